@@ -1,0 +1,22 @@
+//! Python exceptions raised by generated code, with one wording each so that
+//! messages are the same across every generated module.
+
+use pyo3::PyErr;
+use pyo3::exceptions::{PyReferenceError, PyValueError};
+
+/// The error for a view whose memory has been freed or handed away.
+pub fn dead_view(type_name: &str) -> PyErr {
+    PyReferenceError::new_err(format!(
+        "{type_name}: the underlying C memory has been freed (its owner is gone)"
+    ))
+}
+
+/// The error for a NULL address given where memory is required.
+pub fn null_address(type_name: &str) -> PyErr {
+    PyValueError::new_err(format!("{type_name}: cannot view a NULL address"))
+}
+
+/// The error for a C return code that the spec maps to an exception.
+pub fn return_code(function: &str, code: i64, meaning: &str) -> PyErr {
+    PyValueError::new_err(format!("{function} failed with code {code}: {meaning}"))
+}

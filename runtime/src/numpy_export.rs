@@ -1,0 +1,107 @@
+//! Zero-copy numpy arrays over C memory.
+//!
+//! The array's `base` is the Python object that keeps the memory valid (a
+//! view, which in turn keeps its owner alive), so the memory outlives every
+//! array made from it. Shapes and strides are checked before the array is
+//! made: a negative or overflowing shape raises `ValueError`, a NULL data
+//! pointer with a non-empty shape too. Column building for bulk exporters
+//! (one numpy array per field, filled in Rust) also lives here.
+
+use std::ffi::c_void;
+
+use numpy::npyffi::{self, NPY_ARRAY_WRITEABLE, npy_intp};
+use numpy::{Element, PY_ARRAY_API, PyArray1, PyArrayDescrMethods};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+/// Makes a numpy array of `T` over `data` with C-order `shape` (or explicit
+/// byte `strides`), writable or not, whose base is `base`.
+///
+/// # Safety
+/// `data` must point to memory that holds the whole array and stays valid as
+/// long as `base` lives.
+pub unsafe fn array_over<'py, T: Element>(
+    py: Python<'py>,
+    data: *mut T,
+    shape: &[i64],
+    strides: Option<&[i64]>,
+    writable: bool,
+    base: Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut dims = checked_dims(shape)?;
+    if data.is_null() && dims.iter().product::<npy_intp>() != 0 {
+        return Err(PyValueError::new_err("cannot make an array over a NULL pointer"));
+    }
+    let mut stride_buf: Vec<npy_intp> = strides.map(|s| s.iter().map(|v| *v as npy_intp).collect()).unwrap_or_default();
+    let strides_ptr = if strides.is_some() { stride_buf.as_mut_ptr() } else { std::ptr::null_mut() };
+    let flags = if writable { NPY_ARRAY_WRITEABLE } else { 0 };
+    // SAFETY: dims/strides describe memory the caller vouches for; the
+    // descriptor reference is stolen by NewFromDescr and `base` by SetBaseObject.
+    unsafe {
+        let raw = PY_ARRAY_API.PyArray_NewFromDescr(
+            py,
+            npyffi::get_type_object(py, npyffi::NpyTypes::PyArray_Type),
+            T::get_dtype(py).into_dtype_ptr(),
+            dims.len() as std::ffi::c_int,
+            dims.as_mut_ptr(),
+            strides_ptr,
+            data.cast::<c_void>(),
+            flags,
+            std::ptr::null_mut(),
+        );
+        let array = Bound::from_owned_ptr_or_err(py, raw)?;
+        if PY_ARRAY_API.PyArray_SetBaseObject(py, raw.cast(), base.into_ptr()) != 0 {
+            return Err(PyErr::fetch(py));
+        }
+        Ok(array)
+    }
+}
+
+fn checked_dims(shape: &[i64]) -> PyResult<Vec<npy_intp>> {
+    let mut total: i64 = 1;
+    let mut dims = Vec::with_capacity(shape.len());
+    for &d in shape {
+        if d < 0 {
+            return Err(PyValueError::new_err(format!("array dimension {d} is negative")));
+        }
+        total = total
+            .checked_mul(d)
+            .ok_or_else(|| PyValueError::new_err("array shape overflows"))?;
+        dims.push(d as npy_intp);
+    }
+    Ok(dims)
+}
+
+/// A growable column of one field's values for a bulk exporter.
+#[derive(Debug)]
+pub struct Column<T>(Vec<T>);
+
+impl<T: Element + Copy> Column<T> {
+    /// An empty column with room for `capacity` rows.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Column(Vec::with_capacity(capacity))
+    }
+
+    /// Appends one row's value.
+    #[inline]
+    pub fn push(&mut self, value: T) {
+        self.0.push(value);
+    }
+
+    /// Moves the values into a new 1-D numpy array (no further copy).
+    pub fn into_array<'py>(self, py: Python<'py>) -> Bound<'py, PyArray1<T>> {
+        PyArray1::from_vec(py, self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negative_and_overflowing_shapes_are_rejected() {
+        assert!(checked_dims(&[2, -1]).is_err());
+        assert!(checked_dims(&[i64::MAX, 4]).is_err());
+        assert_eq!(checked_dims(&[1080, 1920]).unwrap(), vec![1080, 1920]);
+    }
+}

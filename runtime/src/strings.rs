@@ -1,0 +1,164 @@
+//! Strings in C memory: fixed `char[N]` arrays and heap `char*` strings.
+//!
+//! Writes are bounded: a `char[N]` accepts at most N-1 UTF-8 bytes and is
+//! always NUL-terminated; a longer value raises `ValueError` and writes
+//! nothing. Strings containing NUL are rejected (they would be truncated
+//! silently on the next read). Reads decode UTF-8, replacing invalid bytes.
+
+use std::ffi::{CStr, c_char};
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+use crate::view::Allocator;
+
+/// Reads a `char[N]` field up to its first NUL (or all N bytes when none).
+pub fn read_char_array<'py>(py: Python<'py>, array: &[c_char]) -> Bound<'py, PyString> {
+    // SAFETY: c_char and u8 have the same size and alignment.
+    let bytes = unsafe { std::slice::from_raw_parts(array.as_ptr().cast::<u8>(), array.len()) };
+    let end = bytes.iter().position(|b| *b == 0).unwrap_or(bytes.len());
+    decode(py, &bytes[..end])
+}
+
+/// Writes `value` into a `char[N]` field, NUL-terminated, or raises without writing.
+pub fn write_char_array(array: &mut [c_char], value: &Bound<'_, PyAny>, what: &str) -> PyResult<()> {
+    let text = as_str(value, what)?;
+    let bytes = checked_bytes(&text, what)?;
+    if bytes.len() + 1 > array.len() {
+        return Err(PyValueError::new_err(format!(
+            "{what}: string of {} bytes does not fit in char[{}] (at most {} bytes)",
+            bytes.len(),
+            array.len(),
+            array.len().saturating_sub(1)
+        )));
+    }
+    for (dst, src) in array.iter_mut().zip(bytes.iter()) {
+        *dst = *src as c_char;
+    }
+    array[bytes.len()..].fill(0);
+    Ok(())
+}
+
+/// Reads a NUL-terminated `char*`; NULL reads as `None`.
+///
+/// # Safety
+/// `ptr` must be NULL or point to a NUL-terminated string.
+pub unsafe fn read_c_string<'py>(py: Python<'py>, ptr: *const c_char) -> Option<Bound<'py, PyString>> {
+    if ptr.is_null() {
+        return None;
+    }
+    // SAFETY: guaranteed by the caller.
+    let bytes = unsafe { CStr::from_ptr(ptr) }.to_bytes();
+    Some(decode(py, bytes))
+}
+
+/// Replaces an owned `char*` field: allocates a copy of `value` (or stores
+/// NULL for `None`) with `allocator` and frees the previous string.
+///
+/// # Safety
+/// `slot` must point to a `char*` that is NULL or was allocated by `allocator`.
+pub unsafe fn replace_owned_c_string(
+    slot: *mut *mut c_char,
+    value: &Bound<'_, PyAny>,
+    allocator: Allocator,
+    what: &str,
+) -> PyResult<()> {
+    let fresh = if value.is_none() { std::ptr::null_mut() } else { alloc_c_string(value, allocator, what)? };
+    // SAFETY: guaranteed by the caller; the old string is ours to free.
+    unsafe {
+        let old = *slot;
+        *slot = fresh;
+        if !old.is_null() {
+            (allocator.free)(old.cast());
+        }
+    }
+    Ok(())
+}
+
+/// Allocates a NUL-terminated copy of a Python `str` with `allocator`.
+pub fn alloc_c_string(value: &Bound<'_, PyAny>, allocator: Allocator, what: &str) -> PyResult<*mut c_char> {
+    let text = as_str(value, what)?;
+    let bytes = checked_bytes(&text, what)?;
+    // SAFETY: the allocation is len+1 zeroed bytes; we copy len bytes into it.
+    unsafe {
+        let raw = (allocator.alloc_zeroed)(bytes.len() + 1).cast::<u8>();
+        if raw.is_null() {
+            return Err(pyo3::exceptions::PyMemoryError::new_err("out of memory"));
+        }
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), raw, bytes.len());
+        Ok(raw.cast())
+    }
+}
+
+fn as_str<'a, 'py>(value: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a Bound<'py, PyString>> {
+    value.cast::<PyString>().map_err(|_| {
+        PyTypeError::new_err(format!("{what}: expected str, got {}", crate::ints::type_name(value)))
+    })
+}
+
+fn checked_bytes(text: &Bound<'_, PyString>, what: &str) -> PyResult<Vec<u8>> {
+    let s = text.to_str()?;
+    if s.as_bytes().contains(&0) {
+        return Err(PyValueError::new_err(format!("{what}: string contains a NUL character")));
+    }
+    Ok(s.as_bytes().to_vec())
+}
+
+fn decode<'py>(py: Python<'py>, bytes: &[u8]) -> Bound<'py, PyString> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => PyString::new(py, s),
+        Err(_) => PyString::new(py, &String::from_utf8_lossy(bytes)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_py<R>(f: impl FnOnce(Python<'_>) -> R) -> R {
+        Python::initialize();
+        Python::attach(f)
+    }
+
+    #[test]
+    fn char_array_round_trip_and_bounds() {
+        with_py(|py| {
+            let mut field = [0x41 as c_char; 8];
+            let v = PyString::new(py, "abcdefg").into_any();
+            write_char_array(&mut field, &v, "T.f").unwrap();
+            assert_eq!(field[7], 0);
+            assert_eq!(read_char_array(py, &field).to_str().unwrap(), "abcdefg");
+            let long = PyString::new(py, "abcdefgh").into_any();
+            let before = field;
+            let err = write_char_array(&mut field, &long, "T.f").unwrap_err();
+            assert!(err.is_instance_of::<PyValueError>(py));
+            assert_eq!(field, before, "a failed write must not change the field");
+        });
+    }
+
+    #[test]
+    fn char_array_rejects_nul_and_non_str() {
+        with_py(|py| {
+            let mut field = [0 as c_char; 8];
+            let nul = PyString::new(py, "a\0b").into_any();
+            assert!(write_char_array(&mut field, &nul, "T.f").is_err());
+            let num = 5i32.into_pyobject(py).unwrap().into_any();
+            assert!(write_char_array(&mut field, &num, "T.f").unwrap_err().is_instance_of::<PyTypeError>(py));
+        });
+    }
+
+    #[test]
+    fn owned_string_replaces_and_frees() {
+        with_py(|py| {
+            let mut slot: *mut c_char = std::ptr::null_mut();
+            let v = PyString::new(py, "héllo").into_any();
+            unsafe { replace_owned_c_string(&mut slot, &v, Allocator::LIBC, "T.s").unwrap() };
+            let read = unsafe { read_c_string(py, slot) }.unwrap();
+            assert_eq!(read.to_str().unwrap(), "héllo");
+            unsafe { replace_owned_c_string(&mut slot, &py.None().into_bound(py), Allocator::LIBC, "T.s").unwrap() };
+            assert!(slot.is_null());
+            assert!(unsafe { read_c_string(py, slot) }.is_none());
+        });
+    }
+}

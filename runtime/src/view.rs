@@ -1,0 +1,195 @@
+//! Views: a typed pointer into C memory plus what keeps that memory valid.
+//!
+//! Every generated class wraps one [`View`]. Three provenances exist
+//! (DESIGN §2): *owned* (allocated for Python, freed once when the owning
+//! Python object dies or an explicit free function consumes it), *borrowed*
+//! (a field or list element of another view: shares its token and keeps its
+//! owner alive) and *external* (memory owned by C; the token is killed by the
+//! owner's release hook, or never dies for bare addresses). This module does
+//! not know field types; generated getters call [`View::ptr`] and read.
+
+use std::ffi::c_void;
+use std::ptr::NonNull;
+
+use pyo3::{Py, PyAny, PyResult};
+
+use crate::errors;
+use crate::token::Token;
+
+/// How owned memory is allocated and freed (the spec names it per target).
+#[derive(Clone, Copy, Debug)]
+pub struct Allocator {
+    /// Allocates zeroed memory of the given size, or returns NULL.
+    pub alloc_zeroed: unsafe extern "C" fn(usize) -> *mut c_void,
+    /// Frees memory returned by `alloc_zeroed`.
+    pub free: unsafe extern "C" fn(*mut c_void),
+}
+
+unsafe extern "C" fn libc_alloc_zeroed(size: usize) -> *mut c_void {
+    unsafe { calloc(1, size.max(1)) }
+}
+
+unsafe extern "C" {
+    fn calloc(count: usize, size: usize) -> *mut c_void;
+    fn free(ptr: *mut c_void);
+}
+
+impl Allocator {
+    /// The C library's `calloc`/`free`.
+    pub const LIBC: Allocator = Allocator { alloc_zeroed: libc_alloc_zeroed, free };
+}
+
+/// A typed pointer into C memory with its liveness token and keep-alive.
+#[derive(Debug)]
+pub struct View<T> {
+    ptr: NonNull<T>,
+    token: Token,
+    keep: Option<Py<PyAny>>,
+    free: Option<unsafe fn(*mut T)>,
+}
+
+// SAFETY: a View is only dereferenced while holding the GIL (every generated
+// accessor takes `Python` or `&self` of a pyclass), and the token's checks are
+// atomic. The pointer itself is plain data.
+unsafe impl<T> Send for View<T> {}
+unsafe impl<T> Sync for View<T> {}
+
+impl<T> View<T> {
+    /// A view of memory that Python owns: `free` runs exactly once, when this
+    /// view is dropped or when ownership is taken with [`View::take_ownership`].
+    pub fn owned(ptr: NonNull<T>, free: unsafe fn(*mut T)) -> Self {
+        View { ptr, token: Token::new_owned(), keep: None, free: Some(free) }
+    }
+
+    /// A view of memory owned by C, valid while `token` lives.
+    pub fn external(ptr: NonNull<T>, token: Token) -> Self {
+        View { ptr, token, keep: None, free: None }
+    }
+
+    /// A view of an untracked address (e.g. from `cast`): never invalidated.
+    pub fn untracked(ptr: NonNull<T>) -> Self {
+        Self::external(ptr, Token::immortal())
+    }
+
+    /// A view of memory inside (or reachable from) a parent view: shares the
+    /// parent's token and keeps `owner` (the parent's owning Python object) alive.
+    pub fn borrowed(ptr: NonNull<T>, token: Token, owner: Option<Py<PyAny>>) -> Self {
+        View { ptr, token, keep: owner, free: None }
+    }
+
+    /// The pointer, or `ReferenceError` when the memory is gone.
+    #[inline]
+    pub fn ptr(&self, type_name: &str) -> PyResult<*mut T> {
+        if self.token.is_alive() {
+            Ok(self.ptr.as_ptr())
+        } else {
+            Err(errors::dead_view(type_name))
+        }
+    }
+
+    /// The raw address, whether or not the memory is alive.
+    pub fn address(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    /// The liveness token shared with derived views.
+    pub fn token(&self) -> &Token {
+        &self.token
+    }
+
+    /// The Python object that owns the memory (None for external memory).
+    pub fn keep(&self) -> Option<&Py<PyAny>> {
+        self.keep.as_ref()
+    }
+
+    /// Whether this view owns its memory and still must free it.
+    pub fn is_owner(&self) -> bool {
+        self.free.is_some() && self.token.is_owned()
+    }
+
+    /// Takes the memory out of Python's hands (it will not be freed on drop):
+    /// for functions that consume or adopt it. `ReferenceError` when the memory
+    /// is gone, `ValueError` when Python does not own it.
+    pub fn take_ownership(&self, type_name: &str) -> PyResult<*mut T> {
+        let ptr = self.ptr(type_name)?;
+        if self.free.is_none() || !self.token.take_ownership() {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "{type_name}: this object is not owned by Python, so it cannot be freed or handed over"
+            )));
+        }
+        Ok(ptr)
+    }
+}
+
+impl<T> Drop for View<T> {
+    fn drop(&mut self) {
+        if let Some(free) = self.free {
+            if self.token.take_ownership() {
+                self.token.kill();
+                // SAFETY: Python owned the memory and this is the single release.
+                unsafe { free(self.ptr.as_ptr()) };
+            }
+        }
+    }
+}
+
+/// Allocates one zeroed `T` with `allocator`, or raises `MemoryError`.
+pub fn alloc_zeroed<T>(allocator: Allocator) -> PyResult<NonNull<T>> {
+    // SAFETY: the allocator returns zeroed memory of the requested size or NULL.
+    let raw = unsafe { (allocator.alloc_zeroed)(std::mem::size_of::<T>()) };
+    NonNull::new(raw.cast::<T>()).ok_or_else(|| pyo3::exceptions::PyMemoryError::new_err("out of memory"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    static FREED: AtomicUsize = AtomicUsize::new(0);
+
+    unsafe fn count_free(ptr: *mut u64) {
+        FREED.fetch_add(1, Ordering::SeqCst);
+        unsafe { drop(Box::from_raw(ptr)) };
+    }
+
+    fn boxed() -> NonNull<u64> {
+        NonNull::new(Box::into_raw(Box::new(7u64))).unwrap()
+    }
+
+    #[test]
+    fn owned_view_frees_exactly_once_and_kills_token() {
+        let before = FREED.load(Ordering::SeqCst);
+        let view = View::owned(boxed(), count_free);
+        let child_token = view.token().clone();
+        drop(view);
+        assert_eq!(FREED.load(Ordering::SeqCst), before + 1);
+        assert!(!child_token.is_alive());
+    }
+
+    #[test]
+    fn taken_ownership_is_not_freed_on_drop() {
+        let view = View::owned(boxed(), count_free);
+        let ptr = view.take_ownership("T").unwrap();
+        assert!(view.take_ownership("T").is_err(), "second take must fail");
+        drop(view);
+        unsafe { drop(Box::from_raw(ptr)) };
+    }
+
+    #[test]
+    fn dead_token_makes_ptr_fail() {
+        let token = Token::new();
+        let mut value = 5u64;
+        let view = View::external(NonNull::from(&mut value), token.clone());
+        assert!(view.ptr("T").is_ok());
+        token.kill();
+        pyo3::Python::initialize();
+        assert!(view.ptr("T").is_err());
+    }
+
+    #[test]
+    fn libc_allocator_zeroes() {
+        let ptr = alloc_zeroed::<[u8; 64]>(Allocator::LIBC).unwrap();
+        assert!(unsafe { ptr.as_ref() }.iter().all(|b| *b == 0));
+        unsafe { (Allocator::LIBC.free)(ptr.as_ptr().cast()) };
+    }
+}
