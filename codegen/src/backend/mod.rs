@@ -1,0 +1,37 @@
+//! Backends render the IR: `pyo3` (the extension crate), `pyi` (stubs) and
+//! `docs` (Markdown API reference). Each returns [`Output`] files; writing
+//! and comparing them is the CLI's job.
+
+pub mod docs;
+pub mod pyi;
+pub mod pyo3;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Result;
+use crate::ir::Module;
+use crate::spec::LoadedSpec;
+
+/// One generated file, path relative to the output directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    /// Relative path.
+    pub path: PathBuf,
+    /// Full contents.
+    pub contents: String,
+}
+
+impl Output {
+    /// A file at `path` with `contents`.
+    pub fn new(path: impl Into<PathBuf>, contents: impl Into<String>) -> Self {
+        Output { path: path.into(), contents: contents.into() }
+    }
+}
+
+/// Renders the crate, the stubs and the API reference into `out_dir`'s layout.
+pub fn render_all(spec: &LoadedSpec, module: &Module, out_dir: &Path) -> Result<Vec<Output>> {
+    let mut outputs = pyo3::render(spec, module, out_dir)?;
+    outputs.push(Output::new(format!("{}.pyi", module.name), pyi::render(module)));
+    outputs.push(Output::new("API.md", docs::render(module)));
+    Ok(outputs)
+}

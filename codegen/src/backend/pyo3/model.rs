@@ -1,0 +1,338 @@
+//! View-models for the PyO3 templates: everything a template prints is
+//! computed here from the decided IR (identifiers, conversions, origins), so
+//! templates only loop and print.
+
+use serde::Serialize;
+
+use super::rust_types::{rust_ident, rust_type, scalar_type};
+use crate::ir::{BulkExporter, EnumDef, Field, FieldKind, Module, NumpyExporter, Record, ScalarKind, TypeRef};
+
+/// The whole module.
+#[derive(Serialize)]
+pub struct ModuleVm {
+    /// Python module name.
+    pub name: String,
+    /// Docstring.
+    pub doc: String,
+    /// Classes.
+    pub records: Vec<RecordVm>,
+    /// Enums.
+    pub enums: Vec<EnumVm>,
+    /// Functions.
+    pub functions: Vec<super::functions::FunctionVm>,
+    /// Constants: (name, Rust literal).
+    pub constants: Vec<(String, String)>,
+    /// Callback trampolines.
+    pub callbacks: Vec<CallbackVm>,
+    /// Whether any list field exists (emit the GList class).
+    pub has_lists: bool,
+    /// Element classes of typed lists.
+    pub list_elements: Vec<String>,
+    /// Functions used to free owned results: (helper name, C type, C function).
+    pub frees: Vec<(String, String, String)>,
+}
+
+/// One class.
+#[derive(Serialize)]
+pub struct RecordVm {
+    /// Rust struct name of the class.
+    pub rs: String,
+    /// Python class name.
+    pub py: String,
+    /// C type name in `ffi`.
+    pub c: String,
+    /// Docstring including the origin.
+    pub doc: String,
+    /// Python may construct it.
+    pub constructible: bool,
+    /// Exposed fields.
+    pub fields: Vec<FieldVm>,
+    /// Settable attribute names (for keyword construction).
+    pub settable: Vec<String>,
+    /// Numpy exporters.
+    pub numpy: Vec<NumpyVm>,
+    /// Bulk exporters.
+    pub bulk: Vec<BulkVm>,
+}
+
+/// One field's accessors.
+#[derive(Serialize, Default)]
+pub struct FieldVm {
+    /// Template macro selector.
+    pub kind: &'static str,
+    /// Rust field name in `ffi`.
+    pub c: String,
+    /// Python attribute name.
+    pub py: String,
+    /// `Class.attr` for messages.
+    pub what: String,
+    /// Rust value type (scalar / array element).
+    pub ty: String,
+    /// Rust class of the target (nested, pointer, list element).
+    pub class: String,
+    /// Read-only.
+    pub readonly: bool,
+    /// Owned C string.
+    pub owned: bool,
+    /// Allocator constant for owned strings.
+    pub allocator: String,
+    /// Array length.
+    pub len: usize,
+    /// Enum static name.
+    pub enum_static: String,
+    /// Callback trampoline name and registry site.
+    pub tramp: String,
+    /// Registry key expression (over `p`).
+    pub key_expr: String,
+    /// Doc comment including origin.
+    pub doc: String,
+}
+
+/// A numpy exporter method.
+#[derive(Serialize)]
+pub struct NumpyVm {
+    /// Method name.
+    pub method: String,
+    /// Data field.
+    pub data: String,
+    /// Shape expressions over `p`.
+    pub shape: Vec<String>,
+    /// Element type.
+    pub ty: String,
+    /// Writable.
+    pub writable: bool,
+}
+
+/// A bulk exporter method.
+#[derive(Serialize)]
+pub struct BulkVm {
+    /// Method name.
+    pub method: String,
+    /// List field.
+    pub list: String,
+    /// Element C type.
+    pub element: String,
+    /// Columns: (key, Rust type, expression over `e`).
+    pub columns: Vec<(String, String, String)>,
+}
+
+/// An enum.
+#[derive(Serialize)]
+pub struct EnumVm {
+    /// Static holding the class.
+    pub static_name: String,
+    /// Python name.
+    pub py: String,
+    /// Docstring.
+    pub doc: String,
+    /// (name, value).
+    pub values: Vec<(String, i64)>,
+    /// Export values at module level.
+    pub export_values: bool,
+}
+
+/// A callback trampoline.
+#[derive(Serialize)]
+pub struct CallbackVm {
+    /// Trampoline fn name (also the registry site).
+    pub tramp: String,
+    /// Site string.
+    pub site: String,
+    /// Parameters: (name, Rust type).
+    pub params: Vec<(String, String)>,
+    /// Return type ("" for void).
+    pub ret: String,
+    /// Which parameter is the struct.
+    pub arg: String,
+    /// Class of the struct parameter.
+    pub class: String,
+    /// Key expression over `p`.
+    pub key_expr: String,
+    /// How the Python result converts: "unit", "address", "int".
+    pub ret_conv: &'static str,
+}
+
+/// Builds the module view-model.
+pub fn module_vm(module: &Module) -> ModuleVm {
+    let records: Vec<RecordVm> = module.records.iter().map(|r| record_vm(module, r)).collect();
+    let callbacks = module.records.iter().flat_map(|r| r.fields.iter().filter_map(move |f| callback_vm(module, r, f))).collect();
+    let mut list_elements: Vec<String> = module
+        .records
+        .iter()
+        .flat_map(|r| r.fields.iter())
+        .filter_map(|f| match &f.kind {
+            FieldKind::List { element: Some(e) } => module.record(e).map(|r| r.python_name.clone()),
+            _ => None,
+        })
+        .collect();
+    list_elements.sort();
+    list_elements.dedup();
+    ModuleVm {
+        name: module.name.clone(),
+        doc: module.doc.text().to_string(),
+        has_lists: module.records.iter().flat_map(|r| &r.fields).any(|f| matches!(f.kind, FieldKind::List { .. })),
+        list_elements,
+        enums: module.enums.iter().map(enum_vm).collect(),
+        functions: module.functions.iter().map(|f| super::functions::function_vm(module, f)).collect(),
+        constants: module.constants.iter().filter_map(|c| constant_literal(c.value).map(|l| (c.name.clone(), l))).collect(),
+        frees: super::functions::free_helpers(module),
+        callbacks,
+        records,
+    }
+}
+
+fn constant_literal(v: i128) -> Option<String> {
+    if v < 0 { i64::try_from(v).ok().map(|v| format!("{v}i64")) } else { u64::try_from(v).ok().map(|v| format!("{v}u64")) }
+}
+
+fn record_vm(module: &Module, r: &Record) -> RecordVm {
+    let fields: Vec<FieldVm> = r.fields.iter().filter_map(|f| field_vm(module, r, f)).collect();
+    let settable = fields.iter().filter(|f| !f.readonly && f.kind != "list").map(|f| f.py.clone()).collect();
+    RecordVm {
+        rs: r.python_name.clone(),
+        py: r.python_name.clone(),
+        c: r.name.clone(),
+        doc: with_origin(r.doc.text(), &format!("C {} `{}`, declared at {}.", if r.is_union { "union" } else { "struct" }, r.name, r.loc)),
+        constructible: r.constructible,
+        numpy: r.numpy.iter().map(|n| numpy_vm(r, n)).collect(),
+        bulk: r.bulk.iter().map(|b| bulk_vm(module, b)).collect(),
+        fields,
+        settable,
+    }
+}
+
+/// Appends the origin line to a doc text.
+pub fn with_origin(doc: &str, origin: &str) -> String {
+    if doc.is_empty() { origin.to_string() } else { format!("{doc}\n\n{origin}") }
+}
+
+fn class_of(module: &Module, c_name: &str) -> String {
+    module.record(c_name).map(|r| r.python_name.clone()).unwrap_or_else(|| c_name.to_string())
+}
+
+fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
+    let mut vm = FieldVm {
+        c: rust_ident(&f.name),
+        py: f.python_name.clone(),
+        what: format!("{}.{}", r.python_name, f.python_name),
+        readonly: f.readonly,
+        doc: with_origin(f.doc.text(), &format!("`{} {}` at {}.", f.ty.spelling(), f.name, f.loc)),
+        ..FieldVm::default()
+    };
+    vm.kind = match &f.kind {
+        FieldKind::Scalar { scalar } => {
+            vm.ty = scalar_type(*scalar);
+            match scalar {
+                ScalarKind::Int { .. } => "int",
+                ScalarKind::Float { .. } => "float",
+                ScalarKind::Bool { .. } if matches!(f.ty, TypeRef::Prim { prim: crate::ir::Prim::Bool, .. }) => "c_bool",
+                ScalarKind::Bool { .. } => "bool",
+            }
+        }
+        FieldKind::Nested { record } => {
+            vm.class = class_of(module, record);
+            "nested"
+        }
+        FieldKind::PtrView { record } => {
+            vm.class = class_of(module, record);
+            "ptr_view"
+        }
+        FieldKind::CharArray { len } => {
+            vm.len = *len;
+            "char_array"
+        }
+        FieldKind::CString { owned, allocator } => {
+            vm.owned = *owned;
+            vm.readonly |= !owned;
+            vm.allocator = format!("__BINDERY_ALLOC_{}", allocator.to_uppercase());
+            "cstring"
+        }
+        FieldKind::VoidPtr => "void_ptr",
+        FieldKind::List { element } => {
+            vm.readonly = true;
+            vm.class = element.as_deref().map(|e| class_of(module, e)).unwrap_or_default();
+            "list"
+        }
+        FieldKind::NumericArray { rust, len, .. } => {
+            vm.ty = rust.clone();
+            vm.len = *len;
+            "numeric_array"
+        }
+        FieldKind::Enum { name, bits, signed } => {
+            vm.ty = format!("{}{bits}", if *signed { "i" } else { "u" });
+            vm.enum_static = enum_static(name);
+            "enum"
+        }
+        FieldKind::Callback { key_path, .. } => {
+            vm.tramp = tramp_name(r, f);
+            vm.key_expr = format!("(*p).{}", key_path.iter().map(|k| rust_ident(k)).collect::<Vec<_>>().join("."));
+            "callback"
+        }
+        FieldKind::Skipped { .. } | FieldKind::Undecided => return None,
+    };
+    Some(vm)
+}
+
+/// Name of the static holding an enum's class.
+pub fn enum_static(name: &str) -> String {
+    format!("__BINDERY_ENUM_{}", name.to_uppercase())
+}
+
+fn tramp_name(r: &Record, f: &Field) -> String {
+    format!("__bindery_callback_{}_{}", r.name, f.name)
+}
+
+fn callback_vm(module: &Module, r: &Record, f: &Field) -> Option<CallbackVm> {
+    let FieldKind::Callback { key_path, arg, arg_record } = &f.kind else { return None };
+    let TypeRef::FnPtr { ret, params, .. } = &f.ty else { return None };
+    let params: Vec<(String, String)> = params.iter().enumerate().map(|(i, p)| (format!("a{i}"), rust_type(p))).collect();
+    let record = if arg_record.is_empty() { r.name.clone() } else { arg_record.clone() };
+    let (ret_ty, conv) = match &**ret {
+        TypeRef::Void => (String::new(), "unit"),
+        TypeRef::Pointer { .. } => (rust_type(ret), "address"),
+        other => (rust_type(other), "int"),
+    };
+    Some(CallbackVm {
+        tramp: tramp_name(r, f),
+        site: format!("{}.{}", r.python_name, f.python_name),
+        arg: format!("a{arg}"),
+        class: class_of(module, &record),
+        key_expr: format!("(*p).{}", key_path.iter().map(|k| rust_ident(k)).collect::<Vec<_>>().join(".")),
+        params,
+        ret: ret_ty,
+        ret_conv: conv,
+    })
+}
+
+fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
+    let shape = n
+        .shape
+        .iter()
+        .map(|d| if d.parse::<u64>().is_ok() { format!("{d}i64") } else { format!("(*p).{} as i64", rust_ident(d)) })
+        .collect();
+    let _ = r;
+    NumpyVm { method: n.method.clone(), data: rust_ident(&n.data_field), shape, ty: n.rust.clone(), writable: n.writable }
+}
+
+fn bulk_vm(module: &Module, b: &BulkExporter) -> BulkVm {
+    let columns = b
+        .columns
+        .iter()
+        .map(|c| {
+            let path: Vec<String> = c.path.iter().map(|p| rust_ident(p)).collect();
+            (c.key.clone(), c.rust.clone(), format!("(*e).{} as {}", path.join("."), c.rust))
+        })
+        .collect();
+    let _ = module;
+    BulkVm { method: b.method.clone(), list: rust_ident(&b.list_field), element: b.element.clone(), columns }
+}
+
+fn enum_vm(e: &EnumDef) -> EnumVm {
+    EnumVm {
+        static_name: enum_static(&e.name),
+        py: e.python_name.clone(),
+        doc: with_origin(e.doc.text(), &format!("C enum `{}`, declared at {}.", e.name, e.loc)),
+        values: e.values.iter().map(|v| (v.name.clone(), v.value)).collect(),
+        export_values: e.export_values,
+    }
+}

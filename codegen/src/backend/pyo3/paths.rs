@@ -1,0 +1,98 @@
+//! Paths written into the generated crate, always relative to the crate so
+//! the output is the same on every machine (check mode compares it).
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::Result;
+use crate::pipeline::absolute;
+use crate::spec::LoadedSpec;
+
+/// Link settings for build.rs.
+pub struct Link {
+    /// Library dirs relative to the crate (joined with CARGO_MANIFEST_DIR by build.rs).
+    pub library_dirs: Vec<String>,
+    /// Libraries from pkg-config.
+    pub pkg_libs: Vec<String>,
+    /// System library dirs from pkg-config (absolute, distribution paths).
+    pub pkg_dirs: Vec<String>,
+}
+
+/// The spec path shown in headers: relative to the workspace root when inside it.
+pub fn shown_spec(spec: &LoadedSpec) -> String {
+    let abs = absolute(&spec.path);
+    let root = workspace_root();
+    abs.strip_prefix(&root).map(|p| p.display().to_string()).unwrap_or_else(|_| spec.path.display().to_string())
+}
+
+/// The workspace root (where the runtime crate lives).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Relative path from the output crate to `runtime/`.
+pub fn runtime_path(out_dir: &Path) -> String {
+    relative(&absolute(out_dir), &workspace_root().join("runtime"))
+}
+
+/// Link settings, from the spec's library dirs and pkg-config.
+pub fn link_settings(spec: &LoadedSpec, out_dir: &Path) -> Result<Link> {
+    let out = absolute(out_dir);
+    let dir = absolute(&spec.dir);
+    let library_dirs = spec.spec.c.library_dirs.iter().map(|d| relative(&out, &normalize(&dir.join(d)))).collect();
+    let (pkg_libs, pkg_dirs) = pkg_config_libs(&spec.spec.c.pkg_config);
+    Ok(Link { library_dirs, pkg_libs, pkg_dirs })
+}
+
+fn pkg_config_libs(pkgs: &[String]) -> (Vec<String>, Vec<String>) {
+    if pkgs.is_empty() {
+        return (vec![], vec![]);
+    }
+    let out = std::process::Command::new("pkg-config").arg("--libs").args(pkgs).output();
+    let text = out.map(|o| String::from_utf8_lossy(&o.stdout).to_string()).unwrap_or_default();
+    let libs = text.split_whitespace().filter_map(|t| t.strip_prefix("-l")).map(str::to_string).collect();
+    let dirs = text.split_whitespace().filter_map(|t| t.strip_prefix("-L")).map(str::to_string).collect();
+    (libs, dirs)
+}
+
+/// Lexically normalises `a/b/../c` to `a/c`.
+pub fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Relative path from directory `from` to `to` (both absolute).
+pub fn relative(from: &Path, to: &Path) -> String {
+    let from = normalize(from);
+    let to = normalize(to);
+    let common = from.components().zip(to.components()).take_while(|(a, b)| a == b).count();
+    let ups = from.components().count() - common;
+    let mut rel = PathBuf::new();
+    for _ in 0..ups {
+        rel.push("..");
+    }
+    for c in to.components().skip(common) {
+        rel.push(c);
+    }
+    rel.display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(relative(Path::new("/r/tests/fixture/generated"), Path::new("/r/runtime")), "../../../runtime");
+        assert_eq!(relative(Path::new("/r/a"), Path::new("/r/a/b")), "b");
+        assert_eq!(normalize(Path::new("/r/a/../b/./c")), PathBuf::from("/r/b/c"));
+    }
+}

@@ -1,0 +1,61 @@
+//! Rust spellings of C types as bindgen declares them (used for trampoline
+//! signatures and casts in generated code).
+
+use crate::ir::{Prim, ScalarKind, TypeRef};
+
+/// The Rust type bindgen uses for `ty` (aliases resolved to core types).
+pub fn rust_type(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Void => "::std::ffi::c_void".into(),
+        TypeRef::Prim { prim, .. } => prim_type(*prim).into(),
+        TypeRef::Record { name } => format!("ffi::{name}"),
+        TypeRef::Enum { name, .. } => format!("ffi::{name}"),
+        TypeRef::Pointer { pointee, is_const } => {
+            let inner = match &**pointee {
+                TypeRef::Void | TypeRef::Opaque { .. } => "::std::ffi::c_void".to_string(),
+                other => rust_type(other),
+            };
+            format!("*{} {inner}", if *is_const { "const" } else { "mut" })
+        }
+        TypeRef::Array { element, len } => format!("[{}; {len}]", rust_type(element)),
+        TypeRef::FnPtr { ret, params, .. } => {
+            let ps: Vec<String> = params.iter().map(rust_type).collect();
+            let r = match &**ret {
+                TypeRef::Void => String::new(),
+                other => format!(" -> {}", rust_type(other)),
+            };
+            format!("::std::option::Option<unsafe extern \"C\" fn({}){r}>", ps.join(", "))
+        }
+        TypeRef::Opaque { .. } => "::std::ffi::c_void".into(),
+    }
+}
+
+fn prim_type(prim: Prim) -> &'static str {
+    match prim {
+        Prim::Int(8) | Prim::Char => "::std::ffi::c_char",
+        Prim::Int(16) => "i16",
+        Prim::Int(32) => "i32",
+        Prim::Int(_) => "i64",
+        Prim::UInt(8) => "u8",
+        Prim::UInt(16) => "u16",
+        Prim::UInt(32) => "u32",
+        Prim::UInt(_) => "u64",
+        Prim::F32 => "f32",
+        Prim::F64 => "f64",
+        Prim::Bool => "bool",
+    }
+}
+
+/// The Rust type a scalar converts through.
+pub fn scalar_type(s: ScalarKind) -> String {
+    match s {
+        ScalarKind::Int { bits, signed } | ScalarKind::Bool { bits, signed } => format!("{}{bits}", if signed { "i" } else { "u" }),
+        ScalarKind::Float { bits } => format!("f{bits}"),
+    }
+}
+
+/// Field or parameter names that are Rust keywords get bindgen's `_` suffix.
+pub fn rust_ident(name: &str) -> String {
+    const KEYWORDS: &[&str] = &["as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen"];
+    if KEYWORDS.contains(&name) { format!("{name}_") } else { name.to_string() }
+}

@@ -1,0 +1,60 @@
+//! The minijinja environment: templates embedded from `templates/pyo3/`,
+//! strict undefined, and the `rs` filter that prints a Rust string literal.
+
+use minijinja::{Environment, UndefinedBehavior, Value};
+
+use crate::diagnostic::{Diagnostic, Kind, Result};
+
+/// (template name, output path) of every rendered file.
+pub const FILES: &[(&str, &str)] = &[
+    ("Cargo.toml.j2", "Cargo.toml"),
+    ("pyproject.toml.j2", "pyproject.toml"),
+    ("build.rs.j2", "build.rs"),
+    ("lib.rs.j2", "src/lib.rs"),
+    ("records.rs.j2", "src/records.rs"),
+    ("enums.rs.j2", "src/enums.rs"),
+    ("functions.rs.j2", "src/functions.rs"),
+    ("lists.rs.j2", "src/lists.rs"),
+    ("callbacks.rs.j2", "src/callbacks.rs"),
+];
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../../../templates/pyo3/", $name)))),*]
+    };
+}
+
+const SOURCES: &[(&str, &str)] = embedded!(
+    "macros.j2",
+    "Cargo.toml.j2",
+    "pyproject.toml.j2",
+    "build.rs.j2",
+    "lib.rs.j2",
+    "records.rs.j2",
+    "enums.rs.j2",
+    "functions.rs.j2",
+    "lists.rs.j2",
+    "callbacks.rs.j2",
+);
+
+/// The environment with every template loaded.
+pub fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.add_filter("rs", |s: String| format!("{s:?}"));
+    for (name, source) in SOURCES {
+        if let Err(e) = env.add_template(name, source) {
+            // Templates are embedded at build time; a broken one is a bug the tests catch.
+            eprintln!("internal error: template {name}: {e}");
+        }
+    }
+    env
+}
+
+/// Renders one template.
+pub fn render(env: &Environment<'static>, name: &str, ctx: &Value) -> Result<String> {
+    env.get_template(name)
+        .and_then(|t| t.render(ctx))
+        .map_err(|e| vec![Diagnostic::new(Kind::Io, format!("internal error rendering {name}: {e:#}"))
+            .hint("this is a bindery bug; please report it with the spec")])
+}

@@ -1,0 +1,44 @@
+//! `codegen check`: regenerate in memory and compare with what is committed
+//! (targets' `generated/`, golden cases' `expected/`); print a unified diff
+//! per stale file and exit 1. `BLESS=1` rewrites instead.
+
+use std::process::ExitCode;
+
+use similar::TextDiff;
+
+use super::targets::{self, Target};
+use crate::diagnostic::Diagnostic;
+use crate::pipeline;
+
+/// Runs the check over one target or everything.
+pub fn run(target: Option<String>) -> Result<ExitCode, Vec<Diagnostic>> {
+    let chosen: Vec<Target> = match target {
+        Some(t) => vec![targets::resolve(&t)?],
+        None => targets::bundled().into_iter().chain(targets::golden_cases()).collect(),
+    };
+    let bless = std::env::var("BLESS").is_ok_and(|v| v == "1");
+    let mut stale = 0;
+    for t in &chosen {
+        let outputs = pipeline::render(&t.spec, &t.out_dir)?;
+        if bless {
+            super::write_outputs(&t.out_dir, &outputs)?;
+            continue;
+        }
+        for o in &outputs {
+            let path = t.out_dir.join(&o.path);
+            let committed = std::fs::read_to_string(&path).unwrap_or_default();
+            if committed != o.contents {
+                stale += 1;
+                let old = format!("a/{}", path.display());
+                let new = format!("b/{}", path.display());
+                print!("{}", TextDiff::from_lines(&committed, &o.contents).unified_diff().context_radius(3).header(&old, &new));
+            }
+        }
+    }
+    if stale > 0 {
+        eprintln!("codegen check: {stale} stale file(s); run `codegen generate` (targets) or `BLESS=1 codegen check` (golden cases)");
+        return Ok(ExitCode::from(1));
+    }
+    eprintln!("codegen check: {} target(s) and golden case(s) up to date", chosen.len());
+    Ok(ExitCode::SUCCESS)
+}

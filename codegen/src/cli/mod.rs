@@ -1,0 +1,127 @@
+//! The `codegen` command line: `generate`, `check`, `dump-ir`, `list`.
+//! Exit codes: 0 success, 1 stale output (check), 2 errors (diagnostics).
+
+mod check;
+pub mod targets;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use crate::backend::Output;
+use crate::diagnostic::Diagnostic;
+use crate::pipeline;
+
+/// bindery's generator: C headers + spec → PyO3 crate, stubs and API docs.
+#[derive(Parser, Debug)]
+#[command(name = "codegen", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Generate a target's crate, stubs and docs (all bundled targets when none is named).
+    Generate {
+        /// Target name (see `list`) or path to a spec.toml.
+        target: Option<String>,
+        /// Output directory (default: the target's `generated/` directory).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Exit 1 with a diff when committed generated output or a golden case is stale.
+    Check {
+        /// Target name or spec path (default: every bundled target and golden case).
+        target: Option<String>,
+    },
+    /// Print the IR as JSON, optionally after a given pass.
+    DumpIr {
+        /// Target name or spec path.
+        target: String,
+        /// Stop after this pass (expose, records, exporters, functions, names).
+        #[arg(long)]
+        after: Option<String>,
+    },
+    /// List the bundled targets and golden cases.
+    List,
+}
+
+/// Runs the CLI.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Generate { target, out } => generate(target, out),
+        Command::Check { target } => check::run(target),
+        Command::DumpIr { target, after } => dump_ir(&target, after.as_deref()),
+        Command::List => list(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(diagnostics) => {
+            for d in &diagnostics {
+                eprint!("{}", d.render());
+            }
+            eprintln!("codegen: {} error(s)", diagnostics.len());
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn generate(target: Option<String>, out: Option<PathBuf>) -> Result<ExitCode, Vec<Diagnostic>> {
+    let chosen = match target {
+        Some(t) => vec![targets::resolve(&t)?],
+        None => targets::bundled(),
+    };
+    for t in chosen {
+        let started = Instant::now();
+        let out_dir = out.clone().unwrap_or(t.out_dir.clone());
+        let outputs = pipeline::render(&t.spec, &out_dir)?;
+        let written = write_outputs(&out_dir, &outputs)?;
+        eprintln!("codegen: {} → {} ({} files, {} changed) in {:.2} s", t.name, out_dir.display(), outputs.len(), written, started.elapsed().as_secs_f64());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes files whose contents changed; returns how many were written.
+pub fn write_outputs(out_dir: &std::path::Path, outputs: &[Output]) -> Result<usize, Vec<Diagnostic>> {
+    let mut written = 0;
+    for o in outputs {
+        let path = out_dir.join(&o.path);
+        if std::fs::read_to_string(&path).ok().as_deref() == Some(o.contents.as_str()) {
+            continue;
+        }
+        let io = |e: std::io::Error| vec![Diagnostic::new(crate::diagnostic::Kind::Io, format!("cannot write {}: {e}", path.display()))];
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        std::fs::write(&path, &o.contents).map_err(io)?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+fn dump_ir(target: &str, after: Option<&str>) -> Result<ExitCode, Vec<Diagnostic>> {
+    if let Some(a) = after {
+        if !crate::passes::PASSES.contains(&a) {
+            return Err(vec![Diagnostic::new(crate::diagnostic::Kind::SpecInvalid, format!("unknown pass `{a}`"))
+                .hint(format!("passes: {}", crate::passes::PASSES.join(", ")))]);
+        }
+    }
+    let t = targets::resolve(target)?;
+    let (_, module) = pipeline::build_ir(&t.spec, after)?;
+    println!("{}", serde_json::to_string_pretty(&module).unwrap_or_default());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list() -> Result<ExitCode, Vec<Diagnostic>> {
+    for t in targets::bundled() {
+        println!("target  {:<12} {} → {}", t.name, t.spec.display(), t.out_dir.display());
+    }
+    for c in targets::golden_cases() {
+        println!("golden  {:<12} {} → {}", c.name, c.spec.display(), c.out_dir.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,191 @@
+//! Walks the translation unit's top-level entities and builds IR items:
+//! records (with fields and offsets), enums, functions and integer macros,
+//! in header order, for entities declared in the bound headers only.
+
+use std::collections::HashSet;
+
+use clang::{Entity, EntityKind};
+
+use super::comments::doc_of;
+use super::types::Names;
+use super::{HeaderSet, in_headers, is_item, location, macros};
+use crate::ir::{Constant, EnumDef, EnumValue, Field, FieldKind, Function, Module, Ownership, Param, ParamKind, Record, ReturnKind, TypeRef};
+
+/// Collects IR items from one translation unit.
+pub struct Walker<'tu> {
+    set: HeaderSet,
+    root: Entity<'tu>,
+    names: Names,
+}
+
+impl<'tu> Walker<'tu> {
+    /// Prepares a walk (typedef names are collected first so records get them).
+    pub fn new(set: &HeaderSet, root: Entity<'tu>) -> Self {
+        let mut names = Names::default();
+        for e in root.get_children() {
+            if e.get_kind() == EntityKind::TypedefDecl {
+                let target = e.get_typedef_underlying_type().map(|t| t.get_canonical_type());
+                if let (Some(decl), Some(name)) = (target.and_then(|t| t.get_declaration()), e.get_name()) {
+                    if matches!(decl.get_kind(), EntityKind::StructDecl | EntityKind::UnionDecl | EntityKind::EnumDecl) {
+                        names.add_typedef(&decl, &name);
+                    }
+                }
+            }
+        }
+        Walker { set: set.clone(), root, names }
+    }
+
+    /// Builds the module.
+    pub fn module(&self) -> Module {
+        let mut module = Module::default();
+        let mut seen = HashSet::new();
+        for e in self.root.get_children() {
+            if !is_item(e.get_kind()) || !in_headers(&e, &self.set.headers) {
+                continue;
+            }
+            match e.get_kind() {
+                EntityKind::StructDecl | EntityKind::UnionDecl => self.record(&e, &mut module, &mut seen),
+                EntityKind::TypedefDecl => self.typedef_target(&e, &mut module, &mut seen),
+                EntityKind::EnumDecl => self.enumeration(&e, &mut module, &mut seen),
+                EntityKind::FunctionDecl => self.function(&e, &mut module, &mut seen),
+                EntityKind::MacroDefinition => self.constant(&e, &mut module, &mut seen),
+                _ => {}
+            }
+        }
+        module
+    }
+
+    /// `typedef struct {..} X;` declares the record inside the typedef.
+    fn typedef_target(&self, e: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {
+        let decl = e.get_typedef_underlying_type().and_then(|t| t.get_canonical_type().get_declaration());
+        if let Some(decl) = decl {
+            match decl.get_kind() {
+                EntityKind::StructDecl | EntityKind::UnionDecl => self.record(&decl, module, seen),
+                EntityKind::EnumDecl => self.enumeration(&decl, module, seen),
+                _ => {}
+            }
+        }
+    }
+
+    fn record(&self, e: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {
+        let Some(def) = e.get_definition() else { return };
+        let name = self.names.name_of(&def);
+        if def.is_anonymous() && name == "anonymous" || !seen.insert(format!("r:{name}")) {
+            return;
+        }
+        let size = def.get_type().and_then(|t| t.get_sizeof().ok()).unwrap_or(0);
+        let fields = def
+            .get_children()
+            .iter()
+            .filter(|c| c.get_kind() == EntityKind::FieldDecl)
+            .map(|f| self.field(f))
+            .collect();
+        module.records.push(Record {
+            python_name: name.clone(),
+            name,
+            is_union: def.get_kind() == EntityKind::UnionDecl,
+            size,
+            doc: doc_of(&def),
+            loc: location(&def, &self.set.base_dir),
+            fields,
+            numpy: vec![],
+            bulk: vec![],
+            constructible: true,
+        });
+    }
+
+    fn field(&self, f: &Entity<'tu>) -> Field {
+        let name = f.get_name().unwrap_or_default();
+        let ty = f.get_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void);
+        let anonymous = f.get_type().and_then(|t| t.get_canonical_type().get_declaration()).is_some_and(|d| d.is_anonymous());
+        let kind = if f.is_bit_field() {
+            FieldKind::Skipped { reason: "bit-field".into() }
+        } else if anonymous && matches!(ty, TypeRef::Record { .. }) {
+            FieldKind::Skipped { reason: "anonymous nested record".into() }
+        } else {
+            FieldKind::Undecided
+        };
+        Field {
+            python_name: name.clone(),
+            offset_bits: f.get_offset_of_field().unwrap_or(0) as u64,
+            name,
+            ty,
+            doc: doc_of(f),
+            loc: location(f, &self.set.base_dir),
+            readonly: false,
+            kind,
+            ownership: Ownership::External,
+        }
+    }
+
+    fn enumeration(&self, e: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {
+        let Some(def) = e.get_definition() else { return };
+        let name = self.names.name_of(&def);
+        if !seen.insert(format!("e:{name}")) {
+            return;
+        }
+        let underlying = def.get_enum_underlying_type();
+        let bits = underlying.and_then(|t| t.get_sizeof().ok()).unwrap_or(4) as u8 * 8;
+        let signed = underlying.map(|t| matches!(self.names.type_ref(&t), TypeRef::Prim { prim: crate::ir::Prim::Int(_), .. })).unwrap_or(true);
+        let values = def
+            .get_children()
+            .iter()
+            .filter(|c| c.get_kind() == EntityKind::EnumConstantDecl)
+            .map(|c| EnumValue {
+                name: c.get_name().unwrap_or_default(),
+                value: c.get_enum_constant_value().map(|v| if signed { v.0 } else { v.1 as i64 }).unwrap_or(0),
+                doc: doc_of(c),
+            })
+            .collect();
+        let named = name != "anonymous";
+        module.enums.push(EnumDef {
+            python_name: name.clone(),
+            name,
+            bits,
+            signed,
+            values,
+            doc: doc_of(&def),
+            loc: location(&def, &self.set.base_dir),
+            export_values: named,
+        });
+    }
+
+    fn function(&self, e: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {
+        let Some(name) = e.get_name() else { return };
+        if e.is_variadic() || !seen.insert(format!("f:{name}")) {
+            return;
+        }
+        let params = e
+            .get_arguments()
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Param {
+                name: a.get_name().filter(|n| !n.is_empty()).unwrap_or_else(|| format!("arg{i}")),
+                ty: a.get_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void),
+                kind: ParamKind::Undecided,
+                transfer: None,
+            })
+            .collect();
+        module.functions.push(Function {
+            python_name: name.clone(),
+            name,
+            params,
+            ret: e.get_result_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void),
+            ret_kind: ReturnKind::Undecided,
+            release_gil: false,
+            doc: doc_of(e),
+            loc: location(e, &self.set.base_dir),
+        });
+    }
+
+    fn constant(&self, e: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {
+        let Some(name) = e.get_name() else { return };
+        if name.starts_with('_') || !seen.insert(format!("c:{name}")) {
+            return;
+        }
+        if let Some(value) = macros::integer_value(e) {
+            module.constants.push(Constant { name, value, loc: location(e, &self.set.base_dir) });
+        }
+    }
+}

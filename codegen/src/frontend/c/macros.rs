@@ -1,0 +1,52 @@
+//! Integer `#define`s: a macro whose body is one integer literal, optionally
+//! negated and parenthesised (`42`, `(-1)`, `0xFFu`, `(1 << 4)` is not).
+
+use clang::Entity;
+
+/// The value of an object-like integer macro, if it is one.
+pub fn integer_value(entity: &Entity<'_>) -> Option<i128> {
+    if entity.is_function_like_macro() {
+        return None;
+    }
+    let tokens: Vec<String> = entity.get_range()?.tokenize().iter().map(|t| t.get_spelling()).collect();
+    parse_tokens(tokens.get(1..)?)
+}
+
+fn parse_tokens(body: &[String]) -> Option<i128> {
+    let body: Vec<&str> = body.iter().map(String::as_str).filter(|t| *t != "(" && *t != ")").collect();
+    match body.as_slice() {
+        [lit] => parse_literal(lit),
+        ["-", lit] => parse_literal(lit).map(|v| -v),
+        _ => None,
+    }
+}
+
+fn parse_literal(lit: &str) -> Option<i128> {
+    let digits = lit.trim_end_matches(['u', 'U', 'l', 'L']);
+    if let Some(hex) = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
+        i128::from_str_radix(hex, 16).ok()
+    } else if digits.len() > 1 && digits.starts_with('0') {
+        i128::from_str_radix(&digits[1..], 8).ok()
+    } else {
+        digits.parse().ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &[&str]) -> Vec<String> {
+        s.iter().map(|t| t.to_string()).collect()
+    }
+
+    #[test]
+    fn literal_forms() {
+        assert_eq!(parse_tokens(&toks(&["32"])), Some(32));
+        assert_eq!(parse_tokens(&toks(&["(", "-", "1", ")"])), Some(-1));
+        assert_eq!(parse_tokens(&toks(&["0xFFFFFFFFFFFFFFFF"])), Some(u64::MAX as i128));
+        assert_eq!(parse_tokens(&toks(&["16U"])), Some(16));
+        assert_eq!(parse_tokens(&toks(&["1", "<<", "4"])), None);
+        assert_eq!(parse_tokens(&toks(&["\"str\""])), None);
+    }
+}

@@ -1,0 +1,111 @@
+//! The C frontend: parses the spec's headers with libclang and yields IR
+//! records, enums, functions and integer constants with their doc comments
+//! and header:line. It decides nothing about Python: field kinds are left
+//! `Undecided` for the passes.
+
+mod comments;
+mod items;
+mod macros;
+mod types;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use clang::{Clang, Entity, EntityKind, Index, Unsaved};
+
+use crate::diagnostic::{Diagnostic, Kind, Result};
+use crate::ir::Module;
+
+/// What the frontend needs to parse a header set.
+#[derive(Clone, Debug)]
+pub struct HeaderSet {
+    /// Headers to bind (absolute paths).
+    pub headers: Vec<PathBuf>,
+    /// Arguments for clang (`-I`, `-D`, pkg-config cflags).
+    pub clang_args: Vec<String>,
+    /// Base directory shown paths are made relative to.
+    pub base_dir: PathBuf,
+}
+
+/// libclang allows one `Clang` per process at a time.
+static CLANG_LOCK: Mutex<()> = Mutex::new(());
+
+/// Parses the header set into an IR module (name and docs left empty).
+pub fn parse(set: &HeaderSet) -> Result<Module> {
+    let _guard = CLANG_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+    let clang = Clang::new().map_err(|e| vec![Diagnostic::new(Kind::Header, format!("cannot load libclang: {e}"))
+        .hint("install libclang (Debian: apt-get install libclang-dev)")])?;
+    let index = Index::new(&clang, false, false);
+    let umbrella = umbrella_source(&set.headers);
+    let umbrella_path = set.base_dir.join("__bindery_umbrella.c");
+    let mut args = vec!["-x".to_string(), "c".into(), "-std=gnu11".into()];
+    args.extend(set.clang_args.iter().cloned());
+    let tu = index
+        .parser(&umbrella_path)
+        .arguments(&args)
+        .unsaved(&[Unsaved::new(&umbrella_path, &umbrella)])
+        .detailed_preprocessing_record(true)
+        .skip_function_bodies(true)
+        .parse()
+        .map_err(|e| vec![Diagnostic::new(Kind::Header, format!("libclang could not parse the headers: {e}"))])?;
+    check_diagnostics(&tu)?;
+    let walker = items::Walker::new(set, tu.get_entity());
+    Ok(walker.module())
+}
+
+fn umbrella_source(headers: &[PathBuf]) -> String {
+    headers.iter().map(|h| format!("#include \"{}\"\n", h.display())).collect()
+}
+
+fn check_diagnostics(tu: &clang::TranslationUnit<'_>) -> Result<()> {
+    let errors: Vec<Diagnostic> = tu
+        .get_diagnostics()
+        .iter()
+        .filter(|d| d.get_severity() >= clang::diagnostic::Severity::Error)
+        .map(|d| {
+            let loc = d.get_location().get_file_location();
+            let file = loc.file.map(|f| f.get_path()).unwrap_or_default();
+            Diagnostic::new(Kind::Header, d.get_text())
+                .at_line(&file, loc.line, loc.column)
+                .hint("fix the header or the spec's [c] include_dirs / pkg_config / clang_args")
+        })
+        .collect();
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
+}
+
+/// Whether `entity` is declared in one of the bound headers.
+fn in_headers(entity: &Entity<'_>, headers: &[PathBuf]) -> bool {
+    entity
+        .get_location()
+        .and_then(|l| l.get_file_location().file)
+        .map(|f| {
+            let p = f.get_path();
+            let p = p.canonicalize().unwrap_or(p);
+            headers.iter().any(|h| *h == p)
+        })
+        .unwrap_or(false)
+}
+
+/// `file:line` of an entity, file relative to `base`.
+fn location(entity: &Entity<'_>, base: &Path) -> crate::ir::SourceLoc {
+    let loc = entity.get_location().map(|l| l.get_file_location());
+    let (file, line) = match loc {
+        Some(l) => (l.file.map(|f| f.get_path()).unwrap_or_default(), l.line),
+        None => (PathBuf::new(), 0),
+    };
+    let shown = file.strip_prefix(base).map(Path::to_path_buf).unwrap_or(file);
+    crate::ir::SourceLoc { file: shown.display().to_string(), line }
+}
+
+/// Kinds of top-level entities the walker visits.
+fn is_item(kind: EntityKind) -> bool {
+    matches!(
+        kind,
+        EntityKind::StructDecl
+            | EntityKind::UnionDecl
+            | EntityKind::EnumDecl
+            | EntityKind::TypedefDecl
+            | EntityKind::FunctionDecl
+            | EntityKind::MacroDefinition
+    )
+}

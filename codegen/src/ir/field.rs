@@ -1,0 +1,69 @@
+//! Struct fields and the kind a pass assigns to each (DESIGN §3).
+
+use serde::Serialize;
+
+use super::{Doc, Ownership, SourceLoc, TypeRef};
+
+/// How a scalar is converted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum ScalarKind {
+    /// Integer with exact width.
+    Int { bits: u8, signed: bool },
+    /// C float / double.
+    Float { bits: u8 },
+    /// A boolean stored in an integer (gboolean, _Bool).
+    Bool { bits: u8, signed: bool },
+}
+
+/// What a field becomes in Python; decided by `passes::field_kind`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind")]
+pub enum FieldKind {
+    /// Not decided yet (frontend output).
+    Undecided,
+    /// Plain number or bool.
+    Scalar { scalar: ScalarKind },
+    /// Embedded struct, returned as a view into the parent.
+    Nested { record: String },
+    /// Pointer to a bound struct: a view or None.
+    PtrView { record: String },
+    /// `char[N]` string.
+    CharArray { len: usize },
+    /// `char*` string; `owned` strings are replaced with the allocator.
+    CString { owned: bool, allocator: String },
+    /// `void*` (or pointer to an unbound type): capsule in and out.
+    VoidPtr,
+    /// GLib `GList*` with a known element type (or none: untyped).
+    List { element: Option<String> },
+    /// Fixed numeric array exposed as a numpy view.
+    NumericArray { dtype: String, rust: String, len: usize },
+    /// Enum-typed field.
+    Enum { name: String, bits: u8, signed: bool },
+    /// Function-pointer field bound to Python callables per key.
+    Callback { key_path: Vec<String>, arg: usize, arg_record: String },
+    /// Not exposed, with the reason (reported by `dump-ir`).
+    Skipped { reason: String },
+}
+
+/// A struct or union field.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Field {
+    /// C field name.
+    pub name: String,
+    /// Python attribute name.
+    pub python_name: String,
+    /// C type.
+    pub ty: TypeRef,
+    /// Offset in bits from the start of the record.
+    pub offset_bits: u64,
+    /// Doc comment.
+    pub doc: Doc,
+    /// Declaration site.
+    pub loc: SourceLoc,
+    /// Read-only in Python.
+    pub readonly: bool,
+    /// Decided kind.
+    pub kind: FieldKind,
+    /// Ownership of pointed-to memory, when relevant.
+    pub ownership: Ownership,
+}

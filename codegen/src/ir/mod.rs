@@ -1,0 +1,22 @@
+//! The intermediate representation: plain data produced by the frontends,
+//! annotated by the passes and read by the backends. One file per concept,
+//! deterministic order (declaration order in the headers), no logic beyond
+//! constructors and lookups.
+
+mod doc;
+mod enum_;
+mod field;
+mod function;
+mod module;
+mod ownership;
+mod record;
+mod type_ref;
+
+pub use doc::{Doc, SourceLoc};
+pub use enum_::{EnumDef, EnumValue};
+pub use field::{Field, FieldKind, ScalarKind};
+pub use function::{Function, Param, ParamKind, ReturnKind};
+pub use module::{BulkExporter, Column, Constant, Module, NumpyExporter};
+pub use ownership::{Ownership, Transfer};
+pub use record::Record;
+pub use type_ref::{Prim, TypeRef};

@@ -1,0 +1,92 @@
+//! The root of the IR: one Python module.
+
+use serde::Serialize;
+
+use super::{Doc, EnumDef, Function, Record, SourceLoc};
+
+/// An integer `#define` exported as a module constant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Constant {
+    /// Name.
+    pub name: String,
+    /// Value (wide enough for unsigned 64-bit macros).
+    pub value: i128,
+    /// Declaration site.
+    pub loc: SourceLoc,
+}
+
+/// A spec-declared method returning a zero-copy numpy view of a pointer field.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NumpyExporter {
+    /// Python method name.
+    pub method: String,
+    /// Pointer field holding the data.
+    pub data_field: String,
+    /// Shape: field names of the same record, or integer literals.
+    pub shape: Vec<String>,
+    /// numpy dtype name.
+    pub dtype: String,
+    /// Rust element type.
+    pub rust: String,
+    /// Whether the array is writable.
+    pub writable: bool,
+}
+
+/// One column of a bulk exporter: a (possibly nested) field path.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Column {
+    /// Key in the returned dict.
+    pub key: String,
+    /// Field path in the element record, e.g. `["rect", "left"]`.
+    pub path: Vec<String>,
+    /// numpy dtype name.
+    pub dtype: String,
+    /// Rust element type.
+    pub rust: String,
+}
+
+/// A spec-declared method turning a list field's elements into numpy columns.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BulkExporter {
+    /// Python method name.
+    pub method: String,
+    /// List field walked.
+    pub list_field: String,
+    /// Element record.
+    pub element: String,
+    /// Columns in order.
+    pub columns: Vec<Column>,
+}
+
+/// One Python module.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Module {
+    /// Python import name.
+    pub name: String,
+    /// Module docstring.
+    pub doc: Doc,
+    /// Headers read, relative to the spec directory.
+    pub headers: Vec<String>,
+    /// Structs and unions.
+    pub records: Vec<Record>,
+    /// Enums.
+    pub enums: Vec<EnumDef>,
+    /// Functions.
+    pub functions: Vec<Function>,
+    /// Integer constants.
+    pub constants: Vec<Constant>,
+    /// Where the spec lives (for messages).
+    pub spec_loc: SourceLoc,
+}
+
+impl Module {
+    /// The record called `name`.
+    pub fn record(&self, name: &str) -> Option<&Record> {
+        self.records.iter().find(|r| r.name == name)
+    }
+
+    /// The enum called `name`.
+    pub fn enum_def(&self, name: &str) -> Option<&EnumDef> {
+        self.enums.iter().find(|e| e.name == name)
+    }
+}

@@ -1,0 +1,107 @@
+//! Numpy exporters (zero-copy view of a pointer field, shape from other
+//! fields) and bulk exporters (a list's elements as numpy columns), checked
+//! against the record they belong to.
+
+use super::field_kind::dtype;
+use super::records::unknown;
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::ir::{BulkExporter, Column, FieldKind, Module, NumpyExporter, Record, TypeRef};
+use crate::spec::{BulkSpec, LoadedSpec, NumpySpec};
+
+/// Runs the pass.
+pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
+    let mut errors = vec![];
+    let snapshot = module.clone();
+    for (name, s) in &spec.spec.structs {
+        let Some(record) = module.records.iter_mut().find(|r| &r.name == name.get_ref()) else { continue };
+        for (method, n) in &s.numpy {
+            match numpy(spec, record, method.get_ref(), n) {
+                Ok(e) => record.numpy.push(e),
+                Err(e) => errors.push(e),
+            }
+        }
+        for (method, b) in &s.bulk {
+            match bulk(spec, &snapshot, record, method.get_ref(), b) {
+                Ok(e) => record.bulk.push(e),
+                Err(e) => errors.extend(e),
+            }
+        }
+    }
+    errors
+}
+
+fn numpy(spec: &LoadedSpec, record: &Record, method: &str, n: &NumpySpec) -> Result<NumpyExporter, Diagnostic> {
+    let names = || record.fields.iter().map(|f| f.name.as_str());
+    let field = record.field(n.data.get_ref()).ok_or_else(|| unknown(spec, &n.data, &format!("field of {}", record.name), names()))?;
+    let element = field.ty.pointee().ok_or_else(|| {
+        spec.error(Kind::SpecInvalid, n.data.span(), format!("{}.{} is not a pointer, so it cannot back a numpy array", record.name, field.name))
+            .hint("numpy exporters view memory behind a pointer field; fixed arrays are exported automatically")
+    })?;
+    let (dtype, rust) = dtype(element).ok_or_else(|| {
+        spec.error(Kind::SpecInvalid, n.data.span(), format!("{}.{} does not point to numbers", record.name, field.name))
+            .hint("the pointee must be an integer or floating-point type")
+    })?;
+    for dim in &n.shape {
+        let is_literal = dim.get_ref().parse::<u64>().is_ok();
+        let is_int_field = record.field(dim.get_ref()).is_some_and(|f| matches!(f.ty, TypeRef::Prim { .. }));
+        if !is_literal && !is_int_field {
+            return Err(unknown(spec, dim, &format!("integer field of {} (numpy shape)", record.name), names()));
+        }
+    }
+    Ok(NumpyExporter {
+        method: method.to_string(),
+        data_field: field.name.clone(),
+        shape: n.shape.iter().map(|d| d.get_ref().clone()).collect(),
+        dtype,
+        rust,
+        writable: n.writable,
+    })
+}
+
+fn bulk(spec: &LoadedSpec, module: &Module, record: &Record, method: &str, b: &BulkSpec) -> Result<BulkExporter, Vec<Diagnostic>> {
+    let names = || record.fields.iter().map(|f| f.name.as_str());
+    let list = record.field(b.list.get_ref()).ok_or_else(|| vec![unknown(spec, &b.list, &format!("field of {}", record.name), names())])?;
+    let Some(FieldKind::List { element: Some(element) }) = Some(&list.kind) else {
+        return Err(vec![spec.error(Kind::SpecInvalid, b.list.span(), format!("{}.{} is not a list with an element type", record.name, list.name))
+            .hint("give the field `list = \"ElementStruct\"` in its [struct.X.fields.F] table")]);
+    };
+    let elem = module.record(element).ok_or_else(Vec::new)?;
+    let mut columns = vec![];
+    let mut errors = vec![];
+    for (key, path) in &b.columns {
+        match column_type(module, elem, path) {
+            Some((dtype, rust)) => columns.push(Column {
+                key: key.get_ref().clone(),
+                path: path.split('.').map(str::to_string).collect(),
+                dtype,
+                rust,
+            }),
+            None => errors.push(
+                spec.error(Kind::SpecUnknownItem, key.span(), format!("column `{}`: `{path}` is not a numeric field path of {element}", key.get_ref()))
+                    .hint("use a dotted path to a number, e.g. `rect.left`"),
+            ),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(BulkExporter { method: method.to_string(), list_field: list.name.clone(), element: element.clone(), columns })
+}
+
+/// dtype of the numeric field at a dotted path through nested structs.
+fn column_type(module: &Module, record: &Record, path: &str) -> Option<(String, String)> {
+    let mut current = record;
+    let parts: Vec<&str> = path.split('.').collect();
+    for (i, part) in parts.iter().enumerate() {
+        let field = current.field(part)?;
+        if i + 1 == parts.len() {
+            return match &field.ty {
+                TypeRef::Enum { .. } => Some(("int32".into(), "i32".into())),
+                ty => dtype(ty),
+            };
+        }
+        let TypeRef::Record { name } = &field.ty else { return None };
+        current = module.record(name)?;
+    }
+    None
+}

@@ -1,0 +1,88 @@
+//! Decides each field's kind (DESIGN §3) from its C type, the bound items and
+//! the field's spec policy.
+
+use crate::ir::{FieldKind, Module, Prim, ScalarKind, TypeRef};
+use crate::spec::FieldSpec;
+
+/// The kind of a field of type `ty`, given the spec's policy for it.
+pub fn decide(module: &Module, ty: &TypeRef, policy: Option<&FieldSpec>, default_allocator: &str) -> FieldKind {
+    if policy.is_some_and(|p| p.skip) {
+        return FieldKind::Skipped { reason: "spec: skip".into() };
+    }
+    match ty {
+        TypeRef::Prim { .. } => scalar(ty).map(|scalar| FieldKind::Scalar { scalar }).unwrap_or(skip("unsupported primitive")),
+        TypeRef::Enum { name, .. } => match module.enum_def(name) {
+            Some(e) => FieldKind::Enum { name: name.clone(), bits: e.bits, signed: e.signed },
+            None => FieldKind::Scalar { scalar: ScalarKind::Int { bits: 32, signed: false } },
+        },
+        TypeRef::Record { name } if module.record(name).is_some() => FieldKind::Nested { record: name.clone() },
+        TypeRef::Record { name } => skip(&format!("struct {name} is not bound")),
+        TypeRef::Array { element, len } => array(element, *len),
+        TypeRef::Pointer { pointee, .. } => pointer(module, pointee, policy, default_allocator),
+        TypeRef::FnPtr { .. } => match policy.and_then(|p| p.callback.as_ref()) {
+            Some(cb) => FieldKind::Callback {
+                key_path: cb.key.get_ref().split('.').map(str::to_string).collect(),
+                arg: cb.arg,
+                arg_record: String::new(),
+            },
+            None => skip("function pointer without a `callback` policy"),
+        },
+        TypeRef::Void | TypeRef::Opaque { .. } => skip("type not modelled"),
+    }
+}
+
+fn skip(reason: &str) -> FieldKind {
+    FieldKind::Skipped { reason: reason.into() }
+}
+
+/// Scalar conversion of a primitive (gboolean counts as a boolean).
+pub fn scalar(ty: &TypeRef) -> Option<ScalarKind> {
+    let TypeRef::Prim { prim, spelling } = ty else { return None };
+    Some(match prim {
+        Prim::Bool => ScalarKind::Bool { bits: 8, signed: false },
+        Prim::Int(bits) if spelling == "gboolean" => ScalarKind::Bool { bits: *bits, signed: true },
+        Prim::Int(bits) => ScalarKind::Int { bits: *bits, signed: true },
+        Prim::UInt(bits) => ScalarKind::Int { bits: *bits, signed: false },
+        Prim::Char => ScalarKind::Int { bits: 8, signed: true },
+        Prim::F32 => ScalarKind::Float { bits: 32 },
+        Prim::F64 => ScalarKind::Float { bits: 64 },
+    })
+}
+
+/// numpy dtype and Rust type of a numeric primitive.
+pub fn dtype(ty: &TypeRef) -> Option<(String, String)> {
+    let (np, rs) = match scalar(ty)? {
+        ScalarKind::Int { bits, signed: true } | ScalarKind::Bool { bits, signed: true } => (format!("int{bits}"), format!("i{bits}")),
+        ScalarKind::Int { bits, signed: false } | ScalarKind::Bool { bits, signed: false } => (format!("uint{bits}"), format!("u{bits}")),
+        ScalarKind::Float { bits } => (format!("float{bits}"), format!("f{bits}")),
+    };
+    Some((np, rs))
+}
+
+fn array(element: &TypeRef, len: usize) -> FieldKind {
+    if matches!(element, TypeRef::Prim { prim: Prim::Char, .. }) {
+        return FieldKind::CharArray { len };
+    }
+    match dtype(element) {
+        Some((dtype, rust)) => FieldKind::NumericArray { dtype, rust, len },
+        None => skip("array of non-numeric elements"),
+    }
+}
+
+fn pointer(module: &Module, pointee: &TypeRef, policy: Option<&FieldSpec>, default_allocator: &str) -> FieldKind {
+    match pointee {
+        TypeRef::Prim { prim: Prim::Char, .. } => {
+            let owned = policy.and_then(|p| p.string.as_ref()).is_some_and(|s| s.get_ref() == "owned");
+            let allocator = policy
+                .and_then(|p| p.allocator.as_ref())
+                .map(|a| a.get_ref().clone())
+                .unwrap_or_else(|| default_allocator.to_string());
+            FieldKind::CString { owned, allocator }
+        }
+        TypeRef::Record { name } if super::is_glist(name) => {
+            FieldKind::List { element: policy.and_then(|p| p.list.as_ref()).map(|l| l.get_ref().clone()) }
+        }
+        TypeRef::Record { name } if module.record(name).is_some() => FieldKind::PtrView { record: name.clone() },
+        _ => FieldKind::VoidPtr,
+    }
+}

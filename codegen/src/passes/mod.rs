@@ -1,0 +1,43 @@
+//! Passes: every decision about the Python surface is made here, never in a
+//! template. They run in order on the frontend's IR with the spec:
+//! [`expose`] (which items), [`records`] (struct overrides and field kinds via
+//! [`field_kind`]), [`exporters`] (numpy and bulk methods), [`functions`]
+//! (conversions, ownership, status codes) and [`names`] (duplicate Python names).
+
+pub mod exporters;
+pub mod expose;
+pub mod field_kind;
+pub mod functions;
+pub mod names;
+pub mod records;
+
+use crate::diagnostic::Result;
+use crate::ir::Module;
+use crate::spec::LoadedSpec;
+
+/// Names of the passes, in order (for `dump-ir --after`).
+pub const PASSES: &[&str] = &["expose", "records", "exporters", "functions", "names"];
+
+/// Runs the passes up to and including `until` (all when None).
+pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result<Module> {
+    let mut errors = vec![];
+    for pass in PASSES {
+        let found = match *pass {
+            "expose" => expose::run(spec, &mut module),
+            "records" => records::run(spec, &mut module),
+            "exporters" => exporters::run(spec, &mut module),
+            "functions" => functions::run(spec, &mut module),
+            _ => names::run(spec, &module),
+        };
+        errors.extend(found);
+        if until == Some(*pass) {
+            break;
+        }
+    }
+    if errors.is_empty() { Ok(module) } else { Err(errors) }
+}
+
+/// A bound GLib list node record (handled by the runtime, never a class).
+pub fn is_glist(name: &str) -> bool {
+    name == "GList" || name == "_GList"
+}

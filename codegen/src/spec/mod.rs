@@ -1,0 +1,12 @@
+//! The declarative spec (`spec.toml`): what to expose and how, where the
+//! header cannot say it. serde types are the single source of truth for
+//! every key; `docs/spec.md` documents each and a test keeps the two in step.
+//! Loading keeps spans so diagnostics point at the spec line.
+
+mod load;
+mod types;
+mod validate;
+
+pub use load::{LoadedSpec, load};
+pub use types::*;
+pub use validate::validate;

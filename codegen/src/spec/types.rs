@@ -1,0 +1,212 @@
+//! serde types of `spec.toml`. Every key is documented here and in `docs/spec.md`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+/// Keyed table whose keys keep their spec location.
+pub type SpannedMap<V> = BTreeMap<Spanned<String>, V>;
+
+/// A whole spec file.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// `[module]`: the Python module.
+    pub module: ModuleSpec,
+    /// `[c]`: headers and how to build and link against them.
+    pub c: CSpec,
+    /// `[expose]`: which items of the headers become Python API.
+    #[serde(default)]
+    pub expose: ExposeSpec,
+    /// `[struct.NAME]`: per-struct overrides.
+    #[serde(default, rename = "struct")]
+    pub structs: SpannedMap<StructSpec>,
+    /// `[enum.NAME]`: per-enum overrides.
+    #[serde(default, rename = "enum")]
+    pub enums: SpannedMap<EnumSpec>,
+    /// `[function.NAME]`: per-function overrides.
+    #[serde(default, rename = "function")]
+    pub functions: SpannedMap<FunctionSpec>,
+}
+
+/// `[module]`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleSpec {
+    /// Python import name (also the crate's library name).
+    pub name: Spanned<String>,
+    /// Module docstring.
+    #[serde(default)]
+    pub doc: String,
+    /// Package version written to Cargo.toml and pyproject.toml.
+    #[serde(default = "default_version")]
+    pub version: String,
+}
+
+fn default_version() -> String {
+    "0.1.0".into()
+}
+
+/// `[c]`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CSpec {
+    /// Headers to bind, relative to the spec directory (or to an include dir).
+    pub headers: Vec<Spanned<String>>,
+    /// Include directories, relative to the spec directory.
+    #[serde(default)]
+    pub include_dirs: Vec<String>,
+    /// pkg-config packages whose cflags and libs are used.
+    #[serde(default)]
+    pub pkg_config: Vec<String>,
+    /// Libraries to link (`-l`).
+    #[serde(default)]
+    pub libraries: Vec<String>,
+    /// Library directories, relative to the spec directory (also the run-time path).
+    #[serde(default)]
+    pub library_dirs: Vec<String>,
+    /// Extra clang arguments.
+    #[serde(default)]
+    pub clang_args: Vec<String>,
+    /// Allocator for Python-owned memory: `glib` (g_malloc0/g_free) or `libc` (calloc/free).
+    #[serde(default = "default_allocator")]
+    pub allocator: Spanned<String>,
+}
+
+fn default_allocator() -> Spanned<String> {
+    Spanned::new(0..0, "libc".to_string())
+}
+
+/// `[expose]`.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExposeSpec {
+    /// Expose items whose name starts with one of these (all items of the listed headers when empty).
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    /// Also expose these items.
+    #[serde(default)]
+    pub allow: Vec<String>,
+    /// Never expose these items.
+    #[serde(default)]
+    pub deny: Vec<String>,
+}
+
+/// `[struct.NAME]`.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StructSpec {
+    /// Python class name (default: the C name).
+    pub python_name: Option<String>,
+    /// Whether Python may construct it (default true).
+    pub constructible: Option<bool>,
+    /// Fields that are read-only in Python.
+    #[serde(default)]
+    pub readonly: Vec<Spanned<String>>,
+    /// `[struct.NAME.fields.FIELD]`: per-field policies.
+    #[serde(default)]
+    pub fields: SpannedMap<FieldSpec>,
+    /// `[struct.NAME.numpy.METHOD]`: zero-copy numpy exporters.
+    #[serde(default)]
+    pub numpy: SpannedMap<NumpySpec>,
+    /// `[struct.NAME.bulk.METHOD]`: bulk exporters.
+    #[serde(default)]
+    pub bulk: SpannedMap<BulkSpec>,
+}
+
+/// `[struct.NAME.fields.FIELD]`.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    /// Python attribute name.
+    pub python_name: Option<String>,
+    /// `char*` policy: `owned` (setter frees the previous string) or `borrowed` (read-only).
+    pub string: Option<Spanned<String>>,
+    /// Allocator for an owned string (default: `[c].allocator`).
+    pub allocator: Option<Spanned<String>>,
+    /// Element struct of a `GList*` field.
+    pub list: Option<Spanned<String>>,
+    /// Function-pointer field: Python callables registered per key.
+    pub callback: Option<CallbackSpec>,
+    /// Hide the field.
+    #[serde(default)]
+    pub skip: bool,
+}
+
+/// Callback registration for a function-pointer field.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallbackSpec {
+    /// Dotted field path of the registry key, read from the struct (e.g. `meta_type`).
+    pub key: Spanned<String>,
+    /// Which C argument of the callback points to the struct (default 0).
+    #[serde(default)]
+    pub arg: usize,
+}
+
+/// `[struct.NAME.numpy.METHOD]`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumpySpec {
+    /// Pointer field holding the data.
+    pub data: Spanned<String>,
+    /// Shape: field names of the struct or integer literals, outermost first.
+    pub shape: Vec<Spanned<String>>,
+    /// Writable array (default true).
+    #[serde(default = "yes")]
+    pub writable: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// `[struct.NAME.bulk.METHOD]`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BulkSpec {
+    /// The list field to walk (its `list` element type is used).
+    pub list: Spanned<String>,
+    /// Column key → dotted field path in the element struct.
+    pub columns: SpannedMap<String>,
+}
+
+/// `[enum.NAME]`.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnumSpec {
+    /// Python class name.
+    pub python_name: Option<String>,
+    /// Also export the values at module level (default true, as pyds).
+    pub export_values: Option<bool>,
+}
+
+/// `[function.NAME]`.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FunctionSpec {
+    /// Python name.
+    pub python_name: Option<String>,
+    /// Returned pointer: `owned` (Python frees it with `free`), `borrowed:PARAM`, or `external` (default).
+    pub returns: Option<Spanned<String>>,
+    /// C function that frees an owned result.
+    pub free: Option<Spanned<String>>,
+    /// Parameters the function frees (their Python objects die).
+    #[serde(default)]
+    pub consumes: Vec<Spanned<String>>,
+    /// Parameter → container parameter that takes ownership of it.
+    #[serde(default)]
+    pub transfers: SpannedMap<String>,
+    /// Integer return is a status: this value means success (None is returned).
+    pub success: Option<i64>,
+    /// Status value → error message (raised as ValueError).
+    #[serde(default)]
+    pub errors: BTreeMap<String, String>,
+    /// Release the GIL around the call.
+    #[serde(default)]
+    pub release_gil: bool,
+    /// Hide the function.
+    #[serde(default)]
+    pub skip: bool,
+}

@@ -1,0 +1,55 @@
+//! Checks of the spec on its own (values with a closed set of choices).
+//! Checks against the headers (unknown structs, fields, …) live in
+//! `passes::apply_spec`, which has the IR.
+
+use super::LoadedSpec;
+use crate::diagnostic::{Diagnostic, Kind};
+
+/// Allocators the runtime knows.
+pub const ALLOCATORS: &[&str] = &["glib", "libc"];
+
+/// Spec-only checks; returns every problem found.
+pub fn validate(loaded: &LoadedSpec) -> Vec<Diagnostic> {
+    let mut out = vec![];
+    let spec = &loaded.spec;
+    check_allocator(loaded, &spec.c.allocator, &mut out);
+    for (_, s) in &spec.structs {
+        for (_, f) in &s.fields {
+            if let Some(a) = &f.allocator {
+                check_allocator(loaded, a, &mut out);
+            }
+            if let Some(policy) = &f.string {
+                if !["owned", "borrowed"].contains(&policy.get_ref().as_str()) {
+                    out.push(
+                        loaded
+                            .error(Kind::SpecInvalid, policy.span(), format!("unknown string policy `{}`", policy.get_ref()))
+                            .hint("use `owned` (setter frees the previous string) or `borrowed` (read-only)"),
+                    );
+                }
+            }
+        }
+    }
+    for (name, f) in &spec.functions {
+        if let Some(r) = &f.returns {
+            let v = r.get_ref();
+            if !(v == "owned" || v == "external" || v.starts_with("borrowed:")) {
+                out.push(loaded.error(Kind::SpecInvalid, r.span(), format!("unknown `returns` value `{v}` for {}", name.get_ref()))
+                    .hint("use `owned`, `external` or `borrowed:PARAM`"));
+            } else if v == "owned" && f.free.is_none() {
+                out.push(loaded.error(Kind::SpecInvalid, r.span(), format!("{} returns owned memory but names no `free` function", name.get_ref()))
+                    .hint("add `free = \"the_c_function_that_frees_it\"`"));
+            }
+        }
+    }
+    out
+}
+
+fn check_allocator(loaded: &LoadedSpec, name: &toml::Spanned<String>, out: &mut Vec<Diagnostic>) {
+    if !ALLOCATORS.contains(&name.get_ref().as_str()) {
+        out.push(
+            loaded
+                .error(Kind::SpecInvalid, name.span(), format!("unknown allocator `{}`", name.get_ref()))
+                .hint(format!("known allocators: {}", ALLOCATORS.join(", "))),
+        );
+    }
+}
