@@ -2,7 +2,8 @@
 //! messages are the same across every generated module.
 
 use pyo3::PyErr;
-use pyo3::exceptions::{PyReferenceError, PyValueError};
+use pyo3::exceptions::{PyReferenceError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
 
 /// The error for a view whose memory has been freed or handed away.
 pub fn dead_view(type_name: &str) -> PyErr {
@@ -19,4 +20,9 @@ pub fn null_address(type_name: &str) -> PyErr {
 /// The error for a C return code that the spec maps to an exception.
 pub fn return_code(function: &str, code: i64, meaning: &str) -> PyErr {
     PyValueError::new_err(format!("{function} failed with code {code}: {meaning}"))
+}
+
+/// The error for an argument or value of the wrong class.
+pub fn wrong_type(value: &Bound<'_, PyAny>, expected: &str, what: &str) -> PyErr {
+    PyTypeError::new_err(format!("{what}: expected {expected}, got {}", crate::ints::type_name(value)))
 }

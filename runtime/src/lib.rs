@@ -10,6 +10,7 @@
 //! C library: everything target-specific arrives as parameters.
 
 pub mod callback;
+pub mod enums;
 pub mod errors;
 pub mod glist;
 pub mod ints;
@@ -20,6 +21,41 @@ pub mod token;
 pub mod view;
 
 pub use token::Token;
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+/// Sets attributes of a freshly constructed object from keyword arguments;
+/// a keyword that is not a settable attribute raises `TypeError`.
+pub fn init_fields(obj: &Bound<'_, PyAny>, fields: Option<&Bound<'_, PyDict>>, settable: &[&str], type_name: &str) -> PyResult<()> {
+    let Some(fields) = fields else { return Ok(()) };
+    for (key, value) in fields.iter() {
+        let name: String = key.extract()?;
+        if !settable.contains(&name.as_str()) {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "{type_name}() got an unexpected keyword argument '{name}'"
+            )));
+        }
+        obj.setattr(name.as_str(), value)?;
+    }
+    Ok(())
+}
+
+/// Moves a value across `Python::detach` (GIL released) when it holds raw
+/// pointers: the generated call site guarantees the pointed-to memory stays
+/// valid for the call, which is all the C function needs.
+#[derive(Debug)]
+pub struct AssertSend<T>(pub T);
+
+// SAFETY: see the type's documentation; the value is only moved, not shared.
+unsafe impl<T> Send for AssertSend<T> {}
+
+impl<T> AssertSend<T> {
+    /// Unwraps the value (a method, so closures capture the whole wrapper).
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
 pub use view::{Allocator, View};
 
 /// Re-exported so generated crates use exactly the pyo3 this runtime was built with.

@@ -56,8 +56,11 @@ pub fn address_of(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void>
     )))
 }
 
-/// Like [`address_of`], but NULL raises `ValueError` (for `cast`).
+/// Like [`address_of`], but for `cast`: `None` raises `TypeError`, a NULL address `ValueError`.
 pub fn non_null_address(value: &Bound<'_, PyAny>, what: &str) -> PyResult<std::ptr::NonNull<c_void>> {
+    if value.is_none() {
+        return Err(PyTypeError::new_err(format!("{what}: expected an int address or a capsule, got None")));
+    }
     std::ptr::NonNull::new(address_of(value, what)?).ok_or_else(|| crate::errors::null_address(what))
 }
 
@@ -77,7 +80,9 @@ mod tests {
             assert_eq!(address_of(&as_int, "t").unwrap(), p);
             assert!(to_capsule(py, std::ptr::null_mut()).unwrap().is_none());
             let none = py.None().into_bound(py);
-            assert!(non_null_address(&none, "t").is_err());
+            assert!(non_null_address(&none, "t").unwrap_err().is_instance_of::<PyTypeError>(py));
+            let zero = 0i64.into_pyobject(py).unwrap().into_any();
+            assert!(non_null_address(&zero, "t").unwrap_err().is_instance_of::<pyo3::exceptions::PyValueError>(py));
             let s = "x".into_pyobject(py).unwrap().into_any();
             assert!(address_of(&s, "t").unwrap_err().is_instance_of::<PyTypeError>(py));
             let neg = (-1i64).into_pyobject(py).unwrap().into_any();

@@ -91,6 +91,15 @@ pub fn alloc_c_string(value: &Bound<'_, PyAny>, allocator: Allocator, what: &str
     }
 }
 
+/// A NUL-terminated copy of a Python `str` argument (`None` gives `None`, for NULL).
+pub fn to_cstring(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<std::ffi::CString>> {
+    if value.is_none() {
+        return Ok(None);
+    }
+    let bytes = checked_bytes(as_str(value, what)?, what)?;
+    Ok(Some(std::ffi::CString::new(bytes).expect("NUL bytes were rejected above")))
+}
+
 fn as_str<'a, 'py>(value: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a Bound<'py, PyString>> {
     value.cast::<PyString>().map_err(|_| {
         PyTypeError::new_err(format!("{what}: expected str, got {}", crate::ints::type_name(value)))

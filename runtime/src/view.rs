@@ -11,6 +11,7 @@
 use std::ffi::c_void;
 use std::ptr::NonNull;
 
+use pyo3::prelude::*;
 use pyo3::{Py, PyAny, PyResult};
 
 use crate::errors;
@@ -75,6 +76,37 @@ impl<T> View<T> {
     /// parent's token and keeps `owner` (the parent's owning Python object) alive.
     pub fn borrowed(ptr: NonNull<T>, token: Token, owner: Option<Py<PyAny>>) -> Self {
         View { ptr, token, keep: owner, free: None }
+    }
+
+    /// A view of memory reachable from this one (a field, a list element, a
+    /// pointer target): shares this view's token and keeps the owning Python
+    /// object alive (`this` is this view's Python object). NULL gives None.
+    pub fn derive<U>(&self, this: &Bound<'_, PyAny>, ptr: *mut U) -> Option<View<U>> {
+        let ptr = NonNull::new(ptr)?;
+        let owner = match &self.keep {
+            Some(k) => Some(k.clone_ref(this.py())),
+            None if self.is_owner() => Some(this.clone().unbind()),
+            None => None,
+        };
+        Some(View::borrowed(ptr, self.token.clone(), owner))
+    }
+
+    /// Like [`View::derive`], for a pointer known to be non-NULL (a field address).
+    pub fn field<U>(&self, this: &Bound<'_, PyAny>, ptr: *mut U) -> PyResult<View<U>> {
+        self.derive(this, ptr).ok_or_else(|| errors::null_address("field"))
+    }
+
+    /// Moves ownership into a C container: this memory now lives and dies with
+    /// `container` (whose Python owner is kept alive). No-op when Python did not own it.
+    pub fn adopt_into<C>(&self, container: &View<C>, container_obj: &Bound<'_, PyAny>) {
+        if self.free.is_some() && self.token.take_ownership() {
+            let keep = match &container.keep {
+                Some(k) => Some(k.clone_ref(container_obj.py())),
+                None if container.is_owner() => Some(container_obj.clone().unbind()),
+                None => None,
+            };
+            self.token.follow(&container.token, keep);
+        }
     }
 
     /// The pointer, or `ReferenceError` when the memory is gone.

@@ -3,6 +3,7 @@
 //! and comparing them is the CLI's job.
 
 pub mod docs;
+pub mod package;
 pub mod pyi;
 pub mod pyo3;
 
@@ -31,7 +32,7 @@ impl Output {
 /// Renders the crate, the stubs and the API reference into `out_dir`'s layout.
 pub fn render_all(spec: &LoadedSpec, module: &Module, out_dir: &Path) -> Result<Vec<Output>> {
     let mut outputs = pyo3::render(spec, module, out_dir)?;
-    outputs.push(Output::new(format!("{}.pyi", module.name), pyi::render(module)));
+    outputs.extend(package::render(module));
     outputs.push(Output::new("API.md", docs::render(module)));
     Ok(outputs)
 }

@@ -26,8 +26,8 @@ pub struct ModuleVm {
     pub callbacks: Vec<CallbackVm>,
     /// Whether any list field exists (emit the GList class).
     pub has_lists: bool,
-    /// Element classes of typed lists.
-    pub list_elements: Vec<String>,
+    /// Element classes of typed lists: (class, C type).
+    pub list_elements: Vec<(String, String)>,
     /// Functions used to free owned results: (helper name, C type, C function).
     pub frees: Vec<(String, String, String)>,
 }
@@ -99,8 +99,8 @@ pub struct NumpyVm {
     pub shape: Vec<String>,
     /// Element type.
     pub ty: String,
-    /// Writable.
-    pub writable: bool,
+    /// Writable (`true`/`false` as Rust source).
+    pub writable: &'static str,
 }
 
 /// A bulk exporter method.
@@ -146,6 +146,8 @@ pub struct CallbackVm {
     pub arg: String,
     /// Class of the struct parameter.
     pub class: String,
+    /// C type of the struct parameter.
+    pub c: String,
     /// Key expression over `p`.
     pub key_expr: String,
     /// How the Python result converts: "unit", "address", "int".
@@ -156,12 +158,12 @@ pub struct CallbackVm {
 pub fn module_vm(module: &Module) -> ModuleVm {
     let records: Vec<RecordVm> = module.records.iter().map(|r| record_vm(module, r)).collect();
     let callbacks = module.records.iter().flat_map(|r| r.fields.iter().filter_map(move |f| callback_vm(module, r, f))).collect();
-    let mut list_elements: Vec<String> = module
+    let mut list_elements: Vec<(String, String)> = module
         .records
         .iter()
         .flat_map(|r| r.fields.iter())
         .filter_map(|f| match &f.kind {
-            FieldKind::List { element: Some(e) } => module.record(e).map(|r| r.python_name.clone()),
+            FieldKind::List { element: Some(e) } => module.record(e).map(|r| (r.python_name.clone(), r.name.clone())),
             _ => None,
         })
         .collect();
@@ -285,7 +287,11 @@ fn tramp_name(r: &Record, f: &Field) -> String {
 fn callback_vm(module: &Module, r: &Record, f: &Field) -> Option<CallbackVm> {
     let FieldKind::Callback { key_path, arg, arg_record } = &f.kind else { return None };
     let TypeRef::FnPtr { ret, params, .. } = &f.ty else { return None };
-    let params: Vec<(String, String)> = params.iter().enumerate().map(|(i, p)| (format!("a{i}"), rust_type(p))).collect();
+    let params: Vec<(String, String)> = params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (if i == *arg { format!("a{i}") } else { format!("_a{i}") }, rust_type(p)))
+        .collect();
     let record = if arg_record.is_empty() { r.name.clone() } else { arg_record.clone() };
     let (ret_ty, conv) = match &**ret {
         TypeRef::Void => (String::new(), "unit"),
@@ -297,6 +303,7 @@ fn callback_vm(module: &Module, r: &Record, f: &Field) -> Option<CallbackVm> {
         site: format!("{}.{}", r.python_name, f.python_name),
         arg: format!("a{arg}"),
         class: class_of(module, &record),
+        c: record.clone(),
         key_expr: format!("(*p).{}", key_path.iter().map(|k| rust_ident(k)).collect::<Vec<_>>().join(".")),
         params,
         ret: ret_ty,
@@ -311,7 +318,7 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
         .map(|d| if d.parse::<u64>().is_ok() { format!("{d}i64") } else { format!("(*p).{} as i64", rust_ident(d)) })
         .collect();
     let _ = r;
-    NumpyVm { method: n.method.clone(), data: rust_ident(&n.data_field), shape, ty: n.rust.clone(), writable: n.writable }
+    NumpyVm { method: n.method.clone(), data: rust_ident(&n.data_field), shape, ty: n.rust.clone(), writable: if n.writable { "true" } else { "false" } }
 }
 
 fn bulk_vm(module: &Module, b: &BulkExporter) -> BulkVm {
