@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Regenerates one bundled target and installs its module into .venv.
+# Usage: bash scripts/build_target.sh TARGET   (fixture, deepstream, mediapipe, …)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=$1
+out=$(cargo run -q --bin codegen -- list | awk -v t="$target" '$1 == "target" && $2 == t {print $5}')
+[ -n "$out" ] || { echo "unknown target $target" >&2; exit 2; }
+cargo run -q --bin codegen -- generate "$target"
+if [ -x "targets/$target/build_extras.sh" ]; then
+  bash "targets/$target/build_extras.sh"
+fi
+.venv/bin/maturin develop -q -m "$out/Cargo.toml" 2>&1 | grep -v -e '^📦' -e '^✏️' -e '^🛠' -e '^📖' -e '^🐍' -e '^🔗' -e '^📡' -e 'Looking in links' -e 'Requirement already satisfied' || true
+.venv/bin/python -c "import importlib, sys; m = importlib.import_module(sys.argv[1]); print('installed', m.__name__)" "$(grep -m1 '^name = ' "$out/pyproject.toml" | cut -d'"' -f2)"

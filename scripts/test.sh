@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The whole test suite (what CI runs): set-up, Rust tests (runtime, codegen
+# incl. golden cases and diagnostics snapshots, MediaPipe core), generated
+# output up to date (`codegen check`), C tests of the stand-in SDK (plain and
+# under valgrind) and the fixture, and the Python suites of every module.
+# Usage: bash scripts/test.sh
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || exit 1
+export GST_PLUGIN_PATH="$(pwd)/build/sdk/gst${GST_PLUGIN_PATH:+:$GST_PLUGIN_PATH}"
+failed=()
+step() {
+  local name=$1; shift
+  printf '\n== test: %s\n' "$name"
+  if "$@"; then echo "-- ok: $name"; else echo "-- FAILED: $name"; failed+=("$name"); fi
+}
+step "cargo test (workspace)" cargo test --workspace --quiet
+step "codegen check (generated output and golden cases up to date)" cargo run -q --bin codegen -- check
+step "C: stand-in SDK" meson test -C build/sdk --print-errorlogs
+step "C: stand-in SDK under valgrind" meson test -C build/sdk --setup valgrind --print-errorlogs
+step "C: fixture" meson test -C build/fixture --print-errorlogs
+for suite in tests/fixture/python targets/*/tests; do
+  [ -d "$suite" ] || continue
+  step "pytest $suite" .venv/bin/python -m pytest "$suite" -q -p no:cacheprovider
+done
+echo
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "FAILED steps: ${failed[*]}"
+  exit 1
+fi
+echo "all test steps passed"
