@@ -8,10 +8,10 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PYTHON="${PYTHON:-$ROOT/.venv/bin/python}"
 cd "$ROOT"
 cargo build -q --release --bin codegen
-start=$(date +%s.%N)
+start=$(date +%s%N)
 ./target/release/codegen generate fixture
-end=$(date +%s.%N)
-echo "codegen generate fixture (release binary): $(echo "$end - $start" | bc) s wall"
+end=$(date +%s%N)
+echo "codegen generate fixture (release binary): $(( (end - start) / 1000000 )) ms wall"
 .venv/bin/maturin develop -q --release -m tests/fixture/generated/Cargo.toml >/dev/null
 bash "$ROOT/bench/build_peers.sh"
 exec "$PYTHON" "$ROOT/bench/fixture_bench.py" "$@"

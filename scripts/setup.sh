@@ -35,10 +35,10 @@ python=${PYTHON:-python3}
 .venv/bin/python -m pip install -q -r scripts/requirements.txt
 
 log "C libraries: DeepStream stand-in SDK and fixture (meson)"
-[ -f build/sdk/build.ninja ] || meson setup -q build/sdk targets/deepstream/sdk
-meson compile -q -C build/sdk
-[ -f build/fixture/build.ninja ] || meson setup -q build/fixture tests/fixture
-meson compile -q -C build/fixture
+[ -f build/sdk/build.ninja ] || meson setup build/sdk targets/deepstream/sdk >/dev/null
+meson compile -C build/sdk >/dev/null
+[ -f build/fixture/build.ninja ] || meson setup build/fixture tests/fixture >/dev/null
+meson compile -C build/fixture >/dev/null
 
 log "generator: cargo build"
 cargo build -q --bin codegen
