@@ -8,6 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 log() { printf '\n== %s\n' "$*"; }
+# Runs a command quietly; shows its output only when it fails.
+quiet() {
+  local out; out=$(mktemp)
+  if "$@" >"$out" 2>&1; then rm -f "$out"; else cat "$out"; rm -f "$out"; return 1; fi
+}
 
 apt_packages=(
   build-essential pkg-config clang libclang-dev
@@ -35,10 +40,10 @@ python=${PYTHON:-python3}
 .venv/bin/python -m pip install -q -r scripts/requirements.txt
 
 log "C libraries: DeepStream stand-in SDK and fixture (meson)"
-[ -f build/sdk/build.ninja ] || meson setup build/sdk targets/deepstream/sdk >/dev/null
-meson compile -C build/sdk >/dev/null
-[ -f build/fixture/build.ninja ] || meson setup build/fixture tests/fixture >/dev/null
-meson compile -C build/fixture >/dev/null
+[ -f build/sdk/build.ninja ] || quiet meson setup build/sdk targets/deepstream/sdk
+quiet meson compile -C build/sdk
+[ -f build/fixture/build.ninja ] || quiet meson setup build/fixture tests/fixture
+quiet meson compile -C build/fixture
 
 log "generator: cargo build"
 cargo build -q --bin codegen
