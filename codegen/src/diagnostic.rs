@@ -21,6 +21,8 @@ pub enum Kind {
     Io,
     /// Generated output differs from what is committed (check mode).
     Stale,
+    /// Annotated Rust source that the Rust frontend cannot read or bind.
+    RustSource,
 }
 
 impl Kind {
@@ -32,6 +34,7 @@ impl Kind {
             Kind::Header => "header",
             Kind::Io => "io",
             Kind::Stale => "stale",
+            Kind::RustSource => "rust-source",
         }
     }
 }

@@ -11,25 +11,45 @@ use crate::spec::{self, LoadedSpec};
 
 /// Loads and checks the spec, parses its headers and runs the passes (up to `until`).
 pub fn build_ir(spec_path: &Path, until: Option<&str>) -> Result<(LoadedSpec, Module)> {
+    let loaded = load_checked(spec_path)?;
+    let module = ir_from(&loaded, until)?;
+    Ok((loaded, module))
+}
+
+/// Loads the spec and runs the spec-only checks.
+pub fn load_checked(spec_path: &Path) -> Result<LoadedSpec> {
     let loaded = spec::load(spec_path)?;
     let problems = spec::validate(&loaded);
     if !problems.is_empty() {
         return Err(problems);
     }
-    let set = header_set(&loaded)?;
+    Ok(loaded)
+}
+
+/// Parses the spec's headers and runs the passes (up to `until`).
+pub fn ir_from(loaded: &LoadedSpec, until: Option<&str>) -> Result<Module> {
+    let set = header_set(loaded)?;
     let mut module = c::parse(&set)?;
     module.name = loaded.spec.module.name.get_ref().clone();
     module.doc = Doc { brief: loaded.spec.module.doc.clone(), full: loaded.spec.module.doc.clone() };
     module.headers = loaded.spec.c.headers.iter().map(|h| h.get_ref().clone()).collect();
     module.spec_loc = SourceLoc { file: "spec.toml".into(), line: 1 };
-    let module = crate::passes::run(&loaded, module, until)?;
-    Ok((loaded, module))
+    crate::passes::run(loaded, module, until)
 }
 
 /// Renders every output file of a spec.
 pub fn render(spec_path: &Path, out_dir: &Path) -> Result<Vec<Output>> {
-    let (loaded, module) = build_ir(spec_path, None)?;
-    backend::render_all(&loaded, &module, out_dir)
+    if spec::is_rust_spec(spec_path) {
+        return backend::pyo3_rust::render_target(spec_path, out_dir);
+    }
+    let loaded = load_checked(spec_path)?;
+    // bindgen parses the headers a second time: run it beside our own parse.
+    std::thread::scope(|scope| {
+        let ffi = scope.spawn(|| backend::pyo3::ffi_layer(&loaded));
+        let module = ir_from(&loaded, None);
+        let ffi = ffi.join().unwrap_or_else(|_| Err(vec![Diagnostic::new(Kind::Header, "internal error: bindgen panicked")]));
+        backend::render_all(&loaded, &module?, out_dir, ffi?)
+    })
 }
 
 /// Resolves headers and clang arguments (include dirs, pkg-config cflags).
@@ -65,15 +85,29 @@ fn pkg_config_cflags(loaded: &LoadedSpec) -> Result<Vec<String>> {
         vec![Diagnostic::new(Kind::Io, format!("cannot run pkg-config: {e}")).hint("install pkg-config")]
     })?;
     if !out.status.success() {
-        let msg = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let msg = stderr.lines().next().unwrap_or("").trim();
         return Err(vec![Diagnostic::new(Kind::Header, format!("pkg-config failed for {}: {msg}", pkgs.join(" ")))
-            .at_span(&loaded.path, 0..0)
-            .hint("install the -dev package providing it, or fix [c].pkg_config")]);
+            .at_span(&loaded.path, pkg_config_span(loaded, &stderr))
+            .hint("install the -dev package providing it (and check PKG_CONFIG_PATH), or fix [c].pkg_config")]);
     }
     Ok(String::from_utf8_lossy(&out.stdout).split_whitespace().map(str::to_string).collect())
 }
 
-/// Absolute form of a path (relative to the current directory).
+/// Where the first package pkg-config complains about is named in the spec
+/// (`pkg_config` holds plain strings without spans), else the file start.
+fn pkg_config_span(loaded: &LoadedSpec, stderr: &str) -> std::ops::Range<usize> {
+    let text = std::fs::read_to_string(&loaded.path).unwrap_or_default();
+    let named = loaded.spec.c.pkg_config.iter().filter(|p| stderr.contains(&format!("'{p}'")) || stderr.contains(&format!("{p} "))).chain(&loaded.spec.c.pkg_config);
+    named
+        .filter_map(|p| text.find(&format!("\"{p}\"")).map(|i| i..i + p.len() + 2))
+        .next()
+        .unwrap_or(0..0)
+}
+
+/// Absolute, lexically normalised form of a path (relative to the current
+/// directory), so `codegen/../tests/x` and `tests/x` print the same.
 pub fn absolute(p: &Path) -> PathBuf {
-    if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().map(|c| c.join(p)).unwrap_or(p.to_path_buf()) }
+    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().map(|c| c.join(p)).unwrap_or(p.to_path_buf()) };
+    crate::backend::pyo3::paths::normalize(&abs)
 }

@@ -34,6 +34,13 @@ impl Registry {
         self.lock().remove(&(site, key));
     }
 
+    /// Removes every registered callable (e.g. before interpreter exit);
+    /// returns how many were removed. The callables are dropped after the lock is released.
+    pub fn clear_all(&self) -> usize {
+        let removed: Vec<Py<PyAny>> = self.lock().drain().map(|(_, c)| c).collect();
+        removed.len()
+    }
+
     /// The callable registered for `(site, key)`, if any.
     pub fn get(&self, py: Python<'_>, site: &'static str, key: i64) -> Option<Py<PyAny>> {
         self.lock().get(&(site, key)).map(|c| c.clone_ref(py))

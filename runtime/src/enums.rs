@@ -9,6 +9,7 @@ use pyo3::types::{PyDict, PyInt, PyList, PyTuple};
 /// One generated enum: its class and member table, filled at module init.
 pub struct EnumClass {
     name: &'static str,
+    open: bool,
     class: PyOnceLock<Py<PyAny>>,
     members: PyOnceLock<Py<PyDict>>,
 }
@@ -16,7 +17,13 @@ pub struct EnumClass {
 impl EnumClass {
     /// An empty slot for the enum called `name` (usable in a `static`).
     pub const fn new(name: &'static str) -> Self {
-        EnumClass { name, class: PyOnceLock::new(), members: PyOnceLock::new() }
+        EnumClass { name, open: false, class: PyOnceLock::new(), members: PyOnceLock::new() }
+    }
+
+    /// Like [`EnumClass::new`], for an enum whose C values are extended at run
+    /// time: any int is accepted, non-members read back as plain ints.
+    pub const fn open(name: &'static str) -> Self {
+        EnumClass { name, open: true, class: PyOnceLock::new(), members: PyOnceLock::new() }
     }
 
     /// Creates the IntEnum class in `module` (idempotent) and returns it.
@@ -72,7 +79,7 @@ impl EnumClass {
             )));
         }
         let v: i64 = value.extract()?;
-        let known = self.members.get(py).map(|t| t.bind(py).contains(v)).transpose()?.unwrap_or(true);
+        let known = self.open || self.members.get(py).map(|t| t.bind(py).contains(v)).transpose()?.unwrap_or(true);
         if !known {
             return Err(PyValueError::new_err(format!("{what}: {v} is not a valid {}", self.name)));
         }

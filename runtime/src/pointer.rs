@@ -1,8 +1,12 @@
 //! Raw addresses crossing into Python: `void*` fields as PyCapsules (as pyds
 //! does) and the address forms that `cast` accepts (a capsule or an `int`).
 //!
-//! Capsules made here carry no name and no destructor: they never own what
-//! they point to.
+//! Capsules made here never own what they point to. Plain ones carry no name
+//! and no destructor; *tracked* ones (name `bindery.tracked`) carry the
+//! liveness token of the view they were read from in their context, so
+//! `Class.cast(capsule)` yields a view that still raises `ReferenceError` once
+//! that memory is gone (e.g. `NvDsFrameMeta.cast(l_frame.data)` after its
+//! GstBuffer was freed).
 
 use std::ffi::c_void;
 
@@ -10,6 +14,8 @@ use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyInt};
+
+use crate::token::Token;
 
 /// Wraps a pointer in an unnamed capsule; NULL becomes `None`.
 pub fn to_capsule<'py>(py: Python<'py>, ptr: *mut c_void) -> PyResult<Bound<'py, PyAny>> {
@@ -21,6 +27,61 @@ pub fn to_capsule<'py>(py: Python<'py>, ptr: *mut c_void) -> PyResult<Bound<'py,
         let raw = ffi::PyCapsule_New(ptr, std::ptr::null(), None);
         Bound::from_owned_ptr_or_err(py, raw)
     }
+}
+
+/// Name of capsules whose context holds a boxed [`Token`].
+const TRACKED: &std::ffi::CStr = c"bindery.tracked";
+
+unsafe extern "C" fn drop_tracked(capsule: *mut ffi::PyObject) {
+    // SAFETY: only called for our tracked capsules, whose context is a Box<Token>.
+    unsafe {
+        let ctx = ffi::PyCapsule_GetContext(capsule);
+        if !ctx.is_null() {
+            drop(Box::from_raw(ctx.cast::<Token>()));
+        }
+    }
+}
+
+/// Wraps a pointer in a capsule carrying `token` (plain capsule for the
+/// immortal token); NULL becomes `None`.
+pub fn to_tracked_capsule<'py>(py: Python<'py>, ptr: *mut c_void, token: &Token) -> PyResult<Bound<'py, PyAny>> {
+    if ptr.is_null() || token.same_as(&Token::immortal()) {
+        return to_capsule(py, ptr);
+    }
+    // SAFETY: non-null pointer; the destructor frees the boxed token once.
+    unsafe {
+        let raw = ffi::PyCapsule_New(ptr, TRACKED.as_ptr(), Some(drop_tracked));
+        let capsule = Bound::from_owned_ptr_or_err(py, raw)?;
+        let ctx = Box::into_raw(Box::new(token.clone()));
+        if ffi::PyCapsule_SetContext(capsule.as_ptr(), ctx.cast()) != 0 {
+            drop(Box::from_raw(ctx));
+            return Err(PyErr::fetch(py));
+        }
+        Ok(capsule)
+    }
+}
+
+/// The token a tracked capsule carries; the immortal token for anything else.
+pub fn token_of(value: &Bound<'_, PyAny>) -> Token {
+    if !value.is_instance_of::<PyCapsule>() {
+        return Token::immortal();
+    }
+    // SAFETY: value is a capsule; a tracked one's context is a live Box<Token>.
+    unsafe {
+        let name = ffi::PyCapsule_GetName(value.as_ptr());
+        if name.is_null() || std::ffi::CStr::from_ptr(name) != TRACKED {
+            return Token::immortal();
+        }
+        let ctx = ffi::PyCapsule_GetContext(value.as_ptr()).cast::<Token>();
+        if ctx.is_null() { Token::immortal() } else { (*ctx).clone() }
+    }
+}
+
+/// For `cast`: the non-NULL address plus the token it should be checked
+/// against (from a tracked capsule, else immortal).
+pub fn cast_target(value: &Bound<'_, PyAny>, what: &str) -> PyResult<(std::ptr::NonNull<c_void>, Token)> {
+    let ptr = non_null_address(value, what)?;
+    Ok((ptr, token_of(value)))
 }
 
 /// Reads an address from `None` (NULL), an `int`, or a capsule of any name.
@@ -87,6 +148,27 @@ mod tests {
             assert!(address_of(&s, "t").unwrap_err().is_instance_of::<PyTypeError>(py));
             let neg = (-1i64).into_pyobject(py).unwrap().into_any();
             assert!(address_of(&neg, "t").is_err());
+        });
+    }
+
+    #[test]
+    fn tracked_capsule_carries_its_token() {
+        Python::initialize();
+        Python::attach(|py| {
+            let mut x = 9u32;
+            let p = (&mut x as *mut u32).cast::<c_void>();
+            let token = Token::new();
+            let cap = to_tracked_capsule(py, p, &token).unwrap();
+            assert_eq!(address_of(&cap, "t").unwrap(), p);
+            let (ptr, got) = cast_target(&cap, "t").unwrap();
+            assert_eq!(ptr.as_ptr(), p);
+            assert!(got.same_as(&token));
+            token.kill();
+            assert!(!token_of(&cap).is_alive());
+            let plain = to_capsule(py, p).unwrap();
+            assert!(token_of(&plain).same_as(&Token::immortal()));
+            let immortal = to_tracked_capsule(py, p, &Token::immortal()).unwrap();
+            assert!(token_of(&immortal).same_as(&Token::immortal()));
         });
     }
 }

@@ -76,6 +76,29 @@ pub unsafe fn replace_owned_c_string(
     Ok(())
 }
 
+/// Sets a `char*` field that the C side never frees (e.g. a font name): the
+/// field points at a process-lifetime copy shared by every field set to the
+/// same text, so repeated sets do not leak. `None` stores NULL.
+///
+/// # Safety
+/// `slot` must point to a writable `char*`.
+pub unsafe fn set_interned_c_string(slot: *mut *mut c_char, value: &Bound<'_, PyAny>, what: &str) -> PyResult<()> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static TABLE: OnceLock<Mutex<HashMap<Vec<u8>, std::ffi::CString>>> = OnceLock::new();
+    let fresh = match to_cstring(value, what)? {
+        None => std::ptr::null_mut(),
+        Some(text) => {
+            let mut table = TABLE.get_or_init(Default::default).lock().unwrap_or_else(|p| p.into_inner());
+            // The CString's heap buffer never moves, even when the map grows.
+            table.entry(text.as_bytes().to_vec()).or_insert(text).as_ptr().cast_mut()
+        }
+    };
+    // SAFETY: guaranteed by the caller.
+    unsafe { *slot = fresh };
+    Ok(())
+}
+
 /// Allocates a NUL-terminated copy of a Python `str` with `allocator`.
 pub fn alloc_c_string(value: &Bound<'_, PyAny>, allocator: Allocator, what: &str) -> PyResult<*mut c_char> {
     let text = as_str(value, what)?;

@@ -105,6 +105,16 @@ impl Token {
     }
 }
 
+/// Kills `token` unless it is the shared immortal token (whose views stand
+/// for untracked addresses and must stay usable). Returns whether it was killed.
+pub fn kill_unless_immortal(token: &Token) -> bool {
+    if token.same_as(&Token::immortal()) {
+        return false;
+    }
+    token.kill();
+    true
+}
+
 impl Default for Token {
     fn default() -> Self {
         Self::new()
@@ -142,6 +152,15 @@ mod tests {
         assert!(object.is_alive());
         frame.kill();
         assert!(!object.is_alive());
+    }
+
+    #[test]
+    fn kill_unless_immortal_spares_the_immortal_token() {
+        assert!(!kill_unless_immortal(&Token::immortal()));
+        assert!(Token::immortal().is_alive());
+        let t = Token::new();
+        assert!(kill_unless_immortal(&t));
+        assert!(!t.is_alive());
     }
 
     #[test]

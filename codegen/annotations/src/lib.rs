@@ -11,7 +11,8 @@
 //! - `#[bindery::enumeration(module = "image_frame", name = "ImageFormat")]` on a C-like enum
 //! - `#[bindery::methods]` on an `impl` block whose annotated items are exposed
 //! - `#[bindery::constructor]`, `#[bindery::method(name = "...")]`,
-//!   `#[bindery::staticmethod]`, `#[bindery::getter(name = "...")]` on methods
+//!   `#[bindery::staticmethod]`, `#[bindery::getter(name = "...")]`,
+//!   `#[bindery::setter(name = "...")]` on methods
 //! - `#[bindery::function(module = "...", name = "...")]` on free functions
 //! - `#[bindery::skip]` to keep an item out of the Python API
 
@@ -43,6 +44,9 @@ passthrough! {
     staticmethod,
     /// Marks a method exposed as a read-only Python property.
     getter,
+    /// Marks a `&mut self` / `&self` method taking one value as the setter of
+    /// the property named by `name` (paired with the `getter` of that name).
+    setter,
     /// Marks a free function exposed as a module-level Python function.
     function,
     /// Keeps an item out of the Python API.

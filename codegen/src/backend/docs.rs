@@ -22,8 +22,13 @@ pub fn render(module: &Module) -> String {
                 (Some((t, _)), _) => (t, one_line(&f.doc.brief)),
                 (None, _) => ("—".into(), String::new()),
             };
-            let access = if is_writable(f) { "read/write" } else { "read-only" };
-            let _ = writeln!(out, "| `{}` | `{}` | {} | `{}` | {} |", f.python_name, ty, access, f.ty.spelling(), note);
+            let access = match &f.kind {
+                FieldKind::Skipped { .. } => "—",
+                _ if is_writable(f) => "read/write",
+                _ => "read-only",
+            };
+            let (ty, c_ty) = (cell(&ty), cell(&f.ty.spelling()));
+            let _ = writeln!(out, "| `{}` | `{ty}` | {access} | `{c_ty}` | {note} |", f.python_name);
         }
         for n in &r.numpy {
             let _ = writeln!(out, "\n`{}()` → zero-copy `numpy.ndarray[{}]` of shape ({}) over `{}`.", n.method, n.dtype, n.shape.join(", "), n.data_field);
@@ -54,6 +59,11 @@ pub fn render(module: &Module) -> String {
         }
     }
     out
+}
+
+/// A table cell: `|` must be escaped even inside code spans (`X | None`).
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|")
 }
 
 fn one_line(s: &str) -> String {

@@ -6,6 +6,9 @@ pub mod docs;
 pub mod package;
 pub mod pyi;
 pub mod pyo3;
+pub mod pyo3_rust;
+pub mod rust_docs;
+pub mod rust_pyi;
 
 use std::path::{Path, PathBuf};
 
@@ -30,8 +33,9 @@ impl Output {
 }
 
 /// Renders the crate, the stubs and the API reference into `out_dir`'s layout.
-pub fn render_all(spec: &LoadedSpec, module: &Module, out_dir: &Path) -> Result<Vec<Output>> {
-    let mut outputs = pyo3::render(spec, module, out_dir)?;
+/// `ffi` is the raw layer from [`pyo3::ffi_layer`] (made beside the frontend's parse).
+pub fn render_all(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: String) -> Result<Vec<Output>> {
+    let mut outputs = pyo3::render(spec, module, out_dir, ffi)?;
     outputs.extend(package::render(module));
     outputs.push(Output::new("API.md", docs::render(module)));
     Ok(outputs)

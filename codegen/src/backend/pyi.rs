@@ -18,7 +18,9 @@ pub fn render(module: &Module) -> String {
     for e in &module.enums {
         enum_stub(&mut out, e);
     }
-    out += "\n@final\nclass GList:\n    @property\n    def data(self) -> Any: ...\n    @property\n    def next(self) -> GList | None: ...\n    @property\n    def prev(self) -> GList | None: ...\n    def __len__(self) -> int: ...\n    def __iter__(self) -> Iterator[Any]: ...\n";
+    if has_lists(module) {
+        out += GLIST_STUB;
+    }
     for r in &module.records {
         record_stub(&mut out, module, r);
     }
@@ -28,10 +30,20 @@ pub fn render(module: &Module) -> String {
     out
 }
 
+/// Stub of the pyds-compatible list node class.
+const GLIST_STUB: &str = "\n@final\nclass GList:\n    @property\n    def address(self) -> int: ...\n    @property\n    def data(self) -> Any: ...\n    @property\n    def next(self) -> GList | None: ...\n    @property\n    def prev(self) -> GList | None: ...\n    def __len__(self) -> int: ...\n    def __iter__(self) -> Iterator[Any]: ...\n";
+
+/// Whether the module has list fields (and so registers the `GList` class).
+pub fn has_lists(module: &Module) -> bool {
+    module.records.iter().flat_map(|r| &r.fields).any(|f| matches!(f.kind, FieldKind::List { .. }))
+}
+
 /// Every public name of the native module, as its `__all__` lists them.
 pub fn exported_names(module: &Module) -> Vec<String> {
     let mut names: Vec<String> = module.records.iter().map(|r| r.python_name.clone()).collect();
-    names.push("GList".into());
+    if has_lists(module) {
+        names.push("GList".into());
+    }
     for e in &module.enums {
         names.push(e.python_name.clone());
         if e.export_values {
@@ -95,6 +107,7 @@ pub fn field_types(module: &Module, f: &Field) -> Option<(String, String)> {
         FieldKind::CString { .. } => same("str | None"),
         FieldKind::VoidPtr => same("Any"),
         FieldKind::List { .. } => same("GList | None"),
+        FieldKind::StructArray { record, .. } => same(&format!("list[{}]", class(record))),
         FieldKind::NumericArray { dtype, .. } => Some((format!("npt.NDArray[numpy.{dtype}]"), "Any".into())),
         FieldKind::Enum { name, .. } => {
             let e = module.enum_def(name).map(|e| e.python_name.clone()).unwrap_or_else(|| "int".into());
@@ -108,8 +121,8 @@ pub fn field_types(module: &Module, f: &Field) -> Option<(String, String)> {
 /// Whether Python can assign the field.
 pub fn is_writable(f: &Field) -> bool {
     match &f.kind {
-        FieldKind::List { .. } => false,
-        FieldKind::CString { owned, .. } => *owned && !f.readonly,
+        FieldKind::List { .. } | FieldKind::StructArray { .. } => false,
+        FieldKind::CString { owned, interned, .. } => (*owned || *interned) && !f.readonly,
         _ => !f.readonly,
     }
 }
@@ -131,7 +144,8 @@ fn function_stub(out: &mut String, module: &Module, f: &Function) {
             let t = match &p.kind {
                 ParamKind::Scalar { scalar: ScalarKind::Float { .. } } => "float".into(),
                 ParamKind::Scalar { .. } | ParamKind::Enum { .. } => "int".into(),
-                ParamKind::View { record } => class(record),
+                ParamKind::View { record, nullable: false } => class(record),
+                ParamKind::View { record, nullable: true } => format!("{} | None", class(record)),
                 ParamKind::Str => "str | None".into(),
                 ParamKind::Address | ParamKind::Undecided => "Any".into(),
             };

@@ -1,6 +1,7 @@
 //! `codegen check`: regenerate in memory and compare with what is committed
 //! (targets' `generated/`, golden cases' `expected/`); print a unified diff
-//! per stale file and exit 1. `BLESS=1` rewrites instead.
+//! per stale file and exit 1. `BLESS=1` rewrites golden cases instead
+//! (bundled targets are still only compared: regenerate them with `generate`).
 
 use std::process::ExitCode;
 
@@ -17,10 +18,12 @@ pub fn run(target: Option<String>) -> Result<ExitCode, Vec<Diagnostic>> {
         None => targets::bundled().into_iter().chain(targets::golden_cases()).collect(),
     };
     let bless = std::env::var("BLESS").is_ok_and(|v| v == "1");
+    let golden: Vec<_> = targets::golden_cases().into_iter().map(|g| g.spec).collect();
     let mut stale = 0;
     for t in &chosen {
         let outputs = pipeline::render(&t.spec, &t.out_dir)?;
-        if bless {
+        // BLESS rewrites golden cases only; targets are regenerated with `codegen generate`.
+        if bless && golden.contains(&t.spec) {
             super::write_outputs(&t.out_dir, &outputs)?;
             continue;
         }
@@ -29,8 +32,8 @@ pub fn run(target: Option<String>) -> Result<ExitCode, Vec<Diagnostic>> {
             let committed = std::fs::read_to_string(&path).unwrap_or_default();
             if committed != o.contents {
                 stale += 1;
-                let old = format!("a/{}", path.display());
-                let new = format!("b/{}", path.display());
+                let shown = path.strip_prefix(targets::root()).unwrap_or(&path).display();
+                let (old, new) = (format!("a/{shown}"), format!("b/{shown}"));
                 print!("{}", TextDiff::from_lines(&committed, &o.contents).unified_diff().context_radius(3).header(&old, &new));
             }
         }

@@ -31,6 +31,10 @@ enum Command {
         /// Output directory (default: the target's `generated/` directory).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Root of an installed SDK for specs with `[c.sdk]` (e.g.
+        /// /opt/nvidia/deepstream/deepstream); default: the bundled headers.
+        #[arg(long)]
+        sdk: Option<PathBuf>,
     },
     /// Exit 1 with a diff when committed generated output or a golden case is stale.
     Check {
@@ -41,7 +45,7 @@ enum Command {
     DumpIr {
         /// Target name or spec path.
         target: String,
-        /// Stop after this pass (expose, records, exporters, functions, names).
+        /// Stop after this pass (expose, enums, records, exporters, functions, names).
         #[arg(long)]
         after: Option<String>,
     },
@@ -53,7 +57,13 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Generate { target, out } => generate(target, out),
+        Command::Generate { target, out, sdk } => {
+            if let Some(root) = sdk {
+                // SAFETY: set once at start-up, before any other thread exists.
+                unsafe { std::env::set_var(crate::spec::SDK_OVERRIDE_ENV, root) };
+            }
+            generate(target, out)
+        }
         Command::Check { target } => check::run(target),
         Command::DumpIr { target, after } => dump_ir(&target, after.as_deref()),
         Command::List => list(),

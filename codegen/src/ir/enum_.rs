@@ -34,4 +34,7 @@ pub struct EnumDef {
     pub loc: SourceLoc,
     /// Export the values at module level too (as pyds does).
     pub export_values: bool,
+    /// Accepts values that are not members (read back as plain ints), e.g.
+    /// meta types extended at run time with user types.
+    pub open: bool,
 }

@@ -30,17 +30,22 @@ pub enum FieldKind {
     /// `char[N]` string.
     CharArray { len: usize },
     /// `char*` string; `owned` strings are replaced with the allocator.
-    CString { owned: bool, allocator: String },
+    /// `interned`: never freed by C, set to a process-lifetime shared copy.
+    CString { owned: bool, interned: bool, allocator: String },
     /// `void*` (or pointer to an unbound type): capsule in and out.
     VoidPtr,
     /// GLib `GList*` with a known element type (or none: untyped).
     List { element: Option<String> },
+    /// Fixed array of bound structs: a list of views into the parent (pyds LIST_OF_REFS).
+    StructArray { record: String, len: usize },
     /// Fixed numeric array exposed as a numpy view.
     NumericArray { dtype: String, rust: String, len: usize },
     /// Enum-typed field.
     Enum { name: String, bits: u8, signed: bool },
     /// Function-pointer field bound to Python callables per key.
-    Callback { key_path: Vec<String>, arg: usize, arg_record: String },
+    /// `cast_key`: the key is read through `arg_record` (spec `as`), also in setters;
+    /// `all_args`: the callable receives every C argument.
+    Callback { key_path: Vec<String>, arg: usize, arg_record: String, cast_key: bool, all_args: bool },
     /// Not exposed, with the reason (reported by `dump-ir`).
     Skipped { reason: String },
 }
@@ -50,6 +55,9 @@ pub enum FieldKind {
 pub struct Field {
     /// C field name.
     pub name: String,
+    /// Members of anonymous unions/structs this field sits in, outermost first,
+    /// as bindgen names them (`__bindgen_anon_1`); empty for direct fields.
+    pub via: Vec<String>,
     /// Python attribute name.
     pub python_name: String,
     /// C type.

@@ -12,8 +12,8 @@ pub enum ParamKind {
     Undecided,
     /// Number or bool.
     Scalar { scalar: ScalarKind },
-    /// Pointer to a bound struct: a view of that class (or None when nullable).
-    View { record: String },
+    /// Pointer to a bound struct: a view of that class (None passes NULL when `nullable`).
+    View { record: String, nullable: bool },
     /// `const char*` input string.
     Str,
     /// `void*` or other raw pointer: int, capsule or None.

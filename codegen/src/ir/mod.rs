@@ -10,6 +10,7 @@ mod function;
 mod module;
 mod ownership;
 mod record;
+mod rust_item;
 mod type_ref;
 
 pub use doc::{Doc, SourceLoc};
@@ -19,4 +20,5 @@ pub use function::{Function, Param, ParamKind, ReturnKind};
 pub use module::{BulkExporter, Column, Constant, Module, NumpyExporter};
 pub use ownership::{Ownership, Transfer};
 pub use record::Record;
+pub use rust_item::{MethodKind, Receiver, RustClass, RustCrate, RustEnum, RustFunction, RustMethod, RustParam, RustType, RustVariant};
 pub use type_ref::{Prim, TypeRef};

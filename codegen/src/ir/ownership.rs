@@ -23,4 +23,7 @@ pub enum Transfer {
     Consumed,
     /// The callee stores it in another parameter's memory: follows that token.
     Into { container: String },
+    /// The callee frees memory Python does not own (e.g. a C-created batch):
+    /// the view's token dies after the call, so later use raises `ReferenceError`.
+    Invalidated,
 }

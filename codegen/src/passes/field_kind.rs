@@ -17,13 +17,15 @@ pub fn decide(module: &Module, ty: &TypeRef, policy: Option<&FieldSpec>, default
         },
         TypeRef::Record { name } if module.record(name).is_some() => FieldKind::Nested { record: name.clone() },
         TypeRef::Record { name } => skip(&format!("struct {name} is not bound")),
-        TypeRef::Array { element, len } => array(element, *len),
+        TypeRef::Array { element, len } => array(module, element, *len),
         TypeRef::Pointer { pointee, .. } => pointer(module, pointee, policy, default_allocator),
         TypeRef::FnPtr { .. } => match policy.and_then(|p| p.callback.as_ref()) {
             Some(cb) => FieldKind::Callback {
                 key_path: cb.key.get_ref().split('.').map(str::to_string).collect(),
                 arg: cb.arg,
-                arg_record: String::new(),
+                arg_record: cb.as_struct.as_ref().map(|a| a.get_ref().clone()).unwrap_or_default(),
+                cast_key: cb.as_struct.is_some(),
+                all_args: cb.args.as_ref().is_some_and(|a| a.get_ref() == "all"),
             },
             None => skip("function pointer without a `callback` policy"),
         },
@@ -59,9 +61,19 @@ pub fn dtype(ty: &TypeRef) -> Option<(String, String)> {
     Some((np, rs))
 }
 
-fn array(element: &TypeRef, len: usize) -> FieldKind {
+fn array(module: &Module, element: &TypeRef, len: usize) -> FieldKind {
     if matches!(element, TypeRef::Prim { prim: Prim::Char, .. }) {
         return FieldKind::CharArray { len };
+    }
+    if matches!(element, TypeRef::Pointer { .. }) {
+        // Addresses as 64-bit integers (the targets are LP64).
+        return FieldKind::NumericArray { dtype: "uint64".into(), rust: "u64".into(), len };
+    }
+    if let TypeRef::Record { name } = element {
+        return match module.record(name) {
+            Some(_) => FieldKind::StructArray { record: name.clone(), len },
+            None => skip(&format!("array of unbound struct {name}")),
+        };
     }
     match dtype(element) {
         Some((dtype, rust)) => FieldKind::NumericArray { dtype, rust, len },
@@ -72,12 +84,17 @@ fn array(element: &TypeRef, len: usize) -> FieldKind {
 fn pointer(module: &Module, pointee: &TypeRef, policy: Option<&FieldSpec>, default_allocator: &str) -> FieldKind {
     match pointee {
         TypeRef::Prim { prim: Prim::Char, .. } => {
-            let owned = policy.and_then(|p| p.string.as_ref()).is_some_and(|s| s.get_ref() == "owned");
+            let string = policy.and_then(|p| p.string.as_ref()).map(|s| s.get_ref().as_str());
+            if string == Some("address") {
+                return FieldKind::VoidPtr;
+            }
+            let owned = string == Some("owned");
+            let interned = string == Some("interned");
             let allocator = policy
                 .and_then(|p| p.allocator.as_ref())
                 .map(|a| a.get_ref().clone())
                 .unwrap_or_else(|| default_allocator.to_string());
-            FieldKind::CString { owned, allocator }
+            FieldKind::CString { owned, interned, allocator }
         }
         TypeRef::Record { name } if super::is_glist(name) => {
             FieldKind::List { element: policy.and_then(|p| p.list.as_ref()).map(|l| l.get_ref().clone()) }

@@ -41,7 +41,7 @@ fn param_kind(module: &Module, ty: &TypeRef) -> ParamKind {
         TypeRef::Enum { name, .. } => ParamKind::Enum { name: name.clone() },
         TypeRef::Pointer { pointee, .. } => match &**pointee {
             TypeRef::Prim { prim: Prim::Char, .. } => ParamKind::Str,
-            TypeRef::Record { name } if module.record(name).is_some() => ParamKind::View { record: name.clone() },
+            TypeRef::Record { name } if module.record(name).is_some() => ParamKind::View { record: name.clone(), nullable: false },
             _ => ParamKind::Address,
         },
         _ => ParamKind::Undecided,
@@ -82,6 +82,20 @@ fn apply(spec: &LoadedSpec, module: &Module, f: &mut Function, fs: &FunctionSpec
     for c in &fs.consumes {
         if param_ok(c, &mut errors) {
             set_transfer(f, c.get_ref(), Transfer::Consumed);
+        }
+    }
+    for n in &fs.nullable {
+        if param_ok(n, &mut errors) {
+            match f.params.iter_mut().find(|p| &p.name == n.get_ref()).map(|p| &mut p.kind) {
+                Some(ParamKind::View { nullable, .. }) => *nullable = true,
+                _ => errors.push(spec.error(Kind::SpecInvalid, n.span(), format!("{}({}) is not a struct pointer", f.name, n.get_ref()))
+                    .hint("`nullable` applies to parameters that take a bound struct")),
+            }
+        }
+    }
+    for c in &fs.invalidates {
+        if param_ok(c, &mut errors) {
+            set_transfer(f, c.get_ref(), Transfer::Invalidated);
         }
     }
     for (p, container) in &fs.transfers {

@@ -1,22 +1,25 @@
 //! Passes: every decision about the Python surface is made here, never in a
 //! template. They run in order on the frontend's IR with the spec:
-//! [`expose`] (which items), [`records`] (struct overrides and field kinds via
+//! [`expose`] (which items), [`enums`] (enum overrides), [`records`] (struct overrides and field kinds via
 //! [`field_kind`]), [`exporters`] (numpy and bulk methods), [`functions`]
 //! (conversions, ownership, status codes) and [`names`] (duplicate Python names).
 
+pub mod enums;
 pub mod exporters;
 pub mod expose;
 pub mod field_kind;
 pub mod functions;
 pub mod names;
 pub mod records;
+pub mod rust_conv;
+pub mod rust_plan;
 
 use crate::diagnostic::Result;
 use crate::ir::Module;
 use crate::spec::LoadedSpec;
 
 /// Names of the passes, in order (for `dump-ir --after`).
-pub const PASSES: &[&str] = &["expose", "records", "exporters", "functions", "names"];
+pub const PASSES: &[&str] = &["expose", "enums", "records", "exporters", "functions", "names"];
 
 /// Runs the passes up to and including `until` (all when None).
 pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result<Module> {
@@ -24,6 +27,7 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
     for pass in PASSES {
         let found = match *pass {
             "expose" => expose::run(spec, &mut module),
+            "enums" => enums::run(spec, &mut module),
             "records" => records::run(spec, &mut module),
             "exporters" => exporters::run(spec, &mut module),
             "functions" => functions::run(spec, &mut module),

@@ -36,7 +36,9 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
                 field.kind = field_kind::decide(&snapshot, &field.ty, policy, &allocator);
             }
             if let FieldKind::Callback { arg, arg_record, .. } = &mut field.kind {
-                *arg_record = callback_record(&field.ty, *arg).unwrap_or_default();
+                if arg_record.is_empty() {
+                    *arg_record = callback_record(&field.ty, *arg).unwrap_or_default();
+                }
             }
         }
     }
@@ -68,6 +70,13 @@ fn check_fields(spec: &LoadedSpec, module: &Module, record: &str, s: &StructSpec
             _ => {}
         }
         if let Some(cb) = &policy.callback {
+            if let Some(a) = cb.as_struct.as_ref().filter(|a| module.record(a.get_ref()).is_none()) {
+                errors.push(unknown(spec, a, "callback argument struct", module.records.iter().map(|r| r.name.as_str())));
+            }
+            if let Some(a) = cb.args.as_ref().filter(|a| !["all", "struct"].contains(&a.get_ref().as_str())) {
+                errors.push(spec.error(Kind::SpecInvalid, a.span(), format!("unknown callback `args` value `{}`", a.get_ref()))
+                    .hint("use `struct` (the struct view only) or `all` (every C argument)"));
+            }
             if !matches!(field.ty, TypeRef::FnPtr { .. }) {
                 errors.push(spec.error(Kind::SpecInvalid, cb.key.span(), format!("{record}.{} is not a function pointer", field.name))
                     .hint("`callback` applies to function-pointer fields only"));
@@ -96,7 +105,7 @@ fn python_safe(name: &str) -> String {
     if KEYWORDS.contains(&name) { format!("{name}_") } else { name.to_string() }
 }
 
-/// "unknown X `name`" with the closest candidate as a hint.
+/// "no X named `name`" with the closest candidate as a hint.
 pub fn unknown<'a>(spec: &LoadedSpec, name: &Spanned<String>, what: &str, candidates: impl Iterator<Item = &'a str>) -> Diagnostic {
     let wanted = name.get_ref();
     let best = candidates.min_by_key(|c| similar::TextDiff::from_chars(wanted.as_str(), *c).ratio().mul_add(-1000.0, 1000.0) as i64);
@@ -104,5 +113,5 @@ pub fn unknown<'a>(spec: &LoadedSpec, name: &Spanned<String>, what: &str, candid
         Some(b) => format!("did you mean `{b}`?"),
         None => "the headers declare nothing of that kind".to_string(),
     };
-    spec.error(Kind::SpecUnknownItem, name.span(), format!("unknown {what} `{wanted}` (not in the headers)")).hint(hint)
+    spec.error(Kind::SpecUnknownItem, name.span(), format!("no {what} named `{wanted}` in the bound headers")).hint(hint)
 }

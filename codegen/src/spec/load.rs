@@ -30,9 +30,26 @@ pub fn load(path: &Path) -> Result<LoadedSpec> {
         vec![Diagnostic::new(Kind::Io, format!("cannot read spec {}: {e}", path.display()))
             .hint("pass a target name (see `codegen list`) or a path to a spec.toml")]
     })?;
-    let spec: Spec = toml::from_str(&text).map_err(|e| vec![toml_error(path, &e)])?;
+    let mut spec: Spec = toml::from_str(&text).map_err(|e| vec![toml_error(path, &e)])?;
+    use_sdk(&mut spec);
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     Ok(LoadedSpec { spec, path: path.to_path_buf(), dir })
+}
+
+/// Environment variable the CLI's `--sdk ROOT` sets; it wins over `[c.sdk].env`.
+pub const SDK_OVERRIDE_ENV: &str = "BINDERY_SDK";
+
+/// Switches include and library dirs to an installed SDK when one is selected
+/// (`BINDERY_SDK`, else `[c.sdk].env`); layouts still come from its headers.
+fn use_sdk(spec: &mut Spec) {
+    let Some(sdk) = &spec.c.sdk else { return };
+    let root = [SDK_OVERRIDE_ENV, sdk.env.as_str()].iter().find_map(|v| std::env::var(v).ok().filter(|r| !r.is_empty()));
+    let Some(root) = root.map(PathBuf::from) else { return };
+    let under = |dirs: &[String]| dirs.iter().map(|d| root.join(d).display().to_string()).collect::<Vec<_>>();
+    spec.c.include_dirs = under(&sdk.include_dirs);
+    spec.c.library_dirs = under(&sdk.library_dirs);
+    let excluded = sdk.exclude_headers.clone();
+    spec.c.headers.retain(|h| !excluded.contains(h.get_ref()));
 }
 
 fn toml_error(path: &Path, err: &toml::de::Error) -> Diagnostic {

@@ -4,9 +4,11 @@
 //! Loading keeps spans so diagnostics point at the spec line.
 
 mod load;
+mod rust_spec;
 mod types;
 mod validate;
 
-pub use load::{LoadedSpec, load};
+pub use load::{LoadedSpec, SDK_OVERRIDE_ENV, load};
+pub use rust_spec::{CallSpec, ClassSpec, LoadedRustSpec, PacketFnSpec, RustEnumSpec, RustSourceSpec, RustSpec, is_rust_spec, load_rust};
 pub use types::*;
 pub use validate::validate;

@@ -28,6 +28,23 @@ pub struct Spec {
     /// `[function.NAME]`: per-function overrides.
     #[serde(default, rename = "function")]
     pub functions: SpannedMap<FunctionSpec>,
+    /// `[helpers]`: hand-written Rust compiled into the generated crate.
+    #[serde(default)]
+    pub helpers: HelpersSpec,
+}
+
+/// `[helpers]`: hand-written Rust modules for what the headers cannot describe
+/// (e.g. functions taking a `GstBuffer` address). Each file becomes a module of
+/// the generated crate (it sees the crate's classes, `ffi` and `rt`) and must
+/// define `pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()>`,
+/// called when the module is imported. Helper files may add methods to the
+/// generated classes with their own `#[pymethods] impl` blocks.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpersSpec {
+    /// Rust source files, relative to the spec directory, in registration order.
+    #[serde(default)]
+    pub rust: Vec<Spanned<String>>,
 }
 
 /// `[module]`.
@@ -72,6 +89,25 @@ pub struct CSpec {
     /// Allocator for Python-owned memory: `glib` (g_malloc0/g_free) or `libc` (calloc/free).
     #[serde(default = "default_allocator")]
     pub allocator: Spanned<String>,
+    /// `[c.sdk]`: an installed SDK that replaces the include and library dirs.
+    pub sdk: Option<SdkSpec>,
+}
+
+/// `[c.sdk]`: build against an installed SDK instead of the bundled headers.
+/// Used when `codegen generate --sdk ROOT` is given or the environment
+/// variable `env` is set (to ROOT); otherwise `[c]`'s own dirs are used.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SdkSpec {
+    /// Environment variable holding the SDK root.
+    pub env: String,
+    /// Include directories, relative to the SDK root (replace `[c].include_dirs`).
+    pub include_dirs: Vec<String>,
+    /// Library directories, relative to the SDK root (replace `[c].library_dirs`).
+    pub library_dirs: Vec<String>,
+    /// Headers of `[c].headers` the SDK does not have (dropped when it is used).
+    #[serde(default)]
+    pub exclude_headers: Vec<String>,
 }
 
 fn default_allocator() -> Spanned<String> {
@@ -121,7 +157,9 @@ pub struct StructSpec {
 pub struct FieldSpec {
     /// Python attribute name.
     pub python_name: Option<String>,
-    /// `char*` policy: `owned` (setter frees the previous string) or `borrowed` (read-only).
+    /// `char*` policy: `owned` (setter frees the previous string), `borrowed` (read-only),
+    /// `interned` (C never frees it: set to a shared process-lifetime copy) or
+    /// `address` (a raw buffer address, exposed like `void*`).
     pub string: Option<Spanned<String>>,
     /// Allocator for an owned string (default: `[c].allocator`).
     pub allocator: Option<Spanned<String>>,
@@ -143,6 +181,15 @@ pub struct CallbackSpec {
     /// Which C argument of the callback points to the struct (default 0).
     #[serde(default)]
     pub arg: usize,
+    /// Struct that argument points to, when its C type is `void*`/`gpointer`
+    /// (e.g. `NvDsUserMeta`); `key` is then read through it.
+    #[serde(default, rename = "as")]
+    pub as_struct: Option<Spanned<String>>,
+    /// What the Python callable receives: `struct` (default: the struct view
+    /// only) or `all` (every C argument in order: the struct view, other
+    /// pointers as capsules, numbers as ints, as pyds passes `(data, user_data)`).
+    #[serde(default)]
+    pub args: Option<Spanned<String>>,
 }
 
 /// `[struct.NAME.numpy.METHOD]`.
@@ -180,6 +227,10 @@ pub struct EnumSpec {
     pub python_name: Option<String>,
     /// Also export the values at module level (default true, as pyds).
     pub export_values: Option<bool>,
+    /// Accept any value of the C type, not only the members (default false):
+    /// for enums that C extends at run time (e.g. user meta types).
+    #[serde(default)]
+    pub open: bool,
 }
 
 /// `[function.NAME]`.
@@ -195,6 +246,13 @@ pub struct FunctionSpec {
     /// Parameters the function frees (their Python objects die).
     #[serde(default)]
     pub consumes: Vec<Spanned<String>>,
+    /// Struct-pointer parameters that accept `None` (passed as NULL).
+    #[serde(default)]
+    pub nullable: Vec<Spanned<String>>,
+    /// Parameters whose C memory the function frees although Python does not
+    /// own it (views of them raise `ReferenceError` afterwards).
+    #[serde(default)]
+    pub invalidates: Vec<Spanned<String>>,
     /// Parameter → container parameter that takes ownership of it.
     #[serde(default)]
     pub transfers: SpannedMap<String>,

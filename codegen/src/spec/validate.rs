@@ -19,16 +19,17 @@ pub fn validate(loaded: &LoadedSpec) -> Vec<Diagnostic> {
                 check_allocator(loaded, a, &mut out);
             }
             if let Some(policy) = &f.string {
-                if !["owned", "borrowed"].contains(&policy.get_ref().as_str()) {
+                if !["owned", "borrowed", "interned", "address"].contains(&policy.get_ref().as_str()) {
                     out.push(
                         loaded
                             .error(Kind::SpecInvalid, policy.span(), format!("unknown string policy `{}`", policy.get_ref()))
-                            .hint("use `owned` (setter frees the previous string) or `borrowed` (read-only)"),
+                            .hint("use `owned` (setter frees the previous string), `borrowed` (read-only), `interned` (set to a shared process-lifetime copy) or `address` (raw pointer, as a capsule)"),
                     );
                 }
             }
         }
     }
+    check_helpers(loaded, &mut out);
     for (name, f) in &spec.functions {
         if let Some(r) = &f.returns {
             let v = r.get_ref();
@@ -51,5 +52,18 @@ fn check_allocator(loaded: &LoadedSpec, name: &toml::Spanned<String>, out: &mut 
                 .error(Kind::SpecInvalid, name.span(), format!("unknown allocator `{}`", name.get_ref()))
                 .hint(format!("known allocators: {}", ALLOCATORS.join(", "))),
         );
+    }
+}
+
+fn check_helpers(loaded: &LoadedSpec, out: &mut Vec<Diagnostic>) {
+    for file in &loaded.spec.helpers.rust {
+        let path = loaded.dir.join(file.get_ref());
+        if !file.get_ref().ends_with(".rs") || !path.is_file() {
+            out.push(
+                loaded
+                    .error(Kind::SpecInvalid, file.span(), format!("helper file `{}` not found", file.get_ref()))
+                    .hint("helper paths are Rust files relative to the spec directory"),
+            );
+        }
     }
 }

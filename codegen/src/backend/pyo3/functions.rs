@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::model::{enum_static, with_origin};
-use super::rust_types::{rust_ident, scalar_type};
+use super::rust_types::{param_ident, scalar_type};
 use crate::ir::{Function, Module, Ownership, ParamKind, ReturnKind, ScalarKind, Transfer};
 
 /// One function.
@@ -77,12 +77,12 @@ pub fn function_vm(module: &Module, f: &Function) -> FunctionVm {
         .params
         .iter()
         .map(|p| {
-            let mut vm = ParamVm { name: rust_ident(&p.name), py: p.name.clone(), what: format!("{}({})", f.python_name, p.name), ..Default::default() };
+            let mut vm = ParamVm { name: param_ident(&p.name), py: p.name.clone(), what: format!("{}({})", f.python_name, p.name), ..Default::default() };
             vm.kind = match &p.kind {
                 ParamKind::Scalar { scalar } => scalar_kind(*scalar, &mut vm.ty),
-                ParamKind::View { record } => {
+                ParamKind::View { record, nullable } => {
                     vm.class = class(record);
-                    "view"
+                    if *nullable { "view_or_none" } else { "view" }
                 }
                 ParamKind::Str => "str",
                 ParamKind::Address => "address",
@@ -95,7 +95,8 @@ pub fn function_vm(module: &Module, f: &Function) -> FunctionVm {
             (vm.transfer, vm.container) = match &p.transfer {
                 None => ("none", String::new()),
                 Some(Transfer::Consumed) => ("consumed", String::new()),
-                Some(Transfer::Into { container }) => ("into", rust_ident(container)),
+                Some(Transfer::Invalidated) => ("invalidated", String::new()),
+                Some(Transfer::Into { container }) => ("into", param_ident(container)),
             };
             vm
         })
@@ -139,7 +140,7 @@ fn ret_vm(module: &Module, r: &ReturnKind) -> RetVm {
                     "view_owned"
                 }
                 Ownership::BorrowedFrom { param } => {
-                    vm.from = rust_ident(param);
+                    vm.from = param_ident(param);
                     "view_borrowed"
                 }
             }

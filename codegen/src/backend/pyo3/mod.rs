@@ -7,7 +7,7 @@ mod ffi;
 mod format;
 pub mod functions;
 pub mod model;
-mod paths;
+pub(crate) mod paths;
 pub mod rust_types;
 mod templates;
 
@@ -21,8 +21,13 @@ use crate::diagnostic::Result;
 use crate::ir::Module;
 use crate::spec::LoadedSpec;
 
+/// The raw FFI layer (`src/ffi.rs`) of a spec, from bindgen.
+pub fn ffi_layer(spec: &LoadedSpec) -> Result<String> {
+    ffi::generate(spec, spec.spec.module.name.get_ref())
+}
+
 /// Renders every file of the crate.
-pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path) -> Result<Vec<Output>> {
+pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: String) -> Result<Vec<Output>> {
     let env = templates::environment();
     let vm = model::module_vm(module);
     let spec_shown = paths::shown_spec(spec);
@@ -40,6 +45,7 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path) -> Result<Vec<
         libraries: &spec.spec.c.libraries,
         pkg_libs: &link.pkg_libs,
         pkg_dirs: &link.pkg_dirs,
+        helpers: paths::helper_modules(spec, out_dir),
     }));
     let mut out = vec![];
     for (template, path) in templates::FILES {
@@ -47,7 +53,7 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path) -> Result<Vec<
         let text = if path.ends_with(".rs") { format::rust(path, &text)? } else { text };
         out.push(Output::new(*path, text));
     }
-    out.push(Output::new("src/ffi.rs", ffi::generate(spec, module)?));
+    out.push(Output::new("src/ffi.rs", ffi));
     Ok(out)
 }
 
@@ -66,4 +72,6 @@ struct Context<'a> {
     libraries: &'a [String],
     pkg_libs: &'a [String],
     pkg_dirs: &'a [String],
+    /// Hand-written helper modules: (module name, path from `src/`).
+    helpers: Vec<(String, String)>,
 }

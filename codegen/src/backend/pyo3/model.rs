@@ -62,6 +62,8 @@ pub struct FieldVm {
     pub kind: &'static str,
     /// Rust field name in `ffi`.
     pub c: String,
+    /// Rust access path from the struct (through anonymous members).
+    pub access: String,
     /// Python attribute name.
     pub py: String,
     /// `Class.attr` for messages.
@@ -74,6 +76,8 @@ pub struct FieldVm {
     pub readonly: bool,
     /// Owned C string.
     pub owned: bool,
+    /// Interned C string (never freed by C).
+    pub interned: bool,
     /// Allocator constant for owned strings.
     pub allocator: String,
     /// Array length.
@@ -129,6 +133,8 @@ pub struct EnumVm {
     pub values: Vec<(String, i64)>,
     /// Export values at module level.
     pub export_values: bool,
+    /// Accept non-member values.
+    pub open: bool,
 }
 
 /// A callback trampoline.
@@ -140,6 +146,8 @@ pub struct CallbackVm {
     pub site: String,
     /// Parameters: (name, Rust type).
     pub params: Vec<(String, String)>,
+    /// Expressions of the Python call's arguments (`argument` is the struct view).
+    pub call_args: Vec<String>,
     /// Return type ("" for void).
     pub ret: String,
     /// Which parameter is the struct.
@@ -172,7 +180,7 @@ pub fn module_vm(module: &Module) -> ModuleVm {
     ModuleVm {
         name: module.name.clone(),
         doc: module.doc.text().to_string(),
-        has_lists: module.records.iter().flat_map(|r| &r.fields).any(|f| matches!(f.kind, FieldKind::List { .. })),
+        has_lists: crate::backend::pyi::has_lists(module),
         list_elements,
         enums: module.enums.iter().map(enum_vm).collect(),
         functions: module.functions.iter().map(|f| super::functions::function_vm(module, f)).collect(),
@@ -215,6 +223,7 @@ fn class_of(module: &Module, c_name: &str) -> String {
 fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
     let mut vm = FieldVm {
         c: rust_ident(&f.name),
+        access: f.via.iter().map(String::as_str).chain([rust_ident(&f.name).as_str()]).collect::<Vec<_>>().join("."),
         py: f.python_name.clone(),
         what: format!("{}.{}", r.python_name, f.python_name),
         readonly: f.readonly,
@@ -243,9 +252,10 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
             vm.len = *len;
             "char_array"
         }
-        FieldKind::CString { owned, allocator } => {
+        FieldKind::CString { owned, interned, allocator } => {
             vm.owned = *owned;
-            vm.readonly |= !owned;
+            vm.interned = *interned;
+            vm.readonly |= !owned && !interned;
             vm.allocator = format!("__BINDERY_ALLOC_{}", allocator.to_uppercase());
             "cstring"
         }
@@ -254,6 +264,13 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
             vm.readonly = true;
             vm.class = element.as_deref().map(|e| class_of(module, e)).unwrap_or_default();
             "list"
+        }
+        FieldKind::StructArray { record, len } => {
+            vm.readonly = true;
+            vm.class = class_of(module, record);
+            vm.ty = format!("ffi::{record}");
+            vm.len = *len;
+            "struct_array"
         }
         FieldKind::NumericArray { rust, len, .. } => {
             vm.ty = rust.clone();
@@ -265,9 +282,10 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
             vm.enum_static = enum_static(name);
             "enum"
         }
-        FieldKind::Callback { key_path, .. } => {
+        FieldKind::Callback { key_path, arg_record, cast_key, .. } => {
             vm.tramp = tramp_name(r, f);
-            vm.key_expr = format!("(*p).{}", key_path.iter().map(|k| rust_ident(k)).collect::<Vec<_>>().join("."));
+            let base = if *cast_key { format!("(*p.cast::<ffi::{arg_record}>())") } else { "(*p)".to_string() };
+            vm.key_expr = format!("{base}.{}", key_path.iter().map(|k| rust_ident(k)).collect::<Vec<_>>().join("."));
             "callback"
         }
         FieldKind::Skipped { .. } | FieldKind::Undecided => return None,
@@ -285,13 +303,17 @@ fn tramp_name(r: &Record, f: &Field) -> String {
 }
 
 fn callback_vm(module: &Module, r: &Record, f: &Field) -> Option<CallbackVm> {
-    let FieldKind::Callback { key_path, arg, arg_record } = &f.kind else { return None };
-    let TypeRef::FnPtr { ret, params, .. } = &f.ty else { return None };
-    let params: Vec<(String, String)> = params
+    let FieldKind::Callback { key_path, arg, arg_record, all_args, .. } = &f.kind else { return None };
+    let TypeRef::FnPtr { ret, params: c_params, .. } = &f.ty else { return None };
+    let params: Vec<(String, String)> = c_params
         .iter()
         .enumerate()
-        .map(|(i, p)| (if i == *arg { format!("a{i}") } else { format!("_a{i}") }, rust_type(p)))
+        .map(|(i, p)| (if i == *arg || *all_args { format!("a{i}") } else { format!("_a{i}") }, rust_type(p)))
         .collect();
+    let call_args = match all_args {
+        true => c_params.iter().enumerate().map(|(i, p)| callback_arg(i, *arg, p)).collect(),
+        false => vec!["argument".to_string()],
+    };
     let record = if arg_record.is_empty() { r.name.clone() } else { arg_record.clone() };
     let (ret_ty, conv) = match &**ret {
         TypeRef::Void => (String::new(), "unit"),
@@ -306,9 +328,19 @@ fn callback_vm(module: &Module, r: &Record, f: &Field) -> Option<CallbackVm> {
         c: record.clone(),
         key_expr: format!("(*p).{}", key_path.iter().map(|k| rust_ident(k)).collect::<Vec<_>>().join(".")),
         params,
+        call_args,
         ret: ret_ty,
         ret_conv: conv,
     })
+}
+
+/// Python value passed for C argument `i` of a trampoline called with all arguments.
+fn callback_arg(i: usize, arg: usize, ty: &TypeRef) -> String {
+    match ty {
+        _ if i == arg => "argument.into_any()".to_string(),
+        TypeRef::Pointer { .. } => format!("rt::pointer::to_capsule(py, a{i} as *mut c_void)?.unbind()"),
+        _ => format!("(a{i} as i64).into_py_any(py)?"),
+    }
 }
 
 fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
@@ -341,5 +373,6 @@ fn enum_vm(e: &EnumDef) -> EnumVm {
         doc: with_origin(e.doc.text(), &format!("C enum `{}`, declared at {}.", e.name, e.loc)),
         values: e.values.iter().map(|v| (v.name.clone(), v.value)).collect(),
         export_values: e.export_values,
+        open: e.open,
     }
 }

@@ -34,6 +34,23 @@ pub fn runtime_path(out_dir: &Path) -> String {
     relative(&absolute(out_dir), &workspace_root().join("runtime"))
 }
 
+/// Hand-written helper modules: (Rust module name, path relative to the crate's `src/`).
+pub fn helper_modules(spec: &LoadedSpec, out_dir: &Path) -> Vec<(String, String)> {
+    let src = absolute(out_dir).join("src");
+    let dir = absolute(&spec.dir);
+    spec.spec
+        .helpers
+        .rust
+        .iter()
+        .map(|h| {
+            let path = normalize(&dir.join(h.get_ref()));
+            let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            let ident: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+            (format!("__helper_{ident}"), relative(&src, &path))
+        })
+        .collect()
+}
+
 /// Link settings, from the spec's library dirs and pkg-config.
 pub fn link_settings(spec: &LoadedSpec, out_dir: &Path) -> Result<Link> {
     let out = absolute(out_dir);

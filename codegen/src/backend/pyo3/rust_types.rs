@@ -54,10 +54,45 @@ pub fn scalar_type(s: ScalarKind) -> String {
     }
 }
 
-/// Field or parameter names that are Rust keywords or primitive type names get bindgen's `_` suffix.
+/// Rust keywords (strict and reserved).
+const KEYWORDS: &[&str] = &["as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen"];
+
+/// Primitive type names, which bindgen also suffixes in field names.
+const PRIMITIVES: &[&str] = &["i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "f32", "f64", "bool", "char", "str"];
+
+/// Field names that are Rust keywords or primitive type names get bindgen's `_` suffix.
 pub fn rust_ident(name: &str) -> String {
-    const KEYWORDS: &[&str] = &["as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
-        // bindgen also suffixes names that collide with primitive types.
-        "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "f32", "f64", "bool", "char", "str"];
-    if KEYWORDS.contains(&name) { format!("{name}_") } else { name.to_string() }
+    if KEYWORDS.contains(&name) || PRIMITIVES.contains(&name) { format!("{name}_") } else { name.to_string() }
+}
+
+/// A function parameter's Rust identifier. PyO3 takes keyword names from
+/// the Rust identifiers, so they must keep the C name: keywords become raw
+/// identifiers (`r#box`, exposed as `box`), primitive type names are valid
+/// identifiers as they are; only `self`-like words, which cannot be raw,
+/// get the `_` suffix.
+pub fn param_ident(name: &str) -> String {
+    const NOT_RAW: &[&str] = &["self", "Self", "super", "crate"];
+    if NOT_RAW.contains(&name) {
+        format!("{name}_")
+    } else if KEYWORDS.contains(&name) {
+        format!("r#{name}")
+    } else {
+        name.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameter_identifiers_keep_the_python_keyword() {
+        assert_eq!(param_ident("box"), "r#box");
+        assert_eq!(param_ident("type"), "r#type");
+        assert_eq!(param_ident("i8"), "i8");
+        assert_eq!(param_ident("self"), "self_");
+        assert_eq!(param_ident("frame"), "frame");
+        assert_eq!(rust_ident("i8"), "i8_");
+        assert_eq!(rust_ident("box"), "box_");
+    }
 }

@@ -42,6 +42,7 @@ pub fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.add_filter("rs", |s: String| format!("{s:?}"));
+    env.add_filter("doc", doc_attributes);
     for (name, source) in SOURCES {
         if let Err(e) = env.add_template(name, source) {
             // Templates are embedded at build time; a broken one is a bug the tests catch.
@@ -49,6 +50,11 @@ pub fn environment() -> Environment<'static> {
         }
     }
     env
+}
+
+/// One `#[doc = " line"]` attribute per line (prettyplease prints them as `///` lines).
+fn doc_attributes(text: String) -> String {
+    text.lines().map(|line| format!("#[doc = {:?}]\n", format!(" {line}").trim_end())).collect()
 }
 
 /// Renders one template.

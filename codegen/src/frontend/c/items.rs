@@ -74,12 +74,8 @@ impl<'tu> Walker<'tu> {
             return;
         }
         let size = def.get_type().and_then(|t| t.get_sizeof().ok()).unwrap_or(0);
-        let fields = def
-            .get_children()
-            .iter()
-            .filter(|c| c.get_kind() == EntityKind::FieldDecl)
-            .map(|f| self.field(f))
-            .collect();
+        let mut fields = vec![];
+        self.fields_of(&def, &[], 0, &mut fields);
         module.records.push(Record {
             python_name: name.clone(),
             name,
@@ -92,6 +88,33 @@ impl<'tu> Walker<'tu> {
             bulk: vec![],
             constructible: true,
         });
+    }
+
+    /// Fields of a record; members of anonymous unions/structs are flattened
+    /// into the parent (reached through bindgen's `__bindgen_anon_N` members).
+    fn fields_of(&self, def: &Entity<'tu>, via: &[String], base_bits: u64, out: &mut Vec<Field>) {
+        let mut anon = 0;
+        for c in def.get_children() {
+            match c.get_kind() {
+                EntityKind::FieldDecl => {
+                    let mut f = self.field(&c);
+                    f.via = via.to_vec();
+                    f.offset_bits += base_bits;
+                    out.push(f);
+                }
+                EntityKind::StructDecl | EntityKind::UnionDecl if c.is_anonymous_record_decl() => {
+                    anon += 1;
+                    let mut path = via.to_vec();
+                    path.push(format!("__bindgen_anon_{anon}"));
+                    let first = c.get_children().into_iter().find(|x| x.get_kind() == EntityKind::FieldDecl);
+                    let inner = first.and_then(|x| x.get_name()).and_then(|n| def.get_type()?.get_offsetof(n).ok());
+                    let own = first.and_then(|x| x.get_offset_of_field().ok()).unwrap_or(0);
+                    let bits = inner.map(|o| o as u64 - own as u64).unwrap_or(0);
+                    self.fields_of(&c, &path, base_bits + bits, out);
+                }
+                _ => {}
+            }
+        }
     }
 
     fn field(&self, f: &Entity<'tu>) -> Field {
@@ -108,6 +131,7 @@ impl<'tu> Walker<'tu> {
         Field {
             python_name: name.clone(),
             offset_bits: f.get_offset_of_field().unwrap_or(0) as u64,
+            via: vec![],
             name,
             ty,
             doc: doc_of(f),
@@ -121,12 +145,13 @@ impl<'tu> Walker<'tu> {
     fn enumeration(&self, e: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {
         let Some(def) = e.get_definition() else { return };
         let name = self.names.name_of(&def);
+        if name == "anonymous" {
+            return self.anonymous_enum(&def, module, seen);
+        }
         if !seen.insert(format!("e:{name}")) {
             return;
         }
-        let underlying = def.get_enum_underlying_type();
-        let bits = underlying.and_then(|t| t.get_sizeof().ok()).unwrap_or(4) as u8 * 8;
-        let signed = underlying.map(|t| matches!(self.names.type_ref(&t), TypeRef::Prim { prim: crate::ir::Prim::Int(_), .. })).unwrap_or(true);
+        let (bits, signed) = self.enum_repr(&def);
         let values = def
             .get_children()
             .iter()
@@ -137,7 +162,6 @@ impl<'tu> Walker<'tu> {
                 doc: doc_of(c),
             })
             .collect();
-        let named = name != "anonymous";
         module.enums.push(EnumDef {
             python_name: name.clone(),
             name,
@@ -146,8 +170,29 @@ impl<'tu> Walker<'tu> {
             values,
             doc: doc_of(&def),
             loc: location(&def, &self.set.base_dir),
-            export_values: named,
+            export_values: true,
+            open: false,
         });
+    }
+
+    /// Width in bits and signedness of an enum's underlying type.
+    fn enum_repr(&self, def: &Entity<'tu>) -> (u8, bool) {
+        let underlying = def.get_enum_underlying_type();
+        let bits = underlying.and_then(|t| t.get_sizeof().ok()).unwrap_or(4) as u8 * 8;
+        let signed = underlying.map(|t| matches!(self.names.type_ref(&t), TypeRef::Prim { prim: crate::ir::Prim::Int(_), .. })).unwrap_or(true);
+        (bits, signed)
+    }
+
+    /// `enum { A = 1, B };` names no type: its enumerators are integer constants.
+    fn anonymous_enum(&self, def: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {
+        let (_, signed) = self.enum_repr(def);
+        for c in def.get_children().iter().filter(|c| c.get_kind() == EntityKind::EnumConstantDecl) {
+            let (Some(name), Some((value, unsigned))) = (c.get_name(), c.get_enum_constant_value()) else { continue };
+            let value = if signed { value as i128 } else { unsigned as i128 };
+            if seen.insert(format!("c:{name}")) {
+                module.constants.push(Constant { name, value, loc: location(c, &self.set.base_dir) });
+            }
+        }
     }
 
     fn function(&self, e: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {

@@ -26,6 +26,7 @@ pub mod packet;
 pub mod payload;
 pub mod pixel_data;
 pub mod proto;
+pub mod resource;
 pub mod status;
 pub mod timestamp;
 

@@ -78,6 +78,7 @@ impl Packet {
 
     /// The `timestamp` property setter: takes an int and replaces the packet
     /// with `self.at(Timestamp(micros))`; special values are errors.
+    #[bindery::setter(name = "timestamp")]
     pub fn set_timestamp_micros(&mut self, micros: i64) -> Result<()> {
         self.timestamp = Timestamp::new(micros)?;
         Ok(())

@@ -147,6 +147,7 @@ impl CalculatorGraph {
     }
 
     /// Setter of the `graph_input_stream_add_mode` property.
+    #[bindery::setter(name = "graph_input_stream_add_mode")]
     pub fn set_graph_input_stream_add_mode(&self, mode: GraphInputStreamAddMode) {
         self.add_mode.store(mode as i32, Ordering::SeqCst);
     }

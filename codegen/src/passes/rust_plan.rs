@@ -1,0 +1,474 @@
+//! The binding plan of an annotated Rust crate: every decision about its
+//! Python surface. Joins the Rust frontend's [`RustCrate`] with the spec:
+//! which Python arguments each call takes and how they convert
+//! ([`rust_conv`](super::rust_conv)), keyword/positional rules, GIL release,
+//! class options (subclassing, dynamic attributes, implicit int conversion,
+//! comparisons from a derived `Ord`), enum members, and the packet
+//! creator/getter table. Problems are diagnostics at the spec or Rust line.
+
+use serde::Serialize;
+
+use super::rust_conv::{self, Conv, Ret};
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::ir::{MethodKind, Receiver, RustClass, RustCrate, RustEnum, RustFunction, RustParam, RustType};
+use crate::spec::{CallSpec, LoadedRustSpec, PacketFnSpec};
+
+/// One Python argument.
+#[derive(Clone, Debug, Serialize)]
+pub struct Arg {
+    /// Python name.
+    pub py_name: String,
+    /// Conversion.
+    pub conv: Conv,
+    /// Rust expression used when the argument is omitted (makes it optional).
+    pub default: Option<String>,
+    /// Whether the Rust parameter takes a reference (`&T`, `&str`, `&[T]`).
+    pub pass_ref: bool,
+}
+
+/// One callable: a function, method, property accessor or constructor.
+#[derive(Clone, Debug, Serialize)]
+pub struct Call {
+    /// Python name.
+    pub py_name: String,
+    /// Rust path (functions) or method name (methods).
+    pub rust: String,
+    /// Python role (functions use `Method`).
+    pub kind: MethodKind,
+    /// Receiver.
+    pub receiver: Receiver,
+    /// Python arguments.
+    pub args: Vec<Arg>,
+    /// Arguments accepted by keyword.
+    pub keywords: bool,
+    /// Keyword-only `**kwargs`.
+    pub kwargs: bool,
+    /// GIL released around the Rust call.
+    pub release_gil: bool,
+    /// Result conversion.
+    pub ret: Ret,
+    /// Returns the core `Result`.
+    pub fallible: bool,
+    /// Docstring.
+    pub doc: String,
+    /// Origin (`file:line`).
+    pub origin: String,
+    /// Python type annotations for stubs: (parameters, result).
+    pub py_types: (Vec<String>, String),
+}
+
+/// A class and everything exposed on it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClassPlan {
+    /// Python name (also the wrapper's Rust name).
+    pub py_name: String,
+    /// Submodule.
+    pub module: String,
+    /// Full Rust path of the wrapped type.
+    pub rust_path: String,
+    /// Docstring.
+    pub doc: String,
+    /// Origin.
+    pub origin: String,
+    /// Python subclasses allowed.
+    pub subclass: bool,
+    /// Arbitrary instance attributes.
+    pub dynamic_attr: bool,
+    /// Comparisons from a derived `Ord`.
+    pub ordered: bool,
+    /// Ints convert implicitly (and the constructor accepts instances).
+    pub implicit_from_int: bool,
+    /// `NAME(other)` copies.
+    pub copy_constructor: bool,
+    /// Rust expression reaching the frame for `numpy_view()`.
+    pub numpy_view: Option<String>,
+    /// Drop the value with the GIL released.
+    pub release_gil_on_drop: bool,
+    /// Whether the wrapped type is `Clone`.
+    pub clone: bool,
+    /// Constructor.
+    pub constructor: Option<Call>,
+    /// Instance methods and static methods.
+    pub methods: Vec<Call>,
+    /// Property getters.
+    pub getters: Vec<Call>,
+    /// Property setters.
+    pub setters: Vec<Call>,
+    /// Static read-only properties.
+    pub static_getters: Vec<Call>,
+}
+
+/// An enumeration.
+#[derive(Clone, Debug, Serialize)]
+pub struct EnumPlan {
+    /// Python name.
+    pub py_name: String,
+    /// Submodule.
+    pub module: String,
+    /// Full Rust path.
+    pub rust_path: String,
+    /// Docstring.
+    pub doc: String,
+    /// Origin.
+    pub origin: String,
+    /// (Python name or None when hidden, Rust variant, value).
+    pub members: Vec<(Option<String>, String, i64)>,
+    /// Export members into the module.
+    pub export_values: bool,
+}
+
+/// A module-level function.
+#[derive(Clone, Debug, Serialize)]
+pub struct FnPlan {
+    /// Submodule.
+    pub module: String,
+    /// The call.
+    pub call: Call,
+}
+
+/// The whole plan.
+#[derive(Clone, Debug, Serialize)]
+pub struct Plan {
+    /// Classes in source order.
+    pub classes: Vec<ClassPlan>,
+    /// Enumerations.
+    pub enums: Vec<EnumPlan>,
+    /// Functions (annotated ones, then table rows not seen in source).
+    pub functions: Vec<FnPlan>,
+}
+
+/// Builds the plan; all problems are returned together.
+pub fn plan(spec: &LoadedRustSpec, krate: &RustCrate) -> Result<Plan, Vec<Diagnostic>> {
+    let mut cx = Cx { spec, krate, errors: vec![] };
+    let classes = krate.classes.iter().map(|c| cx.class(c)).collect();
+    let enums = krate.enums.iter().map(|e| cx.enumeration(e)).collect();
+    let functions = cx.functions();
+    cx.check_spec_names();
+    if cx.errors.is_empty() { Ok(Plan { classes, enums, functions }) } else { Err(cx.errors) }
+}
+
+struct Cx<'a> {
+    spec: &'a LoadedRustSpec,
+    krate: &'a RustCrate,
+    errors: Vec<Diagnostic>,
+}
+
+impl Cx<'_> {
+    fn rust_err(&mut self, loc: &crate::ir::SourceLoc, msg: String) {
+        let path = self.spec.dir.join(&self.spec.spec.rust.crate_path.get_ref()).join(&loc.file);
+        self.errors.push(Diagnostic::new(Kind::RustSource, msg).at_line(&path, loc.line, 1));
+    }
+
+    fn spec_err(&mut self, span: std::ops::Range<usize>, msg: String) {
+        self.errors.push(self.spec.error(Kind::SpecInvalid, span, msg));
+    }
+
+    fn full_path(&self, rel: &str) -> String {
+        format!("{}::{rel}", self.krate.crate_name)
+    }
+
+    fn class(&mut self, c: &RustClass) -> ClassPlan {
+        let opts = self.spec.spec.classes.iter().find(|(k, _)| k.get_ref() == &c.py_name).map(|(_, v)| v);
+        let default = crate::spec::ClassSpec::default();
+        let opts = opts.unwrap_or(&default);
+        let mut plan = ClassPlan {
+            py_name: c.py_name.clone(),
+            module: c.module.clone(),
+            rust_path: self.full_path(&c.rust_path),
+            doc: c.doc.clone(),
+            origin: c.loc.to_string(),
+            subclass: opts.subclass,
+            dynamic_attr: opts.dynamic_attr,
+            ordered: c.derives.iter().any(|d| d == "Ord"),
+            implicit_from_int: opts.implicit_from_int,
+            copy_constructor: opts.copy_constructor,
+            numpy_view: opts.numpy_view.clone(),
+            release_gil_on_drop: opts.release_gil_on_drop,
+            clone: c.derives.iter().any(|d| d == "Clone"),
+            constructor: None,
+            methods: vec![],
+            getters: vec![],
+            setters: vec![],
+            static_getters: vec![],
+        };
+        for m in &c.methods {
+            let call_spec = opts.methods.iter().find(|(k, _)| k.get_ref() == &m.py_name).map(|(_, v)| v);
+            let Some(call) = self.call(&m.py_name, &m.rust_name, m.kind, m.receiver, &m.params, &m.ret, m.fallible, &m.doc, &m.loc, call_spec) else { continue };
+            match m.kind {
+                MethodKind::Constructor => plan.constructor = Some(call),
+                MethodKind::Getter => plan.getters.push(call),
+                MethodKind::Setter => plan.setters.push(call),
+                MethodKind::StaticGetter => plan.static_getters.push(call),
+                MethodKind::Method | MethodKind::StaticMethod => plan.methods.push(call),
+            }
+        }
+        plan
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn call(
+        &mut self,
+        py_name: &str,
+        rust: &str,
+        kind: MethodKind,
+        receiver: Receiver,
+        params: &[RustParam],
+        ret: &RustType,
+        fallible: bool,
+        doc: &str,
+        loc: &crate::ir::SourceLoc,
+        spec: Option<&CallSpec>,
+    ) -> Option<Call> {
+        let args = match spec.filter(|s| !s.args.is_empty()) {
+            Some(s) => self.spec_args(&s.args, params)?,
+            None => self.default_args(params, loc, py_name)?,
+        };
+        let Some(ret_conv) = rust_conv::ret_of(ret) else {
+            self.rust_err(loc, format!("`{rust}` returns {ret:?}, which bindery cannot convert to Python"));
+            return None;
+        };
+        let py_types = (args.iter().map(|a| py_type_of(&a.conv)).collect(), py_ret_type(&ret_conv, Some(ret)));
+        Some(Call {
+            py_name: py_name.to_string(),
+            rust: rust.to_string(),
+            kind,
+            receiver,
+            args,
+            keywords: spec.is_some_and(|s| s.keywords),
+            kwargs: spec.is_some_and(|s| s.kwargs),
+            release_gil: spec.is_some_and(|s| s.release_gil),
+            ret: ret_conv,
+            fallible,
+            doc: doc.to_string(),
+            origin: loc.to_string(),
+            py_types,
+        })
+    }
+
+    fn default_args(&mut self, params: &[RustParam], loc: &crate::ir::SourceLoc, py_name: &str) -> Option<Vec<Arg>> {
+        let mut out = vec![];
+        for p in params {
+            match rust_conv::default_conv(&p.ty) {
+                Some(conv) => out.push(Arg { py_name: p.name.clone(), default: optional_default(&conv), conv, pass_ref: is_ref(&p.ty) }),
+                None => {
+                    self.rust_err(loc, format!("parameter `{}: {:?}` of `{py_name}` has no default conversion", p.name, p.ty));
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    fn spec_args(&mut self, specs: &[toml::Spanned<String>], params: &[RustParam]) -> Option<Vec<Arg>> {
+        let mut out = vec![];
+        let mut next = 0;
+        for s in specs {
+            let text = s.get_ref();
+            let (name, rest) = text.split_once(':').unwrap_or((text.as_str(), ""));
+            let (conv_text, default) = match rest.split_once('=') {
+                Some((c, d)) => (c.trim(), Some(d.trim().to_string())),
+                None => (rest.trim(), None),
+            };
+            let param = params.get(next);
+            let Some(conv) = rust_conv::parse_conv(conv_text, param.map(|p| &p.ty)) else {
+                self.spec_err(s.span(), format!("unknown conversion `{conv_text}` in `{text}`"));
+                return None;
+            };
+            next += conv.rust_arity();
+            let default = default.or_else(|| optional_default(&conv));
+            out.push(Arg { py_name: name.trim().to_string(), pass_ref: param.is_some_and(|p| is_ref(&p.ty)), conv, default });
+        }
+        if next != params.len() && !params.is_empty() {
+            let span = specs.first().map(|s| s.span()).unwrap_or(0..0);
+            self.spec_err(span, format!("the argument list feeds {next} Rust parameter(s) but the function has {}", params.len()));
+            return None;
+        }
+        Some(out)
+    }
+
+    fn enumeration(&mut self, e: &RustEnum) -> EnumPlan {
+        let opts = self.spec.spec.enums.iter().find(|(k, _)| k.get_ref() == &e.py_name).map(|(_, v)| v);
+        let hidden: Vec<String> = opts.map(|o| o.hidden.iter().map(|h| h.get_ref().clone()).collect()).unwrap_or_default();
+        for h in opts.iter().flat_map(|o| o.hidden.iter()) {
+            if !e.variants.iter().any(|v| &v.rust_name == h.get_ref()) {
+                self.spec_err(h.span(), format!("`{}` is not a variant of {}", h.get_ref(), e.py_name));
+            }
+        }
+        let members = e
+            .variants
+            .iter()
+            .map(|v| (v.py_name.clone().filter(|_| !hidden.contains(&v.rust_name)), v.rust_name.clone(), v.value))
+            .collect();
+        EnumPlan {
+            py_name: e.py_name.clone(),
+            module: e.module.clone(),
+            rust_path: self.full_path(&e.rust_path),
+            doc: e.doc.clone(),
+            origin: e.loc.to_string(),
+            members,
+            export_values: opts.is_none_or(|o| o.export_values),
+        }
+    }
+
+    fn functions(&mut self) -> Vec<FnPlan> {
+        let mut out = vec![];
+        let table: Vec<&PacketFnSpec> = self.spec.spec.creators.iter().chain(&self.spec.spec.getters).collect();
+        for f in &self.krate.functions {
+            let row = table.iter().find(|r| r.python.get_ref() == &f.py_name).copied();
+            if let Some(fp) = self.function(f, row) {
+                out.push(fp);
+            }
+        }
+        for row in table {
+            if !self.krate.functions.iter().any(|f| &f.py_name == row.python.get_ref()) {
+                if let Some(fp) = self.table_only(row) {
+                    out.push(fp);
+                }
+            }
+        }
+        out
+    }
+
+    fn function(&mut self, f: &RustFunction, row: Option<&PacketFnSpec>) -> Option<FnPlan> {
+        let by_name = self.spec.spec.functions.iter().find(|(k, _)| k.get_ref() == &f.py_name).map(|(_, v)| v);
+        let row_spec = row.map(|r| CallSpec { args: r.args.clone(), keywords: r.keywords, kwargs: false, release_gil: false });
+        let spec = row_spec.as_ref().or(by_name);
+        let rust = self.full_path(&f.rust_path);
+        let mut call = self.call(&f.py_name, &rust, MethodKind::Method, Receiver::None, &f.params, &f.ret, f.fallible, &f.doc, &f.loc, spec)?;
+        if let Some(r) = row {
+            self.apply_row(&mut call, r);
+        }
+        Some(FnPlan { module: f.module.clone(), call })
+    }
+
+    /// A table row whose function the frontend cannot see (e.g. defined by a macro).
+    fn table_only(&mut self, row: &PacketFnSpec) -> Option<FnPlan> {
+        let Some(rust) = &row.rust else {
+            self.spec_err(row.python.span(), format!("no annotated function is named `{}`; give its Rust path with `rust = \"module::fn\"`", row.python.get_ref()));
+            return None;
+        };
+        let spec = CallSpec { args: row.args.clone(), keywords: row.keywords, kwargs: false, release_gil: false };
+        let args = self.spec_args(&spec.args, &[])?;
+        let module = if row.python.get_ref().starts_with("get") { "_packet_getter" } else { "_packet_creator" };
+        let ret = row.returns.as_deref().and_then(rust_conv::parse_ret).unwrap_or(Ret::Class("Packet".into()));
+        let mut call = Call {
+            py_name: row.python.get_ref().clone(),
+            rust: self.full_path(rust.get_ref()),
+            kind: MethodKind::Method,
+            receiver: Receiver::None,
+            py_types: (args.iter().map(|a| py_type_of(&a.conv)).collect(), py_ret_type(&ret, None)),
+            args,
+            keywords: row.keywords,
+            kwargs: false,
+            release_gil: false,
+            ret,
+            fallible: row.fallible,
+            doc: String::new(),
+            origin: format!("{}", self.spec.path.display()),
+        };
+        self.apply_row(&mut call, row);
+        Some(FnPlan { module: module.into(), call })
+    }
+
+    fn apply_row(&mut self, call: &mut Call, row: &PacketFnSpec) {
+        if let Some(r) = row.returns.as_deref() {
+            match rust_conv::parse_ret(r) {
+                Some(ret) => call.ret = ret,
+                None => self.spec_err(row.python.span(), format!("unknown `returns = \"{r}\"`")),
+            }
+        }
+        call.py_types.1 = if row.python.get_ref().starts_with("get") { row.python_type.clone() } else { "Packet".into() };
+        if !row.python.get_ref().starts_with("get") {
+            if let Some(first) = call.py_types.0.first_mut() {
+                *first = row.python_type.clone();
+            }
+        }
+        if call.doc.is_empty() {
+            call.doc = format!("Packet payload `{}`.", row.payload);
+        } else {
+            call.doc = format!("{}\n\nPacket payload: `{}`.", call.doc, row.payload);
+        }
+    }
+
+    /// Spec tables naming classes/methods the crate does not have.
+    fn check_spec_names(&mut self) {
+        let mut problems = vec![];
+        for (name, c) in &self.spec.spec.classes {
+            match self.krate.classes.iter().find(|k| &k.py_name == name.get_ref()) {
+                None => problems.push((name.span(), format!("no annotated class is named `{}`", name.get_ref()))),
+                Some(k) => {
+                    for (m, _) in &c.methods {
+                        if !k.methods.iter().any(|x| &x.py_name == m.get_ref()) {
+                            problems.push((m.span(), format!("class `{}` has no exposed method `{}`", k.py_name, m.get_ref())));
+                        }
+                    }
+                }
+            }
+        }
+        for (span, msg) in problems {
+            self.spec_err(span, msg);
+        }
+    }
+}
+
+fn optional_default(conv: &Conv) -> Option<String> {
+    matches!(conv, Conv::Optional(_)).then(|| "None".to_string())
+}
+
+fn is_ref(ty: &RustType) -> bool {
+    match ty {
+        RustType::Str | RustType::ByteSlice | RustType::Slice(_) => true,
+        RustType::Class { by_ref, .. } => *by_ref,
+        RustType::Named(n) => n.starts_with('&'),
+        RustType::Option(inner) => is_ref(inner),
+        _ => false,
+    }
+}
+
+/// The Python type of an argument, for stubs.
+fn py_type_of(conv: &Conv) -> String {
+    match conv {
+        Conv::Int | Conv::UInt64 | Conv::Size => "SupportsIndex".into(),
+        Conv::Double => "float".into(),
+        Conv::Bool | Conv::Flag => "bool".into(),
+        Conv::Bytes { .. } => "str | bytes".into(),
+        Conv::Str { .. } => "str".into(),
+        Conv::StrOf { .. } => "object".into(),
+        Conv::IntList => "Sequence[int]".into(),
+        Conv::FloatList => "Sequence[float]".into(),
+        Conv::BoolList => "Sequence[bool]".into(),
+        Conv::BytesList => "Sequence[str | bytes]".into(),
+        Conv::ClassList(c) => format!("Sequence[{c}]"),
+        Conv::BytesClassDict(c) | Conv::StrClassMap(c) => format!("Mapping[str, {c}]"),
+        Conv::ClassRef(c) | Conv::ClassVal(c) | Conv::Enum(c) => c.clone(),
+        Conv::Observer(c) => format!("Callable[[str, {c}], None]"),
+        Conv::Matrix | Conv::Array(_) => "npt.ArrayLike".into(),
+        Conv::Optional(inner) => format!("{} | None", py_type_of(inner)),
+    }
+}
+
+fn py_ret_type(ret: &Ret, ty: Option<&RustType>) -> String {
+    match ret {
+        Ret::Plain => ty.map(py_plain).unwrap_or_else(|| "Any".into()),
+        Ret::Unit => "None".into(),
+        Ret::Class(c) | Ret::Enum(c) => c.clone(),
+        Ret::ClassList(c) => format!("list[{c}]"),
+        Ret::StrClassDict(c) => format!("dict[str, {c}]"),
+        Ret::Pixel => "int | float".into(),
+        Ret::FloatList => "list[float]".into(),
+        Ret::MatrixView => "npt.NDArray[np.float32]".into(),
+    }
+}
+
+/// The Python type PyO3 produces for a plain Rust value.
+fn py_plain(ty: &RustType) -> String {
+    match ty {
+        RustType::Bool => "bool".into(),
+        RustType::Int | RustType::UInt => "int".into(),
+        RustType::Float => "float".into(),
+        RustType::String => "str".into(),
+        RustType::ByteVec => "bytes".into(),
+        RustType::Vec(e) => format!("list[{}]", py_plain(e)),
+        _ => "Any".into(),
+    }
+}

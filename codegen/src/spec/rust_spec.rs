@@ -1,0 +1,197 @@
+//! serde types of a spec for an annotated Rust crate (a `[rust]` table
+//! instead of `[c]`), its loading and validation. The annotations say what
+//! is exposed; this spec says how the Python package is laid out and the
+//! things source cannot say: the packet creator/getter table (argument
+//! conversion rules, payload types, Python types), per-class options and
+//! per-call argument lists.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use super::types::{ModuleSpec, SpannedMap};
+use crate::diagnostic::{Diagnostic, Kind, Result};
+
+/// A spec whose source is an annotated Rust crate.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RustSpec {
+    /// `[module]`: the Python distribution (name = top-level package).
+    pub module: ModuleSpec,
+    /// `[rust]`: where the annotated crate and the glue crate are.
+    pub rust: RustSourceSpec,
+    /// `[class.NAME]`: per-class options, by Python class name.
+    #[serde(default, rename = "class")]
+    pub classes: SpannedMap<ClassSpec>,
+    /// `[enum.NAME]`: per-enumeration options, by Python name.
+    #[serde(default, rename = "enum")]
+    pub enums: SpannedMap<RustEnumSpec>,
+    /// `[function.NAME]`: argument lists of annotated free functions, by Python name.
+    #[serde(default, rename = "function")]
+    pub functions: SpannedMap<CallSpec>,
+    /// `[[creator]]`: the packet creator table.
+    #[serde(default, rename = "creator")]
+    pub creators: Vec<PacketFnSpec>,
+    /// `[[getter]]`: the packet getter table.
+    #[serde(default, rename = "getter")]
+    pub getters: Vec<PacketFnSpec>,
+}
+
+/// `[rust]`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RustSourceSpec {
+    /// Directory of the annotated crate, relative to the spec.
+    pub crate_path: Spanned<String>,
+    /// Its Rust name (as used in `use` paths).
+    pub crate_name: String,
+    /// Directory of the hand-written PyO3 glue crate, relative to the spec.
+    pub glue_path: Spanned<String>,
+    /// Its Rust library name.
+    pub glue_crate: String,
+    /// Hand-written pure-Python package sources copied into the output, relative to the spec.
+    #[serde(default)]
+    pub python_dir: Option<Spanned<String>>,
+    /// Dotted name of the native extension module.
+    pub native_module: Spanned<String>,
+    /// Native submodules in registration order (each also gets a `sys.modules` entry).
+    pub submodules: Vec<Spanned<String>>,
+    /// Python distribution name in pyproject.toml (default: `[module].name`).
+    #[serde(default)]
+    pub distribution: Option<String>,
+    /// Extra Python run-time dependencies.
+    #[serde(default)]
+    pub dependencies: Vec<String>,
+}
+
+/// `[class.NAME]`.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassSpec {
+    /// Python subclasses allowed.
+    #[serde(default)]
+    pub subclass: bool,
+    /// Instances take arbitrary attributes (`py::dynamic_attr`).
+    #[serde(default)]
+    pub dynamic_attr: bool,
+    /// `NAME(other)` copies; the no-argument constructor still works.
+    #[serde(default)]
+    pub copy_constructor: bool,
+    /// An int converts implicitly to this class wherever it is expected
+    /// (through the constructor); instances are accepted by the constructor too.
+    #[serde(default)]
+    pub implicit_from_int: bool,
+    /// Release the GIL while the wrapped value is dropped (its drop joins threads that call Python).
+    #[serde(default)]
+    pub release_gil_on_drop: bool,
+    /// Adds `numpy_view()` over the frame reached by this Rust expression on the value (`self` = the value).
+    #[serde(default)]
+    pub numpy_view: Option<String>,
+    /// `[class.NAME.method.PY_NAME]`: argument lists, by Python method name (`__init__` for the constructor).
+    #[serde(default, rename = "method")]
+    pub methods: SpannedMap<CallSpec>,
+}
+
+/// `[enum.NAME]`.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RustEnumSpec {
+    /// Rust variants that are values but not named Python members.
+    #[serde(default)]
+    pub hidden: Vec<Spanned<String>>,
+    /// Also export the members into the enum's module (default true).
+    #[serde(default = "yes")]
+    pub export_values: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// How a call takes its Python arguments.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallSpec {
+    /// One entry per Rust parameter, in order: `"py_name:conversion"` or
+    /// `"py_name:conversion=rust_default"`; conversions are listed in docs/spec.md.
+    #[serde(default)]
+    pub args: Vec<Spanned<String>>,
+    /// Arguments may be passed by keyword (default: positional-only, as pybind's `arg0`).
+    #[serde(default)]
+    pub keywords: bool,
+    /// Keyword-only `**kwargs` processed in order; an unknown key is RuntimeError.
+    #[serde(default)]
+    pub kwargs: bool,
+    /// Release the GIL around the Rust call.
+    #[serde(default)]
+    pub release_gil: bool,
+}
+
+/// One row of the creator or getter table.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PacketFnSpec {
+    /// Python name in `_packet_creator` / `_packet_getter`.
+    pub python: Spanned<String>,
+    /// Rust function path in the annotated crate (default: the annotated function of that Python name).
+    #[serde(default)]
+    pub rust: Option<Spanned<String>>,
+    /// Argument list as in [`CallSpec::args`] (creators; getters take one packet).
+    #[serde(default)]
+    pub args: Vec<Spanned<String>>,
+    /// Arguments may be passed by keyword.
+    #[serde(default)]
+    pub keywords: bool,
+    /// C++ payload type name(s) as shown in a packet's repr (documentation and stubs).
+    pub payload: String,
+    /// Python type accepted (creators) or returned (getters), for stubs.
+    pub python_type: String,
+    /// Result conversion override (`matrix_view`, `class(Name)`); default from the Rust type.
+    #[serde(default)]
+    pub returns: Option<String>,
+    /// The Rust function returns the crate's `Result` (only needed when the frontend cannot see it).
+    #[serde(default)]
+    pub fallible: bool,
+}
+
+/// A loaded Rust-crate spec.
+#[derive(Debug)]
+pub struct LoadedRustSpec {
+    /// The spec.
+    pub spec: RustSpec,
+    /// Path of `spec.toml`.
+    pub path: PathBuf,
+    /// Its directory.
+    pub dir: PathBuf,
+}
+
+impl LoadedRustSpec {
+    /// A diagnostic at `span` of the spec.
+    pub fn error(&self, kind: Kind, span: std::ops::Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(kind, message).at_span(&self.path, span)
+    }
+}
+
+/// Whether the spec at `path` describes a Rust crate (has a `[rust]` table).
+pub fn is_rust_spec(path: &Path) -> bool {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| t.parse::<toml::Table>().ok())
+        .is_some_and(|t| t.contains_key("rust"))
+}
+
+/// Loads a Rust-crate spec.
+pub fn load_rust(path: &Path) -> Result<LoadedRustSpec> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| vec![Diagnostic::new(Kind::Io, format!("cannot read spec {}: {e}", path.display()))])?;
+    let spec: RustSpec = toml::from_str(&text).map_err(|e| {
+        let d = Diagnostic::new(Kind::SpecSyntax, e.message().trim().to_string()).hint("see docs/spec.md (Rust-crate specs)");
+        vec![match e.span() {
+            Some(s) => d.at_span(path, s),
+            None => d.at_line(path, 1, 1),
+        }]
+    })?;
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    Ok(LoadedRustSpec { spec, path: path.to_path_buf(), dir })
+}

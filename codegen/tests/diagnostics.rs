@@ -1,0 +1,122 @@
+//! Rendered diagnostics of bad specs, snapshot-tested with insta. Each
+//! `tests/bad_specs/<name>/spec.toml` (with its header, or the shared one)
+//! is run through the real `codegen` binary from the repository root, so the
+//! snapshot shows exactly what a user sees: kind, message, file:line:column
+//! relative to the root, the source line, a caret and a hint. Update with
+//! `INSTA_UPDATE=always cargo test -p bindery-codegen --test diagnostics`
+//! (or `cargo insta review`) and read the `.snap` diff before committing.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("codegen/ has a parent").to_path_buf()
+}
+
+const BAD_SPECS: &str = "codegen/tests/bad_specs";
+
+/// Runs `codegen dump-ir` on a bad spec from the repository root.
+fn run(case: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .current_dir(root())
+        .args(["dump-ir", &format!("{BAD_SPECS}/{case}/spec.toml")])
+        .output()
+        .expect("the codegen binary runs")
+}
+
+/// Every case directory holding a spec.
+fn cases_on_disk() -> BTreeSet<String> {
+    std::fs::read_dir(root().join(BAD_SPECS))
+        .expect("bad_specs exists")
+        .flatten()
+        .filter(|e| e.path().join("spec.toml").is_file())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect()
+}
+
+/// The diagnostics a case prints, checked for the parts every diagnostic must have.
+fn rendered(case: &str) -> String {
+    let out = run(case);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(2), "{case}: expected exit code 2\n{stderr}");
+    assert!(out.stdout.is_empty(), "{case}: nothing may be printed on stdout");
+    let location = format!("--> {BAD_SPECS}/{case}/");
+    assert!(stderr.contains(&location), "{case}: the location must be relative to the repository root\n{stderr}");
+    assert!(stderr.contains(" | ") && stderr.contains('^'), "{case}: source line and caret missing\n{stderr}");
+    assert!(stderr.contains("= hint: "), "{case}: hint missing\n{stderr}");
+    stderr
+}
+
+macro_rules! bad_specs {
+    ($($case:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $case() {
+                insta::assert_snapshot!(stringify!($case), rendered(stringify!($case)));
+            }
+        )*
+
+        /// Every case directory has a snapshot test above.
+        #[test]
+        fn every_bad_spec_has_a_test() {
+            let listed: BTreeSet<String> = [$(stringify!($case)),*].iter().map(|s| s.to_string()).collect();
+            assert_eq!(listed, cases_on_disk(), "bad_specs! list and tests/bad_specs/ differ");
+        }
+    };
+}
+
+bad_specs!(
+    bulk_column_missing_path,
+    duplicate_python_name,
+    header_not_found,
+    header_syntax_error,
+    invalid_toml,
+    list_element_not_struct,
+    list_on_non_glist,
+    list_without_element_type,
+    missing_required_key,
+    numpy_data_not_pointer,
+    numpy_shape_missing_field,
+    owned_without_free,
+    pkg_config_missing,
+    unknown_allocator,
+    unknown_consumes_param,
+    unknown_enum,
+    unknown_field,
+    unknown_function,
+    unknown_key,
+    unknown_string_policy,
+    unknown_struct,
+    unknown_transfers_param,
+    wrong_value_type,
+);
+
+/// The generator never panics on bad input: every bad spec, through every
+/// subcommand that reads a spec, exits 2 with diagnostics.
+#[test]
+fn no_bad_spec_panics() {
+    for case in cases_on_disk() {
+        let spec = format!("{BAD_SPECS}/{case}/spec.toml");
+        let scratch = std::env::temp_dir().join(format!("bindery-bad-{case}-{}", std::process::id()));
+        let scratch = scratch.display().to_string();
+        for args in [vec!["dump-ir", &spec], vec!["generate", &spec, "--out", &scratch], vec!["check", &spec]] {
+            let out = Command::new(env!("CARGO_BIN_EXE_codegen")).current_dir(root()).args(&args).output().expect("codegen runs");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(!stderr.contains("panicked"), "{args:?} panicked:\n{stderr}");
+            assert_eq!(out.status.code(), Some(2), "{args:?} should exit 2:\n{stderr}");
+        }
+        assert!(!Path::new(&scratch).exists(), "{case}: nothing may be written for a bad spec");
+    }
+}
+
+/// Errors that are not about a spec also render as diagnostics with exit 2.
+#[test]
+fn cli_usage_errors_exit_2() {
+    for args in [vec!["dump-ir", "no-such-target"], vec!["dump-ir", "fixture", "--after", "no-such-pass"], vec!["generate", "no-such-target"]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_codegen")).current_dir(root()).args(&args).output().expect("codegen runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}:\n{stderr}");
+        assert!(stderr.starts_with("error[") && stderr.contains("= hint: "), "{args:?}:\n{stderr}");
+    }
+}

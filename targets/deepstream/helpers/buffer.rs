@@ -1,0 +1,149 @@
+//! `gst_buffer_get_nvds_batch_meta(address)`: the entry point of every probe.
+//!
+//! Why hand-written: pyds takes the `GstBuffer` as an integer address
+//! (`hash(gst_buffer)`), and the batch it returns must carry a liveness token
+//! that dies with the batch, which no header can describe.
+//!
+//! How the token dies: the batch is the payload of an `NvDsMeta` (a GstMeta)
+//! on the buffer. We chain our own release function in front of that meta's
+//! `freefunc`; when GStreamer frees the meta — because the buffer was
+//! finalized, *or* because a buffer pool recycled it (pool reset drops
+//! non-pooled metas without finalizing the buffer, which a weak ref on the
+//! buffer would miss) — the hook kills the token, then calls the original
+//! release function. Every view derived from the batch (frames, objects,
+//! capsules from `.data` passed to `cast`) then raises `ReferenceError`.
+//! This module frees nothing itself.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::*;
+
+type Release = unsafe extern "C" fn(*mut c_void, *mut c_void);
+
+unsafe extern "C" {
+    fn gst_buffer_iterate_meta_filtered(buffer: *mut c_void, state: *mut *mut c_void, api: usize) -> *mut ffi::NvDsMeta;
+    fn gst_buffer_get_type() -> usize;
+}
+
+/// `NVDS_BATCH_GST_META`: the NvDsMeta kind that carries a batch.
+const BATCH_GST_META: i32 = ffi::GstNvDsMetaType_NVDS_BATCH_GST_META as i32;
+
+/// A hooked batch: the release function we replaced and the token it kills.
+struct Hooked {
+    original: Option<Release>,
+    token: rt::Token,
+}
+
+/// Hooked batches by batch address.
+static HOOKED: Mutex<Option<HashMap<usize, Hooked>>> = Mutex::new(None);
+/// The first release function replaced: used for copies of a hooked meta
+/// (GStreamer copies `freefunc`, so copies call our hook with a new batch).
+static FALLBACK: AtomicUsize = AtomicUsize::new(0);
+
+fn with_hooked<R>(f: impl FnOnce(&mut HashMap<usize, Hooked>) -> R) -> R {
+    let mut guard = HOOKED.lock().unwrap_or_else(|p| p.into_inner());
+    f(guard.get_or_insert_with(HashMap::new))
+}
+
+/// Our `freefunc`: kills the batch's token, then runs the original release.
+unsafe extern "C" fn release_hook(data: *mut c_void, user_data: *mut c_void) {
+    let hooked = with_hooked(|m| m.remove(&(data as usize)));
+    let original = match hooked {
+        Some(h) => {
+            h.token.kill();
+            h.original
+        }
+        None => fallback(),
+    };
+    if let Some(release) = original {
+        // SAFETY: the release function GStreamer would have called.
+        unsafe { release(data, user_data) };
+    }
+}
+
+fn fallback() -> Option<Release> {
+    let raw = FALLBACK.load(Ordering::Acquire);
+    // SAFETY: only ever stores a `Release` function pointer (or 0).
+    (raw != 0).then(|| unsafe { std::mem::transmute::<usize, Release>(raw) })
+}
+
+/// The NvDsMeta carrying `batch` on `buffer`, if any.
+unsafe fn batch_gst_meta(buffer: *mut c_void, batch: *mut ffi::NvDsBatchMeta) -> Option<*mut ffi::NvDsMeta> {
+    let mut state: *mut c_void = std::ptr::null_mut();
+    loop {
+        // SAFETY: buffer is a live GstBuffer (checked by the caller).
+        let meta = unsafe { gst_buffer_iterate_meta_filtered(buffer, &mut state, ffi::nvds_meta_api_get_type() as usize) };
+        if meta.is_null() {
+            return None;
+        }
+        // SAFETY: metas of the NvDsMeta API are NvDsMeta structs.
+        let m = unsafe { &*meta };
+        if m.meta_type == BATCH_GST_META && m.meta_data == batch.cast() {
+            return Some(meta);
+        }
+    }
+}
+
+/// The token of `batch`, installing the release hook on first use.
+unsafe fn batch_token(buffer: *mut c_void, batch: *mut ffi::NvDsBatchMeta) -> rt::Token {
+    // SAFETY: forwarded from the caller.
+    let Some(meta) = (unsafe { batch_gst_meta(buffer, batch) }) else { return rt::Token::new() };
+    with_hooked(|hooked| {
+        if let Some(h) = hooked.get(&(batch as usize)) {
+            return h.token.clone();
+        }
+        // SAFETY: the meta is alive while the caller holds the buffer.
+        let slot = unsafe { &mut (*meta).freefunc };
+        let original = match *slot {
+            Some(f) if f as *const () == release_hook as *const () => fallback(),
+            other => other,
+        };
+        if let Some(f) = original {
+            let _ = FALLBACK.compare_exchange(0, f as usize, Ordering::AcqRel, Ordering::Acquire);
+        }
+        *slot = Some(release_hook);
+        let token = rt::Token::new();
+        hooked.insert(batch as usize, Hooked { original, token: token.clone() });
+        token
+    })
+}
+
+/// Checks that `address` looks like a GstBuffer (its GType) before use.
+unsafe fn checked_buffer(address: *mut c_void) -> PyResult<*mut c_void> {
+    if (address as usize) % std::mem::align_of::<usize>() != 0 {
+        return Err(pyo3::exceptions::PyValueError::new_err("gst_buffer_get_nvds_batch_meta: not a GstBuffer address (misaligned)"));
+    }
+    // SAFETY: a GstMiniObject starts with its GType; the caller promises a live object.
+    let ty = unsafe { *address.cast::<usize>() };
+    if ty != unsafe { gst_buffer_get_type() } {
+        return Err(pyo3::exceptions::PyTypeError::new_err("gst_buffer_get_nvds_batch_meta: the address is not a GstBuffer"));
+    }
+    Ok(address)
+}
+
+/// Returns the NvDsBatchMeta attached to a GstBuffer, or None.
+///
+/// `buffer` is the buffer's address as pyds takes it (`hash(gst_buffer)` in a
+/// pad probe) or a capsule. The returned views raise `ReferenceError` once
+/// the batch is released (buffer freed or recycled by its pool).
+#[pyfunction]
+#[pyo3(signature = (buffer))]
+fn gst_buffer_get_nvds_batch_meta(buffer: &Bound<'_, PyAny>) -> PyResult<Option<NvDsBatchMeta>> {
+    let address = rt::pointer::address_of(buffer, "gst_buffer_get_nvds_batch_meta")?;
+    if address.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: the GType check rejects most wrong addresses; a live buffer is the caller's contract (as in pyds).
+    let buffer = unsafe { checked_buffer(address)? };
+    let batch = unsafe { ffi::gst_buffer_get_nvds_batch_meta(buffer.cast()) };
+    let Some(ptr) = NonNull::new(batch) else { return Ok(None) };
+    let token = unsafe { batch_token(buffer, batch) };
+    Ok(Some(NvDsBatchMeta::wrap(View::external(ptr, token))))
+}
+
+/// Registers this helper's functions.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(gst_buffer_get_nvds_batch_meta, m)?)
+}

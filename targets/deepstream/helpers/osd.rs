@@ -1,0 +1,63 @@
+//! OSD helper methods: `NvOSD_ColorParams.set(r, g, b, a)` and
+//! `NvOSD_MaskParams.get_mask_array()` / `alloc_mask_array()`.
+//!
+//! Why hand-written: pyds adds these methods; they are not C functions.
+//! `get_mask_array` is a zero-copy view whose base keeps the mask params'
+//! view alive; `alloc_mask_array` allocates with GLib because the SDK frees
+//! `mask_params.data` with `g_free` when the object is released.
+
+use crate::*;
+
+unsafe extern "C" {
+    fn g_malloc0(size: usize) -> *mut c_void;
+    fn g_free(ptr: *mut c_void);
+}
+
+#[pymethods]
+impl NvOSD_ColorParams {
+    /// Sets all four channels at once (each a float, normally 0.0-1.0).
+    #[pyo3(signature = (red, green, blue, alpha))]
+    fn set(&self, red: &Bound<'_, PyAny>, green: &Bound<'_, PyAny>, blue: &Bound<'_, PyAny>, alpha: &Bound<'_, PyAny>) -> PyResult<()> {
+        let what = "NvOSD_ColorParams.set";
+        let (r, g) = (rt::ints::to_c_double(red, what)?, rt::ints::to_c_double(green, what)?);
+        let (b, a) = (rt::ints::to_c_double(blue, what)?, rt::ints::to_c_double(alpha, what)?);
+        let p = self.ptr()?;
+        unsafe { ((*p).red, (*p).green, (*p).blue, (*p).alpha) = (r, g, b, a) };
+        Ok(())
+    }
+}
+
+#[pymethods]
+impl NvOSD_MaskParams {
+    /// The mask as a zero-copy float32 array of `size / 4` values (as pyds).
+    fn get_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        let (data, size) = unsafe { ((*p).data, (*p).size) };
+        let n = i64::from(size) / 4;
+        unsafe { rt::numpy_export::array_over::<f32>(slf.py(), data, &[n], None, true, slf.clone().into_any()) }
+    }
+
+    /// Allocates a zeroed width*height float32 mask (freeing the old one),
+    /// sets `size`, and returns it as a zero-copy array.
+    fn alloc_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        let (w, h) = unsafe { ((*p).width as usize, (*p).height as usize) };
+        let bytes = w.checked_mul(h).and_then(|n| n.checked_mul(4)).filter(|b| *b > 0 && *b <= u32::MAX as usize);
+        let bytes = bytes.ok_or_else(|| PyValueError::new_err(format!("NvOSD_MaskParams: bad mask size {w}x{h}")))?;
+        unsafe {
+            let fresh = g_malloc0(bytes).cast::<f32>();
+            if fresh.is_null() {
+                return Err(pyo3::exceptions::PyMemoryError::new_err("out of memory"));
+            }
+            g_free((*p).data.cast());
+            (*p).data = fresh;
+            (*p).size = bytes as u32;
+        }
+        Self::get_mask_array(slf)
+    }
+}
+
+/// Registers this helper (methods only).
+pub(crate) fn register(_m: &Bound<'_, PyModule>) -> PyResult<()> {
+    Ok(())
+}

@@ -1,0 +1,52 @@
+"""End to end: frame pixels through `get_nvds_buf_surface` on NVMM buffers
+made by the stand-in `nvvideoconvertsim`."""
+
+from __future__ import annotations
+
+import gc
+
+import numpy as np
+import pytest
+
+import pyds
+from conftest import run_pipeline
+
+NVMM = (
+    "videotestsrc num-buffers=2 pattern=solid-color foreground-color=0xff204060 ! "
+    "video/x-raw,format=RGBA,width=64,height=48 ! nvvideoconvertsim ! nvinfersim name=infer objects=1 ! fakesink"
+)
+
+
+def test_surface_pixels_shape_and_lifetime():
+    kept = []
+
+    def probe(buffer):
+        frame = pyds.gst_buffer_get_nvds_batch_meta(hash(buffer)).frame_meta_list.data
+        batch_id = pyds.NvDsFrameMeta.cast(frame).batch_id
+        pixels = pyds.get_nvds_buf_surface(hash(buffer), batch_id)
+        assert pixels.shape == (48, 64, 4) and pixels.dtype == np.uint8
+        assert pixels[0, 0].tolist() == [0x20, 0x40, 0x60, 0xFF]  # RGBA of the solid colour
+        assert (pixels == pixels[0, 0]).all()
+        with pytest.raises(IndexError):
+            pyds.get_nvds_buf_surface(hash(buffer), 1)
+        with pytest.raises(ValueError, match="CUDA"):
+            pyds.get_nvds_buf_surface_gpu(hash(buffer), 0)
+        pyds.unmap_nvds_buf_surface(hash(buffer), 0)
+        kept.append(pixels)
+
+    run_pipeline(NVMM, probe)
+    gc.collect()
+    # the arrays hold a reference on their buffers: still readable after the pipeline stopped
+    assert [k[5, 5].tolist() for k in kept] == [[0x20, 0x40, 0x60, 0xFF]] * 2
+
+
+def test_plain_video_buffer_is_refused():
+    errors = []
+
+    def probe(buffer):
+        with pytest.raises(ValueError, match="NvBufSurface"):
+            pyds.get_nvds_buf_surface(hash(buffer), 0)
+        errors.append(1)
+
+    run_pipeline("videotestsrc num-buffers=1 ! video/x-raw,width=64,height=48 ! nvinfersim name=infer ! fakesink", probe)
+    assert errors == [1]

@@ -1,0 +1,1 @@
+"""Generated protobuf modules of MediaPipe's data formats (``detection_pb2``, ...)."""

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs MediaPipe's own framework tests (shipped inside the mediapipe==0.10.21
+# wheel on PyPI) against our generated `mediapipe` package in .venv. The test
+# files are downloaded and extracted to a temporary directory at run time;
+# they are not part of this repository.
+# Usage: bash targets/mediapipe/tests/run_upstream.sh [PYTHON] [extra pytest args]
+# Needs: pip-installable absl-py in that interpreter; network access to PyPI.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
+py="${1:-$root/.venv/bin/python}"
+shift || true
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$py" -m pip download -q --no-deps mediapipe==0.10.21 --only-binary=:all: \
+    --python-version 3.11 --platform manylinux_2_28_x86_64 -d "$work/wheel"
+"$py" - "$work" <<'PY'
+import pathlib, sys, zipfile
+work = pathlib.Path(sys.argv[1])
+wheel = next((work / "wheel").glob("mediapipe-0.10.21-*.whl"))
+wanted = ["packet_test.py", "timestamp_test.py", "image_frame_test.py", "image_test.py", "calculator_graph_test.py"]
+with zipfile.ZipFile(wheel) as z:
+    for name in wanted:
+        (work / "tests").mkdir(exist_ok=True)
+        (work / "tests" / name).write_bytes(z.read(f"mediapipe/python/{name}"))
+PY
+cd "$work/tests"
+"$py" -m pytest -q -p no:cacheprovider "$@" packet_test.py timestamp_test.py image_frame_test.py image_test.py calculator_graph_test.py

@@ -1,0 +1,10 @@
+/** Memory behind pointers exported as zero-copy numpy arrays. */
+#include <stdint.h>
+
+/** A row-major image of 8-bit pixels with three channels. */
+typedef struct {
+  int32_t width;    /**< Columns. */
+  int32_t height;   /**< Rows. */
+  uint8_t *pixels;  /**< height * width * 3 bytes. */
+  float *histogram; /**< 256 bins. */
+} NpImage;
