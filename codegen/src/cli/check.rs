@@ -34,7 +34,7 @@ pub fn run(target: Option<String>) -> Result<ExitCode, Vec<Diagnostic>> {
                 stale += 1;
                 let shown = path.strip_prefix(targets::root()).unwrap_or(&path).display();
                 let (old, new) = (format!("a/{shown}"), format!("b/{shown}"));
-                print!("{}", TextDiff::from_lines(&committed, &o.contents).unified_diff().context_radius(3).header(&old, &new));
+                super::emit(&TextDiff::from_lines(&committed, &o.contents).unified_diff().context_radius(3).header(&old, &new).to_string());
             }
         }
     }

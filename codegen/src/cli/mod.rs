@@ -53,6 +53,12 @@ enum Command {
     List,
 }
 
+/// Writes to stdout; a closed pipe (`codegen list | head`) ends output quietly instead of panicking.
+pub fn emit(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 /// Runs the CLI.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -122,16 +128,16 @@ fn dump_ir(target: &str, after: Option<&str>) -> Result<ExitCode, Vec<Diagnostic
     }
     let t = targets::resolve(target)?;
     let (_, module) = pipeline::build_ir(&t.spec, after)?;
-    println!("{}", serde_json::to_string_pretty(&module).unwrap_or_default());
+    emit(&format!("{}\n", serde_json::to_string_pretty(&module).unwrap_or_default()));
     Ok(ExitCode::SUCCESS)
 }
 
 fn list() -> Result<ExitCode, Vec<Diagnostic>> {
     for t in targets::bundled() {
-        println!("target  {:<12} {} → {}", t.name, t.spec.display(), t.out_dir.display());
+        emit(&format!("target  {:<12} {} → {}\n", t.name, t.spec.display(), t.out_dir.display()));
     }
     for c in targets::golden_cases() {
-        println!("golden  {:<12} {} → {}", c.name, c.spec.display(), c.out_dir.display());
+        emit(&format!("golden  {:<12} {} → {}\n", c.name, c.spec.display(), c.out_dir.display()));
     }
     Ok(ExitCode::SUCCESS)
 }
