@@ -11,5 +11,10 @@ cargo run -q --bin codegen -- generate "$target"
 if [ -x "targets/$target/build_extras.sh" ]; then
   bash "targets/$target/build_extras.sh"
 fi
-.venv/bin/maturin develop -q -m "$out/Cargo.toml" 2>&1 | grep -v -e '^📦' -e '^✏️' -e '^🛠' -e '^📖' -e '^🐍' -e '^🔗' -e '^📡' -e 'Looking in links' -e 'Requirement already satisfied' || true
-.venv/bin/python -c "import importlib, sys; m = importlib.import_module(sys.argv[1]); print('installed', m.__name__)" "$(grep -m1 '^name = ' "$out/pyproject.toml" | cut -d'"' -f2)"
+log=$(mktemp)
+if ! .venv/bin/maturin develop -q -m "$out/Cargo.toml" >"$log" 2>&1; then
+  cat "$log"; rm -f "$log"; exit 1
+fi
+rm -f "$log"
+package=$(sed -n 's/^module-name = "\([^.]*\).*/\1/p' "$out/pyproject.toml")
+.venv/bin/python -c "import importlib, sys; m = importlib.import_module(sys.argv[1]); print('installed', m.__name__)" "$package"
