@@ -34,7 +34,21 @@ pub fn ir_from(loaded: &LoadedSpec, until: Option<&str>) -> Result<Module> {
     module.doc = Doc { brief: loaded.spec.module.doc.clone(), full: loaded.spec.module.doc.clone() };
     module.headers = loaded.spec.c.headers.iter().map(|h| h.get_ref().clone()).collect();
     module.spec_loc = SourceLoc { file: "spec.toml".into(), line: 1 };
+    module.helper_stubs = helper_stubs(&loaded)?;
     crate::passes::run(loaded, module, until)
+}
+
+/// The `[helpers].stubs` fragments, concatenated.
+fn helper_stubs(loaded: &LoadedSpec) -> Result<String> {
+    let mut text = String::new();
+    for s in &loaded.spec.helpers.stubs {
+        let path = loaded.dir.join(s.get_ref());
+        let part = std::fs::read_to_string(&path)
+            .map_err(|e| vec![loaded.error(Kind::Io, s.span(), format!("cannot read helper stub {}: {e}", path.display()))])?;
+        text.push_str(&part);
+        text.push('\n');
+    }
+    Ok(text)
 }
 
 /// Renders every output file of a spec.

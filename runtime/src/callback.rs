@@ -99,6 +99,20 @@ mod tests {
     }
 
     #[test]
+    fn clear_all_empties_every_site() {
+        Python::initialize();
+        Python::attach(|py| {
+            let registry = Registry::new();
+            let f = py.eval(c"lambda m: 1", None, None).unwrap().unbind();
+            registry.set("T.copy", 1, f.clone_ref(py));
+            registry.set("T.release", 9, f);
+            assert_eq!(registry.clear_all(), 2);
+            assert!(registry.get(py, "T.copy", 1).is_none());
+            assert_eq!(registry.clear_all(), 0);
+        });
+    }
+
+    #[test]
     fn guard_turns_errors_and_panics_into_fallback() {
         Python::initialize();
         let r = guard("t", -1, |py| py.eval(c"1/0", None, None).map(|_| 0));

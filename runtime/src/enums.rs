@@ -112,4 +112,20 @@ mod tests {
             assert!(cls.cast::<pyo3::types::PyType>().unwrap().is_subclass(&int_enum).unwrap());
         });
     }
+
+    static KIND: EnumClass = EnumClass::open("Kind");
+
+    #[test]
+    fn open_enum_accepts_non_members() {
+        Python::initialize();
+        Python::attach(|py| {
+            let m = PyModule::new(py, "m2").unwrap();
+            KIND.create(&m, &[("A", 1)], "Kinds.").unwrap();
+            let custom = 9797i64.into_pyobject(py).unwrap().into_any();
+            assert_eq!(KIND.value(&custom, "f").unwrap(), 9797);
+            assert!(KIND.member(py, 9797).unwrap().is_exact_instance_of::<PyInt>());
+            let s = "A".into_pyobject(py).unwrap().into_any();
+            assert!(KIND.value(&s, "f").unwrap_err().is_instance_of::<PyTypeError>(py));
+        });
+    }
 }

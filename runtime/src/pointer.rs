@@ -1,9 +1,11 @@
 //! Raw addresses crossing into Python: `void*` fields as PyCapsules (as pyds
 //! does) and the address forms that `cast` accepts (a capsule or an `int`).
 //!
-//! Capsules made here never own what they point to. Plain ones carry no name
-//! and no destructor; *tracked* ones (name `bindery.tracked`) carry the
-//! liveness token of the view they were read from in their context, so
+//! Capsules made here never own what they point to and carry no name (so
+//! `ctypes.pythonapi.PyCapsule_GetPointer(capsule, None)` works, as with
+//! pyds). *Tracked* ones carry the liveness token of the view they were read
+//! from in their context (recognised by their destructor, which frees only
+//! that boxed token), so
 //! `Class.cast(capsule)` yields a view that still raises `ReferenceError` once
 //! that memory is gone (e.g. `NvDsFrameMeta.cast(l_frame.data)` after its
 //! GstBuffer was freed).
@@ -29,9 +31,6 @@ pub fn to_capsule<'py>(py: Python<'py>, ptr: *mut c_void) -> PyResult<Bound<'py,
     }
 }
 
-/// Name of capsules whose context holds a boxed [`Token`].
-const TRACKED: &std::ffi::CStr = c"bindery.tracked";
-
 unsafe extern "C" fn drop_tracked(capsule: *mut ffi::PyObject) {
     // SAFETY: only called for our tracked capsules, whose context is a Box<Token>.
     unsafe {
@@ -50,7 +49,7 @@ pub fn to_tracked_capsule<'py>(py: Python<'py>, ptr: *mut c_void, token: &Token)
     }
     // SAFETY: non-null pointer; the destructor frees the boxed token once.
     unsafe {
-        let raw = ffi::PyCapsule_New(ptr, TRACKED.as_ptr(), Some(drop_tracked));
+        let raw = ffi::PyCapsule_New(ptr, std::ptr::null(), Some(drop_tracked));
         let capsule = Bound::from_owned_ptr_or_err(py, raw)?;
         let ctx = Box::into_raw(Box::new(token.clone()));
         if ffi::PyCapsule_SetContext(capsule.as_ptr(), ctx.cast()) != 0 {
@@ -66,10 +65,11 @@ pub fn token_of(value: &Bound<'_, PyAny>) -> Token {
     if !value.is_instance_of::<PyCapsule>() {
         return Token::immortal();
     }
-    // SAFETY: value is a capsule; a tracked one's context is a live Box<Token>.
+    // SAFETY: value is a capsule; one with our destructor has a live Box<Token> context.
     unsafe {
-        let name = ffi::PyCapsule_GetName(value.as_ptr());
-        if name.is_null() || std::ffi::CStr::from_ptr(name) != TRACKED {
+        let ours = ffi::PyCapsule_GetDestructor(value.as_ptr())
+            .is_some_and(|d| std::ptr::fn_addr_eq(d, drop_tracked as unsafe extern "C" fn(*mut ffi::PyObject)));
+        if !ours {
             return Token::immortal();
         }
         let ctx = ffi::PyCapsule_GetContext(value.as_ptr()).cast::<Token>();
@@ -160,6 +160,7 @@ mod tests {
             let token = Token::new();
             let cap = to_tracked_capsule(py, p, &token).unwrap();
             assert_eq!(address_of(&cap, "t").unwrap(), p);
+            assert!(unsafe { ffi::PyCapsule_GetName(cap.as_ptr()) }.is_null(), "unnamed, as pyds capsules");
             let (ptr, got) = cast_target(&cap, "t").unwrap();
             assert_eq!(ptr.as_ptr(), p);
             assert!(got.same_as(&token));

@@ -193,4 +193,24 @@ mod tests {
             assert!(unsafe { read_c_string(py, slot) }.is_none());
         });
     }
+
+    #[test]
+    fn interned_strings_are_shared_and_stable() {
+        with_py(|py| {
+            let (mut a, mut b): (*mut c_char, *mut c_char) = (std::ptr::null_mut(), std::ptr::null_mut());
+            let serif = PyString::new(py, "Serif").into_any();
+            unsafe { set_interned_c_string(&mut a, &serif, "T.font").unwrap() };
+            for i in 0..100 {
+                let other = PyString::new(py, &format!("font{i}")).into_any();
+                unsafe { set_interned_c_string(&mut b, &other, "T.font").unwrap() };
+            }
+            unsafe { set_interned_c_string(&mut b, &serif, "T.font").unwrap() };
+            assert_eq!(a, b, "one copy per text");
+            assert_eq!(unsafe { read_c_string(py, a) }.unwrap().to_str().unwrap(), "Serif");
+            unsafe { set_interned_c_string(&mut a, &py.None().into_bound(py), "T.font").unwrap() };
+            assert!(a.is_null());
+            let bad = 5i64.into_pyobject(py).unwrap().into_any();
+            assert!(unsafe { set_interned_c_string(&mut b, &bad, "T.font") }.is_err());
+        });
+    }
 }

@@ -5,6 +5,7 @@
 pub mod docs;
 pub mod package;
 pub mod pyi;
+pub mod pyi_helpers;
 pub mod pyo3;
 pub mod pyo3_rust;
 pub mod rust_docs;

@@ -127,6 +127,10 @@ fn dump_ir(target: &str, after: Option<&str>) -> Result<ExitCode, Vec<Diagnostic
         }
     }
     let t = targets::resolve(target)?;
+    if crate::spec::is_rust_spec(&t.spec) {
+        println!("{}", crate::backend::pyo3_rust::dump(&t.spec)?);
+        return Ok(ExitCode::SUCCESS);
+    }
     let (_, module) = pipeline::build_ir(&t.spec, after)?;
     emit(&format!("{}\n", serde_json::to_string_pretty(&module).unwrap_or_default()));
     Ok(ExitCode::SUCCESS)

@@ -77,6 +77,8 @@ pub struct Module {
     pub constants: Vec<Constant>,
     /// Where the spec lives (for messages).
     pub spec_loc: SourceLoc,
+    /// Stub text for what `[helpers]` adds (from `[helpers].stubs`), merged into the `.pyi`.
+    pub helper_stubs: String,
 }
 
 impl Module {

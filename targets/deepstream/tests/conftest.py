@@ -1,9 +1,9 @@
 """Shared fixtures for the pyds suite.
 
-Owns: importing the generated `pyds` (an import failure makes tests ERROR,
-never skip), GStreamer set-up with the stand-in `nvinfersim` element, a
-pipeline runner that calls a Python pad probe on every buffer, and a
-standalone batch built through pyds itself (no pipeline needed).
+Owns: the plugin path of the stand-in `nvinfersim` element (set before
+GStreamer loads), importing the generated `pyds` (an import failure makes
+tests ERROR, never skip), and a standalone batch built through pyds itself
+(no pipeline needed). Pipeline helpers live in `ds_pipeline.py`.
 """
 
 from __future__ import annotations
@@ -17,58 +17,7 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 PLUGIN_DIR = REPO_ROOT / "build" / "sdk" / "gst"
 os.environ.setdefault("GST_PLUGIN_PATH", str(PLUGIN_DIR))
 
-import gi  # noqa: E402
-
-gi.require_version("Gst", "1.0")
-from gi.repository import Gst  # noqa: E402
-
-import pyds  # noqa: E402,F401
-
-Gst.init(None)
-
-
-def run_pipeline(description: str, probe=None, probes=None) -> int:
-    """Runs `description` to EOS. `probe(buffer)` runs on each buffer leaving
-    the element named `infer`; `probes` maps other element names to probes.
-    Returns the number of buffers seen by the first probe; re-raises the first
-    exception a probe raised."""
-    pipeline = Gst.parse_launch(description)
-    probes = dict(probes or {})
-    if probe is not None:
-        probes = {"infer": probe, **probes}
-    counts = {name: 0 for name in probes}
-    errors = []
-
-    def attach(name, fn):
-        def on_buffer(_pad, info):
-            counts[name] += 1
-            try:
-                fn(info.get_buffer())
-            except Exception as exc:  # re-raised after the run: pytest must see it
-                errors.append(exc)
-            return Gst.PadProbeReturn.OK
-
-        pipeline.get_by_name(name).get_static_pad("src").add_probe(Gst.PadProbeType.BUFFER, on_buffer)
-
-    for name, fn in probes.items():
-        attach(name, fn)
-    pipeline.set_state(Gst.State.PLAYING)
-    msg = pipeline.get_bus().timed_pop_filtered(20 * Gst.SECOND, Gst.MessageType.EOS | Gst.MessageType.ERROR)
-    pipeline.set_state(Gst.State.NULL)
-    assert msg is not None, "pipeline timed out"
-    assert msg.type == Gst.MessageType.EOS, msg.parse_error()
-    if errors:
-        raise errors[0]
-    return counts[next(iter(probes))] if probes else 0
-
-
-def sim(buffers: int = 3, objects: int = 4, extra: str = "") -> str:
-    """A test pipeline with the stand-in inference element named `infer`,
-    followed by an `identity` named `after` for downstream probes."""
-    return (
-        f"videotestsrc num-buffers={buffers} ! video/x-raw,width=320,height=240 ! "
-        f"nvinfersim name=infer objects={objects} {extra} ! identity name=after ! fakesink"
-    )
+import pyds  # noqa: E402
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import enum
 import pytest
 
 import pyds
-import reference
+import pyds_reference as reference
 
 CLASSES, FUNCTIONS, ENUMS = reference.load()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ctypes
 
 import pyds
-from conftest import run_pipeline, sim
+from ds_pipeline import run_pipeline, sim
 
 
 def attach_event(buffer):

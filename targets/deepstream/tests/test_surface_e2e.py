@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import pyds
-from conftest import run_pipeline
+from ds_pipeline import run_pipeline
 
 NVMM = (
     "videotestsrc num-buffers=2 pattern=solid-color foreground-color=0xff204060 ! "

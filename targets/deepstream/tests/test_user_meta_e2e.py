@@ -9,9 +9,13 @@ import numpy as np
 import pytest
 
 import pyds
-from conftest import run_pipeline, sim
+from ds_pipeline import run_pipeline, sim
 
 COLOURS = {"red", "green", "blue", "white"}
+
+get_capsule_pointer = ctypes.pythonapi.PyCapsule_GetPointer
+get_capsule_pointer.restype = ctypes.c_void_p
+get_capsule_pointer.argtypes = [ctypes.py_object, ctypes.c_char_p]
 
 
 def frames(buffer):
@@ -89,6 +93,8 @@ def test_tensor_output_layers():
                 n, k = layer.inferDims.d[:2]
                 assert (n, k) == (frame.num_obj_meta, 4)
                 ptr = ctypes.cast(pyds.get_ptr(layer.buffer), ctypes.POINTER(ctypes.c_float))
+                # samples also read capsules with ctypes (unnamed capsules, as pyds)
+                assert get_capsule_pointer(layer.buffer, None) == pyds.get_ptr(layer.buffer)
                 values = [ptr[j] for j in range(n * k)]
                 assert values[0] == pyds.get_detections(layer.buffer, 0)
                 if layer.layerName == "output_bbox":

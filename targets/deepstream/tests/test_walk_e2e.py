@@ -4,7 +4,7 @@ pipelines (`videotestsrc ! nvinfersim ! fakesink`), driven through pyds."""
 from __future__ import annotations
 
 import pyds
-from conftest import run_pipeline, sim
+from ds_pipeline import run_pipeline, sim
 
 LABELS = {"Vehicle", "TwoWheeler", "Person", "RoadSign"}
 

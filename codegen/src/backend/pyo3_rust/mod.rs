@@ -27,6 +27,17 @@ pub fn render_target(spec_path: &Path, out_dir: &Path) -> Result<Vec<Output>> {
     render(&spec, &plan, out_dir)
 }
 
+/// `codegen dump-ir` for a Rust-crate spec: the frontend's crate IR and the
+/// plan the passes made from it, as pretty JSON.
+pub fn dump(spec_path: &Path) -> Result<String> {
+    let spec = crate::spec::load_rust(spec_path)?;
+    let crate_dir = spec.dir.join(spec.spec.rust.crate_path.get_ref());
+    let krate = crate::frontend::rust::parse(&crate_dir, &spec.spec.rust.crate_name)?;
+    let plan = rust_plan::plan(&spec, &krate)?;
+    let both = serde_json::json!({ "crate": krate, "plan": plan });
+    Ok(serde_json::to_string_pretty(&both).unwrap_or_default())
+}
+
 /// Every item's submodule must be listed in `[rust].submodules`.
 fn check_modules(spec: &LoadedRustSpec, plan: &Plan) -> Result<()> {
     let listed: Vec<&String> = spec.spec.rust.submodules.iter().map(|s| s.get_ref()).collect();

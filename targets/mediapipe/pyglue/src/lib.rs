@@ -75,7 +75,7 @@ pub fn float_list<T: Copy + Into<f64>>(py: Python<'_>, values: &[T]) -> PyResult
     // new reference (SET_ITEM steals it); a NULL item fails the whole call.
     unsafe {
         let list = pyo3::ffi::PyList_New(len);
-        let list: Py<PyAny> = Py::from_owned_ptr_or_err(py, list)?;
+        let list = pyo3::Bound::from_owned_ptr_or_err(py, list)?.unbind();
         for (i, v) in values.iter().enumerate() {
             let item = pyo3::ffi::PyFloat_FromDouble((*v).into());
             if item.is_null() {

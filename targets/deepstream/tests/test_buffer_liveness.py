@@ -1,0 +1,63 @@
+"""Liveness of batch views on a GstBuffer made in Python: the batch attached
+with `gst_buffer_add_nvds_meta` dies when the buffer is finalized, and every
+view of it (also through capsules passed to `cast`) raises ReferenceError."""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+from pathlib import Path
+
+import pytest
+
+import pyds
+from ds_pipeline import Gst
+
+LIB = ctypes.CDLL(str(Path(__file__).resolve().parents[3] / "build" / "sdk" / "src" / "libnvdsgst_meta.so"))
+
+
+def buffer_with_batch():
+    buffer = Gst.Buffer.new_allocate(None, 16, None)
+    batch = pyds.nvds_create_batch_meta(1)
+    frame = pyds.nvds_acquire_frame_meta_from_pool(batch)
+    frame.frame_num = 42
+    pyds.nvds_add_frame_meta_to_batch(batch, frame)
+    copy = ctypes.cast(LIB.nvds_batch_meta_copy_func, ctypes.c_void_p).value
+    release = ctypes.cast(LIB.nvds_batch_meta_release_func, ctypes.c_void_p).value
+    meta = pyds.gst_buffer_add_nvds_meta(hash(buffer), batch, None, copy, release)
+    assert meta is not None
+    meta.meta_type = pyds.GstNvDsMetaType.NVDS_BATCH_GST_META
+    return buffer
+
+
+def test_views_die_with_a_finalized_buffer():
+    buffer = buffer_with_batch()
+    batch = pyds.gst_buffer_get_nvds_batch_meta(hash(buffer))
+    data = batch.frame_meta_list.data
+    frame = pyds.NvDsFrameMeta.cast(data)
+    assert frame.frame_num == 42
+    del buffer
+    gc.collect()
+    with pytest.raises(ReferenceError):
+        frame.frame_num
+    with pytest.raises(ReferenceError):
+        pyds.NvDsFrameMeta.cast(data).frame_num  # the capsule carries the token
+    with pytest.raises(ReferenceError):
+        batch.frame_meta_list
+
+
+def test_copied_buffer_has_its_own_live_batch():
+    buffer = buffer_with_batch()
+    original = pyds.gst_buffer_get_nvds_batch_meta(hash(buffer))
+    duplicate = buffer.copy_deep()
+    copied = pyds.gst_buffer_get_nvds_batch_meta(hash(duplicate))
+    assert copied.address != original.address
+    del buffer
+    gc.collect()
+    with pytest.raises(ReferenceError):
+        original.num_frames_in_batch
+    assert pyds.NvDsFrameMeta.cast(copied.frame_meta_list.data).frame_num == 42
+    del duplicate
+    gc.collect()
+    with pytest.raises(ReferenceError):
+        copied.num_frames_in_batch
