@@ -38,11 +38,14 @@ pub fn ir_from(loaded: &LoadedSpec, until: Option<&str>) -> Result<Module> {
     crate::passes::run(loaded, module, until)
 }
 
-/// The `[helpers].stubs` fragments, concatenated.
+/// The stub fragments beside the `[helpers].rust` files (`x.rs` → `x.pyi`), concatenated.
 fn helper_stubs(loaded: &LoadedSpec) -> Result<String> {
     let mut text = String::new();
-    for s in &loaded.spec.helpers.stubs {
-        let path = loaded.dir.join(s.get_ref());
+    for s in &loaded.spec.helpers.rust {
+        let path = loaded.dir.join(s.get_ref()).with_extension("pyi");
+        if !path.is_file() {
+            continue;
+        }
         let part = std::fs::read_to_string(&path)
             .map_err(|e| vec![loaded.error(Kind::Io, s.span(), format!("cannot read helper stub {}: {e}", path.display()))])?;
         text.push_str(&part);

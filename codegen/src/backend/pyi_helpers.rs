@@ -1,4 +1,4 @@
-//! Merges the `[helpers].stubs` fragments into the generated stub: a
+//! Merges the helpers' stub fragments (`x.pyi` beside `x.rs`) into the generated stub: a
 //! fragment's `class NAME:` blocks add members to the generated class `NAME`,
 //! everything else at top level (defs, annotations) is appended, and its
 //! top-level names join `__all__`. Text only; no Python parsing beyond

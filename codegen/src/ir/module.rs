@@ -77,7 +77,7 @@ pub struct Module {
     pub constants: Vec<Constant>,
     /// Where the spec lives (for messages).
     pub spec_loc: SourceLoc,
-    /// Stub text for what `[helpers]` adds (from `[helpers].stubs`), merged into the `.pyi`.
+    /// Stub text for what `[helpers]` adds (the `.pyi` beside each helper), merged into the `.pyi`.
     pub helper_stubs: String,
 }
 

@@ -43,13 +43,11 @@ pub struct Spec {
 #[serde(deny_unknown_fields)]
 pub struct HelpersSpec {
     /// Rust source files, relative to the spec directory, in registration order.
+    /// A `.pyi` beside a file (same stem) holds the Python signatures of what
+    /// it adds: its top-level `def`s and annotations are appended to the stub
+    /// (and to `__all__`); members of a `class NAME:` block join class `NAME`.
     #[serde(default)]
     pub rust: Vec<Spanned<String>>,
-    /// `.pyi` fragments describing what the helpers add: top-level `def`s and
-    /// annotations are appended to the stub (and to `__all__`); the members of
-    /// a `class NAME:` block are merged into the generated class `NAME`.
-    #[serde(default)]
-    pub stubs: Vec<Spanned<String>>,
 }
 
 /// `[module]`.

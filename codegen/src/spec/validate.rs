@@ -56,14 +56,13 @@ fn check_allocator(loaded: &LoadedSpec, name: &toml::Spanned<String>, out: &mut 
 }
 
 fn check_helpers(loaded: &LoadedSpec, out: &mut Vec<Diagnostic>) {
-    let helpers = &loaded.spec.helpers;
-    for (file, ext) in helpers.rust.iter().map(|f| (f, ".rs")).chain(helpers.stubs.iter().map(|f| (f, ".pyi"))) {
+    for file in &loaded.spec.helpers.rust {
         let path = loaded.dir.join(file.get_ref());
-        if !file.get_ref().ends_with(ext) || !path.is_file() {
+        if !file.get_ref().ends_with(".rs") || !path.is_file() {
             out.push(
                 loaded
                     .error(Kind::SpecInvalid, file.span(), format!("helper file `{}` not found", file.get_ref()))
-                    .hint("helper paths are relative to the spec directory (`rust`: .rs files, `stubs`: .pyi files)"),
+                    .hint("helper paths are Rust files relative to the spec directory"),
             );
         }
     }

@@ -50,3 +50,30 @@ def test_plain_video_buffer_is_refused():
 
     run_pipeline("videotestsrc num-buffers=1 ! video/x-raw,width=64,height=48 ! nvinfersim name=infer ! fakesink", probe)
     assert errors == [1]
+
+
+def test_object_encoder_with_buffer_address():
+    crops = []
+    ctx = pyds.nvds_obj_enc_create_context(0)
+
+    def probe(buffer):
+        batch = pyds.gst_buffer_get_nvds_batch_meta(hash(buffer))
+        frame = pyds.NvDsFrameMeta.cast(batch.frame_meta_list.data)
+        obj = pyds.NvDsObjectMeta.cast(frame.obj_meta_list.data)
+        args = pyds.NvDsObjEncUsrArgs()
+        args.attachUsrMeta = True
+        args.quality = 80
+        assert pyds.nvds_obj_enc_process(ctx, args, hash(buffer), obj, frame)  # pyds passes the buffer address
+        pyds.nvds_obj_enc_finish(ctx)
+        for user in obj.obj_user_meta_list:
+            if user.base_meta.meta_type == pyds.NvDsMetaType.NVDS_CROP_IMAGE_META:
+                out = pyds.NvDsObjEncOutParams.cast(user.user_meta_data)
+                jpeg = out.outBuffer()
+                crops.append(bytes(jpeg[:2]))
+        not_a_buffer = pyds.NvDsObjEncUsrArgs()
+        with pytest.raises(TypeError, match="not a GstBuffer"):
+            pyds.nvds_obj_enc_process(ctx, args, not_a_buffer.address, obj, frame)
+
+    run_pipeline(NVMM, probe)
+    pyds.nvds_obj_enc_destroy_context(ctx)
+    assert crops == [b"\xff\xd8"] * 2  # JPEG start-of-image

@@ -309,7 +309,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add_function(wrap_pyfunction!(__bindery_fn_NvDsInferStatus2Str, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_create_context, m)?)?;
-    m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_process, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_finish, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_destroy_context, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_analytics_obj_info_new, m)?)?;
