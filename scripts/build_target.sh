@@ -8,7 +8,7 @@ target=$1
 out=$(cargo run -q --bin codegen -- list | awk -v t="$target" '$1 == "target" && $2 == t {print $5}')
 [ -n "$out" ] || { echo "unknown target $target" >&2; exit 2; }
 cargo run -q --bin codegen -- generate "$target"
-if [ -x "targets/$target/build_extras.sh" ]; then
+if [ -f "targets/$target/build_extras.sh" ]; then
   bash "targets/$target/build_extras.sh"
 fi
 log=$(mktemp)
