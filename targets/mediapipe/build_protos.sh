@@ -10,6 +10,10 @@ out="$here/generated/python"
 mkdir -p "$out"
 mapfile -t protos < <(cd "$here/core/proto" && find mediapipe -name '*.proto' | sort)
 protoc -I "$here/core/proto" --python_out="$out" "${protos[@]}"
-# Every generated directory becomes a package (the hand-written ones already are).
-(cd "$out" && find mediapipe -type d | while read -r d; do [ -f "$d/__init__.py" ] || : > "$d/__init__.py"; done)
+# Directories holding generated modules (and their parents) become packages;
+# other directories (e.g. the native module's stub folder) are left alone.
+(cd "$out" && find mediapipe -name '*_pb2.py' | while read -r f; do
+  d=$(dirname "$f")
+  while [ "$d" != "." ]; do [ -f "$d/__init__.py" ] || : > "$d/__init__.py"; d=$(dirname "$d"); done
+done)
 echo "build_protos: ${#protos[@]} proto files → $out/mediapipe"

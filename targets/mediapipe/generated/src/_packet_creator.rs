@@ -401,7 +401,7 @@ pub(crate) fn __fn__create_proto_vector<'py>(py: Python<'py>) -> PyResult<Py<PyA
 }
 ///Packet payload `int`.
 ///
-///Generated from /work/main/targets/mediapipe/spec.toml
+///Generated from targets/mediapipe/spec.toml
 #[pyfunction]
 #[pyo3(name = "create_int", signature = (data, /))]
 pub(crate) fn __fn_create_int<'py>(
@@ -414,7 +414,7 @@ pub(crate) fn __fn_create_int<'py>(
 }
 ///Packet payload `signed char`.
 ///
-///Generated from /work/main/targets/mediapipe/spec.toml
+///Generated from targets/mediapipe/spec.toml
 #[pyfunction]
 #[pyo3(name = "create_int8", signature = (data, /))]
 pub(crate) fn __fn_create_int8<'py>(
@@ -427,7 +427,7 @@ pub(crate) fn __fn_create_int8<'py>(
 }
 ///Packet payload `short`.
 ///
-///Generated from /work/main/targets/mediapipe/spec.toml
+///Generated from targets/mediapipe/spec.toml
 #[pyfunction]
 #[pyo3(name = "create_int16", signature = (data, /))]
 pub(crate) fn __fn_create_int16<'py>(
@@ -440,7 +440,7 @@ pub(crate) fn __fn_create_int16<'py>(
 }
 ///Packet payload `int`.
 ///
-///Generated from /work/main/targets/mediapipe/spec.toml
+///Generated from targets/mediapipe/spec.toml
 #[pyfunction]
 #[pyo3(name = "create_int32", signature = (data, /))]
 pub(crate) fn __fn_create_int32<'py>(
@@ -453,7 +453,7 @@ pub(crate) fn __fn_create_int32<'py>(
 }
 ///Packet payload `unsigned char`.
 ///
-///Generated from /work/main/targets/mediapipe/spec.toml
+///Generated from targets/mediapipe/spec.toml
 #[pyfunction]
 #[pyo3(name = "create_uint8", signature = (data, /))]
 pub(crate) fn __fn_create_uint8<'py>(
@@ -466,7 +466,7 @@ pub(crate) fn __fn_create_uint8<'py>(
 }
 ///Packet payload `unsigned short`.
 ///
-///Generated from /work/main/targets/mediapipe/spec.toml
+///Generated from targets/mediapipe/spec.toml
 #[pyfunction]
 #[pyo3(name = "create_uint16", signature = (data, /))]
 pub(crate) fn __fn_create_uint16<'py>(
@@ -479,7 +479,7 @@ pub(crate) fn __fn_create_uint16<'py>(
 }
 ///Packet payload `unsigned int`.
 ///
-///Generated from /work/main/targets/mediapipe/spec.toml
+///Generated from targets/mediapipe/spec.toml
 #[pyfunction]
 #[pyo3(name = "create_uint32", signature = (data, /))]
 pub(crate) fn __fn_create_uint32<'py>(
