@@ -9,10 +9,11 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
 export GST_PLUGIN_PATH="$(pwd)/build/sdk/gst${GST_PLUGIN_PATH:+:$GST_PLUGIN_PATH}"
 failed=()
+passed=0
 step() {
   local name=$1; shift
   printf '\n== test: %s\n' "$name"
-  if "$@"; then echo "-- ok: $name"; else echo "-- FAILED: $name"; failed+=("$name"); fi
+  if "$@"; then echo "-- ok: $name"; passed=$((passed + 1)); else echo "-- FAILED: $name"; failed+=("$name"); fi
 }
 step "cargo test (workspace)" cargo test --workspace --quiet
 step "codegen check (generated output and golden cases up to date)" cargo run -q --bin codegen -- check
@@ -35,8 +36,6 @@ if .venv/bin/python -c "import mediapipe" 2>/dev/null; then
     --deselect image_frame_test.py::ImageFrameTest::test_create_image_frame_from_rgba64_pil_image
 fi
 echo
-if [ ${#failed[@]} -gt 0 ]; then
-  echo "FAILED steps: ${failed[*]}"
-  exit 1
-fi
-echo "all test steps passed"
+[ ${#failed[@]} -gt 0 ] && echo "FAILED steps: ${failed[*]}"
+echo "test steps: $passed passed, ${#failed[@]} failed"
+[ ${#failed[@]} -eq 0 ]
