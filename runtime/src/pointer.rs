@@ -32,11 +32,11 @@ pub fn to_capsule<'py>(py: Python<'py>, ptr: *mut c_void) -> PyResult<Bound<'py,
 }
 
 unsafe extern "C" fn drop_tracked(capsule: *mut ffi::PyObject) {
-    // SAFETY: only called for our tracked capsules, whose context is a Box<Token>.
+    // SAFETY: only called for our tracked capsules, whose context is a raw Token handle.
     unsafe {
         let ctx = ffi::PyCapsule_GetContext(capsule);
         if !ctx.is_null() {
-            drop(Box::from_raw(ctx.cast::<Token>()));
+            Token::release_raw(ctx);
         }
     }
 }
@@ -47,13 +47,13 @@ pub fn to_tracked_capsule<'py>(py: Python<'py>, ptr: *mut c_void, token: &Token)
     if ptr.is_null() || token.same_as(&Token::immortal()) {
         return to_capsule(py, ptr);
     }
-    // SAFETY: non-null pointer; the destructor frees the boxed token once.
+    // SAFETY: non-null pointer; the destructor releases the token handle once.
     unsafe {
         let raw = ffi::PyCapsule_New(ptr, std::ptr::null(), Some(drop_tracked));
         let capsule = Bound::from_owned_ptr_or_err(py, raw)?;
-        let ctx = Box::into_raw(Box::new(token.clone()));
-        if ffi::PyCapsule_SetContext(capsule.as_ptr(), ctx.cast()) != 0 {
-            drop(Box::from_raw(ctx));
+        let ctx = token.clone().into_raw();
+        if ffi::PyCapsule_SetContext(capsule.as_ptr(), ctx.cast_mut()) != 0 {
+            Token::release_raw(ctx);
             return Err(PyErr::fetch(py));
         }
         Ok(capsule)
@@ -65,15 +65,15 @@ pub fn token_of(value: &Bound<'_, PyAny>) -> Token {
     if !value.is_instance_of::<PyCapsule>() {
         return Token::immortal();
     }
-    // SAFETY: value is a capsule; one with our destructor has a live Box<Token> context.
+    // SAFETY: value is a capsule; one with our destructor has a live raw Token context.
     unsafe {
         let ours = ffi::PyCapsule_GetDestructor(value.as_ptr())
             .is_some_and(|d| std::ptr::fn_addr_eq(d, drop_tracked as unsafe extern "C" fn(*mut ffi::PyObject)));
         if !ours {
             return Token::immortal();
         }
-        let ctx = ffi::PyCapsule_GetContext(value.as_ptr()).cast::<Token>();
-        if ctx.is_null() { Token::immortal() } else { (*ctx).clone() }
+        let ctx = ffi::PyCapsule_GetContext(value.as_ptr());
+        if ctx.is_null() { Token::immortal() } else { Token::clone_from_raw(ctx) }
     }
 }
 

@@ -99,6 +99,34 @@ impl Token {
             .is_ok()
     }
 
+    /// Turns one handle into a raw pointer (for a C context slot) without
+    /// an extra allocation; give it back with [`Token::from_raw`].
+    pub fn into_raw(self) -> *const std::ffi::c_void {
+        Arc::into_raw(self.0).cast()
+    }
+
+    /// A new handle to the token behind `raw`, leaving `raw` valid.
+    ///
+    /// # Safety
+    /// `raw` must come from [`Token::into_raw`] and not have been released.
+    pub unsafe fn clone_from_raw(raw: *const std::ffi::c_void) -> Token {
+        let raw = raw.cast::<TokenState>();
+        // SAFETY: guaranteed by the caller; the count is raised before taking a handle.
+        unsafe {
+            Arc::increment_strong_count(raw);
+            Token(Arc::from_raw(raw))
+        }
+    }
+
+    /// Releases a handle made by [`Token::into_raw`].
+    ///
+    /// # Safety
+    /// `raw` must come from [`Token::into_raw`] and be released only once.
+    pub unsafe fn release_raw(raw: *const std::ffi::c_void) {
+        // SAFETY: guaranteed by the caller.
+        drop(unsafe { Arc::from_raw(raw.cast::<TokenState>()) });
+    }
+
     /// Whether two handles share one token.
     pub fn same_as(&self, other: &Token) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
@@ -161,6 +189,18 @@ mod tests {
         let t = Token::new();
         assert!(kill_unless_immortal(&t));
         assert!(!t.is_alive());
+    }
+
+    #[test]
+    fn raw_round_trip_shares_the_token() {
+        let token = Token::new();
+        let raw = token.clone().into_raw();
+        let again = unsafe { Token::clone_from_raw(raw) };
+        assert!(again.same_as(&token));
+        token.kill();
+        assert!(!again.is_alive());
+        unsafe { Token::release_raw(raw) };
+        assert_eq!(Arc::strong_count(&again.0), 2);
     }
 
     #[test]
