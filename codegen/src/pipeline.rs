@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::backend::{self, Output};
 use crate::diagnostic::{Diagnostic, Kind, Result};
 use crate::frontend::c::{self, HeaderSet};
-use crate::ir::{Doc, Module, SourceLoc};
+use crate::ir::{Doc, Module, SkipReason, SourceLoc};
 use crate::spec::{self, LoadedSpec};
 
 /// Loads and checks the spec, parses its headers and runs the passes (up to `until`).
@@ -54,19 +54,40 @@ fn helper_stubs(loaded: &LoadedSpec) -> Result<String> {
     Ok(text)
 }
 
+/// A rendered spec: its files, and the IR they came from (C specs only),
+/// for the skip summary.
+pub struct Rendered {
+    /// Every output file.
+    pub outputs: Vec<Output>,
+    /// The decided IR.
+    pub module: Option<Module>,
+}
+
 /// Renders every output file of a spec.
 pub fn render(spec_path: &Path, out_dir: &Path) -> Result<Vec<Output>> {
+    render_with_ir(spec_path, out_dir).map(|r| r.outputs)
+}
+
+/// Renders every output file of a spec and keeps the IR.
+pub fn render_with_ir(spec_path: &Path, out_dir: &Path) -> Result<Rendered> {
     if spec::is_rust_spec(spec_path) {
-        return backend::pyo3_rust::render_target(spec_path, out_dir);
+        return backend::pyo3_rust::render_target(spec_path, out_dir).map(|outputs| Rendered { outputs, module: None });
     }
     let loaded = load_checked(spec_path)?;
     // bindgen parses the headers a second time: run it beside our own parse.
-    std::thread::scope(|scope| {
-        let ffi = scope.spawn(|| backend::pyo3::ffi_layer(&loaded));
+    let (module, ffi) = std::thread::scope(|scope| {
+        let ffi = scope.spawn(|| backend::pyo3::ffi_layer(&loaded, &[]));
         let module = ir_from(&loaded, None);
         let ffi = ffi.join().unwrap_or_else(|_| Err(vec![Diagnostic::new(Kind::Header, "internal error: bindgen panicked")]));
-        backend::render_all(&loaded, &module?, out_dir, ffi?)
-    })
+        (module, ffi)
+    });
+    let module = module?;
+    // Rare: `static` functions whose types the shim cannot declare make
+    // bindgen fail; run it again without them.
+    let no_shim: Vec<String> = module.skipped.iter().filter(|s| s.reason == SkipReason::NoShim).map(|s| s.name.clone()).collect();
+    let ffi = if no_shim.is_empty() { ffi? } else { backend::pyo3::ffi_layer(&loaded, &no_shim)? };
+    let outputs = backend::render_all(&loaded, &module, out_dir, ffi)?;
+    Ok(Rendered { outputs, module: Some(module) })
 }
 
 /// Resolves headers and clang arguments (include dirs, pkg-config cflags).
@@ -75,22 +96,25 @@ pub fn header_set(loaded: &LoadedSpec) -> Result<HeaderSet> {
     let dir = absolute(&loaded.dir);
     let includes: Vec<PathBuf> = c.include_dirs.iter().map(|i| dir.join(i)).collect();
     let mut clang_args: Vec<String> = includes.iter().map(|i| format!("-I{}", i.display())).collect();
-    clang_args.extend(pkg_config_cflags(loaded)?);
+    let pkg_cflags = pkg_config_cflags(loaded)?;
+    let pkg_includes = pkg_cflags.iter().filter_map(|f| f.strip_prefix("-I")).map(PathBuf::from);
+    let search: Vec<PathBuf> = std::iter::once(dir.clone()).chain(includes.iter().cloned()).chain(pkg_includes).collect();
+    clang_args.extend(pkg_cflags.iter().cloned());
     clang_args.extend(c.clang_args.iter().cloned());
     let mut headers = vec![];
     let mut errors = vec![];
     for h in &c.headers {
-        let found = std::iter::once(dir.clone()).chain(includes.iter().cloned()).map(|d| d.join(h.get_ref())).find(|p| p.is_file());
-        match found {
+        match search.iter().map(|d| d.join(h.get_ref())).find(|p| p.is_file()) {
             Some(p) => headers.push(p.canonicalize().unwrap_or(p)),
             None => errors.push(loaded.error(Kind::SpecUnknownItem, h.span(), format!("header `{}` not found", h.get_ref()))
-                .hint("header paths are relative to the spec directory or to one of [c].include_dirs")),
+                .hint("header paths are relative to the spec directory, to one of [c].include_dirs or to a pkg-config package's include directory")),
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(HeaderSet { headers, clang_args, base_dir: dir })
+    let patterns = loaded.spec.expose.headers.iter().map(|p| p.get_ref().clone()).collect();
+    Ok(HeaderSet { headers, patterns, clang_args, base_dir: dir })
 }
 
 fn pkg_config_cflags(loaded: &LoadedSpec) -> Result<Vec<String>> {

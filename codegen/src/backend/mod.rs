@@ -35,7 +35,7 @@ impl Output {
 
 /// Renders the crate, the stubs and the API reference into `out_dir`'s layout.
 /// `ffi` is the raw layer from [`pyo3::ffi_layer`] (made beside the frontend's parse).
-pub fn render_all(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: String) -> Result<Vec<Output>> {
+pub fn render_all(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: pyo3::FfiLayer) -> Result<Vec<Output>> {
     let mut outputs = pyo3::render(spec, module, out_dir, ffi)?;
     outputs.extend(package::render(module));
     outputs.push(Output::new("API.md", docs::render(module)));

@@ -25,8 +25,11 @@ pub enum ParamKind {
 /// One parameter.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Param {
-    /// C (and keyword) name.
+    /// C name (what the spec names).
     pub name: String,
+    /// Python keyword name: the C name, made a valid and unique Python and
+    /// Rust parameter name by `passes::param_names`.
+    pub python_name: String,
     /// C type.
     pub ty: TypeRef,
     /// Decided conversion.
@@ -64,6 +67,9 @@ pub struct Function {
     pub name: String,
     /// Python name.
     pub python_name: String,
+    /// Defined in the header (`static`/`static inline`): called through the
+    /// generated C shim rather than a library symbol.
+    pub shim: bool,
     /// Parameters in order.
     pub params: Vec<Param>,
     /// C return type.

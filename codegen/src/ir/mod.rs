@@ -11,6 +11,7 @@ mod module;
 mod ownership;
 mod record;
 mod rust_item;
+mod skipped;
 mod type_ref;
 
 pub use doc::{Doc, SourceLoc};
@@ -20,5 +21,6 @@ pub use function::{Function, Param, ParamKind, ReturnKind};
 pub use module::{BulkExporter, Column, Constant, Module, NumpyExporter};
 pub use ownership::{Ownership, Transfer};
 pub use record::Record;
+pub use skipped::{ItemKind, SkipReason, Skipped};
 pub use rust_item::{MethodKind, Receiver, RustClass, RustCrate, RustEnum, RustFunction, RustMethod, RustParam, RustType, RustVariant};
 pub use type_ref::{Prim, TypeRef};

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Doc, EnumDef, Function, Record, SourceLoc};
+use super::{Doc, EnumDef, Function, Record, Skipped, SourceLoc};
 
 /// An integer `#define` exported as a module constant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -75,6 +75,8 @@ pub struct Module {
     pub functions: Vec<Function>,
     /// Integer constants.
     pub constants: Vec<Constant>,
+    /// Header items that are not bound, with the reason (see [`Skipped`]).
+    pub skipped: Vec<Skipped>,
     /// Where the spec lives (for messages).
     pub spec_loc: SourceLoc,
     /// Stub text for what `[helpers]` adds (the `.pyi` beside each helper), merged into the `.pyi`.

@@ -28,8 +28,9 @@ pub enum TypeRef {
     Prim { prim: Prim, spelling: String },
     /// A struct or union by its typedef (or tag) name.
     Record { name: String },
-    /// An enum by its typedef (or tag) name.
-    Enum { name: String, spelling: String },
+    /// An enum by its typedef (or tag) name; `repr` is its integer type
+    /// (used when the enum itself is not bound).
+    Enum { name: String, spelling: String, repr: Prim },
     /// A pointer.
     Pointer { pointee: Box<TypeRef>, is_const: bool },
     /// A fixed-size array.

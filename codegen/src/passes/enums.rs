@@ -3,7 +3,7 @@
 
 use super::records::unknown;
 use crate::diagnostic::Diagnostic;
-use crate::ir::Module;
+use crate::ir::{ItemKind, Module};
 use crate::spec::LoadedSpec;
 
 /// Runs the pass.
@@ -12,7 +12,8 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
     for (name, s) in &spec.spec.enums {
         let candidates: Vec<String> = module.enums.iter().map(|e| e.name.clone()).collect();
         let Some(e) = module.enums.iter_mut().find(|e| &e.name == name.get_ref()) else {
-            errors.push(unknown(spec, name, "enum", candidates.iter().map(String::as_str)));
+            let reported = super::skipped::named_in_spec(spec, module, name, ItemKind::Enum);
+            errors.push(reported.unwrap_or_else(|| unknown(spec, name, "enum", candidates.iter().map(String::as_str))));
             continue;
         };
         if let Some(py) = &s.python_name {

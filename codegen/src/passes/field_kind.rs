@@ -13,7 +13,7 @@ pub fn decide(module: &Module, ty: &TypeRef, policy: Option<&FieldSpec>, default
         TypeRef::Prim { .. } => scalar(ty).map(|scalar| FieldKind::Scalar { scalar }).unwrap_or(skip("unsupported primitive")),
         TypeRef::Enum { name, .. } => match module.enum_def(name) {
             Some(e) => FieldKind::Enum { name: name.clone(), bits: e.bits, signed: e.signed },
-            None => FieldKind::Scalar { scalar: ScalarKind::Int { bits: 32, signed: false } },
+            None => unbound_enum(ty).map(|scalar| FieldKind::Scalar { scalar }).unwrap_or(skip("enum of unknown width")),
         },
         TypeRef::Record { name } if module.record(name).is_some() => FieldKind::Nested { record: name.clone() },
         TypeRef::Record { name } => skip(&format!("struct {name} is not bound")),
@@ -49,6 +49,13 @@ pub fn scalar(ty: &TypeRef) -> Option<ScalarKind> {
         Prim::F32 => ScalarKind::Float { bits: 32 },
         Prim::F64 => ScalarKind::Float { bits: 64 },
     })
+}
+
+/// An enum that is not bound (declared outside the bound headers, or left
+/// out by `[expose]`) converts as its underlying integer type.
+pub fn unbound_enum(ty: &TypeRef) -> Option<ScalarKind> {
+    let TypeRef::Enum { repr, spelling, .. } = ty else { return None };
+    scalar(&TypeRef::Prim { prim: *repr, spelling: spelling.clone() })
 }
 
 /// numpy dtype and Rust type of a numeric primitive.

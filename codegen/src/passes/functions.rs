@@ -3,24 +3,30 @@
 //! parameters, status-code mapping and GIL release. Functions whose types
 //! cannot be converted are dropped (listed by `dump-ir`).
 
-use super::field_kind::scalar;
+use super::field_kind::{scalar, unbound_enum};
 use super::records::unknown;
+use super::skipped;
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::ir::{Function, Module, Ownership, ParamKind, Prim, ReturnKind, Transfer, TypeRef};
+use crate::ir::{Function, ItemKind, Module, Ownership, ParamKind, Prim, ReturnKind, SkipReason, Transfer, TypeRef};
 use crate::spec::{FunctionSpec, LoadedSpec};
 
 /// Runs the pass.
 pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
     let mut errors = vec![];
-    for (name, _) in &spec.spec.functions {
+    for (name, fs) in &spec.spec.functions {
         if !module.functions.iter().any(|f| &f.name == name.get_ref()) {
-            errors.push(unknown(spec, name, "function", module.functions.iter().map(|f| f.name.as_str())));
+            let reported = skipped::named_in_spec(spec, module, name, ItemKind::Function);
+            if !(fs.skip && reported.is_some()) {
+                errors.push(reported.unwrap_or_else(|| unknown(spec, name, "function", module.functions.iter().map(|f| f.name.as_str()))));
+            }
         }
     }
     let snapshot = module.clone();
+    let mut dropped = vec![];
     module.functions.retain_mut(|f| {
         let fs = spec.spec.functions.iter().find(|(k, _)| k.get_ref() == &f.name).map(|(_, v)| v);
         if fs.is_some_and(|s| s.skip) {
+            dropped.push(skipped::function(f, SkipReason::SpecSkip, "`skip = true` in its [function] table".into()));
             return false;
         }
         for p in &mut f.params {
@@ -30,15 +36,24 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
         if let Some(fs) = fs {
             errors.extend(apply(spec, &snapshot, f, fs));
         }
-        f.params.iter().all(|p| !matches!(p.kind, ParamKind::Undecided)) && !matches!(f.ret_kind, ReturnKind::Undecided)
+        match skipped::unconvertible(f) {
+            Some(detail) => {
+                dropped.push(skipped::function(f, SkipReason::UnsupportedType, detail));
+                false
+            }
+            None => true,
+        }
     });
+    errors.extend(skipped::configured_but_dropped(spec, &dropped));
+    module.skipped.extend(dropped);
     errors
 }
 
 fn param_kind(module: &Module, ty: &TypeRef) -> ParamKind {
     match ty {
         TypeRef::Prim { .. } => scalar(ty).map(|scalar| ParamKind::Scalar { scalar }).unwrap_or(ParamKind::Undecided),
-        TypeRef::Enum { name, .. } => ParamKind::Enum { name: name.clone() },
+        TypeRef::Enum { name, .. } if module.enum_def(name).is_some() => ParamKind::Enum { name: name.clone() },
+        TypeRef::Enum { .. } => unbound_enum(ty).map(|scalar| ParamKind::Scalar { scalar }).unwrap_or(ParamKind::Undecided),
         TypeRef::Pointer { pointee, .. } => match &**pointee {
             TypeRef::Prim { prim: Prim::Char, .. } => ParamKind::Str,
             TypeRef::Record { name } if module.record(name).is_some() => ParamKind::View { record: name.clone(), nullable: false },
@@ -52,7 +67,8 @@ fn return_kind(module: &Module, ty: &TypeRef) -> ReturnKind {
     match ty {
         TypeRef::Void => ReturnKind::Unit,
         TypeRef::Prim { .. } => scalar(ty).map(|scalar| ReturnKind::Scalar { scalar }).unwrap_or(ReturnKind::Undecided),
-        TypeRef::Enum { name, .. } => ReturnKind::Enum { name: name.clone() },
+        TypeRef::Enum { name, .. } if module.enum_def(name).is_some() => ReturnKind::Enum { name: name.clone() },
+        TypeRef::Enum { .. } => unbound_enum(ty).map(|scalar| ReturnKind::Scalar { scalar }).unwrap_or(ReturnKind::Undecided),
         TypeRef::Pointer { pointee, .. } => match &**pointee {
             TypeRef::Prim { prim: Prim::Char, .. } => ReturnKind::Str,
             TypeRef::Record { name } if module.record(name).is_some() => {

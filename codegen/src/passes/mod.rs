@@ -2,7 +2,10 @@
 //! template. They run in order on the frontend's IR with the spec:
 //! [`expose`] (which items), [`enums`] (enum overrides), [`records`] (struct overrides and field kinds via
 //! [`field_kind`]), [`exporters`] (numpy and bulk methods), [`functions`]
-//! (conversions, ownership, status codes) and [`names`] (duplicate Python names).
+//! (conversions, ownership, status codes), [`param_names`] (Python keyword
+//! names of parameters), [`spec_checks`] (spec options the decided IR cannot
+//! honour) and [`names`] (duplicate Python names). Items left out are
+//! recorded with a reason ([`skipped`]).
 
 pub mod enums;
 pub mod exporters;
@@ -10,16 +13,19 @@ pub mod expose;
 pub mod field_kind;
 pub mod functions;
 pub mod names;
+pub mod param_names;
 pub mod records;
 pub mod rust_conv;
 pub mod rust_plan;
+pub mod skipped;
+pub mod spec_checks;
 
 use crate::diagnostic::Result;
 use crate::ir::Module;
 use crate::spec::LoadedSpec;
 
 /// Names of the passes, in order (for `dump-ir --after`).
-pub const PASSES: &[&str] = &["expose", "enums", "records", "exporters", "functions", "names"];
+pub const PASSES: &[&str] = &["expose", "enums", "records", "exporters", "functions", "param_names", "spec_checks", "names"];
 
 /// Runs the passes up to and including `until` (all when None).
 pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result<Module> {
@@ -31,6 +37,8 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
             "records" => records::run(spec, &mut module),
             "exporters" => exporters::run(spec, &mut module),
             "functions" => functions::run(spec, &mut module),
+            "param_names" => param_names::run(spec, &mut module),
+            "spec_checks" => spec_checks::run(spec, &module),
             _ => names::run(spec, &module),
         };
         errors.extend(found);

@@ -5,7 +5,7 @@ use toml::Spanned;
 
 use super::field_kind;
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::ir::{FieldKind, Module, TypeRef};
+use crate::ir::{FieldKind, ItemKind, Module, TypeRef};
 use crate::spec::{LoadedSpec, StructSpec};
 
 /// Runs the pass.
@@ -14,7 +14,10 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
     for (name, s) in &spec.spec.structs {
         match module.record(name.get_ref()) {
             Some(_) => errors.extend(check_fields(spec, module, name.get_ref(), s)),
-            None => errors.push(unknown(spec, name, "struct", module.records.iter().map(|r| r.name.as_str()))),
+            None => errors.push(
+                super::skipped::named_in_spec(spec, module, name, ItemKind::Struct)
+                    .unwrap_or_else(|| unknown(spec, name, "struct", module.records.iter().map(|r| r.name.as_str()))),
+            ),
         }
     }
     let allocator = spec.spec.c.allocator.get_ref().clone();

@@ -130,6 +130,11 @@ pub struct ExposeSpec {
     /// Never expose these items.
     #[serde(default)]
     pub deny: Vec<String>,
+    /// Glob patterns (`gst/*.h`, `glib/**`) of headers reached through
+    /// `#include` from `[c].headers` whose items are bound too; by default
+    /// only the items of `[c].headers` themselves are.
+    #[serde(default)]
+    pub headers: Vec<Spanned<String>>,
 }
 
 /// `[struct.NAME]`.

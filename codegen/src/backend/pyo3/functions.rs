@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::model::{enum_static, with_origin};
 use super::rust_types::{param_ident, scalar_type};
-use crate::ir::{Function, Module, Ownership, ParamKind, ReturnKind, ScalarKind, Transfer};
+use crate::ir::{Function, Module, Ownership, ParamKind, ReturnKind, ScalarKind, Transfer, TypeRef};
 
 /// One function.
 #[derive(Serialize)]
@@ -29,10 +29,13 @@ pub struct FunctionVm {
 /// One parameter.
 #[derive(Serialize, Default)]
 pub struct ParamVm {
-    /// Rust identifier.
+    /// Rust identifier (PyO3 takes the keyword name from it).
     pub name: String,
     /// Keyword name.
     pub py: String,
+    /// Stem of the wrapper's locals for this parameter (`__bindery_` prefix:
+    /// no C parameter name can collide with them).
+    pub local: String,
     /// Conversion selector.
     pub kind: &'static str,
     /// Rust scalar type.
@@ -60,8 +63,10 @@ pub struct RetVm {
     pub class: String,
     /// Free helper for owned views.
     pub free: String,
-    /// Parameter a borrowed view derives from.
+    /// Local stem of the parameter a borrowed view derives from.
     pub from: String,
+    /// The returned pointer as `*mut T` (C may declare it `const T*`).
+    pub ptr: String,
     /// Success value of a status.
     pub success: i64,
     /// Status messages.
@@ -77,7 +82,13 @@ pub fn function_vm(module: &Module, f: &Function) -> FunctionVm {
         .params
         .iter()
         .map(|p| {
-            let mut vm = ParamVm { name: param_ident(&p.name), py: p.name.clone(), what: format!("{}({})", f.python_name, p.name), ..Default::default() };
+            let mut vm = ParamVm {
+                name: param_ident(&p.python_name),
+                py: p.python_name.clone(),
+                local: local_of(f, &p.name),
+                what: format!("{}({})", f.python_name, p.python_name),
+                ..Default::default()
+            };
             vm.kind = match &p.kind {
                 ParamKind::Scalar { scalar } => scalar_kind(*scalar, &mut vm.ty),
                 ParamKind::View { record, nullable } => {
@@ -96,7 +107,7 @@ pub fn function_vm(module: &Module, f: &Function) -> FunctionVm {
                 None => ("none", String::new()),
                 Some(Transfer::Consumed) => ("consumed", String::new()),
                 Some(Transfer::Invalidated) => ("invalidated", String::new()),
-                Some(Transfer::Into { container }) => ("into", param_ident(container)),
+                Some(Transfer::Into { container }) => ("into", local_of(f, container)),
             };
             vm
         })
@@ -107,7 +118,7 @@ pub fn function_vm(module: &Module, f: &Function) -> FunctionVm {
         py: f.python_name.clone(),
         doc: with_origin(f.doc.text(), &format!("C function `{}`, declared at {}.", f.name, f.loc)),
         params,
-        ret: ret_vm(module, &f.ret_kind),
+        ret: ret_vm(module, f),
         release_gil: f.release_gil,
     }
 }
@@ -121,9 +132,16 @@ fn scalar_kind(s: ScalarKind, ty: &mut String) -> &'static str {
     }
 }
 
-fn ret_vm(module: &Module, r: &ReturnKind) -> RetVm {
-    let mut vm = RetVm::default();
-    vm.kind = match r {
+/// The stem of the locals of C parameter `c_name` of `f`.
+fn local_of(f: &Function, c_name: &str) -> String {
+    let python = f.params.iter().find(|p| p.name == c_name).map_or(c_name, |p| p.python_name.as_str());
+    format!("__bindery_{python}")
+}
+
+fn ret_vm(module: &Module, f: &Function) -> RetVm {
+    let is_const = matches!(f.ret, TypeRef::Pointer { is_const: true, .. });
+    let mut vm = RetVm { ptr: if is_const { "__bindery_ret.cast_mut().cast()".into() } else { "__bindery_ret.cast()".into() }, ..RetVm::default() };
+    vm.kind = match &f.ret_kind {
         ReturnKind::Unit | ReturnKind::Undecided => "unit",
         ReturnKind::Scalar { scalar } => scalar_kind(*scalar, &mut vm.ty),
         ReturnKind::Status { success, messages } => {
@@ -140,7 +158,7 @@ fn ret_vm(module: &Module, r: &ReturnKind) -> RetVm {
                     "view_owned"
                 }
                 Ownership::BorrowedFrom { param } => {
-                    vm.from = param_ident(param);
+                    vm.from = local_of(f, param);
                     "view_borrowed"
                 }
             }

@@ -21,13 +21,16 @@ use crate::diagnostic::Result;
 use crate::ir::Module;
 use crate::spec::LoadedSpec;
 
-/// The raw FFI layer (`src/ffi.rs`) of a spec, from bindgen.
-pub fn ffi_layer(spec: &LoadedSpec) -> Result<String> {
-    ffi::generate(spec, spec.spec.module.name.get_ref())
+pub use ffi::FfiLayer;
+
+/// The raw FFI layer (`src/ffi.rs`, and the C shim of `static` functions)
+/// of a spec, from bindgen; `no_shim` lists `static` functions to leave out.
+pub fn ffi_layer(spec: &LoadedSpec, no_shim: &[String]) -> Result<FfiLayer> {
+    ffi::generate(spec, spec.spec.module.name.get_ref(), no_shim)
 }
 
 /// Renders every file of the crate.
-pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: String) -> Result<Vec<Output>> {
+pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer) -> Result<Vec<Output>> {
     let env = templates::environment();
     let vm = model::module_vm(module);
     let spec_shown = paths::shown_spec(spec);
@@ -46,6 +49,7 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: String) -
         pkg_libs: &link.pkg_libs,
         pkg_dirs: &link.pkg_dirs,
         helpers: paths::helper_modules(spec, out_dir),
+        shim: ffi.shim.as_ref().map(|_| paths::shim_settings(spec, out_dir, ffi::SHIM_FILE)),
     }));
     let mut out = vec![];
     for (template, path) in templates::FILES {
@@ -53,7 +57,10 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: String) -
         let text = if path.ends_with(".rs") { format::rust(path, &text)? } else { text };
         out.push(Output::new(*path, text));
     }
-    out.push(Output::new("src/ffi.rs", ffi));
+    out.push(Output::new("src/ffi.rs", ffi.rust));
+    if let Some(shim) = ffi.shim {
+        out.push(Output::new(ffi::SHIM_FILE, shim));
+    }
     Ok(out)
 }
 
@@ -74,4 +81,6 @@ struct Context<'a> {
     pkg_dirs: &'a [String],
     /// Hand-written helper modules: (module name, path from `src/`).
     helpers: Vec<(String, String)>,
+    /// How build.rs compiles the C shim of `static` functions, when there is one.
+    shim: Option<paths::Shim>,
 }

@@ -71,6 +71,40 @@ fn pkg_config_libs(pkgs: &[String]) -> (Vec<String>, Vec<String>) {
     (libs, dirs)
 }
 
+/// How build.rs compiles the C shim of the headers' `static` functions.
+#[derive(serde::Serialize)]
+pub struct Shim {
+    /// The C file, relative to the crate.
+    pub file: String,
+    /// Include directories relative to the crate (the spec directory and
+    /// `[c].include_dirs`), joined with CARGO_MANIFEST_DIR by build.rs.
+    pub include_dirs: Vec<String>,
+    /// Compiler flags: pkg-config cflags (system paths) and `[c].clang_args`.
+    pub flags: Vec<String>,
+}
+
+/// The shim's build settings: the spec headers are found as the frontend found them.
+pub fn shim_settings(spec: &LoadedSpec, out_dir: &Path, file: &str) -> Shim {
+    let out = absolute(out_dir);
+    let dir = absolute(&spec.dir);
+    let include_dirs = std::iter::once(dir.clone())
+        .chain(spec.spec.c.include_dirs.iter().map(|d| normalize(&dir.join(d))))
+        .map(|d| relative(&out, &d))
+        .collect();
+    let mut flags = pkg_config_cflags(&spec.spec.c.pkg_config);
+    flags.extend(spec.spec.c.clang_args.iter().cloned());
+    Shim { file: file.to_string(), include_dirs, flags }
+}
+
+fn pkg_config_cflags(pkgs: &[String]) -> Vec<String> {
+    if pkgs.is_empty() {
+        return vec![];
+    }
+    let out = std::process::Command::new("pkg-config").arg("--cflags").args(pkgs).output();
+    let text = out.map(|o| String::from_utf8_lossy(&o.stdout).to_string()).unwrap_or_default();
+    text.split_whitespace().map(str::to_string).collect()
+}
+
 /// Lexically normalises `a/b/../c` to `a/c`.
 pub fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();

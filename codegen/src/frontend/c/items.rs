@@ -8,8 +8,8 @@ use clang::{Entity, EntityKind};
 
 use super::comments::doc_of;
 use super::types::Names;
-use super::{HeaderSet, in_headers, is_item, location, macros};
-use crate::ir::{Constant, EnumDef, EnumValue, Field, FieldKind, Function, Module, Ownership, Param, ParamKind, Record, ReturnKind, TypeRef};
+use super::{HeaderSet, callable, in_headers, is_item, location, macros};
+use crate::ir::{Constant, EnumDef, EnumValue, Field, FieldKind, Function, ItemKind, Module, Ownership, Param, ParamKind, Prim, Record, ReturnKind, SkipReason, Skipped, TypeRef};
 
 /// Collects IR items from one translation unit.
 pub struct Walker<'tu> {
@@ -40,7 +40,7 @@ impl<'tu> Walker<'tu> {
         let mut module = Module::default();
         let mut seen = HashSet::new();
         for e in self.root.get_children() {
-            if !is_item(e.get_kind()) || !in_headers(&e, &self.set.headers) {
+            if !is_item(e.get_kind()) || !in_headers(&e, &self.set) {
                 continue;
             }
             match e.get_kind() {
@@ -68,7 +68,7 @@ impl<'tu> Walker<'tu> {
     }
 
     fn record(&self, e: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {
-        let Some(def) = e.get_definition() else { return };
+        let Some(def) = e.get_definition() else { return self.opaque(e, module, seen) };
         let name = self.names.name_of(&def);
         if def.is_anonymous() && name == "anonymous" || !seen.insert(format!("r:{name}")) {
             return;
@@ -88,6 +88,17 @@ impl<'tu> Walker<'tu> {
             bulk: vec![],
             constructible: true,
         });
+    }
+
+    /// `struct X;` without a definition anywhere: Python only sees addresses of it.
+    fn opaque(&self, e: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {
+        let name = self.names.name_of(e);
+        if name == "anonymous" || !seen.insert(format!("r:{name}")) {
+            return;
+        }
+        let item = if e.get_kind() == EntityKind::UnionDecl { ItemKind::Union } else { ItemKind::Struct };
+        let detail = "declared without a definition: its layout is unknown, pointers to it are passed as addresses";
+        module.skipped.push(Skipped::new(name, item, SkipReason::Opaque, detail, location(e, &self.set.base_dir)));
     }
 
     /// Fields of a record; members of anonymous unions/structs are flattened
@@ -177,10 +188,12 @@ impl<'tu> Walker<'tu> {
 
     /// Width in bits and signedness of an enum's underlying type.
     fn enum_repr(&self, def: &Entity<'tu>) -> (u8, bool) {
-        let underlying = def.get_enum_underlying_type();
-        let bits = underlying.and_then(|t| t.get_sizeof().ok()).unwrap_or(4) as u8 * 8;
-        let signed = underlying.map(|t| matches!(self.names.type_ref(&t), TypeRef::Prim { prim: crate::ir::Prim::Int(_), .. })).unwrap_or(true);
-        (bits, signed)
+        match super::types::enum_repr(def) {
+            Prim::UInt(bits) => (bits, false),
+            Prim::Int(bits) => (bits, true),
+            Prim::Char => (8, true),
+            _ => (32, true),
+        }
     }
 
     /// `enum { A = 1, B };` names no type: its enumerators are integer constants.
@@ -197,40 +210,53 @@ impl<'tu> Walker<'tu> {
 
     fn function(&self, e: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {
         let Some(name) = e.get_name() else { return };
-        if e.is_variadic() || !seen.insert(format!("f:{name}")) {
+        if !seen.insert(format!("f:{name}")) {
             return;
         }
+        let loc = location(e, &self.set.base_dir);
+        let reach = match callable::reach(e) {
+            Ok(reach) => reach,
+            Err((reason, detail)) => return module.skipped.push(Skipped::new(name, ItemKind::Function, reason, detail, loc)),
+        };
         let params = e
             .get_arguments()
             .unwrap_or_default()
             .iter()
             .enumerate()
-            .map(|(i, a)| Param {
-                name: a.get_name().filter(|n| !n.is_empty()).unwrap_or_else(|| format!("arg{i}")),
-                ty: a.get_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void),
-                kind: ParamKind::Undecided,
-                transfer: None,
+            .map(|(i, a)| {
+                let name = a.get_name().filter(|n| !n.is_empty()).unwrap_or_else(|| format!("arg{i}"));
+                Param {
+                    python_name: name.clone(),
+                    name,
+                    ty: a.get_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void),
+                    kind: ParamKind::Undecided,
+                    transfer: None,
+                }
             })
             .collect();
         module.functions.push(Function {
             python_name: name.clone(),
             name,
+            shim: reach == callable::Reach::Shim,
             params,
             ret: e.get_result_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void),
             ret_kind: ReturnKind::Undecided,
             release_gil: false,
             doc: doc_of(e),
-            loc: location(e, &self.set.base_dir),
+            loc,
         });
     }
 
     fn constant(&self, e: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {
         let Some(name) = e.get_name() else { return };
+        // Reserved names (`_FOO_H_` include guards) are never API.
         if name.starts_with('_') || !seen.insert(format!("c:{name}")) {
             return;
         }
-        if let Some(value) = macros::integer_value(e) {
-            module.constants.push(Constant { name, value, loc: location(e, &self.set.base_dir) });
+        let loc = location(e, &self.set.base_dir);
+        match macros::integer_value(e) {
+            Some(value) => module.constants.push(Constant { name, value, loc }),
+            None => module.skipped.push(macros::skip(e, name, loc)),
         }
     }
 }

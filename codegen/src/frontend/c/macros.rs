@@ -1,7 +1,20 @@
 //! Integer `#define`s: a macro whose body is one integer literal, optionally
 //! negated and parenthesised (`42`, `(-1)`, `0xFFu`, `(1 << 4)` is not).
+//! Other macros are recorded as skipped with the reason.
 
 use clang::Entity;
+
+use crate::ir::{ItemKind, SkipReason, Skipped, SourceLoc};
+
+/// The skip record of a macro that is not an integer constant.
+pub fn skip(entity: &Entity<'_>, name: String, loc: SourceLoc) -> Skipped {
+    if entity.is_function_like_macro() {
+        let detail = "function-like macro: it expands at compile time, there is no symbol to call";
+        return Skipped::new(name, ItemKind::Macro, SkipReason::FunctionMacro, detail, loc);
+    }
+    let detail = "object-like macro whose body is not one integer literal (an expression, a string, a type or empty)";
+    Skipped::new(name, ItemKind::Macro, SkipReason::NotIntegerMacro, detail, loc)
+}
 
 /// The value of an object-like integer macro, if it is one.
 pub fn integer_value(entity: &Entity<'_>) -> Option<i128> {

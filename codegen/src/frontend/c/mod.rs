@@ -3,7 +3,9 @@
 //! and header:line. It decides nothing about Python: field kinds are left
 //! `Undecided` for the passes.
 
+mod callable;
 mod comments;
+pub mod header_globs;
 mod items;
 mod macros;
 mod types;
@@ -19,8 +21,11 @@ use crate::ir::Module;
 /// What the frontend needs to parse a header set.
 #[derive(Clone, Debug)]
 pub struct HeaderSet {
-    /// Headers to bind (absolute paths).
+    /// Headers to parse (absolute paths); their items are bound.
     pub headers: Vec<PathBuf>,
+    /// Glob patterns (`gst/*.h`, `glib/**`) of further headers, reached
+    /// through `#include`, whose items are bound too (`[expose].headers`).
+    pub patterns: Vec<String>,
     /// Arguments for clang (`-I`, `-D`, pkg-config cflags).
     pub clang_args: Vec<String>,
     /// Base directory shown paths are made relative to.
@@ -73,17 +78,13 @@ fn check_diagnostics(tu: &clang::TranslationUnit<'_>) -> Result<()> {
     if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
 
-/// Whether `entity` is declared in one of the bound headers.
-fn in_headers(entity: &Entity<'_>, headers: &[PathBuf]) -> bool {
-    entity
-        .get_location()
-        .and_then(|l| l.get_file_location().file)
-        .map(|f| {
-            let p = f.get_path();
-            let p = p.canonicalize().unwrap_or(p);
-            headers.iter().any(|h| *h == p)
-        })
-        .unwrap_or(false)
+/// Whether `entity` is declared in one of the bound headers (listed, or
+/// matching one of the patterns).
+fn in_headers(entity: &Entity<'_>, set: &HeaderSet) -> bool {
+    let Some(file) = entity.get_location().and_then(|l| l.get_file_location().file) else { return false };
+    let path = file.get_path();
+    let path = path.canonicalize().unwrap_or(path);
+    set.headers.iter().any(|h| *h == path) || header_globs::matches_any(&set.patterns, &path)
 }
 
 /// `file:line` of an entity, file relative to `base`.

@@ -45,7 +45,7 @@ impl Names {
                 None => TypeRef::Opaque { spelling },
             },
             TypeKind::Enum => match canonical.get_declaration() {
-                Some(decl) => TypeRef::Enum { name: self.name_of(&decl), spelling },
+                Some(decl) => TypeRef::Enum { name: self.name_of(&decl), spelling, repr: enum_repr(&decl) },
                 None => TypeRef::Opaque { spelling },
             },
             kind => match prim(kind, canonical.get_sizeof().unwrap_or(0)) {
@@ -75,6 +75,12 @@ impl Names {
         let is_const = canonical.get_pointee_type().map(|p| p.is_const_qualified()).unwrap_or(false);
         TypeRef::Pointer { pointee: Box::new(pointee), is_const }
     }
+}
+
+/// The integer type underlying an enum declaration (`unsigned int` when unknown).
+pub fn enum_repr(decl: &Entity<'_>) -> Prim {
+    let underlying = decl.get_enum_underlying_type().map(|t| t.get_canonical_type());
+    underlying.and_then(|t| prim(t.get_kind(), t.get_sizeof().unwrap_or(4))).unwrap_or(Prim::UInt(32))
 }
 
 fn element_of<'a>(ty: &Type<'a>) -> Type<'a> {

@@ -6,20 +6,22 @@ use crate::*;
 #[pyfunction]
 #[pyo3(name = "nvds_acquire_meta_lock", signature = (batch_meta))]
 pub(crate) fn __bindery_fn_nvds_acquire_meta_lock<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_acquire_meta_lock(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let __ret = unsafe { ffi::nvds_acquire_meta_lock(batch_meta_c as _) };
-    let _ = __ret;
-    Ok(py.None())
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_acquire_meta_lock(__bindery_batch_meta_c as _)
+    };
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Releases the lock taken by nvds_acquire_meta_lock(). @param batch_meta Batch to unlock.
 ///
@@ -27,20 +29,22 @@ pub(crate) fn __bindery_fn_nvds_acquire_meta_lock<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_release_meta_lock", signature = (batch_meta))]
 pub(crate) fn __bindery_fn_nvds_release_meta_lock<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_release_meta_lock(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let __ret = unsafe { ffi::nvds_release_meta_lock(batch_meta_c as _) };
-    let _ = __ret;
-    Ok(py.None())
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_release_meta_lock(__bindery_batch_meta_c as _)
+    };
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Creates a batch with all its pools.
 /// @param max_batch_size Maximum number of frames in the batch.
@@ -50,18 +54,21 @@ pub(crate) fn __bindery_fn_nvds_release_meta_lock<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_create_batch_meta", signature = (max_batch_size))]
 pub(crate) fn __bindery_fn_nvds_create_batch_meta<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     max_batch_size: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let max_batch_size_c = rt::ints::to_c_int::<
+    let __bindery_max_batch_size_c = rt::ints::to_c_int::<
         u32,
     >(max_batch_size, "nvds_create_batch_meta(max_batch_size)")?;
-    let __ret = unsafe { ffi::nvds_create_batch_meta(max_batch_size_c as _) };
-    match NonNull::new(__ret.cast()) {
+    let __bindery_ret = unsafe {
+        ffi::nvds_create_batch_meta(__bindery_max_batch_size_c as _)
+    };
+    match NonNull::new(__bindery_ret.cast()) {
         Some(p) => {
-            NvDsBatchMeta::wrap(View::external(p, rt::Token::new())).into_py_any(py)
+            NvDsBatchMeta::wrap(View::external(p, rt::Token::new()))
+                .into_py_any(__bindery_py)
         }
-        None => Ok(py.None()),
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Destroys a batch, its pools and every element taken from them.
@@ -72,20 +79,22 @@ pub(crate) fn __bindery_fn_nvds_create_batch_meta<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_destroy_batch_meta", signature = (batch_meta))]
 pub(crate) fn __bindery_fn_nvds_destroy_batch_meta<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_destroy_batch_meta(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let __ret = unsafe { ffi::nvds_destroy_batch_meta(batch_meta_c as _) };
-    rt::token::kill_unless_immortal(batch_meta_obj.get().view.token());
-    (__ret as i64 != 0).into_py_any(py)
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_destroy_batch_meta(__bindery_batch_meta_c as _)
+    };
+    rt::token::kill_unless_immortal(__bindery_batch_meta_obj.get().view.token());
+    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
 }
 /// Takes a cleared frame meta from the batch's pool. @param batch_meta Owning batch. @return The frame meta, or NULL.
 ///
@@ -93,21 +102,27 @@ pub(crate) fn __bindery_fn_nvds_destroy_batch_meta<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_acquire_frame_meta_from_pool", signature = (batch_meta))]
 pub(crate) fn __bindery_fn_nvds_acquire_frame_meta_from_pool<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_acquire_frame_meta_from_pool(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let __ret = unsafe { ffi::nvds_acquire_frame_meta_from_pool(batch_meta_c as _) };
-    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret.cast()) {
-        Some(v) => NvDsFrameMeta::wrap(v).into_py_any(py),
-        None => Ok(py.None()),
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_acquire_frame_meta_from_pool(__bindery_batch_meta_c as _)
+    };
+    match __bindery_batch_meta_obj
+        .get()
+        .view
+        .derive(__bindery_batch_meta_obj.as_any(), __bindery_ret.cast())
+    {
+        Some(v) => NvDsFrameMeta::wrap(v).into_py_any(__bindery_py),
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Appends a frame meta to the batch. @param batch_meta Batch. @param frame_meta Frame to add.
@@ -116,31 +131,34 @@ pub(crate) fn __bindery_fn_nvds_acquire_frame_meta_from_pool<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_add_frame_meta_to_batch", signature = (batch_meta, frame_meta))]
 pub(crate) fn __bindery_fn_nvds_add_frame_meta_to_batch<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
     frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_add_frame_meta_to_batch(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let frame_meta_obj = frame_meta
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_frame_meta_obj = frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_add_frame_meta_to_batch(frame_meta)",
         ))?;
-    let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_add_frame_meta_to_batch(batch_meta_c as _, frame_meta_c as _)
+    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_add_frame_meta_to_batch(
+            __bindery_batch_meta_c as _,
+            __bindery_frame_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Detaches a frame meta from the batch and returns it to its pool. @param batch_meta Batch. @param frame_meta Frame to remove.
 ///
@@ -148,31 +166,34 @@ pub(crate) fn __bindery_fn_nvds_add_frame_meta_to_batch<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_remove_frame_meta_from_batch", signature = (batch_meta, frame_meta))]
 pub(crate) fn __bindery_fn_nvds_remove_frame_meta_from_batch<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
     frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_remove_frame_meta_from_batch(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let frame_meta_obj = frame_meta
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_frame_meta_obj = frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_remove_frame_meta_from_batch(frame_meta)",
         ))?;
-    let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_remove_frame_meta_from_batch(batch_meta_c as _, frame_meta_c as _)
+    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_remove_frame_meta_from_batch(
+            __bindery_batch_meta_c as _,
+            __bindery_frame_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Takes a cleared object meta from the batch's pool. @param batch_meta Owning batch. @return The object meta, or NULL.
 ///
@@ -180,21 +201,27 @@ pub(crate) fn __bindery_fn_nvds_remove_frame_meta_from_batch<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_acquire_obj_meta_from_pool", signature = (batch_meta))]
 pub(crate) fn __bindery_fn_nvds_acquire_obj_meta_from_pool<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_acquire_obj_meta_from_pool(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let __ret = unsafe { ffi::nvds_acquire_obj_meta_from_pool(batch_meta_c as _) };
-    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret.cast()) {
-        Some(v) => NvDsObjectMeta::wrap(v).into_py_any(py),
-        None => Ok(py.None()),
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_acquire_obj_meta_from_pool(__bindery_batch_meta_c as _)
+    };
+    match __bindery_batch_meta_obj
+        .get()
+        .view
+        .derive(__bindery_batch_meta_obj.as_any(), __bindery_ret.cast())
+    {
+        Some(v) => NvDsObjectMeta::wrap(v).into_py_any(__bindery_py),
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Appends an object meta to a frame.
@@ -209,28 +236,28 @@ pub(crate) fn __bindery_fn_nvds_acquire_obj_meta_from_pool<'py>(
     signature = (frame_meta, obj_meta, obj_parent)
 )]
 pub(crate) fn __bindery_fn_nvds_add_obj_meta_to_frame<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     frame_meta: &Bound<'py, PyAny>,
     obj_meta: &Bound<'py, PyAny>,
     obj_parent: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let frame_meta_obj = frame_meta
+    let __bindery_frame_meta_obj = frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_add_obj_meta_to_frame(frame_meta)",
         ))?;
-    let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let obj_meta_obj = obj_meta
+    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    let __bindery_obj_meta_obj = obj_meta
         .cast::<NvDsObjectMeta>()
         .map_err(|_| rt::errors::wrong_type(
             obj_meta,
             NvDsObjectMeta::TYPE,
             "nvds_add_obj_meta_to_frame(obj_meta)",
         ))?;
-    let obj_meta_c = obj_meta_obj.get().ptr()?;
-    let obj_parent_c = if obj_parent.is_none() {
+    let __bindery_obj_meta_c = __bindery_obj_meta_obj.get().ptr()?;
+    let __bindery_obj_parent_c = if obj_parent.is_none() {
         std::ptr::null_mut()
     } else {
         obj_parent
@@ -243,15 +270,15 @@ pub(crate) fn __bindery_fn_nvds_add_obj_meta_to_frame<'py>(
             .get()
             .ptr()?
     };
-    let __ret = unsafe {
+    let __bindery_ret = unsafe {
         ffi::nvds_add_obj_meta_to_frame(
-            frame_meta_c as _,
-            obj_meta_c as _,
-            obj_parent_c as _,
+            __bindery_frame_meta_c as _,
+            __bindery_obj_meta_c as _,
+            __bindery_obj_parent_c as _,
         )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Detaches an object meta from a frame and returns it to its pool. @param frame_meta Frame. @param obj_meta Object to remove.
 ///
@@ -259,31 +286,34 @@ pub(crate) fn __bindery_fn_nvds_add_obj_meta_to_frame<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_remove_obj_meta_from_frame", signature = (frame_meta, obj_meta))]
 pub(crate) fn __bindery_fn_nvds_remove_obj_meta_from_frame<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     frame_meta: &Bound<'py, PyAny>,
     obj_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let frame_meta_obj = frame_meta
+    let __bindery_frame_meta_obj = frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_remove_obj_meta_from_frame(frame_meta)",
         ))?;
-    let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let obj_meta_obj = obj_meta
+    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    let __bindery_obj_meta_obj = obj_meta
         .cast::<NvDsObjectMeta>()
         .map_err(|_| rt::errors::wrong_type(
             obj_meta,
             NvDsObjectMeta::TYPE,
             "nvds_remove_obj_meta_from_frame(obj_meta)",
         ))?;
-    let obj_meta_c = obj_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_remove_obj_meta_from_frame(frame_meta_c as _, obj_meta_c as _)
+    let __bindery_obj_meta_c = __bindery_obj_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_remove_obj_meta_from_frame(
+            __bindery_frame_meta_c as _,
+            __bindery_obj_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Takes a cleared classifier meta from the batch's pool. @param batch_meta Owning batch. @return The classifier meta, or NULL.
 ///
@@ -291,23 +321,27 @@ pub(crate) fn __bindery_fn_nvds_remove_obj_meta_from_frame<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_acquire_classifier_meta_from_pool", signature = (batch_meta))]
 pub(crate) fn __bindery_fn_nvds_acquire_classifier_meta_from_pool<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_acquire_classifier_meta_from_pool(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_acquire_classifier_meta_from_pool(batch_meta_c as _)
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_acquire_classifier_meta_from_pool(__bindery_batch_meta_c as _)
     };
-    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret.cast()) {
-        Some(v) => NvDsClassifierMeta::wrap(v).into_py_any(py),
-        None => Ok(py.None()),
+    match __bindery_batch_meta_obj
+        .get()
+        .view
+        .derive(__bindery_batch_meta_obj.as_any(), __bindery_ret.cast())
+    {
+        Some(v) => NvDsClassifierMeta::wrap(v).into_py_any(__bindery_py),
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Appends a classifier meta to an ROI. @param roi_meta ROI. @param classifier_meta Classifier result to add.
@@ -319,31 +353,34 @@ pub(crate) fn __bindery_fn_nvds_acquire_classifier_meta_from_pool<'py>(
     signature = (roi_meta, classifier_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_add_classifier_meta_to_roi<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     roi_meta: &Bound<'py, PyAny>,
     classifier_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let roi_meta_obj = roi_meta
+    let __bindery_roi_meta_obj = roi_meta
         .cast::<NvDsRoiMeta>()
         .map_err(|_| rt::errors::wrong_type(
             roi_meta,
             NvDsRoiMeta::TYPE,
             "nvds_add_classifier_meta_to_roi(roi_meta)",
         ))?;
-    let roi_meta_c = roi_meta_obj.get().ptr()?;
-    let classifier_meta_obj = classifier_meta
+    let __bindery_roi_meta_c = __bindery_roi_meta_obj.get().ptr()?;
+    let __bindery_classifier_meta_obj = classifier_meta
         .cast::<NvDsClassifierMeta>()
         .map_err(|_| rt::errors::wrong_type(
             classifier_meta,
             NvDsClassifierMeta::TYPE,
             "nvds_add_classifier_meta_to_roi(classifier_meta)",
         ))?;
-    let classifier_meta_c = classifier_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_add_classifier_meta_to_roi(roi_meta_c as _, classifier_meta_c as _)
+    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_add_classifier_meta_to_roi(
+            __bindery_roi_meta_c as _,
+            __bindery_classifier_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Detaches a classifier meta from an ROI. @param roi_meta ROI. @param classifier_meta Classifier result to remove.
 ///
@@ -354,34 +391,34 @@ pub(crate) fn __bindery_fn_nvds_add_classifier_meta_to_roi<'py>(
     signature = (roi_meta, classifier_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_roi<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     roi_meta: &Bound<'py, PyAny>,
     classifier_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let roi_meta_obj = roi_meta
+    let __bindery_roi_meta_obj = roi_meta
         .cast::<NvDsRoiMeta>()
         .map_err(|_| rt::errors::wrong_type(
             roi_meta,
             NvDsRoiMeta::TYPE,
             "nvds_remove_classifier_meta_from_roi(roi_meta)",
         ))?;
-    let roi_meta_c = roi_meta_obj.get().ptr()?;
-    let classifier_meta_obj = classifier_meta
+    let __bindery_roi_meta_c = __bindery_roi_meta_obj.get().ptr()?;
+    let __bindery_classifier_meta_obj = classifier_meta
         .cast::<NvDsClassifierMeta>()
         .map_err(|_| rt::errors::wrong_type(
             classifier_meta,
             NvDsClassifierMeta::TYPE,
             "nvds_remove_classifier_meta_from_roi(classifier_meta)",
         ))?;
-    let classifier_meta_c = classifier_meta_obj.get().ptr()?;
-    let __ret = unsafe {
+    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
         ffi::nvds_remove_classifier_meta_from_roi(
-            roi_meta_c as _,
-            classifier_meta_c as _,
+            __bindery_roi_meta_c as _,
+            __bindery_classifier_meta_c as _,
         )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Appends a classifier meta to an object. @param obj_meta Object. @param classifier_meta Classifier result to add.
 ///
@@ -392,31 +429,34 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_roi<'py>(
     signature = (obj_meta, classifier_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_add_classifier_meta_to_object<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     obj_meta: &Bound<'py, PyAny>,
     classifier_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let obj_meta_obj = obj_meta
+    let __bindery_obj_meta_obj = obj_meta
         .cast::<NvDsObjectMeta>()
         .map_err(|_| rt::errors::wrong_type(
             obj_meta,
             NvDsObjectMeta::TYPE,
             "nvds_add_classifier_meta_to_object(obj_meta)",
         ))?;
-    let obj_meta_c = obj_meta_obj.get().ptr()?;
-    let classifier_meta_obj = classifier_meta
+    let __bindery_obj_meta_c = __bindery_obj_meta_obj.get().ptr()?;
+    let __bindery_classifier_meta_obj = classifier_meta
         .cast::<NvDsClassifierMeta>()
         .map_err(|_| rt::errors::wrong_type(
             classifier_meta,
             NvDsClassifierMeta::TYPE,
             "nvds_add_classifier_meta_to_object(classifier_meta)",
         ))?;
-    let classifier_meta_c = classifier_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_add_classifier_meta_to_object(obj_meta_c as _, classifier_meta_c as _)
+    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_add_classifier_meta_to_object(
+            __bindery_obj_meta_c as _,
+            __bindery_classifier_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Detaches a classifier meta from an object and returns it to its pool. @param obj_meta Object. @param classifier_meta Classifier result to remove.
 ///
@@ -427,34 +467,34 @@ pub(crate) fn __bindery_fn_nvds_add_classifier_meta_to_object<'py>(
     signature = (obj_meta, classifier_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_obj<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     obj_meta: &Bound<'py, PyAny>,
     classifier_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let obj_meta_obj = obj_meta
+    let __bindery_obj_meta_obj = obj_meta
         .cast::<NvDsObjectMeta>()
         .map_err(|_| rt::errors::wrong_type(
             obj_meta,
             NvDsObjectMeta::TYPE,
             "nvds_remove_classifier_meta_from_obj(obj_meta)",
         ))?;
-    let obj_meta_c = obj_meta_obj.get().ptr()?;
-    let classifier_meta_obj = classifier_meta
+    let __bindery_obj_meta_c = __bindery_obj_meta_obj.get().ptr()?;
+    let __bindery_classifier_meta_obj = classifier_meta
         .cast::<NvDsClassifierMeta>()
         .map_err(|_| rt::errors::wrong_type(
             classifier_meta,
             NvDsClassifierMeta::TYPE,
             "nvds_remove_classifier_meta_from_obj(classifier_meta)",
         ))?;
-    let classifier_meta_c = classifier_meta_obj.get().ptr()?;
-    let __ret = unsafe {
+    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
         ffi::nvds_remove_classifier_meta_from_obj(
-            obj_meta_c as _,
-            classifier_meta_c as _,
+            __bindery_obj_meta_c as _,
+            __bindery_classifier_meta_c as _,
         )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Takes a cleared label info from the batch's pool. @param batch_meta Owning batch. @return The label info, or NULL.
 ///
@@ -462,23 +502,27 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_obj<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_acquire_label_info_meta_from_pool", signature = (batch_meta))]
 pub(crate) fn __bindery_fn_nvds_acquire_label_info_meta_from_pool<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_acquire_label_info_meta_from_pool(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_acquire_label_info_meta_from_pool(batch_meta_c as _)
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_acquire_label_info_meta_from_pool(__bindery_batch_meta_c as _)
     };
-    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret.cast()) {
-        Some(v) => NvDsLabelInfo::wrap(v).into_py_any(py),
-        None => Ok(py.None()),
+    match __bindery_batch_meta_obj
+        .get()
+        .view
+        .derive(__bindery_batch_meta_obj.as_any(), __bindery_ret.cast())
+    {
+        Some(v) => NvDsLabelInfo::wrap(v).into_py_any(__bindery_py),
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Appends a label to a classifier result. @param classifier_meta Classifier result. @param label_info_meta Label to add.
@@ -490,34 +534,34 @@ pub(crate) fn __bindery_fn_nvds_acquire_label_info_meta_from_pool<'py>(
     signature = (classifier_meta, label_info_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_add_label_info_meta_to_classifier<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     classifier_meta: &Bound<'py, PyAny>,
     label_info_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let classifier_meta_obj = classifier_meta
+    let __bindery_classifier_meta_obj = classifier_meta
         .cast::<NvDsClassifierMeta>()
         .map_err(|_| rt::errors::wrong_type(
             classifier_meta,
             NvDsClassifierMeta::TYPE,
             "nvds_add_label_info_meta_to_classifier(classifier_meta)",
         ))?;
-    let classifier_meta_c = classifier_meta_obj.get().ptr()?;
-    let label_info_meta_obj = label_info_meta
+    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj.get().ptr()?;
+    let __bindery_label_info_meta_obj = label_info_meta
         .cast::<NvDsLabelInfo>()
         .map_err(|_| rt::errors::wrong_type(
             label_info_meta,
             NvDsLabelInfo::TYPE,
             "nvds_add_label_info_meta_to_classifier(label_info_meta)",
         ))?;
-    let label_info_meta_c = label_info_meta_obj.get().ptr()?;
-    let __ret = unsafe {
+    let __bindery_label_info_meta_c = __bindery_label_info_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
         ffi::nvds_add_label_info_meta_to_classifier(
-            classifier_meta_c as _,
-            label_info_meta_c as _,
+            __bindery_classifier_meta_c as _,
+            __bindery_label_info_meta_c as _,
         )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Detaches a label from a classifier result and returns it to its pool. @param classifier_meta Classifier result. @param label_info_meta Label to remove.
 ///
@@ -528,34 +572,34 @@ pub(crate) fn __bindery_fn_nvds_add_label_info_meta_to_classifier<'py>(
     signature = (classifier_meta, label_info_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_remove_label_info_meta_from_classifier<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     classifier_meta: &Bound<'py, PyAny>,
     label_info_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let classifier_meta_obj = classifier_meta
+    let __bindery_classifier_meta_obj = classifier_meta
         .cast::<NvDsClassifierMeta>()
         .map_err(|_| rt::errors::wrong_type(
             classifier_meta,
             NvDsClassifierMeta::TYPE,
             "nvds_remove_label_info_meta_from_classifier(classifier_meta)",
         ))?;
-    let classifier_meta_c = classifier_meta_obj.get().ptr()?;
-    let label_info_meta_obj = label_info_meta
+    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj.get().ptr()?;
+    let __bindery_label_info_meta_obj = label_info_meta
         .cast::<NvDsLabelInfo>()
         .map_err(|_| rt::errors::wrong_type(
             label_info_meta,
             NvDsLabelInfo::TYPE,
             "nvds_remove_label_info_meta_from_classifier(label_info_meta)",
         ))?;
-    let label_info_meta_c = label_info_meta_obj.get().ptr()?;
-    let __ret = unsafe {
+    let __bindery_label_info_meta_c = __bindery_label_info_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
         ffi::nvds_remove_label_info_meta_from_classifier(
-            classifier_meta_c as _,
-            label_info_meta_c as _,
+            __bindery_classifier_meta_c as _,
+            __bindery_label_info_meta_c as _,
         )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Takes a cleared display meta from the batch's pool. @param batch_meta Owning batch. @return The display meta, or NULL.
 ///
@@ -563,21 +607,27 @@ pub(crate) fn __bindery_fn_nvds_remove_label_info_meta_from_classifier<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_acquire_display_meta_from_pool", signature = (batch_meta))]
 pub(crate) fn __bindery_fn_nvds_acquire_display_meta_from_pool<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_acquire_display_meta_from_pool(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let __ret = unsafe { ffi::nvds_acquire_display_meta_from_pool(batch_meta_c as _) };
-    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret.cast()) {
-        Some(v) => NvDsDisplayMeta::wrap(v).into_py_any(py),
-        None => Ok(py.None()),
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_acquire_display_meta_from_pool(__bindery_batch_meta_c as _)
+    };
+    match __bindery_batch_meta_obj
+        .get()
+        .view
+        .derive(__bindery_batch_meta_obj.as_any(), __bindery_ret.cast())
+    {
+        Some(v) => NvDsDisplayMeta::wrap(v).into_py_any(__bindery_py),
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Appends a display meta to a frame. @param frame_meta Frame. @param display_meta Drawing request to add.
@@ -586,31 +636,34 @@ pub(crate) fn __bindery_fn_nvds_acquire_display_meta_from_pool<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_add_display_meta_to_frame", signature = (frame_meta, display_meta))]
 pub(crate) fn __bindery_fn_nvds_add_display_meta_to_frame<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     frame_meta: &Bound<'py, PyAny>,
     display_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let frame_meta_obj = frame_meta
+    let __bindery_frame_meta_obj = frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_add_display_meta_to_frame(frame_meta)",
         ))?;
-    let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let display_meta_obj = display_meta
+    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    let __bindery_display_meta_obj = display_meta
         .cast::<NvDsDisplayMeta>()
         .map_err(|_| rt::errors::wrong_type(
             display_meta,
             NvDsDisplayMeta::TYPE,
             "nvds_add_display_meta_to_frame(display_meta)",
         ))?;
-    let display_meta_c = display_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_add_display_meta_to_frame(frame_meta_c as _, display_meta_c as _)
+    let __bindery_display_meta_c = __bindery_display_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_add_display_meta_to_frame(
+            __bindery_frame_meta_c as _,
+            __bindery_display_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Detaches a display meta from a frame and returns it to its pool. @param frame_meta Frame. @param display_meta Drawing request to remove.
 ///
@@ -621,31 +674,34 @@ pub(crate) fn __bindery_fn_nvds_add_display_meta_to_frame<'py>(
     signature = (frame_meta, display_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_remove_display_meta_from_frame<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     frame_meta: &Bound<'py, PyAny>,
     display_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let frame_meta_obj = frame_meta
+    let __bindery_frame_meta_obj = frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_remove_display_meta_from_frame(frame_meta)",
         ))?;
-    let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let display_meta_obj = display_meta
+    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    let __bindery_display_meta_obj = display_meta
         .cast::<NvDsDisplayMeta>()
         .map_err(|_| rt::errors::wrong_type(
             display_meta,
             NvDsDisplayMeta::TYPE,
             "nvds_remove_display_meta_from_frame(display_meta)",
         ))?;
-    let display_meta_c = display_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_remove_display_meta_from_frame(frame_meta_c as _, display_meta_c as _)
+    let __bindery_display_meta_c = __bindery_display_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_remove_display_meta_from_frame(
+            __bindery_frame_meta_c as _,
+            __bindery_display_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Takes a cleared user meta from the batch's pool. @param batch_meta Owning batch. @return The user meta, or NULL.
 ///
@@ -653,21 +709,27 @@ pub(crate) fn __bindery_fn_nvds_remove_display_meta_from_frame<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_acquire_user_meta_from_pool", signature = (batch_meta))]
 pub(crate) fn __bindery_fn_nvds_acquire_user_meta_from_pool<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_acquire_user_meta_from_pool(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let __ret = unsafe { ffi::nvds_acquire_user_meta_from_pool(batch_meta_c as _) };
-    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret.cast()) {
-        Some(v) => NvDsUserMeta::wrap(v).into_py_any(py),
-        None => Ok(py.None()),
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_acquire_user_meta_from_pool(__bindery_batch_meta_c as _)
+    };
+    match __bindery_batch_meta_obj
+        .get()
+        .view
+        .derive(__bindery_batch_meta_obj.as_any(), __bindery_ret.cast())
+    {
+        Some(v) => NvDsUserMeta::wrap(v).into_py_any(__bindery_py),
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Attaches a user meta to a batch. @param batch_meta Batch. @param user_meta User meta to add.
@@ -676,31 +738,34 @@ pub(crate) fn __bindery_fn_nvds_acquire_user_meta_from_pool<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_add_user_meta_to_batch", signature = (batch_meta, user_meta))]
 pub(crate) fn __bindery_fn_nvds_add_user_meta_to_batch<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_add_user_meta_to_batch(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let user_meta_obj = user_meta
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_user_meta_obj = user_meta
         .cast::<NvDsUserMeta>()
         .map_err(|_| rt::errors::wrong_type(
             user_meta,
             NvDsUserMeta::TYPE,
             "nvds_add_user_meta_to_batch(user_meta)",
         ))?;
-    let user_meta_c = user_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_add_user_meta_to_batch(batch_meta_c as _, user_meta_c as _)
+    let __bindery_user_meta_c = __bindery_user_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_add_user_meta_to_batch(
+            __bindery_batch_meta_c as _,
+            __bindery_user_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Attaches a user meta to a frame. @param frame_meta Frame. @param user_meta User meta to add.
 ///
@@ -708,31 +773,34 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_batch<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_add_user_meta_to_frame", signature = (frame_meta, user_meta))]
 pub(crate) fn __bindery_fn_nvds_add_user_meta_to_frame<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     frame_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let frame_meta_obj = frame_meta
+    let __bindery_frame_meta_obj = frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_add_user_meta_to_frame(frame_meta)",
         ))?;
-    let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let user_meta_obj = user_meta
+    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    let __bindery_user_meta_obj = user_meta
         .cast::<NvDsUserMeta>()
         .map_err(|_| rt::errors::wrong_type(
             user_meta,
             NvDsUserMeta::TYPE,
             "nvds_add_user_meta_to_frame(user_meta)",
         ))?;
-    let user_meta_c = user_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_add_user_meta_to_frame(frame_meta_c as _, user_meta_c as _)
+    let __bindery_user_meta_c = __bindery_user_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_add_user_meta_to_frame(
+            __bindery_frame_meta_c as _,
+            __bindery_user_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Attaches a user meta to an ROI. @param roi_meta ROI. @param user_meta User meta to add.
 ///
@@ -740,31 +808,34 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_frame<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_add_user_meta_to_roi", signature = (roi_meta, user_meta))]
 pub(crate) fn __bindery_fn_nvds_add_user_meta_to_roi<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     roi_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let roi_meta_obj = roi_meta
+    let __bindery_roi_meta_obj = roi_meta
         .cast::<NvDsRoiMeta>()
         .map_err(|_| rt::errors::wrong_type(
             roi_meta,
             NvDsRoiMeta::TYPE,
             "nvds_add_user_meta_to_roi(roi_meta)",
         ))?;
-    let roi_meta_c = roi_meta_obj.get().ptr()?;
-    let user_meta_obj = user_meta
+    let __bindery_roi_meta_c = __bindery_roi_meta_obj.get().ptr()?;
+    let __bindery_user_meta_obj = user_meta
         .cast::<NvDsUserMeta>()
         .map_err(|_| rt::errors::wrong_type(
             user_meta,
             NvDsUserMeta::TYPE,
             "nvds_add_user_meta_to_roi(user_meta)",
         ))?;
-    let user_meta_c = user_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_add_user_meta_to_roi(roi_meta_c as _, user_meta_c as _)
+    let __bindery_user_meta_c = __bindery_user_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_add_user_meta_to_roi(
+            __bindery_roi_meta_c as _,
+            __bindery_user_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Attaches a user meta to an object. @param obj_meta Object. @param user_meta User meta to add.
 ///
@@ -772,31 +843,34 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_roi<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_add_user_meta_to_obj", signature = (obj_meta, user_meta))]
 pub(crate) fn __bindery_fn_nvds_add_user_meta_to_obj<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     obj_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let obj_meta_obj = obj_meta
+    let __bindery_obj_meta_obj = obj_meta
         .cast::<NvDsObjectMeta>()
         .map_err(|_| rt::errors::wrong_type(
             obj_meta,
             NvDsObjectMeta::TYPE,
             "nvds_add_user_meta_to_obj(obj_meta)",
         ))?;
-    let obj_meta_c = obj_meta_obj.get().ptr()?;
-    let user_meta_obj = user_meta
+    let __bindery_obj_meta_c = __bindery_obj_meta_obj.get().ptr()?;
+    let __bindery_user_meta_obj = user_meta
         .cast::<NvDsUserMeta>()
         .map_err(|_| rt::errors::wrong_type(
             user_meta,
             NvDsUserMeta::TYPE,
             "nvds_add_user_meta_to_obj(user_meta)",
         ))?;
-    let user_meta_c = user_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_add_user_meta_to_obj(obj_meta_c as _, user_meta_c as _)
+    let __bindery_user_meta_c = __bindery_user_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_add_user_meta_to_obj(
+            __bindery_obj_meta_c as _,
+            __bindery_user_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Detaches a user meta from a batch, releases its payload and returns it to its pool. @param batch_meta Batch. @param user_meta User meta to remove.
 ///
@@ -804,31 +878,34 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_obj<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_remove_user_meta_from_batch", signature = (batch_meta, user_meta))]
 pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_batch<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_remove_user_meta_from_batch(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let user_meta_obj = user_meta
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_user_meta_obj = user_meta
         .cast::<NvDsUserMeta>()
         .map_err(|_| rt::errors::wrong_type(
             user_meta,
             NvDsUserMeta::TYPE,
             "nvds_remove_user_meta_from_batch(user_meta)",
         ))?;
-    let user_meta_c = user_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_remove_user_meta_from_batch(batch_meta_c as _, user_meta_c as _)
+    let __bindery_user_meta_c = __bindery_user_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_remove_user_meta_from_batch(
+            __bindery_batch_meta_c as _,
+            __bindery_user_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Detaches a user meta from a frame, releases its payload and returns it to its pool. @param frame_meta Frame. @param user_meta User meta to remove.
 ///
@@ -836,31 +913,34 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_batch<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_remove_user_meta_from_frame", signature = (frame_meta, user_meta))]
 pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_frame<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     frame_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let frame_meta_obj = frame_meta
+    let __bindery_frame_meta_obj = frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_remove_user_meta_from_frame(frame_meta)",
         ))?;
-    let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let user_meta_obj = user_meta
+    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    let __bindery_user_meta_obj = user_meta
         .cast::<NvDsUserMeta>()
         .map_err(|_| rt::errors::wrong_type(
             user_meta,
             NvDsUserMeta::TYPE,
             "nvds_remove_user_meta_from_frame(user_meta)",
         ))?;
-    let user_meta_c = user_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_remove_user_meta_from_frame(frame_meta_c as _, user_meta_c as _)
+    let __bindery_user_meta_c = __bindery_user_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_remove_user_meta_from_frame(
+            __bindery_frame_meta_c as _,
+            __bindery_user_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Detaches a user meta from an ROI. @param roi_meta ROI. @param user_meta User meta to remove.
 ///
@@ -868,31 +948,34 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_frame<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_remove_user_meta_from_roi", signature = (roi_meta, user_meta))]
 pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_roi<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     roi_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let roi_meta_obj = roi_meta
+    let __bindery_roi_meta_obj = roi_meta
         .cast::<NvDsRoiMeta>()
         .map_err(|_| rt::errors::wrong_type(
             roi_meta,
             NvDsRoiMeta::TYPE,
             "nvds_remove_user_meta_from_roi(roi_meta)",
         ))?;
-    let roi_meta_c = roi_meta_obj.get().ptr()?;
-    let user_meta_obj = user_meta
+    let __bindery_roi_meta_c = __bindery_roi_meta_obj.get().ptr()?;
+    let __bindery_user_meta_obj = user_meta
         .cast::<NvDsUserMeta>()
         .map_err(|_| rt::errors::wrong_type(
             user_meta,
             NvDsUserMeta::TYPE,
             "nvds_remove_user_meta_from_roi(user_meta)",
         ))?;
-    let user_meta_c = user_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_remove_user_meta_from_roi(roi_meta_c as _, user_meta_c as _)
+    let __bindery_user_meta_c = __bindery_user_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_remove_user_meta_from_roi(
+            __bindery_roi_meta_c as _,
+            __bindery_user_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Detaches a user meta from an object, releases its payload and returns it to its pool. @param obj_meta Object. @param user_meta User meta to remove.
 ///
@@ -900,31 +983,34 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_roi<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_remove_user_meta_from_object", signature = (obj_meta, user_meta))]
 pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_object<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     obj_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let obj_meta_obj = obj_meta
+    let __bindery_obj_meta_obj = obj_meta
         .cast::<NvDsObjectMeta>()
         .map_err(|_| rt::errors::wrong_type(
             obj_meta,
             NvDsObjectMeta::TYPE,
             "nvds_remove_user_meta_from_object(obj_meta)",
         ))?;
-    let obj_meta_c = obj_meta_obj.get().ptr()?;
-    let user_meta_obj = user_meta
+    let __bindery_obj_meta_c = __bindery_obj_meta_obj.get().ptr()?;
+    let __bindery_user_meta_obj = user_meta
         .cast::<NvDsUserMeta>()
         .map_err(|_| rt::errors::wrong_type(
             user_meta,
             NvDsUserMeta::TYPE,
             "nvds_remove_user_meta_from_object(user_meta)",
         ))?;
-    let user_meta_c = user_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_remove_user_meta_from_object(obj_meta_c as _, user_meta_c as _)
+    let __bindery_user_meta_c = __bindery_user_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_remove_user_meta_from_object(
+            __bindery_obj_meta_c as _,
+            __bindery_user_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Maps a descriptor string such as "ORG.COMPONENT.DESCRIPTION" to a
 /// metadata kind at or above NVDS_START_USER_META; equal strings give
@@ -936,18 +1022,22 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_object<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_get_user_meta_type", signature = (meta_descriptor))]
 pub(crate) fn __bindery_fn_nvds_get_user_meta_type<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     meta_descriptor: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let meta_descriptor_s = rt::strings::to_cstring(
+    let __bindery_meta_descriptor_s = rt::strings::to_cstring(
         meta_descriptor,
         "nvds_get_user_meta_type(meta_descriptor)",
     )?;
-    let meta_descriptor_c = meta_descriptor_s
+    let __bindery_meta_descriptor_c = __bindery_meta_descriptor_s
         .as_ref()
         .map_or(std::ptr::null(), |s| s.as_ptr());
-    let __ret = unsafe { ffi::nvds_get_user_meta_type(meta_descriptor_c as _) };
-    __BINDERY_ENUM_NVDSMETATYPE.member(py, __ret as i64).map(Bound::unbind)
+    let __bindery_ret = unsafe {
+        ffi::nvds_get_user_meta_type(__bindery_meta_descriptor_c as _)
+    };
+    __BINDERY_ENUM_NVDSMETATYPE
+        .member(__bindery_py, __bindery_ret as i64)
+        .map(Bound::unbind)
 }
 /// Prints a summary of the batch's metadata to stdout (debug aid). @param batch_meta Batch. @return TRUE on success.
 ///
@@ -955,19 +1045,21 @@ pub(crate) fn __bindery_fn_nvds_get_user_meta_type<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_get_current_metadata_info", signature = (batch_meta))]
 pub(crate) fn __bindery_fn_nvds_get_current_metadata_info<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_get_current_metadata_info(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let __ret = unsafe { ffi::nvds_get_current_metadata_info(batch_meta_c as _) };
-    (__ret as i64 != 0).into_py_any(py)
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_get_current_metadata_info(__bindery_batch_meta_c as _)
+    };
+    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
 }
 /// Deep-copies a whole batch (an NvDsMetaCopyFunc for NvDsMeta).
 /// @param data      The NvDsBatchMeta to copy.
@@ -978,17 +1070,23 @@ pub(crate) fn __bindery_fn_nvds_get_current_metadata_info<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_batch_meta_copy_func", signature = (data, user_data))]
 pub(crate) fn __bindery_fn_nvds_batch_meta_copy_func<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let data_c = rt::pointer::address_of(data, "nvds_batch_meta_copy_func(data)")?;
-    let user_data_c = rt::pointer::address_of(
+    let __bindery_data_c = rt::pointer::address_of(
+        data,
+        "nvds_batch_meta_copy_func(data)",
+    )?;
+    let __bindery_user_data_c = rt::pointer::address_of(
         user_data,
         "nvds_batch_meta_copy_func(user_data)",
     )?;
-    let __ret = unsafe { ffi::nvds_batch_meta_copy_func(data_c as _, user_data_c as _) };
-    rt::pointer::to_capsule(py, __ret as *mut c_void).map(Bound::unbind)
+    let __bindery_ret = unsafe {
+        ffi::nvds_batch_meta_copy_func(__bindery_data_c as _, __bindery_user_data_c as _)
+    };
+    rt::pointer::to_capsule(__bindery_py, __bindery_ret as *mut c_void)
+        .map(Bound::unbind)
 }
 /// Destroys a batch (an NvDsMetaReleaseFunc for NvDsMeta).
 /// @param data      The NvDsBatchMeta to destroy.
@@ -998,20 +1096,26 @@ pub(crate) fn __bindery_fn_nvds_batch_meta_copy_func<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_batch_meta_release_func", signature = (data, user_data))]
 pub(crate) fn __bindery_fn_nvds_batch_meta_release_func<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let data_c = rt::pointer::address_of(data, "nvds_batch_meta_release_func(data)")?;
-    let user_data_c = rt::pointer::address_of(
+    let __bindery_data_c = rt::pointer::address_of(
+        data,
+        "nvds_batch_meta_release_func(data)",
+    )?;
+    let __bindery_user_data_c = rt::pointer::address_of(
         user_data,
         "nvds_batch_meta_release_func(user_data)",
     )?;
-    let __ret = unsafe {
-        ffi::nvds_batch_meta_release_func(data_c as _, user_data_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_batch_meta_release_func(
+            __bindery_data_c as _,
+            __bindery_user_data_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Returns the frame meta at a position of a frame list.
 /// @param frame_meta_list List of NvDsFrameMeta.
@@ -1022,23 +1126,29 @@ pub(crate) fn __bindery_fn_nvds_batch_meta_release_func<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_get_nth_frame_meta", signature = (frame_meta_list, index))]
 pub(crate) fn __bindery_fn_nvds_get_nth_frame_meta<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     frame_meta_list: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let frame_meta_list_c = rt::pointer::address_of(
+    let __bindery_frame_meta_list_c = rt::pointer::address_of(
         frame_meta_list,
         "nvds_get_nth_frame_meta(frame_meta_list)",
     )?;
-    let index_c = rt::ints::to_c_int::<u32>(index, "nvds_get_nth_frame_meta(index)")?;
-    let __ret = unsafe {
-        ffi::nvds_get_nth_frame_meta(frame_meta_list_c as _, index_c as _)
+    let __bindery_index_c = rt::ints::to_c_int::<
+        u32,
+    >(index, "nvds_get_nth_frame_meta(index)")?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_get_nth_frame_meta(
+            __bindery_frame_meta_list_c as _,
+            __bindery_index_c as _,
+        )
     };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__bindery_ret.cast()) {
         Some(p) => {
-            NvDsFrameMeta::wrap(View::external(p, rt::Token::new())).into_py_any(py)
+            NvDsFrameMeta::wrap(View::external(p, rt::Token::new()))
+                .into_py_any(__bindery_py)
         }
-        None => Ok(py.None()),
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Removes every frame of @a meta_list from the batch. @param batch_meta Batch. @param meta_list Its frame list.
@@ -1047,27 +1157,30 @@ pub(crate) fn __bindery_fn_nvds_get_nth_frame_meta<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_clear_frame_meta_list", signature = (batch_meta, meta_list))]
 pub(crate) fn __bindery_fn_nvds_clear_frame_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_clear_frame_meta_list(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_meta_list_c = rt::pointer::address_of(
         meta_list,
         "nvds_clear_frame_meta_list(meta_list)",
     )?;
-    let __ret = unsafe {
-        ffi::nvds_clear_frame_meta_list(batch_meta_c as _, meta_list_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_clear_frame_meta_list(
+            __bindery_batch_meta_c as _,
+            __bindery_meta_list_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Removes every object of @a meta_list from the frame. @param frame_meta Frame. @param meta_list Its object list.
 ///
@@ -1075,27 +1188,30 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_meta_list<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_clear_obj_meta_list", signature = (frame_meta, meta_list))]
 pub(crate) fn __bindery_fn_nvds_clear_obj_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     frame_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let frame_meta_obj = frame_meta
+    let __bindery_frame_meta_obj = frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_clear_obj_meta_list(frame_meta)",
         ))?;
-    let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    let __bindery_meta_list_c = rt::pointer::address_of(
         meta_list,
         "nvds_clear_obj_meta_list(meta_list)",
     )?;
-    let __ret = unsafe {
-        ffi::nvds_clear_obj_meta_list(frame_meta_c as _, meta_list_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_clear_obj_meta_list(
+            __bindery_frame_meta_c as _,
+            __bindery_meta_list_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Removes every classifier result of @a meta_list from the object. @param obj_meta Object. @param meta_list Its classifier list.
 ///
@@ -1103,27 +1219,30 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_meta_list<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_clear_classifier_meta_list", signature = (obj_meta, meta_list))]
 pub(crate) fn __bindery_fn_nvds_clear_classifier_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     obj_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let obj_meta_obj = obj_meta
+    let __bindery_obj_meta_obj = obj_meta
         .cast::<NvDsObjectMeta>()
         .map_err(|_| rt::errors::wrong_type(
             obj_meta,
             NvDsObjectMeta::TYPE,
             "nvds_clear_classifier_meta_list(obj_meta)",
         ))?;
-    let obj_meta_c = obj_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let __bindery_obj_meta_c = __bindery_obj_meta_obj.get().ptr()?;
+    let __bindery_meta_list_c = rt::pointer::address_of(
         meta_list,
         "nvds_clear_classifier_meta_list(meta_list)",
     )?;
-    let __ret = unsafe {
-        ffi::nvds_clear_classifier_meta_list(obj_meta_c as _, meta_list_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_clear_classifier_meta_list(
+            __bindery_obj_meta_c as _,
+            __bindery_meta_list_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Removes every label of @a meta_list from the classifier result. @param classifier_meta Classifier result. @param meta_list Its label list.
 ///
@@ -1134,27 +1253,30 @@ pub(crate) fn __bindery_fn_nvds_clear_classifier_meta_list<'py>(
     signature = (classifier_meta, meta_list)
 )]
 pub(crate) fn __bindery_fn_nvds_clear_label_info_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     classifier_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let classifier_meta_obj = classifier_meta
+    let __bindery_classifier_meta_obj = classifier_meta
         .cast::<NvDsClassifierMeta>()
         .map_err(|_| rt::errors::wrong_type(
             classifier_meta,
             NvDsClassifierMeta::TYPE,
             "nvds_clear_label_info_meta_list(classifier_meta)",
         ))?;
-    let classifier_meta_c = classifier_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj.get().ptr()?;
+    let __bindery_meta_list_c = rt::pointer::address_of(
         meta_list,
         "nvds_clear_label_info_meta_list(meta_list)",
     )?;
-    let __ret = unsafe {
-        ffi::nvds_clear_label_info_meta_list(classifier_meta_c as _, meta_list_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_clear_label_info_meta_list(
+            __bindery_classifier_meta_c as _,
+            __bindery_meta_list_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Removes every display meta of @a meta_list from the frame. @param frame_meta Frame. @param meta_list Its display list.
 ///
@@ -1162,27 +1284,30 @@ pub(crate) fn __bindery_fn_nvds_clear_label_info_meta_list<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_clear_display_meta_list", signature = (frame_meta, meta_list))]
 pub(crate) fn __bindery_fn_nvds_clear_display_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     frame_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let frame_meta_obj = frame_meta
+    let __bindery_frame_meta_obj = frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_clear_display_meta_list(frame_meta)",
         ))?;
-    let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    let __bindery_meta_list_c = rt::pointer::address_of(
         meta_list,
         "nvds_clear_display_meta_list(meta_list)",
     )?;
-    let __ret = unsafe {
-        ffi::nvds_clear_display_meta_list(frame_meta_c as _, meta_list_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_clear_display_meta_list(
+            __bindery_frame_meta_c as _,
+            __bindery_meta_list_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Removes every user meta of @a meta_list from the batch. @param batch_meta Batch. @param meta_list Its user meta list.
 ///
@@ -1190,27 +1315,30 @@ pub(crate) fn __bindery_fn_nvds_clear_display_meta_list<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_clear_batch_user_meta_list", signature = (batch_meta, meta_list))]
 pub(crate) fn __bindery_fn_nvds_clear_batch_user_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_clear_batch_user_meta_list(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_meta_list_c = rt::pointer::address_of(
         meta_list,
         "nvds_clear_batch_user_meta_list(meta_list)",
     )?;
-    let __ret = unsafe {
-        ffi::nvds_clear_batch_user_meta_list(batch_meta_c as _, meta_list_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_clear_batch_user_meta_list(
+            __bindery_batch_meta_c as _,
+            __bindery_meta_list_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Removes every user meta of @a meta_list from the frame. @param frame_meta Frame. @param meta_list Its user meta list.
 ///
@@ -1218,27 +1346,30 @@ pub(crate) fn __bindery_fn_nvds_clear_batch_user_meta_list<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_clear_frame_user_meta_list", signature = (frame_meta, meta_list))]
 pub(crate) fn __bindery_fn_nvds_clear_frame_user_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     frame_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let frame_meta_obj = frame_meta
+    let __bindery_frame_meta_obj = frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_clear_frame_user_meta_list(frame_meta)",
         ))?;
-    let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    let __bindery_meta_list_c = rt::pointer::address_of(
         meta_list,
         "nvds_clear_frame_user_meta_list(meta_list)",
     )?;
-    let __ret = unsafe {
-        ffi::nvds_clear_frame_user_meta_list(frame_meta_c as _, meta_list_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_clear_frame_user_meta_list(
+            __bindery_frame_meta_c as _,
+            __bindery_meta_list_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Removes every user meta of @a meta_list from the object. @param object_meta Object. @param meta_list Its user meta list.
 ///
@@ -1246,27 +1377,30 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_user_meta_list<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_clear_obj_user_meta_list", signature = (object_meta, meta_list))]
 pub(crate) fn __bindery_fn_nvds_clear_obj_user_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     object_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let object_meta_obj = object_meta
+    let __bindery_object_meta_obj = object_meta
         .cast::<NvDsObjectMeta>()
         .map_err(|_| rt::errors::wrong_type(
             object_meta,
             NvDsObjectMeta::TYPE,
             "nvds_clear_obj_user_meta_list(object_meta)",
         ))?;
-    let object_meta_c = object_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let __bindery_object_meta_c = __bindery_object_meta_obj.get().ptr()?;
+    let __bindery_meta_list_c = rt::pointer::address_of(
         meta_list,
         "nvds_clear_obj_user_meta_list(meta_list)",
     )?;
-    let __ret = unsafe {
-        ffi::nvds_clear_obj_user_meta_list(object_meta_c as _, meta_list_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_clear_obj_user_meta_list(
+            __bindery_object_meta_c as _,
+            __bindery_meta_list_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Returns every element of a list to a pool and frees the list.
 /// @param batch_meta Owning batch.
@@ -1278,35 +1412,40 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_user_meta_list<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_clear_meta_list", signature = (batch_meta, meta_list, meta_pool))]
 pub(crate) fn __bindery_fn_nvds_clear_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
     meta_pool: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_clear_meta_list(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_meta_list_c = rt::pointer::address_of(
         meta_list,
         "nvds_clear_meta_list(meta_list)",
     )?;
-    let meta_pool_obj = meta_pool
+    let __bindery_meta_pool_obj = meta_pool
         .cast::<NvDsMetaPool>()
         .map_err(|_| rt::errors::wrong_type(
             meta_pool,
             NvDsMetaPool::TYPE,
             "nvds_clear_meta_list(meta_pool)",
         ))?;
-    let meta_pool_c = meta_pool_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_clear_meta_list(batch_meta_c as _, meta_list_c as _, meta_pool_c as _)
+    let __bindery_meta_pool_c = __bindery_meta_pool_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_clear_meta_list(
+            __bindery_batch_meta_c as _,
+            __bindery_meta_list_c as _,
+            __bindery_meta_pool_c as _,
+        )
     };
-    rt::pointer::to_capsule(py, __ret as *mut c_void).map(Bound::unbind)
+    rt::pointer::to_capsule(__bindery_py, __bindery_ret as *mut c_void)
+        .map(Bound::unbind)
 }
 /// Copies the fields of one frame meta into another. @param src_frame_meta Source. @param dst_frame_meta Destination.
 ///
@@ -1314,31 +1453,34 @@ pub(crate) fn __bindery_fn_nvds_clear_meta_list<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_copy_frame_meta", signature = (src_frame_meta, dst_frame_meta))]
 pub(crate) fn __bindery_fn_nvds_copy_frame_meta<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_frame_meta: &Bound<'py, PyAny>,
     dst_frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_frame_meta_obj = src_frame_meta
+    let __bindery_src_frame_meta_obj = src_frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             src_frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_copy_frame_meta(src_frame_meta)",
         ))?;
-    let src_frame_meta_c = src_frame_meta_obj.get().ptr()?;
-    let dst_frame_meta_obj = dst_frame_meta
+    let __bindery_src_frame_meta_c = __bindery_src_frame_meta_obj.get().ptr()?;
+    let __bindery_dst_frame_meta_obj = dst_frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             dst_frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_copy_frame_meta(dst_frame_meta)",
         ))?;
-    let dst_frame_meta_c = dst_frame_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_copy_frame_meta(src_frame_meta_c as _, dst_frame_meta_c as _)
+    let __bindery_dst_frame_meta_c = __bindery_dst_frame_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_copy_frame_meta(
+            __bindery_src_frame_meta_c as _,
+            __bindery_dst_frame_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Copies the fields of one object meta into another. @param src_object_meta Source. @param dst_object_meta Destination.
 ///
@@ -1346,31 +1488,34 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_meta<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_copy_obj_meta", signature = (src_object_meta, dst_object_meta))]
 pub(crate) fn __bindery_fn_nvds_copy_obj_meta<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_object_meta: &Bound<'py, PyAny>,
     dst_object_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_object_meta_obj = src_object_meta
+    let __bindery_src_object_meta_obj = src_object_meta
         .cast::<NvDsObjectMeta>()
         .map_err(|_| rt::errors::wrong_type(
             src_object_meta,
             NvDsObjectMeta::TYPE,
             "nvds_copy_obj_meta(src_object_meta)",
         ))?;
-    let src_object_meta_c = src_object_meta_obj.get().ptr()?;
-    let dst_object_meta_obj = dst_object_meta
+    let __bindery_src_object_meta_c = __bindery_src_object_meta_obj.get().ptr()?;
+    let __bindery_dst_object_meta_obj = dst_object_meta
         .cast::<NvDsObjectMeta>()
         .map_err(|_| rt::errors::wrong_type(
             dst_object_meta,
             NvDsObjectMeta::TYPE,
             "nvds_copy_obj_meta(dst_object_meta)",
         ))?;
-    let dst_object_meta_c = dst_object_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_copy_obj_meta(src_object_meta_c as _, dst_object_meta_c as _)
+    let __bindery_dst_object_meta_c = __bindery_dst_object_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_copy_obj_meta(
+            __bindery_src_object_meta_c as _,
+            __bindery_dst_object_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Copies the fields of one classifier meta into another. @param src_classifier_meta Source. @param dst_classifier_meta Destination.
 ///
@@ -1381,34 +1526,34 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_meta<'py>(
     signature = (src_classifier_meta, dst_classifier_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_copy_classifier_meta<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_classifier_meta: &Bound<'py, PyAny>,
     dst_classifier_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_classifier_meta_obj = src_classifier_meta
+    let __bindery_src_classifier_meta_obj = src_classifier_meta
         .cast::<NvDsClassifierMeta>()
         .map_err(|_| rt::errors::wrong_type(
             src_classifier_meta,
             NvDsClassifierMeta::TYPE,
             "nvds_copy_classifier_meta(src_classifier_meta)",
         ))?;
-    let src_classifier_meta_c = src_classifier_meta_obj.get().ptr()?;
-    let dst_classifier_meta_obj = dst_classifier_meta
+    let __bindery_src_classifier_meta_c = __bindery_src_classifier_meta_obj.get().ptr()?;
+    let __bindery_dst_classifier_meta_obj = dst_classifier_meta
         .cast::<NvDsClassifierMeta>()
         .map_err(|_| rt::errors::wrong_type(
             dst_classifier_meta,
             NvDsClassifierMeta::TYPE,
             "nvds_copy_classifier_meta(dst_classifier_meta)",
         ))?;
-    let dst_classifier_meta_c = dst_classifier_meta_obj.get().ptr()?;
-    let __ret = unsafe {
+    let __bindery_dst_classifier_meta_c = __bindery_dst_classifier_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
         ffi::nvds_copy_classifier_meta(
-            src_classifier_meta_c as _,
-            dst_classifier_meta_c as _,
+            __bindery_src_classifier_meta_c as _,
+            __bindery_dst_classifier_meta_c as _,
         )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Copies the fields of one label info into another. @param src_label_info Source. @param dst_label_info Destination.
 ///
@@ -1416,31 +1561,34 @@ pub(crate) fn __bindery_fn_nvds_copy_classifier_meta<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_copy_label_info_meta", signature = (src_label_info, dst_label_info))]
 pub(crate) fn __bindery_fn_nvds_copy_label_info_meta<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_label_info: &Bound<'py, PyAny>,
     dst_label_info: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_label_info_obj = src_label_info
+    let __bindery_src_label_info_obj = src_label_info
         .cast::<NvDsLabelInfo>()
         .map_err(|_| rt::errors::wrong_type(
             src_label_info,
             NvDsLabelInfo::TYPE,
             "nvds_copy_label_info_meta(src_label_info)",
         ))?;
-    let src_label_info_c = src_label_info_obj.get().ptr()?;
-    let dst_label_info_obj = dst_label_info
+    let __bindery_src_label_info_c = __bindery_src_label_info_obj.get().ptr()?;
+    let __bindery_dst_label_info_obj = dst_label_info
         .cast::<NvDsLabelInfo>()
         .map_err(|_| rt::errors::wrong_type(
             dst_label_info,
             NvDsLabelInfo::TYPE,
             "nvds_copy_label_info_meta(dst_label_info)",
         ))?;
-    let dst_label_info_c = dst_label_info_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_copy_label_info_meta(src_label_info_c as _, dst_label_info_c as _)
+    let __bindery_dst_label_info_c = __bindery_dst_label_info_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_copy_label_info_meta(
+            __bindery_src_label_info_c as _,
+            __bindery_dst_label_info_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Copies the fields of one display meta into another. @param src_display_meta Source. @param dst_display_meta Destination.
 ///
@@ -1451,31 +1599,34 @@ pub(crate) fn __bindery_fn_nvds_copy_label_info_meta<'py>(
     signature = (src_display_meta, dst_display_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_copy_display_meta<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_display_meta: &Bound<'py, PyAny>,
     dst_display_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_display_meta_obj = src_display_meta
+    let __bindery_src_display_meta_obj = src_display_meta
         .cast::<NvDsDisplayMeta>()
         .map_err(|_| rt::errors::wrong_type(
             src_display_meta,
             NvDsDisplayMeta::TYPE,
             "nvds_copy_display_meta(src_display_meta)",
         ))?;
-    let src_display_meta_c = src_display_meta_obj.get().ptr()?;
-    let dst_display_meta_obj = dst_display_meta
+    let __bindery_src_display_meta_c = __bindery_src_display_meta_obj.get().ptr()?;
+    let __bindery_dst_display_meta_obj = dst_display_meta
         .cast::<NvDsDisplayMeta>()
         .map_err(|_| rt::errors::wrong_type(
             dst_display_meta,
             NvDsDisplayMeta::TYPE,
             "nvds_copy_display_meta(dst_display_meta)",
         ))?;
-    let dst_display_meta_c = dst_display_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_copy_display_meta(src_display_meta_c as _, dst_display_meta_c as _)
+    let __bindery_dst_display_meta_c = __bindery_dst_display_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_copy_display_meta(
+            __bindery_src_display_meta_c as _,
+            __bindery_dst_display_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Deep-copies a user meta list into a batch. @param src_user_meta_list Source list. @param dst_batch_meta Destination batch.
 ///
@@ -1486,30 +1637,30 @@ pub(crate) fn __bindery_fn_nvds_copy_display_meta<'py>(
     signature = (src_user_meta_list, dst_batch_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_copy_batch_user_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_user_meta_list: &Bound<'py, PyAny>,
     dst_batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_user_meta_list_c = rt::pointer::address_of(
+    let __bindery_src_user_meta_list_c = rt::pointer::address_of(
         src_user_meta_list,
         "nvds_copy_batch_user_meta_list(src_user_meta_list)",
     )?;
-    let dst_batch_meta_obj = dst_batch_meta
+    let __bindery_dst_batch_meta_obj = dst_batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             dst_batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_copy_batch_user_meta_list(dst_batch_meta)",
         ))?;
-    let dst_batch_meta_c = dst_batch_meta_obj.get().ptr()?;
-    let __ret = unsafe {
+    let __bindery_dst_batch_meta_c = __bindery_dst_batch_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
         ffi::nvds_copy_batch_user_meta_list(
-            src_user_meta_list_c as _,
-            dst_batch_meta_c as _,
+            __bindery_src_user_meta_list_c as _,
+            __bindery_dst_batch_meta_c as _,
         )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Deep-copies a user meta list into a frame. @param src_user_meta_list Source list. @param dst_frame_meta Destination frame.
 ///
@@ -1520,30 +1671,30 @@ pub(crate) fn __bindery_fn_nvds_copy_batch_user_meta_list<'py>(
     signature = (src_user_meta_list, dst_frame_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_copy_frame_user_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_user_meta_list: &Bound<'py, PyAny>,
     dst_frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_user_meta_list_c = rt::pointer::address_of(
+    let __bindery_src_user_meta_list_c = rt::pointer::address_of(
         src_user_meta_list,
         "nvds_copy_frame_user_meta_list(src_user_meta_list)",
     )?;
-    let dst_frame_meta_obj = dst_frame_meta
+    let __bindery_dst_frame_meta_obj = dst_frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             dst_frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_copy_frame_user_meta_list(dst_frame_meta)",
         ))?;
-    let dst_frame_meta_c = dst_frame_meta_obj.get().ptr()?;
-    let __ret = unsafe {
+    let __bindery_dst_frame_meta_c = __bindery_dst_frame_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
         ffi::nvds_copy_frame_user_meta_list(
-            src_user_meta_list_c as _,
-            dst_frame_meta_c as _,
+            __bindery_src_user_meta_list_c as _,
+            __bindery_dst_frame_meta_c as _,
         )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Deep-copies a user meta list into an object. @param src_user_meta_list Source list. @param dst_object_meta Destination object.
 ///
@@ -1554,30 +1705,30 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_user_meta_list<'py>(
     signature = (src_user_meta_list, dst_object_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_copy_obj_user_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_user_meta_list: &Bound<'py, PyAny>,
     dst_object_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_user_meta_list_c = rt::pointer::address_of(
+    let __bindery_src_user_meta_list_c = rt::pointer::address_of(
         src_user_meta_list,
         "nvds_copy_obj_user_meta_list(src_user_meta_list)",
     )?;
-    let dst_object_meta_obj = dst_object_meta
+    let __bindery_dst_object_meta_obj = dst_object_meta
         .cast::<NvDsObjectMeta>()
         .map_err(|_| rt::errors::wrong_type(
             dst_object_meta,
             NvDsObjectMeta::TYPE,
             "nvds_copy_obj_user_meta_list(dst_object_meta)",
         ))?;
-    let dst_object_meta_c = dst_object_meta_obj.get().ptr()?;
-    let __ret = unsafe {
+    let __bindery_dst_object_meta_c = __bindery_dst_object_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
         ffi::nvds_copy_obj_user_meta_list(
-            src_user_meta_list_c as _,
-            dst_object_meta_c as _,
+            __bindery_src_user_meta_list_c as _,
+            __bindery_dst_object_meta_c as _,
         )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Deep-copies a display meta list into a frame. @param src_display_meta_list Source list. @param dst_frame_meta Destination frame.
 ///
@@ -1588,30 +1739,30 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_user_meta_list<'py>(
     signature = (src_display_meta_list, dst_frame_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_copy_display_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_display_meta_list: &Bound<'py, PyAny>,
     dst_frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_display_meta_list_c = rt::pointer::address_of(
+    let __bindery_src_display_meta_list_c = rt::pointer::address_of(
         src_display_meta_list,
         "nvds_copy_display_meta_list(src_display_meta_list)",
     )?;
-    let dst_frame_meta_obj = dst_frame_meta
+    let __bindery_dst_frame_meta_obj = dst_frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             dst_frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_copy_display_meta_list(dst_frame_meta)",
         ))?;
-    let dst_frame_meta_c = dst_frame_meta_obj.get().ptr()?;
-    let __ret = unsafe {
+    let __bindery_dst_frame_meta_c = __bindery_dst_frame_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
         ffi::nvds_copy_display_meta_list(
-            src_display_meta_list_c as _,
-            dst_frame_meta_c as _,
+            __bindery_src_display_meta_list_c as _,
+            __bindery_dst_frame_meta_c as _,
         )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Deep-copies a frame list (with objects and user meta) into a batch. @param src_frame_meta_list Source list. @param dst_batch_meta Destination batch.
 ///
@@ -1622,27 +1773,30 @@ pub(crate) fn __bindery_fn_nvds_copy_display_meta_list<'py>(
     signature = (src_frame_meta_list, dst_batch_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_copy_frame_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_frame_meta_list: &Bound<'py, PyAny>,
     dst_batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_frame_meta_list_c = rt::pointer::address_of(
+    let __bindery_src_frame_meta_list_c = rt::pointer::address_of(
         src_frame_meta_list,
         "nvds_copy_frame_meta_list(src_frame_meta_list)",
     )?;
-    let dst_batch_meta_obj = dst_batch_meta
+    let __bindery_dst_batch_meta_obj = dst_batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             dst_batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_copy_frame_meta_list(dst_batch_meta)",
         ))?;
-    let dst_batch_meta_c = dst_batch_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_copy_frame_meta_list(src_frame_meta_list_c as _, dst_batch_meta_c as _)
+    let __bindery_dst_batch_meta_c = __bindery_dst_batch_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_copy_frame_meta_list(
+            __bindery_src_frame_meta_list_c as _,
+            __bindery_dst_batch_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Deep-copies an object list into a frame. @param src_obj_meta_list Source list. @param dst_frame_meta Destination frame.
 ///
@@ -1653,27 +1807,30 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_meta_list<'py>(
     signature = (src_obj_meta_list, dst_frame_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_copy_obj_meta_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_obj_meta_list: &Bound<'py, PyAny>,
     dst_frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_obj_meta_list_c = rt::pointer::address_of(
+    let __bindery_src_obj_meta_list_c = rt::pointer::address_of(
         src_obj_meta_list,
         "nvds_copy_obj_meta_list(src_obj_meta_list)",
     )?;
-    let dst_frame_meta_obj = dst_frame_meta
+    let __bindery_dst_frame_meta_obj = dst_frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             dst_frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_copy_obj_meta_list(dst_frame_meta)",
         ))?;
-    let dst_frame_meta_c = dst_frame_meta_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_copy_obj_meta_list(src_obj_meta_list_c as _, dst_frame_meta_c as _)
+    let __bindery_dst_frame_meta_c = __bindery_dst_frame_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_copy_obj_meta_list(
+            __bindery_src_obj_meta_list_c as _,
+            __bindery_dst_frame_meta_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Deep-copies a classifier list into an object. @param src_classifier_meta_list Source list. @param dst_object_meta Destination object.
 ///
@@ -1684,30 +1841,30 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_meta_list<'py>(
     signature = (src_classifier_meta_list, dst_object_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_copy_classification_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_classifier_meta_list: &Bound<'py, PyAny>,
     dst_object_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_classifier_meta_list_c = rt::pointer::address_of(
+    let __bindery_src_classifier_meta_list_c = rt::pointer::address_of(
         src_classifier_meta_list,
         "nvds_copy_classification_list(src_classifier_meta_list)",
     )?;
-    let dst_object_meta_obj = dst_object_meta
+    let __bindery_dst_object_meta_obj = dst_object_meta
         .cast::<NvDsObjectMeta>()
         .map_err(|_| rt::errors::wrong_type(
             dst_object_meta,
             NvDsObjectMeta::TYPE,
             "nvds_copy_classification_list(dst_object_meta)",
         ))?;
-    let dst_object_meta_c = dst_object_meta_obj.get().ptr()?;
-    let __ret = unsafe {
+    let __bindery_dst_object_meta_c = __bindery_dst_object_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
         ffi::nvds_copy_classification_list(
-            src_classifier_meta_list_c as _,
-            dst_object_meta_c as _,
+            __bindery_src_classifier_meta_list_c as _,
+            __bindery_dst_object_meta_c as _,
         )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Deep-copies a label list into a classifier result. @param src_label_info_list Source list. @param dst_classifier_meta Destination classifier result.
 ///
@@ -1718,30 +1875,30 @@ pub(crate) fn __bindery_fn_nvds_copy_classification_list<'py>(
     signature = (src_label_info_list, dst_classifier_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_copy_label_info_list<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_label_info_list: &Bound<'py, PyAny>,
     dst_classifier_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_label_info_list_c = rt::pointer::address_of(
+    let __bindery_src_label_info_list_c = rt::pointer::address_of(
         src_label_info_list,
         "nvds_copy_label_info_list(src_label_info_list)",
     )?;
-    let dst_classifier_meta_obj = dst_classifier_meta
+    let __bindery_dst_classifier_meta_obj = dst_classifier_meta
         .cast::<NvDsClassifierMeta>()
         .map_err(|_| rt::errors::wrong_type(
             dst_classifier_meta,
             NvDsClassifierMeta::TYPE,
             "nvds_copy_label_info_list(dst_classifier_meta)",
         ))?;
-    let dst_classifier_meta_c = dst_classifier_meta_obj.get().ptr()?;
-    let __ret = unsafe {
+    let __bindery_dst_classifier_meta_c = __bindery_dst_classifier_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
         ffi::nvds_copy_label_info_list(
-            src_label_info_list_c as _,
-            dst_classifier_meta_c as _,
+            __bindery_src_label_info_list_c as _,
+            __bindery_dst_classifier_meta_c as _,
         )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Records the arrival time of a buffer at a component.
 /// @param buffer       The arriving buffer.
@@ -1752,29 +1909,33 @@ pub(crate) fn __bindery_fn_nvds_copy_label_info_list<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_set_input_system_timestamp", signature = (buffer, element_name))]
 pub(crate) fn __bindery_fn_nvds_set_input_system_timestamp<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     buffer: &Bound<'py, PyAny>,
     element_name: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let buffer_c = rt::pointer::address_of(
+    let __bindery_buffer_c = rt::pointer::address_of(
         buffer,
         "nvds_set_input_system_timestamp(buffer)",
     )?;
-    let element_name_s = rt::strings::to_cstring(
+    let __bindery_element_name_s = rt::strings::to_cstring(
         element_name,
         "nvds_set_input_system_timestamp(element_name)",
     )?;
-    let element_name_c = element_name_s
+    let __bindery_element_name_c = __bindery_element_name_s
         .as_ref()
         .map_or(std::ptr::null(), |s| s.as_ptr());
-    let __ret = unsafe {
-        ffi::nvds_set_input_system_timestamp(buffer_c as _, element_name_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_set_input_system_timestamp(
+            __bindery_buffer_c as _,
+            __bindery_element_name_c as _,
+        )
     };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__bindery_ret.cast()) {
         Some(p) => {
-            NvDsUserMeta::wrap(View::external(p, rt::Token::new())).into_py_any(py)
+            NvDsUserMeta::wrap(View::external(p, rt::Token::new()))
+                .into_py_any(__bindery_py)
         }
-        None => Ok(py.None()),
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Records the departure time of a buffer from a component.
@@ -1786,25 +1947,28 @@ pub(crate) fn __bindery_fn_nvds_set_input_system_timestamp<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_set_output_system_timestamp", signature = (buffer, element_name))]
 pub(crate) fn __bindery_fn_nvds_set_output_system_timestamp<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     buffer: &Bound<'py, PyAny>,
     element_name: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let buffer_c = rt::pointer::address_of(
+    let __bindery_buffer_c = rt::pointer::address_of(
         buffer,
         "nvds_set_output_system_timestamp(buffer)",
     )?;
-    let element_name_s = rt::strings::to_cstring(
+    let __bindery_element_name_s = rt::strings::to_cstring(
         element_name,
         "nvds_set_output_system_timestamp(element_name)",
     )?;
-    let element_name_c = element_name_s
+    let __bindery_element_name_c = __bindery_element_name_s
         .as_ref()
         .map_or(std::ptr::null(), |s| s.as_ptr());
-    let __ret = unsafe {
-        ffi::nvds_set_output_system_timestamp(buffer_c as _, element_name_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_set_output_system_timestamp(
+            __bindery_buffer_c as _,
+            __bindery_element_name_c as _,
+        )
     };
-    (__ret as i64 != 0).into_py_any(py)
+    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
 }
 /// Computes the latency of every frame of a batch up to now.
 /// @param buf          Buffer carrying an NvDsBatchMeta.
@@ -1815,23 +1979,29 @@ pub(crate) fn __bindery_fn_nvds_set_output_system_timestamp<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_measure_buffer_latency", signature = (buf, latency_info))]
 pub(crate) fn __bindery_fn_nvds_measure_buffer_latency<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     buf: &Bound<'py, PyAny>,
     latency_info: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let buf_c = rt::pointer::address_of(buf, "nvds_measure_buffer_latency(buf)")?;
-    let latency_info_obj = latency_info
+    let __bindery_buf_c = rt::pointer::address_of(
+        buf,
+        "nvds_measure_buffer_latency(buf)",
+    )?;
+    let __bindery_latency_info_obj = latency_info
         .cast::<NvDsFrameLatencyInfo>()
         .map_err(|_| rt::errors::wrong_type(
             latency_info,
             NvDsFrameLatencyInfo::TYPE,
             "nvds_measure_buffer_latency(latency_info)",
         ))?;
-    let latency_info_c = latency_info_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::nvds_measure_buffer_latency(buf_c as _, latency_info_c as _)
+    let __bindery_latency_info_c = __bindery_latency_info_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_measure_buffer_latency(
+            __bindery_buf_c as _,
+            __bindery_latency_info_c as _,
+        )
     };
-    (__ret as u32).into_py_any(py)
+    (__bindery_ret as u32).into_py_any(__bindery_py)
 }
 /// @return TRUE when the NVDS_ENABLE_LATENCY_MEASUREMENT environment variable is set.
 ///
@@ -1839,10 +2009,10 @@ pub(crate) fn __bindery_fn_nvds_measure_buffer_latency<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_get_enable_latency_measurement", signature = ())]
 pub(crate) fn __bindery_fn_nvds_get_enable_latency_measurement<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
-    let __ret = unsafe { ffi::nvds_get_enable_latency_measurement() };
-    (__ret as i64 != 0).into_py_any(py)
+    let __bindery_ret = unsafe { ffi::nvds_get_enable_latency_measurement() };
+    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
 }
 /// Attaches a reference timestamp to a buffer; decoders use this to mark
 /// the start of the latency measurement.
@@ -1857,34 +2027,34 @@ pub(crate) fn __bindery_fn_nvds_get_enable_latency_measurement<'py>(
     signature = (buffer, element_name, frame_id)
 )]
 pub(crate) fn __bindery_fn_nvds_add_reference_timestamp_meta<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     buffer: &Bound<'py, PyAny>,
     element_name: &Bound<'py, PyAny>,
     frame_id: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let buffer_c = rt::pointer::address_of(
+    let __bindery_buffer_c = rt::pointer::address_of(
         buffer,
         "nvds_add_reference_timestamp_meta(buffer)",
     )?;
-    let element_name_s = rt::strings::to_cstring(
+    let __bindery_element_name_s = rt::strings::to_cstring(
         element_name,
         "nvds_add_reference_timestamp_meta(element_name)",
     )?;
-    let element_name_c = element_name_s
+    let __bindery_element_name_c = __bindery_element_name_s
         .as_ref()
         .map_or(std::ptr::null(), |s| s.as_ptr());
-    let frame_id_c = rt::ints::to_c_int::<
+    let __bindery_frame_id_c = rt::ints::to_c_int::<
         u32,
     >(frame_id, "nvds_add_reference_timestamp_meta(frame_id)")?;
-    let __ret = unsafe {
+    let __bindery_ret = unsafe {
         ffi::nvds_add_reference_timestamp_meta(
-            buffer_c as _,
-            element_name_c as _,
-            frame_id_c as _,
+            __bindery_buffer_c as _,
+            __bindery_element_name_c as _,
+            __bindery_frame_id_c as _,
         )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// @return TRUE when the NVDS_LATENCY_MEASUREMENT_SILENT environment variable is set.
 ///
@@ -1892,10 +2062,10 @@ pub(crate) fn __bindery_fn_nvds_add_reference_timestamp_meta<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_get_latency_measurement_silent", signature = ())]
 pub(crate) fn __bindery_fn_nvds_get_latency_measurement_silent<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
-    let __ret = unsafe { ffi::nvds_get_latency_measurement_silent() };
-    (__ret as i64 != 0).into_py_any(py)
+    let __bindery_ret = unsafe { ffi::nvds_get_latency_measurement_silent() };
+    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
 }
 /// Registers (once) and returns the GType of the NvDsMeta API.
 ///
@@ -1903,10 +2073,10 @@ pub(crate) fn __bindery_fn_nvds_get_latency_measurement_silent<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_meta_api_get_type", signature = ())]
 pub(crate) fn __bindery_fn_nvds_meta_api_get_type<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
-    let __ret = unsafe { ffi::nvds_meta_api_get_type() };
-    (__ret as u64).into_py_any(py)
+    let __bindery_ret = unsafe { ffi::nvds_meta_api_get_type() };
+    (__bindery_ret as u64).into_py_any(__bindery_py)
 }
 /// Registers (once) and returns the GstMetaInfo of NvDsMeta.
 ///
@@ -1914,10 +2084,11 @@ pub(crate) fn __bindery_fn_nvds_meta_api_get_type<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_meta_get_info", signature = ())]
 pub(crate) fn __bindery_fn_nvds_meta_get_info<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
-    let __ret = unsafe { ffi::nvds_meta_get_info() };
-    rt::pointer::to_capsule(py, __ret as *mut c_void).map(Bound::unbind)
+    let __bindery_ret = unsafe { ffi::nvds_meta_get_info() };
+    rt::pointer::to_capsule(__bindery_py, __bindery_ret as *mut c_void)
+        .map(Bound::unbind)
 }
 /// @param buffer A buffer. @return The NvDsMeta added last, or NULL.
 ///
@@ -1925,14 +2096,21 @@ pub(crate) fn __bindery_fn_nvds_meta_get_info<'py>(
 #[pyfunction]
 #[pyo3(name = "gst_buffer_get_nvds_meta", signature = (buffer))]
 pub(crate) fn __bindery_fn_gst_buffer_get_nvds_meta<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     buffer: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let buffer_c = rt::pointer::address_of(buffer, "gst_buffer_get_nvds_meta(buffer)")?;
-    let __ret = unsafe { ffi::gst_buffer_get_nvds_meta(buffer_c as _) };
-    match NonNull::new(__ret.cast()) {
-        Some(p) => NvDsMeta::wrap(View::external(p, rt::Token::new())).into_py_any(py),
-        None => Ok(py.None()),
+    let __bindery_buffer_c = rt::pointer::address_of(
+        buffer,
+        "gst_buffer_get_nvds_meta(buffer)",
+    )?;
+    let __bindery_ret = unsafe {
+        ffi::gst_buffer_get_nvds_meta(__bindery_buffer_c as _)
+    };
+    match NonNull::new(__bindery_ret.cast()) {
+        Some(p) => {
+            NvDsMeta::wrap(View::external(p, rt::Token::new())).into_py_any(__bindery_py)
+        }
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Copies the GstMetas of an input buffer into a frame's user metadata.
@@ -1947,40 +2125,40 @@ pub(crate) fn __bindery_fn_gst_buffer_get_nvds_meta<'py>(
     signature = (src_gst_buffer, batch_meta, frame_meta)
 )]
 pub(crate) fn __bindery_fn_nvds_copy_gst_meta_to_frame_meta<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_gst_buffer: &Bound<'py, PyAny>,
     batch_meta: &Bound<'py, PyAny>,
     frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_gst_buffer_c = rt::pointer::address_of(
+    let __bindery_src_gst_buffer_c = rt::pointer::address_of(
         src_gst_buffer,
         "nvds_copy_gst_meta_to_frame_meta(src_gst_buffer)",
     )?;
-    let batch_meta_obj = batch_meta
+    let __bindery_batch_meta_obj = batch_meta
         .cast::<NvDsBatchMeta>()
         .map_err(|_| rt::errors::wrong_type(
             batch_meta,
             NvDsBatchMeta::TYPE,
             "nvds_copy_gst_meta_to_frame_meta(batch_meta)",
         ))?;
-    let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let frame_meta_obj = frame_meta
+    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    let __bindery_frame_meta_obj = frame_meta
         .cast::<NvDsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             frame_meta,
             NvDsFrameMeta::TYPE,
             "nvds_copy_gst_meta_to_frame_meta(frame_meta)",
         ))?;
-    let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let __ret = unsafe {
+    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
         ffi::nvds_copy_gst_meta_to_frame_meta(
-            src_gst_buffer_c as _,
-            batch_meta_c as _,
-            frame_meta_c as _,
+            __bindery_src_gst_buffer_c as _,
+            __bindery_batch_meta_c as _,
+            __bindery_frame_meta_c as _,
         )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Allocates a batch of @a batchSize surfaces described by @a params.
 /// @param surf      Receives the new batch (free with NvBufSurfaceDestroy()).
@@ -1991,27 +2169,31 @@ pub(crate) fn __bindery_fn_nvds_copy_gst_meta_to_frame_meta<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceCreate", signature = (surf, batchSize, params))]
 pub(crate) fn __bindery_fn_NvBufSurfaceCreate<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     batchSize: &Bound<'py, PyAny>,
     params: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_c = rt::pointer::address_of(surf, "NvBufSurfaceCreate(surf)")?;
-    let batchSize_c = rt::ints::to_c_int::<
+    let __bindery_surf_c = rt::pointer::address_of(surf, "NvBufSurfaceCreate(surf)")?;
+    let __bindery_batchSize_c = rt::ints::to_c_int::<
         u32,
     >(batchSize, "NvBufSurfaceCreate(batchSize)")?;
-    let params_obj = params
+    let __bindery_params_obj = params
         .cast::<NvBufSurfaceCreateParams>()
         .map_err(|_| rt::errors::wrong_type(
             params,
             NvBufSurfaceCreateParams::TYPE,
             "NvBufSurfaceCreate(params)",
         ))?;
-    let params_c = params_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::NvBufSurfaceCreate(surf_c as _, batchSize_c as _, params_c as _)
+    let __bindery_params_c = __bindery_params_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceCreate(
+            __bindery_surf_c as _,
+            __bindery_batchSize_c as _,
+            __bindery_params_c as _,
+        )
     };
-    (__ret as i32).into_py_any(py)
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Like NvBufSurfaceCreate() with extended parameters. @param surf Receives the batch. @param batchSize Number of surfaces. @param paramsext Parameters.
 ///
@@ -2019,27 +2201,31 @@ pub(crate) fn __bindery_fn_NvBufSurfaceCreate<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceAllocate", signature = (surf, batchSize, paramsext))]
 pub(crate) fn __bindery_fn_NvBufSurfaceAllocate<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     batchSize: &Bound<'py, PyAny>,
     paramsext: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_c = rt::pointer::address_of(surf, "NvBufSurfaceAllocate(surf)")?;
-    let batchSize_c = rt::ints::to_c_int::<
+    let __bindery_surf_c = rt::pointer::address_of(surf, "NvBufSurfaceAllocate(surf)")?;
+    let __bindery_batchSize_c = rt::ints::to_c_int::<
         u32,
     >(batchSize, "NvBufSurfaceAllocate(batchSize)")?;
-    let paramsext_obj = paramsext
+    let __bindery_paramsext_obj = paramsext
         .cast::<NvBufSurfaceAllocateParams>()
         .map_err(|_| rt::errors::wrong_type(
             paramsext,
             NvBufSurfaceAllocateParams::TYPE,
             "NvBufSurfaceAllocate(paramsext)",
         ))?;
-    let paramsext_c = paramsext_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::NvBufSurfaceAllocate(surf_c as _, batchSize_c as _, paramsext_c as _)
+    let __bindery_paramsext_c = __bindery_paramsext_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceAllocate(
+            __bindery_surf_c as _,
+            __bindery_batchSize_c as _,
+            __bindery_paramsext_c as _,
+        )
     };
-    (__ret as i32).into_py_any(py)
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Frees a batch made by NvBufSurfaceCreate() or NvBufSurfaceAllocate(). @param surf The batch.
 ///
@@ -2047,19 +2233,19 @@ pub(crate) fn __bindery_fn_NvBufSurfaceAllocate<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceDestroy", signature = (surf))]
 pub(crate) fn __bindery_fn_NvBufSurfaceDestroy<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_obj = surf
+    let __bindery_surf_obj = surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             surf,
             NvBufSurface::TYPE,
             "NvBufSurfaceDestroy(surf)",
         ))?;
-    let surf_c = surf_obj.get().ptr()?;
-    let __ret = unsafe { ffi::NvBufSurfaceDestroy(surf_c as _) };
-    (__ret as i32).into_py_any(py)
+    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    let __bindery_ret = unsafe { ffi::NvBufSurfaceDestroy(__bindery_surf_c as _) };
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Maps surfaces for CPU access; fills surfaceList[i].mappedAddr.addr[].
 /// @param surf  The batch.
@@ -2071,28 +2257,33 @@ pub(crate) fn __bindery_fn_NvBufSurfaceDestroy<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceMap", signature = (surf, index, plane, r#type))]
 pub(crate) fn __bindery_fn_NvBufSurfaceMap<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
     plane: &Bound<'py, PyAny>,
     r#type: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_obj = surf
+    let __bindery_surf_obj = surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             surf,
             NvBufSurface::TYPE,
             "NvBufSurfaceMap(surf)",
         ))?;
-    let surf_c = surf_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<i32>(index, "NvBufSurfaceMap(index)")?;
-    let plane_c = rt::ints::to_c_int::<i32>(plane, "NvBufSurfaceMap(plane)")?;
-    let r#type_c = __BINDERY_ENUM_NVBUFSURFACEMEMMAPFLAGS
+    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<i32>(index, "NvBufSurfaceMap(index)")?;
+    let __bindery_plane_c = rt::ints::to_c_int::<i32>(plane, "NvBufSurfaceMap(plane)")?;
+    let __bindery_type_c = __BINDERY_ENUM_NVBUFSURFACEMEMMAPFLAGS
         .value(r#type, "NvBufSurfaceMap(type)")?;
-    let __ret = unsafe {
-        ffi::NvBufSurfaceMap(surf_c as _, index_c as _, plane_c as _, r#type_c as _)
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceMap(
+            __bindery_surf_c as _,
+            __bindery_index_c as _,
+            __bindery_plane_c as _,
+            __bindery_type_c as _,
+        )
     };
-    (__ret as i32).into_py_any(py)
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Undoes NvBufSurfaceMap(). @param surf The batch. @param index Buffer or -1. @param plane Plane or -1.
 ///
@@ -2100,25 +2291,33 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMap<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceUnMap", signature = (surf, index, plane))]
 pub(crate) fn __bindery_fn_NvBufSurfaceUnMap<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
     plane: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_obj = surf
+    let __bindery_surf_obj = surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             surf,
             NvBufSurface::TYPE,
             "NvBufSurfaceUnMap(surf)",
         ))?;
-    let surf_c = surf_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<i32>(index, "NvBufSurfaceUnMap(index)")?;
-    let plane_c = rt::ints::to_c_int::<i32>(plane, "NvBufSurfaceUnMap(plane)")?;
-    let __ret = unsafe {
-        ffi::NvBufSurfaceUnMap(surf_c as _, index_c as _, plane_c as _)
+    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<
+        i32,
+    >(index, "NvBufSurfaceUnMap(index)")?;
+    let __bindery_plane_c = rt::ints::to_c_int::<
+        i32,
+    >(plane, "NvBufSurfaceUnMap(plane)")?;
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceUnMap(
+            __bindery_surf_c as _,
+            __bindery_index_c as _,
+            __bindery_plane_c as _,
+        )
     };
-    (__ret as i32).into_py_any(py)
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Copies every surface of @a srcSurf into @a dstSurf (same batch size and geometry). @param srcSurf Source. @param dstSurf Destination.
 ///
@@ -2126,28 +2325,30 @@ pub(crate) fn __bindery_fn_NvBufSurfaceUnMap<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceCopy", signature = (srcSurf, dstSurf))]
 pub(crate) fn __bindery_fn_NvBufSurfaceCopy<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     srcSurf: &Bound<'py, PyAny>,
     dstSurf: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let srcSurf_obj = srcSurf
+    let __bindery_srcSurf_obj = srcSurf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             srcSurf,
             NvBufSurface::TYPE,
             "NvBufSurfaceCopy(srcSurf)",
         ))?;
-    let srcSurf_c = srcSurf_obj.get().ptr()?;
-    let dstSurf_obj = dstSurf
+    let __bindery_srcSurf_c = __bindery_srcSurf_obj.get().ptr()?;
+    let __bindery_dstSurf_obj = dstSurf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             dstSurf,
             NvBufSurface::TYPE,
             "NvBufSurfaceCopy(dstSurf)",
         ))?;
-    let dstSurf_c = dstSurf_obj.get().ptr()?;
-    let __ret = unsafe { ffi::NvBufSurfaceCopy(srcSurf_c as _, dstSurf_c as _) };
-    (__ret as i32).into_py_any(py)
+    let __bindery_dstSurf_c = __bindery_dstSurf_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceCopy(__bindery_srcSurf_c as _, __bindery_dstSurf_c as _)
+    };
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Copies one plane of one surface into a raw buffer.
 /// @param Surf The batch. @param index Buffer. @param plane Plane.
@@ -2161,7 +2362,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceCopy<'py>(
     signature = (Surf, index, plane, out_width, out_height, ptr)
 )]
 pub(crate) fn __bindery_fn_NvBufSurface2Raw<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     Surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
     plane: &Bound<'py, PyAny>,
@@ -2169,34 +2370,34 @@ pub(crate) fn __bindery_fn_NvBufSurface2Raw<'py>(
     out_height: &Bound<'py, PyAny>,
     ptr: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let Surf_obj = Surf
+    let __bindery_Surf_obj = Surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             Surf,
             NvBufSurface::TYPE,
             "NvBufSurface2Raw(Surf)",
         ))?;
-    let Surf_c = Surf_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<u32>(index, "NvBufSurface2Raw(index)")?;
-    let plane_c = rt::ints::to_c_int::<u32>(plane, "NvBufSurface2Raw(plane)")?;
-    let out_width_c = rt::ints::to_c_int::<
+    let __bindery_Surf_c = __bindery_Surf_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<u32>(index, "NvBufSurface2Raw(index)")?;
+    let __bindery_plane_c = rt::ints::to_c_int::<u32>(plane, "NvBufSurface2Raw(plane)")?;
+    let __bindery_out_width_c = rt::ints::to_c_int::<
         u32,
     >(out_width, "NvBufSurface2Raw(out_width)")?;
-    let out_height_c = rt::ints::to_c_int::<
+    let __bindery_out_height_c = rt::ints::to_c_int::<
         u32,
     >(out_height, "NvBufSurface2Raw(out_height)")?;
-    let ptr_c = rt::pointer::address_of(ptr, "NvBufSurface2Raw(ptr)")?;
-    let __ret = unsafe {
+    let __bindery_ptr_c = rt::pointer::address_of(ptr, "NvBufSurface2Raw(ptr)")?;
+    let __bindery_ret = unsafe {
         ffi::NvBufSurface2Raw(
-            Surf_c as _,
-            index_c as _,
-            plane_c as _,
-            out_width_c as _,
-            out_height_c as _,
-            ptr_c as _,
+            __bindery_Surf_c as _,
+            __bindery_index_c as _,
+            __bindery_plane_c as _,
+            __bindery_out_width_c as _,
+            __bindery_out_height_c as _,
+            __bindery_ptr_c as _,
         )
     };
-    (__ret as i32).into_py_any(py)
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Makes device writes visible to the CPU. @param surf The batch. @param index Buffer or -1. @param plane Plane or -1.
 ///
@@ -2204,25 +2405,33 @@ pub(crate) fn __bindery_fn_NvBufSurface2Raw<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceSyncForCpu", signature = (surf, index, plane))]
 pub(crate) fn __bindery_fn_NvBufSurfaceSyncForCpu<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
     plane: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_obj = surf
+    let __bindery_surf_obj = surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             surf,
             NvBufSurface::TYPE,
             "NvBufSurfaceSyncForCpu(surf)",
         ))?;
-    let surf_c = surf_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<i32>(index, "NvBufSurfaceSyncForCpu(index)")?;
-    let plane_c = rt::ints::to_c_int::<i32>(plane, "NvBufSurfaceSyncForCpu(plane)")?;
-    let __ret = unsafe {
-        ffi::NvBufSurfaceSyncForCpu(surf_c as _, index_c as _, plane_c as _)
+    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<
+        i32,
+    >(index, "NvBufSurfaceSyncForCpu(index)")?;
+    let __bindery_plane_c = rt::ints::to_c_int::<
+        i32,
+    >(plane, "NvBufSurfaceSyncForCpu(plane)")?;
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceSyncForCpu(
+            __bindery_surf_c as _,
+            __bindery_index_c as _,
+            __bindery_plane_c as _,
+        )
     };
-    (__ret as i32).into_py_any(py)
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Makes CPU writes visible to the device. @param surf The batch. @param index Buffer or -1. @param plane Plane or -1.
 ///
@@ -2230,25 +2439,33 @@ pub(crate) fn __bindery_fn_NvBufSurfaceSyncForCpu<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceSyncForDevice", signature = (surf, index, plane))]
 pub(crate) fn __bindery_fn_NvBufSurfaceSyncForDevice<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
     plane: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_obj = surf
+    let __bindery_surf_obj = surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             surf,
             NvBufSurface::TYPE,
             "NvBufSurfaceSyncForDevice(surf)",
         ))?;
-    let surf_c = surf_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<i32>(index, "NvBufSurfaceSyncForDevice(index)")?;
-    let plane_c = rt::ints::to_c_int::<i32>(plane, "NvBufSurfaceSyncForDevice(plane)")?;
-    let __ret = unsafe {
-        ffi::NvBufSurfaceSyncForDevice(surf_c as _, index_c as _, plane_c as _)
+    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<
+        i32,
+    >(index, "NvBufSurfaceSyncForDevice(index)")?;
+    let __bindery_plane_c = rt::ints::to_c_int::<
+        i32,
+    >(plane, "NvBufSurfaceSyncForDevice(plane)")?;
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceSyncForDevice(
+            __bindery_surf_c as _,
+            __bindery_index_c as _,
+            __bindery_plane_c as _,
+        )
     };
-    (__ret as i32).into_py_any(py)
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Finds the batch behind a DMABUF file descriptor. @param dmabuf_fd Descriptor. @param buffer Receives the NvBufSurface pointer.
 ///
@@ -2256,16 +2473,21 @@ pub(crate) fn __bindery_fn_NvBufSurfaceSyncForDevice<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceFromFd", signature = (dmabuf_fd, buffer))]
 pub(crate) fn __bindery_fn_NvBufSurfaceFromFd<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     dmabuf_fd: &Bound<'py, PyAny>,
     buffer: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let dmabuf_fd_c = rt::ints::to_c_int::<
+    let __bindery_dmabuf_fd_c = rt::ints::to_c_int::<
         i32,
     >(dmabuf_fd, "NvBufSurfaceFromFd(dmabuf_fd)")?;
-    let buffer_c = rt::pointer::address_of(buffer, "NvBufSurfaceFromFd(buffer)")?;
-    let __ret = unsafe { ffi::NvBufSurfaceFromFd(dmabuf_fd_c as _, buffer_c as _) };
-    (__ret as i32).into_py_any(py)
+    let __bindery_buffer_c = rt::pointer::address_of(
+        buffer,
+        "NvBufSurfaceFromFd(buffer)",
+    )?;
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceFromFd(__bindery_dmabuf_fd_c as _, __bindery_buffer_c as _)
+    };
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Fills planes with a byte value. @param surf The batch. @param index Buffer or -1. @param plane Plane or -1. @param value Fill byte.
 ///
@@ -2273,27 +2495,38 @@ pub(crate) fn __bindery_fn_NvBufSurfaceFromFd<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceMemSet", signature = (surf, index, plane, value))]
 pub(crate) fn __bindery_fn_NvBufSurfaceMemSet<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
     plane: &Bound<'py, PyAny>,
     value: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_obj = surf
+    let __bindery_surf_obj = surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             surf,
             NvBufSurface::TYPE,
             "NvBufSurfaceMemSet(surf)",
         ))?;
-    let surf_c = surf_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<i32>(index, "NvBufSurfaceMemSet(index)")?;
-    let plane_c = rt::ints::to_c_int::<i32>(plane, "NvBufSurfaceMemSet(plane)")?;
-    let value_c = rt::ints::to_c_int::<u8>(value, "NvBufSurfaceMemSet(value)")?;
-    let __ret = unsafe {
-        ffi::NvBufSurfaceMemSet(surf_c as _, index_c as _, plane_c as _, value_c as _)
+    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<
+        i32,
+    >(index, "NvBufSurfaceMemSet(index)")?;
+    let __bindery_plane_c = rt::ints::to_c_int::<
+        i32,
+    >(plane, "NvBufSurfaceMemSet(plane)")?;
+    let __bindery_value_c = rt::ints::to_c_int::<
+        u8,
+    >(value, "NvBufSurfaceMemSet(value)")?;
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceMemSet(
+            __bindery_surf_c as _,
+            __bindery_index_c as _,
+            __bindery_plane_c as _,
+            __bindery_value_c as _,
+        )
     };
-    (__ret as i32).into_py_any(py)
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Creates EGL images for surfaces (surface-array memory only). @param surf The batch. @param index Buffer or -1.
 ///
@@ -2301,21 +2534,25 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMemSet<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceMapEglImage", signature = (surf, index))]
 pub(crate) fn __bindery_fn_NvBufSurfaceMapEglImage<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_obj = surf
+    let __bindery_surf_obj = surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             surf,
             NvBufSurface::TYPE,
             "NvBufSurfaceMapEglImage(surf)",
         ))?;
-    let surf_c = surf_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<i32>(index, "NvBufSurfaceMapEglImage(index)")?;
-    let __ret = unsafe { ffi::NvBufSurfaceMapEglImage(surf_c as _, index_c as _) };
-    (__ret as i32).into_py_any(py)
+    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<
+        i32,
+    >(index, "NvBufSurfaceMapEglImage(index)")?;
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceMapEglImage(__bindery_surf_c as _, __bindery_index_c as _)
+    };
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Destroys EGL images made by NvBufSurfaceMapEglImage(). @param surf The batch. @param index Buffer or -1.
 ///
@@ -2323,21 +2560,25 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMapEglImage<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceUnMapEglImage", signature = (surf, index))]
 pub(crate) fn __bindery_fn_NvBufSurfaceUnMapEglImage<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_obj = surf
+    let __bindery_surf_obj = surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             surf,
             NvBufSurface::TYPE,
             "NvBufSurfaceUnMapEglImage(surf)",
         ))?;
-    let surf_c = surf_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<i32>(index, "NvBufSurfaceUnMapEglImage(index)")?;
-    let __ret = unsafe { ffi::NvBufSurfaceUnMapEglImage(surf_c as _, index_c as _) };
-    (__ret as i32).into_py_any(py)
+    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<
+        i32,
+    >(index, "NvBufSurfaceUnMapEglImage(index)")?;
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceUnMapEglImage(__bindery_surf_c as _, __bindery_index_c as _)
+    };
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Imports a buffer described by another process. @param out_nvbuf_surf Receives the batch. @param in_params Description.
 ///
@@ -2345,26 +2586,29 @@ pub(crate) fn __bindery_fn_NvBufSurfaceUnMapEglImage<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceImport", signature = (out_nvbuf_surf, in_params))]
 pub(crate) fn __bindery_fn_NvBufSurfaceImport<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     out_nvbuf_surf: &Bound<'py, PyAny>,
     in_params: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let out_nvbuf_surf_c = rt::pointer::address_of(
+    let __bindery_out_nvbuf_surf_c = rt::pointer::address_of(
         out_nvbuf_surf,
         "NvBufSurfaceImport(out_nvbuf_surf)",
     )?;
-    let in_params_obj = in_params
+    let __bindery_in_params_obj = in_params
         .cast::<NvBufSurfaceMapParams>()
         .map_err(|_| rt::errors::wrong_type(
             in_params,
             NvBufSurfaceMapParams::TYPE,
             "NvBufSurfaceImport(in_params)",
         ))?;
-    let in_params_c = in_params_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::NvBufSurfaceImport(out_nvbuf_surf_c as _, in_params_c as _)
+    let __bindery_in_params_c = __bindery_in_params_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceImport(
+            __bindery_out_nvbuf_surf_c as _,
+            __bindery_in_params_c as _,
+        )
     };
-    (__ret as i32).into_py_any(py)
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Describes one buffer for import elsewhere. @param surf The batch. @param index Buffer. @param params Receives the description.
 ///
@@ -2372,32 +2616,38 @@ pub(crate) fn __bindery_fn_NvBufSurfaceImport<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceGetMapParams", signature = (surf, index, params))]
 pub(crate) fn __bindery_fn_NvBufSurfaceGetMapParams<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
     params: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_obj = surf
+    let __bindery_surf_obj = surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             surf,
             NvBufSurface::TYPE,
             "NvBufSurfaceGetMapParams(surf)",
         ))?;
-    let surf_c = surf_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<i32>(index, "NvBufSurfaceGetMapParams(index)")?;
-    let params_obj = params
+    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<
+        i32,
+    >(index, "NvBufSurfaceGetMapParams(index)")?;
+    let __bindery_params_obj = params
         .cast::<NvBufSurfaceMapParams>()
         .map_err(|_| rt::errors::wrong_type(
             params,
             NvBufSurfaceMapParams::TYPE,
             "NvBufSurfaceGetMapParams(params)",
         ))?;
-    let params_c = params_obj.get().ptr()?;
-    let __ret = unsafe {
-        ffi::NvBufSurfaceGetMapParams(surf_c as _, index_c as _, params_c as _)
+    let __bindery_params_c = __bindery_params_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceGetMapParams(
+            __bindery_surf_c as _,
+            __bindery_index_c as _,
+            __bindery_params_c as _,
+        )
     };
-    (__ret as i32).into_py_any(py)
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Creates CUDA views of surfaces. @param surf The batch. @param index Buffer or -1.
 ///
@@ -2405,21 +2655,25 @@ pub(crate) fn __bindery_fn_NvBufSurfaceGetMapParams<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceMapCudaBuffer", signature = (surf, index))]
 pub(crate) fn __bindery_fn_NvBufSurfaceMapCudaBuffer<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_obj = surf
+    let __bindery_surf_obj = surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             surf,
             NvBufSurface::TYPE,
             "NvBufSurfaceMapCudaBuffer(surf)",
         ))?;
-    let surf_c = surf_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<i32>(index, "NvBufSurfaceMapCudaBuffer(index)")?;
-    let __ret = unsafe { ffi::NvBufSurfaceMapCudaBuffer(surf_c as _, index_c as _) };
-    (__ret as i32).into_py_any(py)
+    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<
+        i32,
+    >(index, "NvBufSurfaceMapCudaBuffer(index)")?;
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceMapCudaBuffer(__bindery_surf_c as _, __bindery_index_c as _)
+    };
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Destroys CUDA views made by NvBufSurfaceMapCudaBuffer(). @param surf The batch. @param index Buffer or -1.
 ///
@@ -2427,23 +2681,25 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMapCudaBuffer<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceUnMapCudaBuffer", signature = (surf, index))]
 pub(crate) fn __bindery_fn_NvBufSurfaceUnMapCudaBuffer<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_obj = surf
+    let __bindery_surf_obj = surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             surf,
             NvBufSurface::TYPE,
             "NvBufSurfaceUnMapCudaBuffer(surf)",
         ))?;
-    let surf_c = surf_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<
+    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceUnMapCudaBuffer(index)")?;
-    let __ret = unsafe { ffi::NvBufSurfaceUnMapCudaBuffer(surf_c as _, index_c as _) };
-    (__ret as i32).into_py_any(py)
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceUnMapCudaBuffer(__bindery_surf_c as _, __bindery_index_c as _)
+    };
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Creates NVMM views of surfaces. @param surf The batch. @param index Buffer or -1.
 ///
@@ -2451,21 +2707,25 @@ pub(crate) fn __bindery_fn_NvBufSurfaceUnMapCudaBuffer<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceMapNvmmBuffer", signature = (surf, index))]
 pub(crate) fn __bindery_fn_NvBufSurfaceMapNvmmBuffer<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_obj = surf
+    let __bindery_surf_obj = surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             surf,
             NvBufSurface::TYPE,
             "NvBufSurfaceMapNvmmBuffer(surf)",
         ))?;
-    let surf_c = surf_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<i32>(index, "NvBufSurfaceMapNvmmBuffer(index)")?;
-    let __ret = unsafe { ffi::NvBufSurfaceMapNvmmBuffer(surf_c as _, index_c as _) };
-    (__ret as i32).into_py_any(py)
+    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<
+        i32,
+    >(index, "NvBufSurfaceMapNvmmBuffer(index)")?;
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceMapNvmmBuffer(__bindery_surf_c as _, __bindery_index_c as _)
+    };
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Destroys NVMM views made by NvBufSurfaceMapNvmmBuffer(). @param surf The batch. @param index Buffer or -1.
 ///
@@ -2473,23 +2733,25 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMapNvmmBuffer<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceUnMapNvmmBuffer", signature = (surf, index))]
 pub(crate) fn __bindery_fn_NvBufSurfaceUnMapNvmmBuffer<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_obj = surf
+    let __bindery_surf_obj = surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             surf,
             NvBufSurface::TYPE,
             "NvBufSurfaceUnMapNvmmBuffer(surf)",
         ))?;
-    let surf_c = surf_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<
+    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceUnMapNvmmBuffer(index)")?;
-    let __ret = unsafe { ffi::NvBufSurfaceUnMapNvmmBuffer(surf_c as _, index_c as _) };
-    (__ret as i32).into_py_any(py)
+    let __bindery_ret = unsafe {
+        ffi::NvBufSurfaceUnMapNvmmBuffer(__bindery_surf_c as _, __bindery_index_c as _)
+    };
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Reports facts about the device. @param info Receives the facts.
 ///
@@ -2497,19 +2759,19 @@ pub(crate) fn __bindery_fn_NvBufSurfaceUnMapNvmmBuffer<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceGetDeviceInfo", signature = (info))]
 pub(crate) fn __bindery_fn_NvBufSurfaceGetDeviceInfo<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     info: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let info_obj = info
+    let __bindery_info_obj = info
         .cast::<NvBufSurfaceDeviceInfo>()
         .map_err(|_| rt::errors::wrong_type(
             info,
             NvBufSurfaceDeviceInfo::TYPE,
             "NvBufSurfaceGetDeviceInfo(info)",
         ))?;
-    let info_c = info_obj.get().ptr()?;
-    let __ret = unsafe { ffi::NvBufSurfaceGetDeviceInfo(info_c as _) };
-    (__ret as i32).into_py_any(py)
+    let __bindery_info_c = __bindery_info_obj.get().ptr()?;
+    let __bindery_ret = unsafe { ffi::NvBufSurfaceGetDeviceInfo(__bindery_info_c as _) };
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Performs GPU L2 cache maintenance. @param surf The batch. @param index Buffer or -1. @param params Operation.
 ///
@@ -2517,38 +2779,38 @@ pub(crate) fn __bindery_fn_NvBufSurfaceGetDeviceInfo<'py>(
 #[pyfunction]
 #[pyo3(name = "NvBufSurfaceSyncGpuL2CacheForDevice", signature = (surf, index, params))]
 pub(crate) fn __bindery_fn_NvBufSurfaceSyncGpuL2CacheForDevice<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
     params: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_obj = surf
+    let __bindery_surf_obj = surf
         .cast::<NvBufSurface>()
         .map_err(|_| rt::errors::wrong_type(
             surf,
             NvBufSurface::TYPE,
             "NvBufSurfaceSyncGpuL2CacheForDevice(surf)",
         ))?;
-    let surf_c = surf_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<
+    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceSyncGpuL2CacheForDevice(index)")?;
-    let params_obj = params
+    let __bindery_params_obj = params
         .cast::<NvBufSurfaceGPUL2SyncParams>()
         .map_err(|_| rt::errors::wrong_type(
             params,
             NvBufSurfaceGPUL2SyncParams::TYPE,
             "NvBufSurfaceSyncGpuL2CacheForDevice(params)",
         ))?;
-    let params_c = params_obj.get().ptr()?;
-    let __ret = unsafe {
+    let __bindery_params_c = __bindery_params_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
         ffi::NvBufSurfaceSyncGpuL2CacheForDevice(
-            surf_c as _,
-            index_c as _,
-            params_c as _,
+            __bindery_surf_c as _,
+            __bindery_index_c as _,
+            __bindery_params_c as _,
         )
     };
-    (__ret as i32).into_py_any(py)
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }
 /// Names a status code.
 /// @param status A status code.
@@ -2559,13 +2821,14 @@ pub(crate) fn __bindery_fn_NvBufSurfaceSyncGpuL2CacheForDevice<'py>(
 #[pyfunction]
 #[pyo3(name = "NvDsInferStatus2Str", signature = (status))]
 pub(crate) fn __bindery_fn_NvDsInferStatus2Str<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     status: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let status_c = __BINDERY_ENUM_NVDSINFERSTATUS
+    let __bindery_status_c = __BINDERY_ENUM_NVDSINFERSTATUS
         .value(status, "NvDsInferStatus2Str(status)")?;
-    let __ret = unsafe { ffi::NvDsInferStatus2Str(status_c as _) };
-    unsafe { rt::strings::read_c_string(py, __ret as *const _) }.into_py_any(py)
+    let __bindery_ret = unsafe { ffi::NvDsInferStatus2Str(__bindery_status_c as _) };
+    unsafe { rt::strings::read_c_string(__bindery_py, __bindery_ret as *const _) }
+        .into_py_any(__bindery_py)
 }
 /// Creates an encoder context.
 /// @param gpu_id GPU to use.
@@ -2575,14 +2838,17 @@ pub(crate) fn __bindery_fn_NvDsInferStatus2Str<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_obj_enc_create_context", signature = (gpu_id))]
 pub(crate) fn __bindery_fn_nvds_obj_enc_create_context<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     gpu_id: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let gpu_id_c = rt::ints::to_c_int::<
+    let __bindery_gpu_id_c = rt::ints::to_c_int::<
         i32,
     >(gpu_id, "nvds_obj_enc_create_context(gpu_id)")?;
-    let __ret = unsafe { ffi::nvds_obj_enc_create_context(gpu_id_c as _) };
-    rt::pointer::to_capsule(py, __ret as *mut c_void).map(Bound::unbind)
+    let __bindery_ret = unsafe {
+        ffi::nvds_obj_enc_create_context(__bindery_gpu_id_c as _)
+    };
+    rt::pointer::to_capsule(__bindery_py, __bindery_ret as *mut c_void)
+        .map(Bound::unbind)
 }
 /// Waits until every queued crop is encoded. @param ctx Encoder context.
 ///
@@ -2590,13 +2856,13 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_create_context<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_obj_enc_finish", signature = (ctx))]
 pub(crate) fn __bindery_fn_nvds_obj_enc_finish<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     ctx: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let ctx_c = rt::pointer::address_of(ctx, "nvds_obj_enc_finish(ctx)")?;
-    let __ret = unsafe { ffi::nvds_obj_enc_finish(ctx_c as _) };
-    let _ = __ret;
-    Ok(py.None())
+    let __bindery_ctx_c = rt::pointer::address_of(ctx, "nvds_obj_enc_finish(ctx)")?;
+    let __bindery_ret = unsafe { ffi::nvds_obj_enc_finish(__bindery_ctx_c as _) };
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Destroys an encoder context. @param ctx Encoder context.
 ///
@@ -2604,13 +2870,18 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_finish<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_obj_enc_destroy_context", signature = (ctx))]
 pub(crate) fn __bindery_fn_nvds_obj_enc_destroy_context<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     ctx: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let ctx_c = rt::pointer::address_of(ctx, "nvds_obj_enc_destroy_context(ctx)")?;
-    let __ret = unsafe { ffi::nvds_obj_enc_destroy_context(ctx_c as _) };
-    let _ = __ret;
-    Ok(py.None())
+    let __bindery_ctx_c = rt::pointer::address_of(
+        ctx,
+        "nvds_obj_enc_destroy_context(ctx)",
+    )?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_obj_enc_destroy_context(__bindery_ctx_c as _)
+    };
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// @return A new, zeroed NvDsAnalyticsObjInfo (free with nvds_analytics_obj_info_free()).
 ///
@@ -2618,15 +2889,15 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_destroy_context<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_analytics_obj_info_new", signature = ())]
 pub(crate) fn __bindery_fn_nvds_analytics_obj_info_new<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
-    let __ret = unsafe { ffi::nvds_analytics_obj_info_new() };
-    match NonNull::new(__ret.cast()) {
+    let __bindery_ret = unsafe { ffi::nvds_analytics_obj_info_new() };
+    match NonNull::new(__bindery_ret.cast()) {
         Some(p) => {
             NvDsAnalyticsObjInfo::wrap(View::external(p, rt::Token::new()))
-                .into_py_any(py)
+                .into_py_any(__bindery_py)
         }
-        None => Ok(py.None()),
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Frees an NvDsAnalyticsObjInfo and everything it owns; NULL is ignored. @param info The struct.
@@ -2635,20 +2906,22 @@ pub(crate) fn __bindery_fn_nvds_analytics_obj_info_new<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_analytics_obj_info_free", signature = (info))]
 pub(crate) fn __bindery_fn_nvds_analytics_obj_info_free<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     info: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let info_obj = info
+    let __bindery_info_obj = info
         .cast::<NvDsAnalyticsObjInfo>()
         .map_err(|_| rt::errors::wrong_type(
             info,
             NvDsAnalyticsObjInfo::TYPE,
             "nvds_analytics_obj_info_free(info)",
         ))?;
-    let info_c = info_obj.get().ptr()?;
-    let __ret = unsafe { ffi::nvds_analytics_obj_info_free(info_c as _) };
-    let _ = __ret;
-    Ok(py.None())
+    let __bindery_info_c = __bindery_info_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_analytics_obj_info_free(__bindery_info_c as _)
+    };
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// NvDsMetaCopyFunc for user meta carrying an NvDsAnalyticsObjInfo.
 /// @param data      The source NvDsUserMeta.
@@ -2659,22 +2932,26 @@ pub(crate) fn __bindery_fn_nvds_analytics_obj_info_free<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_analytics_obj_info_copy_func", signature = (data, user_data))]
 pub(crate) fn __bindery_fn_nvds_analytics_obj_info_copy_func<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let data_c = rt::pointer::address_of(
+    let __bindery_data_c = rt::pointer::address_of(
         data,
         "nvds_analytics_obj_info_copy_func(data)",
     )?;
-    let user_data_c = rt::pointer::address_of(
+    let __bindery_user_data_c = rt::pointer::address_of(
         user_data,
         "nvds_analytics_obj_info_copy_func(user_data)",
     )?;
-    let __ret = unsafe {
-        ffi::nvds_analytics_obj_info_copy_func(data_c as _, user_data_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_analytics_obj_info_copy_func(
+            __bindery_data_c as _,
+            __bindery_user_data_c as _,
+        )
     };
-    rt::pointer::to_capsule(py, __ret as *mut c_void).map(Bound::unbind)
+    rt::pointer::to_capsule(__bindery_py, __bindery_ret as *mut c_void)
+        .map(Bound::unbind)
 }
 /// NvDsMetaReleaseFunc for user meta carrying an NvDsAnalyticsObjInfo:
 /// frees the payload and sets user_meta_data to NULL.
@@ -2685,23 +2962,26 @@ pub(crate) fn __bindery_fn_nvds_analytics_obj_info_copy_func<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_analytics_obj_info_release_func", signature = (data, user_data))]
 pub(crate) fn __bindery_fn_nvds_analytics_obj_info_release_func<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let data_c = rt::pointer::address_of(
+    let __bindery_data_c = rt::pointer::address_of(
         data,
         "nvds_analytics_obj_info_release_func(data)",
     )?;
-    let user_data_c = rt::pointer::address_of(
+    let __bindery_user_data_c = rt::pointer::address_of(
         user_data,
         "nvds_analytics_obj_info_release_func(user_data)",
     )?;
-    let __ret = unsafe {
-        ffi::nvds_analytics_obj_info_release_func(data_c as _, user_data_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_analytics_obj_info_release_func(
+            __bindery_data_c as _,
+            __bindery_user_data_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// @return A new, zeroed NvDsAnalyticsFrameMeta (free with nvds_analytics_frame_meta_free()).
 ///
@@ -2709,15 +2989,15 @@ pub(crate) fn __bindery_fn_nvds_analytics_obj_info_release_func<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_analytics_frame_meta_new", signature = ())]
 pub(crate) fn __bindery_fn_nvds_analytics_frame_meta_new<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
-    let __ret = unsafe { ffi::nvds_analytics_frame_meta_new() };
-    match NonNull::new(__ret.cast()) {
+    let __bindery_ret = unsafe { ffi::nvds_analytics_frame_meta_new() };
+    match NonNull::new(__bindery_ret.cast()) {
         Some(p) => {
             NvDsAnalyticsFrameMeta::wrap(View::external(p, rt::Token::new()))
-                .into_py_any(py)
+                .into_py_any(__bindery_py)
         }
-        None => Ok(py.None()),
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Frees an NvDsAnalyticsFrameMeta and everything it owns; NULL is ignored. @param meta The struct.
@@ -2726,20 +3006,22 @@ pub(crate) fn __bindery_fn_nvds_analytics_frame_meta_new<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_analytics_frame_meta_free", signature = (meta))]
 pub(crate) fn __bindery_fn_nvds_analytics_frame_meta_free<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let meta_obj = meta
+    let __bindery_meta_obj = meta
         .cast::<NvDsAnalyticsFrameMeta>()
         .map_err(|_| rt::errors::wrong_type(
             meta,
             NvDsAnalyticsFrameMeta::TYPE,
             "nvds_analytics_frame_meta_free(meta)",
         ))?;
-    let meta_c = meta_obj.get().ptr()?;
-    let __ret = unsafe { ffi::nvds_analytics_frame_meta_free(meta_c as _) };
-    let _ = __ret;
-    Ok(py.None())
+    let __bindery_meta_c = __bindery_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_analytics_frame_meta_free(__bindery_meta_c as _)
+    };
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// NvDsMetaCopyFunc for user meta carrying an NvDsAnalyticsFrameMeta.
 /// @param data      The source NvDsUserMeta.
@@ -2750,22 +3032,26 @@ pub(crate) fn __bindery_fn_nvds_analytics_frame_meta_free<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_analytics_frame_meta_copy_func", signature = (data, user_data))]
 pub(crate) fn __bindery_fn_nvds_analytics_frame_meta_copy_func<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let data_c = rt::pointer::address_of(
+    let __bindery_data_c = rt::pointer::address_of(
         data,
         "nvds_analytics_frame_meta_copy_func(data)",
     )?;
-    let user_data_c = rt::pointer::address_of(
+    let __bindery_user_data_c = rt::pointer::address_of(
         user_data,
         "nvds_analytics_frame_meta_copy_func(user_data)",
     )?;
-    let __ret = unsafe {
-        ffi::nvds_analytics_frame_meta_copy_func(data_c as _, user_data_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_analytics_frame_meta_copy_func(
+            __bindery_data_c as _,
+            __bindery_user_data_c as _,
+        )
     };
-    rt::pointer::to_capsule(py, __ret as *mut c_void).map(Bound::unbind)
+    rt::pointer::to_capsule(__bindery_py, __bindery_ret as *mut c_void)
+        .map(Bound::unbind)
 }
 /// NvDsMetaReleaseFunc for user meta carrying an NvDsAnalyticsFrameMeta:
 /// frees the payload and sets user_meta_data to NULL.
@@ -2776,23 +3062,26 @@ pub(crate) fn __bindery_fn_nvds_analytics_frame_meta_copy_func<'py>(
 #[pyfunction]
 #[pyo3(name = "nvds_analytics_frame_meta_release_func", signature = (data, user_data))]
 pub(crate) fn __bindery_fn_nvds_analytics_frame_meta_release_func<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let data_c = rt::pointer::address_of(
+    let __bindery_data_c = rt::pointer::address_of(
         data,
         "nvds_analytics_frame_meta_release_func(data)",
     )?;
-    let user_data_c = rt::pointer::address_of(
+    let __bindery_user_data_c = rt::pointer::address_of(
         user_data,
         "nvds_analytics_frame_meta_release_func(user_data)",
     )?;
-    let __ret = unsafe {
-        ffi::nvds_analytics_frame_meta_release_func(data_c as _, user_data_c as _)
+    let __bindery_ret = unsafe {
+        ffi::nvds_analytics_frame_meta_release_func(
+            __bindery_data_c as _,
+            __bindery_user_data_c as _,
+        )
     };
-    let _ = __ret;
-    Ok(py.None())
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Configures an RTSP source ("rtspsrc", or "uridecodebin" with an rtsp://
 /// URI) to produce NTP synchronisation values from RTCP sender reports.
@@ -2803,14 +3092,16 @@ pub(crate) fn __bindery_fn_nvds_analytics_frame_meta_release_func<'py>(
 #[pyfunction]
 #[pyo3(name = "configure_source_for_ntp_sync", signature = (src_elem))]
 pub(crate) fn __bindery_fn_configure_source_for_ntp_sync<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     src_elem: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_elem_c = rt::pointer::address_of(
+    let __bindery_src_elem_c = rt::pointer::address_of(
         src_elem,
         "configure_source_for_ntp_sync(src_elem)",
     )?;
-    let __ret = unsafe { ffi::configure_source_for_ntp_sync(src_elem_c as _) };
-    let _ = __ret;
-    Ok(py.None())
+    let __bindery_ret = unsafe {
+        ffi::configure_source_for_ntp_sync(__bindery_src_elem_c as _)
+    };
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }

@@ -9,10 +9,10 @@ use crate::*;
 #[pyfunction]
 #[pyo3(name = "dc_compute", signature = (a))]
 pub(crate) fn __bindery_fn_dc_compute<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     a: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let a_c = rt::ints::to_c_int::<i32>(a, "dc_compute(a)")?;
-    let __ret = unsafe { ffi::dc_compute(a_c as _) };
-    (__ret as i32).into_py_any(py)
+    let __bindery_a_c = rt::ints::to_c_int::<i32>(a, "dc_compute(a)")?;
+    let __bindery_ret = unsafe { ffi::dc_compute(__bindery_a_c as _) };
+    (__bindery_ret as i32).into_py_any(__bindery_py)
 }

@@ -14,14 +14,14 @@ pub(crate) unsafe fn __bindery_free_fn_item_free(p: *mut ffi::FnItem) {
 #[pyfunction]
 #[pyo3(name = "fn_add", signature = (a, b))]
 pub(crate) fn __bindery_fn_fn_add<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     a: &Bound<'py, PyAny>,
     b: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let a_c = rt::ints::to_c_int::<i32>(a, "fn_add(a)")?;
-    let b_c = rt::ints::to_c_int::<i32>(b, "fn_add(b)")?;
-    let __ret = unsafe { ffi::fn_add(a_c as _, b_c as _) };
-    (__ret as i64).into_py_any(py)
+    let __bindery_a_c = rt::ints::to_c_int::<i32>(a, "fn_add(a)")?;
+    let __bindery_b_c = rt::ints::to_c_int::<i32>(b, "fn_add(b)")?;
+    let __bindery_ret = unsafe { ffi::fn_add(__bindery_a_c as _, __bindery_b_c as _) };
+    (__bindery_ret as i64).into_py_any(__bindery_py)
 }
 /// Scales by a factor; an unnamed second parameter becomes `arg1`.
 ///
@@ -29,14 +29,16 @@ pub(crate) fn __bindery_fn_fn_add<'py>(
 #[pyfunction]
 #[pyo3(name = "fn_scale", signature = (value, arg1))]
 pub(crate) fn __bindery_fn_fn_scale<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     value: &Bound<'py, PyAny>,
     arg1: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let value_c = rt::ints::to_c_double(value, "fn_scale(value)")?;
-    let arg1_c = rt::ints::to_c_double(arg1, "fn_scale(arg1)")?;
-    let __ret = unsafe { ffi::fn_scale(value_c as _, arg1_c as _) };
-    (__ret as f64).into_py_any(py)
+    let __bindery_value_c = rt::ints::to_c_double(value, "fn_scale(value)")?;
+    let __bindery_arg1_c = rt::ints::to_c_double(arg1, "fn_scale(arg1)")?;
+    let __bindery_ret = unsafe {
+        ffi::fn_scale(__bindery_value_c as _, __bindery_arg1_c as _)
+    };
+    (__bindery_ret as f64).into_py_any(__bindery_py)
 }
 /// Whether the box is empty.
 ///
@@ -44,28 +46,31 @@ pub(crate) fn __bindery_fn_fn_scale<'py>(
 #[pyfunction]
 #[pyo3(name = "fn_is_empty", signature = (r#box))]
 pub(crate) fn __bindery_fn_fn_is_empty<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     r#box: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let r#box_obj = r#box
+    let __bindery_box_obj = r#box
         .cast::<FnBox>()
         .map_err(|_| rt::errors::wrong_type(r#box, FnBox::TYPE, "fn_is_empty(box)"))?;
-    let r#box_c = r#box_obj.get().ptr()?;
-    let __ret = unsafe { ffi::fn_is_empty(r#box_c as _) };
-    (__ret as i64 != 0).into_py_any(py)
+    let __bindery_box_c = __bindery_box_obj.get().ptr()?;
+    let __bindery_ret = unsafe { ffi::fn_is_empty(__bindery_box_c as _) };
+    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
 }
 /// Creates a box; Python owns it and frees it with fn_box_free().
 ///
 /// C function `fn_box_new`, declared at functions.h:30.
 #[pyfunction]
 #[pyo3(name = "fn_box_new", signature = ())]
-pub(crate) fn __bindery_fn_fn_box_new<'py>(py: Python<'py>) -> PyResult<Py<PyAny>> {
-    let __ret = unsafe { ffi::fn_box_new() };
-    match NonNull::new(__ret.cast()) {
+pub(crate) fn __bindery_fn_fn_box_new<'py>(
+    __bindery_py: Python<'py>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_ret = unsafe { ffi::fn_box_new() };
+    match NonNull::new(__bindery_ret.cast()) {
         Some(p) => {
-            FnBox::wrap(View::owned(p, __bindery_free_fn_box_free)).into_py_any(py)
+            FnBox::wrap(View::owned(p, __bindery_free_fn_box_free))
+                .into_py_any(__bindery_py)
         }
-        None => Ok(py.None()),
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Frees a box; the Python object becomes unusable.
@@ -74,17 +79,17 @@ pub(crate) fn __bindery_fn_fn_box_new<'py>(py: Python<'py>) -> PyResult<Py<PyAny
 #[pyfunction]
 #[pyo3(name = "fn_box_free", signature = (r#box))]
 pub(crate) fn __bindery_fn_fn_box_free<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     r#box: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let r#box_obj = r#box
+    let __bindery_box_obj = r#box
         .cast::<FnBox>()
         .map_err(|_| rt::errors::wrong_type(r#box, FnBox::TYPE, "fn_box_free(box)"))?;
-    let r#box_c = r#box_obj.get().view.take_ownership(FnBox::TYPE)?;
-    let __ret = unsafe { ffi::fn_box_free(r#box_c as _) };
-    r#box_obj.get().view.token().kill();
-    let _ = __ret;
-    Ok(py.None())
+    let __bindery_box_c = __bindery_box_obj.get().view.take_ownership(FnBox::TYPE)?;
+    let __bindery_ret = unsafe { ffi::fn_box_free(__bindery_box_c as _) };
+    __bindery_box_obj.get().view.token().kill();
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Creates an item owned by Python until it is added to a box.
 ///
@@ -92,16 +97,17 @@ pub(crate) fn __bindery_fn_fn_box_free<'py>(
 #[pyfunction]
 #[pyo3(name = "fn_item_new", signature = (value))]
 pub(crate) fn __bindery_fn_fn_item_new<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     value: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let value_c = rt::ints::to_c_int::<i64>(value, "fn_item_new(value)")?;
-    let __ret = unsafe { ffi::fn_item_new(value_c as _) };
-    match NonNull::new(__ret.cast()) {
+    let __bindery_value_c = rt::ints::to_c_int::<i64>(value, "fn_item_new(value)")?;
+    let __bindery_ret = unsafe { ffi::fn_item_new(__bindery_value_c as _) };
+    match NonNull::new(__bindery_ret.cast()) {
         Some(p) => {
-            FnItem::wrap(View::owned(p, __bindery_free_fn_item_free)).into_py_any(py)
+            FnItem::wrap(View::owned(p, __bindery_free_fn_item_free))
+                .into_py_any(__bindery_py)
         }
-        None => Ok(py.None()),
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Frees an item.
@@ -110,17 +116,17 @@ pub(crate) fn __bindery_fn_fn_item_new<'py>(
 #[pyfunction]
 #[pyo3(name = "fn_item_free", signature = (item))]
 pub(crate) fn __bindery_fn_fn_item_free<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     item: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let item_obj = item
+    let __bindery_item_obj = item
         .cast::<FnItem>()
         .map_err(|_| rt::errors::wrong_type(item, FnItem::TYPE, "fn_item_free(item)"))?;
-    let item_c = item_obj.get().view.take_ownership(FnItem::TYPE)?;
-    let __ret = unsafe { ffi::fn_item_free(item_c as _) };
-    item_obj.get().view.token().kill();
-    let _ = __ret;
-    Ok(py.None())
+    let __bindery_item_c = __bindery_item_obj.get().view.take_ownership(FnItem::TYPE)?;
+    let __bindery_ret = unsafe { ffi::fn_item_free(__bindery_item_c as _) };
+    __bindery_item_obj.get().view.token().kill();
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Moves @a item into @a box. Returns 0, -1 when a pointer is NULL, -2 when the box is full.
 ///
@@ -128,30 +134,41 @@ pub(crate) fn __bindery_fn_fn_item_free<'py>(
 #[pyfunction]
 #[pyo3(name = "fn_box_add", signature = (r#box, item))]
 pub(crate) fn __bindery_fn_fn_box_add<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     r#box: &Bound<'py, PyAny>,
     item: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let r#box_obj = r#box
+    let __bindery_box_obj = r#box
         .cast::<FnBox>()
         .map_err(|_| rt::errors::wrong_type(r#box, FnBox::TYPE, "fn_box_add(box)"))?;
-    let r#box_c = r#box_obj.get().ptr()?;
-    let item_obj = item
+    let __bindery_box_c = __bindery_box_obj.get().ptr()?;
+    let __bindery_item_obj = item
         .cast::<FnItem>()
         .map_err(|_| rt::errors::wrong_type(item, FnItem::TYPE, "fn_box_add(item)"))?;
-    let item_c = item_obj.get().ptr()?;
-    let __ret = unsafe { ffi::fn_box_add(r#box_c as _, item_c as _) };
-    if __ret as i64 != 0 {
-        let meaning = match __ret as i64 {
+    let __bindery_item_c = __bindery_item_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::fn_box_add(__bindery_box_c as _, __bindery_item_c as _)
+    };
+    if __bindery_ret as i64 != 0 {
+        let __bindery_meaning = match __bindery_ret as i64 {
             -1 => "box or item is NULL",
             -2 => "box is full",
             _ => "unknown error code",
         };
-        return Err(rt::errors::return_code("fn_box_add", __ret as i64, meaning));
+        return Err(
+            rt::errors::return_code(
+                "fn_box_add",
+                __bindery_ret as i64,
+                __bindery_meaning,
+            ),
+        );
     }
-    item_obj.get().view.adopt_into(&r#box_obj.get().view, r#box_obj.as_any());
-    let _ = __ret;
-    Ok(py.None())
+    __bindery_item_obj
+        .get()
+        .view
+        .adopt_into(&__bindery_box_obj.get().view, __bindery_box_obj.as_any());
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// The @a index-th item of @a box (borrowed: valid while the box is).
 ///
@@ -159,19 +176,25 @@ pub(crate) fn __bindery_fn_fn_box_add<'py>(
 #[pyfunction]
 #[pyo3(name = "fn_box_get", signature = (r#box, index))]
 pub(crate) fn __bindery_fn_fn_box_get<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     r#box: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let r#box_obj = r#box
+    let __bindery_box_obj = r#box
         .cast::<FnBox>()
         .map_err(|_| rt::errors::wrong_type(r#box, FnBox::TYPE, "fn_box_get(box)"))?;
-    let r#box_c = r#box_obj.get().ptr()?;
-    let index_c = rt::ints::to_c_int::<i32>(index, "fn_box_get(index)")?;
-    let __ret = unsafe { ffi::fn_box_get(r#box_c as _, index_c as _) };
-    match r#box_obj.get().view.derive(r#box_obj.as_any(), __ret.cast()) {
-        Some(v) => FnItem::wrap(v).into_py_any(py),
-        None => Ok(py.None()),
+    let __bindery_box_c = __bindery_box_obj.get().ptr()?;
+    let __bindery_index_c = rt::ints::to_c_int::<i32>(index, "fn_box_get(index)")?;
+    let __bindery_ret = unsafe {
+        ffi::fn_box_get(__bindery_box_c as _, __bindery_index_c as _)
+    };
+    match __bindery_box_obj
+        .get()
+        .view
+        .derive(__bindery_box_obj.as_any(), __bindery_ret.cast())
+    {
+        Some(v) => FnItem::wrap(v).into_py_any(__bindery_py),
+        None => Ok(__bindery_py.None()),
     }
 }
 /// A process-wide default box owned by C.
@@ -179,11 +202,15 @@ pub(crate) fn __bindery_fn_fn_box_get<'py>(
 /// C function `fn_default_box`, declared at functions.h:48.
 #[pyfunction]
 #[pyo3(name = "default_box", signature = ())]
-pub(crate) fn __bindery_fn_fn_default_box<'py>(py: Python<'py>) -> PyResult<Py<PyAny>> {
-    let __ret = unsafe { ffi::fn_default_box() };
-    match NonNull::new(__ret.cast()) {
-        Some(p) => FnBox::wrap(View::external(p, rt::Token::new())).into_py_any(py),
-        None => Ok(py.None()),
+pub(crate) fn __bindery_fn_fn_default_box<'py>(
+    __bindery_py: Python<'py>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_ret = unsafe { ffi::fn_default_box() };
+    match NonNull::new(__bindery_ret.cast()) {
+        Some(p) => {
+            FnBox::wrap(View::external(p, rt::Token::new())).into_py_any(__bindery_py)
+        }
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Sums the box's items; slow, so the GIL is released.
@@ -192,21 +219,21 @@ pub(crate) fn __bindery_fn_fn_default_box<'py>(py: Python<'py>) -> PyResult<Py<P
 #[pyfunction]
 #[pyo3(name = "fn_box_sum", signature = (r#box))]
 pub(crate) fn __bindery_fn_fn_box_sum<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     r#box: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let r#box_obj = r#box
+    let __bindery_box_obj = r#box
         .cast::<FnBox>()
         .map_err(|_| rt::errors::wrong_type(r#box, FnBox::TYPE, "fn_box_sum(box)"))?;
-    let r#box_c = r#box_obj.get().ptr()?;
-    let __args = rt::AssertSend((r#box_c,));
-    let __ret = py
+    let __bindery_box_c = __bindery_box_obj.get().ptr()?;
+    let __bindery_args = rt::AssertSend((__bindery_box_c,));
+    let __bindery_ret = __bindery_py
         .detach(move || {
-            let (r#box_c,) = __args.into_inner();
-            rt::AssertSend(unsafe { ffi::fn_box_sum(r#box_c as _) })
+            let (__bindery_box_c,) = __bindery_args.into_inner();
+            rt::AssertSend(unsafe { ffi::fn_box_sum(__bindery_box_c as _) })
         })
         .into_inner();
-    (__ret as i64).into_py_any(py)
+    (__bindery_ret as i64).into_py_any(__bindery_py)
 }
 /// Looks an item up by name (a `const char*` argument).
 ///
@@ -214,11 +241,11 @@ pub(crate) fn __bindery_fn_fn_box_sum<'py>(
 #[pyfunction]
 #[pyo3(name = "fn_find", signature = (r#box, name))]
 pub(crate) fn __bindery_fn_fn_find<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     r#box: &Bound<'py, PyAny>,
     name: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let r#box_c = if r#box.is_none() {
+    let __bindery_box_c = if r#box.is_none() {
         std::ptr::null_mut()
     } else {
         r#box
@@ -227,12 +254,18 @@ pub(crate) fn __bindery_fn_fn_find<'py>(
             .get()
             .ptr()?
     };
-    let name_s = rt::strings::to_cstring(name, "fn_find(name)")?;
-    let name_c = name_s.as_ref().map_or(std::ptr::null(), |s| s.as_ptr());
-    let __ret = unsafe { ffi::fn_find(r#box_c as _, name_c as _) };
-    match NonNull::new(__ret.cast()) {
-        Some(p) => FnItem::wrap(View::external(p, rt::Token::new())).into_py_any(py),
-        None => Ok(py.None()),
+    let __bindery_name_s = rt::strings::to_cstring(name, "fn_find(name)")?;
+    let __bindery_name_c = __bindery_name_s
+        .as_ref()
+        .map_or(std::ptr::null(), |s| s.as_ptr());
+    let __bindery_ret = unsafe {
+        ffi::fn_find(__bindery_box_c as _, __bindery_name_c as _)
+    };
+    match NonNull::new(__bindery_ret.cast()) {
+        Some(p) => {
+            FnItem::wrap(View::external(p, rt::Token::new())).into_py_any(__bindery_py)
+        }
+        None => Ok(__bindery_py.None()),
     }
 }
 /// Returns a static description string.
@@ -241,15 +274,16 @@ pub(crate) fn __bindery_fn_fn_find<'py>(
 #[pyfunction]
 #[pyo3(name = "fn_describe", signature = (r#box))]
 pub(crate) fn __bindery_fn_fn_describe<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     r#box: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let r#box_obj = r#box
+    let __bindery_box_obj = r#box
         .cast::<FnBox>()
         .map_err(|_| rt::errors::wrong_type(r#box, FnBox::TYPE, "fn_describe(box)"))?;
-    let r#box_c = r#box_obj.get().ptr()?;
-    let __ret = unsafe { ffi::fn_describe(r#box_c as _) };
-    unsafe { rt::strings::read_c_string(py, __ret as *const _) }.into_py_any(py)
+    let __bindery_box_c = __bindery_box_obj.get().ptr()?;
+    let __bindery_ret = unsafe { ffi::fn_describe(__bindery_box_c as _) };
+    unsafe { rt::strings::read_c_string(__bindery_py, __bindery_ret as *const _) }
+        .into_py_any(__bindery_py)
 }
 /// Hands an item back to a C-side pool (Python never owned it).
 ///
@@ -257,21 +291,21 @@ pub(crate) fn __bindery_fn_fn_describe<'py>(
 #[pyfunction]
 #[pyo3(name = "fn_item_recycle", signature = (item))]
 pub(crate) fn __bindery_fn_fn_item_recycle<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     item: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let item_obj = item
+    let __bindery_item_obj = item
         .cast::<FnItem>()
         .map_err(|_| rt::errors::wrong_type(
             item,
             FnItem::TYPE,
             "fn_item_recycle(item)",
         ))?;
-    let item_c = item_obj.get().ptr()?;
-    let __ret = unsafe { ffi::fn_item_recycle(item_c as _) };
-    rt::token::kill_unless_immortal(item_obj.get().view.token());
-    let _ = __ret;
-    Ok(py.None())
+    let __bindery_item_c = __bindery_item_obj.get().ptr()?;
+    let __bindery_ret = unsafe { ffi::fn_item_recycle(__bindery_item_c as _) };
+    rt::token::kill_unless_immortal(__bindery_item_obj.get().view.token());
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
 }
 /// Raw pointer in and out.
 ///
@@ -279,12 +313,13 @@ pub(crate) fn __bindery_fn_fn_item_recycle<'py>(
 #[pyfunction]
 #[pyo3(name = "fn_identity", signature = (p))]
 pub(crate) fn __bindery_fn_fn_identity<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     p: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let p_c = rt::pointer::address_of(p, "fn_identity(p)")?;
-    let __ret = unsafe { ffi::fn_identity(p_c as _) };
-    rt::pointer::to_capsule(py, __ret as *mut c_void).map(Bound::unbind)
+    let __bindery_p_c = rt::pointer::address_of(p, "fn_identity(p)")?;
+    let __bindery_ret = unsafe { ffi::fn_identity(__bindery_p_c as _) };
+    rt::pointer::to_capsule(__bindery_py, __bindery_ret as *mut c_void)
+        .map(Bound::unbind)
 }
 /// Enum in and out.
 ///
@@ -292,10 +327,12 @@ pub(crate) fn __bindery_fn_fn_identity<'py>(
 #[pyfunction]
 #[pyo3(name = "fn_reverse", signature = (d))]
 pub(crate) fn __bindery_fn_fn_reverse<'py>(
-    py: Python<'py>,
+    __bindery_py: Python<'py>,
     d: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let d_c = __BINDERY_ENUM_FNDIRECTION.value(d, "fn_reverse(d)")?;
-    let __ret = unsafe { ffi::fn_reverse(d_c as _) };
-    __BINDERY_ENUM_FNDIRECTION.member(py, __ret as i64).map(Bound::unbind)
+    let __bindery_d_c = __BINDERY_ENUM_FNDIRECTION.value(d, "fn_reverse(d)")?;
+    let __bindery_ret = unsafe { ffi::fn_reverse(__bindery_d_c as _) };
+    __BINDERY_ENUM_FNDIRECTION
+        .member(__bindery_py, __bindery_ret as i64)
+        .map(Bound::unbind)
 }

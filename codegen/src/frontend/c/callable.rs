@@ -1,0 +1,68 @@
+//! Whether a C function declaration can be called from Rust at all, and how:
+//! an exported symbol, or a `static`/`static inline` definition reached
+//! through the C shim bindgen writes (`wrap_static_fns`). Functions that
+//! cannot be called (variadic, `va_list`, `inline` without a symbol, types
+//! the shim cannot spell) get a skip reason instead.
+
+use clang::{Entity, Linkage, Type, TypeKind};
+
+use crate::ir::SkipReason;
+
+/// How a function is reached from Rust.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// An exported symbol of the linked library.
+    Symbol,
+    /// A header-defined `static` function, through the generated C shim.
+    Shim,
+}
+
+/// How `e` is reached, or why it cannot be.
+pub fn reach(e: &Entity<'_>) -> Result<Reach, (SkipReason, String)> {
+    if e.is_variadic() {
+        return Err((SkipReason::Variadic, "takes `...`: Python cannot build a C variable argument list".into()));
+    }
+    let params = e.get_arguments().unwrap_or_default();
+    if let Some((i, p)) = params.iter().enumerate().find(|(_, p)| p.get_type().is_some_and(|t| is_va_list(&t))) {
+        let name = p.get_name().unwrap_or_else(|| format!("arg{i}"));
+        return Err((SkipReason::VaList, format!("parameter `{name}` is a `va_list`, which Python cannot build")));
+    }
+    match e.get_linkage() {
+        Some(Linkage::Internal) => shim_types(e).map(|()| Reach::Shim),
+        _ if e.is_inline_function() => Err((
+            SkipReason::InlineWithoutSymbol,
+            "`inline` without `static`: the header defines no symbol to call and no definition a shim may wrap".into(),
+        )),
+        _ => Ok(Reach::Symbol),
+    }
+}
+
+/// Whether `ty` is a `va_list` (an array of `__va_list_tag` that decays to a pointer).
+pub fn is_va_list(ty: &Type<'_>) -> bool {
+    let shown = ty.get_display_name();
+    let canonical = ty.get_canonical_type().get_display_name();
+    shown.contains("va_list") || canonical.contains("__va_list_tag") || canonical.contains("__builtin_va_list")
+}
+
+/// The shim re-declares the function in C: every type must have a C spelling
+/// bindgen can write back (no `__int128`, vectors or complex numbers).
+fn shim_types(e: &Entity<'_>) -> Result<(), (SkipReason, String)> {
+    let mut types: Vec<Type<'_>> = e.get_arguments().unwrap_or_default().iter().filter_map(Entity::get_type).collect();
+    types.extend(e.get_result_type());
+    match types.iter().find_map(|t| unspellable(t)) {
+        Some(kind) => Err((SkipReason::NoShim, format!("`static` function using `{kind}`, which the generated C shim cannot declare"))),
+        None => Ok(()),
+    }
+}
+
+/// The first type inside `ty` (through pointers and arrays) bindgen cannot
+/// write as C, by its spelling.
+fn unspellable(ty: &Type<'_>) -> Option<String> {
+    let canonical = ty.get_canonical_type();
+    match canonical.get_kind() {
+        TypeKind::Int128 | TypeKind::UInt128 | TypeKind::Complex | TypeKind::Vector | TypeKind::ExtVector => Some(canonical.get_display_name()),
+        TypeKind::Pointer => canonical.get_pointee_type().and_then(|p| unspellable(&p)),
+        TypeKind::ConstantArray | TypeKind::IncompleteArray => canonical.get_element_type().and_then(|p| unspellable(&p)),
+        _ => None,
+    }
+}

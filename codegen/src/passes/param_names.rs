@@ -1,0 +1,75 @@
+//! Python keyword names of function parameters: the C name, unless Python
+//! or Rust cannot use it (`from`, `lambda`, `self` get a `_` suffix), and
+//! unique within the function (`f(int arg1, int)` names the second `arg1_2`).
+//! PyO3 takes keyword names from the Rust identifiers, so one name serves
+//! the wrapper, the stub and the API reference.
+
+use std::collections::HashSet;
+
+use crate::diagnostic::Diagnostic;
+use crate::ir::{Function, Module};
+use crate::spec::LoadedSpec;
+
+/// Python keywords (not usable as parameter names).
+pub const PYTHON_KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
+
+/// Rust words that cannot be raw identifiers (`r#self` is not allowed).
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Runs the pass.
+pub fn run(_spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
+    module.functions.iter_mut().for_each(name_params);
+    vec![]
+}
+
+fn name_params(f: &mut Function) {
+    let mut taken = HashSet::new();
+    for p in &mut f.params {
+        let mut name = python_safe(&p.name);
+        let mut n = 2;
+        while !taken.insert(name.clone()) {
+            name = format!("{}_{n}", python_safe(&p.name));
+            n += 1;
+        }
+        p.python_name = name;
+    }
+}
+
+/// `name`, with `_` appended when it is a Python keyword or a Rust word
+/// that cannot be a raw identifier.
+pub fn python_safe(name: &str) -> String {
+    if PYTHON_KEYWORDS.contains(&name) || NOT_RAW.contains(&name) { format!("{name}_") } else { name.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Param, ParamKind, ReturnKind, SourceLoc, TypeRef};
+
+    fn function(params: &[&str]) -> Function {
+        let param = |n: &&str| Param { name: n.to_string(), python_name: n.to_string(), ty: TypeRef::Void, kind: ParamKind::Undecided, transfer: None };
+        Function {
+            name: "f".into(),
+            python_name: "f".into(),
+            shim: false,
+            params: params.iter().map(param).collect(),
+            ret: TypeRef::Void,
+            ret_kind: ReturnKind::Unit,
+            release_gil: false,
+            doc: Default::default(),
+            loc: SourceLoc::default(),
+        }
+    }
+
+    #[test]
+    fn keywords_get_a_suffix_and_duplicates_a_number() {
+        let mut f = function(&["from", "self", "py", "box", "arg1", "arg1", "lambda_", "lambda"]);
+        name_params(&mut f);
+        let names: Vec<&str> = f.params.iter().map(|p| p.python_name.as_str()).collect();
+        assert_eq!(names, ["from_", "self_", "py", "box", "arg1", "arg1_2", "lambda_", "lambda__2"]);
+    }
+}

@@ -1,0 +1,157 @@
+//! Spec options the decided IR cannot honour, reported at the spec line
+//! before they could surface as rustc errors in generated code: callback
+//! keys and argument indexes, ownership options on parameters that are not
+//! struct views, `transfers` containers, status codes on non-integer results
+//! and `free` functions of the wrong shape.
+
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::ir::{FieldKind, Function, Module, ParamKind, Record, ReturnKind, TypeRef};
+use crate::spec::{CallbackSpec, FunctionSpec, LoadedSpec};
+
+/// Runs the checks.
+pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
+    let mut errors = vec![];
+    for (name, s) in &spec.spec.structs {
+        let Some(record) = module.record(name.get_ref()) else { continue };
+        for (field, policy) in &s.fields {
+            if let (Some(cb), Some(f)) = (&policy.callback, record.field(field.get_ref())) {
+                errors.extend(callback(spec, module, &f.ty, cb));
+            }
+        }
+    }
+    for (name, fs) in &spec.spec.functions {
+        if let Some(f) = module.functions.iter().find(|f| &f.name == name.get_ref()) {
+            errors.extend(function(spec, module, name, f, fs));
+        }
+    }
+    errors
+}
+
+/// A callback's `arg` must exist and point to a struct; its `key` must name
+/// an integer field reached through embedded structs.
+fn callback(spec: &LoadedSpec, module: &Module, ty: &TypeRef, cb: &CallbackSpec) -> Vec<Diagnostic> {
+    let TypeRef::FnPtr { params, .. } = ty else { return vec![] };
+    let at = cb.key.span();
+    let Some(arg) = params.get(cb.arg) else {
+        let msg = format!("callback `arg = {}` is out of range: the function pointer `{}` takes {} argument(s)", cb.arg, ty.spelling(), params.len());
+        return vec![spec.error(Kind::SpecInvalid, at, msg).hint(format!("use an index from 0 to {}", params.len().saturating_sub(1)))];
+    };
+    let pointee = match (&cb.as_struct, arg.pointee()) {
+        (Some(a), _) => a.get_ref().clone(),
+        (None, Some(TypeRef::Record { name })) => name.clone(),
+        _ => {
+            let msg = format!("callback argument {} is `{}`, not a pointer to a struct the key can be read from", cb.arg, arg.spelling());
+            return vec![spec.error(Kind::SpecInvalid, at, msg).hint("point `arg` at the struct argument, or name its struct with `as = \"Struct\"`")];
+        }
+    };
+    match module.record(&pointee) {
+        Some(r) => key_path(spec, module, r, &cb.key).into_iter().collect(),
+        None => vec![spec.error(Kind::SpecInvalid, at, format!("callback argument {} points to `{pointee}`, which is not a bound struct", cb.arg))
+            .hint("bind that struct (it must be declared in the bound headers), or name another with `as`")],
+    }
+}
+
+/// Walks `key` (`a.b.c`) from `record`: every step but the last must be an
+/// embedded struct, the last an integer or enum field.
+fn key_path(spec: &LoadedSpec, module: &Module, record: &Record, key: &Spanned<String>) -> Option<Diagnostic> {
+    let mut current = record;
+    let steps: Vec<&str> = key.get_ref().split('.').collect();
+    for (i, step) in steps.iter().enumerate() {
+        let Some(field) = current.field(step).filter(|f| f.via.is_empty()) else {
+            let names: Vec<&str> = current.fields.iter().filter(|f| f.via.is_empty()).map(|f| f.name.as_str()).collect();
+            let msg = format!("callback key `{}`: `{}` has no field `{step}`", key.get_ref(), current.name);
+            return Some(spec.error(Kind::SpecUnknownItem, key.span(), msg).hint(closest(step, &names)));
+        };
+        let last = i + 1 == steps.len();
+        match (&field.kind, last) {
+            (FieldKind::Scalar { .. } | FieldKind::Enum { .. }, true) => return None,
+            (FieldKind::Nested { record }, false) => current = module.record(record)?,
+            _ => {
+                let want = if last { "an integer or enum field" } else { "an embedded struct" };
+                let msg = format!("callback key `{}`: `{}.{step}` is `{}`, not {want}", key.get_ref(), current.name, field.ty.spelling());
+                return Some(spec.error(Kind::SpecInvalid, key.span(), msg).hint("the key is read by value through embedded structs and must end at an integer"));
+            }
+        }
+    }
+    None
+}
+
+fn closest(wanted: &str, names: &[&str]) -> String {
+    let best = names.iter().min_by_key(|c| similar::TextDiff::from_chars(wanted, **c).ratio().mul_add(-1000.0, 1000.0) as i64);
+    best.map_or_else(|| "the struct has no fields".to_string(), |b| format!("did you mean `{b}`?"))
+}
+
+/// Options of one `[function.NAME]` table against the decided function.
+fn function(spec: &LoadedSpec, module: &Module, table: &Spanned<String>, f: &Function, fs: &FunctionSpec) -> Vec<Diagnostic> {
+    let mut errors = vec![];
+    for (key, p) in fs.consumes.iter().map(|p| ("consumes", p)).chain(fs.invalidates.iter().map(|p| ("invalidates", p))).chain(fs.transfers.keys().map(|p| ("transfers", p))) {
+        errors.extend(need_view(spec, f, p, key));
+    }
+    for (param, container) in &fs.transfers {
+        match is_view(f, container) {
+            Some(true) => {}
+            Some(false) => errors.push(spec.error(Kind::SpecInvalid, param.span(), format!("`transfers` container {}({container}) is not a pointer to a bound struct", f.name))
+                .hint("the container must be a struct parameter that takes ownership")),
+            None => errors.push(spec.error(Kind::SpecUnknownItem, param.span(), format!("`transfers` container `{container}` is not a parameter of {}", f.name))
+                .hint(format!("parameters: {}", param_list(f)))),
+        }
+    }
+    if let Some(r) = &fs.returns {
+        if let Some(from) = r.get_ref().strip_prefix("borrowed:").filter(|p| is_view(f, p) == Some(false)) {
+            errors.push(spec.error(Kind::SpecInvalid, r.span(), format!("`returns` borrows from {}({from}), which is not a pointer to a bound struct", f.name))
+                .hint("a borrowed result lives inside a struct argument: name that parameter"));
+        }
+    }
+    errors.extend(status(spec, table, f, fs));
+    errors.extend(free_function(spec, module, fs));
+    errors
+}
+
+/// Whether parameter `name` of `f` is a struct view (`None`: no such parameter).
+fn is_view(f: &Function, name: &str) -> Option<bool> {
+    f.params.iter().find(|p| p.name == name).map(|p| matches!(p.kind, ParamKind::View { .. }))
+}
+
+/// Ownership options (`key`) apply to struct-view parameters only.
+fn need_view(spec: &LoadedSpec, f: &Function, name: &Spanned<String>, key: &str) -> Option<Diagnostic> {
+    (is_view(f, name.get_ref()) == Some(false)).then(|| {
+        let msg = format!("`{key}` names {}({}), which is not a pointer to a bound struct", f.name, name.get_ref());
+        spec.error(Kind::SpecInvalid, name.span(), msg).hint(format!("`{key}` applies to parameters that take a bound struct"))
+    })
+}
+
+fn param_list(f: &Function) -> String {
+    f.params.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// `success` needs an integer result; `errors` keys must be integers and need `success`.
+fn status(spec: &LoadedSpec, table: &Spanned<String>, f: &Function, fs: &FunctionSpec) -> Vec<Diagnostic> {
+    let mut errors = vec![];
+    let at = table.span();
+    if fs.success.is_some() && !matches!(f.ret_kind, ReturnKind::Status { .. }) {
+        errors.push(spec.error(Kind::SpecInvalid, at.clone(), format!("`success` given for {}, whose result `{}` is not an integer", f.name, f.ret.spelling()))
+            .hint("`success` applies to functions returning an integer status"));
+    }
+    if !fs.errors.is_empty() && fs.success.is_none() {
+        errors.push(spec.error(Kind::SpecInvalid, at.clone(), format!("`errors` given for {} without `success`", f.name))
+            .hint("add `success = VALUE` (the status meaning success)"));
+    }
+    for key in fs.errors.keys().filter(|k| k.parse::<i64>().is_err()) {
+        errors.push(spec.error(Kind::SpecInvalid, at.clone(), format!("`errors` key `{key}` of {} is not an integer", f.name))
+            .hint("keys are status values written as strings, e.g. `\"-1\" = \"not found\"`"));
+    }
+    errors
+}
+
+/// A `free` function is called with the one pointer it frees.
+fn free_function(spec: &LoadedSpec, module: &Module, fs: &FunctionSpec) -> Option<Diagnostic> {
+    let free = fs.free.as_ref()?;
+    let g = module.functions.iter().find(|g| &g.name == free.get_ref())?;
+    let fits = g.params.len() == 1 && matches!(g.params[0].ty, TypeRef::Pointer { .. });
+    (!fits).then(|| {
+        spec.error(Kind::SpecInvalid, free.span(), format!("`free` function {} takes ({}), not one pointer", g.name, param_list(g)))
+            .hint("name the C function that frees the result given only its pointer")
+    })
+}
