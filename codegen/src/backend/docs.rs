@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::pyi::{field_types, is_writable};
-use crate::ir::{FieldKind, Module};
+use crate::ir::{FieldKind, Module, SkipReason};
 
 /// Renders `API.md`.
 pub fn render(module: &Module) -> String {
@@ -48,7 +48,7 @@ pub fn render(module: &Module) -> String {
     if !module.functions.is_empty() {
         out += "\n## Functions\n";
         for f in &module.functions {
-            let params: Vec<&str> = f.params.iter().map(|p| p.name.as_str()).collect();
+            let params: Vec<&str> = f.params.iter().map(|p| p.python_name.as_str()).collect();
             let _ = writeln!(out, "\n### `{}({})`\n\n{}\n\nC `{}`, {}.", f.python_name, params.join(", "), f.doc.text(), f.name, f.loc);
         }
     }
@@ -58,7 +58,22 @@ pub fn render(module: &Module) -> String {
             let _ = writeln!(out, "- `{}` = {}", c.name, c.value);
         }
     }
+    not_bound(&mut out, module);
     out
+}
+
+/// Items the headers declare but the bindings cannot offer, with the reason
+/// (items the spec leaves out on purpose, and empty macros, are not listed).
+fn not_bound(out: &mut String, module: &Module) {
+    let listed: Vec<_> = module.skipped.iter().filter(|s| !matches!(s.reason, SkipReason::ExposeRules | SkipReason::SpecSkip | SkipReason::Runtime | SkipReason::EmptyMacro)).collect();
+    if listed.is_empty() {
+        return;
+    }
+    out.push_str("\n## Not bound\n\nDeclared in the bound headers but not available from Python (`codegen explain` says more).\n\n");
+    out.push_str("| item | kind | reason | declared at |\n|---|---|---|---|\n");
+    for s in listed {
+        let _ = writeln!(out, "| `{}` | {} | {}: {} | {} |", s.name, s.item.noun(), s.reason.label(), one_line(&s.detail), s.loc);
+    }
 }
 
 /// A table cell: `|` must be escaped even inside code spans (`X | None`).

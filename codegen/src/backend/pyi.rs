@@ -158,7 +158,7 @@ fn function_stub(out: &mut String, module: &Module, f: &Function) {
                 ParamKind::Str => "str | None".into(),
                 ParamKind::Address | ParamKind::Undecided => "Any".into(),
             };
-            format!("{}: {t}", p.name)
+            format!("{}: {t}", p.python_name)
         })
         .collect();
     let ret = match &f.ret_kind {

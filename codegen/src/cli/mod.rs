@@ -1,7 +1,9 @@
-//! The `codegen` command line: `generate`, `check`, `dump-ir`, `list`.
+//! The `codegen` command line: `generate`, `check`, `dump-ir`, `explain`, `list`.
 //! Exit codes: 0 success, 1 stale output (check), 2 errors (diagnostics).
 
 mod check;
+pub mod explain;
+pub mod summary;
 pub mod targets;
 
 use std::path::PathBuf;
@@ -35,6 +37,9 @@ enum Command {
         /// /opt/nvidia/deepstream/deepstream); default: the bundled headers.
         #[arg(long)]
         sdk: Option<PathBuf>,
+        /// List every skipped item and field with its reason (the summary line counts them).
+        #[arg(short, long)]
+        verbose: bool,
     },
     /// Exit 1 with a diff when committed generated output or a golden case is stale.
     Check {
@@ -48,6 +53,13 @@ enum Command {
         /// Stop after this pass (expose, enums, records, exporters, functions, names).
         #[arg(long)]
         after: Option<String>,
+    },
+    /// Say what was decided for one header item: bound as what, or skipped and why.
+    Explain {
+        /// Target name or spec path.
+        target: String,
+        /// C name (or Python name) of a struct, `Struct.field`, enum, enum member, function or macro.
+        item: String,
     },
     /// List the bundled targets and golden cases.
     List,
@@ -63,15 +75,16 @@ pub fn emit(text: &str) {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Generate { target, out, sdk } => {
+        Command::Generate { target, out, sdk, verbose } => {
             if let Some(root) = sdk {
                 // SAFETY: set once at start-up, before any other thread exists.
                 unsafe { std::env::set_var(crate::spec::SDK_OVERRIDE_ENV, root) };
             }
-            generate(target, out)
+            generate(target, out, verbose)
         }
         Command::Check { target } => check::run(target),
         Command::DumpIr { target, after } => dump_ir(&target, after.as_deref()),
+        Command::Explain { target, item } => explain::run(&target, &item),
         Command::List => list(),
     };
     match result {
@@ -86,7 +99,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn generate(target: Option<String>, out: Option<PathBuf>) -> Result<ExitCode, Vec<Diagnostic>> {
+fn generate(target: Option<String>, out: Option<PathBuf>, verbose: bool) -> Result<ExitCode, Vec<Diagnostic>> {
     let chosen = match target {
         Some(t) => vec![targets::resolve(&t)?],
         None => targets::bundled(),
@@ -94,9 +107,15 @@ fn generate(target: Option<String>, out: Option<PathBuf>) -> Result<ExitCode, Ve
     for t in chosen {
         let started = Instant::now();
         let out_dir = out.clone().unwrap_or(t.out_dir.clone());
-        let outputs = pipeline::render(&t.spec, &out_dir)?;
-        let written = write_outputs(&out_dir, &outputs)?;
-        eprintln!("codegen: {} → {} ({} files, {} changed) in {:.2} s", t.name, out_dir.display(), outputs.len(), written, started.elapsed().as_secs_f64());
+        let rendered = pipeline::render_with_ir(&t.spec, &out_dir)?;
+        let written = write_outputs(&out_dir, &rendered.outputs)?;
+        eprintln!("codegen: {} → {} ({} files, {} changed) in {:.2} s", t.name, out_dir.display(), rendered.outputs.len(), written, started.elapsed().as_secs_f64());
+        if let Some(module) = &rendered.module {
+            eprintln!("codegen: {}", summary::line(module));
+            if verbose {
+                eprint!("{}", summary::details(module));
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

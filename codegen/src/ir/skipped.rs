@@ -53,6 +53,8 @@ pub enum SkipReason {
     FunctionMacro,
     /// An object-like macro whose body is not an integer literal.
     NotIntegerMacro,
+    /// An object-like macro without a body (a flag or an include guard).
+    EmptyMacro,
     /// A struct declared without a definition (or of size 0).
     Opaque,
     /// Left out by `[expose]` (`prefixes`, `deny`).
@@ -74,6 +76,7 @@ impl SkipReason {
             SkipReason::UnsupportedType => "unsupported type",
             SkipReason::FunctionMacro => "function-like macro",
             SkipReason::NotIntegerMacro => "non-integer macro",
+            SkipReason::EmptyMacro => "empty macro",
             SkipReason::Opaque => "opaque struct",
             SkipReason::ExposeRules => "[expose] rules",
             SkipReason::SpecSkip => "spec skip",

@@ -76,6 +76,9 @@ fn array(module: &Module, element: &TypeRef, len: usize) -> FieldKind {
         // Addresses as 64-bit integers (the targets are LP64).
         return FieldKind::NumericArray { dtype: "uint64".into(), rust: "u64".into(), len };
     }
+    if matches!(element, TypeRef::Array { .. }) {
+        return skip("array of arrays (multi-dimensional arrays are not viewed)");
+    }
     if let TypeRef::Record { name } = element {
         return match module.record(name) {
             Some(_) => FieldKind::StructArray { record: name.clone(), len },

@@ -28,8 +28,7 @@ fn why_unsupported(ty: &TypeRef) -> String {
     match ty {
         TypeRef::Record { .. } => format!("`{shown}` is passed by value (only pointers to structs convert)"),
         TypeRef::FnPtr { .. } => format!("`{shown}` is a function pointer (no callback conversion for parameters)"),
-        TypeRef::Array { .. } => format!("`{shown}` is an array passed by value"),
-        _ => format!("`{shown}` has no Python conversion (e.g. `long double`, `__int128`, vector types)"),
+        _ => format!("`{shown}` has no Python conversion"),
     }
 }
 

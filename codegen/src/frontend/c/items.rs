@@ -132,8 +132,11 @@ impl<'tu> Walker<'tu> {
         let name = f.get_name().unwrap_or_default();
         let ty = f.get_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void);
         let anonymous = f.get_type().and_then(|t| t.get_canonical_type().get_declaration()).is_some_and(|d| d.is_anonymous());
+        let flexible = f.get_type().is_some_and(|t| t.get_canonical_type().get_kind() == clang::TypeKind::IncompleteArray);
         let kind = if f.is_bit_field() {
-            FieldKind::Skipped { reason: "bit-field".into() }
+            FieldKind::Skipped { reason: "bit-field (no address to view; bindgen's accessors are not bound)".into() }
+        } else if flexible {
+            FieldKind::Skipped { reason: "flexible array member (its length is known only at run time)".into() }
         } else if anonymous && matches!(ty, TypeRef::Record { .. }) {
             FieldKind::Skipped { reason: "anonymous nested record".into() }
         } else {
@@ -228,7 +231,7 @@ impl<'tu> Walker<'tu> {
                 Param {
                     python_name: name.clone(),
                     name,
-                    ty: a.get_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void),
+                    ty: a.get_type().map(|t| self.names.param_type_ref(&t)).unwrap_or(TypeRef::Void),
                     kind: ParamKind::Undecided,
                     transfer: None,
                 }

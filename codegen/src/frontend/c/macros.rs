@@ -9,11 +9,20 @@ use crate::ir::{ItemKind, SkipReason, Skipped, SourceLoc};
 /// The skip record of a macro that is not an integer constant.
 pub fn skip(entity: &Entity<'_>, name: String, loc: SourceLoc) -> Skipped {
     if entity.is_function_like_macro() {
-        let detail = "function-like macro: it expands at compile time, there is no symbol to call";
+        let detail = "expands at compile time; there is no symbol to call";
         return Skipped::new(name, ItemKind::Macro, SkipReason::FunctionMacro, detail, loc);
     }
-    let detail = "object-like macro whose body is not one integer literal (an expression, a string, a type or empty)";
-    Skipped::new(name, ItemKind::Macro, SkipReason::NotIntegerMacro, detail, loc)
+    let body = body_tokens(entity).join(" ");
+    if body.is_empty() {
+        return Skipped::new(name, ItemKind::Macro, SkipReason::EmptyMacro, "no body (a flag or an include guard)", loc);
+    }
+    let shown = if body.chars().count() > 48 { format!("{}…", body.chars().take(47).collect::<String>()) } else { body };
+    Skipped::new(name, ItemKind::Macro, SkipReason::NotIntegerMacro, format!("body `{shown}` is not one integer literal"), loc)
+}
+
+fn body_tokens(entity: &Entity<'_>) -> Vec<String> {
+    let tokens: Vec<String> = entity.get_range().map(|r| r.tokenize().iter().map(|t| t.get_spelling()).collect()).unwrap_or_default();
+    tokens.into_iter().skip(1).collect()
 }
 
 /// The value of an object-like integer macro, if it is one.
@@ -21,8 +30,7 @@ pub fn integer_value(entity: &Entity<'_>) -> Option<i128> {
     if entity.is_function_like_macro() {
         return None;
     }
-    let tokens: Vec<String> = entity.get_range()?.tokenize().iter().map(|t| t.get_spelling()).collect();
-    parse_tokens(tokens.get(1..)?)
+    parse_tokens(&body_tokens(entity))
 }
 
 fn parse_tokens(body: &[String]) -> Option<i128> {

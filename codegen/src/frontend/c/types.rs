@@ -55,6 +55,20 @@ impl Names {
         }
     }
 
+    /// Converts a parameter's type: arrays decay to pointers, as C passes them
+    /// (`char *argv[]` is `char **`).
+    pub fn param_type_ref(&self, ty: &Type<'_>) -> TypeRef {
+        let canonical = ty.get_canonical_type();
+        let is_array = matches!(canonical.get_kind(), TypeKind::ConstantArray | TypeKind::IncompleteArray | TypeKind::VariableArray);
+        match canonical.get_element_type().filter(|_| is_array) {
+            Some(element) => {
+                let shown = ty.get_element_type().unwrap_or(element);
+                TypeRef::Pointer { pointee: Box::new(self.type_ref(&shown)), is_const: element.is_const_qualified() }
+            }
+            None => self.type_ref(ty),
+        }
+    }
+
     fn pointer(&self, ty: &Type<'_>, canonical: &Type<'_>) -> TypeRef {
         let canon_pointee = canonical.get_pointee_type();
         if let Some(p) = &canon_pointee {
