@@ -113,8 +113,10 @@ golden!(
     numpy_exporter,
     pointers,
     scalars,
+    static_functions,
     strings,
     unions,
+    whole_header,
 );
 
 /// The comparison itself notices a changed file and a file that is no longer generated.

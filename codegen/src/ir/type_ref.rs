@@ -51,7 +51,15 @@ impl TypeRef {
             TypeRef::Pointer { pointee, is_const } => {
                 format!("{}{}*", if *is_const { "const " } else { "" }, pointee.spelling())
             }
-            TypeRef::Array { element, len } => format!("{}[{len}]", element.spelling()),
+            TypeRef::Array { .. } => {
+                // `int[3][4]`: the outer dimension is written first.
+                let (mut dims, mut inner) = (String::new(), self);
+                while let TypeRef::Array { element, len } = inner {
+                    dims += &format!("[{len}]");
+                    inner = element;
+                }
+                format!("{}{dims}", inner.spelling())
+            }
             TypeRef::FnPtr { spelling, .. } | TypeRef::Opaque { spelling } => spelling.clone(),
         }
     }

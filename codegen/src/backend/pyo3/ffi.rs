@@ -43,6 +43,7 @@ pub fn generate(spec: &LoadedSpec, module_name: &str, no_shim: &[String]) -> Res
         .derive_default(false)
         .generate_comments(true)
         .merge_extern_blocks(true)
+        .wrap_unsafe_ops(true)
         .wrap_static_fns(true)
         .wrap_static_fns_suffix(SHIM_SUFFIX)
         .wrap_static_fns_path(scratch.0.join("static_fns"))

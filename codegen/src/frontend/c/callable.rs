@@ -31,7 +31,7 @@ pub fn reach(e: &Entity<'_>) -> Result<Reach, (SkipReason, String)> {
         Some(Linkage::Internal) => shim_types(e).map(|()| Reach::Shim),
         _ if e.is_inline_function() => Err((
             SkipReason::InlineWithoutSymbol,
-            "`inline` without `static`: the header defines no symbol to call and no definition a shim may wrap".into(),
+            "the header defines no symbol to call and no `static` definition a shim may wrap".into(),
         )),
         _ => Ok(Reach::Symbol),
     }
@@ -50,7 +50,7 @@ fn shim_types(e: &Entity<'_>) -> Result<(), (SkipReason, String)> {
     let mut types: Vec<Type<'_>> = e.get_arguments().unwrap_or_default().iter().filter_map(Entity::get_type).collect();
     types.extend(e.get_result_type());
     match types.iter().find_map(|t| unspellable(t)) {
-        Some(kind) => Err((SkipReason::NoShim, format!("`static` function using `{kind}`, which the generated C shim cannot declare"))),
+        Some(kind) => Err((SkipReason::NoShim, format!("uses `{kind}`, which the generated C shim cannot declare"))),
         None => Ok(()),
     }
 }
