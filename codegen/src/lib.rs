@@ -7,6 +7,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod frontend;
 pub mod ir;
+pub mod libraries;
 pub mod passes;
 pub mod pipeline;
 pub mod spec;

@@ -28,7 +28,8 @@ pub fn load_checked(spec_path: &Path) -> Result<LoadedSpec> {
 
 /// Parses the spec's headers and runs the passes (up to `until`).
 pub fn ir_from(loaded: &LoadedSpec, until: Option<&str>) -> Result<Module> {
-    let set = header_set(loaded)?;
+    let mut set = header_set(loaded)?;
+    set.exports = linked_exports(loaded);
     let mut module = c::parse(&set)?;
     module.name = loaded.spec.module.name.get_ref().clone();
     module.doc = Doc { brief: loaded.spec.module.doc.clone(), full: loaded.spec.module.doc.clone() };
@@ -114,7 +115,22 @@ pub fn header_set(loaded: &LoadedSpec) -> Result<HeaderSet> {
         return Err(errors);
     }
     let patterns = loaded.spec.expose.headers.iter().map(|p| p.get_ref().clone()).collect();
-    Ok(HeaderSet { headers, patterns, clang_args, base_dir: dir })
+    Ok(HeaderSet { headers, patterns, clang_args, base_dir: dir, exports: None })
+}
+
+/// What the libraries the module links export (`None`: unknown).
+fn linked_exports(loaded: &LoadedSpec) -> Option<crate::libraries::Exports> {
+    let c = &loaded.spec.c;
+    let dir = absolute(&loaded.dir);
+    let mut names = c.libraries.clone();
+    let mut dirs: Vec<PathBuf> = c.library_dirs.iter().map(|d| dir.join(d)).collect();
+    if !c.pkg_config.is_empty() {
+        let out = std::process::Command::new("pkg-config").arg("--libs").args(&c.pkg_config).output().ok()?;
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        names.extend(text.split_whitespace().filter_map(|t| t.strip_prefix("-l")).map(str::to_string));
+        dirs.extend(text.split_whitespace().filter_map(|t| t.strip_prefix("-L")).map(PathBuf::from));
+    }
+    crate::libraries::exports(&names, &dirs)
 }
 
 fn pkg_config_cflags(loaded: &LoadedSpec) -> Result<Vec<String>> {

@@ -45,6 +45,8 @@ pub enum SkipReason {
     VaList,
     /// `inline` without `static`: the header defines no symbol to call or wrap.
     InlineWithoutSymbol,
+    /// Declared, but none of the linked libraries exports it.
+    NoSymbol,
     /// A `static` function the C shim cannot wrap (a type C cannot spell back).
     NoShim,
     /// A parameter or result type no conversion exists for.
@@ -72,6 +74,7 @@ impl SkipReason {
             SkipReason::Variadic => "variadic",
             SkipReason::VaList => "va_list",
             SkipReason::InlineWithoutSymbol => "inline without static",
+            SkipReason::NoSymbol => "no symbol",
             SkipReason::NoShim => "static without shim",
             SkipReason::UnsupportedType => "unsupported type",
             SkipReason::FunctionMacro => "function-like macro",

@@ -7,6 +7,7 @@
 use clang::{Entity, Linkage, Type, TypeKind};
 
 use crate::ir::SkipReason;
+use crate::libraries::Exports;
 
 /// How a function is reached from Rust.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,8 +18,9 @@ pub enum Reach {
     Shim,
 }
 
-/// How `e` is reached, or why it cannot be.
-pub fn reach(e: &Entity<'_>) -> Result<Reach, (SkipReason, String)> {
+/// How `e` is reached, or why it cannot be (`exports`: what the linked
+/// libraries export, when known).
+pub fn reach(e: &Entity<'_>, exports: Option<&Exports>) -> Result<Reach, (SkipReason, String)> {
     if e.is_variadic() {
         return Err((SkipReason::Variadic, "takes `...`: Python cannot build a C variable argument list".into()));
     }
@@ -33,6 +35,15 @@ pub fn reach(e: &Entity<'_>) -> Result<Reach, (SkipReason, String)> {
             SkipReason::InlineWithoutSymbol,
             "the header defines no symbol to call and no `static` definition a shim may wrap".into(),
         )),
+        _ => symbol(e, exports),
+    }
+}
+
+/// An exported function must be exported by one of the linked libraries.
+fn symbol(e: &Entity<'_>, exports: Option<&Exports>) -> Result<Reach, (SkipReason, String)> {
+    let name = e.get_name().unwrap_or_default();
+    match exports {
+        Some(x) if !x.has(&name) => Err((SkipReason::NoSymbol, format!("declared, but not exported by {} or the libraries they need", x.libraries.iter().map(|l| format!("-l{l}")).collect::<Vec<_>>().join(" ")))),
         _ => Ok(Reach::Symbol),
     }
 }

@@ -217,7 +217,7 @@ impl<'tu> Walker<'tu> {
             return;
         }
         let loc = location(e, &self.set.base_dir);
-        let reach = match callable::reach(e) {
+        let reach = match callable::reach(e, self.set.exports.as_ref()) {
             Ok(reach) => reach,
             Err((reason, detail)) => return module.skipped.push(Skipped::new(name, ItemKind::Function, reason, detail, loc)),
         };

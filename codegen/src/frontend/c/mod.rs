@@ -30,6 +30,9 @@ pub struct HeaderSet {
     pub clang_args: Vec<String>,
     /// Base directory shown paths are made relative to.
     pub base_dir: PathBuf,
+    /// What the linked libraries export, when known: a declared function
+    /// none of them exports is skipped (calling it would fail at import).
+    pub exports: Option<crate::libraries::Exports>,
 }
 
 /// libclang allows one `Clang` per process at a time.

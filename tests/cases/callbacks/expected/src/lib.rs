@@ -28,6 +28,7 @@ pub(crate) use enums::*;
 pub(crate) use functions::*;
 pub(crate) use lists::*;
 pub(crate) use records::*;
+#[allow(clashing_extern_declarations)]
 unsafe extern "C" {
     fn g_malloc0(size: usize) -> *mut c_void;
     fn g_free(ptr: *mut c_void);
