@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite (what CI runs): set-up, Rust tests (runtime, codegen
 # incl. golden cases and diagnostics snapshots, MediaPipe core), generated
-# output up to date (`codegen check`), C tests of the stand-in SDK (plain and
+# output up to date (`codegen check`), whole system headers (glib.h,
+# gst/gst.h) by default rules generated and `cargo check`ed, C tests of the stand-in SDK (plain and
 # under valgrind) and the fixture, and the Python suites of every module.
 # Usage: bash scripts/test.sh
 set -uo pipefail
@@ -17,6 +18,7 @@ step() {
 }
 step "cargo test (workspace)" cargo test --workspace --quiet
 step "codegen check (generated output and golden cases up to date)" cargo run -q --bin codegen -- check
+step "system headers by default rules (glib.h, gst/gst.h: generate + cargo check)" bash scripts/system_headers.sh check
 step "C: stand-in SDK" meson test -C build/sdk --print-errorlogs
 step "C: stand-in SDK under valgrind" meson test -C build/sdk --setup valgrind --print-errorlogs
 step "C: fixture" meson test -C build/fixture --print-errorlogs

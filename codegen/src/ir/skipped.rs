@@ -43,6 +43,8 @@ pub enum SkipReason {
     Variadic,
     /// Takes a `va_list`, which Python cannot build.
     VaList,
+    /// Declared `noreturn`: the call never comes back to Python.
+    NoReturn,
     /// `inline` without `static`: the header defines no symbol to call or wrap.
     InlineWithoutSymbol,
     /// Declared, but none of the linked libraries exports it.
@@ -73,6 +75,7 @@ impl SkipReason {
         match self {
             SkipReason::Variadic => "variadic",
             SkipReason::VaList => "va_list",
+            SkipReason::NoReturn => "noreturn",
             SkipReason::InlineWithoutSymbol => "inline without static",
             SkipReason::NoSymbol => "no symbol",
             SkipReason::NoShim => "static without shim",

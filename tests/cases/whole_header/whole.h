@@ -56,6 +56,9 @@ int wh_log(const char *format, ...);
 /** Takes a `va_list`. */
 int wh_vlog(const char *format, va_list args);
 
+/** Never returns. */
+_Noreturn void wh_abort(void);
+
 /** Parameters named like Python and Rust keywords, wrapper locals and each other. */
 int wh_names(int from, int lambda, int self, int py, int type, int value, int arg1, int);
 

@@ -24,6 +24,9 @@ pub fn reach(e: &Entity<'_>, exports: Option<&Exports>) -> Result<Reach, (SkipRe
     if e.is_variadic() {
         return Err((SkipReason::Variadic, "takes `...`: Python cannot build a C variable argument list".into()));
     }
+    if never_returns(e) {
+        return Err((SkipReason::NoReturn, "declared `noreturn`: a call never comes back to Python (it aborts or exits)".into()));
+    }
     let params = e.get_arguments().unwrap_or_default();
     if let Some((i, p)) = params.iter().enumerate().find(|(_, p)| p.get_type().is_some_and(|t| is_va_list(&t))) {
         let name = p.get_name().unwrap_or_else(|| format!("arg{i}"));
@@ -46,6 +49,24 @@ fn symbol(e: &Entity<'_>, exports: Option<&Exports>) -> Result<Reach, (SkipReaso
         Some(x) if !x.has(&name) => Err((SkipReason::NoSymbol, format!("declared, but not exported by {} or the libraries they need", x.libraries.iter().map(|l| format!("-l{l}")).collect::<Vec<_>>().join(" ")))),
         _ => Ok(Reach::Symbol),
     }
+}
+
+/// `_Noreturn` or `__attribute__((noreturn))` (which libclang shows in the
+/// function type's spelling, outside any parentheses, as bindgen reads it).
+fn never_returns(e: &Entity<'_>) -> bool {
+    let spelling = e.get_type().map(|t| t.get_display_name()).unwrap_or_default().replace(' ', "");
+    let attribute = spelling.match_indices("__attribute__((noreturn))").any(|(i, _)| depth(&spelling[..i]) == 0);
+    let keyword = e.get_range().is_some_and(|r| r.tokenize().iter().any(|t| t.get_spelling() == "_Noreturn"));
+    attribute || keyword
+}
+
+/// Open parentheses before the end of `text`.
+fn depth(text: &str) -> i32 {
+    text.chars().map(|c| match c {
+        '(' => 1,
+        ')' => -1,
+        _ => 0,
+    }).sum()
 }
 
 /// Whether `ty` is a `va_list` (an array of `__va_list_tag` that decays to a pointer).

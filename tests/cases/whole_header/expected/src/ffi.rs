@@ -792,6 +792,8 @@ unsafe extern "C" {
         format: *const ::std::os::raw::c_char,
         args: *mut __va_list_tag,
     ) -> ::std::os::raw::c_int;
+    /// Never returns.
+    pub fn wh_abort();
     /// Parameters named like Python and Rust keywords, wrapper locals and each other.
     pub fn wh_names(
         from: ::std::os::raw::c_int,

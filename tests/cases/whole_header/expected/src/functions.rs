@@ -115,7 +115,7 @@ pub(crate) fn __bindery_fn_wh_name<'py>(
 }
 /// Parameters named like Python and Rust keywords, wrapper locals and each other.
 ///
-/// C function `wh_names`, declared at whole.h:60.
+/// C function `wh_names`, declared at whole.h:63.
 #[pyfunction]
 #[pyo3(
     name = "wh_names",
@@ -156,7 +156,7 @@ pub(crate) fn __bindery_fn_wh_names<'py>(
 }
 /// An array parameter (passed as a pointer).
 ///
-/// C function `wh_fill`, declared at whole.h:63.
+/// C function `wh_fill`, declared at whole.h:66.
 #[pyfunction]
 #[pyo3(name = "wh_fill", signature = (values, names))]
 pub(crate) fn __bindery_fn_wh_fill<'py>(
