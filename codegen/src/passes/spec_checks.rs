@@ -1,13 +1,15 @@
 //! Spec options the decided IR cannot honour, reported at the spec line
 //! before they could surface as rustc errors in generated code: callback
 //! keys and argument indexes, ownership options on parameters that are not
-//! struct views, `transfers` containers, status codes on non-integer results
-//! and `free` functions of the wrong shape.
+//! struct views, `transfers` containers, status codes on non-integer results,
+//! `free` functions of the wrong shape and `[expose].headers` patterns that
+//! match no header.
 
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::ir::{FieldKind, Function, Module, ParamKind, Record, ReturnKind, TypeRef};
+use crate::frontend::c::header_globs;
+use crate::ir::{FieldKind, Function, Module, ParamKind, Record, ReturnKind, ScalarKind, TypeRef};
 use crate::spec::{CallbackSpec, FunctionSpec, LoadedSpec};
 
 /// Runs the checks.
@@ -26,7 +28,29 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
             errors.extend(function(spec, module, name, f, fs));
         }
     }
+    errors.extend(header_patterns(spec, module));
     errors
+}
+
+/// Every `[expose].headers` pattern must match the header of some item
+/// (bound or skipped): one that matches nothing is a typo, not a choice.
+fn header_patterns(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
+    let base = crate::pipeline::absolute(&spec.dir);
+    let mut files: Vec<&str> = module.records.iter().map(|r| r.loc.file.as_str()).collect();
+    files.extend(module.enums.iter().map(|e| e.loc.file.as_str()));
+    files.extend(module.functions.iter().map(|f| f.loc.file.as_str()));
+    files.extend(module.constants.iter().map(|c| c.loc.file.as_str()));
+    files.extend(module.skipped.iter().map(|s| s.loc.file.as_str()));
+    files.sort_unstable();
+    files.dedup();
+    let paths: Vec<std::path::PathBuf> = files.iter().map(|f| base.join(f)).collect();
+    let unmatched = spec.spec.expose.headers.iter().filter(|p| !paths.iter().any(|path| header_globs::matches(p.get_ref(), path)));
+    unmatched
+        .map(|p| {
+            spec.error(Kind::SpecUnknownItem, p.span(), format!("no item of the parsed headers is declared in a header matching `{}`", p.get_ref()))
+                .hint("patterns match the end of a header's path (`gst/*.h`); the header must be reached through #include from [c].headers")
+        })
+        .collect()
 }
 
 /// A callback's `arg` must exist and point to a struct; its `key` must name
@@ -66,7 +90,7 @@ fn key_path(spec: &LoadedSpec, module: &Module, record: &Record, key: &Spanned<S
         };
         let last = i + 1 == steps.len();
         match (&field.kind, last) {
-            (FieldKind::Scalar { .. } | FieldKind::Enum { .. }, true) => return None,
+            (FieldKind::Scalar { scalar: ScalarKind::Int { .. } | ScalarKind::Bool { .. } } | FieldKind::Enum { .. }, true) => return None,
             (FieldKind::Nested { record }, false) => current = module.record(record)?,
             _ => {
                 let want = if last { "an integer or enum field" } else { "an embedded struct" };
@@ -130,8 +154,9 @@ fn param_list(f: &Function) -> String {
 fn status(spec: &LoadedSpec, table: &Spanned<String>, f: &Function, fs: &FunctionSpec) -> Vec<Diagnostic> {
     let mut errors = vec![];
     let at = table.span();
-    if fs.success.is_some() && !matches!(f.ret_kind, ReturnKind::Status { .. }) {
-        errors.push(spec.error(Kind::SpecInvalid, at.clone(), format!("`success` given for {}, whose result `{}` is not an integer", f.name, f.ret.spelling()))
+    let integer = matches!(super::field_kind::scalar(&f.ret), Some(ScalarKind::Int { .. }));
+    if fs.success.is_some() && !(integer && matches!(f.ret_kind, ReturnKind::Status { .. })) {
+        errors.push(spec.error(Kind::SpecInvalid, at.clone(), format!("`success` given for {}, whose result `{}` is not a plain integer", f.name, f.ret.spelling()))
             .hint("`success` applies to functions returning an integer status"));
     }
     if !fs.errors.is_empty() && fs.success.is_none() {

@@ -4,6 +4,7 @@
 //! Loading keeps spans so diagnostics point at the spec line.
 
 mod load;
+mod names;
 mod rust_spec;
 mod types;
 mod validate;

@@ -1,8 +1,9 @@
-//! Checks of the spec on its own (values with a closed set of choices).
+//! Checks of the spec on its own (values with a closed set of choices;
+//! names and versions in [`names`]).
 //! Checks against the headers (unknown structs, fields, …) live in
 //! `passes::apply_spec`, which has the IR.
 
-use super::LoadedSpec;
+use super::{LoadedSpec, names};
 use crate::diagnostic::{Diagnostic, Kind};
 
 /// Allocators the runtime knows.
@@ -13,6 +14,7 @@ pub fn validate(loaded: &LoadedSpec) -> Vec<Diagnostic> {
     let mut out = vec![];
     let spec = &loaded.spec;
     check_allocator(loaded, &spec.c.allocator, &mut out);
+    names::check(loaded, &mut out);
     for (_, s) in &spec.structs {
         for (_, f) in &s.fields {
             if let Some(a) = &f.allocator {
