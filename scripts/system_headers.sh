@@ -4,8 +4,8 @@
 # into a scratch directory outside the repository and compiles each crate.
 # Usage: bash scripts/system_headers.sh [check|build]     (default: check)
 #   check  cargo check each crate (what CI runs)
-#   build  cargo build each crate, then import the modules and run
-#          tests/system/test_system.py against them
+#   build  cargo build each crate, then check the stubs against the built
+#          modules (mypy.stubtest) and run tests/system/test_system.py
 # Prints the time of each step. BINDERY_SYSTEM_DIR overrides the scratch dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,5 +39,8 @@ for name in glib gst; do
   fi
 done
 if [ "$mode" = build ]; then
+  t=$(date +%s.%N)
+  (cd "$scratch/python" && "$root/.venv/bin/python" -m mypy.stubtest glib_core gst_core)
+  echo "system: stubtest $(since "$t") s"
   PYTHONPATH="$scratch/python" .venv/bin/python -m pytest tests/system -q -p no:cacheprovider
 fi

@@ -29,7 +29,8 @@ pub fn decide(module: &Module, ty: &TypeRef, policy: Option<&FieldSpec>, default
             },
             None => skip("function pointer without a `callback` policy"),
         },
-        TypeRef::Void | TypeRef::Opaque { .. } => skip("type not modelled"),
+        TypeRef::Opaque { spelling } => skip(&format!("`{spelling}` has no Python conversion")),
+        TypeRef::Void => skip("type not modelled"),
     }
 }
 

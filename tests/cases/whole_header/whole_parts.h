@@ -19,6 +19,13 @@ typedef struct {
   uint8_t data[];    /**< Flexible array member. */
 } WhPacket;
 
+/** Number types without a Python conversion beside one with. */
+typedef struct {
+  long double precise; /**< `long double`. */
+  __int128 big;        /**< 128-bit integer. */
+  int ok;              /**< Bound. */
+} WhWide;
+
 /** An opaque handle. */
 typedef struct _WhHandle WhHandle;
 

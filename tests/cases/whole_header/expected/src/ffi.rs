@@ -720,6 +720,28 @@ impl WhPacket {
         __bindgen_bitfield_unit
     }
 }
+/// Number types without a Python conversion beside one with.
+#[repr(C)]
+#[repr(align(16))]
+#[derive(Copy, Clone)]
+pub struct WhWide {
+    ///< `long double`.
+    pub precise: u128,
+    ///< 128-bit integer.
+    pub big: i128,
+    ///< Bound.
+    pub ok: ::std::os::raw::c_int,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of WhWide"][::std::mem::size_of::<WhWide>() - 48usize];
+    ["Alignment of WhWide"][::std::mem::align_of::<WhWide>() - 16usize];
+    [
+        "Offset of field: WhWide::precise",
+    ][::std::mem::offset_of!(WhWide, precise) - 0usize];
+    ["Offset of field: WhWide::big"][::std::mem::offset_of!(WhWide, big) - 16usize];
+    ["Offset of field: WhWide::ok"][::std::mem::offset_of!(WhWide, ok) - 32usize];
+};
 #[repr(C)]
 #[derive(Debug)]
 pub struct _WhHandle {

@@ -47,6 +47,7 @@ pub(crate) const __BINDERY_ALLOCATOR: rt::Allocator = __BINDERY_ALLOC_LIBC;
 #[pyo3(name = "golden_whole_header")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<WhPacket>()?;
+    m.add_class::<WhWide>()?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_wh_open, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_wh_close, m)?)?;

@@ -119,3 +119,83 @@ impl WhPacket {
         Ok(())
     }
 }
+/// Number types without a Python conversion beside one with.
+///
+/// C struct `WhWide`, declared at whole_parts.h:23.
+#[pyclass(name = "WhWide", module = "golden_whole_header", frozen)]
+pub struct WhWide {
+    pub(crate) view: View<ffi::WhWide>,
+}
+impl WhWide {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "WhWide";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::WhWide>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::WhWide> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Frees a struct allocated by the constructor.
+    unsafe fn free_owned(p: *mut ffi::WhWide) {
+        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+    }
+}
+#[pymethods]
+impl WhWide {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(
+            Self::wrap(
+                View::owned(
+                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
+                    Self::free_owned,
+                ),
+            ),
+        )
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(slf.as_any(), fields, &["ok"], Self::TYPE)
+    }
+    /// Views the struct at an address (an `int` or a capsule) without owning it;
+    /// a capsule read from a tracked view keeps that view's liveness check.
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        Ok(Self::wrap(View::external(ptr.cast(), token)))
+    }
+    /// The C address of the struct.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// Bound.
+    ///
+    /// `int ok` at whole_parts.h:26.
+    #[getter]
+    #[pyo3(name = "ok")]
+    fn get_ok(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).ok } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "ok")]
+    fn set_ok(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "WhWide.ok")?;
+        let p = self.ptr()?;
+        unsafe { (*p).ok = v as _ };
+        Ok(())
+    }
+}

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["WhPacket", "wh_open", "wh_close", "wh_mode", "wh_set_mode", "wh_wide", "wh_first", "wh_name", "wh_names", "wh_fill", "WH_VERSION", "WH_ANON_A", "WH_ANON_B"]
+__all__ = ["WhPacket", "WhWide", "wh_open", "wh_close", "wh_mode", "wh_set_mode", "wh_wide", "wh_first", "wh_name", "wh_names", "wh_fill", "WH_VERSION", "WH_ANON_A", "WH_ANON_B"]
 
 WH_VERSION: int
 WH_ANON_A: int
@@ -33,6 +33,19 @@ class WhPacket:
     def target(self) -> Any: ...
     @target.setter
     def target(self, value: Any) -> None: ...
+
+@final
+class WhWide:
+    """Number types without a Python conversion beside one with."""
+    def __init__(self, **fields: Any) -> None: ...
+    @staticmethod
+    def cast(address: Any) -> WhWide: ...
+    @property
+    def address(self) -> int: ...
+    @property
+    def ok(self) -> int: ...
+    @ok.setter
+    def ok(self, value: int) -> None: ...
 
 def wh_open(path: str | None) -> Any:
     """Opens a handle."""
