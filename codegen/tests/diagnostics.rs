@@ -94,6 +94,7 @@ bad_specs!(
     pkg_config_missing,
     python_name_not_identifier,
     returns_borrowed_non_struct,
+    string_policy_not_char_pointer,
     success_non_integer,
     transfers_container_not_struct,
     transfers_unknown_container,

@@ -1,6 +1,7 @@
-//! Spec options the decided IR cannot honour, reported at the spec line
-//! before they could surface as rustc errors in generated code: callback
-//! keys and argument indexes, ownership options on parameters that are not
+//! Spec options the decided IR cannot honour (or would silently ignore),
+//! reported at the spec line before they could surface as rustc errors in
+//! generated code: callback keys and argument indexes, `string` policies on
+//! fields that are not `char*`, ownership options on parameters that are not
 //! struct views, `transfers` containers, status codes on non-integer results,
 //! `free` functions of the wrong shape and `[expose].headers` patterns that
 //! match no header.
@@ -18,8 +19,13 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
     for (name, s) in &spec.spec.structs {
         let Some(record) = module.record(name.get_ref()) else { continue };
         for (field, policy) in &s.fields {
-            if let (Some(cb), Some(f)) = (&policy.callback, record.field(field.get_ref())) {
+            let Some(f) = record.field(field.get_ref()) else { continue };
+            if let Some(cb) = &policy.callback {
                 errors.extend(callback(spec, module, &f.ty, cb));
+            }
+            if let Some(string) = policy.string.as_ref().filter(|_| !is_c_string(&f.ty)) {
+                let msg = format!("`string` policy for {}.{}, which is `{}`, not `char*`", record.name, f.name, f.ty.spelling());
+                errors.push(spec.error(Kind::SpecInvalid, string.span(), msg).hint("`string` applies to `char*` fields; remove it"));
             }
         }
     }
@@ -51,6 +57,10 @@ fn header_patterns(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
                 .hint("patterns match the end of a header's path (`gst/*.h`); the header must be reached through #include from [c].headers")
         })
         .collect()
+}
+
+fn is_c_string(ty: &TypeRef) -> bool {
+    matches!(ty.pointee(), Some(TypeRef::Prim { prim: crate::ir::Prim::Char, .. }))
 }
 
 /// A callback's `arg` must exist and point to a struct; its `key` must name
@@ -122,11 +132,10 @@ fn function(spec: &LoadedSpec, module: &Module, table: &Spanned<String>, f: &Fun
                 .hint(format!("parameters: {}", param_list(f)))),
         }
     }
-    if let Some(r) = &fs.returns {
-        if let Some(from) = r.get_ref().strip_prefix("borrowed:").filter(|p| is_view(f, p) == Some(false)) {
-            errors.push(spec.error(Kind::SpecInvalid, r.span(), format!("`returns` borrows from {}({from}), which is not a pointer to a bound struct", f.name))
-                .hint("a borrowed result lives inside a struct argument: name that parameter"));
-        }
+    let borrowed = fs.returns.as_ref().and_then(|r| r.get_ref().strip_prefix("borrowed:").map(|p| (r, p)));
+    if let Some((r, from)) = borrowed.filter(|(_, p)| is_view(f, p) == Some(false)) {
+        errors.push(spec.error(Kind::SpecInvalid, r.span(), format!("`returns` borrows from {}({from}), which is not a pointer to a bound struct", f.name))
+            .hint("a borrowed result lives inside a struct argument: name that parameter"));
     }
     errors.extend(status(spec, table, f, fs));
     errors.extend(free_function(spec, module, fs));

@@ -121,6 +121,16 @@ impl Drop for ScratchDir {
     }
 }
 
+fn regex_escape(s: &str) -> String {
+    s.chars().map(|c| if "\\.+*?()|[]{}^$".contains(c) { format!("\\{c}") } else { c.to_string() }).collect()
+}
+
+/// Removes machine-specific absolute paths bindgen may mention in comments.
+fn strip_paths(text: &str) -> String {
+    let root = super::paths::workspace_root().display().to_string();
+    text.replace(&format!("{root}/"), "")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,14 +143,4 @@ mod tests {
         assert_eq!(call_past_macros(line), "void f__bindery_shim(int *f) { (f)(f); }");
         assert_eq!(call_past_macros("// Static wrappers"), "// Static wrappers");
     }
-}
-
-fn regex_escape(s: &str) -> String {
-    s.chars().map(|c| if "\\.+*?()|[]{}^$".contains(c) { format!("\\{c}") } else { c.to_string() }).collect()
-}
-
-/// Removes machine-specific absolute paths bindgen may mention in comments.
-fn strip_paths(text: &str) -> String {
-    let root = super::paths::workspace_root().display().to_string();
-    text.replace(&format!("{root}/"), "")
 }

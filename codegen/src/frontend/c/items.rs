@@ -221,33 +221,28 @@ impl<'tu> Walker<'tu> {
             Ok(reach) => reach,
             Err((reason, detail)) => return module.skipped.push(Skipped::new(name, ItemKind::Function, reason, detail, loc)),
         };
-        let params = e
-            .get_arguments()
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let name = a.get_name().filter(|n| !n.is_empty()).unwrap_or_else(|| format!("arg{i}"));
-                Param {
-                    python_name: name.clone(),
-                    name,
-                    ty: a.get_type().map(|t| self.names.param_type_ref(&t)).unwrap_or(TypeRef::Void),
-                    kind: ParamKind::Undecided,
-                    transfer: None,
-                }
-            })
-            .collect();
         module.functions.push(Function {
             python_name: name.clone(),
             name,
             shim: reach == callable::Reach::Shim,
-            params,
+            params: self.params(e),
             ret: e.get_result_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void),
             ret_kind: ReturnKind::Undecided,
             release_gil: false,
             doc: doc_of(e),
             loc,
         });
+    }
+
+    /// Parameters by their C names (unnamed ones are `arg0`, `arg1`, …).
+    fn params(&self, e: &Entity<'tu>) -> Vec<Param> {
+        let args = e.get_arguments().unwrap_or_default();
+        let param = |(i, a): (usize, &Entity<'tu>)| {
+            let name = a.get_name().filter(|n| !n.is_empty()).unwrap_or_else(|| format!("arg{i}"));
+            let ty = a.get_type().map(|t| self.names.param_type_ref(&t)).unwrap_or(TypeRef::Void);
+            Param { python_name: name.clone(), name, ty, kind: ParamKind::Undecided, transfer: None }
+        };
+        args.iter().enumerate().map(param).collect()
     }
 
     fn constant(&self, e: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {

@@ -87,7 +87,7 @@ fn in_headers(entity: &Entity<'_>, set: &HeaderSet) -> bool {
     let Some(file) = entity.get_location().and_then(|l| l.get_file_location().file) else { return false };
     let path = file.get_path();
     let path = path.canonicalize().unwrap_or(path);
-    set.headers.iter().any(|h| *h == path) || header_globs::matches_any(&set.patterns, &path)
+    set.headers.contains(&path) || header_globs::matches_any(&set.patterns, &path)
 }
 
 /// `file:line` of an entity, file relative to `base`.
