@@ -5,8 +5,6 @@
  * lookup/creation and locking, latency stamps) so each simulator element
  * only implements process(). See nvsim_filter.h.
  */
-#include <gst/video/video.h>
-
 #include "gstnvdsmeta.h"
 #include "nvsim_filter.h"
 
