@@ -926,9 +926,9 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_object<'py>(
     let _ = __ret;
     Ok(py.None())
 }
-/// Maps a descriptor string such as "ORG.COMPONENT.DESCRIPTION" to a
-/// metadata kind at or above NVDS_START_USER_META; equal strings give
-/// equal kinds within a process.
+/// Maps a descriptor such as "ORG.COMPONENT.DESCRIPTION" to a metadata kind
+/// at or above NVDS_START_USER_META (equal strings, equal kinds); the
+/// nvdsanalytics descriptors give NVDS_{FRAME,OBJ}_META_NVDSANALYTICS.
 /// @param meta_descriptor NUL-terminated descriptor.
 /// @return The kind for @a meta_descriptor.
 ///

@@ -4118,7 +4118,7 @@ def nvds_remove_user_meta_from_object(obj_meta: NvDsObjectMeta, user_meta: NvDsU
     """Detaches a user meta from an object, releases its payload and returns it to its pool."""
 
 def nvds_get_user_meta_type(meta_descriptor: str | None) -> int:
-    """Maps a descriptor string such as "ORG.COMPONENT.DESCRIPTION" to a metadata kind at or above NVDS_START_USER_META; equal strings give equal kinds within a process."""
+    """Maps a descriptor such as "ORG.COMPONENT.DESCRIPTION" to a metadata kind at or above NVDS_START_USER_META (equal strings, equal kinds); the nvdsanalytics descriptors give NVDS_{FRAME,OBJ}_META_NVDSANALYTICS."""
 
 def nvds_get_current_metadata_info(batch_meta: NvDsBatchMeta) -> bool:
     """Prints a summary of the batch's metadata to stdout (debug aid)."""
