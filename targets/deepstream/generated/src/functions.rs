@@ -171,6 +171,14 @@ pub(crate) fn __bindery_fn_nvds_remove_frame_meta_from_batch<'py>(
     let __ret = unsafe {
         ffi::nvds_remove_frame_meta_from_batch(batch_meta_c as _, frame_meta_c as _)
     };
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -282,6 +290,18 @@ pub(crate) fn __bindery_fn_nvds_remove_obj_meta_from_frame<'py>(
     let __ret = unsafe {
         ffi::nvds_remove_obj_meta_from_frame(frame_meta_c as _, obj_meta_c as _)
     };
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -380,6 +400,14 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_roi<'py>(
             classifier_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        roi_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsRoiMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        roi_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsRoiMeta, roi_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -453,6 +481,14 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_obj<'py>(
             classifier_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -554,6 +590,10 @@ pub(crate) fn __bindery_fn_nvds_remove_label_info_meta_from_classifier<'py>(
             label_info_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        classifier_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsClassifierMeta, label_info_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -644,6 +684,18 @@ pub(crate) fn __bindery_fn_nvds_remove_display_meta_from_frame<'py>(
     let __ret = unsafe {
         ffi::nvds_remove_display_meta_from_frame(frame_meta_c as _, display_meta_c as _)
     };
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -827,6 +879,14 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_batch<'py>(
     let __ret = unsafe {
         ffi::nvds_remove_user_meta_from_batch(batch_meta_c as _, user_meta_c as _)
     };
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -859,6 +919,18 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_frame<'py>(
     let __ret = unsafe {
         ffi::nvds_remove_user_meta_from_frame(frame_meta_c as _, user_meta_c as _)
     };
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -891,6 +963,14 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_roi<'py>(
     let __ret = unsafe {
         ffi::nvds_remove_user_meta_from_roi(roi_meta_c as _, user_meta_c as _)
     };
+    rt::epoch::bump_in(
+        roi_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsRoiMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        roi_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsRoiMeta, roi_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -923,6 +1003,14 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_object<'py>(
     let __ret = unsafe {
         ffi::nvds_remove_user_meta_from_object(obj_meta_c as _, user_meta_c as _)
     };
+    rt::epoch::bump_in(
+        obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1066,6 +1154,14 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_meta_list<'py>(
     let __ret = unsafe {
         ffi::nvds_clear_frame_meta_list(batch_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1094,6 +1190,18 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_meta_list<'py>(
     let __ret = unsafe {
         ffi::nvds_clear_obj_meta_list(frame_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1122,6 +1230,14 @@ pub(crate) fn __bindery_fn_nvds_clear_classifier_meta_list<'py>(
     let __ret = unsafe {
         ffi::nvds_clear_classifier_meta_list(obj_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1153,6 +1269,10 @@ pub(crate) fn __bindery_fn_nvds_clear_label_info_meta_list<'py>(
     let __ret = unsafe {
         ffi::nvds_clear_label_info_meta_list(classifier_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        classifier_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsClassifierMeta, label_info_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1181,6 +1301,18 @@ pub(crate) fn __bindery_fn_nvds_clear_display_meta_list<'py>(
     let __ret = unsafe {
         ffi::nvds_clear_display_meta_list(frame_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1209,6 +1341,14 @@ pub(crate) fn __bindery_fn_nvds_clear_batch_user_meta_list<'py>(
     let __ret = unsafe {
         ffi::nvds_clear_batch_user_meta_list(batch_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1237,6 +1377,18 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_user_meta_list<'py>(
     let __ret = unsafe {
         ffi::nvds_clear_frame_user_meta_list(frame_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1265,6 +1417,14 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_user_meta_list<'py>(
     let __ret = unsafe {
         ffi::nvds_clear_obj_user_meta_list(object_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        object_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        object_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1306,6 +1466,14 @@ pub(crate) fn __bindery_fn_nvds_clear_meta_list<'py>(
     let __ret = unsafe {
         ffi::nvds_clear_meta_list(batch_meta_c as _, meta_list_c as _, meta_pool_c as _)
     };
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     rt::pointer::to_capsule(py, __ret as *mut c_void).map(Bound::unbind)
 }
 /// Copies the fields of one frame meta into another. @param src_frame_meta Source. @param dst_frame_meta Destination.

@@ -19,9 +19,15 @@ impl LsItem {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::LsItem> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::LsItem) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -47,11 +53,23 @@ impl LsItem {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["id", "score"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::LsItem>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -116,9 +134,15 @@ impl LsBag {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::LsBag> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::LsBag) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -144,11 +168,23 @@ impl LsBag {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["n_items"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::LsBag>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -167,12 +203,17 @@ impl LsBag {
     fn get_items(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).items }.cast::<rt::glist::GListNode>();
+        let slot = unsafe { &raw mut (*p).items };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
         Ok(
-            this
-                .view
-                .derive(slf.as_any(), head)
-                .map(|v| GList::new(v, Some(__bindery_element_LsItem))),
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_LsItem),
+            ),
         )
     }
     /// Unknown entries: iteration yields capsules.
@@ -183,8 +224,10 @@ impl LsBag {
     fn get_misc(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).misc }.cast::<rt::glist::GListNode>();
-        Ok(this.view.derive(slf.as_any(), head).map(|v| GList::new(v, None)))
+        let slot = unsafe { &raw mut (*p).misc };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
     /// Number of items.
     ///

@@ -19,9 +19,15 @@ impl PtBox {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::PtBox> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::PtBox) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -52,11 +58,23 @@ impl PtBox {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::PtBox>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -83,7 +101,11 @@ impl PtBox {
     #[setter]
     #[pyo3(name = "user_data")]
     fn set_user_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "PtBox.user_data")?;
+        let address = rt::pointer::field_address(
+            value,
+            "PtBox.user_data",
+            __BINDERY_INT_ADDRESSES,
+        )?;
         let p = self.ptr()?;
         unsafe { (*p).user_data = address as _ };
         Ok(())
@@ -104,7 +126,11 @@ impl PtBox {
     #[setter]
     #[pyo3(name = "cookie")]
     fn set_cookie(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "PtBox.cookie")?;
+        let address = rt::pointer::field_address(
+            value,
+            "PtBox.cookie",
+            __BINDERY_INT_ADDRESSES,
+        )?;
         let p = self.ptr()?;
         unsafe { (*p).cookie = address as _ };
         Ok(())
@@ -125,7 +151,11 @@ impl PtBox {
     #[setter]
     #[pyo3(name = "handle")]
     fn set_handle(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "PtBox.handle")?;
+        let address = rt::pointer::field_address(
+            value,
+            "PtBox.handle",
+            __BINDERY_INT_ADDRESSES,
+        )?;
         let p = self.ptr()?;
         unsafe { (*p).handle = address as _ };
         Ok(())
@@ -146,7 +176,11 @@ impl PtBox {
     #[setter]
     #[pyo3(name = "counter")]
     fn set_counter(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "PtBox.counter")?;
+        let address = rt::pointer::field_address(
+            value,
+            "PtBox.counter",
+            __BINDERY_INT_ADDRESSES,
+        )?;
         let p = self.ptr()?;
         unsafe { (*p).counter = address as _ };
         Ok(())
