@@ -60,7 +60,7 @@ impl<T> AssertSend<T> {
         self.0
     }
 }
-pub use view::{Allocator, View};
+pub use view::{Allocator, Target, View};
 
 /// Re-exported so generated crates use exactly the pyo3 this runtime was built with.
 pub use numpy;

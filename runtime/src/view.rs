@@ -40,6 +40,28 @@ impl Allocator {
     pub const LIBC: Allocator = Allocator { alloc_zeroed: libc_alloc_zeroed, free };
 }
 
+/// The value stored in a pointer field: an address and, when Python owns the
+/// memory there, the Python object that must outlive the field.
+#[derive(Debug)]
+pub struct Target<T> {
+    /// The address stored.
+    pub ptr: *mut T,
+    /// The Python owner of the memory (None for C memory and raw addresses).
+    pub owner: Option<Py<PyAny>>,
+}
+
+impl<T> Target<T> {
+    /// A raw address nothing in Python owns (a capsule, an opted-in `int`); NULL gives None.
+    pub fn address(ptr: *mut T) -> Option<Self> {
+        (!ptr.is_null()).then_some(Target { ptr, owner: None })
+    }
+
+    /// The same target as an untyped pointer (for `void*` fields).
+    pub fn erase(self) -> Target<c_void> {
+        Target { ptr: self.ptr.cast(), owner: self.owner }
+    }
+}
+
 /// A typed pointer into C memory with its liveness token and keep-alive.
 #[derive(Debug)]
 pub struct View<T> {
@@ -97,14 +119,20 @@ impl<T> View<T> {
         }
     }
 
-    /// Stores `target` (a view and its Python object, or None for NULL) in
-    /// the pointer field at `slot` inside this view's memory. A target whose
-    /// memory Python owns is anchored on this view's token so it lives as long
-    /// as this memory; memory that nothing tracks (an untracked `cast`) cannot
-    /// hold such a target (`ValueError`). C-made targets are stored as they are.
-    pub fn set_pointer<U>(&self, this: &Bound<'_, PyAny>, slot: *mut *mut U, target: Option<(&View<U>, &Bound<'_, PyAny>)>, what: &str) -> PyResult<()> {
+    /// This view as the value of a pointer field: its (live) address and
+    /// the Python object owning its memory, if Python owns it.
+    pub fn target(&self, this: &Bound<'_, PyAny>, type_name: &str) -> PyResult<Target<T>> {
+        Ok(Target { ptr: self.ptr(type_name)?, owner: self.python_owner(this) })
+    }
+
+    /// Stores `target` (None for NULL) in the pointer field at `slot` inside
+    /// this view's memory. A target whose memory Python owns is anchored on
+    /// this view's token so it lives as long as this memory; memory that
+    /// nothing tracks (an untracked `cast`) cannot hold such a target
+    /// (`ValueError`). C-made targets are stored as they are.
+    pub fn set_pointer<U>(&self, this: &Bound<'_, PyAny>, slot: *mut *mut U, target: Option<Target<U>>, what: &str) -> PyResult<()> {
         let (ptr, anchor) = match target {
-            Some((view, obj)) => (view.ptr(what)?, view.python_owner(obj)),
+            Some(t) => (t.ptr, t.owner),
             None => (std::ptr::null_mut(), None),
         };
         let own = self.python_owner(this);

@@ -1288,15 +1288,23 @@ impl NvOSD_MaskParams {
     }
     #[setter]
     #[pyo3(name = "data")]
-    fn set_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvOSD_MaskParams.data",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).data = address as _ };
-        Ok(())
+    fn set_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvOSD_MaskParams.data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).data }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_MaskParams.data")
     }
     /// Size of @a data in bytes.
     ///
@@ -2254,13 +2262,11 @@ impl NvDsRoiMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).converted_buffer }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsRoiMeta.converted_buffer",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.converted_buffer")
     }
     /// Frame this region belongs to.
     ///
@@ -2297,13 +2303,11 @@ impl NvDsRoiMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).frame_meta }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsRoiMeta.frame_meta",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsFrameMeta::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.frame_meta")
     }
     /// Horizontal scale from frame to crop.
     ///
@@ -2434,13 +2438,11 @@ impl NvDsRoiMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).object_meta }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsRoiMeta.object_meta",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsObjectMeta::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.object_meta")
     }
 }
 /// Unclipped box of an object as one component saw it.
@@ -3018,13 +3020,11 @@ impl NvDsBaseMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).batch_meta }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsBaseMeta.batch_meta",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsBatchMeta::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsBaseMeta.batch_meta")
     }
     /// Kind of this element.
     ///
@@ -3059,15 +3059,23 @@ impl NvDsBaseMeta {
     }
     #[setter]
     #[pyo3(name = "uContext")]
-    fn set_uContext(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsBaseMeta.uContext",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).uContext = address as _ };
-        Ok(())
+    fn set_uContext(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsBaseMeta.uContext",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).uContext }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsBaseMeta.uContext")
     }
     /// Copies the payload when the buffer is copied.
     ///
@@ -3342,13 +3350,12 @@ impl NvDsBatchMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).frame_meta_pool }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsBatchMeta.frame_meta_pool",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.frame_meta_pool")
     }
     /// Pool of NvDsObjectMeta.
     ///
@@ -3388,13 +3395,11 @@ impl NvDsBatchMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).obj_meta_pool }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsBatchMeta.obj_meta_pool",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.obj_meta_pool")
     }
     /// Pool of NvDsClassifierMeta.
     ///
@@ -3436,11 +3441,15 @@ impl NvDsBatchMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).classifier_meta_pool }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
+            None => None,
+        };
         this.view
             .set_pointer(
                 slf.as_any(),
                 slot,
-                target.map(|t| (&t.get().view, t.as_any())),
+                target,
                 "NvDsBatchMeta.classifier_meta_pool",
             )
     }
@@ -3482,13 +3491,12 @@ impl NvDsBatchMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).display_meta_pool }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsBatchMeta.display_meta_pool",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.display_meta_pool")
     }
     /// Pool of NvDsUserMeta.
     ///
@@ -3528,13 +3536,11 @@ impl NvDsBatchMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).user_meta_pool }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsBatchMeta.user_meta_pool",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.user_meta_pool")
     }
     /// Pool of NvDsLabelInfo.
     ///
@@ -3576,11 +3582,15 @@ impl NvDsBatchMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).label_info_meta_pool }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
+            None => None,
+        };
         this.view
             .set_pointer(
                 slf.as_any(),
                 slot,
-                target.map(|t| (&t.get().view, t.as_any())),
+                target,
                 "NvDsBatchMeta.label_info_meta_pool",
             )
     }
@@ -4515,13 +4525,11 @@ impl NvDsObjectMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).parent }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsObjectMeta.parent",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsObjectMeta::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjectMeta.parent")
     }
     /// Id of the component that made the object.
     ///
@@ -5997,15 +6005,26 @@ impl NvDsUserMeta {
     }
     #[setter]
     #[pyo3(name = "user_meta_data")]
-    fn set_user_meta_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsUserMeta.user_meta_data",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).user_meta_data = address as _ };
-        Ok(())
+    fn set_user_meta_data(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsUserMeta.user_meta_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).user_meta_data }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsUserMeta.user_meta_data")
     }
 }
 /// Timestamps of one sub-component of a component.
@@ -6648,15 +6667,23 @@ impl NvDsMeta {
     }
     #[setter]
     #[pyo3(name = "meta_data")]
-    fn set_meta_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsMeta.meta_data",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).meta_data = address as _ };
-        Ok(())
+    fn set_meta_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsMeta.meta_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).meta_data }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsMeta.meta_data")
     }
     /// Extra pointer passed to the callbacks.
     ///
@@ -6673,15 +6700,23 @@ impl NvDsMeta {
     }
     #[setter]
     #[pyo3(name = "user_data")]
-    fn set_user_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsMeta.user_data",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).user_data = address as _ };
-        Ok(())
+    fn set_user_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsMeta.user_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).user_data }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsMeta.user_data")
     }
     /// A GstNvDsMetaType (or user) value.
     ///
@@ -8374,15 +8409,24 @@ impl NvBufSurfaceMappedAddr {
     }
     #[setter]
     #[pyo3(name = "eglImage")]
-    fn set_eglImage(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvBufSurfaceMappedAddr.eglImage",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).eglImage = address as _ };
-        Ok(())
+    fn set_eglImage(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceMappedAddr.eglImage",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).eglImage }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceMappedAddr.eglImage")
     }
     /// NVMM mapping, or NULL.
     ///
@@ -8399,15 +8443,24 @@ impl NvBufSurfaceMappedAddr {
     }
     #[setter]
     #[pyo3(name = "nvmmPtr")]
-    fn set_nvmmPtr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvBufSurfaceMappedAddr.nvmmPtr",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).nvmmPtr = address as _ };
-        Ok(())
+    fn set_nvmmPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceMappedAddr.nvmmPtr",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).nvmmPtr }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceMappedAddr.nvmmPtr")
     }
     /// CUDA mapping (NvBufSurfaceCudaBuffer), or NULL.
     ///
@@ -8424,15 +8477,24 @@ impl NvBufSurfaceMappedAddr {
     }
     #[setter]
     #[pyo3(name = "cudaPtr")]
-    fn set_cudaPtr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvBufSurfaceMappedAddr.cudaPtr",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).cudaPtr = address as _ };
-        Ok(())
+    fn set_cudaPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceMappedAddr.cudaPtr",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).cudaPtr }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceMappedAddr.cudaPtr")
     }
     /// Reserved.
     ///
@@ -8848,15 +8910,24 @@ impl NvBufSurfaceCudaBuffer {
     }
     #[setter]
     #[pyo3(name = "basePtr")]
-    fn set_basePtr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvBufSurfaceCudaBuffer.basePtr",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).basePtr = address as _ };
-        Ok(())
+    fn set_basePtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceCudaBuffer.basePtr",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).basePtr }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.basePtr")
     }
     /// Page-aligned start of the image data.
     ///
@@ -8873,15 +8944,24 @@ impl NvBufSurfaceCudaBuffer {
     }
     #[setter]
     #[pyo3(name = "dataPtr")]
-    fn set_dataPtr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvBufSurfaceCudaBuffer.dataPtr",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).dataPtr = address as _ };
-        Ok(())
+    fn set_dataPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceCudaBuffer.dataPtr",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).dataPtr }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.dataPtr")
     }
     /// External-memory handle of an imported buffer.
     ///
@@ -8898,15 +8978,24 @@ impl NvBufSurfaceCudaBuffer {
     }
     #[setter]
     #[pyo3(name = "extMem")]
-    fn set_extMem(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvBufSurfaceCudaBuffer.extMem",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).extMem = address as _ };
-        Ok(())
+    fn set_extMem(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceCudaBuffer.extMem",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).extMem }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.extMem")
     }
     /// Mipmapped array of an imported buffer.
     ///
@@ -8923,15 +9012,24 @@ impl NvBufSurfaceCudaBuffer {
     }
     #[setter]
     #[pyo3(name = "mipmap")]
-    fn set_mipmap(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvBufSurfaceCudaBuffer.mipmap",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).mipmap = address as _ };
-        Ok(())
+    fn set_mipmap(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceCudaBuffer.mipmap",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).mipmap }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.mipmap")
     }
     /// Reserved.
     ///
@@ -9215,15 +9313,23 @@ impl NvBufSurfaceParams {
     }
     #[setter]
     #[pyo3(name = "dataPtr")]
-    fn set_dataPtr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvBufSurfaceParams.dataPtr",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).dataPtr = address as _ };
-        Ok(())
+    fn set_dataPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceParams.dataPtr",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).dataPtr }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.dataPtr")
     }
     /// Plane geometry.
     ///
@@ -9332,13 +9438,11 @@ impl NvBufSurfaceParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).paramex }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvBufSurfaceParams.paramex",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParamsEx::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.paramex")
     }
     /// CUDA view, or NULL.
     ///
@@ -9377,13 +9481,14 @@ impl NvBufSurfaceParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).cudaBuffer }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvBufSurfaceCudaBuffer::TYPE)?)
+            }
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvBufSurfaceParams.cudaBuffer",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.cudaBuffer")
     }
     /// Reserved.
     ///
@@ -9645,13 +9750,11 @@ impl NvBufSurface {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).surfaceList }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvBufSurface.surfaceList",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurface.surfaceList")
     }
     /// The batch was imported from another process.
     ///
@@ -10573,15 +10676,32 @@ impl NvBufSurfaceMapParams {
     }
     #[setter]
     #[pyo3(name = "extendedMapParams")]
-    fn set_extendedMapParams(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvBufSurfaceMapParams.extendedMapParams",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).extendedMapParams = address as _ };
-        Ok(())
+    fn set_extendedMapParams(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceMapParams.extendedMapParams",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).extendedMapParams }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvBufSurfaceMapParams.extendedMapParams",
+            )
     }
     /// Reserved.
     ///
@@ -10728,15 +10848,24 @@ impl NvBufSurfaceNvmmBuffer {
     }
     #[setter]
     #[pyo3(name = "dataPtr")]
-    fn set_dataPtr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvBufSurfaceNvmmBuffer.dataPtr",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).dataPtr = address as _ };
-        Ok(())
+    fn set_dataPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceNvmmBuffer.dataPtr",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).dataPtr }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceNvmmBuffer.dataPtr")
     }
     /// DMABUF file descriptor.
     ///
@@ -11710,15 +11839,23 @@ impl NvDsInferLayerInfo {
     }
     #[setter]
     #[pyo3(name = "buffer")]
-    fn set_buffer(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsInferLayerInfo.buffer",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).buffer = address as _ };
-        Ok(())
+    fn set_buffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferLayerInfo.buffer",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).buffer }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsInferLayerInfo.buffer")
     }
     /// Non-zero for an input layer, zero for an output layer.
     ///
@@ -12312,15 +12449,24 @@ impl NvDsInferInstanceMaskInfo {
     }
     #[setter]
     #[pyo3(name = "mask")]
-    fn set_mask(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsInferInstanceMaskInfo.mask",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).mask = address as _ };
-        Ok(())
+    fn set_mask(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferInstanceMaskInfo.mask",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).mask }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsInferInstanceMaskInfo.mask")
     }
     /// Mask width.
     ///
@@ -12665,15 +12811,32 @@ impl NvDsInferTensorMeta {
     }
     #[setter]
     #[pyo3(name = "out_buf_ptrs_host")]
-    fn set_out_buf_ptrs_host(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsInferTensorMeta.out_buf_ptrs_host",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).out_buf_ptrs_host = address as _ };
-        Ok(())
+    fn set_out_buf_ptrs_host(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferTensorMeta.out_buf_ptrs_host",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).out_buf_ptrs_host }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsInferTensorMeta.out_buf_ptrs_host",
+            )
     }
     /// Device address of each output layer's data.
     ///
@@ -12690,15 +12853,32 @@ impl NvDsInferTensorMeta {
     }
     #[setter]
     #[pyo3(name = "out_buf_ptrs_dev")]
-    fn set_out_buf_ptrs_dev(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsInferTensorMeta.out_buf_ptrs_dev",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).out_buf_ptrs_dev = address as _ };
-        Ok(())
+    fn set_out_buf_ptrs_dev(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferTensorMeta.out_buf_ptrs_dev",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).out_buf_ptrs_dev }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsInferTensorMeta.out_buf_ptrs_dev",
+            )
     }
     /// GPU holding the device buffers.
     ///
@@ -12732,15 +12912,24 @@ impl NvDsInferTensorMeta {
     }
     #[setter]
     #[pyo3(name = "priv_data")]
-    fn set_priv_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsInferTensorMeta.priv_data",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).priv_data = address as _ };
-        Ok(())
+    fn set_priv_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferTensorMeta.priv_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).priv_data }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsInferTensorMeta.priv_data")
     }
     /// Input resolution of the model.
     ///
@@ -12944,15 +13133,29 @@ impl NvDsInferSegmentationMeta {
     }
     #[setter]
     #[pyo3(name = "class_map")]
-    fn set_class_map(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsInferSegmentationMeta.class_map",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).class_map = address as _ };
-        Ok(())
+    fn set_class_map(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferSegmentationMeta.class_map",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).class_map }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsInferSegmentationMeta.class_map",
+            )
     }
     /// Probabilities; class c of pixel (x, y) is at c * width * height + y * width + x.
     ///
@@ -12972,15 +13175,32 @@ impl NvDsInferSegmentationMeta {
     }
     #[setter]
     #[pyo3(name = "class_probabilities_map")]
-    fn set_class_probabilities_map(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsInferSegmentationMeta.class_probabilities_map",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).class_probabilities_map = address as _ };
-        Ok(())
+    fn set_class_probabilities_map(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferSegmentationMeta.class_probabilities_map",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).class_probabilities_map }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsInferSegmentationMeta.class_probabilities_map",
+            )
     }
     /// Producer-private data.
     ///
@@ -12997,15 +13217,29 @@ impl NvDsInferSegmentationMeta {
     }
     #[setter]
     #[pyo3(name = "priv_data")]
-    fn set_priv_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsInferSegmentationMeta.priv_data",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).priv_data = address as _ };
-        Ok(())
+    fn set_priv_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferSegmentationMeta.priv_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).priv_data }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsInferSegmentationMeta.priv_data",
+            )
     }
     /// Id of the inference element that produced the map.
     ///
@@ -13567,15 +13801,24 @@ impl NvDsObjectSignature {
     }
     #[setter]
     #[pyo3(name = "signature")]
-    fn set_signature(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsObjectSignature.signature",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).signature = address as _ };
-        Ok(())
+    fn set_signature(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsObjectSignature.signature",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).signature }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsObjectSignature.signature")
     }
     /// Number of values in @a signature.
     ///
@@ -15564,13 +15807,11 @@ impl NvDsJoints {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).joints }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsJoints.joints",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsJoint::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsJoints.joints")
     }
     /// Number of joints.
     ///
@@ -15707,15 +15948,27 @@ impl NvDsEmbedding {
     }
     #[setter]
     #[pyo3(name = "embedding_vector")]
-    fn set_embedding_vector(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsEmbedding.embedding_vector",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).embedding_vector = address as _ };
-        Ok(())
+    fn set_embedding_vector(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsEmbedding.embedding_vector",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).embedding_vector }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsEmbedding.embedding_vector")
     }
     /// Number of values.
     ///
@@ -15938,15 +16191,23 @@ impl NvDsConvexHull {
     }
     #[setter]
     #[pyo3(name = "points")]
-    fn set_points(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsConvexHull.points",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).points = address as _ };
-        Ok(())
+    fn set_points(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsConvexHull.points",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).points }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsConvexHull.points")
     }
     /// Number of points.
     ///
@@ -16208,13 +16469,12 @@ impl NvDsBbox3dObject {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).instance_feats }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsEmbedding::TYPE)?),
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsBbox3dObject.instance_feats",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvDsBbox3dObject.instance_feats")
     }
     /// OCR text, or NULL.
     ///
@@ -16890,15 +17150,23 @@ impl NvDsLLMObject {
     }
     #[setter]
     #[pyo3(name = "info")]
-    fn set_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsLLMObject.info",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).info = address as _ };
-        Ok(())
+    fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsLLMObject.info",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).info }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.info")
     }
     /// @a num_conversations exchanges.
     ///
@@ -16940,13 +17208,13 @@ impl NvDsLLMObject {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).conversations }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsLLMObject.conversations",
-            )
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsConversationObject::TYPE)?)
+            }
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.conversations")
     }
     /// Number of exchanges.
     ///
@@ -17000,13 +17268,11 @@ impl NvDsLLMObject {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).embeddings }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsLLMObject.embeddings",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsEmbedding::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.embeddings")
     }
     /// Number of embeddings.
     ///
@@ -17142,15 +17408,24 @@ impl NvDsInteractionObject {
     }
     #[setter]
     #[pyo3(name = "objectIds")]
-    fn set_objectIds(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsInteractionObject.objectIds",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).objectIds = address as _ };
-        Ok(())
+    fn set_objectIds(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInteractionObject.objectIds",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).objectIds }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsInteractionObject.objectIds")
     }
     /// Number of ids.
     ///
@@ -17204,13 +17479,12 @@ impl NvDsInteractionObject {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).coordinates }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsCoordinate::TYPE)?),
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsInteractionObject.coordinates",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvDsInteractionObject.coordinates")
     }
     /// Number of coordinates.
     ///
@@ -17258,15 +17532,23 @@ impl NvDsInteractionObject {
     }
     #[setter]
     #[pyo3(name = "info")]
-    fn set_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsInteractionObject.info",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).info = address as _ };
-        Ok(())
+    fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInteractionObject.info",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).info }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsInteractionObject.info")
     }
     /// Timestamp.
     ///
@@ -17395,15 +17677,24 @@ impl NvDsCongestionObject {
     }
     #[setter]
     #[pyo3(name = "objectIds")]
-    fn set_objectIds(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsCongestionObject.objectIds",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).objectIds = address as _ };
-        Ok(())
+    fn set_objectIds(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsCongestionObject.objectIds",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).objectIds }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsCongestionObject.objectIds")
     }
     /// Number of ids.
     ///
@@ -17454,15 +17745,23 @@ impl NvDsCongestionObject {
     }
     #[setter]
     #[pyo3(name = "info")]
-    fn set_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsCongestionObject.info",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).info = address as _ };
-        Ok(())
+    fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsCongestionObject.info",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).info }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsCongestionObject.info")
     }
     /// Timestamp.
     ///
@@ -17644,13 +17943,12 @@ impl NvDsTypeMetricsObject {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).coordinates }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsCoordinate::TYPE)?),
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsTypeMetricsObject.coordinates",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvDsTypeMetricsObject.coordinates")
     }
     /// Number of coordinates.
     ///
@@ -17686,15 +17984,24 @@ impl NvDsTypeMetricsObject {
     }
     #[setter]
     #[pyo3(name = "objectIds")]
-    fn set_objectIds(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsTypeMetricsObject.objectIds",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).objectIds = address as _ };
-        Ok(())
+    fn set_objectIds(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsTypeMetricsObject.objectIds",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).objectIds }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsTypeMetricsObject.objectIds")
     }
     /// Number of ids.
     ///
@@ -17728,15 +18035,23 @@ impl NvDsTypeMetricsObject {
     }
     #[setter]
     #[pyo3(name = "info")]
-    fn set_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsTypeMetricsObject.info",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).info = address as _ };
-        Ok(())
+    fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsTypeMetricsObject.info",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).info }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsTypeMetricsObject.info")
     }
 }
 /// A segmentation mask attached to an event.
@@ -17834,15 +18149,23 @@ impl NvDsSegmentationObject {
     }
     #[setter]
     #[pyo3(name = "mask")]
-    fn set_mask(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsSegmentationObject.mask",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).mask = address as _ };
-        Ok(())
+    fn set_mask(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsSegmentationObject.mask",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).mask }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsSegmentationObject.mask")
     }
     /// Number of values.
     ///
@@ -17876,15 +18199,23 @@ impl NvDsSegmentationObject {
     }
     #[setter]
     #[pyo3(name = "info")]
-    fn set_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsSegmentationObject.info",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).info = address as _ };
-        Ok(())
+    fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsSegmentationObject.info",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).info }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsSegmentationObject.info")
     }
 }
 /// An event to be sent by a message broker. Attach an object description
@@ -18354,15 +18685,23 @@ impl NvDsEventMsgMeta {
     }
     #[setter]
     #[pyo3(name = "ts")]
-    fn set_ts(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsEventMsgMeta.ts",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).ts = address as _ };
-        Ok(())
+    fn set_ts(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsEventMsgMeta.ts",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).ts }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.ts")
     }
     /// Object id.
     ///
@@ -18466,13 +18805,11 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).bbox3d }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsEventMsgMeta.bbox3d",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsBbox3dObject::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.bbox3d")
     }
     /// Language-model results, or NULL.
     ///
@@ -18509,13 +18846,11 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).llm }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsEventMsgMeta.llm",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsLLMObject::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.llm")
     }
     /// Entries in @a interactions.
     ///
@@ -18574,13 +18909,14 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).interactions }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsInteractionObject::TYPE)?)
+            }
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsEventMsgMeta.interactions",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.interactions")
     }
     /// Entries in @a congestions.
     ///
@@ -18634,13 +18970,11 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).congestions }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsEventMsgMeta.congestions",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsCongestionObject::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.congestions")
     }
     /// Entries in @a fov.
     ///
@@ -18694,13 +19028,13 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).fov }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsEventMsgMeta.fov",
-            )
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsTypeMetricsObject::TYPE)?)
+            }
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.fov")
     }
     /// Segmentation, or NULL.
     ///
@@ -18742,13 +19076,14 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).segmentation }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsSegmentationObject::TYPE)?)
+            }
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsEventMsgMeta.segmentation",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.segmentation")
     }
     /// Other attributes of the object.
     ///
@@ -18815,15 +19150,23 @@ impl NvDsEventMsgMeta {
     }
     #[setter]
     #[pyo3(name = "extMsg")]
-    fn set_extMsg(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsEventMsgMeta.extMsg",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).extMsg = address as _ };
-        Ok(())
+    fn set_extMsg(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsEventMsgMeta.extMsg",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).extMsg }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.extMsg")
     }
     /// Size of the object at @a extMsg, in bytes.
     ///
@@ -19117,13 +19460,11 @@ impl NvDsEvent {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).metadata }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsEvent.metadata",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsEventMsgMeta::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEvent.metadata")
     }
 }
 /// A custom message to be added to a payload (NVDS_CUSTOM_MSG_BLOB).
@@ -19221,15 +19562,23 @@ impl NvDsCustomMsgInfo {
     }
     #[setter]
     #[pyo3(name = "message")]
-    fn set_message(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsCustomMsgInfo.message",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).message = address as _ };
-        Ok(())
+    fn set_message(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsCustomMsgInfo.message",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).message }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsCustomMsgInfo.message")
     }
     /// Number of bytes.
     ///
@@ -19349,15 +19698,23 @@ impl NvDsPayload {
     }
     #[setter]
     #[pyo3(name = "payload")]
-    fn set_payload(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsPayload.payload",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).payload = address as _ };
-        Ok(())
+    fn set_payload(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsPayload.payload",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).payload }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsPayload.payload")
     }
     /// Number of bytes.
     ///
@@ -20063,15 +20420,24 @@ impl NvDsTargetMiscDataBatch {
     }
     #[setter]
     #[pyo3(name = "priv_data")]
-    fn set_priv_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsTargetMiscDataBatch.priv_data",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).priv_data = address as _ };
-        Ok(())
+    fn set_priv_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsTargetMiscDataBatch.priv_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).priv_data }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsTargetMiscDataBatch.priv_data")
     }
 }
 /// Re-identification features of a whole batch.
@@ -20208,15 +20574,23 @@ impl NvDsReidTensorBatch {
     }
     #[setter]
     #[pyo3(name = "ptr_host")]
-    fn set_ptr_host(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsReidTensorBatch.ptr_host",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).ptr_host = address as _ };
-        Ok(())
+    fn set_ptr_host(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsReidTensorBatch.ptr_host",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).ptr_host }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.ptr_host")
     }
     /// Vectors in device memory.
     ///
@@ -20233,15 +20607,23 @@ impl NvDsReidTensorBatch {
     }
     #[setter]
     #[pyo3(name = "ptr_dev")]
-    fn set_ptr_dev(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsReidTensorBatch.ptr_dev",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).ptr_dev = address as _ };
-        Ok(())
+    fn set_ptr_dev(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsReidTensorBatch.ptr_dev",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).ptr_dev }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.ptr_dev")
     }
     /// Producer-private data (buffer pool).
     ///
@@ -20258,15 +20640,24 @@ impl NvDsReidTensorBatch {
     }
     #[setter]
     #[pyo3(name = "priv_data")]
-    fn set_priv_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsReidTensorBatch.priv_data",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).priv_data = address as _ };
-        Ok(())
+    fn set_priv_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsReidTensorBatch.priv_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).priv_data }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.priv_data")
     }
 }
 /// Convex hull of an object.
@@ -20369,15 +20760,23 @@ impl NvDsObjConvexHull {
     }
     #[setter]
     #[pyo3(name = "list")]
-    fn set_list(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsObjConvexHull.list",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).list = address as _ };
-        Ok(())
+    fn set_list(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsObjConvexHull.list",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).list }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjConvexHull.list")
     }
     /// Capacity of @a list, in points.
     ///
@@ -20520,15 +20919,23 @@ impl NvDsObjReid {
     }
     #[setter]
     #[pyo3(name = "ptr_host")]
-    fn set_ptr_host(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsObjReid.ptr_host",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).ptr_host = address as _ };
-        Ok(())
+    fn set_ptr_host(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsObjReid.ptr_host",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).ptr_host }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjReid.ptr_host")
     }
     /// Vector in device memory.
     ///
@@ -20545,15 +20952,23 @@ impl NvDsObjReid {
     }
     #[setter]
     #[pyo3(name = "ptr_dev")]
-    fn set_ptr_dev(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsObjReid.ptr_dev",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).ptr_dev = address as _ };
-        Ok(())
+    fn set_ptr_dev(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsObjReid.ptr_dev",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).ptr_dev }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjReid.ptr_dev")
     }
 }
 /// 3D box of an object: centre, extent, rotation and velocity.
@@ -21105,15 +21520,23 @@ impl RectDim {
     }
     #[setter]
     #[pyo3(name = "text")]
-    fn set_text(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "RectDim.text",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).text = address as _ };
-        Ok(())
+    fn set_text(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "RectDim.text",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).text }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "RectDim.text")
     }
 }
 /// Motion of one grid block, in the optical-flow engine's fixed-point units.
@@ -21400,15 +21823,23 @@ impl NvDsOpticalFlowMeta {
     }
     #[setter]
     #[pyo3(name = "data")]
-    fn set_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsOpticalFlowMeta.data",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).data = address as _ };
-        Ok(())
+    fn set_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsOpticalFlowMeta.data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).data }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.data")
     }
     /// Confidence cost of each vector, or NULL.
     ///
@@ -21425,15 +21856,23 @@ impl NvDsOpticalFlowMeta {
     }
     #[setter]
     #[pyo3(name = "cost")]
-    fn set_cost(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsOpticalFlowMeta.cost",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).cost = address as _ };
-        Ok(())
+    fn set_cost(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsOpticalFlowMeta.cost",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).cost }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.cost")
     }
     /// Internal.
     ///
@@ -21450,15 +21889,23 @@ impl NvDsOpticalFlowMeta {
     }
     #[setter]
     #[pyo3(name = "priv")]
-    fn set_priv_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsOpticalFlowMeta.priv",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).priv_ = address as _ };
-        Ok(())
+    fn set_priv_(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsOpticalFlowMeta.priv",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).priv_ }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.priv")
     }
     /// Internal.
     ///
@@ -21475,15 +21922,23 @@ impl NvDsOpticalFlowMeta {
     }
     #[setter]
     #[pyo3(name = "reserved")]
-    fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsOpticalFlowMeta.reserved",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).reserved = address as _ };
-        Ok(())
+    fn set_reserved(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsOpticalFlowMeta.reserved",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).reserved }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.reserved")
     }
 }
 /// An encoded image (payload of NVDS_CROP_IMAGE_META).
@@ -22389,15 +22844,24 @@ impl NvDsAnalyticsObjInfo {
     }
     #[setter]
     #[pyo3(name = "roiStatus")]
-    fn set_roiStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsAnalyticsObjInfo.roiStatus",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).roiStatus = address as _ };
-        Ok(())
+    fn set_roiStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsAnalyticsObjInfo.roiStatus",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).roiStatus }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsObjInfo.roiStatus")
     }
     /// Number of labels in @a roiStatus.
     ///
@@ -22431,15 +22895,24 @@ impl NvDsAnalyticsObjInfo {
     }
     #[setter]
     #[pyo3(name = "ocStatus")]
-    fn set_ocStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsAnalyticsObjInfo.ocStatus",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).ocStatus = address as _ };
-        Ok(())
+    fn set_ocStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsAnalyticsObjInfo.ocStatus",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).ocStatus }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsObjInfo.ocStatus")
     }
     /// Number of labels in @a ocStatus.
     ///
@@ -22473,15 +22946,24 @@ impl NvDsAnalyticsObjInfo {
     }
     #[setter]
     #[pyo3(name = "lcStatus")]
-    fn set_lcStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NvDsAnalyticsObjInfo.lcStatus",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).lcStatus = address as _ };
-        Ok(())
+    fn set_lcStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsAnalyticsObjInfo.lcStatus",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).lcStatus }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsObjInfo.lcStatus")
     }
     /// Number of labels in @a lcStatus.
     ///
@@ -22674,13 +23156,14 @@ impl NvDsAnalyticsFrameMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).ocStatus }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelFlag::TYPE)?)
+            }
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsAnalyticsFrameMeta.ocStatus",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsFrameMeta.ocStatus")
     }
     /// Entries in @a ocStatus.
     ///
@@ -22736,11 +23219,17 @@ impl NvDsAnalyticsFrameMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).objInROIcnt }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelCount::TYPE)?)
+            }
+            None => None,
+        };
         this.view
             .set_pointer(
                 slf.as_any(),
                 slot,
-                target.map(|t| (&t.get().view, t.as_any())),
+                target,
                 "NvDsAnalyticsFrameMeta.objInROIcnt",
             )
     }
@@ -22803,11 +23292,17 @@ impl NvDsAnalyticsFrameMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).objLCCurrCnt }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelCount64::TYPE)?)
+            }
+            None => None,
+        };
         this.view
             .set_pointer(
                 slf.as_any(),
                 slot,
-                target.map(|t| (&t.get().view, t.as_any())),
+                target,
                 "NvDsAnalyticsFrameMeta.objLCCurrCnt",
             )
     }
@@ -22867,11 +23362,17 @@ impl NvDsAnalyticsFrameMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).objLCCumCnt }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelCount64::TYPE)?)
+            }
+            None => None,
+        };
         this.view
             .set_pointer(
                 slf.as_any(),
                 slot,
-                target.map(|t| (&t.get().view, t.as_any())),
+                target,
                 "NvDsAnalyticsFrameMeta.objLCCumCnt",
             )
     }
@@ -22946,13 +23447,14 @@ impl NvDsAnalyticsFrameMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).objCnt }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsAnalyticsClassCount::TYPE)?)
+            }
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvDsAnalyticsFrameMeta.objCnt",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsFrameMeta.objCnt")
     }
     /// Entries in @a objCnt.
     ///
@@ -23092,13 +23594,12 @@ impl NvOSD_FrameTextParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvOSD_FrameTextParams.buf_ptr",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameTextParams.buf_ptr")
     }
     /// Drawing mode.
     ///
@@ -23175,11 +23676,15 @@ impl NvOSD_FrameTextParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).text_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_TextParams::TYPE)?),
+            None => None,
+        };
         this.view
             .set_pointer(
                 slf.as_any(),
                 slot,
-                target.map(|t| (&t.get().view, t.as_any())),
+                target,
                 "NvOSD_FrameTextParams.text_params_list",
             )
     }
@@ -23218,13 +23723,11 @@ impl NvOSD_FrameTextParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).surf }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvOSD_FrameTextParams.surf",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameTextParams.surf")
     }
 }
 /// Rectangles to draw on one frame.
@@ -23354,13 +23857,12 @@ impl NvOSD_FrameRectParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvOSD_FrameRectParams.buf_ptr",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameRectParams.buf_ptr")
     }
     /// Drawing mode.
     ///
@@ -23437,11 +23939,15 @@ impl NvOSD_FrameRectParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).rect_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_RectParams::TYPE)?),
+            None => None,
+        };
         this.view
             .set_pointer(
                 slf.as_any(),
                 slot,
-                target.map(|t| (&t.get().view, t.as_any())),
+                target,
                 "NvOSD_FrameRectParams.rect_params_list",
             )
     }
@@ -23485,11 +23991,15 @@ impl NvOSD_FrameRectParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).mask_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_MaskParams::TYPE)?),
+            None => None,
+        };
         this.view
             .set_pointer(
                 slf.as_any(),
                 slot,
-                target.map(|t| (&t.get().view, t.as_any())),
+                target,
                 "NvOSD_FrameRectParams.mask_params_list",
             )
     }
@@ -23528,13 +24038,11 @@ impl NvOSD_FrameRectParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).surf }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvOSD_FrameRectParams.surf",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameRectParams.surf")
     }
 }
 /// Segmentation masks to draw on one frame.
@@ -23664,11 +24172,15 @@ impl NvOSD_FrameSegmentMaskParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
         this.view
             .set_pointer(
                 slf.as_any(),
                 slot,
-                target.map(|t| (&t.get().view, t.as_any())),
+                target,
                 "NvOSD_FrameSegmentMaskParams.buf_ptr",
             )
     }
@@ -23749,11 +24261,15 @@ impl NvOSD_FrameSegmentMaskParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).rect_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_RectParams::TYPE)?),
+            None => None,
+        };
         this.view
             .set_pointer(
                 slf.as_any(),
                 slot,
-                target.map(|t| (&t.get().view, t.as_any())),
+                target,
                 "NvOSD_FrameSegmentMaskParams.rect_params_list",
             )
     }
@@ -23797,11 +24313,15 @@ impl NvOSD_FrameSegmentMaskParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).mask_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_MaskParams::TYPE)?),
+            None => None,
+        };
         this.view
             .set_pointer(
                 slf.as_any(),
                 slot,
-                target.map(|t| (&t.get().view, t.as_any())),
+                target,
                 "NvOSD_FrameSegmentMaskParams.mask_params_list",
             )
     }
@@ -23840,13 +24360,12 @@ impl NvOSD_FrameSegmentMaskParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).surf }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvOSD_FrameSegmentMaskParams.surf",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameSegmentMaskParams.surf")
     }
 }
 /// Lines to draw on one frame.
@@ -23969,13 +24488,12 @@ impl NvOSD_FrameLineParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvOSD_FrameLineParams.buf_ptr",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameLineParams.buf_ptr")
     }
     /// Drawing mode.
     ///
@@ -24052,11 +24570,15 @@ impl NvOSD_FrameLineParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).line_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_LineParams::TYPE)?),
+            None => None,
+        };
         this.view
             .set_pointer(
                 slf.as_any(),
                 slot,
-                target.map(|t| (&t.get().view, t.as_any())),
+                target,
                 "NvOSD_FrameLineParams.line_params_list",
             )
     }
@@ -24095,13 +24617,11 @@ impl NvOSD_FrameLineParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).surf }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvOSD_FrameLineParams.surf",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameLineParams.surf")
     }
 }
 /// Arrows to draw on one frame.
@@ -24224,13 +24744,12 @@ impl NvOSD_FrameArrowParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvOSD_FrameArrowParams.buf_ptr",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameArrowParams.buf_ptr")
     }
     /// Drawing mode.
     ///
@@ -24307,11 +24826,15 @@ impl NvOSD_FrameArrowParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).arrow_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_ArrowParams::TYPE)?),
+            None => None,
+        };
         this.view
             .set_pointer(
                 slf.as_any(),
                 slot,
-                target.map(|t| (&t.get().view, t.as_any())),
+                target,
                 "NvOSD_FrameArrowParams.arrow_params_list",
             )
     }
@@ -24350,13 +24873,11 @@ impl NvOSD_FrameArrowParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).surf }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvOSD_FrameArrowParams.surf",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameArrowParams.surf")
     }
 }
 /// Circles to draw on one frame.
@@ -24479,13 +25000,12 @@ impl NvOSD_FrameCircleParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
         this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvOSD_FrameCircleParams.buf_ptr",
-            )
+            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameCircleParams.buf_ptr")
     }
     /// Drawing mode.
     ///
@@ -24562,11 +25082,15 @@ impl NvOSD_FrameCircleParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).circle_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_CircleParams::TYPE)?),
+            None => None,
+        };
         this.view
             .set_pointer(
                 slf.as_any(),
                 slot,
-                target.map(|t| (&t.get().view, t.as_any())),
+                target,
                 "NvOSD_FrameCircleParams.circle_params_list",
             )
     }
@@ -24605,13 +25129,11 @@ impl NvOSD_FrameCircleParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).surf }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "NvOSD_FrameCircleParams.surf",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameCircleParams.surf")
     }
 }
 /// Example user payload: an id, an owned message and a sample value.
@@ -24762,5 +25284,431 @@ impl CustomDataStruct {
         let p = self.ptr()?;
         unsafe { (*p).sampleInt = v as _ };
         Ok(())
+    }
+}
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<NvBbox_Coords>() {
+        return Ok(Some(v.get().view.target(value, NvBbox_Coords::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_ColorParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_ColorParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_FontParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_FontParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_TextParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_TextParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_Color_info>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_Color_info::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_RectParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_RectParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_MaskParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_MaskParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_LineParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_LineParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_ArrowParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_ArrowParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_CircleParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_CircleParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsRoiMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsRoiMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsComp_BboxInfo>() {
+        return Ok(Some(v.get().view.target(value, NvDsComp_BboxInfo::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsSensorInfo_meta>() {
+        return Ok(Some(v.get().view.target(value, NvDsSensorInfo_meta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsMetaPool>() {
+        return Ok(Some(v.get().view.target(value, NvDsMetaPool::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsBaseMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsBaseMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsBatchMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsBatchMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsFrameMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsFrameMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjectMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsObjectMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsClassifierMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsClassifierMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsLabelInfo>() {
+        return Ok(Some(v.get().view.target(value, NvDsLabelInfo::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsDisplayMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsDisplayMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsUserMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsUserMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsMetaSubCompLatency>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsMetaSubCompLatency::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsMetaCompLatency>() {
+        return Ok(Some(v.get().view.target(value, NvDsMetaCompLatency::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsFrameLatencyInfo>() {
+        return Ok(Some(v.get().view.target(value, NvDsFrameLatencyInfo::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfacePlaneParamsEx>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfacePlaneParamsEx::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfacePlaneParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfacePlaneParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceChromaSubsamplingParams>() {
+        return Ok(
+            Some(
+                v
+                    .get()
+                    .view
+                    .target(value, NvBufSurfaceChromaSubsamplingParams::TYPE)?
+                    .erase(),
+            ),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceCreateParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceCreateParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceAllocateParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceAllocateParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceMappedAddr>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceMappedAddr::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceParamsEx>() {
+        return Ok(Some(v.get().view.target(value, NvBufSurfaceParamsEx::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceCudaBuffer>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceCudaBuffer::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceParams>() {
+        return Ok(Some(v.get().view.target(value, NvBufSurfaceParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurface>() {
+        return Ok(Some(v.get().view.target(value, NvBufSurface::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceMapPlaneParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceMapPlaneParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceCudaIpcMemHandle>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceCudaIpcMemHandle::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceExtendedMapParams>() {
+        return Ok(
+            Some(
+                v.get().view.target(value, NvBufSurfaceExtendedMapParams::TYPE)?.erase(),
+            ),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceMapParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceMapParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceNvmmBuffer>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceNvmmBuffer::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceDeviceInfo>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceDeviceInfo::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceGPUL2SyncParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceGPUL2SyncParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsInferDims>() {
+        return Ok(Some(v.get().view.target(value, NvDsInferDims::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferDimsCHW>() {
+        return Ok(Some(v.get().view.target(value, NvDsInferDimsCHW::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferLayerInfo>() {
+        return Ok(Some(v.get().view.target(value, NvDsInferLayerInfo::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferNetworkInfo>() {
+        return Ok(Some(v.get().view.target(value, NvDsInferNetworkInfo::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferObjectDetectionInfo>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsInferObjectDetectionInfo::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsInferInstanceMaskInfo>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsInferInstanceMaskInfo::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsInferAttribute>() {
+        return Ok(Some(v.get().view.target(value, NvDsInferAttribute::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferTensorMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsInferTensorMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferSegmentationMeta>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsInferSegmentationMeta::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsRect>() {
+        return Ok(Some(v.get().view.target(value, NvDsRect::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsGeoLocation>() {
+        return Ok(Some(v.get().view.target(value, NvDsGeoLocation::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsCoordinate>() {
+        return Ok(Some(v.get().view.target(value, NvDsCoordinate::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjectSignature>() {
+        return Ok(Some(v.get().view.target(value, NvDsObjectSignature::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsProductObjectExt>() {
+        return Ok(Some(v.get().view.target(value, NvDsProductObjectExt::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsVehicleObject>() {
+        return Ok(Some(v.get().view.target(value, NvDsVehicleObject::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsPersonObject>() {
+        return Ok(Some(v.get().view.target(value, NvDsPersonObject::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsFaceObject>() {
+        return Ok(Some(v.get().view.target(value, NvDsFaceObject::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsVehicleObjectExt>() {
+        return Ok(Some(v.get().view.target(value, NvDsVehicleObjectExt::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsPersonObjectExt>() {
+        return Ok(Some(v.get().view.target(value, NvDsPersonObjectExt::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsFaceObjectWithExt>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsFaceObjectWithExt::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsJoint>() {
+        return Ok(Some(v.get().view.target(value, NvDsJoint::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsJoints>() {
+        return Ok(Some(v.get().view.target(value, NvDsJoints::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsEmbedding>() {
+        return Ok(Some(v.get().view.target(value, NvDsEmbedding::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsProductObject>() {
+        return Ok(Some(v.get().view.target(value, NvDsProductObject::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsConvexHull>() {
+        return Ok(Some(v.get().view.target(value, NvDsConvexHull::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsBbox3dObject>() {
+        return Ok(Some(v.get().view.target(value, NvDsBbox3dObject::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsBbox3dObjectList>() {
+        return Ok(Some(v.get().view.target(value, NvDsBbox3dObjectList::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDs3DTracking>() {
+        return Ok(Some(v.get().view.target(value, NvDs3DTracking::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsConversationObject>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsConversationObject::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsLLMObject>() {
+        return Ok(Some(v.get().view.target(value, NvDsLLMObject::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsInteractionObject>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsInteractionObject::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsCongestionObject>() {
+        return Ok(Some(v.get().view.target(value, NvDsCongestionObject::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsTypeMetricsObject>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsTypeMetricsObject::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsSegmentationObject>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsSegmentationObject::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsEventMsgMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsEventMsgMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsEvent>() {
+        return Ok(Some(v.get().view.target(value, NvDsEvent::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsCustomMsgInfo>() {
+        return Ok(Some(v.get().view.target(value, NvDsCustomMsgInfo::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsPayload>() {
+        return Ok(Some(v.get().view.target(value, NvDsPayload::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsTargetMiscDataFrame>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsTargetMiscDataFrame::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsTargetMiscDataObject>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsTargetMiscDataObject::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsTargetMiscDataStream>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsTargetMiscDataStream::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsTargetMiscDataBatch>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsTargetMiscDataBatch::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsReidTensorBatch>() {
+        return Ok(Some(v.get().view.target(value, NvDsReidTensorBatch::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjConvexHull>() {
+        return Ok(Some(v.get().view.target(value, NvDsObjConvexHull::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjReid>() {
+        return Ok(Some(v.get().view.target(value, NvDsObjReid::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObj3DBbox>() {
+        return Ok(Some(v.get().view.target(value, NvDsObj3DBbox::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<RectDim>() {
+        return Ok(Some(v.get().view.target(value, RectDim::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOFFlowVector>() {
+        return Ok(Some(v.get().view.target(value, NvOFFlowVector::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsOpticalFlowMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsOpticalFlowMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjEncOutParams>() {
+        return Ok(Some(v.get().view.target(value, NvDsObjEncOutParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjEncUsrArgs>() {
+        return Ok(Some(v.get().view.target(value, NvDsObjEncUsrArgs::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsAnalyticsLabelFlag>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsAnalyticsLabelFlag::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsAnalyticsLabelCount>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsAnalyticsLabelCount::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsAnalyticsLabelCount64>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsAnalyticsLabelCount64::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsAnalyticsClassCount>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsAnalyticsClassCount::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsAnalyticsObjInfo>() {
+        return Ok(Some(v.get().view.target(value, NvDsAnalyticsObjInfo::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsAnalyticsFrameMeta>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsAnalyticsFrameMeta::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameTextParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvOSD_FrameTextParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameRectParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvOSD_FrameRectParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameSegmentMaskParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvOSD_FrameSegmentMaskParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameLineParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvOSD_FrameLineParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameArrowParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvOSD_FrameArrowParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameCircleParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvOSD_FrameCircleParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<CustomDataStruct>() {
+        return Ok(Some(v.get().view.target(value, CustomDataStruct::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
     }
 }

@@ -426,3 +426,30 @@ impl ArData {
         rt::strings::write_char_array(unsafe { &mut (*p).tag }, value, "ArData.tag")
     }
 }
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<ArPair>() {
+        return Ok(Some(v.get().view.target(value, ArPair::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<ArData>() {
+        return Ok(Some(v.get().view.target(value, ArData::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
+    }
+}

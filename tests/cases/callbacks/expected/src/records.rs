@@ -117,15 +117,23 @@ impl CbMeta {
     }
     #[setter]
     #[pyo3(name = "user_data")]
-    fn set_user_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "CbMeta.user_data",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).user_data = address as _ };
-        Ok(())
+    fn set_user_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "CbMeta.user_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).user_data }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "CbMeta.user_data")
     }
     /// Copies the payload (meta is argument 0).
     ///
@@ -186,5 +194,29 @@ impl CbMeta {
             );
         }
         Ok(())
+    }
+}
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<CbMeta>() {
+        return Ok(Some(v.get().view.target(value, CbMeta::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
     }
 }

@@ -65,6 +65,10 @@ impl GList {
     fn node(&self) -> PyResult<*mut GListNode> {
         self.view.ptr("GList")
     }
+    /// The node's address for a C `GList*` parameter; `ReferenceError` once freed.
+    pub(crate) fn node_address(&self) -> PyResult<*mut c_void> {
+        self.node().map(|n| n.cast())
+    }
     fn neighbour(
         slf: &Bound<'_, Self>,
         pick: fn(&GListNode) -> *mut GListNode,

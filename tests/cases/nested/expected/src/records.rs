@@ -431,13 +431,11 @@ impl Node {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).next }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "Node.next",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), Node::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "Node.next")
     }
     /// Pointer to a const point, read-only by the spec, or NULL.
     ///
@@ -489,13 +487,11 @@ impl Node {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).hint }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "Node.hint",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NsPoint::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "Node.hint")
     }
 }
 /// A struct the spec hides from Python construction.
@@ -573,5 +569,38 @@ impl NsHandle {
         let p = self.ptr()?;
         unsafe { (*p).id = v as _ };
         Ok(())
+    }
+}
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<NsPoint>() {
+        return Ok(Some(v.get().view.target(value, NsPoint::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NsSegment>() {
+        return Ok(Some(v.get().view.target(value, NsSegment::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<Node>() {
+        return Ok(Some(v.get().view.target(value, Node::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NsHandle>() {
+        return Ok(Some(v.get().view.target(value, NsHandle::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
     }
 }

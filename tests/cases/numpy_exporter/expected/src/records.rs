@@ -134,15 +134,23 @@ impl NpImage {
     }
     #[setter]
     #[pyo3(name = "pixels")]
-    fn set_pixels(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NpImage.pixels",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).pixels = address as _ };
-        Ok(())
+    fn set_pixels(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NpImage.pixels",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).pixels }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NpImage.pixels")
     }
     /// 256 bins.
     ///
@@ -159,15 +167,23 @@ impl NpImage {
     }
     #[setter]
     #[pyo3(name = "histogram")]
-    fn set_histogram(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "NpImage.histogram",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).histogram = address as _ };
-        Ok(())
+    fn set_histogram(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NpImage.histogram",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).histogram }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NpImage.histogram")
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
@@ -190,5 +206,29 @@ impl NpImage {
                 f32,
             >(slf.py(), data.cast(), &shape, None, false, slf.clone().into_any())
         }
+    }
+}
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<NpImage>() {
+        return Ok(Some(v.get().view.target(value, NpImage::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
     }
 }

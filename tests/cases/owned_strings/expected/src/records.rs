@@ -507,13 +507,11 @@ impl OwHolder {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).card }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target.map(|t| (&t.get().view, t.as_any())),
-                "OwHolder.card",
-            )
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), OwCard::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "OwHolder.card")
     }
     /// Nested card: deep-copied on assignment.
     ///
@@ -664,5 +662,38 @@ impl OwChoice {
         let p = self.ptr()?;
         unsafe { (*p).id = v as _ };
         Ok(())
+    }
+}
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<OwLabel>() {
+        return Ok(Some(v.get().view.target(value, OwLabel::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<OwCard>() {
+        return Ok(Some(v.get().view.target(value, OwCard::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<OwHolder>() {
+        return Ok(Some(v.get().view.target(value, OwHolder::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<OwChoice>() {
+        return Ok(Some(v.get().view.target(value, OwChoice::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
     }
 }

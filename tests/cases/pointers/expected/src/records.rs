@@ -100,15 +100,23 @@ impl PtBox {
     }
     #[setter]
     #[pyo3(name = "user_data")]
-    fn set_user_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "PtBox.user_data",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).user_data = address as _ };
-        Ok(())
+    fn set_user_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "PtBox.user_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).user_data }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "PtBox.user_data")
     }
     /// Const untyped pointer.
     ///
@@ -125,15 +133,23 @@ impl PtBox {
     }
     #[setter]
     #[pyo3(name = "cookie")]
-    fn set_cookie(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "PtBox.cookie",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).cookie = address as _ };
-        Ok(())
+    fn set_cookie(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "PtBox.cookie",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).cookie }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "PtBox.cookie")
     }
     /// Pointer to an opaque type: also a capsule.
     ///
@@ -150,15 +166,23 @@ impl PtBox {
     }
     #[setter]
     #[pyo3(name = "handle")]
-    fn set_handle(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "PtBox.handle",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).handle = address as _ };
-        Ok(())
+    fn set_handle(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "PtBox.handle",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).handle }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "PtBox.handle")
     }
     /// Pointer to a number: a capsule (use numpy exporters for arrays).
     ///
@@ -175,14 +199,46 @@ impl PtBox {
     }
     #[setter]
     #[pyo3(name = "counter")]
-    fn set_counter(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::field_address(
-            value,
-            "PtBox.counter",
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).counter = address as _ };
-        Ok(())
+    fn set_counter(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "PtBox.counter",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).counter }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "PtBox.counter")
+    }
+}
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<PtBox>() {
+        return Ok(Some(v.get().view.target(value, PtBox::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
     }
 }
