@@ -24,6 +24,8 @@ pub struct FunctionVm {
     pub ret: RetVm,
     /// Release the GIL around the call.
     pub release_gil: bool,
+    /// List slots whose node views die after the call: (struct pointer variable, offset expression).
+    pub list_edits: Vec<(String, String)>,
 }
 
 /// One parameter.
@@ -109,6 +111,7 @@ pub fn function_vm(module: &Module, f: &Function) -> FunctionVm {
         params,
         ret: ret_vm(module, &f.ret_kind),
         release_gil: f.release_gil,
+        list_edits: super::memory::list_edits(module, f),
     }
 }
 

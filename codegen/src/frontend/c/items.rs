@@ -87,6 +87,7 @@ impl<'tu> Walker<'tu> {
             numpy: vec![],
             bulk: vec![],
             constructible: true,
+            owned_strings: vec![],
         });
     }
 
@@ -219,6 +220,7 @@ impl<'tu> Walker<'tu> {
             ret: e.get_result_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void),
             ret_kind: ReturnKind::Undecided,
             release_gil: false,
+            list_edits: vec![],
             doc: doc_of(e),
             loc: location(e, &self.set.base_dir),
         });

@@ -171,6 +171,14 @@ pub(crate) fn __bindery_fn_nvds_remove_frame_meta_from_batch<'py>(
     let __ret = unsafe {
         ffi::nvds_remove_frame_meta_from_batch(batch_meta_c as _, frame_meta_c as _)
     };
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -282,6 +290,18 @@ pub(crate) fn __bindery_fn_nvds_remove_obj_meta_from_frame<'py>(
     let __ret = unsafe {
         ffi::nvds_remove_obj_meta_from_frame(frame_meta_c as _, obj_meta_c as _)
     };
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -380,6 +400,14 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_roi<'py>(
             classifier_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        roi_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsRoiMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        roi_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsRoiMeta, roi_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -453,6 +481,14 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_obj<'py>(
             classifier_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -554,6 +590,10 @@ pub(crate) fn __bindery_fn_nvds_remove_label_info_meta_from_classifier<'py>(
             label_info_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        classifier_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsClassifierMeta, label_info_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -644,6 +684,18 @@ pub(crate) fn __bindery_fn_nvds_remove_display_meta_from_frame<'py>(
     let __ret = unsafe {
         ffi::nvds_remove_display_meta_from_frame(frame_meta_c as _, display_meta_c as _)
     };
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -827,6 +879,14 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_batch<'py>(
     let __ret = unsafe {
         ffi::nvds_remove_user_meta_from_batch(batch_meta_c as _, user_meta_c as _)
     };
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -859,6 +919,18 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_frame<'py>(
     let __ret = unsafe {
         ffi::nvds_remove_user_meta_from_frame(frame_meta_c as _, user_meta_c as _)
     };
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -891,6 +963,14 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_roi<'py>(
     let __ret = unsafe {
         ffi::nvds_remove_user_meta_from_roi(roi_meta_c as _, user_meta_c as _)
     };
+    rt::epoch::bump_in(
+        roi_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsRoiMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        roi_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsRoiMeta, roi_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -923,6 +1003,14 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_object<'py>(
     let __ret = unsafe {
         ffi::nvds_remove_user_meta_from_object(obj_meta_c as _, user_meta_c as _)
     };
+    rt::epoch::bump_in(
+        obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -982,8 +1070,8 @@ pub(crate) fn __bindery_fn_nvds_batch_meta_copy_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let data_c = rt::pointer::address_of(data, "nvds_batch_meta_copy_func(data)")?;
-    let user_data_c = rt::pointer::address_of(
+    let data_c = __bindery_param_address(data, "nvds_batch_meta_copy_func(data)")?;
+    let user_data_c = __bindery_param_address(
         user_data,
         "nvds_batch_meta_copy_func(user_data)",
     )?;
@@ -1002,8 +1090,8 @@ pub(crate) fn __bindery_fn_nvds_batch_meta_release_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let data_c = rt::pointer::address_of(data, "nvds_batch_meta_release_func(data)")?;
-    let user_data_c = rt::pointer::address_of(
+    let data_c = __bindery_param_address(data, "nvds_batch_meta_release_func(data)")?;
+    let user_data_c = __bindery_param_address(
         user_data,
         "nvds_batch_meta_release_func(user_data)",
     )?;
@@ -1026,7 +1114,7 @@ pub(crate) fn __bindery_fn_nvds_get_nth_frame_meta<'py>(
     frame_meta_list: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let frame_meta_list_c = rt::pointer::address_of(
+    let frame_meta_list_c = __bindery_param_address(
         frame_meta_list,
         "nvds_get_nth_frame_meta(frame_meta_list)",
     )?;
@@ -1059,13 +1147,21 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_meta_list<'py>(
             "nvds_clear_frame_meta_list(batch_meta)",
         ))?;
     let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_frame_meta_list(meta_list)",
     )?;
     let __ret = unsafe {
         ffi::nvds_clear_frame_meta_list(batch_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1087,13 +1183,25 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_meta_list<'py>(
             "nvds_clear_obj_meta_list(frame_meta)",
         ))?;
     let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_obj_meta_list(meta_list)",
     )?;
     let __ret = unsafe {
         ffi::nvds_clear_obj_meta_list(frame_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1115,13 +1223,21 @@ pub(crate) fn __bindery_fn_nvds_clear_classifier_meta_list<'py>(
             "nvds_clear_classifier_meta_list(obj_meta)",
         ))?;
     let obj_meta_c = obj_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_classifier_meta_list(meta_list)",
     )?;
     let __ret = unsafe {
         ffi::nvds_clear_classifier_meta_list(obj_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1146,13 +1262,17 @@ pub(crate) fn __bindery_fn_nvds_clear_label_info_meta_list<'py>(
             "nvds_clear_label_info_meta_list(classifier_meta)",
         ))?;
     let classifier_meta_c = classifier_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_label_info_meta_list(meta_list)",
     )?;
     let __ret = unsafe {
         ffi::nvds_clear_label_info_meta_list(classifier_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        classifier_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsClassifierMeta, label_info_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1174,13 +1294,25 @@ pub(crate) fn __bindery_fn_nvds_clear_display_meta_list<'py>(
             "nvds_clear_display_meta_list(frame_meta)",
         ))?;
     let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_display_meta_list(meta_list)",
     )?;
     let __ret = unsafe {
         ffi::nvds_clear_display_meta_list(frame_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1202,13 +1334,21 @@ pub(crate) fn __bindery_fn_nvds_clear_batch_user_meta_list<'py>(
             "nvds_clear_batch_user_meta_list(batch_meta)",
         ))?;
     let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_batch_user_meta_list(meta_list)",
     )?;
     let __ret = unsafe {
         ffi::nvds_clear_batch_user_meta_list(batch_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1230,13 +1370,25 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_user_meta_list<'py>(
             "nvds_clear_frame_user_meta_list(frame_meta)",
         ))?;
     let frame_meta_c = frame_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_frame_user_meta_list(meta_list)",
     )?;
     let __ret = unsafe {
         ffi::nvds_clear_frame_user_meta_list(frame_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1258,13 +1410,21 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_user_meta_list<'py>(
             "nvds_clear_obj_user_meta_list(object_meta)",
         ))?;
     let object_meta_c = object_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_obj_user_meta_list(meta_list)",
     )?;
     let __ret = unsafe {
         ffi::nvds_clear_obj_user_meta_list(object_meta_c as _, meta_list_c as _)
     };
+    rt::epoch::bump_in(
+        object_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        object_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    );
     let _ = __ret;
     Ok(py.None())
 }
@@ -1291,7 +1451,7 @@ pub(crate) fn __bindery_fn_nvds_clear_meta_list<'py>(
             "nvds_clear_meta_list(batch_meta)",
         ))?;
     let batch_meta_c = batch_meta_obj.get().ptr()?;
-    let meta_list_c = rt::pointer::address_of(
+    let meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_meta_list(meta_list)",
     )?;
@@ -1306,6 +1466,14 @@ pub(crate) fn __bindery_fn_nvds_clear_meta_list<'py>(
     let __ret = unsafe {
         ffi::nvds_clear_meta_list(batch_meta_c as _, meta_list_c as _, meta_pool_c as _)
     };
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     rt::pointer::to_capsule(py, __ret as *mut c_void).map(Bound::unbind)
 }
 /// Copies the fields of one frame meta into another. @param src_frame_meta Source. @param dst_frame_meta Destination.
@@ -1490,7 +1658,7 @@ pub(crate) fn __bindery_fn_nvds_copy_batch_user_meta_list<'py>(
     src_user_meta_list: &Bound<'py, PyAny>,
     dst_batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_user_meta_list_c = rt::pointer::address_of(
+    let src_user_meta_list_c = __bindery_param_address(
         src_user_meta_list,
         "nvds_copy_batch_user_meta_list(src_user_meta_list)",
     )?;
@@ -1524,7 +1692,7 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_user_meta_list<'py>(
     src_user_meta_list: &Bound<'py, PyAny>,
     dst_frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_user_meta_list_c = rt::pointer::address_of(
+    let src_user_meta_list_c = __bindery_param_address(
         src_user_meta_list,
         "nvds_copy_frame_user_meta_list(src_user_meta_list)",
     )?;
@@ -1558,7 +1726,7 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_user_meta_list<'py>(
     src_user_meta_list: &Bound<'py, PyAny>,
     dst_object_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_user_meta_list_c = rt::pointer::address_of(
+    let src_user_meta_list_c = __bindery_param_address(
         src_user_meta_list,
         "nvds_copy_obj_user_meta_list(src_user_meta_list)",
     )?;
@@ -1592,7 +1760,7 @@ pub(crate) fn __bindery_fn_nvds_copy_display_meta_list<'py>(
     src_display_meta_list: &Bound<'py, PyAny>,
     dst_frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_display_meta_list_c = rt::pointer::address_of(
+    let src_display_meta_list_c = __bindery_param_address(
         src_display_meta_list,
         "nvds_copy_display_meta_list(src_display_meta_list)",
     )?;
@@ -1626,7 +1794,7 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_meta_list<'py>(
     src_frame_meta_list: &Bound<'py, PyAny>,
     dst_batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_frame_meta_list_c = rt::pointer::address_of(
+    let src_frame_meta_list_c = __bindery_param_address(
         src_frame_meta_list,
         "nvds_copy_frame_meta_list(src_frame_meta_list)",
     )?;
@@ -1657,7 +1825,7 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_meta_list<'py>(
     src_obj_meta_list: &Bound<'py, PyAny>,
     dst_frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_obj_meta_list_c = rt::pointer::address_of(
+    let src_obj_meta_list_c = __bindery_param_address(
         src_obj_meta_list,
         "nvds_copy_obj_meta_list(src_obj_meta_list)",
     )?;
@@ -1688,7 +1856,7 @@ pub(crate) fn __bindery_fn_nvds_copy_classification_list<'py>(
     src_classifier_meta_list: &Bound<'py, PyAny>,
     dst_object_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_classifier_meta_list_c = rt::pointer::address_of(
+    let src_classifier_meta_list_c = __bindery_param_address(
         src_classifier_meta_list,
         "nvds_copy_classification_list(src_classifier_meta_list)",
     )?;
@@ -1722,7 +1890,7 @@ pub(crate) fn __bindery_fn_nvds_copy_label_info_list<'py>(
     src_label_info_list: &Bound<'py, PyAny>,
     dst_classifier_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_label_info_list_c = rt::pointer::address_of(
+    let src_label_info_list_c = __bindery_param_address(
         src_label_info_list,
         "nvds_copy_label_info_list(src_label_info_list)",
     )?;
@@ -1756,7 +1924,7 @@ pub(crate) fn __bindery_fn_nvds_set_input_system_timestamp<'py>(
     buffer: &Bound<'py, PyAny>,
     element_name: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let buffer_c = rt::pointer::address_of(
+    let buffer_c = __bindery_param_address(
         buffer,
         "nvds_set_input_system_timestamp(buffer)",
     )?;
@@ -1790,7 +1958,7 @@ pub(crate) fn __bindery_fn_nvds_set_output_system_timestamp<'py>(
     buffer: &Bound<'py, PyAny>,
     element_name: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let buffer_c = rt::pointer::address_of(
+    let buffer_c = __bindery_param_address(
         buffer,
         "nvds_set_output_system_timestamp(buffer)",
     )?;
@@ -1819,7 +1987,7 @@ pub(crate) fn __bindery_fn_nvds_measure_buffer_latency<'py>(
     buf: &Bound<'py, PyAny>,
     latency_info: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let buf_c = rt::pointer::address_of(buf, "nvds_measure_buffer_latency(buf)")?;
+    let buf_c = __bindery_param_address(buf, "nvds_measure_buffer_latency(buf)")?;
     let latency_info_obj = latency_info
         .cast::<NvDsFrameLatencyInfo>()
         .map_err(|_| rt::errors::wrong_type(
@@ -1862,7 +2030,7 @@ pub(crate) fn __bindery_fn_nvds_add_reference_timestamp_meta<'py>(
     element_name: &Bound<'py, PyAny>,
     frame_id: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let buffer_c = rt::pointer::address_of(
+    let buffer_c = __bindery_param_address(
         buffer,
         "nvds_add_reference_timestamp_meta(buffer)",
     )?;
@@ -1928,7 +2096,7 @@ pub(crate) fn __bindery_fn_gst_buffer_get_nvds_meta<'py>(
     py: Python<'py>,
     buffer: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let buffer_c = rt::pointer::address_of(buffer, "gst_buffer_get_nvds_meta(buffer)")?;
+    let buffer_c = __bindery_param_address(buffer, "gst_buffer_get_nvds_meta(buffer)")?;
     let __ret = unsafe { ffi::gst_buffer_get_nvds_meta(buffer_c as _) };
     match NonNull::new(__ret.cast()) {
         Some(p) => NvDsMeta::wrap(View::external(p, rt::Token::new())).into_py_any(py),
@@ -1952,7 +2120,7 @@ pub(crate) fn __bindery_fn_nvds_copy_gst_meta_to_frame_meta<'py>(
     batch_meta: &Bound<'py, PyAny>,
     frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_gst_buffer_c = rt::pointer::address_of(
+    let src_gst_buffer_c = __bindery_param_address(
         src_gst_buffer,
         "nvds_copy_gst_meta_to_frame_meta(src_gst_buffer)",
     )?;
@@ -1996,7 +2164,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceCreate<'py>(
     batchSize: &Bound<'py, PyAny>,
     params: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_c = rt::pointer::address_of(surf, "NvBufSurfaceCreate(surf)")?;
+    let surf_c = __bindery_param_address(surf, "NvBufSurfaceCreate(surf)")?;
     let batchSize_c = rt::ints::to_c_int::<
         u32,
     >(batchSize, "NvBufSurfaceCreate(batchSize)")?;
@@ -2024,7 +2192,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceAllocate<'py>(
     batchSize: &Bound<'py, PyAny>,
     paramsext: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let surf_c = rt::pointer::address_of(surf, "NvBufSurfaceAllocate(surf)")?;
+    let surf_c = __bindery_param_address(surf, "NvBufSurfaceAllocate(surf)")?;
     let batchSize_c = rt::ints::to_c_int::<
         u32,
     >(batchSize, "NvBufSurfaceAllocate(batchSize)")?;
@@ -2185,7 +2353,7 @@ pub(crate) fn __bindery_fn_NvBufSurface2Raw<'py>(
     let out_height_c = rt::ints::to_c_int::<
         u32,
     >(out_height, "NvBufSurface2Raw(out_height)")?;
-    let ptr_c = rt::pointer::address_of(ptr, "NvBufSurface2Raw(ptr)")?;
+    let ptr_c = __bindery_param_address(ptr, "NvBufSurface2Raw(ptr)")?;
     let __ret = unsafe {
         ffi::NvBufSurface2Raw(
             Surf_c as _,
@@ -2263,7 +2431,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceFromFd<'py>(
     let dmabuf_fd_c = rt::ints::to_c_int::<
         i32,
     >(dmabuf_fd, "NvBufSurfaceFromFd(dmabuf_fd)")?;
-    let buffer_c = rt::pointer::address_of(buffer, "NvBufSurfaceFromFd(buffer)")?;
+    let buffer_c = __bindery_param_address(buffer, "NvBufSurfaceFromFd(buffer)")?;
     let __ret = unsafe { ffi::NvBufSurfaceFromFd(dmabuf_fd_c as _, buffer_c as _) };
     (__ret as i32).into_py_any(py)
 }
@@ -2349,7 +2517,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceImport<'py>(
     out_nvbuf_surf: &Bound<'py, PyAny>,
     in_params: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let out_nvbuf_surf_c = rt::pointer::address_of(
+    let out_nvbuf_surf_c = __bindery_param_address(
         out_nvbuf_surf,
         "NvBufSurfaceImport(out_nvbuf_surf)",
     )?;
@@ -2593,7 +2761,7 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_finish<'py>(
     py: Python<'py>,
     ctx: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let ctx_c = rt::pointer::address_of(ctx, "nvds_obj_enc_finish(ctx)")?;
+    let ctx_c = __bindery_param_address(ctx, "nvds_obj_enc_finish(ctx)")?;
     let __ret = unsafe { ffi::nvds_obj_enc_finish(ctx_c as _) };
     let _ = __ret;
     Ok(py.None())
@@ -2607,7 +2775,7 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_destroy_context<'py>(
     py: Python<'py>,
     ctx: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let ctx_c = rt::pointer::address_of(ctx, "nvds_obj_enc_destroy_context(ctx)")?;
+    let ctx_c = __bindery_param_address(ctx, "nvds_obj_enc_destroy_context(ctx)")?;
     let __ret = unsafe { ffi::nvds_obj_enc_destroy_context(ctx_c as _) };
     let _ = __ret;
     Ok(py.None())
@@ -2663,11 +2831,11 @@ pub(crate) fn __bindery_fn_nvds_analytics_obj_info_copy_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let data_c = rt::pointer::address_of(
+    let data_c = __bindery_param_address(
         data,
         "nvds_analytics_obj_info_copy_func(data)",
     )?;
-    let user_data_c = rt::pointer::address_of(
+    let user_data_c = __bindery_param_address(
         user_data,
         "nvds_analytics_obj_info_copy_func(user_data)",
     )?;
@@ -2689,11 +2857,11 @@ pub(crate) fn __bindery_fn_nvds_analytics_obj_info_release_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let data_c = rt::pointer::address_of(
+    let data_c = __bindery_param_address(
         data,
         "nvds_analytics_obj_info_release_func(data)",
     )?;
-    let user_data_c = rt::pointer::address_of(
+    let user_data_c = __bindery_param_address(
         user_data,
         "nvds_analytics_obj_info_release_func(user_data)",
     )?;
@@ -2754,11 +2922,11 @@ pub(crate) fn __bindery_fn_nvds_analytics_frame_meta_copy_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let data_c = rt::pointer::address_of(
+    let data_c = __bindery_param_address(
         data,
         "nvds_analytics_frame_meta_copy_func(data)",
     )?;
-    let user_data_c = rt::pointer::address_of(
+    let user_data_c = __bindery_param_address(
         user_data,
         "nvds_analytics_frame_meta_copy_func(user_data)",
     )?;
@@ -2780,11 +2948,11 @@ pub(crate) fn __bindery_fn_nvds_analytics_frame_meta_release_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let data_c = rt::pointer::address_of(
+    let data_c = __bindery_param_address(
         data,
         "nvds_analytics_frame_meta_release_func(data)",
     )?;
-    let user_data_c = rt::pointer::address_of(
+    let user_data_c = __bindery_param_address(
         user_data,
         "nvds_analytics_frame_meta_release_func(user_data)",
     )?;
@@ -2806,7 +2974,7 @@ pub(crate) fn __bindery_fn_configure_source_for_ntp_sync<'py>(
     py: Python<'py>,
     src_elem: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let src_elem_c = rt::pointer::address_of(
+    let src_elem_c = __bindery_param_address(
         src_elem,
         "configure_source_for_ntp_sync(src_elem)",
     )?;

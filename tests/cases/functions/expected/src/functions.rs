@@ -282,7 +282,7 @@ pub(crate) fn __bindery_fn_fn_identity<'py>(
     py: Python<'py>,
     p: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let p_c = rt::pointer::address_of(p, "fn_identity(p)")?;
+    let p_c = __bindery_param_address(p, "fn_identity(p)")?;
     let __ret = unsafe { ffi::fn_identity(p_c as _) };
     rt::pointer::to_capsule(py, __ret as *mut c_void).map(Bound::unbind)
 }
