@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the pyds-style pybind11 peer of the DeepStream stand-in into
-# build/bench/ (or $1). Only struct access: no SDK library is linked.
+# build/bench/ (or $1). Struct access, plus gst_buffer_get_nvds_batch_meta
+# from the stand-in's libnvdsgst_meta (built by scripts/setup.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 PY="${PYTHON:-$ROOT/.venv/bin/python}"
@@ -12,6 +13,7 @@ g++ -O2 -shared -fPIC -std=c++17 -fvisibility=hidden \
   $("$PY" -m pybind11 --includes) \
   -I "$ROOT/targets/deepstream/sdk/include" $(pkg-config --cflags glib-2.0 gstreamer-1.0) \
   "$ROOT/bench/peers/pybind11_pyds.cpp" \
-  $(pkg-config --libs glib-2.0) \
+  -L "$ROOT/build/sdk/src" -Wl,-rpath,"$ROOT/build/sdk/src" -lnvdsgst_meta \
+  $(pkg-config --libs glib-2.0 gstreamer-1.0) \
   -o "$OUT/pybind11_pyds$SUFFIX"
 echo "built $OUT/pybind11_pyds$SUFFIX"

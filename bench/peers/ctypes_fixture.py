@@ -22,6 +22,8 @@ FX_MAX_LABEL = 32
 FX_SOURCE_NAME_LEN = 16
 FX_MISC_COUNT = 4
 FX_EMBEDDING_LEN = 8
+#: Number of captions on a frame (FX_CAPTION_COUNT).
+FX_CAPTION_COUNT = 2
 
 FX_CLASS_CAR = 0
 FX_CLASS_PERSON = 1
@@ -72,6 +74,15 @@ class FxRect(ctypes.Structure):
     ]
 
 
+class FxCaption(ctypes.Structure):
+    """Mirror of FxCaption."""
+
+    _fields_ = [
+        ("text", ctypes.c_char_p),
+        ("color", FxColor),
+    ]
+
+
 class FxFrameMeta(ctypes.Structure):
     """Mirror of FxFrameMeta (fields set below: it is self-referential)."""
 
@@ -97,6 +108,7 @@ class FxObjectMeta(ctypes.Structure):
         ("score", ctypes.c_double),
         ("visible", ctypes.c_int),
         ("user_data", ctypes.c_void_p),
+        ("caption", FxCaption),
     ]
 
 
@@ -137,6 +149,8 @@ FxFrameMeta._fields_ = [
     ("user_list", ctypes.POINTER(GList)),
     ("mask", ctypes.POINTER(FxMask)),
     ("source_name", ctypes.c_char * FX_SOURCE_NAME_LEN),
+    ("captions", FxCaption * FX_CAPTION_COUNT),
+    ("spare_list", ctypes.POINTER(GList)),
 ]
 
 _P = ctypes.POINTER

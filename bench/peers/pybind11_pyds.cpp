@@ -2,7 +2,8 @@
 // metadata, for the structs and functions a probe walk needs (stand-in
 // headers, same layouts): def_readwrite scalars, reference-policy nested
 // structs, a GList with data/next, static cast() from a capsule or an int,
-// obj_label as a char-array property, get_segmentation_masks as a copy.
+// obj_label as a char-array property, get_segmentation_masks as a copy,
+// gst_buffer_get_nvds_batch_meta from hash(gst_buffer).
 // Our own code, written for the benchmark only.
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -10,6 +11,7 @@
 #include <cstring>
 
 #include "gstnvdsinfer.h"
+#include "gstnvdsmeta.h"
 #include "nvdsmeta.h"
 
 namespace py = pybind11;
@@ -63,6 +65,11 @@ PYBIND11_MODULE(pybind11_pyds, m) {
   add_cast<NvDsInferSegmentationMeta>(seg);
   seg.def_readonly("width", &NvDsInferSegmentationMeta::width)
       .def_readonly("height", &NvDsInferSegmentationMeta::height);
+
+  // As pyds: the GstBuffer arrives as hash(gst_buffer), an integer address.
+  m.def("gst_buffer_get_nvds_batch_meta", [](size_t buffer) {
+    return gst_buffer_get_nvds_batch_meta(reinterpret_cast<GstBuffer *>(buffer));
+  }, py::return_value_policy::reference);
 
   m.def("get_segmentation_masks", [](NvDsInferSegmentationMeta *meta) {
     py::array_t<int32_t> out({meta->height, meta->width});

@@ -73,15 +73,21 @@ fn static_functions_are_marked_for_the_shim() {
     assert_eq!(shim, [("add", true), ("twice", true), ("exported", false)]);
 }
 
+/// A header with some functions a linked library exports is that library's:
+/// its other functions must be exported too.
 #[test]
 fn functions_no_linked_library_exports_are_skipped() {
     let exports = Exports { libraries: vec!["demo".into()], symbols: HashSet::from(["present".to_string()]) };
-    let m = parse_with("exports", &[("t.h", "int present(void);\nint absent(void);\nstatic inline int local(void) { return 0; }\n")], Opts { exports: Some(exports), ..Opts::default() });
+    let files = [
+        ("t.h", "#include \"other.h\"\nint present(void);\nint absent(void);\nstatic inline int local(void) { return 0; }\n"),
+        ("other.h", "int elsewhere(void);\n"),
+    ];
+    let m = parse_with("exports", &files, Opts { exports: Some(exports), patterns: vec!["other.h".into()] });
     let absent = skipped(&m, "absent");
     assert_eq!(absent.reason, SkipReason::NoSymbol);
     assert!(absent.detail.contains("-ldemo"), "{}", absent.detail);
     let bound: Vec<&str> = m.functions.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(bound, ["present", "local"], "static functions need no symbol");
+    assert_eq!(bound, ["elsewhere", "present", "local"], "static functions need no symbol; other.h has no exported function, so its library is not linked and nothing is checked");
 }
 
 #[test]
@@ -96,6 +102,13 @@ fn macros_and_opaque_structs_are_recorded() {
     let hidden = skipped(&m, "Hidden");
     assert_eq!((hidden.reason, hidden.item), (SkipReason::Opaque, ItemKind::Struct));
     assert_eq!(m.constants.len(), 1);
+}
+
+#[test]
+fn a_tag_first_named_in_a_prototype_does_not_hide_its_definition() {
+    let m = parse_one("prototype_tag", "typedef void (*Fn)(struct Later *self);\ntypedef struct Later { int x; } Later;\n");
+    assert!(m.record("Later").is_some(), "the definition is bound");
+    assert!(m.skipped.iter().all(|s| s.name != "Later"), "{:?}", m.skipped);
 }
 
 #[test]

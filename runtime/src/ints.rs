@@ -72,10 +72,20 @@ pub fn to_c_double(value: &Bound<'_, PyAny>, what: &str) -> PyResult<f64> {
     }
 }
 
-/// Converts to a C `float` (rounded to single precision, as C stores it).
+/// Converts to a C `float` (rounded to single precision, as C stores it). A
+/// finite value that rounds to infinity in single precision (beyond
+/// `FLT_MAX`) raises `OverflowError`; nan and ±inf are stored as such.
 #[inline]
 pub fn to_c_float(value: &Bound<'_, PyAny>, what: &str) -> PyResult<f32> {
-    to_c_double(value, what).map(|v| v as f32)
+    let wide = to_c_double(value, what)?;
+    let narrow = wide as f32;
+    if narrow.is_infinite() && wide.is_finite() {
+        return Err(PyOverflowError::new_err(format!(
+            "{what}: {wide} is out of range for float (at most {:e} in magnitude)",
+            f32::MAX
+        )));
+    }
+    Ok(narrow)
 }
 
 fn not_an_int(value: &Bound<'_, PyAny>, what: &str) -> PyErr {
@@ -156,6 +166,24 @@ mod tests {
             assert_eq!(to_c_float(&v, "f").unwrap(), 0.1f32);
             let i = 3i64.into_pyobject(py).unwrap().into_any();
             assert_eq!(to_c_double(&i, "f").unwrap(), 3.0);
+        });
+    }
+
+    #[test]
+    fn float_beyond_flt_max_overflows_but_nan_and_inf_pass() {
+        with_py(|py| {
+            let huge = 1e39f64.into_pyobject(py).unwrap().into_any();
+            assert!(to_c_float(&huge, "T.x").unwrap_err().is_instance_of::<PyOverflowError>(py));
+            let neg = (-1e300f64).into_pyobject(py).unwrap().into_any();
+            assert!(to_c_float(&neg, "T.x").is_err());
+            let max = (f32::MAX as f64).into_pyobject(py).unwrap().into_any();
+            assert_eq!(to_c_float(&max, "T.x").unwrap(), f32::MAX);
+            let inf = f64::INFINITY.into_pyobject(py).unwrap().into_any();
+            assert_eq!(to_c_float(&inf, "T.x").unwrap(), f32::INFINITY);
+            let nan = f64::NAN.into_pyobject(py).unwrap().into_any();
+            assert!(to_c_float(&nan, "T.x").unwrap().is_nan());
+            let big_int = py.eval(c"10**40", None, None).unwrap();
+            assert!(to_c_float(&big_int, "T.x").is_err());
         });
     }
 }

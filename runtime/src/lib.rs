@@ -4,18 +4,22 @@
 //! Generated code stays small and declarative because the safety-critical
 //! logic lives here: liveness tokens and views ([`token`], [`view`]), integer
 //! range checks ([`ints`]), char-array and C-string conversion ([`strings`]),
-//! raw pointer and capsule handling ([`pointer`]), GLib list walking
-//! ([`glist`]), zero-copy numpy export ([`numpy_export`]) and callback
-//! trampolines ([`callback`]). This crate must not know about any particular
+//! deep copy and free of structs owning strings ([`owned`]), raw pointer and
+//! capsule handling ([`pointer`]) with a readability probe for raw addresses
+//! ([`probe`]), GLib list walking ([`glist`]) and list epochs ([`epoch`]),
+//! zero-copy numpy export ([`numpy_export`]) and callback trampolines ([`callback`]). This crate must not know about any particular
 //! C library: everything target-specific arrives as parameters.
 
 pub mod callback;
 pub mod enums;
+pub mod epoch;
 pub mod errors;
 pub mod glist;
 pub mod ints;
 pub mod numpy_export;
+pub mod owned;
 pub mod pointer;
+pub mod probe;
 pub mod strings;
 pub mod token;
 pub mod view;
@@ -56,7 +60,7 @@ impl<T> AssertSend<T> {
         self.0
     }
 }
-pub use view::{Allocator, View};
+pub use view::{Allocator, Target, View};
 
 /// Re-exported so generated crates use exactly the pyo3 this runtime was built with.
 pub use numpy;

@@ -1,23 +1,39 @@
-//! Raw addresses crossing into Python: `void*` fields as PyCapsules (as pyds
-//! does) and the address forms that `cast` accepts (a capsule or an `int`).
+//! Raw addresses crossing into Python: `void*` fields and list elements as
+//! PyCapsules (as pyds does), and the address forms that `cast` and pointer
+//! setters accept.
 //!
 //! Capsules made here never own what they point to and carry no name (so
 //! `ctypes.pythonapi.PyCapsule_GetPointer(capsule, None)` works, as with
 //! pyds). *Tracked* ones carry the liveness token of the view they were read
 //! from in their context (recognised by their destructor, which frees only
-//! that boxed token), so
-//! `Class.cast(capsule)` yields a view that still raises `ReferenceError` once
-//! that memory is gone (e.g. `NvDsFrameMeta.cast(l_frame.data)` after its
-//! GstBuffer was freed).
+//! that context), so `Class.cast(capsule)` yields a view that still raises
+//! `ReferenceError` once that memory is gone. *Typed* ones (a typed list's
+//! `.data`) also carry the element's class name, and casting them to another
+//! class raises `TypeError`.
+//!
+//! A raw `int` is an address only where the module opts in
+//! ([`IntAddresses::Accepted`], spec `[module] int_addresses`); `cast` then
+//! probes it for readability first ([`crate::probe`]). Objects with an
+//! `.address` attribute (views, list nodes) are never taken as addresses.
 
 use std::ffi::c_void;
+use std::ptr::NonNull;
 
-use pyo3::exceptions::{PyOverflowError, PyTypeError};
+use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyInt};
 
 use crate::token::Token;
+
+/// Whether a raw Python `int` may stand for an address (spec `[module] int_addresses`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntAddresses {
+    /// Only capsules (and views of the right class) are addresses.
+    Refused,
+    /// `int`s are addresses too (pyds compatibility: `hash(gst_buffer)`).
+    Accepted,
+}
 
 /// Wraps a pointer in an unnamed capsule; NULL becomes `None`.
 pub fn to_capsule<'py>(py: Python<'py>, ptr: *mut c_void) -> PyResult<Bound<'py, PyAny>> {
@@ -31,6 +47,12 @@ pub fn to_capsule<'py>(py: Python<'py>, ptr: *mut c_void) -> PyResult<Bound<'py,
     }
 }
 
+/// Context of a typed capsule: the token and the element's class name.
+struct Typed {
+    token: Token,
+    class: &'static str,
+}
+
 unsafe extern "C" fn drop_tracked(capsule: *mut ffi::PyObject) {
     // SAFETY: only called for our tracked capsules, whose context is a raw Token handle.
     unsafe {
@@ -41,135 +63,184 @@ unsafe extern "C" fn drop_tracked(capsule: *mut ffi::PyObject) {
     }
 }
 
-/// Wraps a pointer in a capsule carrying `token` (plain capsule for the
-/// immortal token); NULL becomes `None`.
-pub fn to_tracked_capsule<'py>(py: Python<'py>, ptr: *mut c_void, token: &Token) -> PyResult<Bound<'py, PyAny>> {
-    if ptr.is_null() || token.same_as(&Token::immortal()) {
-        return to_capsule(py, ptr);
-    }
-    // SAFETY: non-null pointer; the destructor releases the token handle once.
+unsafe extern "C" fn drop_typed(capsule: *mut ffi::PyObject) {
+    // SAFETY: only called for our typed capsules, whose context is a boxed `Typed`.
     unsafe {
-        let raw = ffi::PyCapsule_New(ptr, std::ptr::null(), Some(drop_tracked));
-        let capsule = Bound::from_owned_ptr_or_err(py, raw)?;
-        let ctx = token.clone().into_raw();
-        if ffi::PyCapsule_SetContext(capsule.as_ptr(), ctx.cast_mut()) != 0 {
-            Token::release_raw(ctx);
+        let ctx = ffi::PyCapsule_GetContext(capsule);
+        if !ctx.is_null() {
+            drop(Box::from_raw(ctx.cast::<Typed>()));
+        }
+    }
+}
+
+/// Makes an unnamed capsule with `destructor` and `ctx` as its context
+/// (`release` frees `ctx` when the capsule cannot be made).
+fn capsule_with_context<'py>(
+    py: Python<'py>,
+    ptr: *mut c_void,
+    destructor: unsafe extern "C" fn(*mut ffi::PyObject),
+    ctx: *mut c_void,
+    release: impl FnOnce(*mut c_void),
+) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: non-null pointer; the destructor releases `ctx` once, and only
+    // after the context was set (a capsule without context releases nothing).
+    unsafe {
+        let raw = ffi::PyCapsule_New(ptr, std::ptr::null(), Some(destructor));
+        let capsule = match Bound::from_owned_ptr_or_err(py, raw) {
+            Ok(c) => c,
+            Err(e) => {
+                release(ctx);
+                return Err(e);
+            }
+        };
+        if ffi::PyCapsule_SetContext(capsule.as_ptr(), ctx) != 0 {
+            release(ctx);
             return Err(PyErr::fetch(py));
         }
         Ok(capsule)
     }
 }
 
-/// The token a tracked capsule carries; the immortal token for anything else.
-pub fn token_of(value: &Bound<'_, PyAny>) -> Token {
-    if !value.is_instance_of::<PyCapsule>() {
-        return Token::immortal();
+/// Wraps a pointer in a capsule carrying `token` (plain capsule for the
+/// immortal token); NULL becomes `None`.
+pub fn to_tracked_capsule<'py>(py: Python<'py>, ptr: *mut c_void, token: &Token) -> PyResult<Bound<'py, PyAny>> {
+    if ptr.is_null() || token.is_immortal() {
+        return to_capsule(py, ptr);
     }
-    // SAFETY: value is a capsule; one with our destructor has a live raw Token context.
+    let ctx = token.clone().into_raw().cast_mut();
+    // SAFETY (release): `ctx` came from `into_raw` just above and is released once.
+    capsule_with_context(py, ptr, drop_tracked, ctx, |c| unsafe { Token::release_raw(c) })
+}
+
+/// Wraps an element pointer of a typed list in a capsule carrying `token`
+/// and the element's class name; NULL becomes `None`.
+pub fn to_typed_capsule<'py>(py: Python<'py>, ptr: *mut c_void, token: &Token, class: &'static str) -> PyResult<Bound<'py, PyAny>> {
+    if ptr.is_null() {
+        return to_capsule(py, ptr);
+    }
+    let ctx = Box::into_raw(Box::new(Typed { token: token.clone(), class })).cast::<c_void>();
+    // SAFETY (release): `ctx` came from `Box::into_raw` just above and is released once.
+    capsule_with_context(py, ptr, drop_typed, ctx, |c| drop(unsafe { Box::from_raw(c.cast::<Typed>()) }))
+}
+
+/// The token and (for typed capsules) class name a capsule of ours carries.
+fn capsule_context(value: &Bound<'_, PyAny>) -> Option<(Token, Option<&'static str>)> {
+    if !value.is_instance_of::<PyCapsule>() {
+        return None;
+    }
+    type Destructor = unsafe extern "C" fn(*mut ffi::PyObject);
+    // SAFETY: value is a capsule; ours have a non-NULL context of the kind
+    // their destructor says (a raw Token handle, or a boxed `Typed`).
     unsafe {
-        let ours = ffi::PyCapsule_GetDestructor(value.as_ptr())
-            .is_some_and(|d| std::ptr::fn_addr_eq(d, drop_tracked as unsafe extern "C" fn(*mut ffi::PyObject)));
-        if !ours {
-            return Token::immortal();
-        }
+        let destructor = ffi::PyCapsule_GetDestructor(value.as_ptr())?;
         let ctx = ffi::PyCapsule_GetContext(value.as_ptr());
-        if ctx.is_null() { Token::immortal() } else { Token::clone_from_raw(ctx) }
+        if ctx.is_null() {
+            return None;
+        }
+        if std::ptr::fn_addr_eq(destructor, drop_tracked as Destructor) {
+            Some((Token::clone_from_raw(ctx), None))
+        } else if std::ptr::fn_addr_eq(destructor, drop_typed as Destructor) {
+            let typed = &*ctx.cast::<Typed>();
+            Some((typed.token.clone(), Some(typed.class)))
+        } else {
+            None
+        }
     }
 }
 
-/// For `cast`: the non-NULL address plus the token it should be checked
-/// against (from a tracked capsule, else immortal).
-pub fn cast_target(value: &Bound<'_, PyAny>, what: &str) -> PyResult<(std::ptr::NonNull<c_void>, Token)> {
-    let ptr = non_null_address(value, what)?;
-    Ok((ptr, token_of(value)))
+/// The token a tracked capsule carries; the immortal token for anything else.
+pub fn token_of(value: &Bound<'_, PyAny>) -> Token {
+    capsule_context(value).map(|(token, _)| token).unwrap_or_else(Token::immortal)
+}
+
+/// The class name a typed capsule carries (None for any other value).
+pub fn class_of(value: &Bound<'_, PyAny>) -> Option<&'static str> {
+    capsule_context(value).and_then(|(_, class)| class)
+}
+
+/// For `Class.cast(value)`: the non-NULL address of a `size`-byte struct
+/// plus the token to check it against. Accepts a capsule (typed capsules only
+/// for `class`) and, with [`IntAddresses::Accepted`], an `int` whose `size`
+/// bytes are readable.
+pub fn cast_target(value: &Bound<'_, PyAny>, class: &str, size: usize, ints: IntAddresses) -> PyResult<(NonNull<c_void>, Token)> {
+    if value.is_instance_of::<PyCapsule>() {
+        let (token, typed) = capsule_context(value).unwrap_or_else(|| (Token::immortal(), None));
+        if let Some(element) = typed.filter(|e| *e != class) {
+            return Err(PyTypeError::new_err(format!("{class}.cast: this capsule points to a {element}, not a {class}")));
+        }
+        let ptr = NonNull::new(capsule_pointer(value)?).ok_or_else(|| crate::errors::null_address(class))?;
+        return Ok((ptr, token));
+    }
+    if value.is_instance_of::<PyInt>() && ints == IntAddresses::Accepted {
+        let ptr = NonNull::new(int_address(value, class)?).ok_or_else(|| crate::errors::null_address(class))?;
+        if !crate::probe::readable(ptr.as_ptr(), size) {
+            return Err(PyValueError::new_err(format!("{class}.cast: address {:#x} is not readable memory", ptr.as_ptr() as usize)));
+        }
+        return Ok((ptr, Token::immortal()));
+    }
+    Err(not_an_address(value, &format!("{class}.cast"), "a capsule", ints))
 }
 
 /// Reads an address from `None` (NULL), an `int`, or a capsule of any name.
 pub fn address_of(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
-    if value.is_none() {
-        return Ok(std::ptr::null_mut());
-    }
-    if value.is_instance_of::<PyInt>() {
-        let addr: usize = value.extract().map_err(|_| {
-            PyOverflowError::new_err(format!("{what}: address out of range for a pointer"))
-        })?;
-        return Ok(addr as *mut c_void);
-    }
-    if value.is_instance_of::<PyCapsule>() {
-        // SAFETY: value is a capsule; we read its pointer with its own name.
-        unsafe {
-            let name = ffi::PyCapsule_GetName(value.as_ptr());
-            let ptr = ffi::PyCapsule_GetPointer(value.as_ptr(), name);
-            if ptr.is_null() {
-                return Err(PyErr::fetch(value.py()));
-            }
-            return Ok(ptr);
-        }
-    }
-    if let Ok(addr) = value.getattr(pyo3::intern!(value.py(), "address")) {
-        if addr.is_instance_of::<PyInt>() {
-            return address_of(&addr, what);
-        }
-    }
-    Err(PyTypeError::new_err(format!(
-        "{what}: expected an int address, a capsule or None, got {}",
-        crate::ints::type_name(value)
-    )))
+    field_address(value, what, IntAddresses::Accepted)
 }
 
-/// Like [`address_of`], but for `cast`: `None` raises `TypeError`, a NULL address `ValueError`.
-pub fn non_null_address(value: &Bound<'_, PyAny>, what: &str) -> PyResult<std::ptr::NonNull<c_void>> {
+/// Like [`address_of`], for a required address: `None` raises `TypeError`, a NULL address `ValueError`.
+pub fn non_null_address(value: &Bound<'_, PyAny>, what: &str) -> PyResult<NonNull<c_void>> {
     if value.is_none() {
         return Err(PyTypeError::new_err(format!("{what}: expected an int address or a capsule, got None")));
     }
-    std::ptr::NonNull::new(address_of(value, what)?).ok_or_else(|| crate::errors::null_address(what))
+    NonNull::new(address_of(value, what)?).ok_or_else(|| crate::errors::null_address(what))
+}
+
+/// The value of a `void*` field setter: `None` (NULL), a capsule, or an
+/// `int` when the module accepts [`IntAddresses`].
+pub fn field_address(value: &Bound<'_, PyAny>, what: &str, ints: IntAddresses) -> PyResult<*mut c_void> {
+    if value.is_none() {
+        Ok(std::ptr::null_mut())
+    } else if value.is_instance_of::<PyCapsule>() {
+        capsule_pointer(value)
+    } else if value.is_instance_of::<PyInt>() && ints == IntAddresses::Accepted {
+        int_address(value, what)
+    } else {
+        Err(not_an_address(value, what, "a capsule or None", ints))
+    }
+}
+
+fn capsule_pointer(value: &Bound<'_, PyAny>) -> PyResult<*mut c_void> {
+    // SAFETY: value is a capsule; we read its pointer with its own name.
+    unsafe {
+        let name = ffi::PyCapsule_GetName(value.as_ptr());
+        let ptr = ffi::PyCapsule_GetPointer(value.as_ptr(), name);
+        if ptr.is_null() { Err(PyErr::fetch(value.py())) } else { Ok(ptr) }
+    }
+}
+
+fn int_address(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
+    let addr: usize = value
+        .extract()
+        .map_err(|_| PyOverflowError::new_err(format!("{what}: address out of range for a pointer")))?;
+    Ok(addr as *mut c_void)
+}
+
+/// The `TypeError` for a value that is not an accepted address form; objects
+/// with an `.address` (views, list nodes) get a hint towards `.data`.
+fn not_an_address(value: &Bound<'_, PyAny>, what: &str, expected: &str, ints: IntAddresses) -> PyErr {
+    let got = crate::ints::type_name(value);
+    let forms = match ints {
+        IntAddresses::Accepted => format!("{expected} or an int address"),
+        IntAddresses::Refused => expected.to_string(),
+    };
+    let hint = if value.hasattr(pyo3::intern!(value.py(), "address")).unwrap_or(false) {
+        format!("; a {got} is not an address (for a list node, pass its `.data`)")
+    } else if value.is_instance_of::<PyInt>() {
+        "; this module does not take raw int addresses".to_string()
+    } else {
+        String::new()
+    };
+    PyTypeError::new_err(format!("{what}: expected {forms}, got {got}{hint}"))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn capsule_round_trip_and_forms() {
-        Python::initialize();
-        Python::attach(|py| {
-            let mut x = 5u32;
-            let p = (&mut x as *mut u32).cast::<c_void>();
-            let cap = to_capsule(py, p).unwrap();
-            assert_eq!(address_of(&cap, "t").unwrap(), p);
-            let as_int = (p as usize).into_pyobject(py).unwrap().into_any();
-            assert_eq!(address_of(&as_int, "t").unwrap(), p);
-            assert!(to_capsule(py, std::ptr::null_mut()).unwrap().is_none());
-            let none = py.None().into_bound(py);
-            assert!(non_null_address(&none, "t").unwrap_err().is_instance_of::<PyTypeError>(py));
-            let zero = 0i64.into_pyobject(py).unwrap().into_any();
-            assert!(non_null_address(&zero, "t").unwrap_err().is_instance_of::<pyo3::exceptions::PyValueError>(py));
-            let s = "x".into_pyobject(py).unwrap().into_any();
-            assert!(address_of(&s, "t").unwrap_err().is_instance_of::<PyTypeError>(py));
-            let neg = (-1i64).into_pyobject(py).unwrap().into_any();
-            assert!(address_of(&neg, "t").is_err());
-        });
-    }
-
-    #[test]
-    fn tracked_capsule_carries_its_token() {
-        Python::initialize();
-        Python::attach(|py| {
-            let mut x = 9u32;
-            let p = (&mut x as *mut u32).cast::<c_void>();
-            let token = Token::new();
-            let cap = to_tracked_capsule(py, p, &token).unwrap();
-            assert_eq!(address_of(&cap, "t").unwrap(), p);
-            assert!(unsafe { ffi::PyCapsule_GetName(cap.as_ptr()) }.is_null(), "unnamed, as pyds capsules");
-            let (ptr, got) = cast_target(&cap, "t").unwrap();
-            assert_eq!(ptr.as_ptr(), p);
-            assert!(got.same_as(&token));
-            token.kill();
-            assert!(!token_of(&cap).is_alive());
-            let plain = to_capsule(py, p).unwrap();
-            assert!(token_of(&plain).same_as(&Token::immortal()));
-            let immortal = to_tracked_capsule(py, p, &Token::immortal()).unwrap();
-            assert!(token_of(&immortal).same_as(&Token::immortal()));
-        });
-    }
-}
+mod tests;

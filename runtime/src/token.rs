@@ -7,12 +7,16 @@
 //! `ReferenceError` instead of touching freed memory. A token may later
 //! *follow* another token when ownership of its memory moves into a C
 //! container (e.g. an object appended to a frame): it then dies with that
-//! container. This module owns no memory and frees nothing.
+//! container. A token also holds *anchors*: Python objects that must live as
+//! long as the memory does (a Python-owned struct stored in a pointer field of
+//! this memory); they are released when the token is killed or dropped.
+//! This module owns no C memory and frees nothing.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 use pyo3::{Py, PyAny};
+
 
 /// Shared liveness flag; cheap to clone (one `Arc`).
 #[derive(Clone, Debug)]
@@ -23,6 +27,7 @@ struct TokenState {
     alive: AtomicBool,
     owned: AtomicBool,
     follows: OnceLock<Follow>,
+    anchors: Mutex<Vec<(usize, Py<PyAny>)>>,
 }
 
 /// What a token follows once its memory was handed to a C container.
@@ -50,6 +55,7 @@ impl Token {
             alive: AtomicBool::new(true),
             owned: AtomicBool::new(owned),
             follows: OnceLock::new(),
+            anchors: Mutex::new(Vec::new()),
         }))
     }
 
@@ -77,6 +83,44 @@ impl Token {
     /// Marks the memory as gone; every view holding this token raises `ReferenceError` from now on.
     pub fn kill(&self) {
         self.0.alive.store(false, Ordering::Release);
+        let released = std::mem::take(&mut *self.anchors());
+        drop(released); // outside the lock: dropping may run Python code
+    }
+
+    fn anchors(&self) -> std::sync::MutexGuard<'_, Vec<(usize, Py<PyAny>)>> {
+        self.0.anchors.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The last token of the follow chain (the one that decides how long
+    /// the memory lives).
+    fn root(&self) -> &Token {
+        let mut token = self;
+        while let Some(follow) = token.0.follows.get() {
+            token = &follow.token;
+        }
+        token
+    }
+
+    /// Keeps `value` alive while this memory lives, as the anchor of `slot`
+    /// (the address of the pointer field that points at it): a later anchor
+    /// for the same slot replaces it, `None` releases it. Anchors sit on the
+    /// root of the follow chain and are released when it is killed or dropped.
+    pub fn anchor(&self, slot: usize, value: Option<Py<PyAny>>) {
+        let root = self.root();
+        let old = {
+            let mut anchors = root.anchors();
+            let old = anchors.iter().position(|(s, _)| *s == slot).map(|i| anchors.swap_remove(i));
+            if let Some(value) = value.filter(|_| root.0.alive.load(Ordering::Acquire)) {
+                anchors.push((slot, value));
+            }
+            old
+        };
+        drop(old);
+    }
+
+    /// How many anchors this memory holds (for tests and diagnostics).
+    pub fn anchor_count(&self) -> usize {
+        self.root().anchors().len()
     }
 
     /// Whether Python still owns (and so must eventually free) the memory.
@@ -92,11 +136,16 @@ impl Token {
     /// Makes this token die with `container` (ownership moved into a C container),
     /// keeping `keep` (the container's Python owner) alive as long as this token lives.
     /// Returns false when the token already follows another one.
+    /// Anchors already held move to the container's root.
     pub fn follow(&self, container: &Token, keep: Option<Py<PyAny>>) -> bool {
-        self.0
-            .follows
-            .set(Follow { token: container.clone(), _keep: keep })
-            .is_ok()
+        if self.0.follows.set(Follow { token: container.clone(), _keep: keep }).is_err() {
+            return false;
+        }
+        let moved = std::mem::take(&mut *self.anchors());
+        for (slot, value) in moved {
+            container.anchor(slot, Some(value));
+        }
+        true
     }
 
     /// Turns one handle into a raw pointer (for a C context slot) without
@@ -131,12 +180,38 @@ impl Token {
     pub fn same_as(&self, other: &Token) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
     }
+
+    /// Whether this token directly follows `container` (see [`Token::follow`]).
+    pub fn follows(&self, container: &Token) -> bool {
+        self.0.follows.get().is_some_and(|f| f.token.same_as(container))
+    }
+
+    /// Whether this is the shared immortal token of untracked memory.
+    pub fn is_immortal(&self) -> bool {
+        self.same_as(&Token::immortal())
+    }
+
+    /// A handle that does not keep the token alive (for registries).
+    pub fn downgrade(&self) -> WeakToken {
+        WeakToken(Arc::downgrade(&self.0))
+    }
+}
+
+/// A non-owning handle to a token; see [`Token::downgrade`].
+#[derive(Clone, Debug)]
+pub struct WeakToken(Weak<TokenState>);
+
+impl WeakToken {
+    /// The token, when some view still holds it.
+    pub fn upgrade(&self) -> Option<Token> {
+        self.0.upgrade().map(Token)
+    }
 }
 
 /// Kills `token` unless it is the shared immortal token (whose views stand
 /// for untracked addresses and must stay usable). Returns whether it was killed.
 pub fn kill_unless_immortal(token: &Token) -> bool {
-    if token.same_as(&Token::immortal()) {
+    if token.is_immortal() {
         return false;
     }
     token.kill();
@@ -201,6 +276,55 @@ mod tests {
         assert!(!again.is_alive());
         unsafe { Token::release_raw(raw) };
         assert_eq!(Arc::strong_count(&again.0), 2);
+    }
+
+    #[test]
+    fn anchors_are_replaced_per_slot_and_released_on_kill() {
+        pyo3::Python::initialize();
+        pyo3::Python::attach(|py| {
+            let token = Token::new();
+            let value = pyo3::types::PyList::empty(py).into_any().unbind();
+            token.anchor(8, Some(value.clone_ref(py)));
+            token.anchor(8, Some(value.clone_ref(py)));
+            token.anchor(16, Some(value.clone_ref(py)));
+            assert_eq!(token.anchor_count(), 2);
+            token.anchor(16, None);
+            assert_eq!(token.anchor_count(), 1);
+            assert_eq!(unsafe { pyo3::ffi::Py_REFCNT(value.as_ptr()) }, 2);
+            token.kill();
+            assert_eq!(token.anchor_count(), 0);
+            assert_eq!(unsafe { pyo3::ffi::Py_REFCNT(value.as_ptr()) }, 1);
+            token.anchor(8, Some(value.clone_ref(py)));
+            assert_eq!(token.anchor_count(), 0, "a dead token anchors nothing");
+        });
+    }
+
+    #[test]
+    fn anchors_move_to_the_container_a_token_follows() {
+        pyo3::Python::initialize();
+        pyo3::Python::attach(|py| {
+            let (object, frame) = (Token::new(), Token::new());
+            object.anchor(8, Some(pyo3::types::PyList::empty(py).into_any().unbind()));
+            object.follow(&frame, None);
+            assert_eq!(frame.anchor_count(), 1);
+            object.anchor(16, Some(pyo3::types::PyList::empty(py).into_any().unbind()));
+            assert_eq!(frame.anchor_count(), 2, "anchors of a follower sit on its container");
+            frame.kill();
+            assert_eq!(object.anchor_count(), 0);
+        });
+    }
+
+    #[test]
+    fn weak_handles_and_follow_checks() {
+        let container = Token::new();
+        let list = Token::new();
+        assert!(list.follow(&container, None));
+        assert!(list.follows(&container));
+        assert!(!container.follows(&list));
+        let weak = list.downgrade();
+        assert!(weak.upgrade().is_some_and(|t| t.same_as(&list)));
+        drop(list);
+        assert!(weak.upgrade().is_none());
     }
 
     #[test]

@@ -40,6 +40,28 @@ impl Allocator {
     pub const LIBC: Allocator = Allocator { alloc_zeroed: libc_alloc_zeroed, free };
 }
 
+/// The value stored in a pointer field: an address and, when Python owns the
+/// memory there, the Python object that must outlive the field.
+#[derive(Debug)]
+pub struct Target<T> {
+    /// The address stored.
+    pub ptr: *mut T,
+    /// The Python owner of the memory (None for C memory and raw addresses).
+    pub owner: Option<Py<PyAny>>,
+}
+
+impl<T> Target<T> {
+    /// A raw address nothing in Python owns (a capsule, an opted-in `int`); NULL gives None.
+    pub fn address(ptr: *mut T) -> Option<Self> {
+        (!ptr.is_null()).then_some(Target { ptr, owner: None })
+    }
+
+    /// The same target as an untyped pointer (for `void*` fields).
+    pub fn erase(self) -> Target<c_void> {
+        Target { ptr: self.ptr.cast(), owner: self.owner }
+    }
+}
+
 /// A typed pointer into C memory with its liveness token and keep-alive.
 #[derive(Debug)]
 pub struct View<T> {
@@ -83,12 +105,49 @@ impl<T> View<T> {
     /// object alive (`this` is this view's Python object). NULL gives None.
     pub fn derive<U>(&self, this: &Bound<'_, PyAny>, ptr: *mut U) -> Option<View<U>> {
         let ptr = NonNull::new(ptr)?;
-        let owner = match &self.keep {
+        Some(View::borrowed(ptr, self.token.clone(), self.python_owner(this)))
+    }
+
+    /// The Python object that owns this view's memory: `this` (this view's
+    /// own object) when it owns it, the root it borrows from when that root
+    /// is Python-owned, None for memory C owns.
+    pub fn python_owner(&self, this: &Bound<'_, PyAny>) -> Option<Py<PyAny>> {
+        match &self.keep {
             Some(k) => Some(k.clone_ref(this.py())),
             None if self.is_owner() => Some(this.clone().unbind()),
             None => None,
+        }
+    }
+
+    /// This view as the value of a pointer field: its (live) address and
+    /// the Python object owning its memory, if Python owns it.
+    pub fn target(&self, this: &Bound<'_, PyAny>, type_name: &str) -> PyResult<Target<T>> {
+        Ok(Target { ptr: self.ptr(type_name)?, owner: self.python_owner(this) })
+    }
+
+    /// Stores `target` (None for NULL) in the pointer field at `slot` inside
+    /// this view's memory. A target whose memory Python owns is anchored on
+    /// this view's token so it lives as long as this memory; memory that
+    /// nothing tracks (an untracked `cast`) cannot hold such a target
+    /// (`ValueError`). C-made targets are stored as they are.
+    pub fn set_pointer<U>(&self, this: &Bound<'_, PyAny>, slot: *mut *mut U, target: Option<Target<U>>, what: &str) -> PyResult<()> {
+        let (ptr, anchor) = match target {
+            Some(t) => (t.ptr, t.owner),
+            None => (std::ptr::null_mut(), None),
         };
-        Some(View::borrowed(ptr, self.token.clone(), owner))
+        let own = self.python_owner(this);
+        let anchor = anchor.filter(|a| own.as_ref().is_none_or(|o| !o.is(a)));
+        if anchor.is_some() && self.token.is_immortal() {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "{what}: cannot point untracked memory at a Python-owned object (it would dangle once that object dies); \
+                 use memory made by the C library, or a tracked view of this struct"
+            )));
+        }
+        self.token.anchor(slot as usize, anchor);
+        // SAFETY: the caller passes the address of a pointer field inside this
+        // view's live memory.
+        unsafe { *slot = ptr };
+        Ok(())
     }
 
     /// Like [`View::derive`], for a pointer known to be non-NULL (a field address).
@@ -100,12 +159,7 @@ impl<T> View<T> {
     /// `container` (whose Python owner is kept alive). No-op when Python did not own it.
     pub fn adopt_into<C>(&self, container: &View<C>, container_obj: &Bound<'_, PyAny>) {
         if self.free.is_some() && self.token.take_ownership() {
-            let keep = match &container.keep {
-                Some(k) => Some(k.clone_ref(container_obj.py())),
-                None if container.is_owner() => Some(container_obj.clone().unbind()),
-                None => None,
-            };
-            self.token.follow(&container.token, keep);
+            self.token.follow(&container.token, container.python_owner(container_obj));
         }
     }
 

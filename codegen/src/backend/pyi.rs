@@ -40,7 +40,7 @@ pub fn render(module: &Module) -> String {
 }
 
 /// Stub of the pyds-compatible list node class.
-const GLIST_STUB: &str = "\n@final\nclass GList:\n    @property\n    def address(self) -> int: ...\n    @property\n    def data(self) -> Any: ...\n    @property\n    def next(self) -> GList | None: ...\n    @property\n    def prev(self) -> GList | None: ...\n    def __len__(self) -> int: ...\n    def __iter__(self) -> Iterator[Any]: ...\n";
+const GLIST_STUB: &str = "\n@final\nclass GList:\n    @property\n    def address(self) -> int: ...\n    @property\n    def data(self) -> Any: ...\n    @property\n    def element_type(self) -> str | None: ...\n    @property\n    def next(self) -> GList | None: ...\n    @property\n    def prev(self) -> GList | None: ...\n    def __len__(self) -> int: ...\n    def __iter__(self) -> Iterator[Any]: ...\n";
 
 /// Whether the module has list fields (and so registers the `GList` class).
 pub fn has_lists(module: &Module) -> bool {

@@ -60,6 +60,18 @@ pub enum ReturnKind {
     Enum { name: String },
 }
 
+/// List fields of a struct parameter whose nodes a function removes or frees:
+/// their node views die after the call (their list epoch is bumped).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ListEdit {
+    /// The struct parameter.
+    pub param: String,
+    /// Its record.
+    pub record: String,
+    /// The edited `GList*` fields (C names).
+    pub fields: Vec<String>,
+}
+
 /// A C function.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Function {
@@ -78,6 +90,8 @@ pub struct Function {
     pub ret_kind: ReturnKind,
     /// Release the GIL around the call.
     pub release_gil: bool,
+    /// List fields whose nodes the call may free (decided by `passes::list_edits`).
+    pub list_edits: Vec<ListEdit>,
     /// Doc comment.
     pub doc: Doc,
     /// Declaration site.

@@ -81,6 +81,8 @@ pub struct Module {
     pub spec_loc: SourceLoc,
     /// Stub text for what `[helpers]` adds (the `.pyi` beside each helper), merged into the `.pyi`.
     pub helper_stubs: String,
+    /// Raw `int`s are addresses in `cast` and `void*` setters (`[module] int_addresses`).
+    pub int_addresses: bool,
 }
 
 impl Module {

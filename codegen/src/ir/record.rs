@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::{BulkExporter, Doc, Field, NumpyExporter, SourceLoc};
 
+
 /// A C struct or union exposed as a Python class.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Record {
@@ -27,6 +28,32 @@ pub struct Record {
     pub bulk: Vec<BulkExporter>,
     /// Whether Python can construct it (owned, zeroed).
     pub constructible: bool,
+    /// Owned `char*` strings reachable from it through nested structs and
+    /// struct arrays (decided by `passes::owned_strings`): deep-copied when
+    /// the struct is assigned, freed with a Python-owned struct.
+    pub owned_strings: Vec<OwnedString>,
+}
+
+/// One owned `char*` inside a record, reached through a path of fields.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OwnedString {
+    /// Steps from the record to the string field, outermost first.
+    pub path: Vec<PathStep>,
+    /// Allocator name of the string (`glib` or `libc`).
+    pub allocator: String,
+}
+
+/// One field on the way to an owned string.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PathStep {
+    /// Record holding the field.
+    pub record: String,
+    /// C field name.
+    pub field: String,
+    /// Anonymous members the field sits in (as in [`super::Field::via`]).
+    pub via: Vec<String>,
+    /// Element index and element record when the field is a struct array.
+    pub element: Option<(usize, String)>,
 }
 
 impl Record {

@@ -1,18 +1,22 @@
 //! Passes: every decision about the Python surface is made here, never in a
 //! template. They run in order on the frontend's IR with the spec:
 //! [`expose`] (which items), [`enums`] (enum overrides), [`records`] (struct overrides and field kinds via
-//! [`field_kind`]), [`exporters`] (numpy and bulk methods), [`functions`]
-//! (conversions, ownership, status codes), [`param_names`] (Python keyword
-//! names of parameters), [`spec_checks`] (spec options the decided IR cannot
-//! honour) and [`names`] (duplicate Python names). Items left out are
-//! recorded with a reason ([`skipped`]).
+//! [`field_kind`]), [`owned_strings`] (owned strings reachable from each
+//! struct), [`exporters`] (numpy and bulk methods), [`functions`]
+//! (conversions, ownership, status codes), [`list_edits`] (functions that
+//! free list nodes), [`param_names`] (Python keyword names of parameters),
+//! [`spec_checks`] (spec options the decided IR cannot honour) and
+//! [`names`] (duplicate Python names). Items left out are recorded with a
+//! reason ([`skipped`]).
 
 pub mod enums;
 pub mod exporters;
 pub mod expose;
 pub mod field_kind;
 pub mod functions;
+pub mod list_edits;
 pub mod names;
+pub mod owned_strings;
 pub mod param_names;
 pub mod records;
 pub mod rust_conv;
@@ -25,7 +29,7 @@ use crate::ir::Module;
 use crate::spec::LoadedSpec;
 
 /// Names of the passes, in order (for `dump-ir --after`).
-pub const PASSES: &[&str] = &["expose", "enums", "records", "exporters", "functions", "param_names", "spec_checks", "names"];
+pub const PASSES: &[&str] = &["expose", "enums", "records", "owned_strings", "exporters", "functions", "list_edits", "param_names", "spec_checks", "names"];
 
 /// Runs the passes up to and including `until` (all when None).
 pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result<Module> {
@@ -35,8 +39,13 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
             "expose" => expose::run(spec, &mut module),
             "enums" => enums::run(spec, &mut module),
             "records" => records::run(spec, &mut module),
+            "owned_strings" => {
+                owned_strings::run(&mut module);
+                vec![]
+            }
             "exporters" => exporters::run(spec, &mut module),
             "functions" => functions::run(spec, &mut module),
+            "list_edits" => list_edits::run(spec, &mut module),
             "param_names" => param_names::run(spec, &mut module),
             "spec_checks" => spec_checks::run(spec, &module),
             _ => names::run(spec, &module),

@@ -60,6 +60,7 @@ mod tests {
             ret: TypeRef::Void,
             ret_kind: ReturnKind::Unit,
             release_gil: false,
+            list_edits: vec![],
             doc: Default::default(),
             loc: SourceLoc::default(),
         }

@@ -62,6 +62,12 @@ pub struct ModuleSpec {
     /// Package version written to Cargo.toml and pyproject.toml.
     #[serde(default = "default_version")]
     pub version: String,
+    /// Accept raw Python `int`s as addresses in `Class.cast` and `void*`
+    /// field setters (pyds compatibility: scripts pass `hash(gst_buffer)`).
+    /// `cast` probes such an address for readability first. Default false:
+    /// only capsules and views are addresses.
+    #[serde(default)]
+    pub int_addresses: bool,
 }
 
 fn default_version() -> String {
@@ -264,6 +270,12 @@ pub struct FunctionSpec {
     /// Parameter → container parameter that takes ownership of it.
     #[serde(default)]
     pub transfers: SpannedMap<String>,
+    /// Struct parameters whose GLib list fields the function edits by
+    /// removing or freeing nodes: views of those lists' nodes (and iterators)
+    /// raise `ReferenceError` afterwards. Inferred for a container parameter
+    /// when the function `invalidates` an element type one of its lists holds.
+    #[serde(default)]
+    pub edits_lists: Vec<Spanned<String>>,
     /// Integer return is a status: this value means success (None is returned).
     pub success: Option<i64>,
     /// Status value → error message (raised as ValueError).

@@ -2,8 +2,11 @@
 //! `__version__` (pyds has one; it is the spec's `[module].version`).
 //!
 //! Why hand-written: they are pyds binding-level aliases, not SDK functions.
-//! Each one is exactly `Class.cast(data)` (so capsules read from tracked
-//! views keep their liveness check); old scripts call them positionally.
+//! Each one is exactly `Class.cast(data)`, so it follows the same rules
+//! (`docs/memory-model.md`, "cast and raw addresses"): capsules read from
+//! tracked views keep their liveness check, a typed list's `.data` casts
+//! only to its element class, a list node itself is refused, and an `int`
+//! is probed for readability. Old scripts call them positionally.
 
 use crate::*;
 

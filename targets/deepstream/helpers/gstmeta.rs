@@ -46,7 +46,7 @@ fn function<F: Sized>(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<F
 }
 
 /// Attaches an NvDsMeta to a writable buffer (all arguments are addresses:
-/// int, capsule or None; the functions are C function addresses). Returns the meta or None.
+/// int, capsule, a view of this module or None; the functions are C function addresses). Returns the meta or None.
 #[pyfunction]
 #[pyo3(signature = (buffer, meta_data, user_data, copy_func, release_func))]
 fn gst_buffer_add_nvds_meta(
@@ -58,8 +58,8 @@ fn gst_buffer_add_nvds_meta(
 ) -> PyResult<Option<NvDsMeta>> {
     let what = "gst_buffer_add_nvds_meta";
     let buffer = buffer_at(buffer, what)?;
-    let data = rt::pointer::address_of(meta_data, what)?;
-    let user = rt::pointer::address_of(user_data, what)?;
+    let data = __bindery_param_address(meta_data, what)?;
+    let user = __bindery_param_address(user_data, what)?;
     let copy = function::<Copy>(copy_func, what)?;
     let release = function::<Release>(release_func, what)?;
     let meta = unsafe { ffi::gst_buffer_add_nvds_meta(buffer.cast(), data, user, copy, release) };

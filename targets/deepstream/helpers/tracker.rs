@@ -3,7 +3,9 @@
 //!
 //! Why hand-written: the header has a pointer plus a count, which the spec's
 //! field kinds cannot pair. Elements are views sharing the parent's token;
-//! only the filled entries are returned (`numFilled`, or `numObj` for an object's frames).
+//! only the filled entries are returned (`numFilled`, or `numObj` for an
+//! object's frames), never more than `numAllocated`; the counts are read-only
+//! from Python (spec) so a script cannot make these read past the arrays.
 
 use numpy::PyArray1;
 
@@ -17,7 +19,8 @@ macro_rules! misc_list {
             fn list(slf: &Bound<'_, Self>) -> PyResult<Vec<$element>> {
                 let this = slf.get();
                 let p = this.ptr()?;
-                let (first, filled) = unsafe { ((*p).list.cast::<$c_element>(), (*p).$count as usize) };
+                // SAFETY: `p` is alive; the producer sized `list` for `numAllocated` entries.
+                let (first, filled) = unsafe { ((*p).list.cast::<$c_element>(), (*p).$count.min((*p).numAllocated) as usize) };
                 if first.is_null() {
                     return Ok(vec![]);
                 }

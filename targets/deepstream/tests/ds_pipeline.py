@@ -59,3 +59,11 @@ def sim(buffers: int = 3, objects: int = 4, extra: str = "") -> str:
         f"videotestsrc num-buffers={buffers} ! video/x-raw,width=320,height=240 ! "
         f"nvinfersim name=infer objects={objects} {extra} ! identity name=after ! fakesink"
     )
+
+
+def chain(*elements: str, buffers: int = 8, caps: str = "video/x-raw,width=320,height=240") -> str:
+    """`videotestsrc ! caps ! element ! ... ! fakesink`: a pipeline of the
+    stand-in simulator elements (`nvofsim`, `nvinfersim`, `nvtrackersim`,
+    `nvdsanalyticssim`, `nvvideoconvertsim`) in the order a DeepStream
+    pipeline would have their real counterparts. Name elements to probe them."""
+    return " ! ".join([f"videotestsrc num-buffers={buffers}", caps, *elements, "fakesink"])

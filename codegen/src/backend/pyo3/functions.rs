@@ -24,6 +24,8 @@ pub struct FunctionVm {
     pub ret: RetVm,
     /// Release the GIL around the call.
     pub release_gil: bool,
+    /// List slots whose node views die after the call: (struct pointer variable, offset expression).
+    pub list_edits: Vec<(String, String)>,
 }
 
 /// One parameter.
@@ -120,6 +122,7 @@ pub fn function_vm(module: &Module, f: &Function) -> FunctionVm {
         params,
         ret: ret_vm(module, f),
         release_gil: f.release_gil,
+        list_edits: super::memory::list_edits(module, f),
     }
 }
 
@@ -133,7 +136,7 @@ fn scalar_kind(s: ScalarKind, ty: &mut String) -> &'static str {
 }
 
 /// The stem of the locals of C parameter `c_name` of `f`.
-fn local_of(f: &Function, c_name: &str) -> String {
+pub(crate) fn local_of(f: &Function, c_name: &str) -> String {
     let python = f.params.iter().find(|p| p.name == c_name).map_or(c_name, |p| p.python_name.as_str());
     format!("__bindery_{python}")
 }

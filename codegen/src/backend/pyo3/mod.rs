@@ -6,6 +6,7 @@
 mod ffi;
 mod format;
 pub mod functions;
+pub mod memory;
 pub mod model;
 pub(crate) mod paths;
 pub mod rust_types;

@@ -30,6 +30,8 @@ pub struct ModuleVm {
     pub list_elements: Vec<(String, String)>,
     /// Functions used to free owned results: (helper name, C type, C function).
     pub frees: Vec<(String, String, String)>,
+    /// Whether raw ints are addresses: an `rt::pointer::IntAddresses` path.
+    pub int_addresses: &'static str,
 }
 
 /// One class.
@@ -53,6 +55,8 @@ pub struct RecordVm {
     pub numpy: Vec<NumpyVm>,
     /// Bulk exporters.
     pub bulk: Vec<BulkVm>,
+    /// Owned strings reachable from the struct (`rt::owned::OwnedString` expressions).
+    pub owned_strings: Vec<String>,
 }
 
 /// One field's accessors.
@@ -70,6 +74,8 @@ pub struct FieldVm {
     pub what: String,
     /// Rust value type (scalar / array element).
     pub ty: String,
+    /// Runtime conversion of a float value (`to_c_float` / `to_c_double`).
+    pub convert: &'static str,
     /// Rust class of the target (nested, pointer, list element).
     pub class: String,
     /// Read-only.
@@ -186,6 +192,7 @@ pub fn module_vm(module: &Module) -> ModuleVm {
         functions: module.functions.iter().map(|f| super::functions::function_vm(module, f)).collect(),
         constants: module.constants.iter().filter_map(|c| constant_literal(c.value).map(|l| (c.name.clone(), l))).collect(),
         frees: super::functions::free_helpers(module),
+        int_addresses: super::memory::int_addresses(module),
         callbacks,
         records,
     }
@@ -206,6 +213,7 @@ fn record_vm(module: &Module, r: &Record) -> RecordVm {
         constructible: r.constructible,
         numpy: r.numpy.iter().map(|n| numpy_vm(r, n)).collect(),
         bulk: r.bulk.iter().map(|b| bulk_vm(module, b)).collect(),
+        owned_strings: super::memory::owned_strings(r),
         fields,
         settable,
     }
@@ -235,7 +243,10 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
             vm.ty = scalar_type(*scalar);
             match scalar {
                 ScalarKind::Int { .. } => "int",
-                ScalarKind::Float { .. } => "float",
+                ScalarKind::Float { bits } => {
+                    vm.convert = if *bits == 32 { "to_c_float" } else { "to_c_double" };
+                    "float"
+                }
                 ScalarKind::Bool { .. } if matches!(f.ty, TypeRef::Prim { prim: crate::ir::Prim::Bool, .. }) => "c_bool",
                 ScalarKind::Bool { .. } => "bool",
             }

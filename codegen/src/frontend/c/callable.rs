@@ -4,7 +4,10 @@
 //! cannot be called (variadic, `va_list`, `inline` without a symbol, types
 //! the shim cannot spell) get a skip reason instead.
 
-use clang::{Entity, Linkage, Type, TypeKind};
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use clang::{Entity, EntityKind, Linkage, Type, TypeKind};
 
 use crate::ir::SkipReason;
 use crate::libraries::Exports;
@@ -18,9 +21,36 @@ pub enum Reach {
     Shim,
 }
 
-/// How `e` is reached, or why it cannot be (`exports`: what the linked
+/// The headers whose functions the linked libraries implement: those with
+/// at least one declared function a library exports. A header none of
+/// whose functions is exported belongs to a library not linked when
+/// generating (a crate that is only type-checked): nothing is skipped for it.
+pub struct Linked<'a> {
+    exports: &'a Exports,
+    files: HashSet<PathBuf>,
+}
+
+impl<'a> Linked<'a> {
+    /// Scans the top-level functions of the translation unit.
+    pub fn scan(root: &Entity<'_>, exports: &'a Exports) -> Self {
+        let exported = |e: &Entity<'_>| e.get_kind() == EntityKind::FunctionDecl && e.get_name().is_some_and(|n| exports.has(&n));
+        let files = root.get_children().iter().filter(|e| exported(e)).filter_map(file_of).collect();
+        Linked { exports, files }
+    }
+
+    /// The exports, when they are expected to define `e`.
+    fn for_entity(&self, e: &Entity<'_>) -> Option<&Exports> {
+        file_of(e).filter(|f| self.files.contains(f)).map(|_| self.exports)
+    }
+}
+
+fn file_of(e: &Entity<'_>) -> Option<PathBuf> {
+    e.get_location()?.get_file_location().file.map(|f| f.get_path())
+}
+
+/// How `e` is reached, or why it cannot be (`linked`: what the linked
 /// libraries export, when known).
-pub fn reach(e: &Entity<'_>, exports: Option<&Exports>) -> Result<Reach, (SkipReason, String)> {
+pub fn reach(e: &Entity<'_>, linked: Option<&Linked<'_>>) -> Result<Reach, (SkipReason, String)> {
     if e.is_variadic() {
         return Err((SkipReason::Variadic, "takes `...`: Python cannot build a C variable argument list".into()));
     }
@@ -38,7 +68,7 @@ pub fn reach(e: &Entity<'_>, exports: Option<&Exports>) -> Result<Reach, (SkipRe
             SkipReason::InlineWithoutSymbol,
             "the header defines no symbol to call and no `static` definition a shim may wrap".into(),
         )),
-        _ => symbol(e, exports),
+        _ => symbol(e, linked.and_then(|l| l.for_entity(e))),
     }
 }
 

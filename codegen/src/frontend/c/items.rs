@@ -39,6 +39,7 @@ impl<'tu> Walker<'tu> {
     pub fn module(&self) -> Module {
         let mut module = Module::default();
         let mut seen = HashSet::new();
+        let linked = self.set.exports.as_ref().map(|x| callable::Linked::scan(&self.root, x));
         for e in self.root.get_children() {
             if !is_item(e.get_kind()) || !in_headers(&e, &self.set) {
                 continue;
@@ -47,11 +48,13 @@ impl<'tu> Walker<'tu> {
                 EntityKind::StructDecl | EntityKind::UnionDecl => self.record(&e, &mut module, &mut seen),
                 EntityKind::TypedefDecl => self.typedef_target(&e, &mut module, &mut seen),
                 EntityKind::EnumDecl => self.enumeration(&e, &mut module, &mut seen),
-                EntityKind::FunctionDecl => self.function(&e, &mut module, &mut seen),
+                EntityKind::FunctionDecl => self.function(&e, linked.as_ref(), &mut module, &mut seen),
                 EntityKind::MacroDefinition => self.constant(&e, &mut module, &mut seen),
                 _ => {}
             }
         }
+        let records: HashSet<&str> = module.records.iter().map(|r| r.name.as_str()).collect();
+        module.skipped.retain(|s| !(s.reason == SkipReason::Opaque && records.contains(s.name.as_str())));
         module
     }
 
@@ -87,13 +90,16 @@ impl<'tu> Walker<'tu> {
             numpy: vec![],
             bulk: vec![],
             constructible: true,
+            owned_strings: vec![],
         });
     }
 
     /// `struct X;` without a definition anywhere: Python only sees addresses of it.
     fn opaque(&self, e: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {
         let name = self.names.name_of(e);
-        if name == "anonymous" || !seen.insert(format!("r:{name}")) {
+        // A tag first named in a prototype is a different (prototype-scoped) type
+        // than a later definition of the same name: the definition wins.
+        if name == "anonymous" || seen.contains(&format!("r:{name}")) || !seen.insert(format!("o:{name}")) {
             return;
         }
         let item = if e.get_kind() == EntityKind::UnionDecl { ItemKind::Union } else { ItemKind::Struct };
@@ -211,13 +217,13 @@ impl<'tu> Walker<'tu> {
         }
     }
 
-    fn function(&self, e: &Entity<'tu>, module: &mut Module, seen: &mut HashSet<String>) {
+    fn function(&self, e: &Entity<'tu>, linked: Option<&callable::Linked<'_>>, module: &mut Module, seen: &mut HashSet<String>) {
         let Some(name) = e.get_name() else { return };
         if !seen.insert(format!("f:{name}")) {
             return;
         }
         let loc = location(e, &self.set.base_dir);
-        let reach = match callable::reach(e, self.set.exports.as_ref()) {
+        let reach = match callable::reach(e, linked) {
             Ok(reach) => reach,
             Err((reason, detail)) => return module.skipped.push(Skipped::new(name, ItemKind::Function, reason, detail, loc)),
         };
@@ -229,6 +235,7 @@ impl<'tu> Walker<'tu> {
             ret: e.get_result_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void),
             ret_kind: ReturnKind::Undecided,
             release_gil: false,
+            list_edits: vec![],
             doc: doc_of(e),
             loc,
         });

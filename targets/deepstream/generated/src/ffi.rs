@@ -7042,9 +7042,9 @@ unsafe extern "C" {
         obj_meta: *mut NvDsObjectMeta,
         user_meta: *mut NvDsUserMeta,
     );
-    /** Maps a descriptor string such as "ORG.COMPONENT.DESCRIPTION" to a
- metadata kind at or above NVDS_START_USER_META; equal strings give
- equal kinds within a process.
+    /** Maps a descriptor such as "ORG.COMPONENT.DESCRIPTION" to a metadata kind
+ at or above NVDS_START_USER_META (equal strings, equal kinds); the
+ nvdsanalytics descriptors give NVDS_{FRAME,OBJ}_META_NVDSANALYTICS.
  @param meta_descriptor NUL-terminated descriptor.
  @return The kind for @a meta_descriptor.*/
     pub fn nvds_get_user_meta_type(meta_descriptor: *mut gchar) -> NvDsMetaType;

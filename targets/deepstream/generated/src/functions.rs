@@ -192,6 +192,14 @@ pub(crate) fn __bindery_fn_nvds_remove_frame_meta_from_batch<'py>(
             __bindery_frame_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -312,6 +320,18 @@ pub(crate) fn __bindery_fn_nvds_remove_obj_meta_from_frame<'py>(
             __bindery_obj_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -417,6 +437,14 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_roi<'py>(
             __bindery_classifier_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_roi_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsRoiMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_roi_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsRoiMeta, roi_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -493,6 +521,14 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_obj<'py>(
             __bindery_classifier_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -598,6 +634,10 @@ pub(crate) fn __bindery_fn_nvds_remove_label_info_meta_from_classifier<'py>(
             __bindery_label_info_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_classifier_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsClassifierMeta, label_info_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -700,6 +740,18 @@ pub(crate) fn __bindery_fn_nvds_remove_display_meta_from_frame<'py>(
             __bindery_display_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -904,6 +956,14 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_batch<'py>(
             __bindery_user_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -939,6 +999,18 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_frame<'py>(
             __bindery_user_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -974,6 +1046,14 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_roi<'py>(
             __bindery_user_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_roi_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsRoiMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_roi_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsRoiMeta, roi_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -1009,12 +1089,20 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_object<'py>(
             __bindery_user_meta_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
-/// Maps a descriptor string such as "ORG.COMPONENT.DESCRIPTION" to a
-/// metadata kind at or above NVDS_START_USER_META; equal strings give
-/// equal kinds within a process.
+/// Maps a descriptor such as "ORG.COMPONENT.DESCRIPTION" to a metadata kind
+/// at or above NVDS_START_USER_META (equal strings, equal kinds); the
+/// nvdsanalytics descriptors give NVDS_{FRAME,OBJ}_META_NVDSANALYTICS.
 /// @param meta_descriptor NUL-terminated descriptor.
 /// @return The kind for @a meta_descriptor.
 ///
@@ -1074,11 +1162,11 @@ pub(crate) fn __bindery_fn_nvds_batch_meta_copy_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_data_c = rt::pointer::address_of(
+    let __bindery_data_c = __bindery_param_address(
         data,
         "nvds_batch_meta_copy_func(data)",
     )?;
-    let __bindery_user_data_c = rt::pointer::address_of(
+    let __bindery_user_data_c = __bindery_param_address(
         user_data,
         "nvds_batch_meta_copy_func(user_data)",
     )?;
@@ -1100,11 +1188,11 @@ pub(crate) fn __bindery_fn_nvds_batch_meta_release_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_data_c = rt::pointer::address_of(
+    let __bindery_data_c = __bindery_param_address(
         data,
         "nvds_batch_meta_release_func(data)",
     )?;
-    let __bindery_user_data_c = rt::pointer::address_of(
+    let __bindery_user_data_c = __bindery_param_address(
         user_data,
         "nvds_batch_meta_release_func(user_data)",
     )?;
@@ -1130,7 +1218,7 @@ pub(crate) fn __bindery_fn_nvds_get_nth_frame_meta<'py>(
     frame_meta_list: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_frame_meta_list_c = rt::pointer::address_of(
+    let __bindery_frame_meta_list_c = __bindery_param_address(
         frame_meta_list,
         "nvds_get_nth_frame_meta(frame_meta_list)",
     )?;
@@ -1169,7 +1257,7 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_meta_list<'py>(
             "nvds_clear_frame_meta_list(batch_meta)",
         ))?;
     let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_meta_list_c = rt::pointer::address_of(
+    let __bindery_meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_frame_meta_list(meta_list)",
     )?;
@@ -1179,6 +1267,14 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_meta_list<'py>(
             __bindery_meta_list_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -1200,7 +1296,7 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_meta_list<'py>(
             "nvds_clear_obj_meta_list(frame_meta)",
         ))?;
     let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
-    let __bindery_meta_list_c = rt::pointer::address_of(
+    let __bindery_meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_obj_meta_list(meta_list)",
     )?;
@@ -1210,6 +1306,18 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_meta_list<'py>(
             __bindery_meta_list_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -1231,7 +1339,7 @@ pub(crate) fn __bindery_fn_nvds_clear_classifier_meta_list<'py>(
             "nvds_clear_classifier_meta_list(obj_meta)",
         ))?;
     let __bindery_obj_meta_c = __bindery_obj_meta_obj.get().ptr()?;
-    let __bindery_meta_list_c = rt::pointer::address_of(
+    let __bindery_meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_classifier_meta_list(meta_list)",
     )?;
@@ -1241,6 +1349,14 @@ pub(crate) fn __bindery_fn_nvds_clear_classifier_meta_list<'py>(
             __bindery_meta_list_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_obj_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -1265,7 +1381,7 @@ pub(crate) fn __bindery_fn_nvds_clear_label_info_meta_list<'py>(
             "nvds_clear_label_info_meta_list(classifier_meta)",
         ))?;
     let __bindery_classifier_meta_c = __bindery_classifier_meta_obj.get().ptr()?;
-    let __bindery_meta_list_c = rt::pointer::address_of(
+    let __bindery_meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_label_info_meta_list(meta_list)",
     )?;
@@ -1275,6 +1391,10 @@ pub(crate) fn __bindery_fn_nvds_clear_label_info_meta_list<'py>(
             __bindery_meta_list_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_classifier_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsClassifierMeta, label_info_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -1296,7 +1416,7 @@ pub(crate) fn __bindery_fn_nvds_clear_display_meta_list<'py>(
             "nvds_clear_display_meta_list(frame_meta)",
         ))?;
     let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
-    let __bindery_meta_list_c = rt::pointer::address_of(
+    let __bindery_meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_display_meta_list(meta_list)",
     )?;
@@ -1306,6 +1426,18 @@ pub(crate) fn __bindery_fn_nvds_clear_display_meta_list<'py>(
             __bindery_meta_list_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -1327,7 +1459,7 @@ pub(crate) fn __bindery_fn_nvds_clear_batch_user_meta_list<'py>(
             "nvds_clear_batch_user_meta_list(batch_meta)",
         ))?;
     let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_meta_list_c = rt::pointer::address_of(
+    let __bindery_meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_batch_user_meta_list(meta_list)",
     )?;
@@ -1337,6 +1469,14 @@ pub(crate) fn __bindery_fn_nvds_clear_batch_user_meta_list<'py>(
             __bindery_meta_list_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -1358,7 +1498,7 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_user_meta_list<'py>(
             "nvds_clear_frame_user_meta_list(frame_meta)",
         ))?;
     let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
-    let __bindery_meta_list_c = rt::pointer::address_of(
+    let __bindery_meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_frame_user_meta_list(meta_list)",
     )?;
@@ -1368,6 +1508,18 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_user_meta_list<'py>(
             __bindery_meta_list_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_frame_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -1389,7 +1541,7 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_user_meta_list<'py>(
             "nvds_clear_obj_user_meta_list(object_meta)",
         ))?;
     let __bindery_object_meta_c = __bindery_object_meta_obj.get().ptr()?;
-    let __bindery_meta_list_c = rt::pointer::address_of(
+    let __bindery_meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_obj_user_meta_list(meta_list)",
     )?;
@@ -1399,6 +1551,14 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_user_meta_list<'py>(
             __bindery_meta_list_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_object_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_object_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    );
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -1425,7 +1585,7 @@ pub(crate) fn __bindery_fn_nvds_clear_meta_list<'py>(
             "nvds_clear_meta_list(batch_meta)",
         ))?;
     let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_meta_list_c = rt::pointer::address_of(
+    let __bindery_meta_list_c = __bindery_param_address(
         meta_list,
         "nvds_clear_meta_list(meta_list)",
     )?;
@@ -1444,6 +1604,14 @@ pub(crate) fn __bindery_fn_nvds_clear_meta_list<'py>(
             __bindery_meta_pool_c as _,
         )
     };
+    rt::epoch::bump_in(
+        __bindery_batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    );
+    rt::epoch::bump_in(
+        __bindery_batch_meta_c.cast_const().cast(),
+        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    );
     rt::pointer::to_capsule(__bindery_py, __bindery_ret as *mut c_void)
         .map(Bound::unbind)
 }
@@ -1641,7 +1809,7 @@ pub(crate) fn __bindery_fn_nvds_copy_batch_user_meta_list<'py>(
     src_user_meta_list: &Bound<'py, PyAny>,
     dst_batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_user_meta_list_c = rt::pointer::address_of(
+    let __bindery_src_user_meta_list_c = __bindery_param_address(
         src_user_meta_list,
         "nvds_copy_batch_user_meta_list(src_user_meta_list)",
     )?;
@@ -1675,7 +1843,7 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_user_meta_list<'py>(
     src_user_meta_list: &Bound<'py, PyAny>,
     dst_frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_user_meta_list_c = rt::pointer::address_of(
+    let __bindery_src_user_meta_list_c = __bindery_param_address(
         src_user_meta_list,
         "nvds_copy_frame_user_meta_list(src_user_meta_list)",
     )?;
@@ -1709,7 +1877,7 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_user_meta_list<'py>(
     src_user_meta_list: &Bound<'py, PyAny>,
     dst_object_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_user_meta_list_c = rt::pointer::address_of(
+    let __bindery_src_user_meta_list_c = __bindery_param_address(
         src_user_meta_list,
         "nvds_copy_obj_user_meta_list(src_user_meta_list)",
     )?;
@@ -1743,7 +1911,7 @@ pub(crate) fn __bindery_fn_nvds_copy_display_meta_list<'py>(
     src_display_meta_list: &Bound<'py, PyAny>,
     dst_frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_display_meta_list_c = rt::pointer::address_of(
+    let __bindery_src_display_meta_list_c = __bindery_param_address(
         src_display_meta_list,
         "nvds_copy_display_meta_list(src_display_meta_list)",
     )?;
@@ -1777,7 +1945,7 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_meta_list<'py>(
     src_frame_meta_list: &Bound<'py, PyAny>,
     dst_batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_frame_meta_list_c = rt::pointer::address_of(
+    let __bindery_src_frame_meta_list_c = __bindery_param_address(
         src_frame_meta_list,
         "nvds_copy_frame_meta_list(src_frame_meta_list)",
     )?;
@@ -1811,7 +1979,7 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_meta_list<'py>(
     src_obj_meta_list: &Bound<'py, PyAny>,
     dst_frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_obj_meta_list_c = rt::pointer::address_of(
+    let __bindery_src_obj_meta_list_c = __bindery_param_address(
         src_obj_meta_list,
         "nvds_copy_obj_meta_list(src_obj_meta_list)",
     )?;
@@ -1845,7 +2013,7 @@ pub(crate) fn __bindery_fn_nvds_copy_classification_list<'py>(
     src_classifier_meta_list: &Bound<'py, PyAny>,
     dst_object_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_classifier_meta_list_c = rt::pointer::address_of(
+    let __bindery_src_classifier_meta_list_c = __bindery_param_address(
         src_classifier_meta_list,
         "nvds_copy_classification_list(src_classifier_meta_list)",
     )?;
@@ -1879,7 +2047,7 @@ pub(crate) fn __bindery_fn_nvds_copy_label_info_list<'py>(
     src_label_info_list: &Bound<'py, PyAny>,
     dst_classifier_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_label_info_list_c = rt::pointer::address_of(
+    let __bindery_src_label_info_list_c = __bindery_param_address(
         src_label_info_list,
         "nvds_copy_label_info_list(src_label_info_list)",
     )?;
@@ -1913,7 +2081,7 @@ pub(crate) fn __bindery_fn_nvds_set_input_system_timestamp<'py>(
     buffer: &Bound<'py, PyAny>,
     element_name: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_buffer_c = rt::pointer::address_of(
+    let __bindery_buffer_c = __bindery_param_address(
         buffer,
         "nvds_set_input_system_timestamp(buffer)",
     )?;
@@ -1951,7 +2119,7 @@ pub(crate) fn __bindery_fn_nvds_set_output_system_timestamp<'py>(
     buffer: &Bound<'py, PyAny>,
     element_name: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_buffer_c = rt::pointer::address_of(
+    let __bindery_buffer_c = __bindery_param_address(
         buffer,
         "nvds_set_output_system_timestamp(buffer)",
     )?;
@@ -1983,7 +2151,7 @@ pub(crate) fn __bindery_fn_nvds_measure_buffer_latency<'py>(
     buf: &Bound<'py, PyAny>,
     latency_info: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_buf_c = rt::pointer::address_of(
+    let __bindery_buf_c = __bindery_param_address(
         buf,
         "nvds_measure_buffer_latency(buf)",
     )?;
@@ -2032,7 +2200,7 @@ pub(crate) fn __bindery_fn_nvds_add_reference_timestamp_meta<'py>(
     element_name: &Bound<'py, PyAny>,
     frame_id: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_buffer_c = rt::pointer::address_of(
+    let __bindery_buffer_c = __bindery_param_address(
         buffer,
         "nvds_add_reference_timestamp_meta(buffer)",
     )?;
@@ -2099,7 +2267,7 @@ pub(crate) fn __bindery_fn_gst_buffer_get_nvds_meta<'py>(
     __bindery_py: Python<'py>,
     buffer: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_buffer_c = rt::pointer::address_of(
+    let __bindery_buffer_c = __bindery_param_address(
         buffer,
         "gst_buffer_get_nvds_meta(buffer)",
     )?;
@@ -2130,7 +2298,7 @@ pub(crate) fn __bindery_fn_nvds_copy_gst_meta_to_frame_meta<'py>(
     batch_meta: &Bound<'py, PyAny>,
     frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_gst_buffer_c = rt::pointer::address_of(
+    let __bindery_src_gst_buffer_c = __bindery_param_address(
         src_gst_buffer,
         "nvds_copy_gst_meta_to_frame_meta(src_gst_buffer)",
     )?;
@@ -2174,7 +2342,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceCreate<'py>(
     batchSize: &Bound<'py, PyAny>,
     params: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_c = rt::pointer::address_of(surf, "NvBufSurfaceCreate(surf)")?;
+    let __bindery_surf_c = __bindery_param_address(surf, "NvBufSurfaceCreate(surf)")?;
     let __bindery_batchSize_c = rt::ints::to_c_int::<
         u32,
     >(batchSize, "NvBufSurfaceCreate(batchSize)")?;
@@ -2206,7 +2374,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceAllocate<'py>(
     batchSize: &Bound<'py, PyAny>,
     paramsext: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_c = rt::pointer::address_of(surf, "NvBufSurfaceAllocate(surf)")?;
+    let __bindery_surf_c = __bindery_param_address(surf, "NvBufSurfaceAllocate(surf)")?;
     let __bindery_batchSize_c = rt::ints::to_c_int::<
         u32,
     >(batchSize, "NvBufSurfaceAllocate(batchSize)")?;
@@ -2386,7 +2554,7 @@ pub(crate) fn __bindery_fn_NvBufSurface2Raw<'py>(
     let __bindery_out_height_c = rt::ints::to_c_int::<
         u32,
     >(out_height, "NvBufSurface2Raw(out_height)")?;
-    let __bindery_ptr_c = rt::pointer::address_of(ptr, "NvBufSurface2Raw(ptr)")?;
+    let __bindery_ptr_c = __bindery_param_address(ptr, "NvBufSurface2Raw(ptr)")?;
     let __bindery_ret = unsafe {
         ffi::NvBufSurface2Raw(
             __bindery_Surf_c as _,
@@ -2480,7 +2648,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceFromFd<'py>(
     let __bindery_dmabuf_fd_c = rt::ints::to_c_int::<
         i32,
     >(dmabuf_fd, "NvBufSurfaceFromFd(dmabuf_fd)")?;
-    let __bindery_buffer_c = rt::pointer::address_of(
+    let __bindery_buffer_c = __bindery_param_address(
         buffer,
         "NvBufSurfaceFromFd(buffer)",
     )?;
@@ -2590,7 +2758,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceImport<'py>(
     out_nvbuf_surf: &Bound<'py, PyAny>,
     in_params: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_out_nvbuf_surf_c = rt::pointer::address_of(
+    let __bindery_out_nvbuf_surf_c = __bindery_param_address(
         out_nvbuf_surf,
         "NvBufSurfaceImport(out_nvbuf_surf)",
     )?;
@@ -2859,7 +3027,7 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_finish<'py>(
     __bindery_py: Python<'py>,
     ctx: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_ctx_c = rt::pointer::address_of(ctx, "nvds_obj_enc_finish(ctx)")?;
+    let __bindery_ctx_c = __bindery_param_address(ctx, "nvds_obj_enc_finish(ctx)")?;
     let __bindery_ret = unsafe { ffi::nvds_obj_enc_finish(__bindery_ctx_c as _) };
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
@@ -2873,7 +3041,7 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_destroy_context<'py>(
     __bindery_py: Python<'py>,
     ctx: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_ctx_c = rt::pointer::address_of(
+    let __bindery_ctx_c = __bindery_param_address(
         ctx,
         "nvds_obj_enc_destroy_context(ctx)",
     )?;
@@ -2936,11 +3104,11 @@ pub(crate) fn __bindery_fn_nvds_analytics_obj_info_copy_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_data_c = rt::pointer::address_of(
+    let __bindery_data_c = __bindery_param_address(
         data,
         "nvds_analytics_obj_info_copy_func(data)",
     )?;
-    let __bindery_user_data_c = rt::pointer::address_of(
+    let __bindery_user_data_c = __bindery_param_address(
         user_data,
         "nvds_analytics_obj_info_copy_func(user_data)",
     )?;
@@ -2966,11 +3134,11 @@ pub(crate) fn __bindery_fn_nvds_analytics_obj_info_release_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_data_c = rt::pointer::address_of(
+    let __bindery_data_c = __bindery_param_address(
         data,
         "nvds_analytics_obj_info_release_func(data)",
     )?;
-    let __bindery_user_data_c = rt::pointer::address_of(
+    let __bindery_user_data_c = __bindery_param_address(
         user_data,
         "nvds_analytics_obj_info_release_func(user_data)",
     )?;
@@ -3036,11 +3204,11 @@ pub(crate) fn __bindery_fn_nvds_analytics_frame_meta_copy_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_data_c = rt::pointer::address_of(
+    let __bindery_data_c = __bindery_param_address(
         data,
         "nvds_analytics_frame_meta_copy_func(data)",
     )?;
-    let __bindery_user_data_c = rt::pointer::address_of(
+    let __bindery_user_data_c = __bindery_param_address(
         user_data,
         "nvds_analytics_frame_meta_copy_func(user_data)",
     )?;
@@ -3066,11 +3234,11 @@ pub(crate) fn __bindery_fn_nvds_analytics_frame_meta_release_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_data_c = rt::pointer::address_of(
+    let __bindery_data_c = __bindery_param_address(
         data,
         "nvds_analytics_frame_meta_release_func(data)",
     )?;
-    let __bindery_user_data_c = rt::pointer::address_of(
+    let __bindery_user_data_c = __bindery_param_address(
         user_data,
         "nvds_analytics_frame_meta_release_func(user_data)",
     )?;
@@ -3095,7 +3263,7 @@ pub(crate) fn __bindery_fn_configure_source_for_ntp_sync<'py>(
     __bindery_py: Python<'py>,
     src_elem: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_elem_c = rt::pointer::address_of(
+    let __bindery_src_elem_c = __bindery_param_address(
         src_elem,
         "configure_source_for_ntp_sync(src_elem)",
     )?;

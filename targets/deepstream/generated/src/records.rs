@@ -19,9 +19,15 @@ impl NvBbox_Coords {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBbox_Coords> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBbox_Coords) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -52,11 +58,23 @@ impl NvBbox_Coords {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBbox_Coords>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -79,7 +97,7 @@ impl NvBbox_Coords {
     #[setter]
     #[pyo3(name = "left")]
     fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvBbox_Coords.left")?;
+        let v = rt::ints::to_c_float(value, "NvBbox_Coords.left")?;
         let p = self.ptr()?;
         unsafe { (*p).left = v as _ };
         Ok(())
@@ -96,7 +114,7 @@ impl NvBbox_Coords {
     #[setter]
     #[pyo3(name = "top")]
     fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvBbox_Coords.top")?;
+        let v = rt::ints::to_c_float(value, "NvBbox_Coords.top")?;
         let p = self.ptr()?;
         unsafe { (*p).top = v as _ };
         Ok(())
@@ -113,7 +131,7 @@ impl NvBbox_Coords {
     #[setter]
     #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvBbox_Coords.width")?;
+        let v = rt::ints::to_c_float(value, "NvBbox_Coords.width")?;
         let p = self.ptr()?;
         unsafe { (*p).width = v as _ };
         Ok(())
@@ -130,7 +148,7 @@ impl NvBbox_Coords {
     #[setter]
     #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvBbox_Coords.height")?;
+        let v = rt::ints::to_c_float(value, "NvBbox_Coords.height")?;
         let p = self.ptr()?;
         unsafe { (*p).height = v as _ };
         Ok(())
@@ -155,9 +173,15 @@ impl NvOSD_ColorParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_ColorParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_ColorParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -188,11 +212,23 @@ impl NvOSD_ColorParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_ColorParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -291,9 +327,15 @@ impl NvOSD_FontParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_FontParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_FontParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -324,11 +366,23 @@ impl NvOSD_FontParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_FontParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -408,8 +462,13 @@ impl NvOSD_FontParams {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).font_color, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).font_color,
+                src.cast_const().cast(),
+                NvOSD_ColorParams::OWNED_STRINGS,
+            )
+        }
     }
 }
 /// One text label to draw on a frame.
@@ -431,9 +490,20 @@ impl NvOSD_TextParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_TextParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_TextParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -471,11 +541,23 @@ impl NvOSD_TextParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_TextParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -573,8 +655,13 @@ impl NvOSD_TextParams {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).font_params, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).font_params,
+                src.cast_const().cast(),
+                NvOSD_FontParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Non-zero when the text box is filled with @a text_bg_clr.
     ///
@@ -621,8 +708,13 @@ impl NvOSD_TextParams {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).text_bg_clr, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).text_bg_clr,
+                src.cast_const().cast(),
+                NvOSD_ColorParams::OWNED_STRINGS,
+            )
+        }
     }
 }
 /// A colour entry in a colour table, referenced by id.
@@ -644,9 +736,15 @@ impl NvOSD_Color_info {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_Color_info> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_Color_info) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -672,11 +770,23 @@ impl NvOSD_Color_info {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["id", "color"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_Color_info>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -730,8 +840,13 @@ impl NvOSD_Color_info {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).color, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).color,
+                src.cast_const().cast(),
+                NvOSD_ColorParams::OWNED_STRINGS,
+            )
+        }
     }
 }
 /// A rectangle to draw (border and optional fill).
@@ -753,9 +868,15 @@ impl NvOSD_RectParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_RectParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_RectParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -799,11 +920,23 @@ impl NvOSD_RectParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_RectParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -826,7 +959,7 @@ impl NvOSD_RectParams {
     #[setter]
     #[pyo3(name = "left")]
     fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvOSD_RectParams.left")?;
+        let v = rt::ints::to_c_float(value, "NvOSD_RectParams.left")?;
         let p = self.ptr()?;
         unsafe { (*p).left = v as _ };
         Ok(())
@@ -843,7 +976,7 @@ impl NvOSD_RectParams {
     #[setter]
     #[pyo3(name = "top")]
     fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvOSD_RectParams.top")?;
+        let v = rt::ints::to_c_float(value, "NvOSD_RectParams.top")?;
         let p = self.ptr()?;
         unsafe { (*p).top = v as _ };
         Ok(())
@@ -860,7 +993,7 @@ impl NvOSD_RectParams {
     #[setter]
     #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvOSD_RectParams.width")?;
+        let v = rt::ints::to_c_float(value, "NvOSD_RectParams.width")?;
         let p = self.ptr()?;
         unsafe { (*p).width = v as _ };
         Ok(())
@@ -877,7 +1010,7 @@ impl NvOSD_RectParams {
     #[setter]
     #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvOSD_RectParams.height")?;
+        let v = rt::ints::to_c_float(value, "NvOSD_RectParams.height")?;
         let p = self.ptr()?;
         unsafe { (*p).height = v as _ };
         Ok(())
@@ -928,9 +1061,12 @@ impl NvOSD_RectParams {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(src.cast_const().cast(), &raw mut (*p).border_color, 1)
-        };
-        Ok(())
+            rt::owned::assign(
+                &raw mut (*p).border_color,
+                src.cast_const().cast(),
+                NvOSD_ColorParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Non-zero when the rectangle is filled with @a bg_color.
     ///
@@ -992,8 +1128,13 @@ impl NvOSD_RectParams {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).bg_color, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).bg_color,
+                src.cast_const().cast(),
+                NvOSD_ColorParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Non-zero when @a color_id selects a colour-table entry.
     ///
@@ -1041,7 +1182,7 @@ impl NvOSD_RectParams {
     #[setter]
     #[pyo3(name = "rotation_angle")]
     fn set_rotation_angle(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvOSD_RectParams.rotation_angle")?;
+        let v = rt::ints::to_c_float(value, "NvOSD_RectParams.rotation_angle")?;
         let p = self.ptr()?;
         unsafe { (*p).rotation_angle = v as _ };
         Ok(())
@@ -1066,9 +1207,15 @@ impl NvOSD_MaskParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_MaskParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_MaskParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -1095,15 +1242,27 @@ impl NvOSD_MaskParams {
         rt::init_fields(
             slf.as_any(),
             fields,
-            &["data", "size", "threshold", "width", "height"],
+            &["data", "threshold", "width", "height"],
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_MaskParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -1129,11 +1288,23 @@ impl NvOSD_MaskParams {
     }
     #[setter]
     #[pyo3(name = "data")]
-    fn set_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvOSD_MaskParams.data")?;
-        let p = self.ptr()?;
-        unsafe { (*p).data = address as _ };
-        Ok(())
+    fn set_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvOSD_MaskParams.data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).data }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_MaskParams.data")
     }
     /// Size of @a data in bytes.
     ///
@@ -1143,14 +1314,6 @@ impl NvOSD_MaskParams {
     fn get_size(&self) -> PyResult<u32> {
         let p = self.ptr()?;
         Ok(unsafe { (*p).size } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "size")]
-    fn set_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_MaskParams.size")?;
-        let p = self.ptr()?;
-        unsafe { (*p).size = v as _ };
-        Ok(())
     }
     /// Values above this are treated as inside the mask.
     ///
@@ -1164,7 +1327,7 @@ impl NvOSD_MaskParams {
     #[setter]
     #[pyo3(name = "threshold")]
     fn set_threshold(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvOSD_MaskParams.threshold")?;
+        let v = rt::ints::to_c_float(value, "NvOSD_MaskParams.threshold")?;
         let p = self.ptr()?;
         unsafe { (*p).threshold = v as _ };
         Ok(())
@@ -1223,9 +1386,15 @@ impl NvOSD_LineParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_LineParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_LineParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -1256,11 +1425,23 @@ impl NvOSD_LineParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_LineParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -1384,8 +1565,13 @@ impl NvOSD_LineParams {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).line_color, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).line_color,
+                src.cast_const().cast(),
+                NvOSD_ColorParams::OWNED_STRINGS,
+            )
+        }
     }
 }
 /// An arrow to draw.
@@ -1407,9 +1593,15 @@ impl NvOSD_ArrowParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_ArrowParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_ArrowParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -1449,11 +1641,23 @@ impl NvOSD_ArrowParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_ArrowParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -1597,8 +1801,13 @@ impl NvOSD_ArrowParams {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).arrow_color, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).arrow_color,
+                src.cast_const().cast(),
+                NvOSD_ColorParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Reserved; keep zero.
     ///
@@ -1637,9 +1846,15 @@ impl NvOSD_CircleParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_CircleParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_CircleParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -1679,11 +1894,23 @@ impl NvOSD_CircleParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_CircleParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -1774,9 +2001,12 @@ impl NvOSD_CircleParams {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(src.cast_const().cast(), &raw mut (*p).circle_color, 1)
-        };
-        Ok(())
+            rt::owned::assign(
+                &raw mut (*p).circle_color,
+                src.cast_const().cast(),
+                NvOSD_ColorParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Non-zero when the circle is filled with @a bg_color.
     ///
@@ -1821,8 +2051,13 @@ impl NvOSD_CircleParams {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).bg_color, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).bg_color,
+                src.cast_const().cast(),
+                NvOSD_ColorParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Outline thickness, in pixels.
     ///
@@ -1878,9 +2113,15 @@ impl NvDsRoiMeta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsRoiMeta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsRoiMeta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -1920,11 +2161,23 @@ impl NvDsRoiMeta {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsRoiMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -1961,8 +2214,13 @@ impl NvDsRoiMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).roi, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).roi,
+                src.cast_const().cast(),
+                NvOSD_RectParams::OWNED_STRINGS,
+            )
+        }
     }
     /// The scaled and colour-converted crop.
     ///
@@ -1983,23 +2241,32 @@ impl NvDsRoiMeta {
     }
     #[setter]
     #[pyo3(name = "converted_buffer")]
-    fn set_converted_buffer(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurfaceParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurfaceParams::TYPE,
-                    "NvDsRoiMeta.converted_buffer",
-                ))?
-                .get()
-                .ptr()?
+    fn set_converted_buffer(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurfaceParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurfaceParams::TYPE,
+                            "NvDsRoiMeta.converted_buffer",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).converted_buffer = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).converted_buffer }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.converted_buffer")
     }
     /// Frame this region belongs to.
     ///
@@ -2018,23 +2285,29 @@ impl NvDsRoiMeta {
     }
     #[setter]
     #[pyo3(name = "frame_meta")]
-    fn set_frame_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsFrameMeta>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsFrameMeta::TYPE,
-                    "NvDsRoiMeta.frame_meta",
-                ))?
-                .get()
-                .ptr()?
+    fn set_frame_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsFrameMeta>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsFrameMeta::TYPE,
+                            "NvDsRoiMeta.frame_meta",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).frame_meta = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).frame_meta }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsFrameMeta::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.frame_meta")
     }
     /// Horizontal scale from frame to crop.
     ///
@@ -2112,8 +2385,10 @@ impl NvDsRoiMeta {
     fn get_classifier_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).classifier_meta_list }.cast::<rt::glist::GListNode>();
-        Ok(this.view.derive(slf.as_any(), head).map(|v| GList::new(v, None)))
+        let slot = unsafe { &raw mut (*p).classifier_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
     /// User metadata attached to this region.
     ///
@@ -2123,8 +2398,10 @@ impl NvDsRoiMeta {
     fn get_roi_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).roi_user_meta_list }.cast::<rt::glist::GListNode>();
-        Ok(this.view.derive(slf.as_any(), head).map(|v| GList::new(v, None)))
+        let slot = unsafe { &raw mut (*p).roi_user_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
     /// Object this region was cut from, in object mode; else NULL.
     ///
@@ -2143,23 +2420,29 @@ impl NvDsRoiMeta {
     }
     #[setter]
     #[pyo3(name = "object_meta")]
-    fn set_object_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsObjectMeta>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsObjectMeta::TYPE,
-                    "NvDsRoiMeta.object_meta",
-                ))?
-                .get()
-                .ptr()?
+    fn set_object_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsObjectMeta>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsObjectMeta::TYPE,
+                            "NvDsRoiMeta.object_meta",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).object_meta = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).object_meta }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsObjectMeta::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.object_meta")
     }
 }
 /// Unclipped box of an object as one component saw it.
@@ -2181,9 +2464,15 @@ impl NvDsComp_BboxInfo {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsComp_BboxInfo> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsComp_BboxInfo) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -2209,11 +2498,23 @@ impl NvDsComp_BboxInfo {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["org_bbox_coords"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsComp_BboxInfo>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -2256,9 +2557,12 @@ impl NvDsComp_BboxInfo {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(src.cast_const().cast(), &raw mut (*p).org_bbox_coords, 1)
-        };
-        Ok(())
+            rt::owned::assign(
+                &raw mut (*p).org_bbox_coords,
+                src.cast_const().cast(),
+                NvBbox_Coords::OWNED_STRINGS,
+            )
+        }
     }
 }
 /// Description of the sensor (camera) a frame came from.
@@ -2280,9 +2584,15 @@ impl NvDsSensorInfo_meta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsSensorInfo_meta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsSensorInfo_meta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -2308,11 +2618,23 @@ impl NvDsSensorInfo_meta {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["source_id"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsSensorInfo_meta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -2393,9 +2715,15 @@ impl NvDsMetaPool {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsMetaPool> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsMetaPool) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -2432,11 +2760,23 @@ impl NvDsMetaPool {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsMetaPool>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -2541,8 +2881,10 @@ impl NvDsMetaPool {
     fn get_empty_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).empty_list }.cast::<rt::glist::GListNode>();
-        Ok(this.view.derive(slf.as_any(), head).map(|v| GList::new(v, None)))
+        let slot = unsafe { &raw mut (*p).empty_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
     /// Elements handed out.
     ///
@@ -2552,8 +2894,10 @@ impl NvDsMetaPool {
     fn get_full_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).full_list }.cast::<rt::glist::GListNode>();
-        Ok(this.view.derive(slf.as_any(), head).map(|v| GList::new(v, None)))
+        let slot = unsafe { &raw mut (*p).full_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
 }
 /// Header shared by every metadata element.
@@ -2575,9 +2919,15 @@ impl NvDsBaseMeta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsBaseMeta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsBaseMeta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -2608,11 +2958,23 @@ impl NvDsBaseMeta {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsBaseMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -2640,23 +3002,29 @@ impl NvDsBaseMeta {
     }
     #[setter]
     #[pyo3(name = "batch_meta")]
-    fn set_batch_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsBatchMeta>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsBatchMeta::TYPE,
-                    "NvDsBaseMeta.batch_meta",
-                ))?
-                .get()
-                .ptr()?
+    fn set_batch_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsBatchMeta>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsBatchMeta::TYPE,
+                            "NvDsBaseMeta.batch_meta",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).batch_meta = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).batch_meta }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsBatchMeta::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsBaseMeta.batch_meta")
     }
     /// Kind of this element.
     ///
@@ -2691,11 +3059,23 @@ impl NvDsBaseMeta {
     }
     #[setter]
     #[pyo3(name = "uContext")]
-    fn set_uContext(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsBaseMeta.uContext")?;
-        let p = self.ptr()?;
-        unsafe { (*p).uContext = address as _ };
-        Ok(())
+    fn set_uContext(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsBaseMeta.uContext",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).uContext }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsBaseMeta.uContext")
     }
     /// Copies the payload when the buffer is copied.
     ///
@@ -2786,9 +3166,15 @@ impl NvDsBatchMeta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsBatchMeta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsBatchMeta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -2831,11 +3217,23 @@ impl NvDsBatchMeta {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsBatchMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -2872,8 +3270,13 @@ impl NvDsBatchMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).base_meta, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).base_meta,
+                src.cast_const().cast(),
+                NvDsBaseMeta::OWNED_STRINGS,
+            )
+        }
     }
     /// Capacity of the batch.
     ///
@@ -2926,23 +3329,33 @@ impl NvDsBatchMeta {
     }
     #[setter]
     #[pyo3(name = "frame_meta_pool")]
-    fn set_frame_meta_pool(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsMetaPool>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsMetaPool::TYPE,
-                    "NvDsBatchMeta.frame_meta_pool",
-                ))?
-                .get()
-                .ptr()?
+    fn set_frame_meta_pool(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsMetaPool>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsMetaPool::TYPE,
+                            "NvDsBatchMeta.frame_meta_pool",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).frame_meta_pool = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).frame_meta_pool }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.frame_meta_pool")
     }
     /// Pool of NvDsObjectMeta.
     ///
@@ -2961,23 +3374,32 @@ impl NvDsBatchMeta {
     }
     #[setter]
     #[pyo3(name = "obj_meta_pool")]
-    fn set_obj_meta_pool(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsMetaPool>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsMetaPool::TYPE,
-                    "NvDsBatchMeta.obj_meta_pool",
-                ))?
-                .get()
-                .ptr()?
+    fn set_obj_meta_pool(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsMetaPool>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsMetaPool::TYPE,
+                            "NvDsBatchMeta.obj_meta_pool",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).obj_meta_pool = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).obj_meta_pool }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.obj_meta_pool")
     }
     /// Pool of NvDsClassifierMeta.
     ///
@@ -2998,23 +3420,38 @@ impl NvDsBatchMeta {
     }
     #[setter]
     #[pyo3(name = "classifier_meta_pool")]
-    fn set_classifier_meta_pool(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsMetaPool>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsMetaPool::TYPE,
-                    "NvDsBatchMeta.classifier_meta_pool",
-                ))?
-                .get()
-                .ptr()?
+    fn set_classifier_meta_pool(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsMetaPool>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsMetaPool::TYPE,
+                            "NvDsBatchMeta.classifier_meta_pool",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).classifier_meta_pool = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).classifier_meta_pool }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsBatchMeta.classifier_meta_pool",
+            )
     }
     /// Pool of NvDsDisplayMeta.
     ///
@@ -3033,23 +3470,33 @@ impl NvDsBatchMeta {
     }
     #[setter]
     #[pyo3(name = "display_meta_pool")]
-    fn set_display_meta_pool(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsMetaPool>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsMetaPool::TYPE,
-                    "NvDsBatchMeta.display_meta_pool",
-                ))?
-                .get()
-                .ptr()?
+    fn set_display_meta_pool(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsMetaPool>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsMetaPool::TYPE,
+                            "NvDsBatchMeta.display_meta_pool",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).display_meta_pool = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).display_meta_pool }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.display_meta_pool")
     }
     /// Pool of NvDsUserMeta.
     ///
@@ -3068,23 +3515,32 @@ impl NvDsBatchMeta {
     }
     #[setter]
     #[pyo3(name = "user_meta_pool")]
-    fn set_user_meta_pool(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsMetaPool>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsMetaPool::TYPE,
-                    "NvDsBatchMeta.user_meta_pool",
-                ))?
-                .get()
-                .ptr()?
+    fn set_user_meta_pool(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsMetaPool>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsMetaPool::TYPE,
+                            "NvDsBatchMeta.user_meta_pool",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).user_meta_pool = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).user_meta_pool }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.user_meta_pool")
     }
     /// Pool of NvDsLabelInfo.
     ///
@@ -3105,23 +3561,38 @@ impl NvDsBatchMeta {
     }
     #[setter]
     #[pyo3(name = "label_info_meta_pool")]
-    fn set_label_info_meta_pool(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsMetaPool>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsMetaPool::TYPE,
-                    "NvDsBatchMeta.label_info_meta_pool",
-                ))?
-                .get()
-                .ptr()?
+    fn set_label_info_meta_pool(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsMetaPool>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsMetaPool::TYPE,
+                            "NvDsBatchMeta.label_info_meta_pool",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).label_info_meta_pool = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).label_info_meta_pool }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsBatchMeta.label_info_meta_pool",
+            )
     }
     /// Frames of the batch (NvDsFrameMeta or NvDsAudioFrameMeta).
     ///
@@ -3131,12 +3602,17 @@ impl NvDsBatchMeta {
     fn get_frame_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).frame_meta_list }.cast::<rt::glist::GListNode>();
+        let slot = unsafe { &raw mut (*p).frame_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
         Ok(
-            this
-                .view
-                .derive(slf.as_any(), head)
-                .map(|v| GList::new(v, Some(__bindery_element_NvDsFrameMeta))),
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsFrameMeta),
+            ),
         )
     }
     /// User metadata attached to the batch.
@@ -3147,12 +3623,17 @@ impl NvDsBatchMeta {
     fn get_batch_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).batch_user_meta_list }.cast::<rt::glist::GListNode>();
+        let slot = unsafe { &raw mut (*p).batch_user_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
         Ok(
-            this
-                .view
-                .derive(slf.as_any(), head)
-                .map(|v| GList::new(v, Some(__bindery_element_NvDsUserMeta))),
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsUserMeta),
+            ),
         )
     }
     /// Free slots for the user.
@@ -3263,9 +3744,15 @@ impl NvDsFrameMeta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsFrameMeta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsFrameMeta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -3316,11 +3803,23 @@ impl NvDsFrameMeta {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsFrameMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -3357,8 +3856,13 @@ impl NvDsFrameMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).base_meta, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).base_meta,
+                src.cast_const().cast(),
+                NvDsBaseMeta::OWNED_STRINGS,
+            )
+        }
     }
     /// Muxer sink pad the frame arrived on.
     ///
@@ -3591,12 +4095,17 @@ impl NvDsFrameMeta {
     fn get_obj_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).obj_meta_list }.cast::<rt::glist::GListNode>();
+        let slot = unsafe { &raw mut (*p).obj_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
         Ok(
-            this
-                .view
-                .derive(slf.as_any(), head)
-                .map(|v| GList::new(v, Some(__bindery_element_NvDsObjectMeta))),
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsObjectMeta),
+            ),
         )
     }
     /// Drawings requested for the frame.
@@ -3607,12 +4116,17 @@ impl NvDsFrameMeta {
     fn get_display_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).display_meta_list }.cast::<rt::glist::GListNode>();
+        let slot = unsafe { &raw mut (*p).display_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
         Ok(
-            this
-                .view
-                .derive(slf.as_any(), head)
-                .map(|v| GList::new(v, Some(__bindery_element_NvDsDisplayMeta))),
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsDisplayMeta),
+            ),
         )
     }
     /// User metadata attached to the frame.
@@ -3623,12 +4137,17 @@ impl NvDsFrameMeta {
     fn get_frame_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).frame_user_meta_list }.cast::<rt::glist::GListNode>();
+        let slot = unsafe { &raw mut (*p).frame_user_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
         Ok(
-            this
-                .view
-                .derive(slf.as_any(), head)
-                .map(|v| GList::new(v, Some(__bindery_element_NvDsUserMeta))),
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsUserMeta),
+            ),
         )
     }
     /// Free slots for the user.
@@ -3741,9 +4260,12 @@ impl NvDsFrameMeta {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(src.cast_const().cast(), &raw mut (*p).sensorInfo_meta, 1)
-        };
-        Ok(())
+            rt::owned::assign(
+                &raw mut (*p).sensorInfo_meta,
+                src.cast_const().cast(),
+                NvDsSensorInfo_meta::OWNED_STRINGS,
+            )
+        }
     }
     /// Reserved.
     ///
@@ -3846,9 +4368,21 @@ impl NvDsObjectMeta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjectMeta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsObjectMeta, text_params)
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsObjectMeta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -3895,11 +4429,23 @@ impl NvDsObjectMeta {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsObjectMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -3936,8 +4482,13 @@ impl NvDsObjectMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).base_meta, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).base_meta,
+                src.cast_const().cast(),
+                NvDsBaseMeta::OWNED_STRINGS,
+            )
+        }
     }
     /// Parent object, or NULL.
     ///
@@ -3956,23 +4507,29 @@ impl NvDsObjectMeta {
     }
     #[setter]
     #[pyo3(name = "parent")]
-    fn set_parent(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsObjectMeta>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsObjectMeta::TYPE,
-                    "NvDsObjectMeta.parent",
-                ))?
-                .get()
-                .ptr()?
+    fn set_parent(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsObjectMeta>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsObjectMeta::TYPE,
+                            "NvDsObjectMeta.parent",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).parent = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).parent }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsObjectMeta::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjectMeta.parent")
     }
     /// Id of the component that made the object.
     ///
@@ -4057,9 +4614,12 @@ impl NvDsObjectMeta {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(src.cast_const().cast(), &raw mut (*p).detector_bbox_info, 1)
-        };
-        Ok(())
+            rt::owned::assign(
+                &raw mut (*p).detector_bbox_info,
+                src.cast_const().cast(),
+                NvDsComp_BboxInfo::OWNED_STRINGS,
+            )
+        }
     }
     /// Box as output by the tracker.
     ///
@@ -4093,9 +4653,12 @@ impl NvDsObjectMeta {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(src.cast_const().cast(), &raw mut (*p).tracker_bbox_info, 1)
-        };
-        Ok(())
+            rt::owned::assign(
+                &raw mut (*p).tracker_bbox_info,
+                src.cast_const().cast(),
+                NvDsComp_BboxInfo::OWNED_STRINGS,
+            )
+        }
     }
     /// Detector confidence (-0.1 when unknown).
     ///
@@ -4109,7 +4672,7 @@ impl NvDsObjectMeta {
     #[setter]
     #[pyo3(name = "confidence")]
     fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsObjectMeta.confidence")?;
+        let v = rt::ints::to_c_float(value, "NvDsObjectMeta.confidence")?;
         let p = self.ptr()?;
         unsafe { (*p).confidence = v as _ };
         Ok(())
@@ -4126,7 +4689,7 @@ impl NvDsObjectMeta {
     #[setter]
     #[pyo3(name = "tracker_confidence")]
     fn set_tracker_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsObjectMeta.tracker_confidence")?;
+        let v = rt::ints::to_c_float(value, "NvDsObjectMeta.tracker_confidence")?;
         let p = self.ptr()?;
         unsafe { (*p).tracker_confidence = v as _ };
         Ok(())
@@ -4159,8 +4722,13 @@ impl NvDsObjectMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).rect_params, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).rect_params,
+                src.cast_const().cast(),
+                NvOSD_RectParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Instance mask of the object.
     ///
@@ -4190,8 +4758,13 @@ impl NvDsObjectMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).mask_params, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).mask_params,
+                src.cast_const().cast(),
+                NvOSD_MaskParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Label drawn next to the object.
     ///
@@ -4221,8 +4794,13 @@ impl NvDsObjectMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).text_params, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).text_params,
+                src.cast_const().cast(),
+                NvOSD_TextParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Class name, NUL-terminated.
     ///
@@ -4251,12 +4829,17 @@ impl NvDsObjectMeta {
     fn get_classifier_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).classifier_meta_list }.cast::<rt::glist::GListNode>();
+        let slot = unsafe { &raw mut (*p).classifier_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
         Ok(
-            this
-                .view
-                .derive(slf.as_any(), head)
-                .map(|v| GList::new(v, Some(__bindery_element_NvDsClassifierMeta))),
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsClassifierMeta),
+            ),
         )
     }
     /// User metadata attached to the object.
@@ -4267,12 +4850,17 @@ impl NvDsObjectMeta {
     fn get_obj_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).obj_user_meta_list }.cast::<rt::glist::GListNode>();
+        let slot = unsafe { &raw mut (*p).obj_user_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
         Ok(
-            this
-                .view
-                .derive(slf.as_any(), head)
-                .map(|v| GList::new(v, Some(__bindery_element_NvDsUserMeta))),
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsUserMeta),
+            ),
         )
     }
     /// Free slots for the user.
@@ -4383,9 +4971,15 @@ impl NvDsClassifierMeta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsClassifierMeta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsClassifierMeta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -4416,11 +5010,23 @@ impl NvDsClassifierMeta {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsClassifierMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -4457,8 +5063,13 @@ impl NvDsClassifierMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).base_meta, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).base_meta,
+                src.cast_const().cast(),
+                NvDsBaseMeta::OWNED_STRINGS,
+            )
+        }
     }
     /// Number of labels in @a label_info_list.
     ///
@@ -4504,12 +5115,17 @@ impl NvDsClassifierMeta {
     fn get_label_info_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).label_info_list }.cast::<rt::glist::GListNode>();
+        let slot = unsafe { &raw mut (*p).label_info_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
         Ok(
-            this
-                .view
-                .derive(slf.as_any(), head)
-                .map(|v| GList::new(v, Some(__bindery_element_NvDsLabelInfo))),
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsLabelInfo),
+            ),
         )
     }
     /// Kind of classifier; not owned.
@@ -4544,9 +5160,20 @@ impl NvDsLabelInfo {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsLabelInfo> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsLabelInfo, pResult_label),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsLabelInfo) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -4585,11 +5212,23 @@ impl NvDsLabelInfo {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsLabelInfo>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -4626,8 +5265,13 @@ impl NvDsLabelInfo {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).base_meta, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).base_meta,
+                src.cast_const().cast(),
+                NvDsBaseMeta::OWNED_STRINGS,
+            )
+        }
     }
     /// Number of classes of the label.
     ///
@@ -4736,7 +5380,7 @@ impl NvDsLabelInfo {
     #[setter]
     #[pyo3(name = "result_prob")]
     fn set_result_prob(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsLabelInfo.result_prob")?;
+        let v = rt::ints::to_c_float(value, "NvDsLabelInfo.result_prob")?;
         let p = self.ptr()?;
         unsafe { (*p).result_prob = v as _ };
         Ok(())
@@ -4761,9 +5405,111 @@ impl NvDsDisplayMeta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsDisplayMeta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 1 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 2 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 3 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 4 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 5 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 6 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 7 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 8 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 9 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 10 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 11 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 12 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 13 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 14 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
+                + 15 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsDisplayMeta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -4803,11 +5549,23 @@ impl NvDsDisplayMeta {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsDisplayMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -4844,8 +5602,13 @@ impl NvDsDisplayMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).base_meta, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).base_meta,
+                src.cast_const().cast(),
+                NvDsBaseMeta::OWNED_STRINGS,
+            )
+        }
     }
     /// Rectangles used in @a rect_params.
     ///
@@ -5127,9 +5890,15 @@ impl NvDsUserMeta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsUserMeta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsUserMeta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -5160,11 +5929,23 @@ impl NvDsUserMeta {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsUserMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -5201,8 +5982,13 @@ impl NvDsUserMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).base_meta, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).base_meta,
+                src.cast_const().cast(),
+                NvDsBaseMeta::OWNED_STRINGS,
+            )
+        }
     }
     /// The payload.
     ///
@@ -5219,11 +6005,26 @@ impl NvDsUserMeta {
     }
     #[setter]
     #[pyo3(name = "user_meta_data")]
-    fn set_user_meta_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsUserMeta.user_meta_data")?;
-        let p = self.ptr()?;
-        unsafe { (*p).user_meta_data = address as _ };
-        Ok(())
+    fn set_user_meta_data(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsUserMeta.user_meta_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).user_meta_data }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsUserMeta.user_meta_data")
     }
 }
 /// Timestamps of one sub-component of a component.
@@ -5245,9 +6046,15 @@ impl NvDsMetaSubCompLatency {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsMetaSubCompLatency> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsMetaSubCompLatency) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -5278,11 +6085,23 @@ impl NvDsMetaSubCompLatency {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsMetaSubCompLatency>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -5372,9 +6191,15 @@ impl NvDsMetaCompLatency {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsMetaCompLatency> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsMetaCompLatency) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -5413,11 +6238,23 @@ impl NvDsMetaCompLatency {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsMetaCompLatency>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -5595,9 +6432,15 @@ impl NvDsFrameLatencyInfo {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsFrameLatencyInfo> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsFrameLatencyInfo) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -5628,11 +6471,23 @@ impl NvDsFrameLatencyInfo {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsFrameLatencyInfo>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -5731,9 +6586,15 @@ impl NvDsMeta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsMeta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsMeta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -5764,11 +6625,23 @@ impl NvDsMeta {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -5794,11 +6667,23 @@ impl NvDsMeta {
     }
     #[setter]
     #[pyo3(name = "meta_data")]
-    fn set_meta_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsMeta.meta_data")?;
-        let p = self.ptr()?;
-        unsafe { (*p).meta_data = address as _ };
-        Ok(())
+    fn set_meta_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsMeta.meta_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).meta_data }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsMeta.meta_data")
     }
     /// Extra pointer passed to the callbacks.
     ///
@@ -5815,11 +6700,23 @@ impl NvDsMeta {
     }
     #[setter]
     #[pyo3(name = "user_data")]
-    fn set_user_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsMeta.user_data")?;
-        let p = self.ptr()?;
-        unsafe { (*p).user_data = address as _ };
-        Ok(())
+    fn set_user_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsMeta.user_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).user_data }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsMeta.user_data")
     }
     /// A GstNvDsMetaType (or user) value.
     ///
@@ -5858,9 +6755,15 @@ impl NvBufSurfacePlaneParamsEx {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfacePlaneParamsEx> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfacePlaneParamsEx) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -5898,11 +6801,23 @@ impl NvBufSurfacePlaneParamsEx {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfacePlaneParamsEx>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -6199,9 +7114,15 @@ impl NvBufSurfacePlaneParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfacePlaneParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfacePlaneParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -6241,11 +7162,23 @@ impl NvBufSurfacePlaneParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfacePlaneParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -6601,9 +7534,15 @@ impl NvBufSurfaceChromaSubsamplingParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceChromaSubsamplingParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceChromaSubsamplingParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -6634,11 +7573,23 @@ impl NvBufSurfaceChromaSubsamplingParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceChromaSubsamplingParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -6751,9 +7702,15 @@ impl NvBufSurfaceCreateParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceCreateParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceCreateParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -6794,11 +7751,23 @@ impl NvBufSurfaceCreateParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceCreateParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -7020,9 +7989,15 @@ impl NvBufSurfaceAllocateParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceAllocateParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceAllocateParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -7061,11 +8036,23 @@ impl NvBufSurfaceAllocateParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceAllocateParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -7102,8 +8089,13 @@ impl NvBufSurfaceAllocateParams {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).params, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).params,
+                src.cast_const().cast(),
+                NvBufSurfaceCreateParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Scan format.
     ///
@@ -7164,9 +8156,12 @@ impl NvBufSurfaceAllocateParams {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(src.cast_const().cast(), &raw mut (*p).chromaSubsampling, 1)
-        };
-        Ok(())
+            rt::owned::assign(
+                &raw mut (*p).chromaSubsampling,
+                src.cast_const().cast(),
+                NvBufSurfaceChromaSubsamplingParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Allocation tag.
     ///
@@ -7289,9 +8284,15 @@ impl NvBufSurfaceMappedAddr {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceMappedAddr> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceMappedAddr) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -7322,11 +8323,23 @@ impl NvBufSurfaceMappedAddr {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceMappedAddr>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -7396,11 +8409,24 @@ impl NvBufSurfaceMappedAddr {
     }
     #[setter]
     #[pyo3(name = "eglImage")]
-    fn set_eglImage(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvBufSurfaceMappedAddr.eglImage")?;
-        let p = self.ptr()?;
-        unsafe { (*p).eglImage = address as _ };
-        Ok(())
+    fn set_eglImage(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceMappedAddr.eglImage",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).eglImage }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceMappedAddr.eglImage")
     }
     /// NVMM mapping, or NULL.
     ///
@@ -7417,11 +8443,24 @@ impl NvBufSurfaceMappedAddr {
     }
     #[setter]
     #[pyo3(name = "nvmmPtr")]
-    fn set_nvmmPtr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvBufSurfaceMappedAddr.nvmmPtr")?;
-        let p = self.ptr()?;
-        unsafe { (*p).nvmmPtr = address as _ };
-        Ok(())
+    fn set_nvmmPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceMappedAddr.nvmmPtr",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).nvmmPtr }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceMappedAddr.nvmmPtr")
     }
     /// CUDA mapping (NvBufSurfaceCudaBuffer), or NULL.
     ///
@@ -7438,11 +8477,24 @@ impl NvBufSurfaceMappedAddr {
     }
     #[setter]
     #[pyo3(name = "cudaPtr")]
-    fn set_cudaPtr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvBufSurfaceMappedAddr.cudaPtr")?;
-        let p = self.ptr()?;
-        unsafe { (*p).cudaPtr = address as _ };
-        Ok(())
+    fn set_cudaPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceMappedAddr.cudaPtr",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).cudaPtr }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceMappedAddr.cudaPtr")
     }
     /// Reserved.
     ///
@@ -7508,9 +8560,15 @@ impl NvBufSurfaceParamsEx {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceParamsEx> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceParamsEx) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -7548,11 +8606,23 @@ impl NvBufSurfaceParamsEx {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceParamsEx>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -7635,9 +8705,12 @@ impl NvBufSurfaceParamsEx {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(src.cast_const().cast(), &raw mut (*p).chromaSubsampling, 1)
-        };
-        Ok(())
+            rt::owned::assign(
+                &raw mut (*p).chromaSubsampling,
+                src.cast_const().cast(),
+                NvBufSurfaceChromaSubsamplingParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Buffer is in protected memory.
     ///
@@ -7685,9 +8758,12 @@ impl NvBufSurfaceParamsEx {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(src.cast_const().cast(), &raw mut (*p).planeParamsex, 1)
-        };
-        Ok(())
+            rt::owned::assign(
+                &raw mut (*p).planeParamsex,
+                src.cast_const().cast(),
+                NvBufSurfacePlaneParamsEx::OWNED_STRINGS,
+            )
+        }
     }
     /// Reserved.
     ///
@@ -7753,9 +8829,15 @@ impl NvBufSurfaceCudaBuffer {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceCudaBuffer> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceCudaBuffer) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -7786,11 +8868,23 @@ impl NvBufSurfaceCudaBuffer {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceCudaBuffer>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -7816,11 +8910,24 @@ impl NvBufSurfaceCudaBuffer {
     }
     #[setter]
     #[pyo3(name = "basePtr")]
-    fn set_basePtr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvBufSurfaceCudaBuffer.basePtr")?;
-        let p = self.ptr()?;
-        unsafe { (*p).basePtr = address as _ };
-        Ok(())
+    fn set_basePtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceCudaBuffer.basePtr",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).basePtr }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.basePtr")
     }
     /// Page-aligned start of the image data.
     ///
@@ -7837,11 +8944,24 @@ impl NvBufSurfaceCudaBuffer {
     }
     #[setter]
     #[pyo3(name = "dataPtr")]
-    fn set_dataPtr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvBufSurfaceCudaBuffer.dataPtr")?;
-        let p = self.ptr()?;
-        unsafe { (*p).dataPtr = address as _ };
-        Ok(())
+    fn set_dataPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceCudaBuffer.dataPtr",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).dataPtr }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.dataPtr")
     }
     /// External-memory handle of an imported buffer.
     ///
@@ -7858,11 +8978,24 @@ impl NvBufSurfaceCudaBuffer {
     }
     #[setter]
     #[pyo3(name = "extMem")]
-    fn set_extMem(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvBufSurfaceCudaBuffer.extMem")?;
-        let p = self.ptr()?;
-        unsafe { (*p).extMem = address as _ };
-        Ok(())
+    fn set_extMem(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceCudaBuffer.extMem",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).extMem }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.extMem")
     }
     /// Mipmapped array of an imported buffer.
     ///
@@ -7879,11 +9012,24 @@ impl NvBufSurfaceCudaBuffer {
     }
     #[setter]
     #[pyo3(name = "mipmap")]
-    fn set_mipmap(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvBufSurfaceCudaBuffer.mipmap")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mipmap = address as _ };
-        Ok(())
+    fn set_mipmap(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceCudaBuffer.mipmap",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).mipmap }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.mipmap")
     }
     /// Reserved.
     ///
@@ -7949,9 +9095,15 @@ impl NvBufSurfaceParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -7996,11 +9148,23 @@ impl NvBufSurfaceParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -8149,11 +9313,23 @@ impl NvBufSurfaceParams {
     }
     #[setter]
     #[pyo3(name = "dataPtr")]
-    fn set_dataPtr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvBufSurfaceParams.dataPtr")?;
-        let p = self.ptr()?;
-        unsafe { (*p).dataPtr = address as _ };
-        Ok(())
+    fn set_dataPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceParams.dataPtr",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).dataPtr }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.dataPtr")
     }
     /// Plane geometry.
     ///
@@ -8183,8 +9359,13 @@ impl NvBufSurfaceParams {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).planeParams, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).planeParams,
+                src.cast_const().cast(),
+                NvBufSurfacePlaneParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Current mappings.
     ///
@@ -8214,8 +9395,13 @@ impl NvBufSurfaceParams {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).mappedAddr, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).mappedAddr,
+                src.cast_const().cast(),
+                NvBufSurfaceMappedAddr::OWNED_STRINGS,
+            )
+        }
     }
     /// Extra parameters, or NULL.
     ///
@@ -8234,23 +9420,29 @@ impl NvBufSurfaceParams {
     }
     #[setter]
     #[pyo3(name = "paramex")]
-    fn set_paramex(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurfaceParamsEx>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurfaceParamsEx::TYPE,
-                    "NvBufSurfaceParams.paramex",
-                ))?
-                .get()
-                .ptr()?
+    fn set_paramex(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurfaceParamsEx>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurfaceParamsEx::TYPE,
+                            "NvBufSurfaceParams.paramex",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).paramex = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).paramex }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParamsEx::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.paramex")
     }
     /// CUDA view, or NULL.
     ///
@@ -8271,23 +9463,32 @@ impl NvBufSurfaceParams {
     }
     #[setter]
     #[pyo3(name = "cudaBuffer")]
-    fn set_cudaBuffer(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurfaceCudaBuffer>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurfaceCudaBuffer::TYPE,
-                    "NvBufSurfaceParams.cudaBuffer",
-                ))?
-                .get()
-                .ptr()?
+    fn set_cudaBuffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurfaceCudaBuffer>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurfaceCudaBuffer::TYPE,
+                            "NvBufSurfaceParams.cudaBuffer",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).cudaBuffer = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).cudaBuffer }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvBufSurfaceCudaBuffer::TYPE)?)
+            }
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.cudaBuffer")
     }
     /// Reserved.
     ///
@@ -8353,9 +9554,15 @@ impl NvBufSurface {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurface> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurface) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -8395,11 +9602,23 @@ impl NvBufSurface {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurface>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -8513,23 +9732,29 @@ impl NvBufSurface {
     }
     #[setter]
     #[pyo3(name = "surfaceList")]
-    fn set_surfaceList(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurfaceParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurfaceParams::TYPE,
-                    "NvBufSurface.surfaceList",
-                ))?
-                .get()
-                .ptr()?
+    fn set_surfaceList(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurfaceParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurfaceParams::TYPE,
+                            "NvBufSurface.surfaceList",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).surfaceList = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).surfaceList }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurface.surfaceList")
     }
     /// The batch was imported from another process.
     ///
@@ -8612,9 +9837,15 @@ impl NvBufSurfaceMapPlaneParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceMapPlaneParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceMapPlaneParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -8655,11 +9886,23 @@ impl NvBufSurfaceMapPlaneParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceMapPlaneParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -8874,9 +10117,15 @@ impl NvBufSurfaceCudaIpcMemHandle {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceCudaIpcMemHandle> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceCudaIpcMemHandle) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -8902,11 +10151,23 @@ impl NvBufSurfaceCudaIpcMemHandle {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["reserved"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceCudaIpcMemHandle>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -8956,9 +10217,15 @@ impl NvBufSurfaceExtendedMapParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceExtendedMapParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceExtendedMapParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -8984,11 +10251,23 @@ impl NvBufSurfaceExtendedMapParams {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["memHandle", "reserved"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceExtendedMapParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -9025,8 +10304,13 @@ impl NvBufSurfaceExtendedMapParams {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).memHandle, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).memHandle,
+                src.cast_const().cast(),
+                NvBufSurfaceCudaIpcMemHandle::OWNED_STRINGS,
+            )
+        }
     }
     /// Reserved.
     ///
@@ -9092,9 +10376,15 @@ impl NvBufSurfaceMapParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceMapParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceMapParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -9137,11 +10427,23 @@ impl NvBufSurfaceMapParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceMapParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -9331,9 +10633,12 @@ impl NvBufSurfaceMapParams {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(src.cast_const().cast(), &raw mut (*p).chromaSubsampling, 1)
-        };
-        Ok(())
+            rt::owned::assign(
+                &raw mut (*p).chromaSubsampling,
+                src.cast_const().cast(),
+                NvBufSurfaceChromaSubsamplingParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Plane descriptions.
     ///
@@ -9371,14 +10676,32 @@ impl NvBufSurfaceMapParams {
     }
     #[setter]
     #[pyo3(name = "extendedMapParams")]
-    fn set_extendedMapParams(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(
-            value,
-            "NvBufSurfaceMapParams.extendedMapParams",
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).extendedMapParams = address as _ };
-        Ok(())
+    fn set_extendedMapParams(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceMapParams.extendedMapParams",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).extendedMapParams }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvBufSurfaceMapParams.extendedMapParams",
+            )
     }
     /// Reserved.
     ///
@@ -9444,9 +10767,15 @@ impl NvBufSurfaceNvmmBuffer {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceNvmmBuffer> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceNvmmBuffer) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -9477,11 +10806,23 @@ impl NvBufSurfaceNvmmBuffer {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceNvmmBuffer>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -9507,11 +10848,24 @@ impl NvBufSurfaceNvmmBuffer {
     }
     #[setter]
     #[pyo3(name = "dataPtr")]
-    fn set_dataPtr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvBufSurfaceNvmmBuffer.dataPtr")?;
-        let p = self.ptr()?;
-        unsafe { (*p).dataPtr = address as _ };
-        Ok(())
+    fn set_dataPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceNvmmBuffer.dataPtr",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).dataPtr }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceNvmmBuffer.dataPtr")
     }
     /// DMABUF file descriptor.
     ///
@@ -9594,9 +10948,15 @@ impl NvBufSurfaceDeviceInfo {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceDeviceInfo> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceDeviceInfo) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -9635,11 +10995,23 @@ impl NvBufSurfaceDeviceInfo {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceDeviceInfo>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -9824,9 +11196,15 @@ impl NvBufSurfaceGPUL2SyncParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceGPUL2SyncParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceGPUL2SyncParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -9852,11 +11230,23 @@ impl NvBufSurfaceGPUL2SyncParams {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["type", "reserved"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceGPUL2SyncParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -9951,9 +11341,15 @@ impl NvDsInferDims {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferDims> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferDims) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -9984,11 +11380,23 @@ impl NvDsInferDims {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsInferDims>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -10093,9 +11501,15 @@ impl NvDsInferDimsCHW {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferDimsCHW> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferDimsCHW) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -10121,11 +11535,23 @@ impl NvDsInferDimsCHW {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["c", "h", "w"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsInferDimsCHW>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -10207,9 +11633,15 @@ impl NvDsInferLayerInfo {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferLayerInfo> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferLayerInfo) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -10240,11 +11672,23 @@ impl NvDsInferLayerInfo {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsInferLayerInfo>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -10305,13 +11749,12 @@ impl NvDsInferLayerInfo {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(
-                src.cast_const().cast(),
+            rt::owned::assign(
                 &raw mut (*p).__bindgen_anon_1.inferDims,
-                1,
+                src.cast_const().cast(),
+                NvDsInferDims::OWNED_STRINGS,
             )
-        };
-        Ok(())
+        }
     }
     /// Old name of @a inferDims.
     ///
@@ -10345,13 +11788,12 @@ impl NvDsInferLayerInfo {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(
-                src.cast_const().cast(),
+            rt::owned::assign(
                 &raw mut (*p).__bindgen_anon_1.dims,
-                1,
+                src.cast_const().cast(),
+                NvDsInferDims::OWNED_STRINGS,
             )
-        };
-        Ok(())
+        }
     }
     /// Engine binding index of the layer.
     ///
@@ -10397,11 +11839,23 @@ impl NvDsInferLayerInfo {
     }
     #[setter]
     #[pyo3(name = "buffer")]
-    fn set_buffer(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsInferLayerInfo.buffer")?;
-        let p = self.ptr()?;
-        unsafe { (*p).buffer = address as _ };
-        Ok(())
+    fn set_buffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferLayerInfo.buffer",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).buffer }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsInferLayerInfo.buffer")
     }
     /// Non-zero for an input layer, zero for an output layer.
     ///
@@ -10440,9 +11894,15 @@ impl NvDsInferNetworkInfo {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferNetworkInfo> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferNetworkInfo) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -10473,11 +11933,23 @@ impl NvDsInferNetworkInfo {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsInferNetworkInfo>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -10559,9 +12031,15 @@ impl NvDsInferObjectDetectionInfo {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferObjectDetectionInfo> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferObjectDetectionInfo) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -10600,11 +12078,23 @@ impl NvDsInferObjectDetectionInfo {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsInferObjectDetectionInfo>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -10646,7 +12136,7 @@ impl NvDsInferObjectDetectionInfo {
     #[setter]
     #[pyo3(name = "left")]
     fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsInferObjectDetectionInfo.left")?;
+        let v = rt::ints::to_c_float(value, "NvDsInferObjectDetectionInfo.left")?;
         let p = self.ptr()?;
         unsafe { (*p).left = v as _ };
         Ok(())
@@ -10663,7 +12153,7 @@ impl NvDsInferObjectDetectionInfo {
     #[setter]
     #[pyo3(name = "top")]
     fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsInferObjectDetectionInfo.top")?;
+        let v = rt::ints::to_c_float(value, "NvDsInferObjectDetectionInfo.top")?;
         let p = self.ptr()?;
         unsafe { (*p).top = v as _ };
         Ok(())
@@ -10680,7 +12170,7 @@ impl NvDsInferObjectDetectionInfo {
     #[setter]
     #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsInferObjectDetectionInfo.width")?;
+        let v = rt::ints::to_c_float(value, "NvDsInferObjectDetectionInfo.width")?;
         let p = self.ptr()?;
         unsafe { (*p).width = v as _ };
         Ok(())
@@ -10697,7 +12187,7 @@ impl NvDsInferObjectDetectionInfo {
     #[setter]
     #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsInferObjectDetectionInfo.height")?;
+        let v = rt::ints::to_c_float(value, "NvDsInferObjectDetectionInfo.height")?;
         let p = self.ptr()?;
         unsafe { (*p).height = v as _ };
         Ok(())
@@ -10714,7 +12204,7 @@ impl NvDsInferObjectDetectionInfo {
     #[setter]
     #[pyo3(name = "detectionConfidence")]
     fn set_detectionConfidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(
+        let v = rt::ints::to_c_float(
             value,
             "NvDsInferObjectDetectionInfo.detectionConfidence",
         )?;
@@ -10734,7 +12224,7 @@ impl NvDsInferObjectDetectionInfo {
     #[setter]
     #[pyo3(name = "rotation_angle")]
     fn set_rotation_angle(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(
+        let v = rt::ints::to_c_float(
             value,
             "NvDsInferObjectDetectionInfo.rotation_angle",
         )?;
@@ -10762,9 +12252,15 @@ impl NvDsInferInstanceMaskInfo {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferInstanceMaskInfo> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferInstanceMaskInfo) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -10806,11 +12302,23 @@ impl NvDsInferInstanceMaskInfo {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsInferInstanceMaskInfo>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -10850,7 +12358,7 @@ impl NvDsInferInstanceMaskInfo {
     #[setter]
     #[pyo3(name = "left")]
     fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsInferInstanceMaskInfo.left")?;
+        let v = rt::ints::to_c_float(value, "NvDsInferInstanceMaskInfo.left")?;
         let p = self.ptr()?;
         unsafe { (*p).left = v as _ };
         Ok(())
@@ -10867,7 +12375,7 @@ impl NvDsInferInstanceMaskInfo {
     #[setter]
     #[pyo3(name = "top")]
     fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsInferInstanceMaskInfo.top")?;
+        let v = rt::ints::to_c_float(value, "NvDsInferInstanceMaskInfo.top")?;
         let p = self.ptr()?;
         unsafe { (*p).top = v as _ };
         Ok(())
@@ -10884,7 +12392,7 @@ impl NvDsInferInstanceMaskInfo {
     #[setter]
     #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsInferInstanceMaskInfo.width")?;
+        let v = rt::ints::to_c_float(value, "NvDsInferInstanceMaskInfo.width")?;
         let p = self.ptr()?;
         unsafe { (*p).width = v as _ };
         Ok(())
@@ -10901,7 +12409,7 @@ impl NvDsInferInstanceMaskInfo {
     #[setter]
     #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsInferInstanceMaskInfo.height")?;
+        let v = rt::ints::to_c_float(value, "NvDsInferInstanceMaskInfo.height")?;
         let p = self.ptr()?;
         unsafe { (*p).height = v as _ };
         Ok(())
@@ -10918,7 +12426,7 @@ impl NvDsInferInstanceMaskInfo {
     #[setter]
     #[pyo3(name = "detectionConfidence")]
     fn set_detectionConfidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(
+        let v = rt::ints::to_c_float(
             value,
             "NvDsInferInstanceMaskInfo.detectionConfidence",
         )?;
@@ -10941,11 +12449,24 @@ impl NvDsInferInstanceMaskInfo {
     }
     #[setter]
     #[pyo3(name = "mask")]
-    fn set_mask(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsInferInstanceMaskInfo.mask")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mask = address as _ };
-        Ok(())
+    fn set_mask(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferInstanceMaskInfo.mask",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).mask }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsInferInstanceMaskInfo.mask")
     }
     /// Mask width.
     ///
@@ -11022,9 +12543,15 @@ impl NvDsInferAttribute {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferAttribute> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferAttribute) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -11055,11 +12582,23 @@ impl NvDsInferAttribute {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsInferAttribute>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -11116,7 +12655,7 @@ impl NvDsInferAttribute {
     #[setter]
     #[pyo3(name = "attributeConfidence")]
     fn set_attributeConfidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsInferAttribute.attributeConfidence")?;
+        let v = rt::ints::to_c_float(value, "NvDsInferAttribute.attributeConfidence")?;
         let p = self.ptr()?;
         unsafe { (*p).attributeConfidence = v as _ };
         Ok(())
@@ -11153,9 +12692,15 @@ impl NvDsInferTensorMeta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferTensorMeta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferTensorMeta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -11184,7 +12729,6 @@ impl NvDsInferTensorMeta {
             fields,
             &[
                 "unique_id",
-                "num_output_layers",
                 "out_buf_ptrs_host",
                 "out_buf_ptrs_dev",
                 "gpu_id",
@@ -11196,11 +12740,23 @@ impl NvDsInferTensorMeta {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsInferTensorMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -11237,16 +12793,6 @@ impl NvDsInferTensorMeta {
         let p = self.ptr()?;
         Ok(unsafe { (*p).num_output_layers } as u32)
     }
-    #[setter]
-    #[pyo3(name = "num_output_layers")]
-    fn set_num_output_layers(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsInferTensorMeta.num_output_layers")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_output_layers = v as _ };
-        Ok(())
-    }
     /// Host address of each output layer's data.
     ///
     /// `void** out_buf_ptrs_host` at sdk/include/gstnvdsinfer.h:40.
@@ -11265,14 +12811,32 @@ impl NvDsInferTensorMeta {
     }
     #[setter]
     #[pyo3(name = "out_buf_ptrs_host")]
-    fn set_out_buf_ptrs_host(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(
-            value,
-            "NvDsInferTensorMeta.out_buf_ptrs_host",
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).out_buf_ptrs_host = address as _ };
-        Ok(())
+    fn set_out_buf_ptrs_host(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferTensorMeta.out_buf_ptrs_host",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).out_buf_ptrs_host }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsInferTensorMeta.out_buf_ptrs_host",
+            )
     }
     /// Device address of each output layer's data.
     ///
@@ -11289,14 +12853,32 @@ impl NvDsInferTensorMeta {
     }
     #[setter]
     #[pyo3(name = "out_buf_ptrs_dev")]
-    fn set_out_buf_ptrs_dev(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(
-            value,
-            "NvDsInferTensorMeta.out_buf_ptrs_dev",
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).out_buf_ptrs_dev = address as _ };
-        Ok(())
+    fn set_out_buf_ptrs_dev(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferTensorMeta.out_buf_ptrs_dev",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).out_buf_ptrs_dev }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsInferTensorMeta.out_buf_ptrs_dev",
+            )
     }
     /// GPU holding the device buffers.
     ///
@@ -11330,11 +12912,24 @@ impl NvDsInferTensorMeta {
     }
     #[setter]
     #[pyo3(name = "priv_data")]
-    fn set_priv_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsInferTensorMeta.priv_data")?;
-        let p = self.ptr()?;
-        unsafe { (*p).priv_data = address as _ };
-        Ok(())
+    fn set_priv_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferTensorMeta.priv_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).priv_data }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsInferTensorMeta.priv_data")
     }
     /// Input resolution of the model.
     ///
@@ -11365,9 +12960,12 @@ impl NvDsInferTensorMeta {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(src.cast_const().cast(), &raw mut (*p).network_info, 1)
-        };
-        Ok(())
+            rt::owned::assign(
+                &raw mut (*p).network_info,
+                src.cast_const().cast(),
+                NvDsInferNetworkInfo::OWNED_STRINGS,
+            )
+        }
     }
     /// TRUE if scaling kept the aspect ratio.
     ///
@@ -11427,9 +13025,15 @@ impl NvDsInferSegmentationMeta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferSegmentationMeta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferSegmentationMeta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -11456,23 +13060,27 @@ impl NvDsInferSegmentationMeta {
         rt::init_fields(
             slf.as_any(),
             fields,
-            &[
-                "classes",
-                "width",
-                "height",
-                "class_map",
-                "class_probabilities_map",
-                "priv_data",
-                "unique_id",
-            ],
+            &["class_map", "class_probabilities_map", "priv_data", "unique_id"],
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsInferSegmentationMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -11492,14 +13100,6 @@ impl NvDsInferSegmentationMeta {
         let p = self.ptr()?;
         Ok(unsafe { (*p).classes } as u32)
     }
-    #[setter]
-    #[pyo3(name = "classes")]
-    fn set_classes(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferSegmentationMeta.classes")?;
-        let p = self.ptr()?;
-        unsafe { (*p).classes = v as _ };
-        Ok(())
-    }
     /// Width of the class map.
     ///
     /// `guint width` at sdk/include/gstnvdsinfer.h:52.
@@ -11509,14 +13109,6 @@ impl NvDsInferSegmentationMeta {
         let p = self.ptr()?;
         Ok(unsafe { (*p).width } as u32)
     }
-    #[setter]
-    #[pyo3(name = "width")]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferSegmentationMeta.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
-        Ok(())
-    }
     /// Height of the class map.
     ///
     /// `guint height` at sdk/include/gstnvdsinfer.h:53.
@@ -11525,14 +13117,6 @@ impl NvDsInferSegmentationMeta {
     fn get_height(&self) -> PyResult<u32> {
         let p = self.ptr()?;
         Ok(unsafe { (*p).height } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "height")]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferSegmentationMeta.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
-        Ok(())
     }
     /// Class of each pixel; pixel (x, y) is at y * width + x.
     ///
@@ -11549,14 +13133,29 @@ impl NvDsInferSegmentationMeta {
     }
     #[setter]
     #[pyo3(name = "class_map")]
-    fn set_class_map(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(
-            value,
-            "NvDsInferSegmentationMeta.class_map",
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).class_map = address as _ };
-        Ok(())
+    fn set_class_map(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferSegmentationMeta.class_map",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).class_map }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsInferSegmentationMeta.class_map",
+            )
     }
     /// Probabilities; class c of pixel (x, y) is at c * width * height + y * width + x.
     ///
@@ -11576,14 +13175,32 @@ impl NvDsInferSegmentationMeta {
     }
     #[setter]
     #[pyo3(name = "class_probabilities_map")]
-    fn set_class_probabilities_map(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(
-            value,
-            "NvDsInferSegmentationMeta.class_probabilities_map",
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).class_probabilities_map = address as _ };
-        Ok(())
+    fn set_class_probabilities_map(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferSegmentationMeta.class_probabilities_map",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).class_probabilities_map }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsInferSegmentationMeta.class_probabilities_map",
+            )
     }
     /// Producer-private data.
     ///
@@ -11600,14 +13217,29 @@ impl NvDsInferSegmentationMeta {
     }
     #[setter]
     #[pyo3(name = "priv_data")]
-    fn set_priv_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(
-            value,
-            "NvDsInferSegmentationMeta.priv_data",
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).priv_data = address as _ };
-        Ok(())
+    fn set_priv_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInferSegmentationMeta.priv_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).priv_data }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsInferSegmentationMeta.priv_data",
+            )
     }
     /// Id of the inference element that produced the map.
     ///
@@ -11675,9 +13307,15 @@ impl NvDsRect {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsRect> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsRect) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -11708,11 +13346,23 @@ impl NvDsRect {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsRect>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -11735,7 +13385,7 @@ impl NvDsRect {
     #[setter]
     #[pyo3(name = "top")]
     fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsRect.top")?;
+        let v = rt::ints::to_c_float(value, "NvDsRect.top")?;
         let p = self.ptr()?;
         unsafe { (*p).top = v as _ };
         Ok(())
@@ -11752,7 +13402,7 @@ impl NvDsRect {
     #[setter]
     #[pyo3(name = "left")]
     fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsRect.left")?;
+        let v = rt::ints::to_c_float(value, "NvDsRect.left")?;
         let p = self.ptr()?;
         unsafe { (*p).left = v as _ };
         Ok(())
@@ -11769,7 +13419,7 @@ impl NvDsRect {
     #[setter]
     #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsRect.width")?;
+        let v = rt::ints::to_c_float(value, "NvDsRect.width")?;
         let p = self.ptr()?;
         unsafe { (*p).width = v as _ };
         Ok(())
@@ -11786,7 +13436,7 @@ impl NvDsRect {
     #[setter]
     #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsRect.height")?;
+        let v = rt::ints::to_c_float(value, "NvDsRect.height")?;
         let p = self.ptr()?;
         unsafe { (*p).height = v as _ };
         Ok(())
@@ -11811,9 +13461,15 @@ impl NvDsGeoLocation {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsGeoLocation> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsGeoLocation) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -11839,11 +13495,23 @@ impl NvDsGeoLocation {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["lat", "lon", "alt"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsGeoLocation>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -11925,9 +13593,15 @@ impl NvDsCoordinate {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsCoordinate> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsCoordinate) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -11953,11 +13627,23 @@ impl NvDsCoordinate {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["x", "y", "z"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsCoordinate>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -12039,9 +13725,15 @@ impl NvDsObjectSignature {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjectSignature> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsObjectSignature) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -12067,11 +13759,23 @@ impl NvDsObjectSignature {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["signature", "size"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsObjectSignature>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -12097,11 +13801,24 @@ impl NvDsObjectSignature {
     }
     #[setter]
     #[pyo3(name = "signature")]
-    fn set_signature(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsObjectSignature.signature")?;
-        let p = self.ptr()?;
-        unsafe { (*p).signature = address as _ };
-        Ok(())
+    fn set_signature(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsObjectSignature.signature",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).signature }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsObjectSignature.signature")
     }
     /// Number of values in @a signature.
     ///
@@ -12140,9 +13857,15 @@ impl NvDsProductObjectExt {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsProductObjectExt> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsProductObjectExt) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -12168,11 +13891,23 @@ impl NvDsProductObjectExt {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &[], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsProductObjectExt>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -12218,8 +13953,10 @@ impl NvDsProductObjectExt {
     fn get_mask(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).mask }.cast::<rt::glist::GListNode>();
-        Ok(this.view.derive(slf.as_any(), head).map(|v| GList::new(v, None)))
+        let slot = unsafe { &raw mut (*p).mask };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
 }
 /// Vehicle attributes.
@@ -12241,9 +13978,40 @@ impl NvDsVehicleObject {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsVehicleObject> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsVehicleObject, type_),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsVehicleObject, make),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsVehicleObject, model),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsVehicleObject, color),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsVehicleObject, region),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsVehicleObject, license),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsVehicleObject) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -12274,11 +14042,23 @@ impl NvDsVehicleObject {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsVehicleObject>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -12447,9 +14227,32 @@ impl NvDsPersonObject {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsPersonObject> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsPersonObject, gender),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsPersonObject, hair),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsPersonObject, cap),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsPersonObject, apparel),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsPersonObject) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -12480,11 +14283,23 @@ impl NvDsPersonObject {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsPersonObject>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -12626,9 +14441,44 @@ impl NvDsFaceObject {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsFaceObject> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsFaceObject, gender),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsFaceObject, hair),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsFaceObject, cap),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsFaceObject, glasses),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsFaceObject, facialhair),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsFaceObject, name),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsFaceObject, eyecolor),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsFaceObject) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -12668,11 +14518,23 @@ impl NvDsFaceObject {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsFaceObject>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -12886,9 +14748,40 @@ impl NvDsVehicleObjectExt {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsVehicleObjectExt> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsVehicleObjectExt, type_),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsVehicleObjectExt, make),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsVehicleObjectExt, model),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsVehicleObjectExt, color),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsVehicleObjectExt, region),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsVehicleObjectExt, license),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsVehicleObjectExt) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -12919,11 +14812,23 @@ impl NvDsVehicleObjectExt {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsVehicleObjectExt>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -13080,8 +14985,10 @@ impl NvDsVehicleObjectExt {
     fn get_mask(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).mask }.cast::<rt::glist::GListNode>();
-        Ok(this.view.derive(slf.as_any(), head).map(|v| GList::new(v, None)))
+        let slot = unsafe { &raw mut (*p).mask };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
 }
 /// Person attributes, with a mask.
@@ -13103,9 +15010,32 @@ impl NvDsPersonObjectExt {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsPersonObjectExt> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsPersonObjectExt, gender),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsPersonObjectExt, hair),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsPersonObjectExt, cap),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsPersonObjectExt, apparel),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsPersonObjectExt) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -13136,11 +15066,23 @@ impl NvDsPersonObjectExt {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsPersonObjectExt>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -13270,8 +15212,10 @@ impl NvDsPersonObjectExt {
     fn get_mask(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).mask }.cast::<rt::glist::GListNode>();
-        Ok(this.view.derive(slf.as_any(), head).map(|v| GList::new(v, None)))
+        let slot = unsafe { &raw mut (*p).mask };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
 }
 /// Face attributes, with a mask (struct tag NvDsFaceObjectWithExt).
@@ -13293,9 +15237,44 @@ impl NvDsFaceObjectWithExt {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsFaceObjectExt> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsFaceObjectExt, gender),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsFaceObjectExt, hair),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsFaceObjectExt, cap),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsFaceObjectExt, glasses),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsFaceObjectExt, facialhair),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsFaceObjectExt, name),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsFaceObjectExt, eyecolor),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsFaceObjectExt) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -13335,11 +15314,23 @@ impl NvDsFaceObjectWithExt {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsFaceObjectExt>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -13541,8 +15532,10 @@ impl NvDsFaceObjectWithExt {
     fn get_mask(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).mask }.cast::<rt::glist::GListNode>();
-        Ok(this.view.derive(slf.as_any(), head).map(|v| GList::new(v, None)))
+        let slot = unsafe { &raw mut (*p).mask };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
 }
 /// One body joint.
@@ -13564,9 +15557,15 @@ impl NvDsJoint {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsJoint> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsJoint) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -13592,11 +15591,23 @@ impl NvDsJoint {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["x", "y", "z", "confidence"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsJoint>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -13619,7 +15630,7 @@ impl NvDsJoint {
     #[setter]
     #[pyo3(name = "x")]
     fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsJoint.x")?;
+        let v = rt::ints::to_c_float(value, "NvDsJoint.x")?;
         let p = self.ptr()?;
         unsafe { (*p).x = v as _ };
         Ok(())
@@ -13636,7 +15647,7 @@ impl NvDsJoint {
     #[setter]
     #[pyo3(name = "y")]
     fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsJoint.y")?;
+        let v = rt::ints::to_c_float(value, "NvDsJoint.y")?;
         let p = self.ptr()?;
         unsafe { (*p).y = v as _ };
         Ok(())
@@ -13653,7 +15664,7 @@ impl NvDsJoint {
     #[setter]
     #[pyo3(name = "z")]
     fn set_z(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsJoint.z")?;
+        let v = rt::ints::to_c_float(value, "NvDsJoint.z")?;
         let p = self.ptr()?;
         unsafe { (*p).z = v as _ };
         Ok(())
@@ -13670,7 +15681,7 @@ impl NvDsJoint {
     #[setter]
     #[pyo3(name = "confidence")]
     fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsJoint.confidence")?;
+        let v = rt::ints::to_c_float(value, "NvDsJoint.confidence")?;
         let p = self.ptr()?;
         unsafe { (*p).confidence = v as _ };
         Ok(())
@@ -13695,9 +15706,15 @@ impl NvDsJoints {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsJoints> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsJoints) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -13728,11 +15745,23 @@ impl NvDsJoints {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsJoints>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -13760,23 +15789,29 @@ impl NvDsJoints {
     }
     #[setter]
     #[pyo3(name = "joints")]
-    fn set_joints(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsJoint>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsJoint::TYPE,
-                    "NvDsJoints.joints",
-                ))?
-                .get()
-                .ptr()?
+    fn set_joints(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsJoint>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsJoint::TYPE,
+                            "NvDsJoints.joints",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).joints = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).joints }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsJoint::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsJoints.joints")
     }
     /// Number of joints.
     ///
@@ -13832,9 +15867,15 @@ impl NvDsEmbedding {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsEmbedding> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsEmbedding) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -13865,11 +15906,23 @@ impl NvDsEmbedding {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsEmbedding>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -13895,11 +15948,27 @@ impl NvDsEmbedding {
     }
     #[setter]
     #[pyo3(name = "embedding_vector")]
-    fn set_embedding_vector(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsEmbedding.embedding_vector")?;
-        let p = self.ptr()?;
-        unsafe { (*p).embedding_vector = address as _ };
-        Ok(())
+    fn set_embedding_vector(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsEmbedding.embedding_vector",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).embedding_vector }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsEmbedding.embedding_vector")
     }
     /// Number of values.
     ///
@@ -13938,9 +16007,15 @@ impl NvDsProductObject {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsProductObject> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsProductObject) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -13966,11 +16041,23 @@ impl NvDsProductObject {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &[], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsProductObject>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -14028,9 +16115,15 @@ impl NvDsConvexHull {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsConvexHull> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsConvexHull) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -14056,11 +16149,23 @@ impl NvDsConvexHull {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["points", "numFilled"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsConvexHull>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -14086,11 +16191,23 @@ impl NvDsConvexHull {
     }
     #[setter]
     #[pyo3(name = "points")]
-    fn set_points(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsConvexHull.points")?;
-        let p = self.ptr()?;
-        unsafe { (*p).points = address as _ };
-        Ok(())
+    fn set_points(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsConvexHull.points",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).points }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsConvexHull.points")
     }
     /// Number of points.
     ///
@@ -14129,9 +16246,15 @@ impl NvDsBbox3dObject {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsBbox3dObject> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsBbox3dObject) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -14162,11 +16285,23 @@ impl NvDsBbox3dObject {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsBbox3dObject>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -14233,7 +16368,7 @@ impl NvDsBbox3dObject {
     #[setter]
     #[pyo3(name = "scores_3d")]
     fn set_scores_3d(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsBbox3dObject.scores_3d")?;
+        let v = rt::ints::to_c_float(value, "NvDsBbox3dObject.scores_3d")?;
         let p = self.ptr()?;
         unsafe { (*p).scores_3d = v as _ };
         Ok(())
@@ -14274,7 +16409,7 @@ impl NvDsBbox3dObject {
     #[setter]
     #[pyo3(name = "cls_scores")]
     fn set_cls_scores(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsBbox3dObject.cls_scores")?;
+        let v = rt::ints::to_c_float(value, "NvDsBbox3dObject.cls_scores")?;
         let p = self.ptr()?;
         unsafe { (*p).cls_scores = v as _ };
         Ok(())
@@ -14313,23 +16448,33 @@ impl NvDsBbox3dObject {
     }
     #[setter]
     #[pyo3(name = "instance_feats")]
-    fn set_instance_feats(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsEmbedding>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsEmbedding::TYPE,
-                    "NvDsBbox3dObject.instance_feats",
-                ))?
-                .get()
-                .ptr()?
+    fn set_instance_feats(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsEmbedding>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsEmbedding::TYPE,
+                            "NvDsBbox3dObject.instance_feats",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).instance_feats = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).instance_feats }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsEmbedding::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsBbox3dObject.instance_feats")
     }
     /// OCR text, or NULL.
     ///
@@ -14363,9 +16508,15 @@ impl NvDsBbox3dObjectList {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsBbox3dObjectList> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsBbox3dObjectList) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -14396,11 +16547,23 @@ impl NvDsBbox3dObjectList {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsBbox3dObjectList>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -14545,9 +16708,15 @@ impl NvDs3DTracking {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDs3DTracking> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDs3DTracking) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -14578,11 +16747,23 @@ impl NvDs3DTracking {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDs3DTracking>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -14709,8 +16890,13 @@ impl NvDs3DTracking {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).convexHull, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).convexHull,
+                src.cast_const().cast(),
+                NvDsConvexHull::OWNED_STRINGS,
+            )
+        }
     }
     /// 3D box.
     ///
@@ -14738,8 +16924,13 @@ impl NvDs3DTracking {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).bbox3d, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).bbox3d,
+                src.cast_const().cast(),
+                NvDsBbox3dObject::OWNED_STRINGS,
+            )
+        }
     }
 }
 /// One question/answer exchange with a language model.
@@ -14761,9 +16952,15 @@ impl NvDsConversationObject {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsConversationObject> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsConversationObject) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -14789,11 +16986,23 @@ impl NvDsConversationObject {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &[], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsConversationObject>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -14854,9 +17063,15 @@ impl NvDsLLMObject {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsLLMObject> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsLLMObject) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -14893,11 +17108,23 @@ impl NvDsLLMObject {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsLLMObject>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -14923,11 +17150,23 @@ impl NvDsLLMObject {
     }
     #[setter]
     #[pyo3(name = "info")]
-    fn set_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsLLMObject.info")?;
-        let p = self.ptr()?;
-        unsafe { (*p).info = address as _ };
-        Ok(())
+    fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsLLMObject.info",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).info }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.info")
     }
     /// @a num_conversations exchanges.
     ///
@@ -14948,23 +17187,34 @@ impl NvDsLLMObject {
     }
     #[setter]
     #[pyo3(name = "conversations")]
-    fn set_conversations(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsConversationObject>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsConversationObject::TYPE,
-                    "NvDsLLMObject.conversations",
-                ))?
-                .get()
-                .ptr()?
+    fn set_conversations(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsConversationObject>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsConversationObject::TYPE,
+                            "NvDsLLMObject.conversations",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).conversations = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).conversations }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsConversationObject::TYPE)?)
+            }
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.conversations")
     }
     /// Number of exchanges.
     ///
@@ -15000,23 +17250,29 @@ impl NvDsLLMObject {
     }
     #[setter]
     #[pyo3(name = "embeddings")]
-    fn set_embeddings(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsEmbedding>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsEmbedding::TYPE,
-                    "NvDsLLMObject.embeddings",
-                ))?
-                .get()
-                .ptr()?
+    fn set_embeddings(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsEmbedding>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsEmbedding::TYPE,
+                            "NvDsLLMObject.embeddings",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).embeddings = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).embeddings }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsEmbedding::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.embeddings")
     }
     /// Number of embeddings.
     ///
@@ -15055,9 +17311,15 @@ impl NvDsInteractionObject {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInteractionObject> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInteractionObject) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -15095,11 +17357,23 @@ impl NvDsInteractionObject {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsInteractionObject>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -15134,11 +17408,24 @@ impl NvDsInteractionObject {
     }
     #[setter]
     #[pyo3(name = "objectIds")]
-    fn set_objectIds(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsInteractionObject.objectIds")?;
-        let p = self.ptr()?;
-        unsafe { (*p).objectIds = address as _ };
-        Ok(())
+    fn set_objectIds(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInteractionObject.objectIds",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).objectIds }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsInteractionObject.objectIds")
     }
     /// Number of ids.
     ///
@@ -15174,23 +17461,30 @@ impl NvDsInteractionObject {
     }
     #[setter]
     #[pyo3(name = "coordinates")]
-    fn set_coordinates(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsCoordinate>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsCoordinate::TYPE,
-                    "NvDsInteractionObject.coordinates",
-                ))?
-                .get()
-                .ptr()?
+    fn set_coordinates(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsCoordinate>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsCoordinate::TYPE,
+                            "NvDsInteractionObject.coordinates",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).coordinates = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).coordinates }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsCoordinate::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsInteractionObject.coordinates")
     }
     /// Number of coordinates.
     ///
@@ -15238,11 +17532,23 @@ impl NvDsInteractionObject {
     }
     #[setter]
     #[pyo3(name = "info")]
-    fn set_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsInteractionObject.info")?;
-        let p = self.ptr()?;
-        unsafe { (*p).info = address as _ };
-        Ok(())
+    fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsInteractionObject.info",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).info }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsInteractionObject.info")
     }
     /// Timestamp.
     ///
@@ -15281,9 +17587,15 @@ impl NvDsCongestionObject {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsCongestionObject> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsCongestionObject) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -15314,11 +17626,23 @@ impl NvDsCongestionObject {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsCongestionObject>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -15353,11 +17677,24 @@ impl NvDsCongestionObject {
     }
     #[setter]
     #[pyo3(name = "objectIds")]
-    fn set_objectIds(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsCongestionObject.objectIds")?;
-        let p = self.ptr()?;
-        unsafe { (*p).objectIds = address as _ };
-        Ok(())
+    fn set_objectIds(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsCongestionObject.objectIds",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).objectIds }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsCongestionObject.objectIds")
     }
     /// Number of ids.
     ///
@@ -15388,7 +17725,7 @@ impl NvDsCongestionObject {
     #[setter]
     #[pyo3(name = "amount")]
     fn set_amount(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsCongestionObject.amount")?;
+        let v = rt::ints::to_c_float(value, "NvDsCongestionObject.amount")?;
         let p = self.ptr()?;
         unsafe { (*p).amount = v as _ };
         Ok(())
@@ -15408,11 +17745,23 @@ impl NvDsCongestionObject {
     }
     #[setter]
     #[pyo3(name = "info")]
-    fn set_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsCongestionObject.info")?;
-        let p = self.ptr()?;
-        unsafe { (*p).info = address as _ };
-        Ok(())
+    fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsCongestionObject.info",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).info }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsCongestionObject.info")
     }
     /// Timestamp.
     ///
@@ -15451,9 +17800,15 @@ impl NvDsTypeMetricsObject {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsTypeMetricsObject> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsTypeMetricsObject) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -15491,11 +17846,23 @@ impl NvDsTypeMetricsObject {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsTypeMetricsObject>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -15558,23 +17925,30 @@ impl NvDsTypeMetricsObject {
     }
     #[setter]
     #[pyo3(name = "coordinates")]
-    fn set_coordinates(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsCoordinate>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsCoordinate::TYPE,
-                    "NvDsTypeMetricsObject.coordinates",
-                ))?
-                .get()
-                .ptr()?
+    fn set_coordinates(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsCoordinate>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsCoordinate::TYPE,
+                            "NvDsTypeMetricsObject.coordinates",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).coordinates = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).coordinates }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsCoordinate::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsTypeMetricsObject.coordinates")
     }
     /// Number of coordinates.
     ///
@@ -15610,11 +17984,24 @@ impl NvDsTypeMetricsObject {
     }
     #[setter]
     #[pyo3(name = "objectIds")]
-    fn set_objectIds(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsTypeMetricsObject.objectIds")?;
-        let p = self.ptr()?;
-        unsafe { (*p).objectIds = address as _ };
-        Ok(())
+    fn set_objectIds(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsTypeMetricsObject.objectIds",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).objectIds }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsTypeMetricsObject.objectIds")
     }
     /// Number of ids.
     ///
@@ -15648,11 +18035,23 @@ impl NvDsTypeMetricsObject {
     }
     #[setter]
     #[pyo3(name = "info")]
-    fn set_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsTypeMetricsObject.info")?;
-        let p = self.ptr()?;
-        unsafe { (*p).info = address as _ };
-        Ok(())
+    fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsTypeMetricsObject.info",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).info }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsTypeMetricsObject.info")
     }
 }
 /// A segmentation mask attached to an event.
@@ -15674,9 +18073,15 @@ impl NvDsSegmentationObject {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsSegmentationObject> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsSegmentationObject) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -15702,11 +18107,23 @@ impl NvDsSegmentationObject {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["mask", "mask_size", "info"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsSegmentationObject>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -15732,11 +18149,23 @@ impl NvDsSegmentationObject {
     }
     #[setter]
     #[pyo3(name = "mask")]
-    fn set_mask(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsSegmentationObject.mask")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mask = address as _ };
-        Ok(())
+    fn set_mask(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsSegmentationObject.mask",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).mask }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsSegmentationObject.mask")
     }
     /// Number of values.
     ///
@@ -15770,11 +18199,23 @@ impl NvDsSegmentationObject {
     }
     #[setter]
     #[pyo3(name = "info")]
-    fn set_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsSegmentationObject.info")?;
-        let p = self.ptr()?;
-        unsafe { (*p).info = address as _ };
-        Ok(())
+    fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsSegmentationObject.info",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).info }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsSegmentationObject.info")
     }
 }
 /// An event to be sent by a message broker. Attach an object description
@@ -15797,9 +18238,32 @@ impl NvDsEventMsgMeta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsEventMsgMeta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsEventMsgMeta, objectId),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsEventMsgMeta, sensorStr),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsEventMsgMeta, otherAttrs),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsEventMsgMeta, videoPath),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsEventMsgMeta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -15867,11 +18331,23 @@ impl NvDsEventMsgMeta {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsEventMsgMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -15944,8 +18420,13 @@ impl NvDsEventMsgMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).bbox, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).bbox,
+                src.cast_const().cast(),
+                NvDsRect::OWNED_STRINGS,
+            )
+        }
     }
     /// Object geolocation.
     ///
@@ -15973,8 +18454,13 @@ impl NvDsEventMsgMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).location, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).location,
+                src.cast_const().cast(),
+                NvDsGeoLocation::OWNED_STRINGS,
+            )
+        }
     }
     /// Object coordinates.
     ///
@@ -16004,8 +18490,13 @@ impl NvDsEventMsgMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).coordinate, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).coordinate,
+                src.cast_const().cast(),
+                NvDsCoordinate::OWNED_STRINGS,
+            )
+        }
     }
     /// Object signature.
     ///
@@ -16036,9 +18527,12 @@ impl NvDsEventMsgMeta {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(src.cast_const().cast(), &raw mut (*p).objSignature, 1)
-        };
-        Ok(())
+            rt::owned::assign(
+                &raw mut (*p).objSignature,
+                src.cast_const().cast(),
+                NvDsObjectSignature::OWNED_STRINGS,
+            )
+        }
     }
     /// Object class id.
     ///
@@ -16191,11 +18685,23 @@ impl NvDsEventMsgMeta {
     }
     #[setter]
     #[pyo3(name = "ts")]
-    fn set_ts(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsEventMsgMeta.ts")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ts = address as _ };
-        Ok(())
+    fn set_ts(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsEventMsgMeta.ts",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).ts }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.ts")
     }
     /// Object id.
     ///
@@ -16281,23 +18787,29 @@ impl NvDsEventMsgMeta {
     }
     #[setter]
     #[pyo3(name = "bbox3d")]
-    fn set_bbox3d(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsBbox3dObject>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsBbox3dObject::TYPE,
-                    "NvDsEventMsgMeta.bbox3d",
-                ))?
-                .get()
-                .ptr()?
+    fn set_bbox3d(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsBbox3dObject>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsBbox3dObject::TYPE,
+                            "NvDsEventMsgMeta.bbox3d",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).bbox3d = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).bbox3d }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsBbox3dObject::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.bbox3d")
     }
     /// Language-model results, or NULL.
     ///
@@ -16316,23 +18828,29 @@ impl NvDsEventMsgMeta {
     }
     #[setter]
     #[pyo3(name = "llm")]
-    fn set_llm(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsLLMObject>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsLLMObject::TYPE,
-                    "NvDsEventMsgMeta.llm",
-                ))?
-                .get()
-                .ptr()?
+    fn set_llm(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsLLMObject>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsLLMObject::TYPE,
+                            "NvDsEventMsgMeta.llm",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).llm = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).llm }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsLLMObject::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.llm")
     }
     /// Entries in @a interactions.
     ///
@@ -16370,23 +18888,35 @@ impl NvDsEventMsgMeta {
     }
     #[setter]
     #[pyo3(name = "interactions")]
-    fn set_interactions(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsInteractionObject>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsInteractionObject::TYPE,
-                    "NvDsEventMsgMeta.interactions",
-                ))?
-                .get()
-                .ptr()?
+    fn set_interactions(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsInteractionObject>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsInteractionObject::TYPE,
+                            "NvDsEventMsgMeta.interactions",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).interactions = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).interactions }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsInteractionObject::TYPE)?)
+            }
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.interactions")
     }
     /// Entries in @a congestions.
     ///
@@ -16422,23 +18952,29 @@ impl NvDsEventMsgMeta {
     }
     #[setter]
     #[pyo3(name = "congestions")]
-    fn set_congestions(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsCongestionObject>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsCongestionObject::TYPE,
-                    "NvDsEventMsgMeta.congestions",
-                ))?
-                .get()
-                .ptr()?
+    fn set_congestions(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsCongestionObject>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsCongestionObject::TYPE,
+                            "NvDsEventMsgMeta.congestions",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).congestions = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).congestions }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsCongestionObject::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.congestions")
     }
     /// Entries in @a fov.
     ///
@@ -16474,23 +19010,31 @@ impl NvDsEventMsgMeta {
     }
     #[setter]
     #[pyo3(name = "fov")]
-    fn set_fov(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsTypeMetricsObject>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsTypeMetricsObject::TYPE,
-                    "NvDsEventMsgMeta.fov",
-                ))?
-                .get()
-                .ptr()?
+    fn set_fov(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsTypeMetricsObject>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsTypeMetricsObject::TYPE,
+                            "NvDsEventMsgMeta.fov",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).fov = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).fov }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsTypeMetricsObject::TYPE)?)
+            }
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.fov")
     }
     /// Segmentation, or NULL.
     ///
@@ -16511,23 +19055,35 @@ impl NvDsEventMsgMeta {
     }
     #[setter]
     #[pyo3(name = "segmentation")]
-    fn set_segmentation(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsSegmentationObject>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsSegmentationObject::TYPE,
-                    "NvDsEventMsgMeta.segmentation",
-                ))?
-                .get()
-                .ptr()?
+    fn set_segmentation(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsSegmentationObject>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsSegmentationObject::TYPE,
+                            "NvDsEventMsgMeta.segmentation",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).segmentation = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).segmentation }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsSegmentationObject::TYPE)?)
+            }
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.segmentation")
     }
     /// Other attributes of the object.
     ///
@@ -16594,11 +19150,23 @@ impl NvDsEventMsgMeta {
     }
     #[setter]
     #[pyo3(name = "extMsg")]
-    fn set_extMsg(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsEventMsgMeta.extMsg")?;
-        let p = self.ptr()?;
-        unsafe { (*p).extMsg = address as _ };
-        Ok(())
+    fn set_extMsg(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsEventMsgMeta.extMsg",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).extMsg }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.extMsg")
     }
     /// Size of the object at @a extMsg, in bytes.
     ///
@@ -16643,8 +19211,13 @@ impl NvDsEventMsgMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).pose, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).pose,
+                src.cast_const().cast(),
+                NvDsJoints::OWNED_STRINGS,
+            )
+        }
     }
     /// Embedding.
     ///
@@ -16672,8 +19245,13 @@ impl NvDsEventMsgMeta {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).embedding, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).embedding,
+                src.cast_const().cast(),
+                NvDsEmbedding::OWNED_STRINGS,
+            )
+        }
     }
     /// @a singleView3DTracking is valid.
     ///
@@ -16724,13 +19302,12 @@ impl NvDsEventMsgMeta {
         let src = source.get().ptr()?;
         let p = self.ptr()?;
         unsafe {
-            std::ptr::copy(
-                src.cast_const().cast(),
+            rt::owned::assign(
                 &raw mut (*p).singleView3DTracking,
-                1,
+                src.cast_const().cast(),
+                NvDs3DTracking::OWNED_STRINGS,
             )
-        };
-        Ok(())
+        }
     }
     /// Visibility of the object.
     ///
@@ -16744,7 +19321,7 @@ impl NvDsEventMsgMeta {
     #[setter]
     #[pyo3(name = "visibility")]
     fn set_visibility(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsEventMsgMeta.visibility")?;
+        let v = rt::ints::to_c_float(value, "NvDsEventMsgMeta.visibility")?;
         let p = self.ptr()?;
         unsafe { (*p).visibility = v as _ };
         Ok(())
@@ -16769,9 +19346,15 @@ impl NvDsEvent {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsEvent> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsEvent) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -16797,11 +19380,23 @@ impl NvDsEvent {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["eventType", "metadata"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsEvent>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -16847,23 +19442,29 @@ impl NvDsEvent {
     }
     #[setter]
     #[pyo3(name = "metadata")]
-    fn set_metadata(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsEventMsgMeta>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsEventMsgMeta::TYPE,
-                    "NvDsEvent.metadata",
-                ))?
-                .get()
-                .ptr()?
+    fn set_metadata(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsEventMsgMeta>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsEventMsgMeta::TYPE,
+                            "NvDsEvent.metadata",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).metadata = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).metadata }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsEventMsgMeta::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEvent.metadata")
     }
 }
 /// A custom message to be added to a payload (NVDS_CUSTOM_MSG_BLOB).
@@ -16885,9 +19486,15 @@ impl NvDsCustomMsgInfo {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsCustomMsgInfo> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsCustomMsgInfo) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -16913,11 +19520,23 @@ impl NvDsCustomMsgInfo {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["message", "size"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsCustomMsgInfo>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -16943,11 +19562,23 @@ impl NvDsCustomMsgInfo {
     }
     #[setter]
     #[pyo3(name = "message")]
-    fn set_message(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsCustomMsgInfo.message")?;
-        let p = self.ptr()?;
-        unsafe { (*p).message = address as _ };
-        Ok(())
+    fn set_message(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsCustomMsgInfo.message",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).message }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsCustomMsgInfo.message")
     }
     /// Number of bytes.
     ///
@@ -16986,9 +19617,15 @@ impl NvDsPayload {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsPayload> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsPayload) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -17019,11 +19656,23 @@ impl NvDsPayload {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsPayload>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -17049,11 +19698,23 @@ impl NvDsPayload {
     }
     #[setter]
     #[pyo3(name = "payload")]
-    fn set_payload(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsPayload.payload")?;
-        let p = self.ptr()?;
-        unsafe { (*p).payload = address as _ };
-        Ok(())
+    fn set_payload(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsPayload.payload",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).payload }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsPayload.payload")
     }
     /// Number of bytes.
     ///
@@ -17109,9 +19770,15 @@ impl NvDsTargetMiscDataFrame {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsTargetMiscDataFrame> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsTargetMiscDataFrame) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -17150,11 +19817,23 @@ impl NvDsTargetMiscDataFrame {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsTargetMiscDataFrame>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -17208,8 +19887,13 @@ impl NvDsTargetMiscDataFrame {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).tBbox, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).tBbox,
+                src.cast_const().cast(),
+                NvOSD_RectParams::OWNED_STRINGS,
+            )
+        }
     }
     /// Tracking confidence.
     ///
@@ -17223,7 +19907,7 @@ impl NvDsTargetMiscDataFrame {
     #[setter]
     #[pyo3(name = "confidence")]
     fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsTargetMiscDataFrame.confidence")?;
+        let v = rt::ints::to_c_float(value, "NvDsTargetMiscDataFrame.confidence")?;
         let p = self.ptr()?;
         unsafe { (*p).confidence = v as _ };
         Ok(())
@@ -17276,7 +19960,7 @@ impl NvDsTargetMiscDataFrame {
     #[setter]
     #[pyo3(name = "visibility")]
     fn set_visibility(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsTargetMiscDataFrame.visibility")?;
+        let v = rt::ints::to_c_float(value, "NvDsTargetMiscDataFrame.visibility")?;
         let p = self.ptr()?;
         unsafe { (*p).visibility = v as _ };
         Ok(())
@@ -17345,9 +20029,15 @@ impl NvDsTargetMiscDataObject {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsTargetMiscDataObject> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsTargetMiscDataObject) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -17374,15 +20064,27 @@ impl NvDsTargetMiscDataObject {
         rt::init_fields(
             slf.as_any(),
             fields,
-            &["numObj", "numAllocated", "uniqueId", "classId", "objLabel"],
+            &["uniqueId", "classId", "objLabel"],
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsTargetMiscDataObject>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -17402,14 +20104,6 @@ impl NvDsTargetMiscDataObject {
         let p = self.ptr()?;
         Ok(unsafe { (*p).numObj } as u32)
     }
-    #[setter]
-    #[pyo3(name = "numObj")]
-    fn set_numObj(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsTargetMiscDataObject.numObj")?;
-        let p = self.ptr()?;
-        unsafe { (*p).numObj = v as _ };
-        Ok(())
-    }
     /// Capacity of @a list.
     ///
     /// `uint32_t numAllocated` at sdk/include/nvds_tracker_meta.h:53.
@@ -17418,16 +20112,6 @@ impl NvDsTargetMiscDataObject {
     fn get_numAllocated(&self) -> PyResult<u32> {
         let p = self.ptr()?;
         Ok(unsafe { (*p).numAllocated } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "numAllocated")]
-    fn set_numAllocated(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsTargetMiscDataObject.numAllocated")?;
-        let p = self.ptr()?;
-        unsafe { (*p).numAllocated = v as _ };
-        Ok(())
     }
     /// Tracking id.
     ///
@@ -17502,9 +20186,15 @@ impl NvDsTargetMiscDataStream {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsTargetMiscDataStream> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsTargetMiscDataStream) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -17531,15 +20221,27 @@ impl NvDsTargetMiscDataStream {
         rt::init_fields(
             slf.as_any(),
             fields,
-            &["streamID", "surfaceStreamID", "numAllocated", "numFilled"],
+            &["streamID", "surfaceStreamID"],
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsTargetMiscDataStream>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -17595,16 +20297,6 @@ impl NvDsTargetMiscDataStream {
         let p = self.ptr()?;
         Ok(unsafe { (*p).numAllocated } as u32)
     }
-    #[setter]
-    #[pyo3(name = "numAllocated")]
-    fn set_numAllocated(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsTargetMiscDataStream.numAllocated")?;
-        let p = self.ptr()?;
-        unsafe { (*p).numAllocated = v as _ };
-        Ok(())
-    }
     /// Targets in @a list.
     ///
     /// `uint32_t numFilled` at sdk/include/nvds_tracker_meta.h:65.
@@ -17613,14 +20305,6 @@ impl NvDsTargetMiscDataStream {
     fn get_numFilled(&self) -> PyResult<u32> {
         let p = self.ptr()?;
         Ok(unsafe { (*p).numFilled } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "numFilled")]
-    fn set_numFilled(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsTargetMiscDataStream.numFilled")?;
-        let p = self.ptr()?;
-        unsafe { (*p).numFilled = v as _ };
-        Ok(())
     }
 }
 /// Past-frame data of all streams of a batch.
@@ -17642,9 +20326,15 @@ impl NvDsTargetMiscDataBatch {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsTargetMiscDataBatch> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsTargetMiscDataBatch) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -17668,18 +20358,25 @@ impl NvDsTargetMiscDataBatch {
         slf: &Bound<'_, Self>,
         fields: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &["numAllocated", "numFilled", "priv_data"],
-            Self::TYPE,
-        )
+        rt::init_fields(slf.as_any(), fields, &["priv_data"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsTargetMiscDataBatch>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -17699,16 +20396,6 @@ impl NvDsTargetMiscDataBatch {
         let p = self.ptr()?;
         Ok(unsafe { (*p).numAllocated } as u32)
     }
-    #[setter]
-    #[pyo3(name = "numAllocated")]
-    fn set_numAllocated(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsTargetMiscDataBatch.numAllocated")?;
-        let p = self.ptr()?;
-        unsafe { (*p).numAllocated = v as _ };
-        Ok(())
-    }
     /// Streams in @a list.
     ///
     /// `uint32_t numFilled` at sdk/include/nvds_tracker_meta.h:72.
@@ -17717,14 +20404,6 @@ impl NvDsTargetMiscDataBatch {
     fn get_numFilled(&self) -> PyResult<u32> {
         let p = self.ptr()?;
         Ok(unsafe { (*p).numFilled } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "numFilled")]
-    fn set_numFilled(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsTargetMiscDataBatch.numFilled")?;
-        let p = self.ptr()?;
-        unsafe { (*p).numFilled = v as _ };
-        Ok(())
     }
     /// Producer-private data (buffer pool).
     ///
@@ -17741,14 +20420,24 @@ impl NvDsTargetMiscDataBatch {
     }
     #[setter]
     #[pyo3(name = "priv_data")]
-    fn set_priv_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(
-            value,
-            "NvDsTargetMiscDataBatch.priv_data",
-        )?;
-        let p = self.ptr()?;
-        unsafe { (*p).priv_data = address as _ };
-        Ok(())
+    fn set_priv_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsTargetMiscDataBatch.priv_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).priv_data }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsTargetMiscDataBatch.priv_data")
     }
 }
 /// Re-identification features of a whole batch.
@@ -17770,9 +20459,15 @@ impl NvDsReidTensorBatch {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsReidTensorBatch> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsReidTensorBatch) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -17803,11 +20498,23 @@ impl NvDsReidTensorBatch {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsReidTensorBatch>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -17867,11 +20574,23 @@ impl NvDsReidTensorBatch {
     }
     #[setter]
     #[pyo3(name = "ptr_host")]
-    fn set_ptr_host(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsReidTensorBatch.ptr_host")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ptr_host = address as _ };
-        Ok(())
+    fn set_ptr_host(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsReidTensorBatch.ptr_host",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).ptr_host }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.ptr_host")
     }
     /// Vectors in device memory.
     ///
@@ -17888,11 +20607,23 @@ impl NvDsReidTensorBatch {
     }
     #[setter]
     #[pyo3(name = "ptr_dev")]
-    fn set_ptr_dev(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsReidTensorBatch.ptr_dev")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ptr_dev = address as _ };
-        Ok(())
+    fn set_ptr_dev(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsReidTensorBatch.ptr_dev",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).ptr_dev }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.ptr_dev")
     }
     /// Producer-private data (buffer pool).
     ///
@@ -17909,11 +20640,24 @@ impl NvDsReidTensorBatch {
     }
     #[setter]
     #[pyo3(name = "priv_data")]
-    fn set_priv_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsReidTensorBatch.priv_data")?;
-        let p = self.ptr()?;
-        unsafe { (*p).priv_data = address as _ };
-        Ok(())
+    fn set_priv_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsReidTensorBatch.priv_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).priv_data }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.priv_data")
     }
 }
 /// Convex hull of an object.
@@ -17935,9 +20679,15 @@ impl NvDsObjConvexHull {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjConvexHull> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsObjConvexHull) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -17968,11 +20718,23 @@ impl NvDsObjConvexHull {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsObjConvexHull>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -17998,11 +20760,23 @@ impl NvDsObjConvexHull {
     }
     #[setter]
     #[pyo3(name = "list")]
-    fn set_list(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsObjConvexHull.list")?;
-        let p = self.ptr()?;
-        unsafe { (*p).list = address as _ };
-        Ok(())
+    fn set_list(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsObjConvexHull.list",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).list }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjConvexHull.list")
     }
     /// Capacity of @a list, in points.
     ///
@@ -18060,9 +20834,15 @@ impl NvDsObjReid {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjReid> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsObjReid) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -18086,18 +20866,25 @@ impl NvDsObjReid {
         slf: &Bound<'_, Self>,
         fields: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &["featureSize", "ptr_host", "ptr_dev"],
-            Self::TYPE,
-        )
+        rt::init_fields(slf.as_any(), fields, &["ptr_host", "ptr_dev"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsObjReid>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -18117,14 +20904,6 @@ impl NvDsObjReid {
         let p = self.ptr()?;
         Ok(unsafe { (*p).featureSize } as u32)
     }
-    #[setter]
-    #[pyo3(name = "featureSize")]
-    fn set_featureSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsObjReid.featureSize")?;
-        let p = self.ptr()?;
-        unsafe { (*p).featureSize = v as _ };
-        Ok(())
-    }
     /// Vector in host memory.
     ///
     /// `float* ptr_host` at sdk/include/nvds_tracker_meta.h:98.
@@ -18140,11 +20919,23 @@ impl NvDsObjReid {
     }
     #[setter]
     #[pyo3(name = "ptr_host")]
-    fn set_ptr_host(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsObjReid.ptr_host")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ptr_host = address as _ };
-        Ok(())
+    fn set_ptr_host(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsObjReid.ptr_host",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).ptr_host }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjReid.ptr_host")
     }
     /// Vector in device memory.
     ///
@@ -18161,11 +20952,23 @@ impl NvDsObjReid {
     }
     #[setter]
     #[pyo3(name = "ptr_dev")]
-    fn set_ptr_dev(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsObjReid.ptr_dev")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ptr_dev = address as _ };
-        Ok(())
+    fn set_ptr_dev(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsObjReid.ptr_dev",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).ptr_dev }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjReid.ptr_dev")
     }
 }
 /// 3D box of an object: centre, extent, rotation and velocity.
@@ -18187,9 +20990,15 @@ impl NvDsObj3DBbox {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObj3DBbox> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsObj3DBbox) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -18233,11 +21042,23 @@ impl NvDsObj3DBbox {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsObj3DBbox>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -18260,7 +21081,7 @@ impl NvDsObj3DBbox {
     #[setter]
     #[pyo3(name = "xCentre")]
     fn set_xCentre(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsObj3DBbox.xCentre")?;
+        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.xCentre")?;
         let p = self.ptr()?;
         unsafe { (*p).xCentre = v as _ };
         Ok(())
@@ -18277,7 +21098,7 @@ impl NvDsObj3DBbox {
     #[setter]
     #[pyo3(name = "yCentre")]
     fn set_yCentre(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsObj3DBbox.yCentre")?;
+        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.yCentre")?;
         let p = self.ptr()?;
         unsafe { (*p).yCentre = v as _ };
         Ok(())
@@ -18294,7 +21115,7 @@ impl NvDsObj3DBbox {
     #[setter]
     #[pyo3(name = "zCentre")]
     fn set_zCentre(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsObj3DBbox.zCentre")?;
+        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.zCentre")?;
         let p = self.ptr()?;
         unsafe { (*p).zCentre = v as _ };
         Ok(())
@@ -18311,7 +21132,7 @@ impl NvDsObj3DBbox {
     #[setter]
     #[pyo3(name = "xLen")]
     fn set_xLen(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsObj3DBbox.xLen")?;
+        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.xLen")?;
         let p = self.ptr()?;
         unsafe { (*p).xLen = v as _ };
         Ok(())
@@ -18328,7 +21149,7 @@ impl NvDsObj3DBbox {
     #[setter]
     #[pyo3(name = "yLen")]
     fn set_yLen(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsObj3DBbox.yLen")?;
+        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.yLen")?;
         let p = self.ptr()?;
         unsafe { (*p).yLen = v as _ };
         Ok(())
@@ -18345,7 +21166,7 @@ impl NvDsObj3DBbox {
     #[setter]
     #[pyo3(name = "zLen")]
     fn set_zLen(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsObj3DBbox.zLen")?;
+        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.zLen")?;
         let p = self.ptr()?;
         unsafe { (*p).zLen = v as _ };
         Ok(())
@@ -18362,7 +21183,7 @@ impl NvDsObj3DBbox {
     #[setter]
     #[pyo3(name = "xRot")]
     fn set_xRot(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsObj3DBbox.xRot")?;
+        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.xRot")?;
         let p = self.ptr()?;
         unsafe { (*p).xRot = v as _ };
         Ok(())
@@ -18379,7 +21200,7 @@ impl NvDsObj3DBbox {
     #[setter]
     #[pyo3(name = "yRot")]
     fn set_yRot(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsObj3DBbox.yRot")?;
+        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.yRot")?;
         let p = self.ptr()?;
         unsafe { (*p).yRot = v as _ };
         Ok(())
@@ -18396,7 +21217,7 @@ impl NvDsObj3DBbox {
     #[setter]
     #[pyo3(name = "zRot")]
     fn set_zRot(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsObj3DBbox.zRot")?;
+        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.zRot")?;
         let p = self.ptr()?;
         unsafe { (*p).zRot = v as _ };
         Ok(())
@@ -18413,7 +21234,7 @@ impl NvDsObj3DBbox {
     #[setter]
     #[pyo3(name = "xVel")]
     fn set_xVel(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsObj3DBbox.xVel")?;
+        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.xVel")?;
         let p = self.ptr()?;
         unsafe { (*p).xVel = v as _ };
         Ok(())
@@ -18430,7 +21251,7 @@ impl NvDsObj3DBbox {
     #[setter]
     #[pyo3(name = "yVel")]
     fn set_yVel(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsObj3DBbox.yVel")?;
+        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.yVel")?;
         let p = self.ptr()?;
         unsafe { (*p).yVel = v as _ };
         Ok(())
@@ -18447,7 +21268,7 @@ impl NvDsObj3DBbox {
     #[setter]
     #[pyo3(name = "zVel")]
     fn set_zVel(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsObj3DBbox.zVel")?;
+        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.zVel")?;
         let p = self.ptr()?;
         unsafe { (*p).zVel = v as _ };
         Ok(())
@@ -18472,9 +21293,15 @@ impl RectDim {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::RectDim> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::RectDim) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -18515,11 +21342,23 @@ impl RectDim {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::RectDim>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -18542,7 +21381,7 @@ impl RectDim {
     #[setter]
     #[pyo3(name = "left")]
     fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "RectDim.left")?;
+        let v = rt::ints::to_c_float(value, "RectDim.left")?;
         let p = self.ptr()?;
         unsafe { (*p).left = v as _ };
         Ok(())
@@ -18559,7 +21398,7 @@ impl RectDim {
     #[setter]
     #[pyo3(name = "top")]
     fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "RectDim.top")?;
+        let v = rt::ints::to_c_float(value, "RectDim.top")?;
         let p = self.ptr()?;
         unsafe { (*p).top = v as _ };
         Ok(())
@@ -18576,7 +21415,7 @@ impl RectDim {
     #[setter]
     #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "RectDim.width")?;
+        let v = rt::ints::to_c_float(value, "RectDim.width")?;
         let p = self.ptr()?;
         unsafe { (*p).width = v as _ };
         Ok(())
@@ -18593,7 +21432,7 @@ impl RectDim {
     #[setter]
     #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "RectDim.height")?;
+        let v = rt::ints::to_c_float(value, "RectDim.height")?;
         let p = self.ptr()?;
         unsafe { (*p).height = v as _ };
         Ok(())
@@ -18681,11 +21520,23 @@ impl RectDim {
     }
     #[setter]
     #[pyo3(name = "text")]
-    fn set_text(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "RectDim.text")?;
-        let p = self.ptr()?;
-        unsafe { (*p).text = address as _ };
-        Ok(())
+    fn set_text(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "RectDim.text",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).text }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "RectDim.text")
     }
 }
 /// Motion of one grid block, in the optical-flow engine's fixed-point units.
@@ -18707,9 +21558,15 @@ impl NvOFFlowVector {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOFFlowVector> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOFFlowVector) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -18735,11 +21592,23 @@ impl NvOFFlowVector {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["flowx", "flowy"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOFFlowVector>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -18804,9 +21673,15 @@ impl NvDsOpticalFlowMeta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsOpticalFlowMeta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsOpticalFlowMeta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -18833,25 +21708,27 @@ impl NvDsOpticalFlowMeta {
         rt::init_fields(
             slf.as_any(),
             fields,
-            &[
-                "rows",
-                "cols",
-                "mv_size",
-                "cost_size",
-                "frame_num",
-                "data",
-                "cost",
-                "priv",
-                "reserved",
-            ],
+            &["mv_size", "cost_size", "frame_num", "data", "cost", "priv", "reserved"],
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsOpticalFlowMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -18871,14 +21748,6 @@ impl NvDsOpticalFlowMeta {
         let p = self.ptr()?;
         Ok(unsafe { (*p).rows } as u32)
     }
-    #[setter]
-    #[pyo3(name = "rows")]
-    fn set_rows(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsOpticalFlowMeta.rows")?;
-        let p = self.ptr()?;
-        unsafe { (*p).rows = v as _ };
-        Ok(())
-    }
     /// Grid columns (frame width / block size).
     ///
     /// `unsigned int cols` at sdk/include/nvds_opticalflow_meta.h:28.
@@ -18887,14 +21756,6 @@ impl NvDsOpticalFlowMeta {
     fn get_cols(&self) -> PyResult<u32> {
         let p = self.ptr()?;
         Ok(unsafe { (*p).cols } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "cols")]
-    fn set_cols(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsOpticalFlowMeta.cols")?;
-        let p = self.ptr()?;
-        unsafe { (*p).cols = v as _ };
-        Ok(())
     }
     /// Size of @a data in bytes.
     ///
@@ -18962,11 +21823,23 @@ impl NvDsOpticalFlowMeta {
     }
     #[setter]
     #[pyo3(name = "data")]
-    fn set_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsOpticalFlowMeta.data")?;
-        let p = self.ptr()?;
-        unsafe { (*p).data = address as _ };
-        Ok(())
+    fn set_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsOpticalFlowMeta.data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).data }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.data")
     }
     /// Confidence cost of each vector, or NULL.
     ///
@@ -18983,11 +21856,23 @@ impl NvDsOpticalFlowMeta {
     }
     #[setter]
     #[pyo3(name = "cost")]
-    fn set_cost(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsOpticalFlowMeta.cost")?;
-        let p = self.ptr()?;
-        unsafe { (*p).cost = address as _ };
-        Ok(())
+    fn set_cost(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsOpticalFlowMeta.cost",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).cost }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.cost")
     }
     /// Internal.
     ///
@@ -19004,11 +21889,23 @@ impl NvDsOpticalFlowMeta {
     }
     #[setter]
     #[pyo3(name = "priv")]
-    fn set_priv_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsOpticalFlowMeta.priv")?;
-        let p = self.ptr()?;
-        unsafe { (*p).priv_ = address as _ };
-        Ok(())
+    fn set_priv_(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsOpticalFlowMeta.priv",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).priv_ }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.priv")
     }
     /// Internal.
     ///
@@ -19025,11 +21922,23 @@ impl NvDsOpticalFlowMeta {
     }
     #[setter]
     #[pyo3(name = "reserved")]
-    fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsOpticalFlowMeta.reserved")?;
-        let p = self.ptr()?;
-        unsafe { (*p).reserved = address as _ };
-        Ok(())
+    fn set_reserved(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsOpticalFlowMeta.reserved",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).reserved }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.reserved")
     }
 }
 /// An encoded image (payload of NVDS_CROP_IMAGE_META).
@@ -19051,9 +21960,15 @@ impl NvDsObjEncOutParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjEncOutParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsObjEncOutParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -19077,13 +21992,25 @@ impl NvDsObjEncOutParams {
         slf: &Bound<'_, Self>,
         fields: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<()> {
-        rt::init_fields(slf.as_any(), fields, &["outLen"], Self::TYPE)
+        rt::init_fields(slf.as_any(), fields, &[], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsObjEncOutParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -19102,14 +22029,6 @@ impl NvDsObjEncOutParams {
     fn get_outLen(&self) -> PyResult<u64> {
         let p = self.ptr()?;
         Ok(unsafe { (*p).outLen } as u64)
-    }
-    #[setter]
-    #[pyo3(name = "outLen")]
-    fn set_outLen(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsObjEncOutParams.outLen")?;
-        let p = self.ptr()?;
-        unsafe { (*p).outLen = v as _ };
-        Ok(())
     }
 }
 /// What nvds_obj_enc_process() should do with one object or frame.
@@ -19131,9 +22050,15 @@ impl NvDsObjEncUsrArgs {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjEncUsrArgs> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsObjEncUsrArgs) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -19175,11 +22100,23 @@ impl NvDsObjEncUsrArgs {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsObjEncUsrArgs>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -19382,9 +22319,15 @@ impl NvDsAnalyticsLabelFlag {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsLabelFlag> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsLabelFlag) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -19410,11 +22353,23 @@ impl NvDsAnalyticsLabelFlag {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["status"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsAnalyticsLabelFlag>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -19471,9 +22426,15 @@ impl NvDsAnalyticsLabelCount {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsLabelCount> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsLabelCount) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -19499,11 +22460,23 @@ impl NvDsAnalyticsLabelCount {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["count"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsAnalyticsLabelCount>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -19560,9 +22533,15 @@ impl NvDsAnalyticsLabelCount64 {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsLabelCount64> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsLabelCount64) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -19588,11 +22567,23 @@ impl NvDsAnalyticsLabelCount64 {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["count"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsAnalyticsLabelCount64>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -19649,9 +22640,15 @@ impl NvDsAnalyticsClassCount {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsClassCount> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsClassCount) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -19677,11 +22674,23 @@ impl NvDsAnalyticsClassCount {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["class_id", "count"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsAnalyticsClassCount>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -19746,9 +22755,15 @@ impl NvDsAnalyticsObjInfo {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsObjInfo> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsObjInfo) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -19787,11 +22802,23 @@ impl NvDsAnalyticsObjInfo {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsAnalyticsObjInfo>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -19817,11 +22844,24 @@ impl NvDsAnalyticsObjInfo {
     }
     #[setter]
     #[pyo3(name = "roiStatus")]
-    fn set_roiStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsAnalyticsObjInfo.roiStatus")?;
-        let p = self.ptr()?;
-        unsafe { (*p).roiStatus = address as _ };
-        Ok(())
+    fn set_roiStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsAnalyticsObjInfo.roiStatus",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).roiStatus }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsObjInfo.roiStatus")
     }
     /// Number of labels in @a roiStatus.
     ///
@@ -19855,11 +22895,24 @@ impl NvDsAnalyticsObjInfo {
     }
     #[setter]
     #[pyo3(name = "ocStatus")]
-    fn set_ocStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsAnalyticsObjInfo.ocStatus")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ocStatus = address as _ };
-        Ok(())
+    fn set_ocStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsAnalyticsObjInfo.ocStatus",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).ocStatus }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsObjInfo.ocStatus")
     }
     /// Number of labels in @a ocStatus.
     ///
@@ -19893,11 +22946,24 @@ impl NvDsAnalyticsObjInfo {
     }
     #[setter]
     #[pyo3(name = "lcStatus")]
-    fn set_lcStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NvDsAnalyticsObjInfo.lcStatus")?;
-        let p = self.ptr()?;
-        unsafe { (*p).lcStatus = address as _ };
-        Ok(())
+    fn set_lcStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsAnalyticsObjInfo.lcStatus",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).lcStatus }.cast();
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsObjInfo.lcStatus")
     }
     /// Number of labels in @a lcStatus.
     ///
@@ -19977,9 +23043,15 @@ impl NvDsAnalyticsFrameMeta {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsFrameMeta> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsFrameMeta) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -20022,11 +23094,23 @@ impl NvDsAnalyticsFrameMeta {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsAnalyticsFrameMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -20054,23 +23138,32 @@ impl NvDsAnalyticsFrameMeta {
     }
     #[setter]
     #[pyo3(name = "ocStatus")]
-    fn set_ocStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsAnalyticsLabelFlag>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsAnalyticsLabelFlag::TYPE,
-                    "NvDsAnalyticsFrameMeta.ocStatus",
-                ))?
-                .get()
-                .ptr()?
+    fn set_ocStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsAnalyticsLabelFlag>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsAnalyticsLabelFlag::TYPE,
+                            "NvDsAnalyticsFrameMeta.ocStatus",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).ocStatus = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).ocStatus }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelFlag::TYPE)?)
+            }
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsFrameMeta.ocStatus")
     }
     /// Entries in @a ocStatus.
     ///
@@ -20108,23 +23201,37 @@ impl NvDsAnalyticsFrameMeta {
     }
     #[setter]
     #[pyo3(name = "objInROIcnt")]
-    fn set_objInROIcnt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsAnalyticsLabelCount>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsAnalyticsLabelCount::TYPE,
-                    "NvDsAnalyticsFrameMeta.objInROIcnt",
-                ))?
-                .get()
-                .ptr()?
+    fn set_objInROIcnt(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsAnalyticsLabelCount>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsAnalyticsLabelCount::TYPE,
+                            "NvDsAnalyticsFrameMeta.objInROIcnt",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).objInROIcnt = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).objInROIcnt }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelCount::TYPE)?)
+            }
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsAnalyticsFrameMeta.objInROIcnt",
+            )
     }
     /// Entries in @a objInROIcnt.
     ///
@@ -20164,23 +23271,40 @@ impl NvDsAnalyticsFrameMeta {
     }
     #[setter]
     #[pyo3(name = "objLCCurrCnt")]
-    fn set_objLCCurrCnt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsAnalyticsLabelCount64>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsAnalyticsLabelCount64::TYPE,
-                    "NvDsAnalyticsFrameMeta.objLCCurrCnt",
-                ))?
-                .get()
-                .ptr()?
+    fn set_objLCCurrCnt(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsAnalyticsLabelCount64>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsAnalyticsLabelCount64::TYPE,
+                            "NvDsAnalyticsFrameMeta.objLCCurrCnt",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).objLCCurrCnt = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).objLCCurrCnt }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelCount64::TYPE)?)
+            }
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsAnalyticsFrameMeta.objLCCurrCnt",
+            )
     }
     /// Entries in @a objLCCurrCnt.
     ///
@@ -20220,23 +23344,37 @@ impl NvDsAnalyticsFrameMeta {
     }
     #[setter]
     #[pyo3(name = "objLCCumCnt")]
-    fn set_objLCCumCnt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsAnalyticsLabelCount64>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsAnalyticsLabelCount64::TYPE,
-                    "NvDsAnalyticsFrameMeta.objLCCumCnt",
-                ))?
-                .get()
-                .ptr()?
+    fn set_objLCCumCnt(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsAnalyticsLabelCount64>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsAnalyticsLabelCount64::TYPE,
+                            "NvDsAnalyticsFrameMeta.objLCCumCnt",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).objLCCumCnt = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).objLCCumCnt }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelCount64::TYPE)?)
+            }
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsAnalyticsFrameMeta.objLCCumCnt",
+            )
     }
     /// Entries in @a objLCCumCnt.
     ///
@@ -20291,23 +23429,32 @@ impl NvDsAnalyticsFrameMeta {
     }
     #[setter]
     #[pyo3(name = "objCnt")]
-    fn set_objCnt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvDsAnalyticsClassCount>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvDsAnalyticsClassCount::TYPE,
-                    "NvDsAnalyticsFrameMeta.objCnt",
-                ))?
-                .get()
-                .ptr()?
+    fn set_objCnt(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsAnalyticsClassCount>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsAnalyticsClassCount::TYPE,
+                            "NvDsAnalyticsFrameMeta.objCnt",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).objCnt = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).objCnt }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsAnalyticsClassCount::TYPE)?)
+            }
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsFrameMeta.objCnt")
     }
     /// Entries in @a objCnt.
     ///
@@ -20346,9 +23493,15 @@ impl NvOSD_FrameTextParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_FrameTextParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_FrameTextParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -20379,11 +23532,23 @@ impl NvOSD_FrameTextParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_FrameTextParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -20411,23 +23576,30 @@ impl NvOSD_FrameTextParams {
     }
     #[setter]
     #[pyo3(name = "buf_ptr")]
-    fn set_buf_ptr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurfaceParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurfaceParams::TYPE,
-                    "NvOSD_FrameTextParams.buf_ptr",
-                ))?
-                .get()
-                .ptr()?
+    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurfaceParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurfaceParams::TYPE,
+                            "NvOSD_FrameTextParams.buf_ptr",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).buf_ptr = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameTextParams.buf_ptr")
     }
     /// Drawing mode.
     ///
@@ -20483,23 +23655,38 @@ impl NvOSD_FrameTextParams {
     }
     #[setter]
     #[pyo3(name = "text_params_list")]
-    fn set_text_params_list(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvOSD_TextParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvOSD_TextParams::TYPE,
-                    "NvOSD_FrameTextParams.text_params_list",
-                ))?
-                .get()
-                .ptr()?
+    fn set_text_params_list(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvOSD_TextParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvOSD_TextParams::TYPE,
+                            "NvOSD_FrameTextParams.text_params_list",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).text_params_list = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).text_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_TextParams::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvOSD_FrameTextParams.text_params_list",
+            )
     }
     /// Batch holding the frame.
     ///
@@ -20518,23 +23705,29 @@ impl NvOSD_FrameTextParams {
     }
     #[setter]
     #[pyo3(name = "surf")]
-    fn set_surf(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurface>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurface::TYPE,
-                    "NvOSD_FrameTextParams.surf",
-                ))?
-                .get()
-                .ptr()?
+    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurface>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurface::TYPE,
+                            "NvOSD_FrameTextParams.surf",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).surf = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).surf }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameTextParams.surf")
     }
 }
 /// Rectangles to draw on one frame.
@@ -20556,9 +23749,15 @@ impl NvOSD_FrameRectParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_FrameRectParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_FrameRectParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -20596,11 +23795,23 @@ impl NvOSD_FrameRectParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_FrameRectParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -20628,23 +23839,30 @@ impl NvOSD_FrameRectParams {
     }
     #[setter]
     #[pyo3(name = "buf_ptr")]
-    fn set_buf_ptr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurfaceParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurfaceParams::TYPE,
-                    "NvOSD_FrameRectParams.buf_ptr",
-                ))?
-                .get()
-                .ptr()?
+    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurfaceParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurfaceParams::TYPE,
+                            "NvOSD_FrameRectParams.buf_ptr",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).buf_ptr = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameRectParams.buf_ptr")
     }
     /// Drawing mode.
     ///
@@ -20700,23 +23918,38 @@ impl NvOSD_FrameRectParams {
     }
     #[setter]
     #[pyo3(name = "rect_params_list")]
-    fn set_rect_params_list(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvOSD_RectParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvOSD_RectParams::TYPE,
-                    "NvOSD_FrameRectParams.rect_params_list",
-                ))?
-                .get()
-                .ptr()?
+    fn set_rect_params_list(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvOSD_RectParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvOSD_RectParams::TYPE,
+                            "NvOSD_FrameRectParams.rect_params_list",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).rect_params_list = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).rect_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_RectParams::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvOSD_FrameRectParams.rect_params_list",
+            )
     }
     /// Masks of the rectangles, or NULL.
     ///
@@ -20737,23 +23970,38 @@ impl NvOSD_FrameRectParams {
     }
     #[setter]
     #[pyo3(name = "mask_params_list")]
-    fn set_mask_params_list(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvOSD_MaskParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvOSD_MaskParams::TYPE,
-                    "NvOSD_FrameRectParams.mask_params_list",
-                ))?
-                .get()
-                .ptr()?
+    fn set_mask_params_list(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvOSD_MaskParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvOSD_MaskParams::TYPE,
+                            "NvOSD_FrameRectParams.mask_params_list",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).mask_params_list = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).mask_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_MaskParams::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvOSD_FrameRectParams.mask_params_list",
+            )
     }
     /// Batch holding the frame.
     ///
@@ -20772,23 +24020,29 @@ impl NvOSD_FrameRectParams {
     }
     #[setter]
     #[pyo3(name = "surf")]
-    fn set_surf(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurface>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurface::TYPE,
-                    "NvOSD_FrameRectParams.surf",
-                ))?
-                .get()
-                .ptr()?
+    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurface>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurface::TYPE,
+                            "NvOSD_FrameRectParams.surf",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).surf = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).surf }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameRectParams.surf")
     }
 }
 /// Segmentation masks to draw on one frame.
@@ -20810,9 +24064,15 @@ impl NvOSD_FrameSegmentMaskParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_FrameSegmentMaskParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_FrameSegmentMaskParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -20850,11 +24110,23 @@ impl NvOSD_FrameSegmentMaskParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_FrameSegmentMaskParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -20882,23 +24154,35 @@ impl NvOSD_FrameSegmentMaskParams {
     }
     #[setter]
     #[pyo3(name = "buf_ptr")]
-    fn set_buf_ptr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurfaceParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurfaceParams::TYPE,
-                    "NvOSD_FrameSegmentMaskParams.buf_ptr",
-                ))?
-                .get()
-                .ptr()?
+    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurfaceParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurfaceParams::TYPE,
+                            "NvOSD_FrameSegmentMaskParams.buf_ptr",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).buf_ptr = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvOSD_FrameSegmentMaskParams.buf_ptr",
+            )
     }
     /// Drawing mode.
     ///
@@ -20956,23 +24240,38 @@ impl NvOSD_FrameSegmentMaskParams {
     }
     #[setter]
     #[pyo3(name = "rect_params_list")]
-    fn set_rect_params_list(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvOSD_RectParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvOSD_RectParams::TYPE,
-                    "NvOSD_FrameSegmentMaskParams.rect_params_list",
-                ))?
-                .get()
-                .ptr()?
+    fn set_rect_params_list(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvOSD_RectParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvOSD_RectParams::TYPE,
+                            "NvOSD_FrameSegmentMaskParams.rect_params_list",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).rect_params_list = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).rect_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_RectParams::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvOSD_FrameSegmentMaskParams.rect_params_list",
+            )
     }
     /// The masks.
     ///
@@ -20993,23 +24292,38 @@ impl NvOSD_FrameSegmentMaskParams {
     }
     #[setter]
     #[pyo3(name = "mask_params_list")]
-    fn set_mask_params_list(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvOSD_MaskParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvOSD_MaskParams::TYPE,
-                    "NvOSD_FrameSegmentMaskParams.mask_params_list",
-                ))?
-                .get()
-                .ptr()?
+    fn set_mask_params_list(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvOSD_MaskParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvOSD_MaskParams::TYPE,
+                            "NvOSD_FrameSegmentMaskParams.mask_params_list",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).mask_params_list = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).mask_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_MaskParams::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvOSD_FrameSegmentMaskParams.mask_params_list",
+            )
     }
     /// Batch holding the frame.
     ///
@@ -21028,23 +24342,30 @@ impl NvOSD_FrameSegmentMaskParams {
     }
     #[setter]
     #[pyo3(name = "surf")]
-    fn set_surf(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurface>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurface::TYPE,
-                    "NvOSD_FrameSegmentMaskParams.surf",
-                ))?
-                .get()
-                .ptr()?
+    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurface>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurface::TYPE,
+                            "NvOSD_FrameSegmentMaskParams.surf",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).surf = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).surf }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameSegmentMaskParams.surf")
     }
 }
 /// Lines to draw on one frame.
@@ -21066,9 +24387,15 @@ impl NvOSD_FrameLineParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_FrameLineParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_FrameLineParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -21099,11 +24426,23 @@ impl NvOSD_FrameLineParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_FrameLineParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -21131,23 +24470,30 @@ impl NvOSD_FrameLineParams {
     }
     #[setter]
     #[pyo3(name = "buf_ptr")]
-    fn set_buf_ptr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurfaceParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurfaceParams::TYPE,
-                    "NvOSD_FrameLineParams.buf_ptr",
-                ))?
-                .get()
-                .ptr()?
+    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurfaceParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurfaceParams::TYPE,
+                            "NvOSD_FrameLineParams.buf_ptr",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).buf_ptr = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameLineParams.buf_ptr")
     }
     /// Drawing mode.
     ///
@@ -21203,23 +24549,38 @@ impl NvOSD_FrameLineParams {
     }
     #[setter]
     #[pyo3(name = "line_params_list")]
-    fn set_line_params_list(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvOSD_LineParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvOSD_LineParams::TYPE,
-                    "NvOSD_FrameLineParams.line_params_list",
-                ))?
-                .get()
-                .ptr()?
+    fn set_line_params_list(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvOSD_LineParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvOSD_LineParams::TYPE,
+                            "NvOSD_FrameLineParams.line_params_list",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).line_params_list = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).line_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_LineParams::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvOSD_FrameLineParams.line_params_list",
+            )
     }
     /// Batch holding the frame.
     ///
@@ -21238,23 +24599,29 @@ impl NvOSD_FrameLineParams {
     }
     #[setter]
     #[pyo3(name = "surf")]
-    fn set_surf(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurface>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurface::TYPE,
-                    "NvOSD_FrameLineParams.surf",
-                ))?
-                .get()
-                .ptr()?
+    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurface>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurface::TYPE,
+                            "NvOSD_FrameLineParams.surf",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).surf = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).surf }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameLineParams.surf")
     }
 }
 /// Arrows to draw on one frame.
@@ -21276,9 +24643,15 @@ impl NvOSD_FrameArrowParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_FrameArrowParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_FrameArrowParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -21309,11 +24682,23 @@ impl NvOSD_FrameArrowParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_FrameArrowParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -21341,23 +24726,30 @@ impl NvOSD_FrameArrowParams {
     }
     #[setter]
     #[pyo3(name = "buf_ptr")]
-    fn set_buf_ptr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurfaceParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurfaceParams::TYPE,
-                    "NvOSD_FrameArrowParams.buf_ptr",
-                ))?
-                .get()
-                .ptr()?
+    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurfaceParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurfaceParams::TYPE,
+                            "NvOSD_FrameArrowParams.buf_ptr",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).buf_ptr = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameArrowParams.buf_ptr")
     }
     /// Drawing mode.
     ///
@@ -21413,23 +24805,38 @@ impl NvOSD_FrameArrowParams {
     }
     #[setter]
     #[pyo3(name = "arrow_params_list")]
-    fn set_arrow_params_list(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvOSD_ArrowParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvOSD_ArrowParams::TYPE,
-                    "NvOSD_FrameArrowParams.arrow_params_list",
-                ))?
-                .get()
-                .ptr()?
+    fn set_arrow_params_list(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvOSD_ArrowParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvOSD_ArrowParams::TYPE,
+                            "NvOSD_FrameArrowParams.arrow_params_list",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).arrow_params_list = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).arrow_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_ArrowParams::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvOSD_FrameArrowParams.arrow_params_list",
+            )
     }
     /// Batch holding the frame.
     ///
@@ -21448,23 +24855,29 @@ impl NvOSD_FrameArrowParams {
     }
     #[setter]
     #[pyo3(name = "surf")]
-    fn set_surf(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurface>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurface::TYPE,
-                    "NvOSD_FrameArrowParams.surf",
-                ))?
-                .get()
-                .ptr()?
+    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurface>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurface::TYPE,
+                            "NvOSD_FrameArrowParams.surf",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).surf = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).surf }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameArrowParams.surf")
     }
 }
 /// Circles to draw on one frame.
@@ -21486,9 +24899,15 @@ impl NvOSD_FrameCircleParams {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_FrameCircleParams> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_FrameCircleParams) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -21519,11 +24938,23 @@ impl NvOSD_FrameCircleParams {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvOSD_FrameCircleParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -21551,23 +24982,30 @@ impl NvOSD_FrameCircleParams {
     }
     #[setter]
     #[pyo3(name = "buf_ptr")]
-    fn set_buf_ptr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurfaceParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurfaceParams::TYPE,
-                    "NvOSD_FrameCircleParams.buf_ptr",
-                ))?
-                .get()
-                .ptr()?
+    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurfaceParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurfaceParams::TYPE,
+                            "NvOSD_FrameCircleParams.buf_ptr",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).buf_ptr = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameCircleParams.buf_ptr")
     }
     /// Drawing mode.
     ///
@@ -21623,23 +25061,38 @@ impl NvOSD_FrameCircleParams {
     }
     #[setter]
     #[pyo3(name = "circle_params_list")]
-    fn set_circle_params_list(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvOSD_CircleParams>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvOSD_CircleParams::TYPE,
-                    "NvOSD_FrameCircleParams.circle_params_list",
-                ))?
-                .get()
-                .ptr()?
+    fn set_circle_params_list(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvOSD_CircleParams>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvOSD_CircleParams::TYPE,
+                            "NvOSD_FrameCircleParams.circle_params_list",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).circle_params_list = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).circle_params_list }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_CircleParams::TYPE)?),
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvOSD_FrameCircleParams.circle_params_list",
+            )
     }
     /// Batch holding the frame.
     ///
@@ -21658,23 +25111,29 @@ impl NvOSD_FrameCircleParams {
     }
     #[setter]
     #[pyo3(name = "surf")]
-    fn set_surf(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NvBufSurface>()
-                .map_err(|_| rt::errors::wrong_type(
-                    value,
-                    NvBufSurface::TYPE,
-                    "NvOSD_FrameCircleParams.surf",
-                ))?
-                .get()
-                .ptr()?
+    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurface>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurface::TYPE,
+                            "NvOSD_FrameCircleParams.surf",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).surf = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).surf }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameCircleParams.surf")
     }
 }
 /// Example user payload: an id, an owned message and a sample value.
@@ -21696,9 +25155,20 @@ impl CustomDataStruct {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CustomDataStruct> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::CustomDataStruct, message),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::CustomDataStruct) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -21729,11 +25199,23 @@ impl CustomDataStruct {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::CustomDataStruct>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -21802,5 +25284,431 @@ impl CustomDataStruct {
         let p = self.ptr()?;
         unsafe { (*p).sampleInt = v as _ };
         Ok(())
+    }
+}
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<NvBbox_Coords>() {
+        return Ok(Some(v.get().view.target(value, NvBbox_Coords::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_ColorParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_ColorParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_FontParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_FontParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_TextParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_TextParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_Color_info>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_Color_info::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_RectParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_RectParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_MaskParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_MaskParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_LineParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_LineParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_ArrowParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_ArrowParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_CircleParams>() {
+        return Ok(Some(v.get().view.target(value, NvOSD_CircleParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsRoiMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsRoiMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsComp_BboxInfo>() {
+        return Ok(Some(v.get().view.target(value, NvDsComp_BboxInfo::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsSensorInfo_meta>() {
+        return Ok(Some(v.get().view.target(value, NvDsSensorInfo_meta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsMetaPool>() {
+        return Ok(Some(v.get().view.target(value, NvDsMetaPool::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsBaseMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsBaseMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsBatchMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsBatchMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsFrameMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsFrameMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjectMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsObjectMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsClassifierMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsClassifierMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsLabelInfo>() {
+        return Ok(Some(v.get().view.target(value, NvDsLabelInfo::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsDisplayMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsDisplayMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsUserMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsUserMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsMetaSubCompLatency>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsMetaSubCompLatency::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsMetaCompLatency>() {
+        return Ok(Some(v.get().view.target(value, NvDsMetaCompLatency::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsFrameLatencyInfo>() {
+        return Ok(Some(v.get().view.target(value, NvDsFrameLatencyInfo::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfacePlaneParamsEx>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfacePlaneParamsEx::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfacePlaneParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfacePlaneParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceChromaSubsamplingParams>() {
+        return Ok(
+            Some(
+                v
+                    .get()
+                    .view
+                    .target(value, NvBufSurfaceChromaSubsamplingParams::TYPE)?
+                    .erase(),
+            ),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceCreateParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceCreateParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceAllocateParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceAllocateParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceMappedAddr>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceMappedAddr::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceParamsEx>() {
+        return Ok(Some(v.get().view.target(value, NvBufSurfaceParamsEx::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceCudaBuffer>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceCudaBuffer::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceParams>() {
+        return Ok(Some(v.get().view.target(value, NvBufSurfaceParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurface>() {
+        return Ok(Some(v.get().view.target(value, NvBufSurface::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceMapPlaneParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceMapPlaneParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceCudaIpcMemHandle>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceCudaIpcMemHandle::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceExtendedMapParams>() {
+        return Ok(
+            Some(
+                v.get().view.target(value, NvBufSurfaceExtendedMapParams::TYPE)?.erase(),
+            ),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceMapParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceMapParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceNvmmBuffer>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceNvmmBuffer::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceDeviceInfo>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceDeviceInfo::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceGPUL2SyncParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvBufSurfaceGPUL2SyncParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsInferDims>() {
+        return Ok(Some(v.get().view.target(value, NvDsInferDims::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferDimsCHW>() {
+        return Ok(Some(v.get().view.target(value, NvDsInferDimsCHW::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferLayerInfo>() {
+        return Ok(Some(v.get().view.target(value, NvDsInferLayerInfo::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferNetworkInfo>() {
+        return Ok(Some(v.get().view.target(value, NvDsInferNetworkInfo::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferObjectDetectionInfo>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsInferObjectDetectionInfo::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsInferInstanceMaskInfo>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsInferInstanceMaskInfo::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsInferAttribute>() {
+        return Ok(Some(v.get().view.target(value, NvDsInferAttribute::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferTensorMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsInferTensorMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferSegmentationMeta>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsInferSegmentationMeta::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsRect>() {
+        return Ok(Some(v.get().view.target(value, NvDsRect::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsGeoLocation>() {
+        return Ok(Some(v.get().view.target(value, NvDsGeoLocation::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsCoordinate>() {
+        return Ok(Some(v.get().view.target(value, NvDsCoordinate::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjectSignature>() {
+        return Ok(Some(v.get().view.target(value, NvDsObjectSignature::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsProductObjectExt>() {
+        return Ok(Some(v.get().view.target(value, NvDsProductObjectExt::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsVehicleObject>() {
+        return Ok(Some(v.get().view.target(value, NvDsVehicleObject::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsPersonObject>() {
+        return Ok(Some(v.get().view.target(value, NvDsPersonObject::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsFaceObject>() {
+        return Ok(Some(v.get().view.target(value, NvDsFaceObject::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsVehicleObjectExt>() {
+        return Ok(Some(v.get().view.target(value, NvDsVehicleObjectExt::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsPersonObjectExt>() {
+        return Ok(Some(v.get().view.target(value, NvDsPersonObjectExt::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsFaceObjectWithExt>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsFaceObjectWithExt::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsJoint>() {
+        return Ok(Some(v.get().view.target(value, NvDsJoint::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsJoints>() {
+        return Ok(Some(v.get().view.target(value, NvDsJoints::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsEmbedding>() {
+        return Ok(Some(v.get().view.target(value, NvDsEmbedding::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsProductObject>() {
+        return Ok(Some(v.get().view.target(value, NvDsProductObject::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsConvexHull>() {
+        return Ok(Some(v.get().view.target(value, NvDsConvexHull::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsBbox3dObject>() {
+        return Ok(Some(v.get().view.target(value, NvDsBbox3dObject::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsBbox3dObjectList>() {
+        return Ok(Some(v.get().view.target(value, NvDsBbox3dObjectList::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDs3DTracking>() {
+        return Ok(Some(v.get().view.target(value, NvDs3DTracking::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsConversationObject>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsConversationObject::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsLLMObject>() {
+        return Ok(Some(v.get().view.target(value, NvDsLLMObject::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsInteractionObject>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsInteractionObject::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsCongestionObject>() {
+        return Ok(Some(v.get().view.target(value, NvDsCongestionObject::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsTypeMetricsObject>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsTypeMetricsObject::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsSegmentationObject>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsSegmentationObject::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsEventMsgMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsEventMsgMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsEvent>() {
+        return Ok(Some(v.get().view.target(value, NvDsEvent::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsCustomMsgInfo>() {
+        return Ok(Some(v.get().view.target(value, NvDsCustomMsgInfo::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsPayload>() {
+        return Ok(Some(v.get().view.target(value, NvDsPayload::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsTargetMiscDataFrame>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsTargetMiscDataFrame::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsTargetMiscDataObject>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsTargetMiscDataObject::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsTargetMiscDataStream>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsTargetMiscDataStream::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsTargetMiscDataBatch>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsTargetMiscDataBatch::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsReidTensorBatch>() {
+        return Ok(Some(v.get().view.target(value, NvDsReidTensorBatch::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjConvexHull>() {
+        return Ok(Some(v.get().view.target(value, NvDsObjConvexHull::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjReid>() {
+        return Ok(Some(v.get().view.target(value, NvDsObjReid::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObj3DBbox>() {
+        return Ok(Some(v.get().view.target(value, NvDsObj3DBbox::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<RectDim>() {
+        return Ok(Some(v.get().view.target(value, RectDim::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvOFFlowVector>() {
+        return Ok(Some(v.get().view.target(value, NvOFFlowVector::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsOpticalFlowMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsOpticalFlowMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjEncOutParams>() {
+        return Ok(Some(v.get().view.target(value, NvDsObjEncOutParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjEncUsrArgs>() {
+        return Ok(Some(v.get().view.target(value, NvDsObjEncUsrArgs::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsAnalyticsLabelFlag>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsAnalyticsLabelFlag::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsAnalyticsLabelCount>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsAnalyticsLabelCount::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsAnalyticsLabelCount64>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsAnalyticsLabelCount64::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsAnalyticsClassCount>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsAnalyticsClassCount::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsAnalyticsObjInfo>() {
+        return Ok(Some(v.get().view.target(value, NvDsAnalyticsObjInfo::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsAnalyticsFrameMeta>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsAnalyticsFrameMeta::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameTextParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvOSD_FrameTextParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameRectParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvOSD_FrameRectParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameSegmentMaskParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvOSD_FrameSegmentMaskParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameLineParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvOSD_FrameLineParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameArrowParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvOSD_FrameArrowParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameCircleParams>() {
+        return Ok(
+            Some(v.get().view.target(value, NvOSD_FrameCircleParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<CustomDataStruct>() {
+        return Ok(Some(v.get().view.target(value, CustomDataStruct::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
     }
 }

@@ -3,15 +3,16 @@
  *
  * Owns the deterministic detector (a hash of seed, object index and frame
  * number; boxes move steadily from frame to frame and keep their tracker
- * id) and the object / classifier / label / display metadata built from
- * it. Strings the metadata owns are g_malloc'ed; font names are static.
+ * id), the element's default settings, and the object / classifier /
+ * label / display metadata built from the detections. Strings the
+ * metadata owns are g_malloc'ed; font names are static.
  */
 #include <math.h>
 #include <string.h>
 
 #include "nvinfersim_synth.h"
 
-static const gchar *const CLASS_NAMES[NVINFERSIM_NUM_CLASSES] = {
+static const gchar *const DEFAULT_LABELS[] = {
   "Vehicle", "TwoWheeler", "Person", "RoadSign"
 };
 
@@ -36,12 +37,34 @@ unit (guint64 seed, guint64 a, guint64 b)
   return (gdouble) (mix (seed ^ mix (a ^ mix (b))) >> 11) / 9007199254740992.0;
 }
 
-const gchar *
-nvinfersim_class_name (gint class_id)
+void
+nvinfersim_params_init (NvInferSimParams * p, guint width, guint height)
 {
-  if (class_id < 0 || class_id >= NVINFERSIM_NUM_CLASSES)
+  memset (p, 0, sizeof (*p));
+  p->width = width;
+  p->height = height;
+  p->objects = 4;
+  p->seed = 42;
+  p->mask_width = 64;
+  p->mask_height = 48;
+  p->unique_id = 1;
+  p->conf_min = 0.5f;
+  p->conf_max = 1.0f;
+  p->num_classes = G_N_ELEMENTS (DEFAULT_LABELS);
+  p->tensor_meta = TRUE;
+  p->segmentation_meta = TRUE;
+  p->instance_mask_size = 28;
+}
+
+const gchar *
+nvinfersim_class_name (const NvInferSimParams * p, gint class_id)
+{
+  if (class_id < 0 || (guint) class_id >= p->num_classes)
     return "Unknown";
-  return CLASS_NAMES[class_id];
+  if (p->labels == NULL)
+    return (guint) class_id < G_N_ELEMENTS (DEFAULT_LABELS)
+        ? DEFAULT_LABELS[class_id] : "Unknown";
+  return p->labels[class_id];
 }
 
 /* Position along a track of @span pixels that bounces between the ends. */
@@ -59,13 +82,16 @@ nvinfersim_detect (const NvInferSimParams * p, gint frame_num,
     NvInferSimObject * out)
 {
   gfloat fw = (gfloat) p->width, fh = (gfloat) p->height;
+  gfloat lo = MIN (p->conf_min, p->conf_max);
+  gfloat span = MAX (p->conf_min, p->conf_max) - lo;
+  guint classes = MAX (p->num_classes, 1u);
 
   for (guint i = 0; i < p->objects; i++) {
     NvInferSimObject *o = &out[i];
     memset (o, 0, sizeof (*o));
-    o->class_id = (gint) (mix (p->seed ^ i) % NVINFERSIM_NUM_CLASSES);
+    o->class_id = (gint) (mix (p->seed ^ i) % classes);
     o->track_id = i + 1;
-    o->confidence = 0.5f + 0.5f * (gfloat) unit (p->seed, i, frame_num + 1u);
+    o->confidence = lo + span * (gfloat) unit (p->seed, i, frame_num + 1u);
     o->rect.width = MAX (1.0f, fw * (0.1f + 0.15f * (gfloat) unit (p->seed,
                 i, 101)));
     o->rect.height = MAX (1.0f, fh * (0.1f + 0.15f * (gfloat) unit (p->seed,
@@ -141,7 +167,7 @@ fill_object (NvDsObjectMeta * obj, const NvInferSimParams * p,
   obj->detector_bbox_info.org_bbox_coords.width = o->rect.width;
   obj->detector_bbox_info.org_bbox_coords.height = o->rect.height;
   obj->tracker_bbox_info = obj->detector_bbox_info;
-  g_strlcpy (obj->obj_label, nvinfersim_class_name (o->class_id),
+  g_strlcpy (obj->obj_label, nvinfersim_class_name (p, o->class_id),
       MAX_LABEL_SIZE);
   fill_text (&obj->text_params, g_strdup_printf ("%s %" G_GUINT64_FORMAT,
           obj->obj_label, o->track_id), (guint) o->rect.left,
@@ -157,6 +183,8 @@ nvinfersim_attach_objects (NvDsBatchMeta * batch, NvDsFrameMeta * frame,
     if (obj == NULL)
       return;
     fill_object (obj, p, &objs[i]);
+    if (p->instance_masks)
+      nvinfersim_fill_instance_mask (obj, p->instance_mask_size);
     attach_classifier (batch, obj, p, i);
     nvds_add_obj_meta_to_frame (frame, obj, NULL);
   }
@@ -187,4 +215,20 @@ nvinfersim_attach_display (NvDsBatchMeta * batch, NvDsFrameMeta * frame,
   d->line_params[0].line_width = 2;
   set_colour (&d->line_params[0].line_color, 0.0, 0.0, 1.0, 1.0);
   nvds_add_display_meta_to_frame (frame, d);
+}
+
+void
+nvinfersim_attach_all (NvDsBatchMeta * batch, NvDsFrameMeta * frame,
+    const NvInferSimParams * p)
+{
+  NvInferSimObject *objs = g_new0 (NvInferSimObject, p->objects + 1);
+
+  nvinfersim_detect (p, frame->frame_num, objs);
+  nvinfersim_attach_objects (batch, frame, p, objs);
+  nvinfersim_attach_display (batch, frame, p);
+  if (p->segmentation_meta)
+    nvinfersim_attach_segmentation (batch, frame, p, objs);
+  if (p->tensor_meta)
+    nvinfersim_attach_tensor (batch, frame, p, objs);
+  g_free (objs);
 }

@@ -8,13 +8,22 @@
 static gboolean
 plugin_init (GstPlugin * plugin)
 {
-  return gst_element_register (plugin, "nvinfersim", GST_RANK_NONE,
-      GST_TYPE_NVINFERSIM)
-      && gst_element_register (plugin, "nvvideoconvertsim", GST_RANK_NONE,
-      GST_TYPE_NVVIDEOCONVERTSIM);
+  const struct { const gchar *name; GType type; } elements[] = {
+    {"nvinfersim", GST_TYPE_NVINFERSIM},
+    {"nvtrackersim", GST_TYPE_NVTRACKERSIM},
+    {"nvdsanalyticssim", GST_TYPE_NVDSANALYTICSSIM},
+    {"nvofsim", GST_TYPE_NVOFSIM},
+    {"nvvideoconvertsim", GST_TYPE_NVVIDEOCONVERTSIM},
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    if (!gst_element_register (plugin, elements[i].name, GST_RANK_NONE,
+            elements[i].type))
+      return FALSE;
+  return TRUE;
 }
 
 GST_PLUGIN_DEFINE (GST_VERSION_MAJOR, GST_VERSION_MINOR, nvinfersim,
-    "DeepStream stand-in elements: synthetic inference metadata and "
-    "NvBufSurface upload (bindery SDK stand-in)",
+    "DeepStream stand-in elements: synthetic inference, tracker, analytics "
+    "and optical-flow metadata, and NvBufSurface upload (bindery SDK "
+    "stand-in)",
     plugin_init, "9.1.0", "Apache 2.0", "bindery", "bindery")

@@ -395,9 +395,9 @@ void nvds_remove_user_meta_from_roi (NvDsRoiMeta *roi_meta, NvDsUserMeta *user_m
 void nvds_remove_user_meta_from_object (NvDsObjectMeta *obj_meta, NvDsUserMeta *user_meta);
 
 /**
- * Maps a descriptor string such as "ORG.COMPONENT.DESCRIPTION" to a
- * metadata kind at or above NVDS_START_USER_META; equal strings give
- * equal kinds within a process.
+ * Maps a descriptor such as "ORG.COMPONENT.DESCRIPTION" to a metadata kind
+ * at or above NVDS_START_USER_META (equal strings, equal kinds); the
+ * nvdsanalytics descriptors give NVDS_{FRAME,OBJ}_META_NVDSANALYTICS.
  * @param meta_descriptor NUL-terminated descriptor.
  * @return The kind for @a meta_descriptor.
  */

@@ -170,16 +170,32 @@ nvds_get_current_metadata_info (NvDsBatchMeta * batch_meta)
   return TRUE;
 }
 
+/* Descriptors of SDK metadata that DeepStream 9.1 gives fixed kinds:
+ * nvdsanalytics attaches NVDS_USER_{FRAME,OBJ}_META_NVDSANALYTICS, which
+ * nvds_analytics_meta.h defines as these enum values, while applications
+ * (NVIDIA's Python sample among them) look them up by descriptor. */
+static const struct {
+  const gchar *descriptor;
+  NvDsMetaType type;
+} SDK_USER_META_TYPES[] = {
+  {"NVIDIA.DSANALYTICSFRAME.USER_META", NVDS_FRAME_META_NVDSANALYTICS},
+  {"NVIDIA.DSANALYTICSOBJ.USER_META", NVDS_OBJ_META_NVDSANALYTICS},
+};
+
 /**
  * Registers (or looks up) the user meta type named @meta_descriptor: the
  * same string always gives the same type, different strings different
- * types, all at or above NVDS_START_USER_META. NULL/empty is invalid.
+ * types, at or above NVDS_START_USER_META except for the SDK descriptors
+ * above. NULL/empty is invalid.
  */
 NvDsMetaType
 nvds_get_user_meta_type (gchar * meta_descriptor)
 {
   if (meta_descriptor == NULL || meta_descriptor[0] == '\0')
     return NVDS_INVALID_META;
+  for (guint i = 0; i < G_N_ELEMENTS (SDK_USER_META_TYPES); i++)
+    if (g_str_equal (meta_descriptor, SDK_USER_META_TYPES[i].descriptor))
+      return SDK_USER_META_TYPES[i].type;
   GQuark q = g_quark_from_string (meta_descriptor);
   if (q > (GQuark) (G_MAXINT32 - NVDS_START_USER_META))
     return NVDS_INVALID_META;

@@ -19,9 +19,15 @@ impl BkBox {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::BkBox> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::BkBox) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -47,11 +53,23 @@ impl BkBox {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["left", "top"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::BkBox>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -74,7 +92,7 @@ impl BkBox {
     #[setter]
     #[pyo3(name = "left")]
     fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "BkBox.left")?;
+        let v = rt::ints::to_c_float(value, "BkBox.left")?;
         let p = self.ptr()?;
         unsafe { (*p).left = v as _ };
         Ok(())
@@ -91,7 +109,7 @@ impl BkBox {
     #[setter]
     #[pyo3(name = "top")]
     fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "BkBox.top")?;
+        let v = rt::ints::to_c_float(value, "BkBox.top")?;
         let p = self.ptr()?;
         unsafe { (*p).top = v as _ };
         Ok(())
@@ -116,9 +134,15 @@ impl BkDetection {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::BkDetection> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::BkDetection) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -149,11 +173,23 @@ impl BkDetection {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::BkDetection>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -193,7 +229,7 @@ impl BkDetection {
     #[setter]
     #[pyo3(name = "confidence")]
     fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "BkDetection.confidence")?;
+        let v = rt::ints::to_c_float(value, "BkDetection.confidence")?;
         let p = self.ptr()?;
         unsafe { (*p).confidence = v as _ };
         Ok(())
@@ -238,8 +274,13 @@ impl BkDetection {
             .map_err(|_| rt::errors::wrong_type(value, BkBox::TYPE, "BkDetection.box"))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).box_, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).box_,
+                src.cast_const().cast(),
+                BkBox::OWNED_STRINGS,
+            )
+        }
     }
 }
 /// A frame holding detections.
@@ -261,9 +302,15 @@ impl BkFrame {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::BkFrame> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::BkFrame) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -289,11 +336,23 @@ impl BkFrame {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &[], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::BkFrame>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -312,12 +371,17 @@ impl BkFrame {
     fn get_detections(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).detections }.cast::<rt::glist::GListNode>();
+        let slot = unsafe { &raw mut (*p).detections };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
         Ok(
-            this
-                .view
-                .derive(slf.as_any(), head)
-                .map(|v| GList::new(v, Some(__bindery_element_BkDetection))),
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_BkDetection),
+            ),
         )
     }
     /// Exports the list's elements as a dict of numpy columns (one walk, no Python objects per element).
@@ -350,5 +414,35 @@ impl BkFrame {
         out.set_item("left", c3.into_array(py))?;
         out.set_item("top", c4.into_array(py))?;
         Ok(out)
+    }
+}
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<BkBox>() {
+        return Ok(Some(v.get().view.target(value, BkBox::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<BkDetection>() {
+        return Ok(Some(v.get().view.target(value, BkDetection::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<BkFrame>() {
+        return Ok(Some(v.get().view.target(value, BkFrame::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
     }
 }

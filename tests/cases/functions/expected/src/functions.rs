@@ -316,7 +316,7 @@ pub(crate) fn __bindery_fn_fn_identity<'py>(
     __bindery_py: Python<'py>,
     p: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_p_c = rt::pointer::address_of(p, "fn_identity(p)")?;
+    let __bindery_p_c = __bindery_param_address(p, "fn_identity(p)")?;
     let __bindery_ret = unsafe { ffi::fn_identity(__bindery_p_c as _) };
     rt::pointer::to_capsule(__bindery_py, __bindery_ret as *mut c_void)
         .map(Bound::unbind)

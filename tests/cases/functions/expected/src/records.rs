@@ -19,9 +19,15 @@ impl FnBox {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::FnBox> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::FnBox) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -47,11 +53,23 @@ impl FnBox {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["count"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::FnBox>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -99,9 +117,15 @@ impl FnItem {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::FnItem> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::FnItem) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -127,11 +151,23 @@ impl FnItem {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["value"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::FnItem>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -158,5 +194,32 @@ impl FnItem {
         let p = self.ptr()?;
         unsafe { (*p).value = v as _ };
         Ok(())
+    }
+}
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<FnBox>() {
+        return Ok(Some(v.get().view.target(value, FnBox::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<FnItem>() {
+        return Ok(Some(v.get().view.target(value, FnItem::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
     }
 }

@@ -19,9 +19,15 @@ impl LsItem {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::LsItem> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::LsItem) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -47,11 +53,23 @@ impl LsItem {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["id", "score"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::LsItem>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -116,9 +134,15 @@ impl LsBag {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::LsBag> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::LsBag) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -144,11 +168,23 @@ impl LsBag {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["n_items"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::LsBag>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -167,12 +203,17 @@ impl LsBag {
     fn get_items(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).items }.cast::<rt::glist::GListNode>();
+        let slot = unsafe { &raw mut (*p).items };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
         Ok(
-            this
-                .view
-                .derive(slf.as_any(), head)
-                .map(|v| GList::new(v, Some(__bindery_element_LsItem))),
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_LsItem),
+            ),
         )
     }
     /// Unknown entries: iteration yields capsules.
@@ -183,8 +224,10 @@ impl LsBag {
     fn get_misc(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let head = unsafe { (*p).misc }.cast::<rt::glist::GListNode>();
-        Ok(this.view.derive(slf.as_any(), head).map(|v| GList::new(v, None)))
+        let slot = unsafe { &raw mut (*p).misc };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
     /// Number of items.
     ///
@@ -202,5 +245,32 @@ impl LsBag {
         let p = self.ptr()?;
         unsafe { (*p).n_items = v as _ };
         Ok(())
+    }
+}
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<LsItem>() {
+        return Ok(Some(v.get().view.target(value, LsItem::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<LsBag>() {
+        return Ok(Some(v.get().view.target(value, LsBag::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
     }
 }

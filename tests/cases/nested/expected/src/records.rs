@@ -19,9 +19,15 @@ impl NsPoint {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NsPoint> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NsPoint) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -47,11 +53,23 @@ impl NsPoint {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["x", "y"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NsPoint>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -74,7 +92,7 @@ impl NsPoint {
     #[setter]
     #[pyo3(name = "x")]
     fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NsPoint.x")?;
+        let v = rt::ints::to_c_float(value, "NsPoint.x")?;
         let p = self.ptr()?;
         unsafe { (*p).x = v as _ };
         Ok(())
@@ -91,7 +109,7 @@ impl NsPoint {
     #[setter]
     #[pyo3(name = "y")]
     fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NsPoint.y")?;
+        let v = rt::ints::to_c_float(value, "NsPoint.y")?;
         let p = self.ptr()?;
         unsafe { (*p).y = v as _ };
         Ok(())
@@ -116,9 +134,15 @@ impl NsSegment {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NsSegment> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NsSegment) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -144,11 +168,23 @@ impl NsSegment {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["from_", "to"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NsSegment>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -185,8 +221,13 @@ impl NsSegment {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).from, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).from,
+                src.cast_const().cast(),
+                NsPoint::OWNED_STRINGS,
+            )
+        }
     }
     /// End point.
     ///
@@ -210,8 +251,13 @@ impl NsSegment {
             .map_err(|_| rt::errors::wrong_type(value, NsPoint::TYPE, "NsSegment.to"))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).to, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).to,
+                src.cast_const().cast(),
+                NsPoint::OWNED_STRINGS,
+            )
+        }
     }
 }
 /// A node of a singly linked chain, with a pointer to an optional next node.
@@ -233,9 +279,15 @@ impl Node {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NsNode> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NsNode) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -266,11 +318,23 @@ impl Node {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NsNode>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -324,8 +388,13 @@ impl Node {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).segment, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).segment,
+                src.cast_const().cast(),
+                NsSegment::OWNED_STRINGS,
+            )
+        }
     }
     /// Next node, or NULL (reads as None).
     ///
@@ -344,19 +413,29 @@ impl Node {
     }
     #[setter]
     #[pyo3(name = "next")]
-    fn set_next(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<Node>()
-                .map_err(|_| rt::errors::wrong_type(value, Node::TYPE, "Node.next"))?
-                .get()
-                .ptr()?
+    fn set_next(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<Node>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            Node::TYPE,
+                            "Node.next",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).next = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).next }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), Node::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "Node.next")
     }
     /// Pointer to a const point, read-only by the spec, or NULL.
     ///
@@ -390,19 +469,29 @@ impl Node {
     }
     #[setter]
     #[pyo3(name = "hint")]
-    fn set_hint(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = if value.is_none() {
-            std::ptr::null_mut()
-        } else {
-            value
-                .cast::<NsPoint>()
-                .map_err(|_| rt::errors::wrong_type(value, NsPoint::TYPE, "Node.hint"))?
-                .get()
-                .ptr()?
+    fn set_hint(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NsPoint>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NsPoint::TYPE,
+                            "Node.hint",
+                        ))?,
+                )
+            }
         };
-        let p = self.ptr()?;
-        unsafe { (*p).hint = target.cast() };
-        Ok(())
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).hint }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NsPoint::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "Node.hint")
     }
 }
 /// A struct the spec hides from Python construction.
@@ -424,18 +513,36 @@ impl NsHandle {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NsHandle> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NsHandle) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
 impl NsHandle {
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NsHandle>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -462,5 +569,38 @@ impl NsHandle {
         let p = self.ptr()?;
         unsafe { (*p).id = v as _ };
         Ok(())
+    }
+}
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<NsPoint>() {
+        return Ok(Some(v.get().view.target(value, NsPoint::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NsSegment>() {
+        return Ok(Some(v.get().view.target(value, NsSegment::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<Node>() {
+        return Ok(Some(v.get().view.target(value, Node::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NsHandle>() {
+        return Ok(Some(v.get().view.target(value, NsHandle::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
     }
 }

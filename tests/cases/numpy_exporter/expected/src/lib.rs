@@ -42,6 +42,8 @@ pub(crate) const __BINDERY_ALLOC_GLIB: rt::Allocator = rt::Allocator {
 pub(crate) const __BINDERY_ALLOC_LIBC: rt::Allocator = rt::Allocator::LIBC;
 /// Allocator for structs constructed from Python (`[c].allocator`).
 pub(crate) const __BINDERY_ALLOCATOR: rt::Allocator = __BINDERY_ALLOC_LIBC;
+/// Whether raw `int`s are addresses in `cast` and `void*` setters (`[module] int_addresses`).
+pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointer::IntAddresses::Refused;
 /// Numpy exporters.
 #[pymodule]
 #[pyo3(name = "golden_numpy_exporter")]

@@ -19,9 +19,15 @@ impl NpImage {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NpImage> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NpImage) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -52,11 +58,23 @@ impl NpImage {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NpImage>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -116,11 +134,23 @@ impl NpImage {
     }
     #[setter]
     #[pyo3(name = "pixels")]
-    fn set_pixels(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NpImage.pixels")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pixels = address as _ };
-        Ok(())
+    fn set_pixels(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NpImage.pixels",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).pixels }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NpImage.pixels")
     }
     /// 256 bins.
     ///
@@ -137,11 +167,23 @@ impl NpImage {
     }
     #[setter]
     #[pyo3(name = "histogram")]
-    fn set_histogram(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "NpImage.histogram")?;
-        let p = self.ptr()?;
-        unsafe { (*p).histogram = address as _ };
-        Ok(())
+    fn set_histogram(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NpImage.histogram",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).histogram }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NpImage.histogram")
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
@@ -164,5 +206,29 @@ impl NpImage {
                 f32,
             >(slf.py(), data.cast(), &shape, None, false, slf.clone().into_any())
         }
+    }
+}
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<NpImage>() {
+        return Ok(Some(v.get().view.target(value, NpImage::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
     }
 }

@@ -19,9 +19,15 @@ impl PtBox {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::PtBox> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::PtBox) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -52,11 +58,23 @@ impl PtBox {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::PtBox>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -82,11 +100,23 @@ impl PtBox {
     }
     #[setter]
     #[pyo3(name = "user_data")]
-    fn set_user_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "PtBox.user_data")?;
-        let p = self.ptr()?;
-        unsafe { (*p).user_data = address as _ };
-        Ok(())
+    fn set_user_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "PtBox.user_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).user_data }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "PtBox.user_data")
     }
     /// Const untyped pointer.
     ///
@@ -103,11 +133,23 @@ impl PtBox {
     }
     #[setter]
     #[pyo3(name = "cookie")]
-    fn set_cookie(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "PtBox.cookie")?;
-        let p = self.ptr()?;
-        unsafe { (*p).cookie = address as _ };
-        Ok(())
+    fn set_cookie(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "PtBox.cookie",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).cookie }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "PtBox.cookie")
     }
     /// Pointer to an opaque type: also a capsule.
     ///
@@ -124,11 +166,23 @@ impl PtBox {
     }
     #[setter]
     #[pyo3(name = "handle")]
-    fn set_handle(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "PtBox.handle")?;
-        let p = self.ptr()?;
-        unsafe { (*p).handle = address as _ };
-        Ok(())
+    fn set_handle(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "PtBox.handle",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).handle }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "PtBox.handle")
     }
     /// Pointer to a number: a capsule (use numpy exporters for arrays).
     ///
@@ -145,10 +199,46 @@ impl PtBox {
     }
     #[setter]
     #[pyo3(name = "counter")]
-    fn set_counter(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let address = rt::pointer::address_of(value, "PtBox.counter")?;
-        let p = self.ptr()?;
-        unsafe { (*p).counter = address as _ };
-        Ok(())
+    fn set_counter(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "PtBox.counter",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).counter }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "PtBox.counter")
+    }
+}
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<PtBox>() {
+        return Ok(Some(v.get().view.target(value, PtBox::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
     }
 }

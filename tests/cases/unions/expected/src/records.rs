@@ -19,9 +19,15 @@ impl UnValue {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::UnValue> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::UnValue) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -47,11 +53,23 @@ impl UnValue {
     ) -> PyResult<()> {
         rt::init_fields(slf.as_any(), fields, &["i", "f"], Self::TYPE)
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::UnValue>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -91,7 +109,7 @@ impl UnValue {
     #[setter]
     #[pyo3(name = "f")]
     fn set_f(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "UnValue.f")?;
+        let v = rt::ints::to_c_float(value, "UnValue.f")?;
         let p = self.ptr()?;
         unsafe { (*p).f = v as _ };
         Ok(())
@@ -116,9 +134,15 @@ impl UnTagged {
     pub(crate) fn ptr(&self) -> PyResult<*mut ffi::UnTagged> {
         self.view.ptr(Self::TYPE)
     }
-    /// Frees a struct allocated by the constructor.
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::UnTagged) {
-        unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
     }
 }
 #[pymethods]
@@ -149,11 +173,23 @@ impl UnTagged {
             Self::TYPE,
         )
     }
-    /// Views the struct at an address (an `int` or a capsule) without owning it;
-    /// a capsule read from a tracked view keeps that view's liveness check.
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (ptr, token) = rt::pointer::cast_target(address, Self::TYPE)?;
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::UnTagged>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
         Ok(Self::wrap(View::external(ptr.cast(), token)))
     }
     /// The C address of the struct.
@@ -207,8 +243,13 @@ impl UnTagged {
             ))?;
         let src = source.get().ptr()?;
         let p = self.ptr()?;
-        unsafe { std::ptr::copy(src.cast_const().cast(), &raw mut (*p).value, 1) };
-        Ok(())
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).value,
+                src.cast_const().cast(),
+                UnValue::OWNED_STRINGS,
+            )
+        }
     }
     /// Anonymous union member.
     ///
@@ -243,5 +284,32 @@ impl UnTagged {
         let p = self.ptr()?;
         unsafe { (*p).__bindgen_anon_1.real = v as _ };
         Ok(())
+    }
+}
+/// A view of any class of this module as a pointer value (None when `value`
+/// is not one): `void*` fields and pointer parameters take views as pyds does.
+pub(crate) fn __bindery_view_target(
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<rt::view::Target<c_void>>> {
+    if let Ok(v) = value.cast::<UnValue>() {
+        return Ok(Some(v.get().view.target(value, UnValue::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<UnTagged>() {
+        return Ok(Some(v.get().view.target(value, UnTagged::TYPE)?.erase()));
+    }
+    Ok(None)
+}
+/// The address a pointer parameter receives: a view of this module or a
+/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
+pub(crate) fn __bindery_param_address(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<*mut c_void> {
+    if let Ok(node) = value.cast::<GList>() {
+        return node.get().node_address();
+    }
+    match __bindery_view_target(value)? {
+        Some(view) => Ok(view.ptr),
+        None => rt::pointer::address_of(value, what),
     }
 }

@@ -26,7 +26,7 @@ pub(crate) fn __bindery_fn_wh_close<'py>(
     __bindery_py: Python<'py>,
     handle: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_handle_c = rt::pointer::address_of(handle, "wh_close(handle)")?;
+    let __bindery_handle_c = __bindery_param_address(handle, "wh_close(handle)")?;
     let __bindery_ret = unsafe { ffi::wh_close(__bindery_handle_c as _) };
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
@@ -92,7 +92,7 @@ pub(crate) fn __bindery_fn_wh_first<'py>(
     __bindery_py: Python<'py>,
     handle: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_handle_c = rt::pointer::address_of(handle, "wh_first(handle)")?;
+    let __bindery_handle_c = __bindery_param_address(handle, "wh_first(handle)")?;
     let __bindery_ret = unsafe { ffi::wh_first(__bindery_handle_c as _) };
     match NonNull::new(__bindery_ret.cast_mut().cast()) {
         Some(p) => {
@@ -164,8 +164,8 @@ pub(crate) fn __bindery_fn_wh_fill<'py>(
     values: &Bound<'py, PyAny>,
     names: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_values_c = rt::pointer::address_of(values, "wh_fill(values)")?;
-    let __bindery_names_c = rt::pointer::address_of(names, "wh_fill(names)")?;
+    let __bindery_values_c = __bindery_param_address(values, "wh_fill(values)")?;
+    let __bindery_names_c = __bindery_param_address(names, "wh_fill(names)")?;
     let __bindery_ret = unsafe {
         ffi::wh_fill(__bindery_values_c as _, __bindery_names_c as _)
     };

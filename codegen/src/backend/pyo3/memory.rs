@@ -1,0 +1,56 @@
+//! Memory-model pieces of the view-models: the owned-string table of a class
+//! (paths of fields turned into byte-offset expressions), the `int_addresses`
+//! mode, and the list slots a function's call invalidates. Computed from the
+//! decided IR; templates print them as they are.
+
+use super::rust_types::rust_ident;
+use crate::ir::{Function, ListEdit, Module, OwnedString, PathStep, Record};
+
+/// The `rt::owned::OwnedString` entries of a record, as Rust expressions.
+pub fn owned_strings(r: &Record) -> Vec<String> {
+    r.owned_strings.iter().map(owned_string).collect()
+}
+
+fn owned_string(s: &OwnedString) -> String {
+    let offset: Vec<String> = s.path.iter().map(step_offset).collect();
+    format!(
+        "rt::owned::OwnedString {{ offset: {}, allocator: __BINDERY_ALLOC_{} }}",
+        offset.join(" + "),
+        s.allocator.to_uppercase()
+    )
+}
+
+/// Byte offset of one step: the field, plus the element's offset in a struct array.
+fn step_offset(step: &PathStep) -> String {
+    let field = offset_of(&step.record, &step.via, &step.field);
+    match &step.element {
+        None => field,
+        Some((0, _)) => field,
+        Some((i, element)) => format!("{field} + {i} * std::mem::size_of::<ffi::{element}>()"),
+    }
+}
+
+/// `std::mem::offset_of!` of a field reached through anonymous members.
+fn offset_of(record: &str, via: &[String], field: &str) -> String {
+    let access: Vec<String> = via.iter().cloned().chain([rust_ident(field)]).collect();
+    format!("std::mem::offset_of!(ffi::{record}, {})", access.join("."))
+}
+
+/// The `IntAddresses` mode of the module, as a Rust path.
+pub fn int_addresses(module: &Module) -> &'static str {
+    if module.int_addresses { "rt::pointer::IntAddresses::Accepted" } else { "rt::pointer::IntAddresses::Refused" }
+}
+
+/// List slots whose epoch a call bumps: (parameter pointer variable, offset expression).
+pub fn list_edits(module: &Module, f: &Function) -> Vec<(String, String)> {
+    f.list_edits.iter().flat_map(|e| edit_slots(module, f, e)).collect()
+}
+
+fn edit_slots(module: &Module, f: &Function, e: &ListEdit) -> Vec<(String, String)> {
+    let Some(record) = module.record(&e.record) else { return vec![] };
+    e.fields
+        .iter()
+        .filter_map(|name| record.field(name))
+        .map(|field| (format!("{}_c", super::functions::local_of(f, &e.param)), offset_of(&record.name, &field.via, &field.name)))
+        .collect()
+}

@@ -1,0 +1,90 @@
+//! Readability probe for raw addresses: whether `len` bytes at an address can
+//! be read without faulting, asked of the kernel so that a bad address gives
+//! an error code instead of a segfault.
+//!
+//! Used where a module opts into raw `int` addresses (`[module] int_addresses`)
+//! before the first read through such an address. It proves only that the
+//! bytes are mapped and readable now, not that they hold the claimed struct.
+//! This module reads nothing itself and keeps no state but a pipe for the
+//! fallback path.
+
+use std::ffi::c_void;
+use std::sync::{Mutex, OnceLock};
+
+/// Bytes moved per step of the pipe fallback (below any pipe's capacity).
+const CHUNK: usize = 4096;
+
+/// Whether `len` bytes starting at `ptr` are readable by this process.
+pub fn readable(ptr: *const c_void, len: usize) -> bool {
+    if ptr.is_null() || (ptr as usize).checked_add(len).is_none() {
+        return false;
+    }
+    match copy_from_self(ptr, len) {
+        Ok(()) => true,
+        Err(libc::EFAULT) => false,
+        Err(_) => readable_by_pipe(ptr, len),
+    }
+}
+
+/// Copies the bytes with `process_vm_readv` on this process; the errno on failure.
+fn copy_from_self(ptr: *const c_void, len: usize) -> Result<(), i32> {
+    let mut buffer = vec![0u8; len.max(1)];
+    let local = libc::iovec { iov_base: buffer.as_mut_ptr().cast(), iov_len: len };
+    let remote = libc::iovec { iov_base: ptr.cast_mut(), iov_len: len };
+    // SAFETY: the kernel reads `remote` (reporting EFAULT instead of faulting)
+    // and writes into `buffer`, which is `len` bytes long.
+    let copied = unsafe { libc::process_vm_readv(libc::getpid(), &local, 1, &remote, 1, 0) };
+    match copied {
+        n if n >= 0 && n as usize == len => Ok(()),
+        n if n >= 0 => Err(libc::EFAULT),
+        _ => Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO)),
+    }
+}
+
+/// Fallback where `process_vm_readv` is unavailable: `write()` reports
+/// EFAULT for an unreadable source buffer; each chunk is read back out.
+fn readable_by_pipe(ptr: *const c_void, len: usize) -> bool {
+    static PIPE: OnceLock<Option<Mutex<[i32; 2]>>> = OnceLock::new();
+    let Some(pipe) = PIPE.get_or_init(open_pipe) else { return false };
+    let fds = pipe.lock().unwrap_or_else(|p| p.into_inner());
+    let mut sink = [0u8; CHUNK];
+    (0..len).step_by(CHUNK).all(|start| {
+        let n = CHUNK.min(len - start);
+        // SAFETY: the kernel checks the source range and returns EFAULT instead
+        // of faulting; reading back drains exactly what was written into `sink`.
+        unsafe {
+            let written = libc::write(fds[1], ptr.cast::<u8>().add(start).cast(), n);
+            if written > 0 {
+                libc::read(fds[0], sink.as_mut_ptr().cast(), written as usize);
+            }
+            written == n as isize
+        }
+    })
+}
+
+fn open_pipe() -> Option<Mutex<[i32; 2]>> {
+    let mut fds = [0i32; 2];
+    // SAFETY: `fds` has room for the two descriptors.
+    let ok = unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } == 0;
+    ok.then(|| Mutex::new(fds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mapped_memory_is_readable() {
+        let data = [7u64; 64];
+        assert!(readable(data.as_ptr().cast(), std::mem::size_of_val(&data)));
+        assert!(readable_by_pipe(data.as_ptr().cast(), std::mem::size_of_val(&data)));
+    }
+
+    #[test]
+    fn unmapped_and_null_addresses_are_not() {
+        assert!(!readable(std::ptr::null(), 8));
+        assert!(!readable(0x10 as *const c_void, 8));
+        assert!(!readable(usize::MAX as *const c_void, 8));
+        assert!(!readable_by_pipe(0x10 as *const c_void, 8));
+    }
+}
