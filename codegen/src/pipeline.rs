@@ -35,7 +35,11 @@ pub fn ir_from(loaded: &LoadedSpec, until: Option<&str>) -> Result<Module> {
     module.headers = loaded.spec.c.headers.iter().map(|h| h.get_ref().clone()).collect();
     module.spec_loc = SourceLoc { file: "spec.toml".into(), line: 1 };
     module.helper_stubs = helper_stubs(&loaded)?;
-    crate::passes::run(loaded, module, until)
+    let module = crate::passes::run(loaded, module, until)?;
+    for w in &module.warnings {
+        eprint!("{}", w.render());
+    }
+    Ok(module)
 }
 
 /// The stub fragments beside the `[helpers].rust` files (`x.rs` → `x.pyi`), concatenated.

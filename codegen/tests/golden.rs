@@ -111,6 +111,7 @@ golden!(
     lists,
     nested,
     numpy_exporter,
+    params,
     pointers,
     scalars,
     strings,

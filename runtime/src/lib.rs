@@ -6,15 +6,20 @@
 //! range checks ([`ints`]), char-array and C-string conversion ([`strings`]),
 //! raw pointer and capsule handling ([`pointer`]), GLib list walking
 //! ([`glist`]), zero-copy numpy export ([`numpy_export`]) and callback
-//! trampolines ([`callback`]). This crate must not know about any particular
+//! trampolines ([`callback`]), and the parameter conversions of module
+//! functions: raw-pointer arguments ([`args`]), byte buffers ([`buffers`])
+//! and out-parameter results ([`out`]). This crate must not know about any particular
 //! C library: everything target-specific arrives as parameters.
 
+pub mod args;
+pub mod buffers;
 pub mod callback;
 pub mod enums;
 pub mod errors;
 pub mod glist;
 pub mod ints;
 pub mod numpy_export;
+pub mod out;
 pub mod pointer;
 pub mod strings;
 pub mod token;
@@ -56,7 +61,7 @@ impl<T> AssertSend<T> {
         self.0
     }
 }
-pub use view::{Allocator, View};
+pub use view::{Allocator, Handover, Origin, View};
 
 /// Re-exported so generated crates use exactly the pyo3 this runtime was built with.
 pub use numpy;

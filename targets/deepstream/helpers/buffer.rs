@@ -140,7 +140,8 @@ fn gst_buffer_get_nvds_batch_meta(buffer: &Bound<'_, PyAny>) -> PyResult<Option<
     let batch = unsafe { ffi::gst_buffer_get_nvds_batch_meta(buffer.cast()) };
     let Some(ptr) = NonNull::new(batch) else { return Ok(None) };
     let token = unsafe { batch_token(buffer, batch) };
-    Ok(Some(NvDsBatchMeta::wrap(View::external(ptr, token))))
+    // The buffer holds the batch: it may be read and written, never destroyed from Python.
+    Ok(Some(NvDsBatchMeta::wrap(View::held(ptr, token))))
 }
 
 /// Registers this helper's functions.

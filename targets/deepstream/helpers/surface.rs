@@ -159,14 +159,14 @@ fn unmap_nvds_buf_surface(gst_buffer: &Bound<'_, PyAny>, batchID: i64) -> PyResu
 #[pyfunction]
 #[pyo3(signature = (ctx, args, gst_buffer, obj_meta, frame_meta))]
 fn nvds_obj_enc_process(
-    ctx: &Bound<'_, PyAny>,
+    ctx: &Bound<'_, NvDsObjEncCtx>,
     args: &Bound<'_, NvDsObjEncUsrArgs>,
     gst_buffer: &Bound<'_, PyAny>,
     obj_meta: &Bound<'_, PyAny>,
     frame_meta: &Bound<'_, NvDsFrameMeta>,
 ) -> PyResult<bool> {
     let what = "nvds_obj_enc_process";
-    let ctx = rt::pointer::non_null_address(ctx, what)?.as_ptr();
+    let ctx = ctx.get().ptr()?;
     let surface = surface_of(buffer_at(gst_buffer, what)?, what)?;
     let obj = if obj_meta.is_none() {
         std::ptr::null_mut()

@@ -5,6 +5,7 @@
 
 mod ffi;
 mod format;
+pub mod function_params;
 pub mod functions;
 pub mod model;
 pub(crate) mod paths;

@@ -210,6 +210,8 @@ impl<'tu> Walker<'tu> {
                 ty: a.get_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void),
                 kind: ParamKind::Undecided,
                 transfer: None,
+                python_made: false,
+                header_nullable: a.get_type().and_then(|t| t.get_nullability()) == Some(clang::Nullability::Nullable),
             })
             .collect();
         module.functions.push(Function {
@@ -219,6 +221,7 @@ impl<'tu> Walker<'tu> {
             ret: e.get_result_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void),
             ret_kind: ReturnKind::Undecided,
             release_gil: false,
+            disjoint: vec![],
             doc: doc_of(e),
             loc: location(e, &self.set.base_dir),
         });
