@@ -65,6 +65,12 @@ impl PyBytesBuffer {
     }
 }
 
+impl std::fmt::Debug for PyBytesBuffer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PyBytesBuffer").field("ptr", &self.ptr()).field("len", &self.len()).finish()
+    }
+}
+
 impl Drop for PyBytesBuffer {
     fn drop(&mut self) {
         // SAFETY: the export succeeded in `get` and is released once; the GIL is taken for it.
@@ -95,6 +101,7 @@ pub fn capacity(value: i128, what: &str) -> PyResult<usize> {
 }
 
 /// A zeroed buffer the C function writes into, turned into `bytes` or `str`.
+#[derive(Debug)]
 pub struct OutBytes {
     data: Vec<u8>,
 }

@@ -8,7 +8,8 @@
 //! ([`glist`]), zero-copy numpy export ([`numpy_export`]) and callback
 //! trampolines ([`callback`]), and the parameter conversions of module
 //! functions: raw-pointer arguments ([`args`]), byte buffers ([`buffers`])
-//! and out-parameter results ([`out`]). This crate must not know about any particular
+//! and out-parameter results ([`out`]), and a cannot-fault readability
+//! check of raw addresses ([`probe`]). This crate must not know about any particular
 //! C library: everything target-specific arrives as parameters.
 
 pub mod args;
@@ -21,6 +22,7 @@ pub mod ints;
 pub mod numpy_export;
 pub mod out;
 pub mod pointer;
+pub mod probe;
 pub mod strings;
 pub mod token;
 pub mod view;

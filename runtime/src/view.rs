@@ -17,6 +17,7 @@
 
 use std::ffi::c_void;
 use std::ptr::NonNull;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use pyo3::prelude::*;
 use pyo3::{Py, PyAny, PyResult};
@@ -49,17 +50,18 @@ impl Allocator {
 
 /// Where the memory behind a view was made (decides which C functions may take it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Origin {
     /// Zeroed by our allocator for a Python constructor (`Class()`): no C
     /// invariants were ever established on it.
-    Python,
+    Python = 0,
     /// Made by C and handed to Python as a whole object (a creator function's
     /// result, an address given to `cast`): C's free/destroy functions may take it.
-    C,
+    C = 1,
     /// Memory inside, or owned by, something else (a field, a list element, a
     /// result derived from an argument, metadata attached to a GstBuffer):
     /// it may go back to its container's pool but never be destroyed on its own.
-    Within,
+    Within = 2,
 }
 
 /// What a C function does with a view argument, for [`View::for_transfer`].
@@ -80,7 +82,25 @@ pub struct View<T> {
     token: Token,
     keep: Option<Py<PyAny>>,
     free: Option<unsafe fn(*mut T)>,
-    origin: Origin,
+    origin: OriginCell,
+}
+
+/// An [`Origin`] that can change once C takes the memory over (`mark_held`).
+#[derive(Debug)]
+struct OriginCell(AtomicU8);
+
+impl OriginCell {
+    fn new(origin: Origin) -> Self {
+        OriginCell(AtomicU8::new(origin as u8))
+    }
+
+    fn get(&self) -> Origin {
+        match self.0.load(Ordering::Acquire) {
+            0 => Origin::Python,
+            1 => Origin::C,
+            _ => Origin::Within,
+        }
+    }
 }
 
 // SAFETY: a View is only dereferenced while holding the GIL (every generated
@@ -94,24 +114,24 @@ impl<T> View<T> {
     /// `free` runs exactly once, when this view is dropped or when ownership
     /// is taken with [`View::take_ownership`]. Its origin is [`Origin::Python`].
     pub fn owned(ptr: NonNull<T>, free: unsafe fn(*mut T)) -> Self {
-        View { ptr, token: Token::new_owned(), keep: None, free: Some(free), origin: Origin::Python }
+        View { ptr, token: Token::new_owned(), keep: None, free: Some(free), origin: OriginCell::new(Origin::Python) }
     }
 
     /// A view of memory a C function made and handed to Python to own
     /// (`returns = "owned"`): freed with `free` like [`View::owned`], but C-made.
     pub fn c_owned(ptr: NonNull<T>, free: unsafe fn(*mut T)) -> Self {
-        View { ptr, token: Token::new_owned(), keep: None, free: Some(free), origin: Origin::C }
+        View { ptr, token: Token::new_owned(), keep: None, free: Some(free), origin: OriginCell::new(Origin::C) }
     }
 
     /// A view of memory owned by C, valid while `token` lives (origin [`Origin::C`]).
     pub fn external(ptr: NonNull<T>, token: Token) -> Self {
-        View { ptr, token, keep: None, free: None, origin: Origin::C }
+        View { ptr, token, keep: None, free: None, origin: OriginCell::new(Origin::C) }
     }
 
     /// A view of C memory that another owner holds (e.g. a GstBuffer's batch
     /// metadata), valid while `token` lives (origin [`Origin::Within`]).
     pub fn held(ptr: NonNull<T>, token: Token) -> Self {
-        View { ptr, token, keep: None, free: None, origin: Origin::Within }
+        View { ptr, token, keep: None, free: None, origin: OriginCell::new(Origin::Within) }
     }
 
     /// A view of an untracked address (e.g. from `cast`): never invalidated.
@@ -122,7 +142,7 @@ impl<T> View<T> {
     /// A view of memory inside (or reachable from) a parent view: shares the
     /// parent's token and keeps `owner` (the parent's owning Python object) alive.
     pub fn borrowed(ptr: NonNull<T>, token: Token, owner: Option<Py<PyAny>>) -> Self {
-        View { ptr, token, keep: owner, free: None, origin: Origin::Within }
+        View { ptr, token, keep: owner, free: None, origin: OriginCell::new(Origin::Within) }
     }
 
     /// A view of memory reachable from this one (a field, a list element, a
@@ -188,7 +208,13 @@ impl<T> View<T> {
 
     /// Where the memory was made.
     pub fn origin(&self) -> Origin {
-        self.origin
+        self.origin.get()
+    }
+
+    /// Records that something else now holds this memory (e.g. a batch
+    /// attached to a GstBuffer): from now on it cannot be consumed.
+    pub fn mark_held(&self) {
+        self.origin.0.store(Origin::Within as u8, Ordering::Release);
     }
 
     /// The pointer for a C function that frees, pools or stores this memory,
@@ -199,8 +225,9 @@ impl<T> View<T> {
     /// (C frees it now); a stored one is handed over by [`View::adopt_into`].
     pub fn for_transfer(&self, what: &str, handover: Handover, python_made: bool) -> PyResult<*mut T> {
         let ptr = self.ptr(what)?;
-        let held = self.origin == Origin::Within || (self.free.is_some() && !self.token.is_owned());
-        match (self.origin, handover) {
+        let origin = self.origin();
+        let held = origin == Origin::Within || (self.free.is_some() && !self.token.is_owned());
+        match (origin, handover) {
             (Origin::Python, _) if !python_made => return Err(errors::python_made(what)),
             (_, Handover::Consume) if held => return Err(errors::held_elsewhere(what)),
             _ => {}
@@ -307,6 +334,8 @@ mod tests {
         assert!(held.for_transfer("T", Handover::Invalidate, false).is_ok(), "but may go back to its pool");
         let external = View::external(NonNull::from(&mut value), Token::new());
         assert!(external.for_transfer("T", Handover::Consume, false).is_ok());
+        external.mark_held();
+        assert!(external.for_transfer("T", Handover::Consume, false).is_err(), "attached to a new owner");
     }
 
     #[test]

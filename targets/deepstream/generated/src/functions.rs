@@ -71,7 +71,9 @@ impl NvDsObjEncCtx {
     }
 }
 /// The pointer of any object of this module's classes (for `void*` arguments).
-fn __bindery_view_address(value: &Bound<'_, PyAny>) -> Option<PyResult<*mut c_void>> {
+pub(crate) fn __bindery_view_address(
+    value: &Bound<'_, PyAny>,
+) -> Option<PyResult<*mut c_void>> {
     if let Ok(v) = value.cast::<NvBbox_Coords>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
@@ -452,7 +454,7 @@ pub(crate) fn __bindery_fn_nvds_create_batch_meta<'py>(
         u32,
     >(max_batch_size, "nvds_create_batch_meta(max_batch_size)")?;
     let __ret = unsafe { ffi::nvds_create_batch_meta(max_batch_size_c as _) };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => {
             NvDsBatchMeta::wrap(View::external(p, rt::Token::new())).into_py_any(py)
         }
@@ -486,7 +488,7 @@ pub(crate) fn __bindery_fn_nvds_destroy_batch_meta<'py>(
             false,
         )?;
     let __ret = unsafe { ffi::nvds_destroy_batch_meta(batch_meta_c as _) };
-    batch_meta_obj.get().view.token().kill();
+    rt::token::kill_unless_immortal(batch_meta_obj.get().view.token());
     (__ret as i64 != 0).into_py_any(py)
 }
 /// Takes a cleared frame meta from the batch's pool. @param batch_meta Owning batch. @return The frame meta, or NULL.
@@ -507,7 +509,7 @@ pub(crate) fn __bindery_fn_nvds_acquire_frame_meta_from_pool<'py>(
         ))?;
     let batch_meta_c = batch_meta_obj.get().ptr()?;
     let __ret = unsafe { ffi::nvds_acquire_frame_meta_from_pool(batch_meta_c as _) };
-    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret.cast()) {
+    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret as *mut _) {
         Some(v) => NvDsFrameMeta::wrap(v).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -605,7 +607,7 @@ pub(crate) fn __bindery_fn_nvds_acquire_obj_meta_from_pool<'py>(
         ))?;
     let batch_meta_c = batch_meta_obj.get().ptr()?;
     let __ret = unsafe { ffi::nvds_acquire_obj_meta_from_pool(batch_meta_c as _) };
-    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret.cast()) {
+    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret as *mut _) {
         Some(v) => NvDsObjectMeta::wrap(v).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -733,7 +735,7 @@ pub(crate) fn __bindery_fn_nvds_acquire_classifier_meta_from_pool<'py>(
     let __ret = unsafe {
         ffi::nvds_acquire_classifier_meta_from_pool(batch_meta_c as _)
     };
-    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret.cast()) {
+    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret as *mut _) {
         Some(v) => NvDsClassifierMeta::wrap(v).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -926,7 +928,7 @@ pub(crate) fn __bindery_fn_nvds_acquire_label_info_meta_from_pool<'py>(
     let __ret = unsafe {
         ffi::nvds_acquire_label_info_meta_from_pool(batch_meta_c as _)
     };
-    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret.cast()) {
+    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret as *mut _) {
         Some(v) => NvDsLabelInfo::wrap(v).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -1036,7 +1038,7 @@ pub(crate) fn __bindery_fn_nvds_acquire_display_meta_from_pool<'py>(
         ))?;
     let batch_meta_c = batch_meta_obj.get().ptr()?;
     let __ret = unsafe { ffi::nvds_acquire_display_meta_from_pool(batch_meta_c as _) };
-    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret.cast()) {
+    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret as *mut _) {
         Some(v) => NvDsDisplayMeta::wrap(v).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -1137,7 +1139,7 @@ pub(crate) fn __bindery_fn_nvds_acquire_user_meta_from_pool<'py>(
         ))?;
     let batch_meta_c = batch_meta_obj.get().ptr()?;
     let __ret = unsafe { ffi::nvds_acquire_user_meta_from_pool(batch_meta_c as _) };
-    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret.cast()) {
+    match batch_meta_obj.get().view.derive(batch_meta_obj.as_any(), __ret as *mut _) {
         Some(v) => NvDsUserMeta::wrap(v).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -1582,7 +1584,7 @@ pub(crate) fn __bindery_fn_nvds_get_nth_frame_meta<'py>(
     match frame_meta_list_obj
         .get()
         .view()
-        .derive(frame_meta_list_obj.as_any(), __ret.cast())
+        .derive(frame_meta_list_obj.as_any(), __ret as *mut _)
     {
         Some(v) => NvDsFrameMeta::wrap(v).into_py_any(py),
         None => Ok(py.None()),
@@ -2514,7 +2516,7 @@ pub(crate) fn __bindery_fn_nvds_set_input_system_timestamp<'py>(
     let __ret = unsafe {
         ffi::nvds_set_input_system_timestamp(buffer_c as _, element_name_c as _)
     };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => {
             NvDsUserMeta::wrap(View::external(p, rt::Token::new())).into_py_any(py)
         }
@@ -2685,7 +2687,7 @@ pub(crate) fn __bindery_fn_nvds_meta_get_info<'py>(
     py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
     let __ret = unsafe { ffi::nvds_meta_get_info() };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => GstMetaInfo::wrap(View::external(p, rt::Token::new())).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -2709,7 +2711,7 @@ pub(crate) fn __bindery_fn_gst_buffer_get_nvds_meta<'py>(
         "gst_buffer_get_nvds_meta(buffer)",
     )?;
     let __ret = unsafe { ffi::gst_buffer_get_nvds_meta(buffer_c as _) };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => NvDsMeta::wrap(View::external(p, rt::Token::new())).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -3403,7 +3405,7 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_create_context<'py>(
         i32,
     >(gpu_id, "nvds_obj_enc_create_context(gpu_id)")?;
     let __ret = unsafe { ffi::nvds_obj_enc_create_context(gpu_id_c as _) };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => {
             NvDsObjEncCtx::wrap(View::external(p, rt::Token::new())).into_py_any(py)
         }
@@ -3456,7 +3458,7 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_destroy_context<'py>(
             false,
         )?;
     let __ret = unsafe { ffi::nvds_obj_enc_destroy_context(ctx_c as _) };
-    ctx_obj.get().view.token().kill();
+    rt::token::kill_unless_immortal(ctx_obj.get().view.token());
     let _ = __ret;
     Ok(py.None())
 }
@@ -3469,7 +3471,7 @@ pub(crate) fn __bindery_fn_nvds_analytics_obj_info_new<'py>(
     py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
     let __ret = unsafe { ffi::nvds_analytics_obj_info_new() };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => {
             NvDsAnalyticsObjInfo::wrap(
                     View::c_owned(p, __bindery_free_nvds_analytics_obj_info_free),
@@ -3504,7 +3506,7 @@ pub(crate) fn __bindery_fn_nvds_analytics_obj_info_free<'py>(
             false,
         )?;
     let __ret = unsafe { ffi::nvds_analytics_obj_info_free(info_c as _) };
-    info_obj.get().view.token().kill();
+    rt::token::kill_unless_immortal(info_obj.get().view.token());
     let _ = __ret;
     Ok(py.None())
 }
@@ -3590,7 +3592,7 @@ pub(crate) fn __bindery_fn_nvds_analytics_frame_meta_new<'py>(
     py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
     let __ret = unsafe { ffi::nvds_analytics_frame_meta_new() };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => {
             NvDsAnalyticsFrameMeta::wrap(
                     View::c_owned(p, __bindery_free_nvds_analytics_frame_meta_free),
@@ -3625,7 +3627,7 @@ pub(crate) fn __bindery_fn_nvds_analytics_frame_meta_free<'py>(
             false,
         )?;
     let __ret = unsafe { ffi::nvds_analytics_frame_meta_free(meta_c as _) };
-    meta_obj.get().view.token().kill();
+    rt::token::kill_unless_immortal(meta_obj.get().view.token());
     let _ = __ret;
     Ok(py.None())
 }

@@ -9,7 +9,9 @@ pub(crate) unsafe fn __bindery_free_fn_item_free(p: *mut ffi::FnItem) {
     unsafe { ffi::fn_item_free(p.cast()) }
 }
 /// The pointer of any object of this module's classes (for `void*` arguments).
-fn __bindery_view_address(value: &Bound<'_, PyAny>) -> Option<PyResult<*mut c_void>> {
+pub(crate) fn __bindery_view_address(
+    value: &Bound<'_, PyAny>,
+) -> Option<PyResult<*mut c_void>> {
     if let Ok(v) = value.cast::<FnBox>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
@@ -71,7 +73,7 @@ pub(crate) fn __bindery_fn_fn_is_empty<'py>(
 #[pyo3(name = "fn_box_new", signature = ())]
 pub(crate) fn __bindery_fn_fn_box_new<'py>(py: Python<'py>) -> PyResult<Py<PyAny>> {
     let __ret = unsafe { ffi::fn_box_new() };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => {
             FnBox::wrap(View::c_owned(p, __bindery_free_fn_box_free)).into_py_any(py)
         }
@@ -95,7 +97,7 @@ pub(crate) fn __bindery_fn_fn_box_free<'py>(
         .view
         .for_transfer("fn_box_free(box)", rt::Handover::Consume, false)?;
     let __ret = unsafe { ffi::fn_box_free(r#box_c as _) };
-    r#box_obj.get().view.token().kill();
+    rt::token::kill_unless_immortal(r#box_obj.get().view.token());
     let _ = __ret;
     Ok(py.None())
 }
@@ -110,7 +112,7 @@ pub(crate) fn __bindery_fn_fn_item_new<'py>(
 ) -> PyResult<Py<PyAny>> {
     let value_c = rt::ints::to_c_int::<i64>(value, "fn_item_new(value)")?;
     let __ret = unsafe { ffi::fn_item_new(value_c as _) };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => {
             FnItem::wrap(View::c_owned(p, __bindery_free_fn_item_free)).into_py_any(py)
         }
@@ -134,7 +136,7 @@ pub(crate) fn __bindery_fn_fn_item_free<'py>(
         .view
         .for_transfer("fn_item_free(item)", rt::Handover::Consume, false)?;
     let __ret = unsafe { ffi::fn_item_free(item_c as _) };
-    item_obj.get().view.token().kill();
+    rt::token::kill_unless_immortal(item_obj.get().view.token());
     let _ = __ret;
     Ok(py.None())
 }
@@ -188,7 +190,7 @@ pub(crate) fn __bindery_fn_fn_box_get<'py>(
     let r#box_c = r#box_obj.get().ptr()?;
     let index_c = rt::ints::to_c_int::<i32>(index, "fn_box_get(index)")?;
     let __ret = unsafe { ffi::fn_box_get(r#box_c as _, index_c as _) };
-    match r#box_obj.get().view.derive(r#box_obj.as_any(), __ret.cast()) {
+    match r#box_obj.get().view.derive(r#box_obj.as_any(), __ret as *mut _) {
         Some(v) => FnItem::wrap(v).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -200,7 +202,7 @@ pub(crate) fn __bindery_fn_fn_box_get<'py>(
 #[pyo3(name = "default_box", signature = ())]
 pub(crate) fn __bindery_fn_fn_default_box<'py>(py: Python<'py>) -> PyResult<Py<PyAny>> {
     let __ret = unsafe { ffi::fn_default_box() };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => FnBox::wrap(View::external(p, rt::Token::new())).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -260,12 +262,12 @@ pub(crate) fn __bindery_fn_fn_find<'py>(
         Some(from) => {
             from.get()
                 .view
-                .derive(from.as_any(), __ret.cast())
+                .derive(from.as_any(), __ret as *mut _)
                 .map(|v| FnItem::wrap(v))
                 .into_py_any(py)
         }
         None => {
-            NonNull::new(__ret.cast())
+            NonNull::new(__ret as *mut _)
                 .map(|p| FnItem::wrap(View::external(p, rt::Token::new())))
                 .into_py_any(py)
         }

@@ -9,7 +9,9 @@ unsafe fn __bindery_free_zeroed<T>(p: *mut T) {
     unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
 }
 /// The pointer of any object of this module's classes (for `void*` arguments).
-fn __bindery_view_address(value: &Bound<'_, PyAny>) -> Option<PyResult<*mut c_void>> {
+pub(crate) fn __bindery_view_address(
+    value: &Bound<'_, PyAny>,
+) -> Option<PyResult<*mut c_void>> {
     if let Ok(v) = value.cast::<PkPoint>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
@@ -281,7 +283,7 @@ pub(crate) fn __bindery_fn_pk_first_point<'py>(
         .map_err(|_| rt::errors::wrong_type(points, "GList", "pk_first_point(points)"))?;
     let points_c = points_obj.get().for_call(None, "pk_first_point(points)")?;
     let __ret = unsafe { ffi::pk_first_point(points_c as _) };
-    match points_obj.get().view().derive(points_obj.as_any(), __ret.cast()) {
+    match points_obj.get().view().derive(points_obj.as_any(), __ret as *mut _) {
         Some(v) => PkPoint::wrap(v).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -293,7 +295,7 @@ pub(crate) fn __bindery_fn_pk_first_point<'py>(
 #[pyo3(name = "pk_origin", signature = ())]
 pub(crate) fn __bindery_fn_pk_origin<'py>(py: Python<'py>) -> PyResult<Py<PyAny>> {
     let __ret = unsafe { ffi::pk_origin() };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => PkPoint::wrap(View::external(p, rt::Token::new())).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -318,7 +320,7 @@ pub(crate) fn __bindery_fn_pk_shape_point<'py>(
     let shape_c = shape_obj.get().ptr()?;
     let index_c = rt::ints::to_c_int::<i32>(index, "pk_shape_point(index)")?;
     let __ret = unsafe { ffi::pk_shape_point(shape_c as _, index_c as _) };
-    match shape_obj.get().view.derive(shape_obj.as_any(), __ret.cast()) {
+    match shape_obj.get().view.derive(shape_obj.as_any(), __ret as *mut _) {
         Some(v) => PkPoint::wrap(v).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -379,7 +381,7 @@ pub(crate) fn __bindery_fn_pk_shape_new<'py>(
 ) -> PyResult<Py<PyAny>> {
     let id_c = rt::ints::to_c_int::<i32>(id, "pk_shape_new(id)")?;
     let __ret = unsafe { ffi::pk_shape_new(id_c as _) };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => {
             PkShape::wrap(View::c_owned(p, __bindery_free_pk_shape_free)).into_py_any(py)
         }
@@ -407,7 +409,7 @@ pub(crate) fn __bindery_fn_pk_shape_free<'py>(
         .view
         .for_transfer("pk_shape_free(shape)", rt::Handover::Consume, false)?;
     let __ret = unsafe { ffi::pk_shape_free(shape_c as _) };
-    shape_obj.get().view.token().kill();
+    rt::token::kill_unless_immortal(shape_obj.get().view.token());
     let _ = __ret;
     Ok(py.None())
 }
@@ -453,7 +455,7 @@ pub(crate) fn __bindery_fn_pk_point_release<'py>(
         .view
         .for_transfer("pk_point_release(point)", rt::Handover::Consume, true)?;
     let __ret = unsafe { ffi::pk_point_release(point_c as _) };
-    point_obj.get().view.token().kill();
+    rt::token::kill_unless_immortal(point_obj.get().view.token());
     let _ = __ret;
     Ok(py.None())
 }
