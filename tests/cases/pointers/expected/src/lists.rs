@@ -25,6 +25,31 @@ impl GList {
     fn node(&self) -> PyResult<*mut GListNode> {
         self.view.ptr("GList")
     }
+    /// The node view (for results derived from a list argument).
+    pub(crate) fn view(&self) -> &View<GListNode> {
+        &self.view
+    }
+    /// The node for a C function's `GList*` argument: liveness checked, and
+    /// when the function needs a list of one struct (`element`), a list of
+    /// anything else raises `TypeError`.
+    pub(crate) fn for_call(
+        &self,
+        element: Option<(Element, &str)>,
+        what: &str,
+    ) -> PyResult<*mut GListNode> {
+        let node = self.node()?;
+        match (element, self.element) {
+            (Some((want, _)), Some(have)) if std::ptr::fn_addr_eq(want, have) => Ok(node),
+            (Some((_, name)), _) => {
+                Err(
+                    pyo3::exceptions::PyTypeError::new_err(
+                        format!("{what}: expected a GList of {name}"),
+                    ),
+                )
+            }
+            (None, _) => Ok(node),
+        }
+    }
     fn neighbour(
         slf: &Bound<'_, Self>,
         pick: fn(&GListNode) -> *mut GListNode,
