@@ -8,10 +8,12 @@
 //! ([`glist`]), zero-copy numpy export ([`numpy_export`]) and callback
 //! trampolines ([`callback`]), and the parameter conversions of module
 //! functions: raw-pointer arguments ([`args`]), byte buffers ([`buffers`])
-//! and out-parameter results ([`out`]), and a cannot-fault readability
-//! check of raw addresses ([`probe`]). This crate must not know about any particular
+//! and out-parameter results ([`out`]), a cannot-fault readability check
+//! of raw addresses ([`probe`]) and a registry of memory spans whose size is
+//! known, for integer-address helper APIs ([`allocations`]). This crate must not know about any particular
 //! C library: everything target-specific arrives as parameters.
 
+pub mod allocations;
 pub mod args;
 pub mod buffers;
 pub mod callback;

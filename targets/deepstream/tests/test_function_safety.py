@@ -187,3 +187,74 @@ def test_buffer_helpers_accept_a_gst_buffer_and_refuse_bad_addresses():
     with pytest.raises(TypeError):
         pyds.gst_buffer_get_nvds_batch_meta("buffer")
     pyds.nvds_destroy_batch_meta(not_a_buffer)
+
+
+# -- memory helpers go through the runtime's registry ------------------------------
+
+
+def test_free_buffer_only_frees_what_alloc_buffer_returned():
+    # Before: free_buffer(any int) called g_free on it (invalid free / abort).
+    buf = pyds.alloc_buffer(16)
+    with pytest.raises(ValueError, match="not memory this module allocated"):
+        pyds.free_buffer(buf + 8)
+    with pytest.raises(ValueError, match="not memory this module allocated"):
+        pyds.free_buffer(pyds.nvds_create_batch_meta(1).address)
+    pyds.free_buffer(buf)
+    with pytest.raises(ValueError, match="already freed"):
+        pyds.free_buffer(buf)
+
+
+def test_string_and_copy_helpers_stay_inside_their_buffer():
+    # Before: get_string/strdup/memdup read any address until a NUL or `size`.
+    with pytest.raises(ValueError, match="not inside memory"):
+        pyds.get_string(4096)
+    buf = pyds.alloc_buffer(8)
+    pyds.generate_ts_rfc3339(buf, 8)
+    assert pyds.get_string(buf) == pyds.get_string(pyds.strdup(buf))
+    with pytest.raises(ValueError, match="past the end"):
+        pyds.memdup(buf, 9)
+    with pytest.raises(ValueError, match="past the end"):
+        pyds.generate_ts_rfc3339(buf, 64)
+    pyds.free_buffer(pyds.memdup(buf, 4))
+    pyds.free_buffer(buf)
+    with pytest.raises(ValueError):
+        pyds.get_string(buf)  # freed: no longer known
+
+
+def test_get_detections_is_bounds_checked():
+    # Before: get_detections(ptr, i) read any index of any address.
+    buf = pyds.alloc_buffer(16)  # four floats
+    assert pyds.get_detections(buf, 3) == 0.0
+    with pytest.raises(IndexError):
+        pyds.get_detections(buf, 4)
+    with pytest.raises(ValueError, match="not inside memory"):
+        pyds.get_detections(8192, 0)
+    pyds.free_buffer(buf)
+
+
+def test_event_message_views_die_when_c_releases_them():
+    # Before: the views of blocks the release function freed stayed readable.
+    batch, frame = batch_with_frame()
+    user = pyds.nvds_acquire_user_meta_from_pool(batch)
+    msg = pyds.alloc_nvds_event_msg_meta(user)
+    msg.frameId = 5
+    msg.ts = pyds.alloc_buffer(33)
+    pyds.generate_ts_rfc3339(msg.ts, 32)
+    stamp = pyds.get_ptr(msg.ts)
+    user.user_meta_data = msg
+    user.base_meta.meta_type = pyds.NvDsMetaType.NVDS_EVENT_MSG_META
+    pyds.nvds_add_user_meta_to_frame(frame, user)
+    assert pyds.get_string(stamp).endswith("Z")
+    pyds.nvds_destroy_batch_meta(batch)
+    with pytest.raises(ReferenceError):
+        msg.frameId
+    with pytest.raises(ValueError):
+        pyds.get_string(stamp)
+
+
+def test_user_callbacks_keep_the_views_liveness():
+    batch, _ = batch_with_frame()
+    user = pyds.nvds_acquire_user_meta_from_pool(batch)
+    pyds.nvds_destroy_batch_meta(batch)
+    with pytest.raises(ReferenceError):
+        pyds.user_copyfunc(user, lambda data, user_data: None)
