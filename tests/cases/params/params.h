@@ -80,3 +80,12 @@ void pk_point_unref(PkPoint *point);
 
 /** Returns a Python-constructed point to C, which accepts any memory. */
 void pk_point_release(PkPoint *point);
+
+/** An opaque context: a typed handle class in Python. */
+typedef struct _PkContext *PkContextHandle;
+
+/** Opens a context. */
+PkContextHandle pk_context_open(int flags);
+
+/** Closes a context (consumed by default: its name ends in `_unref`). */
+void pk_context_unref(PkContextHandle ctx);

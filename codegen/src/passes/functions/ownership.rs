@@ -51,14 +51,14 @@ pub fn apply(spec: &LoadedSpec, module: &Module, f: &mut Function, fs: &Function
     errors
 }
 
-/// A free/destroy function (by its name, with one struct-pointer parameter)
-/// consumes that parameter unless the spec lists `consumes` itself or moves
-/// the parameter otherwise.
+/// A free/destroy function (by its name, with one struct or handle
+/// parameter) consumes that parameter unless the spec lists `consumes`
+/// itself or moves the parameter otherwise.
 pub fn free_function_default(f: &mut Function, fs: &FunctionSpec) {
     if fs.consumes.is_some() || !FREE_SUFFIXES.iter().any(|s| f.name.ends_with(s)) {
         return;
     }
-    let mut views = f.params.iter_mut().filter(|p| matches!(p.kind, ParamKind::View { .. }));
+    let mut views = f.params.iter_mut().filter(|p| matches!(p.kind, ParamKind::View { .. } | ParamKind::Handle { .. }));
     if let (Some(p), None) = (views.next(), views.next()) {
         p.transfer.get_or_insert(Transfer::Consumed);
     }

@@ -62,6 +62,13 @@ pub const PkLevel_PK_INFO: PkLevel = 0;
 pub const PkLevel_PK_WARN: PkLevel = 1;
 /// Severity of a message.
 pub type PkLevel = ::std::os::raw::c_uint;
+#[repr(C)]
+#[derive(Debug)]
+pub struct _PkContext {
+    _unused: [u8; 0],
+}
+/// An opaque context: a typed handle class in Python.
+pub type PkContextHandle = *mut _PkContext;
 unsafe extern "C" {
     /// Splits a value: quotient and remainder through out-parameters.
     pub fn pk_divmod(
@@ -125,4 +132,8 @@ unsafe extern "C" {
     pub fn pk_point_unref(point: *mut PkPoint);
     /// Returns a Python-constructed point to C, which accepts any memory.
     pub fn pk_point_release(point: *mut PkPoint);
+    /// Opens a context.
+    pub fn pk_context_open(flags: ::std::os::raw::c_int) -> PkContextHandle;
+    /// Closes a context (consumed by default: its name ends in `_unref`).
+    pub fn pk_context_unref(ctx: PkContextHandle);
 }

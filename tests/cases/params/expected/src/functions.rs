@@ -4,6 +4,35 @@ use crate::*;
 pub(crate) unsafe fn __bindery_free_pk_shape_free(p: *mut ffi::PkShape) {
     unsafe { ffi::pk_shape_free(p.cast()) }
 }
+/// Handle of a C `_PkContext`: only values this module's functions returned
+/// are accepted where one is expected; freeing it kills every copy.
+#[pyclass(name = "PkContext", module = "golden_params", frozen)]
+pub struct PkContext {
+    pub(crate) view: View<c_void>,
+}
+impl PkContext {
+    /// Class name for messages.
+    pub(crate) const TYPE: &'static str = "PkContext";
+    /// Wraps a pointer C returned.
+    pub(crate) fn wrap(view: View<c_void>) -> Self {
+        Self { view }
+    }
+    /// The pointer, or `ReferenceError` once it was freed.
+    pub(crate) fn ptr(&self) -> PyResult<*mut c_void> {
+        self.view.ptr(Self::TYPE)
+    }
+}
+#[pymethods]
+impl PkContext {
+    /// The C address.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+}
 /// Frees a struct our allocator zeroed for an out-parameter.
 unsafe fn __bindery_free_zeroed<T>(p: *mut T) {
     unsafe { (__BINDERY_ALLOCATOR.free)(p.cast()) }
@@ -456,6 +485,47 @@ pub(crate) fn __bindery_fn_pk_point_release<'py>(
         .for_transfer("pk_point_release(point)", rt::Handover::Consume, true)?;
     let __ret = unsafe { ffi::pk_point_release(point_c as _) };
     rt::token::kill_unless_immortal(point_obj.get().view.token());
+    let _ = __ret;
+    Ok(py.None())
+}
+/// Opens a context.
+///
+/// C function `pk_context_open`, declared at params.h:88.
+#[pyfunction]
+#[pyo3(name = "pk_context_open", signature = (flags))]
+pub(crate) fn __bindery_fn_pk_context_open<'py>(
+    py: Python<'py>,
+    flags: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let flags_c = rt::ints::to_c_int::<i32>(flags, "pk_context_open(flags)")?;
+    let __ret = unsafe { ffi::pk_context_open(flags_c as _) };
+    match NonNull::new(__ret as *mut _) {
+        Some(p) => PkContext::wrap(View::external(p, rt::Token::new())).into_py_any(py),
+        None => Ok(py.None()),
+    }
+}
+/// Closes a context (consumed by default: its name ends in `_unref`).
+///
+/// C function `pk_context_unref`, declared at params.h:91.
+#[pyfunction]
+#[pyo3(name = "pk_context_unref", signature = (ctx))]
+pub(crate) fn __bindery_fn_pk_context_unref<'py>(
+    py: Python<'py>,
+    ctx: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let ctx_obj = ctx
+        .cast::<PkContext>()
+        .map_err(|_| rt::errors::wrong_type(
+            ctx,
+            PkContext::TYPE,
+            "pk_context_unref(ctx)",
+        ))?;
+    let ctx_c = ctx_obj
+        .get()
+        .view
+        .for_transfer("pk_context_unref(ctx)", rt::Handover::Consume, false)?;
+    let __ret = unsafe { ffi::pk_context_unref(ctx_c as _) };
+    rt::token::kill_unless_immortal(ctx_obj.get().view.token());
     let _ = __ret;
     Ok(py.None())
 }

@@ -48,6 +48,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PkPoint>()?;
     m.add_class::<PkShape>()?;
     m.add_class::<GList>()?;
+    m.add_class::<PkContext>()?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_divmod, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_parse_level, m)?)?;
@@ -67,5 +68,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_shape_free, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_point_unref, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_point_release, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_fn_pk_context_open, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_fn_pk_context_unref, m)?)?;
     Ok(())
 }
