@@ -7,7 +7,8 @@
 //! raw pointer and capsule handling ([`pointer`]), GLib list walking
 //! ([`glist`]), zero-copy numpy export ([`numpy_export`]) and callback
 //! trampolines ([`callback`]), and the parameter conversions of module
-//! functions: raw-pointer arguments ([`args`]), byte buffers ([`buffers`])
+//! functions: raw-pointer arguments ([`args`]), Python callables for
+//! function-pointer arguments ([`callable`]), byte buffers ([`buffers`])
 //! and out-parameter results ([`out`]), a cannot-fault readability check
 //! of raw addresses ([`probe`]) and a registry of memory spans whose size is
 //! known, for integer-address helper APIs ([`allocations`]). This crate must not know about any particular
@@ -16,6 +17,7 @@
 pub mod allocations;
 pub mod args;
 pub mod buffers;
+pub mod callable;
 pub mod callback;
 pub mod enums;
 pub mod errors;

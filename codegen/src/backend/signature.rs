@@ -47,7 +47,8 @@ fn param_type(module: &Module, kind: &ParamKind) -> String {
         ParamKind::InBuffer { .. } => "bytes | bytearray | memoryview | npt.NDArray[Any]".into(),
         ParamKind::OutBuffer { .. } => "bytearray | memoryview | npt.NDArray[Any]".into(),
         ParamKind::Address { nullable, .. } => or_none("Any".into(), *nullable),
-        ParamKind::Out { .. } | ParamKind::Undecided => "Any".into(),
+        ParamKind::Callable { nullable, .. } => or_none("Callable[..., Any]".into(), *nullable),
+        ParamKind::Out { .. } | ParamKind::UserData { .. } | ParamKind::Undecided => "Any".into(),
     }
 }
 

@@ -34,6 +34,12 @@ pub enum ParamKind {
     InBuffer { length: String },
     /// Caller-allocated output buffer; its size goes to `length`.
     OutBuffer { mode: OutputMode, length: String, capacity: Capacity },
+    /// Function pointer called during the call: a Python callable, passed to
+    /// C through the `user_data` parameter; `user_data_arg` is the argument
+    /// of the C callback that receives it (its other arguments are converted).
+    Callable { args: Vec<TypeRef>, ret: TypeRef, user_data: String, user_data_arg: usize, nullable: bool },
+    /// The `user_data` slot of a `Callable` parameter `of` (hidden).
+    UserData { of: String },
     /// Integer (or pointer to one, `in_out`) receiving the size of the
     /// buffer parameter `of`; hidden unless Python passes the capacity
     /// through it (`capacity_arg`).
@@ -81,6 +87,7 @@ impl ParamKind {
     pub fn nullable_mut(&mut self) -> Option<&mut bool> {
         match self {
             ParamKind::View { nullable, .. }
+            | ParamKind::Callable { nullable, .. }
             | ParamKind::Handle { nullable, .. }
             | ParamKind::List { nullable, .. }
             | ParamKind::Str { nullable }
@@ -100,6 +107,7 @@ impl ParamKind {
             ParamKind::Out { .. } => false,
             ParamKind::OutBuffer { mode, .. } => *mode == OutputMode::Into,
             ParamKind::Length { capacity_arg, .. } => *capacity_arg,
+            ParamKind::UserData { .. } => false,
             _ => true,
         }
     }

@@ -311,6 +311,9 @@ pub struct ParamSpec {
     pub length: Option<Spanned<String>>,
     /// Capacity of a `bytes`/`str` output when Python does not pass it.
     pub capacity: Option<Capacity>,
+    /// Function-pointer parameter: a Python callable, called during the
+    /// call; names the `void*` parameter that carries it to C (`user_data`).
+    pub callback: Option<Spanned<String>>,
 }
 
 /// Capacity of an output buffer.

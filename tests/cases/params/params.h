@@ -81,6 +81,12 @@ void pk_point_unref(PkPoint *point);
 /** Returns a Python-constructed point to C, which accepts any memory. */
 void pk_point_release(PkPoint *point);
 
+/** Visitor of pk_visit(); the last `void*` argument receives user_data. */
+typedef int (*PkVisit)(const PkPoint *point, const char *label, void *user_data);
+
+/** Calls @a visit for each point of @a shape; a Python callable in Python. */
+int pk_visit(PkShape *shape, PkVisit visit, void *user_data);
+
 /** An opaque context: a typed handle class in Python. */
 typedef struct _PkContext *PkContextHandle;
 

@@ -68,6 +68,10 @@ pub struct ParamVm {
     pub out: &'static str,
     /// Added to the result (outs, returned buffers, reported lengths).
     pub returned: bool,
+    /// Trampoline of a callable parameter.
+    pub tramp: String,
+    /// Parameter carrying a callable's `user_data` (or, for that slot, the callable).
+    pub user_data: String,
 }
 
 /// Builds every parameter's view-model.
@@ -148,6 +152,17 @@ fn kind(module: &Module, f: &Function, p: &Param, vm: &mut ParamVm) -> &'static 
             }
         }
         ParamKind::Length { of, scalar, in_out, .. } => length(f, of, *scalar, *in_out, vm),
+        ParamKind::Callable { nullable, .. } => {
+            vm.tramp = super::trampolines::trampoline_name(f, &p.name);
+            vm.user_data = super::trampolines::user_data_ident(p);
+            vm.nullable = *nullable;
+            vm.arg = format!("{}_c", vm.name);
+            "callable"
+        }
+        ParamKind::UserData { of } => {
+            vm.user_data = param_ident(of);
+            "user_data"
+        }
         ParamKind::Undecided => "address",
     }
 }

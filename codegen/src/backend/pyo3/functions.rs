@@ -30,6 +30,8 @@ pub struct FunctionVm {
     pub disjoint: Vec<DisjointVm>,
     /// Whether parameters add values to the result (out-parameters, buffers).
     pub returns_values: bool,
+    /// Trampolines of callable parameters.
+    pub trampolines: Vec<super::trampolines::TrampolineVm>,
 }
 
 /// One `disjoint` check.
@@ -77,6 +79,7 @@ pub fn function_vm(module: &Module, f: &Function) -> FunctionVm {
         py: f.python_name.clone(),
         doc: with_origin(f.doc.text(), &format!("C function `{}`, declared at {}.", f.name, f.loc)),
         returns_values: params.iter().any(|p| p.returned),
+        trampolines: super::trampolines::trampolines(module, f),
         params,
         ret: ret_vm(module, f),
         release_gil: f.release_gil,

@@ -11,6 +11,7 @@ pub mod model;
 pub(crate) mod paths;
 pub mod rust_types;
 mod templates;
+pub mod trampolines;
 
 use std::path::Path;
 

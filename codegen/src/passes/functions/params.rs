@@ -24,7 +24,30 @@ pub fn apply(spec: &LoadedSpec, module: &Module, f: &mut Function, fs: &Function
     errors
 }
 
+/// Kind-changing keys first (`out`, `buffer`, `output`, `callback`), then
+/// the pointer options that refine the final kind.
 fn one(spec: &LoadedSpec, module: &Module, f: &mut Function, name: &toml::Spanned<String>, ps: &ParamSpec) -> Found {
+    let fname = f.name.clone();
+    let p = param_named(spec, f, name)?;
+    let invalid = |what: &str, hint: &str| spec.error(Kind::SpecInvalid, name.span(), format!("{fname}({}): {what}", name.get_ref())).hint(hint);
+    if ps.out {
+        p.kind = out_value(module, &p.ty).ok_or_else(|| invalid("`out` needs a pointer to a number, enum or bound struct", "out-parameters are `T*` that the C function writes"))?;
+    }
+    if let Some(len) = &ps.buffer {
+        p.kind = ParamKind::InBuffer { length: len.get_ref().clone() };
+        mark_length(spec, f, len, name.get_ref(), false)?;
+    }
+    if let Some(mode) = &ps.output {
+        output(spec, module, f, name, ps, mode)?;
+    }
+    if let Some(user_data) = &ps.callback {
+        callable(spec, f, name, user_data)?;
+    }
+    pointer_options(spec, module, f, name, ps)
+}
+
+/// `python_made`, `nullable`, `address` and `list`, once the kind is final.
+fn pointer_options(spec: &LoadedSpec, module: &Module, f: &mut Function, name: &toml::Spanned<String>, ps: &ParamSpec) -> Found {
     let fname = f.name.clone();
     let p = param_named(spec, f, name)?;
     let invalid = |what: &str, hint: &str| spec.error(Kind::SpecInvalid, name.span(), format!("{fname}({}): {what}", name.get_ref())).hint(hint);
@@ -45,16 +68,30 @@ fn one(spec: &LoadedSpec, module: &Module, f: &mut Function, name: &toml::Spanne
     if let Some(l) = &ps.list {
         list_element(spec, module, &mut p.kind, l).map_err(|e| e.unwrap_or_else(|| invalid("`list` on a parameter that is not a GList*", "`list` names the element struct of a `GList*` parameter")))?;
     }
-    if ps.out {
-        p.kind = out_value(module, &p.ty).ok_or_else(|| invalid("`out` needs a pointer to a number, enum or bound struct", "out-parameters are `T*` that the C function writes"))?;
+    Ok(())
+}
+
+/// A function-pointer parameter called with a Python callable; its
+/// `user_data` parameter carries the callable and is hidden from Python.
+fn callable(spec: &LoadedSpec, f: &mut Function, name: &toml::Spanned<String>, user_data: &toml::Spanned<String>) -> Found {
+    let fname = f.name.clone();
+    let slot = param_named(spec, f, user_data)?;
+    if !matches!(slot.ty.pointee(), Some(TypeRef::Void)) {
+        return Err(spec.error(Kind::SpecInvalid, user_data.span(), format!("{fname}({}) is not a `void*`", user_data.get_ref()))
+            .hint("`callback` names the `void*` parameter the C function passes back to the callback"));
     }
-    if let Some(len) = &ps.buffer {
-        p.kind = ParamKind::InBuffer { length: len.get_ref().clone() };
-        mark_length(spec, f, len, name.get_ref(), false)?;
-    }
-    if let Some(mode) = &ps.output {
-        output(spec, module, f, name, ps, mode)?;
-    }
+    slot.kind = ParamKind::UserData { of: name.get_ref().clone() };
+    let p = param_named(spec, f, name)?;
+    let TypeRef::FnPtr { ret, params, .. } = &p.ty else {
+        return Err(spec.error(Kind::SpecInvalid, name.span(), format!("{fname}({}) is not a function pointer", name.get_ref()))
+            .hint("`callback` applies to function-pointer parameters"));
+    };
+    let Some(user_data_arg) = params.iter().rposition(|t| matches!(t.pointee(), Some(TypeRef::Void))) else {
+        return Err(spec.error(Kind::SpecInvalid, name.span(), format!("the callback type of {fname}({}) has no `void*` argument", name.get_ref()))
+            .hint("the callable reaches the callback through its `void*` (user data) argument"));
+    };
+    let (args, ret) = (params.clone(), (**ret).clone());
+    p.kind = ParamKind::Callable { args, ret, user_data: user_data.get_ref().clone(), user_data_arg, nullable: p.header_nullable };
     Ok(())
 }
 

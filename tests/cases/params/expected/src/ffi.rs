@@ -62,6 +62,14 @@ pub const PkLevel_PK_INFO: PkLevel = 0;
 pub const PkLevel_PK_WARN: PkLevel = 1;
 /// Severity of a message.
 pub type PkLevel = ::std::os::raw::c_uint;
+/// Visitor of pk_visit(); the last `void*` argument receives user_data.
+pub type PkVisit = ::std::option::Option<
+    unsafe extern "C" fn(
+        point: *const PkPoint,
+        label: *const ::std::os::raw::c_char,
+        user_data: *mut ::std::os::raw::c_void,
+    ) -> ::std::os::raw::c_int,
+>;
 #[repr(C)]
 #[derive(Debug)]
 pub struct _PkContext {
@@ -132,6 +140,12 @@ unsafe extern "C" {
     pub fn pk_point_unref(point: *mut PkPoint);
     /// Returns a Python-constructed point to C, which accepts any memory.
     pub fn pk_point_release(point: *mut PkPoint);
+    /// Calls @a visit for each point of @a shape; a Python callable in Python.
+    pub fn pk_visit(
+        shape: *mut PkShape,
+        visit: PkVisit,
+        user_data: *mut ::std::os::raw::c_void,
+    ) -> ::std::os::raw::c_int;
     /// Opens a context.
     pub fn pk_context_open(flags: ::std::os::raw::c_int) -> PkContextHandle;
     /// Closes a context (consumed by default: its name ends in `_unref`).

@@ -488,9 +488,58 @@ pub(crate) fn __bindery_fn_pk_point_release<'py>(
     let _ = __ret;
     Ok(py.None())
 }
+/// Calls the Python callable passed to `pk_visit(visit)`; C hands it back as `user_data`.
+unsafe extern "C" fn __bindery_call_pk_visit_visit(
+    a0: *const ffi::PkPoint,
+    a1: *const ::std::ffi::c_char,
+    a2: *mut ::std::ffi::c_void,
+) -> i32 {
+    let fallback = 0;
+    rt::callback::guard(
+        "pk_visit(visit)",
+        fallback,
+        |py| {
+            let callable = unsafe {
+                rt::callable::from_user_data(py, a2 as *mut c_void)
+            };
+            let scope = rt::callable::CallScope::new();
+            let result = callable
+                .call1((
+                    NonNull::new(a0 as *mut ffi::PkPoint)
+                        .map(|p| PkPoint::wrap(View::held(p, scope.token().clone())))
+                        .into_py_any(py)?,
+                    unsafe { rt::strings::read_c_string(py, a1 as *const _) }
+                        .into_py_any(py)?,
+                ))?;
+            Ok(rt::ints::to_c_int::<i64>(&result, "pk_visit(visit)")? as _)
+        },
+    )
+}
+/// Calls @a visit for each point of @a shape; a Python callable in Python.
+///
+/// C function `pk_visit`, declared at params.h:88.
+#[pyfunction]
+#[pyo3(name = "pk_visit", signature = (shape, visit))]
+pub(crate) fn __bindery_fn_pk_visit<'py>(
+    py: Python<'py>,
+    shape: &Bound<'py, PyAny>,
+    visit: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let shape_obj = shape
+        .cast::<PkShape>()
+        .map_err(|_| rt::errors::wrong_type(shape, PkShape::TYPE, "pk_visit(shape)"))?;
+    let shape_c = shape_obj.get().ptr()?;
+    let visit_held = Some(rt::callable::CallableArg::new(visit, "pk_visit(visit)")?);
+    let visit_c = visit_held.as_ref().map(|_| __bindery_call_pk_visit_visit as _);
+    let user_data_c = visit_held
+        .as_ref()
+        .map_or(std::ptr::null_mut(), rt::callable::CallableArg::user_data);
+    let __ret = unsafe { ffi::pk_visit(shape_c as _, visit_c, user_data_c as _) };
+    (__ret as i32).into_py_any(py)
+}
 /// Opens a context.
 ///
-/// C function `pk_context_open`, declared at params.h:88.
+/// C function `pk_context_open`, declared at params.h:94.
 #[pyfunction]
 #[pyo3(name = "pk_context_open", signature = (flags))]
 pub(crate) fn __bindery_fn_pk_context_open<'py>(
@@ -506,7 +555,7 @@ pub(crate) fn __bindery_fn_pk_context_open<'py>(
 }
 /// Closes a context (consumed by default: its name ends in `_unref`).
 ///
-/// C function `pk_context_unref`, declared at params.h:91.
+/// C function `pk_context_unref`, declared at params.h:97.
 #[pyfunction]
 #[pyo3(name = "pk_context_unref", signature = (ctx))]
 pub(crate) fn __bindery_fn_pk_context_unref<'py>(

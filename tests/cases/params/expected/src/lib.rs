@@ -68,6 +68,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_shape_free, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_point_unref, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_point_release, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_fn_pk_visit, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_context_open, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_context_unref, m)?)?;
     Ok(())
