@@ -59,7 +59,7 @@ fn with_tokens<R>(f: impl FnOnce(&mut HashMap<usize, rt::Token>) -> R) -> R {
 
 /// Frees a block (string, extension or event) the C side is done with: its
 /// views die and `get_string`/`free_buffer` no longer accept its address.
-unsafe fn release_block(p: *mut c_void) {
+pub(crate) unsafe fn release_block(p: *mut c_void) {
     if p.is_null() {
         return;
     }
@@ -156,7 +156,7 @@ unsafe extern "C" fn event_msg_release(data: *mut c_void, _user_data: *mut c_voi
 
 /// g_malloc0 of one `T`, as a view Python does not own; it dies when the
 /// release function frees the block.
-fn alloc<T>() -> PyResult<View<T>> {
+pub(crate) fn alloc<T>() -> PyResult<View<T>> {
     // SAFETY: g_malloc0 returns zeroed memory of the requested size.
     let p = unsafe { g_malloc0(size_of::<T>()) }.cast::<T>();
     let p = NonNull::new(p).ok_or_else(|| pyo3::exceptions::PyMemoryError::new_err("out of memory"))?;

@@ -258,3 +258,19 @@ def test_user_callbacks_keep_the_views_liveness():
     pyds.nvds_destroy_batch_meta(batch)
     with pytest.raises(ReferenceError):
         pyds.user_copyfunc(user, lambda data, user_data: None)
+
+
+def test_custom_payload_view_dies_when_c_releases_it():
+    # Before: alloc_custom_struct returned an untracked view of a block the
+    # release function g_free'd (read of freed memory).
+    batch, frame = batch_with_frame()
+    user = pyds.nvds_acquire_user_meta_from_pool(batch)
+    data = pyds.alloc_custom_struct(user)
+    data.structId = 3
+    data.message = "hello"
+    user.user_meta_data = data
+    user.base_meta.meta_type = pyds.nvds_get_user_meta_type("BINDERY.TEST.CUSTOM")
+    pyds.nvds_add_user_meta_to_frame(frame, user)
+    pyds.nvds_destroy_batch_meta(batch)
+    with pytest.raises(ReferenceError):
+        data.structId

@@ -211,7 +211,7 @@ impl<'tu> Walker<'tu> {
                 kind: ParamKind::Undecided,
                 transfer: None,
                 python_made: false,
-                header_nullable: a.get_type().and_then(|t| t.get_nullability()) == Some(clang::Nullability::Nullable),
+                header_nullable: is_nullable(a),
             })
             .collect();
         module.functions.push(Function {
@@ -236,4 +236,11 @@ impl<'tu> Walker<'tu> {
             module.constants.push(Constant { name, value, loc: location(e, &self.set.base_dir) });
         }
     }
+}
+
+/// Whether a parameter is declared `_Nullable` (libclang drops the
+/// attribute from a parameter's type, so its tokens are read).
+fn is_nullable(param: &Entity<'_>) -> bool {
+    let by_type = param.get_type().and_then(|t| t.get_nullability()) == Some(clang::Nullability::Nullable);
+    by_type || param.get_range().is_some_and(|r| r.tokenize().iter().any(|t| t.get_spelling() == "_Nullable"))
 }

@@ -339,19 +339,38 @@ pub(crate) fn __bindery_fn_pk_shape_point<'py>(
     shape: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let shape_obj = shape
-        .cast::<PkShape>()
-        .map_err(|_| rt::errors::wrong_type(
-            shape,
-            PkShape::TYPE,
-            "pk_shape_point(shape)",
-        ))?;
-    let shape_c = shape_obj.get().ptr()?;
+    let shape_obj = if shape.is_none() {
+        None
+    } else {
+        Some(
+            shape
+                .cast::<PkShape>()
+                .map_err(|_| rt::errors::wrong_type(
+                    shape,
+                    PkShape::TYPE,
+                    "pk_shape_point(shape)",
+                ))?,
+        )
+    };
+    let shape_c = match &shape_obj {
+        Some(obj) => obj.get().ptr()?,
+        None => std::ptr::null_mut(),
+    };
     let index_c = rt::ints::to_c_int::<i32>(index, "pk_shape_point(index)")?;
     let __ret = unsafe { ffi::pk_shape_point(shape_c as _, index_c as _) };
-    match shape_obj.get().view.derive(shape_obj.as_any(), __ret as *mut _) {
-        Some(v) => PkPoint::wrap(v).into_py_any(py),
-        None => Ok(py.None()),
+    match &shape_obj {
+        Some(from) => {
+            from.get()
+                .view
+                .derive(from.as_any(), __ret as *mut _)
+                .map(|v| PkPoint::wrap(v))
+                .into_py_any(py)
+        }
+        None => {
+            NonNull::new(__ret as *mut _)
+                .map(|p| PkPoint::wrap(View::external(p, rt::Token::new())))
+                .into_py_any(py)
+        }
     }
 }
 /// Opaque user data in and out.

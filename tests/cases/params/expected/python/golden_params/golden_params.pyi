@@ -100,7 +100,7 @@ def pk_first_point(points: GList) -> PkPoint | None:
 def pk_origin() -> PkPoint | None:
     """A point owned by a static table."""
 
-def pk_shape_point(shape: PkShape, index: int) -> PkPoint | None:
+def pk_shape_point(shape: PkShape | None, index: int) -> PkPoint | None:
     """Finds a shape's point by index; `shape` may be NULL."""
 
 def pk_tag(user_data: Any, level: int) -> Any:
