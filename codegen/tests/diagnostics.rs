@@ -68,6 +68,7 @@ macro_rules! bad_specs {
 
 bad_specs!(
     bulk_column_missing_path,
+    disjoint_not_struct,
     duplicate_python_name,
     header_not_found,
     header_syntax_error,
@@ -78,6 +79,8 @@ bad_specs!(
     missing_required_key,
     numpy_data_not_pointer,
     numpy_shape_missing_field,
+    out_not_pointer,
+    output_without_length,
     owned_without_free,
     pkg_config_missing,
     unknown_allocator,
@@ -119,4 +122,20 @@ fn cli_usage_errors_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}:\n{stderr}");
         assert!(stderr.starts_with("error[") && stderr.contains("= hint: "), "{args:?}:\n{stderr}");
     }
+}
+
+/// A warning (`spec-incomplete`) is printed with its location and hint, and
+/// generation goes on: exit code 0 and the IR on stdout.
+#[test]
+fn unknown_result_lifetime_warns() {
+    let out = Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .current_dir(root())
+        .args(["dump-ir", "codegen/tests/warn_specs/unknown_result_lifetime/spec.toml"])
+        .output()
+        .expect("the codegen binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(0), "a warning must not fail generation\n{stderr}");
+    assert!(!out.stdout.is_empty(), "the IR is still printed");
+    assert!(stderr.contains("--> codegen/tests/bad_specs/shared/shapes.h:"), "points at the declaration\n{stderr}");
+    insta::assert_snapshot!("unknown_result_lifetime_warns", stderr);
 }

@@ -18,14 +18,15 @@ pub mod records;
 pub mod rust_conv;
 pub mod rust_plan;
 
-use crate::diagnostic::Result;
+use crate::diagnostic::{Diagnostic, Result};
 use crate::ir::Module;
 use crate::spec::LoadedSpec;
 
 /// Names of the passes, in order (for `dump-ir --after`).
 pub const PASSES: &[&str] = &["expose", "enums", "records", "owned_strings", "exporters", "functions", "list_edits", "names"];
 
-/// Runs the passes up to and including `until` (all when None).
+/// Runs the passes up to and including `until` (all when None). Warnings
+/// the passes report are kept in [`Module::warnings`]; any error fails.
 pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result<Module> {
     let mut errors = vec![];
     for pass in PASSES {
@@ -47,6 +48,8 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
             break;
         }
     }
+    let (warnings, errors): (Vec<_>, Vec<_>) = errors.into_iter().partition(Diagnostic::is_warning);
+    module.warnings = warnings;
     if errors.is_empty() { Ok(module) } else { Err(errors) }
 }
 

@@ -211,6 +211,8 @@ impl<'tu> Walker<'tu> {
                 ty: a.get_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void),
                 kind: ParamKind::Undecided,
                 transfer: None,
+                python_made: false,
+                header_nullable: is_nullable(a),
             })
             .collect();
         module.functions.push(Function {
@@ -221,6 +223,7 @@ impl<'tu> Walker<'tu> {
             ret_kind: ReturnKind::Undecided,
             release_gil: false,
             list_edits: vec![],
+            disjoint: vec![],
             doc: doc_of(e),
             loc: location(e, &self.set.base_dir),
         });
@@ -235,4 +238,11 @@ impl<'tu> Walker<'tu> {
             module.constants.push(Constant { name, value, loc: location(e, &self.set.base_dir) });
         }
     }
+}
+
+/// Whether a parameter is declared `_Nullable` (libclang drops the
+/// attribute from a parameter's type, so its tokens are read).
+fn is_nullable(param: &Entity<'_>) -> bool {
+    let by_type = param.get_type().and_then(|t| t.get_nullability()) == Some(clang::Nullability::Nullable);
+    by_type || param.get_range().is_some_and(|r| r.tokenize().iter().any(|t| t.get_spelling() == "_Nullable"))
 }

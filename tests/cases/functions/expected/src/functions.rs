@@ -8,6 +8,18 @@ pub(crate) unsafe fn __bindery_free_fn_box_free(p: *mut ffi::FnBox) {
 pub(crate) unsafe fn __bindery_free_fn_item_free(p: *mut ffi::FnItem) {
     unsafe { ffi::fn_item_free(p.cast()) }
 }
+/// The pointer of any object of this module's classes (for `void*` arguments).
+pub(crate) fn __bindery_view_address(
+    value: &Bound<'_, PyAny>,
+) -> Option<PyResult<*mut c_void>> {
+    if let Ok(v) = value.cast::<FnBox>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<FnItem>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    None
+}
 /// Adds two numbers (keyword arguments `a` and `b`).
 ///
 /// C function `fn_add`, declared at functions.h:21.
@@ -61,9 +73,9 @@ pub(crate) fn __bindery_fn_fn_is_empty<'py>(
 #[pyo3(name = "fn_box_new", signature = ())]
 pub(crate) fn __bindery_fn_fn_box_new<'py>(py: Python<'py>) -> PyResult<Py<PyAny>> {
     let __ret = unsafe { ffi::fn_box_new() };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => {
-            FnBox::wrap(View::owned(p, __bindery_free_fn_box_free)).into_py_any(py)
+            FnBox::wrap(View::c_owned(p, __bindery_free_fn_box_free)).into_py_any(py)
         }
         None => Ok(py.None()),
     }
@@ -80,9 +92,12 @@ pub(crate) fn __bindery_fn_fn_box_free<'py>(
     let r#box_obj = r#box
         .cast::<FnBox>()
         .map_err(|_| rt::errors::wrong_type(r#box, FnBox::TYPE, "fn_box_free(box)"))?;
-    let r#box_c = r#box_obj.get().view.take_ownership(FnBox::TYPE)?;
+    let r#box_c = r#box_obj
+        .get()
+        .view
+        .for_transfer("fn_box_free(box)", rt::Handover::Consume, false)?;
     let __ret = unsafe { ffi::fn_box_free(r#box_c as _) };
-    r#box_obj.get().view.token().kill();
+    rt::token::kill_unless_immortal(r#box_obj.get().view.token());
     let _ = __ret;
     Ok(py.None())
 }
@@ -97,9 +112,9 @@ pub(crate) fn __bindery_fn_fn_item_new<'py>(
 ) -> PyResult<Py<PyAny>> {
     let value_c = rt::ints::to_c_int::<i64>(value, "fn_item_new(value)")?;
     let __ret = unsafe { ffi::fn_item_new(value_c as _) };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => {
-            FnItem::wrap(View::owned(p, __bindery_free_fn_item_free)).into_py_any(py)
+            FnItem::wrap(View::c_owned(p, __bindery_free_fn_item_free)).into_py_any(py)
         }
         None => Ok(py.None()),
     }
@@ -116,9 +131,12 @@ pub(crate) fn __bindery_fn_fn_item_free<'py>(
     let item_obj = item
         .cast::<FnItem>()
         .map_err(|_| rt::errors::wrong_type(item, FnItem::TYPE, "fn_item_free(item)"))?;
-    let item_c = item_obj.get().view.take_ownership(FnItem::TYPE)?;
+    let item_c = item_obj
+        .get()
+        .view
+        .for_transfer("fn_item_free(item)", rt::Handover::Consume, false)?;
     let __ret = unsafe { ffi::fn_item_free(item_c as _) };
-    item_obj.get().view.token().kill();
+    rt::token::kill_unless_immortal(item_obj.get().view.token());
     let _ = __ret;
     Ok(py.None())
 }
@@ -139,7 +157,10 @@ pub(crate) fn __bindery_fn_fn_box_add<'py>(
     let item_obj = item
         .cast::<FnItem>()
         .map_err(|_| rt::errors::wrong_type(item, FnItem::TYPE, "fn_box_add(item)"))?;
-    let item_c = item_obj.get().ptr()?;
+    let item_c = item_obj
+        .get()
+        .view
+        .for_transfer("fn_box_add(item)", rt::Handover::Store, false)?;
     let __ret = unsafe { ffi::fn_box_add(r#box_c as _, item_c as _) };
     if __ret as i64 != 0 {
         let meaning = match __ret as i64 {
@@ -169,7 +190,7 @@ pub(crate) fn __bindery_fn_fn_box_get<'py>(
     let r#box_c = r#box_obj.get().ptr()?;
     let index_c = rt::ints::to_c_int::<i32>(index, "fn_box_get(index)")?;
     let __ret = unsafe { ffi::fn_box_get(r#box_c as _, index_c as _) };
-    match r#box_obj.get().view.derive(r#box_obj.as_any(), __ret.cast()) {
+    match r#box_obj.get().view.derive(r#box_obj.as_any(), __ret as *mut _) {
         Some(v) => FnItem::wrap(v).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -181,7 +202,7 @@ pub(crate) fn __bindery_fn_fn_box_get<'py>(
 #[pyo3(name = "default_box", signature = ())]
 pub(crate) fn __bindery_fn_fn_default_box<'py>(py: Python<'py>) -> PyResult<Py<PyAny>> {
     let __ret = unsafe { ffi::fn_default_box() };
-    match NonNull::new(__ret.cast()) {
+    match NonNull::new(__ret as *mut _) {
         Some(p) => FnBox::wrap(View::external(p, rt::Token::new())).into_py_any(py),
         None => Ok(py.None()),
     }
@@ -218,21 +239,38 @@ pub(crate) fn __bindery_fn_fn_find<'py>(
     r#box: &Bound<'py, PyAny>,
     name: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let r#box_c = if r#box.is_none() {
-        std::ptr::null_mut()
+    let r#box_obj = if r#box.is_none() {
+        None
     } else {
-        r#box
-            .cast::<FnBox>()
-            .map_err(|_| rt::errors::wrong_type(r#box, FnBox::TYPE, "fn_find(box)"))?
-            .get()
-            .ptr()?
+        Some(
+            r#box
+                .cast::<FnBox>()
+                .map_err(|_| rt::errors::wrong_type(r#box, FnBox::TYPE, "fn_find(box)"))?,
+        )
     };
-    let name_s = rt::strings::to_cstring(name, "fn_find(name)")?;
+    let r#box_c = match &r#box_obj {
+        Some(obj) => obj.get().ptr()?,
+        None => std::ptr::null_mut(),
+    };
+    let name_s = rt::strings::to_cstring(
+        rt::args::not_none(name, "fn_find(name)")?,
+        "fn_find(name)",
+    )?;
     let name_c = name_s.as_ref().map_or(std::ptr::null(), |s| s.as_ptr());
     let __ret = unsafe { ffi::fn_find(r#box_c as _, name_c as _) };
-    match NonNull::new(__ret.cast()) {
-        Some(p) => FnItem::wrap(View::external(p, rt::Token::new())).into_py_any(py),
-        None => Ok(py.None()),
+    match &r#box_obj {
+        Some(from) => {
+            from.get()
+                .view
+                .derive(from.as_any(), __ret as *mut _)
+                .map(|v| FnItem::wrap(v))
+                .into_py_any(py)
+        }
+        None => {
+            NonNull::new(__ret as *mut _)
+                .map(|p| FnItem::wrap(View::external(p, rt::Token::new())))
+                .into_py_any(py)
+        }
     }
 }
 /// Returns a static description string.
@@ -267,7 +305,10 @@ pub(crate) fn __bindery_fn_fn_item_recycle<'py>(
             FnItem::TYPE,
             "fn_item_recycle(item)",
         ))?;
-    let item_c = item_obj.get().ptr()?;
+    let item_c = item_obj
+        .get()
+        .view
+        .for_transfer("fn_item_recycle(item)", rt::Handover::Invalidate, false)?;
     let __ret = unsafe { ffi::fn_item_recycle(item_c as _) };
     rt::token::kill_unless_immortal(item_obj.get().view.token());
     let _ = __ret;
@@ -282,7 +323,15 @@ pub(crate) fn __bindery_fn_fn_identity<'py>(
     py: Python<'py>,
     p: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let p_c = __bindery_param_address(p, "fn_identity(p)")?;
+    let p_c = rt::args::address(
+        p,
+        rt::args::AddressRules {
+            nullable: false,
+            ints: false,
+        },
+        __bindery_view_address,
+        "fn_identity(p)",
+    )?;
     let __ret = unsafe { ffi::fn_identity(p_c as _) };
     rt::pointer::to_capsule(py, __ret as *mut c_void).map(Bound::unbind)
 }

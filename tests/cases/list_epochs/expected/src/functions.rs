@@ -25,7 +25,10 @@ pub(crate) fn __bindery_fn_le_bag_remove_item<'py>(
             LeItem::TYPE,
             "le_bag_remove_item(item)",
         ))?;
-    let item_c = item_obj.get().ptr()?;
+    let item_c = item_obj
+        .get()
+        .view
+        .for_transfer("le_bag_remove_item(item)", rt::Handover::Invalidate, false)?;
     let __ret = unsafe { ffi::le_bag_remove_item(bag_c as _, item_c as _) };
     rt::token::kill_unless_immortal(item_obj.get().view.token());
     rt::epoch::bump_in(
