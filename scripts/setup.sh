@@ -19,7 +19,7 @@ apt_packages=(
   build-essential pkg-config clang libclang-dev
   libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-  meson ninja-build protobuf-compiler valgrind
+  meson ninja-build protobuf-compiler valgrind zlib1g-dev
   libgirepository1.0-dev libcairo2-dev gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0
 )
 missing=()

@@ -1,7 +1,9 @@
 //! The one error type of the generator: a diagnostic with a kind, a location
 //! (file, line, column, optional span) and a hint, rendered like a compiler
 //! message with the offending source line. Every failure the user can cause
-//! (spec, header, I/O) becomes one of these; nothing panics.
+//! (spec, header, I/O) becomes one of these; nothing panics. A diagnostic of
+//! [`Severity::Warning`] is printed but does not stop generation (a decision
+//! the generator had to guess, such as a result whose lifetime is unknown).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -23,6 +25,18 @@ pub enum Kind {
     Stale,
     /// Annotated Rust source that the Rust frontend cannot read or bind.
     RustSource,
+    /// The spec leaves a safety decision to a guess (warning).
+    SpecIncomplete,
+}
+
+/// Whether a diagnostic stops generation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Severity {
+    /// Generation fails.
+    #[default]
+    Error,
+    /// Printed; generation goes on.
+    Warning,
 }
 
 impl Kind {
@@ -35,6 +49,7 @@ impl Kind {
             Kind::Io => "io",
             Kind::Stale => "stale",
             Kind::RustSource => "rust-source",
+            Kind::SpecIncomplete => "spec-incomplete",
         }
     }
 }
@@ -56,12 +71,25 @@ pub struct Diagnostic {
     pub column: u32,
     /// How to fix it.
     pub hint: Option<String>,
+    /// Error or warning.
+    pub severity: Severity,
 }
 
 impl Diagnostic {
     /// A diagnostic without location.
     pub fn new(kind: Kind, message: impl Into<String>) -> Self {
-        Diagnostic { kind, message: message.into(), file: None, span: None, line: 0, column: 0, hint: None }
+        Diagnostic { kind, message: message.into(), file: None, span: None, line: 0, column: 0, hint: None, severity: Severity::Error }
+    }
+
+    /// Makes this a warning: printed, but generation goes on.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// Whether this is a warning.
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
     }
 
     /// Points at a byte span of `file`.
@@ -93,7 +121,8 @@ impl Diagnostic {
 
     /// Renders against the given source text of `self.file`.
     pub fn render_with(&self, source: Option<&str>) -> String {
-        let mut out = format!("error[{}]: {}\n", self.kind.code(), self.message);
+        let label = if self.is_warning() { "warning" } else { "error" };
+        let mut out = format!("{label}[{}]: {}\n", self.kind.code(), self.message);
         let (line, col, width) = self.position(source);
         if let Some(file) = &self.file {
             out += &format!("  --> {}:{}:{}\n", display_path(file), line, col);

@@ -37,7 +37,11 @@ pub fn ir_from(loaded: &LoadedSpec, until: Option<&str>) -> Result<Module> {
     module.spec_loc = SourceLoc { file: "spec.toml".into(), line: 1 };
     module.helper_stubs = helper_stubs(&loaded)?;
     module.int_addresses = loaded.spec.module.int_addresses;
-    crate::passes::run(loaded, module, until)
+    let module = crate::passes::run(loaded, module, until)?;
+    for w in &module.warnings {
+        eprint!("{}", w.render());
+    }
+    Ok(module)
 }
 
 /// The stub fragments beside the `[helpers].rust` files (`x.rs` → `x.pyi`), concatenated.

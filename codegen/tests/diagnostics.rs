@@ -73,6 +73,7 @@ bad_specs!(
     callback_key_not_integer,
     callback_key_unknown,
     consumes_non_struct,
+    disjoint_not_struct,
     duplicate_python_name,
     errors_key_not_integer,
     errors_without_success,
@@ -90,6 +91,8 @@ bad_specs!(
     module_name_not_identifier,
     numpy_data_not_pointer,
     numpy_shape_missing_field,
+    out_not_pointer,
+    output_without_length,
     owned_without_free,
     pkg_config_missing,
     python_name_not_identifier,
@@ -138,4 +141,20 @@ fn cli_usage_errors_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}:\n{stderr}");
         assert!(stderr.starts_with("error[") && stderr.contains("= hint: "), "{args:?}:\n{stderr}");
     }
+}
+
+/// A warning (`spec-incomplete`) is printed with its location and hint, and
+/// generation goes on: exit code 0 and the IR on stdout.
+#[test]
+fn unknown_result_lifetime_warns() {
+    let out = Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .current_dir(root())
+        .args(["dump-ir", "codegen/tests/warn_specs/unknown_result_lifetime/spec.toml"])
+        .output()
+        .expect("the codegen binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(0), "a warning must not fail generation\n{stderr}");
+    assert!(!out.stdout.is_empty(), "the IR is still printed");
+    assert!(stderr.contains("--> codegen/tests/bad_specs/shared/shapes.h:"), "points at the declaration\n{stderr}");
+    insta::assert_snapshot!("unknown_result_lifetime_warns", stderr);
 }

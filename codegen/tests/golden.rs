@@ -114,6 +114,7 @@ golden!(
     nested,
     numpy_exporter,
     owned_strings,
+    params,
     pointers,
     scalars,
     static_functions,

@@ -26,3 +26,17 @@ pub fn return_code(function: &str, code: i64, meaning: &str) -> PyErr {
 pub fn wrong_type(value: &Bound<'_, PyAny>, expected: &str, what: &str) -> PyErr {
     PyTypeError::new_err(format!("{what}: expected {expected}, got {}", crate::ints::type_name(value)))
 }
+
+/// The error for a Python-constructed (zeroed) struct passed where C needs one it made.
+pub fn python_made(what: &str) -> PyErr {
+    PyValueError::new_err(format!(
+        "{what}: this object was constructed in Python (zeroed memory); the C function needs one the C library made"
+    ))
+}
+
+/// The error for destroying memory that belongs to something else.
+pub fn held_elsewhere(what: &str) -> PyErr {
+    PyValueError::new_err(format!(
+        "{what}: this memory belongs to another object (a container, a buffer or a parent struct) and cannot be freed on its own"
+    ))
+}

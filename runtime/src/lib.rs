@@ -5,11 +5,20 @@
 //! logic lives here: liveness tokens and views ([`token`], [`view`]), integer
 //! range checks ([`ints`]), char-array and C-string conversion ([`strings`]),
 //! deep copy and free of structs owning strings ([`owned`]), raw pointer and
-//! capsule handling ([`pointer`]) with a readability probe for raw addresses
-//! ([`probe`]), GLib list walking ([`glist`]) and list epochs ([`epoch`]),
-//! zero-copy numpy export ([`numpy_export`]) and callback trampolines ([`callback`]). This crate must not know about any particular
+//! capsule handling ([`pointer`]) with a cannot-fault readability probe for
+//! raw addresses ([`probe`]), GLib list walking ([`glist`]) and list epochs
+//! ([`epoch`]), zero-copy numpy export ([`numpy_export`]), callback
+//! trampolines ([`callback`]), and the parameter conversions of module
+//! functions: raw-pointer arguments ([`args`]), Python callables for
+//! function-pointer arguments ([`callable`]), byte buffers ([`buffers`]) and
+//! out-parameter results ([`out`]), plus a registry of memory spans whose size
+//! is known, for integer-address helper APIs ([`allocations`]). This crate must not know about any particular
 //! C library: everything target-specific arrives as parameters.
 
+pub mod allocations;
+pub mod args;
+pub mod buffers;
+pub mod callable;
 pub mod callback;
 pub mod enums;
 pub mod epoch;
@@ -17,6 +26,7 @@ pub mod errors;
 pub mod glist;
 pub mod ints;
 pub mod numpy_export;
+pub mod out;
 pub mod owned;
 pub mod pointer;
 pub mod probe;
@@ -60,7 +70,7 @@ impl<T> AssertSend<T> {
         self.0
     }
 }
-pub use view::{Allocator, Target, View};
+pub use view::{Allocator, Handover, Origin, Target, View};
 
 /// Re-exported so generated crates use exactly the pyo3 this runtime was built with.
 pub use numpy;

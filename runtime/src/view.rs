@@ -7,9 +7,17 @@
 //! owner alive) and *external* (memory owned by C; the token is killed by the
 //! owner's release hook, or never dies for bare addresses). This module does
 //! not know field types; generated getters call [`View::ptr`] and read.
+//!
+//! Independently of who frees it, every view records its [`Origin`]: zeroed by
+//! our allocator for a Python constructor, made by C as a standalone object,
+//! or memory inside something else. Functions that free, pool or store their
+//! arguments check it (see [`View::for_transfer`]) so that a zeroed Python
+//! struct never reaches a C destroy function and memory another owner holds
+//! (a field, a list element, a GstBuffer's batch) is never destroyed on its own.
 
 use std::ffi::c_void;
 use std::ptr::NonNull;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use pyo3::prelude::*;
 use pyo3::{Py, PyAny, PyResult};
@@ -62,6 +70,33 @@ impl<T> Target<T> {
     }
 }
 
+/// Where the memory behind a view was made (decides which C functions may take it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Origin {
+    /// Zeroed by our allocator for a Python constructor (`Class()`): no C
+    /// invariants were ever established on it.
+    Python = 0,
+    /// Made by C and handed to Python as a whole object (a creator function's
+    /// result, an address given to `cast`): C's free/destroy functions may take it.
+    C = 1,
+    /// Memory inside, or owned by, something else (a field, a list element, a
+    /// result derived from an argument, metadata attached to a GstBuffer):
+    /// it may go back to its container's pool but never be destroyed on its own.
+    Within = 2,
+}
+
+/// What a C function does with a view argument, for [`View::for_transfer`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Handover {
+    /// The function frees the memory (`consumes`, free/destroy functions).
+    Consume,
+    /// The function returns the memory to a C pool (`invalidates`).
+    Invalidate,
+    /// The function stores the memory in a C container (`transfers`).
+    Store,
+}
+
 /// A typed pointer into C memory with its liveness token and keep-alive.
 #[derive(Debug)]
 pub struct View<T> {
@@ -69,6 +104,25 @@ pub struct View<T> {
     token: Token,
     keep: Option<Py<PyAny>>,
     free: Option<unsafe fn(*mut T)>,
+    origin: OriginCell,
+}
+
+/// An [`Origin`] that can change once C takes the memory over (`mark_held`).
+#[derive(Debug)]
+struct OriginCell(AtomicU8);
+
+impl OriginCell {
+    fn new(origin: Origin) -> Self {
+        OriginCell(AtomicU8::new(origin as u8))
+    }
+
+    fn get(&self) -> Origin {
+        match self.0.load(Ordering::Acquire) {
+            0 => Origin::Python,
+            1 => Origin::C,
+            _ => Origin::Within,
+        }
+    }
 }
 
 // SAFETY: a View is only dereferenced while holding the GIL (every generated
@@ -78,15 +132,28 @@ unsafe impl<T> Send for View<T> {}
 unsafe impl<T> Sync for View<T> {}
 
 impl<T> View<T> {
-    /// A view of memory that Python owns: `free` runs exactly once, when this
-    /// view is dropped or when ownership is taken with [`View::take_ownership`].
+    /// A view of memory our allocator zeroed for a Python constructor:
+    /// `free` runs exactly once, when this view is dropped or when ownership
+    /// is taken with [`View::take_ownership`]. Its origin is [`Origin::Python`].
     pub fn owned(ptr: NonNull<T>, free: unsafe fn(*mut T)) -> Self {
-        View { ptr, token: Token::new_owned(), keep: None, free: Some(free) }
+        View { ptr, token: Token::new_owned(), keep: None, free: Some(free), origin: OriginCell::new(Origin::Python) }
     }
 
-    /// A view of memory owned by C, valid while `token` lives.
+    /// A view of memory a C function made and handed to Python to own
+    /// (`returns = "owned"`): freed with `free` like [`View::owned`], but C-made.
+    pub fn c_owned(ptr: NonNull<T>, free: unsafe fn(*mut T)) -> Self {
+        View { ptr, token: Token::new_owned(), keep: None, free: Some(free), origin: OriginCell::new(Origin::C) }
+    }
+
+    /// A view of memory owned by C, valid while `token` lives (origin [`Origin::C`]).
     pub fn external(ptr: NonNull<T>, token: Token) -> Self {
-        View { ptr, token, keep: None, free: None }
+        View { ptr, token, keep: None, free: None, origin: OriginCell::new(Origin::C) }
+    }
+
+    /// A view of C memory that another owner holds (e.g. a GstBuffer's batch
+    /// metadata), valid while `token` lives (origin [`Origin::Within`]).
+    pub fn held(ptr: NonNull<T>, token: Token) -> Self {
+        View { ptr, token, keep: None, free: None, origin: OriginCell::new(Origin::Within) }
     }
 
     /// A view of an untracked address (e.g. from `cast`): never invalidated.
@@ -97,7 +164,7 @@ impl<T> View<T> {
     /// A view of memory inside (or reachable from) a parent view: shares the
     /// parent's token and keeps `owner` (the parent's owning Python object) alive.
     pub fn borrowed(ptr: NonNull<T>, token: Token, owner: Option<Py<PyAny>>) -> Self {
-        View { ptr, token, keep: owner, free: None }
+        View { ptr, token, keep: owner, free: None, origin: OriginCell::new(Origin::Within) }
     }
 
     /// A view of memory reachable from this one (a field, a list element, a
@@ -173,6 +240,12 @@ impl<T> View<T> {
         }
     }
 
+    /// A borrowed view of the same address under another token and keep-alive
+    /// (e.g. a list node standing for its elements, which live by the struct's token).
+    pub fn with_token(&self, token: Token, keep: Option<Py<PyAny>>) -> View<T> {
+        View::borrowed(self.ptr, token, keep)
+    }
+
     /// The raw address, whether or not the memory is alive.
     pub fn address(&self) -> usize {
         self.ptr.as_ptr() as usize
@@ -191,6 +264,38 @@ impl<T> View<T> {
     /// Whether this view owns its memory and still must free it.
     pub fn is_owner(&self) -> bool {
         self.free.is_some() && self.token.is_owned()
+    }
+
+    /// Where the memory was made.
+    pub fn origin(&self) -> Origin {
+        self.origin.get()
+    }
+
+    /// Records that something else now holds this memory (e.g. a batch
+    /// attached to a GstBuffer): from now on it cannot be consumed.
+    pub fn mark_held(&self) {
+        self.origin.0.store(Origin::Within as u8, Ordering::Release);
+    }
+
+    /// The pointer for a C function that frees, pools or stores this memory,
+    /// after checking that the memory may go there (`ValueError` otherwise,
+    /// `ReferenceError` when it is gone). Python-constructed memory is refused
+    /// unless `python_made` allows it; memory held by something else cannot be
+    /// consumed. A consumed or pooled view that Python owned stops owning it
+    /// (C frees it now); a stored one is handed over by [`View::adopt_into`].
+    pub fn for_transfer(&self, what: &str, handover: Handover, python_made: bool) -> PyResult<*mut T> {
+        let ptr = self.ptr(what)?;
+        let origin = self.origin();
+        let held = origin == Origin::Within || (self.free.is_some() && !self.token.is_owned());
+        match (origin, handover) {
+            (Origin::Python, _) if !python_made => return Err(errors::python_made(what)),
+            (_, Handover::Consume) if held => return Err(errors::held_elsewhere(what)),
+            _ => {}
+        }
+        if handover != Handover::Store && self.free.is_some() && !self.token.take_ownership() {
+            return Err(errors::held_elsewhere(what));
+        }
+        Ok(ptr)
     }
 
     /// Takes the memory out of Python's hands (it will not be freed on drop):
@@ -270,6 +375,39 @@ mod tests {
         token.kill();
         pyo3::Python::initialize();
         assert!(view.ptr("T").is_err());
+    }
+
+    #[test]
+    fn origin_decides_what_may_be_handed_over() {
+        pyo3::Python::initialize();
+        let python = View::owned(boxed(), count_free);
+        assert_eq!(python.origin(), Origin::Python);
+        assert!(python.for_transfer("T", Handover::Store, false).is_err(), "zeroed struct refused");
+        assert!(python.for_transfer("T", Handover::Store, true).is_ok(), "unless the spec allows it");
+        let made = View::c_owned(boxed(), count_free);
+        let ptr = made.for_transfer("T", Handover::Consume, false).unwrap();
+        assert!(!made.is_owner(), "C frees a consumed object, not the view");
+        unsafe { count_free(ptr) };
+        let mut value = 3u64;
+        let held = View::held(NonNull::from(&mut value), Token::new());
+        assert!(held.for_transfer("T", Handover::Consume, false).is_err(), "held memory is not destroyed alone");
+        assert!(held.for_transfer("T", Handover::Invalidate, false).is_ok(), "but may go back to its pool");
+        let external = View::external(NonNull::from(&mut value), Token::new());
+        assert!(external.for_transfer("T", Handover::Consume, false).is_ok());
+        external.mark_held();
+        assert!(external.for_transfer("T", Handover::Consume, false).is_err(), "attached to a new owner");
+    }
+
+    #[test]
+    fn adopted_object_cannot_be_consumed() {
+        pyo3::Python::initialize();
+        pyo3::Python::attach(|py| {
+            let container = View::c_owned(boxed(), count_free);
+            let item = View::c_owned(boxed(), count_free);
+            let obj = py.None().into_bound(py);
+            item.adopt_into(&container, &obj);
+            assert!(item.for_transfer("T", Handover::Consume, false).is_err());
+        });
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn render(module: &Module) -> String {
     if !module.functions.is_empty() {
         out += "\n## Functions\n";
         for f in &module.functions {
-            let params: Vec<&str> = f.params.iter().map(|p| p.python_name.as_str()).collect();
+            let params: Vec<&str> = f.params.iter().filter(|p| p.kind.is_visible()).map(|p| p.python_name.as_str()).collect();
             let _ = writeln!(out, "\n### `{}({})`\n\n{}\n\nC `{}`, {}.", f.python_name, params.join(", "), f.doc.text(), f.name, f.loc);
         }
     }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::ir::{EnumDef, Field, FieldKind, Function, Module, ParamKind, Record, ReturnKind, ScalarKind};
+use crate::ir::{EnumDef, Field, FieldKind, Function, Module, Record, ScalarKind};
 
 /// Renders the stub file.
 pub fn render(module: &Module) -> String {
@@ -30,6 +30,9 @@ pub fn render(module: &Module) -> String {
             let _ = writeln!(out, "{line}");
         }
     }
+    for h in &module.handles {
+        let _ = writeln!(out, "\n@final\nclass {}:\n    \"\"\"Handle of a C `{}` returned by this module's functions.\"\"\"\n    @property\n    def address(self) -> int: ...", h.python_name, h.name);
+    }
     for f in &module.functions {
         function_stub(&mut out, module, f);
     }
@@ -45,6 +48,7 @@ const GLIST_STUB: &str = "\n@final\nclass GList:\n    @property\n    def address
 /// Whether the module has list fields (and so registers the `GList` class).
 pub fn has_lists(module: &Module) -> bool {
     module.records.iter().flat_map(|r| &r.fields).any(|f| matches!(f.kind, FieldKind::List { .. }))
+        || module.functions.iter().flat_map(|f| &f.params).any(|p| matches!(p.kind, crate::ir::ParamKind::List { .. }))
 }
 
 /// Every public name of the native module, as its `__all__` lists them.
@@ -53,6 +57,7 @@ pub fn exported_names(module: &Module) -> Vec<String> {
     if has_lists(module) {
         names.push("GList".into());
     }
+    names.extend(module.handles.iter().map(|h| h.python_name.clone()));
     for e in &module.enums {
         names.push(e.python_name.clone());
         if e.export_values {
@@ -145,30 +150,7 @@ fn field_stub(out: &mut String, module: &Module, f: &Field) {
 }
 
 fn function_stub(out: &mut String, module: &Module, f: &Function) {
-    let class = |c: &str| module.record(c).map(|r| r.python_name.clone()).unwrap_or_else(|| "Any".into());
-    let params: Vec<String> = f
-        .params
-        .iter()
-        .map(|p| {
-            let t = match &p.kind {
-                ParamKind::Scalar { scalar: ScalarKind::Float { .. } } => "float".into(),
-                ParamKind::Scalar { .. } | ParamKind::Enum { .. } => "int".into(),
-                ParamKind::View { record, nullable: false } => class(record),
-                ParamKind::View { record, nullable: true } => format!("{} | None", class(record)),
-                ParamKind::Str => "str | None".into(),
-                ParamKind::Address | ParamKind::Undecided => "Any".into(),
-            };
-            format!("{}: {t}", p.python_name)
-        })
-        .collect();
-    let ret = match &f.ret_kind {
-        ReturnKind::Unit | ReturnKind::Status { .. } | ReturnKind::Undecided => "None".to_string(),
-        ReturnKind::Scalar { scalar: ScalarKind::Float { .. } } => "float".into(),
-        ReturnKind::Scalar { scalar: ScalarKind::Bool { .. } } => "bool".into(),
-        ReturnKind::Scalar { .. } | ReturnKind::Enum { .. } => "int".into(),
-        ReturnKind::View { record, .. } => format!("{} | None", class(record)),
-        ReturnKind::Str => "str | None".into(),
-        ReturnKind::Address => "Any".into(),
-    };
+    let params = crate::backend::signature::params(module, f);
+    let ret = crate::backend::signature::result(module, f);
     let _ = writeln!(out, "\ndef {}({}) -> {ret}:\n    \"\"\"{}\"\"\"", f.python_name, params.join(", "), escape(f.doc.brief.trim()));
 }

@@ -134,12 +134,21 @@ fn function(f: &Function) -> String {
 }
 
 fn param_kind(kind: &ParamKind) -> String {
+    let or_none = |t: String, nullable: bool| if nullable { format!("{t} or None") } else { t };
     match kind {
         ParamKind::Scalar { scalar } => scalar_text(*scalar),
-        ParamKind::View { record, nullable } => format!("`{record}` view{}", if *nullable { " or None" } else { "" }),
-        ParamKind::Str => "str or None".into(),
-        ParamKind::Address => "address (int, capsule or None)".into(),
+        ParamKind::View { record, nullable } => or_none(format!("`{record}` view"), *nullable),
+        ParamKind::Handle { name, nullable } => or_none(format!("handle of `{name}` (only values this module returned)"), *nullable),
+        ParamKind::List { element, nullable } => or_none(format!("GList{}", element.as_ref().map(|e| format!(" of `{e}`")).unwrap_or_default()), *nullable),
+        ParamKind::Str { nullable } => or_none("str".into(), *nullable),
+        ParamKind::Address { nullable, ints } => or_none(format!("address (capsule or view{})", if *ints { ", or int" } else { "" }), *nullable),
         ParamKind::Enum { name } => format!("member of enum `{name}`"),
+        ParamKind::Out { .. } => "out-parameter: filled by C, returned".into(),
+        ParamKind::InBuffer { length } => format!("bytes-like input, its size passed as `{length}`"),
+        ParamKind::OutBuffer { length, .. } => format!("output buffer, its size passed as `{length}`"),
+        ParamKind::Callable { user_data, .. } => format!("Python callable, passed through `{user_data}`"),
+        ParamKind::UserData { of } => format!("filled in: carries the callable of `{of}`"),
+        ParamKind::Length { of, .. } => format!("filled in: size of `{of}`"),
         ParamKind::Undecided => "undecided".into(),
     }
 }
@@ -150,6 +159,7 @@ fn return_kind(kind: &ReturnKind) -> String {
         ReturnKind::Scalar { scalar } => scalar_text(*scalar),
         ReturnKind::Status { success, .. } => format!("status: None when {success}, ValueError otherwise"),
         ReturnKind::View { record, ownership } => format!("`{record}` view or None, {}", ownership_text(ownership)),
+        ReturnKind::Handle { name } => format!("handle of `{name}` or None"),
         ReturnKind::Str => "str or None".into(),
         ReturnKind::Address => "address (capsule) or None".into(),
         ReturnKind::Enum { name } => format!("member of enum `{name}`"),

@@ -14,12 +14,103 @@ pub enum ParamKind {
     Scalar { scalar: ScalarKind },
     /// Pointer to a bound struct: a view of that class (None passes NULL when `nullable`).
     View { record: String, nullable: bool },
-    /// `const char*` input string.
-    Str,
-    /// `void*` or other raw pointer: int, capsule or None.
-    Address,
+    /// Pointer to a struct the module does not bind (opaque, or outside the
+    /// exposed set): an object of its typed handle class only.
+    Handle { name: String, nullable: bool },
+    /// `GList*`: the module's `GList` object (its liveness checked); when
+    /// `element` is set the list must hold that struct, else `TypeError`.
+    List { element: Option<String>, nullable: bool },
+    /// `const char*` input string (None passes NULL when `nullable`).
+    Str { nullable: bool },
+    /// `void*` or other raw pointer: a capsule or any bound object; `None`
+    /// only when `nullable`, an `int` only when `ints`.
+    Address { nullable: bool, ints: bool },
     /// Enum value.
     Enum { name: String },
+    /// `T*` that C writes: hidden from Python, the value is returned.
+    Out { value: OutValue },
+    /// Read-only bytes from any buffer-protocol object (no copy); its size
+    /// goes to the `length` parameter.
+    InBuffer { length: String },
+    /// Caller-allocated output buffer; its size goes to `length`.
+    OutBuffer { mode: OutputMode, length: String, capacity: Capacity },
+    /// Function pointer called during the call: a Python callable, passed to
+    /// C through the `user_data` parameter; `user_data_arg` is the argument
+    /// of the C callback that receives it (its other arguments are converted).
+    Callable { args: Vec<TypeRef>, ret: TypeRef, user_data: String, user_data_arg: usize, nullable: bool },
+    /// The `user_data` slot of a `Callable` parameter `of` (hidden).
+    UserData { of: String },
+    /// Integer (or pointer to one, `in_out`) receiving the size of the
+    /// buffer parameter `of`; hidden unless Python passes the capacity
+    /// through it (`capacity_arg`).
+    Length { of: String, scalar: ScalarKind, in_out: bool, capacity_arg: bool },
+}
+
+/// What an out-parameter points to.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind")]
+pub enum OutValue {
+    /// A number or bool.
+    Scalar { scalar: ScalarKind },
+    /// An enum.
+    Enum { name: String },
+    /// A bound struct, zeroed by our allocator and returned as an owned object.
+    Record { record: String },
+}
+
+/// How a caller-allocated output buffer reaches Python.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutputMode {
+    /// Returned as `bytes` (cut to the written length when C reports it).
+    Bytes,
+    /// Returned as `str`, up to the first NUL.
+    Str,
+    /// Written into a writable buffer Python passes.
+    Into,
+}
+
+/// How many bytes an output buffer gets.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind")]
+pub enum Capacity {
+    /// Python passes it (as the length parameter), or the buffer itself (`into`).
+    FromPython,
+    /// A fixed size.
+    Fixed { bytes: u64 },
+    /// The result of a bound C function called with these integer parameters.
+    Call { function: String, args: Vec<String> },
+}
+
+impl ParamKind {
+    /// Whether `None` is accepted (passed as NULL).
+    pub fn nullable_mut(&mut self) -> Option<&mut bool> {
+        match self {
+            ParamKind::View { nullable, .. }
+            | ParamKind::Callable { nullable, .. }
+            | ParamKind::Handle { nullable, .. }
+            | ParamKind::List { nullable, .. }
+            | ParamKind::Str { nullable }
+            | ParamKind::Address { nullable, .. } => Some(nullable),
+            _ => None,
+        }
+    }
+
+    /// The view or list whose liveness a derived result can inherit.
+    pub fn is_provenance(&self) -> bool {
+        matches!(self, ParamKind::View { .. } | ParamKind::List { .. })
+    }
+
+    /// Whether Python passes this parameter (others are filled in by the wrapper).
+    pub fn is_visible(&self) -> bool {
+        match self {
+            ParamKind::Out { .. } => false,
+            ParamKind::OutBuffer { mode, .. } => *mode == OutputMode::Into,
+            ParamKind::Length { capacity_arg, .. } => *capacity_arg,
+            ParamKind::UserData { .. } => false,
+            _ => true,
+        }
+    }
 }
 
 /// One parameter.
@@ -36,6 +127,24 @@ pub struct Param {
     pub kind: ParamKind,
     /// Ownership transfer during the call, if any.
     pub transfer: Option<Transfer>,
+    /// A consumed, pooled or stored view may be a Python-constructed struct
+    /// (the C API accepts memory it did not make).
+    pub python_made: bool,
+    /// The header marks the pointer `_Nullable`.
+    pub header_nullable: bool,
+}
+
+/// Two parameters that must not be the same memory (`disjoint`): the
+/// function reads `a` while writing `b` (e.g. copies a list into a struct
+/// that holds it), so overlapping arguments would never end.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Disjoint {
+    /// The parameter read from.
+    pub a: String,
+    /// The parameter written to.
+    pub b: String,
+    /// `GList*` fields of `b`'s struct: `a` must not be one of those lists.
+    pub b_lists: Vec<String>,
 }
 
 /// How the return value is converted to Python.
@@ -52,6 +161,8 @@ pub enum ReturnKind {
     Status { success: i64, messages: Vec<(i64, String)> },
     /// Pointer to a bound struct: view (or None for NULL) with ownership.
     View { record: String, ownership: Ownership },
+    /// Pointer to an unbound struct: its handle class (or None for NULL).
+    Handle { name: String },
     /// `char*`: str or None.
     Str,
     /// Raw pointer: capsule or None.
@@ -92,6 +203,8 @@ pub struct Function {
     pub release_gil: bool,
     /// List fields whose nodes the call may free (decided by `passes::list_edits`).
     pub list_edits: Vec<ListEdit>,
+    /// Parameter pairs that must not overlap.
+    pub disjoint: Vec<Disjoint>,
     /// Doc comment.
     pub doc: Doc,
     /// Declaration site.

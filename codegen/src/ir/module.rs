@@ -58,8 +58,19 @@ pub struct BulkExporter {
     pub columns: Vec<Column>,
 }
 
+/// A typed handle class for pointers to a struct the module does not bind
+/// (opaque contexts such as `NvDsObjEncCtx`): only objects a C function
+/// returned are accepted where that type is expected.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Handle {
+    /// C struct name (tag or typedef).
+    pub name: String,
+    /// Python class name.
+    pub python_name: String,
+}
+
 /// One Python module.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Module {
     /// Python import name.
     pub name: String,
@@ -73,6 +84,8 @@ pub struct Module {
     pub enums: Vec<EnumDef>,
     /// Functions.
     pub functions: Vec<Function>,
+    /// Handle classes of unbound struct pointers that functions take or return.
+    pub handles: Vec<Handle>,
     /// Integer constants.
     pub constants: Vec<Constant>,
     /// Header items that are not bound, with the reason (see [`Skipped`]).
@@ -83,12 +96,20 @@ pub struct Module {
     pub helper_stubs: String,
     /// Raw `int`s are addresses in `cast` and `void*` setters (`[module] int_addresses`).
     pub int_addresses: bool,
+    /// Warnings of the passes (printed by the CLI, not part of the output).
+    #[serde(skip)]
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 impl Module {
     /// The record called `name`.
     pub fn record(&self, name: &str) -> Option<&Record> {
         self.records.iter().find(|r| r.name == name)
+    }
+
+    /// The handle class of the unbound struct `name`.
+    pub fn handle(&self, name: &str) -> Option<&Handle> {
+        self.handles.iter().find(|h| h.name == name)
     }
 
     /// The enum called `name`.

@@ -24,14 +24,15 @@ pub mod rust_plan;
 pub mod skipped;
 pub mod spec_checks;
 
-use crate::diagnostic::Result;
+use crate::diagnostic::{Diagnostic, Result};
 use crate::ir::Module;
 use crate::spec::LoadedSpec;
 
 /// Names of the passes, in order (for `dump-ir --after`).
 pub const PASSES: &[&str] = &["expose", "enums", "records", "owned_strings", "exporters", "functions", "list_edits", "param_names", "spec_checks", "names"];
 
-/// Runs the passes up to and including `until` (all when None).
+/// Runs the passes up to and including `until` (all when None). Warnings
+/// the passes report are kept in [`Module::warnings`]; any error fails.
 pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result<Module> {
     let mut errors = vec![];
     for pass in PASSES {
@@ -55,6 +56,8 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
             break;
         }
     }
+    let (warnings, errors): (Vec<_>, Vec<_>) = errors.into_iter().partition(Diagnostic::is_warning);
+    module.warnings = warnings;
     if errors.is_empty() { Ok(module) } else { Err(errors) }
 }
 

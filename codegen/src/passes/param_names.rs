@@ -27,16 +27,26 @@ pub fn run(_spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
 }
 
 fn name_params(f: &mut Function) {
-    let mut taken = HashSet::new();
-    for p in &mut f.params {
-        let mut name = python_safe(&p.name);
-        let mut n = 2;
-        while !taken.insert(name.clone()) {
-            name = format!("{}_{n}", python_safe(&p.name));
-            n += 1;
-        }
+    let names = python_names(f.params.iter().map(|p| p.name.as_str()));
+    for (p, name) in f.params.iter_mut().zip(names) {
         p.python_name = name;
     }
+}
+
+/// Python-safe names for the C names, in order, made unique by a number.
+fn python_names<'a>(c_names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut taken = HashSet::new();
+    c_names
+        .map(|c| {
+            let mut name = python_safe(c);
+            let mut n = 2;
+            while !taken.insert(name.clone()) {
+                name = format!("{}_{n}", python_safe(c));
+                n += 1;
+            }
+            name
+        })
+        .collect()
 }
 
 /// `name`, with `_` appended when it is a Python keyword or a Rust word
@@ -48,29 +58,10 @@ pub fn python_safe(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{Param, ParamKind, ReturnKind, SourceLoc, TypeRef};
-
-    fn function(params: &[&str]) -> Function {
-        let param = |n: &&str| Param { name: n.to_string(), python_name: n.to_string(), ty: TypeRef::Void, kind: ParamKind::Undecided, transfer: None };
-        Function {
-            name: "f".into(),
-            python_name: "f".into(),
-            shim: false,
-            params: params.iter().map(param).collect(),
-            ret: TypeRef::Void,
-            ret_kind: ReturnKind::Unit,
-            release_gil: false,
-            list_edits: vec![],
-            doc: Default::default(),
-            loc: SourceLoc::default(),
-        }
-    }
 
     #[test]
     fn keywords_get_a_suffix_and_duplicates_a_number() {
-        let mut f = function(&["from", "self", "py", "box", "arg1", "arg1", "lambda_", "lambda"]);
-        name_params(&mut f);
-        let names: Vec<&str> = f.params.iter().map(|p| p.python_name.as_str()).collect();
+        let names = python_names(["from", "self", "py", "box", "arg1", "arg1", "lambda_", "lambda"].into_iter());
         assert_eq!(names, ["from_", "self_", "py", "box", "arg1", "arg1_2", "lambda_", "lambda__2"]);
     }
 }

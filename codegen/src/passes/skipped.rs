@@ -27,7 +27,7 @@ fn why_unsupported(ty: &TypeRef) -> String {
     let shown = ty.spelling();
     match ty {
         TypeRef::Record { .. } => format!("`{shown}` is passed by value (only pointers to structs convert)"),
-        TypeRef::FnPtr { .. } => format!("`{shown}` is a function pointer (no callback conversion for parameters)"),
+        TypeRef::FnPtr { .. } => format!("`{shown}` is a function pointer: name its user-data parameter with `[function.NAME.param.PARAM] callback = \"USER_DATA\"`"),
         _ => format!("`{shown}` has no Python conversion"),
     }
 }

@@ -117,42 +117,24 @@ fn closest(wanted: &str, names: &[&str]) -> String {
     best.map_or_else(|| "the struct has no fields".to_string(), |b| format!("did you mean `{b}`?"))
 }
 
-/// Options of one `[function.NAME]` table against the decided function.
+/// Options of one `[function.NAME]` table against the decided function
+/// (the parameters `consumes`, `invalidates`, `transfers` and `returns`
+/// name are checked by the functions pass).
 fn function(spec: &LoadedSpec, module: &Module, table: &Spanned<String>, f: &Function, fs: &FunctionSpec) -> Vec<Diagnostic> {
     let mut errors = vec![];
-    for (key, p) in fs.consumes.iter().map(|p| ("consumes", p)).chain(fs.invalidates.iter().map(|p| ("invalidates", p))).chain(fs.transfers.keys().map(|p| ("transfers", p))) {
-        errors.extend(need_view(spec, f, p, key));
-    }
     for (param, container) in &fs.transfers {
-        match is_view(f, container) {
-            Some(true) => {}
-            Some(false) => errors.push(spec.error(Kind::SpecInvalid, param.span(), format!("`transfers` container {}({container}) is not a pointer to a bound struct", f.name))
+        let kind = f.params.iter().find(|p| &p.name == container).map(|p| &p.kind);
+        match kind {
+            Some(ParamKind::View { .. } | ParamKind::Handle { .. }) => {}
+            Some(_) => errors.push(spec.error(Kind::SpecInvalid, param.span(), format!("`transfers` container {}({container}) is not a struct pointer", f.name))
                 .hint("the container must be a struct parameter that takes ownership")),
             None => errors.push(spec.error(Kind::SpecUnknownItem, param.span(), format!("`transfers` container `{container}` is not a parameter of {}", f.name))
                 .hint(format!("parameters: {}", param_list(f)))),
         }
     }
-    let borrowed = fs.returns.as_ref().and_then(|r| r.get_ref().strip_prefix("borrowed:").map(|p| (r, p)));
-    if let Some((r, from)) = borrowed.filter(|(_, p)| is_view(f, p) == Some(false)) {
-        errors.push(spec.error(Kind::SpecInvalid, r.span(), format!("`returns` borrows from {}({from}), which is not a pointer to a bound struct", f.name))
-            .hint("a borrowed result lives inside a struct argument: name that parameter"));
-    }
     errors.extend(status(spec, table, f, fs));
     errors.extend(free_function(spec, module, fs));
     errors
-}
-
-/// Whether parameter `name` of `f` is a struct view (`None`: no such parameter).
-fn is_view(f: &Function, name: &str) -> Option<bool> {
-    f.params.iter().find(|p| p.name == name).map(|p| matches!(p.kind, ParamKind::View { .. }))
-}
-
-/// Ownership options (`key`) apply to struct-view parameters only.
-fn need_view(spec: &LoadedSpec, f: &Function, name: &Spanned<String>, key: &str) -> Option<Diagnostic> {
-    (is_view(f, name.get_ref()) == Some(false)).then(|| {
-        let msg = format!("`{key}` names {}({}), which is not a pointer to a bound struct", f.name, name.get_ref());
-        spec.error(Kind::SpecInvalid, name.span(), msg).hint(format!("`{key}` applies to parameters that take a bound struct"))
-    })
 }
 
 fn param_list(f: &Function) -> String {

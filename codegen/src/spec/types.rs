@@ -63,9 +63,9 @@ pub struct ModuleSpec {
     #[serde(default = "default_version")]
     pub version: String,
     /// Accept raw Python `int`s as addresses in `Class.cast` and `void*`
-    /// field setters (pyds compatibility: scripts pass `hash(gst_buffer)`).
-    /// `cast` probes such an address for readability first. Default false:
-    /// only capsules and views are addresses.
+    /// field setters (probed for readability first; pyds compatibility).
+    /// Function parameters opt in one by one (`param.P.address = "int"`).
+    /// Default false: only capsules and views are addresses.
     #[serde(default)]
     pub int_addresses: bool,
 }
@@ -257,9 +257,10 @@ pub struct FunctionSpec {
     pub returns: Option<Spanned<String>>,
     /// C function that frees an owned result.
     pub free: Option<Spanned<String>>,
-    /// Parameters the function frees (their Python objects die).
-    #[serde(default)]
-    pub consumes: Vec<Spanned<String>>,
+    /// Parameters the function frees (their Python objects die). Absent: a
+    /// function named `*_free`/`*_destroy`/`*_unref`/`*_release` with one
+    /// struct-pointer parameter consumes it; `[]` turns that off.
+    pub consumes: Option<Vec<Spanned<String>>>,
     /// Struct-pointer parameters that accept `None` (passed as NULL).
     #[serde(default)]
     pub nullable: Vec<Spanned<String>>,
@@ -284,7 +285,62 @@ pub struct FunctionSpec {
     /// Release the GIL around the call.
     #[serde(default)]
     pub release_gil: bool,
+    /// Pairs of parameters that must not overlap (`ValueError` when the same
+    /// memory is passed, or when the first is a list the second holds).
+    #[serde(default)]
+    pub disjoint: Vec<[Spanned<String>; 2]>,
+    /// `[function.NAME.param.PARAM]`: per-parameter options.
+    #[serde(default)]
+    pub param: SpannedMap<ParamSpec>,
     /// Hide the function.
     #[serde(default)]
     pub skip: bool,
+}
+
+/// `[function.NAME.param.PARAM]`: how one parameter converts.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParamSpec {
+    /// `None` passes NULL.
+    #[serde(default)]
+    pub nullable: bool,
+    /// `"int"`: a raw-pointer parameter also takes an `int` address.
+    pub address: Option<Spanned<String>>,
+    /// Element struct a `GList*` parameter must hold.
+    pub list: Option<Spanned<String>>,
+    /// A consumed, stored or pooled struct may be one constructed in Python.
+    #[serde(default)]
+    pub python_made: bool,
+    /// `T*` written by C: hidden from Python, its value returned.
+    #[serde(default)]
+    pub out: bool,
+    /// Input buffer: the named integer parameter receives its size in bytes.
+    pub buffer: Option<Spanned<String>>,
+    /// Caller-allocated output: `"bytes"`, `"str"` (returned) or `"into"` (a
+    /// writable buffer Python passes).
+    pub output: Option<Spanned<String>>,
+    /// Size parameter of an `output`: an integer (capacity) or a pointer to
+    /// one (capacity in, bytes written out).
+    pub length: Option<Spanned<String>>,
+    /// Capacity of a `bytes`/`str` output when Python does not pass it.
+    pub capacity: Option<Capacity>,
+    /// Function-pointer parameter: a Python callable, called during the
+    /// call; names the `void*` parameter that carries it to C (`user_data`).
+    pub callback: Option<Spanned<String>>,
+}
+
+/// Capacity of an output buffer.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(untagged, deny_unknown_fields)]
+pub enum Capacity {
+    /// A fixed number of bytes.
+    Fixed(u64),
+    /// The result of a bound C function called with integer parameters.
+    Call {
+        /// C function name.
+        call: String,
+        /// Parameters whose values it receives, in order.
+        #[serde(default)]
+        args: Vec<String>,
+    },
 }

@@ -110,15 +110,43 @@ unsafe fn batch_token(buffer: *mut c_void, batch: *mut ffi::NvDsBatchMeta) -> rt
     })
 }
 
-/// Checks that `address` looks like a GstBuffer (its GType) before use.
-unsafe fn checked_buffer(address: *mut c_void) -> PyResult<*mut c_void> {
-    if (address as usize) % std::mem::align_of::<usize>() != 0 {
-        return Err(pyo3::exceptions::PyValueError::new_err("gst_buffer_get_nvds_batch_meta: not a GstBuffer address (misaligned)"));
+/// The address of a GstBuffer given as pyds takes it (`hash(gst_buffer)`),
+/// as a PyGObject `Gst.Buffer`, or as a capsule; `None` gives NULL. A bare
+/// address is probed without faulting before its type tag is read, and
+/// anything that is not a GstBuffer raises (`TypeError`/`ValueError`).
+pub(crate) fn gst_buffer_address(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
+    if value.is_none() {
+        return Ok(std::ptr::null_mut());
     }
-    // SAFETY: a GstMiniObject starts with its GType; the caller promises a live object.
+    let address = if is_pygobject_buffer(value) {
+        value.hash()? as usize as *mut c_void
+    } else if value.is_instance_of::<pyo3::types::PyCapsule>() {
+        rt::args::capsule_pointer(value, what)?
+    } else if value.is_instance_of::<pyo3::types::PyInt>() {
+        let rules = rt::args::AddressRules { nullable: true, ints: true };
+        rt::args::address(value, rules, |_| None, what)?
+    } else {
+        return Err(rt::errors::wrong_type(value, "a Gst.Buffer, its hash() or a capsule", what));
+    };
+    if address.is_null() { Ok(address) } else { checked_buffer(address, what) }
+}
+
+/// Whether `value` is PyGObject's wrapper of a GstBuffer (`Gst.Buffer`).
+fn is_pygobject_buffer(value: &Bound<'_, PyAny>) -> bool {
+    let gtype = value.getattr(pyo3::intern!(value.py(), "__gtype__"));
+    let name = gtype.and_then(|t| t.getattr("name")).and_then(|n| n.extract::<String>());
+    name.is_ok_and(|n| n == "GstBuffer")
+}
+
+/// Checks that `address` is readable and starts with GstBuffer's GType.
+fn checked_buffer(address: *mut c_void, what: &str) -> PyResult<*mut c_void> {
+    if (address as usize) % std::mem::align_of::<usize>() != 0 || !rt::probe::readable(address.cast_const().cast(), std::mem::size_of::<usize>()) {
+        return Err(PyValueError::new_err(format!("{what}: not a GstBuffer address (unreadable or misaligned)")));
+    }
+    // SAFETY: the probe showed the word is mapped; a GstMiniObject starts with its GType.
     let ty = unsafe { *address.cast::<usize>() };
     if ty != unsafe { gst_buffer_get_type() } {
-        return Err(pyo3::exceptions::PyTypeError::new_err("gst_buffer_get_nvds_batch_meta: the address is not a GstBuffer"));
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!("{what}: the address is not a GstBuffer")));
     }
     Ok(address)
 }
@@ -126,21 +154,20 @@ unsafe fn checked_buffer(address: *mut c_void) -> PyResult<*mut c_void> {
 /// Returns the NvDsBatchMeta attached to a GstBuffer, or None.
 ///
 /// `buffer` is the buffer's address as pyds takes it (`hash(gst_buffer)` in a
-/// pad probe) or a capsule. The returned views raise `ReferenceError` once
+/// pad probe), a `Gst.Buffer` or a capsule. The returned views raise `ReferenceError` once
 /// the batch is released (buffer freed or recycled by its pool).
 #[pyfunction]
 #[pyo3(signature = (buffer))]
 fn gst_buffer_get_nvds_batch_meta(buffer: &Bound<'_, PyAny>) -> PyResult<Option<NvDsBatchMeta>> {
-    let address = rt::pointer::address_of(buffer, "gst_buffer_get_nvds_batch_meta")?;
-    if address.is_null() {
+    let buffer = gst_buffer_address(buffer, "gst_buffer_get_nvds_batch_meta")?;
+    if buffer.is_null() {
         return Ok(None);
     }
-    // SAFETY: the GType check rejects most wrong addresses; a live buffer is the caller's contract (as in pyds).
-    let buffer = unsafe { checked_buffer(address)? };
     let batch = unsafe { ffi::gst_buffer_get_nvds_batch_meta(buffer.cast()) };
     let Some(ptr) = NonNull::new(batch) else { return Ok(None) };
     let token = unsafe { batch_token(buffer, batch) };
-    Ok(Some(NvDsBatchMeta::wrap(View::external(ptr, token))))
+    // The buffer holds the batch: it may be read and written, never destroyed from Python.
+    Ok(Some(NvDsBatchMeta::wrap(View::held(ptr, token))))
 }
 
 /// Registers this helper's functions.

@@ -4,15 +4,17 @@
 //!
 //! Why hand-written: a pyds helper, not an SDK function. The payload is
 //! g_malloc0'd and owned by the user meta: the copy function duplicates it
-//! (and its message), the release function frees both.
+//! (and its message), the release function frees both and kills the
+//! payload's liveness token (blocks come from `schema.rs`'s allocator), so
+//! its Python view raises `ReferenceError` afterwards.
 
 use std::ffi::c_char;
 
 use crate::*;
 
+use crate::__helper_schema::{alloc, release_block};
+
 unsafe extern "C" {
-    fn g_malloc0(size: usize) -> *mut c_void;
-    fn g_free(ptr: *mut c_void);
     fn g_strdup(s: *const c_char) -> *mut c_char;
     fn g_memdup2(mem: *const c_void, size: usize) -> *mut c_void;
 }
@@ -39,9 +41,10 @@ unsafe extern "C" fn custom_release(data: *mut c_void, _user_data: *mut c_void) 
     if p.is_null() {
         return;
     }
+    // SAFETY: the payload and its message are g_malloc'ed blocks this user meta owns.
     unsafe {
-        g_free((*p).message.cast());
-        g_free(p.cast());
+        release_block((*p).message.cast());
+        release_block(p.cast());
         (*data.cast::<ffi::NvDsUserMeta>()).user_meta_data = std::ptr::null_mut();
     }
 }
@@ -52,13 +55,12 @@ unsafe extern "C" fn custom_release(data: *mut c_void, _user_data: *mut c_void) 
 #[pyo3(signature = (meta, /))]
 fn alloc_custom_struct(meta: &Bound<'_, NvDsUserMeta>) -> PyResult<CustomDataStruct> {
     let um = meta.get().ptr()?;
-    let p = unsafe { g_malloc0(size_of::<ffi::CustomDataStruct>()) }.cast::<ffi::CustomDataStruct>();
-    let p = NonNull::new(p).ok_or_else(|| pyo3::exceptions::PyMemoryError::new_err("out of memory"))?;
+    let view = alloc::<ffi::CustomDataStruct>()?;
     unsafe {
         (*um).base_meta.copy_func = Some(custom_copy);
         (*um).base_meta.release_func = Some(custom_release);
     }
-    Ok(CustomDataStruct::wrap(View::untracked(p)))
+    Ok(CustomDataStruct::wrap(view))
 }
 
 /// Registers this helper's functions.

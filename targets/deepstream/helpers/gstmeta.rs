@@ -15,7 +15,6 @@ type Copy = unsafe extern "C" fn(*mut c_void, *mut c_void) -> *mut c_void;
 type Release = unsafe extern "C" fn(*mut c_void, *mut c_void);
 
 unsafe extern "C" {
-    fn gst_buffer_get_type() -> usize;
     fn gst_element_get_type() -> usize;
     fn g_type_check_instance_is_a(instance: *mut c_void, ty: usize) -> i32;
     fn gst_element_send_event(element: *mut c_void, event: *mut c_void) -> i32;
@@ -23,16 +22,18 @@ unsafe extern "C" {
 }
 
 fn buffer_at(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
-    let p = rt::pointer::non_null_address(value, what)?.as_ptr();
-    if (p as usize) % std::mem::align_of::<usize>() != 0 || unsafe { *p.cast::<usize>() } != unsafe { gst_buffer_get_type() } {
-        return Err(pyo3::exceptions::PyTypeError::new_err(format!("{what}: the address is not a GstBuffer")));
+    let p = crate::__helper_buffer::gst_buffer_address(value, what)?;
+    if p.is_null() {
+        return Err(PyValueError::new_err(format!("{what}: the buffer is NULL")));
     }
     Ok(p)
 }
 
 fn element_at(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
     let p = rt::pointer::non_null_address(value, what)?.as_ptr();
-    if (p as usize) % std::mem::align_of::<usize>() != 0 || unsafe { g_type_check_instance_is_a(p, gst_element_get_type()) } == 0 {
+    let readable = (p as usize) % std::mem::align_of::<usize>() == 0 && rt::probe::readable(p.cast_const().cast(), std::mem::size_of::<usize>());
+    // SAFETY: g_type_check_instance_is_a reads the instance's class pointer, which the probe showed is mapped.
+    if !readable || unsafe { g_type_check_instance_is_a(p, gst_element_get_type()) } == 0 {
         return Err(pyo3::exceptions::PyTypeError::new_err(format!("{what}: the address is not a GstElement")));
     }
     Ok(p)
@@ -58,11 +59,16 @@ fn gst_buffer_add_nvds_meta(
 ) -> PyResult<Option<NvDsMeta>> {
     let what = "gst_buffer_add_nvds_meta";
     let buffer = buffer_at(buffer, what)?;
-    let data = __bindery_param_address(meta_data, what)?;
-    let user = __bindery_param_address(user_data, what)?;
+    let rules = rt::args::AddressRules { nullable: true, ints: true };
+    let data = rt::args::address(meta_data, rules, crate::functions::__bindery_view_address, what)?;
+    let user = rt::args::address(user_data, rules, crate::functions::__bindery_view_address, what)?;
     let copy = function::<Copy>(copy_func, what)?;
     let release = function::<Release>(release_func, what)?;
     let meta = unsafe { ffi::gst_buffer_add_nvds_meta(buffer.cast(), data, user, copy, release) };
+    if let (false, Ok(batch)) = (meta.is_null(), meta_data.cast::<NvDsBatchMeta>()) {
+        // The buffer now holds the batch: destroying it from Python would free it twice.
+        batch.get().view.mark_held();
+    }
     Ok(NonNull::new(meta).map(|p| NvDsMeta::wrap(View::untracked(p))))
 }
 

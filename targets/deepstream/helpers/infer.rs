@@ -38,7 +38,25 @@ fn layer(meta: &Bound<'_, NvDsInferTensorMeta>, j: i64) -> PyResult<NvDsInferLay
             (*element).buffer = *host.add(index);
         }
     }
+    register_layer_buffer(element, this.view.token());
     Ok(NvDsInferLayerInfo::wrap(this.view.field(meta.as_any(), element)?))
+}
+
+/// Records the layer's host buffer (its size from the shape and element
+/// type) so `get_detections(layer.buffer, i)` can check `i`; the span dies
+/// with the tensor meta.
+fn register_layer_buffer(element: *mut ffi::NvDsInferLayerInfo, token: &rt::Token) {
+    // SAFETY: `element` is a live layer of the meta (index checked by the caller).
+    let (buffer, ty, count) = unsafe { ((*element).buffer, (*element).dataType, (*element).__bindgen_anon_1.inferDims.numElements) };
+    let width = match ty {
+        ffi::NvDsInferDataType_FLOAT | ffi::NvDsInferDataType_INT32 => 4,
+        ffi::NvDsInferDataType_HALF => 2,
+        ffi::NvDsInferDataType_INT64 => 8,
+        _ => 1,
+    };
+    if !buffer.is_null() {
+        crate::__helper_memory::ALLOCATIONS.insert_borrowed(buffer as usize, count as usize * width, token.clone());
+    }
 }
 
 /// Returns layer `j` of a tensor meta (`NvDsInferLayerInfo`); IndexError past `num_output_layers`.

@@ -2,21 +2,22 @@
 //! `get_ptr`, `strdup`, `memdup`, `generate_ts_rfc3339`, ...).
 //!
 //! Why hand-written: these are binding-level functions of pyds, not SDK
-//! functions, so no header declares them. They work on raw addresses (ints or
-//! capsules) exactly as pyds does, so old scripts keep working; memory they
-//! allocate uses GLib's allocator because the SDK frees it with `g_free`.
-//! `get_string` also accepts a `str`, because our `char*` fields already read
-//! as `str` where pyds returned an address.
-
-use std::ffi::c_char;
+//! functions, so no header declares them. They keep pyds's integer-address
+//! API so old scripts keep working, but every address goes through
+//! [`ALLOCATIONS`]: memory these helpers allocated (and did not free yet) or
+//! C memory of known size handed out by other helpers (inference layers).
+//! Reads and writes stay inside that span; any other address raises
+//! `ValueError` instead of being dereferenced. Memory they allocate uses
+//! GLib's allocator because the SDK frees it with `g_free` (helpers that
+//! let C free it call [`ALLOCATIONS`]`.forget`). `get_string` also accepts a
+//! `str`, because our `char*` fields already read as `str` where pyds
+//! returned an address.
 
 use crate::*;
 
 unsafe extern "C" {
     fn g_malloc0(size: usize) -> *mut c_void;
     fn g_free(ptr: *mut c_void);
-    fn g_strdup(s: *const c_char) -> *mut c_char;
-    fn g_memdup2(mem: *const c_void, size: usize) -> *mut c_void;
 }
 
 /// Largest allocation these helpers accept (1 GiB): a guard against typos.
@@ -29,16 +30,49 @@ fn size_arg(size: i64, what: &str) -> PyResult<usize> {
     }
 }
 
-fn non_null(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
-    Ok(rt::pointer::non_null_address(value, what)?.as_ptr())
+/// Spans of memory these helpers may touch (see the module doc).
+pub(crate) static ALLOCATIONS: rt::allocations::Registry = rt::allocations::Registry::new();
+
+/// The address an int or capsule stands for (`ValueError` for NULL).
+fn address(value: &Bound<'_, PyAny>, what: &str) -> PyResult<usize> {
+    let rules = rt::args::AddressRules { nullable: false, ints: true };
+    let p = rt::args::address(value, rules, |_| None, what)?;
+    if p.is_null() {
+        return Err(rt::errors::null_address(what));
+    }
+    Ok(p as usize)
+}
+
+/// The address of `len` known bytes (`ValueError` unless they lie in one registered span).
+fn span(value: &Bound<'_, PyAny>, len: usize, what: &str) -> PyResult<*mut u8> {
+    let p = address(value, what)?;
+    ALLOCATIONS.check(p, len, what)?;
+    Ok(p as *mut u8)
+}
+
+/// The NUL-terminated string at a registered address, never read past its span.
+fn c_str_at<'a>(value: &Bound<'_, PyAny>, what: &str) -> PyResult<&'a [u8]> {
+    let p = address(value, what)?;
+    let room = ALLOCATIONS.readable_from(p, what)?;
+    // SAFETY: the registry holds `room` live bytes from `p`.
+    let bytes = unsafe { std::slice::from_raw_parts(p as *const u8, room) };
+    let end = bytes.iter().position(|b| *b == 0).ok_or_else(|| PyValueError::new_err(format!("{what}: no NUL before the end of the buffer")))?;
+    Ok(&bytes[..=end])
+}
+
+/// `g_malloc0(size)`, registered.
+fn allocate(size: usize) -> usize {
+    // SAFETY: g_malloc0 returns zeroed memory of `size` bytes (it aborts rather than return NULL).
+    let p = unsafe { g_malloc0(size) } as usize;
+    ALLOCATIONS.insert_owned(p, size);
+    p
 }
 
 /// Allocates `size` zeroed bytes with g_malloc0; returns the address as an int.
 #[pyfunction]
 #[pyo3(signature = (size))]
 fn alloc_buffer(size: i64) -> PyResult<usize> {
-    let size = size_arg(size, "alloc_buffer")?;
-    Ok(unsafe { g_malloc0(size) } as usize)
+    Ok(allocate(size_arg(size, "alloc_buffer")?))
 }
 
 /// Same as `alloc_buffer` (pyds keeps both names).
@@ -48,12 +82,15 @@ fn alloc_char_buffer(size: i64) -> PyResult<usize> {
     alloc_buffer(size)
 }
 
-/// Frees memory from `alloc_buffer` (int address or capsule) with g_free.
+/// Frees memory from `alloc_buffer`/`strdup`/`memdup` (int address or
+/// capsule) with g_free; any other address, or a second free, raises `ValueError`.
 #[pyfunction]
 #[pyo3(signature = (buffer))]
 fn free_buffer(buffer: &Bound<'_, PyAny>) -> PyResult<()> {
-    let p = rt::pointer::address_of(buffer, "free_buffer")?;
-    unsafe { g_free(p) };
+    let p = address(buffer, "free_buffer")?;
+    ALLOCATIONS.take(p, "free_buffer")?;
+    // SAFETY: the registry just handed over this allocation of ours, once.
+    unsafe { g_free(p as *mut c_void) };
     Ok(())
 }
 
@@ -64,30 +101,35 @@ fn free_gbuffer(buffer: &Bound<'_, PyAny>) -> PyResult<()> {
     free_buffer(buffer)
 }
 
-/// The `str` at a C string address (int or capsule); a `str` is returned as is.
+/// The `str` at a registered C string address (int or capsule); a `str` is returned as is.
 #[pyfunction]
 #[pyo3(signature = (ptr))]
 fn get_string<'py>(ptr: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     if ptr.is_instance_of::<PyString>() {
         return Ok(ptr.clone());
     }
-    let p = non_null(ptr, "get_string")?;
-    Ok(unsafe { rt::strings::read_c_string(ptr.py(), p.cast()) }.expect("non-NULL").into_any())
+    let bytes = c_str_at(ptr, "get_string")?;
+    let text = std::str::from_utf8(&bytes[..bytes.len() - 1]).map_err(|e| PyValueError::new_err(format!("get_string: not UTF-8 ({e})")))?;
+    Ok(PyString::new(ptr.py(), text).into_any())
 }
 
 /// The address held by a capsule (or int) as an int; None gives 0.
 #[pyfunction]
 #[pyo3(signature = (ptr))]
 fn get_ptr(ptr: &Bound<'_, PyAny>) -> PyResult<usize> {
-    Ok(rt::pointer::address_of(ptr, "get_ptr")? as usize)
+    let rules = rt::args::AddressRules { nullable: true, ints: true };
+    Ok(rt::args::address(ptr, rules, crate::functions::__bindery_view_address, "get_ptr")? as usize)
 }
 
-/// g_strdup of the C string at an address; returns the new address.
+/// A registered copy of the C string at a registered address; returns the new address.
 #[pyfunction]
 #[pyo3(signature = (ptr, /))]
 fn strdup(ptr: &Bound<'_, PyAny>) -> PyResult<usize> {
-    let p = non_null(ptr, "strdup")?;
-    Ok(unsafe { g_strdup(p.cast()) } as usize)
+    let bytes = c_str_at(ptr, "strdup")?;
+    let copy = allocate(bytes.len());
+    // SAFETY: `copy` holds bytes.len() fresh bytes; the source lies in a live span.
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), copy as *mut u8, bytes.len()) };
+    Ok(copy)
 }
 
 /// The C string at an address as a `str` (copy).
@@ -97,13 +139,16 @@ fn strdup2str<'py>(ptr: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     get_string(ptr)
 }
 
-/// g_memdup2 of `size` bytes at an address; returns the new address.
+/// A registered copy of `size` bytes at a registered address; returns the new address.
 #[pyfunction]
 #[pyo3(signature = (ptr, size))]
 fn memdup(ptr: &Bound<'_, PyAny>, size: i64) -> PyResult<usize> {
-    let p = non_null(ptr, "memdup")?;
     let size = size_arg(size, "memdup")?;
-    Ok(unsafe { g_memdup2(p, size) } as usize)
+    let source = span(ptr, size, "memdup")?;
+    let copy = allocate(size);
+    // SAFETY: both spans hold `size` bytes (checked and fresh).
+    unsafe { std::ptr::copy_nonoverlapping(source, copy as *mut u8, size) };
+    Ok(copy)
 }
 
 /// Writes the current UTC time as RFC 3339 (`2024-01-02T03:04:05.678Z`) into
@@ -111,10 +156,11 @@ fn memdup(ptr: &Bound<'_, PyAny>, size: i64) -> PyResult<usize> {
 #[pyfunction]
 #[pyo3(signature = (buffer, size))]
 fn generate_ts_rfc3339(buffer: &Bound<'_, PyAny>, size: i64) -> PyResult<()> {
-    let p = non_null(buffer, "generate_ts_rfc3339")?.cast::<u8>();
     let size = size_arg(size, "generate_ts_rfc3339")?;
+    let p = span(buffer, size, "generate_ts_rfc3339")?;
     let text = rfc3339_now();
     let n = text.len().min(size - 1);
+    // SAFETY: the registry holds `size` bytes at `p`; n + 1 <= size.
     unsafe {
         std::ptr::copy_nonoverlapping(text.as_ptr(), p, n);
         *p.add(n) = 0;
@@ -144,13 +190,20 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
-/// The float at index `i` of a float buffer (int address or capsule), as pyds.
+/// The float at index `i` of a float buffer (int address or capsule) of
+/// known size (a layer buffer from `get_nvds_LayerInfo`, or `alloc_buffer`
+/// memory): `IndexError` past its end, as pyds does not check.
 #[pyfunction]
 #[pyo3(signature = (data, i, /))]
 fn get_detections(data: &Bound<'_, PyAny>, i: i64) -> PyResult<f64> {
-    let p = non_null(data, "get_detections")?.cast::<f32>();
-    let i = usize::try_from(i).map_err(|_| PyValueError::new_err(format!("get_detections: index must be >= 0, got {i}")))?;
-    Ok(f64::from(unsafe { *p.add(i) }))
+    let what = "get_detections";
+    let p = address(data, what)?;
+    let count = ALLOCATIONS.readable_from(p, what)? / std::mem::size_of::<f32>();
+    let i = usize::try_from(i).ok().filter(|i| *i < count).ok_or_else(|| {
+        pyo3::exceptions::PyIndexError::new_err(format!("{what}: index {i} out of range ({count} floats)"))
+    })?;
+    // SAFETY: index i lies inside a live span of `count` floats.
+    Ok(f64::from(unsafe { std::ptr::read_unaligned((p as *const f32).add(i)) }))
 }
 
 /// Registers this helper's functions.

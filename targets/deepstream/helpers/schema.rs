@@ -9,8 +9,14 @@
 //! the release function also frees the `NvDsEventMsgMeta` block itself, and
 //! copies handle the vehicle, person and face extensions by their real size
 //! (pyds trusts `extMsgSize`, which its sample sets to a Python object size).
+//! Every block allocated here carries a liveness token that the release
+//! function kills when it frees the block, and freed strings leave the
+//! memory helpers' registry, so views and addresses of them raise instead of
+//! reading freed memory.
 
+use std::collections::HashMap;
 use std::ffi::c_char;
+use std::sync::Mutex;
 
 use crate::*;
 
@@ -27,8 +33,43 @@ macro_rules! ext_strings {
     (person, $p:expr, $op:ident) => { $op!($p, gender, hair, cap, apparel) };
     (face, $p:expr, $op:ident) => { $op!($p, gender, hair, cap, glasses, facialhair, name, eyecolor) };
 }
-macro_rules! dup_strings { ($p:expr, $($f:ident),*) => {{ $( (*$p).$f = g_strdup((*$p).$f); )* }} }
-macro_rules! free_strings { ($p:expr, $($f:ident),*) => {{ $( g_free((*$p).$f.cast()); )* }} }
+macro_rules! dup_strings { ($p:expr, $($f:ident),*) => {{ $( (*$p).$f = dup_string((*$p).$f); )* }} }
+
+/// g_strdup, registered with the memory helpers so `get_string` reads the copy.
+unsafe fn dup_string(s: *mut c_char) -> *mut c_char {
+    // SAFETY: `s` is NULL or a C string of the event being copied.
+    let copy = unsafe { g_strdup(s) };
+    if !copy.is_null() {
+        // SAFETY: g_strdup returned a NUL-terminated copy.
+        let size = unsafe { std::ffi::CStr::from_ptr(copy) }.to_bytes_with_nul().len();
+        crate::__helper_memory::ALLOCATIONS.insert_owned(copy as usize, size);
+    }
+    copy
+}
+macro_rules! free_strings { ($p:expr, $($f:ident),*) => {{ $( release_block((*$p).$f.cast()); )* }} }
+
+/// Liveness tokens of the blocks `alloc` made, by address: freeing a block
+/// kills its token, so Python views of it raise `ReferenceError`.
+static TOKENS: Mutex<Option<HashMap<usize, rt::Token>>> = Mutex::new(None);
+
+fn with_tokens<R>(f: impl FnOnce(&mut HashMap<usize, rt::Token>) -> R) -> R {
+    let mut guard = TOKENS.lock().unwrap_or_else(|p| p.into_inner());
+    f(guard.get_or_insert_with(HashMap::new))
+}
+
+/// Frees a block (string, extension or event) the C side is done with: its
+/// views die and `get_string`/`free_buffer` no longer accept its address.
+pub(crate) unsafe fn release_block(p: *mut c_void) {
+    if p.is_null() {
+        return;
+    }
+    if let Some(token) = with_tokens(|t| t.remove(&(p as usize))) {
+        token.kill();
+    }
+    crate::__helper_memory::ALLOCATIONS.forget(p as usize);
+    // SAFETY: the caller passes a g_malloc'ed block it owns, once.
+    unsafe { g_free(p) };
+}
 
 /// Deep copy of the extension message of an event (NULL for unknown kinds).
 unsafe fn copy_ext(meta: *const ffi::NvDsEventMsgMeta) -> *mut c_void {
@@ -71,7 +112,7 @@ unsafe fn free_ext(meta: *mut ffi::NvDsEventMsgMeta) {
             ffi::NvDsObjectType_NVDS_OBJECT_TYPE_FACE => ext_strings!(face, ext.cast::<ffi::NvDsFaceObject>(), free_strings),
             _ => {}
         }
-        g_free(ext);
+        release_block(ext);
         (*meta).extMsg = std::ptr::null_mut();
         (*meta).extMsgSize = 0;
     }
@@ -108,15 +149,20 @@ unsafe extern "C" fn event_msg_release(data: *mut c_void, _user_data: *mut c_voi
         }
         free_strings!(meta, ts, objectId, sensorStr, otherAttrs, videoPath);
         free_ext(meta);
-        g_free(meta.cast());
+        release_block(meta.cast());
         (*user_meta).user_meta_data = std::ptr::null_mut();
     }
 }
 
-/// g_malloc0 of one `T`, as a view Python does not own.
-fn alloc<T>() -> PyResult<View<T>> {
+/// g_malloc0 of one `T`, as a view Python does not own; it dies when the
+/// release function frees the block.
+pub(crate) fn alloc<T>() -> PyResult<View<T>> {
+    // SAFETY: g_malloc0 returns zeroed memory of the requested size.
     let p = unsafe { g_malloc0(size_of::<T>()) }.cast::<T>();
-    NonNull::new(p).map(View::untracked).ok_or_else(|| pyo3::exceptions::PyMemoryError::new_err("out of memory"))
+    let p = NonNull::new(p).ok_or_else(|| pyo3::exceptions::PyMemoryError::new_err("out of memory"))?;
+    let token = rt::Token::new();
+    with_tokens(|t| t.insert(p.as_ptr() as usize, token.clone()));
+    Ok(View::external(p, token))
 }
 
 /// Allocates an `NvDsEventMsgMeta` and installs copy/release functions on

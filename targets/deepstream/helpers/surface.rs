@@ -29,7 +29,6 @@ unsafe extern "C" {
     fn gst_mini_object_ref(obj: *mut c_void) -> *mut c_void;
     fn gst_mini_object_unref(obj: *mut c_void);
     fn gst_mini_object_is_writable(obj: *const c_void) -> i32;
-    fn gst_buffer_get_type() -> usize;
 }
 
 const GST_MAP_READ: u32 = 1;
@@ -37,9 +36,9 @@ const NAME: &std::ffi::CStr = c"pyds.GstBuffer";
 
 /// The GstBuffer at `address` (type-checked), or an error.
 fn buffer_at(address: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
-    let p = rt::pointer::non_null_address(address, what)?.as_ptr();
-    if (p as usize) % std::mem::align_of::<usize>() != 0 || unsafe { *p.cast::<usize>() } != unsafe { gst_buffer_get_type() } {
-        return Err(pyo3::exceptions::PyTypeError::new_err(format!("{what}: the address is not a GstBuffer")));
+    let p = crate::__helper_buffer::gst_buffer_address(address, what)?;
+    if p.is_null() {
+        return Err(PyValueError::new_err(format!("{what}: the buffer is NULL")));
     }
     Ok(p)
 }
@@ -159,14 +158,14 @@ fn unmap_nvds_buf_surface(gst_buffer: &Bound<'_, PyAny>, batchID: i64) -> PyResu
 #[pyfunction]
 #[pyo3(signature = (ctx, args, gst_buffer, obj_meta, frame_meta))]
 fn nvds_obj_enc_process(
-    ctx: &Bound<'_, PyAny>,
+    ctx: &Bound<'_, NvDsObjEncCtx>,
     args: &Bound<'_, NvDsObjEncUsrArgs>,
     gst_buffer: &Bound<'_, PyAny>,
     obj_meta: &Bound<'_, PyAny>,
     frame_meta: &Bound<'_, NvDsFrameMeta>,
 ) -> PyResult<bool> {
     let what = "nvds_obj_enc_process";
-    let ctx = rt::pointer::non_null_address(ctx, what)?.as_ptr();
+    let ctx = ctx.get().ptr()?;
     let surface = surface_of(buffer_at(gst_buffer, what)?, what)?;
     let obj = if obj_meta.is_none() {
         std::ptr::null_mut()

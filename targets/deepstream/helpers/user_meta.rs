@@ -9,8 +9,13 @@
 
 use crate::*;
 
+/// Sets a callback field of a user meta given as an `NvDsUserMeta` (its
+/// liveness kept) or as a capsule/address `NvDsUserMeta.cast` accepts.
 fn assign(meta: &Bound<'_, PyAny>, field: &str, func: &Bound<'_, PyAny>) -> PyResult<()> {
-    let user_meta = meta.py().get_type::<NvDsUserMeta>().call_method1("cast", (meta,))?;
+    let user_meta = match meta.cast::<NvDsUserMeta>() {
+        Ok(view) => view.clone().into_any(),
+        Err(_) => meta.py().get_type::<NvDsUserMeta>().call_method1("cast", (meta,))?,
+    };
     user_meta.getattr("base_meta")?.setattr(field, func)
 }
 

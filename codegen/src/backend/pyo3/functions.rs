@@ -1,11 +1,13 @@
-//! View-models of module functions: per-parameter conversion, ownership
-//! moves and the result conversion, precomputed for the function template.
+//! View-models of module functions: the result conversion, `disjoint`
+//! checks and the helpers the function template needs; parameters are in
+//! [`super::function_params`].
 
 use serde::Serialize;
 
+use super::function_params::{ParamVm, local_of, params_vm};
 use super::model::{enum_static, with_origin};
-use super::rust_types::{param_ident, scalar_type};
-use crate::ir::{Function, Module, Ownership, ParamKind, ReturnKind, ScalarKind, Transfer, TypeRef};
+use super::rust_types::scalar_type;
+use crate::ir::{Function, Module, Ownership, ParamKind, ReturnKind, ScalarKind};
 
 /// One function.
 #[derive(Serialize)]
@@ -26,32 +28,23 @@ pub struct FunctionVm {
     pub release_gil: bool,
     /// List slots whose node views die after the call: (struct pointer variable, offset expression).
     pub list_edits: Vec<(String, String)>,
+    /// Parameter pairs that must not overlap.
+    pub disjoint: Vec<DisjointVm>,
+    /// Whether parameters add values to the result (out-parameters, buffers).
+    pub returns_values: bool,
+    /// Trampolines of callable parameters.
+    pub trampolines: Vec<super::trampolines::TrampolineVm>,
 }
 
-/// One parameter.
-#[derive(Serialize, Default)]
-pub struct ParamVm {
-    /// Rust identifier (PyO3 takes the keyword name from it).
-    pub name: String,
-    /// Keyword name.
-    pub py: String,
-    /// Stem of the wrapper's locals for this parameter (`__bindery_` prefix:
-    /// no C parameter name can collide with them).
-    pub local: String,
-    /// Conversion selector.
-    pub kind: &'static str,
-    /// Rust scalar type.
-    pub ty: String,
-    /// Class of a view parameter.
-    pub class: String,
-    /// `func(param)` for messages.
-    pub what: String,
-    /// "none", "consumed" or "into".
-    pub transfer: &'static str,
-    /// Container parameter for "into".
-    pub container: String,
-    /// Enum static for enum parameters.
-    pub enum_static: String,
+/// One `disjoint` check.
+#[derive(Serialize)]
+pub struct DisjointVm {
+    /// Local stem of the parameter read from.
+    pub a: String,
+    /// Local stem of the parameter written to.
+    pub b: String,
+    /// List fields of `b`'s struct (`a` must not be one of them).
+    pub b_lists: Vec<String>,
 }
 
 /// The result conversion.
@@ -67,8 +60,10 @@ pub struct RetVm {
     pub free: String,
     /// Local stem of the parameter a borrowed view derives from.
     pub from: String,
-    /// The returned pointer as `*mut T` (C may declare it `const T*`).
-    pub ptr: String,
+    /// How to reach that parameter's view: `view` (struct) or `elements(py)` (GList: the elements' token).
+    pub from_view: String,
+    /// That parameter may be None (the result is then untracked).
+    pub from_nullable: bool,
     /// Success value of a status.
     pub success: i64,
     /// Status messages.
@@ -79,51 +74,44 @@ pub struct RetVm {
 
 /// Builds a function's view-model.
 pub fn function_vm(module: &Module, f: &Function) -> FunctionVm {
-    let class = |c: &str| module.record(c).map(|r| r.python_name.clone()).unwrap_or_default();
-    let params = f
-        .params
-        .iter()
-        .map(|p| {
-            let mut vm = ParamVm {
-                name: param_ident(&p.python_name),
-                py: p.python_name.clone(),
-                local: local_of(f, &p.name),
-                what: format!("{}({})", f.python_name, p.python_name),
-                ..Default::default()
-            };
-            vm.kind = match &p.kind {
-                ParamKind::Scalar { scalar } => scalar_kind(*scalar, &mut vm.ty),
-                ParamKind::View { record, nullable } => {
-                    vm.class = class(record);
-                    if *nullable { "view_or_none" } else { "view" }
-                }
-                ParamKind::Str => "str",
-                ParamKind::Address => "address",
-                ParamKind::Enum { name } => {
-                    vm.enum_static = enum_static(name);
-                    "enum"
-                }
-                ParamKind::Undecided => "address",
-            };
-            (vm.transfer, vm.container) = match &p.transfer {
-                None => ("none", String::new()),
-                Some(Transfer::Consumed) => ("consumed", String::new()),
-                Some(Transfer::Invalidated) => ("invalidated", String::new()),
-                Some(Transfer::Into { container }) => ("into", local_of(f, container)),
-            };
-            vm
-        })
-        .collect();
+    let params = params_vm(module, f);
     FunctionVm {
         c: f.name.clone(),
         rs: format!("__bindery_fn_{}", f.name),
         py: f.python_name.clone(),
         doc: with_origin(f.doc.text(), &format!("C function `{}`, declared at {}.", f.name, f.loc)),
+        returns_values: params.iter().any(|p| p.returned),
+        trampolines: super::trampolines::trampolines(module, f),
         params,
         ret: ret_vm(module, f),
         release_gil: f.release_gil,
         list_edits: super::memory::list_edits(module, f),
+        disjoint: f
+            .disjoint
+            .iter()
+            .map(|d| DisjointVm { a: local_of(f, &d.a), b: local_of(f, &d.b), b_lists: d.b_lists.clone() })
+            .collect(),
     }
+}
+
+/// (class, C struct) of every element type a typed list parameter needs.
+pub fn list_param_elements(module: &Module) -> Vec<(String, String)> {
+    let element = |k: &ParamKind| match k {
+        ParamKind::List { element: Some(e), .. } => module.record(e).map(|r| (r.python_name.clone(), r.name.clone())),
+        _ => None,
+    };
+    module.functions.iter().flat_map(|f| &f.params).filter_map(|p| element(&p.kind)).collect()
+}
+
+/// Whether any function has a struct out-parameter.
+pub fn has_struct_outs(module: &Module) -> bool {
+    let is_struct_out = |k: &ParamKind| matches!(k, ParamKind::Out { value: crate::ir::OutValue::Record { .. } });
+    module.functions.iter().flat_map(|f| &f.params).any(|p| is_struct_out(&p.kind))
+}
+
+/// Whether any function takes a raw pointer (and so needs `__bindery_view_address`).
+pub fn needs_view_address(module: &Module) -> bool {
+    module.functions.iter().flat_map(|f| &f.params).any(|p| matches!(p.kind, ParamKind::Address { .. }))
 }
 
 fn scalar_kind(s: ScalarKind, ty: &mut String) -> &'static str {
@@ -135,15 +123,8 @@ fn scalar_kind(s: ScalarKind, ty: &mut String) -> &'static str {
     }
 }
 
-/// The stem of the locals of C parameter `c_name` of `f`.
-pub(crate) fn local_of(f: &Function, c_name: &str) -> String {
-    let python = f.params.iter().find(|p| p.name == c_name).map_or(c_name, |p| p.python_name.as_str());
-    format!("__bindery_{python}")
-}
-
 fn ret_vm(module: &Module, f: &Function) -> RetVm {
-    let is_const = matches!(f.ret, TypeRef::Pointer { is_const: true, .. });
-    let mut vm = RetVm { ptr: if is_const { "__bindery_ret.cast_mut().cast()".into() } else { "__bindery_ret.cast()".into() }, ..RetVm::default() };
+    let mut vm = RetVm::default();
     vm.kind = match &f.ret_kind {
         ReturnKind::Unit | ReturnKind::Undecided => "unit",
         ReturnKind::Scalar { scalar } => scalar_kind(*scalar, &mut vm.ty),
@@ -162,9 +143,16 @@ fn ret_vm(module: &Module, f: &Function) -> RetVm {
                 }
                 Ownership::BorrowedFrom { param } => {
                     vm.from = local_of(f, param);
+                    let from = f.params.iter().find(|p| &p.name == param).map(|p| &p.kind);
+                    vm.from_view = if matches!(from, Some(ParamKind::List { .. })) { "elements(__bindery_py)".into() } else { "view".into() };
+                    vm.from_nullable = from.is_some_and(|k| matches!(k, ParamKind::View { nullable: true, .. } | ParamKind::List { nullable: true, .. }));
                     "view_borrowed"
                 }
             }
+        }
+        ReturnKind::Handle { name } => {
+            vm.class = module.handle(name).map(|h| h.python_name.clone()).unwrap_or_default();
+            "view_external"
         }
         ReturnKind::Str => "str",
         ReturnKind::Address => "address",

@@ -51,6 +51,6 @@ fn edit_slots(module: &Module, f: &Function, e: &ListEdit) -> Vec<(String, Strin
     e.fields
         .iter()
         .filter_map(|name| record.field(name))
-        .map(|field| (format!("{}_c", super::functions::local_of(f, &e.param)), offset_of(&record.name, &field.via, &field.name)))
+        .map(|field| (format!("{}_c", super::function_params::local_of(f, &e.param)), offset_of(&record.name, &field.via, &field.name)))
         .collect()
 }

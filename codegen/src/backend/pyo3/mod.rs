@@ -5,12 +5,14 @@
 
 mod ffi;
 mod format;
+pub mod function_params;
 pub mod functions;
 pub mod memory;
 pub mod model;
 pub(crate) mod paths;
 pub mod rust_types;
 mod templates;
+pub mod trampolines;
 
 use std::path::Path;
 

@@ -28,6 +28,12 @@ pub struct ModuleVm {
     pub has_lists: bool,
     /// Element classes of typed lists: (class, C type).
     pub list_elements: Vec<(String, String)>,
+    /// Whether functions take raw pointers (`__bindery_view_address` is generated).
+    pub view_address: bool,
+    /// Handle classes: (Python/Rust class name, C struct name).
+    pub handles: Vec<(String, String)>,
+    /// Whether functions have struct out-parameters (`__bindery_free_zeroed` is generated).
+    pub struct_outs: bool,
     /// Functions used to free owned results: (helper name, C type, C function).
     pub frees: Vec<(String, String, String)>,
     /// Whether raw ints are addresses: an `rt::pointer::IntAddresses` path.
@@ -180,6 +186,7 @@ pub fn module_vm(module: &Module) -> ModuleVm {
             FieldKind::List { element: Some(e) } => module.record(e).map(|r| (r.python_name.clone(), r.name.clone())),
             _ => None,
         })
+        .chain(super::functions::list_param_elements(module))
         .collect();
     list_elements.sort();
     list_elements.dedup();
@@ -188,6 +195,9 @@ pub fn module_vm(module: &Module) -> ModuleVm {
         doc: module.doc.text().to_string(),
         has_lists: crate::backend::pyi::has_lists(module),
         list_elements,
+        view_address: super::functions::needs_view_address(module),
+        struct_outs: super::functions::has_struct_outs(module),
+        handles: module.handles.iter().map(|h| (h.python_name.clone(), h.name.clone())).collect(),
         enums: module.enums.iter().map(enum_vm).collect(),
         functions: module.functions.iter().map(|f| super::functions::function_vm(module, f)).collect(),
         constants: module.constants.iter().filter_map(|c| constant_literal(c.value).map(|l| (c.name.clone(), l))).collect(),

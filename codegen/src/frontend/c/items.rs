@@ -236,6 +236,7 @@ impl<'tu> Walker<'tu> {
             ret_kind: ReturnKind::Undecided,
             release_gil: false,
             list_edits: vec![],
+            disjoint: vec![],
             doc: doc_of(e),
             loc,
         });
@@ -247,7 +248,7 @@ impl<'tu> Walker<'tu> {
         let param = |(i, a): (usize, &Entity<'tu>)| {
             let name = a.get_name().filter(|n| !n.is_empty()).unwrap_or_else(|| format!("arg{i}"));
             let ty = a.get_type().map(|t| self.names.param_type_ref(&t)).unwrap_or(TypeRef::Void);
-            Param { python_name: name.clone(), name, ty, kind: ParamKind::Undecided, transfer: None }
+            Param { python_name: name.clone(), name, ty, kind: ParamKind::Undecided, transfer: None, python_made: false, header_nullable: is_nullable(a) }
         };
         args.iter().enumerate().map(param).collect()
     }
@@ -264,4 +265,11 @@ impl<'tu> Walker<'tu> {
             None => module.skipped.push(macros::skip(e, name, loc)),
         }
     }
+}
+
+/// Whether a parameter is declared `_Nullable` (libclang drops the
+/// attribute from a parameter's type, so its tokens are read).
+fn is_nullable(param: &Entity<'_>) -> bool {
+    let by_type = param.get_type().and_then(|t| t.get_nullability()) == Some(clang::Nullability::Nullable);
+    by_type || param.get_range().is_some_and(|r| r.tokenize().iter().any(|t| t.get_spelling() == "_Nullable"))
 }

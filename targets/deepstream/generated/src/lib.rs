@@ -189,6 +189,8 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NvOSD_FrameCircleParams>()?;
     m.add_class::<CustomDataStruct>()?;
     m.add_class::<GList>()?;
+    m.add_class::<GstMetaInfo>()?;
+    m.add_class::<NvDsObjEncCtx>()?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_acquire_meta_lock, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_release_meta_lock, m)?)?;

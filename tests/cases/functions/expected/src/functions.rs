@@ -8,6 +8,18 @@ pub(crate) unsafe fn __bindery_free_fn_box_free(p: *mut ffi::FnBox) {
 pub(crate) unsafe fn __bindery_free_fn_item_free(p: *mut ffi::FnItem) {
     unsafe { ffi::fn_item_free(p.cast()) }
 }
+/// The pointer of any object of this module's classes (for `void*` arguments).
+pub(crate) fn __bindery_view_address(
+    value: &Bound<'_, PyAny>,
+) -> Option<PyResult<*mut c_void>> {
+    if let Ok(v) = value.cast::<FnBox>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<FnItem>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    None
+}
 /// Adds two numbers (keyword arguments `a` and `b`).
 ///
 /// C function `fn_add`, declared at functions.h:21.
@@ -65,9 +77,9 @@ pub(crate) fn __bindery_fn_fn_box_new<'py>(
     __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
     let __bindery_ret = unsafe { ffi::fn_box_new() };
-    match NonNull::new(__bindery_ret.cast()) {
+    match NonNull::new(__bindery_ret as *mut _) {
         Some(p) => {
-            FnBox::wrap(View::owned(p, __bindery_free_fn_box_free))
+            FnBox::wrap(View::c_owned(p, __bindery_free_fn_box_free))
                 .into_py_any(__bindery_py)
         }
         None => Ok(__bindery_py.None()),
@@ -85,9 +97,12 @@ pub(crate) fn __bindery_fn_fn_box_free<'py>(
     let __bindery_box_obj = r#box
         .cast::<FnBox>()
         .map_err(|_| rt::errors::wrong_type(r#box, FnBox::TYPE, "fn_box_free(box)"))?;
-    let __bindery_box_c = __bindery_box_obj.get().view.take_ownership(FnBox::TYPE)?;
+    let __bindery_box_c = __bindery_box_obj
+        .get()
+        .view
+        .for_transfer("fn_box_free(box)", rt::Handover::Consume, false)?;
     let __bindery_ret = unsafe { ffi::fn_box_free(__bindery_box_c as _) };
-    __bindery_box_obj.get().view.token().kill();
+    rt::token::kill_unless_immortal(__bindery_box_obj.get().view.token());
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -102,9 +117,9 @@ pub(crate) fn __bindery_fn_fn_item_new<'py>(
 ) -> PyResult<Py<PyAny>> {
     let __bindery_value_c = rt::ints::to_c_int::<i64>(value, "fn_item_new(value)")?;
     let __bindery_ret = unsafe { ffi::fn_item_new(__bindery_value_c as _) };
-    match NonNull::new(__bindery_ret.cast()) {
+    match NonNull::new(__bindery_ret as *mut _) {
         Some(p) => {
-            FnItem::wrap(View::owned(p, __bindery_free_fn_item_free))
+            FnItem::wrap(View::c_owned(p, __bindery_free_fn_item_free))
                 .into_py_any(__bindery_py)
         }
         None => Ok(__bindery_py.None()),
@@ -122,9 +137,12 @@ pub(crate) fn __bindery_fn_fn_item_free<'py>(
     let __bindery_item_obj = item
         .cast::<FnItem>()
         .map_err(|_| rt::errors::wrong_type(item, FnItem::TYPE, "fn_item_free(item)"))?;
-    let __bindery_item_c = __bindery_item_obj.get().view.take_ownership(FnItem::TYPE)?;
+    let __bindery_item_c = __bindery_item_obj
+        .get()
+        .view
+        .for_transfer("fn_item_free(item)", rt::Handover::Consume, false)?;
     let __bindery_ret = unsafe { ffi::fn_item_free(__bindery_item_c as _) };
-    __bindery_item_obj.get().view.token().kill();
+    rt::token::kill_unless_immortal(__bindery_item_obj.get().view.token());
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
@@ -145,7 +163,10 @@ pub(crate) fn __bindery_fn_fn_box_add<'py>(
     let __bindery_item_obj = item
         .cast::<FnItem>()
         .map_err(|_| rt::errors::wrong_type(item, FnItem::TYPE, "fn_box_add(item)"))?;
-    let __bindery_item_c = __bindery_item_obj.get().ptr()?;
+    let __bindery_item_c = __bindery_item_obj
+        .get()
+        .view
+        .for_transfer("fn_box_add(item)", rt::Handover::Store, false)?;
     let __bindery_ret = unsafe {
         ffi::fn_box_add(__bindery_box_c as _, __bindery_item_c as _)
     };
@@ -191,7 +212,7 @@ pub(crate) fn __bindery_fn_fn_box_get<'py>(
     match __bindery_box_obj
         .get()
         .view
-        .derive(__bindery_box_obj.as_any(), __bindery_ret.cast())
+        .derive(__bindery_box_obj.as_any(), __bindery_ret as *mut _)
     {
         Some(v) => FnItem::wrap(v).into_py_any(__bindery_py),
         None => Ok(__bindery_py.None()),
@@ -206,7 +227,7 @@ pub(crate) fn __bindery_fn_fn_default_box<'py>(
     __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
     let __bindery_ret = unsafe { ffi::fn_default_box() };
-    match NonNull::new(__bindery_ret.cast()) {
+    match NonNull::new(__bindery_ret as *mut _) {
         Some(p) => {
             FnBox::wrap(View::external(p, rt::Token::new())).into_py_any(__bindery_py)
         }
@@ -245,27 +266,42 @@ pub(crate) fn __bindery_fn_fn_find<'py>(
     r#box: &Bound<'py, PyAny>,
     name: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_box_c = if r#box.is_none() {
-        std::ptr::null_mut()
+    let __bindery_box_obj = if r#box.is_none() {
+        None
     } else {
-        r#box
-            .cast::<FnBox>()
-            .map_err(|_| rt::errors::wrong_type(r#box, FnBox::TYPE, "fn_find(box)"))?
-            .get()
-            .ptr()?
+        Some(
+            r#box
+                .cast::<FnBox>()
+                .map_err(|_| rt::errors::wrong_type(r#box, FnBox::TYPE, "fn_find(box)"))?,
+        )
     };
-    let __bindery_name_s = rt::strings::to_cstring(name, "fn_find(name)")?;
+    let __bindery_box_c = match &__bindery_box_obj {
+        Some(obj) => obj.get().ptr()?,
+        None => std::ptr::null_mut(),
+    };
+    let __bindery_name_s = rt::strings::to_cstring(
+        rt::args::not_none(name, "fn_find(name)")?,
+        "fn_find(name)",
+    )?;
     let __bindery_name_c = __bindery_name_s
         .as_ref()
         .map_or(std::ptr::null(), |s| s.as_ptr());
     let __bindery_ret = unsafe {
         ffi::fn_find(__bindery_box_c as _, __bindery_name_c as _)
     };
-    match NonNull::new(__bindery_ret.cast()) {
-        Some(p) => {
-            FnItem::wrap(View::external(p, rt::Token::new())).into_py_any(__bindery_py)
+    match &__bindery_box_obj {
+        Some(from) => {
+            from.get()
+                .view
+                .derive(from.as_any(), __bindery_ret as *mut _)
+                .map(|v| FnItem::wrap(v))
+                .into_py_any(__bindery_py)
         }
-        None => Ok(__bindery_py.None()),
+        None => {
+            NonNull::new(__bindery_ret as *mut _)
+                .map(|p| FnItem::wrap(View::external(p, rt::Token::new())))
+                .into_py_any(__bindery_py)
+        }
     }
 }
 /// Returns a static description string.
@@ -301,7 +337,10 @@ pub(crate) fn __bindery_fn_fn_item_recycle<'py>(
             FnItem::TYPE,
             "fn_item_recycle(item)",
         ))?;
-    let __bindery_item_c = __bindery_item_obj.get().ptr()?;
+    let __bindery_item_c = __bindery_item_obj
+        .get()
+        .view
+        .for_transfer("fn_item_recycle(item)", rt::Handover::Invalidate, false)?;
     let __bindery_ret = unsafe { ffi::fn_item_recycle(__bindery_item_c as _) };
     rt::token::kill_unless_immortal(__bindery_item_obj.get().view.token());
     let _ = __bindery_ret;
@@ -316,7 +355,15 @@ pub(crate) fn __bindery_fn_fn_identity<'py>(
     __bindery_py: Python<'py>,
     p: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_p_c = __bindery_param_address(p, "fn_identity(p)")?;
+    let __bindery_p_c = rt::args::address(
+        p,
+        rt::args::AddressRules {
+            nullable: false,
+            ints: false,
+        },
+        __bindery_view_address,
+        "fn_identity(p)",
+    )?;
     let __bindery_ret = unsafe { ffi::fn_identity(__bindery_p_c as _) };
     rt::pointer::to_capsule(__bindery_py, __bindery_ret as *mut c_void)
         .map(Bound::unbind)

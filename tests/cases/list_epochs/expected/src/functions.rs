@@ -25,7 +25,10 @@ pub(crate) fn __bindery_fn_le_bag_remove_item<'py>(
             LeItem::TYPE,
             "le_bag_remove_item(item)",
         ))?;
-    let __bindery_item_c = __bindery_item_obj.get().ptr()?;
+    let __bindery_item_c = __bindery_item_obj
+        .get()
+        .view
+        .for_transfer("le_bag_remove_item(item)", rt::Handover::Invalidate, false)?;
     let __bindery_ret = unsafe {
         ffi::le_bag_remove_item(__bindery_bag_c as _, __bindery_item_c as _)
     };

@@ -590,17 +590,3 @@ pub(crate) fn __bindery_view_target(
     }
     Ok(None)
 }
-/// The address a pointer parameter receives: a view of this module or a
-/// `GList` node (checked alive), else what `rt::pointer::address_of` accepts.
-pub(crate) fn __bindery_param_address(
-    value: &Bound<'_, PyAny>,
-    what: &str,
-) -> PyResult<*mut c_void> {
-    if let Ok(node) = value.cast::<GList>() {
-        return node.get().node_address();
-    }
-    match __bindery_view_target(value)? {
-        Some(view) => Ok(view.ptr),
-        None => rt::pointer::address_of(value, what),
-    }
-}

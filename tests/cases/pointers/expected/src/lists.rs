@@ -52,9 +52,33 @@ impl GList {
     fn node(&self) -> PyResult<*mut GListNode> {
         self.view.ptr("GList")
     }
-    /// The node's address for a C `GList*` parameter; `ReferenceError` once freed.
-    pub(crate) fn node_address(&self) -> PyResult<*mut c_void> {
-        self.node().map(|n| n.cast())
+    /// A view standing for the list's elements (for results derived from a
+    /// list argument): it holds the struct's token, not the list epoch, so
+    /// such a result lives as long as the element does, like a list element.
+    pub(crate) fn elements(&self, py: Python<'_>) -> View<GListNode> {
+        self.view
+            .with_token(self.elements.clone(), self.view.keep().map(|k| k.clone_ref(py)))
+    }
+    /// The node for a C function's `GList*` argument: liveness checked, and
+    /// when the function needs a list of one struct (`element`, a class
+    /// name), a list of anything else raises `TypeError`.
+    pub(crate) fn for_call(
+        &self,
+        element: Option<&str>,
+        what: &str,
+    ) -> PyResult<*mut GListNode> {
+        let node = self.node()?;
+        match (element, self.element_type()) {
+            (Some(want), Some(have)) if want == have => Ok(node),
+            (Some(want), _) => {
+                Err(
+                    pyo3::exceptions::PyTypeError::new_err(
+                        format!("{what}: expected a GList of {want}"),
+                    ),
+                )
+            }
+            (None, _) => Ok(node),
+        }
     }
     fn neighbour(
         slf: &Bound<'_, Self>,

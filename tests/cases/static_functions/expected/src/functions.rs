@@ -53,11 +53,12 @@ pub(crate) fn __bindery_fn_sf_peek<'py>(
         ))?;
     let __bindery_counter_c = __bindery_counter_obj.get().ptr()?;
     let __bindery_ret = unsafe { ffi::sf_peek(__bindery_counter_c as _) };
-    match NonNull::new(__bindery_ret.cast_mut().cast()) {
-        Some(p) => {
-            SfCounter::wrap(View::external(p, rt::Token::new()))
-                .into_py_any(__bindery_py)
-        }
+    match __bindery_counter_obj
+        .get()
+        .view
+        .derive(__bindery_counter_obj.as_any(), __bindery_ret as *mut _)
+    {
+        Some(v) => SfCounter::wrap(v).into_py_any(__bindery_py),
         None => Ok(__bindery_py.None()),
     }
 }

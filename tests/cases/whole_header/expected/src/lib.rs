@@ -50,6 +50,7 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<WhPacket>()?;
     m.add_class::<WhWide>()?;
+    m.add_class::<WhHandle>()?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_wh_open, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_wh_close, m)?)?;

@@ -75,7 +75,7 @@ def default_box() -> FnBox | None:
 def fn_box_sum(box: FnBox) -> int:
     """Sums the box's items; slow, so the GIL is released."""
 
-def fn_find(box: FnBox | None, name: str | None) -> FnItem | None:
+def fn_find(box: FnBox | None, name: str) -> FnItem | None:
     """Looks an item up by name (a `const char*` argument)."""
 
 def fn_describe(box: FnBox) -> str | None:

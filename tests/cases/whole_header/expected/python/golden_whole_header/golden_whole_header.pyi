@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["WhPacket", "WhWide", "wh_open", "wh_close", "wh_mode", "wh_set_mode", "wh_wide", "wh_first", "wh_name", "wh_names", "wh_fill", "WH_VERSION", "WH_ANON_A", "WH_ANON_B"]
+__all__ = ["WhPacket", "WhWide", "WhHandle", "wh_open", "wh_close", "wh_mode", "wh_set_mode", "wh_wide", "wh_first", "wh_name", "wh_names", "wh_fill", "WH_VERSION", "WH_ANON_A", "WH_ANON_B"]
 
 WH_VERSION: int
 WH_ANON_A: int
@@ -47,10 +47,16 @@ class WhWide:
     @ok.setter
     def ok(self, value: int) -> None: ...
 
-def wh_open(path: str | None) -> Any:
+@final
+class WhHandle:
+    """Handle of a C `WhHandle` returned by this module's functions."""
+    @property
+    def address(self) -> int: ...
+
+def wh_open(path: str) -> WhHandle | None:
     """Opens a handle."""
 
-def wh_close(handle: Any) -> None:
+def wh_close(handle: WhHandle) -> None:
     """Closes a handle."""
 
 def wh_mode(packet: WhPacket) -> int:
@@ -62,7 +68,7 @@ def wh_set_mode(packet: WhPacket, mode: int) -> None:
 def wh_wide() -> int:
     """A 64-bit enum result."""
 
-def wh_first(handle: Any) -> WhPacket | None:
+def wh_first(handle: WhHandle) -> WhPacket | None:
     """The first packet, read-only for C (a `const` result)."""
 
 def wh_name() -> str | None:

@@ -1,0 +1,276 @@
+"""Module functions never read freed memory, free twice, hang or take a
+stray number as a pointer (issue 9, function-level defects). Each test names
+what the generated pyds did before the rule it checks existed."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+import pyds
+from ds_pipeline import Gst
+from test_buffer_liveness import buffer_with_batch
+
+
+def batch_with_frame():
+    batch = pyds.nvds_create_batch_meta(2)
+    frame = pyds.nvds_acquire_frame_meta_from_pool(batch)
+    frame.frame_num = 7
+    pyds.nvds_add_frame_meta_to_batch(batch, frame)
+    return batch, frame
+
+
+# -- provenance of results ---------------------------------------------------
+
+
+def test_result_derived_from_a_list_dies_with_its_batch():
+    # Before: nvds_get_nth_frame_meta's result had a fresh token that never
+    # died, so this read freed memory (valgrind: invalid read in records.rs).
+    batch, _ = batch_with_frame()
+    nth = pyds.nvds_get_nth_frame_meta(batch.frame_meta_list, 0)
+    assert nth.frame_num == 7
+    pyds.nvds_destroy_batch_meta(batch)
+    with pytest.raises(ReferenceError):
+        nth.frame_num
+
+
+def test_result_keeps_its_argument_alive():
+    batch, _ = batch_with_frame()
+    nth = pyds.nvds_get_nth_frame_meta(batch.frame_meta_list, 0)
+    del batch
+    gc.collect()
+    assert nth.frame_num == 7  # the batch is C's, nothing was freed
+
+
+# -- free/destroy functions consume ------------------------------------------
+
+
+def test_destroy_twice_raises_reference_error():
+    # Before: nvds_destroy_batch_meta only invalidated; now it consumes.
+    batch, frame = batch_with_frame()
+    pyds.nvds_destroy_batch_meta(batch)
+    with pytest.raises(ReferenceError):
+        pyds.nvds_destroy_batch_meta(batch)
+    with pytest.raises(ReferenceError):
+        frame.frame_num
+
+
+def test_python_built_meta_cannot_enter_a_frame():
+    # Before: a zeroed NvDsObjectMeta() was linked into the frame and the
+    # batch later handed it to its pool (invalid free at destroy).
+    batch, frame = batch_with_frame()
+    with pytest.raises(ValueError, match="constructed in Python"):
+        pyds.nvds_add_obj_meta_to_frame(frame, pyds.NvDsObjectMeta(), None)
+    assert frame.num_obj_meta == 0
+    obj = pyds.nvds_acquire_obj_meta_from_pool(batch)
+    pyds.nvds_add_obj_meta_to_frame(frame, obj, None)
+    assert frame.num_obj_meta == 1
+    pyds.nvds_destroy_batch_meta(batch)
+
+
+def test_python_built_batch_cannot_be_destroyed():
+    # Before: g_free of a zeroed struct's NULL pools crashed in the SDK.
+    with pytest.raises(ValueError, match="constructed in Python"):
+        pyds.nvds_destroy_batch_meta(pyds.NvDsBatchMeta())
+
+
+def test_batch_held_by_a_buffer_cannot_be_destroyed():
+    # Before: destroying it freed the batch under the buffer's meta, which
+    # freed it again when the buffer died (double free, SIGABRT).
+    buffer = buffer_with_batch()
+    batch = pyds.gst_buffer_get_nvds_batch_meta(hash(buffer))
+    with pytest.raises(ValueError, match="belongs to another object"):
+        pyds.nvds_destroy_batch_meta(batch)
+    assert batch.num_frames_in_batch == 1  # still there
+    del buffer
+    gc.collect()
+    with pytest.raises(ReferenceError):
+        batch.num_frames_in_batch
+
+
+def test_batch_attached_to_a_buffer_cannot_be_destroyed_through_its_creator_view():
+    buffer = Gst.Buffer.new_allocate(None, 16, None)
+    batch = pyds.nvds_create_batch_meta(1)
+    assert pyds.gst_buffer_add_nvds_meta(hash(buffer), batch, None, None, None) is not None
+    with pytest.raises(ValueError, match="belongs to another object"):
+        pyds.nvds_destroy_batch_meta(batch)
+
+
+# -- raw integers, None and lists --------------------------------------------
+
+
+def test_none_only_for_nullable_parameters():
+    # Before: None became NULL everywhere (the SDK dereferenced it).
+    batch, frame = batch_with_frame()
+    with pytest.raises(TypeError, match="None"):
+        pyds.nvds_add_obj_meta_to_frame(frame, None, None)
+    with pytest.raises(TypeError, match="None"):
+        pyds.nvds_get_nth_frame_meta(None, 0)
+    pyds.nvds_destroy_batch_meta(batch)
+
+
+def test_int_is_not_a_pointer_unless_the_spec_says_so():
+    # Before: any int was an address (segfault on a wrong one).
+    with pytest.raises(TypeError, match="int is not accepted"):
+        pyds.nvds_batch_meta_copy_func(12345, None)
+    with pytest.raises(TypeError):
+        pyds.nvds_get_nth_frame_meta(12345, 0)
+
+
+def test_list_of_the_wrong_element_type_is_refused():
+    # Before: a GList of objects passed where frames are expected was read as frames.
+    batch, frame = batch_with_frame()
+    obj = pyds.nvds_acquire_obj_meta_from_pool(batch)
+    pyds.nvds_add_obj_meta_to_frame(frame, obj, None)
+    with pytest.raises(TypeError, match="GList of NvDsFrameMeta"):
+        pyds.nvds_get_nth_frame_meta(frame.obj_meta_list, 0)
+    with pytest.raises(TypeError, match="GList"):
+        pyds.nvds_get_nth_frame_meta(frame, 0)
+    pyds.nvds_destroy_batch_meta(batch)
+
+
+def test_dead_list_argument_raises_reference_error():
+    batch, _ = batch_with_frame()
+    frames = batch.frame_meta_list
+    pyds.nvds_destroy_batch_meta(batch)
+    with pytest.raises(ReferenceError):
+        pyds.nvds_get_nth_frame_meta(frames, 0)
+
+
+# -- hangs -------------------------------------------------------------------
+
+
+def test_copying_a_frames_list_into_the_same_frame_raises():
+    # Before: the copy appended to the list it walked and never ended.
+    batch, frame = batch_with_frame()
+    obj = pyds.nvds_acquire_obj_meta_from_pool(batch)
+    pyds.nvds_add_obj_meta_to_frame(frame, obj, None)
+    with pytest.raises(ValueError, match="overlap"):
+        pyds.nvds_copy_obj_meta_list(frame.obj_meta_list, frame)
+    other = pyds.nvds_acquire_frame_meta_from_pool(batch)
+    pyds.nvds_copy_obj_meta_list(frame.obj_meta_list, other)
+    assert other.num_obj_meta == 1
+    pyds.nvds_destroy_batch_meta(batch)
+
+
+def test_encoder_functions_take_only_a_context():
+    # Before: nvds_obj_enc_finish(<any capsule>) waited forever on a garbage queue.
+    batch, _ = batch_with_frame()
+    with pytest.raises(TypeError, match="NvDsObjEncCtx"):
+        pyds.nvds_obj_enc_finish(batch.frame_meta_list.data)
+    with pytest.raises(TypeError):
+        pyds.nvds_obj_enc_finish(12345)
+    ctx = pyds.nvds_obj_enc_create_context(0)
+    assert type(ctx).__name__ == "NvDsObjEncCtx"
+    pyds.nvds_obj_enc_finish(ctx)
+    pyds.nvds_obj_enc_destroy_context(ctx)
+    with pytest.raises(ReferenceError):
+        pyds.nvds_obj_enc_finish(ctx)
+    with pytest.raises(ReferenceError):
+        pyds.nvds_obj_enc_destroy_context(ctx)
+    pyds.nvds_destroy_batch_meta(batch)
+
+
+# -- GstBuffer arguments ---------------------------------------------------------
+
+
+def test_buffer_helpers_accept_a_gst_buffer_and_refuse_bad_addresses():
+    buffer = buffer_with_batch()
+    by_object = pyds.gst_buffer_get_nvds_batch_meta(buffer)
+    assert by_object.address == pyds.gst_buffer_get_nvds_batch_meta(hash(buffer)).address
+    with pytest.raises(ValueError, match="unreadable"):
+        pyds.gst_buffer_get_nvds_batch_meta(8)  # unmapped: probed, not read
+    not_a_buffer = pyds.nvds_create_batch_meta(1)
+    with pytest.raises(TypeError, match="not a GstBuffer"):
+        pyds.gst_buffer_get_nvds_batch_meta(not_a_buffer.address)
+    with pytest.raises(TypeError):
+        pyds.gst_buffer_get_nvds_batch_meta("buffer")
+    pyds.nvds_destroy_batch_meta(not_a_buffer)
+
+
+# -- memory helpers go through the runtime's registry ------------------------------
+
+
+def test_free_buffer_only_frees_what_alloc_buffer_returned():
+    # Before: free_buffer(any int) called g_free on it (invalid free / abort).
+    buf = pyds.alloc_buffer(16)
+    with pytest.raises(ValueError, match="not memory this module allocated"):
+        pyds.free_buffer(buf + 8)
+    with pytest.raises(ValueError, match="not memory this module allocated"):
+        pyds.free_buffer(pyds.nvds_create_batch_meta(1).address)
+    pyds.free_buffer(buf)
+    with pytest.raises(ValueError, match="already freed"):
+        pyds.free_buffer(buf)
+
+
+def test_string_and_copy_helpers_stay_inside_their_buffer():
+    # Before: get_string/strdup/memdup read any address until a NUL or `size`.
+    with pytest.raises(ValueError, match="not inside memory"):
+        pyds.get_string(4096)
+    buf = pyds.alloc_buffer(8)
+    pyds.generate_ts_rfc3339(buf, 8)
+    assert pyds.get_string(buf) == pyds.get_string(pyds.strdup(buf))
+    with pytest.raises(ValueError, match="past the end"):
+        pyds.memdup(buf, 9)
+    with pytest.raises(ValueError, match="past the end"):
+        pyds.generate_ts_rfc3339(buf, 64)
+    pyds.free_buffer(pyds.memdup(buf, 4))
+    pyds.free_buffer(buf)
+    with pytest.raises(ValueError):
+        pyds.get_string(buf)  # freed: no longer known
+
+
+def test_get_detections_is_bounds_checked():
+    # Before: get_detections(ptr, i) read any index of any address.
+    buf = pyds.alloc_buffer(16)  # four floats
+    assert pyds.get_detections(buf, 3) == 0.0
+    with pytest.raises(IndexError):
+        pyds.get_detections(buf, 4)
+    with pytest.raises(ValueError, match="not inside memory"):
+        pyds.get_detections(8192, 0)
+    pyds.free_buffer(buf)
+
+
+def test_event_message_views_die_when_c_releases_them():
+    # Before: the views of blocks the release function freed stayed readable.
+    batch, frame = batch_with_frame()
+    user = pyds.nvds_acquire_user_meta_from_pool(batch)
+    msg = pyds.alloc_nvds_event_msg_meta(user)
+    msg.frameId = 5
+    msg.ts = pyds.alloc_buffer(33)
+    pyds.generate_ts_rfc3339(msg.ts, 32)
+    stamp = pyds.get_ptr(msg.ts)
+    user.user_meta_data = msg
+    user.base_meta.meta_type = pyds.NvDsMetaType.NVDS_EVENT_MSG_META
+    pyds.nvds_add_user_meta_to_frame(frame, user)
+    assert pyds.get_string(stamp).endswith("Z")
+    pyds.nvds_destroy_batch_meta(batch)
+    with pytest.raises(ReferenceError):
+        msg.frameId
+    with pytest.raises(ValueError):
+        pyds.get_string(stamp)
+
+
+def test_user_callbacks_keep_the_views_liveness():
+    batch, _ = batch_with_frame()
+    user = pyds.nvds_acquire_user_meta_from_pool(batch)
+    pyds.nvds_destroy_batch_meta(batch)
+    with pytest.raises(ReferenceError):
+        pyds.user_copyfunc(user, lambda data, user_data: None)
+
+
+def test_custom_payload_view_dies_when_c_releases_it():
+    # Before: alloc_custom_struct returned an untracked view of a block the
+    # release function g_free'd (read of freed memory).
+    batch, frame = batch_with_frame()
+    user = pyds.nvds_acquire_user_meta_from_pool(batch)
+    data = pyds.alloc_custom_struct(user)
+    data.structId = 3
+    data.message = "hello"
+    user.user_meta_data = data
+    user.base_meta.meta_type = pyds.nvds_get_user_meta_type("BINDERY.TEST.CUSTOM")
+    pyds.nvds_add_user_meta_to_frame(frame, user)
+    pyds.nvds_destroy_batch_meta(batch)
+    with pytest.raises(ReferenceError):
+        data.structId
