@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::backend::pyo3::runtime_dep::RuntimeSource;
 use crate::backend::{self, Output};
 use crate::diagnostic::{Diagnostic, Kind, Result};
 use crate::frontend::c::{self, HeaderSet};
@@ -54,8 +55,15 @@ fn helper_stubs(loaded: &LoadedSpec) -> Result<String> {
     Ok(text)
 }
 
-/// Renders every output file of a spec.
+/// Renders every output file of a spec, with the runtime dependency chosen
+/// for `out_dir` ([`RuntimeSource::default_for`]).
 pub fn render(spec_path: &Path, out_dir: &Path) -> Result<Vec<Output>> {
+    render_with(spec_path, out_dir, &RuntimeSource::default_for(out_dir))
+}
+
+/// Renders every output file of a spec; `runtime` is where a C spec's crate
+/// gets `bindery-runtime` (crates from annotated Rust do not use it).
+pub fn render_with(spec_path: &Path, out_dir: &Path, runtime: &RuntimeSource) -> Result<Vec<Output>> {
     if spec::is_rust_spec(spec_path) {
         return backend::pyo3_rust::render_target(spec_path, out_dir);
     }
@@ -65,7 +73,7 @@ pub fn render(spec_path: &Path, out_dir: &Path) -> Result<Vec<Output>> {
         let ffi = scope.spawn(|| backend::pyo3::ffi_layer(&loaded));
         let module = ir_from(&loaded, None);
         let ffi = ffi.join().unwrap_or_else(|_| Err(vec![Diagnostic::new(Kind::Header, "internal error: bindgen panicked")]));
-        backend::render_all(&loaded, &module?, out_dir, ffi?)
+        backend::render_all(&loaded, &module?, out_dir, ffi?, runtime)
     })
 }
 

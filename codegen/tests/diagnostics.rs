@@ -80,6 +80,7 @@ bad_specs!(
     numpy_shape_missing_field,
     owned_without_free,
     pkg_config_missing,
+    rpath_not_one_dir,
     unknown_allocator,
     unknown_consumes_param,
     unknown_enum,

@@ -108,6 +108,7 @@ golden!(
     doc_comments,
     enums,
     functions,
+    link_paths,
     lists,
     nested,
     numpy_exporter,
