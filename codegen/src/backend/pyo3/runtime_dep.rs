@@ -107,7 +107,7 @@ fn matches_member(pattern: &str, path: &Path) -> bool {
 /// `MAJOR.MINOR` of the embedded runtime's `[package] version` (a caret
 /// requirement: any later patch release of that runtime will do).
 fn version_requirement() -> String {
-    let manifest: toml::Table = RUNTIME_FILES[0].1.parse().unwrap_or_default();
+    let manifest: toml::Table = RUNTIME_FILES.first().and_then(|(_, text)| text.parse().ok()).unwrap_or_default();
     let version = manifest.get("package").and_then(|p| p.get("version")).and_then(|v| v.as_str()).unwrap_or("0.1.0");
     version.split('.').take(2).collect::<Vec<_>>().join(".")
 }
