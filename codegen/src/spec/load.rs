@@ -76,3 +76,15 @@ fn toml_error(path: &Path, err: &toml::de::Error) -> Diagnostic {
         None => diag.at_line(path, 1, 1),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sdk_rpath_entries_resolve_under_the_root_except_origin() {
+        let root = Path::new("/opt/sdk");
+        assert_eq!(under_root(root, "lib"), "/opt/sdk/lib");
+        assert_eq!(under_root(root, "$ORIGIN/../sdk.libs"), "$ORIGIN/../sdk.libs");
+    }
+}
