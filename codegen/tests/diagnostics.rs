@@ -101,6 +101,7 @@ bad_specs!(
     success_non_integer,
     transfers_container_not_struct,
     transfers_unknown_container,
+    rpath_not_one_dir,
     unknown_allocator,
     unknown_consumes_param,
     unknown_enum,

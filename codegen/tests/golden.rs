@@ -110,6 +110,7 @@ golden!(
     enums,
     functions,
     list_epochs,
+    link_paths,
     lists,
     nested,
     numpy_exporter,

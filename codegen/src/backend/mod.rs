@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::Result;
 use crate::ir::Module;
 use crate::spec::LoadedSpec;
+use pyo3::runtime_dep::RuntimeSource;
 
 /// One generated file, path relative to the output directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,9 +36,10 @@ impl Output {
 }
 
 /// Renders the crate, the stubs and the API reference into `out_dir`'s layout.
-/// `ffi` is the raw layer from [`pyo3::ffi_layer`] (made beside the frontend's parse).
-pub fn render_all(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: pyo3::FfiLayer) -> Result<Vec<Output>> {
-    let mut outputs = pyo3::render(spec, module, out_dir, ffi)?;
+/// `ffi` is the raw layer from [`pyo3::ffi_layer`] (made beside the frontend's
+/// parse); `runtime` is where the crate gets `bindery-runtime`.
+pub fn render_all(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: pyo3::FfiLayer, runtime: &RuntimeSource) -> Result<Vec<Output>> {
+    let mut outputs = pyo3::render(spec, module, out_dir, ffi, runtime)?;
     outputs.extend(package::render(module));
     outputs.push(Output::new("API.md", docs::render(module)));
     Ok(outputs)

@@ -1,19 +1,21 @@
-//! The `codegen` command line: `generate`, `check`, `dump-ir`, `explain`, `list`.
+//! The `codegen` command line: `generate`, `build`, `check`, `dump-ir`, `explain`, `list`.
 //! Exit codes: 0 success, 1 stale output (check), 2 errors (diagnostics).
 
+mod build;
 mod check;
 pub mod explain;
 pub mod summary;
 pub mod targets;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
 use crate::backend::Output;
-use crate::diagnostic::Diagnostic;
+use crate::backend::pyo3::runtime_dep::{self, RuntimeSource};
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::pipeline;
 
 /// bindery's generator: C headers + spec → PyO3 crate, stubs and API docs.
@@ -40,6 +42,32 @@ enum Command {
         /// List every skipped item and field with its reason (the summary line counts them).
         #[arg(short, long)]
         verbose: bool,
+        /// Where the crate gets bindery-runtime: `workspace` (this checkout's
+        /// runtime/), `vendored` (a copy in the output: the crate builds
+        /// anywhere) or `path:DIR`. Default: `workspace` for members of this
+        /// workspace, `vendored` elsewhere.
+        #[arg(long, value_name = "MODE")]
+        runtime: Option<RuntimeSource>,
+    },
+    /// Generate a target's crate, then build a wheel of it with `maturin build --release`.
+    Build {
+        /// Target name (see `list`) or path to a spec.toml.
+        target: String,
+        /// Directory for the wheel (default: maturin's, `target/wheels` of the crate's workspace).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Where to generate the crate (default: the target's `generated/` directory).
+        #[arg(long)]
+        crate_dir: Option<PathBuf>,
+        /// Root of an installed SDK for specs with `[c.sdk]`, as for `generate`.
+        #[arg(long)]
+        sdk: Option<PathBuf>,
+        /// Where the crate gets bindery-runtime, as for `generate`.
+        #[arg(long, value_name = "MODE")]
+        runtime: Option<RuntimeSource>,
+        /// Arguments passed to `maturin build` (after `--`), e.g. `-- --interpreter python3.9`.
+        #[arg(last = true)]
+        maturin_args: Vec<String>,
     },
     /// Exit 1 with a diff when committed generated output or a golden case is stale.
     Check {
@@ -75,12 +103,13 @@ pub fn emit(text: &str) {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Generate { target, out, sdk, verbose } => {
-            if let Some(root) = sdk {
-                // SAFETY: set once at start-up, before any other thread exists.
-                unsafe { std::env::set_var(crate::spec::SDK_OVERRIDE_ENV, root) };
-            }
-            generate(target, out, verbose)
+        Command::Generate { target, out, sdk, verbose, runtime } => {
+            use_sdk(sdk);
+            generate(target, out, runtime, verbose)
+        }
+        Command::Build { target, out, crate_dir, sdk, runtime, maturin_args } => {
+            use_sdk(sdk);
+            build::run(build::BuildArgs { target, out, crate_dir, runtime, maturin_args })
         }
         Command::Check { target } => check::run(target),
         Command::DumpIr { target, after } => dump_ir(&target, after.as_deref()),
@@ -99,25 +128,56 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn generate(target: Option<String>, out: Option<PathBuf>, verbose: bool) -> Result<ExitCode, Vec<Diagnostic>> {
+/// `--sdk ROOT`: the spec loader reads it from the environment.
+fn use_sdk(sdk: Option<PathBuf>) {
+    if let Some(root) = sdk {
+        // SAFETY: set once at start-up, before any other thread exists.
+        unsafe { std::env::set_var(crate::spec::SDK_OVERRIDE_ENV, root) };
+    }
+}
+
+fn generate(target: Option<String>, out: Option<PathBuf>, runtime: Option<RuntimeSource>, verbose: bool) -> Result<ExitCode, Vec<Diagnostic>> {
     let chosen = match target {
         Some(t) => vec![targets::resolve(&t)?],
         None => targets::bundled(),
     };
     for t in chosen {
-        let started = Instant::now();
         let out_dir = out.clone().unwrap_or(t.out_dir.clone());
-        let rendered = pipeline::render_with_ir(&t.spec, &out_dir)?;
-        let written = write_outputs(&out_dir, &rendered.outputs)?;
-        eprintln!("codegen: {} → {} ({} files, {} changed) in {:.2} s", t.name, out_dir.display(), rendered.outputs.len(), written, started.elapsed().as_secs_f64());
-        if let Some(module) = &rendered.module {
-            eprintln!("codegen: {}", summary::line(module));
-            if verbose {
-                eprint!("{}", summary::details(module));
-            }
-        }
+        generate_one(&t, &out_dir, runtime.clone(), verbose)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Generates one target into `out_dir` and reports what was written.
+/// With `verbose`, every skipped item is listed after the summary line.
+pub(crate) fn generate_one(t: &targets::Target, out_dir: &Path, runtime: Option<RuntimeSource>, verbose: bool) -> Result<(), Vec<Diagnostic>> {
+    let started = Instant::now();
+    let runtime = runtime_for(t, out_dir, runtime)?;
+    let rendered = pipeline::render_with(&t.spec, out_dir, &runtime)?;
+    let written = write_outputs(out_dir, &rendered.outputs)?;
+    eprintln!("codegen: {} → {} ({} files, {} changed) in {:.2} s", t.name, out_dir.display(), rendered.outputs.len(), written, started.elapsed().as_secs_f64());
+    if let Some(module) = &rendered.module {
+        eprintln!("codegen: {}", summary::line(module));
+        if verbose {
+            eprint!("{}", summary::details(module));
+        }
+    }
+    Ok(())
+}
+
+/// The runtime source for one output: the one asked for, else the default.
+/// A vendored crate is a workspace of its own, which a member of this
+/// workspace cannot be; annotated-Rust specs have no runtime dependency.
+fn runtime_for(t: &targets::Target, out_dir: &Path, asked: Option<RuntimeSource>) -> Result<RuntimeSource, Vec<Diagnostic>> {
+    if asked.is_some() && crate::spec::is_rust_spec(&t.spec) {
+        eprintln!("codegen: {}: --runtime does not apply to a crate generated from annotated Rust (it has no runtime dependency)", t.name);
+    }
+    let runtime = asked.unwrap_or_else(|| RuntimeSource::default_for(out_dir));
+    if runtime == RuntimeSource::Vendored && runtime_dep::is_workspace_member(out_dir) {
+        return Err(vec![Diagnostic::new(Kind::Io, format!("{} is a member of bindery's workspace; a vendored crate must be a workspace of its own", out_dir.display()))
+            .hint("pass `--out DIR` outside the workspace's member list, or drop `--runtime vendored`")]);
+    }
+    Ok(runtime)
 }
 
 /// Writes files whose contents changed; returns how many were written.

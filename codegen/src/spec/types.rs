@@ -89,9 +89,15 @@ pub struct CSpec {
     /// Libraries to link (`-l`).
     #[serde(default)]
     pub libraries: Vec<String>,
-    /// Library directories, relative to the spec directory (also the run-time path).
+    /// Link-time library directories, relative to the spec directory (or absolute).
     #[serde(default)]
     pub library_dirs: Vec<String>,
+    /// Run-time search path of the built module: `$ORIGIN[/DIR]` (relative to
+    /// the installed module), an absolute directory, or one relative to the
+    /// spec directory (made absolute when the crate is built). Empty by default:
+    /// a build directory is never written into the module unless listed here.
+    #[serde(default)]
+    pub rpath: Vec<Spanned<String>>,
     /// Extra clang arguments.
     #[serde(default)]
     pub clang_args: Vec<String>,
@@ -114,6 +120,9 @@ pub struct SdkSpec {
     pub include_dirs: Vec<String>,
     /// Library directories, relative to the SDK root (replace `[c].library_dirs`).
     pub library_dirs: Vec<String>,
+    /// Run-time search path, relative to the SDK root or `$ORIGIN[/DIR]` (replaces `[c].rpath`).
+    #[serde(default)]
+    pub rpath: Vec<Spanned<String>>,
     /// Headers of `[c].headers` the SDK does not have (dropped when it is used).
     #[serde(default)]
     pub exclude_headers: Vec<String>,

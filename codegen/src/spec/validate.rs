@@ -32,6 +32,10 @@ pub fn validate(loaded: &LoadedSpec) -> Vec<Diagnostic> {
         }
     }
     check_helpers(loaded, &mut out);
+    let sdk_rpath = spec.c.sdk.iter().flat_map(|sdk| &sdk.rpath);
+    for entry in spec.c.rpath.iter().chain(sdk_rpath) {
+        check_rpath(loaded, entry, &mut out);
+    }
     for (name, f) in &spec.functions {
         if let Some(r) = &f.returns {
             let v = r.get_ref();
@@ -53,6 +57,19 @@ fn check_allocator(loaded: &LoadedSpec, name: &toml::Spanned<String>, out: &mut 
             loaded
                 .error(Kind::SpecInvalid, name.span(), format!("unknown allocator `{}`", name.get_ref()))
                 .hint(format!("known allocators: {}", ALLOCATORS.join(", "))),
+        );
+    }
+}
+
+/// An `rpath` entry is one directory: `$ORIGIN[/DIR]` or a path without `:`.
+fn check_rpath(loaded: &LoadedSpec, entry: &toml::Spanned<String>, out: &mut Vec<Diagnostic>) {
+    let value = entry.get_ref();
+    let token_ok = !value.starts_with('$') || value == "$ORIGIN" || value.starts_with("$ORIGIN/");
+    if value.is_empty() || value.contains(':') || !token_ok {
+        out.push(
+            loaded
+                .error(Kind::SpecInvalid, entry.span(), format!("`{value}` is not one run-time search directory"))
+                .hint("write one directory per entry: `$ORIGIN` or `$ORIGIN/DIR` (next to the installed module), an absolute path, or a path relative to the spec"),
         );
     }
 }

@@ -10,6 +10,7 @@ pub mod functions;
 pub mod memory;
 pub mod model;
 pub(crate) mod paths;
+pub mod runtime_dep;
 pub mod rust_types;
 mod templates;
 pub mod trampolines;
@@ -23,6 +24,7 @@ use super::Output;
 use crate::diagnostic::Result;
 use crate::ir::Module;
 use crate::spec::LoadedSpec;
+use runtime_dep::RuntimeSource;
 
 pub use ffi::FfiLayer;
 
@@ -32,13 +34,14 @@ pub fn ffi_layer(spec: &LoadedSpec, no_shim: &[String]) -> Result<FfiLayer> {
     ffi::generate(spec, spec.spec.module.name.get_ref(), no_shim)
 }
 
-/// Renders every file of the crate.
-pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer) -> Result<Vec<Output>> {
+/// Renders every file of the crate; `runtime` says where it gets `bindery-runtime`
+/// (a vendored runtime also makes the crate carry copies of its helpers).
+pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer, runtime: &RuntimeSource) -> Result<Vec<Output>> {
     let env = templates::environment();
     let vm = model::module_vm(module);
     let spec_shown = paths::shown_spec(spec);
     let allocator = format!("__BINDERY_ALLOC_{}", spec.spec.c.allocator.get_ref().to_uppercase());
-    let link = paths::link_settings(spec, out_dir)?;
+    let runtime_dep = runtime.dependency(out_dir);
     let ctx = Value::from(minijinja::value::Serde(Context {
         module: &module.name,
         spec: &spec_shown,
@@ -46,12 +49,9 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer)
         allocator: &allocator,
         crate_name: module.name.replace('_', "-"),
         version: &spec.spec.module.version,
-        runtime_path: paths::runtime_path(out_dir),
-        library_dirs: &link.library_dirs,
-        libraries: &spec.spec.c.libraries,
-        pkg_libs: &link.pkg_libs,
-        pkg_dirs: &link.pkg_dirs,
-        helpers: paths::helper_modules(spec, out_dir),
+        helpers: paths::helper_modules(spec, out_dir, runtime_dep.standalone),
+        runtime: &runtime_dep,
+        link: paths::link_settings(spec, out_dir),
         shim: ffi.shim.as_ref().map(|_| paths::shim_settings(spec, out_dir, ffi::SHIM_FILE)),
     }));
     let mut out = vec![];
@@ -63,6 +63,10 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer)
     out.push(Output::new("src/ffi.rs", ffi.rust));
     if let Some(shim) = ffi.shim {
         out.push(Output::new(ffi::SHIM_FILE, shim));
+    }
+    if runtime_dep.standalone {
+        out.extend(runtime.vendored_files());
+        out.extend(paths::helper_copies(spec)?);
     }
     Ok(out)
 }
@@ -77,13 +81,12 @@ struct Context<'a> {
     allocator: &'a str,
     crate_name: String,
     version: &'a str,
-    runtime_path: String,
-    library_dirs: &'a [String],
-    libraries: &'a [String],
-    pkg_libs: &'a [String],
-    pkg_dirs: &'a [String],
     /// Hand-written helper modules: (module name, path from `src/`).
     helpers: Vec<(String, String)>,
+    /// The `bindery-runtime` dependency.
+    runtime: &'a runtime_dep::RuntimeDep,
+    /// Libraries, search dirs and run-time path for build.rs.
+    link: paths::Link,
     /// How build.rs compiles the C shim of `static` functions, when there is one.
     shim: Option<paths::Shim>,
 }

@@ -1,20 +1,30 @@
-//! Paths written into the generated crate, always relative to the crate so
-//! the output is the same on every machine (check mode compares it).
+//! Paths written into the generated crate (helper modules, link settings),
+//! relative to the crate unless the spec gives them absolute, so the output
+//! is the same on every machine (check mode compares it).
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::diagnostic::Result;
+use serde::Serialize;
+
+use crate::backend::Output;
+use crate::diagnostic::{Diagnostic, Kind, Result};
 use crate::pipeline::absolute;
 use crate::spec::LoadedSpec;
 
-/// Link settings for build.rs.
+/// Link settings for build.rs (see docs/packaging.md).
+#[derive(Debug, Serialize)]
 pub struct Link {
-    /// Library dirs relative to the crate (joined with CARGO_MANIFEST_DIR by build.rs).
+    /// Libraries linked by name (`[c].libraries`).
+    pub libraries: Vec<String>,
+    /// pkg-config packages, probed by build.rs on the building machine.
+    pub pkg_config: Vec<String>,
+    /// Link-time search dirs: relative to the crate, or absolute.
     pub library_dirs: Vec<String>,
-    /// Libraries from pkg-config.
-    pub pkg_libs: Vec<String>,
-    /// System library dirs from pkg-config (absolute, distribution paths).
-    pub pkg_dirs: Vec<String>,
+    /// Run-time search path: `$ORIGIN…` as written, other dirs relative to the crate or absolute.
+    pub rpath: Vec<String>,
+    /// Prefix of the variables that replace both lists at build time
+    /// (`PYDS` → `PYDS_LIBRARY_DIRS`, `PYDS_RPATH`).
+    pub env_prefix: String,
 }
 
 /// The spec path shown in headers: relative to the workspace root when inside it.
@@ -29,46 +39,59 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
-/// Relative path from the output crate to `runtime/`.
-pub fn runtime_path(out_dir: &Path) -> String {
-    relative(&absolute(out_dir), &workspace_root().join("runtime"))
-}
-
-/// Hand-written helper modules: (Rust module name, path relative to the crate's `src/`).
-pub fn helper_modules(spec: &LoadedSpec, out_dir: &Path) -> Vec<(String, String)> {
+/// Hand-written helper modules: (Rust module name, path relative to the
+/// crate's `src/`): the spec's own files, or their copies under `src/helpers/`
+/// in a standalone crate (see [`helper_copies`]).
+pub fn helper_modules(spec: &LoadedSpec, out_dir: &Path, standalone: bool) -> Vec<(String, String)> {
     let src = absolute(out_dir).join("src");
-    let dir = absolute(&spec.dir);
-    spec.spec
-        .helpers
-        .rust
-        .iter()
-        .map(|h| {
-            let path = normalize(&dir.join(h.get_ref()));
+    helper_files(spec)
+        .into_iter()
+        .map(|path| {
             let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
             let ident: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
-            (format!("__helper_{ident}"), relative(&src, &path))
+            let shown = if standalone { format!("helpers/{}", file_name(&path)) } else { relative(&src, &path) };
+            (format!("__helper_{ident}"), shown)
         })
         .collect()
 }
 
-/// Link settings, from the spec's library dirs and pkg-config.
-pub fn link_settings(spec: &LoadedSpec, out_dir: &Path) -> Result<Link> {
-    let out = absolute(out_dir);
-    let dir = absolute(&spec.dir);
-    let library_dirs = spec.spec.c.library_dirs.iter().map(|d| relative(&out, &normalize(&dir.join(d)))).collect();
-    let (pkg_libs, pkg_dirs) = pkg_config_libs(&spec.spec.c.pkg_config);
-    Ok(Link { library_dirs, pkg_libs, pkg_dirs })
+/// Copies of the `[helpers]` files for a standalone crate (`src/helpers/NAME.rs`).
+pub fn helper_copies(spec: &LoadedSpec) -> Result<Vec<Output>> {
+    let mut out = vec![];
+    for path in helper_files(spec) {
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| vec![Diagnostic::new(Kind::Io, format!("cannot read helper {}: {e}", path.display()))])?;
+        out.push(Output::new(format!("src/helpers/{}", file_name(&path)), text));
+    }
+    Ok(out)
 }
 
-fn pkg_config_libs(pkgs: &[String]) -> (Vec<String>, Vec<String>) {
-    if pkgs.is_empty() {
-        return (vec![], vec![]);
+/// Absolute paths of the `[helpers].rust` files.
+fn helper_files(spec: &LoadedSpec) -> Vec<PathBuf> {
+    let dir = absolute(&spec.dir);
+    spec.spec.helpers.rust.iter().map(|h| normalize(&dir.join(h.get_ref()))).collect()
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default()
+}
+
+/// Link settings from the spec: library dirs and rpath entries as the crate
+/// in `out_dir` sees them; pkg-config is left to build.rs.
+pub fn link_settings(spec: &LoadedSpec, out_dir: &Path) -> Link {
+    let out = absolute(out_dir);
+    let dir = absolute(&spec.dir);
+    let c = &spec.spec.c;
+    let from_crate = |entry: &str| {
+        if entry.starts_with('$') || Path::new(entry).is_absolute() { entry.to_string() } else { relative(&out, &normalize(&dir.join(entry))) }
+    };
+    Link {
+        libraries: c.libraries.clone(),
+        pkg_config: c.pkg_config.clone(),
+        library_dirs: c.library_dirs.iter().map(|d| from_crate(d)).collect(),
+        rpath: c.rpath.iter().map(|r| from_crate(r.get_ref())).collect(),
+        env_prefix: spec.spec.module.name.get_ref().to_uppercase().replace(|c: char| !c.is_ascii_alphanumeric(), "_"),
     }
-    let out = std::process::Command::new("pkg-config").arg("--libs").args(pkgs).output();
-    let text = out.map(|o| String::from_utf8_lossy(&o.stdout).to_string()).unwrap_or_default();
-    let libs = text.split_whitespace().filter_map(|t| t.strip_prefix("-l")).map(str::to_string).collect();
-    let dirs = text.split_whitespace().filter_map(|t| t.strip_prefix("-L")).map(str::to_string).collect();
-    (libs, dirs)
 }
 
 /// How build.rs compiles the C shim of the headers' `static` functions.
@@ -79,7 +102,7 @@ pub struct Shim {
     /// Include directories relative to the crate (the spec directory and
     /// `[c].include_dirs`), joined with CARGO_MANIFEST_DIR by build.rs.
     pub include_dirs: Vec<String>,
-    /// Compiler flags: pkg-config cflags (system paths) and `[c].clang_args`.
+    /// Compiler flags: `[c].clang_args` (build.rs adds the pkg-config include paths).
     pub flags: Vec<String>,
 }
 
@@ -91,18 +114,7 @@ pub fn shim_settings(spec: &LoadedSpec, out_dir: &Path, file: &str) -> Shim {
         .chain(spec.spec.c.include_dirs.iter().map(|d| normalize(&dir.join(d))))
         .map(|d| relative(&out, &d))
         .collect();
-    let mut flags = pkg_config_cflags(&spec.spec.c.pkg_config);
-    flags.extend(spec.spec.c.clang_args.iter().cloned());
-    Shim { file: file.to_string(), include_dirs, flags }
-}
-
-fn pkg_config_cflags(pkgs: &[String]) -> Vec<String> {
-    if pkgs.is_empty() {
-        return vec![];
-    }
-    let out = std::process::Command::new("pkg-config").arg("--cflags").args(pkgs).output();
-    let text = out.map(|o| String::from_utf8_lossy(&o.stdout).to_string()).unwrap_or_default();
-    text.split_whitespace().map(str::to_string).collect()
+    Shim { file: file.to_string(), include_dirs, flags: spec.spec.c.clang_args.clone() }
 }
 
 /// Lexically normalises `a/b/../c` to `a/c`.
