@@ -41,6 +41,10 @@ def step(label: str) -> None:
 _api = ctypes.pythonapi
 _api.PyCapsule_New.restype = ctypes.py_object
 _api.PyCapsule_New.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
+_api.PyCapsule_GetName.restype = ctypes.c_void_p
+_api.PyCapsule_GetName.argtypes = [ctypes.py_object]
+_api.PyCapsule_GetPointer.restype = ctypes.c_void_p
+_api.PyCapsule_GetPointer.argtypes = [ctypes.py_object, ctypes.c_void_p]
 
 
 def capsule(address: int):
@@ -61,6 +65,24 @@ def named_capsule(size: int, name: str):
     label = ctypes.create_string_buffer(name.encode())
     _KEEP.extend((buffer, label))
     return _api.PyCapsule_New(ctypes.addressof(buffer), ctypes.addressof(label), None)
+
+
+def is_capsule(value) -> bool:
+    return type(value).__name__ == "PyCapsule"
+
+
+def capsule_address(cap) -> int:
+    """The pointer a capsule holds, whatever its name."""
+    return _api.PyCapsule_GetPointer(cap, _api.PyCapsule_GetName(cap)) or 0
+
+
+def as_address(value):
+    """An address for pointer-like values (capsules, ints, None), else None."""
+    if is_capsule(value):
+        return capsule_address(value)
+    if value is None:
+        return 0
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def other(name: str):
@@ -99,7 +121,11 @@ def same(read, value, depth: int = 0) -> bool:
     """True when `read` (read back) is the value that was set."""
     if read is value:
         return True
+    if is_capsule(read) or (read is None and as_address(value) == 0):
+        return as_address(read) == as_address(value)  # a pointer field: the same address
     value = as_number(value)
+    if isinstance(read, bool) and isinstance(value, int):
+        return read == bool(value)  # gboolean-like fields normalise, as C's `!!x` would
     if value is None or read is None:
         return value is None and read is None
     if isinstance(read, float) and isinstance(value, (int, float)):
@@ -118,7 +144,7 @@ def same_sequence(read: list, value, depth: int) -> bool:
         items = np.asarray(value).tolist() if not isinstance(value, (list, tuple)) else list(value)
     except (TypeError, ValueError, OverflowError):  # numpy cannot take it: it was not stored
         return False
-    flat = lambda x: x if not isinstance(x, list) else [i for y in x for i in flat(y)]  # noqa: E731
+    flat = lambda x: [i for y in x for i in flat(y)] if isinstance(x, list) else [x]  # noqa: E731
     a, b = flat(read), flat(items)
     return len(a) == len(b) and all(same(x, y, depth + 1) for x, y in zip(a, b))
 

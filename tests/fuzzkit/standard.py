@@ -26,6 +26,9 @@ class Target:
     stubs: list[Path]
     valid: Callable[[str], st.SearchStrategy[str]]
     sdk_made: tuple[str, ...] = ()
+    #: Whether `Class()` makes an instance; otherwise objects come from the
+    #: worker's `make(name)` factories only.
+    python_made: bool = True
     #: Python expression of the module a stub (by file stem) describes.
     module_of: Callable[[str], str] | None = None
     api: surface.Surface = field(init=False)
@@ -72,8 +75,8 @@ def attributes_catalog(session: FuzzSession, target: Target, name: str) -> list[
     """The catalogue and objects of other classes on every writable attribute."""
     others = [f"other({n!r})" for n in target.constructible[::5]]
     exprs = list(values.CATALOG) + others
-    factories = [f"{target.class_expr(name)}()"]
-    if name in target.sdk_made:
+    factories = [f"{target.class_expr(name)}()"] if target.python_made else []
+    if name in target.sdk_made or not target.python_made:
         factories.append(f"make({name!r})")
     findings = []
     for factory in factories:
@@ -90,7 +93,8 @@ def attributes_hypothesis(session: FuzzSession, target: Target, name: str, max_e
 
     def body(example):
         attr, exprs = example
-        findings.extend(session.sweep(cases.setattr_case(f"{target.class_expr(name)}()", attr), exprs))
+        factory = f"{target.class_expr(name)}()" if target.python_made else f"make({name!r})"
+        findings.extend(session.sweep(cases.setattr_case(factory, attr), exprs))
 
     cases.explore(strategy, body, max_examples)
     return findings

@@ -54,7 +54,7 @@ def valid(annotation: str) -> st.SearchStrategy[str]:
         "int": st.sampled_from(["0", "1", "2"]),
         "float": st.sampled_from(["0.5", "2.0"]),
         "bool": st.sampled_from(["True", "False"]),
-        "str": st.sampled_from(["'in'", "'out'", "'x'"]),
+        "str": st.sampled_from(["'in'", "'out'", "'x'", "'/dev/zero'", "'/'", "'/proc/self/mem'"]),
         "npt.ArrayLike": st.sampled_from(ARRAYS),
         "Sequence[int]": st.sampled_from(["[0, 0, 0]", "[1, 2]", "(0, 0)"]),
         "Sequence[float]": st.just("[1.0, 2.5]"),
@@ -77,6 +77,7 @@ TARGET = standard.Target(
     stubs=sorted(p for p in BINDINGS.glob("*.pyi") if p.stem != "__init__"),
     valid=valid,
     module_of=lambda stem: f"fb.{stem}",
+    python_made=False,
 )
 
 PRELUDE = f"""
@@ -170,7 +171,7 @@ def scenario():
         graph.add_packet_to_input_stream("in", fb._packet_creator.create_int(t), timestamp=t)
     {ending}
 
-scenario.__name__ = "observer doing " + "; ".join(CALLS) + f" ({packets} packets, then {ending!r})"
+scenario.__name__ = {label!r}
 RESULT = sweep_calls(scenario, ["()"], globals())
 globals().pop("graph", None)
 gc.collect()
@@ -191,7 +192,8 @@ def test_observer_calls_into_its_own_graph(fuzz, threads):
 
     def body(example):
         calls, packets, ending = example
-        code = GRAPH_CASE.format(calls=calls, config=config, packets=packets, ending=ending)
+        label = f"observer doing {'; '.join(calls)} ({packets} packets, then {ending})"
+        code = GRAPH_CASE.format(calls=calls, config=config, packets=packets, ending=ending, label=label)
         findings.extend(fuzz.sweep(lambda _: code, ["graph"], timeout=20))
 
     cases.explore(strategy, body, max_examples=40)
