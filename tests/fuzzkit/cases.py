@@ -63,7 +63,12 @@ def explore(strategy: st.SearchStrategy, body: Callable, max_examples: int) -> N
 
 
 def params(names: Iterable[str], known: dict[str, str]) -> list:
-    """pytest parameters; names in `known` are xfail(strict) with its reason."""
+    """pytest parameters; names in `known` are xfail(strict) with its reason.
+    A `known` name that is not a parameter is an error (a stale entry)."""
+    names = list(names)
+    stale = sorted(set(known) - set(names))
+    if stale:
+        raise ValueError(f"known defects name no test parameter: {stale}")
     marked = []
     for name in names:
         reason = known.get(name)

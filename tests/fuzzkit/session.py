@@ -4,7 +4,8 @@ survives crashes and hangs, attributes them, and keeps the counts.
 Owns: resuming a sweep after the step that killed the worker, confirming
 that step alone in a fresh worker, the per-session tally (cases run by
 outcome, crashes, hangs, time) and its summary file
-`build/fuzz/<target>.json` (and every finding in `<target>-findings.json`). What a step does and what counts as wrong
+`build/fuzz/<target>.json` (and every finding, as found, in
+`<target>-findings.jsonl`). What a step does and what counts as wrong
 inside a step is decided by `probe.py` in the worker.
 """
 
@@ -45,7 +46,11 @@ class FuzzSession:
         self.cases = 0
         self.fatal: list[dict] = []
         self.findings: list[dict] = []
+        self._confirmed: dict[str, Outcome] = {}
         self.started = time.monotonic()
+        self.out = REPO / "build" / "fuzz"
+        self.out.mkdir(parents=True, exist_ok=True)
+        (self.out / f"{target}-findings.jsonl").unlink(missing_ok=True)
 
     def sweep(self, build: Build, items: Sequence[str], timeout: float | None = None) -> list[dict]:
         """Runs `build(items)` (one worker step per item); on a crash or
@@ -59,14 +64,24 @@ class FuzzSession:
             if not outcome.fatal:
                 findings += self._finish(outcome)
                 break
-            culprit = max(outcome.steps, 1) - 1
+            # Items announce one step each; a single-item case (a scenario)
+            # may announce several: the item is then the whole case.
+            culprit = min(max(outcome.steps, 1), len(rest)) - 1
             findings.append(self._fatal(outcome, build, rest[culprit : culprit + 1], timeout))
             self.cases += 1
             # The steps before the culprit ran, but their results died with
             # the worker: run them again with the rest.
             rest = rest[:culprit] + rest[culprit + 1 :]
         self.findings += findings
+        self._log_findings(findings)
         return findings
+
+    def _log_findings(self, findings: list[dict]) -> None:
+        """Appends findings to build/fuzz/<target>-findings.jsonl as they come
+        (a run cut short still leaves its corpus)."""
+        if findings:
+            with open(self.out / f"{self.target}-findings.jsonl", "a") as log:
+                log.writelines(json.dumps(f) + "\n" for f in findings)
 
     def _finish(self, outcome: Outcome) -> list[dict]:
         self.cases += outcome.steps
@@ -78,7 +93,10 @@ class FuzzSession:
         return result.get("findings", [])
 
     def _fatal(self, outcome: Outcome, build: Build, item: Sequence[str], timeout: float | None) -> dict:
-        again = confirm(self.prelude, build(item), self.env, timeout or self.timeout)
+        code = build(item)
+        if code not in self._confirmed:  # the same case is confirmed once per session
+            self._confirmed[code] = confirm(self.prelude, code, self.env, timeout or self.timeout)
+        again = self._confirmed[code]
         self.tally[outcome.status] += 1
         finding = {
             "step": outcome.step,
@@ -101,10 +119,7 @@ class FuzzSession:
             "workers_started": self.worker.started,
             "crashes_and_hangs": self.fatal,
         }
-        out = REPO / "build" / "fuzz"
-        out.mkdir(parents=True, exist_ok=True)
-        (out / f"{self.target}.json").write_text(json.dumps(summary, indent=2))
-        (out / f"{self.target}-findings.json").write_text(json.dumps(self.findings, indent=1))
+        (self.out / f"{self.target}.json").write_text(json.dumps(summary, indent=2))
         return summary
 
 

@@ -59,7 +59,12 @@ class Target:
     def callables(self) -> dict[str, tuple[str, surface.Function]]:
         """Module functions, static methods and constructors, and methods of
         constructible classes: test id -> (callable expression, function)."""
-        found = {f"{f.stub}.{f.name}": (f"{self.where(f.stub)}.{f.name}", f) for f in self.api.functions}
+        found: dict[str, tuple[str, surface.Function]] = {}
+        names: set[str] = set()
+        for f in self.api.functions:  # a function re-declared by another stub is fuzzed once
+            if f.name not in names:
+                names.add(f.name)
+                found[f"{f.stub}.{f.name}"] = (f"{self.where(f.stub)}.{f.name}", f)
         for c in self.classes.values():
             for m in c.methods:
                 if m.name in ("__init__", "__new__"):
@@ -119,7 +124,7 @@ def lifetime(session: FuzzSession, scenario: lifetime_.Scenario, max_examples: i
 
     def body(example):
         keep, kill = example
-        findings.extend(session.sweep(lambda _: scenario.code(keep, kill), ["scenario"], timeout=60))
+        findings.extend(session.sweep(lambda _: scenario.code(keep, kill), ["scenario"], timeout=30))
 
     cases.explore(scenario.strategy(), body, max_examples)
     return findings
