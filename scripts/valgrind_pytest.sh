@@ -21,13 +21,19 @@ out=$root/build/valgrind
 mkdir -p "$out"
 export GST_PLUGIN_PATH="$root/build/sdk/gst${GST_PLUGIN_PATH:+:$GST_PLUGIN_PATH}"
 
-# Objects whose frames make an error ours (globs over valgrind's <obj> paths).
-ours=(
-  "$root/.venv/lib/python*/site-packages/pyds/*.so"
-  "$root/.venv/lib/python*/site-packages/bindery_fixture/*.so"
-  "$root/.venv/lib/python*/site-packages/mediapipe/*.so"
-  "$root/build/*.so"
-)
+# Objects whose frames make an error ours (globs over valgrind's <obj> paths):
+# the extension modules where Python loads them from (maturin develop installs
+# them editable, so that is the generated tree, not site-packages) and every
+# library built under build/.
+extension_modules() {
+  .venv/bin/python -c '
+import importlib.util, os
+for name in ("pyds.pyds", "bindery_fixture.bindery_fixture", "mediapipe.python._framework_bindings"):
+    print(os.path.realpath(importlib.util.find_spec(name).origin))'
+}
+mapfile -t ours < <(extension_modules)
+[ ${#ours[@]} -eq 3 ] || { echo "valgrind: cannot locate the extension modules" >&2; exit 2; }
+ours+=("$root/build/*.so")
 ours_args=()
 for pattern in "${ours[@]}"; do ours_args+=(--ours "$pattern"); done
 

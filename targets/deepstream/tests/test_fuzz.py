@@ -155,7 +155,14 @@ KNOWN_CALLS: dict[str, str] = {
     "pyds.nvds_obj_enc_destroy_context": f"{FREES_FOREIGN}; {RAW_INT_CALL}",
     "NvDsInferTensorMeta().output_layers_info": INDEX_ERROR,
 }
-KNOWN_LIFETIME: dict[str, str] = {}
+KNOWN_LIFETIME: dict[str, str] = {
+    "batch": "issue 9: remove/clear functions leave views, list nodes and iterators of pooled metas readable "
+             "(recycled memory)",
+    "pipeline": "issue 9: function results without an ownership policy are untracked "
+                "(nvds_get_nth_frame_meta after the buffer is released)",
+    "batch, untracked": "issue 9: casts of raw int addresses and numpy arrays over SDK memory are untracked",
+    "pipeline, untracked": "issue 9: casts of raw int addresses and numpy arrays over SDK memory are untracked",
+}
 
 
 @pytest.fixture(scope="module")
@@ -286,8 +293,7 @@ UNTRACKED_BATCH = lifetime.Scenario(
 )
 UNTRACKED_PIPELINE = lifetime.Scenario(
     setup=PIPELINE_SETUP,
-    keepers=lifetime.keepers("buffer", "pyds.NvDsObjectMeta.cast(obj.address)", "obj.misc_obj_info",
-                             "pyds.get_nvds_buf_surface(hash(gstbuf), 0)"),
+    keepers=lifetime.keepers("buffer", "pyds.NvDsObjectMeta.cast(obj.address)", "obj.misc_obj_info"),
     killers=PIPELINE_SCENARIO.killers,
 )
 SCENARIOS = {
