@@ -137,6 +137,13 @@ KNOWN_ATTRIBUTES: dict[str, str] = {
     "NvDsCongestionObject": f"{RAW_ADDRESS}; {FLOAT_INF}",
     "NvOSD_MaskParams": f"{RAW_ADDRESS}; {FLOAT_INF}",
 }
+#: The Hypothesis variant draws fewer values: these classes' defects need the
+#: full catalogue to show.
+KNOWN_DRAWN = {
+    name: reason for name, reason in KNOWN_ATTRIBUTES.items()
+    if name not in ("NvBufSurfaceParams", "NvDsEventMsgMeta", "NvDsInferLayerInfo", "NvDsLabelInfo",
+                    "NvDsTargetMiscDataBatch")
+}
 KNOWN_CALLS: dict[str, str] = {
     **{f"pyds.{name}": RAW_INT_CALL for name in [
         "configure_source_for_ntp_sync", "free_buffer", "free_gbuffer", "generate_ts_rfc3339", "get_detections",
@@ -179,7 +186,7 @@ def test_attributes_catalog(fuzz, name):
     assert not findings, report(findings)
 
 
-@pytest.mark.parametrize("name", cases.params(TARGET.writable, KNOWN_ATTRIBUTES))
+@pytest.mark.parametrize("name", cases.params(TARGET.writable, KNOWN_DRAWN))
 def test_attributes_hypothesis(fuzz, name):
     findings = standard.attributes_hypothesis(fuzz, TARGET, name, max_examples=12)
     assert not findings, report(findings)
