@@ -35,6 +35,11 @@ FAILING_KINDS = frozenset({
 })
 #: Kinds whose auxiliary stacks (where the block was allocated or freed) also count.
 ACCESS_KINDS = frozenset({"InvalidRead", "InvalidWrite", "InvalidFree", "MismatchedFree"})
+#: Uses of uninitialised values are judged by the frames that use the value:
+#: one deep inside the interpreter whose distant caller is our module's
+#: initialisation (importing numpy) is CPython's, not ours.
+UNINIT_KINDS = frozenset({"UninitCondition", "UninitValue", "SyscallParam"})
+UNINIT_FRAMES = 3
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,8 @@ class Error:
     def our_frame(self, ours: list[str]) -> Frame | None:
         """The first frame in our code: main stack first, then (for invalid
         accesses) where the block was allocated or freed."""
-        stacks = [self.stack] + (self.aux if self.kind in ACCESS_KINDS else [])
+        main = self.stack[:UNINIT_FRAMES] if self.kind in UNINIT_KINDS else self.stack
+        stacks = [main] + (self.aux if self.kind in ACCESS_KINDS else [])
         for stack in stacks:
             for frame in stack:
                 if is_ours(frame, ours):
