@@ -132,6 +132,7 @@ class KnownError:
     kind: str
     frame: re.Pattern[str]
     reason: str
+    strict: bool = True
     seen: int = 0
 
     def matches(self, error: Error, frame: Frame) -> bool:
@@ -150,7 +151,7 @@ def load_known(path: Path | None, suite: str) -> list[KnownError]:
         reason = entry.get("reason", "")
         if not reason.startswith("issue "):
             raise SystemExit(f"{path}: every known error needs a reason 'issue N: ...': {entry}")
-        known.append(KnownError(entry["kind"], re.compile(entry["frame"]), reason))
+        known.append(KnownError(entry["kind"], re.compile(entry["frame"]), reason, entry.get("strict", True)))
     return known
 
 
@@ -201,7 +202,8 @@ def summarize(verdict: Verdict, known: list[KnownError], frames: int) -> None:
     for error, frame in dedupe(verdict.failing)[:20]:
         print_error(error, frame, frames)
     for entry in known:
-        state = f"seen {entry.seen}x" if entry.seen else "NOT SEEN (fixed? remove the entry)"
+        missing = "NOT SEEN (fixed? remove the entry)" if entry.strict else "not seen this run (not strict)"
+        state = f"seen {entry.seen}x" if entry.seen else missing
         print(f"  known: {entry.kind} at /{entry.frame.pattern}/: {state} - {entry.reason}")
 
 
@@ -220,7 +222,7 @@ def as_json(verdict: Verdict, known: list[KnownError]) -> dict:
         "failing": [{"kind": e.kind, "what": e.what, "frame": f.label(), "obj": f.obj} for e, f in verdict.failing],
         "known": [{"kind": e.kind, "frame": f.label(), "reason": k.reason} for e, f, k in verdict.known],
         "foreign": dict(Counter(e.kind for e in verdict.foreign)),
-        "stale_known": [k.reason for k in known if not k.seen],
+        "stale_known": [k.reason for k in known if not k.seen and k.strict],
     }
 
 
@@ -248,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     summarize(verdict, known, args.frames)
     if args.json:
         args.json.write_text(json.dumps(as_json(verdict, known), indent=2))
-    stale = [k for k in known if not k.seen]
+    stale = [k for k in known if not k.seen and k.strict]
     return 1 if verdict.failing or stale else 0
 
 
