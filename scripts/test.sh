@@ -5,8 +5,10 @@
 # output up to date (`codegen check`), whole system headers (glib.h,
 # gst/gst.h) by default rules generated and `cargo check`ed, C tests of the
 # stand-in SDK (plain and under valgrind) and the fixture, the Python suites
-# of every module, crates copied out of the repository building and
-# installing as wheels, and the fixture's wheel on every CPython the machine has.
+# of every module, the same suites under valgrind memcheck (with a self-check
+# that the checker catches a deliberate bad read), the Hypothesis fuzz modules
+# (`-m fuzz`), crates copied out of the repository building and installing as
+# wheels, and the fixture's wheel on every CPython the machine has.
 # Usage: bash scripts/test.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -15,9 +17,10 @@ export GST_PLUGIN_PATH="$(pwd)/build/sdk/gst${GST_PLUGIN_PATH:+:$GST_PLUGIN_PATH
 failed=()
 passed=0
 step() {
-  local name=$1; shift
+  local name=$1 start=$SECONDS; shift
   printf '\n== test: %s\n' "$name"
-  if "$@"; then echo "-- ok: $name"; passed=$((passed + 1)); else echo "-- FAILED: $name"; failed+=("$name"); fi
+  if "$@"; then echo "-- ok: $name ($((SECONDS - start)) s)"; passed=$((passed + 1))
+  else echo "-- FAILED: $name ($((SECONDS - start)) s)"; failed+=("$name"); fi
 }
 step "cargo test (workspace)" cargo test --workspace --quiet
 step "codegen check (generated output and golden cases up to date)" cargo run -q --bin codegen -- check
@@ -25,10 +28,19 @@ step "system headers by default rules (glib.h, gst/gst.h: generate + cargo check
 step "C: stand-in SDK" meson test -C build/sdk --print-errorlogs
 step "C: stand-in SDK under valgrind" meson test -C build/sdk --setup valgrind --print-errorlogs
 step "C: fixture" meson test -C build/fixture --print-errorlogs
+suites=()
 for suite in tests/fixture/python targets/*/tests; do
-  [ -d "$suite" ] || continue
-  step "pytest $suite" .venv/bin/python -m pytest "$suite" -q -p no:cacheprovider
+  [ -d "$suite" ] && suites+=("$suite")
 done
+for suite in "${suites[@]}"; do
+  step "pytest $suite" .venv/bin/python -m pytest "$suite" -q -p no:cacheprovider -m "not fuzz"
+done
+for suite in "${suites[@]}"; do
+  step "fuzz $suite (Hypothesis, cases in worker subprocesses)" \
+    .venv/bin/python -m pytest "$suite" -q -p no:cacheprovider -m fuzz -s
+done
+step "valgrind self-check (the checker must flag a deliberate bad read and leak)" bash scripts/valgrind_pytest.sh --self-check
+step "valgrind: pytest suites under memcheck" bash scripts/valgrind_pytest.sh "${suites[@]}"
 # MediaPipe's own framework tests, extracted from the mediapipe==0.10.21 wheel at
 # run time. Four are deselected, each for a reason outside our module:
 # two read solutions/testdata/hands.jpg, which the wheel does not ship, and two

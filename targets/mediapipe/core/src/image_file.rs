@@ -7,6 +7,7 @@
 //! reference's form `Image decoding failed ({reason}): {path}`; a decoder
 //! panic on a hostile file is caught and reported the same way.
 
+use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use bindery_annotations as bindery;
@@ -59,6 +60,21 @@ fn decode_jpeg(bytes: &[u8]) -> std::result::Result<Decoded, String> {
     Ok(Decoded { width: usize::from(info.width), height: usize::from(info.height), channels, pixels })
 }
 
+/// Reads `path` whole once its first bytes name a known image type. An
+/// unknown type is decided from those bytes alone, as stb_image does, so an
+/// endless file (a device such as `/dev/zero`) is never read to its end.
+fn read_image_file(path: &str) -> Result<Vec<u8>> {
+    let unreadable = |_| decode_error("can't fopen", path);
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    (&mut file).take(PNG_MAGIC.len() as u64).read_to_end(&mut bytes).map_err(unreadable)?;
+    if !(bytes.starts_with(PNG_MAGIC) || bytes.starts_with(JPEG_MAGIC)) {
+        return Err(decode_error("unknown image type", path));
+    }
+    file.read_to_end(&mut bytes).map_err(unreadable)?;
+    Ok(bytes)
+}
+
 /// Picks the decoder from the file's magic bytes; `None` for unknown types.
 fn decode_bytes(bytes: &[u8]) -> Option<std::result::Result<Decoded, String>> {
     let decode: fn(&[u8]) -> std::result::Result<Decoded, String> = if bytes.starts_with(PNG_MAGIC) {
@@ -88,7 +104,7 @@ impl Image {
     /// RuntimeError statuses `Image decoding failed ({reason}): {path}`.
     #[bindery::staticmethod]
     pub fn create_from_file(file_name: &str) -> Result<Image> {
-        let bytes = std::fs::read(file_name).map_err(|_| decode_error("can't fopen", file_name))?;
+        let bytes = read_image_file(file_name)?;
         let decoded = decode_bytes(&bytes)
             .ok_or_else(|| decode_error("unknown image type", file_name))?
             .map_err(|reason| decode_error(&reason, file_name))?;

@@ -8,7 +8,7 @@ use pyo3::IntoPyObjectExt;
 /**A MediaPipe calculator graph: validated config plus run state. All
 methods take `&self`; the graph may be fed from several threads.*/
 ///
-///Generated from src/graph/calculator_graph.rs:54
+///Generated from src/graph/calculator_graph.rs:63
 #[pyclass(
     module = "mediapipe.python._framework_bindings.calculator_graph",
     name = "CalculatorGraph"
@@ -167,7 +167,9 @@ unknown stream NOT_FOUND (the reference segfaults); closed stream
 FAILED_PRECONDITION; after a run error the run's code with `Graph
 has errors: ...`; full queues in ADD_IF_NOT_FULL mode UNAVAILABLE
 `Graph is throttled.` (WAIT_TILL_NOT_FULL blocks). A timestamp that
-is not increasing is accepted here and fails the run, as in MediaPipe.*/
+is not increasing is accepted here and fails the run, as in MediaPipe.
+From an observer of this graph a full queue is UNAVAILABLE in either
+mode: waiting there could wait for the observer itself.*/
     #[pyo3(
         name = "add_packet_to_input_stream",
         signature = (stream, packet, timestamp = None)
@@ -218,7 +220,8 @@ NOT_FOUND (the reference segfaults). Closing twice is allowed.*/
     }
     /**Blocks until no calculator runs and none can run, then returns the
 run's error if any. Before start_run: INTERNAL RET_CHECK message.
-With unclosed source nodes: UNIMPLEMENTED.*/
+With unclosed source nodes: UNIMPLEMENTED. From an observer of this
+graph: FAILED_PRECONDITION (the reference deadlocks).*/
     #[pyo3(name = "wait_until_idle", signature = ())]
     fn __m_wait_until_idle<'py>(
         slf: PyRef<'py, Self>,
@@ -229,7 +232,8 @@ With unclosed source nodes: UNIMPLEMENTED.*/
         Ok(py.None())
     }
     /**Blocks until every node has closed (input streams must be closed
-for that), then returns the run's error if any.*/
+for that), then returns the run's error if any. From an observer of
+this graph: FAILED_PRECONDITION (the reference deadlocks).*/
     #[pyo3(name = "wait_until_done", signature = ())]
     fn __m_wait_until_done<'py>(
         slf: PyRef<'py, Self>,
@@ -240,7 +244,8 @@ for that), then returns the run's error if any.*/
         Ok(py.None())
     }
     /**Blocks until an observed stream has received a packet since the last
-call; FAILED_PRECONDITION if the run ends first without one.*/
+call; FAILED_PRECONDITION if the run ends first without one, or when
+called from an observer of this graph.*/
     #[pyo3(name = "wait_for_observed_output", signature = ())]
     fn __m_wait_for_observed_output<'py>(
         slf: PyRef<'py, Self>,
@@ -286,7 +291,9 @@ the output side packet "x" because it doesn't exist.`; not produced
     }
     /**`close_all_packet_sources()` + `wait_until_done()`, then forgets the
 run (its error is returned once; a new `start_run` may follow).
-Never started: INTERNAL `bad_function_call`. Closing twice is fine.*/
+Never started: INTERNAL `bad_function_call`. Closing twice is fine.
+From an observer of this graph: FAILED_PRECONDITION, nothing closed
+(the reference deadlocks).*/
     #[pyo3(name = "close", signature = ())]
     fn __m_close<'py>(slf: PyRef<'py, Self>, py: Python<'py>) -> PyResult<Py<PyAny>> {
         let __inner = &slf.inner;

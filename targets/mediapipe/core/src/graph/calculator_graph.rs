@@ -40,6 +40,15 @@ pub(crate) struct ActiveRun {
     pub(crate) workers: Vec<JoinHandle<()>>,
 }
 
+impl ActiveRun {
+    /// True when the calling thread is one of this run's workers, i.e. the
+    /// caller is an output stream observer of this graph.
+    pub(crate) fn is_worker_thread(&self) -> bool {
+        let me = std::thread::current().id();
+        self.workers.iter().any(|w| w.thread().id() == me)
+    }
+}
+
 /// Mutable graph-level state, behind one mutex.
 #[derive(Default)]
 pub(crate) struct Control {
@@ -261,11 +270,17 @@ fn check_type(packet: &Packet, ty: PortType) -> std::result::Result<(), String> 
     }
 }
 
-/// Joins a finished run's workers and keeps its output side packets.
+/// Joins a finished run's workers and keeps its output side packets. The
+/// calling thread is not joined when it is one of the workers (the graph
+/// dropped from its own observer): it ends by itself once the callback
+/// returns and it sees the run is over.
 pub(crate) fn finish_run(control: &mut Control) {
     if let Some(run) = control.run.take() {
+        let me = std::thread::current().id();
         for worker in run.workers {
-            let _ = worker.join();
+            if worker.thread().id() != me {
+                let _ = worker.join();
+            }
         }
         control.last_side_packets = run.shared.lock().side_packets.clone();
     }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use bindery_annotations as bindery;
 
 use super::add_mode::GraphInputStreamAddMode;
-use super::calculator_graph::{CalculatorGraph, finish_run};
+use super::calculator_graph::{ActiveRun, CalculatorGraph, finish_run};
 use super::errors::combined;
 use super::run_state::{NodeKind, Phase, RunState};
 use super::scheduler::Shared;
@@ -38,6 +38,15 @@ fn disallowed_timestamp(ts: Timestamp) -> Status {
     Status::invalid_argument(format!("Timestamp::{name}() can't be the timestamp of a Packet in a stream."))
 }
 
+/// The error of a blocking call made from an output stream observer of the
+/// same graph: the call would wait for the worker that runs the observer.
+fn reentrant(call: &str) -> Status {
+    Status::failed_precondition(format!(
+        "; CalculatorGraph::{call}() was called from an output stream observer of the same graph, \
+         where it would wait for the observer itself; call it from another thread."
+    ))
+}
+
 fn run_error(state: &RunState, prefix: &str) -> Result<()> {
     match combined(prefix, &state.errors) {
         Some(status) => Err(status),
@@ -50,6 +59,17 @@ impl CalculatorGraph {
     fn shared(&self, before_start: Status) -> Result<Arc<Shared>> {
         let control = self.lock_control();
         control.run.as_ref().map(|r| Arc::clone(&r.shared)).ok_or(before_start)
+    }
+
+    /// True when the caller runs on a worker of the current run (inside an
+    /// observer callback), where waiting for the run never ends.
+    fn on_worker_thread(&self) -> bool {
+        self.lock_control().run.as_ref().is_some_and(ActiveRun::is_worker_thread)
+    }
+
+    /// Refuses `call` on a worker of the current run (see [`reentrant`]).
+    fn refuse_on_worker(&self, call: &str) -> Result<()> {
+        if self.on_worker_thread() { Err(reentrant(call)) } else { Ok(()) }
     }
 
     fn graph_input(&self, stream: &str) -> Result<usize> {
@@ -70,6 +90,8 @@ impl CalculatorGraph {
     /// has errors: ...`; full queues in ADD_IF_NOT_FULL mode UNAVAILABLE
     /// `Graph is throttled.` (WAIT_TILL_NOT_FULL blocks). A timestamp that
     /// is not increasing is accepted here and fails the run, as in MediaPipe.
+    /// From an observer of this graph a full queue is UNAVAILABLE in either
+    /// mode: waiting there could wait for the observer itself.
     #[bindery::method(name = "add_packet_to_input_stream")]
     pub fn add_packet_to_input_stream(&self, stream: &str, packet: &Packet, timestamp: Timestamp) -> Result<()> {
         let ts = if timestamp == Timestamp::UNSET { packet.timestamp() } else { timestamp };
@@ -81,6 +103,7 @@ impl CalculatorGraph {
         }
         let id = self.graph_input(stream)?;
         let mode = self.graph_input_stream_add_mode();
+        let in_observer = self.on_worker_thread();
         let mut state = shared.lock();
         loop {
             run_error(&state, "Graph has errors: ")?;
@@ -94,6 +117,11 @@ impl CalculatorGraph {
             }
             if mode == GraphInputStreamAddMode::AddIfNotFull {
                 return Err(Status::unavailable("Graph is throttled."));
+            }
+            if in_observer {
+                return Err(Status::unavailable(
+                    "Graph is throttled; an output stream observer of this graph cannot wait for its input queues.",
+                ));
             }
             state = shared.wait(state);
         }
@@ -130,10 +158,12 @@ impl CalculatorGraph {
 
     /// Blocks until no calculator runs and none can run, then returns the
     /// run's error if any. Before start_run: INTERNAL RET_CHECK message.
-    /// With unclosed source nodes: UNIMPLEMENTED.
+    /// With unclosed source nodes: UNIMPLEMENTED. From an observer of this
+    /// graph: FAILED_PRECONDITION (the reference deadlocks).
     #[bindery::method(name = "wait_until_idle")]
     pub fn wait_until_idle(&self) -> Result<()> {
         let Some(shared) = self.current_run()? else { return Ok(()) };
+        self.refuse_on_worker("WaitUntilIdle")?;
         let mut state = shared.lock();
         if state.has_open_source() {
             return Err(Status::unimplemented(
@@ -147,10 +177,12 @@ impl CalculatorGraph {
     }
 
     /// Blocks until every node has closed (input streams must be closed
-    /// for that), then returns the run's error if any.
+    /// for that), then returns the run's error if any. From an observer of
+    /// this graph: FAILED_PRECONDITION (the reference deadlocks).
     #[bindery::method(name = "wait_until_done")]
     pub fn wait_until_done(&self) -> Result<()> {
         let Some(shared) = self.current_run()? else { return Ok(()) };
+        self.refuse_on_worker("WaitUntilDone")?;
         let mut state = shared.lock();
         while state.phase != Phase::Done && !state.shutdown {
             state = shared.wait(state);
@@ -159,10 +191,12 @@ impl CalculatorGraph {
     }
 
     /// Blocks until an observed stream has received a packet since the last
-    /// call; FAILED_PRECONDITION if the run ends first without one.
+    /// call; FAILED_PRECONDITION if the run ends first without one, or when
+    /// called from an observer of this graph.
     #[bindery::method(name = "wait_for_observed_output")]
     pub fn wait_for_observed_output(&self) -> Result<()> {
         let Some(shared) = self.current_run()? else { return Err(not_started()) };
+        self.refuse_on_worker("WaitForObservedOutput")?;
         let mut state = shared.lock();
         while !state.observed && state.phase != Phase::Done && state.errors.is_empty() {
             state = shared.wait(state);
@@ -222,6 +256,8 @@ impl CalculatorGraph {
     /// `close_all_packet_sources()` + `wait_until_done()`, then forgets the
     /// run (its error is returned once; a new `start_run` may follow).
     /// Never started: INTERNAL `bad_function_call`. Closing twice is fine.
+    /// From an observer of this graph: FAILED_PRECONDITION, nothing closed
+    /// (the reference deadlocks).
     #[bindery::method(name = "close")]
     pub fn close(&self) -> Result<()> {
         let shared = match self.current_run() {
@@ -229,6 +265,7 @@ impl CalculatorGraph {
             Ok(None) => return Ok(()),
             Err(_) => return Err(Status::internal("bad_function_call")),
         };
+        self.refuse_on_worker("Close")?;
         close_sources(&mut shared.lock());
         shared.changed.notify_all();
         let result = self.wait_until_done();

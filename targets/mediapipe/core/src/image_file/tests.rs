@@ -81,3 +81,17 @@ fn missing_unknown_and_corrupt_files_are_errors() {
     std::fs::write(&bad, &png_bytes).unwrap();
     assert!(Image::create_from_file(bad.to_str().unwrap()).is_err());
 }
+
+#[test]
+fn endless_and_non_regular_files_are_errors_not_hangs() {
+    // Found by the fuzzer: the whole file used to be read before sniffing its
+    // type, so `/dev/zero` never returned (and grew without bound).
+    let err = Image::create_from_file("/dev/zero").unwrap_err();
+    assert_eq!(err.message(), "Image decoding failed (unknown image type): /dev/zero");
+    let err = Image::create_from_file("/").unwrap_err();
+    assert_eq!(err.message(), "Image decoding failed (can't fopen): /");
+    let tiny = std::env::temp_dir().join(format!("mpcore-{}-tiny.png", std::process::id()));
+    std::fs::write(&tiny, &PNG_MAGIC[..3]).unwrap();
+    let err = Image::create_from_file(tiny.to_str().unwrap()).unwrap_err();
+    assert!(err.message().starts_with("Image decoding failed (unknown image type): "));
+}
