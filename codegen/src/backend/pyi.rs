@@ -15,6 +15,7 @@ pub fn render(module: &Module) -> String {
     let mut names = exported_names(module);
     names.extend(helpers.names.iter().cloned());
     let _ = writeln!(out, "__all__ = [{}]\n", names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", "));
+    out += "__version__: str\n";
     for c in &module.constants {
         let _ = writeln!(out, "{}: int", c.name);
     }

@@ -1,5 +1,4 @@
-//! pyds's deprecated `glist_get_*` cast helpers, and the module's
-//! `__version__` (pyds has one; it is the spec's `[module].version`).
+//! pyds's deprecated `glist_get_*` cast helpers.
 //!
 //! Why hand-written: they are pyds binding-level aliases, not SDK functions.
 //! Each one is exactly `Class.cast(data)`, so it follows the same rules
@@ -29,7 +28,7 @@ macro_rules! glist_casts {
         /// Registers this helper's functions.
         pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
             $(m.add_function(wrap_pyfunction!($name, m)?)?;)*
-            m.add("__version__", env!("CARGO_PKG_VERSION"))
+            Ok(())
         }
     };
 }
