@@ -107,6 +107,15 @@ pub(crate) fn __bindery_view_address(
     if let Ok(v) = value.cast::<NvDsRoiMeta>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
+    if let Ok(v) = value.cast::<NvBufSurfaceParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsFrameMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjectMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
     if let Ok(v) = value.cast::<NvDsComp_BboxInfo>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
@@ -120,12 +129,6 @@ pub(crate) fn __bindery_view_address(
         return Some(v.get().ptr().map(|p| p.cast()));
     }
     if let Ok(v) = value.cast::<NvDsBatchMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsFrameMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsObjectMeta>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
     if let Ok(v) = value.cast::<NvDsClassifierMeta>() {
@@ -174,9 +177,6 @@ pub(crate) fn __bindery_view_address(
         return Some(v.get().ptr().map(|p| p.cast()));
     }
     if let Ok(v) = value.cast::<NvBufSurfaceCudaBuffer>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceParams>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
     if let Ok(v) = value.cast::<NvBufSurface>() {
@@ -341,9 +341,6 @@ pub(crate) fn __bindery_view_address(
     if let Ok(v) = value.cast::<NvDsObj3DBbox>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
-    if let Ok(v) = value.cast::<RectDim>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
     if let Ok(v) = value.cast::<NvOFFlowVector>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
@@ -393,6 +390,9 @@ pub(crate) fn __bindery_view_address(
         return Some(v.get().ptr().map(|p| p.cast()));
     }
     if let Ok(v) = value.cast::<CustomDataStruct>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<RectDim>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
     None
