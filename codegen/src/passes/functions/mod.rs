@@ -61,14 +61,13 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
 fn decide(spec: &LoadedSpec, module: &Module, f: &mut Function, fs: Option<&FunctionSpec>) -> Vec<Diagnostic> {
     let default = FunctionSpec::default();
     let fs = fs.unwrap_or(&default);
-    if let Some(wrong_count) = renames::apply(spec, f, fs) {
-        return vec![wrong_count];
-    }
+    let wrong_count = renames::apply(spec, f, fs);
     for p in &mut f.params {
         p.kind = kinds::param_kind(module, p);
     }
     f.ret_kind = kinds::return_kind(module, &f.ret);
-    let mut found = ownership::apply(spec, module, f, fs);
+    let mut found: Vec<Diagnostic> = wrong_count.into_iter().collect();
+    found.extend(ownership::apply(spec, module, f, fs));
     found.extend(params::apply(spec, module, f, fs));
     ownership::free_function_default(f, fs);
     found.extend(provenance::decide(spec, f, fs));

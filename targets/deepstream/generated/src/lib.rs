@@ -40,6 +40,9 @@ mod __helper_schema;
 #[path = "../../helpers/tracker.rs"]
 mod __helper_tracker;
 /// Hand-written helper declared in the spec's `[helpers]`.
+#[path = "../../helpers/surface_pin.rs"]
+mod __helper_surface_pin;
+/// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/surface.rs"]
 mod __helper_surface;
 /// Hand-written helper declared in the spec's `[helpers]`.
@@ -48,6 +51,9 @@ mod __helper_gstmeta;
 /// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/custom.rs"]
 mod __helper_custom;
+/// Hand-written helper declared in the spec's `[helpers]`.
+#[path = "../../helpers/latency.rs"]
+mod __helper_latency;
 pub(crate) use std::ffi::c_void;
 pub(crate) use std::ptr::NonNull;
 pub(crate) use bindery_runtime as rt;
@@ -279,7 +285,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_copy_label_info_list, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_set_input_system_timestamp, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_set_output_system_timestamp, m)?)?;
-    m.add_function(wrap_pyfunction!(__bindery_fn_nvds_measure_buffer_latency, m)?)?;
     m.add_function(
         wrap_pyfunction!(__bindery_fn_nvds_get_enable_latency_measurement, m)?,
     )?;
@@ -346,8 +351,10 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     __helper_user_meta::register(m)?;
     __helper_schema::register(m)?;
     __helper_tracker::register(m)?;
+    __helper_surface_pin::register(m)?;
     __helper_surface::register(m)?;
     __helper_gstmeta::register(m)?;
     __helper_custom::register(m)?;
+    __helper_latency::register(m)?;
     Ok(())
 }
