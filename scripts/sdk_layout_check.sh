@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The `--sdk` switch, tested without NVIDIA's headers: assemble a directory
 # laid out like an installed DeepStream SDK from the stand-in
-# (sources/includes/ = symlinks to targets/deepstream/sdk/include/*.h,
+# (sources/includes/ = a symlink to targets/deepstream/sdk/include, as an
+# SDK unpacked elsewhere and linked in would be;
 # lib/ = symlinks to the libraries meson built in build/sdk/src), then
 #  - generate pyds against it with a path relative to the current directory,
 #  - check that origins in the generated code are `$SDK/…`, never the
@@ -19,8 +20,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "sdk_layout_check: $*" >&2; exit 1; }
 
-mkdir -p "$work/sdk/sources/includes" "$work/sdk/lib"
-ln -s "$root"/targets/deepstream/sdk/include/*.h "$work/sdk/sources/includes/"
+mkdir -p "$work/sdk/sources" "$work/sdk/lib"
+ln -s "$root/targets/deepstream/sdk/include" "$work/sdk/sources/includes"
 ln -s "$root"/build/sdk/src/*.so* "$work/sdk/lib/"
 ls "$work/sdk/lib"/libnvds_meta.so >/dev/null || fail "build/sdk/src has no libnvds_meta.so: run scripts/setup.sh first"
 

@@ -68,14 +68,16 @@ pub fn generate(spec: &LoadedSpec, module_name: &str, no_shim: &[String]) -> Res
 }
 
 /// Every path clang may report for a spec header: its canonical path and the
-/// same file reached through each `-I` directory (an SDK's include dir may
-/// be a symlink, and clang names a file re-entered through it by that path).
+/// same file reached through each `-I` directory (an SDK's include dir, or
+/// its files, may be symlinks, and clang names a file re-entered through
+/// one by that path).
 fn spellings(set: &crate::frontend::c::HeaderSet) -> Vec<PathBuf> {
     let dirs: Vec<PathBuf> = set.clang_args.iter().filter_map(|a| a.strip_prefix("-I")).map(PathBuf::from).collect();
     let mut out = set.headers.clone();
-    for dir in &dirs {
-        let Ok(real) = dir.canonicalize() else { continue };
-        out.extend(set.headers.iter().filter_map(|h| h.strip_prefix(&real).ok()).map(|inside| dir.join(inside)));
+    for (dir, h) in dirs.iter().flat_map(|d| set.headers.iter().map(move |h| (d, h))) {
+        let inside = dir.canonicalize().ok().and_then(|real| h.strip_prefix(real).ok().map(|i| dir.join(i)));
+        let same_name = h.file_name().map(|n| dir.join(n));
+        out.extend(inside.into_iter().chain(same_name).filter(|p| p.canonicalize().ok().as_ref() == Some(h)));
     }
     out.sort();
     out.dedup();
@@ -157,5 +159,25 @@ mod tests {
         let line = "void f__bindery_shim(int *f) { f(f); }";
         assert_eq!(call_past_macros(line), "void f__bindery_shim(int *f) { (f)(f); }");
         assert_eq!(call_past_macros("// Static wrappers"), "// Static wrappers");
+    }
+
+    #[test]
+    fn headers_are_allowlisted_also_through_a_symlinked_include_dir() {
+        let tmp = tempfile::tempdir().unwrap();
+        let real = tmp.path().join("real");
+        std::fs::create_dir_all(&real).unwrap();
+        std::fs::write(real.join("a.h"), "").unwrap();
+        let link = tmp.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let canonical = real.canonicalize().unwrap().join("a.h");
+        let set = crate::frontend::c::HeaderSet {
+            headers: vec![canonical.clone()],
+            patterns: vec![],
+            clang_args: vec![format!("-I{}", link.display()), "-DX=1".into()],
+            base_dir: tmp.path().to_path_buf(),
+            sdk: None,
+            exports: None,
+        };
+        assert_eq!(spellings(&set), vec![canonical, link.join("a.h")].into_iter().collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>());
     }
 }
