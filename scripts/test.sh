@@ -2,7 +2,8 @@
 # The whole test suite (what CI runs): set-up (which builds a release wheel
 # of every target and installs it into .venv), Rust tests (runtime, codegen
 # incl. golden cases and diagnostics snapshots, MediaPipe core), generated
-# output up to date (`codegen check`), whole system headers (glib.h,
+# output up to date (`codegen check`), the `--sdk` switch against an
+# SDK-layout directory assembled from the stand-in, whole system headers (glib.h,
 # gst/gst.h) by default rules generated and `cargo check`ed, C tests of the
 # stand-in SDK (plain and under valgrind) and the fixture, the Python suites
 # of every module, the same suites under valgrind memcheck (with a self-check
@@ -24,6 +25,7 @@ step() {
 }
 step "cargo test (workspace)" cargo test --workspace --quiet
 step "codegen check (generated output and golden cases up to date)" cargo run -q --bin codegen -- check
+step "--sdk switch: generate + cargo check against an SDK-layout directory assembled from the stand-in" bash scripts/sdk_layout_check.sh
 step "system headers by default rules (glib.h, gst/gst.h: generate + cargo check)" bash scripts/system_headers.sh check
 step "C: stand-in SDK" meson test -C build/sdk --print-errorlogs
 step "C: stand-in SDK under valgrind" meson test -C build/sdk --setup valgrind --print-errorlogs

@@ -14,7 +14,7 @@ fn parse_files(test: &str, files: &[(&str, &str)]) -> Result<Module, Vec<bindery
     for (name, text) in files {
         std::fs::write(dir.join(name), text).expect("write header");
     }
-    let set = HeaderSet { headers: vec![dir.join(files[0].0)], patterns: vec![], clang_args: vec![format!("-I{}", dir.display())], base_dir: dir.clone(), exports: None };
+    let set = HeaderSet { headers: vec![dir.join(files[0].0)], patterns: vec![], clang_args: vec![format!("-I{}", dir.display())], base_dir: dir.clone(), sdk: None, exports: None };
     let result = parse(&set);
     let _ = std::fs::remove_dir_all(&dir);
     result

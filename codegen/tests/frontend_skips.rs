@@ -33,6 +33,7 @@ fn parse_with(test: &str, files: &[(&str, &str)], opts: Opts) -> Module {
         patterns: opts.patterns,
         clang_args: vec![format!("-I{}", dir.display())],
         base_dir: dir.clone(),
+        sdk: None,
         exports: opts.exports,
     };
     let result = parse(&set);

@@ -117,6 +117,7 @@ golden!(
     owned_strings,
     params,
     pointers,
+    renames,
     scalars,
     static_functions,
     strings,

@@ -15,6 +15,10 @@ pub fn render(module: &Module) -> String {
     out += "## Classes\n";
     for r in &module.records {
         let _ = writeln!(out, "\n### `{}`\n\n{}\n\nC `{}` ({} bytes), {}.\n", r.python_name, r.doc.text(), r.name, r.size, r.loc);
+        if !r.python_aliases.is_empty() {
+            let aliases: Vec<String> = r.python_aliases.iter().map(|a| format!("`{a}`")).collect();
+            let _ = writeln!(out, "Also available as {} (the same class).\n", aliases.join(", "));
+        }
         out += "| attribute | Python type | access | C type | notes |\n|---|---|---|---|---|\n";
         for f in &r.fields {
             let (ty, note) = match (field_types(module, f), &f.kind) {

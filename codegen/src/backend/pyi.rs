@@ -31,6 +31,11 @@ pub fn render(module: &Module) -> String {
             let _ = writeln!(out, "{line}");
         }
     }
+    for r in &module.records {
+        for alias in &r.python_aliases {
+            let _ = writeln!(out, "\n{alias} = {}", r.python_name);
+        }
+    }
     for h in &module.handles {
         let _ = writeln!(out, "\n@final\nclass {}:\n    \"\"\"Handle of a C `{}` returned by this module's functions.\"\"\"\n    @property\n    def address(self) -> int: ...", h.python_name, h.name);
     }
@@ -55,6 +60,7 @@ pub fn has_lists(module: &Module) -> bool {
 /// Every public name of the native module, as its `__all__` lists them.
 pub fn exported_names(module: &Module) -> Vec<String> {
     let mut names: Vec<String> = module.records.iter().map(|r| r.python_name.clone()).collect();
+    names.extend(module.records.iter().flat_map(|r| r.python_aliases.iter().cloned()));
     if has_lists(module) {
         names.push("GList".into());
     }

@@ -36,7 +36,8 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
         /// Root of an installed SDK for specs with `[c.sdk]` (e.g.
-        /// /opt/nvidia/deepstream/deepstream); default: the bundled headers.
+        /// /opt/nvidia/deepstream/deepstream; relative to the current
+        /// directory); default: `[c.sdk].env`'s variable, else the bundled headers.
         #[arg(long)]
         sdk: Option<PathBuf>,
         /// List every skipped item and field with its reason (the summary line counts them).
@@ -128,12 +129,10 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// `--sdk ROOT`: the spec loader reads it from the environment.
+/// `generate`/`build` only: specs with `[c.sdk]` use `--sdk ROOT` (resolved
+/// against the current directory), else their `[c.sdk].env` variable.
 fn use_sdk(sdk: Option<PathBuf>) {
-    if let Some(root) = sdk {
-        // SAFETY: set once at start-up, before any other thread exists.
-        unsafe { std::env::set_var(crate::spec::SDK_OVERRIDE_ENV, root) };
-    }
+    crate::spec::sdk::request(sdk);
 }
 
 fn generate(target: Option<String>, out: Option<PathBuf>, runtime: Option<RuntimeSource>, verbose: bool) -> Result<ExitCode, Vec<Diagnostic>> {

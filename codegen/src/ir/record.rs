@@ -12,6 +12,9 @@ pub struct Record {
     pub name: String,
     /// Python class name.
     pub python_name: String,
+    /// Further module-level names bound to the same class (`[struct] python_aliases`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub python_aliases: Vec<String>,
     /// Whether it is a union.
     pub is_union: bool,
     /// `sizeof` in bytes.

@@ -22,6 +22,9 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
     };
     for r in &module.records {
         claim(&r.python_name, format!("struct {}", r.name), &mut errors);
+        for alias in &r.python_aliases {
+            claim(alias, format!("alias of struct {}", r.name), &mut errors);
+        }
     }
     for e in &module.enums {
         claim(&e.python_name, format!("enum {}", e.name), &mut errors);

@@ -26,6 +26,7 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
         let s = spec.spec.structs.iter().find(|(k, _)| k.get_ref() == &record.name).map(|(_, v)| v);
         if let Some(s) = s {
             record.python_name = s.python_name.clone().unwrap_or(record.python_name.clone());
+            record.python_aliases = s.python_aliases.iter().map(|a| a.get_ref().clone()).collect();
             record.constructible = s.constructible.unwrap_or(true);
         }
         for field in &mut record.fields {
@@ -116,5 +117,11 @@ pub fn unknown<'a>(spec: &LoadedSpec, name: &Spanned<String>, what: &str, candid
         Some(b) => format!("did you mean `{b}`?"),
         None => "the headers declare nothing of that kind".to_string(),
     };
-    spec.error(Kind::SpecUnknownItem, name.span(), format!("no {what} named `{wanted}` in the bound headers")).hint(hint)
+    let error = spec.error(Kind::SpecUnknownItem, name.span(), format!("no {what} named `{wanted}` in the bound headers"));
+    match spec.sdk.as_ref().filter(|sdk| !sdk.dropped_headers.is_empty()) {
+        // The item may be declared by a header the SDK lacks: the bundled
+        // build (and `codegen check`) still reports a real misspelling.
+        Some(sdk) => error.warning().hint(format!("ignored: the SDK lacks {} ([c.sdk].exclude_headers); {hint}", sdk.dropped_headers.join(", "))),
+        None => error.hint(hint),
+    }
 }

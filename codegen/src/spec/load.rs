@@ -3,8 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use toml::Spanned;
-
 use super::Spec;
 use crate::diagnostic::{Diagnostic, Kind, Result};
 
@@ -17,6 +15,8 @@ pub struct LoadedSpec {
     pub path: PathBuf,
     /// Its directory (relative paths in the spec resolve against it).
     pub dir: PathBuf,
+    /// The installed SDK `[c.sdk]` switched to, when `generate`/`build` asked for one.
+    pub sdk: Option<super::sdk::SdkRoot>,
 }
 
 impl LoadedSpec {
@@ -33,32 +33,9 @@ pub fn load(path: &Path) -> Result<LoadedSpec> {
             .hint("pass a target name (see `codegen list`) or a path to a spec.toml")]
     })?;
     let mut spec: Spec = toml::from_str(&text).map_err(|e| vec![toml_error(path, &e)])?;
-    use_sdk(&mut spec);
+    let sdk = super::sdk::apply(&mut spec, path)?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    Ok(LoadedSpec { spec, path: path.to_path_buf(), dir })
-}
-
-/// Environment variable the CLI's `--sdk ROOT` sets; it wins over `[c.sdk].env`.
-pub const SDK_OVERRIDE_ENV: &str = "BINDERY_SDK";
-
-/// Switches include and library dirs and the run-time path to an installed SDK
-/// when one is selected (`BINDERY_SDK`, else `[c.sdk].env`); layouts still
-/// come from its headers.
-fn use_sdk(spec: &mut Spec) {
-    let Some(sdk) = &spec.c.sdk else { return };
-    let root = [SDK_OVERRIDE_ENV, sdk.env.as_str()].iter().find_map(|v| std::env::var(v).ok().filter(|r| !r.is_empty()));
-    let Some(root) = root.map(PathBuf::from) else { return };
-    let under = |dirs: &[String]| dirs.iter().map(|d| root.join(d).display().to_string()).collect::<Vec<_>>();
-    spec.c.include_dirs = under(&sdk.include_dirs);
-    spec.c.library_dirs = under(&sdk.library_dirs);
-    spec.c.rpath = sdk.rpath.iter().map(|r| Spanned::new(r.span(), under_root(&root, r.get_ref()))).collect();
-    let excluded = sdk.exclude_headers.clone();
-    spec.c.headers.retain(|h| !excluded.contains(h.get_ref()));
-}
-
-/// An `[c.sdk].rpath` entry: `$ORIGIN…` as written, anything else under the SDK root.
-fn under_root(root: &Path, entry: &str) -> String {
-    if entry.starts_with('$') { entry.to_string() } else { root.join(entry).display().to_string() }
+    Ok(LoadedSpec { spec, path: path.to_path_buf(), dir, sdk })
 }
 
 fn toml_error(path: &Path, err: &toml::de::Error) -> Diagnostic {
@@ -74,17 +51,5 @@ fn toml_error(path: &Path, err: &toml::de::Error) -> Diagnostic {
     match err.span() {
         Some(span) => diag.at_span(path, span),
         None => diag.at_line(path, 1, 1),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sdk_rpath_entries_resolve_under_the_root_except_origin() {
-        let root = Path::new("/opt/sdk");
-        assert_eq!(under_root(root, "lib"), "/opt/sdk/lib");
-        assert_eq!(under_root(root, "$ORIGIN/../sdk.libs"), "$ORIGIN/../sdk.libs");
     }
 }

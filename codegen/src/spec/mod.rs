@@ -6,10 +6,11 @@
 mod load;
 mod names;
 mod rust_spec;
+pub mod sdk;
 mod types;
 mod validate;
 
-pub use load::{LoadedSpec, SDK_OVERRIDE_ENV, load};
+pub use load::{LoadedSpec, load};
 pub use rust_spec::{CallSpec, ClassSpec, LoadedRustSpec, PacketFnSpec, RustEnumSpec, RustSourceSpec, RustSpec, is_rust_spec, load_rust};
 pub use types::*;
 pub use validate::validate;

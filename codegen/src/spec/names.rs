@@ -22,7 +22,8 @@ pub fn check(loaded: &LoadedSpec, out: &mut Vec<Diagnostic>) {
     let named = named.chain(spec.enums.iter().map(|(k, v)| (k, v.python_name.as_ref())));
     let named = named.chain(spec.functions.iter().map(|(k, v)| (k, v.python_name.as_ref())));
     let fields = spec.structs.values().flat_map(|s| s.fields.iter().map(|(k, v)| (k, v.python_name.as_ref())));
-    for (table, name) in named.chain(fields) {
+    let aliases = spec.structs.iter().flat_map(|(k, v)| v.python_aliases.iter().map(move |a| (k, Some(a.get_ref()))));
+    for (table, name) in named.chain(fields).chain(aliases) {
         if let Some(why) = name.and_then(|n| not_identifier(n).map(|w| (n, w))) {
             out.push(loaded.error(Kind::SpecInvalid, table.span(), format!("`python_name = \"{}\"` of `{}` {}", why.0, table.get_ref(), why.1))
                 .hint("Python names are identifiers: letters, digits and `_`, not starting with a digit, not a keyword"));

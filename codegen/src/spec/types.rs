@@ -158,6 +158,10 @@ pub struct ExposeSpec {
 pub struct StructSpec {
     /// Python class name (default: the C name).
     pub python_name: Option<String>,
+    /// Further module-level names of the same class, for scripts written
+    /// against an older API (`NvDsPastFrameObjBatch` for a renamed struct).
+    #[serde(default)]
+    pub python_aliases: Vec<Spanned<String>>,
     /// Whether Python may construct it (default true).
     pub constructible: Option<bool>,
     /// Fields that are read-only in Python.
@@ -298,6 +302,11 @@ pub struct FunctionSpec {
     /// memory is passed, or when the first is a list the second holds).
     #[serde(default)]
     pub disjoint: Vec<[Spanned<String>; 2]>,
+    /// C parameter names, in order, for a header that omits or mistypes
+    /// them (`f(int, char*)`, a prototype naming its first parameter after
+    /// another function's). Replaces every name; the count must match. Other
+    /// keys (and `param.NAME`) use the new names.
+    pub params: Option<Spanned<Vec<String>>>,
     /// `[function.NAME.param.PARAM]`: per-parameter options.
     #[serde(default)]
     pub param: SpannedMap<ParamSpec>,

@@ -4,10 +4,15 @@
 //! where C takes the `NvBufSurface*` inside it.
 //!
 //! Why hand-written: the buffer is a GStreamer object given by address and
-//! its memory maps to an `NvBufSurface`; no header describes that. Unlike
-//! pyds, the returned array keeps a reference on the GstBuffer (its base is a
-//! capsule that unrefs the buffer when the array dies), so the pixels cannot
-//! be freed under it; it is writable only when the buffer is writable.
+//! its memory maps to an `NvBufSurface`; no header describes that.
+//!
+//! The array is writable, as pyds's (samples draw on the frame in a probe),
+//! and cannot outlive the pixels: its base ([`SurfacePin`]) holds a
+//! reference on the buffer's memory block (which owns the surface and its
+//! pixels; the buffer itself is not held, so it goes back to its pool on
+//! time) and keeps the CPU mapping: `unmap_nvds_buf_surface` while arrays
+//! over that frame exist is carried out when the last of them dies, and a
+//! mapping this module made is undone then.
 
 use crate::*;
 
@@ -26,13 +31,9 @@ struct MapInfo {
 unsafe extern "C" {
     fn gst_buffer_map(buffer: *mut c_void, info: *mut MapInfo, flags: u32) -> i32;
     fn gst_buffer_unmap(buffer: *mut c_void, info: *mut MapInfo);
-    fn gst_mini_object_ref(obj: *mut c_void) -> *mut c_void;
-    fn gst_mini_object_unref(obj: *mut c_void);
-    fn gst_mini_object_is_writable(obj: *const c_void) -> i32;
 }
 
 const GST_MAP_READ: u32 = 1;
-const NAME: &std::ffi::CStr = c"pyds.GstBuffer";
 
 /// The GstBuffer at `address` (type-checked), or an error.
 fn buffer_at(address: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
@@ -80,27 +81,6 @@ fn channels(format: ffi::NvBufSurfaceColorFormat, what: &str) -> PyResult<i64> {
     }
 }
 
-unsafe extern "C" fn unref_capsule(capsule: *mut pyo3::ffi::PyObject) {
-    unsafe {
-        let p = pyo3::ffi::PyCapsule_GetPointer(capsule, NAME.as_ptr());
-        if !p.is_null() {
-            gst_mini_object_unref(p);
-        }
-    }
-}
-
-/// A capsule holding a reference on the buffer, released with the capsule.
-fn buffer_ref<'py>(py: Python<'py>, buffer: *mut c_void) -> PyResult<Bound<'py, PyAny>> {
-    unsafe {
-        gst_mini_object_ref(buffer);
-        let raw = pyo3::ffi::PyCapsule_New(buffer, NAME.as_ptr(), Some(unref_capsule));
-        if raw.is_null() {
-            gst_mini_object_unref(buffer);
-        }
-        Bound::from_owned_ptr_or_err(py, raw)
-    }
-}
-
 /// The frame at `batchID` as a uint8 array (height, width, channels) over
 /// the surface memory (RGBA/BGRA/RGB/BGR only).
 #[pyfunction]
@@ -109,14 +89,16 @@ fn buffer_ref<'py>(py: Python<'py>, buffer: *mut c_void) -> PyResult<Bound<'py, 
 fn get_nvds_buf_surface<'py>(py: Python<'py>, gst_buffer: &Bound<'py, PyAny>, batchID: i64) -> PyResult<Bound<'py, PyAny>> {
     let what = "get_nvds_buf_surface";
     let buffer = buffer_at(gst_buffer, what)?;
-    let params = params_of(surface_of(buffer, what)?, batchID, what)?;
-    let p = unsafe { &*params };
+    let surface = surface_of(buffer, what)?;
+    // SAFETY: params_of checked the index against numFilled.
+    let p = unsafe { &*params_of(surface, batchID, what)? };
     let c = channels(p.colorFormat, what)?;
-    let data = if p.mappedAddr.addr[0].is_null() { p.dataPtr } else { p.mappedAddr.addr[0] };
+    let pin = Bound::new(py, crate::__helper_surface_pin::SurfacePin::new(buffer, surface, batchID as i32, what)?)?;
+    let data = pin.get().pixels();
     let shape = [i64::from(p.height), i64::from(p.width), c];
     let strides = [i64::from(p.pitch), c, 1];
-    let writable = unsafe { gst_mini_object_is_writable(buffer) } != 0;
-    unsafe { rt::numpy_export::array_over::<u8>(py, data.cast(), &shape, Some(&strides), writable, buffer_ref(py, buffer)?) }
+    // SAFETY: the pin keeps the memory block and the CPU mapping of these pixels while the array lives.
+    unsafe { rt::numpy_export::array_over::<u8>(py, data.cast(), &shape, Some(&strides), true, pin.into_any()) }
 }
 
 /// `(dtype, shape, strides, dataPtr capsule, size)` of a CUDA surface, for building a CuPy array.
@@ -139,7 +121,8 @@ fn get_nvds_buf_surface_gpu<'py>(py: Python<'py>, gst_buffer: &Bound<'py, PyAny>
     (dtype, shape, strides, ptr, p.dataSize).into_pyobject(py).map(Bound::into_any)
 }
 
-/// Unmaps surface `batchID` of the buffer if it is mapped (Jetson clean-up in pyds).
+/// Unmaps surface `batchID` of the buffer if it is mapped (Jetson clean-up in
+/// pyds); while arrays from `get_nvds_buf_surface` over it exist, when the last one dies.
 #[pyfunction]
 #[pyo3(signature = (gst_buffer, batchID))]
 #[allow(non_snake_case)]
@@ -147,9 +130,12 @@ fn unmap_nvds_buf_surface(gst_buffer: &Bound<'_, PyAny>, batchID: i64) -> PyResu
     let what = "unmap_nvds_buf_surface";
     let surface = surface_of(buffer_at(gst_buffer, what)?, what)?;
     let p = params_of(surface, batchID, what)?;
-    if !unsafe { (*p).mappedAddr.addr[0] }.is_null() {
-        unsafe { ffi::NvBufSurfaceUnMap(surface, batchID as i32, -1) };
+    // Deferred while arrays over this frame exist: they would point at unmapped memory.
+    if crate::__helper_surface_pin::defer_unmap(surface, batchID as i32) || unsafe { (*p).mappedAddr.addr[0] }.is_null() {
+        return Ok(());
     }
+    // SAFETY: no array of this module reads the mapping (checked just above).
+    unsafe { ffi::NvBufSurfaceUnMap(surface, batchID as i32, -1) };
     Ok(())
 }
 

@@ -36,7 +36,7 @@ def test_surface_pixels_shape_and_lifetime():
 
     run_pipeline(NVMM, probe)
     gc.collect()
-    # the arrays hold a reference on their buffers: still readable after the pipeline stopped
+    # the arrays pin their memory blocks: still readable after the pipeline stopped
     assert [k[5, 5].tolist() for k in kept] == [[0x20, 0x40, 0x60, 0xFF]] * 2
 
 

@@ -47,6 +47,8 @@ pub struct RecordVm {
     pub rs: String,
     /// Python class name.
     pub py: String,
+    /// Further module-level names of the class.
+    pub aliases: Vec<String>,
     /// C type name in `ffi`.
     pub c: String,
     /// Docstring including the origin.
@@ -218,6 +220,7 @@ fn record_vm(module: &Module, r: &Record) -> RecordVm {
     RecordVm {
         rs: r.python_name.clone(),
         py: r.python_name.clone(),
+        aliases: r.python_aliases.clone(),
         c: r.name.clone(),
         doc: with_origin(r.doc.text(), &format!("C {} `{}`, declared at {}.", if r.is_union { "union" } else { "struct" }, r.name, r.loc)),
         constructible: r.constructible,

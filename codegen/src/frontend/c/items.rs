@@ -81,11 +81,12 @@ impl<'tu> Walker<'tu> {
         self.fields_of(&def, &[], 0, &mut fields);
         module.records.push(Record {
             python_name: name.clone(),
+            python_aliases: vec![],
             name,
             is_union: def.get_kind() == EntityKind::UnionDecl,
             size,
             doc: doc_of(&def),
-            loc: location(&def, &self.set.base_dir),
+            loc: location(&def, &self.set),
             fields,
             numpy: vec![],
             bulk: vec![],
@@ -104,7 +105,7 @@ impl<'tu> Walker<'tu> {
         }
         let item = if e.get_kind() == EntityKind::UnionDecl { ItemKind::Union } else { ItemKind::Struct };
         let detail = "declared without a definition: its layout is unknown, pointers to it are passed as addresses";
-        module.skipped.push(Skipped::new(name, item, SkipReason::Opaque, detail, location(e, &self.set.base_dir)));
+        module.skipped.push(Skipped::new(name, item, SkipReason::Opaque, detail, location(e, &self.set)));
     }
 
     /// Fields of a record; members of anonymous unions/structs are flattened
@@ -155,7 +156,7 @@ impl<'tu> Walker<'tu> {
             name,
             ty,
             doc: doc_of(f),
-            loc: location(f, &self.set.base_dir),
+            loc: location(f, &self.set),
             readonly: false,
             kind,
             ownership: Ownership::External,
@@ -189,7 +190,7 @@ impl<'tu> Walker<'tu> {
             signed,
             values,
             doc: doc_of(&def),
-            loc: location(&def, &self.set.base_dir),
+            loc: location(&def, &self.set),
             export_values: true,
             open: false,
         });
@@ -212,7 +213,7 @@ impl<'tu> Walker<'tu> {
             let (Some(name), Some((value, unsigned))) = (c.get_name(), c.get_enum_constant_value()) else { continue };
             let value = if signed { value as i128 } else { unsigned as i128 };
             if seen.insert(format!("c:{name}")) {
-                module.constants.push(Constant { name, value, loc: location(c, &self.set.base_dir) });
+                module.constants.push(Constant { name, value, loc: location(c, &self.set) });
             }
         }
     }
@@ -222,7 +223,7 @@ impl<'tu> Walker<'tu> {
         if !seen.insert(format!("f:{name}")) {
             return;
         }
-        let loc = location(e, &self.set.base_dir);
+        let loc = location(e, &self.set);
         let reach = match callable::reach(e, linked) {
             Ok(reach) => reach,
             Err((reason, detail)) => return module.skipped.push(Skipped::new(name, ItemKind::Function, reason, detail, loc)),
@@ -259,7 +260,7 @@ impl<'tu> Walker<'tu> {
         if name.starts_with('_') || !seen.insert(format!("c:{name}")) {
             return;
         }
-        let loc = location(e, &self.set.base_dir);
+        let loc = location(e, &self.set);
         match macros::integer_value(e) {
             Some(value) => module.constants.push(Constant { name, value, loc }),
             None => module.skipped.push(macros::skip(e, name, loc)),

@@ -30,6 +30,8 @@ pub struct HeaderSet {
     pub clang_args: Vec<String>,
     /// Base directory shown paths are made relative to.
     pub base_dir: PathBuf,
+    /// The installed SDK the headers come from, if any: its files show as `$SDK/…`.
+    pub sdk: Option<crate::spec::sdk::SdkRoot>,
     /// What the linked libraries export, when known: a declared function
     /// none of them exports is skipped (calling it would fail at import).
     pub exports: Option<crate::libraries::Exports>,
@@ -90,14 +92,15 @@ fn in_headers(entity: &Entity<'_>, set: &HeaderSet) -> bool {
     set.headers.contains(&path) || header_globs::matches_any(&set.patterns, &path)
 }
 
-/// `file:line` of an entity, file relative to `base`.
-fn location(entity: &Entity<'_>, base: &Path) -> crate::ir::SourceLoc {
+/// `file:line` of an entity: `$SDK/…` under an installed SDK, else relative to the base dir.
+fn location(entity: &Entity<'_>, set: &HeaderSet) -> crate::ir::SourceLoc {
     let loc = entity.get_location().map(|l| l.get_file_location());
     let (file, line) = match loc {
         Some(l) => (l.file.map(|f| f.get_path()).unwrap_or_default(), l.line),
         None => (PathBuf::new(), 0),
     };
-    crate::ir::SourceLoc { file: shown_path(&file, base), line }
+    let shown = set.sdk.as_ref().and_then(|sdk| sdk.shown(&file)).unwrap_or_else(|| shown_path(&file, &set.base_dir));
+    crate::ir::SourceLoc { file: shown, line }
 }
 
 /// `file` as shown in messages and docs: relative to `base` (with `..` when

@@ -1,5 +1,6 @@
 //! Decides how each function's parameters and result convert, and applies
-//! `[function.*]`. Split by concern: [`kinds`] (the default conversion of
+//! `[function.*]`. Split by concern: [`renames`] (`params`, names a header
+//! omits), [`kinds`] (the default conversion of
 //! each C type), [`ownership`] (function-level keys: results, consumed,
 //! pooled and transferred parameters, status codes, `disjoint`), [`params`]
 //! (`[function.NAME.param.PARAM]`: nullability, int addresses, list element
@@ -13,6 +14,7 @@ mod kinds;
 mod ownership;
 mod params;
 mod provenance;
+mod renames;
 
 use super::records::unknown;
 use super::skipped;
@@ -57,13 +59,15 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
 /// Every decision for one function, in order: defaults from the C types,
 /// then the spec, then the defaults that depend on both.
 fn decide(spec: &LoadedSpec, module: &Module, f: &mut Function, fs: Option<&FunctionSpec>) -> Vec<Diagnostic> {
+    let default = FunctionSpec::default();
+    let fs = fs.unwrap_or(&default);
+    let wrong_count = renames::apply(spec, f, fs);
     for p in &mut f.params {
         p.kind = kinds::param_kind(module, p);
     }
     f.ret_kind = kinds::return_kind(module, &f.ret);
-    let default = FunctionSpec::default();
-    let fs = fs.unwrap_or(&default);
-    let mut found = ownership::apply(spec, module, f, fs);
+    let mut found: Vec<Diagnostic> = wrong_count.into_iter().collect();
+    found.extend(ownership::apply(spec, module, f, fs));
     found.extend(params::apply(spec, module, f, fs));
     ownership::free_function_default(f, fs);
     found.extend(provenance::decide(spec, f, fs));

@@ -107,6 +107,15 @@ pub(crate) fn __bindery_view_address(
     if let Ok(v) = value.cast::<NvDsRoiMeta>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
+    if let Ok(v) = value.cast::<NvBufSurfaceParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsFrameMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjectMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
     if let Ok(v) = value.cast::<NvDsComp_BboxInfo>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
@@ -120,12 +129,6 @@ pub(crate) fn __bindery_view_address(
         return Some(v.get().ptr().map(|p| p.cast()));
     }
     if let Ok(v) = value.cast::<NvDsBatchMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsFrameMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsObjectMeta>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
     if let Ok(v) = value.cast::<NvDsClassifierMeta>() {
@@ -174,9 +177,6 @@ pub(crate) fn __bindery_view_address(
         return Some(v.get().ptr().map(|p| p.cast()));
     }
     if let Ok(v) = value.cast::<NvBufSurfaceCudaBuffer>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceParams>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
     if let Ok(v) = value.cast::<NvBufSurface>() {
@@ -341,9 +341,6 @@ pub(crate) fn __bindery_view_address(
     if let Ok(v) = value.cast::<NvDsObj3DBbox>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
-    if let Ok(v) = value.cast::<RectDim>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
     if let Ok(v) = value.cast::<NvOFFlowVector>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
@@ -393,6 +390,9 @@ pub(crate) fn __bindery_view_address(
         return Some(v.get().ptr().map(|p| p.cast()));
     }
     if let Ok(v) = value.cast::<CustomDataStruct>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<RectDim>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
     None
@@ -2902,44 +2902,6 @@ pub(crate) fn __bindery_fn_nvds_set_output_system_timestamp<'py>(
         )
     };
     (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
-}
-/// Computes the latency of every frame of a batch up to now.
-/// @param buf          Buffer carrying an NvDsBatchMeta.
-/// @param latency_info Array with room for one entry per frame of the batch.
-/// @return Number of entries filled.
-///
-/// C function `nvds_measure_buffer_latency`, declared at sdk/include/nvds_latency_meta.h:77.
-#[pyfunction]
-#[pyo3(name = "nvds_measure_buffer_latency", signature = (buf, latency_info))]
-pub(crate) fn __bindery_fn_nvds_measure_buffer_latency<'py>(
-    __bindery_py: Python<'py>,
-    buf: &Bound<'py, PyAny>,
-    latency_info: &Bound<'py, PyAny>,
-) -> PyResult<Py<PyAny>> {
-    let __bindery_buf_c = rt::args::address(
-        buf,
-        rt::args::AddressRules {
-            nullable: false,
-            ints: true,
-        },
-        __bindery_view_address,
-        "nvds_measure_buffer_latency(buf)",
-    )?;
-    let __bindery_latency_info_obj = latency_info
-        .cast::<NvDsFrameLatencyInfo>()
-        .map_err(|_| rt::errors::wrong_type(
-            latency_info,
-            NvDsFrameLatencyInfo::TYPE,
-            "nvds_measure_buffer_latency(latency_info)",
-        ))?;
-    let __bindery_latency_info_c = __bindery_latency_info_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
-        ffi::nvds_measure_buffer_latency(
-            __bindery_buf_c as _,
-            __bindery_latency_info_c as _,
-        )
-    };
-    (__bindery_ret as u32).into_py_any(__bindery_py)
 }
 /// @return TRUE when the NVDS_ENABLE_LATENCY_MEASUREMENT environment variable is set.
 ///

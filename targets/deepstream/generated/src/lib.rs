@@ -40,6 +40,9 @@ mod __helper_schema;
 #[path = "../../helpers/tracker.rs"]
 mod __helper_tracker;
 /// Hand-written helper declared in the spec's `[helpers]`.
+#[path = "../../helpers/surface_pin.rs"]
+mod __helper_surface_pin;
+/// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/surface.rs"]
 mod __helper_surface;
 /// Hand-written helper declared in the spec's `[helpers]`.
@@ -48,6 +51,9 @@ mod __helper_gstmeta;
 /// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/custom.rs"]
 mod __helper_custom;
+/// Hand-written helper declared in the spec's `[helpers]`.
+#[path = "../../helpers/latency.rs"]
+mod __helper_latency;
 pub(crate) use std::ffi::c_void;
 pub(crate) use std::ptr::NonNull;
 pub(crate) use bindery_runtime as rt;
@@ -92,13 +98,14 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NvOSD_ArrowParams>()?;
     m.add_class::<NvOSD_CircleParams>()?;
     m.add_class::<NvDsRoiMeta>()?;
+    m.add_class::<NvBufSurfaceParams>()?;
+    m.add_class::<NvDsFrameMeta>()?;
+    m.add_class::<NvDsObjectMeta>()?;
     m.add_class::<NvDsComp_BboxInfo>()?;
     m.add_class::<NvDsSensorInfo_meta>()?;
     m.add_class::<NvDsMetaPool>()?;
     m.add_class::<NvDsBaseMeta>()?;
     m.add_class::<NvDsBatchMeta>()?;
-    m.add_class::<NvDsFrameMeta>()?;
-    m.add_class::<NvDsObjectMeta>()?;
     m.add_class::<NvDsClassifierMeta>()?;
     m.add_class::<NvDsLabelInfo>()?;
     m.add_class::<NvDsDisplayMeta>()?;
@@ -115,7 +122,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NvBufSurfaceMappedAddr>()?;
     m.add_class::<NvBufSurfaceParamsEx>()?;
     m.add_class::<NvBufSurfaceCudaBuffer>()?;
-    m.add_class::<NvBufSurfaceParams>()?;
     m.add_class::<NvBufSurface>()?;
     m.add_class::<NvBufSurfaceMapPlaneParams>()?;
     m.add_class::<NvBufSurfaceCudaIpcMemHandle>()?;
@@ -163,14 +169,17 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NvDsCustomMsgInfo>()?;
     m.add_class::<NvDsPayload>()?;
     m.add_class::<NvDsTargetMiscDataFrame>()?;
+    m.add("NvDsPastFrameObj", m.getattr("NvDsTargetMiscDataFrame")?)?;
     m.add_class::<NvDsTargetMiscDataObject>()?;
+    m.add("NvDsPastFrameObjList", m.getattr("NvDsTargetMiscDataObject")?)?;
     m.add_class::<NvDsTargetMiscDataStream>()?;
+    m.add("NvDsPastFrameObjStream", m.getattr("NvDsTargetMiscDataStream")?)?;
     m.add_class::<NvDsTargetMiscDataBatch>()?;
+    m.add("NvDsPastFrameObjBatch", m.getattr("NvDsTargetMiscDataBatch")?)?;
     m.add_class::<NvDsReidTensorBatch>()?;
     m.add_class::<NvDsObjConvexHull>()?;
     m.add_class::<NvDsObjReid>()?;
     m.add_class::<NvDsObj3DBbox>()?;
-    m.add_class::<RectDim>()?;
     m.add_class::<NvOFFlowVector>()?;
     m.add_class::<NvDsOpticalFlowMeta>()?;
     m.add_class::<NvDsObjEncOutParams>()?;
@@ -188,6 +197,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NvOSD_FrameArrowParams>()?;
     m.add_class::<NvOSD_FrameCircleParams>()?;
     m.add_class::<CustomDataStruct>()?;
+    m.add_class::<RectDim>()?;
     m.add_class::<GList>()?;
     m.add_class::<GstMetaInfo>()?;
     m.add_class::<NvDsObjEncCtx>()?;
@@ -275,7 +285,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_copy_label_info_list, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_set_input_system_timestamp, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_set_output_system_timestamp, m)?)?;
-    m.add_function(wrap_pyfunction!(__bindery_fn_nvds_measure_buffer_latency, m)?)?;
     m.add_function(
         wrap_pyfunction!(__bindery_fn_nvds_get_enable_latency_measurement, m)?,
     )?;
@@ -342,8 +351,10 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     __helper_user_meta::register(m)?;
     __helper_schema::register(m)?;
     __helper_tracker::register(m)?;
+    __helper_surface_pin::register(m)?;
     __helper_surface::register(m)?;
     __helper_gstmeta::register(m)?;
     __helper_custom::register(m)?;
+    __helper_latency::register(m)?;
     Ok(())
 }

@@ -2445,6 +2445,1692 @@ impl NvDsRoiMeta {
         this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.object_meta")
     }
 }
+/// One buffer (surface) of a batch.
+///
+/// C struct `NvBufSurfaceParams`, declared at sdk/include/nvbufsurface.h:281.
+#[pyclass(name = "NvBufSurfaceParams", module = "pyds", frozen)]
+pub struct NvBufSurfaceParams {
+    pub(crate) view: View<ffi::NvBufSurfaceParams>,
+}
+impl NvBufSurfaceParams {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "NvBufSurfaceParams";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceParams>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceParams> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceParams) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl NvBufSurfaceParams {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(
+            Self::wrap(
+                View::owned(
+                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
+                    Self::free_owned,
+                ),
+            ),
+        )
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(
+            slf.as_any(),
+            fields,
+            &[
+                "width",
+                "height",
+                "pitch",
+                "colorFormat",
+                "layout",
+                "bufferDesc",
+                "dataSize",
+                "dataPtr",
+                "planeParams",
+                "mappedAddr",
+                "paramex",
+                "cudaBuffer",
+                "_reserved",
+            ],
+            Self::TYPE,
+        )
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
+        Ok(Self::wrap(View::external(ptr.cast(), token)))
+    }
+    /// The C address of the struct.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// Width in pixels.
+    ///
+    /// `uint32_t width` at sdk/include/nvbufsurface.h:282.
+    #[getter]
+    #[pyo3(name = "width")]
+    fn get_width(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).width } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "width")]
+    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.width")?;
+        let p = self.ptr()?;
+        unsafe { (*p).width = v as _ };
+        Ok(())
+    }
+    /// Height in pixels.
+    ///
+    /// `uint32_t height` at sdk/include/nvbufsurface.h:283.
+    #[getter]
+    #[pyo3(name = "height")]
+    fn get_height(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).height } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "height")]
+    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.height")?;
+        let p = self.ptr()?;
+        unsafe { (*p).height = v as _ };
+        Ok(())
+    }
+    /// Bytes per row of the first plane.
+    ///
+    /// `uint32_t pitch` at sdk/include/nvbufsurface.h:284.
+    #[getter]
+    #[pyo3(name = "pitch")]
+    fn get_pitch(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).pitch } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "pitch")]
+    fn set_pitch(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.pitch")?;
+        let p = self.ptr()?;
+        unsafe { (*p).pitch = v as _ };
+        Ok(())
+    }
+    /// Pixel format.
+    ///
+    /// `NvBufSurfaceColorFormat colorFormat` at sdk/include/nvbufsurface.h:285.
+    #[getter]
+    #[pyo3(name = "colorFormat")]
+    fn get_colorFormat<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
+            .member(py, unsafe { (*p).colorFormat } as i64)
+    }
+    #[setter]
+    #[pyo3(name = "colorFormat")]
+    fn set_colorFormat(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
+            .value(value, "NvBufSurfaceParams.colorFormat")?;
+        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.colorFormat")?;
+        let p = self.ptr()?;
+        unsafe { (*p).colorFormat = v as _ };
+        Ok(())
+    }
+    /// Plane layout.
+    ///
+    /// `NvBufSurfaceLayout layout` at sdk/include/nvbufsurface.h:286.
+    #[getter]
+    #[pyo3(name = "layout")]
+    fn get_layout<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        __BINDERY_ENUM_NVBUFSURFACELAYOUT.member(py, unsafe { (*p).layout } as i64)
+    }
+    #[setter]
+    #[pyo3(name = "layout")]
+    fn set_layout(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        __BINDERY_ENUM_NVBUFSURFACELAYOUT.value(value, "NvBufSurfaceParams.layout")?;
+        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.layout")?;
+        let p = self.ptr()?;
+        unsafe { (*p).layout = v as _ };
+        Ok(())
+    }
+    /// DMABUF file descriptor, for handle-based memory.
+    ///
+    /// `uint64_t bufferDesc` at sdk/include/nvbufsurface.h:287.
+    #[getter]
+    #[pyo3(name = "bufferDesc")]
+    fn get_bufferDesc(&self) -> PyResult<u64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).bufferDesc } as u64)
+    }
+    #[setter]
+    #[pyo3(name = "bufferDesc")]
+    fn set_bufferDesc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u64>(value, "NvBufSurfaceParams.bufferDesc")?;
+        let p = self.ptr()?;
+        unsafe { (*p).bufferDesc = v as _ };
+        Ok(())
+    }
+    /// Bytes allocated for the buffer.
+    ///
+    /// `uint32_t dataSize` at sdk/include/nvbufsurface.h:288.
+    #[getter]
+    #[pyo3(name = "dataSize")]
+    fn get_dataSize(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).dataSize } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "dataSize")]
+    fn set_dataSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.dataSize")?;
+        let p = self.ptr()?;
+        unsafe { (*p).dataSize = v as _ };
+        Ok(())
+    }
+    /// Start of the buffer memory (not for surface-array memory).
+    ///
+    /// `void* dataPtr` at sdk/include/nvbufsurface.h:289.
+    #[getter]
+    #[pyo3(name = "dataPtr")]
+    fn get_dataPtr<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { (*p).dataPtr } as *mut c_void,
+            self.view.token(),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "dataPtr")]
+    fn set_dataPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceParams.dataPtr",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).dataPtr }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.dataPtr")
+    }
+    /// Plane geometry.
+    ///
+    /// `NvBufSurfacePlaneParams planeParams` at sdk/include/nvbufsurface.h:290.
+    #[getter]
+    #[pyo3(name = "planeParams")]
+    fn get_planeParams(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfacePlaneParams> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvBufSurfacePlaneParams::wrap(
+                this
+                    .view
+                    .field(slf.as_any(), unsafe { &raw mut (*p).planeParams }.cast())?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "planeParams")]
+    fn set_planeParams(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvBufSurfacePlaneParams>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvBufSurfacePlaneParams::TYPE,
+                "NvBufSurfaceParams.planeParams",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).planeParams,
+                src.cast_const().cast(),
+                NvBufSurfacePlaneParams::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Current mappings.
+    ///
+    /// `NvBufSurfaceMappedAddr mappedAddr` at sdk/include/nvbufsurface.h:291.
+    #[getter]
+    #[pyo3(name = "mappedAddr")]
+    fn get_mappedAddr(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfaceMappedAddr> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvBufSurfaceMappedAddr::wrap(
+                this
+                    .view
+                    .field(slf.as_any(), unsafe { &raw mut (*p).mappedAddr }.cast())?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "mappedAddr")]
+    fn set_mappedAddr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvBufSurfaceMappedAddr>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvBufSurfaceMappedAddr::TYPE,
+                "NvBufSurfaceParams.mappedAddr",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).mappedAddr,
+                src.cast_const().cast(),
+                NvBufSurfaceMappedAddr::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Extra parameters, or NULL.
+    ///
+    /// `NvBufSurfaceParamsEx* paramex` at sdk/include/nvbufsurface.h:292.
+    #[getter]
+    #[pyo3(name = "paramex")]
+    fn get_paramex(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParamsEx>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            this
+                .view
+                .derive(slf.as_any(), unsafe { (*p).paramex } as *mut _)
+                .map(NvBufSurfaceParamsEx::wrap),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "paramex")]
+    fn set_paramex(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurfaceParamsEx>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurfaceParamsEx::TYPE,
+                            "NvBufSurfaceParams.paramex",
+                        ))?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).paramex }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParamsEx::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.paramex")
+    }
+    /// CUDA view, or NULL.
+    ///
+    /// `NvBufSurfaceCudaBuffer* cudaBuffer` at sdk/include/nvbufsurface.h:293.
+    #[getter]
+    #[pyo3(name = "cudaBuffer")]
+    fn get_cudaBuffer(
+        slf: &Bound<'_, Self>,
+    ) -> PyResult<Option<NvBufSurfaceCudaBuffer>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            this
+                .view
+                .derive(slf.as_any(), unsafe { (*p).cudaBuffer } as *mut _)
+                .map(NvBufSurfaceCudaBuffer::wrap),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "cudaBuffer")]
+    fn set_cudaBuffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurfaceCudaBuffer>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurfaceCudaBuffer::TYPE,
+                            "NvBufSurfaceParams.cudaBuffer",
+                        ))?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).cudaBuffer }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvBufSurfaceCudaBuffer::TYPE)?)
+            }
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.cudaBuffer")
+    }
+    /// Reserved.
+    ///
+    /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:294.
+    #[getter]
+    #[pyo3(name = "_reserved")]
+    fn get__reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                u64,
+            >(
+                slf.py(),
+                (&raw mut (*p)._reserved).cast(),
+                &[4],
+                None,
+                true,
+                slf.clone().into_any(),
+            )
+        }
+    }
+    #[setter]
+    #[pyo3(name = "_reserved")]
+    fn set__reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let values: Vec<u64> = value.extract()?;
+        if values.len() != 4 {
+            return Err(
+                PyValueError::new_err(
+                    format!(
+                        "{}: expected {} values, got {}", "NvBufSurfaceParams._reserved",
+                        4, values.len()
+                    ),
+                ),
+            );
+        }
+        let p = self.ptr()?;
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                values.as_ptr(),
+                (&raw mut (*p)._reserved).cast(),
+                4,
+            )
+        };
+        Ok(())
+    }
+}
+/// Metadata of one frame of a batch.
+///
+/// C struct `NvDsFrameMeta`, declared at sdk/include/nvdsmeta.h:190.
+#[pyclass(name = "NvDsFrameMeta", module = "pyds", frozen)]
+pub struct NvDsFrameMeta {
+    pub(crate) view: View<ffi::NvDsFrameMeta>,
+}
+impl NvDsFrameMeta {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "NvDsFrameMeta";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::NvDsFrameMeta>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsFrameMeta> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::NvDsFrameMeta) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl NvDsFrameMeta {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(
+            Self::wrap(
+                View::owned(
+                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
+                    Self::free_owned,
+                ),
+            ),
+        )
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(
+            slf.as_any(),
+            fields,
+            &[
+                "base_meta",
+                "pad_index",
+                "batch_id",
+                "frame_num",
+                "buf_pts",
+                "ntp_timestamp",
+                "source_id",
+                "num_surfaces_per_frame",
+                "source_frame_width",
+                "source_frame_height",
+                "surface_type",
+                "surface_index",
+                "num_obj_meta",
+                "bInferDone",
+                "misc_frame_info",
+                "pipeline_width",
+                "pipeline_height",
+                "sensorInfo_meta",
+                "reserved",
+            ],
+            Self::TYPE,
+        )
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsFrameMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
+        Ok(Self::wrap(View::external(ptr.cast(), token)))
+    }
+    /// The C address of the struct.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// Common header.
+    ///
+    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:191.
+    #[getter]
+    #[pyo3(name = "base_meta")]
+    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvDsBaseMeta::wrap(
+                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "base_meta")]
+    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvDsBaseMeta>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvDsBaseMeta::TYPE,
+                "NvDsFrameMeta.base_meta",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).base_meta,
+                src.cast_const().cast(),
+                NvDsBaseMeta::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Muxer sink pad the frame arrived on.
+    ///
+    /// `guint pad_index` at sdk/include/nvdsmeta.h:192.
+    #[getter]
+    #[pyo3(name = "pad_index")]
+    fn get_pad_index(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).pad_index } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "pad_index")]
+    fn set_pad_index(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pad_index")?;
+        let p = self.ptr()?;
+        unsafe { (*p).pad_index = v as _ };
+        Ok(())
+    }
+    /// Index of the frame's surface in NvBufSurface::surfaceList.
+    ///
+    /// `guint batch_id` at sdk/include/nvdsmeta.h:193.
+    #[getter]
+    #[pyo3(name = "batch_id")]
+    fn get_batch_id(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).batch_id } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "batch_id")]
+    fn set_batch_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.batch_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).batch_id = v as _ };
+        Ok(())
+    }
+    /// Frame counter of the source.
+    ///
+    /// `gint frame_num` at sdk/include/nvdsmeta.h:194.
+    #[getter]
+    #[pyo3(name = "frame_num")]
+    fn get_frame_num(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).frame_num } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "frame_num")]
+    fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "NvDsFrameMeta.frame_num")?;
+        let p = self.ptr()?;
+        unsafe { (*p).frame_num = v as _ };
+        Ok(())
+    }
+    /// Presentation timestamp, in nanoseconds.
+    ///
+    /// `guint64 buf_pts` at sdk/include/nvdsmeta.h:195.
+    #[getter]
+    #[pyo3(name = "buf_pts")]
+    fn get_buf_pts(&self) -> PyResult<u64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).buf_pts } as u64)
+    }
+    #[setter]
+    #[pyo3(name = "buf_pts")]
+    fn set_buf_pts(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u64>(value, "NvDsFrameMeta.buf_pts")?;
+        let p = self.ptr()?;
+        unsafe { (*p).buf_pts = v as _ };
+        Ok(())
+    }
+    /// NTP timestamp, in nanoseconds since the epoch.
+    ///
+    /// `guint64 ntp_timestamp` at sdk/include/nvdsmeta.h:196.
+    #[getter]
+    #[pyo3(name = "ntp_timestamp")]
+    fn get_ntp_timestamp(&self) -> PyResult<u64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).ntp_timestamp } as u64)
+    }
+    #[setter]
+    #[pyo3(name = "ntp_timestamp")]
+    fn set_ntp_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u64>(value, "NvDsFrameMeta.ntp_timestamp")?;
+        let p = self.ptr()?;
+        unsafe { (*p).ntp_timestamp = v as _ };
+        Ok(())
+    }
+    /// Identifier of the source (e.g. camera).
+    ///
+    /// `guint source_id` at sdk/include/nvdsmeta.h:197.
+    #[getter]
+    #[pyo3(name = "source_id")]
+    fn get_source_id(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).source_id } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "source_id")]
+    fn set_source_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).source_id = v as _ };
+        Ok(())
+    }
+    /// Number of surfaces making up the frame.
+    ///
+    /// `gint num_surfaces_per_frame` at sdk/include/nvdsmeta.h:198.
+    #[getter]
+    #[pyo3(name = "num_surfaces_per_frame")]
+    fn get_num_surfaces_per_frame(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).num_surfaces_per_frame } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "num_surfaces_per_frame")]
+    fn set_num_surfaces_per_frame(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<
+            i32,
+        >(value, "NvDsFrameMeta.num_surfaces_per_frame")?;
+        let p = self.ptr()?;
+        unsafe { (*p).num_surfaces_per_frame = v as _ };
+        Ok(())
+    }
+    /// Width of the frame as it entered the muxer.
+    ///
+    /// `guint source_frame_width` at sdk/include/nvdsmeta.h:199.
+    #[getter]
+    #[pyo3(name = "source_frame_width")]
+    fn get_source_frame_width(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).source_frame_width } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "source_frame_width")]
+    fn set_source_frame_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_frame_width")?;
+        let p = self.ptr()?;
+        unsafe { (*p).source_frame_width = v as _ };
+        Ok(())
+    }
+    /// Height of the frame as it entered the muxer.
+    ///
+    /// `guint source_frame_height` at sdk/include/nvdsmeta.h:200.
+    #[getter]
+    #[pyo3(name = "source_frame_height")]
+    fn get_source_frame_height(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).source_frame_height } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "source_frame_height")]
+    fn set_source_frame_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_frame_height")?;
+        let p = self.ptr()?;
+        unsafe { (*p).source_frame_height = v as _ };
+        Ok(())
+    }
+    /// Type of the sub-surface, for multi-surface frames.
+    ///
+    /// `guint surface_type` at sdk/include/nvdsmeta.h:201.
+    #[getter]
+    #[pyo3(name = "surface_type")]
+    fn get_surface_type(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).surface_type } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "surface_type")]
+    fn set_surface_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.surface_type")?;
+        let p = self.ptr()?;
+        unsafe { (*p).surface_type = v as _ };
+        Ok(())
+    }
+    /// Index of the sub-surface, for multi-surface frames.
+    ///
+    /// `guint surface_index` at sdk/include/nvdsmeta.h:202.
+    #[getter]
+    #[pyo3(name = "surface_index")]
+    fn get_surface_index(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).surface_index } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "surface_index")]
+    fn set_surface_index(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.surface_index")?;
+        let p = self.ptr()?;
+        unsafe { (*p).surface_index = v as _ };
+        Ok(())
+    }
+    /// Number of objects in @a obj_meta_list.
+    ///
+    /// `guint num_obj_meta` at sdk/include/nvdsmeta.h:203.
+    #[getter]
+    #[pyo3(name = "num_obj_meta")]
+    fn get_num_obj_meta(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).num_obj_meta } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "num_obj_meta")]
+    fn set_num_obj_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.num_obj_meta")?;
+        let p = self.ptr()?;
+        unsafe { (*p).num_obj_meta = v as _ };
+        Ok(())
+    }
+    /// TRUE once inference has run on the frame.
+    ///
+    /// `gboolean bInferDone` at sdk/include/nvdsmeta.h:204.
+    #[getter]
+    #[pyo3(name = "bInferDone")]
+    fn get_bInferDone(&self) -> PyResult<bool> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).bInferDone } as i64 != 0)
+    }
+    #[setter]
+    #[pyo3(name = "bInferDone")]
+    fn set_bInferDone(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_bool::<u8>(value, "NvDsFrameMeta.bInferDone")?;
+        let p = self.ptr()?;
+        unsafe { (*p).bInferDone = v as _ };
+        Ok(())
+    }
+    /// Objects of the frame.
+    ///
+    /// `GList* obj_meta_list` at sdk/include/nvdsmeta.h:205.
+    #[getter]
+    #[pyo3(name = "obj_meta_list")]
+    fn get_obj_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).obj_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsObjectMeta),
+            ),
+        )
+    }
+    /// Drawings requested for the frame.
+    ///
+    /// `GList* display_meta_list` at sdk/include/nvdsmeta.h:206.
+    #[getter]
+    #[pyo3(name = "display_meta_list")]
+    fn get_display_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).display_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsDisplayMeta),
+            ),
+        )
+    }
+    /// User metadata attached to the frame.
+    ///
+    /// `GList* frame_user_meta_list` at sdk/include/nvdsmeta.h:207.
+    #[getter]
+    #[pyo3(name = "frame_user_meta_list")]
+    fn get_frame_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).frame_user_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsUserMeta),
+            ),
+        )
+    }
+    /// Free slots for the user.
+    ///
+    /// `gint64[4] misc_frame_info` at sdk/include/nvdsmeta.h:208.
+    #[getter]
+    #[pyo3(name = "misc_frame_info")]
+    fn get_misc_frame_info<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                i64,
+            >(
+                slf.py(),
+                (&raw mut (*p).misc_frame_info).cast(),
+                &[4],
+                None,
+                true,
+                slf.clone().into_any(),
+            )
+        }
+    }
+    #[setter]
+    #[pyo3(name = "misc_frame_info")]
+    fn set_misc_frame_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let values: Vec<i64> = value.extract()?;
+        if values.len() != 4 {
+            return Err(
+                PyValueError::new_err(
+                    format!(
+                        "{}: expected {} values, got {}",
+                        "NvDsFrameMeta.misc_frame_info", 4, values.len()
+                    ),
+                ),
+            );
+        }
+        let p = self.ptr()?;
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                values.as_ptr(),
+                (&raw mut (*p).misc_frame_info).cast(),
+                4,
+            )
+        };
+        Ok(())
+    }
+    /// Width of the frame as it left the muxer.
+    ///
+    /// `guint pipeline_width` at sdk/include/nvdsmeta.h:209.
+    #[getter]
+    #[pyo3(name = "pipeline_width")]
+    fn get_pipeline_width(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).pipeline_width } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "pipeline_width")]
+    fn set_pipeline_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pipeline_width")?;
+        let p = self.ptr()?;
+        unsafe { (*p).pipeline_width = v as _ };
+        Ok(())
+    }
+    /// Height of the frame as it left the muxer.
+    ///
+    /// `guint pipeline_height` at sdk/include/nvdsmeta.h:210.
+    #[getter]
+    #[pyo3(name = "pipeline_height")]
+    fn get_pipeline_height(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).pipeline_height } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "pipeline_height")]
+    fn set_pipeline_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pipeline_height")?;
+        let p = self.ptr()?;
+        unsafe { (*p).pipeline_height = v as _ };
+        Ok(())
+    }
+    /// Sensor that produced the frame.
+    ///
+    /// `NvDsSensorInfo_meta sensorInfo_meta` at sdk/include/nvdsmeta.h:211.
+    #[getter]
+    #[pyo3(name = "sensorInfo_meta")]
+    fn get_sensorInfo_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsSensorInfo_meta> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvDsSensorInfo_meta::wrap(
+                this
+                    .view
+                    .field(
+                        slf.as_any(),
+                        unsafe { &raw mut (*p).sensorInfo_meta }.cast(),
+                    )?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "sensorInfo_meta")]
+    fn set_sensorInfo_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvDsSensorInfo_meta>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvDsSensorInfo_meta::TYPE,
+                "NvDsFrameMeta.sensorInfo_meta",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).sensorInfo_meta,
+                src.cast_const().cast(),
+                NvDsSensorInfo_meta::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Reserved.
+    ///
+    /// `gint64[4] reserved` at sdk/include/nvdsmeta.h:212.
+    #[getter]
+    #[pyo3(name = "reserved")]
+    fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                i64,
+            >(
+                slf.py(),
+                (&raw mut (*p).reserved).cast(),
+                &[4],
+                None,
+                true,
+                slf.clone().into_any(),
+            )
+        }
+    }
+    #[setter]
+    #[pyo3(name = "reserved")]
+    fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let values: Vec<i64> = value.extract()?;
+        if values.len() != 4 {
+            return Err(
+                PyValueError::new_err(
+                    format!(
+                        "{}: expected {} values, got {}", "NvDsFrameMeta.reserved", 4,
+                        values.len()
+                    ),
+                ),
+            );
+        }
+        let p = self.ptr()?;
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                values.as_ptr(),
+                (&raw mut (*p).reserved).cast(),
+                4,
+            )
+        };
+        Ok(())
+    }
+    /// Exports the list's elements as a dict of numpy columns (one walk, no Python objects per element).
+    fn export_objects<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        let py = slf.py();
+        let p = slf.get().ptr()?;
+        let mut nodes = unsafe { rt::glist::Nodes::new((*p).obj_meta_list.cast()) };
+        let mut c0 = rt::numpy_export::Column::<i32>::with_capacity(64);
+        let mut c1 = rt::numpy_export::Column::<f32>::with_capacity(64);
+        let mut c2 = rt::numpy_export::Column::<f32>::with_capacity(64);
+        let mut c3 = rt::numpy_export::Column::<f32>::with_capacity(64);
+        let mut c4 = rt::numpy_export::Column::<u64>::with_capacity(64);
+        let mut c5 = rt::numpy_export::Column::<f32>::with_capacity(64);
+        let mut c6 = rt::numpy_export::Column::<f32>::with_capacity(64);
+        while let Some(data) = nodes.next_data()? {
+            let e = data.cast::<ffi::NvDsObjectMeta>().cast_const();
+            if e.is_null() {
+                continue;
+            }
+            unsafe {
+                c0.push((*e).class_id as i32);
+                c1.push((*e).confidence as f32);
+                c2.push((*e).rect_params.height as f32);
+                c3.push((*e).rect_params.left as f32);
+                c4.push((*e).object_id as u64);
+                c5.push((*e).rect_params.top as f32);
+                c6.push((*e).rect_params.width as f32);
+            }
+        }
+        let out = PyDict::new(py);
+        out.set_item("class_id", c0.into_array(py))?;
+        out.set_item("confidence", c1.into_array(py))?;
+        out.set_item("height", c2.into_array(py))?;
+        out.set_item("left", c3.into_array(py))?;
+        out.set_item("object_id", c4.into_array(py))?;
+        out.set_item("top", c5.into_array(py))?;
+        out.set_item("width", c6.into_array(py))?;
+        Ok(out)
+    }
+}
+/// Metadata of one detected or tracked object.
+///
+/// C struct `NvDsObjectMeta`, declared at sdk/include/nvdsmeta.h:216.
+#[pyclass(name = "NvDsObjectMeta", module = "pyds", frozen)]
+pub struct NvDsObjectMeta {
+    pub(crate) view: View<ffi::NvDsObjectMeta>,
+}
+impl NvDsObjectMeta {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "NvDsObjectMeta";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::NvDsObjectMeta>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjectMeta> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsObjectMeta, text_params)
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::NvDsObjectMeta) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl NvDsObjectMeta {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(
+            Self::wrap(
+                View::owned(
+                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
+                    Self::free_owned,
+                ),
+            ),
+        )
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(
+            slf.as_any(),
+            fields,
+            &[
+                "base_meta",
+                "parent",
+                "unique_component_id",
+                "class_id",
+                "object_id",
+                "detector_bbox_info",
+                "tracker_bbox_info",
+                "confidence",
+                "tracker_confidence",
+                "rect_params",
+                "mask_params",
+                "text_params",
+                "obj_label",
+                "misc_obj_info",
+                "reserved",
+            ],
+            Self::TYPE,
+        )
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsObjectMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
+        Ok(Self::wrap(View::external(ptr.cast(), token)))
+    }
+    /// The C address of the struct.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// Common header.
+    ///
+    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:217.
+    #[getter]
+    #[pyo3(name = "base_meta")]
+    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvDsBaseMeta::wrap(
+                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "base_meta")]
+    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvDsBaseMeta>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvDsBaseMeta::TYPE,
+                "NvDsObjectMeta.base_meta",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).base_meta,
+                src.cast_const().cast(),
+                NvDsBaseMeta::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Parent object, or NULL.
+    ///
+    /// `NvDsObjectMeta* parent` at sdk/include/nvdsmeta.h:218.
+    #[getter]
+    #[pyo3(name = "parent")]
+    fn get_parent(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsObjectMeta>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            this
+                .view
+                .derive(slf.as_any(), unsafe { (*p).parent } as *mut _)
+                .map(NvDsObjectMeta::wrap),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "parent")]
+    fn set_parent(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsObjectMeta>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsObjectMeta::TYPE,
+                            "NvDsObjectMeta.parent",
+                        ))?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).parent }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsObjectMeta::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjectMeta.parent")
+    }
+    /// Id of the component that made the object.
+    ///
+    /// `gint unique_component_id` at sdk/include/nvdsmeta.h:219.
+    #[getter]
+    #[pyo3(name = "unique_component_id")]
+    fn get_unique_component_id(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).unique_component_id } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "unique_component_id")]
+    fn set_unique_component_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "NvDsObjectMeta.unique_component_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).unique_component_id = v as _ };
+        Ok(())
+    }
+    /// Class index from the detector.
+    ///
+    /// `gint class_id` at sdk/include/nvdsmeta.h:220.
+    #[getter]
+    #[pyo3(name = "class_id")]
+    fn get_class_id(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).class_id } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "class_id")]
+    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "NvDsObjectMeta.class_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).class_id = v as _ };
+        Ok(())
+    }
+    /// Tracking id, or UNTRACKED_OBJECT_ID.
+    ///
+    /// `guint64 object_id` at sdk/include/nvdsmeta.h:221.
+    #[getter]
+    #[pyo3(name = "object_id")]
+    fn get_object_id(&self) -> PyResult<u64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).object_id } as u64)
+    }
+    #[setter]
+    #[pyo3(name = "object_id")]
+    fn set_object_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u64>(value, "NvDsObjectMeta.object_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).object_id = v as _ };
+        Ok(())
+    }
+    /// Box as output by the detector.
+    ///
+    /// `NvDsComp_BboxInfo detector_bbox_info` at sdk/include/nvdsmeta.h:222.
+    #[getter]
+    #[pyo3(name = "detector_bbox_info")]
+    fn get_detector_bbox_info(slf: &Bound<'_, Self>) -> PyResult<NvDsComp_BboxInfo> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvDsComp_BboxInfo::wrap(
+                this
+                    .view
+                    .field(
+                        slf.as_any(),
+                        unsafe { &raw mut (*p).detector_bbox_info }.cast(),
+                    )?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "detector_bbox_info")]
+    fn set_detector_bbox_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvDsComp_BboxInfo>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvDsComp_BboxInfo::TYPE,
+                "NvDsObjectMeta.detector_bbox_info",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).detector_bbox_info,
+                src.cast_const().cast(),
+                NvDsComp_BboxInfo::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Box as output by the tracker.
+    ///
+    /// `NvDsComp_BboxInfo tracker_bbox_info` at sdk/include/nvdsmeta.h:223.
+    #[getter]
+    #[pyo3(name = "tracker_bbox_info")]
+    fn get_tracker_bbox_info(slf: &Bound<'_, Self>) -> PyResult<NvDsComp_BboxInfo> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvDsComp_BboxInfo::wrap(
+                this
+                    .view
+                    .field(
+                        slf.as_any(),
+                        unsafe { &raw mut (*p).tracker_bbox_info }.cast(),
+                    )?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "tracker_bbox_info")]
+    fn set_tracker_bbox_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvDsComp_BboxInfo>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvDsComp_BboxInfo::TYPE,
+                "NvDsObjectMeta.tracker_bbox_info",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).tracker_bbox_info,
+                src.cast_const().cast(),
+                NvDsComp_BboxInfo::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Detector confidence (-0.1 when unknown).
+    ///
+    /// `gfloat confidence` at sdk/include/nvdsmeta.h:224.
+    #[getter]
+    #[pyo3(name = "confidence")]
+    fn get_confidence(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).confidence } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "confidence")]
+    fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "NvDsObjectMeta.confidence")?;
+        let p = self.ptr()?;
+        unsafe { (*p).confidence = v as _ };
+        Ok(())
+    }
+    /// Tracker confidence (-0.1 when unknown).
+    ///
+    /// `gfloat tracker_confidence` at sdk/include/nvdsmeta.h:225.
+    #[getter]
+    #[pyo3(name = "tracker_confidence")]
+    fn get_tracker_confidence(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).tracker_confidence } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "tracker_confidence")]
+    fn set_tracker_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "NvDsObjectMeta.tracker_confidence")?;
+        let p = self.ptr()?;
+        unsafe { (*p).tracker_confidence = v as _ };
+        Ok(())
+    }
+    /// Clipped box from the last component that updated it; also drawn by the OSD.
+    ///
+    /// `NvOSD_RectParams rect_params` at sdk/include/nvdsmeta.h:226.
+    #[getter]
+    #[pyo3(name = "rect_params")]
+    fn get_rect_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_RectParams> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvOSD_RectParams::wrap(
+                this
+                    .view
+                    .field(slf.as_any(), unsafe { &raw mut (*p).rect_params }.cast())?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "rect_params")]
+    fn set_rect_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvOSD_RectParams>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvOSD_RectParams::TYPE,
+                "NvDsObjectMeta.rect_params",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).rect_params,
+                src.cast_const().cast(),
+                NvOSD_RectParams::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Instance mask of the object.
+    ///
+    /// `NvOSD_MaskParams mask_params` at sdk/include/nvdsmeta.h:227.
+    #[getter]
+    #[pyo3(name = "mask_params")]
+    fn get_mask_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_MaskParams> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvOSD_MaskParams::wrap(
+                this
+                    .view
+                    .field(slf.as_any(), unsafe { &raw mut (*p).mask_params }.cast())?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "mask_params")]
+    fn set_mask_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvOSD_MaskParams>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvOSD_MaskParams::TYPE,
+                "NvDsObjectMeta.mask_params",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).mask_params,
+                src.cast_const().cast(),
+                NvOSD_MaskParams::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Label drawn next to the object.
+    ///
+    /// `NvOSD_TextParams text_params` at sdk/include/nvdsmeta.h:228.
+    #[getter]
+    #[pyo3(name = "text_params")]
+    fn get_text_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_TextParams> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvOSD_TextParams::wrap(
+                this
+                    .view
+                    .field(slf.as_any(), unsafe { &raw mut (*p).text_params }.cast())?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "text_params")]
+    fn set_text_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvOSD_TextParams>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvOSD_TextParams::TYPE,
+                "NvDsObjectMeta.text_params",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).text_params,
+                src.cast_const().cast(),
+                NvOSD_TextParams::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Class name, NUL-terminated.
+    ///
+    /// `gchar[128] obj_label` at sdk/include/nvdsmeta.h:229.
+    #[getter]
+    #[pyo3(name = "obj_label")]
+    fn get_obj_label<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        let p = self.ptr()?;
+        Ok(rt::strings::read_char_array(py, unsafe { &(*p).obj_label }))
+    }
+    #[setter]
+    #[pyo3(name = "obj_label")]
+    fn set_obj_label(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let p = self.ptr()?;
+        rt::strings::write_char_array(
+            unsafe { &mut (*p).obj_label },
+            value,
+            "NvDsObjectMeta.obj_label",
+        )
+    }
+    /// Classifier results for the object.
+    ///
+    /// `GList* classifier_meta_list` at sdk/include/nvdsmeta.h:230.
+    #[getter]
+    #[pyo3(name = "classifier_meta_list")]
+    fn get_classifier_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).classifier_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsClassifierMeta),
+            ),
+        )
+    }
+    /// User metadata attached to the object.
+    ///
+    /// `GList* obj_user_meta_list` at sdk/include/nvdsmeta.h:231.
+    #[getter]
+    #[pyo3(name = "obj_user_meta_list")]
+    fn get_obj_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).obj_user_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsUserMeta),
+            ),
+        )
+    }
+    /// Free slots for the user.
+    ///
+    /// `gint64[4] misc_obj_info` at sdk/include/nvdsmeta.h:232.
+    #[getter]
+    #[pyo3(name = "misc_obj_info")]
+    fn get_misc_obj_info<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                i64,
+            >(
+                slf.py(),
+                (&raw mut (*p).misc_obj_info).cast(),
+                &[4],
+                None,
+                true,
+                slf.clone().into_any(),
+            )
+        }
+    }
+    #[setter]
+    #[pyo3(name = "misc_obj_info")]
+    fn set_misc_obj_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let values: Vec<i64> = value.extract()?;
+        if values.len() != 4 {
+            return Err(
+                PyValueError::new_err(
+                    format!(
+                        "{}: expected {} values, got {}", "NvDsObjectMeta.misc_obj_info",
+                        4, values.len()
+                    ),
+                ),
+            );
+        }
+        let p = self.ptr()?;
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                values.as_ptr(),
+                (&raw mut (*p).misc_obj_info).cast(),
+                4,
+            )
+        };
+        Ok(())
+    }
+    /// Reserved.
+    ///
+    /// `gint64[4] reserved` at sdk/include/nvdsmeta.h:233.
+    #[getter]
+    #[pyo3(name = "reserved")]
+    fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                i64,
+            >(
+                slf.py(),
+                (&raw mut (*p).reserved).cast(),
+                &[4],
+                None,
+                true,
+                slf.clone().into_any(),
+            )
+        }
+    }
+    #[setter]
+    #[pyo3(name = "reserved")]
+    fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let values: Vec<i64> = value.extract()?;
+        if values.len() != 4 {
+            return Err(
+                PyValueError::new_err(
+                    format!(
+                        "{}: expected {} values, got {}", "NvDsObjectMeta.reserved", 4,
+                        values.len()
+                    ),
+                ),
+            );
+        }
+        let p = self.ptr()?;
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                values.as_ptr(),
+                (&raw mut (*p).reserved).cast(),
+                4,
+            )
+        };
+        Ok(())
+    }
+}
 /// Unclipped box of an object as one component saw it.
 ///
 /// C struct `NvDsComp_BboxInfo`, declared at sdk/include/nvdsmeta.h:134.
@@ -3709,1233 +5395,6 @@ impl NvDsBatchMeta {
                 PyValueError::new_err(
                     format!(
                         "{}: expected {} values, got {}", "NvDsBatchMeta.reserved", 4,
-                        values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).reserved).cast(),
-                4,
-            )
-        };
-        Ok(())
-    }
-}
-/// Metadata of one frame of a batch.
-///
-/// C struct `NvDsFrameMeta`, declared at sdk/include/nvdsmeta.h:190.
-#[pyclass(name = "NvDsFrameMeta", module = "pyds", frozen)]
-pub struct NvDsFrameMeta {
-    pub(crate) view: View<ffi::NvDsFrameMeta>,
-}
-impl NvDsFrameMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsFrameMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsFrameMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsFrameMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsFrameMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl NvDsFrameMeta {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &[
-                "base_meta",
-                "pad_index",
-                "batch_id",
-                "frame_num",
-                "buf_pts",
-                "ntp_timestamp",
-                "source_id",
-                "num_surfaces_per_frame",
-                "source_frame_width",
-                "source_frame_height",
-                "surface_type",
-                "surface_index",
-                "num_obj_meta",
-                "bInferDone",
-                "misc_frame_info",
-                "pipeline_width",
-                "pipeline_height",
-                "sensorInfo_meta",
-                "reserved",
-            ],
-            Self::TYPE,
-        )
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::NvDsFrameMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// Common header.
-    ///
-    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:191.
-    #[getter]
-    #[pyo3(name = "base_meta")]
-    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "base_meta")]
-    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsBaseMeta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsBaseMeta::TYPE,
-                "NvDsFrameMeta.base_meta",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).base_meta,
-                src.cast_const().cast(),
-                NvDsBaseMeta::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Muxer sink pad the frame arrived on.
-    ///
-    /// `guint pad_index` at sdk/include/nvdsmeta.h:192.
-    #[getter]
-    #[pyo3(name = "pad_index")]
-    fn get_pad_index(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pad_index } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "pad_index")]
-    fn set_pad_index(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pad_index")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pad_index = v as _ };
-        Ok(())
-    }
-    /// Index of the frame's surface in NvBufSurface::surfaceList.
-    ///
-    /// `guint batch_id` at sdk/include/nvdsmeta.h:193.
-    #[getter]
-    #[pyo3(name = "batch_id")]
-    fn get_batch_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).batch_id } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "batch_id")]
-    fn set_batch_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.batch_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).batch_id = v as _ };
-        Ok(())
-    }
-    /// Frame counter of the source.
-    ///
-    /// `gint frame_num` at sdk/include/nvdsmeta.h:194.
-    #[getter]
-    #[pyo3(name = "frame_num")]
-    fn get_frame_num(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).frame_num } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "frame_num")]
-    fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsFrameMeta.frame_num")?;
-        let p = self.ptr()?;
-        unsafe { (*p).frame_num = v as _ };
-        Ok(())
-    }
-    /// Presentation timestamp, in nanoseconds.
-    ///
-    /// `guint64 buf_pts` at sdk/include/nvdsmeta.h:195.
-    #[getter]
-    #[pyo3(name = "buf_pts")]
-    fn get_buf_pts(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).buf_pts } as u64)
-    }
-    #[setter]
-    #[pyo3(name = "buf_pts")]
-    fn set_buf_pts(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsFrameMeta.buf_pts")?;
-        let p = self.ptr()?;
-        unsafe { (*p).buf_pts = v as _ };
-        Ok(())
-    }
-    /// NTP timestamp, in nanoseconds since the epoch.
-    ///
-    /// `guint64 ntp_timestamp` at sdk/include/nvdsmeta.h:196.
-    #[getter]
-    #[pyo3(name = "ntp_timestamp")]
-    fn get_ntp_timestamp(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).ntp_timestamp } as u64)
-    }
-    #[setter]
-    #[pyo3(name = "ntp_timestamp")]
-    fn set_ntp_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsFrameMeta.ntp_timestamp")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ntp_timestamp = v as _ };
-        Ok(())
-    }
-    /// Identifier of the source (e.g. camera).
-    ///
-    /// `guint source_id` at sdk/include/nvdsmeta.h:197.
-    #[getter]
-    #[pyo3(name = "source_id")]
-    fn get_source_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).source_id } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "source_id")]
-    fn set_source_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).source_id = v as _ };
-        Ok(())
-    }
-    /// Number of surfaces making up the frame.
-    ///
-    /// `gint num_surfaces_per_frame` at sdk/include/nvdsmeta.h:198.
-    #[getter]
-    #[pyo3(name = "num_surfaces_per_frame")]
-    fn get_num_surfaces_per_frame(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_surfaces_per_frame } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "num_surfaces_per_frame")]
-    fn set_num_surfaces_per_frame(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            i32,
-        >(value, "NvDsFrameMeta.num_surfaces_per_frame")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_surfaces_per_frame = v as _ };
-        Ok(())
-    }
-    /// Width of the frame as it entered the muxer.
-    ///
-    /// `guint source_frame_width` at sdk/include/nvdsmeta.h:199.
-    #[getter]
-    #[pyo3(name = "source_frame_width")]
-    fn get_source_frame_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).source_frame_width } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "source_frame_width")]
-    fn set_source_frame_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_frame_width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).source_frame_width = v as _ };
-        Ok(())
-    }
-    /// Height of the frame as it entered the muxer.
-    ///
-    /// `guint source_frame_height` at sdk/include/nvdsmeta.h:200.
-    #[getter]
-    #[pyo3(name = "source_frame_height")]
-    fn get_source_frame_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).source_frame_height } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "source_frame_height")]
-    fn set_source_frame_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_frame_height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).source_frame_height = v as _ };
-        Ok(())
-    }
-    /// Type of the sub-surface, for multi-surface frames.
-    ///
-    /// `guint surface_type` at sdk/include/nvdsmeta.h:201.
-    #[getter]
-    #[pyo3(name = "surface_type")]
-    fn get_surface_type(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).surface_type } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "surface_type")]
-    fn set_surface_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.surface_type")?;
-        let p = self.ptr()?;
-        unsafe { (*p).surface_type = v as _ };
-        Ok(())
-    }
-    /// Index of the sub-surface, for multi-surface frames.
-    ///
-    /// `guint surface_index` at sdk/include/nvdsmeta.h:202.
-    #[getter]
-    #[pyo3(name = "surface_index")]
-    fn get_surface_index(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).surface_index } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "surface_index")]
-    fn set_surface_index(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.surface_index")?;
-        let p = self.ptr()?;
-        unsafe { (*p).surface_index = v as _ };
-        Ok(())
-    }
-    /// Number of objects in @a obj_meta_list.
-    ///
-    /// `guint num_obj_meta` at sdk/include/nvdsmeta.h:203.
-    #[getter]
-    #[pyo3(name = "num_obj_meta")]
-    fn get_num_obj_meta(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_obj_meta } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_obj_meta")]
-    fn set_num_obj_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.num_obj_meta")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_obj_meta = v as _ };
-        Ok(())
-    }
-    /// TRUE once inference has run on the frame.
-    ///
-    /// `gboolean bInferDone` at sdk/include/nvdsmeta.h:204.
-    #[getter]
-    #[pyo3(name = "bInferDone")]
-    fn get_bInferDone(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).bInferDone } as i64 != 0)
-    }
-    #[setter]
-    #[pyo3(name = "bInferDone")]
-    fn set_bInferDone(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvDsFrameMeta.bInferDone")?;
-        let p = self.ptr()?;
-        unsafe { (*p).bInferDone = v as _ };
-        Ok(())
-    }
-    /// Objects of the frame.
-    ///
-    /// `GList* obj_meta_list` at sdk/include/nvdsmeta.h:205.
-    #[getter]
-    #[pyo3(name = "obj_meta_list")]
-    fn get_obj_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).obj_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
-        let keep = this.view.python_owner(slf.as_any());
-        Ok(
-            GList::over(
-                keep,
-                this.view.token(),
-                slot.cast_const().cast(),
-                head,
-                Some(&__BINDERY_ELEMENT_NvDsObjectMeta),
-            ),
-        )
-    }
-    /// Drawings requested for the frame.
-    ///
-    /// `GList* display_meta_list` at sdk/include/nvdsmeta.h:206.
-    #[getter]
-    #[pyo3(name = "display_meta_list")]
-    fn get_display_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).display_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
-        let keep = this.view.python_owner(slf.as_any());
-        Ok(
-            GList::over(
-                keep,
-                this.view.token(),
-                slot.cast_const().cast(),
-                head,
-                Some(&__BINDERY_ELEMENT_NvDsDisplayMeta),
-            ),
-        )
-    }
-    /// User metadata attached to the frame.
-    ///
-    /// `GList* frame_user_meta_list` at sdk/include/nvdsmeta.h:207.
-    #[getter]
-    #[pyo3(name = "frame_user_meta_list")]
-    fn get_frame_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).frame_user_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
-        let keep = this.view.python_owner(slf.as_any());
-        Ok(
-            GList::over(
-                keep,
-                this.view.token(),
-                slot.cast_const().cast(),
-                head,
-                Some(&__BINDERY_ELEMENT_NvDsUserMeta),
-            ),
-        )
-    }
-    /// Free slots for the user.
-    ///
-    /// `gint64[4] misc_frame_info` at sdk/include/nvdsmeta.h:208.
-    #[getter]
-    #[pyo3(name = "misc_frame_info")]
-    fn get_misc_frame_info<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).misc_frame_info).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
-    }
-    #[setter]
-    #[pyo3(name = "misc_frame_info")]
-    fn set_misc_frame_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvDsFrameMeta.misc_frame_info", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).misc_frame_info).cast(),
-                4,
-            )
-        };
-        Ok(())
-    }
-    /// Width of the frame as it left the muxer.
-    ///
-    /// `guint pipeline_width` at sdk/include/nvdsmeta.h:209.
-    #[getter]
-    #[pyo3(name = "pipeline_width")]
-    fn get_pipeline_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pipeline_width } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "pipeline_width")]
-    fn set_pipeline_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pipeline_width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pipeline_width = v as _ };
-        Ok(())
-    }
-    /// Height of the frame as it left the muxer.
-    ///
-    /// `guint pipeline_height` at sdk/include/nvdsmeta.h:210.
-    #[getter]
-    #[pyo3(name = "pipeline_height")]
-    fn get_pipeline_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pipeline_height } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "pipeline_height")]
-    fn set_pipeline_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pipeline_height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pipeline_height = v as _ };
-        Ok(())
-    }
-    /// Sensor that produced the frame.
-    ///
-    /// `NvDsSensorInfo_meta sensorInfo_meta` at sdk/include/nvdsmeta.h:211.
-    #[getter]
-    #[pyo3(name = "sensorInfo_meta")]
-    fn get_sensorInfo_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsSensorInfo_meta> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvDsSensorInfo_meta::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).sensorInfo_meta }.cast(),
-                    )?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "sensorInfo_meta")]
-    fn set_sensorInfo_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsSensorInfo_meta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsSensorInfo_meta::TYPE,
-                "NvDsFrameMeta.sensorInfo_meta",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).sensorInfo_meta,
-                src.cast_const().cast(),
-                NvDsSensorInfo_meta::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Reserved.
-    ///
-    /// `gint64[4] reserved` at sdk/include/nvdsmeta.h:212.
-    #[getter]
-    #[pyo3(name = "reserved")]
-    fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
-    }
-    #[setter]
-    #[pyo3(name = "reserved")]
-    fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDsFrameMeta.reserved", 4,
-                        values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).reserved).cast(),
-                4,
-            )
-        };
-        Ok(())
-    }
-    /// Exports the list's elements as a dict of numpy columns (one walk, no Python objects per element).
-    fn export_objects<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
-        let py = slf.py();
-        let p = slf.get().ptr()?;
-        let mut nodes = unsafe { rt::glist::Nodes::new((*p).obj_meta_list.cast()) };
-        let mut c0 = rt::numpy_export::Column::<i32>::with_capacity(64);
-        let mut c1 = rt::numpy_export::Column::<f32>::with_capacity(64);
-        let mut c2 = rt::numpy_export::Column::<f32>::with_capacity(64);
-        let mut c3 = rt::numpy_export::Column::<f32>::with_capacity(64);
-        let mut c4 = rt::numpy_export::Column::<u64>::with_capacity(64);
-        let mut c5 = rt::numpy_export::Column::<f32>::with_capacity(64);
-        let mut c6 = rt::numpy_export::Column::<f32>::with_capacity(64);
-        while let Some(data) = nodes.next_data()? {
-            let e = data.cast::<ffi::NvDsObjectMeta>().cast_const();
-            if e.is_null() {
-                continue;
-            }
-            unsafe {
-                c0.push((*e).class_id as i32);
-                c1.push((*e).confidence as f32);
-                c2.push((*e).rect_params.height as f32);
-                c3.push((*e).rect_params.left as f32);
-                c4.push((*e).object_id as u64);
-                c5.push((*e).rect_params.top as f32);
-                c6.push((*e).rect_params.width as f32);
-            }
-        }
-        let out = PyDict::new(py);
-        out.set_item("class_id", c0.into_array(py))?;
-        out.set_item("confidence", c1.into_array(py))?;
-        out.set_item("height", c2.into_array(py))?;
-        out.set_item("left", c3.into_array(py))?;
-        out.set_item("object_id", c4.into_array(py))?;
-        out.set_item("top", c5.into_array(py))?;
-        out.set_item("width", c6.into_array(py))?;
-        Ok(out)
-    }
-}
-/// Metadata of one detected or tracked object.
-///
-/// C struct `NvDsObjectMeta`, declared at sdk/include/nvdsmeta.h:216.
-#[pyclass(name = "NvDsObjectMeta", module = "pyds", frozen)]
-pub struct NvDsObjectMeta {
-    pub(crate) view: View<ffi::NvDsObjectMeta>,
-}
-impl NvDsObjectMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsObjectMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsObjectMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjectMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsObjectMeta, text_params)
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsObjectMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl NvDsObjectMeta {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &[
-                "base_meta",
-                "parent",
-                "unique_component_id",
-                "class_id",
-                "object_id",
-                "detector_bbox_info",
-                "tracker_bbox_info",
-                "confidence",
-                "tracker_confidence",
-                "rect_params",
-                "mask_params",
-                "text_params",
-                "obj_label",
-                "misc_obj_info",
-                "reserved",
-            ],
-            Self::TYPE,
-        )
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::NvDsObjectMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// Common header.
-    ///
-    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:217.
-    #[getter]
-    #[pyo3(name = "base_meta")]
-    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "base_meta")]
-    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsBaseMeta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsBaseMeta::TYPE,
-                "NvDsObjectMeta.base_meta",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).base_meta,
-                src.cast_const().cast(),
-                NvDsBaseMeta::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Parent object, or NULL.
-    ///
-    /// `NvDsObjectMeta* parent` at sdk/include/nvdsmeta.h:218.
-    #[getter]
-    #[pyo3(name = "parent")]
-    fn get_parent(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsObjectMeta>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).parent } as *mut _)
-                .map(NvDsObjectMeta::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "parent")]
-    fn set_parent(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsObjectMeta>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsObjectMeta::TYPE,
-                            "NvDsObjectMeta.parent",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).parent }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsObjectMeta::TYPE)?),
-            None => None,
-        };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjectMeta.parent")
-    }
-    /// Id of the component that made the object.
-    ///
-    /// `gint unique_component_id` at sdk/include/nvdsmeta.h:219.
-    #[getter]
-    #[pyo3(name = "unique_component_id")]
-    fn get_unique_component_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).unique_component_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "unique_component_id")]
-    fn set_unique_component_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsObjectMeta.unique_component_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).unique_component_id = v as _ };
-        Ok(())
-    }
-    /// Class index from the detector.
-    ///
-    /// `gint class_id` at sdk/include/nvdsmeta.h:220.
-    #[getter]
-    #[pyo3(name = "class_id")]
-    fn get_class_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).class_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "class_id")]
-    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsObjectMeta.class_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).class_id = v as _ };
-        Ok(())
-    }
-    /// Tracking id, or UNTRACKED_OBJECT_ID.
-    ///
-    /// `guint64 object_id` at sdk/include/nvdsmeta.h:221.
-    #[getter]
-    #[pyo3(name = "object_id")]
-    fn get_object_id(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).object_id } as u64)
-    }
-    #[setter]
-    #[pyo3(name = "object_id")]
-    fn set_object_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsObjectMeta.object_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).object_id = v as _ };
-        Ok(())
-    }
-    /// Box as output by the detector.
-    ///
-    /// `NvDsComp_BboxInfo detector_bbox_info` at sdk/include/nvdsmeta.h:222.
-    #[getter]
-    #[pyo3(name = "detector_bbox_info")]
-    fn get_detector_bbox_info(slf: &Bound<'_, Self>) -> PyResult<NvDsComp_BboxInfo> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvDsComp_BboxInfo::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).detector_bbox_info }.cast(),
-                    )?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "detector_bbox_info")]
-    fn set_detector_bbox_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsComp_BboxInfo>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsComp_BboxInfo::TYPE,
-                "NvDsObjectMeta.detector_bbox_info",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).detector_bbox_info,
-                src.cast_const().cast(),
-                NvDsComp_BboxInfo::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Box as output by the tracker.
-    ///
-    /// `NvDsComp_BboxInfo tracker_bbox_info` at sdk/include/nvdsmeta.h:223.
-    #[getter]
-    #[pyo3(name = "tracker_bbox_info")]
-    fn get_tracker_bbox_info(slf: &Bound<'_, Self>) -> PyResult<NvDsComp_BboxInfo> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvDsComp_BboxInfo::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).tracker_bbox_info }.cast(),
-                    )?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "tracker_bbox_info")]
-    fn set_tracker_bbox_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsComp_BboxInfo>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsComp_BboxInfo::TYPE,
-                "NvDsObjectMeta.tracker_bbox_info",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).tracker_bbox_info,
-                src.cast_const().cast(),
-                NvDsComp_BboxInfo::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Detector confidence (-0.1 when unknown).
-    ///
-    /// `gfloat confidence` at sdk/include/nvdsmeta.h:224.
-    #[getter]
-    #[pyo3(name = "confidence")]
-    fn get_confidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).confidence } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "confidence")]
-    fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObjectMeta.confidence")?;
-        let p = self.ptr()?;
-        unsafe { (*p).confidence = v as _ };
-        Ok(())
-    }
-    /// Tracker confidence (-0.1 when unknown).
-    ///
-    /// `gfloat tracker_confidence` at sdk/include/nvdsmeta.h:225.
-    #[getter]
-    #[pyo3(name = "tracker_confidence")]
-    fn get_tracker_confidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).tracker_confidence } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "tracker_confidence")]
-    fn set_tracker_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObjectMeta.tracker_confidence")?;
-        let p = self.ptr()?;
-        unsafe { (*p).tracker_confidence = v as _ };
-        Ok(())
-    }
-    /// Clipped box from the last component that updated it; also drawn by the OSD.
-    ///
-    /// `NvOSD_RectParams rect_params` at sdk/include/nvdsmeta.h:226.
-    #[getter]
-    #[pyo3(name = "rect_params")]
-    fn get_rect_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_RectParams> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvOSD_RectParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).rect_params }.cast())?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "rect_params")]
-    fn set_rect_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_RectParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_RectParams::TYPE,
-                "NvDsObjectMeta.rect_params",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).rect_params,
-                src.cast_const().cast(),
-                NvOSD_RectParams::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Instance mask of the object.
-    ///
-    /// `NvOSD_MaskParams mask_params` at sdk/include/nvdsmeta.h:227.
-    #[getter]
-    #[pyo3(name = "mask_params")]
-    fn get_mask_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_MaskParams> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvOSD_MaskParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).mask_params }.cast())?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "mask_params")]
-    fn set_mask_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_MaskParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_MaskParams::TYPE,
-                "NvDsObjectMeta.mask_params",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).mask_params,
-                src.cast_const().cast(),
-                NvOSD_MaskParams::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Label drawn next to the object.
-    ///
-    /// `NvOSD_TextParams text_params` at sdk/include/nvdsmeta.h:228.
-    #[getter]
-    #[pyo3(name = "text_params")]
-    fn get_text_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_TextParams> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvOSD_TextParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).text_params }.cast())?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "text_params")]
-    fn set_text_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_TextParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_TextParams::TYPE,
-                "NvDsObjectMeta.text_params",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).text_params,
-                src.cast_const().cast(),
-                NvOSD_TextParams::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Class name, NUL-terminated.
-    ///
-    /// `gchar[128] obj_label` at sdk/include/nvdsmeta.h:229.
-    #[getter]
-    #[pyo3(name = "obj_label")]
-    fn get_obj_label<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let p = self.ptr()?;
-        Ok(rt::strings::read_char_array(py, unsafe { &(*p).obj_label }))
-    }
-    #[setter]
-    #[pyo3(name = "obj_label")]
-    fn set_obj_label(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        rt::strings::write_char_array(
-            unsafe { &mut (*p).obj_label },
-            value,
-            "NvDsObjectMeta.obj_label",
-        )
-    }
-    /// Classifier results for the object.
-    ///
-    /// `GList* classifier_meta_list` at sdk/include/nvdsmeta.h:230.
-    #[getter]
-    #[pyo3(name = "classifier_meta_list")]
-    fn get_classifier_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).classifier_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
-        let keep = this.view.python_owner(slf.as_any());
-        Ok(
-            GList::over(
-                keep,
-                this.view.token(),
-                slot.cast_const().cast(),
-                head,
-                Some(&__BINDERY_ELEMENT_NvDsClassifierMeta),
-            ),
-        )
-    }
-    /// User metadata attached to the object.
-    ///
-    /// `GList* obj_user_meta_list` at sdk/include/nvdsmeta.h:231.
-    #[getter]
-    #[pyo3(name = "obj_user_meta_list")]
-    fn get_obj_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).obj_user_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
-        let keep = this.view.python_owner(slf.as_any());
-        Ok(
-            GList::over(
-                keep,
-                this.view.token(),
-                slot.cast_const().cast(),
-                head,
-                Some(&__BINDERY_ELEMENT_NvDsUserMeta),
-            ),
-        )
-    }
-    /// Free slots for the user.
-    ///
-    /// `gint64[4] misc_obj_info` at sdk/include/nvdsmeta.h:232.
-    #[getter]
-    #[pyo3(name = "misc_obj_info")]
-    fn get_misc_obj_info<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).misc_obj_info).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
-    }
-    #[setter]
-    #[pyo3(name = "misc_obj_info")]
-    fn set_misc_obj_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDsObjectMeta.misc_obj_info",
-                        4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).misc_obj_info).cast(),
-                4,
-            )
-        };
-        Ok(())
-    }
-    /// Reserved.
-    ///
-    /// `gint64[4] reserved` at sdk/include/nvdsmeta.h:233.
-    #[getter]
-    #[pyo3(name = "reserved")]
-    fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
-    }
-    #[setter]
-    #[pyo3(name = "reserved")]
-    fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDsObjectMeta.reserved", 4,
                         values.len()
                     ),
                 ),
@@ -9071,465 +9530,6 @@ impl NvBufSurfaceCudaBuffer {
                 values.as_ptr(),
                 (&raw mut (*p).reserved).cast(),
                 64,
-            )
-        };
-        Ok(())
-    }
-}
-/// One buffer (surface) of a batch.
-///
-/// C struct `NvBufSurfaceParams`, declared at sdk/include/nvbufsurface.h:281.
-#[pyclass(name = "NvBufSurfaceParams", module = "pyds", frozen)]
-pub struct NvBufSurfaceParams {
-    pub(crate) view: View<ffi::NvBufSurfaceParams>,
-}
-impl NvBufSurfaceParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl NvBufSurfaceParams {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &[
-                "width",
-                "height",
-                "pitch",
-                "colorFormat",
-                "layout",
-                "bufferDesc",
-                "dataSize",
-                "dataPtr",
-                "planeParams",
-                "mappedAddr",
-                "paramex",
-                "cudaBuffer",
-                "_reserved",
-            ],
-            Self::TYPE,
-        )
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// Width in pixels.
-    ///
-    /// `uint32_t width` at sdk/include/nvbufsurface.h:282.
-    #[getter]
-    #[pyo3(name = "width")]
-    fn get_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "width")]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
-        Ok(())
-    }
-    /// Height in pixels.
-    ///
-    /// `uint32_t height` at sdk/include/nvbufsurface.h:283.
-    #[getter]
-    #[pyo3(name = "height")]
-    fn get_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "height")]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
-        Ok(())
-    }
-    /// Bytes per row of the first plane.
-    ///
-    /// `uint32_t pitch` at sdk/include/nvbufsurface.h:284.
-    #[getter]
-    #[pyo3(name = "pitch")]
-    fn get_pitch(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pitch } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "pitch")]
-    fn set_pitch(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.pitch")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pitch = v as _ };
-        Ok(())
-    }
-    /// Pixel format.
-    ///
-    /// `NvBufSurfaceColorFormat colorFormat` at sdk/include/nvbufsurface.h:285.
-    #[getter]
-    #[pyo3(name = "colorFormat")]
-    fn get_colorFormat<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
-            .member(py, unsafe { (*p).colorFormat } as i64)
-    }
-    #[setter]
-    #[pyo3(name = "colorFormat")]
-    fn set_colorFormat(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
-            .value(value, "NvBufSurfaceParams.colorFormat")?;
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.colorFormat")?;
-        let p = self.ptr()?;
-        unsafe { (*p).colorFormat = v as _ };
-        Ok(())
-    }
-    /// Plane layout.
-    ///
-    /// `NvBufSurfaceLayout layout` at sdk/include/nvbufsurface.h:286.
-    #[getter]
-    #[pyo3(name = "layout")]
-    fn get_layout<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVBUFSURFACELAYOUT.member(py, unsafe { (*p).layout } as i64)
-    }
-    #[setter]
-    #[pyo3(name = "layout")]
-    fn set_layout(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        __BINDERY_ENUM_NVBUFSURFACELAYOUT.value(value, "NvBufSurfaceParams.layout")?;
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.layout")?;
-        let p = self.ptr()?;
-        unsafe { (*p).layout = v as _ };
-        Ok(())
-    }
-    /// DMABUF file descriptor, for handle-based memory.
-    ///
-    /// `uint64_t bufferDesc` at sdk/include/nvbufsurface.h:287.
-    #[getter]
-    #[pyo3(name = "bufferDesc")]
-    fn get_bufferDesc(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).bufferDesc } as u64)
-    }
-    #[setter]
-    #[pyo3(name = "bufferDesc")]
-    fn set_bufferDesc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvBufSurfaceParams.bufferDesc")?;
-        let p = self.ptr()?;
-        unsafe { (*p).bufferDesc = v as _ };
-        Ok(())
-    }
-    /// Bytes allocated for the buffer.
-    ///
-    /// `uint32_t dataSize` at sdk/include/nvbufsurface.h:288.
-    #[getter]
-    #[pyo3(name = "dataSize")]
-    fn get_dataSize(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).dataSize } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "dataSize")]
-    fn set_dataSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.dataSize")?;
-        let p = self.ptr()?;
-        unsafe { (*p).dataSize = v as _ };
-        Ok(())
-    }
-    /// Start of the buffer memory (not for surface-array memory).
-    ///
-    /// `void* dataPtr` at sdk/include/nvbufsurface.h:289.
-    #[getter]
-    #[pyo3(name = "dataPtr")]
-    fn get_dataPtr<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        rt::pointer::to_tracked_capsule(
-            py,
-            unsafe { (*p).dataPtr } as *mut c_void,
-            self.view.token(),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "dataPtr")]
-    fn set_dataPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvBufSurfaceParams.dataPtr",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).dataPtr }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.dataPtr")
-    }
-    /// Plane geometry.
-    ///
-    /// `NvBufSurfacePlaneParams planeParams` at sdk/include/nvbufsurface.h:290.
-    #[getter]
-    #[pyo3(name = "planeParams")]
-    fn get_planeParams(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfacePlaneParams> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvBufSurfacePlaneParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).planeParams }.cast())?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "planeParams")]
-    fn set_planeParams(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvBufSurfacePlaneParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvBufSurfacePlaneParams::TYPE,
-                "NvBufSurfaceParams.planeParams",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).planeParams,
-                src.cast_const().cast(),
-                NvBufSurfacePlaneParams::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Current mappings.
-    ///
-    /// `NvBufSurfaceMappedAddr mappedAddr` at sdk/include/nvbufsurface.h:291.
-    #[getter]
-    #[pyo3(name = "mappedAddr")]
-    fn get_mappedAddr(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfaceMappedAddr> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvBufSurfaceMappedAddr::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).mappedAddr }.cast())?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "mappedAddr")]
-    fn set_mappedAddr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvBufSurfaceMappedAddr>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvBufSurfaceMappedAddr::TYPE,
-                "NvBufSurfaceParams.mappedAddr",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).mappedAddr,
-                src.cast_const().cast(),
-                NvBufSurfaceMappedAddr::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Extra parameters, or NULL.
-    ///
-    /// `NvBufSurfaceParamsEx* paramex` at sdk/include/nvbufsurface.h:292.
-    #[getter]
-    #[pyo3(name = "paramex")]
-    fn get_paramex(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParamsEx>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).paramex } as *mut _)
-                .map(NvBufSurfaceParamsEx::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "paramex")]
-    fn set_paramex(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParamsEx>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParamsEx::TYPE,
-                            "NvBufSurfaceParams.paramex",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).paramex }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParamsEx::TYPE)?),
-            None => None,
-        };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.paramex")
-    }
-    /// CUDA view, or NULL.
-    ///
-    /// `NvBufSurfaceCudaBuffer* cudaBuffer` at sdk/include/nvbufsurface.h:293.
-    #[getter]
-    #[pyo3(name = "cudaBuffer")]
-    fn get_cudaBuffer(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvBufSurfaceCudaBuffer>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).cudaBuffer } as *mut _)
-                .map(NvBufSurfaceCudaBuffer::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "cudaBuffer")]
-    fn set_cudaBuffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceCudaBuffer>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceCudaBuffer::TYPE,
-                            "NvBufSurfaceParams.cudaBuffer",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).cudaBuffer }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvBufSurfaceCudaBuffer::TYPE)?)
-            }
-            None => None,
-        };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.cudaBuffer")
-    }
-    /// Reserved.
-    ///
-    /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:294.
-    #[getter]
-    #[pyo3(name = "_reserved")]
-    fn get__reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p)._reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
-    }
-    #[setter]
-    #[pyo3(name = "_reserved")]
-    fn set__reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvBufSurfaceParams._reserved",
-                        4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p)._reserved).cast(),
-                4,
             )
         };
         Ok(())
@@ -21274,271 +21274,6 @@ impl NvDsObj3DBbox {
         Ok(())
     }
 }
-/// A detected box with tracking and ROI information.
-///
-/// C struct `RectDim`, declared at sdk/include/nvds_360d_meta.h:27.
-#[pyclass(name = "RectDim", module = "pyds", frozen)]
-pub struct RectDim {
-    pub(crate) view: View<ffi::RectDim>,
-}
-impl RectDim {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "RectDim";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::RectDim>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::RectDim> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::RectDim) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl RectDim {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &[
-                "left",
-                "top",
-                "width",
-                "height",
-                "class_id",
-                "tracking_id",
-                "gie_unique_id",
-                "roi_status",
-                "text",
-            ],
-            Self::TYPE,
-        )
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::RectDim>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// X of the left edge, in pixels.
-    ///
-    /// `float left` at sdk/include/nvds_360d_meta.h:28.
-    #[getter]
-    #[pyo3(name = "left")]
-    fn get_left(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).left } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "left")]
-    fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.left")?;
-        let p = self.ptr()?;
-        unsafe { (*p).left = v as _ };
-        Ok(())
-    }
-    /// Y of the top edge, in pixels.
-    ///
-    /// `float top` at sdk/include/nvds_360d_meta.h:29.
-    #[getter]
-    #[pyo3(name = "top")]
-    fn get_top(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).top } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "top")]
-    fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.top")?;
-        let p = self.ptr()?;
-        unsafe { (*p).top = v as _ };
-        Ok(())
-    }
-    /// Width, in pixels.
-    ///
-    /// `float width` at sdk/include/nvds_360d_meta.h:30.
-    #[getter]
-    #[pyo3(name = "width")]
-    fn get_width(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "width")]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
-        Ok(())
-    }
-    /// Height, in pixels.
-    ///
-    /// `float height` at sdk/include/nvds_360d_meta.h:31.
-    #[getter]
-    #[pyo3(name = "height")]
-    fn get_height(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "height")]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
-        Ok(())
-    }
-    /// Class id.
-    ///
-    /// `int class_id` at sdk/include/nvds_360d_meta.h:32.
-    #[getter]
-    #[pyo3(name = "class_id")]
-    fn get_class_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).class_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "class_id")]
-    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.class_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).class_id = v as _ };
-        Ok(())
-    }
-    /// Tracking id.
-    ///
-    /// `int tracking_id` at sdk/include/nvds_360d_meta.h:33.
-    #[getter]
-    #[pyo3(name = "tracking_id")]
-    fn get_tracking_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).tracking_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "tracking_id")]
-    fn set_tracking_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.tracking_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).tracking_id = v as _ };
-        Ok(())
-    }
-    /// Id of the inference element that found the box.
-    ///
-    /// `int gie_unique_id` at sdk/include/nvds_360d_meta.h:34.
-    #[getter]
-    #[pyo3(name = "gie_unique_id")]
-    fn get_gie_unique_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).gie_unique_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "gie_unique_id")]
-    fn set_gie_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.gie_unique_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).gie_unique_id = v as _ };
-        Ok(())
-    }
-    /// ROI_STATUS_360D flags.
-    ///
-    /// `int roi_status` at sdk/include/nvds_360d_meta.h:35.
-    #[getter]
-    #[pyo3(name = "roi_status")]
-    fn get_roi_status(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).roi_status } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "roi_status")]
-    fn set_roi_status(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.roi_status")?;
-        let p = self.ptr()?;
-        unsafe { (*p).roi_status = v as _ };
-        Ok(())
-    }
-    /// Label text or other user data; not owned.
-    ///
-    /// `void* text` at sdk/include/nvds_360d_meta.h:36.
-    #[getter]
-    #[pyo3(name = "text")]
-    fn get_text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        rt::pointer::to_tracked_capsule(
-            py,
-            unsafe { (*p).text } as *mut c_void,
-            self.view.token(),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "text")]
-    fn set_text(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "RectDim.text",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).text }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "RectDim.text")
-    }
-}
 /// Motion of one grid block, in the optical-flow engine's fixed-point units.
 ///
 /// C struct `NvOFFlowVector`, declared at sdk/include/nvds_opticalflow_meta.h:20.
@@ -25286,6 +25021,271 @@ impl CustomDataStruct {
         Ok(())
     }
 }
+/// A detected box with tracking and ROI information.
+///
+/// C struct `RectDim`, declared at helpers/nvds_360d_meta.h:28.
+#[pyclass(name = "RectDim", module = "pyds", frozen)]
+pub struct RectDim {
+    pub(crate) view: View<ffi::RectDim>,
+}
+impl RectDim {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "RectDim";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::RectDim>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::RectDim> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::RectDim) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl RectDim {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(
+            Self::wrap(
+                View::owned(
+                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
+                    Self::free_owned,
+                ),
+            ),
+        )
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(
+            slf.as_any(),
+            fields,
+            &[
+                "left",
+                "top",
+                "width",
+                "height",
+                "class_id",
+                "tracking_id",
+                "gie_unique_id",
+                "roi_status",
+                "text",
+            ],
+            Self::TYPE,
+        )
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::RectDim>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
+        Ok(Self::wrap(View::external(ptr.cast(), token)))
+    }
+    /// The C address of the struct.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// X of the left edge, in pixels.
+    ///
+    /// `float left` at helpers/nvds_360d_meta.h:29.
+    #[getter]
+    #[pyo3(name = "left")]
+    fn get_left(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).left } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "left")]
+    fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "RectDim.left")?;
+        let p = self.ptr()?;
+        unsafe { (*p).left = v as _ };
+        Ok(())
+    }
+    /// Y of the top edge, in pixels.
+    ///
+    /// `float top` at helpers/nvds_360d_meta.h:30.
+    #[getter]
+    #[pyo3(name = "top")]
+    fn get_top(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).top } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "top")]
+    fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "RectDim.top")?;
+        let p = self.ptr()?;
+        unsafe { (*p).top = v as _ };
+        Ok(())
+    }
+    /// Width, in pixels.
+    ///
+    /// `float width` at helpers/nvds_360d_meta.h:31.
+    #[getter]
+    #[pyo3(name = "width")]
+    fn get_width(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).width } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "width")]
+    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "RectDim.width")?;
+        let p = self.ptr()?;
+        unsafe { (*p).width = v as _ };
+        Ok(())
+    }
+    /// Height, in pixels.
+    ///
+    /// `float height` at helpers/nvds_360d_meta.h:32.
+    #[getter]
+    #[pyo3(name = "height")]
+    fn get_height(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).height } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "height")]
+    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "RectDim.height")?;
+        let p = self.ptr()?;
+        unsafe { (*p).height = v as _ };
+        Ok(())
+    }
+    /// Class id.
+    ///
+    /// `int class_id` at helpers/nvds_360d_meta.h:33.
+    #[getter]
+    #[pyo3(name = "class_id")]
+    fn get_class_id(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).class_id } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "class_id")]
+    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "RectDim.class_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).class_id = v as _ };
+        Ok(())
+    }
+    /// Tracking id.
+    ///
+    /// `int tracking_id` at helpers/nvds_360d_meta.h:34.
+    #[getter]
+    #[pyo3(name = "tracking_id")]
+    fn get_tracking_id(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).tracking_id } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "tracking_id")]
+    fn set_tracking_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "RectDim.tracking_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).tracking_id = v as _ };
+        Ok(())
+    }
+    /// Id of the inference element that found the box.
+    ///
+    /// `int gie_unique_id` at helpers/nvds_360d_meta.h:35.
+    #[getter]
+    #[pyo3(name = "gie_unique_id")]
+    fn get_gie_unique_id(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).gie_unique_id } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "gie_unique_id")]
+    fn set_gie_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "RectDim.gie_unique_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).gie_unique_id = v as _ };
+        Ok(())
+    }
+    /// ROI_STATUS_360D flags.
+    ///
+    /// `int roi_status` at helpers/nvds_360d_meta.h:36.
+    #[getter]
+    #[pyo3(name = "roi_status")]
+    fn get_roi_status(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).roi_status } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "roi_status")]
+    fn set_roi_status(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "RectDim.roi_status")?;
+        let p = self.ptr()?;
+        unsafe { (*p).roi_status = v as _ };
+        Ok(())
+    }
+    /// Label text or other user data; not owned.
+    ///
+    /// `void* text` at helpers/nvds_360d_meta.h:37.
+    #[getter]
+    #[pyo3(name = "text")]
+    fn get_text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { (*p).text } as *mut c_void,
+            self.view.token(),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "text")]
+    fn set_text(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "RectDim.text",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).text }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "RectDim.text")
+    }
+}
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.
 pub(crate) fn __bindery_view_target(
@@ -25324,6 +25324,15 @@ pub(crate) fn __bindery_view_target(
     if let Ok(v) = value.cast::<NvDsRoiMeta>() {
         return Ok(Some(v.get().view.target(value, NvDsRoiMeta::TYPE)?.erase()));
     }
+    if let Ok(v) = value.cast::<NvBufSurfaceParams>() {
+        return Ok(Some(v.get().view.target(value, NvBufSurfaceParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsFrameMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsFrameMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjectMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsObjectMeta::TYPE)?.erase()));
+    }
     if let Ok(v) = value.cast::<NvDsComp_BboxInfo>() {
         return Ok(Some(v.get().view.target(value, NvDsComp_BboxInfo::TYPE)?.erase()));
     }
@@ -25338,12 +25347,6 @@ pub(crate) fn __bindery_view_target(
     }
     if let Ok(v) = value.cast::<NvDsBatchMeta>() {
         return Ok(Some(v.get().view.target(value, NvDsBatchMeta::TYPE)?.erase()));
-    }
-    if let Ok(v) = value.cast::<NvDsFrameMeta>() {
-        return Ok(Some(v.get().view.target(value, NvDsFrameMeta::TYPE)?.erase()));
-    }
-    if let Ok(v) = value.cast::<NvDsObjectMeta>() {
-        return Ok(Some(v.get().view.target(value, NvDsObjectMeta::TYPE)?.erase()));
     }
     if let Ok(v) = value.cast::<NvDsClassifierMeta>() {
         return Ok(Some(v.get().view.target(value, NvDsClassifierMeta::TYPE)?.erase()));
@@ -25414,9 +25417,6 @@ pub(crate) fn __bindery_view_target(
         return Ok(
             Some(v.get().view.target(value, NvBufSurfaceCudaBuffer::TYPE)?.erase()),
         );
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceParams>() {
-        return Ok(Some(v.get().view.target(value, NvBufSurfaceParams::TYPE)?.erase()));
     }
     if let Ok(v) = value.cast::<NvBufSurface>() {
         return Ok(Some(v.get().view.target(value, NvBufSurface::TYPE)?.erase()));
@@ -25620,9 +25620,6 @@ pub(crate) fn __bindery_view_target(
     if let Ok(v) = value.cast::<NvDsObj3DBbox>() {
         return Ok(Some(v.get().view.target(value, NvDsObj3DBbox::TYPE)?.erase()));
     }
-    if let Ok(v) = value.cast::<RectDim>() {
-        return Ok(Some(v.get().view.target(value, RectDim::TYPE)?.erase()));
-    }
     if let Ok(v) = value.cast::<NvOFFlowVector>() {
         return Ok(Some(v.get().view.target(value, NvOFFlowVector::TYPE)?.erase()));
     }
@@ -25695,6 +25692,9 @@ pub(crate) fn __bindery_view_target(
     }
     if let Ok(v) = value.cast::<CustomDataStruct>() {
         return Ok(Some(v.get().view.target(value, CustomDataStruct::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<RectDim>() {
+        return Ok(Some(v.get().view.target(value, RectDim::TYPE)?.erase()));
     }
     Ok(None)
 }

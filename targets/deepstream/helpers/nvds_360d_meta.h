@@ -1,7 +1,8 @@
 /*
- * bindery DeepStream SDK stand-in.
- * Written for the bindery project. This header is not part of the
- * DeepStream 9.1 SDK; pyds ships it with its bindings.
+ * Written for the bindery project. Not part of the DeepStream 9.1 SDK:
+ * pyds ships these types with its bindings, so they live with the target
+ * (helpers/) and are bound from here whether pyds is generated against the
+ * stand-in or an installed SDK.
  */
 
 /**
