@@ -119,6 +119,7 @@ golden!(
     pointers,
     scalars,
     static_functions,
+    cxx_containers,
     strings,
     unions,
     whole_header,

@@ -54,6 +54,7 @@ fn use_sdk(spec: &mut Spec) {
     spec.c.rpath = sdk.rpath.iter().map(|r| Spanned::new(r.span(), under_root(&root, r.get_ref()))).collect();
     let excluded = sdk.exclude_headers.clone();
     spec.c.headers.retain(|h| !excluded.contains(h.get_ref()));
+    spec.c.cxx_headers.retain(|h| !excluded.contains(h.get_ref()));
 }
 
 /// An `[c.sdk].rpath` entry: `$ORIGIN…` as written, anything else under the SDK root.
