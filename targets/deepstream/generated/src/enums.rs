@@ -8,6 +8,14 @@ pub(crate) static __BINDERY_ENUM_NVOSD_MODE: rt::enums::EnumClass = rt::enums::E
 pub(crate) static __BINDERY_ENUM_NVOSD_ARROW_HEAD_DIRECTION: rt::enums::EnumClass = rt::enums::EnumClass::new(
     "NvOSD_Arrow_Head_Direction",
 );
+/// Class and member table of `NvDsDataType`.
+pub(crate) static __BINDERY_ENUM_NVDSDATATYPE: rt::enums::EnumClass = rt::enums::EnumClass::new(
+    "NvDsDataType",
+);
+/// Class and member table of `NvDsUnitType`.
+pub(crate) static __BINDERY_ENUM_NVDSUNITTYPE: rt::enums::EnumClass = rt::enums::EnumClass::new(
+    "NvDsUnitType",
+);
 /// Class and member table of `NvDsMetaType`.
 pub(crate) static __BINDERY_ENUM_NVDSMETATYPE: rt::enums::EnumClass = rt::enums::EnumClass::open(
     "NvDsMetaType",
@@ -102,6 +110,44 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("START_HEAD", class.getattr("START_HEAD")?)?;
     m.add("END_HEAD", class.getattr("END_HEAD")?)?;
     m.add("BOTH_HEAD", class.getattr("BOTH_HEAD")?)?;
+    let class = __BINDERY_ENUM_NVDSDATATYPE
+        .create(
+            m,
+            &[
+                ("NvDsDataType_FP32", 0),
+                ("NvDsDataType_UINT8", 1),
+                ("NvDsDataType_INT8", 2),
+                ("NvDsDataType_UINT32", 3),
+                ("NvDsDataType_INT32", 4),
+                ("NvDsDataType_INT64", 5),
+                ("NvDsDataType_UINT64", 6),
+                ("NvDsDataType_FP16", 7),
+            ],
+            "Element data type of a tensor handed to or produced by a model.\n\nC enum `NvDsDataType`, declared at sdk/include/nvds_roi_meta.h:40.",
+        )?;
+    m.add("NvDsDataType", &class)?;
+    m.add("NvDsDataType_FP32", class.getattr("NvDsDataType_FP32")?)?;
+    m.add("NvDsDataType_UINT8", class.getattr("NvDsDataType_UINT8")?)?;
+    m.add("NvDsDataType_INT8", class.getattr("NvDsDataType_INT8")?)?;
+    m.add("NvDsDataType_UINT32", class.getattr("NvDsDataType_UINT32")?)?;
+    m.add("NvDsDataType_INT32", class.getattr("NvDsDataType_INT32")?)?;
+    m.add("NvDsDataType_INT64", class.getattr("NvDsDataType_INT64")?)?;
+    m.add("NvDsDataType_UINT64", class.getattr("NvDsDataType_UINT64")?)?;
+    m.add("NvDsDataType_FP16", class.getattr("NvDsDataType_FP16")?)?;
+    let class = __BINDERY_ENUM_NVDSUNITTYPE
+        .create(
+            m,
+            &[
+                ("NvDsUnitType_FullFrame", 0),
+                ("NvDsUnitType_ROI", 1),
+                ("NvDsUnitType_Object", 2),
+            ],
+            "What a pre-processed unit covers.\n\nC enum `NvDsUnitType`, declared at sdk/include/nvds_roi_meta.h:52.",
+        )?;
+    m.add("NvDsUnitType", &class)?;
+    m.add("NvDsUnitType_FullFrame", class.getattr("NvDsUnitType_FullFrame")?)?;
+    m.add("NvDsUnitType_ROI", class.getattr("NvDsUnitType_ROI")?)?;
+    m.add("NvDsUnitType_Object", class.getattr("NvDsUnitType_Object")?)?;
     let class = __BINDERY_ENUM_NVDSMETATYPE
         .create(
             m,

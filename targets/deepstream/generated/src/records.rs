@@ -2445,6 +2445,1692 @@ impl NvDsRoiMeta {
         this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.object_meta")
     }
 }
+/// One buffer (surface) of a batch.
+///
+/// C struct `NvBufSurfaceParams`, declared at sdk/include/nvbufsurface.h:281.
+#[pyclass(name = "NvBufSurfaceParams", module = "pyds", frozen)]
+pub struct NvBufSurfaceParams {
+    pub(crate) view: View<ffi::NvBufSurfaceParams>,
+}
+impl NvBufSurfaceParams {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "NvBufSurfaceParams";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceParams>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceParams> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceParams) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl NvBufSurfaceParams {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(
+            Self::wrap(
+                View::owned(
+                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
+                    Self::free_owned,
+                ),
+            ),
+        )
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(
+            slf.as_any(),
+            fields,
+            &[
+                "width",
+                "height",
+                "pitch",
+                "colorFormat",
+                "layout",
+                "bufferDesc",
+                "dataSize",
+                "dataPtr",
+                "planeParams",
+                "mappedAddr",
+                "paramex",
+                "cudaBuffer",
+                "_reserved",
+            ],
+            Self::TYPE,
+        )
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvBufSurfaceParams>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
+        Ok(Self::wrap(View::external(ptr.cast(), token)))
+    }
+    /// The C address of the struct.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// Width in pixels.
+    ///
+    /// `uint32_t width` at sdk/include/nvbufsurface.h:282.
+    #[getter]
+    #[pyo3(name = "width")]
+    fn get_width(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).width } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "width")]
+    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.width")?;
+        let p = self.ptr()?;
+        unsafe { (*p).width = v as _ };
+        Ok(())
+    }
+    /// Height in pixels.
+    ///
+    /// `uint32_t height` at sdk/include/nvbufsurface.h:283.
+    #[getter]
+    #[pyo3(name = "height")]
+    fn get_height(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).height } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "height")]
+    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.height")?;
+        let p = self.ptr()?;
+        unsafe { (*p).height = v as _ };
+        Ok(())
+    }
+    /// Bytes per row of the first plane.
+    ///
+    /// `uint32_t pitch` at sdk/include/nvbufsurface.h:284.
+    #[getter]
+    #[pyo3(name = "pitch")]
+    fn get_pitch(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).pitch } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "pitch")]
+    fn set_pitch(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.pitch")?;
+        let p = self.ptr()?;
+        unsafe { (*p).pitch = v as _ };
+        Ok(())
+    }
+    /// Pixel format.
+    ///
+    /// `NvBufSurfaceColorFormat colorFormat` at sdk/include/nvbufsurface.h:285.
+    #[getter]
+    #[pyo3(name = "colorFormat")]
+    fn get_colorFormat<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
+            .member(py, unsafe { (*p).colorFormat } as i64)
+    }
+    #[setter]
+    #[pyo3(name = "colorFormat")]
+    fn set_colorFormat(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
+            .value(value, "NvBufSurfaceParams.colorFormat")?;
+        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.colorFormat")?;
+        let p = self.ptr()?;
+        unsafe { (*p).colorFormat = v as _ };
+        Ok(())
+    }
+    /// Plane layout.
+    ///
+    /// `NvBufSurfaceLayout layout` at sdk/include/nvbufsurface.h:286.
+    #[getter]
+    #[pyo3(name = "layout")]
+    fn get_layout<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        __BINDERY_ENUM_NVBUFSURFACELAYOUT.member(py, unsafe { (*p).layout } as i64)
+    }
+    #[setter]
+    #[pyo3(name = "layout")]
+    fn set_layout(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        __BINDERY_ENUM_NVBUFSURFACELAYOUT.value(value, "NvBufSurfaceParams.layout")?;
+        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.layout")?;
+        let p = self.ptr()?;
+        unsafe { (*p).layout = v as _ };
+        Ok(())
+    }
+    /// DMABUF file descriptor, for handle-based memory.
+    ///
+    /// `uint64_t bufferDesc` at sdk/include/nvbufsurface.h:287.
+    #[getter]
+    #[pyo3(name = "bufferDesc")]
+    fn get_bufferDesc(&self) -> PyResult<u64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).bufferDesc } as u64)
+    }
+    #[setter]
+    #[pyo3(name = "bufferDesc")]
+    fn set_bufferDesc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u64>(value, "NvBufSurfaceParams.bufferDesc")?;
+        let p = self.ptr()?;
+        unsafe { (*p).bufferDesc = v as _ };
+        Ok(())
+    }
+    /// Bytes allocated for the buffer.
+    ///
+    /// `uint32_t dataSize` at sdk/include/nvbufsurface.h:288.
+    #[getter]
+    #[pyo3(name = "dataSize")]
+    fn get_dataSize(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).dataSize } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "dataSize")]
+    fn set_dataSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.dataSize")?;
+        let p = self.ptr()?;
+        unsafe { (*p).dataSize = v as _ };
+        Ok(())
+    }
+    /// Start of the buffer memory (not for surface-array memory).
+    ///
+    /// `void* dataPtr` at sdk/include/nvbufsurface.h:289.
+    #[getter]
+    #[pyo3(name = "dataPtr")]
+    fn get_dataPtr<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { (*p).dataPtr } as *mut c_void,
+            self.view.token(),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "dataPtr")]
+    fn set_dataPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvBufSurfaceParams.dataPtr",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).dataPtr }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.dataPtr")
+    }
+    /// Plane geometry.
+    ///
+    /// `NvBufSurfacePlaneParams planeParams` at sdk/include/nvbufsurface.h:290.
+    #[getter]
+    #[pyo3(name = "planeParams")]
+    fn get_planeParams(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfacePlaneParams> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvBufSurfacePlaneParams::wrap(
+                this
+                    .view
+                    .field(slf.as_any(), unsafe { &raw mut (*p).planeParams }.cast())?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "planeParams")]
+    fn set_planeParams(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvBufSurfacePlaneParams>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvBufSurfacePlaneParams::TYPE,
+                "NvBufSurfaceParams.planeParams",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).planeParams,
+                src.cast_const().cast(),
+                NvBufSurfacePlaneParams::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Current mappings.
+    ///
+    /// `NvBufSurfaceMappedAddr mappedAddr` at sdk/include/nvbufsurface.h:291.
+    #[getter]
+    #[pyo3(name = "mappedAddr")]
+    fn get_mappedAddr(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfaceMappedAddr> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvBufSurfaceMappedAddr::wrap(
+                this
+                    .view
+                    .field(slf.as_any(), unsafe { &raw mut (*p).mappedAddr }.cast())?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "mappedAddr")]
+    fn set_mappedAddr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvBufSurfaceMappedAddr>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvBufSurfaceMappedAddr::TYPE,
+                "NvBufSurfaceParams.mappedAddr",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).mappedAddr,
+                src.cast_const().cast(),
+                NvBufSurfaceMappedAddr::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Extra parameters, or NULL.
+    ///
+    /// `NvBufSurfaceParamsEx* paramex` at sdk/include/nvbufsurface.h:292.
+    #[getter]
+    #[pyo3(name = "paramex")]
+    fn get_paramex(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParamsEx>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            this
+                .view
+                .derive(slf.as_any(), unsafe { (*p).paramex } as *mut _)
+                .map(NvBufSurfaceParamsEx::wrap),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "paramex")]
+    fn set_paramex(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurfaceParamsEx>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurfaceParamsEx::TYPE,
+                            "NvBufSurfaceParams.paramex",
+                        ))?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).paramex }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParamsEx::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.paramex")
+    }
+    /// CUDA view, or NULL.
+    ///
+    /// `NvBufSurfaceCudaBuffer* cudaBuffer` at sdk/include/nvbufsurface.h:293.
+    #[getter]
+    #[pyo3(name = "cudaBuffer")]
+    fn get_cudaBuffer(
+        slf: &Bound<'_, Self>,
+    ) -> PyResult<Option<NvBufSurfaceCudaBuffer>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            this
+                .view
+                .derive(slf.as_any(), unsafe { (*p).cudaBuffer } as *mut _)
+                .map(NvBufSurfaceCudaBuffer::wrap),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "cudaBuffer")]
+    fn set_cudaBuffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvBufSurfaceCudaBuffer>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvBufSurfaceCudaBuffer::TYPE,
+                            "NvBufSurfaceParams.cudaBuffer",
+                        ))?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).cudaBuffer }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvBufSurfaceCudaBuffer::TYPE)?)
+            }
+            None => None,
+        };
+        this.view
+            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.cudaBuffer")
+    }
+    /// Reserved.
+    ///
+    /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:294.
+    #[getter]
+    #[pyo3(name = "_reserved")]
+    fn get__reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                u64,
+            >(
+                slf.py(),
+                (&raw mut (*p)._reserved).cast(),
+                &[4],
+                None,
+                true,
+                slf.clone().into_any(),
+            )
+        }
+    }
+    #[setter]
+    #[pyo3(name = "_reserved")]
+    fn set__reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let values: Vec<u64> = value.extract()?;
+        if values.len() != 4 {
+            return Err(
+                PyValueError::new_err(
+                    format!(
+                        "{}: expected {} values, got {}", "NvBufSurfaceParams._reserved",
+                        4, values.len()
+                    ),
+                ),
+            );
+        }
+        let p = self.ptr()?;
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                values.as_ptr(),
+                (&raw mut (*p)._reserved).cast(),
+                4,
+            )
+        };
+        Ok(())
+    }
+}
+/// Metadata of one frame of a batch.
+///
+/// C struct `NvDsFrameMeta`, declared at sdk/include/nvdsmeta.h:190.
+#[pyclass(name = "NvDsFrameMeta", module = "pyds", frozen)]
+pub struct NvDsFrameMeta {
+    pub(crate) view: View<ffi::NvDsFrameMeta>,
+}
+impl NvDsFrameMeta {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "NvDsFrameMeta";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::NvDsFrameMeta>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsFrameMeta> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::NvDsFrameMeta) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl NvDsFrameMeta {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(
+            Self::wrap(
+                View::owned(
+                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
+                    Self::free_owned,
+                ),
+            ),
+        )
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(
+            slf.as_any(),
+            fields,
+            &[
+                "base_meta",
+                "pad_index",
+                "batch_id",
+                "frame_num",
+                "buf_pts",
+                "ntp_timestamp",
+                "source_id",
+                "num_surfaces_per_frame",
+                "source_frame_width",
+                "source_frame_height",
+                "surface_type",
+                "surface_index",
+                "num_obj_meta",
+                "bInferDone",
+                "misc_frame_info",
+                "pipeline_width",
+                "pipeline_height",
+                "sensorInfo_meta",
+                "reserved",
+            ],
+            Self::TYPE,
+        )
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsFrameMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
+        Ok(Self::wrap(View::external(ptr.cast(), token)))
+    }
+    /// The C address of the struct.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// Common header.
+    ///
+    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:191.
+    #[getter]
+    #[pyo3(name = "base_meta")]
+    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvDsBaseMeta::wrap(
+                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "base_meta")]
+    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvDsBaseMeta>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvDsBaseMeta::TYPE,
+                "NvDsFrameMeta.base_meta",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).base_meta,
+                src.cast_const().cast(),
+                NvDsBaseMeta::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Muxer sink pad the frame arrived on.
+    ///
+    /// `guint pad_index` at sdk/include/nvdsmeta.h:192.
+    #[getter]
+    #[pyo3(name = "pad_index")]
+    fn get_pad_index(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).pad_index } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "pad_index")]
+    fn set_pad_index(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pad_index")?;
+        let p = self.ptr()?;
+        unsafe { (*p).pad_index = v as _ };
+        Ok(())
+    }
+    /// Index of the frame's surface in NvBufSurface::surfaceList.
+    ///
+    /// `guint batch_id` at sdk/include/nvdsmeta.h:193.
+    #[getter]
+    #[pyo3(name = "batch_id")]
+    fn get_batch_id(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).batch_id } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "batch_id")]
+    fn set_batch_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.batch_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).batch_id = v as _ };
+        Ok(())
+    }
+    /// Frame counter of the source.
+    ///
+    /// `gint frame_num` at sdk/include/nvdsmeta.h:194.
+    #[getter]
+    #[pyo3(name = "frame_num")]
+    fn get_frame_num(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).frame_num } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "frame_num")]
+    fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "NvDsFrameMeta.frame_num")?;
+        let p = self.ptr()?;
+        unsafe { (*p).frame_num = v as _ };
+        Ok(())
+    }
+    /// Presentation timestamp, in nanoseconds.
+    ///
+    /// `guint64 buf_pts` at sdk/include/nvdsmeta.h:195.
+    #[getter]
+    #[pyo3(name = "buf_pts")]
+    fn get_buf_pts(&self) -> PyResult<u64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).buf_pts } as u64)
+    }
+    #[setter]
+    #[pyo3(name = "buf_pts")]
+    fn set_buf_pts(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u64>(value, "NvDsFrameMeta.buf_pts")?;
+        let p = self.ptr()?;
+        unsafe { (*p).buf_pts = v as _ };
+        Ok(())
+    }
+    /// NTP timestamp, in nanoseconds since the epoch.
+    ///
+    /// `guint64 ntp_timestamp` at sdk/include/nvdsmeta.h:196.
+    #[getter]
+    #[pyo3(name = "ntp_timestamp")]
+    fn get_ntp_timestamp(&self) -> PyResult<u64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).ntp_timestamp } as u64)
+    }
+    #[setter]
+    #[pyo3(name = "ntp_timestamp")]
+    fn set_ntp_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u64>(value, "NvDsFrameMeta.ntp_timestamp")?;
+        let p = self.ptr()?;
+        unsafe { (*p).ntp_timestamp = v as _ };
+        Ok(())
+    }
+    /// Identifier of the source (e.g. camera).
+    ///
+    /// `guint source_id` at sdk/include/nvdsmeta.h:197.
+    #[getter]
+    #[pyo3(name = "source_id")]
+    fn get_source_id(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).source_id } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "source_id")]
+    fn set_source_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).source_id = v as _ };
+        Ok(())
+    }
+    /// Number of surfaces making up the frame.
+    ///
+    /// `gint num_surfaces_per_frame` at sdk/include/nvdsmeta.h:198.
+    #[getter]
+    #[pyo3(name = "num_surfaces_per_frame")]
+    fn get_num_surfaces_per_frame(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).num_surfaces_per_frame } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "num_surfaces_per_frame")]
+    fn set_num_surfaces_per_frame(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<
+            i32,
+        >(value, "NvDsFrameMeta.num_surfaces_per_frame")?;
+        let p = self.ptr()?;
+        unsafe { (*p).num_surfaces_per_frame = v as _ };
+        Ok(())
+    }
+    /// Width of the frame as it entered the muxer.
+    ///
+    /// `guint source_frame_width` at sdk/include/nvdsmeta.h:199.
+    #[getter]
+    #[pyo3(name = "source_frame_width")]
+    fn get_source_frame_width(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).source_frame_width } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "source_frame_width")]
+    fn set_source_frame_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_frame_width")?;
+        let p = self.ptr()?;
+        unsafe { (*p).source_frame_width = v as _ };
+        Ok(())
+    }
+    /// Height of the frame as it entered the muxer.
+    ///
+    /// `guint source_frame_height` at sdk/include/nvdsmeta.h:200.
+    #[getter]
+    #[pyo3(name = "source_frame_height")]
+    fn get_source_frame_height(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).source_frame_height } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "source_frame_height")]
+    fn set_source_frame_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_frame_height")?;
+        let p = self.ptr()?;
+        unsafe { (*p).source_frame_height = v as _ };
+        Ok(())
+    }
+    /// Type of the sub-surface, for multi-surface frames.
+    ///
+    /// `guint surface_type` at sdk/include/nvdsmeta.h:201.
+    #[getter]
+    #[pyo3(name = "surface_type")]
+    fn get_surface_type(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).surface_type } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "surface_type")]
+    fn set_surface_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.surface_type")?;
+        let p = self.ptr()?;
+        unsafe { (*p).surface_type = v as _ };
+        Ok(())
+    }
+    /// Index of the sub-surface, for multi-surface frames.
+    ///
+    /// `guint surface_index` at sdk/include/nvdsmeta.h:202.
+    #[getter]
+    #[pyo3(name = "surface_index")]
+    fn get_surface_index(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).surface_index } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "surface_index")]
+    fn set_surface_index(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.surface_index")?;
+        let p = self.ptr()?;
+        unsafe { (*p).surface_index = v as _ };
+        Ok(())
+    }
+    /// Number of objects in @a obj_meta_list.
+    ///
+    /// `guint num_obj_meta` at sdk/include/nvdsmeta.h:203.
+    #[getter]
+    #[pyo3(name = "num_obj_meta")]
+    fn get_num_obj_meta(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).num_obj_meta } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "num_obj_meta")]
+    fn set_num_obj_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.num_obj_meta")?;
+        let p = self.ptr()?;
+        unsafe { (*p).num_obj_meta = v as _ };
+        Ok(())
+    }
+    /// TRUE once inference has run on the frame.
+    ///
+    /// `gboolean bInferDone` at sdk/include/nvdsmeta.h:204.
+    #[getter]
+    #[pyo3(name = "bInferDone")]
+    fn get_bInferDone(&self) -> PyResult<bool> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).bInferDone } as i64 != 0)
+    }
+    #[setter]
+    #[pyo3(name = "bInferDone")]
+    fn set_bInferDone(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_bool::<u8>(value, "NvDsFrameMeta.bInferDone")?;
+        let p = self.ptr()?;
+        unsafe { (*p).bInferDone = v as _ };
+        Ok(())
+    }
+    /// Objects of the frame.
+    ///
+    /// `GList* obj_meta_list` at sdk/include/nvdsmeta.h:205.
+    #[getter]
+    #[pyo3(name = "obj_meta_list")]
+    fn get_obj_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).obj_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsObjectMeta),
+            ),
+        )
+    }
+    /// Drawings requested for the frame.
+    ///
+    /// `GList* display_meta_list` at sdk/include/nvdsmeta.h:206.
+    #[getter]
+    #[pyo3(name = "display_meta_list")]
+    fn get_display_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).display_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsDisplayMeta),
+            ),
+        )
+    }
+    /// User metadata attached to the frame.
+    ///
+    /// `GList* frame_user_meta_list` at sdk/include/nvdsmeta.h:207.
+    #[getter]
+    #[pyo3(name = "frame_user_meta_list")]
+    fn get_frame_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).frame_user_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsUserMeta),
+            ),
+        )
+    }
+    /// Free slots for the user.
+    ///
+    /// `gint64[4] misc_frame_info` at sdk/include/nvdsmeta.h:208.
+    #[getter]
+    #[pyo3(name = "misc_frame_info")]
+    fn get_misc_frame_info<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                i64,
+            >(
+                slf.py(),
+                (&raw mut (*p).misc_frame_info).cast(),
+                &[4],
+                None,
+                true,
+                slf.clone().into_any(),
+            )
+        }
+    }
+    #[setter]
+    #[pyo3(name = "misc_frame_info")]
+    fn set_misc_frame_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let values: Vec<i64> = value.extract()?;
+        if values.len() != 4 {
+            return Err(
+                PyValueError::new_err(
+                    format!(
+                        "{}: expected {} values, got {}",
+                        "NvDsFrameMeta.misc_frame_info", 4, values.len()
+                    ),
+                ),
+            );
+        }
+        let p = self.ptr()?;
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                values.as_ptr(),
+                (&raw mut (*p).misc_frame_info).cast(),
+                4,
+            )
+        };
+        Ok(())
+    }
+    /// Width of the frame as it left the muxer.
+    ///
+    /// `guint pipeline_width` at sdk/include/nvdsmeta.h:209.
+    #[getter]
+    #[pyo3(name = "pipeline_width")]
+    fn get_pipeline_width(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).pipeline_width } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "pipeline_width")]
+    fn set_pipeline_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pipeline_width")?;
+        let p = self.ptr()?;
+        unsafe { (*p).pipeline_width = v as _ };
+        Ok(())
+    }
+    /// Height of the frame as it left the muxer.
+    ///
+    /// `guint pipeline_height` at sdk/include/nvdsmeta.h:210.
+    #[getter]
+    #[pyo3(name = "pipeline_height")]
+    fn get_pipeline_height(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).pipeline_height } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "pipeline_height")]
+    fn set_pipeline_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pipeline_height")?;
+        let p = self.ptr()?;
+        unsafe { (*p).pipeline_height = v as _ };
+        Ok(())
+    }
+    /// Sensor that produced the frame.
+    ///
+    /// `NvDsSensorInfo_meta sensorInfo_meta` at sdk/include/nvdsmeta.h:211.
+    #[getter]
+    #[pyo3(name = "sensorInfo_meta")]
+    fn get_sensorInfo_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsSensorInfo_meta> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvDsSensorInfo_meta::wrap(
+                this
+                    .view
+                    .field(
+                        slf.as_any(),
+                        unsafe { &raw mut (*p).sensorInfo_meta }.cast(),
+                    )?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "sensorInfo_meta")]
+    fn set_sensorInfo_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvDsSensorInfo_meta>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvDsSensorInfo_meta::TYPE,
+                "NvDsFrameMeta.sensorInfo_meta",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).sensorInfo_meta,
+                src.cast_const().cast(),
+                NvDsSensorInfo_meta::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Reserved.
+    ///
+    /// `gint64[4] reserved` at sdk/include/nvdsmeta.h:212.
+    #[getter]
+    #[pyo3(name = "reserved")]
+    fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                i64,
+            >(
+                slf.py(),
+                (&raw mut (*p).reserved).cast(),
+                &[4],
+                None,
+                true,
+                slf.clone().into_any(),
+            )
+        }
+    }
+    #[setter]
+    #[pyo3(name = "reserved")]
+    fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let values: Vec<i64> = value.extract()?;
+        if values.len() != 4 {
+            return Err(
+                PyValueError::new_err(
+                    format!(
+                        "{}: expected {} values, got {}", "NvDsFrameMeta.reserved", 4,
+                        values.len()
+                    ),
+                ),
+            );
+        }
+        let p = self.ptr()?;
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                values.as_ptr(),
+                (&raw mut (*p).reserved).cast(),
+                4,
+            )
+        };
+        Ok(())
+    }
+    /// Exports the list's elements as a dict of numpy columns (one walk, no Python objects per element).
+    fn export_objects<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        let py = slf.py();
+        let p = slf.get().ptr()?;
+        let mut nodes = unsafe { rt::glist::Nodes::new((*p).obj_meta_list.cast()) };
+        let mut c0 = rt::numpy_export::Column::<i32>::with_capacity(64);
+        let mut c1 = rt::numpy_export::Column::<f32>::with_capacity(64);
+        let mut c2 = rt::numpy_export::Column::<f32>::with_capacity(64);
+        let mut c3 = rt::numpy_export::Column::<f32>::with_capacity(64);
+        let mut c4 = rt::numpy_export::Column::<u64>::with_capacity(64);
+        let mut c5 = rt::numpy_export::Column::<f32>::with_capacity(64);
+        let mut c6 = rt::numpy_export::Column::<f32>::with_capacity(64);
+        while let Some(data) = nodes.next_data()? {
+            let e = data.cast::<ffi::NvDsObjectMeta>().cast_const();
+            if e.is_null() {
+                continue;
+            }
+            unsafe {
+                c0.push((*e).class_id as i32);
+                c1.push((*e).confidence as f32);
+                c2.push((*e).rect_params.height as f32);
+                c3.push((*e).rect_params.left as f32);
+                c4.push((*e).object_id as u64);
+                c5.push((*e).rect_params.top as f32);
+                c6.push((*e).rect_params.width as f32);
+            }
+        }
+        let out = PyDict::new(py);
+        out.set_item("class_id", c0.into_array(py))?;
+        out.set_item("confidence", c1.into_array(py))?;
+        out.set_item("height", c2.into_array(py))?;
+        out.set_item("left", c3.into_array(py))?;
+        out.set_item("object_id", c4.into_array(py))?;
+        out.set_item("top", c5.into_array(py))?;
+        out.set_item("width", c6.into_array(py))?;
+        Ok(out)
+    }
+}
+/// Metadata of one detected or tracked object.
+///
+/// C struct `NvDsObjectMeta`, declared at sdk/include/nvdsmeta.h:216.
+#[pyclass(name = "NvDsObjectMeta", module = "pyds", frozen)]
+pub struct NvDsObjectMeta {
+    pub(crate) view: View<ffi::NvDsObjectMeta>,
+}
+impl NvDsObjectMeta {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "NvDsObjectMeta";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::NvDsObjectMeta>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjectMeta> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsObjectMeta, text_params)
+                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::NvDsObjectMeta) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl NvDsObjectMeta {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(
+            Self::wrap(
+                View::owned(
+                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
+                    Self::free_owned,
+                ),
+            ),
+        )
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(
+            slf.as_any(),
+            fields,
+            &[
+                "base_meta",
+                "parent",
+                "unique_component_id",
+                "class_id",
+                "object_id",
+                "detector_bbox_info",
+                "tracker_bbox_info",
+                "confidence",
+                "tracker_confidence",
+                "rect_params",
+                "mask_params",
+                "text_params",
+                "obj_label",
+                "misc_obj_info",
+                "reserved",
+            ],
+            Self::TYPE,
+        )
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsObjectMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
+        Ok(Self::wrap(View::external(ptr.cast(), token)))
+    }
+    /// The C address of the struct.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// Common header.
+    ///
+    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:217.
+    #[getter]
+    #[pyo3(name = "base_meta")]
+    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvDsBaseMeta::wrap(
+                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "base_meta")]
+    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvDsBaseMeta>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvDsBaseMeta::TYPE,
+                "NvDsObjectMeta.base_meta",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).base_meta,
+                src.cast_const().cast(),
+                NvDsBaseMeta::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Parent object, or NULL.
+    ///
+    /// `NvDsObjectMeta* parent` at sdk/include/nvdsmeta.h:218.
+    #[getter]
+    #[pyo3(name = "parent")]
+    fn get_parent(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsObjectMeta>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            this
+                .view
+                .derive(slf.as_any(), unsafe { (*p).parent } as *mut _)
+                .map(NvDsObjectMeta::wrap),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "parent")]
+    fn set_parent(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsObjectMeta>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsObjectMeta::TYPE,
+                            "NvDsObjectMeta.parent",
+                        ))?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).parent }.cast();
+        let target = match target {
+            Some(t) => Some(t.get().view.target(t.as_any(), NvDsObjectMeta::TYPE)?),
+            None => None,
+        };
+        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjectMeta.parent")
+    }
+    /// Id of the component that made the object.
+    ///
+    /// `gint unique_component_id` at sdk/include/nvdsmeta.h:219.
+    #[getter]
+    #[pyo3(name = "unique_component_id")]
+    fn get_unique_component_id(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).unique_component_id } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "unique_component_id")]
+    fn set_unique_component_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "NvDsObjectMeta.unique_component_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).unique_component_id = v as _ };
+        Ok(())
+    }
+    /// Class index from the detector.
+    ///
+    /// `gint class_id` at sdk/include/nvdsmeta.h:220.
+    #[getter]
+    #[pyo3(name = "class_id")]
+    fn get_class_id(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).class_id } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "class_id")]
+    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "NvDsObjectMeta.class_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).class_id = v as _ };
+        Ok(())
+    }
+    /// Tracking id, or UNTRACKED_OBJECT_ID.
+    ///
+    /// `guint64 object_id` at sdk/include/nvdsmeta.h:221.
+    #[getter]
+    #[pyo3(name = "object_id")]
+    fn get_object_id(&self) -> PyResult<u64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).object_id } as u64)
+    }
+    #[setter]
+    #[pyo3(name = "object_id")]
+    fn set_object_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u64>(value, "NvDsObjectMeta.object_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).object_id = v as _ };
+        Ok(())
+    }
+    /// Box as output by the detector.
+    ///
+    /// `NvDsComp_BboxInfo detector_bbox_info` at sdk/include/nvdsmeta.h:222.
+    #[getter]
+    #[pyo3(name = "detector_bbox_info")]
+    fn get_detector_bbox_info(slf: &Bound<'_, Self>) -> PyResult<NvDsComp_BboxInfo> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvDsComp_BboxInfo::wrap(
+                this
+                    .view
+                    .field(
+                        slf.as_any(),
+                        unsafe { &raw mut (*p).detector_bbox_info }.cast(),
+                    )?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "detector_bbox_info")]
+    fn set_detector_bbox_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvDsComp_BboxInfo>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvDsComp_BboxInfo::TYPE,
+                "NvDsObjectMeta.detector_bbox_info",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).detector_bbox_info,
+                src.cast_const().cast(),
+                NvDsComp_BboxInfo::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Box as output by the tracker.
+    ///
+    /// `NvDsComp_BboxInfo tracker_bbox_info` at sdk/include/nvdsmeta.h:223.
+    #[getter]
+    #[pyo3(name = "tracker_bbox_info")]
+    fn get_tracker_bbox_info(slf: &Bound<'_, Self>) -> PyResult<NvDsComp_BboxInfo> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvDsComp_BboxInfo::wrap(
+                this
+                    .view
+                    .field(
+                        slf.as_any(),
+                        unsafe { &raw mut (*p).tracker_bbox_info }.cast(),
+                    )?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "tracker_bbox_info")]
+    fn set_tracker_bbox_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvDsComp_BboxInfo>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvDsComp_BboxInfo::TYPE,
+                "NvDsObjectMeta.tracker_bbox_info",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).tracker_bbox_info,
+                src.cast_const().cast(),
+                NvDsComp_BboxInfo::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Detector confidence (-0.1 when unknown).
+    ///
+    /// `gfloat confidence` at sdk/include/nvdsmeta.h:224.
+    #[getter]
+    #[pyo3(name = "confidence")]
+    fn get_confidence(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).confidence } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "confidence")]
+    fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "NvDsObjectMeta.confidence")?;
+        let p = self.ptr()?;
+        unsafe { (*p).confidence = v as _ };
+        Ok(())
+    }
+    /// Tracker confidence (-0.1 when unknown).
+    ///
+    /// `gfloat tracker_confidence` at sdk/include/nvdsmeta.h:225.
+    #[getter]
+    #[pyo3(name = "tracker_confidence")]
+    fn get_tracker_confidence(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).tracker_confidence } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "tracker_confidence")]
+    fn set_tracker_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "NvDsObjectMeta.tracker_confidence")?;
+        let p = self.ptr()?;
+        unsafe { (*p).tracker_confidence = v as _ };
+        Ok(())
+    }
+    /// Clipped box from the last component that updated it; also drawn by the OSD.
+    ///
+    /// `NvOSD_RectParams rect_params` at sdk/include/nvdsmeta.h:226.
+    #[getter]
+    #[pyo3(name = "rect_params")]
+    fn get_rect_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_RectParams> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvOSD_RectParams::wrap(
+                this
+                    .view
+                    .field(slf.as_any(), unsafe { &raw mut (*p).rect_params }.cast())?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "rect_params")]
+    fn set_rect_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvOSD_RectParams>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvOSD_RectParams::TYPE,
+                "NvDsObjectMeta.rect_params",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).rect_params,
+                src.cast_const().cast(),
+                NvOSD_RectParams::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Instance mask of the object.
+    ///
+    /// `NvOSD_MaskParams mask_params` at sdk/include/nvdsmeta.h:227.
+    #[getter]
+    #[pyo3(name = "mask_params")]
+    fn get_mask_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_MaskParams> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvOSD_MaskParams::wrap(
+                this
+                    .view
+                    .field(slf.as_any(), unsafe { &raw mut (*p).mask_params }.cast())?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "mask_params")]
+    fn set_mask_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvOSD_MaskParams>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvOSD_MaskParams::TYPE,
+                "NvDsObjectMeta.mask_params",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).mask_params,
+                src.cast_const().cast(),
+                NvOSD_MaskParams::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Label drawn next to the object.
+    ///
+    /// `NvOSD_TextParams text_params` at sdk/include/nvdsmeta.h:228.
+    #[getter]
+    #[pyo3(name = "text_params")]
+    fn get_text_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_TextParams> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            NvOSD_TextParams::wrap(
+                this
+                    .view
+                    .field(slf.as_any(), unsafe { &raw mut (*p).text_params }.cast())?,
+            ),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "text_params")]
+    fn set_text_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<NvOSD_TextParams>()
+            .map_err(|_| rt::errors::wrong_type(
+                value,
+                NvOSD_TextParams::TYPE,
+                "NvDsObjectMeta.text_params",
+            ))?;
+        let src = source.get().ptr()?;
+        let p = self.ptr()?;
+        unsafe {
+            rt::owned::assign(
+                &raw mut (*p).text_params,
+                src.cast_const().cast(),
+                NvOSD_TextParams::OWNED_STRINGS,
+            )
+        }
+    }
+    /// Class name, NUL-terminated.
+    ///
+    /// `gchar[128] obj_label` at sdk/include/nvdsmeta.h:229.
+    #[getter]
+    #[pyo3(name = "obj_label")]
+    fn get_obj_label<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        let p = self.ptr()?;
+        Ok(rt::strings::read_char_array(py, unsafe { &(*p).obj_label }))
+    }
+    #[setter]
+    #[pyo3(name = "obj_label")]
+    fn set_obj_label(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let p = self.ptr()?;
+        rt::strings::write_char_array(
+            unsafe { &mut (*p).obj_label },
+            value,
+            "NvDsObjectMeta.obj_label",
+        )
+    }
+    /// Classifier results for the object.
+    ///
+    /// `GList* classifier_meta_list` at sdk/include/nvdsmeta.h:230.
+    #[getter]
+    #[pyo3(name = "classifier_meta_list")]
+    fn get_classifier_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).classifier_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsClassifierMeta),
+            ),
+        )
+    }
+    /// User metadata attached to the object.
+    ///
+    /// `GList* obj_user_meta_list` at sdk/include/nvdsmeta.h:231.
+    #[getter]
+    #[pyo3(name = "obj_user_meta_list")]
+    fn get_obj_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).obj_user_meta_list };
+        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let keep = this.view.python_owner(slf.as_any());
+        Ok(
+            GList::over(
+                keep,
+                this.view.token(),
+                slot.cast_const().cast(),
+                head,
+                Some(&__BINDERY_ELEMENT_NvDsUserMeta),
+            ),
+        )
+    }
+    /// Free slots for the user.
+    ///
+    /// `gint64[4] misc_obj_info` at sdk/include/nvdsmeta.h:232.
+    #[getter]
+    #[pyo3(name = "misc_obj_info")]
+    fn get_misc_obj_info<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                i64,
+            >(
+                slf.py(),
+                (&raw mut (*p).misc_obj_info).cast(),
+                &[4],
+                None,
+                true,
+                slf.clone().into_any(),
+            )
+        }
+    }
+    #[setter]
+    #[pyo3(name = "misc_obj_info")]
+    fn set_misc_obj_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let values: Vec<i64> = value.extract()?;
+        if values.len() != 4 {
+            return Err(
+                PyValueError::new_err(
+                    format!(
+                        "{}: expected {} values, got {}", "NvDsObjectMeta.misc_obj_info",
+                        4, values.len()
+                    ),
+                ),
+            );
+        }
+        let p = self.ptr()?;
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                values.as_ptr(),
+                (&raw mut (*p).misc_obj_info).cast(),
+                4,
+            )
+        };
+        Ok(())
+    }
+    /// Reserved.
+    ///
+    /// `gint64[4] reserved` at sdk/include/nvdsmeta.h:233.
+    #[getter]
+    #[pyo3(name = "reserved")]
+    fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                i64,
+            >(
+                slf.py(),
+                (&raw mut (*p).reserved).cast(),
+                &[4],
+                None,
+                true,
+                slf.clone().into_any(),
+            )
+        }
+    }
+    #[setter]
+    #[pyo3(name = "reserved")]
+    fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let values: Vec<i64> = value.extract()?;
+        if values.len() != 4 {
+            return Err(
+                PyValueError::new_err(
+                    format!(
+                        "{}: expected {} values, got {}", "NvDsObjectMeta.reserved", 4,
+                        values.len()
+                    ),
+                ),
+            );
+        }
+        let p = self.ptr()?;
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                values.as_ptr(),
+                (&raw mut (*p).reserved).cast(),
+                4,
+            )
+        };
+        Ok(())
+    }
+}
 /// Unclipped box of an object as one component saw it.
 ///
 /// C struct `NvDsComp_BboxInfo`, declared at sdk/include/nvdsmeta.h:134.
@@ -3709,1233 +5395,6 @@ impl NvDsBatchMeta {
                 PyValueError::new_err(
                     format!(
                         "{}: expected {} values, got {}", "NvDsBatchMeta.reserved", 4,
-                        values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).reserved).cast(),
-                4,
-            )
-        };
-        Ok(())
-    }
-}
-/// Metadata of one frame of a batch.
-///
-/// C struct `NvDsFrameMeta`, declared at sdk/include/nvdsmeta.h:190.
-#[pyclass(name = "NvDsFrameMeta", module = "pyds", frozen)]
-pub struct NvDsFrameMeta {
-    pub(crate) view: View<ffi::NvDsFrameMeta>,
-}
-impl NvDsFrameMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsFrameMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsFrameMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsFrameMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsFrameMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl NvDsFrameMeta {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &[
-                "base_meta",
-                "pad_index",
-                "batch_id",
-                "frame_num",
-                "buf_pts",
-                "ntp_timestamp",
-                "source_id",
-                "num_surfaces_per_frame",
-                "source_frame_width",
-                "source_frame_height",
-                "surface_type",
-                "surface_index",
-                "num_obj_meta",
-                "bInferDone",
-                "misc_frame_info",
-                "pipeline_width",
-                "pipeline_height",
-                "sensorInfo_meta",
-                "reserved",
-            ],
-            Self::TYPE,
-        )
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::NvDsFrameMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// Common header.
-    ///
-    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:191.
-    #[getter]
-    #[pyo3(name = "base_meta")]
-    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "base_meta")]
-    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsBaseMeta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsBaseMeta::TYPE,
-                "NvDsFrameMeta.base_meta",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).base_meta,
-                src.cast_const().cast(),
-                NvDsBaseMeta::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Muxer sink pad the frame arrived on.
-    ///
-    /// `guint pad_index` at sdk/include/nvdsmeta.h:192.
-    #[getter]
-    #[pyo3(name = "pad_index")]
-    fn get_pad_index(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pad_index } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "pad_index")]
-    fn set_pad_index(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pad_index")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pad_index = v as _ };
-        Ok(())
-    }
-    /// Index of the frame's surface in NvBufSurface::surfaceList.
-    ///
-    /// `guint batch_id` at sdk/include/nvdsmeta.h:193.
-    #[getter]
-    #[pyo3(name = "batch_id")]
-    fn get_batch_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).batch_id } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "batch_id")]
-    fn set_batch_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.batch_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).batch_id = v as _ };
-        Ok(())
-    }
-    /// Frame counter of the source.
-    ///
-    /// `gint frame_num` at sdk/include/nvdsmeta.h:194.
-    #[getter]
-    #[pyo3(name = "frame_num")]
-    fn get_frame_num(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).frame_num } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "frame_num")]
-    fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsFrameMeta.frame_num")?;
-        let p = self.ptr()?;
-        unsafe { (*p).frame_num = v as _ };
-        Ok(())
-    }
-    /// Presentation timestamp, in nanoseconds.
-    ///
-    /// `guint64 buf_pts` at sdk/include/nvdsmeta.h:195.
-    #[getter]
-    #[pyo3(name = "buf_pts")]
-    fn get_buf_pts(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).buf_pts } as u64)
-    }
-    #[setter]
-    #[pyo3(name = "buf_pts")]
-    fn set_buf_pts(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsFrameMeta.buf_pts")?;
-        let p = self.ptr()?;
-        unsafe { (*p).buf_pts = v as _ };
-        Ok(())
-    }
-    /// NTP timestamp, in nanoseconds since the epoch.
-    ///
-    /// `guint64 ntp_timestamp` at sdk/include/nvdsmeta.h:196.
-    #[getter]
-    #[pyo3(name = "ntp_timestamp")]
-    fn get_ntp_timestamp(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).ntp_timestamp } as u64)
-    }
-    #[setter]
-    #[pyo3(name = "ntp_timestamp")]
-    fn set_ntp_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsFrameMeta.ntp_timestamp")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ntp_timestamp = v as _ };
-        Ok(())
-    }
-    /// Identifier of the source (e.g. camera).
-    ///
-    /// `guint source_id` at sdk/include/nvdsmeta.h:197.
-    #[getter]
-    #[pyo3(name = "source_id")]
-    fn get_source_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).source_id } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "source_id")]
-    fn set_source_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).source_id = v as _ };
-        Ok(())
-    }
-    /// Number of surfaces making up the frame.
-    ///
-    /// `gint num_surfaces_per_frame` at sdk/include/nvdsmeta.h:198.
-    #[getter]
-    #[pyo3(name = "num_surfaces_per_frame")]
-    fn get_num_surfaces_per_frame(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_surfaces_per_frame } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "num_surfaces_per_frame")]
-    fn set_num_surfaces_per_frame(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            i32,
-        >(value, "NvDsFrameMeta.num_surfaces_per_frame")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_surfaces_per_frame = v as _ };
-        Ok(())
-    }
-    /// Width of the frame as it entered the muxer.
-    ///
-    /// `guint source_frame_width` at sdk/include/nvdsmeta.h:199.
-    #[getter]
-    #[pyo3(name = "source_frame_width")]
-    fn get_source_frame_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).source_frame_width } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "source_frame_width")]
-    fn set_source_frame_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_frame_width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).source_frame_width = v as _ };
-        Ok(())
-    }
-    /// Height of the frame as it entered the muxer.
-    ///
-    /// `guint source_frame_height` at sdk/include/nvdsmeta.h:200.
-    #[getter]
-    #[pyo3(name = "source_frame_height")]
-    fn get_source_frame_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).source_frame_height } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "source_frame_height")]
-    fn set_source_frame_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_frame_height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).source_frame_height = v as _ };
-        Ok(())
-    }
-    /// Type of the sub-surface, for multi-surface frames.
-    ///
-    /// `guint surface_type` at sdk/include/nvdsmeta.h:201.
-    #[getter]
-    #[pyo3(name = "surface_type")]
-    fn get_surface_type(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).surface_type } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "surface_type")]
-    fn set_surface_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.surface_type")?;
-        let p = self.ptr()?;
-        unsafe { (*p).surface_type = v as _ };
-        Ok(())
-    }
-    /// Index of the sub-surface, for multi-surface frames.
-    ///
-    /// `guint surface_index` at sdk/include/nvdsmeta.h:202.
-    #[getter]
-    #[pyo3(name = "surface_index")]
-    fn get_surface_index(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).surface_index } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "surface_index")]
-    fn set_surface_index(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.surface_index")?;
-        let p = self.ptr()?;
-        unsafe { (*p).surface_index = v as _ };
-        Ok(())
-    }
-    /// Number of objects in @a obj_meta_list.
-    ///
-    /// `guint num_obj_meta` at sdk/include/nvdsmeta.h:203.
-    #[getter]
-    #[pyo3(name = "num_obj_meta")]
-    fn get_num_obj_meta(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_obj_meta } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_obj_meta")]
-    fn set_num_obj_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.num_obj_meta")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_obj_meta = v as _ };
-        Ok(())
-    }
-    /// TRUE once inference has run on the frame.
-    ///
-    /// `gboolean bInferDone` at sdk/include/nvdsmeta.h:204.
-    #[getter]
-    #[pyo3(name = "bInferDone")]
-    fn get_bInferDone(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).bInferDone } as i64 != 0)
-    }
-    #[setter]
-    #[pyo3(name = "bInferDone")]
-    fn set_bInferDone(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvDsFrameMeta.bInferDone")?;
-        let p = self.ptr()?;
-        unsafe { (*p).bInferDone = v as _ };
-        Ok(())
-    }
-    /// Objects of the frame.
-    ///
-    /// `GList* obj_meta_list` at sdk/include/nvdsmeta.h:205.
-    #[getter]
-    #[pyo3(name = "obj_meta_list")]
-    fn get_obj_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).obj_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
-        let keep = this.view.python_owner(slf.as_any());
-        Ok(
-            GList::over(
-                keep,
-                this.view.token(),
-                slot.cast_const().cast(),
-                head,
-                Some(&__BINDERY_ELEMENT_NvDsObjectMeta),
-            ),
-        )
-    }
-    /// Drawings requested for the frame.
-    ///
-    /// `GList* display_meta_list` at sdk/include/nvdsmeta.h:206.
-    #[getter]
-    #[pyo3(name = "display_meta_list")]
-    fn get_display_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).display_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
-        let keep = this.view.python_owner(slf.as_any());
-        Ok(
-            GList::over(
-                keep,
-                this.view.token(),
-                slot.cast_const().cast(),
-                head,
-                Some(&__BINDERY_ELEMENT_NvDsDisplayMeta),
-            ),
-        )
-    }
-    /// User metadata attached to the frame.
-    ///
-    /// `GList* frame_user_meta_list` at sdk/include/nvdsmeta.h:207.
-    #[getter]
-    #[pyo3(name = "frame_user_meta_list")]
-    fn get_frame_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).frame_user_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
-        let keep = this.view.python_owner(slf.as_any());
-        Ok(
-            GList::over(
-                keep,
-                this.view.token(),
-                slot.cast_const().cast(),
-                head,
-                Some(&__BINDERY_ELEMENT_NvDsUserMeta),
-            ),
-        )
-    }
-    /// Free slots for the user.
-    ///
-    /// `gint64[4] misc_frame_info` at sdk/include/nvdsmeta.h:208.
-    #[getter]
-    #[pyo3(name = "misc_frame_info")]
-    fn get_misc_frame_info<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).misc_frame_info).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
-    }
-    #[setter]
-    #[pyo3(name = "misc_frame_info")]
-    fn set_misc_frame_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvDsFrameMeta.misc_frame_info", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).misc_frame_info).cast(),
-                4,
-            )
-        };
-        Ok(())
-    }
-    /// Width of the frame as it left the muxer.
-    ///
-    /// `guint pipeline_width` at sdk/include/nvdsmeta.h:209.
-    #[getter]
-    #[pyo3(name = "pipeline_width")]
-    fn get_pipeline_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pipeline_width } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "pipeline_width")]
-    fn set_pipeline_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pipeline_width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pipeline_width = v as _ };
-        Ok(())
-    }
-    /// Height of the frame as it left the muxer.
-    ///
-    /// `guint pipeline_height` at sdk/include/nvdsmeta.h:210.
-    #[getter]
-    #[pyo3(name = "pipeline_height")]
-    fn get_pipeline_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pipeline_height } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "pipeline_height")]
-    fn set_pipeline_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pipeline_height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pipeline_height = v as _ };
-        Ok(())
-    }
-    /// Sensor that produced the frame.
-    ///
-    /// `NvDsSensorInfo_meta sensorInfo_meta` at sdk/include/nvdsmeta.h:211.
-    #[getter]
-    #[pyo3(name = "sensorInfo_meta")]
-    fn get_sensorInfo_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsSensorInfo_meta> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvDsSensorInfo_meta::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).sensorInfo_meta }.cast(),
-                    )?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "sensorInfo_meta")]
-    fn set_sensorInfo_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsSensorInfo_meta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsSensorInfo_meta::TYPE,
-                "NvDsFrameMeta.sensorInfo_meta",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).sensorInfo_meta,
-                src.cast_const().cast(),
-                NvDsSensorInfo_meta::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Reserved.
-    ///
-    /// `gint64[4] reserved` at sdk/include/nvdsmeta.h:212.
-    #[getter]
-    #[pyo3(name = "reserved")]
-    fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
-    }
-    #[setter]
-    #[pyo3(name = "reserved")]
-    fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDsFrameMeta.reserved", 4,
-                        values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).reserved).cast(),
-                4,
-            )
-        };
-        Ok(())
-    }
-    /// Exports the list's elements as a dict of numpy columns (one walk, no Python objects per element).
-    fn export_objects<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
-        let py = slf.py();
-        let p = slf.get().ptr()?;
-        let mut nodes = unsafe { rt::glist::Nodes::new((*p).obj_meta_list.cast()) };
-        let mut c0 = rt::numpy_export::Column::<i32>::with_capacity(64);
-        let mut c1 = rt::numpy_export::Column::<f32>::with_capacity(64);
-        let mut c2 = rt::numpy_export::Column::<f32>::with_capacity(64);
-        let mut c3 = rt::numpy_export::Column::<f32>::with_capacity(64);
-        let mut c4 = rt::numpy_export::Column::<u64>::with_capacity(64);
-        let mut c5 = rt::numpy_export::Column::<f32>::with_capacity(64);
-        let mut c6 = rt::numpy_export::Column::<f32>::with_capacity(64);
-        while let Some(data) = nodes.next_data()? {
-            let e = data.cast::<ffi::NvDsObjectMeta>().cast_const();
-            if e.is_null() {
-                continue;
-            }
-            unsafe {
-                c0.push((*e).class_id as i32);
-                c1.push((*e).confidence as f32);
-                c2.push((*e).rect_params.height as f32);
-                c3.push((*e).rect_params.left as f32);
-                c4.push((*e).object_id as u64);
-                c5.push((*e).rect_params.top as f32);
-                c6.push((*e).rect_params.width as f32);
-            }
-        }
-        let out = PyDict::new(py);
-        out.set_item("class_id", c0.into_array(py))?;
-        out.set_item("confidence", c1.into_array(py))?;
-        out.set_item("height", c2.into_array(py))?;
-        out.set_item("left", c3.into_array(py))?;
-        out.set_item("object_id", c4.into_array(py))?;
-        out.set_item("top", c5.into_array(py))?;
-        out.set_item("width", c6.into_array(py))?;
-        Ok(out)
-    }
-}
-/// Metadata of one detected or tracked object.
-///
-/// C struct `NvDsObjectMeta`, declared at sdk/include/nvdsmeta.h:216.
-#[pyclass(name = "NvDsObjectMeta", module = "pyds", frozen)]
-pub struct NvDsObjectMeta {
-    pub(crate) view: View<ffi::NvDsObjectMeta>,
-}
-impl NvDsObjectMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsObjectMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsObjectMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjectMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsObjectMeta, text_params)
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsObjectMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl NvDsObjectMeta {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &[
-                "base_meta",
-                "parent",
-                "unique_component_id",
-                "class_id",
-                "object_id",
-                "detector_bbox_info",
-                "tracker_bbox_info",
-                "confidence",
-                "tracker_confidence",
-                "rect_params",
-                "mask_params",
-                "text_params",
-                "obj_label",
-                "misc_obj_info",
-                "reserved",
-            ],
-            Self::TYPE,
-        )
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::NvDsObjectMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// Common header.
-    ///
-    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:217.
-    #[getter]
-    #[pyo3(name = "base_meta")]
-    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "base_meta")]
-    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsBaseMeta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsBaseMeta::TYPE,
-                "NvDsObjectMeta.base_meta",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).base_meta,
-                src.cast_const().cast(),
-                NvDsBaseMeta::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Parent object, or NULL.
-    ///
-    /// `NvDsObjectMeta* parent` at sdk/include/nvdsmeta.h:218.
-    #[getter]
-    #[pyo3(name = "parent")]
-    fn get_parent(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsObjectMeta>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).parent } as *mut _)
-                .map(NvDsObjectMeta::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "parent")]
-    fn set_parent(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsObjectMeta>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsObjectMeta::TYPE,
-                            "NvDsObjectMeta.parent",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).parent }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsObjectMeta::TYPE)?),
-            None => None,
-        };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjectMeta.parent")
-    }
-    /// Id of the component that made the object.
-    ///
-    /// `gint unique_component_id` at sdk/include/nvdsmeta.h:219.
-    #[getter]
-    #[pyo3(name = "unique_component_id")]
-    fn get_unique_component_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).unique_component_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "unique_component_id")]
-    fn set_unique_component_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsObjectMeta.unique_component_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).unique_component_id = v as _ };
-        Ok(())
-    }
-    /// Class index from the detector.
-    ///
-    /// `gint class_id` at sdk/include/nvdsmeta.h:220.
-    #[getter]
-    #[pyo3(name = "class_id")]
-    fn get_class_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).class_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "class_id")]
-    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsObjectMeta.class_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).class_id = v as _ };
-        Ok(())
-    }
-    /// Tracking id, or UNTRACKED_OBJECT_ID.
-    ///
-    /// `guint64 object_id` at sdk/include/nvdsmeta.h:221.
-    #[getter]
-    #[pyo3(name = "object_id")]
-    fn get_object_id(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).object_id } as u64)
-    }
-    #[setter]
-    #[pyo3(name = "object_id")]
-    fn set_object_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsObjectMeta.object_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).object_id = v as _ };
-        Ok(())
-    }
-    /// Box as output by the detector.
-    ///
-    /// `NvDsComp_BboxInfo detector_bbox_info` at sdk/include/nvdsmeta.h:222.
-    #[getter]
-    #[pyo3(name = "detector_bbox_info")]
-    fn get_detector_bbox_info(slf: &Bound<'_, Self>) -> PyResult<NvDsComp_BboxInfo> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvDsComp_BboxInfo::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).detector_bbox_info }.cast(),
-                    )?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "detector_bbox_info")]
-    fn set_detector_bbox_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsComp_BboxInfo>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsComp_BboxInfo::TYPE,
-                "NvDsObjectMeta.detector_bbox_info",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).detector_bbox_info,
-                src.cast_const().cast(),
-                NvDsComp_BboxInfo::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Box as output by the tracker.
-    ///
-    /// `NvDsComp_BboxInfo tracker_bbox_info` at sdk/include/nvdsmeta.h:223.
-    #[getter]
-    #[pyo3(name = "tracker_bbox_info")]
-    fn get_tracker_bbox_info(slf: &Bound<'_, Self>) -> PyResult<NvDsComp_BboxInfo> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvDsComp_BboxInfo::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).tracker_bbox_info }.cast(),
-                    )?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "tracker_bbox_info")]
-    fn set_tracker_bbox_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsComp_BboxInfo>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsComp_BboxInfo::TYPE,
-                "NvDsObjectMeta.tracker_bbox_info",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).tracker_bbox_info,
-                src.cast_const().cast(),
-                NvDsComp_BboxInfo::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Detector confidence (-0.1 when unknown).
-    ///
-    /// `gfloat confidence` at sdk/include/nvdsmeta.h:224.
-    #[getter]
-    #[pyo3(name = "confidence")]
-    fn get_confidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).confidence } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "confidence")]
-    fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObjectMeta.confidence")?;
-        let p = self.ptr()?;
-        unsafe { (*p).confidence = v as _ };
-        Ok(())
-    }
-    /// Tracker confidence (-0.1 when unknown).
-    ///
-    /// `gfloat tracker_confidence` at sdk/include/nvdsmeta.h:225.
-    #[getter]
-    #[pyo3(name = "tracker_confidence")]
-    fn get_tracker_confidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).tracker_confidence } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "tracker_confidence")]
-    fn set_tracker_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObjectMeta.tracker_confidence")?;
-        let p = self.ptr()?;
-        unsafe { (*p).tracker_confidence = v as _ };
-        Ok(())
-    }
-    /// Clipped box from the last component that updated it; also drawn by the OSD.
-    ///
-    /// `NvOSD_RectParams rect_params` at sdk/include/nvdsmeta.h:226.
-    #[getter]
-    #[pyo3(name = "rect_params")]
-    fn get_rect_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_RectParams> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvOSD_RectParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).rect_params }.cast())?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "rect_params")]
-    fn set_rect_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_RectParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_RectParams::TYPE,
-                "NvDsObjectMeta.rect_params",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).rect_params,
-                src.cast_const().cast(),
-                NvOSD_RectParams::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Instance mask of the object.
-    ///
-    /// `NvOSD_MaskParams mask_params` at sdk/include/nvdsmeta.h:227.
-    #[getter]
-    #[pyo3(name = "mask_params")]
-    fn get_mask_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_MaskParams> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvOSD_MaskParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).mask_params }.cast())?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "mask_params")]
-    fn set_mask_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_MaskParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_MaskParams::TYPE,
-                "NvDsObjectMeta.mask_params",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).mask_params,
-                src.cast_const().cast(),
-                NvOSD_MaskParams::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Label drawn next to the object.
-    ///
-    /// `NvOSD_TextParams text_params` at sdk/include/nvdsmeta.h:228.
-    #[getter]
-    #[pyo3(name = "text_params")]
-    fn get_text_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_TextParams> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvOSD_TextParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).text_params }.cast())?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "text_params")]
-    fn set_text_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_TextParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_TextParams::TYPE,
-                "NvDsObjectMeta.text_params",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).text_params,
-                src.cast_const().cast(),
-                NvOSD_TextParams::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Class name, NUL-terminated.
-    ///
-    /// `gchar[128] obj_label` at sdk/include/nvdsmeta.h:229.
-    #[getter]
-    #[pyo3(name = "obj_label")]
-    fn get_obj_label<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let p = self.ptr()?;
-        Ok(rt::strings::read_char_array(py, unsafe { &(*p).obj_label }))
-    }
-    #[setter]
-    #[pyo3(name = "obj_label")]
-    fn set_obj_label(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        rt::strings::write_char_array(
-            unsafe { &mut (*p).obj_label },
-            value,
-            "NvDsObjectMeta.obj_label",
-        )
-    }
-    /// Classifier results for the object.
-    ///
-    /// `GList* classifier_meta_list` at sdk/include/nvdsmeta.h:230.
-    #[getter]
-    #[pyo3(name = "classifier_meta_list")]
-    fn get_classifier_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).classifier_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
-        let keep = this.view.python_owner(slf.as_any());
-        Ok(
-            GList::over(
-                keep,
-                this.view.token(),
-                slot.cast_const().cast(),
-                head,
-                Some(&__BINDERY_ELEMENT_NvDsClassifierMeta),
-            ),
-        )
-    }
-    /// User metadata attached to the object.
-    ///
-    /// `GList* obj_user_meta_list` at sdk/include/nvdsmeta.h:231.
-    #[getter]
-    #[pyo3(name = "obj_user_meta_list")]
-    fn get_obj_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).obj_user_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
-        let keep = this.view.python_owner(slf.as_any());
-        Ok(
-            GList::over(
-                keep,
-                this.view.token(),
-                slot.cast_const().cast(),
-                head,
-                Some(&__BINDERY_ELEMENT_NvDsUserMeta),
-            ),
-        )
-    }
-    /// Free slots for the user.
-    ///
-    /// `gint64[4] misc_obj_info` at sdk/include/nvdsmeta.h:232.
-    #[getter]
-    #[pyo3(name = "misc_obj_info")]
-    fn get_misc_obj_info<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).misc_obj_info).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
-    }
-    #[setter]
-    #[pyo3(name = "misc_obj_info")]
-    fn set_misc_obj_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDsObjectMeta.misc_obj_info",
-                        4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).misc_obj_info).cast(),
-                4,
-            )
-        };
-        Ok(())
-    }
-    /// Reserved.
-    ///
-    /// `gint64[4] reserved` at sdk/include/nvdsmeta.h:233.
-    #[getter]
-    #[pyo3(name = "reserved")]
-    fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
-    }
-    #[setter]
-    #[pyo3(name = "reserved")]
-    fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDsObjectMeta.reserved", 4,
                         values.len()
                     ),
                 ),
@@ -7848,7 +8307,7 @@ impl NvBufSurfaceCreateParams {
     }
     /// Allocate the whole batch as one block.
     ///
-    /// `_Bool isContiguous` at sdk/include/nvbufsurface.h:234.
+    /// `bool isContiguous` at sdk/include/nvbufsurface.h:234.
     #[getter]
     #[pyo3(name = "isContiguous")]
     fn get_isContiguous(&self) -> PyResult<bool> {
@@ -8184,7 +8643,7 @@ impl NvBufSurfaceAllocateParams {
     }
     /// Use pitch = width x bytes per pixel (rounded to even) instead of padded rows.
     ///
-    /// `_Bool disablePitchPadding` at sdk/include/nvbufsurface.h:247.
+    /// `bool disablePitchPadding` at sdk/include/nvbufsurface.h:247.
     #[getter]
     #[pyo3(name = "disablePitchPadding")]
     fn get_disablePitchPadding(&self) -> PyResult<bool> {
@@ -8714,7 +9173,7 @@ impl NvBufSurfaceParamsEx {
     }
     /// Buffer is in protected memory.
     ///
-    /// `_Bool is_protected` at sdk/include/nvbufsurface.h:266.
+    /// `bool is_protected` at sdk/include/nvbufsurface.h:266.
     #[getter]
     #[pyo3(name = "is_protected")]
     fn get_is_protected(&self) -> PyResult<bool> {
@@ -9076,465 +9535,6 @@ impl NvBufSurfaceCudaBuffer {
         Ok(())
     }
 }
-/// One buffer (surface) of a batch.
-///
-/// C struct `NvBufSurfaceParams`, declared at sdk/include/nvbufsurface.h:281.
-#[pyclass(name = "NvBufSurfaceParams", module = "pyds", frozen)]
-pub struct NvBufSurfaceParams {
-    pub(crate) view: View<ffi::NvBufSurfaceParams>,
-}
-impl NvBufSurfaceParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl NvBufSurfaceParams {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &[
-                "width",
-                "height",
-                "pitch",
-                "colorFormat",
-                "layout",
-                "bufferDesc",
-                "dataSize",
-                "dataPtr",
-                "planeParams",
-                "mappedAddr",
-                "paramex",
-                "cudaBuffer",
-                "_reserved",
-            ],
-            Self::TYPE,
-        )
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// Width in pixels.
-    ///
-    /// `uint32_t width` at sdk/include/nvbufsurface.h:282.
-    #[getter]
-    #[pyo3(name = "width")]
-    fn get_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "width")]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
-        Ok(())
-    }
-    /// Height in pixels.
-    ///
-    /// `uint32_t height` at sdk/include/nvbufsurface.h:283.
-    #[getter]
-    #[pyo3(name = "height")]
-    fn get_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "height")]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
-        Ok(())
-    }
-    /// Bytes per row of the first plane.
-    ///
-    /// `uint32_t pitch` at sdk/include/nvbufsurface.h:284.
-    #[getter]
-    #[pyo3(name = "pitch")]
-    fn get_pitch(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pitch } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "pitch")]
-    fn set_pitch(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.pitch")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pitch = v as _ };
-        Ok(())
-    }
-    /// Pixel format.
-    ///
-    /// `NvBufSurfaceColorFormat colorFormat` at sdk/include/nvbufsurface.h:285.
-    #[getter]
-    #[pyo3(name = "colorFormat")]
-    fn get_colorFormat<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
-            .member(py, unsafe { (*p).colorFormat } as i64)
-    }
-    #[setter]
-    #[pyo3(name = "colorFormat")]
-    fn set_colorFormat(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
-            .value(value, "NvBufSurfaceParams.colorFormat")?;
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.colorFormat")?;
-        let p = self.ptr()?;
-        unsafe { (*p).colorFormat = v as _ };
-        Ok(())
-    }
-    /// Plane layout.
-    ///
-    /// `NvBufSurfaceLayout layout` at sdk/include/nvbufsurface.h:286.
-    #[getter]
-    #[pyo3(name = "layout")]
-    fn get_layout<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVBUFSURFACELAYOUT.member(py, unsafe { (*p).layout } as i64)
-    }
-    #[setter]
-    #[pyo3(name = "layout")]
-    fn set_layout(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        __BINDERY_ENUM_NVBUFSURFACELAYOUT.value(value, "NvBufSurfaceParams.layout")?;
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.layout")?;
-        let p = self.ptr()?;
-        unsafe { (*p).layout = v as _ };
-        Ok(())
-    }
-    /// DMABUF file descriptor, for handle-based memory.
-    ///
-    /// `uint64_t bufferDesc` at sdk/include/nvbufsurface.h:287.
-    #[getter]
-    #[pyo3(name = "bufferDesc")]
-    fn get_bufferDesc(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).bufferDesc } as u64)
-    }
-    #[setter]
-    #[pyo3(name = "bufferDesc")]
-    fn set_bufferDesc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvBufSurfaceParams.bufferDesc")?;
-        let p = self.ptr()?;
-        unsafe { (*p).bufferDesc = v as _ };
-        Ok(())
-    }
-    /// Bytes allocated for the buffer.
-    ///
-    /// `uint32_t dataSize` at sdk/include/nvbufsurface.h:288.
-    #[getter]
-    #[pyo3(name = "dataSize")]
-    fn get_dataSize(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).dataSize } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "dataSize")]
-    fn set_dataSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.dataSize")?;
-        let p = self.ptr()?;
-        unsafe { (*p).dataSize = v as _ };
-        Ok(())
-    }
-    /// Start of the buffer memory (not for surface-array memory).
-    ///
-    /// `void* dataPtr` at sdk/include/nvbufsurface.h:289.
-    #[getter]
-    #[pyo3(name = "dataPtr")]
-    fn get_dataPtr<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        rt::pointer::to_tracked_capsule(
-            py,
-            unsafe { (*p).dataPtr } as *mut c_void,
-            self.view.token(),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "dataPtr")]
-    fn set_dataPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvBufSurfaceParams.dataPtr",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).dataPtr }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.dataPtr")
-    }
-    /// Plane geometry.
-    ///
-    /// `NvBufSurfacePlaneParams planeParams` at sdk/include/nvbufsurface.h:290.
-    #[getter]
-    #[pyo3(name = "planeParams")]
-    fn get_planeParams(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfacePlaneParams> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvBufSurfacePlaneParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).planeParams }.cast())?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "planeParams")]
-    fn set_planeParams(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvBufSurfacePlaneParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvBufSurfacePlaneParams::TYPE,
-                "NvBufSurfaceParams.planeParams",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).planeParams,
-                src.cast_const().cast(),
-                NvBufSurfacePlaneParams::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Current mappings.
-    ///
-    /// `NvBufSurfaceMappedAddr mappedAddr` at sdk/include/nvbufsurface.h:291.
-    #[getter]
-    #[pyo3(name = "mappedAddr")]
-    fn get_mappedAddr(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfaceMappedAddr> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvBufSurfaceMappedAddr::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).mappedAddr }.cast())?,
-            ),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "mappedAddr")]
-    fn set_mappedAddr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvBufSurfaceMappedAddr>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvBufSurfaceMappedAddr::TYPE,
-                "NvBufSurfaceParams.mappedAddr",
-            ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).mappedAddr,
-                src.cast_const().cast(),
-                NvBufSurfaceMappedAddr::OWNED_STRINGS,
-            )
-        }
-    }
-    /// Extra parameters, or NULL.
-    ///
-    /// `NvBufSurfaceParamsEx* paramex` at sdk/include/nvbufsurface.h:292.
-    #[getter]
-    #[pyo3(name = "paramex")]
-    fn get_paramex(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParamsEx>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).paramex } as *mut _)
-                .map(NvBufSurfaceParamsEx::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "paramex")]
-    fn set_paramex(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParamsEx>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParamsEx::TYPE,
-                            "NvBufSurfaceParams.paramex",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).paramex }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParamsEx::TYPE)?),
-            None => None,
-        };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.paramex")
-    }
-    /// CUDA view, or NULL.
-    ///
-    /// `NvBufSurfaceCudaBuffer* cudaBuffer` at sdk/include/nvbufsurface.h:293.
-    #[getter]
-    #[pyo3(name = "cudaBuffer")]
-    fn get_cudaBuffer(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvBufSurfaceCudaBuffer>> {
-        let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).cudaBuffer } as *mut _)
-                .map(NvBufSurfaceCudaBuffer::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "cudaBuffer")]
-    fn set_cudaBuffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceCudaBuffer>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceCudaBuffer::TYPE,
-                            "NvBufSurfaceParams.cudaBuffer",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).cudaBuffer }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvBufSurfaceCudaBuffer::TYPE)?)
-            }
-            None => None,
-        };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.cudaBuffer")
-    }
-    /// Reserved.
-    ///
-    /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:294.
-    #[getter]
-    #[pyo3(name = "_reserved")]
-    fn get__reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p)._reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
-    }
-    #[setter]
-    #[pyo3(name = "_reserved")]
-    fn set__reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvBufSurfaceParams._reserved",
-                        4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p)._reserved).cast(),
-                4,
-            )
-        };
-        Ok(())
-    }
-}
 /// A batch of surfaces.
 ///
 /// C struct `NvBufSurface`, declared at sdk/include/nvbufsurface.h:298.
@@ -9682,7 +9682,7 @@ impl NvBufSurface {
     }
     /// The batch is one memory block.
     ///
-    /// `_Bool isContiguous` at sdk/include/nvbufsurface.h:302.
+    /// `bool isContiguous` at sdk/include/nvbufsurface.h:302.
     #[getter]
     #[pyo3(name = "isContiguous")]
     fn get_isContiguous(&self) -> PyResult<bool> {
@@ -9758,7 +9758,7 @@ impl NvBufSurface {
     }
     /// The batch was imported from another process.
     ///
-    /// `_Bool isImportedBuf` at sdk/include/nvbufsurface.h:305.
+    /// `bool isImportedBuf` at sdk/include/nvbufsurface.h:305.
     #[getter]
     #[pyo3(name = "isImportedBuf")]
     fn get_isImportedBuf(&self) -> PyResult<bool> {
@@ -11044,7 +11044,7 @@ impl NvBufSurfaceDeviceInfo {
     }
     /// A VIC engine is present.
     ///
-    /// `_Bool isVicPresent` at sdk/include/nvbufsurface.h:377.
+    /// `bool isVicPresent` at sdk/include/nvbufsurface.h:377.
     #[getter]
     #[pyo3(name = "isVicPresent")]
     fn get_isVicPresent(&self) -> PyResult<bool> {
@@ -11061,7 +11061,7 @@ impl NvBufSurfaceDeviceInfo {
     }
     /// The GPU is integrated.
     ///
-    /// `_Bool isIntegratedGpu` at sdk/include/nvbufsurface.h:378.
+    /// `bool isIntegratedGpu` at sdk/include/nvbufsurface.h:378.
     #[getter]
     #[pyo3(name = "isIntegratedGpu")]
     fn get_isIntegratedGpu(&self) -> PyResult<bool> {
@@ -11080,7 +11080,7 @@ impl NvBufSurfaceDeviceInfo {
     }
     /// Reserved.
     ///
-    /// `_Bool reserved1` at sdk/include/nvbufsurface.h:379.
+    /// `bool reserved1` at sdk/include/nvbufsurface.h:379.
     #[getter]
     #[pyo3(name = "reserved1")]
     fn get_reserved1(&self) -> PyResult<bool> {
@@ -11097,7 +11097,7 @@ impl NvBufSurfaceDeviceInfo {
     }
     /// Reserved.
     ///
-    /// `_Bool reserved2` at sdk/include/nvbufsurface.h:380.
+    /// `bool reserved2` at sdk/include/nvbufsurface.h:380.
     #[getter]
     #[pyo3(name = "reserved2")]
     fn get_reserved2(&self) -> PyResult<bool> {
@@ -19255,7 +19255,7 @@ impl NvDsEventMsgMeta {
     }
     /// @a singleView3DTracking is valid.
     ///
-    /// `_Bool has3DTracking` at sdk/include/nvdsmeta_schema.h:350.
+    /// `bool has3DTracking` at sdk/include/nvdsmeta_schema.h:350.
     #[getter]
     #[pyo3(name = "has3DTracking")]
     fn get_has3DTracking(&self) -> PyResult<bool> {
@@ -22129,7 +22129,7 @@ impl NvDsObjEncUsrArgs {
     }
     /// Write the JPEG to a file.
     ///
-    /// `_Bool saveImg` at sdk/include/nvds_obj_encode.h:43.
+    /// `bool saveImg` at sdk/include/nvds_obj_encode.h:43.
     #[getter]
     #[pyo3(name = "saveImg")]
     fn get_saveImg(&self) -> PyResult<bool> {
@@ -22146,7 +22146,7 @@ impl NvDsObjEncUsrArgs {
     }
     /// Attach the JPEG as NVDS_CROP_IMAGE_META user metadata.
     ///
-    /// `_Bool attachUsrMeta` at sdk/include/nvds_obj_encode.h:44.
+    /// `bool attachUsrMeta` at sdk/include/nvds_obj_encode.h:44.
     #[getter]
     #[pyo3(name = "attachUsrMeta")]
     fn get_attachUsrMeta(&self) -> PyResult<bool> {
@@ -22163,7 +22163,7 @@ impl NvDsObjEncUsrArgs {
     }
     /// Scale to @a scaledWidth x @a scaledHeight first.
     ///
-    /// `_Bool scaleImg` at sdk/include/nvds_obj_encode.h:45.
+    /// `bool scaleImg` at sdk/include/nvds_obj_encode.h:45.
     #[getter]
     #[pyo3(name = "scaleImg")]
     fn get_scaleImg(&self) -> PyResult<bool> {
@@ -22267,7 +22267,7 @@ impl NvDsObjEncUsrArgs {
     }
     /// Encode the whole frame instead of the object.
     ///
-    /// `_Bool isFrame` at sdk/include/nvds_obj_encode.h:51.
+    /// `bool isFrame` at sdk/include/nvds_obj_encode.h:51.
     #[getter]
     #[pyo3(name = "isFrame")]
     fn get_isFrame(&self) -> PyResult<bool> {
@@ -22284,7 +22284,7 @@ impl NvDsObjEncUsrArgs {
     }
     /// Measure the encoding time.
     ///
-    /// `_Bool calcEncodeTime` at sdk/include/nvds_obj_encode.h:52.
+    /// `bool calcEncodeTime` at sdk/include/nvds_obj_encode.h:52.
     #[getter]
     #[pyo3(name = "calcEncodeTime")]
     fn get_calcEncodeTime(&self) -> PyResult<bool> {
@@ -22300,445 +22300,9 @@ impl NvDsObjEncUsrArgs {
         Ok(())
     }
 }
-/// Map entry: label to flag (for NvDsAnalyticsFrameMeta::ocStatus).
-///
-/// C struct `NvDsAnalyticsLabelFlag`, declared at sdk/include/nvds_analytics_meta.h:45.
-#[pyclass(name = "NvDsAnalyticsLabelFlag", module = "pyds", frozen)]
-pub struct NvDsAnalyticsLabelFlag {
-    pub(crate) view: View<ffi::NvDsAnalyticsLabelFlag>,
-}
-impl NvDsAnalyticsLabelFlag {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsAnalyticsLabelFlag";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsAnalyticsLabelFlag>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsLabelFlag> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsLabelFlag) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl NvDsAnalyticsLabelFlag {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(slf.as_any(), fields, &["status"], Self::TYPE)
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::NvDsAnalyticsLabelFlag>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// ROI label (key).
-    ///
-    /// `gchar* label` at sdk/include/nvds_analytics_meta.h:46.
-    #[getter]
-    #[pyo3(name = "label")]
-    fn get_label<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).label as *const _) })
-    }
-    /// TRUE when the ROI is overcrowded.
-    ///
-    /// `gboolean status` at sdk/include/nvds_analytics_meta.h:47.
-    #[getter]
-    #[pyo3(name = "status")]
-    fn get_status(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).status } as i64 != 0)
-    }
-    #[setter]
-    #[pyo3(name = "status")]
-    fn set_status(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvDsAnalyticsLabelFlag.status")?;
-        let p = self.ptr()?;
-        unsafe { (*p).status = v as _ };
-        Ok(())
-    }
-}
-/// Map entry: label to 32-bit count (for NvDsAnalyticsFrameMeta::objInROIcnt).
-///
-/// C struct `NvDsAnalyticsLabelCount`, declared at sdk/include/nvds_analytics_meta.h:51.
-#[pyclass(name = "NvDsAnalyticsLabelCount", module = "pyds", frozen)]
-pub struct NvDsAnalyticsLabelCount {
-    pub(crate) view: View<ffi::NvDsAnalyticsLabelCount>,
-}
-impl NvDsAnalyticsLabelCount {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsAnalyticsLabelCount";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsAnalyticsLabelCount>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsLabelCount> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsLabelCount) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl NvDsAnalyticsLabelCount {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(slf.as_any(), fields, &["count"], Self::TYPE)
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::NvDsAnalyticsLabelCount>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// ROI label (key).
-    ///
-    /// `gchar* label` at sdk/include/nvds_analytics_meta.h:52.
-    #[getter]
-    #[pyo3(name = "label")]
-    fn get_label<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).label as *const _) })
-    }
-    /// Count.
-    ///
-    /// `guint32 count` at sdk/include/nvds_analytics_meta.h:53.
-    #[getter]
-    #[pyo3(name = "count")]
-    fn get_count(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).count } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "count")]
-    fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsLabelCount.count")?;
-        let p = self.ptr()?;
-        unsafe { (*p).count = v as _ };
-        Ok(())
-    }
-}
-/// Map entry: label to 64-bit count (for the line-crossing counters).
-///
-/// C struct `NvDsAnalyticsLabelCount64`, declared at sdk/include/nvds_analytics_meta.h:57.
-#[pyclass(name = "NvDsAnalyticsLabelCount64", module = "pyds", frozen)]
-pub struct NvDsAnalyticsLabelCount64 {
-    pub(crate) view: View<ffi::NvDsAnalyticsLabelCount64>,
-}
-impl NvDsAnalyticsLabelCount64 {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsAnalyticsLabelCount64";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsAnalyticsLabelCount64>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsLabelCount64> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsLabelCount64) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl NvDsAnalyticsLabelCount64 {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(slf.as_any(), fields, &["count"], Self::TYPE)
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::NvDsAnalyticsLabelCount64>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// Line-crossing label (key).
-    ///
-    /// `gchar* label` at sdk/include/nvds_analytics_meta.h:58.
-    #[getter]
-    #[pyo3(name = "label")]
-    fn get_label<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).label as *const _) })
-    }
-    /// Count.
-    ///
-    /// `guint64 count` at sdk/include/nvds_analytics_meta.h:59.
-    #[getter]
-    #[pyo3(name = "count")]
-    fn get_count(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).count } as u64)
-    }
-    #[setter]
-    #[pyo3(name = "count")]
-    fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsAnalyticsLabelCount64.count")?;
-        let p = self.ptr()?;
-        unsafe { (*p).count = v as _ };
-        Ok(())
-    }
-}
-/// Map entry: class id to 32-bit count (for NvDsAnalyticsFrameMeta::objCnt).
-///
-/// C struct `NvDsAnalyticsClassCount`, declared at sdk/include/nvds_analytics_meta.h:63.
-#[pyclass(name = "NvDsAnalyticsClassCount", module = "pyds", frozen)]
-pub struct NvDsAnalyticsClassCount {
-    pub(crate) view: View<ffi::NvDsAnalyticsClassCount>,
-}
-impl NvDsAnalyticsClassCount {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsAnalyticsClassCount";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsAnalyticsClassCount>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsClassCount> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsClassCount) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl NvDsAnalyticsClassCount {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(slf.as_any(), fields, &["class_id", "count"], Self::TYPE)
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::NvDsAnalyticsClassCount>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// Class id (key).
-    ///
-    /// `gint class_id` at sdk/include/nvds_analytics_meta.h:64.
-    #[getter]
-    #[pyo3(name = "class_id")]
-    fn get_class_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).class_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "class_id")]
-    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsAnalyticsClassCount.class_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).class_id = v as _ };
-        Ok(())
-    }
-    /// Number of objects of the class.
-    ///
-    /// `guint32 count` at sdk/include/nvds_analytics_meta.h:65.
-    #[getter]
-    #[pyo3(name = "count")]
-    fn get_count(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).count } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "count")]
-    fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsClassCount.count")?;
-        let p = self.ptr()?;
-        unsafe { (*p).count = v as _ };
-        Ok(())
-    }
-}
 /// Analytics results of one object.
 ///
-/// C struct `NvDsAnalyticsObjInfo`, declared at sdk/include/nvds_analytics_meta.h:69.
+/// C struct `NvDsAnalyticsObjInfo`, declared at sdk/include/nvds_analytics_meta.h:40.
 #[pyclass(name = "NvDsAnalyticsObjInfo", module = "pyds", frozen)]
 pub struct NvDsAnalyticsObjInfo {
     pub(crate) view: View<ffi::NvDsAnalyticsObjInfo>,
@@ -22768,40 +22332,6 @@ impl NvDsAnalyticsObjInfo {
 }
 #[pymethods]
 impl NvDsAnalyticsObjInfo {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &[
-                "roiStatus",
-                "num_roiStatus",
-                "ocStatus",
-                "num_ocStatus",
-                "lcStatus",
-                "num_lcStatus",
-                "unique_id",
-            ],
-            Self::TYPE,
-        )
-    }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
     /// tracked view keeps that view's liveness check. Raw `int` addresses are
@@ -22829,174 +22359,73 @@ impl NvDsAnalyticsObjInfo {
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
     }
-    /// Labels of the ROIs the object is in (NULL-terminated).
+    /// Labels of the ROIs the object is in.
     ///
-    /// `gchar** roiStatus` at sdk/include/nvds_analytics_meta.h:70.
+    /// `std::vector<std::string> roiStatus` at sdk/include/nvds_analytics_meta.h:42.
     #[getter]
     #[pyo3(name = "roiStatus")]
-    fn get_roiStatus<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        rt::pointer::to_tracked_capsule(
-            py,
-            unsafe { (*p).roiStatus } as *mut c_void,
-            self.view.token(),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "roiStatus")]
-    fn set_roiStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsAnalyticsObjInfo.roiStatus",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+    fn get_roiStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).roiStatus }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsObjInfo.roiStatus")
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsObjInfo_roiStatus,
+            )
+        };
+        Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
     }
-    /// Number of labels in @a roiStatus.
+    /// Labels of the overcrowding ROIs the object is in.
     ///
-    /// `guint num_roiStatus` at sdk/include/nvds_analytics_meta.h:71.
-    #[getter]
-    #[pyo3(name = "num_roiStatus")]
-    fn get_num_roiStatus(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_roiStatus } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_roiStatus")]
-    fn set_num_roiStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsObjInfo.num_roiStatus")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_roiStatus = v as _ };
-        Ok(())
-    }
-    /// Labels of the overcrowding ROIs the object is in (NULL-terminated).
-    ///
-    /// `gchar** ocStatus` at sdk/include/nvds_analytics_meta.h:72.
+    /// `std::vector<std::string> ocStatus` at sdk/include/nvds_analytics_meta.h:44.
     #[getter]
     #[pyo3(name = "ocStatus")]
-    fn get_ocStatus<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        rt::pointer::to_tracked_capsule(
-            py,
-            unsafe { (*p).ocStatus } as *mut c_void,
-            self.view.token(),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "ocStatus")]
-    fn set_ocStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsAnalyticsObjInfo.ocStatus",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+    fn get_ocStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).ocStatus }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsObjInfo.ocStatus")
-    }
-    /// Number of labels in @a ocStatus.
-    ///
-    /// `guint num_ocStatus` at sdk/include/nvds_analytics_meta.h:73.
-    #[getter]
-    #[pyo3(name = "num_ocStatus")]
-    fn get_num_ocStatus(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_ocStatus } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_ocStatus")]
-    fn set_num_ocStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsObjInfo.num_ocStatus")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_ocStatus = v as _ };
-        Ok(())
-    }
-    /// Labels of the lines the object crossed (NULL-terminated).
-    ///
-    /// `gchar** lcStatus` at sdk/include/nvds_analytics_meta.h:74.
-    #[getter]
-    #[pyo3(name = "lcStatus")]
-    fn get_lcStatus<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        rt::pointer::to_tracked_capsule(
-            py,
-            unsafe { (*p).lcStatus } as *mut c_void,
-            self.view.token(),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "lcStatus")]
-    fn set_lcStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsAnalyticsObjInfo.lcStatus",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsObjInfo_ocStatus,
+            )
         };
+        Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
+    }
+    /// Labels of the lines the object crossed in this frame.
+    ///
+    /// `std::vector<std::string> lcStatus` at sdk/include/nvds_analytics_meta.h:46.
+    #[getter]
+    #[pyo3(name = "lcStatus")]
+    fn get_lcStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).lcStatus }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsObjInfo.lcStatus")
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsObjInfo_lcStatus,
+            )
+        };
+        Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
     }
-    /// Number of labels in @a lcStatus.
+    /// Direction of the tracked object (empty when unknown).
     ///
-    /// `guint num_lcStatus` at sdk/include/nvds_analytics_meta.h:75.
-    #[getter]
-    #[pyo3(name = "num_lcStatus")]
-    fn get_num_lcStatus(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_lcStatus } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_lcStatus")]
-    fn set_num_lcStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsObjInfo.num_lcStatus")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_lcStatus = v as _ };
-        Ok(())
-    }
-    /// Direction of the tracked object, or NULL.
-    ///
-    /// `gchar* dirStatus` at sdk/include/nvds_analytics_meta.h:76.
+    /// `std::string dirStatus` at sdk/include/nvds_analytics_meta.h:48.
     #[getter]
     #[pyo3(name = "dirStatus")]
-    fn get_dirStatus<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).dirStatus as *const _) })
+    fn get_dirStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsObjInfo_dirStatus,
+            )
+        };
+        rt::cxx::to_str(slf.py(), items)
     }
     /// Id of the analytics instance.
     ///
-    /// `guint unique_id` at sdk/include/nvds_analytics_meta.h:77.
+    /// `guint unique_id` at sdk/include/nvds_analytics_meta.h:50.
     #[getter]
     #[pyo3(name = "unique_id")]
     fn get_unique_id(&self) -> PyResult<u32> {
@@ -23011,22 +22440,26 @@ impl NvDsAnalyticsObjInfo {
         unsafe { (*p).unique_id = v as _ };
         Ok(())
     }
-    /// Status of the tracked object, or NULL.
+    /// Status of the tracked object (empty when unknown).
     ///
-    /// `gchar* objStatus` at sdk/include/nvds_analytics_meta.h:78.
+    /// `std::string objStatus` at sdk/include/nvds_analytics_meta.h:52.
     #[getter]
     #[pyo3(name = "objStatus")]
-    fn get_objStatus<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).objStatus as *const _) })
+    fn get_objStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsObjInfo_objStatus,
+            )
+        };
+        rt::cxx::to_str(slf.py(), items)
     }
 }
 /// Analytics results of one frame.
 ///
-/// C struct `NvDsAnalyticsFrameMeta`, declared at sdk/include/nvds_analytics_meta.h:82.
+/// C struct `NvDsAnalyticsFrameMeta`, declared at sdk/include/nvds_analytics_meta.h:56.
 #[pyclass(name = "NvDsAnalyticsFrameMeta", module = "pyds", frozen)]
 pub struct NvDsAnalyticsFrameMeta {
     pub(crate) view: View<ffi::NvDsAnalyticsFrameMeta>,
@@ -23056,44 +22489,6 @@ impl NvDsAnalyticsFrameMeta {
 }
 #[pymethods]
 impl NvDsAnalyticsFrameMeta {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &[
-                "ocStatus",
-                "num_ocStatus",
-                "objInROIcnt",
-                "num_objInROIcnt",
-                "objLCCurrCnt",
-                "num_objLCCurrCnt",
-                "objLCCumCnt",
-                "num_objLCCumCnt",
-                "unique_id",
-                "objCnt",
-                "num_objCnt",
-            ],
-            Self::TYPE,
-        )
-    }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
     /// tracked view keeps that view's liveness check. Raw `int` addresses are
@@ -23123,281 +22518,71 @@ impl NvDsAnalyticsFrameMeta {
     }
     /// Overcrowding flag per ROI label.
     ///
-    /// `NvDsAnalyticsLabelFlag* ocStatus` at sdk/include/nvds_analytics_meta.h:83.
+    /// `std::unordered_map<std::string, bool> ocStatus` at sdk/include/nvds_analytics_meta.h:58.
     #[getter]
     #[pyo3(name = "ocStatus")]
-    fn get_ocStatus(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsAnalyticsLabelFlag>> {
+    fn get_ocStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).ocStatus } as *mut _)
-                .map(NvDsAnalyticsLabelFlag::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "ocStatus")]
-    fn set_ocStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsAnalyticsLabelFlag>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsAnalyticsLabelFlag::TYPE,
-                            "NvDsAnalyticsFrameMeta.ocStatus",
-                        ))?,
-                )
-            }
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsFrameMeta_ocStatus,
+            )
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).ocStatus }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelFlag::TYPE)?)
-            }
-            None => None,
-        };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsFrameMeta.ocStatus")
+        Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
-    /// Entries in @a ocStatus.
+    /// Objects inside each ROI, per ROI label.
     ///
-    /// `guint num_ocStatus` at sdk/include/nvds_analytics_meta.h:84.
-    #[getter]
-    #[pyo3(name = "num_ocStatus")]
-    fn get_num_ocStatus(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_ocStatus } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_ocStatus")]
-    fn set_num_ocStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsFrameMeta.num_ocStatus")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_ocStatus = v as _ };
-        Ok(())
-    }
-    /// Objects inside each ROI.
-    ///
-    /// `NvDsAnalyticsLabelCount* objInROIcnt` at sdk/include/nvds_analytics_meta.h:85.
+    /// `std::unordered_map<std::string, uint32_t> objInROIcnt` at sdk/include/nvds_analytics_meta.h:60.
     #[getter]
     #[pyo3(name = "objInROIcnt")]
-    fn get_objInROIcnt(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsAnalyticsLabelCount>> {
+    fn get_objInROIcnt<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).objInROIcnt } as *mut _)
-                .map(NvDsAnalyticsLabelCount::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "objInROIcnt")]
-    fn set_objInROIcnt(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsAnalyticsLabelCount>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsAnalyticsLabelCount::TYPE,
-                            "NvDsAnalyticsFrameMeta.objInROIcnt",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).objInROIcnt }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelCount::TYPE)?)
-            }
-            None => None,
-        };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsAnalyticsFrameMeta.objInROIcnt",
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsFrameMeta_objInROIcnt,
             )
+        };
+        Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
-    /// Entries in @a objInROIcnt.
+    /// Line crossings in this frame, per line label.
     ///
-    /// `guint num_objInROIcnt` at sdk/include/nvds_analytics_meta.h:86.
-    #[getter]
-    #[pyo3(name = "num_objInROIcnt")]
-    fn get_num_objInROIcnt(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objInROIcnt } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_objInROIcnt")]
-    fn set_num_objInROIcnt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsAnalyticsFrameMeta.num_objInROIcnt")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_objInROIcnt = v as _ };
-        Ok(())
-    }
-    /// Line crossings in this frame, per line.
-    ///
-    /// `NvDsAnalyticsLabelCount64* objLCCurrCnt` at sdk/include/nvds_analytics_meta.h:87.
+    /// `std::unordered_map<std::string, uint64_t> objLCCurrCnt` at sdk/include/nvds_analytics_meta.h:62.
     #[getter]
     #[pyo3(name = "objLCCurrCnt")]
-    fn get_objLCCurrCnt(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsAnalyticsLabelCount64>> {
+    fn get_objLCCurrCnt<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).objLCCurrCnt } as *mut _)
-                .map(NvDsAnalyticsLabelCount64::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "objLCCurrCnt")]
-    fn set_objLCCurrCnt(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsAnalyticsLabelCount64>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsAnalyticsLabelCount64::TYPE,
-                            "NvDsAnalyticsFrameMeta.objLCCurrCnt",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).objLCCurrCnt }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelCount64::TYPE)?)
-            }
-            None => None,
-        };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsAnalyticsFrameMeta.objLCCurrCnt",
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsFrameMeta_objLCCurrCnt,
             )
+        };
+        Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
-    /// Entries in @a objLCCurrCnt.
+    /// Cumulative line crossings, per line label.
     ///
-    /// `guint num_objLCCurrCnt` at sdk/include/nvds_analytics_meta.h:88.
-    #[getter]
-    #[pyo3(name = "num_objLCCurrCnt")]
-    fn get_num_objLCCurrCnt(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objLCCurrCnt } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_objLCCurrCnt")]
-    fn set_num_objLCCurrCnt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsAnalyticsFrameMeta.num_objLCCurrCnt")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_objLCCurrCnt = v as _ };
-        Ok(())
-    }
-    /// Cumulative line crossings, per line.
-    ///
-    /// `NvDsAnalyticsLabelCount64* objLCCumCnt` at sdk/include/nvds_analytics_meta.h:89.
+    /// `std::unordered_map<std::string, uint64_t> objLCCumCnt` at sdk/include/nvds_analytics_meta.h:64.
     #[getter]
     #[pyo3(name = "objLCCumCnt")]
-    fn get_objLCCumCnt(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsAnalyticsLabelCount64>> {
+    fn get_objLCCumCnt<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).objLCCumCnt } as *mut _)
-                .map(NvDsAnalyticsLabelCount64::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "objLCCumCnt")]
-    fn set_objLCCumCnt(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsAnalyticsLabelCount64>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsAnalyticsLabelCount64::TYPE,
-                            "NvDsAnalyticsFrameMeta.objLCCumCnt",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).objLCCumCnt }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelCount64::TYPE)?)
-            }
-            None => None,
-        };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsAnalyticsFrameMeta.objLCCumCnt",
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsFrameMeta_objLCCumCnt,
             )
-    }
-    /// Entries in @a objLCCumCnt.
-    ///
-    /// `guint num_objLCCumCnt` at sdk/include/nvds_analytics_meta.h:90.
-    #[getter]
-    #[pyo3(name = "num_objLCCumCnt")]
-    fn get_num_objLCCumCnt(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objLCCumCnt } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_objLCCumCnt")]
-    fn set_num_objLCCumCnt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsAnalyticsFrameMeta.num_objLCCumCnt")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_objLCCumCnt = v as _ };
-        Ok(())
+        };
+        Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
     /// Id of the analytics instance.
     ///
-    /// `guint unique_id` at sdk/include/nvds_analytics_meta.h:91.
+    /// `guint unique_id` at sdk/include/nvds_analytics_meta.h:66.
     #[getter]
     #[pyo3(name = "unique_id")]
     fn get_unique_id(&self) -> PyResult<u32> {
@@ -23414,64 +22599,19 @@ impl NvDsAnalyticsFrameMeta {
     }
     /// Objects per class id.
     ///
-    /// `NvDsAnalyticsClassCount* objCnt` at sdk/include/nvds_analytics_meta.h:92.
+    /// `std::unordered_map<int, uint32_t> objCnt` at sdk/include/nvds_analytics_meta.h:68.
     #[getter]
     #[pyo3(name = "objCnt")]
-    fn get_objCnt(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsAnalyticsClassCount>> {
+    fn get_objCnt<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).objCnt } as *mut _)
-                .map(NvDsAnalyticsClassCount::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "objCnt")]
-    fn set_objCnt(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsAnalyticsClassCount>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsAnalyticsClassCount::TYPE,
-                            "NvDsAnalyticsFrameMeta.objCnt",
-                        ))?,
-                )
-            }
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsFrameMeta_objCnt,
+            )
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).objCnt }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsAnalyticsClassCount::TYPE)?)
-            }
-            None => None,
-        };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsFrameMeta.objCnt")
-    }
-    /// Entries in @a objCnt.
-    ///
-    /// `guint num_objCnt` at sdk/include/nvds_analytics_meta.h:93.
-    #[getter]
-    #[pyo3(name = "num_objCnt")]
-    fn get_num_objCnt(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objCnt } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_objCnt")]
-    fn set_num_objCnt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsFrameMeta.num_objCnt")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_objCnt = v as _ };
-        Ok(())
+        Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
 }
 /// Text labels to draw on one frame.
@@ -25136,6 +24276,467 @@ impl NvOSD_FrameCircleParams {
         this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameCircleParams.surf")
     }
 }
+/// The tensor nvdspreprocess prepared for one batch.
+///
+/// C struct `NvDsPreProcessTensorMeta`, declared at sdk/include/nvdspreprocess_meta.h:28.
+#[pyclass(name = "NvDsPreProcessTensorMeta", module = "pyds", frozen)]
+pub struct NvDsPreProcessTensorMeta {
+    pub(crate) view: View<ffi::NvDsPreProcessTensorMeta>,
+}
+impl NvDsPreProcessTensorMeta {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "NvDsPreProcessTensorMeta";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::NvDsPreProcessTensorMeta>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsPreProcessTensorMeta> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::NvDsPreProcessTensorMeta) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl NvDsPreProcessTensorMeta {
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsPreProcessTensorMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
+        Ok(Self::wrap(View::external(ptr.cast(), token)))
+    }
+    /// The C address of the struct.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// The tensor data.
+    ///
+    /// `void* raw_tensor_buffer` at sdk/include/nvdspreprocess_meta.h:31.
+    #[getter]
+    #[pyo3(name = "raw_tensor_buffer")]
+    fn get_raw_tensor_buffer<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { (*p).raw_tensor_buffer } as *mut c_void,
+            self.view.token(),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "raw_tensor_buffer")]
+    fn set_raw_tensor_buffer(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsPreProcessTensorMeta.raw_tensor_buffer",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).raw_tensor_buffer }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsPreProcessTensorMeta.raw_tensor_buffer",
+            )
+    }
+    /// Size of @a raw_tensor_buffer in bytes.
+    ///
+    /// `guint64 buffer_size` at sdk/include/nvdspreprocess_meta.h:33.
+    #[getter]
+    #[pyo3(name = "buffer_size")]
+    fn get_buffer_size(&self) -> PyResult<u64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).buffer_size } as u64)
+    }
+    #[setter]
+    #[pyo3(name = "buffer_size")]
+    fn set_buffer_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<
+            u64,
+        >(value, "NvDsPreProcessTensorMeta.buffer_size")?;
+        let p = self.ptr()?;
+        unsafe { (*p).buffer_size = v as _ };
+        Ok(())
+    }
+    /// Shape of the tensor (e.g. N, C, H, W).
+    ///
+    /// `std::vector<int> tensor_shape` at sdk/include/nvdspreprocess_meta.h:35.
+    #[getter]
+    #[pyo3(name = "tensor_shape")]
+    fn get_tensor_shape<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsPreProcessTensorMeta_tensor_shape,
+            )
+        };
+        Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
+    }
+    /// Element type of the tensor.
+    ///
+    /// `NvDsDataType data_type` at sdk/include/nvdspreprocess_meta.h:37.
+    #[getter]
+    #[pyo3(name = "data_type")]
+    fn get_data_type<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        __BINDERY_ENUM_NVDSDATATYPE.member(py, unsafe { (*p).data_type } as i64)
+    }
+    #[setter]
+    #[pyo3(name = "data_type")]
+    fn set_data_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        __BINDERY_ENUM_NVDSDATATYPE.value(value, "NvDsPreProcessTensorMeta.data_type")?;
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsPreProcessTensorMeta.data_type")?;
+        let p = self.ptr()?;
+        unsafe { (*p).data_type = v as _ };
+        Ok(())
+    }
+    /// Name of the model input layer the tensor is for.
+    ///
+    /// `std::string tensor_name` at sdk/include/nvdspreprocess_meta.h:39.
+    #[getter]
+    #[pyo3(name = "tensor_name")]
+    fn get_tensor_name<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsPreProcessTensorMeta_tensor_name,
+            )
+        };
+        rt::cxx::to_str(slf.py(), items)
+    }
+    /// GPU the tensor is on.
+    ///
+    /// `guint gpu_id` at sdk/include/nvdspreprocess_meta.h:41.
+    #[getter]
+    #[pyo3(name = "gpu_id")]
+    fn get_gpu_id(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).gpu_id } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "gpu_id")]
+    fn set_gpu_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsPreProcessTensorMeta.gpu_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).gpu_id = v as _ };
+        Ok(())
+    }
+    /// The tensor pool's buffer holding the tensor.
+    ///
+    /// `void* private_data` at sdk/include/nvdspreprocess_meta.h:43.
+    #[getter]
+    #[pyo3(name = "private_data")]
+    fn get_private_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { (*p).private_data } as *mut c_void,
+            self.view.token(),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "private_data")]
+    fn set_private_data(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsPreProcessTensorMeta.private_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).private_data }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsPreProcessTensorMeta.private_data",
+            )
+    }
+    /// Tells apart several tensor metas of one buffer (more ROIs than the batch size).
+    ///
+    /// `guint meta_id` at sdk/include/nvdspreprocess_meta.h:45.
+    #[getter]
+    #[pyo3(name = "meta_id")]
+    fn get_meta_id(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).meta_id } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "meta_id")]
+    fn set_meta_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsPreProcessTensorMeta.meta_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).meta_id = v as _ };
+        Ok(())
+    }
+    /// Whether the aspect ratio was kept when scaling.
+    ///
+    /// `gboolean maintain_aspect_ratio` at sdk/include/nvdspreprocess_meta.h:47.
+    #[getter]
+    #[pyo3(name = "maintain_aspect_ratio")]
+    fn get_maintain_aspect_ratio(&self) -> PyResult<bool> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).maintain_aspect_ratio } as i64 != 0)
+    }
+    #[setter]
+    #[pyo3(name = "maintain_aspect_ratio")]
+    fn set_maintain_aspect_ratio(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_bool::<
+            u8,
+        >(value, "NvDsPreProcessTensorMeta.maintain_aspect_ratio")?;
+        let p = self.ptr()?;
+        unsafe { (*p).maintain_aspect_ratio = v as _ };
+        Ok(())
+    }
+}
+/// What nvdspreprocess attaches to a batch.
+///
+/// C struct `GstNvDsPreProcessBatchMeta`, declared at sdk/include/nvdspreprocess_meta.h:51.
+#[pyclass(name = "GstNvDsPreProcessBatchMeta", module = "pyds", frozen)]
+pub struct GstNvDsPreProcessBatchMeta {
+    pub(crate) view: View<ffi::GstNvDsPreProcessBatchMeta>,
+}
+impl GstNvDsPreProcessBatchMeta {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "GstNvDsPreProcessBatchMeta";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::GstNvDsPreProcessBatchMeta>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::GstNvDsPreProcessBatchMeta> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::GstNvDsPreProcessBatchMeta) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl GstNvDsPreProcessBatchMeta {
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::GstNvDsPreProcessBatchMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
+        Ok(Self::wrap(View::external(ptr.cast(), token)))
+    }
+    /// The C address of the struct.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// Unique ids of the inference elements the tensor is for.
+    ///
+    /// `std::vector<guint64> target_unique_ids` at sdk/include/nvdspreprocess_meta.h:54.
+    #[getter]
+    #[pyo3(name = "target_unique_ids")]
+    fn get_target_unique_ids<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_GstNvDsPreProcessBatchMeta_target_unique_ids,
+            )
+        };
+        Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
+    }
+    /// The prepared tensor.
+    ///
+    /// `NvDsPreProcessTensorMeta* tensor_meta` at sdk/include/nvdspreprocess_meta.h:56.
+    #[getter]
+    #[pyo3(name = "tensor_meta")]
+    fn get_tensor_meta(
+        slf: &Bound<'_, Self>,
+    ) -> PyResult<Option<NvDsPreProcessTensorMeta>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            this
+                .view
+                .derive(slf.as_any(), unsafe { (*p).tensor_meta } as *mut _)
+                .map(NvDsPreProcessTensorMeta::wrap),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "tensor_meta")]
+    fn set_tensor_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsPreProcessTensorMeta>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsPreProcessTensorMeta::TYPE,
+                            "GstNvDsPreProcessBatchMeta.tensor_meta",
+                        ))?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).tensor_meta }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsPreProcessTensorMeta::TYPE)?)
+            }
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "GstNvDsPreProcessBatchMeta.tensor_meta",
+            )
+    }
+    /// The ROIs of the batch, in tensor order.
+    ///
+    /// `std::vector<NvDsRoiMeta> roi_vector` at sdk/include/nvdspreprocess_meta.h:58.
+    #[getter]
+    #[pyo3(name = "roi_vector")]
+    fn get_roi_vector<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_GstNvDsPreProcessBatchMeta_roi_vector,
+            )
+        };
+        let view = |e: *mut c_void| Ok(
+            NvDsRoiMeta::wrap(this.view.field(slf.as_any(), e.cast())?)
+                .into_pyobject(slf.py())?
+                .into_any(),
+        );
+        Ok(rt::cxx::to_list(slf.py(), items, view)?.into_any())
+    }
+    /// The scaling pool's buffer.
+    ///
+    /// `void* private_data` at sdk/include/nvdspreprocess_meta.h:60.
+    #[getter]
+    #[pyo3(name = "private_data")]
+    fn get_private_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { (*p).private_data } as *mut c_void,
+            self.view.token(),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "private_data")]
+    fn set_private_data(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "GstNvDsPreProcessBatchMeta.private_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).private_data }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "GstNvDsPreProcessBatchMeta.private_data",
+            )
+    }
+}
 /// Example user payload: an id, an owned message and a sample value.
 ///
 /// C struct `CustomDataStruct`, declared at helpers/custom_data.h:10.
@@ -25286,6 +24887,64 @@ impl CustomDataStruct {
         Ok(())
     }
 }
+unsafe extern "C" {
+    fn __bindery_cxx_NvDsAnalyticsObjInfo_roiStatus(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsObjInfo_ocStatus(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsObjInfo_lcStatus(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsObjInfo_dirStatus(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsObjInfo_objStatus(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsFrameMeta_ocStatus(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsFrameMeta_objInROIcnt(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsFrameMeta_objLCCurrCnt(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsFrameMeta_objLCCumCnt(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsFrameMeta_objCnt(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsPreProcessTensorMeta_tensor_shape(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsPreProcessTensorMeta_tensor_name(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_GstNvDsPreProcessBatchMeta_target_unique_ids(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_GstNvDsPreProcessBatchMeta_roi_vector(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+}
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.
 pub(crate) fn __bindery_view_target(
@@ -25324,6 +24983,15 @@ pub(crate) fn __bindery_view_target(
     if let Ok(v) = value.cast::<NvDsRoiMeta>() {
         return Ok(Some(v.get().view.target(value, NvDsRoiMeta::TYPE)?.erase()));
     }
+    if let Ok(v) = value.cast::<NvBufSurfaceParams>() {
+        return Ok(Some(v.get().view.target(value, NvBufSurfaceParams::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsFrameMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsFrameMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjectMeta>() {
+        return Ok(Some(v.get().view.target(value, NvDsObjectMeta::TYPE)?.erase()));
+    }
     if let Ok(v) = value.cast::<NvDsComp_BboxInfo>() {
         return Ok(Some(v.get().view.target(value, NvDsComp_BboxInfo::TYPE)?.erase()));
     }
@@ -25338,12 +25006,6 @@ pub(crate) fn __bindery_view_target(
     }
     if let Ok(v) = value.cast::<NvDsBatchMeta>() {
         return Ok(Some(v.get().view.target(value, NvDsBatchMeta::TYPE)?.erase()));
-    }
-    if let Ok(v) = value.cast::<NvDsFrameMeta>() {
-        return Ok(Some(v.get().view.target(value, NvDsFrameMeta::TYPE)?.erase()));
-    }
-    if let Ok(v) = value.cast::<NvDsObjectMeta>() {
-        return Ok(Some(v.get().view.target(value, NvDsObjectMeta::TYPE)?.erase()));
     }
     if let Ok(v) = value.cast::<NvDsClassifierMeta>() {
         return Ok(Some(v.get().view.target(value, NvDsClassifierMeta::TYPE)?.erase()));
@@ -25414,9 +25076,6 @@ pub(crate) fn __bindery_view_target(
         return Ok(
             Some(v.get().view.target(value, NvBufSurfaceCudaBuffer::TYPE)?.erase()),
         );
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceParams>() {
-        return Ok(Some(v.get().view.target(value, NvBufSurfaceParams::TYPE)?.erase()));
     }
     if let Ok(v) = value.cast::<NvBufSurface>() {
         return Ok(Some(v.get().view.target(value, NvBufSurface::TYPE)?.erase()));
@@ -25635,26 +25294,6 @@ pub(crate) fn __bindery_view_target(
     if let Ok(v) = value.cast::<NvDsObjEncUsrArgs>() {
         return Ok(Some(v.get().view.target(value, NvDsObjEncUsrArgs::TYPE)?.erase()));
     }
-    if let Ok(v) = value.cast::<NvDsAnalyticsLabelFlag>() {
-        return Ok(
-            Some(v.get().view.target(value, NvDsAnalyticsLabelFlag::TYPE)?.erase()),
-        );
-    }
-    if let Ok(v) = value.cast::<NvDsAnalyticsLabelCount>() {
-        return Ok(
-            Some(v.get().view.target(value, NvDsAnalyticsLabelCount::TYPE)?.erase()),
-        );
-    }
-    if let Ok(v) = value.cast::<NvDsAnalyticsLabelCount64>() {
-        return Ok(
-            Some(v.get().view.target(value, NvDsAnalyticsLabelCount64::TYPE)?.erase()),
-        );
-    }
-    if let Ok(v) = value.cast::<NvDsAnalyticsClassCount>() {
-        return Ok(
-            Some(v.get().view.target(value, NvDsAnalyticsClassCount::TYPE)?.erase()),
-        );
-    }
     if let Ok(v) = value.cast::<NvDsAnalyticsObjInfo>() {
         return Ok(Some(v.get().view.target(value, NvDsAnalyticsObjInfo::TYPE)?.erase()));
     }
@@ -25691,6 +25330,16 @@ pub(crate) fn __bindery_view_target(
     if let Ok(v) = value.cast::<NvOSD_FrameCircleParams>() {
         return Ok(
             Some(v.get().view.target(value, NvOSD_FrameCircleParams::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<NvDsPreProcessTensorMeta>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsPreProcessTensorMeta::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<GstNvDsPreProcessBatchMeta>() {
+        return Ok(
+            Some(v.get().view.target(value, GstNvDsPreProcessBatchMeta::TYPE)?.erase()),
         );
     }
     if let Ok(v) = value.cast::<CustomDataStruct>() {
