@@ -36,16 +36,12 @@ fn element_of(module: &Module, ty: &TypeRef) -> Result<StdElement, String> {
     }
 }
 
-/// Structs holding C++ members cannot be zero-allocated or copied byte by
-/// byte: they are not constructible from Python, and embedded members of
-/// their type are read-only (assignment would copy the containers' pointers).
+/// Structs holding C++ members (directly or in embedded structs) cannot be
+/// zero-allocated or copied byte by byte: they are not constructible from
+/// Python, and embedded members of their type are read-only (assignment
+/// would copy the containers' pointers).
 pub fn restrict_cxx_records(module: &mut Module) {
-    let cxx: Vec<String> = module
-        .records
-        .iter()
-        .filter(|r| r.fields.iter().any(|f| matches!(f.kind, FieldKind::Std { .. })))
-        .map(|r| r.name.clone())
-        .collect();
+    let cxx = cxx_records(module);
     for record in &mut module.records {
         if cxx.contains(&record.name) {
             record.constructible = false;
@@ -55,5 +51,23 @@ pub fn restrict_cxx_records(module: &mut Module) {
                 field.readonly = true;
             }
         }
+    }
+}
+
+/// Names of the records holding a std:: member, directly or through
+/// embedded structs and struct arrays.
+fn cxx_records(module: &Module) -> Vec<String> {
+    let mut cxx: Vec<String> = vec![];
+    loop {
+        let holds = |f: &crate::ir::Field| match &f.kind {
+            FieldKind::Std { .. } => true,
+            FieldKind::Nested { record } | FieldKind::StructArray { record, .. } => cxx.contains(record),
+            _ => false,
+        };
+        let more: Vec<String> = module.records.iter().filter(|r| !cxx.contains(&r.name) && r.fields.iter().any(holds)).map(|r| r.name.clone()).collect();
+        if more.is_empty() {
+            return cxx;
+        }
+        cxx.extend(more);
     }
 }

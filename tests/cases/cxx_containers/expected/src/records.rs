@@ -346,27 +346,6 @@ impl CxHolder {
 }
 #[pymethods]
 impl CxHolder {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(slf.as_any(), fields, &["flags"], Self::TYPE)
-    }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
     /// tracked view keeps that view's liveness check. Raw `int` addresses are

@@ -66,7 +66,6 @@ class CxRecord:
 @final
 class CxHolder:
     """Embeds a record: read-only, as copying it byte by byte would share its containers."""
-    def __init__(self, **fields: Any) -> None: ...
     @staticmethod
     def cast(address: Any) -> CxHolder: ...
     @property
