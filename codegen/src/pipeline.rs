@@ -123,7 +123,8 @@ pub fn header_set(loaded: &LoadedSpec) -> Result<HeaderSet> {
         return Err(errors);
     }
     let patterns = loaded.spec.expose.headers.iter().map(|p| p.get_ref().clone()).collect();
-    Ok(HeaderSet { headers, patterns, clang_args, base_dir: dir, sdk: loaded.sdk.clone(), exports: None })
+    let cxx = !c.cxx_headers.is_empty();
+    Ok(HeaderSet { headers, patterns, clang_args, base_dir: dir, sdk: loaded.sdk.clone(), exports: None, cxx })
 }
 
 /// What the libraries the module links export (`None`: unknown).

@@ -73,6 +73,8 @@ bad_specs!(
     callback_key_not_integer,
     callback_key_unknown,
     consumes_non_struct,
+    cxx_header_not_listed,
+    cxx_header_not_marked,
     disjoint_not_struct,
     duplicate_python_name,
     errors_key_not_integer,

@@ -8,13 +8,18 @@ use bindery_codegen::ir::{FieldKind, Module, Prim, Record, TypeRef};
 
 /// Writes `files` (name, text) into a fresh directory and parses the first one.
 fn parse_files(test: &str, files: &[(&str, &str)]) -> Result<Module, Vec<bindery_codegen::diagnostic::Diagnostic>> {
+    parse_files_as(test, files, false)
+}
+
+/// Like [`parse_files`], as C++ when `cxx` (`[c].cxx_headers`).
+fn parse_files_as(test: &str, files: &[(&str, &str)], cxx: bool) -> Result<Module, Vec<bindery_codegen::diagnostic::Diagnostic>> {
     let dir = std::env::temp_dir().join(format!("bindery-frontend-{test}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let dir = dir.canonicalize().expect("temp dir exists");
     for (name, text) in files {
         std::fs::write(dir.join(name), text).expect("write header");
     }
-    let set = HeaderSet { headers: vec![dir.join(files[0].0)], patterns: vec![], clang_args: vec![format!("-I{}", dir.display())], base_dir: dir.clone(), sdk: None, exports: None };
+    let set = HeaderSet { headers: vec![dir.join(files[0].0)], patterns: vec![], clang_args: vec![format!("-I{}", dir.display())], base_dir: dir.clone(), sdk: None, exports: None, cxx };
     let result = parse(&set);
     let _ = std::fs::remove_dir_all(&dir);
     result
@@ -164,4 +169,39 @@ fn parse_errors_are_located_diagnostics() {
 fn missing_include_is_a_diagnostic_not_a_panic() {
     let errors = parse_files("noinclude", &[("inc.h", "#include \"does_not_exist.h\"\nint x(void);\n")]).expect_err("must fail");
     assert!(errors.iter().any(|d| d.message.contains("does_not_exist.h")), "{errors:?}");
+}
+
+const CXX_HEADER: &str = "#include <string>\n#include <unordered_map>\n#include <vector>\n\
+#ifdef __cplusplus\nextern \"C\" {\n#endif\n\
+typedef struct { int v; } CxElem;\n\
+typedef struct {\n  std::string name;\n  std::vector<std::string> labels;\n  std::vector<CxElem> elems;\n\
+  std::unordered_map<int, unsigned> counts;\n  unsigned id;\n} CxRec;\n\
+unsigned cx_id(const CxRec *r);\n\
+#ifdef __cplusplus\n}\n#endif\n";
+
+#[test]
+fn cxx_headers_keep_extern_c_items_and_std_members() {
+    use bindery_codegen::ir::StdType;
+    let m = parse_files_as("cxx", &[("t.h", CXX_HEADER)], true).unwrap_or_else(|d| panic!("{}", d.iter().map(|d| d.render()).collect::<String>()));
+    assert!(m.functions.iter().any(|f| f.name == "cx_id"), "functions inside extern \"C\" are kept");
+    let r = record(&m, "CxRec");
+    assert!(matches!(&r.fields[0].ty, TypeRef::Std { std: StdType::String, .. }), "{:?}", r.fields[0].ty);
+    let TypeRef::Std { std: StdType::Vector { element }, spelling } = &r.fields[1].ty else { panic!("{:?}", r.fields[1].ty) };
+    assert!(matches!(&**element, TypeRef::Std { std: StdType::String, .. }));
+    assert!(spelling.contains("std::vector"), "{spelling}");
+    assert!(matches!(&r.fields[2].ty, TypeRef::Std { std: StdType::Vector { element }, .. } if **element == TypeRef::Record { name: "CxElem".into() }));
+    let TypeRef::Std { std: StdType::Map { key, value }, .. } = &r.fields[3].ty else { panic!("{:?}", r.fields[3].ty) };
+    assert!(matches!(**key, TypeRef::Prim { prim: Prim::Int(32), .. }) && matches!(**value, TypeRef::Prim { prim: Prim::UInt(32), .. }));
+    assert_eq!(r.fields[4].offset_bits, 8 * (32 + 24 + 24 + 56), "std:: members keep their C++ sizes");
+}
+
+#[test]
+fn a_cxx_header_parsed_as_c_names_the_std_member_and_the_key() {
+    let err = parse_files_as("cxx-unmarked", &[("t.h", CXX_HEADER)], false).expect_err("C++ does not parse as C");
+    assert_eq!(err.len(), 1, "one diagnostic, not clang's cascade");
+    let text = err[0].render();
+    assert!(text.contains("`t.h` is C++ (`std::string name;`)"), "the first std:: member is named: {text}");
+    assert_eq!(err[0].line, 9);
+    assert!(text.contains("[c].cxx_headers"), "{text}");
+    assert_eq!(err[0].kind, Kind::Header);
 }

@@ -35,6 +35,7 @@ fn parse_with(test: &str, files: &[(&str, &str)], opts: Opts) -> Module {
         base_dir: dir.clone(),
         sdk: None,
         exports: opts.exports,
+        cxx: false,
     };
     let result = parse(&set);
     let _ = std::fs::remove_dir_all(&dir);

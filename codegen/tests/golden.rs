@@ -120,6 +120,7 @@ golden!(
     renames,
     scalars,
     static_functions,
+    cxx_containers,
     strings,
     unions,
     whole_header,

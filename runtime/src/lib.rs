@@ -11,7 +11,8 @@
 //! trampolines ([`callback`]), and the parameter conversions of module
 //! functions: raw-pointer arguments ([`args`]), Python callables for
 //! function-pointer arguments ([`callable`]), byte buffers ([`buffers`]) and
-//! out-parameter results ([`out`]), plus a registry of memory spans whose size
+//! out-parameter results ([`out`]), C++ std:: members copied through a
+//! generated shim ([`cxx`]), plus a registry of memory spans whose size
 //! is known, for integer-address helper APIs ([`allocations`]). This crate must not know about any particular
 //! C library: everything target-specific arrives as parameters.
 
@@ -20,6 +21,7 @@ pub mod args;
 pub mod buffers;
 pub mod callable;
 pub mod callback;
+pub mod cxx;
 pub mod enums;
 pub mod epoch;
 pub mod errors;

@@ -137,7 +137,7 @@ fn checked_bytes(text: &Bound<'_, PyString>, what: &str) -> PyResult<Vec<u8>> {
     Ok(s.as_bytes().to_vec())
 }
 
-fn decode<'py>(py: Python<'py>, bytes: &[u8]) -> Bound<'py, PyString> {
+pub(crate) fn decode<'py>(py: Python<'py>, bytes: &[u8]) -> Bound<'py, PyString> {
     match std::str::from_utf8(bytes) {
         Ok(s) => PyString::new(py, s),
         Err(_) => PyString::new(py, &String::from_utf8_lossy(bytes)),

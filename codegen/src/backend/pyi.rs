@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::ir::{EnumDef, Field, FieldKind, Function, Module, Record, ScalarKind};
+use crate::ir::{EnumDef, Field, FieldKind, Function, Module, Record, ScalarKind, StdElement, StdShape};
 
 /// Renders the stub file.
 pub fn render(module: &Module) -> String {
@@ -135,6 +135,7 @@ pub fn field_types(module: &Module, f: &Field) -> Option<(String, String)> {
             Some((e.clone(), format!("{e} | int")))
         }
         FieldKind::Callback { .. } => same("Callable[..., Any] | None"),
+        FieldKind::Std { shape } => same(&std_type(module, shape)),
         FieldKind::Skipped { .. } | FieldKind::Undecided => None,
     }
 }
@@ -142,9 +143,25 @@ pub fn field_types(module: &Module, f: &Field) -> Option<(String, String)> {
 /// Whether Python can assign the field.
 pub fn is_writable(f: &Field) -> bool {
     match &f.kind {
-        FieldKind::List { .. } | FieldKind::StructArray { .. } => false,
+        FieldKind::List { .. } | FieldKind::StructArray { .. } | FieldKind::Std { .. } => false,
         FieldKind::CString { owned, interned, .. } => (*owned || *interned) && !f.readonly,
         _ => !f.readonly,
+    }
+}
+
+/// Python type of a C++ container member.
+fn std_type(module: &Module, shape: &StdShape) -> String {
+    let element = |e: &StdElement| match e {
+        StdElement::Scalar { scalar: ScalarKind::Int { .. } } => "int".to_string(),
+        StdElement::Scalar { scalar: ScalarKind::Float { .. } } => "float".to_string(),
+        StdElement::Scalar { scalar: ScalarKind::Bool { .. } } => "bool".to_string(),
+        StdElement::Str => "str".to_string(),
+        StdElement::View { record } => module.record(record).map(|r| r.python_name.clone()).unwrap_or_else(|| "Any".into()),
+    };
+    match shape {
+        StdShape::Str => "str".into(),
+        StdShape::List { element: e } => format!("list[{}]", element(e)),
+        StdShape::Dict { key, value } => format!("dict[{}, {}]", element(key), element(value)),
     }
 }
 

@@ -96,6 +96,11 @@ fn field_kind(kind: &FieldKind) -> String {
         FieldKind::NumericArray { dtype, len, .. } => format!("numpy {dtype}[{len}] view"),
         FieldKind::Enum { name, .. } => format!("member of enum `{name}`"),
         FieldKind::Callback { key_path, .. } => format!("Python callable registered per `{}`", key_path.join(".")),
+        FieldKind::Std { shape } => format!("C++ {} copied on every read through the C++ shim, read-only", match shape {
+            crate::ir::StdShape::Str => "std::string as str",
+            crate::ir::StdShape::List { .. } => "std::vector as list",
+            crate::ir::StdShape::Dict { .. } => "map as dict",
+        }),
         FieldKind::Skipped { reason } => format!("not bound: {reason}"),
         FieldKind::Undecided => "undecided".into(),
     }

@@ -46,8 +46,35 @@ pub enum FieldKind {
     /// `cast_key`: the key is read through `arg_record` (spec `as`), also in setters;
     /// `all_args`: the callable receives every C argument.
     Callback { key_path: Vec<String>, arg: usize, arg_record: String, cast_key: bool, all_args: bool },
+    /// C++ standard-library member, copied into a Python value through the
+    /// generated C++ shim on every read (read-only).
+    Std { shape: StdShape },
     /// Not exposed, with the reason (reported by `dump-ir`).
     Skipped { reason: String },
+}
+
+/// What a C++ container member becomes in Python.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "shape")]
+pub enum StdShape {
+    /// `std::string` → `str`.
+    Str,
+    /// `std::vector<T>` → `list`.
+    List { element: StdElement },
+    /// `std::unordered_map<K, V>` / `std::map<K, V>` → `dict`.
+    Dict { key: StdElement, value: StdElement },
+}
+
+/// How one element of a C++ container converts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "element")]
+pub enum StdElement {
+    /// Number or bool, copied.
+    Scalar { scalar: ScalarKind },
+    /// `std::string`, copied into `str`.
+    Str,
+    /// A bound struct stored in the container: a view borrowed from the parent.
+    View { record: String },
 }
 
 /// A struct or union field.

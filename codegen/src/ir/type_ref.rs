@@ -39,6 +39,22 @@ pub enum TypeRef {
     FnPtr { ret: Box<TypeRef>, params: Vec<TypeRef>, spelling: String },
     /// A type the frontend does not model (kept for diagnostics).
     Opaque { spelling: String },
+    /// A C++ standard-library type (headers in `[c].cxx_headers`): opaque
+    /// bytes in the Rust layout, read only through the generated C++ shim.
+    Std { std: StdType, spelling: String },
+}
+
+/// The C++ standard-library types the C++ shim converts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum StdType {
+    /// `std::string`.
+    String,
+    /// `std::vector<T>`.
+    Vector { element: Box<TypeRef> },
+    /// `std::unordered_map<K, V>` or `std::map<K, V>`.
+    Map { key: Box<TypeRef>, value: Box<TypeRef> },
+    /// Any other std:: type (not converted).
+    Other,
 }
 
 impl TypeRef {
@@ -60,7 +76,7 @@ impl TypeRef {
                 }
                 format!("{}{dims}", inner.spelling())
             }
-            TypeRef::FnPtr { spelling, .. } | TypeRef::Opaque { spelling } => spelling.clone(),
+            TypeRef::FnPtr { spelling, .. } | TypeRef::Opaque { spelling } | TypeRef::Std { spelling, .. } => spelling.clone(),
         }
     }
 

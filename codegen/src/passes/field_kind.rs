@@ -30,6 +30,7 @@ pub fn decide(module: &Module, ty: &TypeRef, policy: Option<&FieldSpec>, default
             None => skip("function pointer without a `callback` policy"),
         },
         TypeRef::Opaque { spelling } => skip(&format!("`{spelling}` has no Python conversion")),
+        TypeRef::Std { std, spelling } => super::std_fields::decide(module, std, spelling),
         TypeRef::Void => skip("type not modelled"),
     }
 }

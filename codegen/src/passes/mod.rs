@@ -23,6 +23,7 @@ pub mod rust_conv;
 pub mod rust_plan;
 pub mod skipped;
 pub mod spec_checks;
+pub mod std_fields;
 
 use crate::diagnostic::{Diagnostic, Result};
 use crate::ir::Module;

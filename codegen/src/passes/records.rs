@@ -46,6 +46,7 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
             }
         }
     }
+    super::std_fields::restrict_cxx_records(module);
     errors
 }
 

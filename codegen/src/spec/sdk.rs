@@ -76,6 +76,7 @@ pub fn apply(spec: &mut Spec, spec_path: &Path) -> Result<Option<SdkRoot>> {
     let excluded = sdk.exclude_headers.clone();
     let dropped_headers = spec.c.headers.iter().map(|h| h.get_ref().clone()).filter(|h| excluded.contains(h)).collect();
     spec.c.headers.retain(|h| !excluded.contains(h.get_ref()));
+    spec.c.cxx_headers.retain(|h| !excluded.contains(h.get_ref()));
     let include_dirs = sdk.include_dirs.iter().map(|d| root.join(d)).collect();
     Ok(Some(SdkRoot { root, include_dirs, dropped_headers }))
 }

@@ -101,6 +101,11 @@ pub struct CSpec {
     /// Extra clang arguments.
     #[serde(default)]
     pub clang_args: Vec<String>,
+    /// Entries of `headers` that are C++ (std:: members, `extern "C"` blocks):
+    /// when any is listed, the whole header set is parsed as C++ and std::
+    /// container members are read through a generated C++ shim.
+    #[serde(default)]
+    pub cxx_headers: Vec<Spanned<String>>,
     /// Allocator for Python-owned memory: `glib` (g_malloc0/g_free) or `libc` (calloc/free).
     #[serde(default = "default_allocator")]
     pub allocator: Spanned<String>,

@@ -32,6 +32,7 @@ pub fn validate(loaded: &LoadedSpec) -> Vec<Diagnostic> {
         }
     }
     check_helpers(loaded, &mut out);
+    check_cxx_headers(loaded, &mut out);
     let sdk_rpath = spec.c.sdk.iter().flat_map(|sdk| &sdk.rpath);
     for entry in spec.c.rpath.iter().chain(sdk_rpath) {
         check_rpath(loaded, entry, &mut out);
@@ -70,6 +71,18 @@ fn check_rpath(loaded: &LoadedSpec, entry: &toml::Spanned<String>, out: &mut Vec
             loaded
                 .error(Kind::SpecInvalid, entry.span(), format!("`{value}` is not one run-time search directory"))
                 .hint("write one directory per entry: `$ORIGIN` or `$ORIGIN/DIR` (next to the installed module), an absolute path, or a path relative to the spec"),
+        );
+    }
+}
+
+/// Every `[c].cxx_headers` entry is one of `[c].headers`, as written there.
+fn check_cxx_headers(loaded: &LoadedSpec, out: &mut Vec<Diagnostic>) {
+    let c = &loaded.spec.c;
+    for h in c.cxx_headers.iter().filter(|h| !c.headers.iter().any(|x| x.get_ref() == h.get_ref())) {
+        out.push(
+            loaded
+                .error(Kind::SpecInvalid, h.span(), format!("C++ header `{}` is not one of [c].headers", h.get_ref()))
+                .hint("list it in [c].headers too, spelled the same way"),
         );
     }
 }

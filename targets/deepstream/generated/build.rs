@@ -20,6 +20,10 @@ const LIBRARY_DIRS: &[&str] = &["../../../build/sdk/src"];
 const RPATH: &[&str] = &["../../../build/sdk/src"];
 /// pkg-config packages whose libraries are linked (`[c].pkg_config`).
 const PKG_CONFIG: &[&str] = &["glib-2.0", "gstreamer-1.0"];
+/// Include dirs of the shims: the spec's directory and `[c].include_dirs`.
+const SHIM_INCLUDE_DIRS: &[&str] = &["..", "../sdk/include"];
+/// Compiler flags of the shims (`[c].clang_args`).
+const SHIM_FLAGS: &[&str] = &[];
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     for dir in dirs("PYDS_LIBRARY_DIRS", LIBRARY_DIRS) {
@@ -28,15 +32,43 @@ fn main() {
     for library in LIBRARIES {
         println!("cargo:rustc-link-lib={library}");
     }
+    let mut package_includes: Vec<PathBuf> = vec![];
     for package in PKG_CONFIG {
-        if let Err(e) = pkg_config::probe_library(package) {
-            eprintln!("{e}");
-            std::process::exit(1);
+        match pkg_config::probe_library(package) {
+            Ok(found) => package_includes.extend(found.include_paths),
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(1);
+            }
         }
     }
     for dir in dirs("PYDS_RPATH", RPATH) {
         println!("cargo:rustc-link-arg-cdylib=-Wl,-rpath,{}", dir.display());
     }
+    shim_build("src/cxx_shim.cpp", &package_includes)
+        .cpp(true)
+        .std("c++17")
+        .compile("pyds_cxx_shim");
+}
+/// A compiler for one shim file (the C wrappers of the headers' `static`
+/// functions, or the C++ readers of std:: members), with the include paths
+/// the headers were parsed with and those of the pkg-config packages.
+fn shim_build(file: &str, package_includes: &[PathBuf]) -> cc::Build {
+    let crate_dir = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default(),
+    );
+    let shim = crate_dir.join(file);
+    println!("cargo:rerun-if-changed={}", shim.display());
+    let mut build = cc::Build::new();
+    build.file(&shim).warnings(false).flag_if_supported("-Wno-deprecated-declarations");
+    for dir in SHIM_INCLUDE_DIRS {
+        build.include(resolve(&crate_dir, PathBuf::from(dir)));
+    }
+    build.includes(package_includes);
+    for flag in SHIM_FLAGS {
+        build.flag(flag);
+    }
+    build
 }
 /// The directories in `$var` when it is set, else `listed`; relative entries
 /// are made absolute against this crate (`$ORIGIN…` is kept for the loader).

@@ -117,7 +117,7 @@ FLOAT_INF = "issue 9: silent wrong values: a finite double beyond FLT_MAX is sto
 RAW_ADDRESS = "issue 9: raw integers and bools are accepted as addresses in pointer fields"
 RAW_INT_CALL = "issue 9: raw integers are accepted as addresses in function parameters (SIGSEGV/SIGABRT)"
 FREES_FOREIGN = "issue 9: free/destroy functions free Python-owned or foreign memory (double free)"
-HANGS = "issue 9: hangs (object-encoder finish, analytics copy on a non-meta capsule)"
+HANGS = "issue 9: hangs (object-encoder finish)"
 INDEX_ERROR = "issue 9: out-of-range layer index raises IndexError, outside the documented exceptions"
 
 KNOWN_ATTRIBUTES: dict[str, str] = {
@@ -128,7 +128,7 @@ KNOWN_ATTRIBUTES: dict[str, str] = {
     ], FLOAT_INF),
     **dict.fromkeys([
         "NvBufSurfaceCudaBuffer", "NvBufSurfaceMapParams", "NvBufSurfaceMappedAddr", "NvBufSurfaceNvmmBuffer",
-        "NvBufSurfaceParams", "NvDsAnalyticsObjInfo", "NvDsBaseMeta", "NvDsConvexHull", "NvDsCustomMsgInfo",
+        "NvBufSurfaceParams", "NvDsBaseMeta", "NvDsConvexHull", "NvDsCustomMsgInfo",
         "NvDsEmbedding", "NvDsEventMsgMeta", "NvDsInferLayerInfo", "NvDsInferSegmentationMeta",
         "NvDsInferTensorMeta", "NvDsInteractionObject", "NvDsMeta", "NvDsObjConvexHull", "NvDsObjReid",
         "NvDsObjectSignature", "NvDsOpticalFlowMeta", "NvDsPayload", "NvDsReidTensorBatch",
@@ -151,14 +151,9 @@ KNOWN_CALLS: dict[str, str] = {
         "nvds_batch_meta_copy_func", "nvds_batch_meta_release_func", "nvds_get_nth_frame_meta",
         "nvds_set_input_system_timestamp", "nvds_set_output_system_timestamp", "set_user_copyfunc",
         "set_user_releasefunc", "strdup", "strdup2str", "user_copyfunc", "user_releasefunc",
-        "nvds_analytics_obj_info_copy_func", "nvds_analytics_obj_info_release_func",
-        "nvds_analytics_frame_meta_release_func",
     ]},
-    "pyds.nvds_analytics_frame_meta_copy_func": f"{RAW_INT_CALL}; {HANGS}",
     "pyds.nvds_obj_enc_finish": f"{RAW_INT_CALL}; {HANGS}",
     "pyds.get_nvds_LayerInfo": f"{RAW_INT_CALL}; {INDEX_ERROR}",
-    "pyds.nvds_analytics_frame_meta_free": FREES_FOREIGN,
-    "pyds.nvds_analytics_obj_info_free": FREES_FOREIGN,
     "pyds.nvds_obj_enc_destroy_context": f"{FREES_FOREIGN}; {RAW_INT_CALL}",
     "NvDsInferTensorMeta().output_layers_info": INDEX_ERROR,
 }

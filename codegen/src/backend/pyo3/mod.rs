@@ -3,6 +3,7 @@
 //! every Rust file with syn and prints it with prettyplease. The raw FFI layer
 //! (`src/ffi.rs`) comes from bindgen, with its layout tests.
 
+mod cxx_shim;
 mod ffi;
 mod format;
 pub mod function_params;
@@ -53,6 +54,8 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer,
         runtime: &runtime_dep,
         link: paths::link_settings(spec, out_dir),
         shim: ffi.shim.as_ref().map(|_| paths::shim_settings(spec, out_dir, ffi::SHIM_FILE)),
+        cxx_shim: (!vm.cxx_readers.is_empty()).then(|| paths::shim_settings(spec, out_dir, cxx_shim::FILE)),
+        headers: spec.spec.c.headers.iter().map(|h| h.get_ref().clone()).collect(),
     }));
     let mut out = vec![];
     for (template, path) in templates::FILES {
@@ -63,6 +66,9 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer,
     out.push(Output::new("src/ffi.rs", ffi.rust));
     if let Some(shim) = ffi.shim {
         out.push(Output::new(ffi::SHIM_FILE, shim));
+    }
+    if !vm.cxx_readers.is_empty() {
+        out.push(Output::new(cxx_shim::FILE, templates::render(&env, "cxx_shim.cpp.j2", &ctx)?));
     }
     if runtime_dep.standalone {
         out.extend(runtime.vendored_files());
@@ -89,4 +95,8 @@ struct Context<'a> {
     link: paths::Link,
     /// How build.rs compiles the C shim of `static` functions, when there is one.
     shim: Option<paths::Shim>,
+    /// How build.rs compiles the C++ shim of std:: members, when there is one.
+    cxx_shim: Option<paths::Shim>,
+    /// `[c].headers` as the spec spells them (included by the C++ shim).
+    headers: Vec<String>,
 }

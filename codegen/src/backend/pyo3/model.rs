@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::rust_types::{rust_ident, rust_type, scalar_type};
-use crate::ir::{BulkExporter, EnumDef, Field, FieldKind, Module, NumpyExporter, Record, ScalarKind, TypeRef};
+use crate::ir::{BulkExporter, EnumDef, Field, FieldKind, Module, NumpyExporter, Record, ScalarKind, StdElement, StdShape, TypeRef};
 
 /// The whole module.
 #[derive(Serialize)]
@@ -38,6 +38,8 @@ pub struct ModuleVm {
     pub frees: Vec<(String, String, String)>,
     /// Whether raw ints are addresses: an `rt::pointer::IntAddresses` path.
     pub int_addresses: &'static str,
+    /// Readers of C++ std:: members in the C++ shim.
+    pub cxx_readers: Vec<super::cxx_shim::ReaderVm>,
 }
 
 /// One class.
@@ -102,6 +104,10 @@ pub struct FieldVm {
     pub tramp: String,
     /// Registry key expression (over `p`).
     pub key_expr: String,
+    /// C++ shim reader of a std:: member.
+    pub reader: String,
+    /// Python value of a std:: member: `str`, `list` or `dict`.
+    pub std_shape: &'static str,
     /// Doc comment including origin.
     pub doc: String,
 }
@@ -205,6 +211,7 @@ pub fn module_vm(module: &Module) -> ModuleVm {
         constants: module.constants.iter().filter_map(|c| constant_literal(c.value).map(|l| (c.name.clone(), l))).collect(),
         frees: super::functions::free_helpers(module),
         int_addresses: super::memory::int_addresses(module),
+        cxx_readers: super::cxx_shim::readers(module),
         callbacks,
         records,
     }
@@ -311,6 +318,20 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
             let base = if *cast_key { format!("(*p.cast::<ffi::{arg_record}>())") } else { "(*p)".to_string() };
             vm.key_expr = format!("{base}.{}", key_path.iter().map(|k| rust_ident(k)).collect::<Vec<_>>().join("."));
             "callback"
+        }
+        FieldKind::Std { shape } => {
+            vm.readonly = true;
+            vm.reader = super::cxx_shim::reader_name(&r.name, &f.name);
+            vm.std_shape = match shape {
+                StdShape::Str => "str",
+                StdShape::List { element: StdElement::View { record } } => {
+                    vm.class = class_of(module, record);
+                    "list"
+                }
+                StdShape::List { .. } => "list",
+                StdShape::Dict { .. } => "dict",
+            };
+            "std"
         }
         FieldKind::Skipped { .. } | FieldKind::Undecided => return None,
     };

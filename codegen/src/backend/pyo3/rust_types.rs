@@ -26,7 +26,7 @@ pub fn rust_type(ty: &TypeRef) -> String {
             };
             format!("::std::option::Option<unsafe extern \"C\" fn({}){r}>", ps.join(", "))
         }
-        TypeRef::Opaque { .. } => "::std::ffi::c_void".into(),
+        TypeRef::Opaque { .. } | TypeRef::Std { .. } => "::std::ffi::c_void".into(),
     }
 }
 

@@ -34,7 +34,7 @@ impl<'a> Linked<'a> {
     /// Scans the top-level functions of the translation unit.
     pub fn scan(root: &Entity<'_>, exports: &'a Exports) -> Self {
         let exported = |e: &Entity<'_>| e.get_kind() == EntityKind::FunctionDecl && e.get_name().is_some_and(|n| exports.has(&n));
-        let files = root.get_children().iter().filter(|e| exported(e)).filter_map(file_of).collect();
+        let files = super::top_level(root).iter().filter(|e| exported(e)).filter_map(file_of).collect();
         Linked { exports, files }
     }
 

@@ -8,7 +8,7 @@ use clang::{Entity, EntityKind};
 
 use super::comments::doc_of;
 use super::types::Names;
-use super::{HeaderSet, callable, in_headers, is_item, location, macros};
+use super::{HeaderSet, callable, in_headers, is_item, location, macros, top_level};
 use crate::ir::{Constant, EnumDef, EnumValue, Field, FieldKind, Function, ItemKind, Module, Ownership, Param, ParamKind, Prim, Record, ReturnKind, SkipReason, Skipped, TypeRef};
 
 /// Collects IR items from one translation unit.
@@ -22,7 +22,7 @@ impl<'tu> Walker<'tu> {
     /// Prepares a walk (typedef names are collected first so records get them).
     pub fn new(set: &HeaderSet, root: Entity<'tu>) -> Self {
         let mut names = Names::default();
-        for e in root.get_children() {
+        for e in top_level(&root) {
             if e.get_kind() == EntityKind::TypedefDecl {
                 let target = e.get_typedef_underlying_type().map(|t| t.get_canonical_type());
                 if let (Some(decl), Some(name)) = (target.and_then(|t| t.get_declaration()), e.get_name()) {
@@ -40,7 +40,7 @@ impl<'tu> Walker<'tu> {
         let mut module = Module::default();
         let mut seen = HashSet::new();
         let linked = self.set.exports.as_ref().map(|x| callable::Linked::scan(&self.root, x));
-        for e in self.root.get_children() {
+        for e in top_level(&self.root) {
             if !is_item(e.get_kind()) || !in_headers(&e, &self.set) {
                 continue;
             }

@@ -8,6 +8,7 @@ mod comments;
 pub mod header_globs;
 mod items;
 mod macros;
+mod std_types;
 mod types;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +36,16 @@ pub struct HeaderSet {
     /// What the linked libraries export, when known: a declared function
     /// none of them exports is skipped (calling it would fail at import).
     pub exports: Option<crate::libraries::Exports>,
+    /// Parse as C++ (`[c].cxx_headers` lists a header of the set).
+    pub cxx: bool,
+}
+
+impl HeaderSet {
+    /// The language arguments clang and bindgen parse the set with.
+    pub fn language_args(&self) -> Vec<String> {
+        let (lang, std) = if self.cxx { ("c++", "-std=gnu++17") } else { ("c", "-std=gnu11") };
+        vec!["-x".into(), lang.into(), std.into()]
+    }
 }
 
 /// libclang allows one `Clang` per process at a time.
@@ -48,7 +59,7 @@ pub fn parse(set: &HeaderSet) -> Result<Module> {
     let index = Index::new(&clang, false, false);
     let umbrella = umbrella_source(&set.headers);
     let umbrella_path = set.base_dir.join("__bindery_umbrella.c");
-    let mut args = vec!["-x".to_string(), "c".into(), "-std=gnu11".into()];
+    let mut args = set.language_args();
     args.extend(set.clang_args.iter().cloned());
     let tu = index
         .parser(&umbrella_path)
@@ -58,7 +69,7 @@ pub fn parse(set: &HeaderSet) -> Result<Module> {
         .skip_function_bodies(true)
         .parse()
         .map_err(|e| vec![Diagnostic::new(Kind::Header, format!("libclang could not parse the headers: {e}"))])?;
-    check_diagnostics(&tu)?;
+    check_diagnostics(&tu, set)?;
     let walker = items::Walker::new(set, tu.get_entity());
     Ok(walker.module())
 }
@@ -67,7 +78,7 @@ fn umbrella_source(headers: &[PathBuf]) -> String {
     headers.iter().map(|h| format!("#include \"{}\"\n", h.display())).collect()
 }
 
-fn check_diagnostics(tu: &clang::TranslationUnit<'_>) -> Result<()> {
+fn check_diagnostics(tu: &clang::TranslationUnit<'_>, set: &HeaderSet) -> Result<()> {
     let errors: Vec<Diagnostic> = tu
         .get_diagnostics()
         .iter()
@@ -80,7 +91,13 @@ fn check_diagnostics(tu: &clang::TranslationUnit<'_>) -> Result<()> {
                 .hint("fix the header or the spec's [c] include_dirs / pkg_config / clang_args")
         })
         .collect();
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
+    if errors.is_empty() {
+        return Ok(());
+    }
+    match std_types::unmarked_cxx_header(set).filter(|_| !set.cxx) {
+        Some(diagnostic) => Err(vec![diagnostic]),
+        None => Err(errors),
+    }
 }
 
 /// Whether `entity` is declared in one of the bound headers (listed, or
@@ -133,6 +150,20 @@ mod tests {
         assert_eq!(shown_path(Path::new("/usr/include/glib-2.0/glib.h"), base), "/usr/include/glib-2.0/glib.h");
         assert_eq!(shown_path(Path::new("/work/other.h"), base), "/work/other.h", "sharing only /work is not a project");
     }
+}
+
+/// The translation unit's top-level entities, with the contents of
+/// `extern "C" { … }` blocks (C++ headers) in their place.
+fn top_level<'tu>(root: &Entity<'tu>) -> Vec<Entity<'tu>> {
+    let mut out = vec![];
+    for e in root.get_children() {
+        match e.get_kind() {
+            // libclang before 18 reports `extern "C"` blocks as unexposed declarations.
+            EntityKind::LinkageSpec | EntityKind::UnexposedDecl => out.extend(e.get_children()),
+            _ => out.push(e),
+        }
+    }
+    out
 }
 
 /// Kinds of top-level entities the walker visits.

@@ -41,7 +41,8 @@ impl Names {
                 len: canonical.get_size().unwrap_or(0),
             },
             TypeKind::Record => match canonical.get_declaration() {
-                Some(decl) => TypeRef::Record { name: self.name_of(&decl) },
+                Some(decl) => super::std_types::std_type(self, &canonical, &decl, &spelling)
+                    .unwrap_or_else(|| TypeRef::Record { name: self.name_of(&decl) }),
                 None => TypeRef::Opaque { spelling },
             },
             TypeKind::Enum => match canonical.get_declaration() {

@@ -7,6 +7,22 @@
     unnecessary_transmutes,
     clippy::all
 )]
+#[derive(PartialEq, Eq, Copy, Clone, Debug, Hash)]
+#[repr(C)]
+pub struct __BindgenOpaqueArray<T>(pub T);
+impl<T: Copy + Default, const N: usize> Default for __BindgenOpaqueArray<[T; N]> {
+    fn default() -> Self {
+        Self([<T as Default>::default(); N])
+    }
+}
+#[derive(PartialEq, Eq, Copy, Clone, Debug, Hash)]
+#[repr(C, align(8))]
+pub struct __BindgenOpaqueArray8<T>(pub T);
+impl<T: Copy + Default, const N: usize> Default for __BindgenOpaqueArray8<[T; N]> {
+    fn default() -> Self {
+        Self([<T as Default>::default(); N])
+    }
+}
 pub const DS_MAX_POLYGON_POINTS: u32 = 8;
 pub const MAX_USER_FIELDS: u32 = 4;
 pub const MAX_RESERVED_FIELDS: u32 = 4;
@@ -485,10 +501,157 @@ pub type gsize = ::std::os::raw::c_ulong;
 pub type gchar = ::std::os::raw::c_char;
 pub type gint = ::std::os::raw::c_int;
 pub type gboolean = gint;
+pub type gulong = ::std::os::raw::c_ulong;
 pub type guint = ::std::os::raw::c_uint;
 pub type gfloat = f32;
 pub type gdouble = f64;
 pub type gpointer = *mut ::std::os::raw::c_void;
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct std_basic_string {
+    pub _address: u8,
+}
+pub type std_basic_string__Char_alloc_type = __BindgenOpaqueArray<[u8; 0usize]>;
+pub type std_basic_string__Alloc_traits = u8;
+pub type std_basic_string_traits_type = u8;
+pub type std_basic_string_value_type = __BindgenOpaqueArray<[u8; 0usize]>;
+pub type std_basic_string_allocator_type = __BindgenOpaqueArray<[u8; 0usize]>;
+pub type std_basic_string_size_type = __BindgenOpaqueArray<[u8; 0usize]>;
+pub type std_basic_string_difference_type = __BindgenOpaqueArray<[u8; 0usize]>;
+pub type std_basic_string_reference = __BindgenOpaqueArray<[u8; 0usize]>;
+pub type std_basic_string_const_reference = __BindgenOpaqueArray<[u8; 0usize]>;
+pub type std_basic_string_pointer = __BindgenOpaqueArray<[u8; 0usize]>;
+pub type std_basic_string_const_pointer = __BindgenOpaqueArray<[u8; 0usize]>;
+pub type std_basic_string_iterator = u8;
+pub type std_basic_string_const_iterator = u8;
+pub type std_basic_string_const_reverse_iterator = u8;
+pub type std_basic_string_reverse_iterator = u8;
+pub type std_basic_string___const_iterator = u8;
+pub type std_basic_string___sv_type = u8;
+pub type std_basic_string__If_sv = u8;
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct std_basic_string___sv_wrapper {
+    pub _address: u8,
+}
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct std_basic_string__Alloc_hider {
+    pub _address: u8,
+}
+pub const std_basic_string__S_local_capacity: std_basic_string__bindgen_ty_2 = 0;
+pub type std_basic_string__bindgen_ty_2 = i32;
+#[repr(C)]
+#[repr(align(8))]
+#[derive(Copy, Clone)]
+pub union std_basic_string__bindgen_ty_1 {
+    pub _bindgen_opaque_blob: __BindgenOpaqueArray8<[u8; 8usize]>,
+}
+pub type std_string = __BindgenOpaqueArray8<[u8; 32usize]>;
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct std_char_traits {
+    pub _address: u8,
+}
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct std_allocator {
+    pub _address: u8,
+}
+pub type std_allocator_value_type = u8;
+pub type std_allocator_size_type = __BindgenOpaqueArray8<[u8; 8usize]>;
+pub type std_allocator_difference_type = __BindgenOpaqueArray8<[u8; 8usize]>;
+pub type std_allocator_pointer = __BindgenOpaqueArray8<[u8; 8usize]>;
+pub type std_allocator_const_pointer = __BindgenOpaqueArray8<[u8; 8usize]>;
+pub type std_allocator_reference = __BindgenOpaqueArray8<[u8; 8usize]>;
+pub type std_allocator_const_reference = __BindgenOpaqueArray8<[u8; 8usize]>;
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct std_allocator_rebind {
+    pub _address: u8,
+}
+pub type std_allocator_rebind_other = u8;
+pub type std_allocator_propagate_on_container_move_assignment = u8;
+pub type std_allocator_is_always_equal = u8;
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct std_equal_to {
+    pub _address: u8,
+}
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct std_pair {
+    pub _address: u8,
+}
+pub type std_pair_first_type = u8;
+pub type std_pair_second_type = u8;
+pub type std_pair__PCCP = u8;
+pub type std_pair__PCCFP = u8;
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct std_pair___zero_as_null_pointer_constant {
+    pub _address: u8,
+}
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct std_hash {
+    pub _address: u8,
+}
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct std_unordered_map {
+    pub _address: u8,
+}
+pub type std_unordered_map__Hashtable = u8;
+pub type std_unordered_map_key_type = u8;
+pub type std_unordered_map_value_type = u8;
+pub type std_unordered_map_mapped_type = u8;
+pub type std_unordered_map_hasher = u8;
+pub type std_unordered_map_key_equal = u8;
+pub type std_unordered_map_allocator_type = u8;
+pub type std_unordered_map_pointer = u8;
+pub type std_unordered_map_const_pointer = u8;
+pub type std_unordered_map_reference = u8;
+pub type std_unordered_map_const_reference = u8;
+pub type std_unordered_map_iterator = u8;
+pub type std_unordered_map_const_iterator = u8;
+pub type std_unordered_map_local_iterator = u8;
+pub type std_unordered_map_const_local_iterator = u8;
+pub type std_unordered_map_size_type = u8;
+pub type std_unordered_map_difference_type = u8;
+pub type std_unordered_map_node_type = u8;
+pub type std_unordered_map_insert_return_type = u8;
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct std_vector {
+    pub _address: u8,
+}
+pub type std_vector__Base = u8;
+pub type std_vector__Tp_alloc_type = u8;
+pub type std_vector__Alloc_traits = u8;
+pub type std_vector_value_type = u8;
+pub type std_vector_pointer = u8;
+pub type std_vector_const_pointer = u8;
+pub type std_vector_reference = u8;
+pub type std_vector_const_reference = u8;
+pub type std_vector_iterator = u8;
+pub type std_vector_const_iterator = u8;
+pub type std_vector_const_reverse_iterator = u8;
+pub type std_vector_reverse_iterator = u8;
+pub type std_vector_size_type = __BindgenOpaqueArray8<[u8; 8usize]>;
+pub type std_vector_difference_type = __BindgenOpaqueArray8<[u8; 8usize]>;
+pub type std_vector_allocator_type = u8;
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct std_vector__Temporary_value {
+    pub _address: u8,
+}
+#[repr(C)]
+#[repr(align(1))]
+#[derive(Copy, Clone)]
+pub union std_vector__Temporary_value__Storage {
+    pub _bindgen_opaque_blob: u8,
+}
 pub type GQuark = guint32;
 pub type GMutex = _GMutex;
 pub type GRecMutex = _GRecMutex;
@@ -1399,7 +1562,7 @@ const _: () = {
 };
 /// Application-defined metadata attached to a batch, frame or object.
 pub type NvDsUserMeta = _NvDsUserMeta;
-pub type GType = gsize;
+pub type GType = gulong;
 /** GTypeClass:
 
  An opaque structure used as the base of all classes.*/
@@ -6162,6 +6325,67 @@ const _: () = {
 };
 /// 3D box of an object: centre, extent, rotation and velocity.
 pub type NvDsObj3DBbox = _NvDsObj3DBbox;
+///< The object entered the ROI.
+pub const ROI_STATUS_360D_ROI_ENTRY_360D: ROI_STATUS_360D = 1;
+///< The object left the ROI.
+pub const ROI_STATUS_360D_ROI_EXIT_360D: ROI_STATUS_360D = 2;
+///< The object is inside the aisle.
+pub const ROI_STATUS_360D_INSIDE_AISLE_360D: ROI_STATUS_360D = 4;
+/// Bit flags describing an object relative to an aisle ROI.
+pub type ROI_STATUS_360D = ::std::os::raw::c_uint;
+/// A detected box with tracking and ROI information.
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct _RectDim {
+    ///< X of the left edge, in pixels.
+    pub left: f32,
+    ///< Y of the top edge, in pixels.
+    pub top: f32,
+    ///< Width, in pixels.
+    pub width: f32,
+    ///< Height, in pixels.
+    pub height: f32,
+    ///< Class id.
+    pub class_id: ::std::os::raw::c_int,
+    ///< Tracking id.
+    pub tracking_id: ::std::os::raw::c_int,
+    ///< Id of the inference element that found the box.
+    pub gie_unique_id: ::std::os::raw::c_int,
+    ///< ROI_STATUS_360D flags.
+    pub roi_status: ::std::os::raw::c_int,
+    ///< Label text or other user data; not owned.
+    pub text: *mut ::std::os::raw::c_void,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of _RectDim"][::std::mem::size_of::<_RectDim>() - 40usize];
+    ["Alignment of _RectDim"][::std::mem::align_of::<_RectDim>() - 8usize];
+    ["Offset of field: _RectDim::left"][::std::mem::offset_of!(_RectDim, left) - 0usize];
+    ["Offset of field: _RectDim::top"][::std::mem::offset_of!(_RectDim, top) - 4usize];
+    [
+        "Offset of field: _RectDim::width",
+    ][::std::mem::offset_of!(_RectDim, width) - 8usize];
+    [
+        "Offset of field: _RectDim::height",
+    ][::std::mem::offset_of!(_RectDim, height) - 12usize];
+    [
+        "Offset of field: _RectDim::class_id",
+    ][::std::mem::offset_of!(_RectDim, class_id) - 16usize];
+    [
+        "Offset of field: _RectDim::tracking_id",
+    ][::std::mem::offset_of!(_RectDim, tracking_id) - 20usize];
+    [
+        "Offset of field: _RectDim::gie_unique_id",
+    ][::std::mem::offset_of!(_RectDim, gie_unique_id) - 24usize];
+    [
+        "Offset of field: _RectDim::roi_status",
+    ][::std::mem::offset_of!(_RectDim, roi_status) - 28usize];
+    [
+        "Offset of field: _RectDim::text",
+    ][::std::mem::offset_of!(_RectDim, text) - 32usize];
+};
+/// A detected box with tracking and ROI information.
+pub type RectDim = _RectDim;
 /// Motion of one grid block, in the optical-flow engine's fixed-point units.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -6342,130 +6566,27 @@ const _: () = {
 };
 /// What nvds_obj_enc_process() should do with one object or frame.
 pub type NvDsObjEncUsrArgs = _NvDsObjEncUsrArgs;
-/// Map entry: label to flag (for NvDsAnalyticsFrameMeta::ocStatus).
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct NvDsAnalyticsLabelFlag {
-    ///< ROI label (key).
-    pub label: *mut gchar,
-    ///< TRUE when the ROI is overcrowded.
-    pub status: gboolean,
-}
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsAnalyticsLabelFlag",
-    ][::std::mem::size_of::<NvDsAnalyticsLabelFlag>() - 16usize];
-    [
-        "Alignment of NvDsAnalyticsLabelFlag",
-    ][::std::mem::align_of::<NvDsAnalyticsLabelFlag>() - 8usize];
-    [
-        "Offset of field: NvDsAnalyticsLabelFlag::label",
-    ][::std::mem::offset_of!(NvDsAnalyticsLabelFlag, label) - 0usize];
-    [
-        "Offset of field: NvDsAnalyticsLabelFlag::status",
-    ][::std::mem::offset_of!(NvDsAnalyticsLabelFlag, status) - 8usize];
-};
-/// Map entry: label to 32-bit count (for NvDsAnalyticsFrameMeta::objInROIcnt).
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct NvDsAnalyticsLabelCount {
-    ///< ROI label (key).
-    pub label: *mut gchar,
-    ///< Count.
-    pub count: guint32,
-}
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsAnalyticsLabelCount",
-    ][::std::mem::size_of::<NvDsAnalyticsLabelCount>() - 16usize];
-    [
-        "Alignment of NvDsAnalyticsLabelCount",
-    ][::std::mem::align_of::<NvDsAnalyticsLabelCount>() - 8usize];
-    [
-        "Offset of field: NvDsAnalyticsLabelCount::label",
-    ][::std::mem::offset_of!(NvDsAnalyticsLabelCount, label) - 0usize];
-    [
-        "Offset of field: NvDsAnalyticsLabelCount::count",
-    ][::std::mem::offset_of!(NvDsAnalyticsLabelCount, count) - 8usize];
-};
-/// Map entry: label to 64-bit count (for the line-crossing counters).
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct NvDsAnalyticsLabelCount64 {
-    ///< Line-crossing label (key).
-    pub label: *mut gchar,
-    ///< Count.
-    pub count: guint64,
-}
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsAnalyticsLabelCount64",
-    ][::std::mem::size_of::<NvDsAnalyticsLabelCount64>() - 16usize];
-    [
-        "Alignment of NvDsAnalyticsLabelCount64",
-    ][::std::mem::align_of::<NvDsAnalyticsLabelCount64>() - 8usize];
-    [
-        "Offset of field: NvDsAnalyticsLabelCount64::label",
-    ][::std::mem::offset_of!(NvDsAnalyticsLabelCount64, label) - 0usize];
-    [
-        "Offset of field: NvDsAnalyticsLabelCount64::count",
-    ][::std::mem::offset_of!(NvDsAnalyticsLabelCount64, count) - 8usize];
-};
-/// Map entry: class id to 32-bit count (for NvDsAnalyticsFrameMeta::objCnt).
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct NvDsAnalyticsClassCount {
-    ///< Class id (key).
-    pub class_id: gint,
-    ///< Number of objects of the class.
-    pub count: guint32,
-}
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsAnalyticsClassCount",
-    ][::std::mem::size_of::<NvDsAnalyticsClassCount>() - 8usize];
-    [
-        "Alignment of NvDsAnalyticsClassCount",
-    ][::std::mem::align_of::<NvDsAnalyticsClassCount>() - 4usize];
-    [
-        "Offset of field: NvDsAnalyticsClassCount::class_id",
-    ][::std::mem::offset_of!(NvDsAnalyticsClassCount, class_id) - 0usize];
-    [
-        "Offset of field: NvDsAnalyticsClassCount::count",
-    ][::std::mem::offset_of!(NvDsAnalyticsClassCount, count) - 4usize];
-};
 /// Analytics results of one object.
 #[repr(C)]
-#[derive(Copy, Clone)]
 pub struct NvDsAnalyticsObjInfo {
-    ///< Labels of the ROIs the object is in (NULL-terminated).
-    pub roiStatus: *mut *mut gchar,
-    ///< Number of labels in @a roiStatus.
-    pub num_roiStatus: guint,
-    ///< Labels of the overcrowding ROIs the object is in (NULL-terminated).
-    pub ocStatus: *mut *mut gchar,
-    ///< Number of labels in @a ocStatus.
-    pub num_ocStatus: guint,
-    ///< Labels of the lines the object crossed (NULL-terminated).
-    pub lcStatus: *mut *mut gchar,
-    ///< Number of labels in @a lcStatus.
-    pub num_lcStatus: guint,
-    ///< Direction of the tracked object, or NULL.
-    pub dirStatus: *mut gchar,
-    ///< Id of the analytics instance.
+    /// Labels of the ROIs the object is in.
+    pub roiStatus: __BindgenOpaqueArray8<[u8; 24usize]>,
+    /// Labels of the overcrowding ROIs the object is in.
+    pub ocStatus: __BindgenOpaqueArray8<[u8; 24usize]>,
+    /// Labels of the lines the object crossed in this frame.
+    pub lcStatus: __BindgenOpaqueArray8<[u8; 24usize]>,
+    /// Direction of the tracked object (empty when unknown).
+    pub dirStatus: std_string,
+    /// Id of the analytics instance.
     pub unique_id: guint,
-    ///< Status of the tracked object, or NULL.
-    pub objStatus: *mut gchar,
+    /// Status of the tracked object (empty when unknown).
+    pub objStatus: std_string,
 }
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]
 const _: () = {
     [
         "Size of NvDsAnalyticsObjInfo",
-    ][::std::mem::size_of::<NvDsAnalyticsObjInfo>() - 72usize];
+    ][::std::mem::size_of::<NvDsAnalyticsObjInfo>() - 144usize];
     [
         "Alignment of NvDsAnalyticsObjInfo",
     ][::std::mem::align_of::<NvDsAnalyticsObjInfo>() - 8usize];
@@ -6473,62 +6594,42 @@ const _: () = {
         "Offset of field: NvDsAnalyticsObjInfo::roiStatus",
     ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, roiStatus) - 0usize];
     [
-        "Offset of field: NvDsAnalyticsObjInfo::num_roiStatus",
-    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, num_roiStatus) - 8usize];
-    [
         "Offset of field: NvDsAnalyticsObjInfo::ocStatus",
-    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, ocStatus) - 16usize];
-    [
-        "Offset of field: NvDsAnalyticsObjInfo::num_ocStatus",
-    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, num_ocStatus) - 24usize];
+    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, ocStatus) - 24usize];
     [
         "Offset of field: NvDsAnalyticsObjInfo::lcStatus",
-    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, lcStatus) - 32usize];
-    [
-        "Offset of field: NvDsAnalyticsObjInfo::num_lcStatus",
-    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, num_lcStatus) - 40usize];
+    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, lcStatus) - 48usize];
     [
         "Offset of field: NvDsAnalyticsObjInfo::dirStatus",
-    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, dirStatus) - 48usize];
+    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, dirStatus) - 72usize];
     [
         "Offset of field: NvDsAnalyticsObjInfo::unique_id",
-    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, unique_id) - 56usize];
+    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, unique_id) - 104usize];
     [
         "Offset of field: NvDsAnalyticsObjInfo::objStatus",
-    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, objStatus) - 64usize];
+    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, objStatus) - 112usize];
 };
 /// Analytics results of one frame.
 #[repr(C)]
-#[derive(Copy, Clone)]
 pub struct NvDsAnalyticsFrameMeta {
-    ///< Overcrowding flag per ROI label.
-    pub ocStatus: *mut NvDsAnalyticsLabelFlag,
-    ///< Entries in @a ocStatus.
-    pub num_ocStatus: guint,
-    ///< Objects inside each ROI.
-    pub objInROIcnt: *mut NvDsAnalyticsLabelCount,
-    ///< Entries in @a objInROIcnt.
-    pub num_objInROIcnt: guint,
-    ///< Line crossings in this frame, per line.
-    pub objLCCurrCnt: *mut NvDsAnalyticsLabelCount64,
-    ///< Entries in @a objLCCurrCnt.
-    pub num_objLCCurrCnt: guint,
-    ///< Cumulative line crossings, per line.
-    pub objLCCumCnt: *mut NvDsAnalyticsLabelCount64,
-    ///< Entries in @a objLCCumCnt.
-    pub num_objLCCumCnt: guint,
-    ///< Id of the analytics instance.
+    /// Overcrowding flag per ROI label.
+    pub ocStatus: __BindgenOpaqueArray8<[u8; 56usize]>,
+    /// Objects inside each ROI, per ROI label.
+    pub objInROIcnt: __BindgenOpaqueArray8<[u8; 56usize]>,
+    /// Line crossings in this frame, per line label.
+    pub objLCCurrCnt: __BindgenOpaqueArray8<[u8; 56usize]>,
+    /// Cumulative line crossings, per line label.
+    pub objLCCumCnt: __BindgenOpaqueArray8<[u8; 56usize]>,
+    /// Id of the analytics instance.
     pub unique_id: guint,
-    ///< Objects per class id.
-    pub objCnt: *mut NvDsAnalyticsClassCount,
-    ///< Entries in @a objCnt.
-    pub num_objCnt: guint,
+    /// Objects per class id.
+    pub objCnt: __BindgenOpaqueArray8<[u8; 56usize]>,
 }
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]
 const _: () = {
     [
         "Size of NvDsAnalyticsFrameMeta",
-    ][::std::mem::size_of::<NvDsAnalyticsFrameMeta>() - 80usize];
+    ][::std::mem::size_of::<NvDsAnalyticsFrameMeta>() - 288usize];
     [
         "Alignment of NvDsAnalyticsFrameMeta",
     ][::std::mem::align_of::<NvDsAnalyticsFrameMeta>() - 8usize];
@@ -6536,35 +6637,20 @@ const _: () = {
         "Offset of field: NvDsAnalyticsFrameMeta::ocStatus",
     ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, ocStatus) - 0usize];
     [
-        "Offset of field: NvDsAnalyticsFrameMeta::num_ocStatus",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, num_ocStatus) - 8usize];
-    [
         "Offset of field: NvDsAnalyticsFrameMeta::objInROIcnt",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, objInROIcnt) - 16usize];
-    [
-        "Offset of field: NvDsAnalyticsFrameMeta::num_objInROIcnt",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, num_objInROIcnt) - 24usize];
+    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, objInROIcnt) - 56usize];
     [
         "Offset of field: NvDsAnalyticsFrameMeta::objLCCurrCnt",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, objLCCurrCnt) - 32usize];
-    [
-        "Offset of field: NvDsAnalyticsFrameMeta::num_objLCCurrCnt",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, num_objLCCurrCnt) - 40usize];
+    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, objLCCurrCnt) - 112usize];
     [
         "Offset of field: NvDsAnalyticsFrameMeta::objLCCumCnt",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, objLCCumCnt) - 48usize];
-    [
-        "Offset of field: NvDsAnalyticsFrameMeta::num_objLCCumCnt",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, num_objLCCumCnt) - 56usize];
+    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, objLCCumCnt) - 168usize];
     [
         "Offset of field: NvDsAnalyticsFrameMeta::unique_id",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, unique_id) - 60usize];
+    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, unique_id) - 224usize];
     [
         "Offset of field: NvDsAnalyticsFrameMeta::objCnt",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, objCnt) - 64usize];
-    [
-        "Offset of field: NvDsAnalyticsFrameMeta::num_objCnt",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, num_objCnt) - 72usize];
+    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, objCnt) - 232usize];
 };
 /// Opaque handle of an OSD context.
 pub type NvOSDCtxHandle = *mut ::std::os::raw::c_void;
@@ -6840,6 +6926,98 @@ pub const GstNvEventType_GST_NVEVENT_STREAM_START: GstNvEventType = 103710;
 pub const GstNvEventType_GST_NVEVENT_UPDATE_CAPS: GstNvEventType = 103966;
 /// Custom event types of the per-source events.
 pub type GstNvEventType = ::std::os::raw::c_uint;
+/// The tensor nvdspreprocess prepared for one batch.
+#[repr(C)]
+pub struct NvDsPreProcessTensorMeta {
+    /// The tensor data.
+    pub raw_tensor_buffer: *mut ::std::os::raw::c_void,
+    /// Size of @a raw_tensor_buffer in bytes.
+    pub buffer_size: guint64,
+    /// Shape of the tensor (e.g. N, C, H, W).
+    pub tensor_shape: __BindgenOpaqueArray8<[u8; 24usize]>,
+    /// Element type of the tensor.
+    pub data_type: NvDsDataType,
+    /// Name of the model input layer the tensor is for.
+    pub tensor_name: std_string,
+    /// GPU the tensor is on.
+    pub gpu_id: guint,
+    /// The tensor pool's buffer holding the tensor.
+    pub private_data: *mut ::std::os::raw::c_void,
+    /// Tells apart several tensor metas of one buffer (more ROIs than the batch size).
+    pub meta_id: guint,
+    /// Whether the aspect ratio was kept when scaling.
+    pub maintain_aspect_ratio: gboolean,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    [
+        "Size of NvDsPreProcessTensorMeta",
+    ][::std::mem::size_of::<NvDsPreProcessTensorMeta>() - 104usize];
+    [
+        "Alignment of NvDsPreProcessTensorMeta",
+    ][::std::mem::align_of::<NvDsPreProcessTensorMeta>() - 8usize];
+    [
+        "Offset of field: NvDsPreProcessTensorMeta::raw_tensor_buffer",
+    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, raw_tensor_buffer) - 0usize];
+    [
+        "Offset of field: NvDsPreProcessTensorMeta::buffer_size",
+    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, buffer_size) - 8usize];
+    [
+        "Offset of field: NvDsPreProcessTensorMeta::tensor_shape",
+    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, tensor_shape) - 16usize];
+    [
+        "Offset of field: NvDsPreProcessTensorMeta::data_type",
+    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, data_type) - 40usize];
+    [
+        "Offset of field: NvDsPreProcessTensorMeta::tensor_name",
+    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, tensor_name) - 48usize];
+    [
+        "Offset of field: NvDsPreProcessTensorMeta::gpu_id",
+    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, gpu_id) - 80usize];
+    [
+        "Offset of field: NvDsPreProcessTensorMeta::private_data",
+    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, private_data) - 88usize];
+    [
+        "Offset of field: NvDsPreProcessTensorMeta::meta_id",
+    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, meta_id) - 96usize];
+    [
+        "Offset of field: NvDsPreProcessTensorMeta::maintain_aspect_ratio",
+    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, maintain_aspect_ratio)
+        - 100usize];
+};
+/// What nvdspreprocess attaches to a batch.
+#[repr(C)]
+pub struct GstNvDsPreProcessBatchMeta {
+    /// Unique ids of the inference elements the tensor is for.
+    pub target_unique_ids: __BindgenOpaqueArray8<[u8; 24usize]>,
+    /// The prepared tensor.
+    pub tensor_meta: *mut NvDsPreProcessTensorMeta,
+    /// The ROIs of the batch, in tensor order.
+    pub roi_vector: __BindgenOpaqueArray8<[u8; 24usize]>,
+    /// The scaling pool's buffer.
+    pub private_data: *mut ::std::os::raw::c_void,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    [
+        "Size of GstNvDsPreProcessBatchMeta",
+    ][::std::mem::size_of::<GstNvDsPreProcessBatchMeta>() - 64usize];
+    [
+        "Alignment of GstNvDsPreProcessBatchMeta",
+    ][::std::mem::align_of::<GstNvDsPreProcessBatchMeta>() - 8usize];
+    [
+        "Offset of field: GstNvDsPreProcessBatchMeta::target_unique_ids",
+    ][::std::mem::offset_of!(GstNvDsPreProcessBatchMeta, target_unique_ids) - 0usize];
+    [
+        "Offset of field: GstNvDsPreProcessBatchMeta::tensor_meta",
+    ][::std::mem::offset_of!(GstNvDsPreProcessBatchMeta, tensor_meta) - 24usize];
+    [
+        "Offset of field: GstNvDsPreProcessBatchMeta::roi_vector",
+    ][::std::mem::offset_of!(GstNvDsPreProcessBatchMeta, roi_vector) - 32usize];
+    [
+        "Offset of field: GstNvDsPreProcessBatchMeta::private_data",
+    ][::std::mem::offset_of!(GstNvDsPreProcessBatchMeta, private_data) - 56usize];
+};
 /// Example user payload: an id, an owned message and a sample value.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -6867,67 +7045,6 @@ const _: () = {
         "Offset of field: CustomDataStruct::sampleInt",
     ][::std::mem::offset_of!(CustomDataStruct, sampleInt) - 16usize];
 };
-///< The object entered the ROI.
-pub const ROI_STATUS_360D_ROI_ENTRY_360D: ROI_STATUS_360D = 1;
-///< The object left the ROI.
-pub const ROI_STATUS_360D_ROI_EXIT_360D: ROI_STATUS_360D = 2;
-///< The object is inside the aisle.
-pub const ROI_STATUS_360D_INSIDE_AISLE_360D: ROI_STATUS_360D = 4;
-/// Bit flags describing an object relative to an aisle ROI.
-pub type ROI_STATUS_360D = ::std::os::raw::c_uint;
-/// A detected box with tracking and ROI information.
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct _RectDim {
-    ///< X of the left edge, in pixels.
-    pub left: f32,
-    ///< Y of the top edge, in pixels.
-    pub top: f32,
-    ///< Width, in pixels.
-    pub width: f32,
-    ///< Height, in pixels.
-    pub height: f32,
-    ///< Class id.
-    pub class_id: ::std::os::raw::c_int,
-    ///< Tracking id.
-    pub tracking_id: ::std::os::raw::c_int,
-    ///< Id of the inference element that found the box.
-    pub gie_unique_id: ::std::os::raw::c_int,
-    ///< ROI_STATUS_360D flags.
-    pub roi_status: ::std::os::raw::c_int,
-    ///< Label text or other user data; not owned.
-    pub text: *mut ::std::os::raw::c_void,
-}
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _RectDim"][::std::mem::size_of::<_RectDim>() - 40usize];
-    ["Alignment of _RectDim"][::std::mem::align_of::<_RectDim>() - 8usize];
-    ["Offset of field: _RectDim::left"][::std::mem::offset_of!(_RectDim, left) - 0usize];
-    ["Offset of field: _RectDim::top"][::std::mem::offset_of!(_RectDim, top) - 4usize];
-    [
-        "Offset of field: _RectDim::width",
-    ][::std::mem::offset_of!(_RectDim, width) - 8usize];
-    [
-        "Offset of field: _RectDim::height",
-    ][::std::mem::offset_of!(_RectDim, height) - 12usize];
-    [
-        "Offset of field: _RectDim::class_id",
-    ][::std::mem::offset_of!(_RectDim, class_id) - 16usize];
-    [
-        "Offset of field: _RectDim::tracking_id",
-    ][::std::mem::offset_of!(_RectDim, tracking_id) - 20usize];
-    [
-        "Offset of field: _RectDim::gie_unique_id",
-    ][::std::mem::offset_of!(_RectDim, gie_unique_id) - 24usize];
-    [
-        "Offset of field: _RectDim::roi_status",
-    ][::std::mem::offset_of!(_RectDim, roi_status) - 28usize];
-    [
-        "Offset of field: _RectDim::text",
-    ][::std::mem::offset_of!(_RectDim, text) - 32usize];
-};
-/// A detected box with tracking and ROI information.
-pub type RectDim = _RectDim;
 unsafe extern "C" {
     /// Takes the batch's recursive metadata lock. @param batch_meta Batch to lock.
     pub fn nvds_acquire_meta_lock(batch_meta: *mut NvDsBatchMeta);
@@ -7453,40 +7570,6 @@ unsafe extern "C" {
     pub fn nvds_obj_enc_finish(ctx: NvDsObjEncCtxHandle);
     /// Destroys an encoder context. @param ctx Encoder context.
     pub fn nvds_obj_enc_destroy_context(ctx: NvDsObjEncCtxHandle);
-    /// @return A new, zeroed NvDsAnalyticsObjInfo (free with nvds_analytics_obj_info_free()).
-    pub fn nvds_analytics_obj_info_new() -> *mut NvDsAnalyticsObjInfo;
-    /// Frees an NvDsAnalyticsObjInfo and everything it owns; NULL is ignored. @param info The struct.
-    pub fn nvds_analytics_obj_info_free(info: *mut NvDsAnalyticsObjInfo);
-    /** NvDsMetaCopyFunc for user meta carrying an NvDsAnalyticsObjInfo.
- @param data      The source NvDsUserMeta.
- @param user_data Unused.
- @return A deep copy of its payload.*/
-    pub fn nvds_analytics_obj_info_copy_func(
-        data: gpointer,
-        user_data: gpointer,
-    ) -> gpointer;
-    /** NvDsMetaReleaseFunc for user meta carrying an NvDsAnalyticsObjInfo:
- frees the payload and sets user_meta_data to NULL.
- @param data      The NvDsUserMeta.
- @param user_data Unused.*/
-    pub fn nvds_analytics_obj_info_release_func(data: gpointer, user_data: gpointer);
-    /// @return A new, zeroed NvDsAnalyticsFrameMeta (free with nvds_analytics_frame_meta_free()).
-    pub fn nvds_analytics_frame_meta_new() -> *mut NvDsAnalyticsFrameMeta;
-    /// Frees an NvDsAnalyticsFrameMeta and everything it owns; NULL is ignored. @param meta The struct.
-    pub fn nvds_analytics_frame_meta_free(meta: *mut NvDsAnalyticsFrameMeta);
-    /** NvDsMetaCopyFunc for user meta carrying an NvDsAnalyticsFrameMeta.
- @param data      The source NvDsUserMeta.
- @param user_data Unused.
- @return A deep copy of its payload.*/
-    pub fn nvds_analytics_frame_meta_copy_func(
-        data: gpointer,
-        user_data: gpointer,
-    ) -> gpointer;
-    /** NvDsMetaReleaseFunc for user meta carrying an NvDsAnalyticsFrameMeta:
- frees the payload and sets user_meta_data to NULL.
- @param data      The NvDsUserMeta.
- @param user_data Unused.*/
-    pub fn nvds_analytics_frame_meta_release_func(data: gpointer, user_data: gpointer);
     /// Creates an OSD context. @return The context, or NULL on failure.
     pub fn nvll_osd_create_context() -> NvOSDCtxHandle;
     /// Destroys an OSD context. @param nvosd_ctx The context.

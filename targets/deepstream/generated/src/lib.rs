@@ -184,10 +184,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NvDsOpticalFlowMeta>()?;
     m.add_class::<NvDsObjEncOutParams>()?;
     m.add_class::<NvDsObjEncUsrArgs>()?;
-    m.add_class::<NvDsAnalyticsLabelFlag>()?;
-    m.add_class::<NvDsAnalyticsLabelCount>()?;
-    m.add_class::<NvDsAnalyticsLabelCount64>()?;
-    m.add_class::<NvDsAnalyticsClassCount>()?;
     m.add_class::<NvDsAnalyticsObjInfo>()?;
     m.add_class::<NvDsAnalyticsFrameMeta>()?;
     m.add_class::<NvOSD_FrameTextParams>()?;
@@ -196,6 +192,8 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NvOSD_FrameLineParams>()?;
     m.add_class::<NvOSD_FrameArrowParams>()?;
     m.add_class::<NvOSD_FrameCircleParams>()?;
+    m.add_class::<NvDsPreProcessTensorMeta>()?;
+    m.add_class::<GstNvDsPreProcessBatchMeta>()?;
     m.add_class::<CustomDataStruct>()?;
     m.add_class::<RectDim>()?;
     m.add_class::<GList>()?;
@@ -325,22 +323,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_create_context, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_finish, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_destroy_context, m)?)?;
-    m.add_function(wrap_pyfunction!(__bindery_fn_nvds_analytics_obj_info_new, m)?)?;
-    m.add_function(wrap_pyfunction!(__bindery_fn_nvds_analytics_obj_info_free, m)?)?;
-    m.add_function(
-        wrap_pyfunction!(__bindery_fn_nvds_analytics_obj_info_copy_func, m)?,
-    )?;
-    m.add_function(
-        wrap_pyfunction!(__bindery_fn_nvds_analytics_obj_info_release_func, m)?,
-    )?;
-    m.add_function(wrap_pyfunction!(__bindery_fn_nvds_analytics_frame_meta_new, m)?)?;
-    m.add_function(wrap_pyfunction!(__bindery_fn_nvds_analytics_frame_meta_free, m)?)?;
-    m.add_function(
-        wrap_pyfunction!(__bindery_fn_nvds_analytics_frame_meta_copy_func, m)?,
-    )?;
-    m.add_function(
-        wrap_pyfunction!(__bindery_fn_nvds_analytics_frame_meta_release_func, m)?,
-    )?;
     m.add_function(wrap_pyfunction!(__bindery_fn_configure_source_for_ntp_sync, m)?)?;
     m.add("NVDSINFER_MAX_DIMS", 8u64)?;
     __helper_buffer::register(m)?;

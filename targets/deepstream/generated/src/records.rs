@@ -8307,7 +8307,7 @@ impl NvBufSurfaceCreateParams {
     }
     /// Allocate the whole batch as one block.
     ///
-    /// `_Bool isContiguous` at sdk/include/nvbufsurface.h:234.
+    /// `bool isContiguous` at sdk/include/nvbufsurface.h:234.
     #[getter]
     #[pyo3(name = "isContiguous")]
     fn get_isContiguous(&self) -> PyResult<bool> {
@@ -8643,7 +8643,7 @@ impl NvBufSurfaceAllocateParams {
     }
     /// Use pitch = width x bytes per pixel (rounded to even) instead of padded rows.
     ///
-    /// `_Bool disablePitchPadding` at sdk/include/nvbufsurface.h:247.
+    /// `bool disablePitchPadding` at sdk/include/nvbufsurface.h:247.
     #[getter]
     #[pyo3(name = "disablePitchPadding")]
     fn get_disablePitchPadding(&self) -> PyResult<bool> {
@@ -9173,7 +9173,7 @@ impl NvBufSurfaceParamsEx {
     }
     /// Buffer is in protected memory.
     ///
-    /// `_Bool is_protected` at sdk/include/nvbufsurface.h:266.
+    /// `bool is_protected` at sdk/include/nvbufsurface.h:266.
     #[getter]
     #[pyo3(name = "is_protected")]
     fn get_is_protected(&self) -> PyResult<bool> {
@@ -9682,7 +9682,7 @@ impl NvBufSurface {
     }
     /// The batch is one memory block.
     ///
-    /// `_Bool isContiguous` at sdk/include/nvbufsurface.h:302.
+    /// `bool isContiguous` at sdk/include/nvbufsurface.h:302.
     #[getter]
     #[pyo3(name = "isContiguous")]
     fn get_isContiguous(&self) -> PyResult<bool> {
@@ -9758,7 +9758,7 @@ impl NvBufSurface {
     }
     /// The batch was imported from another process.
     ///
-    /// `_Bool isImportedBuf` at sdk/include/nvbufsurface.h:305.
+    /// `bool isImportedBuf` at sdk/include/nvbufsurface.h:305.
     #[getter]
     #[pyo3(name = "isImportedBuf")]
     fn get_isImportedBuf(&self) -> PyResult<bool> {
@@ -11044,7 +11044,7 @@ impl NvBufSurfaceDeviceInfo {
     }
     /// A VIC engine is present.
     ///
-    /// `_Bool isVicPresent` at sdk/include/nvbufsurface.h:377.
+    /// `bool isVicPresent` at sdk/include/nvbufsurface.h:377.
     #[getter]
     #[pyo3(name = "isVicPresent")]
     fn get_isVicPresent(&self) -> PyResult<bool> {
@@ -11061,7 +11061,7 @@ impl NvBufSurfaceDeviceInfo {
     }
     /// The GPU is integrated.
     ///
-    /// `_Bool isIntegratedGpu` at sdk/include/nvbufsurface.h:378.
+    /// `bool isIntegratedGpu` at sdk/include/nvbufsurface.h:378.
     #[getter]
     #[pyo3(name = "isIntegratedGpu")]
     fn get_isIntegratedGpu(&self) -> PyResult<bool> {
@@ -11080,7 +11080,7 @@ impl NvBufSurfaceDeviceInfo {
     }
     /// Reserved.
     ///
-    /// `_Bool reserved1` at sdk/include/nvbufsurface.h:379.
+    /// `bool reserved1` at sdk/include/nvbufsurface.h:379.
     #[getter]
     #[pyo3(name = "reserved1")]
     fn get_reserved1(&self) -> PyResult<bool> {
@@ -11097,7 +11097,7 @@ impl NvBufSurfaceDeviceInfo {
     }
     /// Reserved.
     ///
-    /// `_Bool reserved2` at sdk/include/nvbufsurface.h:380.
+    /// `bool reserved2` at sdk/include/nvbufsurface.h:380.
     #[getter]
     #[pyo3(name = "reserved2")]
     fn get_reserved2(&self) -> PyResult<bool> {
@@ -19255,7 +19255,7 @@ impl NvDsEventMsgMeta {
     }
     /// @a singleView3DTracking is valid.
     ///
-    /// `_Bool has3DTracking` at sdk/include/nvdsmeta_schema.h:350.
+    /// `bool has3DTracking` at sdk/include/nvdsmeta_schema.h:350.
     #[getter]
     #[pyo3(name = "has3DTracking")]
     fn get_has3DTracking(&self) -> PyResult<bool> {
@@ -21274,6 +21274,271 @@ impl NvDsObj3DBbox {
         Ok(())
     }
 }
+/// A detected box with tracking and ROI information.
+///
+/// C struct `RectDim`, declared at sdk/include/nvds_360d_meta.h:27.
+#[pyclass(name = "RectDim", module = "pyds", frozen)]
+pub struct RectDim {
+    pub(crate) view: View<ffi::RectDim>,
+}
+impl RectDim {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "RectDim";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::RectDim>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::RectDim> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::RectDim) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl RectDim {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(
+            Self::wrap(
+                View::owned(
+                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
+                    Self::free_owned,
+                ),
+            ),
+        )
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(
+            slf.as_any(),
+            fields,
+            &[
+                "left",
+                "top",
+                "width",
+                "height",
+                "class_id",
+                "tracking_id",
+                "gie_unique_id",
+                "roi_status",
+                "text",
+            ],
+            Self::TYPE,
+        )
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::RectDim>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
+        Ok(Self::wrap(View::external(ptr.cast(), token)))
+    }
+    /// The C address of the struct.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// X of the left edge, in pixels.
+    ///
+    /// `float left` at sdk/include/nvds_360d_meta.h:28.
+    #[getter]
+    #[pyo3(name = "left")]
+    fn get_left(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).left } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "left")]
+    fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "RectDim.left")?;
+        let p = self.ptr()?;
+        unsafe { (*p).left = v as _ };
+        Ok(())
+    }
+    /// Y of the top edge, in pixels.
+    ///
+    /// `float top` at sdk/include/nvds_360d_meta.h:29.
+    #[getter]
+    #[pyo3(name = "top")]
+    fn get_top(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).top } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "top")]
+    fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "RectDim.top")?;
+        let p = self.ptr()?;
+        unsafe { (*p).top = v as _ };
+        Ok(())
+    }
+    /// Width, in pixels.
+    ///
+    /// `float width` at sdk/include/nvds_360d_meta.h:30.
+    #[getter]
+    #[pyo3(name = "width")]
+    fn get_width(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).width } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "width")]
+    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "RectDim.width")?;
+        let p = self.ptr()?;
+        unsafe { (*p).width = v as _ };
+        Ok(())
+    }
+    /// Height, in pixels.
+    ///
+    /// `float height` at sdk/include/nvds_360d_meta.h:31.
+    #[getter]
+    #[pyo3(name = "height")]
+    fn get_height(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).height } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "height")]
+    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "RectDim.height")?;
+        let p = self.ptr()?;
+        unsafe { (*p).height = v as _ };
+        Ok(())
+    }
+    /// Class id.
+    ///
+    /// `int class_id` at sdk/include/nvds_360d_meta.h:32.
+    #[getter]
+    #[pyo3(name = "class_id")]
+    fn get_class_id(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).class_id } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "class_id")]
+    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "RectDim.class_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).class_id = v as _ };
+        Ok(())
+    }
+    /// Tracking id.
+    ///
+    /// `int tracking_id` at sdk/include/nvds_360d_meta.h:33.
+    #[getter]
+    #[pyo3(name = "tracking_id")]
+    fn get_tracking_id(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).tracking_id } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "tracking_id")]
+    fn set_tracking_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "RectDim.tracking_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).tracking_id = v as _ };
+        Ok(())
+    }
+    /// Id of the inference element that found the box.
+    ///
+    /// `int gie_unique_id` at sdk/include/nvds_360d_meta.h:34.
+    #[getter]
+    #[pyo3(name = "gie_unique_id")]
+    fn get_gie_unique_id(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).gie_unique_id } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "gie_unique_id")]
+    fn set_gie_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "RectDim.gie_unique_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).gie_unique_id = v as _ };
+        Ok(())
+    }
+    /// ROI_STATUS_360D flags.
+    ///
+    /// `int roi_status` at sdk/include/nvds_360d_meta.h:35.
+    #[getter]
+    #[pyo3(name = "roi_status")]
+    fn get_roi_status(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).roi_status } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "roi_status")]
+    fn set_roi_status(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "RectDim.roi_status")?;
+        let p = self.ptr()?;
+        unsafe { (*p).roi_status = v as _ };
+        Ok(())
+    }
+    /// Label text or other user data; not owned.
+    ///
+    /// `void* text` at sdk/include/nvds_360d_meta.h:36.
+    #[getter]
+    #[pyo3(name = "text")]
+    fn get_text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { (*p).text } as *mut c_void,
+            self.view.token(),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "text")]
+    fn set_text(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "RectDim.text",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).text }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "RectDim.text")
+    }
+}
 /// Motion of one grid block, in the optical-flow engine's fixed-point units.
 ///
 /// C struct `NvOFFlowVector`, declared at sdk/include/nvds_opticalflow_meta.h:20.
@@ -21864,7 +22129,7 @@ impl NvDsObjEncUsrArgs {
     }
     /// Write the JPEG to a file.
     ///
-    /// `_Bool saveImg` at sdk/include/nvds_obj_encode.h:43.
+    /// `bool saveImg` at sdk/include/nvds_obj_encode.h:43.
     #[getter]
     #[pyo3(name = "saveImg")]
     fn get_saveImg(&self) -> PyResult<bool> {
@@ -21881,7 +22146,7 @@ impl NvDsObjEncUsrArgs {
     }
     /// Attach the JPEG as NVDS_CROP_IMAGE_META user metadata.
     ///
-    /// `_Bool attachUsrMeta` at sdk/include/nvds_obj_encode.h:44.
+    /// `bool attachUsrMeta` at sdk/include/nvds_obj_encode.h:44.
     #[getter]
     #[pyo3(name = "attachUsrMeta")]
     fn get_attachUsrMeta(&self) -> PyResult<bool> {
@@ -21898,7 +22163,7 @@ impl NvDsObjEncUsrArgs {
     }
     /// Scale to @a scaledWidth x @a scaledHeight first.
     ///
-    /// `_Bool scaleImg` at sdk/include/nvds_obj_encode.h:45.
+    /// `bool scaleImg` at sdk/include/nvds_obj_encode.h:45.
     #[getter]
     #[pyo3(name = "scaleImg")]
     fn get_scaleImg(&self) -> PyResult<bool> {
@@ -22002,7 +22267,7 @@ impl NvDsObjEncUsrArgs {
     }
     /// Encode the whole frame instead of the object.
     ///
-    /// `_Bool isFrame` at sdk/include/nvds_obj_encode.h:51.
+    /// `bool isFrame` at sdk/include/nvds_obj_encode.h:51.
     #[getter]
     #[pyo3(name = "isFrame")]
     fn get_isFrame(&self) -> PyResult<bool> {
@@ -22019,7 +22284,7 @@ impl NvDsObjEncUsrArgs {
     }
     /// Measure the encoding time.
     ///
-    /// `_Bool calcEncodeTime` at sdk/include/nvds_obj_encode.h:52.
+    /// `bool calcEncodeTime` at sdk/include/nvds_obj_encode.h:52.
     #[getter]
     #[pyo3(name = "calcEncodeTime")]
     fn get_calcEncodeTime(&self) -> PyResult<bool> {
@@ -22035,445 +22300,9 @@ impl NvDsObjEncUsrArgs {
         Ok(())
     }
 }
-/// Map entry: label to flag (for NvDsAnalyticsFrameMeta::ocStatus).
-///
-/// C struct `NvDsAnalyticsLabelFlag`, declared at sdk/include/nvds_analytics_meta.h:45.
-#[pyclass(name = "NvDsAnalyticsLabelFlag", module = "pyds", frozen)]
-pub struct NvDsAnalyticsLabelFlag {
-    pub(crate) view: View<ffi::NvDsAnalyticsLabelFlag>,
-}
-impl NvDsAnalyticsLabelFlag {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsAnalyticsLabelFlag";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsAnalyticsLabelFlag>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsLabelFlag> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsLabelFlag) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl NvDsAnalyticsLabelFlag {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(slf.as_any(), fields, &["status"], Self::TYPE)
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::NvDsAnalyticsLabelFlag>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// ROI label (key).
-    ///
-    /// `gchar* label` at sdk/include/nvds_analytics_meta.h:46.
-    #[getter]
-    #[pyo3(name = "label")]
-    fn get_label<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).label as *const _) })
-    }
-    /// TRUE when the ROI is overcrowded.
-    ///
-    /// `gboolean status` at sdk/include/nvds_analytics_meta.h:47.
-    #[getter]
-    #[pyo3(name = "status")]
-    fn get_status(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).status } as i64 != 0)
-    }
-    #[setter]
-    #[pyo3(name = "status")]
-    fn set_status(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvDsAnalyticsLabelFlag.status")?;
-        let p = self.ptr()?;
-        unsafe { (*p).status = v as _ };
-        Ok(())
-    }
-}
-/// Map entry: label to 32-bit count (for NvDsAnalyticsFrameMeta::objInROIcnt).
-///
-/// C struct `NvDsAnalyticsLabelCount`, declared at sdk/include/nvds_analytics_meta.h:51.
-#[pyclass(name = "NvDsAnalyticsLabelCount", module = "pyds", frozen)]
-pub struct NvDsAnalyticsLabelCount {
-    pub(crate) view: View<ffi::NvDsAnalyticsLabelCount>,
-}
-impl NvDsAnalyticsLabelCount {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsAnalyticsLabelCount";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsAnalyticsLabelCount>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsLabelCount> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsLabelCount) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl NvDsAnalyticsLabelCount {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(slf.as_any(), fields, &["count"], Self::TYPE)
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::NvDsAnalyticsLabelCount>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// ROI label (key).
-    ///
-    /// `gchar* label` at sdk/include/nvds_analytics_meta.h:52.
-    #[getter]
-    #[pyo3(name = "label")]
-    fn get_label<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).label as *const _) })
-    }
-    /// Count.
-    ///
-    /// `guint32 count` at sdk/include/nvds_analytics_meta.h:53.
-    #[getter]
-    #[pyo3(name = "count")]
-    fn get_count(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).count } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "count")]
-    fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsLabelCount.count")?;
-        let p = self.ptr()?;
-        unsafe { (*p).count = v as _ };
-        Ok(())
-    }
-}
-/// Map entry: label to 64-bit count (for the line-crossing counters).
-///
-/// C struct `NvDsAnalyticsLabelCount64`, declared at sdk/include/nvds_analytics_meta.h:57.
-#[pyclass(name = "NvDsAnalyticsLabelCount64", module = "pyds", frozen)]
-pub struct NvDsAnalyticsLabelCount64 {
-    pub(crate) view: View<ffi::NvDsAnalyticsLabelCount64>,
-}
-impl NvDsAnalyticsLabelCount64 {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsAnalyticsLabelCount64";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsAnalyticsLabelCount64>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsLabelCount64> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsLabelCount64) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl NvDsAnalyticsLabelCount64 {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(slf.as_any(), fields, &["count"], Self::TYPE)
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::NvDsAnalyticsLabelCount64>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// Line-crossing label (key).
-    ///
-    /// `gchar* label` at sdk/include/nvds_analytics_meta.h:58.
-    #[getter]
-    #[pyo3(name = "label")]
-    fn get_label<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).label as *const _) })
-    }
-    /// Count.
-    ///
-    /// `guint64 count` at sdk/include/nvds_analytics_meta.h:59.
-    #[getter]
-    #[pyo3(name = "count")]
-    fn get_count(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).count } as u64)
-    }
-    #[setter]
-    #[pyo3(name = "count")]
-    fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsAnalyticsLabelCount64.count")?;
-        let p = self.ptr()?;
-        unsafe { (*p).count = v as _ };
-        Ok(())
-    }
-}
-/// Map entry: class id to 32-bit count (for NvDsAnalyticsFrameMeta::objCnt).
-///
-/// C struct `NvDsAnalyticsClassCount`, declared at sdk/include/nvds_analytics_meta.h:63.
-#[pyclass(name = "NvDsAnalyticsClassCount", module = "pyds", frozen)]
-pub struct NvDsAnalyticsClassCount {
-    pub(crate) view: View<ffi::NvDsAnalyticsClassCount>,
-}
-impl NvDsAnalyticsClassCount {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsAnalyticsClassCount";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsAnalyticsClassCount>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsClassCount> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsClassCount) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl NvDsAnalyticsClassCount {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(slf.as_any(), fields, &["class_id", "count"], Self::TYPE)
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::NvDsAnalyticsClassCount>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// Class id (key).
-    ///
-    /// `gint class_id` at sdk/include/nvds_analytics_meta.h:64.
-    #[getter]
-    #[pyo3(name = "class_id")]
-    fn get_class_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).class_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "class_id")]
-    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsAnalyticsClassCount.class_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).class_id = v as _ };
-        Ok(())
-    }
-    /// Number of objects of the class.
-    ///
-    /// `guint32 count` at sdk/include/nvds_analytics_meta.h:65.
-    #[getter]
-    #[pyo3(name = "count")]
-    fn get_count(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).count } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "count")]
-    fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsClassCount.count")?;
-        let p = self.ptr()?;
-        unsafe { (*p).count = v as _ };
-        Ok(())
-    }
-}
 /// Analytics results of one object.
 ///
-/// C struct `NvDsAnalyticsObjInfo`, declared at sdk/include/nvds_analytics_meta.h:69.
+/// C struct `NvDsAnalyticsObjInfo`, declared at sdk/include/nvds_analytics_meta.h:40.
 #[pyclass(name = "NvDsAnalyticsObjInfo", module = "pyds", frozen)]
 pub struct NvDsAnalyticsObjInfo {
     pub(crate) view: View<ffi::NvDsAnalyticsObjInfo>,
@@ -22503,40 +22332,6 @@ impl NvDsAnalyticsObjInfo {
 }
 #[pymethods]
 impl NvDsAnalyticsObjInfo {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &[
-                "roiStatus",
-                "num_roiStatus",
-                "ocStatus",
-                "num_ocStatus",
-                "lcStatus",
-                "num_lcStatus",
-                "unique_id",
-            ],
-            Self::TYPE,
-        )
-    }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
     /// tracked view keeps that view's liveness check. Raw `int` addresses are
@@ -22564,174 +22359,73 @@ impl NvDsAnalyticsObjInfo {
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
     }
-    /// Labels of the ROIs the object is in (NULL-terminated).
+    /// Labels of the ROIs the object is in.
     ///
-    /// `gchar** roiStatus` at sdk/include/nvds_analytics_meta.h:70.
+    /// `std::vector<std::string> roiStatus` at sdk/include/nvds_analytics_meta.h:42.
     #[getter]
     #[pyo3(name = "roiStatus")]
-    fn get_roiStatus<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        rt::pointer::to_tracked_capsule(
-            py,
-            unsafe { (*p).roiStatus } as *mut c_void,
-            self.view.token(),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "roiStatus")]
-    fn set_roiStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsAnalyticsObjInfo.roiStatus",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+    fn get_roiStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).roiStatus }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsObjInfo.roiStatus")
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsObjInfo_roiStatus,
+            )
+        };
+        Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
     }
-    /// Number of labels in @a roiStatus.
+    /// Labels of the overcrowding ROIs the object is in.
     ///
-    /// `guint num_roiStatus` at sdk/include/nvds_analytics_meta.h:71.
-    #[getter]
-    #[pyo3(name = "num_roiStatus")]
-    fn get_num_roiStatus(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_roiStatus } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_roiStatus")]
-    fn set_num_roiStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsObjInfo.num_roiStatus")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_roiStatus = v as _ };
-        Ok(())
-    }
-    /// Labels of the overcrowding ROIs the object is in (NULL-terminated).
-    ///
-    /// `gchar** ocStatus` at sdk/include/nvds_analytics_meta.h:72.
+    /// `std::vector<std::string> ocStatus` at sdk/include/nvds_analytics_meta.h:44.
     #[getter]
     #[pyo3(name = "ocStatus")]
-    fn get_ocStatus<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        rt::pointer::to_tracked_capsule(
-            py,
-            unsafe { (*p).ocStatus } as *mut c_void,
-            self.view.token(),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "ocStatus")]
-    fn set_ocStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsAnalyticsObjInfo.ocStatus",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+    fn get_ocStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).ocStatus }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsObjInfo.ocStatus")
-    }
-    /// Number of labels in @a ocStatus.
-    ///
-    /// `guint num_ocStatus` at sdk/include/nvds_analytics_meta.h:73.
-    #[getter]
-    #[pyo3(name = "num_ocStatus")]
-    fn get_num_ocStatus(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_ocStatus } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_ocStatus")]
-    fn set_num_ocStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsObjInfo.num_ocStatus")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_ocStatus = v as _ };
-        Ok(())
-    }
-    /// Labels of the lines the object crossed (NULL-terminated).
-    ///
-    /// `gchar** lcStatus` at sdk/include/nvds_analytics_meta.h:74.
-    #[getter]
-    #[pyo3(name = "lcStatus")]
-    fn get_lcStatus<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        rt::pointer::to_tracked_capsule(
-            py,
-            unsafe { (*p).lcStatus } as *mut c_void,
-            self.view.token(),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "lcStatus")]
-    fn set_lcStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsAnalyticsObjInfo.lcStatus",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsObjInfo_ocStatus,
+            )
         };
+        Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
+    }
+    /// Labels of the lines the object crossed in this frame.
+    ///
+    /// `std::vector<std::string> lcStatus` at sdk/include/nvds_analytics_meta.h:46.
+    #[getter]
+    #[pyo3(name = "lcStatus")]
+    fn get_lcStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).lcStatus }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsObjInfo.lcStatus")
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsObjInfo_lcStatus,
+            )
+        };
+        Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
     }
-    /// Number of labels in @a lcStatus.
+    /// Direction of the tracked object (empty when unknown).
     ///
-    /// `guint num_lcStatus` at sdk/include/nvds_analytics_meta.h:75.
-    #[getter]
-    #[pyo3(name = "num_lcStatus")]
-    fn get_num_lcStatus(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_lcStatus } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_lcStatus")]
-    fn set_num_lcStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsObjInfo.num_lcStatus")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_lcStatus = v as _ };
-        Ok(())
-    }
-    /// Direction of the tracked object, or NULL.
-    ///
-    /// `gchar* dirStatus` at sdk/include/nvds_analytics_meta.h:76.
+    /// `std::string dirStatus` at sdk/include/nvds_analytics_meta.h:48.
     #[getter]
     #[pyo3(name = "dirStatus")]
-    fn get_dirStatus<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).dirStatus as *const _) })
+    fn get_dirStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsObjInfo_dirStatus,
+            )
+        };
+        rt::cxx::to_str(slf.py(), items)
     }
     /// Id of the analytics instance.
     ///
-    /// `guint unique_id` at sdk/include/nvds_analytics_meta.h:77.
+    /// `guint unique_id` at sdk/include/nvds_analytics_meta.h:50.
     #[getter]
     #[pyo3(name = "unique_id")]
     fn get_unique_id(&self) -> PyResult<u32> {
@@ -22746,22 +22440,26 @@ impl NvDsAnalyticsObjInfo {
         unsafe { (*p).unique_id = v as _ };
         Ok(())
     }
-    /// Status of the tracked object, or NULL.
+    /// Status of the tracked object (empty when unknown).
     ///
-    /// `gchar* objStatus` at sdk/include/nvds_analytics_meta.h:78.
+    /// `std::string objStatus` at sdk/include/nvds_analytics_meta.h:52.
     #[getter]
     #[pyo3(name = "objStatus")]
-    fn get_objStatus<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).objStatus as *const _) })
+    fn get_objStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsObjInfo_objStatus,
+            )
+        };
+        rt::cxx::to_str(slf.py(), items)
     }
 }
 /// Analytics results of one frame.
 ///
-/// C struct `NvDsAnalyticsFrameMeta`, declared at sdk/include/nvds_analytics_meta.h:82.
+/// C struct `NvDsAnalyticsFrameMeta`, declared at sdk/include/nvds_analytics_meta.h:56.
 #[pyclass(name = "NvDsAnalyticsFrameMeta", module = "pyds", frozen)]
 pub struct NvDsAnalyticsFrameMeta {
     pub(crate) view: View<ffi::NvDsAnalyticsFrameMeta>,
@@ -22791,44 +22489,6 @@ impl NvDsAnalyticsFrameMeta {
 }
 #[pymethods]
 impl NvDsAnalyticsFrameMeta {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &[
-                "ocStatus",
-                "num_ocStatus",
-                "objInROIcnt",
-                "num_objInROIcnt",
-                "objLCCurrCnt",
-                "num_objLCCurrCnt",
-                "objLCCumCnt",
-                "num_objLCCumCnt",
-                "unique_id",
-                "objCnt",
-                "num_objCnt",
-            ],
-            Self::TYPE,
-        )
-    }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
     /// tracked view keeps that view's liveness check. Raw `int` addresses are
@@ -22858,281 +22518,71 @@ impl NvDsAnalyticsFrameMeta {
     }
     /// Overcrowding flag per ROI label.
     ///
-    /// `NvDsAnalyticsLabelFlag* ocStatus` at sdk/include/nvds_analytics_meta.h:83.
+    /// `std::unordered_map<std::string, bool> ocStatus` at sdk/include/nvds_analytics_meta.h:58.
     #[getter]
     #[pyo3(name = "ocStatus")]
-    fn get_ocStatus(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsAnalyticsLabelFlag>> {
+    fn get_ocStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).ocStatus } as *mut _)
-                .map(NvDsAnalyticsLabelFlag::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "ocStatus")]
-    fn set_ocStatus(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsAnalyticsLabelFlag>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsAnalyticsLabelFlag::TYPE,
-                            "NvDsAnalyticsFrameMeta.ocStatus",
-                        ))?,
-                )
-            }
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsFrameMeta_ocStatus,
+            )
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).ocStatus }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelFlag::TYPE)?)
-            }
-            None => None,
-        };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsFrameMeta.ocStatus")
+        Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
-    /// Entries in @a ocStatus.
+    /// Objects inside each ROI, per ROI label.
     ///
-    /// `guint num_ocStatus` at sdk/include/nvds_analytics_meta.h:84.
-    #[getter]
-    #[pyo3(name = "num_ocStatus")]
-    fn get_num_ocStatus(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_ocStatus } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_ocStatus")]
-    fn set_num_ocStatus(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsFrameMeta.num_ocStatus")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_ocStatus = v as _ };
-        Ok(())
-    }
-    /// Objects inside each ROI.
-    ///
-    /// `NvDsAnalyticsLabelCount* objInROIcnt` at sdk/include/nvds_analytics_meta.h:85.
+    /// `std::unordered_map<std::string, uint32_t> objInROIcnt` at sdk/include/nvds_analytics_meta.h:60.
     #[getter]
     #[pyo3(name = "objInROIcnt")]
-    fn get_objInROIcnt(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsAnalyticsLabelCount>> {
+    fn get_objInROIcnt<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).objInROIcnt } as *mut _)
-                .map(NvDsAnalyticsLabelCount::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "objInROIcnt")]
-    fn set_objInROIcnt(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsAnalyticsLabelCount>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsAnalyticsLabelCount::TYPE,
-                            "NvDsAnalyticsFrameMeta.objInROIcnt",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).objInROIcnt }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelCount::TYPE)?)
-            }
-            None => None,
-        };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsAnalyticsFrameMeta.objInROIcnt",
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsFrameMeta_objInROIcnt,
             )
+        };
+        Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
-    /// Entries in @a objInROIcnt.
+    /// Line crossings in this frame, per line label.
     ///
-    /// `guint num_objInROIcnt` at sdk/include/nvds_analytics_meta.h:86.
-    #[getter]
-    #[pyo3(name = "num_objInROIcnt")]
-    fn get_num_objInROIcnt(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objInROIcnt } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_objInROIcnt")]
-    fn set_num_objInROIcnt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsAnalyticsFrameMeta.num_objInROIcnt")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_objInROIcnt = v as _ };
-        Ok(())
-    }
-    /// Line crossings in this frame, per line.
-    ///
-    /// `NvDsAnalyticsLabelCount64* objLCCurrCnt` at sdk/include/nvds_analytics_meta.h:87.
+    /// `std::unordered_map<std::string, uint64_t> objLCCurrCnt` at sdk/include/nvds_analytics_meta.h:62.
     #[getter]
     #[pyo3(name = "objLCCurrCnt")]
-    fn get_objLCCurrCnt(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsAnalyticsLabelCount64>> {
+    fn get_objLCCurrCnt<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).objLCCurrCnt } as *mut _)
-                .map(NvDsAnalyticsLabelCount64::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "objLCCurrCnt")]
-    fn set_objLCCurrCnt(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsAnalyticsLabelCount64>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsAnalyticsLabelCount64::TYPE,
-                            "NvDsAnalyticsFrameMeta.objLCCurrCnt",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).objLCCurrCnt }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelCount64::TYPE)?)
-            }
-            None => None,
-        };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsAnalyticsFrameMeta.objLCCurrCnt",
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsFrameMeta_objLCCurrCnt,
             )
+        };
+        Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
-    /// Entries in @a objLCCurrCnt.
+    /// Cumulative line crossings, per line label.
     ///
-    /// `guint num_objLCCurrCnt` at sdk/include/nvds_analytics_meta.h:88.
-    #[getter]
-    #[pyo3(name = "num_objLCCurrCnt")]
-    fn get_num_objLCCurrCnt(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objLCCurrCnt } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_objLCCurrCnt")]
-    fn set_num_objLCCurrCnt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsAnalyticsFrameMeta.num_objLCCurrCnt")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_objLCCurrCnt = v as _ };
-        Ok(())
-    }
-    /// Cumulative line crossings, per line.
-    ///
-    /// `NvDsAnalyticsLabelCount64* objLCCumCnt` at sdk/include/nvds_analytics_meta.h:89.
+    /// `std::unordered_map<std::string, uint64_t> objLCCumCnt` at sdk/include/nvds_analytics_meta.h:64.
     #[getter]
     #[pyo3(name = "objLCCumCnt")]
-    fn get_objLCCumCnt(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsAnalyticsLabelCount64>> {
+    fn get_objLCCumCnt<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).objLCCumCnt } as *mut _)
-                .map(NvDsAnalyticsLabelCount64::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "objLCCumCnt")]
-    fn set_objLCCumCnt(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsAnalyticsLabelCount64>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsAnalyticsLabelCount64::TYPE,
-                            "NvDsAnalyticsFrameMeta.objLCCumCnt",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).objLCCumCnt }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsAnalyticsLabelCount64::TYPE)?)
-            }
-            None => None,
-        };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsAnalyticsFrameMeta.objLCCumCnt",
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsFrameMeta_objLCCumCnt,
             )
-    }
-    /// Entries in @a objLCCumCnt.
-    ///
-    /// `guint num_objLCCumCnt` at sdk/include/nvds_analytics_meta.h:90.
-    #[getter]
-    #[pyo3(name = "num_objLCCumCnt")]
-    fn get_num_objLCCumCnt(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objLCCumCnt } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_objLCCumCnt")]
-    fn set_num_objLCCumCnt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsAnalyticsFrameMeta.num_objLCCumCnt")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_objLCCumCnt = v as _ };
-        Ok(())
+        };
+        Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
     /// Id of the analytics instance.
     ///
-    /// `guint unique_id` at sdk/include/nvds_analytics_meta.h:91.
+    /// `guint unique_id` at sdk/include/nvds_analytics_meta.h:66.
     #[getter]
     #[pyo3(name = "unique_id")]
     fn get_unique_id(&self) -> PyResult<u32> {
@@ -23149,64 +22599,19 @@ impl NvDsAnalyticsFrameMeta {
     }
     /// Objects per class id.
     ///
-    /// `NvDsAnalyticsClassCount* objCnt` at sdk/include/nvds_analytics_meta.h:92.
+    /// `std::unordered_map<int, uint32_t> objCnt` at sdk/include/nvds_analytics_meta.h:68.
     #[getter]
     #[pyo3(name = "objCnt")]
-    fn get_objCnt(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsAnalyticsClassCount>> {
+    fn get_objCnt<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let p = this.ptr()?;
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), unsafe { (*p).objCnt } as *mut _)
-                .map(NvDsAnalyticsClassCount::wrap),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "objCnt")]
-    fn set_objCnt(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsAnalyticsClassCount>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsAnalyticsClassCount::TYPE,
-                            "NvDsAnalyticsFrameMeta.objCnt",
-                        ))?,
-                )
-            }
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsAnalyticsFrameMeta_objCnt,
+            )
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).objCnt }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsAnalyticsClassCount::TYPE)?)
-            }
-            None => None,
-        };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsAnalyticsFrameMeta.objCnt")
-    }
-    /// Entries in @a objCnt.
-    ///
-    /// `guint num_objCnt` at sdk/include/nvds_analytics_meta.h:93.
-    #[getter]
-    #[pyo3(name = "num_objCnt")]
-    fn get_num_objCnt(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objCnt } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_objCnt")]
-    fn set_num_objCnt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsFrameMeta.num_objCnt")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_objCnt = v as _ };
-        Ok(())
+        Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
 }
 /// Text labels to draw on one frame.
@@ -24871,6 +24276,467 @@ impl NvOSD_FrameCircleParams {
         this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameCircleParams.surf")
     }
 }
+/// The tensor nvdspreprocess prepared for one batch.
+///
+/// C struct `NvDsPreProcessTensorMeta`, declared at sdk/include/nvdspreprocess_meta.h:28.
+#[pyclass(name = "NvDsPreProcessTensorMeta", module = "pyds", frozen)]
+pub struct NvDsPreProcessTensorMeta {
+    pub(crate) view: View<ffi::NvDsPreProcessTensorMeta>,
+}
+impl NvDsPreProcessTensorMeta {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "NvDsPreProcessTensorMeta";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::NvDsPreProcessTensorMeta>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsPreProcessTensorMeta> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::NvDsPreProcessTensorMeta) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl NvDsPreProcessTensorMeta {
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::NvDsPreProcessTensorMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
+        Ok(Self::wrap(View::external(ptr.cast(), token)))
+    }
+    /// The C address of the struct.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// The tensor data.
+    ///
+    /// `void* raw_tensor_buffer` at sdk/include/nvdspreprocess_meta.h:31.
+    #[getter]
+    #[pyo3(name = "raw_tensor_buffer")]
+    fn get_raw_tensor_buffer<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { (*p).raw_tensor_buffer } as *mut c_void,
+            self.view.token(),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "raw_tensor_buffer")]
+    fn set_raw_tensor_buffer(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsPreProcessTensorMeta.raw_tensor_buffer",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).raw_tensor_buffer }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsPreProcessTensorMeta.raw_tensor_buffer",
+            )
+    }
+    /// Size of @a raw_tensor_buffer in bytes.
+    ///
+    /// `guint64 buffer_size` at sdk/include/nvdspreprocess_meta.h:33.
+    #[getter]
+    #[pyo3(name = "buffer_size")]
+    fn get_buffer_size(&self) -> PyResult<u64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).buffer_size } as u64)
+    }
+    #[setter]
+    #[pyo3(name = "buffer_size")]
+    fn set_buffer_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<
+            u64,
+        >(value, "NvDsPreProcessTensorMeta.buffer_size")?;
+        let p = self.ptr()?;
+        unsafe { (*p).buffer_size = v as _ };
+        Ok(())
+    }
+    /// Shape of the tensor (e.g. N, C, H, W).
+    ///
+    /// `std::vector<int> tensor_shape` at sdk/include/nvdspreprocess_meta.h:35.
+    #[getter]
+    #[pyo3(name = "tensor_shape")]
+    fn get_tensor_shape<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsPreProcessTensorMeta_tensor_shape,
+            )
+        };
+        Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
+    }
+    /// Element type of the tensor.
+    ///
+    /// `NvDsDataType data_type` at sdk/include/nvdspreprocess_meta.h:37.
+    #[getter]
+    #[pyo3(name = "data_type")]
+    fn get_data_type<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        __BINDERY_ENUM_NVDSDATATYPE.member(py, unsafe { (*p).data_type } as i64)
+    }
+    #[setter]
+    #[pyo3(name = "data_type")]
+    fn set_data_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        __BINDERY_ENUM_NVDSDATATYPE.value(value, "NvDsPreProcessTensorMeta.data_type")?;
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsPreProcessTensorMeta.data_type")?;
+        let p = self.ptr()?;
+        unsafe { (*p).data_type = v as _ };
+        Ok(())
+    }
+    /// Name of the model input layer the tensor is for.
+    ///
+    /// `std::string tensor_name` at sdk/include/nvdspreprocess_meta.h:39.
+    #[getter]
+    #[pyo3(name = "tensor_name")]
+    fn get_tensor_name<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_NvDsPreProcessTensorMeta_tensor_name,
+            )
+        };
+        rt::cxx::to_str(slf.py(), items)
+    }
+    /// GPU the tensor is on.
+    ///
+    /// `guint gpu_id` at sdk/include/nvdspreprocess_meta.h:41.
+    #[getter]
+    #[pyo3(name = "gpu_id")]
+    fn get_gpu_id(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).gpu_id } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "gpu_id")]
+    fn set_gpu_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsPreProcessTensorMeta.gpu_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).gpu_id = v as _ };
+        Ok(())
+    }
+    /// The tensor pool's buffer holding the tensor.
+    ///
+    /// `void* private_data` at sdk/include/nvdspreprocess_meta.h:43.
+    #[getter]
+    #[pyo3(name = "private_data")]
+    fn get_private_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { (*p).private_data } as *mut c_void,
+            self.view.token(),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "private_data")]
+    fn set_private_data(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NvDsPreProcessTensorMeta.private_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).private_data }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "NvDsPreProcessTensorMeta.private_data",
+            )
+    }
+    /// Tells apart several tensor metas of one buffer (more ROIs than the batch size).
+    ///
+    /// `guint meta_id` at sdk/include/nvdspreprocess_meta.h:45.
+    #[getter]
+    #[pyo3(name = "meta_id")]
+    fn get_meta_id(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).meta_id } as u32)
+    }
+    #[setter]
+    #[pyo3(name = "meta_id")]
+    fn set_meta_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NvDsPreProcessTensorMeta.meta_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).meta_id = v as _ };
+        Ok(())
+    }
+    /// Whether the aspect ratio was kept when scaling.
+    ///
+    /// `gboolean maintain_aspect_ratio` at sdk/include/nvdspreprocess_meta.h:47.
+    #[getter]
+    #[pyo3(name = "maintain_aspect_ratio")]
+    fn get_maintain_aspect_ratio(&self) -> PyResult<bool> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).maintain_aspect_ratio } as i64 != 0)
+    }
+    #[setter]
+    #[pyo3(name = "maintain_aspect_ratio")]
+    fn set_maintain_aspect_ratio(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_bool::<
+            u8,
+        >(value, "NvDsPreProcessTensorMeta.maintain_aspect_ratio")?;
+        let p = self.ptr()?;
+        unsafe { (*p).maintain_aspect_ratio = v as _ };
+        Ok(())
+    }
+}
+/// What nvdspreprocess attaches to a batch.
+///
+/// C struct `GstNvDsPreProcessBatchMeta`, declared at sdk/include/nvdspreprocess_meta.h:51.
+#[pyclass(name = "GstNvDsPreProcessBatchMeta", module = "pyds", frozen)]
+pub struct GstNvDsPreProcessBatchMeta {
+    pub(crate) view: View<ffi::GstNvDsPreProcessBatchMeta>,
+}
+impl GstNvDsPreProcessBatchMeta {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "GstNvDsPreProcessBatchMeta";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::GstNvDsPreProcessBatchMeta>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::GstNvDsPreProcessBatchMeta> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::GstNvDsPreProcessBatchMeta) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl GstNvDsPreProcessBatchMeta {
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::GstNvDsPreProcessBatchMeta>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
+        Ok(Self::wrap(View::external(ptr.cast(), token)))
+    }
+    /// The C address of the struct.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// Unique ids of the inference elements the tensor is for.
+    ///
+    /// `std::vector<guint64> target_unique_ids` at sdk/include/nvdspreprocess_meta.h:54.
+    #[getter]
+    #[pyo3(name = "target_unique_ids")]
+    fn get_target_unique_ids<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_GstNvDsPreProcessBatchMeta_target_unique_ids,
+            )
+        };
+        Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
+    }
+    /// The prepared tensor.
+    ///
+    /// `NvDsPreProcessTensorMeta* tensor_meta` at sdk/include/nvdspreprocess_meta.h:56.
+    #[getter]
+    #[pyo3(name = "tensor_meta")]
+    fn get_tensor_meta(
+        slf: &Bound<'_, Self>,
+    ) -> PyResult<Option<NvDsPreProcessTensorMeta>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        Ok(
+            this
+                .view
+                .derive(slf.as_any(), unsafe { (*p).tensor_meta } as *mut _)
+                .map(NvDsPreProcessTensorMeta::wrap),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "tensor_meta")]
+    fn set_tensor_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => {
+                Some(
+                    value
+                        .cast::<NvDsPreProcessTensorMeta>()
+                        .map_err(|_| rt::errors::wrong_type(
+                            value,
+                            NvDsPreProcessTensorMeta::TYPE,
+                            "GstNvDsPreProcessBatchMeta.tensor_meta",
+                        ))?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).tensor_meta }.cast();
+        let target = match target {
+            Some(t) => {
+                Some(t.get().view.target(t.as_any(), NvDsPreProcessTensorMeta::TYPE)?)
+            }
+            None => None,
+        };
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "GstNvDsPreProcessBatchMeta.tensor_meta",
+            )
+    }
+    /// The ROIs of the batch, in tensor order.
+    ///
+    /// `std::vector<NvDsRoiMeta> roi_vector` at sdk/include/nvdspreprocess_meta.h:58.
+    #[getter]
+    #[pyo3(name = "roi_vector")]
+    fn get_roi_vector<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let items = unsafe {
+            rt::cxx::collect(
+                p.cast_const().cast(),
+                __bindery_cxx_GstNvDsPreProcessBatchMeta_roi_vector,
+            )
+        };
+        let view = |e: *mut c_void| Ok(
+            NvDsRoiMeta::wrap(this.view.field(slf.as_any(), e.cast())?)
+                .into_pyobject(slf.py())?
+                .into_any(),
+        );
+        Ok(rt::cxx::to_list(slf.py(), items, view)?.into_any())
+    }
+    /// The scaling pool's buffer.
+    ///
+    /// `void* private_data` at sdk/include/nvdspreprocess_meta.h:60.
+    #[getter]
+    #[pyo3(name = "private_data")]
+    fn get_private_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { (*p).private_data } as *mut c_void,
+            self.view.token(),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "private_data")]
+    fn set_private_data(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "GstNvDsPreProcessBatchMeta.private_data",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).private_data }.cast();
+        this.view
+            .set_pointer(
+                slf.as_any(),
+                slot,
+                target,
+                "GstNvDsPreProcessBatchMeta.private_data",
+            )
+    }
+}
 /// Example user payload: an id, an owned message and a sample value.
 ///
 /// C struct `CustomDataStruct`, declared at helpers/custom_data.h:10.
@@ -25021,270 +24887,63 @@ impl CustomDataStruct {
         Ok(())
     }
 }
-/// A detected box with tracking and ROI information.
-///
-/// C struct `RectDim`, declared at helpers/nvds_360d_meta.h:28.
-#[pyclass(name = "RectDim", module = "pyds", frozen)]
-pub struct RectDim {
-    pub(crate) view: View<ffi::RectDim>,
-}
-impl RectDim {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "RectDim";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::RectDim>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::RectDim> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::RectDim) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl RectDim {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &[
-                "left",
-                "top",
-                "width",
-                "height",
-                "class_id",
-                "tracking_id",
-                "gie_unique_id",
-                "roi_status",
-                "text",
-            ],
-            Self::TYPE,
-        )
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::RectDim>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// X of the left edge, in pixels.
-    ///
-    /// `float left` at helpers/nvds_360d_meta.h:29.
-    #[getter]
-    #[pyo3(name = "left")]
-    fn get_left(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).left } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "left")]
-    fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.left")?;
-        let p = self.ptr()?;
-        unsafe { (*p).left = v as _ };
-        Ok(())
-    }
-    /// Y of the top edge, in pixels.
-    ///
-    /// `float top` at helpers/nvds_360d_meta.h:30.
-    #[getter]
-    #[pyo3(name = "top")]
-    fn get_top(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).top } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "top")]
-    fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.top")?;
-        let p = self.ptr()?;
-        unsafe { (*p).top = v as _ };
-        Ok(())
-    }
-    /// Width, in pixels.
-    ///
-    /// `float width` at helpers/nvds_360d_meta.h:31.
-    #[getter]
-    #[pyo3(name = "width")]
-    fn get_width(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "width")]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
-        Ok(())
-    }
-    /// Height, in pixels.
-    ///
-    /// `float height` at helpers/nvds_360d_meta.h:32.
-    #[getter]
-    #[pyo3(name = "height")]
-    fn get_height(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "height")]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
-        Ok(())
-    }
-    /// Class id.
-    ///
-    /// `int class_id` at helpers/nvds_360d_meta.h:33.
-    #[getter]
-    #[pyo3(name = "class_id")]
-    fn get_class_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).class_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "class_id")]
-    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.class_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).class_id = v as _ };
-        Ok(())
-    }
-    /// Tracking id.
-    ///
-    /// `int tracking_id` at helpers/nvds_360d_meta.h:34.
-    #[getter]
-    #[pyo3(name = "tracking_id")]
-    fn get_tracking_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).tracking_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "tracking_id")]
-    fn set_tracking_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.tracking_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).tracking_id = v as _ };
-        Ok(())
-    }
-    /// Id of the inference element that found the box.
-    ///
-    /// `int gie_unique_id` at helpers/nvds_360d_meta.h:35.
-    #[getter]
-    #[pyo3(name = "gie_unique_id")]
-    fn get_gie_unique_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).gie_unique_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "gie_unique_id")]
-    fn set_gie_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.gie_unique_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).gie_unique_id = v as _ };
-        Ok(())
-    }
-    /// ROI_STATUS_360D flags.
-    ///
-    /// `int roi_status` at helpers/nvds_360d_meta.h:36.
-    #[getter]
-    #[pyo3(name = "roi_status")]
-    fn get_roi_status(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).roi_status } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "roi_status")]
-    fn set_roi_status(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.roi_status")?;
-        let p = self.ptr()?;
-        unsafe { (*p).roi_status = v as _ };
-        Ok(())
-    }
-    /// Label text or other user data; not owned.
-    ///
-    /// `void* text` at helpers/nvds_360d_meta.h:37.
-    #[getter]
-    #[pyo3(name = "text")]
-    fn get_text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        rt::pointer::to_tracked_capsule(
-            py,
-            unsafe { (*p).text } as *mut c_void,
-            self.view.token(),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "text")]
-    fn set_text(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "RectDim.text",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).text }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "RectDim.text")
-    }
+unsafe extern "C" {
+    fn __bindery_cxx_NvDsAnalyticsObjInfo_roiStatus(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsObjInfo_ocStatus(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsObjInfo_lcStatus(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsObjInfo_dirStatus(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsObjInfo_objStatus(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsFrameMeta_ocStatus(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsFrameMeta_objInROIcnt(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsFrameMeta_objLCCurrCnt(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsFrameMeta_objLCCumCnt(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsAnalyticsFrameMeta_objCnt(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsPreProcessTensorMeta_tensor_shape(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_NvDsPreProcessTensorMeta_tensor_name(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_GstNvDsPreProcessBatchMeta_target_unique_ids(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
+    fn __bindery_cxx_GstNvDsPreProcessBatchMeta_roi_vector(
+        p: *const c_void,
+        sink: *const rt::cxx::Sink,
+    );
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.
@@ -25620,6 +25279,9 @@ pub(crate) fn __bindery_view_target(
     if let Ok(v) = value.cast::<NvDsObj3DBbox>() {
         return Ok(Some(v.get().view.target(value, NvDsObj3DBbox::TYPE)?.erase()));
     }
+    if let Ok(v) = value.cast::<RectDim>() {
+        return Ok(Some(v.get().view.target(value, RectDim::TYPE)?.erase()));
+    }
     if let Ok(v) = value.cast::<NvOFFlowVector>() {
         return Ok(Some(v.get().view.target(value, NvOFFlowVector::TYPE)?.erase()));
     }
@@ -25631,26 +25293,6 @@ pub(crate) fn __bindery_view_target(
     }
     if let Ok(v) = value.cast::<NvDsObjEncUsrArgs>() {
         return Ok(Some(v.get().view.target(value, NvDsObjEncUsrArgs::TYPE)?.erase()));
-    }
-    if let Ok(v) = value.cast::<NvDsAnalyticsLabelFlag>() {
-        return Ok(
-            Some(v.get().view.target(value, NvDsAnalyticsLabelFlag::TYPE)?.erase()),
-        );
-    }
-    if let Ok(v) = value.cast::<NvDsAnalyticsLabelCount>() {
-        return Ok(
-            Some(v.get().view.target(value, NvDsAnalyticsLabelCount::TYPE)?.erase()),
-        );
-    }
-    if let Ok(v) = value.cast::<NvDsAnalyticsLabelCount64>() {
-        return Ok(
-            Some(v.get().view.target(value, NvDsAnalyticsLabelCount64::TYPE)?.erase()),
-        );
-    }
-    if let Ok(v) = value.cast::<NvDsAnalyticsClassCount>() {
-        return Ok(
-            Some(v.get().view.target(value, NvDsAnalyticsClassCount::TYPE)?.erase()),
-        );
     }
     if let Ok(v) = value.cast::<NvDsAnalyticsObjInfo>() {
         return Ok(Some(v.get().view.target(value, NvDsAnalyticsObjInfo::TYPE)?.erase()));
@@ -25690,11 +25332,18 @@ pub(crate) fn __bindery_view_target(
             Some(v.get().view.target(value, NvOSD_FrameCircleParams::TYPE)?.erase()),
         );
     }
+    if let Ok(v) = value.cast::<NvDsPreProcessTensorMeta>() {
+        return Ok(
+            Some(v.get().view.target(value, NvDsPreProcessTensorMeta::TYPE)?.erase()),
+        );
+    }
+    if let Ok(v) = value.cast::<GstNvDsPreProcessBatchMeta>() {
+        return Ok(
+            Some(v.get().view.target(value, GstNvDsPreProcessBatchMeta::TYPE)?.erase()),
+        );
+    }
     if let Ok(v) = value.cast::<CustomDataStruct>() {
         return Ok(Some(v.get().view.target(value, CustomDataStruct::TYPE)?.erase()));
-    }
-    if let Ok(v) = value.cast::<RectDim>() {
-        return Ok(Some(v.get().view.target(value, RectDim::TYPE)?.erase()));
     }
     Ok(None)
 }

@@ -6,8 +6,8 @@
  * motion; per stream, from the objects' bottom-centre points) and the
  * interface between that logic (nvdsanalyticssim_logic.c) and the one
  * module that knows the layout of the analytics payloads
- * (nvdsanalyticssim_meta.c), so that the payloads can change layout
- * (nvds_analytics_meta.h becoming C++) without touching the logic.
+ * (nvdsanalyticssim_meta.cpp, C++ like nvds_analytics_meta.h), so the
+ * logic stays C.
  */
 #ifndef BINDERY_NVDSANALYTICSSIM_H
 #define BINDERY_NVDSANALYTICSSIM_H
@@ -91,7 +91,7 @@ void nvdsanalyticssim_process (NvAnalyticsSimState * state,
     const NvAnalyticsSimConfig * config, NvDsBatchMeta * batch, guint width,
     guint height);
 
-/* ---- nvdsanalyticssim_meta.c: the payload layout ------------------------ */
+/* ---- nvdsanalyticssim_meta.cpp: the payload layout ---------------------- */
 
 /** Attaches an object analytics user meta for @r to @obj. */
 void nvdsanalyticssim_attach_object (NvDsBatchMeta * batch,

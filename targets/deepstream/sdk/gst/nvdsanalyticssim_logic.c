@@ -5,7 +5,7 @@
  * line-crossing geometry, compass direction, and per-stream memory (each
  * tracked object's last bottom-centre point, cumulative crossings). An
  * object's position is the bottom centre of its rect_params, as
- * nvdsanalytics uses. Results go to nvdsanalyticssim_meta.c.
+ * nvdsanalytics uses. Results go to nvdsanalyticssim_meta.cpp.
  */
 #include <math.h>
 #include <string.h>

@@ -3,7 +3,8 @@
  *
  * Owns the GType entry points the plugin registers: nvinfersim (synthetic
  * inference metadata), nvtrackersim (tracker past-frame data),
- * nvdsanalyticssim (analytics metadata), nvofsim (optical flow) and
+ * nvdsanalyticssim (analytics metadata), nvofsim (optical flow),
+ * nvdspreprocesssim (preprocess batch metadata) and
  * nvvideoconvertsim (system-memory video to NvBufSurface-backed
  * "memory:NVMM" buffers).
  */
@@ -29,6 +30,10 @@ GType gst_nvdsanalyticssim_get_type (void);
 /** GType of the nvofsim element. */
 #define GST_TYPE_NVOFSIM (gst_nvofsim_get_type ())
 GType gst_nvofsim_get_type (void);
+
+/** GType of the nvdspreprocesssim element. */
+#define GST_TYPE_NVDSPREPROCESSSIM (gst_nvdspreprocesssim_get_type ())
+GType gst_nvdspreprocesssim_get_type (void);
 
 /** GType of the nvvideoconvertsim element. */
 #define GST_TYPE_NVVIDEOCONVERTSIM (gst_nvvideoconvertsim_get_type ())

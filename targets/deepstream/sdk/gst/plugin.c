@@ -13,6 +13,7 @@ plugin_init (GstPlugin * plugin)
     {"nvtrackersim", GST_TYPE_NVTRACKERSIM},
     {"nvdsanalyticssim", GST_TYPE_NVDSANALYTICSSIM},
     {"nvofsim", GST_TYPE_NVOFSIM},
+    {"nvdspreprocesssim", GST_TYPE_NVDSPREPROCESSSIM},
     {"nvvideoconvertsim", GST_TYPE_NVVIDEOCONVERTSIM},
   };
   for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
@@ -23,7 +24,7 @@ plugin_init (GstPlugin * plugin)
 }
 
 GST_PLUGIN_DEFINE (GST_VERSION_MAJOR, GST_VERSION_MINOR, nvinfersim,
-    "DeepStream stand-in elements: synthetic inference, tracker, analytics "
-    "and optical-flow metadata, and NvBufSurface upload (bindery SDK "
+    "DeepStream stand-in elements: synthetic inference, tracker, analytics, "
+    "optical-flow and preprocess metadata, and NvBufSurface upload (bindery SDK "
     "stand-in)",
     plugin_init, "9.1.0", "Apache 2.0", "bindery", "bindery")

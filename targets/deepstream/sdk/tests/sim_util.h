@@ -8,6 +8,8 @@
 
 #include "gstnvdsmeta.h"
 
+G_BEGIN_DECLS
+
 /**
  * Runs @desc to EOS (asserting no error) with @cb on the sink pad of the
  * element named "probe". Returns the number of buffers the probe saw.
@@ -29,5 +31,7 @@ NvDsUserMeta *sim_find_user (GList * list, NvDsMetaType type);
 
 /** How many user metas of type @type @list holds. */
 guint sim_count_user (GList * list, NvDsMetaType type);
+
+G_END_DECLS
 
 #endif /* BINDERY_SIM_UTIL_H */

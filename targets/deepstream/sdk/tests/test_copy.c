@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "nvdsmeta.h"
-#include "nvds_analytics_meta.h"
 
 static guint n_copies, n_releases;
 
@@ -239,63 +238,6 @@ test_uncopyable_user_meta (void)
   nvds_destroy_batch_meta (b);
 }
 
-/* The C analytics payloads deep-copy and free through user meta. */
-static void
-test_analytics_payloads (void)
-{
-  NvDsBatchMeta *b = nvds_create_batch_meta (1), *d = nvds_create_batch_meta (1);
-  NvDsFrameMeta *f = nvds_acquire_frame_meta_from_pool (b);
-  NvDsFrameMeta *df = nvds_acquire_frame_meta_from_pool (d);
-  NvDsAnalyticsFrameMeta *fm = nvds_analytics_frame_meta_new ();
-  NvDsAnalyticsObjInfo *oi = nvds_analytics_obj_info_new ();
-
-  nvds_add_frame_meta_to_batch (b, f);
-  fm->num_objInROIcnt = 2;
-  fm->objInROIcnt = g_new0 (NvDsAnalyticsLabelCount, 2);
-  fm->objInROIcnt[0].label = g_strdup ("RF");
-  fm->objInROIcnt[0].count = 3;
-  fm->objInROIcnt[1].label = g_strdup ("LF");
-  fm->num_objCnt = 1;
-  fm->objCnt = g_new0 (NvDsAnalyticsClassCount, 1);
-  fm->objCnt[0].count = 9;
-  const gchar *rois[] = { "RF", NULL };
-  oi->roiStatus = g_strdupv ((gchar **) rois);
-  oi->num_roiStatus = 1;
-  oi->dirStatus = g_strdup ("north");
-  NvDsUserMeta *u1 = nvds_acquire_user_meta_from_pool (b);
-  u1->user_meta_data = fm;
-  u1->base_meta.meta_type = NVDS_USER_FRAME_META_NVDSANALYTICS;
-  u1->base_meta.copy_func = nvds_analytics_frame_meta_copy_func;
-  u1->base_meta.release_func = nvds_analytics_frame_meta_release_func;
-  nvds_add_user_meta_to_frame (f, u1);
-  NvDsUserMeta *u2 = nvds_acquire_user_meta_from_pool (b);
-  u2->user_meta_data = oi;
-  u2->base_meta.meta_type = NVDS_USER_OBJ_META_NVDSANALYTICS;
-  u2->base_meta.copy_func = nvds_analytics_obj_info_copy_func;
-  u2->base_meta.release_func = nvds_analytics_obj_info_release_func;
-  nvds_add_user_meta_to_frame (f, u2);
-
-  nvds_copy_frame_meta (f, df);
-  nvds_destroy_batch_meta (b);  /* the copy must not depend on the source */
-  NvDsAnalyticsFrameMeta *cf =
-      ((NvDsUserMeta *) df->frame_user_meta_list->data)->user_meta_data;
-  NvDsAnalyticsObjInfo *co =
-      ((NvDsUserMeta *) df->frame_user_meta_list->next->data)->user_meta_data;
-  g_assert_cmpuint (cf->num_objInROIcnt, ==, 2);
-  g_assert_cmpstr (cf->objInROIcnt[0].label, ==, "RF");
-  g_assert_cmpuint (cf->objInROIcnt[0].count, ==, 3);
-  g_assert_cmpstr (cf->objInROIcnt[1].label, ==, "LF");
-  g_assert_cmpuint (cf->objCnt[0].count, ==, 9);
-  g_assert_null (cf->ocStatus);
-  g_assert_cmpstr (co->roiStatus[0], ==, "RF");
-  g_assert_null (co->roiStatus[1]);
-  g_assert_cmpstr (co->dirStatus, ==, "north");
-  g_assert_null (co->objStatus);
-  nvds_destroy_batch_meta (d);
-  nvds_analytics_frame_meta_free (NULL);
-  nvds_analytics_obj_info_free (NULL);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -305,6 +247,5 @@ main (int argc, char **argv)
   g_test_add_func ("/copy/batch-copy-func", test_batch_copy_func);
   g_test_add_func ("/copy/release-exactly-once", test_release_exactly_once);
   g_test_add_func ("/copy/uncopyable-user-meta", test_uncopyable_user_meta);
-  g_test_add_func ("/copy/analytics-payloads", test_analytics_payloads);
   return g_test_run ();
 }

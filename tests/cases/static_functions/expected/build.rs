@@ -10,9 +10,9 @@ const LIBRARIES: &[&str] = &[];
 const LIBRARY_DIRS: &[&str] = &[];
 /// Where the built module looks for the libraries at run time (`[c].rpath`).
 const RPATH: &[&str] = &[];
-/// Include dirs of the C shim: the spec's directory and `[c].include_dirs`.
+/// Include dirs of the shims: the spec's directory and `[c].include_dirs`.
 const SHIM_INCLUDE_DIRS: &[&str] = &[".."];
-/// Compiler flags of the C shim (`[c].clang_args`).
+/// Compiler flags of the shims (`[c].clang_args`).
 const SHIM_FLAGS: &[&str] = &[];
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
@@ -25,16 +25,16 @@ fn main() {
     for dir in dirs("GOLDEN_STATIC_FUNCTIONS_RPATH", RPATH) {
         println!("cargo:rustc-link-arg-cdylib=-Wl,-rpath,{}", dir.display());
     }
-    compile_shim(&[]);
+    shim_build("src/static_fns.c", &[]).compile("golden_static_functions_static_fns");
 }
-/// Compiles the headers' `static` functions, wrapped in exported C functions
-/// (`src/static_fns.c`), with the include paths the headers were parsed with
-/// and those of the pkg-config packages.
-fn compile_shim(package_includes: &[PathBuf]) {
+/// A compiler for one shim file (the C wrappers of the headers' `static`
+/// functions, or the C++ readers of std:: members), with the include paths
+/// the headers were parsed with and those of the pkg-config packages.
+fn shim_build(file: &str, package_includes: &[PathBuf]) -> cc::Build {
     let crate_dir = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default(),
     );
-    let shim = crate_dir.join("src/static_fns.c");
+    let shim = crate_dir.join(file);
     println!("cargo:rerun-if-changed={}", shim.display());
     let mut build = cc::Build::new();
     build.file(&shim).warnings(false).flag_if_supported("-Wno-deprecated-declarations");
@@ -45,7 +45,7 @@ fn compile_shim(package_includes: &[PathBuf]) {
     for flag in SHIM_FLAGS {
         build.flag(flag);
     }
-    build.compile("golden_static_functions_static_fns");
+    build
 }
 /// The directories in `$var` when it is set, else `listed`; relative entries
 /// are made absolute against this crate (`$ORIGIN…` is kept for the loader).

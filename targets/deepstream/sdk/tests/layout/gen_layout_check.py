@@ -29,10 +29,17 @@ import sys
 META_KEYS = {"_about", "pyds_bound"}
 
 
+def c_headers(include_dir):
+    """The C headers of include_dir (C++ ones, which include a C++ standard
+    header such as <vector>, cannot be included by the C checker)."""
+    cxx = re.compile(r"^#include <(vector|string|unordered_map|map)>", re.M)
+    paths = sorted(pathlib.Path(include_dir).glob("*.h"))
+    return [p for p in paths if not cxx.search(p.read_text())]
+
+
 def read_headers(include_dir):
-    """Return the concatenated text of every header in include_dir."""
-    texts = [p.read_text() for p in sorted(pathlib.Path(include_dir).glob("*.h"))]
-    return "\n".join(texts)
+    """Return the concatenated text of every C header in include_dir."""
+    return "\n".join(p.read_text() for p in c_headers(include_dir))
 
 
 def is_typedef_name(name, text):
@@ -156,7 +163,7 @@ def main(argv):
             if not is_anonymous(field) and is_bitfield(field, text):
                 ctype = name if is_typedef_name(name, text) else "struct " + name
                 probes.append(PROBE % {"field": field, "name": name, "ctype": ctype})
-    headers = sorted(p.name for p in pathlib.Path(include_dir).glob("*.h"))
+    headers = [p.name for p in c_headers(include_dir)]
     includes = "\n".join('#include "%s"' % h for h in headers)
     pathlib.Path(out_path).write_text(PROLOGUE % {
         "table": pathlib.Path(table_path).name, "includes": includes,

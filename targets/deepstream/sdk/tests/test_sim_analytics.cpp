@@ -2,8 +2,9 @@
  * Tests of the nvdsanalyticssim producer and element: shape parsing and
  * geometry, the nvdsanalytics user meta types, per-object and per-frame
  * results over hand-built frames (ROI occupancy, overcrowding, line
- * crossings, direction), and a real pipeline whose counts match the
- * objects' positions, with deep copies of the payloads.
+ * crossings, direction), deep copies of the payloads, and a real pipeline
+ * whose counts match the objects' positions. C++, as the payloads are
+ * (nvds_analytics_meta.h holds std:: containers).
  */
 #include "nvds_analytics_meta.h"
 #include "nvdsanalyticssim.h"
@@ -12,7 +13,7 @@
 static void
 test_parse (void)
 {
-  NvAnalyticsSimShape s = { 0 };
+  NvAnalyticsSimShape s = { };
   g_assert_true (nvdsanalyticssim_parse_shape ("1;2; 3;4;5.5;6", 3, 32, &s));
   g_assert_cmpuint (s.n, ==, 3);
   g_assert_cmpfloat (s.x[2], ==, 5.5f);
@@ -62,32 +63,33 @@ obj_info (NvDsObjectMeta * o)
 {
   g_assert_cmpuint (g_list_length (o->obj_user_meta_list), ==, 1);
   NvDsUserMeta *u = sim_find_user (o->obj_user_meta_list,
-      NVDS_USER_OBJ_META_NVDSANALYTICS);
+      (NvDsMetaType) NVDS_USER_OBJ_META_NVDSANALYTICS);
   g_assert_nonnull (u);
-  return u->user_meta_data;
+  return static_cast<NvDsAnalyticsObjInfo *>(u->user_meta_data);
 }
 
 static NvDsAnalyticsFrameMeta *
 frame_info (NvDsFrameMeta * f)
 {
   NvDsUserMeta *u = sim_find_user (f->frame_user_meta_list,
-      NVDS_USER_FRAME_META_NVDSANALYTICS);
+      (NvDsMetaType) NVDS_USER_FRAME_META_NVDSANALYTICS);
   g_assert_nonnull (u);
-  return u->user_meta_data;
+  return static_cast<NvDsAnalyticsFrameMeta *>(u->user_meta_data);
 }
 
 /* Adds an object whose bottom centre is (x, y) in a 100 x 100 frame. */
 static NvDsObjectMeta *
 at (NvDsBatchMeta * b, guint64 id, gfloat x, gfloat y)
 {
-  return sim_add_object (b, b->frame_meta_list->data, id, (gint) id % 2,
+  return sim_add_object (b, (NvDsFrameMeta *) b->frame_meta_list->data, id,
+      (gint) id % 2,
       x - 5.0f, y - 10.0f, 10.0f, 10.0f);
 }
 
 static NvDsBatchMeta *
 analyse (NvAnalyticsSimState * st, gint n, const gfloat (*pts)[2], guint k)
 {
-  NvAnalyticsSimConfig c = { 0 };
+  NvAnalyticsSimConfig c = { };
   c.roi_label = "RF";
   c.line_label = "Exit";
   c.oc_threshold = 2;
@@ -100,19 +102,30 @@ analyse (NvAnalyticsSimState * st, gint n, const gfloat (*pts)[2], guint k)
   return b;
 }
 
+static NvDsFrameMeta *
+first_frame (NvDsBatchMeta * b)
+{
+  return static_cast<NvDsFrameMeta *>(b->frame_meta_list->data);
+}
+
+static NvDsObjectMeta *
+nth_object (NvDsFrameMeta * f, guint n)
+{
+  return static_cast<NvDsObjectMeta *>(g_list_nth_data (f->obj_meta_list, n));
+}
+
 static void
 check_frame (NvDsFrameMeta * f, guint in_roi, gboolean oc, guint64 now,
     guint64 total)
 {
   NvDsAnalyticsFrameMeta *m = frame_info (f);
-  g_assert_cmpuint (m->num_objInROIcnt, ==, 1);
-  g_assert_cmpstr (m->objInROIcnt[0].label, ==, "RF");
-  g_assert_cmpuint (m->objInROIcnt[0].count, ==, in_roi);
-  g_assert_cmpuint (m->num_ocStatus, ==, 1);
-  g_assert_cmpint (m->ocStatus[0].status, ==, oc);
-  g_assert_cmpstr (m->objLCCurrCnt[0].label, ==, "Exit");
-  g_assert_cmpuint (m->objLCCurrCnt[0].count, ==, now);
-  g_assert_cmpuint (m->objLCCumCnt[0].count, ==, total);
+  g_assert_cmpuint (m->objInROIcnt.size (), ==, 1);
+  g_assert_cmpuint (m->objInROIcnt.at ("RF"), ==, in_roi);
+  g_assert_cmpuint (m->ocStatus.size (), ==, 1);
+  g_assert_cmpint (m->ocStatus.at ("RF"), ==, oc);
+  g_assert_cmpuint (m->objLCCurrCnt.size (), ==, 1);
+  g_assert_cmpuint (m->objLCCurrCnt.at ("Exit"), ==, now);
+  g_assert_cmpuint (m->objLCCumCnt.at ("Exit"), ==, total);
   g_assert_cmpuint (m->unique_id, ==, 9);
 }
 
@@ -124,35 +137,54 @@ test_frames (void)
   const gfloat f1[][2] = { {50, 55}, {40, 60}, {-1, 0} };
   const gfloat f2[][2] = { {50, 45}, {40, 60}, {-1, 0} };
   NvDsBatchMeta *b = analyse (st, 0, f0, 3);
-  NvDsFrameMeta *f = b->frame_meta_list->data;
+  NvDsFrameMeta *f = first_frame (b);
   check_frame (f, 2, TRUE, 0, 0);
-  NvDsAnalyticsObjInfo *o1 = obj_info (f->obj_meta_list->data);
-  g_assert_cmpstr (o1->roiStatus[0], ==, "RF");
-  g_assert_cmpuint (o1->num_roiStatus, ==, 1);
-  g_assert_cmpstr (o1->ocStatus[0], ==, "RF");
-  g_assert_null (o1->lcStatus);
-  g_assert_null (o1->dirStatus);
-  g_assert_null (obj_info (f->obj_meta_list->next->next->data)->roiStatus);
+  NvDsAnalyticsObjInfo *o1 = obj_info (nth_object (f, 0));
+  g_assert_true (o1->roiStatus == std::vector<std::string> {"RF"});
+  g_assert_true (o1->ocStatus == std::vector<std::string> {"RF"});
+  g_assert_true (o1->lcStatus.empty ());
+  g_assert_true (o1->dirStatus.empty ());
+  g_assert_true (o1->objStatus.empty ());
+  g_assert_true (obj_info (nth_object (f, 2))->roiStatus.empty ());
   NvDsAnalyticsFrameMeta *m = frame_info (f);
-  g_assert_cmpuint (m->num_objCnt, ==, 2);
-  g_assert_cmpuint (m->objCnt[0].count + m->objCnt[1].count, ==, 3);
+  g_assert_cmpuint (m->objCnt.size (), ==, 2);
+  g_assert_cmpuint (m->objCnt.at (0) + m->objCnt.at (1), ==, 3);
   nvds_destroy_batch_meta (b);
   b = analyse (st, 1, f1, 3);
-  f = b->frame_meta_list->data;
+  f = first_frame (b);
   check_frame (f, 2, TRUE, 1, 1);
-  o1 = obj_info (f->obj_meta_list->data);
-  g_assert_cmpstr (o1->lcStatus[0], ==, "Exit");
-  g_assert_cmpstr (o1->dirStatus, ==, "DIR:South");
-  g_assert_cmpstr (obj_info (f->obj_meta_list->next->data)->dirStatus, ==,
-      "DIR:West");
+  o1 = obj_info (nth_object (f, 0));
+  g_assert_true (o1->lcStatus == std::vector<std::string> {"Exit"});
+  g_assert_true (o1->dirStatus == "DIR:South");
+  g_assert_true (obj_info (nth_object (f, 1))->dirStatus == "DIR:West");
   nvds_destroy_batch_meta (b);
   b = analyse (st, 2, f2, 3);
-  f = b->frame_meta_list->data;
+  f = first_frame (b);
   check_frame (f, 2, TRUE, 1, 2);
-  g_assert_cmpstr (obj_info (f->obj_meta_list->data)->dirStatus, ==,
-      "DIR:North");
-  g_assert_null (obj_info (f->obj_meta_list->next->data)->dirStatus);
+  g_assert_true (obj_info (nth_object (f, 0))->dirStatus == "DIR:North");
+  g_assert_true (obj_info (nth_object (f, 1))->dirStatus.empty ());
   nvds_destroy_batch_meta (b);
+  nvdsanalyticssim_state_free (st);
+}
+
+/* Copying a frame copies its payloads (C++ copies), independent of the source. */
+static void
+test_copies (void)
+{
+  NvAnalyticsSimState *st = nvdsanalyticssim_state_new ();
+  const gfloat f0[][2] = { {50, 40}, {50, 60} };
+  NvDsBatchMeta *b = analyse (st, 0, f0, 2);
+  NvDsBatchMeta *d = nvds_create_batch_meta (1);
+  NvDsFrameMeta *df = nvds_acquire_frame_meta_from_pool (d);
+  nvds_copy_frame_meta (first_frame (b), df);
+  NvDsAnalyticsFrameMeta *original = frame_info (first_frame (b));
+  NvDsAnalyticsFrameMeta *copy = frame_info (df);
+  g_assert_true (copy != original);
+  nvds_destroy_batch_meta (b);  /* the copy must not depend on the source */
+  g_assert_cmpuint (copy->objInROIcnt.at ("RF"), ==, 2);
+  g_assert_true (copy->ocStatus.at ("RF"));
+  g_assert_cmpuint (copy->unique_id, ==, 9);
+  nvds_destroy_batch_meta (d);
   nvdsanalyticssim_state_free (st);
 }
 
@@ -175,31 +207,33 @@ check_pipeline_frame (NvDsFrameMeta * f, Counts * c)
 {
   guint inside = 0;
   for (GList * l = f->obj_meta_list; l; l = l->next) {
-    NvDsAnalyticsObjInfo *o = obj_info (l->data);
-    gboolean in = in_centre (l->data);
+    auto *obj = static_cast<NvDsObjectMeta *>(l->data);
+    NvDsAnalyticsObjInfo *o = obj_info (obj);
+    gboolean in = in_centre (obj);
     inside += in;
-    g_assert_cmpuint (o->num_roiStatus, ==, in ? 1 : 0);
+    g_assert_cmpuint (o->roiStatus.size (), ==, in ? 1 : 0);
   }
   NvDsAnalyticsFrameMeta *m = frame_info (f);
-  g_assert_cmpuint (m->objInROIcnt[0].count, ==, inside);
-  g_assert_cmpint (m->ocStatus[0].status, ==, inside >= 3);
-  g_assert_cmpuint (m->objLCCumCnt[0].count, ==, c->total +
-      m->objLCCurrCnt[0].count);
+  g_assert_cmpuint (m->objInROIcnt.at ("RF"), ==, inside);
+  g_assert_cmpint (m->ocStatus.at ("RF"), ==, inside >= 3);
+  g_assert_cmpuint (m->objLCCumCnt.at ("Exit"), ==, c->total +
+      m->objLCCurrCnt.at ("Exit"));
 }
 
 static GstPadProbeReturn
 on_analytics (GstPad * pad, GstPadProbeInfo * info, gpointer data)
 {
-  Counts *c = data;
-  NvDsFrameMeta *f = sim_only_frame (info->data);
+  auto *c = static_cast<Counts *>(data);
+  auto *buffer = static_cast<GstBuffer *>(info->data);
+  NvDsFrameMeta *f = sim_only_frame (buffer);
   (void) pad;
   check_pipeline_frame (f, c);
-  GstBuffer *copy = gst_buffer_copy (info->data);
+  GstBuffer *copy = gst_buffer_copy (buffer);
   NvDsFrameMeta *cf = sim_only_frame (copy);
   check_pipeline_frame (cf, c);
   g_assert_true (frame_info (cf) != frame_info (f));
   gst_buffer_unref (copy);
-  c->total = frame_info (f)->objLCCumCnt[0].count;
+  c->total = frame_info (f)->objLCCumCnt.at ("Exit");
   c->buffers++;
   return GST_PAD_PROBE_OK;
 }
@@ -207,7 +241,7 @@ on_analytics (GstPad * pad, GstPadProbeInfo * info, gpointer data)
 static void
 test_pipeline (void)
 {
-  Counts c = { 0 };
+  Counts c = { };
   sim_run ("videotestsrc num-buffers=60 ! video/x-raw,width=320,height=240 "
       "! nvinfersim objects=6 ! nvdsanalyticssim ! fakesink name=probe",
       on_analytics, &c);
@@ -218,8 +252,8 @@ test_pipeline (void)
 static void
 test_bad_roi (void)
 {
-  GstElement *e = gst_element_factory_make ("nvdsanalyticssim", NULL);
-  gchar *roi = NULL;
+  GstElement *e = gst_element_factory_make ("nvdsanalyticssim", nullptr);
+  gchar *roi = nullptr;
   g_object_set (e, "roi", "0;0;10;0;10;10", NULL);
   g_test_expect_message (NULL, G_LOG_LEVEL_WARNING, "*roi must be*");
   g_object_set (e, "roi", "0;0;10;10", NULL);
@@ -239,6 +273,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sim-analytics/geometry", test_geometry);
   g_test_add_func ("/sim-analytics/meta-types", test_meta_types);
   g_test_add_func ("/sim-analytics/frames", test_frames);
+  g_test_add_func ("/sim-analytics/copies", test_copies);
   g_test_add_func ("/sim-analytics/pipeline", test_pipeline);
   g_test_add_func ("/sim-analytics/bad-roi", test_bad_roi);
   int rc = g_test_run ();
