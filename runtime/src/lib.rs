@@ -24,6 +24,7 @@ pub mod enums;
 pub mod epoch;
 pub mod errors;
 pub mod glist;
+pub mod gobject;
 pub mod ints;
 pub mod numpy_export;
 pub mod out;
