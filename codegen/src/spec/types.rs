@@ -48,6 +48,11 @@ pub struct HelpersSpec {
     /// (and to `__all__`); members of a `class NAME:` block join class `NAME`.
     #[serde(default)]
     pub rust: Vec<Spanned<String>>,
+    /// Pure-Python modules (`.py`, with an optional `.pyi` beside each),
+    /// relative to the spec directory, shipped in the package next to the
+    /// native module (`NAME/FILE.py`).
+    #[serde(default)]
+    pub python: Vec<Spanned<String>>,
 }
 
 /// `[module]`.

@@ -535,6 +535,7 @@ pub type guint = ::std::os::raw::c_uint;
 pub type gfloat = f32;
 pub type gdouble = f64;
 pub type gpointer = *mut ::std::os::raw::c_void;
+pub type GDestroyNotify = ::std::option::Option<unsafe extern "C" fn(data: gpointer)>;
 pub type va_list = __builtin_va_list;
 pub type GQuark = guint32;
 pub type GMutex = _GMutex;
@@ -1290,6 +1291,44 @@ pub type GstMiniObjectDisposeFunction = ::std::option::Option<
 pub type GstMiniObjectFreeFunction = ::std::option::Option<
     unsafe extern "C" fn(obj: *mut GstMiniObject),
 >;
+/** GstMiniObjectNotify:
+ @user_data: data that was provided when the notify was added
+ @obj: the mini object
+
+ A #GstMiniObjectNotify function can be added to a mini object as a
+ callback that gets triggered when gst_mini_object_unref() drops the
+ last ref and @obj is about to be freed.*/
+pub type GstMiniObjectNotify = ::std::option::Option<
+    unsafe extern "C" fn(user_data: gpointer, obj: *mut GstMiniObject),
+>;
+pub const GstMiniObjectFlags_GST_MINI_OBJECT_FLAG_LOCKABLE: GstMiniObjectFlags = 1;
+pub const GstMiniObjectFlags_GST_MINI_OBJECT_FLAG_LOCK_READONLY: GstMiniObjectFlags = 2;
+pub const GstMiniObjectFlags_GST_MINI_OBJECT_FLAG_MAY_BE_LEAKED: GstMiniObjectFlags = 4;
+pub const GstMiniObjectFlags_GST_MINI_OBJECT_FLAG_LAST: GstMiniObjectFlags = 16;
+/** GstMiniObjectFlags:
+ @GST_MINI_OBJECT_FLAG_LOCKABLE: the object can be locked and unlocked with
+ gst_mini_object_lock() and gst_mini_object_unlock().
+ @GST_MINI_OBJECT_FLAG_LOCK_READONLY: the object is permanently locked in
+ READONLY mode. Only read locks can be performed on the object.
+ @GST_MINI_OBJECT_FLAG_MAY_BE_LEAKED: the object is expected to stay alive
+ even after gst_deinit() has been called and so should be ignored by leak
+ detection tools. (Since: 1.10)
+ @GST_MINI_OBJECT_FLAG_LAST: first flag that can be used by subclasses.
+
+ Flags for the mini object*/
+pub type GstMiniObjectFlags = ::std::os::raw::c_uint;
+pub const GstLockFlags_GST_LOCK_FLAG_READ: GstLockFlags = 1;
+pub const GstLockFlags_GST_LOCK_FLAG_WRITE: GstLockFlags = 2;
+pub const GstLockFlags_GST_LOCK_FLAG_EXCLUSIVE: GstLockFlags = 4;
+pub const GstLockFlags_GST_LOCK_FLAG_LAST: GstLockFlags = 256;
+/** GstLockFlags:
+ @GST_LOCK_FLAG_READ: lock for read access
+ @GST_LOCK_FLAG_WRITE: lock for write access
+ @GST_LOCK_FLAG_EXCLUSIVE: lock for exclusive access
+ @GST_LOCK_FLAG_LAST: first flag that can be used for custom purposes
+
+ Flags used when locking miniobjects*/
+pub type GstLockFlags = ::std::os::raw::c_uint;
 /** GstMiniObject: (ref-func gst_mini_object_ref) (unref-func gst_mini_object_unref) (set-value-func g_value_set_boxed) (get-value-func g_value_get_boxed)
  @type: the GType of the object
  @refcount: atomic refcount
@@ -4030,6 +4069,70 @@ const _: () = {
     ][::std::mem::offset_of!(__va_list_tag, reg_save_area) - 16usize];
 };
 unsafe extern "C" {
+    pub static mut _gst_mini_object_type: GType;
+    pub fn gst_mini_object_get_type() -> GType;
+    pub fn gst_mini_object_init(
+        mini_object: *mut GstMiniObject,
+        flags: guint,
+        type_: GType,
+        copy_func: GstMiniObjectCopyFunction,
+        dispose_func: GstMiniObjectDisposeFunction,
+        free_func: GstMiniObjectFreeFunction,
+    );
+    pub fn gst_mini_object_ref(mini_object: *mut GstMiniObject) -> *mut GstMiniObject;
+    pub fn gst_mini_object_unref(mini_object: *mut GstMiniObject);
+    pub fn gst_clear_mini_object(object_ptr: *mut *mut GstMiniObject);
+    pub fn gst_mini_object_weak_ref(
+        object: *mut GstMiniObject,
+        notify: GstMiniObjectNotify,
+        data: gpointer,
+    );
+    pub fn gst_mini_object_weak_unref(
+        object: *mut GstMiniObject,
+        notify: GstMiniObjectNotify,
+        data: gpointer,
+    );
+    pub fn gst_mini_object_lock(
+        object: *mut GstMiniObject,
+        flags: GstLockFlags,
+    ) -> gboolean;
+    pub fn gst_mini_object_unlock(object: *mut GstMiniObject, flags: GstLockFlags);
+    pub fn gst_mini_object_is_writable(mini_object: *const GstMiniObject) -> gboolean;
+    pub fn gst_mini_object_make_writable(
+        mini_object: *mut GstMiniObject,
+    ) -> *mut GstMiniObject;
+    pub fn gst_mini_object_copy(mini_object: *const GstMiniObject) -> *mut GstMiniObject;
+    pub fn gst_mini_object_set_qdata(
+        object: *mut GstMiniObject,
+        quark: GQuark,
+        data: gpointer,
+        destroy: GDestroyNotify,
+    );
+    pub fn gst_mini_object_get_qdata(
+        object: *mut GstMiniObject,
+        quark: GQuark,
+    ) -> gpointer;
+    pub fn gst_mini_object_steal_qdata(
+        object: *mut GstMiniObject,
+        quark: GQuark,
+    ) -> gpointer;
+    pub fn gst_mini_object_add_parent(
+        object: *mut GstMiniObject,
+        parent: *mut GstMiniObject,
+    );
+    pub fn gst_mini_object_remove_parent(
+        object: *mut GstMiniObject,
+        parent: *mut GstMiniObject,
+    );
+    pub fn gst_mini_object_replace(
+        olddata: *mut *mut GstMiniObject,
+        newdata: *mut GstMiniObject,
+    ) -> gboolean;
+    pub fn gst_mini_object_take(
+        olddata: *mut *mut GstMiniObject,
+        newdata: *mut GstMiniObject,
+    ) -> gboolean;
+    pub fn gst_mini_object_steal(olddata: *mut *mut GstMiniObject) -> *mut GstMiniObject;
     pub static mut _gst_structure_type: GType;
     pub fn gst_structure_get_type() -> GType;
     pub fn gst_structure_new_empty(name: *const gchar) -> *mut GstStructure;

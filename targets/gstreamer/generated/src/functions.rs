@@ -4,6 +4,27 @@ use crate::*;
 pub(crate) unsafe fn __bindery_free_gst_structure_free(p: *mut ffi::GstStructure) {
     unsafe { ffi::gst_structure_free(p.cast()) }
 }
+/// C function `gst_mini_object_is_writable`, declared at /usr/include/gstreamer-1.0/gst/gstminiobject.h:266.
+#[pyfunction]
+#[pyo3(name = "gst_buffer_is_writable", signature = (mini_object))]
+pub(crate) fn __bindery_fn_gst_mini_object_is_writable<'py>(
+    __bindery_py: Python<'py>,
+    mini_object: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_mini_object_c = rt::gobject::instance(
+        mini_object,
+        rt::gobject::GTypeRules {
+            type_name: "GstBuffer",
+            nullable: false,
+            ints: true,
+        },
+        "gst_buffer_is_writable(mini_object)",
+    )?;
+    let __bindery_ret = unsafe {
+        ffi::gst_mini_object_is_writable(__bindery_mini_object_c as _)
+    };
+    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
+}
 /// C function `gst_structure_new_from_string`, declared at /usr/include/gstreamer-1.0/gst/gststructure.h:139.
 #[pyfunction]
 #[pyo3(name = "gst_structure_new_from_string", signature = (string))]

@@ -55,6 +55,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<GstVideoRegionOfInterestMeta>()?;
     m.add_class::<GList>()?;
     enums::register(m)?;
+    m.add_function(wrap_pyfunction!(__bindery_fn_gst_mini_object_is_writable, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_gst_structure_new_from_string, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_gst_structure_free, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_gst_structure_get_name, m)?)?;
