@@ -5,7 +5,8 @@
 //! own `g_type_check_instance_is_a` or the GType PyGObject recorded), a
 //! capsule, and, where the spec allows it, an `int` address (pyds's
 //! `hash(buffer)`); capsules and ints are checked by [`super::verify`]
-//! before anything reads through them. `None` is NULL only when nullable.
+//! before anything reads through them. `None`
+//! (and, where ints are allowed, `0`) is NULL only when nullable.
 //! Anything else, or an instance of another type, is a `TypeError`;
 //! unreadable addresses are a `ValueError`.
 
@@ -51,6 +52,9 @@ pub fn instance(value: &Bound<'_, PyAny>, rules: GTypeRules, what: &str) -> PyRe
     } else {
         return Err(wrong());
     };
+    if ptr.is_null() && rules.nullable {
+        return Ok(ptr); // `0` stands for NULL where None does
+    }
     checked(&api, ptr, expected, rules, what)
 }
 
