@@ -67,6 +67,8 @@ macro_rules! bad_specs {
 }
 
 bad_specs!(
+    buffer_meta_api_not_meta,
+    buffer_meta_api_unknown_function,
     bulk_column_missing_path,
     callback_arg_not_struct,
     callback_arg_out_of_range,
@@ -82,6 +84,8 @@ bad_specs!(
     expose_header_pattern_unmatched,
     free_wrong_signature,
     function_skipped_variadic,
+    gobject_bad_type_name,
+    gobject_not_pointer,
     header_not_found,
     header_syntax_error,
     invalid_toml,
@@ -99,6 +103,7 @@ bad_specs!(
     owned_without_free,
     pkg_config_missing,
     python_alias_clash,
+    python_helper_missing,
     python_name_not_identifier,
     returns_borrowed_non_struct,
     string_policy_not_char_pointer,

@@ -109,6 +109,7 @@ golden!(
     doc_comments,
     enums,
     functions,
+    gobject,
     list_epochs,
     link_paths,
     lists,

@@ -8,13 +8,16 @@
 //! capsule handling ([`pointer`]) with a cannot-fault readability probe for
 //! raw addresses ([`probe`]), GLib list walking ([`glist`]) and list epochs
 //! ([`epoch`]), zero-copy numpy export ([`numpy_export`]), callback
-//! trampolines ([`callback`]), and the parameter conversions of module
+//! trampolines ([`callback`]), GObject/GStreamer interop ([`gobject`]:
+//! PyGObject arguments with GType checks, tokens of a buffer's metas), and the parameter conversions of module
 //! functions: raw-pointer arguments ([`args`]), Python callables for
 //! function-pointer arguments ([`callable`]), byte buffers ([`buffers`]) and
 //! out-parameter results ([`out`]), C++ std:: members copied through a
 //! generated shim ([`cxx`]), plus a registry of memory spans whose size
 //! is known, for integer-address helper APIs ([`allocations`]). This crate must not know about any particular
-//! C library: everything target-specific arrives as parameters.
+//! C library: everything target-specific arrives as parameters. The one
+//! exception is GObject/GStreamer, whose public API [`gobject`] finds at run
+//! time in the copies the process has loaded (it links neither).
 
 pub mod allocations;
 pub mod args;
@@ -26,6 +29,7 @@ pub mod enums;
 pub mod epoch;
 pub mod errors;
 pub mod glist;
+pub mod gobject;
 pub mod ints;
 pub mod numpy_export;
 pub mod out;

@@ -34,6 +34,9 @@ pub fn render(module: &Module) -> String {
             let (ty, c_ty) = (cell(&ty), cell(&f.ty.spelling()));
             let _ = writeln!(out, "| `{}` | `{ty}` | {access} | `{c_ty}` | {note} |", f.python_name);
         }
+        if let Some(api) = &r.buffer_meta_api {
+            let _ = writeln!(out, "\n`{0}.get(buffer)` → the first `{0}` on a GstBuffer or `None`; `{0}.iterate(buffer)` → all of them (GstMeta API `{api}()`; views die with the buffer's metas).", r.python_name);
+        }
         for n in &r.numpy {
             let _ = writeln!(out, "\n`{}()` → zero-copy `numpy.ndarray[{}]` of shape ({}) over `{}`.", n.method, n.dtype, n.shape.join(", "), n.data_field);
         }

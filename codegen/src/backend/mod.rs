@@ -41,6 +41,7 @@ impl Output {
 pub fn render_all(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: pyo3::FfiLayer, runtime: &RuntimeSource) -> Result<Vec<Output>> {
     let mut outputs = pyo3::render(spec, module, out_dir, ffi, runtime)?;
     outputs.extend(package::render(module));
+    outputs.extend(package::python_helpers(spec, module)?);
     outputs.push(Output::new("API.md", docs::render(module)));
     Ok(outputs)
 }

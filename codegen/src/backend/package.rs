@@ -1,9 +1,32 @@
 //! The Python package around the native module (maturin `python-source`):
 //! `NAME/__init__.py` re-exports everything of the native `NAME.NAME`, with
-//! the stub for the native module, a re-exporting stub and `py.typed`.
+//! the stub for the native module, a re-exporting stub and `py.typed`, plus
+//! the spec's pure-Python helper modules (`[helpers] python`) and their stubs.
+
+use std::path::Path;
 
 use super::{Output, pyi};
+use crate::diagnostic::{Diagnostic, Kind, Result};
 use crate::ir::Module;
+use crate::spec::LoadedSpec;
+
+/// The spec's Python helpers (validated to exist), each with the `.pyi`
+/// beside it when there is one, copied into the package.
+pub fn python_helpers(spec: &LoadedSpec, module: &Module) -> Result<Vec<Output>> {
+    let mut out = vec![];
+    for file in &spec.spec.helpers.python {
+        let source = spec.dir.join(file.get_ref());
+        for path in [source.clone(), source.with_extension("pyi")] {
+            if path != source && !path.is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).map_err(|e| vec![Diagnostic::new(Kind::Io, format!("cannot read {}: {e}", path.display()))])?;
+            let name = path.file_name().map(Path::new).unwrap_or(Path::new(""));
+            out.push(Output::new(Path::new("python").join(&module.name).join(name), text));
+        }
+    }
+    Ok(out)
+}
 
 /// The package files.
 pub fn render(module: &Module) -> Vec<Output> {

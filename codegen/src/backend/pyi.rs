@@ -103,6 +103,10 @@ fn record_stub(out: &mut String, module: &Module, r: &Record) {
     }
     let _ = writeln!(out, "    @staticmethod\n    def cast(address: Any) -> {}: ...", r.python_name);
     out.push_str("    @property\n    def address(self) -> int: ...\n");
+    if r.buffer_meta_api.is_some() {
+        let _ = writeln!(out, "    @staticmethod\n    def get(buffer: Any) -> {} | None: ...", r.python_name);
+        let _ = writeln!(out, "    @staticmethod\n    def iterate(buffer: Any) -> list[{}]: ...", r.python_name);
+    }
     for f in &r.fields {
         field_stub(out, module, f);
     }

@@ -46,7 +46,7 @@ fn param_type(module: &Module, kind: &ParamKind) -> String {
         ParamKind::Str { nullable } => or_none("str".into(), *nullable),
         ParamKind::InBuffer { .. } => "bytes | bytearray | memoryview | npt.NDArray[Any]".into(),
         ParamKind::OutBuffer { .. } => "bytearray | memoryview | npt.NDArray[Any]".into(),
-        ParamKind::Address { nullable, .. } => or_none("Any".into(), *nullable),
+        ParamKind::Address { nullable, .. } | ParamKind::GObject { nullable, .. } => or_none("Any".into(), *nullable),
         ParamKind::Callable { nullable, .. } => or_none("Callable[..., Any]".into(), *nullable),
         ParamKind::Out { .. } | ParamKind::UserData { .. } | ParamKind::Undecided => "Any".into(),
     }

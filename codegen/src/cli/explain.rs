@@ -148,6 +148,9 @@ fn param_kind(kind: &ParamKind) -> String {
         ParamKind::Str { nullable } => or_none("str".into(), *nullable),
         ParamKind::Address { nullable, ints } => or_none(format!("address (capsule or view{})", if *ints { ", or int" } else { "" }), *nullable),
         ParamKind::Enum { name } => format!("member of enum `{name}`"),
+        ParamKind::GObject { type_name, nullable, ints } => {
+            or_none(format!("`{type_name}` (PyGObject object or capsule{}, type-checked)", if *ints { ", or int" } else { "" }), *nullable)
+        }
         ParamKind::Out { .. } => "out-parameter: filled by C, returned".into(),
         ParamKind::InBuffer { length } => format!("bytes-like input, its size passed as `{length}`"),
         ParamKind::OutBuffer { length, .. } => format!("output buffer, its size passed as `{length}`"),

@@ -27,6 +27,10 @@ pub enum ParamKind {
     Address { nullable: bool, ints: bool },
     /// Enum value.
     Enum { name: String },
+    /// Pointer to a GObject or boxed instance (`gobject = "GstBuffer"`): a
+    /// PyGObject object of that GType or a capsule (an `int` when `ints`),
+    /// type-checked at run time; `None` only when `nullable`.
+    GObject { type_name: String, nullable: bool, ints: bool },
     /// `T*` that C writes: hidden from Python, the value is returned.
     Out { value: OutValue },
     /// Read-only bytes from any buffer-protocol object (no copy); its size
@@ -45,6 +49,9 @@ pub enum ParamKind {
     /// through it (`capacity_arg`).
     Length { of: String, scalar: ScalarKind, in_out: bool, capacity_arg: bool },
 }
+
+/// The GType of GStreamer's buffers, whose metas derived views live in.
+pub const GST_BUFFER: &str = "GstBuffer";
 
 /// What an out-parameter points to.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -91,14 +98,21 @@ impl ParamKind {
             | ParamKind::Handle { nullable, .. }
             | ParamKind::List { nullable, .. }
             | ParamKind::Str { nullable }
+            | ParamKind::GObject { nullable, .. }
             | ParamKind::Address { nullable, .. } => Some(nullable),
             _ => None,
         }
     }
 
-    /// The view or list whose liveness a derived result can inherit.
+    /// The view, list or GstBuffer whose liveness a derived result can inherit.
     pub fn is_provenance(&self) -> bool {
-        matches!(self, ParamKind::View { .. } | ParamKind::List { .. })
+        matches!(self, ParamKind::View { .. } | ParamKind::List { .. }) || self.holds_metas()
+    }
+
+    /// A GstBuffer: structs a function finds on it are its metas, which
+    /// live as long as the buffer holds them (`rt::gobject::buffer`).
+    pub fn holds_metas(&self) -> bool {
+        matches!(self, ParamKind::GObject { type_name, .. } if type_name == GST_BUFFER)
     }
 
     /// Whether Python passes this parameter (others are filled in by the wrapper).

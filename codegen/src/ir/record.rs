@@ -35,6 +35,10 @@ pub struct Record {
     /// struct arrays (decided by `passes::owned_strings`): deep-copied when
     /// the struct is assigned, freed with a Python-owned struct.
     pub owned_strings: Vec<OwnedString>,
+    /// A GstMeta found on buffers by this API-type function
+    /// (`[struct.NAME] buffer_meta_api`): adds `get(buffer)` and `iterate(buffer)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buffer_meta_api: Option<String>,
 }
 
 /// One owned `char*` inside a record, reached through a path of fields.

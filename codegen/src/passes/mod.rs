@@ -2,7 +2,8 @@
 //! template. They run in order on the frontend's IR with the spec:
 //! [`expose`] (which items), [`enums`] (enum overrides), [`records`] (struct overrides and field kinds via
 //! [`field_kind`]), [`owned_strings`] (owned strings reachable from each
-//! struct), [`exporters`] (numpy and bulk methods), [`functions`]
+//! struct), [`exporters`] (numpy and bulk methods), [`buffer_metas`] (GstMeta
+//! look-up methods), [`functions`]
 //! (conversions, ownership, status codes), [`list_edits`] (functions that
 //! free list nodes), [`param_names`] (Python keyword names of parameters),
 //! [`spec_checks`] (spec options the decided IR cannot honour) and
@@ -10,6 +11,7 @@
 //! reason ([`skipped`]).
 
 pub mod enums;
+pub mod buffer_metas;
 pub mod exporters;
 pub mod expose;
 pub mod field_kind;
@@ -30,7 +32,7 @@ use crate::ir::Module;
 use crate::spec::LoadedSpec;
 
 /// Names of the passes, in order (for `dump-ir --after`).
-pub const PASSES: &[&str] = &["expose", "enums", "records", "owned_strings", "exporters", "functions", "list_edits", "param_names", "spec_checks", "names"];
+pub const PASSES: &[&str] = &["expose", "enums", "records", "owned_strings", "exporters", "buffer_metas", "functions", "list_edits", "param_names", "spec_checks", "names"];
 
 /// Runs the passes up to and including `until` (all when None). Warnings
 /// the passes report are kept in [`Module::warnings`]; any error fails.
@@ -46,6 +48,7 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
                 vec![]
             }
             "exporters" => exporters::run(spec, &mut module),
+            "buffer_metas" => buffer_metas::run(spec, &mut module),
             "functions" => functions::run(spec, &mut module),
             "list_edits" => list_edits::run(spec, &mut module),
             "param_names" => param_names::run(spec, &mut module),

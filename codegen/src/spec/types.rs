@@ -48,6 +48,11 @@ pub struct HelpersSpec {
     /// (and to `__all__`); members of a `class NAME:` block join class `NAME`.
     #[serde(default)]
     pub rust: Vec<Spanned<String>>,
+    /// Pure-Python modules (`.py`, with an optional `.pyi` beside each),
+    /// relative to the spec directory, shipped in the package next to the
+    /// native module (`NAME/FILE.py`).
+    #[serde(default)]
+    pub python: Vec<Spanned<String>>,
 }
 
 /// `[module]`.
@@ -181,6 +186,10 @@ pub struct StructSpec {
     /// `[struct.NAME.bulk.METHOD]`: bulk exporters.
     #[serde(default)]
     pub bulk: SpannedMap<BulkSpec>,
+    /// The struct is a GstMeta: the C function returning its API GType
+    /// (`gst_video_region_of_interest_meta_api_get_type`); adds `NAME.get(buffer)`
+    /// and `NAME.iterate(buffer)`.
+    pub buffer_meta_api: Option<Spanned<String>>,
 }
 
 /// `[struct.NAME.fields.FIELD]`.
@@ -350,6 +359,9 @@ pub struct ParamSpec {
     /// Function-pointer parameter: a Python callable, called during the
     /// call; names the `void*` parameter that carries it to C (`user_data`).
     pub callback: Option<Spanned<String>>,
+    /// GType name (`"GstBuffer"`, `"GstElement"`) of a pointer parameter that
+    /// takes PyGObject objects, type-checked.
+    pub gobject: Option<Spanned<String>>,
 }
 
 /// Capacity of an output buffer.

@@ -98,4 +98,15 @@ fn check_helpers(loaded: &LoadedSpec, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+    for file in &loaded.spec.helpers.python {
+        let name = std::path::Path::new(file.get_ref()).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let reserved = name == "__init__.py" || name == format!("{}.py", loaded.spec.module.name.get_ref());
+        if !name.ends_with(".py") || reserved || !loaded.dir.join(file.get_ref()).is_file() {
+            out.push(
+                loaded
+                    .error(Kind::SpecInvalid, file.span(), format!("Python helper `{}` not found or not allowed", file.get_ref()))
+                    .hint("Python helpers are `.py` files relative to the spec directory, not named `__init__.py` or like the native module"),
+            );
+        }
+    }
 }

@@ -24,7 +24,6 @@ type Release = unsafe extern "C" fn(*mut c_void, *mut c_void);
 
 unsafe extern "C" {
     fn gst_buffer_iterate_meta_filtered(buffer: *mut c_void, state: *mut *mut c_void, api: usize) -> *mut ffi::NvDsMeta;
-    fn gst_buffer_get_type() -> usize;
 }
 
 /// `NVDS_BATCH_GST_META`: the NvDsMeta kind that carries a batch.
@@ -111,44 +110,13 @@ unsafe fn batch_token(buffer: *mut c_void, batch: *mut ffi::NvDsBatchMeta) -> rt
 }
 
 /// The address of a GstBuffer given as pyds takes it (`hash(gst_buffer)`),
-/// as a PyGObject `Gst.Buffer`, or as a capsule; `None` gives NULL. A bare
-/// address is probed without faulting before its type tag is read, and
-/// anything that is not a GstBuffer raises (`TypeError`/`ValueError`).
+/// as a PyGObject `Gst.Buffer`, or as a capsule; `None` (or `0`) gives
+/// NULL. The runtime reads a `Gst.Buffer`'s pointer from PyGObject's
+/// wrapper, probes a bare address without faulting before its type tag is
+/// read, and raises for anything that is not a GstBuffer
+/// (`TypeError`/`ValueError`).
 pub(crate) fn gst_buffer_address(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
-    if value.is_none() {
-        return Ok(std::ptr::null_mut());
-    }
-    let address = if is_pygobject_buffer(value) {
-        value.hash()? as usize as *mut c_void
-    } else if value.is_instance_of::<pyo3::types::PyCapsule>() {
-        rt::args::capsule_pointer(value, what)?
-    } else if value.is_instance_of::<pyo3::types::PyInt>() {
-        let rules = rt::args::AddressRules { nullable: true, ints: true };
-        rt::args::address(value, rules, |_| None, what)?
-    } else {
-        return Err(rt::errors::wrong_type(value, "a Gst.Buffer, its hash() or a capsule", what));
-    };
-    if address.is_null() { Ok(address) } else { checked_buffer(address, what) }
-}
-
-/// Whether `value` is PyGObject's wrapper of a GstBuffer (`Gst.Buffer`).
-fn is_pygobject_buffer(value: &Bound<'_, PyAny>) -> bool {
-    let gtype = value.getattr(pyo3::intern!(value.py(), "__gtype__"));
-    let name = gtype.and_then(|t| t.getattr("name")).and_then(|n| n.extract::<String>());
-    name.is_ok_and(|n| n == "GstBuffer")
-}
-
-/// Checks that `address` is readable and starts with GstBuffer's GType.
-fn checked_buffer(address: *mut c_void, what: &str) -> PyResult<*mut c_void> {
-    if (address as usize) % std::mem::align_of::<usize>() != 0 || !rt::probe::readable(address.cast_const().cast(), std::mem::size_of::<usize>()) {
-        return Err(PyValueError::new_err(format!("{what}: not a GstBuffer address (unreadable or misaligned)")));
-    }
-    // SAFETY: the probe showed the word is mapped; a GstMiniObject starts with its GType.
-    let ty = unsafe { *address.cast::<usize>() };
-    if ty != unsafe { gst_buffer_get_type() } {
-        return Err(pyo3::exceptions::PyTypeError::new_err(format!("{what}: the address is not a GstBuffer")));
-    }
-    Ok(address)
+    rt::gobject::instance(value, rt::gobject::GTypeRules { nullable: true, ..rt::gobject::buffer::BUFFER }, what)
 }
 
 /// Returns the NvDsBatchMeta attached to a GstBuffer, or None.

@@ -35,6 +35,8 @@ pub struct ParamVm {
     pub nullable: bool,
     /// An `int` is an address.
     pub ints: bool,
+    /// GType name of a `gobject` parameter.
+    pub gtype: String,
     /// "none", "consumed", "invalidated" or "into".
     pub transfer: &'static str,
     /// `rt::Handover` variant for a transfer.
@@ -143,6 +145,10 @@ fn kind(module: &Module, f: &Function, p: &Param, vm: &mut ParamVm) -> &'static 
         ParamKind::Enum { name } => {
             vm.enum_static = enum_static(name);
             "enum"
+        }
+        ParamKind::GObject { type_name, nullable, ints } => {
+            (vm.gtype, vm.nullable, vm.ints) = (type_name.clone(), *nullable, *ints);
+            "gobject"
         }
         ParamKind::Out { value } => out(module, value, vm),
         ParamKind::InBuffer { length } => {

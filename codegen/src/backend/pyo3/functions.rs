@@ -144,6 +144,9 @@ fn ret_vm(module: &Module, f: &Function) -> RetVm {
                 Ownership::BorrowedFrom { param } => {
                     vm.from = local_of(f, param);
                     let from = f.params.iter().find(|p| &p.name == param).map(|p| &p.kind);
+                    if from.is_some_and(ParamKind::holds_metas) {
+                        return RetVm { kind: "view_buffer", ..vm };
+                    }
                     vm.from_view = if matches!(from, Some(ParamKind::List { .. })) { "elements(__bindery_py)".into() } else { "view".into() };
                     vm.from_nullable = from.is_some_and(|k| matches!(k, ParamKind::View { nullable: true, .. } | ParamKind::List { nullable: true, .. }));
                     "view_borrowed"

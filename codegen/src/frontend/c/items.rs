@@ -92,6 +92,7 @@ impl<'tu> Walker<'tu> {
             bulk: vec![],
             constructible: true,
             owned_strings: vec![],
+            buffer_meta_api: None,
         });
     }
 

@@ -43,6 +43,9 @@ fn one(spec: &LoadedSpec, module: &Module, f: &mut Function, name: &toml::Spanne
     if let Some(user_data) = &ps.callback {
         callable(spec, f, name, user_data)?;
     }
+    if let Some(ty) = &ps.gobject {
+        gobject(spec, f, name, ty)?;
+    }
     pointer_options(spec, module, f, name, ps)
 }
 
@@ -57,7 +60,7 @@ fn pointer_options(spec: &LoadedSpec, module: &Module, f: &mut Function, name: &
     }
     if let Some(a) = &ps.address {
         match (&mut p.kind, a.get_ref().as_str()) {
-            (ParamKind::Address { ints, .. }, "int") => *ints = true,
+            (ParamKind::Address { ints, .. } | ParamKind::GObject { ints, .. }, "int") => *ints = true,
             (ParamKind::Handle { nullable, .. }, "int") => p.kind = ParamKind::Address { nullable: *nullable, ints: true },
             (ParamKind::Address { .. }, other) => {
                 return Err(spec.error(Kind::SpecInvalid, a.span(), format!("unknown `address` form `{other}`")).hint("the only form is \"int\""));
@@ -69,6 +72,30 @@ fn pointer_options(spec: &LoadedSpec, module: &Module, f: &mut Function, name: &
         list_element(spec, module, &mut p.kind, l).map_err(|e| e.unwrap_or_else(|| invalid("`list` on a parameter that is not a GList*", "`list` names the element struct of a `GList*` parameter")))?;
     }
     Ok(())
+}
+
+/// A pointer parameter that takes PyGObject objects of GType `ty`.
+fn gobject(spec: &LoadedSpec, f: &mut Function, name: &toml::Spanned<String>, ty: &toml::Spanned<String>) -> Found {
+    let fname = f.name.clone();
+    let p = param_named(spec, f, name)?;
+    let pointer = matches!(p.ty.pointee(), Some(TypeRef::Record { .. } | TypeRef::Void));
+    if !pointer {
+        return Err(spec.error(Kind::SpecInvalid, name.span(), format!("{fname}({}): `gobject` on a parameter that is not a struct or `void*` pointer", name.get_ref()))
+            .hint("`gobject` applies to pointers to GObject or GstMiniObject instances (`GstBuffer*`, `GstElement*`)"));
+    }
+    if !is_type_name(ty.get_ref()) {
+        return Err(spec.error(Kind::SpecInvalid, ty.span(), format!("`{}` is not a GType name", ty.get_ref()))
+            .hint("name the registered type as GLib spells it, e.g. \"GstBuffer\" or \"GstElement\""));
+    }
+    p.kind = ParamKind::GObject { type_name: ty.get_ref().clone(), nullable: p.header_nullable, ints: false };
+    Ok(())
+}
+
+/// GType names: a letter or `_`, then letters, digits, `_`, `-` or `+` (GLib's rule), at least 3 characters.
+fn is_type_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    let first = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    first && name.len() >= 3 && chars.all(|c| c.is_ascii_alphanumeric() || "_-+".contains(c))
 }
 
 /// A function-pointer parameter called with a Python callable; its

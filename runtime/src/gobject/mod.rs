@@ -1,0 +1,19 @@
+//! GObject interop: PyGObject objects (`Gst.Buffer`, `Gst.Pad`,
+//! `Gst.Element`…) and raw addresses as arguments of C functions that take a
+//! GObject or GstMiniObject pointer, always checked against the expected
+//! GType, plus the liveness of metadata found on a GstBuffer ([`buffer`]).
+//!
+//! Pieces: [`symbols`] finds the GLib/GStreamer functions in the libraries
+//! the process has loaded (the runtime links neither), [`wrapper`] reads the
+//! C pointer out of a PyGObject wrapper, [`verify`] checks an untrusted
+//! address's type without faulting, [`instance`] puts them together as one
+//! argument conversion. This module frees nothing and holds no reference to
+//! any object except the buffer references documented in [`buffer`].
+
+pub mod buffer;
+pub mod instance;
+pub mod symbols;
+pub mod verify;
+pub mod wrapper;
+
+pub use instance::{GTypeRules, instance};

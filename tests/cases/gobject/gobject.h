@@ -1,0 +1,41 @@
+/* Golden case: GObject interop. Parameters that take PyGObject objects
+ * (`gobject = "GstBuffer"`, `"GstElement"`), a result found on a buffer
+ * (its view dies with the buffer's metas), and a GstMeta struct reached by
+ * its API type (`buffer_meta_api`). The GStreamer types are declared here
+ * as GStreamer declares them; nothing is linked. */
+#ifndef GOLDEN_GOBJECT_H
+#define GOLDEN_GOBJECT_H
+
+typedef unsigned long GType;
+typedef struct _GstBuffer GstBuffer;
+typedef struct _GstElement GstElement;
+typedef struct _GstMetaInfo GstMetaInfo;
+
+/** The header of every buffer meta. */
+typedef struct _GstMeta {
+    unsigned int flags;
+    const GstMetaInfo *info;
+} GstMeta;
+
+/** A box on a frame, attached to a buffer as a meta. */
+typedef struct {
+    GstMeta meta;
+    /** Left edge in pixels. */
+    unsigned int x;
+    /** Width in pixels. */
+    unsigned int w;
+} GoBoxMeta;
+
+/** The API type of GoBoxMeta. */
+GType go_box_meta_api_get_type(void);
+
+/** Adds a box to a buffer; the meta lives as long as the buffer holds it. */
+GoBoxMeta *go_buffer_add_box(GstBuffer *buffer, unsigned int x, unsigned int w);
+
+/** Counts the boxes of a buffer. */
+int go_buffer_count_boxes(GstBuffer *buffer);
+
+/** Whether an element is playing; NULL gives 0. */
+int go_element_is_playing(GstElement *element);
+
+#endif
