@@ -14,3 +14,4 @@ fi
 meson compile -C build/fixture
 "$PYTHON" bench/peers/cffi_build.py build/bench
 bash bench/peers/build_pybind11.sh build/bench
+bash bench/peers/build_pyo3.sh

@@ -31,7 +31,7 @@ for extra in (ROOT / "build" / "bench", HERE / "peers", HERE):
 import peer_ops  # noqa: E402
 
 N_OBJECTS, MASK_W, MASK_H = 1000, 1920, 1080
-PEERS = ("bindery", "pybind11", "ctypes", "cffi", "pure")
+PEERS = ("bindery", "pyo3", "pybind11", "ctypes", "cffi", "pure")
 OPS = (
     "int read",
     "int write",
@@ -70,6 +70,9 @@ def make_peers() -> tuple:
     peers = {}
     if bf is not None:
         peers["bindery"] = peer_ops.bindery_peer(bf, owner)
+    po = try_import("pyo3_fixture")
+    if po is not None:
+        peers["pyo3"] = peer_ops.pyo3_peer(po, address)
     pb = try_import("pybind11_fixture")
     if pb is not None:
         peers["pybind11"] = peer_ops.pybind11_peer(pb, address)
@@ -102,28 +105,43 @@ def data_check(peers: Dict[str, peer_ops.Peer]) -> List[str]:
     return problems
 
 
-def time_stmt(stmt: str, env: Dict[str, Any], repeats: int, min_time: float) -> float:
-    """Median ns per execution of ``stmt`` over ``repeats`` auto-scaled loops."""
-    timer = timeit.Timer(stmt, globals=env)
+def loop_count(timer: timeit.Timer, min_time: float) -> int:
+    """How many executions make one timed repeat last at least ``min_time``."""
     number = 1
     while True:
         elapsed = timer.timeit(number)
         if elapsed >= min_time:
-            break
+            return number
         number = max(number * 2, int(number * min_time / max(elapsed, 1e-9) * 1.1))
+
+
+def time_stmt(stmt: str, env: Dict[str, Any], repeats: int, min_time: float) -> float:
+    """Median ns per execution of ``stmt`` over ``repeats`` auto-scaled loops."""
+    timer = timeit.Timer(stmt, globals=env)
+    number = loop_count(timer, min_time)
     times = timer.repeat(repeat=repeats, number=number)
     return statistics.median(times) / number * 1e9
 
 
+def time_interleaved(stmts: Dict[str, tuple], repeats: int, min_time: float) -> Dict[str, float]:
+    """Median ns per execution of each peer's statement. The peers take turns
+    within every repeat, so load from other processes hits them alike."""
+    timers = {name: timeit.Timer(stmt, globals=env) for name, (stmt, env) in stmts.items()}
+    numbers = {name: loop_count(timer, min_time) for name, timer in timers.items()}
+    samples: Dict[str, List[float]] = {name: [] for name in timers}
+    for _ in range(repeats):
+        for name, timer in timers.items():
+            samples[name].append(timer.timeit(numbers[name]) / numbers[name] * 1e9)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
 def measure_all(peers, repeats: int, min_time: float) -> Dict[str, Dict[str, float]]:
     """ns per op for every (op, peer) the peer supports."""
-    results: Dict[str, Dict[str, float]] = {op: {} for op in OPS}
+    results: Dict[str, Dict[str, float]] = {}
     for op in OPS:
-        for name in PEERS:
-            peer = peers.get(name)
-            if peer is None or op not in peer.ops:
-                continue
-            results[op][name] = time_stmt(peer.ops[op], peer.env, repeats, min_time)
+        stmts = {name: (peers[name].ops[op], peers[name].env)
+                 for name in PEERS if name in peers and op in peers[name].ops}
+        results[op] = time_interleaved(stmts, repeats, min_time)
         print(f"  measured {op}", file=sys.stderr)
     return results
 
@@ -173,13 +191,13 @@ def table(results, env: Dict[str, str]) -> str:
         f"{env['date']} | {env['cpu']} | Python {env['python']} | numpy {env['numpy']} | "
         f"median ns per op; timeit loop overhead ~{env['empty_loop_ns']} ns is included",
         "",
-        "| operation | " + " | ".join(PEERS) + " | bindery/pybind11 | bindery/ctypes |",
-        "|---" * (len(PEERS) + 3) + "|",
+        "| operation | " + " | ".join(PEERS) + " | bindery/pyo3 | bindery/pybind11 | bindery/ctypes | bindery/pure |",
+        "|---" * (len(PEERS) + 5) + "|",
     ]
     for op in OPS:
         cells = [fmt_ns(results[op].get(p)) if p in results[op] else "—" for p in PEERS]
         ratios = []
-        for other in ("pybind11", "ctypes"):
+        for other in ("pyo3", "pybind11", "ctypes", "pure"):
             r = ratio(results, op, other)
             ratios.append("n/a" if r is None else f"{r:.2f}x")
         label = op + (" (others: their loop)" if op == "bulk export (native)" else "")
@@ -193,6 +211,9 @@ def goals(results) -> List[Dict[str, Any]]:
     b_native = results["bulk export (native)"].get("bindery")
     speedup = b_loop / b_native if b_loop and b_native else None
     specs = [
+        *[(f"{op} <= 1.0x hand-written PyO3", ratio(results, op, "pyo3"), 1.0, "le")
+          for op in OPS if op != "bulk export (native)"],
+        ("int read <= 4x pure-Python __slots__", ratio(results, "int read", "pure"), 4.0, "le"),
         ("int read <= 0.35x pybind11", ratio(results, "int read", "pybind11"), 0.35, "le"),
         ("int read <= 1.2x ctypes", ratio(results, "int read", "ctypes"), 1.2, "le"),
         ("nested read <= 0.25x pybind11", ratio(results, "nested read", "pybind11"), 0.25, "le"),
@@ -228,8 +249,9 @@ def print_goals(found: List[Dict[str, Any]], results) -> None:
 def parse_args(argv: Optional[List[str]]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", metavar="PATH", help="also write the raw numbers as JSON")
-    parser.add_argument("--repeats", type=int, default=7, help="timed repeats (median taken)")
-    parser.add_argument("--min-time", type=float, default=0.05,
+    parser.add_argument("--repeats", type=int, default=15,
+                        help="timed repeats, peers interleaved (median taken)")
+    parser.add_argument("--min-time", type=float, default=0.02,
                         help="seconds each repeat runs at least (loop count auto-scaled)")
     return parser.parse_args(argv)
 

@@ -1,6 +1,6 @@
 """Per-peer benchmark operations: each peer's natural idiom for the same work.
 
-Owns, for every peer (bindery, pybind11, ctypes, cffi, pure Python), the
+Owns, for every peer (bindery, hand-written PyO3, pybind11, ctypes, cffi, pure Python), the
 statements and small functions that fixture_bench.py times. All C peers look
 at the SAME frame (one fx_frame_new, cast by address into each binding), so
 they read the same memory; the pure-Python floor holds an equal copy.
@@ -108,6 +108,18 @@ def bindery_peer(bf: Any, frame: Any) -> Peer:
     peer.ops["mask export 1920x1080"] = "a = f.mask.as_array()"
     _iter_ops(peer, lambda: iter(frame.obj_list))
     peer.ops["bulk export (native)"] = "a = f.export_objects()"
+    return peer
+
+
+def pyo3_peer(po: Any, address: int) -> Peer:
+    """Hand-written PyO3 (bench/peers/pyo3_fixture): cast + typed iteration."""
+    frame = po.FxFrameMeta.cast(address)
+    o = po.fx_frame_get_object(frame, OBJ_INDEX)
+    peer = Peer("pyo3", {"f": frame, "o": o})
+    _values(peer, o.obj_label)
+    _scalar_ops(peer, "a = o.obj_label", "o.obj_label = v_label")
+    peer.ops["mask export 1920x1080"] = "a = f.mask.as_array()"
+    _iter_ops(peer, lambda: iter(frame.obj_list))
     return peer
 
 

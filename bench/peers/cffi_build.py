@@ -47,6 +47,8 @@ typedef struct {
   FxColor border_color; unsigned int border_width;
 } FxRect;
 
+typedef struct { char *text; FxColor color; } FxCaption;
+
 struct _FxFrameMeta;
 
 typedef struct _FxObjectMeta {
@@ -54,7 +56,7 @@ typedef struct _FxObjectMeta {
   char obj_label[32]; char *note; FxObjectClass kind;
   struct _FxFrameMeta *parent; gint64 misc[4]; float embedding[8];
   int8_t i8; uint16_t u16; uint32_t u32; int64_t i64; double score;
-  gboolean visible; void *user_data;
+  gboolean visible; void *user_data; FxCaption caption;
 } FxObjectMeta;
 
 typedef struct { gint width; gint height; gint32 *data; } FxMask;
@@ -70,6 +72,7 @@ typedef struct _FxUserMeta {
 typedef struct _FxFrameMeta {
   guint frame_num; gint source_id; guint64 pts; guint num_objects;
   GList *obj_list; GList *user_list; FxMask *mask; char source_name[16];
+  FxCaption captions[2]; GList *spare_list;
 } FxFrameMeta;
 
 FxFrameMeta *fx_frame_new(guint num_objects, guint mask_width, guint mask_height);

@@ -29,11 +29,14 @@ pub unsafe fn array_over<'py, T: Element>(
     base: Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let mut dims = checked_dims(shape)?;
-    if data.is_null() && dims.iter().product::<npy_intp>() != 0 {
+    if data.is_null() && dims.product() != 0 {
         return Err(PyValueError::new_err("cannot make an array over a NULL pointer"));
     }
-    let mut stride_buf: Vec<npy_intp> = strides.map(|s| s.iter().map(|v| *v as npy_intp).collect()).unwrap_or_default();
-    let strides_ptr = if strides.is_some() { stride_buf.as_mut_ptr() } else { std::ptr::null_mut() };
+    let mut stride_buf = match strides {
+        Some(s) => Some(checked_dims_of(s, |_| Ok(()))?),
+        None => None,
+    };
+    let strides_ptr = stride_buf.as_mut().map_or(std::ptr::null_mut(), |s| s.values.as_mut_ptr());
     let flags = if writable { NPY_ARRAY_WRITEABLE } else { 0 };
     // SAFETY: dims/strides describe memory the caller vouches for; the
     // descriptor reference is stolen by NewFromDescr and `base` by SetBaseObject.
@@ -42,8 +45,8 @@ pub unsafe fn array_over<'py, T: Element>(
             py,
             npyffi::get_type_object(py, npyffi::NpyTypes::PyArray_Type),
             T::get_dtype(py).into_dtype_ptr(),
-            dims.len() as std::ffi::c_int,
-            dims.as_mut_ptr(),
+            dims.len as std::ffi::c_int,
+            dims.values.as_mut_ptr(),
             strides_ptr,
             data.cast::<c_void>(),
             flags,
@@ -57,17 +60,42 @@ pub unsafe fn array_over<'py, T: Element>(
     }
 }
 
-fn checked_dims(shape: &[i64]) -> PyResult<Vec<npy_intp>> {
+/// Most dimensions an exported array may have (numpy 1.x's NPY_MAXDIMS).
+const MAX_DIMS: usize = 32;
+
+/// Dimensions (or strides) on the stack: exporting an array allocates nothing but the array.
+struct Dims {
+    values: [npy_intp; MAX_DIMS],
+    len: usize,
+}
+
+impl Dims {
+    fn product(&self) -> npy_intp {
+        self.values[..self.len].iter().product()
+    }
+}
+
+/// The shape as numpy dimensions; negative or overflowing shapes raise `ValueError`.
+fn checked_dims(shape: &[i64]) -> PyResult<Dims> {
     let mut total: i64 = 1;
-    let mut dims = Vec::with_capacity(shape.len());
-    for &d in shape {
+    checked_dims_of(shape, |d| {
         if d < 0 {
             return Err(PyValueError::new_err(format!("array dimension {d} is negative")));
         }
-        total = total
-            .checked_mul(d)
-            .ok_or_else(|| PyValueError::new_err("array shape overflows"))?;
-        dims.push(d as npy_intp);
+        total = total.checked_mul(d).ok_or_else(|| PyValueError::new_err("array shape overflows"))?;
+        Ok(())
+    })
+}
+
+/// Copies `values` into [`Dims`] after `check` accepted each one.
+fn checked_dims_of(values: &[i64], mut check: impl FnMut(i64) -> PyResult<()>) -> PyResult<Dims> {
+    if values.len() > MAX_DIMS {
+        return Err(PyValueError::new_err(format!("array has {} dimensions (at most {MAX_DIMS})", values.len())));
+    }
+    let mut dims = Dims { values: [0; MAX_DIMS], len: values.len() };
+    for (slot, &d) in dims.values.iter_mut().zip(values) {
+        check(d)?;
+        *slot = d as npy_intp;
     }
     Ok(dims)
 }
@@ -102,6 +130,9 @@ mod tests {
     fn negative_and_overflowing_shapes_are_rejected() {
         assert!(checked_dims(&[2, -1]).is_err());
         assert!(checked_dims(&[i64::MAX, 4]).is_err());
-        assert_eq!(checked_dims(&[1080, 1920]).unwrap(), vec![1080, 1920]);
+        let dims = checked_dims(&[1080, 1920]).unwrap();
+        assert_eq!(&dims.values[..dims.len], &[1080, 1920]);
+        assert_eq!(dims.product(), 1080 * 1920);
+        assert!(checked_dims(&[1; MAX_DIMS + 1]).is_err());
     }
 }

@@ -23,8 +23,7 @@ pub fn read_char_array<'py>(py: Python<'py>, array: &[c_char]) -> Bound<'py, PyS
 
 /// Writes `value` into a `char[N]` field, NUL-terminated, or raises without writing.
 pub fn write_char_array(array: &mut [c_char], value: &Bound<'_, PyAny>, what: &str) -> PyResult<()> {
-    let text = as_str(value, what)?;
-    let bytes = checked_bytes(&text, what)?;
+    let bytes = checked_bytes(as_str(value, what)?, what)?;
     if bytes.len() + 1 > array.len() {
         return Err(PyValueError::new_err(format!(
             "{what}: string of {} bytes does not fit in char[{}] (at most {} bytes)",
@@ -101,8 +100,7 @@ pub unsafe fn set_interned_c_string(slot: *mut *mut c_char, value: &Bound<'_, Py
 
 /// Allocates a NUL-terminated copy of a Python `str` with `allocator`.
 pub fn alloc_c_string(value: &Bound<'_, PyAny>, allocator: Allocator, what: &str) -> PyResult<*mut c_char> {
-    let text = as_str(value, what)?;
-    let bytes = checked_bytes(&text, what)?;
+    let bytes = checked_bytes(as_str(value, what)?, what)?;
     // SAFETY: the allocation is len+1 zeroed bytes; we copy len bytes into it.
     unsafe {
         let raw = (allocator.alloc_zeroed)(bytes.len() + 1).cast::<u8>();
@@ -120,7 +118,7 @@ pub fn to_cstring(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<std::
         return Ok(None);
     }
     let bytes = checked_bytes(as_str(value, what)?, what)?;
-    Ok(Some(std::ffi::CString::new(bytes).expect("NUL bytes were rejected above")))
+    Ok(Some(std::ffi::CString::new(bytes.to_vec()).expect("NUL bytes were rejected above")))
 }
 
 fn as_str<'a, 'py>(value: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a Bound<'py, PyString>> {
@@ -129,18 +127,31 @@ fn as_str<'a, 'py>(value: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a Bou
     })
 }
 
-fn checked_bytes(text: &Bound<'_, PyString>, what: &str) -> PyResult<Vec<u8>> {
-    let s = text.to_str()?;
-    if s.as_bytes().contains(&0) {
+/// The UTF-8 bytes of `text`, borrowed from the `str` itself (CPython caches
+/// them; ASCII strings need no conversion at all), or `ValueError` on NUL.
+fn checked_bytes<'a>(text: &'a Bound<'_, PyString>, what: &str) -> PyResult<&'a [u8]> {
+    let bytes = text.to_str()?.as_bytes();
+    if bytes.contains(&0) {
         return Err(PyValueError::new_err(format!("{what}: string contains a NUL character")));
     }
-    Ok(s.as_bytes().to_vec())
+    Ok(bytes)
 }
 
+/// A `str` from UTF-8 bytes in one pass, invalid sequences replaced by U+FFFD.
 pub(crate) fn decode<'py>(py: Python<'py>, bytes: &[u8]) -> Bound<'py, PyString> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => PyString::new(py, s),
-        Err(_) => PyString::new(py, &String::from_utf8_lossy(bytes)),
+    // SAFETY: `bytes` is readable for its length; with "replace" a NULL
+    // result can only be MemoryError (handled below like `PyString::new` does).
+    let raw = unsafe {
+        pyo3::ffi::PyUnicode_DecodeUTF8(bytes.as_ptr().cast(), bytes.len() as pyo3::ffi::Py_ssize_t, c"replace".as_ptr())
+    };
+    // SAFETY: `raw` is a new reference to a str, or NULL with an exception set.
+    match unsafe { Bound::from_owned_ptr_or_opt(py, raw) } {
+        // SAFETY: PyUnicode_DecodeUTF8 returns a str.
+        Some(text) => unsafe { text.cast_into_unchecked() },
+        None => {
+            drop(PyErr::take(py));
+            PyString::new(py, &String::from_utf8_lossy(bytes))
+        }
     }
 }
 
