@@ -12,9 +12,9 @@ const LIBRARY_DIRS: &[&str] = &[];
 const RPATH: &[&str] = &[];
 /// pkg-config packages whose libraries are linked (`[c].pkg_config`).
 const PKG_CONFIG: &[&str] = &["gstreamer-video-1.0"];
-/// Include dirs of the C shim: the spec's directory and `[c].include_dirs`.
+/// Include dirs of the shims: the spec's directory and `[c].include_dirs`.
 const SHIM_INCLUDE_DIRS: &[&str] = &[".."];
-/// Compiler flags of the C shim (`[c].clang_args`).
+/// Compiler flags of the shims (`[c].clang_args`).
 const SHIM_FLAGS: &[&str] = &[];
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
@@ -37,16 +37,16 @@ fn main() {
     for dir in dirs("BINDERY_GST_RPATH", RPATH) {
         println!("cargo:rustc-link-arg-cdylib=-Wl,-rpath,{}", dir.display());
     }
-    compile_shim(&package_includes);
+    shim_build("src/static_fns.c", &package_includes).compile("bindery_gst_static_fns");
 }
-/// Compiles the headers' `static` functions, wrapped in exported C functions
-/// (`src/static_fns.c`), with the include paths the headers were parsed with
-/// and those of the pkg-config packages.
-fn compile_shim(package_includes: &[PathBuf]) {
+/// A compiler for one shim file (the C wrappers of the headers' `static`
+/// functions, or the C++ readers of std:: members), with the include paths
+/// the headers were parsed with and those of the pkg-config packages.
+fn shim_build(file: &str, package_includes: &[PathBuf]) -> cc::Build {
     let crate_dir = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default(),
     );
-    let shim = crate_dir.join("src/static_fns.c");
+    let shim = crate_dir.join(file);
     println!("cargo:rerun-if-changed={}", shim.display());
     let mut build = cc::Build::new();
     build.file(&shim).warnings(false).flag_if_supported("-Wno-deprecated-declarations");
@@ -57,7 +57,7 @@ fn compile_shim(package_includes: &[PathBuf]) {
     for flag in SHIM_FLAGS {
         build.flag(flag);
     }
-    build.compile("bindery_gst_static_fns");
+    build
 }
 /// The directories in `$var` when it is set, else `listed`; relative entries
 /// are made absolute against this crate (`$ORIGIN…` is kept for the loader).

@@ -16,7 +16,6 @@
 #include "gstnvdsinfer.h"
 #include "nvdsmeta_schema.h"
 #include "nvds_tracker_meta.h"
-#include "nvds_360d_meta.h"
 #include "nvds_opticalflow_meta.h"
 #include "nvds_latency_meta.h"
 #include "nvds_obj_encode.h"
@@ -27,6 +26,7 @@
 #include "nvds_roi_meta.h"
 #include "nvdspreprocess_meta.h"
 #include "helpers/custom_data.h"
+#include "helpers/nvds_360d_meta.h"
 
 namespace {
 

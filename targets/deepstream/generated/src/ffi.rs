@@ -6325,67 +6325,6 @@ const _: () = {
 };
 /// 3D box of an object: centre, extent, rotation and velocity.
 pub type NvDsObj3DBbox = _NvDsObj3DBbox;
-///< The object entered the ROI.
-pub const ROI_STATUS_360D_ROI_ENTRY_360D: ROI_STATUS_360D = 1;
-///< The object left the ROI.
-pub const ROI_STATUS_360D_ROI_EXIT_360D: ROI_STATUS_360D = 2;
-///< The object is inside the aisle.
-pub const ROI_STATUS_360D_INSIDE_AISLE_360D: ROI_STATUS_360D = 4;
-/// Bit flags describing an object relative to an aisle ROI.
-pub type ROI_STATUS_360D = ::std::os::raw::c_uint;
-/// A detected box with tracking and ROI information.
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct _RectDim {
-    ///< X of the left edge, in pixels.
-    pub left: f32,
-    ///< Y of the top edge, in pixels.
-    pub top: f32,
-    ///< Width, in pixels.
-    pub width: f32,
-    ///< Height, in pixels.
-    pub height: f32,
-    ///< Class id.
-    pub class_id: ::std::os::raw::c_int,
-    ///< Tracking id.
-    pub tracking_id: ::std::os::raw::c_int,
-    ///< Id of the inference element that found the box.
-    pub gie_unique_id: ::std::os::raw::c_int,
-    ///< ROI_STATUS_360D flags.
-    pub roi_status: ::std::os::raw::c_int,
-    ///< Label text or other user data; not owned.
-    pub text: *mut ::std::os::raw::c_void,
-}
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _RectDim"][::std::mem::size_of::<_RectDim>() - 40usize];
-    ["Alignment of _RectDim"][::std::mem::align_of::<_RectDim>() - 8usize];
-    ["Offset of field: _RectDim::left"][::std::mem::offset_of!(_RectDim, left) - 0usize];
-    ["Offset of field: _RectDim::top"][::std::mem::offset_of!(_RectDim, top) - 4usize];
-    [
-        "Offset of field: _RectDim::width",
-    ][::std::mem::offset_of!(_RectDim, width) - 8usize];
-    [
-        "Offset of field: _RectDim::height",
-    ][::std::mem::offset_of!(_RectDim, height) - 12usize];
-    [
-        "Offset of field: _RectDim::class_id",
-    ][::std::mem::offset_of!(_RectDim, class_id) - 16usize];
-    [
-        "Offset of field: _RectDim::tracking_id",
-    ][::std::mem::offset_of!(_RectDim, tracking_id) - 20usize];
-    [
-        "Offset of field: _RectDim::gie_unique_id",
-    ][::std::mem::offset_of!(_RectDim, gie_unique_id) - 24usize];
-    [
-        "Offset of field: _RectDim::roi_status",
-    ][::std::mem::offset_of!(_RectDim, roi_status) - 28usize];
-    [
-        "Offset of field: _RectDim::text",
-    ][::std::mem::offset_of!(_RectDim, text) - 32usize];
-};
-/// A detected box with tracking and ROI information.
-pub type RectDim = _RectDim;
 /// Motion of one grid block, in the optical-flow engine's fixed-point units.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -7045,6 +6984,67 @@ const _: () = {
         "Offset of field: CustomDataStruct::sampleInt",
     ][::std::mem::offset_of!(CustomDataStruct, sampleInt) - 16usize];
 };
+///< The object entered the ROI.
+pub const ROI_STATUS_360D_ROI_ENTRY_360D: ROI_STATUS_360D = 1;
+///< The object left the ROI.
+pub const ROI_STATUS_360D_ROI_EXIT_360D: ROI_STATUS_360D = 2;
+///< The object is inside the aisle.
+pub const ROI_STATUS_360D_INSIDE_AISLE_360D: ROI_STATUS_360D = 4;
+/// Bit flags describing an object relative to an aisle ROI.
+pub type ROI_STATUS_360D = ::std::os::raw::c_uint;
+/// A detected box with tracking and ROI information.
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct _RectDim {
+    ///< X of the left edge, in pixels.
+    pub left: f32,
+    ///< Y of the top edge, in pixels.
+    pub top: f32,
+    ///< Width, in pixels.
+    pub width: f32,
+    ///< Height, in pixels.
+    pub height: f32,
+    ///< Class id.
+    pub class_id: ::std::os::raw::c_int,
+    ///< Tracking id.
+    pub tracking_id: ::std::os::raw::c_int,
+    ///< Id of the inference element that found the box.
+    pub gie_unique_id: ::std::os::raw::c_int,
+    ///< ROI_STATUS_360D flags.
+    pub roi_status: ::std::os::raw::c_int,
+    ///< Label text or other user data; not owned.
+    pub text: *mut ::std::os::raw::c_void,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of _RectDim"][::std::mem::size_of::<_RectDim>() - 40usize];
+    ["Alignment of _RectDim"][::std::mem::align_of::<_RectDim>() - 8usize];
+    ["Offset of field: _RectDim::left"][::std::mem::offset_of!(_RectDim, left) - 0usize];
+    ["Offset of field: _RectDim::top"][::std::mem::offset_of!(_RectDim, top) - 4usize];
+    [
+        "Offset of field: _RectDim::width",
+    ][::std::mem::offset_of!(_RectDim, width) - 8usize];
+    [
+        "Offset of field: _RectDim::height",
+    ][::std::mem::offset_of!(_RectDim, height) - 12usize];
+    [
+        "Offset of field: _RectDim::class_id",
+    ][::std::mem::offset_of!(_RectDim, class_id) - 16usize];
+    [
+        "Offset of field: _RectDim::tracking_id",
+    ][::std::mem::offset_of!(_RectDim, tracking_id) - 20usize];
+    [
+        "Offset of field: _RectDim::gie_unique_id",
+    ][::std::mem::offset_of!(_RectDim, gie_unique_id) - 24usize];
+    [
+        "Offset of field: _RectDim::roi_status",
+    ][::std::mem::offset_of!(_RectDim, roi_status) - 28usize];
+    [
+        "Offset of field: _RectDim::text",
+    ][::std::mem::offset_of!(_RectDim, text) - 32usize];
+};
+/// A detected box with tracking and ROI information.
+pub type RectDim = _RectDim;
 unsafe extern "C" {
     /// Takes the batch's recursive metadata lock. @param batch_meta Batch to lock.
     pub fn nvds_acquire_meta_lock(batch_meta: *mut NvDsBatchMeta);

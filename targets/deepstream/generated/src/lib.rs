@@ -325,6 +325,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_destroy_context, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_configure_source_for_ntp_sync, m)?)?;
     m.add("NVDSINFER_MAX_DIMS", 8u64)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     __helper_buffer::register(m)?;
     __helper_memory::register(m)?;
     __helper_casts::register(m)?;

@@ -21274,271 +21274,6 @@ impl NvDsObj3DBbox {
         Ok(())
     }
 }
-/// A detected box with tracking and ROI information.
-///
-/// C struct `RectDim`, declared at sdk/include/nvds_360d_meta.h:27.
-#[pyclass(name = "RectDim", module = "pyds", frozen)]
-pub struct RectDim {
-    pub(crate) view: View<ffi::RectDim>,
-}
-impl RectDim {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "RectDim";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::RectDim>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::RectDim> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::RectDim) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
-#[pymethods]
-impl RectDim {
-    /// Allocates a zeroed struct owned by this object.
-    #[new]
-    #[pyo3(signature = (**_fields))]
-    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
-    }
-    /// Sets fields from keyword arguments.
-    #[pyo3(signature = (**fields))]
-    fn __init__(
-        slf: &Bound<'_, Self>,
-        fields: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &[
-                "left",
-                "top",
-                "width",
-                "height",
-                "class_id",
-                "tracking_id",
-                "gie_unique_id",
-                "roi_status",
-                "text",
-            ],
-            Self::TYPE,
-        )
-    }
-    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
-    /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
-    #[staticmethod]
-    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        let size = std::mem::size_of::<ffi::RectDim>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
-    }
-    /// The C address of the struct.
-    #[getter]
-    fn address(&self) -> usize {
-        self.view.address()
-    }
-    fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
-    }
-    /// X of the left edge, in pixels.
-    ///
-    /// `float left` at sdk/include/nvds_360d_meta.h:28.
-    #[getter]
-    #[pyo3(name = "left")]
-    fn get_left(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).left } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "left")]
-    fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.left")?;
-        let p = self.ptr()?;
-        unsafe { (*p).left = v as _ };
-        Ok(())
-    }
-    /// Y of the top edge, in pixels.
-    ///
-    /// `float top` at sdk/include/nvds_360d_meta.h:29.
-    #[getter]
-    #[pyo3(name = "top")]
-    fn get_top(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).top } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "top")]
-    fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.top")?;
-        let p = self.ptr()?;
-        unsafe { (*p).top = v as _ };
-        Ok(())
-    }
-    /// Width, in pixels.
-    ///
-    /// `float width` at sdk/include/nvds_360d_meta.h:30.
-    #[getter]
-    #[pyo3(name = "width")]
-    fn get_width(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "width")]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
-        Ok(())
-    }
-    /// Height, in pixels.
-    ///
-    /// `float height` at sdk/include/nvds_360d_meta.h:31.
-    #[getter]
-    #[pyo3(name = "height")]
-    fn get_height(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as f64)
-    }
-    #[setter]
-    #[pyo3(name = "height")]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
-        Ok(())
-    }
-    /// Class id.
-    ///
-    /// `int class_id` at sdk/include/nvds_360d_meta.h:32.
-    #[getter]
-    #[pyo3(name = "class_id")]
-    fn get_class_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).class_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "class_id")]
-    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.class_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).class_id = v as _ };
-        Ok(())
-    }
-    /// Tracking id.
-    ///
-    /// `int tracking_id` at sdk/include/nvds_360d_meta.h:33.
-    #[getter]
-    #[pyo3(name = "tracking_id")]
-    fn get_tracking_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).tracking_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "tracking_id")]
-    fn set_tracking_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.tracking_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).tracking_id = v as _ };
-        Ok(())
-    }
-    /// Id of the inference element that found the box.
-    ///
-    /// `int gie_unique_id` at sdk/include/nvds_360d_meta.h:34.
-    #[getter]
-    #[pyo3(name = "gie_unique_id")]
-    fn get_gie_unique_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).gie_unique_id } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "gie_unique_id")]
-    fn set_gie_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.gie_unique_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).gie_unique_id = v as _ };
-        Ok(())
-    }
-    /// ROI_STATUS_360D flags.
-    ///
-    /// `int roi_status` at sdk/include/nvds_360d_meta.h:35.
-    #[getter]
-    #[pyo3(name = "roi_status")]
-    fn get_roi_status(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).roi_status } as i32)
-    }
-    #[setter]
-    #[pyo3(name = "roi_status")]
-    fn set_roi_status(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.roi_status")?;
-        let p = self.ptr()?;
-        unsafe { (*p).roi_status = v as _ };
-        Ok(())
-    }
-    /// Label text or other user data; not owned.
-    ///
-    /// `void* text` at sdk/include/nvds_360d_meta.h:36.
-    #[getter]
-    #[pyo3(name = "text")]
-    fn get_text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        rt::pointer::to_tracked_capsule(
-            py,
-            unsafe { (*p).text } as *mut c_void,
-            self.view.token(),
-        )
-    }
-    #[setter]
-    #[pyo3(name = "text")]
-    fn set_text(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "RectDim.text",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).text }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "RectDim.text")
-    }
-}
 /// Motion of one grid block, in the optical-flow engine's fixed-point units.
 ///
 /// C struct `NvOFFlowVector`, declared at sdk/include/nvds_opticalflow_meta.h:20.
@@ -24887,6 +24622,271 @@ impl CustomDataStruct {
         Ok(())
     }
 }
+/// A detected box with tracking and ROI information.
+///
+/// C struct `RectDim`, declared at helpers/nvds_360d_meta.h:28.
+#[pyclass(name = "RectDim", module = "pyds", frozen)]
+pub struct RectDim {
+    pub(crate) view: View<ffi::RectDim>,
+}
+impl RectDim {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "RectDim";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::RectDim>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::RectDim> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::RectDim) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl RectDim {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(
+            Self::wrap(
+                View::owned(
+                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
+                    Self::free_owned,
+                ),
+            ),
+        )
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(
+            slf.as_any(),
+            fields,
+            &[
+                "left",
+                "top",
+                "width",
+                "height",
+                "class_id",
+                "tracking_id",
+                "gie_unique_id",
+                "roi_status",
+                "text",
+            ],
+            Self::TYPE,
+        )
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. Raw `int` addresses are
+    /// accepted only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        let size = std::mem::size_of::<ffi::RectDim>();
+        let (ptr, token) = rt::pointer::cast_target(
+            address,
+            Self::TYPE,
+            size,
+            __BINDERY_INT_ADDRESSES,
+        )?;
+        Ok(Self::wrap(View::external(ptr.cast(), token)))
+    }
+    /// The C address of the struct.
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.address()
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// X of the left edge, in pixels.
+    ///
+    /// `float left` at helpers/nvds_360d_meta.h:29.
+    #[getter]
+    #[pyo3(name = "left")]
+    fn get_left(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).left } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "left")]
+    fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "RectDim.left")?;
+        let p = self.ptr()?;
+        unsafe { (*p).left = v as _ };
+        Ok(())
+    }
+    /// Y of the top edge, in pixels.
+    ///
+    /// `float top` at helpers/nvds_360d_meta.h:30.
+    #[getter]
+    #[pyo3(name = "top")]
+    fn get_top(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).top } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "top")]
+    fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "RectDim.top")?;
+        let p = self.ptr()?;
+        unsafe { (*p).top = v as _ };
+        Ok(())
+    }
+    /// Width, in pixels.
+    ///
+    /// `float width` at helpers/nvds_360d_meta.h:31.
+    #[getter]
+    #[pyo3(name = "width")]
+    fn get_width(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).width } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "width")]
+    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "RectDim.width")?;
+        let p = self.ptr()?;
+        unsafe { (*p).width = v as _ };
+        Ok(())
+    }
+    /// Height, in pixels.
+    ///
+    /// `float height` at helpers/nvds_360d_meta.h:32.
+    #[getter]
+    #[pyo3(name = "height")]
+    fn get_height(&self) -> PyResult<f64> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).height } as f64)
+    }
+    #[setter]
+    #[pyo3(name = "height")]
+    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_float(value, "RectDim.height")?;
+        let p = self.ptr()?;
+        unsafe { (*p).height = v as _ };
+        Ok(())
+    }
+    /// Class id.
+    ///
+    /// `int class_id` at helpers/nvds_360d_meta.h:33.
+    #[getter]
+    #[pyo3(name = "class_id")]
+    fn get_class_id(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).class_id } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "class_id")]
+    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "RectDim.class_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).class_id = v as _ };
+        Ok(())
+    }
+    /// Tracking id.
+    ///
+    /// `int tracking_id` at helpers/nvds_360d_meta.h:34.
+    #[getter]
+    #[pyo3(name = "tracking_id")]
+    fn get_tracking_id(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).tracking_id } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "tracking_id")]
+    fn set_tracking_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "RectDim.tracking_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).tracking_id = v as _ };
+        Ok(())
+    }
+    /// Id of the inference element that found the box.
+    ///
+    /// `int gie_unique_id` at helpers/nvds_360d_meta.h:35.
+    #[getter]
+    #[pyo3(name = "gie_unique_id")]
+    fn get_gie_unique_id(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).gie_unique_id } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "gie_unique_id")]
+    fn set_gie_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "RectDim.gie_unique_id")?;
+        let p = self.ptr()?;
+        unsafe { (*p).gie_unique_id = v as _ };
+        Ok(())
+    }
+    /// ROI_STATUS_360D flags.
+    ///
+    /// `int roi_status` at helpers/nvds_360d_meta.h:36.
+    #[getter]
+    #[pyo3(name = "roi_status")]
+    fn get_roi_status(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).roi_status } as i32)
+    }
+    #[setter]
+    #[pyo3(name = "roi_status")]
+    fn set_roi_status(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "RectDim.roi_status")?;
+        let p = self.ptr()?;
+        unsafe { (*p).roi_status = v as _ };
+        Ok(())
+    }
+    /// Label text or other user data; not owned.
+    ///
+    /// `void* text` at helpers/nvds_360d_meta.h:37.
+    #[getter]
+    #[pyo3(name = "text")]
+    fn get_text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { (*p).text } as *mut c_void,
+            self.view.token(),
+        )
+    }
+    #[setter]
+    #[pyo3(name = "text")]
+    fn set_text(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "RectDim.text",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        let this = slf.get();
+        let p = this.ptr()?;
+        let slot = unsafe { &raw mut (*p).text }.cast();
+        this.view.set_pointer(slf.as_any(), slot, target, "RectDim.text")
+    }
+}
 unsafe extern "C" {
     fn __bindery_cxx_NvDsAnalyticsObjInfo_roiStatus(
         p: *const c_void,
@@ -25279,9 +25279,6 @@ pub(crate) fn __bindery_view_target(
     if let Ok(v) = value.cast::<NvDsObj3DBbox>() {
         return Ok(Some(v.get().view.target(value, NvDsObj3DBbox::TYPE)?.erase()));
     }
-    if let Ok(v) = value.cast::<RectDim>() {
-        return Ok(Some(v.get().view.target(value, RectDim::TYPE)?.erase()));
-    }
     if let Ok(v) = value.cast::<NvOFFlowVector>() {
         return Ok(Some(v.get().view.target(value, NvOFFlowVector::TYPE)?.erase()));
     }
@@ -25344,6 +25341,9 @@ pub(crate) fn __bindery_view_target(
     }
     if let Ok(v) = value.cast::<CustomDataStruct>() {
         return Ok(Some(v.get().view.target(value, CustomDataStruct::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<RectDim>() {
+        return Ok(Some(v.get().view.target(value, RectDim::TYPE)?.erase()));
     }
     Ok(None)
 }

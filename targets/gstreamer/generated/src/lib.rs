@@ -85,5 +85,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(
         wrap_pyfunction!(__bindery_fn_gst_video_region_of_interest_meta_get_param, m)?,
     )?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

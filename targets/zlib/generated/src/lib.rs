@@ -86,5 +86,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("Z_UNKNOWN", 2u64)?;
     m.add("Z_DEFLATED", 8u64)?;
     m.add("Z_NULL", 0u64)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

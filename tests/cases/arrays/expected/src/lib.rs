@@ -51,5 +51,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ArPair>()?;
     m.add_class::<ArData>()?;
     enums::register(m)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -50,5 +50,6 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CmPoint>()?;
     enums::register(m)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -56,5 +56,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DF_OCTAL", 493u64)?;
     m.add("DF_U64_MAX", 18446744073709551615u64)?;
     m.add("DF_LONG", 100000u64)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -52,5 +52,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<DcSlashes>()?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_dc_compute, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -52,5 +52,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     enums::register(m)?;
     m.add("EN_MAX_LIGHTS", 8u64)?;
     m.add("EN_MAX_LANES", 4u64)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -67,5 +67,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_fn_item_recycle, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_fn_identity, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_fn_reverse, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -50,5 +50,6 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_lp_add, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -56,5 +56,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_le_bag_remove_item, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_le_bag_clear, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_le_bag_add_item, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

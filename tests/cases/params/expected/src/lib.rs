@@ -74,5 +74,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_visit, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_context_open, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_context_unref, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

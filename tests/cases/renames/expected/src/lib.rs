@@ -57,5 +57,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_rn_open, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_rn_attach, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_rn_scale, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

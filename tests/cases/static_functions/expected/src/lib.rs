@@ -55,5 +55,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_sf_peek, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_sf_twice, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_sf_exported, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -51,5 +51,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<StRecord>()?;
     enums::register(m)?;
     m.add("ST_NAME_LEN", 16u64)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

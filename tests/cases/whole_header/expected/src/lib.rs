@@ -64,5 +64,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("WH_VERSION", 3u64)?;
     m.add("WH_ANON_A", 1u64)?;
     m.add("WH_ANON_B", 2u64)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["BkBox", "BkDetection", "BkFrame", "GList", "BkClass", "BK_CAR", "BK_PERSON"]
 
+__version__: str
 
 class BkClass(enum.IntEnum):
     BK_CAR = 0

@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["CbMeta"]
 
+__version__: str
 
 @final
 class CbMeta:

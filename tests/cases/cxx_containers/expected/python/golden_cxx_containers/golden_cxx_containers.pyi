@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["CxPoint", "CxRecord", "CxHolder", "CxSampleKind", "CX_SAMPLE_A", "CX_SAMPLE_B", "cx_record_id"]
 
+__version__: str
 
 class CxSampleKind(enum.IntEnum):
     CX_SAMPLE_A = 0

@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["DfHolder", "DF_DECIMAL", "DF_NEGATIVE", "DF_HEX", "DF_OCTAL", "DF_U64_MAX", "DF_LONG"]
 
+__version__: str
 DF_DECIMAL: int
 DF_NEGATIVE: int
 DF_HEX: int

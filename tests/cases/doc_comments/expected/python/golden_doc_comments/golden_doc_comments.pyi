@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["DcRecord", "DcSlashes", "dc_compute"]
 
+__version__: str
 
 @final
 class DcRecord:

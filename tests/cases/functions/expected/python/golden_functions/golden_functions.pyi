@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["FnBox", "FnItem", "FnDirection", "FN_FORWARD", "FN_BACKWARD", "fn_add", "fn_scale", "fn_is_empty", "fn_box_new", "fn_box_free", "fn_item_new", "fn_item_free", "fn_box_add", "fn_box_get", "default_box", "fn_box_sum", "fn_find", "fn_describe", "fn_item_recycle", "fn_identity", "fn_reverse"]
 
+__version__: str
 
 class FnDirection(enum.IntEnum):
     FN_FORWARD = 0

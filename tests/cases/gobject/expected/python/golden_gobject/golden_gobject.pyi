@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["GstMeta", "GoBoxMeta", "go_box_meta_api_get_type", "go_buffer_add_box", "go_buffer_count_boxes", "go_element_is_playing"]
 
+__version__: str
 
 @final
 class GstMeta:

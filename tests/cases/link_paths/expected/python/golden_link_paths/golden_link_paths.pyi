@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["lp_add"]
 
+__version__: str
 
 def lp_add(a: int, b: int) -> int:
     """Adds two numbers."""

@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["LeItem", "LeNote", "LeBag", "GList", "le_bag_remove_item", "le_bag_clear", "le_bag_add_item"]
 
+__version__: str
 
 @final
 class GList:

@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["LsItem", "LsBag", "GList"]
 
+__version__: str
 
 @final
 class GList:

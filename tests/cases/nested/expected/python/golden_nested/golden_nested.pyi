@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["NsPoint", "NsSegment", "Node", "NsHandle"]
 
+__version__: str
 
 @final
 class NsPoint:

@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["NpImage"]
 
+__version__: str
 
 @final
 class NpImage:

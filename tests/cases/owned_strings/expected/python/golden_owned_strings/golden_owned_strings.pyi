@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["OwLabel", "OwCard", "OwHolder", "OwChoice"]
 
+__version__: str
 
 @final
 class OwLabel:

@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["PtBox"]
 
+__version__: str
 
 @final
 class PtBox:

@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["RnTrackPoint", "RnTrack", "RnPastPoint", "RnPoint", "RnPastTrack", "rn_open", "rn_attach", "rn_scale"]
 
+__version__: str
 
 @final
 class RnTrackPoint:

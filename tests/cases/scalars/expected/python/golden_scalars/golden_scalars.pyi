@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["ScAll"]
 
+__version__: str
 
 @final
 class ScAll:

@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["SfCounter", "sf_add", "sf_bump", "sf_peek", "sf_twice", "sf_exported"]
 
+__version__: str
 
 @final
 class SfCounter:

@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 __all__ = ["StRecord", "ST_NAME_LEN"]
 
+__version__: str
 ST_NAME_LEN: int
 
 @final
