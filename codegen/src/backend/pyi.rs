@@ -73,6 +73,7 @@ pub fn exported_names(module: &Module) -> Vec<String> {
     }
     names.extend(module.functions.iter().map(|f| f.python_name.clone()));
     names.extend(module.constants.iter().map(|c| c.name.clone()));
+    names.push("__version__".into()); // `m.add` lists it in `__all__` too
     names
 }
 
