@@ -68,3 +68,9 @@ def pull_all(pipeline_text, on_sample, name="sink"):
     finally:
         pipeline.set_state(Gst.State.NULL)
     return count
+
+
+def pytest_configure(config):
+    """Markers of the fuzz module (the valgrind step leaves `no_valgrind` out)."""
+    config.addinivalue_line("markers", "no_valgrind: work in child interpreters valgrind does not follow")
+    config.addinivalue_line("markers", "fuzz: Hypothesis fuzzing through tests/fuzzkit (its own CI step)")

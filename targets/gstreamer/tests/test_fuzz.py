@@ -66,6 +66,7 @@ TARGET = standard.Target(
 PRELUDE = f"""
 import gc, sys
 sys.path.insert(0, {str(REPO / 'tests')!r})
+import numpy as np
 import fuzzkit.probe as probe
 from fuzzkit.probe import *
 probe.step = step
@@ -169,13 +170,17 @@ pool.set_config(config)
 pool.set_active(True)
 _, buf = pool.acquire_buffer(None)
 roi = bindery_gst.gst_buffer_add_video_region_of_interest_meta(buf, "car", 1, 2, 3, 4)
+bindery_gst.gst_video_region_of_interest_meta_add_param(roi, bindery_gst.gst_structure_new_from_string("detection, confidence=(double)0.5"))
 """
 
 #: The same buffer handed out again by its pool (metas stripped, not finalized).
 POOL_SCENARIO = lifetime.Scenario(
     setup=POOL_SETUP,
     keepers=lifetime.keepers("buffer", "roi", "roi.params", "bindery_gst.GstVideoRegionOfInterestMeta.get(buf)"),
-    killers={"recycle buffer": lifetime.Killer("globals().pop('buf', None); KEPT.append(pool.acquire_buffer(None))", frozenset({"buffer"}))},
+    # Idempotent: a second recycle finds no `buf` and acquires nothing (the
+    # pool holds one buffer, so a second acquire would block forever).
+    killers={"recycle buffer": lifetime.Killer(
+        "if globals().pop('buf', None) is not None: KEPT.append(pool.acquire_buffer(None))", frozenset({"buffer"}))},
 )
 
 SCENARIOS = {"buffer": (BUFFER_SCENARIO, 20), "pool": (POOL_SCENARIO, 8)}

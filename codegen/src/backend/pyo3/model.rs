@@ -96,6 +96,9 @@ pub struct FieldVm {
     pub owned: bool,
     /// Interned C string (never freed by C).
     pub interned: bool,
+    /// `void*` field: its setter also takes a view of any bound struct
+    /// (a pointer to an unbound type takes only capsules: no type confusion).
+    pub any_view: bool,
     /// Allocator constant for owned strings.
     pub allocator: String,
     /// Array length.
@@ -293,7 +296,10 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
             vm.allocator = format!("__BINDERY_ALLOC_{}", allocator.to_uppercase());
             "cstring"
         }
-        FieldKind::VoidPtr => "void_ptr",
+        FieldKind::VoidPtr => {
+            vm.any_view = matches!(&f.ty, TypeRef::Pointer { pointee, .. } if **pointee == TypeRef::Void);
+            "void_ptr"
+        }
         FieldKind::List { element } => {
             vm.readonly = true;
             vm.class = element.as_deref().map(|e| class_of(module, e)).unwrap_or_default();

@@ -1289,18 +1289,13 @@ impl NvOSD_MaskParams {
     #[setter]
     #[pyo3(name = "data")]
     fn set_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvOSD_MaskParams.data",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvOSD_MaskParams.data",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).data }.cast();
@@ -12450,18 +12445,13 @@ impl NvDsInferInstanceMaskInfo {
     #[setter]
     #[pyo3(name = "mask")]
     fn set_mask(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsInferInstanceMaskInfo.mask",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsInferInstanceMaskInfo.mask",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).mask }.cast();
@@ -12815,18 +12805,13 @@ impl NvDsInferTensorMeta {
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsInferTensorMeta.out_buf_ptrs_host",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsInferTensorMeta.out_buf_ptrs_host",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).out_buf_ptrs_host }.cast();
@@ -12857,18 +12842,13 @@ impl NvDsInferTensorMeta {
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsInferTensorMeta.out_buf_ptrs_dev",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsInferTensorMeta.out_buf_ptrs_dev",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).out_buf_ptrs_dev }.cast();
@@ -13134,18 +13114,13 @@ impl NvDsInferSegmentationMeta {
     #[setter]
     #[pyo3(name = "class_map")]
     fn set_class_map(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsInferSegmentationMeta.class_map",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsInferSegmentationMeta.class_map",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).class_map }.cast();
@@ -13179,18 +13154,13 @@ impl NvDsInferSegmentationMeta {
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsInferSegmentationMeta.class_probabilities_map",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsInferSegmentationMeta.class_probabilities_map",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).class_probabilities_map }.cast();
@@ -13802,18 +13772,13 @@ impl NvDsObjectSignature {
     #[setter]
     #[pyo3(name = "signature")]
     fn set_signature(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsObjectSignature.signature",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsObjectSignature.signature",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).signature }.cast();
@@ -15952,18 +15917,13 @@ impl NvDsEmbedding {
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsEmbedding.embedding_vector",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsEmbedding.embedding_vector",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).embedding_vector }.cast();
@@ -16192,18 +16152,13 @@ impl NvDsConvexHull {
     #[setter]
     #[pyo3(name = "points")]
     fn set_points(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsConvexHull.points",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsConvexHull.points",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).points }.cast();
@@ -17151,18 +17106,13 @@ impl NvDsLLMObject {
     #[setter]
     #[pyo3(name = "info")]
     fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsLLMObject.info",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsLLMObject.info",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).info }.cast();
@@ -17409,18 +17359,13 @@ impl NvDsInteractionObject {
     #[setter]
     #[pyo3(name = "objectIds")]
     fn set_objectIds(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsInteractionObject.objectIds",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsInteractionObject.objectIds",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).objectIds }.cast();
@@ -17533,18 +17478,13 @@ impl NvDsInteractionObject {
     #[setter]
     #[pyo3(name = "info")]
     fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsInteractionObject.info",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsInteractionObject.info",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).info }.cast();
@@ -17678,18 +17618,13 @@ impl NvDsCongestionObject {
     #[setter]
     #[pyo3(name = "objectIds")]
     fn set_objectIds(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsCongestionObject.objectIds",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsCongestionObject.objectIds",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).objectIds }.cast();
@@ -17746,18 +17681,13 @@ impl NvDsCongestionObject {
     #[setter]
     #[pyo3(name = "info")]
     fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsCongestionObject.info",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsCongestionObject.info",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).info }.cast();
@@ -17985,18 +17915,13 @@ impl NvDsTypeMetricsObject {
     #[setter]
     #[pyo3(name = "objectIds")]
     fn set_objectIds(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsTypeMetricsObject.objectIds",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsTypeMetricsObject.objectIds",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).objectIds }.cast();
@@ -18036,18 +17961,13 @@ impl NvDsTypeMetricsObject {
     #[setter]
     #[pyo3(name = "info")]
     fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsTypeMetricsObject.info",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsTypeMetricsObject.info",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).info }.cast();
@@ -18150,18 +18070,13 @@ impl NvDsSegmentationObject {
     #[setter]
     #[pyo3(name = "mask")]
     fn set_mask(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsSegmentationObject.mask",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsSegmentationObject.mask",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).mask }.cast();
@@ -18200,18 +18115,13 @@ impl NvDsSegmentationObject {
     #[setter]
     #[pyo3(name = "info")]
     fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsSegmentationObject.info",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsSegmentationObject.info",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).info }.cast();
@@ -18686,18 +18596,13 @@ impl NvDsEventMsgMeta {
     #[setter]
     #[pyo3(name = "ts")]
     fn set_ts(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsEventMsgMeta.ts",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsEventMsgMeta.ts",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).ts }.cast();
@@ -20575,18 +20480,13 @@ impl NvDsReidTensorBatch {
     #[setter]
     #[pyo3(name = "ptr_host")]
     fn set_ptr_host(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsReidTensorBatch.ptr_host",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsReidTensorBatch.ptr_host",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).ptr_host }.cast();
@@ -20608,18 +20508,13 @@ impl NvDsReidTensorBatch {
     #[setter]
     #[pyo3(name = "ptr_dev")]
     fn set_ptr_dev(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsReidTensorBatch.ptr_dev",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsReidTensorBatch.ptr_dev",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).ptr_dev }.cast();
@@ -20761,18 +20656,13 @@ impl NvDsObjConvexHull {
     #[setter]
     #[pyo3(name = "list")]
     fn set_list(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsObjConvexHull.list",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsObjConvexHull.list",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).list }.cast();
@@ -20920,18 +20810,13 @@ impl NvDsObjReid {
     #[setter]
     #[pyo3(name = "ptr_host")]
     fn set_ptr_host(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsObjReid.ptr_host",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsObjReid.ptr_host",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).ptr_host }.cast();
@@ -20953,18 +20838,13 @@ impl NvDsObjReid {
     #[setter]
     #[pyo3(name = "ptr_dev")]
     fn set_ptr_dev(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NvDsObjReid.ptr_dev",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NvDsObjReid.ptr_dev",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).ptr_dev }.cast();

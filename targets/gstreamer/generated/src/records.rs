@@ -231,18 +231,13 @@ impl GstVideoInfo {
     #[setter]
     #[pyo3(name = "finfo")]
     fn set_finfo(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "GstVideoInfo.finfo",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "GstVideoInfo.finfo",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).finfo }.cast();
@@ -633,18 +628,13 @@ impl GstVideoMeta {
     #[setter]
     #[pyo3(name = "buffer")]
     fn set_buffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "GstVideoMeta.buffer",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "GstVideoMeta.buffer",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).buffer }.cast();

@@ -109,18 +109,9 @@ impl GstMeta {
     #[setter]
     #[pyo3(name = "info")]
     fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "GstMeta.info",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(value, "GstMeta.info", __BINDERY_INT_ADDRESSES)?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).info }.cast();

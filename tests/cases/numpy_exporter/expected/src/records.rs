@@ -135,18 +135,9 @@ impl NpImage {
     #[setter]
     #[pyo3(name = "pixels")]
     fn set_pixels(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NpImage.pixels",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(value, "NpImage.pixels", __BINDERY_INT_ADDRESSES)?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).pixels }.cast();
@@ -168,18 +159,13 @@ impl NpImage {
     #[setter]
     #[pyo3(name = "histogram")]
     fn set_histogram(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "NpImage.histogram",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "NpImage.histogram",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).histogram }.cast();

@@ -167,18 +167,9 @@ impl PtBox {
     #[setter]
     #[pyo3(name = "handle")]
     fn set_handle(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "PtBox.handle",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(value, "PtBox.handle", __BINDERY_INT_ADDRESSES)?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).handle }.cast();
@@ -200,18 +191,9 @@ impl PtBox {
     #[setter]
     #[pyo3(name = "counter")]
     fn set_counter(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "PtBox.counter",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(value, "PtBox.counter", __BINDERY_INT_ADDRESSES)?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).counter }.cast();

@@ -131,18 +131,13 @@ impl WhPacket {
     #[setter]
     #[pyo3(name = "target")]
     fn set_target(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match __bindery_view_target(value)? {
-            Some(view) => Some(view),
-            None => {
-                rt::view::Target::address(
-                    rt::pointer::field_address(
-                        value,
-                        "WhPacket.target",
-                        __BINDERY_INT_ADDRESSES,
-                    )?,
-                )
-            }
-        };
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "WhPacket.target",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).target }.cast();
