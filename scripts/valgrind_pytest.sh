@@ -28,17 +28,19 @@ export GST_PLUGIN_PATH="$root/build/sdk/gst${GST_PLUGIN_PATH:+:$GST_PLUGIN_PATH}
 extension_modules() {
   .venv/bin/python -c '
 import importlib.util, os
-for name in ("pyds.pyds", "bindery_fixture.bindery_fixture", "mediapipe.python._framework_bindings"):
+for name in ("pyds.pyds", "bindery_fixture.bindery_fixture", "mediapipe.python._framework_bindings",
+             "bindery_gst.bindery_gst", "bindery_zlib.bindery_zlib"):
     print(os.path.realpath(importlib.util.find_spec(name).origin))'
 }
 mapfile -t ours < <(extension_modules)
-[ ${#ours[@]} -eq 3 ] || { echo "valgrind: cannot locate the extension modules" >&2; exit 2; }
+[ ${#ours[@]} -eq 5 ] || { echo "valgrind: cannot locate the extension modules" >&2; exit 2; }
 ours+=("$root/build/*.so")
 ours_args=()
 for pattern in "${ours[@]}"; do ours_args+=(--ours "$pattern"); done
 
 # GLib's slice allocator would hide frees of list nodes from memcheck.
-valgrind_env=(PYTHONMALLOC=malloc G_SLICE=always-malloc G_DEBUG=gc-friendly PYTHONDONTWRITEBYTECODE=1)
+# BINDERY_SLOWDOWN: how much longer tests wait for pipelines under memcheck.
+valgrind_env=(PYTHONMALLOC=malloc G_SLICE=always-malloc G_DEBUG=gc-friendly PYTHONDONTWRITEBYTECODE=1 BINDERY_SLOWDOWN=10)
 valgrind_args=(
   --tool=memcheck --leak-check=full --show-leak-kinds=definite
   --errors-for-leak-kinds=definite --num-callers=24 --error-limit=no

@@ -26,13 +26,38 @@ pub fn readable(ptr: *const c_void, len: usize) -> bool {
     }
 }
 
+/// The machine word at `ptr` (any alignment), copied by the kernel: `None`
+/// when it is not readable. No load of `ptr` happens in this process, so a
+/// word of freed heap is not a use-after-free read (valgrind stays quiet).
+pub fn read_word(ptr: *const c_void) -> Option<usize> {
+    let mut word = 0usize;
+    let size = std::mem::size_of::<usize>();
+    if ptr.is_null() || (ptr as usize).checked_add(size).is_none() {
+        return None;
+    }
+    // SAFETY: `word` is `size` writable bytes.
+    let local = unsafe { std::slice::from_raw_parts_mut((&raw mut word).cast::<u8>(), size) };
+    match copy_into(ptr, local) {
+        Ok(()) => Some(word),
+        Err(libc::EFAULT) => None,
+        // SAFETY: the pipe probe showed these bytes are mapped and readable.
+        Err(_) => readable_by_pipe(ptr, size).then(|| unsafe { ptr.cast::<usize>().read_unaligned() }),
+    }
+}
+
 /// Copies the bytes with `process_vm_readv` on this process; the errno on failure.
 fn copy_from_self(ptr: *const c_void, len: usize) -> Result<(), i32> {
     let mut buffer = vec![0u8; len.max(1)];
-    let local = libc::iovec { iov_base: buffer.as_mut_ptr().cast(), iov_len: len };
+    copy_into(ptr, &mut buffer[..len])
+}
+
+/// Copies `local.len()` bytes from `ptr` into `local` with `process_vm_readv`.
+fn copy_into(ptr: *const c_void, local: &mut [u8]) -> Result<(), i32> {
+    let len = local.len();
+    let local = libc::iovec { iov_base: local.as_mut_ptr().cast(), iov_len: len };
     let remote = libc::iovec { iov_base: ptr.cast_mut(), iov_len: len };
     // SAFETY: the kernel reads `remote` (reporting EFAULT instead of faulting)
-    // and writes into `buffer`, which is `len` bytes long.
+    // and writes into `local`, which is `len` bytes long.
     let copied = unsafe { libc::process_vm_readv(libc::getpid(), &local, 1, &remote, 1, 0) };
     match copied {
         n if n >= 0 && n as usize == len => Ok(()),
@@ -86,5 +111,15 @@ mod tests {
         assert!(!readable(0x10 as *const c_void, 8));
         assert!(!readable(usize::MAX as *const c_void, 8));
         assert!(!readable_by_pipe(0x10 as *const c_void, 8));
+    }
+
+    #[test]
+    fn words_are_copied_or_refused() {
+        let data = [0x1122_3344_5566_7788usize, 42];
+        assert_eq!(read_word(data.as_ptr().cast()), Some(data[0]));
+        assert_eq!(read_word(data[1..].as_ptr().cast()), Some(42));
+        assert_eq!(read_word(std::ptr::null()), None);
+        assert_eq!(read_word(0x10 as *const c_void), None);
+        assert_eq!(read_word(usize::MAX as *const c_void), None);
     }
 }

@@ -45,14 +45,13 @@ pub fn address_is_a(api: &GObjectApi, ptr: *mut c_void, expected: GType) -> Resu
     if found == expected || descends_from(api, found, expected) { Ok(()) } else { Err(Refusal::WrongType) }
 }
 
-/// The aligned machine word at `address`, probed first.
+/// The aligned machine word at `address`, copied by the kernel (an int from
+/// Python may point anywhere, freed heap included: it is never loaded directly).
 fn read_word(address: usize) -> Result<usize, Refusal> {
-    let size = std::mem::size_of::<usize>();
-    if address == 0 || address % size != 0 || !probe::readable(address as *const c_void, size) {
+    if address % std::mem::size_of::<usize>() != 0 {
         return Err(Refusal::Unreadable);
     }
-    // SAFETY: the probe showed these aligned bytes are mapped and readable.
-    Ok(unsafe { *(address as *const usize) })
+    probe::read_word(address as *const c_void).ok_or(Refusal::Unreadable)
 }
 
 /// Whether `found` is one of the types registered below `ancestor`, found by

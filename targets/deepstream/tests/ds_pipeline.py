@@ -43,7 +43,9 @@ def run_pipeline(description: str, probe=None, probes=None) -> int:
     for name, fn in probes.items():
         attach(name, fn)
     pipeline.set_state(Gst.State.PLAYING)
-    msg = pipeline.get_bus().timed_pop_filtered(20 * Gst.SECOND, Gst.MessageType.EOS | Gst.MessageType.ERROR)
+    # BINDERY_SLOWDOWN: set by scripts/valgrind_pytest.sh (memcheck runs Python 20-50x slower).
+    timeout = int(20 * float(os.environ.get("BINDERY_SLOWDOWN", "1")))
+    msg = pipeline.get_bus().timed_pop_filtered(timeout * Gst.SECOND, Gst.MessageType.EOS | Gst.MessageType.ERROR)
     pipeline.set_state(Gst.State.NULL)
     assert msg is not None, "pipeline timed out"
     assert msg.type == Gst.MessageType.EOS, msg.parse_error()

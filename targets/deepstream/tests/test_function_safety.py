@@ -197,8 +197,10 @@ def test_free_buffer_only_frees_what_alloc_buffer_returned():
     buf = pyds.alloc_buffer(16)
     with pytest.raises(ValueError, match="not memory this module allocated"):
         pyds.free_buffer(buf + 8)
+    batch = pyds.nvds_create_batch_meta(1)  # memory the module did not allocate
     with pytest.raises(ValueError, match="not memory this module allocated"):
-        pyds.free_buffer(pyds.nvds_create_batch_meta(1).address)
+        pyds.free_buffer(batch.address)
+    pyds.nvds_destroy_batch_meta(batch)
     pyds.free_buffer(buf)
     with pytest.raises(ValueError, match="already freed"):
         pyds.free_buffer(buf)
