@@ -23,5 +23,16 @@ with zipfile.ZipFile(wheel) as z:
         (work / "tests").mkdir(exist_ok=True)
         (work / "tests" / name).write_bytes(z.read(f"mediapipe/python/{name}"))
 PY
+# image_test.py reads solutions/testdata/hands.jpg, which the wheel does not
+# ship; the tests check only its size (720x382), channels and that our
+# decode matches OpenCV's, so a synthetic JPEG of that size stands in.
+"$py" - "$work/tests/solutions/testdata/hands.jpg" <<'PY'
+import pathlib, sys
+import cv2, numpy as np
+path = pathlib.Path(sys.argv[1])
+path.parent.mkdir(parents=True, exist_ok=True)
+y, x = np.mgrid[0:382, 0:720]
+cv2.imwrite(str(path), np.dstack([x * 255 // 720, y * 255 // 382, (x + y) % 256]).astype(np.uint8))
+PY
 cd "$work/tests"
 "$py" -m pytest -q -p no:cacheprovider "$@" packet_test.py timestamp_test.py image_frame_test.py image_test.py calculator_graph_test.py
