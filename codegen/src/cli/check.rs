@@ -1,6 +1,7 @@
 //! `codegen check`: regenerate in memory and compare with what is committed
 //! (targets' `generated/`, golden cases' `expected/`); print a unified diff
-//! per stale file and exit 1. `BLESS=1` rewrites golden cases instead
+//! per stale file (and name committed files generation no longer produces)
+//! and exit 1. `BLESS=1` rewrites golden cases instead
 //! (bundled targets are still only compared: regenerate them with `generate`).
 
 use std::process::ExitCode;
@@ -25,8 +26,11 @@ pub fn run(target: Option<String>) -> Result<ExitCode, Vec<Diagnostic>> {
         // BLESS rewrites golden cases only; targets are regenerated with `codegen generate`.
         if bless && golden.contains(&t.spec) {
             super::write_outputs(&t.out_dir, &outputs)?;
+            super::orphans::delete(&t.out_dir, &outputs)
+                .map_err(|e| vec![Diagnostic::new(crate::diagnostic::Kind::Io, format!("cannot delete in {}: {e}", t.out_dir.display()))])?;
             continue;
         }
+        stale += report_orphans(&t.out_dir, &outputs);
         for o in &outputs {
             let path = t.out_dir.join(&o.path);
             let committed = std::fs::read_to_string(&path).unwrap_or_default();
@@ -44,4 +48,15 @@ pub fn run(target: Option<String>) -> Result<ExitCode, Vec<Diagnostic>> {
     }
     eprintln!("codegen check: {} target(s) and golden case(s) up to date", chosen.len());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints each committed file generation no longer produces; returns how many.
+fn report_orphans(out_dir: &std::path::Path, outputs: &[crate::backend::Output]) -> usize {
+    let orphans = super::orphans::find(out_dir, outputs);
+    for path in &orphans {
+        let full = out_dir.join(path);
+        let shown = full.strip_prefix(targets::root()).unwrap_or(&full).display().to_string();
+        super::emit(&format!("{shown}: committed but no longer generated (delete it)\n"));
+    }
+    orphans.len()
 }

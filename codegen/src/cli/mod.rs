@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod orphans;
 pub mod explain;
 pub mod summary;
 pub mod targets;
@@ -154,7 +155,10 @@ pub(crate) fn generate_one(t: &targets::Target, out_dir: &Path, runtime: Option<
     let runtime = runtime_for(t, out_dir, runtime)?;
     let rendered = pipeline::render_with(&t.spec, out_dir, &runtime)?;
     let written = write_outputs(out_dir, &rendered.outputs)?;
-    eprintln!("codegen: {} → {} ({} files, {} changed) in {:.2} s", t.name, out_dir.display(), rendered.outputs.len(), written, started.elapsed().as_secs_f64());
+    let deleted = orphans::delete(out_dir, &rendered.outputs)
+        .map_err(|e| vec![Diagnostic::new(Kind::Io, format!("cannot delete a file no longer generated in {}: {e}", out_dir.display()))])?;
+    let deleted = if deleted > 0 { format!(", {deleted} no longer generated deleted") } else { String::new() };
+    eprintln!("codegen: {} → {} ({} files, {} changed{deleted}) in {:.2} s", t.name, out_dir.display(), rendered.outputs.len(), written, started.elapsed().as_secs_f64());
     if let Some(module) = &rendered.module {
         eprintln!("codegen: {}", summary::line(module));
         if verbose {
