@@ -31,7 +31,7 @@ pub fn load_checked(spec_path: &Path) -> Result<LoadedSpec> {
 pub fn ir_from(loaded: &LoadedSpec, until: Option<&str>) -> Result<Module> {
     let mut set = header_set(loaded)?;
     set.exports = linked_exports(loaded);
-    let mut module = crate::parse_cache::cached("ir", &frontend_key(&set), || c::parse(&set))?;
+    let mut module = crate::parse_cache::cached("ir", &frontend_key(&set), || c::parse_with_includes(&set))?;
     module.name = loaded.spec.module.name.get_ref().clone();
     module.doc = Doc { brief: loaded.spec.module.doc.clone(), full: loaded.spec.module.doc.clone() };
     module.headers = loaded.spec.c.headers.iter().map(|h| h.get_ref().clone()).collect();

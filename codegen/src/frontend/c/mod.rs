@@ -56,9 +56,13 @@ impl HeaderSet {
 /// libclang allows one `Clang` per process at a time.
 static CLANG_LOCK: Mutex<()> = Mutex::new(());
 
-/// Parses the header set into an IR module (name and docs left empty), with
-/// every file the parse read (the parse cache's dependencies).
-pub fn parse(set: &HeaderSet) -> Result<(Module, Vec<PathBuf>)> {
+/// Parses the header set into an IR module (name and docs left empty).
+pub fn parse(set: &HeaderSet) -> Result<Module> {
+    parse_with_includes(set).map(|(module, _)| module)
+}
+
+/// [`parse`], with every file the parse read (the parse cache's dependencies).
+pub fn parse_with_includes(set: &HeaderSet) -> Result<(Module, Vec<PathBuf>)> {
     let _guard = CLANG_LOCK.lock().unwrap_or_else(|p| p.into_inner());
     let clang = Clang::new().map_err(|e| vec![Diagnostic::new(Kind::Header, format!("cannot load libclang: {e}"))
         .hint("install libclang (Debian: apt-get install libclang-dev)")])?;
