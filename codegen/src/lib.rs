@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod frontend;
 pub mod ir;
 pub mod libraries;
+pub mod parse_cache;
 pub mod passes;
 pub mod pipeline;
 pub mod spec;

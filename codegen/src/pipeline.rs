@@ -31,7 +31,7 @@ pub fn load_checked(spec_path: &Path) -> Result<LoadedSpec> {
 pub fn ir_from(loaded: &LoadedSpec, until: Option<&str>) -> Result<Module> {
     let mut set = header_set(loaded)?;
     set.exports = linked_exports(loaded);
-    let mut module = c::parse(&set)?;
+    let mut module = crate::parse_cache::cached("ir", &frontend_key(&set), || c::parse_with_includes(&set))?;
     module.name = loaded.spec.module.name.get_ref().clone();
     module.doc = Doc { brief: loaded.spec.module.doc.clone(), full: loaded.spec.module.doc.clone() };
     module.headers = loaded.spec.c.headers.iter().map(|h| h.get_ref().clone()).collect();
@@ -43,6 +43,19 @@ pub fn ir_from(loaded: &LoadedSpec, until: Option<&str>) -> Result<Module> {
         eprint!("{}", w.render());
     }
     Ok(module)
+}
+
+/// What the C frontend's result depends on besides the headers' contents:
+/// the whole header set, with the linked libraries' exports as a digest of
+/// their sorted names.
+fn frontend_key(set: &HeaderSet) -> crate::parse_cache::Key {
+    let exports = set.exports.as_ref().map(|x| {
+        let mut names: Vec<&String> = x.symbols.iter().collect();
+        names.sort();
+        (&x.libraries, crate::parse_cache::digest(&format!("{names:?}")))
+    });
+    let parts: [&dyn std::fmt::Debug; 8] = [&"ir", &set.headers, &set.patterns, &set.language_args(), &set.clang_args, &set.base_dir, &set.sdk, &exports];
+    crate::parse_cache::Key::new(&parts, set.include_dirs())
 }
 
 /// The stub fragments beside the `[helpers].rust` files (`x.rs` → `x.pyi`), concatenated.

@@ -1,10 +1,10 @@
 //! Doc comments and source locations carried from headers to output.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where an item was declared: header file (as given to the frontend, relative
 /// to the spec directory when possible) and 1-based line.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceLoc {
     /// Header path.
     pub file: String,
@@ -19,7 +19,7 @@ impl std::fmt::Display for SourceLoc {
 }
 
 /// A doc comment: the brief line and the full text (comment markers removed).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Doc {
     /// First sentence or `@brief`.
     pub brief: String,

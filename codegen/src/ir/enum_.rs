@@ -1,11 +1,11 @@
 //! C enums, exposed as `enum.IntEnum` subclasses.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Doc, SourceLoc};
 
 /// One enumerator.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnumValue {
     /// C (and Python) name.
     pub name: String,
@@ -16,7 +16,7 @@ pub struct EnumValue {
 }
 
 /// A C enum.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnumDef {
     /// C name (typedef name when there is one).
     pub name: String,

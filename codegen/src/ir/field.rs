@@ -1,11 +1,11 @@
 //! Struct fields and the kind a pass assigns to each (DESIGN §3).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Doc, Ownership, SourceLoc, TypeRef};
 
 /// How a scalar is converted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ScalarKind {
     /// Integer with exact width.
     Int { bits: u8, signed: bool },
@@ -16,7 +16,7 @@ pub enum ScalarKind {
 }
 
 /// What a field becomes in Python; decided by `passes::field_kind`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
 pub enum FieldKind {
     /// Not decided yet (frontend output).
@@ -54,7 +54,7 @@ pub enum FieldKind {
 }
 
 /// What a C++ container member becomes in Python.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "shape")]
 pub enum StdShape {
     /// `std::string` → `str`.
@@ -66,7 +66,7 @@ pub enum StdShape {
 }
 
 /// How one element of a C++ container converts.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "element")]
 pub enum StdElement {
     /// Number or bool, copied.
@@ -78,7 +78,7 @@ pub enum StdElement {
 }
 
 /// A struct or union field.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Field {
     /// C field name.
     pub name: String,

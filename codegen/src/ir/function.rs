@@ -1,11 +1,11 @@
 //! C functions exposed as module-level Python functions.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Doc, Ownership, ScalarKind, SourceLoc, Transfer, TypeRef};
 
 /// How a parameter is converted from Python.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
 pub enum ParamKind {
     /// Not decided yet.
@@ -54,7 +54,7 @@ pub enum ParamKind {
 pub const GST_BUFFER: &str = "GstBuffer";
 
 /// What an out-parameter points to.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
 pub enum OutValue {
     /// A number or bool.
@@ -66,7 +66,7 @@ pub enum OutValue {
 }
 
 /// How a caller-allocated output buffer reaches Python.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OutputMode {
     /// Returned as `bytes` (cut to the written length when C reports it).
@@ -78,7 +78,7 @@ pub enum OutputMode {
 }
 
 /// How many bytes an output buffer gets.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
 pub enum Capacity {
     /// Python passes it (as the length parameter), or the buffer itself (`into`).
@@ -128,7 +128,7 @@ impl ParamKind {
 }
 
 /// One parameter.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Param {
     /// C name (what the spec names).
     pub name: String,
@@ -151,7 +151,7 @@ pub struct Param {
 /// Two parameters that must not be the same memory (`disjoint`): the
 /// function reads `a` while writing `b` (e.g. copies a list into a struct
 /// that holds it), so overlapping arguments would never end.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Disjoint {
     /// The parameter read from.
     pub a: String,
@@ -162,7 +162,7 @@ pub struct Disjoint {
 }
 
 /// How the return value is converted to Python.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
 pub enum ReturnKind {
     /// Not decided yet.
@@ -187,7 +187,7 @@ pub enum ReturnKind {
 
 /// List fields of a struct parameter whose nodes a function removes or frees:
 /// their node views die after the call (their list epoch is bumped).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ListEdit {
     /// The struct parameter.
     pub param: String,
@@ -198,7 +198,7 @@ pub struct ListEdit {
 }
 
 /// A C function.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Function {
     /// C name.
     pub name: String,

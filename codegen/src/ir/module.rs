@@ -1,11 +1,11 @@
 //! The root of the IR: one Python module.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Doc, EnumDef, Function, Record, Skipped, SourceLoc};
 
 /// An integer `#define` exported as a module constant.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Constant {
     /// Name.
     pub name: String,
@@ -16,7 +16,7 @@ pub struct Constant {
 }
 
 /// A spec-declared method returning a zero-copy numpy view of a pointer field.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NumpyExporter {
     /// Python method name.
     pub method: String,
@@ -33,7 +33,7 @@ pub struct NumpyExporter {
 }
 
 /// One column of a bulk exporter: a (possibly nested) field path.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Column {
     /// Key in the returned dict.
     pub key: String,
@@ -46,7 +46,7 @@ pub struct Column {
 }
 
 /// A spec-declared method turning a list field's elements into numpy columns.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BulkExporter {
     /// Python method name.
     pub method: String,
@@ -61,7 +61,7 @@ pub struct BulkExporter {
 /// A typed handle class for pointers to a struct the module does not bind
 /// (opaque contexts such as `NvDsObjEncCtx`): only objects a C function
 /// returned are accepted where that type is expected.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Handle {
     /// C struct name (tag or typedef).
     pub name: String,
@@ -70,7 +70,7 @@ pub struct Handle {
 }
 
 /// One Python module.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Module {
     /// Python import name.
     pub name: String,

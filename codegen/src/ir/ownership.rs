@@ -1,9 +1,9 @@
 //! Who owns memory that crosses the boundary (DESIGN §2).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Ownership of a returned pointer or a pointer field's target.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
 pub enum Ownership {
     /// C owns it; lifetime untracked (pyds behaviour).
@@ -16,7 +16,7 @@ pub enum Ownership {
 }
 
 /// A parameter whose ownership moves during a call.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
 pub enum Transfer {
     /// The callee frees it: the Python object's token dies.

@@ -1,19 +1,19 @@
 //! Structs and unions.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{BulkExporter, Doc, Field, NumpyExporter, SourceLoc};
 
 
 /// A C struct or union exposed as a Python class.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     /// The C name used to refer to it (typedef name when there is one).
     pub name: String,
     /// Python class name.
     pub python_name: String,
     /// Further module-level names bound to the same class (`[struct] python_aliases`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub python_aliases: Vec<String>,
     /// Whether it is a union.
     pub is_union: bool,
@@ -37,12 +37,12 @@ pub struct Record {
     pub owned_strings: Vec<OwnedString>,
     /// A GstMeta found on buffers by this API-type function
     /// (`[struct.NAME] buffer_meta_api`): adds `get(buffer)` and `iterate(buffer)`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buffer_meta_api: Option<String>,
 }
 
 /// One owned `char*` inside a record, reached through a path of fields.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OwnedString {
     /// Steps from the record to the string field, outermost first.
     pub path: Vec<PathStep>,
@@ -51,7 +51,7 @@ pub struct OwnedString {
 }
 
 /// One field on the way to an owned string.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PathStep {
     /// Record holding the field.
     pub record: String,

@@ -3,12 +3,12 @@
 //! its Python module and name, doc comment and source location. Plain data;
 //! types are resolved to [`RustType`] by the frontend's second pass.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::SourceLoc;
 
 /// Everything exposed by one annotated crate, in source order.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RustCrate {
     /// The crate's Rust name (e.g. `mediapipe_core`).
     pub crate_name: String,
@@ -21,7 +21,7 @@ pub struct RustCrate {
 }
 
 /// A Rust struct exposed as a Python class.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RustClass {
     /// Rust path inside the crate, e.g. `packet::Packet`.
     pub rust_path: String,
@@ -40,7 +40,7 @@ pub struct RustClass {
 }
 
 /// How an exposed method appears in Python.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MethodKind {
     /// `__init__` / `__new__`.
     Constructor,
@@ -57,7 +57,7 @@ pub enum MethodKind {
 }
 
 /// How a method takes `self`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Receiver {
     /// No receiver (associated function).
     None,
@@ -68,7 +68,7 @@ pub enum Receiver {
 }
 
 /// An exposed method.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RustMethod {
     /// Rust name.
     pub rust_name: String,
@@ -91,7 +91,7 @@ pub struct RustMethod {
 }
 
 /// A free function exposed at module level.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RustFunction {
     /// Rust path inside the crate, e.g. `getter::get_int`.
     pub rust_path: String,
@@ -112,7 +112,7 @@ pub struct RustFunction {
 }
 
 /// A named parameter.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RustParam {
     /// Rust name.
     pub name: String,
@@ -121,7 +121,7 @@ pub struct RustParam {
 }
 
 /// A C-like enum exposed as a Python enumeration.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RustEnum {
     /// Rust path inside the crate.
     pub rust_path: String,
@@ -138,7 +138,7 @@ pub struct RustEnum {
 }
 
 /// One enum variant.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RustVariant {
     /// Rust name (`WaitTillNotFull`).
     pub rust_name: String,
@@ -151,7 +151,7 @@ pub struct RustVariant {
 }
 
 /// A Rust type as the binding layer sees it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RustType {
     /// `()`.
     Unit,

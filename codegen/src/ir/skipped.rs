@@ -4,12 +4,12 @@
 //! the spec or the types rule out. `generate` summarises them per reason and
 //! `codegen explain` shows one.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::SourceLoc;
 
 /// What kind of header item was left out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ItemKind {
     /// A struct.
     Struct,
@@ -37,7 +37,7 @@ impl ItemKind {
 }
 
 /// Why an item is not bound; the label is what the summary counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum SkipReason {
     /// `f(fmt, ...)`: Python cannot build a C variable argument list.
     Variadic,
@@ -92,7 +92,7 @@ impl SkipReason {
 }
 
 /// One item that is not bound.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {
     /// C name.
     pub name: String,

@@ -1,9 +1,9 @@
 //! C types as the frontend saw them, keeping typedef spellings.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A primitive C type, by its exact width and signedness.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Prim {
     /// Signed integer of the given bits.
     Int(u8),
@@ -20,7 +20,7 @@ pub enum Prim {
 }
 
 /// A C type reference.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TypeRef {
     /// `void`.
     Void,
@@ -45,7 +45,7 @@ pub enum TypeRef {
 }
 
 /// The C++ standard-library types the C++ shim converts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum StdType {
     /// `std::string`.
     String,

@@ -46,6 +46,11 @@ impl HeaderSet {
         let (lang, std) = if self.cxx { ("c++", "-std=gnu++17") } else { ("c", "-std=gnu11") };
         vec!["-x".into(), lang.into(), std.into()]
     }
+
+    /// The `-I` and `-isystem` directories of the clang arguments.
+    pub fn include_dirs(&self) -> Vec<PathBuf> {
+        self.clang_args.iter().filter_map(|a| a.strip_prefix("-I").or_else(|| a.strip_prefix("-isystem"))).map(PathBuf::from).collect()
+    }
 }
 
 /// libclang allows one `Clang` per process at a time.
@@ -53,6 +58,11 @@ static CLANG_LOCK: Mutex<()> = Mutex::new(());
 
 /// Parses the header set into an IR module (name and docs left empty).
 pub fn parse(set: &HeaderSet) -> Result<Module> {
+    parse_with_includes(set).map(|(module, _)| module)
+}
+
+/// [`parse`], with every file the parse read (the parse cache's dependencies).
+pub fn parse_with_includes(set: &HeaderSet) -> Result<(Module, Vec<PathBuf>)> {
     let _guard = CLANG_LOCK.lock().unwrap_or_else(|p| p.into_inner());
     let clang = Clang::new().map_err(|e| vec![Diagnostic::new(Kind::Header, format!("cannot load libclang: {e}"))
         .hint("install libclang (Debian: apt-get install libclang-dev)")])?;
@@ -71,7 +81,14 @@ pub fn parse(set: &HeaderSet) -> Result<Module> {
         .map_err(|e| vec![Diagnostic::new(Kind::Header, format!("libclang could not parse the headers: {e}"))])?;
     check_diagnostics(&tu, set)?;
     let walker = items::Walker::new(set, tu.get_entity());
-    Ok(walker.module())
+    Ok((walker.module(), included_files(&tu.get_entity(), set)))
+}
+
+/// The files the translation unit includes (every `#include` the detailed
+/// preprocessing record saw) and the headers themselves.
+fn included_files(root: &Entity<'_>, set: &HeaderSet) -> Vec<PathBuf> {
+    let included = root.get_children().into_iter().filter(|e| e.get_kind() == EntityKind::InclusionDirective).filter_map(|e| e.get_file());
+    included.map(|f| f.get_path()).chain(set.headers.iter().cloned()).collect()
 }
 
 fn umbrella_source(headers: &[PathBuf]) -> String {
