@@ -95,6 +95,10 @@ pub enum Handover {
     Invalidate,
     /// The function stores the memory in a C container (`transfers`).
     Store,
+    /// The function stores the memory in a C container that will free it
+    /// (`transfers` of a struct Python can own): only memory this view
+    /// owns may go, so an object is never in two containers.
+    Give,
 }
 
 /// A typed pointer into C memory with its liveness token and keep-alive.
@@ -154,6 +158,12 @@ impl<T> View<T> {
     /// metadata), valid while `token` lives (origin [`Origin::Within`]).
     pub fn held(ptr: NonNull<T>, token: Token) -> Self {
         View { ptr, token, keep: None, free: None, origin: OriginCell::new(Origin::Within) }
+    }
+
+    /// A view of memory another view already tracks, found again by its
+    /// address (`cast`): shares that memory's `token` and `origin`, owns nothing.
+    pub fn known(ptr: NonNull<T>, token: Token, origin: Origin) -> Self {
+        View { ptr, token, keep: None, free: None, origin: OriginCell::new(origin) }
     }
 
     /// A view of an untracked address (e.g. from `cast`): never invalidated.
@@ -246,6 +256,15 @@ impl<T> View<T> {
         View::borrowed(self.ptr, token, keep)
     }
 
+    /// The address as the `int` a script sees (`view.address`), recorded in
+    /// [`crate::address_book`] so that `class.cast(int)` finds this view's
+    /// liveness again.
+    pub fn published_address(&self, class: &'static str) -> usize {
+        let addr = self.address();
+        crate::address_book::record(addr, class, &self.token, self.origin());
+        addr
+    }
+
     /// The raw address, whether or not the memory is alive.
     pub fn address(&self) -> usize {
         self.ptr.as_ptr() as usize
@@ -287,13 +306,28 @@ impl<T> View<T> {
         let ptr = self.ptr(what)?;
         let origin = self.origin();
         let held = origin == Origin::Within || (self.free.is_some() && !self.token.is_owned());
+        let handed_over = self.free.is_some() && !self.token.is_owned();
         match (origin, handover) {
             (Origin::Python, _) if !python_made => return Err(errors::python_made(what)),
             (_, Handover::Consume) if held => return Err(errors::held_elsewhere(what)),
+            (_, Handover::Store) if handed_over => return Err(errors::already_stored(what)),
+            (_, Handover::Give) if !self.is_owner() => return Err(errors::not_owned(what)),
             _ => {}
         }
-        if handover != Handover::Store && self.free.is_some() && !self.token.take_ownership() {
+        let moves_now = matches!(handover, Handover::Consume | Handover::Invalidate);
+        if moves_now && self.free.is_some() && !self.token.take_ownership() {
             return Err(errors::held_elsewhere(what));
+        }
+        Ok(ptr)
+    }
+
+    /// The pointer for a parameter that accepts only memory C made
+    /// (`c_made`): `ValueError` for a struct constructed in Python (C would
+    /// hand it to a pool it never came from), `ReferenceError` when gone.
+    pub fn c_made_ptr(&self, what: &str) -> PyResult<*mut T> {
+        let ptr = self.ptr(what)?;
+        if self.origin() == Origin::Python {
+            return Err(errors::python_made(what));
         }
         Ok(ptr)
     }

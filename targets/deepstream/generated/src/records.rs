@@ -60,27 +60,25 @@ impl NvBbox_Coords {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBbox_Coords>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -214,27 +212,25 @@ impl NvOSD_ColorParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_ColorParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -368,27 +364,25 @@ impl NvOSD_FontParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_FontParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -543,27 +537,25 @@ impl NvOSD_TextParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_TextParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -772,27 +764,25 @@ impl NvOSD_Color_info {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_Color_info>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -922,27 +912,25 @@ impl NvOSD_RectParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_RectParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -1248,27 +1236,25 @@ impl NvOSD_MaskParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_MaskParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -1427,27 +1413,25 @@ impl NvOSD_LineParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_LineParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -1643,27 +1627,25 @@ impl NvOSD_ArrowParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_ArrowParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -1896,27 +1878,25 @@ impl NvOSD_CircleParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_CircleParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -2163,27 +2143,25 @@ impl NvDsRoiMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsRoiMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -2519,27 +2497,25 @@ impl NvBufSurfaceParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -2984,27 +2960,25 @@ impl NvDsFrameMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsFrameMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -3610,27 +3584,25 @@ impl NvDsObjectMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsObjectMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -4186,27 +4158,25 @@ impl NvDsComp_BboxInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsComp_BboxInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -4306,27 +4276,25 @@ impl NvDsSensorInfo_meta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsSensorInfo_meta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -4448,27 +4416,25 @@ impl NvDsMetaPool {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsMetaPool>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -4646,27 +4612,25 @@ impl NvDsBaseMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsBaseMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -4905,27 +4869,25 @@ impl NvDsBatchMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsBatchMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -5471,27 +5433,25 @@ impl NvDsClassifierMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsClassifierMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -5673,27 +5633,25 @@ impl NvDsLabelInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsLabelInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -6010,27 +5968,25 @@ impl NvDsDisplayMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsDisplayMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -6390,27 +6346,25 @@ impl NvDsUserMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsUserMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -6546,27 +6500,25 @@ impl NvDsMetaSubCompLatency {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsMetaSubCompLatency>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -6699,27 +6651,25 @@ impl NvDsMetaCompLatency {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsMetaCompLatency>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -6932,27 +6882,25 @@ impl NvDsFrameLatencyInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsFrameLatencyInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -7086,27 +7034,25 @@ impl NvDsMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -7262,27 +7208,25 @@ impl NvBufSurfacePlaneParamsEx {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfacePlaneParamsEx>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -7623,27 +7567,25 @@ impl NvBufSurfacePlaneParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfacePlaneParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -8034,27 +7976,25 @@ impl NvBufSurfaceChromaSubsamplingParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceChromaSubsamplingParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -8212,27 +8152,25 @@ impl NvBufSurfaceCreateParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceCreateParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -8497,27 +8435,25 @@ impl NvBufSurfaceAllocateParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceAllocateParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -8784,27 +8720,25 @@ impl NvBufSurfaceMappedAddr {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceMappedAddr>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -9067,27 +9001,25 @@ impl NvBufSurfaceParamsEx {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceParamsEx>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -9329,27 +9261,25 @@ impl NvBufSurfaceCudaBuffer {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceCudaBuffer>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -9604,27 +9534,25 @@ impl NvBufSurface {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurface>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -9888,27 +9816,25 @@ impl NvBufSurfaceMapPlaneParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceMapPlaneParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -10153,27 +10079,25 @@ impl NvBufSurfaceCudaIpcMemHandle {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceCudaIpcMemHandle>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -10253,27 +10177,25 @@ impl NvBufSurfaceExtendedMapParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceExtendedMapParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -10429,27 +10351,25 @@ impl NvBufSurfaceMapParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceMapParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -10808,27 +10728,25 @@ impl NvBufSurfaceNvmmBuffer {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceNvmmBuffer>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -10997,27 +10915,25 @@ impl NvBufSurfaceDeviceInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceDeviceInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -11232,27 +11148,25 @@ impl NvBufSurfaceGPUL2SyncParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceGPUL2SyncParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -11382,27 +11296,25 @@ impl NvDsInferDims {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferDims>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -11537,27 +11449,25 @@ impl NvDsInferDimsCHW {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferDimsCHW>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -11674,27 +11584,25 @@ impl NvDsInferLayerInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferLayerInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -11935,27 +11843,25 @@ impl NvDsInferNetworkInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferNetworkInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -12080,27 +11986,25 @@ impl NvDsInferObjectDetectionInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferObjectDetectionInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -12304,27 +12208,25 @@ impl NvDsInferInstanceMaskInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferInstanceMaskInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -12584,27 +12486,25 @@ impl NvDsInferAttribute {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferAttribute>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -12742,27 +12642,25 @@ impl NvDsInferTensorMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferTensorMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -13066,27 +12964,25 @@ impl NvDsInferSegmentationMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferSegmentationMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -13348,27 +13244,25 @@ impl NvDsRect {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsRect>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -13497,27 +13391,25 @@ impl NvDsGeoLocation {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsGeoLocation>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -13629,27 +13521,25 @@ impl NvDsCoordinate {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsCoordinate>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -13761,27 +13651,25 @@ impl NvDsObjectSignature {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsObjectSignature>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -13893,27 +13781,25 @@ impl NvDsProductObjectExt {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsProductObjectExt>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -14044,27 +13930,25 @@ impl NvDsVehicleObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsVehicleObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -14285,27 +14169,25 @@ impl NvDsPersonObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsPersonObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -14520,27 +14402,25 @@ impl NvDsFaceObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsFaceObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -14814,27 +14694,25 @@ impl NvDsVehicleObjectExt {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsVehicleObjectExt>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -15068,27 +14946,25 @@ impl NvDsPersonObjectExt {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsPersonObjectExt>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -15316,27 +15192,25 @@ impl NvDsFaceObjectWithExt {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsFaceObjectExt>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -15593,27 +15467,25 @@ impl NvDsJoint {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsJoint>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -15747,27 +15619,25 @@ impl NvDsJoints {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsJoints>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -15908,27 +15778,25 @@ impl NvDsEmbedding {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsEmbedding>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -16043,27 +15911,25 @@ impl NvDsProductObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsProductObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -16151,27 +16017,25 @@ impl NvDsConvexHull {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsConvexHull>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -16287,27 +16151,25 @@ impl NvDsBbox3dObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsBbox3dObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -16549,27 +16411,25 @@ impl NvDsBbox3dObjectList {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsBbox3dObjectList>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -16749,27 +16609,25 @@ impl NvDs3DTracking {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDs3DTracking>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -16988,27 +16846,25 @@ impl NvDsConversationObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsConversationObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -17110,27 +16966,25 @@ impl NvDsLLMObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsLLMObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -17359,27 +17213,25 @@ impl NvDsInteractionObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInteractionObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -17628,27 +17480,25 @@ impl NvDsCongestionObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsCongestionObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -17848,27 +17698,25 @@ impl NvDsTypeMetricsObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsTypeMetricsObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -18109,27 +17957,25 @@ impl NvDsSegmentationObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsSegmentationObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -18333,27 +18179,25 @@ impl NvDsEventMsgMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsEventMsgMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -19382,27 +19226,25 @@ impl NvDsEvent {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsEvent>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -19522,27 +19364,25 @@ impl NvDsCustomMsgInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsCustomMsgInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -19658,27 +19498,25 @@ impl NvDsPayload {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsPayload>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -19819,27 +19657,25 @@ impl NvDsTargetMiscDataFrame {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsTargetMiscDataFrame>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -20070,27 +19906,25 @@ impl NvDsTargetMiscDataObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsTargetMiscDataObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -20227,27 +20061,25 @@ impl NvDsTargetMiscDataStream {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsTargetMiscDataStream>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -20362,27 +20194,25 @@ impl NvDsTargetMiscDataBatch {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsTargetMiscDataBatch>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -20500,27 +20330,25 @@ impl NvDsReidTensorBatch {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsReidTensorBatch>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -20720,27 +20548,25 @@ impl NvDsObjConvexHull {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsObjConvexHull>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -20870,27 +20696,25 @@ impl NvDsObjReid {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsObjReid>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -21044,27 +20868,25 @@ impl NvDsObj3DBbox {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsObj3DBbox>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -21329,27 +21151,25 @@ impl NvOFFlowVector {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOFFlowVector>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -21449,27 +21269,25 @@ impl NvDsOpticalFlowMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsOpticalFlowMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -21731,27 +21549,25 @@ impl NvDsObjEncOutParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsObjEncOutParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -21837,27 +21653,25 @@ impl NvDsObjEncUsrArgs {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsObjEncUsrArgs>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -22069,27 +21883,25 @@ impl NvDsAnalyticsObjInfo {
 impl NvDsAnalyticsObjInfo {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsAnalyticsObjInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -22226,27 +22038,25 @@ impl NvDsAnalyticsFrameMeta {
 impl NvDsAnalyticsFrameMeta {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsAnalyticsFrameMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -22409,27 +22219,25 @@ impl NvOSD_FrameTextParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_FrameTextParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -22672,27 +22480,25 @@ impl NvOSD_FrameRectParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_FrameRectParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -22987,27 +22793,25 @@ impl NvOSD_FrameSegmentMaskParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_FrameSegmentMaskParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -23303,27 +23107,25 @@ impl NvOSD_FrameLineParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_FrameLineParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -23559,27 +23361,25 @@ impl NvOSD_FrameArrowParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_FrameArrowParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -23815,27 +23615,25 @@ impl NvOSD_FrameCircleParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_FrameCircleParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -24045,27 +23843,25 @@ impl NvDsPreProcessTensorMeta {
 impl NvDsPreProcessTensorMeta {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsPreProcessTensorMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -24314,27 +24110,25 @@ impl GstNvDsPreProcessBatchMeta {
 impl GstNvDsPreProcessBatchMeta {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::GstNvDsPreProcessBatchMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -24537,27 +24331,25 @@ impl CustomDataStruct {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::CustomDataStruct>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -24692,27 +24484,25 @@ impl RectDim {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::RectDim>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
