@@ -14,6 +14,7 @@ pub fn render(module: &Module) -> String {
     out += "import enum\nfrom typing import Any, Callable, Iterator, final\n\nimport numpy\nimport numpy.typing as npt\n\n";
     let mut names = exported_names(module);
     names.extend(helpers.names.iter().cloned());
+    names.push("__version__".into()); // `m.add` lists it in the module's `__all__` too
     let _ = writeln!(out, "__all__ = [{}]\n", names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", "));
     out += "__version__: str\n";
     for c in &module.constants {

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["GstStructure", "GstVideoInfo", "GstVideoMeta", "GstVideoCropMeta", "GstVideoRegionOfInterestMeta", "GList", "gst_buffer_is_writable", "gst_structure_new_from_string", "gst_structure_free", "gst_structure_get_name", "gst_structure_has_name", "gst_structure_n_fields", "gst_structure_nth_field_name", "gst_structure_has_field", "gst_structure_get_boolean", "gst_structure_get_int", "gst_structure_get_uint", "gst_structure_get_double", "gst_structure_get_string", "gst_video_info_from_caps", "gst_buffer_get_video_meta_id", "gst_buffer_add_video_meta", "gst_buffer_get_video_region_of_interest_meta_id", "gst_buffer_add_video_region_of_interest_meta", "gst_video_region_of_interest_meta_add_param", "gst_video_region_of_interest_meta_get_param"]
+__all__ = ["GstStructure", "GstVideoInfo", "GstVideoMeta", "GstVideoCropMeta", "GstVideoRegionOfInterestMeta", "GList", "gst_buffer_is_writable", "gst_structure_new_from_string", "gst_structure_free", "gst_structure_get_name", "gst_structure_has_name", "gst_structure_n_fields", "gst_structure_nth_field_name", "gst_structure_has_field", "gst_structure_get_boolean", "gst_structure_get_int", "gst_structure_get_uint", "gst_structure_get_double", "gst_structure_get_string", "gst_video_info_from_caps", "gst_buffer_get_video_meta_id", "gst_buffer_add_video_meta", "gst_buffer_get_video_region_of_interest_meta_id", "gst_buffer_add_video_region_of_interest_meta", "gst_video_region_of_interest_meta_add_param", "gst_video_region_of_interest_meta_get_param", "__version__"]
 
 __version__: str
 

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["ArPair", "ArData"]
+__all__ = ["ArPair", "ArData", "__version__"]
 
 __version__: str
 

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["BkBox", "BkDetection", "BkFrame", "GList", "BkClass", "BK_CAR", "BK_PERSON"]
+__all__ = ["BkBox", "BkDetection", "BkFrame", "GList", "BkClass", "BK_CAR", "BK_PERSON", "__version__"]
 
 __version__: str
 

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["CxPoint", "CxRecord", "CxHolder", "CxSampleKind", "CX_SAMPLE_A", "CX_SAMPLE_B", "cx_record_id"]
+__all__ = ["CxPoint", "CxRecord", "CxHolder", "CxSampleKind", "CX_SAMPLE_A", "CX_SAMPLE_B", "cx_record_id", "__version__"]
 
 __version__: str
 

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["DfHolder", "DF_DECIMAL", "DF_NEGATIVE", "DF_HEX", "DF_OCTAL", "DF_U64_MAX", "DF_LONG"]
+__all__ = ["DfHolder", "DF_DECIMAL", "DF_NEGATIVE", "DF_HEX", "DF_OCTAL", "DF_U64_MAX", "DF_LONG", "__version__"]
 
 __version__: str
 DF_DECIMAL: int

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["DcRecord", "DcSlashes", "dc_compute"]
+__all__ = ["DcRecord", "DcSlashes", "dc_compute", "__version__"]
 
 __version__: str
 

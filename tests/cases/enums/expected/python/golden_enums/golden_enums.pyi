@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["EnSignal", "EnLight", "EN_RED", "EN_YELLOW", "EN_GREEN", "Status", "EnFlags", "EN_FLAG_NONE", "EN_FLAG_HIGH", "EN_MAX_LIGHTS", "EN_MAX_LANES"]
+__all__ = ["EnSignal", "EnLight", "EN_RED", "EN_YELLOW", "EN_GREEN", "Status", "EnFlags", "EN_FLAG_NONE", "EN_FLAG_HIGH", "EN_MAX_LIGHTS", "EN_MAX_LANES", "__version__"]
 
 __version__: str
 EN_MAX_LIGHTS: int

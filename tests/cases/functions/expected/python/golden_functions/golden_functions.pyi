@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["FnItem", "FnBox", "FnDirection", "FN_FORWARD", "FN_BACKWARD", "fn_add", "fn_scale", "fn_is_empty", "fn_box_new", "fn_box_free", "fn_item_new", "fn_item_free", "fn_box_add", "fn_box_remove", "fn_box_get", "default_box", "fn_box_sum", "fn_find", "fn_describe", "fn_item_recycle", "fn_identity", "fn_reverse"]
+__all__ = ["FnItem", "FnBox", "FnDirection", "FN_FORWARD", "FN_BACKWARD", "fn_add", "fn_scale", "fn_is_empty", "fn_box_new", "fn_box_free", "fn_item_new", "fn_item_free", "fn_box_add", "fn_box_remove", "fn_box_get", "default_box", "fn_box_sum", "fn_find", "fn_describe", "fn_item_recycle", "fn_identity", "fn_reverse", "__version__"]
 
 __version__: str
 

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["GstMeta", "GoBoxMeta", "go_box_meta_api_get_type", "go_buffer_add_box", "go_buffer_count_boxes", "go_element_is_playing"]
+__all__ = ["GstMeta", "GoBoxMeta", "go_box_meta_api_get_type", "go_buffer_add_box", "go_buffer_count_boxes", "go_element_is_playing", "__version__"]
 
 __version__: str
 

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["LeItem", "LeNote", "LeBag", "GList", "le_bag_remove_item", "le_bag_clear", "le_bag_add_item"]
+__all__ = ["LeItem", "LeNote", "LeBag", "GList", "le_bag_remove_item", "le_bag_clear", "le_bag_add_item", "__version__"]
 
 __version__: str
 

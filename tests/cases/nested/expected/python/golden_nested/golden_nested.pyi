@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["NsPoint", "NsSegment", "Node", "NsHandle"]
+__all__ = ["NsPoint", "NsSegment", "Node", "NsHandle", "__version__"]
 
 __version__: str
 

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["PkPoint", "PkShape", "GList", "PkContext", "PkLevel", "PK_INFO", "PK_WARN", "pk_divmod", "pk_parse_level", "pk_make_point", "pk_checksum", "pk_fill", "pk_name", "pk_encode", "pk_encode_bound", "pk_shape_extend", "pk_first_point", "pk_origin", "pk_shape_point", "pk_tag", "pk_store", "pk_shape_new", "pk_shape_free", "pk_point_unref", "pk_point_release", "pk_visit", "pk_context_open", "pk_context_unref"]
+__all__ = ["PkPoint", "PkShape", "GList", "PkContext", "PkLevel", "PK_INFO", "PK_WARN", "pk_divmod", "pk_parse_level", "pk_make_point", "pk_checksum", "pk_fill", "pk_name", "pk_encode", "pk_encode_bound", "pk_shape_extend", "pk_first_point", "pk_origin", "pk_shape_point", "pk_tag", "pk_store", "pk_shape_new", "pk_shape_free", "pk_point_unref", "pk_point_release", "pk_visit", "pk_context_open", "pk_context_unref", "__version__"]
 
 __version__: str
 

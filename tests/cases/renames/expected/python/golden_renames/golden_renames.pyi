@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["RnTrackPoint", "RnTrack", "RnPastPoint", "RnPoint", "RnPastTrack", "rn_open", "rn_attach", "rn_scale"]
+__all__ = ["RnTrackPoint", "RnTrack", "RnPastPoint", "RnPoint", "RnPastTrack", "rn_open", "rn_attach", "rn_scale", "__version__"]
 
 __version__: str
 

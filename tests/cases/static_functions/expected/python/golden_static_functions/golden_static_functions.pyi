@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["SfCounter", "sf_add", "sf_bump", "sf_peek", "sf_twice", "sf_exported"]
+__all__ = ["SfCounter", "sf_add", "sf_bump", "sf_peek", "sf_twice", "sf_exported", "__version__"]
 
 __version__: str
 

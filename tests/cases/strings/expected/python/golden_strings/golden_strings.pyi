@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["StRecord", "ST_NAME_LEN"]
+__all__ = ["StRecord", "ST_NAME_LEN", "__version__"]
 
 __version__: str
 ST_NAME_LEN: int

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["WhPacket", "WhWide", "WhHandle", "wh_open", "wh_close", "wh_mode", "wh_set_mode", "wh_wide", "wh_first", "wh_name", "wh_names", "wh_fill", "WH_VERSION", "WH_ANON_A", "WH_ANON_B"]
+__all__ = ["WhPacket", "WhWide", "WhHandle", "wh_open", "wh_close", "wh_mode", "wh_set_mode", "wh_wide", "wh_first", "wh_name", "wh_names", "wh_fill", "WH_VERSION", "WH_ANON_A", "WH_ANON_B", "__version__"]
 
 __version__: str
 WH_VERSION: int
