@@ -77,12 +77,17 @@ def capsule_address(cap) -> int:
 
 
 def as_address(value):
-    """An address for pointer-like values (capsules, ints, None), else None."""
+    """An address for pointer-like values (capsules, ints, None, and views:
+    a `void*` field set to a struct view stores its address and reads back
+    as a capsule), else None."""
     if is_capsule(value):
         return capsule_address(value)
     if value is None:
         return 0
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(value, int):
+        return None if isinstance(value, bool) else value
+    address = getattr(type(value), "address", None)
+    return value.address if type(address).__name__ == "getset_descriptor" else None
 
 
 def other(name: str):
