@@ -300,13 +300,15 @@ impl<T> View<T> {
     /// after checking that the memory may go there (`ValueError` otherwise,
     /// `ReferenceError` when it is gone). Python-constructed memory is refused
     /// unless `python_made` allows it; memory held by something else cannot be
-    /// consumed. A consumed or pooled view that Python owned stops owning it
-    /// (C frees it now); a stored one is handed over by [`View::adopt_into`].
+    /// consumed, and an object already handed to a container cannot be
+    /// stored again; [`Handover::Give`] takes only memory this view owns. A
+    /// consumed or pooled view that Python owned stops owning it (C frees it
+    /// now); a stored one is handed over by [`View::adopt_into`].
     pub fn for_transfer(&self, what: &str, handover: Handover, python_made: bool) -> PyResult<*mut T> {
         let ptr = self.ptr(what)?;
         let origin = self.origin();
-        let held = origin == Origin::Within || (self.free.is_some() && !self.token.is_owned());
         let handed_over = self.free.is_some() && !self.token.is_owned();
+        let held = origin == Origin::Within || handed_over;
         match (origin, handover) {
             (Origin::Python, _) if !python_made => return Err(errors::python_made(what)),
             (_, Handover::Consume) if held => return Err(errors::held_elsewhere(what)),
@@ -430,6 +432,33 @@ mod tests {
         assert!(external.for_transfer("T", Handover::Consume, false).is_ok());
         external.mark_held();
         assert!(external.for_transfer("T", Handover::Consume, false).is_err(), "attached to a new owner");
+    }
+
+    #[test]
+    fn give_takes_only_what_python_owns_and_store_happens_once() {
+        pyo3::Python::initialize();
+        pyo3::Python::attach(|py| {
+            let container = View::c_owned(boxed(), count_free);
+            let obj = py.None().into_bound(py);
+            let item = View::c_owned(boxed(), count_free);
+            assert!(item.for_transfer("T", Handover::Give, false).is_ok());
+            item.adopt_into(&container, &obj);
+            assert!(item.for_transfer("T", Handover::Give, false).is_err(), "already given");
+            assert!(item.for_transfer("T", Handover::Store, false).is_err(), "already stored");
+            let borrowed = container.derive(&obj, container.ptr("T").unwrap()).unwrap();
+            assert!(borrowed.for_transfer("T", Handover::Give, false).is_err(), "not Python's to give");
+            assert!(borrowed.for_transfer("T", Handover::Store, false).is_ok(), "pool-style storing stays");
+        });
+    }
+
+    #[test]
+    fn c_made_refuses_python_made_memory_only() {
+        pyo3::Python::initialize();
+        let python = View::owned(boxed(), count_free);
+        assert!(python.c_made_ptr("T").is_err());
+        let made = View::c_owned(boxed(), count_free);
+        assert!(made.c_made_ptr("T").is_ok());
+        assert!(made.is_owner(), "nothing changes hands");
     }
 
     #[test]
