@@ -25,7 +25,7 @@ use std::ptr::NonNull;
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyCapsule, PyInt};
+use pyo3::types::{PyBool, PyCapsule, PyInt};
 
 use crate::token::Token;
 use crate::view::{Origin, View};
@@ -169,6 +169,7 @@ pub fn class_of(value: &Bound<'_, PyAny>) -> Option<&'static str> {
 /// and origin, see [`crate::address_book`]); with [`IntAddresses::Accepted`]
 /// any other `int` whose `size` bytes are readable, untracked.
 pub fn cast_target(value: &Bound<'_, PyAny>, class: &'static str, size: usize, ints: IntAddresses) -> PyResult<(NonNull<c_void>, Token, Origin)> {
+    refuse_bool(value, &format!("{class}.cast"))?;
     if value.is_instance_of::<PyCapsule>() {
         let (token, typed) = capsule_context(value).unwrap_or_else(|| (Token::immortal(), None));
         if let Some(element) = typed.filter(|e| *e != class) {
@@ -224,17 +225,37 @@ pub fn non_null_address(value: &Bound<'_, PyAny>, what: &str) -> PyResult<NonNul
 }
 
 /// The value of a `void*` field setter: `None` (NULL), a capsule, or an
-/// `int` when the module accepts [`IntAddresses`].
+/// `int` when the module accepts [`IntAddresses`]: 0 is NULL, any other
+/// `int` must be readable memory (`ValueError` otherwise). A `bool` is
+/// never an address.
 pub fn field_address(value: &Bound<'_, PyAny>, what: &str, ints: IntAddresses) -> PyResult<*mut c_void> {
+    refuse_bool(value, what)?;
     if value.is_none() {
         Ok(std::ptr::null_mut())
     } else if value.is_instance_of::<PyCapsule>() {
         capsule_pointer(value)
     } else if value.is_instance_of::<PyInt>() && ints == IntAddresses::Accepted {
-        int_address(value, what)
+        readable_int(value, what)
     } else {
         Err(not_an_address(value, what, "a capsule or None", ints))
     }
+}
+
+/// An `int` address that is NULL or has a readable first byte.
+fn readable_int(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
+    let ptr = int_address(value, what)?;
+    if !ptr.is_null() && !crate::probe::readable(ptr, 1) {
+        return Err(PyValueError::new_err(format!("{what}: address {:#x} is not readable memory", ptr as usize)));
+    }
+    Ok(ptr)
+}
+
+/// `TypeError` for `True`/`False`, which are `int`s to Python but never addresses.
+fn refuse_bool(value: &Bound<'_, PyAny>, what: &str) -> PyResult<()> {
+    if value.is_instance_of::<PyBool>() {
+        return Err(PyTypeError::new_err(format!("{what}: a bool is not an address")));
+    }
+    Ok(())
 }
 
 fn capsule_pointer(value: &Bound<'_, PyAny>) -> PyResult<*mut c_void> {

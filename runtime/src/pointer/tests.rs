@@ -31,7 +31,14 @@ fn field_address_refuses_ints_unless_accepted() {
         let err = field_address(&int(py, 0x40), "T.f", IntAddresses::Refused).unwrap_err();
         assert!(err.is_instance_of::<PyTypeError>(py));
         assert!(err.to_string().contains("raw int addresses"), "{err}");
-        assert_eq!(field_address(&int(py, 0x40), "T.f", IntAddresses::Accepted).unwrap() as usize, 0x40);
+        let unmapped = field_address(&int(py, 0x40), "T.f", IntAddresses::Accepted).unwrap_err();
+        assert!(unmapped.is_instance_of::<PyValueError>(py), "accepted ints are probed: {unmapped}");
+        let mut byte = 7u8;
+        let mapped = &raw mut byte as usize;
+        assert_eq!(field_address(&int(py, mapped), "T.f", IntAddresses::Accepted).unwrap() as usize, mapped);
+        assert!(field_address(&int(py, 0), "T.f", IntAddresses::Accepted).unwrap().is_null(), "0 is NULL");
+        let truth = pyo3::types::PyBool::new(py, true).to_owned().into_any();
+        assert!(field_address(&truth, "T.f", IntAddresses::Accepted).unwrap_err().is_instance_of::<PyTypeError>(py));
     });
 }
 

@@ -2858,13 +2858,13 @@ pub(crate) fn __bindery_fn_nvds_set_input_system_timestamp<'py>(
     buffer: &Bound<'py, PyAny>,
     element_name: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_buffer_c = rt::args::address(
+    let __bindery_buffer_c = rt::gobject::instance(
         buffer,
-        rt::args::AddressRules {
+        rt::gobject::GTypeRules {
+            type_name: "GstBuffer",
             nullable: false,
             ints: true,
         },
-        __bindery_view_address,
         "nvds_set_input_system_timestamp(buffer)",
     )?;
     let __bindery_element_name_s = rt::strings::to_cstring(
@@ -2904,13 +2904,13 @@ pub(crate) fn __bindery_fn_nvds_set_output_system_timestamp<'py>(
     buffer: &Bound<'py, PyAny>,
     element_name: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_buffer_c = rt::args::address(
+    let __bindery_buffer_c = rt::gobject::instance(
         buffer,
-        rt::args::AddressRules {
+        rt::gobject::GTypeRules {
+            type_name: "GstBuffer",
             nullable: false,
             ints: true,
         },
-        __bindery_view_address,
         "nvds_set_output_system_timestamp(buffer)",
     )?;
     let __bindery_element_name_s = rt::strings::to_cstring(
@@ -2960,13 +2960,13 @@ pub(crate) fn __bindery_fn_nvds_add_reference_timestamp_meta<'py>(
     element_name: &Bound<'py, PyAny>,
     frame_id: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_buffer_c = rt::args::address(
+    let __bindery_buffer_c = rt::gobject::instance(
         buffer,
-        rt::args::AddressRules {
+        rt::gobject::GTypeRules {
+            type_name: "GstBuffer",
             nullable: false,
             ints: true,
         },
-        __bindery_view_address,
         "nvds_add_reference_timestamp_meta(buffer)",
     )?;
     let __bindery_element_name_s = rt::strings::to_cstring(
@@ -3040,13 +3040,13 @@ pub(crate) fn __bindery_fn_gst_buffer_get_nvds_meta<'py>(
     __bindery_py: Python<'py>,
     buffer: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_buffer_c = rt::args::address(
+    let __bindery_buffer_c = rt::gobject::instance(
         buffer,
-        rt::args::AddressRules {
+        rt::gobject::GTypeRules {
+            type_name: "GstBuffer",
             nullable: false,
             ints: true,
         },
-        __bindery_view_address,
         "gst_buffer_get_nvds_meta(buffer)",
     )?;
     let __bindery_ret = unsafe {
@@ -3076,13 +3076,13 @@ pub(crate) fn __bindery_fn_nvds_copy_gst_meta_to_frame_meta<'py>(
     batch_meta: &Bound<'py, PyAny>,
     frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_gst_buffer_c = rt::args::address(
+    let __bindery_src_gst_buffer_c = rt::gobject::instance(
         src_gst_buffer,
-        rt::args::AddressRules {
+        rt::gobject::GTypeRules {
+            type_name: "GstBuffer",
             nullable: false,
             ints: true,
         },
-        __bindery_view_address,
         "nvds_copy_gst_meta_to_frame_meta(src_gst_buffer)",
     )?;
     let __bindery_batch_meta_obj = batch_meta
@@ -3904,13 +3904,13 @@ pub(crate) fn __bindery_fn_configure_source_for_ntp_sync<'py>(
     __bindery_py: Python<'py>,
     src_elem: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_elem_c = rt::args::address(
+    let __bindery_src_elem_c = rt::gobject::instance(
         src_elem,
-        rt::args::AddressRules {
+        rt::gobject::GTypeRules {
+            type_name: "GstElement",
             nullable: false,
             ints: true,
         },
-        __bindery_view_address,
         "configure_source_for_ntp_sync(src_elem)",
     )?;
     let __bindery_ret = unsafe {
