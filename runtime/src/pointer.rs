@@ -211,9 +211,19 @@ fn probed_int(value: &Bound<'_, PyAny>, class: &str, size: usize) -> PyResult<(N
     Ok((ptr, Token::immortal(), Origin::C))
 }
 
-/// Reads an address from `None` (NULL), an `int`, or a capsule of any name.
+/// Reads an address from `None` (NULL), an `int`, or a capsule of any name,
+/// without probing it (helpers that check addresses against what they know,
+/// callback results C receives as they are).
 pub fn address_of(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
-    field_address(value, what, IntAddresses::Accepted)
+    if value.is_none() {
+        Ok(std::ptr::null_mut())
+    } else if value.is_instance_of::<PyCapsule>() {
+        capsule_pointer(value)
+    } else if value.is_instance_of::<PyInt>() {
+        int_address(value, what)
+    } else {
+        Err(not_an_address(value, what, "a capsule or None", IntAddresses::Accepted))
+    }
 }
 
 /// Like [`address_of`], for a required address: `None` raises `TypeError`, a NULL address `ValueError`.
