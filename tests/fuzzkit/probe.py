@@ -262,6 +262,9 @@ def judge_after(label: str, expect: str, before, read, tally: Counter, findings:
     except BaseException as exc:  # reported as a finding
         findings.append({"step": label, "kind": "undocumented exception", "detail": f"{exc_name(exc)}: {exc}"[:300]})
         return
+    if before is None and now is None:  # the keeper kept no object (a NULL list field reads as None)
+        tally[f"{expect}: kept None"] += 1
+        return
     unchanged = now == before
     tally[f"{expect}: read {'unchanged' if unchanged else 'changed'}"] += 1
     if expect == "dead":
