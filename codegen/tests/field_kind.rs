@@ -92,7 +92,7 @@ fn every_field_kind_is_decided() {
     assert_eq!(k("gb"), &FieldKind::Scalar { scalar: ScalarKind::Bool { bits: 32, signed: true } });
     assert_eq!(k("c"), &FieldKind::Scalar { scalar: ScalarKind::Int { bits: 8, signed: true } });
     assert_eq!(k("inner"), &FieldKind::Nested { record: "FkInner".into() });
-    assert_eq!(k("inner_ptr"), &FieldKind::PtrView { record: "FkInner".into() });
+    assert_eq!(k("inner_ptr"), &FieldKind::PtrView { record: "FkInner".into(), owned: false });
     assert_eq!(k("opaque"), &FieldKind::VoidPtr);
     assert_eq!(k("raw"), &FieldKind::VoidPtr);
     assert_eq!(k("name"), &FieldKind::CharArray { len: 8 });

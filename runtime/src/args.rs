@@ -90,14 +90,37 @@ fn int_address(value: &Bound<'_, PyAny>, allowed: bool, what: &str) -> PyResult<
 
 /// `ValueError` when two arguments that the C function needs apart are the
 /// same memory (`[function.NAME] disjoint`): `a` and `b` are the addresses,
-/// `inside_b` the addresses of the lists `b` holds.
-pub fn disjoint(a: usize, b: usize, inside_b: &[usize], what: &str) -> PyResult<()> {
-    if a == b || (a != 0 && inside_b.contains(&a)) {
+/// `lists_of_b` the heads of the GLists `b` holds. `a` overlaps a list when
+/// it is *any* node of it, not only the head: copying `frame.obj_list.next`
+/// into the frame would walk into the nodes it appends and never end.
+///
+/// # Safety
+/// Each of `lists_of_b` is NULL or the head of a live, NULL-terminated GList.
+pub unsafe fn disjoint(a: usize, b: usize, lists_of_b: &[usize], what: &str) -> PyResult<()> {
+    // SAFETY: guaranteed by the caller.
+    let in_lists = a != 0 && lists_of_b.iter().any(|head| unsafe { list_holds_node(*head, a) });
+    if a == b || in_lists {
         return Err(PyValueError::new_err(format!(
             "{what}: the arguments overlap (the function would read what it writes)"
         )));
     }
     Ok(())
+}
+
+/// Whether `node` is one of the nodes of the GList starting at `head`.
+///
+/// # Safety
+/// `head` is NULL or the head of a live, NULL-terminated GList.
+unsafe fn list_holds_node(head: usize, node: usize) -> bool {
+    let mut at = head as *const crate::glist::GListNode;
+    while !at.is_null() {
+        if at as usize == node {
+            return true;
+        }
+        // SAFETY: `at` is a live node of the list (guaranteed by the caller).
+        at = unsafe { (*at).next };
+    }
+    false
 }
 
 #[cfg(test)]
@@ -145,9 +168,18 @@ mod tests {
     #[test]
     fn disjoint_refuses_same_or_contained() {
         Python::initialize();
-        assert!(disjoint(1, 2, &[3], "f").is_ok());
-        assert!(disjoint(2, 2, &[], "f").is_err());
-        assert!(disjoint(3, 2, &[3], "f").is_err());
-        assert!(disjoint(0, 2, &[0], "f").is_ok(), "an empty list is no overlap");
+        use crate::glist::GListNode;
+        let mut second = GListNode { data: std::ptr::null_mut(), next: std::ptr::null_mut(), prev: std::ptr::null_mut() };
+        let mut first = GListNode { data: std::ptr::null_mut(), next: &mut second, prev: std::ptr::null_mut() };
+        let (head, tail) = (&mut first as *mut GListNode as usize, &mut second as *mut GListNode as usize);
+        // SAFETY: the lists passed are NULL or the two-node list above.
+        unsafe {
+            assert!(disjoint(1, 2, &[0], "f").is_ok());
+            assert!(disjoint(2, 2, &[], "f").is_err());
+            assert!(disjoint(head, 2, &[head], "f").is_err(), "the head of a list of b");
+            assert!(disjoint(tail, 2, &[0, head], "f").is_err(), "any node of a list of b");
+            assert!(disjoint(tail, 2, &[0], "f").is_ok());
+            assert!(disjoint(0, 2, &[0], "f").is_ok(), "an empty list is no overlap");
+        }
     }
 }

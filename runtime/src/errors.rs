@@ -34,6 +34,29 @@ pub fn python_made(what: &str) -> PyErr {
     ))
 }
 
+/// The error for storing an object that was already handed to a container.
+pub fn already_stored(what: &str) -> PyErr {
+    PyValueError::new_err(format!("{what}: this object was already handed to a container; it cannot be stored twice"))
+}
+
+/// The error for setting a pointer field whose target the struct owns
+/// (spec `pointer = "owned"`): C frees the target with the struct, so a
+/// new value would have two owners and the old one none.
+pub fn owned_pointer(what: &str) -> PyErr {
+    PyValueError::new_err(format!(
+        "{what}: the struct owns what this field points to (C frees it with the struct); \
+         it cannot be replaced from Python: set the fields of the current target instead"
+    ))
+}
+
+/// The error for giving a container memory Python does not own.
+pub fn not_owned(what: &str) -> PyErr {
+    PyValueError::new_err(format!(
+        "{what}: the container takes ownership, and this object is not Python's to give \
+         (it belongs to another container or a parent struct, or was already handed over)"
+    ))
+}
+
 /// The error for destroying memory that belongs to something else.
 pub fn held_elsewhere(what: &str) -> PyErr {
     PyValueError::new_err(format!(

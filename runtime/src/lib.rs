@@ -19,6 +19,7 @@
 //! exception is GObject/GStreamer, whose public API [`gobject`] finds at run
 //! time in the copies the process has loaded (it links neither).
 
+pub mod address_book;
 pub mod allocations;
 pub mod args;
 pub mod buffers;

@@ -60,6 +60,21 @@ pub unsafe fn array_over<'py, T: Element>(
     }
 }
 
+/// Refuses an export whose data pointer is NULL while one of the struct's
+/// size fields (`sizes`: field name and value) says there is data: the
+/// fields and the pointer disagree, and no array can stand for both
+/// (`ValueError`, naming the fields). Exporters whose shape comes from other
+/// fields than the ones describing the memory call it before [`array_over`].
+pub fn check_sized(data: *const c_void, sizes: &[(&str, u64)], what: &str) -> PyResult<()> {
+    if !data.is_null() {
+        return Ok(());
+    }
+    match sizes.iter().find(|(_, v)| *v != 0) {
+        Some((field, value)) => Err(PyValueError::new_err(format!("{what}: the data pointer is NULL but {field} is {value}"))),
+        None => Ok(()),
+    }
+}
+
 /// Most dimensions an exported array may have (numpy 1.x's NPY_MAXDIMS).
 const MAX_DIMS: usize = 32;
 

@@ -13,7 +13,10 @@
 //!
 //! A raw `int` is an address only where the module opts in
 //! ([`IntAddresses::Accepted`], spec `[module] int_addresses`); `cast` then
-//! probes it for readability first ([`crate::probe`]). Objects with an
+//! probes it for readability first ([`crate::probe`]). In every module an
+//! `int` that is the `.address` of a live view of the class (recorded in
+//! [`crate::address_book`]) casts to a view sharing that view's liveness.
+//! Objects with an
 //! `.address` attribute (views, list nodes) are never taken as addresses.
 
 use std::ffi::c_void;
@@ -22,9 +25,10 @@ use std::ptr::NonNull;
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyCapsule, PyInt};
+use pyo3::types::{PyBool, PyCapsule, PyInt};
 
 use crate::token::Token;
+use crate::view::{Origin, View};
 
 /// Whether a raw Python `int` may stand for an address (spec `[module] int_addresses`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,32 +162,68 @@ pub fn class_of(value: &Bound<'_, PyAny>) -> Option<&'static str> {
     capsule_context(value).and_then(|(_, class)| class)
 }
 
-/// For `Class.cast(value)`: the non-NULL address of a `size`-byte struct
-/// plus the token to check it against. Accepts a capsule (typed capsules only
-/// for `class`) and, with [`IntAddresses::Accepted`], an `int` whose `size`
-/// bytes are readable.
-pub fn cast_target(value: &Bound<'_, PyAny>, class: &str, size: usize, ints: IntAddresses) -> PyResult<(NonNull<c_void>, Token)> {
+/// For `Class.cast(value)`: the non-NULL address of a `size`-byte struct,
+/// the token to check it against and where its memory was made. Accepts a
+/// capsule (typed capsules only for `class`) and an `int` that is the
+/// `.address` of a live view of `class` this module handed out (its token
+/// and origin, see [`crate::address_book`]); with [`IntAddresses::Accepted`]
+/// any other `int` whose `size` bytes are readable, untracked.
+pub fn cast_target(value: &Bound<'_, PyAny>, class: &'static str, size: usize, ints: IntAddresses) -> PyResult<(NonNull<c_void>, Token, Origin)> {
+    refuse_bool(value, &format!("{class}.cast"))?;
     if value.is_instance_of::<PyCapsule>() {
         let (token, typed) = capsule_context(value).unwrap_or_else(|| (Token::immortal(), None));
         if let Some(element) = typed.filter(|e| *e != class) {
             return Err(PyTypeError::new_err(format!("{class}.cast: this capsule points to a {element}, not a {class}")));
         }
         let ptr = NonNull::new(capsule_pointer(value)?).ok_or_else(|| crate::errors::null_address(class))?;
-        return Ok((ptr, token));
+        return Ok((ptr, token, Origin::C));
     }
-    if value.is_instance_of::<PyInt>() && ints == IntAddresses::Accepted {
-        let ptr = NonNull::new(int_address(value, class)?).ok_or_else(|| crate::errors::null_address(class))?;
-        if !crate::probe::readable(ptr.as_ptr(), size) {
-            return Err(PyValueError::new_err(format!("{class}.cast: address {:#x} is not readable memory", ptr.as_ptr() as usize)));
+    if value.is_instance_of::<PyInt>() {
+        if let Some(known) = known_int(value, class) {
+            return Ok(known);
         }
-        return Ok((ptr, Token::immortal()));
+        if ints == IntAddresses::Accepted {
+            return probed_int(value, class, size);
+        }
     }
     Err(not_an_address(value, &format!("{class}.cast"), "a capsule", ints))
 }
 
-/// Reads an address from `None` (NULL), an `int`, or a capsule of any name.
+/// A view for `Class.cast(value)` (see [`cast_target`]).
+pub fn cast_view<T>(value: &Bound<'_, PyAny>, class: &'static str, ints: IntAddresses) -> PyResult<View<T>> {
+    let (ptr, token, origin) = cast_target(value, class, std::mem::size_of::<T>(), ints)?;
+    Ok(View::known(ptr.cast(), token, origin))
+}
+
+/// The token and origin of a live view of `class` whose `.address` is `value`.
+fn known_int(value: &Bound<'_, PyAny>, class: &'static str) -> Option<(NonNull<c_void>, Token, Origin)> {
+    let ptr = NonNull::new(value.extract::<usize>().ok()? as *mut c_void)?;
+    let (token, origin) = crate::address_book::lookup(ptr.as_ptr() as usize, class)?;
+    Some((ptr, token, origin))
+}
+
+/// An `int` address nothing tracks: probed for `size` readable bytes, untracked.
+fn probed_int(value: &Bound<'_, PyAny>, class: &str, size: usize) -> PyResult<(NonNull<c_void>, Token, Origin)> {
+    let ptr = NonNull::new(int_address(value, class)?).ok_or_else(|| crate::errors::null_address(class))?;
+    if !crate::probe::readable(ptr.as_ptr(), size) {
+        return Err(PyValueError::new_err(format!("{class}.cast: address {:#x} is not readable memory", ptr.as_ptr() as usize)));
+    }
+    Ok((ptr, Token::immortal(), Origin::C))
+}
+
+/// Reads an address from `None` (NULL), an `int`, or a capsule of any name,
+/// without probing it (helpers that check addresses against what they know,
+/// callback results C receives as they are).
 pub fn address_of(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
-    field_address(value, what, IntAddresses::Accepted)
+    if value.is_none() {
+        Ok(std::ptr::null_mut())
+    } else if value.is_instance_of::<PyCapsule>() {
+        capsule_pointer(value)
+    } else if value.is_instance_of::<PyInt>() {
+        int_address(value, what)
+    } else {
+        Err(not_an_address(value, what, "a capsule or None", IntAddresses::Accepted))
+    }
 }
 
 /// Like [`address_of`], for a required address: `None` raises `TypeError`, a NULL address `ValueError`.
@@ -195,17 +235,37 @@ pub fn non_null_address(value: &Bound<'_, PyAny>, what: &str) -> PyResult<NonNul
 }
 
 /// The value of a `void*` field setter: `None` (NULL), a capsule, or an
-/// `int` when the module accepts [`IntAddresses`].
+/// `int` when the module accepts [`IntAddresses`]: 0 is NULL, any other
+/// `int` must be readable memory (`ValueError` otherwise). A `bool` is
+/// never an address.
 pub fn field_address(value: &Bound<'_, PyAny>, what: &str, ints: IntAddresses) -> PyResult<*mut c_void> {
+    refuse_bool(value, what)?;
     if value.is_none() {
         Ok(std::ptr::null_mut())
     } else if value.is_instance_of::<PyCapsule>() {
         capsule_pointer(value)
     } else if value.is_instance_of::<PyInt>() && ints == IntAddresses::Accepted {
-        int_address(value, what)
+        readable_int(value, what)
     } else {
         Err(not_an_address(value, what, "a capsule or None", ints))
     }
+}
+
+/// An `int` address that is NULL or has a readable first byte.
+fn readable_int(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
+    let ptr = int_address(value, what)?;
+    if !ptr.is_null() && !crate::probe::readable(ptr, 1) {
+        return Err(PyValueError::new_err(format!("{what}: address {:#x} is not readable memory", ptr as usize)));
+    }
+    Ok(ptr)
+}
+
+/// `TypeError` for `True`/`False`, which are `int`s to Python but never addresses.
+fn refuse_bool(value: &Bound<'_, PyAny>, what: &str) -> PyResult<()> {
+    if value.is_instance_of::<PyBool>() {
+        return Err(PyTypeError::new_err(format!("{what}: a bool is not an address")));
+    }
+    Ok(())
 }
 
 fn capsule_pointer(value: &Bound<'_, PyAny>) -> PyResult<*mut c_void> {

@@ -95,6 +95,10 @@ pub enum Handover {
     Invalidate,
     /// The function stores the memory in a C container (`transfers`).
     Store,
+    /// The function stores the memory in a C container that will free it
+    /// (`transfers` of a struct Python can own): only memory this view
+    /// owns may go, so an object is never in two containers.
+    Give,
 }
 
 /// A typed pointer into C memory with its liveness token and keep-alive.
@@ -154,6 +158,12 @@ impl<T> View<T> {
     /// metadata), valid while `token` lives (origin [`Origin::Within`]).
     pub fn held(ptr: NonNull<T>, token: Token) -> Self {
         View { ptr, token, keep: None, free: None, origin: OriginCell::new(Origin::Within) }
+    }
+
+    /// A view of memory another view already tracks, found again by its
+    /// address (`cast`): shares that memory's `token` and `origin`, owns nothing.
+    pub fn known(ptr: NonNull<T>, token: Token, origin: Origin) -> Self {
+        View { ptr, token, keep: None, free: None, origin: OriginCell::new(origin) }
     }
 
     /// A view of an untracked address (e.g. from `cast`): never invalidated.
@@ -246,6 +256,15 @@ impl<T> View<T> {
         View::borrowed(self.ptr, token, keep)
     }
 
+    /// The address as the `int` a script sees (`view.address`), recorded in
+    /// [`crate::address_book`] so that `class.cast(int)` finds this view's
+    /// liveness again.
+    pub fn published_address(&self, class: &'static str) -> usize {
+        let addr = self.address();
+        crate::address_book::record(addr, class, &self.token, self.origin());
+        addr
+    }
+
     /// The raw address, whether or not the memory is alive.
     pub fn address(&self) -> usize {
         self.ptr.as_ptr() as usize
@@ -281,19 +300,36 @@ impl<T> View<T> {
     /// after checking that the memory may go there (`ValueError` otherwise,
     /// `ReferenceError` when it is gone). Python-constructed memory is refused
     /// unless `python_made` allows it; memory held by something else cannot be
-    /// consumed. A consumed or pooled view that Python owned stops owning it
-    /// (C frees it now); a stored one is handed over by [`View::adopt_into`].
+    /// consumed, and an object already handed to a container cannot be
+    /// stored again; [`Handover::Give`] takes only memory this view owns. A
+    /// consumed or pooled view that Python owned stops owning it (C frees it
+    /// now); a stored one is handed over by [`View::adopt_into`].
     pub fn for_transfer(&self, what: &str, handover: Handover, python_made: bool) -> PyResult<*mut T> {
         let ptr = self.ptr(what)?;
         let origin = self.origin();
-        let held = origin == Origin::Within || (self.free.is_some() && !self.token.is_owned());
+        let handed_over = self.free.is_some() && !self.token.is_owned();
+        let held = origin == Origin::Within || handed_over;
         match (origin, handover) {
             (Origin::Python, _) if !python_made => return Err(errors::python_made(what)),
             (_, Handover::Consume) if held => return Err(errors::held_elsewhere(what)),
+            (_, Handover::Store) if handed_over => return Err(errors::already_stored(what)),
+            (_, Handover::Give) if !self.is_owner() => return Err(errors::not_owned(what)),
             _ => {}
         }
-        if handover != Handover::Store && self.free.is_some() && !self.token.take_ownership() {
+        let moves_now = matches!(handover, Handover::Consume | Handover::Invalidate);
+        if moves_now && self.free.is_some() && !self.token.take_ownership() {
             return Err(errors::held_elsewhere(what));
+        }
+        Ok(ptr)
+    }
+
+    /// The pointer for a parameter that accepts only memory C made
+    /// (`c_made`): `ValueError` for a struct constructed in Python (C would
+    /// hand it to a pool it never came from), `ReferenceError` when gone.
+    pub fn c_made_ptr(&self, what: &str) -> PyResult<*mut T> {
+        let ptr = self.ptr(what)?;
+        if self.origin() == Origin::Python {
+            return Err(errors::python_made(what));
         }
         Ok(ptr)
     }
@@ -396,6 +432,33 @@ mod tests {
         assert!(external.for_transfer("T", Handover::Consume, false).is_ok());
         external.mark_held();
         assert!(external.for_transfer("T", Handover::Consume, false).is_err(), "attached to a new owner");
+    }
+
+    #[test]
+    fn give_takes_only_what_python_owns_and_store_happens_once() {
+        pyo3::Python::initialize();
+        pyo3::Python::attach(|py| {
+            let container = View::c_owned(boxed(), count_free);
+            let obj = py.None().into_bound(py);
+            let item = View::c_owned(boxed(), count_free);
+            assert!(item.for_transfer("T", Handover::Give, false).is_ok());
+            item.adopt_into(&container, &obj);
+            assert!(item.for_transfer("T", Handover::Give, false).is_err(), "already given");
+            assert!(item.for_transfer("T", Handover::Store, false).is_err(), "already stored");
+            let borrowed = container.derive(&obj, container.ptr("T").unwrap()).unwrap();
+            assert!(borrowed.for_transfer("T", Handover::Give, false).is_err(), "not Python's to give");
+            assert!(borrowed.for_transfer("T", Handover::Store, false).is_ok(), "pool-style storing stays");
+        });
+    }
+
+    #[test]
+    fn c_made_refuses_python_made_memory_only() {
+        pyo3::Python::initialize();
+        let python = View::owned(boxed(), count_free);
+        assert!(python.c_made_ptr("T").is_err());
+        let made = View::c_owned(boxed(), count_free);
+        assert!(made.c_made_ptr("T").is_ok());
+        assert!(made.is_owner(), "nothing changes hands");
     }
 
     #[test]

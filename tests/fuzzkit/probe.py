@@ -77,12 +77,17 @@ def capsule_address(cap) -> int:
 
 
 def as_address(value):
-    """An address for pointer-like values (capsules, ints, None), else None."""
+    """An address for pointer-like values (capsules, ints, None, and views:
+    a `void*` field set to a struct view stores its address and reads back
+    as a capsule), else None."""
     if is_capsule(value):
         return capsule_address(value)
     if value is None:
         return 0
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(value, int):
+        return None if isinstance(value, bool) else value
+    address = getattr(type(value), "address", None)
+    return value.address if type(address).__name__ == "getset_descriptor" else None
 
 
 def other(name: str):
@@ -256,6 +261,9 @@ def judge_after(label: str, expect: str, before, read, tally: Counter, findings:
         return
     except BaseException as exc:  # reported as a finding
         findings.append({"step": label, "kind": "undocumented exception", "detail": f"{exc_name(exc)}: {exc}"[:300]})
+        return
+    if before is None and now is None:  # the keeper kept no object (a NULL list field reads as None)
+        tally[f"{expect}: kept None"] += 1
         return
     unchanged = now == before
     tally[f"{expect}: read {'unchanged' if unchanged else 'changed'}"] += 1

@@ -128,7 +128,7 @@ pub fn field_types(module: &Module, f: &Field) -> Option<(String, String)> {
         FieldKind::Scalar { scalar: ScalarKind::Float { .. } } => same("float"),
         FieldKind::Scalar { scalar: ScalarKind::Bool { .. } } => Some(("bool".into(), "bool | int".into())),
         FieldKind::Nested { record } => same(&class(record)),
-        FieldKind::PtrView { record } => same(&format!("{} | None", class(record))),
+        FieldKind::PtrView { record, .. } => same(&format!("{} | None", class(record))),
         FieldKind::CharArray { .. } => same("str"),
         FieldKind::CString { .. } => same("str | None"),
         FieldKind::VoidPtr => same("Any"),

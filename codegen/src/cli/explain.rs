@@ -84,7 +84,8 @@ fn field_kind(kind: &FieldKind) -> String {
     match kind {
         FieldKind::Scalar { scalar } => scalar_text(*scalar),
         FieldKind::Nested { record } => format!("view of the embedded `{record}`"),
-        FieldKind::PtrView { record } => format!("view of the `{record}` pointed to, or None"),
+        FieldKind::PtrView { record, owned: false } => format!("view of the `{record}` pointed to, or None"),
+        FieldKind::PtrView { record, owned: true } => format!("view of the `{record}` pointed to (owned by the struct: not settable), or None"),
         FieldKind::CharArray { len } => format!("str stored in char[{len}] (at most {} bytes)", len.saturating_sub(1)),
         FieldKind::CString { owned: true, allocator, .. } => format!("str owned by the struct (allocator {allocator})"),
         FieldKind::CString { interned: true, .. } => "str, set to a process-lifetime copy".into(),

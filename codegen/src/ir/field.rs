@@ -26,7 +26,9 @@ pub enum FieldKind {
     /// Embedded struct, returned as a view into the parent.
     Nested { record: String },
     /// Pointer to a bound struct: a view or None.
-    PtrView { record: String },
+    /// `owned`: the struct owns the target (C frees it with the struct),
+    /// so setting the field raises `ValueError` (never two owners).
+    PtrView { record: String, owned: bool },
     /// `char[N]` string.
     CharArray { len: usize },
     /// `char*` string; `owned` strings are replaced with the allocator.

@@ -144,6 +144,9 @@ pub struct Param {
     /// A consumed, pooled or stored view may be a Python-constructed struct
     /// (the C API accepts memory it did not make).
     pub python_made: bool,
+    /// Only C-made memory is accepted (`[function.NAME] c_made`): a struct
+    /// constructed in Python raises `ValueError`; nothing changes hands.
+    pub c_made: bool,
     /// The header marks the pointer `_Nullable`.
     pub header_nullable: bool,
 }

@@ -22,7 +22,9 @@ pub enum Transfer {
     /// The callee frees it: the Python object's token dies.
     Consumed,
     /// The callee stores it in another parameter's memory: follows that token.
-    Into { container: String },
+    /// `owned`: only an object Python owns may go (its struct has a creator
+    /// returning it `owned`, so "in a container" means "owned by it").
+    Into { container: String, owned: bool },
     /// The callee frees memory Python does not own (e.g. a C-created batch):
     /// the view's token dies after the call, so later use raises `ReferenceError`.
     Invalidated,

@@ -111,7 +111,10 @@ fn pointer(module: &Module, pointee: &TypeRef, policy: Option<&FieldSpec>, defau
         TypeRef::Record { name } if super::is_glist(name) => {
             FieldKind::List { element: policy.and_then(|p| p.list.as_ref()).map(|l| l.get_ref().clone()) }
         }
-        TypeRef::Record { name } if module.record(name).is_some() => FieldKind::PtrView { record: name.clone() },
+        TypeRef::Record { name } if module.record(name).is_some() => {
+            let owned = policy.and_then(|p| p.pointer.as_ref()).is_some_and(|p| p.get_ref() == "owned");
+            FieldKind::PtrView { record: name.clone(), owned }
+        }
         _ => FieldKind::VoidPtr,
     }
 }

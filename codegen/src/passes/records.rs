@@ -74,6 +74,13 @@ fn check_fields(spec: &LoadedSpec, module: &Module, record: &str, s: &StructSpec
             ),
             _ => {}
         }
+        let is_struct_pointer = matches!(&field.ty, TypeRef::Pointer { pointee, .. } if matches!(&**pointee, TypeRef::Record { name } if module.record(name).is_some() && !super::is_glist(name)));
+        if let Some(p) = policy.pointer.as_ref().filter(|_| !is_struct_pointer) {
+            errors.push(
+                spec.error(Kind::SpecInvalid, p.span(), format!("{record}.{} is not a pointer to a bound struct, so it cannot have a `pointer` policy", field.name))
+                    .hint("`pointer = \"owned\"` applies to struct-pointer fields"),
+            );
+        }
         if let Some(cb) = &policy.callback {
             if let Some(a) = cb.as_struct.as_ref().filter(|a| module.record(a.get_ref()).is_none()) {
                 errors.push(unknown(spec, a, "callback argument struct", module.records.iter().map(|r| r.name.as_str())));

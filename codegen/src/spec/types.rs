@@ -206,6 +206,9 @@ pub struct FieldSpec {
     pub allocator: Option<Spanned<String>>,
     /// Element struct of a `GList*` field.
     pub list: Option<Spanned<String>>,
+    /// Struct-pointer policy: `owned` (the struct owns the target and C frees
+    /// it with the struct, so Python cannot replace it: `ValueError`).
+    pub pointer: Option<Spanned<String>>,
     /// Function-pointer field: Python callables registered per key.
     pub callback: Option<CallbackSpec>,
     /// Hide the field.
@@ -298,6 +301,11 @@ pub struct FunctionSpec {
     /// Parameter → container parameter that takes ownership of it.
     #[serde(default)]
     pub transfers: SpannedMap<String>,
+    /// Struct parameters that must be memory the C library made (a struct
+    /// constructed in Python raises `ValueError`): elements a remove
+    /// function hands back to the pool they came from.
+    #[serde(default)]
+    pub c_made: Vec<Spanned<String>>,
     /// Struct parameters whose GLib list fields the function edits by
     /// removing or freeing nodes: views of those lists' nodes (and iterators)
     /// raise `ReferenceError` afterwards. Inferred for a container parameter

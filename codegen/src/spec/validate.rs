@@ -20,6 +20,13 @@ pub fn validate(loaded: &LoadedSpec) -> Vec<Diagnostic> {
             if let Some(a) = &f.allocator {
                 check_allocator(loaded, a, &mut out);
             }
+            if let Some(policy) = f.pointer.as_ref().filter(|p| p.get_ref() != "owned") {
+                out.push(
+                    loaded
+                        .error(Kind::SpecInvalid, policy.span(), format!("unknown pointer policy `{}`", policy.get_ref()))
+                        .hint("the only policy is `owned` (the struct owns the target: Python cannot replace it)"),
+                );
+            }
             if let Some(policy) = &f.string {
                 if !["owned", "borrowed", "interned", "address"].contains(&policy.get_ref().as_str()) {
                     out.push(

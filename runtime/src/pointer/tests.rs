@@ -31,7 +31,14 @@ fn field_address_refuses_ints_unless_accepted() {
         let err = field_address(&int(py, 0x40), "T.f", IntAddresses::Refused).unwrap_err();
         assert!(err.is_instance_of::<PyTypeError>(py));
         assert!(err.to_string().contains("raw int addresses"), "{err}");
-        assert_eq!(field_address(&int(py, 0x40), "T.f", IntAddresses::Accepted).unwrap() as usize, 0x40);
+        let unmapped = field_address(&int(py, 0x40), "T.f", IntAddresses::Accepted).unwrap_err();
+        assert!(unmapped.is_instance_of::<PyValueError>(py), "accepted ints are probed: {unmapped}");
+        let mut byte = 7u8;
+        let mapped = &raw mut byte as usize;
+        assert_eq!(field_address(&int(py, mapped), "T.f", IntAddresses::Accepted).unwrap() as usize, mapped);
+        assert!(field_address(&int(py, 0), "T.f", IntAddresses::Accepted).unwrap().is_null(), "0 is NULL");
+        let truth = pyo3::types::PyBool::new(py, true).to_owned().into_any();
+        assert!(field_address(&truth, "T.f", IntAddresses::Accepted).unwrap_err().is_instance_of::<PyTypeError>(py));
     });
 }
 
@@ -55,7 +62,7 @@ fn cast_of_int_is_probed_and_opt_in() {
     Python::attach(|py| {
         let x = [3u64; 4];
         let addr = int(py, x.as_ptr() as usize);
-        let (ptr, token) = cast_target(&addr, "T", 32, IntAddresses::Accepted).unwrap();
+        let (ptr, token, _) = cast_target(&addr, "T", 32, IntAddresses::Accepted).unwrap();
         assert_eq!(ptr.as_ptr() as usize, x.as_ptr() as usize);
         assert!(token.is_immortal());
         assert!(cast_target(&addr, "T", 32, IntAddresses::Refused).unwrap_err().is_instance_of::<PyTypeError>(py));
@@ -78,7 +85,7 @@ fn tracked_capsule_carries_its_token() {
         let cap = to_tracked_capsule(py, p, &token).unwrap();
         assert_eq!(address_of(&cap, "t").unwrap(), p);
         assert!(unsafe { ffi::PyCapsule_GetName(cap.as_ptr()) }.is_null(), "unnamed, as pyds capsules");
-        let (ptr, got) = cast_target(&cap, "T", 4, IntAddresses::Refused).unwrap();
+        let (ptr, got, _) = cast_target(&cap, "T", 4, IntAddresses::Refused).unwrap();
         assert_eq!(ptr.as_ptr(), p);
         assert!(got.same_as(&token));
         assert_eq!(class_of(&cap), None);
@@ -99,7 +106,7 @@ fn typed_capsule_casts_only_to_its_class() {
         let cap = to_typed_capsule(py, p, &token, "Frame").unwrap();
         assert_eq!(class_of(&cap), Some("Frame"));
         assert!(unsafe { ffi::PyCapsule_GetName(cap.as_ptr()) }.is_null());
-        let (_, got) = cast_target(&cap, "Frame", 8, IntAddresses::Refused).unwrap();
+        let (_, got, _) = cast_target(&cap, "Frame", 8, IntAddresses::Refused).unwrap();
         assert!(got.same_as(&token));
         let err = cast_target(&cap, "Object", 8, IntAddresses::Accepted).unwrap_err();
         assert!(err.is_instance_of::<PyTypeError>(py));

@@ -32,7 +32,10 @@ impl NvOSD_MaskParams {
     /// The mask as a zero-copy float32 array of `size / 4` values (as pyds).
     fn get_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let p = slf.get().ptr()?;
-        let (data, size) = unsafe { ((*p).data, (*p).size) };
+        // SAFETY: the view is alive, so its fields are readable.
+        let (data, size, w, h) = unsafe { ((*p).data, (*p).size, (*p).width, (*p).height) };
+        let area = u64::from(w) * u64::from(h);
+        rt::numpy_export::check_sized(data.cast(), &[("size", size.into()), ("width x height", area)], "NvOSD_MaskParams.get_mask_array")?;
         let n = i64::from(size) / 4;
         unsafe { rt::numpy_export::array_over::<f32>(slf.py(), data, &[n], None, true, slf.clone().into_any()) }
     }

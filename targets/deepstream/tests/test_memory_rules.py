@@ -152,9 +152,26 @@ def test_roi_frame_meta_temporary_does_not_dangle(run=run_isolated):
     )
 
 
+def bare_capsule(address: int):
+    """A capsule made outside the module: it carries no liveness token."""
+    import ctypes
+
+    make = ctypes.pythonapi.PyCapsule_New
+    make.restype, make.argtypes = ctypes.py_object, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p]
+    return make(address, None, None)
+
+
+def test_cast_of_published_int_address_is_tracked(batch):
+    """`.address` read from a view casts back to a view that dies with it."""
+    obj = pyds.nvds_acquire_obj_meta_from_pool(batch)
+    again = pyds.NvDsObjectMeta.cast(obj.address)
+    again.parent = pyds.NvDsObjectMeta()  # tracked: the Python-owned target is anchored
+    assert again.parent is not None
+
+
 def test_untracked_struct_refuses_python_owned_pointer(batch):
     obj = pyds.nvds_acquire_obj_meta_from_pool(batch)
-    untracked = pyds.NvDsObjectMeta.cast(obj.address)
+    untracked = pyds.NvDsObjectMeta.cast(bare_capsule(obj.address))  # an address the runtime cannot track
     with pytest.raises(ValueError, match="untracked"):
         untracked.parent = pyds.NvDsObjectMeta()
     untracked.parent = obj  # C memory: stored as before

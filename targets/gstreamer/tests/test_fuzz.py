@@ -165,7 +165,9 @@ POOL_SETUP = """
 caps = Gst.Caps.from_string("video/x-raw,format=RGB,width=8,height=8,framerate=30/1")
 pool = Gst.BufferPool.new()
 config = pool.get_config()
-Gst.BufferPool.config_set_params(config, caps, 192, 1, 1)
+# No maximum: a killer repeated in one case (recycle twice) must not block on
+# a buffer KEPT holds; the first acquire still recycles the released buffer.
+Gst.BufferPool.config_set_params(config, caps, 192, 1, 0)
 pool.set_config(config)
 pool.set_active(True)
 _, buf = pool.acquire_buffer(None)

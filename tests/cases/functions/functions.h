@@ -2,14 +2,17 @@
 #include <stdint.h>
 
 /** A container that can own items. */
+typedef struct FnItem FnItem;
+
 typedef struct {
   int count; /**< Items held. */
+  FnItem *label; /**< The box's label item, or NULL: freed with the box. */
 } FnBox;
 
 /** An item. */
-typedef struct {
+struct FnItem {
   int64_t value; /**< Payload. */
-} FnItem;
+};
 
 /** Direction of a scan. */
 typedef enum {
@@ -40,6 +43,9 @@ void fn_item_free(FnItem *item);
 
 /** Moves @a item into @a box. Returns 0, -1 when a pointer is NULL, -2 when the box is full. */
 int fn_box_add(FnBox *box, FnItem *item);
+
+/** Takes @a item out of @a box and back to the box's pool (only items C made). */
+void fn_box_remove(FnBox *box, FnItem *item);
 
 /** The @a index-th item of @a box (borrowed: valid while the box is). */
 FnItem *fn_box_get(FnBox *box, int index);

@@ -43,6 +43,8 @@ pub struct ParamVm {
     pub handover: &'static str,
     /// A Python-constructed struct may be handed over.
     pub python_made: bool,
+    /// Only C-made memory is accepted.
+    pub c_made: bool,
     /// Local stem of the container parameter for "into".
     pub container: String,
     /// Enum static for enum parameters and outs.
@@ -96,6 +98,7 @@ fn param_vm(module: &Module, f: &Function, p: &Param) -> ParamVm {
         py: p.python_name.clone(),
         visible: p.kind.is_visible(),
         python_made: p.python_made,
+        c_made: p.c_made,
         name: param_ident(&p.python_name),
         local,
         ..Default::default()
@@ -105,7 +108,8 @@ fn param_vm(module: &Module, f: &Function, p: &Param) -> ParamVm {
         None => ("none", "", String::new()),
         Some(Transfer::Consumed) => ("consumed", "Consume", String::new()),
         Some(Transfer::Invalidated) => ("invalidated", "Invalidate", String::new()),
-        Some(Transfer::Into { container }) => ("into", "Store", local_of(f, container)),
+        Some(Transfer::Into { container, owned: false }) => ("into", "Store", local_of(f, container)),
+        Some(Transfer::Into { container, owned: true }) => ("into", "Give", local_of(f, container)),
     };
     vm
 }

@@ -281,8 +281,9 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
             vm.class = class_of(module, record);
             "nested"
         }
-        FieldKind::PtrView { record } => {
+        FieldKind::PtrView { record, owned } => {
             vm.class = class_of(module, record);
+            vm.owned = *owned;
             "ptr_view"
         }
         FieldKind::CharArray { len } => {

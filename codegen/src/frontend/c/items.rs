@@ -250,7 +250,7 @@ impl<'tu> Walker<'tu> {
         let param = |(i, a): (usize, &Entity<'tu>)| {
             let name = a.get_name().filter(|n| !n.is_empty()).unwrap_or_else(|| format!("arg{i}"));
             let ty = a.get_type().map(|t| self.names.param_type_ref(&t)).unwrap_or(TypeRef::Void);
-            Param { python_name: name.clone(), name, ty, kind: ParamKind::Undecided, transfer: None, python_made: false, header_nullable: is_nullable(a) }
+            Param { python_name: name.clone(), name, ty, kind: ParamKind::Undecided, transfer: None, python_made: false, c_made: false, header_nullable: is_nullable(a) }
         };
         args.iter().enumerate().map(param).collect()
     }

@@ -5,7 +5,8 @@
 //! pooled and transferred parameters, status codes, `disjoint`), [`params`]
 //! (`[function.NAME.param.PARAM]`: nullability, int addresses, list element
 //! types, out-parameters and buffers), [`provenance`] (which argument a
-//! returned view lives as long as) and [`handles`] (typed classes for
+//! returned view lives as long as), [`transfers`] (which stored items
+//! Python must own) and [`handles`] (typed classes for
 //! pointers to unbound structs). Functions whose types cannot be converted
 //! are dropped and recorded in `Module::skipped` with the type at fault.
 
@@ -15,6 +16,7 @@ mod ownership;
 mod params;
 mod provenance;
 mod renames;
+mod transfers;
 
 use super::records::unknown;
 use super::skipped;
@@ -53,6 +55,7 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
     errors.extend(skipped::configured_but_dropped(spec, &dropped));
     module.skipped.extend(dropped);
     module.handles = handles::collect(module);
+    transfers::decide(module);
     errors
 }
 

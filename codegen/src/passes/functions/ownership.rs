@@ -1,6 +1,7 @@
 //! Function-level keys of `[function.NAME]`: Python name, result ownership,
 //! consumed, pooled (`invalidates`) and stored (`transfers`) parameters,
-//! `nullable`, status codes, GIL release and `disjoint`; and the default
+//! C-made-only parameters (`c_made`), `nullable`, status codes, GIL release
+//! and `disjoint`; and the default
 //! that C free/destroy functions consume their struct argument.
 
 use super::param_named;
@@ -35,7 +36,10 @@ pub fn apply(spec: &LoadedSpec, module: &Module, f: &mut Function, fs: &Function
         transfer(c, Transfer::Invalidated, &mut errors);
     }
     for (p, container) in &fs.transfers {
-        transfer(p, Transfer::Into { container: container.clone() }, &mut errors);
+        transfer(p, Transfer::Into { container: container.clone(), owned: false }, &mut errors);
+    }
+    for n in &fs.c_made {
+        errors.extend(c_made(spec, f, n));
     }
     for n in &fs.nullable {
         errors.extend(nullable(spec, f, n));
@@ -61,6 +65,22 @@ pub fn free_function_default(f: &mut Function, fs: &FunctionSpec) {
     let mut views = f.params.iter_mut().filter(|p| matches!(p.kind, ParamKind::View { .. } | ParamKind::Handle { .. }));
     if let (Some(p), None) = (views.next(), views.next()) {
         p.transfer.get_or_insert(Transfer::Consumed);
+    }
+}
+
+/// `c_made = [PARAM]`: the struct parameter accepts only C-made memory.
+fn c_made(spec: &LoadedSpec, f: &mut Function, name: &toml::Spanned<String>) -> Option<Diagnostic> {
+    let fname = f.name.clone();
+    match param_named(spec, f, name) {
+        Err(e) => Some(e),
+        Ok(p) if matches!(p.kind, ParamKind::View { .. }) => {
+            p.c_made = true;
+            None
+        }
+        Ok(_) => Some(
+            spec.error(Kind::SpecInvalid, name.span(), format!("{fname}({}) is not a pointer to a bound struct", name.get_ref()))
+                .hint("`c_made` checks where a struct argument's memory was made"),
+        ),
     }
 }
 

@@ -585,7 +585,10 @@ pub(crate) fn __bindery_fn_nvds_remove_frame_meta_from_batch<'py>(
             NvDsFrameMeta::TYPE,
             "nvds_remove_frame_meta_from_batch(frame_meta)",
         ))?;
-    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    let __bindery_frame_meta_c = __bindery_frame_meta_obj
+        .get()
+        .view
+        .c_made_ptr("nvds_remove_frame_meta_from_batch(frame_meta)")?;
     let __bindery_ret = unsafe {
         ffi::nvds_remove_frame_meta_from_batch(
             __bindery_batch_meta_c as _,
@@ -731,7 +734,10 @@ pub(crate) fn __bindery_fn_nvds_remove_obj_meta_from_frame<'py>(
             NvDsObjectMeta::TYPE,
             "nvds_remove_obj_meta_from_frame(obj_meta)",
         ))?;
-    let __bindery_obj_meta_c = __bindery_obj_meta_obj.get().ptr()?;
+    let __bindery_obj_meta_c = __bindery_obj_meta_obj
+        .get()
+        .view
+        .c_made_ptr("nvds_remove_obj_meta_from_frame(obj_meta)")?;
     let __bindery_ret = unsafe {
         ffi::nvds_remove_obj_meta_from_frame(
             __bindery_frame_meta_c as _,
@@ -859,7 +865,10 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_roi<'py>(
             NvDsClassifierMeta::TYPE,
             "nvds_remove_classifier_meta_from_roi(classifier_meta)",
         ))?;
-    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj.get().ptr()?;
+    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj
+        .get()
+        .view
+        .c_made_ptr("nvds_remove_classifier_meta_from_roi(classifier_meta)")?;
     let __bindery_ret = unsafe {
         ffi::nvds_remove_classifier_meta_from_roi(
             __bindery_roi_meta_c as _,
@@ -954,7 +963,10 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_obj<'py>(
             NvDsClassifierMeta::TYPE,
             "nvds_remove_classifier_meta_from_obj(classifier_meta)",
         ))?;
-    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj.get().ptr()?;
+    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj
+        .get()
+        .view
+        .c_made_ptr("nvds_remove_classifier_meta_from_obj(classifier_meta)")?;
     let __bindery_ret = unsafe {
         ffi::nvds_remove_classifier_meta_from_obj(
             __bindery_obj_meta_c as _,
@@ -1081,7 +1093,10 @@ pub(crate) fn __bindery_fn_nvds_remove_label_info_meta_from_classifier<'py>(
             NvDsLabelInfo::TYPE,
             "nvds_remove_label_info_meta_from_classifier(label_info_meta)",
         ))?;
-    let __bindery_label_info_meta_c = __bindery_label_info_meta_obj.get().ptr()?;
+    let __bindery_label_info_meta_c = __bindery_label_info_meta_obj
+        .get()
+        .view
+        .c_made_ptr("nvds_remove_label_info_meta_from_classifier(label_info_meta)")?;
     let __bindery_ret = unsafe {
         ffi::nvds_remove_label_info_meta_from_classifier(
             __bindery_classifier_meta_c as _,
@@ -1201,7 +1216,10 @@ pub(crate) fn __bindery_fn_nvds_remove_display_meta_from_frame<'py>(
             NvDsDisplayMeta::TYPE,
             "nvds_remove_display_meta_from_frame(display_meta)",
         ))?;
-    let __bindery_display_meta_c = __bindery_display_meta_obj.get().ptr()?;
+    let __bindery_display_meta_c = __bindery_display_meta_obj
+        .get()
+        .view
+        .c_made_ptr("nvds_remove_display_meta_from_frame(display_meta)")?;
     let __bindery_ret = unsafe {
         ffi::nvds_remove_display_meta_from_frame(
             __bindery_frame_meta_c as _,
@@ -1467,7 +1485,10 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_batch<'py>(
             NvDsUserMeta::TYPE,
             "nvds_remove_user_meta_from_batch(user_meta)",
         ))?;
-    let __bindery_user_meta_c = __bindery_user_meta_obj.get().ptr()?;
+    let __bindery_user_meta_c = __bindery_user_meta_obj
+        .get()
+        .view
+        .c_made_ptr("nvds_remove_user_meta_from_batch(user_meta)")?;
     let __bindery_ret = unsafe {
         ffi::nvds_remove_user_meta_from_batch(
             __bindery_batch_meta_c as _,
@@ -1510,7 +1531,10 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_frame<'py>(
             NvDsUserMeta::TYPE,
             "nvds_remove_user_meta_from_frame(user_meta)",
         ))?;
-    let __bindery_user_meta_c = __bindery_user_meta_obj.get().ptr()?;
+    let __bindery_user_meta_c = __bindery_user_meta_obj
+        .get()
+        .view
+        .c_made_ptr("nvds_remove_user_meta_from_frame(user_meta)")?;
     let __bindery_ret = unsafe {
         ffi::nvds_remove_user_meta_from_frame(
             __bindery_frame_meta_c as _,
@@ -1557,7 +1581,10 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_roi<'py>(
             NvDsUserMeta::TYPE,
             "nvds_remove_user_meta_from_roi(user_meta)",
         ))?;
-    let __bindery_user_meta_c = __bindery_user_meta_obj.get().ptr()?;
+    let __bindery_user_meta_c = __bindery_user_meta_obj
+        .get()
+        .view
+        .c_made_ptr("nvds_remove_user_meta_from_roi(user_meta)")?;
     let __bindery_ret = unsafe {
         ffi::nvds_remove_user_meta_from_roi(
             __bindery_roi_meta_c as _,
@@ -1600,7 +1627,10 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_object<'py>(
             NvDsUserMeta::TYPE,
             "nvds_remove_user_meta_from_object(user_meta)",
         ))?;
-    let __bindery_user_meta_c = __bindery_user_meta_obj.get().ptr()?;
+    let __bindery_user_meta_c = __bindery_user_meta_obj
+        .get()
+        .view
+        .c_made_ptr("nvds_remove_user_meta_from_object(user_meta)")?;
     let __bindery_ret = unsafe {
         ffi::nvds_remove_user_meta_from_object(
             __bindery_obj_meta_c as _,
@@ -2426,15 +2456,17 @@ pub(crate) fn __bindery_fn_nvds_copy_batch_user_meta_list<'py>(
             "nvds_copy_batch_user_meta_list(dst_batch_meta)",
         ))?;
     let __bindery_dst_batch_meta_c = __bindery_dst_batch_meta_obj.get().ptr()?;
-    rt::args::disjoint(
-        __bindery_src_user_meta_list_c as usize,
-        __bindery_dst_batch_meta_c as usize,
-        &[
-            unsafe { (*__bindery_dst_batch_meta_c).frame_meta_list } as usize,
-            unsafe { (*__bindery_dst_batch_meta_c).batch_user_meta_list } as usize,
-        ],
-        "nvds_copy_batch_user_meta_list",
-    )?;
+    unsafe {
+        rt::args::disjoint(
+            __bindery_src_user_meta_list_c as usize,
+            __bindery_dst_batch_meta_c as usize,
+            &[
+                (*__bindery_dst_batch_meta_c).frame_meta_list as usize,
+                (*__bindery_dst_batch_meta_c).batch_user_meta_list as usize,
+            ],
+            "nvds_copy_batch_user_meta_list",
+        )
+    }?;
     let __bindery_ret = unsafe {
         ffi::nvds_copy_batch_user_meta_list(
             __bindery_src_user_meta_list_c as _,
@@ -2475,16 +2507,18 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_user_meta_list<'py>(
             "nvds_copy_frame_user_meta_list(dst_frame_meta)",
         ))?;
     let __bindery_dst_frame_meta_c = __bindery_dst_frame_meta_obj.get().ptr()?;
-    rt::args::disjoint(
-        __bindery_src_user_meta_list_c as usize,
-        __bindery_dst_frame_meta_c as usize,
-        &[
-            unsafe { (*__bindery_dst_frame_meta_c).obj_meta_list } as usize,
-            unsafe { (*__bindery_dst_frame_meta_c).display_meta_list } as usize,
-            unsafe { (*__bindery_dst_frame_meta_c).frame_user_meta_list } as usize,
-        ],
-        "nvds_copy_frame_user_meta_list",
-    )?;
+    unsafe {
+        rt::args::disjoint(
+            __bindery_src_user_meta_list_c as usize,
+            __bindery_dst_frame_meta_c as usize,
+            &[
+                (*__bindery_dst_frame_meta_c).obj_meta_list as usize,
+                (*__bindery_dst_frame_meta_c).display_meta_list as usize,
+                (*__bindery_dst_frame_meta_c).frame_user_meta_list as usize,
+            ],
+            "nvds_copy_frame_user_meta_list",
+        )
+    }?;
     let __bindery_ret = unsafe {
         ffi::nvds_copy_frame_user_meta_list(
             __bindery_src_user_meta_list_c as _,
@@ -2525,15 +2559,17 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_user_meta_list<'py>(
             "nvds_copy_obj_user_meta_list(dst_object_meta)",
         ))?;
     let __bindery_dst_object_meta_c = __bindery_dst_object_meta_obj.get().ptr()?;
-    rt::args::disjoint(
-        __bindery_src_user_meta_list_c as usize,
-        __bindery_dst_object_meta_c as usize,
-        &[
-            unsafe { (*__bindery_dst_object_meta_c).classifier_meta_list } as usize,
-            unsafe { (*__bindery_dst_object_meta_c).obj_user_meta_list } as usize,
-        ],
-        "nvds_copy_obj_user_meta_list",
-    )?;
+    unsafe {
+        rt::args::disjoint(
+            __bindery_src_user_meta_list_c as usize,
+            __bindery_dst_object_meta_c as usize,
+            &[
+                (*__bindery_dst_object_meta_c).classifier_meta_list as usize,
+                (*__bindery_dst_object_meta_c).obj_user_meta_list as usize,
+            ],
+            "nvds_copy_obj_user_meta_list",
+        )
+    }?;
     let __bindery_ret = unsafe {
         ffi::nvds_copy_obj_user_meta_list(
             __bindery_src_user_meta_list_c as _,
@@ -2577,16 +2613,18 @@ pub(crate) fn __bindery_fn_nvds_copy_display_meta_list<'py>(
             "nvds_copy_display_meta_list(dst_frame_meta)",
         ))?;
     let __bindery_dst_frame_meta_c = __bindery_dst_frame_meta_obj.get().ptr()?;
-    rt::args::disjoint(
-        __bindery_src_display_meta_list_c as usize,
-        __bindery_dst_frame_meta_c as usize,
-        &[
-            unsafe { (*__bindery_dst_frame_meta_c).obj_meta_list } as usize,
-            unsafe { (*__bindery_dst_frame_meta_c).display_meta_list } as usize,
-            unsafe { (*__bindery_dst_frame_meta_c).frame_user_meta_list } as usize,
-        ],
-        "nvds_copy_display_meta_list",
-    )?;
+    unsafe {
+        rt::args::disjoint(
+            __bindery_src_display_meta_list_c as usize,
+            __bindery_dst_frame_meta_c as usize,
+            &[
+                (*__bindery_dst_frame_meta_c).obj_meta_list as usize,
+                (*__bindery_dst_frame_meta_c).display_meta_list as usize,
+                (*__bindery_dst_frame_meta_c).frame_user_meta_list as usize,
+            ],
+            "nvds_copy_display_meta_list",
+        )
+    }?;
     let __bindery_ret = unsafe {
         ffi::nvds_copy_display_meta_list(
             __bindery_src_display_meta_list_c as _,
@@ -2630,15 +2668,17 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_meta_list<'py>(
             "nvds_copy_frame_meta_list(dst_batch_meta)",
         ))?;
     let __bindery_dst_batch_meta_c = __bindery_dst_batch_meta_obj.get().ptr()?;
-    rt::args::disjoint(
-        __bindery_src_frame_meta_list_c as usize,
-        __bindery_dst_batch_meta_c as usize,
-        &[
-            unsafe { (*__bindery_dst_batch_meta_c).frame_meta_list } as usize,
-            unsafe { (*__bindery_dst_batch_meta_c).batch_user_meta_list } as usize,
-        ],
-        "nvds_copy_frame_meta_list",
-    )?;
+    unsafe {
+        rt::args::disjoint(
+            __bindery_src_frame_meta_list_c as usize,
+            __bindery_dst_batch_meta_c as usize,
+            &[
+                (*__bindery_dst_batch_meta_c).frame_meta_list as usize,
+                (*__bindery_dst_batch_meta_c).batch_user_meta_list as usize,
+            ],
+            "nvds_copy_frame_meta_list",
+        )
+    }?;
     let __bindery_ret = unsafe {
         ffi::nvds_copy_frame_meta_list(
             __bindery_src_frame_meta_list_c as _,
@@ -2679,16 +2719,18 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_meta_list<'py>(
             "nvds_copy_obj_meta_list(dst_frame_meta)",
         ))?;
     let __bindery_dst_frame_meta_c = __bindery_dst_frame_meta_obj.get().ptr()?;
-    rt::args::disjoint(
-        __bindery_src_obj_meta_list_c as usize,
-        __bindery_dst_frame_meta_c as usize,
-        &[
-            unsafe { (*__bindery_dst_frame_meta_c).obj_meta_list } as usize,
-            unsafe { (*__bindery_dst_frame_meta_c).display_meta_list } as usize,
-            unsafe { (*__bindery_dst_frame_meta_c).frame_user_meta_list } as usize,
-        ],
-        "nvds_copy_obj_meta_list",
-    )?;
+    unsafe {
+        rt::args::disjoint(
+            __bindery_src_obj_meta_list_c as usize,
+            __bindery_dst_frame_meta_c as usize,
+            &[
+                (*__bindery_dst_frame_meta_c).obj_meta_list as usize,
+                (*__bindery_dst_frame_meta_c).display_meta_list as usize,
+                (*__bindery_dst_frame_meta_c).frame_user_meta_list as usize,
+            ],
+            "nvds_copy_obj_meta_list",
+        )
+    }?;
     let __bindery_ret = unsafe {
         ffi::nvds_copy_obj_meta_list(
             __bindery_src_obj_meta_list_c as _,
@@ -2732,15 +2774,17 @@ pub(crate) fn __bindery_fn_nvds_copy_classification_list<'py>(
             "nvds_copy_classification_list(dst_object_meta)",
         ))?;
     let __bindery_dst_object_meta_c = __bindery_dst_object_meta_obj.get().ptr()?;
-    rt::args::disjoint(
-        __bindery_src_classifier_meta_list_c as usize,
-        __bindery_dst_object_meta_c as usize,
-        &[
-            unsafe { (*__bindery_dst_object_meta_c).classifier_meta_list } as usize,
-            unsafe { (*__bindery_dst_object_meta_c).obj_user_meta_list } as usize,
-        ],
-        "nvds_copy_classification_list",
-    )?;
+    unsafe {
+        rt::args::disjoint(
+            __bindery_src_classifier_meta_list_c as usize,
+            __bindery_dst_object_meta_c as usize,
+            &[
+                (*__bindery_dst_object_meta_c).classifier_meta_list as usize,
+                (*__bindery_dst_object_meta_c).obj_user_meta_list as usize,
+            ],
+            "nvds_copy_classification_list",
+        )
+    }?;
     let __bindery_ret = unsafe {
         ffi::nvds_copy_classification_list(
             __bindery_src_classifier_meta_list_c as _,
@@ -2784,12 +2828,14 @@ pub(crate) fn __bindery_fn_nvds_copy_label_info_list<'py>(
             "nvds_copy_label_info_list(dst_classifier_meta)",
         ))?;
     let __bindery_dst_classifier_meta_c = __bindery_dst_classifier_meta_obj.get().ptr()?;
-    rt::args::disjoint(
-        __bindery_src_label_info_list_c as usize,
-        __bindery_dst_classifier_meta_c as usize,
-        &[unsafe { (*__bindery_dst_classifier_meta_c).label_info_list } as usize],
-        "nvds_copy_label_info_list",
-    )?;
+    unsafe {
+        rt::args::disjoint(
+            __bindery_src_label_info_list_c as usize,
+            __bindery_dst_classifier_meta_c as usize,
+            &[(*__bindery_dst_classifier_meta_c).label_info_list as usize],
+            "nvds_copy_label_info_list",
+        )
+    }?;
     let __bindery_ret = unsafe {
         ffi::nvds_copy_label_info_list(
             __bindery_src_label_info_list_c as _,
@@ -2812,13 +2858,13 @@ pub(crate) fn __bindery_fn_nvds_set_input_system_timestamp<'py>(
     buffer: &Bound<'py, PyAny>,
     element_name: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_buffer_c = rt::args::address(
+    let __bindery_buffer_c = rt::gobject::instance(
         buffer,
-        rt::args::AddressRules {
+        rt::gobject::GTypeRules {
+            type_name: "GstBuffer",
             nullable: false,
             ints: true,
         },
-        __bindery_view_address,
         "nvds_set_input_system_timestamp(buffer)",
     )?;
     let __bindery_element_name_s = rt::strings::to_cstring(
@@ -2858,13 +2904,13 @@ pub(crate) fn __bindery_fn_nvds_set_output_system_timestamp<'py>(
     buffer: &Bound<'py, PyAny>,
     element_name: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_buffer_c = rt::args::address(
+    let __bindery_buffer_c = rt::gobject::instance(
         buffer,
-        rt::args::AddressRules {
+        rt::gobject::GTypeRules {
+            type_name: "GstBuffer",
             nullable: false,
             ints: true,
         },
-        __bindery_view_address,
         "nvds_set_output_system_timestamp(buffer)",
     )?;
     let __bindery_element_name_s = rt::strings::to_cstring(
@@ -2914,13 +2960,13 @@ pub(crate) fn __bindery_fn_nvds_add_reference_timestamp_meta<'py>(
     element_name: &Bound<'py, PyAny>,
     frame_id: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_buffer_c = rt::args::address(
+    let __bindery_buffer_c = rt::gobject::instance(
         buffer,
-        rt::args::AddressRules {
+        rt::gobject::GTypeRules {
+            type_name: "GstBuffer",
             nullable: false,
             ints: true,
         },
-        __bindery_view_address,
         "nvds_add_reference_timestamp_meta(buffer)",
     )?;
     let __bindery_element_name_s = rt::strings::to_cstring(
@@ -2994,13 +3040,13 @@ pub(crate) fn __bindery_fn_gst_buffer_get_nvds_meta<'py>(
     __bindery_py: Python<'py>,
     buffer: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_buffer_c = rt::args::address(
+    let __bindery_buffer_c = rt::gobject::instance(
         buffer,
-        rt::args::AddressRules {
+        rt::gobject::GTypeRules {
+            type_name: "GstBuffer",
             nullable: false,
             ints: true,
         },
-        __bindery_view_address,
         "gst_buffer_get_nvds_meta(buffer)",
     )?;
     let __bindery_ret = unsafe {
@@ -3030,13 +3076,13 @@ pub(crate) fn __bindery_fn_nvds_copy_gst_meta_to_frame_meta<'py>(
     batch_meta: &Bound<'py, PyAny>,
     frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_gst_buffer_c = rt::args::address(
+    let __bindery_src_gst_buffer_c = rt::gobject::instance(
         src_gst_buffer,
-        rt::args::AddressRules {
+        rt::gobject::GTypeRules {
+            type_name: "GstBuffer",
             nullable: false,
             ints: true,
         },
-        __bindery_view_address,
         "nvds_copy_gst_meta_to_frame_meta(src_gst_buffer)",
     )?;
     let __bindery_batch_meta_obj = batch_meta
@@ -3858,13 +3904,13 @@ pub(crate) fn __bindery_fn_configure_source_for_ntp_sync<'py>(
     __bindery_py: Python<'py>,
     src_elem: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_elem_c = rt::args::address(
+    let __bindery_src_elem_c = rt::gobject::instance(
         src_elem,
-        rt::args::AddressRules {
+        rt::gobject::GTypeRules {
+            type_name: "GstElement",
             nullable: false,
             ints: true,
         },
-        __bindery_view_address,
         "configure_source_for_ntp_sync(src_elem)",
     )?;
     let __bindery_ret = unsafe {

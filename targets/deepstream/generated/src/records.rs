@@ -60,27 +60,25 @@ impl NvBbox_Coords {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBbox_Coords>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -214,27 +212,25 @@ impl NvOSD_ColorParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_ColorParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -368,27 +364,25 @@ impl NvOSD_FontParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_FontParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -543,27 +537,25 @@ impl NvOSD_TextParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_TextParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -772,27 +764,25 @@ impl NvOSD_Color_info {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_Color_info>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -922,27 +912,25 @@ impl NvOSD_RectParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_RectParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -1248,27 +1236,25 @@ impl NvOSD_MaskParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_MaskParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -1422,27 +1408,25 @@ impl NvOSD_LineParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_LineParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -1638,27 +1622,25 @@ impl NvOSD_ArrowParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_ArrowParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -1891,27 +1873,25 @@ impl NvOSD_CircleParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_CircleParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -2158,27 +2138,25 @@ impl NvDsRoiMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsRoiMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -2514,27 +2492,25 @@ impl NvBufSurfaceParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -2979,27 +2955,25 @@ impl NvDsFrameMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsFrameMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -3605,27 +3579,25 @@ impl NvDsObjectMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsObjectMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -4181,27 +4153,25 @@ impl NvDsComp_BboxInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsComp_BboxInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -4301,27 +4271,25 @@ impl NvDsSensorInfo_meta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsSensorInfo_meta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -4443,27 +4411,25 @@ impl NvDsMetaPool {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsMetaPool>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -4641,27 +4607,25 @@ impl NvDsBaseMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsBaseMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -4900,27 +4864,25 @@ impl NvDsBatchMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsBatchMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -5466,27 +5428,25 @@ impl NvDsClassifierMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsClassifierMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -5668,27 +5628,25 @@ impl NvDsLabelInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsLabelInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -6005,27 +5963,25 @@ impl NvDsDisplayMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsDisplayMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -6385,27 +6341,25 @@ impl NvDsUserMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsUserMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -6541,27 +6495,25 @@ impl NvDsMetaSubCompLatency {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsMetaSubCompLatency>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -6694,27 +6646,25 @@ impl NvDsMetaCompLatency {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsMetaCompLatency>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -6927,27 +6877,25 @@ impl NvDsFrameLatencyInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsFrameLatencyInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -7081,27 +7029,25 @@ impl NvDsMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -7257,27 +7203,25 @@ impl NvBufSurfacePlaneParamsEx {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfacePlaneParamsEx>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -7618,27 +7562,25 @@ impl NvBufSurfacePlaneParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfacePlaneParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -8029,27 +7971,25 @@ impl NvBufSurfaceChromaSubsamplingParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceChromaSubsamplingParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -8207,27 +8147,25 @@ impl NvBufSurfaceCreateParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceCreateParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -8492,27 +8430,25 @@ impl NvBufSurfaceAllocateParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceAllocateParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -8779,27 +8715,25 @@ impl NvBufSurfaceMappedAddr {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceMappedAddr>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -9062,27 +8996,25 @@ impl NvBufSurfaceParamsEx {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceParamsEx>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -9324,27 +9256,25 @@ impl NvBufSurfaceCudaBuffer {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceCudaBuffer>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -9599,27 +9529,25 @@ impl NvBufSurface {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurface>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -9883,27 +9811,25 @@ impl NvBufSurfaceMapPlaneParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceMapPlaneParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -10148,27 +10074,25 @@ impl NvBufSurfaceCudaIpcMemHandle {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceCudaIpcMemHandle>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -10248,27 +10172,25 @@ impl NvBufSurfaceExtendedMapParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceExtendedMapParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -10424,27 +10346,25 @@ impl NvBufSurfaceMapParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceMapParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -10803,27 +10723,25 @@ impl NvBufSurfaceNvmmBuffer {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceNvmmBuffer>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -10992,27 +10910,25 @@ impl NvBufSurfaceDeviceInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceDeviceInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -11227,27 +11143,25 @@ impl NvBufSurfaceGPUL2SyncParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvBufSurfaceGPUL2SyncParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -11377,27 +11291,25 @@ impl NvDsInferDims {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferDims>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -11532,27 +11444,25 @@ impl NvDsInferDimsCHW {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferDimsCHW>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -11669,27 +11579,25 @@ impl NvDsInferLayerInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferLayerInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -11930,27 +11838,25 @@ impl NvDsInferNetworkInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferNetworkInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -12075,27 +11981,25 @@ impl NvDsInferObjectDetectionInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferObjectDetectionInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -12299,27 +12203,25 @@ impl NvDsInferInstanceMaskInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferInstanceMaskInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -12574,27 +12476,25 @@ impl NvDsInferAttribute {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferAttribute>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -12732,27 +12632,25 @@ impl NvDsInferTensorMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferTensorMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -13046,27 +12944,25 @@ impl NvDsInferSegmentationMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInferSegmentationMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -13318,27 +13214,25 @@ impl NvDsRect {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsRect>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -13467,27 +13361,25 @@ impl NvDsGeoLocation {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsGeoLocation>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -13599,27 +13491,25 @@ impl NvDsCoordinate {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsCoordinate>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -13731,27 +13621,25 @@ impl NvDsObjectSignature {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsObjectSignature>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -13858,27 +13746,25 @@ impl NvDsProductObjectExt {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsProductObjectExt>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -14009,27 +13895,25 @@ impl NvDsVehicleObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsVehicleObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -14250,27 +14134,25 @@ impl NvDsPersonObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsPersonObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -14485,27 +14367,25 @@ impl NvDsFaceObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsFaceObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -14779,27 +14659,25 @@ impl NvDsVehicleObjectExt {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsVehicleObjectExt>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -15033,27 +14911,25 @@ impl NvDsPersonObjectExt {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsPersonObjectExt>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -15281,27 +15157,25 @@ impl NvDsFaceObjectWithExt {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsFaceObjectExt>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -15558,27 +15432,25 @@ impl NvDsJoint {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsJoint>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -15712,27 +15584,25 @@ impl NvDsJoints {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsJoints>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -15873,27 +15743,25 @@ impl NvDsEmbedding {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsEmbedding>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -16003,27 +15871,25 @@ impl NvDsProductObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsProductObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -16111,27 +15977,25 @@ impl NvDsConvexHull {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsConvexHull>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -16242,27 +16106,25 @@ impl NvDsBbox3dObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsBbox3dObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -16504,27 +16366,25 @@ impl NvDsBbox3dObjectList {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsBbox3dObjectList>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -16704,27 +16564,25 @@ impl NvDs3DTracking {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDs3DTracking>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -16943,27 +16801,25 @@ impl NvDsConversationObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsConversationObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -17065,27 +16921,25 @@ impl NvDsLLMObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsLLMObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -17309,27 +17163,25 @@ impl NvDsInteractionObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsInteractionObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -17568,27 +17420,25 @@ impl NvDsCongestionObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsCongestionObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -17778,27 +17628,25 @@ impl NvDsTypeMetricsObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsTypeMetricsObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -18029,27 +17877,25 @@ impl NvDsSegmentationObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsSegmentationObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -18243,27 +18089,25 @@ impl NvDsEventMsgMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsEventMsgMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -19287,27 +19131,25 @@ impl NvDsEvent {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsEvent>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -19427,27 +19269,25 @@ impl NvDsCustomMsgInfo {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsCustomMsgInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -19563,27 +19403,25 @@ impl NvDsPayload {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsPayload>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -19724,27 +19562,25 @@ impl NvDsTargetMiscDataFrame {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsTargetMiscDataFrame>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -19975,27 +19811,25 @@ impl NvDsTargetMiscDataObject {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsTargetMiscDataObject>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -20132,27 +19966,25 @@ impl NvDsTargetMiscDataStream {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsTargetMiscDataStream>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -20267,27 +20099,25 @@ impl NvDsTargetMiscDataBatch {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsTargetMiscDataBatch>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -20405,27 +20235,25 @@ impl NvDsReidTensorBatch {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsReidTensorBatch>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -20615,27 +20443,25 @@ impl NvDsObjConvexHull {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsObjConvexHull>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -20760,27 +20586,25 @@ impl NvDsObjReid {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsObjReid>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -20924,27 +20748,25 @@ impl NvDsObj3DBbox {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsObj3DBbox>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -21209,27 +21031,25 @@ impl NvOFFlowVector {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOFFlowVector>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -21329,27 +21149,25 @@ impl NvDsOpticalFlowMeta {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsOpticalFlowMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -21611,27 +21429,25 @@ impl NvDsObjEncOutParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsObjEncOutParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -21717,27 +21533,25 @@ impl NvDsObjEncUsrArgs {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsObjEncUsrArgs>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -21949,27 +21763,25 @@ impl NvDsAnalyticsObjInfo {
 impl NvDsAnalyticsObjInfo {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsAnalyticsObjInfo>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -22106,27 +21918,25 @@ impl NvDsAnalyticsFrameMeta {
 impl NvDsAnalyticsFrameMeta {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsAnalyticsFrameMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -22289,27 +22099,25 @@ impl NvOSD_FrameTextParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_FrameTextParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -22552,27 +22360,25 @@ impl NvOSD_FrameRectParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_FrameRectParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -22867,27 +22673,25 @@ impl NvOSD_FrameSegmentMaskParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_FrameSegmentMaskParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -23183,27 +22987,25 @@ impl NvOSD_FrameLineParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_FrameLineParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -23439,27 +23241,25 @@ impl NvOSD_FrameArrowParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_FrameArrowParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -23695,27 +23495,25 @@ impl NvOSD_FrameCircleParams {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvOSD_FrameCircleParams>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -23925,27 +23723,25 @@ impl NvDsPreProcessTensorMeta {
 impl NvDsPreProcessTensorMeta {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::NvDsPreProcessTensorMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -24194,27 +23990,25 @@ impl GstNvDsPreProcessBatchMeta {
 impl GstNvDsPreProcessBatchMeta {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::GstNvDsPreProcessBatchMeta>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -24417,27 +24211,25 @@ impl CustomDataStruct {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::CustomDataStruct>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -24572,27 +24364,25 @@ impl RectDim {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::RectDim>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())

@@ -615,7 +615,7 @@ pub(crate) fn __bindery_fn_gst_video_region_of_interest_meta_add_param<'py>(
         .view
         .for_transfer(
             "gst_video_region_of_interest_meta_add_param(s)",
-            rt::Handover::Store,
+            rt::Handover::Give,
             false,
         )?;
     let __bindery_ret = unsafe {

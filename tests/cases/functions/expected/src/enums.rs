@@ -10,7 +10,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         .create(
             m,
             &[("FN_FORWARD", 0), ("FN_BACKWARD", 1)],
-            "Direction of a scan.\n\nC enum `FnDirection`, declared at functions.h:15.",
+            "Direction of a scan.\n\nC enum `FnDirection`, declared at functions.h:18.",
         )?;
     m.add("FnDirection", &class)?;
     m.add("FN_FORWARD", class.getattr("FN_FORWARD")?)?;

@@ -7,18 +7,20 @@
     unnecessary_transmutes,
     clippy::all
 )]
-/// A container that can own items.
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct FnBox {
     ///< Items held.
     pub count: ::std::os::raw::c_int,
+    ///< The box's label item, or NULL: freed with the box.
+    pub label: *mut FnItem,
 }
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]
 const _: () = {
-    ["Size of FnBox"][::std::mem::size_of::<FnBox>() - 4usize];
-    ["Alignment of FnBox"][::std::mem::align_of::<FnBox>() - 4usize];
+    ["Size of FnBox"][::std::mem::size_of::<FnBox>() - 16usize];
+    ["Alignment of FnBox"][::std::mem::align_of::<FnBox>() - 8usize];
     ["Offset of field: FnBox::count"][::std::mem::offset_of!(FnBox, count) - 0usize];
+    ["Offset of field: FnBox::label"][::std::mem::offset_of!(FnBox, label) - 8usize];
 };
 /// An item.
 #[repr(C)]
@@ -56,6 +58,8 @@ unsafe extern "C" {
     pub fn fn_item_free(item: *mut FnItem);
     /// Moves @a item into @a box. Returns 0, -1 when a pointer is NULL, -2 when the box is full.
     pub fn fn_box_add(box_: *mut FnBox, item: *mut FnItem) -> ::std::os::raw::c_int;
+    /// Takes @a item out of @a box and back to the box's pool (only items C made).
+    pub fn fn_box_remove(box_: *mut FnBox, item: *mut FnItem);
     /// The @a index-th item of @a box (borrowed: valid while the box is).
     pub fn fn_box_get(box_: *mut FnBox, index: ::std::os::raw::c_int) -> *mut FnItem;
     /// A process-wide default box owned by C.

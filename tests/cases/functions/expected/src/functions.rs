@@ -12,17 +12,17 @@ pub(crate) unsafe fn __bindery_free_fn_item_free(p: *mut ffi::FnItem) {
 pub(crate) fn __bindery_view_address(
     value: &Bound<'_, PyAny>,
 ) -> Option<PyResult<*mut c_void>> {
-    if let Ok(v) = value.cast::<FnBox>() {
+    if let Ok(v) = value.cast::<FnItem>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
-    if let Ok(v) = value.cast::<FnItem>() {
+    if let Ok(v) = value.cast::<FnBox>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
     None
 }
 /// Adds two numbers (keyword arguments `a` and `b`).
 ///
-/// C function `fn_add`, declared at functions.h:21.
+/// C function `fn_add`, declared at functions.h:24.
 #[pyfunction]
 #[pyo3(name = "fn_add", signature = (a, b))]
 pub(crate) fn __bindery_fn_fn_add<'py>(
@@ -37,7 +37,7 @@ pub(crate) fn __bindery_fn_fn_add<'py>(
 }
 /// Scales by a factor; an unnamed second parameter becomes `arg1`.
 ///
-/// C function `fn_scale`, declared at functions.h:24.
+/// C function `fn_scale`, declared at functions.h:27.
 #[pyfunction]
 #[pyo3(name = "fn_scale", signature = (value, arg1))]
 pub(crate) fn __bindery_fn_fn_scale<'py>(
@@ -54,7 +54,7 @@ pub(crate) fn __bindery_fn_fn_scale<'py>(
 }
 /// Whether the box is empty.
 ///
-/// C function `fn_is_empty`, declared at functions.h:27.
+/// C function `fn_is_empty`, declared at functions.h:30.
 #[pyfunction]
 #[pyo3(name = "fn_is_empty", signature = (r#box))]
 pub(crate) fn __bindery_fn_fn_is_empty<'py>(
@@ -70,7 +70,7 @@ pub(crate) fn __bindery_fn_fn_is_empty<'py>(
 }
 /// Creates a box; Python owns it and frees it with fn_box_free().
 ///
-/// C function `fn_box_new`, declared at functions.h:30.
+/// C function `fn_box_new`, declared at functions.h:33.
 #[pyfunction]
 #[pyo3(name = "fn_box_new", signature = ())]
 pub(crate) fn __bindery_fn_fn_box_new<'py>(
@@ -87,7 +87,7 @@ pub(crate) fn __bindery_fn_fn_box_new<'py>(
 }
 /// Frees a box; the Python object becomes unusable.
 ///
-/// C function `fn_box_free`, declared at functions.h:33.
+/// C function `fn_box_free`, declared at functions.h:36.
 #[pyfunction]
 #[pyo3(name = "fn_box_free", signature = (r#box))]
 pub(crate) fn __bindery_fn_fn_box_free<'py>(
@@ -108,7 +108,7 @@ pub(crate) fn __bindery_fn_fn_box_free<'py>(
 }
 /// Creates an item owned by Python until it is added to a box.
 ///
-/// C function `fn_item_new`, declared at functions.h:36.
+/// C function `fn_item_new`, declared at functions.h:39.
 #[pyfunction]
 #[pyo3(name = "fn_item_new", signature = (value))]
 pub(crate) fn __bindery_fn_fn_item_new<'py>(
@@ -127,7 +127,7 @@ pub(crate) fn __bindery_fn_fn_item_new<'py>(
 }
 /// Frees an item.
 ///
-/// C function `fn_item_free`, declared at functions.h:39.
+/// C function `fn_item_free`, declared at functions.h:42.
 #[pyfunction]
 #[pyo3(name = "fn_item_free", signature = (item))]
 pub(crate) fn __bindery_fn_fn_item_free<'py>(
@@ -148,7 +148,7 @@ pub(crate) fn __bindery_fn_fn_item_free<'py>(
 }
 /// Moves @a item into @a box. Returns 0, -1 when a pointer is NULL, -2 when the box is full.
 ///
-/// C function `fn_box_add`, declared at functions.h:42.
+/// C function `fn_box_add`, declared at functions.h:45.
 #[pyfunction]
 #[pyo3(name = "fn_box_add", signature = (r#box, item))]
 pub(crate) fn __bindery_fn_fn_box_add<'py>(
@@ -166,7 +166,7 @@ pub(crate) fn __bindery_fn_fn_box_add<'py>(
     let __bindery_item_c = __bindery_item_obj
         .get()
         .view
-        .for_transfer("fn_box_add(item)", rt::Handover::Store, false)?;
+        .for_transfer("fn_box_add(item)", rt::Handover::Give, false)?;
     let __bindery_ret = unsafe {
         ffi::fn_box_add(__bindery_box_c as _, __bindery_item_c as _)
     };
@@ -191,9 +191,36 @@ pub(crate) fn __bindery_fn_fn_box_add<'py>(
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
+/// Takes @a item out of @a box and back to the box's pool (only items C made).
+///
+/// C function `fn_box_remove`, declared at functions.h:48.
+#[pyfunction]
+#[pyo3(name = "fn_box_remove", signature = (r#box, item))]
+pub(crate) fn __bindery_fn_fn_box_remove<'py>(
+    __bindery_py: Python<'py>,
+    r#box: &Bound<'py, PyAny>,
+    item: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_box_obj = r#box
+        .cast::<FnBox>()
+        .map_err(|_| rt::errors::wrong_type(r#box, FnBox::TYPE, "fn_box_remove(box)"))?;
+    let __bindery_box_c = __bindery_box_obj.get().ptr()?;
+    let __bindery_item_obj = item
+        .cast::<FnItem>()
+        .map_err(|_| rt::errors::wrong_type(item, FnItem::TYPE, "fn_box_remove(item)"))?;
+    let __bindery_item_c = __bindery_item_obj
+        .get()
+        .view
+        .c_made_ptr("fn_box_remove(item)")?;
+    let __bindery_ret = unsafe {
+        ffi::fn_box_remove(__bindery_box_c as _, __bindery_item_c as _)
+    };
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
+}
 /// The @a index-th item of @a box (borrowed: valid while the box is).
 ///
-/// C function `fn_box_get`, declared at functions.h:45.
+/// C function `fn_box_get`, declared at functions.h:51.
 #[pyfunction]
 #[pyo3(name = "fn_box_get", signature = (r#box, index))]
 pub(crate) fn __bindery_fn_fn_box_get<'py>(
@@ -220,7 +247,7 @@ pub(crate) fn __bindery_fn_fn_box_get<'py>(
 }
 /// A process-wide default box owned by C.
 ///
-/// C function `fn_default_box`, declared at functions.h:48.
+/// C function `fn_default_box`, declared at functions.h:54.
 #[pyfunction]
 #[pyo3(name = "default_box", signature = ())]
 pub(crate) fn __bindery_fn_fn_default_box<'py>(
@@ -236,7 +263,7 @@ pub(crate) fn __bindery_fn_fn_default_box<'py>(
 }
 /// Sums the box's items; slow, so the GIL is released.
 ///
-/// C function `fn_box_sum`, declared at functions.h:51.
+/// C function `fn_box_sum`, declared at functions.h:57.
 #[pyfunction]
 #[pyo3(name = "fn_box_sum", signature = (r#box))]
 pub(crate) fn __bindery_fn_fn_box_sum<'py>(
@@ -258,7 +285,7 @@ pub(crate) fn __bindery_fn_fn_box_sum<'py>(
 }
 /// Looks an item up by name (a `const char*` argument).
 ///
-/// C function `fn_find`, declared at functions.h:54.
+/// C function `fn_find`, declared at functions.h:60.
 #[pyfunction]
 #[pyo3(name = "fn_find", signature = (r#box, name))]
 pub(crate) fn __bindery_fn_fn_find<'py>(
@@ -306,7 +333,7 @@ pub(crate) fn __bindery_fn_fn_find<'py>(
 }
 /// Returns a static description string.
 ///
-/// C function `fn_describe`, declared at functions.h:57.
+/// C function `fn_describe`, declared at functions.h:63.
 #[pyfunction]
 #[pyo3(name = "fn_describe", signature = (r#box))]
 pub(crate) fn __bindery_fn_fn_describe<'py>(
@@ -323,7 +350,7 @@ pub(crate) fn __bindery_fn_fn_describe<'py>(
 }
 /// Hands an item back to a C-side pool (Python never owned it).
 ///
-/// C function `fn_item_recycle`, declared at functions.h:60.
+/// C function `fn_item_recycle`, declared at functions.h:66.
 #[pyfunction]
 #[pyo3(name = "fn_item_recycle", signature = (item))]
 pub(crate) fn __bindery_fn_fn_item_recycle<'py>(
@@ -348,7 +375,7 @@ pub(crate) fn __bindery_fn_fn_item_recycle<'py>(
 }
 /// Raw pointer in and out.
 ///
-/// C function `fn_identity`, declared at functions.h:63.
+/// C function `fn_identity`, declared at functions.h:69.
 #[pyfunction]
 #[pyo3(name = "fn_identity", signature = (p))]
 pub(crate) fn __bindery_fn_fn_identity<'py>(
@@ -370,7 +397,7 @@ pub(crate) fn __bindery_fn_fn_identity<'py>(
 }
 /// Enum in and out.
 ///
-/// C function `fn_reverse`, declared at functions.h:66.
+/// C function `fn_reverse`, declared at functions.h:72.
 #[pyfunction]
 #[pyo3(name = "fn_reverse", signature = (d))]
 pub(crate) fn __bindery_fn_fn_reverse<'py>(

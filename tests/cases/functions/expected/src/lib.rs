@@ -48,8 +48,8 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pymodule]
 #[pyo3(name = "golden_functions")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<FnBox>()?;
     m.add_class::<FnItem>()?;
+    m.add_class::<FnBox>()?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_fn_add, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_fn_scale, m)?)?;
@@ -59,6 +59,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_fn_item_new, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_fn_item_free, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_fn_box_add, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_fn_fn_box_remove, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_fn_box_get, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_fn_default_box, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_fn_box_sum, m)?)?;

@@ -64,27 +64,25 @@ impl OwLabel {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::OwLabel>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -243,27 +241,25 @@ impl OwCard {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::OwCard>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -447,27 +443,25 @@ impl OwHolder {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::OwHolder>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
@@ -599,27 +593,25 @@ impl OwChoice {
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
-    /// tracked view keeps that view's liveness check. Raw `int` addresses are
-    /// accepted only where the module opts in (`[module] int_addresses`).
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(same) = address.cast::<Self>() {
             let view = &same.get().view;
             return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
         }
-        let size = std::mem::size_of::<ffi::OwChoice>();
-        let (ptr, token) = rt::pointer::cast_target(
-            address,
-            Self::TYPE,
-            size,
-            __BINDERY_INT_ADDRESSES,
-        )?;
-        Ok(Self::wrap(View::external(ptr.cast(), token)))
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
     }
-    /// The C address of the struct.
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
     fn address(&self) -> usize {
-        self.view.address()
+        self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())

@@ -336,12 +336,14 @@ pub(crate) fn __bindery_fn_pk_shape_extend<'py>(
     let __bindery_points_c = __bindery_points_obj
         .get()
         .for_call(Some("PkPoint"), "pk_shape_extend(points)")?;
-    rt::args::disjoint(
-        __bindery_points_c as usize,
-        __bindery_shape_c as usize,
-        &[unsafe { (*__bindery_shape_c).points } as usize],
-        "pk_shape_extend",
-    )?;
+    unsafe {
+        rt::args::disjoint(
+            __bindery_points_c as usize,
+            __bindery_shape_c as usize,
+            &[(*__bindery_shape_c).points as usize],
+            "pk_shape_extend",
+        )
+    }?;
     let __bindery_ret = unsafe {
         ffi::pk_shape_extend(__bindery_shape_c as _, __bindery_points_c as _)
     };

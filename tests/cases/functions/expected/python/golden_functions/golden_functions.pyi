@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["FnBox", "FnItem", "FnDirection", "FN_FORWARD", "FN_BACKWARD", "fn_add", "fn_scale", "fn_is_empty", "fn_box_new", "fn_box_free", "fn_item_new", "fn_item_free", "fn_box_add", "fn_box_get", "default_box", "fn_box_sum", "fn_find", "fn_describe", "fn_item_recycle", "fn_identity", "fn_reverse", "__version__"]
+__all__ = ["FnItem", "FnBox", "FnDirection", "FN_FORWARD", "FN_BACKWARD", "fn_add", "fn_scale", "fn_is_empty", "fn_box_new", "fn_box_free", "fn_item_new", "fn_item_free", "fn_box_add", "fn_box_remove", "fn_box_get", "default_box", "fn_box_sum", "fn_find", "fn_describe", "fn_item_recycle", "fn_identity", "fn_reverse", "__version__"]
 
 __version__: str
 
@@ -16,19 +16,6 @@ class FnDirection(enum.IntEnum):
     FN_BACKWARD = 1
 FN_FORWARD: FnDirection
 FN_BACKWARD: FnDirection
-
-@final
-class FnBox:
-    """A container that can own items."""
-    def __init__(self, **fields: Any) -> None: ...
-    @staticmethod
-    def cast(address: Any) -> FnBox: ...
-    @property
-    def address(self) -> int: ...
-    @property
-    def count(self) -> int: ...
-    @count.setter
-    def count(self, value: int) -> None: ...
 
 @final
 class FnItem:
@@ -42,6 +29,23 @@ class FnItem:
     def value(self) -> int: ...
     @value.setter
     def value(self, value: int) -> None: ...
+
+@final
+class FnBox:
+    """"""
+    def __init__(self, **fields: Any) -> None: ...
+    @staticmethod
+    def cast(address: Any) -> FnBox: ...
+    @property
+    def address(self) -> int: ...
+    @property
+    def count(self) -> int: ...
+    @count.setter
+    def count(self, value: int) -> None: ...
+    @property
+    def label(self) -> FnItem | None: ...
+    @label.setter
+    def label(self, value: FnItem | None) -> None: ...
 
 def fn_add(a: int, b: int) -> int:
     """Adds two numbers (keyword arguments `a` and `b`)."""
@@ -66,6 +70,9 @@ def fn_item_free(item: FnItem) -> None:
 
 def fn_box_add(box: FnBox, item: FnItem) -> None:
     """Moves item into box. Returns 0, -1 when a pointer is NULL, -2 when the box is full."""
+
+def fn_box_remove(box: FnBox, item: FnItem) -> None:
+    """Takes item out of box and back to the box's pool (only items C made)."""
 
 def fn_box_get(box: FnBox, index: int) -> FnItem | None:
     """The index-th item of box (borrowed: valid while the box is)."""
