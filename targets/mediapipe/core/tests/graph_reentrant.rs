@@ -32,10 +32,13 @@ fn call_from_observer_of(config: &str, call: Call) -> Result<()> {
     let graph = Arc::new(CalculatorGraph::from_text(config).unwrap());
     let weak: Weak<CalculatorGraph> = Arc::downgrade(&graph);
     let (tx, rx) = mpsc::channel();
-    let tx = Mutex::new(tx);
+    let first_packet = Mutex::new(Some(tx));
     let callback: ObserverFn = Box::new(move |_: &str, _: &Packet| {
+        // Later packets (those `call` itself fed in) must not repeat it:
+        // re-adding the same timestamps would fail the run under close().
+        let Some(tx) = first_packet.lock().unwrap().take() else { return Ok(()) };
         if let Some(g) = weak.upgrade() {
-            let _ = tx.lock().unwrap().send(call(&g));
+            let _ = tx.send(call(&g));
         }
         Ok(())
     });
