@@ -93,6 +93,10 @@ fn run_gate(bounds: bool) -> (Seen, Seen) {
     for (t, allow) in [(10, true), (20, false), (30, true)] {
         g.add_packet_to_input_stream("in", &text("data"), ts(t)).unwrap();
         g.add_packet_to_input_stream("allow", &Packet::new(allow), ts(t)).unwrap();
+        // One timestamp at a time: a bound advanced at 20 and the packet at 30
+        // reaching the observer together may be seen as one update (as in
+        // MediaPipe, where bound changes are not queued), so wait for each.
+        g.wait_until_idle().unwrap();
     }
     g.close().unwrap();
     (out, change)
