@@ -177,7 +177,7 @@ mod tests {
         std::fs::write(&header, "int a;").unwrap();
         let cache = tempfile::tempdir().unwrap();
         let entry = cache.path().join("entry.json");
-        store(&entry, &key("k", tmp.path()), &[header.clone()], &"parsed".to_string());
+        store(&entry, &key("k", tmp.path()), std::slice::from_ref(&header), &"parsed".to_string());
         assert_eq!(load::<String>(&entry, &key("k", tmp.path())).as_deref(), Some("parsed"));
         assert_eq!(load::<String>(&entry, &key("other", tmp.path())), None, "another key");
         std::fs::write(&header, "int b;").unwrap();

@@ -36,7 +36,7 @@ pub fn ir_from(loaded: &LoadedSpec, until: Option<&str>) -> Result<Module> {
     module.doc = Doc { brief: loaded.spec.module.doc.clone(), full: loaded.spec.module.doc.clone() };
     module.headers = loaded.spec.c.headers.iter().map(|h| h.get_ref().clone()).collect();
     module.spec_loc = SourceLoc { file: "spec.toml".into(), line: 1 };
-    module.helper_stubs = helper_stubs(&loaded)?;
+    module.helper_stubs = helper_stubs(loaded)?;
     module.int_addresses = loaded.spec.module.int_addresses;
     let module = crate::passes::run(loaded, module, until)?;
     for w in &module.warnings {

@@ -74,7 +74,7 @@ fn edits_lists_errors_point_at_the_spec() {
     let spec = std::fs::read_to_string(case("list_epochs")).expect("spec")
         + "\n[function.le_bag_add_item]\nedits_lists = [\"itme\", \"item\"]\n";
     std::fs::write(dir.join("spec.toml"), spec).expect("spec");
-    let errors = build_ir(&dir.join("spec.toml"), None).err().expect("two errors");
+    let errors = build_ir(&dir.join("spec.toml"), None).expect_err("two errors");
     let text: Vec<String> = errors.iter().map(|e| format!("{e:?}")).collect();
     assert_eq!(errors.len(), 2, "{text:#?}");
     assert!(text[0].contains("itme") && text[0].contains("did you mean"), "{}", text[0]);

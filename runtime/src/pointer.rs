@@ -40,6 +40,8 @@ pub enum IntAddresses {
 }
 
 /// Wraps a pointer in an unnamed capsule; NULL becomes `None`.
+// The pointer is stored in the capsule, never dereferenced here.
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn to_capsule<'py>(py: Python<'py>, ptr: *mut c_void) -> PyResult<Bound<'py, PyAny>> {
     if ptr.is_null() {
         return Ok(py.None().into_bound(py));

@@ -207,7 +207,11 @@ impl<T> View<T> {
     /// this view's token so it lives as long as this memory; memory that
     /// nothing tracks (an untracked `cast`) cannot hold such a target
     /// (`ValueError`). C-made targets are stored as they are.
-    pub fn set_pointer<U>(&self, this: &Bound<'_, PyAny>, slot: *mut *mut U, target: Option<Target<U>>, what: &str) -> PyResult<()> {
+    ///
+    /// # Safety
+    /// `slot` must be the address of a pointer field inside this view's
+    /// memory (it is written once the view is known to be alive).
+    pub unsafe fn set_pointer<U>(&self, this: &Bound<'_, PyAny>, slot: *mut *mut U, target: Option<Target<U>>, what: &str) -> PyResult<()> {
         let (ptr, anchor) = match target {
             Some(t) => (t.ptr, t.owner),
             None => (std::ptr::null_mut(), None),

@@ -202,12 +202,11 @@ pub fn write_outputs(out_dir: &std::path::Path, outputs: &[Output]) -> Result<us
 }
 
 fn dump_ir(target: &str, after: Option<&str>) -> Result<ExitCode, Vec<Diagnostic>> {
-    if let Some(a) = after {
-        if !crate::passes::PASSES.contains(&a) {
+    if let Some(a) = after
+        && !crate::passes::PASSES.contains(&a) {
             return Err(vec![Diagnostic::new(crate::diagnostic::Kind::SpecInvalid, format!("unknown pass `{a}`"))
                 .hint(format!("passes: {}", crate::passes::PASSES.join(", ")))]);
         }
-    }
     let t = targets::resolve(target)?;
     if crate::spec::is_rust_spec(&t.spec) {
         println!("{}", crate::backend::pyo3_rust::dump(&t.spec)?);

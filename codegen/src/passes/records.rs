@@ -39,11 +39,10 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
             if matches!(field.kind, FieldKind::Undecided) {
                 field.kind = field_kind::decide(&snapshot, &field.ty, policy, &allocator);
             }
-            if let FieldKind::Callback { arg, arg_record, .. } = &mut field.kind {
-                if arg_record.is_empty() {
+            if let FieldKind::Callback { arg, arg_record, .. } = &mut field.kind
+                && arg_record.is_empty() {
                     *arg_record = callback_record(&field.ty, *arg).unwrap_or_default();
                 }
-            }
         }
     }
     super::std_fields::restrict_cxx_records(module);

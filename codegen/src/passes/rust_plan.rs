@@ -155,7 +155,7 @@ struct Cx<'a> {
 
 impl Cx<'_> {
     fn rust_err(&mut self, loc: &crate::ir::SourceLoc, msg: String) {
-        let path = self.spec.dir.join(&self.spec.spec.rust.crate_path.get_ref()).join(&loc.file);
+        let path = self.spec.dir.join(self.spec.spec.rust.crate_path.get_ref()).join(&loc.file);
         self.errors.push(Diagnostic::new(Kind::RustSource, msg).at_line(&path, loc.line, 1));
     }
 
@@ -320,11 +320,10 @@ impl Cx<'_> {
             }
         }
         for row in table {
-            if !self.krate.functions.iter().any(|f| &f.py_name == row.python.get_ref()) {
-                if let Some(fp) = self.table_only(row) {
+            if !self.krate.functions.iter().any(|f| &f.py_name == row.python.get_ref())
+                && let Some(fp) = self.table_only(row) {
                     out.push(fp);
                 }
-            }
         }
         out
     }
@@ -378,11 +377,10 @@ impl Cx<'_> {
             }
         }
         call.py_types.1 = if row.python.get_ref().starts_with("get") { row.python_type.clone() } else { "Packet".into() };
-        if !row.python.get_ref().starts_with("get") {
-            if let Some(first) = call.py_types.0.first_mut() {
+        if !row.python.get_ref().starts_with("get")
+            && let Some(first) = call.py_types.0.first_mut() {
                 *first = row.python_type.clone();
             }
-        }
         if call.doc.is_empty() {
             call.doc = format!("Packet payload `{}`.", row.payload);
         } else {
@@ -397,7 +395,7 @@ impl Cx<'_> {
             match self.krate.classes.iter().find(|k| &k.py_name == name.get_ref()) {
                 None => problems.push((name.span(), format!("no annotated class is named `{}`", name.get_ref()))),
                 Some(k) => {
-                    for (m, _) in &c.methods {
+                    for m in c.methods.keys() {
                         if !k.methods.iter().any(|x| &x.py_name == m.get_ref()) {
                             problems.push((m.span(), format!("class `{}` has no exposed method `{}`", k.py_name, m.get_ref())));
                         }

@@ -46,11 +46,10 @@ impl SdkRoot {
         prefixes.extend(self.root.canonicalize().ok());
         for dir in &self.include_dirs {
             let rel = dir.strip_prefix(&self.root).unwrap_or(dir);
-            if let Ok(real) = dir.canonicalize() {
-                if let Ok(inside) = path.strip_prefix(&real) {
+            if let Ok(real) = dir.canonicalize()
+                && let Ok(inside) = path.strip_prefix(&real) {
                     return Some(format!("{SDK_PREFIX}/{}", rel.join(inside).display()));
                 }
-            }
         }
         prefixes.iter().find_map(|p| path.strip_prefix(p).ok()).map(|inside| format!("{SDK_PREFIX}/{}", inside.display()))
     }

@@ -15,8 +15,8 @@ pub fn validate(loaded: &LoadedSpec) -> Vec<Diagnostic> {
     let spec = &loaded.spec;
     check_allocator(loaded, &spec.c.allocator, &mut out);
     names::check(loaded, &mut out);
-    for (_, s) in &spec.structs {
-        for (_, f) in &s.fields {
+    for s in spec.structs.values() {
+        for f in s.fields.values() {
             if let Some(a) = &f.allocator {
                 check_allocator(loaded, a, &mut out);
             }
@@ -27,15 +27,14 @@ pub fn validate(loaded: &LoadedSpec) -> Vec<Diagnostic> {
                         .hint("the only policy is `owned` (the struct owns the target: Python cannot replace it)"),
                 );
             }
-            if let Some(policy) = &f.string {
-                if !["owned", "borrowed", "interned", "address"].contains(&policy.get_ref().as_str()) {
+            if let Some(policy) = &f.string
+                && !["owned", "borrowed", "interned", "address"].contains(&policy.get_ref().as_str()) {
                     out.push(
                         loaded
                             .error(Kind::SpecInvalid, policy.span(), format!("unknown string policy `{}`", policy.get_ref()))
                             .hint("use `owned` (setter frees the previous string), `borrowed` (read-only), `interned` (set to a shared process-lifetime copy) or `address` (raw pointer, as a capsule)"),
                     );
                 }
-            }
         }
     }
     check_helpers(loaded, &mut out);

@@ -66,6 +66,8 @@ pub fn gst() -> Option<GstApi> {
     Some(API.get_or_init(|| Some(api)).unwrap_or(api))
 }
 
+// Each transmute's target type is the struct field it initialises.
+#[allow(clippy::missing_transmute_annotations)]
 fn load_gobject() -> Option<GObjectApi> {
     let lib = loaded(c"libgobject-2.0.so.0")?;
     // SAFETY: each symbol has the C signature of the field it is stored in
@@ -82,6 +84,8 @@ fn load_gobject() -> Option<GObjectApi> {
     }
 }
 
+// Each transmute's target type is the struct field it initialises.
+#[allow(clippy::missing_transmute_annotations)]
 fn load_gst() -> Option<GstApi> {
     let lib = loaded(c"libgstreamer-1.0.so.0")?;
     // SAFETY: each symbol has the C signature of the field it is stored in

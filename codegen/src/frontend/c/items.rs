@@ -25,11 +25,10 @@ impl<'tu> Walker<'tu> {
         for e in top_level(&root) {
             if e.get_kind() == EntityKind::TypedefDecl {
                 let target = e.get_typedef_underlying_type().map(|t| t.get_canonical_type());
-                if let (Some(decl), Some(name)) = (target.and_then(|t| t.get_declaration()), e.get_name()) {
-                    if matches!(decl.get_kind(), EntityKind::StructDecl | EntityKind::UnionDecl | EntityKind::EnumDecl) {
+                if let (Some(decl), Some(name)) = (target.and_then(|t| t.get_declaration()), e.get_name())
+                    && matches!(decl.get_kind(), EntityKind::StructDecl | EntityKind::UnionDecl | EntityKind::EnumDecl) {
                         names.add_typedef(&decl, &name);
                     }
-                }
             }
         }
         Walker { set: set.clone(), root, names }

@@ -155,20 +155,6 @@ fn shown_path(file: &Path, base: &Path) -> String {
     shown.display().to_string()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shown_paths() {
-        let base = Path::new("/work/repo/tests/case");
-        assert_eq!(shown_path(Path::new("/work/repo/tests/case/a.h"), base), "a.h");
-        assert_eq!(shown_path(Path::new("/work/repo/tests/shared/b.h"), base), "../shared/b.h");
-        assert_eq!(shown_path(Path::new("/usr/include/glib-2.0/glib.h"), base), "/usr/include/glib-2.0/glib.h");
-        assert_eq!(shown_path(Path::new("/work/other.h"), base), "/work/other.h", "sharing only /work is not a project");
-    }
-}
-
 /// The translation unit's top-level entities, with the contents of
 /// `extern "C" { … }` blocks (C++ headers) in their place.
 fn top_level<'tu>(root: &Entity<'tu>) -> Vec<Entity<'tu>> {
@@ -194,4 +180,18 @@ fn is_item(kind: EntityKind) -> bool {
             | EntityKind::FunctionDecl
             | EntityKind::MacroDefinition
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_paths() {
+        let base = Path::new("/work/repo/tests/case");
+        assert_eq!(shown_path(Path::new("/work/repo/tests/case/a.h"), base), "a.h");
+        assert_eq!(shown_path(Path::new("/work/repo/tests/shared/b.h"), base), "../shared/b.h");
+        assert_eq!(shown_path(Path::new("/usr/include/glib-2.0/glib.h"), base), "/usr/include/glib-2.0/glib.h");
+        assert_eq!(shown_path(Path::new("/work/other.h"), base), "/work/other.h", "sharing only /work is not a project");
+    }
 }

@@ -72,15 +72,14 @@ impl Names {
 
     fn pointer(&self, ty: &Type<'_>, canonical: &Type<'_>) -> TypeRef {
         let canon_pointee = canonical.get_pointee_type();
-        if let Some(p) = &canon_pointee {
-            if p.get_kind() == TypeKind::FunctionPrototype || p.get_kind() == TypeKind::FunctionNoPrototype {
+        if let Some(p) = &canon_pointee
+            && (p.get_kind() == TypeKind::FunctionPrototype || p.get_kind() == TypeKind::FunctionNoPrototype) {
                 return TypeRef::FnPtr {
                     ret: Box::new(p.get_result_type().map(|r| self.type_ref(&r)).unwrap_or(TypeRef::Void)),
                     params: p.get_argument_types().unwrap_or_default().iter().map(|a| self.type_ref(a)).collect(),
                     spelling: spelling_of(ty),
                 };
             }
-        }
         // Keep the header's spelling of the pointee when the pointer is spelled out.
         let pointee = match ty.get_kind() {
             TypeKind::Pointer => ty.get_pointee_type(),

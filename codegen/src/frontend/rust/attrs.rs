@@ -71,14 +71,12 @@ pub fn doc(attrs: &[Attribute]) -> String {
         if !a.path().is_ident("doc") {
             continue;
         }
-        if let Meta::NameValue(nv) = &a.meta {
-            if let Expr::Lit(lit) = &nv.value {
-                if let Lit::Str(s) = &lit.lit {
+        if let Meta::NameValue(nv) = &a.meta
+            && let Expr::Lit(lit) = &nv.value
+                && let Lit::Str(s) = &lit.lit {
                     let v = s.value();
                     lines.push(v.strip_prefix(' ').unwrap_or(&v).to_string());
                 }
-            }
-        }
     }
     lines.join("\n").trim().to_string()
 }

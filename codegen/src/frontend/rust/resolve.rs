@@ -69,7 +69,7 @@ pub fn class(c: &Collected, t: &RawType, base: &Path, known: &Known, errors: &mu
 }
 
 /// `methods` blocks whose type is not an annotated class.
-pub fn orphan_impls<'a>(c: &'a Collected) -> impl Iterator<Item = &'a RawImpl> {
+pub fn orphan_impls(c: &Collected) -> impl Iterator<Item = &RawImpl> {
     c.impls.iter().filter(move |i| !c.types.iter().any(|t| t.ident == i.self_ident && t.word.word == "class"))
 }
 

@@ -88,14 +88,12 @@ fn last_arg_is_u8(args: &PathArguments) -> bool {
 /// The return type, with `Result<T>` unwrapped: (type, fallible).
 pub fn return_type(ret: &ReturnType, known: &Known, self_name: Option<&str>) -> (RustType, bool) {
     let ReturnType::Type(_, ty) = ret else { return (RustType::Unit, false) };
-    if let Type::Path(p) = &**ty {
-        if let Some(last) = p.path.segments.last() {
-            if last.ident == "Result" {
+    if let Type::Path(p) = &**ty
+        && let Some(last) = p.path.segments.last()
+            && last.ident == "Result" {
                 let inner = generic_args(&last.arguments, known, self_name);
                 return (inner.into_iter().next().unwrap_or(RustType::Unit), true);
             }
-        }
-    }
     (resolve(ty, known, self_name), false)
 }
 

@@ -124,11 +124,10 @@ fn returns(spec: &LoadedSpec, module: &Module, f: &mut Function, fs: &FunctionSp
             None => {}
         }
     }
-    if let Some(free) = &fs.free {
-        if !module.functions.iter().any(|g| &g.name == free.get_ref()) {
+    if let Some(free) = &fs.free
+        && !module.functions.iter().any(|g| &g.name == free.get_ref()) {
             errors.push(unknown(spec, free, "free function", module.functions.iter().map(|g| g.name.as_str())));
         }
-    }
     errors
 }
 

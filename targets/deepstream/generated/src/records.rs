@@ -1285,7 +1285,9 @@ impl NvOSD_MaskParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).data }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_MaskParams.data")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_MaskParams.data")
+        }
     }
     /// Size of @a data in bytes.
     ///
@@ -2239,7 +2241,10 @@ impl NvDsRoiMeta {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.converted_buffer")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.converted_buffer")
+        }
     }
     /// Frame this region belongs to.
     ///
@@ -2280,7 +2285,9 @@ impl NvDsRoiMeta {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsFrameMeta::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.frame_meta")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.frame_meta")
+        }
     }
     /// Horizontal scale from frame to crop.
     ///
@@ -2415,7 +2422,9 @@ impl NvDsRoiMeta {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsObjectMeta::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.object_meta")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.object_meta")
+        }
     }
 }
 /// One buffer (surface) of a batch.
@@ -2669,7 +2678,10 @@ impl NvBufSurfaceParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).dataPtr }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.dataPtr")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.dataPtr")
+        }
     }
     /// Plane geometry.
     ///
@@ -2782,7 +2794,10 @@ impl NvBufSurfaceParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParamsEx::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.paramex")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.paramex")
+        }
     }
     /// CUDA view, or NULL.
     ///
@@ -2827,8 +2842,10 @@ impl NvBufSurfaceParams {
             }
             None => None,
         };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.cudaBuffer")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.cudaBuffer")
+        }
     }
     /// Reserved.
     ///
@@ -3675,7 +3692,9 @@ impl NvDsObjectMeta {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsObjectMeta::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjectMeta.parent")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjectMeta.parent")
+        }
     }
     /// Id of the component that made the object.
     ///
@@ -4669,7 +4688,9 @@ impl NvDsBaseMeta {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsBatchMeta::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsBaseMeta.batch_meta")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsBaseMeta.batch_meta")
+        }
     }
     /// Kind of this element.
     ///
@@ -4720,7 +4741,9 @@ impl NvDsBaseMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).uContext }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsBaseMeta.uContext")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsBaseMeta.uContext")
+        }
     }
     /// Copies the payload when the buffer is copied.
     ///
@@ -4997,8 +5020,10 @@ impl NvDsBatchMeta {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.frame_meta_pool")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.frame_meta_pool")
+        }
     }
     /// Pool of NvDsObjectMeta.
     ///
@@ -5042,7 +5067,10 @@ impl NvDsBatchMeta {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.obj_meta_pool")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.obj_meta_pool")
+        }
     }
     /// Pool of NvDsClassifierMeta.
     ///
@@ -5088,13 +5116,15 @@ impl NvDsBatchMeta {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsBatchMeta.classifier_meta_pool",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsBatchMeta.classifier_meta_pool",
+                )
+        }
     }
     /// Pool of NvDsDisplayMeta.
     ///
@@ -5138,8 +5168,15 @@ impl NvDsBatchMeta {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.display_meta_pool")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsBatchMeta.display_meta_pool",
+                )
+        }
     }
     /// Pool of NvDsUserMeta.
     ///
@@ -5183,7 +5220,10 @@ impl NvDsBatchMeta {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.user_meta_pool")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.user_meta_pool")
+        }
     }
     /// Pool of NvDsLabelInfo.
     ///
@@ -5229,13 +5269,15 @@ impl NvDsBatchMeta {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsBatchMeta.label_info_meta_pool",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsBatchMeta.label_info_meta_pool",
+                )
+        }
     }
     /// Frames of the batch (NvDsFrameMeta or NvDsAudioFrameMeta).
     ///
@@ -6432,7 +6474,10 @@ impl NvDsUserMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).user_meta_data }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsUserMeta.user_meta_data")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsUserMeta.user_meta_data")
+        }
     }
 }
 /// Timestamps of one sub-component of a component.
@@ -7083,7 +7128,9 @@ impl NvDsMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).meta_data }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsMeta.meta_data")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsMeta.meta_data")
+        }
     }
     /// Extra pointer passed to the callbacks.
     ///
@@ -7116,7 +7163,9 @@ impl NvDsMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).user_data }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsMeta.user_data")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsMeta.user_data")
+        }
     }
     /// A GstNvDsMetaType (or user) value.
     ///
@@ -8813,8 +8862,15 @@ impl NvBufSurfaceMappedAddr {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).eglImage }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceMappedAddr.eglImage")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvBufSurfaceMappedAddr.eglImage",
+                )
+        }
     }
     /// NVMM mapping, or NULL.
     ///
@@ -8847,8 +8903,15 @@ impl NvBufSurfaceMappedAddr {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).nvmmPtr }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceMappedAddr.nvmmPtr")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvBufSurfaceMappedAddr.nvmmPtr",
+                )
+        }
     }
     /// CUDA mapping (NvBufSurfaceCudaBuffer), or NULL.
     ///
@@ -8881,8 +8944,15 @@ impl NvBufSurfaceMappedAddr {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).cudaPtr }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceMappedAddr.cudaPtr")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvBufSurfaceMappedAddr.cudaPtr",
+                )
+        }
     }
     /// Reserved.
     ///
@@ -9310,8 +9380,15 @@ impl NvBufSurfaceCudaBuffer {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).basePtr }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.basePtr")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvBufSurfaceCudaBuffer.basePtr",
+                )
+        }
     }
     /// Page-aligned start of the image data.
     ///
@@ -9344,8 +9421,15 @@ impl NvBufSurfaceCudaBuffer {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).dataPtr }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.dataPtr")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvBufSurfaceCudaBuffer.dataPtr",
+                )
+        }
     }
     /// External-memory handle of an imported buffer.
     ///
@@ -9378,8 +9462,10 @@ impl NvBufSurfaceCudaBuffer {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).extMem }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.extMem")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.extMem")
+        }
     }
     /// Mipmapped array of an imported buffer.
     ///
@@ -9412,8 +9498,10 @@ impl NvBufSurfaceCudaBuffer {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).mipmap }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.mipmap")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.mipmap")
+        }
     }
     /// Reserved.
     ///
@@ -9677,7 +9765,9 @@ impl NvBufSurface {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurface.surfaceList")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurface.surfaceList")
+        }
     }
     /// The batch was imported from another process.
     ///
@@ -10610,13 +10700,15 @@ impl NvBufSurfaceMapParams {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).extendedMapParams }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvBufSurfaceMapParams.extendedMapParams",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvBufSurfaceMapParams.extendedMapParams",
+                )
+        }
     }
     /// Reserved.
     ///
@@ -10777,8 +10869,15 @@ impl NvBufSurfaceNvmmBuffer {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).dataPtr }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceNvmmBuffer.dataPtr")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvBufSurfaceNvmmBuffer.dataPtr",
+                )
+        }
     }
     /// DMABUF file descriptor.
     ///
@@ -11758,7 +11857,10 @@ impl NvDsInferLayerInfo {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).buffer }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsInferLayerInfo.buffer")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsInferLayerInfo.buffer")
+        }
     }
     /// Non-zero for an input layer, zero for an output layer.
     ///
@@ -12357,8 +12459,15 @@ impl NvDsInferInstanceMaskInfo {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).mask }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsInferInstanceMaskInfo.mask")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsInferInstanceMaskInfo.mask",
+                )
+        }
     }
     /// Mask width.
     ///
@@ -12713,13 +12822,15 @@ impl NvDsInferTensorMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).out_buf_ptrs_host }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsInferTensorMeta.out_buf_ptrs_host",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsInferTensorMeta.out_buf_ptrs_host",
+                )
+        }
     }
     /// Device address of each output layer's data.
     ///
@@ -12750,13 +12861,15 @@ impl NvDsInferTensorMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).out_buf_ptrs_dev }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsInferTensorMeta.out_buf_ptrs_dev",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsInferTensorMeta.out_buf_ptrs_dev",
+                )
+        }
     }
     /// GPU holding the device buffers.
     ///
@@ -12806,8 +12919,10 @@ impl NvDsInferTensorMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).priv_data }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsInferTensorMeta.priv_data")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsInferTensorMeta.priv_data")
+        }
     }
     /// Input resolution of the model.
     ///
@@ -13020,13 +13135,15 @@ impl NvDsInferSegmentationMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).class_map }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsInferSegmentationMeta.class_map",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsInferSegmentationMeta.class_map",
+                )
+        }
     }
     /// Probabilities; class c of pixel (x, y) is at c * width * height + y * width + x.
     ///
@@ -13060,13 +13177,15 @@ impl NvDsInferSegmentationMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).class_probabilities_map }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsInferSegmentationMeta.class_probabilities_map",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsInferSegmentationMeta.class_probabilities_map",
+                )
+        }
     }
     /// Producer-private data.
     ///
@@ -13099,13 +13218,15 @@ impl NvDsInferSegmentationMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).priv_data }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsInferSegmentationMeta.priv_data",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsInferSegmentationMeta.priv_data",
+                )
+        }
     }
     /// Id of the inference element that produced the map.
     ///
@@ -13670,8 +13791,10 @@ impl NvDsObjectSignature {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).signature }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsObjectSignature.signature")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsObjectSignature.signature")
+        }
     }
     /// Number of values in @a signature.
     ///
@@ -15646,7 +15769,7 @@ impl NvDsJoints {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsJoint::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsJoints.joints")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "NvDsJoints.joints") }
     }
     /// Number of joints.
     ///
@@ -15795,8 +15918,15 @@ impl NvDsEmbedding {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).embedding_vector }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsEmbedding.embedding_vector")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsEmbedding.embedding_vector",
+                )
+        }
     }
     /// Number of values.
     ///
@@ -16026,7 +16156,9 @@ impl NvDsConvexHull {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).points }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsConvexHull.points")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsConvexHull.points")
+        }
     }
     /// Number of points.
     ///
@@ -16290,8 +16422,15 @@ impl NvDsBbox3dObject {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsEmbedding::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsBbox3dObject.instance_feats")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsBbox3dObject.instance_feats",
+                )
+        }
     }
     /// OCR text, or NULL.
     ///
@@ -16970,7 +17109,9 @@ impl NvDsLLMObject {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).info }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.info")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.info")
+        }
     }
     /// @a num_conversations exchanges.
     ///
@@ -17018,7 +17159,10 @@ impl NvDsLLMObject {
             }
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.conversations")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.conversations")
+        }
     }
     /// Number of exchanges.
     ///
@@ -17076,7 +17220,9 @@ impl NvDsLLMObject {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsEmbedding::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.embeddings")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.embeddings")
+        }
     }
     /// Number of embeddings.
     ///
@@ -17221,8 +17367,15 @@ impl NvDsInteractionObject {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).objectIds }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsInteractionObject.objectIds")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsInteractionObject.objectIds",
+                )
+        }
     }
     /// Number of ids.
     ///
@@ -17280,8 +17433,15 @@ impl NvDsInteractionObject {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsCoordinate::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsInteractionObject.coordinates")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsInteractionObject.coordinates",
+                )
+        }
     }
     /// Number of coordinates.
     ///
@@ -17340,7 +17500,10 @@ impl NvDsInteractionObject {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).info }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsInteractionObject.info")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsInteractionObject.info")
+        }
     }
     /// Timestamp.
     ///
@@ -17478,8 +17641,15 @@ impl NvDsCongestionObject {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).objectIds }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsCongestionObject.objectIds")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsCongestionObject.objectIds",
+                )
+        }
     }
     /// Number of ids.
     ///
@@ -17541,7 +17711,10 @@ impl NvDsCongestionObject {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).info }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsCongestionObject.info")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsCongestionObject.info")
+        }
     }
     /// Timestamp.
     ///
@@ -17725,8 +17898,15 @@ impl NvDsTypeMetricsObject {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsCoordinate::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsTypeMetricsObject.coordinates")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsTypeMetricsObject.coordinates",
+                )
+        }
     }
     /// Number of coordinates.
     ///
@@ -17773,8 +17953,15 @@ impl NvDsTypeMetricsObject {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).objectIds }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsTypeMetricsObject.objectIds")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsTypeMetricsObject.objectIds",
+                )
+        }
     }
     /// Number of ids.
     ///
@@ -17819,7 +18006,10 @@ impl NvDsTypeMetricsObject {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).info }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsTypeMetricsObject.info")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsTypeMetricsObject.info")
+        }
     }
 }
 /// A segmentation mask attached to an event.
@@ -17926,7 +18116,10 @@ impl NvDsSegmentationObject {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).mask }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsSegmentationObject.mask")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsSegmentationObject.mask")
+        }
     }
     /// Number of values.
     ///
@@ -17971,7 +18164,10 @@ impl NvDsSegmentationObject {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).info }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsSegmentationObject.info")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsSegmentationObject.info")
+        }
     }
 }
 /// An event to be sent by a message broker. Attach an object description
@@ -18450,7 +18646,9 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).ts }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.ts")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.ts")
+        }
     }
     /// Object id.
     ///
@@ -18558,7 +18756,9 @@ impl NvDsEventMsgMeta {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsBbox3dObject::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.bbox3d")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.bbox3d")
+        }
     }
     /// Language-model results, or NULL.
     ///
@@ -18599,7 +18799,9 @@ impl NvDsEventMsgMeta {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsLLMObject::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.llm")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.llm")
+        }
     }
     /// Entries in @a interactions.
     ///
@@ -18664,8 +18866,10 @@ impl NvDsEventMsgMeta {
             }
             None => None,
         };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.interactions")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.interactions")
+        }
     }
     /// Entries in @a congestions.
     ///
@@ -18723,7 +18927,10 @@ impl NvDsEventMsgMeta {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsCongestionObject::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.congestions")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.congestions")
+        }
     }
     /// Entries in @a fov.
     ///
@@ -18783,7 +18990,9 @@ impl NvDsEventMsgMeta {
             }
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.fov")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.fov")
+        }
     }
     /// Segmentation, or NULL.
     ///
@@ -18831,8 +19040,10 @@ impl NvDsEventMsgMeta {
             }
             None => None,
         };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.segmentation")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.segmentation")
+        }
     }
     /// Other attributes of the object.
     ///
@@ -18915,7 +19126,9 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).extMsg }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.extMsg")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.extMsg")
+        }
     }
     /// Size of the object at @a extMsg, in bytes.
     ///
@@ -19211,7 +19424,9 @@ impl NvDsEvent {
             Some(t) => Some(t.get().view.target(t.as_any(), NvDsEventMsgMeta::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsEvent.metadata")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsEvent.metadata")
+        }
     }
 }
 /// A custom message to be added to a payload (NVDS_CUSTOM_MSG_BLOB).
@@ -19323,7 +19538,10 @@ impl NvDsCustomMsgInfo {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).message }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsCustomMsgInfo.message")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsCustomMsgInfo.message")
+        }
     }
     /// Number of bytes.
     ///
@@ -19457,7 +19675,9 @@ impl NvDsPayload {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).payload }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsPayload.payload")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsPayload.payload")
+        }
     }
     /// Number of bytes.
     ///
@@ -20171,8 +20391,15 @@ impl NvDsTargetMiscDataBatch {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).priv_data }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsTargetMiscDataBatch.priv_data")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsTargetMiscDataBatch.priv_data",
+                )
+        }
     }
 }
 /// Re-identification features of a whole batch.
@@ -20318,7 +20545,10 @@ impl NvDsReidTensorBatch {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).ptr_host }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.ptr_host")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.ptr_host")
+        }
     }
     /// Vectors in device memory.
     ///
@@ -20346,7 +20576,10 @@ impl NvDsReidTensorBatch {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).ptr_dev }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.ptr_dev")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.ptr_dev")
+        }
     }
     /// Producer-private data (buffer pool).
     ///
@@ -20379,8 +20612,10 @@ impl NvDsReidTensorBatch {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).priv_data }.cast();
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.priv_data")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.priv_data")
+        }
     }
 }
 /// Convex hull of an object.
@@ -20492,7 +20727,9 @@ impl NvDsObjConvexHull {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).list }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjConvexHull.list")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjConvexHull.list")
+        }
     }
     /// Capacity of @a list, in points.
     ///
@@ -20644,7 +20881,9 @@ impl NvDsObjReid {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).ptr_host }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjReid.ptr_host")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjReid.ptr_host")
+        }
     }
     /// Vector in device memory.
     ///
@@ -20672,7 +20911,9 @@ impl NvDsObjReid {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).ptr_dev }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjReid.ptr_dev")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjReid.ptr_dev")
+        }
     }
 }
 /// 3D box of an object: centre, extent, rotation and velocity.
@@ -21272,7 +21513,9 @@ impl NvDsOpticalFlowMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).data }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.data")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.data")
+        }
     }
     /// Confidence cost of each vector, or NULL.
     ///
@@ -21305,7 +21548,9 @@ impl NvDsOpticalFlowMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).cost }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.cost")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.cost")
+        }
     }
     /// Internal.
     ///
@@ -21338,7 +21583,9 @@ impl NvDsOpticalFlowMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).priv_ }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.priv")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.priv")
+        }
     }
     /// Internal.
     ///
@@ -21371,7 +21618,10 @@ impl NvDsOpticalFlowMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).reserved }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.reserved")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.reserved")
+        }
     }
 }
 /// An encoded image (payload of NVDS_CROP_IMAGE_META).
@@ -22161,8 +22411,10 @@ impl NvOSD_FrameTextParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameTextParams.buf_ptr")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameTextParams.buf_ptr")
+        }
     }
     /// Drawing mode.
     ///
@@ -22243,13 +22495,15 @@ impl NvOSD_FrameTextParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_TextParams::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvOSD_FrameTextParams.text_params_list",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvOSD_FrameTextParams.text_params_list",
+                )
+        }
     }
     /// Batch holding the frame.
     ///
@@ -22290,7 +22544,10 @@ impl NvOSD_FrameTextParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameTextParams.surf")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameTextParams.surf")
+        }
     }
 }
 /// Rectangles to draw on one frame.
@@ -22422,8 +22679,10 @@ impl NvOSD_FrameRectParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameRectParams.buf_ptr")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameRectParams.buf_ptr")
+        }
     }
     /// Drawing mode.
     ///
@@ -22504,13 +22763,15 @@ impl NvOSD_FrameRectParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_RectParams::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvOSD_FrameRectParams.rect_params_list",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvOSD_FrameRectParams.rect_params_list",
+                )
+        }
     }
     /// Masks of the rectangles, or NULL.
     ///
@@ -22556,13 +22817,15 @@ impl NvOSD_FrameRectParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_MaskParams::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvOSD_FrameRectParams.mask_params_list",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvOSD_FrameRectParams.mask_params_list",
+                )
+        }
     }
     /// Batch holding the frame.
     ///
@@ -22603,7 +22866,10 @@ impl NvOSD_FrameRectParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameRectParams.surf")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameRectParams.surf")
+        }
     }
 }
 /// Segmentation masks to draw on one frame.
@@ -22735,13 +23001,15 @@ impl NvOSD_FrameSegmentMaskParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvOSD_FrameSegmentMaskParams.buf_ptr",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvOSD_FrameSegmentMaskParams.buf_ptr",
+                )
+        }
     }
     /// Drawing mode.
     ///
@@ -22824,13 +23092,15 @@ impl NvOSD_FrameSegmentMaskParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_RectParams::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvOSD_FrameSegmentMaskParams.rect_params_list",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvOSD_FrameSegmentMaskParams.rect_params_list",
+                )
+        }
     }
     /// The masks.
     ///
@@ -22876,13 +23146,15 @@ impl NvOSD_FrameSegmentMaskParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_MaskParams::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvOSD_FrameSegmentMaskParams.mask_params_list",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvOSD_FrameSegmentMaskParams.mask_params_list",
+                )
+        }
     }
     /// Batch holding the frame.
     ///
@@ -22923,8 +23195,15 @@ impl NvOSD_FrameSegmentMaskParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameSegmentMaskParams.surf")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvOSD_FrameSegmentMaskParams.surf",
+                )
+        }
     }
 }
 /// Lines to draw on one frame.
@@ -23049,8 +23328,10 @@ impl NvOSD_FrameLineParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameLineParams.buf_ptr")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameLineParams.buf_ptr")
+        }
     }
     /// Drawing mode.
     ///
@@ -23131,13 +23412,15 @@ impl NvOSD_FrameLineParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_LineParams::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvOSD_FrameLineParams.line_params_list",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvOSD_FrameLineParams.line_params_list",
+                )
+        }
     }
     /// Batch holding the frame.
     ///
@@ -23178,7 +23461,10 @@ impl NvOSD_FrameLineParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameLineParams.surf")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameLineParams.surf")
+        }
     }
 }
 /// Arrows to draw on one frame.
@@ -23303,8 +23589,15 @@ impl NvOSD_FrameArrowParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameArrowParams.buf_ptr")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvOSD_FrameArrowParams.buf_ptr",
+                )
+        }
     }
     /// Drawing mode.
     ///
@@ -23385,13 +23678,15 @@ impl NvOSD_FrameArrowParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_ArrowParams::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvOSD_FrameArrowParams.arrow_params_list",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvOSD_FrameArrowParams.arrow_params_list",
+                )
+        }
     }
     /// Batch holding the frame.
     ///
@@ -23432,7 +23727,10 @@ impl NvOSD_FrameArrowParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameArrowParams.surf")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameArrowParams.surf")
+        }
     }
 }
 /// Circles to draw on one frame.
@@ -23557,8 +23855,15 @@ impl NvOSD_FrameCircleParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameCircleParams.buf_ptr")
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvOSD_FrameCircleParams.buf_ptr",
+                )
+        }
     }
     /// Drawing mode.
     ///
@@ -23639,13 +23944,15 @@ impl NvOSD_FrameCircleParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_CircleParams::TYPE)?),
             None => None,
         };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvOSD_FrameCircleParams.circle_params_list",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvOSD_FrameCircleParams.circle_params_list",
+                )
+        }
     }
     /// Batch holding the frame.
     ///
@@ -23686,7 +23993,10 @@ impl NvOSD_FrameCircleParams {
             Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_FrameCircleParams.surf")
+        unsafe {
+            this.view
+                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameCircleParams.surf")
+        }
     }
 }
 /// The tensor nvdspreprocess prepared for one batch.
@@ -23783,13 +24093,15 @@ impl NvDsPreProcessTensorMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).raw_tensor_buffer }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsPreProcessTensorMeta.raw_tensor_buffer",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsPreProcessTensorMeta.raw_tensor_buffer",
+                )
+        }
     }
     /// Size of @a raw_tensor_buffer in bytes.
     ///
@@ -23911,13 +24223,15 @@ impl NvDsPreProcessTensorMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).private_data }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "NvDsPreProcessTensorMeta.private_data",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "NvDsPreProcessTensorMeta.private_data",
+                )
+        }
     }
     /// Tells apart several tensor metas of one buffer (more ROIs than the batch size).
     ///
@@ -24074,13 +24388,15 @@ impl GstNvDsPreProcessBatchMeta {
             }
             None => None,
         };
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "GstNvDsPreProcessBatchMeta.tensor_meta",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "GstNvDsPreProcessBatchMeta.tensor_meta",
+                )
+        }
     }
     /// The ROIs of the batch, in tensor order.
     ///
@@ -24137,13 +24453,15 @@ impl GstNvDsPreProcessBatchMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).private_data }.cast();
-        this.view
-            .set_pointer(
-                slf.as_any(),
-                slot,
-                target,
-                "GstNvDsPreProcessBatchMeta.private_data",
-            )
+        unsafe {
+            this.view
+                .set_pointer(
+                    slf.as_any(),
+                    slot,
+                    target,
+                    "GstNvDsPreProcessBatchMeta.private_data",
+                )
+        }
     }
 }
 /// Example user payload: an id, an owned message and a sample value.
@@ -24554,7 +24872,7 @@ impl RectDim {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).text }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "RectDim.text")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "RectDim.text") }
     }
 }
 unsafe extern "C" {

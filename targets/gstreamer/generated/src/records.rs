@@ -237,7 +237,9 @@ impl GstVideoInfo {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).finfo }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "GstVideoInfo.finfo")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "GstVideoInfo.finfo")
+        }
     }
     /// `GstVideoInterlaceMode interlace_mode` at /usr/include/gstreamer-1.0/gst/video/video-info.h:316.
     #[getter]
@@ -632,7 +634,9 @@ impl GstVideoMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).buffer }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "GstVideoMeta.buffer")
+        unsafe {
+            this.view.set_pointer(slf.as_any(), slot, target, "GstVideoMeta.buffer")
+        }
     }
     /// `GstVideoFrameFlags flags` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:83.
     #[getter]

@@ -131,7 +131,7 @@ impl CbMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).user_data }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "CbMeta.user_data")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "CbMeta.user_data") }
     }
     /// Copies the payload (meta is argument 0).
     ///

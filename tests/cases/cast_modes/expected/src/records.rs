@@ -143,7 +143,7 @@ impl CmPoint {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).user_data }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "CmPoint.user_data")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "CmPoint.user_data") }
     }
 }
 /// A view of any class of this module as a pointer value (None when `value`

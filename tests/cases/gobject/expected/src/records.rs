@@ -113,7 +113,7 @@ impl GstMeta {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).info }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "GstMeta.info")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "GstMeta.info") }
     }
 }
 /// A box on a frame, attached to a buffer as a meta.

@@ -429,7 +429,7 @@ impl Node {
             Some(t) => Some(t.get().view.target(t.as_any(), Node::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "Node.next")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "Node.next") }
     }
     /// Pointer to a const point, read-only by the spec, or NULL.
     ///
@@ -485,7 +485,7 @@ impl Node {
             Some(t) => Some(t.get().view.target(t.as_any(), NsPoint::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "Node.hint")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "Node.hint") }
     }
 }
 /// A struct the spec hides from Python construction.

@@ -139,7 +139,7 @@ impl NpImage {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).pixels }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NpImage.pixels")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "NpImage.pixels") }
     }
     /// 256 bins.
     ///
@@ -167,7 +167,7 @@ impl NpImage {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).histogram }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "NpImage.histogram")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "NpImage.histogram") }
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {

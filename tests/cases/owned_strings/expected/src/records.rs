@@ -505,7 +505,7 @@ impl OwHolder {
             Some(t) => Some(t.get().view.target(t.as_any(), OwCard::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "OwHolder.card")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "OwHolder.card") }
     }
     /// Nested card: deep-copied on assignment.
     ///

@@ -114,7 +114,7 @@ impl PtBox {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).user_data }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "PtBox.user_data")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "PtBox.user_data") }
     }
     /// Const untyped pointer.
     ///
@@ -147,7 +147,7 @@ impl PtBox {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).cookie }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "PtBox.cookie")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "PtBox.cookie") }
     }
     /// Pointer to an opaque type: also a capsule.
     ///
@@ -171,7 +171,7 @@ impl PtBox {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).handle }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "PtBox.handle")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "PtBox.handle") }
     }
     /// Pointer to a number: a capsule (use numpy exporters for arrays).
     ///
@@ -195,7 +195,7 @@ impl PtBox {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).counter }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "PtBox.counter")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "PtBox.counter") }
     }
 }
 /// A view of any class of this module as a pointer value (None when `value`

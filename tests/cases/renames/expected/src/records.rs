@@ -230,7 +230,7 @@ impl RnTrack {
             Some(t) => Some(t.get().view.target(t.as_any(), RnTrackPoint::TYPE)?),
             None => None,
         };
-        this.view.set_pointer(slf.as_any(), slot, target, "RnTrack.points")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "RnTrack.points") }
     }
     /// Points in @a points.
     ///

@@ -139,7 +139,7 @@ impl WhPacket {
         let this = slf.get();
         let p = this.ptr()?;
         let slot = unsafe { &raw mut (*p).target }.cast();
-        this.view.set_pointer(slf.as_any(), slot, target, "WhPacket.target")
+        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "WhPacket.target") }
     }
 }
 /// Number types without a Python conversion beside one with.
