@@ -2,7 +2,7 @@
 # The whole test suite (what CI runs): set-up (which builds a release wheel
 # of every target and installs it into .venv), Rust tests (runtime, codegen
 # incl. golden cases and diagnostics snapshots, MediaPipe core), generated
-# output up to date (`codegen check`), clippy on the runtime and generator, the `--sdk` switch against an
+# output up to date (`codegen check`), rustfmt and clippy on the hand-written crates, the `--sdk` switch against an
 # SDK-layout directory assembled from the stand-in, whole system headers (glib.h,
 # gst/gst.h) by default rules generated and `cargo check`ed, C tests of the
 # stand-in SDK (plain and under valgrind) and the fixture, the Python suites
@@ -24,6 +24,7 @@ step() {
   else echo "-- FAILED: $name ($((SECONDS - start)) s)"; failed+=("$name"); fi
 }
 step "cargo test (workspace)" cargo test --workspace --quiet
+step "rustfmt (hand-written crates; rustfmt.toml)" cargo fmt --check -p bindery-codegen -p bindery-annotations -p bindery-runtime -p mediapipe-core -p mediapipe-pyglue -p pyo3-fixture-peer
 step "clippy (runtime and generator, warnings are errors)" cargo clippy -q -p bindery-runtime -p bindery-codegen --all-targets -- -D warnings
 step "codegen check (generated output and golden cases up to date)" cargo run -q --bin codegen -- check
 step "--sdk switch: generate + cargo check against an SDK-layout directory assembled from the stand-in" bash scripts/sdk_layout_check.sh

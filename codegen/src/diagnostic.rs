@@ -128,7 +128,13 @@ impl Diagnostic {
             out += &format!("  --> {}:{}:{}\n", display_path(file), line, col);
             if let Some(text) = source.and_then(|s| s.lines().nth(line.saturating_sub(1) as usize)) {
                 let gutter = line.to_string().len();
-                out += &format!("{:gutter$} |\n{line} | {text}\n{:gutter$} | {}{}\n", "", "", " ".repeat(col.saturating_sub(1) as usize), "^".repeat(width.max(1)));
+                out += &format!(
+                    "{:gutter$} |\n{line} | {text}\n{:gutter$} | {}{}\n",
+                    "",
+                    "",
+                    " ".repeat(col.saturating_sub(1) as usize),
+                    "^".repeat(width.max(1))
+                );
             }
         }
         if let Some(hint) = &self.hint {
@@ -154,8 +160,7 @@ impl Diagnostic {
 /// Paths are shown relative to the current directory when possible (stable snapshots).
 fn display_path(path: &Path) -> String {
     let cwd = std::env::current_dir().ok();
-    cwd.and_then(|c| path.strip_prefix(c).ok().map(|p| p.display().to_string()))
-        .unwrap_or_else(|| path.display().to_string())
+    cwd.and_then(|c| path.strip_prefix(c).ok().map(|p| p.display().to_string())).unwrap_or_else(|| path.display().to_string())
 }
 
 impl fmt::Display for Diagnostic {
@@ -176,9 +181,7 @@ mod tests {
     #[test]
     fn renders_line_and_caret_from_span() {
         let src = "[module]\nname = 3\n";
-        let d = Diagnostic::new(Kind::SpecSyntax, "bad name")
-            .at_span(Path::new("spec.toml"), 16..17)
-            .hint("use a string");
+        let d = Diagnostic::new(Kind::SpecSyntax, "bad name").at_span(Path::new("spec.toml"), 16..17).hint("use a string");
         let text = d.render_with(Some(src));
         assert!(text.contains("spec.toml:2:8"), "{text}");
         assert!(text.contains("2 | name = 3"), "{text}");

@@ -108,7 +108,10 @@ mod tests {
     #[test]
     fn linker_scripts_name_their_inputs() {
         let script = "/* GNU ld script */\nOUTPUT_FORMAT(elf64-x86-64)\nGROUP ( /lib/x86_64-linux-gnu/libm.so.6  AS_NEEDED ( /lib/x86_64-linux-gnu/libmvec.so.1 ) )\n";
-        assert_eq!(linker_script_inputs(script), Some(vec!["/lib/x86_64-linux-gnu/libm.so.6".into(), "/lib/x86_64-linux-gnu/libmvec.so.1".into()]));
+        assert_eq!(
+            linker_script_inputs(script),
+            Some(vec!["/lib/x86_64-linux-gnu/libm.so.6".into(), "/lib/x86_64-linux-gnu/libmvec.so.1".into()])
+        );
         assert_eq!(linker_script_inputs("garbage"), None);
     }
 

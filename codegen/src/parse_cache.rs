@@ -106,7 +106,8 @@ fn load<T: DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
 /// failure only means the next run parses again.
 fn store<T: Serialize>(path: &Path, key: &Key, files: &[PathBuf], value: &T) {
     let files: Option<Vec<FileStamp>> = unique(files.to_vec()).iter().map(|f| stamp_file(f)).collect();
-    let dirs: Vec<PathBuf> = files.iter().flatten().filter_map(|f| f.path.parent().map(Path::to_path_buf)).chain(key.dirs.iter().cloned()).collect();
+    let dirs: Vec<PathBuf> =
+        files.iter().flatten().filter_map(|f| f.path.parent().map(Path::to_path_buf)).chain(key.dirs.iter().cloned()).collect();
     let dirs: Option<Vec<DirStamp>> = unique(dirs).iter().map(|d| stamp_dir(d)).collect();
     let (Some(files), Some(dirs), Ok(value)) = (files, dirs, serde_json::to_value(value)) else { return };
     let entry = Entry { material: key.material.clone(), files, dirs, value };

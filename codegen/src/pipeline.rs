@@ -54,7 +54,8 @@ fn frontend_key(set: &HeaderSet) -> crate::parse_cache::Key {
         names.sort();
         (&x.libraries, crate::parse_cache::digest(&format!("{names:?}")))
     });
-    let parts: [&dyn std::fmt::Debug; 8] = [&"ir", &set.headers, &set.patterns, &set.language_args(), &set.clang_args, &set.base_dir, &set.sdk, &exports];
+    let parts: [&dyn std::fmt::Debug; 8] =
+        [&"ir", &set.headers, &set.patterns, &set.language_args(), &set.clang_args, &set.base_dir, &set.sdk, &exports];
     crate::parse_cache::Key::new(&parts, set.include_dirs())
 }
 
@@ -160,15 +161,19 @@ fn pkg_config_cflags(loaded: &LoadedSpec) -> Result<Vec<String>> {
     if pkgs.is_empty() {
         return Ok(vec![]);
     }
-    let out = std::process::Command::new("pkg-config").arg("--cflags").args(pkgs).output().map_err(|e| {
-        vec![Diagnostic::new(Kind::Io, format!("cannot run pkg-config: {e}")).hint("install pkg-config")]
-    })?;
+    let out = std::process::Command::new("pkg-config")
+        .arg("--cflags")
+        .args(pkgs)
+        .output()
+        .map_err(|e| vec![Diagnostic::new(Kind::Io, format!("cannot run pkg-config: {e}")).hint("install pkg-config")])?;
     if !out.status.success() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         let msg = stderr.lines().next().unwrap_or("").trim();
-        return Err(vec![Diagnostic::new(Kind::Header, format!("pkg-config failed for {}: {msg}", pkgs.join(" ")))
-            .at_span(&loaded.path, pkg_config_span(loaded, &stderr))
-            .hint("install the -dev package providing it (and check PKG_CONFIG_PATH), or fix [c].pkg_config")]);
+        return Err(vec![
+            Diagnostic::new(Kind::Header, format!("pkg-config failed for {}: {msg}", pkgs.join(" ")))
+                .at_span(&loaded.path, pkg_config_span(loaded, &stderr))
+                .hint("install the -dev package providing it (and check PKG_CONFIG_PATH), or fix [c].pkg_config"),
+        ]);
     }
     Ok(String::from_utf8_lossy(&out.stdout).split_whitespace().map(str::to_string).collect())
 }
@@ -177,11 +182,14 @@ fn pkg_config_cflags(loaded: &LoadedSpec) -> Result<Vec<String>> {
 /// (`pkg_config` holds plain strings without spans), else the file start.
 fn pkg_config_span(loaded: &LoadedSpec, stderr: &str) -> std::ops::Range<usize> {
     let text = std::fs::read_to_string(&loaded.path).unwrap_or_default();
-    let named = loaded.spec.c.pkg_config.iter().filter(|p| stderr.contains(&format!("'{p}'")) || stderr.contains(&format!("{p} "))).chain(&loaded.spec.c.pkg_config);
-    named
-        .filter_map(|p| text.find(&format!("\"{p}\"")).map(|i| i..i + p.len() + 2))
-        .next()
-        .unwrap_or(0..0)
+    let named = loaded
+        .spec
+        .c
+        .pkg_config
+        .iter()
+        .filter(|p| stderr.contains(&format!("'{p}'")) || stderr.contains(&format!("{p} ")))
+        .chain(&loaded.spec.c.pkg_config);
+    named.filter_map(|p| text.find(&format!("\"{p}\"")).map(|i| i..i + p.len() + 2)).next().unwrap_or(0..0)
 }
 
 /// Absolute, lexically normalised form of a path (relative to the current

@@ -31,7 +31,10 @@ fn skipped_items_say_why_and_where() {
 #[test]
 fn bound_items_say_as_what() {
     let add = explain("static_functions", "sf_add");
-    assert!(add.starts_with("function `sf_add` (static_functions.h:15): bound as `sf_add(a, b)`, called through the generated C shim"), "{add}");
+    assert!(
+        add.starts_with("function `sf_add` (static_functions.h:15): bound as `sf_add(a, b)`, called through the generated C shim"),
+        "{add}"
+    );
     assert!(add.contains("parameter `a` (`int32_t`): int (i32, range-checked)"), "{add}");
     let names = explain("whole_header", "wh_names");
     assert!(names.contains("bound as `wh_names(from_, lambda_, self_, py, type, value, arg1, arg7)`"), "{names}");
@@ -58,7 +61,10 @@ fn generate_prints_the_skip_summary_and_details_with_verbose() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     let summary = stderr.lines().find(|l| l.contains("skipped:")).unwrap_or_else(|| panic!("no summary line:\n{stderr}"));
-    assert!(summary.starts_with("codegen: golden_whole_header: 2 classes, 0 enums, 9 functions, 3 constants; 14 skipped: unsupported type 5,"), "{summary}");
+    assert!(
+        summary.starts_with("codegen: golden_whole_header: 2 classes, 0 enums, 9 functions, 3 constants; 14 skipped: unsupported type 5,"),
+        "{summary}"
+    );
     assert!(stderr.contains("  skipped, variadic:\n    function wh_log (whole.h:54): takes `...`"), "{stderr}");
     assert!(stderr.contains("  fields skipped in bound structs:\n    WhPacket.flags (whole_parts.h:13): bit-field"), "{stderr}");
 }

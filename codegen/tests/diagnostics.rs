@@ -147,7 +147,9 @@ fn no_bad_spec_panics() {
 /// Errors that are not about a spec also render as diagnostics with exit 2.
 #[test]
 fn cli_usage_errors_exit_2() {
-    for args in [vec!["dump-ir", "no-such-target"], vec!["dump-ir", "fixture", "--after", "no-such-pass"], vec!["generate", "no-such-target"]] {
+    for args in
+        [vec!["dump-ir", "no-such-target"], vec!["dump-ir", "fixture", "--after", "no-such-pass"], vec!["generate", "no-such-target"]]
+    {
         let out = Command::new(env!("CARGO_BIN_EXE_codegen")).current_dir(root()).args(&args).output().expect("codegen runs");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}:\n{stderr}");

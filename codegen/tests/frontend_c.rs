@@ -19,7 +19,15 @@ fn parse_files_as(test: &str, files: &[(&str, &str)], cxx: bool) -> Result<Modul
     for (name, text) in files {
         std::fs::write(dir.join(name), text).expect("write header");
     }
-    let set = HeaderSet { headers: vec![dir.join(files[0].0)], patterns: vec![], clang_args: vec![format!("-I{}", dir.display())], base_dir: dir.clone(), sdk: None, exports: None, cxx };
+    let set = HeaderSet {
+        headers: vec![dir.join(files[0].0)],
+        patterns: vec![],
+        clang_args: vec![format!("-I{}", dir.display())],
+        base_dir: dir.clone(),
+        sdk: None,
+        exports: None,
+        cxx,
+    };
     let result = parse(&set);
     let _ = std::fs::remove_dir_all(&dir);
     result
@@ -143,7 +151,10 @@ fn integer_macros_only() {
 fn only_the_bound_headers_are_walked_and_locations_are_relative() {
     let m = parse_files(
         "included",
-        &[("main.h", "#include \"other.h\"\n\ntypedef struct { OtherS *o; } MainS;\n"), ("other.h", "typedef struct { int z; } OtherS;\n#define OTHER_MACRO 1\n")],
+        &[
+            ("main.h", "#include \"other.h\"\n\ntypedef struct { OtherS *o; } MainS;\n"),
+            ("other.h", "typedef struct { int z; } OtherS;\n#define OTHER_MACRO 1\n"),
+        ],
     )
     .expect("parses");
     assert!(m.record("MainS").is_some());
@@ -182,14 +193,17 @@ unsigned cx_id(const CxRec *r);\n\
 #[test]
 fn cxx_headers_keep_extern_c_items_and_std_members() {
     use bindery_codegen::ir::StdType;
-    let m = parse_files_as("cxx", &[("t.h", CXX_HEADER)], true).unwrap_or_else(|d| panic!("{}", d.iter().map(|d| d.render()).collect::<String>()));
+    let m = parse_files_as("cxx", &[("t.h", CXX_HEADER)], true)
+        .unwrap_or_else(|d| panic!("{}", d.iter().map(|d| d.render()).collect::<String>()));
     assert!(m.functions.iter().any(|f| f.name == "cx_id"), "functions inside extern \"C\" are kept");
     let r = record(&m, "CxRec");
     assert!(matches!(&r.fields[0].ty, TypeRef::Std { std: StdType::String, .. }), "{:?}", r.fields[0].ty);
     let TypeRef::Std { std: StdType::Vector { element }, spelling } = &r.fields[1].ty else { panic!("{:?}", r.fields[1].ty) };
     assert!(matches!(&**element, TypeRef::Std { std: StdType::String, .. }));
     assert!(spelling.contains("std::vector"), "{spelling}");
-    assert!(matches!(&r.fields[2].ty, TypeRef::Std { std: StdType::Vector { element }, .. } if **element == TypeRef::Record { name: "CxElem".into() }));
+    assert!(
+        matches!(&r.fields[2].ty, TypeRef::Std { std: StdType::Vector { element }, .. } if **element == TypeRef::Record { name: "CxElem".into() })
+    );
     let TypeRef::Std { std: StdType::Map { key, value }, .. } = &r.fields[3].ty else { panic!("{:?}", r.fields[3].ty) };
     assert!(matches!(**key, TypeRef::Prim { prim: Prim::Int(32), .. }) && matches!(**value, TypeRef::Prim { prim: Prim::UInt(32), .. }));
     assert_eq!(r.fields[4].offset_bits, 8 * (32 + 24 + 24 + 56), "std:: members keep their C++ sizes");

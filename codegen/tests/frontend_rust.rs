@@ -121,14 +121,17 @@ fn method_kinds_receivers_and_names() {
     let k = sample();
     let tick = &k.classes[0];
     let kinds: Vec<(String, MethodKind, Receiver)> = tick.methods.iter().map(|m| (m.py_name.clone(), m.kind, m.receiver)).collect();
-    assert_eq!(kinds, [
-        ("__init__".to_string(), MethodKind::Constructor, Receiver::None),
-        ("value".to_string(), MethodKind::Getter, Receiver::Ref),
-        ("value".to_string(), MethodKind::Setter, Receiver::Mut),
-        ("ZERO".to_string(), MethodKind::StaticGetter, Receiver::None),
-        ("parse".to_string(), MethodKind::StaticMethod, Receiver::None),
-        ("__repr__".to_string(), MethodKind::Method, Receiver::Ref),
-    ]);
+    assert_eq!(
+        kinds,
+        [
+            ("__init__".to_string(), MethodKind::Constructor, Receiver::None),
+            ("value".to_string(), MethodKind::Getter, Receiver::Ref),
+            ("value".to_string(), MethodKind::Setter, Receiver::Mut),
+            ("ZERO".to_string(), MethodKind::StaticGetter, Receiver::None),
+            ("parse".to_string(), MethodKind::StaticMethod, Receiver::None),
+            ("__repr__".to_string(), MethodKind::Method, Receiver::Ref),
+        ]
+    );
     assert!(tick.derives.contains(&"Ord".to_string()));
 }
 
@@ -144,8 +147,14 @@ fn types_resolve_to_classes_results_and_containers() {
     assert_eq!(parse_m.ret, RustType::Class { name: "Tick".into(), by_ref: false }, "Self resolves to the class");
     let add = &k.classes[1].methods[0];
     assert_eq!(add.params[0].ty, RustType::Slice(Box::new(RustType::Int)));
-    assert_eq!(add.params[1].ty, RustType::Vec(Box::new(RustType::Tuple(vec![RustType::ByteVec, RustType::Class { name: "Tick".into(), by_ref: false }]))));
-    assert_eq!(add.params[2].ty, RustType::Map(Box::new(RustType::String), Box::new(RustType::Class { name: "Tick".into(), by_ref: false })));
+    assert_eq!(
+        add.params[1].ty,
+        RustType::Vec(Box::new(RustType::Tuple(vec![RustType::ByteVec, RustType::Class { name: "Tick".into(), by_ref: false }])))
+    );
+    assert_eq!(
+        add.params[2].ty,
+        RustType::Map(Box::new(RustType::String), Box::new(RustType::Class { name: "Tick".into(), by_ref: false }))
+    );
     assert_eq!(add.ret, RustType::ByteVec);
     let f = &k.functions[0];
     assert_eq!(f.params[0].ty, RustType::Class { name: "Tick".into(), by_ref: true });

@@ -47,7 +47,10 @@ fn parse_one(test: &str, header: &str) -> Module {
 }
 
 fn skipped<'m>(m: &'m Module, name: &str) -> &'m Skipped {
-    m.skipped.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("{name} not skipped; skipped: {:?}", m.skipped.iter().map(|s| &s.name).collect::<Vec<_>>()))
+    m.skipped
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("{name} not skipped; skipped: {:?}", m.skipped.iter().map(|s| &s.name).collect::<Vec<_>>()))
 }
 
 #[test]
@@ -70,7 +73,10 @@ fn functions_that_cannot_be_called_are_skipped_with_the_reason() {
 
 #[test]
 fn static_functions_are_marked_for_the_shim() {
-    let m = parse_one("statics", "static inline int add(int a, int b) { return a + b; }\nstatic int twice(int x) { return 2 * x; }\nint exported(int x);\n");
+    let m = parse_one(
+        "statics",
+        "static inline int add(int a, int b) { return a + b; }\nstatic int twice(int x) { return 2 * x; }\nint exported(int x);\n",
+    );
     let shim: Vec<(&str, bool)> = m.functions.iter().map(|f| (f.name.as_str(), f.shim)).collect();
     assert_eq!(shim, [("add", true), ("twice", true), ("exported", false)]);
 }
@@ -89,12 +95,19 @@ fn functions_no_linked_library_exports_are_skipped() {
     assert_eq!(absent.reason, SkipReason::NoSymbol);
     assert!(absent.detail.contains("-ldemo"), "{}", absent.detail);
     let bound: Vec<&str> = m.functions.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(bound, ["elsewhere", "present", "local"], "static functions need no symbol; other.h has no exported function, so its library is not linked and nothing is checked");
+    assert_eq!(
+        bound,
+        ["elsewhere", "present", "local"],
+        "static functions need no symbol; other.h has no exported function, so its library is not linked and nothing is checked"
+    );
 }
 
 #[test]
 fn macros_and_opaque_structs_are_recorded() {
-    let m = parse_one("macros", "#define M_FN(x) (x)\n#define M_STR \"text\"\n#define M_FLAG\n#define _M_GUARD\n#define M_INT 3\ntypedef struct _Hidden Hidden;\n");
+    let m = parse_one(
+        "macros",
+        "#define M_FN(x) (x)\n#define M_STR \"text\"\n#define M_FLAG\n#define _M_GUARD\n#define M_INT 3\ntypedef struct _Hidden Hidden;\n",
+    );
     assert_eq!(skipped(&m, "M_FN").reason, SkipReason::FunctionMacro);
     let text = skipped(&m, "M_STR");
     assert_eq!(text.reason, SkipReason::NotIntegerMacro);
@@ -124,7 +137,10 @@ fn array_parameters_decay_to_pointers() {
 
 #[test]
 fn enums_carry_their_integer_type() {
-    let m = parse_one("repr", "typedef enum { S_NEG = -1 } Small;\ntypedef enum { W_BIG = 0x100000000 } Wide;\nSmall small(void);\nWide wide(void);\n");
+    let m = parse_one(
+        "repr",
+        "typedef enum { S_NEG = -1 } Small;\ntypedef enum { W_BIG = 0x100000000 } Wide;\nSmall small(void);\nWide wide(void);\n",
+    );
     let repr = |name: &str| match &m.functions.iter().find(|f| f.name == name).expect("function").ret {
         TypeRef::Enum { repr, .. } => *repr,
         other => panic!("{other:?}"),

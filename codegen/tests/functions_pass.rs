@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use bindery_codegen::ir::{Capacity, Function, Module, Ownership, OutputMode, ParamKind, ReturnKind, Transfer};
+use bindery_codegen::ir::{Capacity, Function, Module, OutputMode, Ownership, ParamKind, ReturnKind, Transfer};
 use bindery_codegen::pipeline::build_ir;
 
 fn module(spec: &str) -> Module {

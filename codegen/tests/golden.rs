@@ -40,7 +40,8 @@ fn staleness(expected: &Path, outputs: &[Output]) -> Vec<String> {
         if committed != o.contents {
             let name = o.path.display().to_string();
             let diff = TextDiff::from_lines(&committed, &o.contents);
-            problems.push(diff.unified_diff().context_radius(2).header(&format!("expected/{name}"), &format!("generated/{name}")).to_string());
+            problems
+                .push(diff.unified_diff().context_radius(2).header(&format!("expected/{name}"), &format!("generated/{name}")).to_string());
         }
     }
     let generated: BTreeSet<PathBuf> = outputs.iter().map(|o| o.path.clone()).collect();

@@ -71,8 +71,8 @@ fn edits_lists_errors_point_at_the_spec() {
     let dir = std::env::temp_dir().join(format!("bindery-list-edits-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     std::fs::copy(case("list_epochs").with_file_name("epochs.h"), dir.join("epochs.h")).expect("header");
-    let spec = std::fs::read_to_string(case("list_epochs")).expect("spec")
-        + "\n[function.le_bag_add_item]\nedits_lists = [\"itme\", \"item\"]\n";
+    let spec =
+        std::fs::read_to_string(case("list_epochs")).expect("spec") + "\n[function.le_bag_add_item]\nedits_lists = [\"itme\", \"item\"]\n";
     std::fs::write(dir.join("spec.toml"), spec).expect("spec");
     let errors = build_ir(&dir.join("spec.toml"), None).expect_err("two errors");
     let text: Vec<String> = errors.iter().map(|e| format!("{e:?}")).collect();

@@ -31,13 +31,19 @@ fn containers_become_str_list_and_dict() {
     let int = |bits| StdElement::Scalar { scalar: ScalarKind::Int { bits, signed: true } };
     assert_eq!(kind(&m, "CxRecord", "name"), &std_shape(StdShape::Str));
     assert_eq!(kind(&m, "CxRecord", "sizes"), &std_shape(StdShape::List { element: int(32) }));
-    assert_eq!(kind(&m, "CxRecord", "weights"), &std_shape(StdShape::List { element: StdElement::Scalar { scalar: ScalarKind::Float { bits: 64 } } }));
+    assert_eq!(
+        kind(&m, "CxRecord", "weights"),
+        &std_shape(StdShape::List { element: StdElement::Scalar { scalar: ScalarKind::Float { bits: 64 } } })
+    );
     assert_eq!(kind(&m, "CxRecord", "labels"), &std_shape(StdShape::List { element: StdElement::Str }));
     assert_eq!(kind(&m, "CxRecord", "points"), &std_shape(StdShape::List { element: StdElement::View { record: "CxPoint".into() } }));
     assert_eq!(kind(&m, "CxRecord", "kinds"), &std_shape(StdShape::List { element: uint(32) }), "enums convert as their integer type");
     assert_eq!(
         kind(&m, "CxRecord", "flags"),
-        &std_shape(StdShape::Dict { key: StdElement::Str, value: StdElement::Scalar { scalar: ScalarKind::Bool { bits: 8, signed: false } } })
+        &std_shape(StdShape::Dict {
+            key: StdElement::Str,
+            value: StdElement::Scalar { scalar: ScalarKind::Bool { bits: 8, signed: false } }
+        })
     );
     assert_eq!(kind(&m, "CxRecord", "counts"), &std_shape(StdShape::Dict { key: int(32), value: uint(32) }));
     assert_eq!(kind(&m, "CxRecord", "totals"), &std_shape(StdShape::Dict { key: StdElement::Str, value: uint(64) }));

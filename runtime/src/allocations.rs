@@ -67,9 +67,7 @@ impl Registry {
                 spans.remove(&addr);
                 Ok(size)
             }
-            _ => Err(PyValueError::new_err(format!(
-                "{what}: {addr:#x} is not memory this module allocated (or it was already freed)"
-            ))),
+            _ => Err(PyValueError::new_err(format!("{what}: {addr:#x} is not memory this module allocated (or it was already freed)"))),
         }
     }
 
@@ -96,7 +94,9 @@ impl Registry {
     pub fn check(&self, addr: usize, len: usize, what: &str) -> PyResult<()> {
         let room = self.readable_from(addr, what)?;
         if len > room {
-            return Err(PyValueError::new_err(format!("{what}: {len} bytes at {addr:#x} run past the end of its buffer ({room} bytes left)")));
+            return Err(PyValueError::new_err(format!(
+                "{what}: {len} bytes at {addr:#x} run past the end of its buffer ({room} bytes left)"
+            )));
         }
         Ok(())
     }

@@ -48,10 +48,7 @@ pub fn address(value: &Bound<'_, PyAny>, rules: AddressRules, views: ViewAddress
     if value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>() {
         return int_address(value, rules.ints, what);
     }
-    Err(PyTypeError::new_err(format!(
-        "{what}: expected a capsule or a bound object, got {}",
-        crate::ints::type_name(value)
-    )))
+    Err(PyTypeError::new_err(format!("{what}: expected a capsule or a bound object, got {}", crate::ints::type_name(value))))
 }
 
 /// `value` itself, or `TypeError` for `None` (a non-nullable pointer argument).
@@ -78,13 +75,9 @@ pub fn capsule_pointer(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_
 
 fn int_address(value: &Bound<'_, PyAny>, allowed: bool, what: &str) -> PyResult<*mut c_void> {
     if !allowed {
-        return Err(PyTypeError::new_err(format!(
-            "{what}: an int is not accepted as an address here (pass a capsule or a bound object)"
-        )));
+        return Err(PyTypeError::new_err(format!("{what}: an int is not accepted as an address here (pass a capsule or a bound object)")));
     }
-    let addr: usize = value
-        .extract()
-        .map_err(|_| PyOverflowError::new_err(format!("{what}: address out of range for a pointer")))?;
+    let addr: usize = value.extract().map_err(|_| PyOverflowError::new_err(format!("{what}: address out of range for a pointer")))?;
     Ok(addr as *mut c_void)
 }
 
@@ -100,9 +93,7 @@ pub unsafe fn disjoint(a: usize, b: usize, lists_of_b: &[usize], what: &str) -> 
     // SAFETY: guaranteed by the caller.
     let in_lists = a != 0 && lists_of_b.iter().any(|head| unsafe { list_holds_node(*head, a) });
     if a == b || in_lists {
-        return Err(PyValueError::new_err(format!(
-            "{what}: the arguments overlap (the function would read what it writes)"
-        )));
+        return Err(PyValueError::new_err(format!("{what}: the arguments overlap (the function would read what it writes)")));
     }
     Ok(())
 }

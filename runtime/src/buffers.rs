@@ -82,7 +82,9 @@ fn refused(obj: &Bound<'_, PyAny>, err: PyErr, writable: bool, what: &str) -> Py
     let py = obj.py();
     let got = crate::ints::type_name(obj);
     if err.is_instance_of::<PyTypeError>(py) {
-        return PyTypeError::new_err(format!("{what}: expected a bytes-like object (bytes, bytearray, memoryview, numpy array), got {got}"));
+        return PyTypeError::new_err(format!(
+            "{what}: expected a bytes-like object (bytes, bytearray, memoryview, numpy array), got {got}"
+        ));
     }
     let need = if writable { "a writable C-contiguous buffer" } else { "a C-contiguous buffer" };
     PyValueError::new_err(format!("{what}: expected {need}, got {got} ({})", err.value(py)))
@@ -90,8 +92,7 @@ fn refused(obj: &Bound<'_, PyAny>, err: PyErr, writable: bool, what: &str) -> Py
 
 /// A size as the C length type `T`, or `OverflowError`.
 pub fn to_length<T: CInt>(len: usize, what: &str) -> PyResult<T> {
-    T::try_from(len as i128)
-        .map_err(|_| PyOverflowError::new_err(format!("{what}: {len} bytes do not fit in {}", T::C_NAME)))
+    T::try_from(len as i128).map_err(|_| PyOverflowError::new_err(format!("{what}: {len} bytes do not fit in {}", T::C_NAME)))
 }
 
 /// A capacity the caller (or a C function) gave, widened from any C integer
@@ -132,7 +133,8 @@ impl OutBytes {
         let n = self.written(written, what)?;
         let text = &self.data[..n];
         let end = text.iter().position(|b| *b == 0).unwrap_or(n);
-        let s = std::str::from_utf8(&text[..end]).map_err(|e| PyValueError::new_err(format!("{what}: the C function wrote invalid UTF-8 ({e})")))?;
+        let s = std::str::from_utf8(&text[..end])
+            .map_err(|e| PyValueError::new_err(format!("{what}: the C function wrote invalid UTF-8 ({e})")))?;
         Ok(PyString::new(py, s))
     }
 

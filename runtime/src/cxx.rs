@@ -8,10 +8,10 @@
 
 use std::ffi::{c_char, c_void};
 
+use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use pyo3::IntoPyObjectExt;
 
 /// One value the shim reported.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,7 +52,8 @@ pub type ShimFn = unsafe extern "C" fn(*const c_void, *const Sink);
 /// `p` must point to a live struct of the type `shim` was generated for.
 pub unsafe fn collect(p: *const c_void, shim: ShimFn) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
-    let sink = Sink { ctx: (&raw mut items).cast(), str_: on_str, int: on_int, uint: on_uint, float: on_float, boolean: on_bool, ptr: on_ptr };
+    let sink =
+        Sink { ctx: (&raw mut items).cast(), str_: on_str, int: on_int, uint: on_uint, float: on_float, boolean: on_bool, ptr: on_ptr };
     // SAFETY: `p` is live (caller); `sink` and `items` outlive the call, and
     // the shim calls back only during it.
     unsafe { shim(p, &sink) };

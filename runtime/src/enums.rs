@@ -27,12 +27,7 @@ impl EnumClass {
     }
 
     /// Creates the IntEnum class in `module` (idempotent) and returns it.
-    pub fn create<'py>(
-        &self,
-        module: &Bound<'py, PyModule>,
-        values: &[(&str, i64)],
-        doc: &str,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    pub fn create<'py>(&self, module: &Bound<'py, PyModule>, values: &[(&str, i64)], doc: &str) -> PyResult<Bound<'py, PyAny>> {
         let py = module.py();
         let class = self.class.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
             let enum_mod = py.import("enum")?;
@@ -72,11 +67,7 @@ impl EnumClass {
     pub fn value(&self, value: &Bound<'_, PyAny>, what: &str) -> PyResult<i64> {
         let py = value.py();
         if !value.is_instance_of::<PyInt>() {
-            return Err(PyTypeError::new_err(format!(
-                "{what}: expected {} or int, got {}",
-                self.name,
-                crate::ints::type_name(value)
-            )));
+            return Err(PyTypeError::new_err(format!("{what}: expected {} or int, got {}", self.name, crate::ints::type_name(value))));
         }
         let v: i64 = value.extract()?;
         let known = self.open || self.members.get(py).map(|t| t.bind(py).contains(v)).transpose()?.unwrap_or(true);

@@ -24,10 +24,7 @@ struct Registry {
 
 fn registry() -> MutexGuard<'static, Registry> {
     static REGISTRY: OnceLock<Mutex<Registry>> = OnceLock::new();
-    REGISTRY
-        .get_or_init(|| Mutex::new(Registry { epochs: HashMap::new(), purge_at: 64 }))
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
+    REGISTRY.get_or_init(|| Mutex::new(Registry { epochs: HashMap::new(), purge_at: 64 })).lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// The current epoch token of the list whose head pointer lives at `slot`,

@@ -7,9 +7,7 @@ use pyo3::prelude::*;
 
 /// The error for a view whose memory has been freed or handed away.
 pub fn dead_view(type_name: &str) -> PyErr {
-    PyReferenceError::new_err(format!(
-        "{type_name}: the underlying C memory has been freed (its owner is gone)"
-    ))
+    PyReferenceError::new_err(format!("{type_name}: the underlying C memory has been freed (its owner is gone)"))
 }
 
 /// The error for a NULL address given where memory is required.

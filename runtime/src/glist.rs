@@ -7,8 +7,8 @@
 
 use std::ffi::c_void;
 
-use pyo3::exceptions::PyRuntimeError;
 use pyo3::PyResult;
+use pyo3::exceptions::PyRuntimeError;
 
 /// One GLib list node, laid out as GLib declares it.
 #[repr(C)]

@@ -51,11 +51,8 @@ pub fn to_c_int<T: CInt>(value: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
 
 /// Converts a Python `bool` or `int` to a C boolean (0 or 1 stored as `T`).
 pub fn to_c_bool<T: CInt>(value: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
-    let truth: i128 = if value.is_instance_of::<pyo3::types::PyBool>() {
-        value.is_truthy()? as i128
-    } else {
-        to_c_int::<i64>(value, what)? as i128
-    };
+    let truth: i128 =
+        if value.is_instance_of::<pyo3::types::PyBool>() { value.is_truthy()? as i128 } else { to_c_int::<i64>(value, what)? as i128 };
     T::try_from(truth).map_err(|_| out_of_range::<T>(value, what))
 }
 
@@ -65,10 +62,7 @@ pub fn to_c_double(value: &Bound<'_, PyAny>, what: &str) -> PyResult<f64> {
     if value.is_instance_of::<PyFloat>() || value.is_instance_of::<PyInt>() {
         value.extract::<f64>()
     } else {
-        Err(PyTypeError::new_err(format!(
-            "{what}: expected float, got {}",
-            type_name(value)
-        )))
+        Err(PyTypeError::new_err(format!("{what}: expected float, got {}", type_name(value))))
     }
 }
 
@@ -80,10 +74,7 @@ pub fn to_c_float(value: &Bound<'_, PyAny>, what: &str) -> PyResult<f32> {
     let wide = to_c_double(value, what)?;
     let narrow = wide as f32;
     if narrow.is_infinite() && wide.is_finite() {
-        return Err(PyOverflowError::new_err(format!(
-            "{what}: {wide} is out of range for float (at most {:e} in magnitude)",
-            f32::MAX
-        )));
+        return Err(PyOverflowError::new_err(format!("{what}: {wide} is out of range for float (at most {:e} in magnitude)", f32::MAX)));
     }
     Ok(narrow)
 }
@@ -94,21 +85,12 @@ fn not_an_int(value: &Bound<'_, PyAny>, what: &str) -> PyErr {
 
 fn out_of_range<T: CInt>(value: &Bound<'_, PyAny>, what: &str) -> PyErr {
     let shown = value.str().map(|s| s.to_string()).unwrap_or_else(|_| "?".into());
-    PyOverflowError::new_err(format!(
-        "{what}: {shown} is out of range for {} ({}..={})",
-        T::C_NAME,
-        T::MIN_I128,
-        T::MAX_I128
-    ))
+    PyOverflowError::new_err(format!("{what}: {shown} is out of range for {} ({}..={})", T::C_NAME, T::MIN_I128, T::MAX_I128))
 }
 
 /// The Python type name of a value, for messages.
 pub fn type_name(value: &Bound<'_, PyAny>) -> String {
-    value
-        .get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "object".into())
+    value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into())
 }
 
 #[cfg(test)]
@@ -136,10 +118,7 @@ mod tests {
             let v = 128i64.into_pyobject(py).unwrap().into_any();
             let err = to_c_int::<i8>(&v, "Obj.i8").unwrap_err();
             assert!(err.is_instance_of::<PyOverflowError>(py));
-            assert_eq!(
-                err.value(py).to_string(),
-                "Obj.i8: 128 is out of range for int8_t (-128..=127)"
-            );
+            assert_eq!(err.value(py).to_string(), "Obj.i8: 128 is out of range for int8_t (-128..=127)");
             let neg = (-1i64).into_pyobject(py).unwrap().into_any();
             assert!(to_c_int::<u16>(&neg, "f").is_err());
             let huge = py.eval(c"2**64", None, None).unwrap();

@@ -53,9 +53,7 @@ pub fn init_fields(obj: &Bound<'_, PyAny>, fields: Option<&Bound<'_, PyDict>>, s
     for (key, value) in fields.iter() {
         let name: String = key.extract()?;
         if !settable.contains(&name.as_str()) {
-            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-                "{type_name}() got an unexpected keyword argument '{name}'"
-            )));
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!("{type_name}() got an unexpected keyword argument '{name}'")));
         }
         obj.setattr(name.as_str(), value)?;
     }

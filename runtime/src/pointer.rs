@@ -170,7 +170,12 @@ pub fn class_of(value: &Bound<'_, PyAny>) -> Option<&'static str> {
 /// `.address` of a live view of `class` this module handed out (its token
 /// and origin, see [`crate::address_book`]); with [`IntAddresses::Accepted`]
 /// any other `int` whose `size` bytes are readable, untracked.
-pub fn cast_target(value: &Bound<'_, PyAny>, class: &'static str, size: usize, ints: IntAddresses) -> PyResult<(NonNull<c_void>, Token, Origin)> {
+pub fn cast_target(
+    value: &Bound<'_, PyAny>,
+    class: &'static str,
+    size: usize,
+    ints: IntAddresses,
+) -> PyResult<(NonNull<c_void>, Token, Origin)> {
     refuse_bool(value, &format!("{class}.cast"))?;
     if value.is_instance_of::<PyCapsule>() {
         let (token, typed) = capsule_context(value).unwrap_or_else(|| (Token::immortal(), None));
@@ -280,9 +285,7 @@ fn capsule_pointer(value: &Bound<'_, PyAny>) -> PyResult<*mut c_void> {
 }
 
 fn int_address(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
-    let addr: usize = value
-        .extract()
-        .map_err(|_| PyOverflowError::new_err(format!("{what}: address out of range for a pointer")))?;
+    let addr: usize = value.extract().map_err(|_| PyOverflowError::new_err(format!("{what}: address out of range for a pointer")))?;
     Ok(addr as *mut c_void)
 }
 

@@ -57,12 +57,7 @@ pub unsafe fn read_c_string<'py>(py: Python<'py>, ptr: *const c_char) -> Option<
 ///
 /// # Safety
 /// `slot` must point to a `char*` that is NULL or was allocated by `allocator`.
-pub unsafe fn replace_owned_c_string(
-    slot: *mut *mut c_char,
-    value: &Bound<'_, PyAny>,
-    allocator: Allocator,
-    what: &str,
-) -> PyResult<()> {
+pub unsafe fn replace_owned_c_string(slot: *mut *mut c_char, value: &Bound<'_, PyAny>, allocator: Allocator, what: &str) -> PyResult<()> {
     let fresh = if value.is_none() { std::ptr::null_mut() } else { alloc_c_string(value, allocator, what)? };
     // SAFETY: guaranteed by the caller; the old string is ours to free.
     unsafe {
@@ -122,9 +117,7 @@ pub fn to_cstring(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<std::
 }
 
 fn as_str<'a, 'py>(value: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a Bound<'py, PyString>> {
-    value.cast::<PyString>().map_err(|_| {
-        PyTypeError::new_err(format!("{what}: expected str, got {}", crate::ints::type_name(value)))
-    })
+    value.cast::<PyString>().map_err(|_| PyTypeError::new_err(format!("{what}: expected str, got {}", crate::ints::type_name(value))))
 }
 
 /// The UTF-8 bytes of `text`, borrowed from the `str` itself (CPython caches
@@ -141,9 +134,7 @@ fn checked_bytes<'a>(text: &'a Bound<'_, PyString>, what: &str) -> PyResult<&'a 
 pub(crate) fn decode<'py>(py: Python<'py>, bytes: &[u8]) -> Bound<'py, PyString> {
     // SAFETY: `bytes` is readable for its length; with "replace" a NULL
     // result can only be MemoryError (handled below like `PyString::new` does).
-    let raw = unsafe {
-        pyo3::ffi::PyUnicode_DecodeUTF8(bytes.as_ptr().cast(), bytes.len() as pyo3::ffi::Py_ssize_t, c"replace".as_ptr())
-    };
+    let raw = unsafe { pyo3::ffi::PyUnicode_DecodeUTF8(bytes.as_ptr().cast(), bytes.len() as pyo3::ffi::Py_ssize_t, c"replace".as_ptr()) };
     // SAFETY: `raw` is a new reference to a str, or NULL with an exception set.
     match unsafe { Bound::from_owned_ptr_or_opt(py, raw) } {
         // SAFETY: PyUnicode_DecodeUTF8 returns a str.

@@ -17,7 +17,6 @@ use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 use pyo3::{Py, PyAny};
 
-
 /// Shared liveness flag; cheap to clone (one `Arc`).
 #[derive(Clone, Debug)]
 pub struct Token(Arc<TokenState>);

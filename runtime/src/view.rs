@@ -247,11 +247,7 @@ impl<T> View<T> {
     /// The pointer, or `ReferenceError` when the memory is gone.
     #[inline]
     pub fn ptr(&self, type_name: &str) -> PyResult<*mut T> {
-        if self.token.is_alive() {
-            Ok(self.ptr.as_ptr())
-        } else {
-            Err(errors::dead_view(type_name))
-        }
+        if self.token.is_alive() { Ok(self.ptr.as_ptr()) } else { Err(errors::dead_view(type_name)) }
     }
 
     /// A borrowed view of the same address under another token and keep-alive

@@ -20,7 +20,8 @@ pub fn python_helpers(spec: &LoadedSpec, module: &Module) -> Result<Vec<Output>>
             if path != source && !path.is_file() {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).map_err(|e| vec![Diagnostic::new(Kind::Io, format!("cannot read {}: {e}", path.display()))])?;
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| vec![Diagnostic::new(Kind::Io, format!("cannot read {}: {e}", path.display()))])?;
             let name = path.file_name().map(Path::new).unwrap_or(Path::new(""));
             out.push(Output::new(Path::new("python").join(&module.name).join(name), text));
         }

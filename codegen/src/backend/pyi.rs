@@ -37,7 +37,11 @@ pub fn render(module: &Module) -> String {
         }
     }
     for h in &module.handles {
-        let _ = writeln!(out, "\n@final\nclass {}:\n    \"\"\"Handle of a C `{}` returned by this module's functions.\"\"\"\n    @property\n    def address(self) -> int: ...", h.python_name, h.name);
+        let _ = writeln!(
+            out,
+            "\n@final\nclass {}:\n    \"\"\"Handle of a C `{}` returned by this module's functions.\"\"\"\n    @property\n    def address(self) -> int: ...",
+            h.python_name, h.name
+        );
     }
     for f in &module.functions {
         function_stub(&mut out, module, f);

@@ -101,7 +101,11 @@ fn params(call: &Call) -> String {
 fn def(call: &Call, indent: &str, method: bool) -> String {
     let p = params(call);
     let sep = if p.is_empty() { "" } else { ", " };
-    let (name, ret) = if call.kind == MethodKind::Constructor { ("__new__", "Self".to_string()) } else { (call.py_name.as_str(), call.py_types.1.clone()) };
+    let (name, ret) = if call.kind == MethodKind::Constructor {
+        ("__new__", "Self".to_string())
+    } else {
+        (call.py_name.as_str(), call.py_types.1.clone())
+    };
     let args = match (method, call.kind) {
         (true, MethodKind::StaticMethod) => p,
         (true, MethodKind::Constructor) => format!("cls{sep}{p}"),

@@ -31,11 +31,16 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
     let mut maturin = maturin_command(&crate_dir.join("Cargo.toml"), &args);
     eprintln!("codegen: {}", shown(&maturin));
     let status = maturin.status().map_err(|e| {
-        vec![Diagnostic::new(Kind::Io, format!("cannot run maturin: {e}")).hint("install it (`pip install maturin`) or activate the virtualenv that has it")]
+        vec![
+            Diagnostic::new(Kind::Io, format!("cannot run maturin: {e}"))
+                .hint("install it (`pip install maturin`) or activate the virtualenv that has it"),
+        ]
     })?;
     if !status.success() {
-        return Err(vec![Diagnostic::new(Kind::Io, format!("maturin build failed ({status})"))
-            .hint("its output above says why; the generated crate is in place for a rerun")]);
+        return Err(vec![
+            Diagnostic::new(Kind::Io, format!("maturin build failed ({status})"))
+                .hint("its output above says why; the generated crate is in place for a rerun"),
+        ]);
     }
     Ok(ExitCode::SUCCESS)
 }

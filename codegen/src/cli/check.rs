@@ -26,8 +26,9 @@ pub fn run(target: Option<String>) -> Result<ExitCode, Vec<Diagnostic>> {
         // BLESS rewrites golden cases only; targets are regenerated with `codegen generate`.
         if bless && golden.contains(&t.spec) {
             super::write_outputs(&t.out_dir, &outputs)?;
-            super::orphans::delete(&t.out_dir, &outputs)
-                .map_err(|e| vec![Diagnostic::new(crate::diagnostic::Kind::Io, format!("cannot delete in {}: {e}", t.out_dir.display()))])?;
+            super::orphans::delete(&t.out_dir, &outputs).map_err(|e| {
+                vec![Diagnostic::new(crate::diagnostic::Kind::Io, format!("cannot delete in {}: {e}", t.out_dir.display()))]
+            })?;
             continue;
         }
         stale += report_orphans(&t.out_dir, &outputs);

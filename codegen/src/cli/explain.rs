@@ -15,8 +15,10 @@ use super::targets;
 pub fn run(target: &str, item: &str) -> Result<ExitCode, Vec<Diagnostic>> {
     let t = targets::resolve(target)?;
     if crate::spec::is_rust_spec(&t.spec) {
-        return Err(vec![Diagnostic::new(Kind::SpecInvalid, format!("`explain` reads C targets; {target} is an annotated Rust crate"))
-            .hint("use `codegen dump-ir TARGET` for Rust targets")]);
+        return Err(vec![
+            Diagnostic::new(Kind::SpecInvalid, format!("`explain` reads C targets; {target} is an annotated Rust crate"))
+                .hint("use `codegen dump-ir TARGET` for Rust targets"),
+        ]);
     }
     let (_, module) = pipeline::build_ir(&t.spec, None)?;
     match explain(&module, item) {
@@ -58,7 +60,9 @@ fn not_found(module: &Module, item: &str) -> Diagnostic {
     let names = module.records.iter().map(|r| r.name.as_str()).chain(module.enums.iter().map(|e| e.name.as_str()));
     let names = names.chain(module.functions.iter().map(|f| f.name.as_str())).chain(module.skipped.iter().map(|s| s.name.as_str()));
     let best = names.min_by_key(|c| similar::TextDiff::from_chars(item, *c).ratio().mul_add(-1000.0, 1000.0) as i64);
-    let hint = best.map_or("the bound headers declare no items".to_string(), |b| format!("did you mean `{b}`? (items outside the bound headers are not seen: see [expose].headers)"));
+    let hint = best.map_or("the bound headers declare no items".to_string(), |b| {
+        format!("did you mean `{b}`? (items outside the bound headers are not seen: see [expose].headers)")
+    });
     Diagnostic::new(Kind::SpecUnknownItem, format!("no item named `{item}` in the bound headers")).hint(hint)
 }
 
@@ -76,7 +80,15 @@ fn field_line(r: &Record, f: &Field) -> String {
     let access = if f.readonly { ", read-only" } else { "" };
     match &f.kind {
         FieldKind::Skipped { reason } => format!("field `{}.{}` ({}, `{}`): not bound: {reason}\n", r.name, f.name, f.loc, f.ty.spelling()),
-        kind => format!("field `{}.{}` ({}, `{}`): attribute `{}`, {}{access}\n", r.name, f.name, f.loc, f.ty.spelling(), f.python_name, field_kind(kind)),
+        kind => format!(
+            "field `{}.{}` ({}, `{}`): attribute `{}`, {}{access}\n",
+            r.name,
+            f.name,
+            f.loc,
+            f.ty.spelling(),
+            f.python_name,
+            field_kind(kind)
+        ),
     }
 }
 
@@ -85,7 +97,9 @@ fn field_kind(kind: &FieldKind) -> String {
         FieldKind::Scalar { scalar } => scalar_text(*scalar),
         FieldKind::Nested { record } => format!("view of the embedded `{record}`"),
         FieldKind::PtrView { record, owned: false } => format!("view of the `{record}` pointed to, or None"),
-        FieldKind::PtrView { record, owned: true } => format!("view of the `{record}` pointed to (owned by the struct: not settable), or None"),
+        FieldKind::PtrView { record, owned: true } => {
+            format!("view of the `{record}` pointed to (owned by the struct: not settable), or None")
+        }
         FieldKind::CharArray { len } => format!("str stored in char[{len}] (at most {} bytes)", len.saturating_sub(1)),
         FieldKind::CString { owned: true, allocator, .. } => format!("str owned by the struct (allocator {allocator})"),
         FieldKind::CString { interned: true, .. } => "str, set to a process-lifetime copy".into(),
@@ -97,11 +111,14 @@ fn field_kind(kind: &FieldKind) -> String {
         FieldKind::NumericArray { dtype, len, .. } => format!("numpy {dtype}[{len}] view"),
         FieldKind::Enum { name, .. } => format!("member of enum `{name}`"),
         FieldKind::Callback { key_path, .. } => format!("Python callable registered per `{}`", key_path.join(".")),
-        FieldKind::Std { shape } => format!("C++ {} copied on every read through the C++ shim, read-only", match shape {
-            crate::ir::StdShape::Str => "std::string as str",
-            crate::ir::StdShape::List { .. } => "std::vector as list",
-            crate::ir::StdShape::Dict { .. } => "map as dict",
-        }),
+        FieldKind::Std { shape } => format!(
+            "C++ {} copied on every read through the C++ shim, read-only",
+            match shape {
+                crate::ir::StdShape::Str => "std::string as str",
+                crate::ir::StdShape::List { .. } => "std::vector as list",
+                crate::ir::StdShape::Dict { .. } => "map as dict",
+            }
+        ),
         FieldKind::Skipped { reason } => format!("not bound: {reason}"),
         FieldKind::Undecided => "undecided".into(),
     }
@@ -145,9 +162,13 @@ fn param_kind(kind: &ParamKind) -> String {
         ParamKind::Scalar { scalar } => scalar_text(*scalar),
         ParamKind::View { record, nullable } => or_none(format!("`{record}` view"), *nullable),
         ParamKind::Handle { name, nullable } => or_none(format!("handle of `{name}` (only values this module returned)"), *nullable),
-        ParamKind::List { element, nullable } => or_none(format!("GList{}", element.as_ref().map(|e| format!(" of `{e}`")).unwrap_or_default()), *nullable),
+        ParamKind::List { element, nullable } => {
+            or_none(format!("GList{}", element.as_ref().map(|e| format!(" of `{e}`")).unwrap_or_default()), *nullable)
+        }
         ParamKind::Str { nullable } => or_none("str".into(), *nullable),
-        ParamKind::Address { nullable, ints } => or_none(format!("address (capsule or view{})", if *ints { ", or int" } else { "" }), *nullable),
+        ParamKind::Address { nullable, ints } => {
+            or_none(format!("address (capsule or view{})", if *ints { ", or int" } else { "" }), *nullable)
+        }
         ParamKind::Enum { name } => format!("member of enum `{name}`"),
         ParamKind::GObject { type_name, nullable, ints } => {
             or_none(format!("`{type_name}` (PyGObject object or capsule{}, type-checked)", if *ints { ", or int" } else { "" }), *nullable)

@@ -3,8 +3,8 @@
 
 mod build;
 mod check;
-mod orphans;
 pub mod explain;
+mod orphans;
 pub mod summary;
 pub mod targets;
 
@@ -136,7 +136,12 @@ fn use_sdk(sdk: Option<PathBuf>) {
     crate::spec::sdk::request(sdk);
 }
 
-fn generate(target: Option<String>, out: Option<PathBuf>, runtime: Option<RuntimeSource>, verbose: bool) -> Result<ExitCode, Vec<Diagnostic>> {
+fn generate(
+    target: Option<String>,
+    out: Option<PathBuf>,
+    runtime: Option<RuntimeSource>,
+    verbose: bool,
+) -> Result<ExitCode, Vec<Diagnostic>> {
     let chosen = match target {
         Some(t) => vec![targets::resolve(&t)?],
         None => targets::bundled(),
@@ -150,7 +155,12 @@ fn generate(target: Option<String>, out: Option<PathBuf>, runtime: Option<Runtim
 
 /// Generates one target into `out_dir` and reports what was written.
 /// With `verbose`, every skipped item is listed after the summary line.
-pub(crate) fn generate_one(t: &targets::Target, out_dir: &Path, runtime: Option<RuntimeSource>, verbose: bool) -> Result<(), Vec<Diagnostic>> {
+pub(crate) fn generate_one(
+    t: &targets::Target,
+    out_dir: &Path,
+    runtime: Option<RuntimeSource>,
+    verbose: bool,
+) -> Result<(), Vec<Diagnostic>> {
     let started = Instant::now();
     let runtime = runtime_for(t, out_dir, runtime)?;
     let rendered = pipeline::render_with(&t.spec, out_dir, &runtime)?;
@@ -158,7 +168,14 @@ pub(crate) fn generate_one(t: &targets::Target, out_dir: &Path, runtime: Option<
     let deleted = orphans::delete(out_dir, &rendered.outputs)
         .map_err(|e| vec![Diagnostic::new(Kind::Io, format!("cannot delete a file no longer generated in {}: {e}", out_dir.display()))])?;
     let deleted = if deleted > 0 { format!(", {deleted} no longer generated deleted") } else { String::new() };
-    eprintln!("codegen: {} → {} ({} files, {} changed{deleted}) in {:.2} s", t.name, out_dir.display(), rendered.outputs.len(), written, started.elapsed().as_secs_f64());
+    eprintln!(
+        "codegen: {} → {} ({} files, {} changed{deleted}) in {:.2} s",
+        t.name,
+        out_dir.display(),
+        rendered.outputs.len(),
+        written,
+        started.elapsed().as_secs_f64()
+    );
     if let Some(module) = &rendered.module {
         eprintln!("codegen: {}", summary::line(module));
         if verbose {
@@ -177,8 +194,13 @@ fn runtime_for(t: &targets::Target, out_dir: &Path, asked: Option<RuntimeSource>
     }
     let runtime = asked.unwrap_or_else(|| RuntimeSource::default_for(out_dir));
     if runtime == RuntimeSource::Vendored && runtime_dep::is_workspace_member(out_dir) {
-        return Err(vec![Diagnostic::new(Kind::Io, format!("{} is a member of bindery's workspace; a vendored crate must be a workspace of its own", out_dir.display()))
-            .hint("pass `--out DIR` outside the workspace's member list, or drop `--runtime vendored`")]);
+        return Err(vec![
+            Diagnostic::new(
+                Kind::Io,
+                format!("{} is a member of bindery's workspace; a vendored crate must be a workspace of its own", out_dir.display()),
+            )
+            .hint("pass `--out DIR` outside the workspace's member list, or drop `--runtime vendored`"),
+        ]);
     }
     Ok(runtime)
 }
@@ -203,10 +225,13 @@ pub fn write_outputs(out_dir: &std::path::Path, outputs: &[Output]) -> Result<us
 
 fn dump_ir(target: &str, after: Option<&str>) -> Result<ExitCode, Vec<Diagnostic>> {
     if let Some(a) = after
-        && !crate::passes::PASSES.contains(&a) {
-            return Err(vec![Diagnostic::new(crate::diagnostic::Kind::SpecInvalid, format!("unknown pass `{a}`"))
-                .hint(format!("passes: {}", crate::passes::PASSES.join(", ")))]);
-        }
+        && !crate::passes::PASSES.contains(&a)
+    {
+        return Err(vec![
+            Diagnostic::new(crate::diagnostic::Kind::SpecInvalid, format!("unknown pass `{a}`"))
+                .hint(format!("passes: {}", crate::passes::PASSES.join(", "))),
+        ]);
+    }
     let t = targets::resolve(target)?;
     if crate::spec::is_rust_spec(&t.spec) {
         println!("{}", crate::backend::pyo3_rust::dump(&t.spec)?);

@@ -32,9 +32,12 @@ fn tracked(dir: &Path) -> Vec<PathBuf> {
     }
     let listing = Command::new("git").arg("-C").arg(dir).args(["ls-files", "-z", "--", "."]).output();
     match listing {
-        Ok(out) if out.status.success() => {
-            out.stdout.split(|b| *b == 0).filter(|s| !s.is_empty()).map(|s| PathBuf::from(String::from_utf8_lossy(s).into_owned())).collect()
-        }
+        Ok(out) if out.status.success() => out
+            .stdout
+            .split(|b| *b == 0)
+            .filter(|s| !s.is_empty())
+            .map(|s| PathBuf::from(String::from_utf8_lossy(s).into_owned()))
+            .collect(),
         _ => vec![],
     }
 }

@@ -67,14 +67,21 @@ mod tests {
     use crate::ir::{ItemKind, SkipReason, Skipped, SourceLoc};
 
     fn module(reasons: &[SkipReason]) -> Module {
-        let skipped = reasons.iter().enumerate().map(|(i, r)| Skipped::new(format!("f{i}"), ItemKind::Function, *r, "why", SourceLoc::default())).collect();
+        let skipped = reasons
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Skipped::new(format!("f{i}"), ItemKind::Function, *r, "why", SourceLoc::default()))
+            .collect();
         Module { name: "m".into(), skipped, ..Module::default() }
     }
 
     #[test]
     fn counts_are_sorted_by_frequency_then_label() {
         let m = module(&[SkipReason::Variadic, SkipReason::FunctionMacro, SkipReason::FunctionMacro, SkipReason::Opaque]);
-        assert_eq!(line(&m), "m: 0 classes, 0 enums, 0 functions, 0 constants; 4 skipped: function-like macro 2, opaque struct 1, variadic 1");
+        assert_eq!(
+            line(&m),
+            "m: 0 classes, 0 enums, 0 functions, 0 constants; 4 skipped: function-like macro 2, opaque struct 1, variadic 1"
+        );
         assert!(details(&m).contains("  skipped, variadic:\n    function f0 (:0): why\n"), "{}", details(&m));
     }
 

@@ -21,6 +21,6 @@ pub use function::{Capacity, Disjoint, Function, ListEdit, OutValue, OutputMode,
 pub use module::{BulkExporter, Column, Constant, Handle, Module, NumpyExporter};
 pub use ownership::{Ownership, Transfer};
 pub use record::{OwnedString, PathStep, Record};
-pub use skipped::{ItemKind, SkipReason, Skipped};
 pub use rust_item::{MethodKind, Receiver, RustClass, RustCrate, RustEnum, RustFunction, RustMethod, RustParam, RustType, RustVariant};
+pub use skipped::{ItemKind, SkipReason, Skipped};
 pub use type_ref::{Prim, StdType, TypeRef};

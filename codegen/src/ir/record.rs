@@ -4,7 +4,6 @@ use serde::{Deserialize, Serialize};
 
 use super::{BulkExporter, Doc, Field, NumpyExporter, SourceLoc};
 
-
 /// A C struct or union exposed as a Python class.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Record {

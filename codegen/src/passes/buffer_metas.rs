@@ -29,12 +29,17 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
 fn check(spec: &LoadedSpec, module: &Module, record: &Record, api: &toml::Spanned<String>) -> Result<(), Diagnostic> {
     let invalid = |what: String, hint: &str| spec.error(Kind::SpecInvalid, api.span(), what).hint(hint);
     if !starts_with_meta(record) {
-        return Err(invalid(format!("{} does not start with a `GstMeta` field", record.name), "`buffer_meta_api` applies to GstMeta structs (`GstMeta meta;` first)"));
+        return Err(invalid(
+            format!("{} does not start with a `GstMeta` field", record.name),
+            "`buffer_meta_api` applies to GstMeta structs (`GstMeta meta;` first)",
+        ));
     }
     let declared = module.functions.iter().find(|f| &f.name == api.get_ref());
     let skipped = module.skipped.iter().any(|s| s.item == ItemKind::Function && &s.name == api.get_ref());
     match declared {
-        Some(f) if !is_get_type(f) => Err(invalid(format!("`{}` is not a `GType f(void)` function", f.name), "name the meta's `*_api_get_type` function")),
+        Some(f) if !is_get_type(f) => {
+            Err(invalid(format!("`{}` is not a `GType f(void)` function", f.name), "name the meta's `*_api_get_type` function"))
+        }
         Some(_) => Ok(()),
         None if skipped => Ok(()),
         None => Err(unknown(spec, api, "function", module.functions.iter().map(|f| f.name.as_str()))),

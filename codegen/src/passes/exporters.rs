@@ -34,8 +34,12 @@ fn numpy(spec: &LoadedSpec, record: &Record, method: &str, n: &NumpySpec) -> Res
     let names = || record.fields.iter().map(|f| f.name.as_str());
     let field = record.field(n.data.get_ref()).ok_or_else(|| unknown(spec, &n.data, &format!("field of {}", record.name), names()))?;
     let element = field.ty.pointee().ok_or_else(|| {
-        spec.error(Kind::SpecInvalid, n.data.span(), format!("{}.{} is not a pointer, so it cannot back a numpy array", record.name, field.name))
-            .hint("numpy exporters view memory behind a pointer field; fixed arrays are exported automatically")
+        spec.error(
+            Kind::SpecInvalid,
+            n.data.span(),
+            format!("{}.{} is not a pointer, so it cannot back a numpy array", record.name, field.name),
+        )
+        .hint("numpy exporters view memory behind a pointer field; fixed arrays are exported automatically")
     })?;
     let (dtype, rust) = dtype(element).ok_or_else(|| {
         spec.error(Kind::SpecInvalid, n.data.span(), format!("{}.{} does not point to numbers", record.name, field.name))
@@ -62,23 +66,26 @@ fn bulk(spec: &LoadedSpec, module: &Module, record: &Record, method: &str, b: &B
     let names = || record.fields.iter().map(|f| f.name.as_str());
     let list = record.field(b.list.get_ref()).ok_or_else(|| vec![unknown(spec, &b.list, &format!("field of {}", record.name), names())])?;
     let Some(FieldKind::List { element: Some(element) }) = Some(&list.kind) else {
-        return Err(vec![spec.error(Kind::SpecInvalid, b.list.span(), format!("{}.{} is not a list with an element type", record.name, list.name))
-            .hint("give the field `list = \"ElementStruct\"` in its [struct.X.fields.F] table")]);
+        return Err(vec![
+            spec.error(Kind::SpecInvalid, b.list.span(), format!("{}.{} is not a list with an element type", record.name, list.name))
+                .hint("give the field `list = \"ElementStruct\"` in its [struct.X.fields.F] table"),
+        ]);
     };
     let elem = module.record(element).ok_or_else(Vec::new)?;
     let mut columns = vec![];
     let mut errors = vec![];
     for (key, path) in &b.columns {
         match column_type(module, elem, path) {
-            Some((dtype, rust)) => columns.push(Column {
-                key: key.get_ref().clone(),
-                path: path.split('.').map(str::to_string).collect(),
-                dtype,
-                rust,
-            }),
+            Some((dtype, rust)) => {
+                columns.push(Column { key: key.get_ref().clone(), path: path.split('.').map(str::to_string).collect(), dtype, rust })
+            }
             None => errors.push(
-                spec.error(Kind::SpecUnknownItem, key.span(), format!("column `{}`: `{path}` is not a numeric field path of {element}", key.get_ref()))
-                    .hint("use a dotted path to a number, e.g. `rect.left`"),
+                spec.error(
+                    Kind::SpecUnknownItem,
+                    key.span(),
+                    format!("column `{}`: `{path}` is not a numeric field path of {element}", key.get_ref()),
+                )
+                .hint("use a dotted path to a number, e.g. `rect.left`"),
             ),
         }
     }

@@ -46,6 +46,11 @@ fn rule(rules: &ExposeSpec, name: &str, configured: bool) -> Option<(SkipReason,
     if super::is_glist(name) {
         return Some((SkipReason::Runtime, "GLib's list node is the runtime's `GList` class".into()));
     }
-    let chosen = configured || rules.prefixes.is_empty() || rules.prefixes.iter().any(|p| name.starts_with(p.as_str())) || rules.allow.iter().any(|a| a == name);
-    (!chosen).then(|| (SkipReason::ExposeRules, format!("matches none of [expose].prefixes ({}) and is not in [expose].allow", rules.prefixes.join(", "))))
+    let chosen = configured
+        || rules.prefixes.is_empty()
+        || rules.prefixes.iter().any(|p| name.starts_with(p.as_str()))
+        || rules.allow.iter().any(|a| a == name);
+    (!chosen).then(|| {
+        (SkipReason::ExposeRules, format!("matches none of [expose].prefixes ({}) and is not in [expose].allow", rules.prefixes.join(", ")))
+    })
 }

@@ -102,10 +102,8 @@ fn pointer(module: &Module, pointee: &TypeRef, policy: Option<&FieldSpec>, defau
             }
             let owned = string == Some("owned");
             let interned = string == Some("interned");
-            let allocator = policy
-                .and_then(|p| p.allocator.as_ref())
-                .map(|a| a.get_ref().clone())
-                .unwrap_or_else(|| default_allocator.to_string());
+            let allocator =
+                policy.and_then(|p| p.allocator.as_ref()).map(|a| a.get_ref().clone()).unwrap_or_else(|| default_allocator.to_string());
             FieldKind::CString { owned, interned, allocator }
         }
         TypeRef::Record { name } if super::is_glist(name) => {

@@ -23,7 +23,9 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
         for param in fs.map(|s| s.edits_lists.as_slice()).unwrap_or_default() {
             match explicit(&snapshot, f, param.get_ref()) {
                 Ok(edit) => merge(&mut f.list_edits, edit),
-                Err(None) => errors.push(unknown(spec, param, &format!("parameter of {}", f.name), f.params.iter().map(|p| p.name.as_str()))),
+                Err(None) => {
+                    errors.push(unknown(spec, param, &format!("parameter of {}", f.name), f.params.iter().map(|p| p.name.as_str())))
+                }
                 Err(Some(why)) => errors.push(
                     spec.error(Kind::SpecInvalid, param.span(), format!("{}({}) {why}", f.name, param.get_ref()))
                         .hint("`edits_lists` names struct parameters whose GList* fields the function removes nodes from"),

@@ -10,8 +10,8 @@
 //! [`names`] (duplicate Python names). Items left out are recorded with a
 //! reason ([`skipped`]).
 
-pub mod enums;
 pub mod buffer_metas;
+pub mod enums;
 pub mod exporters;
 pub mod expose;
 pub mod field_kind;
@@ -32,7 +32,19 @@ use crate::ir::Module;
 use crate::spec::LoadedSpec;
 
 /// Names of the passes, in order (for `dump-ir --after`).
-pub const PASSES: &[&str] = &["expose", "enums", "records", "owned_strings", "exporters", "buffer_metas", "functions", "list_edits", "param_names", "spec_checks", "names"];
+pub const PASSES: &[&str] = &[
+    "expose",
+    "enums",
+    "records",
+    "owned_strings",
+    "exporters",
+    "buffer_metas",
+    "functions",
+    "list_edits",
+    "param_names",
+    "spec_checks",
+    "names",
+];
 
 /// Runs the passes up to and including `until` (all when None). Warnings
 /// the passes report are kept in [`Module::warnings`]; any error fails.

@@ -37,9 +37,12 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
         for f in r.fields.iter().filter(|f| !matches!(f.kind, FieldKind::Skipped { .. })) {
             if let Some(first) = attrs.insert(f.python_name.as_str(), f.name.as_str()) {
                 errors.push(
-                    Diagnostic::new(Kind::SpecInvalid, format!("duplicate attribute `{}` on {}: fields {first} and {}", f.python_name, r.name, f.name))
-                        .at_span(&spec.path, span_of(spec, &f.python_name))
-                        .hint("rename one with `python_name`"),
+                    Diagnostic::new(
+                        Kind::SpecInvalid,
+                        format!("duplicate attribute `{}` on {}: fields {first} and {}", f.python_name, r.name, f.name),
+                    )
+                    .at_span(&spec.path, span_of(spec, &f.python_name))
+                    .hint("rename one with `python_name`"),
                 );
             }
         }

@@ -40,9 +40,10 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
                 field.kind = field_kind::decide(&snapshot, &field.ty, policy, &allocator);
             }
             if let FieldKind::Callback { arg, arg_record, .. } = &mut field.kind
-                && arg_record.is_empty() {
-                    *arg_record = callback_record(&field.ty, *arg).unwrap_or_default();
-                }
+                && arg_record.is_empty()
+            {
+                *arg_record = callback_record(&field.ty, *arg).unwrap_or_default();
+            }
         }
     }
     super::std_fields::restrict_cxx_records(module);
@@ -64,20 +65,29 @@ fn check_fields(spec: &LoadedSpec, module: &Module, record: &str, s: &StructSpec
                 errors.push(unknown(spec, elem, "list element struct", module.records.iter().map(|r| r.name.as_str())));
             }
             (Some(elem), false) => errors.push(
-                spec.error(Kind::SpecInvalid, elem.span(), format!("{record}.{} is not a GList*, so it cannot have a `list` element type", field.name))
-                    .hint("remove `list`, or point it at a GList* field"),
+                spec.error(
+                    Kind::SpecInvalid,
+                    elem.span(),
+                    format!("{record}.{} is not a GList*, so it cannot have a `list` element type", field.name),
+                )
+                .hint("remove `list`, or point it at a GList* field"),
             ),
-            (None, true) if policy.callback.is_none() && policy.string.is_none() && !policy.skip && policy.python_name.is_none() => errors.push(
-                spec.error(Kind::SpecInvalid, fname.span(), format!("list field {record}.{} has no element type", field.name))
-                    .hint("add `list = \"ElementStruct\"` so typed iteration knows what the list holds"),
-            ),
+            (None, true) if policy.callback.is_none() && policy.string.is_none() && !policy.skip && policy.python_name.is_none() => errors
+                .push(
+                    spec.error(Kind::SpecInvalid, fname.span(), format!("list field {record}.{} has no element type", field.name))
+                        .hint("add `list = \"ElementStruct\"` so typed iteration knows what the list holds"),
+                ),
             _ => {}
         }
         let is_struct_pointer = matches!(&field.ty, TypeRef::Pointer { pointee, .. } if matches!(&**pointee, TypeRef::Record { name } if module.record(name).is_some() && !super::is_glist(name)));
         if let Some(p) = policy.pointer.as_ref().filter(|_| !is_struct_pointer) {
             errors.push(
-                spec.error(Kind::SpecInvalid, p.span(), format!("{record}.{} is not a pointer to a bound struct, so it cannot have a `pointer` policy", field.name))
-                    .hint("`pointer = \"owned\"` applies to struct-pointer fields"),
+                spec.error(
+                    Kind::SpecInvalid,
+                    p.span(),
+                    format!("{record}.{} is not a pointer to a bound struct, so it cannot have a `pointer` policy", field.name),
+                )
+                .hint("`pointer = \"owned\"` applies to struct-pointer fields"),
             );
         }
         if let Some(cb) = &policy.callback {
@@ -85,12 +95,16 @@ fn check_fields(spec: &LoadedSpec, module: &Module, record: &str, s: &StructSpec
                 errors.push(unknown(spec, a, "callback argument struct", module.records.iter().map(|r| r.name.as_str())));
             }
             if let Some(a) = cb.args.as_ref().filter(|a| !["all", "struct"].contains(&a.get_ref().as_str())) {
-                errors.push(spec.error(Kind::SpecInvalid, a.span(), format!("unknown callback `args` value `{}`", a.get_ref()))
-                    .hint("use `struct` (the struct view only) or `all` (every C argument)"));
+                errors.push(
+                    spec.error(Kind::SpecInvalid, a.span(), format!("unknown callback `args` value `{}`", a.get_ref()))
+                        .hint("use `struct` (the struct view only) or `all` (every C argument)"),
+                );
             }
             if !matches!(field.ty, TypeRef::FnPtr { .. }) {
-                errors.push(spec.error(Kind::SpecInvalid, cb.key.span(), format!("{record}.{} is not a function pointer", field.name))
-                    .hint("`callback` applies to function-pointer fields only"));
+                errors.push(
+                    spec.error(Kind::SpecInvalid, cb.key.span(), format!("{record}.{} is not a function pointer", field.name))
+                        .hint("`callback` applies to function-pointer fields only"),
+                );
             }
         }
     }
@@ -112,7 +126,11 @@ fn callback_record(ty: &TypeRef, arg: usize) -> Option<String> {
 
 /// Python attribute names may not be keywords; pyds appends an underscore.
 fn python_safe(name: &str) -> String {
-    const KEYWORDS: &[&str] = &["class", "def", "from", "global", "import", "in", "is", "lambda", "not", "or", "and", "pass", "return", "yield", "None", "True", "False", "async", "await", "del", "with", "as", "assert", "break", "continue", "elif", "else", "except", "finally", "for", "if", "nonlocal", "raise", "try", "while"];
+    const KEYWORDS: &[&str] = &[
+        "class", "def", "from", "global", "import", "in", "is", "lambda", "not", "or", "and", "pass", "return", "yield", "None", "True",
+        "False", "async", "await", "del", "with", "as", "assert", "break", "continue", "elif", "else", "except", "finally", "for", "if",
+        "nonlocal", "raise", "try", "while",
+    ];
     if KEYWORDS.contains(&name) { format!("{name}_") } else { name.to_string() }
 }
 
@@ -128,7 +146,9 @@ pub fn unknown<'a>(spec: &LoadedSpec, name: &Spanned<String>, what: &str, candid
     match spec.sdk.as_ref().filter(|sdk| !sdk.dropped_headers.is_empty()) {
         // The item may be declared by a header the SDK lacks: the bundled
         // build (and `codegen check`) still reports a real misspelling.
-        Some(sdk) => error.warning().hint(format!("ignored: the SDK lacks {} ([c.sdk].exclude_headers); {hint}", sdk.dropped_headers.join(", "))),
+        Some(sdk) => {
+            error.warning().hint(format!("ignored: the SDK lacks {} ([c.sdk].exclude_headers); {hint}", sdk.dropped_headers.join(", ")))
+        }
         None => error.hint(hint),
     }
 }

@@ -193,7 +193,11 @@ impl Cx<'_> {
         };
         for m in &c.methods {
             let call_spec = opts.methods.iter().find(|(k, _)| k.get_ref() == &m.py_name).map(|(_, v)| v);
-            let Some(call) = self.call(&m.py_name, &m.rust_name, m.kind, m.receiver, &m.params, &m.ret, m.fallible, &m.doc, &m.loc, call_spec) else { continue };
+            let Some(call) =
+                self.call(&m.py_name, &m.rust_name, m.kind, m.receiver, &m.params, &m.ret, m.fallible, &m.doc, &m.loc, call_spec)
+            else {
+                continue;
+            };
             match m.kind {
                 MethodKind::Constructor => plan.constructor = Some(call),
                 MethodKind::Getter => plan.getters.push(call),
@@ -321,9 +325,10 @@ impl Cx<'_> {
         }
         for row in table {
             if !self.krate.functions.iter().any(|f| &f.py_name == row.python.get_ref())
-                && let Some(fp) = self.table_only(row) {
-                    out.push(fp);
-                }
+                && let Some(fp) = self.table_only(row)
+            {
+                out.push(fp);
+            }
         }
         out
     }
@@ -333,7 +338,8 @@ impl Cx<'_> {
         let row_spec = row.map(|r| CallSpec { args: r.args.clone(), keywords: r.keywords, kwargs: false, release_gil: false });
         let spec = row_spec.as_ref().or(by_name);
         let rust = self.full_path(&f.rust_path);
-        let mut call = self.call(&f.py_name, &rust, MethodKind::Method, Receiver::None, &f.params, &f.ret, f.fallible, &f.doc, &f.loc, spec)?;
+        let mut call =
+            self.call(&f.py_name, &rust, MethodKind::Method, Receiver::None, &f.params, &f.ret, f.fallible, &f.doc, &f.loc, spec)?;
         if let Some(r) = row {
             self.apply_row(&mut call, r);
         }
@@ -343,7 +349,10 @@ impl Cx<'_> {
     /// A table row whose function the frontend cannot see (e.g. defined by a macro).
     fn table_only(&mut self, row: &PacketFnSpec) -> Option<FnPlan> {
         let Some(rust) = &row.rust else {
-            self.spec_err(row.python.span(), format!("no annotated function is named `{}`; give its Rust path with `rust = \"module::fn\"`", row.python.get_ref()));
+            self.spec_err(
+                row.python.span(),
+                format!("no annotated function is named `{}`; give its Rust path with `rust = \"module::fn\"`", row.python.get_ref()),
+            );
             return None;
         };
         let spec = CallSpec { args: row.args.clone(), keywords: row.keywords, kwargs: false, release_gil: false };
@@ -378,9 +387,10 @@ impl Cx<'_> {
         }
         call.py_types.1 = if row.python.get_ref().starts_with("get") { row.python_type.clone() } else { "Packet".into() };
         if !row.python.get_ref().starts_with("get")
-            && let Some(first) = call.py_types.0.first_mut() {
-                *first = row.python_type.clone();
-            }
+            && let Some(first) = call.py_types.0.first_mut()
+        {
+            *first = row.python_type.clone();
+        }
         if call.doc.is_empty() {
             call.doc = format!("Packet payload `{}`.", row.payload);
         } else {

@@ -27,7 +27,9 @@ fn why_unsupported(ty: &TypeRef) -> String {
     let shown = ty.spelling();
     match ty {
         TypeRef::Record { .. } => format!("`{shown}` is passed by value (only pointers to structs convert)"),
-        TypeRef::FnPtr { .. } => format!("`{shown}` is a function pointer: name its user-data parameter with `[function.NAME.param.PARAM] callback = \"USER_DATA\"`"),
+        TypeRef::FnPtr { .. } => format!(
+            "`{shown}` is a function pointer: name its user-data parameter with `[function.NAME.param.PARAM] callback = \"USER_DATA\"`"
+        ),
         _ => format!("`{shown}` has no Python conversion"),
     }
 }
@@ -50,8 +52,12 @@ pub fn hint(reason: SkipReason) -> &'static str {
     match reason {
         SkipReason::ExposeRules => "add it to [expose].allow (and remove it from [expose].deny), or remove this table",
         SkipReason::SpecSkip => "remove `skip = true` or remove the other keys of this table",
-        SkipReason::NoSymbol => "build the library that defines it first (the generator reads the libraries the module links), link the one that does, or remove this table",
-        SkipReason::UnsupportedType => "remove this table (or set only `skip = true`); `codegen explain TARGET NAME` shows the type at fault",
+        SkipReason::NoSymbol => {
+            "build the library that defines it first (the generator reads the libraries the module links), link the one that does, or remove this table"
+        }
+        SkipReason::UnsupportedType => {
+            "remove this table (or set only `skip = true`); `codegen explain TARGET NAME` shows the type at fault"
+        }
         _ => "remove this table: the item cannot be bound (`codegen explain TARGET NAME` says why)",
     }
 }

@@ -53,8 +53,12 @@ fn header_patterns(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
     let unmatched = spec.spec.expose.headers.iter().filter(|p| !paths.iter().any(|path| header_globs::matches(p.get_ref(), path)));
     unmatched
         .map(|p| {
-            spec.error(Kind::SpecUnknownItem, p.span(), format!("no item of the parsed headers is declared in a header matching `{}`", p.get_ref()))
-                .hint("patterns match the end of a header's path (`gst/*.h`); the header must be reached through #include from [c].headers")
+            spec.error(
+                Kind::SpecUnknownItem,
+                p.span(),
+                format!("no item of the parsed headers is declared in a header matching `{}`", p.get_ref()),
+            )
+            .hint("patterns match the end of a header's path (`gst/*.h`); the header must be reached through #include from [c].headers")
         })
         .collect()
 }
@@ -69,7 +73,12 @@ fn callback(spec: &LoadedSpec, module: &Module, ty: &TypeRef, cb: &CallbackSpec)
     let TypeRef::FnPtr { params, .. } = ty else { return vec![] };
     let at = cb.key.span();
     let Some(arg) = params.get(cb.arg) else {
-        let msg = format!("callback `arg = {}` is out of range: the function pointer `{}` takes {} argument(s)", cb.arg, ty.spelling(), params.len());
+        let msg = format!(
+            "callback `arg = {}` is out of range: the function pointer `{}` takes {} argument(s)",
+            cb.arg,
+            ty.spelling(),
+            params.len()
+        );
         return vec![spec.error(Kind::SpecInvalid, at, msg).hint(format!("use an index from 0 to {}", params.len().saturating_sub(1)))];
     };
     let pointee = match (&cb.as_struct, arg.pointee()) {
@@ -77,13 +86,18 @@ fn callback(spec: &LoadedSpec, module: &Module, ty: &TypeRef, cb: &CallbackSpec)
         (None, Some(TypeRef::Record { name })) => name.clone(),
         _ => {
             let msg = format!("callback argument {} is `{}`, not a pointer to a struct the key can be read from", cb.arg, arg.spelling());
-            return vec![spec.error(Kind::SpecInvalid, at, msg).hint("point `arg` at the struct argument, or name its struct with `as = \"Struct\"`")];
+            return vec![
+                spec.error(Kind::SpecInvalid, at, msg)
+                    .hint("point `arg` at the struct argument, or name its struct with `as = \"Struct\"`"),
+            ];
         }
     };
     match module.record(&pointee) {
         Some(r) => key_path(spec, module, r, &cb.key).into_iter().collect(),
-        None => vec![spec.error(Kind::SpecInvalid, at, format!("callback argument {} points to `{pointee}`, which is not a bound struct", cb.arg))
-            .hint("bind that struct (it must be declared in the bound headers), or name another with `as`")],
+        None => vec![
+            spec.error(Kind::SpecInvalid, at, format!("callback argument {} points to `{pointee}`, which is not a bound struct", cb.arg))
+                .hint("bind that struct (it must be declared in the bound headers), or name another with `as`"),
+        ],
     }
 }
 
@@ -105,7 +119,10 @@ fn key_path(spec: &LoadedSpec, module: &Module, record: &Record, key: &Spanned<S
             _ => {
                 let want = if last { "an integer or enum field" } else { "an embedded struct" };
                 let msg = format!("callback key `{}`: `{}.{step}` is `{}`, not {want}", key.get_ref(), current.name, field.ty.spelling());
-                return Some(spec.error(Kind::SpecInvalid, key.span(), msg).hint("the key is read by value through embedded structs and must end at an integer"));
+                return Some(
+                    spec.error(Kind::SpecInvalid, key.span(), msg)
+                        .hint("the key is read by value through embedded structs and must end at an integer"),
+                );
             }
         }
     }
@@ -126,10 +143,22 @@ fn function(spec: &LoadedSpec, module: &Module, table: &Spanned<String>, f: &Fun
         let kind = f.params.iter().find(|p| &p.name == container).map(|p| &p.kind);
         match kind {
             Some(ParamKind::View { .. } | ParamKind::Handle { .. }) => {}
-            Some(_) => errors.push(spec.error(Kind::SpecInvalid, param.span(), format!("`transfers` container {}({container}) is not a struct pointer", f.name))
-                .hint("the container must be a struct parameter that takes ownership")),
-            None => errors.push(spec.error(Kind::SpecUnknownItem, param.span(), format!("`transfers` container `{container}` is not a parameter of {}", f.name))
-                .hint(format!("parameters: {}", param_list(f)))),
+            Some(_) => errors.push(
+                spec.error(
+                    Kind::SpecInvalid,
+                    param.span(),
+                    format!("`transfers` container {}({container}) is not a struct pointer", f.name),
+                )
+                .hint("the container must be a struct parameter that takes ownership"),
+            ),
+            None => errors.push(
+                spec.error(
+                    Kind::SpecUnknownItem,
+                    param.span(),
+                    format!("`transfers` container `{container}` is not a parameter of {}", f.name),
+                )
+                .hint(format!("parameters: {}", param_list(f))),
+            ),
         }
     }
     errors.extend(status(spec, table, f, fs));
@@ -147,16 +176,26 @@ fn status(spec: &LoadedSpec, table: &Spanned<String>, f: &Function, fs: &Functio
     let at = table.span();
     let integer = matches!(super::field_kind::scalar(&f.ret), Some(ScalarKind::Int { .. }));
     if fs.success.is_some() && !(integer && matches!(f.ret_kind, ReturnKind::Status { .. })) {
-        errors.push(spec.error(Kind::SpecInvalid, at.clone(), format!("`success` given for {}, whose result `{}` is not a plain integer", f.name, f.ret.spelling()))
-            .hint("`success` applies to functions returning an integer status"));
+        errors.push(
+            spec.error(
+                Kind::SpecInvalid,
+                at.clone(),
+                format!("`success` given for {}, whose result `{}` is not a plain integer", f.name, f.ret.spelling()),
+            )
+            .hint("`success` applies to functions returning an integer status"),
+        );
     }
     if !fs.errors.is_empty() && fs.success.is_none() {
-        errors.push(spec.error(Kind::SpecInvalid, at.clone(), format!("`errors` given for {} without `success`", f.name))
-            .hint("add `success = VALUE` (the status meaning success)"));
+        errors.push(
+            spec.error(Kind::SpecInvalid, at.clone(), format!("`errors` given for {} without `success`", f.name))
+                .hint("add `success = VALUE` (the status meaning success)"),
+        );
     }
     for key in fs.errors.keys().filter(|k| k.parse::<i64>().is_err()) {
-        errors.push(spec.error(Kind::SpecInvalid, at.clone(), format!("`errors` key `{key}` of {} is not an integer", f.name))
-            .hint("keys are status values written as strings, e.g. `\"-1\" = \"not found\"`"));
+        errors.push(
+            spec.error(Kind::SpecInvalid, at.clone(), format!("`errors` key `{key}` of {} is not an integer", f.name))
+                .hint("keys are status values written as strings, e.g. `\"-1\" = \"not found\"`"),
+        );
     }
     errors
 }

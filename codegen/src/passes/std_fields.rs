@@ -31,8 +31,12 @@ fn element_of(module: &Module, ty: &TypeRef) -> Result<StdElement, String> {
     match ty {
         TypeRef::Std { std: StdType::String, .. } => Ok(StdElement::Str),
         TypeRef::Record { name } if module.record(name).is_some() => Ok(StdElement::View { record: name.clone() }),
-        TypeRef::Enum { .. } => super::field_kind::unbound_enum(ty).map(|scalar| StdElement::Scalar { scalar }).ok_or_else(|| "enum of unknown width".into()),
-        _ => super::field_kind::scalar(ty).map(|scalar| StdElement::Scalar { scalar }).ok_or_else(|| format!("element `{}` has no Python conversion", ty.spelling())),
+        TypeRef::Enum { .. } => {
+            super::field_kind::unbound_enum(ty).map(|scalar| StdElement::Scalar { scalar }).ok_or_else(|| "enum of unknown width".into())
+        }
+        _ => super::field_kind::scalar(ty)
+            .map(|scalar| StdElement::Scalar { scalar })
+            .ok_or_else(|| format!("element `{}` has no Python conversion", ty.spelling())),
     }
 }
 
@@ -64,7 +68,8 @@ fn cxx_records(module: &Module) -> Vec<String> {
             FieldKind::Nested { record } | FieldKind::StructArray { record, .. } => cxx.contains(record),
             _ => false,
         };
-        let more: Vec<String> = module.records.iter().filter(|r| !cxx.contains(&r.name) && r.fields.iter().any(holds)).map(|r| r.name.clone()).collect();
+        let more: Vec<String> =
+            module.records.iter().filter(|r| !cxx.contains(&r.name) && r.fields.iter().any(holds)).map(|r| r.name.clone()).collect();
         if more.is_empty() {
             return cxx;
         }

@@ -29,8 +29,10 @@ impl LoadedSpec {
 /// Loads and parses `path`.
 pub fn load(path: &Path) -> Result<LoadedSpec> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        vec![Diagnostic::new(Kind::Io, format!("cannot read spec {}: {e}", path.display()))
-            .hint("pass a target name (see `codegen list`) or a path to a spec.toml")]
+        vec![
+            Diagnostic::new(Kind::Io, format!("cannot read spec {}: {e}", path.display()))
+                .hint("pass a target name (see `codegen list`) or a path to a spec.toml"),
+        ]
     })?;
     let mut spec: Spec = toml::from_str(&text).map_err(|e| vec![toml_error(path, &e)])?;
     let sdk = super::sdk::apply(&mut spec, path)?;

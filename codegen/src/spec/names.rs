@@ -15,8 +15,11 @@ pub fn check(loaded: &LoadedSpec, out: &mut Vec<Diagnostic>) {
     let module = &spec.module.name;
     if let Some(why) = not_identifier(module.get_ref()) {
         let fixed: String = module.get_ref().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
-        out.push(loaded.error(Kind::SpecInvalid, module.span(), format!("module name `{}` {why}", module.get_ref()))
-            .hint(format!("the name is imported in Python and is the crate's library name: use letters, digits and `_`, e.g. `{fixed}`")));
+        out.push(
+            loaded.error(Kind::SpecInvalid, module.span(), format!("module name `{}` {why}", module.get_ref())).hint(format!(
+                "the name is imported in Python and is the crate's library name: use letters, digits and `_`, e.g. `{fixed}`"
+            )),
+        );
     }
     let named = spec.structs.iter().map(|(k, v)| (k, v.python_name.as_ref()));
     let named = named.chain(spec.enums.iter().map(|(k, v)| (k, v.python_name.as_ref())));
@@ -25,18 +28,31 @@ pub fn check(loaded: &LoadedSpec, out: &mut Vec<Diagnostic>) {
     let aliases = spec.structs.iter().flat_map(|(k, v)| v.python_aliases.iter().map(move |a| (k, Some(a.get_ref()))));
     for (table, name) in named.chain(fields).chain(aliases) {
         if let Some(why) = name.and_then(|n| not_identifier(n).map(|w| (n, w))) {
-            out.push(loaded.error(Kind::SpecInvalid, table.span(), format!("`python_name = \"{}\"` of `{}` {}", why.0, table.get_ref(), why.1))
-                .hint("Python names are identifiers: letters, digits and `_`, not starting with a digit, not a keyword"));
+            out.push(
+                loaded
+                    .error(Kind::SpecInvalid, table.span(), format!("`python_name = \"{}\"` of `{}` {}", why.0, table.get_ref(), why.1))
+                    .hint("Python names are identifiers: letters, digits and `_`, not starting with a digit, not a keyword"),
+            );
         }
     }
     if !is_semver(&spec.module.version) {
-        out.push(loaded.error(Kind::SpecInvalid, span_of(loaded, &spec.module.version), format!("version `{}` is not a Cargo version", spec.module.version))
-            .hint("use MAJOR.MINOR.PATCH (e.g. `1.2.0`), optionally with `-pre` or `+build`"));
+        out.push(
+            loaded
+                .error(
+                    Kind::SpecInvalid,
+                    span_of(loaded, &spec.module.version),
+                    format!("version `{}` is not a Cargo version", spec.module.version),
+                )
+                .hint("use MAJOR.MINOR.PATCH (e.g. `1.2.0`), optionally with `-pre` or `+build`"),
+        );
     }
     for lib in &spec.c.libraries {
         if lib.starts_with("-l") || lib.starts_with("lib") && lib.contains(".so") || lib.ends_with(".so") || lib.ends_with(".a") {
-            out.push(loaded.error(Kind::SpecInvalid, span_of(loaded, lib), format!("library `{lib}` is not a bare library name"))
-                .hint("write the name the linker takes after -l: `foo` for libfoo.so"));
+            out.push(
+                loaded
+                    .error(Kind::SpecInvalid, span_of(loaded, lib), format!("library `{lib}` is not a bare library name"))
+                    .hint("write the name the linker takes after -l: `foo` for libfoo.so"),
+            );
         }
     }
 }

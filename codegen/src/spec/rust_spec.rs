@@ -175,16 +175,13 @@ impl LoadedRustSpec {
 
 /// Whether the spec at `path` describes a Rust crate (has a `[rust]` table).
 pub fn is_rust_spec(path: &Path) -> bool {
-    std::fs::read_to_string(path)
-        .ok()
-        .and_then(|t| t.parse::<toml::Table>().ok())
-        .is_some_and(|t| t.contains_key("rust"))
+    std::fs::read_to_string(path).ok().and_then(|t| t.parse::<toml::Table>().ok()).is_some_and(|t| t.contains_key("rust"))
 }
 
 /// Loads a Rust-crate spec.
 pub fn load_rust(path: &Path) -> Result<LoadedRustSpec> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| vec![Diagnostic::new(Kind::Io, format!("cannot read spec {}: {e}", path.display()))])?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| vec![Diagnostic::new(Kind::Io, format!("cannot read spec {}: {e}", path.display()))])?;
     let spec: RustSpec = toml::from_str(&text).map_err(|e| {
         let d = Diagnostic::new(Kind::SpecSyntax, e.message().trim().to_string()).hint("see docs/spec.md (Rust-crate specs)");
         vec![match e.span() {

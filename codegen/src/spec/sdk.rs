@@ -47,9 +47,10 @@ impl SdkRoot {
         for dir in &self.include_dirs {
             let rel = dir.strip_prefix(&self.root).unwrap_or(dir);
             if let Ok(real) = dir.canonicalize()
-                && let Ok(inside) = path.strip_prefix(&real) {
-                    return Some(format!("{SDK_PREFIX}/{}", rel.join(inside).display()));
-                }
+                && let Ok(inside) = path.strip_prefix(&real)
+            {
+                return Some(format!("{SDK_PREFIX}/{}", rel.join(inside).display()));
+            }
         }
         prefixes.iter().find_map(|p| path.strip_prefix(p).ok()).map(|inside| format!("{SDK_PREFIX}/{}", inside.display()))
     }
@@ -86,7 +87,8 @@ fn check_layout(root: &Path, sdk: &SdkSpec, spec_path: &Path) -> Result<()> {
     if !root.is_dir() {
         return Err(vec![Diagnostic::new(Kind::Io, format!("SDK root {} is not a directory", root.display())).hint(hint)]);
     }
-    let missing: Vec<&str> = sdk.include_dirs.iter().chain(&sdk.library_dirs).filter(|d| !root.join(d).is_dir()).map(String::as_str).collect();
+    let missing: Vec<&str> =
+        sdk.include_dirs.iter().chain(&sdk.library_dirs).filter(|d| !root.join(d).is_dir()).map(String::as_str).collect();
     if missing.is_empty() {
         return Ok(());
     }
@@ -111,7 +113,13 @@ mod tests {
     }
 
     fn sdk_spec() -> SdkSpec {
-        SdkSpec { env: "X_SDK".into(), include_dirs: vec!["sources/includes".into()], library_dirs: vec!["lib".into()], rpath: vec![], exclude_headers: vec![] }
+        SdkSpec {
+            env: "X_SDK".into(),
+            include_dirs: vec!["sources/includes".into()],
+            library_dirs: vec!["lib".into()],
+            rpath: vec![],
+            exclude_headers: vec![],
+        }
     }
 
     #[test]

@@ -28,13 +28,14 @@ pub fn validate(loaded: &LoadedSpec) -> Vec<Diagnostic> {
                 );
             }
             if let Some(policy) = &f.string
-                && !["owned", "borrowed", "interned", "address"].contains(&policy.get_ref().as_str()) {
-                    out.push(
+                && !["owned", "borrowed", "interned", "address"].contains(&policy.get_ref().as_str())
+            {
+                out.push(
                         loaded
                             .error(Kind::SpecInvalid, policy.span(), format!("unknown string policy `{}`", policy.get_ref()))
                             .hint("use `owned` (setter frees the previous string), `borrowed` (read-only), `interned` (set to a shared process-lifetime copy) or `address` (raw pointer, as a capsule)"),
                     );
-                }
+            }
         }
     }
     check_helpers(loaded, &mut out);
@@ -47,11 +48,17 @@ pub fn validate(loaded: &LoadedSpec) -> Vec<Diagnostic> {
         if let Some(r) = &f.returns {
             let v = r.get_ref();
             if !(v == "owned" || v == "external" || v.starts_with("borrowed:")) {
-                out.push(loaded.error(Kind::SpecInvalid, r.span(), format!("unknown `returns` value `{v}` for {}", name.get_ref()))
-                    .hint("use `owned`, `external` or `borrowed:PARAM`"));
+                out.push(
+                    loaded
+                        .error(Kind::SpecInvalid, r.span(), format!("unknown `returns` value `{v}` for {}", name.get_ref()))
+                        .hint("use `owned`, `external` or `borrowed:PARAM`"),
+                );
             } else if v == "owned" && f.free.is_none() {
-                out.push(loaded.error(Kind::SpecInvalid, r.span(), format!("{} returns owned memory but names no `free` function", name.get_ref()))
-                    .hint("add `free = \"the_c_function_that_frees_it\"`"));
+                out.push(
+                    loaded
+                        .error(Kind::SpecInvalid, r.span(), format!("{} returns owned memory but names no `free` function", name.get_ref()))
+                        .hint("add `free = \"the_c_function_that_frees_it\"`"),
+                );
             }
         }
     }
@@ -109,9 +116,9 @@ fn check_helpers(loaded: &LoadedSpec, out: &mut Vec<Diagnostic>) {
         let reserved = name == "__init__.py" || name == format!("{}.py", loaded.spec.module.name.get_ref());
         if !name.ends_with(".py") || reserved || !loaded.dir.join(file.get_ref()).is_file() {
             out.push(
-                loaded
-                    .error(Kind::SpecInvalid, file.span(), format!("Python helper `{}` not found or not allowed", file.get_ref()))
-                    .hint("Python helpers are `.py` files relative to the spec directory, not named `__init__.py` or like the native module"),
+                loaded.error(Kind::SpecInvalid, file.span(), format!("Python helper `{}` not found or not allowed", file.get_ref())).hint(
+                    "Python helpers are `.py` files relative to the spec directory, not named `__init__.py` or like the native module",
+                ),
             );
         }
     }

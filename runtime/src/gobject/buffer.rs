@@ -162,13 +162,21 @@ pub fn buffer_arg(value: &Bound<'_, PyAny>, what: &str) -> PyResult<NonNull<c_vo
 
 /// The first meta of API type `api()` (bindgen's `GType`, any integer type) on the buffer `value` stands for, with
 /// the buffer's token; None when the buffer has none.
-pub fn find_meta<G: TryInto<GType>>(value: &Bound<'_, PyAny>, api: unsafe extern "C" fn() -> G, what: &str) -> PyResult<Option<(NonNull<c_void>, Token)>> {
+pub fn find_meta<G: TryInto<GType>>(
+    value: &Bound<'_, PyAny>,
+    api: unsafe extern "C" fn() -> G,
+    what: &str,
+) -> PyResult<Option<(NonNull<c_void>, Token)>> {
     Ok(metas(value, api, what)?.into_iter().next())
 }
 
 /// Every meta of API type `api()` on the buffer `value` stands for, in the
 /// buffer's order, each with the buffer's token.
-pub fn metas<G: TryInto<GType>>(value: &Bound<'_, PyAny>, api: unsafe extern "C" fn() -> G, what: &str) -> PyResult<Vec<(NonNull<c_void>, Token)>> {
+pub fn metas<G: TryInto<GType>>(
+    value: &Bound<'_, PyAny>,
+    api: unsafe extern "C" fn() -> G,
+    what: &str,
+) -> PyResult<Vec<(NonNull<c_void>, Token)>> {
     let buffer = buffer_arg(value, what)?;
     let Some(gst) = symbols::gst() else { return Ok(vec![]) };
     // SAFETY: the generated code passes the API's `*_api_get_type` function.

@@ -77,9 +77,14 @@ fn int_address(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
 fn checked(api: &GObjectApi, ptr: *mut c_void, expected: GType, rules: GTypeRules, what: &str) -> PyResult<*mut c_void> {
     match verify::address_is_a(api, ptr, expected) {
         Ok(()) => Ok(ptr),
-        Err(Refusal::Unreadable) => Err(PyValueError::new_err(format!("{what}: not a {} address (unreadable or misaligned)", rules.type_name))),
+        Err(Refusal::Unreadable) => {
+            Err(PyValueError::new_err(format!("{what}: not a {} address (unreadable or misaligned)", rules.type_name)))
+        }
         Err(Refusal::WrongType) => Err(PyTypeError::new_err(format!("{what}: the address is not a {}", rules.type_name))),
-        Err(Refusal::Unverifiable) => Err(PyTypeError::new_err(format!("{what}: a {} cannot be checked at a bare address; pass the PyGObject object", rules.type_name))),
+        Err(Refusal::Unverifiable) => Err(PyTypeError::new_err(format!(
+            "{what}: a {} cannot be checked at a bare address; pass the PyGObject object",
+            rules.type_name
+        ))),
     }
 }
 

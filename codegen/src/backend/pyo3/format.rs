@@ -11,8 +11,10 @@ pub fn rust(path: &str, text: &str) -> Result<String> {
             if std::env::var_os("BINDERY_DUMP_UNPARSED").is_some() {
                 let _ = std::fs::write(format!("/tmp/bindery-unparsed-{}", path.replace('/', "_")), text);
             }
-            Err(vec![Diagnostic::new(Kind::Io, format!("internal error: generated {path} does not parse: {e}"))
-                .hint("this is a bindery bug; run `codegen dump-ir` and report it with the spec")])
+            Err(vec![
+                Diagnostic::new(Kind::Io, format!("internal error: generated {path} does not parse: {e}"))
+                    .hint("this is a bindery bug; run `codegen dump-ir` and report it with the spec"),
+            ])
         }
     }
 }

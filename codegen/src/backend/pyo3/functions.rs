@@ -147,8 +147,10 @@ fn ret_vm(module: &Module, f: &Function) -> RetVm {
                     if from.is_some_and(ParamKind::holds_metas) {
                         return RetVm { kind: "view_buffer", ..vm };
                     }
-                    vm.from_view = if matches!(from, Some(ParamKind::List { .. })) { "elements(__bindery_py)".into() } else { "view".into() };
-                    vm.from_nullable = from.is_some_and(|k| matches!(k, ParamKind::View { nullable: true, .. } | ParamKind::List { nullable: true, .. }));
+                    vm.from_view =
+                        if matches!(from, Some(ParamKind::List { .. })) { "elements(__bindery_py)".into() } else { "view".into() };
+                    vm.from_nullable =
+                        from.is_some_and(|k| matches!(k, ParamKind::View { nullable: true, .. } | ParamKind::List { nullable: true, .. }));
                     "view_borrowed"
                 }
             }
@@ -177,7 +179,9 @@ pub fn free_helpers(module: &Module) -> Vec<(String, String, String)> {
         .functions
         .iter()
         .filter_map(|f| match &f.ret_kind {
-            ReturnKind::View { record, ownership: Ownership::Owned { free } } => Some((free_helper_name(free), record.clone(), free.clone())),
+            ReturnKind::View { record, ownership: Ownership::Owned { free } } => {
+                Some((free_helper_name(free), record.clone(), free.clone()))
+            }
             _ => None,
         })
         .collect();

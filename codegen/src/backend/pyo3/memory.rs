@@ -13,11 +13,7 @@ pub fn owned_strings(r: &Record) -> Vec<String> {
 
 fn owned_string(s: &OwnedString) -> String {
     let offset: Vec<String> = s.path.iter().map(step_offset).collect();
-    format!(
-        "rt::owned::OwnedString {{ offset: {}, allocator: __BINDERY_ALLOC_{} }}",
-        offset.join(" + "),
-        s.allocator.to_uppercase()
-    )
+    format!("rt::owned::OwnedString {{ offset: {}, allocator: __BINDERY_ALLOC_{} }}", offset.join(" + "), s.allocator.to_uppercase())
 }
 
 /// Byte offset of one step: the field, plus the element's offset in a struct array.

@@ -405,7 +405,13 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
         .map(|d| if d.parse::<u64>().is_ok() { format!("{d}i64") } else { format!("(*p).{} as i64", rust_ident(d)) })
         .collect();
     let _ = r;
-    NumpyVm { method: n.method.clone(), data: rust_ident(&n.data_field), shape, ty: n.rust.clone(), writable: if n.writable { "true" } else { "false" } }
+    NumpyVm {
+        method: n.method.clone(),
+        data: rust_ident(&n.data_field),
+        shape,
+        ty: n.rust.clone(),
+        writable: if n.writable { "true" } else { "false" },
+    }
 }
 
 fn bulk_vm(module: &Module, b: &BulkExporter) -> BulkVm {

@@ -83,7 +83,11 @@ pub fn link_settings(spec: &LoadedSpec, out_dir: &Path) -> Link {
     let dir = absolute(&spec.dir);
     let c = &spec.spec.c;
     let from_crate = |entry: &str| {
-        if entry.starts_with('$') || Path::new(entry).is_absolute() { entry.to_string() } else { relative(&out, &normalize(&dir.join(entry))) }
+        if entry.starts_with('$') || Path::new(entry).is_absolute() {
+            entry.to_string()
+        } else {
+            relative(&out, &normalize(&dir.join(entry)))
+        }
     };
     Link {
         libraries: c.libraries.clone(),

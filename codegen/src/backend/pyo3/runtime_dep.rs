@@ -150,7 +150,11 @@ mod tests {
         assert_eq!((vendored.path.as_str(), vendored.standalone), (VENDOR_DIR, true));
         assert_eq!(RuntimeSource::Path("/opt/rt".into()).dependency(&out).path, "/opt/rt");
         let runtime_manifest = std::fs::read_to_string(paths::workspace_root().join("runtime/Cargo.toml")).expect("runtime manifest");
-        assert!(runtime_manifest.contains(&format!("\nversion = \"{}.", ws.version)), "requirement {} is not the runtime's MAJOR.MINOR", ws.version);
+        assert!(
+            runtime_manifest.contains(&format!("\nversion = \"{}.", ws.version)),
+            "requirement {} is not the runtime's MAJOR.MINOR",
+            ws.version
+        );
     }
 
     /// Every file of `runtime/` (manifest and sources) is embedded, so a vendored copy is complete.
@@ -166,7 +170,8 @@ mod tests {
         on_disk.push("Cargo.toml".into());
         on_disk.sort();
         let files = RuntimeSource::Vendored.vendored_files();
-        let mut vendored: Vec<String> = files.iter().map(|o| o.path.strip_prefix(VENDOR_DIR).expect("vendored").display().to_string()).collect();
+        let mut vendored: Vec<String> =
+            files.iter().map(|o| o.path.strip_prefix(VENDOR_DIR).expect("vendored").display().to_string()).collect();
         vendored.sort();
         assert_eq!(vendored, on_disk);
         assert!(RuntimeSource::Workspace.vendored_files().is_empty());

@@ -60,8 +60,10 @@ fn doc_attributes(text: String) -> String {
 
 /// Renders one template.
 pub fn render(env: &Environment<'static>, name: &str, ctx: &Value) -> Result<String> {
-    env.get_template(name)
-        .and_then(|t| t.render(ctx))
-        .map_err(|e| vec![Diagnostic::new(Kind::Io, format!("internal error rendering {name}: {e:#}"))
-            .hint("this is a bindery bug; please report it with the spec")])
+    env.get_template(name).and_then(|t| t.render(ctx)).map_err(|e| {
+        vec![
+            Diagnostic::new(Kind::Io, format!("internal error rendering {name}: {e:#}"))
+                .hint("this is a bindery bug; please report it with the spec"),
+        ]
+    })
 }

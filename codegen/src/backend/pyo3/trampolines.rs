@@ -65,7 +65,9 @@ fn python_value(module: &Module, i: usize, ty: &TypeRef) -> String {
             let class = module.record(name).map(|r| r.python_name.clone()).unwrap_or_default();
             format!("NonNull::new({a} as *mut ffi::{name}).map(|p| {class}::wrap(View::held(p, scope.token().clone()))).into_py_any(py)?")
         }
-        Some(TypeRef::Prim { prim: Prim::Char, .. }) => format!("unsafe {{ rt::strings::read_c_string(py, {a} as *const _) }}.into_py_any(py)?"),
+        Some(TypeRef::Prim { prim: Prim::Char, .. }) => {
+            format!("unsafe {{ rt::strings::read_c_string(py, {a} as *const _) }}.into_py_any(py)?")
+        }
         Some(_) => format!("rt::pointer::to_tracked_capsule(py, {a} as *mut c_void, scope.token())?.unbind()"),
         None => match ty {
             TypeRef::Prim { prim: Prim::F32 | Prim::F64, .. } => format!("({a} as f64).into_py_any(py)?"),

@@ -75,9 +75,7 @@ pub fn call_args(a: &Arg) -> Vec<String> {
             _ if a.pass_ref => vec![format!("a_{name}.as_ref()")],
             _ => vec![format!("a_{name}")],
         },
-        Conv::Bytes { .. } | Conv::Str { .. } | Conv::StrOf { .. } | Conv::IntList | Conv::FloatList
-            if a.pass_ref =>
-        {
+        Conv::Bytes { .. } | Conv::Str { .. } | Conv::StrOf { .. } | Conv::IntList | Conv::FloatList if a.pass_ref => {
             vec![format!("&a_{name}")]
         }
         _ => vec![format!("{amp}a_{name}")],
@@ -95,7 +93,11 @@ pub fn wrap_array(args: &[Arg], func: &str, call: String, required: &dyn Fn(&Arg
         }
         _ => return call,
     };
-    let obj = if required(a) { a.py_name.clone() } else { format!("&{n}.clone().ok_or_else(|| glue::args::missing({func:?}, {n:?}))?", n = a.py_name) };
+    let obj = if required(a) {
+        a.py_name.clone()
+    } else {
+        format!("&{n}.clone().ok_or_else(|| glue::args::missing({func:?}, {n:?}))?", n = a.py_name)
+    };
     format!("glue::numpy::with_array({func:?}, {obj}, {take}, |__arr| {call})?")
 }
 
@@ -107,10 +109,9 @@ pub fn ret(r: &Ret, owner: &str, paths: &Paths) -> String {
         Ret::Unit => "Ok(py.None())".into(),
         Ret::Class(c) => format!("{}::wrap_any(py, __ret)", path(paths, c)),
         Ret::Enum(c) => format!("{}::wrap_core(py, __ret)", path(paths, c)),
-        Ret::ClassList(c) => format!(
-            "__ret.into_iter().map(|v| {}::wrap_any(py, v)).collect::<PyResult<Vec<_>>>()?.into_py_any(py)",
-            path(paths, c)
-        ),
+        Ret::ClassList(c) => {
+            format!("__ret.into_iter().map(|v| {}::wrap_any(py, v)).collect::<PyResult<Vec<_>>>()?.into_py_any(py)", path(paths, c))
+        }
         Ret::StrClassDict(c) => format!(
             "{{ let d = PyDict::new(py); for (k, v) in __ret {{ d.set_item(k, {}::wrap_any(py, v)?)?; }} d.into_py_any(py) }}",
             path(paths, c)

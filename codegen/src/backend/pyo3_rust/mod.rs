@@ -41,12 +41,21 @@ pub fn dump(spec_path: &Path) -> Result<String> {
 /// Every item's submodule must be listed in `[rust].submodules`.
 fn check_modules(spec: &LoadedRustSpec, plan: &Plan) -> Result<()> {
     let listed: Vec<&String> = spec.spec.rust.submodules.iter().map(|s| s.get_ref()).collect();
-    let used = plan.classes.iter().map(|c| (&c.module, &c.py_name))
+    let used = plan
+        .classes
+        .iter()
+        .map(|c| (&c.module, &c.py_name))
         .chain(plan.enums.iter().map(|e| (&e.module, &e.py_name)))
         .chain(plan.functions.iter().map(|f| (&f.module, &f.call.py_name)));
     let errors: Vec<Diagnostic> = used
         .filter(|(m, _)| !listed.contains(m))
-        .map(|(m, item)| spec.error(Kind::SpecInvalid, spec.spec.rust.native_module.span(), format!("`{item}` is in submodule `{m}`, which [rust].submodules does not list")))
+        .map(|(m, item)| {
+            spec.error(
+                Kind::SpecInvalid,
+                spec.spec.rust.native_module.span(),
+                format!("`{item}` is in submodule `{m}`, which [rust].submodules does not list"),
+            )
+        })
         .collect();
     if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
@@ -55,7 +64,10 @@ fn render(spec: &LoadedRustSpec, plan: &Plan, out_dir: &Path) -> Result<Vec<Outp
     let r = &spec.spec.rust;
     let native = r.native_module.get_ref().clone();
     let env = templates::environment();
-    let paths: conv::Paths = plan.classes.iter().map(|c| (c.py_name.clone(), &c.module, c.py_name.clone()))
+    let paths: conv::Paths = plan
+        .classes
+        .iter()
+        .map(|c| (c.py_name.clone(), &c.module, c.py_name.clone()))
         .chain(plan.enums.iter().map(|e| (e.py_name.clone(), &e.module, e.py_name.clone())))
         .map(|(k, m, n)| (k, format!("crate::{m}::{n}")))
         .collect();
@@ -112,8 +124,10 @@ fn format_rust(path: &str, text: &str) -> Result<String> {
                 let _ = std::fs::write(format!("/tmp/bindery-unparsed-{}", path.replace('/', "_")), text);
             }
             let line = e.span().start().line;
-            Err(vec![Diagnostic::new(Kind::Io, format!("internal error: generated {path} does not parse (line {line}): {e}"))
-                .hint("this is a bindery bug; set BINDERY_DUMP_UNPARSED=1 to keep the text")])
+            Err(vec![
+                Diagnostic::new(Kind::Io, format!("internal error: generated {path} does not parse (line {line}): {e}"))
+                    .hint("this is a bindery bug; set BINDERY_DUMP_UNPARSED=1 to keep the text"),
+            ])
         }
     }
 }

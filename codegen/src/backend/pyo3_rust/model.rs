@@ -128,7 +128,11 @@ fn call_vm(call: &Call, ident: String, owner_path: Option<&str>, paths: &Paths, 
         call.args
             .iter()
             .map(|a| {
-                if is_required(a, kwargs) { format!("{}: &Bound<'py, PyAny>", a.py_name) } else { format!("{}: Option<Bound<'py, PyAny>>", a.py_name) }
+                if is_required(a, kwargs) {
+                    format!("{}: &Bound<'py, PyAny>", a.py_name)
+                } else {
+                    format!("{}: Option<Bound<'py, PyAny>>", a.py_name)
+                }
             })
             .collect()
     };

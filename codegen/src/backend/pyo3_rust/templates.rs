@@ -39,7 +39,9 @@ pub fn environment() -> Environment<'static> {
 /// Renders one template.
 pub fn render(env: &Environment<'static>, name: &str, ctx: &Value) -> Result<String> {
     env.get_template(name).and_then(|t| t.render(ctx)).map_err(|e| {
-        vec![Diagnostic::new(Kind::Io, format!("internal error rendering {name}: {e:#}"))
-            .hint("this is a bindery bug; please report it with the spec")]
+        vec![
+            Diagnostic::new(Kind::Io, format!("internal error rendering {name}: {e:#}"))
+                .hint("this is a bindery bug; please report it with the spec"),
+        ]
     })
 }

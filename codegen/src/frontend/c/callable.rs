@@ -64,10 +64,9 @@ pub fn reach(e: &Entity<'_>, linked: Option<&Linked<'_>>) -> Result<Reach, (Skip
     }
     match e.get_linkage() {
         Some(Linkage::Internal) => shim_types(e).map(|()| Reach::Shim),
-        _ if e.is_inline_function() => Err((
-            SkipReason::InlineWithoutSymbol,
-            "the header defines no symbol to call and no `static` definition a shim may wrap".into(),
-        )),
+        _ if e.is_inline_function() => {
+            Err((SkipReason::InlineWithoutSymbol, "the header defines no symbol to call and no `static` definition a shim may wrap".into()))
+        }
         _ => symbol(e, linked.and_then(|l| l.for_entity(e))),
     }
 }
@@ -76,7 +75,13 @@ pub fn reach(e: &Entity<'_>, linked: Option<&Linked<'_>>) -> Result<Reach, (Skip
 fn symbol(e: &Entity<'_>, exports: Option<&Exports>) -> Result<Reach, (SkipReason, String)> {
     let name = e.get_name().unwrap_or_default();
     match exports {
-        Some(x) if !x.has(&name) => Err((SkipReason::NoSymbol, format!("declared, but not exported by {} or the libraries they need", x.libraries.iter().map(|l| format!("-l{l}")).collect::<Vec<_>>().join(" ")))),
+        Some(x) if !x.has(&name) => Err((
+            SkipReason::NoSymbol,
+            format!(
+                "declared, but not exported by {} or the libraries they need",
+                x.libraries.iter().map(|l| format!("-l{l}")).collect::<Vec<_>>().join(" ")
+            ),
+        )),
         _ => Ok(Reach::Symbol),
     }
 }
@@ -92,11 +97,13 @@ fn never_returns(e: &Entity<'_>) -> bool {
 
 /// Open parentheses before the end of `text`.
 fn depth(text: &str) -> i32 {
-    text.chars().map(|c| match c {
-        '(' => 1,
-        ')' => -1,
-        _ => 0,
-    }).sum()
+    text.chars()
+        .map(|c| match c {
+            '(' => 1,
+            ')' => -1,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Whether `ty` is a `va_list` (an array of `__va_list_tag` that decays to a pointer).
@@ -122,7 +129,9 @@ fn shim_types(e: &Entity<'_>) -> Result<(), (SkipReason, String)> {
 fn unspellable(ty: &Type<'_>) -> Option<String> {
     let canonical = ty.get_canonical_type();
     match canonical.get_kind() {
-        TypeKind::Int128 | TypeKind::UInt128 | TypeKind::Complex | TypeKind::Vector | TypeKind::ExtVector => Some(canonical.get_display_name()),
+        TypeKind::Int128 | TypeKind::UInt128 | TypeKind::Complex | TypeKind::Vector | TypeKind::ExtVector => {
+            Some(canonical.get_display_name())
+        }
         TypeKind::Pointer => canonical.get_pointee_type().and_then(|p| unspellable(&p)),
         TypeKind::ConstantArray | TypeKind::IncompleteArray => canonical.get_element_type().and_then(|p| unspellable(&p)),
         _ => None,

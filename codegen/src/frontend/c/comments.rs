@@ -8,11 +8,7 @@ use crate::ir::Doc;
 /// The doc comment of an entity, cleaned.
 pub fn doc_of(entity: &Entity<'_>) -> Doc {
     let full = entity.get_comment().map(|c| clean(&c)).unwrap_or_default();
-    let brief = entity
-        .get_comment_brief()
-        .map(|b| b.trim().to_string())
-        .filter(|b| !b.is_empty())
-        .unwrap_or_else(|| first_sentence(&full));
+    let brief = entity.get_comment_brief().map(|b| b.trim().to_string()).filter(|b| !b.is_empty()).unwrap_or_else(|| first_sentence(&full));
     Doc { brief, full }
 }
 

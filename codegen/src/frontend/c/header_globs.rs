@@ -34,7 +34,9 @@ fn match_parts(parts: &[&str], names: &[&str]) -> bool {
     match parts.split_first() {
         None => names.is_empty(),
         Some((&"**", rest)) => (0..=names.len()).any(|skip| match_parts(rest, &names[skip..])),
-        Some((part, rest)) => names.split_first().is_some_and(|(name, tail)| match_component(part.as_bytes(), name.as_bytes()) && match_parts(rest, tail)),
+        Some((part, rest)) => {
+            names.split_first().is_some_and(|(name, tail)| match_component(part.as_bytes(), name.as_bytes()) && match_parts(rest, tail))
+        }
     }
 }
 

@@ -9,7 +9,10 @@ use clang::{Entity, EntityKind};
 use super::comments::doc_of;
 use super::types::Names;
 use super::{HeaderSet, callable, in_headers, is_item, location, macros, top_level};
-use crate::ir::{Constant, EnumDef, EnumValue, Field, FieldKind, Function, ItemKind, Module, Ownership, Param, ParamKind, Prim, Record, ReturnKind, SkipReason, Skipped, TypeRef};
+use crate::ir::{
+    Constant, EnumDef, EnumValue, Field, FieldKind, Function, ItemKind, Module, Ownership, Param, ParamKind, Prim, Record, ReturnKind,
+    SkipReason, Skipped, TypeRef,
+};
 
 /// Collects IR items from one translation unit.
 pub struct Walker<'tu> {
@@ -26,9 +29,10 @@ impl<'tu> Walker<'tu> {
             if e.get_kind() == EntityKind::TypedefDecl {
                 let target = e.get_typedef_underlying_type().map(|t| t.get_canonical_type());
                 if let (Some(decl), Some(name)) = (target.and_then(|t| t.get_declaration()), e.get_name())
-                    && matches!(decl.get_kind(), EntityKind::StructDecl | EntityKind::UnionDecl | EntityKind::EnumDecl) {
-                        names.add_typedef(&decl, &name);
-                    }
+                    && matches!(decl.get_kind(), EntityKind::StructDecl | EntityKind::UnionDecl | EntityKind::EnumDecl)
+                {
+                    names.add_typedef(&decl, &name);
+                }
             }
         }
         Walker { set: set.clone(), root, names }
@@ -249,7 +253,16 @@ impl<'tu> Walker<'tu> {
         let param = |(i, a): (usize, &Entity<'tu>)| {
             let name = a.get_name().filter(|n| !n.is_empty()).unwrap_or_else(|| format!("arg{i}"));
             let ty = a.get_type().map(|t| self.names.param_type_ref(&t)).unwrap_or(TypeRef::Void);
-            Param { python_name: name.clone(), name, ty, kind: ParamKind::Undecided, transfer: None, python_made: false, c_made: false, header_nullable: is_nullable(a) }
+            Param {
+                python_name: name.clone(),
+                name,
+                ty,
+                kind: ParamKind::Undecided,
+                transfer: None,
+                python_made: false,
+                c_made: false,
+                header_nullable: is_nullable(a),
+            }
         };
         args.iter().enumerate().map(param).collect()
     }

@@ -64,8 +64,12 @@ pub fn parse(set: &HeaderSet) -> Result<Module> {
 /// [`parse`], with every file the parse read (the parse cache's dependencies).
 pub fn parse_with_includes(set: &HeaderSet) -> Result<(Module, Vec<PathBuf>)> {
     let _guard = CLANG_LOCK.lock().unwrap_or_else(|p| p.into_inner());
-    let clang = Clang::new().map_err(|e| vec![Diagnostic::new(Kind::Header, format!("cannot load libclang: {e}"))
-        .hint("install libclang (Debian: apt-get install libclang-dev)")])?;
+    let clang = Clang::new().map_err(|e| {
+        vec![
+            Diagnostic::new(Kind::Header, format!("cannot load libclang: {e}"))
+                .hint("install libclang (Debian: apt-get install libclang-dev)"),
+        ]
+    })?;
     let index = Index::new(&clang, false, false);
     let umbrella = umbrella_source(&set.headers);
     let umbrella_path = set.base_dir.join("__bindery_umbrella.c");

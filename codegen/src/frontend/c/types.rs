@@ -23,10 +23,7 @@ impl Names {
 
     /// The C name used for a record or enum declaration.
     pub fn name_of(&self, decl: &Entity<'_>) -> String {
-        decl_key(decl)
-            .and_then(|k| self.by_decl.get(&k).cloned())
-            .or_else(|| decl.get_name())
-            .unwrap_or_else(|| "anonymous".into())
+        decl_key(decl).and_then(|k| self.by_decl.get(&k).cloned()).or_else(|| decl.get_name()).unwrap_or_else(|| "anonymous".into())
     }
 
     /// Converts a type.
@@ -36,10 +33,9 @@ impl Names {
         match canonical.get_kind() {
             TypeKind::Void => TypeRef::Void,
             TypeKind::Pointer => self.pointer(ty, &canonical),
-            TypeKind::ConstantArray => TypeRef::Array {
-                element: Box::new(self.type_ref(&element_of(ty))),
-                len: canonical.get_size().unwrap_or(0),
-            },
+            TypeKind::ConstantArray => {
+                TypeRef::Array { element: Box::new(self.type_ref(&element_of(ty))), len: canonical.get_size().unwrap_or(0) }
+            }
             TypeKind::Record => match canonical.get_declaration() {
                 Some(decl) => super::std_types::std_type(self, &canonical, &decl, &spelling)
                     .unwrap_or_else(|| TypeRef::Record { name: self.name_of(&decl) }),
@@ -73,13 +69,14 @@ impl Names {
     fn pointer(&self, ty: &Type<'_>, canonical: &Type<'_>) -> TypeRef {
         let canon_pointee = canonical.get_pointee_type();
         if let Some(p) = &canon_pointee
-            && (p.get_kind() == TypeKind::FunctionPrototype || p.get_kind() == TypeKind::FunctionNoPrototype) {
-                return TypeRef::FnPtr {
-                    ret: Box::new(p.get_result_type().map(|r| self.type_ref(&r)).unwrap_or(TypeRef::Void)),
-                    params: p.get_argument_types().unwrap_or_default().iter().map(|a| self.type_ref(a)).collect(),
-                    spelling: spelling_of(ty),
-                };
-            }
+            && (p.get_kind() == TypeKind::FunctionPrototype || p.get_kind() == TypeKind::FunctionNoPrototype)
+        {
+            return TypeRef::FnPtr {
+                ret: Box::new(p.get_result_type().map(|r| self.type_ref(&r)).unwrap_or(TypeRef::Void)),
+                params: p.get_argument_types().unwrap_or_default().iter().map(|a| self.type_ref(a)).collect(),
+                spelling: spelling_of(ty),
+            };
+        }
         // Keep the header's spelling of the pointee when the pointer is spelled out.
         let pointee = match ty.get_kind() {
             TypeKind::Pointer => ty.get_pointee_type(),
@@ -98,9 +95,7 @@ pub fn enum_repr(decl: &Entity<'_>) -> Prim {
 }
 
 fn element_of<'a>(ty: &Type<'a>) -> Type<'a> {
-    ty.get_element_type()
-        .or_else(|| ty.get_canonical_type().get_element_type())
-        .expect("constant arrays have an element type")
+    ty.get_element_type().or_else(|| ty.get_canonical_type().get_element_type()).expect("constant arrays have an element type")
 }
 
 fn decl_key(decl: &Entity<'_>) -> Option<String> {

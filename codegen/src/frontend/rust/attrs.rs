@@ -73,10 +73,11 @@ pub fn doc(attrs: &[Attribute]) -> String {
         }
         if let Meta::NameValue(nv) = &a.meta
             && let Expr::Lit(lit) = &nv.value
-                && let Lit::Str(s) = &lit.lit {
-                    let v = s.value();
-                    lines.push(v.strip_prefix(' ').unwrap_or(&v).to_string());
-                }
+            && let Lit::Str(s) = &lit.lit
+        {
+            let v = s.value();
+            lines.push(v.strip_prefix(' ').unwrap_or(&v).to_string());
+        }
     }
     lines.join("\n").trim().to_string()
 }
@@ -97,7 +98,5 @@ pub fn derives(attrs: &[Attribute]) -> Vec<String> {
 
 /// Whether the attributes include `#[cfg(test)]`.
 pub fn is_cfg_test(attrs: &[Attribute]) -> bool {
-    attrs.iter().any(|a| {
-        a.path().is_ident("cfg") && matches!(&a.meta, Meta::List(l) if l.tokens.to_string().trim() == "test")
-    })
+    attrs.iter().any(|a| a.path().is_ident("cfg") && matches!(&a.meta, Meta::List(l) if l.tokens.to_string().trim() == "test"))
 }

@@ -105,8 +105,10 @@ pub fn collect(src_dir: &Path) -> Result<(Collected, Vec<Diagnostic>), Vec<Diagn
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(vec![Diagnostic::new(Kind::Io, format!("no Rust sources under {}", src_dir.display()))
-            .hint("[rust].crate_path must point at a crate directory with a src/ folder")]);
+        return Err(vec![
+            Diagnostic::new(Kind::Io, format!("no Rust sources under {}", src_dir.display()))
+                .hint("[rust].crate_path must point at a crate directory with a src/ folder"),
+        ]);
     }
     let mut out = Collected::default();
     let mut errors = vec![];

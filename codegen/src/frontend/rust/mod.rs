@@ -34,8 +34,10 @@ pub fn parse(crate_dir: &Path, crate_name: &str) -> Result<RustCrate, Vec<Diagno
         }
     }
     for imp in resolve::orphan_impls(&collected) {
-        errors.push(collect::at(&imp.file, imp.line, format!("`bindery::methods` on `impl {}`, which is not a `bindery::class`", imp.self_ident))
-            .hint("annotate the type with #[bindery::class(module = \"...\", name = \"...\")]"));
+        errors.push(
+            collect::at(&imp.file, imp.line, format!("`bindery::methods` on `impl {}`, which is not a `bindery::class`", imp.self_ident))
+                .hint("annotate the type with #[bindery::class(module = \"...\", name = \"...\")]"),
+        );
     }
     for f in &collected.functions {
         out.functions.push(resolve::function(&collected, f, crate_dir, &known));

@@ -39,10 +39,7 @@ pub fn public_path(c: &Collected, module_path: &[String], ident: &str) -> String
 
 /// Annotated identifiers with their Python names.
 pub fn known_types(c: &Collected) -> Known {
-    c.types
-        .iter()
-        .map(|t| (t.ident.clone(), (t.word.arg("name").unwrap_or_default().to_string(), t.word.word == "enumeration")))
-        .collect()
+    c.types.iter().map(|t| (t.ident.clone(), (t.word.arg("name").unwrap_or_default().to_string(), t.word.word == "enumeration"))).collect()
 }
 
 /// A class with all its methods.

@@ -78,9 +78,7 @@ fn generic_args(args: &PathArguments, known: &Known, self_name: Option<&str>) ->
 
 fn last_arg_is_u8(args: &PathArguments) -> bool {
     match args {
-        PathArguments::AngleBracketed(a) => {
-            a.args.iter().any(|g| matches!(g, GenericArgument::Type(t) if quote_type(t) == "u8"))
-        }
+        PathArguments::AngleBracketed(a) => a.args.iter().any(|g| matches!(g, GenericArgument::Type(t) if quote_type(t) == "u8")),
         _ => false,
     }
 }
@@ -90,10 +88,11 @@ pub fn return_type(ret: &ReturnType, known: &Known, self_name: Option<&str>) -> 
     let ReturnType::Type(_, ty) = ret else { return (RustType::Unit, false) };
     if let Type::Path(p) = &**ty
         && let Some(last) = p.path.segments.last()
-            && last.ident == "Result" {
-                let inner = generic_args(&last.arguments, known, self_name);
-                return (inner.into_iter().next().unwrap_or(RustType::Unit), true);
-            }
+        && last.ident == "Result"
+    {
+        let inner = generic_args(&last.arguments, known, self_name);
+        return (inner.into_iter().next().unwrap_or(RustType::Unit), true);
+    }
     (resolve(ty, known, self_name), false)
 }
 

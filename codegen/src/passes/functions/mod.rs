@@ -81,8 +81,5 @@ fn decide(spec: &LoadedSpec, module: &Module, f: &mut Function, fs: Option<&Func
 fn param_named<'a>(spec: &LoadedSpec, f: &'a mut Function, name: &toml::Spanned<String>) -> Result<&'a mut crate::ir::Param, Diagnostic> {
     let names: Vec<String> = f.params.iter().map(|p| p.name.clone()).collect();
     let what = format!("parameter of {}", f.name);
-    f.params
-        .iter_mut()
-        .find(|p| &p.name == name.get_ref())
-        .ok_or_else(|| unknown(spec, name, &what, names.iter().map(String::as_str)))
+    f.params.iter_mut().find(|p| &p.name == name.get_ref()).ok_or_else(|| unknown(spec, name, &what, names.iter().map(String::as_str)))
 }

@@ -107,12 +107,20 @@ fn returns(spec: &LoadedSpec, module: &Module, f: &mut Function, fs: &FunctionSp
     if let Some(r) = &fs.returns {
         match ownership(r.get_ref(), fs) {
             Some(Ownership::BorrowedFrom { param }) if !param_names.contains(&param) => errors.push(
-                spec.error(Kind::SpecUnknownItem, r.span(), format!("`returns` borrows from `{param}`, which is not a parameter of {}", f.name))
-                    .hint(format!("parameters: {}", param_names.join(", "))),
+                spec.error(
+                    Kind::SpecUnknownItem,
+                    r.span(),
+                    format!("`returns` borrows from `{param}`, which is not a parameter of {}", f.name),
+                )
+                .hint(format!("parameters: {}", param_names.join(", "))),
             ),
             Some(Ownership::BorrowedFrom { param }) if !f.params.iter().any(|p| p.name == param && p.kind.is_provenance()) => errors.push(
-                spec.error(Kind::SpecInvalid, r.span(), format!("`returns` borrows from `{param}`, which is not a struct or list parameter of {}", f.name))
-                    .hint("a result can only live as long as a struct or GList argument"),
+                spec.error(
+                    Kind::SpecInvalid,
+                    r.span(),
+                    format!("`returns` borrows from `{param}`, which is not a struct or list parameter of {}", f.name),
+                )
+                .hint("a result can only live as long as a struct or GList argument"),
             ),
             Some(own) => match &mut f.ret_kind {
                 ReturnKind::View { ownership, .. } => *ownership = own,
@@ -125,9 +133,10 @@ fn returns(spec: &LoadedSpec, module: &Module, f: &mut Function, fs: &FunctionSp
         }
     }
     if let Some(free) = &fs.free
-        && !module.functions.iter().any(|g| &g.name == free.get_ref()) {
-            errors.push(unknown(spec, free, "free function", module.functions.iter().map(|g| g.name.as_str())));
-        }
+        && !module.functions.iter().any(|g| &g.name == free.get_ref())
+    {
+        errors.push(unknown(spec, free, "free function", module.functions.iter().map(|g| g.name.as_str())));
+    }
     errors
 }
 
@@ -154,7 +163,8 @@ fn disjoint(spec: &LoadedSpec, module: &Module, f: &mut Function, pair: &[toml::
     let [a, b] = pair;
     for name in pair {
         if !param_named(spec, f, name)?.kind.is_provenance() {
-            return Err(spec.error(Kind::SpecInvalid, name.span(), format!("{}({}) is not a struct or list parameter", f.name, name.get_ref()))
+            return Err(spec
+                .error(Kind::SpecInvalid, name.span(), format!("{}({}) is not a struct or list parameter", f.name, name.get_ref()))
                 .hint("`disjoint` compares struct and GList arguments"));
         }
     }

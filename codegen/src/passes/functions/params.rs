@@ -29,9 +29,12 @@ pub fn apply(spec: &LoadedSpec, module: &Module, f: &mut Function, fs: &Function
 fn one(spec: &LoadedSpec, module: &Module, f: &mut Function, name: &toml::Spanned<String>, ps: &ParamSpec) -> Found {
     let fname = f.name.clone();
     let p = param_named(spec, f, name)?;
-    let invalid = |what: &str, hint: &str| spec.error(Kind::SpecInvalid, name.span(), format!("{fname}({}): {what}", name.get_ref())).hint(hint);
+    let invalid =
+        |what: &str, hint: &str| spec.error(Kind::SpecInvalid, name.span(), format!("{fname}({}): {what}", name.get_ref())).hint(hint);
     if ps.out {
-        p.kind = out_value(module, &p.ty).ok_or_else(|| invalid("`out` needs a pointer to a number, enum or bound struct", "out-parameters are `T*` that the C function writes"))?;
+        p.kind = out_value(module, &p.ty).ok_or_else(|| {
+            invalid("`out` needs a pointer to a number, enum or bound struct", "out-parameters are `T*` that the C function writes")
+        })?;
     }
     if let Some(len) = &ps.buffer {
         p.kind = ParamKind::InBuffer { length: len.get_ref().clone() };
@@ -53,23 +56,36 @@ fn one(spec: &LoadedSpec, module: &Module, f: &mut Function, name: &toml::Spanne
 fn pointer_options(spec: &LoadedSpec, module: &Module, f: &mut Function, name: &toml::Spanned<String>, ps: &ParamSpec) -> Found {
     let fname = f.name.clone();
     let p = param_named(spec, f, name)?;
-    let invalid = |what: &str, hint: &str| spec.error(Kind::SpecInvalid, name.span(), format!("{fname}({}): {what}", name.get_ref())).hint(hint);
+    let invalid =
+        |what: &str, hint: &str| spec.error(Kind::SpecInvalid, name.span(), format!("{fname}({}): {what}", name.get_ref())).hint(hint);
     p.python_made = ps.python_made;
     if ps.nullable {
-        *p.kind.nullable_mut().ok_or_else(|| invalid("`nullable` on a parameter that is not a pointer", "only pointers can be NULL"))? = true;
+        *p.kind.nullable_mut().ok_or_else(|| invalid("`nullable` on a parameter that is not a pointer", "only pointers can be NULL"))? =
+            true;
     }
     if let Some(a) = &ps.address {
         match (&mut p.kind, a.get_ref().as_str()) {
             (ParamKind::Address { ints, .. } | ParamKind::GObject { ints, .. }, "int") => *ints = true,
             (ParamKind::Handle { nullable, .. }, "int") => p.kind = ParamKind::Address { nullable: *nullable, ints: true },
             (ParamKind::Address { .. }, other) => {
-                return Err(spec.error(Kind::SpecInvalid, a.span(), format!("unknown `address` form `{other}`")).hint("the only form is \"int\""));
+                return Err(spec
+                    .error(Kind::SpecInvalid, a.span(), format!("unknown `address` form `{other}`"))
+                    .hint("the only form is \"int\""));
             }
-            _ => return Err(invalid("`address` on a parameter that is not a raw pointer", "`address = \"int\"` applies to `void*` and pointers to unbound structs")),
+            _ => {
+                return Err(invalid(
+                    "`address` on a parameter that is not a raw pointer",
+                    "`address = \"int\"` applies to `void*` and pointers to unbound structs",
+                ));
+            }
         }
     }
     if let Some(l) = &ps.list {
-        list_element(spec, module, &mut p.kind, l).map_err(|e| e.unwrap_or_else(|| invalid("`list` on a parameter that is not a GList*", "`list` names the element struct of a `GList*` parameter")))?;
+        list_element(spec, module, &mut p.kind, l).map_err(|e| {
+            e.unwrap_or_else(|| {
+                invalid("`list` on a parameter that is not a GList*", "`list` names the element struct of a `GList*` parameter")
+            })
+        })?;
     }
     Ok(())
 }
@@ -80,11 +96,17 @@ fn gobject(spec: &LoadedSpec, f: &mut Function, name: &toml::Spanned<String>, ty
     let p = param_named(spec, f, name)?;
     let pointer = matches!(p.ty.pointee(), Some(TypeRef::Record { .. } | TypeRef::Void));
     if !pointer {
-        return Err(spec.error(Kind::SpecInvalid, name.span(), format!("{fname}({}): `gobject` on a parameter that is not a struct or `void*` pointer", name.get_ref()))
+        return Err(spec
+            .error(
+                Kind::SpecInvalid,
+                name.span(),
+                format!("{fname}({}): `gobject` on a parameter that is not a struct or `void*` pointer", name.get_ref()),
+            )
             .hint("`gobject` applies to pointers to GObject or GstMiniObject instances (`GstBuffer*`, `GstElement*`)"));
     }
     if !is_type_name(ty.get_ref()) {
-        return Err(spec.error(Kind::SpecInvalid, ty.span(), format!("`{}` is not a GType name", ty.get_ref()))
+        return Err(spec
+            .error(Kind::SpecInvalid, ty.span(), format!("`{}` is not a GType name", ty.get_ref()))
             .hint("name the registered type as GLib spells it, e.g. \"GstBuffer\" or \"GstElement\""));
     }
     p.kind = ParamKind::GObject { type_name: ty.get_ref().clone(), nullable: p.header_nullable, ints: false };
@@ -104,17 +126,20 @@ fn callable(spec: &LoadedSpec, f: &mut Function, name: &toml::Spanned<String>, u
     let fname = f.name.clone();
     let slot = param_named(spec, f, user_data)?;
     if !matches!(slot.ty.pointee(), Some(TypeRef::Void)) {
-        return Err(spec.error(Kind::SpecInvalid, user_data.span(), format!("{fname}({}) is not a `void*`", user_data.get_ref()))
+        return Err(spec
+            .error(Kind::SpecInvalid, user_data.span(), format!("{fname}({}) is not a `void*`", user_data.get_ref()))
             .hint("`callback` names the `void*` parameter the C function passes back to the callback"));
     }
     slot.kind = ParamKind::UserData { of: name.get_ref().clone() };
     let p = param_named(spec, f, name)?;
     let TypeRef::FnPtr { ret, params, .. } = &p.ty else {
-        return Err(spec.error(Kind::SpecInvalid, name.span(), format!("{fname}({}) is not a function pointer", name.get_ref()))
+        return Err(spec
+            .error(Kind::SpecInvalid, name.span(), format!("{fname}({}) is not a function pointer", name.get_ref()))
             .hint("`callback` applies to function-pointer parameters"));
     };
     let Some(user_data_arg) = params.iter().rposition(|t| matches!(t.pointee(), Some(TypeRef::Void))) else {
-        return Err(spec.error(Kind::SpecInvalid, name.span(), format!("the callback type of {fname}({}) has no `void*` argument", name.get_ref()))
+        return Err(spec
+            .error(Kind::SpecInvalid, name.span(), format!("the callback type of {fname}({}) has no `void*` argument", name.get_ref()))
             .hint("the callable reaches the callback through its `void*` (user data) argument"));
     };
     let (args, ret) = (params.clone(), (**ret).clone());
@@ -152,25 +177,35 @@ fn mark_length(spec: &LoadedSpec, f: &mut Function, len: &toml::Spanned<String>,
         other => (other, false),
     };
     let Some(s @ ScalarKind::Int { .. }) = scalar(ty) else {
-        return Err(spec.error(Kind::SpecInvalid, len.span(), format!("{fname}({}) is not an integer (or a pointer to one)", len.get_ref()))
+        return Err(spec
+            .error(Kind::SpecInvalid, len.span(), format!("{fname}({}) is not an integer (or a pointer to one)", len.get_ref()))
             .hint("a buffer's length parameter holds its size in bytes"));
     };
     p.kind = ParamKind::Length { of: of.to_string(), scalar: s, in_out, capacity_arg };
     Ok(())
 }
 
-fn output(spec: &LoadedSpec, module: &Module, f: &mut Function, name: &toml::Spanned<String>, ps: &ParamSpec, mode: &toml::Spanned<String>) -> Found {
+fn output(
+    spec: &LoadedSpec,
+    module: &Module,
+    f: &mut Function,
+    name: &toml::Spanned<String>,
+    ps: &ParamSpec,
+    mode: &toml::Spanned<String>,
+) -> Found {
     let mode = match mode.get_ref().as_str() {
         "bytes" => OutputMode::Bytes,
         "str" => OutputMode::Str,
         "into" => OutputMode::Into,
         other => {
-            return Err(spec.error(Kind::SpecInvalid, mode.span(), format!("unknown `output` mode `{other}`"))
+            return Err(spec
+                .error(Kind::SpecInvalid, mode.span(), format!("unknown `output` mode `{other}`"))
                 .hint("use \"bytes\", \"str\" (returned) or \"into\" (a writable buffer Python passes)"));
         }
     };
     let Some(len) = &ps.length else {
-        return Err(spec.error(Kind::SpecInvalid, name.span(), format!("{}({}): `output` needs `length`", f.name, name.get_ref()))
+        return Err(spec
+            .error(Kind::SpecInvalid, name.span(), format!("{}({}): `output` needs `length`", f.name, name.get_ref()))
             .hint("name the parameter that carries the buffer's size, e.g. `length = \"size\"`"));
     };
     check_byte_pointer(spec, f, name)?;
@@ -185,13 +220,23 @@ fn check_byte_pointer(spec: &LoadedSpec, f: &mut Function, name: &toml::Spanned<
     let fname = f.name.clone();
     let p = param_named(spec, f, name)?;
     let bytes = matches!(p.ty.pointee(), Some(TypeRef::Void) | Some(TypeRef::Prim { prim: Prim::Char | Prim::Int(8) | Prim::UInt(8), .. }));
-    if bytes { Ok(()) } else {
-        Err(spec.error(Kind::SpecInvalid, name.span(), format!("{fname}({}) is not a byte pointer", name.get_ref()))
+    if bytes {
+        Ok(())
+    } else {
+        Err(spec
+            .error(Kind::SpecInvalid, name.span(), format!("{fname}({}) is not a byte pointer", name.get_ref()))
             .hint("`output` and `buffer` apply to `void*`, `char*` and 8-bit integer pointers"))
     }
 }
 
-fn capacity(spec: &LoadedSpec, module: &Module, f: &mut Function, c: Option<&spec::Capacity>, mode: OutputMode, at: std::ops::Range<usize>) -> Result<Capacity, Diagnostic> {
+fn capacity(
+    spec: &LoadedSpec,
+    module: &Module,
+    f: &mut Function,
+    c: Option<&spec::Capacity>,
+    mode: OutputMode,
+    at: std::ops::Range<usize>,
+) -> Result<Capacity, Diagnostic> {
     match (c, mode) {
         (None, _) => Ok(Capacity::FromPython),
         (Some(spec::Capacity::Fixed(bytes)), OutputMode::Bytes | OutputMode::Str) => Ok(Capacity::Fixed { bytes: *bytes }),
@@ -205,7 +250,8 @@ fn capacity(spec: &LoadedSpec, module: &Module, f: &mut Function, c: Option<&spe
             }
             Ok(Capacity::Call { function: call.clone(), args: args.clone() })
         }
-        (Some(_), OutputMode::Into) => Err(spec.error(Kind::SpecInvalid, at, format!("{}: `capacity` with `output = \"into\"`", f.name))
+        (Some(_), OutputMode::Into) => Err(spec
+            .error(Kind::SpecInvalid, at, format!("{}: `capacity` with `output = \"into\"`", f.name))
             .hint("an `into` buffer's capacity is its own size; drop `capacity`")),
     }
 }

@@ -25,11 +25,14 @@ pub fn decide(spec: &LoadedSpec, f: &mut Function, fs: &FunctionSpec) -> Option<
 }
 
 fn unknown_lifetime(spec: &LoadedSpec, f: &Function) -> Diagnostic {
-    Diagnostic::new(Kind::SpecIncomplete, format!("`{}` returns a struct pointer of unknown lifetime (no struct or list argument to inherit it from)", f.name))
-        .at_line(&crate::pipeline::absolute(&spec.dir.join(&f.loc.file)), f.loc.line, 1)
-        .hint(format!(
-            "say who keeps it alive in [function.{}]: returns = \"external\" (C keeps it valid), \"owned\" with `free`, or \"borrowed:PARAM\"",
-            f.name
-        ))
-        .warning()
+    Diagnostic::new(
+        Kind::SpecIncomplete,
+        format!("`{}` returns a struct pointer of unknown lifetime (no struct or list argument to inherit it from)", f.name),
+    )
+    .at_line(&crate::pipeline::absolute(&spec.dir.join(&f.loc.file)), f.loc.line, 1)
+    .hint(format!(
+        "say who keeps it alive in [function.{}]: returns = \"external\" (C keeps it valid), \"owned\" with `free`, or \"borrowed:PARAM\"",
+        f.name
+    ))
+    .warning()
 }

@@ -13,7 +13,10 @@ pub fn apply(spec: &LoadedSpec, f: &mut Function, fs: &FunctionSpec) -> Option<D
     if given != have {
         let header: Vec<&str> = f.params.iter().map(|p| p.name.as_str()).collect();
         let message = format!("`params` lists {given} name(s) but {} has {have} parameter(s)", f.name);
-        return Some(spec.error(Kind::SpecInvalid, names.span(), message).hint(format!("one name per C parameter, in order (the header's: {})", header.join(", "))));
+        return Some(
+            spec.error(Kind::SpecInvalid, names.span(), message)
+                .hint(format!("one name per C parameter, in order (the header's: {})", header.join(", "))),
+        );
     }
     for (p, name) in f.params.iter_mut().zip(names.get_ref()) {
         p.name.clone_from(name);

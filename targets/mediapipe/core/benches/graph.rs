@@ -18,10 +18,7 @@ const PACKETS: i64 = 10_000;
 fn chain(nodes: usize) -> String {
     let mut text = String::from("input_stream: 's0'\n");
     for i in 0..nodes {
-        text += &format!(
-            "node {{ calculator: 'PassThroughCalculator' input_stream: 's{i}' output_stream: 's{}' }}\n",
-            i + 1
-        );
+        text += &format!("node {{ calculator: 'PassThroughCalculator' input_stream: 's{i}' output_stream: 's{}' }}\n", i + 1);
     }
     text
 }
@@ -33,10 +30,14 @@ fn per_packet(nodes: usize) -> f64 {
     let seen = Arc::clone(&count);
     let last = format!("s{nodes}");
     graph
-        .observe_output_stream(&last, Box::new(move |_, _| {
-            seen.fetch_add(1, Ordering::Relaxed);
-            Ok(())
-        }), false)
+        .observe_output_stream(
+            &last,
+            Box::new(move |_, _| {
+                seen.fetch_add(1, Ordering::Relaxed);
+                Ok(())
+            }),
+            false,
+        )
         .expect("stream exists");
     graph.start_run(HashMap::new()).expect("start");
     let payload = Packet::new(7i32);

@@ -34,8 +34,7 @@ unsafe impl Sync for AlignedBuffer {}
 impl AlignedBuffer {
     /// `len` zero bytes. Sizes the allocator refuses are RESOURCE_EXHAUSTED.
     pub fn zeroed(len: usize) -> Result<AlignedBuffer> {
-        let layout = Layout::from_size_align(len.max(1), BUFFER_ALIGNMENT)
-            .map_err(|_| too_large(len))?;
+        let layout = Layout::from_size_align(len.max(1), BUFFER_ALIGNMENT).map_err(|_| too_large(len))?;
         // SAFETY: `layout` has a non-zero size.
         let raw = unsafe { alloc_zeroed(layout) };
         let ptr = NonNull::new(raw).ok_or_else(|| too_large(len))?;
@@ -46,13 +45,7 @@ impl AlignedBuffer {
     /// `src_stride` apart) into rows `dst_stride` apart, with the padding
     /// after each row zeroed. Every byte is written exactly once (no
     /// zero-fill pass): one memcpy when both layouts are packed, else one per row.
-    pub fn from_rows(
-        src: &[u8],
-        src_stride: usize,
-        row_bytes: usize,
-        dst_stride: usize,
-        height: usize,
-    ) -> Result<AlignedBuffer> {
+    pub fn from_rows(src: &[u8], src_stride: usize, row_bytes: usize, dst_stride: usize, height: usize) -> Result<AlignedBuffer> {
         let len = dst_stride.checked_mul(height).ok_or_else(|| too_large(usize::MAX))?;
         let src_needed = match height {
             0 => Some(0),

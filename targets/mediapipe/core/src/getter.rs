@@ -30,10 +30,8 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<String> {
                 Some(_) if (0x80..0xc2).contains(&byte) || byte > 0xf4 => "invalid start byte",
                 Some(_) => "invalid continuation byte",
             };
-            Err(Status::invalid_argument(format!(
-                "'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}"
-            ))
-            .with_exception(ExceptionKind::UnicodeDecodeError))
+            Err(Status::invalid_argument(format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}"))
+                .with_exception(ExceptionKind::UnicodeDecodeError))
         }
     }
 }
@@ -115,8 +113,7 @@ pub fn get_int_list(packet: &Packet) -> Result<Vec<i64>> {
 /// `std::array<float, 16>` (`float []` is rejected).
 #[bindery::function(module = "_packet_getter", name = "get_float_list")]
 pub fn get_float_list(packet: &Packet) -> Result<Vec<f32>> {
-    const MSG: &str =
-        "Packet doesn't contain std::vector<float> or std::array<float, 4 / 16> containers.";
+    const MSG: &str = "Packet doesn't contain std::vector<float> or std::array<float, 4 / 16> containers.";
     match dispatch_payload(packet, MSG)? {
         Payload::FloatVector(v) => Ok(v.clone()),
         Payload::FloatArray4(v) => Ok(v.to_vec()),

@@ -29,8 +29,7 @@ struct Decoded {
 }
 
 fn decode_error(reason: &str, path: &str) -> Status {
-    Status::unknown(format!("Image decoding failed ({reason}): {path}"))
-        .with_exception(ExceptionKind::RuntimeError)
+    Status::unknown(format!("Image decoding failed ({reason}): {path}")).with_exception(ExceptionKind::RuntimeError)
 }
 
 fn decode_png(bytes: &[u8]) -> std::result::Result<Decoded, String> {
@@ -108,9 +107,8 @@ impl Image {
         let decoded = decode_bytes(&bytes)
             .ok_or_else(|| decode_error("unknown image type", file_name))?
             .map_err(|reason| decode_error(&reason, file_name))?;
-        let format = format_for(decoded.channels).ok_or_else(|| {
-            decode_error(&format!("unsupported channel count {}", decoded.channels), file_name)
-        })?;
+        let format = format_for(decoded.channels)
+            .ok_or_else(|| decode_error(&format!("unsupported channel count {}", decoded.channels), file_name))?;
         let Decoded { width, height, pixels, .. } = decoded;
         let frame = ImageFrame::from_pixels(format, width, height, &pixels, width * format.pixel_bytes(), 1)?;
         Ok(Image::from_frame(frame))

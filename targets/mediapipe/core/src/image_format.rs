@@ -151,8 +151,15 @@ mod tests {
     #[test]
     fn values_and_names_match_reference() {
         let expected = [
-            ("SRGB", 1), ("SRGBA", 2), ("GRAY8", 3), ("GRAY16", 4), ("SRGB48", 7),
-            ("SRGBA64", 8), ("VEC32F1", 9), ("SBGRA", 11), ("VEC32F2", 12),
+            ("SRGB", 1),
+            ("SRGBA", 2),
+            ("GRAY8", 3),
+            ("GRAY16", 4),
+            ("SRGB48", 7),
+            ("SRGBA64", 8),
+            ("VEC32F1", 9),
+            ("SBGRA", 11),
+            ("VEC32F2", 12),
         ];
         for (name, value) in expected {
             let f = ImageFormat::from_value(value).unwrap();
@@ -169,10 +176,16 @@ mod tests {
     #[test]
     fn channels_and_depth_per_format() {
         let expected = [
-            (ImageFormat::Srgb, 3, 1), (ImageFormat::Srgba, 4, 1), (ImageFormat::Sbgra, 4, 1),
-            (ImageFormat::Gray8, 1, 1), (ImageFormat::Gray16, 1, 2), (ImageFormat::Srgb48, 3, 2),
-            (ImageFormat::Srgba64, 4, 2), (ImageFormat::Vec32f1, 1, 4),
-            (ImageFormat::Vec32f2, 2, 4), (ImageFormat::Vec32f4, 4, 4),
+            (ImageFormat::Srgb, 3, 1),
+            (ImageFormat::Srgba, 4, 1),
+            (ImageFormat::Sbgra, 4, 1),
+            (ImageFormat::Gray8, 1, 1),
+            (ImageFormat::Gray16, 1, 2),
+            (ImageFormat::Srgb48, 3, 2),
+            (ImageFormat::Srgba64, 4, 2),
+            (ImageFormat::Vec32f1, 1, 4),
+            (ImageFormat::Vec32f2, 2, 4),
+            (ImageFormat::Vec32f4, 4, 4),
         ];
         for (f, channels, depth) in expected {
             assert_eq!((f.channels(), f.byte_depth()), (channels, depth), "{f:?}");

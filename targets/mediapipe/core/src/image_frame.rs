@@ -44,9 +44,7 @@ fn check_boundary(boundary: usize) -> Result<()> {
     if boundary.is_power_of_two() {
         Ok(())
     } else {
-        Err(Status::invalid_argument(format!(
-            "alignment boundary must be 1 or a power of two, got {boundary}"
-        )))
+        Err(Status::invalid_argument(format!("alignment boundary must be 1 or a power of two, got {boundary}")))
     }
 }
 
@@ -79,12 +77,7 @@ impl ImageFrame {
 
     /// A zero-filled frame whose rows are padded to `alignment_boundary`
     /// bytes (1 = contiguous). The boundary must be a power of two.
-    pub fn new_zeroed(
-        format: ImageFormat,
-        width: usize,
-        height: usize,
-        alignment_boundary: usize,
-    ) -> Result<ImageFrame> {
+    pub fn new_zeroed(format: ImageFormat, width: usize, height: usize, alignment_boundary: usize) -> Result<ImageFrame> {
         let (_, width_step) = row_geometry(format, width, alignment_boundary)?;
         let total = width_step.checked_mul(height).ok_or_else(|| size_error("frame"))?;
         let buffer = Some(PixelBuffer::Owned(AlignedBuffer::zeroed(total)?.into()));
@@ -113,13 +106,7 @@ impl ImageFrame {
 
     /// A frame over `buffer` without copying: rows start every `width_step`
     /// bytes from the start of the buffer. The buffer must be long enough.
-    pub fn from_shared(
-        format: ImageFormat,
-        width: usize,
-        height: usize,
-        width_step: usize,
-        buffer: SharedBytes,
-    ) -> Result<ImageFrame> {
+    pub fn from_shared(format: ImageFormat, width: usize, height: usize, width_step: usize, buffer: SharedBytes) -> Result<ImageFrame> {
         let row_bytes = width.checked_mul(format.pixel_bytes()).ok_or_else(|| size_error("row"))?;
         check_source(row_bytes, height, (*buffer).as_ref(), width_step)?;
         let buffer = Some(PixelBuffer::Shared(buffer));
@@ -266,16 +253,11 @@ impl ImageFrame {
 /// Checks that `src` holds `height` rows of `row_bytes`, `stride` apart.
 fn check_source(row_bytes: usize, height: usize, src: &[u8], stride: usize) -> Result<()> {
     if height > 1 && stride < row_bytes {
-        return Err(Status::invalid_argument(format!(
-            "row stride {stride} is smaller than the row size {row_bytes}"
-        )));
+        return Err(Status::invalid_argument(format!("row stride {stride} is smaller than the row size {row_bytes}")));
     }
     let needed = span(height, row_bytes, stride).ok_or_else(|| size_error("source"))?;
     if src.len() < needed {
-        return Err(Status::invalid_argument(format!(
-            "pixel buffer holds {} bytes but the image needs {needed}",
-            src.len()
-        )));
+        return Err(Status::invalid_argument(format!("pixel buffer holds {} bytes but the image needs {needed}", src.len())));
     }
     Ok(())
 }

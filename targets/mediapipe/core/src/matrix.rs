@@ -24,10 +24,7 @@ pub struct Matrix {
 fn check_len(rows: usize, cols: usize, len: usize) -> Result<()> {
     match rows.checked_mul(cols) {
         Some(n) if n == len => Ok(()),
-        _ => Err(Status::invalid_argument(format!(
-            "a {rows}x{cols} matrix needs {} values, got {len}",
-            rows.saturating_mul(cols)
-        ))),
+        _ => Err(Status::invalid_argument(format!("a {rows}x{cols} matrix needs {} values, got {len}", rows.saturating_mul(cols)))),
     }
 }
 
@@ -58,10 +55,7 @@ impl Matrix {
             [n] => (n, 1),
             [r, c] => (r, c),
             _ => {
-                return Err(Status::type_error(format!(
-                    "a matrix needs a 1-D or 2-D array, got {} dimensions",
-                    shape.len()
-                )));
+                return Err(Status::type_error(format!("a matrix needs a 1-D or 2-D array, got {} dimensions", shape.len())));
             }
         };
         if transpose {

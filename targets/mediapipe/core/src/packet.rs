@@ -27,17 +27,13 @@ pub struct Packet {
 /// The generic type-mismatch error (ValueError):
 /// `The Packet stores "{actual}", but "{requested}" was requested.`
 pub fn mismatch_error(actual: &str, requested: &str) -> Status {
-    Status::invalid_argument(format!(
-        "The Packet stores \"{actual}\", but \"{requested}\" was requested."
-    ))
+    Status::invalid_argument(format!("The Packet stores \"{actual}\", but \"{requested}\" was requested."))
 }
 
 /// The generic empty-packet error (RuntimeError):
 /// `Expected a Packet of type: {requested}, but received an empty Packet.`
 pub fn empty_error(requested: &str) -> Status {
-    Status::failed_precondition(format!(
-        "Expected a Packet of type: {requested}, but received an empty Packet."
-    ))
+    Status::failed_precondition(format!("Expected a Packet of type: {requested}, but received an empty Packet."))
 }
 
 #[bindery::methods]

@@ -126,9 +126,7 @@ impl Image {
 
 /// Copies C-contiguous pixel bytes into a new frame aligned to 4 bytes.
 fn copy_frame(format: ImageFormat, rows: usize, cols: usize, bytes: &[u8]) -> Result<ImageFrame> {
-    let row_bytes = cols.checked_mul(format.pixel_bytes()).ok_or_else(|| {
-        Status::invalid_argument("image dimensions overflow")
-    })?;
+    let row_bytes = cols.checked_mul(format.pixel_bytes()).ok_or_else(|| Status::invalid_argument("image dimensions overflow"))?;
     ImageFrame::from_pixels(format, cols, rows, bytes, row_bytes, GL_DEFAULT_ALIGNMENT_BOUNDARY)
 }
 

@@ -32,16 +32,13 @@ const BUILTIN_TYPES: [&str; 14] = [
     "mediapipe.tasks.vision.face_geometry.proto.FaceGeometry",
 ];
 
-static REGISTRY: LazyLock<RwLock<BTreeSet<String>>> =
-    LazyLock::new(|| RwLock::new(BUILTIN_TYPES.iter().map(|s| s.to_string()).collect()));
+static REGISTRY: LazyLock<RwLock<BTreeSet<String>>> = LazyLock::new(|| RwLock::new(BUILTIN_TYPES.iter().map(|s| s.to_string()).collect()));
 
 /// Adds `full_name` (e.g. `"mediapipe.Rect"`) to the registry. Returns
 /// whether it was new. An empty or malformed name is INVALID_ARGUMENT.
 pub fn register_message_type(full_name: &str) -> Result<bool> {
     let valid = !full_name.is_empty()
-        && full_name.split('.').all(|part| {
-            !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        });
+        && full_name.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
     if !valid {
         return Err(Status::invalid_argument(format!("invalid proto message type name: {full_name:?}")));
     }

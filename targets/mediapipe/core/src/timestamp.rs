@@ -125,21 +125,13 @@ impl Timestamp {
     /// The smallest timestamp a stream may carry after this one: `t + 1`, or
     /// ONE_OVER_POSTSTREAM after MAX, PRESTREAM and anything at or above MAX.
     pub fn next_allowed_in_stream(&self) -> Timestamp {
-        if *self >= Self::MAX || *self == Self::PRESTREAM {
-            Self::ONE_OVER_POSTSTREAM
-        } else {
-            Timestamp(self.0 + 1)
-        }
+        if *self >= Self::MAX || *self == Self::PRESTREAM { Self::ONE_OVER_POSTSTREAM } else { Timestamp(self.0 + 1) }
     }
 
     /// The largest timestamp before this one a stream may carry: `t − 1`, or
     /// UNSTARTED for MIN and below and for POSTSTREAM.
     pub fn previous_allowed_in_stream(&self) -> Timestamp {
-        if *self <= Self::MIN || *self == Self::POSTSTREAM {
-            Self::UNSTARTED
-        } else {
-            Timestamp(self.0 - 1)
-        }
+        if *self <= Self::MIN || *self == Self::POSTSTREAM { Self::UNSTARTED } else { Timestamp(self.0 - 1) }
     }
 
     /// Whether [`Timestamp::next_allowed_in_stream`] is a timestamp a packet may use.
@@ -151,10 +143,7 @@ impl Timestamp {
     /// MediaPipe's `Timestamp + TimestampDiff`. A special `self` is an error.
     pub fn checked_add(&self, micros: i64) -> Result<Timestamp> {
         if !self.is_range_value() {
-            return Err(Status::invalid_argument(format!(
-                "Cannot add to the special timestamp {}",
-                self.name_or_value()
-            )));
+            return Err(Status::invalid_argument(format!("Cannot add to the special timestamp {}", self.name_or_value())));
         }
         let sum = self.0.saturating_add(micros);
         Ok(Timestamp(sum.clamp(Self::MIN.0, Self::MAX.0)))

@@ -106,8 +106,7 @@ fn run_gate(bounds: bool) -> (Seen, Seen) {
 fn gate_with_allow_stream_and_timestamp_bounds() {
     within(20, || {
         let (out, change) = run_gate(true);
-        let seen: Vec<(i64, bool)> =
-            out.lock().unwrap().iter().map(|(_, p)| (p.timestamp().value(), p.is_empty())).collect();
+        let seen: Vec<(i64, bool)> = out.lock().unwrap().iter().map(|(_, p)| (p.timestamp().value(), p.is_empty())).collect();
         assert_eq!(seen, vec![(10, false), (20, true), (30, false)]);
         let changes: Vec<(i64, bool)> =
             change.lock().unwrap().iter().map(|(_, p)| (p.timestamp().value(), *p.get::<bool>().unwrap())).collect();
@@ -163,12 +162,8 @@ fn packet_cloner_repeats_the_latest_data_on_each_tick() {
         g.add_packet_to_input_stream("data", &text("b"), ts(4)).unwrap();
         g.add_packet_to_input_stream("tick", &Packet::new(0i32), ts(5)).unwrap();
         g.close().unwrap();
-        let seen: Vec<(i64, Vec<u8>)> = out
-            .lock()
-            .unwrap()
-            .iter()
-            .map(|(_, p)| (p.timestamp().value(), p.get::<Vec<u8>>().unwrap().clone()))
-            .collect();
+        let seen: Vec<(i64, Vec<u8>)> =
+            out.lock().unwrap().iter().map(|(_, p)| (p.timestamp().value(), p.get::<Vec<u8>>().unwrap().clone())).collect();
         assert_eq!(seen, vec![(2, b"a".to_vec()), (3, b"a".to_vec()), (5, b"b".to_vec())]);
     });
 }

@@ -74,10 +74,9 @@ fn max_queue_size_defaults_to_100() {
 
 #[test]
 fn options_extension_and_node_options_any_are_read() {
-    let ext = GraphConfig::from_text(
-        "node { calculator: 'GateCalculator' options { [mediapipe.GateCalculatorOptions.ext] { allow: true } } }",
-    )
-    .unwrap();
+    let ext =
+        GraphConfig::from_text("node { calculator: 'GateCalculator' options { [mediapipe.GateCalculatorOptions.ext] { allow: true } } }")
+            .unwrap();
     let opts = ext.nodes[0].options("mediapipe.GateCalculatorOptions").unwrap().unwrap();
     assert_eq!(opts.get_field_by_name("allow").unwrap().as_bool(), Some(true));
     let any = GraphConfig::from_text(
@@ -104,11 +103,8 @@ fn validated_graph_config_reports_registered_types() {
     let mut v = ValidatedGraphConfig::new();
     assert!(!v.initialized());
     assert_eq!(v.text_config(), "");
-    v.initialize(
-        None,
-        Some("node { calculator: 'StringToUint64Calculator' input_side_packet: 'string' output_side_packet: 'number' }"),
-    )
-    .unwrap();
+    v.initialize(None, Some("node { calculator: 'StringToUint64Calculator' input_side_packet: 'string' output_side_packet: 'number' }"))
+        .unwrap();
     assert!(v.initialized());
     assert_eq!(v.registered_side_packet_type_name("string").unwrap(), "string");
     assert_eq!(v.registered_side_packet_type_name("number").unwrap(), "uint64_t");

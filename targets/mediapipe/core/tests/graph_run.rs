@@ -230,10 +230,7 @@ fn callback_error_surfaces_in_has_error_and_close() {
         let idle = g.wait_until_idle().unwrap_err();
         assert!(idle.message().contains("observer refused the packet"));
         assert!(g.has_error());
-        assert_eq!(
-            g.get_combined_error_message(),
-            "INVALID_ARGUMENT: CalculatorGraph::Run() failed: \nobserver refused the packet"
-        );
+        assert_eq!(g.get_combined_error_message(), "INVALID_ARGUMENT: CalculatorGraph::Run() failed: \nobserver refused the packet");
         let closed = g.close().unwrap_err();
         assert_eq!(closed.exception_kind(), ExceptionKind::ValueError);
         assert!(!g.has_error());

@@ -19,9 +19,7 @@ fn unknown_calculator_is_a_runtime_error() {
 
 #[test]
 fn pass_through_with_mismatched_ports_is_a_value_error() {
-    let e = error(
-        "node { calculator: 'PassThroughCalculator' input_stream: 'in' input_stream: 'in' output_stream: 'out' }",
-    );
+    let e = error("node { calculator: 'PassThroughCalculator' input_stream: 'in' input_stream: 'in' output_stream: 'out' }");
     assert!(
         e.message().contains("Input and output streams to PassThroughCalculator must use matching tags and indexes."),
         "{}",
@@ -57,9 +55,8 @@ fn unconnected_input_names_the_node() {
 #[test]
 fn bad_tag_index_name_syntax() {
     for bad in ["In", "A:B:C:d", "TAG:01:x", "lower:x", "TAG:"] {
-        let e = error(&format!(
-            "input_stream: 'in' node {{ calculator: 'PassThroughCalculator' input_stream: '{bad}' output_stream: 'out' }}"
-        ));
+        let e =
+            error(&format!("input_stream: 'in' node {{ calculator: 'PassThroughCalculator' input_stream: '{bad}' output_stream: 'out' }}"));
         assert!(e.message().contains(&format!("TAG:index:name is invalid, \"{bad}\"")), "{}", e.message());
         assert_eq!(e.code(), StatusCode::InvalidArgument);
     }
@@ -93,15 +90,8 @@ fn cycles_need_back_edges() {
         node { name: 'a' calculator: 'PacketClonerCalculator' input_stream: 'loop' input_stream: 'in' output_stream: 'x' }
         node { name: 'b' calculator: 'PassThroughCalculator' input_stream: 'x' output_stream: 'loop' }";
     let e = error(cyclic);
-    assert_eq!(
-        e.message(),
-        "; Generator side packet cycle or calculator stream cycle detected in graph: [a, b]"
-    );
-    let marked = cyclic.replacen(
-        "output_stream: 'x' }",
-        "output_stream: 'x' input_stream_info { tag_index: ':0' back_edge: true } }",
-        1,
-    );
+    assert_eq!(e.message(), "; Generator side packet cycle or calculator stream cycle detected in graph: [a, b]");
+    let marked = cyclic.replacen("output_stream: 'x' }", "output_stream: 'x' input_stream_info { tag_index: ':0' back_edge: true } }", 1);
     CalculatorGraph::from_text(&marked).expect("a marked back edge is allowed");
 }
 
@@ -130,7 +120,8 @@ fn several_node_errors_are_combined() {
 
 #[test]
 fn executors_and_input_stream_handlers_are_checked() {
-    let undeclared = error("input_stream: 'in' node { calculator: 'PassThroughCalculator' input_stream: 'in' output_stream: 'out' executor: 'pool' }");
+    let undeclared =
+        error("input_stream: 'in' node { calculator: 'PassThroughCalculator' input_stream: 'in' output_stream: 'out' executor: 'pool' }");
     assert_eq!(undeclared.message(), "; The executor \"pool\" is not declared in an ExecutorConfig.");
     assert_eq!(undeclared.code(), StatusCode::InvalidArgument);
     let reserved = error("executor { name: 'default' }");

@@ -9,7 +9,7 @@ use pyo3::IntoPyObjectExt;
 
 Packet payload: `string`.*/
 ///
-///Generated from src/creator.rs:78
+///Generated from src/creator.rs:74
 #[pyfunction]
 #[pyo3(name = "create_string", signature = (data, /))]
 pub(crate) fn __fn_create_string<'py>(
@@ -24,7 +24,7 @@ pub(crate) fn __fn_create_string<'py>(
 
 Packet payload: `bool`.*/
 ///
-///Generated from src/creator.rs:84
+///Generated from src/creator.rs:80
 #[pyfunction]
 #[pyo3(name = "create_bool", signature = (data, /))]
 pub(crate) fn __fn_create_bool<'py>(
@@ -39,7 +39,7 @@ pub(crate) fn __fn_create_bool<'py>(
 
 Packet payload: `int64_t`.*/
 ///
-///Generated from src/creator.rs:90
+///Generated from src/creator.rs:86
 #[pyfunction]
 #[pyo3(name = "create_int64", signature = (data, /))]
 pub(crate) fn __fn_create_int64<'py>(
@@ -54,7 +54,7 @@ pub(crate) fn __fn_create_int64<'py>(
 
 Packet payload: `uint64_t`.*/
 ///
-///Generated from src/creator.rs:96
+///Generated from src/creator.rs:92
 #[pyfunction]
 #[pyo3(name = "create_uint64", signature = (data, /))]
 pub(crate) fn __fn_create_uint64<'py>(
@@ -69,7 +69,7 @@ pub(crate) fn __fn_create_uint64<'py>(
 
 Packet payload: `float`.*/
 ///
-///Generated from src/creator.rs:102
+///Generated from src/creator.rs:98
 #[pyfunction]
 #[pyo3(name = "create_float", signature = (data, /))]
 pub(crate) fn __fn_create_float<'py>(
@@ -84,7 +84,7 @@ pub(crate) fn __fn_create_float<'py>(
 
 Packet payload: `double`.*/
 ///
-///Generated from src/creator.rs:108
+///Generated from src/creator.rs:104
 #[pyfunction]
 #[pyo3(name = "create_double", signature = (data, /))]
 pub(crate) fn __fn_create_double<'py>(
@@ -99,7 +99,7 @@ pub(crate) fn __fn_create_double<'py>(
 
 Packet payload: `int []`.*/
 ///
-///Generated from src/creator.rs:130
+///Generated from src/creator.rs:124
 #[pyfunction]
 #[pyo3(name = "create_int_array", signature = (data, /))]
 pub(crate) fn __fn_create_int_array<'py>(
@@ -118,7 +118,7 @@ pub(crate) fn __fn_create_int_array<'py>(
 
 Packet payload: `float []`.*/
 ///
-///Generated from src/creator.rs:136
+///Generated from src/creator.rs:130
 #[pyfunction]
 #[pyo3(name = "create_float_array", signature = (data, /))]
 pub(crate) fn __fn_create_float_array<'py>(
@@ -137,7 +137,7 @@ pub(crate) fn __fn_create_float_array<'py>(
 
 Packet payload: `::std::vector<int>`.*/
 ///
-///Generated from src/creator.rs:142
+///Generated from src/creator.rs:136
 #[pyfunction]
 #[pyo3(name = "create_int_vector", signature = (data, /))]
 pub(crate) fn __fn_create_int_vector<'py>(
@@ -156,7 +156,7 @@ pub(crate) fn __fn_create_int_vector<'py>(
 
 Packet payload: `::std::vector<bool>`.*/
 ///
-///Generated from src/creator.rs:148
+///Generated from src/creator.rs:142
 #[pyfunction]
 #[pyo3(name = "create_bool_vector", signature = (data, /))]
 pub(crate) fn __fn_create_bool_vector<'py>(
@@ -175,7 +175,7 @@ pub(crate) fn __fn_create_bool_vector<'py>(
 
 Packet payload: `::std::vector<float>`.*/
 ///
-///Generated from src/creator.rs:154
+///Generated from src/creator.rs:148
 #[pyfunction]
 #[pyo3(name = "create_float_vector", signature = (data, /))]
 pub(crate) fn __fn_create_float_vector<'py>(
@@ -194,7 +194,7 @@ pub(crate) fn __fn_create_float_vector<'py>(
 
 Packet payload: `::std::vector<std::string>`.*/
 ///
-///Generated from src/creator.rs:160
+///Generated from src/creator.rs:154
 #[pyfunction]
 #[pyo3(name = "create_string_vector", signature = (data, /))]
 pub(crate) fn __fn_create_string_vector<'py>(
@@ -213,7 +213,7 @@ pub(crate) fn __fn_create_string_vector<'py>(
 
 Packet payload: `::std::vector<::mediapipe::Image>`.*/
 ///
-///Generated from src/creator.rs:166
+///Generated from src/creator.rs:160
 #[pyfunction]
 #[pyo3(name = "create_image_vector", signature = (data, /))]
 pub(crate) fn __fn_create_image_vector<'py>(
@@ -232,7 +232,7 @@ pub(crate) fn __fn_create_image_vector<'py>(
 
 Packet payload: `::std::vector<::mediapipe::Packet>`.*/
 ///
-///Generated from src/creator.rs:172
+///Generated from src/creator.rs:166
 #[pyfunction]
 #[pyo3(name = "create_packet_vector", signature = (data, /))]
 pub(crate) fn __fn_create_packet_vector<'py>(
@@ -253,7 +253,7 @@ pub(crate) fn __fn_create_packet_vector<'py>(
 
 Packet payload: `::std::map<std::string,::mediapipe::Packet>`.*/
 ///
-///Generated from src/creator.rs:180
+///Generated from src/creator.rs:174
 #[pyfunction]
 #[pyo3(name = "create_string_to_packet_map", signature = (data, /))]
 pub(crate) fn __fn_create_string_to_packet_map<'py>(
@@ -274,7 +274,7 @@ pub(crate) fn __fn_create_string_to_packet_map<'py>(
 
 Packet payload: `Eigen::Matrix<float, -1, -1, 0, -1, -1>`.*/
 ///
-///Generated from src/creator.rs:191
+///Generated from src/creator.rs:185
 #[pyfunction]
 #[pyo3(name = "create_matrix", signature = (matrix, transpose = None))]
 pub(crate) fn __fn_create_matrix<'py>(
@@ -297,7 +297,7 @@ pub(crate) fn __fn_create_matrix<'py>(
 }
 ///`_create_image_frame_from_image_frame`: a copy aligned to 4 bytes.
 ///
-///Generated from src/creator.rs:197
+///Generated from src/creator.rs:191
 #[pyfunction]
 #[pyo3(name = "_create_image_frame_from_image_frame", signature = (frame, /))]
 pub(crate) fn __fn__create_image_frame_from_image_frame<'py>(
@@ -311,7 +311,7 @@ pub(crate) fn __fn__create_image_frame_from_image_frame<'py>(
 }
 ///`_create_image_from_image`: a copy aligned to 4 bytes.
 ///
-///Generated from src/creator.rs:203
+///Generated from src/creator.rs:197
 #[pyfunction]
 #[pyo3(name = "_create_image_from_image", signature = (image, /))]
 pub(crate) fn __fn__create_image_from_image<'py>(
@@ -325,7 +325,7 @@ pub(crate) fn __fn__create_image_from_image<'py>(
 /**`_create_proto(type_name, bytes)`: RuntimeError
 `Unregistered proto message type: {type_name}` for unknown types.*/
 ///
-///Generated from src/creator.rs:211
+///Generated from src/creator.rs:205
 #[pyfunction]
 #[pyo3(name = "_create_proto", signature = (type_name, bytes, /))]
 pub(crate) fn __fn__create_proto<'py>(
@@ -341,7 +341,7 @@ pub(crate) fn __fn__create_proto<'py>(
 }
 ///`_create_image_frame_from_pixel_data` as a packet.
 ///
-///Generated from src/pixel_data.rs:198
+///Generated from src/pixel_data.rs:196
 #[pyfunction]
 #[pyo3(name = "_create_image_frame_from_pixel_data", signature = (format, data, copy))]
 pub(crate) fn __fn__create_image_frame_from_pixel_data<'py>(
@@ -366,7 +366,7 @@ pub(crate) fn __fn__create_image_frame_from_pixel_data<'py>(
 }
 ///`_create_image_from_pixel_data` as a packet.
 ///
-///Generated from src/pixel_data.rs:204
+///Generated from src/pixel_data.rs:202
 #[pyfunction]
 #[pyo3(name = "_create_image_from_pixel_data", signature = (format, data, copy))]
 pub(crate) fn __fn__create_image_from_pixel_data<'py>(
@@ -392,7 +392,7 @@ pub(crate) fn __fn__create_image_from_pixel_data<'py>(
 /**`create_proto_vector`: not supported by the reference either; always the
 reference's NotImplementedError.*/
 ///
-///Generated from src/proto.rs:128
+///Generated from src/proto.rs:125
 #[pyfunction]
 #[pyo3(name = "_create_proto_vector", signature = ())]
 pub(crate) fn __fn__create_proto_vector<'py>(py: Python<'py>) -> PyResult<Py<PyAny>> {

@@ -9,7 +9,7 @@ use pyo3::IntoPyObjectExt;
 
 Packet payload: `string`.*/
 ///
-///Generated from src/getter.rs:47
+///Generated from src/getter.rs:45
 #[pyfunction]
 #[pyo3(name = "get_str", signature = (packet, /))]
 pub(crate) fn __fn_get_str<'py>(
@@ -24,7 +24,7 @@ pub(crate) fn __fn_get_str<'py>(
 
 Packet payload: `string`.*/
 ///
-///Generated from src/getter.rs:53
+///Generated from src/getter.rs:51
 #[pyfunction]
 #[pyo3(name = "get_bytes", signature = (packet, /))]
 pub(crate) fn __fn_get_bytes<'py>(
@@ -39,7 +39,7 @@ pub(crate) fn __fn_get_bytes<'py>(
 
 Packet payload: `bool`.*/
 ///
-///Generated from src/getter.rs:59
+///Generated from src/getter.rs:57
 #[pyfunction]
 #[pyo3(name = "get_bool", signature = (packet, /))]
 pub(crate) fn __fn_get_bool<'py>(
@@ -54,7 +54,7 @@ pub(crate) fn __fn_get_bool<'py>(
 
 Packet payload: `int, int8, int16, int32, int64`.*/
 ///
-///Generated from src/getter.rs:65
+///Generated from src/getter.rs:63
 #[pyfunction]
 #[pyo3(name = "get_int", signature = (packet, /))]
 pub(crate) fn __fn_get_int<'py>(
@@ -69,7 +69,7 @@ pub(crate) fn __fn_get_int<'py>(
 
 Packet payload: `uint8, uint16, uint32, uint64`.*/
 ///
-///Generated from src/getter.rs:78
+///Generated from src/getter.rs:76
 #[pyfunction]
 #[pyo3(name = "get_uint", signature = (packet, /))]
 pub(crate) fn __fn_get_uint<'py>(
@@ -84,7 +84,7 @@ pub(crate) fn __fn_get_uint<'py>(
 
 Packet payload: `float, double (narrowed to float32)`.*/
 ///
-///Generated from src/getter.rs:91
+///Generated from src/getter.rs:89
 #[pyfunction]
 #[pyo3(name = "get_float", signature = (packet, /))]
 pub(crate) fn __fn_get_float<'py>(
@@ -99,7 +99,7 @@ pub(crate) fn __fn_get_float<'py>(
 
 Packet payload: `std::vector<int / int8 / int16 / int32 / int64>`.*/
 ///
-///Generated from src/getter.rs:102
+///Generated from src/getter.rs:100
 #[pyfunction]
 #[pyo3(name = "get_int_list", signature = (packet, /))]
 pub(crate) fn __fn_get_int_list<'py>(
@@ -115,7 +115,7 @@ pub(crate) fn __fn_get_int_list<'py>(
 
 Packet payload: `std::vector<float>, std::array<float, 4 / 16>`.*/
 ///
-///Generated from src/getter.rs:116
+///Generated from src/getter.rs:114
 #[pyfunction]
 #[pyo3(name = "get_float_list", signature = (packet, /))]
 pub(crate) fn __fn_get_float_list<'py>(
@@ -130,7 +130,7 @@ pub(crate) fn __fn_get_float_list<'py>(
 
 Packet payload: `std::vector<bool>`.*/
 ///
-///Generated from src/getter.rs:129
+///Generated from src/getter.rs:126
 #[pyfunction]
 #[pyo3(name = "get_bool_list", signature = (packet, /))]
 pub(crate) fn __fn_get_bool_list<'py>(
@@ -145,7 +145,7 @@ pub(crate) fn __fn_get_bool_list<'py>(
 
 Packet payload: `std::vector<std::string>`.*/
 ///
-///Generated from src/getter.rs:135
+///Generated from src/getter.rs:132
 #[pyfunction]
 #[pyo3(name = "get_str_list", signature = (packet, /))]
 pub(crate) fn __fn_get_str_list<'py>(
@@ -160,7 +160,7 @@ pub(crate) fn __fn_get_str_list<'py>(
 
 Packet payload: `std::vector<mediapipe::Image>`.*/
 ///
-///Generated from src/getter.rs:141
+///Generated from src/getter.rs:138
 #[pyfunction]
 #[pyo3(name = "get_image_list", signature = (packet, /))]
 pub(crate) fn __fn_get_image_list<'py>(
@@ -179,7 +179,7 @@ pub(crate) fn __fn_get_image_list<'py>(
 
 Packet payload: `std::vector<mediapipe::Packet>`.*/
 ///
-///Generated from src/getter.rs:147
+///Generated from src/getter.rs:144
 #[pyfunction]
 #[pyo3(name = "get_packet_list", signature = (packet, /))]
 pub(crate) fn __fn_get_packet_list<'py>(
@@ -198,7 +198,7 @@ pub(crate) fn __fn_get_packet_list<'py>(
 
 Packet payload: `std::map<std::string, mediapipe::Packet>`.*/
 ///
-///Generated from src/getter.rs:153
+///Generated from src/getter.rs:150
 #[pyfunction]
 #[pyo3(name = "get_str_to_packet_dict", signature = (packet, /))]
 pub(crate) fn __fn_get_str_to_packet_dict<'py>(
@@ -219,7 +219,7 @@ pub(crate) fn __fn_get_str_to_packet_dict<'py>(
 
 Packet payload: `mediapipe::ImageFrame`.*/
 ///
-///Generated from src/getter.rs:160
+///Generated from src/getter.rs:157
 #[pyfunction]
 #[pyo3(name = "get_image_frame", signature = (packet, /))]
 pub(crate) fn __fn_get_image_frame<'py>(
@@ -234,7 +234,7 @@ pub(crate) fn __fn_get_image_frame<'py>(
 
 Packet payload: `mediapipe::Image`.*/
 ///
-///Generated from src/getter.rs:166
+///Generated from src/getter.rs:163
 #[pyfunction]
 #[pyo3(name = "get_image", signature = (packet, /))]
 pub(crate) fn __fn_get_image<'py>(
@@ -249,7 +249,7 @@ pub(crate) fn __fn_get_image<'py>(
 
 Packet payload: `Eigen::MatrixXf`.*/
 ///
-///Generated from src/getter.rs:172
+///Generated from src/getter.rs:169
 #[pyfunction]
 #[pyo3(name = "get_matrix", signature = (packet, /))]
 pub(crate) fn __fn_get_matrix<'py>(
@@ -263,7 +263,7 @@ pub(crate) fn __fn_get_matrix<'py>(
 /**`_get_proto_type_name`: the full protobuf name (e.g. `mediapipe.Detection`).
 A non-proto or empty packet is an error (the reference aborts).*/
 ///
-///Generated from src/getter.rs:179
+///Generated from src/getter.rs:176
 #[pyfunction]
 #[pyo3(name = "_get_proto_type_name", signature = (packet, /))]
 pub(crate) fn __fn__get_proto_type_name<'py>(
@@ -276,7 +276,7 @@ pub(crate) fn __fn__get_proto_type_name<'py>(
 }
 ///`_get_serialized_proto`: the message bytes (errors as `_get_proto_type_name`).
 ///
-///Generated from src/getter.rs:185
+///Generated from src/getter.rs:182
 #[pyfunction]
 #[pyo3(name = "_get_serialized_proto", signature = (packet, /))]
 pub(crate) fn __fn__get_serialized_proto<'py>(
@@ -289,7 +289,7 @@ pub(crate) fn __fn__get_serialized_proto<'py>(
 }
 ///`_get_proto_vector_size`.
 ///
-///Generated from src/getter.rs:205
+///Generated from src/getter.rs:202
 #[pyfunction]
 #[pyo3(name = "_get_proto_vector_size", signature = (packet, /))]
 pub(crate) fn __fn__get_proto_vector_size<'py>(
@@ -302,7 +302,7 @@ pub(crate) fn __fn__get_proto_vector_size<'py>(
 }
 ///`_get_proto_vector_element_type_name`: the elements' full protobuf name.
 ///
-///Generated from src/getter.rs:211
+///Generated from src/getter.rs:208
 #[pyfunction]
 #[pyo3(name = "_get_proto_vector_element_type_name", signature = (packet, /))]
 pub(crate) fn __fn__get_proto_vector_element_type_name<'py>(
@@ -316,7 +316,7 @@ pub(crate) fn __fn__get_proto_vector_element_type_name<'py>(
 }
 ///`_get_serialized_proto_list`: the serialized elements.
 ///
-///Generated from src/getter.rs:217
+///Generated from src/getter.rs:214
 #[pyfunction]
 #[pyo3(name = "_get_serialized_proto_list", signature = (packet, /))]
 pub(crate) fn __fn__get_serialized_proto_list<'py>(

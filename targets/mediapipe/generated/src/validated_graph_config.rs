@@ -7,7 +7,7 @@ use pyo3::types::PyDict;
 use pyo3::IntoPyObjectExt;
 ///A graph config that passed validation (or an uninitialized one).
 ///
-///Generated from src/graph/validated_graph_config.rs:44
+///Generated from src/graph/validated_graph_config.rs:39
 #[pyclass(
     module = "mediapipe.python._framework_bindings.validated_graph_config",
     name = "ValidatedGraphConfig"

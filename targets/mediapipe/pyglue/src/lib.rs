@@ -69,8 +69,7 @@ impl<T: Send> Drop for DetachOnDrop<T> {
 /// A Python list of floats built directly with the C API (the hot path of
 /// `get_float_list`): one allocation for the list, one float per element.
 pub fn float_list<T: Copy + Into<f64>>(py: Python<'_>, values: &[T]) -> PyResult<Py<PyAny>> {
-    let len = pyo3::ffi::Py_ssize_t::try_from(values.len())
-        .map_err(|_| pyo3::exceptions::PyOverflowError::new_err("list too long"))?;
+    let len = pyo3::ffi::Py_ssize_t::try_from(values.len()).map_err(|_| pyo3::exceptions::PyOverflowError::new_err("list too long"))?;
     // SAFETY: a new list of `len` slots is filled exactly once per slot with a
     // new reference (SET_ITEM steals it); a NULL item fails the whole call.
     unsafe {

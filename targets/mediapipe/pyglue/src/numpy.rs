@@ -9,7 +9,7 @@ use mediapipe_core::image_format::ElementType;
 use mediapipe_core::pixel_data::{ArrayBytes, ArrayData};
 use mediapipe_core::{ImageFrame, Matrix};
 use numpy::npyffi::{NPY_ARRAY_ALIGNED, NpyTypes, PY_ARRAY_API, npy_intp};
-use numpy::{PyArrayMethods, PyArrayDescrMethods, PyUntypedArray, PyUntypedArrayMethods};
+use numpy::{PyArrayDescrMethods, PyArrayMethods, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
@@ -130,7 +130,17 @@ unsafe fn readonly_view<'py>(
         let subtype = numpy::npyffi::get_type_object(py, NpyTypes::PyArray_Type);
         let d = descr(py, et).into_dtype_ptr();
         let nd = dims.len() as i32;
-        let raw = PY_ARRAY_API.PyArray_NewFromDescr(py, subtype, d, nd, dims.as_mut_ptr(), st.as_mut_ptr(), data as *mut c_void, flags, std::ptr::null_mut());
+        let raw = PY_ARRAY_API.PyArray_NewFromDescr(
+            py,
+            subtype,
+            d,
+            nd,
+            dims.as_mut_ptr(),
+            st.as_mut_ptr(),
+            data as *mut c_void,
+            flags,
+            std::ptr::null_mut(),
+        );
         let arr = Bound::from_owned_ptr_or_err(py, raw)?;
         if PY_ARRAY_API.PyArray_SetBaseObject(py, raw.cast(), owner.clone().into_ptr()) != 0 {
             return Err(PyErr::fetch(py));

@@ -19,11 +19,7 @@ pub fn is_sequence(obj: &Bound<'_, PyAny>) -> bool {
 }
 
 /// Converts every element of a sequence with `convert`.
-pub fn list<'py, T>(
-    func: &str,
-    obj: &Bound<'py, PyAny>,
-    mut convert: impl FnMut(&Bound<'py, PyAny>) -> PyResult<T>,
-) -> PyResult<Vec<T>> {
+pub fn list<'py, T>(func: &str, obj: &Bound<'py, PyAny>, mut convert: impl FnMut(&Bound<'py, PyAny>) -> PyResult<T>) -> PyResult<Vec<T>> {
     if let Ok(l) = obj.cast::<PyList>() {
         return l.iter().map(|e| convert(&e).map_err(|_| incompatible(func, obj))).collect();
     }

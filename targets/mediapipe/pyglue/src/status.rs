@@ -4,11 +4,11 @@
 //! core sets). The message is the status message alone, no code prefix.
 
 use mediapipe_core::{ExceptionKind, Status};
-use pyo3::exceptions::{
-    PyFileExistsError, PyFileNotFoundError, PyIndexError, PyNotImplementedError, PyOverflowError,
-    PyRuntimeError, PyTypeError, PyUnicodeDecodeError, PyValueError,
-};
 use pyo3::PyErr;
+use pyo3::exceptions::{
+    PyFileExistsError, PyFileNotFoundError, PyIndexError, PyNotImplementedError, PyOverflowError, PyRuntimeError, PyTypeError,
+    PyUnicodeDecodeError, PyValueError,
+};
 
 /// The Python exception for `status`.
 pub fn raise(status: Status) -> PyErr {
@@ -22,9 +22,7 @@ pub fn raise(status: Status) -> PyErr {
         ExceptionKind::TypeError => PyTypeError::new_err(msg),
         ExceptionKind::OverflowError => PyOverflowError::new_err(msg),
         ExceptionKind::IndexError => PyIndexError::new_err(msg),
-        ExceptionKind::UnicodeDecodeError => {
-            PyUnicodeDecodeError::new_err(("utf-8", Vec::<u8>::new(), 0usize, 0usize, msg))
-        }
+        ExceptionKind::UnicodeDecodeError => PyUnicodeDecodeError::new_err(("utf-8", Vec::<u8>::new(), 0usize, 0usize, msg)),
     }
 }
 

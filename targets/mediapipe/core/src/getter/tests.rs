@@ -1,10 +1,10 @@
 //! Unit tests of the packet getters: dispatch, narrowing and messages.
 
 use super::*;
+use crate::StatusCode;
 use crate::creator::*;
 use crate::payload::IntArray;
 use crate::proto::ProtoMessage;
-use crate::StatusCode;
 
 #[test]
 fn get_int_accepts_signed_types_only() {
@@ -23,16 +23,10 @@ fn get_int_accepts_signed_types_only() {
 fn get_uint_and_get_float_dispatch() {
     assert_eq!(get_uint(&create_uint64(u64::MAX)).unwrap(), u64::MAX);
     assert_eq!(get_uint(&create_uint16(7).unwrap()).unwrap(), 7);
-    assert_eq!(
-        get_uint(&create_int(1).unwrap()).unwrap_err().message(),
-        "Packet doesn't contain uint8, uint16, uint32, or uint64 data."
-    );
+    assert_eq!(get_uint(&create_int(1).unwrap()).unwrap_err().message(), "Packet doesn't contain uint8, uint16, uint32, or uint64 data.");
     assert_eq!(get_float(&create_double(0.42)).unwrap(), 0.41999998688697815);
     assert_eq!(get_float(&create_float(1.5)).unwrap(), 1.5);
-    assert_eq!(
-        get_float(&Packet::empty()).unwrap_err().message(),
-        "Packet doesn't contain float or double data."
-    );
+    assert_eq!(get_float(&Packet::empty()).unwrap_err().message(), "Packet doesn't contain float or double data.");
 }
 
 #[test]
@@ -45,10 +39,7 @@ fn list_getters_dispatch_and_reject_arrays() {
     assert_eq!(get_float_list(&Packet::new([1.0f32; 4])).unwrap(), [1.0; 4]);
     assert_eq!(get_float_list(&Packet::new([2.0f32; 16])).unwrap().len(), 16);
     let err = get_float_list(&create_float_array(&[1.0])).unwrap_err();
-    assert_eq!(
-        err.message(),
-        "Packet doesn't contain std::vector<float> or std::array<float, 4 / 16> containers."
-    );
+    assert_eq!(err.message(), "Packet doesn't contain std::vector<float> or std::array<float, 4 / 16> containers.");
     assert_eq!(get_bool_list(&create_bool_vector(vec![true, false])).unwrap(), [true, false]);
 }
 

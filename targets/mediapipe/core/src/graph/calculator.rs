@@ -108,9 +108,7 @@ pub struct CalculatorContext {
 }
 
 fn port(map: &TagMap, tag: &str, index: usize, what: &str) -> Result<usize> {
-    map.position(tag, index).ok_or_else(|| {
-        Status::internal(format!("No {what} with tag \"{tag}\" and index {index}"))
-    })
+    map.position(tag, index).ok_or_else(|| Status::internal(format!("No {what} with tag \"{tag}\" and index {index}")))
 }
 
 impl CalculatorContext {
@@ -161,9 +159,7 @@ impl CalculatorContext {
 
     /// Queues `packet` on the output port at declaration position `position`.
     pub fn add_output_at(&mut self, position: usize, packet: Packet) -> Result<()> {
-        let slot = self.outputs.get_mut(position).ok_or_else(|| {
-            Status::internal(format!("No output stream at position {position}"))
-        })?;
+        let slot = self.outputs.get_mut(position).ok_or_else(|| Status::internal(format!("No output stream at position {position}")))?;
         slot.push(packet);
         Ok(())
     }

@@ -171,9 +171,7 @@ impl CalculatorGraph {
     pub fn observe_output_stream(&self, stream_name: &str, callback: ObserverFn, observe_timestamp_bounds: bool) -> Result<()> {
         let mut control = self.lock_control();
         if control.run.is_some() {
-            return Err(Status::failed_precondition(
-                "; observe_output_stream() must be called before start_run().",
-            ));
+            return Err(Status::failed_precondition("; observe_output_stream() must be called before start_run()."));
         }
         let Some(&stream) = self.plan.stream_ids.get(stream_name) else {
             return Err(Status::not_found(format!(
@@ -241,15 +239,11 @@ impl CalculatorGraph {
         let mut statuses = Vec::new();
         for (name, ty) in &self.plan.required_side_packets {
             let Some(packet) = given.get(name) else {
-                statuses.push(Status::invalid_argument(format!(
-                    "; Side packet \"{name}\" is required but was not provided."
-                )));
+                statuses.push(Status::invalid_argument(format!("; Side packet \"{name}\" is required but was not provided.")));
                 continue;
             };
             if let Err(problem) = check_type(packet, *ty) {
-                statuses.push(Status::invalid_argument(format!(
-                    "Side packet \"{name}\" failed validation: {problem}"
-                )));
+                statuses.push(Status::invalid_argument(format!("Side packet \"{name}\" failed validation: {problem}")));
             }
         }
         match combined("ValidateRequiredSidePackets failed to validate: ", &statuses) {
@@ -263,9 +257,7 @@ fn check_type(packet: &Packet, ty: PortType) -> std::result::Result<(), String> 
     let PortType::Named(expected) = ty else { return Ok(()) };
     match packet.type_name() {
         None => Err(format!("Empty packets are not allowed for type: {expected}")),
-        Some(actual) if actual != expected => {
-            Err(format!("The Packet stores \"{actual}\", but \"{expected}\" was requested."))
-        }
+        Some(actual) if actual != expected => Err(format!("The Packet stores \"{actual}\", but \"{expected}\" was requested.")),
         Some(_) => Ok(()),
     }
 }
@@ -320,9 +312,7 @@ fn open_node(state: &mut RunState, n: usize, graph_side_packets: &HashMap<String
     let mut sides = Vec::with_capacity(node.side_inputs.len());
     for e in node.side_inputs.entries() {
         let packet = graph_side_packets.get(&e.name).or_else(|| state.side_packets.get(&e.name));
-        sides.push(packet.cloned().ok_or_else(|| {
-            Status::invalid_argument(format!("Input side packet \"{}\" is not available.", e.name))
-        })?);
+        sides.push(packet.cloned().ok_or_else(|| Status::invalid_argument(format!("Input side packet \"{}\" is not available.", e.name)))?);
     }
     let mut calc = (node.registration.factory)(&node.config)?;
     state.nodes[n].side_inputs = sides;

@@ -68,17 +68,13 @@ pub struct GraphConfig {
 
 fn strings(msg: &DynamicMessage, field: &str) -> Vec<String> {
     match msg.get_field_by_name(field).as_deref() {
-        Some(Value::List(items)) => {
-            items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()
-        }
+        Some(Value::List(items)) => items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
         _ => Vec::new(),
     }
 }
 
 fn string(msg: &DynamicMessage, field: &str) -> String {
-    msg.get_field_by_name(field)
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    msg.get_field_by_name(field).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 fn int(msg: &DynamicMessage, field: &str) -> i32 {
@@ -87,9 +83,7 @@ fn int(msg: &DynamicMessage, field: &str) -> i32 {
 
 fn messages(msg: &DynamicMessage, field: &str) -> Vec<DynamicMessage> {
     match msg.get_field_by_name(field).as_deref() {
-        Some(Value::List(items)) => {
-            items.iter().filter_map(|v| v.as_message().cloned()).collect()
-        }
+        Some(Value::List(items)) => items.iter().filter_map(|v| v.as_message().cloned()).collect(),
         _ => Vec::new(),
     }
 }
@@ -112,8 +106,7 @@ impl NodeConfig {
                 (string(info, "tag_index"), back.unwrap_or(false))
             })
             .collect();
-        let input_stream_handler = present_message(&msg, "input_stream_handler")
-            .map(|h| string(&h, "input_stream_handler"));
+        let input_stream_handler = present_message(&msg, "input_stream_handler").map(|h| string(&h, "input_stream_handler"));
         NodeConfig {
             name: string(&msg, "name"),
             calculator: string(&msg, "calculator"),
@@ -158,15 +151,13 @@ fn decode_any_value(any: &DynamicMessage, full_name: &str) -> Result<DynamicMess
         Some(Cow::Borrowed(Value::Bytes(b))) => b.clone(),
         _ => Default::default(),
     };
-    DynamicMessage::decode(desc, bytes)
-        .map_err(|e| Status::invalid_argument(format!("Bad node_options for {full_name}: {e}")))
+    DynamicMessage::decode(desc, bytes).map_err(|e| Status::invalid_argument(format!("Bad node_options for {full_name}: {e}")))
 }
 
 impl GraphConfig {
     /// Reads the typed fields of a `CalculatorGraphConfig` message.
     pub fn from_message(message: DynamicMessage) -> GraphConfig {
-        let input_stream_handler =
-            present_message(&message, "input_stream_handler").map(|h| string(&h, "input_stream_handler"));
+        let input_stream_handler = present_message(&message, "input_stream_handler").map(|h| string(&h, "input_stream_handler"));
         let nodes = messages(&message, "node").into_iter().map(NodeConfig::from_message).collect();
         let executors = messages(&message, "executor").iter().map(|e| string(e, "name")).collect();
         GraphConfig {

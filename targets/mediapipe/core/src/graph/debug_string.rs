@@ -21,10 +21,8 @@ fn write_message(out: &mut String, message: &DynamicMessage, depth: usize) {
     if message.descriptor().full_name() == "google.protobuf.Any" && write_any(out, message, depth) {
         return;
     }
-    let mut entries: Vec<(u32, String, Kind, &Value)> = message
-        .fields()
-        .map(|(f, v)| (f.number(), f.name().to_string(), f.kind(), v))
-        .collect();
+    let mut entries: Vec<(u32, String, Kind, &Value)> =
+        message.fields().map(|(f, v)| (f.number(), f.name().to_string(), f.kind(), v)).collect();
     entries.extend(message.extensions().map(|(e, v)| (e.number(), format!("[{}]", e.full_name()), e.kind(), v)));
     entries.sort_by_key(|(number, ..)| *number);
     for (_, name, kind, value) in entries {

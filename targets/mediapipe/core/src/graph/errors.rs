@@ -7,11 +7,7 @@ use crate::status::{Status, StatusCode};
 /// The combined status, or `None` when `statuses` is empty.
 pub fn combined(prefix: &str, statuses: &[Status]) -> Option<Status> {
     let first = statuses.first()?;
-    let code = if statuses.iter().all(|s| s.code() == first.code()) {
-        first.code()
-    } else {
-        StatusCode::Unknown
-    };
+    let code = if statuses.iter().all(|s| s.code() == first.code()) { first.code() } else { StatusCode::Unknown };
     let messages: Vec<&str> = statuses.iter().map(Status::message).collect();
     Some(Status::new(code, format!("{prefix}\n{}", messages.join("\n"))))
 }

@@ -22,9 +22,7 @@ use crate::timestamp::Timestamp;
 const RUN_FAILED: &str = "CalculatorGraph::Run() failed: ";
 
 fn not_started() -> Status {
-    Status::internal(
-        "; RET_CHECK failure (mediapipe/framework/scheduler.cc) (state_)!=(STATE_NOT_STARTED)",
-    )
+    Status::internal("; RET_CHECK failure (mediapipe/framework/scheduler.cc) (state_)!=(STATE_NOT_STARTED)")
 }
 
 /// The reference's message for a timestamp a stream cannot carry.
@@ -75,9 +73,9 @@ impl CalculatorGraph {
     fn graph_input(&self, stream: &str) -> Result<usize> {
         match self.plan.stream_ids.get(stream) {
             Some(&id) if self.plan.streams[id].producer == Producer::GraphInput => Ok(id),
-            _ => Err(Status::not_found(format!(
-                "; CalculatorGraph::AddPacketToInputStream() is called on an unknown stream \"{stream}\"."
-            ))),
+            _ => {
+                Err(Status::not_found(format!("; CalculatorGraph::AddPacketToInputStream() is called on an unknown stream \"{stream}\".")))
+            }
         }
     }
 
@@ -95,9 +93,7 @@ impl CalculatorGraph {
     #[bindery::method(name = "add_packet_to_input_stream")]
     pub fn add_packet_to_input_stream(&self, stream: &str, packet: &Packet, timestamp: Timestamp) -> Result<()> {
         let ts = if timestamp == Timestamp::UNSET { packet.timestamp() } else { timestamp };
-        let shared = self.shared(Status::internal(
-            "; CalculatorGraph::AddPacketToInputStream() is called before StartRun()",
-        ))?;
+        let shared = self.shared(Status::internal("; CalculatorGraph::AddPacketToInputStream() is called before StartRun()"))?;
         if !ts.is_allowed_in_stream() {
             return Err(disallowed_timestamp(ts));
         }
@@ -108,9 +104,7 @@ impl CalculatorGraph {
         loop {
             run_error(&state, "Graph has errors: ")?;
             if state.streams[id].bound == Timestamp::DONE {
-                return Err(Status::failed_precondition(format!(
-                    "; Graph input stream \"{stream}\" is closed."
-                )));
+                return Err(Status::failed_precondition(format!("; Graph input stream \"{stream}\" is closed.")));
             }
             if !state.is_full(id) || state.is_idle() || state.phase == Phase::Done {
                 break;
@@ -134,9 +128,7 @@ impl CalculatorGraph {
     /// NOT_FOUND (the reference segfaults). Closing twice is allowed.
     #[bindery::method(name = "close_input_stream")]
     pub fn close_input_stream(&self, stream: &str) -> Result<()> {
-        let shared = self.shared(Status::internal(
-            "; CalculatorGraph::CloseInputStream() is called before StartRun()",
-        ))?;
+        let shared = self.shared(Status::internal("; CalculatorGraph::CloseInputStream() is called before StartRun()"))?;
         let id = self.graph_input(stream)?;
         let mut state = shared.lock();
         state.advance_bound(id, Timestamp::DONE);
@@ -147,9 +139,7 @@ impl CalculatorGraph {
     /// Closes every graph input stream and stops every source node.
     #[bindery::method(name = "close_all_packet_sources")]
     pub fn close_all_packet_sources(&self) -> Result<()> {
-        let shared = self.shared(Status::internal(
-            "; CalculatorGraph::CloseAllPacketSources() is called before StartRun()",
-        ))?;
+        let shared = self.shared(Status::internal("; CalculatorGraph::CloseAllPacketSources() is called before StartRun()"))?;
         let mut state = shared.lock();
         close_sources(&mut state);
         shared.changed.notify_all();
@@ -241,9 +231,7 @@ impl CalculatorGraph {
     pub fn get_output_side_packet(&self, name: &str) -> Result<Packet> {
         let declared = self.plan.config.output_side_packets.iter().any(|s| s.rsplit(':').next() == Some(name));
         if !self.plan.side_producers.contains_key(name) && !declared {
-            return Err(Status::not_found(format!(
-                "; Unable to get the output side packet \"{name}\" because it doesn't exist."
-            )));
+            return Err(Status::not_found(format!("; Unable to get the output side packet \"{name}\" because it doesn't exist.")));
         }
         let control = self.lock_control();
         let found = match &control.run {

@@ -66,16 +66,12 @@ fn compile_pool() -> std::result::Result<DescriptorPool, String> {
 /// The descriptor pool holding every bundled message type.
 pub fn pool() -> Result<&'static DescriptorPool> {
     static POOL: OnceLock<std::result::Result<DescriptorPool, String>> = OnceLock::new();
-    POOL.get_or_init(compile_pool)
-        .as_ref()
-        .map_err(|e| Status::internal(format!("bundled .proto files do not compile: {e}")))
+    POOL.get_or_init(compile_pool).as_ref().map_err(|e| Status::internal(format!("bundled .proto files do not compile: {e}")))
 }
 
 /// The descriptor of a bundled message type by full name.
 pub fn message_descriptor(full_name: &str) -> Result<MessageDescriptor> {
-    pool()?
-        .get_message_by_name(full_name)
-        .ok_or_else(|| Status::not_found(format!("Unknown proto message type: {full_name}")))
+    pool()?.get_message_by_name(full_name).ok_or_else(|| Status::not_found(format!("Unknown proto message type: {full_name}")))
 }
 
 /// The serialized `FileDescriptorSet` of every bundled `.proto` file (for
@@ -88,16 +84,14 @@ pub fn file_descriptor_set_bytes() -> Result<Vec<u8>> {
 /// Failure: INVALID_ARGUMENT with the parser's message.
 pub fn parse_text(text: &str) -> Result<DynamicMessage> {
     let desc = message_descriptor(GRAPH_CONFIG_TYPE)?;
-    DynamicMessage::parse_text_format(desc, text)
-        .map_err(|e| Status::invalid_argument(format!("Failed to parse: {text}\n{e}")))
+    DynamicMessage::parse_text_format(desc, text).map_err(|e| Status::invalid_argument(format!("Failed to parse: {text}\n{e}")))
 }
 
 /// Decodes wire format into a `CalculatorGraphConfig` message.
 /// Failure: INVALID_ARGUMENT with the decoder's message.
 pub fn parse_binary(bytes: &[u8]) -> Result<DynamicMessage> {
     let desc = message_descriptor(GRAPH_CONFIG_TYPE)?;
-    DynamicMessage::decode(desc, bytes)
-        .map_err(|e| Status::invalid_argument(format!("Failed to parse the binary graph: {e}")))
+    DynamicMessage::decode(desc, bytes).map_err(|e| Status::invalid_argument(format!("Failed to parse the binary graph: {e}")))
 }
 
 /// Multi-line text format in the layout of C++ `DebugString()`.

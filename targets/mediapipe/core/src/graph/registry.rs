@@ -41,9 +41,7 @@ pub fn register_calculator(name: &str, contract: ContractFn, factory: FactoryFn)
 /// The registration of `name`, or NOT_FOUND with MediaPipe's message.
 pub fn lookup(name: &str) -> Result<Registration> {
     let map = table().read().unwrap_or_else(|e| e.into_inner());
-    map.get(name)
-        .copied()
-        .ok_or_else(|| Status::not_found(format!("Unable to find Calculator \"{name}\"")))
+    map.get(name).copied().ok_or_else(|| Status::not_found(format!("Unable to find Calculator \"{name}\"")))
 }
 
 /// Names of all registered calculators, sorted.

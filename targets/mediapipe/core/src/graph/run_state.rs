@@ -129,15 +129,17 @@ pub struct RunState {
 impl RunState {
     /// Fresh state for a run of `plan` with observers `(stream id, bounds flag)`.
     pub fn new(plan: Arc<Plan>, observers: &[(usize, bool)], queue_limit: Option<usize>) -> RunState {
-        let mut streams: Vec<StreamState> = plan
-            .streams
+        let mut streams: Vec<StreamState> =
+            plan.streams.iter().map(|s| StreamState { bound: Timestamp::UNSTARTED, consumers: s.consumers.clone() }).collect();
+        let mut nodes: Vec<NodeState> = plan
+            .nodes
             .iter()
-            .map(|s| StreamState { bound: Timestamp::UNSTARTED, consumers: s.consumers.clone() })
+            .enumerate()
+            .map(|(i, node)| {
+                let queues = node.input_streams.iter().map(|&s| InputQueue::new(&plan.streams[s].name)).collect();
+                NodeState::new(NodeKind::Calculator(i), queues, node.policy)
+            })
             .collect();
-        let mut nodes: Vec<NodeState> = plan.nodes.iter().enumerate().map(|(i, node)| {
-            let queues = node.input_streams.iter().map(|&s| InputQueue::new(&plan.streams[s].name)).collect();
-            NodeState::new(NodeKind::Calculator(i), queues, node.policy)
-        }).collect();
         for (index, &(stream, observe_bounds)) in observers.iter().enumerate() {
             streams[stream].consumers.push((nodes.len(), 0));
             let queue = InputQueue::new(&plan.streams[stream].name);
@@ -145,8 +147,18 @@ impl RunState {
             nodes.push(NodeState::new(kind, vec![queue], InputPolicy::Immediate));
         }
         RunState {
-            plan, nodes, streams, errors: Vec::new(), side_packets: HashMap::new(), running: 0,
-            dirty: true, phase: Phase::Running, queue_limit, shutdown: false, observed: false, cursor: 0,
+            plan,
+            nodes,
+            streams,
+            errors: Vec::new(),
+            side_packets: HashMap::new(),
+            running: 0,
+            dirty: true,
+            phase: Phase::Running,
+            queue_limit,
+            shutdown: false,
+            observed: false,
+            cursor: 0,
         }
     }
 
@@ -159,9 +171,10 @@ impl RunState {
     /// True when some calculator reading `stream` has a full queue.
     pub fn is_full(&self, stream: usize) -> bool {
         let Some(limit) = self.queue_limit else { return false };
-        self.streams[stream].consumers.iter().any(|&(n, p)| {
-            matches!(self.nodes[n].kind, NodeKind::Calculator(_)) && self.nodes[n].queues[p].packets.len() >= limit
-        })
+        self.streams[stream]
+            .consumers
+            .iter()
+            .any(|&(n, p)| matches!(self.nodes[n].kind, NodeKind::Calculator(_)) && self.nodes[n].queues[p].packets.len() >= limit)
     }
 
     /// True when nothing runs and nothing is ready.
@@ -358,17 +371,22 @@ impl RunState {
 
     /// True when an unclosed source node exists.
     pub fn has_open_source(&self) -> bool {
-        self.nodes.iter().any(|n| {
-            matches!(n.kind, NodeKind::Calculator(_)) && n.queues.is_empty() && !n.closed && !n.stopped
-        })
+        self.nodes.iter().any(|n| matches!(n.kind, NodeKind::Calculator(_)) && n.queues.is_empty() && !n.closed && !n.stopped)
     }
 }
 
 impl NodeState {
     fn new(kind: NodeKind, queues: Vec<InputQueue>, policy: InputPolicy) -> NodeState {
         NodeState {
-            kind, queues, calculator: None, policy, offset: None, running: false,
-            closed: false, stopped: false, last_delivered: Timestamp::UNSTARTED,
+            kind,
+            queues,
+            calculator: None,
+            policy,
+            offset: None,
+            running: false,
+            closed: false,
+            stopped: false,
+            last_delivered: Timestamp::UNSTARTED,
             side_inputs: Vec::new(),
         }
     }

@@ -196,9 +196,7 @@ pub fn worker(shared: Arc<Shared>) {
 
 fn run_task<'a>(shared: &'a Shared, mut state: MutexGuard<'a, RunState>, task: Task) -> MutexGuard<'a, RunState> {
     match task {
-        Task::Process { node, timestamp, inputs } => {
-            state = run_calculator(shared, state, node, timestamp, inputs, Phase3::Process, false)
-        }
+        Task::Process { node, timestamp, inputs } => state = run_calculator(shared, state, node, timestamp, inputs, Phase3::Process, false),
         Task::Close { node, cancelled } => {
             state = run_calculator(shared, state, node, Timestamp::DONE, Vec::new(), Phase3::Close, cancelled)
         }

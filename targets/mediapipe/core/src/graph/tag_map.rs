@@ -54,12 +54,8 @@ pub fn parse_tag_index_name(text: &str) -> Result<(String, Option<usize>, String
     let parts: Vec<&str> = text.split(':').collect();
     let parsed = match parts.as_slice() {
         [name] if is_name(name) => Some((String::new(), None, name.to_string())),
-        [tag, name] if is_tag(tag) && is_name(name) => {
-            Some((tag.to_string(), None, name.to_string()))
-        }
-        [tag, number, name] if is_tag(tag) && is_name(name) => {
-            parse_number(number).map(|n| (tag.to_string(), Some(n), name.to_string()))
-        }
+        [tag, name] if is_tag(tag) && is_name(name) => Some((tag.to_string(), None, name.to_string())),
+        [tag, number, name] if is_tag(tag) && is_name(name) => parse_number(number).map(|n| (tag.to_string(), Some(n), name.to_string())),
         _ => None,
     };
     parsed.ok_or_else(|| bad_tag_index_name(text))
@@ -177,8 +173,7 @@ impl TagMap {
 
     /// The sorted `(tag, index)` pairs, used to compare two maps' shapes.
     pub fn shape(&self) -> Vec<(String, usize)> {
-        let mut shape: Vec<(String, usize)> =
-            self.entries.iter().map(|e| (e.tag.clone(), e.index)).collect();
+        let mut shape: Vec<(String, usize)> = self.entries.iter().map(|e| (e.tag.clone(), e.index)).collect();
         shape.sort();
         shape
     }

@@ -10,12 +10,8 @@ use super::validate::{Plan, Producer};
 use crate::status::{Result, Status, StatusCode};
 
 fn edges(plan: &Plan) -> Vec<Vec<usize>> {
-    let side_producers: HashMap<&str, usize> = plan
-        .nodes
-        .iter()
-        .enumerate()
-        .flat_map(|(n, node)| node.side_outputs.entries().iter().map(move |e| (e.name.as_str(), n)))
-        .collect();
+    let side_producers: HashMap<&str, usize> =
+        plan.nodes.iter().enumerate().flat_map(|(n, node)| node.side_outputs.entries().iter().map(move |e| (e.name.as_str(), n))).collect();
     let mut out = vec![Vec::new(); plan.nodes.len()];
     for (n, node) in plan.nodes.iter().enumerate() {
         for (port, entry) in node.inputs.entries().iter().enumerate() {
@@ -59,15 +55,9 @@ pub fn sort(plan: &Plan) -> Result<Vec<usize>> {
     if order.len() == out.len() {
         return Ok(order);
     }
-    let cycle: Vec<&str> = (0..out.len())
-        .filter(|n| indegree[*n] > 0)
-        .map(|n| plan.nodes[n].debug_name.as_str())
-        .collect();
+    let cycle: Vec<&str> = (0..out.len()).filter(|n| indegree[*n] > 0).map(|n| plan.nodes[n].debug_name.as_str()).collect();
     Err(Status::new(
         StatusCode::Unknown,
-        format!(
-            "; Generator side packet cycle or calculator stream cycle detected in graph: [{}]",
-            cycle.join(", ")
-        ),
+        format!("; Generator side packet cycle or calculator stream cycle detected in graph: [{}]", cycle.join(", ")),
     ))
 }

@@ -100,10 +100,7 @@ fn combine(prefix: &str, statuses: Vec<Status>) -> Result<()> {
 /// MediaPipe's canonical node names: the `name`, else the calculator type,
 /// suffixed `_1`, `_2`, ... when several nodes would share it.
 fn canonical_names(nodes: &[NodeConfig]) -> Vec<String> {
-    let base: Vec<&str> = nodes
-        .iter()
-        .map(|n| if n.name.is_empty() { n.calculator.as_str() } else { n.name.as_str() })
-        .collect();
+    let base: Vec<&str> = nodes.iter().map(|n| if n.name.is_empty() { n.calculator.as_str() } else { n.name.as_str() }).collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     base.iter()
         .map(|b| {
@@ -121,10 +118,7 @@ fn node_plan(node: &NodeConfig, debug_name: String, graph_handler: Option<&str>)
     let side_inputs = TagMap::parse(&node.input_side_packets)?;
     let side_outputs = TagMap::parse(&node.output_side_packets)?;
     let registration = registry::lookup(&node.calculator).map_err(|_| {
-        Status::not_found(format!(
-            "No registered object with name: {0}; Unable to find Calculator \"{0}\"",
-            node.calculator
-        ))
+        Status::not_found(format!("No registered object with name: {0}; Unable to find Calculator \"{0}\"", node.calculator))
     })?;
     let mut contract = Contract {
         node,
@@ -135,8 +129,7 @@ fn node_plan(node: &NodeConfig, debug_name: String, graph_handler: Option<&str>)
         types: Vec::new(),
         input_policy: InputPolicy::default(),
     };
-    (registration.contract)(&mut contract)
-        .map_err(|e| e.with_prefix(&format!("{}: ", node.calculator)))?;
+    (registration.contract)(&mut contract).map_err(|e| e.with_prefix(&format!("{}: ", node.calculator)))?;
     let (types, mut policy) = (contract.types, contract.input_policy);
     match (&node.input_stream_handler, graph_handler) {
         (Some(own), _) => policy = handler_policy(own)?,
@@ -165,10 +158,7 @@ fn back_edges(node: &NodeConfig, inputs: &TagMap) -> Result<Vec<bool>> {
     for (tag_index, back_edge) in &node.input_stream_info {
         let (tag, index) = tag_map::parse_tag_index(tag_index)?;
         let pos = inputs.position(&tag, index).ok_or_else(|| {
-            Status::internal(format!(
-                "input_stream_info \"{tag_index}\" does not name an input stream of node \"{}\"",
-                node.calculator
-            ))
+            Status::internal(format!("input_stream_info \"{tag_index}\" does not name an input stream of node \"{}\"", node.calculator))
         })?;
         flags[pos] = *back_edge;
     }
@@ -209,10 +199,7 @@ fn validate_executors(config: &GraphConfig) -> Result<()> {
             return Err(Status::invalid_argument(format!("; \"{}\" is a reserved executor name.", node.executor)));
         }
         if !declared.contains(&node.executor.as_str()) {
-            return Err(Status::invalid_argument(format!(
-                "; The executor \"{}\" is not declared in an ExecutorConfig.",
-                node.executor
-            )));
+            return Err(Status::invalid_argument(format!("; The executor \"{}\" is not declared in an ExecutorConfig.", node.executor)));
         }
     }
     Ok(())
@@ -297,10 +284,7 @@ impl Plan {
         for &n in &self.order {
             for (port, entry) in self.nodes[n].side_outputs.entries().iter().enumerate() {
                 if self.side_producers.insert(entry.name.clone(), (n, port)).is_some() {
-                    return Err(unknown(format!(
-                        "Output Side Packet \"{}\" defined twice.",
-                        entry.name
-                    )));
+                    return Err(unknown(format!("Output Side Packet \"{}\" defined twice.", entry.name)));
                 }
             }
         }
@@ -320,9 +304,6 @@ impl Plan {
 impl NodePlan {
     /// The declared type of a port (`Any` when the contract is silent).
     pub fn port_type(&self, kind: &str, tag: &str, index: usize) -> PortType {
-        self.types
-            .iter()
-            .find(|(k, t, i, _)| *k == kind && t == tag && *i == index)
-            .map_or(PortType::Any, |(_, _, _, ty)| *ty)
+        self.types.iter().find(|(k, t, i, _)| *k == kind && t == tag && *i == index).map_or(PortType::Any, |(_, _, _, ty)| *ty)
     }
 }

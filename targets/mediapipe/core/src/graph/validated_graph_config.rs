@@ -20,19 +20,14 @@ use crate::status::{ExceptionKind, Result, Status, StatusCode};
 /// (`The path does not exist: {path}`); bad bytes: UNKNOWN
 /// (`Failed to parse the binary graph: {path}`).
 pub fn load_binary_file(path: &str) -> Result<GraphConfig> {
-    let bytes = std::fs::read(path).map_err(|_| {
-        Status::not_found(format!("The path does not exist: {path}"))
-            .with_exception(ExceptionKind::FileNotFoundError)
-    })?;
-    GraphConfig::from_binary(&bytes).map_err(|_| {
-        Status::new(StatusCode::Unknown, format!("Failed to parse the binary graph: {path}"))
-    })
+    let bytes = std::fs::read(path)
+        .map_err(|_| Status::not_found(format!("The path does not exist: {path}")).with_exception(ExceptionKind::FileNotFoundError))?;
+    GraphConfig::from_binary(&bytes).map_err(|_| Status::new(StatusCode::Unknown, format!("Failed to parse the binary graph: {path}")))
 }
 
 /// Parses a text-format config; failure: UNKNOWN `Failed to parse: {text}`.
 pub fn load_text(text: &str) -> Result<GraphConfig> {
-    GraphConfig::from_text(text)
-        .map_err(|_| Status::new(StatusCode::Unknown, format!("Failed to parse: {text}")))
+    GraphConfig::from_text(text).map_err(|_| Status::new(StatusCode::Unknown, format!("Failed to parse: {text}")))
 }
 
 /// The canonical config text (C++ `DebugString` layout).
@@ -149,9 +144,7 @@ impl ValidatedGraphConfig {
             }
         }
         if !defined {
-            return Err(Status::invalid_argument(format!(
-                "; Side packet \"{name}\" is not defined in the config."
-            )));
+            return Err(Status::invalid_argument(format!("; Side packet \"{name}\" is not defined in the config.")));
         }
         first_named(&candidates).ok_or_else(|| type_error("side packet", name))
     }
@@ -162,9 +155,7 @@ impl ValidatedGraphConfig {
     }
 
     fn plan_or_error(&self) -> Result<&Plan> {
-        self.plan
-            .as_deref()
-            .ok_or_else(|| Status::failed_precondition("; ValidatedGraphConfig is not initialized."))
+        self.plan.as_deref().ok_or_else(|| Status::failed_precondition("; ValidatedGraphConfig is not initialized."))
     }
 }
 

@@ -30,10 +30,8 @@ impl ImageFrame {
         }
         let depth = self.byte_depth();
         let offset = row * self.width_step + (col * self.channels() + ch) * depth;
-        let bytes = self
-            .pixel_data()
-            .get(offset..offset + depth)
-            .ok_or_else(|| Status::internal("pixel buffer is shorter than the frame"))?;
+        let bytes =
+            self.pixel_data().get(offset..offset + depth).ok_or_else(|| Status::internal("pixel buffer is shorter than the frame"))?;
         Ok(match self.element_type() {
             ElementType::U8 => PixelValue::Int(i64::from(bytes[0])),
             ElementType::U16 => PixelValue::Int(i64::from(u16::from_ne_bytes([bytes[0], bytes[1]]))),
@@ -68,8 +66,6 @@ impl ImageFrame {
 fn check_axis(index: i64, axis: usize, size: usize) -> Result<usize> {
     match usize::try_from(index) {
         Ok(i) if i < size => Ok(i),
-        _ => Err(Status::index_error(format!(
-            "index {index} is out of bounds for axis {axis} with size {size}"
-        ))),
+        _ => Err(Status::index_error(format!("index {index} is out of bounds for axis {axis} with size {size}"))),
     }
 }

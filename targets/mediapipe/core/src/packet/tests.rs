@@ -54,10 +54,7 @@ fn repr_shows_cpp_type_and_timestamp() {
     let p = Packet::new(7i32).at(Timestamp::new(3).unwrap());
     assert_eq!(p.repr(), "<mediapipe.Packet with timestamp: 3 and C++ type: int>");
     let p = Packet::new(vec![1.0f32]).at(Timestamp::POSTSTREAM);
-    assert_eq!(
-        format!("{p:?}"),
-        "<mediapipe.Packet with timestamp: POSTSTREAM and C++ type: ::std::vector<float>>"
-    );
+    assert_eq!(format!("{p:?}"), "<mediapipe.Packet with timestamp: POSTSTREAM and C++ type: ::std::vector<float>>");
 }
 
 #[test]

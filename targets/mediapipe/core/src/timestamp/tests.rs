@@ -12,8 +12,15 @@ fn special_values_have_reference_numbers() {
     assert_eq!(Timestamp::POSTSTREAM.value(), i64::MAX - 2);
     assert_eq!(Timestamp::ONE_OVER_POSTSTREAM.value(), i64::MAX - 1);
     assert_eq!(Timestamp::DONE.value(), i64::MAX);
-    let accessors = [Timestamp::unset(), Timestamp::unstarted(), Timestamp::prestream(), Timestamp::min(),
-        Timestamp::max(), Timestamp::poststream(), Timestamp::done()];
+    let accessors = [
+        Timestamp::unset(),
+        Timestamp::unstarted(),
+        Timestamp::prestream(),
+        Timestamp::min(),
+        Timestamp::max(),
+        Timestamp::poststream(),
+        Timestamp::done(),
+    ];
     let names: Vec<String> = accessors.iter().map(Timestamp::name_or_value).collect();
     assert_eq!(names, ["UNSET", "UNSTARTED", "PRESTREAM", "MIN", "MAX", "POSTSTREAM", "DONE"]);
 }
@@ -76,10 +83,7 @@ fn seconds_of_special_and_ordinary_values() {
 fn display_uses_names_or_decimal() {
     assert_eq!(Timestamp::UNSET.to_string(), "<mediapipe.Timestamp with value: UNSET>");
     assert_eq!(Timestamp::DONE.to_string(), "<mediapipe.Timestamp with value: DONE>");
-    assert_eq!(
-        Timestamp::ONE_OVER_POSTSTREAM.to_string(),
-        "<mediapipe.Timestamp with value: ONEOVERPOSTSTREAM>"
-    );
+    assert_eq!(Timestamp::ONE_OVER_POSTSTREAM.to_string(), "<mediapipe.Timestamp with value: ONEOVERPOSTSTREAM>");
     assert_eq!(Timestamp::new(-42).unwrap().repr(), "<mediapipe.Timestamp with value: -42>");
     assert_eq!(Timestamp::PRESTREAM.name_or_value(), "PRESTREAM");
 }

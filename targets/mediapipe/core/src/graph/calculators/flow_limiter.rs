@@ -24,9 +24,7 @@ const OPTIONS: &str = "mediapipe.FlowLimiterCalculatorOptions";
 
 fn contract(cc: &mut Contract<'_>) -> Result<()> {
     if cc.inputs.count("") != 1 || cc.outputs.count("") != 1 {
-        return Err(cc.violation(
-            "FlowLimiterCalculator needs exactly one untagged input and one untagged output stream.",
-        ));
+        return Err(cc.violation("FlowLimiterCalculator needs exactly one untagged input and one untagged output stream."));
     }
     if !cc.inputs.has_tag("FINISHED") {
         return Err(cc.violation("FlowLimiterCalculator needs a FINISHED input stream."));

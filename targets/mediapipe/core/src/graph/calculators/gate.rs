@@ -18,12 +18,9 @@ const OPTIONS: &str = "mediapipe.GateCalculatorOptions";
 
 fn contract(cc: &mut Contract<'_>) -> Result<()> {
     let streams = cc.inputs.has_tag("ALLOW") as u8 + cc.inputs.has_tag("DISALLOW") as u8;
-    let sides = cc.input_side_packets.has_tag("ALLOW") as u8
-        + cc.input_side_packets.has_tag("DISALLOW") as u8;
+    let sides = cc.input_side_packets.has_tag("ALLOW") as u8 + cc.input_side_packets.has_tag("DISALLOW") as u8;
     if streams + sides > 1 {
-        return Err(cc.violation(
-            "Only one of ALLOW and DISALLOW may be given, as an input stream or a side packet.",
-        ));
+        return Err(cc.violation("Only one of ALLOW and DISALLOW may be given, as an input stream or a side packet."));
     }
     let data = cc.inputs.count("");
     if cc.outputs.count("") != data {
@@ -49,10 +46,7 @@ fn contract(cc: &mut Contract<'_>) -> Result<()> {
 }
 
 fn flag(options: &Option<DynamicMessage>, field: &str) -> bool {
-    options
-        .as_ref()
-        .and_then(|o| o.get_field_by_name(field).and_then(|v| v.as_bool()))
-        .unwrap_or(false)
+    options.as_ref().and_then(|o| o.get_field_by_name(field).and_then(|v| v.as_bool())).unwrap_or(false)
 }
 
 fn factory(node: &NodeConfig) -> Result<Box<dyn Calculator>> {

@@ -30,19 +30,14 @@ fn contract(cc: &mut Contract<'_>) -> Result<()> {
         return Err(cc.violation("PacketClonerCalculator needs a tick input stream."));
     };
     if cc.outputs.count("") != data.len() || cc.outputs.len() != data.len() {
-        return Err(cc.violation(
-            "PacketClonerCalculator needs one untagged output stream per data input stream.",
-        ));
+        return Err(cc.violation("PacketClonerCalculator needs one untagged output stream per data input stream."));
     }
     cc.input_policy = InputPolicy::Immediate;
     Ok(())
 }
 
 fn factory(node: &NodeConfig) -> Result<Box<dyn Calculator>> {
-    let all = node
-        .options(OPTIONS)?
-        .and_then(|o| o.get_field_by_name("output_only_when_all_inputs_received")?.as_bool())
-        .unwrap_or(false);
+    let all = node.options(OPTIONS)?.and_then(|o| o.get_field_by_name("output_only_when_all_inputs_received")?.as_bool()).unwrap_or(false);
     Ok(Box::new(Cloner { only_when_all: all, data: Vec::new(), tick: 0, latest: Vec::new() }))
 }
 

@@ -11,14 +11,10 @@ pub const REGISTRATION: Registration = Registration { contract, factory };
 
 fn contract(cc: &mut Contract<'_>) -> Result<()> {
     if cc.inputs.shape() != cc.outputs.shape() {
-        return Err(cc.violation(
-            "Input and output streams to PassThroughCalculator must use matching tags and indexes.",
-        ));
+        return Err(cc.violation("Input and output streams to PassThroughCalculator must use matching tags and indexes."));
     }
     if cc.input_side_packets.shape() != cc.output_side_packets.shape() {
-        return Err(cc.violation(
-            "Input and output side packets to PassThroughCalculator must use matching tags and indexes.",
-        ));
+        return Err(cc.violation("Input and output side packets to PassThroughCalculator must use matching tags and indexes."));
     }
     Ok(())
 }
@@ -36,13 +32,8 @@ impl Calculator for PassThrough {
     fn open(&mut self, cc: &mut CalculatorContext) -> Result<()> {
         cc.set_offset(0);
         let (inputs, outputs) = (cc.input_tags().clone(), cc.output_tags().clone());
-        self.routes = inputs
-            .entries()
-            .iter()
-            .map(|e| outputs.position(&e.tag, e.index).unwrap_or(usize::MAX))
-            .collect();
-        let sides: Vec<(String, usize)> =
-            cc.side_in_tags.entries().iter().map(|e| (e.tag.clone(), e.index)).collect();
+        self.routes = inputs.entries().iter().map(|e| outputs.position(&e.tag, e.index).unwrap_or(usize::MAX)).collect();
+        let sides: Vec<(String, usize)> = cc.side_in_tags.entries().iter().map(|e| (e.tag.clone(), e.index)).collect();
         for (tag, index) in sides {
             let packet = cc.input_side_packet(&tag, index)?.clone();
             cc.set_output_side_packet(&tag, index, packet)?;

@@ -6,8 +6,8 @@ use std::str::FromStr;
 use crate::graph::calculator::{Calculator, CalculatorContext, Contract, PortType};
 use crate::graph::config::NodeConfig;
 use crate::graph::registry::Registration;
-use crate::payload::PacketType;
 use crate::packet::Packet;
+use crate::payload::PacketType;
 use crate::status::{Result, Status};
 
 /// The family members: registered name and registration.
@@ -32,9 +32,7 @@ fn registration<T: Target>() -> Registration {
 
 fn contract<T: Target>(cc: &mut Contract<'_>) -> Result<()> {
     if cc.input_side_packets.name("", 0).is_none() || cc.output_side_packets.name("", 0).is_none() {
-        return Err(cc.violation(
-            "needs an untagged input side packet (the string) and an untagged output side packet",
-        ));
+        return Err(cc.violation("needs an untagged input side packet (the string) and an untagged output side packet"));
     }
     cc.set_type("input_side", "", 0, PortType::Named("string"));
     cc.set_type("output_side", "", 0, PortType::Named(T::TYPE_NAME));
@@ -58,9 +56,7 @@ fn parse<T: FromStr>(bytes: &[u8]) -> Option<T> {
 impl<T: Target> Calculator for StringToInt<T> {
     fn open(&mut self, cc: &mut CalculatorContext) -> Result<()> {
         let text = cc.input_side_packet("", 0)?.get::<Vec<u8>>()?.clone();
-        let number: T = parse(&text).ok_or_else(|| {
-            Status::invalid_argument("The string could not be parsed as an integer.")
-        })?;
+        let number: T = parse(&text).ok_or_else(|| Status::invalid_argument("The string could not be parsed as an integer."))?;
         cc.set_output_side_packet("", 0, Packet::new(number))
     }
 
