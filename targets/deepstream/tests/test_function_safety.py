@@ -4,13 +4,14 @@ what the generated pyds did before the rule it checks existed."""
 
 from __future__ import annotations
 
+import ctypes
 import gc
 
 import pytest
 
 import pyds
 from ds_pipeline import Gst
-from test_buffer_liveness import buffer_with_batch
+from test_buffer_liveness import LIB, buffer_with_batch
 
 
 def batch_with_frame():
@@ -92,7 +93,10 @@ def test_batch_held_by_a_buffer_cannot_be_destroyed():
 def test_batch_attached_to_a_buffer_cannot_be_destroyed_through_its_creator_view():
     buffer = Gst.Buffer.new_allocate(None, 16, None)
     batch = pyds.nvds_create_batch_meta(1)
-    assert pyds.gst_buffer_add_nvds_meta(hash(buffer), batch, None, None, None) is not None
+    # The SDK's copy/release functions: the buffer frees the batch when it dies.
+    copy = ctypes.cast(LIB.nvds_batch_meta_copy_func, ctypes.c_void_p).value
+    release = ctypes.cast(LIB.nvds_batch_meta_release_func, ctypes.c_void_p).value
+    assert pyds.gst_buffer_add_nvds_meta(hash(buffer), batch, None, copy, release) is not None
     with pytest.raises(ValueError, match="belongs to another object"):
         pyds.nvds_destroy_batch_meta(batch)
 
