@@ -104,6 +104,7 @@ bad_specs!(
     params_wrong_count,
     owned_without_free,
     pkg_config_missing,
+    points_to_not_void,
     python_alias_clash,
     python_helper_missing,
     python_name_not_identifier,

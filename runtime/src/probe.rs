@@ -14,15 +14,30 @@ use std::sync::{Mutex, OnceLock};
 /// Bytes moved per step of the pipe fallback (below any pipe's capacity).
 const CHUNK: usize = 4096;
 
-/// Whether `len` bytes starting at `ptr` are readable by this process.
+/// Bytes copied per step of a readability probe: large sizes are probed
+/// piecewise, so a wild length costs no allocation of its size.
+const PROBE_CHUNK: usize = 64 * 1024;
+
+/// Whether `len` bytes starting at `ptr` are readable by this process. The
+/// last piece is probed first (a wild length usually ends in unmapped
+/// memory), then every piece from the start, stopping at the first fault.
 pub fn readable(ptr: *const c_void, len: usize) -> bool {
     if ptr.is_null() || (ptr as usize).checked_add(len).is_none() {
         return false;
     }
-    match copy_from_self(ptr, len) {
+    let mut scratch = vec![0u8; PROBE_CHUNK.min(len)];
+    let last = len.saturating_sub(PROBE_CHUNK);
+    let mut piece =
+        |start: usize| piece_readable(ptr.cast::<u8>().wrapping_add(start).cast(), &mut scratch[..PROBE_CHUNK.min(len - start)]);
+    piece(last) && (0..last).step_by(PROBE_CHUNK).all(piece)
+}
+
+/// Whether `local.len()` bytes at `ptr` are readable (copied into `local`).
+fn piece_readable(ptr: *const c_void, local: &mut [u8]) -> bool {
+    match copy_into(ptr, local) {
         Ok(()) => true,
         Err(libc::EFAULT) => false,
-        Err(_) => readable_by_pipe(ptr, len),
+        Err(_) => readable_by_pipe(ptr, local.len()),
     }
 }
 
@@ -45,10 +60,33 @@ pub fn read_word(ptr: *const c_void) -> Option<usize> {
     }
 }
 
-/// Copies the bytes with `process_vm_readv` on this process; the errno on failure.
-fn copy_from_self(ptr: *const c_void, len: usize) -> Result<(), i32> {
-    let mut buffer = vec![0u8; len.max(1)];
-    copy_into(ptr, &mut buffer[..len])
+/// `count` values of `T` at `ptr`, copied by the kernel: `None` when any of
+/// the bytes is unreadable or their size overflows. Like [`read_word`], no
+/// load of `ptr` happens in this process.
+///
+/// # Safety
+/// Every bit pattern must be a valid `T` (plain C data: integers, floats,
+/// raw pointers and structs of them).
+pub unsafe fn read_values<T: Copy>(ptr: *const T, count: usize) -> Option<Vec<T>> {
+    let len = count.checked_mul(std::mem::size_of::<T>())?;
+    if !readable(ptr.cast(), len) {
+        return None; // probed first: a wild count allocates nothing
+    }
+    let mut values: Vec<T> = Vec::with_capacity(count);
+    // SAFETY: the vector has capacity for `len` bytes; they are only exposed
+    // as `T`s (valid for any bits, by the caller) once all were written: by
+    // the kernel, or (fallback) copied after the pipe probe showed them readable.
+    unsafe {
+        let local = std::slice::from_raw_parts_mut(values.as_mut_ptr().cast::<u8>(), len);
+        match copy_into(ptr.cast(), local) {
+            Ok(()) => {}
+            Err(libc::EFAULT) => return None,
+            Err(_) if readable_by_pipe(ptr.cast(), len) => std::ptr::copy_nonoverlapping(ptr, values.as_mut_ptr(), count),
+            Err(_) => return None,
+        }
+        values.set_len(count);
+    }
+    Some(values)
 }
 
 /// Copies `local.len()` bytes from `ptr` into `local` with `process_vm_readv`.
@@ -121,5 +159,25 @@ mod tests {
         assert_eq!(read_word(std::ptr::null()), None);
         assert_eq!(read_word(0x10 as *const c_void), None);
         assert_eq!(read_word(usize::MAX as *const c_void), None);
+    }
+
+    #[test]
+    fn values_are_copied_or_refused() {
+        let data = [1i16, -2, 3, -4];
+        // SAFETY: i16 is valid for any bits.
+        unsafe {
+            assert_eq!(read_values(data.as_ptr(), 4), Some(data.to_vec()));
+            assert_eq!(read_values(data.as_ptr(), 0), Some(vec![]));
+            assert_eq!(read_values(0x10 as *const i16, 2), None);
+            assert_eq!(read_values(data.as_ptr(), usize::MAX), None);
+            assert_eq!(read_values(data.as_ptr(), usize::MAX / 4), None); // no allocation of that size
+        }
+    }
+
+    #[test]
+    fn large_ranges_are_probed_piecewise() {
+        let data = vec![1u8; 3 * PROBE_CHUNK + 5];
+        assert!(readable(data.as_ptr().cast(), data.len()));
+        assert!(!readable(data.as_ptr().cast(), 1 << 50));
     }
 }

@@ -287,6 +287,9 @@ pub struct FunctionSpec {
     pub returns: Option<Spanned<String>>,
     /// C function that frees an owned result.
     pub free: Option<Spanned<String>>,
+    /// Bound struct a `void*` result points to: it converts as that
+    /// struct's view (and `returns` applies).
+    pub result_points_to: Option<Spanned<String>>,
     /// Parameters the function frees (their Python objects die). Absent: a
     /// function named `*_free`/`*_destroy`/`*_unref`/`*_release` with one
     /// struct-pointer parameter consumes it; `[]` turns that off.
@@ -370,6 +373,9 @@ pub struct ParamSpec {
     /// GType name (`"GstBuffer"`, `"GstElement"`) of a pointer parameter that
     /// takes PyGObject objects, type-checked.
     pub gobject: Option<Spanned<String>>,
+    /// Bound struct a `void*` parameter points to: it converts as that
+    /// struct's view (and `consumes`, `c_made` apply).
+    pub points_to: Option<Spanned<String>>,
 }
 
 /// Capacity of an output buffer.

@@ -20,10 +20,13 @@ fn cast<'py, T: pyo3::PyTypeInfo + pyo3::PyClass>(data: &Bound<'py, PyAny>) -> P
     Ok(obj.cast_into::<T>()?)
 }
 
-/// Layer `j` of a tensor meta, as a view sharing the meta's token.
+/// Layer `j` of a tensor meta, as a view sharing the meta's token. A meta
+/// nothing tracks (cast from an `int` or a foreign capsule) may be any
+/// readable bytes: its layer array is probed and never written.
 fn layer(meta: &Bound<'_, NvDsInferTensorMeta>, j: i64) -> PyResult<NvDsInferLayerInfo> {
     let this = meta.get();
     let p = this.ptr()?;
+    // SAFETY: `p` is a live tensor meta (or, untracked, bytes probed readable by `cast`).
     let (count, layers, host) = unsafe { ((*p).num_output_layers, (*p).output_layers_info, (*p).out_buf_ptrs_host) };
     let index = usize::try_from(j).ok().filter(|i| *i < count as usize).ok_or_else(|| {
         pyo3::exceptions::PyIndexError::new_err(format!("layer index {j} out of range (num_output_layers = {count})"))
@@ -31,15 +34,36 @@ fn layer(meta: &Bound<'_, NvDsInferTensorMeta>, j: i64) -> PyResult<NvDsInferLay
     if layers.is_null() {
         return Err(PyValueError::new_err("NvDsInferTensorMeta.output_layers_info is NULL"));
     }
-    let element = unsafe { layers.add(index) };
-    // pyds copies the host pointer into `buffer`; we only fill it when the producer left it unset.
+    let element = layers.wrapping_add(index);
+    if this.view.token().is_immortal() {
+        untracked_layer(element)?;
+    } else {
+        // SAFETY: `element` is within the live meta's array (index checked above).
+        unsafe { fill_layer_buffer(element, host, index) };
+        register_layer_buffer(element, this.view.token());
+    }
+    Ok(NvDsInferLayerInfo::wrap(this.view.field(meta.as_any(), element)?))
+}
+
+/// An untracked meta's layer must be readable memory (`ValueError` otherwise).
+fn untracked_layer(element: *mut ffi::NvDsInferLayerInfo) -> PyResult<()> {
+    match rt::probe::readable(element.cast(), std::mem::size_of::<ffi::NvDsInferLayerInfo>()) {
+        true => Ok(()),
+        false => Err(PyValueError::new_err(format!("NvDsInferTensorMeta.output_layers_info: layer at {element:p} is not readable memory"))),
+    }
+}
+
+/// pyds copies the host pointer into `buffer`; we only fill it when the producer left it unset.
+///
+/// # Safety
+/// `element` is layer `index` of a live tensor meta whose `out_buf_ptrs_host` is `host`.
+unsafe fn fill_layer_buffer(element: *mut ffi::NvDsInferLayerInfo, host: *mut *mut std::ffi::c_void, index: usize) {
+    // SAFETY: per the contract; `host` holds one pointer per output layer.
     unsafe {
         if (*element).buffer.is_null() && !host.is_null() {
             (*element).buffer = *host.add(index);
         }
     }
-    register_layer_buffer(element, this.view.token());
-    Ok(NvDsInferLayerInfo::wrap(this.view.field(meta.as_any(), element)?))
 }
 
 /// Records the layer's host buffer (its size from the shape and element
@@ -73,8 +97,23 @@ fn get_nvds_layer_info(data: &Bound<'_, PyAny>, j: i64) -> PyResult<NvDsInferLay
 fn get_segmentation_masks<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let meta = cast::<NvDsInferSegmentationMeta>(data)?;
     let p = meta.get().ptr()?;
+    // SAFETY: `p` is a live meta (or, untracked, bytes probed readable by `cast`).
     let (map, shape) = unsafe { ((*p).class_map, [i64::from((*p).height), i64::from((*p).width)]) };
+    if meta.get().view.token().is_immortal() {
+        untracked_map(map, &shape)?;
+    }
     unsafe { rt::numpy_export::array_over::<i32>(data.py(), map, &shape, None, true, meta.into_any()) }
+}
+
+/// An untracked meta's class map must be readable for its whole size
+/// (`ValueError` otherwise); its zero-copy array still cannot check liveness.
+fn untracked_map(map: *const i32, shape: &[i64; 2]) -> PyResult<()> {
+    let bytes = shape.iter().try_fold(4usize, |n, d| usize::try_from(*d).ok().and_then(|d| n.checked_mul(d)));
+    match bytes {
+        Some(0) => Ok(()),
+        Some(len) if rt::probe::readable(map.cast(), len) => Ok(()),
+        _ => Err(PyValueError::new_err("NvDsInferSegmentationMeta.class_map is not readable memory")),
+    }
 }
 
 /// Optical flow vectors as a new float32 array of rows*cols*2 values (x, y pairs), as pyds.
@@ -82,18 +121,32 @@ fn get_segmentation_masks<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, 
 #[pyo3(signature = (data))]
 fn get_optical_flow_vectors<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let meta = cast::<NvDsOpticalFlowMeta>(data)?;
-    let p = meta.get().ptr()?;
+    let this = meta.get();
+    let p = this.ptr()?;
+    // SAFETY: `p` is a live meta (or, untracked, bytes probed readable by `cast`).
     let (rows, cols, vectors) = unsafe { ((*p).rows as usize, (*p).cols as usize, (*p).data.cast::<ffi::NvOFFlowVector>()) };
     let count = rows.checked_mul(cols).ok_or_else(|| PyValueError::new_err("optical flow size overflows"))?;
     if vectors.is_null() && count > 0 {
         return Err(PyValueError::new_err("NvDsOpticalFlowMeta.data is NULL"));
     }
-    let mut out = Vec::with_capacity(count * 2);
-    for i in 0..count {
-        let v = unsafe { &*vectors.add(i) };
-        out.extend([f32::from(v.flowx), f32::from(v.flowy)]);
-    }
+    let flow = flow_vectors(vectors, count, this.view.token().is_immortal())?;
+    let out: Vec<f32> = flow.iter().flat_map(|v| [f32::from(v.flowx), f32::from(v.flowy)]).collect();
     Ok(PyArray1::from_vec(data.py(), out).into_any())
+}
+
+/// The `count` vectors at `vectors`: copied by the kernel for a meta nothing
+/// tracks (`ValueError` when unreadable), read directly for a live one.
+fn flow_vectors(vectors: *const ffi::NvOFFlowVector, count: usize, untracked: bool) -> PyResult<Vec<ffi::NvOFFlowVector>> {
+    if count == 0 {
+        return Ok(vec![]);
+    }
+    if untracked {
+        // SAFETY: NvOFFlowVector is two i16s, valid for any bits.
+        return unsafe { rt::probe::read_values(vectors, count) }
+            .ok_or_else(|| PyValueError::new_err("NvDsOpticalFlowMeta.data is not readable memory"));
+    }
+    // SAFETY: a live meta's `data` holds rows*cols vectors.
+    Ok(unsafe { std::slice::from_raw_parts(vectors, count) }.to_vec())
 }
 
 #[pymethods]

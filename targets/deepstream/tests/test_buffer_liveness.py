@@ -61,3 +61,21 @@ def test_copied_buffer_has_its_own_live_batch():
     gc.collect()
     with pytest.raises(ReferenceError):
         copied.num_frames_in_batch
+
+
+def test_batch_views_die_when_its_meta_is_removed_on_its_own():
+    # pyds hooks the NvDsMeta's release function (helpers/buffer.rs), so
+    # gst_buffer_remove_meta (not only the buffer's end) kills the batch's views.
+    gst = ctypes.CDLL("libgstreamer-1.0.so.0")
+    gst.gst_buffer_remove_meta.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+    buffer = Gst.Buffer.new_allocate(None, 16, None)
+    batch = pyds.nvds_create_batch_meta(1)
+    copy = ctypes.cast(LIB.nvds_batch_meta_copy_func, ctypes.c_void_p).value
+    release = ctypes.cast(LIB.nvds_batch_meta_release_func, ctypes.c_void_p).value
+    meta = pyds.gst_buffer_add_nvds_meta(buffer, batch, None, copy, release)
+    meta.meta_type = pyds.GstNvDsMetaType.NVDS_BATCH_GST_META
+    view = pyds.gst_buffer_get_nvds_batch_meta(buffer)
+    assert view.max_frames_in_batch == 1
+    assert gst.gst_buffer_remove_meta(hash(buffer), meta.address)
+    with pytest.raises(ReferenceError):
+        view.max_frames_in_batch

@@ -116,10 +116,14 @@ def test_none_only_for_nullable_parameters():
 
 def test_int_is_not_a_pointer_unless_the_spec_says_so():
     # Before: any int was an address (segfault on a wrong one).
+    batch = pyds.nvds_create_batch_meta(1)
     with pytest.raises(TypeError, match="int is not accepted"):
-        pyds.nvds_batch_meta_copy_func(12345, None)
+        pyds.nvds_batch_meta_copy_func(batch, 12345)  # user_data: a void*
+    with pytest.raises(TypeError, match="expected NvDsBatchMeta, got int"):
+        pyds.nvds_batch_meta_copy_func(12345, None)  # data: a void* the spec types as a batch
     with pytest.raises(TypeError):
         pyds.nvds_get_nth_frame_meta(12345, 0)
+    pyds.nvds_destroy_batch_meta(batch)
 
 
 def test_list_of_the_wrong_element_type_is_refused():

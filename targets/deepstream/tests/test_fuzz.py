@@ -18,9 +18,10 @@ of killing pytest. Covered, from the shipped stubs:
 Oracle: an exception from the documented set (TypeError, ValueError,
 OverflowError, ReferenceError) or the value read back equals the value set
 (floats: float32 rounding allowed); never a signal, hang or silent change.
-Seeds are fixed (`derandomize`). Classes and functions with open defects of
-issue 9 are strict xfails (an unexpected pass fails: flip them as fixes
-land); the corpus of what was found is `test_memory_regressions.py`.
+Seeds are fixed (`derandomize`). Scenarios that hit a documented limit of
+the memory model are strict xfails (an unexpected pass fails: when a limit
+is lifted, flip the mark and the docs); the corpus of what was found and
+fixed is `test_memory_regressions.py`.
 """
 
 from __future__ import annotations
@@ -115,29 +116,22 @@ def LIST():
     return FRAME().base_meta.batch_meta.frame_meta_list
 """
 
-# Open defects (issue 9), by test parameter: strict xfails, one reason each
-# (minimal snippets of the same defects: test_memory_regressions.py).
-WRONG_STRUCT = (
-    "issue 9: a readable address of another struct (hash(Gst.Buffer)) given as the meta is read as one (SIGABRT): "
-    "an int or untracked capsule proves the bytes are mapped, not their type"
-)
+# Strict xfails, by test parameter, one reason each: open defects (none at
+# present; minimal snippets of fixed ones: test_memory_regressions.py) and the
+# documented limits of the memory model (docs/memory-model.md, "Guarantees and
+# limits"; each also shown on its own in test_memory_limits.py).
 
 KNOWN_ATTRIBUTES: dict[str, str] = {}
 #: The Hypothesis variant draws fewer values than the catalogue.
 KNOWN_DRAWN: dict[str, str] = {}
-KNOWN_CALLS: dict[str, str] = {
-    "pyds.get_nvds_LayerInfo": WRONG_STRUCT,
-    "pyds.get_optical_flow_vectors": WRONG_STRUCT,
-    "pyds.nvds_batch_meta_release_func": "issue 9: its `data` is a void* that takes any capsule; zeroed memory "
-                                         "freed as a batch meta crashes (SIGSEGV)",
-}
+KNOWN_CALLS: dict[str, str] = {}
 KNOWN_LIFETIME: dict[str, str] = {
-    "batch": "issue 9: views of metadata removed or cleared back to the pool stay readable (recycled memory; "
+    "batch": "limit: views of metadata removed or cleared back to the pool stay readable (recycled memory; "
              "limit in docs/memory-model.md, Lists)",
-    "batch, untracked": "issue 9: numpy arrays over SDK memory cannot check a token (obj.misc_obj_info after the "
+    "batch, untracked": "limit: numpy arrays over SDK memory cannot check a token (obj.misc_obj_info after the "
                         "batch is destroyed or the element removed), and casts of removed or cleared metadata stay "
                         "readable as in `batch` (limits in docs/memory-model.md, Numpy arrays and Lists)",
-    "pipeline, untracked": "issue 9: numpy arrays over SDK memory cannot check a token (obj.misc_obj_info after "
+    "pipeline, untracked": "limit: numpy arrays over SDK memory cannot check a token (obj.misc_obj_info after "
                            "the buffer is released; limit in docs/memory-model.md, Numpy arrays)",
 }
 

@@ -205,6 +205,22 @@ CORPUS = [
         batch2, frame, _ = batch_with_frame()
         expect(TypeError, lambda: pyds.nvds_add_obj_meta_to_frame(frame, None, None))
         """, id="int_and_none_refused_as_struct_arguments"),
+    pytest.param("""
+        expect(TypeError, lambda: pyds.nvds_batch_meta_release_func(capsule_over(b"\\0" * 256), None))  # freed as a batch
+        batch, frame, _ = batch_with_frame()
+        copy = pyds.nvds_batch_meta_copy_func(batch, None)
+        assert isinstance(copy, pyds.NvDsBatchMeta), copy
+        pyds.nvds_batch_meta_release_func(batch, None)
+        expect(ReferenceError, lambda: frame.frame_num)
+        expect(ReferenceError, lambda: pyds.nvds_batch_meta_release_func(batch, None))
+        pyds.nvds_destroy_batch_meta(copy)
+        """, id="batch_release_func_on_a_foreign_capsule"),
+    pytest.param("""
+        tensor = pyds.NvDsInferTensorMeta.cast(capsule_over(b"\\x05" + b"\\0" * 7 + b"\\x10" * 504))
+        expect((ValueError, IndexError), lambda: pyds.get_nvds_LayerInfo(tensor, 0))  # layers at 0x1010..: unmapped
+        flow = pyds.NvDsOpticalFlowMeta.cast(capsule_over(b"\\x40" * 512))
+        expect(ValueError, lambda: pyds.get_optical_flow_vectors(flow))  # rows*cols vectors at 0x4040..
+        """, id="helpers_on_bytes_that_are_no_meta"),
 ]
 
 

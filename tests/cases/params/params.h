@@ -69,6 +69,12 @@ void *pk_tag(void *user_data, int level);
 /** Stores user data, which may also be given as an int address. */
 void pk_store(void *anything);
 
+/** Copies a shape given as untyped user data (a copy callback's form). */
+void *pk_shape_copy_func(void *data, void *user_data);
+
+/** Frees a shape given as untyped user data (a release callback's form). */
+void pk_shape_release_func(void *data, void *user_data);
+
 /** Creates a shape. */
 PkShape *pk_shape_new(int id);
 

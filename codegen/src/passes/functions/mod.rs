@@ -1,6 +1,6 @@
 //! Decides how each function's parameters and result convert, and applies
 //! `[function.*]`. Split by concern: [`renames`] (`params`, names a header
-//! omits), [`kinds`] (the default conversion of
+//! omits), [`retype`] (`points_to`: a `void*` parameter typed as a struct), [`kinds`] (the default conversion of
 //! each C type), [`ownership`] (function-level keys: results, consumed,
 //! pooled and transferred parameters, status codes, `disjoint`), [`params`]
 //! (`[function.NAME.param.PARAM]`: nullability, int addresses, list element
@@ -16,6 +16,7 @@ mod ownership;
 mod params;
 mod provenance;
 mod renames;
+mod retype;
 mod transfers;
 
 use super::records::unknown;
@@ -65,11 +66,12 @@ fn decide(spec: &LoadedSpec, module: &Module, f: &mut Function, fs: Option<&Func
     let default = FunctionSpec::default();
     let fs = fs.unwrap_or(&default);
     let wrong_count = renames::apply(spec, f, fs);
+    let mut found: Vec<Diagnostic> = wrong_count.into_iter().collect();
+    found.extend(retype::apply(spec, module, f, fs));
     for p in &mut f.params {
         p.kind = kinds::param_kind(module, p);
     }
     f.ret_kind = kinds::return_kind(module, &f.ret);
-    let mut found: Vec<Diagnostic> = wrong_count.into_iter().collect();
     found.extend(ownership::apply(spec, module, f, fs));
     found.extend(params::apply(spec, module, f, fs));
     ownership::free_function_default(f, fs);

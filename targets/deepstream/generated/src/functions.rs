@@ -1710,19 +1710,18 @@ pub(crate) fn __bindery_fn_nvds_batch_meta_copy_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_data_c = rt::args::address(
-        data,
-        rt::args::AddressRules {
-            nullable: false,
-            ints: false,
-        },
-        __bindery_view_address,
-        "nvds_batch_meta_copy_func(data)",
-    )?;
+    let __bindery_data_obj = data
+        .cast::<NvDsBatchMeta>()
+        .map_err(|_| rt::errors::wrong_type(
+            data,
+            NvDsBatchMeta::TYPE,
+            "nvds_batch_meta_copy_func(data)",
+        ))?;
+    let __bindery_data_c = __bindery_data_obj.get().ptr()?;
     let __bindery_user_data_c = rt::args::address(
         user_data,
         rt::args::AddressRules {
-            nullable: false,
+            nullable: true,
             ints: false,
         },
         __bindery_view_address,
@@ -1731,8 +1730,13 @@ pub(crate) fn __bindery_fn_nvds_batch_meta_copy_func<'py>(
     let __bindery_ret = unsafe {
         ffi::nvds_batch_meta_copy_func(__bindery_data_c as _, __bindery_user_data_c as _)
     };
-    rt::pointer::to_capsule(__bindery_py, __bindery_ret as *mut c_void)
-        .map(Bound::unbind)
+    match NonNull::new(__bindery_ret as *mut _) {
+        Some(p) => {
+            NvDsBatchMeta::wrap(View::external(p, rt::Token::new()))
+                .into_py_any(__bindery_py)
+        }
+        None => Ok(__bindery_py.None()),
+    }
 }
 /// Destroys a batch (an NvDsMetaReleaseFunc for NvDsMeta).
 /// @param data      The NvDsBatchMeta to destroy.
@@ -1746,19 +1750,25 @@ pub(crate) fn __bindery_fn_nvds_batch_meta_release_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_data_c = rt::args::address(
-        data,
-        rt::args::AddressRules {
-            nullable: false,
-            ints: false,
-        },
-        __bindery_view_address,
-        "nvds_batch_meta_release_func(data)",
-    )?;
+    let __bindery_data_obj = data
+        .cast::<NvDsBatchMeta>()
+        .map_err(|_| rt::errors::wrong_type(
+            data,
+            NvDsBatchMeta::TYPE,
+            "nvds_batch_meta_release_func(data)",
+        ))?;
+    let __bindery_data_c = __bindery_data_obj
+        .get()
+        .view
+        .for_transfer(
+            "nvds_batch_meta_release_func(data)",
+            rt::Handover::Consume,
+            false,
+        )?;
     let __bindery_user_data_c = rt::args::address(
         user_data,
         rt::args::AddressRules {
-            nullable: false,
+            nullable: true,
             ints: false,
         },
         __bindery_view_address,
@@ -1770,6 +1780,7 @@ pub(crate) fn __bindery_fn_nvds_batch_meta_release_func<'py>(
             __bindery_user_data_c as _,
         )
     };
+    rt::token::kill_unless_immortal(__bindery_data_obj.get().view.token());
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }

@@ -4090,10 +4090,10 @@ def nvds_get_user_meta_type(meta_descriptor: str) -> int:
 def nvds_get_current_metadata_info(batch_meta: NvDsBatchMeta) -> bool:
     """Prints a summary of the batch's metadata to stdout (debug aid)."""
 
-def nvds_batch_meta_copy_func(data: Any, user_data: Any) -> Any:
+def nvds_batch_meta_copy_func(data: NvDsBatchMeta, user_data: Any | None) -> NvDsBatchMeta | None:
     """Deep-copies a whole batch (an NvDsMetaCopyFunc for NvDsMeta)."""
 
-def nvds_batch_meta_release_func(data: Any, user_data: Any) -> None:
+def nvds_batch_meta_release_func(data: NvDsBatchMeta, user_data: Any | None) -> None:
     """Destroys a batch (an NvDsMetaReleaseFunc for NvDsMeta)."""
 
 def nvds_get_nth_frame_meta(frame_meta_list: GList, index: int) -> NvDsFrameMeta | None:

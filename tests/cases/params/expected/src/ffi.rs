@@ -132,6 +132,16 @@ unsafe extern "C" {
     ) -> *mut ::std::os::raw::c_void;
     /// Stores user data, which may also be given as an int address.
     pub fn pk_store(anything: *mut ::std::os::raw::c_void);
+    /// Copies a shape given as untyped user data (a copy callback's form).
+    pub fn pk_shape_copy_func(
+        data: *mut ::std::os::raw::c_void,
+        user_data: *mut ::std::os::raw::c_void,
+    ) -> *mut ::std::os::raw::c_void;
+    /// Frees a shape given as untyped user data (a release callback's form).
+    pub fn pk_shape_release_func(
+        data: *mut ::std::os::raw::c_void,
+        user_data: *mut ::std::os::raw::c_void,
+    );
     /// Creates a shape.
     pub fn pk_shape_new(id: ::std::os::raw::c_int) -> *mut PkShape;
     /// Frees a shape (consumed by default: its name ends in `_free`).

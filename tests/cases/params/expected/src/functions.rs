@@ -484,9 +484,84 @@ pub(crate) fn __bindery_fn_pk_store<'py>(
     let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
+/// Copies a shape given as untyped user data (a copy callback's form).
+///
+/// C function `pk_shape_copy_func`, declared at params.h:73.
+#[pyfunction]
+#[pyo3(name = "pk_shape_copy_func", signature = (data, user_data))]
+pub(crate) fn __bindery_fn_pk_shape_copy_func<'py>(
+    __bindery_py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    user_data: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_data_obj = data
+        .cast::<PkShape>()
+        .map_err(|_| rt::errors::wrong_type(
+            data,
+            PkShape::TYPE,
+            "pk_shape_copy_func(data)",
+        ))?;
+    let __bindery_data_c = __bindery_data_obj.get().ptr()?;
+    let __bindery_user_data_c = rt::args::address(
+        user_data,
+        rt::args::AddressRules {
+            nullable: true,
+            ints: false,
+        },
+        __bindery_view_address,
+        "pk_shape_copy_func(user_data)",
+    )?;
+    let __bindery_ret = unsafe {
+        ffi::pk_shape_copy_func(__bindery_data_c as _, __bindery_user_data_c as _)
+    };
+    match NonNull::new(__bindery_ret as *mut _) {
+        Some(p) => {
+            PkShape::wrap(View::c_owned(p, __bindery_free_pk_shape_free))
+                .into_py_any(__bindery_py)
+        }
+        None => Ok(__bindery_py.None()),
+    }
+}
+/// Frees a shape given as untyped user data (a release callback's form).
+///
+/// C function `pk_shape_release_func`, declared at params.h:76.
+#[pyfunction]
+#[pyo3(name = "pk_shape_release_func", signature = (data, user_data))]
+pub(crate) fn __bindery_fn_pk_shape_release_func<'py>(
+    __bindery_py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    user_data: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_data_obj = data
+        .cast::<PkShape>()
+        .map_err(|_| rt::errors::wrong_type(
+            data,
+            PkShape::TYPE,
+            "pk_shape_release_func(data)",
+        ))?;
+    let __bindery_data_c = __bindery_data_obj
+        .get()
+        .view
+        .for_transfer("pk_shape_release_func(data)", rt::Handover::Consume, false)?;
+    let __bindery_user_data_c = rt::args::address(
+        user_data,
+        rt::args::AddressRules {
+            nullable: true,
+            ints: false,
+        },
+        __bindery_view_address,
+        "pk_shape_release_func(user_data)",
+    )?;
+    let __bindery_ret = unsafe {
+        ffi::pk_shape_release_func(__bindery_data_c as _, __bindery_user_data_c as _)
+    };
+    rt::token::kill_unless_immortal(__bindery_data_obj.get().view.token());
+    let _ = __bindery_ret;
+    Ok(__bindery_py.None())
+}
 /// Creates a shape.
 ///
-/// C function `pk_shape_new`, declared at params.h:73.
+/// C function `pk_shape_new`, declared at params.h:79.
 #[pyfunction]
 #[pyo3(name = "pk_shape_new", signature = (id))]
 pub(crate) fn __bindery_fn_pk_shape_new<'py>(
@@ -505,7 +580,7 @@ pub(crate) fn __bindery_fn_pk_shape_new<'py>(
 }
 /// Frees a shape (consumed by default: its name ends in `_free`).
 ///
-/// C function `pk_shape_free`, declared at params.h:76.
+/// C function `pk_shape_free`, declared at params.h:82.
 #[pyfunction]
 #[pyo3(name = "pk_shape_free", signature = (shape))]
 pub(crate) fn __bindery_fn_pk_shape_free<'py>(
@@ -530,7 +605,7 @@ pub(crate) fn __bindery_fn_pk_shape_free<'py>(
 }
 /// Unreferences a point but is documented to keep it (spec turns the default off).
 ///
-/// C function `pk_point_unref`, declared at params.h:79.
+/// C function `pk_point_unref`, declared at params.h:85.
 #[pyfunction]
 #[pyo3(name = "pk_point_unref", signature = (point))]
 pub(crate) fn __bindery_fn_pk_point_unref<'py>(
@@ -551,7 +626,7 @@ pub(crate) fn __bindery_fn_pk_point_unref<'py>(
 }
 /// Returns a Python-constructed point to C, which accepts any memory.
 ///
-/// C function `pk_point_release`, declared at params.h:82.
+/// C function `pk_point_release`, declared at params.h:88.
 #[pyfunction]
 #[pyo3(name = "pk_point_release", signature = (point))]
 pub(crate) fn __bindery_fn_pk_point_release<'py>(
@@ -603,7 +678,7 @@ unsafe extern "C" fn __bindery_call_pk_visit_visit(
 }
 /// Calls @a visit for each point of @a shape; a Python callable in Python.
 ///
-/// C function `pk_visit`, declared at params.h:88.
+/// C function `pk_visit`, declared at params.h:94.
 #[pyfunction]
 #[pyo3(name = "pk_visit", signature = (shape, visit))]
 pub(crate) fn __bindery_fn_pk_visit<'py>(
@@ -635,7 +710,7 @@ pub(crate) fn __bindery_fn_pk_visit<'py>(
 }
 /// Opens a context.
 ///
-/// C function `pk_context_open`, declared at params.h:94.
+/// C function `pk_context_open`, declared at params.h:100.
 #[pyfunction]
 #[pyo3(name = "pk_context_open", signature = (flags))]
 pub(crate) fn __bindery_fn_pk_context_open<'py>(
@@ -654,7 +729,7 @@ pub(crate) fn __bindery_fn_pk_context_open<'py>(
 }
 /// Closes a context (consumed by default: its name ends in `_unref`).
 ///
-/// C function `pk_context_unref`, declared at params.h:97.
+/// C function `pk_context_unref`, declared at params.h:103.
 #[pyfunction]
 #[pyo3(name = "pk_context_unref", signature = (ctx))]
 pub(crate) fn __bindery_fn_pk_context_unref<'py>(

@@ -67,6 +67,8 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_shape_point, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_tag, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_store, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_fn_pk_shape_copy_func, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_fn_pk_shape_release_func, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_shape_new, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_shape_free, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_point_unref, m)?)?;

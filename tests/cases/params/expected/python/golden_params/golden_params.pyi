@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["PkPoint", "PkShape", "GList", "PkContext", "PkLevel", "PK_INFO", "PK_WARN", "pk_divmod", "pk_parse_level", "pk_make_point", "pk_checksum", "pk_fill", "pk_name", "pk_encode", "pk_encode_bound", "pk_shape_extend", "pk_first_point", "pk_origin", "pk_shape_point", "pk_tag", "pk_store", "pk_shape_new", "pk_shape_free", "pk_point_unref", "pk_point_release", "pk_visit", "pk_context_open", "pk_context_unref", "__version__"]
+__all__ = ["PkPoint", "PkShape", "GList", "PkContext", "PkLevel", "PK_INFO", "PK_WARN", "pk_divmod", "pk_parse_level", "pk_make_point", "pk_checksum", "pk_fill", "pk_name", "pk_encode", "pk_encode_bound", "pk_shape_extend", "pk_first_point", "pk_origin", "pk_shape_point", "pk_tag", "pk_store", "pk_shape_copy_func", "pk_shape_release_func", "pk_shape_new", "pk_shape_free", "pk_point_unref", "pk_point_release", "pk_visit", "pk_context_open", "pk_context_unref", "__version__"]
 
 __version__: str
 
@@ -111,6 +111,12 @@ def pk_tag(user_data: Any, level: int) -> Any:
 
 def pk_store(anything: Any | None) -> None:
     """Stores user data, which may also be given as an int address."""
+
+def pk_shape_copy_func(data: PkShape, user_data: Any | None) -> PkShape | None:
+    """Copies a shape given as untyped user data (a copy callback's form)."""
+
+def pk_shape_release_func(data: PkShape, user_data: Any | None) -> None:
+    """Frees a shape given as untyped user data (a release callback's form)."""
 
 def pk_shape_new(id: int) -> PkShape | None:
     """Creates a shape."""
