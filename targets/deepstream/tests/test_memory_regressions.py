@@ -221,6 +221,17 @@ CORPUS = [
         flow = pyds.NvDsOpticalFlowMeta.cast(capsule_over(b"\\x40" * 512))
         expect(ValueError, lambda: pyds.get_optical_flow_vectors(flow))  # rows*cols vectors at 0x4040..
         """, id="helpers_on_bytes_that_are_no_meta"),
+    pytest.param("""
+        batch = pyds.nvds_create_batch_meta(1)
+        expect(AttributeError, lambda: setattr(batch.obj_meta_pool, "element_size", 1 << 20))  # then acquire: SIGSEGV
+        expect(AttributeError, lambda: setattr(batch, "obj_meta_pool", None))  # destroy leaked the pool
+        other = pyds.nvds_create_batch_meta(1)
+        expect(AttributeError, lambda: setattr(other, "user_meta_pool", batch.user_meta_pool))  # freed twice
+        obj = pyds.nvds_acquire_obj_meta_from_pool(batch)
+        expect(AttributeError, lambda: setattr(obj.base_meta, "batch_meta", other))
+        pyds.nvds_destroy_batch_meta(other)
+        pyds.nvds_destroy_batch_meta(batch)
+        """, id="sdk_bookkeeping_written_from_python"),
 ]
 
 

@@ -4415,18 +4415,7 @@ impl NvDsMetaPool {
         slf: &Bound<'_, Self>,
         fields: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<()> {
-        rt::init_fields(
-            slf.as_any(),
-            fields,
-            &[
-                "meta_type",
-                "max_elements_in_pool",
-                "element_size",
-                "num_empty_elements",
-                "num_full_elements",
-            ],
-            Self::TYPE,
-        )
+        rt::init_fields(slf.as_any(), fields, &[], Self::TYPE)
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
@@ -4462,15 +4451,6 @@ impl NvDsMetaPool {
         let p = self.ptr()?;
         __BINDERY_ENUM_NVDSMETATYPE.member(py, unsafe { (*p).meta_type } as i64)
     }
-    #[setter]
-    #[pyo3(name = "meta_type")]
-    fn set_meta_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        __BINDERY_ENUM_NVDSMETATYPE.value(value, "NvDsMetaPool.meta_type")?;
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsMetaPool.meta_type")?;
-        let p = self.ptr()?;
-        unsafe { (*p).meta_type = v as _ };
-        Ok(())
-    }
     /// Capacity the pool was created with.
     ///
     /// `guint max_elements_in_pool` at sdk/include/nvdsmeta.h:149.
@@ -4479,14 +4459,6 @@ impl NvDsMetaPool {
     fn get_max_elements_in_pool(&self) -> PyResult<u32> {
         let p = self.ptr()?;
         Ok(unsafe { (*p).max_elements_in_pool } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "max_elements_in_pool")]
-    fn set_max_elements_in_pool(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsMetaPool.max_elements_in_pool")?;
-        let p = self.ptr()?;
-        unsafe { (*p).max_elements_in_pool = v as _ };
-        Ok(())
     }
     /// Size in bytes of one element.
     ///
@@ -4497,14 +4469,6 @@ impl NvDsMetaPool {
         let p = self.ptr()?;
         Ok(unsafe { (*p).element_size } as u32)
     }
-    #[setter]
-    #[pyo3(name = "element_size")]
-    fn set_element_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsMetaPool.element_size")?;
-        let p = self.ptr()?;
-        unsafe { (*p).element_size = v as _ };
-        Ok(())
-    }
     /// Elements currently free.
     ///
     /// `guint num_empty_elements` at sdk/include/nvdsmeta.h:151.
@@ -4514,14 +4478,6 @@ impl NvDsMetaPool {
         let p = self.ptr()?;
         Ok(unsafe { (*p).num_empty_elements } as u32)
     }
-    #[setter]
-    #[pyo3(name = "num_empty_elements")]
-    fn set_num_empty_elements(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsMetaPool.num_empty_elements")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_empty_elements = v as _ };
-        Ok(())
-    }
     /// Elements currently handed out.
     ///
     /// `guint num_full_elements` at sdk/include/nvdsmeta.h:152.
@@ -4530,14 +4486,6 @@ impl NvDsMetaPool {
     fn get_num_full_elements(&self) -> PyResult<u32> {
         let p = self.ptr()?;
         Ok(unsafe { (*p).num_full_elements } as u32)
-    }
-    #[setter]
-    #[pyo3(name = "num_full_elements")]
-    fn set_num_full_elements(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsMetaPool.num_full_elements")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_full_elements = v as _ };
-        Ok(())
     }
     /// Free elements.
     ///
@@ -4620,7 +4568,7 @@ impl NvDsBaseMeta {
         rt::init_fields(
             slf.as_any(),
             fields,
-            &["batch_meta", "meta_type", "uContext", "copy_func", "release_func"],
+            &["meta_type", "uContext", "copy_func", "release_func"],
             Self::TYPE,
         )
     }
@@ -4663,34 +4611,6 @@ impl NvDsBaseMeta {
                 .derive(slf.as_any(), unsafe { (*p).batch_meta } as *mut _)
                 .map(NvDsBatchMeta::wrap),
         )
-    }
-    #[setter]
-    #[pyo3(name = "batch_meta")]
-    fn set_batch_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsBatchMeta>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsBatchMeta::TYPE,
-                            "NvDsBaseMeta.batch_meta",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).batch_meta }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsBatchMeta::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsBaseMeta.batch_meta")
-        }
     }
     /// Kind of this element.
     ///
@@ -4873,12 +4793,6 @@ impl NvDsBatchMeta {
                 "base_meta",
                 "max_frames_in_batch",
                 "num_frames_in_batch",
-                "frame_meta_pool",
-                "obj_meta_pool",
-                "classifier_meta_pool",
-                "display_meta_pool",
-                "user_meta_pool",
-                "label_info_meta_pool",
                 "misc_batch_info",
                 "reserved",
             ],
@@ -4993,38 +4907,6 @@ impl NvDsBatchMeta {
                 .map(NvDsMetaPool::wrap),
         )
     }
-    #[setter]
-    #[pyo3(name = "frame_meta_pool")]
-    fn set_frame_meta_pool(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsMetaPool>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsMetaPool::TYPE,
-                            "NvDsBatchMeta.frame_meta_pool",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).frame_meta_pool }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.frame_meta_pool")
-        }
-    }
     /// Pool of NvDsObjectMeta.
     ///
     /// `NvDsMetaPool* obj_meta_pool` at sdk/include/nvdsmeta.h:177.
@@ -5039,38 +4921,6 @@ impl NvDsBatchMeta {
                 .derive(slf.as_any(), unsafe { (*p).obj_meta_pool } as *mut _)
                 .map(NvDsMetaPool::wrap),
         )
-    }
-    #[setter]
-    #[pyo3(name = "obj_meta_pool")]
-    fn set_obj_meta_pool(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsMetaPool>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsMetaPool::TYPE,
-                            "NvDsBatchMeta.obj_meta_pool",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).obj_meta_pool }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.obj_meta_pool")
-        }
     }
     /// Pool of NvDsClassifierMeta.
     ///
@@ -5089,43 +4939,6 @@ impl NvDsBatchMeta {
                 .map(NvDsMetaPool::wrap),
         )
     }
-    #[setter]
-    #[pyo3(name = "classifier_meta_pool")]
-    fn set_classifier_meta_pool(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsMetaPool>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsMetaPool::TYPE,
-                            "NvDsBatchMeta.classifier_meta_pool",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).classifier_meta_pool }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsBatchMeta.classifier_meta_pool",
-                )
-        }
-    }
     /// Pool of NvDsDisplayMeta.
     ///
     /// `NvDsMetaPool* display_meta_pool` at sdk/include/nvdsmeta.h:179.
@@ -5141,43 +4954,6 @@ impl NvDsBatchMeta {
                 .map(NvDsMetaPool::wrap),
         )
     }
-    #[setter]
-    #[pyo3(name = "display_meta_pool")]
-    fn set_display_meta_pool(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsMetaPool>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsMetaPool::TYPE,
-                            "NvDsBatchMeta.display_meta_pool",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).display_meta_pool }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsBatchMeta.display_meta_pool",
-                )
-        }
-    }
     /// Pool of NvDsUserMeta.
     ///
     /// `NvDsMetaPool* user_meta_pool` at sdk/include/nvdsmeta.h:180.
@@ -5192,38 +4968,6 @@ impl NvDsBatchMeta {
                 .derive(slf.as_any(), unsafe { (*p).user_meta_pool } as *mut _)
                 .map(NvDsMetaPool::wrap),
         )
-    }
-    #[setter]
-    #[pyo3(name = "user_meta_pool")]
-    fn set_user_meta_pool(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsMetaPool>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsMetaPool::TYPE,
-                            "NvDsBatchMeta.user_meta_pool",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).user_meta_pool }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsBatchMeta.user_meta_pool")
-        }
     }
     /// Pool of NvDsLabelInfo.
     ///
@@ -5241,43 +4985,6 @@ impl NvDsBatchMeta {
                 .derive(slf.as_any(), unsafe { (*p).label_info_meta_pool } as *mut _)
                 .map(NvDsMetaPool::wrap),
         )
-    }
-    #[setter]
-    #[pyo3(name = "label_info_meta_pool")]
-    fn set_label_info_meta_pool(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsMetaPool>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsMetaPool::TYPE,
-                            "NvDsBatchMeta.label_info_meta_pool",
-                        ))?,
-                )
-            }
-        };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).label_info_meta_pool }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsMetaPool::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsBatchMeta.label_info_meta_pool",
-                )
-        }
     }
     /// Frames of the batch (NvDsFrameMeta or NvDsAudioFrameMeta).
     ///
