@@ -5,6 +5,10 @@
 //! of the struct, and the allocator the string was made with). Assigning such
 //! a struct into another ([`assign`]) must not leave two owners of one string,
 //! and freeing a Python-owned one ([`free_strings`]) must not leak them.
+//! Pointer fields a struct owns (spec `pointer = "owned"`) are listed as
+//! [`OwnedPointer`]s: their targets cannot be duplicated (their size and
+//! type are C's business), so [`assign`] refuses while one is set on either
+//! side, instead of giving the target two owners (freed twice) or losing it.
 //! This module knows nothing of field names or types beyond those offsets.
 
 use std::ffi::{CStr, c_char, c_void};
@@ -22,6 +26,34 @@ pub struct OwnedString {
     pub allocator: Allocator,
 }
 
+/// One pointer field a struct owns (its target is freed with the struct).
+#[derive(Clone, Copy, Debug)]
+pub struct OwnedPointer {
+    /// Byte offset of the pointer slot from the start of the struct.
+    pub offset: usize,
+    /// `Struct.field`, for the error message.
+    pub name: &'static str,
+}
+
+/// `ValueError` when an owned pointer is set in the struct at `base` (`side`
+/// names it in the message).
+///
+/// # Safety
+/// `base` must point to a struct with a pointer at each `pointers` offset.
+unsafe fn refuse_owned_pointers(base: *const c_void, pointers: &[OwnedPointer], side: &str) -> PyResult<()> {
+    for p in pointers {
+        // SAFETY: guaranteed by the caller.
+        let target = unsafe { base.cast::<u8>().add(p.offset).cast::<*const c_void>().read_unaligned() };
+        if !target.is_null() {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "cannot copy this struct: {} in the {side} is owned by it (a copy would give it two owners); assign the other fields one by one",
+                p.name
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// The `char*` slot of `string` inside the struct at `base`.
 ///
 /// # Safety
@@ -34,16 +66,23 @@ unsafe fn slot(base: *mut c_void, string: &OwnedString) -> *mut *mut c_char {
 /// Copies `*src` into `*dst`, giving `dst` its own copies of every owned
 /// string: the destination's previous strings are freed, the source's are
 /// duplicated with their allocators. Copying a struct onto itself does
-/// nothing. On allocation failure nothing is changed (`MemoryError`).
+/// nothing. On allocation failure nothing is changed (`MemoryError`); while
+/// an owned pointer is set in either struct nothing is changed (`ValueError`).
 ///
 /// # Safety
 /// `dst` and `src` must point to valid `T`s whose owned strings (listed in
-/// `strings`) are NULL or were made by the listed allocators.
-pub unsafe fn assign<T>(dst: *mut T, src: *const T, strings: &[OwnedString]) -> PyResult<()> {
+/// `strings`) are NULL or were made by the listed allocators, with a pointer
+/// at each `pointers` offset.
+pub unsafe fn assign<T>(dst: *mut T, src: *const T, strings: &[OwnedString], pointers: &[OwnedPointer]) -> PyResult<()> {
     if std::ptr::eq(dst.cast_const(), src) {
         return Ok(());
     }
     let (dst_base, src_base) = (dst.cast::<c_void>(), src.cast_mut().cast::<c_void>());
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        refuse_owned_pointers(src_base, pointers, "source")?;
+        refuse_owned_pointers(dst_base, pointers, "destination")?;
+    }
     // Duplicate first: the source may share a string with the destination.
     let mut copies = Vec::with_capacity(strings.len());
     for s in strings {
@@ -136,7 +175,7 @@ mod tests {
         pyo3::Python::initialize();
         let src = label(1, "source");
         let mut dst = label(2, "old");
-        unsafe { assign(&mut dst, &src, STRINGS) }.unwrap();
+        unsafe { assign(&mut dst, &src, STRINGS, &[]) }.unwrap();
         assert_eq!(dst.id, 1);
         assert_eq!(text(&dst), "source");
         assert_ne!(dst.text, src.text, "two owners of one string would double free");
@@ -153,12 +192,28 @@ mod tests {
         pyo3::Python::initialize();
         let mut a = label(3, "same");
         let p: *mut Label = &mut a;
-        unsafe { assign(p, p, STRINGS) }.unwrap();
+        unsafe { assign(p, p, STRINGS, &[]) }.unwrap();
         assert_eq!(text(&a), "same");
         let mut b = Label { id: 4, text: a.text, other: std::ptr::null_mut() };
-        unsafe { assign(&mut b, &a, STRINGS) }.unwrap();
+        unsafe { assign(&mut b, &a, STRINGS, &[]) }.unwrap();
         // b's old string was a's: the copy was made before it was freed.
         assert_eq!(text(&b), "same");
         unsafe { free_strings(&mut b as *mut Label, STRINGS) };
+    }
+
+    #[test]
+    fn owned_pointers_are_never_copied() {
+        pyo3::Python::initialize();
+        // `other` stands for a pointer field the struct owns (not a string here).
+        const POINTERS: &[OwnedPointer] = &[OwnedPointer { offset: std::mem::offset_of!(Label, other), name: "Label.other" }];
+        let mut target = 7u8;
+        let src = Label { id: 1, text: std::ptr::null_mut(), other: (&raw mut target).cast() };
+        let mut dst = Label { id: 2, text: std::ptr::null_mut(), other: std::ptr::null_mut() };
+        let err = unsafe { assign(&mut dst, &src, &[], POINTERS) }.unwrap_err();
+        assert!(err.to_string().contains("Label.other in the source"), "{err}");
+        assert_eq!(dst.id, 2, "nothing is copied");
+        let err = unsafe { assign(&mut dst as *mut Label, &Label { id: 3, ..dst }, &[], POINTERS) };
+        assert!(err.is_ok(), "both NULL: a plain copy");
+        assert_eq!(dst.id, 3);
     }
 }

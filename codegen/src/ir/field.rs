@@ -103,4 +103,9 @@ pub struct Field {
     pub kind: FieldKind,
     /// Ownership of pointed-to memory, when relevant.
     pub ownership: Ownership,
+    /// The struct owns what this pointer field points to (`pointer =
+    /// "owned"`): Python never sets it, and assigning the enclosing struct
+    /// refuses to copy it (it would have two owners).
+    #[serde(default)]
+    pub owns_target: bool,
 }

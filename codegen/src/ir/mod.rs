@@ -20,7 +20,7 @@ pub use field::{Field, FieldKind, ScalarKind, StdElement, StdShape};
 pub use function::{Capacity, Disjoint, Function, ListEdit, OutValue, OutputMode, Param, ParamKind, ReturnKind};
 pub use module::{BulkExporter, Column, Constant, Handle, Module, NumpyExporter};
 pub use ownership::{Ownership, Transfer};
-pub use record::{OwnedString, PathStep, Record};
+pub use record::{OwnedPointer, OwnedString, PathStep, Record};
 pub use rust_item::{MethodKind, Receiver, RustClass, RustCrate, RustEnum, RustFunction, RustMethod, RustParam, RustType, RustVariant};
 pub use skipped::{ItemKind, SkipReason, Skipped};
 pub use type_ref::{Prim, StdType, TypeRef};

@@ -34,6 +34,11 @@ pub struct Record {
     /// struct arrays (decided by `passes::owned_strings`): deep-copied when
     /// the struct is assigned, freed with a Python-owned struct.
     pub owned_strings: Vec<OwnedString>,
+    /// Pointer fields the struct owns (`pointer = "owned"`) reachable the
+    /// same way (decided by `passes::owned_strings`): assigning the struct
+    /// refuses while one of them is set (they would get two owners).
+    #[serde(default)]
+    pub owned_pointers: Vec<OwnedPointer>,
     /// A GstMeta found on buffers by this API-type function
     /// (`[struct.NAME] buffer_meta_api`): adds `get(buffer)` and `iterate(buffer)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -49,7 +54,14 @@ pub struct OwnedString {
     pub allocator: String,
 }
 
-/// One field on the way to an owned string.
+/// One owned pointer field inside a record, reached through a path of fields.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OwnedPointer {
+    /// Steps from the record to the pointer field, outermost first.
+    pub path: Vec<PathStep>,
+}
+
+/// One field on the way to an owned string or pointer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PathStep {
     /// Record holding the field.

@@ -39,6 +39,7 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
             if matches!(field.kind, FieldKind::Undecided) {
                 field.kind = field_kind::decide(&snapshot, &field.ty, policy, &allocator);
             }
+            owned_pointer(field, policy);
             if let FieldKind::Callback { arg, arg_record, .. } = &mut field.kind
                 && arg_record.is_empty()
             {
@@ -48,6 +49,27 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
     }
     super::std_fields::restrict_cxx_records(module);
     errors
+}
+
+/// `pointer = "owned"`: the struct owns the target. A struct-pointer view
+/// refuses every value in its setter; any other pointer gets no setter.
+fn owned_pointer(field: &mut crate::ir::Field, policy: Option<&crate::spec::FieldSpec>) {
+    field.owns_target = policy.and_then(|p| p.pointer.as_ref()).is_some_and(|p| p.get_ref() == "owned");
+    if field.owns_target && matches!(field.kind, FieldKind::VoidPtr) {
+        field.readonly = true;
+    }
+}
+
+/// Pointer fields other than `char*` strings and `GList*` lists.
+fn takes_pointer_policy(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Pointer { pointee, .. } => match &**pointee {
+            TypeRef::Prim { prim: crate::ir::Prim::Char, .. } => false,
+            TypeRef::Record { name } => !super::is_glist(name),
+            _ => true,
+        },
+        _ => false,
+    }
 }
 
 fn check_fields(spec: &LoadedSpec, module: &Module, record: &str, s: &StructSpec) -> Vec<Diagnostic> {
@@ -79,15 +101,14 @@ fn check_fields(spec: &LoadedSpec, module: &Module, record: &str, s: &StructSpec
                 ),
             _ => {}
         }
-        let is_struct_pointer = matches!(&field.ty, TypeRef::Pointer { pointee, .. } if matches!(&**pointee, TypeRef::Record { name } if module.record(name).is_some() && !super::is_glist(name)));
-        if let Some(p) = policy.pointer.as_ref().filter(|_| !is_struct_pointer) {
+        if let Some(p) = policy.pointer.as_ref().filter(|_| !takes_pointer_policy(&field.ty)) {
             errors.push(
                 spec.error(
                     Kind::SpecInvalid,
                     p.span(),
-                    format!("{record}.{} is not a pointer to a bound struct, so it cannot have a `pointer` policy", field.name),
+                    format!("{record}.{} is not a pointer the struct can own, so it cannot have a `pointer` policy", field.name),
                 )
-                .hint("`pointer = \"owned\"` applies to struct-pointer fields"),
+                .hint("`pointer = \"owned\"` applies to pointer fields other than strings (`string`) and lists (`list`)"),
             );
         }
         if let Some(cb) = &policy.callback {

@@ -232,6 +232,16 @@ CORPUS = [
         pyds.nvds_destroy_batch_meta(other)
         pyds.nvds_destroy_batch_meta(batch)
         """, id="sdk_bookkeeping_written_from_python"),
+    pytest.param("""
+        batch, frame, (o1, o2) = batch_with_frame(2)
+        o1.mask_params.width, o1.mask_params.height = 4, 4
+        mask = o1.mask_params.alloc_mask_array()
+        expect(ValueError, lambda: setattr(o2, "mask_params", o1.mask_params))  # both freed the mask: SIGABRT
+        expect(AttributeError, lambda: setattr(o2.mask_params, "data", o1.mask_params.data))  # the same by hand
+        o1.text_params = o2.text_params  # no owned pointer set in either: a plain (deep) copy
+        del mask
+        pyds.nvds_destroy_batch_meta(batch)
+        """, id="owned_mask_copied_into_another_object"),
 ]
 
 

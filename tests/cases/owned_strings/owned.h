@@ -6,6 +6,7 @@ typedef struct {
   char *text;   /**< Owned (g_malloc). */
   char *font;   /**< Owned with libc malloc. */
   gint size;    /**< Point size. */
+  float *glyphs; /**< Owned buffer (pointer = "owned"): read-only, never copied. */
 } OwLabel;
 
 /** Nests labels by value and in an array. */

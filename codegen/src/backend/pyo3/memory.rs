@@ -1,14 +1,25 @@
-//! Memory-model pieces of the view-models: the owned-string table of a class
+//! Memory-model pieces of the view-models: the owned-string and owned-pointer tables of a class
 //! (paths of fields turned into byte-offset expressions), the `int_addresses`
 //! mode, and the list slots a function's call invalidates. Computed from the
 //! decided IR; templates print them as they are.
 
 use super::rust_types::rust_ident;
-use crate::ir::{Function, ListEdit, Module, OwnedString, PathStep, Record};
+use crate::ir::{Function, ListEdit, Module, OwnedPointer, OwnedString, PathStep, Record};
 
 /// The `rt::owned::OwnedString` entries of a record, as Rust expressions.
 pub fn owned_strings(r: &Record) -> Vec<String> {
     r.owned_strings.iter().map(owned_string).collect()
+}
+
+/// The `rt::owned::OwnedPointer` entries of a record, as Rust expressions.
+pub fn owned_pointers(r: &Record) -> Vec<String> {
+    r.owned_pointers.iter().map(owned_pointer).collect()
+}
+
+fn owned_pointer(p: &OwnedPointer) -> String {
+    let offset: Vec<String> = p.path.iter().map(step_offset).collect();
+    let last = p.path.last().map(|s| format!("{}.{}", s.record, s.field)).unwrap_or_default();
+    format!("rt::owned::OwnedPointer {{ offset: {}, name: {last:?} }}", offset.join(" + "))
 }
 
 fn owned_string(s: &OwnedString) -> String {

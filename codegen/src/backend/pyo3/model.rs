@@ -67,6 +67,8 @@ pub struct RecordVm {
     pub bulk: Vec<BulkVm>,
     /// Owned strings reachable from the struct (`rt::owned::OwnedString` expressions).
     pub owned_strings: Vec<String>,
+    /// Owned pointer fields reachable from the struct (`rt::owned::OwnedPointer` expressions).
+    pub owned_pointers: Vec<String>,
     /// `ffi` function returning the GstMeta API type (`get`/`iterate` on buffers), or empty.
     pub buffer_meta_api: String,
 }
@@ -239,6 +241,7 @@ fn record_vm(module: &Module, r: &Record) -> RecordVm {
         numpy: r.numpy.iter().map(|n| numpy_vm(r, n)).collect(),
         bulk: r.bulk.iter().map(|b| bulk_vm(module, b)).collect(),
         owned_strings: super::memory::owned_strings(r),
+        owned_pointers: super::memory::owned_pointers(r),
         buffer_meta_api: r.buffer_meta_api.clone().unwrap_or_default(),
         fields,
         settable,

@@ -95,6 +95,7 @@ impl<'tu> Walker<'tu> {
             bulk: vec![],
             constructible: true,
             owned_strings: vec![],
+            owned_pointers: vec![],
             buffer_meta_api: None,
         });
     }
@@ -164,6 +165,7 @@ impl<'tu> Walker<'tu> {
             readonly: false,
             kind,
             ownership: Ownership::External,
+            owns_target: false,
         }
     }
 

@@ -22,6 +22,9 @@ impl NvBbox_Coords {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBbox_Coords) {
         unsafe {
@@ -174,6 +177,9 @@ impl NvOSD_ColorParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_ColorParams) {
         unsafe {
@@ -326,6 +332,9 @@ impl NvOSD_FontParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_FontParams) {
         unsafe {
@@ -461,6 +470,7 @@ impl NvOSD_FontParams {
                 &raw mut (*p).font_color,
                 src.cast_const().cast(),
                 NvOSD_ColorParams::OWNED_STRINGS,
+                NvOSD_ColorParams::OWNED_POINTERS,
             )
         }
     }
@@ -492,6 +502,9 @@ impl NvOSD_TextParams {
             allocator: __BINDERY_ALLOC_GLIB,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_TextParams) {
         unsafe {
@@ -652,6 +665,7 @@ impl NvOSD_TextParams {
                 &raw mut (*p).font_params,
                 src.cast_const().cast(),
                 NvOSD_FontParams::OWNED_STRINGS,
+                NvOSD_FontParams::OWNED_POINTERS,
             )
         }
     }
@@ -705,6 +719,7 @@ impl NvOSD_TextParams {
                 &raw mut (*p).text_bg_clr,
                 src.cast_const().cast(),
                 NvOSD_ColorParams::OWNED_STRINGS,
+                NvOSD_ColorParams::OWNED_POINTERS,
             )
         }
     }
@@ -731,6 +746,9 @@ impl NvOSD_Color_info {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_Color_info) {
         unsafe {
@@ -835,6 +853,7 @@ impl NvOSD_Color_info {
                 &raw mut (*p).color,
                 src.cast_const().cast(),
                 NvOSD_ColorParams::OWNED_STRINGS,
+                NvOSD_ColorParams::OWNED_POINTERS,
             )
         }
     }
@@ -861,6 +880,9 @@ impl NvOSD_RectParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_RectParams) {
         unsafe {
@@ -1053,6 +1075,7 @@ impl NvOSD_RectParams {
                 &raw mut (*p).border_color,
                 src.cast_const().cast(),
                 NvOSD_ColorParams::OWNED_STRINGS,
+                NvOSD_ColorParams::OWNED_POINTERS,
             )
         }
     }
@@ -1121,6 +1144,7 @@ impl NvOSD_RectParams {
                 &raw mut (*p).bg_color,
                 src.cast_const().cast(),
                 NvOSD_ColorParams::OWNED_STRINGS,
+                NvOSD_ColorParams::OWNED_POINTERS,
             )
         }
     }
@@ -1198,6 +1222,14 @@ impl NvOSD_MaskParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[
+        rt::owned::OwnedPointer {
+            offset: std::mem::offset_of!(ffi::NvOSD_MaskParams, data),
+            name: "NvOSD_MaskParams.data",
+        },
+    ];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_MaskParams) {
         unsafe {
@@ -1230,7 +1262,7 @@ impl NvOSD_MaskParams {
         rt::init_fields(
             slf.as_any(),
             fields,
-            &["data", "threshold", "width", "height"],
+            &["threshold", "width", "height"],
             Self::TYPE,
         )
     }
@@ -1271,23 +1303,6 @@ impl NvOSD_MaskParams {
             unsafe { (*p).data } as *mut c_void,
             self.view.token(),
         )
-    }
-    #[setter]
-    #[pyo3(name = "data")]
-    fn set_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = rt::view::Target::address(
-            rt::pointer::field_address(
-                value,
-                "NvOSD_MaskParams.data",
-                __BINDERY_INT_ADDRESSES,
-            )?,
-        );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).data }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvOSD_MaskParams.data")
-        }
     }
     /// Size of @a data in bytes.
     ///
@@ -1372,6 +1387,9 @@ impl NvOSD_LineParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_LineParams) {
         unsafe {
@@ -1551,6 +1569,7 @@ impl NvOSD_LineParams {
                 &raw mut (*p).line_color,
                 src.cast_const().cast(),
                 NvOSD_ColorParams::OWNED_STRINGS,
+                NvOSD_ColorParams::OWNED_POINTERS,
             )
         }
     }
@@ -1577,6 +1596,9 @@ impl NvOSD_ArrowParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_ArrowParams) {
         unsafe {
@@ -1785,6 +1807,7 @@ impl NvOSD_ArrowParams {
                 &raw mut (*p).arrow_color,
                 src.cast_const().cast(),
                 NvOSD_ColorParams::OWNED_STRINGS,
+                NvOSD_ColorParams::OWNED_POINTERS,
             )
         }
     }
@@ -1828,6 +1851,9 @@ impl NvOSD_CircleParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_CircleParams) {
         unsafe {
@@ -1982,6 +2008,7 @@ impl NvOSD_CircleParams {
                 &raw mut (*p).circle_color,
                 src.cast_const().cast(),
                 NvOSD_ColorParams::OWNED_STRINGS,
+                NvOSD_ColorParams::OWNED_POINTERS,
             )
         }
     }
@@ -2033,6 +2060,7 @@ impl NvOSD_CircleParams {
                 &raw mut (*p).bg_color,
                 src.cast_const().cast(),
                 NvOSD_ColorParams::OWNED_STRINGS,
+                NvOSD_ColorParams::OWNED_POINTERS,
             )
         }
     }
@@ -2093,6 +2121,9 @@ impl NvDsRoiMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsRoiMeta) {
         unsafe {
@@ -2194,6 +2225,7 @@ impl NvDsRoiMeta {
                 &raw mut (*p).roi,
                 src.cast_const().cast(),
                 NvOSD_RectParams::OWNED_STRINGS,
+                NvOSD_RectParams::OWNED_POINTERS,
             )
         }
     }
@@ -2449,6 +2481,9 @@ impl NvBufSurfaceParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceParams) {
         unsafe {
@@ -2716,6 +2751,7 @@ impl NvBufSurfaceParams {
                 &raw mut (*p).planeParams,
                 src.cast_const().cast(),
                 NvBufSurfacePlaneParams::OWNED_STRINGS,
+                NvBufSurfacePlaneParams::OWNED_POINTERS,
             )
         }
     }
@@ -2752,6 +2788,7 @@ impl NvBufSurfaceParams {
                 &raw mut (*p).mappedAddr,
                 src.cast_const().cast(),
                 NvBufSurfaceMappedAddr::OWNED_STRINGS,
+                NvBufSurfaceMappedAddr::OWNED_POINTERS,
             )
         }
     }
@@ -2914,6 +2951,9 @@ impl NvDsFrameMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsFrameMeta) {
         unsafe {
@@ -3026,6 +3066,7 @@ impl NvDsFrameMeta {
                 &raw mut (*p).base_meta,
                 src.cast_const().cast(),
                 NvDsBaseMeta::OWNED_STRINGS,
+                NvDsBaseMeta::OWNED_POINTERS,
             )
         }
     }
@@ -3429,6 +3470,7 @@ impl NvDsFrameMeta {
                 &raw mut (*p).sensorInfo_meta,
                 src.cast_const().cast(),
                 NvDsSensorInfo_meta::OWNED_STRINGS,
+                NvDsSensorInfo_meta::OWNED_POINTERS,
             )
         }
     }
@@ -3542,6 +3584,15 @@ impl NvDsObjectMeta {
             allocator: __BINDERY_ALLOC_GLIB,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[
+        rt::owned::OwnedPointer {
+            offset: std::mem::offset_of!(ffi::NvDsObjectMeta, mask_params)
+                + std::mem::offset_of!(ffi::NvOSD_MaskParams, data),
+            name: "NvOSD_MaskParams.data",
+        },
+    ];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsObjectMeta) {
         unsafe {
@@ -3650,6 +3701,7 @@ impl NvDsObjectMeta {
                 &raw mut (*p).base_meta,
                 src.cast_const().cast(),
                 NvDsBaseMeta::OWNED_STRINGS,
+                NvDsBaseMeta::OWNED_POINTERS,
             )
         }
     }
@@ -3783,6 +3835,7 @@ impl NvDsObjectMeta {
                 &raw mut (*p).detector_bbox_info,
                 src.cast_const().cast(),
                 NvDsComp_BboxInfo::OWNED_STRINGS,
+                NvDsComp_BboxInfo::OWNED_POINTERS,
             )
         }
     }
@@ -3822,6 +3875,7 @@ impl NvDsObjectMeta {
                 &raw mut (*p).tracker_bbox_info,
                 src.cast_const().cast(),
                 NvDsComp_BboxInfo::OWNED_STRINGS,
+                NvDsComp_BboxInfo::OWNED_POINTERS,
             )
         }
     }
@@ -3892,6 +3946,7 @@ impl NvDsObjectMeta {
                 &raw mut (*p).rect_params,
                 src.cast_const().cast(),
                 NvOSD_RectParams::OWNED_STRINGS,
+                NvOSD_RectParams::OWNED_POINTERS,
             )
         }
     }
@@ -3928,6 +3983,7 @@ impl NvDsObjectMeta {
                 &raw mut (*p).mask_params,
                 src.cast_const().cast(),
                 NvOSD_MaskParams::OWNED_STRINGS,
+                NvOSD_MaskParams::OWNED_POINTERS,
             )
         }
     }
@@ -3964,6 +4020,7 @@ impl NvDsObjectMeta {
                 &raw mut (*p).text_params,
                 src.cast_const().cast(),
                 NvOSD_TextParams::OWNED_STRINGS,
+                NvOSD_TextParams::OWNED_POINTERS,
             )
         }
     }
@@ -4139,6 +4196,9 @@ impl NvDsComp_BboxInfo {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsComp_BboxInfo) {
         unsafe {
@@ -4231,6 +4291,7 @@ impl NvDsComp_BboxInfo {
                 &raw mut (*p).org_bbox_coords,
                 src.cast_const().cast(),
                 NvBbox_Coords::OWNED_STRINGS,
+                NvBbox_Coords::OWNED_POINTERS,
             )
         }
     }
@@ -4257,6 +4318,9 @@ impl NvDsSensorInfo_meta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsSensorInfo_meta) {
         unsafe {
@@ -4386,6 +4450,9 @@ impl NvDsMetaPool {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsMetaPool) {
         unsafe {
@@ -4536,6 +4603,9 @@ impl NvDsBaseMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsBaseMeta) {
         unsafe {
@@ -4757,6 +4827,9 @@ impl NvDsBatchMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsBatchMeta) {
         unsafe {
@@ -4855,6 +4928,7 @@ impl NvDsBatchMeta {
                 &raw mut (*p).base_meta,
                 src.cast_const().cast(),
                 NvDsBaseMeta::OWNED_STRINGS,
+                NvDsBaseMeta::OWNED_POINTERS,
             )
         }
     }
@@ -5139,6 +5213,9 @@ impl NvDsClassifierMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsClassifierMeta) {
         unsafe {
@@ -5231,6 +5308,7 @@ impl NvDsClassifierMeta {
                 &raw mut (*p).base_meta,
                 src.cast_const().cast(),
                 NvDsBaseMeta::OWNED_STRINGS,
+                NvDsBaseMeta::OWNED_POINTERS,
             )
         }
     }
@@ -5331,6 +5409,9 @@ impl NvDsLabelInfo {
             allocator: __BINDERY_ALLOC_GLIB,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsLabelInfo) {
         unsafe {
@@ -5431,6 +5512,7 @@ impl NvDsLabelInfo {
                 &raw mut (*p).base_meta,
                 src.cast_const().cast(),
                 NvDsBaseMeta::OWNED_STRINGS,
+                NvDsBaseMeta::OWNED_POINTERS,
             )
         }
     }
@@ -5665,6 +5747,9 @@ impl NvDsDisplayMeta {
             allocator: __BINDERY_ALLOC_GLIB,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsDisplayMeta) {
         unsafe {
@@ -5766,6 +5851,7 @@ impl NvDsDisplayMeta {
                 &raw mut (*p).base_meta,
                 src.cast_const().cast(),
                 NvDsBaseMeta::OWNED_STRINGS,
+                NvDsBaseMeta::OWNED_POINTERS,
             )
         }
     }
@@ -6052,6 +6138,9 @@ impl NvDsUserMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsUserMeta) {
         unsafe {
@@ -6144,6 +6233,7 @@ impl NvDsUserMeta {
                 &raw mut (*p).base_meta,
                 src.cast_const().cast(),
                 NvDsBaseMeta::OWNED_STRINGS,
+                NvDsBaseMeta::OWNED_POINTERS,
             )
         }
     }
@@ -6209,6 +6299,9 @@ impl NvDsMetaSubCompLatency {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsMetaSubCompLatency) {
         unsafe {
@@ -6352,6 +6445,9 @@ impl NvDsMetaCompLatency {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsMetaCompLatency) {
         unsafe {
@@ -6591,6 +6687,9 @@ impl NvDsFrameLatencyInfo {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsFrameLatencyInfo) {
         unsafe {
@@ -6743,6 +6842,9 @@ impl NvDsMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsMeta) {
         unsafe {
@@ -6914,6 +7016,9 @@ impl NvBufSurfacePlaneParamsEx {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfacePlaneParamsEx) {
         unsafe {
@@ -7271,6 +7376,9 @@ impl NvBufSurfacePlaneParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfacePlaneParams) {
         unsafe {
@@ -7689,6 +7797,9 @@ impl NvBufSurfaceChromaSubsamplingParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceChromaSubsamplingParams) {
         unsafe {
@@ -7855,6 +7966,9 @@ impl NvBufSurfaceCreateParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceCreateParams) {
         unsafe {
@@ -8140,6 +8254,9 @@ impl NvBufSurfaceAllocateParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceAllocateParams) {
         unsafe {
@@ -8240,6 +8357,7 @@ impl NvBufSurfaceAllocateParams {
                 &raw mut (*p).params,
                 src.cast_const().cast(),
                 NvBufSurfaceCreateParams::OWNED_STRINGS,
+                NvBufSurfaceCreateParams::OWNED_POINTERS,
             )
         }
     }
@@ -8306,6 +8424,7 @@ impl NvBufSurfaceAllocateParams {
                 &raw mut (*p).chromaSubsampling,
                 src.cast_const().cast(),
                 NvBufSurfaceChromaSubsamplingParams::OWNED_STRINGS,
+                NvBufSurfaceChromaSubsamplingParams::OWNED_POINTERS,
             )
         }
     }
@@ -8433,6 +8552,9 @@ impl NvBufSurfaceMappedAddr {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceMappedAddr) {
         unsafe {
@@ -8728,6 +8850,9 @@ impl NvBufSurfaceParamsEx {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceParamsEx) {
         unsafe {
@@ -8872,6 +8997,7 @@ impl NvBufSurfaceParamsEx {
                 &raw mut (*p).chromaSubsampling,
                 src.cast_const().cast(),
                 NvBufSurfaceChromaSubsamplingParams::OWNED_STRINGS,
+                NvBufSurfaceChromaSubsamplingParams::OWNED_POINTERS,
             )
         }
     }
@@ -8925,6 +9051,7 @@ impl NvBufSurfaceParamsEx {
                 &raw mut (*p).planeParamsex,
                 src.cast_const().cast(),
                 NvBufSurfacePlaneParamsEx::OWNED_STRINGS,
+                NvBufSurfacePlaneParamsEx::OWNED_POINTERS,
             )
         }
     }
@@ -8995,6 +9122,9 @@ impl NvBufSurfaceCudaBuffer {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceCudaBuffer) {
         unsafe {
@@ -9277,6 +9407,9 @@ impl NvBufSurface {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurface) {
         unsafe {
@@ -9560,6 +9693,9 @@ impl NvBufSurfaceMapPlaneParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceMapPlaneParams) {
         unsafe {
@@ -9838,6 +9974,9 @@ impl NvBufSurfaceCudaIpcMemHandle {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceCudaIpcMemHandle) {
         unsafe {
@@ -9936,6 +10075,9 @@ impl NvBufSurfaceExtendedMapParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceExtendedMapParams) {
         unsafe {
@@ -10023,6 +10165,7 @@ impl NvBufSurfaceExtendedMapParams {
                 &raw mut (*p).memHandle,
                 src.cast_const().cast(),
                 NvBufSurfaceCudaIpcMemHandle::OWNED_STRINGS,
+                NvBufSurfaceCudaIpcMemHandle::OWNED_POINTERS,
             )
         }
     }
@@ -10093,6 +10236,9 @@ impl NvBufSurfaceMapParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceMapParams) {
         unsafe {
@@ -10349,6 +10495,7 @@ impl NvBufSurfaceMapParams {
                 &raw mut (*p).chromaSubsampling,
                 src.cast_const().cast(),
                 NvBufSurfaceChromaSubsamplingParams::OWNED_STRINGS,
+                NvBufSurfaceChromaSubsamplingParams::OWNED_POINTERS,
             )
         }
     }
@@ -10484,6 +10631,9 @@ impl NvBufSurfaceNvmmBuffer {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceNvmmBuffer) {
         unsafe {
@@ -10670,6 +10820,9 @@ impl NvBufSurfaceDeviceInfo {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceDeviceInfo) {
         unsafe {
@@ -10916,6 +11069,9 @@ impl NvBufSurfaceGPUL2SyncParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvBufSurfaceGPUL2SyncParams) {
         unsafe {
@@ -11059,6 +11215,9 @@ impl NvDsInferDims {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferDims) {
         unsafe {
@@ -11217,6 +11376,9 @@ impl NvDsInferDimsCHW {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferDimsCHW) {
         unsafe {
@@ -11347,6 +11509,9 @@ impl NvDsInferLayerInfo {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferLayerInfo) {
         unsafe {
@@ -11462,6 +11627,7 @@ impl NvDsInferLayerInfo {
                 &raw mut (*p).__bindgen_anon_1.inferDims,
                 src.cast_const().cast(),
                 NvDsInferDims::OWNED_STRINGS,
+                NvDsInferDims::OWNED_POINTERS,
             )
         }
     }
@@ -11501,6 +11667,7 @@ impl NvDsInferLayerInfo {
                 &raw mut (*p).__bindgen_anon_1.dims,
                 src.cast_const().cast(),
                 NvDsInferDims::OWNED_STRINGS,
+                NvDsInferDims::OWNED_POINTERS,
             )
         }
     }
@@ -11609,6 +11776,9 @@ impl NvDsInferNetworkInfo {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferNetworkInfo) {
         unsafe {
@@ -11744,6 +11914,9 @@ impl NvDsInferObjectDetectionInfo {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferObjectDetectionInfo) {
         unsafe {
@@ -11963,6 +12136,9 @@ impl NvDsInferInstanceMaskInfo {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferInstanceMaskInfo) {
         unsafe {
@@ -12254,6 +12430,9 @@ impl NvDsInferAttribute {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferAttribute) {
         unsafe {
@@ -12401,6 +12580,9 @@ impl NvDsInferTensorMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferTensorMeta) {
         unsafe {
@@ -12664,6 +12846,7 @@ impl NvDsInferTensorMeta {
                 &raw mut (*p).network_info,
                 src.cast_const().cast(),
                 NvDsInferNetworkInfo::OWNED_STRINGS,
+                NvDsInferNetworkInfo::OWNED_POINTERS,
             )
         }
     }
@@ -12728,6 +12911,9 @@ impl NvDsInferSegmentationMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInferSegmentationMeta) {
         unsafe {
@@ -13004,6 +13190,9 @@ impl NvDsRect {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsRect) {
         unsafe {
@@ -13156,6 +13345,9 @@ impl NvDsGeoLocation {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsGeoLocation) {
         unsafe {
@@ -13286,6 +13478,9 @@ impl NvDsCoordinate {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsCoordinate) {
         unsafe {
@@ -13416,6 +13611,9 @@ impl NvDsObjectSignature {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsObjectSignature) {
         unsafe {
@@ -13543,6 +13741,9 @@ impl NvDsProductObjectExt {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsProductObjectExt) {
         unsafe {
@@ -13687,6 +13888,9 @@ impl NvDsVehicleObject {
             allocator: __BINDERY_ALLOC_GLIB,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsVehicleObject) {
         unsafe {
@@ -13926,6 +14130,9 @@ impl NvDsPersonObject {
             allocator: __BINDERY_ALLOC_GLIB,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsPersonObject) {
         unsafe {
@@ -14150,6 +14357,9 @@ impl NvDsFaceObject {
             allocator: __BINDERY_ALLOC_GLIB,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsFaceObject) {
         unsafe {
@@ -14451,6 +14661,9 @@ impl NvDsVehicleObjectExt {
             allocator: __BINDERY_ALLOC_GLIB,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsVehicleObjectExt) {
         unsafe {
@@ -14703,6 +14916,9 @@ impl NvDsPersonObjectExt {
             allocator: __BINDERY_ALLOC_GLIB,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsPersonObjectExt) {
         unsafe {
@@ -14940,6 +15156,9 @@ impl NvDsFaceObjectWithExt {
             allocator: __BINDERY_ALLOC_GLIB,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsFaceObjectExt) {
         unsafe {
@@ -15229,6 +15448,9 @@ impl NvDsJoint {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsJoint) {
         unsafe {
@@ -15376,6 +15598,9 @@ impl NvDsJoints {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsJoints) {
         unsafe {
@@ -15535,6 +15760,9 @@ impl NvDsEmbedding {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsEmbedding) {
         unsafe {
@@ -15675,6 +15903,9 @@ impl NvDsProductObject {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsProductObject) {
         unsafe {
@@ -15781,6 +16012,9 @@ impl NvDsConvexHull {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsConvexHull) {
         unsafe {
@@ -15907,6 +16141,9 @@ impl NvDsBbox3dObject {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsBbox3dObject) {
         unsafe {
@@ -16174,6 +16411,9 @@ impl NvDsBbox3dObjectList {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsBbox3dObjectList) {
         unsafe {
@@ -16372,6 +16612,9 @@ impl NvDs3DTracking {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDs3DTracking) {
         unsafe {
@@ -16554,6 +16797,7 @@ impl NvDs3DTracking {
                 &raw mut (*p).convexHull,
                 src.cast_const().cast(),
                 NvDsConvexHull::OWNED_STRINGS,
+                NvDsConvexHull::OWNED_POINTERS,
             )
         }
     }
@@ -16588,6 +16832,7 @@ impl NvDs3DTracking {
                 &raw mut (*p).bbox3d,
                 src.cast_const().cast(),
                 NvDsBbox3dObject::OWNED_STRINGS,
+                NvDsBbox3dObject::OWNED_POINTERS,
             )
         }
     }
@@ -16614,6 +16859,9 @@ impl NvDsConversationObject {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsConversationObject) {
         unsafe {
@@ -16723,6 +16971,9 @@ impl NvDsLLMObject {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsLLMObject) {
         unsafe {
@@ -16971,6 +17222,9 @@ impl NvDsInteractionObject {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsInteractionObject) {
         unsafe {
@@ -17252,6 +17506,9 @@ impl NvDsCongestionObject {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsCongestionObject) {
         unsafe {
@@ -17463,6 +17720,9 @@ impl NvDsTypeMetricsObject {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsTypeMetricsObject) {
         unsafe {
@@ -17741,6 +18001,9 @@ impl NvDsSegmentationObject {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsSegmentationObject) {
         unsafe {
@@ -17917,6 +18180,9 @@ impl NvDsEventMsgMeta {
             allocator: __BINDERY_ALLOC_GLIB,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsEventMsgMeta) {
         unsafe {
@@ -18082,6 +18348,7 @@ impl NvDsEventMsgMeta {
                 &raw mut (*p).bbox,
                 src.cast_const().cast(),
                 NvDsRect::OWNED_STRINGS,
+                NvDsRect::OWNED_POINTERS,
             )
         }
     }
@@ -18116,6 +18383,7 @@ impl NvDsEventMsgMeta {
                 &raw mut (*p).location,
                 src.cast_const().cast(),
                 NvDsGeoLocation::OWNED_STRINGS,
+                NvDsGeoLocation::OWNED_POINTERS,
             )
         }
     }
@@ -18152,6 +18420,7 @@ impl NvDsEventMsgMeta {
                 &raw mut (*p).coordinate,
                 src.cast_const().cast(),
                 NvDsCoordinate::OWNED_STRINGS,
+                NvDsCoordinate::OWNED_POINTERS,
             )
         }
     }
@@ -18188,6 +18457,7 @@ impl NvDsEventMsgMeta {
                 &raw mut (*p).objSignature,
                 src.cast_const().cast(),
                 NvDsObjectSignature::OWNED_STRINGS,
+                NvDsObjectSignature::OWNED_POINTERS,
             )
         }
     }
@@ -18885,6 +19155,7 @@ impl NvDsEventMsgMeta {
                 &raw mut (*p).pose,
                 src.cast_const().cast(),
                 NvDsJoints::OWNED_STRINGS,
+                NvDsJoints::OWNED_POINTERS,
             )
         }
     }
@@ -18919,6 +19190,7 @@ impl NvDsEventMsgMeta {
                 &raw mut (*p).embedding,
                 src.cast_const().cast(),
                 NvDsEmbedding::OWNED_STRINGS,
+                NvDsEmbedding::OWNED_POINTERS,
             )
         }
     }
@@ -18975,6 +19247,7 @@ impl NvDsEventMsgMeta {
                 &raw mut (*p).singleView3DTracking,
                 src.cast_const().cast(),
                 NvDs3DTracking::OWNED_STRINGS,
+                NvDs3DTracking::OWNED_POINTERS,
             )
         }
     }
@@ -19018,6 +19291,9 @@ impl NvDsEvent {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsEvent) {
         unsafe {
@@ -19158,6 +19434,9 @@ impl NvDsCustomMsgInfo {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsCustomMsgInfo) {
         unsafe {
@@ -19290,6 +19569,9 @@ impl NvDsPayload {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsPayload) {
         unsafe {
@@ -19443,6 +19725,9 @@ impl NvDsTargetMiscDataFrame {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsTargetMiscDataFrame) {
         unsafe {
@@ -19560,6 +19845,7 @@ impl NvDsTargetMiscDataFrame {
                 &raw mut (*p).tBbox,
                 src.cast_const().cast(),
                 NvOSD_RectParams::OWNED_STRINGS,
+                NvOSD_RectParams::OWNED_POINTERS,
             )
         }
     }
@@ -19700,6 +19986,9 @@ impl NvDsTargetMiscDataObject {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsTargetMiscDataObject) {
         unsafe {
@@ -19855,6 +20144,9 @@ impl NvDsTargetMiscDataStream {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsTargetMiscDataStream) {
         unsafe {
@@ -19993,6 +20285,9 @@ impl NvDsTargetMiscDataBatch {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsTargetMiscDataBatch) {
         unsafe {
@@ -20131,6 +20426,9 @@ impl NvDsReidTensorBatch {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsReidTensorBatch) {
         unsafe {
@@ -20347,6 +20645,9 @@ impl NvDsObjConvexHull {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsObjConvexHull) {
         unsafe {
@@ -20497,6 +20798,9 @@ impl NvDsObjReid {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsObjReid) {
         unsafe {
@@ -20645,6 +20949,9 @@ impl NvDsObj3DBbox {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsObj3DBbox) {
         unsafe {
@@ -20946,6 +21253,9 @@ impl NvOFFlowVector {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOFFlowVector) {
         unsafe {
@@ -21059,6 +21369,9 @@ impl NvDsOpticalFlowMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsOpticalFlowMeta) {
         unsafe {
@@ -21353,6 +21666,9 @@ impl NvDsObjEncOutParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsObjEncOutParams) {
         unsafe {
@@ -21441,6 +21757,9 @@ impl NvDsObjEncUsrArgs {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsObjEncUsrArgs) {
         unsafe {
@@ -21708,6 +22027,9 @@ impl NvDsAnalyticsObjInfo {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsObjInfo) {
         unsafe {
@@ -21863,6 +22185,9 @@ impl NvDsAnalyticsFrameMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsFrameMeta) {
         unsafe {
@@ -22018,6 +22343,9 @@ impl NvOSD_FrameTextParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_FrameTextParams) {
         unsafe {
@@ -22279,6 +22607,9 @@ impl NvOSD_FrameRectParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_FrameRectParams) {
         unsafe {
@@ -22601,6 +22932,9 @@ impl NvOSD_FrameSegmentMaskParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_FrameSegmentMaskParams) {
         unsafe {
@@ -22935,6 +23269,9 @@ impl NvOSD_FrameLineParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_FrameLineParams) {
         unsafe {
@@ -23196,6 +23533,9 @@ impl NvOSD_FrameArrowParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_FrameArrowParams) {
         unsafe {
@@ -23462,6 +23802,9 @@ impl NvOSD_FrameCircleParams {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvOSD_FrameCircleParams) {
         unsafe {
@@ -23728,6 +24071,9 @@ impl NvDsPreProcessTensorMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NvDsPreProcessTensorMeta) {
         unsafe {
@@ -23999,6 +24345,9 @@ impl GstNvDsPreProcessBatchMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::GstNvDsPreProcessBatchMeta) {
         unsafe {
@@ -24198,6 +24547,9 @@ impl CustomDataStruct {
             allocator: __BINDERY_ALLOC_GLIB,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::CustomDataStruct) {
         unsafe {
@@ -24341,6 +24693,9 @@ impl RectDim {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::RectDim) {
         unsafe {

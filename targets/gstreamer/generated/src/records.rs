@@ -25,6 +25,9 @@ impl GstStructure {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::GstStructure) {
         unsafe {
@@ -137,6 +140,9 @@ impl GstVideoInfo {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::GstVideoInfo) {
         unsafe {
@@ -548,6 +554,9 @@ impl GstVideoMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::GstVideoMeta) {
         unsafe {
@@ -842,6 +851,9 @@ impl GstVideoCropMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::GstVideoCropMeta) {
         unsafe {
@@ -999,6 +1011,9 @@ impl GstVideoRegionOfInterestMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::GstVideoRegionOfInterestMeta) {
         unsafe {

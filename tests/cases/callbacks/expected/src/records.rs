@@ -22,6 +22,9 @@ impl CbMeta {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::CbMeta) {
         unsafe {

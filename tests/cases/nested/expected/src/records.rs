@@ -22,6 +22,9 @@ impl NsPoint {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NsPoint) {
         unsafe {
@@ -135,6 +138,9 @@ impl NsSegment {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NsSegment) {
         unsafe {
@@ -222,6 +228,7 @@ impl NsSegment {
                 &raw mut (*p).from,
                 src.cast_const().cast(),
                 NsPoint::OWNED_STRINGS,
+                NsPoint::OWNED_POINTERS,
             )
         }
     }
@@ -252,6 +259,7 @@ impl NsSegment {
                 &raw mut (*p).to,
                 src.cast_const().cast(),
                 NsPoint::OWNED_STRINGS,
+                NsPoint::OWNED_POINTERS,
             )
         }
     }
@@ -278,6 +286,9 @@ impl Node {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NsNode) {
         unsafe {
@@ -387,6 +398,7 @@ impl Node {
                 &raw mut (*p).segment,
                 src.cast_const().cast(),
                 NsSegment::OWNED_STRINGS,
+                NsSegment::OWNED_POINTERS,
             )
         }
     }
@@ -510,6 +522,9 @@ impl NsHandle {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::NsHandle) {
         unsafe {

@@ -19,14 +19,19 @@ pub struct OwLabel {
     pub font: *mut ::std::os::raw::c_char,
     ///< Point size.
     pub size: gint,
+    ///< Owned buffer (pointer = "owned"): read-only, never copied.
+    pub glyphs: *mut f32,
 }
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]
 const _: () = {
-    ["Size of OwLabel"][::std::mem::size_of::<OwLabel>() - 24usize];
+    ["Size of OwLabel"][::std::mem::size_of::<OwLabel>() - 32usize];
     ["Alignment of OwLabel"][::std::mem::align_of::<OwLabel>() - 8usize];
     ["Offset of field: OwLabel::text"][::std::mem::offset_of!(OwLabel, text) - 0usize];
     ["Offset of field: OwLabel::font"][::std::mem::offset_of!(OwLabel, font) - 8usize];
     ["Offset of field: OwLabel::size"][::std::mem::offset_of!(OwLabel, size) - 16usize];
+    [
+        "Offset of field: OwLabel::glyphs",
+    ][::std::mem::offset_of!(OwLabel, glyphs) - 24usize];
 };
 /// Nests labels by value and in an array.
 #[repr(C)]
@@ -43,14 +48,14 @@ pub struct OwCard {
 }
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]
 const _: () = {
-    ["Size of OwCard"][::std::mem::size_of::<OwCard>() - 88usize];
+    ["Size of OwCard"][::std::mem::size_of::<OwCard>() - 112usize];
     ["Alignment of OwCard"][::std::mem::align_of::<OwCard>() - 8usize];
     ["Offset of field: OwCard::title"][::std::mem::offset_of!(OwCard, title) - 0usize];
-    ["Offset of field: OwCard::lines"][::std::mem::offset_of!(OwCard, lines) - 24usize];
-    ["Offset of field: OwCard::note"][::std::mem::offset_of!(OwCard, note) - 72usize];
+    ["Offset of field: OwCard::lines"][::std::mem::offset_of!(OwCard, lines) - 32usize];
+    ["Offset of field: OwCard::note"][::std::mem::offset_of!(OwCard, note) - 96usize];
     [
         "Offset of field: OwCard::borrowed",
-    ][::std::mem::offset_of!(OwCard, borrowed) - 80usize];
+    ][::std::mem::offset_of!(OwCard, borrowed) - 104usize];
 };
 /// Holds a pointer to a card (anchors Python-owned targets).
 #[repr(C)]
@@ -63,7 +68,7 @@ pub struct OwHolder {
 }
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]
 const _: () = {
-    ["Size of OwHolder"][::std::mem::size_of::<OwHolder>() - 96usize];
+    ["Size of OwHolder"][::std::mem::size_of::<OwHolder>() - 120usize];
     ["Alignment of OwHolder"][::std::mem::align_of::<OwHolder>() - 8usize];
     ["Offset of field: OwHolder::card"][::std::mem::offset_of!(OwHolder, card) - 0usize];
     ["Offset of field: OwHolder::copy"][::std::mem::offset_of!(OwHolder, copy) - 8usize];

@@ -31,6 +31,14 @@ impl OwLabel {
             allocator: __BINDERY_ALLOC_LIBC,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[
+        rt::owned::OwnedPointer {
+            offset: std::mem::offset_of!(ffi::OwLabel, glyphs),
+            name: "OwLabel.glyphs",
+        },
+    ];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::OwLabel) {
         unsafe {
@@ -148,10 +156,23 @@ impl OwLabel {
         unsafe { (*p).size = v as _ };
         Ok(())
     }
+    /// Owned buffer (pointer = "owned"): read-only, never copied.
+    ///
+    /// `float* glyphs` at owned.h:9.
+    #[getter]
+    #[pyo3(name = "glyphs")]
+    fn get_glyphs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { (*p).glyphs } as *mut c_void,
+            self.view.token(),
+        )
+    }
 }
 /// Nests labels by value and in an array.
 ///
-/// C struct `OwCard`, declared at owned.h:12.
+/// C struct `OwCard`, declared at owned.h:13.
 #[pyclass(name = "OwCard", module = "golden_owned_strings", frozen)]
 pub struct OwCard {
     pub(crate) view: View<ffi::OwCard>,
@@ -206,6 +227,26 @@ impl OwCard {
         rt::owned::OwnedString {
             offset: std::mem::offset_of!(ffi::OwCard, note),
             allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[
+        rt::owned::OwnedPointer {
+            offset: std::mem::offset_of!(ffi::OwCard, title)
+                + std::mem::offset_of!(ffi::OwLabel, glyphs),
+            name: "OwLabel.glyphs",
+        },
+        rt::owned::OwnedPointer {
+            offset: std::mem::offset_of!(ffi::OwCard, lines)
+                + std::mem::offset_of!(ffi::OwLabel, glyphs),
+            name: "OwLabel.glyphs",
+        },
+        rt::owned::OwnedPointer {
+            offset: std::mem::offset_of!(ffi::OwCard, lines)
+                + 1 * std::mem::size_of::<ffi::OwLabel>()
+                + std::mem::offset_of!(ffi::OwLabel, glyphs),
+            name: "OwLabel.glyphs",
         },
     ];
     /// Frees a struct allocated by the constructor, with the strings it owns.
@@ -266,7 +307,7 @@ impl OwCard {
     }
     /// Nested: its strings are this struct's too.
     ///
-    /// `OwLabel title` at owned.h:13.
+    /// `OwLabel title` at owned.h:14.
     #[getter]
     #[pyo3(name = "title")]
     fn get_title(slf: &Bound<'_, Self>) -> PyResult<OwLabel> {
@@ -291,12 +332,13 @@ impl OwCard {
                 &raw mut (*p).title,
                 src.cast_const().cast(),
                 OwLabel::OWNED_STRINGS,
+                OwLabel::OWNED_POINTERS,
             )
         }
     }
     /// Struct array: each element's strings.
     ///
-    /// `OwLabel[2] lines` at owned.h:14.
+    /// `OwLabel[2] lines` at owned.h:15.
     #[getter]
     #[pyo3(name = "lines")]
     fn get_lines(slf: &Bound<'_, Self>) -> PyResult<Vec<OwLabel>> {
@@ -311,7 +353,7 @@ impl OwCard {
     }
     /// Owned directly.
     ///
-    /// `char* note` at owned.h:15.
+    /// `char* note` at owned.h:16.
     #[getter]
     #[pyo3(name = "note")]
     fn get_note<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
@@ -333,7 +375,7 @@ impl OwCard {
     }
     /// Not owned (no policy): not copied, not freed.
     ///
-    /// `char* borrowed` at owned.h:16.
+    /// `char* borrowed` at owned.h:17.
     #[getter]
     #[pyo3(name = "borrowed")]
     fn get_borrowed<'py>(
@@ -346,7 +388,7 @@ impl OwCard {
 }
 /// Holds a pointer to a card (anchors Python-owned targets).
 ///
-/// C struct `OwHolder`, declared at owned.h:20.
+/// C struct `OwHolder`, declared at owned.h:21.
 #[pyclass(name = "OwHolder", module = "golden_owned_strings", frozen)]
 pub struct OwHolder {
     pub(crate) view: View<ffi::OwHolder>,
@@ -410,6 +452,29 @@ impl OwHolder {
             allocator: __BINDERY_ALLOC_GLIB,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[
+        rt::owned::OwnedPointer {
+            offset: std::mem::offset_of!(ffi::OwHolder, copy)
+                + std::mem::offset_of!(ffi::OwCard, title)
+                + std::mem::offset_of!(ffi::OwLabel, glyphs),
+            name: "OwLabel.glyphs",
+        },
+        rt::owned::OwnedPointer {
+            offset: std::mem::offset_of!(ffi::OwHolder, copy)
+                + std::mem::offset_of!(ffi::OwCard, lines)
+                + std::mem::offset_of!(ffi::OwLabel, glyphs),
+            name: "OwLabel.glyphs",
+        },
+        rt::owned::OwnedPointer {
+            offset: std::mem::offset_of!(ffi::OwHolder, copy)
+                + std::mem::offset_of!(ffi::OwCard, lines)
+                + 1 * std::mem::size_of::<ffi::OwLabel>()
+                + std::mem::offset_of!(ffi::OwLabel, glyphs),
+            name: "OwLabel.glyphs",
+        },
+    ];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::OwHolder) {
         unsafe {
@@ -468,7 +533,7 @@ impl OwHolder {
     }
     /// Pointer field.
     ///
-    /// `OwCard* card` at owned.h:21.
+    /// `OwCard* card` at owned.h:22.
     #[getter]
     #[pyo3(name = "card")]
     fn get_card(slf: &Bound<'_, Self>) -> PyResult<Option<OwCard>> {
@@ -509,7 +574,7 @@ impl OwHolder {
     }
     /// Nested card: deep-copied on assignment.
     ///
-    /// `OwCard copy` at owned.h:22.
+    /// `OwCard copy` at owned.h:23.
     #[getter]
     #[pyo3(name = "copy")]
     fn get_copy(slf: &Bound<'_, Self>) -> PyResult<OwCard> {
@@ -534,13 +599,14 @@ impl OwHolder {
                 &raw mut (*p).copy,
                 src.cast_const().cast(),
                 OwCard::OWNED_STRINGS,
+                OwCard::OWNED_POINTERS,
             )
         }
     }
 }
 /// A union with an owned-looking member: never walked.
 ///
-/// C union `OwChoice`, declared at owned.h:26.
+/// C union `OwChoice`, declared at owned.h:27.
 #[pyclass(name = "OwChoice", module = "golden_owned_strings", frozen)]
 pub struct OwChoice {
     pub(crate) view: View<ffi::OwChoice>,
@@ -560,6 +626,9 @@ impl OwChoice {
     /// Owned `char*` strings inside the struct (through nested structs and
     /// struct arrays): copied with it on assignment, freed with it when Python owns it.
     pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::OwChoice) {
         unsafe {
@@ -618,7 +687,7 @@ impl OwChoice {
     }
     /// Owned policy, but inside a union.
     ///
-    /// `char* text` at owned.h:27.
+    /// `char* text` at owned.h:28.
     #[getter]
     #[pyo3(name = "text")]
     fn get_text<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
@@ -640,7 +709,7 @@ impl OwChoice {
     }
     /// Alternative.
     ///
-    /// `gint64 id` at owned.h:28.
+    /// `gint64 id` at owned.h:29.
     #[getter]
     #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i64> {

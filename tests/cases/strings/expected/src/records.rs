@@ -31,6 +31,9 @@ impl StRecord {
             allocator: __BINDERY_ALLOC_LIBC,
         },
     ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
     /// Frees a struct allocated by the constructor, with the strings it owns.
     unsafe fn free_owned(p: *mut ffi::StRecord) {
         unsafe {
