@@ -372,7 +372,7 @@ impl Cx<'_> {
             ret,
             fallible: row.fallible,
             doc: String::new(),
-            origin: shown_path(&self.spec.path),
+            origin: crate::paths::shown_from_root(&self.spec.path),
         };
         self.apply_row(&mut call, row);
         Some(FnPlan { module: module.into(), call })
@@ -479,12 +479,4 @@ fn py_plain(ty: &RustType) -> String {
         RustType::Vec(e) => format!("list[{}]", py_plain(e)),
         _ => "Any".into(),
     }
-}
-
-/// A spec path as generated code shows it: relative to the workspace root, so
-/// the output is the same on every machine (`codegen check` compares it).
-fn shown_path(path: &std::path::Path) -> String {
-    let abs = crate::pipeline::absolute(path);
-    let root = crate::backend::pyo3::paths::workspace_root();
-    abs.strip_prefix(&root).map(|p| p.display().to_string()).unwrap_or_else(|_| path.display().to_string())
 }

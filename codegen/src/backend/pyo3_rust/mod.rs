@@ -153,7 +153,7 @@ fn package_name(dir: &Path) -> Result<String> {
 /// `to` relative to `from` (both made absolute), with `/` separators.
 fn relative(from: &Path, to: &Path) -> String {
     let norm = |p: &Path| -> Vec<String> {
-        let abs = crate::pipeline::absolute(p);
+        let abs = crate::paths::absolute(p);
         let mut parts: Vec<String> = vec![];
         for c in abs.components() {
             match c {

@@ -6,6 +6,7 @@
 mod callable;
 mod comments;
 pub mod header_globs;
+mod header_set;
 mod items;
 mod macros;
 mod std_types;
@@ -18,6 +19,8 @@ use clang::{Clang, Entity, EntityKind, Index, Unsaved};
 
 use crate::diagnostic::{Diagnostic, Kind, Result};
 use crate::ir::Module;
+
+pub use header_set::{header_set, linked_exports, parse_cached};
 
 /// What the frontend needs to parse a header set.
 #[derive(Clone, Debug)]
