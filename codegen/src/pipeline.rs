@@ -1,5 +1,7 @@
-//! The pipeline as one call per step: load the spec, parse the headers,
-//! run the passes, render the outputs, write or compare them.
+//! The pipeline as one call per step: load the spec → frontend (C headers
+//! with libclang, or an annotated Rust crate with syn) → IR → that
+//! frontend's pass list → backends. The only module that calls every stage;
+//! nothing below calls back up. Writing or comparing the outputs is the CLI's.
 
 use std::path::Path;
 
@@ -7,8 +9,9 @@ use crate::backend::pyo3::runtime_dep::RuntimeSource;
 use crate::backend::{self, Output};
 use crate::diagnostic::{Diagnostic, Kind, Result};
 use crate::frontend::c::{self, HeaderSet};
-use crate::ir::{Doc, Module, SkipReason, SourceLoc};
-use crate::spec::{self, LoadedSpec};
+use crate::ir::{Doc, Module, RustModule, SkipReason, SourceLoc};
+use crate::passes;
+use crate::spec::{self, LoadedRustSpec, LoadedSpec};
 
 /// Loads and checks the spec, parses its headers and runs the passes (up to `until`).
 pub fn build_ir(spec_path: &Path, until: Option<&str>) -> Result<(LoadedSpec, Module)> {
@@ -16,6 +19,43 @@ pub fn build_ir(spec_path: &Path, until: Option<&str>) -> Result<(LoadedSpec, Mo
     let set = c::header_set(&loaded)?;
     let module = ir_from(&loaded, set, until)?;
     Ok((loaded, module))
+}
+
+/// Loads a Rust-crate spec, parses its annotated crate and runs the Rust
+/// path's passes (up to `until`).
+pub fn build_rust_ir(spec_path: &Path, until: Option<&str>) -> Result<(LoadedRustSpec, RustModule)> {
+    let loaded = spec::load_rust(spec_path)?;
+    let rust = &loaded.spec.rust;
+    let krate = crate::frontend::rust::parse(&loaded.dir.join(rust.crate_path.get_ref()), &rust.crate_name)?;
+    let module = passes::run_rust(&loaded, RustModule::new(krate), until)?;
+    Ok((loaded, module))
+}
+
+/// The pass names of the frontend a spec uses, in order.
+pub fn pass_names(spec_path: &Path) -> &'static [&'static str] {
+    if spec::is_rust_spec(spec_path) { passes::RUST_PASSES } else { passes::PASSES }
+}
+
+/// `dump-ir`: the IR of either frontend as pretty JSON, after the pass
+/// `after` (all passes when None); an unknown pass name is an error that
+/// lists the frontend's passes.
+pub fn dump_ir(spec_path: &Path, after: Option<&str>) -> Result<String> {
+    let names = pass_names(spec_path);
+    if let Some(a) = after.filter(|a| !names.contains(a)) {
+        let frontend = if spec::is_rust_spec(spec_path) { "an annotated-Rust spec" } else { "a C spec" };
+        return Err(vec![
+            Diagnostic::new(Kind::SpecInvalid, format!("unknown pass `{a}` for {frontend} ({})", spec_path.display()))
+                .hint(format!("passes, in order: {}", names.join(", "))),
+        ]);
+    }
+    let json = if spec::is_rust_spec(spec_path) {
+        serde_json::to_string_pretty(&build_rust_ir(spec_path, after)?.1)
+    } else {
+        serde_json::to_string_pretty(&build_ir(spec_path, after)?.1)
+    };
+    json.map_err(|e| {
+        vec![Diagnostic::new(Kind::Io, format!("internal error: cannot print the IR as JSON: {e}")).hint("this is a bindery bug")]
+    })
 }
 
 /// Loads the spec and runs the spec-only checks.
@@ -38,7 +78,7 @@ pub fn ir_from(loaded: &LoadedSpec, mut set: HeaderSet, until: Option<&str>) -> 
     module.spec_loc = SourceLoc { file: "spec.toml".into(), line: 1 };
     module.helper_stubs = helper_stubs(loaded)?;
     module.int_addresses = loaded.spec.module.int_addresses;
-    let module = crate::passes::run(loaded, module, until)?;
+    let module = passes::run(loaded, module, until)?;
     for w in &module.warnings {
         eprint!("{}", w.render());
     }
@@ -80,7 +120,9 @@ pub fn render(spec_path: &Path, out_dir: &Path) -> Result<Vec<Output>> {
 /// a C spec's crate gets `bindery-runtime` (crates from annotated Rust do not use it).
 pub fn render_with(spec_path: &Path, out_dir: &Path, runtime: &RuntimeSource) -> Result<Rendered> {
     if spec::is_rust_spec(spec_path) {
-        return backend::pyo3_rust::render_target(spec_path, out_dir).map(|outputs| Rendered { outputs, module: None });
+        let (loaded, module) = build_rust_ir(spec_path, None)?;
+        let outputs = backend::pyo3_rust::render(&loaded, &module.plan, out_dir)?;
+        return Ok(Rendered { outputs, module: None });
     }
     let loaded = load_checked(spec_path)?;
     let set = c::header_set(&loaded)?;
