@@ -25,6 +25,24 @@ pub fn shown_from_root(path: &Path) -> String {
     abs.strip_prefix(workspace_root()).map(|p| p.display().to_string()).unwrap_or_else(|_| path.display().to_string())
 }
 
+/// `file` as shown in messages and docs: relative to `base` (with `..` when
+/// they share a directory below the root's children, as a spec's
+/// `../shared/x.h` does), else absolute (system headers).
+pub fn shown_from(file: &Path, base: &Path) -> String {
+    if let Ok(inside) = file.strip_prefix(base) {
+        return inside.display().to_string();
+    }
+    let common = file.components().zip(base.components()).take_while(|(a, b)| a == b).count();
+    if !file.is_absolute() || common < 3 {
+        return file.display().to_string();
+    }
+    let ups = base.components().count() - common;
+    let mut shown = PathBuf::new();
+    (0..ups).for_each(|_| shown.push(".."));
+    file.components().skip(common).for_each(|c| shown.push(c));
+    shown.display().to_string()
+}
+
 /// Lexically normalises `a/b/../c` to `a/c`.
 pub fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
@@ -65,5 +83,14 @@ mod tests {
         assert_eq!(relative(Path::new("/r/tests/fixture/generated"), Path::new("/r/runtime")), "../../../runtime");
         assert_eq!(relative(Path::new("/r/a"), Path::new("/r/a/b")), "b");
         assert_eq!(normalize(Path::new("/r/a/../b/./c")), PathBuf::from("/r/b/c"));
+    }
+
+    #[test]
+    fn shown_paths() {
+        let base = Path::new("/work/repo/tests/case");
+        assert_eq!(shown_from(Path::new("/work/repo/tests/case/a.h"), base), "a.h");
+        assert_eq!(shown_from(Path::new("/work/repo/tests/shared/b.h"), base), "../shared/b.h");
+        assert_eq!(shown_from(Path::new("/usr/include/glib-2.0/glib.h"), base), "/usr/include/glib-2.0/glib.h");
+        assert_eq!(shown_from(Path::new("/work/other.h"), base), "/work/other.h", "sharing only /work is not a project");
     }
 }

@@ -10,7 +10,7 @@ mod conv;
 mod model;
 mod templates;
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use minijinja::context;
 
@@ -111,27 +111,10 @@ fn package_name(dir: &Path) -> Result<String> {
         .ok_or_else(|| vec![Diagnostic::new(Kind::Io, format!("{} has no [package].name", manifest.display()))])
 }
 
-/// `to` relative to `from` (both made absolute), with `/` separators.
+/// `to` relative to `from` (both made absolute), `.` when they are the same.
 fn relative(from: &Path, to: &Path) -> String {
-    let norm = |p: &Path| -> Vec<String> {
-        let abs = crate::paths::absolute(p);
-        let mut parts: Vec<String> = vec![];
-        for c in abs.components() {
-            match c {
-                Component::ParentDir => {
-                    parts.pop();
-                }
-                Component::Normal(s) => parts.push(s.to_string_lossy().to_string()),
-                _ => {}
-            }
-        }
-        parts
-    };
-    let (a, b) = (norm(from), norm(to));
-    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut parts: Vec<String> = vec!["..".into(); a.len() - common];
-    parts.extend(b[common..].iter().cloned());
-    if parts.is_empty() { ".".into() } else { parts.join("/") }
+    let rel = crate::paths::relative(&crate::paths::absolute(from), &crate::paths::absolute(to));
+    if rel.is_empty() { ".".into() } else { rel }
 }
 
 /// Copies the hand-written package (`.py`, `.pyi`, `py.typed`) under `python/`.
