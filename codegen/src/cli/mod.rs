@@ -80,10 +80,8 @@ enum Command {
     DumpIr {
         /// Target name or spec path.
         target: String,
-        /// Stop after this pass: for C specs expose, enums, records,
-        /// owned_strings, exporters, buffer_metas, functions, list_edits,
-        /// param_names, spec_checks, names; for annotated-Rust specs
-        /// classes, enums, functions, spec_names, submodules.
+        /// Stop after this pass of the target's frontend (C or annotated
+        /// Rust; an unknown name is an error listing that frontend's passes).
         #[arg(long)]
         after: Option<String>,
     },
