@@ -10,5 +10,6 @@ pub mod ir;
 pub mod libraries;
 pub mod parse_cache;
 pub mod passes;
+pub mod paths;
 pub mod pipeline;
 pub mod spec;

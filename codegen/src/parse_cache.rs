@@ -89,7 +89,7 @@ fn entry_path(kind: &str, key: &Key) -> Option<PathBuf> {
     if std::env::var("BINDERY_NO_CACHE").is_ok_and(|v| v == "1") {
         return None;
     }
-    let dir = crate::backend::pyo3::paths::workspace_root().join("target").join("bindery-cache");
+    let dir = crate::paths::workspace_root().join("target").join("bindery-cache");
     Some(dir.join(format!("{kind}-{:016x}.json", key.slot)))
 }
 

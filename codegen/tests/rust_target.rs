@@ -109,3 +109,24 @@ fn spec_naming_missing_class_or_submodule_is_reported() {
     let errs = render(&target("sub", "", core)).expect_err("unlisted submodule");
     assert!(errs[0].message.contains("which [rust].submodules does not list"), "{}", errs[0].message);
 }
+
+#[test]
+fn dump_ir_stops_after_a_rust_pass() {
+    let dir = target("after", "", CORE);
+    let spec = dir.join("spec.toml");
+    let (_, module) = pipeline::build_rust_ir(&spec, Some("classes")).expect("plans");
+    assert_eq!(module.plan.classes.len(), 1);
+    assert!(module.plan.functions.is_empty(), "the functions pass has not run yet");
+    let (_, module) = pipeline::build_rust_ir(&spec, None).expect("plans");
+    assert_eq!(module.plan.functions.len(), 1);
+    let json = pipeline::dump_ir(&spec, Some("enums")).expect("dumps");
+    assert!(json.contains("\"crate\"") && json.contains("\"plan\""), "{json}");
+}
+
+#[test]
+fn unknown_pass_lists_the_rust_passes() {
+    let dir = target("unknown-pass", "", CORE);
+    let errs = pipeline::dump_ir(&dir.join("spec.toml"), Some("expose")).expect_err("a C pass");
+    assert!(errs[0].message.contains("unknown pass `expose` for an annotated-Rust spec"), "{}", errs[0].message);
+    assert_eq!(errs[0].hint.as_deref(), Some("passes, in order: classes, enums, functions, spec_names, submodules"));
+}

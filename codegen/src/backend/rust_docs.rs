@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::passes::rust_plan::{Call, Plan};
+use crate::ir::rust_plan::{Call, Plan};
 use crate::spec::LoadedRustSpec;
 
 /// Renders `API.md`.

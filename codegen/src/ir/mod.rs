@@ -10,7 +10,9 @@ mod function;
 mod module;
 mod ownership;
 mod record;
+pub mod rust_conv;
 mod rust_item;
+pub mod rust_plan;
 mod skipped;
 mod type_ref;
 
@@ -22,5 +24,6 @@ pub use module::{BulkExporter, Column, Constant, Handle, Module, NumpyExporter};
 pub use ownership::{Ownership, Transfer};
 pub use record::{OwnedPointer, OwnedString, PathStep, Record};
 pub use rust_item::{MethodKind, Receiver, RustClass, RustCrate, RustEnum, RustFunction, RustMethod, RustParam, RustType, RustVariant};
+pub use rust_plan::RustModule;
 pub use skipped::{ItemKind, SkipReason, Skipped};
 pub use type_ref::{Prim, StdType, TypeRef};

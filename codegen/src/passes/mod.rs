@@ -9,6 +9,11 @@
 //! [`spec_checks`] (spec options the decided IR cannot honour) and
 //! [`names`] (duplicate Python names). Items left out are recorded with a
 //! reason ([`skipped`]).
+//!
+//! The Rust path has its own list, [`RUST_PASSES`] ([`rust_plan`], with
+//! conversions from [`rust_conv`]): it fills in the plan of an annotated
+//! crate. Passes read the spec and the IR and write the IR; they must not
+//! call a backend or the pipeline.
 
 pub mod buffer_metas;
 pub mod enums;
@@ -28,10 +33,10 @@ pub mod spec_checks;
 pub mod std_fields;
 
 use crate::diagnostic::{Diagnostic, Result};
-use crate::ir::Module;
-use crate::spec::LoadedSpec;
+use crate::ir::{Module, RustModule};
+use crate::spec::{LoadedRustSpec, LoadedSpec};
 
-/// Names of the passes, in order (for `dump-ir --after`).
+/// Names of the C path's passes, in order (for `dump-ir --after`).
 pub const PASSES: &[&str] = &[
     "expose",
     "enums",
@@ -74,6 +79,29 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
     }
     let (warnings, errors): (Vec<_>, Vec<_>) = errors.into_iter().partition(Diagnostic::is_warning);
     module.warnings = warnings;
+    if errors.is_empty() { Ok(module) } else { Err(errors) }
+}
+
+/// Names of the Rust path's passes, in order (for `dump-ir --after`).
+pub const RUST_PASSES: &[&str] = &["classes", "enums", "functions", "spec_names", "submodules"];
+
+/// Runs the Rust path's passes up to and including `until` (all when None);
+/// every problem of the passes that ran is returned together.
+pub fn run_rust(spec: &LoadedRustSpec, mut module: RustModule, until: Option<&str>) -> Result<RustModule> {
+    let mut errors = vec![];
+    for pass in RUST_PASSES {
+        let found = match *pass {
+            "classes" => rust_plan::classes(spec, &mut module),
+            "enums" => rust_plan::enums(spec, &mut module),
+            "functions" => rust_plan::functions(spec, &mut module),
+            "spec_names" => rust_plan::spec_names(spec, &module),
+            _ => rust_plan::submodules(spec, &module),
+        };
+        errors.extend(found);
+        if until == Some(*pass) {
+            break;
+        }
+    }
     if errors.is_empty() { Ok(module) } else { Err(errors) }
 }
 

@@ -10,12 +10,8 @@ use crate::diagnostic::Diagnostic;
 use crate::ir::{Function, Module};
 use crate::spec::LoadedSpec;
 
-/// Python keywords (not usable as parameter names).
-pub const PYTHON_KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
-    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-    "while", "with", "yield",
-];
+/// Python keywords (not usable as parameter names); kept beside the spec's name checks.
+pub use crate::spec::PYTHON_KEYWORDS;
 
 /// Rust words that cannot be raw identifiers (`r#self` is not allowed).
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];

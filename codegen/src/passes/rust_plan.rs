@@ -1,150 +1,69 @@
-//! The binding plan of an annotated Rust crate: every decision about its
+//! The passes of the Rust path (see [`RUST_PASSES`](super::RUST_PASSES)):
+//! they fill in the binding plan of an annotated Rust crate
+//! ([`Plan`](crate::ir::rust_plan::Plan), IR), every decision about its
 //! Python surface. Joins the Rust frontend's [`RustCrate`] with the spec:
 //! which Python arguments each call takes and how they convert
 //! ([`rust_conv`](super::rust_conv)), keyword/positional rules, GIL release,
 //! class options (subclassing, dynamic attributes, implicit int conversion,
 //! comparisons from a derived `Ord`), enum members, and the packet
 //! creator/getter table. Problems are diagnostics at the spec or Rust line.
-
-use serde::Serialize;
+//! Must not render anything: the backend only prints the plan.
 
 use super::rust_conv::{self, Conv, Ret};
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::ir::{MethodKind, Receiver, RustClass, RustCrate, RustEnum, RustFunction, RustParam, RustType};
+use crate::ir::rust_plan::{Arg, Call, ClassPlan, EnumPlan, FnPlan};
+use crate::ir::{MethodKind, Receiver, RustClass, RustCrate, RustEnum, RustFunction, RustModule, RustParam, RustType};
 use crate::spec::{CallSpec, LoadedRustSpec, PacketFnSpec};
 
-/// One Python argument.
-#[derive(Clone, Debug, Serialize)]
-pub struct Arg {
-    /// Python name.
-    pub py_name: String,
-    /// Conversion.
-    pub conv: Conv,
-    /// Rust expression used when the argument is omitted (makes it optional).
-    pub default: Option<String>,
-    /// Whether the Rust parameter takes a reference (`&T`, `&str`, `&[T]`).
-    pub pass_ref: bool,
+/// `classes`: every annotated class with its constructor, methods and
+/// properties, and the spec's class options.
+pub fn classes(spec: &LoadedRustSpec, module: &mut RustModule) -> Vec<Diagnostic> {
+    let mut cx = Cx { spec, krate: &module.krate, errors: vec![] };
+    module.plan.classes = module.krate.classes.iter().map(|c| cx.class(c)).collect();
+    cx.errors
 }
 
-/// One callable: a function, method, property accessor or constructor.
-#[derive(Clone, Debug, Serialize)]
-pub struct Call {
-    /// Python name.
-    pub py_name: String,
-    /// Rust path (functions) or method name (methods).
-    pub rust: String,
-    /// Python role (functions use `Method`).
-    pub kind: MethodKind,
-    /// Receiver.
-    pub receiver: Receiver,
-    /// Python arguments.
-    pub args: Vec<Arg>,
-    /// Arguments accepted by keyword.
-    pub keywords: bool,
-    /// Keyword-only `**kwargs`.
-    pub kwargs: bool,
-    /// GIL released around the Rust call.
-    pub release_gil: bool,
-    /// Result conversion.
-    pub ret: Ret,
-    /// Returns the core `Result`.
-    pub fallible: bool,
-    /// Docstring.
-    pub doc: String,
-    /// Origin (`file:line`).
-    pub origin: String,
-    /// Python type annotations for stubs: (parameters, result).
-    pub py_types: (Vec<String>, String),
+/// `enums`: every annotated enum with its Python members (hidden ones kept as `None`).
+pub fn enums(spec: &LoadedRustSpec, module: &mut RustModule) -> Vec<Diagnostic> {
+    let mut cx = Cx { spec, krate: &module.krate, errors: vec![] };
+    module.plan.enums = module.krate.enums.iter().map(|e| cx.enumeration(e)).collect();
+    cx.errors
 }
 
-/// A class and everything exposed on it.
-#[derive(Clone, Debug, Serialize)]
-pub struct ClassPlan {
-    /// Python name (also the wrapper's Rust name).
-    pub py_name: String,
-    /// Submodule.
-    pub module: String,
-    /// Full Rust path of the wrapped type.
-    pub rust_path: String,
-    /// Docstring.
-    pub doc: String,
-    /// Origin.
-    pub origin: String,
-    /// Python subclasses allowed.
-    pub subclass: bool,
-    /// Arbitrary instance attributes.
-    pub dynamic_attr: bool,
-    /// Comparisons from a derived `Ord`.
-    pub ordered: bool,
-    /// Ints convert implicitly (and the constructor accepts instances).
-    pub implicit_from_int: bool,
-    /// `NAME(other)` copies.
-    pub copy_constructor: bool,
-    /// Rust expression reaching the frame for `numpy_view()`.
-    pub numpy_view: Option<String>,
-    /// Drop the value with the GIL released.
-    pub release_gil_on_drop: bool,
-    /// Whether the wrapped type is `Clone`.
-    pub clone: bool,
-    /// Constructor.
-    pub constructor: Option<Call>,
-    /// Instance methods and static methods.
-    pub methods: Vec<Call>,
-    /// Property getters.
-    pub getters: Vec<Call>,
-    /// Property setters.
-    pub setters: Vec<Call>,
-    /// Static read-only properties.
-    pub static_getters: Vec<Call>,
+/// `functions`: annotated module functions, then the packet table's rows
+/// whose function the frontend cannot see.
+pub fn functions(spec: &LoadedRustSpec, module: &mut RustModule) -> Vec<Diagnostic> {
+    let mut cx = Cx { spec, krate: &module.krate, errors: vec![] };
+    module.plan.functions = cx.functions();
+    cx.errors
 }
 
-/// An enumeration.
-#[derive(Clone, Debug, Serialize)]
-pub struct EnumPlan {
-    /// Python name.
-    pub py_name: String,
-    /// Submodule.
-    pub module: String,
-    /// Full Rust path.
-    pub rust_path: String,
-    /// Docstring.
-    pub doc: String,
-    /// Origin.
-    pub origin: String,
-    /// (Python name or None when hidden, Rust variant, value).
-    pub members: Vec<(Option<String>, String, i64)>,
-    /// Export members into the module.
-    pub export_values: bool,
-}
-
-/// A module-level function.
-#[derive(Clone, Debug, Serialize)]
-pub struct FnPlan {
-    /// Submodule.
-    pub module: String,
-    /// The call.
-    pub call: Call,
-}
-
-/// The whole plan.
-#[derive(Clone, Debug, Serialize)]
-pub struct Plan {
-    /// Classes in source order.
-    pub classes: Vec<ClassPlan>,
-    /// Enumerations.
-    pub enums: Vec<EnumPlan>,
-    /// Functions (annotated ones, then table rows not seen in source).
-    pub functions: Vec<FnPlan>,
-}
-
-/// Builds the plan; all problems are returned together.
-pub fn plan(spec: &LoadedRustSpec, krate: &RustCrate) -> Result<Plan, Vec<Diagnostic>> {
-    let mut cx = Cx { spec, krate, errors: vec![] };
-    let classes = krate.classes.iter().map(|c| cx.class(c)).collect();
-    let enums = krate.enums.iter().map(|e| cx.enumeration(e)).collect();
-    let functions = cx.functions();
+/// `spec_names`: spec tables naming classes or methods the crate does not have.
+pub fn spec_names(spec: &LoadedRustSpec, module: &RustModule) -> Vec<Diagnostic> {
+    let mut cx = Cx { spec, krate: &module.krate, errors: vec![] };
     cx.check_spec_names();
-    if cx.errors.is_empty() { Ok(Plan { classes, enums, functions }) } else { Err(cx.errors) }
+    cx.errors
+}
+
+/// `submodules`: every planned item's submodule must be listed in `[rust].submodules`.
+pub fn submodules(spec: &LoadedRustSpec, module: &RustModule) -> Vec<Diagnostic> {
+    let plan = &module.plan;
+    let listed: Vec<&String> = spec.spec.rust.submodules.iter().map(|s| s.get_ref()).collect();
+    let used = plan
+        .classes
+        .iter()
+        .map(|c| (&c.module, &c.py_name))
+        .chain(plan.enums.iter().map(|e| (&e.module, &e.py_name)))
+        .chain(plan.functions.iter().map(|f| (&f.module, &f.call.py_name)));
+    used.filter(|(m, _)| !listed.contains(m))
+        .map(|(m, item)| {
+            spec.error(
+                Kind::SpecInvalid,
+                spec.spec.rust.native_module.span(),
+                format!("`{item}` is in submodule `{m}`, which [rust].submodules does not list"),
+            )
+        })
+        .collect()
 }
 
 struct Cx<'a> {
@@ -372,7 +291,7 @@ impl Cx<'_> {
             ret,
             fallible: row.fallible,
             doc: String::new(),
-            origin: shown_path(&self.spec.path),
+            origin: crate::paths::shown_from_root(&self.spec.path),
         };
         self.apply_row(&mut call, row);
         Some(FnPlan { module: module.into(), call })
@@ -479,12 +398,4 @@ fn py_plain(ty: &RustType) -> String {
         RustType::Vec(e) => format!("list[{}]", py_plain(e)),
         _ => "Any".into(),
     }
-}
-
-/// A spec path as generated code shows it: relative to the workspace root, so
-/// the output is the same on every machine (`codegen check` compares it).
-fn shown_path(path: &std::path::Path) -> String {
-    let abs = crate::pipeline::absolute(path);
-    let root = crate::backend::pyo3::paths::workspace_root();
-    abs.strip_prefix(&root).map(|p| p.display().to_string()).unwrap_or_else(|_| path.display().to_string())
 }

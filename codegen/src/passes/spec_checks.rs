@@ -41,7 +41,7 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
 /// Every `[expose].headers` pattern must match the header of some item
 /// (bound or skipped): one that matches nothing is a typo, not a choice.
 fn header_patterns(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
-    let base = crate::pipeline::absolute(&spec.dir);
+    let base = crate::paths::absolute(&spec.dir);
     let mut files: Vec<&str> = module.records.iter().map(|r| r.loc.file.as_str()).collect();
     files.extend(module.enums.iter().map(|e| e.loc.file.as_str()));
     files.extend(module.functions.iter().map(|f| f.loc.file.as_str()));

@@ -7,7 +7,13 @@ use std::ops::Range;
 
 use super::LoadedSpec;
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::passes::param_names::PYTHON_KEYWORDS;
+
+/// Python keywords (not usable as parameter names).
+pub const PYTHON_KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+    "while", "with", "yield",
+];
 
 /// Adds a diagnostic for every bad name or version.
 pub fn check(loaded: &LoadedSpec, out: &mut Vec<Diagnostic>) {

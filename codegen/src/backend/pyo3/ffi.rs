@@ -12,8 +12,8 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Kind, Result};
+use crate::frontend::c::HeaderSet;
 use crate::frontend::c::header_globs;
-use crate::pipeline::header_set;
 use crate::spec::LoadedSpec;
 
 /// Suffix of the shim's wrapper names (`f` is called as `f__bindery_shim`).
@@ -35,15 +35,14 @@ pub struct FfiLayer {
 /// Generates `src/ffi.rs` (and the shim), or takes it from the parse cache
 /// when nothing it depends on changed. `no_shim` names `static` functions
 /// the shim cannot declare (the frontend found types C cannot spell back).
-pub fn generate(spec: &LoadedSpec, module_name: &str, no_shim: &[String]) -> Result<FfiLayer> {
-    let set = header_set(spec)?;
+pub fn generate(spec: &LoadedSpec, set: &HeaderSet, module_name: &str, no_shim: &[String]) -> Result<FfiLayer> {
     let c = &spec.spec.c;
     let spec_headers: Vec<(&String, bool)> =
         c.headers.iter().map(|h| (h.get_ref(), c.cxx_headers.iter().any(|x| x.get_ref() == h.get_ref()))).collect();
     let parts: [&dyn std::fmt::Debug; 8] =
         [&"ffi", &set.headers, &set.language_args(), &set.clang_args, &set.patterns, &no_shim, &module_name, &spec_headers];
     let key = crate::parse_cache::Key::new(&parts, set.include_dirs());
-    crate::parse_cache::cached("ffi", &key, || run_bindgen(&set, spec, module_name, no_shim))
+    crate::parse_cache::cached("ffi", &key, || run_bindgen(set, spec, module_name, no_shim))
 }
 
 /// Records every file the parse includes (the parse cache's dependencies).
@@ -57,12 +56,7 @@ impl bindgen::callbacks::ParseCallbacks for Includes {
 }
 
 /// Runs bindgen: the layer and the files its parse read.
-fn run_bindgen(
-    set: &crate::frontend::c::HeaderSet,
-    spec: &LoadedSpec,
-    module_name: &str,
-    no_shim: &[String],
-) -> Result<(FfiLayer, Vec<PathBuf>)> {
+fn run_bindgen(set: &HeaderSet, spec: &LoadedSpec, module_name: &str, no_shim: &[String]) -> Result<(FfiLayer, Vec<PathBuf>)> {
     let scratch = ScratchDir::new();
     let includes = Includes::default();
     let read = includes.0.clone();
@@ -114,7 +108,7 @@ fn run_bindgen(
 /// same file reached through each `-I` directory (an SDK's include dir, or
 /// its files, may be symlinks, and clang names a file re-entered through
 /// one by that path).
-fn spellings(set: &crate::frontend::c::HeaderSet) -> Vec<PathBuf> {
+fn spellings(set: &HeaderSet) -> Vec<PathBuf> {
     let dirs: Vec<PathBuf> = set.clang_args.iter().filter_map(|a| a.strip_prefix("-I")).map(PathBuf::from).collect();
     let mut out = set.headers.clone();
     for (dir, h) in dirs.iter().flat_map(|d| set.headers.iter().map(move |h| (d, h))) {

@@ -23,6 +23,7 @@ use serde::Serialize;
 
 use super::Output;
 use crate::diagnostic::Result;
+use crate::frontend::c::HeaderSet;
 use crate::ir::Module;
 use crate::spec::LoadedSpec;
 use runtime_dep::RuntimeSource;
@@ -30,9 +31,10 @@ use runtime_dep::RuntimeSource;
 pub use ffi::FfiLayer;
 
 /// The raw FFI layer (`src/ffi.rs`, and the C shim of `static` functions)
-/// of a spec, from bindgen; `no_shim` lists `static` functions to leave out.
-pub fn ffi_layer(spec: &LoadedSpec, no_shim: &[String]) -> Result<FfiLayer> {
-    ffi::generate(spec, spec.spec.module.name.get_ref(), no_shim)
+/// of a spec's header set (assembled by the C frontend), from bindgen;
+/// `no_shim` lists `static` functions to leave out.
+pub fn ffi_layer(spec: &LoadedSpec, set: &HeaderSet, no_shim: &[String]) -> Result<FfiLayer> {
+    ffi::generate(spec, set, spec.spec.module.name.get_ref(), no_shim)
 }
 
 /// Renders every file of the crate; `runtime` says where it gets `bindery-runtime`

@@ -2,13 +2,14 @@
 //! relative to the crate unless the spec gives them absolute, so the output
 //! is the same on every machine (check mode compares it).
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::backend::Output;
 use crate::diagnostic::{Diagnostic, Kind, Result};
-use crate::pipeline::absolute;
+use crate::paths::absolute;
+pub use crate::paths::{normalize, relative, workspace_root};
 use crate::spec::LoadedSpec;
 
 /// Link settings for build.rs (see docs/packaging.md).
@@ -29,14 +30,7 @@ pub struct Link {
 
 /// The spec path shown in headers: relative to the workspace root when inside it.
 pub fn shown_spec(spec: &LoadedSpec) -> String {
-    let abs = absolute(&spec.path);
-    let root = workspace_root();
-    abs.strip_prefix(&root).map(|p| p.display().to_string()).unwrap_or_else(|_| spec.path.display().to_string())
-}
-
-/// The workspace root (where the runtime crate lives).
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    crate::paths::shown_from_root(&spec.path)
 }
 
 /// Hand-written helper modules: (Rust module name, path relative to the
@@ -119,47 +113,4 @@ pub fn shim_settings(spec: &LoadedSpec, out_dir: &Path, file: &str) -> Shim {
         .map(|d| relative(&out, &d))
         .collect();
     Shim { file: file.to_string(), include_dirs, flags: spec.spec.c.clang_args.clone() }
-}
-
-/// Lexically normalises `a/b/../c` to `a/c`.
-pub fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// Relative path from directory `from` to `to` (both absolute).
-pub fn relative(from: &Path, to: &Path) -> String {
-    let from = normalize(from);
-    let to = normalize(to);
-    let common = from.components().zip(to.components()).take_while(|(a, b)| a == b).count();
-    let ups = from.components().count() - common;
-    let mut rel = PathBuf::new();
-    for _ in 0..ups {
-        rel.push("..");
-    }
-    for c in to.components().skip(common) {
-        rel.push(c);
-    }
-    rel.display().to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn relative_paths() {
-        assert_eq!(relative(Path::new("/r/tests/fixture/generated"), Path::new("/r/runtime")), "../../../runtime");
-        assert_eq!(relative(Path::new("/r/a"), Path::new("/r/a/b")), "b");
-        assert_eq!(normalize(Path::new("/r/a/../b/./c")), PathBuf::from("/r/b/c"));
-    }
 }

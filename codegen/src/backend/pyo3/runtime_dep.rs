@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::paths;
 use crate::backend::Output;
-use crate::pipeline::absolute;
+use crate::paths::absolute;
 
 /// The runtime crate's files (`Cargo.toml` first, then `src/**`), embedded by
 /// `codegen/build.rs` so an installed `codegen` can vendor them.

@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::passes::rust_conv::{Conv, Ret, Take};
-use crate::passes::rust_plan::Arg;
+use crate::ir::rust_conv::{Conv, Ret, Take};
+use crate::ir::rust_plan::Arg;
 
 /// Python class/enum name → Rust path of its generated wrapper.
 pub type Paths = BTreeMap<String, String>;

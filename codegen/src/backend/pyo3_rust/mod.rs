@@ -1,66 +1,27 @@
-//! Backend for annotated Rust crates: renders the plan of
-//! `passes::rust_plan` into a PyO3 extension crate (one Rust file per
-//! Python submodule, each item through its template), its Cargo.toml and
-//! pyproject.toml, and copies the hand-written pure-Python package around
+//! Backend for annotated Rust crates: renders the plan (IR, `ir::rust_plan`,
+//! decided by `passes::rust_plan`) into a PyO3 extension crate (one Rust
+//! file per Python submodule, each item through its template), its
+//! Cargo.toml and pyproject.toml, and copies the hand-written pure-Python package around
 //! it. Generated Rust goes through syn + prettyplease like the C path.
+//! Must not load a spec, parse the crate or decide anything: the pipeline
+//! and the passes did.
 
 mod conv;
 mod model;
 mod templates;
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use minijinja::context;
 
 use super::Output;
 use crate::diagnostic::{Diagnostic, Kind, Result};
-use crate::passes::rust_plan::{self, Plan};
+use crate::ir::rust_plan::Plan;
 use crate::spec::LoadedRustSpec;
 
-/// Loads a Rust-crate spec, parses the crate, plans and renders every file.
-pub fn render_target(spec_path: &Path, out_dir: &Path) -> Result<Vec<Output>> {
-    let spec = crate::spec::load_rust(spec_path)?;
-    let crate_dir = spec.dir.join(spec.spec.rust.crate_path.get_ref());
-    let krate = crate::frontend::rust::parse(&crate_dir, &spec.spec.rust.crate_name)?;
-    let plan = rust_plan::plan(&spec, &krate)?;
-    check_modules(&spec, &plan)?;
-    render(&spec, &plan, out_dir)
-}
-
-/// `codegen dump-ir` for a Rust-crate spec: the frontend's crate IR and the
-/// plan the passes made from it, as pretty JSON.
-pub fn dump(spec_path: &Path) -> Result<String> {
-    let spec = crate::spec::load_rust(spec_path)?;
-    let crate_dir = spec.dir.join(spec.spec.rust.crate_path.get_ref());
-    let krate = crate::frontend::rust::parse(&crate_dir, &spec.spec.rust.crate_name)?;
-    let plan = rust_plan::plan(&spec, &krate)?;
-    let both = serde_json::json!({ "crate": krate, "plan": plan });
-    Ok(serde_json::to_string_pretty(&both).unwrap_or_default())
-}
-
-/// Every item's submodule must be listed in `[rust].submodules`.
-fn check_modules(spec: &LoadedRustSpec, plan: &Plan) -> Result<()> {
-    let listed: Vec<&String> = spec.spec.rust.submodules.iter().map(|s| s.get_ref()).collect();
-    let used = plan
-        .classes
-        .iter()
-        .map(|c| (&c.module, &c.py_name))
-        .chain(plan.enums.iter().map(|e| (&e.module, &e.py_name)))
-        .chain(plan.functions.iter().map(|f| (&f.module, &f.call.py_name)));
-    let errors: Vec<Diagnostic> = used
-        .filter(|(m, _)| !listed.contains(m))
-        .map(|(m, item)| {
-            spec.error(
-                Kind::SpecInvalid,
-                spec.spec.rust.native_module.span(),
-                format!("`{item}` is in submodule `{m}`, which [rust].submodules does not list"),
-            )
-        })
-        .collect();
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
-}
-
-fn render(spec: &LoadedRustSpec, plan: &Plan, out_dir: &Path) -> Result<Vec<Output>> {
+/// Renders every file of the crate from the decided plan (the Rust path's
+/// passes made it; the pipeline loaded the spec and ran them).
+pub fn render(spec: &LoadedRustSpec, plan: &Plan, out_dir: &Path) -> Result<Vec<Output>> {
     let r = &spec.spec.rust;
     let native = r.native_module.get_ref().clone();
     let env = templates::environment();
@@ -150,27 +111,10 @@ fn package_name(dir: &Path) -> Result<String> {
         .ok_or_else(|| vec![Diagnostic::new(Kind::Io, format!("{} has no [package].name", manifest.display()))])
 }
 
-/// `to` relative to `from` (both made absolute), with `/` separators.
+/// `to` relative to `from` (both made absolute), `.` when they are the same.
 fn relative(from: &Path, to: &Path) -> String {
-    let norm = |p: &Path| -> Vec<String> {
-        let abs = crate::pipeline::absolute(p);
-        let mut parts: Vec<String> = vec![];
-        for c in abs.components() {
-            match c {
-                Component::ParentDir => {
-                    parts.pop();
-                }
-                Component::Normal(s) => parts.push(s.to_string_lossy().to_string()),
-                _ => {}
-            }
-        }
-        parts
-    };
-    let (a, b) = (norm(from), norm(to));
-    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut parts: Vec<String> = vec!["..".into(); a.len() - common];
-    parts.extend(b[common..].iter().cloned());
-    if parts.is_empty() { ".".into() } else { parts.join("/") }
+    let rel = crate::paths::relative(&crate::paths::absolute(from), &crate::paths::absolute(to));
+    if rel.is_empty() { ".".into() } else { rel }
 }
 
 /// Copies the hand-written package (`.py`, `.pyi`, `py.typed`) under `python/`.

@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::conv::{self, Paths};
+use crate::ir::rust_plan::{Arg, Call, ClassPlan, EnumPlan, FnPlan};
 use crate::ir::{MethodKind, Receiver};
-use crate::passes::rust_plan::{Arg, Call, ClassPlan, EnumPlan, FnPlan};
 
 /// One callable, ready to print.
 #[derive(Debug, Serialize)]

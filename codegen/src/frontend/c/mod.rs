@@ -6,18 +6,21 @@
 mod callable;
 mod comments;
 pub mod header_globs;
+mod header_set;
 mod items;
 mod macros;
 mod std_types;
 mod types;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 
 use clang::{Clang, Entity, EntityKind, Index, Unsaved};
 
 use crate::diagnostic::{Diagnostic, Kind, Result};
 use crate::ir::Module;
+
+pub use header_set::{header_set, linked_exports, parse_cached};
 
 /// What the frontend needs to parse a header set.
 #[derive(Clone, Debug)]
@@ -137,26 +140,8 @@ fn location(entity: &Entity<'_>, set: &HeaderSet) -> crate::ir::SourceLoc {
         Some(l) => (l.file.map(|f| f.get_path()).unwrap_or_default(), l.line),
         None => (PathBuf::new(), 0),
     };
-    let shown = set.sdk.as_ref().and_then(|sdk| sdk.shown(&file)).unwrap_or_else(|| shown_path(&file, &set.base_dir));
+    let shown = set.sdk.as_ref().and_then(|sdk| sdk.shown(&file)).unwrap_or_else(|| crate::paths::shown_from(&file, &set.base_dir));
     crate::ir::SourceLoc { file: shown, line }
-}
-
-/// `file` as shown in messages and docs: relative to `base` (with `..` when
-/// they share a directory below the root's children, as a spec's
-/// `../shared/x.h` does), else absolute (system headers).
-fn shown_path(file: &Path, base: &Path) -> String {
-    if let Ok(inside) = file.strip_prefix(base) {
-        return inside.display().to_string();
-    }
-    let common = file.components().zip(base.components()).take_while(|(a, b)| a == b).count();
-    if !file.is_absolute() || common < 3 {
-        return file.display().to_string();
-    }
-    let ups = base.components().count() - common;
-    let mut shown = PathBuf::new();
-    (0..ups).for_each(|_| shown.push(".."));
-    file.components().skip(common).for_each(|c| shown.push(c));
-    shown.display().to_string()
 }
 
 /// The translation unit's top-level entities, with the contents of
@@ -184,18 +169,4 @@ fn is_item(kind: EntityKind) -> bool {
             | EntityKind::FunctionDecl
             | EntityKind::MacroDefinition
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shown_paths() {
-        let base = Path::new("/work/repo/tests/case");
-        assert_eq!(shown_path(Path::new("/work/repo/tests/case/a.h"), base), "a.h");
-        assert_eq!(shown_path(Path::new("/work/repo/tests/shared/b.h"), base), "../shared/b.h");
-        assert_eq!(shown_path(Path::new("/usr/include/glib-2.0/glib.h"), base), "/usr/include/glib-2.0/glib.h");
-        assert_eq!(shown_path(Path::new("/work/other.h"), base), "/work/other.h", "sharing only /work is not a project");
-    }
 }

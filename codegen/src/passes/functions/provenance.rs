@@ -29,7 +29,7 @@ fn unknown_lifetime(spec: &LoadedSpec, f: &Function) -> Diagnostic {
         Kind::SpecIncomplete,
         format!("`{}` returns a struct pointer of unknown lifetime (no struct or list argument to inherit it from)", f.name),
     )
-    .at_line(&crate::pipeline::absolute(&spec.dir.join(&f.loc.file)), f.loc.line, 1)
+    .at_line(&crate::paths::absolute(&spec.dir.join(&f.loc.file)), f.loc.line, 1)
     .hint(format!(
         "say who keeps it alive in [function.{}]: returns = \"external\" (C keeps it valid), \"owned\" with `free`, or \"borrowed:PARAM\"",
         f.name
