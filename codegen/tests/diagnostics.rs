@@ -109,6 +109,8 @@ bad_specs!(
     python_name_not_identifier,
     returns_borrowed_non_struct,
     string_policy_not_char_pointer,
+    struct_strings_no_cstring,
+    struct_strings_unknown_policy,
     success_non_integer,
     transfers_container_not_struct,
     transfers_unknown_container,

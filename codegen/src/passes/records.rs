@@ -37,7 +37,11 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
             field.python_name = python_safe(&field.python_name);
             field.readonly = s.is_some_and(|s| s.readonly.iter().any(|r| r.get_ref() == &field.name));
             if matches!(field.kind, FieldKind::Undecided) {
-                field.kind = field_kind::decide(&snapshot, &field.ty, policy, &allocator);
+                let defaults = field_kind::Defaults {
+                    allocator: &allocator,
+                    strings: s.and_then(|s| s.strings.as_ref()).map(|p| p.get_ref().as_str()),
+                };
+                field.kind = field_kind::decide_in_struct(&snapshot, &field.ty, policy, &defaults);
             }
             if let FieldKind::Callback { arg, arg_record, .. } = &mut field.kind
                 && arg_record.is_empty()

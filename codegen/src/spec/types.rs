@@ -177,6 +177,9 @@ pub struct StructSpec {
     /// Fields that are read-only in Python.
     #[serde(default)]
     pub readonly: Vec<Spanned<String>>,
+    /// Default `char*` policy of the struct's fields that set no `string`
+    /// of their own (same values as the field key).
+    pub strings: Option<Spanned<String>>,
     /// `[struct.NAME.fields.FIELD]`: per-field policies.
     #[serde(default)]
     pub fields: SpannedMap<FieldSpec>,
