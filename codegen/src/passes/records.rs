@@ -35,6 +35,7 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
                 field.python_name = p;
             }
             field.python_name = python_safe(&field.python_name);
+            field.python_aliases = policy.map(|p| p.python_aliases.iter().map(|a| a.get_ref().clone()).collect()).unwrap_or_default();
             field.readonly = s.is_some_and(|s| s.readonly.iter().any(|r| r.get_ref() == &field.name));
             if matches!(field.kind, FieldKind::Undecided) {
                 let defaults = field_kind::Defaults {
