@@ -67,6 +67,11 @@ macro_rules! bad_specs {
 }
 
 bad_specs!(
+    array_count_not_integer,
+    array_data_not_struct_pointer,
+    alias_target_not_static,
+    alias_target_unknown_class,
+    alias_target_unknown_function,
     buffer_meta_api_not_meta,
     buffer_meta_api_unknown_function,
     bulk_column_missing_path,
@@ -83,6 +88,8 @@ bad_specs!(
     errors_key_not_integer,
     errors_without_success,
     expose_header_pattern_unmatched,
+    field_alias_clash,
+    field_alias_skipped,
     free_wrong_signature,
     function_skipped_variadic,
     gobject_bad_type_name,
@@ -109,7 +116,11 @@ bad_specs!(
     python_helper_missing,
     python_name_not_identifier,
     returns_borrowed_non_struct,
+    setter_readonly_field,
+    setter_unknown_field,
     string_policy_not_char_pointer,
+    struct_strings_no_cstring,
+    struct_strings_unknown_policy,
     success_non_integer,
     transfers_container_not_struct,
     transfers_unknown_container,

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use bindery_codegen::ir::{Field, FieldKind, Module, Prim, ScalarKind, TypeRef};
-use bindery_codegen::passes::field_kind::{decide, dtype, scalar};
+use bindery_codegen::passes::field_kind::{Defaults, decide, decide_in_struct, dtype, scalar};
 use bindery_codegen::pipeline::build_ir;
 use bindery_codegen::spec::FieldSpec;
 
@@ -143,6 +143,20 @@ fn field_spec_without_policy_keeps_the_type_decision() {
     let unbound = TypeRef::Record { name: "NotBound".into() };
     assert!(matches!(decide(m, &unbound, None, "libc"), FieldKind::Skipped { reason } if reason.contains("NotBound")));
     assert!(matches!(decide(m, &TypeRef::Opaque { spelling: "__int128".into() }, None, "libc"), FieldKind::Skipped { .. }));
+}
+
+#[test]
+fn struct_strings_default_applies_unless_the_field_sets_string() {
+    let m = decided();
+    let ty = TypeRef::Pointer { pointee: Box::new(TypeRef::Prim { prim: Prim::Char, spelling: "char".into() }), is_const: false };
+    let owned = Defaults { allocator: "glib", strings: Some("owned") };
+    assert!(matches!(decide_in_struct(m, &ty, None, &owned), FieldKind::CString { owned: true, allocator, .. } if allocator == "glib"));
+    let borrowed: FieldSpec = toml::from_str("string = \"borrowed\"").expect("field spec");
+    assert!(matches!(decide_in_struct(m, &ty, Some(&borrowed), &owned), FieldKind::CString { owned: false, interned: false, .. }));
+    let address = Defaults { allocator: "glib", strings: Some("address") };
+    assert!(matches!(decide_in_struct(m, &ty, None, &address), FieldKind::VoidPtr));
+    let int = TypeRef::Prim { prim: Prim::Int(32), spelling: "int".into() };
+    assert!(matches!(decide_in_struct(m, &int, None, &owned), FieldKind::Scalar { .. }));
 }
 
 #[test]

@@ -106,6 +106,7 @@ golden!(
     bulk_exporter,
     callbacks,
     cast_modes,
+    counted_arrays,
     defines,
     doc_comments,
     enums,

@@ -224,5 +224,5 @@ fn every_example_on_the_page_uses_real_keys() {
 fn probe_lists_real_keys() {
     let doc: Table = "[module]\nname = \"m\"\n[c]\nheaders = []\n".parse().expect("TOML");
     let keys = expected_keys(&doc, &["module".to_string()]).expect("module is a struct table");
-    assert_eq!(keys, ["doc", "int_addresses", "name", "version"].iter().map(|s| s.to_string()).collect());
+    assert_eq!(keys, ["aliases", "doc", "int_addresses", "name", "version"].iter().map(|s| s.to_string()).collect());
 }

@@ -25,6 +25,7 @@ pub mod args;
 pub mod buffers;
 pub mod callable;
 pub mod callback;
+pub mod counted;
 pub mod cxx;
 pub mod enums;
 pub mod epoch;
@@ -56,6 +57,23 @@ pub fn init_fields(obj: &Bound<'_, PyAny>, fields: Option<&Bound<'_, PyDict>>, s
             return Err(pyo3::exceptions::PyTypeError::new_err(format!("{type_name}() got an unexpected keyword argument '{name}'")));
         }
         obj.setattr(name.as_str(), value)?;
+    }
+    Ok(())
+}
+
+/// Sets several attributes through their own (checked) setters, in order: a
+/// multi-field set method (`[struct.NAME.setters.METHOD]`). When one value
+/// is refused, the attributes already set get their previous values back and
+/// the error is raised, so the struct is left as it was.
+pub fn set_fields(obj: &Bound<'_, PyAny>, values: &[(&str, &Bound<'_, PyAny>)]) -> PyResult<()> {
+    let previous = values.iter().map(|(name, _)| obj.getattr(*name)).collect::<PyResult<Vec<_>>>()?;
+    for (i, (name, value)) in values.iter().enumerate() {
+        if let Err(e) = obj.setattr(*name, value) {
+            for ((done, _), old) in values[..i].iter().zip(&previous) {
+                obj.setattr(*done, old)?;
+            }
+            return Err(e);
+        }
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! The Markdown API reference, built from the same IR as the stubs: every
-//! class with its attributes (Python type, C type, origin), enums, functions.
+//! class with its attributes (Python type, C type, origin), enums, functions,
+//! aliases.
 
 use std::fmt::Write;
 
@@ -32,6 +33,7 @@ pub fn render(module: &Module) -> String {
                 _ if is_writable(f) => "read/write",
                 _ => "read-only",
             };
+            let note = with_aliases(note, &f.python_aliases);
             let (ty, c_ty) = (cell(&ty), cell(&f.ty.spelling()));
             let _ = writeln!(out, "| `{}` | `{ty}` | {access} | `{c_ty}` | {note} |", f.python_name);
         }
@@ -52,6 +54,23 @@ pub fn render(module: &Module) -> String {
                 n.data_field
             );
         }
+        for a in &r.arrays {
+            let bound = a.capacity_field.as_ref().map(|c| format!(", at most `{c}`")).unwrap_or_default();
+            let call = if a.index {
+                format!("{}(index)` → element `index`", a.method)
+            } else {
+                format!("{}()` → list of the elements", a.method)
+            };
+            let _ = writeln!(out, "\n`{call} of `{}` (`{}` of them{bound}; views).", a.data_field, a.count_field);
+        }
+        for s in &r.setters {
+            let _ = writeln!(
+                out,
+                "\n`{}({})` → sets those attributes at once through their setters (none changes if one value is refused).",
+                s.method,
+                s.fields.join(", ")
+            );
+        }
         for b in &r.bulk {
             let keys: Vec<&str> = b.columns.iter().map(|c| c.key.as_str()).collect();
             let _ = writeln!(out, "\n`{}()` → dict of numpy columns ({}) over `{}`.", b.method, keys.join(", "), b.list_field);
@@ -69,6 +88,12 @@ pub fn render(module: &Module) -> String {
         for f in &module.functions {
             let params: Vec<&str> = f.params.iter().filter(|p| p.kind.is_visible()).map(|p| p.python_name.as_str()).collect();
             let _ = writeln!(out, "\n### `{}({})`\n\n{}\n\nC `{}`, {}.", f.python_name, params.join(", "), f.doc.text(), f.name, f.loc);
+        }
+    }
+    if !module.aliases.is_empty() {
+        out += "\n## Aliases\n\nFurther names of the objects above (`[module] aliases`).\n\n";
+        for a in &module.aliases {
+            let _ = writeln!(out, "- `{}` = `{}`", a.name, a.path.join("."));
         }
     }
     if !module.constants.is_empty() {
@@ -97,6 +122,16 @@ fn not_bound(out: &mut String, module: &Module) {
     for s in listed {
         let _ = writeln!(out, "| `{}` | {} | {}: {} | {} |", s.name, s.item.noun(), s.reason.label(), one_line(&s.detail), s.loc);
     }
+}
+
+/// A field's note, followed by its further attribute names.
+fn with_aliases(note: String, aliases: &[String]) -> String {
+    if aliases.is_empty() {
+        return note;
+    }
+    let names: Vec<String> = aliases.iter().map(|a| format!("`{a}`")).collect();
+    let also = format!("also as {}", names.join(", "));
+    if note.is_empty() { also } else { format!("{note} ({also})") }
 }
 
 /// A table cell: `|` must be escaped even inside code spans (`X | None`).

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::ir::{EnumDef, Field, FieldKind, Function, Module, Record, ScalarKind, StdElement, StdShape};
+use crate::ir::{Alias, EnumDef, Field, FieldKind, Function, Module, Record, ScalarKind, StdElement, StdShape};
 
 /// Renders the stub file.
 pub fn render(module: &Module) -> String {
@@ -44,7 +44,10 @@ pub fn render(module: &Module) -> String {
         );
     }
     for f in &module.functions {
-        function_stub(&mut out, module, f);
+        function_stub(&mut out, module, f, &f.python_name);
+    }
+    for a in &module.aliases {
+        alias_stub(&mut out, module, a);
     }
     for line in &helpers.top {
         let _ = writeln!(out, "{line}");
@@ -76,6 +79,7 @@ pub fn exported_names(module: &Module) -> Vec<String> {
         }
     }
     names.extend(module.functions.iter().map(|f| f.python_name.clone()));
+    names.extend(module.aliases.iter().map(|a| a.name.clone()));
     names.extend(module.constants.iter().map(|c| c.name.clone()));
     names.push("__version__".into()); // `m.add` lists it in `__all__` too
     names
@@ -121,6 +125,23 @@ fn record_stub(out: &mut String, module: &Module, r: &Record) {
     for b in &r.bulk {
         let _ = writeln!(out, "    def {}(self) -> dict[str, npt.NDArray[Any]]: ...", b.method);
     }
+    for a in &r.arrays {
+        let class = module.record(&a.element).map_or("Any", |e| e.python_name.as_str());
+        match a.index {
+            true => _ = writeln!(out, "    def {}(self, index: int) -> {class}: ...", a.method),
+            false => _ = writeln!(out, "    def {}(self) -> list[{class}]: ...", a.method),
+        }
+    }
+    for s in &r.setters {
+        let params: Vec<String> = s.fields.iter().map(|name| format!("{name}: {}", setter_type(module, r, name))).collect();
+        let _ = writeln!(out, "    def {}(self, {}) -> None: ...", s.method, params.join(", "));
+    }
+}
+
+/// The type a field's setter takes, by the field's Python name.
+fn setter_type(module: &Module, r: &Record, python_name: &str) -> String {
+    let field = r.fields.iter().find(|f| f.python_name == python_name);
+    field.and_then(|f| field_types(module, f)).map_or_else(|| "Any".to_string(), |(_, set)| set)
 }
 
 /// (getter type, setter type) of a field.
@@ -174,16 +195,39 @@ fn std_type(module: &Module, shape: &StdShape) -> String {
     }
 }
 
+/// A field's property, under its name and each of its aliases.
 fn field_stub(out: &mut String, module: &Module, f: &Field) {
     let Some((get, set)) = field_types(module, f) else { return };
-    let _ = writeln!(out, "    @property\n    def {}(self) -> {get}: ...", f.python_name);
-    if is_writable(f) {
-        let _ = writeln!(out, "    @{0}.setter\n    def {0}(self, value: {set}) -> None: ...", f.python_name);
+    for name in std::iter::once(&f.python_name).chain(&f.python_aliases) {
+        let _ = writeln!(out, "    @property\n    def {name}(self) -> {get}: ...");
+        if is_writable(f) {
+            let _ = writeln!(out, "    @{name}.setter\n    def {name}(self, value: {set}) -> None: ...");
+        }
     }
 }
 
-fn function_stub(out: &mut String, module: &Module, f: &Function) {
+fn function_stub(out: &mut String, module: &Module, f: &Function, name: &str) {
     let params = crate::backend::signature::params(module, f);
     let ret = crate::backend::signature::result(module, f);
-    let _ = writeln!(out, "\ndef {}({}) -> {ret}:\n    \"\"\"{}\"\"\"", f.python_name, params.join(", "), escape(f.doc.brief.trim()));
+    let _ = writeln!(out, "\ndef {name}({}) -> {ret}:\n    \"\"\"{}\"\"\"", params.join(", "), escape(f.doc.brief.trim()));
+}
+
+/// A module alias has the signature of what it names.
+fn alias_stub(out: &mut String, module: &Module, a: &Alias) {
+    match a.path.as_slice() {
+        [function] => {
+            if let Some(f) = module.functions.iter().find(|f| &f.python_name == function) {
+                function_stub(out, module, f, &a.name);
+            }
+        }
+        [class, member] => {
+            let (param, ret) = match member.as_str() {
+                "get" => ("buffer", format!("{class} | None")),
+                "iterate" => ("buffer", format!("list[{class}]")),
+                _ => ("address", class.clone()),
+            };
+            let _ = writeln!(out, "\ndef {}({param}: Any) -> {ret}:\n    \"\"\"Alias of `{class}.{member}`.\"\"\"", a.name);
+        }
+        _ => {}
+    }
 }

@@ -89,6 +89,9 @@ pub struct Field {
     pub via: Vec<String>,
     /// Python attribute name.
     pub python_name: String,
+    /// Further attribute names of the field (`[struct.NAME.fields.FIELD] python_aliases`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub python_aliases: Vec<String>,
     /// C type.
     pub ty: TypeRef,
     /// Offset in bits from the start of the record.

@@ -69,6 +69,16 @@ pub struct Handle {
     pub python_name: String,
 }
 
+/// A further module-level name of a generated callable (`[module] aliases`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alias {
+    /// The alias's Python name.
+    pub name: String,
+    /// What it names: a module attribute, then attributes of it
+    /// (`["NvDsFrameMeta", "cast"]`, or `["some_function"]`).
+    pub path: Vec<String>,
+}
+
 /// One Python module.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Module {
@@ -88,6 +98,9 @@ pub struct Module {
     pub handles: Vec<Handle>,
     /// Integer constants.
     pub constants: Vec<Constant>,
+    /// Further module-level names of generated callables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Alias>,
     /// Header items that are not bound, with the reason (see [`Skipped`]).
     pub skipped: Vec<Skipped>,
     /// Where the spec lives (for messages).

@@ -4,6 +4,32 @@ use serde::{Deserialize, Serialize};
 
 use super::{BulkExporter, Doc, Field, NumpyExporter, SourceLoc};
 
+/// Elements behind a struct pointer and a count field (`[struct.NAME.arrays.METHOD]`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountedArray {
+    /// Python method name.
+    pub method: String,
+    /// Pointer field (C name).
+    pub data_field: String,
+    /// Element record (C name).
+    pub element: String,
+    /// Count field (C name).
+    pub count_field: String,
+    /// Capacity field (C name) bounding the count, if any.
+    pub capacity_field: Option<String>,
+    /// The method takes an index and returns one element.
+    pub index: bool,
+}
+
+/// A method setting several fields at once (`[struct.NAME.setters.METHOD]`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Setter {
+    /// Python method name.
+    pub method: String,
+    /// Python names of the fields, in parameter order.
+    pub fields: Vec<String>,
+}
+
 /// A C struct or union exposed as a Python class.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Record {
@@ -28,6 +54,12 @@ pub struct Record {
     pub numpy: Vec<NumpyExporter>,
     /// Spec-declared bulk exporter methods.
     pub bulk: Vec<BulkExporter>,
+    /// Spec-declared counted-pointer arrays.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub arrays: Vec<CountedArray>,
+    /// Spec-declared multi-field set methods.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub setters: Vec<Setter>,
     /// Whether Python can construct it (owned, zeroed).
     pub constructible: bool,
     /// Owned `char*` strings reachable from it through nested structs and

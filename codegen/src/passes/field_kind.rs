@@ -6,6 +6,19 @@ use crate::spec::FieldSpec;
 
 /// The kind of a field of type `ty`, given the spec's policy for it.
 pub fn decide(module: &Module, ty: &TypeRef, policy: Option<&FieldSpec>, default_allocator: &str) -> FieldKind {
+    decide_in_struct(module, ty, policy, &Defaults { allocator: default_allocator, strings: None })
+}
+
+/// Struct- and spec-wide defaults a field's own policy overrides.
+pub struct Defaults<'a> {
+    /// `[c].allocator`.
+    pub allocator: &'a str,
+    /// `[struct.NAME] strings`: the `char*` policy of fields without `string`.
+    pub strings: Option<&'a str>,
+}
+
+/// [`decide`] for a field of a struct whose table may set defaults.
+pub fn decide_in_struct(module: &Module, ty: &TypeRef, policy: Option<&FieldSpec>, defaults: &Defaults<'_>) -> FieldKind {
     if policy.is_some_and(|p| p.skip) {
         return FieldKind::Skipped { reason: "spec: skip".into() };
     }
@@ -18,7 +31,7 @@ pub fn decide(module: &Module, ty: &TypeRef, policy: Option<&FieldSpec>, default
         TypeRef::Record { name } if module.record(name).is_some() => FieldKind::Nested { record: name.clone() },
         TypeRef::Record { name } => skip(&format!("struct {name} is not bound")),
         TypeRef::Array { element, len } => array(module, element, *len),
-        TypeRef::Pointer { pointee, .. } => pointer(module, pointee, policy, default_allocator),
+        TypeRef::Pointer { pointee, .. } => pointer(module, pointee, policy, defaults),
         TypeRef::FnPtr { .. } => match policy.and_then(|p| p.callback.as_ref()) {
             Some(cb) => FieldKind::Callback {
                 key_path: cb.key.get_ref().split('.').map(str::to_string).collect(),
@@ -93,17 +106,22 @@ fn array(module: &Module, element: &TypeRef, len: usize) -> FieldKind {
     }
 }
 
-fn pointer(module: &Module, pointee: &TypeRef, policy: Option<&FieldSpec>, default_allocator: &str) -> FieldKind {
+/// The field's own `string` policy, else its struct's `strings`.
+fn string_policy<'a>(policy: Option<&'a FieldSpec>, defaults: &Defaults<'a>) -> Option<&'a str> {
+    policy.and_then(|p| p.string.as_ref()).map(|s| s.get_ref().as_str()).or(defaults.strings)
+}
+
+fn pointer(module: &Module, pointee: &TypeRef, policy: Option<&FieldSpec>, defaults: &Defaults<'_>) -> FieldKind {
     match pointee {
         TypeRef::Prim { prim: Prim::Char, .. } => {
-            let string = policy.and_then(|p| p.string.as_ref()).map(|s| s.get_ref().as_str());
+            let string = string_policy(policy, defaults);
             if string == Some("address") {
                 return FieldKind::VoidPtr;
             }
             let owned = string == Some("owned");
             let interned = string == Some("interned");
             let allocator =
-                policy.and_then(|p| p.allocator.as_ref()).map(|a| a.get_ref().clone()).unwrap_or_else(|| default_allocator.to_string());
+                policy.and_then(|p| p.allocator.as_ref()).map(|a| a.get_ref().clone()).unwrap_or_else(|| defaults.allocator.to_string());
             FieldKind::CString { owned, interned, allocator }
         }
         TypeRef::Record { name } if super::is_glist(name) => {

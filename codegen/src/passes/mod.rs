@@ -2,10 +2,12 @@
 //! template. They run in order on the frontend's IR with the spec:
 //! [`expose`] (which items), [`enums`] (enum overrides), [`records`] (struct overrides and field kinds via
 //! [`field_kind`]), [`owned_strings`] (owned strings reachable from each
-//! struct), [`exporters`] (numpy and bulk methods), [`buffer_metas`] (GstMeta
+//! struct), [`exporters`] (numpy and bulk methods), [`counted_arrays`]
+//! (struct pointers with a count field), [`setters`] (multi-field set methods), [`buffer_metas`] (GstMeta
 //! look-up methods), [`functions`]
 //! (conversions, ownership, status codes), [`list_edits`] (functions that
 //! free list nodes), [`param_names`] (Python keyword names of parameters),
+//! [`aliases`] (further names of generated callables and fields),
 //! [`spec_checks`] (spec options the decided IR cannot honour) and
 //! [`names`] (duplicate Python names). Items left out are recorded with a
 //! reason ([`skipped`]).
@@ -15,7 +17,9 @@
 //! crate. Passes read the spec and the IR and write the IR; they must not
 //! call a backend or the pipeline.
 
+pub mod aliases;
 pub mod buffer_metas;
+pub mod counted_arrays;
 pub mod enums;
 pub mod exporters;
 pub mod expose;
@@ -28,6 +32,7 @@ pub mod param_names;
 pub mod records;
 pub mod rust_conv;
 pub mod rust_plan;
+pub mod setters;
 pub mod skipped;
 pub mod spec_checks;
 pub mod std_fields;
@@ -43,10 +48,13 @@ pub const PASSES: &[&str] = &[
     "records",
     "owned_strings",
     "exporters",
+    "counted_arrays",
+    "setters",
     "buffer_metas",
     "functions",
     "list_edits",
     "param_names",
+    "aliases",
     "spec_checks",
     "names",
 ];
@@ -65,10 +73,13 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
                 vec![]
             }
             "exporters" => exporters::run(spec, &mut module),
+            "counted_arrays" => counted_arrays::run(spec, &mut module),
+            "setters" => setters::run(spec, &mut module),
             "buffer_metas" => buffer_metas::run(spec, &mut module),
             "functions" => functions::run(spec, &mut module),
             "list_edits" => list_edits::run(spec, &mut module),
             "param_names" => param_names::run(spec, &mut module),
+            "aliases" => aliases::run(spec, &mut module),
             "spec_checks" => spec_checks::run(spec, &module),
             _ => names::run(spec, &module),
         };

@@ -1,5 +1,6 @@
 //! Checks that Python names are unique: class names, functions, enums and
-//! module-level enum values share one namespace; attributes per class.
+//! module-level enum values and aliases share one namespace; attributes
+//! (and their aliases) per class.
 
 use std::collections::HashMap;
 
@@ -32,22 +33,44 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
     for f in &module.functions {
         claim(&f.python_name, format!("function {}", f.name), &mut errors);
     }
+    for a in &module.aliases {
+        claim(&a.name, format!("alias of {}", a.path.join(".")), &mut errors);
+    }
     for r in &module.records {
         let mut attrs: HashMap<&str, &str> = HashMap::new();
-        for f in r.fields.iter().filter(|f| !matches!(f.kind, FieldKind::Skipped { .. })) {
-            if let Some(first) = attrs.insert(f.python_name.as_str(), f.name.as_str()) {
+        let bound = r.fields.iter().filter(|f| !matches!(f.kind, FieldKind::Skipped { .. }));
+        let names = bound.flat_map(|f| std::iter::once(&f.python_name).chain(&f.python_aliases).map(move |n| (n, f)));
+        let methods = r.setters.iter().map(|s| &s.method).chain(r.arrays.iter().map(|a| &a.method));
+        for method in methods {
+            if let Some(first) = attrs.insert(method.as_str(), "(a spec method)") {
+                errors.push(
+                    Diagnostic::new(Kind::SpecInvalid, format!("method `{method}` of {} clashes with field {first}", r.name))
+                        .at_span(&spec.path, span_of_key(spec, method))
+                        .hint("name the method differently (or skip the field)"),
+                );
+            }
+        }
+        for (name, f) in names {
+            if let Some(first) = attrs.insert(name.as_str(), f.name.as_str()) {
                 errors.push(
                     Diagnostic::new(
                         Kind::SpecInvalid,
-                        format!("duplicate attribute `{}` on {}: fields {first} and {}", f.python_name, r.name, f.name),
+                        format!("duplicate attribute `{name}` on {}: fields {first} and {}", r.name, f.name),
                     )
-                    .at_span(&spec.path, span_of(spec, &f.python_name))
-                    .hint("rename one with `python_name`"),
+                    .at_span(&spec.path, span_of(spec, name))
+                    .hint("rename one with `python_name` (or drop the alias)"),
                 );
             }
         }
     }
     errors
+}
+
+/// The span of the first `.NAME]` table header in the spec (or the start).
+fn span_of_key(spec: &LoadedSpec, name: &str) -> std::ops::Range<usize> {
+    let text = std::fs::read_to_string(&spec.path).unwrap_or_default();
+    let needle = format!(".{name}]");
+    text.find(&needle).map(|i| i + 1..i + 1 + name.len()).unwrap_or(0..0)
 }
 
 /// The span of the first `python_name = "NAME"` in the spec (or the start).

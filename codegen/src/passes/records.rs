@@ -35,9 +35,14 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
                 field.python_name = p;
             }
             field.python_name = python_safe(&field.python_name);
+            field.python_aliases = policy.map(|p| p.python_aliases.iter().map(|a| a.get_ref().clone()).collect()).unwrap_or_default();
             field.readonly = s.is_some_and(|s| s.readonly.iter().any(|r| r.get_ref() == &field.name));
             if matches!(field.kind, FieldKind::Undecided) {
-                field.kind = field_kind::decide(&snapshot, &field.ty, policy, &allocator);
+                let defaults = field_kind::Defaults {
+                    allocator: &allocator,
+                    strings: s.and_then(|s| s.strings.as_ref()).map(|p| p.get_ref().as_str()),
+                };
+                field.kind = field_kind::decide_in_struct(&snapshot, &field.ty, policy, &defaults);
             }
             owned_pointer(field, policy);
             if let FieldKind::Callback { arg, arg_record, .. } = &mut field.kind

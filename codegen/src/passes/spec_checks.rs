@@ -1,7 +1,7 @@
 //! Spec options the decided IR cannot honour (or would silently ignore),
 //! reported at the spec line before they could surface as rustc errors in
 //! generated code: callback keys and argument indexes, `string` policies on
-//! fields that are not `char*`, ownership options on parameters that are not
+//! fields that are not `char*` (and `strings` defaults on structs without one), ownership options on parameters that are not
 //! struct views, `transfers` containers, status codes on non-integer results,
 //! `free` functions of the wrong shape and `[expose].headers` patterns that
 //! match no header.
@@ -18,6 +18,7 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
     let mut errors = vec![];
     for (name, s) in &spec.spec.structs {
         let Some(record) = module.record(name.get_ref()) else { continue };
+        errors.extend(struct_strings(spec, record, s.strings.as_ref()));
         for (field, policy) in &s.fields {
             let Some(f) = record.field(field.get_ref()) else { continue };
             if let Some(cb) = &policy.callback {
@@ -61,6 +62,16 @@ fn header_patterns(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
             .hint("patterns match the end of a header's path (`gst/*.h`); the header must be reached through #include from [c].headers")
         })
         .collect()
+}
+
+/// A struct's `strings` default needs at least one `char*` field to apply to.
+fn struct_strings(spec: &LoadedSpec, record: &Record, strings: Option<&Spanned<String>>) -> Option<Diagnostic> {
+    let strings = strings?;
+    if record.fields.iter().any(|f| is_c_string(&f.ty)) {
+        return None;
+    }
+    let msg = format!("`strings = \"{}\"` for {}, which has no `char*` field", strings.get_ref(), record.name);
+    Some(spec.error(Kind::SpecInvalid, strings.span(), msg).hint("`strings` is the default policy of a struct's `char*` fields; remove it"))
 }
 
 fn is_c_string(ty: &TypeRef) -> bool {

@@ -32,7 +32,10 @@ pub fn check(loaded: &LoadedSpec, out: &mut Vec<Diagnostic>) {
     let named = named.chain(spec.functions.iter().map(|(k, v)| (k, v.python_name.as_ref())));
     let fields = spec.structs.values().flat_map(|s| s.fields.iter().map(|(k, v)| (k, v.python_name.as_ref())));
     let aliases = spec.structs.iter().flat_map(|(k, v)| v.python_aliases.iter().map(move |a| (k, Some(a.get_ref()))));
-    for (table, name) in named.chain(fields).chain(aliases) {
+    let field_aliases =
+        spec.structs.values().flat_map(|s| s.fields.iter()).flat_map(|(k, v)| v.python_aliases.iter().map(move |a| (k, Some(a.get_ref()))));
+    let module_aliases = spec.module.aliases.keys().map(|k| (k, Some(k.get_ref())));
+    for (table, name) in named.chain(fields).chain(aliases).chain(field_aliases).chain(module_aliases) {
         if let Some(why) = name.and_then(|n| not_identifier(n).map(|w| (n, w))) {
             out.push(
                 loaded

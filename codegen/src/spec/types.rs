@@ -73,6 +73,11 @@ pub struct ModuleSpec {
     /// Default false: only capsules and views are addresses.
     #[serde(default)]
     pub int_addresses: bool,
+    /// Further module-level names of generated callables: alias name →
+    /// `Class.cast` (also `Class.get` / `Class.iterate` of a GstMeta class)
+    /// or a bound function's Python name. For pyds's `glist_get_*` casts.
+    #[serde(default)]
+    pub aliases: SpannedMap<Spanned<String>>,
 }
 
 fn default_version() -> String {
@@ -177,6 +182,9 @@ pub struct StructSpec {
     /// Fields that are read-only in Python.
     #[serde(default)]
     pub readonly: Vec<Spanned<String>>,
+    /// Default `char*` policy of the struct's fields that set no `string`
+    /// of their own (same values as the field key).
+    pub strings: Option<Spanned<String>>,
     /// `[struct.NAME.fields.FIELD]`: per-field policies.
     #[serde(default)]
     pub fields: SpannedMap<FieldSpec>,
@@ -186,6 +194,12 @@ pub struct StructSpec {
     /// `[struct.NAME.bulk.METHOD]`: bulk exporters.
     #[serde(default)]
     pub bulk: SpannedMap<BulkSpec>,
+    /// `[struct.NAME.setters.METHOD]`: methods setting several fields at once.
+    #[serde(default)]
+    pub setters: SpannedMap<SetterSpec>,
+    /// `[struct.NAME.arrays.METHOD]`: a struct pointer and a count field as views.
+    #[serde(default)]
+    pub arrays: SpannedMap<CountedArraySpec>,
     /// The struct is a GstMeta: the C function returning its API GType
     /// (`gst_video_region_of_interest_meta_api_get_type`); adds `NAME.get(buffer)`
     /// and `NAME.iterate(buffer)`.
@@ -198,6 +212,10 @@ pub struct StructSpec {
 pub struct FieldSpec {
     /// Python attribute name.
     pub python_name: Option<String>,
+    /// Further attribute names of the same field (getter and setter), for
+    /// scripts using a legacy or misspelled name (`atttributeIndex`).
+    #[serde(default)]
+    pub python_aliases: Vec<Spanned<String>>,
     /// `char*` policy: `owned` (setter frees the previous string), `borrowed` (read-only),
     /// `interned` (C never frees it: set to a shared process-lifetime copy) or
     /// `address` (a raw buffer address, exposed like `void*`).
@@ -261,6 +279,33 @@ pub struct BulkSpec {
     pub list: Spanned<String>,
     /// Column key → dotted field path in the element struct.
     pub columns: SpannedMap<String>,
+}
+
+/// `[struct.NAME.setters.METHOD]`: `METHOD(a, b, ...)` sets the listed
+/// fields through their attribute setters (same checks), all or none.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetterSpec {
+    /// Fields (C names) in parameter order; the parameters take their Python names.
+    pub fields: Vec<Spanned<String>>,
+}
+
+/// `[struct.NAME.arrays.METHOD]`: `T* data` holding `count` elements,
+/// read as views of the elements (a list, or one element by index).
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountedArraySpec {
+    /// Pointer field to the first element (a bound struct).
+    pub data: Spanned<String>,
+    /// Integer field holding the number of elements.
+    pub count: Spanned<String>,
+    /// Integer field holding the allocated length: the count is never
+    /// trusted beyond it.
+    pub capacity: Option<Spanned<String>>,
+    /// `METHOD(i)` returns element `i` (`IndexError` outside `0..count`)
+    /// instead of `METHOD()` returning the list of all elements.
+    #[serde(default)]
+    pub index: bool,
 }
 
 /// `[enum.NAME]`.

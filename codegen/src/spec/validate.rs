@@ -27,15 +27,12 @@ pub fn validate(loaded: &LoadedSpec) -> Vec<Diagnostic> {
                         .hint("the only policy is `owned` (the struct owns the target: Python cannot replace it)"),
                 );
             }
-            if let Some(policy) = &f.string
-                && !["owned", "borrowed", "interned", "address"].contains(&policy.get_ref().as_str())
-            {
-                out.push(
-                        loaded
-                            .error(Kind::SpecInvalid, policy.span(), format!("unknown string policy `{}`", policy.get_ref()))
-                            .hint("use `owned` (setter frees the previous string), `borrowed` (read-only), `interned` (set to a shared process-lifetime copy) or `address` (raw pointer, as a capsule)"),
-                    );
+            if let Some(policy) = &f.string {
+                check_string_policy(loaded, policy, &mut out);
             }
+        }
+        if let Some(policy) = &s.strings {
+            check_string_policy(loaded, policy, &mut out);
         }
     }
     check_helpers(loaded, &mut out);
@@ -63,6 +60,19 @@ pub fn validate(loaded: &LoadedSpec) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// `char*` policies (`string` of a field, `strings` of a struct).
+pub const STRING_POLICIES: &[&str] = &["owned", "borrowed", "interned", "address"];
+
+fn check_string_policy(loaded: &LoadedSpec, policy: &toml::Spanned<String>, out: &mut Vec<Diagnostic>) {
+    if !STRING_POLICIES.contains(&policy.get_ref().as_str()) {
+        out.push(
+            loaded
+                .error(Kind::SpecInvalid, policy.span(), format!("unknown string policy `{}`", policy.get_ref()))
+                .hint("use `owned` (setter frees the previous string), `borrowed` (read-only), `interned` (set to a shared process-lifetime copy) or `address` (raw pointer, as a capsule)"),
+        );
+    }
 }
 
 fn check_allocator(loaded: &LoadedSpec, name: &toml::Spanned<String>, out: &mut Vec<Diagnostic>) {

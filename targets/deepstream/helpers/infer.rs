@@ -1,6 +1,5 @@
 //! Inference output helpers: `get_nvds_LayerInfo`, `get_segmentation_masks`,
-//! `get_optical_flow_vectors`, `NvDsInferTensorMeta.output_layers_info(i)`
-//! and the misspelled `NvDsInferAttribute.atttributeIndex` alias.
+//! `get_optical_flow_vectors` and `NvDsInferTensorMeta.output_layers_info(i)`.
 //!
 //! Why hand-written: pyds defines them as binding-level functions with
 //! index arguments; the header only has a pointer and a count. Here every
@@ -155,15 +154,6 @@ impl NvDsInferTensorMeta {
     #[pyo3(name = "output_layers_info")]
     fn output_layers_info_at(slf: &Bound<'_, Self>, i: i64) -> PyResult<NvDsInferLayerInfo> {
         layer(slf, i)
-    }
-}
-
-#[pymethods]
-impl NvDsInferAttribute {
-    /// pyds's misspelled alias of `attributeIndex`.
-    #[getter(atttributeIndex)]
-    fn atttribute_index(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
-        Ok(slf.getattr("attributeIndex")?.unbind())
     }
 }
 

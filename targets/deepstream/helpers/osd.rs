@@ -1,5 +1,5 @@
-//! OSD helper methods: `NvOSD_ColorParams.set(r, g, b, a)` and
-//! `NvOSD_MaskParams.get_mask_array()` / `alloc_mask_array()`.
+//! OSD helper methods: `NvOSD_MaskParams.get_mask_array()` /
+//! `alloc_mask_array()` (`NvOSD_ColorParams.set` comes from the spec's `setters`).
 //!
 //! Why hand-written: pyds adds these methods; they are not C functions.
 //! `get_mask_array` is a zero-copy view whose base keeps the mask params'
@@ -11,20 +11,6 @@ use crate::*;
 unsafe extern "C" {
     fn g_malloc0(size: usize) -> *mut c_void;
     fn g_free(ptr: *mut c_void);
-}
-
-#[pymethods]
-impl NvOSD_ColorParams {
-    /// Sets all four channels at once (each a float, normally 0.0-1.0).
-    #[pyo3(signature = (red, green, blue, alpha))]
-    fn set(&self, red: &Bound<'_, PyAny>, green: &Bound<'_, PyAny>, blue: &Bound<'_, PyAny>, alpha: &Bound<'_, PyAny>) -> PyResult<()> {
-        let what = "NvOSD_ColorParams.set";
-        let (r, g) = (rt::ints::to_c_double(red, what)?, rt::ints::to_c_double(green, what)?);
-        let (b, a) = (rt::ints::to_c_double(blue, what)?, rt::ints::to_c_double(alpha, what)?);
-        let p = self.ptr()?;
-        unsafe { ((*p).red, (*p).green, (*p).blue, (*p).alpha) = (r, g, b, a) };
-        Ok(())
-    }
 }
 
 #[pymethods]

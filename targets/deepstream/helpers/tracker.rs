@@ -1,38 +1,14 @@
-//! Tracker and object-encoder methods pyds adds: `NvDsTargetMiscData*.list()`,
-//! `NvDsObjReid.get_host_reid_vector()`, `NvDsObjEncOutParams.outBuffer()`.
+//! Tracker and object-encoder methods pyds adds: `NvDsObjReid.get_host_reid_vector()`,
+//! `NvDsObjEncOutParams.outBuffer()` (`NvDsTargetMiscData*.list()` comes from
+//! the spec's `arrays`).
 //!
-//! Why hand-written: the header has a pointer plus a count, which the spec's
-//! field kinds cannot pair. Elements are views sharing the parent's token;
-//! only the filled entries are returned (`numFilled`, or `numObj` for an
-//! object's frames), never more than `numAllocated`; the counts are read-only
-//! from Python (spec) so a script cannot make these read past the arrays.
+//! Why hand-written: a copied float vector and a byte buffer as numpy arrays
+//! from a pointer plus a count, which the spec's numpy exporters do not cover
+//! (a copy; a 64-bit length).
 
 use numpy::PyArray1;
 
 use crate::*;
-
-macro_rules! misc_list {
-    ($class:ident, $element:ident, $c_element:ty, $count:ident) => {
-        #[pymethods]
-        impl $class {
-            /// The filled entries of `list` (count field given per class), as views into the array.
-            fn list(slf: &Bound<'_, Self>) -> PyResult<Vec<$element>> {
-                let this = slf.get();
-                let p = this.ptr()?;
-                // SAFETY: `p` is alive; the producer sized `list` for `numAllocated` entries.
-                let (first, filled) = unsafe { ((*p).list.cast::<$c_element>(), (*p).$count.min((*p).numAllocated) as usize) };
-                if first.is_null() {
-                    return Ok(vec![]);
-                }
-                (0..filled).map(|i| Ok($element::wrap(this.view.field(slf.as_any(), unsafe { first.add(i) })?))).collect()
-            }
-        }
-    };
-}
-
-misc_list!(NvDsTargetMiscDataBatch, NvDsTargetMiscDataStream, ffi::NvDsTargetMiscDataStream, numFilled);
-misc_list!(NvDsTargetMiscDataStream, NvDsTargetMiscDataObject, ffi::NvDsTargetMiscDataObject, numFilled);
-misc_list!(NvDsTargetMiscDataObject, NvDsTargetMiscDataFrame, ffi::NvDsTargetMiscDataFrame, numObj);
 
 #[pymethods]
 impl NvDsObjReid {

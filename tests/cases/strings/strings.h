@@ -11,3 +11,10 @@ typedef struct {
   const char *origin;     /**< Borrowed: C owns it, Python only reads it. */
   char *comment;          /**< No policy in the spec: read-only like a borrowed string. */
 } StRecord;
+
+/** Strings owned by default (`[struct.StTags] strings = "owned"`). */
+typedef struct {
+  char *first;        /**< Owned: the struct's default policy. */
+  char *second;       /**< Owned: the struct's default policy. */
+  const char *source; /**< Borrowed: its own `string` wins over the default. */
+} StTags;

@@ -4,8 +4,10 @@
 
 use serde::Serialize;
 
-use super::rust_types::{rust_ident, rust_type, scalar_type};
-use crate::ir::{BulkExporter, EnumDef, Field, FieldKind, Module, NumpyExporter, Record, ScalarKind, StdElement, StdShape, TypeRef};
+use super::rust_types::{param_ident, rust_ident, rust_type, scalar_type};
+use crate::ir::{
+    BulkExporter, CountedArray, EnumDef, Field, FieldKind, Module, NumpyExporter, Record, ScalarKind, Setter, StdElement, StdShape, TypeRef,
+};
 
 /// The whole module.
 #[derive(Serialize)]
@@ -40,6 +42,8 @@ pub struct ModuleVm {
     pub int_addresses: &'static str,
     /// Readers of C++ std:: members in the C++ shim.
     pub cxx_readers: Vec<super::cxx_shim::ReaderVm>,
+    /// Module aliases: (name, attribute path from the module).
+    pub aliases: Vec<(String, Vec<String>)>,
 }
 
 /// One class.
@@ -51,6 +55,8 @@ pub struct RecordVm {
     pub py: String,
     /// Further module-level names of the class.
     pub aliases: Vec<String>,
+    /// Further attribute names of fields: (alias, attribute).
+    pub attr_aliases: Vec<(String, String)>,
     /// C type name in `ffi`.
     pub c: String,
     /// Docstring including the origin.
@@ -65,6 +71,10 @@ pub struct RecordVm {
     pub numpy: Vec<NumpyVm>,
     /// Bulk exporters.
     pub bulk: Vec<BulkVm>,
+    /// Multi-field set methods.
+    pub setters: Vec<SetterVm>,
+    /// Counted-pointer array methods.
+    pub arrays: Vec<CountedArrayVm>,
     /// Owned strings reachable from the struct (`rt::owned::OwnedString` expressions).
     pub owned_strings: Vec<String>,
     /// Owned pointer fields reachable from the struct (`rt::owned::OwnedPointer` expressions).
@@ -132,6 +142,42 @@ pub struct NumpyVm {
     pub ty: String,
     /// Writable (`true`/`false` as Rust source).
     pub writable: &'static str,
+}
+
+/// A counted-pointer array method.
+#[derive(Serialize)]
+pub struct CountedArrayVm {
+    /// Python method name.
+    pub method: String,
+    /// Rust field name of the pointer.
+    pub data: String,
+    /// Element class (Rust/Python name).
+    pub class: String,
+    /// Element C type in `ffi`.
+    pub element: String,
+    /// Count expression over `p`.
+    pub count: String,
+    /// Capacity expression over `p` (`Some(...)` or `None`).
+    pub capacity: String,
+    /// The method takes an index.
+    pub index: bool,
+    /// `Class.method` for messages.
+    pub what: String,
+}
+
+/// A multi-field set method.
+#[derive(Serialize)]
+pub struct SetterVm {
+    /// Python method name.
+    pub method: String,
+    /// Rust function name.
+    pub rs: String,
+    /// The pyo3 signature's parameter list (`red, green`).
+    pub signature: String,
+    /// Parameters: (Python attribute name, Rust identifier).
+    pub params: Vec<(String, String)>,
+    /// Docstring.
+    pub doc: String,
 }
 
 /// A bulk exporter method.
@@ -219,6 +265,7 @@ pub fn module_vm(module: &Module) -> ModuleVm {
         frees: super::functions::free_helpers(module),
         int_addresses: super::memory::int_addresses(module),
         cxx_readers: super::cxx_shim::readers(module),
+        aliases: module.aliases.iter().map(|a| (a.name.clone(), a.path.clone())).collect(),
         callbacks,
         records,
     }
@@ -235,17 +282,26 @@ fn record_vm(module: &Module, r: &Record) -> RecordVm {
         rs: r.python_name.clone(),
         py: r.python_name.clone(),
         aliases: r.python_aliases.clone(),
+        attr_aliases: attribute_aliases(r),
         c: r.name.clone(),
         doc: with_origin(r.doc.text(), &format!("C {} `{}`, declared at {}.", if r.is_union { "union" } else { "struct" }, r.name, r.loc)),
         constructible: r.constructible,
         numpy: r.numpy.iter().map(|n| numpy_vm(r, n)).collect(),
         bulk: r.bulk.iter().map(|b| bulk_vm(module, b)).collect(),
+        setters: r.setters.iter().map(setter_vm).collect(),
+        arrays: r.arrays.iter().map(|a| counted_array_vm(module, r, a)).collect(),
         owned_strings: super::memory::owned_strings(r),
         owned_pointers: super::memory::owned_pointers(r),
         buffer_meta_api: r.buffer_meta_api.clone().unwrap_or_default(),
         fields,
         settable,
     }
+}
+
+/// (alias, attribute) for every alias of a bound field.
+fn attribute_aliases(r: &Record) -> Vec<(String, String)> {
+    let bound = r.fields.iter().filter(|f| !matches!(f.kind, FieldKind::Skipped { .. } | FieldKind::Undecided));
+    bound.flat_map(|f| f.python_aliases.iter().map(|a| (a.clone(), f.python_name.clone()))).collect()
 }
 
 /// Appends the origin line to a doc text.
@@ -414,6 +470,32 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
         shape,
         ty: n.rust.clone(),
         writable: if n.writable { "true" } else { "false" },
+    }
+}
+
+fn counted_array_vm(module: &Module, r: &Record, a: &CountedArray) -> CountedArrayVm {
+    let field = |name: &str| format!("(*p).{} as u64", rust_ident(name));
+    CountedArrayVm {
+        method: a.method.clone(),
+        data: rust_ident(&a.data_field),
+        class: class_of(module, &a.element),
+        element: a.element.clone(),
+        count: field(&a.count_field),
+        capacity: a.capacity_field.as_deref().map_or_else(|| "None".to_string(), |c| format!("Some({})", field(c))),
+        index: a.index,
+        what: format!("{}.{}", r.python_name, a.method),
+    }
+}
+
+fn setter_vm(s: &Setter) -> SetterVm {
+    let params: Vec<(String, String)> = s.fields.iter().map(|f| (f.clone(), param_ident(f))).collect();
+    let names: Vec<String> = s.fields.iter().map(|f| format!("`{f}`")).collect();
+    SetterVm {
+        method: s.method.clone(),
+        rs: format!("__bindery_set_{}", s.method),
+        signature: params.iter().map(|(_, rs)| rs.clone()).collect::<Vec<_>>().join(", "),
+        doc: format!("Sets {} at once through the attributes' setters: if one value is refused, none changes.", names.join(", ")),
+        params,
     }
 }
 

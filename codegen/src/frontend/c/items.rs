@@ -93,6 +93,8 @@ impl<'tu> Walker<'tu> {
             fields,
             numpy: vec![],
             bulk: vec![],
+            setters: vec![],
+            arrays: vec![],
             constructible: true,
             owned_strings: vec![],
             owned_pointers: vec![],
@@ -156,6 +158,7 @@ impl<'tu> Walker<'tu> {
         };
         Field {
             python_name: name.clone(),
+            python_aliases: vec![],
             offset_bits: f.get_offset_of_field().unwrap_or(0) as u64,
             via: vec![],
             name,

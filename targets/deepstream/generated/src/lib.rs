@@ -22,9 +22,6 @@ mod __helper_buffer;
 #[path = "../../helpers/memory.rs"]
 mod __helper_memory;
 /// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/casts.rs"]
-mod __helper_casts;
-/// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/infer.rs"]
 mod __helper_infer;
 /// Hand-written helper declared in the spec's `[helpers]`.
@@ -137,6 +134,11 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NvDsInferObjectDetectionInfo>()?;
     m.add_class::<NvDsInferInstanceMaskInfo>()?;
     m.add_class::<NvDsInferAttribute>()?;
+    m.getattr("NvDsInferAttribute")?
+        .setattr(
+            "atttributeIndex",
+            m.getattr("NvDsInferAttribute")?.getattr("attributeIndex")?,
+        )?;
     m.add_class::<NvDsInferTensorMeta>()?;
     m.add_class::<NvDsInferSegmentationMeta>()?;
     m.add_class::<NvDsRect>()?;
@@ -324,11 +326,43 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_finish, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_destroy_context, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_configure_source_for_ntp_sync, m)?)?;
+    m.add(
+        "glist_get_nvds_Surface_Params",
+        m.getattr("NvBufSurfaceParams")?.getattr("cast")?,
+    )?;
+    m.add("glist_get_nvds_batch_meta", m.getattr("NvDsBatchMeta")?.getattr("cast")?)?;
+    m.add(
+        "glist_get_nvds_classifier_meta",
+        m.getattr("NvDsClassifierMeta")?.getattr("cast")?,
+    )?;
+    m.add(
+        "glist_get_nvds_display_meta",
+        m.getattr("NvDsDisplayMeta")?.getattr("cast")?,
+    )?;
+    m.add(
+        "glist_get_nvds_event_msg_meta",
+        m.getattr("NvDsEventMsgMeta")?.getattr("cast")?,
+    )?;
+    m.add("glist_get_nvds_frame_meta", m.getattr("NvDsFrameMeta")?.getattr("cast")?)?;
+    m.add("glist_get_nvds_label_info", m.getattr("NvDsLabelInfo")?.getattr("cast")?)?;
+    m.add("glist_get_nvds_object_meta", m.getattr("NvDsObjectMeta")?.getattr("cast")?)?;
+    m.add(
+        "glist_get_nvds_person_object",
+        m.getattr("NvDsPersonObject")?.getattr("cast")?,
+    )?;
+    m.add(
+        "glist_get_nvds_tensor_meta",
+        m.getattr("NvDsInferTensorMeta")?.getattr("cast")?,
+    )?;
+    m.add("glist_get_nvds_user_meta", m.getattr("NvDsUserMeta")?.getattr("cast")?)?;
+    m.add(
+        "glist_get_nvds_vehicle_object",
+        m.getattr("NvDsVehicleObject")?.getattr("cast")?,
+    )?;
     m.add("NVDSINFER_MAX_DIMS", 8u64)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     __helper_buffer::register(m)?;
     __helper_memory::register(m)?;
-    __helper_casts::register(m)?;
     __helper_infer::register(m)?;
     __helper_osd::register(m)?;
     __helper_user_meta::register(m)?;

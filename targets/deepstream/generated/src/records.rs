@@ -309,6 +309,20 @@ impl NvOSD_ColorParams {
         unsafe { (*p).alpha = v as _ };
         Ok(())
     }
+    /// Sets `red`, `green`, `blue`, `alpha` at once through the attributes' setters: if one value is refused, none changes.
+    #[pyo3(name = "set", signature = (red, green, blue, alpha))]
+    fn __bindery_set_set(
+        slf: &Bound<'_, Self>,
+        red: &Bound<'_, PyAny>,
+        green: &Bound<'_, PyAny>,
+        blue: &Bound<'_, PyAny>,
+        alpha: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        rt::set_fields(
+            slf.as_any(),
+            &[("red", red), ("green", green), ("blue", blue), ("alpha", alpha)],
+        )
+    }
 }
 /// Font used to render a text label.
 ///
@@ -20121,6 +20135,27 @@ impl NvDsTargetMiscDataObject {
             "NvDsTargetMiscDataObject.objLabel",
         )
     }
+    /// The elements of `list` (as many as the count says), as views sharing this object's liveness.
+    fn list(slf: &Bound<'_, Self>) -> PyResult<Vec<NvDsTargetMiscDataFrame>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let (first, len) = unsafe {
+            (
+                (*p).list.cast::<ffi::NvDsTargetMiscDataFrame>(),
+                rt::counted::len((*p).numObj as u64, Some((*p).numAllocated as u64)),
+            )
+        };
+        if first.is_null() {
+            return Ok(vec![]);
+        }
+        (0..len)
+            .map(|i| Ok(
+                NvDsTargetMiscDataFrame::wrap(
+                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
+                ),
+            ))
+            .collect()
+    }
 }
 /// All targets of one stream.
 ///
@@ -20262,6 +20297,27 @@ impl NvDsTargetMiscDataStream {
         let p = self.ptr()?;
         Ok(unsafe { (*p).numFilled } as u32)
     }
+    /// The elements of `list` (as many as the count says), as views sharing this object's liveness.
+    fn list(slf: &Bound<'_, Self>) -> PyResult<Vec<NvDsTargetMiscDataObject>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let (first, len) = unsafe {
+            (
+                (*p).list.cast::<ffi::NvDsTargetMiscDataObject>(),
+                rt::counted::len((*p).numFilled as u64, Some((*p).numAllocated as u64)),
+            )
+        };
+        if first.is_null() {
+            return Ok(vec![]);
+        }
+        (0..len)
+            .map(|i| Ok(
+                NvDsTargetMiscDataObject::wrap(
+                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
+                ),
+            ))
+            .collect()
+    }
 }
 /// Past-frame data of all streams of a batch.
 ///
@@ -20402,6 +20458,27 @@ impl NvDsTargetMiscDataBatch {
                     "NvDsTargetMiscDataBatch.priv_data",
                 )
         }
+    }
+    /// The elements of `list` (as many as the count says), as views sharing this object's liveness.
+    fn list(slf: &Bound<'_, Self>) -> PyResult<Vec<NvDsTargetMiscDataStream>> {
+        let this = slf.get();
+        let p = this.ptr()?;
+        let (first, len) = unsafe {
+            (
+                (*p).list.cast::<ffi::NvDsTargetMiscDataStream>(),
+                rt::counted::len((*p).numFilled as u64, Some((*p).numAllocated as u64)),
+            )
+        };
+        if first.is_null() {
+            return Ok(vec![]);
+        }
+        (0..len)
+            .map(|i| Ok(
+                NvDsTargetMiscDataStream::wrap(
+                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
+                ),
+            ))
+            .collect()
     }
 }
 /// Re-identification features of a whole batch.

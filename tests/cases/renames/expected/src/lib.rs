@@ -51,12 +51,16 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RnTrackPoint>()?;
     m.add("RnPastPoint", m.getattr("RnTrackPoint")?)?;
     m.add("RnPoint", m.getattr("RnTrackPoint")?)?;
+    m.getattr("RnTrackPoint")?
+        .setattr("confidance", m.getattr("RnTrackPoint")?.getattr("confidence")?)?;
     m.add_class::<RnTrack>()?;
     m.add("RnPastTrack", m.getattr("RnTrack")?)?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_rn_open, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_rn_attach, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_rn_scale, m)?)?;
+    m.add("get_rn_track", m.getattr("RnTrack")?.getattr("cast")?)?;
+    m.add("rn_open_legacy", m.getattr("rn_open")?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -546,6 +546,16 @@ impl ScAll {
         unsafe { (*p).gb = v as _ };
         Ok(())
     }
+    /// Sets `i32`, `f`, `b` at once through the attributes' setters: if one value is refused, none changes.
+    #[pyo3(name = "set_some", signature = (i32, f, b))]
+    fn __bindery_set_set_some(
+        slf: &Bound<'_, Self>,
+        i32: &Bound<'_, PyAny>,
+        f: &Bound<'_, PyAny>,
+        b: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        rt::set_fields(slf.as_any(), &[("i32", i32), ("f", f), ("b", b)])
+    }
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

@@ -41,3 +41,24 @@ const _: () = {
         "Offset of field: StRecord::comment",
     ][::std::mem::offset_of!(StRecord, comment) - 40usize];
 };
+/// Strings owned by default (`[struct.StTags] strings = "owned"`).
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct StTags {
+    ///< Owned: the struct's default policy.
+    pub first: *mut ::std::os::raw::c_char,
+    ///< Owned: the struct's default policy.
+    pub second: *mut ::std::os::raw::c_char,
+    ///< Borrowed: its own `string` wins over the default.
+    pub source: *const ::std::os::raw::c_char,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of StTags"][::std::mem::size_of::<StTags>() - 24usize];
+    ["Alignment of StTags"][::std::mem::align_of::<StTags>() - 8usize];
+    ["Offset of field: StTags::first"][::std::mem::offset_of!(StTags, first) - 0usize];
+    ["Offset of field: StTags::second"][::std::mem::offset_of!(StTags, second) - 8usize];
+    [
+        "Offset of field: StTags::source",
+    ][::std::mem::offset_of!(StTags, source) - 16usize];
+};

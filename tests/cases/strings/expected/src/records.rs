@@ -174,6 +174,156 @@ impl StRecord {
         Ok(unsafe { rt::strings::read_c_string(py, (*p).comment as *const _) })
     }
 }
+/// Strings owned by default (`[struct.StTags] strings = "owned"`).
+///
+/// C struct `StTags`, declared at strings.h:16.
+#[pyclass(name = "StTags", module = "golden_strings", frozen)]
+pub struct StTags {
+    pub(crate) view: View<ffi::StTags>,
+}
+impl StTags {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "StTags";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::StTags>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::StTags> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::StTags, first),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::StTags, second),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::StTags) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl StTags {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(
+            Self::wrap(
+                View::owned(
+                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
+                    Self::free_owned,
+                ),
+            ),
+        )
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(slf.as_any(), fields, &["first", "second"], Self::TYPE)
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
+    }
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.published_address(Self::TYPE)
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// Owned: the struct's default policy.
+    ///
+    /// `char* first` at strings.h:17.
+    #[getter]
+    #[pyo3(name = "first")]
+    fn get_first<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
+        let p = self.ptr()?;
+        Ok(unsafe { rt::strings::read_c_string(py, (*p).first as *const _) })
+    }
+    #[setter]
+    #[pyo3(name = "first")]
+    fn set_first(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let p = self.ptr()?;
+        unsafe {
+            rt::strings::replace_owned_c_string(
+                (&raw mut (*p).first).cast(),
+                value,
+                __BINDERY_ALLOC_GLIB,
+                "StTags.first",
+            )
+        }
+    }
+    /// Owned: the struct's default policy.
+    ///
+    /// `char* second` at strings.h:18.
+    #[getter]
+    #[pyo3(name = "second")]
+    fn get_second<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<Option<Bound<'py, PyString>>> {
+        let p = self.ptr()?;
+        Ok(unsafe { rt::strings::read_c_string(py, (*p).second as *const _) })
+    }
+    #[setter]
+    #[pyo3(name = "second")]
+    fn set_second(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let p = self.ptr()?;
+        unsafe {
+            rt::strings::replace_owned_c_string(
+                (&raw mut (*p).second).cast(),
+                value,
+                __BINDERY_ALLOC_GLIB,
+                "StTags.second",
+            )
+        }
+    }
+    /// Borrowed: its own `string` wins over the default.
+    ///
+    /// `const char* source` at strings.h:19.
+    #[getter]
+    #[pyo3(name = "source")]
+    fn get_source<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<Option<Bound<'py, PyString>>> {
+        let p = self.ptr()?;
+        Ok(unsafe { rt::strings::read_c_string(py, (*p).source as *const _) })
+    }
+}
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.
 pub(crate) fn __bindery_view_target(
@@ -181,6 +331,9 @@ pub(crate) fn __bindery_view_target(
 ) -> PyResult<Option<rt::view::Target<c_void>>> {
     if let Ok(v) = value.cast::<StRecord>() {
         return Ok(Some(v.get().view.target(value, StRecord::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<StTags>() {
+        return Ok(Some(v.get().view.target(value, StTags::TYPE)?.erase()));
     }
     Ok(None)
 }

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["RnTrackPoint", "RnTrack", "RnPastPoint", "RnPoint", "RnPastTrack", "rn_open", "rn_attach", "rn_scale", "__version__"]
+__all__ = ["RnTrackPoint", "RnTrack", "RnPastPoint", "RnPoint", "RnPastTrack", "rn_open", "rn_attach", "rn_scale", "get_rn_track", "rn_open_legacy", "__version__"]
 
 __version__: str
 
@@ -27,6 +27,10 @@ class RnTrackPoint:
     def confidence(self) -> float: ...
     @confidence.setter
     def confidence(self, value: float) -> None: ...
+    @property
+    def confidance(self) -> float: ...
+    @confidance.setter
+    def confidance(self, value: float) -> None: ...
 
 @final
 class RnTrack:
@@ -59,3 +63,9 @@ def rn_attach(track: RnTrack, point: RnTrackPoint | None) -> None:
 
 def rn_scale(track: RnTrack, times: int, factor: float) -> int:
     """Scales a track; no parameter is named."""
+
+def get_rn_track(address: Any) -> RnTrack:
+    """Alias of `RnTrack.cast`."""
+
+def rn_open_legacy(gpu_id: int) -> int:
+    """Opens a context; the header leaves the parameter unnamed."""
