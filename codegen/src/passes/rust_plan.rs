@@ -6,7 +6,8 @@
 //! ([`rust_conv`](super::rust_conv)), keyword/positional rules, GIL release,
 //! class options (subclassing, dynamic attributes, implicit int conversion,
 //! comparisons from a derived `Ord`), enum members, the spec's function
-//! tables. Problems are diagnostics at the spec or Rust line.
+//! tables and its conversions of named Rust types. Problems are diagnostics
+//! at the spec or Rust line.
 //! Must not render anything: the backend only prints the plan.
 
 use super::rust_conv::{self, Conv, Ret};
@@ -42,12 +43,29 @@ pub fn functions(spec: &LoadedRustSpec, module: &mut RustModule) -> Vec<Diagnost
 }
 
 /// `spec_names`: spec tables naming classes or methods the crate does not
-/// have, and argument-side function tables without a `result` class.
+/// have, argument-side function tables without a `result` class and
+/// `[rust.conversions]` values that are no conversion.
 pub fn spec_names(spec: &LoadedRustSpec, module: &RustModule) -> Vec<Diagnostic> {
     let mut cx = Cx { spec, krate: &module.krate, errors: vec![] };
     cx.check_spec_names();
     cx.errors.extend(tables_without_result(spec));
+    cx.errors.extend(unknown_conversions(spec));
     cx.errors
+}
+
+/// `[rust.conversions]` values that name neither a parameter nor a result conversion.
+fn unknown_conversions(spec: &LoadedRustSpec) -> Vec<Diagnostic> {
+    let conversions = &spec.spec.rust.conversions;
+    let unknown = conversions.iter().filter(|(_, v)| !rust_conv::is_conversion(v.get_ref()));
+    unknown
+        .map(|(ty, v)| {
+            let msg = format!("unknown conversion kind `{}` for Rust type `{}`", v.get_ref(), ty.get_ref());
+            spec.error(Kind::SpecInvalid, v.span(), msg).hint(
+                "use a parameter conversion as in argument lists (`array`, `array_copy`, `bytes`, `int`, …) \
+                 or a result conversion (`pixel`, `matrix_view`, `plain`, `class(Name)`); see docs/spec.md",
+            )
+        })
+        .collect()
 }
 
 /// Tables with `payload_at = "argument"` must name the class their rows return.
@@ -167,7 +185,7 @@ impl Cx<'_> {
             Some(s) => self.spec_args(&s.args, params)?,
             None => self.default_args(params, loc, py_name)?,
         };
-        let Some(ret_conv) = rust_conv::ret_of(ret) else {
+        let Some(ret_conv) = rust_conv::ret_of(ret, &self.spec.spec.rust.conversions) else {
             self.rust_err(loc, format!("`{rust}` returns {ret:?}, which bindery cannot convert to Python"));
             return None;
         };
@@ -192,7 +210,7 @@ impl Cx<'_> {
     fn default_args(&mut self, params: &[RustParam], loc: &crate::ir::SourceLoc, py_name: &str) -> Option<Vec<Arg>> {
         let mut out = vec![];
         for p in params {
-            match rust_conv::default_conv(&p.ty) {
+            match rust_conv::default_conv(&p.ty, &self.spec.spec.rust.conversions) {
                 Some(conv) => out.push(Arg { py_name: p.name.clone(), default: optional_default(&conv), conv, pass_ref: is_ref(&p.ty) }),
                 None => {
                     self.rust_err(loc, format!("parameter `{}: {:?}` of `{py_name}` has no default conversion", p.name, p.ty));

@@ -2,8 +2,8 @@
 //! instead of `[c]`), its loading and validation. The annotations say what
 //! is exposed; this spec says how the Python package is laid out and the
 //! things source cannot say: function tables (rows of functions sharing a
-//! Python module, a payload wording and a result class), per-class options
-//! and per-call argument lists.
+//! Python module, a payload wording and a result class), conversions of
+//! named Rust types, per-class options and per-call argument lists.
 
 use std::path::{Path, PathBuf};
 
@@ -61,6 +61,12 @@ pub struct RustSourceSpec {
     /// Extra Python run-time dependencies.
     #[serde(default)]
     pub dependencies: Vec<String>,
+    /// `[rust.conversions]`: default conversion of a named Rust type, keyed
+    /// by the type as written (`"&Buffer" = "array"`, `"Sample" = "pixel"`):
+    /// a parameter conversion (as in argument lists) or a result conversion
+    /// (`pixel`, `matrix_view`, `plain`, `class(Name)`); see docs/spec.md.
+    #[serde(default)]
+    pub conversions: SpannedMap<Spanned<String>>,
 }
 
 /// `[class.NAME]`.
