@@ -136,6 +136,8 @@ bad_specs!(
     unknown_transfers_param,
     version_not_semver,
     wrong_value_type,
+    rust_conversion_unknown,
+    rust_table_without_result,
 );
 
 /// The generator never panics on bad input: every bad spec, through every

@@ -57,4 +57,4 @@ macro_rules! rust_golden {
     };
 }
 
-rust_golden!(class_properties, enums, function_conversions);
+rust_golden!(class_properties, enums, function_conversions, function_tables);

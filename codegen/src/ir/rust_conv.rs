@@ -57,11 +57,11 @@ pub enum Conv {
     ClassVal(String),
     /// an enumeration value (`enum(Enum)`).
     Enum(String),
-    /// a Python callable as a graph observer given packets of this class (`observer(Class)`).
+    /// a Python callable registered as an observer, called with a name and a value of this class (`observer(Class)`).
     Observer(String),
     /// any 2-D array-like as float32 (shape, values): two Rust arguments (`matrix`).
     Matrix,
-    /// a numpy array as `&ArrayData` (`array`, `array_copy`, `array(FLAG)`).
+    /// a numpy array, passed as the glue crate's array reference (`array`, `array_copy`, `array(FLAG)`).
     Array(Take),
     /// `None` or the inner conversion.
     Optional(Box<Conv>),

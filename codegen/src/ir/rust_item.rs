@@ -10,7 +10,7 @@ use super::SourceLoc;
 /// Everything exposed by one annotated crate, in source order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RustCrate {
-    /// The crate's Rust name (e.g. `mediapipe_core`).
+    /// The crate's Rust name (e.g. `shapes_core`).
     pub crate_name: String,
     /// `#[bindery::class]` items.
     pub classes: Vec<RustClass>,
@@ -23,9 +23,9 @@ pub struct RustCrate {
 /// A Rust struct exposed as a Python class.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RustClass {
-    /// Rust path inside the crate, e.g. `packet::Packet`.
+    /// Rust path inside the crate, e.g. `shapes::Circle`.
     pub rust_path: String,
-    /// Python submodule (e.g. `packet`).
+    /// Python submodule (e.g. `geometry`).
     pub module: String,
     /// Python class name.
     pub py_name: String,
@@ -185,6 +185,6 @@ pub enum RustType {
     Class { name: String, by_ref: bool },
     /// An annotated enumeration, by Python name.
     Enum(String),
-    /// Any other named type, kept as written (e.g. `ObserverFn`, `ArrayData`).
+    /// Any other named type, kept as written (e.g. `Callback`, `&Buffer`); `[rust.conversions]` may give its conversion.
     Named(String),
 }

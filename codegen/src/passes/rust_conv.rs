@@ -1,24 +1,42 @@
 //! Argument and return conversions for annotated Rust items: the decision
 //! of how each Python argument becomes the Rust parameter(s) of a call and
-//! how a result becomes a Python object. Defaults follow the Rust type; a
-//! spec argument list (`"name:conversion=default"`) overrides them. The
+//! how a result becomes a Python object. Defaults follow the Rust type (for
+//! other named types, the spec's `[rust.conversions]` table); a spec
+//! argument list (`"name:conversion=default"`) overrides them. The
 //! backend prints each [`Conv`] / [`Ret`] (IR types, `ir::rust_conv`) as a
 //! call into the glue crate.
 
+use toml::Spanned;
+
 use crate::ir::RustType;
 pub use crate::ir::rust_conv::{Conv, Ret, Take};
+use crate::spec::SpannedMap;
 
-/// Parses a spec `returns` override (`matrix_view`, `class(Name)`).
+/// The spec's `[rust.conversions]`: conversion names by Rust type as written.
+pub type NamedConversions = SpannedMap<Spanned<String>>;
+
+/// Parses a spec result conversion (`matrix_view`, `pixel`, `plain`, `class(Name)`).
 pub fn parse_ret(text: &str) -> Option<Ret> {
     match text {
         "matrix_view" => Some(Ret::MatrixView),
+        "pixel" => Some(Ret::Pixel),
         "plain" => Some(Ret::Plain),
         _ => text.strip_prefix("class(").and_then(|r| r.strip_suffix(')')).map(|c| Ret::Class(c.to_string())),
     }
 }
 
+/// Whether `text` names a parameter or a result conversion (a valid `[rust.conversions]` value).
+pub fn is_conversion(text: &str) -> bool {
+    parse_conv(text, None).is_some() || parse_ret(text).is_some()
+}
+
+/// The conversion name `[rust.conversions]` gives a named Rust type.
+fn named<'a>(named: &'a NamedConversions, type_name: &str) -> Option<&'a str> {
+    named.iter().find(|(k, _)| k.get_ref() == type_name).map(|(_, v)| v.get_ref().as_str())
+}
+
 /// The default conversion of a Rust parameter type; `None` when there is none.
-pub fn default_conv(ty: &RustType) -> Option<Conv> {
+pub fn default_conv(ty: &RustType, conversions: &NamedConversions) -> Option<Conv> {
     use RustType as T;
     Some(match ty {
         T::Int => Conv::Int,
@@ -48,8 +66,8 @@ pub fn default_conv(ty: &RustType) -> Option<Conv> {
         T::Class { name, by_ref: true } => Conv::ClassRef(name.clone()),
         T::Class { name, by_ref: false } => Conv::ClassVal(name.clone()),
         T::Enum(name) => Conv::Enum(name.clone()),
-        T::Option(inner) => Conv::Optional(Box::new(default_conv(inner)?)),
-        T::Named(n) if n == "&ArrayData" => Conv::Array(Take::Strict),
+        T::Option(inner) => Conv::Optional(Box::new(default_conv(inner, conversions)?)),
+        T::Named(n) => parse_conv(named(conversions, n)?, Some(ty))?,
         _ => return None,
     })
 }
@@ -100,7 +118,7 @@ fn option_inner(ty: &RustType) -> Option<&RustType> {
 }
 
 /// The return conversion of a Rust type (`None` when unsupported).
-pub fn ret_of(ty: &RustType) -> Option<Ret> {
+pub fn ret_of(ty: &RustType, conversions: &NamedConversions) -> Option<Ret> {
     use RustType as T;
     Some(match ty {
         T::Unit => Ret::Unit,
@@ -117,7 +135,7 @@ pub fn ret_of(ty: &RustType) -> Option<Ret> {
         },
         T::Class { name, .. } => Ret::Class(name.clone()),
         T::Enum(name) => Ret::Enum(name.clone()),
-        T::Named(n) if n == "PixelValue" => Ret::Pixel,
+        T::Named(n) => parse_ret(named(conversions, n)?)?,
         _ => return None,
     })
 }

@@ -5,15 +5,19 @@
 //! which Python arguments each call takes and how they convert
 //! ([`rust_conv`](super::rust_conv)), keyword/positional rules, GIL release,
 //! class options (subclassing, dynamic attributes, implicit int conversion,
-//! comparisons from a derived `Ord`), enum members, and the packet
-//! creator/getter table. Problems are diagnostics at the spec or Rust line.
+//! comparisons from a derived `Ord`), enum members, the spec's function
+//! tables and its conversions of named Rust types. Problems are diagnostics
+//! at the spec or Rust line.
 //! Must not render anything: the backend only prints the plan.
 
 use super::rust_conv::{self, Conv, Ret};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::ir::rust_plan::{Arg, Call, ClassPlan, EnumPlan, FnPlan};
 use crate::ir::{MethodKind, Receiver, RustClass, RustCrate, RustEnum, RustFunction, RustModule, RustParam, RustType};
-use crate::spec::{CallSpec, LoadedRustSpec, PacketFnSpec};
+use crate::spec::{CallSpec, FunctionTableSpec, LoadedRustSpec, PayloadAt, TableRowSpec};
+
+/// A function table row with its table.
+type Row<'s> = (&'s FunctionTableSpec, &'s TableRowSpec);
 
 /// `classes`: every annotated class with its constructor, methods and
 /// properties, and the spec's class options.
@@ -30,7 +34,7 @@ pub fn enums(spec: &LoadedRustSpec, module: &mut RustModule) -> Vec<Diagnostic> 
     cx.errors
 }
 
-/// `functions`: annotated module functions, then the packet table's rows
+/// `functions`: annotated module functions, then the function tables' rows
 /// whose function the frontend cannot see.
 pub fn functions(spec: &LoadedRustSpec, module: &mut RustModule) -> Vec<Diagnostic> {
     let mut cx = Cx { spec, krate: &module.krate, errors: vec![] };
@@ -38,11 +42,46 @@ pub fn functions(spec: &LoadedRustSpec, module: &mut RustModule) -> Vec<Diagnost
     cx.errors
 }
 
-/// `spec_names`: spec tables naming classes or methods the crate does not have.
+/// `spec_names`: spec tables naming classes or methods the crate does not
+/// have, argument-side function tables without a `result` class and
+/// `[rust.conversions]` values that are no conversion.
 pub fn spec_names(spec: &LoadedRustSpec, module: &RustModule) -> Vec<Diagnostic> {
     let mut cx = Cx { spec, krate: &module.krate, errors: vec![] };
     cx.check_spec_names();
+    cx.errors.extend(tables_without_result(spec));
+    cx.errors.extend(unknown_conversions(spec));
     cx.errors
+}
+
+/// `[rust.conversions]` values that name neither a parameter nor a result conversion.
+fn unknown_conversions(spec: &LoadedRustSpec) -> Vec<Diagnostic> {
+    let conversions = &spec.spec.rust.conversions;
+    let unknown = conversions.iter().filter(|(_, v)| !rust_conv::is_conversion(v.get_ref()));
+    unknown
+        .map(|(ty, v)| {
+            let msg = format!("unknown conversion kind `{}` for Rust type `{}`", v.get_ref(), ty.get_ref());
+            spec.error(Kind::SpecInvalid, v.span(), msg).hint(
+                "use a parameter conversion as in argument lists (`array`, `array_copy`, `bytes`, `int`, …) \
+                 or a result conversion (`pixel`, `matrix_view`, `plain`, `class(Name)`); see docs/spec.md",
+            )
+        })
+        .collect()
+}
+
+/// Tables with `payload_at = "argument"` must name the class their rows return.
+fn tables_without_result(spec: &LoadedRustSpec) -> Vec<Diagnostic> {
+    let tables = spec.spec.function_tables.iter();
+    let missing = tables.filter(|(_, t)| t.payload_at == PayloadAt::Argument && t.result.is_none());
+    missing
+        .map(|(name, _)| {
+            spec.error(
+                Kind::SpecInvalid,
+                name.span(),
+                format!("function table `{}` has `payload_at = \"argument\"` but no `result`", name.get_ref()),
+            )
+            .hint("name the Python class its functions return, e.g. `result = \"Handle\"`")
+        })
+        .collect()
 }
 
 /// `submodules`: every planned item's submodule must be listed in `[rust].submodules`.
@@ -146,7 +185,7 @@ impl Cx<'_> {
             Some(s) => self.spec_args(&s.args, params)?,
             None => self.default_args(params, loc, py_name)?,
         };
-        let Some(ret_conv) = rust_conv::ret_of(ret) else {
+        let Some(ret_conv) = rust_conv::ret_of(ret, &self.spec.spec.rust.conversions) else {
             self.rust_err(loc, format!("`{rust}` returns {ret:?}, which bindery cannot convert to Python"));
             return None;
         };
@@ -171,7 +210,7 @@ impl Cx<'_> {
     fn default_args(&mut self, params: &[RustParam], loc: &crate::ir::SourceLoc, py_name: &str) -> Option<Vec<Arg>> {
         let mut out = vec![];
         for p in params {
-            match rust_conv::default_conv(&p.ty) {
+            match rust_conv::default_conv(&p.ty, &self.spec.spec.rust.conversions) {
                 Some(conv) => out.push(Arg { py_name: p.name.clone(), default: optional_default(&conv), conv, pass_ref: is_ref(&p.ty) }),
                 None => {
                     self.rust_err(loc, format!("parameter `{}: {:?}` of `{py_name}` has no default conversion", p.name, p.ty));
@@ -235,15 +274,15 @@ impl Cx<'_> {
 
     fn functions(&mut self) -> Vec<FnPlan> {
         let mut out = vec![];
-        let table: Vec<&PacketFnSpec> = self.spec.spec.creators.iter().chain(&self.spec.spec.getters).collect();
+        let table = table_rows(self.spec);
         for f in &self.krate.functions {
-            let row = table.iter().find(|r| r.python.get_ref() == &f.py_name).copied();
+            let row = table.iter().find(|(_, r)| r.python.get_ref() == &f.py_name).copied();
             if let Some(fp) = self.function(f, row) {
                 out.push(fp);
             }
         }
         for row in table {
-            if !self.krate.functions.iter().any(|f| &f.py_name == row.python.get_ref())
+            if !self.krate.functions.iter().any(|f| &f.py_name == row.1.python.get_ref())
                 && let Some(fp) = self.table_only(row)
             {
                 out.push(fp);
@@ -252,21 +291,39 @@ impl Cx<'_> {
         out
     }
 
-    fn function(&mut self, f: &RustFunction, row: Option<&PacketFnSpec>) -> Option<FnPlan> {
+    fn function(&mut self, f: &RustFunction, row: Option<Row<'_>>) -> Option<FnPlan> {
         let by_name = self.spec.spec.functions.iter().find(|(k, _)| k.get_ref() == &f.py_name).map(|(_, v)| v);
-        let row_spec = row.map(|r| CallSpec { args: r.args.clone(), keywords: r.keywords, kwargs: false, release_gil: false });
+        let row_spec = row.map(|(_, r)| CallSpec { args: r.args.clone(), keywords: r.keywords, kwargs: false, release_gil: false });
         let spec = row_spec.as_ref().or(by_name);
         let rust = self.full_path(&f.rust_path);
         let mut call =
             self.call(&f.py_name, &rust, MethodKind::Method, Receiver::None, &f.params, &f.ret, f.fallible, &f.doc, &f.loc, spec)?;
         if let Some(r) = row {
+            self.check_row_module(f, r);
             self.apply_row(&mut call, r);
         }
         Some(FnPlan { module: f.module.clone(), call })
     }
 
+    /// An annotated function in a table must be annotated with the table's module.
+    fn check_row_module(&mut self, f: &RustFunction, (table, row): Row<'_>) {
+        if &f.module != table.module.get_ref() {
+            let msg = format!(
+                "`{}` is a row of a table whose module is `{}`, but its annotation puts it in `{}`",
+                f.py_name,
+                table.module.get_ref(),
+                f.module
+            );
+            self.errors.push(
+                self.spec
+                    .error(Kind::SpecInvalid, row.python.span(), msg)
+                    .hint("make the annotation's `module` and the table's `module` agree"),
+            );
+        }
+    }
+
     /// A table row whose function the frontend cannot see (e.g. defined by a macro).
-    fn table_only(&mut self, row: &PacketFnSpec) -> Option<FnPlan> {
+    fn table_only(&mut self, (table, row): Row<'_>) -> Option<FnPlan> {
         let Some(rust) = &row.rust else {
             self.spec_err(
                 row.python.span(),
@@ -276,8 +333,10 @@ impl Cx<'_> {
         };
         let spec = CallSpec { args: row.args.clone(), keywords: row.keywords, kwargs: false, release_gil: false };
         let args = self.spec_args(&spec.args, &[])?;
-        let module = if row.python.get_ref().starts_with("get") { "_packet_getter" } else { "_packet_creator" };
-        let ret = row.returns.as_deref().and_then(rust_conv::parse_ret).unwrap_or(Ret::Class("Packet".into()));
+        let Some(ret) = row.returns.as_deref().and_then(rust_conv::parse_ret).or_else(|| table.result.clone().map(Ret::Class)) else {
+            self.spec_err(row.python.span(), format!("`{}` needs `returns`, or its table a `result` class", row.python.get_ref()));
+            return None;
+        };
         let mut call = Call {
             py_name: row.python.get_ref().clone(),
             rust: self.full_path(rust.get_ref()),
@@ -293,28 +352,19 @@ impl Cx<'_> {
             doc: String::new(),
             origin: crate::paths::shown_from_root(&self.spec.path),
         };
-        self.apply_row(&mut call, row);
-        Some(FnPlan { module: module.into(), call })
+        self.apply_row(&mut call, (table, row));
+        Some(FnPlan { module: table.module.get_ref().clone(), call })
     }
 
-    fn apply_row(&mut self, call: &mut Call, row: &PacketFnSpec) {
+    fn apply_row(&mut self, call: &mut Call, (table, row): Row<'_>) {
         if let Some(r) = row.returns.as_deref() {
             match rust_conv::parse_ret(r) {
                 Some(ret) => call.ret = ret,
                 None => self.spec_err(row.python.span(), format!("unknown `returns = \"{r}\"`")),
             }
         }
-        call.py_types.1 = if row.python.get_ref().starts_with("get") { row.python_type.clone() } else { "Packet".into() };
-        if !row.python.get_ref().starts_with("get")
-            && let Some(first) = call.py_types.0.first_mut()
-        {
-            *first = row.python_type.clone();
-        }
-        if call.doc.is_empty() {
-            call.doc = format!("Packet payload `{}`.", row.payload);
-        } else {
-            call.doc = format!("{}\n\nPacket payload: `{}`.", call.doc, row.payload);
-        }
+        apply_payload_type(call, (table, row));
+        call.doc = payload_doc(&call.doc, &table.payload_doc, &row.payload);
     }
 
     /// Spec tables naming classes/methods the crate does not have.
@@ -336,6 +386,31 @@ impl Cx<'_> {
             self.spec_err(span, msg);
         }
     }
+}
+
+/// The row's `python_type` on its payload's side; an argument-side table's result class on the other.
+fn apply_payload_type(call: &mut Call, (table, row): Row<'_>) {
+    match table.payload_at {
+        PayloadAt::Result => call.py_types.1 = row.python_type.clone(),
+        PayloadAt::Argument => {
+            if let Some(result) = &table.result {
+                call.py_types.1 = result.clone();
+            }
+            if let Some(first) = call.py_types.0.first_mut() {
+                *first = row.python_type.clone();
+            }
+        }
+    }
+}
+
+/// Every row of every function table (tables in name order, rows in file order).
+fn table_rows(spec: &LoadedRustSpec) -> Vec<Row<'_>> {
+    spec.spec.function_tables.values().flat_map(|t| t.rows.iter().map(move |r| (t, r))).collect()
+}
+
+/// A call's doc with the row's payload line (`WORDS `payload`.`) appended.
+fn payload_doc(doc: &str, words: &str, payload: &str) -> String {
+    if doc.is_empty() { format!("{words} `{payload}`.") } else { format!("{doc}\n\n{words}: `{payload}`.") }
 }
 
 fn optional_default(conv: &Conv) -> Option<String> {

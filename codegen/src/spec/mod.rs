@@ -12,6 +12,9 @@ mod validate;
 
 pub use load::{LoadedSpec, load};
 pub use names::PYTHON_KEYWORDS;
-pub use rust_spec::{CallSpec, ClassSpec, LoadedRustSpec, PacketFnSpec, RustEnumSpec, RustSourceSpec, RustSpec, is_rust_spec, load_rust};
+pub use rust_spec::{
+    CallSpec, ClassSpec, FunctionTableSpec, LoadedRustSpec, PayloadAt, RustEnumSpec, RustSourceSpec, RustSpec, TableRowSpec, is_rust_spec,
+    load_rust,
+};
 pub use types::*;
 pub use validate::validate;

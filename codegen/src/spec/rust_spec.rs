@@ -1,9 +1,9 @@
 //! serde types of a spec for an annotated Rust crate (a `[rust]` table
 //! instead of `[c]`), its loading and validation. The annotations say what
 //! is exposed; this spec says how the Python package is laid out and the
-//! things source cannot say: the packet creator/getter table (argument
-//! conversion rules, payload types, Python types), per-class options and
-//! per-call argument lists.
+//! things source cannot say: function tables (rows of functions sharing a
+//! Python module, a payload wording and a result class), conversions of
+//! named Rust types, per-class options and per-call argument lists.
 
 use std::path::{Path, PathBuf};
 
@@ -30,12 +30,10 @@ pub struct RustSpec {
     /// `[function.NAME]`: argument lists of annotated free functions, by Python name.
     #[serde(default, rename = "function")]
     pub functions: SpannedMap<CallSpec>,
-    /// `[[creator]]`: the packet creator table.
-    #[serde(default, rename = "creator")]
-    pub creators: Vec<PacketFnSpec>,
-    /// `[[getter]]`: the packet getter table.
-    #[serde(default, rename = "getter")]
-    pub getters: Vec<PacketFnSpec>,
+    /// `[function_table.NAME]`: tables of module functions, by table name
+    /// (planned in name order, rows in file order).
+    #[serde(default, rename = "function_table")]
+    pub function_tables: SpannedMap<FunctionTableSpec>,
 }
 
 /// `[rust]`.
@@ -63,6 +61,12 @@ pub struct RustSourceSpec {
     /// Extra Python run-time dependencies.
     #[serde(default)]
     pub dependencies: Vec<String>,
+    /// `[rust.conversions]`: default conversion of a named Rust type, keyed
+    /// by the type as written (`"&Buffer" = "array"`, `"Sample" = "pixel"`):
+    /// a parameter conversion (as in argument lists) or a result conversion
+    /// (`pixel`, `matrix_view`, `plain`, `class(Name)`); see docs/spec.md.
+    #[serde(default)]
+    pub conversions: SpannedMap<Spanned<String>>,
 }
 
 /// `[class.NAME]`.
@@ -128,24 +132,60 @@ pub struct CallSpec {
     pub release_gil: bool,
 }
 
-/// One row of the creator or getter table.
+/// `[function_table.NAME]`: module functions that share a Python module,
+/// the wording of their payload docs and, for tables whose payload is the
+/// argument, the class they return.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct PacketFnSpec {
-    /// Python name in `_packet_creator` / `_packet_getter`.
+pub struct FunctionTableSpec {
+    /// Python submodule of every row (must be listed in `[rust].submodules`).
+    pub module: Spanned<String>,
+    /// Whether a row's `python_type` is its first argument's type or its result's.
+    pub payload_at: PayloadAt,
+    /// Python class returned by `payload_at = "argument"` rows (stubs), and the
+    /// result of rows without `returns` whose function the frontend cannot see.
+    #[serde(default)]
+    pub result: Option<String>,
+    /// Words before each row's `payload` in its doc (default `Payload`).
+    #[serde(default = "default_payload_doc")]
+    pub payload_doc: String,
+    /// `[[function_table.NAME.row]]`: the functions, in file order.
+    #[serde(default, rename = "row")]
+    pub rows: Vec<TableRowSpec>,
+}
+
+fn default_payload_doc() -> String {
+    "Payload".into()
+}
+
+/// Which Python type a table row's `python_type` describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PayloadAt {
+    /// The first argument takes the payload (a constructor-like function).
+    Argument,
+    /// The result is the payload (an accessor-like function).
+    Result,
+}
+
+/// One row of a function table.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableRowSpec {
+    /// Python name in the table's module.
     pub python: Spanned<String>,
     /// Rust function path in the annotated crate (default: the annotated function of that Python name).
     #[serde(default)]
     pub rust: Option<Spanned<String>>,
-    /// Argument list as in [`CallSpec::args`] (creators; getters take one packet).
+    /// Argument list as in [`CallSpec::args`].
     #[serde(default)]
     pub args: Vec<Spanned<String>>,
     /// Arguments may be passed by keyword.
     #[serde(default)]
     pub keywords: bool,
-    /// C++ payload type name(s) as shown in a packet's repr (documentation and stubs).
+    /// Payload type name(s) as the wrapped library shows them (documentation and stubs).
     pub payload: String,
-    /// Python type accepted (creators) or returned (getters), for stubs.
+    /// Python type of the payload (see [`FunctionTableSpec::payload_at`]), for stubs.
     pub python_type: String,
     /// Result conversion override (`matrix_view`, `class(Name)`); default from the Rust type.
     #[serde(default)]

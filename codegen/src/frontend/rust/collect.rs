@@ -17,7 +17,7 @@ use crate::diagnostic::{Diagnostic, Kind};
 pub struct RawType {
     /// Rust identifier.
     pub ident: String,
-    /// Defining module path (`graph::calculator_graph`).
+    /// Defining module path (`geometry::shapes`).
     pub module_path: Vec<String>,
     /// The `class` or `enumeration` word.
     pub word: Word,
