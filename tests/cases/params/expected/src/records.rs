@@ -88,7 +88,7 @@ impl PkPoint {
     #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).x } as f64)
+        Ok(unsafe { (*p).x })
     }
     #[setter]
     #[pyo3(name = "x")]
@@ -105,7 +105,7 @@ impl PkPoint {
     #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).y } as f64)
+        Ok(unsafe { (*p).y })
     }
     #[setter]
     #[pyo3(name = "y")]
@@ -225,7 +225,7 @@ impl PkShape {
     #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).id } as i32)
+        Ok(unsafe { (*p).id })
     }
     #[setter]
     #[pyo3(name = "id")]
