@@ -47,6 +47,9 @@ pub(crate) fn __bindery_view_address(
     if let Ok(v) = value.cast::<PkShape>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
+    if let Ok(v) = value.cast::<PkLocals>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
     None
 }
 /// Splits a value: quotient and remainder through out-parameters.
@@ -732,4 +735,55 @@ pub(crate) fn __bindery_fn_pk_context_unref<'py>(
     unsafe { ffi::pk_context_unref(__bindery_ctx_c as _) };
     rt::token::kill_unless_immortal(__bindery_ctx_obj.get().view.token());
     Ok(__bindery_py.None())
+}
+/// Parameter names that are also names of generated locals: the generated
+/// function must keep them apart (its own locals use the `__bindery_` prefix).
+///
+/// C function `pk_locals`, declared at params.h:118.
+#[pyfunction]
+#[pyo3(name = "pk_locals", signature = (py, value, p, src, source))]
+pub(crate) fn __bindery_fn_pk_locals<'py>(
+    __bindery_py: Python<'py>,
+    py: &Bound<'py, PyAny>,
+    value: &Bound<'py, PyAny>,
+    p: &Bound<'py, PyAny>,
+    src: &Bound<'py, PyAny>,
+    source: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_py_c = rt::ints::to_c_int::<i32>(py, "pk_locals(py)")?;
+    let __bindery_value_c = rt::ints::to_c_int::<i32>(value, "pk_locals(value)")?;
+    let __bindery_p_c = rt::ints::to_c_int::<i32>(p, "pk_locals(p)")?;
+    let __bindery_src_s = rt::strings::to_cstring(
+        rt::args::not_none(src, "pk_locals(src)")?,
+        "pk_locals(src)",
+    )?;
+    let __bindery_src_c = __bindery_src_s
+        .as_ref()
+        .map_or(std::ptr::null(), |s| s.as_ptr());
+    let __bindery_source_obj = source
+        .cast::<PkLocals>()
+        .map_err(|_| rt::errors::wrong_type(
+            source,
+            PkLocals::TYPE,
+            "pk_locals(source)",
+        ))?;
+    let __bindery_source_c = __bindery_source_obj.get().ptr()?;
+    let mut __bindery_slf_v = std::mem::MaybeUninit::zeroed();
+    let __bindery_slf_c = __bindery_slf_v.as_mut_ptr();
+    let __bindery_ret = unsafe {
+        ffi::pk_locals(
+            __bindery_py_c as _,
+            __bindery_value_c as _,
+            __bindery_p_c as _,
+            __bindery_src_c as _,
+            __bindery_source_c as _,
+            __bindery_slf_c,
+        )
+    };
+    let __bindery_slf_v = unsafe { __bindery_slf_v.assume_init() };
+    let __bindery_values: Vec<Py<PyAny>> = Vec::from([
+        __bindery_ret.into_py_any(__bindery_py)?,
+        __bindery_slf_v.into_py_any(__bindery_py)?,
+    ]);
+    rt::out::pack(__bindery_py, __bindery_values)
 }
