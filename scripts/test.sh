@@ -2,9 +2,10 @@
 # The whole test suite (what CI runs): set-up (which builds a release wheel
 # of every target and installs it into .venv), Rust tests (runtime, codegen
 # incl. golden cases and diagnostics snapshots, MediaPipe core), generated
-# output up to date (`codegen check`), rustfmt and clippy on the hand-written crates, the `--sdk` switch against an
-# SDK-layout directory assembled from the stand-in, whole system headers (glib.h,
-# gst/gst.h) by default rules generated and `cargo check`ed, C tests of the
+# output up to date (`codegen check`), rustfmt and clippy on the hand-written crates,
+# clippy on the generated crates (targets, fixture, golden cases) and MediaPipe's
+# Rust, the `--sdk` switch against an SDK-layout directory assembled from the
+# stand-in, whole system headers (glib.h, gst/gst.h) by default rules generated and `cargo check`ed, C tests of the
 # stand-in SDK (plain and under valgrind) and the fixture, the Python suites
 # of every module, the same suites under valgrind memcheck (with a self-check
 # that the checker catches a deliberate bad read), the Hypothesis fuzz modules
@@ -26,6 +27,17 @@ step() {
 step "cargo test (workspace)" cargo test --workspace --quiet
 step "rustfmt (hand-written crates; rustfmt.toml)" cargo fmt --check -p bindery-codegen -p bindery-annotations -p bindery-runtime -p mediapipe-core -p mediapipe-pyglue -p pyo3-fixture-peer
 step "clippy (runtime and generator, warnings are errors)" cargo clippy -q -p bindery-runtime -p bindery-codegen --all-targets -- -D warnings
+# Generated crates (targets, fixture, golden cases) and the MediaPipe target's
+# Rust crates: their package names, as `-p NAME` arguments.
+generated_packages() {
+  local toml
+  for toml in targets/*/generated/Cargo.toml targets/mediapipe/core/Cargo.toml targets/mediapipe/pyglue/Cargo.toml \
+    tests/fixture/generated/Cargo.toml tests/cases/*/expected/Cargo.toml; do
+    printf -- '-p %s\n' "$(sed -n 's/^name = "\(.*\)"/\1/p' "$toml" | head -n 1)"
+  done
+}
+# shellcheck disable=SC2046 # one word per `-p NAME` line
+step "clippy (generated crates and MediaPipe's Rust, warnings are errors)" cargo clippy -q $(generated_packages) -- -D warnings
 step "codegen check (generated output and golden cases up to date)" cargo run -q --bin codegen -- check
 step "--sdk switch: generate + cargo check against an SDK-layout directory assembled from the stand-in" bash scripts/sdk_layout_check.sh
 step "system headers by default rules (glib.h, gst/gst.h: generate + cargo check)" bash scripts/system_headers.sh check

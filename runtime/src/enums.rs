@@ -1,5 +1,7 @@
 //! C enums as real `enum.IntEnum` subclasses, created once per module at
 //! import, with a value → member table so field reads cost one dict lookup.
+//! A generated module lists its enums in one static table of [`EnumEntry`]
+//! rows and registers them all with [`register_all`].
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -78,6 +80,34 @@ impl EnumClass {
     }
 }
 
+/// One row of a generated module's enum table.
+pub struct EnumEntry {
+    /// The enum's class slot (its name is the Python class name).
+    pub class: &'static EnumClass,
+    /// Members in declaration order: (name, C value).
+    pub members: &'static [(&'static str, i64)],
+    /// The class docstring.
+    pub doc: &'static str,
+    /// Whether each member is also a module attribute (as pyds does).
+    pub export_values: bool,
+}
+
+/// Creates each enum class of `entries` in order, adds it to `module` under
+/// its name and, for entries that export their values, each member under its
+/// own name.
+pub fn register_all(module: &Bound<'_, PyModule>, entries: &[EnumEntry]) -> PyResult<()> {
+    for entry in entries {
+        let class = entry.class.create(module, entry.members, entry.doc)?;
+        module.add(entry.class.name, &class)?;
+        if entry.export_values {
+            for (name, _) in entry.members {
+                module.add(*name, class.getattr(*name)?)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +131,30 @@ mod tests {
             assert!(COLOR.value(&s, "f").unwrap_err().is_instance_of::<PyTypeError>(py));
             let int_enum = py.import("enum").unwrap().getattr("IntEnum").unwrap();
             assert!(cls.cast::<pyo3::types::PyType>().unwrap().is_subclass(&int_enum).unwrap());
+        });
+    }
+
+    static SHAPE: EnumClass = EnumClass::new("Shape");
+    static SIDE: EnumClass = EnumClass::new("Side");
+    static TABLE: &[EnumEntry] = &[
+        EnumEntry { class: &SHAPE, members: &[("SQUARE", 1), ("ROUND", -2)], doc: "Shapes.", export_values: true },
+        EnumEntry { class: &SIDE, members: &[("LEFT", 0)], doc: "Sides.", export_values: false },
+    ];
+
+    #[test]
+    fn register_all_adds_classes_and_exported_values() {
+        Python::initialize();
+        Python::attach(|py| {
+            let m = PyModule::new(py, "m3").unwrap();
+            register_all(&m, TABLE).unwrap();
+            let shape = m.getattr("Shape").unwrap();
+            assert_eq!(shape.getattr("__doc__").unwrap().to_string(), "Shapes.");
+            let round = m.getattr("ROUND").unwrap();
+            assert!(round.is(shape.getattr("ROUND").unwrap()));
+            assert_eq!(round.getattr("value").unwrap().extract::<i64>().unwrap(), -2);
+            assert!(SHAPE.member(py, 1).unwrap().is(m.getattr("SQUARE").unwrap()));
+            assert!(m.getattr("Side").unwrap().getattr("LEFT").is_ok());
+            assert!(m.getattr("LEFT").is_err(), "values of an enum that does not export them stay off the module");
         });
     }
 

@@ -27,7 +27,7 @@ unsafe extern "C" {
 }
 
 /// `NVDS_BATCH_GST_META`: the NvDsMeta kind that carries a batch.
-const BATCH_GST_META: i32 = ffi::GstNvDsMetaType_NVDS_BATCH_GST_META as i32;
+const BATCH_GST_META: ffi::GstNvDsMetaType = ffi::GstNvDsMetaType_NVDS_BATCH_GST_META;
 
 /// A hooked batch: the release function we replaced and the token it kills.
 struct Hooked {

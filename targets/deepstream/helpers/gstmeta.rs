@@ -31,7 +31,7 @@ fn buffer_at(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
 
 fn element_at(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
     let p = rt::pointer::non_null_address(value, what)?.as_ptr();
-    let readable = (p as usize) % std::mem::align_of::<usize>() == 0 && rt::probe::readable(p.cast_const().cast(), std::mem::size_of::<usize>());
+    let readable = p.cast::<usize>().is_aligned() && rt::probe::readable(p.cast_const().cast(), std::mem::size_of::<usize>());
     // SAFETY: g_type_check_instance_is_a reads the instance's class pointer, which the probe showed is mapped.
     if !readable || unsafe { g_type_check_instance_is_a(p, gst_element_get_type()) } == 0 {
         return Err(pyo3::exceptions::PyTypeError::new_err(format!("{what}: the address is not a GstElement")));

@@ -101,3 +101,18 @@ PkContextHandle pk_context_open(int flags);
 
 /** Closes a context (consumed by default: its name ends in `_unref`). */
 void pk_context_unref(PkContextHandle ctx);
+
+/** Field names that are also names of locals in generated accessors. */
+typedef struct {
+  int py;     /**< Named like the GIL token. */
+  int value;  /**< Named like a setter's argument. */
+  int p;      /**< Named like the struct pointer. */
+  int slf;    /**< Named like the bound receiver. */
+  int this;   /**< Named like the borrowed receiver. */
+  int source; /**< Named like an assigned struct. */
+  int src;    /**< Named like its pointer. */
+} PkLocals;
+
+/** Parameter names that are also names of generated locals: the generated
+ *  function must keep them apart (its own locals use the `__bindery_` prefix). */
+int pk_locals(int py, int value, int p, const char *src, PkLocals *source, int *slf);

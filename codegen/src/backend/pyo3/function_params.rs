@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::model::enum_static;
-use super::rust_types::{param_ident, scalar_type};
+use super::rust_types::{converted, param_ident, scalar_type};
 use crate::backend::signature::reports_length;
 use crate::ir::{Capacity, Function, Module, OutValue, OutputMode, Param, ParamKind, ScalarKind, Transfer};
 
@@ -27,6 +27,9 @@ pub struct ParamVm {
     pub arg: String,
     /// Rust scalar type (numbers, lengths, scalar outs).
     pub ty: String,
+    /// A scalar out-value converted to `ty` (`LOCAL_v`, cast where bindgen's
+    /// type is not already `ty`).
+    pub value: String,
     /// Class of a view parameter or struct out-parameter.
     pub class: String,
     /// `func(param)` for messages.
@@ -154,7 +157,7 @@ fn kind(module: &Module, f: &Function, p: &Param, vm: &mut ParamVm) -> &'static 
             (vm.gtype, vm.nullable, vm.ints) = (type_name.clone(), *nullable, *ints);
             "gobject"
         }
-        ParamKind::Out { value } => out(module, value, vm),
+        ParamKind::Out { value } => out(module, p, value, vm),
         ParamKind::InBuffer { length } => {
             vm.length = local_of(f, length);
             "in_buffer"
@@ -193,11 +196,16 @@ fn scalar_kind(s: ScalarKind, ty: &mut String) -> &'static str {
     }
 }
 
-fn out(module: &Module, value: &OutValue, vm: &mut ParamVm) -> &'static str {
+fn out(module: &Module, p: &Param, value: &OutValue, vm: &mut ParamVm) -> &'static str {
     vm.returned = true;
     vm.arg = format!("{}_c", vm.local);
     vm.out = match value {
-        OutValue::Scalar { scalar } => scalar_kind(*scalar, &mut vm.ty),
+        OutValue::Scalar { scalar } => {
+            let kind = scalar_kind(*scalar, &mut vm.ty);
+            let local = format!("{}_v", vm.local);
+            vm.value = p.ty.pointee().map_or_else(|| format!("({local} as {})", vm.ty), |t| converted(&local, t, &vm.ty));
+            kind
+        }
         OutValue::Enum { name } => {
             vm.enum_static = enum_static(name);
             "enum"

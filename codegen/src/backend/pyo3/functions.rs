@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::function_params::{ParamVm, local_of, params_vm};
 use super::model::{enum_static, with_origin};
-use super::rust_types::scalar_type;
+use super::rust_types::{converted, erase_pointer, scalar_type};
 use crate::ir::{Function, Module, Ownership, ParamKind, ReturnKind, ScalarKind};
 
 /// One function.
@@ -32,6 +32,8 @@ pub struct FunctionVm {
     pub disjoint: Vec<DisjointVm>,
     /// Whether parameters add values to the result (out-parameters, buffers).
     pub returns_values: bool,
+    /// So many parameters that the function needs `clippy::too_many_arguments` allowed.
+    pub many_args: bool,
     /// Trampolines of callable parameters.
     pub trampolines: Vec<super::trampolines::TrampolineVm>,
 }
@@ -54,6 +56,11 @@ pub struct RetVm {
     pub kind: &'static str,
     /// Rust scalar type.
     pub ty: String,
+    /// The scalar result converted to `ty` (`__bindery_ret`, cast where
+    /// bindgen's type is not already `ty`).
+    pub value: String,
+    /// Calls turning a returned address into `*mut c_void`.
+    pub erase: &'static str,
     /// Class of a returned view.
     pub class: String,
     /// Free helper for owned views.
@@ -72,6 +79,10 @@ pub struct RetVm {
     pub enum_static: String,
 }
 
+/// Visible parameters from which the Rust function (which also takes
+/// `Python`) exceeds `clippy::too_many_arguments`' limit of 7.
+const MANY_ARGS: usize = 7;
+
 /// Builds a function's view-model.
 pub fn function_vm(module: &Module, f: &Function) -> FunctionVm {
     let params = params_vm(module, f);
@@ -81,6 +92,7 @@ pub fn function_vm(module: &Module, f: &Function) -> FunctionVm {
         py: f.python_name.clone(),
         doc: with_origin(f.doc.text(), &format!("C function `{}`, declared at {}.", f.name, f.loc)),
         returns_values: params.iter().any(|p| p.returned),
+        many_args: params.iter().filter(|p| p.visible).count() >= MANY_ARGS,
         trampolines: super::trampolines::trampolines(module, f),
         params,
         ret: ret_vm(module, f),
@@ -127,7 +139,11 @@ fn ret_vm(module: &Module, f: &Function) -> RetVm {
     let mut vm = RetVm::default();
     vm.kind = match &f.ret_kind {
         ReturnKind::Unit | ReturnKind::Undecided => "unit",
-        ReturnKind::Scalar { scalar } => scalar_kind(*scalar, &mut vm.ty),
+        ReturnKind::Scalar { scalar } => {
+            let kind = scalar_kind(*scalar, &mut vm.ty);
+            vm.value = converted("__bindery_ret", &f.ret, &vm.ty);
+            kind
+        }
         ReturnKind::Status { success, messages } => {
             vm.success = *success;
             vm.messages = messages.clone();
@@ -160,7 +176,10 @@ fn ret_vm(module: &Module, f: &Function) -> RetVm {
             "view_external"
         }
         ReturnKind::Str => "str",
-        ReturnKind::Address => "address",
+        ReturnKind::Address => {
+            vm.erase = erase_pointer(&f.ret);
+            "address"
+        }
         ReturnKind::Enum { name } => {
             vm.enum_static = enum_static(name);
             "enum"

@@ -33,6 +33,7 @@ fn step_offset(step: &PathStep) -> String {
     match &step.element {
         None => field,
         Some((0, _)) => field,
+        Some((1, element)) => format!("{field} + std::mem::size_of::<ffi::{element}>()"),
         Some((i, element)) => format!("{field} + {i} * std::mem::size_of::<ffi::{element}>()"),
     }
 }

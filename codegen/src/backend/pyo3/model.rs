@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::rust_types::{param_ident, rust_ident, rust_type, scalar_type};
+use super::rust_types::{cast_suffix, converted, erase_pointer, param_ident, rust_ident, rust_type, scalar_type};
 use crate::ir::{
     BulkExporter, CountedArray, EnumDef, Field, FieldKind, Module, NumpyExporter, Record, ScalarKind, Setter, StdElement, StdShape, TypeRef,
 };
@@ -98,6 +98,13 @@ pub struct FieldVm {
     pub what: String,
     /// Rust value type (scalar / array element).
     pub ty: String,
+    /// ` as TYPE` converting the C value to the getter's type, or empty
+    /// where bindgen's type already is that type.
+    pub cast: String,
+    /// A plain `char` integer field (`c_char`, whose signedness is the platform's).
+    pub c_char: bool,
+    /// Calls turning a `void*`-like field into `*mut c_void`.
+    pub erase: &'static str,
     /// Runtime conversion of a float value (`to_c_float` / `to_c_double`).
     pub convert: &'static str,
     /// Rust class of the target (nested, pointer, list element).
@@ -327,8 +334,13 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
         FieldKind::Scalar { scalar } => {
             vm.ty = scalar_type(*scalar);
             match scalar {
-                ScalarKind::Int { .. } => "int",
+                ScalarKind::Int { .. } => {
+                    vm.cast = cast_suffix(&f.ty, &vm.ty);
+                    vm.c_char = matches!(f.ty, TypeRef::Prim { prim: crate::ir::Prim::Char, .. });
+                    "int"
+                }
                 ScalarKind::Float { bits } => {
+                    vm.cast = cast_suffix(&f.ty, "f64");
                     vm.convert = if *bits == 32 { "to_c_float" } else { "to_c_double" };
                     "float"
                 }
@@ -358,6 +370,7 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
         }
         FieldKind::VoidPtr => {
             vm.any_view = matches!(&f.ty, TypeRef::Pointer { pointee, .. } if **pointee == TypeRef::Void);
+            vm.erase = erase_pointer(&f.ty);
             "void_ptr"
         }
         FieldKind::List { element } => {
@@ -452,8 +465,8 @@ fn callback_vm(module: &Module, r: &Record, f: &Field) -> Option<CallbackVm> {
 fn callback_arg(i: usize, arg: usize, ty: &TypeRef) -> String {
     match ty {
         _ if i == arg => "argument.into_any()".to_string(),
-        TypeRef::Pointer { .. } => format!("rt::pointer::to_capsule(py, a{i} as *mut c_void)?.unbind()"),
-        _ => format!("(a{i} as i64).into_py_any(py)?"),
+        TypeRef::Pointer { .. } => format!("rt::pointer::to_capsule(py, a{i}{})?.unbind()", erase_pointer(ty)),
+        _ => format!("{}.into_py_any(py)?", converted(&format!("a{i}"), ty, "i64")),
     }
 }
 
@@ -505,11 +518,25 @@ fn bulk_vm(module: &Module, b: &BulkExporter) -> BulkVm {
         .iter()
         .map(|c| {
             let path: Vec<String> = c.path.iter().map(|p| rust_ident(p)).collect();
-            (c.key.clone(), c.rust.clone(), format!("(*e).{} as {}", path.join("."), c.rust))
+            let cast = match column_type(module, &b.element, &c.path) {
+                Some(ty) => cast_suffix(ty, &c.rust),
+                None => format!(" as {}", c.rust),
+            };
+            (c.key.clone(), c.rust.clone(), format!("(*e).{}{cast}", path.join(".")))
         })
         .collect();
-    let _ = module;
     BulkVm { method: b.method.clone(), list: rust_ident(&b.list_field), element: b.element.clone(), columns }
+}
+
+/// The C type at `path` (field names, through nested structs) in `record`.
+fn column_type<'m>(module: &'m Module, record: &str, path: &[String]) -> Option<&'m TypeRef> {
+    let (first, rest) = path.split_first()?;
+    let ty = &module.record(record)?.fields.iter().find(|f| &f.name == first)?.ty;
+    match (rest.is_empty(), ty) {
+        (true, ty) => Some(ty),
+        (false, TypeRef::Record { name }) => column_type(module, name, rest),
+        (false, _) => None,
+    }
 }
 
 fn enum_vm(e: &EnumDef) -> EnumVm {

@@ -32,7 +32,8 @@ pub fn rust_type(ty: &TypeRef) -> String {
 
 fn prim_type(prim: Prim) -> &'static str {
     match prim {
-        Prim::Int(8) | Prim::Char => "::std::ffi::c_char",
+        Prim::Int(8) => "i8",
+        Prim::Char => "::std::ffi::c_char",
         Prim::Int(16) => "i16",
         Prim::Int(32) => "i32",
         Prim::Int(_) => "i64",
@@ -43,6 +44,36 @@ fn prim_type(prim: Prim) -> &'static str {
         Prim::F32 => "f32",
         Prim::F64 => "f64",
         Prim::Bool => "bool",
+    }
+}
+
+/// ` as {target}` where bindgen's type for `ty` is not already `target`,
+/// else nothing: an identity cast is noise (`clippy::unnecessary_cast`).
+/// `char` keeps its cast (`c_char` is `i8` or `u8` by platform).
+pub fn cast_suffix(ty: &TypeRef, target: &str) -> String {
+    let bindgen = match ty {
+        TypeRef::Enum { repr, .. } => prim_type(*repr).to_string(),
+        other => rust_type(other),
+    };
+    if bindgen == target { String::new() } else { format!(" as {target}") }
+}
+
+/// `expr` converted to `target`: `(expr as target)`, or `expr` itself where
+/// bindgen's type for `ty` already is `target`.
+pub fn converted(expr: &str, ty: &TypeRef, target: &str) -> String {
+    match cast_suffix(ty, target) {
+        cast if cast.is_empty() => expr.to_string(),
+        cast => format!("({expr}{cast})"),
+    }
+}
+
+/// Method calls turning a pointer of type `ty` into `*mut c_void` without
+/// an `as` cast (which clippy flags when the pointer already is one).
+pub fn erase_pointer(ty: &TypeRef) -> &'static str {
+    match ty {
+        TypeRef::Pointer { is_const: true, .. } => ".cast_mut().cast::<c_void>()",
+        TypeRef::Pointer { .. } => ".cast::<c_void>()",
+        _ => " as *mut c_void",
     }
 }
 
@@ -100,5 +131,18 @@ mod tests {
         assert_eq!(param_ident("frame"), "frame");
         assert_eq!(rust_ident("i8"), "i8_");
         assert_eq!(rust_ident("box"), "box_");
+    }
+
+    #[test]
+    fn identity_casts_are_left_out() {
+        let int = |prim| TypeRef::Prim { prim, spelling: String::new() };
+        assert_eq!(cast_suffix(&int(Prim::UInt(32)), "u32"), "");
+        assert_eq!(cast_suffix(&int(Prim::UInt(32)), "i64"), " as i64");
+        assert_eq!(cast_suffix(&int(Prim::Char), "i8"), " as i8");
+        assert_eq!(converted("a1", &int(Prim::F32), "f64"), "(a1 as f64)");
+        assert_eq!(converted("a1", &int(Prim::F64), "f64"), "a1");
+        let void = |is_const| TypeRef::Pointer { pointee: Box::new(TypeRef::Void), is_const };
+        assert_eq!(erase_pointer(&void(false)), ".cast::<c_void>()");
+        assert_eq!(erase_pointer(&void(true)), ".cast_mut().cast::<c_void>()");
     }
 }

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::rust_types::{param_ident, rust_type};
+use super::rust_types::{converted, erase_pointer, param_ident, rust_type};
 use crate::ir::{Function, Module, Param, ParamKind, Prim, TypeRef};
 
 /// One trampoline.
@@ -21,7 +21,7 @@ pub struct TrampolineVm {
     pub ret: String,
     /// "unit", "address", "float" or "int".
     pub ret_conv: &'static str,
-    /// The parameter holding the callable (`user_data`).
+    /// The parameter holding the callable (`user_data`), as `*mut c_void`.
     pub user_data: String,
     /// Python values of the other C arguments, in order.
     pub call_args: Vec<String>,
@@ -51,7 +51,7 @@ fn trampoline(module: &Module, f: &Function, p: &Param) -> Option<TrampolineVm> 
         params: args.iter().enumerate().map(|(i, t)| (format!("a{i}"), rust_type(t))).collect(),
         ret: ret_ty,
         ret_conv,
-        user_data: format!("a{user_data_arg}"),
+        user_data: format!("a{user_data_arg}{}", args.get(*user_data_arg).map_or(" as *mut c_void", erase_pointer)),
         call_args: args.iter().enumerate().filter(|(i, _)| i != user_data_arg).map(|(i, t)| python_value(module, i, t)).collect(),
     })
 }
@@ -68,11 +68,11 @@ fn python_value(module: &Module, i: usize, ty: &TypeRef) -> String {
         Some(TypeRef::Prim { prim: Prim::Char, .. }) => {
             format!("unsafe {{ rt::strings::read_c_string(py, {a} as *const _) }}.into_py_any(py)?")
         }
-        Some(_) => format!("rt::pointer::to_tracked_capsule(py, {a} as *mut c_void, scope.token())?.unbind()"),
+        Some(_) => format!("rt::pointer::to_tracked_capsule(py, {a}{}, scope.token())?.unbind()", erase_pointer(ty)),
         None => match ty {
-            TypeRef::Prim { prim: Prim::F32 | Prim::F64, .. } => format!("({a} as f64).into_py_any(py)?"),
+            TypeRef::Prim { prim: Prim::F32 | Prim::F64, .. } => format!("{}.into_py_any(py)?", converted(&a, ty, "f64")),
             TypeRef::Prim { prim: Prim::Bool, .. } => format!("({a} as i64 != 0).into_py_any(py)?"),
-            _ => format!("({a} as i64).into_py_any(py)?"),
+            _ => format!("{}.into_py_any(py)?", converted(&a, ty, "i64")),
         },
     }
 }

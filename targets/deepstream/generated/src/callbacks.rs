@@ -27,7 +27,7 @@ pub(crate) unsafe extern "C" fn __bindery_callback_NvDsBaseMeta_copy_func(
                     py,
                     (
                         argument.into_any(),
-                        rt::pointer::to_capsule(py, a1 as *mut c_void)?.unbind(),
+                        rt::pointer::to_capsule(py, a1.cast::<c_void>())?.unbind(),
                     ),
                 )?;
             Ok(rt::pointer::address_of(result.bind(py), "NvDsBaseMeta.copy_func")? as _)
@@ -55,7 +55,7 @@ pub(crate) unsafe extern "C" fn __bindery_callback_NvDsBaseMeta_release_func(
                     py,
                     (
                         argument.into_any(),
-                        rt::pointer::to_capsule(py, a1 as *mut c_void)?.unbind(),
+                        rt::pointer::to_capsule(py, a1.cast::<c_void>())?.unbind(),
                     ),
                 )?;
             let _ = result;

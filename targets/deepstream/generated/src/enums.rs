@@ -88,977 +88,423 @@ pub(crate) static __BINDERY_ENUM_NVDSPAYLOADTYPE: rt::enums::EnumClass = rt::enu
 pub(crate) static __BINDERY_ENUM_ROI_STATUS_360D: rt::enums::EnumClass = rt::enums::EnumClass::new(
     "ROI_STATUS_360D",
 );
+/// Every enum in registration order: class, members, doc and whether its
+/// members are module attributes too (as pyds does).
+static __BINDERY_ENUMS: &[rt::enums::EnumEntry] = &[
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVOSD_MODE,
+        members: &[("MODE_CPU", 0), ("MODE_GPU", 1), ("MODE_NONE", 2)],
+        doc: "Where OSD drawing is performed.\n\nC enum `NvOSD_Mode`, declared at sdk/include/nvll_osd_struct.h:25.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVOSD_ARROW_HEAD_DIRECTION,
+        members: &[("START_HEAD", 0), ("END_HEAD", 1), ("BOTH_HEAD", 2)],
+        doc: "Which ends of an arrow carry an arrow head.\n\nC enum `NvOSD_Arrow_Head_Direction`, declared at sdk/include/nvll_osd_struct.h:32.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVDSDATATYPE,
+        members: &[
+            ("NvDsDataType_FP32", 0),
+            ("NvDsDataType_UINT8", 1),
+            ("NvDsDataType_INT8", 2),
+            ("NvDsDataType_UINT32", 3),
+            ("NvDsDataType_INT32", 4),
+            ("NvDsDataType_INT64", 5),
+            ("NvDsDataType_UINT64", 6),
+            ("NvDsDataType_FP16", 7),
+        ],
+        doc: "Element data type of a tensor handed to or produced by a model.\n\nC enum `NvDsDataType`, declared at sdk/include/nvds_roi_meta.h:40.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVDSUNITTYPE,
+        members: &[
+            ("NvDsUnitType_FullFrame", 0),
+            ("NvDsUnitType_ROI", 1),
+            ("NvDsUnitType_Object", 2),
+        ],
+        doc: "What a pre-processed unit covers.\n\nC enum `NvDsUnitType`, declared at sdk/include/nvds_roi_meta.h:52.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVDSMETATYPE,
+        members: &[
+            ("NVDS_INVALID_META", -1),
+            ("NVDS_BATCH_META", 1),
+            ("NVDS_FRAME_META", 2),
+            ("NVDS_OBJ_META", 3),
+            ("NVDS_DISPLAY_META", 4),
+            ("NVDS_CLASSIFIER_META", 5),
+            ("NVDS_LABEL_INFO_META", 6),
+            ("NVDS_USER_META", 7),
+            ("NVDS_PAYLOAD_META", 8),
+            ("NVDS_EVENT_MSG_META", 9),
+            ("NVDS_OPTICAL_FLOW_META", 10),
+            ("NVDS_LATENCY_MEASUREMENT_META", 11),
+            ("NVDSINFER_TENSOR_OUTPUT_META", 12),
+            ("NVDSINFER_SEGMENTATION_META", 13),
+            ("NVDS_CROP_IMAGE_META", 14),
+            ("NVDS_TRACKER_PAST_FRAME_META", 15),
+            ("NVDS_TRACKER_BATCH_REID_META", 16),
+            ("NVDS_TRACKER_OBJ_REID_META", 17),
+            ("NVDS_TRACKER_TERMINATED_LIST_META", 18),
+            ("NVDS_TRACKER_SHADOW_LIST_META", 19),
+            ("NVDS_OBJ_VISIBILITY", 20),
+            ("NVDS_OBJ_IMAGE_FOOT_LOCATION", 21),
+            ("NVDS_OBJ_WORLD_FOOT_LOCATION", 22),
+            ("NVDS_OBJ_IMAGE_CONVEX_HULL", 23),
+            ("NVDS_OBJ_3D_META", 24),
+            ("NVDS_AUDIO_BATCH_META", 25),
+            ("NVDS_AUDIO_FRAME_META", 26),
+            ("NVDS_PREPROCESS_FRAME_META", 27),
+            ("NVDS_PREPROCESS_BATCH_META", 28),
+            ("NVDS_CUSTOM_MSG_BLOB", 29),
+            ("NVDS_ROI_META", 30),
+            ("NVDS_CUSTOM_MSG_SPARSE4D", 31),
+            ("NVDS_FRAME_META_NVDSANALYTICS", 32),
+            ("NVDS_OBJ_META_NVDSANALYTICS", 33),
+            ("NVDS_RESERVED_META", 4095),
+            ("NVDS_GST_CUSTOM_META", 4096),
+            ("NVDS_START_USER_META", 8193),
+            ("NVDS_FORCE32_META", 2147483647),
+        ],
+        doc: "Kind of a metadata element. Values from NVDS_START_USER_META upwards are\nfree for application-defined user metadata (see nvds_get_user_meta_type()).\n\nC enum `NvDsMetaType`, declared at sdk/include/nvdsmeta.h:92.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_GSTNVDSMETATYPE,
+        members: &[
+            ("NVDS_GST_INVALID_META", -1),
+            ("NVDS_BATCH_GST_META", 4097),
+            ("NVDS_DECODER_GST_META", 4098),
+            ("NVDS_DEWARPER_GST_META", 4099),
+            ("NVDS_BUFFER_GST_AS_FRAME_USER_META", 4100),
+            ("NVDS_RESERVED_GST_META", 8192),
+            ("NVDS_GST_META_FORCE32", 2147483647),
+        ],
+        doc: "Kind of payload an NvDsMeta carries (NvDsMeta::meta_type).\n\nC enum `GstNvDsMetaType`, declared at sdk/include/gstnvdsmeta.h:42.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVBUFSURFACEMEMMAPFLAGS,
+        members: &[
+            ("NVBUF_MAP_READ", 0),
+            ("NVBUF_MAP_WRITE", 1),
+            ("NVBUF_MAP_READ_WRITE", 2),
+        ],
+        doc: "Access requested when mapping a surface for the CPU.\n\nC enum `NvBufSurfaceMemMapFlags`, declared at sdk/include/nvbufsurface.h:39.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVBUFSURFACETAG,
+        members: &[
+            ("NvBufSurfaceTag_NONE", 0),
+            ("NvBufSurfaceTag_CAMERA", 512),
+            ("NvBufSurfaceTag_JPEG", 5376),
+            ("NvBufSurfaceTag_PROTECTED", 5380),
+            ("NvBufSurfaceTag_VIDEO_ENC", 4608),
+            ("NvBufSurfaceTag_VIDEO_DEC", 5120),
+            ("NvBufSurfaceTag_VIDEO_CONVERT", 3841),
+        ],
+        doc: "Label of the component an allocation is made for (bookkeeping only).\n\nC enum `NvBufSurfaceTag`, declared at sdk/include/nvbufsurface.h:46.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVBUFSURFACECOLORFORMAT,
+        members: &[
+            ("NVBUF_COLOR_FORMAT_INVALID", 0),
+            ("NVBUF_COLOR_FORMAT_GRAY8", 1),
+            ("NVBUF_COLOR_FORMAT_YUV420", 2),
+            ("NVBUF_COLOR_FORMAT_YVU420", 3),
+            ("NVBUF_COLOR_FORMAT_YUV420_ER", 4),
+            ("NVBUF_COLOR_FORMAT_YVU420_ER", 5),
+            ("NVBUF_COLOR_FORMAT_NV12", 6),
+            ("NVBUF_COLOR_FORMAT_NV12_ER", 7),
+            ("NVBUF_COLOR_FORMAT_NV21", 8),
+            ("NVBUF_COLOR_FORMAT_NV21_ER", 9),
+            ("NVBUF_COLOR_FORMAT_UYVY", 10),
+            ("NVBUF_COLOR_FORMAT_UYVY_ER", 11),
+            ("NVBUF_COLOR_FORMAT_VYUY", 12),
+            ("NVBUF_COLOR_FORMAT_VYUY_ER", 13),
+            ("NVBUF_COLOR_FORMAT_YUYV", 14),
+            ("NVBUF_COLOR_FORMAT_YUYV_ER", 15),
+            ("NVBUF_COLOR_FORMAT_YVYU", 16),
+            ("NVBUF_COLOR_FORMAT_YVYU_ER", 17),
+            ("NVBUF_COLOR_FORMAT_YUV444", 18),
+            ("NVBUF_COLOR_FORMAT_RGBA", 19),
+            ("NVBUF_COLOR_FORMAT_BGRA", 20),
+            ("NVBUF_COLOR_FORMAT_ARGB", 21),
+            ("NVBUF_COLOR_FORMAT_ABGR", 22),
+            ("NVBUF_COLOR_FORMAT_RGBx", 23),
+            ("NVBUF_COLOR_FORMAT_BGRx", 24),
+            ("NVBUF_COLOR_FORMAT_xRGB", 25),
+            ("NVBUF_COLOR_FORMAT_xBGR", 26),
+            ("NVBUF_COLOR_FORMAT_RGB", 27),
+            ("NVBUF_COLOR_FORMAT_BGR", 28),
+            ("NVBUF_COLOR_FORMAT_NV12_10LE", 29),
+            ("NVBUF_COLOR_FORMAT_NV12_12LE", 30),
+            ("NVBUF_COLOR_FORMAT_YUV420_709", 31),
+            ("NVBUF_COLOR_FORMAT_YUV420_709_ER", 32),
+            ("NVBUF_COLOR_FORMAT_NV12_709", 33),
+            ("NVBUF_COLOR_FORMAT_NV12_709_ER", 34),
+            ("NVBUF_COLOR_FORMAT_YUV420_2020", 35),
+            ("NVBUF_COLOR_FORMAT_NV12_2020", 36),
+            ("NVBUF_COLOR_FORMAT_NV12_10LE_ER", 37),
+            ("NVBUF_COLOR_FORMAT_NV12_10LE_709", 38),
+            ("NVBUF_COLOR_FORMAT_NV12_10LE_709_ER", 39),
+            ("NVBUF_COLOR_FORMAT_NV12_10LE_2020", 40),
+            ("NVBUF_COLOR_FORMAT_SIGNED_R16G16", 41),
+            ("NVBUF_COLOR_FORMAT_R8_G8_B8", 42),
+            ("NVBUF_COLOR_FORMAT_B8_G8_R8", 43),
+            ("NVBUF_COLOR_FORMAT_R32F_G32F_B32F", 44),
+            ("NVBUF_COLOR_FORMAT_B32F_G32F_R32F", 45),
+            ("NVBUF_COLOR_FORMAT_YUV422", 46),
+            ("NVBUF_COLOR_FORMAT_NV21_10LE", 47),
+            ("NVBUF_COLOR_FORMAT_NV21_12LE", 48),
+            ("NVBUF_COLOR_FORMAT_NV12_12LE_2020", 49),
+            ("NVBUF_COLOR_FORMAT_NV16", 50),
+            ("NVBUF_COLOR_FORMAT_NV16_10LE", 51),
+            ("NVBUF_COLOR_FORMAT_NV24", 52),
+            ("NVBUF_COLOR_FORMAT_NV24_10LE", 53),
+            ("NVBUF_COLOR_FORMAT_NV16_ER", 54),
+            ("NVBUF_COLOR_FORMAT_NV24_ER", 55),
+            ("NVBUF_COLOR_FORMAT_NV16_709", 56),
+            ("NVBUF_COLOR_FORMAT_NV24_709", 57),
+            ("NVBUF_COLOR_FORMAT_NV16_709_ER", 58),
+            ("NVBUF_COLOR_FORMAT_NV24_709_ER", 59),
+            ("NVBUF_COLOR_FORMAT_NV24_10LE_709", 60),
+            ("NVBUF_COLOR_FORMAT_NV24_10LE_709_ER", 61),
+            ("NVBUF_COLOR_FORMAT_NV24_10LE_2020", 62),
+            ("NVBUF_COLOR_FORMAT_NV24_12LE_2020", 63),
+            ("NVBUF_COLOR_FORMAT_RGBA_10_10_10_2_709", 64),
+            ("NVBUF_COLOR_FORMAT_RGBA_10_10_10_2_2020", 65),
+            ("NVBUF_COLOR_FORMAT_BGRA_10_10_10_2_709", 66),
+            ("NVBUF_COLOR_FORMAT_BGRA_10_10_10_2_2020", 67),
+            ("NVBUF_COLOR_FORMAT_A32", 68),
+            ("NVBUF_COLOR_FORMAT_UYVP", 69),
+            ("NVBUF_COLOR_FORMAT_UYVP_ER", 70),
+            ("NVBUF_COLOR_FORMAT_YUV444_ER", 71),
+            ("NVBUF_COLOR_FORMAT_YUV444_709", 72),
+            ("NVBUF_COLOR_FORMAT_YUV444_709_ER", 73),
+            ("NVBUF_COLOR_FORMAT_YUV444_2020", 74),
+            ("NVBUF_COLOR_FORMAT_YUV444_10LE", 75),
+            ("NVBUF_COLOR_FORMAT_YUV444_10LE_ER", 76),
+            ("NVBUF_COLOR_FORMAT_YUV444_10LE_709", 77),
+            ("NVBUF_COLOR_FORMAT_YUV444_10LE_709_ER", 78),
+            ("NVBUF_COLOR_FORMAT_YUV444_10LE_2020", 79),
+            ("NVBUF_COLOR_FORMAT_YUV444_12LE", 80),
+            ("NVBUF_COLOR_FORMAT_YUV444_12LE_ER", 81),
+            ("NVBUF_COLOR_FORMAT_YUV444_12LE_709", 82),
+            ("NVBUF_COLOR_FORMAT_YUV444_12LE_709_ER", 83),
+            ("NVBUF_COLOR_FORMAT_YUV444_12LE_2020", 84),
+            ("NVBUF_COLOR_FORMAT_NV12_12LE_ER", 85),
+            ("NVBUF_COLOR_FORMAT_NV12_12LE_709", 86),
+            ("NVBUF_COLOR_FORMAT_NV12_12LE_709_ER", 87),
+            ("NVBUF_COLOR_FORMAT_GRAY8_ER", 88),
+            ("NVBUF_COLOR_FORMAT_UYVY_709", 89),
+            ("NVBUF_COLOR_FORMAT_UYVY_709_ER", 90),
+            ("NVBUF_COLOR_FORMAT_UYVY_2020", 91),
+            ("NVBUF_COLOR_FORMAT_GRAY16_LE", 92),
+            ("NVBUF_COLOR_FORMAT_BGRA64_LE", 93),
+            ("NVBUF_COLOR_FORMAT_NV16_2020", 94),
+            ("NVBUF_COLOR_FORMAT_NV16_10LE_ER", 95),
+            ("NVBUF_COLOR_FORMAT_NV16_10LE_709", 96),
+            ("NVBUF_COLOR_FORMAT_NV16_10LE_709_ER", 97),
+            ("NVBUF_COLOR_FORMAT_NV16_10LE_2020", 98),
+            ("NVBUF_COLOR_FORMAT_NV16_12LE", 99),
+            ("NVBUF_COLOR_FORMAT_NV16_12LE_ER", 100),
+            ("NVBUF_COLOR_FORMAT_NV16_12LE_709", 101),
+            ("NVBUF_COLOR_FORMAT_NV16_12LE_709_ER", 102),
+            ("NVBUF_COLOR_FORMAT_NV16_12LE_2020", 103),
+            ("NVBUF_COLOR_FORMAT_NV24_2020", 104),
+            ("NVBUF_COLOR_FORMAT_NV24_10LE_ER", 105),
+            ("NVBUF_COLOR_FORMAT_NV24_12LE", 106),
+            ("NVBUF_COLOR_FORMAT_NV24_12LE_ER", 107),
+            ("NVBUF_COLOR_FORMAT_NV24_12LE_709", 108),
+            ("NVBUF_COLOR_FORMAT_NV24_12LE_709_ER", 109),
+            ("NVBUF_COLOR_FORMAT_UYVP_709", 110),
+            ("NVBUF_COLOR_FORMAT_UYVP_709_ER", 111),
+            ("NVBUF_COLOR_FORMAT_UYVP_2020", 112),
+            ("NVBUF_COLOR_FORMAT_LAST", 113),
+        ],
+        doc: "Pixel format of a surface.\n\nC enum `NvBufSurfaceColorFormat`, declared at sdk/include/nvbufsurface.h:57.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVBUFSURFACELAYOUT,
+        members: &[("NVBUF_LAYOUT_PITCH", 0), ("NVBUF_LAYOUT_BLOCK_LINEAR", 1)],
+        doc: "Memory layout of the planes of a surface.\n\nC enum `NvBufSurfaceLayout`, declared at sdk/include/nvbufsurface.h:175.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVBUFSURFACEMEMTYPE,
+        members: &[
+            ("NVBUF_MEM_DEFAULT", 0),
+            ("NVBUF_MEM_CUDA_PINNED", 1),
+            ("NVBUF_MEM_CUDA_DEVICE", 2),
+            ("NVBUF_MEM_CUDA_UNIFIED", 3),
+            ("NVBUF_MEM_SURFACE_ARRAY", 4),
+            ("NVBUF_MEM_HANDLE", 5),
+            ("NVBUF_MEM_SYSTEM", 6),
+            ("NVBUF_MEM_CUDA_ARRAY", 7),
+        ],
+        doc: "Kind of memory a surface lives in.\n\nC enum `NvBufSurfaceMemType`, declared at sdk/include/nvbufsurface.h:181.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVBUFSURFACEDISPLAYSCANFORMAT,
+        members: &[
+            ("NVBUF_DISPLAYSCANFORMAT_PROGRESSIVE", 0),
+            ("NVBUF_DISPLAYSCANFORMAT_INTERLACED", 1),
+        ],
+        doc: "Progressive or interlaced scan.\n\nC enum `NvBufSurfaceDisplayScanFormat`, declared at sdk/include/nvbufsurface.h:193.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVBUFSURFACEDRIVERTYPE,
+        members: &[
+            ("NVBUF_DRIVER_TYPE_UNKNOWN", 0),
+            ("NVBUF_DRIVER_TYPE_NVGPU", 1),
+            ("NVBUF_DRIVER_TYPE_RM", 2),
+        ],
+        doc: "GPU kernel driver family.\n\nC enum `NvBufSurfaceDriverType`, declared at sdk/include/nvbufsurface.h:357.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVBUFSURFACEPLATFORMTYPE,
+        members: &[
+            ("NVBUF_PLATFORM_TYPE_UNKNOWN", 0),
+            ("NVBUF_PLATFORM_TYPE_T186", 1),
+            ("NVBUF_PLATFORM_TYPE_T194", 2),
+            ("NVBUF_PLATFORM_TYPE_T210", 3),
+            ("NVBUF_PLATFORM_TYPE_T234", 4),
+            ("NVBUF_PLATFORM_TYPE_T256", 5),
+            ("NVBUF_PLATFORM_TYPE_T264", 6),
+        ],
+        doc: "Embedded platform generation.\n\nC enum `NvBufSurfacePlatformType`, declared at sdk/include/nvbufsurface.h:364.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVBUFSURFACEGPUL2SYNCCACHEOPS,
+        members: &[
+            ("NVBUF_GPU_L2_CACHE_INVALIDATE", 1),
+            ("NVBUF_GPU_L2_CACHE_FLUSH", 2),
+            ("NVBUF_GPU_L2_CACHE_FLUSH_INVALIDATE", 3),
+        ],
+        doc: "GPU L2 cache maintenance operations.\n\nC enum `NvBufSurfaceGPUL2SyncCacheOps`, declared at sdk/include/nvbufsurface.h:386.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVDSINFERDATATYPE,
+        members: &[
+            ("FLOAT", 0),
+            ("HALF", 1),
+            ("INT8", 2),
+            ("INT32", 3),
+            ("INT64", 4),
+            ("UINT8", 5),
+        ],
+        doc: "Element type of a tensor.\n\nC enum `NvDsInferDataType`, declared at sdk/include/nvdsinfer.h:43.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVDSINFERSTATUS,
+        members: &[
+            ("NVDSINFER_SUCCESS", 0),
+            ("NVDSINFER_CONFIG_FAILED", 1),
+            ("NVDSINFER_CUSTOM_LIB_FAILED", 2),
+            ("NVDSINFER_INVALID_PARAMS", 3),
+            ("NVDSINFER_OUTPUT_PARSING_FAILED", 4),
+            ("NVDSINFER_CUDA_ERROR", 5),
+            ("NVDSINFER_TENSORRT_ERROR", 6),
+            ("NVDSINFER_RESOURCE_ERROR", 7),
+            ("NVDSINFER_TRITON_ERROR", 8),
+            ("NVDSINFER_TRTIS_ERROR", 8),
+            ("NVDSINFER_MEM_ERROR", 9),
+            ("NVDSINFER_UNKNOWN_ERROR", 10),
+        ],
+        doc: "Result codes of inference operations.\n\nC enum `NvDsInferStatus`, declared at sdk/include/nvdsinfer.h:117.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVDSINFERLOGLEVEL,
+        members: &[
+            ("NVDSINFER_LOG_ERROR", 0),
+            ("NVDSINFER_LOG_WARNING", 1),
+            ("NVDSINFER_LOG_INFO", 2),
+            ("NVDSINFER_LOG_DEBUG", 3),
+        ],
+        doc: "Severity of inference log messages.\n\nC enum `NvDsInferLogLevel`, declared at sdk/include/nvdsinfer.h:133.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVDSEVENTTYPE,
+        members: &[
+            ("NVDS_EVENT_ENTRY", 0),
+            ("NVDS_EVENT_EXIT", 1),
+            ("NVDS_EVENT_MOVING", 2),
+            ("NVDS_EVENT_STOPPED", 3),
+            ("NVDS_EVENT_EMPTY", 4),
+            ("NVDS_EVENT_PARKED", 5),
+            ("NVDS_EVENT_RESET", 6),
+            ("NVDS_EVENT_RESERVED", 256),
+            ("NVDS_EVENT_CUSTOM", 257),
+            ("NVDS_EVENT_FORCE32", 2147483647),
+        ],
+        doc: "What happened to an object.\n\nC enum `NvDsEventType`, declared at sdk/include/nvdsmeta_schema.h:29.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVDSOBJECTTYPE,
+        members: &[
+            ("NVDS_OBJECT_TYPE_VEHICLE", 0),
+            ("NVDS_OBJECT_TYPE_PERSON", 1),
+            ("NVDS_OBJECT_TYPE_FACE", 2),
+            ("NVDS_OBJECT_TYPE_BAG", 3),
+            ("NVDS_OBJECT_TYPE_BICYCLE", 4),
+            ("NVDS_OBJECT_TYPE_ROADSIGN", 5),
+            ("NVDS_OBJECT_TYPE_VEHICLE_EXT", 6),
+            ("NVDS_OBJECT_TYPE_PERSON_EXT", 7),
+            ("NVDS_OBJECT_TYPE_FACE_EXT", 8),
+            ("NVDS_OBJECT_TYPE_3D", 9),
+            ("NVDS_OBJECT_TYPE_DUMMY", 10),
+            ("NVDS_OBJECT_TYPE_PRODUCT", 11),
+            ("NVDS_OBJECT_TYPE_PRODUCT_EXT", 12),
+            ("NVDS_OBJECT_TYPE_RESERVED", 256),
+            ("NVDS_OBJECT_TYPE_CUSTOM", 257),
+            ("NVDS_OBJECT_TYPE_UNKNOWN", 258),
+            ("NVDS_OBEJCT_TYPE_FORCE32", 2147483647),
+        ],
+        doc: "Kind of object described by NvDsEventMsgMeta::extMsg.\n\nC enum `NvDsObjectType`, declared at sdk/include/nvdsmeta_schema.h:43.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_NVDSPAYLOADTYPE,
+        members: &[
+            ("NVDS_PAYLOAD_DEEPSTREAM", 0),
+            ("NVDS_PAYLOAD_DEEPSTREAM_MINIMAL", 1),
+            ("NVDS_PAYLOAD_DEEPSTREAM_PROTOBUF", 2),
+            ("NVDS_PAYLOAD_RESERVED", 256),
+            ("NVDS_PAYLOAD_CUSTOM", 257),
+            ("NVDS_PAYLOAD_FORCE32", 2147483647),
+        ],
+        doc: "Payload format produced by a message converter.\n\nC enum `NvDsPayloadType`, declared at sdk/include/nvdsmeta_schema.h:64.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_ROI_STATUS_360D,
+        members: &[
+            ("ROI_ENTRY_360D", 1),
+            ("ROI_EXIT_360D", 2),
+            ("INSIDE_AISLE_360D", 4),
+        ],
+        doc: "Bit flags describing an object relative to an aisle ROI.\n\nC enum `ROI_STATUS_360D`, declared at helpers/nvds_360d_meta.h:21.",
+        export_values: true,
+    },
+];
 /// Creates every enum class and adds it (and, as pyds does, its values) to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let class = __BINDERY_ENUM_NVOSD_MODE
-        .create(
-            m,
-            &[("MODE_CPU", 0), ("MODE_GPU", 1), ("MODE_NONE", 2)],
-            "Where OSD drawing is performed.\n\nC enum `NvOSD_Mode`, declared at sdk/include/nvll_osd_struct.h:25.",
-        )?;
-    m.add("NvOSD_Mode", &class)?;
-    m.add("MODE_CPU", class.getattr("MODE_CPU")?)?;
-    m.add("MODE_GPU", class.getattr("MODE_GPU")?)?;
-    m.add("MODE_NONE", class.getattr("MODE_NONE")?)?;
-    let class = __BINDERY_ENUM_NVOSD_ARROW_HEAD_DIRECTION
-        .create(
-            m,
-            &[("START_HEAD", 0), ("END_HEAD", 1), ("BOTH_HEAD", 2)],
-            "Which ends of an arrow carry an arrow head.\n\nC enum `NvOSD_Arrow_Head_Direction`, declared at sdk/include/nvll_osd_struct.h:32.",
-        )?;
-    m.add("NvOSD_Arrow_Head_Direction", &class)?;
-    m.add("START_HEAD", class.getattr("START_HEAD")?)?;
-    m.add("END_HEAD", class.getattr("END_HEAD")?)?;
-    m.add("BOTH_HEAD", class.getattr("BOTH_HEAD")?)?;
-    let class = __BINDERY_ENUM_NVDSDATATYPE
-        .create(
-            m,
-            &[
-                ("NvDsDataType_FP32", 0),
-                ("NvDsDataType_UINT8", 1),
-                ("NvDsDataType_INT8", 2),
-                ("NvDsDataType_UINT32", 3),
-                ("NvDsDataType_INT32", 4),
-                ("NvDsDataType_INT64", 5),
-                ("NvDsDataType_UINT64", 6),
-                ("NvDsDataType_FP16", 7),
-            ],
-            "Element data type of a tensor handed to or produced by a model.\n\nC enum `NvDsDataType`, declared at sdk/include/nvds_roi_meta.h:40.",
-        )?;
-    m.add("NvDsDataType", &class)?;
-    m.add("NvDsDataType_FP32", class.getattr("NvDsDataType_FP32")?)?;
-    m.add("NvDsDataType_UINT8", class.getattr("NvDsDataType_UINT8")?)?;
-    m.add("NvDsDataType_INT8", class.getattr("NvDsDataType_INT8")?)?;
-    m.add("NvDsDataType_UINT32", class.getattr("NvDsDataType_UINT32")?)?;
-    m.add("NvDsDataType_INT32", class.getattr("NvDsDataType_INT32")?)?;
-    m.add("NvDsDataType_INT64", class.getattr("NvDsDataType_INT64")?)?;
-    m.add("NvDsDataType_UINT64", class.getattr("NvDsDataType_UINT64")?)?;
-    m.add("NvDsDataType_FP16", class.getattr("NvDsDataType_FP16")?)?;
-    let class = __BINDERY_ENUM_NVDSUNITTYPE
-        .create(
-            m,
-            &[
-                ("NvDsUnitType_FullFrame", 0),
-                ("NvDsUnitType_ROI", 1),
-                ("NvDsUnitType_Object", 2),
-            ],
-            "What a pre-processed unit covers.\n\nC enum `NvDsUnitType`, declared at sdk/include/nvds_roi_meta.h:52.",
-        )?;
-    m.add("NvDsUnitType", &class)?;
-    m.add("NvDsUnitType_FullFrame", class.getattr("NvDsUnitType_FullFrame")?)?;
-    m.add("NvDsUnitType_ROI", class.getattr("NvDsUnitType_ROI")?)?;
-    m.add("NvDsUnitType_Object", class.getattr("NvDsUnitType_Object")?)?;
-    let class = __BINDERY_ENUM_NVDSMETATYPE
-        .create(
-            m,
-            &[
-                ("NVDS_INVALID_META", -1),
-                ("NVDS_BATCH_META", 1),
-                ("NVDS_FRAME_META", 2),
-                ("NVDS_OBJ_META", 3),
-                ("NVDS_DISPLAY_META", 4),
-                ("NVDS_CLASSIFIER_META", 5),
-                ("NVDS_LABEL_INFO_META", 6),
-                ("NVDS_USER_META", 7),
-                ("NVDS_PAYLOAD_META", 8),
-                ("NVDS_EVENT_MSG_META", 9),
-                ("NVDS_OPTICAL_FLOW_META", 10),
-                ("NVDS_LATENCY_MEASUREMENT_META", 11),
-                ("NVDSINFER_TENSOR_OUTPUT_META", 12),
-                ("NVDSINFER_SEGMENTATION_META", 13),
-                ("NVDS_CROP_IMAGE_META", 14),
-                ("NVDS_TRACKER_PAST_FRAME_META", 15),
-                ("NVDS_TRACKER_BATCH_REID_META", 16),
-                ("NVDS_TRACKER_OBJ_REID_META", 17),
-                ("NVDS_TRACKER_TERMINATED_LIST_META", 18),
-                ("NVDS_TRACKER_SHADOW_LIST_META", 19),
-                ("NVDS_OBJ_VISIBILITY", 20),
-                ("NVDS_OBJ_IMAGE_FOOT_LOCATION", 21),
-                ("NVDS_OBJ_WORLD_FOOT_LOCATION", 22),
-                ("NVDS_OBJ_IMAGE_CONVEX_HULL", 23),
-                ("NVDS_OBJ_3D_META", 24),
-                ("NVDS_AUDIO_BATCH_META", 25),
-                ("NVDS_AUDIO_FRAME_META", 26),
-                ("NVDS_PREPROCESS_FRAME_META", 27),
-                ("NVDS_PREPROCESS_BATCH_META", 28),
-                ("NVDS_CUSTOM_MSG_BLOB", 29),
-                ("NVDS_ROI_META", 30),
-                ("NVDS_CUSTOM_MSG_SPARSE4D", 31),
-                ("NVDS_FRAME_META_NVDSANALYTICS", 32),
-                ("NVDS_OBJ_META_NVDSANALYTICS", 33),
-                ("NVDS_RESERVED_META", 4095),
-                ("NVDS_GST_CUSTOM_META", 4096),
-                ("NVDS_START_USER_META", 8193),
-                ("NVDS_FORCE32_META", 2147483647),
-            ],
-            "Kind of a metadata element. Values from NVDS_START_USER_META upwards are\nfree for application-defined user metadata (see nvds_get_user_meta_type()).\n\nC enum `NvDsMetaType`, declared at sdk/include/nvdsmeta.h:92.",
-        )?;
-    m.add("NvDsMetaType", &class)?;
-    m.add("NVDS_INVALID_META", class.getattr("NVDS_INVALID_META")?)?;
-    m.add("NVDS_BATCH_META", class.getattr("NVDS_BATCH_META")?)?;
-    m.add("NVDS_FRAME_META", class.getattr("NVDS_FRAME_META")?)?;
-    m.add("NVDS_OBJ_META", class.getattr("NVDS_OBJ_META")?)?;
-    m.add("NVDS_DISPLAY_META", class.getattr("NVDS_DISPLAY_META")?)?;
-    m.add("NVDS_CLASSIFIER_META", class.getattr("NVDS_CLASSIFIER_META")?)?;
-    m.add("NVDS_LABEL_INFO_META", class.getattr("NVDS_LABEL_INFO_META")?)?;
-    m.add("NVDS_USER_META", class.getattr("NVDS_USER_META")?)?;
-    m.add("NVDS_PAYLOAD_META", class.getattr("NVDS_PAYLOAD_META")?)?;
-    m.add("NVDS_EVENT_MSG_META", class.getattr("NVDS_EVENT_MSG_META")?)?;
-    m.add("NVDS_OPTICAL_FLOW_META", class.getattr("NVDS_OPTICAL_FLOW_META")?)?;
-    m.add(
-        "NVDS_LATENCY_MEASUREMENT_META",
-        class.getattr("NVDS_LATENCY_MEASUREMENT_META")?,
-    )?;
-    m.add(
-        "NVDSINFER_TENSOR_OUTPUT_META",
-        class.getattr("NVDSINFER_TENSOR_OUTPUT_META")?,
-    )?;
-    m.add("NVDSINFER_SEGMENTATION_META", class.getattr("NVDSINFER_SEGMENTATION_META")?)?;
-    m.add("NVDS_CROP_IMAGE_META", class.getattr("NVDS_CROP_IMAGE_META")?)?;
-    m.add(
-        "NVDS_TRACKER_PAST_FRAME_META",
-        class.getattr("NVDS_TRACKER_PAST_FRAME_META")?,
-    )?;
-    m.add(
-        "NVDS_TRACKER_BATCH_REID_META",
-        class.getattr("NVDS_TRACKER_BATCH_REID_META")?,
-    )?;
-    m.add("NVDS_TRACKER_OBJ_REID_META", class.getattr("NVDS_TRACKER_OBJ_REID_META")?)?;
-    m.add(
-        "NVDS_TRACKER_TERMINATED_LIST_META",
-        class.getattr("NVDS_TRACKER_TERMINATED_LIST_META")?,
-    )?;
-    m.add(
-        "NVDS_TRACKER_SHADOW_LIST_META",
-        class.getattr("NVDS_TRACKER_SHADOW_LIST_META")?,
-    )?;
-    m.add("NVDS_OBJ_VISIBILITY", class.getattr("NVDS_OBJ_VISIBILITY")?)?;
-    m.add(
-        "NVDS_OBJ_IMAGE_FOOT_LOCATION",
-        class.getattr("NVDS_OBJ_IMAGE_FOOT_LOCATION")?,
-    )?;
-    m.add(
-        "NVDS_OBJ_WORLD_FOOT_LOCATION",
-        class.getattr("NVDS_OBJ_WORLD_FOOT_LOCATION")?,
-    )?;
-    m.add("NVDS_OBJ_IMAGE_CONVEX_HULL", class.getattr("NVDS_OBJ_IMAGE_CONVEX_HULL")?)?;
-    m.add("NVDS_OBJ_3D_META", class.getattr("NVDS_OBJ_3D_META")?)?;
-    m.add("NVDS_AUDIO_BATCH_META", class.getattr("NVDS_AUDIO_BATCH_META")?)?;
-    m.add("NVDS_AUDIO_FRAME_META", class.getattr("NVDS_AUDIO_FRAME_META")?)?;
-    m.add("NVDS_PREPROCESS_FRAME_META", class.getattr("NVDS_PREPROCESS_FRAME_META")?)?;
-    m.add("NVDS_PREPROCESS_BATCH_META", class.getattr("NVDS_PREPROCESS_BATCH_META")?)?;
-    m.add("NVDS_CUSTOM_MSG_BLOB", class.getattr("NVDS_CUSTOM_MSG_BLOB")?)?;
-    m.add("NVDS_ROI_META", class.getattr("NVDS_ROI_META")?)?;
-    m.add("NVDS_CUSTOM_MSG_SPARSE4D", class.getattr("NVDS_CUSTOM_MSG_SPARSE4D")?)?;
-    m.add(
-        "NVDS_FRAME_META_NVDSANALYTICS",
-        class.getattr("NVDS_FRAME_META_NVDSANALYTICS")?,
-    )?;
-    m.add("NVDS_OBJ_META_NVDSANALYTICS", class.getattr("NVDS_OBJ_META_NVDSANALYTICS")?)?;
-    m.add("NVDS_RESERVED_META", class.getattr("NVDS_RESERVED_META")?)?;
-    m.add("NVDS_GST_CUSTOM_META", class.getattr("NVDS_GST_CUSTOM_META")?)?;
-    m.add("NVDS_START_USER_META", class.getattr("NVDS_START_USER_META")?)?;
-    m.add("NVDS_FORCE32_META", class.getattr("NVDS_FORCE32_META")?)?;
-    let class = __BINDERY_ENUM_GSTNVDSMETATYPE
-        .create(
-            m,
-            &[
-                ("NVDS_GST_INVALID_META", -1),
-                ("NVDS_BATCH_GST_META", 4097),
-                ("NVDS_DECODER_GST_META", 4098),
-                ("NVDS_DEWARPER_GST_META", 4099),
-                ("NVDS_BUFFER_GST_AS_FRAME_USER_META", 4100),
-                ("NVDS_RESERVED_GST_META", 8192),
-                ("NVDS_GST_META_FORCE32", 2147483647),
-            ],
-            "Kind of payload an NvDsMeta carries (NvDsMeta::meta_type).\n\nC enum `GstNvDsMetaType`, declared at sdk/include/gstnvdsmeta.h:42.",
-        )?;
-    m.add("GstNvDsMetaType", &class)?;
-    m.add("NVDS_GST_INVALID_META", class.getattr("NVDS_GST_INVALID_META")?)?;
-    m.add("NVDS_BATCH_GST_META", class.getattr("NVDS_BATCH_GST_META")?)?;
-    m.add("NVDS_DECODER_GST_META", class.getattr("NVDS_DECODER_GST_META")?)?;
-    m.add("NVDS_DEWARPER_GST_META", class.getattr("NVDS_DEWARPER_GST_META")?)?;
-    m.add(
-        "NVDS_BUFFER_GST_AS_FRAME_USER_META",
-        class.getattr("NVDS_BUFFER_GST_AS_FRAME_USER_META")?,
-    )?;
-    m.add("NVDS_RESERVED_GST_META", class.getattr("NVDS_RESERVED_GST_META")?)?;
-    m.add("NVDS_GST_META_FORCE32", class.getattr("NVDS_GST_META_FORCE32")?)?;
-    let class = __BINDERY_ENUM_NVBUFSURFACEMEMMAPFLAGS
-        .create(
-            m,
-            &[
-                ("NVBUF_MAP_READ", 0),
-                ("NVBUF_MAP_WRITE", 1),
-                ("NVBUF_MAP_READ_WRITE", 2),
-            ],
-            "Access requested when mapping a surface for the CPU.\n\nC enum `NvBufSurfaceMemMapFlags`, declared at sdk/include/nvbufsurface.h:39.",
-        )?;
-    m.add("NvBufSurfaceMemMapFlags", &class)?;
-    m.add("NVBUF_MAP_READ", class.getattr("NVBUF_MAP_READ")?)?;
-    m.add("NVBUF_MAP_WRITE", class.getattr("NVBUF_MAP_WRITE")?)?;
-    m.add("NVBUF_MAP_READ_WRITE", class.getattr("NVBUF_MAP_READ_WRITE")?)?;
-    let class = __BINDERY_ENUM_NVBUFSURFACETAG
-        .create(
-            m,
-            &[
-                ("NvBufSurfaceTag_NONE", 0),
-                ("NvBufSurfaceTag_CAMERA", 512),
-                ("NvBufSurfaceTag_JPEG", 5376),
-                ("NvBufSurfaceTag_PROTECTED", 5380),
-                ("NvBufSurfaceTag_VIDEO_ENC", 4608),
-                ("NvBufSurfaceTag_VIDEO_DEC", 5120),
-                ("NvBufSurfaceTag_VIDEO_CONVERT", 3841),
-            ],
-            "Label of the component an allocation is made for (bookkeeping only).\n\nC enum `NvBufSurfaceTag`, declared at sdk/include/nvbufsurface.h:46.",
-        )?;
-    m.add("NvBufSurfaceTag", &class)?;
-    m.add("NvBufSurfaceTag_NONE", class.getattr("NvBufSurfaceTag_NONE")?)?;
-    m.add("NvBufSurfaceTag_CAMERA", class.getattr("NvBufSurfaceTag_CAMERA")?)?;
-    m.add("NvBufSurfaceTag_JPEG", class.getattr("NvBufSurfaceTag_JPEG")?)?;
-    m.add("NvBufSurfaceTag_PROTECTED", class.getattr("NvBufSurfaceTag_PROTECTED")?)?;
-    m.add("NvBufSurfaceTag_VIDEO_ENC", class.getattr("NvBufSurfaceTag_VIDEO_ENC")?)?;
-    m.add("NvBufSurfaceTag_VIDEO_DEC", class.getattr("NvBufSurfaceTag_VIDEO_DEC")?)?;
-    m.add(
-        "NvBufSurfaceTag_VIDEO_CONVERT",
-        class.getattr("NvBufSurfaceTag_VIDEO_CONVERT")?,
-    )?;
-    let class = __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
-        .create(
-            m,
-            &[
-                ("NVBUF_COLOR_FORMAT_INVALID", 0),
-                ("NVBUF_COLOR_FORMAT_GRAY8", 1),
-                ("NVBUF_COLOR_FORMAT_YUV420", 2),
-                ("NVBUF_COLOR_FORMAT_YVU420", 3),
-                ("NVBUF_COLOR_FORMAT_YUV420_ER", 4),
-                ("NVBUF_COLOR_FORMAT_YVU420_ER", 5),
-                ("NVBUF_COLOR_FORMAT_NV12", 6),
-                ("NVBUF_COLOR_FORMAT_NV12_ER", 7),
-                ("NVBUF_COLOR_FORMAT_NV21", 8),
-                ("NVBUF_COLOR_FORMAT_NV21_ER", 9),
-                ("NVBUF_COLOR_FORMAT_UYVY", 10),
-                ("NVBUF_COLOR_FORMAT_UYVY_ER", 11),
-                ("NVBUF_COLOR_FORMAT_VYUY", 12),
-                ("NVBUF_COLOR_FORMAT_VYUY_ER", 13),
-                ("NVBUF_COLOR_FORMAT_YUYV", 14),
-                ("NVBUF_COLOR_FORMAT_YUYV_ER", 15),
-                ("NVBUF_COLOR_FORMAT_YVYU", 16),
-                ("NVBUF_COLOR_FORMAT_YVYU_ER", 17),
-                ("NVBUF_COLOR_FORMAT_YUV444", 18),
-                ("NVBUF_COLOR_FORMAT_RGBA", 19),
-                ("NVBUF_COLOR_FORMAT_BGRA", 20),
-                ("NVBUF_COLOR_FORMAT_ARGB", 21),
-                ("NVBUF_COLOR_FORMAT_ABGR", 22),
-                ("NVBUF_COLOR_FORMAT_RGBx", 23),
-                ("NVBUF_COLOR_FORMAT_BGRx", 24),
-                ("NVBUF_COLOR_FORMAT_xRGB", 25),
-                ("NVBUF_COLOR_FORMAT_xBGR", 26),
-                ("NVBUF_COLOR_FORMAT_RGB", 27),
-                ("NVBUF_COLOR_FORMAT_BGR", 28),
-                ("NVBUF_COLOR_FORMAT_NV12_10LE", 29),
-                ("NVBUF_COLOR_FORMAT_NV12_12LE", 30),
-                ("NVBUF_COLOR_FORMAT_YUV420_709", 31),
-                ("NVBUF_COLOR_FORMAT_YUV420_709_ER", 32),
-                ("NVBUF_COLOR_FORMAT_NV12_709", 33),
-                ("NVBUF_COLOR_FORMAT_NV12_709_ER", 34),
-                ("NVBUF_COLOR_FORMAT_YUV420_2020", 35),
-                ("NVBUF_COLOR_FORMAT_NV12_2020", 36),
-                ("NVBUF_COLOR_FORMAT_NV12_10LE_ER", 37),
-                ("NVBUF_COLOR_FORMAT_NV12_10LE_709", 38),
-                ("NVBUF_COLOR_FORMAT_NV12_10LE_709_ER", 39),
-                ("NVBUF_COLOR_FORMAT_NV12_10LE_2020", 40),
-                ("NVBUF_COLOR_FORMAT_SIGNED_R16G16", 41),
-                ("NVBUF_COLOR_FORMAT_R8_G8_B8", 42),
-                ("NVBUF_COLOR_FORMAT_B8_G8_R8", 43),
-                ("NVBUF_COLOR_FORMAT_R32F_G32F_B32F", 44),
-                ("NVBUF_COLOR_FORMAT_B32F_G32F_R32F", 45),
-                ("NVBUF_COLOR_FORMAT_YUV422", 46),
-                ("NVBUF_COLOR_FORMAT_NV21_10LE", 47),
-                ("NVBUF_COLOR_FORMAT_NV21_12LE", 48),
-                ("NVBUF_COLOR_FORMAT_NV12_12LE_2020", 49),
-                ("NVBUF_COLOR_FORMAT_NV16", 50),
-                ("NVBUF_COLOR_FORMAT_NV16_10LE", 51),
-                ("NVBUF_COLOR_FORMAT_NV24", 52),
-                ("NVBUF_COLOR_FORMAT_NV24_10LE", 53),
-                ("NVBUF_COLOR_FORMAT_NV16_ER", 54),
-                ("NVBUF_COLOR_FORMAT_NV24_ER", 55),
-                ("NVBUF_COLOR_FORMAT_NV16_709", 56),
-                ("NVBUF_COLOR_FORMAT_NV24_709", 57),
-                ("NVBUF_COLOR_FORMAT_NV16_709_ER", 58),
-                ("NVBUF_COLOR_FORMAT_NV24_709_ER", 59),
-                ("NVBUF_COLOR_FORMAT_NV24_10LE_709", 60),
-                ("NVBUF_COLOR_FORMAT_NV24_10LE_709_ER", 61),
-                ("NVBUF_COLOR_FORMAT_NV24_10LE_2020", 62),
-                ("NVBUF_COLOR_FORMAT_NV24_12LE_2020", 63),
-                ("NVBUF_COLOR_FORMAT_RGBA_10_10_10_2_709", 64),
-                ("NVBUF_COLOR_FORMAT_RGBA_10_10_10_2_2020", 65),
-                ("NVBUF_COLOR_FORMAT_BGRA_10_10_10_2_709", 66),
-                ("NVBUF_COLOR_FORMAT_BGRA_10_10_10_2_2020", 67),
-                ("NVBUF_COLOR_FORMAT_A32", 68),
-                ("NVBUF_COLOR_FORMAT_UYVP", 69),
-                ("NVBUF_COLOR_FORMAT_UYVP_ER", 70),
-                ("NVBUF_COLOR_FORMAT_YUV444_ER", 71),
-                ("NVBUF_COLOR_FORMAT_YUV444_709", 72),
-                ("NVBUF_COLOR_FORMAT_YUV444_709_ER", 73),
-                ("NVBUF_COLOR_FORMAT_YUV444_2020", 74),
-                ("NVBUF_COLOR_FORMAT_YUV444_10LE", 75),
-                ("NVBUF_COLOR_FORMAT_YUV444_10LE_ER", 76),
-                ("NVBUF_COLOR_FORMAT_YUV444_10LE_709", 77),
-                ("NVBUF_COLOR_FORMAT_YUV444_10LE_709_ER", 78),
-                ("NVBUF_COLOR_FORMAT_YUV444_10LE_2020", 79),
-                ("NVBUF_COLOR_FORMAT_YUV444_12LE", 80),
-                ("NVBUF_COLOR_FORMAT_YUV444_12LE_ER", 81),
-                ("NVBUF_COLOR_FORMAT_YUV444_12LE_709", 82),
-                ("NVBUF_COLOR_FORMAT_YUV444_12LE_709_ER", 83),
-                ("NVBUF_COLOR_FORMAT_YUV444_12LE_2020", 84),
-                ("NVBUF_COLOR_FORMAT_NV12_12LE_ER", 85),
-                ("NVBUF_COLOR_FORMAT_NV12_12LE_709", 86),
-                ("NVBUF_COLOR_FORMAT_NV12_12LE_709_ER", 87),
-                ("NVBUF_COLOR_FORMAT_GRAY8_ER", 88),
-                ("NVBUF_COLOR_FORMAT_UYVY_709", 89),
-                ("NVBUF_COLOR_FORMAT_UYVY_709_ER", 90),
-                ("NVBUF_COLOR_FORMAT_UYVY_2020", 91),
-                ("NVBUF_COLOR_FORMAT_GRAY16_LE", 92),
-                ("NVBUF_COLOR_FORMAT_BGRA64_LE", 93),
-                ("NVBUF_COLOR_FORMAT_NV16_2020", 94),
-                ("NVBUF_COLOR_FORMAT_NV16_10LE_ER", 95),
-                ("NVBUF_COLOR_FORMAT_NV16_10LE_709", 96),
-                ("NVBUF_COLOR_FORMAT_NV16_10LE_709_ER", 97),
-                ("NVBUF_COLOR_FORMAT_NV16_10LE_2020", 98),
-                ("NVBUF_COLOR_FORMAT_NV16_12LE", 99),
-                ("NVBUF_COLOR_FORMAT_NV16_12LE_ER", 100),
-                ("NVBUF_COLOR_FORMAT_NV16_12LE_709", 101),
-                ("NVBUF_COLOR_FORMAT_NV16_12LE_709_ER", 102),
-                ("NVBUF_COLOR_FORMAT_NV16_12LE_2020", 103),
-                ("NVBUF_COLOR_FORMAT_NV24_2020", 104),
-                ("NVBUF_COLOR_FORMAT_NV24_10LE_ER", 105),
-                ("NVBUF_COLOR_FORMAT_NV24_12LE", 106),
-                ("NVBUF_COLOR_FORMAT_NV24_12LE_ER", 107),
-                ("NVBUF_COLOR_FORMAT_NV24_12LE_709", 108),
-                ("NVBUF_COLOR_FORMAT_NV24_12LE_709_ER", 109),
-                ("NVBUF_COLOR_FORMAT_UYVP_709", 110),
-                ("NVBUF_COLOR_FORMAT_UYVP_709_ER", 111),
-                ("NVBUF_COLOR_FORMAT_UYVP_2020", 112),
-                ("NVBUF_COLOR_FORMAT_LAST", 113),
-            ],
-            "Pixel format of a surface.\n\nC enum `NvBufSurfaceColorFormat`, declared at sdk/include/nvbufsurface.h:57.",
-        )?;
-    m.add("NvBufSurfaceColorFormat", &class)?;
-    m.add("NVBUF_COLOR_FORMAT_INVALID", class.getattr("NVBUF_COLOR_FORMAT_INVALID")?)?;
-    m.add("NVBUF_COLOR_FORMAT_GRAY8", class.getattr("NVBUF_COLOR_FORMAT_GRAY8")?)?;
-    m.add("NVBUF_COLOR_FORMAT_YUV420", class.getattr("NVBUF_COLOR_FORMAT_YUV420")?)?;
-    m.add("NVBUF_COLOR_FORMAT_YVU420", class.getattr("NVBUF_COLOR_FORMAT_YVU420")?)?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV420_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV420_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YVU420_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_YVU420_ER")?,
-    )?;
-    m.add("NVBUF_COLOR_FORMAT_NV12", class.getattr("NVBUF_COLOR_FORMAT_NV12")?)?;
-    m.add("NVBUF_COLOR_FORMAT_NV12_ER", class.getattr("NVBUF_COLOR_FORMAT_NV12_ER")?)?;
-    m.add("NVBUF_COLOR_FORMAT_NV21", class.getattr("NVBUF_COLOR_FORMAT_NV21")?)?;
-    m.add("NVBUF_COLOR_FORMAT_NV21_ER", class.getattr("NVBUF_COLOR_FORMAT_NV21_ER")?)?;
-    m.add("NVBUF_COLOR_FORMAT_UYVY", class.getattr("NVBUF_COLOR_FORMAT_UYVY")?)?;
-    m.add("NVBUF_COLOR_FORMAT_UYVY_ER", class.getattr("NVBUF_COLOR_FORMAT_UYVY_ER")?)?;
-    m.add("NVBUF_COLOR_FORMAT_VYUY", class.getattr("NVBUF_COLOR_FORMAT_VYUY")?)?;
-    m.add("NVBUF_COLOR_FORMAT_VYUY_ER", class.getattr("NVBUF_COLOR_FORMAT_VYUY_ER")?)?;
-    m.add("NVBUF_COLOR_FORMAT_YUYV", class.getattr("NVBUF_COLOR_FORMAT_YUYV")?)?;
-    m.add("NVBUF_COLOR_FORMAT_YUYV_ER", class.getattr("NVBUF_COLOR_FORMAT_YUYV_ER")?)?;
-    m.add("NVBUF_COLOR_FORMAT_YVYU", class.getattr("NVBUF_COLOR_FORMAT_YVYU")?)?;
-    m.add("NVBUF_COLOR_FORMAT_YVYU_ER", class.getattr("NVBUF_COLOR_FORMAT_YVYU_ER")?)?;
-    m.add("NVBUF_COLOR_FORMAT_YUV444", class.getattr("NVBUF_COLOR_FORMAT_YUV444")?)?;
-    m.add("NVBUF_COLOR_FORMAT_RGBA", class.getattr("NVBUF_COLOR_FORMAT_RGBA")?)?;
-    m.add("NVBUF_COLOR_FORMAT_BGRA", class.getattr("NVBUF_COLOR_FORMAT_BGRA")?)?;
-    m.add("NVBUF_COLOR_FORMAT_ARGB", class.getattr("NVBUF_COLOR_FORMAT_ARGB")?)?;
-    m.add("NVBUF_COLOR_FORMAT_ABGR", class.getattr("NVBUF_COLOR_FORMAT_ABGR")?)?;
-    m.add("NVBUF_COLOR_FORMAT_RGBx", class.getattr("NVBUF_COLOR_FORMAT_RGBx")?)?;
-    m.add("NVBUF_COLOR_FORMAT_BGRx", class.getattr("NVBUF_COLOR_FORMAT_BGRx")?)?;
-    m.add("NVBUF_COLOR_FORMAT_xRGB", class.getattr("NVBUF_COLOR_FORMAT_xRGB")?)?;
-    m.add("NVBUF_COLOR_FORMAT_xBGR", class.getattr("NVBUF_COLOR_FORMAT_xBGR")?)?;
-    m.add("NVBUF_COLOR_FORMAT_RGB", class.getattr("NVBUF_COLOR_FORMAT_RGB")?)?;
-    m.add("NVBUF_COLOR_FORMAT_BGR", class.getattr("NVBUF_COLOR_FORMAT_BGR")?)?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV12_10LE",
-        class.getattr("NVBUF_COLOR_FORMAT_NV12_10LE")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV12_12LE",
-        class.getattr("NVBUF_COLOR_FORMAT_NV12_12LE")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV420_709",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV420_709")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV420_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV420_709_ER")?,
-    )?;
-    m.add("NVBUF_COLOR_FORMAT_NV12_709", class.getattr("NVBUF_COLOR_FORMAT_NV12_709")?)?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV12_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV12_709_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV420_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV420_2020")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV12_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_NV12_2020")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV12_10LE_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV12_10LE_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV12_10LE_709",
-        class.getattr("NVBUF_COLOR_FORMAT_NV12_10LE_709")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV12_10LE_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV12_10LE_709_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV12_10LE_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_NV12_10LE_2020")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_SIGNED_R16G16",
-        class.getattr("NVBUF_COLOR_FORMAT_SIGNED_R16G16")?,
-    )?;
-    m.add("NVBUF_COLOR_FORMAT_R8_G8_B8", class.getattr("NVBUF_COLOR_FORMAT_R8_G8_B8")?)?;
-    m.add("NVBUF_COLOR_FORMAT_B8_G8_R8", class.getattr("NVBUF_COLOR_FORMAT_B8_G8_R8")?)?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_R32F_G32F_B32F",
-        class.getattr("NVBUF_COLOR_FORMAT_R32F_G32F_B32F")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_B32F_G32F_R32F",
-        class.getattr("NVBUF_COLOR_FORMAT_B32F_G32F_R32F")?,
-    )?;
-    m.add("NVBUF_COLOR_FORMAT_YUV422", class.getattr("NVBUF_COLOR_FORMAT_YUV422")?)?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV21_10LE",
-        class.getattr("NVBUF_COLOR_FORMAT_NV21_10LE")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV21_12LE",
-        class.getattr("NVBUF_COLOR_FORMAT_NV21_12LE")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV12_12LE_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_NV12_12LE_2020")?,
-    )?;
-    m.add("NVBUF_COLOR_FORMAT_NV16", class.getattr("NVBUF_COLOR_FORMAT_NV16")?)?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV16_10LE",
-        class.getattr("NVBUF_COLOR_FORMAT_NV16_10LE")?,
-    )?;
-    m.add("NVBUF_COLOR_FORMAT_NV24", class.getattr("NVBUF_COLOR_FORMAT_NV24")?)?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV24_10LE",
-        class.getattr("NVBUF_COLOR_FORMAT_NV24_10LE")?,
-    )?;
-    m.add("NVBUF_COLOR_FORMAT_NV16_ER", class.getattr("NVBUF_COLOR_FORMAT_NV16_ER")?)?;
-    m.add("NVBUF_COLOR_FORMAT_NV24_ER", class.getattr("NVBUF_COLOR_FORMAT_NV24_ER")?)?;
-    m.add("NVBUF_COLOR_FORMAT_NV16_709", class.getattr("NVBUF_COLOR_FORMAT_NV16_709")?)?;
-    m.add("NVBUF_COLOR_FORMAT_NV24_709", class.getattr("NVBUF_COLOR_FORMAT_NV24_709")?)?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV16_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV16_709_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV24_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV24_709_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV24_10LE_709",
-        class.getattr("NVBUF_COLOR_FORMAT_NV24_10LE_709")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV24_10LE_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV24_10LE_709_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV24_10LE_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_NV24_10LE_2020")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV24_12LE_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_NV24_12LE_2020")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_RGBA_10_10_10_2_709",
-        class.getattr("NVBUF_COLOR_FORMAT_RGBA_10_10_10_2_709")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_RGBA_10_10_10_2_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_RGBA_10_10_10_2_2020")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_BGRA_10_10_10_2_709",
-        class.getattr("NVBUF_COLOR_FORMAT_BGRA_10_10_10_2_709")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_BGRA_10_10_10_2_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_BGRA_10_10_10_2_2020")?,
-    )?;
-    m.add("NVBUF_COLOR_FORMAT_A32", class.getattr("NVBUF_COLOR_FORMAT_A32")?)?;
-    m.add("NVBUF_COLOR_FORMAT_UYVP", class.getattr("NVBUF_COLOR_FORMAT_UYVP")?)?;
-    m.add("NVBUF_COLOR_FORMAT_UYVP_ER", class.getattr("NVBUF_COLOR_FORMAT_UYVP_ER")?)?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV444_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV444_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV444_709",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV444_709")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV444_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV444_709_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV444_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV444_2020")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV444_10LE",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV444_10LE")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV444_10LE_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV444_10LE_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV444_10LE_709",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV444_10LE_709")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV444_10LE_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV444_10LE_709_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV444_10LE_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV444_10LE_2020")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV444_12LE",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV444_12LE")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV444_12LE_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV444_12LE_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV444_12LE_709",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV444_12LE_709")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV444_12LE_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV444_12LE_709_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_YUV444_12LE_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_YUV444_12LE_2020")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV12_12LE_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV12_12LE_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV12_12LE_709",
-        class.getattr("NVBUF_COLOR_FORMAT_NV12_12LE_709")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV12_12LE_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV12_12LE_709_ER")?,
-    )?;
-    m.add("NVBUF_COLOR_FORMAT_GRAY8_ER", class.getattr("NVBUF_COLOR_FORMAT_GRAY8_ER")?)?;
-    m.add("NVBUF_COLOR_FORMAT_UYVY_709", class.getattr("NVBUF_COLOR_FORMAT_UYVY_709")?)?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_UYVY_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_UYVY_709_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_UYVY_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_UYVY_2020")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_GRAY16_LE",
-        class.getattr("NVBUF_COLOR_FORMAT_GRAY16_LE")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_BGRA64_LE",
-        class.getattr("NVBUF_COLOR_FORMAT_BGRA64_LE")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV16_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_NV16_2020")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV16_10LE_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV16_10LE_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV16_10LE_709",
-        class.getattr("NVBUF_COLOR_FORMAT_NV16_10LE_709")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV16_10LE_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV16_10LE_709_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV16_10LE_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_NV16_10LE_2020")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV16_12LE",
-        class.getattr("NVBUF_COLOR_FORMAT_NV16_12LE")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV16_12LE_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV16_12LE_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV16_12LE_709",
-        class.getattr("NVBUF_COLOR_FORMAT_NV16_12LE_709")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV16_12LE_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV16_12LE_709_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV16_12LE_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_NV16_12LE_2020")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV24_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_NV24_2020")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV24_10LE_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV24_10LE_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV24_12LE",
-        class.getattr("NVBUF_COLOR_FORMAT_NV24_12LE")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV24_12LE_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV24_12LE_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV24_12LE_709",
-        class.getattr("NVBUF_COLOR_FORMAT_NV24_12LE_709")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_NV24_12LE_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_NV24_12LE_709_ER")?,
-    )?;
-    m.add("NVBUF_COLOR_FORMAT_UYVP_709", class.getattr("NVBUF_COLOR_FORMAT_UYVP_709")?)?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_UYVP_709_ER",
-        class.getattr("NVBUF_COLOR_FORMAT_UYVP_709_ER")?,
-    )?;
-    m.add(
-        "NVBUF_COLOR_FORMAT_UYVP_2020",
-        class.getattr("NVBUF_COLOR_FORMAT_UYVP_2020")?,
-    )?;
-    m.add("NVBUF_COLOR_FORMAT_LAST", class.getattr("NVBUF_COLOR_FORMAT_LAST")?)?;
-    let class = __BINDERY_ENUM_NVBUFSURFACELAYOUT
-        .create(
-            m,
-            &[("NVBUF_LAYOUT_PITCH", 0), ("NVBUF_LAYOUT_BLOCK_LINEAR", 1)],
-            "Memory layout of the planes of a surface.\n\nC enum `NvBufSurfaceLayout`, declared at sdk/include/nvbufsurface.h:175.",
-        )?;
-    m.add("NvBufSurfaceLayout", &class)?;
-    m.add("NVBUF_LAYOUT_PITCH", class.getattr("NVBUF_LAYOUT_PITCH")?)?;
-    m.add("NVBUF_LAYOUT_BLOCK_LINEAR", class.getattr("NVBUF_LAYOUT_BLOCK_LINEAR")?)?;
-    let class = __BINDERY_ENUM_NVBUFSURFACEMEMTYPE
-        .create(
-            m,
-            &[
-                ("NVBUF_MEM_DEFAULT", 0),
-                ("NVBUF_MEM_CUDA_PINNED", 1),
-                ("NVBUF_MEM_CUDA_DEVICE", 2),
-                ("NVBUF_MEM_CUDA_UNIFIED", 3),
-                ("NVBUF_MEM_SURFACE_ARRAY", 4),
-                ("NVBUF_MEM_HANDLE", 5),
-                ("NVBUF_MEM_SYSTEM", 6),
-                ("NVBUF_MEM_CUDA_ARRAY", 7),
-            ],
-            "Kind of memory a surface lives in.\n\nC enum `NvBufSurfaceMemType`, declared at sdk/include/nvbufsurface.h:181.",
-        )?;
-    m.add("NvBufSurfaceMemType", &class)?;
-    m.add("NVBUF_MEM_DEFAULT", class.getattr("NVBUF_MEM_DEFAULT")?)?;
-    m.add("NVBUF_MEM_CUDA_PINNED", class.getattr("NVBUF_MEM_CUDA_PINNED")?)?;
-    m.add("NVBUF_MEM_CUDA_DEVICE", class.getattr("NVBUF_MEM_CUDA_DEVICE")?)?;
-    m.add("NVBUF_MEM_CUDA_UNIFIED", class.getattr("NVBUF_MEM_CUDA_UNIFIED")?)?;
-    m.add("NVBUF_MEM_SURFACE_ARRAY", class.getattr("NVBUF_MEM_SURFACE_ARRAY")?)?;
-    m.add("NVBUF_MEM_HANDLE", class.getattr("NVBUF_MEM_HANDLE")?)?;
-    m.add("NVBUF_MEM_SYSTEM", class.getattr("NVBUF_MEM_SYSTEM")?)?;
-    m.add("NVBUF_MEM_CUDA_ARRAY", class.getattr("NVBUF_MEM_CUDA_ARRAY")?)?;
-    let class = __BINDERY_ENUM_NVBUFSURFACEDISPLAYSCANFORMAT
-        .create(
-            m,
-            &[
-                ("NVBUF_DISPLAYSCANFORMAT_PROGRESSIVE", 0),
-                ("NVBUF_DISPLAYSCANFORMAT_INTERLACED", 1),
-            ],
-            "Progressive or interlaced scan.\n\nC enum `NvBufSurfaceDisplayScanFormat`, declared at sdk/include/nvbufsurface.h:193.",
-        )?;
-    m.add("NvBufSurfaceDisplayScanFormat", &class)?;
-    m.add(
-        "NVBUF_DISPLAYSCANFORMAT_PROGRESSIVE",
-        class.getattr("NVBUF_DISPLAYSCANFORMAT_PROGRESSIVE")?,
-    )?;
-    m.add(
-        "NVBUF_DISPLAYSCANFORMAT_INTERLACED",
-        class.getattr("NVBUF_DISPLAYSCANFORMAT_INTERLACED")?,
-    )?;
-    let class = __BINDERY_ENUM_NVBUFSURFACEDRIVERTYPE
-        .create(
-            m,
-            &[
-                ("NVBUF_DRIVER_TYPE_UNKNOWN", 0),
-                ("NVBUF_DRIVER_TYPE_NVGPU", 1),
-                ("NVBUF_DRIVER_TYPE_RM", 2),
-            ],
-            "GPU kernel driver family.\n\nC enum `NvBufSurfaceDriverType`, declared at sdk/include/nvbufsurface.h:357.",
-        )?;
-    m.add("NvBufSurfaceDriverType", &class)?;
-    m.add("NVBUF_DRIVER_TYPE_UNKNOWN", class.getattr("NVBUF_DRIVER_TYPE_UNKNOWN")?)?;
-    m.add("NVBUF_DRIVER_TYPE_NVGPU", class.getattr("NVBUF_DRIVER_TYPE_NVGPU")?)?;
-    m.add("NVBUF_DRIVER_TYPE_RM", class.getattr("NVBUF_DRIVER_TYPE_RM")?)?;
-    let class = __BINDERY_ENUM_NVBUFSURFACEPLATFORMTYPE
-        .create(
-            m,
-            &[
-                ("NVBUF_PLATFORM_TYPE_UNKNOWN", 0),
-                ("NVBUF_PLATFORM_TYPE_T186", 1),
-                ("NVBUF_PLATFORM_TYPE_T194", 2),
-                ("NVBUF_PLATFORM_TYPE_T210", 3),
-                ("NVBUF_PLATFORM_TYPE_T234", 4),
-                ("NVBUF_PLATFORM_TYPE_T256", 5),
-                ("NVBUF_PLATFORM_TYPE_T264", 6),
-            ],
-            "Embedded platform generation.\n\nC enum `NvBufSurfacePlatformType`, declared at sdk/include/nvbufsurface.h:364.",
-        )?;
-    m.add("NvBufSurfacePlatformType", &class)?;
-    m.add("NVBUF_PLATFORM_TYPE_UNKNOWN", class.getattr("NVBUF_PLATFORM_TYPE_UNKNOWN")?)?;
-    m.add("NVBUF_PLATFORM_TYPE_T186", class.getattr("NVBUF_PLATFORM_TYPE_T186")?)?;
-    m.add("NVBUF_PLATFORM_TYPE_T194", class.getattr("NVBUF_PLATFORM_TYPE_T194")?)?;
-    m.add("NVBUF_PLATFORM_TYPE_T210", class.getattr("NVBUF_PLATFORM_TYPE_T210")?)?;
-    m.add("NVBUF_PLATFORM_TYPE_T234", class.getattr("NVBUF_PLATFORM_TYPE_T234")?)?;
-    m.add("NVBUF_PLATFORM_TYPE_T256", class.getattr("NVBUF_PLATFORM_TYPE_T256")?)?;
-    m.add("NVBUF_PLATFORM_TYPE_T264", class.getattr("NVBUF_PLATFORM_TYPE_T264")?)?;
-    let class = __BINDERY_ENUM_NVBUFSURFACEGPUL2SYNCCACHEOPS
-        .create(
-            m,
-            &[
-                ("NVBUF_GPU_L2_CACHE_INVALIDATE", 1),
-                ("NVBUF_GPU_L2_CACHE_FLUSH", 2),
-                ("NVBUF_GPU_L2_CACHE_FLUSH_INVALIDATE", 3),
-            ],
-            "GPU L2 cache maintenance operations.\n\nC enum `NvBufSurfaceGPUL2SyncCacheOps`, declared at sdk/include/nvbufsurface.h:386.",
-        )?;
-    m.add("NvBufSurfaceGPUL2SyncCacheOps", &class)?;
-    m.add(
-        "NVBUF_GPU_L2_CACHE_INVALIDATE",
-        class.getattr("NVBUF_GPU_L2_CACHE_INVALIDATE")?,
-    )?;
-    m.add("NVBUF_GPU_L2_CACHE_FLUSH", class.getattr("NVBUF_GPU_L2_CACHE_FLUSH")?)?;
-    m.add(
-        "NVBUF_GPU_L2_CACHE_FLUSH_INVALIDATE",
-        class.getattr("NVBUF_GPU_L2_CACHE_FLUSH_INVALIDATE")?,
-    )?;
-    let class = __BINDERY_ENUM_NVDSINFERDATATYPE
-        .create(
-            m,
-            &[
-                ("FLOAT", 0),
-                ("HALF", 1),
-                ("INT8", 2),
-                ("INT32", 3),
-                ("INT64", 4),
-                ("UINT8", 5),
-            ],
-            "Element type of a tensor.\n\nC enum `NvDsInferDataType`, declared at sdk/include/nvdsinfer.h:43.",
-        )?;
-    m.add("NvDsInferDataType", &class)?;
-    m.add("FLOAT", class.getattr("FLOAT")?)?;
-    m.add("HALF", class.getattr("HALF")?)?;
-    m.add("INT8", class.getattr("INT8")?)?;
-    m.add("INT32", class.getattr("INT32")?)?;
-    m.add("INT64", class.getattr("INT64")?)?;
-    m.add("UINT8", class.getattr("UINT8")?)?;
-    let class = __BINDERY_ENUM_NVDSINFERSTATUS
-        .create(
-            m,
-            &[
-                ("NVDSINFER_SUCCESS", 0),
-                ("NVDSINFER_CONFIG_FAILED", 1),
-                ("NVDSINFER_CUSTOM_LIB_FAILED", 2),
-                ("NVDSINFER_INVALID_PARAMS", 3),
-                ("NVDSINFER_OUTPUT_PARSING_FAILED", 4),
-                ("NVDSINFER_CUDA_ERROR", 5),
-                ("NVDSINFER_TENSORRT_ERROR", 6),
-                ("NVDSINFER_RESOURCE_ERROR", 7),
-                ("NVDSINFER_TRITON_ERROR", 8),
-                ("NVDSINFER_TRTIS_ERROR", 8),
-                ("NVDSINFER_MEM_ERROR", 9),
-                ("NVDSINFER_UNKNOWN_ERROR", 10),
-            ],
-            "Result codes of inference operations.\n\nC enum `NvDsInferStatus`, declared at sdk/include/nvdsinfer.h:117.",
-        )?;
-    m.add("NvDsInferStatus", &class)?;
-    m.add("NVDSINFER_SUCCESS", class.getattr("NVDSINFER_SUCCESS")?)?;
-    m.add("NVDSINFER_CONFIG_FAILED", class.getattr("NVDSINFER_CONFIG_FAILED")?)?;
-    m.add("NVDSINFER_CUSTOM_LIB_FAILED", class.getattr("NVDSINFER_CUSTOM_LIB_FAILED")?)?;
-    m.add("NVDSINFER_INVALID_PARAMS", class.getattr("NVDSINFER_INVALID_PARAMS")?)?;
-    m.add(
-        "NVDSINFER_OUTPUT_PARSING_FAILED",
-        class.getattr("NVDSINFER_OUTPUT_PARSING_FAILED")?,
-    )?;
-    m.add("NVDSINFER_CUDA_ERROR", class.getattr("NVDSINFER_CUDA_ERROR")?)?;
-    m.add("NVDSINFER_TENSORRT_ERROR", class.getattr("NVDSINFER_TENSORRT_ERROR")?)?;
-    m.add("NVDSINFER_RESOURCE_ERROR", class.getattr("NVDSINFER_RESOURCE_ERROR")?)?;
-    m.add("NVDSINFER_TRITON_ERROR", class.getattr("NVDSINFER_TRITON_ERROR")?)?;
-    m.add("NVDSINFER_TRTIS_ERROR", class.getattr("NVDSINFER_TRTIS_ERROR")?)?;
-    m.add("NVDSINFER_MEM_ERROR", class.getattr("NVDSINFER_MEM_ERROR")?)?;
-    m.add("NVDSINFER_UNKNOWN_ERROR", class.getattr("NVDSINFER_UNKNOWN_ERROR")?)?;
-    let class = __BINDERY_ENUM_NVDSINFERLOGLEVEL
-        .create(
-            m,
-            &[
-                ("NVDSINFER_LOG_ERROR", 0),
-                ("NVDSINFER_LOG_WARNING", 1),
-                ("NVDSINFER_LOG_INFO", 2),
-                ("NVDSINFER_LOG_DEBUG", 3),
-            ],
-            "Severity of inference log messages.\n\nC enum `NvDsInferLogLevel`, declared at sdk/include/nvdsinfer.h:133.",
-        )?;
-    m.add("NvDsInferLogLevel", &class)?;
-    m.add("NVDSINFER_LOG_ERROR", class.getattr("NVDSINFER_LOG_ERROR")?)?;
-    m.add("NVDSINFER_LOG_WARNING", class.getattr("NVDSINFER_LOG_WARNING")?)?;
-    m.add("NVDSINFER_LOG_INFO", class.getattr("NVDSINFER_LOG_INFO")?)?;
-    m.add("NVDSINFER_LOG_DEBUG", class.getattr("NVDSINFER_LOG_DEBUG")?)?;
-    let class = __BINDERY_ENUM_NVDSEVENTTYPE
-        .create(
-            m,
-            &[
-                ("NVDS_EVENT_ENTRY", 0),
-                ("NVDS_EVENT_EXIT", 1),
-                ("NVDS_EVENT_MOVING", 2),
-                ("NVDS_EVENT_STOPPED", 3),
-                ("NVDS_EVENT_EMPTY", 4),
-                ("NVDS_EVENT_PARKED", 5),
-                ("NVDS_EVENT_RESET", 6),
-                ("NVDS_EVENT_RESERVED", 256),
-                ("NVDS_EVENT_CUSTOM", 257),
-                ("NVDS_EVENT_FORCE32", 2147483647),
-            ],
-            "What happened to an object.\n\nC enum `NvDsEventType`, declared at sdk/include/nvdsmeta_schema.h:29.",
-        )?;
-    m.add("NvDsEventType", &class)?;
-    m.add("NVDS_EVENT_ENTRY", class.getattr("NVDS_EVENT_ENTRY")?)?;
-    m.add("NVDS_EVENT_EXIT", class.getattr("NVDS_EVENT_EXIT")?)?;
-    m.add("NVDS_EVENT_MOVING", class.getattr("NVDS_EVENT_MOVING")?)?;
-    m.add("NVDS_EVENT_STOPPED", class.getattr("NVDS_EVENT_STOPPED")?)?;
-    m.add("NVDS_EVENT_EMPTY", class.getattr("NVDS_EVENT_EMPTY")?)?;
-    m.add("NVDS_EVENT_PARKED", class.getattr("NVDS_EVENT_PARKED")?)?;
-    m.add("NVDS_EVENT_RESET", class.getattr("NVDS_EVENT_RESET")?)?;
-    m.add("NVDS_EVENT_RESERVED", class.getattr("NVDS_EVENT_RESERVED")?)?;
-    m.add("NVDS_EVENT_CUSTOM", class.getattr("NVDS_EVENT_CUSTOM")?)?;
-    m.add("NVDS_EVENT_FORCE32", class.getattr("NVDS_EVENT_FORCE32")?)?;
-    let class = __BINDERY_ENUM_NVDSOBJECTTYPE
-        .create(
-            m,
-            &[
-                ("NVDS_OBJECT_TYPE_VEHICLE", 0),
-                ("NVDS_OBJECT_TYPE_PERSON", 1),
-                ("NVDS_OBJECT_TYPE_FACE", 2),
-                ("NVDS_OBJECT_TYPE_BAG", 3),
-                ("NVDS_OBJECT_TYPE_BICYCLE", 4),
-                ("NVDS_OBJECT_TYPE_ROADSIGN", 5),
-                ("NVDS_OBJECT_TYPE_VEHICLE_EXT", 6),
-                ("NVDS_OBJECT_TYPE_PERSON_EXT", 7),
-                ("NVDS_OBJECT_TYPE_FACE_EXT", 8),
-                ("NVDS_OBJECT_TYPE_3D", 9),
-                ("NVDS_OBJECT_TYPE_DUMMY", 10),
-                ("NVDS_OBJECT_TYPE_PRODUCT", 11),
-                ("NVDS_OBJECT_TYPE_PRODUCT_EXT", 12),
-                ("NVDS_OBJECT_TYPE_RESERVED", 256),
-                ("NVDS_OBJECT_TYPE_CUSTOM", 257),
-                ("NVDS_OBJECT_TYPE_UNKNOWN", 258),
-                ("NVDS_OBEJCT_TYPE_FORCE32", 2147483647),
-            ],
-            "Kind of object described by NvDsEventMsgMeta::extMsg.\n\nC enum `NvDsObjectType`, declared at sdk/include/nvdsmeta_schema.h:43.",
-        )?;
-    m.add("NvDsObjectType", &class)?;
-    m.add("NVDS_OBJECT_TYPE_VEHICLE", class.getattr("NVDS_OBJECT_TYPE_VEHICLE")?)?;
-    m.add("NVDS_OBJECT_TYPE_PERSON", class.getattr("NVDS_OBJECT_TYPE_PERSON")?)?;
-    m.add("NVDS_OBJECT_TYPE_FACE", class.getattr("NVDS_OBJECT_TYPE_FACE")?)?;
-    m.add("NVDS_OBJECT_TYPE_BAG", class.getattr("NVDS_OBJECT_TYPE_BAG")?)?;
-    m.add("NVDS_OBJECT_TYPE_BICYCLE", class.getattr("NVDS_OBJECT_TYPE_BICYCLE")?)?;
-    m.add("NVDS_OBJECT_TYPE_ROADSIGN", class.getattr("NVDS_OBJECT_TYPE_ROADSIGN")?)?;
-    m.add(
-        "NVDS_OBJECT_TYPE_VEHICLE_EXT",
-        class.getattr("NVDS_OBJECT_TYPE_VEHICLE_EXT")?,
-    )?;
-    m.add("NVDS_OBJECT_TYPE_PERSON_EXT", class.getattr("NVDS_OBJECT_TYPE_PERSON_EXT")?)?;
-    m.add("NVDS_OBJECT_TYPE_FACE_EXT", class.getattr("NVDS_OBJECT_TYPE_FACE_EXT")?)?;
-    m.add("NVDS_OBJECT_TYPE_3D", class.getattr("NVDS_OBJECT_TYPE_3D")?)?;
-    m.add("NVDS_OBJECT_TYPE_DUMMY", class.getattr("NVDS_OBJECT_TYPE_DUMMY")?)?;
-    m.add("NVDS_OBJECT_TYPE_PRODUCT", class.getattr("NVDS_OBJECT_TYPE_PRODUCT")?)?;
-    m.add(
-        "NVDS_OBJECT_TYPE_PRODUCT_EXT",
-        class.getattr("NVDS_OBJECT_TYPE_PRODUCT_EXT")?,
-    )?;
-    m.add("NVDS_OBJECT_TYPE_RESERVED", class.getattr("NVDS_OBJECT_TYPE_RESERVED")?)?;
-    m.add("NVDS_OBJECT_TYPE_CUSTOM", class.getattr("NVDS_OBJECT_TYPE_CUSTOM")?)?;
-    m.add("NVDS_OBJECT_TYPE_UNKNOWN", class.getattr("NVDS_OBJECT_TYPE_UNKNOWN")?)?;
-    m.add("NVDS_OBEJCT_TYPE_FORCE32", class.getattr("NVDS_OBEJCT_TYPE_FORCE32")?)?;
-    let class = __BINDERY_ENUM_NVDSPAYLOADTYPE
-        .create(
-            m,
-            &[
-                ("NVDS_PAYLOAD_DEEPSTREAM", 0),
-                ("NVDS_PAYLOAD_DEEPSTREAM_MINIMAL", 1),
-                ("NVDS_PAYLOAD_DEEPSTREAM_PROTOBUF", 2),
-                ("NVDS_PAYLOAD_RESERVED", 256),
-                ("NVDS_PAYLOAD_CUSTOM", 257),
-                ("NVDS_PAYLOAD_FORCE32", 2147483647),
-            ],
-            "Payload format produced by a message converter.\n\nC enum `NvDsPayloadType`, declared at sdk/include/nvdsmeta_schema.h:64.",
-        )?;
-    m.add("NvDsPayloadType", &class)?;
-    m.add("NVDS_PAYLOAD_DEEPSTREAM", class.getattr("NVDS_PAYLOAD_DEEPSTREAM")?)?;
-    m.add(
-        "NVDS_PAYLOAD_DEEPSTREAM_MINIMAL",
-        class.getattr("NVDS_PAYLOAD_DEEPSTREAM_MINIMAL")?,
-    )?;
-    m.add(
-        "NVDS_PAYLOAD_DEEPSTREAM_PROTOBUF",
-        class.getattr("NVDS_PAYLOAD_DEEPSTREAM_PROTOBUF")?,
-    )?;
-    m.add("NVDS_PAYLOAD_RESERVED", class.getattr("NVDS_PAYLOAD_RESERVED")?)?;
-    m.add("NVDS_PAYLOAD_CUSTOM", class.getattr("NVDS_PAYLOAD_CUSTOM")?)?;
-    m.add("NVDS_PAYLOAD_FORCE32", class.getattr("NVDS_PAYLOAD_FORCE32")?)?;
-    let class = __BINDERY_ENUM_ROI_STATUS_360D
-        .create(
-            m,
-            &[("ROI_ENTRY_360D", 1), ("ROI_EXIT_360D", 2), ("INSIDE_AISLE_360D", 4)],
-            "Bit flags describing an object relative to an aisle ROI.\n\nC enum `ROI_STATUS_360D`, declared at helpers/nvds_360d_meta.h:21.",
-        )?;
-    m.add("ROI_STATUS_360D", &class)?;
-    m.add("ROI_ENTRY_360D", class.getattr("ROI_ENTRY_360D")?)?;
-    m.add("ROI_EXIT_360D", class.getattr("ROI_EXIT_360D")?)?;
-    m.add("INSIDE_AISLE_360D", class.getattr("INSIDE_AISLE_360D")?)?;
-    let _ = m;
-    Ok(())
+    rt::enums::register_all(m, __BINDERY_ENUMS)
 }

@@ -396,10 +396,7 @@ pub(crate) fn __bindery_fn_nvds_acquire_meta_lock<'py>(
             "nvds_acquire_meta_lock(batch_meta)",
         ))?;
     let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
-        ffi::nvds_acquire_meta_lock(__bindery_batch_meta_c as _)
-    };
-    let _ = __bindery_ret;
+    unsafe { ffi::nvds_acquire_meta_lock(__bindery_batch_meta_c as _) };
     Ok(__bindery_py.None())
 }
 /// Releases the lock taken by nvds_acquire_meta_lock(). @param batch_meta Batch to unlock.
@@ -419,10 +416,7 @@ pub(crate) fn __bindery_fn_nvds_release_meta_lock<'py>(
             "nvds_release_meta_lock(batch_meta)",
         ))?;
     let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
-        ffi::nvds_release_meta_lock(__bindery_batch_meta_c as _)
-    };
-    let _ = __bindery_ret;
+    unsafe { ffi::nvds_release_meta_lock(__bindery_batch_meta_c as _) };
     Ok(__bindery_py.None())
 }
 /// Creates a batch with all its pools.
@@ -544,7 +538,7 @@ pub(crate) fn __bindery_fn_nvds_add_frame_meta_to_batch<'py>(
             rt::Handover::Store,
             false,
         )?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_add_frame_meta_to_batch(
             __bindery_batch_meta_c as _,
             __bindery_frame_meta_c as _,
@@ -557,7 +551,6 @@ pub(crate) fn __bindery_fn_nvds_add_frame_meta_to_batch<'py>(
             &__bindery_batch_meta_obj.get().view,
             __bindery_batch_meta_obj.as_any(),
         );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Detaches a frame meta from the batch and returns it to its pool. @param batch_meta Batch. @param frame_meta Frame to remove.
@@ -589,7 +582,7 @@ pub(crate) fn __bindery_fn_nvds_remove_frame_meta_from_batch<'py>(
         .get()
         .view
         .c_made_ptr("nvds_remove_frame_meta_from_batch(frame_meta)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_remove_frame_meta_from_batch(
             __bindery_batch_meta_c as _,
             __bindery_frame_meta_c as _,
@@ -603,7 +596,6 @@ pub(crate) fn __bindery_fn_nvds_remove_frame_meta_from_batch<'py>(
         __bindery_batch_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Takes a cleared object meta from the batch's pool. @param batch_meta Owning batch. @return The object meta, or NULL.
@@ -692,7 +684,7 @@ pub(crate) fn __bindery_fn_nvds_add_obj_meta_to_frame<'py>(
         Some(obj) => obj.get().ptr()?,
         None => std::ptr::null_mut(),
     };
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_add_obj_meta_to_frame(
             __bindery_frame_meta_c as _,
             __bindery_obj_meta_c as _,
@@ -706,7 +698,6 @@ pub(crate) fn __bindery_fn_nvds_add_obj_meta_to_frame<'py>(
             &__bindery_frame_meta_obj.get().view,
             __bindery_frame_meta_obj.as_any(),
         );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Detaches an object meta from a frame and returns it to its pool. @param frame_meta Frame. @param obj_meta Object to remove.
@@ -738,7 +729,7 @@ pub(crate) fn __bindery_fn_nvds_remove_obj_meta_from_frame<'py>(
         .get()
         .view
         .c_made_ptr("nvds_remove_obj_meta_from_frame(obj_meta)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_remove_obj_meta_from_frame(
             __bindery_frame_meta_c as _,
             __bindery_obj_meta_c as _,
@@ -756,7 +747,6 @@ pub(crate) fn __bindery_fn_nvds_remove_obj_meta_from_frame<'py>(
         __bindery_frame_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Takes a cleared classifier meta from the batch's pool. @param batch_meta Owning batch. @return The classifier meta, or NULL.
@@ -824,7 +814,7 @@ pub(crate) fn __bindery_fn_nvds_add_classifier_meta_to_roi<'py>(
             rt::Handover::Store,
             false,
         )?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_add_classifier_meta_to_roi(
             __bindery_roi_meta_c as _,
             __bindery_classifier_meta_c as _,
@@ -834,7 +824,6 @@ pub(crate) fn __bindery_fn_nvds_add_classifier_meta_to_roi<'py>(
         .get()
         .view
         .adopt_into(&__bindery_roi_meta_obj.get().view, __bindery_roi_meta_obj.as_any());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Detaches a classifier meta from an ROI. @param roi_meta ROI. @param classifier_meta Classifier result to remove.
@@ -869,7 +858,7 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_roi<'py>(
         .get()
         .view
         .c_made_ptr("nvds_remove_classifier_meta_from_roi(classifier_meta)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_remove_classifier_meta_from_roi(
             __bindery_roi_meta_c as _,
             __bindery_classifier_meta_c as _,
@@ -883,7 +872,6 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_roi<'py>(
         __bindery_roi_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsRoiMeta, roi_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Appends a classifier meta to an object. @param obj_meta Object. @param classifier_meta Classifier result to add.
@@ -922,7 +910,7 @@ pub(crate) fn __bindery_fn_nvds_add_classifier_meta_to_object<'py>(
             rt::Handover::Store,
             false,
         )?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_add_classifier_meta_to_object(
             __bindery_obj_meta_c as _,
             __bindery_classifier_meta_c as _,
@@ -932,7 +920,6 @@ pub(crate) fn __bindery_fn_nvds_add_classifier_meta_to_object<'py>(
         .get()
         .view
         .adopt_into(&__bindery_obj_meta_obj.get().view, __bindery_obj_meta_obj.as_any());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Detaches a classifier meta from an object and returns it to its pool. @param obj_meta Object. @param classifier_meta Classifier result to remove.
@@ -967,7 +954,7 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_obj<'py>(
         .get()
         .view
         .c_made_ptr("nvds_remove_classifier_meta_from_obj(classifier_meta)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_remove_classifier_meta_from_obj(
             __bindery_obj_meta_c as _,
             __bindery_classifier_meta_c as _,
@@ -981,7 +968,6 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_obj<'py>(
         __bindery_obj_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Takes a cleared label info from the batch's pool. @param batch_meta Owning batch. @return The label info, or NULL.
@@ -1049,7 +1035,7 @@ pub(crate) fn __bindery_fn_nvds_add_label_info_meta_to_classifier<'py>(
             rt::Handover::Store,
             false,
         )?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_add_label_info_meta_to_classifier(
             __bindery_classifier_meta_c as _,
             __bindery_label_info_meta_c as _,
@@ -1062,7 +1048,6 @@ pub(crate) fn __bindery_fn_nvds_add_label_info_meta_to_classifier<'py>(
             &__bindery_classifier_meta_obj.get().view,
             __bindery_classifier_meta_obj.as_any(),
         );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Detaches a label from a classifier result and returns it to its pool. @param classifier_meta Classifier result. @param label_info_meta Label to remove.
@@ -1097,7 +1082,7 @@ pub(crate) fn __bindery_fn_nvds_remove_label_info_meta_from_classifier<'py>(
         .get()
         .view
         .c_made_ptr("nvds_remove_label_info_meta_from_classifier(label_info_meta)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_remove_label_info_meta_from_classifier(
             __bindery_classifier_meta_c as _,
             __bindery_label_info_meta_c as _,
@@ -1107,7 +1092,6 @@ pub(crate) fn __bindery_fn_nvds_remove_label_info_meta_from_classifier<'py>(
         __bindery_classifier_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsClassifierMeta, label_info_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Takes a cleared display meta from the batch's pool. @param batch_meta Owning batch. @return The display meta, or NULL.
@@ -1172,7 +1156,7 @@ pub(crate) fn __bindery_fn_nvds_add_display_meta_to_frame<'py>(
             rt::Handover::Store,
             false,
         )?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_add_display_meta_to_frame(
             __bindery_frame_meta_c as _,
             __bindery_display_meta_c as _,
@@ -1185,7 +1169,6 @@ pub(crate) fn __bindery_fn_nvds_add_display_meta_to_frame<'py>(
             &__bindery_frame_meta_obj.get().view,
             __bindery_frame_meta_obj.as_any(),
         );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Detaches a display meta from a frame and returns it to its pool. @param frame_meta Frame. @param display_meta Drawing request to remove.
@@ -1220,7 +1203,7 @@ pub(crate) fn __bindery_fn_nvds_remove_display_meta_from_frame<'py>(
         .get()
         .view
         .c_made_ptr("nvds_remove_display_meta_from_frame(display_meta)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_remove_display_meta_from_frame(
             __bindery_frame_meta_c as _,
             __bindery_display_meta_c as _,
@@ -1238,7 +1221,6 @@ pub(crate) fn __bindery_fn_nvds_remove_display_meta_from_frame<'py>(
         __bindery_frame_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Takes a cleared user meta from the batch's pool. @param batch_meta Owning batch. @return The user meta, or NULL.
@@ -1303,7 +1285,7 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_batch<'py>(
             rt::Handover::Store,
             false,
         )?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_add_user_meta_to_batch(
             __bindery_batch_meta_c as _,
             __bindery_user_meta_c as _,
@@ -1316,7 +1298,6 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_batch<'py>(
             &__bindery_batch_meta_obj.get().view,
             __bindery_batch_meta_obj.as_any(),
         );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Attaches a user meta to a frame. @param frame_meta Frame. @param user_meta User meta to add.
@@ -1352,7 +1333,7 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_frame<'py>(
             rt::Handover::Store,
             false,
         )?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_add_user_meta_to_frame(
             __bindery_frame_meta_c as _,
             __bindery_user_meta_c as _,
@@ -1365,7 +1346,6 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_frame<'py>(
             &__bindery_frame_meta_obj.get().view,
             __bindery_frame_meta_obj.as_any(),
         );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Attaches a user meta to an ROI. @param roi_meta ROI. @param user_meta User meta to add.
@@ -1401,7 +1381,7 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_roi<'py>(
             rt::Handover::Store,
             false,
         )?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_add_user_meta_to_roi(
             __bindery_roi_meta_c as _,
             __bindery_user_meta_c as _,
@@ -1411,7 +1391,6 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_roi<'py>(
         .get()
         .view
         .adopt_into(&__bindery_roi_meta_obj.get().view, __bindery_roi_meta_obj.as_any());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Attaches a user meta to an object. @param obj_meta Object. @param user_meta User meta to add.
@@ -1447,7 +1426,7 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_obj<'py>(
             rt::Handover::Store,
             false,
         )?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_add_user_meta_to_obj(
             __bindery_obj_meta_c as _,
             __bindery_user_meta_c as _,
@@ -1457,7 +1436,6 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_obj<'py>(
         .get()
         .view
         .adopt_into(&__bindery_obj_meta_obj.get().view, __bindery_obj_meta_obj.as_any());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Detaches a user meta from a batch, releases its payload and returns it to its pool. @param batch_meta Batch. @param user_meta User meta to remove.
@@ -1489,7 +1467,7 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_batch<'py>(
         .get()
         .view
         .c_made_ptr("nvds_remove_user_meta_from_batch(user_meta)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_remove_user_meta_from_batch(
             __bindery_batch_meta_c as _,
             __bindery_user_meta_c as _,
@@ -1503,7 +1481,6 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_batch<'py>(
         __bindery_batch_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Detaches a user meta from a frame, releases its payload and returns it to its pool. @param frame_meta Frame. @param user_meta User meta to remove.
@@ -1535,7 +1512,7 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_frame<'py>(
         .get()
         .view
         .c_made_ptr("nvds_remove_user_meta_from_frame(user_meta)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_remove_user_meta_from_frame(
             __bindery_frame_meta_c as _,
             __bindery_user_meta_c as _,
@@ -1553,7 +1530,6 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_frame<'py>(
         __bindery_frame_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Detaches a user meta from an ROI. @param roi_meta ROI. @param user_meta User meta to remove.
@@ -1585,7 +1561,7 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_roi<'py>(
         .get()
         .view
         .c_made_ptr("nvds_remove_user_meta_from_roi(user_meta)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_remove_user_meta_from_roi(
             __bindery_roi_meta_c as _,
             __bindery_user_meta_c as _,
@@ -1599,7 +1575,6 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_roi<'py>(
         __bindery_roi_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsRoiMeta, roi_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Detaches a user meta from an object, releases its payload and returns it to its pool. @param obj_meta Object. @param user_meta User meta to remove.
@@ -1631,7 +1606,7 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_object<'py>(
         .get()
         .view
         .c_made_ptr("nvds_remove_user_meta_from_object(user_meta)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_remove_user_meta_from_object(
             __bindery_obj_meta_c as _,
             __bindery_user_meta_c as _,
@@ -1645,7 +1620,6 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_object<'py>(
         __bindery_obj_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Maps a descriptor such as "ORG.COMPONENT.DESCRIPTION" to a metadata kind
@@ -1774,14 +1748,13 @@ pub(crate) fn __bindery_fn_nvds_batch_meta_release_func<'py>(
         __bindery_view_address,
         "nvds_batch_meta_release_func(user_data)",
     )?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_batch_meta_release_func(
             __bindery_data_c as _,
             __bindery_user_data_c as _,
         )
     };
     rt::token::kill_unless_immortal(__bindery_data_obj.get().view.token());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Returns the frame meta at a position of a frame list.
@@ -1853,7 +1826,7 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_frame_meta_list(meta_list)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_clear_frame_meta_list(
             __bindery_batch_meta_c as _,
             __bindery_meta_list_c as _,
@@ -1867,7 +1840,6 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_meta_list<'py>(
         __bindery_batch_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Removes every object of @a meta_list from the frame. @param frame_meta Frame. @param meta_list Its object list.
@@ -1898,7 +1870,7 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_obj_meta_list(meta_list)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_clear_obj_meta_list(
             __bindery_frame_meta_c as _,
             __bindery_meta_list_c as _,
@@ -1916,7 +1888,6 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_meta_list<'py>(
         __bindery_frame_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Removes every classifier result of @a meta_list from the object. @param obj_meta Object. @param meta_list Its classifier list.
@@ -1947,7 +1918,7 @@ pub(crate) fn __bindery_fn_nvds_clear_classifier_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_classifier_meta_list(meta_list)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_clear_classifier_meta_list(
             __bindery_obj_meta_c as _,
             __bindery_meta_list_c as _,
@@ -1961,7 +1932,6 @@ pub(crate) fn __bindery_fn_nvds_clear_classifier_meta_list<'py>(
         __bindery_obj_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Removes every label of @a meta_list from the classifier result. @param classifier_meta Classifier result. @param meta_list Its label list.
@@ -1995,7 +1965,7 @@ pub(crate) fn __bindery_fn_nvds_clear_label_info_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_label_info_meta_list(meta_list)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_clear_label_info_meta_list(
             __bindery_classifier_meta_c as _,
             __bindery_meta_list_c as _,
@@ -2005,7 +1975,6 @@ pub(crate) fn __bindery_fn_nvds_clear_label_info_meta_list<'py>(
         __bindery_classifier_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsClassifierMeta, label_info_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Removes every display meta of @a meta_list from the frame. @param frame_meta Frame. @param meta_list Its display list.
@@ -2036,7 +2005,7 @@ pub(crate) fn __bindery_fn_nvds_clear_display_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_display_meta_list(meta_list)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_clear_display_meta_list(
             __bindery_frame_meta_c as _,
             __bindery_meta_list_c as _,
@@ -2054,7 +2023,6 @@ pub(crate) fn __bindery_fn_nvds_clear_display_meta_list<'py>(
         __bindery_frame_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Removes every user meta of @a meta_list from the batch. @param batch_meta Batch. @param meta_list Its user meta list.
@@ -2085,7 +2053,7 @@ pub(crate) fn __bindery_fn_nvds_clear_batch_user_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_batch_user_meta_list(meta_list)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_clear_batch_user_meta_list(
             __bindery_batch_meta_c as _,
             __bindery_meta_list_c as _,
@@ -2099,7 +2067,6 @@ pub(crate) fn __bindery_fn_nvds_clear_batch_user_meta_list<'py>(
         __bindery_batch_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Removes every user meta of @a meta_list from the frame. @param frame_meta Frame. @param meta_list Its user meta list.
@@ -2130,7 +2097,7 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_user_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_frame_user_meta_list(meta_list)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_clear_frame_user_meta_list(
             __bindery_frame_meta_c as _,
             __bindery_meta_list_c as _,
@@ -2148,7 +2115,6 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_user_meta_list<'py>(
         __bindery_frame_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Removes every user meta of @a meta_list from the object. @param object_meta Object. @param meta_list Its user meta list.
@@ -2179,7 +2145,7 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_user_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_obj_user_meta_list(meta_list)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_clear_obj_user_meta_list(
             __bindery_object_meta_c as _,
             __bindery_meta_list_c as _,
@@ -2193,7 +2159,6 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_user_meta_list<'py>(
         __bindery_object_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Returns every element of a list to a pool and frees the list.
@@ -2252,7 +2217,7 @@ pub(crate) fn __bindery_fn_nvds_clear_meta_list<'py>(
         __bindery_batch_meta_c.cast_const().cast(),
         std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
     );
-    rt::pointer::to_capsule(__bindery_py, __bindery_ret as *mut c_void)
+    rt::pointer::to_capsule(__bindery_py, __bindery_ret.cast::<c_void>())
         .map(Bound::unbind)
 }
 /// Copies the fields of one frame meta into another. @param src_frame_meta Source. @param dst_frame_meta Destination.
@@ -2281,13 +2246,12 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_meta<'py>(
             "nvds_copy_frame_meta(dst_frame_meta)",
         ))?;
     let __bindery_dst_frame_meta_c = __bindery_dst_frame_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_copy_frame_meta(
             __bindery_src_frame_meta_c as _,
             __bindery_dst_frame_meta_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Copies the fields of one object meta into another. @param src_object_meta Source. @param dst_object_meta Destination.
@@ -2316,13 +2280,12 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_meta<'py>(
             "nvds_copy_obj_meta(dst_object_meta)",
         ))?;
     let __bindery_dst_object_meta_c = __bindery_dst_object_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_copy_obj_meta(
             __bindery_src_object_meta_c as _,
             __bindery_dst_object_meta_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Copies the fields of one classifier meta into another. @param src_classifier_meta Source. @param dst_classifier_meta Destination.
@@ -2354,13 +2317,12 @@ pub(crate) fn __bindery_fn_nvds_copy_classifier_meta<'py>(
             "nvds_copy_classifier_meta(dst_classifier_meta)",
         ))?;
     let __bindery_dst_classifier_meta_c = __bindery_dst_classifier_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_copy_classifier_meta(
             __bindery_src_classifier_meta_c as _,
             __bindery_dst_classifier_meta_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Copies the fields of one label info into another. @param src_label_info Source. @param dst_label_info Destination.
@@ -2389,13 +2351,12 @@ pub(crate) fn __bindery_fn_nvds_copy_label_info_meta<'py>(
             "nvds_copy_label_info_meta(dst_label_info)",
         ))?;
     let __bindery_dst_label_info_c = __bindery_dst_label_info_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_copy_label_info_meta(
             __bindery_src_label_info_c as _,
             __bindery_dst_label_info_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Copies the fields of one display meta into another. @param src_display_meta Source. @param dst_display_meta Destination.
@@ -2427,13 +2388,12 @@ pub(crate) fn __bindery_fn_nvds_copy_display_meta<'py>(
             "nvds_copy_display_meta(dst_display_meta)",
         ))?;
     let __bindery_dst_display_meta_c = __bindery_dst_display_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_copy_display_meta(
             __bindery_src_display_meta_c as _,
             __bindery_dst_display_meta_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Deep-copies a user meta list into a batch. @param src_user_meta_list Source list. @param dst_batch_meta Destination batch.
@@ -2478,13 +2438,12 @@ pub(crate) fn __bindery_fn_nvds_copy_batch_user_meta_list<'py>(
             "nvds_copy_batch_user_meta_list",
         )
     }?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_copy_batch_user_meta_list(
             __bindery_src_user_meta_list_c as _,
             __bindery_dst_batch_meta_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Deep-copies a user meta list into a frame. @param src_user_meta_list Source list. @param dst_frame_meta Destination frame.
@@ -2530,13 +2489,12 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_user_meta_list<'py>(
             "nvds_copy_frame_user_meta_list",
         )
     }?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_copy_frame_user_meta_list(
             __bindery_src_user_meta_list_c as _,
             __bindery_dst_frame_meta_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Deep-copies a user meta list into an object. @param src_user_meta_list Source list. @param dst_object_meta Destination object.
@@ -2581,13 +2539,12 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_user_meta_list<'py>(
             "nvds_copy_obj_user_meta_list",
         )
     }?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_copy_obj_user_meta_list(
             __bindery_src_user_meta_list_c as _,
             __bindery_dst_object_meta_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Deep-copies a display meta list into a frame. @param src_display_meta_list Source list. @param dst_frame_meta Destination frame.
@@ -2636,13 +2593,12 @@ pub(crate) fn __bindery_fn_nvds_copy_display_meta_list<'py>(
             "nvds_copy_display_meta_list",
         )
     }?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_copy_display_meta_list(
             __bindery_src_display_meta_list_c as _,
             __bindery_dst_frame_meta_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Deep-copies a frame list (with objects and user meta) into a batch. @param src_frame_meta_list Source list. @param dst_batch_meta Destination batch.
@@ -2690,13 +2646,12 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_meta_list<'py>(
             "nvds_copy_frame_meta_list",
         )
     }?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_copy_frame_meta_list(
             __bindery_src_frame_meta_list_c as _,
             __bindery_dst_batch_meta_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Deep-copies an object list into a frame. @param src_obj_meta_list Source list. @param dst_frame_meta Destination frame.
@@ -2742,13 +2697,12 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_meta_list<'py>(
             "nvds_copy_obj_meta_list",
         )
     }?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_copy_obj_meta_list(
             __bindery_src_obj_meta_list_c as _,
             __bindery_dst_frame_meta_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Deep-copies a classifier list into an object. @param src_classifier_meta_list Source list. @param dst_object_meta Destination object.
@@ -2796,13 +2750,12 @@ pub(crate) fn __bindery_fn_nvds_copy_classification_list<'py>(
             "nvds_copy_classification_list",
         )
     }?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_copy_classification_list(
             __bindery_src_classifier_meta_list_c as _,
             __bindery_dst_object_meta_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Deep-copies a label list into a classifier result. @param src_label_info_list Source list. @param dst_classifier_meta Destination classifier result.
@@ -2847,13 +2800,12 @@ pub(crate) fn __bindery_fn_nvds_copy_label_info_list<'py>(
             "nvds_copy_label_info_list",
         )
     }?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_copy_label_info_list(
             __bindery_src_label_info_list_c as _,
             __bindery_dst_classifier_meta_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Records the arrival time of a buffer at a component.
@@ -2993,14 +2945,13 @@ pub(crate) fn __bindery_fn_nvds_add_reference_timestamp_meta<'py>(
     let __bindery_frame_id_c = rt::ints::to_c_int::<
         u32,
     >(frame_id, "nvds_add_reference_timestamp_meta(frame_id)")?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_add_reference_timestamp_meta(
             __bindery_buffer_c as _,
             __bindery_element_name_c as _,
             __bindery_frame_id_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// @return TRUE when the NVDS_LATENCY_MEASUREMENT_SILENT environment variable is set.
@@ -3023,7 +2974,7 @@ pub(crate) fn __bindery_fn_nvds_meta_api_get_type<'py>(
     __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
     let __bindery_ret = unsafe { ffi::nvds_meta_api_get_type() };
-    (__bindery_ret as u64).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Registers (once) and returns the GstMetaInfo of NvDsMeta.
 ///
@@ -3112,14 +3063,13 @@ pub(crate) fn __bindery_fn_nvds_copy_gst_meta_to_frame_meta<'py>(
             "nvds_copy_gst_meta_to_frame_meta(frame_meta)",
         ))?;
     let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::nvds_copy_gst_meta_to_frame_meta(
             __bindery_src_gst_buffer_c as _,
             __bindery_batch_meta_c as _,
             __bindery_frame_meta_c as _,
         )
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Allocates a batch of @a batchSize surfaces described by @a params.
@@ -3163,7 +3113,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceCreate<'py>(
             __bindery_params_c as _,
         )
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Like NvBufSurfaceCreate() with extended parameters. @param surf Receives the batch. @param batchSize Number of surfaces. @param paramsext Parameters.
 ///
@@ -3203,7 +3153,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceAllocate<'py>(
             __bindery_paramsext_c as _,
         )
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Frees a batch made by NvBufSurfaceCreate() or NvBufSurfaceAllocate(). @param surf The batch.
 ///
@@ -3223,7 +3173,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceDestroy<'py>(
         ))?;
     let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
     let __bindery_ret = unsafe { ffi::NvBufSurfaceDestroy(__bindery_surf_c as _) };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Maps surfaces for CPU access; fills surfaceList[i].mappedAddr.addr[].
 /// @param surf  The batch.
@@ -3261,7 +3211,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMap<'py>(
             __bindery_type_c as _,
         )
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Undoes NvBufSurfaceMap(). @param surf The batch. @param index Buffer or -1. @param plane Plane or -1.
 ///
@@ -3295,7 +3245,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceUnMap<'py>(
             __bindery_plane_c as _,
         )
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Copies every surface of @a srcSurf into @a dstSurf (same batch size and geometry). @param srcSurf Source. @param dstSurf Destination.
 ///
@@ -3326,7 +3276,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceCopy<'py>(
     let __bindery_ret = unsafe {
         ffi::NvBufSurfaceCopy(__bindery_srcSurf_c as _, __bindery_dstSurf_c as _)
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Copies one plane of one surface into a raw buffer.
 /// @param Surf The batch. @param index Buffer. @param plane Plane.
@@ -3383,7 +3333,7 @@ pub(crate) fn __bindery_fn_NvBufSurface2Raw<'py>(
             __bindery_ptr_c as _,
         )
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Makes device writes visible to the CPU. @param surf The batch. @param index Buffer or -1. @param plane Plane or -1.
 ///
@@ -3417,7 +3367,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceSyncForCpu<'py>(
             __bindery_plane_c as _,
         )
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Makes CPU writes visible to the device. @param surf The batch. @param index Buffer or -1. @param plane Plane or -1.
 ///
@@ -3451,7 +3401,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceSyncForDevice<'py>(
             __bindery_plane_c as _,
         )
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Finds the batch behind a DMABUF file descriptor. @param dmabuf_fd Descriptor. @param buffer Receives the NvBufSurface pointer.
 ///
@@ -3478,7 +3428,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceFromFd<'py>(
     let __bindery_ret = unsafe {
         ffi::NvBufSurfaceFromFd(__bindery_dmabuf_fd_c as _, __bindery_buffer_c as _)
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Fills planes with a byte value. @param surf The batch. @param index Buffer or -1. @param plane Plane or -1. @param value Fill byte.
 ///
@@ -3517,7 +3467,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMemSet<'py>(
             __bindery_value_c as _,
         )
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Creates EGL images for surfaces (surface-array memory only). @param surf The batch. @param index Buffer or -1.
 ///
@@ -3543,7 +3493,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMapEglImage<'py>(
     let __bindery_ret = unsafe {
         ffi::NvBufSurfaceMapEglImage(__bindery_surf_c as _, __bindery_index_c as _)
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Destroys EGL images made by NvBufSurfaceMapEglImage(). @param surf The batch. @param index Buffer or -1.
 ///
@@ -3569,7 +3519,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceUnMapEglImage<'py>(
     let __bindery_ret = unsafe {
         ffi::NvBufSurfaceUnMapEglImage(__bindery_surf_c as _, __bindery_index_c as _)
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Imports a buffer described by another process. @param out_nvbuf_surf Receives the batch. @param in_params Description.
 ///
@@ -3604,7 +3554,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceImport<'py>(
             __bindery_in_params_c as _,
         )
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Describes one buffer for import elsewhere. @param surf The batch. @param index Buffer. @param params Receives the description.
 ///
@@ -3643,7 +3593,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceGetMapParams<'py>(
             __bindery_params_c as _,
         )
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Creates CUDA views of surfaces. @param surf The batch. @param index Buffer or -1.
 ///
@@ -3669,7 +3619,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMapCudaBuffer<'py>(
     let __bindery_ret = unsafe {
         ffi::NvBufSurfaceMapCudaBuffer(__bindery_surf_c as _, __bindery_index_c as _)
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Destroys CUDA views made by NvBufSurfaceMapCudaBuffer(). @param surf The batch. @param index Buffer or -1.
 ///
@@ -3695,7 +3645,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceUnMapCudaBuffer<'py>(
     let __bindery_ret = unsafe {
         ffi::NvBufSurfaceUnMapCudaBuffer(__bindery_surf_c as _, __bindery_index_c as _)
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Creates NVMM views of surfaces. @param surf The batch. @param index Buffer or -1.
 ///
@@ -3721,7 +3671,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMapNvmmBuffer<'py>(
     let __bindery_ret = unsafe {
         ffi::NvBufSurfaceMapNvmmBuffer(__bindery_surf_c as _, __bindery_index_c as _)
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Destroys NVMM views made by NvBufSurfaceMapNvmmBuffer(). @param surf The batch. @param index Buffer or -1.
 ///
@@ -3747,7 +3697,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceUnMapNvmmBuffer<'py>(
     let __bindery_ret = unsafe {
         ffi::NvBufSurfaceUnMapNvmmBuffer(__bindery_surf_c as _, __bindery_index_c as _)
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Reports facts about the device. @param info Receives the facts.
 ///
@@ -3767,7 +3717,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceGetDeviceInfo<'py>(
         ))?;
     let __bindery_info_c = __bindery_info_obj.get().ptr()?;
     let __bindery_ret = unsafe { ffi::NvBufSurfaceGetDeviceInfo(__bindery_info_c as _) };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Performs GPU L2 cache maintenance. @param surf The batch. @param index Buffer or -1. @param params Operation.
 ///
@@ -3806,7 +3756,7 @@ pub(crate) fn __bindery_fn_NvBufSurfaceSyncGpuL2CacheForDevice<'py>(
             __bindery_params_c as _,
         )
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Names a status code.
 /// @param status A status code.
@@ -3868,8 +3818,7 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_finish<'py>(
             "nvds_obj_enc_finish(ctx)",
         ))?;
     let __bindery_ctx_c = __bindery_ctx_obj.get().ptr()?;
-    let __bindery_ret = unsafe { ffi::nvds_obj_enc_finish(__bindery_ctx_c as _) };
-    let _ = __bindery_ret;
+    unsafe { ffi::nvds_obj_enc_finish(__bindery_ctx_c as _) };
     Ok(__bindery_py.None())
 }
 /// Destroys an encoder context. @param ctx Encoder context.
@@ -3896,11 +3845,8 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_destroy_context<'py>(
             rt::Handover::Consume,
             false,
         )?;
-    let __bindery_ret = unsafe {
-        ffi::nvds_obj_enc_destroy_context(__bindery_ctx_c as _)
-    };
+    unsafe { ffi::nvds_obj_enc_destroy_context(__bindery_ctx_c as _) };
     rt::token::kill_unless_immortal(__bindery_ctx_obj.get().view.token());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Configures an RTSP source ("rtspsrc", or "uridecodebin" with an rtsp://
@@ -3924,9 +3870,6 @@ pub(crate) fn __bindery_fn_configure_source_for_ntp_sync<'py>(
         },
         "configure_source_for_ntp_sync(src_elem)",
     )?;
-    let __bindery_ret = unsafe {
-        ffi::configure_source_for_ntp_sync(__bindery_src_elem_c as _)
-    };
-    let _ = __bindery_ret;
+    unsafe { ffi::configure_source_for_ntp_sync(__bindery_src_elem_c as _) };
     Ok(__bindery_py.None())
 }

@@ -7,17 +7,19 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::*;
 use rt::glist::GListNode;
+/// Views one element pointer with the given token and keep-alive.
+pub(crate) type MakeElement = fn(
+    Python<'_>,
+    &rt::Token,
+    Option<Py<PyAny>>,
+    *mut c_void,
+) -> PyResult<Py<PyAny>>;
 /// The element class of a typed list: its name and how to view an element.
 pub(crate) struct ElementType {
     /// Python class name of the elements.
     pub(crate) class: &'static str,
     /// Views one element pointer with the given token and keep-alive.
-    pub(crate) make: fn(
-        Python<'_>,
-        &rt::Token,
-        Option<Py<PyAny>>,
-        *mut c_void,
-    ) -> PyResult<Py<PyAny>>,
+    pub(crate) make: MakeElement,
 }
 /// Element type of lists of `NvDsClassifierMeta`.
 pub(crate) static __BINDERY_ELEMENT_NvDsClassifierMeta: ElementType = ElementType {

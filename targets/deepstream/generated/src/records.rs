@@ -248,7 +248,7 @@ impl NvOSD_ColorParams {
     #[pyo3(name = "red")]
     fn get_red(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).red } as f64)
+        Ok(unsafe { (*p).red })
     }
     #[setter]
     #[pyo3(name = "red")]
@@ -265,7 +265,7 @@ impl NvOSD_ColorParams {
     #[pyo3(name = "green")]
     fn get_green(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).green } as f64)
+        Ok(unsafe { (*p).green })
     }
     #[setter]
     #[pyo3(name = "green")]
@@ -282,7 +282,7 @@ impl NvOSD_ColorParams {
     #[pyo3(name = "blue")]
     fn get_blue(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).blue } as f64)
+        Ok(unsafe { (*p).blue })
     }
     #[setter]
     #[pyo3(name = "blue")]
@@ -299,7 +299,7 @@ impl NvOSD_ColorParams {
     #[pyo3(name = "alpha")]
     fn get_alpha(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).alpha } as f64)
+        Ok(unsafe { (*p).alpha })
     }
     #[setter]
     #[pyo3(name = "alpha")]
@@ -441,7 +441,7 @@ impl NvOSD_FontParams {
     #[pyo3(name = "font_size")]
     fn get_font_size(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).font_size } as u32)
+        Ok(unsafe { (*p).font_size })
     }
     #[setter]
     #[pyo3(name = "font_size")]
@@ -619,7 +619,7 @@ impl NvOSD_TextParams {
     #[pyo3(name = "x_offset")]
     fn get_x_offset(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).x_offset } as u32)
+        Ok(unsafe { (*p).x_offset })
     }
     #[setter]
     #[pyo3(name = "x_offset")]
@@ -636,7 +636,7 @@ impl NvOSD_TextParams {
     #[pyo3(name = "y_offset")]
     fn get_y_offset(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).y_offset } as u32)
+        Ok(unsafe { (*p).y_offset })
     }
     #[setter]
     #[pyo3(name = "y_offset")]
@@ -690,7 +690,7 @@ impl NvOSD_TextParams {
     #[pyo3(name = "set_bg_clr")]
     fn get_set_bg_clr(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).set_bg_clr } as i32)
+        Ok(unsafe { (*p).set_bg_clr })
     }
     #[setter]
     #[pyo3(name = "set_bg_clr")]
@@ -826,7 +826,7 @@ impl NvOSD_Color_info {
     #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).id } as i32)
+        Ok(unsafe { (*p).id })
     }
     #[setter]
     #[pyo3(name = "id")]
@@ -1046,7 +1046,7 @@ impl NvOSD_RectParams {
     #[pyo3(name = "border_width")]
     fn get_border_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).border_width } as u32)
+        Ok(unsafe { (*p).border_width })
     }
     #[setter]
     #[pyo3(name = "border_width")]
@@ -1100,7 +1100,7 @@ impl NvOSD_RectParams {
     #[pyo3(name = "has_bg_color")]
     fn get_has_bg_color(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).has_bg_color } as u32)
+        Ok(unsafe { (*p).has_bg_color })
     }
     #[setter]
     #[pyo3(name = "has_bg_color")]
@@ -1117,7 +1117,7 @@ impl NvOSD_RectParams {
     #[pyo3(name = "reserved")]
     fn get_reserved(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).reserved } as u32)
+        Ok(unsafe { (*p).reserved })
     }
     #[setter]
     #[pyo3(name = "reserved")]
@@ -1169,7 +1169,7 @@ impl NvOSD_RectParams {
     #[pyo3(name = "has_color_info")]
     fn get_has_color_info(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).has_color_info } as i32)
+        Ok(unsafe { (*p).has_color_info })
     }
     #[setter]
     #[pyo3(name = "has_color_info")]
@@ -1186,7 +1186,7 @@ impl NvOSD_RectParams {
     #[pyo3(name = "color_id")]
     fn get_color_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).color_id } as i32)
+        Ok(unsafe { (*p).color_id })
     }
     #[setter]
     #[pyo3(name = "color_id")]
@@ -1314,7 +1314,7 @@ impl NvOSD_MaskParams {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).data } as *mut c_void,
+            unsafe { (*p).data }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -1325,7 +1325,7 @@ impl NvOSD_MaskParams {
     #[pyo3(name = "size")]
     fn get_size(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).size } as u32)
+        Ok(unsafe { (*p).size })
     }
     /// Values above this are treated as inside the mask.
     ///
@@ -1351,7 +1351,7 @@ impl NvOSD_MaskParams {
     #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as u32)
+        Ok(unsafe { (*p).width })
     }
     #[setter]
     #[pyo3(name = "width")]
@@ -1368,7 +1368,7 @@ impl NvOSD_MaskParams {
     #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as u32)
+        Ok(unsafe { (*p).height })
     }
     #[setter]
     #[pyo3(name = "height")]
@@ -1472,7 +1472,7 @@ impl NvOSD_LineParams {
     #[pyo3(name = "x1")]
     fn get_x1(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).x1 } as u32)
+        Ok(unsafe { (*p).x1 })
     }
     #[setter]
     #[pyo3(name = "x1")]
@@ -1489,7 +1489,7 @@ impl NvOSD_LineParams {
     #[pyo3(name = "y1")]
     fn get_y1(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).y1 } as u32)
+        Ok(unsafe { (*p).y1 })
     }
     #[setter]
     #[pyo3(name = "y1")]
@@ -1506,7 +1506,7 @@ impl NvOSD_LineParams {
     #[pyo3(name = "x2")]
     fn get_x2(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).x2 } as u32)
+        Ok(unsafe { (*p).x2 })
     }
     #[setter]
     #[pyo3(name = "x2")]
@@ -1523,7 +1523,7 @@ impl NvOSD_LineParams {
     #[pyo3(name = "y2")]
     fn get_y2(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).y2 } as u32)
+        Ok(unsafe { (*p).y2 })
     }
     #[setter]
     #[pyo3(name = "y2")]
@@ -1540,7 +1540,7 @@ impl NvOSD_LineParams {
     #[pyo3(name = "line_width")]
     fn get_line_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).line_width } as u32)
+        Ok(unsafe { (*p).line_width })
     }
     #[setter]
     #[pyo3(name = "line_width")]
@@ -1690,7 +1690,7 @@ impl NvOSD_ArrowParams {
     #[pyo3(name = "x1")]
     fn get_x1(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).x1 } as u32)
+        Ok(unsafe { (*p).x1 })
     }
     #[setter]
     #[pyo3(name = "x1")]
@@ -1707,7 +1707,7 @@ impl NvOSD_ArrowParams {
     #[pyo3(name = "y1")]
     fn get_y1(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).y1 } as u32)
+        Ok(unsafe { (*p).y1 })
     }
     #[setter]
     #[pyo3(name = "y1")]
@@ -1724,7 +1724,7 @@ impl NvOSD_ArrowParams {
     #[pyo3(name = "x2")]
     fn get_x2(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).x2 } as u32)
+        Ok(unsafe { (*p).x2 })
     }
     #[setter]
     #[pyo3(name = "x2")]
@@ -1741,7 +1741,7 @@ impl NvOSD_ArrowParams {
     #[pyo3(name = "y2")]
     fn get_y2(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).y2 } as u32)
+        Ok(unsafe { (*p).y2 })
     }
     #[setter]
     #[pyo3(name = "y2")]
@@ -1758,7 +1758,7 @@ impl NvOSD_ArrowParams {
     #[pyo3(name = "arrow_width")]
     fn get_arrow_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).arrow_width } as u32)
+        Ok(unsafe { (*p).arrow_width })
     }
     #[setter]
     #[pyo3(name = "arrow_width")]
@@ -1832,7 +1832,7 @@ impl NvOSD_ArrowParams {
     #[pyo3(name = "reserved")]
     fn get_reserved(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).reserved } as u32)
+        Ok(unsafe { (*p).reserved })
     }
     #[setter]
     #[pyo3(name = "reserved")]
@@ -1945,7 +1945,7 @@ impl NvOSD_CircleParams {
     #[pyo3(name = "xc")]
     fn get_xc(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).xc } as u32)
+        Ok(unsafe { (*p).xc })
     }
     #[setter]
     #[pyo3(name = "xc")]
@@ -1962,7 +1962,7 @@ impl NvOSD_CircleParams {
     #[pyo3(name = "yc")]
     fn get_yc(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).yc } as u32)
+        Ok(unsafe { (*p).yc })
     }
     #[setter]
     #[pyo3(name = "yc")]
@@ -1979,7 +1979,7 @@ impl NvOSD_CircleParams {
     #[pyo3(name = "radius")]
     fn get_radius(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).radius } as u32)
+        Ok(unsafe { (*p).radius })
     }
     #[setter]
     #[pyo3(name = "radius")]
@@ -2033,7 +2033,7 @@ impl NvOSD_CircleParams {
     #[pyo3(name = "has_bg_color")]
     fn get_has_bg_color(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).has_bg_color } as u32)
+        Ok(unsafe { (*p).has_bg_color })
     }
     #[setter]
     #[pyo3(name = "has_bg_color")]
@@ -2085,7 +2085,7 @@ impl NvOSD_CircleParams {
     #[pyo3(name = "circle_width")]
     fn get_circle_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).circle_width } as u32)
+        Ok(unsafe { (*p).circle_width })
     }
     #[setter]
     #[pyo3(name = "circle_width")]
@@ -2102,7 +2102,7 @@ impl NvOSD_CircleParams {
     #[pyo3(name = "reserved")]
     fn get_reserved(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).reserved } as u32)
+        Ok(unsafe { (*p).reserved })
     }
     #[setter]
     #[pyo3(name = "reserved")]
@@ -2342,7 +2342,7 @@ impl NvDsRoiMeta {
     #[pyo3(name = "scale_ratio_x")]
     fn get_scale_ratio_x(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).scale_ratio_x } as f64)
+        Ok(unsafe { (*p).scale_ratio_x })
     }
     #[setter]
     #[pyo3(name = "scale_ratio_x")]
@@ -2359,7 +2359,7 @@ impl NvDsRoiMeta {
     #[pyo3(name = "scale_ratio_y")]
     fn get_scale_ratio_y(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).scale_ratio_y } as f64)
+        Ok(unsafe { (*p).scale_ratio_y })
     }
     #[setter]
     #[pyo3(name = "scale_ratio_y")]
@@ -2376,7 +2376,7 @@ impl NvDsRoiMeta {
     #[pyo3(name = "offset_left")]
     fn get_offset_left(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).offset_left } as f64)
+        Ok(unsafe { (*p).offset_left })
     }
     #[setter]
     #[pyo3(name = "offset_left")]
@@ -2393,7 +2393,7 @@ impl NvDsRoiMeta {
     #[pyo3(name = "offset_top")]
     fn get_offset_top(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).offset_top } as f64)
+        Ok(unsafe { (*p).offset_top })
     }
     #[setter]
     #[pyo3(name = "offset_top")]
@@ -2580,7 +2580,7 @@ impl NvBufSurfaceParams {
     #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as u32)
+        Ok(unsafe { (*p).width })
     }
     #[setter]
     #[pyo3(name = "width")]
@@ -2597,7 +2597,7 @@ impl NvBufSurfaceParams {
     #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as u32)
+        Ok(unsafe { (*p).height })
     }
     #[setter]
     #[pyo3(name = "height")]
@@ -2614,7 +2614,7 @@ impl NvBufSurfaceParams {
     #[pyo3(name = "pitch")]
     fn get_pitch(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).pitch } as u32)
+        Ok(unsafe { (*p).pitch })
     }
     #[setter]
     #[pyo3(name = "pitch")]
@@ -2669,7 +2669,7 @@ impl NvBufSurfaceParams {
     #[pyo3(name = "bufferDesc")]
     fn get_bufferDesc(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).bufferDesc } as u64)
+        Ok(unsafe { (*p).bufferDesc })
     }
     #[setter]
     #[pyo3(name = "bufferDesc")]
@@ -2686,7 +2686,7 @@ impl NvBufSurfaceParams {
     #[pyo3(name = "dataSize")]
     fn get_dataSize(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).dataSize } as u32)
+        Ok(unsafe { (*p).dataSize })
     }
     #[setter]
     #[pyo3(name = "dataSize")]
@@ -2705,7 +2705,7 @@ impl NvBufSurfaceParams {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).dataPtr } as *mut c_void,
+            unsafe { (*p).dataPtr }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -3091,7 +3091,7 @@ impl NvDsFrameMeta {
     #[pyo3(name = "pad_index")]
     fn get_pad_index(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).pad_index } as u32)
+        Ok(unsafe { (*p).pad_index })
     }
     #[setter]
     #[pyo3(name = "pad_index")]
@@ -3108,7 +3108,7 @@ impl NvDsFrameMeta {
     #[pyo3(name = "batch_id")]
     fn get_batch_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).batch_id } as u32)
+        Ok(unsafe { (*p).batch_id })
     }
     #[setter]
     #[pyo3(name = "batch_id")]
@@ -3125,7 +3125,7 @@ impl NvDsFrameMeta {
     #[pyo3(name = "frame_num")]
     fn get_frame_num(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).frame_num } as i32)
+        Ok(unsafe { (*p).frame_num })
     }
     #[setter]
     #[pyo3(name = "frame_num")]
@@ -3142,7 +3142,7 @@ impl NvDsFrameMeta {
     #[pyo3(name = "buf_pts")]
     fn get_buf_pts(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).buf_pts } as u64)
+        Ok(unsafe { (*p).buf_pts })
     }
     #[setter]
     #[pyo3(name = "buf_pts")]
@@ -3159,7 +3159,7 @@ impl NvDsFrameMeta {
     #[pyo3(name = "ntp_timestamp")]
     fn get_ntp_timestamp(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).ntp_timestamp } as u64)
+        Ok(unsafe { (*p).ntp_timestamp })
     }
     #[setter]
     #[pyo3(name = "ntp_timestamp")]
@@ -3176,7 +3176,7 @@ impl NvDsFrameMeta {
     #[pyo3(name = "source_id")]
     fn get_source_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).source_id } as u32)
+        Ok(unsafe { (*p).source_id })
     }
     #[setter]
     #[pyo3(name = "source_id")]
@@ -3193,7 +3193,7 @@ impl NvDsFrameMeta {
     #[pyo3(name = "num_surfaces_per_frame")]
     fn get_num_surfaces_per_frame(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_surfaces_per_frame } as i32)
+        Ok(unsafe { (*p).num_surfaces_per_frame })
     }
     #[setter]
     #[pyo3(name = "num_surfaces_per_frame")]
@@ -3212,7 +3212,7 @@ impl NvDsFrameMeta {
     #[pyo3(name = "source_frame_width")]
     fn get_source_frame_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).source_frame_width } as u32)
+        Ok(unsafe { (*p).source_frame_width })
     }
     #[setter]
     #[pyo3(name = "source_frame_width")]
@@ -3229,7 +3229,7 @@ impl NvDsFrameMeta {
     #[pyo3(name = "source_frame_height")]
     fn get_source_frame_height(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).source_frame_height } as u32)
+        Ok(unsafe { (*p).source_frame_height })
     }
     #[setter]
     #[pyo3(name = "source_frame_height")]
@@ -3246,7 +3246,7 @@ impl NvDsFrameMeta {
     #[pyo3(name = "surface_type")]
     fn get_surface_type(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).surface_type } as u32)
+        Ok(unsafe { (*p).surface_type })
     }
     #[setter]
     #[pyo3(name = "surface_type")]
@@ -3263,7 +3263,7 @@ impl NvDsFrameMeta {
     #[pyo3(name = "surface_index")]
     fn get_surface_index(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).surface_index } as u32)
+        Ok(unsafe { (*p).surface_index })
     }
     #[setter]
     #[pyo3(name = "surface_index")]
@@ -3280,7 +3280,7 @@ impl NvDsFrameMeta {
     #[pyo3(name = "num_obj_meta")]
     fn get_num_obj_meta(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_obj_meta } as u32)
+        Ok(unsafe { (*p).num_obj_meta })
     }
     #[setter]
     #[pyo3(name = "num_obj_meta")]
@@ -3421,7 +3421,7 @@ impl NvDsFrameMeta {
     #[pyo3(name = "pipeline_width")]
     fn get_pipeline_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).pipeline_width } as u32)
+        Ok(unsafe { (*p).pipeline_width })
     }
     #[setter]
     #[pyo3(name = "pipeline_width")]
@@ -3438,7 +3438,7 @@ impl NvDsFrameMeta {
     #[pyo3(name = "pipeline_height")]
     fn get_pipeline_height(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).pipeline_height } as u32)
+        Ok(unsafe { (*p).pipeline_height })
     }
     #[setter]
     #[pyo3(name = "pipeline_height")]
@@ -3550,13 +3550,13 @@ impl NvDsFrameMeta {
                 continue;
             }
             unsafe {
-                c0.push((*e).class_id as i32);
-                c1.push((*e).confidence as f32);
-                c2.push((*e).rect_params.height as f32);
-                c3.push((*e).rect_params.left as f32);
-                c4.push((*e).object_id as u64);
-                c5.push((*e).rect_params.top as f32);
-                c6.push((*e).rect_params.width as f32);
+                c0.push((*e).class_id);
+                c1.push((*e).confidence);
+                c2.push((*e).rect_params.height);
+                c3.push((*e).rect_params.left);
+                c4.push((*e).object_id);
+                c5.push((*e).rect_params.top);
+                c6.push((*e).rect_params.width);
             }
         }
         let out = PyDict::new(py);
@@ -3769,7 +3769,7 @@ impl NvDsObjectMeta {
     #[pyo3(name = "unique_component_id")]
     fn get_unique_component_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).unique_component_id } as i32)
+        Ok(unsafe { (*p).unique_component_id })
     }
     #[setter]
     #[pyo3(name = "unique_component_id")]
@@ -3786,7 +3786,7 @@ impl NvDsObjectMeta {
     #[pyo3(name = "class_id")]
     fn get_class_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).class_id } as i32)
+        Ok(unsafe { (*p).class_id })
     }
     #[setter]
     #[pyo3(name = "class_id")]
@@ -3803,7 +3803,7 @@ impl NvDsObjectMeta {
     #[pyo3(name = "object_id")]
     fn get_object_id(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).object_id } as u64)
+        Ok(unsafe { (*p).object_id })
     }
     #[setter]
     #[pyo3(name = "object_id")]
@@ -4398,7 +4398,7 @@ impl NvDsSensorInfo_meta {
     #[pyo3(name = "source_id")]
     fn get_source_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).source_id } as u32)
+        Ok(unsafe { (*p).source_id })
     }
     #[setter]
     #[pyo3(name = "source_id")]
@@ -4539,7 +4539,7 @@ impl NvDsMetaPool {
     #[pyo3(name = "max_elements_in_pool")]
     fn get_max_elements_in_pool(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).max_elements_in_pool } as u32)
+        Ok(unsafe { (*p).max_elements_in_pool })
     }
     /// Size in bytes of one element.
     ///
@@ -4548,7 +4548,7 @@ impl NvDsMetaPool {
     #[pyo3(name = "element_size")]
     fn get_element_size(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).element_size } as u32)
+        Ok(unsafe { (*p).element_size })
     }
     /// Elements currently free.
     ///
@@ -4557,7 +4557,7 @@ impl NvDsMetaPool {
     #[pyo3(name = "num_empty_elements")]
     fn get_num_empty_elements(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_empty_elements } as u32)
+        Ok(unsafe { (*p).num_empty_elements })
     }
     /// Elements currently handed out.
     ///
@@ -4566,7 +4566,7 @@ impl NvDsMetaPool {
     #[pyo3(name = "num_full_elements")]
     fn get_num_full_elements(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_full_elements } as u32)
+        Ok(unsafe { (*p).num_full_elements })
     }
     /// Free elements.
     ///
@@ -4723,7 +4723,7 @@ impl NvDsBaseMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).uContext } as *mut c_void,
+            unsafe { (*p).uContext }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -4953,7 +4953,7 @@ impl NvDsBatchMeta {
     #[pyo3(name = "max_frames_in_batch")]
     fn get_max_frames_in_batch(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).max_frames_in_batch } as u32)
+        Ok(unsafe { (*p).max_frames_in_batch })
     }
     #[setter]
     #[pyo3(name = "max_frames_in_batch")]
@@ -4970,7 +4970,7 @@ impl NvDsBatchMeta {
     #[pyo3(name = "num_frames_in_batch")]
     fn get_num_frames_in_batch(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_frames_in_batch } as u32)
+        Ok(unsafe { (*p).num_frames_in_batch })
     }
     #[setter]
     #[pyo3(name = "num_frames_in_batch")]
@@ -5333,7 +5333,7 @@ impl NvDsClassifierMeta {
     #[pyo3(name = "num_labels")]
     fn get_num_labels(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_labels } as u32)
+        Ok(unsafe { (*p).num_labels })
     }
     #[setter]
     #[pyo3(name = "num_labels")]
@@ -5350,7 +5350,7 @@ impl NvDsClassifierMeta {
     #[pyo3(name = "unique_component_id")]
     fn get_unique_component_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).unique_component_id } as i32)
+        Ok(unsafe { (*p).unique_component_id })
     }
     #[setter]
     #[pyo3(name = "unique_component_id")]
@@ -5537,7 +5537,7 @@ impl NvDsLabelInfo {
     #[pyo3(name = "num_classes")]
     fn get_num_classes(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_classes } as u32)
+        Ok(unsafe { (*p).num_classes })
     }
     #[setter]
     #[pyo3(name = "num_classes")]
@@ -5598,7 +5598,7 @@ impl NvDsLabelInfo {
     #[pyo3(name = "result_class_id")]
     fn get_result_class_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).result_class_id } as u32)
+        Ok(unsafe { (*p).result_class_id })
     }
     #[setter]
     #[pyo3(name = "result_class_id")]
@@ -5615,7 +5615,7 @@ impl NvDsLabelInfo {
     #[pyo3(name = "label_id")]
     fn get_label_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).label_id } as u32)
+        Ok(unsafe { (*p).label_id })
     }
     #[setter]
     #[pyo3(name = "label_id")]
@@ -5672,7 +5672,7 @@ impl NvDsDisplayMeta {
         },
         rt::owned::OwnedString {
             offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 1 * std::mem::size_of::<ffi::NvOSD_TextParams>()
+                + std::mem::size_of::<ffi::NvOSD_TextParams>()
                 + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
             allocator: __BINDERY_ALLOC_GLIB,
         },
@@ -5876,7 +5876,7 @@ impl NvDsDisplayMeta {
     #[pyo3(name = "num_rects")]
     fn get_num_rects(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_rects } as u32)
+        Ok(unsafe { (*p).num_rects })
     }
     #[setter]
     #[pyo3(name = "num_rects")]
@@ -5893,7 +5893,7 @@ impl NvDsDisplayMeta {
     #[pyo3(name = "num_labels")]
     fn get_num_labels(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_labels } as u32)
+        Ok(unsafe { (*p).num_labels })
     }
     #[setter]
     #[pyo3(name = "num_labels")]
@@ -5910,7 +5910,7 @@ impl NvDsDisplayMeta {
     #[pyo3(name = "num_lines")]
     fn get_num_lines(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_lines } as u32)
+        Ok(unsafe { (*p).num_lines })
     }
     #[setter]
     #[pyo3(name = "num_lines")]
@@ -5927,7 +5927,7 @@ impl NvDsDisplayMeta {
     #[pyo3(name = "num_arrows")]
     fn get_num_arrows(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_arrows } as u32)
+        Ok(unsafe { (*p).num_arrows })
     }
     #[setter]
     #[pyo3(name = "num_arrows")]
@@ -5944,7 +5944,7 @@ impl NvDsDisplayMeta {
     #[pyo3(name = "num_circles")]
     fn get_num_circles(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_circles } as u32)
+        Ok(unsafe { (*p).num_circles })
     }
     #[setter]
     #[pyo3(name = "num_circles")]
@@ -6260,7 +6260,7 @@ impl NvDsUserMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).user_meta_data } as *mut c_void,
+            unsafe { (*p).user_meta_data }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -6403,7 +6403,7 @@ impl NvDsMetaSubCompLatency {
     #[pyo3(name = "in_system_timestamp")]
     fn get_in_system_timestamp(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).in_system_timestamp } as f64)
+        Ok(unsafe { (*p).in_system_timestamp })
     }
     #[setter]
     #[pyo3(name = "in_system_timestamp")]
@@ -6423,7 +6423,7 @@ impl NvDsMetaSubCompLatency {
     #[pyo3(name = "out_system_timestamp")]
     fn get_out_system_timestamp(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).out_system_timestamp } as f64)
+        Ok(unsafe { (*p).out_system_timestamp })
     }
     #[setter]
     #[pyo3(name = "out_system_timestamp")]
@@ -6560,7 +6560,7 @@ impl NvDsMetaCompLatency {
     #[pyo3(name = "in_system_timestamp")]
     fn get_in_system_timestamp(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).in_system_timestamp } as f64)
+        Ok(unsafe { (*p).in_system_timestamp })
     }
     #[setter]
     #[pyo3(name = "in_system_timestamp")]
@@ -6577,7 +6577,7 @@ impl NvDsMetaCompLatency {
     #[pyo3(name = "out_system_timestamp")]
     fn get_out_system_timestamp(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).out_system_timestamp } as f64)
+        Ok(unsafe { (*p).out_system_timestamp })
     }
     #[setter]
     #[pyo3(name = "out_system_timestamp")]
@@ -6597,7 +6597,7 @@ impl NvDsMetaCompLatency {
     #[pyo3(name = "source_id")]
     fn get_source_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).source_id } as u32)
+        Ok(unsafe { (*p).source_id })
     }
     #[setter]
     #[pyo3(name = "source_id")]
@@ -6614,7 +6614,7 @@ impl NvDsMetaCompLatency {
     #[pyo3(name = "frame_num")]
     fn get_frame_num(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).frame_num } as u32)
+        Ok(unsafe { (*p).frame_num })
     }
     #[setter]
     #[pyo3(name = "frame_num")]
@@ -6631,7 +6631,7 @@ impl NvDsMetaCompLatency {
     #[pyo3(name = "pad_index")]
     fn get_pad_index(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).pad_index } as u32)
+        Ok(unsafe { (*p).pad_index })
     }
     #[setter]
     #[pyo3(name = "pad_index")]
@@ -6668,7 +6668,7 @@ impl NvDsMetaCompLatency {
     #[pyo3(name = "num_sub_comps")]
     fn get_num_sub_comps(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_sub_comps } as u32)
+        Ok(unsafe { (*p).num_sub_comps })
     }
     #[setter]
     #[pyo3(name = "num_sub_comps")]
@@ -6772,7 +6772,7 @@ impl NvDsFrameLatencyInfo {
     #[pyo3(name = "source_id")]
     fn get_source_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).source_id } as u32)
+        Ok(unsafe { (*p).source_id })
     }
     #[setter]
     #[pyo3(name = "source_id")]
@@ -6789,7 +6789,7 @@ impl NvDsFrameLatencyInfo {
     #[pyo3(name = "frame_num")]
     fn get_frame_num(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).frame_num } as u32)
+        Ok(unsafe { (*p).frame_num })
     }
     #[setter]
     #[pyo3(name = "frame_num")]
@@ -6806,7 +6806,7 @@ impl NvDsFrameLatencyInfo {
     #[pyo3(name = "comp_in_timestamp")]
     fn get_comp_in_timestamp(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).comp_in_timestamp } as f64)
+        Ok(unsafe { (*p).comp_in_timestamp })
     }
     #[setter]
     #[pyo3(name = "comp_in_timestamp")]
@@ -6823,7 +6823,7 @@ impl NvDsFrameLatencyInfo {
     #[pyo3(name = "latency")]
     fn get_latency(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).latency } as f64)
+        Ok(unsafe { (*p).latency })
     }
     #[setter]
     #[pyo3(name = "latency")]
@@ -6929,7 +6929,7 @@ impl NvDsMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).meta_data } as *mut c_void,
+            unsafe { (*p).meta_data }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -6964,7 +6964,7 @@ impl NvDsMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).user_data } as *mut c_void,
+            unsafe { (*p).user_data }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -6997,7 +6997,7 @@ impl NvDsMeta {
     #[pyo3(name = "meta_type")]
     fn get_meta_type(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).meta_type } as i32)
+        Ok(unsafe { (*p).meta_type })
     }
     #[setter]
     #[pyo3(name = "meta_type")]
@@ -7470,7 +7470,7 @@ impl NvBufSurfacePlaneParams {
     #[pyo3(name = "num_planes")]
     fn get_num_planes(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_planes } as u32)
+        Ok(unsafe { (*p).num_planes })
     }
     #[setter]
     #[pyo3(name = "num_planes")]
@@ -7882,7 +7882,7 @@ impl NvBufSurfaceChromaSubsamplingParams {
     #[pyo3(name = "chromaLocHoriz")]
     fn get_chromaLocHoriz(&self) -> PyResult<u8> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).chromaLocHoriz } as u8)
+        Ok(unsafe { (*p).chromaLocHoriz })
     }
     #[setter]
     #[pyo3(name = "chromaLocHoriz")]
@@ -7901,7 +7901,7 @@ impl NvBufSurfaceChromaSubsamplingParams {
     #[pyo3(name = "chromaLocVert")]
     fn get_chromaLocVert(&self) -> PyResult<u8> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).chromaLocVert } as u8)
+        Ok(unsafe { (*p).chromaLocVert })
     }
     #[setter]
     #[pyo3(name = "chromaLocVert")]
@@ -8061,7 +8061,7 @@ impl NvBufSurfaceCreateParams {
     #[pyo3(name = "gpuId")]
     fn get_gpuId(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).gpuId } as u32)
+        Ok(unsafe { (*p).gpuId })
     }
     #[setter]
     #[pyo3(name = "gpuId")]
@@ -8078,7 +8078,7 @@ impl NvBufSurfaceCreateParams {
     #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as u32)
+        Ok(unsafe { (*p).width })
     }
     #[setter]
     #[pyo3(name = "width")]
@@ -8095,7 +8095,7 @@ impl NvBufSurfaceCreateParams {
     #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as u32)
+        Ok(unsafe { (*p).height })
     }
     #[setter]
     #[pyo3(name = "height")]
@@ -8112,7 +8112,7 @@ impl NvBufSurfaceCreateParams {
     #[pyo3(name = "size")]
     fn get_size(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).size } as u32)
+        Ok(unsafe { (*p).size })
     }
     #[setter]
     #[pyo3(name = "size")]
@@ -8487,7 +8487,7 @@ impl NvBufSurfaceAllocateParams {
     #[pyo3(name = "_reservedParam")]
     fn get__reservedParam(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p)._reservedParam } as u32)
+        Ok(unsafe { (*p)._reservedParam })
     }
     #[setter]
     #[pyo3(name = "_reservedParam")]
@@ -8683,7 +8683,7 @@ impl NvBufSurfaceMappedAddr {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).eglImage } as *mut c_void,
+            unsafe { (*p).eglImage }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -8724,7 +8724,7 @@ impl NvBufSurfaceMappedAddr {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).nvmmPtr } as *mut c_void,
+            unsafe { (*p).nvmmPtr }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -8765,7 +8765,7 @@ impl NvBufSurfaceMappedAddr {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).cudaPtr } as *mut c_void,
+            unsafe { (*p).cudaPtr }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -8942,7 +8942,7 @@ impl NvBufSurfaceParamsEx {
     #[pyo3(name = "startofvaliddata")]
     fn get_startofvaliddata(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).startofvaliddata } as i32)
+        Ok(unsafe { (*p).startofvaliddata })
     }
     #[setter]
     #[pyo3(name = "startofvaliddata")]
@@ -8961,7 +8961,7 @@ impl NvBufSurfaceParamsEx {
     #[pyo3(name = "sizeofvaliddatainbytes")]
     fn get_sizeofvaliddatainbytes(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).sizeofvaliddatainbytes } as i32)
+        Ok(unsafe { (*p).sizeofvaliddatainbytes })
     }
     #[setter]
     #[pyo3(name = "sizeofvaliddatainbytes")]
@@ -9209,7 +9209,7 @@ impl NvBufSurfaceCudaBuffer {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).basePtr } as *mut c_void,
+            unsafe { (*p).basePtr }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -9250,7 +9250,7 @@ impl NvBufSurfaceCudaBuffer {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).dataPtr } as *mut c_void,
+            unsafe { (*p).dataPtr }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -9291,7 +9291,7 @@ impl NvBufSurfaceCudaBuffer {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).extMem } as *mut c_void,
+            unsafe { (*p).extMem }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -9327,7 +9327,7 @@ impl NvBufSurfaceCudaBuffer {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).mipmap } as *mut c_void,
+            unsafe { (*p).mipmap }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -9501,7 +9501,7 @@ impl NvBufSurface {
     #[pyo3(name = "gpuId")]
     fn get_gpuId(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).gpuId } as u32)
+        Ok(unsafe { (*p).gpuId })
     }
     #[setter]
     #[pyo3(name = "gpuId")]
@@ -9518,7 +9518,7 @@ impl NvBufSurface {
     #[pyo3(name = "batchSize")]
     fn get_batchSize(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).batchSize } as u32)
+        Ok(unsafe { (*p).batchSize })
     }
     #[setter]
     #[pyo3(name = "batchSize")]
@@ -9535,7 +9535,7 @@ impl NvBufSurface {
     #[pyo3(name = "numFilled")]
     fn get_numFilled(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).numFilled } as u32)
+        Ok(unsafe { (*p).numFilled })
     }
     #[setter]
     #[pyo3(name = "numFilled")]
@@ -9788,7 +9788,7 @@ impl NvBufSurfaceMapPlaneParams {
     #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as u32)
+        Ok(unsafe { (*p).width })
     }
     #[setter]
     #[pyo3(name = "width")]
@@ -9805,7 +9805,7 @@ impl NvBufSurfaceMapPlaneParams {
     #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as u32)
+        Ok(unsafe { (*p).height })
     }
     #[setter]
     #[pyo3(name = "height")]
@@ -9822,7 +9822,7 @@ impl NvBufSurfaceMapPlaneParams {
     #[pyo3(name = "pitch")]
     fn get_pitch(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).pitch } as u32)
+        Ok(unsafe { (*p).pitch })
     }
     #[setter]
     #[pyo3(name = "pitch")]
@@ -9839,7 +9839,7 @@ impl NvBufSurfaceMapPlaneParams {
     #[pyo3(name = "offset")]
     fn get_offset(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).offset } as u32)
+        Ok(unsafe { (*p).offset })
     }
     #[setter]
     #[pyo3(name = "offset")]
@@ -9856,7 +9856,7 @@ impl NvBufSurfaceMapPlaneParams {
     #[pyo3(name = "psize")]
     fn get_psize(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).psize } as u32)
+        Ok(unsafe { (*p).psize })
     }
     #[setter]
     #[pyo3(name = "psize")]
@@ -9873,7 +9873,7 @@ impl NvBufSurfaceMapPlaneParams {
     #[pyo3(name = "secondfieldoffset")]
     fn get_secondfieldoffset(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).secondfieldoffset } as u32)
+        Ok(unsafe { (*p).secondfieldoffset })
     }
     #[setter]
     #[pyo3(name = "secondfieldoffset")]
@@ -9892,7 +9892,7 @@ impl NvBufSurfaceMapPlaneParams {
     #[pyo3(name = "blockheightlog2")]
     fn get_blockheightlog2(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).blockheightlog2 } as u32)
+        Ok(unsafe { (*p).blockheightlog2 })
     }
     #[setter]
     #[pyo3(name = "blockheightlog2")]
@@ -9911,7 +9911,7 @@ impl NvBufSurfaceMapPlaneParams {
     #[pyo3(name = "flags")]
     fn get_flags(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).flags } as u64)
+        Ok(unsafe { (*p).flags })
     }
     #[setter]
     #[pyo3(name = "flags")]
@@ -10333,7 +10333,7 @@ impl NvBufSurfaceMapParams {
     #[pyo3(name = "num_planes")]
     fn get_num_planes(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_planes } as u32)
+        Ok(unsafe { (*p).num_planes })
     }
     #[setter]
     #[pyo3(name = "num_planes")]
@@ -10350,7 +10350,7 @@ impl NvBufSurfaceMapParams {
     #[pyo3(name = "gpuId")]
     fn get_gpuId(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).gpuId } as u32)
+        Ok(unsafe { (*p).gpuId })
     }
     #[setter]
     #[pyo3(name = "gpuId")]
@@ -10367,7 +10367,7 @@ impl NvBufSurfaceMapParams {
     #[pyo3(name = "fd")]
     fn get_fd(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).fd } as u64)
+        Ok(unsafe { (*p).fd })
     }
     #[setter]
     #[pyo3(name = "fd")]
@@ -10384,7 +10384,7 @@ impl NvBufSurfaceMapParams {
     #[pyo3(name = "totalSize")]
     fn get_totalSize(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).totalSize } as u32)
+        Ok(unsafe { (*p).totalSize })
     }
     #[setter]
     #[pyo3(name = "totalSize")]
@@ -10543,7 +10543,7 @@ impl NvBufSurfaceMapParams {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).extendedMapParams } as *mut c_void,
+            unsafe { (*p).extendedMapParams }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -10718,7 +10718,7 @@ impl NvBufSurfaceNvmmBuffer {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).dataPtr } as *mut c_void,
+            unsafe { (*p).dataPtr }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -10757,7 +10757,7 @@ impl NvBufSurfaceNvmmBuffer {
     #[pyo3(name = "bufferDesc")]
     fn get_bufferDesc(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).bufferDesc } as u64)
+        Ok(unsafe { (*p).bufferDesc })
     }
     #[setter]
     #[pyo3(name = "bufferDesc")]
@@ -11300,7 +11300,7 @@ impl NvDsInferDims {
     #[pyo3(name = "numDims")]
     fn get_numDims(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).numDims } as u32)
+        Ok(unsafe { (*p).numDims })
     }
     #[setter]
     #[pyo3(name = "numDims")]
@@ -11357,7 +11357,7 @@ impl NvDsInferDims {
     #[pyo3(name = "numElements")]
     fn get_numElements(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).numElements } as u32)
+        Ok(unsafe { (*p).numElements })
     }
     #[setter]
     #[pyo3(name = "numElements")]
@@ -11456,7 +11456,7 @@ impl NvDsInferDimsCHW {
     #[pyo3(name = "c")]
     fn get_c(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).c } as u32)
+        Ok(unsafe { (*p).c })
     }
     #[setter]
     #[pyo3(name = "c")]
@@ -11473,7 +11473,7 @@ impl NvDsInferDimsCHW {
     #[pyo3(name = "h")]
     fn get_h(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).h } as u32)
+        Ok(unsafe { (*p).h })
     }
     #[setter]
     #[pyo3(name = "h")]
@@ -11490,7 +11490,7 @@ impl NvDsInferDimsCHW {
     #[pyo3(name = "w")]
     fn get_w(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).w } as u32)
+        Ok(unsafe { (*p).w })
     }
     #[setter]
     #[pyo3(name = "w")]
@@ -11692,7 +11692,7 @@ impl NvDsInferLayerInfo {
     #[pyo3(name = "bindingIndex")]
     fn get_bindingIndex(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).bindingIndex } as i32)
+        Ok(unsafe { (*p).bindingIndex })
     }
     #[setter]
     #[pyo3(name = "bindingIndex")]
@@ -11723,7 +11723,7 @@ impl NvDsInferLayerInfo {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).buffer } as *mut c_void,
+            unsafe { (*p).buffer }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -11757,7 +11757,7 @@ impl NvDsInferLayerInfo {
     #[pyo3(name = "isInput")]
     fn get_isInput(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).isInput } as i32)
+        Ok(unsafe { (*p).isInput })
     }
     #[setter]
     #[pyo3(name = "isInput")]
@@ -11861,7 +11861,7 @@ impl NvDsInferNetworkInfo {
     #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as u32)
+        Ok(unsafe { (*p).width })
     }
     #[setter]
     #[pyo3(name = "width")]
@@ -11878,7 +11878,7 @@ impl NvDsInferNetworkInfo {
     #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as u32)
+        Ok(unsafe { (*p).height })
     }
     #[setter]
     #[pyo3(name = "height")]
@@ -11895,7 +11895,7 @@ impl NvDsInferNetworkInfo {
     #[pyo3(name = "channels")]
     fn get_channels(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).channels } as u32)
+        Ok(unsafe { (*p).channels })
     }
     #[setter]
     #[pyo3(name = "channels")]
@@ -12007,7 +12007,7 @@ impl NvDsInferObjectDetectionInfo {
     #[pyo3(name = "classId")]
     fn get_classId(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).classId } as u32)
+        Ok(unsafe { (*p).classId })
     }
     #[setter]
     #[pyo3(name = "classId")]
@@ -12232,7 +12232,7 @@ impl NvDsInferInstanceMaskInfo {
     #[pyo3(name = "classId")]
     fn get_classId(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).classId } as u32)
+        Ok(unsafe { (*p).classId })
     }
     #[setter]
     #[pyo3(name = "classId")]
@@ -12339,7 +12339,7 @@ impl NvDsInferInstanceMaskInfo {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).mask } as *mut c_void,
+            unsafe { (*p).mask }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -12373,7 +12373,7 @@ impl NvDsInferInstanceMaskInfo {
     #[pyo3(name = "mask_width")]
     fn get_mask_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).mask_width } as u32)
+        Ok(unsafe { (*p).mask_width })
     }
     #[setter]
     #[pyo3(name = "mask_width")]
@@ -12392,7 +12392,7 @@ impl NvDsInferInstanceMaskInfo {
     #[pyo3(name = "mask_height")]
     fn get_mask_height(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).mask_height } as u32)
+        Ok(unsafe { (*p).mask_height })
     }
     #[setter]
     #[pyo3(name = "mask_height")]
@@ -12411,7 +12411,7 @@ impl NvDsInferInstanceMaskInfo {
     #[pyo3(name = "mask_size")]
     fn get_mask_size(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).mask_size } as u32)
+        Ok(unsafe { (*p).mask_size })
     }
     #[setter]
     #[pyo3(name = "mask_size")]
@@ -12515,7 +12515,7 @@ impl NvDsInferAttribute {
     #[pyo3(name = "attributeIndex")]
     fn get_attributeIndex(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).attributeIndex } as u32)
+        Ok(unsafe { (*p).attributeIndex })
     }
     #[setter]
     #[pyo3(name = "attributeIndex")]
@@ -12532,7 +12532,7 @@ impl NvDsInferAttribute {
     #[pyo3(name = "attributeValue")]
     fn get_attributeValue(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).attributeValue } as u32)
+        Ok(unsafe { (*p).attributeValue })
     }
     #[setter]
     #[pyo3(name = "attributeValue")]
@@ -12674,7 +12674,7 @@ impl NvDsInferTensorMeta {
     #[pyo3(name = "unique_id")]
     fn get_unique_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).unique_id } as u32)
+        Ok(unsafe { (*p).unique_id })
     }
     #[setter]
     #[pyo3(name = "unique_id")]
@@ -12691,7 +12691,7 @@ impl NvDsInferTensorMeta {
     #[pyo3(name = "num_output_layers")]
     fn get_num_output_layers(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_output_layers } as u32)
+        Ok(unsafe { (*p).num_output_layers })
     }
     /// Host address of each output layer's data.
     ///
@@ -12705,7 +12705,7 @@ impl NvDsInferTensorMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).out_buf_ptrs_host } as *mut c_void,
+            unsafe { (*p).out_buf_ptrs_host }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -12744,7 +12744,7 @@ impl NvDsInferTensorMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).out_buf_ptrs_dev } as *mut c_void,
+            unsafe { (*p).out_buf_ptrs_dev }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -12781,7 +12781,7 @@ impl NvDsInferTensorMeta {
     #[pyo3(name = "gpu_id")]
     fn get_gpu_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).gpu_id } as i32)
+        Ok(unsafe { (*p).gpu_id })
     }
     #[setter]
     #[pyo3(name = "gpu_id")]
@@ -12800,7 +12800,7 @@ impl NvDsInferTensorMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).priv_data } as *mut c_void,
+            unsafe { (*p).priv_data }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -12996,7 +12996,7 @@ impl NvDsInferSegmentationMeta {
     #[pyo3(name = "classes")]
     fn get_classes(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).classes } as u32)
+        Ok(unsafe { (*p).classes })
     }
     /// Width of the class map.
     ///
@@ -13005,7 +13005,7 @@ impl NvDsInferSegmentationMeta {
     #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as u32)
+        Ok(unsafe { (*p).width })
     }
     /// Height of the class map.
     ///
@@ -13014,7 +13014,7 @@ impl NvDsInferSegmentationMeta {
     #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as u32)
+        Ok(unsafe { (*p).height })
     }
     /// Class of each pixel; pixel (x, y) is at y * width + x.
     ///
@@ -13025,7 +13025,7 @@ impl NvDsInferSegmentationMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).class_map } as *mut c_void,
+            unsafe { (*p).class_map }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -13064,7 +13064,7 @@ impl NvDsInferSegmentationMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).class_probabilities_map } as *mut c_void,
+            unsafe { (*p).class_probabilities_map }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -13103,7 +13103,7 @@ impl NvDsInferSegmentationMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).priv_data } as *mut c_void,
+            unsafe { (*p).priv_data }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -13142,7 +13142,7 @@ impl NvDsInferSegmentationMeta {
     #[pyo3(name = "unique_id")]
     fn get_unique_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).unique_id } as i32)
+        Ok(unsafe { (*p).unique_id })
     }
     #[setter]
     #[pyo3(name = "unique_id")]
@@ -13425,7 +13425,7 @@ impl NvDsGeoLocation {
     #[pyo3(name = "lat")]
     fn get_lat(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).lat } as f64)
+        Ok(unsafe { (*p).lat })
     }
     #[setter]
     #[pyo3(name = "lat")]
@@ -13442,7 +13442,7 @@ impl NvDsGeoLocation {
     #[pyo3(name = "lon")]
     fn get_lon(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).lon } as f64)
+        Ok(unsafe { (*p).lon })
     }
     #[setter]
     #[pyo3(name = "lon")]
@@ -13459,7 +13459,7 @@ impl NvDsGeoLocation {
     #[pyo3(name = "alt")]
     fn get_alt(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).alt } as f64)
+        Ok(unsafe { (*p).alt })
     }
     #[setter]
     #[pyo3(name = "alt")]
@@ -13558,7 +13558,7 @@ impl NvDsCoordinate {
     #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).x } as f64)
+        Ok(unsafe { (*p).x })
     }
     #[setter]
     #[pyo3(name = "x")]
@@ -13575,7 +13575,7 @@ impl NvDsCoordinate {
     #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).y } as f64)
+        Ok(unsafe { (*p).y })
     }
     #[setter]
     #[pyo3(name = "y")]
@@ -13592,7 +13592,7 @@ impl NvDsCoordinate {
     #[pyo3(name = "z")]
     fn get_z(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).z } as f64)
+        Ok(unsafe { (*p).z })
     }
     #[setter]
     #[pyo3(name = "z")]
@@ -13693,7 +13693,7 @@ impl NvDsObjectSignature {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).signature } as *mut c_void,
+            unsafe { (*p).signature }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -13722,7 +13722,7 @@ impl NvDsObjectSignature {
     #[pyo3(name = "size")]
     fn get_size(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).size } as u32)
+        Ok(unsafe { (*p).size })
     }
     #[setter]
     #[pyo3(name = "size")]
@@ -14309,7 +14309,7 @@ impl NvDsPersonObject {
     #[pyo3(name = "age")]
     fn get_age(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).age } as u32)
+        Ok(unsafe { (*p).age })
     }
     #[setter]
     #[pyo3(name = "age")]
@@ -14617,7 +14617,7 @@ impl NvDsFaceObject {
     #[pyo3(name = "age")]
     fn get_age(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).age } as u32)
+        Ok(unsafe { (*p).age })
     }
     #[setter]
     #[pyo3(name = "age")]
@@ -15095,7 +15095,7 @@ impl NvDsPersonObjectExt {
     #[pyo3(name = "age")]
     fn get_age(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).age } as u32)
+        Ok(unsafe { (*p).age })
     }
     #[setter]
     #[pyo3(name = "age")]
@@ -15416,7 +15416,7 @@ impl NvDsFaceObjectWithExt {
     #[pyo3(name = "age")]
     fn get_age(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).age } as u32)
+        Ok(unsafe { (*p).age })
     }
     #[setter]
     #[pyo3(name = "age")]
@@ -15724,7 +15724,7 @@ impl NvDsJoints {
     #[pyo3(name = "num_joints")]
     fn get_num_joints(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_joints } as i32)
+        Ok(unsafe { (*p).num_joints })
     }
     #[setter]
     #[pyo3(name = "num_joints")]
@@ -15741,7 +15741,7 @@ impl NvDsJoints {
     #[pyo3(name = "pose_type")]
     fn get_pose_type(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).pose_type } as i32)
+        Ok(unsafe { (*p).pose_type })
     }
     #[setter]
     #[pyo3(name = "pose_type")]
@@ -15847,7 +15847,7 @@ impl NvDsEmbedding {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).embedding_vector } as *mut c_void,
+            unsafe { (*p).embedding_vector }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -15884,7 +15884,7 @@ impl NvDsEmbedding {
     #[pyo3(name = "embedding_length")]
     fn get_embedding_length(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).embedding_length } as u32)
+        Ok(unsafe { (*p).embedding_length })
     }
     #[setter]
     #[pyo3(name = "embedding_length")]
@@ -16094,7 +16094,7 @@ impl NvDsConvexHull {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).points } as *mut c_void,
+            unsafe { (*p).points }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -16122,7 +16122,7 @@ impl NvDsConvexHull {
     #[pyo3(name = "numFilled")]
     fn get_numFilled(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).numFilled } as u32)
+        Ok(unsafe { (*p).numFilled })
     }
     #[setter]
     #[pyo3(name = "numFilled")]
@@ -16328,7 +16328,7 @@ impl NvDsBbox3dObject {
     #[pyo3(name = "instance_ids")]
     fn get_instance_ids(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).instance_ids } as u32)
+        Ok(unsafe { (*p).instance_ids })
     }
     #[setter]
     #[pyo3(name = "instance_ids")]
@@ -16513,7 +16513,7 @@ impl NvDsBbox3dObjectList {
     #[pyo3(name = "num_objects")]
     fn get_num_objects(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objects } as u32)
+        Ok(unsafe { (*p).num_objects })
     }
     #[setter]
     #[pyo3(name = "num_objects")]
@@ -16530,7 +16530,7 @@ impl NvDsBbox3dObjectList {
     #[pyo3(name = "timestamp")]
     fn get_timestamp(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).timestamp } as u64)
+        Ok(unsafe { (*p).timestamp })
     }
     #[setter]
     #[pyo3(name = "timestamp")]
@@ -16547,7 +16547,7 @@ impl NvDsBbox3dObjectList {
     #[pyo3(name = "frame_num")]
     fn get_frame_num(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).frame_num } as i32)
+        Ok(unsafe { (*p).frame_num })
     }
     #[setter]
     #[pyo3(name = "frame_num")]
@@ -16564,7 +16564,7 @@ impl NvDsBbox3dObjectList {
     #[pyo3(name = "camera_id")]
     fn get_camera_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).camera_id } as u32)
+        Ok(unsafe { (*p).camera_id })
     }
     #[setter]
     #[pyo3(name = "camera_id")]
@@ -16593,7 +16593,7 @@ impl NvDsBbox3dObjectList {
     #[pyo3(name = "count")]
     fn get_count(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).count } as i32)
+        Ok(unsafe { (*p).count })
     }
     #[setter]
     #[pyo3(name = "count")]
@@ -17064,7 +17064,7 @@ impl NvDsLLMObject {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).info } as *mut c_void,
+            unsafe { (*p).info }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -17143,7 +17143,7 @@ impl NvDsLLMObject {
     #[pyo3(name = "num_conversations")]
     fn get_num_conversations(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_conversations } as u32)
+        Ok(unsafe { (*p).num_conversations })
     }
     #[setter]
     #[pyo3(name = "num_conversations")]
@@ -17203,7 +17203,7 @@ impl NvDsLLMObject {
     #[pyo3(name = "num_embeddings")]
     fn get_num_embeddings(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_embeddings } as u32)
+        Ok(unsafe { (*p).num_embeddings })
     }
     #[setter]
     #[pyo3(name = "num_embeddings")]
@@ -17325,7 +17325,7 @@ impl NvDsInteractionObject {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).objectIds } as *mut c_void,
+            unsafe { (*p).objectIds }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -17359,7 +17359,7 @@ impl NvDsInteractionObject {
     #[pyo3(name = "num_objectIds")]
     fn get_num_objectIds(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objectIds } as u32)
+        Ok(unsafe { (*p).num_objectIds })
     }
     #[setter]
     #[pyo3(name = "num_objectIds")]
@@ -17425,7 +17425,7 @@ impl NvDsInteractionObject {
     #[pyo3(name = "num_coordinates")]
     fn get_num_coordinates(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_coordinates } as u32)
+        Ok(unsafe { (*p).num_coordinates })
     }
     #[setter]
     #[pyo3(name = "num_coordinates")]
@@ -17458,7 +17458,7 @@ impl NvDsInteractionObject {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).info } as *mut c_void,
+            unsafe { (*p).info }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -17487,7 +17487,7 @@ impl NvDsInteractionObject {
     #[pyo3(name = "timestamp")]
     fn get_timestamp(&self) -> PyResult<i64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).timestamp } as i64)
+        Ok(unsafe { (*p).timestamp })
     }
     #[setter]
     #[pyo3(name = "timestamp")]
@@ -17602,7 +17602,7 @@ impl NvDsCongestionObject {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).objectIds } as *mut c_void,
+            unsafe { (*p).objectIds }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -17636,7 +17636,7 @@ impl NvDsCongestionObject {
     #[pyo3(name = "num_objectIds")]
     fn get_num_objectIds(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objectIds } as u32)
+        Ok(unsafe { (*p).num_objectIds })
     }
     #[setter]
     #[pyo3(name = "num_objectIds")]
@@ -17672,7 +17672,7 @@ impl NvDsCongestionObject {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).info } as *mut c_void,
+            unsafe { (*p).info }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -17701,7 +17701,7 @@ impl NvDsCongestionObject {
     #[pyo3(name = "timestamp")]
     fn get_timestamp(&self) -> PyResult<i64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).timestamp } as i64)
+        Ok(unsafe { (*p).timestamp })
     }
     #[setter]
     #[pyo3(name = "timestamp")]
@@ -17830,7 +17830,7 @@ impl NvDsTypeMetricsObject {
     #[pyo3(name = "count")]
     fn get_count(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).count } as i32)
+        Ok(unsafe { (*p).count })
     }
     #[setter]
     #[pyo3(name = "count")]
@@ -17896,7 +17896,7 @@ impl NvDsTypeMetricsObject {
     #[pyo3(name = "num_coordinates")]
     fn get_num_coordinates(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_coordinates } as u32)
+        Ok(unsafe { (*p).num_coordinates })
     }
     #[setter]
     #[pyo3(name = "num_coordinates")]
@@ -17917,7 +17917,7 @@ impl NvDsTypeMetricsObject {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).objectIds } as *mut c_void,
+            unsafe { (*p).objectIds }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -17951,7 +17951,7 @@ impl NvDsTypeMetricsObject {
     #[pyo3(name = "num_objectIds")]
     fn get_num_objectIds(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objectIds } as u32)
+        Ok(unsafe { (*p).num_objectIds })
     }
     #[setter]
     #[pyo3(name = "num_objectIds")]
@@ -17970,7 +17970,7 @@ impl NvDsTypeMetricsObject {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).info } as *mut c_void,
+            unsafe { (*p).info }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -18083,7 +18083,7 @@ impl NvDsSegmentationObject {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).mask } as *mut c_void,
+            unsafe { (*p).mask }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -18112,7 +18112,7 @@ impl NvDsSegmentationObject {
     #[pyo3(name = "mask_size")]
     fn get_mask_size(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).mask_size } as u32)
+        Ok(unsafe { (*p).mask_size })
     }
     #[setter]
     #[pyo3(name = "mask_size")]
@@ -18131,7 +18131,7 @@ impl NvDsSegmentationObject {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).info } as *mut c_void,
+            unsafe { (*p).info }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -18482,7 +18482,7 @@ impl NvDsEventMsgMeta {
     #[pyo3(name = "objClassId")]
     fn get_objClassId(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).objClassId } as i32)
+        Ok(unsafe { (*p).objClassId })
     }
     #[setter]
     #[pyo3(name = "objClassId")]
@@ -18499,7 +18499,7 @@ impl NvDsEventMsgMeta {
     #[pyo3(name = "sensorId")]
     fn get_sensorId(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).sensorId } as i32)
+        Ok(unsafe { (*p).sensorId })
     }
     #[setter]
     #[pyo3(name = "sensorId")]
@@ -18516,7 +18516,7 @@ impl NvDsEventMsgMeta {
     #[pyo3(name = "moduleId")]
     fn get_moduleId(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).moduleId } as i32)
+        Ok(unsafe { (*p).moduleId })
     }
     #[setter]
     #[pyo3(name = "moduleId")]
@@ -18533,7 +18533,7 @@ impl NvDsEventMsgMeta {
     #[pyo3(name = "placeId")]
     fn get_placeId(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).placeId } as i32)
+        Ok(unsafe { (*p).placeId })
     }
     #[setter]
     #[pyo3(name = "placeId")]
@@ -18550,7 +18550,7 @@ impl NvDsEventMsgMeta {
     #[pyo3(name = "componentId")]
     fn get_componentId(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).componentId } as i32)
+        Ok(unsafe { (*p).componentId })
     }
     #[setter]
     #[pyo3(name = "componentId")]
@@ -18567,7 +18567,7 @@ impl NvDsEventMsgMeta {
     #[pyo3(name = "frameId")]
     fn get_frameId(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).frameId } as i32)
+        Ok(unsafe { (*p).frameId })
     }
     #[setter]
     #[pyo3(name = "frameId")]
@@ -18584,7 +18584,7 @@ impl NvDsEventMsgMeta {
     #[pyo3(name = "confidence")]
     fn get_confidence(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).confidence } as f64)
+        Ok(unsafe { (*p).confidence })
     }
     #[setter]
     #[pyo3(name = "confidence")]
@@ -18601,7 +18601,7 @@ impl NvDsEventMsgMeta {
     #[pyo3(name = "trackingId")]
     fn get_trackingId(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).trackingId } as u64)
+        Ok(unsafe { (*p).trackingId })
     }
     #[setter]
     #[pyo3(name = "trackingId")]
@@ -18620,7 +18620,7 @@ impl NvDsEventMsgMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).ts } as *mut c_void,
+            unsafe { (*p).ts }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -18698,7 +18698,7 @@ impl NvDsEventMsgMeta {
     #[pyo3(name = "count")]
     fn get_count(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).count } as i32)
+        Ok(unsafe { (*p).count })
     }
     #[setter]
     #[pyo3(name = "count")]
@@ -18801,7 +18801,7 @@ impl NvDsEventMsgMeta {
     #[pyo3(name = "num_interactions")]
     fn get_num_interactions(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_interactions } as i32)
+        Ok(unsafe { (*p).num_interactions })
     }
     #[setter]
     #[pyo3(name = "num_interactions")]
@@ -18869,7 +18869,7 @@ impl NvDsEventMsgMeta {
     #[pyo3(name = "num_congestions")]
     fn get_num_congestions(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_congestions } as i32)
+        Ok(unsafe { (*p).num_congestions })
     }
     #[setter]
     #[pyo3(name = "num_congestions")]
@@ -18930,7 +18930,7 @@ impl NvDsEventMsgMeta {
     #[pyo3(name = "num_fov")]
     fn get_num_fov(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_fov } as i32)
+        Ok(unsafe { (*p).num_fov })
     }
     #[setter]
     #[pyo3(name = "num_fov")]
@@ -19095,7 +19095,7 @@ impl NvDsEventMsgMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).extMsg } as *mut c_void,
+            unsafe { (*p).extMsg }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -19128,7 +19128,7 @@ impl NvDsEventMsgMeta {
     #[pyo3(name = "extMsgSize")]
     fn get_extMsgSize(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).extMsgSize } as u32)
+        Ok(unsafe { (*p).extMsgSize })
     }
     #[setter]
     #[pyo3(name = "extMsgSize")]
@@ -19516,7 +19516,7 @@ impl NvDsCustomMsgInfo {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).message } as *mut c_void,
+            unsafe { (*p).message }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -19550,7 +19550,7 @@ impl NvDsCustomMsgInfo {
     #[pyo3(name = "size")]
     fn get_size(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).size } as u32)
+        Ok(unsafe { (*p).size })
     }
     #[setter]
     #[pyo3(name = "size")]
@@ -19656,7 +19656,7 @@ impl NvDsPayload {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).payload } as *mut c_void,
+            unsafe { (*p).payload }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -19689,7 +19689,7 @@ impl NvDsPayload {
     #[pyo3(name = "payloadSize")]
     fn get_payloadSize(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).payloadSize } as u32)
+        Ok(unsafe { (*p).payloadSize })
     }
     #[setter]
     #[pyo3(name = "payloadSize")]
@@ -19706,7 +19706,7 @@ impl NvDsPayload {
     #[pyo3(name = "componentId")]
     fn get_componentId(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).componentId } as u32)
+        Ok(unsafe { (*p).componentId })
     }
     #[setter]
     #[pyo3(name = "componentId")]
@@ -19818,7 +19818,7 @@ impl NvDsTargetMiscDataFrame {
     #[pyo3(name = "frameNum")]
     fn get_frameNum(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).frameNum } as u32)
+        Ok(unsafe { (*p).frameNum })
     }
     #[setter]
     #[pyo3(name = "frameNum")]
@@ -19887,7 +19887,7 @@ impl NvDsTargetMiscDataFrame {
     #[pyo3(name = "age")]
     fn get_age(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).age } as u32)
+        Ok(unsafe { (*p).age })
     }
     #[setter]
     #[pyo3(name = "age")]
@@ -19904,7 +19904,7 @@ impl NvDsTargetMiscDataFrame {
     #[pyo3(name = "trackerState")]
     fn get_trackerState(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).trackerState } as u32)
+        Ok(unsafe { (*p).trackerState })
     }
     #[setter]
     #[pyo3(name = "trackerState")]
@@ -20071,7 +20071,7 @@ impl NvDsTargetMiscDataObject {
     #[pyo3(name = "numObj")]
     fn get_numObj(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).numObj } as u32)
+        Ok(unsafe { (*p).numObj })
     }
     /// Capacity of @a list.
     ///
@@ -20080,7 +20080,7 @@ impl NvDsTargetMiscDataObject {
     #[pyo3(name = "numAllocated")]
     fn get_numAllocated(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).numAllocated } as u32)
+        Ok(unsafe { (*p).numAllocated })
     }
     /// Tracking id.
     ///
@@ -20089,7 +20089,7 @@ impl NvDsTargetMiscDataObject {
     #[pyo3(name = "uniqueId")]
     fn get_uniqueId(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).uniqueId } as u64)
+        Ok(unsafe { (*p).uniqueId })
     }
     #[setter]
     #[pyo3(name = "uniqueId")]
@@ -20106,7 +20106,7 @@ impl NvDsTargetMiscDataObject {
     #[pyo3(name = "classId")]
     fn get_classId(&self) -> PyResult<u16> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).classId } as u16)
+        Ok(unsafe { (*p).classId })
     }
     #[setter]
     #[pyo3(name = "classId")]
@@ -20250,7 +20250,7 @@ impl NvDsTargetMiscDataStream {
     #[pyo3(name = "streamID")]
     fn get_streamID(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).streamID } as u32)
+        Ok(unsafe { (*p).streamID })
     }
     #[setter]
     #[pyo3(name = "streamID")]
@@ -20267,7 +20267,7 @@ impl NvDsTargetMiscDataStream {
     #[pyo3(name = "surfaceStreamID")]
     fn get_surfaceStreamID(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).surfaceStreamID } as u64)
+        Ok(unsafe { (*p).surfaceStreamID })
     }
     #[setter]
     #[pyo3(name = "surfaceStreamID")]
@@ -20286,7 +20286,7 @@ impl NvDsTargetMiscDataStream {
     #[pyo3(name = "numAllocated")]
     fn get_numAllocated(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).numAllocated } as u32)
+        Ok(unsafe { (*p).numAllocated })
     }
     /// Targets in @a list.
     ///
@@ -20295,7 +20295,7 @@ impl NvDsTargetMiscDataStream {
     #[pyo3(name = "numFilled")]
     fn get_numFilled(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).numFilled } as u32)
+        Ok(unsafe { (*p).numFilled })
     }
     /// The elements of `list` (as many as the count says), as views sharing this object's liveness.
     fn list(slf: &Bound<'_, Self>) -> PyResult<Vec<NvDsTargetMiscDataObject>> {
@@ -20407,7 +20407,7 @@ impl NvDsTargetMiscDataBatch {
     #[pyo3(name = "numAllocated")]
     fn get_numAllocated(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).numAllocated } as u32)
+        Ok(unsafe { (*p).numAllocated })
     }
     /// Streams in @a list.
     ///
@@ -20416,7 +20416,7 @@ impl NvDsTargetMiscDataBatch {
     #[pyo3(name = "numFilled")]
     fn get_numFilled(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).numFilled } as u32)
+        Ok(unsafe { (*p).numFilled })
     }
     /// Producer-private data (buffer pool).
     ///
@@ -20427,7 +20427,7 @@ impl NvDsTargetMiscDataBatch {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).priv_data } as *mut c_void,
+            unsafe { (*p).priv_data }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -20574,7 +20574,7 @@ impl NvDsReidTensorBatch {
     #[pyo3(name = "featureSize")]
     fn get_featureSize(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).featureSize } as u32)
+        Ok(unsafe { (*p).featureSize })
     }
     #[setter]
     #[pyo3(name = "featureSize")]
@@ -20591,7 +20591,7 @@ impl NvDsReidTensorBatch {
     #[pyo3(name = "numFilled")]
     fn get_numFilled(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).numFilled } as u32)
+        Ok(unsafe { (*p).numFilled })
     }
     #[setter]
     #[pyo3(name = "numFilled")]
@@ -20610,7 +20610,7 @@ impl NvDsReidTensorBatch {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).ptr_host } as *mut c_void,
+            unsafe { (*p).ptr_host }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -20641,7 +20641,7 @@ impl NvDsReidTensorBatch {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).ptr_dev } as *mut c_void,
+            unsafe { (*p).ptr_dev }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -20672,7 +20672,7 @@ impl NvDsReidTensorBatch {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).priv_data } as *mut c_void,
+            unsafe { (*p).priv_data }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -20795,7 +20795,7 @@ impl NvDsObjConvexHull {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).list } as *mut c_void,
+            unsafe { (*p).list }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -20823,7 +20823,7 @@ impl NvDsObjConvexHull {
     #[pyo3(name = "numPointsAllocated")]
     fn get_numPointsAllocated(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).numPointsAllocated } as u32)
+        Ok(unsafe { (*p).numPointsAllocated })
     }
     #[setter]
     #[pyo3(name = "numPointsAllocated")]
@@ -20842,7 +20842,7 @@ impl NvDsObjConvexHull {
     #[pyo3(name = "numPoints")]
     fn get_numPoints(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).numPoints } as u32)
+        Ok(unsafe { (*p).numPoints })
     }
     #[setter]
     #[pyo3(name = "numPoints")]
@@ -20941,7 +20941,7 @@ impl NvDsObjReid {
     #[pyo3(name = "featureSize")]
     fn get_featureSize(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).featureSize } as u32)
+        Ok(unsafe { (*p).featureSize })
     }
     /// Vector in host memory.
     ///
@@ -20952,7 +20952,7 @@ impl NvDsObjReid {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).ptr_host } as *mut c_void,
+            unsafe { (*p).ptr_host }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -20982,7 +20982,7 @@ impl NvDsObjReid {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).ptr_dev } as *mut c_void,
+            unsafe { (*p).ptr_dev }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -21396,7 +21396,7 @@ impl NvOFFlowVector {
     #[pyo3(name = "flowx")]
     fn get_flowx(&self) -> PyResult<i16> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).flowx } as i16)
+        Ok(unsafe { (*p).flowx })
     }
     #[setter]
     #[pyo3(name = "flowx")]
@@ -21413,7 +21413,7 @@ impl NvOFFlowVector {
     #[pyo3(name = "flowy")]
     fn get_flowy(&self) -> PyResult<i16> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).flowy } as i16)
+        Ok(unsafe { (*p).flowy })
     }
     #[setter]
     #[pyo3(name = "flowy")]
@@ -21517,7 +21517,7 @@ impl NvDsOpticalFlowMeta {
     #[pyo3(name = "rows")]
     fn get_rows(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).rows } as u32)
+        Ok(unsafe { (*p).rows })
     }
     /// Grid columns (frame width / block size).
     ///
@@ -21526,7 +21526,7 @@ impl NvDsOpticalFlowMeta {
     #[pyo3(name = "cols")]
     fn get_cols(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).cols } as u32)
+        Ok(unsafe { (*p).cols })
     }
     /// Size of @a data in bytes.
     ///
@@ -21535,7 +21535,7 @@ impl NvDsOpticalFlowMeta {
     #[pyo3(name = "mv_size")]
     fn get_mv_size(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).mv_size } as u32)
+        Ok(unsafe { (*p).mv_size })
     }
     #[setter]
     #[pyo3(name = "mv_size")]
@@ -21552,7 +21552,7 @@ impl NvDsOpticalFlowMeta {
     #[pyo3(name = "cost_size")]
     fn get_cost_size(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).cost_size } as u32)
+        Ok(unsafe { (*p).cost_size })
     }
     #[setter]
     #[pyo3(name = "cost_size")]
@@ -21569,7 +21569,7 @@ impl NvDsOpticalFlowMeta {
     #[pyo3(name = "frame_num")]
     fn get_frame_num(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).frame_num } as u64)
+        Ok(unsafe { (*p).frame_num })
     }
     #[setter]
     #[pyo3(name = "frame_num")]
@@ -21588,7 +21588,7 @@ impl NvDsOpticalFlowMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).data } as *mut c_void,
+            unsafe { (*p).data }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -21623,7 +21623,7 @@ impl NvDsOpticalFlowMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).cost } as *mut c_void,
+            unsafe { (*p).cost }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -21658,7 +21658,7 @@ impl NvDsOpticalFlowMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).priv_ } as *mut c_void,
+            unsafe { (*p).priv_ }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -21693,7 +21693,7 @@ impl NvDsOpticalFlowMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).reserved } as *mut c_void,
+            unsafe { (*p).reserved }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -21809,7 +21809,7 @@ impl NvDsObjEncOutParams {
     #[pyo3(name = "outLen")]
     fn get_outLen(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).outLen } as u64)
+        Ok(unsafe { (*p).outLen })
     }
 }
 /// What nvds_obj_enc_process() should do with one object or frame.
@@ -21967,7 +21967,7 @@ impl NvDsObjEncUsrArgs {
     #[pyo3(name = "scaledWidth")]
     fn get_scaledWidth(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).scaledWidth } as i32)
+        Ok(unsafe { (*p).scaledWidth })
     }
     #[setter]
     #[pyo3(name = "scaledWidth")]
@@ -21984,7 +21984,7 @@ impl NvDsObjEncUsrArgs {
     #[pyo3(name = "scaledHeight")]
     fn get_scaledHeight(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).scaledHeight } as i32)
+        Ok(unsafe { (*p).scaledHeight })
     }
     #[setter]
     #[pyo3(name = "scaledHeight")]
@@ -22020,7 +22020,7 @@ impl NvDsObjEncUsrArgs {
     #[pyo3(name = "objNum")]
     fn get_objNum(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).objNum } as i32)
+        Ok(unsafe { (*p).objNum })
     }
     #[setter]
     #[pyo3(name = "objNum")]
@@ -22037,7 +22037,7 @@ impl NvDsObjEncUsrArgs {
     #[pyo3(name = "quality")]
     fn get_quality(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).quality } as i32)
+        Ok(unsafe { (*p).quality })
     }
     #[setter]
     #[pyo3(name = "quality")]
@@ -22213,7 +22213,7 @@ impl NvDsAnalyticsObjInfo {
     #[pyo3(name = "unique_id")]
     fn get_unique_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).unique_id } as u32)
+        Ok(unsafe { (*p).unique_id })
     }
     #[setter]
     #[pyo3(name = "unique_id")]
@@ -22371,7 +22371,7 @@ impl NvDsAnalyticsFrameMeta {
     #[pyo3(name = "unique_id")]
     fn get_unique_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).unique_id } as u32)
+        Ok(unsafe { (*p).unique_id })
     }
     #[setter]
     #[pyo3(name = "unique_id")]
@@ -22553,7 +22553,7 @@ impl NvOSD_FrameTextParams {
     #[pyo3(name = "num_strings")]
     fn get_num_strings(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_strings } as i32)
+        Ok(unsafe { (*p).num_strings })
     }
     #[setter]
     #[pyo3(name = "num_strings")]
@@ -22824,7 +22824,7 @@ impl NvOSD_FrameRectParams {
     #[pyo3(name = "num_rects")]
     fn get_num_rects(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_rects } as i32)
+        Ok(unsafe { (*p).num_rects })
     }
     #[setter]
     #[pyo3(name = "num_rects")]
@@ -23154,7 +23154,7 @@ impl NvOSD_FrameSegmentMaskParams {
     #[pyo3(name = "num_segments")]
     fn get_num_segments(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_segments } as i32)
+        Ok(unsafe { (*p).num_segments })
     }
     #[setter]
     #[pyo3(name = "num_segments")]
@@ -23479,7 +23479,7 @@ impl NvOSD_FrameLineParams {
     #[pyo3(name = "num_lines")]
     fn get_num_lines(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_lines } as i32)
+        Ok(unsafe { (*p).num_lines })
     }
     #[setter]
     #[pyo3(name = "num_lines")]
@@ -23748,7 +23748,7 @@ impl NvOSD_FrameArrowParams {
     #[pyo3(name = "num_arrows")]
     fn get_num_arrows(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_arrows } as i32)
+        Ok(unsafe { (*p).num_arrows })
     }
     #[setter]
     #[pyo3(name = "num_arrows")]
@@ -24017,7 +24017,7 @@ impl NvOSD_FrameCircleParams {
     #[pyo3(name = "num_circles")]
     fn get_num_circles(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_circles } as i32)
+        Ok(unsafe { (*p).num_circles })
     }
     #[setter]
     #[pyo3(name = "num_circles")]
@@ -24198,7 +24198,7 @@ impl NvDsPreProcessTensorMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).raw_tensor_buffer } as *mut c_void,
+            unsafe { (*p).raw_tensor_buffer }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -24240,7 +24240,7 @@ impl NvDsPreProcessTensorMeta {
     #[pyo3(name = "buffer_size")]
     fn get_buffer_size(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).buffer_size } as u64)
+        Ok(unsafe { (*p).buffer_size })
     }
     #[setter]
     #[pyo3(name = "buffer_size")]
@@ -24309,7 +24309,7 @@ impl NvDsPreProcessTensorMeta {
     #[pyo3(name = "gpu_id")]
     fn get_gpu_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).gpu_id } as u32)
+        Ok(unsafe { (*p).gpu_id })
     }
     #[setter]
     #[pyo3(name = "gpu_id")]
@@ -24328,7 +24328,7 @@ impl NvDsPreProcessTensorMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).private_data } as *mut c_void,
+            unsafe { (*p).private_data }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -24370,7 +24370,7 @@ impl NvDsPreProcessTensorMeta {
     #[pyo3(name = "meta_id")]
     fn get_meta_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).meta_id } as u32)
+        Ok(unsafe { (*p).meta_id })
     }
     #[setter]
     #[pyo3(name = "meta_id")]
@@ -24561,7 +24561,7 @@ impl GstNvDsPreProcessBatchMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).private_data } as *mut c_void,
+            unsafe { (*p).private_data }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -24695,7 +24695,7 @@ impl CustomDataStruct {
     #[pyo3(name = "structId")]
     fn get_structId(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).structId } as i32)
+        Ok(unsafe { (*p).structId })
     }
     #[setter]
     #[pyo3(name = "structId")]
@@ -24737,7 +24737,7 @@ impl CustomDataStruct {
     #[pyo3(name = "sampleInt")]
     fn get_sampleInt(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).sampleInt } as i32)
+        Ok(unsafe { (*p).sampleInt })
     }
     #[setter]
     #[pyo3(name = "sampleInt")]
@@ -24919,7 +24919,7 @@ impl RectDim {
     #[pyo3(name = "class_id")]
     fn get_class_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).class_id } as i32)
+        Ok(unsafe { (*p).class_id })
     }
     #[setter]
     #[pyo3(name = "class_id")]
@@ -24936,7 +24936,7 @@ impl RectDim {
     #[pyo3(name = "tracking_id")]
     fn get_tracking_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).tracking_id } as i32)
+        Ok(unsafe { (*p).tracking_id })
     }
     #[setter]
     #[pyo3(name = "tracking_id")]
@@ -24953,7 +24953,7 @@ impl RectDim {
     #[pyo3(name = "gie_unique_id")]
     fn get_gie_unique_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).gie_unique_id } as i32)
+        Ok(unsafe { (*p).gie_unique_id })
     }
     #[setter]
     #[pyo3(name = "gie_unique_id")]
@@ -24970,7 +24970,7 @@ impl RectDim {
     #[pyo3(name = "roi_status")]
     fn get_roi_status(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).roi_status } as i32)
+        Ok(unsafe { (*p).roi_status })
     }
     #[setter]
     #[pyo3(name = "roi_status")]
@@ -24989,7 +24989,7 @@ impl RectDim {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).text } as *mut c_void,
+            unsafe { (*p).text }.cast::<c_void>(),
             self.view.token(),
         )
     }

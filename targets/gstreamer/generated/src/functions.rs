@@ -68,9 +68,8 @@ pub(crate) fn __bindery_fn_gst_structure_free<'py>(
         .get()
         .view
         .for_transfer("gst_structure_free(structure)", rt::Handover::Consume, false)?;
-    let __bindery_ret = unsafe { ffi::gst_structure_free(__bindery_structure_c as _) };
+    unsafe { ffi::gst_structure_free(__bindery_structure_c as _) };
     rt::token::kill_unless_immortal(__bindery_structure_obj.get().view.token());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// C function `gst_structure_get_name`, declared at /usr/include/gstreamer-1.0/gst/gststructure.h:158.
@@ -140,7 +139,7 @@ pub(crate) fn __bindery_fn_gst_structure_n_fields<'py>(
     let __bindery_ret = unsafe {
         ffi::gst_structure_n_fields(__bindery_structure_c as _)
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// C function `gst_structure_nth_field_name`, declared at /usr/include/gstreamer-1.0/gst/gststructure.h:264.
 #[pyfunction]
@@ -233,10 +232,11 @@ pub(crate) fn __bindery_fn_gst_structure_get_boolean<'py>(
             __bindery_value_c,
         )
     };
-    let mut __bindery_values: Vec<Py<PyAny>> = Vec::new();
-    __bindery_values.push((__bindery_ret as i64 != 0).into_py_any(__bindery_py)?);
     let __bindery_value_v = unsafe { __bindery_value_v.assume_init() };
-    __bindery_values.push((__bindery_value_v as i64 != 0).into_py_any(__bindery_py)?);
+    let __bindery_values: Vec<Py<PyAny>> = Vec::from([
+        (__bindery_ret as i64 != 0).into_py_any(__bindery_py)?,
+        (__bindery_value_v as i64 != 0).into_py_any(__bindery_py)?,
+    ]);
     rt::out::pack(__bindery_py, __bindery_values)
 }
 /// C function `gst_structure_get_int`, declared at /usr/include/gstreamer-1.0/gst/gststructure.h:288.
@@ -271,10 +271,11 @@ pub(crate) fn __bindery_fn_gst_structure_get_int<'py>(
             __bindery_value_c,
         )
     };
-    let mut __bindery_values: Vec<Py<PyAny>> = Vec::new();
-    __bindery_values.push((__bindery_ret as i64 != 0).into_py_any(__bindery_py)?);
     let __bindery_value_v = unsafe { __bindery_value_v.assume_init() };
-    __bindery_values.push((__bindery_value_v as i32).into_py_any(__bindery_py)?);
+    let __bindery_values: Vec<Py<PyAny>> = Vec::from([
+        (__bindery_ret as i64 != 0).into_py_any(__bindery_py)?,
+        __bindery_value_v.into_py_any(__bindery_py)?,
+    ]);
     rt::out::pack(__bindery_py, __bindery_values)
 }
 /// C function `gst_structure_get_uint`, declared at /usr/include/gstreamer-1.0/gst/gststructure.h:292.
@@ -309,10 +310,11 @@ pub(crate) fn __bindery_fn_gst_structure_get_uint<'py>(
             __bindery_value_c,
         )
     };
-    let mut __bindery_values: Vec<Py<PyAny>> = Vec::new();
-    __bindery_values.push((__bindery_ret as i64 != 0).into_py_any(__bindery_py)?);
     let __bindery_value_v = unsafe { __bindery_value_v.assume_init() };
-    __bindery_values.push((__bindery_value_v as u32).into_py_any(__bindery_py)?);
+    let __bindery_values: Vec<Py<PyAny>> = Vec::from([
+        (__bindery_ret as i64 != 0).into_py_any(__bindery_py)?,
+        __bindery_value_v.into_py_any(__bindery_py)?,
+    ]);
     rt::out::pack(__bindery_py, __bindery_values)
 }
 /// C function `gst_structure_get_double`, declared at /usr/include/gstreamer-1.0/gst/gststructure.h:304.
@@ -347,10 +349,11 @@ pub(crate) fn __bindery_fn_gst_structure_get_double<'py>(
             __bindery_value_c,
         )
     };
-    let mut __bindery_values: Vec<Py<PyAny>> = Vec::new();
-    __bindery_values.push((__bindery_ret as i64 != 0).into_py_any(__bindery_py)?);
     let __bindery_value_v = unsafe { __bindery_value_v.assume_init() };
-    __bindery_values.push((__bindery_value_v as f64).into_py_any(__bindery_py)?);
+    let __bindery_values: Vec<Py<PyAny>> = Vec::from([
+        (__bindery_ret as i64 != 0).into_py_any(__bindery_py)?,
+        __bindery_value_v.into_py_any(__bindery_py)?,
+    ]);
     rt::out::pack(__bindery_py, __bindery_values)
 }
 /// C function `gst_structure_get_string`, declared at /usr/include/gstreamer-1.0/gst/gststructure.h:320.
@@ -618,7 +621,7 @@ pub(crate) fn __bindery_fn_gst_video_region_of_interest_meta_add_param<'py>(
             rt::Handover::Give,
             false,
         )?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::gst_video_region_of_interest_meta_add_param(
             __bindery_meta_c as _,
             __bindery_s_c as _,
@@ -628,7 +631,6 @@ pub(crate) fn __bindery_fn_gst_video_region_of_interest_meta_add_param<'py>(
         .get()
         .view
         .adopt_into(&__bindery_meta_obj.get().view, __bindery_meta_obj.as_any());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// C function `gst_video_region_of_interest_meta_get_param`, declared at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:367.

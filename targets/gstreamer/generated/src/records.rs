@@ -68,7 +68,7 @@ impl GstStructure {
     #[pyo3(name = "type")]
     fn get_type_(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).type_ } as u64)
+        Ok(unsafe { (*p).type_ })
     }
     #[setter]
     #[pyo3(name = "type")]
@@ -83,7 +83,7 @@ impl GstStructure {
     #[pyo3(name = "name")]
     fn get_name(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).name } as u32)
+        Ok(unsafe { (*p).name })
     }
     #[setter]
     #[pyo3(name = "name")]
@@ -226,7 +226,7 @@ impl GstVideoInfo {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).finfo } as *mut c_void,
+            unsafe { (*p).finfo }.cast_mut().cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -252,7 +252,7 @@ impl GstVideoInfo {
     #[pyo3(name = "interlace_mode")]
     fn get_interlace_mode(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).interlace_mode } as u32)
+        Ok(unsafe { (*p).interlace_mode })
     }
     #[setter]
     #[pyo3(name = "interlace_mode")]
@@ -267,7 +267,7 @@ impl GstVideoInfo {
     #[pyo3(name = "flags")]
     fn get_flags(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).flags } as u32)
+        Ok(unsafe { (*p).flags })
     }
     #[setter]
     #[pyo3(name = "flags")]
@@ -282,7 +282,7 @@ impl GstVideoInfo {
     #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as i32)
+        Ok(unsafe { (*p).width })
     }
     #[setter]
     #[pyo3(name = "width")]
@@ -297,7 +297,7 @@ impl GstVideoInfo {
     #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as i32)
+        Ok(unsafe { (*p).height })
     }
     #[setter]
     #[pyo3(name = "height")]
@@ -312,7 +312,7 @@ impl GstVideoInfo {
     #[pyo3(name = "size")]
     fn get_size(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).size } as u64)
+        Ok(unsafe { (*p).size })
     }
     #[setter]
     #[pyo3(name = "size")]
@@ -327,7 +327,7 @@ impl GstVideoInfo {
     #[pyo3(name = "views")]
     fn get_views(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).views } as i32)
+        Ok(unsafe { (*p).views })
     }
     #[setter]
     #[pyo3(name = "views")]
@@ -342,7 +342,7 @@ impl GstVideoInfo {
     #[pyo3(name = "chroma_site")]
     fn get_chroma_site(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).chroma_site } as u32)
+        Ok(unsafe { (*p).chroma_site })
     }
     #[setter]
     #[pyo3(name = "chroma_site")]
@@ -357,7 +357,7 @@ impl GstVideoInfo {
     #[pyo3(name = "par_n")]
     fn get_par_n(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).par_n } as i32)
+        Ok(unsafe { (*p).par_n })
     }
     #[setter]
     #[pyo3(name = "par_n")]
@@ -372,7 +372,7 @@ impl GstVideoInfo {
     #[pyo3(name = "par_d")]
     fn get_par_d(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).par_d } as i32)
+        Ok(unsafe { (*p).par_d })
     }
     #[setter]
     #[pyo3(name = "par_d")]
@@ -387,7 +387,7 @@ impl GstVideoInfo {
     #[pyo3(name = "fps_n")]
     fn get_fps_n(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).fps_n } as i32)
+        Ok(unsafe { (*p).fps_n })
     }
     #[setter]
     #[pyo3(name = "fps_n")]
@@ -402,7 +402,7 @@ impl GstVideoInfo {
     #[pyo3(name = "fps_d")]
     fn get_fps_d(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).fps_d } as i32)
+        Ok(unsafe { (*p).fps_d })
     }
     #[setter]
     #[pyo3(name = "fps_d")]
@@ -626,7 +626,7 @@ impl GstVideoMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).buffer } as *mut c_void,
+            unsafe { (*p).buffer }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -652,7 +652,7 @@ impl GstVideoMeta {
     #[pyo3(name = "flags")]
     fn get_flags(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).flags } as u32)
+        Ok(unsafe { (*p).flags })
     }
     #[setter]
     #[pyo3(name = "flags")]
@@ -667,7 +667,7 @@ impl GstVideoMeta {
     #[pyo3(name = "format")]
     fn get_format(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).format } as u32)
+        Ok(unsafe { (*p).format })
     }
     #[setter]
     #[pyo3(name = "format")]
@@ -682,7 +682,7 @@ impl GstVideoMeta {
     #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).id } as i32)
+        Ok(unsafe { (*p).id })
     }
     #[setter]
     #[pyo3(name = "id")]
@@ -697,7 +697,7 @@ impl GstVideoMeta {
     #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as u32)
+        Ok(unsafe { (*p).width })
     }
     #[setter]
     #[pyo3(name = "width")]
@@ -712,7 +712,7 @@ impl GstVideoMeta {
     #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as u32)
+        Ok(unsafe { (*p).height })
     }
     #[setter]
     #[pyo3(name = "height")]
@@ -727,7 +727,7 @@ impl GstVideoMeta {
     #[pyo3(name = "n_planes")]
     fn get_n_planes(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).n_planes } as u32)
+        Ok(unsafe { (*p).n_planes })
     }
     #[setter]
     #[pyo3(name = "n_planes")]
@@ -921,7 +921,7 @@ impl GstVideoCropMeta {
     #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).x } as u32)
+        Ok(unsafe { (*p).x })
     }
     #[setter]
     #[pyo3(name = "x")]
@@ -936,7 +936,7 @@ impl GstVideoCropMeta {
     #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).y } as u32)
+        Ok(unsafe { (*p).y })
     }
     #[setter]
     #[pyo3(name = "y")]
@@ -951,7 +951,7 @@ impl GstVideoCropMeta {
     #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as u32)
+        Ok(unsafe { (*p).width })
     }
     #[setter]
     #[pyo3(name = "width")]
@@ -966,7 +966,7 @@ impl GstVideoCropMeta {
     #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as u32)
+        Ok(unsafe { (*p).height })
     }
     #[setter]
     #[pyo3(name = "height")]
@@ -1081,7 +1081,7 @@ impl GstVideoRegionOfInterestMeta {
     #[pyo3(name = "roi_type")]
     fn get_roi_type(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).roi_type } as u32)
+        Ok(unsafe { (*p).roi_type })
     }
     #[setter]
     #[pyo3(name = "roi_type")]
@@ -1098,7 +1098,7 @@ impl GstVideoRegionOfInterestMeta {
     #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).id } as i32)
+        Ok(unsafe { (*p).id })
     }
     #[setter]
     #[pyo3(name = "id")]
@@ -1113,7 +1113,7 @@ impl GstVideoRegionOfInterestMeta {
     #[pyo3(name = "parent_id")]
     fn get_parent_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).parent_id } as i32)
+        Ok(unsafe { (*p).parent_id })
     }
     #[setter]
     #[pyo3(name = "parent_id")]
@@ -1130,7 +1130,7 @@ impl GstVideoRegionOfInterestMeta {
     #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).x } as u32)
+        Ok(unsafe { (*p).x })
     }
     #[setter]
     #[pyo3(name = "x")]
@@ -1145,7 +1145,7 @@ impl GstVideoRegionOfInterestMeta {
     #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).y } as u32)
+        Ok(unsafe { (*p).y })
     }
     #[setter]
     #[pyo3(name = "y")]
@@ -1160,7 +1160,7 @@ impl GstVideoRegionOfInterestMeta {
     #[pyo3(name = "w")]
     fn get_w(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).w } as u32)
+        Ok(unsafe { (*p).w })
     }
     #[setter]
     #[pyo3(name = "w")]
@@ -1175,7 +1175,7 @@ impl GstVideoRegionOfInterestMeta {
     #[pyo3(name = "h")]
     fn get_h(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).h } as u32)
+        Ok(unsafe { (*p).h })
     }
     #[setter]
     #[pyo3(name = "h")]

@@ -30,7 +30,7 @@ pub fn int64(func: &str, obj: &Bound<'_, PyAny>) -> PyResult<i64> {
     if obj.is_instance_of::<PyFloat>() {
         return Err(incompatible(func, obj));
     }
-    obj.extract::<i64>().map_err(|e| overflow_as_type_error(e.into(), func, obj))
+    obj.extract::<i64>().map_err(|e| overflow_as_type_error(e, func, obj))
 }
 
 /// convert-mode uint64: like [`int64`] but via `int(obj)` for objects without

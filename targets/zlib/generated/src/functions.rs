@@ -55,19 +55,16 @@ pub(crate) fn __bindery_fn_compress<'py>(
             rt::errors::return_code("compress", __bindery_ret as i64, __bindery_meaning),
         );
     }
-    let mut __bindery_values: Vec<Py<PyAny>> = Vec::new();
-    let _ = __bindery_ret;
-    __bindery_values
-        .push(
-            __bindery_dest_buf
-                .into_bytes(
-                    __bindery_py,
-                    rt::buffers::written(__bindery_destLen_v as i128, "compress(dest)")?,
-                    "compress(dest)",
-                )?
-                .into_any()
-                .unbind(),
-        );
+    let __bindery_values: Vec<Py<PyAny>> = Vec::from([
+        __bindery_dest_buf
+            .into_bytes(
+                __bindery_py,
+                rt::buffers::written(__bindery_destLen_v as i128, "compress(dest)")?,
+                "compress(dest)",
+            )?
+            .into_any()
+            .unbind(),
+    ]);
     rt::out::pack(__bindery_py, __bindery_values)
 }
 /// C function `compress2`, declared at /usr/include/zlib.h:1244.
@@ -113,9 +110,9 @@ pub(crate) fn __bindery_fn_compress2<'py>(
             rt::errors::return_code("compress2", __bindery_ret as i64, __bindery_meaning),
         );
     }
-    let mut __bindery_values: Vec<Py<PyAny>> = Vec::new();
-    let _ = __bindery_ret;
-    __bindery_values.push((__bindery_destLen_v as u64).into_py_any(__bindery_py)?);
+    let __bindery_values: Vec<Py<PyAny>> = Vec::from([
+        __bindery_destLen_v.into_py_any(__bindery_py)?,
+    ]);
     rt::out::pack(__bindery_py, __bindery_values)
 }
 /// C function `compressBound`, declared at /usr/include/zlib.h:1260.
@@ -129,7 +126,7 @@ pub(crate) fn __bindery_fn_compressBound<'py>(
         u64,
     >(sourceLen, "compressBound(sourceLen)")?;
     let __bindery_ret = unsafe { ffi::compressBound(__bindery_sourceLen_c as _) };
-    (__bindery_ret as u64).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// C function `uncompress`, declared at /usr/include/zlib.h:1267.
 #[pyfunction]
@@ -179,22 +176,16 @@ pub(crate) fn __bindery_fn_uncompress<'py>(
             ),
         );
     }
-    let mut __bindery_values: Vec<Py<PyAny>> = Vec::new();
-    let _ = __bindery_ret;
-    __bindery_values
-        .push(
-            __bindery_dest_buf
-                .into_bytes(
-                    __bindery_py,
-                    rt::buffers::written(
-                        __bindery_destLen_v as i128,
-                        "uncompress(dest)",
-                    )?,
-                    "uncompress(dest)",
-                )?
-                .into_any()
-                .unbind(),
-        );
+    let __bindery_values: Vec<Py<PyAny>> = Vec::from([
+        __bindery_dest_buf
+            .into_bytes(
+                __bindery_py,
+                rt::buffers::written(__bindery_destLen_v as i128, "uncompress(dest)")?,
+                "uncompress(dest)",
+            )?
+            .into_any()
+            .unbind(),
+    ]);
     rt::out::pack(__bindery_py, __bindery_values)
 }
 /// C function `adler32`, declared at /usr/include/zlib.h:1689.
@@ -213,7 +204,7 @@ pub(crate) fn __bindery_fn_adler32<'py>(
     let __bindery_ret = unsafe {
         ffi::adler32(__bindery_adler_c as _, __bindery_buf_c as _, __bindery_len_c as _)
     };
-    (__bindery_ret as u64).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// C function `crc32`, declared at /usr/include/zlib.h:1727.
 #[pyfunction]
@@ -231,5 +222,5 @@ pub(crate) fn __bindery_fn_crc32<'py>(
     let __bindery_ret = unsafe {
         ffi::crc32(__bindery_crc_c as _, __bindery_buf_c as _, __bindery_len_c as _)
     };
-    (__bindery_ret as u64).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }

@@ -88,7 +88,7 @@ impl ArPair {
     #[pyo3(name = "a")]
     fn get_a(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).a } as i32)
+        Ok(unsafe { (*p).a })
     }
     #[setter]
     #[pyo3(name = "a")]
@@ -105,7 +105,7 @@ impl ArPair {
     #[pyo3(name = "b")]
     fn get_b(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).b } as i32)
+        Ok(unsafe { (*p).b })
     }
     #[setter]
     #[pyo3(name = "b")]

@@ -4,17 +4,17 @@ use crate::*;
 pub(crate) static __BINDERY_ENUM_BKCLASS: rt::enums::EnumClass = rt::enums::EnumClass::new(
     "BkClass",
 );
+/// Every enum in registration order: class, members, doc and whether its
+/// members are module attributes too (as pyds does).
+static __BINDERY_ENUMS: &[rt::enums::EnumEntry] = &[
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_BKCLASS,
+        members: &[("BK_CAR", 0), ("BK_PERSON", 1)],
+        doc: "A detection's class.\n\nC enum `BkClass`, declared at bulk_exporter.h:5.",
+        export_values: true,
+    },
+];
 /// Creates every enum class and adds it (and, as pyds does, its values) to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let class = __BINDERY_ENUM_BKCLASS
-        .create(
-            m,
-            &[("BK_CAR", 0), ("BK_PERSON", 1)],
-            "A detection's class.\n\nC enum `BkClass`, declared at bulk_exporter.h:5.",
-        )?;
-    m.add("BkClass", &class)?;
-    m.add("BK_CAR", class.getattr("BK_CAR")?)?;
-    m.add("BK_PERSON", class.getattr("BK_PERSON")?)?;
-    let _ = m;
-    Ok(())
+    rt::enums::register_all(m, __BINDERY_ENUMS)
 }

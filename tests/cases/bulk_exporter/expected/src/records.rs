@@ -209,7 +209,7 @@ impl BkDetection {
     #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).id } as u64)
+        Ok(unsafe { (*p).id })
     }
     #[setter]
     #[pyo3(name = "id")]
@@ -404,11 +404,11 @@ impl BkFrame {
                 continue;
             }
             unsafe {
-                c0.push((*e).confidence as f32);
-                c1.push((*e).id as u64);
+                c0.push((*e).confidence);
+                c1.push((*e).id);
                 c2.push((*e).kind as i32);
-                c3.push((*e).box_.left as f32);
-                c4.push((*e).box_.top as f32);
+                c3.push((*e).box_.left);
+                c4.push((*e).box_.top);
             }
         }
         let out = PyDict::new(py);

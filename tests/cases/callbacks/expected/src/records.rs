@@ -93,7 +93,7 @@ impl CbMeta {
     #[pyo3(name = "meta_type")]
     fn get_meta_type(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).meta_type } as i32)
+        Ok(unsafe { (*p).meta_type })
     }
     #[setter]
     #[pyo3(name = "meta_type")]
@@ -112,7 +112,7 @@ impl CbMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).user_data } as *mut c_void,
+            unsafe { (*p).user_data }.cast::<c_void>(),
             self.view.token(),
         )
     }

@@ -88,7 +88,7 @@ impl CmPoint {
     #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).x } as i32)
+        Ok(unsafe { (*p).x })
     }
     #[setter]
     #[pyo3(name = "x")]
@@ -105,7 +105,7 @@ impl CmPoint {
     #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).y } as i32)
+        Ok(unsafe { (*p).y })
     }
     #[setter]
     #[pyo3(name = "y")]
@@ -124,7 +124,7 @@ impl CmPoint {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).user_data } as *mut c_void,
+            unsafe { (*p).user_data }.cast::<c_void>(),
             self.view.token(),
         )
     }

@@ -88,7 +88,7 @@ impl CaDetection {
     #[pyo3(name = "class_id")]
     fn get_class_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).class_id } as i32)
+        Ok(unsafe { (*p).class_id })
     }
     #[setter]
     #[pyo3(name = "class_id")]
@@ -209,7 +209,7 @@ impl CaFrame {
     #[pyo3(name = "num_filled")]
     fn get_num_filled(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_filled } as u32)
+        Ok(unsafe { (*p).num_filled })
     }
     #[setter]
     #[pyo3(name = "num_filled")]
@@ -226,7 +226,7 @@ impl CaFrame {
     #[pyo3(name = "num_allocated")]
     fn get_num_allocated(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_allocated } as u32)
+        Ok(unsafe { (*p).num_allocated })
     }
     #[setter]
     #[pyo3(name = "num_allocated")]
@@ -346,7 +346,7 @@ impl CaTensor {
     #[pyo3(name = "num_layers")]
     fn get_num_layers(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).num_layers } as u32)
+        Ok(unsafe { (*p).num_layers })
     }
     #[setter]
     #[pyo3(name = "num_layers")]

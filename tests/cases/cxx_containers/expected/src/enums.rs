@@ -4,17 +4,17 @@ use crate::*;
 pub(crate) static __BINDERY_ENUM_CXSAMPLEKIND: rt::enums::EnumClass = rt::enums::EnumClass::new(
     "CxSampleKind",
 );
+/// Every enum in registration order: class, members, doc and whether its
+/// members are module attributes too (as pyds does).
+static __BINDERY_ENUMS: &[rt::enums::EnumEntry] = &[
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_CXSAMPLEKIND,
+        members: &[("CX_SAMPLE_A", 0), ("CX_SAMPLE_B", 1)],
+        doc: "Kinds of samples.\n\nC enum `CxSampleKind`, declared at cxx_containers.h:23.",
+        export_values: true,
+    },
+];
 /// Creates every enum class and adds it (and, as pyds does, its values) to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let class = __BINDERY_ENUM_CXSAMPLEKIND
-        .create(
-            m,
-            &[("CX_SAMPLE_A", 0), ("CX_SAMPLE_B", 1)],
-            "Kinds of samples.\n\nC enum `CxSampleKind`, declared at cxx_containers.h:23.",
-        )?;
-    m.add("CxSampleKind", &class)?;
-    m.add("CX_SAMPLE_A", class.getattr("CX_SAMPLE_A")?)?;
-    m.add("CX_SAMPLE_B", class.getattr("CX_SAMPLE_B")?)?;
-    let _ = m;
-    Ok(())
+    rt::enums::register_all(m, __BINDERY_ENUMS)
 }

@@ -18,5 +18,5 @@ pub(crate) fn __bindery_fn_cx_record_id<'py>(
         ))?;
     let __bindery_record_c = __bindery_record_obj.get().ptr()?;
     let __bindery_ret = unsafe { ffi::cx_record_id(__bindery_record_c as _) };
-    (__bindery_ret as u32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }

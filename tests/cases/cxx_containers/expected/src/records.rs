@@ -88,7 +88,7 @@ impl CxPoint {
     #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).x } as i32)
+        Ok(unsafe { (*p).x })
     }
     #[setter]
     #[pyo3(name = "x")]
@@ -105,7 +105,7 @@ impl CxPoint {
     #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).y } as i32)
+        Ok(unsafe { (*p).y })
     }
     #[setter]
     #[pyo3(name = "y")]
@@ -305,7 +305,7 @@ impl CxRecord {
     #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).id } as u32)
+        Ok(unsafe { (*p).id })
     }
     #[setter]
     #[pyo3(name = "id")]
@@ -397,7 +397,7 @@ impl CxHolder {
     #[pyo3(name = "flags")]
     fn get_flags(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).flags } as i32)
+        Ok(unsafe { (*p).flags })
     }
     #[setter]
     #[pyo3(name = "flags")]

@@ -88,7 +88,7 @@ impl DfHolder {
     #[pyo3(name = "value")]
     fn get_value(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).value } as i32)
+        Ok(unsafe { (*p).value })
     }
     #[setter]
     #[pyo3(name = "value")]

@@ -14,5 +14,5 @@ pub(crate) fn __bindery_fn_dc_compute<'py>(
 ) -> PyResult<Py<PyAny>> {
     let __bindery_a_c = rt::ints::to_c_int::<i32>(a, "dc_compute(a)")?;
     let __bindery_ret = unsafe { ffi::dc_compute(__bindery_a_c as _) };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }

@@ -95,7 +95,7 @@ impl DcRecord {
     #[pyo3(name = "leading")]
     fn get_leading(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).leading } as i32)
+        Ok(unsafe { (*p).leading })
     }
     #[setter]
     #[pyo3(name = "leading")]
@@ -112,7 +112,7 @@ impl DcRecord {
     #[pyo3(name = "trailing")]
     fn get_trailing(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).trailing } as i32)
+        Ok(unsafe { (*p).trailing })
     }
     #[setter]
     #[pyo3(name = "trailing")]
@@ -129,7 +129,7 @@ impl DcRecord {
     #[pyo3(name = "slashes")]
     fn get_slashes(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).slashes } as i32)
+        Ok(unsafe { (*p).slashes })
     }
     #[setter]
     #[pyo3(name = "slashes")]
@@ -144,7 +144,7 @@ impl DcRecord {
     #[pyo3(name = "undocumented")]
     fn get_undocumented(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).undocumented } as i32)
+        Ok(unsafe { (*p).undocumented })
     }
     #[setter]
     #[pyo3(name = "undocumented")]
@@ -244,7 +244,7 @@ impl DcSlashes {
     #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).x } as i32)
+        Ok(unsafe { (*p).x })
     }
     #[setter]
     #[pyo3(name = "x")]

@@ -12,39 +12,34 @@ pub(crate) static __BINDERY_ENUM_ENSTATUS: rt::enums::EnumClass = rt::enums::Enu
 pub(crate) static __BINDERY_ENUM_ENFLAGS: rt::enums::EnumClass = rt::enums::EnumClass::new(
     "EnFlags",
 );
+/// Every enum in registration order: class, members, doc and whether its
+/// members are module attributes too (as pyds does).
+static __BINDERY_ENUMS: &[rt::enums::EnumEntry] = &[
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_ENLIGHT,
+        members: &[("EN_RED", 0), ("EN_YELLOW", 1), ("EN_GREEN", 2)],
+        doc: "Traffic light colour (dense values).\n\nC enum `EnLight`, declared at enums.h:4.",
+        export_values: true,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_ENSTATUS,
+        members: &[
+            ("EN_OK", 0),
+            ("EN_ERR_IO", -5),
+            ("EN_ERR_BUSY", -16),
+            ("EN_ERR_LAST", 1000),
+        ],
+        doc: "Error codes: sparse and negative values.\n\nC enum `EnStatus`, declared at enums.h:11.",
+        export_values: false,
+    },
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_ENFLAGS,
+        members: &[("EN_FLAG_NONE", 0), ("EN_FLAG_HIGH", 2147483648)],
+        doc: "Flags with a value above INT_MAX: the enum's type is unsigned.\n\nC enum `EnFlags`, declared at enums.h:19.",
+        export_values: true,
+    },
+];
 /// Creates every enum class and adds it (and, as pyds does, its values) to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let class = __BINDERY_ENUM_ENLIGHT
-        .create(
-            m,
-            &[("EN_RED", 0), ("EN_YELLOW", 1), ("EN_GREEN", 2)],
-            "Traffic light colour (dense values).\n\nC enum `EnLight`, declared at enums.h:4.",
-        )?;
-    m.add("EnLight", &class)?;
-    m.add("EN_RED", class.getattr("EN_RED")?)?;
-    m.add("EN_YELLOW", class.getattr("EN_YELLOW")?)?;
-    m.add("EN_GREEN", class.getattr("EN_GREEN")?)?;
-    let class = __BINDERY_ENUM_ENSTATUS
-        .create(
-            m,
-            &[
-                ("EN_OK", 0),
-                ("EN_ERR_IO", -5),
-                ("EN_ERR_BUSY", -16),
-                ("EN_ERR_LAST", 1000),
-            ],
-            "Error codes: sparse and negative values.\n\nC enum `EnStatus`, declared at enums.h:11.",
-        )?;
-    m.add("Status", &class)?;
-    let class = __BINDERY_ENUM_ENFLAGS
-        .create(
-            m,
-            &[("EN_FLAG_NONE", 0), ("EN_FLAG_HIGH", 2147483648)],
-            "Flags with a value above INT_MAX: the enum's type is unsigned.\n\nC enum `EnFlags`, declared at enums.h:19.",
-        )?;
-    m.add("EnFlags", &class)?;
-    m.add("EN_FLAG_NONE", class.getattr("EN_FLAG_NONE")?)?;
-    m.add("EN_FLAG_HIGH", class.getattr("EN_FLAG_HIGH")?)?;
-    let _ = m;
-    Ok(())
+    rt::enums::register_all(m, __BINDERY_ENUMS)
 }

@@ -4,17 +4,17 @@ use crate::*;
 pub(crate) static __BINDERY_ENUM_FNDIRECTION: rt::enums::EnumClass = rt::enums::EnumClass::new(
     "FnDirection",
 );
+/// Every enum in registration order: class, members, doc and whether its
+/// members are module attributes too (as pyds does).
+static __BINDERY_ENUMS: &[rt::enums::EnumEntry] = &[
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_FNDIRECTION,
+        members: &[("FN_FORWARD", 0), ("FN_BACKWARD", 1)],
+        doc: "Direction of a scan.\n\nC enum `FnDirection`, declared at functions.h:18.",
+        export_values: true,
+    },
+];
 /// Creates every enum class and adds it (and, as pyds does, its values) to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let class = __BINDERY_ENUM_FNDIRECTION
-        .create(
-            m,
-            &[("FN_FORWARD", 0), ("FN_BACKWARD", 1)],
-            "Direction of a scan.\n\nC enum `FnDirection`, declared at functions.h:18.",
-        )?;
-    m.add("FnDirection", &class)?;
-    m.add("FN_FORWARD", class.getattr("FN_FORWARD")?)?;
-    m.add("FN_BACKWARD", class.getattr("FN_BACKWARD")?)?;
-    let _ = m;
-    Ok(())
+    rt::enums::register_all(m, __BINDERY_ENUMS)
 }

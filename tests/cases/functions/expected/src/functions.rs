@@ -33,7 +33,7 @@ pub(crate) fn __bindery_fn_fn_add<'py>(
     let __bindery_a_c = rt::ints::to_c_int::<i32>(a, "fn_add(a)")?;
     let __bindery_b_c = rt::ints::to_c_int::<i32>(b, "fn_add(b)")?;
     let __bindery_ret = unsafe { ffi::fn_add(__bindery_a_c as _, __bindery_b_c as _) };
-    (__bindery_ret as i64).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Scales by a factor; an unnamed second parameter becomes `arg1`.
 ///
@@ -50,7 +50,7 @@ pub(crate) fn __bindery_fn_fn_scale<'py>(
     let __bindery_ret = unsafe {
         ffi::fn_scale(__bindery_value_c as _, __bindery_arg1_c as _)
     };
-    (__bindery_ret as f64).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Whether the box is empty.
 ///
@@ -101,9 +101,8 @@ pub(crate) fn __bindery_fn_fn_box_free<'py>(
         .get()
         .view
         .for_transfer("fn_box_free(box)", rt::Handover::Consume, false)?;
-    let __bindery_ret = unsafe { ffi::fn_box_free(__bindery_box_c as _) };
+    unsafe { ffi::fn_box_free(__bindery_box_c as _) };
     rt::token::kill_unless_immortal(__bindery_box_obj.get().view.token());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Creates an item owned by Python until it is added to a box.
@@ -141,9 +140,8 @@ pub(crate) fn __bindery_fn_fn_item_free<'py>(
         .get()
         .view
         .for_transfer("fn_item_free(item)", rt::Handover::Consume, false)?;
-    let __bindery_ret = unsafe { ffi::fn_item_free(__bindery_item_c as _) };
+    unsafe { ffi::fn_item_free(__bindery_item_c as _) };
     rt::token::kill_unless_immortal(__bindery_item_obj.get().view.token());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Moves @a item into @a box. Returns 0, -1 when a pointer is NULL, -2 when the box is full.
@@ -188,7 +186,6 @@ pub(crate) fn __bindery_fn_fn_box_add<'py>(
         .get()
         .view
         .adopt_into(&__bindery_box_obj.get().view, __bindery_box_obj.as_any());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Takes @a item out of @a box and back to the box's pool (only items C made).
@@ -212,10 +209,7 @@ pub(crate) fn __bindery_fn_fn_box_remove<'py>(
         .get()
         .view
         .c_made_ptr("fn_box_remove(item)")?;
-    let __bindery_ret = unsafe {
-        ffi::fn_box_remove(__bindery_box_c as _, __bindery_item_c as _)
-    };
-    let _ = __bindery_ret;
+    unsafe { ffi::fn_box_remove(__bindery_box_c as _, __bindery_item_c as _) };
     Ok(__bindery_py.None())
 }
 /// The @a index-th item of @a box (borrowed: valid while the box is).
@@ -281,7 +275,7 @@ pub(crate) fn __bindery_fn_fn_box_sum<'py>(
             rt::AssertSend(unsafe { ffi::fn_box_sum(__bindery_box_c as _) })
         })
         .into_inner();
-    (__bindery_ret as i64).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Looks an item up by name (a `const char*` argument).
 ///
@@ -321,7 +315,7 @@ pub(crate) fn __bindery_fn_fn_find<'py>(
             from.get()
                 .view
                 .derive(from.as_any(), __bindery_ret as *mut _)
-                .map(|v| FnItem::wrap(v))
+                .map(FnItem::wrap)
                 .into_py_any(__bindery_py)
         }
         None => {
@@ -368,9 +362,8 @@ pub(crate) fn __bindery_fn_fn_item_recycle<'py>(
         .get()
         .view
         .for_transfer("fn_item_recycle(item)", rt::Handover::Invalidate, false)?;
-    let __bindery_ret = unsafe { ffi::fn_item_recycle(__bindery_item_c as _) };
+    unsafe { ffi::fn_item_recycle(__bindery_item_c as _) };
     rt::token::kill_unless_immortal(__bindery_item_obj.get().view.token());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Raw pointer in and out.
@@ -392,7 +385,7 @@ pub(crate) fn __bindery_fn_fn_identity<'py>(
         "fn_identity(p)",
     )?;
     let __bindery_ret = unsafe { ffi::fn_identity(__bindery_p_c as _) };
-    rt::pointer::to_capsule(__bindery_py, __bindery_ret as *mut c_void)
+    rt::pointer::to_capsule(__bindery_py, __bindery_ret.cast::<c_void>())
         .map(Bound::unbind)
 }
 /// Enum in and out.

@@ -88,7 +88,7 @@ impl FnItem {
     #[pyo3(name = "value")]
     fn get_value(&self) -> PyResult<i64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).value } as i64)
+        Ok(unsafe { (*p).value })
     }
     #[setter]
     #[pyo3(name = "value")]
@@ -190,7 +190,7 @@ impl FnBox {
     #[pyo3(name = "count")]
     fn get_count(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).count } as i32)
+        Ok(unsafe { (*p).count })
     }
     #[setter]
     #[pyo3(name = "count")]

@@ -9,7 +9,7 @@ pub(crate) fn __bindery_fn_go_box_meta_api_get_type<'py>(
     __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
     let __bindery_ret = unsafe { ffi::go_box_meta_api_get_type() };
-    (__bindery_ret as u64).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Adds a box to a buffer; the meta lives as long as the buffer holds it.
 ///
@@ -64,7 +64,7 @@ pub(crate) fn __bindery_fn_go_buffer_count_boxes<'py>(
         "go_buffer_count_boxes(buffer)",
     )?;
     let __bindery_ret = unsafe { ffi::go_buffer_count_boxes(__bindery_buffer_c as _) };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Whether an element is playing; NULL gives 0.
 ///
@@ -85,5 +85,5 @@ pub(crate) fn __bindery_fn_go_element_is_playing<'py>(
         "go_element_is_playing(element)",
     )?;
     let __bindery_ret = unsafe { ffi::go_element_is_playing(__bindery_element_c as _) };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }

@@ -6,8 +6,7 @@
     non_upper_case_globals,
     dead_code,
     unused_imports,
-    unused_unsafe,
-    clippy::all
+    unused_unsafe
 )]
 mod callbacks;
 mod enums;

@@ -86,7 +86,7 @@ impl GstMeta {
     #[pyo3(name = "flags")]
     fn get_flags(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).flags } as u32)
+        Ok(unsafe { (*p).flags })
     }
     #[setter]
     #[pyo3(name = "flags")]
@@ -103,7 +103,7 @@ impl GstMeta {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).info } as *mut c_void,
+            unsafe { (*p).info }.cast_mut().cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -246,7 +246,7 @@ impl GoBoxMeta {
     #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).x } as u32)
+        Ok(unsafe { (*p).x })
     }
     #[setter]
     #[pyo3(name = "x")]
@@ -263,7 +263,7 @@ impl GoBoxMeta {
     #[pyo3(name = "w")]
     fn get_w(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).w } as u32)
+        Ok(unsafe { (*p).w })
     }
     #[setter]
     #[pyo3(name = "w")]

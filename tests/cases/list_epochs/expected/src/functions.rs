@@ -29,15 +29,12 @@ pub(crate) fn __bindery_fn_le_bag_remove_item<'py>(
         .get()
         .view
         .for_transfer("le_bag_remove_item(item)", rt::Handover::Invalidate, false)?;
-    let __bindery_ret = unsafe {
-        ffi::le_bag_remove_item(__bindery_bag_c as _, __bindery_item_c as _)
-    };
+    unsafe { ffi::le_bag_remove_item(__bindery_bag_c as _, __bindery_item_c as _) };
     rt::token::kill_unless_immortal(__bindery_item_obj.get().view.token());
     rt::epoch::bump_in(
         __bindery_bag_c.cast_const().cast(),
         std::mem::offset_of!(ffi::LeBag, items),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Empties every list of @a bag (explicit `edits_lists`).
@@ -53,7 +50,7 @@ pub(crate) fn __bindery_fn_le_bag_clear<'py>(
         .cast::<LeBag>()
         .map_err(|_| rt::errors::wrong_type(bag, LeBag::TYPE, "le_bag_clear(bag)"))?;
     let __bindery_bag_c = __bindery_bag_obj.get().ptr()?;
-    let __bindery_ret = unsafe { ffi::le_bag_clear(__bindery_bag_c as _) };
+    unsafe { ffi::le_bag_clear(__bindery_bag_c as _) };
     rt::epoch::bump_in(
         __bindery_bag_c.cast_const().cast(),
         std::mem::offset_of!(ffi::LeBag, items),
@@ -62,7 +59,6 @@ pub(crate) fn __bindery_fn_le_bag_clear<'py>(
         __bindery_bag_c.cast_const().cast(),
         std::mem::offset_of!(ffi::LeBag, notes),
     );
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Appends @a item: adding never invalidates node views.
@@ -87,9 +83,6 @@ pub(crate) fn __bindery_fn_le_bag_add_item<'py>(
             "le_bag_add_item(item)",
         ))?;
     let __bindery_item_c = __bindery_item_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
-        ffi::le_bag_add_item(__bindery_bag_c as _, __bindery_item_c as _)
-    };
-    let _ = __bindery_ret;
+    unsafe { ffi::le_bag_add_item(__bindery_bag_c as _, __bindery_item_c as _) };
     Ok(__bindery_py.None())
 }

@@ -88,7 +88,7 @@ impl LeItem {
     #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).id } as i32)
+        Ok(unsafe { (*p).id })
     }
     #[setter]
     #[pyo3(name = "id")]
@@ -187,7 +187,7 @@ impl LeNote {
     #[pyo3(name = "tag")]
     fn get_tag(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).tag } as i32)
+        Ok(unsafe { (*p).tag })
     }
     #[setter]
     #[pyo3(name = "tag")]

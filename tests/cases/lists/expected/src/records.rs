@@ -88,7 +88,7 @@ impl LsItem {
     #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).id } as i32)
+        Ok(unsafe { (*p).id })
     }
     #[setter]
     #[pyo3(name = "id")]
@@ -105,7 +105,7 @@ impl LsItem {
     #[pyo3(name = "score")]
     fn get_score(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).score } as f64)
+        Ok(unsafe { (*p).score })
     }
     #[setter]
     #[pyo3(name = "score")]
@@ -238,7 +238,7 @@ impl LsBag {
     #[pyo3(name = "n_items")]
     fn get_n_items(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).n_items } as u32)
+        Ok(unsafe { (*p).n_items })
     }
     #[setter]
     #[pyo3(name = "n_items")]

@@ -357,7 +357,7 @@ impl Node {
     #[pyo3(name = "payload")]
     fn get_value(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).value } as i32)
+        Ok(unsafe { (*p).value })
     }
     #[setter]
     #[pyo3(name = "payload")]
@@ -567,7 +567,7 @@ impl NsHandle {
     #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).id } as u32)
+        Ok(unsafe { (*p).id })
     }
     #[setter]
     #[pyo3(name = "id")]

@@ -93,7 +93,7 @@ impl NpImage {
     #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as i32)
+        Ok(unsafe { (*p).width })
     }
     #[setter]
     #[pyo3(name = "width")]
@@ -110,7 +110,7 @@ impl NpImage {
     #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as i32)
+        Ok(unsafe { (*p).height })
     }
     #[setter]
     #[pyo3(name = "height")]
@@ -129,7 +129,7 @@ impl NpImage {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).pixels } as *mut c_void,
+            unsafe { (*p).pixels }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -153,7 +153,7 @@ impl NpImage {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).histogram } as *mut c_void,
+            unsafe { (*p).histogram }.cast::<c_void>(),
             self.view.token(),
         )
     }

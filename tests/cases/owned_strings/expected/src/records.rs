@@ -146,7 +146,7 @@ impl OwLabel {
     #[pyo3(name = "size")]
     fn get_size(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).size } as i32)
+        Ok(unsafe { (*p).size })
     }
     #[setter]
     #[pyo3(name = "size")]
@@ -165,7 +165,7 @@ impl OwLabel {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).glyphs } as *mut c_void,
+            unsafe { (*p).glyphs }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -214,13 +214,13 @@ impl OwCard {
         },
         rt::owned::OwnedString {
             offset: std::mem::offset_of!(ffi::OwCard, lines)
-                + 1 * std::mem::size_of::<ffi::OwLabel>()
+                + std::mem::size_of::<ffi::OwLabel>()
                 + std::mem::offset_of!(ffi::OwLabel, text),
             allocator: __BINDERY_ALLOC_GLIB,
         },
         rt::owned::OwnedString {
             offset: std::mem::offset_of!(ffi::OwCard, lines)
-                + 1 * std::mem::size_of::<ffi::OwLabel>()
+                + std::mem::size_of::<ffi::OwLabel>()
                 + std::mem::offset_of!(ffi::OwLabel, font),
             allocator: __BINDERY_ALLOC_LIBC,
         },
@@ -244,7 +244,7 @@ impl OwCard {
         },
         rt::owned::OwnedPointer {
             offset: std::mem::offset_of!(ffi::OwCard, lines)
-                + 1 * std::mem::size_of::<ffi::OwLabel>()
+                + std::mem::size_of::<ffi::OwLabel>()
                 + std::mem::offset_of!(ffi::OwLabel, glyphs),
             name: "OwLabel.glyphs",
         },
@@ -435,14 +435,14 @@ impl OwHolder {
         rt::owned::OwnedString {
             offset: std::mem::offset_of!(ffi::OwHolder, copy)
                 + std::mem::offset_of!(ffi::OwCard, lines)
-                + 1 * std::mem::size_of::<ffi::OwLabel>()
+                + std::mem::size_of::<ffi::OwLabel>()
                 + std::mem::offset_of!(ffi::OwLabel, text),
             allocator: __BINDERY_ALLOC_GLIB,
         },
         rt::owned::OwnedString {
             offset: std::mem::offset_of!(ffi::OwHolder, copy)
                 + std::mem::offset_of!(ffi::OwCard, lines)
-                + 1 * std::mem::size_of::<ffi::OwLabel>()
+                + std::mem::size_of::<ffi::OwLabel>()
                 + std::mem::offset_of!(ffi::OwLabel, font),
             allocator: __BINDERY_ALLOC_LIBC,
         },
@@ -470,7 +470,7 @@ impl OwHolder {
         rt::owned::OwnedPointer {
             offset: std::mem::offset_of!(ffi::OwHolder, copy)
                 + std::mem::offset_of!(ffi::OwCard, lines)
-                + 1 * std::mem::size_of::<ffi::OwLabel>()
+                + std::mem::size_of::<ffi::OwLabel>()
                 + std::mem::offset_of!(ffi::OwLabel, glyphs),
             name: "OwLabel.glyphs",
         },
@@ -714,7 +714,7 @@ impl OwChoice {
     #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).id } as i64)
+        Ok(unsafe { (*p).id })
     }
     #[setter]
     #[pyo3(name = "id")]

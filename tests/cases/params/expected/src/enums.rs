@@ -4,17 +4,17 @@ use crate::*;
 pub(crate) static __BINDERY_ENUM_PKLEVEL: rt::enums::EnumClass = rt::enums::EnumClass::new(
     "PkLevel",
 );
+/// Every enum in registration order: class, members, doc and whether its
+/// members are module attributes too (as pyds does).
+static __BINDERY_ENUMS: &[rt::enums::EnumEntry] = &[
+    rt::enums::EnumEntry {
+        class: &__BINDERY_ENUM_PKLEVEL,
+        members: &[("PK_INFO", 0), ("PK_WARN", 1)],
+        doc: "Severity of a message.\n\nC enum `PkLevel`, declared at params.h:28.",
+        export_values: true,
+    },
+];
 /// Creates every enum class and adds it (and, as pyds does, its values) to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let class = __BINDERY_ENUM_PKLEVEL
-        .create(
-            m,
-            &[("PK_INFO", 0), ("PK_WARN", 1)],
-            "Severity of a message.\n\nC enum `PkLevel`, declared at params.h:28.",
-        )?;
-    m.add("PkLevel", &class)?;
-    m.add("PK_INFO", class.getattr("PK_INFO")?)?;
-    m.add("PK_WARN", class.getattr("PK_WARN")?)?;
-    let _ = m;
-    Ok(())
+    rt::enums::register_all(m, __BINDERY_ENUMS)
 }

@@ -77,6 +77,43 @@ pub struct _PkContext {
 }
 /// An opaque context: a typed handle class in Python.
 pub type PkContextHandle = *mut _PkContext;
+/// Field names that are also names of locals in generated accessors.
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct PkLocals {
+    ///< Named like the GIL token.
+    pub py: ::std::os::raw::c_int,
+    ///< Named like a setter's argument.
+    pub value: ::std::os::raw::c_int,
+    ///< Named like the struct pointer.
+    pub p: ::std::os::raw::c_int,
+    ///< Named like the bound receiver.
+    pub slf: ::std::os::raw::c_int,
+    ///< Named like the borrowed receiver.
+    pub this: ::std::os::raw::c_int,
+    ///< Named like an assigned struct.
+    pub source: ::std::os::raw::c_int,
+    ///< Named like its pointer.
+    pub src: ::std::os::raw::c_int,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of PkLocals"][::std::mem::size_of::<PkLocals>() - 28usize];
+    ["Alignment of PkLocals"][::std::mem::align_of::<PkLocals>() - 4usize];
+    ["Offset of field: PkLocals::py"][::std::mem::offset_of!(PkLocals, py) - 0usize];
+    [
+        "Offset of field: PkLocals::value",
+    ][::std::mem::offset_of!(PkLocals, value) - 4usize];
+    ["Offset of field: PkLocals::p"][::std::mem::offset_of!(PkLocals, p) - 8usize];
+    ["Offset of field: PkLocals::slf"][::std::mem::offset_of!(PkLocals, slf) - 12usize];
+    [
+        "Offset of field: PkLocals::this",
+    ][::std::mem::offset_of!(PkLocals, this) - 16usize];
+    [
+        "Offset of field: PkLocals::source",
+    ][::std::mem::offset_of!(PkLocals, source) - 20usize];
+    ["Offset of field: PkLocals::src"][::std::mem::offset_of!(PkLocals, src) - 24usize];
+};
 unsafe extern "C" {
     /// Splits a value: quotient and remainder through out-parameters.
     pub fn pk_divmod(
@@ -160,4 +197,14 @@ unsafe extern "C" {
     pub fn pk_context_open(flags: ::std::os::raw::c_int) -> PkContextHandle;
     /// Closes a context (consumed by default: its name ends in `_unref`).
     pub fn pk_context_unref(ctx: PkContextHandle);
+    /** Parameter names that are also names of generated locals: the generated
+  function must keep them apart (its own locals use the `__bindery_` prefix).*/
+    pub fn pk_locals(
+        py: ::std::os::raw::c_int,
+        value: ::std::os::raw::c_int,
+        p: ::std::os::raw::c_int,
+        src: *const ::std::os::raw::c_char,
+        source: *mut PkLocals,
+        slf: *mut ::std::os::raw::c_int,
+    ) -> ::std::os::raw::c_int;
 }

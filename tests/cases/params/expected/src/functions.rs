@@ -47,6 +47,9 @@ pub(crate) fn __bindery_view_address(
     if let Ok(v) = value.cast::<PkShape>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
+    if let Ok(v) = value.cast::<PkLocals>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
     None
 }
 /// Splits a value: quotient and remainder through out-parameters.
@@ -65,7 +68,7 @@ pub(crate) fn __bindery_fn_pk_divmod<'py>(
     let __bindery_quot_c = __bindery_quot_v.as_mut_ptr();
     let mut __bindery_rem_v = std::mem::MaybeUninit::zeroed();
     let __bindery_rem_c = __bindery_rem_v.as_mut_ptr();
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::pk_divmod(
             __bindery_a_c as _,
             __bindery_b_c as _,
@@ -73,12 +76,12 @@ pub(crate) fn __bindery_fn_pk_divmod<'py>(
             __bindery_rem_c,
         )
     };
-    let mut __bindery_values: Vec<Py<PyAny>> = Vec::new();
-    let _ = __bindery_ret;
     let __bindery_quot_v = unsafe { __bindery_quot_v.assume_init() };
-    __bindery_values.push((__bindery_quot_v as i32).into_py_any(__bindery_py)?);
     let __bindery_rem_v = unsafe { __bindery_rem_v.assume_init() };
-    __bindery_values.push((__bindery_rem_v as i32).into_py_any(__bindery_py)?);
+    let __bindery_values: Vec<Py<PyAny>> = Vec::from([
+        __bindery_quot_v.into_py_any(__bindery_py)?,
+        __bindery_rem_v.into_py_any(__bindery_py)?,
+    ]);
     rt::out::pack(__bindery_py, __bindery_values)
 }
 /// Parses a level; returns 0 on success, -1 for an unknown name.
@@ -115,15 +118,10 @@ pub(crate) fn __bindery_fn_pk_parse_level<'py>(
             ),
         );
     }
-    let mut __bindery_values: Vec<Py<PyAny>> = Vec::new();
-    let _ = __bindery_ret;
     let __bindery_level_v = unsafe { __bindery_level_v.assume_init() };
-    __bindery_values
-        .push(
-            __BINDERY_ENUM_PKLEVEL
-                .member(__bindery_py, __bindery_level_v as i64)?
-                .unbind(),
-        );
+    let __bindery_values: Vec<Py<PyAny>> = Vec::from([
+        __BINDERY_ENUM_PKLEVEL.member(__bindery_py, __bindery_level_v as i64)?.unbind(),
+    ]);
     rt::out::pack(__bindery_py, __bindery_values)
 }
 /// Fills a point; returns how many fields were set.
@@ -151,9 +149,10 @@ pub(crate) fn __bindery_fn_pk_make_point<'py>(
     let __bindery_ret = unsafe {
         ffi::pk_make_point(__bindery_x_c as _, __bindery_y_c as _, __bindery_out_c)
     };
-    let mut __bindery_values: Vec<Py<PyAny>> = Vec::new();
-    __bindery_values.push((__bindery_ret as i32).into_py_any(__bindery_py)?);
-    __bindery_values.push(__bindery_out_obj.into_any().unbind());
+    let __bindery_values: Vec<Py<PyAny>> = Vec::from([
+        __bindery_ret.into_py_any(__bindery_py)?,
+        __bindery_out_obj.into_any().unbind(),
+    ]);
     rt::out::pack(__bindery_py, __bindery_values)
 }
 /// Checksum of a byte buffer.
@@ -175,7 +174,7 @@ pub(crate) fn __bindery_fn_pk_checksum<'py>(
     let __bindery_ret = unsafe {
         ffi::pk_checksum(__bindery_data_c as _, __bindery_size_c as _)
     };
-    (__bindery_ret as u32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Writes `size` bytes of a pattern; the caller provides the buffer.
 ///
@@ -192,10 +191,9 @@ pub(crate) fn __bindery_fn_pk_fill<'py>(
     let __bindery_seed_c = rt::ints::to_c_int::<u8>(seed, "pk_fill(seed)")?;
     let __bindery_size_v = __bindery_buf_buf.length::<u64>("pk_fill(size)")?;
     let __bindery_size_c = __bindery_size_v;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::pk_fill(__bindery_buf_c as _, __bindery_size_c as _, __bindery_seed_c as _)
     };
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Copies a name into a caller buffer, NUL-terminated.
@@ -218,22 +216,17 @@ pub(crate) fn __bindery_fn_pk_name<'py>(
         ffi::pk_name(__bindery_id_c as _, __bindery_out_c as _, __bindery_cap_c as _)
     };
     if __bindery_ret as i64 != 0 {
-        let __bindery_meaning = match __bindery_ret as i64 {
-            _ => "unknown error code",
-        };
+        let __bindery_meaning = "unknown error code";
         return Err(
             rt::errors::return_code("pk_name", __bindery_ret as i64, __bindery_meaning),
         );
     }
-    let mut __bindery_values: Vec<Py<PyAny>> = Vec::new();
-    let _ = __bindery_ret;
-    __bindery_values
-        .push(
-            __bindery_out_buf
-                .into_str(__bindery_py, None, "pk_name(out)")?
-                .into_any()
-                .unbind(),
-        );
+    let __bindery_values: Vec<Py<PyAny>> = Vec::from([
+        __bindery_out_buf
+            .into_str(__bindery_py, None, "pk_name(out)")?
+            .into_any()
+            .unbind(),
+    ]);
     rt::out::pack(__bindery_py, __bindery_values)
 }
 /// Compresses-like API: writes at most *out_len bytes, stores the count in *out_len.
@@ -278,19 +271,16 @@ pub(crate) fn __bindery_fn_pk_encode<'py>(
             rt::errors::return_code("pk_encode", __bindery_ret as i64, __bindery_meaning),
         );
     }
-    let mut __bindery_values: Vec<Py<PyAny>> = Vec::new();
-    let _ = __bindery_ret;
-    __bindery_values
-        .push(
-            __bindery_out_buf
-                .into_bytes(
-                    __bindery_py,
-                    rt::buffers::written(__bindery_out_len_v as i128, "pk_encode(out)")?,
-                    "pk_encode(out)",
-                )?
-                .into_any()
-                .unbind(),
-        );
+    let __bindery_values: Vec<Py<PyAny>> = Vec::from([
+        __bindery_out_buf
+            .into_bytes(
+                __bindery_py,
+                rt::buffers::written(__bindery_out_len_v as i128, "pk_encode(out)")?,
+                "pk_encode(out)",
+            )?
+            .into_any()
+            .unbind(),
+    ]);
     rt::out::pack(__bindery_py, __bindery_values)
 }
 /// Upper bound of pk_encode's output.
@@ -306,7 +296,7 @@ pub(crate) fn __bindery_fn_pk_encode_bound<'py>(
         u64,
     >(in_len, "pk_encode_bound(in_len)")?;
     let __bindery_ret = unsafe { ffi::pk_encode_bound(__bindery_in_len_c as _) };
-    (__bindery_ret as u64).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Appends the points of a list to a shape.
 ///
@@ -347,7 +337,7 @@ pub(crate) fn __bindery_fn_pk_shape_extend<'py>(
     let __bindery_ret = unsafe {
         ffi::pk_shape_extend(__bindery_shape_c as _, __bindery_points_c as _)
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// First point of a list (lives as long as the list).
 ///
@@ -426,7 +416,7 @@ pub(crate) fn __bindery_fn_pk_shape_point<'py>(
             from.get()
                 .view
                 .derive(from.as_any(), __bindery_ret as *mut _)
-                .map(|v| PkPoint::wrap(v))
+                .map(PkPoint::wrap)
                 .into_py_any(__bindery_py)
         }
         None => {
@@ -459,7 +449,7 @@ pub(crate) fn __bindery_fn_pk_tag<'py>(
     let __bindery_ret = unsafe {
         ffi::pk_tag(__bindery_user_data_c as _, __bindery_level_c as _)
     };
-    rt::pointer::to_capsule(__bindery_py, __bindery_ret as *mut c_void)
+    rt::pointer::to_capsule(__bindery_py, __bindery_ret.cast::<c_void>())
         .map(Bound::unbind)
 }
 /// Stores user data, which may also be given as an int address.
@@ -480,8 +470,7 @@ pub(crate) fn __bindery_fn_pk_store<'py>(
         __bindery_view_address,
         "pk_store(anything)",
     )?;
-    let __bindery_ret = unsafe { ffi::pk_store(__bindery_anything_c as _) };
-    let _ = __bindery_ret;
+    unsafe { ffi::pk_store(__bindery_anything_c as _) };
     Ok(__bindery_py.None())
 }
 /// Copies a shape given as untyped user data (a copy callback's form).
@@ -552,11 +541,10 @@ pub(crate) fn __bindery_fn_pk_shape_release_func<'py>(
         __bindery_view_address,
         "pk_shape_release_func(user_data)",
     )?;
-    let __bindery_ret = unsafe {
+    unsafe {
         ffi::pk_shape_release_func(__bindery_data_c as _, __bindery_user_data_c as _)
     };
     rt::token::kill_unless_immortal(__bindery_data_obj.get().view.token());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Creates a shape.
@@ -598,9 +586,8 @@ pub(crate) fn __bindery_fn_pk_shape_free<'py>(
         .get()
         .view
         .for_transfer("pk_shape_free(shape)", rt::Handover::Consume, false)?;
-    let __bindery_ret = unsafe { ffi::pk_shape_free(__bindery_shape_c as _) };
+    unsafe { ffi::pk_shape_free(__bindery_shape_c as _) };
     rt::token::kill_unless_immortal(__bindery_shape_obj.get().view.token());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Unreferences a point but is documented to keep it (spec turns the default off).
@@ -620,8 +607,7 @@ pub(crate) fn __bindery_fn_pk_point_unref<'py>(
             "pk_point_unref(point)",
         ))?;
     let __bindery_point_c = __bindery_point_obj.get().ptr()?;
-    let __bindery_ret = unsafe { ffi::pk_point_unref(__bindery_point_c as _) };
-    let _ = __bindery_ret;
+    unsafe { ffi::pk_point_unref(__bindery_point_c as _) };
     Ok(__bindery_py.None())
 }
 /// Returns a Python-constructed point to C, which accepts any memory.
@@ -644,9 +630,8 @@ pub(crate) fn __bindery_fn_pk_point_release<'py>(
         .get()
         .view
         .for_transfer("pk_point_release(point)", rt::Handover::Consume, true)?;
-    let __bindery_ret = unsafe { ffi::pk_point_release(__bindery_point_c as _) };
+    unsafe { ffi::pk_point_release(__bindery_point_c as _) };
     rt::token::kill_unless_immortal(__bindery_point_obj.get().view.token());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
 }
 /// Calls the Python callable passed to `pk_visit(visit)`; C hands it back as `user_data`.
@@ -661,7 +646,7 @@ unsafe extern "C" fn __bindery_call_pk_visit_visit(
         fallback,
         |py| {
             let callable = unsafe {
-                rt::callable::from_user_data(py, a2 as *mut c_void)
+                rt::callable::from_user_data(py, a2.cast::<c_void>())
             };
             let scope = rt::callable::CallScope::new();
             let result = callable
@@ -706,7 +691,7 @@ pub(crate) fn __bindery_fn_pk_visit<'py>(
             __bindery_user_data_c as _,
         )
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Opens a context.
 ///
@@ -747,8 +732,58 @@ pub(crate) fn __bindery_fn_pk_context_unref<'py>(
         .get()
         .view
         .for_transfer("pk_context_unref(ctx)", rt::Handover::Consume, false)?;
-    let __bindery_ret = unsafe { ffi::pk_context_unref(__bindery_ctx_c as _) };
+    unsafe { ffi::pk_context_unref(__bindery_ctx_c as _) };
     rt::token::kill_unless_immortal(__bindery_ctx_obj.get().view.token());
-    let _ = __bindery_ret;
     Ok(__bindery_py.None())
+}
+/// Parameter names that are also names of generated locals: the generated
+/// function must keep them apart (its own locals use the `__bindery_` prefix).
+///
+/// C function `pk_locals`, declared at params.h:118.
+#[pyfunction]
+#[pyo3(name = "pk_locals", signature = (py, value, p, src, source))]
+pub(crate) fn __bindery_fn_pk_locals<'py>(
+    __bindery_py: Python<'py>,
+    py: &Bound<'py, PyAny>,
+    value: &Bound<'py, PyAny>,
+    p: &Bound<'py, PyAny>,
+    src: &Bound<'py, PyAny>,
+    source: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_py_c = rt::ints::to_c_int::<i32>(py, "pk_locals(py)")?;
+    let __bindery_value_c = rt::ints::to_c_int::<i32>(value, "pk_locals(value)")?;
+    let __bindery_p_c = rt::ints::to_c_int::<i32>(p, "pk_locals(p)")?;
+    let __bindery_src_s = rt::strings::to_cstring(
+        rt::args::not_none(src, "pk_locals(src)")?,
+        "pk_locals(src)",
+    )?;
+    let __bindery_src_c = __bindery_src_s
+        .as_ref()
+        .map_or(std::ptr::null(), |s| s.as_ptr());
+    let __bindery_source_obj = source
+        .cast::<PkLocals>()
+        .map_err(|_| rt::errors::wrong_type(
+            source,
+            PkLocals::TYPE,
+            "pk_locals(source)",
+        ))?;
+    let __bindery_source_c = __bindery_source_obj.get().ptr()?;
+    let mut __bindery_slf_v = std::mem::MaybeUninit::zeroed();
+    let __bindery_slf_c = __bindery_slf_v.as_mut_ptr();
+    let __bindery_ret = unsafe {
+        ffi::pk_locals(
+            __bindery_py_c as _,
+            __bindery_value_c as _,
+            __bindery_p_c as _,
+            __bindery_src_c as _,
+            __bindery_source_c as _,
+            __bindery_slf_c,
+        )
+    };
+    let __bindery_slf_v = unsafe { __bindery_slf_v.assume_init() };
+    let __bindery_values: Vec<Py<PyAny>> = Vec::from([
+        __bindery_ret.into_py_any(__bindery_py)?,
+        __bindery_slf_v.into_py_any(__bindery_py)?,
+    ]);
+    rt::out::pack(__bindery_py, __bindery_values)
 }

@@ -6,8 +6,7 @@
     non_upper_case_globals,
     dead_code,
     unused_imports,
-    unused_unsafe,
-    clippy::all
+    unused_unsafe
 )]
 mod callbacks;
 mod enums;
@@ -50,6 +49,7 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PkPoint>()?;
     m.add_class::<PkShape>()?;
+    m.add_class::<PkLocals>()?;
     m.add_class::<GList>()?;
     m.add_class::<PkContext>()?;
     enums::register(m)?;
@@ -76,6 +76,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_visit, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_context_open, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_context_unref, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_fn_pk_locals, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

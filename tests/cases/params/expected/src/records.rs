@@ -88,7 +88,7 @@ impl PkPoint {
     #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).x } as f64)
+        Ok(unsafe { (*p).x })
     }
     #[setter]
     #[pyo3(name = "x")]
@@ -105,7 +105,7 @@ impl PkPoint {
     #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).y } as f64)
+        Ok(unsafe { (*p).y })
     }
     #[setter]
     #[pyo3(name = "y")]
@@ -225,7 +225,7 @@ impl PkShape {
     #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).id } as i32)
+        Ok(unsafe { (*p).id })
     }
     #[setter]
     #[pyo3(name = "id")]
@@ -233,6 +233,212 @@ impl PkShape {
         let v = rt::ints::to_c_int::<i32>(value, "PkShape.id")?;
         let p = self.ptr()?;
         unsafe { (*p).id = v as _ };
+        Ok(())
+    }
+}
+/// Field names that are also names of locals in generated accessors.
+///
+/// C struct `PkLocals`, declared at params.h:106.
+#[pyclass(name = "PkLocals", module = "golden_params", frozen)]
+pub struct PkLocals {
+    pub(crate) view: View<ffi::PkLocals>,
+}
+impl PkLocals {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "PkLocals";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::PkLocals>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::PkLocals> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::PkLocals) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl PkLocals {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(
+            Self::wrap(
+                View::owned(
+                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
+                    Self::free_owned,
+                ),
+            ),
+        )
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(
+            slf.as_any(),
+            fields,
+            &["py", "value", "p", "slf", "this", "source", "src"],
+            Self::TYPE,
+        )
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
+    }
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.published_address(Self::TYPE)
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// Named like the GIL token.
+    ///
+    /// `int py` at params.h:107.
+    #[getter]
+    #[pyo3(name = "py")]
+    fn get_py(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).py })
+    }
+    #[setter]
+    #[pyo3(name = "py")]
+    fn set_py(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "PkLocals.py")?;
+        let p = self.ptr()?;
+        unsafe { (*p).py = v as _ };
+        Ok(())
+    }
+    /// Named like a setter's argument.
+    ///
+    /// `int value` at params.h:108.
+    #[getter]
+    #[pyo3(name = "value")]
+    fn get_value(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).value })
+    }
+    #[setter]
+    #[pyo3(name = "value")]
+    fn set_value(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "PkLocals.value")?;
+        let p = self.ptr()?;
+        unsafe { (*p).value = v as _ };
+        Ok(())
+    }
+    /// Named like the struct pointer.
+    ///
+    /// `int p` at params.h:109.
+    #[getter]
+    #[pyo3(name = "p")]
+    fn get_p(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).p })
+    }
+    #[setter]
+    #[pyo3(name = "p")]
+    fn set_p(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "PkLocals.p")?;
+        let p = self.ptr()?;
+        unsafe { (*p).p = v as _ };
+        Ok(())
+    }
+    /// Named like the bound receiver.
+    ///
+    /// `int slf` at params.h:110.
+    #[getter]
+    #[pyo3(name = "slf")]
+    fn get_slf(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).slf })
+    }
+    #[setter]
+    #[pyo3(name = "slf")]
+    fn set_slf(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "PkLocals.slf")?;
+        let p = self.ptr()?;
+        unsafe { (*p).slf = v as _ };
+        Ok(())
+    }
+    /// Named like the borrowed receiver.
+    ///
+    /// `int this` at params.h:111.
+    #[getter]
+    #[pyo3(name = "this")]
+    fn get_this(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).this })
+    }
+    #[setter]
+    #[pyo3(name = "this")]
+    fn set_this(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "PkLocals.this")?;
+        let p = self.ptr()?;
+        unsafe { (*p).this = v as _ };
+        Ok(())
+    }
+    /// Named like an assigned struct.
+    ///
+    /// `int source` at params.h:112.
+    #[getter]
+    #[pyo3(name = "source")]
+    fn get_source(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).source })
+    }
+    #[setter]
+    #[pyo3(name = "source")]
+    fn set_source(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "PkLocals.source")?;
+        let p = self.ptr()?;
+        unsafe { (*p).source = v as _ };
+        Ok(())
+    }
+    /// Named like its pointer.
+    ///
+    /// `int src` at params.h:113.
+    #[getter]
+    #[pyo3(name = "src")]
+    fn get_src(&self) -> PyResult<i32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).src })
+    }
+    #[setter]
+    #[pyo3(name = "src")]
+    fn set_src(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<i32>(value, "PkLocals.src")?;
+        let p = self.ptr()?;
+        unsafe { (*p).src = v as _ };
         Ok(())
     }
 }
@@ -246,6 +452,9 @@ pub(crate) fn __bindery_view_target(
     }
     if let Ok(v) = value.cast::<PkShape>() {
         return Ok(Some(v.get().view.target(value, PkShape::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<PkLocals>() {
+        return Ok(Some(v.get().view.target(value, PkLocals::TYPE)?.erase()));
     }
     Ok(None)
 }

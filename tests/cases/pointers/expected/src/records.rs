@@ -95,7 +95,7 @@ impl PtBox {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).user_data } as *mut c_void,
+            unsafe { (*p).user_data }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -128,7 +128,7 @@ impl PtBox {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).cookie } as *mut c_void,
+            unsafe { (*p).cookie }.cast_mut().cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -161,7 +161,7 @@ impl PtBox {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).handle } as *mut c_void,
+            unsafe { (*p).handle }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -185,7 +185,7 @@ impl PtBox {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).counter } as *mut c_void,
+            unsafe { (*p).counter }.cast::<c_void>(),
             self.view.token(),
         )
     }

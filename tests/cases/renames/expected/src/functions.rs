@@ -11,7 +11,7 @@ pub(crate) fn __bindery_fn_rn_open<'py>(
 ) -> PyResult<Py<PyAny>> {
     let __bindery_gpu_id_c = rt::ints::to_c_int::<i32>(gpu_id, "rn_open(gpu_id)")?;
     let __bindery_ret = unsafe { ffi::rn_open(__bindery_gpu_id_c as _) };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Attaches a point; the header names the first parameter after another function's.
 ///
@@ -44,10 +44,7 @@ pub(crate) fn __bindery_fn_rn_attach<'py>(
         Some(obj) => obj.get().ptr()?,
         None => std::ptr::null_mut(),
     };
-    let __bindery_ret = unsafe {
-        ffi::rn_attach(__bindery_track_c as _, __bindery_point_c as _)
-    };
-    let _ = __bindery_ret;
+    unsafe { ffi::rn_attach(__bindery_track_c as _, __bindery_point_c as _) };
     Ok(__bindery_py.None())
 }
 /// Scales a track; no parameter is named.
@@ -74,5 +71,5 @@ pub(crate) fn __bindery_fn_rn_scale<'py>(
             __bindery_factor_c as _,
         )
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }

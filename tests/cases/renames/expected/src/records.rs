@@ -88,7 +88,7 @@ impl RnTrackPoint {
     #[pyo3(name = "frame_num")]
     fn get_frame_num(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).frame_num } as i32)
+        Ok(unsafe { (*p).frame_num })
     }
     #[setter]
     #[pyo3(name = "frame_num")]
@@ -245,7 +245,7 @@ impl RnTrack {
     #[pyo3(name = "count")]
     fn get_count(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).count } as u32)
+        Ok(unsafe { (*p).count })
     }
     #[setter]
     #[pyo3(name = "count")]

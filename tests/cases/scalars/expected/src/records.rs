@@ -119,7 +119,7 @@ impl ScAll {
     #[pyo3(name = "i8")]
     fn get_i8_(&self) -> PyResult<i8> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).i8_ } as i8)
+        Ok(unsafe { (*p).i8_ })
     }
     #[setter]
     #[pyo3(name = "i8")]
@@ -136,7 +136,7 @@ impl ScAll {
     #[pyo3(name = "u8")]
     fn get_u8_(&self) -> PyResult<u8> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).u8_ } as u8)
+        Ok(unsafe { (*p).u8_ })
     }
     #[setter]
     #[pyo3(name = "u8")]
@@ -153,7 +153,7 @@ impl ScAll {
     #[pyo3(name = "i16")]
     fn get_i16_(&self) -> PyResult<i16> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).i16_ } as i16)
+        Ok(unsafe { (*p).i16_ })
     }
     #[setter]
     #[pyo3(name = "i16")]
@@ -170,7 +170,7 @@ impl ScAll {
     #[pyo3(name = "u16")]
     fn get_u16_(&self) -> PyResult<u16> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).u16_ } as u16)
+        Ok(unsafe { (*p).u16_ })
     }
     #[setter]
     #[pyo3(name = "u16")]
@@ -187,7 +187,7 @@ impl ScAll {
     #[pyo3(name = "i32")]
     fn get_i32_(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).i32_ } as i32)
+        Ok(unsafe { (*p).i32_ })
     }
     #[setter]
     #[pyo3(name = "i32")]
@@ -204,7 +204,7 @@ impl ScAll {
     #[pyo3(name = "u32")]
     fn get_u32_(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).u32_ } as u32)
+        Ok(unsafe { (*p).u32_ })
     }
     #[setter]
     #[pyo3(name = "u32")]
@@ -221,7 +221,7 @@ impl ScAll {
     #[pyo3(name = "i64")]
     fn get_i64_(&self) -> PyResult<i64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).i64_ } as i64)
+        Ok(unsafe { (*p).i64_ })
     }
     #[setter]
     #[pyo3(name = "i64")]
@@ -238,7 +238,7 @@ impl ScAll {
     #[pyo3(name = "u64")]
     fn get_u64_(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).u64_ } as u64)
+        Ok(unsafe { (*p).u64_ })
     }
     #[setter]
     #[pyo3(name = "u64")]
@@ -255,7 +255,8 @@ impl ScAll {
     #[pyo3(name = "c")]
     fn get_c(&self) -> PyResult<i8> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).c } as i8)
+        let v: std::ffi::c_char = unsafe { (*p).c };
+        Ok(v as i8)
     }
     #[setter]
     #[pyo3(name = "c")]
@@ -272,7 +273,7 @@ impl ScAll {
     #[pyo3(name = "sc")]
     fn get_sc(&self) -> PyResult<i8> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).sc } as i8)
+        Ok(unsafe { (*p).sc })
     }
     #[setter]
     #[pyo3(name = "sc")]
@@ -289,7 +290,7 @@ impl ScAll {
     #[pyo3(name = "uc")]
     fn get_uc(&self) -> PyResult<u8> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).uc } as u8)
+        Ok(unsafe { (*p).uc })
     }
     #[setter]
     #[pyo3(name = "uc")]
@@ -306,7 +307,7 @@ impl ScAll {
     #[pyo3(name = "s")]
     fn get_s(&self) -> PyResult<i16> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).s } as i16)
+        Ok(unsafe { (*p).s })
     }
     #[setter]
     #[pyo3(name = "s")]
@@ -323,7 +324,7 @@ impl ScAll {
     #[pyo3(name = "us")]
     fn get_us(&self) -> PyResult<u16> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).us } as u16)
+        Ok(unsafe { (*p).us })
     }
     #[setter]
     #[pyo3(name = "us")]
@@ -340,7 +341,7 @@ impl ScAll {
     #[pyo3(name = "i")]
     fn get_i(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).i } as i32)
+        Ok(unsafe { (*p).i })
     }
     #[setter]
     #[pyo3(name = "i")]
@@ -357,7 +358,7 @@ impl ScAll {
     #[pyo3(name = "ui")]
     fn get_ui(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).ui } as u32)
+        Ok(unsafe { (*p).ui })
     }
     #[setter]
     #[pyo3(name = "ui")]
@@ -374,7 +375,7 @@ impl ScAll {
     #[pyo3(name = "l")]
     fn get_l(&self) -> PyResult<i64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).l } as i64)
+        Ok(unsafe { (*p).l })
     }
     #[setter]
     #[pyo3(name = "l")]
@@ -391,7 +392,7 @@ impl ScAll {
     #[pyo3(name = "ul")]
     fn get_ul(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).ul } as u64)
+        Ok(unsafe { (*p).ul })
     }
     #[setter]
     #[pyo3(name = "ul")]
@@ -408,7 +409,7 @@ impl ScAll {
     #[pyo3(name = "ll")]
     fn get_ll(&self) -> PyResult<i64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).ll } as i64)
+        Ok(unsafe { (*p).ll })
     }
     #[setter]
     #[pyo3(name = "ll")]
@@ -425,7 +426,7 @@ impl ScAll {
     #[pyo3(name = "ull")]
     fn get_ull(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).ull } as u64)
+        Ok(unsafe { (*p).ull })
     }
     /// GLib gint.
     ///
@@ -434,7 +435,7 @@ impl ScAll {
     #[pyo3(name = "gi")]
     fn get_gi(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).gi } as i32)
+        Ok(unsafe { (*p).gi })
     }
     #[setter]
     #[pyo3(name = "gi")]
@@ -451,7 +452,7 @@ impl ScAll {
     #[pyo3(name = "gu64")]
     fn get_gu64(&self) -> PyResult<u64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).gu64 } as u64)
+        Ok(unsafe { (*p).gu64 })
     }
     #[setter]
     #[pyo3(name = "gu64")]
@@ -485,7 +486,7 @@ impl ScAll {
     #[pyo3(name = "d")]
     fn get_d(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).d } as f64)
+        Ok(unsafe { (*p).d })
     }
     #[setter]
     #[pyo3(name = "d")]

@@ -13,7 +13,7 @@ pub(crate) fn __bindery_fn_sf_add<'py>(
     let __bindery_a_c = rt::ints::to_c_int::<i32>(a, "sf_add(a)")?;
     let __bindery_b_c = rt::ints::to_c_int::<i32>(b, "sf_add(b)")?;
     let __bindery_ret = unsafe { ffi::sf_add(__bindery_a_c as _, __bindery_b_c as _) };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Increments the counter and returns the new value (`static`, not inline).
 ///
@@ -33,7 +33,7 @@ pub(crate) fn __bindery_fn_sf_bump<'py>(
         ))?;
     let __bindery_counter_c = __bindery_counter_obj.get().ptr()?;
     let __bindery_ret = unsafe { ffi::sf_bump(__bindery_counter_c as _) };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Returns its argument as a `const` pointer.
 ///
@@ -74,7 +74,7 @@ pub(crate) fn __bindery_fn_sf_twice<'py>(
 ) -> PyResult<Py<PyAny>> {
     let __bindery_x_c = rt::ints::to_c_int::<i32>(x, "sf_twice(x)")?;
     let __bindery_ret = unsafe { ffi::sf_twice(__bindery_x_c as _) };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// An exported function beside them (a library symbol, no shim).
 ///
@@ -94,5 +94,5 @@ pub(crate) fn __bindery_fn_sf_exported<'py>(
         ))?;
     let __bindery_counter_c = __bindery_counter_obj.get().ptr()?;
     let __bindery_ret = unsafe { ffi::sf_exported(__bindery_counter_c as _) };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }

@@ -88,7 +88,7 @@ impl UnValue {
     #[pyo3(name = "i")]
     fn get_i(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).i } as i32)
+        Ok(unsafe { (*p).i })
     }
     #[setter]
     #[pyo3(name = "i")]
@@ -209,7 +209,7 @@ impl UnTagged {
     #[pyo3(name = "tag")]
     fn get_tag(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).tag } as i32)
+        Ok(unsafe { (*p).tag })
     }
     #[setter]
     #[pyo3(name = "tag")]
@@ -261,7 +261,7 @@ impl UnTagged {
     #[pyo3(name = "big")]
     fn get_big(&self) -> PyResult<i64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).__bindgen_anon_1.big } as i64)
+        Ok(unsafe { (*p).__bindgen_anon_1.big })
     }
     #[setter]
     #[pyo3(name = "big")]
@@ -278,7 +278,7 @@ impl UnTagged {
     #[pyo3(name = "real")]
     fn get_real(&self) -> PyResult<f64> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).__bindgen_anon_1.real } as f64)
+        Ok(unsafe { (*p).__bindgen_anon_1.real })
     }
     #[setter]
     #[pyo3(name = "real")]

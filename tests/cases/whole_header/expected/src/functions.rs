@@ -82,8 +82,7 @@ pub(crate) fn __bindery_fn_wh_close<'py>(
             "wh_close(handle)",
         ))?;
     let __bindery_handle_c = __bindery_handle_obj.get().ptr()?;
-    let __bindery_ret = unsafe { ffi::wh_close(__bindery_handle_c as _) };
-    let _ = __bindery_ret;
+    unsafe { ffi::wh_close(__bindery_handle_c as _) };
     Ok(__bindery_py.None())
 }
 /// The packet's mode (an enum of an unbound header: an int).
@@ -100,7 +99,7 @@ pub(crate) fn __bindery_fn_wh_mode<'py>(
         .map_err(|_| rt::errors::wrong_type(packet, WhPacket::TYPE, "wh_mode(packet)"))?;
     let __bindery_packet_c = __bindery_packet_obj.get().ptr()?;
     let __bindery_ret = unsafe { ffi::wh_mode(__bindery_packet_c as _) };
-    (__bindery_ret as u32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// Sets the packet's mode.
 ///
@@ -121,10 +120,7 @@ pub(crate) fn __bindery_fn_wh_set_mode<'py>(
         ))?;
     let __bindery_packet_c = __bindery_packet_obj.get().ptr()?;
     let __bindery_mode_c = rt::ints::to_c_int::<u32>(mode, "wh_set_mode(mode)")?;
-    let __bindery_ret = unsafe {
-        ffi::wh_set_mode(__bindery_packet_c as _, __bindery_mode_c as _)
-    };
-    let _ = __bindery_ret;
+    unsafe { ffi::wh_set_mode(__bindery_packet_c as _, __bindery_mode_c as _) };
     Ok(__bindery_py.None())
 }
 /// A 64-bit enum result.
@@ -136,7 +132,7 @@ pub(crate) fn __bindery_fn_wh_wide<'py>(
     __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
     let __bindery_ret = unsafe { ffi::wh_wide() };
-    (__bindery_ret as u64).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// The first packet, read-only for C (a `const` result).
 ///
@@ -179,6 +175,7 @@ pub(crate) fn __bindery_fn_wh_name<'py>(
 ///
 /// C function `wh_names`, declared at whole.h:63.
 #[pyfunction]
+#[allow(clippy::too_many_arguments)]
 #[pyo3(
     name = "wh_names",
     signature = (from_, lambda_, self_, py, r#type, value, arg1, arg7)
@@ -214,7 +211,7 @@ pub(crate) fn __bindery_fn_wh_names<'py>(
             __bindery_arg7_c as _,
         )
     };
-    (__bindery_ret as i32).into_py_any(__bindery_py)
+    __bindery_ret.into_py_any(__bindery_py)
 }
 /// An array parameter (passed as a pointer).
 ///
@@ -244,9 +241,6 @@ pub(crate) fn __bindery_fn_wh_fill<'py>(
         __bindery_view_address,
         "wh_fill(names)",
     )?;
-    let __bindery_ret = unsafe {
-        ffi::wh_fill(__bindery_values_c as _, __bindery_names_c as _)
-    };
-    let _ = __bindery_ret;
+    unsafe { ffi::wh_fill(__bindery_values_c as _, __bindery_names_c as _) };
     Ok(__bindery_py.None())
 }

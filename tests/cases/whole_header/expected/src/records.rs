@@ -89,7 +89,7 @@ impl WhPacket {
     #[pyo3(name = "len")]
     fn get_len(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).len } as u32)
+        Ok(unsafe { (*p).len })
     }
     #[setter]
     #[pyo3(name = "len")]
@@ -106,7 +106,7 @@ impl WhPacket {
     #[pyo3(name = "mode")]
     fn get_mode(&self) -> PyResult<u32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).mode } as u32)
+        Ok(unsafe { (*p).mode })
     }
     #[setter]
     #[pyo3(name = "mode")]
@@ -125,7 +125,7 @@ impl WhPacket {
         let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).target } as *mut c_void,
+            unsafe { (*p).target }.cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -233,7 +233,7 @@ impl WhWide {
     #[pyo3(name = "ok")]
     fn get_ok(&self) -> PyResult<i32> {
         let p = self.ptr()?;
-        Ok(unsafe { (*p).ok } as i32)
+        Ok(unsafe { (*p).ok })
     }
     #[setter]
     #[pyo3(name = "ok")]
