@@ -34,8 +34,26 @@ c_int!(i8 => "int8_t", i16 => "int16_t", i32 => "int32_t", i64 => "int64_t",
 
 /// Converts a Python `int` to the C integer type `T`, for the field or
 /// parameter called `what` (e.g. `FxObjectMeta.class_id`).
-#[inline]
+///
+/// The common case (an `int` that fits in `i64` and in `T`) is inlined into
+/// the caller; everything else, including every error, goes through
+/// [`to_c_int_general`], so messages and exception types do not depend on
+/// which path ran.
+#[inline(always)]
 pub fn to_c_int<T: CInt>(value: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
+    if value.is_instance_of::<PyInt>() {
+        if let Ok(v) = value.extract::<i64>() {
+            if let Ok(narrow) = T::try_from(v as i128) {
+                return Ok(narrow);
+            }
+        }
+    }
+    to_c_int_general(value, what)
+}
+
+/// [`to_c_int`] for values beyond `i64`, out of `T`'s range, or not `int`s.
+#[inline(never)]
+fn to_c_int_general<T: CInt>(value: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
     if !value.is_instance_of::<PyInt>() {
         return Err(not_an_int(value, what));
     }
