@@ -6,6 +6,8 @@ use pyo3::exceptions::{PyReferenceError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 
 /// The error for a view whose memory has been freed or handed away.
+#[cold]
+#[inline(never)]
 pub fn dead_view(type_name: &str) -> PyErr {
     PyReferenceError::new_err(format!("{type_name}: the underlying C memory has been freed (its owner is gone)"))
 }

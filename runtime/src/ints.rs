@@ -34,8 +34,26 @@ c_int!(i8 => "int8_t", i16 => "int16_t", i32 => "int32_t", i64 => "int64_t",
 
 /// Converts a Python `int` to the C integer type `T`, for the field or
 /// parameter called `what` (e.g. `FxObjectMeta.class_id`).
-#[inline]
+///
+/// The common case (an `int` that fits in `i64` and in `T`) is inlined into
+/// the caller; everything else, including every error, goes through
+/// [`to_c_int_general`], so messages and exception types do not depend on
+/// which path ran.
+#[inline(always)]
 pub fn to_c_int<T: CInt>(value: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
+    if value.is_instance_of::<PyInt>() {
+        if let Ok(v) = value.extract::<i64>() {
+            if let Ok(narrow) = T::try_from(v as i128) {
+                return Ok(narrow);
+            }
+        }
+    }
+    to_c_int_general(value, what)
+}
+
+/// [`to_c_int`] for values beyond `i64`, out of `T`'s range, or not `int`s.
+#[inline(never)]
+fn to_c_int_general<T: CInt>(value: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
     if !value.is_instance_of::<PyInt>() {
         return Err(not_an_int(value, what));
     }
@@ -57,8 +75,32 @@ pub fn to_c_bool<T: CInt>(value: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
 }
 
 /// Converts a Python `float` or `int` to a C `double`; anything else is a `TypeError`.
+///
+/// An exact `float` (the common case) is read directly, with one type
+/// comparison; `float` subclasses and `int`s take the general path, whose
+/// errors (e.g. `OverflowError` for an `int` beyond double range) are Python's.
 #[inline]
 pub fn to_c_double(value: &Bound<'_, PyAny>, what: &str) -> PyResult<f64> {
+    match exact_float(value) {
+        Some(v) => Ok(v),
+        None => to_c_double_general(value, what),
+    }
+}
+
+/// The value of an exact `float` (not a subclass), or None for anything else.
+#[inline(always)]
+fn exact_float(value: &Bound<'_, PyAny>) -> Option<f64> {
+    if value.is_exact_instance_of::<PyFloat>() {
+        // SAFETY: the object's type is exactly `float`.
+        Some(unsafe { value.cast_unchecked::<PyFloat>() }.value())
+    } else {
+        None
+    }
+}
+
+/// [`to_c_double`] for everything but an exact `float`: `float` subclasses and `int`s.
+#[inline(never)]
+fn to_c_double_general(value: &Bound<'_, PyAny>, what: &str) -> PyResult<f64> {
     if value.is_instance_of::<PyFloat>() || value.is_instance_of::<PyInt>() {
         value.extract::<f64>()
     } else {
@@ -74,9 +116,15 @@ pub fn to_c_float(value: &Bound<'_, PyAny>, what: &str) -> PyResult<f32> {
     let wide = to_c_double(value, what)?;
     let narrow = wide as f32;
     if narrow.is_infinite() && wide.is_finite() {
-        return Err(PyOverflowError::new_err(format!("{what}: {wide} is out of range for float (at most {:e} in magnitude)", f32::MAX)));
+        return Err(float_out_of_range(wide, what));
     }
     Ok(narrow)
+}
+
+/// The `OverflowError` for a finite double beyond single precision's range.
+#[cold]
+fn float_out_of_range(wide: f64, what: &str) -> PyErr {
+    PyOverflowError::new_err(format!("{what}: {wide} is out of range for float (at most {:e} in magnitude)", f32::MAX))
 }
 
 fn not_an_int(value: &Bound<'_, PyAny>, what: &str) -> PyErr {
@@ -163,6 +211,21 @@ mod tests {
             assert!(to_c_float(&nan, "T.x").unwrap().is_nan());
             let big_int = py.eval(c"10**40", None, None).unwrap();
             assert!(to_c_float(&big_int, "T.x").is_err());
+        });
+    }
+
+    #[test]
+    fn float_subclasses_bools_and_huge_ints_take_the_general_path() {
+        with_py(|py| {
+            let sub = py.eval(c"type('F', (float,), {})(2.5)", None, None).unwrap();
+            assert_eq!(to_c_double(&sub, "T.x").unwrap(), 2.5);
+            let flag = py.eval(c"True", None, None).unwrap();
+            assert_eq!(to_c_double(&flag, "T.x").unwrap(), 1.0);
+            let huge = py.eval(c"10**400", None, None).unwrap();
+            assert!(to_c_double(&huge, "T.x").unwrap_err().is_instance_of::<PyOverflowError>(py));
+            let none = py.None().into_bound(py);
+            let err = to_c_double(&none, "T.x").unwrap_err();
+            assert_eq!(err.value(py).to_string(), "T.x: expected float, got NoneType");
         });
     }
 }

@@ -15,11 +15,15 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 /// Makes a numpy array of `T` over `data` with C-order `shape` (or explicit
-/// byte `strides`), writable or not, whose base is `base`.
+/// byte `strides`, one per dimension), writable or not, whose base is `base`.
+///
+/// Dimensions are checked and copied on the stack in an array sized for the
+/// common ranks (1 to 3), so an export allocates nothing but the array.
 ///
 /// # Safety
 /// `data` must point to memory that holds the whole array and stays valid as
 /// long as `base` lives.
+#[inline]
 pub unsafe fn array_over<'py, T: Element>(
     py: Python<'py>,
     data: *mut T,
@@ -28,27 +32,57 @@ pub unsafe fn array_over<'py, T: Element>(
     writable: bool,
     base: Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let mut dims = checked_dims(shape)?;
-    if data.is_null() && dims.product() != 0 {
-        return Err(PyValueError::new_err("cannot make an array over a NULL pointer"));
+    let request = Request { data: data.cast(), shape, strides, writable };
+    // SAFETY (every arm): forwarded from this function's contract.
+    match shape.len() {
+        0 | 1 => unsafe { array_of_rank::<T, 1>(py, request, base) },
+        2 => unsafe { array_of_rank::<T, 2>(py, request, base) },
+        3 => unsafe { array_of_rank::<T, 3>(py, request, base) },
+        _ => unsafe { array_of_rank::<T, MAX_DIMS>(py, request, base) },
     }
-    let mut stride_buf = match strides {
-        Some(s) => Some(checked_dims_of(s, |_| Ok(()))?),
+}
+
+/// What [`array_over`] was asked for, before any check.
+struct Request<'a> {
+    data: *mut c_void,
+    shape: &'a [i64],
+    strides: Option<&'a [i64]>,
+    writable: bool,
+}
+
+/// [`array_over`] with dimensions held in `[npy_intp; N]` (`shape.len() <= N`
+/// is checked by [`checked_dims`]).
+///
+/// # Safety
+/// As [`array_over`].
+#[inline]
+unsafe fn array_of_rank<'py, T: Element, const N: usize>(
+    py: Python<'py>,
+    request: Request<'_>,
+    base: Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (mut dims, total) = checked_dims::<N>(request.shape)?;
+    if request.data.is_null() && total != 0 {
+        return Err(null_data());
+    }
+    let mut stride_buf = match request.strides {
+        Some(s) => Some(checked_strides::<N>(s, request.shape.len())?),
         None => None,
     };
-    let strides_ptr = stride_buf.as_mut().map_or(std::ptr::null_mut(), |s| s.values.as_mut_ptr());
-    let flags = if writable { NPY_ARRAY_WRITEABLE } else { 0 };
-    // SAFETY: dims/strides describe memory the caller vouches for; the
-    // descriptor reference is stolen by NewFromDescr and `base` by SetBaseObject.
+    let strides_ptr = stride_buf.as_mut().map_or(std::ptr::null_mut(), |s| s.as_mut_ptr());
+    let flags = if request.writable { NPY_ARRAY_WRITEABLE } else { 0 };
+    // SAFETY: dims/strides describe memory the caller vouches for and hold
+    // at least `shape.len()` entries; the descriptor reference is stolen by
+    // NewFromDescr and `base` by SetBaseObject (also on its failure).
     unsafe {
         let raw = PY_ARRAY_API.PyArray_NewFromDescr(
             py,
             npyffi::get_type_object(py, npyffi::NpyTypes::PyArray_Type),
             T::get_dtype(py).into_dtype_ptr(),
-            dims.len as std::ffi::c_int,
-            dims.values.as_mut_ptr(),
+            request.shape.len() as std::ffi::c_int,
+            dims.as_mut_ptr(),
             strides_ptr,
-            data.cast::<c_void>(),
+            request.data,
             flags,
             std::ptr::null_mut(),
         );
@@ -58,6 +92,11 @@ pub unsafe fn array_over<'py, T: Element>(
         }
         Ok(array)
     }
+}
+
+#[cold]
+fn null_data() -> PyErr {
+    PyValueError::new_err("cannot make an array over a NULL pointer")
 }
 
 /// Refuses an export whose data pointer is NULL while one of the struct's
@@ -78,41 +117,44 @@ pub fn check_sized(data: *const c_void, sizes: &[(&str, u64)], what: &str) -> Py
 /// Most dimensions an exported array may have (numpy 1.x's NPY_MAXDIMS).
 const MAX_DIMS: usize = 32;
 
-/// Dimensions (or strides) on the stack: exporting an array allocates nothing but the array.
-struct Dims {
-    values: [npy_intp; MAX_DIMS],
-    len: usize,
-}
-
-impl Dims {
-    fn product(&self) -> npy_intp {
-        self.values[..self.len].iter().product()
+/// The shape as numpy dimensions (room for `N`, the first `shape.len()`
+/// used) and the element count; a negative or overflowing shape, or more
+/// than `N` dimensions, raises `ValueError`.
+#[inline]
+fn checked_dims<const N: usize>(shape: &[i64]) -> PyResult<([npy_intp; N], i64)> {
+    if shape.len() > N {
+        return Err(too_many_dims(shape.len()));
     }
-}
-
-/// The shape as numpy dimensions; negative or overflowing shapes raise `ValueError`.
-fn checked_dims(shape: &[i64]) -> PyResult<Dims> {
+    let mut dims = [0 as npy_intp; N];
     let mut total: i64 = 1;
-    checked_dims_of(shape, |d| {
+    for (slot, &d) in dims.iter_mut().zip(shape) {
         if d < 0 {
             return Err(PyValueError::new_err(format!("array dimension {d} is negative")));
         }
         total = total.checked_mul(d).ok_or_else(|| PyValueError::new_err("array shape overflows"))?;
-        Ok(())
-    })
-}
-
-/// Copies `values` into [`Dims`] after `check` accepted each one.
-fn checked_dims_of(values: &[i64], mut check: impl FnMut(i64) -> PyResult<()>) -> PyResult<Dims> {
-    if values.len() > MAX_DIMS {
-        return Err(PyValueError::new_err(format!("array has {} dimensions (at most {MAX_DIMS})", values.len())));
-    }
-    let mut dims = Dims { values: [0; MAX_DIMS], len: values.len() };
-    for (slot, &d) in dims.values.iter_mut().zip(values) {
-        check(d)?;
         *slot = d as npy_intp;
     }
-    Ok(dims)
+    Ok((dims, total))
+}
+
+/// Byte strides as numpy wants them: one per dimension (`rank`), else `ValueError`.
+fn checked_strides<const N: usize>(strides: &[i64], rank: usize) -> PyResult<[npy_intp; N]> {
+    if strides.len() != rank {
+        return Err(PyValueError::new_err(format!("array has {rank} dimensions but {} strides", strides.len())));
+    }
+    if strides.len() > N {
+        return Err(too_many_dims(strides.len()));
+    }
+    let mut out = [0 as npy_intp; N];
+    for (slot, &s) in out.iter_mut().zip(strides) {
+        *slot = s as npy_intp;
+    }
+    Ok(out)
+}
+
+#[cold]
+fn too_many_dims(rank: usize) -> PyErr {
+    PyValueError::new_err(format!("array has {rank} dimensions (at most {MAX_DIMS})"))
 }
 
 /// A growable column of one field's values for a bulk exporter.
@@ -143,11 +185,37 @@ mod tests {
 
     #[test]
     fn negative_and_overflowing_shapes_are_rejected() {
-        assert!(checked_dims(&[2, -1]).is_err());
-        assert!(checked_dims(&[i64::MAX, 4]).is_err());
-        let dims = checked_dims(&[1080, 1920]).unwrap();
-        assert_eq!(&dims.values[..dims.len], &[1080, 1920]);
-        assert_eq!(dims.product(), 1080 * 1920);
-        assert!(checked_dims(&[1; MAX_DIMS + 1]).is_err());
+        assert!(checked_dims::<2>(&[2, -1]).is_err());
+        assert!(checked_dims::<2>(&[i64::MAX, 4]).is_err());
+        let (dims, total) = checked_dims::<2>(&[1080, 1920]).unwrap();
+        assert_eq!(dims, [1080, 1920]);
+        assert_eq!(total, 1080 * 1920);
+        assert!(checked_dims::<MAX_DIMS>(&[1; MAX_DIMS + 1]).is_err());
+        assert!(checked_dims::<2>(&[1, 2, 3]).is_err());
+        let (dims, total) = checked_dims::<1>(&[]).unwrap();
+        assert_eq!((dims, total), ([0], 1));
+    }
+
+    #[test]
+    fn strides_need_one_per_dimension() {
+        assert_eq!(checked_strides::<3>(&[8, 1], 2).unwrap(), [8, 1, 0]);
+        assert!(checked_strides::<3>(&[8], 2).is_err());
+    }
+
+    #[test]
+    fn null_data_with_elements_is_refused_before_numpy_is_touched() {
+        // (Arrays over real memory, their base and strides are covered by the
+        // Python suites: this crate's test interpreter has no numpy.)
+        Python::initialize();
+        Python::attach(|py| {
+            let base = py.None().into_bound(py);
+            let err = unsafe { array_over::<i32>(py, std::ptr::null_mut(), &[2, 3], None, true, base.clone()) }.unwrap_err();
+            assert!(err.is_instance_of::<PyValueError>(py));
+            assert_eq!(err.value(py).to_string(), "cannot make an array over a NULL pointer");
+            let err = unsafe { array_over::<i32>(py, std::ptr::null_mut(), &[], None, true, base.clone()) }.unwrap_err();
+            assert!(err.is_instance_of::<PyValueError>(py), "a 0-d array has one element");
+            let err = unsafe { array_over::<u8>(py, std::ptr::null_mut(), &[4, -1], None, true, base) }.unwrap_err();
+            assert_eq!(err.value(py).to_string(), "array dimension -1 is negative");
+        });
     }
 }

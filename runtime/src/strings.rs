@@ -22,21 +22,30 @@ pub fn read_char_array<'py>(py: Python<'py>, array: &[c_char]) -> Bound<'py, PyS
 }
 
 /// Writes `value` into a `char[N]` field, NUL-terminated, or raises without writing.
+///
+/// The bytes are copied straight from the `str`'s own UTF-8 buffer (no
+/// intermediate copy); inlined so the generated setter knows `N`.
+#[inline]
 pub fn write_char_array(array: &mut [c_char], value: &Bound<'_, PyAny>, what: &str) -> PyResult<()> {
     let bytes = checked_bytes(as_str(value, what)?, what)?;
-    if bytes.len() + 1 > array.len() {
-        return Err(PyValueError::new_err(format!(
-            "{what}: string of {} bytes does not fit in char[{}] (at most {} bytes)",
-            bytes.len(),
-            array.len(),
-            array.len().saturating_sub(1)
-        )));
+    if bytes.len() >= array.len() {
+        return Err(too_long(bytes.len(), array.len(), what));
     }
-    for (dst, src) in array.iter_mut().zip(bytes.iter()) {
-        *dst = *src as c_char;
-    }
-    array[bytes.len()..].fill(0);
+    let (text, rest) = array.split_at_mut(bytes.len());
+    // SAFETY: c_char and u8 have the same size and alignment; `text` is
+    // exactly `bytes.len()` long and does not overlap the Python buffer.
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), text.as_mut_ptr().cast::<u8>(), bytes.len()) };
+    rest.fill(0);
     Ok(())
+}
+
+/// The `ValueError` for a string that does not fit in `char[capacity]` with its NUL.
+#[cold]
+fn too_long(len: usize, capacity: usize, what: &str) -> PyErr {
+    PyValueError::new_err(format!(
+        "{what}: string of {len} bytes does not fit in char[{capacity}] (at most {} bytes)",
+        capacity.saturating_sub(1)
+    ))
 }
 
 /// Reads a NUL-terminated `char*`; NULL reads as `None`.
@@ -116,18 +125,35 @@ pub fn to_cstring(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<std::
     Ok(Some(std::ffi::CString::new(bytes.to_vec()).expect("NUL bytes were rejected above")))
 }
 
+#[inline]
 fn as_str<'a, 'py>(value: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a Bound<'py, PyString>> {
-    value.cast::<PyString>().map_err(|_| PyTypeError::new_err(format!("{what}: expected str, got {}", crate::ints::type_name(value))))
+    if value.is_instance_of::<PyString>() {
+        // SAFETY: the object is a `str` (or a subclass of it).
+        Ok(unsafe { value.cast_unchecked::<PyString>() })
+    } else {
+        Err(not_a_str(value, what))
+    }
+}
+
+#[cold]
+fn not_a_str(value: &Bound<'_, PyAny>, what: &str) -> PyErr {
+    PyTypeError::new_err(format!("{what}: expected str, got {}", crate::ints::type_name(value)))
 }
 
 /// The UTF-8 bytes of `text`, borrowed from the `str` itself (CPython caches
 /// them; ASCII strings need no conversion at all), or `ValueError` on NUL.
+#[inline]
 fn checked_bytes<'a>(text: &'a Bound<'_, PyString>, what: &str) -> PyResult<&'a [u8]> {
     let bytes = text.to_str()?.as_bytes();
     if bytes.contains(&0) {
-        return Err(PyValueError::new_err(format!("{what}: string contains a NUL character")));
+        return Err(contains_nul(what));
     }
     Ok(bytes)
+}
+
+#[cold]
+fn contains_nul(what: &str) -> PyErr {
+    PyValueError::new_err(format!("{what}: string contains a NUL character"))
 }
 
 /// A `str` from UTF-8 bytes in one pass, invalid sequences replaced by U+FFFD.

@@ -123,6 +123,7 @@ impl Token {
     }
 
     /// Whether Python still owns (and so must eventually free) the memory.
+    #[inline]
     pub fn is_owned(&self) -> bool {
         self.0.owned.load(Ordering::Acquire)
     }

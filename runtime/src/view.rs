@@ -173,6 +173,7 @@ impl<T> View<T> {
 
     /// A view of memory inside (or reachable from) a parent view: shares the
     /// parent's token and keeps `owner` (the parent's owning Python object) alive.
+    #[inline]
     pub fn borrowed(ptr: NonNull<T>, token: Token, owner: Option<Py<PyAny>>) -> Self {
         View { ptr, token, keep: owner, free: None, origin: OriginCell::new(Origin::Within) }
     }
@@ -180,6 +181,7 @@ impl<T> View<T> {
     /// A view of memory reachable from this one (a field, a list element, a
     /// pointer target): shares this view's token and keeps the owning Python
     /// object alive (`this` is this view's Python object). NULL gives None.
+    #[inline]
     pub fn derive<U>(&self, this: &Bound<'_, PyAny>, ptr: *mut U) -> Option<View<U>> {
         let ptr = NonNull::new(ptr)?;
         Some(View::borrowed(ptr, self.token.clone(), self.python_owner(this)))
@@ -188,6 +190,7 @@ impl<T> View<T> {
     /// The Python object that owns this view's memory: `this` (this view's
     /// own object) when it owns it, the root it borrows from when that root
     /// is Python-owned, None for memory C owns.
+    #[inline]
     pub fn python_owner(&self, this: &Bound<'_, PyAny>) -> Option<Py<PyAny>> {
         match &self.keep {
             Some(k) => Some(k.clone_ref(this.py())),
@@ -232,6 +235,7 @@ impl<T> View<T> {
     }
 
     /// Like [`View::derive`], for a pointer known to be non-NULL (a field address).
+    #[inline]
     pub fn field<U>(&self, this: &Bound<'_, PyAny>, ptr: *mut U) -> PyResult<View<U>> {
         self.derive(this, ptr).ok_or_else(|| errors::null_address("field"))
     }
@@ -281,6 +285,7 @@ impl<T> View<T> {
     }
 
     /// Whether this view owns its memory and still must free it.
+    #[inline]
     pub fn is_owner(&self) -> bool {
         self.free.is_some() && self.token.is_owned()
     }
