@@ -12,82 +12,73 @@
 //! Unions, and fields inside anonymous members (which may be unions), are not
 //! walked: which member holds a string there is not known statically.
 
-use crate::ir::{Field, FieldKind, Module, OwnedPointer, OwnedString, PathStep, Record};
+use crate::ir::{Field, FieldKind, Module, OwnedPointer, OwnedString, PathStep};
+
+/// A field found by the walk: the path to it and what the leaf test returned.
+type Found<T> = (Vec<PathStep>, T);
 
 /// Runs the pass.
 pub fn run(module: &mut Module) {
     let snapshot = module.clone();
     for record in &mut module.records {
-        record.owned_strings = owned_in(&snapshot, &record.name, &mut vec![]);
-        record.owned_pointers = pointers_in(&snapshot, &record.name, &mut vec![]);
+        let strings = walk(&snapshot, &record.name, &mut vec![], &owned_string);
+        record.owned_strings = strings.into_iter().map(|(path, allocator)| OwnedString { path, allocator }).collect();
+        let pointers = walk(&snapshot, &record.name, &mut vec![], &|f: &Field| f.owns_target.then_some(()));
+        record.owned_pointers = pointers.into_iter().map(|(path, ())| OwnedPointer { path }).collect();
     }
 }
 
-/// The owned pointer fields of `record`, walked like [`owned_in`].
-fn pointers_in(module: &Module, record: &str, open: &mut Vec<String>) -> Vec<OwnedPointer> {
+/// The allocator of an owned `char*` field.
+fn owned_string(f: &Field) -> Option<String> {
+    match &f.kind {
+        FieldKind::CString { owned: true, allocator, .. } => Some(allocator.clone()),
+        _ => None,
+    }
+}
+
+/// Every field of `record` for which `leaf` answers, through nested structs
+/// and struct arrays; `open` holds the records being walked (a by-value
+/// cycle cannot compile in C, but the IR is not trusted to say so).
+fn walk<T: Clone>(module: &Module, record: &str, open: &mut Vec<String>, leaf: &dyn Fn(&Field) -> Option<T>) -> Vec<Found<T>> {
     let Some(r) = module.record(record).filter(|r| !r.is_union && !open.iter().any(|o| o == record)) else {
         return vec![];
     };
     open.push(record.to_string());
-    let pointers = r.fields.iter().filter(|f| f.via.is_empty()).flat_map(|f| field_pointers(module, r, f, open)).collect();
+    let found = r.fields.iter().filter(|f| f.via.is_empty()).flat_map(|f| walk_field(module, &r.name, f, open, leaf)).collect();
     open.pop();
-    pointers
+    found
 }
 
-fn field_pointers(module: &Module, r: &Record, f: &Field, open: &mut Vec<String>) -> Vec<OwnedPointer> {
-    let step = |element: Option<(usize, String)>| PathStep { record: r.name.clone(), field: f.name.clone(), via: f.via.clone(), element };
-    match &f.kind {
-        _ if f.owns_target => vec![OwnedPointer { path: vec![step(None)] }],
-        FieldKind::Nested { record } => prefixed_pointers(step(None), pointers_in(module, record, open)),
-        FieldKind::StructArray { record, len } => {
-            let inner = pointers_in(module, record, open);
-            (0..*len).flat_map(|i| prefixed_pointers(step(Some((i, record.clone()))), inner.clone())).collect()
-        }
-        _ => vec![],
+/// One field: a leaf, or the fields below a nested struct or each element of a struct array.
+fn walk_field<T: Clone>(
+    module: &Module,
+    record: &str,
+    f: &Field,
+    open: &mut Vec<String>,
+    leaf: &dyn Fn(&Field) -> Option<T>,
+) -> Vec<Found<T>> {
+    let step =
+        |element: Option<(usize, String)>| PathStep { record: record.to_string(), field: f.name.clone(), via: f.via.clone(), element };
+    if let Some(value) = leaf(f) {
+        return vec![(vec![step(None)], value)];
     }
-}
-
-fn prefixed_pointers(first: PathStep, pointers: Vec<OwnedPointer>) -> Vec<OwnedPointer> {
-    pointers
-        .into_iter()
-        .map(|mut p| {
-            p.path.insert(0, first.clone());
-            p
-        })
-        .collect()
-}
-
-/// The owned strings of `record`; `open` holds the records being walked (a
-/// by-value cycle cannot compile in C, but the IR is not trusted to say so).
-fn owned_in(module: &Module, record: &str, open: &mut Vec<String>) -> Vec<OwnedString> {
-    let Some(r) = module.record(record).filter(|r| !r.is_union && !open.iter().any(|o| o == record)) else {
-        return vec![];
-    };
-    open.push(record.to_string());
-    let strings = r.fields.iter().filter(|f| f.via.is_empty()).flat_map(|f| field_strings(module, r, f, open)).collect();
-    open.pop();
-    strings
-}
-
-fn field_strings(module: &Module, r: &Record, f: &Field, open: &mut Vec<String>) -> Vec<OwnedString> {
-    let step = |element: Option<(usize, String)>| PathStep { record: r.name.clone(), field: f.name.clone(), via: f.via.clone(), element };
     match &f.kind {
-        FieldKind::CString { owned: true, allocator, .. } => vec![OwnedString { path: vec![step(None)], allocator: allocator.clone() }],
-        FieldKind::Nested { record } => prefixed(step(None), owned_in(module, record, open)),
+        FieldKind::Nested { record } => prefixed(step(None), walk(module, record, open, leaf)),
         FieldKind::StructArray { record, len } => {
-            let inner = owned_in(module, record, open);
+            let inner = walk(module, record, open, leaf);
             (0..*len).flat_map(|i| prefixed(step(Some((i, record.clone()))), inner.clone())).collect()
         }
         _ => vec![],
     }
 }
 
-fn prefixed(first: PathStep, strings: Vec<OwnedString>) -> Vec<OwnedString> {
-    strings
+/// `found` with `first` put in front of each path.
+fn prefixed<T>(first: PathStep, found: Vec<Found<T>>) -> Vec<Found<T>> {
+    found
         .into_iter()
-        .map(|mut s| {
-            s.path.insert(0, first.clone());
-            s
+        .map(|(mut path, value)| {
+            path.insert(0, first.clone());
+            (path, value)
         })
         .collect()
 }
