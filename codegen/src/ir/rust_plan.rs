@@ -100,6 +100,9 @@ pub struct ClassPlan {
     pub release_gil_on_drop: bool,
     /// Whether the wrapped type is `Clone`.
     pub clone: bool,
+    /// Whether the wrapped type is `Copy` (extracted without `.clone()`).
+    #[serde(default)]
+    pub copy: bool,
     /// Constructor.
     pub constructor: Option<Call>,
     /// Instance methods and static methods.

@@ -143,6 +143,7 @@ impl Cx<'_> {
             numpy_view: opts.numpy_view.clone(),
             release_gil_on_drop: opts.release_gil_on_drop,
             clone: c.derives.iter().any(|d| d == "Clone"),
+            copy: c.derives.iter().any(|d| d == "Copy"),
             constructor: None,
             methods: vec![],
             getters: vec![],

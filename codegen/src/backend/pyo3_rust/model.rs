@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::conv::{self, Paths};
+use crate::ir::rust_conv::Ret;
 use crate::ir::rust_plan::{Arg, Call, ClassPlan, EnumPlan, FnPlan};
 use crate::ir::{MethodKind, Receiver};
 
@@ -56,7 +57,7 @@ pub struct ClassVm {
     pub options: String,
     /// Comparisons from `Ord`.
     pub ordered: bool,
-    /// Implicit conversion from int: the statement building the value from `v: i64`.
+    /// Implicit conversion from int: the `PyResult` expression building the value from `v: i64`.
     pub implicit: Option<String>,
     /// Copy constructor.
     pub copy_constructor: bool,
@@ -66,6 +67,8 @@ pub struct ClassVm {
     pub detach_on_drop: bool,
     /// The wrapped type is Clone (values can be extracted).
     pub clone: bool,
+    /// The wrapped value of a borrowed object `c`, by copy or clone.
+    pub inner_value: String,
     /// Constructor.
     pub constructor: Option<CallVm>,
     /// Methods (including static).
@@ -157,7 +160,10 @@ fn call_vm(call: &Call, ident: String, owner_path: Option<&str>, paths: &Paths, 
         params,
         kwargs: if kwargs { call.args.iter().map(|a| a.py_name.clone()).collect() } else { vec![] },
         binds,
-        call: format!("let __ret = {expr}{question};"),
+        call: match call.ret {
+            Ret::Unit => format!("{expr}{question};"),
+            _ => format!("let __ret = {expr}{question};"),
+        },
         ret: conv::ret(&call.ret, &owner_obj, paths),
         receiver: match call.receiver {
             Receiver::None => "none",
@@ -192,8 +198,10 @@ pub fn class(c: &ClassPlan, native: &str, paths: &Paths) -> ClassVm {
     let implicit = c.implicit_from_int.then(|| {
         let ctor = c.constructor.as_ref();
         let name = ctor.map(|k| k.rust.clone()).unwrap_or_else(|| "new".into());
-        let q = if ctor.is_some_and(|k| k.fallible) { ".or_raise()?" } else { "" };
-        format!("{}::{name}(v){q}", c.rust_path)
+        match ctor.is_some_and(|k| k.fallible) {
+            true => format!("{}::{name}(v).or_raise()", c.rust_path),
+            false => format!("Ok({}::{name}(v))", c.rust_path),
+        }
     });
     let mut options = vec![];
     if c.subclass {
@@ -215,6 +223,7 @@ pub fn class(c: &ClassPlan, native: &str, paths: &Paths) -> ClassVm {
         numpy_view: c.numpy_view.clone(),
         detach_on_drop: c.release_gil_on_drop,
         clone: c.clone,
+        inner_value: if c.copy { "c.borrow().inner".into() } else { "c.borrow().inner.clone()".into() },
         constructor: c.constructor.as_ref().map(|k| mk(k, "__new_")).map(|k| if c.copy_constructor { add_copy(k) } else { k }),
         statics: c.methods.iter().map(|m| m.receiver == Receiver::None).collect(),
         methods: c.methods.iter().map(|m| mk(m, "__m_")).collect(),

@@ -396,7 +396,7 @@ reference's NotImplementedError.*/
 #[pyfunction]
 #[pyo3(name = "_create_proto_vector", signature = ())]
 pub(crate) fn __fn__create_proto_vector<'py>(py: Python<'py>) -> PyResult<Py<PyAny>> {
-    let __ret = mediapipe_core::proto::create_proto_vector_unsupported().or_raise()?;
+    mediapipe_core::proto::create_proto_vector_unsupported().or_raise()?;
     Ok(py.None())
 }
 ///Packet payload `int`.

@@ -117,7 +117,7 @@ Unknown stream: NOT_FOUND.*/
             Some(o) => glue::args::bool_("observe_output_stream", o)?,
             _ => false,
         };
-        let __ret = __inner
+        __inner
             .observe_output_stream(
                 &a_stream_name,
                 a_callback_fn,
@@ -156,7 +156,7 @@ FAILED_PRECONDITION (the reference hangs).*/
             }
             _ => Default::default(),
         };
-        let __ret = py.detach(|| __inner.start_run(a_input_side_packets)).or_raise()?;
+        py.detach(|| __inner.start_run(a_input_side_packets)).or_raise()?;
         Ok(py.None())
     }
     /**Adds `packet` to graph input `stream`, at `timestamp` unless that is
@@ -188,8 +188,7 @@ mode: waiting there could wait for the observer itself.*/
             Some(o) => crate::timestamp::Timestamp::extract_value(o)?,
             _ => mediapipe_core::Timestamp::UNSET,
         };
-        let __ret = py
-            .detach(|| {
+        py.detach(|| {
                 __inner.add_packet_to_input_stream(&a_stream, &a_packet, a_timestamp)
             })
             .or_raise()?;
@@ -205,7 +204,7 @@ NOT_FOUND (the reference segfaults). Closing twice is allowed.*/
     ) -> PyResult<Py<PyAny>> {
         let __inner = &slf.inner;
         let a_stream = glue::args::string("close_input_stream", stream)?;
-        let __ret = py.detach(|| __inner.close_input_stream(&a_stream)).or_raise()?;
+        py.detach(|| __inner.close_input_stream(&a_stream)).or_raise()?;
         Ok(py.None())
     }
     ///Closes every graph input stream and stops every source node.
@@ -215,7 +214,7 @@ NOT_FOUND (the reference segfaults). Closing twice is allowed.*/
         py: Python<'py>,
     ) -> PyResult<Py<PyAny>> {
         let __inner = &slf.inner;
-        let __ret = py.detach(|| __inner.close_all_packet_sources()).or_raise()?;
+        py.detach(|| __inner.close_all_packet_sources()).or_raise()?;
         Ok(py.None())
     }
     /**Blocks until no calculator runs and none can run, then returns the
@@ -228,7 +227,7 @@ graph: FAILED_PRECONDITION (the reference deadlocks).*/
         py: Python<'py>,
     ) -> PyResult<Py<PyAny>> {
         let __inner = &slf.inner;
-        let __ret = py.detach(|| __inner.wait_until_idle()).or_raise()?;
+        py.detach(|| __inner.wait_until_idle()).or_raise()?;
         Ok(py.None())
     }
     /**Blocks until every node has closed (input streams must be closed
@@ -240,7 +239,7 @@ this graph: FAILED_PRECONDITION (the reference deadlocks).*/
         py: Python<'py>,
     ) -> PyResult<Py<PyAny>> {
         let __inner = &slf.inner;
-        let __ret = py.detach(|| __inner.wait_until_done()).or_raise()?;
+        py.detach(|| __inner.wait_until_done()).or_raise()?;
         Ok(py.None())
     }
     /**Blocks until an observed stream has received a packet since the last
@@ -252,7 +251,7 @@ called from an observer of this graph.*/
         py: Python<'py>,
     ) -> PyResult<Py<PyAny>> {
         let __inner = &slf.inner;
-        let __ret = py.detach(|| __inner.wait_for_observed_output()).or_raise()?;
+        py.detach(|| __inner.wait_for_observed_output()).or_raise()?;
         Ok(py.None())
     }
     ///True once the current run has an error (non-blocking).
@@ -297,7 +296,7 @@ From an observer of this graph: FAILED_PRECONDITION, nothing closed
     #[pyo3(name = "close", signature = ())]
     fn __m_close<'py>(slf: PyRef<'py, Self>, py: Python<'py>) -> PyResult<Py<PyAny>> {
         let __inner = &slf.inner;
-        let __ret = py.detach(|| __inner.close()).or_raise()?;
+        py.detach(|| __inner.close()).or_raise()?;
         Ok(py.None())
     }
     ///The canonical config as text (`DebugString` layout).
@@ -351,8 +350,7 @@ From an observer of this graph: FAILED_PRECONDITION, nothing closed
         let a_mode = crate::calculator_graph::GraphInputStreamAddMode::extract_core(
             mode,
         )?;
-        let __ret = __inner.set_graph_input_stream_add_mode(a_mode);
-        let _ = __ret;
+        __inner.set_graph_input_stream_add_mode(a_mode);
         Ok(())
     }
 }

@@ -99,8 +99,7 @@ with `self.at(Timestamp(micros))`; special values are errors.*/
     ) -> PyResult<()> {
         let __inner = &mut slf.inner;
         let a_micros = glue::args::int64("timestamp", micros)?;
-        let __ret = __inner.set_timestamp_micros(a_micros).or_raise()?;
-        let _ = __ret;
+        __inner.set_timestamp_micros(a_micros).or_raise()?;
         Ok(())
     }
 }

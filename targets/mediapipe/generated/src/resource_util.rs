@@ -15,7 +15,7 @@ pub(crate) fn __fn_set_resource_dir<'py>(
     path: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
     let a_path = glue::args::string("set_resource_dir", path)?;
-    let __ret = mediapipe_core::resource::set_resource_dir(&a_path);
+    mediapipe_core::resource::set_resource_dir(&a_path);
     Ok(py.None())
 }
 /// Adds this submodule's classes, enumerations and functions to `m`.

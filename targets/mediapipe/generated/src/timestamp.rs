@@ -31,10 +31,10 @@ impl Timestamp {
         o: &Bound<'_, PyAny>,
     ) -> PyResult<mediapipe_core::timestamp::Timestamp> {
         if let Ok(c) = o.cast::<Self>() {
-            return Ok(c.borrow().inner.clone());
+            return Ok(c.borrow().inner);
         }
         let v = glue::args::int64("Timestamp", o)?;
-        Ok(mediapipe_core::timestamp::Timestamp::new(v).or_raise()?)
+        mediapipe_core::timestamp::Timestamp::new(v).or_raise()
     }
 }
 #[pymethods]
@@ -45,7 +45,7 @@ v ≥ MAX) are an INVALID_ARGUMENT error (the reference aborts).*/
     #[pyo3(signature = (micros, /))]
     fn __new__<'py>(py: Python<'py>, micros: &Bound<'py, PyAny>) -> PyResult<Self> {
         if let Ok(c) = micros.cast::<Self>() {
-            return Ok(Self::from_inner(c.borrow().inner.clone()));
+            return Ok(Self::from_inner(c.borrow().inner));
         }
         let a_micros = glue::args::int64("Timestamp", micros)?;
         let __ret = mediapipe_core::timestamp::Timestamp::new(a_micros).or_raise()?;

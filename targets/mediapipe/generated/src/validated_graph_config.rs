@@ -82,7 +82,7 @@ keep their codes.*/
             Some(o) if !o.is_none() => Some(glue::args::stringified("initialize", o)?),
             _ => None,
         };
-        let __ret = __inner
+        __inner
             .initialize(a_binary_graph_path.as_deref(), a_graph_config.as_deref())
             .or_raise()?;
         Ok(py.None())
