@@ -25,7 +25,8 @@ fn cast<'py, T: pyo3::PyTypeInfo + pyo3::PyClass>(data: &Bound<'py, PyAny>) -> P
 fn layer(meta: &Bound<'_, NvDsInferTensorMeta>, j: i64) -> PyResult<NvDsInferLayerInfo> {
     let this = meta.get();
     let p = this.ptr()?;
-    // SAFETY: `p` is a live tensor meta (or, untracked, bytes probed readable by `cast`).
+    // SAFETY: `p` is a live tensor meta, or untracked: an int address `cast` probed readable, or a
+    // foreign capsule trusted as pyds and ctypes trust it (docs/memory-model.md, untracked views).
     let (count, layers, host) = unsafe { ((*p).num_output_layers, (*p).output_layers_info, (*p).out_buf_ptrs_host) };
     let index = usize::try_from(j).ok().filter(|i| *i < count as usize).ok_or_else(|| {
         pyo3::exceptions::PyIndexError::new_err(format!("layer index {j} out of range (num_output_layers = {count})"))
@@ -96,7 +97,8 @@ fn get_nvds_layer_info(data: &Bound<'_, PyAny>, j: i64) -> PyResult<NvDsInferLay
 fn get_segmentation_masks<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let meta = cast::<NvDsInferSegmentationMeta>(data)?;
     let p = meta.get().ptr()?;
-    // SAFETY: `p` is a live meta (or, untracked, bytes probed readable by `cast`).
+    // SAFETY: `p` is a live meta, or untracked: an int address `cast` probed readable, or a
+    // foreign capsule trusted as pyds and ctypes trust it (docs/memory-model.md, untracked views).
     let (map, shape) = unsafe { ((*p).class_map, [i64::from((*p).height), i64::from((*p).width)]) };
     if meta.get().view.token().is_immortal() {
         untracked_map(map, &shape)?;
@@ -122,7 +124,8 @@ fn get_optical_flow_vectors<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py
     let meta = cast::<NvDsOpticalFlowMeta>(data)?;
     let this = meta.get();
     let p = this.ptr()?;
-    // SAFETY: `p` is a live meta (or, untracked, bytes probed readable by `cast`).
+    // SAFETY: `p` is a live meta, or untracked: an int address `cast` probed readable, or a
+    // foreign capsule trusted as pyds and ctypes trust it (docs/memory-model.md, untracked views).
     let (rows, cols, vectors) = unsafe { ((*p).rows as usize, (*p).cols as usize, (*p).data.cast::<ffi::NvOFFlowVector>()) };
     let count = rows.checked_mul(cols).ok_or_else(|| PyValueError::new_err("optical flow size overflows"))?;
     if vectors.is_null() && count > 0 {
