@@ -2,7 +2,8 @@
 //! bindery-generated PyO3 module calls.
 //!
 //! Generated code stays small and declarative because the safety-critical
-//! logic lives here: liveness tokens and views ([`token`], [`view`]), integer
+//! logic lives here: liveness tokens and views ([`token`], [`view`]), the
+//! generated classes' shared half and field-access macros ([`record`]), integer
 //! range checks ([`ints`]), char-array and C-string conversion ([`strings`]),
 //! deep copy and free of structs owning strings ([`owned`]), raw pointer and
 //! capsule handling ([`pointer`]) with a cannot-fault readability probe for
@@ -38,6 +39,7 @@ pub mod out;
 pub mod owned;
 pub mod pointer;
 pub mod probe;
+pub mod record;
 pub mod strings;
 pub mod token;
 pub mod view;
@@ -93,6 +95,7 @@ impl<T> AssertSend<T> {
         self.0
     }
 }
+pub use record::Record;
 pub use view::{Allocator, Handover, Origin, Target, View};
 
 /// Re-exported so generated crates use exactly the pyo3 this runtime was built with.

@@ -126,7 +126,7 @@ pub struct FieldVm {
     pub enum_static: String,
     /// Callback trampoline name and registry site.
     pub tramp: String,
-    /// Registry key expression (over `p`).
+    /// Registry key expression (an `rt::field_get!` of the class object).
     pub key_expr: String,
     /// C++ shim reader of a std:: member.
     pub reader: String,
@@ -143,7 +143,7 @@ pub struct NumpyVm {
     pub method: String,
     /// Data field.
     pub data: String,
-    /// Shape expressions over `p`.
+    /// Shape expressions (`rt::field_get!` of `slf` or literals).
     pub shape: Vec<String>,
     /// Element type.
     pub ty: String,
@@ -162,9 +162,9 @@ pub struct CountedArrayVm {
     pub class: String,
     /// Element C type in `ffi`.
     pub element: String,
-    /// Count expression over `p`.
+    /// Count expression (an `rt::field_get!` of `this`).
     pub count: String,
-    /// Capacity expression over `p` (`Some(...)` or `None`).
+    /// Capacity expression (`Some(rt::field_get!(..))` or `None`).
     pub capacity: String,
     /// The method takes an index.
     pub index: bool,
@@ -397,8 +397,8 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
         }
         FieldKind::Callback { key_path, arg_record, cast_key, .. } => {
             vm.tramp = tramp_name(r, f);
-            let base = if *cast_key { format!("(*p.cast::<ffi::{arg_record}>())") } else { "(*p)".to_string() };
-            vm.key_expr = format!("{base}.{}", key_path.iter().map(|k| rust_ident(k)).collect::<Vec<_>>().join("."));
+            let record = if *cast_key { format!("self => ffi::{arg_record}") } else { "self".to_string() };
+            vm.key_expr = format!("rt::field_get!({record}, {})", key_path.iter().map(|k| rust_ident(k)).collect::<Vec<_>>().join("."));
             "callback"
         }
         FieldKind::Std { shape } => {
@@ -474,7 +474,7 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
     let shape = n
         .shape
         .iter()
-        .map(|d| if d.parse::<u64>().is_ok() { format!("{d}i64") } else { format!("(*p).{} as i64", rust_ident(d)) })
+        .map(|d| if d.parse::<u64>().is_ok() { format!("{d}i64") } else { format!("rt::field_get!(slf.get(), {}) as i64", rust_ident(d)) })
         .collect();
     let _ = r;
     NumpyVm {
@@ -487,7 +487,7 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
 }
 
 fn counted_array_vm(module: &Module, r: &Record, a: &CountedArray) -> CountedArrayVm {
-    let field = |name: &str| format!("(*p).{} as u64", rust_ident(name));
+    let field = |name: &str| format!("rt::field_get!(this, {}) as u64", rust_ident(name));
     CountedArrayVm {
         method: a.method.clone(),
         data: rust_ident(&a.data_field),
@@ -522,7 +522,7 @@ fn bulk_vm(module: &Module, b: &BulkExporter) -> BulkVm {
                 Some(ty) => cast_suffix(ty, &c.rust),
                 None => format!(" as {}", c.rust),
             };
-            (c.key.clone(), c.rust.clone(), format!("(*e).{}{cast}", path.join(".")))
+            (c.key.clone(), c.rust.clone(), format!("rt::element_get!(e, {}){cast}", path.join(".")))
         })
         .collect();
     BulkVm { method: b.method.clone(), list: rust_ident(&b.list_field), element: b.element.clone(), columns }
