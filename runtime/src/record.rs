@@ -306,17 +306,31 @@ macro_rules! field_array {
 
 /// A zero-copy numpy array over the buffer a pointer field points to, of the
 /// shape a `[struct.NAME.numpy]` exporter declares:
-/// `numpy_over!(slf, T, data_field, [dims], writable)`.
+/// `numpy_over!(slf, T, data_field, [dims], writable)`, each dimension a
+/// field name (read from the struct) or an integer literal.
 #[macro_export]
 macro_rules! numpy_over {
-    ($slf:expr, $ty:ty, $data:ident, [$($dim:expr),* $(,)?], $writable:literal) => {{
+    ($slf:expr, $ty:ty, $data:ident, [$($dim:tt),* $(,)?], $writable:literal) => {{
         let data = $crate::field_get!($slf.get(), $data);
-        let shape = [$($dim),*];
+        let shape = [$($crate::numpy_dim!($slf, $dim)),*];
         // SAFETY: the spec's exporter declares that `data` points to `shape`
         // elements of `T` (the C library's contract for this struct); the
         // array's base keeps this object alive.
         unsafe { $crate::numpy_export::array_over::<$ty>($slf.py(), data.cast(), &shape, None, $writable, $slf.clone().into_any()) }
     }};
+}
+
+/// One dimension of [`numpy_over!`](crate::numpy_over!): a field of the
+/// struct or a literal, as `i64`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! numpy_dim {
+    ($slf:expr, $field:ident) => {
+        $crate::field_get!($slf.get(), $field) as i64
+    };
+    ($slf:expr, $n:literal) => {
+        $n as i64
+    };
 }
 
 /// The nodes of a `GList*` field: `list_nodes!(record, a.b)`.

@@ -143,7 +143,7 @@ pub struct NumpyVm {
     pub method: String,
     /// Data field.
     pub data: String,
-    /// Shape expressions (`rt::field_get!` of `slf` or literals).
+    /// Dimensions: field names of the struct or integer literals.
     pub shape: Vec<String>,
     /// Element type.
     pub ty: String,
@@ -474,7 +474,7 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
     let shape = n
         .shape
         .iter()
-        .map(|d| if d.parse::<u64>().is_ok() { format!("{d}i64") } else { format!("rt::field_get!(slf.get(), {}) as i64", rust_ident(d)) })
+        .map(|d| if d.parse::<u64>().is_ok() { d.clone() } else { rust_ident(d) })
         .collect();
     let _ = r;
     NumpyVm {

@@ -8450,19 +8450,14 @@ impl NvDsInferSegmentationMeta {
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn class_map_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        rt::numpy_over!(
-            slf, i32, class_map, [rt::field_get!(slf.get(), height) as i64,
-            rt::field_get!(slf.get(), width) as i64,], true
-        )
+        rt::numpy_over!(slf, i32, class_map, [height, width], true)
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn class_probabilities_array<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
         rt::numpy_over!(
-            slf, f32, class_probabilities_map, [rt::field_get!(slf.get(), classes) as
-            i64, rt::field_get!(slf.get(), height) as i64, rt::field_get!(slf.get(),
-            width) as i64,], true
+            slf, f32, class_probabilities_map, [classes, height, width], true
         )
     }
 }

@@ -114,14 +114,11 @@ impl NpImage {
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        rt::numpy_over!(
-            slf, u8, pixels, [rt::field_get!(slf.get(), height) as i64,
-            rt::field_get!(slf.get(), width) as i64, 3i64,], true
-        )
+        rt::numpy_over!(slf, u8, pixels, [height, width, 3], true)
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn histogram_view<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        rt::numpy_over!(slf, f32, histogram, [256i64,], false)
+        rt::numpy_over!(slf, f32, histogram, [256], false)
     }
 }
 /// A view of any class of this module as a pointer value (None when `value`
