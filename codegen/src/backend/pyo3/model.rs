@@ -471,11 +471,7 @@ fn callback_arg(i: usize, arg: usize, ty: &TypeRef) -> String {
 }
 
 fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
-    let shape = n
-        .shape
-        .iter()
-        .map(|d| if d.parse::<u64>().is_ok() { d.clone() } else { rust_ident(d) })
-        .collect();
+    let shape = n.shape.iter().map(|d| if d.parse::<u64>().is_ok() { d.clone() } else { rust_ident(d) }).collect();
     let _ = r;
     NumpyVm {
         method: n.method.clone(),
