@@ -299,7 +299,7 @@ impl NvOSD_FontParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, font_color).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, font_color))?,
             ),
         )
     }
@@ -424,7 +424,7 @@ impl NvOSD_TextParams {
         let this = slf.get();
         Ok(
             NvOSD_FontParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, font_params).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, font_params))?,
             ),
         )
     }
@@ -460,7 +460,7 @@ impl NvOSD_TextParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, text_bg_clr).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, text_bg_clr))?,
             ),
         )
     }
@@ -540,7 +540,7 @@ impl NvOSD_Color_info {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, color).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, color))?,
             ),
         )
     }
@@ -690,7 +690,7 @@ impl NvOSD_RectParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, border_color).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, border_color))?,
             ),
         )
     }
@@ -739,7 +739,7 @@ impl NvOSD_RectParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, bg_color).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, bg_color))?,
             ),
         )
     }
@@ -1023,7 +1023,7 @@ impl NvOSD_LineParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, line_color).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, line_color))?,
             ),
         )
     }
@@ -1185,7 +1185,7 @@ impl NvOSD_ArrowParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, arrow_color).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, arrow_color))?,
             ),
         )
     }
@@ -1319,7 +1319,7 @@ impl NvOSD_CircleParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, circle_color).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, circle_color))?,
             ),
         )
     }
@@ -1355,7 +1355,7 @@ impl NvOSD_CircleParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, bg_color).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, bg_color))?,
             ),
         )
     }
@@ -1460,7 +1460,7 @@ impl NvDsRoiMeta {
         let this = slf.get();
         Ok(
             NvOSD_RectParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, roi).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, roi))?,
             ),
         )
     }
@@ -1854,7 +1854,7 @@ impl NvBufSurfaceParams {
         let this = slf.get();
         Ok(
             NvBufSurfacePlaneParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, planeParams).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, planeParams))?,
             ),
         )
     }
@@ -1877,7 +1877,7 @@ impl NvBufSurfaceParams {
         let this = slf.get();
         Ok(
             NvBufSurfaceMappedAddr::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, mappedAddr).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, mappedAddr))?,
             ),
         )
     }
@@ -2054,7 +2054,7 @@ impl NvDsFrameMeta {
         let this = slf.get();
         Ok(
             NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
@@ -2349,9 +2349,7 @@ impl NvDsFrameMeta {
         let this = slf.get();
         Ok(
             NvDsSensorInfo_meta::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), rt::field_ptr!(this, sensorInfo_meta).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, sensorInfo_meta))?,
             ),
         )
     }
@@ -2494,7 +2492,7 @@ impl NvDsObjectMeta {
         let this = slf.get();
         Ok(
             NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
@@ -2590,12 +2588,7 @@ impl NvDsObjectMeta {
         let this = slf.get();
         Ok(
             NvDsComp_BboxInfo::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        rt::field_ptr!(this, detector_bbox_info).cast(),
-                    )?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, detector_bbox_info))?,
             ),
         )
     }
@@ -2618,9 +2611,7 @@ impl NvDsObjectMeta {
         let this = slf.get();
         Ok(
             NvDsComp_BboxInfo::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), rt::field_ptr!(this, tracker_bbox_info).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, tracker_bbox_info))?,
             ),
         )
     }
@@ -2669,7 +2660,7 @@ impl NvDsObjectMeta {
         let this = slf.get();
         Ok(
             NvOSD_RectParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, rect_params).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, rect_params))?,
             ),
         )
     }
@@ -2692,7 +2683,7 @@ impl NvDsObjectMeta {
         let this = slf.get();
         Ok(
             NvOSD_MaskParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, mask_params).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, mask_params))?,
             ),
         )
     }
@@ -2715,7 +2706,7 @@ impl NvDsObjectMeta {
         let this = slf.get();
         Ok(
             NvOSD_TextParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, text_params).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, text_params))?,
             ),
         )
     }
@@ -2869,9 +2860,7 @@ impl NvDsComp_BboxInfo {
         let this = slf.get();
         Ok(
             NvBbox_Coords::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), rt::field_ptr!(this, org_bbox_coords).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, org_bbox_coords))?,
             ),
         )
     }
@@ -3296,7 +3285,7 @@ impl NvDsBatchMeta {
         let this = slf.get();
         Ok(
             NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
@@ -3554,7 +3543,7 @@ impl NvDsClassifierMeta {
         let this = slf.get();
         Ok(
             NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
@@ -3693,7 +3682,7 @@ impl NvDsLabelInfo {
         let this = slf.get();
         Ok(
             NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
@@ -3907,7 +3896,7 @@ impl NvDsDisplayMeta {
         let this = slf.get();
         Ok(
             NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
@@ -4150,7 +4139,7 @@ impl NvDsUserMeta {
         let this = slf.get();
         Ok(
             NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
@@ -5378,7 +5367,7 @@ impl NvBufSurfaceAllocateParams {
         let this = slf.get();
         Ok(
             NvBufSurfaceCreateParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, params).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, params))?,
             ),
         )
     }
@@ -5424,9 +5413,7 @@ impl NvBufSurfaceAllocateParams {
         let this = slf.get();
         Ok(
             NvBufSurfaceChromaSubsamplingParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling))?,
             ),
         )
     }
@@ -5764,9 +5751,7 @@ impl NvBufSurfaceParamsEx {
         let this = slf.get();
         Ok(
             NvBufSurfaceChromaSubsamplingParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling))?,
             ),
         )
     }
@@ -5804,9 +5789,7 @@ impl NvBufSurfaceParamsEx {
         let this = slf.get();
         Ok(
             NvBufSurfacePlaneParamsEx::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), rt::field_ptr!(this, planeParamsex).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, planeParamsex))?,
             ),
         )
     }
@@ -6495,7 +6478,7 @@ impl NvBufSurfaceExtendedMapParams {
         let this = slf.get();
         Ok(
             NvBufSurfaceCudaIpcMemHandle::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, memHandle).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, memHandle))?,
             ),
         )
     }
@@ -6712,9 +6695,7 @@ impl NvBufSurfaceMapParams {
         let this = slf.get();
         Ok(
             NvBufSurfaceChromaSubsamplingParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling))?,
             ),
         )
     }
@@ -7392,7 +7373,7 @@ impl NvDsInferLayerInfo {
                     .view
                     .field(
                         slf.as_any(),
-                        rt::field_ptr!(this, __bindgen_anon_1.inferDims).cast(),
+                        rt::field_ptr!(this, __bindgen_anon_1.inferDims),
                     )?,
             ),
         )
@@ -7418,10 +7399,7 @@ impl NvDsInferLayerInfo {
             NvDsInferDims::wrap(
                 this
                     .view
-                    .field(
-                        slf.as_any(),
-                        rt::field_ptr!(this, __bindgen_anon_1.dims).cast(),
-                    )?,
+                    .field(slf.as_any(), rt::field_ptr!(this, __bindgen_anon_1.dims))?,
             ),
         )
     }
@@ -8235,7 +8213,7 @@ impl NvDsInferTensorMeta {
         let this = slf.get();
         Ok(
             NvDsInferNetworkInfo::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, network_info).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, network_info))?,
             ),
         )
     }
@@ -10673,7 +10651,7 @@ impl NvDs3DTracking {
         let this = slf.get();
         Ok(
             NvDsConvexHull::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, convexHull).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, convexHull))?,
             ),
         )
     }
@@ -10696,7 +10674,7 @@ impl NvDs3DTracking {
         let this = slf.get();
         Ok(
             NvDsBbox3dObject::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, bbox3d).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, bbox3d))?,
             ),
         )
     }
@@ -11716,11 +11694,7 @@ impl NvDsEventMsgMeta {
     #[getter]
     fn get_bbox(slf: &Bound<'_, Self>) -> PyResult<NvDsRect> {
         let this = slf.get();
-        Ok(
-            NvDsRect::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, bbox).cast())?,
-            ),
-        )
+        Ok(NvDsRect::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, bbox))?))
     }
     #[setter]
     fn set_bbox(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -11741,7 +11715,7 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         Ok(
             NvDsGeoLocation::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, location).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, location))?,
             ),
         )
     }
@@ -11764,7 +11738,7 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         Ok(
             NvDsCoordinate::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, coordinate).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, coordinate))?,
             ),
         )
     }
@@ -11787,7 +11761,7 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         Ok(
             NvDsObjectSignature::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, objSignature).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, objSignature))?,
             ),
         )
     }
@@ -12311,11 +12285,7 @@ impl NvDsEventMsgMeta {
     #[getter]
     fn get_pose(slf: &Bound<'_, Self>) -> PyResult<NvDsJoints> {
         let this = slf.get();
-        Ok(
-            NvDsJoints::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, pose).cast())?,
-            ),
-        )
+        Ok(NvDsJoints::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, pose))?))
     }
     #[setter]
     fn set_pose(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -12336,7 +12306,7 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         Ok(
             NvDsEmbedding::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, embedding).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, embedding))?,
             ),
         )
     }
@@ -12374,10 +12344,7 @@ impl NvDsEventMsgMeta {
             NvDs3DTracking::wrap(
                 this
                     .view
-                    .field(
-                        slf.as_any(),
-                        rt::field_ptr!(this, singleView3DTracking).cast(),
-                    )?,
+                    .field(slf.as_any(), rt::field_ptr!(this, singleView3DTracking))?,
             ),
         )
     }
@@ -12758,7 +12725,7 @@ impl NvDsTargetMiscDataFrame {
         let this = slf.get();
         Ok(
             NvOSD_RectParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, tBbox).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, tBbox))?,
             ),
         )
     }

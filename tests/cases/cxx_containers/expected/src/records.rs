@@ -228,11 +228,7 @@ impl CxHolder {
     #[getter]
     fn get_record(slf: &Bound<'_, Self>) -> PyResult<CxRecord> {
         let this = slf.get();
-        Ok(
-            CxRecord::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, record).cast())?,
-            ),
-        )
+        Ok(CxRecord::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, record))?))
     }
     /// A plain member.
     ///

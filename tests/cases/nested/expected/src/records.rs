@@ -116,11 +116,7 @@ impl NsSegment {
     #[pyo3(name = "from_")]
     fn get_from(slf: &Bound<'_, Self>) -> PyResult<NsPoint> {
         let this = slf.get();
-        Ok(
-            NsPoint::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, from).cast())?,
-            ),
-        )
+        Ok(NsPoint::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, from))?))
     }
     #[setter]
     #[pyo3(name = "from_")]
@@ -140,11 +136,7 @@ impl NsSegment {
     #[getter]
     fn get_to(slf: &Bound<'_, Self>) -> PyResult<NsPoint> {
         let this = slf.get();
-        Ok(
-            NsPoint::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, to).cast())?,
-            ),
-        )
+        Ok(NsPoint::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, to))?))
     }
     #[setter]
     fn set_to(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -223,7 +215,7 @@ impl Node {
         let this = slf.get();
         Ok(
             NsSegment::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, segment).cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, segment))?,
             ),
         )
     }

@@ -169,11 +169,7 @@ impl OwCard {
     #[getter]
     fn get_title(slf: &Bound<'_, Self>) -> PyResult<OwLabel> {
         let this = slf.get();
-        Ok(
-            OwLabel::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, title).cast())?,
-            ),
-        )
+        Ok(OwLabel::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, title))?))
     }
     #[setter]
     fn set_title(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -328,11 +324,7 @@ impl OwHolder {
     #[getter]
     fn get_copy(slf: &Bound<'_, Self>) -> PyResult<OwCard> {
         let this = slf.get();
-        Ok(
-            OwCard::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, copy).cast())?,
-            ),
-        )
+        Ok(OwCard::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, copy))?))
     }
     #[setter]
     fn set_copy(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
