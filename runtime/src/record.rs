@@ -297,9 +297,11 @@ macro_rules! field_array {
         // the field's address is taken.
         let field = unsafe { &raw mut (*p).$($field).+ };
         let array = $crate::record::retyped::<_, $ty, $len>(field);
-        // SAFETY: `array` holds `N` elements of `T` inside the struct (`retyped`
-        // checked the field is `N` elements of `T`'s size), which
-        // the array's base (`slf`) keeps alive as long as Python can.
+        // SAFETY: `array` holds `N` elements of `T` inside the live struct
+        // (`retyped` checked the field is `N` elements of `T`'s size); the
+        // array's base (`slf`) keeps memory Python owns alive, and an array
+        // over C-owned memory outliving it is the documented limit of
+        // zero-copy arrays (docs/memory-model.md, "Numpy arrays").
         unsafe { $crate::numpy_export::array_over::<$ty>($slf.py(), array.cast(), &[$len], None, $writable, $slf.clone().into_any()) }
     }};
 }
@@ -315,7 +317,9 @@ macro_rules! numpy_over {
         let shape = [$($crate::numpy_dim!($slf, $dim)),*];
         // SAFETY: the spec's exporter declares that `data` points to `shape`
         // elements of `T` (the C library's contract for this struct); the
-        // array's base keeps this object alive.
+        // array's base keeps this object alive, and an array outliving
+        // C-owned memory is the documented limit of zero-copy arrays
+        // (docs/memory-model.md, "Numpy arrays").
         unsafe { $crate::numpy_export::array_over::<$ty>($slf.py(), data.cast(), &shape, None, $writable, $slf.clone().into_any()) }
     }};
 }
