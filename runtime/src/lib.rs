@@ -14,7 +14,9 @@
 //! function-pointer arguments ([`callable`]), byte buffers ([`buffers`]) and
 //! out-parameter results ([`out`]), C++ std:: members copied through a
 //! generated shim ([`cxx`]), plus a registry of memory spans whose size
-//! is known, for integer-address helper APIs ([`allocations`]). This crate must not know about any particular
+//! is known, for integer-address helper APIs ([`allocations`]), and blocks
+//! allocated for C to free, with the copy and release functions C calls
+//! ([`c_owned`]). This crate must not know about any particular
 //! C library: everything target-specific arrives as parameters. The one
 //! exception is GObject/GStreamer, whose public API [`gobject`] finds at run
 //! time in the copies the process has loaded (it links neither).
@@ -23,6 +25,7 @@ pub mod address_book;
 pub mod allocations;
 pub mod args;
 pub mod buffers;
+pub mod c_owned;
 pub mod callable;
 pub mod callback;
 pub mod counted;

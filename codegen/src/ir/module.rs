@@ -101,6 +101,9 @@ pub struct Module {
     /// Further module-level names of generated callables.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<Alias>,
+    /// Functions allocating structs for C to free (`[allocator.NAME]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allocators: Vec<super::CAllocator>,
     /// Header items that are not bound, with the reason (see [`Skipped`]).
     pub skipped: Vec<Skipped>,
     /// Where the spec lives (for messages).

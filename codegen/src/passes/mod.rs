@@ -8,6 +8,7 @@
 //! (conversions, ownership, status codes), [`list_edits`] (functions that
 //! free list nodes), [`param_names`] (Python keyword names of parameters),
 //! [`aliases`] (further names of generated callables and fields),
+//! [`allocators`] (structs allocated for C to free, with copy/release functions),
 //! [`spec_checks`] (spec options the decided IR cannot honour) and
 //! [`names`] (duplicate Python names). Items left out are recorded with a
 //! reason ([`skipped`]).
@@ -18,6 +19,7 @@
 //! call a backend or the pipeline.
 
 pub mod aliases;
+pub mod allocators;
 pub mod buffer_metas;
 pub mod counted_arrays;
 pub mod enums;
@@ -55,6 +57,7 @@ pub const PASSES: &[&str] = &[
     "list_edits",
     "param_names",
     "aliases",
+    "allocators",
     "spec_checks",
     "names",
 ];
@@ -80,6 +83,7 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
             "list_edits" => list_edits::run(spec, &mut module),
             "param_names" => param_names::run(spec, &mut module),
             "aliases" => aliases::run(spec, &mut module),
+            "allocators" => allocators::run(spec, &mut module),
             "spec_checks" => spec_checks::run(spec, &module),
             _ => names::run(spec, &module),
         };

@@ -3,6 +3,7 @@
 //! every key; `docs/spec.md` documents each and a test keeps the two in step.
 //! Loading keeps spans so diagnostics point at the spec line.
 
+mod allocators;
 mod load;
 mod names;
 mod rust_spec;
@@ -10,6 +11,7 @@ pub mod sdk;
 mod types;
 mod validate;
 
+pub use allocators::{AllocatorSpec, ExtensionSpec, OwnerSpec};
 pub use load::{LoadedSpec, load};
 pub use names::PYTHON_KEYWORDS;
 pub use rust_spec::{

@@ -28,6 +28,9 @@ pub struct Spec {
     /// `[function.NAME]`: per-function overrides.
     #[serde(default, rename = "function")]
     pub functions: SpannedMap<FunctionSpec>,
+    /// `[allocator.NAME]`: module functions allocating a struct for C to free.
+    #[serde(default, rename = "allocator")]
+    pub allocators: SpannedMap<super::AllocatorSpec>,
     /// `[helpers]`: hand-written Rust compiled into the generated crate.
     #[serde(default)]
     pub helpers: HelpersSpec,

@@ -31,7 +31,7 @@ fn size_arg(size: i64, what: &str) -> PyResult<usize> {
 }
 
 /// Spans of memory these helpers may touch (see the module doc).
-pub(crate) static ALLOCATIONS: rt::allocations::Registry = rt::allocations::Registry::new();
+pub(crate) use rt::allocations::SPANS as ALLOCATIONS;
 
 /// The address an int or capsule stands for (`ValueError` for NULL).
 fn address(value: &Bound<'_, PyAny>, what: &str) -> PyResult<usize> {

@@ -3,6 +3,7 @@
 //! every Rust file with syn and prints it with prettyplease. The raw FFI layer
 //! (`src/ffi.rs`) comes from bindgen, with its layout tests.
 
+pub mod allocators;
 mod cxx_shim;
 mod ffi;
 mod format;

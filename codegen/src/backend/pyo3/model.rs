@@ -44,6 +44,8 @@ pub struct ModuleVm {
     pub cxx_readers: Vec<super::cxx_shim::ReaderVm>,
     /// Module aliases: (name, attribute path from the module).
     pub aliases: Vec<(String, Vec<String>)>,
+    /// `[allocator.NAME]` functions.
+    pub allocators: Vec<super::allocators::AllocatorVm>,
 }
 
 /// One class.
@@ -273,6 +275,7 @@ pub fn module_vm(module: &Module) -> ModuleVm {
         int_addresses: super::memory::int_addresses(module),
         cxx_readers: super::cxx_shim::readers(module),
         aliases: module.aliases.iter().map(|a| (a.name.clone(), a.path.clone())).collect(),
+        allocators: super::allocators::allocators(module),
         callbacks,
         records,
     }
