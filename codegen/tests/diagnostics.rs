@@ -67,6 +67,9 @@ macro_rules! bad_specs {
 }
 
 bad_specs!(
+    allocator_copy_not_function_pointer,
+    allocator_extension_unknown_kind,
+    allocator_unknown_struct,
     array_count_not_integer,
     array_data_not_struct_pointer,
     alias_target_not_static,

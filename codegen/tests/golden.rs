@@ -107,6 +107,7 @@ golden!(
     callbacks,
     cast_modes,
     counted_arrays,
+    c_owned,
     defines,
     doc_comments,
     enums,
