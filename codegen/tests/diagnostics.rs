@@ -106,6 +106,7 @@ bad_specs!(
     list_without_element_type,
     missing_required_key,
     module_name_not_identifier,
+    numpy_copy_not_writable,
     numpy_data_not_pointer,
     numpy_shape_missing_field,
     out_not_pointer,

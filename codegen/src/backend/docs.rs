@@ -47,8 +47,9 @@ pub fn render(module: &Module) -> String {
         for n in &r.numpy {
             let _ = writeln!(
                 out,
-                "\n`{}()` → zero-copy `numpy.ndarray[{}]` of shape ({}) over `{}`.",
+                "\n`{}()` → {} `numpy.ndarray[{}]` of shape ({}) over `{}`.",
                 n.method,
+                if n.copy { "a copy, as" } else { "zero-copy" },
                 n.dtype,
                 n.shape.join(", "),
                 n.data_field

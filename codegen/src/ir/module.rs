@@ -30,6 +30,9 @@ pub struct NumpyExporter {
     pub rust: String,
     /// Whether the array is writable.
     pub writable: bool,
+    /// The method returns a copy (an array Python owns) instead of a view.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub copy: bool,
 }
 
 /// One column of a bulk exporter: a (possibly nested) field path.

@@ -268,6 +268,10 @@ pub struct NumpySpec {
     /// Writable array (default true).
     #[serde(default = "yes")]
     pub writable: bool,
+    /// Return a copy instead of a view (default false): an array Python
+    /// owns, so later C writes or frees do not reach it.
+    #[serde(default)]
+    pub copy: bool,
 }
 
 fn yes() -> bool {

@@ -151,6 +151,8 @@ pub struct NumpyVm {
     pub ty: String,
     /// Writable (`true`/`false` as Rust source).
     pub writable: &'static str,
+    /// Returns a copy instead of a view.
+    pub copy: bool,
 }
 
 /// A counted-pointer array method.
@@ -486,6 +488,7 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
         shape,
         ty: n.rust.clone(),
         writable: if n.writable { "true" } else { "false" },
+        copy: n.copy,
     }
 }
 

@@ -30,9 +30,6 @@ mod __helper_osd;
 #[path = "../../helpers/user_meta.rs"]
 mod __helper_user_meta;
 /// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/tracker.rs"]
-mod __helper_tracker;
-/// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/surface_pin.rs"]
 mod __helper_surface_pin;
 /// Hand-written helper declared in the spec's `[helpers]`.
@@ -366,7 +363,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     __helper_infer::register(m)?;
     __helper_osd::register(m)?;
     __helper_user_meta::register(m)?;
-    __helper_tracker::register(m)?;
     __helper_surface_pin::register(m)?;
     __helper_surface::register(m)?;
     __helper_gstmeta::register(m)?;

@@ -21003,6 +21003,16 @@ impl NvDsObjReid {
             this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjReid.ptr_dev")
         }
     }
+    /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
+    fn get_host_reid_vector<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        let (data, shape) = unsafe { ((*p).ptr_host, [(*p).featureSize as i64]) };
+        unsafe {
+            rt::numpy_export::array_copy::<
+                f32,
+            >(slf.py(), data.cast(), &shape, slf.clone().into_any())
+        }
+    }
 }
 /// 3D box of an object: centre, extent, rotation and velocity.
 ///
@@ -21810,6 +21820,16 @@ impl NvDsObjEncOutParams {
     fn get_outLen(&self) -> PyResult<u64> {
         let p = self.ptr()?;
         Ok(unsafe { (*p).outLen })
+    }
+    /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
+    fn outBuffer<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        let (data, shape) = unsafe { ((*p).outBuffer, [(*p).outLen as i64]) };
+        unsafe {
+            rt::numpy_export::array_over::<
+                u8,
+            >(slf.py(), data.cast(), &shape, None, false, slf.clone().into_any())
+        }
     }
 }
 /// What nvds_obj_enc_process() should do with one object or frame.

@@ -184,6 +184,16 @@ impl NpImage {
             >(slf.py(), data.cast(), &shape, None, true, slf.clone().into_any())
         }
     }
+    /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
+    fn histogram_copy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        let (data, shape) = unsafe { ((*p).histogram, [256i64]) };
+        unsafe {
+            rt::numpy_export::array_copy::<
+                f32,
+            >(slf.py(), data.cast(), &shape, slf.clone().into_any())
+        }
+    }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn histogram_view<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let p = slf.get().ptr()?;
