@@ -102,7 +102,12 @@ unsafe fn array_of_rank<'py, T: Element, const N: usize>(
 /// # Safety
 /// `data` must be NULL or point to memory that holds the whole array while
 /// `base` lives.
-pub unsafe fn array_copy<'py, T: Element>(py: Python<'py>, data: *mut T, shape: &[i64], base: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+pub unsafe fn array_copy<'py, T: Element>(
+    py: Python<'py>,
+    data: *mut T,
+    shape: &[i64],
+    base: Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
     if data.is_null() {
         return Ok(PyArray1::<T>::zeros(py, 0, false).into_any());
     }

@@ -120,7 +120,12 @@ fn allocators(out: &mut String, module: &Module) {
             Some(o) => writeln!(
                 out,
                 "- `{}({})` → `{}`; sets `{}.{}`/`{}` to functions that deep-copy and free it.",
-                a.name, o.param, class(&a.record), o.param, o.copy, o.release
+                a.name,
+                o.param,
+                class(&a.record),
+                o.param,
+                o.copy,
+                o.release
             ),
             None => writeln!(out, "- `{}()` → `{}`.", a.name, class(&a.record)),
         };

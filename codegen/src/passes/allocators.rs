@@ -10,7 +10,8 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::ir::{
-    AllocatorExtension, AllocatorOwner, CAllocator, Field, FieldKind, IntField, Module, OwnedString, PathStep, Prim, Record, ScalarKind, TypeRef,
+    AllocatorExtension, AllocatorOwner, CAllocator, Field, FieldKind, IntField, Module, OwnedString, PathStep, Prim, Record, ScalarKind,
+    TypeRef,
 };
 use crate::spec::{AllocatorSpec, ExtensionSpec, LoadedSpec, OwnerSpec};
 
@@ -54,12 +55,19 @@ fn owner(spec: &LoadedSpec, module: &Module, o: &OwnerSpec) -> Result<AllocatorO
         (access, f) if matches!(f.ty, TypeRef::FnPtr { .. }) => Ok(access),
         _ => Err(not_a(spec, path, record, "function-pointer field")),
     };
-    Ok(AllocatorOwner { param: o.param.get_ref().clone(), record: record.name.clone(), data, copy: function(&o.copy)?, release: function(&o.release)? })
+    Ok(AllocatorOwner {
+        param: o.param.get_ref().clone(),
+        record: record.name.clone(),
+        data,
+        copy: function(&o.copy)?,
+        release: function(&o.release)?,
+    })
 }
 
 /// The struct's `char*` fields with the `address` policy: raw buffers the block owns.
 fn buffers(spec: &LoadedSpec, record: &Record) -> Vec<OwnedString> {
-    let is_char_ptr = |f: &Field| matches!(&f.ty, TypeRef::Pointer { pointee, .. } if matches!(**pointee, TypeRef::Prim { prim: Prim::Char, .. }));
+    let is_char_ptr =
+        |f: &Field| matches!(&f.ty, TypeRef::Pointer { pointee, .. } if matches!(**pointee, TypeRef::Prim { prim: Prim::Char, .. }));
     let buffers = record.fields.iter().filter(|f| is_char_ptr(f) && f.kind == FieldKind::VoidPtr);
     let allocator = spec.spec.c.allocator.get_ref().clone();
     let step = |f: &Field| PathStep { record: record.name.clone(), field: f.name.clone(), via: f.via.clone(), element: None };
@@ -82,7 +90,12 @@ fn extension(spec: &LoadedSpec, module: &Module, record: &Record, e: &ExtensionS
 }
 
 /// An integer or enum field, with the enum's name.
-fn int_field(spec: &LoadedSpec, module: &Module, record: &Record, path: &Spanned<String>) -> Result<(IntField, Option<String>), Diagnostic> {
+fn int_field(
+    spec: &LoadedSpec,
+    module: &Module,
+    record: &Record,
+    path: &Spanned<String>,
+) -> Result<(IntField, Option<String>), Diagnostic> {
     let (access, field) = resolve(spec, module, record, path)?;
     match &field.kind {
         FieldKind::Scalar { scalar: ScalarKind::Int { bits, signed } } => Ok((IntField { access, bits: *bits, signed: *signed }, None)),
@@ -105,7 +118,12 @@ fn kind_value(spec: &LoadedSpec, module: &Module, enum_name: Option<&str>, value
 }
 
 /// The Rust access path and field of a dotted path through embedded structs.
-fn resolve<'m>(spec: &LoadedSpec, module: &'m Module, record: &'m Record, path: &Spanned<String>) -> Result<(String, &'m Field), Diagnostic> {
+fn resolve<'m>(
+    spec: &LoadedSpec,
+    module: &'m Module,
+    record: &'m Record,
+    path: &Spanned<String>,
+) -> Result<(String, &'m Field), Diagnostic> {
     let mut at = record;
     let mut access = vec![];
     let parts: Vec<&str> = path.get_ref().split('.').collect();
@@ -126,6 +144,9 @@ fn resolve<'m>(spec: &LoadedSpec, module: &'m Module, record: &'m Record, path: 
 
 fn not_a(spec: &LoadedSpec, path: &Spanned<String>, record: &Record, what: &str) -> Diagnostic {
     let fields: Vec<&str> = record.fields.iter().map(|f| f.name.as_str()).collect();
-    spec.error(Kind::SpecInvalid, path.span(), format!("`{}` is not a {what} of {}", path.get_ref(), record.name))
-        .hint(format!("fields of {}: {}", record.name, fields.join(", ")))
+    spec.error(Kind::SpecInvalid, path.span(), format!("`{}` is not a {what} of {}", path.get_ref(), record.name)).hint(format!(
+        "fields of {}: {}",
+        record.name,
+        fields.join(", ")
+    ))
 }

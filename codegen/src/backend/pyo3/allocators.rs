@@ -75,7 +75,12 @@ fn access(path: &str) -> String {
 }
 
 fn int_slot(record: &str, f: &IntField) -> String {
-    format!("rt::c_owned::IntSlot {{ offset: std::mem::offset_of!(ffi::{record}, {}), bits: {}, signed: {} }}", access(&f.access), f.bits, f.signed)
+    format!(
+        "rt::c_owned::IntSlot {{ offset: std::mem::offset_of!(ffi::{record}, {}), bits: {}, signed: {} }}",
+        access(&f.access),
+        f.bits,
+        f.signed
+    )
 }
 
 fn extension(module: &Module, record: &str, e: &AllocatorExtension) -> String {
