@@ -10,9 +10,12 @@
 //! field (an event's `extMsg` by its `objType`), copied at the size of the
 //! struct it names, never at a size the block claims.
 //!
-//! Every block [`alloc`] made carries a liveness token; [`release_block`]
-//! kills it when it frees the block and forgets the block in [`SPANS`], so
-//! Python views and addresses of freed memory raise instead of reading it.
+//! Every block [`alloc`] or [`deep_copy`] made carries a liveness token;
+//! [`release_block`] kills it when it frees the block and forgets the block
+//! in [`SPANS`], so Python views and addresses of freed memory raise instead
+//! of reading it. [`deep_free`] frees only such blocks (the payload and its
+//! extension): a struct Python owns, stored there from Python, is left to
+//! Python instead of being freed twice.
 //! The copy and release functions run on C's threads without the GIL: nothing
 //! here touches Python objects. This module knows nothing of field names.
 
@@ -115,12 +118,23 @@ fn with_tokens<R>(f: impl FnOnce(&mut HashMap<usize, Token>) -> R) -> R {
     f(guard.get_or_insert_with(HashMap::new))
 }
 
+/// Records a block made here, with its liveness token.
+fn track(p: *mut c_void) -> Token {
+    let token = Token::new();
+    with_tokens(|t| t.insert(p as usize, token.clone()));
+    token
+}
+
+/// Whether `p` is a block made here and not freed yet.
+fn is_tracked(p: *mut c_void) -> bool {
+    with_tokens(|t| t.contains_key(&(p as usize)))
+}
+
 /// A zeroed `T` from `allocator` for C to free, as a view Python does not
 /// own; it dies when [`release_block`] frees the block.
 pub fn alloc<T>(allocator: Allocator) -> PyResult<View<T>> {
     let p = alloc_zeroed::<T>(allocator)?;
-    let token = Token::new();
-    with_tokens(|t| t.insert(p.as_ptr() as usize, token.clone()));
+    let token = track(p.as_ptr().cast());
     Ok(View::external(p, token))
 }
 
@@ -219,6 +233,7 @@ unsafe fn copy_extension(dst: *mut c_void, ext: &Extension, allocator: Allocator
                 let copy = duplicate_bytes(target, t.size, allocator);
                 if !copy.is_null() {
                     duplicate_strings(copy, t.strings, None);
+                    track(copy);
                 }
                 copy
             }
@@ -231,15 +246,18 @@ unsafe fn copy_extension(dst: *mut c_void, ext: &Extension, allocator: Allocator
     }
 }
 
-/// Frees the extension of the struct at `base` with its strings.
+/// Frees the extension of the struct at `base` with its strings, when it is
+/// a block made here (anything else is not the struct's to free).
 unsafe fn free_extension(base: *mut c_void, ext: &Extension, allocator: Allocator, spans: &Registry) {
-    // SAFETY: the struct owns its extension.
+    // SAFETY: the struct owns its extension when it is a tracked block.
     unsafe {
         let target = *slot::<c_void>(base, ext.pointer);
-        if let Some((t, _)) = extension_of(base, ext) {
-            free_strings(target, t.strings, spans);
+        if is_tracked(target) {
+            if let Some((t, _)) = extension_of(base, ext) {
+                free_strings(target, t.strings, spans);
+            }
+            release_block(target, allocator, spans);
         }
-        release_block(target, allocator, spans);
         *slot::<c_void>(base, ext.pointer) = std::ptr::null_mut();
         if let Some(size) = ext.size {
             size.clear(base);
@@ -267,17 +285,19 @@ pub unsafe fn deep_copy(src: *const c_void, layout: &Layout, allocator: Allocato
         if let Some(ext) = &layout.extension {
             copy_extension(dst, ext, allocator);
         }
+        track(dst);
         dst
     }
 }
 
-/// Frees the block at `p` with everything `layout` says it owns; its views die.
+/// Frees the block at `p` with everything `layout` says it owns; its views
+/// die. A block not made here ([`alloc`], [`deep_copy`]) is left alone: it
+/// is someone else's to free (a struct Python owns, set from Python).
 ///
 /// # Safety
-/// `p` is NULL or a block made by `allocator` that the caller owns, described
-/// by `layout`, freed once.
+/// `p` is NULL or a struct described by `layout` that the caller owns, freed once.
 pub unsafe fn deep_free(p: *mut c_void, layout: &Layout, allocator: Allocator) {
-    if p.is_null() {
+    if !is_tracked(p) {
         return;
     }
     // SAFETY: guaranteed by the caller.

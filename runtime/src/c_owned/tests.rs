@@ -101,3 +101,22 @@ fn releasing_a_block_kills_its_views() {
     unsafe { deep_free(std::ptr::null_mut(), &LAYOUT, Allocator::LIBC) };
     assert!(unsafe { deep_copy(std::ptr::null(), &LAYOUT, Allocator::LIBC) }.is_null());
 }
+
+#[test]
+fn blocks_not_made_here_are_not_freed() {
+    pyo3::Python::initialize();
+    let mut foreign = Ext { id: 1, name: std::ptr::null_mut() };
+    let view = alloc::<Event>(Allocator::LIBC).unwrap();
+    let e = view.ptr("Event").unwrap();
+    unsafe {
+        (*e).kind = 2;
+        (*e).ext = (&raw mut foreign).cast();
+        // The extension is not a block made here (a struct Python owns): only the event is freed.
+        deep_free(e.cast(), &LAYOUT, Allocator::LIBC);
+        let mut stack_event =
+            Event { kind: 0, text: std::ptr::null_mut(), stamp: std::ptr::null_mut(), ext: std::ptr::null_mut(), ext_size: 0 };
+        deep_free((&raw mut stack_event).cast(), &LAYOUT, Allocator::LIBC); // not made here: untouched
+    }
+    assert!(view.ptr("Event").is_err());
+    assert_eq!(foreign.id, 1);
+}

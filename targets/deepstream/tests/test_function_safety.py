@@ -306,3 +306,24 @@ def test_reid_vector_is_a_copy():
     assert vector[0] == 1.0 and vector.flags.owndata
     raw.ptr_host = None
     assert reid.get_host_reid_vector().size == 0
+
+
+def test_python_owned_extension_is_not_freed_by_the_release_function():
+    # Before: the event's release function g_free'd whatever extMsg pointed
+    # to, so a Python-owned NvDsVehicleObject was freed by C and again by Python.
+    batch, frame = batch_with_frame()
+    user = pyds.nvds_acquire_user_meta_from_pool(batch)
+    msg = pyds.alloc_nvds_event_msg_meta(user)
+    vehicle = pyds.NvDsVehicleObject()
+    vehicle.make = "own"
+    msg.objType = pyds.NvDsObjectType.NVDS_OBJECT_TYPE_VEHICLE
+    msg.extMsg = vehicle
+    user.user_meta_data = msg
+    user.base_meta.meta_type = pyds.NvDsMetaType.NVDS_EVENT_MSG_META
+    pyds.nvds_add_user_meta_to_frame(frame, user)
+    pyds.nvds_destroy_batch_meta(batch)
+    with pytest.raises(ReferenceError):
+        msg.frameId
+    assert vehicle.make == "own"
+    del vehicle
+    gc.collect()
