@@ -318,19 +318,17 @@ fn run_task<'a>(shared: &'a Shared, mut state: MutexGuard<'a, RunState>, task: T
 }
 
 /// Delivers `packets` in order; the first error ends the batch (the run
-/// fails, so the rest would not be delivered one by one either).
+/// fails, so the rest would not be delivered one by one either). A panic,
+/// in a callback or in the batch scope, is an INTERNAL error.
 fn observe(shared: &Shared, index: usize, packets: &[Packet]) -> Result<()> {
     let (name, callback) = &shared.observers[index];
     let mut callback = callback.lock().unwrap_or_else(|e| e.into_inner());
-    let mut result = Ok(());
-    let mut deliver = || {
-        let outcome = catch_unwind(AssertUnwindSafe(|| packets.iter().try_for_each(|packet| (callback)(name, packet))));
-        result = outcome.unwrap_or_else(|_| Err(Status::internal("the output stream observer panicked")));
-    };
-    match BATCH_SCOPE.get() {
+    let mut result = Err(Status::internal("the output stream observer panicked"));
+    let mut deliver = || result = packets.iter().try_for_each(|packet| (callback)(name, packet));
+    let _panicked = catch_unwind(AssertUnwindSafe(|| match BATCH_SCOPE.get() {
         Some(scope) => scope(&mut deliver),
         None => deliver(),
-    }
+    }));
     result
 }
 
