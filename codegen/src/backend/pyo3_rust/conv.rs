@@ -28,7 +28,7 @@ pub fn value(conv: &Conv, o: &str, func: &str, paths: &Paths) -> String {
         Conv::Str { .. } => format!("glue::args::string({f}, {o})?"),
         Conv::StrOf { .. } => format!("glue::args::stringified({f}, {o})?"),
         Conv::IntList => format!("glue::seq::list({f}, {o}, |e| glue::args::int64({f}, e))?"),
-        Conv::FloatList => format!("glue::seq::list({f}, {o}, |e| glue::args::strict_double({f}, e))?"),
+        Conv::FloatList => format!("glue::seq::float_list({f}, {o})?"),
         Conv::BoolList => format!("glue::seq::list({f}, {o}, |e| glue::args::bool_({f}, e))?"),
         Conv::BytesList => format!("glue::seq::list({f}, {o}, |e| glue::args::bytes({f}, e))?"),
         Conv::ClassList(c) => format!("glue::seq::list({f}, {o}, |e| {}::extract_value(e))?", path(paths, c)),

@@ -125,11 +125,7 @@ pub(crate) fn __fn_create_float_array<'py>(
     py: Python<'py>,
     data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let a_data = glue::seq::list(
-        "create_float_array",
-        data,
-        |e| glue::args::strict_double("create_float_array", e),
-    )?;
+    let a_data = glue::seq::float_list("create_float_array", data)?;
     let __ret = mediapipe_core::creator::create_float_array(&a_data);
     crate::packet::Packet::wrap_any(py, __ret)
 }
@@ -182,11 +178,7 @@ pub(crate) fn __fn_create_float_vector<'py>(
     py: Python<'py>,
     data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let a_data = glue::seq::list(
-        "create_float_vector",
-        data,
-        |e| glue::args::strict_double("create_float_vector", e),
-    )?;
+    let a_data = glue::seq::float_list("create_float_vector", data)?;
     let __ret = mediapipe_core::creator::create_float_vector(&a_data);
     crate::packet::Packet::wrap_any(py, __ret)
 }

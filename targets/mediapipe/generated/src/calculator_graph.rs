@@ -8,7 +8,7 @@ use pyo3::IntoPyObjectExt;
 /**A MediaPipe calculator graph: validated config plus run state. All
 methods take `&self`; the graph may be fed from several threads.*/
 ///
-///Generated from src/graph/calculator_graph.rs:63
+///Generated from src/graph/calculator_graph.rs:83
 #[pyclass(
     module = "mediapipe.python._framework_bindings.calculator_graph",
     name = "CalculatorGraph"
@@ -129,7 +129,8 @@ Unknown stream: NOT_FOUND.*/
     /**Starts a run with the given input side packets: checks required side
 packets (INVALID_ARGUMENT `ValidateRequiredSidePackets failed to
 validate: ...`), opens every node (an `open` failure is returned with
-its code) and starts the workers. While a run is in progress:
+its code) and starts the workers when there is work already (else
+on the first input or wait). While a run is in progress:
 FAILED_PRECONDITION (the reference hangs).*/
     #[pyo3(name = "start_run", signature = (input_side_packets = None))]
     fn __m_start_run<'py>(
