@@ -9,6 +9,7 @@ pub mod pyi_helpers;
 pub mod pyo3;
 pub mod pyo3_rust;
 pub mod rust_docs;
+pub mod rust_python;
 pub mod rust_pyi;
 pub mod signature;
 

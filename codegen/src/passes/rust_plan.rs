@@ -50,7 +50,57 @@ pub fn spec_names(spec: &LoadedRustSpec, module: &RustModule) -> Vec<Diagnostic>
     cx.check_spec_names();
     cx.errors.extend(tables_without_result(spec));
     cx.errors.extend(unknown_conversions(spec));
+    cx.errors.extend(error_table(spec));
     cx.errors
+}
+
+/// The builtin exceptions `[rust.errors]` may name: the ones
+/// `bindery_runtime::glue::errors::exception` builds.
+const BUILTIN_EXCEPTIONS: &[&str] = &[
+    "FileExistsError",
+    "FileNotFoundError",
+    "IndexError",
+    "KeyError",
+    "MemoryError",
+    "NotImplementedError",
+    "OSError",
+    "OverflowError",
+    "PermissionError",
+    "RuntimeError",
+    "TimeoutError",
+    "TypeError",
+    "UnicodeDecodeError",
+    "ValueError",
+];
+
+/// `[rust.errors]`: exception names the runtime does not know, and type,
+/// method or variant names that are not Rust paths or identifiers.
+fn error_table(spec: &LoadedRustSpec) -> Vec<Diagnostic> {
+    let Some(errors) = &spec.spec.rust.errors else { return vec![] };
+    let mut out = vec![];
+    let exceptions = std::iter::once(&errors.default).chain(errors.exceptions.values());
+    for exc in exceptions.filter(|e| !BUILTIN_EXCEPTIONS.contains(&e.get_ref().as_str())) {
+        let msg = format!("`{}` is not a builtin exception [rust.errors] can raise", exc.get_ref());
+        out.push(spec.error(Kind::SpecInvalid, exc.span(), msg).hint(format!("use one of: {}", BUILTIN_EXCEPTIONS.join(", "))));
+    }
+    let paths = [&errors.error_type, &errors.kind_type].into_iter().filter(|p| !is_rust_path(p.get_ref()));
+    let idents = [&errors.kind, &errors.message].into_iter().chain(errors.exceptions.keys()).filter(|i| !is_rust_ident(i.get_ref()));
+    for bad in paths.chain(idents) {
+        let msg = format!("`{}` is not a Rust name", bad.get_ref());
+        out.push(spec.error(Kind::SpecInvalid, bad.span(), msg).hint("[rust.errors] takes type paths, method names and enum variants"));
+    }
+    out
+}
+
+/// `name` is a Rust identifier.
+fn is_rust_ident(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c == '_' || c.is_ascii_alphabetic()) && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
+}
+
+/// `path` is `ident(::ident)*`.
+fn is_rust_path(path: &str) -> bool {
+    path.split("::").all(is_rust_ident)
 }
 
 /// `[rust.conversions]` values that name neither a parameter nor a result conversion.
@@ -82,6 +132,37 @@ fn tables_without_result(spec: &LoadedRustSpec) -> Vec<Diagnostic> {
             .hint("name the Python class its functions return, e.g. `result = \"Handle\"`")
         })
         .collect()
+}
+
+/// `python_modules`: every `[python_module."PATH"]` must be a relative `.py`
+/// path not also in `python_dir`, re-export planned classes, enums or native
+/// submodules, alias existing function tables and have its tail file.
+pub fn python_modules(spec: &LoadedRustSpec, module: &RustModule) -> Vec<Diagnostic> {
+    let r = &spec.spec.rust;
+    let mut out = vec![];
+    for (path, m) in &spec.spec.python_modules {
+        let p = std::path::Path::new(path.get_ref());
+        let copied = r.python_dir.as_ref().is_some_and(|d| spec.dir.join(d.get_ref()).join(p).is_file());
+        let relative = p.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !relative || !path.get_ref().ends_with(".py") || copied {
+            let msg = format!("python_module `{}` must be a relative `.py` path not also in python_dir", path.get_ref());
+            out.push(spec.error(Kind::SpecInvalid, path.span(), msg).hint("key it by its path under generated/python, e.g. `pkg/mod.py`"));
+        }
+        let submodule = |n: &str| r.submodules.iter().any(|s| s.get_ref() == n);
+        for name in m.reexport.iter().filter(|n| module.plan.item_module(n.get_ref()).is_none() && !submodule(n.get_ref())) {
+            let msg = format!("`{}` is no class, enum or native submodule to re-export", name.get_ref());
+            out.push(spec.error(Kind::SpecInvalid, name.span(), msg).hint("re-export an annotated class or enum by its Python name, or a name in [rust].submodules"));
+        }
+        for table in m.aliases.iter().filter(|t| !spec.spec.function_tables.keys().any(|k| k.get_ref() == t.get_ref())) {
+            let msg = format!("no function table `{}` to alias", table.get_ref());
+            out.push(spec.error(Kind::SpecInvalid, table.span(), msg).hint("name a [function_table.NAME] of this spec"));
+        }
+        for tail in m.tail.iter().filter(|t| !spec.dir.join(t.get_ref()).is_file()) {
+            let msg = format!("tail file `{}` does not exist", tail.get_ref());
+            out.push(spec.error(Kind::SpecInvalid, tail.span(), msg).hint("the path is relative to the spec's directory"));
+        }
+    }
+    out
 }
 
 /// `submodules`: every planned item's submodule must be listed in `[rust].submodules`.

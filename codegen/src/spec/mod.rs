@@ -13,7 +13,7 @@ mod validate;
 pub use load::{LoadedSpec, load};
 pub use names::PYTHON_KEYWORDS;
 pub use rust_spec::{
-    CallSpec, ClassSpec, FunctionTableSpec, LoadedRustSpec, PayloadAt, RustEnumSpec, RustSourceSpec, RustSpec, TableRowSpec, is_rust_spec,
+    CallSpec, ClassSpec, ErrorsSpec, FunctionTableSpec, LoadedRustSpec, PayloadAt, PythonModuleSpec, RustEnumSpec, RustSourceSpec, RustSpec, TableRowSpec, is_rust_spec,
     load_rust,
 };
 pub use types::*;

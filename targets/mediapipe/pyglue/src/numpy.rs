@@ -13,7 +13,7 @@ use numpy::{PyArrayDescrMethods, PyArrayMethods, PyUntypedArray, PyUntypedArrayM
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::args::incompatible;
+use bindery_runtime::glue::args::incompatible;
 
 /// How an array argument is taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
