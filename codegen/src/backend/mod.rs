@@ -9,8 +9,8 @@ pub mod pyi_helpers;
 pub mod pyo3;
 pub mod pyo3_rust;
 pub mod rust_docs;
-pub mod rust_python;
 pub mod rust_pyi;
+pub mod rust_python;
 pub mod signature;
 
 use std::path::{Path, PathBuf};

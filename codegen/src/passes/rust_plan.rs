@@ -151,7 +151,10 @@ pub fn python_modules(spec: &LoadedRustSpec, module: &RustModule) -> Vec<Diagnos
         let submodule = |n: &str| r.submodules.iter().any(|s| s.get_ref() == n);
         for name in m.reexport.iter().filter(|n| module.plan.item_module(n.get_ref()).is_none() && !submodule(n.get_ref())) {
             let msg = format!("`{}` is no class, enum or native submodule to re-export", name.get_ref());
-            out.push(spec.error(Kind::SpecInvalid, name.span(), msg).hint("re-export an annotated class or enum by its Python name, or a name in [rust].submodules"));
+            out.push(
+                spec.error(Kind::SpecInvalid, name.span(), msg)
+                    .hint("re-export an annotated class or enum by its Python name, or a name in [rust].submodules"),
+            );
         }
         for table in m.aliases.iter().filter(|t| !spec.spec.function_tables.keys().any(|k| k.get_ref() == t.get_ref())) {
             let msg = format!("no function table `{}` to alias", table.get_ref());

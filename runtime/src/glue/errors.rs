@@ -53,6 +53,7 @@ pub fn exception(name: &str, message: String) -> PyErr {
 mod tests {
     use super::*;
     use pyo3::Python;
+    use pyo3::types::PyTypeMethods;
 
     #[test]
     fn every_listed_name_is_its_own_exception() {

@@ -22,16 +22,15 @@ pub(crate) trait OrRaise<T> {
 /// (`[rust.errors]` of the spec), its message is the exception's text.
 pub(crate) fn raise(e: mediapipe_core::Status) -> PyErr {
     #[allow(unreachable_patterns)]
-    let exception = match e.exception_kind() {
-        mediapipe_core::ExceptionKind::FileExistsError => "FileExistsError",
-        mediapipe_core::ExceptionKind::FileNotFoundError => "FileNotFoundError",
-        mediapipe_core::ExceptionKind::IndexError => "IndexError",
-        mediapipe_core::ExceptionKind::NotImplementedError => "NotImplementedError",
-        mediapipe_core::ExceptionKind::OverflowError => "OverflowError",
-        mediapipe_core::ExceptionKind::RuntimeError => "RuntimeError",
-        mediapipe_core::ExceptionKind::TypeError => "TypeError",
-        mediapipe_core::ExceptionKind::UnicodeDecodeError => "UnicodeDecodeError",
-        mediapipe_core::ExceptionKind::ValueError => "ValueError",
+    let exception = match e.kind() {
+        mediapipe_core::ErrorKind::AlreadyExists => "FileExistsError",
+        mediapipe_core::ErrorKind::FileNotFound => "FileNotFoundError",
+        mediapipe_core::ErrorKind::IndexOutOfBounds => "IndexError",
+        mediapipe_core::ErrorKind::InvalidArgument => "ValueError",
+        mediapipe_core::ErrorKind::InvalidUtf8 => "UnicodeDecodeError",
+        mediapipe_core::ErrorKind::Overflow => "OverflowError",
+        mediapipe_core::ErrorKind::Unimplemented => "NotImplementedError",
+        mediapipe_core::ErrorKind::WrongType => "TypeError",
         _ => "RuntimeError",
     };
     bindery_runtime::glue::errors::exception(exception, e.message().to_string())
