@@ -14,7 +14,7 @@ use super::rust_conv::{self, Conv, Ret};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::ir::rust_plan::{Arg, Call, ClassPlan, EnumPlan, FnPlan};
 use crate::ir::{MethodKind, Receiver, RustClass, RustCrate, RustEnum, RustFunction, RustModule, RustParam, RustType};
-use crate::spec::{CallSpec, FunctionTableSpec, LoadedRustSpec, PayloadAt, TableRowSpec};
+use crate::spec::{CallSpec, FunctionTableSpec, LoadedRustSpec, NumpyView, PayloadAt, TableRowSpec};
 
 /// A function table row with its table.
 type Row<'s> = (&'s FunctionTableSpec, &'s TableRowSpec);
@@ -205,12 +205,29 @@ impl Cx<'_> {
         self.errors.push(self.spec.error(Kind::SpecInvalid, span, msg));
     }
 
+    /// The Rust expression of the frame `numpy_view()` reads, over the value `value`.
+    /// `class_span` locates a bad method name (the class's spec table).
+    fn numpy_view(&mut self, view: Option<&NumpyView>, class_span: std::ops::Range<usize>) -> Option<String> {
+        match view? {
+            NumpyView::Value(whole) => whole.then(|| "value".to_string()),
+            NumpyView::Method(m) if is_rust_ident(m) => Some(format!("value.{m}()")),
+            NumpyView::Method(m) => {
+                let msg = format!("numpy_view `{m}` is not a method name");
+                let hint = "give `true` (the value is the frame) or the name of the value's method returning the frame";
+                self.errors.push(self.spec.error(Kind::SpecInvalid, class_span, msg).hint(hint));
+                None
+            }
+        }
+    }
+
     fn full_path(&self, rel: &str) -> String {
         format!("{}::{rel}", self.krate.crate_name)
     }
 
     fn class(&mut self, c: &RustClass) -> ClassPlan {
-        let opts = self.spec.spec.classes.iter().find(|(k, _)| k.get_ref() == &c.py_name).map(|(_, v)| v);
+        let entry = self.spec.spec.classes.iter().find(|(k, _)| k.get_ref() == &c.py_name);
+        let class_span = entry.map(|(k, _)| k.span()).unwrap_or(0..0);
+        let opts = entry.map(|(_, v)| v);
         let default = crate::spec::ClassSpec::default();
         let opts = opts.unwrap_or(&default);
         let mut plan = ClassPlan {
@@ -224,7 +241,7 @@ impl Cx<'_> {
             ordered: c.derives.iter().any(|d| d == "Ord"),
             implicit_from_int: opts.implicit_from_int,
             copy_constructor: opts.copy_constructor,
-            numpy_view: opts.numpy_view.clone(),
+            numpy_view: self.numpy_view(opts.numpy_view.as_ref(), class_span),
             release_gil_on_drop: opts.release_gil_on_drop,
             clone: c.derives.iter().any(|d| d == "Clone"),
             copy: c.derives.iter().any(|d| d == "Copy"),
@@ -306,6 +323,32 @@ impl Cx<'_> {
         Some(out)
     }
 
+    /// The Rust expression of a typed default (`=VALUE` of an argument):
+    /// `true`, `false`, a number, `empty` (the type's empty value) or
+    /// `Class.NAME`, a static property of an annotated class.
+    fn default_value(&mut self, text: &str, span: std::ops::Range<usize>) -> Option<String> {
+        if text == "true" || text == "false" || text.parse::<i64>().is_ok() || text.parse::<f64>().is_ok() {
+            return Some(text.to_string());
+        }
+        if text == "empty" {
+            return Some("Default::default()".into());
+        }
+        if let Some(expr) = text.split_once('.').and_then(|(class, name)| self.static_property(class, name)) {
+            return Some(expr);
+        }
+        let msg = format!("default `{text}` is not a value bindery knows");
+        let hint = "use true, false, a number, `empty` or `Class.NAME` (a static property without arguments of an annotated class)";
+        self.errors.push(self.spec.error(Kind::SpecInvalid, span, msg).hint(hint));
+        None
+    }
+
+    /// `Class::rust_name()` of the infallible static property `name` of class `class`.
+    fn static_property(&self, class: &str, name: &str) -> Option<String> {
+        let c = self.krate.classes.iter().find(|c| c.py_name == class)?;
+        let m = c.methods.iter().find(|m| m.kind == MethodKind::StaticGetter && m.py_name == name && !m.fallible && m.params.is_empty())?;
+        Some(format!("{}::{}()", self.full_path(&c.rust_path), m.rust_name))
+    }
+
     fn spec_args(&mut self, specs: &[toml::Spanned<String>], params: &[RustParam]) -> Option<Vec<Arg>> {
         let mut out = vec![];
         let mut next = 0;
@@ -313,7 +356,7 @@ impl Cx<'_> {
             let text = s.get_ref();
             let (name, rest) = text.split_once(':').unwrap_or((text.as_str(), ""));
             let (conv_text, default) = match rest.split_once('=') {
-                Some((c, d)) => (c.trim(), Some(d.trim().to_string())),
+                Some((c, d)) => (c.trim(), Some(self.default_value(d.trim(), s.span())?)),
                 None => (rest.trim(), None),
             };
             let param = params.get(next);

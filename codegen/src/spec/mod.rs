@@ -13,8 +13,8 @@ mod validate;
 pub use load::{LoadedSpec, load};
 pub use names::PYTHON_KEYWORDS;
 pub use rust_spec::{
-    CallSpec, ClassSpec, ErrorsSpec, FunctionTableSpec, LoadedRustSpec, PayloadAt, PythonModuleSpec, RustEnumSpec, RustSourceSpec,
-    RustSpec, TableRowSpec, is_rust_spec, load_rust,
+    CallSpec, ClassSpec, ErrorsSpec, FunctionTableSpec, LoadedRustSpec, NumpyView, PayloadAt, PythonModuleSpec, RustEnumSpec,
+    RustSourceSpec, RustSpec, TableRowSpec, is_rust_spec, load_rust,
 };
 pub use types::*;
 pub use validate::validate;

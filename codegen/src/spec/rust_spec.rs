@@ -166,12 +166,23 @@ pub struct ClassSpec {
     /// Release the GIL while the wrapped value is dropped (its drop joins threads that call Python).
     #[serde(default)]
     pub release_gil_on_drop: bool,
-    /// Adds `numpy_view()` over the frame reached by this Rust expression on the value (`self` = the value).
+    /// Adds `numpy_view()`: `true` when the value is the frame, or the name
+    /// of the value's method returning the frame (`"frame"`).
     #[serde(default)]
-    pub numpy_view: Option<String>,
+    pub numpy_view: Option<NumpyView>,
     /// `[class.NAME.method.PY_NAME]`: argument lists, by Python method name (`__init__` for the constructor).
     #[serde(default, rename = "method")]
     pub methods: SpannedMap<CallSpec>,
+}
+
+/// `[class.NAME] numpy_view`: where `numpy_view()` finds the frame.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum NumpyView {
+    /// `true`: the wrapped value is the frame (`false`: no `numpy_view()`).
+    Value(bool),
+    /// The wrapped value's method (no arguments) returning the frame.
+    Method(String),
 }
 
 /// `[enum.NAME]`.
@@ -195,7 +206,8 @@ fn yes() -> bool {
 #[serde(deny_unknown_fields)]
 pub struct CallSpec {
     /// One entry per Rust parameter, in order: `"py_name:conversion"` or
-    /// `"py_name:conversion=rust_default"`; conversions are listed in docs/spec.md.
+    /// `"py_name:conversion=default"` (`true`, `false`, a number, `empty` or
+    /// `Class.NAME`, a static property); conversions are listed in docs/spec.md.
     #[serde(default)]
     pub args: Vec<Spanned<String>>,
     /// Arguments may be passed by keyword (default: positional-only, as pybind's `arg0`).

@@ -185,7 +185,7 @@ mode: waiting there could wait for the observer itself.*/
         let a_packet = crate::packet::Packet::extract_value(packet)?;
         let a_timestamp = match &timestamp {
             Some(o) => crate::timestamp::Timestamp::extract_value(o)?,
-            _ => mediapipe_core::Timestamp::UNSET,
+            _ => mediapipe_core::timestamp::Timestamp::unset(),
         };
         py.detach(|| {
                 __inner.add_packet_to_input_stream(&a_stream, &a_packet, a_timestamp)
