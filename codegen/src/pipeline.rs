@@ -117,11 +117,11 @@ pub fn render(spec_path: &Path, out_dir: &Path) -> Result<Vec<Output>> {
 }
 
 /// Renders every output file of a spec and keeps the IR; `runtime` is where
-/// a C spec's crate gets `bindery-runtime` (crates from annotated Rust do not use it).
+/// the generated crate gets `bindery-runtime`.
 pub fn render_with(spec_path: &Path, out_dir: &Path, runtime: &RuntimeSource) -> Result<Rendered> {
     if spec::is_rust_spec(spec_path) {
         let (loaded, module) = build_rust_ir(spec_path, None)?;
-        let outputs = backend::pyo3_rust::render(&loaded, &module.plan, out_dir)?;
+        let outputs = backend::pyo3_rust::render(&loaded, &module.plan, out_dir, runtime)?;
         return Ok(Rendered { outputs, module: None });
     }
     let loaded = load_checked(spec_path)?;

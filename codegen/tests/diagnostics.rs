@@ -142,6 +142,9 @@ bad_specs!(
     wrong_value_type,
     rust_conversion_unknown,
     rust_table_without_result,
+    rust_errors_unknown_exception,
+    rust_python_module_unknown_name,
+    rust_default_raw_expression,
 );
 
 /// The generator never panics on bad input: every bad spec, through every

@@ -34,6 +34,7 @@ pub mod enums;
 pub mod epoch;
 pub mod errors;
 pub mod glist;
+pub mod glue;
 pub mod gobject;
 pub mod ints;
 pub mod numpy_export;

@@ -15,8 +15,8 @@ pub use allocators::{AllocatorSpec, ExtensionSpec, OwnerSpec};
 pub use load::{LoadedSpec, load};
 pub use names::PYTHON_KEYWORDS;
 pub use rust_spec::{
-    CallSpec, ClassSpec, FunctionTableSpec, LoadedRustSpec, PayloadAt, RustEnumSpec, RustSourceSpec, RustSpec, TableRowSpec, is_rust_spec,
-    load_rust,
+    CallSpec, ClassSpec, ErrorsSpec, FunctionTableSpec, LoadedRustSpec, NumpyView, PayloadAt, PythonModuleSpec, RustEnumSpec,
+    RustSourceSpec, RustSpec, TableRowSpec, is_rust_spec, load_rust,
 };
 pub use types::*;
 pub use validate::validate;

@@ -1,33 +1,9 @@
-"""Functions that read MediaPipe packets.
-
-All names but ``get_proto`` and ``get_proto_list`` are the native functions of
-``_packet_getter``; those two parse the serialized message with the Python
-protobuf runtime, finding the class by full name in the default pool.
-"""
-
 from typing import Any, List
 
 from google.protobuf import message_factory  # type: ignore[import-untyped]
 from google.protobuf import symbol_database  # type: ignore[import-untyped]
 
 from mediapipe.python._framework_bindings import _packet_getter
-
-get_str = _packet_getter.get_str
-get_bytes = _packet_getter.get_bytes
-get_bool = _packet_getter.get_bool
-get_int = _packet_getter.get_int
-get_uint = _packet_getter.get_uint
-get_float = _packet_getter.get_float
-get_int_list = _packet_getter.get_int_list
-get_bool_list = _packet_getter.get_bool_list
-get_float_list = _packet_getter.get_float_list
-get_str_list = _packet_getter.get_str_list
-get_image_list = _packet_getter.get_image_list
-get_packet_list = _packet_getter.get_packet_list
-get_str_to_packet_dict = _packet_getter.get_str_to_packet_dict
-get_image_frame = _packet_getter.get_image_frame
-get_image = _packet_getter.get_image
-get_matrix = _packet_getter.get_matrix
 
 
 def _message_class(type_name: str) -> Any:

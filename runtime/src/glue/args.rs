@@ -1,13 +1,13 @@
 //! Scalar argument conversion with pybind11's rules, so wrong types fail the
-//! way the reference fails: `TypeError` for anything its casters reject
+//! way a pybind11 module does: `TypeError` for anything its casters reject
 //! (including ints beyond the C type, which pybind cannot hold), never a
-//! silent conversion the reference would not make.
+//! silent conversion pybind11 would not make.
 
 use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyFloat, PyString};
 
-/// The reference's overload-resolution failure for `func` called with `obj`.
+/// pybind11's overload-resolution failure for `func` called with `obj`.
 pub fn incompatible(func: &str, obj: &Bound<'_, PyAny>) -> PyErr {
     let shown = obj.repr().map(|r| r.to_string()).unwrap_or_else(|_| "<unprintable>".into());
     PyTypeError::new_err(format!(
@@ -15,7 +15,7 @@ pub fn incompatible(func: &str, obj: &Bound<'_, PyAny>) -> PyErr {
     ))
 }
 
-/// Maps an OverflowError (value beyond the C type) to the reference's TypeError.
+/// Maps an OverflowError (value beyond the C type) to pybind11's TypeError.
 fn overflow_as_type_error(err: PyErr, func: &str, obj: &Bound<'_, PyAny>) -> PyErr {
     if err.is_instance_of::<PyOverflowError>(obj.py()) || err.is_instance_of::<PyTypeError>(obj.py()) {
         incompatible(func, obj)
@@ -104,18 +104,18 @@ pub fn string(func: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
     }
 }
 
-/// `str(obj)`: how the reference reads a `graph_config` (a message prints as text format).
+/// `str(obj)`: an argument read as its text (a protobuf message prints as text format).
 pub fn stringified(_func: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
     Ok(obj.str()?.to_str()?.to_string())
 }
 
-/// A non-negative size (e.g. `is_aligned(n)`); negatives and non-ints are TypeError.
+/// A non-negative size (`size_t`); negatives and non-ints are TypeError.
 pub fn size(func: &str, obj: &Bound<'_, PyAny>) -> PyResult<usize> {
     let v = int64(func, obj)?;
     usize::try_from(v).map_err(|_| incompatible(func, obj))
 }
 
-/// A callable argument (observer callbacks); anything else is TypeError.
+/// A callable argument (callbacks); anything else is TypeError.
 pub fn callable(func: &str, obj: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     if obj.is_callable() { Ok(obj.clone().unbind()) } else { Err(incompatible(func, obj)) }
 }

@@ -1,4 +1,4 @@
-//! Static read-only properties (`Timestamp.UNSET`): a descriptor stored as a
+//! Static read-only properties (a `Timestamp.UNSET`-like class constant): a descriptor stored as a
 //! class attribute whose `__get__` builds a new object on every access, from
 //! the class and from instances alike. Assignment through an instance raises
 //! AttributeError because the descriptor defines `__set__`.
@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 pub type Make = fn(Python<'_>) -> PyResult<Py<PyAny>>;
 
 /// A static property: `__get__` calls `make`.
-#[pyclass(module = "mediapipe.python._framework_bindings", name = "static_property", frozen)]
+#[pyclass(module = "bindery_runtime", name = "static_property", frozen)]
 pub struct StaticProperty {
     make: Make,
 }

@@ -7,9 +7,9 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
 
-use crate::args::{incompatible, strict_double};
+use super::args::{incompatible, strict_double};
 
-/// Whether `obj` is a sequence the reference's list caster accepts.
+/// Whether `obj` is a sequence pybind11's list caster accepts.
 pub fn is_sequence(obj: &Bound<'_, PyAny>) -> bool {
     if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
         return false;

@@ -1,48 +1,9 @@
-"""Functions that create MediaPipe packets.
-
-Most names are the native functions of ``_packet_creator``; ``create_image_frame``,
-``create_image``, ``create_proto`` and ``create_proto_vector`` decide in Python
-(copy or reference mode, format checks) and call the private native helpers.
-"""
-
 import warnings
 from typing import Any, Optional
 
 import numpy as np
 
 from mediapipe.python._framework_bindings import _packet_creator
-from mediapipe.python._framework_bindings import image as _image
-from mediapipe.python._framework_bindings import image_frame as _image_frame
-from mediapipe.python._framework_bindings import packet as _packet
-
-Packet = _packet.Packet
-Image = _image.Image
-ImageFrame = _image_frame.ImageFrame
-ImageFormat = _image_frame.ImageFormat
-
-create_string = _packet_creator.create_string
-create_bool = _packet_creator.create_bool
-create_int = _packet_creator.create_int
-create_int8 = _packet_creator.create_int8
-create_int16 = _packet_creator.create_int16
-create_int32 = _packet_creator.create_int32
-create_int64 = _packet_creator.create_int64
-create_uint8 = _packet_creator.create_uint8
-create_uint16 = _packet_creator.create_uint16
-create_uint32 = _packet_creator.create_uint32
-create_uint64 = _packet_creator.create_uint64
-create_float = _packet_creator.create_float
-create_double = _packet_creator.create_double
-create_int_array = _packet_creator.create_int_array
-create_float_array = _packet_creator.create_float_array
-create_int_vector = _packet_creator.create_int_vector
-create_bool_vector = _packet_creator.create_bool_vector
-create_float_vector = _packet_creator.create_float_vector
-create_string_vector = _packet_creator.create_string_vector
-create_image_vector = _packet_creator.create_image_vector
-create_packet_vector = _packet_creator.create_packet_vector
-create_string_to_packet_map = _packet_creator.create_string_to_packet_map
-create_matrix = _packet_creator.create_matrix
 
 
 def _pixel_mode(data: Any, copy: Optional[bool]) -> bool:
