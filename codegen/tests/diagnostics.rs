@@ -101,6 +101,8 @@ bad_specs!(
     list_element_not_struct,
     list_on_non_glist,
     list_without_element_type,
+    meta_payload_release_not_function,
+    meta_payload_unknown_struct,
     missing_required_key,
     module_name_not_identifier,
     numpy_data_not_pointer,

@@ -34,6 +34,7 @@ pub mod rust_conv;
 pub mod rust_plan;
 pub mod setters;
 pub mod skipped;
+pub mod runtime_features;
 pub mod spec_checks;
 pub mod std_fields;
 

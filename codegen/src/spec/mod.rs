@@ -5,6 +5,7 @@
 
 mod load;
 mod names;
+mod runtime_features;
 mod rust_spec;
 pub mod sdk;
 mod types;
@@ -16,5 +17,6 @@ pub use rust_spec::{
     CallSpec, ClassSpec, FunctionTableSpec, LoadedRustSpec, PayloadAt, RustEnumSpec, RustSourceSpec, RustSpec, TableRowSpec, is_rust_spec,
     load_rust,
 };
+pub use runtime_features::{GstSpec, MetaPayloadSpec, RuntimeSpec};
 pub use types::*;
 pub use validate::validate;

@@ -42,7 +42,7 @@ unsafe fn dup_string(s: *mut c_char) -> *mut c_char {
     if !copy.is_null() {
         // SAFETY: g_strdup returned a NUL-terminated copy.
         let size = unsafe { std::ffi::CStr::from_ptr(copy) }.to_bytes_with_nul().len();
-        crate::__helper_memory::ALLOCATIONS.insert_owned(copy as usize, size);
+        crate::runtime_features::__BINDERY_RAW_MEMORY.insert_owned(copy as usize, size);
     }
     copy
 }
@@ -66,7 +66,7 @@ pub(crate) unsafe fn release_block(p: *mut c_void) {
     if let Some(token) = with_tokens(|t| t.remove(&(p as usize))) {
         token.kill();
     }
-    crate::__helper_memory::ALLOCATIONS.forget(p as usize);
+    crate::runtime_features::__BINDERY_RAW_MEMORY.forget(p as usize);
     // SAFETY: the caller passes a g_malloc'ed block it owns, once.
     unsafe { g_free(p) };
 }
