@@ -101,6 +101,7 @@ bad_specs!(
     list_element_not_struct,
     list_on_non_glist,
     list_without_element_type,
+    meta_payload_getter_wrong_type,
     meta_payload_release_not_function,
     meta_payload_unknown_struct,
     missing_required_key,

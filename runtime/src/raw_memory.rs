@@ -211,7 +211,7 @@ mod tests {
             let p = raw.alloc_buffer(8, "t").unwrap();
             let addr = p.into_pyobject(py).unwrap().into_any();
             // SAFETY: 8 fresh bytes; "hi\0" fits.
-            unsafe { std::ptr::copy_nonoverlapping(b"hi\0".as_ptr(), p as *mut u8, 3) };
+            unsafe { std::ptr::copy_nonoverlapping(c"hi".as_ptr().cast::<u8>(), p as *mut u8, 3) };
             assert_eq!(raw.get_string(&addr, "t").unwrap().extract::<String>().unwrap(), "hi");
             let copy = raw.strdup(&addr, "t").unwrap();
             assert!(raw.memdup(&addr, 9, "t").is_err(), "past the end");

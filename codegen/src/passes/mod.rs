@@ -30,11 +30,11 @@ pub mod names;
 pub mod owned_strings;
 pub mod param_names;
 pub mod records;
+pub mod runtime_features;
 pub mod rust_conv;
 pub mod rust_plan;
 pub mod setters;
 pub mod skipped;
-pub mod runtime_features;
 pub mod spec_checks;
 pub mod std_fields;
 

@@ -16,8 +16,12 @@ pub fn meta_payload<'a>(spec: &'a LoadedSpec, function: &str) -> Option<&'a Meta
 }
 
 /// Problems with the getter `f` of a `[gst.meta_payload]` table: it must
-/// take one pointer (the GstBuffer) and return a pointer to `struct`.
-pub fn check_getter(spec: &LoadedSpec, f: &Function, m: &MetaPayloadSpec) -> Vec<Diagnostic> {
+/// take one pointer (the GstBuffer) and return a pointer to `struct` (an
+/// unknown `struct` is reported once, by [`run`]).
+pub fn check_getter(spec: &LoadedSpec, module: &Module, f: &Function, m: &MetaPayloadSpec) -> Vec<Diagnostic> {
+    if module.record(m.payload_struct.get_ref()).is_none() {
+        return vec![];
+    }
     let returns_struct = matches!(&f.ret, TypeRef::Pointer { pointee, .. } if matches!(&**pointee, TypeRef::Record { name } if name == m.payload_struct.get_ref()));
     let one_pointer = matches!(f.params.as_slice(), [p] if matches!(p.ty, TypeRef::Pointer { .. }));
     if returns_struct && one_pointer {
@@ -26,7 +30,10 @@ pub fn check_getter(spec: &LoadedSpec, f: &Function, m: &MetaPayloadSpec) -> Vec
     let params: Vec<String> = f.params.iter().map(|p| p.ty.spelling()).collect();
     let shown = format!("{} {}({})", f.ret.spelling(), f.name, params.join(", "));
     let msg = format!("`{shown}` is not `{} *{}(GstBuffer *)`", m.payload_struct.get_ref(), f.name);
-    vec![spec.error(Kind::SpecInvalid, m.payload_struct.span(), msg).hint("name the C getter that takes the buffer and returns a pointer to the payload struct")]
+    vec![
+        spec.error(Kind::SpecInvalid, m.payload_struct.span(), msg)
+            .hint("name the C getter that takes the buffer and returns a pointer to the payload struct"),
+    ]
 }
 
 /// Checks every `[gst.meta_payload]` table against the decided IR.
@@ -54,19 +61,33 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
 /// function pointer taking two pointers.
 fn carrier_fields(spec: &LoadedSpec, carrier: &Record, m: &MetaPayloadSpec) -> Vec<Diagnostic> {
     let mut errors = vec![];
-    let is_pointer = |t: &TypeRef| matches!(t, TypeRef::Pointer { .. });
-    let is_release = |t: &TypeRef| matches!(t, TypeRef::FnPtr { ret, params, .. } if **ret == TypeRef::Void && params.len() == 2 && params.iter().all(is_pointer));
-    let fields: [(&Spanned<String>, &dyn Fn(&TypeRef) -> bool, &str); 2] =
-        [(&m.payload, &is_pointer, "a pointer"), (&m.release, &is_release, "a `void (*)(void *, void *)` function pointer")];
-    for (field, ok, shape) in fields {
-        match carrier.field(field.get_ref()) {
-            Some(f) if ok(&f.ty) => {}
-            Some(f) => errors.push(
-                spec.error(Kind::SpecInvalid, field.span(), format!("{}.{} is `{}`, not {shape}", carrier.name, f.name, f.ty.spelling()))
-                    .hint("name the carrier's payload pointer (`payload`) and release-function field (`release`)"),
-            ),
-            None => errors.push(unknown(spec, field, &format!("field of {}", carrier.name), carrier.fields.iter().map(|f| f.name.as_str()))),
-        }
-    }
+    errors.extend(carrier_field(spec, carrier, &m.payload, is_pointer, "a pointer"));
+    errors.extend(carrier_field(spec, carrier, &m.release, is_release, "a `void (*)(void *, void *)` function pointer"));
     errors
+}
+
+fn is_pointer(t: &TypeRef) -> bool {
+    matches!(t, TypeRef::Pointer { .. })
+}
+
+fn is_release(t: &TypeRef) -> bool {
+    matches!(t, TypeRef::FnPtr { ret, params, .. } if **ret == TypeRef::Void && params.len() == 2 && params.iter().all(is_pointer))
+}
+
+/// The carrier field `field` exists and has the shape `ok` accepts.
+fn carrier_field(
+    spec: &LoadedSpec,
+    carrier: &Record,
+    field: &Spanned<String>,
+    ok: fn(&TypeRef) -> bool,
+    shape: &str,
+) -> Option<Diagnostic> {
+    match carrier.field(field.get_ref()) {
+        Some(f) if ok(&f.ty) => None,
+        Some(f) => Some(
+            spec.error(Kind::SpecInvalid, field.span(), format!("{}.{} is `{}`, not {shape}", carrier.name, f.name, f.ty.spelling()))
+                .hint("name the carrier's payload pointer (`payload`) and release-function field (`release`)"),
+        ),
+        None => Some(unknown(spec, field, &format!("field of {}", carrier.name), carrier.fields.iter().map(|f| f.name.as_str()))),
+    }
 }

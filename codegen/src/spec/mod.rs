@@ -13,10 +13,10 @@ mod validate;
 
 pub use load::{LoadedSpec, load};
 pub use names::PYTHON_KEYWORDS;
+pub use runtime_features::{GstSpec, MetaPayloadSpec, RuntimeSpec};
 pub use rust_spec::{
     CallSpec, ClassSpec, FunctionTableSpec, LoadedRustSpec, PayloadAt, RustEnumSpec, RustSourceSpec, RustSpec, TableRowSpec, is_rust_spec,
     load_rust,
 };
-pub use runtime_features::{GstSpec, MetaPayloadSpec, RuntimeSpec};
 pub use types::*;
 pub use validate::validate;

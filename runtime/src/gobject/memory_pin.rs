@@ -78,7 +78,12 @@ fn no_gstreamer(what: &str) -> PyErr {
 ///
 /// # Safety
 /// `buffer` is a live, type-checked GstBuffer.
-pub unsafe fn struct_in_buffer<T>(buffer: NonNull<c_void>, plausible: impl FnOnce(&T) -> bool, not_t: &str, what: &str) -> PyResult<*mut T> {
+pub unsafe fn struct_in_buffer<T>(
+    buffer: NonNull<c_void>,
+    plausible: impl FnOnce(&T) -> bool,
+    not_t: &str,
+    what: &str,
+) -> PyResult<*mut T> {
     let api = memory_api().ok_or_else(|| no_gstreamer(what))?;
     // SAFETY: all-zero is the documented initial GstMapInfo.
     let mut info: MapInfo = unsafe { std::mem::zeroed() };
@@ -133,7 +138,14 @@ impl MemoryPin {
     /// `buffer` is a live, type-checked GstBuffer whose memory block owns
     /// the descriptor; `release` may be called with this frame while the
     /// block is alive.
-    pub unsafe fn new(buffer: NonNull<c_void>, descriptor: usize, index: i32, made_mapping: bool, release: ReleaseMapping, what: &str) -> PyResult<Self> {
+    pub unsafe fn new(
+        buffer: NonNull<c_void>,
+        descriptor: usize,
+        index: i32,
+        made_mapping: bool,
+        release: ReleaseMapping,
+        what: &str,
+    ) -> PyResult<Self> {
         let api = memory_api().ok_or_else(|| no_gstreamer(what))?;
         // SAFETY: a live buffer (caller).
         if unsafe { (api.n_memory)(buffer.as_ptr()) } != 1 {

@@ -127,7 +127,11 @@ unsafe fn carrier_of<C: Carrier>(buffer: NonNull<c_void>, api: GType, payload: *
 /// # Safety
 /// `buffer` is a live GstBuffer (checked by the caller) held for the call;
 /// metas of API `api()` on it are `C`s.
-pub unsafe fn payload_token<C: Carrier, G: TryInto<GType>>(buffer: NonNull<c_void>, api: unsafe extern "C" fn() -> G, payload: NonNull<c_void>) -> Token {
+pub unsafe fn payload_token<C: Carrier, G: TryInto<GType>>(
+    buffer: NonNull<c_void>,
+    api: unsafe extern "C" fn() -> G,
+    payload: NonNull<c_void>,
+) -> Token {
     // SAFETY: the generated code passes the API's `*_api_get_type` function.
     let Ok(api) = unsafe { api() }.try_into() else { return Token::new() };
     let payload = payload.as_ptr();
@@ -146,7 +150,7 @@ pub unsafe fn payload_token<C: Carrier, G: TryInto<GType>>(buffer: NonNull<c_voi
             other => other,
         };
         if let Some(f) = original {
-            let _ = hooks.fallback.compare_exchange(0, f as usize, Ordering::AcqRel, Ordering::Acquire);
+            let _ = hooks.fallback.compare_exchange(0, f as *const () as usize, Ordering::AcqRel, Ordering::Acquire);
         }
         *slot = Some(ours);
         let token = Token::new();
@@ -196,7 +200,7 @@ mod tests {
         let mut carrier = TestCarrier { payload: (&raw mut data).cast(), release: Some(count_release) };
         let token = Token::new();
         TEST_HOOKS.with(|m| m.insert(carrier.payload as usize, Hooked { original: carrier.release, token: token.clone() }));
-        let _ = TEST_HOOKS.fallback.compare_exchange(0, count_release as usize, Ordering::AcqRel, Ordering::Acquire);
+        let _ = TEST_HOOKS.fallback.compare_exchange(0, count_release as *const () as usize, Ordering::AcqRel, Ordering::Acquire);
         carrier.release = Some(release_hook::<TestCarrier>);
         // SAFETY: the hook with a payload it hooked, then with a copy's payload.
         unsafe {
@@ -207,5 +211,4 @@ mod tests {
         }
         assert_eq!(RELEASED.load(Ordering::SeqCst), 2, "a copy's release goes to the original");
     }
-
 }

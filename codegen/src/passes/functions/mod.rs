@@ -46,7 +46,7 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
             return false;
         }
         if let Some(m) = super::runtime_features::meta_payload(spec, &f.name) {
-            errors.extend(super::runtime_features::check_getter(spec, f, m));
+            errors.extend(super::runtime_features::check_getter(spec, &snapshot, f, m));
             dropped.push(skipped::function(f, SkipReason::Runtime, "bound by [gst.meta_payload] (runtime_features.rs)".into()));
             return false;
         }
