@@ -47,7 +47,328 @@ fn get_string<'py>(ptr: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
 #[pyfunction]
 #[pyo3(signature = (ptr))]
 fn get_ptr(ptr: &Bound<'_, PyAny>) -> PyResult<usize> {
-    rt::raw_memory::get_ptr(ptr, crate::functions::__bindery_view_address, "get_ptr")
+    rt::raw_memory::get_ptr(ptr, __bindery_raw_view_address, "get_ptr")
+}
+/// The pointer of any object of this module's classes (`get_ptr` of a view).
+fn __bindery_raw_view_address(
+    value: &Bound<'_, PyAny>,
+) -> Option<PyResult<*mut c_void>> {
+    if let Ok(v) = value.cast::<NvBbox_Coords>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_ColorParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_FontParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_TextParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_Color_info>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_RectParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_MaskParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_LineParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_ArrowParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_CircleParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsRoiMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsFrameMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjectMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsComp_BboxInfo>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsSensorInfo_meta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsMetaPool>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsBaseMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsBatchMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsClassifierMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsLabelInfo>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsDisplayMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsUserMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsMetaSubCompLatency>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsMetaCompLatency>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsFrameLatencyInfo>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfacePlaneParamsEx>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfacePlaneParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceChromaSubsamplingParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceCreateParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceAllocateParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceMappedAddr>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceParamsEx>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceCudaBuffer>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurface>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceMapPlaneParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceCudaIpcMemHandle>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceExtendedMapParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceMapParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceNvmmBuffer>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceDeviceInfo>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvBufSurfaceGPUL2SyncParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferDims>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferDimsCHW>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferLayerInfo>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferNetworkInfo>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferObjectDetectionInfo>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferInstanceMaskInfo>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferAttribute>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferTensorMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsInferSegmentationMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsRect>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsGeoLocation>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsCoordinate>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjectSignature>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsProductObjectExt>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsVehicleObject>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsPersonObject>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsFaceObject>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsVehicleObjectExt>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsPersonObjectExt>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsFaceObjectWithExt>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsJoint>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsJoints>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsEmbedding>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsProductObject>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsConvexHull>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsBbox3dObject>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsBbox3dObjectList>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDs3DTracking>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsConversationObject>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsLLMObject>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsInteractionObject>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsCongestionObject>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsTypeMetricsObject>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsSegmentationObject>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsEventMsgMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsEvent>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsCustomMsgInfo>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsPayload>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsTargetMiscDataFrame>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsTargetMiscDataObject>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsTargetMiscDataStream>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsTargetMiscDataBatch>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsReidTensorBatch>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjConvexHull>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjReid>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsObj3DBbox>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOFFlowVector>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsOpticalFlowMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjEncOutParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsObjEncUsrArgs>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsAnalyticsObjInfo>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsAnalyticsFrameMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameTextParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameRectParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameSegmentMaskParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameLineParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameArrowParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvOSD_FrameCircleParams>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<NvDsPreProcessTensorMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<GstNvDsPreProcessBatchMeta>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<CustomDataStruct>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    if let Ok(v) = value.cast::<RectDim>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
+    None
 }
 /// A registered copy of the C string at a registered address; returns the new address.
 #[pyfunction]
