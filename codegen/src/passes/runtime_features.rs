@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::records::unknown;
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::ir::{Function, Module, Record, TypeRef};
+use crate::ir::{Function, Module, Record, SkipReason, TypeRef};
 use crate::spec::{LoadedSpec, MetaPayloadSpec};
 
 /// The `[gst.meta_payload]` table of `function`, when it has one.
@@ -40,7 +40,8 @@ pub fn check_getter(spec: &LoadedSpec, module: &Module, f: &Function, m: &MetaPa
 pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
     let mut errors = vec![];
     for (name, m) in &spec.spec.gst.meta_payload {
-        if !module.skipped.iter().any(|s| &s.name == name.get_ref()) {
+        // The functions pass left it out for this table (and checked its type) only when it is bound.
+        if !module.skipped.iter().any(|s| &s.name == name.get_ref() && s.reason == SkipReason::Runtime) {
             errors.push(unknown(spec, name, "function", module.functions.iter().map(|f| f.name.as_str())));
         }
         if module.record(m.payload_struct.get_ref()).is_none() {
