@@ -78,7 +78,9 @@ pub fn ir_from(loaded: &LoadedSpec, mut set: HeaderSet, until: Option<&str>) -> 
     module.spec_loc = SourceLoc { file: "spec.toml".into(), line: 1 };
     module.helper_stubs = helper_stubs(loaded)?;
     module.int_addresses = loaded.spec.module.int_addresses;
-    let module = passes::run(loaded, module, until)?;
+    let mut module = passes::run(loaded, module, until)?;
+    let features = backend::pyo3::runtime_features::features(loaded, |c| module.record(c).map(|r| r.python_name.clone()));
+    module.helper_stubs.insert_str(0, &backend::pyo3::runtime_features::stubs(&features));
     for w in &module.warnings {
         eprint!("{}", w.render());
     }

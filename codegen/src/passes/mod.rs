@@ -32,6 +32,7 @@ pub mod names;
 pub mod owned_strings;
 pub mod param_names;
 pub mod records;
+pub mod runtime_features;
 pub mod rust_conv;
 pub mod rust_plan;
 pub mod setters;

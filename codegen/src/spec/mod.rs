@@ -6,6 +6,7 @@
 mod allocators;
 mod load;
 mod names;
+mod runtime_features;
 mod rust_spec;
 pub mod sdk;
 mod types;
@@ -14,6 +15,7 @@ mod validate;
 pub use allocators::{AllocatorSpec, ExtensionSpec, OwnerSpec};
 pub use load::{LoadedSpec, load};
 pub use names::PYTHON_KEYWORDS;
+pub use runtime_features::{GstSpec, MetaPayloadSpec, RuntimeSpec};
 pub use rust_spec::{
     CallSpec, ClassSpec, ErrorsSpec, FunctionTableSpec, LoadedRustSpec, NumpyView, PayloadAt, PythonModuleSpec, RustEnumSpec,
     RustSourceSpec, RustSpec, TableRowSpec, is_rust_spec, load_rust,

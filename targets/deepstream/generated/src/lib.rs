@@ -14,12 +14,8 @@ mod ffi;
 mod functions;
 mod lists;
 mod records;
-/// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/buffer.rs"]
-mod __helper_buffer;
-/// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/memory.rs"]
-mod __helper_memory;
+/// Runtime features switched on by the spec (`[runtime]`, `[gst]`).
+mod runtime_features;
 /// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/infer.rs"]
 mod __helper_infer;
@@ -29,9 +25,6 @@ mod __helper_osd;
 /// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/user_meta.rs"]
 mod __helper_user_meta;
-/// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/surface_pin.rs"]
-mod __helper_surface_pin;
 /// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/surface.rs"]
 mod __helper_surface;
@@ -358,12 +351,10 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add("NVDSINFER_MAX_DIMS", 8u64)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    __helper_buffer::register(m)?;
-    __helper_memory::register(m)?;
+    runtime_features::register(m)?;
     __helper_infer::register(m)?;
     __helper_osd::register(m)?;
     __helper_user_meta::register(m)?;
-    __helper_surface_pin::register(m)?;
     __helper_surface::register(m)?;
     __helper_gstmeta::register(m)?;
     __helper_latency::register(m)?;
