@@ -1,8 +1,13 @@
 """Benchmark of the generated `mediapipe` package against mediapipe 0.10.21.
 
-Usage:  .venv/bin/python bench/mediapipe_bench.py [REFERENCE_PYTHON]
+Usage:  .venv/bin/python bench/mediapipe_bench.py [--rounds N] [REFERENCE_PYTHON]
         (default REFERENCE_PYTHON: .venv-mp-ref/bin/python, a CPython 3.11
         virtualenv with `mediapipe==0.10.21` and `numpy<2`)
+
+With `--rounds N` (default 1) the two workers run N times, alternating
+ours/reference, and each case keeps its best time per implementation: on
+a shared machine a load spike during one worker's run then does not decide
+that row's ratio.
 
 Each case runs in a fresh worker process per implementation (`--worker`),
 reports the best of several repeats in microseconds per operation, and the
@@ -89,11 +94,25 @@ def run_worker(python):
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def best_of(runs):
+    """Per case, the smallest time over several workers' results."""
+    return {name: min(run[name] for run in runs) for name in runs[0]} if runs else {}
+
+
 def main():
     root = Path(__file__).resolve().parent.parent
-    ref_python = sys.argv[1] if len(sys.argv) > 1 else str(root / ".venv-mp-ref/bin/python")
-    ours = run_worker(sys.executable)
-    ref = run_worker(ref_python) if Path(ref_python).exists() else {}
+    args = sys.argv[1:]
+    rounds = 1
+    if args[:1] == ["--rounds"]:
+        rounds, args = int(args[1]), args[2:]
+    ref_python = args[0] if args else str(root / ".venv-mp-ref/bin/python")
+    have_ref = Path(ref_python).exists()
+    ours_runs, ref_runs = [], []
+    for _ in range(rounds):
+        ours_runs.append(run_worker(sys.executable))
+        if have_ref:
+            ref_runs.append(run_worker(ref_python))
+    ours, ref = best_of(ours_runs), best_of(ref_runs)
     print(f"{'case':42} {'ours µs':>10} {'ref µs':>10} {'ours/ref':>9}")
     for name, t in ours.items():
         r = ref.get(name)

@@ -67,6 +67,9 @@ macro_rules! bad_specs {
 }
 
 bad_specs!(
+    allocator_copy_not_function_pointer,
+    allocator_extension_unknown_kind,
+    allocator_unknown_struct,
     array_count_not_integer,
     array_data_not_struct_pointer,
     alias_target_not_static,
@@ -101,8 +104,12 @@ bad_specs!(
     list_element_not_struct,
     list_on_non_glist,
     list_without_element_type,
+    meta_payload_getter_wrong_type,
+    meta_payload_release_not_function,
+    meta_payload_unknown_struct,
     missing_required_key,
     module_name_not_identifier,
+    numpy_copy_not_writable,
     numpy_data_not_pointer,
     numpy_shape_missing_field,
     out_not_pointer,
@@ -138,6 +145,9 @@ bad_specs!(
     wrong_value_type,
     rust_conversion_unknown,
     rust_table_without_result,
+    rust_errors_unknown_exception,
+    rust_python_module_unknown_name,
+    rust_default_raw_expression,
 );
 
 /// The generator never panics on bad input: every bad spec, through every

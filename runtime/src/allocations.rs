@@ -30,6 +30,13 @@ pub struct Registry {
     spans: Mutex<BTreeMap<usize, Span>>,
 }
 
+/// The module's registry: the one its integer-address helpers (pyds's
+/// `alloc_buffer`, `get_string`) and generated code share, so a buffer
+/// C frees through generated release functions ([`crate::c_owned`]) is
+/// forgotten where the helpers look. Each extension module links its own
+/// copy of this crate, so it is per module.
+pub static SPANS: Registry = Registry::new();
+
 /// Borrowed spans kept before dead ones are swept out.
 const SWEEP_AT: usize = 4096;
 

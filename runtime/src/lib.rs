@@ -15,7 +15,10 @@
 //! function-pointer arguments ([`callable`]), byte buffers ([`buffers`]) and
 //! out-parameter results ([`out`]), C++ std:: members copied through a
 //! generated shim ([`cxx`]), plus a registry of memory spans whose size
-//! is known, for integer-address helper APIs ([`allocations`]). This crate must not know about any particular
+//! is known, for integer-address helper APIs ([`allocations`]), the
+//! raw-memory helpers over it ([`raw_memory`]), and blocks allocated for C
+//! to free, with the copy and release functions C calls ([`c_owned`]). This
+//! crate must not know about any particular
 //! C library: everything target-specific arrives as parameters. The one
 //! exception is GObject/GStreamer, whose public API [`gobject`] finds at run
 //! time in the copies the process has loaded (it links neither).
@@ -24,6 +27,7 @@ pub mod address_book;
 pub mod allocations;
 pub mod args;
 pub mod buffers;
+pub mod c_owned;
 pub mod callable;
 pub mod callback;
 pub mod counted;
@@ -32,6 +36,7 @@ pub mod enums;
 pub mod epoch;
 pub mod errors;
 pub mod glist;
+pub mod glue;
 pub mod gobject;
 pub mod ints;
 pub mod numpy_export;
@@ -39,6 +44,7 @@ pub mod out;
 pub mod owned;
 pub mod pointer;
 pub mod probe;
+pub mod raw_memory;
 pub mod record;
 pub mod strings;
 pub mod token;

@@ -4,7 +4,8 @@
 //! view, which in turn keeps its owner alive), so the memory outlives every
 //! array made from it. Shapes and strides are checked before the array is
 //! made: a negative or overflowing shape raises `ValueError`, a NULL data
-//! pointer with a non-empty shape too. Column building for bulk exporters
+//! pointer with a non-empty shape too. Copies of such memory ([`array_copy`],
+//! an array Python owns) go through the same checks. Column building for bulk exporters
 //! (one numpy array per field, filled in Rust) also lives here.
 
 use std::ffi::c_void;
@@ -92,6 +93,28 @@ unsafe fn array_of_rank<'py, T: Element, const N: usize>(
         }
         Ok(array)
     }
+}
+
+/// A numpy array Python owns holding a copy of the `shape` elements at
+/// `data` (C order); a NULL `data` gives an empty one-dimensional array.
+/// Shapes are checked as for [`array_over`].
+///
+/// # Safety
+/// `data` must be NULL or point to memory that holds the whole array while
+/// `base` lives.
+pub unsafe fn array_copy<'py, T: Element>(
+    py: Python<'py>,
+    data: *mut T,
+    shape: &[i64],
+    base: Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    if data.is_null() {
+        return Ok(PyArray1::<T>::zeros(py, 0, false).into_any());
+    }
+    // SAFETY: forwarded from this function's contract; the view is dropped
+    // once `copy` has read it.
+    let view = unsafe { array_over(py, data, shape, None, false, base) }?;
+    view.call_method0("copy")
 }
 
 #[cold]

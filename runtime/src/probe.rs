@@ -32,6 +32,17 @@ pub fn readable(ptr: *const c_void, len: usize) -> bool {
     piece(last) && (0..last).step_by(PROBE_CHUNK).all(piece)
 }
 
+/// `ValueError` (naming `what` and the address) unless `len` bytes at `ptr`
+/// are readable; nothing to read (`len == 0`) is always fine. For helpers
+/// reading through a view nothing tracks (an `int` address a `cast` probed
+/// only for the struct itself): check what it points to before reading.
+pub fn require_readable(ptr: *const c_void, len: usize, what: &str) -> pyo3::PyResult<()> {
+    if len == 0 || readable(ptr, len) {
+        return Ok(());
+    }
+    Err(pyo3::exceptions::PyValueError::new_err(format!("{what}: {len} bytes at {ptr:p} are not readable memory")))
+}
+
 /// Whether `local.len()` bytes at `ptr` are readable (copied into `local`).
 fn piece_readable(ptr: *const c_void, local: &mut [u8]) -> bool {
     match copy_into(ptr, local) {
@@ -141,6 +152,16 @@ mod tests {
         let data = [7u64; 64];
         assert!(readable(data.as_ptr().cast(), std::mem::size_of_val(&data)));
         assert!(readable_by_pipe(data.as_ptr().cast(), std::mem::size_of_val(&data)));
+    }
+
+    #[test]
+    fn require_readable_names_what_it_refuses() {
+        pyo3::Python::initialize();
+        let data = [1u8; 16];
+        assert!(require_readable(data.as_ptr().cast(), 16, "x").is_ok());
+        assert!(require_readable(std::ptr::null(), 0, "x").is_ok(), "nothing to read");
+        let err = require_readable(std::ptr::null(), 4, "Meta.data").unwrap_err();
+        assert!(err.to_string().contains("Meta.data: 4 bytes at 0x0 are not readable memory"), "{err}");
     }
 
     #[test]

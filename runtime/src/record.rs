@@ -309,9 +309,19 @@ macro_rules! field_array {
 /// A zero-copy numpy array over the buffer a pointer field points to, of the
 /// shape a `[struct.NAME.numpy]` exporter declares:
 /// `numpy_over!(slf, T, data_field, [dims], writable)`, each dimension a
-/// field name (read from the struct) or an integer literal.
+/// field name (read from the struct) or an integer literal;
+/// `numpy_over!(slf, T, data_field, [dims], copy)` returns a copy Python owns
+/// (`copy = true`; an empty array for a NULL pointer).
 #[macro_export]
 macro_rules! numpy_over {
+    ($slf:expr, $ty:ty, $data:ident, [$($dim:tt),* $(,)?], copy) => {{
+        let data = $crate::field_get!($slf.get(), $data);
+        let shape = [$($crate::numpy_dim!($slf, $dim)),*];
+        // SAFETY: the spec's exporter declares that `data` is NULL or points
+        // to `shape` elements of `T` (the C library's contract for this
+        // struct); the elements are copied while the struct is alive.
+        unsafe { $crate::numpy_export::array_copy::<$ty>($slf.py(), data.cast(), &shape, $slf.clone().into_any()) }
+    }};
     ($slf:expr, $ty:ty, $data:ident, [$($dim:tt),* $(,)?], $writable:literal) => {{
         let data = $crate::field_get!($slf.get(), $data);
         let shape = [$($crate::numpy_dim!($slf, $dim)),*];

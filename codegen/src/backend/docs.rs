@@ -47,8 +47,9 @@ pub fn render(module: &Module) -> String {
         for n in &r.numpy {
             let _ = writeln!(
                 out,
-                "\n`{}()` → zero-copy `numpy.ndarray[{}]` of shape ({}) over `{}`.",
+                "\n`{}()` → {} `numpy.ndarray[{}]` of shape ({}) over `{}`.",
                 n.method,
+                if n.copy { "a copy, as" } else { "zero-copy" },
                 n.dtype,
                 n.shape.join(", "),
                 n.data_field
@@ -90,6 +91,7 @@ pub fn render(module: &Module) -> String {
             let _ = writeln!(out, "\n### `{}({})`\n\n{}\n\nC `{}`, {}.", f.python_name, params.join(", "), f.doc.text(), f.name, f.loc);
         }
     }
+    allocators(&mut out, module);
     if !module.aliases.is_empty() {
         out += "\n## Aliases\n\nFurther names of the objects above (`[module] aliases`).\n\n";
         for a in &module.aliases {
@@ -104,6 +106,30 @@ pub fn render(module: &Module) -> String {
     }
     not_bound(&mut out, module);
     out
+}
+
+/// `[allocator.NAME]` functions: what they allocate and where C frees it.
+fn allocators(out: &mut String, module: &Module) {
+    if module.allocators.is_empty() {
+        return;
+    }
+    out.push_str("\n## Allocators\n\nStructs allocated for C to free (`[allocator.NAME]`); their views die when C frees them.\n\n");
+    for a in &module.allocators {
+        let class = |name: &str| module.record(name).map_or_else(String::new, |r| r.python_name.clone());
+        let _ = match &a.owner {
+            Some(o) => writeln!(
+                out,
+                "- `{}({})` → `{}`; sets `{}.{}`/`{}` to functions that deep-copy and free it.",
+                a.name,
+                o.param,
+                class(&a.record),
+                o.param,
+                o.copy,
+                o.release
+            ),
+            None => writeln!(out, "- `{}()` → `{}`.", a.name, class(&a.record)),
+        };
+    }
 }
 
 /// Items the headers declare but the bindings cannot offer, with the reason

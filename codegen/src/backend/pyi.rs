@@ -49,6 +49,9 @@ pub fn render(module: &Module) -> String {
     for a in &module.aliases {
         alias_stub(&mut out, module, a);
     }
+    for a in &module.allocators {
+        allocator_stub(&mut out, module, a);
+    }
     for line in &helpers.top {
         let _ = writeln!(out, "{line}");
     }
@@ -80,6 +83,7 @@ pub fn exported_names(module: &Module) -> Vec<String> {
     }
     names.extend(module.functions.iter().map(|f| f.python_name.clone()));
     names.extend(module.aliases.iter().map(|a| a.name.clone()));
+    names.extend(module.allocators.iter().map(|a| a.name.clone()));
     names.extend(module.constants.iter().map(|c| c.name.clone()));
     names.push("__version__".into()); // `m.add` lists it in `__all__` too
     names
@@ -210,6 +214,13 @@ fn function_stub(out: &mut String, module: &Module, f: &Function, name: &str) {
     let params = crate::backend::signature::params(module, f);
     let ret = crate::backend::signature::result(module, f);
     let _ = writeln!(out, "\ndef {name}({}) -> {ret}:\n    \"\"\"{}\"\"\"", params.join(", "), escape(f.doc.brief.trim()));
+}
+
+/// `NAME([owner, /])` returning the allocated struct's class.
+fn allocator_stub(out: &mut String, module: &Module, a: &crate::ir::CAllocator) {
+    let class = |name: &str| module.record(name).map(|r| r.python_name.clone()).unwrap_or_default();
+    let param = a.owner.as_ref().map(|o| format!("{}: {}, /", o.param, class(&o.record))).unwrap_or_default();
+    let _ = writeln!(out, "\ndef {}({param}) -> {}: ...", a.name, class(&a.record));
 }
 
 /// A module alias has the signature of what it names.

@@ -3,6 +3,7 @@
 //! deterministic order (declaration order in the headers), no logic beyond
 //! constructors and lookups.
 
+mod allocator;
 mod doc;
 mod enum_;
 mod field;
@@ -16,6 +17,7 @@ pub mod rust_plan;
 mod skipped;
 mod type_ref;
 
+pub use allocator::{AllocatorExtension, AllocatorOwner, CAllocator, IntField};
 pub use doc::{Doc, SourceLoc};
 pub use enum_::{EnumDef, EnumValue};
 pub use field::{Field, FieldKind, ScalarKind, StdElement, StdShape};

@@ -30,6 +30,9 @@ pub struct NumpyExporter {
     pub rust: String,
     /// Whether the array is writable.
     pub writable: bool,
+    /// The method returns a copy (an array Python owns) instead of a view.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub copy: bool,
 }
 
 /// One column of a bulk exporter: a (possibly nested) field path.
@@ -101,6 +104,9 @@ pub struct Module {
     /// Further module-level names of generated callables.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<Alias>,
+    /// Functions allocating structs for C to free (`[allocator.NAME]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allocators: Vec<super::CAllocator>,
     /// Header items that are not bound, with the reason (see [`Skipped`]).
     pub skipped: Vec<Skipped>,
     /// Where the spec lives (for messages).

@@ -45,6 +45,11 @@ fn numpy(spec: &LoadedSpec, record: &Record, method: &str, n: &NumpySpec) -> Res
         spec.error(Kind::SpecInvalid, n.data.span(), format!("{}.{} does not point to numbers", record.name, field.name))
             .hint("the pointee must be an integer or floating-point type")
     })?;
+    if n.copy && !n.writable {
+        return Err(spec
+            .error(Kind::SpecInvalid, n.data.span(), format!("{}.{method}: `copy = true` with `writable = false`", record.name))
+            .hint("a copy is an array Python owns and may write; drop `writable = false`, or drop `copy` for a read-only view"));
+    }
     for dim in &n.shape {
         let is_literal = dim.get_ref().parse::<u64>().is_ok();
         let is_int_field = record.field(dim.get_ref()).is_some_and(|f| matches!(f.ty, TypeRef::Prim { .. }));
@@ -59,6 +64,7 @@ fn numpy(spec: &LoadedSpec, record: &Record, method: &str, n: &NumpySpec) -> Res
         dtype,
         rust,
         writable: n.writable,
+        copy: n.copy,
     })
 }
 

@@ -8,6 +8,7 @@
 //! (conversions, ownership, status codes), [`list_edits`] (functions that
 //! free list nodes), [`param_names`] (Python keyword names of parameters),
 //! [`aliases`] (further names of generated callables and fields),
+//! [`allocators`] (structs allocated for C to free, with copy/release functions),
 //! [`spec_checks`] (spec options the decided IR cannot honour) and
 //! [`names`] (duplicate Python names). Items left out are recorded with a
 //! reason ([`skipped`]).
@@ -18,6 +19,7 @@
 //! call a backend or the pipeline.
 
 pub mod aliases;
+pub mod allocators;
 pub mod buffer_metas;
 pub mod counted_arrays;
 pub mod enums;
@@ -30,6 +32,7 @@ pub mod names;
 pub mod owned_strings;
 pub mod param_names;
 pub mod records;
+pub mod runtime_features;
 pub mod rust_conv;
 pub mod rust_plan;
 pub mod setters;
@@ -55,6 +58,7 @@ pub const PASSES: &[&str] = &[
     "list_edits",
     "param_names",
     "aliases",
+    "allocators",
     "spec_checks",
     "names",
 ];
@@ -80,6 +84,7 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
             "list_edits" => list_edits::run(spec, &mut module),
             "param_names" => param_names::run(spec, &mut module),
             "aliases" => aliases::run(spec, &mut module),
+            "allocators" => allocators::run(spec, &mut module),
             "spec_checks" => spec_checks::run(spec, &module),
             _ => names::run(spec, &module),
         };
@@ -94,7 +99,7 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
 }
 
 /// Names of the Rust path's passes, in order (for `dump-ir --after`).
-pub const RUST_PASSES: &[&str] = &["classes", "enums", "functions", "spec_names", "submodules"];
+pub const RUST_PASSES: &[&str] = &["classes", "enums", "functions", "spec_names", "python_modules", "submodules"];
 
 /// Runs the Rust path's passes up to and including `until` (all when None);
 /// every problem of the passes that ran is returned together.
@@ -106,6 +111,7 @@ pub fn run_rust(spec: &LoadedRustSpec, mut module: RustModule, until: Option<&st
             "enums" => rust_plan::enums(spec, &mut module),
             "functions" => rust_plan::functions(spec, &mut module),
             "spec_names" => rust_plan::spec_names(spec, &module),
+            "python_modules" => rust_plan::python_modules(spec, &module),
             _ => rust_plan::submodules(spec, &module),
         };
         errors.extend(found);

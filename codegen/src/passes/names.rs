@@ -36,6 +36,9 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
     for a in &module.aliases {
         claim(&a.name, format!("alias of {}", a.path.join(".")), &mut errors);
     }
+    for a in &module.allocators {
+        claim(&a.name, format!("allocator of {}", a.record), &mut errors);
+    }
     for r in &module.records {
         let mut attrs: HashMap<&str, &str> = HashMap::new();
         let bound = r.fields.iter().filter(|f| !matches!(f.kind, FieldKind::Skipped { .. }));

@@ -3,18 +3,22 @@
 //! every key; `docs/spec.md` documents each and a test keeps the two in step.
 //! Loading keeps spans so diagnostics point at the spec line.
 
+mod allocators;
 mod load;
 mod names;
+mod runtime_features;
 mod rust_spec;
 pub mod sdk;
 mod types;
 mod validate;
 
+pub use allocators::{AllocatorSpec, ExtensionSpec, OwnerSpec};
 pub use load::{LoadedSpec, load};
 pub use names::PYTHON_KEYWORDS;
+pub use runtime_features::{GstSpec, MetaPayloadSpec, RuntimeSpec};
 pub use rust_spec::{
-    CallSpec, ClassSpec, FunctionTableSpec, LoadedRustSpec, PayloadAt, RustEnumSpec, RustSourceSpec, RustSpec, TableRowSpec, is_rust_spec,
-    load_rust,
+    CallSpec, ClassSpec, ErrorsSpec, FunctionTableSpec, LoadedRustSpec, NumpyView, PayloadAt, PythonModuleSpec, RustEnumSpec,
+    RustSourceSpec, RustSpec, TableRowSpec, is_rust_spec, load_rust,
 };
 pub use types::*;
 pub use validate::validate;

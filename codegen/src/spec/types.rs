@@ -28,9 +28,18 @@ pub struct Spec {
     /// `[function.NAME]`: per-function overrides.
     #[serde(default, rename = "function")]
     pub functions: SpannedMap<FunctionSpec>,
+    /// `[allocator.NAME]`: module functions allocating a struct for C to free.
+    #[serde(default, rename = "allocator")]
+    pub allocators: SpannedMap<super::AllocatorSpec>,
     /// `[helpers]`: hand-written Rust compiled into the generated crate.
     #[serde(default)]
     pub helpers: HelpersSpec,
+    /// `[runtime]`: reusable runtime features switched on for this module.
+    #[serde(default)]
+    pub runtime: super::RuntimeSpec,
+    /// `[gst]`: GStreamer features (GstMeta payloads).
+    #[serde(default)]
+    pub gst: super::GstSpec,
 }
 
 /// `[helpers]`: hand-written Rust modules for what the headers cannot describe
@@ -265,6 +274,10 @@ pub struct NumpySpec {
     /// Writable array (default true).
     #[serde(default = "yes")]
     pub writable: bool,
+    /// Return a copy instead of a view (default false): an array Python
+    /// owns, so later C writes or frees do not reach it.
+    #[serde(default)]
+    pub copy: bool,
 }
 
 fn yes() -> bool {

@@ -36,21 +36,14 @@ fn layer(meta: &Bound<'_, NvDsInferTensorMeta>, j: i64) -> PyResult<NvDsInferLay
     }
     let element = layers.wrapping_add(index);
     if this.view.token().is_immortal() {
-        untracked_layer(element)?;
+        let what = "NvDsInferTensorMeta.output_layers_info";
+        rt::probe::require_readable(element.cast(), std::mem::size_of::<ffi::NvDsInferLayerInfo>(), what)?;
     } else {
         // SAFETY: `element` is within the live meta's array (index checked above).
         unsafe { fill_layer_buffer(element, host, index) };
         register_layer_buffer(element, this.view.token());
     }
     Ok(NvDsInferLayerInfo::wrap(this.view.field(meta.as_any(), element)?))
-}
-
-/// An untracked meta's layer must be readable memory (`ValueError` otherwise).
-fn untracked_layer(element: *mut ffi::NvDsInferLayerInfo) -> PyResult<()> {
-    match rt::probe::readable(element.cast(), std::mem::size_of::<ffi::NvDsInferLayerInfo>()) {
-        true => Ok(()),
-        false => Err(PyValueError::new_err(format!("NvDsInferTensorMeta.output_layers_info: layer at {element:p} is not readable memory"))),
-    }
 }
 
 /// pyds copies the host pointer into `buffer`; we only fill it when the producer left it unset.
@@ -79,7 +72,7 @@ fn register_layer_buffer(element: *mut ffi::NvDsInferLayerInfo, token: &rt::Toke
         _ => 1,
     };
     if !buffer.is_null() {
-        crate::__helper_memory::ALLOCATIONS.insert_borrowed(buffer as usize, count as usize * width, token.clone());
+        crate::runtime_features::__BINDERY_RAW_MEMORY.insert_borrowed(buffer as usize, count as usize * width, token.clone());
     }
 }
 
@@ -110,11 +103,7 @@ fn get_segmentation_masks<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, 
 /// (`ValueError` otherwise); its zero-copy array still cannot check liveness.
 fn untracked_map(map: *const i32, shape: &[i64; 2]) -> PyResult<()> {
     let bytes = shape.iter().try_fold(4usize, |n, d| usize::try_from(*d).ok().and_then(|d| n.checked_mul(d)));
-    match bytes {
-        Some(0) => Ok(()),
-        Some(len) if rt::probe::readable(map.cast(), len) => Ok(()),
-        _ => Err(PyValueError::new_err("NvDsInferSegmentationMeta.class_map is not readable memory")),
-    }
+    rt::probe::require_readable(map.cast(), bytes.unwrap_or(usize::MAX), "NvDsInferSegmentationMeta.class_map")
 }
 
 /// Optical flow vectors as a new float32 array of rows*cols*2 values (x, y pairs), as pyds.

@@ -289,3 +289,41 @@ def test_custom_payload_view_dies_when_c_releases_it():
     pyds.nvds_destroy_batch_meta(batch)
     with pytest.raises(ReferenceError):
         data.structId
+
+
+def test_reid_vector_is_a_copy():
+    # `[struct.NvDsObjReid.numpy.get_host_reid_vector] copy = true`: later C
+    # writes do not reach the array, and a NULL vector is an empty array.
+    class Reid(ctypes.Structure):
+        _fields_ = [("featureSize", ctypes.c_uint32), ("ptr_host", ctypes.POINTER(ctypes.c_float)), ("ptr_dev", ctypes.c_void_p)]
+
+    values = (ctypes.c_float * 3)(1.0, 2.0, 3.0)
+    raw = Reid(3, values, None)
+    reid = pyds.NvDsObjReid.cast(ctypes.addressof(raw))
+    vector = reid.get_host_reid_vector()
+    assert vector.dtype.name == "float32" and vector.tolist() == [1.0, 2.0, 3.0]
+    values[0] = 9.0
+    assert vector[0] == 1.0 and vector.flags.owndata
+    raw.ptr_host = None
+    assert reid.get_host_reid_vector().size == 0
+
+
+def test_python_owned_extension_is_not_freed_by_the_release_function():
+    # Before: the event's release function g_free'd whatever extMsg pointed
+    # to, so a Python-owned NvDsVehicleObject was freed by C and again by Python.
+    batch, frame = batch_with_frame()
+    user = pyds.nvds_acquire_user_meta_from_pool(batch)
+    msg = pyds.alloc_nvds_event_msg_meta(user)
+    vehicle = pyds.NvDsVehicleObject()
+    vehicle.make = "own"
+    msg.objType = pyds.NvDsObjectType.NVDS_OBJECT_TYPE_VEHICLE
+    msg.extMsg = vehicle
+    user.user_meta_data = msg
+    user.base_meta.meta_type = pyds.NvDsMetaType.NVDS_EVENT_MSG_META
+    pyds.nvds_add_user_meta_to_frame(frame, user)
+    pyds.nvds_destroy_batch_meta(batch)
+    with pytest.raises(ReferenceError):
+        msg.frameId
+    assert vehicle.make == "own"
+    del vehicle
+    gc.collect()

@@ -118,6 +118,23 @@ def test_bool_and_float_vectors(pc, pg):
             pc.create_float_vector(bad)
 
 
+def test_float_vector_from_lists_and_tuples_read_in_place(pc, pg):
+    class F(float):
+        pass
+
+    values = [float(i) / 4 for i in range(1000)]
+    assert pg.get_float_list(pc.create_float_vector(values)) == values
+    assert pg.get_float_list(pc.create_float_vector(tuple(values))) == values
+    assert pg.get_float_list(pc.create_float_vector([])) == []
+    assert pg.get_float_list(pc.create_float_vector([F(1.5), np.float64(2.5)])) == [1.5, 2.5]
+    assert pg.get_float_list(pc.create_float_vector((F(0.5),))) == [0.5]
+    for bad in (values + [1], tuple(values) + (np.float32(1.0),), [None], (1.0, "2")):
+        with pytest.raises(TypeError, match="create_float_vector"):
+            pc.create_float_vector(bad)
+    with pytest.raises(TypeError):
+        pc.create_float_array((1.0, 2))
+
+
 def test_string_vector_mixes_str_and_bytes(pc, pg):
     assert pg.get_str_list(pc.create_string_vector(["a", b"b"])) == ["a", "b"]
     with pytest.raises(TypeError):

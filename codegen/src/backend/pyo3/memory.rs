@@ -22,7 +22,7 @@ fn owned_pointer(p: &OwnedPointer) -> String {
     format!("rt::owned::OwnedPointer {{ offset: {}, name: {last:?} }}", offset.join(" + "))
 }
 
-fn owned_string(s: &OwnedString) -> String {
+pub(super) fn owned_string(s: &OwnedString) -> String {
     let offset: Vec<String> = s.path.iter().map(step_offset).collect();
     format!("rt::owned::OwnedString {{ offset: {}, allocator: __BINDERY_ALLOC_{} }}", offset.join(" + "), s.allocator.to_uppercase())
 }

@@ -44,6 +44,8 @@ pub struct ModuleVm {
     pub cxx_readers: Vec<super::cxx_shim::ReaderVm>,
     /// Module aliases: (name, attribute path from the module).
     pub aliases: Vec<(String, Vec<String>)>,
+    /// `[allocator.NAME]` functions.
+    pub allocators: Vec<super::allocators::AllocatorVm>,
 }
 
 /// One class.
@@ -149,6 +151,8 @@ pub struct NumpyVm {
     pub ty: String,
     /// Writable (`true`/`false` as Rust source).
     pub writable: &'static str,
+    /// Returns a copy instead of a view.
+    pub copy: bool,
 }
 
 /// A counted-pointer array method.
@@ -273,6 +277,7 @@ pub fn module_vm(module: &Module) -> ModuleVm {
         int_addresses: super::memory::int_addresses(module),
         cxx_readers: super::cxx_shim::readers(module),
         aliases: module.aliases.iter().map(|a| (a.name.clone(), a.path.clone())).collect(),
+        allocators: super::allocators::allocators(module),
         callbacks,
         records,
     }
@@ -479,6 +484,7 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
         shape,
         ty: n.rust.clone(),
         writable: if n.writable { "true" } else { "false" },
+        copy: n.copy,
     }
 }
 

@@ -3873,3 +3873,244 @@ pub(crate) fn __bindery_fn_configure_source_for_ntp_sync<'py>(
     unsafe { ffi::configure_source_for_ntp_sync(__bindery_src_elem_c as _) };
     Ok(__bindery_py.None())
 }
+/// What a `CustomDataStruct` block owns (`[allocator.alloc_custom_struct]`): deep-copied and freed with it.
+const __BINDERY_LAYOUT_alloc_custom_struct: rt::c_owned::Layout = rt::c_owned::Layout {
+    size: std::mem::size_of::<ffi::CustomDataStruct>(),
+    strings: CustomDataStruct::OWNED_STRINGS,
+    buffers: &[],
+    extension: None,
+};
+/// `base_meta.copy_func` of a `NvDsUserMeta` holding a `CustomDataStruct`: a deep copy of it.
+unsafe extern "C" fn __bindery_copy_alloc_custom_struct(
+    owner: *mut c_void,
+    _user_data: *mut c_void,
+) -> *mut c_void {
+    unsafe {
+        match rt::c_owned::payload_slot(
+            owner,
+            std::mem::offset_of!(ffi::NvDsUserMeta, user_meta_data),
+        ) {
+            Some(slot) => {
+                rt::c_owned::deep_copy(
+                    *slot,
+                    &__BINDERY_LAYOUT_alloc_custom_struct,
+                    __BINDERY_ALLOCATOR,
+                )
+            }
+            None => std::ptr::null_mut(),
+        }
+    }
+}
+/// `base_meta.release_func` of a `NvDsUserMeta` holding a `CustomDataStruct`: frees it with what it owns.
+unsafe extern "C" fn __bindery_release_alloc_custom_struct(
+    owner: *mut c_void,
+    _user_data: *mut c_void,
+) {
+    unsafe {
+        if let Some(slot) = rt::c_owned::payload_slot(
+            owner,
+            std::mem::offset_of!(ffi::NvDsUserMeta, user_meta_data),
+        ) {
+            rt::c_owned::deep_free(
+                *slot,
+                &__BINDERY_LAYOUT_alloc_custom_struct,
+                __BINDERY_ALLOCATOR,
+            );
+            *slot = std::ptr::null_mut();
+        }
+    }
+}
+/// Allocates a zeroed `CustomDataStruct` that C frees, not Python, and sets
+/// `meta`'s copy and release functions to ones that deep-copy and free
+/// it (set `meta.user_meta_data` to the result). The view
+/// raises `ReferenceError` once the block is freed.
+#[pyfunction]
+#[pyo3(name = "alloc_custom_struct", signature = (meta, /))]
+pub(crate) fn __bindery_alloc_alloc_custom_struct(
+    meta: &Bound<'_, NvDsUserMeta>,
+) -> PyResult<CustomDataStruct> {
+    let owner = meta.get().ptr()?;
+    let block = rt::c_owned::alloc::<ffi::CustomDataStruct>(__BINDERY_ALLOCATOR)?;
+    unsafe {
+        (*owner).base_meta.copy_func = Some(__bindery_copy_alloc_custom_struct);
+        (*owner).base_meta.release_func = Some(__bindery_release_alloc_custom_struct);
+    }
+    Ok(CustomDataStruct::wrap(block))
+}
+/// What a `NvDsEvent` block owns (`[allocator.alloc_nvds_event]`): deep-copied and freed with it.
+const __BINDERY_LAYOUT_alloc_nvds_event: rt::c_owned::Layout = rt::c_owned::Layout {
+    size: std::mem::size_of::<ffi::NvDsEvent>(),
+    strings: NvDsEvent::OWNED_STRINGS,
+    buffers: &[],
+    extension: None,
+};
+/// Allocates a zeroed `NvDsEvent` that C frees, not Python. The view
+/// raises `ReferenceError` once the block is freed.
+#[pyfunction]
+#[pyo3(name = "alloc_nvds_event", signature = ())]
+pub(crate) fn __bindery_alloc_alloc_nvds_event() -> PyResult<NvDsEvent> {
+    let block = rt::c_owned::alloc::<ffi::NvDsEvent>(__BINDERY_ALLOCATOR)?;
+    Ok(NvDsEvent::wrap(block))
+}
+/// What a `NvDsEventMsgMeta` block owns (`[allocator.alloc_nvds_event_msg_meta]`): deep-copied and freed with it.
+const __BINDERY_LAYOUT_alloc_nvds_event_msg_meta: rt::c_owned::Layout = rt::c_owned::Layout {
+    size: std::mem::size_of::<ffi::NvDsEventMsgMeta>(),
+    strings: NvDsEventMsgMeta::OWNED_STRINGS,
+    buffers: &[
+        rt::owned::OwnedString {
+            offset: std::mem::offset_of!(ffi::NvDsEventMsgMeta, ts),
+            allocator: __BINDERY_ALLOC_GLIB,
+        },
+    ],
+    extension: Some(rt::c_owned::Extension {
+        pointer: std::mem::offset_of!(ffi::NvDsEventMsgMeta, extMsg),
+        kind: rt::c_owned::IntSlot {
+            offset: std::mem::offset_of!(ffi::NvDsEventMsgMeta, objType),
+            bits: 32,
+            signed: false,
+        },
+        size: Some(rt::c_owned::IntSlot {
+            offset: std::mem::offset_of!(ffi::NvDsEventMsgMeta, extMsgSize),
+            bits: 32,
+            signed: false,
+        }),
+        types: &[
+            rt::c_owned::ExtensionType {
+                kind: 2,
+                size: std::mem::size_of::<ffi::NvDsFaceObject>(),
+                strings: NvDsFaceObject::OWNED_STRINGS,
+            },
+            rt::c_owned::ExtensionType {
+                kind: 1,
+                size: std::mem::size_of::<ffi::NvDsPersonObject>(),
+                strings: NvDsPersonObject::OWNED_STRINGS,
+            },
+            rt::c_owned::ExtensionType {
+                kind: 0,
+                size: std::mem::size_of::<ffi::NvDsVehicleObject>(),
+                strings: NvDsVehicleObject::OWNED_STRINGS,
+            },
+        ],
+    }),
+};
+/// `base_meta.copy_func` of a `NvDsUserMeta` holding a `NvDsEventMsgMeta`: a deep copy of it.
+unsafe extern "C" fn __bindery_copy_alloc_nvds_event_msg_meta(
+    owner: *mut c_void,
+    _user_data: *mut c_void,
+) -> *mut c_void {
+    unsafe {
+        match rt::c_owned::payload_slot(
+            owner,
+            std::mem::offset_of!(ffi::NvDsUserMeta, user_meta_data),
+        ) {
+            Some(slot) => {
+                rt::c_owned::deep_copy(
+                    *slot,
+                    &__BINDERY_LAYOUT_alloc_nvds_event_msg_meta,
+                    __BINDERY_ALLOCATOR,
+                )
+            }
+            None => std::ptr::null_mut(),
+        }
+    }
+}
+/// `base_meta.release_func` of a `NvDsUserMeta` holding a `NvDsEventMsgMeta`: frees it with what it owns.
+unsafe extern "C" fn __bindery_release_alloc_nvds_event_msg_meta(
+    owner: *mut c_void,
+    _user_data: *mut c_void,
+) {
+    unsafe {
+        if let Some(slot) = rt::c_owned::payload_slot(
+            owner,
+            std::mem::offset_of!(ffi::NvDsUserMeta, user_meta_data),
+        ) {
+            rt::c_owned::deep_free(
+                *slot,
+                &__BINDERY_LAYOUT_alloc_nvds_event_msg_meta,
+                __BINDERY_ALLOCATOR,
+            );
+            *slot = std::ptr::null_mut();
+        }
+    }
+}
+/// Allocates a zeroed `NvDsEventMsgMeta` that C frees, not Python, and sets
+/// `user_meta`'s copy and release functions to ones that deep-copy and free
+/// it (set `user_meta.user_meta_data` to the result). The view
+/// raises `ReferenceError` once the block is freed.
+#[pyfunction]
+#[pyo3(name = "alloc_nvds_event_msg_meta", signature = (user_meta, /))]
+pub(crate) fn __bindery_alloc_alloc_nvds_event_msg_meta(
+    user_meta: &Bound<'_, NvDsUserMeta>,
+) -> PyResult<NvDsEventMsgMeta> {
+    let owner = user_meta.get().ptr()?;
+    let block = rt::c_owned::alloc::<ffi::NvDsEventMsgMeta>(__BINDERY_ALLOCATOR)?;
+    unsafe {
+        (*owner).base_meta.copy_func = Some(__bindery_copy_alloc_nvds_event_msg_meta);
+        (*owner).base_meta.release_func = Some(
+            __bindery_release_alloc_nvds_event_msg_meta,
+        );
+    }
+    Ok(NvDsEventMsgMeta::wrap(block))
+}
+/// What a `NvDsFaceObject` block owns (`[allocator.alloc_nvds_face_object]`): deep-copied and freed with it.
+const __BINDERY_LAYOUT_alloc_nvds_face_object: rt::c_owned::Layout = rt::c_owned::Layout {
+    size: std::mem::size_of::<ffi::NvDsFaceObject>(),
+    strings: NvDsFaceObject::OWNED_STRINGS,
+    buffers: &[],
+    extension: None,
+};
+/// Allocates a zeroed `NvDsFaceObject` that C frees, not Python. The view
+/// raises `ReferenceError` once the block is freed.
+#[pyfunction]
+#[pyo3(name = "alloc_nvds_face_object", signature = ())]
+pub(crate) fn __bindery_alloc_alloc_nvds_face_object() -> PyResult<NvDsFaceObject> {
+    let block = rt::c_owned::alloc::<ffi::NvDsFaceObject>(__BINDERY_ALLOCATOR)?;
+    Ok(NvDsFaceObject::wrap(block))
+}
+/// What a `NvDsPayload` block owns (`[allocator.alloc_nvds_payload]`): deep-copied and freed with it.
+const __BINDERY_LAYOUT_alloc_nvds_payload: rt::c_owned::Layout = rt::c_owned::Layout {
+    size: std::mem::size_of::<ffi::NvDsPayload>(),
+    strings: NvDsPayload::OWNED_STRINGS,
+    buffers: &[],
+    extension: None,
+};
+/// Allocates a zeroed `NvDsPayload` that C frees, not Python. The view
+/// raises `ReferenceError` once the block is freed.
+#[pyfunction]
+#[pyo3(name = "alloc_nvds_payload", signature = ())]
+pub(crate) fn __bindery_alloc_alloc_nvds_payload() -> PyResult<NvDsPayload> {
+    let block = rt::c_owned::alloc::<ffi::NvDsPayload>(__BINDERY_ALLOCATOR)?;
+    Ok(NvDsPayload::wrap(block))
+}
+/// What a `NvDsPersonObject` block owns (`[allocator.alloc_nvds_person_object]`): deep-copied and freed with it.
+const __BINDERY_LAYOUT_alloc_nvds_person_object: rt::c_owned::Layout = rt::c_owned::Layout {
+    size: std::mem::size_of::<ffi::NvDsPersonObject>(),
+    strings: NvDsPersonObject::OWNED_STRINGS,
+    buffers: &[],
+    extension: None,
+};
+/// Allocates a zeroed `NvDsPersonObject` that C frees, not Python. The view
+/// raises `ReferenceError` once the block is freed.
+#[pyfunction]
+#[pyo3(name = "alloc_nvds_person_object", signature = ())]
+pub(crate) fn __bindery_alloc_alloc_nvds_person_object() -> PyResult<NvDsPersonObject> {
+    let block = rt::c_owned::alloc::<ffi::NvDsPersonObject>(__BINDERY_ALLOCATOR)?;
+    Ok(NvDsPersonObject::wrap(block))
+}
+/// What a `NvDsVehicleObject` block owns (`[allocator.alloc_nvds_vehicle_object]`): deep-copied and freed with it.
+const __BINDERY_LAYOUT_alloc_nvds_vehicle_object: rt::c_owned::Layout = rt::c_owned::Layout {
+    size: std::mem::size_of::<ffi::NvDsVehicleObject>(),
+    strings: NvDsVehicleObject::OWNED_STRINGS,
+    buffers: &[],
+    extension: None,
+};
+/// Allocates a zeroed `NvDsVehicleObject` that C frees, not Python. The view
+/// raises `ReferenceError` once the block is freed.
+#[pyfunction]
+#[pyo3(name = "alloc_nvds_vehicle_object", signature = ())]
+pub(crate) fn __bindery_alloc_alloc_nvds_vehicle_object() -> PyResult<
+    NvDsVehicleObject,
+> {
+    let block = rt::c_owned::alloc::<ffi::NvDsVehicleObject>(__BINDERY_ALLOCATOR)?;
+    Ok(NvDsVehicleObject::wrap(block))
+}

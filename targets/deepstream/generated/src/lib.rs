@@ -14,12 +14,8 @@ mod ffi;
 mod functions;
 mod lists;
 mod records;
-/// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/buffer.rs"]
-mod __helper_buffer;
-/// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/memory.rs"]
-mod __helper_memory;
+/// Runtime features switched on by the spec (`[runtime]`, `[gst]`).
+mod runtime_features;
 /// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/infer.rs"]
 mod __helper_infer;
@@ -30,23 +26,11 @@ mod __helper_osd;
 #[path = "../../helpers/user_meta.rs"]
 mod __helper_user_meta;
 /// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/schema.rs"]
-mod __helper_schema;
-/// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/tracker.rs"]
-mod __helper_tracker;
-/// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/surface_pin.rs"]
-mod __helper_surface_pin;
-/// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/surface.rs"]
 mod __helper_surface;
 /// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/gstmeta.rs"]
 mod __helper_gstmeta;
-/// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/custom.rs"]
-mod __helper_custom;
 /// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/latency.rs"]
 mod __helper_latency;
@@ -325,6 +309,13 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_finish, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_destroy_context, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_configure_source_for_ntp_sync, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_custom_struct, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_event, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_event_msg_meta, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_face_object, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_payload, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_person_object, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_vehicle_object, m)?)?;
     m.add(
         "glist_get_nvds_Surface_Params",
         m.getattr("NvBufSurfaceParams")?.getattr("cast")?,
@@ -360,17 +351,12 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add("NVDSINFER_MAX_DIMS", 8u64)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    __helper_buffer::register(m)?;
-    __helper_memory::register(m)?;
+    runtime_features::register(m)?;
     __helper_infer::register(m)?;
     __helper_osd::register(m)?;
     __helper_user_meta::register(m)?;
-    __helper_schema::register(m)?;
-    __helper_tracker::register(m)?;
-    __helper_surface_pin::register(m)?;
     __helper_surface::register(m)?;
     __helper_gstmeta::register(m)?;
-    __helper_custom::register(m)?;
     __helper_latency::register(m)?;
     Ok(())
 }

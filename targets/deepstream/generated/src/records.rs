@@ -13491,6 +13491,10 @@ impl NvDsObjReid {
         );
         rt::field_set_pointer!(slf, ptr_dev, target, "NvDsObjReid.ptr_dev")
     }
+    /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
+    fn get_host_reid_vector<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        rt::numpy_over!(slf, f32, ptr_host, [featureSize], copy)
+    }
 }
 /// 3D box of an object: centre, extent, rotation and velocity.
 ///
@@ -14039,6 +14043,10 @@ impl NvDsObjEncOutParams {
     #[getter]
     fn get_outLen(&self) -> PyResult<u64> {
         Ok(rt::field_get!(self, outLen))
+    }
+    /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
+    fn outBuffer<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        rt::numpy_over!(slf, u8, outBuffer, [outLen], false)
     }
 }
 /// What nvds_obj_enc_process() should do with one object or frame.

@@ -37,10 +37,30 @@ pub(crate) struct ObserverReg {
 /// A run that has started and not yet been closed.
 pub(crate) struct ActiveRun {
     pub(crate) shared: Arc<Shared>,
+    /// The worker threads; empty until the run first has work (see
+    /// [`ActiveRun::start_workers`]).
     pub(crate) workers: Vec<JoinHandle<()>>,
+    /// How many workers to start.
+    pub(crate) thread_count: usize,
 }
 
 impl ActiveRun {
+    /// Starts the workers unless they run already or the run is over.
+    /// Workers start lazily, on the first input or wait: a run that gets
+    /// none is opened and closed on the caller's thread (`close`), without
+    /// starting and joining threads.
+    pub(crate) fn start_workers(&mut self) {
+        if !self.workers.is_empty() || self.shared.lock().phase == Phase::Done {
+            return;
+        }
+        self.workers = (0..self.thread_count)
+            .map(|_| {
+                let shared = Arc::clone(&self.shared);
+                std::thread::spawn(move || scheduler::worker(shared))
+            })
+            .collect();
+    }
+
     /// True when the calling thread is one of this run's workers, i.e. the
     /// caller is an output stream observer of this graph.
     pub(crate) fn is_worker_thread(&self) -> bool {
@@ -187,7 +207,8 @@ impl CalculatorGraph {
     /// Starts a run with the given input side packets: checks required side
     /// packets (INVALID_ARGUMENT `ValidateRequiredSidePackets failed to
     /// validate: ...`), opens every node (an `open` failure is returned with
-    /// its code) and starts the workers. While a run is in progress:
+    /// its code) and starts the workers when there is work already (else
+    /// on the first input or wait). While a run is in progress:
     /// FAILED_PRECONDITION (the reference hangs).
     #[bindery::method(name = "start_run")]
     pub fn start_run(&self, input_side_packets: HashMap<String, Packet>) -> Result<()> {
@@ -200,18 +221,18 @@ impl CalculatorGraph {
             control.last_side_packets = state.side_packets;
             return Err(e);
         }
+        let work_at_start = state.has_work_at_start();
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
             changed: Condvar::new(),
+            work: Condvar::new(),
             observers: control.observers.iter().map(|o| (o.name.clone(), Arc::clone(&o.callback))).collect(),
         });
-        let workers = (0..self.plan.config.worker_threads())
-            .map(|_| {
-                let shared = Arc::clone(&shared);
-                std::thread::spawn(move || scheduler::worker(shared))
-            })
-            .collect();
-        control.run = Some(ActiveRun { shared, workers });
+        let mut run = ActiveRun { shared, workers: Vec::new(), thread_count: self.plan.config.worker_threads() };
+        if work_at_start {
+            run.start_workers();
+        }
+        control.run = Some(run);
         control.started_once = true;
         control.last_side_packets.clear();
         Ok(())
@@ -332,7 +353,7 @@ impl Drop for CalculatorGraph {
         let mut control = self.lock_control();
         if let Some(run) = &control.run {
             run.shared.lock().shutdown = true;
-            run.shared.changed.notify_all();
+            run.shared.notify_everyone();
         }
         finish_run(&mut control);
     }

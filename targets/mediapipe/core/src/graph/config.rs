@@ -220,6 +220,14 @@ impl GraphConfig {
         if self.num_threads > 0 {
             return self.num_threads as usize;
         }
-        std::thread::available_parallelism().map_or(1, |n| n.get())
+        available_cores()
     }
+}
+
+/// The number of available cores (at least 1), asked once per process:
+/// on Linux `available_parallelism` reads cgroup files, which cost more
+/// than the rest of `start_run` together.
+fn available_cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }

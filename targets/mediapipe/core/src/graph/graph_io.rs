@@ -13,7 +13,7 @@ use super::add_mode::GraphInputStreamAddMode;
 use super::calculator_graph::{ActiveRun, CalculatorGraph, finish_run};
 use super::errors::combined;
 use super::run_state::{NodeKind, Phase, RunState};
-use super::scheduler::Shared;
+use super::scheduler::{self, Shared};
 use super::validate::Producer;
 use crate::packet::Packet;
 use crate::status::{Result, Status};
@@ -55,8 +55,22 @@ fn run_error(state: &RunState, prefix: &str) -> Result<()> {
 #[bindery::methods]
 impl CalculatorGraph {
     fn shared(&self, before_start: Status) -> Result<Arc<Shared>> {
-        let control = self.lock_control();
-        control.run.as_ref().map(|r| Arc::clone(&r.shared)).ok_or(before_start)
+        self.shared_and_caller(before_start).map(|(shared, _)| shared)
+    }
+
+    /// The current run, its workers started, and whether the caller is one
+    /// of them, under one lock of the graph's control state (the per-packet
+    /// path).
+    fn shared_and_caller(&self, before_start: Status) -> Result<(Arc<Shared>, bool)> {
+        let mut control = self.lock_control();
+        let run = control.run.as_mut().ok_or(before_start)?;
+        run.start_workers();
+        Ok((Arc::clone(&run.shared), run.is_worker_thread()))
+    }
+
+    /// True when the current run has not started its workers yet.
+    fn without_workers(&self) -> bool {
+        self.lock_control().run.as_ref().is_some_and(|r| r.workers.is_empty())
     }
 
     /// True when the caller runs on a worker of the current run (inside an
@@ -93,13 +107,13 @@ impl CalculatorGraph {
     #[bindery::method(name = "add_packet_to_input_stream")]
     pub fn add_packet_to_input_stream(&self, stream: &str, packet: &Packet, timestamp: Timestamp) -> Result<()> {
         let ts = if timestamp == Timestamp::UNSET { packet.timestamp() } else { timestamp };
-        let shared = self.shared(Status::internal("; CalculatorGraph::AddPacketToInputStream() is called before StartRun()"))?;
+        let before_start = Status::internal("; CalculatorGraph::AddPacketToInputStream() is called before StartRun()");
+        let (shared, in_observer) = self.shared_and_caller(before_start)?;
         if !ts.is_allowed_in_stream() {
             return Err(disallowed_timestamp(ts));
         }
         let id = self.graph_input(stream)?;
         let mode = self.graph_input_stream_add_mode();
-        let in_observer = self.on_worker_thread();
         let mut state = shared.lock();
         loop {
             run_error(&state, "Graph has errors: ")?;
@@ -120,7 +134,7 @@ impl CalculatorGraph {
             state = shared.wait(state);
         }
         state.emit(id, packet.at(ts));
-        shared.changed.notify_all();
+        shared.input_changed(&state);
         Ok(())
     }
 
@@ -132,7 +146,7 @@ impl CalculatorGraph {
         let id = self.graph_input(stream)?;
         let mut state = shared.lock();
         state.advance_bound(id, Timestamp::DONE);
-        shared.changed.notify_all();
+        shared.input_changed(&state);
         Ok(())
     }
 
@@ -142,7 +156,7 @@ impl CalculatorGraph {
         let shared = self.shared(Status::internal("; CalculatorGraph::CloseAllPacketSources() is called before StartRun()"))?;
         let mut state = shared.lock();
         close_sources(&mut state);
-        shared.changed.notify_all();
+        shared.notify_everyone();
         Ok(())
     }
 
@@ -198,12 +212,17 @@ impl CalculatorGraph {
         Ok(())
     }
 
-    /// `Some(run)`, `None` after close, error when never started.
+    /// `Some(run)` (its workers started), `None` after close, error when
+    /// never started.
     fn current_run(&self) -> Result<Option<Arc<Shared>>> {
-        let control = self.lock_control();
-        match &control.run {
-            Some(run) => Ok(Some(Arc::clone(&run.shared))),
-            None if control.started_once => Ok(None),
+        let mut control = self.lock_control();
+        let started_once = control.started_once;
+        match &mut control.run {
+            Some(run) => {
+                run.start_workers();
+                Ok(Some(Arc::clone(&run.shared)))
+            }
+            None if started_once => Ok(None),
             None => Err(not_started()),
         }
     }
@@ -248,14 +267,21 @@ impl CalculatorGraph {
     /// (the reference deadlocks).
     #[bindery::method(name = "close")]
     pub fn close(&self) -> Result<()> {
-        let shared = match self.current_run() {
-            Ok(Some(shared)) => shared,
-            Ok(None) => return Ok(()),
-            Err(_) => return Err(Status::internal("bad_function_call")),
+        let shared = {
+            let control = self.lock_control();
+            match &control.run {
+                Some(run) => Arc::clone(&run.shared),
+                None if control.started_once => return Ok(()),
+                None => return Err(Status::internal("bad_function_call")),
+            }
         };
         self.refuse_on_worker("Close")?;
         close_sources(&mut shared.lock());
-        shared.changed.notify_all();
+        // A run that never needed workers closes its nodes here; at the
+        // first observer call it starts them (callbacks run on workers).
+        if !(self.without_workers() && scheduler::run_without_workers(&shared)) {
+            shared.notify_everyone();
+        }
         let result = self.wait_until_done();
         finish_run(&mut self.lock_control());
         result

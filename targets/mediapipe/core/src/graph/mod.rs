@@ -31,5 +31,5 @@ pub use calculator_graph::CalculatorGraph;
 pub use config::{GraphConfig, NodeConfig};
 pub use errors::combined as combined_status;
 pub use registry::{register_calculator, registered_calculators};
-pub use scheduler::ObserverFn;
+pub use scheduler::{BatchScope, ObserverFn, set_observer_batch_scope};
 pub use validated_graph_config::ValidatedGraphConfig;

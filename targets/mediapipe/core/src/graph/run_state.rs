@@ -85,8 +85,9 @@ pub enum Task {
     Process { node: usize, timestamp: Timestamp, inputs: Vec<Packet> },
     /// Run `close`; `cancelled` when the run failed (outputs are dropped).
     Close { node: usize, cancelled: bool },
-    /// Give `packet` to observer node `node`.
-    Observe { node: usize, packet: Packet },
+    /// Give `packets` (all that were queued, in order) to observer node
+    /// `node`: one task per batch, not per packet.
+    Observe { node: usize, packets: Vec<Packet> },
 }
 
 /// Whether the run is still going.
@@ -122,6 +123,12 @@ pub struct RunState {
     pub shutdown: bool,
     /// Packets delivered to observers since `wait_for_observed_output` last returned.
     pub observed: bool,
+    /// Workers waiting for work.
+    pub idle_workers: usize,
+    /// Clients (graph API calls) waiting for a change.
+    pub waiting_clients: usize,
+    /// Tasks claimed by a busy worker for an idle one (counted in `running`).
+    handoff: VecDeque<Task>,
     /// Where the next task search starts (round robin).
     cursor: usize,
 }
@@ -158,6 +165,9 @@ impl RunState {
             queue_limit,
             shutdown: false,
             observed: false,
+            idle_workers: 0,
+            waiting_clients: 0,
+            handoff: VecDeque::new(),
             cursor: 0,
         }
     }
@@ -241,6 +251,21 @@ impl RunState {
         for stream in outputs {
             self.advance_bound(stream, bound);
         }
+    }
+
+    /// The next task for a worker: a handed-off one, else a new claim.
+    pub fn take_task(&mut self) -> Option<Task> {
+        self.handoff.pop_front().or_else(|| self.next_task())
+    }
+
+    /// Queues a claimed task for another worker.
+    pub fn hand_off(&mut self, task: Task) {
+        self.handoff.push_back(task);
+    }
+
+    /// Claimed tasks waiting in the hand-off queue.
+    pub fn handed_off(&self) -> usize {
+        self.handoff.len()
     }
 
     /// Finds and claims the next task, if any (round robin over nodes).
@@ -347,10 +372,11 @@ impl RunState {
         let NodeKind::Observer { observe_bounds, .. } = self.nodes[n].kind else { return None };
         let node = &mut self.nodes[n];
         let queue = &mut node.queues[0];
-        if let Some(packet) = queue.packets.pop_front() {
-            node.last_delivered = packet.timestamp();
+        if let Some(last) = queue.packets.back() {
+            node.last_delivered = last.timestamp();
+            let packets = queue.packets.drain(..).collect();
             self.dirty = true;
-            return Some(Task::Observe { node: n, packet });
+            return Some(Task::Observe { node: n, packets });
         }
         if queue.bound == Timestamp::DONE {
             node.closed = true;
@@ -359,7 +385,7 @@ impl RunState {
         let settled = queue.bound.previous_allowed_in_stream();
         if observe_bounds && queue.bound.is_range_value() && settled > node.last_delivered {
             node.last_delivered = settled;
-            return Some(Task::Observe { node: n, packet: Packet::empty().at(settled) });
+            return Some(Task::Observe { node: n, packets: vec![Packet::empty().at(settled)] });
         }
         None
     }
@@ -367,6 +393,15 @@ impl RunState {
     /// True when every node has closed and nothing runs.
     pub fn all_closed(&self) -> bool {
         self.running == 0 && self.nodes.iter().all(|n| n.closed)
+    }
+
+    /// True when a worker may find a task right after the nodes opened: a
+    /// source node, an error, or a packet or moved bound on some queue.
+    /// Otherwise nothing can happen before the first input.
+    pub fn has_work_at_start(&self) -> bool {
+        let source = |n: &NodeState| matches!(n.kind, NodeKind::Calculator(_)) && n.queues.is_empty();
+        let fed = |n: &NodeState| n.queues.iter().any(|q| !q.packets.is_empty() || q.bound != Timestamp::UNSTARTED);
+        !self.errors.is_empty() || self.nodes.iter().any(|n| source(n) || fed(n))
     }
 
     /// True when an unclosed source node exists.

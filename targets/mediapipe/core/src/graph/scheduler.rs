@@ -1,13 +1,20 @@
 //! Worker threads: take tasks from the [`RunState`], run calculator and
 //! observer code outside the lock, and apply the results.
 //!
-//! Owns the run's mutex and condition variable, the worker loop, the
+//! Owns the run's mutex and condition variables, the worker loop, the
 //! application of a calculator call's outputs (packets, bounds, offsets,
 //! side packets, errors) and the opening of nodes at the start of a run.
 //! It does not know the public graph API.
+//!
+//! Wake-ups are targeted, because on a busy machine each needless one is a
+//! context switch per packet: workers sleep on `work` and clients (the
+//! graph API's blocking calls) on `changed`; each side is signalled only
+//! when someone waits there. New input wakes one idle worker; a worker
+//! that finishes a task goes on with the next one itself and wakes an idle
+//! worker only when it claimed a second task for it (the hand-off queue).
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
 
 use super::calculator::{Calculator, CalculatorContext};
 use super::run_state::{NodeKind, Phase, RunState, Task};
@@ -18,12 +25,28 @@ use crate::timestamp::Timestamp;
 /// An output stream observer: `(stream name, packet) -> Result`.
 pub type ObserverFn = Box<dyn FnMut(&str, &Packet) -> Result<()> + Send>;
 
+/// Runs one batch of observer calls (all packets queued for one observer,
+/// delivered by one worker). A binding installs one to pay its per-call
+/// set-up once per batch: the Python binding takes the GIL, and with it a
+/// Python thread state, once for the batch instead of once per packet.
+pub type BatchScope = fn(&mut dyn FnMut());
+
+static BATCH_SCOPE: OnceLock<BatchScope> = OnceLock::new();
+
+/// Installs the process-wide [`BatchScope`]; the first one installed stays.
+pub fn set_observer_batch_scope(scope: BatchScope) {
+    let _ = BATCH_SCOPE.set(scope);
+}
+
 /// State shared by the graph object and its workers during one run.
 pub struct Shared {
     /// The run state.
     pub state: Mutex<RunState>,
-    /// Signalled on every state change.
+    /// Clients wait here; signalled after state changes a client may await
+    /// (queues drained, idle, done, errors, observed output).
     pub changed: Condvar,
+    /// Idle workers wait here; signalled when work appears.
+    pub work: Condvar,
     /// Observer callbacks with their stream names, by observer index.
     pub observers: Vec<(String, Arc<Mutex<ObserverFn>>)>,
 }
@@ -35,9 +58,44 @@ impl Shared {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Waits for the next change.
-    pub fn wait<'a>(&self, guard: MutexGuard<'a, RunState>) -> MutexGuard<'a, RunState> {
-        self.changed.wait(guard).unwrap_or_else(|e| e.into_inner())
+    /// A client waits for the next change (counted, so that workers
+    /// signal `changed` only while someone waits).
+    pub fn wait<'a>(&self, mut guard: MutexGuard<'a, RunState>) -> MutexGuard<'a, RunState> {
+        guard.waiting_clients += 1;
+        let mut guard = self.changed.wait(guard).unwrap_or_else(|e| e.into_inner());
+        guard.waiting_clients -= 1;
+        guard
+    }
+
+    /// A worker waits for work (counted as idle meanwhile).
+    fn wait_for_work<'a>(&self, mut guard: MutexGuard<'a, RunState>) -> MutexGuard<'a, RunState> {
+        guard.idle_workers += 1;
+        let mut guard = self.work.wait(guard).unwrap_or_else(|e| e.into_inner());
+        guard.idle_workers -= 1;
+        guard
+    }
+
+    /// After new input (packets, bounds, closed streams): wakes one idle
+    /// worker and any waiting client. Call with the state locked.
+    pub fn input_changed(&self, state: &RunState) {
+        if state.idle_workers > 0 {
+            self.work.notify_one();
+        }
+        self.notify_clients(state);
+    }
+
+    /// Wakes every waiting client. Call with the state locked.
+    pub fn notify_clients(&self, state: &RunState) {
+        if state.waiting_clients > 0 {
+            self.changed.notify_all();
+        }
+    }
+
+    /// Wakes every worker and every client (shutdown, end of run, closing
+    /// all sources).
+    pub fn notify_everyone(&self) {
+        self.work.notify_all();
+        self.changed.notify_all();
     }
 }
 
@@ -175,22 +233,65 @@ pub fn worker(shared: Arc<Shared>) {
         if state.shutdown || state.phase == Phase::Done {
             break;
         }
-        if let Some(task) = state.next_task() {
+        if let Some(task) = state.take_task() {
+            hand_off_second_task(&shared, &mut state);
             state = run_task(&shared, state, task);
             state.running -= 1;
-            shared.changed.notify_all();
+            shared.notify_clients(&state);
             continue;
         }
         state.dirty = false;
         if state.all_closed() {
             state.phase = Phase::Done;
-            shared.changed.notify_all();
+            shared.notify_everyone();
             break;
         }
         if state.running == 0 {
-            shared.changed.notify_all();
+            shared.notify_clients(&state);
         }
-        state = shared.wait(state);
+        state = shared.wait_for_work(state);
+    }
+}
+
+/// With a worker idle, claims one more task for it and wakes it, so that
+/// independent nodes run in parallel; otherwise the ready work is left for
+/// this worker's next round (no wake-up that would find nothing to do).
+fn hand_off_second_task(shared: &Shared, state: &mut RunState) {
+    if state.idle_workers > state.handed_off() {
+        if let Some(task) = state.next_task() {
+            state.hand_off(task);
+            shared.work.notify_one();
+        }
+    }
+}
+
+/// Drives a run that has no workers on the calling thread (`close` of a
+/// run that never got input): calculator tasks run here as they would on
+/// a worker. Returns true once the run is done; false at the first
+/// observer task, which is handed off for the workers to be started (user
+/// callbacks run on worker threads only), or when nothing is ready.
+pub fn run_without_workers(shared: &Shared) -> bool {
+    let mut state = shared.lock();
+    loop {
+        if state.shutdown || state.phase == Phase::Done {
+            return true;
+        }
+        match state.take_task() {
+            Some(task @ Task::Observe { .. }) => {
+                state.hand_off(task);
+                return false;
+            }
+            Some(task) => {
+                state = run_task(shared, state, task);
+                state.running -= 1;
+            }
+            None if state.all_closed() => {
+                state.dirty = false;
+                state.phase = Phase::Done;
+                return true;
+            }
+            None => return false,
+        }
     }
 }
 
@@ -200,10 +301,10 @@ fn run_task<'a>(shared: &'a Shared, mut state: MutexGuard<'a, RunState>, task: T
         Task::Close { node, cancelled } => {
             state = run_calculator(shared, state, node, Timestamp::DONE, Vec::new(), Phase3::Close, cancelled)
         }
-        Task::Observe { node, packet } => {
+        Task::Observe { node, packets } => {
             let NodeKind::Observer { index, .. } = state.nodes[node].kind else { return state };
             drop(state);
-            let result = observe(shared, index, &packet);
+            let result = observe(shared, index, &packets);
             state = shared.lock();
             if let Err(e) = result {
                 state.fail(e);
@@ -216,11 +317,19 @@ fn run_task<'a>(shared: &'a Shared, mut state: MutexGuard<'a, RunState>, task: T
     state
 }
 
-fn observe(shared: &Shared, index: usize, packet: &Packet) -> Result<()> {
+/// Delivers `packets` in order; the first error ends the batch (the run
+/// fails, so the rest would not be delivered one by one either). A panic,
+/// in a callback or in the batch scope, is an INTERNAL error.
+fn observe(shared: &Shared, index: usize, packets: &[Packet]) -> Result<()> {
     let (name, callback) = &shared.observers[index];
     let mut callback = callback.lock().unwrap_or_else(|e| e.into_inner());
-    let outcome = catch_unwind(AssertUnwindSafe(|| (callback)(name, packet)));
-    outcome.unwrap_or_else(|_| Err(Status::internal("the output stream observer panicked")))
+    let mut result = Err(Status::internal("the output stream observer panicked"));
+    let mut deliver = || result = packets.iter().try_for_each(|packet| (callback)(name, packet));
+    let _panicked = catch_unwind(AssertUnwindSafe(|| match BATCH_SCOPE.get() {
+        Some(scope) => scope(&mut deliver),
+        None => deliver(),
+    }));
+    result
 }
 
 fn run_calculator<'a>(

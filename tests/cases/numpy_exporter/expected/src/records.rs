@@ -116,6 +116,10 @@ impl NpImage {
     fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         rt::numpy_over!(slf, u8, pixels, [height, width, 3], true)
     }
+    /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
+    fn histogram_copy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        rt::numpy_over!(slf, f32, histogram, [256], copy)
+    }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn histogram_view<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         rt::numpy_over!(slf, f32, histogram, [256], false)
