@@ -289,7 +289,7 @@ fn constant_literal(v: i128) -> Option<String> {
 
 fn record_vm(module: &Module, r: &Record) -> RecordVm {
     let fields: Vec<FieldVm> = r.fields.iter().filter_map(|f| field_vm(module, r, f)).collect();
-    let settable = fields.iter().filter(|f| !f.readonly && f.kind != "list").map(|f| f.py.clone()).collect();
+    let settable = fields.iter().filter(|f| !f.readonly).map(|f| f.py.clone()).collect();
     RecordVm {
         rs: r.python_name.clone(),
         py: r.python_name.clone(),
@@ -369,7 +369,6 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
         FieldKind::CString { owned, interned, allocator } => {
             vm.owned = *owned;
             vm.interned = *interned;
-            vm.readonly |= !owned && !interned;
             vm.allocator = format!("__BINDERY_ALLOC_{}", allocator.to_uppercase());
             "cstring"
         }
@@ -379,12 +378,10 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
             "void_ptr"
         }
         FieldKind::List { element } => {
-            vm.readonly = true;
             vm.class = element.as_deref().map(|e| class_of(module, e)).unwrap_or_default();
             "list"
         }
         FieldKind::StructArray { record, len } => {
-            vm.readonly = true;
             vm.class = class_of(module, record);
             vm.ty = format!("ffi::{record}");
             vm.len = *len;
@@ -407,7 +404,6 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
             "callback"
         }
         FieldKind::Std { shape } => {
-            vm.readonly = true;
             vm.reader = super::cxx_shim::reader_name(&r.name, &f.name);
             vm.std_shape = match shape {
                 StdShape::Str => "str",
