@@ -94,6 +94,8 @@ bad_specs!(
     field_alias_clash,
     field_alias_skipped,
     free_wrong_signature,
+    function_pointer_not_function_pointer,
+    function_pointer_unknown_form,
     function_skipped_variadic,
     gobject_bad_type_name,
     gobject_not_pointer,

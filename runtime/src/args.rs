@@ -51,6 +51,26 @@ pub fn address(value: &Bound<'_, PyAny>, rules: AddressRules, views: ViewAddress
     Err(PyTypeError::new_err(format!("{what}: expected a capsule or a bound object, got {}", crate::ints::type_name(value))))
 }
 
+/// A C function-pointer argument given by address, as pyds takes them
+/// (`ctypes.cast(lib.fn, c_void_p).value`): an `int` or a capsule; `None`
+/// passes NULL only when `nullable` (else `TypeError`), and a NULL address of
+/// a non-nullable parameter raises `ValueError`. Nothing can check that the
+/// address is code of the right C type: the caller vouches for it, as for
+/// any function address handed to C.
+pub fn function_address(value: &Bound<'_, PyAny>, nullable: bool, what: &str) -> PyResult<*mut c_void> {
+    if value.is_none() && !nullable {
+        return Err(PyTypeError::new_err(format!("{what}: None is not accepted (the parameter is not nullable)")));
+    }
+    if value.is_instance_of::<PyBool>() {
+        return Err(PyTypeError::new_err(format!("{what}: expected a function address (int or capsule), got bool")));
+    }
+    let address = crate::pointer::address_of(value, what)?;
+    if address.is_null() && !nullable {
+        return Err(PyValueError::new_err(format!("{what}: the function address is NULL")));
+    }
+    Ok(address)
+}
+
 /// `value` itself, or `TypeError` for `None` (a non-nullable pointer argument).
 pub fn not_none<'a, 'py>(value: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a Bound<'py, PyAny>> {
     if value.is_none() {
@@ -139,6 +159,25 @@ mod tests {
             assert!(address(&neg, ints, no_views, "f(p)").unwrap_err().is_instance_of::<PyOverflowError>(py));
             let yes = true.into_pyobject(py).unwrap().to_owned().into_any();
             assert!(address(&yes, ints, no_views, "f(p)").is_err(), "bool is not an address");
+        });
+    }
+
+    #[test]
+    fn function_addresses_are_ints_or_capsules() {
+        Python::initialize();
+        Python::attach(|py| {
+            let none = py.None().into_bound(py);
+            assert!(function_address(&none, true, "f(cb)").unwrap().is_null());
+            assert!(function_address(&none, false, "f(cb)").unwrap_err().is_instance_of::<PyTypeError>(py));
+            let int = 4096usize.into_pyobject(py).unwrap().into_any();
+            assert_eq!(function_address(&int, false, "f(cb)").unwrap() as usize, 4096);
+            let zero = 0usize.into_pyobject(py).unwrap().into_any();
+            assert!(function_address(&zero, false, "f(cb)").unwrap_err().is_instance_of::<PyValueError>(py));
+            assert!(function_address(&zero, true, "f(cb)").unwrap().is_null());
+            let yes = true.into_pyobject(py).unwrap().to_owned().into_any();
+            assert!(function_address(&yes, true, "f(cb)").unwrap_err().is_instance_of::<PyTypeError>(py));
+            let text = "f".into_pyobject(py).unwrap().into_any();
+            assert!(function_address(&text, true, "f(cb)").unwrap_err().is_instance_of::<PyTypeError>(py));
         });
     }
 

@@ -48,6 +48,7 @@ fn param_type(module: &Module, kind: &ParamKind) -> String {
         ParamKind::OutBuffer { .. } => "bytearray | memoryview | npt.NDArray[Any]".into(),
         ParamKind::Address { nullable, .. } | ParamKind::GObject { nullable, .. } => or_none("Any".into(), *nullable),
         ParamKind::Callable { nullable, .. } => or_none("Callable[..., Any]".into(), *nullable),
+        ParamKind::FunctionAddress { nullable, .. } => or_none("Any".into(), *nullable),
         ParamKind::Out { .. } | ParamKind::UserData { .. } | ParamKind::Undecided => "Any".into(),
     }
 }

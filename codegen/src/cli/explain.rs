@@ -177,6 +177,7 @@ fn param_kind(kind: &ParamKind) -> String {
         ParamKind::InBuffer { length } => format!("bytes-like input, its size passed as `{length}`"),
         ParamKind::OutBuffer { length, .. } => format!("output buffer, its size passed as `{length}`"),
         ParamKind::Callable { user_data, .. } => format!("Python callable, passed through `{user_data}`"),
+        ParamKind::FunctionAddress { nullable, .. } => or_none("C function address (int or capsule)".into(), *nullable),
         ParamKind::UserData { of } => format!("filled in: carries the callable of `{of}`"),
         ParamKind::Length { of, .. } => format!("filled in: size of `{of}`"),
         ParamKind::Undecided => "undecided".into(),

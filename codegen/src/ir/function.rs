@@ -42,6 +42,9 @@ pub enum ParamKind {
     /// C through the `user_data` parameter; `user_data_arg` is the argument
     /// of the C callback that receives it (its other arguments are converted).
     Callable { args: Vec<TypeRef>, ret: TypeRef, user_data: String, user_data_arg: usize, nullable: bool },
+    /// Function pointer given by address (`function_pointer = "address"`):
+    /// an `int` or capsule, `None` only when `nullable`; `ty` is its C type.
+    FunctionAddress { ty: TypeRef, nullable: bool },
     /// The `user_data` slot of a `Callable` parameter `of` (hidden).
     UserData { of: String },
     /// Integer (or pointer to one, `in_out`) receiving the size of the
@@ -95,6 +98,7 @@ impl ParamKind {
         match self {
             ParamKind::View { nullable, .. }
             | ParamKind::Callable { nullable, .. }
+            | ParamKind::FunctionAddress { nullable, .. }
             | ParamKind::Handle { nullable, .. }
             | ParamKind::List { nullable, .. }
             | ParamKind::Str { nullable }

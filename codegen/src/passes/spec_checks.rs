@@ -153,8 +153,18 @@ fn function(spec: &LoadedSpec, module: &Module, table: &Spanned<String>, f: &Fun
     let mut errors = vec![];
     for (param, container) in &fs.transfers {
         let kind = f.params.iter().find(|p| &p.name == container).map(|p| &p.kind);
+        let item_is_address = f.params.iter().any(|p| &p.name == param.get_ref() && matches!(p.kind, ParamKind::Address { .. }));
         match kind {
-            Some(ParamKind::View { .. } | ParamKind::Handle { .. }) => {}
+            Some(ParamKind::View { .. } | ParamKind::Handle { .. }) if !item_is_address => {}
+            Some(ParamKind::GObject { .. }) if item_is_address => {}
+            Some(_) if item_is_address => errors.push(
+                spec.error(
+                    Kind::SpecInvalid,
+                    param.span(),
+                    format!("`transfers` container {}({container}) of a `void*` is not a `gobject` parameter", f.name),
+                )
+                .hint("a `void*` item is held by a GObject container (`gobject = \"GstBuffer\"`); a struct item goes into a struct"),
+            ),
             Some(_) => errors.push(
                 spec.error(
                     Kind::SpecInvalid,

@@ -434,6 +434,19 @@ pub struct ParamSpec {
     /// Bound struct a `void*` parameter points to: it converts as that
     /// struct's view (and `consumes`, `c_made` apply).
     pub points_to: Option<Spanned<String>>,
+    /// How Python passes a C function-pointer parameter other than as a
+    /// callable (`"address"`: an int or capsule address, as pyds).
+    pub function_pointer: Option<Spanned<FunctionPointerForm>>,
+}
+
+/// `[function.NAME.param.PARAM] function_pointer`: the Python form of a C
+/// function pointer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FunctionPointerForm {
+    /// An `int` or capsule holding the C function's address (`None` is NULL
+    /// when the parameter is `nullable`).
+    Address,
 }
 
 /// Capacity of an output buffer.

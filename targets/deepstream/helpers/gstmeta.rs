@@ -1,10 +1,11 @@
-//! GStreamer-level pyds functions: `gst_buffer_add_nvds_meta`, the two
-//! per-stream event senders, and read-only access to the embedded GStreamer
-//! structs pyds names but cannot convert (`NvDsMeta.meta`,
-//! `NvDsBatchMeta.meta_mutex`, returned here as capsules of their address).
+//! GStreamer-level pyds functions: the two per-stream event senders, and
+//! read-only access to the embedded GStreamer structs pyds names but cannot
+//! convert (`NvDsMeta.meta`, `NvDsBatchMeta.meta_mutex`, returned here as
+//! capsules of their address). `gst_buffer_add_nvds_meta` is generated
+//! (spec: `function_pointer = "address"`, `transfers` into the buffer).
 //!
-//! Why hand-written: these take GStreamer objects by address (as pyds) and
-//! combine two C calls (build an event, send it); no header says so.
+//! Why hand-written: the senders take GStreamer objects by address (as pyds)
+//! and combine two C calls (build an event, send it); no header says so.
 //! Addresses are type-checked with GLib's type system before use
 //! (`rt::gobject::instance`).
 
@@ -12,58 +13,14 @@ use std::ffi::c_char;
 
 use crate::*;
 
-type Copy = unsafe extern "C" fn(*mut c_void, *mut c_void) -> *mut c_void;
-type Release = unsafe extern "C" fn(*mut c_void, *mut c_void);
-
 unsafe extern "C" {
     fn gst_element_send_event(element: *mut c_void, event: *mut c_void) -> i32;
     fn gst_nvevent_infer_interval_update(stream_id: *mut c_char, interval: u32) -> *mut c_void;
 }
 
-fn buffer_at(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
-    let p = rt::gobject::instance(value, rt::gobject::GTypeRules { nullable: true, ..rt::gobject::buffer::BUFFER }, what)?;
-    if p.is_null() {
-        return Err(PyValueError::new_err(format!("{what}: the buffer is NULL")));
-    }
-    Ok(p)
-}
-
 /// The GstElement at an address (int or capsule) or a `Gst.Element`, type-checked.
 fn element_at(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
     rt::gobject::instance(value, rt::gobject::GTypeRules { type_name: "GstElement", nullable: false, ints: true }, what)
-}
-
-/// A C function pointer given as an address (int or capsule), or None.
-fn function<F: Sized>(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<F>> {
-    let p = rt::pointer::address_of(value, what)?;
-    // SAFETY: a non-NULL code address supplied by the caller, as in pyds.
-    Ok((!p.is_null()).then(|| unsafe { std::mem::transmute_copy::<*mut c_void, F>(&p) }))
-}
-
-/// Attaches an NvDsMeta to a writable buffer (all arguments are addresses:
-/// int, capsule, a view of this module or None; the functions are C function addresses). Returns the meta or None.
-#[pyfunction]
-#[pyo3(signature = (buffer, meta_data, user_data, copy_func, release_func))]
-fn gst_buffer_add_nvds_meta(
-    buffer: &Bound<'_, PyAny>,
-    meta_data: &Bound<'_, PyAny>,
-    user_data: &Bound<'_, PyAny>,
-    copy_func: &Bound<'_, PyAny>,
-    release_func: &Bound<'_, PyAny>,
-) -> PyResult<Option<NvDsMeta>> {
-    let what = "gst_buffer_add_nvds_meta";
-    let buffer = buffer_at(buffer, what)?;
-    let rules = rt::args::AddressRules { nullable: true, ints: true };
-    let data = rt::args::address(meta_data, rules, crate::functions::__bindery_view_address, what)?;
-    let user = rt::args::address(user_data, rules, crate::functions::__bindery_view_address, what)?;
-    let copy = function::<Copy>(copy_func, what)?;
-    let release = function::<Release>(release_func, what)?;
-    let meta = unsafe { ffi::gst_buffer_add_nvds_meta(buffer.cast(), data, user, copy, release) };
-    if let (false, Ok(batch)) = (meta.is_null(), meta_data.cast::<NvDsBatchMeta>()) {
-        // The buffer now holds the batch: destroying it from Python would free it twice.
-        batch.get().view.mark_held();
-    }
-    Ok(NonNull::new(meta).map(|p| NvDsMeta::wrap(View::untracked(p))))
 }
 
 /// Sends a stream-reset event for `source_id` to the element at an address; returns whether it was handled.
@@ -115,7 +72,6 @@ impl NvDsBatchMeta {
 
 /// Registers this helper's functions.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(gst_buffer_add_nvds_meta, m)?)?;
     m.add_function(wrap_pyfunction!(gst_element_send_nvevent_new_stream_reset, m)?)?;
     m.add_function(wrap_pyfunction!(gst_element_send_nvevent_interval_update, m)?)
 }

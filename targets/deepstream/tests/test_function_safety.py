@@ -106,6 +106,23 @@ def test_batch_attached_to_a_buffer_cannot_be_destroyed_through_its_creator_view
         pyds.nvds_destroy_batch_meta(batch)
 
 
+def test_function_addresses_are_ints_capsules_or_none():
+    # gst_buffer_add_nvds_meta is generated (`function_pointer = "address"`):
+    # a bool or a Python callable is not a C function's address.
+    buffer = Gst.Buffer.new_allocate(None, 16, None)
+    batch = pyds.nvds_create_batch_meta(1)
+    release = ctypes.cast(LIB.nvds_batch_meta_release_func, ctypes.c_void_p).value
+    with pytest.raises(TypeError, match="copy_func"):
+        pyds.gst_buffer_add_nvds_meta(hash(buffer), batch, None, True, release)
+    with pytest.raises(TypeError, match="release_func"):
+        pyds.gst_buffer_add_nvds_meta(hash(buffer), batch, None, None, lambda *a: None)
+    pyds.nvds_destroy_batch_meta(batch)  # nothing was attached: still Python's to destroy
+    batch = pyds.nvds_create_batch_meta(1)
+    assert pyds.gst_buffer_add_nvds_meta(buffer, batch, None, None, release) is not None
+    with pytest.raises(ValueError, match="belongs to another object"):
+        pyds.nvds_destroy_batch_meta(batch)
+
+
 # -- raw integers, None and lists --------------------------------------------
 
 

@@ -1,7 +1,8 @@
 /* Golden case: GObject interop. Parameters that take PyGObject objects
  * (`gobject = "GstBuffer"`, `"GstElement"`), a result found on a buffer
  * (its view dies with the buffer's metas), and a GstMeta struct reached by
- * its API type (`buffer_meta_api`). The GStreamer types are declared here
+ * its API type (`buffer_meta_api`), and a `void*` the buffer keeps with a
+ * C function pointer passed by address (`function_pointer = "address"`). The GStreamer types are declared here
  * as GStreamer declares them; nothing is linked. */
 #ifndef GOLDEN_GOBJECT_H
 #define GOLDEN_GOBJECT_H
@@ -34,6 +35,13 @@ GoBoxMeta *go_buffer_add_box(GstBuffer *buffer, unsigned int x, unsigned int w);
 
 /** Counts the boxes of a buffer. */
 int go_buffer_count_boxes(GstBuffer *buffer);
+
+/** Frees the data go_buffer_attach() attached. */
+typedef void (*GoDataFree)(void *data);
+
+/** Attaches @a data to a buffer, which frees it with @a free_func (a C
+ *  function's address in Python); returns the meta carrying it, or NULL. */
+GoBoxMeta *go_buffer_attach(GstBuffer *buffer, void *data, GoDataFree free_func);
 
 /** Whether an element is playing; NULL gives 0. */
 int go_element_is_playing(GstElement *element);

@@ -40,7 +40,8 @@ pub struct ParamVm {
     pub ints: bool,
     /// GType name of a `gobject` parameter.
     pub gtype: String,
-    /// "none", "consumed", "invalidated" or "into".
+    /// "none", "consumed", "invalidated", "into" or "held" (a view passed
+    /// as a `void*` that a GObject container now holds).
     pub transfer: &'static str,
     /// `rt::Handover` variant for a transfer.
     pub handover: &'static str,
@@ -111,6 +112,7 @@ fn param_vm(module: &Module, f: &Function, p: &Param) -> ParamVm {
         None => ("none", "", String::new()),
         Some(Transfer::Consumed) => ("consumed", "Consume", String::new()),
         Some(Transfer::Invalidated) => ("invalidated", "Invalidate", String::new()),
+        Some(Transfer::Into { .. }) if matches!(p.kind, ParamKind::Address { .. }) => ("held", "", String::new()),
         Some(Transfer::Into { container, owned: false }) => ("into", "Store", local_of(f, container)),
         Some(Transfer::Into { container, owned: true }) => ("into", "Give", local_of(f, container)),
     };
@@ -178,6 +180,10 @@ fn kind(module: &Module, f: &Function, p: &Param, vm: &mut ParamVm) -> &'static 
             vm.nullable = *nullable;
             vm.arg = format!("{}_c", vm.local);
             "callable"
+        }
+        ParamKind::FunctionAddress { ty, nullable } => {
+            (vm.ty, vm.nullable) = (super::rust_types::rust_type(ty), *nullable);
+            "function_address"
         }
         ParamKind::UserData { of } => {
             vm.user_data = local_of(f, of);

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::function_params::{ParamVm, local_of, params_vm};
 use super::model::{enum_static, with_origin};
 use super::rust_types::{converted, erase_pointer, scalar_type};
-use crate::ir::{Function, Module, Ownership, ParamKind, ReturnKind, ScalarKind};
+use crate::ir::{Function, Module, Ownership, ParamKind, ReturnKind, ScalarKind, TypeRef};
 
 /// One function.
 #[derive(Serialize)]
@@ -54,6 +54,8 @@ pub struct DisjointVm {
 pub struct RetVm {
     /// Conversion selector.
     pub kind: &'static str,
+    /// The C result is a pointer (NULL reports failure to `transfers` of a `void*`).
+    pub pointer: bool,
     /// Rust scalar type.
     pub ty: String,
     /// The scalar result converted to `ty` (`__bindery_ret`, cast where
@@ -121,6 +123,11 @@ pub fn has_struct_outs(module: &Module) -> bool {
     module.functions.iter().flat_map(|f| &f.params).any(|p| is_struct_out(&p.kind))
 }
 
+/// Whether a `void*` parameter is kept by a container (`__bindery_mark_held` is generated).
+pub fn needs_view_held(module: &Module) -> bool {
+    module.functions.iter().flat_map(|f| &f.params).any(|p| matches!(p.kind, ParamKind::Address { .. }) && p.transfer.is_some())
+}
+
 /// Whether any function takes a raw pointer (and so needs `__bindery_view_address`).
 pub fn needs_view_address(module: &Module) -> bool {
     module.functions.iter().flat_map(|f| &f.params).any(|p| matches!(p.kind, ParamKind::Address { .. }))
@@ -136,7 +143,7 @@ fn scalar_kind(s: ScalarKind, ty: &mut String) -> &'static str {
 }
 
 fn ret_vm(module: &Module, f: &Function) -> RetVm {
-    let mut vm = RetVm::default();
+    let mut vm = RetVm { pointer: matches!(f.ret, TypeRef::Pointer { .. }), ..RetVm::default() };
     vm.kind = match &f.ret_kind {
         ReturnKind::Unit | ReturnKind::Undecided => "unit",
         ReturnKind::Scalar { scalar } => {

@@ -32,6 +32,8 @@ pub struct ModuleVm {
     pub list_elements: Vec<(String, String)>,
     /// Whether functions take raw pointers (`__bindery_view_address` is generated).
     pub view_address: bool,
+    /// Whether a `void*` argument can be held by a container (`__bindery_mark_held` is generated).
+    pub view_held: bool,
     /// Handle classes: (Python/Rust class name, C struct name).
     pub handles: Vec<(String, String)>,
     /// Whether functions have struct out-parameters (`__bindery_free_zeroed` is generated).
@@ -268,6 +270,7 @@ pub fn module_vm(module: &Module) -> ModuleVm {
         has_lists: crate::backend::pyi::has_lists(module),
         list_elements,
         view_address: super::functions::needs_view_address(module),
+        view_held: super::functions::needs_view_held(module),
         struct_outs: super::functions::has_struct_outs(module),
         handles: module.handles.iter().map(|h| (h.python_name.clone(), h.name.clone())).collect(),
         enums: module.enums.iter().map(enum_vm).collect(),

@@ -23,6 +23,7 @@ pub fn apply(spec: &LoadedSpec, module: &Module, f: &mut Function, fs: &Function
     let fname = f.name.clone();
     let mut transfer = |name: &toml::Spanned<String>, t: Transfer, errors: &mut Vec<Diagnostic>| match param_named(spec, f, name) {
         Ok(p) if matches!(p.kind, ParamKind::View { .. } | ParamKind::Handle { .. }) => p.transfer = Some(t),
+        Ok(p) if matches!((&p.kind, &t), (ParamKind::Address { .. }, Transfer::Into { .. })) => p.transfer = Some(t),
         Ok(_) => errors.push(
             spec.error(Kind::SpecInvalid, name.span(), format!("{fname}({}) is not a struct pointer", name.get_ref()))
                 .hint("`consumes`, `invalidates` and `transfers` move structs and handles"),

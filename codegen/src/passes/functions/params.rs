@@ -2,7 +2,9 @@
 //! (`nullable`, `address = "int"`, `list`, `python_made`) refine the default
 //! kind; `out`, `buffer` and `output` turn a pointer into an out-parameter,
 //! an input buffer or a caller-allocated output buffer and mark the integer
-//! parameter carrying its size, which Python then does not pass.
+//! parameter carrying its size, which Python then does not pass;
+//! `callback` and `function_pointer` decide function-pointer parameters (a
+//! Python callable, or a C function's address).
 
 use super::param_named;
 use crate::diagnostic::{Diagnostic, Kind};
@@ -45,6 +47,9 @@ fn one(spec: &LoadedSpec, module: &Module, f: &mut Function, name: &toml::Spanne
     }
     if let Some(user_data) = &ps.callback {
         callable(spec, f, name, user_data)?;
+    }
+    if let Some(form) = &ps.function_pointer {
+        function_address(spec, f, name, form)?;
     }
     if let Some(ty) = &ps.gobject {
         gobject(spec, f, name, ty)?;
@@ -144,6 +149,38 @@ fn callable(spec: &LoadedSpec, f: &mut Function, name: &toml::Spanned<String>, u
     };
     let (args, ret) = (params.clone(), (**ret).clone());
     p.kind = ParamKind::Callable { args, ret, user_data: user_data.get_ref().clone(), user_data_arg, nullable: p.header_nullable };
+    Ok(())
+}
+
+/// `function_pointer = "address"`: a function-pointer parameter Python
+/// passes as the C function's address (an `int` or capsule).
+fn function_address(
+    spec: &LoadedSpec,
+    f: &mut Function,
+    name: &toml::Spanned<String>,
+    form: &toml::Spanned<spec::FunctionPointerForm>,
+) -> Found {
+    let fname = f.name.clone();
+    let p = param_named(spec, f, name)?;
+    if !matches!(p.ty, TypeRef::FnPtr { .. }) {
+        return Err(spec
+            .error(
+                Kind::SpecInvalid,
+                form.span(),
+                format!("{fname}({}): `function_pointer` on a parameter that is not a function pointer", name.get_ref()),
+            )
+            .hint("`function_pointer = \"address\"` applies to parameters whose C type is a function pointer"));
+    }
+    if matches!(p.kind, ParamKind::Callable { .. }) {
+        return Err(spec
+            .error(Kind::SpecInvalid, form.span(), format!("{fname}({}): both `callback` and `function_pointer`", name.get_ref()))
+            .hint(
+                "a function-pointer parameter takes either a Python callable (`callback`) or a C function's address (`function_pointer`)",
+            ));
+    }
+    match form.get_ref() {
+        spec::FunctionPointerForm::Address => p.kind = ParamKind::FunctionAddress { ty: p.ty.clone(), nullable: p.header_nullable },
+    }
     Ok(())
 }
 

@@ -379,6 +379,221 @@ pub(crate) fn __bindery_view_address(
     }
     None
 }
+/// Marks the view behind an object of this module's classes as held by a
+/// container (a `void*` argument C keeps: `transfers`); anything else is left.
+fn __bindery_mark_held(value: &Bound<'_, PyAny>) {
+    if let Ok(v) = value.cast::<NvBbox_Coords>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_ColorParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_FontParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_TextParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_Color_info>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_RectParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_MaskParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_LineParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_ArrowParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_CircleParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsRoiMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfaceParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsFrameMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsObjectMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsComp_BboxInfo>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsSensorInfo_meta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsMetaPool>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsBaseMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsBatchMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsClassifierMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsLabelInfo>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsDisplayMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsUserMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsMetaSubCompLatency>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsMetaCompLatency>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsFrameLatencyInfo>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfacePlaneParamsEx>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfacePlaneParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfaceChromaSubsamplingParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfaceCreateParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfaceAllocateParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfaceMappedAddr>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfaceParamsEx>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfaceCudaBuffer>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurface>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfaceMapPlaneParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfaceCudaIpcMemHandle>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfaceExtendedMapParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfaceMapParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfaceNvmmBuffer>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfaceDeviceInfo>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvBufSurfaceGPUL2SyncParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsInferDims>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsInferDimsCHW>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsInferLayerInfo>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsInferNetworkInfo>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsInferObjectDetectionInfo>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsInferInstanceMaskInfo>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsInferAttribute>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsInferTensorMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsInferSegmentationMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsRect>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsGeoLocation>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsCoordinate>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsObjectSignature>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsProductObjectExt>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsVehicleObject>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsPersonObject>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsFaceObject>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsVehicleObjectExt>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsPersonObjectExt>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsFaceObjectWithExt>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsJoint>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsJoints>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsEmbedding>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsProductObject>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsConvexHull>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsBbox3dObject>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsBbox3dObjectList>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDs3DTracking>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsConversationObject>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsLLMObject>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsInteractionObject>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsCongestionObject>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsTypeMetricsObject>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsSegmentationObject>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsEventMsgMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsEvent>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsCustomMsgInfo>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsPayload>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsTargetMiscDataFrame>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsTargetMiscDataObject>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsTargetMiscDataStream>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsTargetMiscDataBatch>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsReidTensorBatch>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsObjConvexHull>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsObjReid>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsObj3DBbox>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOFFlowVector>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsOpticalFlowMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsObjEncOutParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsObjEncUsrArgs>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsAnalyticsObjInfo>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsAnalyticsFrameMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_FrameTextParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_FrameRectParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_FrameSegmentMaskParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_FrameLineParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_FrameArrowParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvOSD_FrameCircleParams>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<NvDsPreProcessTensorMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<GstNvDsPreProcessBatchMeta>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<CustomDataStruct>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<RectDim>() {
+        v.get().view.mark_held();
+    }
+}
 /// Takes the batch's recursive metadata lock. @param batch_meta Batch to lock.
 ///
 /// C function `nvds_acquire_meta_lock`, declared at sdk/include/nvdsmeta.h:282.
@@ -2989,6 +3204,103 @@ pub(crate) fn __bindery_fn_nvds_meta_get_info<'py>(
         Some(p) => {
             GstMetaInfo::wrap(View::external(p, rt::Token::new()))
                 .into_py_any(__bindery_py)
+        }
+        None => Ok(__bindery_py.None()),
+    }
+}
+/// Attaches an NvDsMeta to a buffer.
+/// @param buffer       Writable buffer.
+/// @param meta_data    The payload.
+/// @param user_data    Extra pointer passed to the callbacks.
+/// @param copy_func    Copies the payload when the buffer is copied.
+/// @param release_func Frees the payload when the meta is freed.
+/// @return The attached meta, or NULL on failure.
+///
+/// C function `gst_buffer_add_nvds_meta`, declared at sdk/include/gstnvdsmeta.h:73.
+#[pyfunction]
+#[pyo3(
+    name = "gst_buffer_add_nvds_meta",
+    signature = (buffer, meta_data, user_data, copy_func, release_func)
+)]
+pub(crate) fn __bindery_fn_gst_buffer_add_nvds_meta<'py>(
+    __bindery_py: Python<'py>,
+    buffer: &Bound<'py, PyAny>,
+    meta_data: &Bound<'py, PyAny>,
+    user_data: &Bound<'py, PyAny>,
+    copy_func: &Bound<'py, PyAny>,
+    release_func: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_buffer_c = rt::gobject::instance(
+        buffer,
+        rt::gobject::GTypeRules {
+            type_name: "GstBuffer",
+            nullable: false,
+            ints: true,
+        },
+        "gst_buffer_add_nvds_meta(buffer)",
+    )?;
+    let __bindery_meta_data_c = rt::args::address(
+        meta_data,
+        rt::args::AddressRules {
+            nullable: true,
+            ints: true,
+        },
+        __bindery_view_address,
+        "gst_buffer_add_nvds_meta(meta_data)",
+    )?;
+    let __bindery_user_data_c = rt::args::address(
+        user_data,
+        rt::args::AddressRules {
+            nullable: true,
+            ints: true,
+        },
+        __bindery_view_address,
+        "gst_buffer_add_nvds_meta(user_data)",
+    )?;
+    let __bindery_copy_func_a = rt::args::function_address(
+        copy_func,
+        true,
+        "gst_buffer_add_nvds_meta(copy_func)",
+    )?;
+    let __bindery_copy_func_c = unsafe {
+        std::mem::transmute::<
+            *mut c_void,
+            ::std::option::Option<
+                unsafe extern "C" fn(
+                    *mut ::std::ffi::c_void,
+                    *mut ::std::ffi::c_void,
+                ) -> *mut ::std::ffi::c_void,
+            >,
+        >(__bindery_copy_func_a)
+    };
+    let __bindery_release_func_a = rt::args::function_address(
+        release_func,
+        true,
+        "gst_buffer_add_nvds_meta(release_func)",
+    )?;
+    let __bindery_release_func_c = unsafe {
+        std::mem::transmute::<
+            *mut c_void,
+            ::std::option::Option<
+                unsafe extern "C" fn(*mut ::std::ffi::c_void, *mut ::std::ffi::c_void),
+            >,
+        >(__bindery_release_func_a)
+    };
+    let __bindery_ret = unsafe {
+        ffi::gst_buffer_add_nvds_meta(
+            __bindery_buffer_c as _,
+            __bindery_meta_data_c as _,
+            __bindery_user_data_c as _,
+            __bindery_copy_func_c as _,
+            __bindery_release_func_c as _,
+        )
+    };
+    if !__bindery_ret.is_null() {
+        __bindery_mark_held(meta_data);
+    }
+    match NonNull::new(__bindery_ret as *mut _) {
+        Some(p) => {
+            NvDsMeta::wrap(View::external(p, rt::Token::new())).into_py_any(__bindery_py)
         }
         None => Ok(__bindery_py.None()),
     }

@@ -279,6 +279,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_meta_api_get_type, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_meta_get_info, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_fn_gst_buffer_add_nvds_meta, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_gst_buffer_get_nvds_meta, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_copy_gst_meta_to_frame_meta, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_NvBufSurfaceCreate, m)?)?;

@@ -64,6 +64,10 @@ const _: () = {
     ["Offset of field: GoBoxMeta::x"][::std::mem::offset_of!(GoBoxMeta, x) - 16usize];
     ["Offset of field: GoBoxMeta::w"][::std::mem::offset_of!(GoBoxMeta, w) - 20usize];
 };
+/// Frees the data go_buffer_attach() attached.
+pub type GoDataFree = ::std::option::Option<
+    unsafe extern "C" fn(data: *mut ::std::os::raw::c_void),
+>;
 unsafe extern "C" {
     /// The API type of GoBoxMeta.
     pub fn go_box_meta_api_get_type() -> GType;
@@ -75,6 +79,13 @@ unsafe extern "C" {
     ) -> *mut GoBoxMeta;
     /// Counts the boxes of a buffer.
     pub fn go_buffer_count_boxes(buffer: *mut GstBuffer) -> ::std::os::raw::c_int;
+    /** Attaches @a data to a buffer, which frees it with @a free_func (a C
+  function's address in Python); returns the meta carrying it, or NULL.*/
+    pub fn go_buffer_attach(
+        buffer: *mut GstBuffer,
+        data: *mut ::std::os::raw::c_void,
+        free_func: GoDataFree,
+    ) -> *mut GoBoxMeta;
     /// Whether an element is playing; NULL gives 0.
     pub fn go_element_is_playing(element: *mut GstElement) -> ::std::os::raw::c_int;
 }

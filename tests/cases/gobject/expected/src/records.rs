@@ -2,7 +2,7 @@
 use crate::*;
 /// The header of every buffer meta.
 ///
-/// C struct `GstMeta`, declared at gobject.h:15.
+/// C struct `GstMeta`, declared at gobject.h:16.
 #[pyclass(name = "GstMeta", module = "golden_gobject", frozen)]
 pub struct GstMeta {
     pub(crate) view: View<ffi::GstMeta>,
@@ -41,7 +41,7 @@ impl GstMeta {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// `unsigned int flags` at gobject.h:16.
+    /// `unsigned int flags` at gobject.h:17.
     #[getter]
     fn get_flags(&self) -> PyResult<u32> {
         Ok(rt::field_get!(self, flags))
@@ -52,7 +52,7 @@ impl GstMeta {
         rt::field_set!(self, flags = v as _);
         Ok(())
     }
-    /// `const GstMetaInfo* info` at gobject.h:17.
+    /// `const GstMetaInfo* info` at gobject.h:18.
     #[getter]
     fn get_info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         rt::pointer::to_tracked_capsule(
@@ -71,7 +71,7 @@ impl GstMeta {
 }
 /// A box on a frame, attached to a buffer as a meta.
 ///
-/// C struct `GoBoxMeta`, declared at gobject.h:21.
+/// C struct `GoBoxMeta`, declared at gobject.h:22.
 #[pyclass(name = "GoBoxMeta", module = "golden_gobject", frozen)]
 pub struct GoBoxMeta {
     pub(crate) view: View<ffi::GoBoxMeta>,
@@ -123,7 +123,7 @@ impl GoBoxMeta {
                 .collect(),
         )
     }
-    /// `GstMeta meta` at gobject.h:22.
+    /// `GstMeta meta` at gobject.h:23.
     #[getter]
     fn get_meta(slf: &Bound<'_, Self>) -> PyResult<GstMeta> {
         let this = slf.get();
@@ -142,7 +142,7 @@ impl GoBoxMeta {
     }
     /// Left edge in pixels.
     ///
-    /// `unsigned int x` at gobject.h:24.
+    /// `unsigned int x` at gobject.h:25.
     #[getter]
     fn get_x(&self) -> PyResult<u32> {
         Ok(rt::field_get!(self, x))
@@ -155,7 +155,7 @@ impl GoBoxMeta {
     }
     /// Width in pixels.
     ///
-    /// `unsigned int w` at gobject.h:26.
+    /// `unsigned int w` at gobject.h:27.
     #[getter]
     fn get_w(&self) -> PyResult<u32> {
         Ok(rt::field_get!(self, w))

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["GstMeta", "GoBoxMeta", "go_box_meta_api_get_type", "go_buffer_add_box", "go_buffer_count_boxes", "go_element_is_playing", "__version__"]
+__all__ = ["GstMeta", "GoBoxMeta", "go_box_meta_api_get_type", "go_buffer_add_box", "go_buffer_count_boxes", "go_buffer_attach", "go_element_is_playing", "__version__"]
 
 __version__: str
 
@@ -60,6 +60,9 @@ def go_buffer_add_box(buffer: Any, x: int, w: int) -> GoBoxMeta | None:
 
 def go_buffer_count_boxes(buffer: Any) -> int:
     """Counts the boxes of a buffer."""
+
+def go_buffer_attach(buffer: Any, data: Any | None, free_func: Any) -> GoBoxMeta | None:
+    """Attaches data to a buffer, which frees it with free_func (a C function's address in Python); returns the meta carrying it, or NULL."""
 
 def go_element_is_playing(element: Any) -> int:
     """Whether an element is playing; NULL gives 0."""
