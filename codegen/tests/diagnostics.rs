@@ -88,6 +88,7 @@ bad_specs!(
     cxx_header_not_marked,
     disjoint_not_struct,
     duplicate_python_name,
+    embedded_not_unbound_struct,
     errors_key_not_integer,
     errors_without_success,
     expose_header_pattern_unmatched,

@@ -160,7 +160,7 @@ pub fn field_types(module: &Module, f: &Field) -> Option<(String, String)> {
         FieldKind::PtrView { record, .. } => same(&format!("{} | None", class(record))),
         FieldKind::CharArray { .. } => same("str"),
         FieldKind::CString { .. } => same("str | None"),
-        FieldKind::VoidPtr => same("Any"),
+        FieldKind::VoidPtr | FieldKind::EmbeddedAddress => same("Any"),
         FieldKind::List { .. } => same("GList | None"),
         FieldKind::StructArray { record, .. } => same(&format!("list[{}]", class(record))),
         FieldKind::NumericArray { dtype, .. } => Some((format!("npt.NDArray[numpy.{dtype}]"), "Any".into())),

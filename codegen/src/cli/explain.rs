@@ -105,6 +105,7 @@ fn field_kind(kind: &FieldKind) -> String {
         FieldKind::CString { interned: true, .. } => "str, set to a process-lifetime copy".into(),
         FieldKind::CString { .. } => "str or None, read-only".into(),
         FieldKind::VoidPtr => "address (capsule)".into(),
+        FieldKind::EmbeddedAddress => "address of the embedded struct (read-only capsule)".into(),
         FieldKind::List { element: Some(e) } => format!("GList of `{e}` views"),
         FieldKind::List { element: None } => "untyped GList".into(),
         FieldKind::StructArray { record, len } => format!("list of {len} `{record}` views"),

@@ -51,18 +51,22 @@ pub enum FieldKind {
     /// C++ standard-library member, copied into a Python value through the
     /// generated C++ shim on every read (read-only).
     Std { shape: StdShape },
+    /// Embedded struct the module does not bind (`embedded = "address"`): a
+    /// read-only capsule of its address, carrying the parent view's liveness.
+    EmbeddedAddress,
     /// Not exposed, with the reason (reported by `dump-ir`).
     Skipped { reason: String },
 }
 
 impl FieldKind {
     /// Whether a field of this kind can have a setter at all: lists, struct
-    /// arrays and C++ members are read-only views, and a `char*` string is
+    /// arrays and C++ members are read-only views, an embedded struct read by
+    /// address has no Python value to assign, and a `char*` string is
     /// assignable only when the spec says who owns it (owned or interned).
     pub fn assignable(&self) -> bool {
         match self {
             FieldKind::Skipped { .. } | FieldKind::Undecided => false,
-            FieldKind::List { .. } | FieldKind::StructArray { .. } | FieldKind::Std { .. } => false,
+            FieldKind::List { .. } | FieldKind::StructArray { .. } | FieldKind::Std { .. } | FieldKind::EmbeddedAddress => false,
             FieldKind::CString { owned, interned, .. } => *owned || *interned,
             _ => true,
         }

@@ -29,6 +29,7 @@ pub fn decide_in_struct(module: &Module, ty: &TypeRef, policy: Option<&FieldSpec
             None => unbound_enum(ty).map(|scalar| FieldKind::Scalar { scalar }).unwrap_or(skip("enum of unknown width")),
         },
         TypeRef::Record { name } if module.record(name).is_some() => FieldKind::Nested { record: name.clone() },
+        TypeRef::Record { .. } if policy.is_some_and(|p| p.embedded.is_some()) => FieldKind::EmbeddedAddress,
         TypeRef::Record { name } => skip(&format!("struct {name} is not bound")),
         TypeRef::Array { element, len } => array(module, element, *len),
         TypeRef::Pointer { pointee, .. } => pointer(module, pointee, policy, defaults),

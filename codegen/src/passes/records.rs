@@ -117,6 +117,19 @@ fn check_fields(spec: &LoadedSpec, module: &Module, record: &str, s: &StructSpec
                 .hint("`pointer = \"owned\"` applies to pointer fields other than strings (`string`) and lists (`list`)"),
             );
         }
+        if let Some(e) = &policy.embedded {
+            let unbound_struct = matches!(&field.ty, TypeRef::Record { name } if module.record(name).is_none());
+            if !unbound_struct {
+                errors.push(
+                    spec.error(
+                        Kind::SpecInvalid,
+                        e.span(),
+                        format!("{record}.{} is not an embedded struct the module leaves unbound, so it cannot have `embedded`", field.name),
+                    )
+                    .hint("`embedded = \"address\"` applies to struct members (not pointers) whose struct has no class; a bound one is already a view"),
+                );
+            }
+        }
         if let Some(cb) = &policy.callback {
             if let Some(a) = cb.as_struct.as_ref().filter(|a| module.record(a.get_ref()).is_none()) {
                 errors.push(unknown(spec, a, "callback argument struct", module.records.iter().map(|r| r.name.as_str())));

@@ -238,9 +238,21 @@ pub struct FieldSpec {
     pub pointer: Option<Spanned<String>>,
     /// Function-pointer field: Python callables registered per key.
     pub callback: Option<CallbackSpec>,
+    /// An embedded struct the module does not bind: how Python reads it
+    /// (`"address"`: a read-only capsule of its address).
+    pub embedded: Option<Spanned<EmbeddedForm>>,
     /// Hide the field.
     #[serde(default)]
     pub skip: bool,
+}
+
+/// `[struct.NAME.fields.FIELD] embedded`: the Python form of an embedded
+/// struct that has no class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmbeddedForm {
+    /// A read-only capsule of the member's address, dying with the struct.
+    Address,
 }
 
 /// Callback registration for a function-pointer field.

@@ -1,8 +1,8 @@
-//! GStreamer-level pyds functions: the two per-stream event senders, and
-//! read-only access to the embedded GStreamer structs pyds names but cannot
-//! convert (`NvDsMeta.meta`, `NvDsBatchMeta.meta_mutex`, returned here as
-//! capsules of their address). `gst_buffer_add_nvds_meta` is generated
-//! (spec: `function_pointer = "address"`, `transfers` into the buffer).
+//! GStreamer-level pyds functions: the two per-stream event senders.
+//! `gst_buffer_add_nvds_meta` is generated (spec: `function_pointer =
+//! "address"`, `transfers` into the buffer), and so are `NvDsMeta.meta` and
+//! `NvDsBatchMeta.meta_mutex` (`embedded = "address"`: capsules of the
+//! embedded GStreamer structs' addresses).
 //!
 //! Why hand-written: the senders take GStreamer objects by address (as pyds)
 //! and combine two C calls (build an event, send it); no header says so.
@@ -48,26 +48,6 @@ fn gst_element_send_nvevent_interval_update(py: Python<'_>, gst_element: &Bound<
         !event.is_null() && unsafe { gst_element_send_event(element, event) } != 0
     });
     Ok(sent)
-}
-
-#[pymethods]
-impl NvDsMeta {
-    /// Address of the embedded `GstMeta` header, as a capsule (GstMeta has no class here).
-    #[getter]
-    fn meta<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        rt::pointer::to_tracked_capsule(py, unsafe { &raw mut (*p).meta }.cast(), self.view.token())
-    }
-}
-
-#[pymethods]
-impl NvDsBatchMeta {
-    /// Address of the embedded `GRecMutex`, as a capsule (use `nvds_acquire_meta_lock`).
-    #[getter]
-    fn meta_mutex<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        rt::pointer::to_tracked_capsule(py, unsafe { &raw mut (*p).meta_mutex }.cast(), self.view.token())
-    }
 }
 
 /// Registers this helper's functions.

@@ -79,3 +79,22 @@ def test_batch_views_die_when_its_meta_is_removed_on_its_own():
     assert gst.gst_buffer_remove_meta(hash(buffer), meta.address)
     with pytest.raises(ReferenceError):
         view.max_frames_in_batch
+
+
+def test_embedded_gstreamer_structs_are_read_only_capsules_of_their_address():
+    # `embedded = "address"`: NvDsMeta.meta (GstMeta) and
+    # NvDsBatchMeta.meta_mutex (GRecMutex) have no class; pyds names them.
+    buffer = buffer_with_batch()
+    meta = pyds.gst_buffer_get_nvds_meta(hash(buffer))
+    assert type(meta.meta).__name__ == "PyCapsule"
+    batch = pyds.gst_buffer_get_nvds_batch_meta(hash(buffer))
+    mutex = batch.meta_mutex
+    assert type(mutex).__name__ == "PyCapsule"
+    with pytest.raises(AttributeError):
+        batch.meta_mutex = mutex
+    with pytest.raises(AttributeError):
+        meta.meta = None
+    del buffer
+    gc.collect()
+    with pytest.raises(ReferenceError):
+        batch.meta_mutex

@@ -2,10 +2,13 @@
  * (`gobject = "GstBuffer"`, `"GstElement"`), a result found on a buffer
  * (its view dies with the buffer's metas), and a GstMeta struct reached by
  * its API type (`buffer_meta_api`), and a `void*` the buffer keeps with a
- * C function pointer passed by address (`function_pointer = "address"`). The GStreamer types are declared here
+ * C function pointer passed by address (`function_pointer = "address"`), and
+ * an embedded struct without a class read as its address (`embedded`). The GStreamer types are declared here
  * as GStreamer declares them; nothing is linked. */
 #ifndef GOLDEN_GOBJECT_H
 #define GOLDEN_GOBJECT_H
+
+#include "go_lock.h"
 
 typedef unsigned long GType;
 typedef struct _GstBuffer GstBuffer;
@@ -26,6 +29,14 @@ typedef struct {
     /** Width in pixels. */
     unsigned int w;
 } GoBoxMeta;
+
+/** Boxes shared between elements, guarded by a lock. */
+typedef struct {
+    /** Lock of the list (a struct outside the bound headers). */
+    GoRecMutex lock;
+    /** Number of boxes. */
+    unsigned int count;
+} GoBoxList;
 
 /** The API type of GoBoxMeta. */
 GType go_box_meta_api_get_type(void);

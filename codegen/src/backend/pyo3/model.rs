@@ -380,6 +380,10 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
             vm.erase = erase_pointer(&f.ty);
             "void_ptr"
         }
+        FieldKind::EmbeddedAddress => {
+            vm.readonly = true;
+            "embedded_address"
+        }
         FieldKind::List { element } => {
             vm.class = element.as_deref().map(|e| class_of(module, e)).unwrap_or_default();
             "list"

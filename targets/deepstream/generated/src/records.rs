@@ -3453,6 +3453,18 @@ impl NvDsBatchMeta {
             ),
         )
     }
+    /// Lock taken by nvds_acquire_meta_lock().
+    ///
+    /// `GRecMutex meta_mutex` at sdk/include/nvdsmeta.h:184.
+    #[getter]
+    fn get_meta_mutex<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { &raw mut (*p).meta_mutex }.cast(),
+            self.view.token(),
+        )
+    }
     /// Free slots for the user.
     ///
     /// `gint64[4] misc_batch_info` at sdk/include/nvdsmeta.h:185.
@@ -4606,6 +4618,18 @@ impl NvDsMeta {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
+    }
+    /// GStreamer meta header.
+    ///
+    /// `_GstMeta meta` at sdk/include/gstnvdsmeta.h:54.
+    #[getter]
+    fn get_meta<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { &raw mut (*p).meta }.cast(),
+            self.view.token(),
+        )
     }
     /// The payload; its type follows @a meta_type.
     ///

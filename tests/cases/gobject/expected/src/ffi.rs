@@ -7,6 +7,19 @@
     unnecessary_transmutes,
     clippy::all
 )]
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct GoRecMutex {
+    pub p: *mut ::std::os::raw::c_void,
+    pub i: [::std::os::raw::c_uint; 2usize],
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of GoRecMutex"][::std::mem::size_of::<GoRecMutex>() - 16usize];
+    ["Alignment of GoRecMutex"][::std::mem::align_of::<GoRecMutex>() - 8usize];
+    ["Offset of field: GoRecMutex::p"][::std::mem::offset_of!(GoRecMutex, p) - 0usize];
+    ["Offset of field: GoRecMutex::i"][::std::mem::offset_of!(GoRecMutex, i) - 8usize];
+};
 pub type GType = ::std::os::raw::c_ulong;
 #[repr(C)]
 #[derive(Debug)]
@@ -63,6 +76,26 @@ const _: () = {
     ][::std::mem::offset_of!(GoBoxMeta, meta) - 0usize];
     ["Offset of field: GoBoxMeta::x"][::std::mem::offset_of!(GoBoxMeta, x) - 16usize];
     ["Offset of field: GoBoxMeta::w"][::std::mem::offset_of!(GoBoxMeta, w) - 20usize];
+};
+/// Boxes shared between elements, guarded by a lock.
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct GoBoxList {
+    /// Lock of the list (a struct outside the bound headers).
+    pub lock: GoRecMutex,
+    /// Number of boxes.
+    pub count: ::std::os::raw::c_uint,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of GoBoxList"][::std::mem::size_of::<GoBoxList>() - 24usize];
+    ["Alignment of GoBoxList"][::std::mem::align_of::<GoBoxList>() - 8usize];
+    [
+        "Offset of field: GoBoxList::lock",
+    ][::std::mem::offset_of!(GoBoxList, lock) - 0usize];
+    [
+        "Offset of field: GoBoxList::count",
+    ][::std::mem::offset_of!(GoBoxList, count) - 16usize];
 };
 /// Frees the data go_buffer_attach() attached.
 pub type GoDataFree = ::std::option::Option<

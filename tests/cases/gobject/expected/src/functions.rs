@@ -10,6 +10,9 @@ pub(crate) fn __bindery_view_address(
     if let Ok(v) = value.cast::<GoBoxMeta>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
+    if let Ok(v) = value.cast::<GoBoxList>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
     None
 }
 /// Marks the view behind an object of this module's classes as held by a
@@ -19,11 +22,13 @@ fn __bindery_mark_held(value: &Bound<'_, PyAny>) {
         v.get().view.mark_held();
     } else if let Ok(v) = value.cast::<GoBoxMeta>() {
         v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<GoBoxList>() {
+        v.get().view.mark_held();
     }
 }
 /// The API type of GoBoxMeta.
 ///
-/// C function `go_box_meta_api_get_type`, declared at gobject.h:31.
+/// C function `go_box_meta_api_get_type`, declared at gobject.h:42.
 #[pyfunction]
 #[pyo3(name = "go_box_meta_api_get_type", signature = ())]
 pub(crate) fn __bindery_fn_go_box_meta_api_get_type<'py>(
@@ -34,7 +39,7 @@ pub(crate) fn __bindery_fn_go_box_meta_api_get_type<'py>(
 }
 /// Adds a box to a buffer; the meta lives as long as the buffer holds it.
 ///
-/// C function `go_buffer_add_box`, declared at gobject.h:34.
+/// C function `go_buffer_add_box`, declared at gobject.h:45.
 #[pyfunction]
 #[pyo3(name = "go_buffer_add_box", signature = (buffer, x, w))]
 pub(crate) fn __bindery_fn_go_buffer_add_box<'py>(
@@ -68,7 +73,7 @@ pub(crate) fn __bindery_fn_go_buffer_add_box<'py>(
 }
 /// Counts the boxes of a buffer.
 ///
-/// C function `go_buffer_count_boxes`, declared at gobject.h:37.
+/// C function `go_buffer_count_boxes`, declared at gobject.h:48.
 #[pyfunction]
 #[pyo3(name = "go_buffer_count_boxes", signature = (buffer))]
 pub(crate) fn __bindery_fn_go_buffer_count_boxes<'py>(
@@ -90,7 +95,7 @@ pub(crate) fn __bindery_fn_go_buffer_count_boxes<'py>(
 /// Attaches @a data to a buffer, which frees it with @a free_func (a C
 /// function's address in Python); returns the meta carrying it, or NULL.
 ///
-/// C function `go_buffer_attach`, declared at gobject.h:44.
+/// C function `go_buffer_attach`, declared at gobject.h:55.
 #[pyfunction]
 #[pyo3(name = "go_buffer_attach", signature = (buffer, data, free_func))]
 pub(crate) fn __bindery_fn_go_buffer_attach<'py>(
@@ -145,7 +150,7 @@ pub(crate) fn __bindery_fn_go_buffer_attach<'py>(
 }
 /// Whether an element is playing; NULL gives 0.
 ///
-/// C function `go_element_is_playing`, declared at gobject.h:47.
+/// C function `go_element_is_playing`, declared at gobject.h:58.
 #[pyfunction]
 #[pyo3(name = "go_element_is_playing", signature = (element))]
 pub(crate) fn __bindery_fn_go_element_is_playing<'py>(

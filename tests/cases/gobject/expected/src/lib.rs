@@ -49,6 +49,7 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<GstMeta>()?;
     m.add_class::<GoBoxMeta>()?;
+    m.add_class::<GoBoxList>()?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_go_box_meta_api_get_type, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_go_buffer_add_box, m)?)?;

@@ -2,7 +2,7 @@
 use crate::*;
 /// The header of every buffer meta.
 ///
-/// C struct `GstMeta`, declared at gobject.h:16.
+/// C struct `GstMeta`, declared at gobject.h:19.
 #[pyclass(name = "GstMeta", module = "golden_gobject", frozen)]
 pub struct GstMeta {
     pub(crate) view: View<ffi::GstMeta>,
@@ -41,7 +41,7 @@ impl GstMeta {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// `unsigned int flags` at gobject.h:17.
+    /// `unsigned int flags` at gobject.h:20.
     #[getter]
     fn get_flags(&self) -> PyResult<u32> {
         Ok(rt::field_get!(self, flags))
@@ -52,7 +52,7 @@ impl GstMeta {
         rt::field_set!(self, flags = v as _);
         Ok(())
     }
-    /// `const GstMetaInfo* info` at gobject.h:18.
+    /// `const GstMetaInfo* info` at gobject.h:21.
     #[getter]
     fn get_info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         rt::pointer::to_tracked_capsule(
@@ -71,7 +71,7 @@ impl GstMeta {
 }
 /// A box on a frame, attached to a buffer as a meta.
 ///
-/// C struct `GoBoxMeta`, declared at gobject.h:22.
+/// C struct `GoBoxMeta`, declared at gobject.h:25.
 #[pyclass(name = "GoBoxMeta", module = "golden_gobject", frozen)]
 pub struct GoBoxMeta {
     pub(crate) view: View<ffi::GoBoxMeta>,
@@ -123,7 +123,7 @@ impl GoBoxMeta {
                 .collect(),
         )
     }
-    /// `GstMeta meta` at gobject.h:23.
+    /// `GstMeta meta` at gobject.h:26.
     #[getter]
     fn get_meta(slf: &Bound<'_, Self>) -> PyResult<GstMeta> {
         let this = slf.get();
@@ -142,7 +142,7 @@ impl GoBoxMeta {
     }
     /// Left edge in pixels.
     ///
-    /// `unsigned int x` at gobject.h:25.
+    /// `unsigned int x` at gobject.h:28.
     #[getter]
     fn get_x(&self) -> PyResult<u32> {
         Ok(rt::field_get!(self, x))
@@ -155,7 +155,7 @@ impl GoBoxMeta {
     }
     /// Width in pixels.
     ///
-    /// `unsigned int w` at gobject.h:27.
+    /// `unsigned int w` at gobject.h:30.
     #[getter]
     fn get_w(&self) -> PyResult<u32> {
         Ok(rt::field_get!(self, w))
@@ -164,6 +164,73 @@ impl GoBoxMeta {
     fn set_w(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GoBoxMeta.w")?;
         rt::field_set!(self, w = v as _);
+        Ok(())
+    }
+}
+/// Boxes shared between elements, guarded by a lock.
+///
+/// C struct `GoBoxList`, declared at gobject.h:34.
+#[pyclass(name = "GoBoxList", module = "golden_gobject", frozen)]
+pub struct GoBoxList {
+    pub(crate) view: View<ffi::GoBoxList>,
+}
+rt::record!(GoBoxList, ffi::GoBoxList, "GoBoxList", __BINDERY_ALLOCATOR);
+#[pymethods]
+impl GoBoxList {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        rt::record::new_owned()
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(slf.as_any(), fields, &["count"], Self::TYPE)
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
+    }
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.published_address(Self::TYPE)
+    }
+    fn __repr__(&self) -> String {
+        rt::record::repr(self)
+    }
+    /// Lock of the list (a struct outside the bound headers).
+    ///
+    /// `GoRecMutex lock` at gobject.h:36.
+    #[getter]
+    fn get_lock<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { &raw mut (*p).lock }.cast(),
+            self.view.token(),
+        )
+    }
+    /// Number of boxes.
+    ///
+    /// `unsigned int count` at gobject.h:38.
+    #[getter]
+    fn get_count(&self) -> PyResult<u32> {
+        Ok(rt::field_get!(self, count))
+    }
+    #[setter]
+    fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "GoBoxList.count")?;
+        rt::field_set!(self, count = v as _);
         Ok(())
     }
 }
@@ -177,6 +244,9 @@ pub(crate) fn __bindery_view_target(
     }
     if let Ok(v) = value.cast::<GoBoxMeta>() {
         return Ok(Some(v.get().view.target(value, GoBoxMeta::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<GoBoxList>() {
+        return Ok(Some(v.get().view.target(value, GoBoxList::TYPE)?.erase()));
     }
     Ok(None)
 }

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["GstMeta", "GoBoxMeta", "go_box_meta_api_get_type", "go_buffer_add_box", "go_buffer_count_boxes", "go_buffer_attach", "go_element_is_playing", "__version__"]
+__all__ = ["GstMeta", "GoBoxMeta", "GoBoxList", "go_box_meta_api_get_type", "go_buffer_add_box", "go_buffer_count_boxes", "go_buffer_attach", "go_element_is_playing", "__version__"]
 
 __version__: str
 
@@ -51,6 +51,21 @@ class GoBoxMeta:
     def w(self) -> int: ...
     @w.setter
     def w(self, value: int) -> None: ...
+
+@final
+class GoBoxList:
+    """Boxes shared between elements, guarded by a lock."""
+    def __init__(self, **fields: Any) -> None: ...
+    @staticmethod
+    def cast(address: Any) -> GoBoxList: ...
+    @property
+    def address(self) -> int: ...
+    @property
+    def lock(self) -> Any: ...
+    @property
+    def count(self) -> int: ...
+    @count.setter
+    def count(self, value: int) -> None: ...
 
 def go_box_meta_api_get_type() -> int:
     """The API type of GoBoxMeta."""
