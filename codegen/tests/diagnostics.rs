@@ -106,6 +106,8 @@ bad_specs!(
     list_without_element_type,
     missing_required_key,
     module_name_not_identifier,
+    numpy_allocate_not_owned,
+    numpy_bytes_and_shape,
     numpy_copy_not_writable,
     numpy_data_not_pointer,
     numpy_shape_missing_field,

@@ -51,9 +51,18 @@ pub fn render(module: &Module) -> String {
                 n.method,
                 if n.copy { "a copy, as" } else { "zero-copy" },
                 n.dtype,
-                n.shape.join(", "),
+                n.bytes_field.as_ref().map_or_else(|| n.shape.join(", "), |b| format!("`{b}` bytes")),
                 n.data_field
             );
+            if let Some(a) = &n.allocate {
+                let _ = writeln!(
+                    out,
+                    "\n`{a}()` → allocates `{}` zeroed elements for `{}` and returns `{}()`.",
+                    n.extent.join(" * "),
+                    n.data_field,
+                    n.method
+                );
+            }
         }
         for a in &r.arrays {
             let bound = a.capacity_field.as_ref().map(|c| format!(", at most `{c}`")).unwrap_or_default();

@@ -124,7 +124,9 @@ fn record_stub(out: &mut String, module: &Module, r: &Record) {
         field_stub(out, module, f);
     }
     for n in &r.numpy {
-        let _ = writeln!(out, "    def {}(self) -> npt.NDArray[numpy.{}]: ...", n.method, n.dtype);
+        for method in std::iter::once(&n.method).chain(&n.allocate) {
+            let _ = writeln!(out, "    def {method}(self) -> npt.NDArray[numpy.{}]: ...", n.dtype);
+        }
     }
     for b in &r.bulk {
         let _ = writeln!(out, "    def {}(self) -> dict[str, npt.NDArray[Any]]: ...", b.method);

@@ -33,6 +33,15 @@ pub struct NumpyExporter {
     /// The method returns a copy (an array Python owns) instead of a view.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub copy: bool,
+    /// Byte-count field giving the 1-D length (`bytes / sizeof(element)`) instead of `shape`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes_field: Option<String>,
+    /// Integer fields whose product the data also holds (checked against a NULL pointer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extent: Vec<String>,
+    /// Method that allocates `extent` zeroed elements, sets `bytes_field` and returns the view.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allocate: Option<String>,
 }
 
 /// One column of a bulk exporter: a (possibly nested) field path.

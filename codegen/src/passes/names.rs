@@ -43,7 +43,8 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
         let mut attrs: HashMap<&str, &str> = HashMap::new();
         let bound = r.fields.iter().filter(|f| !matches!(f.kind, FieldKind::Skipped { .. }));
         let names = bound.flat_map(|f| std::iter::once(&f.python_name).chain(&f.python_aliases).map(move |n| (n, f)));
-        let methods = r.setters.iter().map(|s| &s.method).chain(r.arrays.iter().map(|a| &a.method));
+        let allocators = r.numpy.iter().filter_map(|n| n.allocate.as_ref());
+        let methods = r.setters.iter().map(|s| &s.method).chain(r.arrays.iter().map(|a| &a.method)).chain(allocators);
         for method in methods {
             if let Some(first) = attrs.insert(method.as_str(), "(a spec method)") {
                 errors.push(

@@ -263,7 +263,9 @@ pub struct CallbackSpec {
 pub struct NumpySpec {
     /// Pointer field holding the data.
     pub data: Spanned<String>,
-    /// Shape: field names of the struct or integer literals, outermost first.
+    /// Shape: field names of the struct or integer literals, outermost first
+    /// (empty with `bytes`).
+    #[serde(default)]
     pub shape: Vec<Spanned<String>>,
     /// Writable array (default true).
     #[serde(default = "yes")]
@@ -272,6 +274,19 @@ pub struct NumpySpec {
     /// owns, so later C writes or frees do not reach it.
     #[serde(default)]
     pub copy: bool,
+    /// Integer field holding the data's size in bytes: the array is 1-D
+    /// with `bytes / sizeof(element)` elements (replaces `shape`).
+    #[serde(default)]
+    pub bytes: Option<Spanned<String>>,
+    /// Integer fields whose product is the element count they describe
+    /// too: a NULL pointer while it (or `bytes`) is non-zero raises `ValueError`.
+    #[serde(default)]
+    pub extent: Vec<Spanned<String>>,
+    /// Name of a second method that replaces the data with zeroed memory of
+    /// `extent` elements (freeing the old with the target's allocator), sets
+    /// `bytes` and returns the view.
+    #[serde(default)]
+    pub allocate: Option<Spanned<String>>,
 }
 
 fn yes() -> bool {

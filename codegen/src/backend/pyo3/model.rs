@@ -153,6 +153,29 @@ pub struct NumpyVm {
     pub writable: &'static str,
     /// Returns a copy instead of a view.
     pub copy: bool,
+    /// `(label, u64 expression)` sizes checked against a NULL pointer (`bytes`, `extent`).
+    pub sizes: Vec<(String, String)>,
+    /// Docstring of a byte-count exporter (`bytes`), else empty.
+    pub bytes_doc: String,
+    /// The `allocate` method, if any.
+    pub allocate: Option<NumpyAllocVm>,
+    /// `Record.method` for errors.
+    pub what: String,
+}
+
+/// The `allocate` method of a numpy exporter.
+#[derive(Debug, Serialize)]
+pub struct NumpyAllocVm {
+    /// Method name.
+    pub method: String,
+    /// Byte-count field set to the new size.
+    pub bytes: String,
+    /// `u64` expressions of the extent fields.
+    pub dims: Vec<String>,
+    /// Docstring.
+    pub doc: String,
+    /// `Record.method` for errors.
+    pub what: String,
 }
 
 /// A counted-pointer array method.
@@ -476,12 +499,33 @@ fn callback_arg(i: usize, arg: usize, ty: &TypeRef) -> String {
 }
 
 fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
-    let shape = n
+    let field = |d: &str| format!("(*p).{} as u64", rust_ident(d));
+    let mut shape: Vec<String> = n
         .shape
         .iter()
         .map(|d| if d.parse::<u64>().is_ok() { format!("{d}i64") } else { format!("(*p).{} as i64", rust_ident(d)) })
         .collect();
-    let _ = r;
+    let mut sizes = vec![];
+    let extent: Vec<String> = n.extent.iter().map(|d| field(d)).collect();
+    if let Some(b) = &n.bytes_field {
+        shape.push(format!("({} / std::mem::size_of::<{}>() as u64) as i64", field(b), n.rust));
+        sizes.push((b.clone(), field(b)));
+    }
+    if !extent.is_empty() {
+        sizes.push((n.extent.join(" x "), format!("rt::numpy_export::extent(&[{}])", extent.join(", "))));
+    }
+    let per = |b: &str| format!("`{b} / {}`", n.dtype.trim_start_matches(char::is_alphabetic).parse::<u32>().map_or(1, |bits| bits / 8));
+    let allocate = n.allocate.as_ref().zip(n.bytes_field.as_ref()).map(|(method, bytes)| NumpyAllocVm {
+        method: method.clone(),
+        bytes: rust_ident(bytes),
+        dims: extent.clone(),
+        doc: format!(
+            "Replaces the data with zeroed memory for `{}` {} values (freeing the old), sets `{bytes}`, and returns it as a zero-copy array.",
+            n.extent.join(" * "),
+            n.dtype
+        ),
+        what: format!("{}.{method}", r.name),
+    });
     NumpyVm {
         method: n.method.clone(),
         data: rust_ident(&n.data_field),
@@ -489,6 +533,12 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
         ty: n.rust.clone(),
         writable: if n.writable { "true" } else { "false" },
         copy: n.copy,
+        sizes,
+        bytes_doc: n.bytes_field.as_deref().map_or_else(String::new, |b| {
+            format!("The data as a zero-copy {} array of {} values; the array keeps this object alive.", n.dtype, per(b))
+        }),
+        allocate,
+        what: format!("{}.{}", r.name, n.method),
     }
 }
 

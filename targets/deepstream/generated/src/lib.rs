@@ -24,9 +24,6 @@ mod __helper_memory;
 #[path = "../../helpers/infer.rs"]
 mod __helper_infer;
 /// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/osd.rs"]
-mod __helper_osd;
-/// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/user_meta.rs"]
 mod __helper_user_meta;
 /// Hand-written helper declared in the spec's `[helpers]`.
@@ -361,7 +358,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     __helper_buffer::register(m)?;
     __helper_memory::register(m)?;
     __helper_infer::register(m)?;
-    __helper_osd::register(m)?;
     __helper_user_meta::register(m)?;
     __helper_surface_pin::register(m)?;
     __helper_surface::register(m)?;

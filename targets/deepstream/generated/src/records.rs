@@ -1378,6 +1378,48 @@ impl NvOSD_MaskParams {
         unsafe { (*p).height = v as _ };
         Ok(())
     }
+    /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
+    fn get_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        let (data, shape) = unsafe {
+            ((*p).data, [((*p).size as u64 / std::mem::size_of::<f32>() as u64) as i64])
+        };
+        let sizes = unsafe {
+            [
+                ("size", (*p).size as u64),
+                (
+                    "width x height",
+                    rt::numpy_export::extent(&[(*p).width as u64, (*p).height as u64]),
+                ),
+            ]
+        };
+        rt::numpy_export::check_sized(
+            data.cast(),
+            &sizes,
+            "NvOSD_MaskParams.get_mask_array",
+        )?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                f32,
+            >(slf.py(), data.cast(), &shape, None, true, slf.clone().into_any())
+        }
+    }
+    /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
+    fn alloc_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        unsafe {
+            let dims = [(*p).width as u64, (*p).height as u64];
+            rt::numpy_export::reallocate_zeroed(
+                __BINDERY_ALLOCATOR,
+                (&raw mut (*p).data).cast(),
+                &raw mut (*p).size,
+                &dims,
+                std::mem::size_of::<f32>(),
+                "NvOSD_MaskParams.alloc_mask_array",
+            )?;
+        }
+        Self::get_mask_array(slf)
+    }
 }
 /// A straight line segment to draw.
 ///

@@ -48,6 +48,7 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_numpy_exporter")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NpImage>()?;
+    m.add_class::<NpMask>()?;
     enums::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -205,6 +205,187 @@ impl NpImage {
         }
     }
 }
+/// A mask whose length is a byte count; the struct owns `data`.
+///
+/// C struct `NpMask`, declared at numpy_exporter.h:13.
+#[pyclass(name = "NpMask", module = "golden_numpy_exporter", frozen)]
+pub struct NpMask {
+    pub(crate) view: View<ffi::NpMask>,
+}
+impl NpMask {
+    /// Python class name, for messages.
+    pub(crate) const TYPE: &'static str = "NpMask";
+    /// Wraps a view of the C struct.
+    pub(crate) fn wrap(view: View<ffi::NpMask>) -> Self {
+        Self { view }
+    }
+    /// The struct pointer, or `ReferenceError` once its memory is gone.
+    #[inline]
+    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NpMask> {
+        self.view.ptr(Self::TYPE)
+    }
+    /// Owned `char*` strings inside the struct (through nested structs and
+    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
+    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
+    /// Pointer fields the struct owns (through nested structs and struct
+    /// arrays): assigning the struct refuses while one is set.
+    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[
+        rt::owned::OwnedPointer {
+            offset: std::mem::offset_of!(ffi::NpMask, data),
+            name: "NpMask.data",
+        },
+    ];
+    /// Frees a struct allocated by the constructor, with the strings it owns.
+    unsafe fn free_owned(p: *mut ffi::NpMask) {
+        unsafe {
+            rt::owned::free_strings(p, Self::OWNED_STRINGS);
+            (__BINDERY_ALLOCATOR.free)(p.cast())
+        }
+    }
+}
+#[pymethods]
+impl NpMask {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(
+            Self::wrap(
+                View::owned(
+                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
+                    Self::free_owned,
+                ),
+            ),
+        )
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(slf.as_any(), fields, &["width", "height"], Self::TYPE)
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(same) = address.cast::<Self>() {
+            let view = &same.get().view;
+            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
+        }
+        Ok(
+            Self::wrap(
+                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
+            ),
+        )
+    }
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.published_address(Self::TYPE)
+    }
+    fn __repr__(&self) -> String {
+        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+    }
+    /// `size` bytes of width * height floats (or NULL).
+    ///
+    /// `float* data` at numpy_exporter.h:14.
+    #[getter]
+    #[pyo3(name = "data")]
+    fn get_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.ptr()?;
+        rt::pointer::to_tracked_capsule(
+            py,
+            unsafe { (*p).data }.cast::<c_void>(),
+            self.view.token(),
+        )
+    }
+    /// Bytes at `data`.
+    ///
+    /// `uint32_t size` at numpy_exporter.h:15.
+    #[getter]
+    #[pyo3(name = "size")]
+    fn get_size(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).size })
+    }
+    /// Columns.
+    ///
+    /// `uint32_t width` at numpy_exporter.h:16.
+    #[getter]
+    #[pyo3(name = "width")]
+    fn get_width(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).width })
+    }
+    #[setter]
+    #[pyo3(name = "width")]
+    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NpMask.width")?;
+        let p = self.ptr()?;
+        unsafe { (*p).width = v as _ };
+        Ok(())
+    }
+    /// Rows.
+    ///
+    /// `uint32_t height` at numpy_exporter.h:17.
+    #[getter]
+    #[pyo3(name = "height")]
+    fn get_height(&self) -> PyResult<u32> {
+        let p = self.ptr()?;
+        Ok(unsafe { (*p).height })
+    }
+    #[setter]
+    #[pyo3(name = "height")]
+    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NpMask.height")?;
+        let p = self.ptr()?;
+        unsafe { (*p).height = v as _ };
+        Ok(())
+    }
+    /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
+    fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        let (data, shape) = unsafe {
+            ((*p).data, [((*p).size as u64 / std::mem::size_of::<f32>() as u64) as i64])
+        };
+        let sizes = unsafe {
+            [
+                ("size", (*p).size as u64),
+                (
+                    "width x height",
+                    rt::numpy_export::extent(&[(*p).width as u64, (*p).height as u64]),
+                ),
+            ]
+        };
+        rt::numpy_export::check_sized(data.cast(), &sizes, "NpMask.as_array")?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                f32,
+            >(slf.py(), data.cast(), &shape, None, true, slf.clone().into_any())
+        }
+    }
+    /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
+    fn alloc_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        unsafe {
+            let dims = [(*p).width as u64, (*p).height as u64];
+            rt::numpy_export::reallocate_zeroed(
+                __BINDERY_ALLOCATOR,
+                (&raw mut (*p).data).cast(),
+                &raw mut (*p).size,
+                &dims,
+                std::mem::size_of::<f32>(),
+                "NpMask.alloc_array",
+            )?;
+        }
+        Self::as_array(slf)
+    }
+}
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.
 pub(crate) fn __bindery_view_target(
@@ -212,6 +393,9 @@ pub(crate) fn __bindery_view_target(
 ) -> PyResult<Option<rt::view::Target<c_void>>> {
     if let Ok(v) = value.cast::<NpImage>() {
         return Ok(Some(v.get().view.target(value, NpImage::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NpMask>() {
+        return Ok(Some(v.get().view.target(value, NpMask::TYPE)?.erase()));
     }
     Ok(None)
 }
