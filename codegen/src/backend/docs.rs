@@ -101,6 +101,7 @@ pub fn render(module: &Module) -> String {
         }
     }
     allocators(&mut out, module);
+    field_setters(&mut out, module);
     if !module.aliases.is_empty() {
         out += "\n## Aliases\n\nFurther names of the objects above (`[module] aliases`).\n\n";
         for a in &module.aliases {
@@ -138,6 +139,31 @@ fn allocators(out: &mut String, module: &Module) {
             ),
             None => writeln!(out, "- `{}()` → `{}`.", a.name, class(&a.record)),
         };
+    }
+}
+
+fn field_setters(out: &mut String, module: &Module) {
+    let callbacks = &module.callback_functions;
+    if module.field_setters.is_empty() && callbacks.is_empty() {
+        return;
+    }
+    out.push_str("\n## Field setters and callback functions\n\n`[field_setter.NAME]` and `[callbacks]` functions.\n\n");
+    for f in &module.field_setters {
+        let [obj, value] = &f.params;
+        let _ = writeln!(
+            out,
+            "- `{}({obj}, {value})`: `{obj}.{} = {value}` on `{obj}` as a `{}` (or `{}.cast({obj})`).",
+            f.name,
+            f.path.join("."),
+            f.class,
+            f.class
+        );
+    }
+    for name in &callbacks.accept_only {
+        let _ = writeln!(out, "- `{name}(func)`: checks `func` is callable and does nothing else.");
+    }
+    if let Some(name) = &callbacks.clear_all {
+        let _ = writeln!(out, "- `{name}()`: forgets every registered Python callback; returns how many.");
     }
 }
 

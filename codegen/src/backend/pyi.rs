@@ -52,6 +52,7 @@ pub fn render(module: &Module) -> String {
     for a in &module.allocators {
         allocator_stub(&mut out, module, a);
     }
+    module_function_stubs(&mut out, module);
     for line in &helpers.top {
         let _ = writeln!(out, "{line}");
     }
@@ -84,6 +85,8 @@ pub fn exported_names(module: &Module) -> Vec<String> {
     names.extend(module.functions.iter().map(|f| f.python_name.clone()));
     names.extend(module.aliases.iter().map(|a| a.name.clone()));
     names.extend(module.allocators.iter().map(|a| a.name.clone()));
+    names.extend(module.field_setters.iter().map(|f| f.name.clone()));
+    names.extend(module.callback_functions.names().cloned());
     names.extend(module.constants.iter().map(|c| c.name.clone()));
     names.push("__version__".into()); // `m.add` lists it in `__all__` too
     names
@@ -223,6 +226,21 @@ fn allocator_stub(out: &mut String, module: &Module, a: &crate::ir::CAllocator) 
     let class = |name: &str| module.record(name).map(|r| r.python_name.clone()).unwrap_or_default();
     let param = a.owner.as_ref().map(|o| format!("{}: {}, /", o.param, class(&o.record))).unwrap_or_default();
     let _ = writeln!(out, "\ndef {}({param}) -> {}: ...", a.name, class(&a.record));
+}
+
+/// Stubs of `[field_setter.NAME]` and `[callbacks]` functions.
+fn module_function_stubs(out: &mut String, module: &Module) {
+    for f in &module.field_setters {
+        let slash = if f.positional { ", /" } else { "" };
+        let [obj, value] = &f.params;
+        let _ = writeln!(out, "\ndef {}({obj}: Any, {value}: {}{slash}) -> None: ...", f.name, f.value_type);
+    }
+    for name in &module.callback_functions.accept_only {
+        let _ = writeln!(out, "\ndef {name}(func: Callable[..., Any], /) -> None: ...");
+    }
+    if let Some(name) = &module.callback_functions.clear_all {
+        let _ = writeln!(out, "\ndef {name}() -> int: ...");
+    }
 }
 
 /// A module alias has the signature of what it names.

@@ -39,6 +39,12 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
     for a in &module.allocators {
         claim(&a.name, format!("allocator of {}", a.record), &mut errors);
     }
+    for f in &module.field_setters {
+        claim(&f.name, format!("field setter of {}", f.class), &mut errors);
+    }
+    for name in module.callback_functions.names() {
+        claim(name, "[callbacks] function".to_string(), &mut errors);
+    }
     for r in &module.records {
         let mut attrs: HashMap<&str, &str> = HashMap::new();
         let bound = r.fields.iter().filter(|f| !matches!(f.kind, FieldKind::Skipped { .. }));

@@ -4,6 +4,7 @@
 //! Loading keeps spans so diagnostics point at the spec line.
 
 mod allocators;
+mod field_setters;
 mod load;
 mod names;
 mod rust_spec;
@@ -12,6 +13,7 @@ mod types;
 mod validate;
 
 pub use allocators::{AllocatorSpec, ExtensionSpec, OwnerSpec};
+pub use field_setters::{CallbacksSpec, FieldSetterSpec};
 pub use load::{LoadedSpec, load};
 pub use names::PYTHON_KEYWORDS;
 pub use rust_spec::{

@@ -31,6 +31,12 @@ pub struct Spec {
     /// `[allocator.NAME]`: module functions allocating a struct for C to free.
     #[serde(default, rename = "allocator")]
     pub allocators: SpannedMap<super::AllocatorSpec>,
+    /// `[field_setter.NAME]`: module functions assigning a field of their first argument.
+    #[serde(default, rename = "field_setter")]
+    pub field_setters: SpannedMap<super::FieldSetterSpec>,
+    /// `[callbacks]`: module functions over the registered Python callbacks.
+    #[serde(default)]
+    pub callbacks: super::CallbacksSpec,
     /// `[helpers]`: hand-written Rust compiled into the generated crate.
     #[serde(default)]
     pub helpers: HelpersSpec,

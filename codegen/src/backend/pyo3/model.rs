@@ -46,6 +46,47 @@ pub struct ModuleVm {
     pub aliases: Vec<(String, Vec<String>)>,
     /// `[allocator.NAME]` functions.
     pub allocators: Vec<super::allocators::AllocatorVm>,
+    /// `[field_setter.NAME]` functions.
+    pub field_setters: Vec<FieldSetterVm>,
+    /// `[callbacks]` functions.
+    pub callback_functions: CallbackFunctionsVm,
+}
+
+/// The `[callbacks]` functions.
+#[derive(Debug, Serialize)]
+pub struct CallbackFunctionsVm {
+    /// The function forgetting every callback (empty: none).
+    pub clear_all: String,
+    /// Functions only checking their argument is callable.
+    pub accept_only: Vec<String>,
+}
+
+/// A `[field_setter.NAME]` function.
+#[derive(Debug, Serialize)]
+pub struct FieldSetterVm {
+    /// Python name.
+    pub name: String,
+    /// Rust class of the first argument.
+    pub class: String,
+    /// Python attribute path.
+    pub path: Vec<String>,
+    /// Rust identifiers of the two parameters.
+    pub params: [String; 2],
+    /// Positional-only.
+    pub positional: bool,
+    /// Docstring.
+    pub doc: String,
+}
+
+fn field_setter_vm(f: &crate::ir::FieldSetter) -> FieldSetterVm {
+    FieldSetterVm {
+        name: f.name.clone(),
+        class: f.class.clone(),
+        path: f.path.clone(),
+        params: [param_ident(&f.params[0]), param_ident(&f.params[1])],
+        positional: f.positional,
+        doc: f.doc.clone(),
+    }
 }
 
 /// One class.
@@ -301,6 +342,11 @@ pub fn module_vm(module: &Module) -> ModuleVm {
         cxx_readers: super::cxx_shim::readers(module),
         aliases: module.aliases.iter().map(|a| (a.name.clone(), a.path.clone())).collect(),
         allocators: super::allocators::allocators(module),
+        field_setters: module.field_setters.iter().map(field_setter_vm).collect(),
+        callback_functions: CallbackFunctionsVm {
+            clear_all: module.callback_functions.clear_all.clone().unwrap_or_default(),
+            accept_only: module.callback_functions.accept_only.clone(),
+        },
         callbacks,
         records,
     }

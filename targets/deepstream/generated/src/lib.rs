@@ -24,9 +24,6 @@ mod __helper_memory;
 #[path = "../../helpers/infer.rs"]
 mod __helper_infer;
 /// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/user_meta.rs"]
-mod __helper_user_meta;
-/// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/surface_pin.rs"]
 mod __helper_surface_pin;
 /// Hand-written helper declared in the spec's `[helpers]`.
@@ -320,6 +317,17 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_payload, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_person_object, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_vehicle_object, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_field_setter_set_user_copyfunc, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_field_setter_set_user_releasefunc, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_field_setter_user_copyfunc, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_field_setter_user_releasefunc, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_callbacks_clear_all, m)?)?;
+    m.add_function(
+        wrap_pyfunction!(__bindery_callbacks_accept_register_user_copyfunc, m)?,
+    )?;
+    m.add_function(
+        wrap_pyfunction!(__bindery_callbacks_accept_register_user_releasefunc, m)?,
+    )?;
     m.add(
         "glist_get_nvds_Surface_Params",
         m.getattr("NvBufSurfaceParams")?.getattr("cast")?,
@@ -358,7 +366,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     __helper_buffer::register(m)?;
     __helper_memory::register(m)?;
     __helper_infer::register(m)?;
-    __helper_user_meta::register(m)?;
     __helper_surface_pin::register(m)?;
     __helper_surface::register(m)?;
     __helper_gstmeta::register(m)?;
