@@ -111,6 +111,7 @@ bad_specs!(
     field_setter_not_nested,
     callbacks_without_callback_fields,
     numpy_bytes_and_shape,
+    numpy_function_clash,
     numpy_copy_not_writable,
     numpy_data_not_pointer,
     numpy_shape_missing_field,

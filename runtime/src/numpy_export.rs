@@ -139,6 +139,31 @@ pub fn check_sized(data: *const c_void, sizes: &[(&str, u64)], what: &str) -> Py
     }
 }
 
+/// For a view nothing tracks (`untracked`: cast from an `int` address or a
+/// foreign capsule, so only the struct itself was probed), checks that the
+/// whole array at `data` (`shape` elements of `element` bytes) is readable
+/// before an exporter reads it: `ValueError` otherwise, or when the size
+/// overflows. Tracked views are not probed: their memory is alive; nor is a
+/// NULL `data`, which the exporters never read (an error or an empty copy).
+pub fn require_readable_if_untracked(untracked: bool, data: *const c_void, shape: &[i64], element: usize, what: &str) -> PyResult<()> {
+    if !untracked || data.is_null() {
+        return Ok(());
+    }
+    let bytes = shape.iter().try_fold(element, |n, &d| usize::try_from(d).ok().and_then(|d| n.checked_mul(d)));
+    crate::probe::require_readable(data, bytes.unwrap_or(usize::MAX), what)
+}
+
+/// `data` itself when it is a `T`, else `T.cast(data)` (a capsule or an
+/// address; `cast`'s errors are raised): the argument of a module function
+/// standing for a method of `T`.
+pub fn as_class<'py, T: pyo3::PyTypeInfo + pyo3::PyClass>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, T>> {
+    if let Ok(view) = data.cast::<T>() {
+        return Ok(view.clone());
+    }
+    let obj = data.py().get_type::<T>().call_method1("cast", (data,))?;
+    Ok(obj.cast_into::<T>()?)
+}
+
 /// The element count that integer fields describing the same memory give
 /// (`width x height`), saturating instead of overflowing: for [`check_sized`].
 pub fn extent(dims: &[u64]) -> u64 {

@@ -54,6 +54,13 @@ pub fn render(module: &Module) -> String {
                 n.bytes_field.as_ref().map_or_else(|| n.shape.join(", "), |b| format!("`{b}` bytes")),
                 n.data_field
             );
+            if let Some(f) = &n.function {
+                let _ = writeln!(
+                    out,
+                    "\n`{f}(data)` → `{}()` of `data` as a `{}` (or `{}.cast(data)`).",
+                    n.method, r.python_name, r.python_name
+                );
+            }
             if let Some(a) = &n.allocate {
                 let _ = writeln!(
                     out,

@@ -87,6 +87,7 @@ pub fn exported_names(module: &Module) -> Vec<String> {
     names.extend(module.allocators.iter().map(|a| a.name.clone()));
     names.extend(module.field_setters.iter().map(|f| f.name.clone()));
     names.extend(module.callback_functions.names().cloned());
+    names.extend(module.records.iter().flat_map(|r| &r.numpy).filter_map(|n| n.function.clone()));
     names.extend(module.constants.iter().map(|c| c.name.clone()));
     names.push("__version__".into()); // `m.add` lists it in `__all__` too
     names
@@ -233,7 +234,14 @@ fn module_function_stubs(out: &mut String, module: &Module) {
     for f in &module.field_setters {
         let slash = if f.positional { ", /" } else { "" };
         let [obj, value] = &f.params;
-        let _ = writeln!(out, "\ndef {}({obj}: Any, {value}: {}{slash}) -> None: ...", f.name, f.value_type);
+        let ty =
+            setter_leaf(module, &f.record, &f.path).and_then(|leaf| field_types(module, leaf)).map_or_else(|| "Any".into(), |(_, set)| set);
+        let _ = writeln!(out, "\ndef {}({obj}: Any, {value}: {ty}{slash}) -> None: ...", f.name);
+    }
+    for n in module.records.iter().flat_map(|r| &r.numpy) {
+        if let Some(function) = &n.function {
+            let _ = writeln!(out, "\ndef {function}(data: Any) -> npt.NDArray[numpy.{}]: ...", n.dtype);
+        }
     }
     for name in &module.callback_functions.accept_only {
         let _ = writeln!(out, "\ndef {name}(func: Callable[..., Any], /) -> None: ...");
@@ -241,6 +249,18 @@ fn module_function_stubs(out: &mut String, module: &Module) {
     if let Some(name) = &module.callback_functions.clear_all {
         let _ = writeln!(out, "\ndef {name}() -> int: ...");
     }
+}
+
+/// The field a field setter assigns: `path` (Python names) through embedded structs of `record`.
+fn setter_leaf<'m>(module: &'m Module, record: &str, path: &[String]) -> Option<&'m Field> {
+    let (last, through) = path.split_last()?;
+    let mut current = module.record(record)?;
+    for step in through {
+        let f = current.fields.iter().find(|f| &f.python_name == step)?;
+        let FieldKind::Nested { record } = &f.kind else { return None };
+        current = module.record(record)?;
+    }
+    current.fields.iter().find(|f| &f.python_name == last)
 }
 
 /// A module alias has the signature of what it names.

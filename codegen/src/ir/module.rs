@@ -42,6 +42,9 @@ pub struct NumpyExporter {
     /// Method that allocates `extent` zeroed elements, sets `bytes_field` and returns the view.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allocate: Option<String>,
+    /// Module function `NAME(data)` returning the same array for `data` cast to the struct.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function: Option<String>,
 }
 
 /// One column of a bulk exporter: a (possibly nested) field path.
@@ -107,8 +110,8 @@ pub struct FieldSetter {
     pub positional: bool,
     /// Docstring.
     pub doc: String,
-    /// Python type of the value (for stubs).
-    pub value_type: String,
+    /// C name of the struct.
+    pub record: String,
 }
 
 /// Module functions over the registered Python callbacks (`[callbacks]`).

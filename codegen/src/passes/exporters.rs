@@ -74,6 +74,7 @@ fn numpy(spec: &LoadedSpec, record: &Record, method: &str, n: &NumpySpec) -> Res
         bytes_field: n.bytes.as_ref().map(|b| b.get_ref().clone()),
         extent: n.extent.iter().map(|d| d.get_ref().clone()).collect(),
         allocate: n.allocate.as_ref().map(|a| a.get_ref().clone()),
+        function: n.function.as_ref().map(|f| f.get_ref().clone()),
     })
 }
 

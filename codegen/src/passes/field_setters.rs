@@ -7,7 +7,6 @@
 use toml::Spanned;
 
 use super::records::unknown;
-use crate::backend::pyi::{field_types, is_writable};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::ir::{CallbackFunctions, FieldKind, FieldSetter, Module, Record};
 use crate::spec::{FieldSetterSpec, LoadedSpec, PYTHON_KEYWORDS};
@@ -52,7 +51,6 @@ fn field_setter(spec: &LoadedSpec, module: &Module, name: &str, s: &FieldSetterS
             }
         },
     };
-    let field = leaf(module, record, &path).expect("resolved");
     Ok(FieldSetter {
         name: name.to_string(),
         class: record.python_name.clone(),
@@ -60,7 +58,7 @@ fn field_setter(spec: &LoadedSpec, module: &Module, name: &str, s: &FieldSetterS
             .doc
             .clone()
             .unwrap_or_else(|| format!("Sets `{}.{}` of `{}` to `{}`.", record.python_name, path.join("."), params[0], params[1])),
-        value_type: field_types(module, field).map_or_else(|| "Any".to_string(), |(_, set)| set),
+        record: record.name.clone(),
         path,
         params,
         positional: s.positional,
@@ -118,16 +116,14 @@ fn resolve<'m>(spec: &LoadedSpec, module: &'m Module, field: &Spanned<String>) -
     Ok((record, path))
 }
 
-/// The field at a resolved Python attribute path.
-fn leaf<'m>(module: &'m Module, record: &'m Record, path: &[String]) -> Option<&'m crate::ir::Field> {
-    let (last, through) = path.split_last()?;
-    let mut current = record;
-    for step in through {
-        let f = current.fields.iter().find(|f| &f.python_name == step)?;
-        let FieldKind::Nested { record } = &f.kind else { return None };
-        current = module.record(record)?;
+/// Whether Python may set the field (the stubs' rule: no setter on lists,
+/// struct arrays, C++ members, read-only fields and borrowed strings).
+fn is_writable(f: &crate::ir::Field) -> bool {
+    match &f.kind {
+        FieldKind::List { .. } | FieldKind::StructArray { .. } | FieldKind::Std { .. } => false,
+        FieldKind::CString { owned, interned, .. } => (*owned || *interned) && !f.readonly,
+        _ => !f.readonly,
     }
-    current.fields.iter().find(|f| &f.python_name == last)
 }
 
 fn is_identifier(name: &str) -> bool {

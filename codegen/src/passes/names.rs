@@ -39,6 +39,11 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
     for a in &module.allocators {
         claim(&a.name, format!("allocator of {}", a.record), &mut errors);
     }
+    for (r, n) in module.records.iter().flat_map(|r| r.numpy.iter().map(move |n| (r, n))) {
+        if let Some(function) = &n.function {
+            claim(function, format!("numpy function of {}.{}", r.name, n.method), &mut errors);
+        }
+    }
     for f in &module.field_setters {
         claim(&f.name, format!("field setter of {}", f.class), &mut errors);
     }

@@ -293,6 +293,10 @@ pub struct NumpySpec {
     /// `bytes` and returns the view.
     #[serde(default)]
     pub allocate: Option<Spanned<String>>,
+    /// Name of a module function `NAME(data)` returning the same array for
+    /// `data` seen as the struct (a view of it, or what its `cast` accepts).
+    #[serde(default)]
+    pub function: Option<Spanned<String>>,
 }
 
 fn yes() -> bool {

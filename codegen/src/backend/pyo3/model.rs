@@ -50,6 +50,8 @@ pub struct ModuleVm {
     pub field_setters: Vec<FieldSetterVm>,
     /// `[callbacks]` functions.
     pub callback_functions: CallbackFunctionsVm,
+    /// Numpy exporters' module functions: (function, class, method, dtype).
+    pub numpy_functions: Vec<(String, String, String)>,
 }
 
 /// The `[callbacks]` functions.
@@ -202,6 +204,8 @@ pub struct NumpyVm {
     pub allocate: Option<NumpyAllocVm>,
     /// `Record.method` for errors.
     pub what: String,
+    /// Module function standing for the method (empty: none).
+    pub function: String,
 }
 
 /// The `allocate` method of a numpy exporter.
@@ -343,6 +347,11 @@ pub fn module_vm(module: &Module) -> ModuleVm {
         aliases: module.aliases.iter().map(|a| (a.name.clone(), a.path.clone())).collect(),
         allocators: super::allocators::allocators(module),
         field_setters: module.field_setters.iter().map(field_setter_vm).collect(),
+        numpy_functions: module
+            .records
+            .iter()
+            .flat_map(|r| r.numpy.iter().filter_map(move |n| Some((n.function.clone()?, r.python_name.clone(), n.method.clone()))))
+            .collect(),
         callback_functions: CallbackFunctionsVm {
             clear_all: module.callback_functions.clear_all.clone().unwrap_or_default(),
             accept_only: module.callback_functions.accept_only.clone(),
@@ -585,6 +594,7 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
         }),
         allocate,
         what: format!("{}.{}", r.name, n.method),
+        function: n.function.clone().unwrap_or_default(),
     }
 }
 

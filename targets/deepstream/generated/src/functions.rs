@@ -4178,3 +4178,13 @@ pub(crate) fn __bindery_callbacks_accept_register_user_releasefunc(
 ) -> PyResult<()> {
     rt::callback::accept_callable(func, "register_user_releasefunc")
 }
+/// `NvDsInferSegmentationMeta.class_map_array()` as a module function: `data` is a `NvDsInferSegmentationMeta` or what `NvDsInferSegmentationMeta.cast` accepts.
+#[pyfunction]
+#[pyo3(name = "get_segmentation_masks", signature = (data))]
+pub(crate) fn __bindery_numpy_function_get_segmentation_masks<'py>(
+    data: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    NvDsInferSegmentationMeta::class_map_array(
+        &rt::numpy_export::as_class::<NvDsInferSegmentationMeta>(data)?,
+    )
+}

@@ -321,6 +321,9 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_field_setter_set_user_releasefunc, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_field_setter_user_copyfunc, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_field_setter_user_releasefunc, m)?)?;
+    m.add_function(
+        wrap_pyfunction!(__bindery_numpy_function_get_segmentation_masks, m)?,
+    )?;
     m.add_function(wrap_pyfunction!(__bindery_callbacks_clear_all, m)?)?;
     m.add_function(
         wrap_pyfunction!(__bindery_callbacks_accept_register_user_copyfunc, m)?,

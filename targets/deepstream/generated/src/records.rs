@@ -1384,6 +1384,13 @@ impl NvOSD_MaskParams {
         let (data, shape) = unsafe {
             ((*p).data, [((*p).size as u64 / std::mem::size_of::<f32>() as u64) as i64])
         };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<f32>(),
+            "NvOSD_MaskParams.get_mask_array",
+        )?;
         let sizes = unsafe {
             [
                 ("size", (*p).size as u64),
@@ -13195,11 +13202,20 @@ impl NvDsInferSegmentationMeta {
         Ok(())
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
-    fn class_map_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn class_map_array<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let p = slf.get().ptr()?;
         let (data, shape) = unsafe {
             ((*p).class_map, [(*p).height as i64, (*p).width as i64])
         };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<i32>(),
+            "NvDsInferSegmentationMeta.class_map_array",
+        )?;
         unsafe {
             rt::numpy_export::array_over::<
                 i32,
@@ -13217,6 +13233,13 @@ impl NvDsInferSegmentationMeta {
                 [(*p).classes as i64, (*p).height as i64, (*p).width as i64],
             )
         };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<f32>(),
+            "NvDsInferSegmentationMeta.class_probabilities_array",
+        )?;
         unsafe {
             rt::numpy_export::array_over::<
                 f32,
@@ -21049,6 +21072,13 @@ impl NvDsObjReid {
     fn get_host_reid_vector<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let p = slf.get().ptr()?;
         let (data, shape) = unsafe { ((*p).ptr_host, [(*p).featureSize as i64]) };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<f32>(),
+            "NvDsObjReid.get_host_reid_vector",
+        )?;
         unsafe {
             rt::numpy_export::array_copy::<
                 f32,
@@ -21867,6 +21897,13 @@ impl NvDsObjEncOutParams {
     fn outBuffer<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let p = slf.get().ptr()?;
         let (data, shape) = unsafe { ((*p).outBuffer, [(*p).outLen as i64]) };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<u8>(),
+            "NvDsObjEncOutParams.outBuffer",
+        )?;
         unsafe {
             rt::numpy_export::array_over::<
                 u8,

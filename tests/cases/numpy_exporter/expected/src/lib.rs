@@ -50,6 +50,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NpImage>()?;
     m.add_class::<NpMask>()?;
     enums::register(m)?;
+    m.add_function(wrap_pyfunction!(__bindery_numpy_function_image_pixels, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -173,11 +173,18 @@ impl NpImage {
         unsafe { this.view.set_pointer(slf.as_any(), slot, target, "NpImage.histogram") }
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
-    fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let p = slf.get().ptr()?;
         let (data, shape) = unsafe {
             ((*p).pixels, [(*p).height as i64, (*p).width as i64, 3i64])
         };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<u8>(),
+            "NpImage.as_array",
+        )?;
         unsafe {
             rt::numpy_export::array_over::<
                 u8,
@@ -188,6 +195,13 @@ impl NpImage {
     fn histogram_copy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let p = slf.get().ptr()?;
         let (data, shape) = unsafe { ((*p).histogram, [256i64]) };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<f32>(),
+            "NpImage.histogram_copy",
+        )?;
         unsafe {
             rt::numpy_export::array_copy::<
                 f32,
@@ -198,6 +212,13 @@ impl NpImage {
     fn histogram_view<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let p = slf.get().ptr()?;
         let (data, shape) = unsafe { ((*p).histogram, [256i64]) };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<f32>(),
+            "NpImage.histogram_view",
+        )?;
         unsafe {
             rt::numpy_export::array_over::<
                 f32,
@@ -353,6 +374,13 @@ impl NpMask {
         let (data, shape) = unsafe {
             ((*p).data, [((*p).size as u64 / std::mem::size_of::<f32>() as u64) as i64])
         };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<f32>(),
+            "NpMask.as_array",
+        )?;
         let sizes = unsafe {
             [
                 ("size", (*p).size as u64),

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["NpImage", "NpMask", "__version__"]
+__all__ = ["NpImage", "NpMask", "image_pixels", "__version__"]
 
 __version__: str
 
@@ -61,3 +61,5 @@ class NpMask:
     def height(self, value: int) -> None: ...
     def as_array(self) -> npt.NDArray[numpy.float32]: ...
     def alloc_array(self) -> npt.NDArray[numpy.float32]: ...
+
+def image_pixels(data: Any) -> npt.NDArray[numpy.uint8]: ...
