@@ -78,7 +78,9 @@ pub fn ir_from(loaded: &LoadedSpec, mut set: HeaderSet, until: Option<&str>) -> 
     module.spec_loc = SourceLoc { file: "spec.toml".into(), line: 1 };
     module.helper_stubs = helper_stubs(loaded)?;
     module.int_addresses = loaded.spec.module.int_addresses;
-    let module = passes::run(loaded, module, until)?;
+    let mut module = passes::run(loaded, module, until)?;
+    let features = backend::pyo3::runtime_features::features(loaded, |c| module.record(c).map(|r| r.python_name.clone()));
+    module.helper_stubs.insert_str(0, &backend::pyo3::runtime_features::stubs(&features));
     for w in &module.warnings {
         eprint!("{}", w.render());
     }
@@ -117,11 +119,11 @@ pub fn render(spec_path: &Path, out_dir: &Path) -> Result<Vec<Output>> {
 }
 
 /// Renders every output file of a spec and keeps the IR; `runtime` is where
-/// a C spec's crate gets `bindery-runtime` (crates from annotated Rust do not use it).
+/// the generated crate gets `bindery-runtime`.
 pub fn render_with(spec_path: &Path, out_dir: &Path, runtime: &RuntimeSource) -> Result<Rendered> {
     if spec::is_rust_spec(spec_path) {
         let (loaded, module) = build_rust_ir(spec_path, None)?;
-        let outputs = backend::pyo3_rust::render(&loaded, &module.plan, out_dir)?;
+        let outputs = backend::pyo3_rust::render(&loaded, &module.plan, out_dir, runtime)?;
         return Ok(Rendered { outputs, module: None });
     }
     let loaded = load_checked(spec_path)?;

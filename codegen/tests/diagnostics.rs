@@ -104,6 +104,9 @@ bad_specs!(
     list_element_not_struct,
     list_on_non_glist,
     list_without_element_type,
+    meta_payload_getter_wrong_type,
+    meta_payload_release_not_function,
+    meta_payload_unknown_struct,
     missing_required_key,
     module_name_not_identifier,
     numpy_allocate_not_owned,
@@ -148,6 +151,9 @@ bad_specs!(
     wrong_value_type,
     rust_conversion_unknown,
     rust_table_without_result,
+    rust_errors_unknown_exception,
+    rust_python_module_unknown_name,
+    rust_default_raw_expression,
 );
 
 /// The generator never panics on bad input: every bad spec, through every

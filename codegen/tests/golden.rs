@@ -122,6 +122,7 @@ golden!(
     params,
     pointers,
     renames,
+    runtime_features,
     scalars,
     static_functions,
     cxx_containers,

@@ -66,10 +66,11 @@ fn renders_crate_module_stubs_and_docs() {
     let things = &out.iter().find(|o| o.path.ends_with("src/things.rs")).unwrap().contents;
     assert!(things.contains("#[pyclass(module = \"demo._native.things\", name = \"Counter\")]"), "{things}");
     assert!(things.contains("signature = (start, /)"), "positional-only by default:\n{things}");
-    assert!(things.contains("glue::seq::list(\"make\""), "int_list conversion for &[i64]:\n{things}");
+    assert!(things.contains("rt::seq::list(\"make\""), "int_list conversion for &[i64] (runtime glue):\n{things}");
     assert!(things.contains("__inner.add(a_by).or_raise()?"), "fallible method mapped through the status:\n{things}");
     let cargo = &out.iter().find(|o| o.path.ends_with("Cargo.toml")).unwrap().contents;
     assert!(cargo.contains("demo-core = { path = \"../core\" }") && cargo.contains("demo-glue = { path = \"../glue\" }"), "{cargo}");
+    assert!(cargo.contains("bindery-runtime = { version = "), "the runtime glue is a dependency:\n{cargo}");
     let lib = &out.iter().find(|o| o.path.ends_with("src/lib.rs")).unwrap().contents;
     assert!(lib.contains("modules.set_item(\"demo._native.things\""), "{lib}");
 }
@@ -128,5 +129,5 @@ fn unknown_pass_lists_the_rust_passes() {
     let dir = target("unknown-pass", "", CORE);
     let errs = pipeline::dump_ir(&dir.join("spec.toml"), Some("expose")).expect_err("a C pass");
     assert!(errs[0].message.contains("unknown pass `expose` for an annotated-Rust spec"), "{}", errs[0].message);
-    assert_eq!(errs[0].hint.as_deref(), Some("passes, in order: classes, enums, functions, spec_names, submodules"));
+    assert_eq!(errs[0].hint.as_deref(), Some("passes, in order: classes, enums, functions, spec_names, python_modules, submodules"));
 }

@@ -2,7 +2,8 @@
 //! bindery-generated PyO3 module calls.
 //!
 //! Generated code stays small and declarative because the safety-critical
-//! logic lives here: liveness tokens and views ([`token`], [`view`]), integer
+//! logic lives here: liveness tokens and views ([`token`], [`view`]), the
+//! generated classes' shared half and field-access macros ([`record`]), integer
 //! range checks ([`ints`]), char-array and C-string conversion ([`strings`]),
 //! deep copy and free of structs owning strings ([`owned`]), raw pointer and
 //! capsule handling ([`pointer`]) with a cannot-fault readability probe for
@@ -14,9 +15,10 @@
 //! function-pointer arguments ([`callable`]), byte buffers ([`buffers`]) and
 //! out-parameter results ([`out`]), C++ std:: members copied through a
 //! generated shim ([`cxx`]), plus a registry of memory spans whose size
-//! is known, for integer-address helper APIs ([`allocations`]), and blocks
-//! allocated for C to free, with the copy and release functions C calls
-//! ([`c_owned`]). This crate must not know about any particular
+//! is known, for integer-address helper APIs ([`allocations`]), the
+//! raw-memory helpers over it ([`raw_memory`]), and blocks allocated for C
+//! to free, with the copy and release functions C calls ([`c_owned`]). This
+//! crate must not know about any particular
 //! C library: everything target-specific arrives as parameters. The one
 //! exception is GObject/GStreamer, whose public API [`gobject`] finds at run
 //! time in the copies the process has loaded (it links neither).
@@ -34,6 +36,7 @@ pub mod enums;
 pub mod epoch;
 pub mod errors;
 pub mod glist;
+pub mod glue;
 pub mod gobject;
 pub mod ints;
 pub mod numpy_export;
@@ -41,6 +44,8 @@ pub mod out;
 pub mod owned;
 pub mod pointer;
 pub mod probe;
+pub mod raw_memory;
+pub mod record;
 pub mod strings;
 pub mod token;
 pub mod view;
@@ -116,6 +121,7 @@ impl<T> AssertSend<T> {
         self.0
     }
 }
+pub use record::Record;
 pub use view::{Allocator, Handover, Origin, Target, View};
 
 /// Re-exported so generated crates use exactly the pyo3 this runtime was built with.

@@ -10,6 +10,7 @@ pub mod pyo3;
 pub mod pyo3_rust;
 pub mod rust_docs;
 pub mod rust_pyi;
+pub mod rust_python;
 pub mod signature;
 
 use std::path::{Path, PathBuf};

@@ -180,13 +180,9 @@ pub fn field_types(module: &Module, f: &Field) -> Option<(String, String)> {
     }
 }
 
-/// Whether Python can assign the field.
+/// Whether Python can assign the field (decided by the `records` pass).
 pub fn is_writable(f: &Field) -> bool {
-    match &f.kind {
-        FieldKind::List { .. } | FieldKind::StructArray { .. } | FieldKind::Std { .. } => false,
-        FieldKind::CString { owned, interned, .. } => (*owned || *interned) && !f.readonly,
-        _ => !f.readonly,
-    }
+    !f.readonly
 }
 
 /// Python type of a C++ container member.

@@ -55,6 +55,20 @@ pub enum FieldKind {
     Skipped { reason: String },
 }
 
+impl FieldKind {
+    /// Whether a field of this kind can have a setter at all: lists, struct
+    /// arrays and C++ members are read-only views, and a `char*` string is
+    /// assignable only when the spec says who owns it (owned or interned).
+    pub fn assignable(&self) -> bool {
+        match self {
+            FieldKind::Skipped { .. } | FieldKind::Undecided => false,
+            FieldKind::List { .. } | FieldKind::StructArray { .. } | FieldKind::Std { .. } => false,
+            FieldKind::CString { owned, interned, .. } => *owned || *interned,
+            _ => true,
+        }
+    }
+}
+
 /// What a C++ container member becomes in Python.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "shape")]
@@ -100,7 +114,9 @@ pub struct Field {
     pub doc: Doc,
     /// Declaration site.
     pub loc: SourceLoc,
-    /// Read-only in Python.
+    /// Read-only in Python: the spec's `readonly` list, the struct's own
+    /// bookkeeping, or a kind that has no setter ([`FieldKind::assignable`]);
+    /// decided once by the `records` pass, read as-is by every backend.
     pub readonly: bool,
     /// Decided kind.
     pub kind: FieldKind,
@@ -111,4 +127,28 @@ pub struct Field {
     /// refuses to copy it (it would have two owners).
     #[serde(default)]
     pub owns_target: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FieldKind;
+
+    fn string(owned: bool, interned: bool) -> FieldKind {
+        FieldKind::CString { owned, interned, allocator: "g".into() }
+    }
+
+    #[test]
+    fn views_of_many_items_are_never_assignable() {
+        assert!(!FieldKind::List { element: None }.assignable());
+        assert!(!FieldKind::StructArray { record: "R".into(), len: 2 }.assignable());
+        assert!(!FieldKind::Undecided.assignable());
+    }
+
+    #[test]
+    fn a_string_is_assignable_only_with_an_owner() {
+        assert!(!string(false, false).assignable());
+        assert!(string(true, false).assignable());
+        assert!(string(false, true).assignable());
+        assert!(FieldKind::VoidPtr.assignable());
+    }
 }

@@ -153,3 +153,12 @@ pub struct Plan {
     /// Functions (annotated ones, then table rows not seen in source).
     pub functions: Vec<FnPlan>,
 }
+
+impl Plan {
+    /// The submodule of class or enum `name`, if the plan has one.
+    pub fn item_module(&self, name: &str) -> Option<&str> {
+        let classes = self.classes.iter().map(|c| (&c.py_name, &c.module));
+        let mut items = classes.chain(self.enums.iter().map(|e| (&e.py_name, &e.module)));
+        items.find(|(n, _)| n.as_str() == name).map(|(_, m)| m.as_str())
+    }
+}

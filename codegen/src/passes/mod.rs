@@ -34,6 +34,7 @@ pub mod names;
 pub mod owned_strings;
 pub mod param_names;
 pub mod records;
+pub mod runtime_features;
 pub mod rust_conv;
 pub mod rust_plan;
 pub mod setters;
@@ -102,7 +103,7 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
 }
 
 /// Names of the Rust path's passes, in order (for `dump-ir --after`).
-pub const RUST_PASSES: &[&str] = &["classes", "enums", "functions", "spec_names", "submodules"];
+pub const RUST_PASSES: &[&str] = &["classes", "enums", "functions", "spec_names", "python_modules", "submodules"];
 
 /// Runs the Rust path's passes up to and including `until` (all when None);
 /// every problem of the passes that ran is returned together.
@@ -114,6 +115,7 @@ pub fn run_rust(spec: &LoadedRustSpec, mut module: RustModule, until: Option<&st
             "enums" => rust_plan::enums(spec, &mut module),
             "functions" => rust_plan::functions(spec, &mut module),
             "spec_names" => rust_plan::spec_names(spec, &module),
+            "python_modules" => rust_plan::python_modules(spec, &module),
             _ => rust_plan::submodules(spec, &module),
         };
         errors.extend(found);

@@ -45,6 +45,7 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
                 field.kind = field_kind::decide_in_struct(&snapshot, &field.ty, policy, &defaults);
             }
             owned_pointer(field, policy);
+            field.readonly |= !field.kind.assignable();
             if let FieldKind::Callback { arg, arg_record, .. } = &mut field.kind
                 && arg_record.is_empty()
             {

@@ -14,7 +14,7 @@ use super::rust_conv::{self, Conv, Ret};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::ir::rust_plan::{Arg, Call, ClassPlan, EnumPlan, FnPlan};
 use crate::ir::{MethodKind, Receiver, RustClass, RustCrate, RustEnum, RustFunction, RustModule, RustParam, RustType};
-use crate::spec::{CallSpec, FunctionTableSpec, LoadedRustSpec, PayloadAt, TableRowSpec};
+use crate::spec::{CallSpec, FunctionTableSpec, LoadedRustSpec, NumpyView, PayloadAt, TableRowSpec};
 
 /// A function table row with its table.
 type Row<'s> = (&'s FunctionTableSpec, &'s TableRowSpec);
@@ -50,7 +50,57 @@ pub fn spec_names(spec: &LoadedRustSpec, module: &RustModule) -> Vec<Diagnostic>
     cx.check_spec_names();
     cx.errors.extend(tables_without_result(spec));
     cx.errors.extend(unknown_conversions(spec));
+    cx.errors.extend(error_table(spec));
     cx.errors
+}
+
+/// The builtin exceptions `[rust.errors]` may name: the ones
+/// `bindery_runtime::glue::errors::exception` builds.
+const BUILTIN_EXCEPTIONS: &[&str] = &[
+    "FileExistsError",
+    "FileNotFoundError",
+    "IndexError",
+    "KeyError",
+    "MemoryError",
+    "NotImplementedError",
+    "OSError",
+    "OverflowError",
+    "PermissionError",
+    "RuntimeError",
+    "TimeoutError",
+    "TypeError",
+    "UnicodeDecodeError",
+    "ValueError",
+];
+
+/// `[rust.errors]`: exception names the runtime does not know, and type,
+/// method or variant names that are not Rust paths or identifiers.
+fn error_table(spec: &LoadedRustSpec) -> Vec<Diagnostic> {
+    let Some(errors) = &spec.spec.rust.errors else { return vec![] };
+    let mut out = vec![];
+    let exceptions = std::iter::once(&errors.default).chain(errors.exceptions.values());
+    for exc in exceptions.filter(|e| !BUILTIN_EXCEPTIONS.contains(&e.get_ref().as_str())) {
+        let msg = format!("`{}` is not a builtin exception [rust.errors] can raise", exc.get_ref());
+        out.push(spec.error(Kind::SpecInvalid, exc.span(), msg).hint(format!("use one of: {}", BUILTIN_EXCEPTIONS.join(", "))));
+    }
+    let paths = [&errors.error_type, &errors.kind_type].into_iter().filter(|p| !is_rust_path(p.get_ref()));
+    let idents = [&errors.kind, &errors.message].into_iter().chain(errors.exceptions.keys()).filter(|i| !is_rust_ident(i.get_ref()));
+    for bad in paths.chain(idents) {
+        let msg = format!("`{}` is not a Rust name", bad.get_ref());
+        out.push(spec.error(Kind::SpecInvalid, bad.span(), msg).hint("[rust.errors] takes type paths, method names and enum variants"));
+    }
+    out
+}
+
+/// `name` is a Rust identifier.
+fn is_rust_ident(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c == '_' || c.is_ascii_alphabetic()) && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
+}
+
+/// `path` is `ident(::ident)*`.
+fn is_rust_path(path: &str) -> bool {
+    path.split("::").all(is_rust_ident)
 }
 
 /// `[rust.conversions]` values that name neither a parameter nor a result conversion.
@@ -82,6 +132,40 @@ fn tables_without_result(spec: &LoadedRustSpec) -> Vec<Diagnostic> {
             .hint("name the Python class its functions return, e.g. `result = \"Handle\"`")
         })
         .collect()
+}
+
+/// `python_modules`: every `[python_module."PATH"]` must be a relative `.py`
+/// path not also in `python_dir`, re-export planned classes, enums or native
+/// submodules, alias existing function tables and have its tail file.
+pub fn python_modules(spec: &LoadedRustSpec, module: &RustModule) -> Vec<Diagnostic> {
+    let r = &spec.spec.rust;
+    let mut out = vec![];
+    for (path, m) in &spec.spec.python_modules {
+        let p = std::path::Path::new(path.get_ref());
+        let copied = r.python_dir.as_ref().is_some_and(|d| spec.dir.join(d.get_ref()).join(p).is_file());
+        let relative = p.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !relative || !path.get_ref().ends_with(".py") || copied {
+            let msg = format!("python_module `{}` must be a relative `.py` path not also in python_dir", path.get_ref());
+            out.push(spec.error(Kind::SpecInvalid, path.span(), msg).hint("key it by its path under generated/python, e.g. `pkg/mod.py`"));
+        }
+        let submodule = |n: &str| r.submodules.iter().any(|s| s.get_ref() == n);
+        for name in m.reexport.iter().filter(|n| module.plan.item_module(n.get_ref()).is_none() && !submodule(n.get_ref())) {
+            let msg = format!("`{}` is no class, enum or native submodule to re-export", name.get_ref());
+            out.push(
+                spec.error(Kind::SpecInvalid, name.span(), msg)
+                    .hint("re-export an annotated class or enum by its Python name, or a name in [rust].submodules"),
+            );
+        }
+        for table in m.aliases.iter().filter(|t| !spec.spec.function_tables.keys().any(|k| k.get_ref() == t.get_ref())) {
+            let msg = format!("no function table `{}` to alias", table.get_ref());
+            out.push(spec.error(Kind::SpecInvalid, table.span(), msg).hint("name a [function_table.NAME] of this spec"));
+        }
+        for tail in m.tail.iter().filter(|t| !spec.dir.join(t.get_ref()).is_file()) {
+            let msg = format!("tail file `{}` does not exist", tail.get_ref());
+            out.push(spec.error(Kind::SpecInvalid, tail.span(), msg).hint("the path is relative to the spec's directory"));
+        }
+    }
+    out
 }
 
 /// `submodules`: every planned item's submodule must be listed in `[rust].submodules`.
@@ -121,12 +205,29 @@ impl Cx<'_> {
         self.errors.push(self.spec.error(Kind::SpecInvalid, span, msg));
     }
 
+    /// The Rust expression of the frame `numpy_view()` reads, over the value `value`.
+    /// `class_span` locates a bad method name (the class's spec table).
+    fn numpy_view(&mut self, view: Option<&NumpyView>, class_span: std::ops::Range<usize>) -> Option<String> {
+        match view? {
+            NumpyView::Value(whole) => whole.then(|| "value".to_string()),
+            NumpyView::Method(m) if is_rust_ident(m) => Some(format!("value.{m}()")),
+            NumpyView::Method(m) => {
+                let msg = format!("numpy_view `{m}` is not a method name");
+                let hint = "give `true` (the value is the frame) or the name of the value's method returning the frame";
+                self.errors.push(self.spec.error(Kind::SpecInvalid, class_span, msg).hint(hint));
+                None
+            }
+        }
+    }
+
     fn full_path(&self, rel: &str) -> String {
         format!("{}::{rel}", self.krate.crate_name)
     }
 
     fn class(&mut self, c: &RustClass) -> ClassPlan {
-        let opts = self.spec.spec.classes.iter().find(|(k, _)| k.get_ref() == &c.py_name).map(|(_, v)| v);
+        let entry = self.spec.spec.classes.iter().find(|(k, _)| k.get_ref() == &c.py_name);
+        let class_span = entry.map(|(k, _)| k.span()).unwrap_or(0..0);
+        let opts = entry.map(|(_, v)| v);
         let default = crate::spec::ClassSpec::default();
         let opts = opts.unwrap_or(&default);
         let mut plan = ClassPlan {
@@ -140,7 +241,7 @@ impl Cx<'_> {
             ordered: c.derives.iter().any(|d| d == "Ord"),
             implicit_from_int: opts.implicit_from_int,
             copy_constructor: opts.copy_constructor,
-            numpy_view: opts.numpy_view.clone(),
+            numpy_view: self.numpy_view(opts.numpy_view.as_ref(), class_span),
             release_gil_on_drop: opts.release_gil_on_drop,
             clone: c.derives.iter().any(|d| d == "Clone"),
             copy: c.derives.iter().any(|d| d == "Copy"),
@@ -222,6 +323,32 @@ impl Cx<'_> {
         Some(out)
     }
 
+    /// The Rust expression of a typed default (`=VALUE` of an argument):
+    /// `true`, `false`, a number, `empty` (the type's empty value) or
+    /// `Class.NAME`, a static property of an annotated class.
+    fn default_value(&mut self, text: &str, span: std::ops::Range<usize>) -> Option<String> {
+        if text == "true" || text == "false" || text.parse::<i64>().is_ok() || text.parse::<f64>().is_ok() {
+            return Some(text.to_string());
+        }
+        if text == "empty" {
+            return Some("Default::default()".into());
+        }
+        if let Some(expr) = text.split_once('.').and_then(|(class, name)| self.static_property(class, name)) {
+            return Some(expr);
+        }
+        let msg = format!("default `{text}` is not a value bindery knows");
+        let hint = "use true, false, a number, `empty` or `Class.NAME` (a static property without arguments of an annotated class)";
+        self.errors.push(self.spec.error(Kind::SpecInvalid, span, msg).hint(hint));
+        None
+    }
+
+    /// `Class::rust_name()` of the infallible static property `name` of class `class`.
+    fn static_property(&self, class: &str, name: &str) -> Option<String> {
+        let c = self.krate.classes.iter().find(|c| c.py_name == class)?;
+        let m = c.methods.iter().find(|m| m.kind == MethodKind::StaticGetter && m.py_name == name && !m.fallible && m.params.is_empty())?;
+        Some(format!("{}::{}()", self.full_path(&c.rust_path), m.rust_name))
+    }
+
     fn spec_args(&mut self, specs: &[toml::Spanned<String>], params: &[RustParam]) -> Option<Vec<Arg>> {
         let mut out = vec![];
         let mut next = 0;
@@ -229,7 +356,7 @@ impl Cx<'_> {
             let text = s.get_ref();
             let (name, rest) = text.split_once(':').unwrap_or((text.as_str(), ""));
             let (conv_text, default) = match rest.split_once('=') {
-                Some((c, d)) => (c.trim(), Some(d.trim().to_string())),
+                Some((c, d)) => (c.trim(), Some(self.default_value(d.trim(), s.span())?)),
                 None => (rest.trim(), None),
             };
             let param = params.get(next);

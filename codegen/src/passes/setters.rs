@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::records::unknown;
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::ir::{Field, FieldKind, Module, Record, Setter};
+use crate::ir::{Field, Module, Record, Setter};
 use crate::spec::{LoadedSpec, SetterSpec};
 
 /// Runs the pass.
@@ -63,15 +63,7 @@ fn writable_field(spec: &LoadedSpec, record: &Record, name: &Spanned<String>) ->
     Ok(field.python_name.clone())
 }
 
-/// Whether the field's attribute has a setter (as the backends decide it).
+/// Whether the field's attribute has a setter (decided by the `records` pass).
 fn has_setter(field: &Field) -> bool {
-    match &field.kind {
-        FieldKind::Skipped { .. }
-        | FieldKind::Undecided
-        | FieldKind::List { .. }
-        | FieldKind::StructArray { .. }
-        | FieldKind::Std { .. } => false,
-        FieldKind::CString { owned, interned, .. } => (*owned || *interned) && !field.readonly,
-        _ => !field.readonly,
-    }
+    !field.readonly
 }

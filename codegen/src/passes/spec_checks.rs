@@ -36,6 +36,7 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
         }
     }
     errors.extend(header_patterns(spec, module));
+    errors.extend(super::runtime_features::run(spec, module));
     errors
 }
 

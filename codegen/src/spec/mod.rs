@@ -7,6 +7,7 @@ mod allocators;
 mod field_setters;
 mod load;
 mod names;
+mod runtime_features;
 mod rust_spec;
 pub mod sdk;
 mod types;
@@ -16,9 +17,10 @@ pub use allocators::{AllocatorSpec, ExtensionSpec, OwnerSpec};
 pub use field_setters::{CallbacksSpec, FieldSetterSpec};
 pub use load::{LoadedSpec, load};
 pub use names::PYTHON_KEYWORDS;
+pub use runtime_features::{GstSpec, MetaPayloadSpec, RuntimeSpec};
 pub use rust_spec::{
-    CallSpec, ClassSpec, FunctionTableSpec, LoadedRustSpec, PayloadAt, RustEnumSpec, RustSourceSpec, RustSpec, TableRowSpec, is_rust_spec,
-    load_rust,
+    CallSpec, ClassSpec, ErrorsSpec, FunctionTableSpec, LoadedRustSpec, NumpyView, PayloadAt, PythonModuleSpec, RustEnumSpec,
+    RustSourceSpec, RustSpec, TableRowSpec, is_rust_spec, load_rust,
 };
 pub use types::*;
 pub use validate::validate;

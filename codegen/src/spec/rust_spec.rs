@@ -34,6 +34,45 @@ pub struct RustSpec {
     /// (planned in name order, rows in file order).
     #[serde(default, rename = "function_table")]
     pub function_tables: SpannedMap<FunctionTableSpec>,
+    /// `[python_module."PATH"]`: pure-Python modules of the package
+    /// generated from the plan, by path under the package root (`pkg/mod.py`).
+    #[serde(default, rename = "python_module")]
+    pub python_modules: SpannedMap<PythonModuleSpec>,
+}
+
+/// `[python_module."PATH"]`: a generated pure-Python module: its
+/// docstring, then `from NATIVE[.SUB] import NAME` re-exports, aliases of
+/// function table rows, plain and star imports, `__version__`, `__all__`,
+/// and a hand-written tail appended verbatim.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PythonModuleSpec {
+    /// Module docstring.
+    #[serde(default)]
+    pub doc: String,
+    /// Native names re-exported: a class or enum (imported from its
+    /// submodule) or a native submodule (imported from the native module).
+    #[serde(default)]
+    pub reexport: Vec<Spanned<String>>,
+    /// Function tables whose public rows (names not starting with `_`)
+    /// become `NAME = _MODULE.NAME` aliases of the native function.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    /// Modules imported as `import DOTTED.NAME` (they become attributes of their package).
+    #[serde(default)]
+    pub import: Vec<Spanned<String>>,
+    /// Modules whose public names are imported with `from DOTTED.NAME import *`.
+    #[serde(default)]
+    pub star_import: Vec<Spanned<String>>,
+    /// `__version__` of the module.
+    #[serde(default)]
+    pub version: Option<String>,
+    /// Writes `__all__`: the re-exports, then the last component of each `import`.
+    #[serde(default)]
+    pub all: bool,
+    /// Hand-written Python appended after the generated lines, relative to the spec.
+    #[serde(default)]
+    pub tail: Option<Spanned<String>>,
 }
 
 /// `[rust]`.
@@ -67,6 +106,44 @@ pub struct RustSourceSpec {
     /// (`pixel`, `matrix_view`, `plain`, `class(Name)`); see docs/spec.md.
     #[serde(default)]
     pub conversions: SpannedMap<Spanned<String>>,
+    /// `[rust.errors]`: which Python exception each kind of the crate's
+    /// error becomes (without it, every error is `RuntimeError` with the
+    /// error's `Display` text).
+    #[serde(default)]
+    pub errors: Option<ErrorsSpec>,
+}
+
+/// `[rust.errors]`: the crate's error type and the table from its kinds to
+/// builtin Python exceptions. The generated `raise` matches
+/// `error.KIND()` against the table and builds the exception from
+/// `error.MESSAGE()` through `bindery_runtime::glue::errors`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorsSpec {
+    /// The error type of the crate's `Result`, a path in the crate (`Status`).
+    #[serde(rename = "type")]
+    pub error_type: Spanned<String>,
+    /// Method of the error giving its message (`&str` or `String`).
+    #[serde(default = "default_message_method")]
+    pub message: Spanned<String>,
+    /// Method of the error giving its kind, a fieldless enum.
+    pub kind: Spanned<String>,
+    /// That enum, a path in the crate (`ErrorKind`).
+    pub kind_type: Spanned<String>,
+    /// Exception of the kinds `exceptions` does not list.
+    #[serde(default = "default_exception")]
+    pub default: Spanned<String>,
+    /// `[rust.errors.exceptions]`: kind variant → builtin exception name (`InvalidArgument = "ValueError"`).
+    #[serde(default)]
+    pub exceptions: SpannedMap<Spanned<String>>,
+}
+
+fn default_message_method() -> Spanned<String> {
+    Spanned::new(0..0, "message".into())
+}
+
+fn default_exception() -> Spanned<String> {
+    Spanned::new(0..0, "RuntimeError".into())
 }
 
 /// `[class.NAME]`.
@@ -89,12 +166,23 @@ pub struct ClassSpec {
     /// Release the GIL while the wrapped value is dropped (its drop joins threads that call Python).
     #[serde(default)]
     pub release_gil_on_drop: bool,
-    /// Adds `numpy_view()` over the frame reached by this Rust expression on the value (`self` = the value).
+    /// Adds `numpy_view()`: `true` when the value is the frame, or the name
+    /// of the value's method returning the frame (`"frame"`).
     #[serde(default)]
-    pub numpy_view: Option<String>,
+    pub numpy_view: Option<NumpyView>,
     /// `[class.NAME.method.PY_NAME]`: argument lists, by Python method name (`__init__` for the constructor).
     #[serde(default, rename = "method")]
     pub methods: SpannedMap<CallSpec>,
+}
+
+/// `[class.NAME] numpy_view`: where `numpy_view()` finds the frame.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum NumpyView {
+    /// `true`: the wrapped value is the frame (`false`: no `numpy_view()`).
+    Value(bool),
+    /// The wrapped value's method (no arguments) returning the frame.
+    Method(String),
 }
 
 /// `[enum.NAME]`.
@@ -118,7 +206,8 @@ fn yes() -> bool {
 #[serde(deny_unknown_fields)]
 pub struct CallSpec {
     /// One entry per Rust parameter, in order: `"py_name:conversion"` or
-    /// `"py_name:conversion=rust_default"`; conversions are listed in docs/spec.md.
+    /// `"py_name:conversion=default"` (`true`, `false`, a number, `empty` or
+    /// `Class.NAME`, a static property); conversions are listed in docs/spec.md.
     #[serde(default)]
     pub args: Vec<Spanned<String>>,
     /// Arguments may be passed by keyword (default: positional-only, as pybind's `arg0`).

@@ -40,6 +40,12 @@ pub struct Spec {
     /// `[helpers]`: hand-written Rust compiled into the generated crate.
     #[serde(default)]
     pub helpers: HelpersSpec,
+    /// `[runtime]`: reusable runtime features switched on for this module.
+    #[serde(default)]
+    pub runtime: super::RuntimeSpec,
+    /// `[gst]`: GStreamer features (GstMeta payloads).
+    #[serde(default)]
+    pub gst: super::GstSpec,
 }
 
 /// `[helpers]`: hand-written Rust modules for what the headers cannot describe

@@ -7,11 +7,16 @@
 //! the process has loaded (the runtime links neither), [`wrapper`] reads the
 //! C pointer out of a PyGObject wrapper, [`verify`] checks an untrusted
 //! address's type without faulting, [`instance`] puts them together as one
-//! argument conversion. This module frees nothing and holds no reference to
-//! any object except the buffer references documented in [`buffer`].
+//! argument conversion; [`meta_hook`] ties a GstMeta payload's token to
+//! the meta's release; [`memory_pin`] finds the struct a buffer's memory
+//! holds and pins that memory under numpy arrays. This module frees nothing
+//! and holds no reference to any object except the buffer references
+//! documented in [`buffer`] and the memory references of [`memory_pin`].
 
 pub mod buffer;
 pub mod instance;
+pub mod memory_pin;
+pub mod meta_hook;
 pub mod symbols;
 pub mod verify;
 pub mod wrapper;

@@ -106,7 +106,7 @@ fn load_gst() -> Option<GstApi> {
 }
 
 /// A handle to `name` when the process has already loaded it.
-fn loaded(name: &CStr) -> Option<*mut c_void> {
+pub(crate) fn loaded(name: &CStr) -> Option<*mut c_void> {
     // SAFETY: RTLD_NOLOAD never loads anything; it only returns a handle to
     // an object already mapped (raising its reference count, never dropped:
     // the library then stays loaded, as it would anyway).
@@ -114,7 +114,8 @@ fn loaded(name: &CStr) -> Option<*mut c_void> {
     (!handle.is_null()).then_some(handle)
 }
 
-fn symbol(lib: *mut c_void, name: &CStr) -> Option<*mut c_void> {
+/// The address of `name` in `lib`, when it exports it.
+pub(crate) fn symbol(lib: *mut c_void, name: &CStr) -> Option<*mut c_void> {
     // SAFETY: `lib` is a live handle from `dlopen`; `name` is NUL-terminated.
     let ptr = unsafe { libc::dlsym(lib, name.as_ptr()) };
     (!ptr.is_null()).then_some(ptr)

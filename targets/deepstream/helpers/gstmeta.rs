@@ -5,7 +5,8 @@
 //!
 //! Why hand-written: these take GStreamer objects by address (as pyds) and
 //! combine two C calls (build an event, send it); no header says so.
-//! Addresses are type-checked with GLib's type system before use.
+//! Addresses are type-checked with GLib's type system before use
+//! (`rt::gobject::instance`).
 
 use std::ffi::c_char;
 
@@ -15,28 +16,21 @@ type Copy = unsafe extern "C" fn(*mut c_void, *mut c_void) -> *mut c_void;
 type Release = unsafe extern "C" fn(*mut c_void, *mut c_void);
 
 unsafe extern "C" {
-    fn gst_element_get_type() -> usize;
-    fn g_type_check_instance_is_a(instance: *mut c_void, ty: usize) -> i32;
     fn gst_element_send_event(element: *mut c_void, event: *mut c_void) -> i32;
     fn gst_nvevent_infer_interval_update(stream_id: *mut c_char, interval: u32) -> *mut c_void;
 }
 
 fn buffer_at(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
-    let p = crate::__helper_buffer::gst_buffer_address(value, what)?;
+    let p = rt::gobject::instance(value, rt::gobject::GTypeRules { nullable: true, ..rt::gobject::buffer::BUFFER }, what)?;
     if p.is_null() {
         return Err(PyValueError::new_err(format!("{what}: the buffer is NULL")));
     }
     Ok(p)
 }
 
+/// The GstElement at an address (int or capsule) or a `Gst.Element`, type-checked.
 fn element_at(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
-    let p = rt::pointer::non_null_address(value, what)?.as_ptr();
-    let readable = p.cast::<usize>().is_aligned() && rt::probe::readable(p.cast_const().cast(), std::mem::size_of::<usize>());
-    // SAFETY: g_type_check_instance_is_a reads the instance's class pointer, which the probe showed is mapped.
-    if !readable || unsafe { g_type_check_instance_is_a(p, gst_element_get_type()) } == 0 {
-        return Err(pyo3::exceptions::PyTypeError::new_err(format!("{what}: the address is not a GstElement")));
-    }
-    Ok(p)
+    rt::gobject::instance(value, rt::gobject::GTypeRules { type_name: "GstElement", nullable: false, ints: true }, what)
 }
 
 /// A C function pointer given as an address (int or capsule), or None.

@@ -64,7 +64,7 @@ fn register_layer_buffer(element: *mut ffi::NvDsInferLayerInfo, token: &rt::Toke
         _ => 1,
     };
     if !buffer.is_null() {
-        crate::__helper_memory::ALLOCATIONS.insert_borrowed(buffer as usize, count as usize * width, token.clone());
+        crate::runtime_features::__BINDERY_RAW_MEMORY.insert_borrowed(buffer as usize, count as usize * width, token.clone());
     }
 }
 

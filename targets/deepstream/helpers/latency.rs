@@ -34,7 +34,7 @@ fn capacity(batch: *mut ffi::NvDsBatchMeta) -> usize {
 #[pyo3(signature = (gst_buffer))]
 fn nvds_measure_buffer_latency(py: Python<'_>, gst_buffer: &Bound<'_, PyAny>) -> PyResult<u32> {
     let what = "nvds_measure_buffer_latency";
-    let buffer = crate::__helper_buffer::gst_buffer_address(gst_buffer, what)?;
+    let buffer = rt::gobject::instance(gst_buffer, rt::gobject::GTypeRules { nullable: true, ..rt::gobject::buffer::BUFFER }, what)?;
     // SAFETY: a plain getter of the SDK.
     if buffer.is_null() || unsafe { ffi::nvds_get_enable_latency_measurement() } == 0 {
         return Ok(0);

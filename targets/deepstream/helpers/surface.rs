@@ -3,64 +3,37 @@
 //! `nvds_obj_enc_process`, which pyds calls with the GstBuffer's address
 //! where C takes the `NvBufSurface*` inside it.
 //!
-//! Why hand-written: the buffer is a GStreamer object given by address and
-//! its memory maps to an `NvBufSurface`; no header describes that.
+//! Why hand-written: what stays here is NvBufSurface's own layout and API
+//! (which batch entry, which colour formats are packed RGB(A), which memory
+//! types the CPU sees, `NvBufSurfaceMap`/`UnMap`/`SyncForCpu`), which no
+//! header describes in a way a generic mechanism could read. The GStreamer
+//! half is the runtime's (`rt::gobject::memory_pin`): the buffer is found
+//! by address (type-checked), its memory must map to exactly one
+//! `NvBufSurface`, and the array's base is a `MemoryPin`.
 //!
 //! The array is writable, as pyds's (samples draw on the frame in a probe),
-//! and cannot outlive the pixels: its base ([`SurfacePin`]) holds a
-//! reference on the buffer's memory block (which owns the surface and its
-//! pixels; the buffer itself is not held, so it goes back to its pool on
-//! time) and keeps the CPU mapping: `unmap_nvds_buf_surface` while arrays
-//! over that frame exist is carried out when the last of them dies, and a
-//! mapping this module made is undone then.
+//! and cannot outlive the pixels: its pin holds a reference on the buffer's
+//! memory block (which owns the surface and its pixels; the buffer itself
+//! is not held, so it goes back to its pool on time) and keeps the CPU
+//! mapping: `unmap_nvds_buf_surface` while arrays over that frame exist is
+//! carried out when the last of them dies, and a mapping this module made
+//! is undone then.
 
 use crate::*;
 
-/// GStreamer's `GstMapInfo` (stable public layout).
-#[repr(C)]
-struct MapInfo {
-    memory: *mut c_void,
-    flags: u32,
-    data: *mut u8,
-    size: usize,
-    maxsize: usize,
-    user_data: [*mut c_void; 4],
-    reserved: [*mut c_void; 4],
-}
-
-unsafe extern "C" {
-    fn gst_buffer_map(buffer: *mut c_void, info: *mut MapInfo, flags: u32) -> i32;
-    fn gst_buffer_unmap(buffer: *mut c_void, info: *mut MapInfo);
-}
-
-const GST_MAP_READ: u32 = 1;
-
 /// The GstBuffer at `address` (type-checked), or an error.
-fn buffer_at(address: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
-    let p = crate::__helper_buffer::gst_buffer_address(address, what)?;
-    if p.is_null() {
-        return Err(PyValueError::new_err(format!("{what}: the buffer is NULL")));
-    }
-    Ok(p)
+fn buffer_at(address: &Bound<'_, PyAny>, what: &str) -> PyResult<NonNull<c_void>> {
+    let rules = rt::gobject::GTypeRules { nullable: true, ..rt::gobject::buffer::BUFFER };
+    let p = rt::gobject::instance(address, rules, what)?;
+    NonNull::new(p).ok_or_else(|| PyValueError::new_err(format!("{what}: the buffer is NULL")))
 }
 
-/// The NvBufSurface inside the buffer's memory (mapped and unmapped at once, as pyds).
-fn surface_of(buffer: *mut c_void, what: &str) -> PyResult<*mut ffi::NvBufSurface> {
-    let mut info: MapInfo = unsafe { std::mem::zeroed() };
-    if unsafe { gst_buffer_map(buffer, &mut info, GST_MAP_READ) } == 0 {
-        return Err(PyValueError::new_err(format!("{what}: cannot map the buffer")));
-    }
-    let (data, size) = (info.data, info.size);
-    unsafe { gst_buffer_unmap(buffer, &mut info) };
-    // An NVMM buffer maps to exactly one NvBufSurface; anything else is pixels.
-    let surface = data.cast::<ffi::NvBufSurface>();
-    let plausible = !data.is_null()
-        && size == std::mem::size_of::<ffi::NvBufSurface>()
-        && unsafe { (*surface).numFilled <= (*surface).batchSize && !(*surface).surfaceList.is_null() };
-    if !plausible {
-        return Err(PyValueError::new_err(format!("{what}: the buffer does not hold an NvBufSurface (is it memory:NVMM?)")));
-    }
-    Ok(surface)
+/// The NvBufSurface inside the buffer's memory (an NVMM buffer maps to exactly one; anything else is pixels).
+fn surface_of(buffer: NonNull<c_void>, what: &str) -> PyResult<*mut ffi::NvBufSurface> {
+    let plausible = |s: &ffi::NvBufSurface| s.numFilled <= s.batchSize && !s.surfaceList.is_null();
+    let not_surface = "the buffer does not hold an NvBufSurface (is it memory:NVMM?)";
+    // SAFETY: `buffer` is a type-checked, live GstBuffer.
+    unsafe { rt::gobject::memory_pin::struct_in_buffer(buffer, plausible, not_surface, what) }
 }
 
 /// Entry `batch_id` of the surface's list, checked against `numFilled`.
@@ -93,8 +66,20 @@ fn get_nvds_buf_surface<'py>(py: Python<'py>, gst_buffer: &Bound<'py, PyAny>, ba
     // SAFETY: params_of checked the index against numFilled.
     let p = unsafe { &*params_of(surface, batchID, what)? };
     let c = channels(p.colorFormat, what)?;
-    let pin = Bound::new(py, crate::__helper_surface_pin::SurfacePin::new(buffer, surface, batchID as i32, what)?)?;
-    let data = pin.get().pixels();
+    let (pixels, mapped_here) = cpu_address(surface, batchID as i32, what)?;
+    // SAFETY: a checked buffer whose only memory block owns `surface`; `unmap` takes that frame.
+    let pin = unsafe { rt::gobject::memory_pin::MemoryPin::new(buffer, surface as usize, batchID as i32, mapped_here, unmap, what) };
+    let pin = match pin {
+        Ok(pin) => Bound::new(py, pin)?,
+        Err(e) => {
+            if mapped_here {
+                // SAFETY: the mapping made just above, not used by any array.
+                unsafe { unmap(surface as usize, batchID as i32) };
+            }
+            return Err(e);
+        }
+    };
+    let data = pixels;
     let shape = [i64::from(p.height), i64::from(p.width), c];
     let strides = [i64::from(p.pitch), c, 1];
     // SAFETY: the pin keeps the memory block and the CPU mapping of these pixels while the array lives.
@@ -131,7 +116,7 @@ fn unmap_nvds_buf_surface(gst_buffer: &Bound<'_, PyAny>, batchID: i64) -> PyResu
     let surface = surface_of(buffer_at(gst_buffer, what)?, what)?;
     let p = params_of(surface, batchID, what)?;
     // Deferred while arrays over this frame exist: they would point at unmapped memory.
-    if crate::__helper_surface_pin::defer_unmap(surface, batchID as i32) || unsafe { (*p).mappedAddr.addr[0] }.is_null() {
+    if rt::gobject::memory_pin::defer_release(surface as usize, batchID as i32) || unsafe { (*p).mappedAddr.addr[0] }.is_null() {
         return Ok(());
     }
     // SAFETY: no array of this module reads the mapping (checked just above).
@@ -160,6 +145,43 @@ fn nvds_obj_enc_process(
     };
     let (args, frame) = (args.get().ptr()?, frame_meta.get().ptr()?);
     Ok(unsafe { ffi::nvds_obj_enc_process(ctx.cast(), args, surface, obj, frame) })
+}
+
+/// Memory the CPU can use as it is.
+fn cpu_visible(mem: ffi::NvBufSurfaceMemType) -> bool {
+    matches!(mem, ffi::NvBufSurfaceMemType_NVBUF_MEM_SYSTEM | ffi::NvBufSurfaceMemType_NVBUF_MEM_CUDA_PINNED | ffi::NvBufSurfaceMemType_NVBUF_MEM_CUDA_UNIFIED)
+}
+
+/// The CPU address of frame `batch`'s first plane: its mapping, its data
+/// when the CPU sees that memory, else a new read-write mapping (`true`: made here).
+fn cpu_address(surface: *mut ffi::NvBufSurface, batch: i32, what: &str) -> PyResult<(*mut c_void, bool)> {
+    // SAFETY: the caller checked `batch` against numFilled of this live surface.
+    let (params, mem) = unsafe { ((*surface).surfaceList.add(batch as usize), (*surface).memType) };
+    let mapped = || unsafe { (*params).mappedAddr.addr[0] };
+    if !mapped().is_null() {
+        return Ok((mapped(), false));
+    }
+    let data = unsafe { (*params).dataPtr };
+    if cpu_visible(mem) && !data.is_null() {
+        return Ok((data, false));
+    }
+    // SAFETY: a valid surface and index; the mapping is undone when the last pin dies (or at once if pinning fails).
+    let ok = unsafe { ffi::NvBufSurfaceMap(surface, batch, -1, ffi::NvBufSurfaceMemMapFlags_NVBUF_MAP_READ_WRITE) } == 0;
+    if !ok || mapped().is_null() {
+        return Err(PyValueError::new_err(format!("{what}: frame {batch} cannot be mapped for the CPU (memType {mem}); on dGPU use CUDA unified memory (nvbuf-memory-type=3)")));
+    }
+    // SAFETY: as above; a failed sync leaves stale but mapped pixels.
+    unsafe { ffi::NvBufSurfaceSyncForCpu(surface, batch, -1) };
+    Ok((mapped(), true))
+}
+
+/// Undoes the CPU mapping of frame `batch` of the surface at `surface` (a pin's release).
+///
+/// # Safety
+/// `surface` is a live NvBufSurface and `batch` one of its frames.
+unsafe fn unmap(surface: usize, batch: i32) {
+    // SAFETY: forwarded from the caller.
+    unsafe { ffi::NvBufSurfaceUnMap(surface as *mut ffi::NvBufSurface, batch, -1) };
 }
 
 /// Registers this helper's functions.

@@ -13,6 +13,7 @@ pub mod memory;
 pub mod model;
 pub(crate) mod paths;
 pub mod runtime_dep;
+pub mod runtime_features;
 pub mod rust_types;
 mod templates;
 pub mod trampolines;
@@ -46,6 +47,7 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer,
     let spec_shown = paths::shown_spec(spec);
     let allocator = format!("__BINDERY_ALLOC_{}", spec.spec.c.allocator.get_ref().to_uppercase());
     let runtime_dep = runtime.dependency(out_dir);
+    let features = runtime_features::features(spec, |c| module.record(c).map(|r| r.python_name.clone()));
     let ctx = Value::from(minijinja::value::Serde(Context {
         module: &module.name,
         spec: &spec_shown,
@@ -59,6 +61,7 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer,
         shim: ffi.shim.as_ref().map(|_| paths::shim_settings(spec, out_dir, ffi::SHIM_FILE)),
         cxx_shim: (!vm.cxx_readers.is_empty()).then(|| paths::shim_settings(spec, out_dir, cxx_shim::FILE)),
         headers: spec.spec.c.headers.iter().map(|h| h.get_ref().clone()).collect(),
+        features: &features,
     }));
     let mut out = vec![];
     for (template, path) in templates::FILES {
@@ -69,6 +72,10 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer,
     out.push(Output::new("src/ffi.rs", ffi.rust));
     if let Some(shim) = ffi.shim {
         out.push(Output::new(ffi::SHIM_FILE, shim));
+    }
+    if features.any {
+        let text = templates::render(&env, "runtime_features.rs.j2", &ctx)?;
+        out.push(Output::new(runtime_features::FILE, format::rust(runtime_features::FILE, &text)?));
     }
     if !vm.cxx_readers.is_empty() {
         out.push(Output::new(cxx_shim::FILE, templates::render(&env, "cxx_shim.cpp.j2", &ctx)?));
@@ -102,4 +109,6 @@ struct Context<'a> {
     cxx_shim: Option<paths::Shim>,
     /// `[c].headers` as the spec spells them (included by the C++ shim).
     headers: Vec<String>,
+    /// Runtime features switched on by the spec (`src/runtime_features.rs`).
+    features: &'a runtime_features::FeaturesVm,
 }

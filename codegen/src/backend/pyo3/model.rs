@@ -171,7 +171,7 @@ pub struct FieldVm {
     pub enum_static: String,
     /// Callback trampoline name and registry site.
     pub tramp: String,
-    /// Registry key expression (over `p`).
+    /// Registry key expression (an `rt::field_get!` of the class object).
     pub key_expr: String,
     /// C++ shim reader of a std:: member.
     pub reader: String,
@@ -188,7 +188,7 @@ pub struct NumpyVm {
     pub method: String,
     /// Data field.
     pub data: String,
-    /// Shape expressions over `p`.
+    /// Dimensions: field names of the struct or integer literals.
     pub shape: Vec<String>,
     /// Element type.
     pub ty: String,
@@ -234,9 +234,9 @@ pub struct CountedArrayVm {
     pub class: String,
     /// Element C type in `ffi`.
     pub element: String,
-    /// Count expression over `p`.
+    /// Count expression (an `rt::field_get!` of `this`).
     pub count: String,
-    /// Capacity expression over `p` (`Some(...)` or `None`).
+    /// Capacity expression (`Some(rt::field_get!(..))` or `None`).
     pub capacity: String,
     /// The method takes an index.
     pub index: bool,
@@ -367,7 +367,7 @@ fn constant_literal(v: i128) -> Option<String> {
 
 fn record_vm(module: &Module, r: &Record) -> RecordVm {
     let fields: Vec<FieldVm> = r.fields.iter().filter_map(|f| field_vm(module, r, f)).collect();
-    let settable = fields.iter().filter(|f| !f.readonly && f.kind != "list").map(|f| f.py.clone()).collect();
+    let settable = fields.iter().filter(|f| !f.readonly).map(|f| f.py.clone()).collect();
     RecordVm {
         rs: r.python_name.clone(),
         py: r.python_name.clone(),
@@ -447,7 +447,6 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
         FieldKind::CString { owned, interned, allocator } => {
             vm.owned = *owned;
             vm.interned = *interned;
-            vm.readonly |= !owned && !interned;
             vm.allocator = format!("__BINDERY_ALLOC_{}", allocator.to_uppercase());
             "cstring"
         }
@@ -457,12 +456,10 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
             "void_ptr"
         }
         FieldKind::List { element } => {
-            vm.readonly = true;
             vm.class = element.as_deref().map(|e| class_of(module, e)).unwrap_or_default();
             "list"
         }
         FieldKind::StructArray { record, len } => {
-            vm.readonly = true;
             vm.class = class_of(module, record);
             vm.ty = format!("ffi::{record}");
             vm.len = *len;
@@ -480,12 +477,11 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
         }
         FieldKind::Callback { key_path, arg_record, cast_key, .. } => {
             vm.tramp = tramp_name(r, f);
-            let base = if *cast_key { format!("(*p.cast::<ffi::{arg_record}>())") } else { "(*p)".to_string() };
-            vm.key_expr = format!("{base}.{}", key_path.iter().map(|k| rust_ident(k)).collect::<Vec<_>>().join("."));
+            let record = if *cast_key { format!("self => ffi::{arg_record}") } else { "self".to_string() };
+            vm.key_expr = format!("rt::field_get!({record}, {})", key_path.iter().map(|k| rust_ident(k)).collect::<Vec<_>>().join("."));
             "callback"
         }
         FieldKind::Std { shape } => {
-            vm.readonly = true;
             vm.reader = super::cxx_shim::reader_name(&r.name, &f.name);
             vm.std_shape = match shape {
                 StdShape::Str => "str",
@@ -599,7 +595,7 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
 }
 
 fn counted_array_vm(module: &Module, r: &Record, a: &CountedArray) -> CountedArrayVm {
-    let field = |name: &str| format!("(*p).{} as u64", rust_ident(name));
+    let field = |name: &str| format!("rt::field_get!(this, {}) as u64", rust_ident(name));
     CountedArrayVm {
         method: a.method.clone(),
         data: rust_ident(&a.data_field),
@@ -634,7 +630,7 @@ fn bulk_vm(module: &Module, b: &BulkExporter) -> BulkVm {
                 Some(ty) => cast_suffix(ty, &c.rust),
                 None => format!(" as {}", c.rust),
             };
-            (c.key.clone(), c.rust.clone(), format!("(*e).{}{cast}", path.join(".")))
+            (c.key.clone(), c.rust.clone(), format!("rt::element_get!(e, {}){cast}", path.join(".")))
         })
         .collect();
     BulkVm { method: b.method.clone(), list: rust_ident(&b.list_field), element: b.element.clone(), columns }

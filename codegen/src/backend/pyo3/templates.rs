@@ -36,6 +36,7 @@ const SOURCES: &[(&str, &str)] = embedded!(
     "lists.rs.j2",
     "callbacks.rs.j2",
     "cxx_shim.cpp.j2",
+    "runtime_features.rs.j2",
 );
 
 /// The environment with every template loaded.

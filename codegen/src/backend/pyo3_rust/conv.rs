@@ -19,29 +19,29 @@ fn path(paths: &Paths, name: &str) -> String {
 pub fn value(conv: &Conv, o: &str, func: &str, paths: &Paths) -> String {
     let f = format!("{func:?}");
     match conv {
-        Conv::Int => format!("glue::args::int64({f}, {o})?"),
-        Conv::UInt64 => format!("glue::args::uint64({f}, {o})?"),
-        Conv::Size => format!("glue::args::size({f}, {o})?"),
-        Conv::Double => format!("glue::args::double({f}, {o})?"),
-        Conv::Bool | Conv::Flag => format!("glue::args::bool_({f}, {o})?"),
-        Conv::Bytes { .. } => format!("glue::args::bytes({f}, {o})?"),
-        Conv::Str { .. } => format!("glue::args::string({f}, {o})?"),
-        Conv::StrOf { .. } => format!("glue::args::stringified({f}, {o})?"),
-        Conv::IntList => format!("glue::seq::list({f}, {o}, |e| glue::args::int64({f}, e))?"),
-        Conv::FloatList => format!("glue::seq::float_list({f}, {o})?"),
-        Conv::BoolList => format!("glue::seq::list({f}, {o}, |e| glue::args::bool_({f}, e))?"),
-        Conv::BytesList => format!("glue::seq::list({f}, {o}, |e| glue::args::bytes({f}, e))?"),
-        Conv::ClassList(c) => format!("glue::seq::list({f}, {o}, |e| {}::extract_value(e))?", path(paths, c)),
+        Conv::Int => format!("rt::args::int64({f}, {o})?"),
+        Conv::UInt64 => format!("rt::args::uint64({f}, {o})?"),
+        Conv::Size => format!("rt::args::size({f}, {o})?"),
+        Conv::Double => format!("rt::args::double({f}, {o})?"),
+        Conv::Bool | Conv::Flag => format!("rt::args::bool_({f}, {o})?"),
+        Conv::Bytes { .. } => format!("rt::args::bytes({f}, {o})?"),
+        Conv::Str { .. } => format!("rt::args::string({f}, {o})?"),
+        Conv::StrOf { .. } => format!("rt::args::stringified({f}, {o})?"),
+        Conv::IntList => format!("rt::seq::list({f}, {o}, |e| rt::args::int64({f}, e))?"),
+        Conv::FloatList => format!("rt::seq::float_list({f}, {o})?"),
+        Conv::BoolList => format!("rt::seq::list({f}, {o}, |e| rt::args::bool_({f}, e))?"),
+        Conv::BytesList => format!("rt::seq::list({f}, {o}, |e| rt::args::bytes({f}, e))?"),
+        Conv::ClassList(c) => format!("rt::seq::list({f}, {o}, |e| {}::extract_value(e))?", path(paths, c)),
         Conv::BytesClassDict(c) => {
-            format!("glue::seq::dict({f}, {o}, |k| glue::args::bytes({f}, k), |v| {}::extract_value(v))?", path(paths, c))
+            format!("rt::seq::dict({f}, {o}, |k| rt::args::bytes({f}, k), |v| {}::extract_value(v))?", path(paths, c))
         }
         Conv::StrClassMap(c) => format!(
-            "glue::seq::dict({f}, {o}, |k| glue::args::string({f}, k), |v| {}::extract_value(v).map_err(|_| PyRuntimeError::new_err(\"Unable to cast Python instance to C++ type\")))?.into_iter().collect::<std::collections::HashMap<_, _>>()",
+            "rt::seq::dict({f}, {o}, |k| rt::args::string({f}, k), |v| {}::extract_value(v).map_err(|_| PyRuntimeError::new_err(\"Unable to cast Python instance to C++ type\")))?.into_iter().collect::<std::collections::HashMap<_, _>>()",
             path(paths, c)
         ),
         Conv::ClassRef(c) | Conv::ClassVal(c) => format!("{}::extract_value({o})?", path(paths, c)),
         Conv::Enum(c) => format!("{}::extract_core({o})?", path(paths, c)),
-        Conv::Observer(c) => format!("glue::observer::observer(glue::args::callable({f}, {o})?, {}::wrap_any)", path(paths, c)),
+        Conv::Observer(c) => format!("glue::observer::observer(rt::args::callable({f}, {o})?, {}::wrap_any)", path(paths, c)),
         Conv::Matrix => format!("glue::numpy::float32_values({f}, {o})?"),
         Conv::Array(_) => "()".into(),
         Conv::Optional(inner) => format!("Some({})", value(inner, o, func, paths)),
@@ -96,7 +96,7 @@ pub fn wrap_array(args: &[Arg], func: &str, call: String, required: &dyn Fn(&Arg
     let obj = if required(a) {
         a.py_name.clone()
     } else {
-        format!("&{n}.clone().ok_or_else(|| glue::args::missing({func:?}, {n:?}))?", n = a.py_name)
+        format!("&{n}.clone().ok_or_else(|| rt::args::missing({func:?}, {n:?}))?", n = a.py_name)
     };
     format!("glue::numpy::with_array({func:?}, {obj}, {take}, |__arr| {call})?")
 }
@@ -117,7 +117,7 @@ pub fn ret(r: &Ret, owner: &str, paths: &Paths) -> String {
             path(paths, c)
         ),
         Ret::Pixel => "glue::pixel(py, __ret)".into(),
-        Ret::FloatList => "glue::float_list(py, &__ret)".into(),
+        Ret::FloatList => "rt::lists::float_list(py, &__ret)".into(),
         Ret::MatrixView => format!("glue::numpy::matrix_view({owner}, &__ret).map(|a| a.unbind())"),
     }
 }

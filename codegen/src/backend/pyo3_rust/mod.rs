@@ -15,13 +15,15 @@ use std::path::{Path, PathBuf};
 use minijinja::context;
 
 use super::Output;
+use super::pyo3::runtime_dep::RuntimeSource;
 use crate::diagnostic::{Diagnostic, Kind, Result};
 use crate::ir::rust_plan::Plan;
-use crate::spec::LoadedRustSpec;
+use crate::spec::{ErrorsSpec, LoadedRustSpec};
 
 /// Renders every file of the crate from the decided plan (the Rust path's
-/// passes made it; the pipeline loaded the spec and ran them).
-pub fn render(spec: &LoadedRustSpec, plan: &Plan, out_dir: &Path) -> Result<Vec<Output>> {
+/// passes made it; the pipeline loaded the spec and ran them); `runtime`
+/// says where it gets `bindery-runtime` (its target-agnostic glue).
+pub fn render(spec: &LoadedRustSpec, plan: &Plan, out_dir: &Path, runtime: &RuntimeSource) -> Result<Vec<Output>> {
     let r = &spec.spec.rust;
     let native = r.native_module.get_ref().clone();
     let env = templates::environment();
@@ -37,6 +39,7 @@ pub fn render(spec: &LoadedRustSpec, plan: &Plan, out_dir: &Path) -> Result<Vec<
     let core_dir = spec.dir.join(r.crate_path.get_ref());
     let glue_dir = spec.dir.join(r.glue_path.get_ref());
     let leaf = native.rsplit('.').next().unwrap_or(&native).to_string();
+    let runtime_dep = runtime.dependency(out_dir);
     let ctx = context! {
         spec_file, native, leaf => leaf.clone(), doc => spec.spec.module.doc.clone(), version => spec.spec.module.version.clone(),
         crate_name => format!("{}-bindings", spec.spec.module.name.get_ref()),
@@ -46,6 +49,8 @@ pub fn render(spec: &LoadedRustSpec, plan: &Plan, out_dir: &Path) -> Result<Vec<
         distribution => r.distribution.clone().unwrap_or(spec.spec.module.name.get_ref().clone()),
         dependencies => r.dependencies.clone(),
         submodules => r.submodules.iter().map(|s| s.get_ref().clone()).collect::<Vec<_>>(),
+        runtime => minijinja::Value::from(minijinja::value::Serde(&runtime_dep)),
+        errors => r.errors.as_ref().map(errors_context),
     };
     let mut out = vec![
         Output::new("Cargo.toml", templates::render(&env, "Cargo.toml.j2", &ctx)?),
@@ -71,9 +76,22 @@ pub fn render(spec: &LoadedRustSpec, plan: &Plan, out_dir: &Path) -> Result<Vec<
     if let Some(dir) = &r.python_dir {
         out.extend(copy_python(&spec.dir.join(dir.get_ref()))?);
     }
+    out.extend(super::rust_python::render(spec, plan)?);
+    if runtime_dep.standalone {
+        out.extend(runtime.vendored_files());
+    }
     out.push(Output::new("API.md", super::rust_docs::render(spec, plan)));
     out.extend(super::rust_pyi::render(spec, plan));
     Ok(out)
+}
+
+/// The `[rust.errors]` table as the `lib.rs` template prints it.
+fn errors_context(e: &ErrorsSpec) -> minijinja::Value {
+    let exceptions: Vec<(String, String)> = e.exceptions.iter().map(|(k, v)| (k.get_ref().clone(), v.get_ref().clone())).collect();
+    context! {
+        type => e.error_type.get_ref(), kind => e.kind.get_ref(), kind_type => e.kind_type.get_ref(),
+        message => e.message.get_ref(), default => e.default.get_ref(), exceptions,
+    }
 }
 
 /// Parses and pretty-prints generated Rust (a parse failure is a bindery bug).

@@ -45,6 +45,11 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
             dropped.push(skipped::function(f, SkipReason::SpecSkip, "`skip = true` in its [function] table".into()));
             return false;
         }
+        if let Some(m) = super::runtime_features::meta_payload(spec, &f.name) {
+            errors.extend(super::runtime_features::check_getter(spec, &snapshot, f, m));
+            dropped.push(skipped::function(f, SkipReason::Runtime, "bound by [gst.meta_payload] (runtime_features.rs)".into()));
+            return false;
+        }
         let found = decide(spec, &snapshot, f, fs);
         let unconvertible = skipped::unconvertible(f);
         let keep = unconvertible.is_none();

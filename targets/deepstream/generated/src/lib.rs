@@ -14,18 +14,11 @@ mod ffi;
 mod functions;
 mod lists;
 mod records;
-/// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/buffer.rs"]
-mod __helper_buffer;
-/// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/memory.rs"]
-mod __helper_memory;
+/// Runtime features switched on by the spec (`[runtime]`, `[gst]`).
+mod runtime_features;
 /// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/infer.rs"]
 mod __helper_infer;
-/// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/surface_pin.rs"]
-mod __helper_surface_pin;
 /// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/surface.rs"]
 mod __helper_surface;
@@ -42,7 +35,7 @@ pub(crate) use pyo3::IntoPyObjectExt;
 pub(crate) use pyo3::exceptions::PyValueError;
 pub(crate) use pyo3::prelude::*;
 pub(crate) use pyo3::types::{PyDict, PyString};
-pub(crate) use rt::View;
+pub(crate) use rt::{Record, View};
 pub(crate) use callbacks::*;
 pub(crate) use enums::*;
 pub(crate) use functions::*;
@@ -366,10 +359,8 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add("NVDSINFER_MAX_DIMS", 8u64)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    __helper_buffer::register(m)?;
-    __helper_memory::register(m)?;
+    runtime_features::register(m)?;
     __helper_infer::register(m)?;
-    __helper_surface_pin::register(m)?;
     __helper_surface::register(m)?;
     __helper_gstmeta::register(m)?;
     __helper_latency::register(m)?;

@@ -7,46 +7,14 @@ use crate::*;
 pub struct NvBbox_Coords {
     pub(crate) view: View<ffi::NvBbox_Coords>,
 }
-impl NvBbox_Coords {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBbox_Coords";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBbox_Coords>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBbox_Coords> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBbox_Coords) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvBbox_Coords, ffi::NvBbox_Coords, "NvBbox_Coords", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvBbox_Coords {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -68,15 +36,7 @@ impl NvBbox_Coords {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -84,74 +44,58 @@ impl NvBbox_Coords {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// X of the left edge, in pixels.
     ///
     /// `float left` at sdk/include/nvll_osd_struct.h:40.
     #[getter]
-    #[pyo3(name = "left")]
     fn get_left(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).left } as f64)
+        Ok(rt::field_get!(self, left) as f64)
     }
     #[setter]
-    #[pyo3(name = "left")]
     fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvBbox_Coords.left")?;
-        let p = self.ptr()?;
-        unsafe { (*p).left = v as _ };
+        rt::field_set!(self, left = v as _);
         Ok(())
     }
     /// Y of the top edge, in pixels.
     ///
     /// `float top` at sdk/include/nvll_osd_struct.h:41.
     #[getter]
-    #[pyo3(name = "top")]
     fn get_top(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).top } as f64)
+        Ok(rt::field_get!(self, top) as f64)
     }
     #[setter]
-    #[pyo3(name = "top")]
     fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvBbox_Coords.top")?;
-        let p = self.ptr()?;
-        unsafe { (*p).top = v as _ };
+        rt::field_set!(self, top = v as _);
         Ok(())
     }
     /// Box width, in pixels.
     ///
     /// `float width` at sdk/include/nvll_osd_struct.h:42.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as f64)
+        Ok(rt::field_get!(self, width) as f64)
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvBbox_Coords.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// Box height, in pixels.
     ///
     /// `float height` at sdk/include/nvll_osd_struct.h:43.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as f64)
+        Ok(rt::field_get!(self, height) as f64)
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvBbox_Coords.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
 }
@@ -162,46 +106,16 @@ impl NvBbox_Coords {
 pub struct NvOSD_ColorParams {
     pub(crate) view: View<ffi::NvOSD_ColorParams>,
 }
-impl NvOSD_ColorParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_ColorParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_ColorParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_ColorParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_ColorParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_ColorParams, ffi::NvOSD_ColorParams, "NvOSD_ColorParams", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvOSD_ColorParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -223,15 +137,7 @@ impl NvOSD_ColorParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -239,74 +145,58 @@ impl NvOSD_ColorParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Red channel, 0.0 to 1.0.
     ///
     /// `double red` at sdk/include/nvll_osd_struct.h:48.
     #[getter]
-    #[pyo3(name = "red")]
     fn get_red(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).red })
+        Ok(rt::field_get!(self, red))
     }
     #[setter]
-    #[pyo3(name = "red")]
     fn set_red(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvOSD_ColorParams.red")?;
-        let p = self.ptr()?;
-        unsafe { (*p).red = v as _ };
+        rt::field_set!(self, red = v as _);
         Ok(())
     }
     /// Green channel, 0.0 to 1.0.
     ///
     /// `double green` at sdk/include/nvll_osd_struct.h:49.
     #[getter]
-    #[pyo3(name = "green")]
     fn get_green(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).green })
+        Ok(rt::field_get!(self, green))
     }
     #[setter]
-    #[pyo3(name = "green")]
     fn set_green(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvOSD_ColorParams.green")?;
-        let p = self.ptr()?;
-        unsafe { (*p).green = v as _ };
+        rt::field_set!(self, green = v as _);
         Ok(())
     }
     /// Blue channel, 0.0 to 1.0.
     ///
     /// `double blue` at sdk/include/nvll_osd_struct.h:50.
     #[getter]
-    #[pyo3(name = "blue")]
     fn get_blue(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).blue })
+        Ok(rt::field_get!(self, blue))
     }
     #[setter]
-    #[pyo3(name = "blue")]
     fn set_blue(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvOSD_ColorParams.blue")?;
-        let p = self.ptr()?;
-        unsafe { (*p).blue = v as _ };
+        rt::field_set!(self, blue = v as _);
         Ok(())
     }
     /// Opacity, 0.0 (transparent) to 1.0 (opaque).
     ///
     /// `double alpha` at sdk/include/nvll_osd_struct.h:51.
     #[getter]
-    #[pyo3(name = "alpha")]
     fn get_alpha(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).alpha })
+        Ok(rt::field_get!(self, alpha))
     }
     #[setter]
-    #[pyo3(name = "alpha")]
     fn set_alpha(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvOSD_ColorParams.alpha")?;
-        let p = self.ptr()?;
-        unsafe { (*p).alpha = v as _ };
+        rt::field_set!(self, alpha = v as _);
         Ok(())
     }
     /// Sets `red`, `green`, `blue`, `alpha` at once through the attributes' setters: if one value is refused, none changes.
@@ -331,46 +221,16 @@ impl NvOSD_ColorParams {
 pub struct NvOSD_FontParams {
     pub(crate) view: View<ffi::NvOSD_FontParams>,
 }
-impl NvOSD_FontParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_FontParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_FontParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_FontParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_FontParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_FontParams, ffi::NvOSD_FontParams, "NvOSD_FontParams", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvOSD_FontParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -392,15 +252,7 @@ impl NvOSD_FontParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -408,67 +260,50 @@ impl NvOSD_FontParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Font family name (a fontconfig name such as "Serif"); not owned by the struct.
     ///
     /// `char* font_name` at sdk/include/nvll_osd_struct.h:56.
     #[getter]
-    #[pyo3(name = "font_name")]
     fn get_font_name<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).font_name as *const _) })
+        Ok(rt::field_c_string!(py, self, font_name))
     }
     #[setter]
-    #[pyo3(name = "font_name")]
     fn set_font_name(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::set_interned_c_string(
-                (&raw mut (*p).font_name).cast(),
-                value,
-                "NvOSD_FontParams.font_name",
-            )
-        }
+        rt::field_set_c_string!(
+            self, font_name, interned, value, "NvOSD_FontParams.font_name"
+        )
     }
     /// Font size in points.
     ///
     /// `unsigned int font_size` at sdk/include/nvll_osd_struct.h:57.
     #[getter]
-    #[pyo3(name = "font_size")]
     fn get_font_size(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).font_size })
+        Ok(rt::field_get!(self, font_size))
     }
     #[setter]
-    #[pyo3(name = "font_size")]
     fn set_font_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_FontParams.font_size")?;
-        let p = self.ptr()?;
-        unsafe { (*p).font_size = v as _ };
+        rt::field_set!(self, font_size = v as _);
         Ok(())
     }
     /// Text colour.
     ///
     /// `NvOSD_ColorParams font_color` at sdk/include/nvll_osd_struct.h:58.
     #[getter]
-    #[pyo3(name = "font_color")]
     fn get_font_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_ColorParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).font_color }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, font_color))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "font_color")]
     fn set_font_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_ColorParams>()
@@ -477,16 +312,7 @@ impl NvOSD_FontParams {
                 NvOSD_ColorParams::TYPE,
                 "NvOSD_FontParams.font_color",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).font_color,
-                src.cast_const().cast(),
-                NvOSD_ColorParams::OWNED_STRINGS,
-                NvOSD_ColorParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, font_color, source.get(), NvOSD_ColorParams)
     }
 }
 /// One text label to draw on a frame.
@@ -496,51 +322,19 @@ impl NvOSD_FontParams {
 pub struct NvOSD_TextParams {
     pub(crate) view: View<ffi::NvOSD_TextParams>,
 }
-impl NvOSD_TextParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_TextParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_TextParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_TextParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_TextParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_TextParams, ffi::NvOSD_TextParams, "NvOSD_TextParams", __BINDERY_ALLOCATOR,
+    strings = [rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvOSD_TextParams, display_text), allocator :
+    __BINDERY_ALLOC_GLIB },]
+);
 #[pymethods]
 impl NvOSD_TextParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -569,15 +363,7 @@ impl NvOSD_TextParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -585,85 +371,64 @@ impl NvOSD_TextParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// NUL-terminated text to draw (heap string owned by the metadata).
     ///
     /// `char* display_text` at sdk/include/nvll_osd_struct.h:63.
     #[getter]
-    #[pyo3(name = "display_text")]
     fn get_display_text<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).display_text as *const _) })
+        Ok(rt::field_c_string!(py, self, display_text))
     }
     #[setter]
-    #[pyo3(name = "display_text")]
     fn set_display_text(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).display_text).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvOSD_TextParams.display_text",
-            )
-        }
+        rt::field_set_c_string!(
+            self, display_text, owned __BINDERY_ALLOC_GLIB, value,
+            "NvOSD_TextParams.display_text"
+        )
     }
     /// X of the text origin, from the frame's left edge, in pixels.
     ///
     /// `unsigned int x_offset` at sdk/include/nvll_osd_struct.h:64.
     #[getter]
-    #[pyo3(name = "x_offset")]
     fn get_x_offset(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x_offset })
+        Ok(rt::field_get!(self, x_offset))
     }
     #[setter]
-    #[pyo3(name = "x_offset")]
     fn set_x_offset(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_TextParams.x_offset")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x_offset = v as _ };
+        rt::field_set!(self, x_offset = v as _);
         Ok(())
     }
     /// Y of the text origin, from the frame's top edge, in pixels.
     ///
     /// `unsigned int y_offset` at sdk/include/nvll_osd_struct.h:65.
     #[getter]
-    #[pyo3(name = "y_offset")]
     fn get_y_offset(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).y_offset })
+        Ok(rt::field_get!(self, y_offset))
     }
     #[setter]
-    #[pyo3(name = "y_offset")]
     fn set_y_offset(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_TextParams.y_offset")?;
-        let p = self.ptr()?;
-        unsafe { (*p).y_offset = v as _ };
+        rt::field_set!(self, y_offset = v as _);
         Ok(())
     }
     /// Font, size and colour of the text.
     ///
     /// `NvOSD_FontParams font_params` at sdk/include/nvll_osd_struct.h:66.
     #[getter]
-    #[pyo3(name = "font_params")]
     fn get_font_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_FontParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_FontParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).font_params }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, font_params))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "font_params")]
     fn set_font_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_FontParams>()
@@ -672,52 +437,34 @@ impl NvOSD_TextParams {
                 NvOSD_FontParams::TYPE,
                 "NvOSD_TextParams.font_params",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).font_params,
-                src.cast_const().cast(),
-                NvOSD_FontParams::OWNED_STRINGS,
-                NvOSD_FontParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, font_params, source.get(), NvOSD_FontParams)
     }
     /// Non-zero when the text box is filled with @a text_bg_clr.
     ///
     /// `int set_bg_clr` at sdk/include/nvll_osd_struct.h:67.
     #[getter]
-    #[pyo3(name = "set_bg_clr")]
     fn get_set_bg_clr(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).set_bg_clr })
+        Ok(rt::field_get!(self, set_bg_clr))
     }
     #[setter]
-    #[pyo3(name = "set_bg_clr")]
     fn set_set_bg_clr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvOSD_TextParams.set_bg_clr")?;
-        let p = self.ptr()?;
-        unsafe { (*p).set_bg_clr = v as _ };
+        rt::field_set!(self, set_bg_clr = v as _);
         Ok(())
     }
     /// Fill colour behind the text, used when @a set_bg_clr is set.
     ///
     /// `NvOSD_ColorParams text_bg_clr` at sdk/include/nvll_osd_struct.h:68.
     #[getter]
-    #[pyo3(name = "text_bg_clr")]
     fn get_text_bg_clr(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_ColorParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).text_bg_clr }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, text_bg_clr))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "text_bg_clr")]
     fn set_text_bg_clr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_ColorParams>()
@@ -726,16 +473,7 @@ impl NvOSD_TextParams {
                 NvOSD_ColorParams::TYPE,
                 "NvOSD_TextParams.text_bg_clr",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).text_bg_clr,
-                src.cast_const().cast(),
-                NvOSD_ColorParams::OWNED_STRINGS,
-                NvOSD_ColorParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, text_bg_clr, source.get(), NvOSD_ColorParams)
     }
 }
 /// A colour entry in a colour table, referenced by id.
@@ -745,46 +483,16 @@ impl NvOSD_TextParams {
 pub struct NvOSD_Color_info {
     pub(crate) view: View<ffi::NvOSD_Color_info>,
 }
-impl NvOSD_Color_info {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_Color_info";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_Color_info>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_Color_info> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_Color_info) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_Color_info, ffi::NvOSD_Color_info, "NvOSD_Color_info", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvOSD_Color_info {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -801,15 +509,7 @@ impl NvOSD_Color_info {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -817,41 +517,34 @@ impl NvOSD_Color_info {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Identifier of this colour entry.
     ///
     /// `int id` at sdk/include/nvll_osd_struct.h:73.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).id })
+        Ok(rt::field_get!(self, id))
     }
     #[setter]
-    #[pyo3(name = "id")]
     fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvOSD_Color_info.id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).id = v as _ };
+        rt::field_set!(self, id = v as _);
         Ok(())
     }
     /// The colour itself.
     ///
     /// `NvOSD_ColorParams color` at sdk/include/nvll_osd_struct.h:74.
     #[getter]
-    #[pyo3(name = "color")]
     fn get_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).color }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, color))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "color")]
     fn set_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_ColorParams>()
@@ -860,16 +553,7 @@ impl NvOSD_Color_info {
                 NvOSD_ColorParams::TYPE,
                 "NvOSD_Color_info.color",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).color,
-                src.cast_const().cast(),
-                NvOSD_ColorParams::OWNED_STRINGS,
-                NvOSD_ColorParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, color, source.get(), NvOSD_ColorParams)
     }
 }
 /// A rectangle to draw (border and optional fill).
@@ -879,46 +563,16 @@ impl NvOSD_Color_info {
 pub struct NvOSD_RectParams {
     pub(crate) view: View<ffi::NvOSD_RectParams>,
 }
-impl NvOSD_RectParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_RectParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_RectParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_RectParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_RectParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_RectParams, ffi::NvOSD_RectParams, "NvOSD_RectParams", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvOSD_RectParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -953,15 +607,7 @@ impl NvOSD_RectParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -969,111 +615,86 @@ impl NvOSD_RectParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// X of the left edge, in pixels.
     ///
     /// `float left` at sdk/include/nvll_osd_struct.h:79.
     #[getter]
-    #[pyo3(name = "left")]
     fn get_left(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).left } as f64)
+        Ok(rt::field_get!(self, left) as f64)
     }
     #[setter]
-    #[pyo3(name = "left")]
     fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvOSD_RectParams.left")?;
-        let p = self.ptr()?;
-        unsafe { (*p).left = v as _ };
+        rt::field_set!(self, left = v as _);
         Ok(())
     }
     /// Y of the top edge, in pixels.
     ///
     /// `float top` at sdk/include/nvll_osd_struct.h:80.
     #[getter]
-    #[pyo3(name = "top")]
     fn get_top(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).top } as f64)
+        Ok(rt::field_get!(self, top) as f64)
     }
     #[setter]
-    #[pyo3(name = "top")]
     fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvOSD_RectParams.top")?;
-        let p = self.ptr()?;
-        unsafe { (*p).top = v as _ };
+        rt::field_set!(self, top = v as _);
         Ok(())
     }
     /// Width, in pixels.
     ///
     /// `float width` at sdk/include/nvll_osd_struct.h:81.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as f64)
+        Ok(rt::field_get!(self, width) as f64)
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvOSD_RectParams.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// Height, in pixels.
     ///
     /// `float height` at sdk/include/nvll_osd_struct.h:82.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as f64)
+        Ok(rt::field_get!(self, height) as f64)
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvOSD_RectParams.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
     /// Border thickness in pixels; 0 draws no border.
     ///
     /// `unsigned int border_width` at sdk/include/nvll_osd_struct.h:83.
     #[getter]
-    #[pyo3(name = "border_width")]
     fn get_border_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).border_width })
+        Ok(rt::field_get!(self, border_width))
     }
     #[setter]
-    #[pyo3(name = "border_width")]
     fn set_border_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_RectParams.border_width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).border_width = v as _ };
+        rt::field_set!(self, border_width = v as _);
         Ok(())
     }
     /// Border colour.
     ///
     /// `NvOSD_ColorParams border_color` at sdk/include/nvll_osd_struct.h:84.
     #[getter]
-    #[pyo3(name = "border_color")]
     fn get_border_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_ColorParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).border_color }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, border_color))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "border_color")]
     fn set_border_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_ColorParams>()
@@ -1082,67 +703,47 @@ impl NvOSD_RectParams {
                 NvOSD_ColorParams::TYPE,
                 "NvOSD_RectParams.border_color",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).border_color,
-                src.cast_const().cast(),
-                NvOSD_ColorParams::OWNED_STRINGS,
-                NvOSD_ColorParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, border_color, source.get(), NvOSD_ColorParams)
     }
     /// Non-zero when the rectangle is filled with @a bg_color.
     ///
     /// `unsigned int has_bg_color` at sdk/include/nvll_osd_struct.h:85.
     #[getter]
-    #[pyo3(name = "has_bg_color")]
     fn get_has_bg_color(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).has_bg_color })
+        Ok(rt::field_get!(self, has_bg_color))
     }
     #[setter]
-    #[pyo3(name = "has_bg_color")]
     fn set_has_bg_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_RectParams.has_bg_color")?;
-        let p = self.ptr()?;
-        unsafe { (*p).has_bg_color = v as _ };
+        rt::field_set!(self, has_bg_color = v as _);
         Ok(())
     }
     /// Reserved; keep zero.
     ///
     /// `unsigned int reserved` at sdk/include/nvll_osd_struct.h:86.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).reserved })
+        Ok(rt::field_get!(self, reserved))
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_RectParams.reserved")?;
-        let p = self.ptr()?;
-        unsafe { (*p).reserved = v as _ };
+        rt::field_set!(self, reserved = v as _);
         Ok(())
     }
     /// Fill colour, used when @a has_bg_color is set.
     ///
     /// `NvOSD_ColorParams bg_color` at sdk/include/nvll_osd_struct.h:87.
     #[getter]
-    #[pyo3(name = "bg_color")]
     fn get_bg_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).bg_color }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, bg_color))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "bg_color")]
     fn set_bg_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_ColorParams>()
@@ -1151,66 +752,45 @@ impl NvOSD_RectParams {
                 NvOSD_ColorParams::TYPE,
                 "NvOSD_RectParams.bg_color",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).bg_color,
-                src.cast_const().cast(),
-                NvOSD_ColorParams::OWNED_STRINGS,
-                NvOSD_ColorParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, bg_color, source.get(), NvOSD_ColorParams)
     }
     /// Non-zero when @a color_id selects a colour-table entry.
     ///
     /// `int has_color_info` at sdk/include/nvll_osd_struct.h:88.
     #[getter]
-    #[pyo3(name = "has_color_info")]
     fn get_has_color_info(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).has_color_info })
+        Ok(rt::field_get!(self, has_color_info))
     }
     #[setter]
-    #[pyo3(name = "has_color_info")]
     fn set_has_color_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvOSD_RectParams.has_color_info")?;
-        let p = self.ptr()?;
-        unsafe { (*p).has_color_info = v as _ };
+        rt::field_set!(self, has_color_info = v as _);
         Ok(())
     }
     /// Colour-table entry id, used when @a has_color_info is set.
     ///
     /// `int color_id` at sdk/include/nvll_osd_struct.h:89.
     #[getter]
-    #[pyo3(name = "color_id")]
     fn get_color_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).color_id })
+        Ok(rt::field_get!(self, color_id))
     }
     #[setter]
-    #[pyo3(name = "color_id")]
     fn set_color_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvOSD_RectParams.color_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).color_id = v as _ };
+        rt::field_set!(self, color_id = v as _);
         Ok(())
     }
     /// Rotation in degrees for oriented boxes; 0 for axis-aligned.
     ///
     /// `float rotation_angle` at sdk/include/nvll_osd_struct.h:90.
     #[getter]
-    #[pyo3(name = "rotation_angle")]
     fn get_rotation_angle(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).rotation_angle } as f64)
+        Ok(rt::field_get!(self, rotation_angle) as f64)
     }
     #[setter]
-    #[pyo3(name = "rotation_angle")]
     fn set_rotation_angle(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvOSD_RectParams.rotation_angle")?;
-        let p = self.ptr()?;
-        unsafe { (*p).rotation_angle = v as _ };
+        rt::field_set!(self, rotation_angle = v as _);
         Ok(())
     }
 }
@@ -1221,51 +801,18 @@ impl NvOSD_RectParams {
 pub struct NvOSD_MaskParams {
     pub(crate) view: View<ffi::NvOSD_MaskParams>,
 }
-impl NvOSD_MaskParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_MaskParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_MaskParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_MaskParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[
-        rt::owned::OwnedPointer {
-            offset: std::mem::offset_of!(ffi::NvOSD_MaskParams, data),
-            name: "NvOSD_MaskParams.data",
-        },
-    ];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_MaskParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_MaskParams, ffi::NvOSD_MaskParams, "NvOSD_MaskParams", __BINDERY_ALLOCATOR,
+    pointers = [rt::owned::OwnedPointer { offset :
+    std::mem::offset_of!(ffi::NvOSD_MaskParams, data), name : "NvOSD_MaskParams.data" },]
+);
 #[pymethods]
 impl NvOSD_MaskParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -1287,15 +834,7 @@ impl NvOSD_MaskParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -1303,18 +842,16 @@ impl NvOSD_MaskParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Mask values, row-major, @a width x @a height floats.
     ///
     /// `float* data` at sdk/include/nvll_osd_struct.h:95.
     #[getter]
-    #[pyo3(name = "data")]
     fn get_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).data }.cast::<c_void>(),
+            rt::field_get!(self, data).cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -1322,60 +859,46 @@ impl NvOSD_MaskParams {
     ///
     /// `unsigned int size` at sdk/include/nvll_osd_struct.h:96.
     #[getter]
-    #[pyo3(name = "size")]
     fn get_size(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).size })
+        Ok(rt::field_get!(self, size))
     }
     /// Values above this are treated as inside the mask.
     ///
     /// `float threshold` at sdk/include/nvll_osd_struct.h:97.
     #[getter]
-    #[pyo3(name = "threshold")]
     fn get_threshold(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).threshold } as f64)
+        Ok(rt::field_get!(self, threshold) as f64)
     }
     #[setter]
-    #[pyo3(name = "threshold")]
     fn set_threshold(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvOSD_MaskParams.threshold")?;
-        let p = self.ptr()?;
-        unsafe { (*p).threshold = v as _ };
+        rt::field_set!(self, threshold = v as _);
         Ok(())
     }
     /// Mask width in elements.
     ///
     /// `unsigned int width` at sdk/include/nvll_osd_struct.h:98.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width })
+        Ok(rt::field_get!(self, width))
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_MaskParams.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// Mask height in elements.
     ///
     /// `unsigned int height` at sdk/include/nvll_osd_struct.h:99.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height })
+        Ok(rt::field_get!(self, height))
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_MaskParams.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
     /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
@@ -1435,46 +958,16 @@ impl NvOSD_MaskParams {
 pub struct NvOSD_LineParams {
     pub(crate) view: View<ffi::NvOSD_LineParams>,
 }
-impl NvOSD_LineParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_LineParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_LineParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_LineParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_LineParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_LineParams, ffi::NvOSD_LineParams, "NvOSD_LineParams", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvOSD_LineParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -1496,15 +989,7 @@ impl NvOSD_LineParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -1512,111 +997,86 @@ impl NvOSD_LineParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// X of the start point, in pixels.
     ///
     /// `unsigned int x1` at sdk/include/nvll_osd_struct.h:104.
     #[getter]
-    #[pyo3(name = "x1")]
     fn get_x1(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x1 })
+        Ok(rt::field_get!(self, x1))
     }
     #[setter]
-    #[pyo3(name = "x1")]
     fn set_x1(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_LineParams.x1")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x1 = v as _ };
+        rt::field_set!(self, x1 = v as _);
         Ok(())
     }
     /// Y of the start point, in pixels.
     ///
     /// `unsigned int y1` at sdk/include/nvll_osd_struct.h:105.
     #[getter]
-    #[pyo3(name = "y1")]
     fn get_y1(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).y1 })
+        Ok(rt::field_get!(self, y1))
     }
     #[setter]
-    #[pyo3(name = "y1")]
     fn set_y1(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_LineParams.y1")?;
-        let p = self.ptr()?;
-        unsafe { (*p).y1 = v as _ };
+        rt::field_set!(self, y1 = v as _);
         Ok(())
     }
     /// X of the end point, in pixels.
     ///
     /// `unsigned int x2` at sdk/include/nvll_osd_struct.h:106.
     #[getter]
-    #[pyo3(name = "x2")]
     fn get_x2(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x2 })
+        Ok(rt::field_get!(self, x2))
     }
     #[setter]
-    #[pyo3(name = "x2")]
     fn set_x2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_LineParams.x2")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x2 = v as _ };
+        rt::field_set!(self, x2 = v as _);
         Ok(())
     }
     /// Y of the end point, in pixels.
     ///
     /// `unsigned int y2` at sdk/include/nvll_osd_struct.h:107.
     #[getter]
-    #[pyo3(name = "y2")]
     fn get_y2(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).y2 })
+        Ok(rt::field_get!(self, y2))
     }
     #[setter]
-    #[pyo3(name = "y2")]
     fn set_y2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_LineParams.y2")?;
-        let p = self.ptr()?;
-        unsafe { (*p).y2 = v as _ };
+        rt::field_set!(self, y2 = v as _);
         Ok(())
     }
     /// Line thickness, in pixels.
     ///
     /// `unsigned int line_width` at sdk/include/nvll_osd_struct.h:108.
     #[getter]
-    #[pyo3(name = "line_width")]
     fn get_line_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).line_width })
+        Ok(rt::field_get!(self, line_width))
     }
     #[setter]
-    #[pyo3(name = "line_width")]
     fn set_line_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_LineParams.line_width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).line_width = v as _ };
+        rt::field_set!(self, line_width = v as _);
         Ok(())
     }
     /// Line colour.
     ///
     /// `NvOSD_ColorParams line_color` at sdk/include/nvll_osd_struct.h:109.
     #[getter]
-    #[pyo3(name = "line_color")]
     fn get_line_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_ColorParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).line_color }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, line_color))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "line_color")]
     fn set_line_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_ColorParams>()
@@ -1625,16 +1085,7 @@ impl NvOSD_LineParams {
                 NvOSD_ColorParams::TYPE,
                 "NvOSD_LineParams.line_color",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).line_color,
-                src.cast_const().cast(),
-                NvOSD_ColorParams::OWNED_STRINGS,
-                NvOSD_ColorParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, line_color, source.get(), NvOSD_ColorParams)
     }
 }
 /// An arrow to draw.
@@ -1644,46 +1095,16 @@ impl NvOSD_LineParams {
 pub struct NvOSD_ArrowParams {
     pub(crate) view: View<ffi::NvOSD_ArrowParams>,
 }
-impl NvOSD_ArrowParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_ArrowParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_ArrowParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_ArrowParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_ArrowParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_ArrowParams, ffi::NvOSD_ArrowParams, "NvOSD_ArrowParams", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvOSD_ArrowParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -1714,15 +1135,7 @@ impl NvOSD_ArrowParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -1730,131 +1143,102 @@ impl NvOSD_ArrowParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// X of the start point, in pixels.
     ///
     /// `unsigned int x1` at sdk/include/nvll_osd_struct.h:114.
     #[getter]
-    #[pyo3(name = "x1")]
     fn get_x1(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x1 })
+        Ok(rt::field_get!(self, x1))
     }
     #[setter]
-    #[pyo3(name = "x1")]
     fn set_x1(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_ArrowParams.x1")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x1 = v as _ };
+        rt::field_set!(self, x1 = v as _);
         Ok(())
     }
     /// Y of the start point, in pixels.
     ///
     /// `unsigned int y1` at sdk/include/nvll_osd_struct.h:115.
     #[getter]
-    #[pyo3(name = "y1")]
     fn get_y1(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).y1 })
+        Ok(rt::field_get!(self, y1))
     }
     #[setter]
-    #[pyo3(name = "y1")]
     fn set_y1(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_ArrowParams.y1")?;
-        let p = self.ptr()?;
-        unsafe { (*p).y1 = v as _ };
+        rt::field_set!(self, y1 = v as _);
         Ok(())
     }
     /// X of the end point, in pixels.
     ///
     /// `unsigned int x2` at sdk/include/nvll_osd_struct.h:116.
     #[getter]
-    #[pyo3(name = "x2")]
     fn get_x2(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x2 })
+        Ok(rt::field_get!(self, x2))
     }
     #[setter]
-    #[pyo3(name = "x2")]
     fn set_x2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_ArrowParams.x2")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x2 = v as _ };
+        rt::field_set!(self, x2 = v as _);
         Ok(())
     }
     /// Y of the end point, in pixels.
     ///
     /// `unsigned int y2` at sdk/include/nvll_osd_struct.h:117.
     #[getter]
-    #[pyo3(name = "y2")]
     fn get_y2(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).y2 })
+        Ok(rt::field_get!(self, y2))
     }
     #[setter]
-    #[pyo3(name = "y2")]
     fn set_y2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_ArrowParams.y2")?;
-        let p = self.ptr()?;
-        unsafe { (*p).y2 = v as _ };
+        rt::field_set!(self, y2 = v as _);
         Ok(())
     }
     /// Shaft thickness, in pixels.
     ///
     /// `unsigned int arrow_width` at sdk/include/nvll_osd_struct.h:118.
     #[getter]
-    #[pyo3(name = "arrow_width")]
     fn get_arrow_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).arrow_width })
+        Ok(rt::field_get!(self, arrow_width))
     }
     #[setter]
-    #[pyo3(name = "arrow_width")]
     fn set_arrow_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_ArrowParams.arrow_width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).arrow_width = v as _ };
+        rt::field_set!(self, arrow_width = v as _);
         Ok(())
     }
     /// Which ends carry a head.
     ///
     /// `NvOSD_Arrow_Head_Direction arrow_head` at sdk/include/nvll_osd_struct.h:119.
     #[getter]
-    #[pyo3(name = "arrow_head")]
     fn get_arrow_head<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         __BINDERY_ENUM_NVOSD_ARROW_HEAD_DIRECTION
-            .member(py, unsafe { (*p).arrow_head } as i64)
+            .member(py, rt::field_get!(self, arrow_head) as i64)
     }
     #[setter]
-    #[pyo3(name = "arrow_head")]
     fn set_arrow_head(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVOSD_ARROW_HEAD_DIRECTION
             .value(value, "NvOSD_ArrowParams.arrow_head")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_ArrowParams.arrow_head")?;
-        let p = self.ptr()?;
-        unsafe { (*p).arrow_head = v as _ };
+        rt::field_set!(self, arrow_head = v as _);
         Ok(())
     }
     /// Arrow colour.
     ///
     /// `NvOSD_ColorParams arrow_color` at sdk/include/nvll_osd_struct.h:120.
     #[getter]
-    #[pyo3(name = "arrow_color")]
     fn get_arrow_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_ColorParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).arrow_color }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, arrow_color))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "arrow_color")]
     fn set_arrow_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_ColorParams>()
@@ -1863,32 +1247,19 @@ impl NvOSD_ArrowParams {
                 NvOSD_ColorParams::TYPE,
                 "NvOSD_ArrowParams.arrow_color",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).arrow_color,
-                src.cast_const().cast(),
-                NvOSD_ColorParams::OWNED_STRINGS,
-                NvOSD_ColorParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, arrow_color, source.get(), NvOSD_ColorParams)
     }
     /// Reserved; keep zero.
     ///
     /// `unsigned int reserved` at sdk/include/nvll_osd_struct.h:121.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).reserved })
+        Ok(rt::field_get!(self, reserved))
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_ArrowParams.reserved")?;
-        let p = self.ptr()?;
-        unsafe { (*p).reserved = v as _ };
+        rt::field_set!(self, reserved = v as _);
         Ok(())
     }
 }
@@ -1899,46 +1270,17 @@ impl NvOSD_ArrowParams {
 pub struct NvOSD_CircleParams {
     pub(crate) view: View<ffi::NvOSD_CircleParams>,
 }
-impl NvOSD_CircleParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_CircleParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_CircleParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_CircleParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_CircleParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_CircleParams, ffi::NvOSD_CircleParams, "NvOSD_CircleParams",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvOSD_CircleParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -1969,15 +1311,7 @@ impl NvOSD_CircleParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -1985,77 +1319,60 @@ impl NvOSD_CircleParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// X of the centre, in pixels.
     ///
     /// `unsigned int xc` at sdk/include/nvll_osd_struct.h:126.
     #[getter]
-    #[pyo3(name = "xc")]
     fn get_xc(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).xc })
+        Ok(rt::field_get!(self, xc))
     }
     #[setter]
-    #[pyo3(name = "xc")]
     fn set_xc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_CircleParams.xc")?;
-        let p = self.ptr()?;
-        unsafe { (*p).xc = v as _ };
+        rt::field_set!(self, xc = v as _);
         Ok(())
     }
     /// Y of the centre, in pixels.
     ///
     /// `unsigned int yc` at sdk/include/nvll_osd_struct.h:127.
     #[getter]
-    #[pyo3(name = "yc")]
     fn get_yc(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).yc })
+        Ok(rt::field_get!(self, yc))
     }
     #[setter]
-    #[pyo3(name = "yc")]
     fn set_yc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_CircleParams.yc")?;
-        let p = self.ptr()?;
-        unsafe { (*p).yc = v as _ };
+        rt::field_set!(self, yc = v as _);
         Ok(())
     }
     /// Radius, in pixels.
     ///
     /// `unsigned int radius` at sdk/include/nvll_osd_struct.h:128.
     #[getter]
-    #[pyo3(name = "radius")]
     fn get_radius(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).radius })
+        Ok(rt::field_get!(self, radius))
     }
     #[setter]
-    #[pyo3(name = "radius")]
     fn set_radius(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_CircleParams.radius")?;
-        let p = self.ptr()?;
-        unsafe { (*p).radius = v as _ };
+        rt::field_set!(self, radius = v as _);
         Ok(())
     }
     /// Outline colour.
     ///
     /// `NvOSD_ColorParams circle_color` at sdk/include/nvll_osd_struct.h:129.
     #[getter]
-    #[pyo3(name = "circle_color")]
     fn get_circle_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_ColorParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).circle_color }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, circle_color))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "circle_color")]
     fn set_circle_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_ColorParams>()
@@ -2064,50 +1381,34 @@ impl NvOSD_CircleParams {
                 NvOSD_ColorParams::TYPE,
                 "NvOSD_CircleParams.circle_color",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).circle_color,
-                src.cast_const().cast(),
-                NvOSD_ColorParams::OWNED_STRINGS,
-                NvOSD_ColorParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, circle_color, source.get(), NvOSD_ColorParams)
     }
     /// Non-zero when the circle is filled with @a bg_color.
     ///
     /// `unsigned int has_bg_color` at sdk/include/nvll_osd_struct.h:130.
     #[getter]
-    #[pyo3(name = "has_bg_color")]
     fn get_has_bg_color(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).has_bg_color })
+        Ok(rt::field_get!(self, has_bg_color))
     }
     #[setter]
-    #[pyo3(name = "has_bg_color")]
     fn set_has_bg_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_CircleParams.has_bg_color")?;
-        let p = self.ptr()?;
-        unsafe { (*p).has_bg_color = v as _ };
+        rt::field_set!(self, has_bg_color = v as _);
         Ok(())
     }
     /// Fill colour, used when @a has_bg_color is set.
     ///
     /// `NvOSD_ColorParams bg_color` at sdk/include/nvll_osd_struct.h:131.
     #[getter]
-    #[pyo3(name = "bg_color")]
     fn get_bg_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).bg_color }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, bg_color))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "bg_color")]
     fn set_bg_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_ColorParams>()
@@ -2116,49 +1417,32 @@ impl NvOSD_CircleParams {
                 NvOSD_ColorParams::TYPE,
                 "NvOSD_CircleParams.bg_color",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).bg_color,
-                src.cast_const().cast(),
-                NvOSD_ColorParams::OWNED_STRINGS,
-                NvOSD_ColorParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, bg_color, source.get(), NvOSD_ColorParams)
     }
     /// Outline thickness, in pixels.
     ///
     /// `unsigned int circle_width` at sdk/include/nvll_osd_struct.h:132.
     #[getter]
-    #[pyo3(name = "circle_width")]
     fn get_circle_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).circle_width })
+        Ok(rt::field_get!(self, circle_width))
     }
     #[setter]
-    #[pyo3(name = "circle_width")]
     fn set_circle_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_CircleParams.circle_width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).circle_width = v as _ };
+        rt::field_set!(self, circle_width = v as _);
         Ok(())
     }
     /// Reserved; keep zero.
     ///
     /// `unsigned int reserved` at sdk/include/nvll_osd_struct.h:133.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).reserved })
+        Ok(rt::field_get!(self, reserved))
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_CircleParams.reserved")?;
-        let p = self.ptr()?;
-        unsafe { (*p).reserved = v as _ };
+        rt::field_set!(self, reserved = v as _);
         Ok(())
     }
 }
@@ -2169,46 +1453,14 @@ impl NvOSD_CircleParams {
 pub struct NvDsRoiMeta {
     pub(crate) view: View<ffi::NvDsRoiMeta>,
 }
-impl NvDsRoiMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsRoiMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsRoiMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsRoiMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsRoiMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsRoiMeta, ffi::NvDsRoiMeta, "NvDsRoiMeta", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsRoiMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -2239,15 +1491,7 @@ impl NvDsRoiMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -2255,24 +1499,21 @@ impl NvDsRoiMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// The region, in frame pixels.
     ///
     /// `NvOSD_RectParams roi` at sdk/include/nvds_roi_meta.h:60.
     #[getter]
-    #[pyo3(name = "roi")]
     fn get_roi(slf: &Bound<'_, Self>) -> PyResult<NvOSD_RectParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_RectParams::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).roi }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, roi))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "roi")]
     fn set_roi(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_RectParams>()
@@ -2281,36 +1522,24 @@ impl NvDsRoiMeta {
                 NvOSD_RectParams::TYPE,
                 "NvDsRoiMeta.roi",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).roi,
-                src.cast_const().cast(),
-                NvOSD_RectParams::OWNED_STRINGS,
-                NvOSD_RectParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, roi, source.get(), NvOSD_RectParams)
     }
     /// The scaled and colour-converted crop.
     ///
     /// `NvBufSurfaceParams* converted_buffer` at sdk/include/nvds_roi_meta.h:62.
     #[getter]
-    #[pyo3(name = "converted_buffer")]
     fn get_converted_buffer(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvBufSurfaceParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).converted_buffer } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, converted_buffer) as *mut _)
                 .map(NvBufSurfaceParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "converted_buffer")]
     fn set_converted_buffer(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -2329,35 +1558,26 @@ impl NvDsRoiMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).converted_buffer }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.converted_buffer")
-        }
+        rt::field_set_pointer!(
+            slf, converted_buffer, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvBufSurfaceParams::TYPE) ?), None => None, },
+            "NvDsRoiMeta.converted_buffer"
+        )
     }
     /// Frame this region belongs to.
     ///
     /// `NvDsFrameMeta* frame_meta` at sdk/include/nvds_roi_meta.h:63.
     #[getter]
-    #[pyo3(name = "frame_meta")]
     fn get_frame_meta(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsFrameMeta>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).frame_meta } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, frame_meta) as *mut _)
                 .map(NvDsFrameMeta::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "frame_meta")]
     fn set_frame_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -2373,95 +1593,72 @@ impl NvDsRoiMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).frame_meta }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsFrameMeta::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.frame_meta")
-        }
+        rt::field_set_pointer!(
+            slf, frame_meta, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvDsFrameMeta::TYPE) ?), None => None, }, "NvDsRoiMeta.frame_meta"
+        )
     }
     /// Horizontal scale from frame to crop.
     ///
     /// `gdouble scale_ratio_x` at sdk/include/nvds_roi_meta.h:64.
     #[getter]
-    #[pyo3(name = "scale_ratio_x")]
     fn get_scale_ratio_x(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).scale_ratio_x })
+        Ok(rt::field_get!(self, scale_ratio_x))
     }
     #[setter]
-    #[pyo3(name = "scale_ratio_x")]
     fn set_scale_ratio_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvDsRoiMeta.scale_ratio_x")?;
-        let p = self.ptr()?;
-        unsafe { (*p).scale_ratio_x = v as _ };
+        rt::field_set!(self, scale_ratio_x = v as _);
         Ok(())
     }
     /// Vertical scale from frame to crop.
     ///
     /// `gdouble scale_ratio_y` at sdk/include/nvds_roi_meta.h:65.
     #[getter]
-    #[pyo3(name = "scale_ratio_y")]
     fn get_scale_ratio_y(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).scale_ratio_y })
+        Ok(rt::field_get!(self, scale_ratio_y))
     }
     #[setter]
-    #[pyo3(name = "scale_ratio_y")]
     fn set_scale_ratio_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvDsRoiMeta.scale_ratio_y")?;
-        let p = self.ptr()?;
-        unsafe { (*p).scale_ratio_y = v as _ };
+        rt::field_set!(self, scale_ratio_y = v as _);
         Ok(())
     }
     /// Horizontal padding added while scaling, in crop pixels.
     ///
     /// `gdouble offset_left` at sdk/include/nvds_roi_meta.h:66.
     #[getter]
-    #[pyo3(name = "offset_left")]
     fn get_offset_left(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).offset_left })
+        Ok(rt::field_get!(self, offset_left))
     }
     #[setter]
-    #[pyo3(name = "offset_left")]
     fn set_offset_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvDsRoiMeta.offset_left")?;
-        let p = self.ptr()?;
-        unsafe { (*p).offset_left = v as _ };
+        rt::field_set!(self, offset_left = v as _);
         Ok(())
     }
     /// Vertical padding added while scaling, in crop pixels.
     ///
     /// `gdouble offset_top` at sdk/include/nvds_roi_meta.h:67.
     #[getter]
-    #[pyo3(name = "offset_top")]
     fn get_offset_top(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).offset_top })
+        Ok(rt::field_get!(self, offset_top))
     }
     #[setter]
-    #[pyo3(name = "offset_top")]
     fn set_offset_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvDsRoiMeta.offset_top")?;
-        let p = self.ptr()?;
-        unsafe { (*p).offset_top = v as _ };
+        rt::field_set!(self, offset_top = v as _);
         Ok(())
     }
     /// Classifier results for this region.
     ///
     /// `GList* classifier_meta_list` at sdk/include/nvds_roi_meta.h:68.
     #[getter]
-    #[pyo3(name = "classifier_meta_list")]
     fn get_classifier_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).classifier_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, classifier_meta_list);
+        let head = rt::field_get!(this, classifier_meta_list)
+            .cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
@@ -2469,12 +1666,11 @@ impl NvDsRoiMeta {
     ///
     /// `GList* roi_user_meta_list` at sdk/include/nvds_roi_meta.h:69.
     #[getter]
-    #[pyo3(name = "roi_user_meta_list")]
     fn get_roi_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).roi_user_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, roi_user_meta_list);
+        let head = rt::field_get!(this, roi_user_meta_list)
+            .cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
@@ -2482,19 +1678,16 @@ impl NvDsRoiMeta {
     ///
     /// `NvDsObjectMeta* object_meta` at sdk/include/nvds_roi_meta.h:70.
     #[getter]
-    #[pyo3(name = "object_meta")]
     fn get_object_meta(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsObjectMeta>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).object_meta } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, object_meta) as *mut _)
                 .map(NvDsObjectMeta::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "object_meta")]
     fn set_object_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -2510,16 +1703,11 @@ impl NvDsRoiMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).object_meta }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsObjectMeta::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsRoiMeta.object_meta")
-        }
+        rt::field_set_pointer!(
+            slf, object_meta, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvDsObjectMeta::TYPE) ?), None => None, },
+            "NvDsRoiMeta.object_meta"
+        )
     }
 }
 /// One buffer (surface) of a batch.
@@ -2529,46 +1717,17 @@ impl NvDsRoiMeta {
 pub struct NvBufSurfaceParams {
     pub(crate) view: View<ffi::NvBufSurfaceParams>,
 }
-impl NvBufSurfaceParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfaceParams, ffi::NvBufSurfaceParams, "NvBufSurfaceParams",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfaceParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -2604,15 +1763,7 @@ impl NvBufSurfaceParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -2620,146 +1771,115 @@ impl NvBufSurfaceParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Width in pixels.
     ///
     /// `uint32_t width` at sdk/include/nvbufsurface.h:282.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width })
+        Ok(rt::field_get!(self, width))
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// Height in pixels.
     ///
     /// `uint32_t height` at sdk/include/nvbufsurface.h:283.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height })
+        Ok(rt::field_get!(self, height))
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
     /// Bytes per row of the first plane.
     ///
     /// `uint32_t pitch` at sdk/include/nvbufsurface.h:284.
     #[getter]
-    #[pyo3(name = "pitch")]
     fn get_pitch(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pitch })
+        Ok(rt::field_get!(self, pitch))
     }
     #[setter]
-    #[pyo3(name = "pitch")]
     fn set_pitch(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.pitch")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pitch = v as _ };
+        rt::field_set!(self, pitch = v as _);
         Ok(())
     }
     /// Pixel format.
     ///
     /// `NvBufSurfaceColorFormat colorFormat` at sdk/include/nvbufsurface.h:285.
     #[getter]
-    #[pyo3(name = "colorFormat")]
     fn get_colorFormat<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
-            .member(py, unsafe { (*p).colorFormat } as i64)
+            .member(py, rt::field_get!(self, colorFormat) as i64)
     }
     #[setter]
-    #[pyo3(name = "colorFormat")]
     fn set_colorFormat(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
             .value(value, "NvBufSurfaceParams.colorFormat")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.colorFormat")?;
-        let p = self.ptr()?;
-        unsafe { (*p).colorFormat = v as _ };
+        rt::field_set!(self, colorFormat = v as _);
         Ok(())
     }
     /// Plane layout.
     ///
     /// `NvBufSurfaceLayout layout` at sdk/include/nvbufsurface.h:286.
     #[getter]
-    #[pyo3(name = "layout")]
     fn get_layout<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVBUFSURFACELAYOUT.member(py, unsafe { (*p).layout } as i64)
+        __BINDERY_ENUM_NVBUFSURFACELAYOUT.member(py, rt::field_get!(self, layout) as i64)
     }
     #[setter]
-    #[pyo3(name = "layout")]
     fn set_layout(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVBUFSURFACELAYOUT.value(value, "NvBufSurfaceParams.layout")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.layout")?;
-        let p = self.ptr()?;
-        unsafe { (*p).layout = v as _ };
+        rt::field_set!(self, layout = v as _);
         Ok(())
     }
     /// DMABUF file descriptor, for handle-based memory.
     ///
     /// `uint64_t bufferDesc` at sdk/include/nvbufsurface.h:287.
     #[getter]
-    #[pyo3(name = "bufferDesc")]
     fn get_bufferDesc(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).bufferDesc })
+        Ok(rt::field_get!(self, bufferDesc))
     }
     #[setter]
-    #[pyo3(name = "bufferDesc")]
     fn set_bufferDesc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "NvBufSurfaceParams.bufferDesc")?;
-        let p = self.ptr()?;
-        unsafe { (*p).bufferDesc = v as _ };
+        rt::field_set!(self, bufferDesc = v as _);
         Ok(())
     }
     /// Bytes allocated for the buffer.
     ///
     /// `uint32_t dataSize` at sdk/include/nvbufsurface.h:288.
     #[getter]
-    #[pyo3(name = "dataSize")]
     fn get_dataSize(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).dataSize })
+        Ok(rt::field_get!(self, dataSize))
     }
     #[setter]
-    #[pyo3(name = "dataSize")]
     fn set_dataSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.dataSize")?;
-        let p = self.ptr()?;
-        unsafe { (*p).dataSize = v as _ };
+        rt::field_set!(self, dataSize = v as _);
         Ok(())
     }
     /// Start of the buffer memory (not for surface-array memory).
     ///
     /// `void* dataPtr` at sdk/include/nvbufsurface.h:289.
     #[getter]
-    #[pyo3(name = "dataPtr")]
     fn get_dataPtr<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).dataPtr }.cast::<c_void>(),
+            rt::field_get!(self, dataPtr).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "dataPtr")]
     fn set_dataPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -2773,32 +1893,21 @@ impl NvBufSurfaceParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).dataPtr }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.dataPtr")
-        }
+        rt::field_set_pointer!(slf, dataPtr, target, "NvBufSurfaceParams.dataPtr")
     }
     /// Plane geometry.
     ///
     /// `NvBufSurfacePlaneParams planeParams` at sdk/include/nvbufsurface.h:290.
     #[getter]
-    #[pyo3(name = "planeParams")]
     fn get_planeParams(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfacePlaneParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvBufSurfacePlaneParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).planeParams }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, planeParams))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "planeParams")]
     fn set_planeParams(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvBufSurfacePlaneParams>()
@@ -2807,35 +1916,21 @@ impl NvBufSurfaceParams {
                 NvBufSurfacePlaneParams::TYPE,
                 "NvBufSurfaceParams.planeParams",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).planeParams,
-                src.cast_const().cast(),
-                NvBufSurfacePlaneParams::OWNED_STRINGS,
-                NvBufSurfacePlaneParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, planeParams, source.get(), NvBufSurfacePlaneParams)
     }
     /// Current mappings.
     ///
     /// `NvBufSurfaceMappedAddr mappedAddr` at sdk/include/nvbufsurface.h:291.
     #[getter]
-    #[pyo3(name = "mappedAddr")]
     fn get_mappedAddr(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfaceMappedAddr> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvBufSurfaceMappedAddr::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).mappedAddr }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, mappedAddr))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "mappedAddr")]
     fn set_mappedAddr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvBufSurfaceMappedAddr>()
@@ -2844,34 +1939,22 @@ impl NvBufSurfaceParams {
                 NvBufSurfaceMappedAddr::TYPE,
                 "NvBufSurfaceParams.mappedAddr",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).mappedAddr,
-                src.cast_const().cast(),
-                NvBufSurfaceMappedAddr::OWNED_STRINGS,
-                NvBufSurfaceMappedAddr::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, mappedAddr, source.get(), NvBufSurfaceMappedAddr)
     }
     /// Extra parameters, or NULL.
     ///
     /// `NvBufSurfaceParamsEx* paramex` at sdk/include/nvbufsurface.h:292.
     #[getter]
-    #[pyo3(name = "paramex")]
     fn get_paramex(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParamsEx>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).paramex } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, paramex) as *mut _)
                 .map(NvBufSurfaceParamsEx::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "paramex")]
     fn set_paramex(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -2887,37 +1970,27 @@ impl NvBufSurfaceParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).paramex }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParamsEx::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.paramex")
-        }
+        rt::field_set_pointer!(
+            slf, paramex, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvBufSurfaceParamsEx::TYPE) ?), None => None, }, "NvBufSurfaceParams.paramex"
+        )
     }
     /// CUDA view, or NULL.
     ///
     /// `NvBufSurfaceCudaBuffer* cudaBuffer` at sdk/include/nvbufsurface.h:293.
     #[getter]
-    #[pyo3(name = "cudaBuffer")]
     fn get_cudaBuffer(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvBufSurfaceCudaBuffer>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).cudaBuffer } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, cudaBuffer) as *mut _)
                 .map(NvBufSurfaceCudaBuffer::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "cudaBuffer")]
     fn set_cudaBuffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -2933,62 +2006,26 @@ impl NvBufSurfaceParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).cudaBuffer }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvBufSurfaceCudaBuffer::TYPE)?)
-            }
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceParams.cudaBuffer")
-        }
+        rt::field_set_pointer!(
+            slf, cudaBuffer, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvBufSurfaceCudaBuffer::TYPE) ?), None => None, },
+            "NvBufSurfaceParams.cudaBuffer"
+        )
     }
     /// Reserved.
     ///
     /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:294.
     #[getter]
-    #[pyo3(name = "_reserved")]
     fn get__reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p)._reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, _reserved, u64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "_reserved")]
     fn set__reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvBufSurfaceParams._reserved",
-                        4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p)._reserved).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "NvBufSurfaceParams._reserved",
+        )?;
+        rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
 }
@@ -2999,46 +2036,14 @@ impl NvBufSurfaceParams {
 pub struct NvDsFrameMeta {
     pub(crate) view: View<ffi::NvDsFrameMeta>,
 }
-impl NvDsFrameMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsFrameMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsFrameMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsFrameMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsFrameMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsFrameMeta, ffi::NvDsFrameMeta, "NvDsFrameMeta", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsFrameMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -3080,15 +2085,7 @@ impl NvDsFrameMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -3096,24 +2093,21 @@ impl NvDsFrameMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Common header.
     ///
     /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:191.
     #[getter]
-    #[pyo3(name = "base_meta")]
     fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "base_meta")]
     fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsBaseMeta>()
@@ -3122,250 +2116,187 @@ impl NvDsFrameMeta {
                 NvDsBaseMeta::TYPE,
                 "NvDsFrameMeta.base_meta",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).base_meta,
-                src.cast_const().cast(),
-                NvDsBaseMeta::OWNED_STRINGS,
-                NvDsBaseMeta::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, base_meta, source.get(), NvDsBaseMeta)
     }
     /// Muxer sink pad the frame arrived on.
     ///
     /// `guint pad_index` at sdk/include/nvdsmeta.h:192.
     #[getter]
-    #[pyo3(name = "pad_index")]
     fn get_pad_index(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pad_index })
+        Ok(rt::field_get!(self, pad_index))
     }
     #[setter]
-    #[pyo3(name = "pad_index")]
     fn set_pad_index(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pad_index")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pad_index = v as _ };
+        rt::field_set!(self, pad_index = v as _);
         Ok(())
     }
     /// Index of the frame's surface in NvBufSurface::surfaceList.
     ///
     /// `guint batch_id` at sdk/include/nvdsmeta.h:193.
     #[getter]
-    #[pyo3(name = "batch_id")]
     fn get_batch_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).batch_id })
+        Ok(rt::field_get!(self, batch_id))
     }
     #[setter]
-    #[pyo3(name = "batch_id")]
     fn set_batch_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.batch_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).batch_id = v as _ };
+        rt::field_set!(self, batch_id = v as _);
         Ok(())
     }
     /// Frame counter of the source.
     ///
     /// `gint frame_num` at sdk/include/nvdsmeta.h:194.
     #[getter]
-    #[pyo3(name = "frame_num")]
     fn get_frame_num(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).frame_num })
+        Ok(rt::field_get!(self, frame_num))
     }
     #[setter]
-    #[pyo3(name = "frame_num")]
     fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsFrameMeta.frame_num")?;
-        let p = self.ptr()?;
-        unsafe { (*p).frame_num = v as _ };
+        rt::field_set!(self, frame_num = v as _);
         Ok(())
     }
     /// Presentation timestamp, in nanoseconds.
     ///
     /// `guint64 buf_pts` at sdk/include/nvdsmeta.h:195.
     #[getter]
-    #[pyo3(name = "buf_pts")]
     fn get_buf_pts(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).buf_pts })
+        Ok(rt::field_get!(self, buf_pts))
     }
     #[setter]
-    #[pyo3(name = "buf_pts")]
     fn set_buf_pts(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "NvDsFrameMeta.buf_pts")?;
-        let p = self.ptr()?;
-        unsafe { (*p).buf_pts = v as _ };
+        rt::field_set!(self, buf_pts = v as _);
         Ok(())
     }
     /// NTP timestamp, in nanoseconds since the epoch.
     ///
     /// `guint64 ntp_timestamp` at sdk/include/nvdsmeta.h:196.
     #[getter]
-    #[pyo3(name = "ntp_timestamp")]
     fn get_ntp_timestamp(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).ntp_timestamp })
+        Ok(rt::field_get!(self, ntp_timestamp))
     }
     #[setter]
-    #[pyo3(name = "ntp_timestamp")]
     fn set_ntp_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "NvDsFrameMeta.ntp_timestamp")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ntp_timestamp = v as _ };
+        rt::field_set!(self, ntp_timestamp = v as _);
         Ok(())
     }
     /// Identifier of the source (e.g. camera).
     ///
     /// `guint source_id` at sdk/include/nvdsmeta.h:197.
     #[getter]
-    #[pyo3(name = "source_id")]
     fn get_source_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).source_id })
+        Ok(rt::field_get!(self, source_id))
     }
     #[setter]
-    #[pyo3(name = "source_id")]
     fn set_source_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).source_id = v as _ };
+        rt::field_set!(self, source_id = v as _);
         Ok(())
     }
     /// Number of surfaces making up the frame.
     ///
     /// `gint num_surfaces_per_frame` at sdk/include/nvdsmeta.h:198.
     #[getter]
-    #[pyo3(name = "num_surfaces_per_frame")]
     fn get_num_surfaces_per_frame(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_surfaces_per_frame })
+        Ok(rt::field_get!(self, num_surfaces_per_frame))
     }
     #[setter]
-    #[pyo3(name = "num_surfaces_per_frame")]
     fn set_num_surfaces_per_frame(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             i32,
         >(value, "NvDsFrameMeta.num_surfaces_per_frame")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_surfaces_per_frame = v as _ };
+        rt::field_set!(self, num_surfaces_per_frame = v as _);
         Ok(())
     }
     /// Width of the frame as it entered the muxer.
     ///
     /// `guint source_frame_width` at sdk/include/nvdsmeta.h:199.
     #[getter]
-    #[pyo3(name = "source_frame_width")]
     fn get_source_frame_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).source_frame_width })
+        Ok(rt::field_get!(self, source_frame_width))
     }
     #[setter]
-    #[pyo3(name = "source_frame_width")]
     fn set_source_frame_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_frame_width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).source_frame_width = v as _ };
+        rt::field_set!(self, source_frame_width = v as _);
         Ok(())
     }
     /// Height of the frame as it entered the muxer.
     ///
     /// `guint source_frame_height` at sdk/include/nvdsmeta.h:200.
     #[getter]
-    #[pyo3(name = "source_frame_height")]
     fn get_source_frame_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).source_frame_height })
+        Ok(rt::field_get!(self, source_frame_height))
     }
     #[setter]
-    #[pyo3(name = "source_frame_height")]
     fn set_source_frame_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_frame_height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).source_frame_height = v as _ };
+        rt::field_set!(self, source_frame_height = v as _);
         Ok(())
     }
     /// Type of the sub-surface, for multi-surface frames.
     ///
     /// `guint surface_type` at sdk/include/nvdsmeta.h:201.
     #[getter]
-    #[pyo3(name = "surface_type")]
     fn get_surface_type(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).surface_type })
+        Ok(rt::field_get!(self, surface_type))
     }
     #[setter]
-    #[pyo3(name = "surface_type")]
     fn set_surface_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.surface_type")?;
-        let p = self.ptr()?;
-        unsafe { (*p).surface_type = v as _ };
+        rt::field_set!(self, surface_type = v as _);
         Ok(())
     }
     /// Index of the sub-surface, for multi-surface frames.
     ///
     /// `guint surface_index` at sdk/include/nvdsmeta.h:202.
     #[getter]
-    #[pyo3(name = "surface_index")]
     fn get_surface_index(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).surface_index })
+        Ok(rt::field_get!(self, surface_index))
     }
     #[setter]
-    #[pyo3(name = "surface_index")]
     fn set_surface_index(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.surface_index")?;
-        let p = self.ptr()?;
-        unsafe { (*p).surface_index = v as _ };
+        rt::field_set!(self, surface_index = v as _);
         Ok(())
     }
     /// Number of objects in @a obj_meta_list.
     ///
     /// `guint num_obj_meta` at sdk/include/nvdsmeta.h:203.
     #[getter]
-    #[pyo3(name = "num_obj_meta")]
     fn get_num_obj_meta(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_obj_meta })
+        Ok(rt::field_get!(self, num_obj_meta))
     }
     #[setter]
-    #[pyo3(name = "num_obj_meta")]
     fn set_num_obj_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.num_obj_meta")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_obj_meta = v as _ };
+        rt::field_set!(self, num_obj_meta = v as _);
         Ok(())
     }
     /// TRUE once inference has run on the frame.
     ///
     /// `gboolean bInferDone` at sdk/include/nvdsmeta.h:204.
     #[getter]
-    #[pyo3(name = "bInferDone")]
     fn get_bInferDone(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).bInferDone } as i64 != 0)
+        Ok(rt::field_get!(self, bInferDone) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "bInferDone")]
     fn set_bInferDone(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "NvDsFrameMeta.bInferDone")?;
-        let p = self.ptr()?;
-        unsafe { (*p).bInferDone = v as _ };
+        rt::field_set!(self, bInferDone = v as _);
         Ok(())
     }
     /// Objects of the frame.
     ///
     /// `GList* obj_meta_list` at sdk/include/nvdsmeta.h:205.
     #[getter]
-    #[pyo3(name = "obj_meta_list")]
     fn get_obj_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).obj_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, obj_meta_list);
+        let head = rt::field_get!(this, obj_meta_list).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(
             GList::over(
@@ -3381,12 +2312,11 @@ impl NvDsFrameMeta {
     ///
     /// `GList* display_meta_list` at sdk/include/nvdsmeta.h:206.
     #[getter]
-    #[pyo3(name = "display_meta_list")]
     fn get_display_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).display_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, display_meta_list);
+        let head = rt::field_get!(this, display_meta_list)
+            .cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(
             GList::over(
@@ -3402,12 +2332,11 @@ impl NvDsFrameMeta {
     ///
     /// `GList* frame_user_meta_list` at sdk/include/nvdsmeta.h:207.
     #[getter]
-    #[pyo3(name = "frame_user_meta_list")]
     fn get_frame_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).frame_user_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, frame_user_meta_list);
+        let head = rt::field_get!(this, frame_user_meta_list)
+            .cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(
             GList::over(
@@ -3423,101 +2352,57 @@ impl NvDsFrameMeta {
     ///
     /// `gint64[4] misc_frame_info` at sdk/include/nvdsmeta.h:208.
     #[getter]
-    #[pyo3(name = "misc_frame_info")]
     fn get_misc_frame_info<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).misc_frame_info).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, misc_frame_info, i64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "misc_frame_info")]
     fn set_misc_frame_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvDsFrameMeta.misc_frame_info", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).misc_frame_info).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<i64>>()?,
+            "NvDsFrameMeta.misc_frame_info",
+        )?;
+        rt::field_set_array!(self, misc_frame_info = values);
         Ok(())
     }
     /// Width of the frame as it left the muxer.
     ///
     /// `guint pipeline_width` at sdk/include/nvdsmeta.h:209.
     #[getter]
-    #[pyo3(name = "pipeline_width")]
     fn get_pipeline_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pipeline_width })
+        Ok(rt::field_get!(self, pipeline_width))
     }
     #[setter]
-    #[pyo3(name = "pipeline_width")]
     fn set_pipeline_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pipeline_width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pipeline_width = v as _ };
+        rt::field_set!(self, pipeline_width = v as _);
         Ok(())
     }
     /// Height of the frame as it left the muxer.
     ///
     /// `guint pipeline_height` at sdk/include/nvdsmeta.h:210.
     #[getter]
-    #[pyo3(name = "pipeline_height")]
     fn get_pipeline_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pipeline_height })
+        Ok(rt::field_get!(self, pipeline_height))
     }
     #[setter]
-    #[pyo3(name = "pipeline_height")]
     fn set_pipeline_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pipeline_height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pipeline_height = v as _ };
+        rt::field_set!(self, pipeline_height = v as _);
         Ok(())
     }
     /// Sensor that produced the frame.
     ///
     /// `NvDsSensorInfo_meta sensorInfo_meta` at sdk/include/nvdsmeta.h:211.
     #[getter]
-    #[pyo3(name = "sensorInfo_meta")]
     fn get_sensorInfo_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsSensorInfo_meta> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsSensorInfo_meta::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).sensorInfo_meta }.cast(),
-                    )?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, sensorInfo_meta))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "sensorInfo_meta")]
     fn set_sensorInfo_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsSensorInfo_meta>()
@@ -3526,66 +2411,28 @@ impl NvDsFrameMeta {
                 NvDsSensorInfo_meta::TYPE,
                 "NvDsFrameMeta.sensorInfo_meta",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).sensorInfo_meta,
-                src.cast_const().cast(),
-                NvDsSensorInfo_meta::OWNED_STRINGS,
-                NvDsSensorInfo_meta::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, sensorInfo_meta, source.get(), NvDsSensorInfo_meta)
     }
     /// Reserved.
     ///
     /// `gint64[4] reserved` at sdk/include/nvdsmeta.h:212.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, reserved, i64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDsFrameMeta.reserved", 4,
-                        values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).reserved).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<i64>>()?,
+            "NvDsFrameMeta.reserved",
+        )?;
+        rt::field_set_array!(self, reserved = values);
         Ok(())
     }
     /// Exports the list's elements as a dict of numpy columns (one walk, no Python objects per element).
     fn export_objects<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
         let py = slf.py();
-        let p = slf.get().ptr()?;
-        let mut nodes = unsafe { rt::glist::Nodes::new((*p).obj_meta_list.cast()) };
+        let mut nodes = rt::list_nodes!(slf.get(), obj_meta_list);
         let mut c0 = rt::numpy_export::Column::<i32>::with_capacity(64);
         let mut c1 = rt::numpy_export::Column::<f32>::with_capacity(64);
         let mut c2 = rt::numpy_export::Column::<f32>::with_capacity(64);
@@ -3598,15 +2445,13 @@ impl NvDsFrameMeta {
             if e.is_null() {
                 continue;
             }
-            unsafe {
-                c0.push((*e).class_id);
-                c1.push((*e).confidence);
-                c2.push((*e).rect_params.height);
-                c3.push((*e).rect_params.left);
-                c4.push((*e).object_id);
-                c5.push((*e).rect_params.top);
-                c6.push((*e).rect_params.width);
-            }
+            c0.push(rt::element_get!(e, class_id));
+            c1.push(rt::element_get!(e, confidence));
+            c2.push(rt::element_get!(e, rect_params.height));
+            c3.push(rt::element_get!(e, rect_params.left));
+            c4.push(rt::element_get!(e, object_id));
+            c5.push(rt::element_get!(e, rect_params.top));
+            c6.push(rt::element_get!(e, rect_params.width));
         }
         let out = PyDict::new(py);
         out.set_item("class_id", c0.into_array(py))?;
@@ -3626,58 +2471,21 @@ impl NvDsFrameMeta {
 pub struct NvDsObjectMeta {
     pub(crate) view: View<ffi::NvDsObjectMeta>,
 }
-impl NvDsObjectMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsObjectMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsObjectMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjectMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsObjectMeta, text_params)
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[
-        rt::owned::OwnedPointer {
-            offset: std::mem::offset_of!(ffi::NvDsObjectMeta, mask_params)
-                + std::mem::offset_of!(ffi::NvOSD_MaskParams, data),
-            name: "NvOSD_MaskParams.data",
-        },
-    ];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsObjectMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsObjectMeta, ffi::NvDsObjectMeta, "NvDsObjectMeta", __BINDERY_ALLOCATOR, strings =
+    [rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::NvDsObjectMeta,
+    text_params) + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text), allocator :
+    __BINDERY_ALLOC_GLIB },], pointers = [rt::owned::OwnedPointer { offset :
+    std::mem::offset_of!(ffi::NvDsObjectMeta, mask_params) +
+    std::mem::offset_of!(ffi::NvOSD_MaskParams, data), name : "NvOSD_MaskParams.data" },]
+);
 #[pymethods]
 impl NvDsObjectMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -3715,15 +2523,7 @@ impl NvDsObjectMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -3731,24 +2531,21 @@ impl NvDsObjectMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Common header.
     ///
     /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:217.
     #[getter]
-    #[pyo3(name = "base_meta")]
     fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "base_meta")]
     fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsBaseMeta>()
@@ -3757,34 +2554,22 @@ impl NvDsObjectMeta {
                 NvDsBaseMeta::TYPE,
                 "NvDsObjectMeta.base_meta",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).base_meta,
-                src.cast_const().cast(),
-                NvDsBaseMeta::OWNED_STRINGS,
-                NvDsBaseMeta::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, base_meta, source.get(), NvDsBaseMeta)
     }
     /// Parent object, or NULL.
     ///
     /// `NvDsObjectMeta* parent` at sdk/include/nvdsmeta.h:218.
     #[getter]
-    #[pyo3(name = "parent")]
     fn get_parent(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsObjectMeta>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).parent } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, parent) as *mut _)
                 .map(NvDsObjectMeta::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "parent")]
     fn set_parent(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -3800,89 +2585,63 @@ impl NvDsObjectMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).parent }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsObjectMeta::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjectMeta.parent")
-        }
+        rt::field_set_pointer!(
+            slf, parent, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvDsObjectMeta::TYPE) ?), None => None, }, "NvDsObjectMeta.parent"
+        )
     }
     /// Id of the component that made the object.
     ///
     /// `gint unique_component_id` at sdk/include/nvdsmeta.h:219.
     #[getter]
-    #[pyo3(name = "unique_component_id")]
     fn get_unique_component_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).unique_component_id })
+        Ok(rt::field_get!(self, unique_component_id))
     }
     #[setter]
-    #[pyo3(name = "unique_component_id")]
     fn set_unique_component_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsObjectMeta.unique_component_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).unique_component_id = v as _ };
+        rt::field_set!(self, unique_component_id = v as _);
         Ok(())
     }
     /// Class index from the detector.
     ///
     /// `gint class_id` at sdk/include/nvdsmeta.h:220.
     #[getter]
-    #[pyo3(name = "class_id")]
     fn get_class_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).class_id })
+        Ok(rt::field_get!(self, class_id))
     }
     #[setter]
-    #[pyo3(name = "class_id")]
     fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsObjectMeta.class_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).class_id = v as _ };
+        rt::field_set!(self, class_id = v as _);
         Ok(())
     }
     /// Tracking id, or UNTRACKED_OBJECT_ID.
     ///
     /// `guint64 object_id` at sdk/include/nvdsmeta.h:221.
     #[getter]
-    #[pyo3(name = "object_id")]
     fn get_object_id(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).object_id })
+        Ok(rt::field_get!(self, object_id))
     }
     #[setter]
-    #[pyo3(name = "object_id")]
     fn set_object_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "NvDsObjectMeta.object_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).object_id = v as _ };
+        rt::field_set!(self, object_id = v as _);
         Ok(())
     }
     /// Box as output by the detector.
     ///
     /// `NvDsComp_BboxInfo detector_bbox_info` at sdk/include/nvdsmeta.h:222.
     #[getter]
-    #[pyo3(name = "detector_bbox_info")]
     fn get_detector_bbox_info(slf: &Bound<'_, Self>) -> PyResult<NvDsComp_BboxInfo> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsComp_BboxInfo::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).detector_bbox_info }.cast(),
-                    )?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, detector_bbox_info))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "detector_bbox_info")]
     fn set_detector_bbox_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsComp_BboxInfo>()
@@ -3891,38 +2650,21 @@ impl NvDsObjectMeta {
                 NvDsComp_BboxInfo::TYPE,
                 "NvDsObjectMeta.detector_bbox_info",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).detector_bbox_info,
-                src.cast_const().cast(),
-                NvDsComp_BboxInfo::OWNED_STRINGS,
-                NvDsComp_BboxInfo::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, detector_bbox_info, source.get(), NvDsComp_BboxInfo)
     }
     /// Box as output by the tracker.
     ///
     /// `NvDsComp_BboxInfo tracker_bbox_info` at sdk/include/nvdsmeta.h:223.
     #[getter]
-    #[pyo3(name = "tracker_bbox_info")]
     fn get_tracker_bbox_info(slf: &Bound<'_, Self>) -> PyResult<NvDsComp_BboxInfo> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsComp_BboxInfo::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).tracker_bbox_info }.cast(),
-                    )?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, tracker_bbox_info))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "tracker_bbox_info")]
     fn set_tracker_bbox_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsComp_BboxInfo>()
@@ -3931,69 +2673,47 @@ impl NvDsObjectMeta {
                 NvDsComp_BboxInfo::TYPE,
                 "NvDsObjectMeta.tracker_bbox_info",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).tracker_bbox_info,
-                src.cast_const().cast(),
-                NvDsComp_BboxInfo::OWNED_STRINGS,
-                NvDsComp_BboxInfo::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, tracker_bbox_info, source.get(), NvDsComp_BboxInfo)
     }
     /// Detector confidence (-0.1 when unknown).
     ///
     /// `gfloat confidence` at sdk/include/nvdsmeta.h:224.
     #[getter]
-    #[pyo3(name = "confidence")]
     fn get_confidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).confidence } as f64)
+        Ok(rt::field_get!(self, confidence) as f64)
     }
     #[setter]
-    #[pyo3(name = "confidence")]
     fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsObjectMeta.confidence")?;
-        let p = self.ptr()?;
-        unsafe { (*p).confidence = v as _ };
+        rt::field_set!(self, confidence = v as _);
         Ok(())
     }
     /// Tracker confidence (-0.1 when unknown).
     ///
     /// `gfloat tracker_confidence` at sdk/include/nvdsmeta.h:225.
     #[getter]
-    #[pyo3(name = "tracker_confidence")]
     fn get_tracker_confidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).tracker_confidence } as f64)
+        Ok(rt::field_get!(self, tracker_confidence) as f64)
     }
     #[setter]
-    #[pyo3(name = "tracker_confidence")]
     fn set_tracker_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsObjectMeta.tracker_confidence")?;
-        let p = self.ptr()?;
-        unsafe { (*p).tracker_confidence = v as _ };
+        rt::field_set!(self, tracker_confidence = v as _);
         Ok(())
     }
     /// Clipped box from the last component that updated it; also drawn by the OSD.
     ///
     /// `NvOSD_RectParams rect_params` at sdk/include/nvdsmeta.h:226.
     #[getter]
-    #[pyo3(name = "rect_params")]
     fn get_rect_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_RectParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_RectParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).rect_params }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, rect_params))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "rect_params")]
     fn set_rect_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_RectParams>()
@@ -4002,35 +2722,21 @@ impl NvDsObjectMeta {
                 NvOSD_RectParams::TYPE,
                 "NvDsObjectMeta.rect_params",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).rect_params,
-                src.cast_const().cast(),
-                NvOSD_RectParams::OWNED_STRINGS,
-                NvOSD_RectParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, rect_params, source.get(), NvOSD_RectParams)
     }
     /// Instance mask of the object.
     ///
     /// `NvOSD_MaskParams mask_params` at sdk/include/nvdsmeta.h:227.
     #[getter]
-    #[pyo3(name = "mask_params")]
     fn get_mask_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_MaskParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_MaskParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).mask_params }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, mask_params))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "mask_params")]
     fn set_mask_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_MaskParams>()
@@ -4039,35 +2745,21 @@ impl NvDsObjectMeta {
                 NvOSD_MaskParams::TYPE,
                 "NvDsObjectMeta.mask_params",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).mask_params,
-                src.cast_const().cast(),
-                NvOSD_MaskParams::OWNED_STRINGS,
-                NvOSD_MaskParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, mask_params, source.get(), NvOSD_MaskParams)
     }
     /// Label drawn next to the object.
     ///
     /// `NvOSD_TextParams text_params` at sdk/include/nvdsmeta.h:228.
     #[getter]
-    #[pyo3(name = "text_params")]
     fn get_text_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_TextParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_TextParams::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).text_params }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, text_params))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "text_params")]
     fn set_text_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_TextParams>()
@@ -4076,32 +2768,19 @@ impl NvDsObjectMeta {
                 NvOSD_TextParams::TYPE,
                 "NvDsObjectMeta.text_params",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).text_params,
-                src.cast_const().cast(),
-                NvOSD_TextParams::OWNED_STRINGS,
-                NvOSD_TextParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, text_params, source.get(), NvOSD_TextParams)
     }
     /// Class name, NUL-terminated.
     ///
     /// `gchar[128] obj_label` at sdk/include/nvdsmeta.h:229.
     #[getter]
-    #[pyo3(name = "obj_label")]
     fn get_obj_label<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let p = self.ptr()?;
-        Ok(rt::strings::read_char_array(py, unsafe { &(*p).obj_label }))
+        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, obj_label)))
     }
     #[setter]
-    #[pyo3(name = "obj_label")]
     fn set_obj_label(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
         rt::strings::write_char_array(
-            unsafe { &mut (*p).obj_label },
+            rt::field_mut!(self, obj_label),
             value,
             "NvDsObjectMeta.obj_label",
         )
@@ -4110,12 +2789,11 @@ impl NvDsObjectMeta {
     ///
     /// `GList* classifier_meta_list` at sdk/include/nvdsmeta.h:230.
     #[getter]
-    #[pyo3(name = "classifier_meta_list")]
     fn get_classifier_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).classifier_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, classifier_meta_list);
+        let head = rt::field_get!(this, classifier_meta_list)
+            .cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(
             GList::over(
@@ -4131,12 +2809,11 @@ impl NvDsObjectMeta {
     ///
     /// `GList* obj_user_meta_list` at sdk/include/nvdsmeta.h:231.
     #[getter]
-    #[pyo3(name = "obj_user_meta_list")]
     fn get_obj_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).obj_user_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, obj_user_meta_list);
+        let head = rt::field_get!(this, obj_user_meta_list)
+            .cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(
             GList::over(
@@ -4152,88 +2829,32 @@ impl NvDsObjectMeta {
     ///
     /// `gint64[4] misc_obj_info` at sdk/include/nvdsmeta.h:232.
     #[getter]
-    #[pyo3(name = "misc_obj_info")]
     fn get_misc_obj_info<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).misc_obj_info).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, misc_obj_info, i64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "misc_obj_info")]
     fn set_misc_obj_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDsObjectMeta.misc_obj_info",
-                        4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).misc_obj_info).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<i64>>()?,
+            "NvDsObjectMeta.misc_obj_info",
+        )?;
+        rt::field_set_array!(self, misc_obj_info = values);
         Ok(())
     }
     /// Reserved.
     ///
     /// `gint64[4] reserved` at sdk/include/nvdsmeta.h:233.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, reserved, i64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDsObjectMeta.reserved", 4,
-                        values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).reserved).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<i64>>()?,
+            "NvDsObjectMeta.reserved",
+        )?;
+        rt::field_set_array!(self, reserved = values);
         Ok(())
     }
 }
@@ -4244,46 +2865,16 @@ impl NvDsObjectMeta {
 pub struct NvDsComp_BboxInfo {
     pub(crate) view: View<ffi::NvDsComp_BboxInfo>,
 }
-impl NvDsComp_BboxInfo {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsComp_BboxInfo";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsComp_BboxInfo>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsComp_BboxInfo> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsComp_BboxInfo) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsComp_BboxInfo, ffi::NvDsComp_BboxInfo, "NvDsComp_BboxInfo", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsComp_BboxInfo {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -4300,15 +2891,7 @@ impl NvDsComp_BboxInfo {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -4316,29 +2899,21 @@ impl NvDsComp_BboxInfo {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// The box, in frame pixels, before clipping.
     ///
     /// `NvBbox_Coords org_bbox_coords` at sdk/include/nvdsmeta.h:135.
     #[getter]
-    #[pyo3(name = "org_bbox_coords")]
     fn get_org_bbox_coords(slf: &Bound<'_, Self>) -> PyResult<NvBbox_Coords> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvBbox_Coords::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).org_bbox_coords }.cast(),
-                    )?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, org_bbox_coords))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "org_bbox_coords")]
     fn set_org_bbox_coords(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvBbox_Coords>()
@@ -4347,16 +2922,7 @@ impl NvDsComp_BboxInfo {
                 NvBbox_Coords::TYPE,
                 "NvDsComp_BboxInfo.org_bbox_coords",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).org_bbox_coords,
-                src.cast_const().cast(),
-                NvBbox_Coords::OWNED_STRINGS,
-                NvBbox_Coords::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, org_bbox_coords, source.get(), NvBbox_Coords)
     }
 }
 /// Description of the sensor (camera) a frame came from.
@@ -4366,46 +2932,17 @@ impl NvDsComp_BboxInfo {
 pub struct NvDsSensorInfo_meta {
     pub(crate) view: View<ffi::NvDsSensorInfo_meta>,
 }
-impl NvDsSensorInfo_meta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsSensorInfo_meta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsSensorInfo_meta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsSensorInfo_meta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsSensorInfo_meta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsSensorInfo_meta, ffi::NvDsSensorInfo_meta, "NvDsSensorInfo_meta",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsSensorInfo_meta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -4422,15 +2959,7 @@ impl NvDsSensorInfo_meta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -4438,57 +2967,47 @@ impl NvDsSensorInfo_meta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Source index the sensor is attached to.
     ///
     /// `guint source_id` at sdk/include/nvdsmeta.h:140.
     #[getter]
-    #[pyo3(name = "source_id")]
     fn get_source_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).source_id })
+        Ok(rt::field_get!(self, source_id))
     }
     #[setter]
-    #[pyo3(name = "source_id")]
     fn set_source_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsSensorInfo_meta.source_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).source_id = v as _ };
+        rt::field_set!(self, source_id = v as _);
         Ok(())
     }
     /// URI of the source; not owned.
     ///
     /// `const gchar* uri` at sdk/include/nvdsmeta.h:141.
     #[getter]
-    #[pyo3(name = "uri")]
     fn get_uri<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).uri as *const _) })
+        Ok(rt::field_c_string!(py, self, uri))
     }
     /// Sensor identifier; not owned.
     ///
     /// `const gchar* sensor_id` at sdk/include/nvdsmeta.h:142.
     #[getter]
-    #[pyo3(name = "sensor_id")]
     fn get_sensor_id<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).sensor_id as *const _) })
+        Ok(rt::field_c_string!(py, self, sensor_id))
     }
     /// Human-readable sensor name; not owned.
     ///
     /// `const gchar* sensor_name` at sdk/include/nvdsmeta.h:143.
     #[getter]
-    #[pyo3(name = "sensor_name")]
     fn get_sensor_name<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).sensor_name as *const _) })
+        Ok(rt::field_c_string!(py, self, sensor_name))
     }
 }
 /// A pool of preallocated metadata elements of one kind.
@@ -4498,46 +3017,14 @@ impl NvDsSensorInfo_meta {
 pub struct NvDsMetaPool {
     pub(crate) view: View<ffi::NvDsMetaPool>,
 }
-impl NvDsMetaPool {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsMetaPool";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsMetaPool>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsMetaPool> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsMetaPool) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsMetaPool, ffi::NvDsMetaPool, "NvDsMetaPool", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsMetaPool {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -4554,15 +3041,7 @@ impl NvDsMetaPool {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -4570,63 +3049,51 @@ impl NvDsMetaPool {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Kind of element the pool holds.
     ///
     /// `NvDsMetaType meta_type` at sdk/include/nvdsmeta.h:148.
     #[getter]
-    #[pyo3(name = "meta_type")]
     fn get_meta_type<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVDSMETATYPE.member(py, unsafe { (*p).meta_type } as i64)
+        __BINDERY_ENUM_NVDSMETATYPE.member(py, rt::field_get!(self, meta_type) as i64)
     }
     /// Capacity the pool was created with.
     ///
     /// `guint max_elements_in_pool` at sdk/include/nvdsmeta.h:149.
     #[getter]
-    #[pyo3(name = "max_elements_in_pool")]
     fn get_max_elements_in_pool(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).max_elements_in_pool })
+        Ok(rt::field_get!(self, max_elements_in_pool))
     }
     /// Size in bytes of one element.
     ///
     /// `guint element_size` at sdk/include/nvdsmeta.h:150.
     #[getter]
-    #[pyo3(name = "element_size")]
     fn get_element_size(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).element_size })
+        Ok(rt::field_get!(self, element_size))
     }
     /// Elements currently free.
     ///
     /// `guint num_empty_elements` at sdk/include/nvdsmeta.h:151.
     #[getter]
-    #[pyo3(name = "num_empty_elements")]
     fn get_num_empty_elements(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_empty_elements })
+        Ok(rt::field_get!(self, num_empty_elements))
     }
     /// Elements currently handed out.
     ///
     /// `guint num_full_elements` at sdk/include/nvdsmeta.h:152.
     #[getter]
-    #[pyo3(name = "num_full_elements")]
     fn get_num_full_elements(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_full_elements })
+        Ok(rt::field_get!(self, num_full_elements))
     }
     /// Free elements.
     ///
     /// `GList* empty_list` at sdk/include/nvdsmeta.h:153.
     #[getter]
-    #[pyo3(name = "empty_list")]
     fn get_empty_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).empty_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, empty_list);
+        let head = rt::field_get!(this, empty_list).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
@@ -4634,12 +3101,10 @@ impl NvDsMetaPool {
     ///
     /// `GList* full_list` at sdk/include/nvdsmeta.h:154.
     #[getter]
-    #[pyo3(name = "full_list")]
     fn get_full_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).full_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, full_list);
+        let head = rt::field_get!(this, full_list).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
@@ -4651,46 +3116,14 @@ impl NvDsMetaPool {
 pub struct NvDsBaseMeta {
     pub(crate) view: View<ffi::NvDsBaseMeta>,
 }
-impl NvDsBaseMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsBaseMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsBaseMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsBaseMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsBaseMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsBaseMeta, ffi::NvDsBaseMeta, "NvDsBaseMeta", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsBaseMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -4712,15 +3145,7 @@ impl NvDsBaseMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -4728,20 +3153,18 @@ impl NvDsBaseMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Batch that owns this element.
     ///
     /// `NvDsBatchMeta* batch_meta` at sdk/include/nvdsmeta.h:161.
     #[getter]
-    #[pyo3(name = "batch_meta")]
     fn get_batch_meta(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsBatchMeta>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).batch_meta } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, batch_meta) as *mut _)
                 .map(NvDsBatchMeta::wrap),
         )
     }
@@ -4749,35 +3172,28 @@ impl NvDsBaseMeta {
     ///
     /// `NvDsMetaType meta_type` at sdk/include/nvdsmeta.h:162.
     #[getter]
-    #[pyo3(name = "meta_type")]
     fn get_meta_type<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVDSMETATYPE.member(py, unsafe { (*p).meta_type } as i64)
+        __BINDERY_ENUM_NVDSMETATYPE.member(py, rt::field_get!(self, meta_type) as i64)
     }
     #[setter]
-    #[pyo3(name = "meta_type")]
     fn set_meta_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVDSMETATYPE.value(value, "NvDsBaseMeta.meta_type")?;
         let v = rt::ints::to_c_int::<i32>(value, "NvDsBaseMeta.meta_type")?;
-        let p = self.ptr()?;
-        unsafe { (*p).meta_type = v as _ };
+        rt::field_set!(self, meta_type = v as _);
         Ok(())
     }
     /// Free pointer for the user.
     ///
     /// `void* uContext` at sdk/include/nvdsmeta.h:163.
     #[getter]
-    #[pyo3(name = "uContext")]
     fn get_uContext<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).uContext }.cast::<c_void>(),
+            rt::field_get!(self, uContext).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "uContext")]
     fn set_uContext(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -4791,35 +3207,28 @@ impl NvDsBaseMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).uContext }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsBaseMeta.uContext")
-        }
+        rt::field_set_pointer!(slf, uContext, target, "NvDsBaseMeta.uContext")
     }
     /// Copies the payload when the buffer is copied.
     ///
     /// `NvDsMetaCopyFunc copy_func` at sdk/include/nvdsmeta.h:164.
     #[getter]
-    #[pyo3(name = "copy_func")]
     fn get_copy_func(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        let p = self.ptr()?;
-        let key = unsafe { (*p.cast::<ffi::NvDsUserMeta>()).base_meta.meta_type } as i64;
+        let key = rt::field_get!(self => ffi::NvDsUserMeta, base_meta.meta_type) as i64;
         Ok(__BINDERY_CALLBACKS.get(py, "NvDsBaseMeta.copy_func", key))
     }
     #[setter]
-    #[pyo3(name = "copy_func")]
     fn set_copy_func(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        let key = unsafe { (*p.cast::<ffi::NvDsUserMeta>()).base_meta.meta_type } as i64;
+        let key = rt::field_get!(self => ffi::NvDsUserMeta, base_meta.meta_type) as i64;
         if value.is_none() {
             __BINDERY_CALLBACKS.clear("NvDsBaseMeta.copy_func", key);
-            unsafe { (*p).copy_func = None };
+            rt::field_set!(self, copy_func = None);
         } else if value.is_callable() {
             __BINDERY_CALLBACKS
                 .set("NvDsBaseMeta.copy_func", key, value.clone().unbind());
-            unsafe { (*p).copy_func = Some(__bindery_callback_NvDsBaseMeta_copy_func) };
+            rt::field_set!(
+                self, copy_func = Some(__bindery_callback_NvDsBaseMeta_copy_func as _)
+            );
         } else {
             return Err(
                 rt::errors::wrong_type(
@@ -4835,26 +3244,23 @@ impl NvDsBaseMeta {
     ///
     /// `NvDsMetaReleaseFunc release_func` at sdk/include/nvdsmeta.h:165.
     #[getter]
-    #[pyo3(name = "release_func")]
     fn get_release_func(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        let p = self.ptr()?;
-        let key = unsafe { (*p.cast::<ffi::NvDsUserMeta>()).base_meta.meta_type } as i64;
+        let key = rt::field_get!(self => ffi::NvDsUserMeta, base_meta.meta_type) as i64;
         Ok(__BINDERY_CALLBACKS.get(py, "NvDsBaseMeta.release_func", key))
     }
     #[setter]
-    #[pyo3(name = "release_func")]
     fn set_release_func(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        let key = unsafe { (*p.cast::<ffi::NvDsUserMeta>()).base_meta.meta_type } as i64;
+        let key = rt::field_get!(self => ffi::NvDsUserMeta, base_meta.meta_type) as i64;
         if value.is_none() {
             __BINDERY_CALLBACKS.clear("NvDsBaseMeta.release_func", key);
-            unsafe { (*p).release_func = None };
+            rt::field_set!(self, release_func = None);
         } else if value.is_callable() {
             __BINDERY_CALLBACKS
                 .set("NvDsBaseMeta.release_func", key, value.clone().unbind());
-            unsafe {
-                (*p).release_func = Some(__bindery_callback_NvDsBaseMeta_release_func)
-            };
+            rt::field_set!(
+                self, release_func = Some(__bindery_callback_NvDsBaseMeta_release_func as
+                _)
+            );
         } else {
             return Err(
                 rt::errors::wrong_type(
@@ -4875,46 +3281,14 @@ impl NvDsBaseMeta {
 pub struct NvDsBatchMeta {
     pub(crate) view: View<ffi::NvDsBatchMeta>,
 }
-impl NvDsBatchMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsBatchMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsBatchMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsBatchMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsBatchMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsBatchMeta, ffi::NvDsBatchMeta, "NvDsBatchMeta", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsBatchMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -4942,15 +3316,7 @@ impl NvDsBatchMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -4958,24 +3324,21 @@ impl NvDsBatchMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Common header.
     ///
     /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:173.
     #[getter]
-    #[pyo3(name = "base_meta")]
     fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "base_meta")]
     fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsBaseMeta>()
@@ -4984,63 +3347,44 @@ impl NvDsBatchMeta {
                 NvDsBaseMeta::TYPE,
                 "NvDsBatchMeta.base_meta",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).base_meta,
-                src.cast_const().cast(),
-                NvDsBaseMeta::OWNED_STRINGS,
-                NvDsBaseMeta::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, base_meta, source.get(), NvDsBaseMeta)
     }
     /// Capacity of the batch.
     ///
     /// `guint max_frames_in_batch` at sdk/include/nvdsmeta.h:174.
     #[getter]
-    #[pyo3(name = "max_frames_in_batch")]
     fn get_max_frames_in_batch(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).max_frames_in_batch })
+        Ok(rt::field_get!(self, max_frames_in_batch))
     }
     #[setter]
-    #[pyo3(name = "max_frames_in_batch")]
     fn set_max_frames_in_batch(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsBatchMeta.max_frames_in_batch")?;
-        let p = self.ptr()?;
-        unsafe { (*p).max_frames_in_batch = v as _ };
+        rt::field_set!(self, max_frames_in_batch = v as _);
         Ok(())
     }
     /// Frames present now.
     ///
     /// `guint num_frames_in_batch` at sdk/include/nvdsmeta.h:175.
     #[getter]
-    #[pyo3(name = "num_frames_in_batch")]
     fn get_num_frames_in_batch(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_frames_in_batch })
+        Ok(rt::field_get!(self, num_frames_in_batch))
     }
     #[setter]
-    #[pyo3(name = "num_frames_in_batch")]
     fn set_num_frames_in_batch(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsBatchMeta.num_frames_in_batch")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_frames_in_batch = v as _ };
+        rt::field_set!(self, num_frames_in_batch = v as _);
         Ok(())
     }
     /// Pool of NvDsFrameMeta.
     ///
     /// `NvDsMetaPool* frame_meta_pool` at sdk/include/nvdsmeta.h:176.
     #[getter]
-    #[pyo3(name = "frame_meta_pool")]
     fn get_frame_meta_pool(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsMetaPool>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).frame_meta_pool } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, frame_meta_pool) as *mut _)
                 .map(NvDsMetaPool::wrap),
         )
     }
@@ -5048,14 +3392,12 @@ impl NvDsBatchMeta {
     ///
     /// `NvDsMetaPool* obj_meta_pool` at sdk/include/nvdsmeta.h:177.
     #[getter]
-    #[pyo3(name = "obj_meta_pool")]
     fn get_obj_meta_pool(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsMetaPool>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).obj_meta_pool } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, obj_meta_pool) as *mut _)
                 .map(NvDsMetaPool::wrap),
         )
     }
@@ -5063,16 +3405,17 @@ impl NvDsBatchMeta {
     ///
     /// `NvDsMetaPool* classifier_meta_pool` at sdk/include/nvdsmeta.h:178.
     #[getter]
-    #[pyo3(name = "classifier_meta_pool")]
     fn get_classifier_meta_pool(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvDsMetaPool>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).classifier_meta_pool } as *mut _)
+                .derive(
+                    slf.as_any(),
+                    rt::field_get!(this, classifier_meta_pool) as *mut _,
+                )
                 .map(NvDsMetaPool::wrap),
         )
     }
@@ -5080,14 +3423,12 @@ impl NvDsBatchMeta {
     ///
     /// `NvDsMetaPool* display_meta_pool` at sdk/include/nvdsmeta.h:179.
     #[getter]
-    #[pyo3(name = "display_meta_pool")]
     fn get_display_meta_pool(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsMetaPool>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).display_meta_pool } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, display_meta_pool) as *mut _)
                 .map(NvDsMetaPool::wrap),
         )
     }
@@ -5095,14 +3436,12 @@ impl NvDsBatchMeta {
     ///
     /// `NvDsMetaPool* user_meta_pool` at sdk/include/nvdsmeta.h:180.
     #[getter]
-    #[pyo3(name = "user_meta_pool")]
     fn get_user_meta_pool(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsMetaPool>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).user_meta_pool } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, user_meta_pool) as *mut _)
                 .map(NvDsMetaPool::wrap),
         )
     }
@@ -5110,16 +3449,17 @@ impl NvDsBatchMeta {
     ///
     /// `NvDsMetaPool* label_info_meta_pool` at sdk/include/nvdsmeta.h:181.
     #[getter]
-    #[pyo3(name = "label_info_meta_pool")]
     fn get_label_info_meta_pool(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvDsMetaPool>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).label_info_meta_pool } as *mut _)
+                .derive(
+                    slf.as_any(),
+                    rt::field_get!(this, label_info_meta_pool) as *mut _,
+                )
                 .map(NvDsMetaPool::wrap),
         )
     }
@@ -5127,12 +3467,10 @@ impl NvDsBatchMeta {
     ///
     /// `GList* frame_meta_list` at sdk/include/nvdsmeta.h:182.
     #[getter]
-    #[pyo3(name = "frame_meta_list")]
     fn get_frame_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).frame_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, frame_meta_list);
+        let head = rt::field_get!(this, frame_meta_list).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(
             GList::over(
@@ -5148,12 +3486,11 @@ impl NvDsBatchMeta {
     ///
     /// `GList* batch_user_meta_list` at sdk/include/nvdsmeta.h:183.
     #[getter]
-    #[pyo3(name = "batch_user_meta_list")]
     fn get_batch_user_meta_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).batch_user_meta_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, batch_user_meta_list);
+        let head = rt::field_get!(this, batch_user_meta_list)
+            .cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(
             GList::over(
@@ -5169,88 +3506,32 @@ impl NvDsBatchMeta {
     ///
     /// `gint64[4] misc_batch_info` at sdk/include/nvdsmeta.h:185.
     #[getter]
-    #[pyo3(name = "misc_batch_info")]
     fn get_misc_batch_info<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).misc_batch_info).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, misc_batch_info, i64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "misc_batch_info")]
     fn set_misc_batch_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvDsBatchMeta.misc_batch_info", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).misc_batch_info).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<i64>>()?,
+            "NvDsBatchMeta.misc_batch_info",
+        )?;
+        rt::field_set_array!(self, misc_batch_info = values);
         Ok(())
     }
     /// Reserved.
     ///
     /// `gint64[4] reserved` at sdk/include/nvdsmeta.h:186.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, reserved, i64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDsBatchMeta.reserved", 4,
-                        values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).reserved).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<i64>>()?,
+            "NvDsBatchMeta.reserved",
+        )?;
+        rt::field_set_array!(self, reserved = values);
         Ok(())
     }
 }
@@ -5261,46 +3542,17 @@ impl NvDsBatchMeta {
 pub struct NvDsClassifierMeta {
     pub(crate) view: View<ffi::NvDsClassifierMeta>,
 }
-impl NvDsClassifierMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsClassifierMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsClassifierMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsClassifierMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsClassifierMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsClassifierMeta, ffi::NvDsClassifierMeta, "NvDsClassifierMeta",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsClassifierMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -5322,15 +3574,7 @@ impl NvDsClassifierMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -5338,24 +3582,21 @@ impl NvDsClassifierMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Common header.
     ///
     /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:238.
     #[getter]
-    #[pyo3(name = "base_meta")]
     fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "base_meta")]
     fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsBaseMeta>()
@@ -5364,63 +3605,44 @@ impl NvDsClassifierMeta {
                 NvDsBaseMeta::TYPE,
                 "NvDsClassifierMeta.base_meta",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).base_meta,
-                src.cast_const().cast(),
-                NvDsBaseMeta::OWNED_STRINGS,
-                NvDsBaseMeta::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, base_meta, source.get(), NvDsBaseMeta)
     }
     /// Number of labels in @a label_info_list.
     ///
     /// `guint num_labels` at sdk/include/nvdsmeta.h:239.
     #[getter]
-    #[pyo3(name = "num_labels")]
     fn get_num_labels(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_labels })
+        Ok(rt::field_get!(self, num_labels))
     }
     #[setter]
-    #[pyo3(name = "num_labels")]
     fn set_num_labels(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsClassifierMeta.num_labels")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_labels = v as _ };
+        rt::field_set!(self, num_labels = v as _);
         Ok(())
     }
     /// Id of the classifier component.
     ///
     /// `gint unique_component_id` at sdk/include/nvdsmeta.h:240.
     #[getter]
-    #[pyo3(name = "unique_component_id")]
     fn get_unique_component_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).unique_component_id })
+        Ok(rt::field_get!(self, unique_component_id))
     }
     #[setter]
-    #[pyo3(name = "unique_component_id")]
     fn set_unique_component_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             i32,
         >(value, "NvDsClassifierMeta.unique_component_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).unique_component_id = v as _ };
+        rt::field_set!(self, unique_component_id = v as _);
         Ok(())
     }
     /// The labels (NvDsLabelInfo).
     ///
     /// `GList* label_info_list` at sdk/include/nvdsmeta.h:241.
     #[getter]
-    #[pyo3(name = "label_info_list")]
     fn get_label_info_list(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).label_info_list };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, label_info_list);
+        let head = rt::field_get!(this, label_info_list).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(
             GList::over(
@@ -5436,13 +3658,11 @@ impl NvDsClassifierMeta {
     ///
     /// `const gchar* classifier_type` at sdk/include/nvdsmeta.h:242.
     #[getter]
-    #[pyo3(name = "classifier_type")]
     fn get_classifier_type<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).classifier_type as *const _) })
+        Ok(rt::field_c_string!(py, self, classifier_type))
     }
 }
 /// One label produced by a classifier.
@@ -5452,51 +3672,18 @@ impl NvDsClassifierMeta {
 pub struct NvDsLabelInfo {
     pub(crate) view: View<ffi::NvDsLabelInfo>,
 }
-impl NvDsLabelInfo {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsLabelInfo";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsLabelInfo>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsLabelInfo> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsLabelInfo, pResult_label),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsLabelInfo) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsLabelInfo, ffi::NvDsLabelInfo, "NvDsLabelInfo", __BINDERY_ALLOCATOR, strings =
+    [rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::NvDsLabelInfo,
+    pResult_label), allocator : __BINDERY_ALLOC_GLIB },]
+);
 #[pymethods]
 impl NvDsLabelInfo {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -5526,15 +3713,7 @@ impl NvDsLabelInfo {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -5542,24 +3721,21 @@ impl NvDsLabelInfo {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Common header.
     ///
     /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:247.
     #[getter]
-    #[pyo3(name = "base_meta")]
     fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "base_meta")]
     fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsBaseMeta>()
@@ -5568,49 +3744,32 @@ impl NvDsLabelInfo {
                 NvDsBaseMeta::TYPE,
                 "NvDsLabelInfo.base_meta",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).base_meta,
-                src.cast_const().cast(),
-                NvDsBaseMeta::OWNED_STRINGS,
-                NvDsBaseMeta::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, base_meta, source.get(), NvDsBaseMeta)
     }
     /// Number of classes of the label.
     ///
     /// `guint num_classes` at sdk/include/nvdsmeta.h:248.
     #[getter]
-    #[pyo3(name = "num_classes")]
     fn get_num_classes(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_classes })
+        Ok(rt::field_get!(self, num_classes))
     }
     #[setter]
-    #[pyo3(name = "num_classes")]
     fn set_num_classes(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsLabelInfo.num_classes")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_classes = v as _ };
+        rt::field_set!(self, num_classes = v as _);
         Ok(())
     }
     /// Label text, NUL-terminated.
     ///
     /// `gchar[128] result_label` at sdk/include/nvdsmeta.h:249.
     #[getter]
-    #[pyo3(name = "result_label")]
     fn get_result_label<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let p = self.ptr()?;
-        Ok(rt::strings::read_char_array(py, unsafe { &(*p).result_label }))
+        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, result_label)))
     }
     #[setter]
-    #[pyo3(name = "result_label")]
     fn set_result_label(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
         rt::strings::write_char_array(
-            unsafe { &mut (*p).result_label },
+            rt::field_mut!(self, result_label),
             value,
             "NvDsLabelInfo.result_label",
         )
@@ -5619,76 +3778,56 @@ impl NvDsLabelInfo {
     ///
     /// `gchar* pResult_label` at sdk/include/nvdsmeta.h:250.
     #[getter]
-    #[pyo3(name = "pResult_label")]
     fn get_pResult_label<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).pResult_label as *const _) })
+        Ok(rt::field_c_string!(py, self, pResult_label))
     }
     #[setter]
-    #[pyo3(name = "pResult_label")]
     fn set_pResult_label(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).pResult_label).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsLabelInfo.pResult_label",
-            )
-        }
+        rt::field_set_c_string!(
+            self, pResult_label, owned __BINDERY_ALLOC_GLIB, value,
+            "NvDsLabelInfo.pResult_label"
+        )
     }
     /// Class index of the best result.
     ///
     /// `guint result_class_id` at sdk/include/nvdsmeta.h:251.
     #[getter]
-    #[pyo3(name = "result_class_id")]
     fn get_result_class_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).result_class_id })
+        Ok(rt::field_get!(self, result_class_id))
     }
     #[setter]
-    #[pyo3(name = "result_class_id")]
     fn set_result_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsLabelInfo.result_class_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).result_class_id = v as _ };
+        rt::field_set!(self, result_class_id = v as _);
         Ok(())
     }
     /// Which label, for multi-label classifiers.
     ///
     /// `guint label_id` at sdk/include/nvdsmeta.h:252.
     #[getter]
-    #[pyo3(name = "label_id")]
     fn get_label_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).label_id })
+        Ok(rt::field_get!(self, label_id))
     }
     #[setter]
-    #[pyo3(name = "label_id")]
     fn set_label_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsLabelInfo.label_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).label_id = v as _ };
+        rt::field_set!(self, label_id = v as _);
         Ok(())
     }
     /// Probability of the best result.
     ///
     /// `gfloat result_prob` at sdk/include/nvdsmeta.h:253.
     #[getter]
-    #[pyo3(name = "result_prob")]
     fn get_result_prob(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).result_prob } as f64)
+        Ok(rt::field_get!(self, result_prob) as f64)
     }
     #[setter]
-    #[pyo3(name = "result_prob")]
     fn set_result_prob(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsLabelInfo.result_prob")?;
-        let p = self.ptr()?;
-        unsafe { (*p).result_prob = v as _ };
+        rt::field_set!(self, result_prob = v as _);
         Ok(())
     }
 }
@@ -5699,142 +3838,65 @@ impl NvDsLabelInfo {
 pub struct NvDsDisplayMeta {
     pub(crate) view: View<ffi::NvDsDisplayMeta>,
 }
-impl NvDsDisplayMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsDisplayMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsDisplayMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsDisplayMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 2 * std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 3 * std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 4 * std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 5 * std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 6 * std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 7 * std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 8 * std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 9 * std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 10 * std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 11 * std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 12 * std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 13 * std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 14 * std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params)
-                + 15 * std::mem::size_of::<ffi::NvOSD_TextParams>()
-                + std::mem::offset_of!(ffi::NvOSD_TextParams, display_text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsDisplayMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsDisplayMeta, ffi::NvDsDisplayMeta, "NvDsDisplayMeta", __BINDERY_ALLOCATOR,
+    strings = [rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) +
+    std::mem::offset_of!(ffi::NvOSD_TextParams, display_text), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + 2 * std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + 3 * std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + 4 * std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + 5 * std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + 6 * std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + 7 * std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + 8 * std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + 9 * std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + 10 * std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + 11 * std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + 12 * std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + 13 * std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + 14 * std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsDisplayMeta, text_params) + 15 * std::mem::size_of::<
+    ffi::NvOSD_TextParams > () + std::mem::offset_of!(ffi::NvOSD_TextParams,
+    display_text), allocator : __BINDERY_ALLOC_GLIB },]
+);
 #[pymethods]
 impl NvDsDisplayMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -5865,15 +3927,7 @@ impl NvDsDisplayMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -5881,24 +3935,21 @@ impl NvDsDisplayMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Common header.
     ///
     /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:258.
     #[getter]
-    #[pyo3(name = "base_meta")]
     fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "base_meta")]
     fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsBaseMeta>()
@@ -5907,115 +3958,84 @@ impl NvDsDisplayMeta {
                 NvDsBaseMeta::TYPE,
                 "NvDsDisplayMeta.base_meta",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).base_meta,
-                src.cast_const().cast(),
-                NvDsBaseMeta::OWNED_STRINGS,
-                NvDsBaseMeta::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, base_meta, source.get(), NvDsBaseMeta)
     }
     /// Rectangles used in @a rect_params.
     ///
     /// `guint num_rects` at sdk/include/nvdsmeta.h:259.
     #[getter]
-    #[pyo3(name = "num_rects")]
     fn get_num_rects(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_rects })
+        Ok(rt::field_get!(self, num_rects))
     }
     #[setter]
-    #[pyo3(name = "num_rects")]
     fn set_num_rects(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsDisplayMeta.num_rects")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_rects = v as _ };
+        rt::field_set!(self, num_rects = v as _);
         Ok(())
     }
     /// Labels used in @a text_params.
     ///
     /// `guint num_labels` at sdk/include/nvdsmeta.h:260.
     #[getter]
-    #[pyo3(name = "num_labels")]
     fn get_num_labels(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_labels })
+        Ok(rt::field_get!(self, num_labels))
     }
     #[setter]
-    #[pyo3(name = "num_labels")]
     fn set_num_labels(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsDisplayMeta.num_labels")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_labels = v as _ };
+        rt::field_set!(self, num_labels = v as _);
         Ok(())
     }
     /// Lines used in @a line_params.
     ///
     /// `guint num_lines` at sdk/include/nvdsmeta.h:261.
     #[getter]
-    #[pyo3(name = "num_lines")]
     fn get_num_lines(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_lines })
+        Ok(rt::field_get!(self, num_lines))
     }
     #[setter]
-    #[pyo3(name = "num_lines")]
     fn set_num_lines(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsDisplayMeta.num_lines")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_lines = v as _ };
+        rt::field_set!(self, num_lines = v as _);
         Ok(())
     }
     /// Arrows used in @a arrow_params.
     ///
     /// `guint num_arrows` at sdk/include/nvdsmeta.h:262.
     #[getter]
-    #[pyo3(name = "num_arrows")]
     fn get_num_arrows(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_arrows })
+        Ok(rt::field_get!(self, num_arrows))
     }
     #[setter]
-    #[pyo3(name = "num_arrows")]
     fn set_num_arrows(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsDisplayMeta.num_arrows")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_arrows = v as _ };
+        rt::field_set!(self, num_arrows = v as _);
         Ok(())
     }
     /// Circles used in @a circle_params.
     ///
     /// `guint num_circles` at sdk/include/nvdsmeta.h:263.
     #[getter]
-    #[pyo3(name = "num_circles")]
     fn get_num_circles(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_circles })
+        Ok(rt::field_get!(self, num_circles))
     }
     #[setter]
-    #[pyo3(name = "num_circles")]
     fn set_num_circles(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsDisplayMeta.num_circles")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_circles = v as _ };
+        rt::field_set!(self, num_circles = v as _);
         Ok(())
     }
     /// Rectangles.
     ///
     /// `NvOSD_RectParams[16] rect_params` at sdk/include/nvdsmeta.h:264.
     #[getter]
-    #[pyo3(name = "rect_params")]
     fn get_rect_params(slf: &Bound<'_, Self>) -> PyResult<Vec<NvOSD_RectParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let first = unsafe { &raw mut (*p).rect_params }.cast::<ffi::NvOSD_RectParams>();
+        let first = rt::field_ptr!(this, rect_params).cast::<ffi::NvOSD_RectParams>();
         (0..16)
             .map(|i| Ok(
                 NvOSD_RectParams::wrap(
-                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -6024,15 +4044,13 @@ impl NvDsDisplayMeta {
     ///
     /// `NvOSD_TextParams[16] text_params` at sdk/include/nvdsmeta.h:265.
     #[getter]
-    #[pyo3(name = "text_params")]
     fn get_text_params(slf: &Bound<'_, Self>) -> PyResult<Vec<NvOSD_TextParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let first = unsafe { &raw mut (*p).text_params }.cast::<ffi::NvOSD_TextParams>();
+        let first = rt::field_ptr!(this, text_params).cast::<ffi::NvOSD_TextParams>();
         (0..16)
             .map(|i| Ok(
                 NvOSD_TextParams::wrap(
-                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -6041,15 +4059,13 @@ impl NvDsDisplayMeta {
     ///
     /// `NvOSD_LineParams[16] line_params` at sdk/include/nvdsmeta.h:266.
     #[getter]
-    #[pyo3(name = "line_params")]
     fn get_line_params(slf: &Bound<'_, Self>) -> PyResult<Vec<NvOSD_LineParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let first = unsafe { &raw mut (*p).line_params }.cast::<ffi::NvOSD_LineParams>();
+        let first = rt::field_ptr!(this, line_params).cast::<ffi::NvOSD_LineParams>();
         (0..16)
             .map(|i| Ok(
                 NvOSD_LineParams::wrap(
-                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -6058,16 +4074,13 @@ impl NvDsDisplayMeta {
     ///
     /// `NvOSD_ArrowParams[16] arrow_params` at sdk/include/nvdsmeta.h:267.
     #[getter]
-    #[pyo3(name = "arrow_params")]
     fn get_arrow_params(slf: &Bound<'_, Self>) -> PyResult<Vec<NvOSD_ArrowParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let first = unsafe { &raw mut (*p).arrow_params }
-            .cast::<ffi::NvOSD_ArrowParams>();
+        let first = rt::field_ptr!(this, arrow_params).cast::<ffi::NvOSD_ArrowParams>();
         (0..16)
             .map(|i| Ok(
                 NvOSD_ArrowParams::wrap(
-                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -6076,16 +4089,14 @@ impl NvDsDisplayMeta {
     ///
     /// `NvOSD_CircleParams[16] circle_params` at sdk/include/nvdsmeta.h:268.
     #[getter]
-    #[pyo3(name = "circle_params")]
     fn get_circle_params(slf: &Bound<'_, Self>) -> PyResult<Vec<NvOSD_CircleParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let first = unsafe { &raw mut (*p).circle_params }
+        let first = rt::field_ptr!(this, circle_params)
             .cast::<ffi::NvOSD_CircleParams>();
         (0..16)
             .map(|i| Ok(
                 NvOSD_CircleParams::wrap(
-                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -6094,88 +4105,32 @@ impl NvDsDisplayMeta {
     ///
     /// `gint64[4] misc_osd_data` at sdk/include/nvdsmeta.h:269.
     #[getter]
-    #[pyo3(name = "misc_osd_data")]
     fn get_misc_osd_data<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).misc_osd_data).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, misc_osd_data, i64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "misc_osd_data")]
     fn set_misc_osd_data(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvDsDisplayMeta.misc_osd_data", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).misc_osd_data).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<i64>>()?,
+            "NvDsDisplayMeta.misc_osd_data",
+        )?;
+        rt::field_set_array!(self, misc_osd_data = values);
         Ok(())
     }
     /// Reserved.
     ///
     /// `gint64[4] reserved` at sdk/include/nvdsmeta.h:270.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, reserved, i64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDsDisplayMeta.reserved", 4,
-                        values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).reserved).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<i64>>()?,
+            "NvDsDisplayMeta.reserved",
+        )?;
+        rt::field_set_array!(self, reserved = values);
         Ok(())
     }
 }
@@ -6186,46 +4141,14 @@ impl NvDsDisplayMeta {
 pub struct NvDsUserMeta {
     pub(crate) view: View<ffi::NvDsUserMeta>,
 }
-impl NvDsUserMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsUserMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsUserMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsUserMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsUserMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsUserMeta, ffi::NvDsUserMeta, "NvDsUserMeta", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsUserMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -6247,15 +4170,7 @@ impl NvDsUserMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -6263,24 +4178,21 @@ impl NvDsUserMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Common header; meta_type, copy_func and release_func describe the payload.
     ///
     /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:275.
     #[getter]
-    #[pyo3(name = "base_meta")]
     fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base_meta }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "base_meta")]
     fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsBaseMeta>()
@@ -6289,32 +4201,20 @@ impl NvDsUserMeta {
                 NvDsBaseMeta::TYPE,
                 "NvDsUserMeta.base_meta",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).base_meta,
-                src.cast_const().cast(),
-                NvDsBaseMeta::OWNED_STRINGS,
-                NvDsBaseMeta::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, base_meta, source.get(), NvDsBaseMeta)
     }
     /// The payload.
     ///
     /// `void* user_meta_data` at sdk/include/nvdsmeta.h:276.
     #[getter]
-    #[pyo3(name = "user_meta_data")]
     fn get_user_meta_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).user_meta_data }.cast::<c_void>(),
+            rt::field_get!(self, user_meta_data).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "user_meta_data")]
     fn set_user_meta_data(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -6331,13 +4231,9 @@ impl NvDsUserMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).user_meta_data }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsUserMeta.user_meta_data")
-        }
+        rt::field_set_pointer!(
+            slf, user_meta_data, target, "NvDsUserMeta.user_meta_data"
+        )
     }
 }
 /// Timestamps of one sub-component of a component.
@@ -6347,46 +4243,17 @@ impl NvDsUserMeta {
 pub struct NvDsMetaSubCompLatency {
     pub(crate) view: View<ffi::NvDsMetaSubCompLatency>,
 }
-impl NvDsMetaSubCompLatency {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsMetaSubCompLatency";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsMetaSubCompLatency>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsMetaSubCompLatency> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsMetaSubCompLatency) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsMetaSubCompLatency, ffi::NvDsMetaSubCompLatency, "NvDsMetaSubCompLatency",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsMetaSubCompLatency {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -6408,15 +4275,7 @@ impl NvDsMetaSubCompLatency {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -6424,23 +4283,19 @@ impl NvDsMetaSubCompLatency {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Sub-component name.
     ///
     /// `gchar[64] sub_comp_name` at sdk/include/nvds_latency_meta.h:30.
     #[getter]
-    #[pyo3(name = "sub_comp_name")]
     fn get_sub_comp_name<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let p = self.ptr()?;
-        Ok(rt::strings::read_char_array(py, unsafe { &(*p).sub_comp_name }))
+        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, sub_comp_name)))
     }
     #[setter]
-    #[pyo3(name = "sub_comp_name")]
     fn set_sub_comp_name(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
         rt::strings::write_char_array(
-            unsafe { &mut (*p).sub_comp_name },
+            rt::field_mut!(self, sub_comp_name),
             value,
             "NvDsMetaSubCompLatency.sub_comp_name",
         )
@@ -6449,40 +4304,32 @@ impl NvDsMetaSubCompLatency {
     ///
     /// `gdouble in_system_timestamp` at sdk/include/nvds_latency_meta.h:31.
     #[getter]
-    #[pyo3(name = "in_system_timestamp")]
     fn get_in_system_timestamp(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).in_system_timestamp })
+        Ok(rt::field_get!(self, in_system_timestamp))
     }
     #[setter]
-    #[pyo3(name = "in_system_timestamp")]
     fn set_in_system_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(
             value,
             "NvDsMetaSubCompLatency.in_system_timestamp",
         )?;
-        let p = self.ptr()?;
-        unsafe { (*p).in_system_timestamp = v as _ };
+        rt::field_set!(self, in_system_timestamp = v as _);
         Ok(())
     }
     /// Departure time, in milliseconds of system time.
     ///
     /// `gdouble out_system_timestamp` at sdk/include/nvds_latency_meta.h:32.
     #[getter]
-    #[pyo3(name = "out_system_timestamp")]
     fn get_out_system_timestamp(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).out_system_timestamp })
+        Ok(rt::field_get!(self, out_system_timestamp))
     }
     #[setter]
-    #[pyo3(name = "out_system_timestamp")]
     fn set_out_system_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(
             value,
             "NvDsMetaSubCompLatency.out_system_timestamp",
         )?;
-        let p = self.ptr()?;
-        unsafe { (*p).out_system_timestamp = v as _ };
+        rt::field_set!(self, out_system_timestamp = v as _);
         Ok(())
     }
 }
@@ -6493,46 +4340,17 @@ impl NvDsMetaSubCompLatency {
 pub struct NvDsMetaCompLatency {
     pub(crate) view: View<ffi::NvDsMetaCompLatency>,
 }
-impl NvDsMetaCompLatency {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsMetaCompLatency";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsMetaCompLatency>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsMetaCompLatency> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsMetaCompLatency) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsMetaCompLatency, ffi::NvDsMetaCompLatency, "NvDsMetaCompLatency",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsMetaCompLatency {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -6562,15 +4380,7 @@ impl NvDsMetaCompLatency {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -6578,26 +4388,22 @@ impl NvDsMetaCompLatency {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Component name.
     ///
     /// `gchar[64] component_name` at sdk/include/nvds_latency_meta.h:37.
     #[getter]
-    #[pyo3(name = "component_name")]
     fn get_component_name<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Bound<'py, PyString>> {
-        let p = self.ptr()?;
-        Ok(rt::strings::read_char_array(py, unsafe { &(*p).component_name }))
+        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, component_name)))
     }
     #[setter]
-    #[pyo3(name = "component_name")]
     fn set_component_name(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
         rt::strings::write_char_array(
-            unsafe { &mut (*p).component_name },
+            rt::field_mut!(self, component_name),
             value,
             "NvDsMetaCompLatency.component_name",
         )
@@ -6606,106 +4412,84 @@ impl NvDsMetaCompLatency {
     ///
     /// `gdouble in_system_timestamp` at sdk/include/nvds_latency_meta.h:38.
     #[getter]
-    #[pyo3(name = "in_system_timestamp")]
     fn get_in_system_timestamp(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).in_system_timestamp })
+        Ok(rt::field_get!(self, in_system_timestamp))
     }
     #[setter]
-    #[pyo3(name = "in_system_timestamp")]
     fn set_in_system_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvDsMetaCompLatency.in_system_timestamp")?;
-        let p = self.ptr()?;
-        unsafe { (*p).in_system_timestamp = v as _ };
+        rt::field_set!(self, in_system_timestamp = v as _);
         Ok(())
     }
     /// Departure time, in milliseconds of system time.
     ///
     /// `gdouble out_system_timestamp` at sdk/include/nvds_latency_meta.h:39.
     #[getter]
-    #[pyo3(name = "out_system_timestamp")]
     fn get_out_system_timestamp(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).out_system_timestamp })
+        Ok(rt::field_get!(self, out_system_timestamp))
     }
     #[setter]
-    #[pyo3(name = "out_system_timestamp")]
     fn set_out_system_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(
             value,
             "NvDsMetaCompLatency.out_system_timestamp",
         )?;
-        let p = self.ptr()?;
-        unsafe { (*p).out_system_timestamp = v as _ };
+        rt::field_set!(self, out_system_timestamp = v as _);
         Ok(())
     }
     /// Source identifier.
     ///
     /// `guint source_id` at sdk/include/nvds_latency_meta.h:40.
     #[getter]
-    #[pyo3(name = "source_id")]
     fn get_source_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).source_id })
+        Ok(rt::field_get!(self, source_id))
     }
     #[setter]
-    #[pyo3(name = "source_id")]
     fn set_source_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsMetaCompLatency.source_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).source_id = v as _ };
+        rt::field_set!(self, source_id = v as _);
         Ok(())
     }
     /// Frame number.
     ///
     /// `guint frame_num` at sdk/include/nvds_latency_meta.h:41.
     #[getter]
-    #[pyo3(name = "frame_num")]
     fn get_frame_num(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).frame_num })
+        Ok(rt::field_get!(self, frame_num))
     }
     #[setter]
-    #[pyo3(name = "frame_num")]
     fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsMetaCompLatency.frame_num")?;
-        let p = self.ptr()?;
-        unsafe { (*p).frame_num = v as _ };
+        rt::field_set!(self, frame_num = v as _);
         Ok(())
     }
     /// Muxer sink pad of the frame.
     ///
     /// `guint pad_index` at sdk/include/nvds_latency_meta.h:42.
     #[getter]
-    #[pyo3(name = "pad_index")]
     fn get_pad_index(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pad_index })
+        Ok(rt::field_get!(self, pad_index))
     }
     #[setter]
-    #[pyo3(name = "pad_index")]
     fn set_pad_index(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsMetaCompLatency.pad_index")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pad_index = v as _ };
+        rt::field_set!(self, pad_index = v as _);
         Ok(())
     }
     /// Sub-component timestamps.
     ///
     /// `NvDsMetaSubCompLatency[16] sub_comp_latencies` at sdk/include/nvds_latency_meta.h:43.
     #[getter]
-    #[pyo3(name = "sub_comp_latencies")]
     fn get_sub_comp_latencies(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Vec<NvDsMetaSubCompLatency>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let first = unsafe { &raw mut (*p).sub_comp_latencies }
+        let first = rt::field_ptr!(this, sub_comp_latencies)
             .cast::<ffi::NvDsMetaSubCompLatency>();
         (0..16)
             .map(|i| Ok(
                 NvDsMetaSubCompLatency::wrap(
-                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -6714,17 +4498,13 @@ impl NvDsMetaCompLatency {
     ///
     /// `guint num_sub_comps` at sdk/include/nvds_latency_meta.h:44.
     #[getter]
-    #[pyo3(name = "num_sub_comps")]
     fn get_num_sub_comps(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_sub_comps })
+        Ok(rt::field_get!(self, num_sub_comps))
     }
     #[setter]
-    #[pyo3(name = "num_sub_comps")]
     fn set_num_sub_comps(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsMetaCompLatency.num_sub_comps")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_sub_comps = v as _ };
+        rt::field_set!(self, num_sub_comps = v as _);
         Ok(())
     }
 }
@@ -6735,46 +4515,17 @@ impl NvDsMetaCompLatency {
 pub struct NvDsFrameLatencyInfo {
     pub(crate) view: View<ffi::NvDsFrameLatencyInfo>,
 }
-impl NvDsFrameLatencyInfo {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsFrameLatencyInfo";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsFrameLatencyInfo>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsFrameLatencyInfo> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsFrameLatencyInfo) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsFrameLatencyInfo, ffi::NvDsFrameLatencyInfo, "NvDsFrameLatencyInfo",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsFrameLatencyInfo {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -6796,15 +4547,7 @@ impl NvDsFrameLatencyInfo {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -6812,74 +4555,58 @@ impl NvDsFrameLatencyInfo {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Source identifier.
     ///
     /// `guint source_id` at sdk/include/nvds_latency_meta.h:49.
     #[getter]
-    #[pyo3(name = "source_id")]
     fn get_source_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).source_id })
+        Ok(rt::field_get!(self, source_id))
     }
     #[setter]
-    #[pyo3(name = "source_id")]
     fn set_source_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameLatencyInfo.source_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).source_id = v as _ };
+        rt::field_set!(self, source_id = v as _);
         Ok(())
     }
     /// Frame number.
     ///
     /// `guint frame_num` at sdk/include/nvds_latency_meta.h:50.
     #[getter]
-    #[pyo3(name = "frame_num")]
     fn get_frame_num(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).frame_num })
+        Ok(rt::field_get!(self, frame_num))
     }
     #[setter]
-    #[pyo3(name = "frame_num")]
     fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameLatencyInfo.frame_num")?;
-        let p = self.ptr()?;
-        unsafe { (*p).frame_num = v as _ };
+        rt::field_set!(self, frame_num = v as _);
         Ok(())
     }
     /// Time the frame entered the first component (by default the decoder).
     ///
     /// `gdouble comp_in_timestamp` at sdk/include/nvds_latency_meta.h:51.
     #[getter]
-    #[pyo3(name = "comp_in_timestamp")]
     fn get_comp_in_timestamp(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).comp_in_timestamp })
+        Ok(rt::field_get!(self, comp_in_timestamp))
     }
     #[setter]
-    #[pyo3(name = "comp_in_timestamp")]
     fn set_comp_in_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvDsFrameLatencyInfo.comp_in_timestamp")?;
-        let p = self.ptr()?;
-        unsafe { (*p).comp_in_timestamp = v as _ };
+        rt::field_set!(self, comp_in_timestamp = v as _);
         Ok(())
     }
     /// Latency up to the measuring point, in milliseconds.
     ///
     /// `gdouble latency` at sdk/include/nvds_latency_meta.h:52.
     #[getter]
-    #[pyo3(name = "latency")]
     fn get_latency(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).latency })
+        Ok(rt::field_get!(self, latency))
     }
     #[setter]
-    #[pyo3(name = "latency")]
     fn set_latency(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvDsFrameLatencyInfo.latency")?;
-        let p = self.ptr()?;
-        unsafe { (*p).latency = v as _ };
+        rt::field_set!(self, latency = v as _);
         Ok(())
     }
 }
@@ -6890,46 +4617,14 @@ impl NvDsFrameLatencyInfo {
 pub struct NvDsMeta {
     pub(crate) view: View<ffi::NvDsMeta>,
 }
-impl NvDsMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsMeta, ffi::NvDsMeta, "NvDsMeta", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -6951,15 +4646,7 @@ impl NvDsMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -6967,23 +4654,20 @@ impl NvDsMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// The payload; its type follows @a meta_type.
     ///
     /// `void* meta_data` at sdk/include/gstnvdsmeta.h:55.
     #[getter]
-    #[pyo3(name = "meta_data")]
     fn get_meta_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).meta_data }.cast::<c_void>(),
+            rt::field_get!(self, meta_data).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "meta_data")]
     fn set_meta_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -6997,28 +4681,20 @@ impl NvDsMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).meta_data }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsMeta.meta_data")
-        }
+        rt::field_set_pointer!(slf, meta_data, target, "NvDsMeta.meta_data")
     }
     /// Extra pointer passed to the callbacks.
     ///
     /// `void* user_data` at sdk/include/gstnvdsmeta.h:56.
     #[getter]
-    #[pyo3(name = "user_data")]
     fn get_user_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).user_data }.cast::<c_void>(),
+            rt::field_get!(self, user_data).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "user_data")]
     fn set_user_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -7032,28 +4708,19 @@ impl NvDsMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).user_data }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsMeta.user_data")
-        }
+        rt::field_set_pointer!(slf, user_data, target, "NvDsMeta.user_data")
     }
     /// A GstNvDsMetaType (or user) value.
     ///
     /// `gint meta_type` at sdk/include/gstnvdsmeta.h:57.
     #[getter]
-    #[pyo3(name = "meta_type")]
     fn get_meta_type(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).meta_type })
+        Ok(rt::field_get!(self, meta_type))
     }
     #[setter]
-    #[pyo3(name = "meta_type")]
     fn set_meta_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsMeta.meta_type")?;
-        let p = self.ptr()?;
-        unsafe { (*p).meta_type = v as _ };
+        rt::field_set!(self, meta_type = v as _);
         Ok(())
     }
 }
@@ -7064,46 +4731,17 @@ impl NvDsMeta {
 pub struct NvBufSurfacePlaneParamsEx {
     pub(crate) view: View<ffi::NvBufSurfacePlaneParamsEx>,
 }
-impl NvBufSurfacePlaneParamsEx {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfacePlaneParamsEx";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfacePlaneParamsEx>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfacePlaneParamsEx> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfacePlaneParamsEx) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfacePlaneParamsEx, ffi::NvBufSurfacePlaneParamsEx,
+    "NvBufSurfacePlaneParamsEx", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfacePlaneParamsEx {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -7132,15 +4770,7 @@ impl NvBufSurfacePlaneParamsEx {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -7148,272 +4778,104 @@ impl NvBufSurfacePlaneParamsEx {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Byte offset of the second field, interlaced only.
     ///
     /// `uint32_t[4] secondfieldoffset` at sdk/include/nvbufsurface.h:201.
     #[getter]
-    #[pyo3(name = "secondfieldoffset")]
     fn get_secondfieldoffset<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u32,
-            >(
-                slf.py(),
-                (&raw mut (*p).secondfieldoffset).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, secondfieldoffset, u32, 4, true)
     }
     #[setter]
-    #[pyo3(name = "secondfieldoffset")]
     fn set_secondfieldoffset(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u32> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfacePlaneParamsEx.secondfieldoffset", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).secondfieldoffset).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u32>>()?,
+            "NvBufSurfacePlaneParamsEx.secondfieldoffset",
+        )?;
+        rt::field_set_array!(self, secondfieldoffset = values);
         Ok(())
     }
     /// log2 of the block height, block-linear only.
     ///
     /// `uint32_t[4] blockheightlog2` at sdk/include/nvbufsurface.h:202.
     #[getter]
-    #[pyo3(name = "blockheightlog2")]
     fn get_blockheightlog2<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u32,
-            >(
-                slf.py(),
-                (&raw mut (*p).blockheightlog2).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, blockheightlog2, u32, 4, true)
     }
     #[setter]
-    #[pyo3(name = "blockheightlog2")]
     fn set_blockheightlog2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u32> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfacePlaneParamsEx.blockheightlog2", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).blockheightlog2).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u32>>()?,
+            "NvBufSurfacePlaneParamsEx.blockheightlog2",
+        )?;
+        rt::field_set_array!(self, blockheightlog2 = values);
         Ok(())
     }
     /// Physical address of each plane.
     ///
     /// `uint32_t[4] physicaladdress` at sdk/include/nvbufsurface.h:203.
     #[getter]
-    #[pyo3(name = "physicaladdress")]
     fn get_physicaladdress<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u32,
-            >(
-                slf.py(),
-                (&raw mut (*p).physicaladdress).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, physicaladdress, u32, 4, true)
     }
     #[setter]
-    #[pyo3(name = "physicaladdress")]
     fn set_physicaladdress(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u32> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfacePlaneParamsEx.physicaladdress", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).physicaladdress).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u32>>()?,
+            "NvBufSurfacePlaneParamsEx.physicaladdress",
+        )?;
+        rt::field_set_array!(self, physicaladdress = values);
         Ok(())
     }
     /// Per-plane flags.
     ///
     /// `uint64_t[4] flags` at sdk/include/nvbufsurface.h:204.
     #[getter]
-    #[pyo3(name = "flags")]
     fn get_flags<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p).flags).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, flags, u64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "flags")]
     fn set_flags(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfacePlaneParamsEx.flags", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).flags).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "NvBufSurfacePlaneParamsEx.flags",
+        )?;
+        rt::field_set_array!(self, flags = values);
         Ok(())
     }
     /// DRM format modifier of each plane.
     ///
     /// `uint64_t[4] drmModifier` at sdk/include/nvbufsurface.h:205.
     #[getter]
-    #[pyo3(name = "drmModifier")]
     fn get_drmModifier<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p).drmModifier).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, drmModifier, u64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "drmModifier")]
     fn set_drmModifier(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfacePlaneParamsEx.drmModifier", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).drmModifier).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "NvBufSurfacePlaneParamsEx.drmModifier",
+        )?;
+        rt::field_set_array!(self, drmModifier = values);
         Ok(())
     }
     /// Reserved.
     ///
     /// `void*[16] _reserved` at sdk/include/nvbufsurface.h:206.
     #[getter]
-    #[pyo3(name = "_reserved")]
     fn get__reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p)._reserved).cast(),
-                &[16],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, _reserved, u64, 16, true)
     }
     #[setter]
-    #[pyo3(name = "_reserved")]
     fn set__reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 16 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfacePlaneParamsEx._reserved", 16, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p)._reserved).cast(),
-                16,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "NvBufSurfacePlaneParamsEx._reserved",
+        )?;
+        rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
 }
@@ -7424,46 +4886,17 @@ impl NvBufSurfacePlaneParamsEx {
 pub struct NvBufSurfacePlaneParams {
     pub(crate) view: View<ffi::NvBufSurfacePlaneParams>,
 }
-impl NvBufSurfacePlaneParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfacePlaneParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfacePlaneParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfacePlaneParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfacePlaneParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfacePlaneParams, ffi::NvBufSurfacePlaneParams, "NvBufSurfacePlaneParams",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfacePlaneParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -7494,15 +4927,7 @@ impl NvBufSurfacePlaneParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -7510,331 +4935,131 @@ impl NvBufSurfacePlaneParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Number of planes in use.
     ///
     /// `uint32_t num_planes` at sdk/include/nvbufsurface.h:211.
     #[getter]
-    #[pyo3(name = "num_planes")]
     fn get_num_planes(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_planes })
+        Ok(rt::field_get!(self, num_planes))
     }
     #[setter]
-    #[pyo3(name = "num_planes")]
     fn set_num_planes(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfacePlaneParams.num_planes")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_planes = v as _ };
+        rt::field_set!(self, num_planes = v as _);
         Ok(())
     }
     /// Width of each plane, in pixels.
     ///
     /// `uint32_t[4] width` at sdk/include/nvbufsurface.h:212.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u32,
-            >(
-                slf.py(),
-                (&raw mut (*p).width).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, width, u32, 4, true)
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u32> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfacePlaneParams.width", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).width).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u32>>()?,
+            "NvBufSurfacePlaneParams.width",
+        )?;
+        rt::field_set_array!(self, width = values);
         Ok(())
     }
     /// Height of each plane, in rows.
     ///
     /// `uint32_t[4] height` at sdk/include/nvbufsurface.h:213.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u32,
-            >(
-                slf.py(),
-                (&raw mut (*p).height).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, height, u32, 4, true)
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u32> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfacePlaneParams.height", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).height).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u32>>()?,
+            "NvBufSurfacePlaneParams.height",
+        )?;
+        rt::field_set_array!(self, height = values);
         Ok(())
     }
     /// Bytes from one row to the next.
     ///
     /// `uint32_t[4] pitch` at sdk/include/nvbufsurface.h:214.
     #[getter]
-    #[pyo3(name = "pitch")]
     fn get_pitch<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u32,
-            >(
-                slf.py(),
-                (&raw mut (*p).pitch).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, pitch, u32, 4, true)
     }
     #[setter]
-    #[pyo3(name = "pitch")]
     fn set_pitch(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u32> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfacePlaneParams.pitch", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).pitch).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u32>>()?,
+            "NvBufSurfacePlaneParams.pitch",
+        )?;
+        rt::field_set_array!(self, pitch = values);
         Ok(())
     }
     /// Byte offset of each plane from the buffer start.
     ///
     /// `uint32_t[4] offset` at sdk/include/nvbufsurface.h:215.
     #[getter]
-    #[pyo3(name = "offset")]
     fn get_offset<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u32,
-            >(
-                slf.py(),
-                (&raw mut (*p).offset).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, offset, u32, 4, true)
     }
     #[setter]
-    #[pyo3(name = "offset")]
     fn set_offset(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u32> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfacePlaneParams.offset", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).offset).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u32>>()?,
+            "NvBufSurfacePlaneParams.offset",
+        )?;
+        rt::field_set_array!(self, offset = values);
         Ok(())
     }
     /// Size of each plane, in bytes.
     ///
     /// `uint32_t[4] psize` at sdk/include/nvbufsurface.h:216.
     #[getter]
-    #[pyo3(name = "psize")]
     fn get_psize<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u32,
-            >(
-                slf.py(),
-                (&raw mut (*p).psize).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, psize, u32, 4, true)
     }
     #[setter]
-    #[pyo3(name = "psize")]
     fn set_psize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u32> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfacePlaneParams.psize", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).psize).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u32>>()?,
+            "NvBufSurfacePlaneParams.psize",
+        )?;
+        rt::field_set_array!(self, psize = values);
         Ok(())
     }
     /// Bytes per pixel of each plane.
     ///
     /// `uint32_t[4] bytesPerPix` at sdk/include/nvbufsurface.h:217.
     #[getter]
-    #[pyo3(name = "bytesPerPix")]
     fn get_bytesPerPix<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u32,
-            >(
-                slf.py(),
-                (&raw mut (*p).bytesPerPix).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, bytesPerPix, u32, 4, true)
     }
     #[setter]
-    #[pyo3(name = "bytesPerPix")]
     fn set_bytesPerPix(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u32> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfacePlaneParams.bytesPerPix", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).bytesPerPix).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u32>>()?,
+            "NvBufSurfacePlaneParams.bytesPerPix",
+        )?;
+        rt::field_set_array!(self, bytesPerPix = values);
         Ok(())
     }
     /// Reserved.
     ///
     /// `void*[16] _reserved` at sdk/include/nvbufsurface.h:218.
     #[getter]
-    #[pyo3(name = "_reserved")]
     fn get__reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p)._reserved).cast(),
-                &[16],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, _reserved, u64, 16, true)
     }
     #[setter]
-    #[pyo3(name = "_reserved")]
     fn set__reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 16 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfacePlaneParams._reserved", 16, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p)._reserved).cast(),
-                16,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "NvBufSurfacePlaneParams._reserved",
+        )?;
+        rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
 }
@@ -7845,46 +5070,17 @@ impl NvBufSurfacePlaneParams {
 pub struct NvBufSurfaceChromaSubsamplingParams {
     pub(crate) view: View<ffi::NvBufSurfaceChromaSubsamplingParams>,
 }
-impl NvBufSurfaceChromaSubsamplingParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceChromaSubsamplingParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceChromaSubsamplingParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceChromaSubsamplingParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceChromaSubsamplingParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfaceChromaSubsamplingParams, ffi::NvBufSurfaceChromaSubsamplingParams,
+    "NvBufSurfaceChromaSubsamplingParams", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfaceChromaSubsamplingParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -7906,15 +5102,7 @@ impl NvBufSurfaceChromaSubsamplingParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -7922,88 +5110,52 @@ impl NvBufSurfaceChromaSubsamplingParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Horizontal siting.
     ///
     /// `uint8_t chromaLocHoriz` at sdk/include/nvbufsurface.h:223.
     #[getter]
-    #[pyo3(name = "chromaLocHoriz")]
     fn get_chromaLocHoriz(&self) -> PyResult<u8> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).chromaLocHoriz })
+        Ok(rt::field_get!(self, chromaLocHoriz))
     }
     #[setter]
-    #[pyo3(name = "chromaLocHoriz")]
     fn set_chromaLocHoriz(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u8,
         >(value, "NvBufSurfaceChromaSubsamplingParams.chromaLocHoriz")?;
-        let p = self.ptr()?;
-        unsafe { (*p).chromaLocHoriz = v as _ };
+        rt::field_set!(self, chromaLocHoriz = v as _);
         Ok(())
     }
     /// Vertical siting.
     ///
     /// `uint8_t chromaLocVert` at sdk/include/nvbufsurface.h:224.
     #[getter]
-    #[pyo3(name = "chromaLocVert")]
     fn get_chromaLocVert(&self) -> PyResult<u8> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).chromaLocVert })
+        Ok(rt::field_get!(self, chromaLocVert))
     }
     #[setter]
-    #[pyo3(name = "chromaLocVert")]
     fn set_chromaLocVert(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u8,
         >(value, "NvBufSurfaceChromaSubsamplingParams.chromaLocVert")?;
-        let p = self.ptr()?;
-        unsafe { (*p).chromaLocVert = v as _ };
+        rt::field_set!(self, chromaLocVert = v as _);
         Ok(())
     }
     /// Reserved; pads to 8 bytes.
     ///
     /// `uint8_t[6] _reserved` at sdk/include/nvbufsurface.h:225.
     #[getter]
-    #[pyo3(name = "_reserved")]
     fn get__reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u8,
-            >(
-                slf.py(),
-                (&raw mut (*p)._reserved).cast(),
-                &[6],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, _reserved, u8, 6, true)
     }
     #[setter]
-    #[pyo3(name = "_reserved")]
     fn set__reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u8> = value.extract()?;
-        if values.len() != 6 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfaceChromaSubsamplingParams._reserved", 6, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p)._reserved).cast(),
-                6,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u8>>()?,
+            "NvBufSurfaceChromaSubsamplingParams._reserved",
+        )?;
+        rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
 }
@@ -8014,46 +5166,17 @@ impl NvBufSurfaceChromaSubsamplingParams {
 pub struct NvBufSurfaceCreateParams {
     pub(crate) view: View<ffi::NvBufSurfaceCreateParams>,
 }
-impl NvBufSurfaceCreateParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceCreateParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceCreateParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceCreateParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceCreateParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfaceCreateParams, ffi::NvBufSurfaceCreateParams, "NvBufSurfaceCreateParams",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfaceCreateParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -8085,15 +5208,7 @@ impl NvBufSurfaceCreateParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -8101,197 +5216,138 @@ impl NvBufSurfaceCreateParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// GPU to allocate on.
     ///
     /// `uint32_t gpuId` at sdk/include/nvbufsurface.h:230.
     #[getter]
-    #[pyo3(name = "gpuId")]
     fn get_gpuId(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).gpuId })
+        Ok(rt::field_get!(self, gpuId))
     }
     #[setter]
-    #[pyo3(name = "gpuId")]
     fn set_gpuId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceCreateParams.gpuId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).gpuId = v as _ };
+        rt::field_set!(self, gpuId = v as _);
         Ok(())
     }
     /// Width in pixels.
     ///
     /// `uint32_t width` at sdk/include/nvbufsurface.h:231.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width })
+        Ok(rt::field_get!(self, width))
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceCreateParams.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// Height in pixels.
     ///
     /// `uint32_t height` at sdk/include/nvbufsurface.h:232.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height })
+        Ok(rt::field_get!(self, height))
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceCreateParams.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
     /// If non-zero, allocate this many bytes and ignore the geometry.
     ///
     /// `uint32_t size` at sdk/include/nvbufsurface.h:233.
     #[getter]
-    #[pyo3(name = "size")]
     fn get_size(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).size })
+        Ok(rt::field_get!(self, size))
     }
     #[setter]
-    #[pyo3(name = "size")]
     fn set_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceCreateParams.size")?;
-        let p = self.ptr()?;
-        unsafe { (*p).size = v as _ };
+        rt::field_set!(self, size = v as _);
         Ok(())
     }
     /// Allocate the whole batch as one block.
     ///
     /// `bool isContiguous` at sdk/include/nvbufsurface.h:234.
     #[getter]
-    #[pyo3(name = "isContiguous")]
     fn get_isContiguous(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).isContiguous } as i64 != 0)
+        Ok(rt::field_get!(self, isContiguous) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "isContiguous")]
     fn set_isContiguous(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<
             u8,
         >(value, "NvBufSurfaceCreateParams.isContiguous")?;
-        let p = self.ptr()?;
-        unsafe { (*p).isContiguous = v != 0 };
+        rt::field_set!(self, isContiguous = v != 0);
         Ok(())
     }
     /// Pixel format.
     ///
     /// `NvBufSurfaceColorFormat colorFormat` at sdk/include/nvbufsurface.h:235.
     #[getter]
-    #[pyo3(name = "colorFormat")]
     fn get_colorFormat<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
-            .member(py, unsafe { (*p).colorFormat } as i64)
+            .member(py, rt::field_get!(self, colorFormat) as i64)
     }
     #[setter]
-    #[pyo3(name = "colorFormat")]
     fn set_colorFormat(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
             .value(value, "NvBufSurfaceCreateParams.colorFormat")?;
         let v = rt::ints::to_c_int::<
             u32,
         >(value, "NvBufSurfaceCreateParams.colorFormat")?;
-        let p = self.ptr()?;
-        unsafe { (*p).colorFormat = v as _ };
+        rt::field_set!(self, colorFormat = v as _);
         Ok(())
     }
     /// Plane layout.
     ///
     /// `NvBufSurfaceLayout layout` at sdk/include/nvbufsurface.h:236.
     #[getter]
-    #[pyo3(name = "layout")]
     fn get_layout<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVBUFSURFACELAYOUT.member(py, unsafe { (*p).layout } as i64)
+        __BINDERY_ENUM_NVBUFSURFACELAYOUT.member(py, rt::field_get!(self, layout) as i64)
     }
     #[setter]
-    #[pyo3(name = "layout")]
     fn set_layout(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVBUFSURFACELAYOUT
             .value(value, "NvBufSurfaceCreateParams.layout")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceCreateParams.layout")?;
-        let p = self.ptr()?;
-        unsafe { (*p).layout = v as _ };
+        rt::field_set!(self, layout = v as _);
         Ok(())
     }
     /// Memory kind.
     ///
     /// `NvBufSurfaceMemType memType` at sdk/include/nvbufsurface.h:237.
     #[getter]
-    #[pyo3(name = "memType")]
     fn get_memType<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVBUFSURFACEMEMTYPE.member(py, unsafe { (*p).memType } as i64)
+        __BINDERY_ENUM_NVBUFSURFACEMEMTYPE
+            .member(py, rt::field_get!(self, memType) as i64)
     }
     #[setter]
-    #[pyo3(name = "memType")]
     fn set_memType(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVBUFSURFACEMEMTYPE
             .value(value, "NvBufSurfaceCreateParams.memType")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceCreateParams.memType")?;
-        let p = self.ptr()?;
-        unsafe { (*p).memType = v as _ };
+        rt::field_set!(self, memType = v as _);
         Ok(())
     }
     /// Reserved.
     ///
     /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:238.
     #[getter]
-    #[pyo3(name = "_reserved")]
     fn get__reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p)._reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, _reserved, u64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "_reserved")]
     fn set__reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfaceCreateParams._reserved", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p)._reserved).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "NvBufSurfaceCreateParams._reserved",
+        )?;
+        rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
 }
@@ -8302,46 +5358,17 @@ impl NvBufSurfaceCreateParams {
 pub struct NvBufSurfaceAllocateParams {
     pub(crate) view: View<ffi::NvBufSurfaceAllocateParams>,
 }
-impl NvBufSurfaceAllocateParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceAllocateParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceAllocateParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceAllocateParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceAllocateParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfaceAllocateParams, ffi::NvBufSurfaceAllocateParams,
+    "NvBufSurfaceAllocateParams", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfaceAllocateParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -8371,15 +5398,7 @@ impl NvBufSurfaceAllocateParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -8387,24 +5406,21 @@ impl NvBufSurfaceAllocateParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Basic parameters.
     ///
     /// `NvBufSurfaceCreateParams params` at sdk/include/nvbufsurface.h:243.
     #[getter]
-    #[pyo3(name = "params")]
     fn get_params(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfaceCreateParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvBufSurfaceCreateParams::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).params }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, params))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "params")]
     fn set_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvBufSurfaceCreateParams>()
@@ -8413,65 +5429,44 @@ impl NvBufSurfaceAllocateParams {
                 NvBufSurfaceCreateParams::TYPE,
                 "NvBufSurfaceAllocateParams.params",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).params,
-                src.cast_const().cast(),
-                NvBufSurfaceCreateParams::OWNED_STRINGS,
-                NvBufSurfaceCreateParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, params, source.get(), NvBufSurfaceCreateParams)
     }
     /// Scan format.
     ///
     /// `NvBufSurfaceDisplayScanFormat displayscanformat` at sdk/include/nvbufsurface.h:244.
     #[getter]
-    #[pyo3(name = "displayscanformat")]
     fn get_displayscanformat<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         __BINDERY_ENUM_NVBUFSURFACEDISPLAYSCANFORMAT
-            .member(py, unsafe { (*p).displayscanformat } as i64)
+            .member(py, rt::field_get!(self, displayscanformat) as i64)
     }
     #[setter]
-    #[pyo3(name = "displayscanformat")]
     fn set_displayscanformat(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVBUFSURFACEDISPLAYSCANFORMAT
             .value(value, "NvBufSurfaceAllocateParams.displayscanformat")?;
         let v = rt::ints::to_c_int::<
             u32,
         >(value, "NvBufSurfaceAllocateParams.displayscanformat")?;
-        let p = self.ptr()?;
-        unsafe { (*p).displayscanformat = v as _ };
+        rt::field_set!(self, displayscanformat = v as _);
         Ok(())
     }
     /// Chroma siting.
     ///
     /// `NvBufSurfaceChromaSubsamplingParams chromaSubsampling` at sdk/include/nvbufsurface.h:245.
     #[getter]
-    #[pyo3(name = "chromaSubsampling")]
     fn get_chromaSubsampling(
         slf: &Bound<'_, Self>,
     ) -> PyResult<NvBufSurfaceChromaSubsamplingParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvBufSurfaceChromaSubsamplingParams::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).chromaSubsampling }.cast(),
-                    )?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "chromaSubsampling")]
     fn set_chromaSubsampling(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvBufSurfaceChromaSubsamplingParams>()
@@ -8480,116 +5475,69 @@ impl NvBufSurfaceAllocateParams {
                 NvBufSurfaceChromaSubsamplingParams::TYPE,
                 "NvBufSurfaceAllocateParams.chromaSubsampling",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).chromaSubsampling,
-                src.cast_const().cast(),
-                NvBufSurfaceChromaSubsamplingParams::OWNED_STRINGS,
-                NvBufSurfaceChromaSubsamplingParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(
+            self, chromaSubsampling, source.get(), NvBufSurfaceChromaSubsamplingParams
+        )
     }
     /// Allocation tag.
     ///
     /// `NvBufSurfaceTag memtag` at sdk/include/nvbufsurface.h:246.
     #[getter]
-    #[pyo3(name = "memtag")]
     fn get_memtag<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVBUFSURFACETAG.member(py, unsafe { (*p).memtag } as i64)
+        __BINDERY_ENUM_NVBUFSURFACETAG.member(py, rt::field_get!(self, memtag) as i64)
     }
     #[setter]
-    #[pyo3(name = "memtag")]
     fn set_memtag(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVBUFSURFACETAG
             .value(value, "NvBufSurfaceAllocateParams.memtag")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceAllocateParams.memtag")?;
-        let p = self.ptr()?;
-        unsafe { (*p).memtag = v as _ };
+        rt::field_set!(self, memtag = v as _);
         Ok(())
     }
     /// Use pitch = width x bytes per pixel (rounded to even) instead of padded rows.
     ///
     /// `bool disablePitchPadding` at sdk/include/nvbufsurface.h:247.
     #[getter]
-    #[pyo3(name = "disablePitchPadding")]
     fn get_disablePitchPadding(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).disablePitchPadding } as i64 != 0)
+        Ok(rt::field_get!(self, disablePitchPadding) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "disablePitchPadding")]
     fn set_disablePitchPadding(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<
             u8,
         >(value, "NvBufSurfaceAllocateParams.disablePitchPadding")?;
-        let p = self.ptr()?;
-        unsafe { (*p).disablePitchPadding = v != 0 };
+        rt::field_set!(self, disablePitchPadding = v != 0);
         Ok(())
     }
     /// Reserved.
     ///
     /// `uint32_t _reservedParam` at sdk/include/nvbufsurface.h:248.
     #[getter]
-    #[pyo3(name = "_reservedParam")]
     fn get__reservedParam(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p)._reservedParam })
+        Ok(rt::field_get!(self, _reservedParam))
     }
     #[setter]
-    #[pyo3(name = "_reservedParam")]
     fn set__reservedParam(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u32,
         >(value, "NvBufSurfaceAllocateParams._reservedParam")?;
-        let p = self.ptr()?;
-        unsafe { (*p)._reservedParam = v as _ };
+        rt::field_set!(self, _reservedParam = v as _);
         Ok(())
     }
     /// Reserved.
     ///
     /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:249.
     #[getter]
-    #[pyo3(name = "_reserved")]
     fn get__reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p)._reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, _reserved, u64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "_reserved")]
     fn set__reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfaceAllocateParams._reserved", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p)._reserved).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "NvBufSurfaceAllocateParams._reserved",
+        )?;
+        rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
 }
@@ -8600,46 +5548,17 @@ impl NvBufSurfaceAllocateParams {
 pub struct NvBufSurfaceMappedAddr {
     pub(crate) view: View<ffi::NvBufSurfaceMappedAddr>,
 }
-impl NvBufSurfaceMappedAddr {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceMappedAddr";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceMappedAddr>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceMappedAddr> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceMappedAddr) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfaceMappedAddr, ffi::NvBufSurfaceMappedAddr, "NvBufSurfaceMappedAddr",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfaceMappedAddr {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -8661,15 +5580,7 @@ impl NvBufSurfaceMappedAddr {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -8677,67 +5588,36 @@ impl NvBufSurfaceMappedAddr {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Host address of each mapped plane, or NULL.
     ///
     /// `void*[4] addr` at sdk/include/nvbufsurface.h:254.
     #[getter]
-    #[pyo3(name = "addr")]
     fn get_addr<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p).addr).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, addr, u64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "addr")]
     fn set_addr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvBufSurfaceMappedAddr.addr",
-                        4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).addr).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "NvBufSurfaceMappedAddr.addr",
+        )?;
+        rt::field_set_array!(self, addr = values);
         Ok(())
     }
     /// EGL image made by NvBufSurfaceMapEglImage(), or NULL.
     ///
     /// `void* eglImage` at sdk/include/nvbufsurface.h:255.
     #[getter]
-    #[pyo3(name = "eglImage")]
     fn get_eglImage<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).eglImage }.cast::<c_void>(),
+            rt::field_get!(self, eglImage).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "eglImage")]
     fn set_eglImage(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -8751,34 +5631,20 @@ impl NvBufSurfaceMappedAddr {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).eglImage }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvBufSurfaceMappedAddr.eglImage",
-                )
-        }
+        rt::field_set_pointer!(slf, eglImage, target, "NvBufSurfaceMappedAddr.eglImage")
     }
     /// NVMM mapping, or NULL.
     ///
     /// `void* nvmmPtr` at sdk/include/nvbufsurface.h:256.
     #[getter]
-    #[pyo3(name = "nvmmPtr")]
     fn get_nvmmPtr<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).nvmmPtr }.cast::<c_void>(),
+            rt::field_get!(self, nvmmPtr).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "nvmmPtr")]
     fn set_nvmmPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -8792,34 +5658,20 @@ impl NvBufSurfaceMappedAddr {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).nvmmPtr }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvBufSurfaceMappedAddr.nvmmPtr",
-                )
-        }
+        rt::field_set_pointer!(slf, nvmmPtr, target, "NvBufSurfaceMappedAddr.nvmmPtr")
     }
     /// CUDA mapping (NvBufSurfaceCudaBuffer), or NULL.
     ///
     /// `void* cudaPtr` at sdk/include/nvbufsurface.h:257.
     #[getter]
-    #[pyo3(name = "cudaPtr")]
     fn get_cudaPtr<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).cudaPtr }.cast::<c_void>(),
+            rt::field_get!(self, cudaPtr).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "cudaPtr")]
     fn set_cudaPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -8833,61 +5685,22 @@ impl NvBufSurfaceMappedAddr {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).cudaPtr }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvBufSurfaceMappedAddr.cudaPtr",
-                )
-        }
+        rt::field_set_pointer!(slf, cudaPtr, target, "NvBufSurfaceMappedAddr.cudaPtr")
     }
     /// Reserved.
     ///
     /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:258.
     #[getter]
-    #[pyo3(name = "_reserved")]
     fn get__reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p)._reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, _reserved, u64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "_reserved")]
     fn set__reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfaceMappedAddr._reserved", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p)._reserved).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "NvBufSurfaceMappedAddr._reserved",
+        )?;
+        rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
 }
@@ -8898,46 +5711,17 @@ impl NvBufSurfaceMappedAddr {
 pub struct NvBufSurfaceParamsEx {
     pub(crate) view: View<ffi::NvBufSurfaceParamsEx>,
 }
-impl NvBufSurfaceParamsEx {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceParamsEx";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceParamsEx>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceParamsEx> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceParamsEx) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfaceParamsEx, ffi::NvBufSurfaceParamsEx, "NvBufSurfaceParamsEx",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfaceParamsEx {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -8966,15 +5750,7 @@ impl NvBufSurfaceParamsEx {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -8982,69 +5758,53 @@ impl NvBufSurfaceParamsEx {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Offset of the first valid byte.
     ///
     /// `int32_t startofvaliddata` at sdk/include/nvbufsurface.h:263.
     #[getter]
-    #[pyo3(name = "startofvaliddata")]
     fn get_startofvaliddata(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).startofvaliddata })
+        Ok(rt::field_get!(self, startofvaliddata))
     }
     #[setter]
-    #[pyo3(name = "startofvaliddata")]
     fn set_startofvaliddata(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             i32,
         >(value, "NvBufSurfaceParamsEx.startofvaliddata")?;
-        let p = self.ptr()?;
-        unsafe { (*p).startofvaliddata = v as _ };
+        rt::field_set!(self, startofvaliddata = v as _);
         Ok(())
     }
     /// Number of valid bytes.
     ///
     /// `int32_t sizeofvaliddatainbytes` at sdk/include/nvbufsurface.h:264.
     #[getter]
-    #[pyo3(name = "sizeofvaliddatainbytes")]
     fn get_sizeofvaliddatainbytes(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).sizeofvaliddatainbytes })
+        Ok(rt::field_get!(self, sizeofvaliddatainbytes))
     }
     #[setter]
-    #[pyo3(name = "sizeofvaliddatainbytes")]
     fn set_sizeofvaliddatainbytes(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             i32,
         >(value, "NvBufSurfaceParamsEx.sizeofvaliddatainbytes")?;
-        let p = self.ptr()?;
-        unsafe { (*p).sizeofvaliddatainbytes = v as _ };
+        rt::field_set!(self, sizeofvaliddatainbytes = v as _);
         Ok(())
     }
     /// Chroma siting.
     ///
     /// `NvBufSurfaceChromaSubsamplingParams chromaSubsampling` at sdk/include/nvbufsurface.h:265.
     #[getter]
-    #[pyo3(name = "chromaSubsampling")]
     fn get_chromaSubsampling(
         slf: &Bound<'_, Self>,
     ) -> PyResult<NvBufSurfaceChromaSubsamplingParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvBufSurfaceChromaSubsamplingParams::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).chromaSubsampling }.cast(),
-                    )?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "chromaSubsampling")]
     fn set_chromaSubsampling(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvBufSurfaceChromaSubsamplingParams>()
@@ -9053,52 +5813,36 @@ impl NvBufSurfaceParamsEx {
                 NvBufSurfaceChromaSubsamplingParams::TYPE,
                 "NvBufSurfaceParamsEx.chromaSubsampling",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).chromaSubsampling,
-                src.cast_const().cast(),
-                NvBufSurfaceChromaSubsamplingParams::OWNED_STRINGS,
-                NvBufSurfaceChromaSubsamplingParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(
+            self, chromaSubsampling, source.get(), NvBufSurfaceChromaSubsamplingParams
+        )
     }
     /// Buffer is in protected memory.
     ///
     /// `bool is_protected` at sdk/include/nvbufsurface.h:266.
     #[getter]
-    #[pyo3(name = "is_protected")]
     fn get_is_protected(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).is_protected } as i64 != 0)
+        Ok(rt::field_get!(self, is_protected) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "is_protected")]
     fn set_is_protected(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "NvBufSurfaceParamsEx.is_protected")?;
-        let p = self.ptr()?;
-        unsafe { (*p).is_protected = v != 0 };
+        rt::field_set!(self, is_protected = v != 0);
         Ok(())
     }
     /// Extra per-plane parameters.
     ///
     /// `NvBufSurfacePlaneParamsEx planeParamsex` at sdk/include/nvbufsurface.h:267.
     #[getter]
-    #[pyo3(name = "planeParamsex")]
     fn get_planeParamsex(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfacePlaneParamsEx> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvBufSurfacePlaneParamsEx::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).planeParamsex }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, planeParamsex))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "planeParamsex")]
     fn set_planeParamsex(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvBufSurfacePlaneParamsEx>()
@@ -9107,59 +5851,22 @@ impl NvBufSurfaceParamsEx {
                 NvBufSurfacePlaneParamsEx::TYPE,
                 "NvBufSurfaceParamsEx.planeParamsex",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).planeParamsex,
-                src.cast_const().cast(),
-                NvBufSurfacePlaneParamsEx::OWNED_STRINGS,
-                NvBufSurfacePlaneParamsEx::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, planeParamsex, source.get(), NvBufSurfacePlaneParamsEx)
     }
     /// Reserved.
     ///
     /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:268.
     #[getter]
-    #[pyo3(name = "_reserved")]
     fn get__reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p)._reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, _reserved, u64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "_reserved")]
     fn set__reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfaceParamsEx._reserved", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p)._reserved).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "NvBufSurfaceParamsEx._reserved",
+        )?;
+        rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
 }
@@ -9170,46 +5877,17 @@ impl NvBufSurfaceParamsEx {
 pub struct NvBufSurfaceCudaBuffer {
     pub(crate) view: View<ffi::NvBufSurfaceCudaBuffer>,
 }
-impl NvBufSurfaceCudaBuffer {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceCudaBuffer";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceCudaBuffer>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceCudaBuffer> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceCudaBuffer) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfaceCudaBuffer, ffi::NvBufSurfaceCudaBuffer, "NvBufSurfaceCudaBuffer",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfaceCudaBuffer {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -9231,15 +5909,7 @@ impl NvBufSurfaceCudaBuffer {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -9247,23 +5917,20 @@ impl NvBufSurfaceCudaBuffer {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Start of the CUDA allocation.
     ///
     /// `void* basePtr` at sdk/include/nvbufsurface.h:273.
     #[getter]
-    #[pyo3(name = "basePtr")]
     fn get_basePtr<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).basePtr }.cast::<c_void>(),
+            rt::field_get!(self, basePtr).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "basePtr")]
     fn set_basePtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -9277,34 +5944,20 @@ impl NvBufSurfaceCudaBuffer {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).basePtr }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvBufSurfaceCudaBuffer.basePtr",
-                )
-        }
+        rt::field_set_pointer!(slf, basePtr, target, "NvBufSurfaceCudaBuffer.basePtr")
     }
     /// Page-aligned start of the image data.
     ///
     /// `void* dataPtr` at sdk/include/nvbufsurface.h:274.
     #[getter]
-    #[pyo3(name = "dataPtr")]
     fn get_dataPtr<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).dataPtr }.cast::<c_void>(),
+            rt::field_get!(self, dataPtr).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "dataPtr")]
     fn set_dataPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -9318,34 +5971,20 @@ impl NvBufSurfaceCudaBuffer {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).dataPtr }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvBufSurfaceCudaBuffer.dataPtr",
-                )
-        }
+        rt::field_set_pointer!(slf, dataPtr, target, "NvBufSurfaceCudaBuffer.dataPtr")
     }
     /// External-memory handle of an imported buffer.
     ///
     /// `void* extMem` at sdk/include/nvbufsurface.h:275.
     #[getter]
-    #[pyo3(name = "extMem")]
     fn get_extMem<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).extMem }.cast::<c_void>(),
+            rt::field_get!(self, extMem).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "extMem")]
     fn set_extMem(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -9359,29 +5998,20 @@ impl NvBufSurfaceCudaBuffer {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).extMem }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.extMem")
-        }
+        rt::field_set_pointer!(slf, extMem, target, "NvBufSurfaceCudaBuffer.extMem")
     }
     /// Mipmapped array of an imported buffer.
     ///
     /// `void* mipmap` at sdk/include/nvbufsurface.h:276.
     #[getter]
-    #[pyo3(name = "mipmap")]
     fn get_mipmap<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).mipmap }.cast::<c_void>(),
+            rt::field_get!(self, mipmap).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "mipmap")]
     fn set_mipmap(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -9395,56 +6025,22 @@ impl NvBufSurfaceCudaBuffer {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).mipmap }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvBufSurfaceCudaBuffer.mipmap")
-        }
+        rt::field_set_pointer!(slf, mipmap, target, "NvBufSurfaceCudaBuffer.mipmap")
     }
     /// Reserved.
     ///
     /// `uint8_t[64] reserved` at sdk/include/nvbufsurface.h:277.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u8,
-            >(
-                slf.py(),
-                (&raw mut (*p).reserved).cast(),
-                &[64],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, reserved, u8, 64, true)
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u8> = value.extract()?;
-        if values.len() != 64 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfaceCudaBuffer.reserved", 64, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).reserved).cast(),
-                64,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u8>>()?,
+            "NvBufSurfaceCudaBuffer.reserved",
+        )?;
+        rt::field_set_array!(self, reserved = values);
         Ok(())
     }
 }
@@ -9455,46 +6051,14 @@ impl NvBufSurfaceCudaBuffer {
 pub struct NvBufSurface {
     pub(crate) view: View<ffi::NvBufSurface>,
 }
-impl NvBufSurface {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurface";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurface>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurface> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurface) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvBufSurface, ffi::NvBufSurface, "NvBufSurface", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvBufSurface {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -9525,15 +6089,7 @@ impl NvBufSurface {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -9541,111 +6097,89 @@ impl NvBufSurface {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// GPU holding the batch.
     ///
     /// `uint32_t gpuId` at sdk/include/nvbufsurface.h:299.
     #[getter]
-    #[pyo3(name = "gpuId")]
     fn get_gpuId(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).gpuId })
+        Ok(rt::field_get!(self, gpuId))
     }
     #[setter]
-    #[pyo3(name = "gpuId")]
     fn set_gpuId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurface.gpuId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).gpuId = v as _ };
+        rt::field_set!(self, gpuId = v as _);
         Ok(())
     }
     /// Number of entries in @a surfaceList.
     ///
     /// `uint32_t batchSize` at sdk/include/nvbufsurface.h:300.
     #[getter]
-    #[pyo3(name = "batchSize")]
     fn get_batchSize(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).batchSize })
+        Ok(rt::field_get!(self, batchSize))
     }
     #[setter]
-    #[pyo3(name = "batchSize")]
     fn set_batchSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurface.batchSize")?;
-        let p = self.ptr()?;
-        unsafe { (*p).batchSize = v as _ };
+        rt::field_set!(self, batchSize = v as _);
         Ok(())
     }
     /// Entries holding valid frames.
     ///
     /// `uint32_t numFilled` at sdk/include/nvbufsurface.h:301.
     #[getter]
-    #[pyo3(name = "numFilled")]
     fn get_numFilled(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).numFilled })
+        Ok(rt::field_get!(self, numFilled))
     }
     #[setter]
-    #[pyo3(name = "numFilled")]
     fn set_numFilled(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurface.numFilled")?;
-        let p = self.ptr()?;
-        unsafe { (*p).numFilled = v as _ };
+        rt::field_set!(self, numFilled = v as _);
         Ok(())
     }
     /// The batch is one memory block.
     ///
     /// `bool isContiguous` at sdk/include/nvbufsurface.h:302.
     #[getter]
-    #[pyo3(name = "isContiguous")]
     fn get_isContiguous(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).isContiguous } as i64 != 0)
+        Ok(rt::field_get!(self, isContiguous) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "isContiguous")]
     fn set_isContiguous(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "NvBufSurface.isContiguous")?;
-        let p = self.ptr()?;
-        unsafe { (*p).isContiguous = v != 0 };
+        rt::field_set!(self, isContiguous = v != 0);
         Ok(())
     }
     /// Memory kind of every surface.
     ///
     /// `NvBufSurfaceMemType memType` at sdk/include/nvbufsurface.h:303.
     #[getter]
-    #[pyo3(name = "memType")]
     fn get_memType<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVBUFSURFACEMEMTYPE.member(py, unsafe { (*p).memType } as i64)
+        __BINDERY_ENUM_NVBUFSURFACEMEMTYPE
+            .member(py, rt::field_get!(self, memType) as i64)
     }
     #[setter]
-    #[pyo3(name = "memType")]
     fn set_memType(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVBUFSURFACEMEMTYPE.value(value, "NvBufSurface.memType")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurface.memType")?;
-        let p = self.ptr()?;
-        unsafe { (*p).memType = v as _ };
+        rt::field_set!(self, memType = v as _);
         Ok(())
     }
     /// Array of @a batchSize surfaces.
     ///
     /// `NvBufSurfaceParams* surfaceList` at sdk/include/nvbufsurface.h:304.
     #[getter]
-    #[pyo3(name = "surfaceList")]
     fn get_surfaceList(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).surfaceList } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, surfaceList) as *mut _)
                 .map(NvBufSurfaceParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "surfaceList")]
     fn set_surfaceList(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -9661,76 +6195,39 @@ impl NvBufSurface {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).surfaceList }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvBufSurface.surfaceList")
-        }
+        rt::field_set_pointer!(
+            slf, surfaceList, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvBufSurfaceParams::TYPE) ?), None => None, },
+            "NvBufSurface.surfaceList"
+        )
     }
     /// The batch was imported from another process.
     ///
     /// `bool isImportedBuf` at sdk/include/nvbufsurface.h:305.
     #[getter]
-    #[pyo3(name = "isImportedBuf")]
     fn get_isImportedBuf(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).isImportedBuf } as i64 != 0)
+        Ok(rt::field_get!(self, isImportedBuf) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "isImportedBuf")]
     fn set_isImportedBuf(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "NvBufSurface.isImportedBuf")?;
-        let p = self.ptr()?;
-        unsafe { (*p).isImportedBuf = v != 0 };
+        rt::field_set!(self, isImportedBuf = v != 0);
         Ok(())
     }
     /// Reserved.
     ///
     /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:306.
     #[getter]
-    #[pyo3(name = "_reserved")]
     fn get__reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p)._reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, _reserved, u64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "_reserved")]
     fn set__reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvBufSurface._reserved", 4,
-                        values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p)._reserved).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "NvBufSurface._reserved",
+        )?;
+        rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
 }
@@ -9741,46 +6238,17 @@ impl NvBufSurface {
 pub struct NvBufSurfaceMapPlaneParams {
     pub(crate) view: View<ffi::NvBufSurfaceMapPlaneParams>,
 }
-impl NvBufSurfaceMapPlaneParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceMapPlaneParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceMapPlaneParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceMapPlaneParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceMapPlaneParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfaceMapPlaneParams, ffi::NvBufSurfaceMapPlaneParams,
+    "NvBufSurfaceMapPlaneParams", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfaceMapPlaneParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -9812,15 +6280,7 @@ impl NvBufSurfaceMapPlaneParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -9828,190 +6288,130 @@ impl NvBufSurfaceMapPlaneParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Plane width in pixels.
     ///
     /// `uint32_t width` at sdk/include/nvbufsurface.h:311.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width })
+        Ok(rt::field_get!(self, width))
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapPlaneParams.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// Plane height in rows.
     ///
     /// `uint32_t height` at sdk/include/nvbufsurface.h:312.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height })
+        Ok(rt::field_get!(self, height))
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapPlaneParams.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
     /// Bytes per row.
     ///
     /// `uint32_t pitch` at sdk/include/nvbufsurface.h:313.
     #[getter]
-    #[pyo3(name = "pitch")]
     fn get_pitch(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pitch })
+        Ok(rt::field_get!(self, pitch))
     }
     #[setter]
-    #[pyo3(name = "pitch")]
     fn set_pitch(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapPlaneParams.pitch")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pitch = v as _ };
+        rt::field_set!(self, pitch = v as _);
         Ok(())
     }
     /// Byte offset of the plane.
     ///
     /// `uint32_t offset` at sdk/include/nvbufsurface.h:314.
     #[getter]
-    #[pyo3(name = "offset")]
     fn get_offset(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).offset })
+        Ok(rt::field_get!(self, offset))
     }
     #[setter]
-    #[pyo3(name = "offset")]
     fn set_offset(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapPlaneParams.offset")?;
-        let p = self.ptr()?;
-        unsafe { (*p).offset = v as _ };
+        rt::field_set!(self, offset = v as _);
         Ok(())
     }
     /// Plane size in bytes.
     ///
     /// `uint32_t psize` at sdk/include/nvbufsurface.h:315.
     #[getter]
-    #[pyo3(name = "psize")]
     fn get_psize(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).psize })
+        Ok(rt::field_get!(self, psize))
     }
     #[setter]
-    #[pyo3(name = "psize")]
     fn set_psize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapPlaneParams.psize")?;
-        let p = self.ptr()?;
-        unsafe { (*p).psize = v as _ };
+        rt::field_set!(self, psize = v as _);
         Ok(())
     }
     /// Offset of the second field, interlaced only.
     ///
     /// `uint32_t secondfieldoffset` at sdk/include/nvbufsurface.h:316.
     #[getter]
-    #[pyo3(name = "secondfieldoffset")]
     fn get_secondfieldoffset(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).secondfieldoffset })
+        Ok(rt::field_get!(self, secondfieldoffset))
     }
     #[setter]
-    #[pyo3(name = "secondfieldoffset")]
     fn set_secondfieldoffset(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u32,
         >(value, "NvBufSurfaceMapPlaneParams.secondfieldoffset")?;
-        let p = self.ptr()?;
-        unsafe { (*p).secondfieldoffset = v as _ };
+        rt::field_set!(self, secondfieldoffset = v as _);
         Ok(())
     }
     /// log2 block height, block-linear only.
     ///
     /// `uint32_t blockheightlog2` at sdk/include/nvbufsurface.h:317.
     #[getter]
-    #[pyo3(name = "blockheightlog2")]
     fn get_blockheightlog2(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).blockheightlog2 })
+        Ok(rt::field_get!(self, blockheightlog2))
     }
     #[setter]
-    #[pyo3(name = "blockheightlog2")]
     fn set_blockheightlog2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u32,
         >(value, "NvBufSurfaceMapPlaneParams.blockheightlog2")?;
-        let p = self.ptr()?;
-        unsafe { (*p).blockheightlog2 = v as _ };
+        rt::field_set!(self, blockheightlog2 = v as _);
         Ok(())
     }
     /// Plane flags.
     ///
     /// `uint64_t flags` at sdk/include/nvbufsurface.h:318.
     #[getter]
-    #[pyo3(name = "flags")]
     fn get_flags(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).flags })
+        Ok(rt::field_get!(self, flags))
     }
     #[setter]
-    #[pyo3(name = "flags")]
     fn set_flags(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "NvBufSurfaceMapPlaneParams.flags")?;
-        let p = self.ptr()?;
-        unsafe { (*p).flags = v as _ };
+        rt::field_set!(self, flags = v as _);
         Ok(())
     }
     /// Reserved.
     ///
     /// `uint8_t[64] reserved` at sdk/include/nvbufsurface.h:319.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u8,
-            >(
-                slf.py(),
-                (&raw mut (*p).reserved).cast(),
-                &[64],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, reserved, u8, 64, true)
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u8> = value.extract()?;
-        if values.len() != 64 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfaceMapPlaneParams.reserved", 64, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).reserved).cast(),
-                64,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u8>>()?,
+            "NvBufSurfaceMapPlaneParams.reserved",
+        )?;
+        rt::field_set_array!(self, reserved = values);
         Ok(())
     }
 }
@@ -10022,46 +6422,17 @@ impl NvBufSurfaceMapPlaneParams {
 pub struct NvBufSurfaceCudaIpcMemHandle {
     pub(crate) view: View<ffi::NvBufSurfaceCudaIpcMemHandle>,
 }
-impl NvBufSurfaceCudaIpcMemHandle {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceCudaIpcMemHandle";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceCudaIpcMemHandle>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceCudaIpcMemHandle> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceCudaIpcMemHandle) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfaceCudaIpcMemHandle, ffi::NvBufSurfaceCudaIpcMemHandle,
+    "NvBufSurfaceCudaIpcMemHandle", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfaceCudaIpcMemHandle {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -10078,15 +6449,7 @@ impl NvBufSurfaceCudaIpcMemHandle {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -10094,23 +6457,19 @@ impl NvBufSurfaceCudaIpcMemHandle {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Opaque handle bytes.
     ///
     /// `char[64] reserved` at sdk/include/nvbufsurface.h:324.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let p = self.ptr()?;
-        Ok(rt::strings::read_char_array(py, unsafe { &(*p).reserved }))
+        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, reserved)))
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
         rt::strings::write_char_array(
-            unsafe { &mut (*p).reserved },
+            rt::field_mut!(self, reserved),
             value,
             "NvBufSurfaceCudaIpcMemHandle.reserved",
         )
@@ -10123,46 +6482,17 @@ impl NvBufSurfaceCudaIpcMemHandle {
 pub struct NvBufSurfaceExtendedMapParams {
     pub(crate) view: View<ffi::NvBufSurfaceExtendedMapParams>,
 }
-impl NvBufSurfaceExtendedMapParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceExtendedMapParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceExtendedMapParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceExtendedMapParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceExtendedMapParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfaceExtendedMapParams, ffi::NvBufSurfaceExtendedMapParams,
+    "NvBufSurfaceExtendedMapParams", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfaceExtendedMapParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -10179,15 +6509,7 @@ impl NvBufSurfaceExtendedMapParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -10195,24 +6517,21 @@ impl NvBufSurfaceExtendedMapParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// CUDA IPC handle.
     ///
     /// `NvBufSurfaceCudaIpcMemHandle memHandle` at sdk/include/nvbufsurface.h:329.
     #[getter]
-    #[pyo3(name = "memHandle")]
     fn get_memHandle(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfaceCudaIpcMemHandle> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvBufSurfaceCudaIpcMemHandle::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).memHandle }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, memHandle))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "memHandle")]
     fn set_memHandle(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvBufSurfaceCudaIpcMemHandle>()
@@ -10221,59 +6540,22 @@ impl NvBufSurfaceExtendedMapParams {
                 NvBufSurfaceCudaIpcMemHandle::TYPE,
                 "NvBufSurfaceExtendedMapParams.memHandle",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).memHandle,
-                src.cast_const().cast(),
-                NvBufSurfaceCudaIpcMemHandle::OWNED_STRINGS,
-                NvBufSurfaceCudaIpcMemHandle::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, memHandle, source.get(), NvBufSurfaceCudaIpcMemHandle)
     }
     /// Reserved.
     ///
     /// `void*[64] reserved` at sdk/include/nvbufsurface.h:330.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p).reserved).cast(),
-                &[64],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, reserved, u64, 64, true)
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 64 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfaceExtendedMapParams.reserved", 64, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).reserved).cast(),
-                64,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "NvBufSurfaceExtendedMapParams.reserved",
+        )?;
+        rt::field_set_array!(self, reserved = values);
         Ok(())
     }
 }
@@ -10284,46 +6566,17 @@ impl NvBufSurfaceExtendedMapParams {
 pub struct NvBufSurfaceMapParams {
     pub(crate) view: View<ffi::NvBufSurfaceMapParams>,
 }
-impl NvBufSurfaceMapParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceMapParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceMapParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceMapParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceMapParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfaceMapParams, ffi::NvBufSurfaceMapParams, "NvBufSurfaceMapParams",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfaceMapParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -10357,15 +6610,7 @@ impl NvBufSurfaceMapParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -10373,176 +6618,137 @@ impl NvBufSurfaceMapParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Number of planes.
     ///
     /// `uint32_t num_planes` at sdk/include/nvbufsurface.h:335.
     #[getter]
-    #[pyo3(name = "num_planes")]
     fn get_num_planes(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_planes })
+        Ok(rt::field_get!(self, num_planes))
     }
     #[setter]
-    #[pyo3(name = "num_planes")]
     fn set_num_planes(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapParams.num_planes")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_planes = v as _ };
+        rt::field_set!(self, num_planes = v as _);
         Ok(())
     }
     /// GPU id.
     ///
     /// `uint32_t gpuId` at sdk/include/nvbufsurface.h:336.
     #[getter]
-    #[pyo3(name = "gpuId")]
     fn get_gpuId(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).gpuId })
+        Ok(rt::field_get!(self, gpuId))
     }
     #[setter]
-    #[pyo3(name = "gpuId")]
     fn set_gpuId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapParams.gpuId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).gpuId = v as _ };
+        rt::field_set!(self, gpuId = v as _);
         Ok(())
     }
     /// DMABUF file descriptor.
     ///
     /// `uint64_t fd` at sdk/include/nvbufsurface.h:337.
     #[getter]
-    #[pyo3(name = "fd")]
     fn get_fd(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).fd })
+        Ok(rt::field_get!(self, fd))
     }
     #[setter]
-    #[pyo3(name = "fd")]
     fn set_fd(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "NvBufSurfaceMapParams.fd")?;
-        let p = self.ptr()?;
-        unsafe { (*p).fd = v as _ };
+        rt::field_set!(self, fd = v as _);
         Ok(())
     }
     /// Total bytes.
     ///
     /// `uint32_t totalSize` at sdk/include/nvbufsurface.h:338.
     #[getter]
-    #[pyo3(name = "totalSize")]
     fn get_totalSize(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).totalSize })
+        Ok(rt::field_get!(self, totalSize))
     }
     #[setter]
-    #[pyo3(name = "totalSize")]
     fn set_totalSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapParams.totalSize")?;
-        let p = self.ptr()?;
-        unsafe { (*p).totalSize = v as _ };
+        rt::field_set!(self, totalSize = v as _);
         Ok(())
     }
     /// Memory kind.
     ///
     /// `NvBufSurfaceMemType memType` at sdk/include/nvbufsurface.h:339.
     #[getter]
-    #[pyo3(name = "memType")]
     fn get_memType<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVBUFSURFACEMEMTYPE.member(py, unsafe { (*p).memType } as i64)
+        __BINDERY_ENUM_NVBUFSURFACEMEMTYPE
+            .member(py, rt::field_get!(self, memType) as i64)
     }
     #[setter]
-    #[pyo3(name = "memType")]
     fn set_memType(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVBUFSURFACEMEMTYPE
             .value(value, "NvBufSurfaceMapParams.memType")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapParams.memType")?;
-        let p = self.ptr()?;
-        unsafe { (*p).memType = v as _ };
+        rt::field_set!(self, memType = v as _);
         Ok(())
     }
     /// Plane layout.
     ///
     /// `NvBufSurfaceLayout layout` at sdk/include/nvbufsurface.h:340.
     #[getter]
-    #[pyo3(name = "layout")]
     fn get_layout<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVBUFSURFACELAYOUT.member(py, unsafe { (*p).layout } as i64)
+        __BINDERY_ENUM_NVBUFSURFACELAYOUT.member(py, rt::field_get!(self, layout) as i64)
     }
     #[setter]
-    #[pyo3(name = "layout")]
     fn set_layout(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVBUFSURFACELAYOUT.value(value, "NvBufSurfaceMapParams.layout")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapParams.layout")?;
-        let p = self.ptr()?;
-        unsafe { (*p).layout = v as _ };
+        rt::field_set!(self, layout = v as _);
         Ok(())
     }
     /// Scan format.
     ///
     /// `NvBufSurfaceDisplayScanFormat scanformat` at sdk/include/nvbufsurface.h:341.
     #[getter]
-    #[pyo3(name = "scanformat")]
     fn get_scanformat<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         __BINDERY_ENUM_NVBUFSURFACEDISPLAYSCANFORMAT
-            .member(py, unsafe { (*p).scanformat } as i64)
+            .member(py, rt::field_get!(self, scanformat) as i64)
     }
     #[setter]
-    #[pyo3(name = "scanformat")]
     fn set_scanformat(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVBUFSURFACEDISPLAYSCANFORMAT
             .value(value, "NvBufSurfaceMapParams.scanformat")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapParams.scanformat")?;
-        let p = self.ptr()?;
-        unsafe { (*p).scanformat = v as _ };
+        rt::field_set!(self, scanformat = v as _);
         Ok(())
     }
     /// Pixel format.
     ///
     /// `NvBufSurfaceColorFormat colorFormat` at sdk/include/nvbufsurface.h:342.
     #[getter]
-    #[pyo3(name = "colorFormat")]
     fn get_colorFormat<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
-            .member(py, unsafe { (*p).colorFormat } as i64)
+            .member(py, rt::field_get!(self, colorFormat) as i64)
     }
     #[setter]
-    #[pyo3(name = "colorFormat")]
     fn set_colorFormat(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVBUFSURFACECOLORFORMAT
             .value(value, "NvBufSurfaceMapParams.colorFormat")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapParams.colorFormat")?;
-        let p = self.ptr()?;
-        unsafe { (*p).colorFormat = v as _ };
+        rt::field_set!(self, colorFormat = v as _);
         Ok(())
     }
     /// Chroma siting.
     ///
     /// `NvBufSurfaceChromaSubsamplingParams chromaSubsampling` at sdk/include/nvbufsurface.h:343.
     #[getter]
-    #[pyo3(name = "chromaSubsampling")]
     fn get_chromaSubsampling(
         slf: &Bound<'_, Self>,
     ) -> PyResult<NvBufSurfaceChromaSubsamplingParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvBufSurfaceChromaSubsamplingParams::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).chromaSubsampling }.cast(),
-                    )?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "chromaSubsampling")]
     fn set_chromaSubsampling(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvBufSurfaceChromaSubsamplingParams>()
@@ -10551,31 +6757,22 @@ impl NvBufSurfaceMapParams {
                 NvBufSurfaceChromaSubsamplingParams::TYPE,
                 "NvBufSurfaceMapParams.chromaSubsampling",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).chromaSubsampling,
-                src.cast_const().cast(),
-                NvBufSurfaceChromaSubsamplingParams::OWNED_STRINGS,
-                NvBufSurfaceChromaSubsamplingParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(
+            self, chromaSubsampling, source.get(), NvBufSurfaceChromaSubsamplingParams
+        )
     }
     /// Plane descriptions.
     ///
     /// `NvBufSurfaceMapPlaneParams[4] planes` at sdk/include/nvbufsurface.h:344.
     #[getter]
-    #[pyo3(name = "planes")]
     fn get_planes(slf: &Bound<'_, Self>) -> PyResult<Vec<NvBufSurfaceMapPlaneParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let first = unsafe { &raw mut (*p).planes }
+        let first = rt::field_ptr!(this, planes)
             .cast::<ffi::NvBufSurfaceMapPlaneParams>();
         (0..4)
             .map(|i| Ok(
                 NvBufSurfaceMapPlaneParams::wrap(
-                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -10584,20 +6781,17 @@ impl NvBufSurfaceMapParams {
     ///
     /// `void* extendedMapParams` at sdk/include/nvbufsurface.h:345.
     #[getter]
-    #[pyo3(name = "extendedMapParams")]
     fn get_extendedMapParams<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).extendedMapParams }.cast::<c_void>(),
+            rt::field_get!(self, extendedMapParams).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "extendedMapParams")]
     fn set_extendedMapParams(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -10614,61 +6808,24 @@ impl NvBufSurfaceMapParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).extendedMapParams }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvBufSurfaceMapParams.extendedMapParams",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, extendedMapParams, target, "NvBufSurfaceMapParams.extendedMapParams"
+        )
     }
     /// Reserved.
     ///
     /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:346.
     #[getter]
-    #[pyo3(name = "_reserved")]
     fn get__reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p)._reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, _reserved, u64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "_reserved")]
     fn set__reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfaceMapParams._reserved", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p)._reserved).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "NvBufSurfaceMapParams._reserved",
+        )?;
+        rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
 }
@@ -10679,46 +6836,17 @@ impl NvBufSurfaceMapParams {
 pub struct NvBufSurfaceNvmmBuffer {
     pub(crate) view: View<ffi::NvBufSurfaceNvmmBuffer>,
 }
-impl NvBufSurfaceNvmmBuffer {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceNvmmBuffer";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceNvmmBuffer>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceNvmmBuffer> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceNvmmBuffer) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfaceNvmmBuffer, ffi::NvBufSurfaceNvmmBuffer, "NvBufSurfaceNvmmBuffer",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfaceNvmmBuffer {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -10740,15 +6868,7 @@ impl NvBufSurfaceNvmmBuffer {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -10756,23 +6876,20 @@ impl NvBufSurfaceNvmmBuffer {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Mapped address.
     ///
     /// `void* dataPtr` at sdk/include/nvbufsurface.h:351.
     #[getter]
-    #[pyo3(name = "dataPtr")]
     fn get_dataPtr<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).dataPtr }.cast::<c_void>(),
+            rt::field_get!(self, dataPtr).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "dataPtr")]
     fn set_dataPtr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -10786,78 +6903,35 @@ impl NvBufSurfaceNvmmBuffer {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).dataPtr }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvBufSurfaceNvmmBuffer.dataPtr",
-                )
-        }
+        rt::field_set_pointer!(slf, dataPtr, target, "NvBufSurfaceNvmmBuffer.dataPtr")
     }
     /// DMABUF file descriptor.
     ///
     /// `uint64_t bufferDesc` at sdk/include/nvbufsurface.h:352.
     #[getter]
-    #[pyo3(name = "bufferDesc")]
     fn get_bufferDesc(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).bufferDesc })
+        Ok(rt::field_get!(self, bufferDesc))
     }
     #[setter]
-    #[pyo3(name = "bufferDesc")]
     fn set_bufferDesc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "NvBufSurfaceNvmmBuffer.bufferDesc")?;
-        let p = self.ptr()?;
-        unsafe { (*p).bufferDesc = v as _ };
+        rt::field_set!(self, bufferDesc = v as _);
         Ok(())
     }
     /// Reserved.
     ///
     /// `uint8_t[64] reserved` at sdk/include/nvbufsurface.h:353.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u8,
-            >(
-                slf.py(),
-                (&raw mut (*p).reserved).cast(),
-                &[64],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, reserved, u8, 64, true)
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u8> = value.extract()?;
-        if values.len() != 64 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfaceNvmmBuffer.reserved", 64, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).reserved).cast(),
-                64,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u8>>()?,
+            "NvBufSurfaceNvmmBuffer.reserved",
+        )?;
+        rt::field_set_array!(self, reserved = values);
         Ok(())
     }
 }
@@ -10868,46 +6942,17 @@ impl NvBufSurfaceNvmmBuffer {
 pub struct NvBufSurfaceDeviceInfo {
     pub(crate) view: View<ffi::NvBufSurfaceDeviceInfo>,
 }
-impl NvBufSurfaceDeviceInfo {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceDeviceInfo";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceDeviceInfo>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceDeviceInfo> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceDeviceInfo) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfaceDeviceInfo, ffi::NvBufSurfaceDeviceInfo, "NvBufSurfaceDeviceInfo",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfaceDeviceInfo {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -10937,15 +6982,7 @@ impl NvBufSurfaceDeviceInfo {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -10953,160 +6990,108 @@ impl NvBufSurfaceDeviceInfo {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Driver family.
     ///
     /// `NvBufSurfaceDriverType driverType` at sdk/include/nvbufsurface.h:376.
     #[getter]
-    #[pyo3(name = "driverType")]
     fn get_driverType<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         __BINDERY_ENUM_NVBUFSURFACEDRIVERTYPE
-            .member(py, unsafe { (*p).driverType } as i64)
+            .member(py, rt::field_get!(self, driverType) as i64)
     }
     #[setter]
-    #[pyo3(name = "driverType")]
     fn set_driverType(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVBUFSURFACEDRIVERTYPE
             .value(value, "NvBufSurfaceDeviceInfo.driverType")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceDeviceInfo.driverType")?;
-        let p = self.ptr()?;
-        unsafe { (*p).driverType = v as _ };
+        rt::field_set!(self, driverType = v as _);
         Ok(())
     }
     /// A VIC engine is present.
     ///
     /// `bool isVicPresent` at sdk/include/nvbufsurface.h:377.
     #[getter]
-    #[pyo3(name = "isVicPresent")]
     fn get_isVicPresent(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).isVicPresent } as i64 != 0)
+        Ok(rt::field_get!(self, isVicPresent) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "isVicPresent")]
     fn set_isVicPresent(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "NvBufSurfaceDeviceInfo.isVicPresent")?;
-        let p = self.ptr()?;
-        unsafe { (*p).isVicPresent = v != 0 };
+        rt::field_set!(self, isVicPresent = v != 0);
         Ok(())
     }
     /// The GPU is integrated.
     ///
     /// `bool isIntegratedGpu` at sdk/include/nvbufsurface.h:378.
     #[getter]
-    #[pyo3(name = "isIntegratedGpu")]
     fn get_isIntegratedGpu(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).isIntegratedGpu } as i64 != 0)
+        Ok(rt::field_get!(self, isIntegratedGpu) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "isIntegratedGpu")]
     fn set_isIntegratedGpu(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<
             u8,
         >(value, "NvBufSurfaceDeviceInfo.isIntegratedGpu")?;
-        let p = self.ptr()?;
-        unsafe { (*p).isIntegratedGpu = v != 0 };
+        rt::field_set!(self, isIntegratedGpu = v != 0);
         Ok(())
     }
     /// Reserved.
     ///
     /// `bool reserved1` at sdk/include/nvbufsurface.h:379.
     #[getter]
-    #[pyo3(name = "reserved1")]
     fn get_reserved1(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).reserved1 } as i64 != 0)
+        Ok(rt::field_get!(self, reserved1) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "reserved1")]
     fn set_reserved1(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "NvBufSurfaceDeviceInfo.reserved1")?;
-        let p = self.ptr()?;
-        unsafe { (*p).reserved1 = v != 0 };
+        rt::field_set!(self, reserved1 = v != 0);
         Ok(())
     }
     /// Reserved.
     ///
     /// `bool reserved2` at sdk/include/nvbufsurface.h:380.
     #[getter]
-    #[pyo3(name = "reserved2")]
     fn get_reserved2(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).reserved2 } as i64 != 0)
+        Ok(rt::field_get!(self, reserved2) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "reserved2")]
     fn set_reserved2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "NvBufSurfaceDeviceInfo.reserved2")?;
-        let p = self.ptr()?;
-        unsafe { (*p).reserved2 = v != 0 };
+        rt::field_set!(self, reserved2 = v != 0);
         Ok(())
     }
     /// Platform generation.
     ///
     /// `NvBufSurfacePlatformType platformType` at sdk/include/nvbufsurface.h:381.
     #[getter]
-    #[pyo3(name = "platformType")]
     fn get_platformType<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         __BINDERY_ENUM_NVBUFSURFACEPLATFORMTYPE
-            .member(py, unsafe { (*p).platformType } as i64)
+            .member(py, rt::field_get!(self, platformType) as i64)
     }
     #[setter]
-    #[pyo3(name = "platformType")]
     fn set_platformType(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVBUFSURFACEPLATFORMTYPE
             .value(value, "NvBufSurfaceDeviceInfo.platformType")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceDeviceInfo.platformType")?;
-        let p = self.ptr()?;
-        unsafe { (*p).platformType = v as _ };
+        rt::field_set!(self, platformType = v as _);
         Ok(())
     }
     /// Reserved.
     ///
     /// `uint8_t[60] reserved` at sdk/include/nvbufsurface.h:382.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u8,
-            >(
-                slf.py(),
-                (&raw mut (*p).reserved).cast(),
-                &[60],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, reserved, u8, 60, true)
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u8> = value.extract()?;
-        if values.len() != 60 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfaceDeviceInfo.reserved", 60, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).reserved).cast(),
-                60,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u8>>()?,
+            "NvBufSurfaceDeviceInfo.reserved",
+        )?;
+        rt::field_set_array!(self, reserved = values);
         Ok(())
     }
 }
@@ -11117,46 +7102,17 @@ impl NvBufSurfaceDeviceInfo {
 pub struct NvBufSurfaceGPUL2SyncParams {
     pub(crate) view: View<ffi::NvBufSurfaceGPUL2SyncParams>,
 }
-impl NvBufSurfaceGPUL2SyncParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvBufSurfaceGPUL2SyncParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvBufSurfaceGPUL2SyncParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvBufSurfaceGPUL2SyncParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvBufSurfaceGPUL2SyncParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvBufSurfaceGPUL2SyncParams, ffi::NvBufSurfaceGPUL2SyncParams,
+    "NvBufSurfaceGPUL2SyncParams", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvBufSurfaceGPUL2SyncParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -11173,15 +7129,7 @@ impl NvBufSurfaceGPUL2SyncParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -11189,7 +7137,7 @@ impl NvBufSurfaceGPUL2SyncParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Operation.
     ///
@@ -11197,9 +7145,8 @@ impl NvBufSurfaceGPUL2SyncParams {
     #[getter]
     #[pyo3(name = "type")]
     fn get_type_<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         __BINDERY_ENUM_NVBUFSURFACEGPUL2SYNCCACHEOPS
-            .member(py, unsafe { (*p).type_ } as i64)
+            .member(py, rt::field_get!(self, type_) as i64)
     }
     #[setter]
     #[pyo3(name = "type")]
@@ -11207,52 +7154,23 @@ impl NvBufSurfaceGPUL2SyncParams {
         __BINDERY_ENUM_NVBUFSURFACEGPUL2SYNCCACHEOPS
             .value(value, "NvBufSurfaceGPUL2SyncParams.type")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceGPUL2SyncParams.type")?;
-        let p = self.ptr()?;
-        unsafe { (*p).type_ = v as _ };
+        rt::field_set!(self, type_ = v as _);
         Ok(())
     }
     /// Reserved.
     ///
     /// `void*[4] reserved` at sdk/include/nvbufsurface.h:396.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p).reserved).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, reserved, u64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvBufSurfaceGPUL2SyncParams.reserved", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).reserved).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "NvBufSurfaceGPUL2SyncParams.reserved",
+        )?;
+        rt::field_set_array!(self, reserved = values);
         Ok(())
     }
 }
@@ -11263,46 +7181,14 @@ impl NvBufSurfaceGPUL2SyncParams {
 pub struct NvDsInferDims {
     pub(crate) view: View<ffi::NvDsInferDims>,
 }
-impl NvDsInferDims {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsInferDims";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsInferDims>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferDims> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsInferDims) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsInferDims, ffi::NvDsInferDims, "NvDsInferDims", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsInferDims {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -11324,15 +7210,7 @@ impl NvDsInferDims {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -11340,80 +7218,48 @@ impl NvDsInferDims {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Number of dimensions used in @a d.
     ///
     /// `unsigned int numDims` at sdk/include/nvdsinfer.h:30.
     #[getter]
-    #[pyo3(name = "numDims")]
     fn get_numDims(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).numDims })
+        Ok(rt::field_get!(self, numDims))
     }
     #[setter]
-    #[pyo3(name = "numDims")]
     fn set_numDims(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInferDims.numDims")?;
-        let p = self.ptr()?;
-        unsafe { (*p).numDims = v as _ };
+        rt::field_set!(self, numDims = v as _);
         Ok(())
     }
     /// Extent of each dimension.
     ///
     /// `unsigned int[8] d` at sdk/include/nvdsinfer.h:31.
     #[getter]
-    #[pyo3(name = "d")]
     fn get_d<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u32,
-            >(
-                slf.py(),
-                (&raw mut (*p).d).cast(),
-                &[8],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, d, u32, 8, true)
     }
     #[setter]
-    #[pyo3(name = "d")]
     fn set_d(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u32> = value.extract()?;
-        if values.len() != 8 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDsInferDims.d", 8, values
-                        .len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(values.as_ptr(), (&raw mut (*p).d).cast(), 8)
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u32>>()?,
+            "NvDsInferDims.d",
+        )?;
+        rt::field_set_array!(self, d = values);
         Ok(())
     }
     /// Product of the used extents.
     ///
     /// `unsigned int numElements` at sdk/include/nvdsinfer.h:32.
     #[getter]
-    #[pyo3(name = "numElements")]
     fn get_numElements(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).numElements })
+        Ok(rt::field_get!(self, numElements))
     }
     #[setter]
-    #[pyo3(name = "numElements")]
     fn set_numElements(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInferDims.numElements")?;
-        let p = self.ptr()?;
-        unsafe { (*p).numElements = v as _ };
+        rt::field_set!(self, numElements = v as _);
         Ok(())
     }
 }
@@ -11424,46 +7270,16 @@ impl NvDsInferDims {
 pub struct NvDsInferDimsCHW {
     pub(crate) view: View<ffi::NvDsInferDimsCHW>,
 }
-impl NvDsInferDimsCHW {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsInferDimsCHW";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsInferDimsCHW>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferDimsCHW> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsInferDimsCHW) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsInferDimsCHW, ffi::NvDsInferDimsCHW, "NvDsInferDimsCHW", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsInferDimsCHW {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -11480,15 +7296,7 @@ impl NvDsInferDimsCHW {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -11496,57 +7304,45 @@ impl NvDsInferDimsCHW {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Channels.
     ///
     /// `unsigned int c` at sdk/include/nvdsinfer.h:37.
     #[getter]
-    #[pyo3(name = "c")]
     fn get_c(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).c })
+        Ok(rt::field_get!(self, c))
     }
     #[setter]
-    #[pyo3(name = "c")]
     fn set_c(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInferDimsCHW.c")?;
-        let p = self.ptr()?;
-        unsafe { (*p).c = v as _ };
+        rt::field_set!(self, c = v as _);
         Ok(())
     }
     /// Height.
     ///
     /// `unsigned int h` at sdk/include/nvdsinfer.h:38.
     #[getter]
-    #[pyo3(name = "h")]
     fn get_h(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).h })
+        Ok(rt::field_get!(self, h))
     }
     #[setter]
-    #[pyo3(name = "h")]
     fn set_h(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInferDimsCHW.h")?;
-        let p = self.ptr()?;
-        unsafe { (*p).h = v as _ };
+        rt::field_set!(self, h = v as _);
         Ok(())
     }
     /// Width.
     ///
     /// `unsigned int w` at sdk/include/nvdsinfer.h:39.
     #[getter]
-    #[pyo3(name = "w")]
     fn get_w(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).w })
+        Ok(rt::field_get!(self, w))
     }
     #[setter]
-    #[pyo3(name = "w")]
     fn set_w(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInferDimsCHW.w")?;
-        let p = self.ptr()?;
-        unsafe { (*p).w = v as _ };
+        rt::field_set!(self, w = v as _);
         Ok(())
     }
 }
@@ -11557,46 +7353,17 @@ impl NvDsInferDimsCHW {
 pub struct NvDsInferLayerInfo {
     pub(crate) view: View<ffi::NvDsInferLayerInfo>,
 }
-impl NvDsInferLayerInfo {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsInferLayerInfo";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsInferLayerInfo>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferLayerInfo> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsInferLayerInfo) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsInferLayerInfo, ffi::NvDsInferLayerInfo, "NvDsInferLayerInfo",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsInferLayerInfo {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -11618,15 +7385,7 @@ impl NvDsInferLayerInfo {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -11634,47 +7393,41 @@ impl NvDsInferLayerInfo {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Element type.
     ///
     /// `NvDsInferDataType dataType` at sdk/include/nvdsinfer.h:54.
     #[getter]
-    #[pyo3(name = "dataType")]
     fn get_dataType<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVDSINFERDATATYPE.member(py, unsafe { (*p).dataType } as i64)
+        __BINDERY_ENUM_NVDSINFERDATATYPE
+            .member(py, rt::field_get!(self, dataType) as i64)
     }
     #[setter]
-    #[pyo3(name = "dataType")]
     fn set_dataType(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVDSINFERDATATYPE.value(value, "NvDsInferLayerInfo.dataType")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInferLayerInfo.dataType")?;
-        let p = self.ptr()?;
-        unsafe { (*p).dataType = v as _ };
+        rt::field_set!(self, dataType = v as _);
         Ok(())
     }
     /// Shape of the layer.
     ///
     /// `NvDsInferDims inferDims` at sdk/include/nvdsinfer.h:56.
     #[getter]
-    #[pyo3(name = "inferDims")]
     fn get_inferDims(slf: &Bound<'_, Self>) -> PyResult<NvDsInferDims> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsInferDims::wrap(
                 this
                     .view
                     .field(
                         slf.as_any(),
-                        unsafe { &raw mut (*p).__bindgen_anon_1.inferDims }.cast(),
+                        rt::field_ptr!(this, __bindgen_anon_1.inferDims),
                     )?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "inferDims")]
     fn set_inferDims(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsInferDims>()
@@ -11683,38 +7436,23 @@ impl NvDsInferLayerInfo {
                 NvDsInferDims::TYPE,
                 "NvDsInferLayerInfo.inferDims",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).__bindgen_anon_1.inferDims,
-                src.cast_const().cast(),
-                NvDsInferDims::OWNED_STRINGS,
-                NvDsInferDims::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, __bindgen_anon_1.inferDims, source.get(), NvDsInferDims)
     }
     /// Old name of @a inferDims.
     ///
     /// `NvDsInferDims dims` at sdk/include/nvdsinfer.h:57.
     #[getter]
-    #[pyo3(name = "dims")]
     fn get_dims(slf: &Bound<'_, Self>) -> PyResult<NvDsInferDims> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsInferDims::wrap(
                 this
                     .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).__bindgen_anon_1.dims }.cast(),
-                    )?,
+                    .field(slf.as_any(), rt::field_ptr!(this, __bindgen_anon_1.dims))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "dims")]
     fn set_dims(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsInferDims>()
@@ -11723,61 +7461,43 @@ impl NvDsInferLayerInfo {
                 NvDsInferDims::TYPE,
                 "NvDsInferLayerInfo.dims",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).__bindgen_anon_1.dims,
-                src.cast_const().cast(),
-                NvDsInferDims::OWNED_STRINGS,
-                NvDsInferDims::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, __bindgen_anon_1.dims, source.get(), NvDsInferDims)
     }
     /// Engine binding index of the layer.
     ///
     /// `int bindingIndex` at sdk/include/nvdsinfer.h:59.
     #[getter]
-    #[pyo3(name = "bindingIndex")]
     fn get_bindingIndex(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).bindingIndex })
+        Ok(rt::field_get!(self, bindingIndex))
     }
     #[setter]
-    #[pyo3(name = "bindingIndex")]
     fn set_bindingIndex(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsInferLayerInfo.bindingIndex")?;
-        let p = self.ptr()?;
-        unsafe { (*p).bindingIndex = v as _ };
+        rt::field_set!(self, bindingIndex = v as _);
         Ok(())
     }
     /// Layer name; not owned.
     ///
     /// `const char* layerName` at sdk/include/nvdsinfer.h:60.
     #[getter]
-    #[pyo3(name = "layerName")]
     fn get_layerName<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).layerName as *const _) })
+        Ok(rt::field_c_string!(py, self, layerName))
     }
     /// Host memory holding the layer data, or NULL.
     ///
     /// `void* buffer` at sdk/include/nvdsinfer.h:61.
     #[getter]
-    #[pyo3(name = "buffer")]
     fn get_buffer<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).buffer }.cast::<c_void>(),
+            rt::field_get!(self, buffer).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "buffer")]
     fn set_buffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -11791,29 +7511,19 @@ impl NvDsInferLayerInfo {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).buffer }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsInferLayerInfo.buffer")
-        }
+        rt::field_set_pointer!(slf, buffer, target, "NvDsInferLayerInfo.buffer")
     }
     /// Non-zero for an input layer, zero for an output layer.
     ///
     /// `int isInput` at sdk/include/nvdsinfer.h:62.
     #[getter]
-    #[pyo3(name = "isInput")]
     fn get_isInput(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).isInput })
+        Ok(rt::field_get!(self, isInput))
     }
     #[setter]
-    #[pyo3(name = "isInput")]
     fn set_isInput(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsInferLayerInfo.isInput")?;
-        let p = self.ptr()?;
-        unsafe { (*p).isInput = v as _ };
+        rt::field_set!(self, isInput = v as _);
         Ok(())
     }
 }
@@ -11824,46 +7534,17 @@ impl NvDsInferLayerInfo {
 pub struct NvDsInferNetworkInfo {
     pub(crate) view: View<ffi::NvDsInferNetworkInfo>,
 }
-impl NvDsInferNetworkInfo {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsInferNetworkInfo";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsInferNetworkInfo>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferNetworkInfo> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsInferNetworkInfo) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsInferNetworkInfo, ffi::NvDsInferNetworkInfo, "NvDsInferNetworkInfo",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsInferNetworkInfo {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -11885,15 +7566,7 @@ impl NvDsInferNetworkInfo {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -11901,57 +7574,45 @@ impl NvDsInferNetworkInfo {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Input width in pixels.
     ///
     /// `unsigned int width` at sdk/include/nvdsinfer.h:67.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width })
+        Ok(rt::field_get!(self, width))
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInferNetworkInfo.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// Input height in pixels.
     ///
     /// `unsigned int height` at sdk/include/nvdsinfer.h:68.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height })
+        Ok(rt::field_get!(self, height))
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInferNetworkInfo.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
     /// Input channels.
     ///
     /// `unsigned int channels` at sdk/include/nvdsinfer.h:69.
     #[getter]
-    #[pyo3(name = "channels")]
     fn get_channels(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).channels })
+        Ok(rt::field_get!(self, channels))
     }
     #[setter]
-    #[pyo3(name = "channels")]
     fn set_channels(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInferNetworkInfo.channels")?;
-        let p = self.ptr()?;
-        unsafe { (*p).channels = v as _ };
+        rt::field_set!(self, channels = v as _);
         Ok(())
     }
 }
@@ -11962,46 +7623,17 @@ impl NvDsInferNetworkInfo {
 pub struct NvDsInferObjectDetectionInfo {
     pub(crate) view: View<ffi::NvDsInferObjectDetectionInfo>,
 }
-impl NvDsInferObjectDetectionInfo {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsInferObjectDetectionInfo";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsInferObjectDetectionInfo>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferObjectDetectionInfo> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsInferObjectDetectionInfo) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsInferObjectDetectionInfo, ffi::NvDsInferObjectDetectionInfo,
+    "NvDsInferObjectDetectionInfo", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsInferObjectDetectionInfo {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -12031,15 +7663,7 @@ impl NvDsInferObjectDetectionInfo {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -12047,133 +7671,105 @@ impl NvDsInferObjectDetectionInfo {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Class index.
     ///
     /// `unsigned int classId` at sdk/include/nvdsinfer.h:82.
     #[getter]
-    #[pyo3(name = "classId")]
     fn get_classId(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).classId })
+        Ok(rt::field_get!(self, classId))
     }
     #[setter]
-    #[pyo3(name = "classId")]
     fn set_classId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u32,
         >(value, "NvDsInferObjectDetectionInfo.classId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).classId = v as _ };
+        rt::field_set!(self, classId = v as _);
         Ok(())
     }
     /// X of the box's left edge, in network pixels.
     ///
     /// `float left` at sdk/include/nvdsinfer.h:83.
     #[getter]
-    #[pyo3(name = "left")]
     fn get_left(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).left } as f64)
+        Ok(rt::field_get!(self, left) as f64)
     }
     #[setter]
-    #[pyo3(name = "left")]
     fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsInferObjectDetectionInfo.left")?;
-        let p = self.ptr()?;
-        unsafe { (*p).left = v as _ };
+        rt::field_set!(self, left = v as _);
         Ok(())
     }
     /// Y of the box's top edge, in network pixels.
     ///
     /// `float top` at sdk/include/nvdsinfer.h:84.
     #[getter]
-    #[pyo3(name = "top")]
     fn get_top(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).top } as f64)
+        Ok(rt::field_get!(self, top) as f64)
     }
     #[setter]
-    #[pyo3(name = "top")]
     fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsInferObjectDetectionInfo.top")?;
-        let p = self.ptr()?;
-        unsafe { (*p).top = v as _ };
+        rt::field_set!(self, top = v as _);
         Ok(())
     }
     /// Box width.
     ///
     /// `float width` at sdk/include/nvdsinfer.h:85.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as f64)
+        Ok(rt::field_get!(self, width) as f64)
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsInferObjectDetectionInfo.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// Box height.
     ///
     /// `float height` at sdk/include/nvdsinfer.h:86.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as f64)
+        Ok(rt::field_get!(self, height) as f64)
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsInferObjectDetectionInfo.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
     /// Confidence, 0.0 to 1.0.
     ///
     /// `float detectionConfidence` at sdk/include/nvdsinfer.h:87.
     #[getter]
-    #[pyo3(name = "detectionConfidence")]
     fn get_detectionConfidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).detectionConfidence } as f64)
+        Ok(rt::field_get!(self, detectionConfidence) as f64)
     }
     #[setter]
-    #[pyo3(name = "detectionConfidence")]
     fn set_detectionConfidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(
             value,
             "NvDsInferObjectDetectionInfo.detectionConfidence",
         )?;
-        let p = self.ptr()?;
-        unsafe { (*p).detectionConfidence = v as _ };
+        rt::field_set!(self, detectionConfidence = v as _);
         Ok(())
     }
     /// Rotation in radians for oriented boxes; 0 for axis-aligned.
     ///
     /// `float rotation_angle` at sdk/include/nvdsinfer.h:88.
     #[getter]
-    #[pyo3(name = "rotation_angle")]
     fn get_rotation_angle(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).rotation_angle } as f64)
+        Ok(rt::field_get!(self, rotation_angle) as f64)
     }
     #[setter]
-    #[pyo3(name = "rotation_angle")]
     fn set_rotation_angle(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(
             value,
             "NvDsInferObjectDetectionInfo.rotation_angle",
         )?;
-        let p = self.ptr()?;
-        unsafe { (*p).rotation_angle = v as _ };
+        rt::field_set!(self, rotation_angle = v as _);
         Ok(())
     }
 }
@@ -12184,46 +7780,17 @@ impl NvDsInferObjectDetectionInfo {
 pub struct NvDsInferInstanceMaskInfo {
     pub(crate) view: View<ffi::NvDsInferInstanceMaskInfo>,
 }
-impl NvDsInferInstanceMaskInfo {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsInferInstanceMaskInfo";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsInferInstanceMaskInfo>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferInstanceMaskInfo> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsInferInstanceMaskInfo) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsInferInstanceMaskInfo, ffi::NvDsInferInstanceMaskInfo,
+    "NvDsInferInstanceMaskInfo", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsInferInstanceMaskInfo {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -12256,15 +7823,7 @@ impl NvDsInferInstanceMaskInfo {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -12272,128 +7831,101 @@ impl NvDsInferInstanceMaskInfo {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Class index.
     ///
     /// `unsigned int classId` at sdk/include/nvdsinfer.h:96.
     #[getter]
-    #[pyo3(name = "classId")]
     fn get_classId(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).classId })
+        Ok(rt::field_get!(self, classId))
     }
     #[setter]
-    #[pyo3(name = "classId")]
     fn set_classId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInferInstanceMaskInfo.classId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).classId = v as _ };
+        rt::field_set!(self, classId = v as _);
         Ok(())
     }
     /// X of the box's left edge.
     ///
     /// `float left` at sdk/include/nvdsinfer.h:97.
     #[getter]
-    #[pyo3(name = "left")]
     fn get_left(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).left } as f64)
+        Ok(rt::field_get!(self, left) as f64)
     }
     #[setter]
-    #[pyo3(name = "left")]
     fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsInferInstanceMaskInfo.left")?;
-        let p = self.ptr()?;
-        unsafe { (*p).left = v as _ };
+        rt::field_set!(self, left = v as _);
         Ok(())
     }
     /// Y of the box's top edge.
     ///
     /// `float top` at sdk/include/nvdsinfer.h:98.
     #[getter]
-    #[pyo3(name = "top")]
     fn get_top(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).top } as f64)
+        Ok(rt::field_get!(self, top) as f64)
     }
     #[setter]
-    #[pyo3(name = "top")]
     fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsInferInstanceMaskInfo.top")?;
-        let p = self.ptr()?;
-        unsafe { (*p).top = v as _ };
+        rt::field_set!(self, top = v as _);
         Ok(())
     }
     /// Box width.
     ///
     /// `float width` at sdk/include/nvdsinfer.h:99.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as f64)
+        Ok(rt::field_get!(self, width) as f64)
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsInferInstanceMaskInfo.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// Box height.
     ///
     /// `float height` at sdk/include/nvdsinfer.h:100.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as f64)
+        Ok(rt::field_get!(self, height) as f64)
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsInferInstanceMaskInfo.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
     /// Confidence, 0.0 to 1.0.
     ///
     /// `float detectionConfidence` at sdk/include/nvdsinfer.h:101.
     #[getter]
-    #[pyo3(name = "detectionConfidence")]
     fn get_detectionConfidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).detectionConfidence } as f64)
+        Ok(rt::field_get!(self, detectionConfidence) as f64)
     }
     #[setter]
-    #[pyo3(name = "detectionConfidence")]
     fn set_detectionConfidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(
             value,
             "NvDsInferInstanceMaskInfo.detectionConfidence",
         )?;
-        let p = self.ptr()?;
-        unsafe { (*p).detectionConfidence = v as _ };
+        rt::field_set!(self, detectionConfidence = v as _);
         Ok(())
     }
     /// Mask values, @a mask_width x @a mask_height.
     ///
     /// `float* mask` at sdk/include/nvdsinfer.h:102.
     #[getter]
-    #[pyo3(name = "mask")]
     fn get_mask<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).mask }.cast::<c_void>(),
+            rt::field_get!(self, mask).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "mask")]
     fn set_mask(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -12402,72 +7934,49 @@ impl NvDsInferInstanceMaskInfo {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).mask }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsInferInstanceMaskInfo.mask",
-                )
-        }
+        rt::field_set_pointer!(slf, mask, target, "NvDsInferInstanceMaskInfo.mask")
     }
     /// Mask width.
     ///
     /// `unsigned int mask_width` at sdk/include/nvdsinfer.h:103.
     #[getter]
-    #[pyo3(name = "mask_width")]
     fn get_mask_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).mask_width })
+        Ok(rt::field_get!(self, mask_width))
     }
     #[setter]
-    #[pyo3(name = "mask_width")]
     fn set_mask_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u32,
         >(value, "NvDsInferInstanceMaskInfo.mask_width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mask_width = v as _ };
+        rt::field_set!(self, mask_width = v as _);
         Ok(())
     }
     /// Mask height.
     ///
     /// `unsigned int mask_height` at sdk/include/nvdsinfer.h:104.
     #[getter]
-    #[pyo3(name = "mask_height")]
     fn get_mask_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).mask_height })
+        Ok(rt::field_get!(self, mask_height))
     }
     #[setter]
-    #[pyo3(name = "mask_height")]
     fn set_mask_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u32,
         >(value, "NvDsInferInstanceMaskInfo.mask_height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mask_height = v as _ };
+        rt::field_set!(self, mask_height = v as _);
         Ok(())
     }
     /// Size of @a mask in bytes.
     ///
     /// `unsigned int mask_size` at sdk/include/nvdsinfer.h:105.
     #[getter]
-    #[pyo3(name = "mask_size")]
     fn get_mask_size(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).mask_size })
+        Ok(rt::field_get!(self, mask_size))
     }
     #[setter]
-    #[pyo3(name = "mask_size")]
     fn set_mask_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInferInstanceMaskInfo.mask_size")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mask_size = v as _ };
+        rt::field_set!(self, mask_size = v as _);
         Ok(())
     }
 }
@@ -12478,46 +7987,17 @@ impl NvDsInferInstanceMaskInfo {
 pub struct NvDsInferAttribute {
     pub(crate) view: View<ffi::NvDsInferAttribute>,
 }
-impl NvDsInferAttribute {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsInferAttribute";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsInferAttribute>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferAttribute> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsInferAttribute) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsInferAttribute, ffi::NvDsInferAttribute, "NvDsInferAttribute",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsInferAttribute {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -12539,15 +8019,7 @@ impl NvDsInferAttribute {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -12555,70 +8027,56 @@ impl NvDsInferAttribute {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Index of the output layer that produced the attribute.
     ///
     /// `unsigned int attributeIndex` at sdk/include/nvdsinfer.h:110.
     #[getter]
-    #[pyo3(name = "attributeIndex")]
     fn get_attributeIndex(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).attributeIndex })
+        Ok(rt::field_get!(self, attributeIndex))
     }
     #[setter]
-    #[pyo3(name = "attributeIndex")]
     fn set_attributeIndex(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInferAttribute.attributeIndex")?;
-        let p = self.ptr()?;
-        unsafe { (*p).attributeIndex = v as _ };
+        rt::field_set!(self, attributeIndex = v as _);
         Ok(())
     }
     /// Value (class index) of the attribute.
     ///
     /// `unsigned int attributeValue` at sdk/include/nvdsinfer.h:111.
     #[getter]
-    #[pyo3(name = "attributeValue")]
     fn get_attributeValue(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).attributeValue })
+        Ok(rt::field_get!(self, attributeValue))
     }
     #[setter]
-    #[pyo3(name = "attributeValue")]
     fn set_attributeValue(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInferAttribute.attributeValue")?;
-        let p = self.ptr()?;
-        unsafe { (*p).attributeValue = v as _ };
+        rt::field_set!(self, attributeValue = v as _);
         Ok(())
     }
     /// Confidence of the value.
     ///
     /// `float attributeConfidence` at sdk/include/nvdsinfer.h:112.
     #[getter]
-    #[pyo3(name = "attributeConfidence")]
     fn get_attributeConfidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).attributeConfidence } as f64)
+        Ok(rt::field_get!(self, attributeConfidence) as f64)
     }
     #[setter]
-    #[pyo3(name = "attributeConfidence")]
     fn set_attributeConfidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsInferAttribute.attributeConfidence")?;
-        let p = self.ptr()?;
-        unsafe { (*p).attributeConfidence = v as _ };
+        rt::field_set!(self, attributeConfidence = v as _);
         Ok(())
     }
     /// Label text (heap string), or NULL.
     ///
     /// `char* attributeLabel` at sdk/include/nvdsinfer.h:113.
     #[getter]
-    #[pyo3(name = "attributeLabel")]
     fn get_attributeLabel<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).attributeLabel as *const _) })
+        Ok(rt::field_c_string!(py, self, attributeLabel))
     }
 }
 /// Raw output tensors of one inference run for one frame or object.
@@ -12628,46 +8086,17 @@ impl NvDsInferAttribute {
 pub struct NvDsInferTensorMeta {
     pub(crate) view: View<ffi::NvDsInferTensorMeta>,
 }
-impl NvDsInferTensorMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsInferTensorMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsInferTensorMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferTensorMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsInferTensorMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsInferTensorMeta, ffi::NvDsInferTensorMeta, "NvDsInferTensorMeta",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsInferTensorMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -12698,15 +8127,7 @@ impl NvDsInferTensorMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -12714,52 +8135,43 @@ impl NvDsInferTensorMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Id of the inference element that produced the tensors.
     ///
     /// `guint unique_id` at sdk/include/gstnvdsinfer.h:37.
     #[getter]
-    #[pyo3(name = "unique_id")]
     fn get_unique_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).unique_id })
+        Ok(rt::field_get!(self, unique_id))
     }
     #[setter]
-    #[pyo3(name = "unique_id")]
     fn set_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInferTensorMeta.unique_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).unique_id = v as _ };
+        rt::field_set!(self, unique_id = v as _);
         Ok(())
     }
     /// Number of entries in @a output_layers_info.
     ///
     /// `guint num_output_layers` at sdk/include/gstnvdsinfer.h:38.
     #[getter]
-    #[pyo3(name = "num_output_layers")]
     fn get_num_output_layers(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_output_layers })
+        Ok(rt::field_get!(self, num_output_layers))
     }
     /// Host address of each output layer's data.
     ///
     /// `void** out_buf_ptrs_host` at sdk/include/gstnvdsinfer.h:40.
     #[getter]
-    #[pyo3(name = "out_buf_ptrs_host")]
     fn get_out_buf_ptrs_host<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).out_buf_ptrs_host }.cast::<c_void>(),
+            rt::field_get!(self, out_buf_ptrs_host).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "out_buf_ptrs_host")]
     fn set_out_buf_ptrs_host(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -12771,34 +8183,22 @@ impl NvDsInferTensorMeta {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).out_buf_ptrs_host }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsInferTensorMeta.out_buf_ptrs_host",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, out_buf_ptrs_host, target, "NvDsInferTensorMeta.out_buf_ptrs_host"
+        )
     }
     /// Device address of each output layer's data.
     ///
     /// `void** out_buf_ptrs_dev` at sdk/include/gstnvdsinfer.h:41.
     #[getter]
-    #[pyo3(name = "out_buf_ptrs_dev")]
     fn get_out_buf_ptrs_dev<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).out_buf_ptrs_dev }.cast::<c_void>(),
+            rt::field_get!(self, out_buf_ptrs_dev).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "out_buf_ptrs_dev")]
     fn set_out_buf_ptrs_dev(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -12810,51 +8210,35 @@ impl NvDsInferTensorMeta {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).out_buf_ptrs_dev }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsInferTensorMeta.out_buf_ptrs_dev",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, out_buf_ptrs_dev, target, "NvDsInferTensorMeta.out_buf_ptrs_dev"
+        )
     }
     /// GPU holding the device buffers.
     ///
     /// `gint gpu_id` at sdk/include/gstnvdsinfer.h:42.
     #[getter]
-    #[pyo3(name = "gpu_id")]
     fn get_gpu_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).gpu_id })
+        Ok(rt::field_get!(self, gpu_id))
     }
     #[setter]
-    #[pyo3(name = "gpu_id")]
     fn set_gpu_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsInferTensorMeta.gpu_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).gpu_id = v as _ };
+        rt::field_set!(self, gpu_id = v as _);
         Ok(())
     }
     /// Producer-private data.
     ///
     /// `void* priv_data` at sdk/include/gstnvdsinfer.h:43.
     #[getter]
-    #[pyo3(name = "priv_data")]
     fn get_priv_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).priv_data }.cast::<c_void>(),
+            rt::field_get!(self, priv_data).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "priv_data")]
     fn set_priv_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -12868,32 +8252,21 @@ impl NvDsInferTensorMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).priv_data }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsInferTensorMeta.priv_data")
-        }
+        rt::field_set_pointer!(slf, priv_data, target, "NvDsInferTensorMeta.priv_data")
     }
     /// Input resolution of the model.
     ///
     /// `NvDsInferNetworkInfo network_info` at sdk/include/gstnvdsinfer.h:44.
     #[getter]
-    #[pyo3(name = "network_info")]
     fn get_network_info(slf: &Bound<'_, Self>) -> PyResult<NvDsInferNetworkInfo> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsInferNetworkInfo::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).network_info }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, network_info))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "network_info")]
     fn set_network_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsInferNetworkInfo>()
@@ -12902,53 +8275,36 @@ impl NvDsInferTensorMeta {
                 NvDsInferNetworkInfo::TYPE,
                 "NvDsInferTensorMeta.network_info",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).network_info,
-                src.cast_const().cast(),
-                NvDsInferNetworkInfo::OWNED_STRINGS,
-                NvDsInferNetworkInfo::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, network_info, source.get(), NvDsInferNetworkInfo)
     }
     /// TRUE if scaling kept the aspect ratio.
     ///
     /// `gboolean maintain_aspect_ratio` at sdk/include/gstnvdsinfer.h:45.
     #[getter]
-    #[pyo3(name = "maintain_aspect_ratio")]
     fn get_maintain_aspect_ratio(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).maintain_aspect_ratio } as i64 != 0)
+        Ok(rt::field_get!(self, maintain_aspect_ratio) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "maintain_aspect_ratio")]
     fn set_maintain_aspect_ratio(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<
             u8,
         >(value, "NvDsInferTensorMeta.maintain_aspect_ratio")?;
-        let p = self.ptr()?;
-        unsafe { (*p).maintain_aspect_ratio = v as _ };
+        rt::field_set!(self, maintain_aspect_ratio = v as _);
         Ok(())
     }
     /// TRUE if padding was split evenly (with @a maintain_aspect_ratio).
     ///
     /// `gboolean symmetric_padding` at sdk/include/gstnvdsinfer.h:46.
     #[getter]
-    #[pyo3(name = "symmetric_padding")]
     fn get_symmetric_padding(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).symmetric_padding } as i64 != 0)
+        Ok(rt::field_get!(self, symmetric_padding) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "symmetric_padding")]
     fn set_symmetric_padding(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<
             u8,
         >(value, "NvDsInferTensorMeta.symmetric_padding")?;
-        let p = self.ptr()?;
-        unsafe { (*p).symmetric_padding = v as _ };
+        rt::field_set!(self, symmetric_padding = v as _);
         Ok(())
     }
 }
@@ -12959,46 +8315,17 @@ impl NvDsInferTensorMeta {
 pub struct NvDsInferSegmentationMeta {
     pub(crate) view: View<ffi::NvDsInferSegmentationMeta>,
 }
-impl NvDsInferSegmentationMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsInferSegmentationMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsInferSegmentationMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInferSegmentationMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsInferSegmentationMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsInferSegmentationMeta, ffi::NvDsInferSegmentationMeta,
+    "NvDsInferSegmentationMeta", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsInferSegmentationMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -13020,15 +8347,7 @@ impl NvDsInferSegmentationMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -13036,50 +8355,41 @@ impl NvDsInferSegmentationMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Number of classes.
     ///
     /// `guint classes` at sdk/include/gstnvdsinfer.h:51.
     #[getter]
-    #[pyo3(name = "classes")]
     fn get_classes(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).classes })
+        Ok(rt::field_get!(self, classes))
     }
     /// Width of the class map.
     ///
     /// `guint width` at sdk/include/gstnvdsinfer.h:52.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width })
+        Ok(rt::field_get!(self, width))
     }
     /// Height of the class map.
     ///
     /// `guint height` at sdk/include/gstnvdsinfer.h:53.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height })
+        Ok(rt::field_get!(self, height))
     }
     /// Class of each pixel; pixel (x, y) is at y * width + x.
     ///
     /// `gint* class_map` at sdk/include/gstnvdsinfer.h:54.
     #[getter]
-    #[pyo3(name = "class_map")]
     fn get_class_map<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).class_map }.cast::<c_void>(),
+            rt::field_get!(self, class_map).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "class_map")]
     fn set_class_map(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -13088,37 +8398,25 @@ impl NvDsInferSegmentationMeta {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).class_map }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsInferSegmentationMeta.class_map",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, class_map, target, "NvDsInferSegmentationMeta.class_map"
+        )
     }
     /// Probabilities; class c of pixel (x, y) is at c * width * height + y * width + x.
     ///
     /// `gfloat* class_probabilities_map` at sdk/include/gstnvdsinfer.h:55.
     #[getter]
-    #[pyo3(name = "class_probabilities_map")]
     fn get_class_probabilities_map<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).class_probabilities_map }.cast::<c_void>(),
+            rt::field_get!(self, class_probabilities_map).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "class_probabilities_map")]
     fn set_class_probabilities_map(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -13130,34 +8428,23 @@ impl NvDsInferSegmentationMeta {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).class_probabilities_map }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsInferSegmentationMeta.class_probabilities_map",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, class_probabilities_map, target,
+            "NvDsInferSegmentationMeta.class_probabilities_map"
+        )
     }
     /// Producer-private data.
     ///
     /// `void* priv_data` at sdk/include/gstnvdsinfer.h:56.
     #[getter]
-    #[pyo3(name = "priv_data")]
     fn get_priv_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).priv_data }.cast::<c_void>(),
+            rt::field_get!(self, priv_data).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "priv_data")]
     fn set_priv_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -13171,34 +8458,21 @@ impl NvDsInferSegmentationMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).priv_data }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsInferSegmentationMeta.priv_data",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, priv_data, target, "NvDsInferSegmentationMeta.priv_data"
+        )
     }
     /// Id of the inference element that produced the map.
     ///
     /// `gint unique_id` at sdk/include/gstnvdsinfer.h:57.
     #[getter]
-    #[pyo3(name = "unique_id")]
     fn get_unique_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).unique_id })
+        Ok(rt::field_get!(self, unique_id))
     }
     #[setter]
-    #[pyo3(name = "unique_id")]
     fn set_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsInferSegmentationMeta.unique_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).unique_id = v as _ };
+        rt::field_set!(self, unique_id = v as _);
         Ok(())
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
@@ -13254,46 +8528,14 @@ impl NvDsInferSegmentationMeta {
 pub struct NvDsRect {
     pub(crate) view: View<ffi::NvDsRect>,
 }
-impl NvDsRect {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsRect";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsRect>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsRect> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsRect) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsRect, ffi::NvDsRect, "NvDsRect", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsRect {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -13315,15 +8557,7 @@ impl NvDsRect {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -13331,74 +8565,58 @@ impl NvDsRect {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Y of the top edge.
     ///
     /// `float top` at sdk/include/nvdsmeta_schema.h:75.
     #[getter]
-    #[pyo3(name = "top")]
     fn get_top(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).top } as f64)
+        Ok(rt::field_get!(self, top) as f64)
     }
     #[setter]
-    #[pyo3(name = "top")]
     fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsRect.top")?;
-        let p = self.ptr()?;
-        unsafe { (*p).top = v as _ };
+        rt::field_set!(self, top = v as _);
         Ok(())
     }
     /// X of the left edge.
     ///
     /// `float left` at sdk/include/nvdsmeta_schema.h:76.
     #[getter]
-    #[pyo3(name = "left")]
     fn get_left(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).left } as f64)
+        Ok(rt::field_get!(self, left) as f64)
     }
     #[setter]
-    #[pyo3(name = "left")]
     fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsRect.left")?;
-        let p = self.ptr()?;
-        unsafe { (*p).left = v as _ };
+        rt::field_set!(self, left = v as _);
         Ok(())
     }
     /// Width.
     ///
     /// `float width` at sdk/include/nvdsmeta_schema.h:77.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as f64)
+        Ok(rt::field_get!(self, width) as f64)
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsRect.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// Height.
     ///
     /// `float height` at sdk/include/nvdsmeta_schema.h:78.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as f64)
+        Ok(rt::field_get!(self, height) as f64)
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsRect.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
 }
@@ -13409,46 +8627,16 @@ impl NvDsRect {
 pub struct NvDsGeoLocation {
     pub(crate) view: View<ffi::NvDsGeoLocation>,
 }
-impl NvDsGeoLocation {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsGeoLocation";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsGeoLocation>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsGeoLocation> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsGeoLocation) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsGeoLocation, ffi::NvDsGeoLocation, "NvDsGeoLocation", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsGeoLocation {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -13465,15 +8653,7 @@ impl NvDsGeoLocation {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -13481,57 +8661,45 @@ impl NvDsGeoLocation {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Latitude, degrees.
     ///
     /// `gdouble lat` at sdk/include/nvdsmeta_schema.h:83.
     #[getter]
-    #[pyo3(name = "lat")]
     fn get_lat(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).lat })
+        Ok(rt::field_get!(self, lat))
     }
     #[setter]
-    #[pyo3(name = "lat")]
     fn set_lat(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvDsGeoLocation.lat")?;
-        let p = self.ptr()?;
-        unsafe { (*p).lat = v as _ };
+        rt::field_set!(self, lat = v as _);
         Ok(())
     }
     /// Longitude, degrees.
     ///
     /// `gdouble lon` at sdk/include/nvdsmeta_schema.h:84.
     #[getter]
-    #[pyo3(name = "lon")]
     fn get_lon(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).lon })
+        Ok(rt::field_get!(self, lon))
     }
     #[setter]
-    #[pyo3(name = "lon")]
     fn set_lon(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvDsGeoLocation.lon")?;
-        let p = self.ptr()?;
-        unsafe { (*p).lon = v as _ };
+        rt::field_set!(self, lon = v as _);
         Ok(())
     }
     /// Altitude.
     ///
     /// `gdouble alt` at sdk/include/nvdsmeta_schema.h:85.
     #[getter]
-    #[pyo3(name = "alt")]
     fn get_alt(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).alt })
+        Ok(rt::field_get!(self, alt))
     }
     #[setter]
-    #[pyo3(name = "alt")]
     fn set_alt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvDsGeoLocation.alt")?;
-        let p = self.ptr()?;
-        unsafe { (*p).alt = v as _ };
+        rt::field_set!(self, alt = v as _);
         Ok(())
     }
 }
@@ -13542,46 +8710,14 @@ impl NvDsGeoLocation {
 pub struct NvDsCoordinate {
     pub(crate) view: View<ffi::NvDsCoordinate>,
 }
-impl NvDsCoordinate {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsCoordinate";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsCoordinate>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsCoordinate> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsCoordinate) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsCoordinate, ffi::NvDsCoordinate, "NvDsCoordinate", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsCoordinate {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -13598,15 +8734,7 @@ impl NvDsCoordinate {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -13614,57 +8742,45 @@ impl NvDsCoordinate {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// X.
     ///
     /// `gdouble x` at sdk/include/nvdsmeta_schema.h:90.
     #[getter]
-    #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x })
+        Ok(rt::field_get!(self, x))
     }
     #[setter]
-    #[pyo3(name = "x")]
     fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvDsCoordinate.x")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x = v as _ };
+        rt::field_set!(self, x = v as _);
         Ok(())
     }
     /// Y.
     ///
     /// `gdouble y` at sdk/include/nvdsmeta_schema.h:91.
     #[getter]
-    #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).y })
+        Ok(rt::field_get!(self, y))
     }
     #[setter]
-    #[pyo3(name = "y")]
     fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvDsCoordinate.y")?;
-        let p = self.ptr()?;
-        unsafe { (*p).y = v as _ };
+        rt::field_set!(self, y = v as _);
         Ok(())
     }
     /// Z.
     ///
     /// `gdouble z` at sdk/include/nvdsmeta_schema.h:92.
     #[getter]
-    #[pyo3(name = "z")]
     fn get_z(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).z })
+        Ok(rt::field_get!(self, z))
     }
     #[setter]
-    #[pyo3(name = "z")]
     fn set_z(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvDsCoordinate.z")?;
-        let p = self.ptr()?;
-        unsafe { (*p).z = v as _ };
+        rt::field_set!(self, z = v as _);
         Ok(())
     }
 }
@@ -13675,46 +8791,17 @@ impl NvDsCoordinate {
 pub struct NvDsObjectSignature {
     pub(crate) view: View<ffi::NvDsObjectSignature>,
 }
-impl NvDsObjectSignature {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsObjectSignature";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsObjectSignature>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjectSignature> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsObjectSignature) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsObjectSignature, ffi::NvDsObjectSignature, "NvDsObjectSignature",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsObjectSignature {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -13731,15 +8818,7 @@ impl NvDsObjectSignature {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -13747,23 +8826,20 @@ impl NvDsObjectSignature {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// @a size values.
     ///
     /// `gdouble* signature` at sdk/include/nvdsmeta_schema.h:97.
     #[getter]
-    #[pyo3(name = "signature")]
     fn get_signature<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).signature }.cast::<c_void>(),
+            rt::field_get!(self, signature).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "signature")]
     fn set_signature(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -13772,29 +8848,19 @@ impl NvDsObjectSignature {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).signature }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsObjectSignature.signature")
-        }
+        rt::field_set_pointer!(slf, signature, target, "NvDsObjectSignature.signature")
     }
     /// Number of values in @a signature.
     ///
     /// `guint size` at sdk/include/nvdsmeta_schema.h:98.
     #[getter]
-    #[pyo3(name = "size")]
     fn get_size(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).size })
+        Ok(rt::field_get!(self, size))
     }
     #[setter]
-    #[pyo3(name = "size")]
     fn set_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsObjectSignature.size")?;
-        let p = self.ptr()?;
-        unsafe { (*p).size = v as _ };
+        rt::field_set!(self, size = v as _);
         Ok(())
     }
 }
@@ -13805,46 +8871,17 @@ impl NvDsObjectSignature {
 pub struct NvDsProductObjectExt {
     pub(crate) view: View<ffi::NvDsProductObjectExt>,
 }
-impl NvDsProductObjectExt {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsProductObjectExt";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsProductObjectExt>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsProductObjectExt> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsProductObjectExt) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsProductObjectExt, ffi::NvDsProductObjectExt, "NvDsProductObjectExt",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsProductObjectExt {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -13861,15 +8898,7 @@ impl NvDsProductObjectExt {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -13877,16 +8906,14 @@ impl NvDsProductObjectExt {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Brand.
     ///
     /// `gchar* brand` at sdk/include/nvdsmeta_schema.h:103.
     #[getter]
-    #[pyo3(name = "brand")]
     fn get_brand<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).brand as *const _) })
+        Ok(rt::field_c_string!(py, self, brand))
     }
     /// Product type.
     ///
@@ -13894,28 +8921,23 @@ impl NvDsProductObjectExt {
     #[getter]
     #[pyo3(name = "type")]
     fn get_type_<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).type_ as *const _) })
+        Ok(rt::field_c_string!(py, self, type_))
     }
     /// Shape.
     ///
     /// `gchar* shape` at sdk/include/nvdsmeta_schema.h:105.
     #[getter]
-    #[pyo3(name = "shape")]
     fn get_shape<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).shape as *const _) })
+        Ok(rt::field_c_string!(py, self, shape))
     }
     /// Polygons outlining the product.
     ///
     /// `GList* mask` at sdk/include/nvdsmeta_schema.h:106.
     #[getter]
-    #[pyo3(name = "mask")]
     fn get_mask(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).mask };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, mask);
+        let head = rt::field_get!(this, mask).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
@@ -13927,71 +8949,27 @@ impl NvDsProductObjectExt {
 pub struct NvDsVehicleObject {
     pub(crate) view: View<ffi::NvDsVehicleObject>,
 }
-impl NvDsVehicleObject {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsVehicleObject";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsVehicleObject>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsVehicleObject> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsVehicleObject, type_),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsVehicleObject, make),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsVehicleObject, model),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsVehicleObject, color),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsVehicleObject, region),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsVehicleObject, license),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsVehicleObject) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsVehicleObject, ffi::NvDsVehicleObject, "NvDsVehicleObject", __BINDERY_ALLOCATOR,
+    strings = [rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsVehicleObject, type_), allocator : __BINDERY_ALLOC_GLIB
+    }, rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::NvDsVehicleObject,
+    make), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsVehicleObject, model), allocator : __BINDERY_ALLOC_GLIB
+    }, rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::NvDsVehicleObject,
+    color), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsVehicleObject, region), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsVehicleObject, license), allocator :
+    __BINDERY_ALLOC_GLIB },]
+);
 #[pymethods]
 impl NvDsVehicleObject {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -14013,15 +8991,7 @@ impl NvDsVehicleObject {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -14029,7 +8999,7 @@ impl NvDsVehicleObject {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Vehicle type.
     ///
@@ -14037,137 +9007,85 @@ impl NvDsVehicleObject {
     #[getter]
     #[pyo3(name = "type")]
     fn get_type_<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).type_ as *const _) })
+        Ok(rt::field_c_string!(py, self, type_))
     }
     #[setter]
     #[pyo3(name = "type")]
     fn set_type_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).type_).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsVehicleObject.type",
-            )
-        }
+        rt::field_set_c_string!(
+            self, type_, owned __BINDERY_ALLOC_GLIB, value, "NvDsVehicleObject.type"
+        )
     }
     /// Make.
     ///
     /// `gchar* make` at sdk/include/nvdsmeta_schema.h:112.
     #[getter]
-    #[pyo3(name = "make")]
     fn get_make<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).make as *const _) })
+        Ok(rt::field_c_string!(py, self, make))
     }
     #[setter]
-    #[pyo3(name = "make")]
     fn set_make(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).make).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsVehicleObject.make",
-            )
-        }
+        rt::field_set_c_string!(
+            self, make, owned __BINDERY_ALLOC_GLIB, value, "NvDsVehicleObject.make"
+        )
     }
     /// Model.
     ///
     /// `gchar* model` at sdk/include/nvdsmeta_schema.h:113.
     #[getter]
-    #[pyo3(name = "model")]
     fn get_model<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).model as *const _) })
+        Ok(rt::field_c_string!(py, self, model))
     }
     #[setter]
-    #[pyo3(name = "model")]
     fn set_model(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).model).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsVehicleObject.model",
-            )
-        }
+        rt::field_set_c_string!(
+            self, model, owned __BINDERY_ALLOC_GLIB, value, "NvDsVehicleObject.model"
+        )
     }
     /// Colour.
     ///
     /// `gchar* color` at sdk/include/nvdsmeta_schema.h:114.
     #[getter]
-    #[pyo3(name = "color")]
     fn get_color<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).color as *const _) })
+        Ok(rt::field_c_string!(py, self, color))
     }
     #[setter]
-    #[pyo3(name = "color")]
     fn set_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).color).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsVehicleObject.color",
-            )
-        }
+        rt::field_set_c_string!(
+            self, color, owned __BINDERY_ALLOC_GLIB, value, "NvDsVehicleObject.color"
+        )
     }
     /// Licence region.
     ///
     /// `gchar* region` at sdk/include/nvdsmeta_schema.h:115.
     #[getter]
-    #[pyo3(name = "region")]
     fn get_region<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).region as *const _) })
+        Ok(rt::field_c_string!(py, self, region))
     }
     #[setter]
-    #[pyo3(name = "region")]
     fn set_region(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).region).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsVehicleObject.region",
-            )
-        }
+        rt::field_set_c_string!(
+            self, region, owned __BINDERY_ALLOC_GLIB, value, "NvDsVehicleObject.region"
+        )
     }
     /// Licence plate.
     ///
     /// `gchar* license` at sdk/include/nvdsmeta_schema.h:116.
     #[getter]
-    #[pyo3(name = "license")]
     fn get_license<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).license as *const _) })
+        Ok(rt::field_c_string!(py, self, license))
     }
     #[setter]
-    #[pyo3(name = "license")]
     fn set_license(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).license).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsVehicleObject.license",
-            )
-        }
+        rt::field_set_c_string!(
+            self, license, owned __BINDERY_ALLOC_GLIB, value, "NvDsVehicleObject.license"
+        )
     }
 }
 /// Person attributes.
@@ -14177,63 +9095,23 @@ impl NvDsVehicleObject {
 pub struct NvDsPersonObject {
     pub(crate) view: View<ffi::NvDsPersonObject>,
 }
-impl NvDsPersonObject {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsPersonObject";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsPersonObject>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsPersonObject> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsPersonObject, gender),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsPersonObject, hair),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsPersonObject, cap),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsPersonObject, apparel),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsPersonObject) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsPersonObject, ffi::NvDsPersonObject, "NvDsPersonObject", __BINDERY_ALLOCATOR,
+    strings = [rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsPersonObject, gender), allocator : __BINDERY_ALLOC_GLIB
+    }, rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::NvDsPersonObject,
+    hair), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsPersonObject, cap), allocator : __BINDERY_ALLOC_GLIB },
+    rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::NvDsPersonObject,
+    apparel), allocator : __BINDERY_ALLOC_GLIB },]
+);
 #[pymethods]
 impl NvDsPersonObject {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -14255,15 +9133,7 @@ impl NvDsPersonObject {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -14271,117 +9141,77 @@ impl NvDsPersonObject {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Gender.
     ///
     /// `gchar* gender` at sdk/include/nvdsmeta_schema.h:121.
     #[getter]
-    #[pyo3(name = "gender")]
     fn get_gender<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).gender as *const _) })
+        Ok(rt::field_c_string!(py, self, gender))
     }
     #[setter]
-    #[pyo3(name = "gender")]
     fn set_gender(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).gender).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsPersonObject.gender",
-            )
-        }
+        rt::field_set_c_string!(
+            self, gender, owned __BINDERY_ALLOC_GLIB, value, "NvDsPersonObject.gender"
+        )
     }
     /// Hair colour.
     ///
     /// `gchar* hair` at sdk/include/nvdsmeta_schema.h:122.
     #[getter]
-    #[pyo3(name = "hair")]
     fn get_hair<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).hair as *const _) })
+        Ok(rt::field_c_string!(py, self, hair))
     }
     #[setter]
-    #[pyo3(name = "hair")]
     fn set_hair(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).hair).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsPersonObject.hair",
-            )
-        }
+        rt::field_set_c_string!(
+            self, hair, owned __BINDERY_ALLOC_GLIB, value, "NvDsPersonObject.hair"
+        )
     }
     /// Cap worn, if any.
     ///
     /// `gchar* cap` at sdk/include/nvdsmeta_schema.h:123.
     #[getter]
-    #[pyo3(name = "cap")]
     fn get_cap<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).cap as *const _) })
+        Ok(rt::field_c_string!(py, self, cap))
     }
     #[setter]
-    #[pyo3(name = "cap")]
     fn set_cap(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).cap).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsPersonObject.cap",
-            )
-        }
+        rt::field_set_c_string!(
+            self, cap, owned __BINDERY_ALLOC_GLIB, value, "NvDsPersonObject.cap"
+        )
     }
     /// Clothing description.
     ///
     /// `gchar* apparel` at sdk/include/nvdsmeta_schema.h:124.
     #[getter]
-    #[pyo3(name = "apparel")]
     fn get_apparel<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).apparel as *const _) })
+        Ok(rt::field_c_string!(py, self, apparel))
     }
     #[setter]
-    #[pyo3(name = "apparel")]
     fn set_apparel(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).apparel).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsPersonObject.apparel",
-            )
-        }
+        rt::field_set_c_string!(
+            self, apparel, owned __BINDERY_ALLOC_GLIB, value, "NvDsPersonObject.apparel"
+        )
     }
     /// Age in years.
     ///
     /// `guint age` at sdk/include/nvdsmeta_schema.h:125.
     #[getter]
-    #[pyo3(name = "age")]
     fn get_age(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).age })
+        Ok(rt::field_get!(self, age))
     }
     #[setter]
-    #[pyo3(name = "age")]
     fn set_age(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsPersonObject.age")?;
-        let p = self.ptr()?;
-        unsafe { (*p).age = v as _ };
+        rt::field_set!(self, age = v as _);
         Ok(())
     }
 }
@@ -14392,75 +9222,27 @@ impl NvDsPersonObject {
 pub struct NvDsFaceObject {
     pub(crate) view: View<ffi::NvDsFaceObject>,
 }
-impl NvDsFaceObject {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsFaceObject";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsFaceObject>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsFaceObject> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsFaceObject, gender),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsFaceObject, hair),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsFaceObject, cap),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsFaceObject, glasses),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsFaceObject, facialhair),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsFaceObject, name),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsFaceObject, eyecolor),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsFaceObject) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsFaceObject, ffi::NvDsFaceObject, "NvDsFaceObject", __BINDERY_ALLOCATOR, strings =
+    [rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::NvDsFaceObject, gender),
+    allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsFaceObject, hair), allocator : __BINDERY_ALLOC_GLIB },
+    rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::NvDsFaceObject, cap),
+    allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsFaceObject, glasses), allocator : __BINDERY_ALLOC_GLIB
+    }, rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::NvDsFaceObject,
+    facialhair), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsFaceObject, name), allocator : __BINDERY_ALLOC_GLIB },
+    rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::NvDsFaceObject,
+    eyecolor), allocator : __BINDERY_ALLOC_GLIB },]
+);
 #[pymethods]
 impl NvDsFaceObject {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -14491,15 +9273,7 @@ impl NvDsFaceObject {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -14507,189 +9281,123 @@ impl NvDsFaceObject {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Gender.
     ///
     /// `gchar* gender` at sdk/include/nvdsmeta_schema.h:130.
     #[getter]
-    #[pyo3(name = "gender")]
     fn get_gender<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).gender as *const _) })
+        Ok(rt::field_c_string!(py, self, gender))
     }
     #[setter]
-    #[pyo3(name = "gender")]
     fn set_gender(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).gender).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsFaceObject.gender",
-            )
-        }
+        rt::field_set_c_string!(
+            self, gender, owned __BINDERY_ALLOC_GLIB, value, "NvDsFaceObject.gender"
+        )
     }
     /// Hair colour.
     ///
     /// `gchar* hair` at sdk/include/nvdsmeta_schema.h:131.
     #[getter]
-    #[pyo3(name = "hair")]
     fn get_hair<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).hair as *const _) })
+        Ok(rt::field_c_string!(py, self, hair))
     }
     #[setter]
-    #[pyo3(name = "hair")]
     fn set_hair(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).hair).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsFaceObject.hair",
-            )
-        }
+        rt::field_set_c_string!(
+            self, hair, owned __BINDERY_ALLOC_GLIB, value, "NvDsFaceObject.hair"
+        )
     }
     /// Cap worn, if any.
     ///
     /// `gchar* cap` at sdk/include/nvdsmeta_schema.h:132.
     #[getter]
-    #[pyo3(name = "cap")]
     fn get_cap<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).cap as *const _) })
+        Ok(rt::field_c_string!(py, self, cap))
     }
     #[setter]
-    #[pyo3(name = "cap")]
     fn set_cap(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).cap).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsFaceObject.cap",
-            )
-        }
+        rt::field_set_c_string!(
+            self, cap, owned __BINDERY_ALLOC_GLIB, value, "NvDsFaceObject.cap"
+        )
     }
     /// Glasses worn, if any.
     ///
     /// `gchar* glasses` at sdk/include/nvdsmeta_schema.h:133.
     #[getter]
-    #[pyo3(name = "glasses")]
     fn get_glasses<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).glasses as *const _) })
+        Ok(rt::field_c_string!(py, self, glasses))
     }
     #[setter]
-    #[pyo3(name = "glasses")]
     fn set_glasses(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).glasses).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsFaceObject.glasses",
-            )
-        }
+        rt::field_set_c_string!(
+            self, glasses, owned __BINDERY_ALLOC_GLIB, value, "NvDsFaceObject.glasses"
+        )
     }
     /// Facial hair.
     ///
     /// `gchar* facialhair` at sdk/include/nvdsmeta_schema.h:134.
     #[getter]
-    #[pyo3(name = "facialhair")]
     fn get_facialhair<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).facialhair as *const _) })
+        Ok(rt::field_c_string!(py, self, facialhair))
     }
     #[setter]
-    #[pyo3(name = "facialhair")]
     fn set_facialhair(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).facialhair).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsFaceObject.facialhair",
-            )
-        }
+        rt::field_set_c_string!(
+            self, facialhair, owned __BINDERY_ALLOC_GLIB, value,
+            "NvDsFaceObject.facialhair"
+        )
     }
     /// Name.
     ///
     /// `gchar* name` at sdk/include/nvdsmeta_schema.h:135.
     #[getter]
-    #[pyo3(name = "name")]
     fn get_name<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).name as *const _) })
+        Ok(rt::field_c_string!(py, self, name))
     }
     #[setter]
-    #[pyo3(name = "name")]
     fn set_name(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).name).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsFaceObject.name",
-            )
-        }
+        rt::field_set_c_string!(
+            self, name, owned __BINDERY_ALLOC_GLIB, value, "NvDsFaceObject.name"
+        )
     }
     /// Eye colour.
     ///
     /// `gchar* eyecolor` at sdk/include/nvdsmeta_schema.h:136.
     #[getter]
-    #[pyo3(name = "eyecolor")]
     fn get_eyecolor<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).eyecolor as *const _) })
+        Ok(rt::field_c_string!(py, self, eyecolor))
     }
     #[setter]
-    #[pyo3(name = "eyecolor")]
     fn set_eyecolor(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).eyecolor).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsFaceObject.eyecolor",
-            )
-        }
+        rt::field_set_c_string!(
+            self, eyecolor, owned __BINDERY_ALLOC_GLIB, value, "NvDsFaceObject.eyecolor"
+        )
     }
     /// Age in years.
     ///
     /// `guint age` at sdk/include/nvdsmeta_schema.h:137.
     #[getter]
-    #[pyo3(name = "age")]
     fn get_age(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).age })
+        Ok(rt::field_get!(self, age))
     }
     #[setter]
-    #[pyo3(name = "age")]
     fn set_age(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsFaceObject.age")?;
-        let p = self.ptr()?;
-        unsafe { (*p).age = v as _ };
+        rt::field_set!(self, age = v as _);
         Ok(())
     }
 }
@@ -14700,71 +9408,29 @@ impl NvDsFaceObject {
 pub struct NvDsVehicleObjectExt {
     pub(crate) view: View<ffi::NvDsVehicleObjectExt>,
 }
-impl NvDsVehicleObjectExt {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsVehicleObjectExt";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsVehicleObjectExt>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsVehicleObjectExt> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsVehicleObjectExt, type_),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsVehicleObjectExt, make),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsVehicleObjectExt, model),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsVehicleObjectExt, color),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsVehicleObjectExt, region),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsVehicleObjectExt, license),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsVehicleObjectExt) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsVehicleObjectExt, ffi::NvDsVehicleObjectExt, "NvDsVehicleObjectExt",
+    __BINDERY_ALLOCATOR, strings = [rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsVehicleObjectExt, type_), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsVehicleObjectExt, make), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsVehicleObjectExt, model), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsVehicleObjectExt, color), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsVehicleObjectExt, region), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsVehicleObjectExt, license), allocator :
+    __BINDERY_ALLOC_GLIB },]
+);
 #[pymethods]
 impl NvDsVehicleObjectExt {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -14786,15 +9452,7 @@ impl NvDsVehicleObjectExt {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -14802,7 +9460,7 @@ impl NvDsVehicleObjectExt {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Vehicle type.
     ///
@@ -14810,148 +9468,96 @@ impl NvDsVehicleObjectExt {
     #[getter]
     #[pyo3(name = "type")]
     fn get_type_<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).type_ as *const _) })
+        Ok(rt::field_c_string!(py, self, type_))
     }
     #[setter]
     #[pyo3(name = "type")]
     fn set_type_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).type_).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsVehicleObjectExt.type",
-            )
-        }
+        rt::field_set_c_string!(
+            self, type_, owned __BINDERY_ALLOC_GLIB, value, "NvDsVehicleObjectExt.type"
+        )
     }
     /// Make.
     ///
     /// `gchar* make` at sdk/include/nvdsmeta_schema.h:143.
     #[getter]
-    #[pyo3(name = "make")]
     fn get_make<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).make as *const _) })
+        Ok(rt::field_c_string!(py, self, make))
     }
     #[setter]
-    #[pyo3(name = "make")]
     fn set_make(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).make).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsVehicleObjectExt.make",
-            )
-        }
+        rt::field_set_c_string!(
+            self, make, owned __BINDERY_ALLOC_GLIB, value, "NvDsVehicleObjectExt.make"
+        )
     }
     /// Model.
     ///
     /// `gchar* model` at sdk/include/nvdsmeta_schema.h:144.
     #[getter]
-    #[pyo3(name = "model")]
     fn get_model<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).model as *const _) })
+        Ok(rt::field_c_string!(py, self, model))
     }
     #[setter]
-    #[pyo3(name = "model")]
     fn set_model(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).model).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsVehicleObjectExt.model",
-            )
-        }
+        rt::field_set_c_string!(
+            self, model, owned __BINDERY_ALLOC_GLIB, value, "NvDsVehicleObjectExt.model"
+        )
     }
     /// Colour.
     ///
     /// `gchar* color` at sdk/include/nvdsmeta_schema.h:145.
     #[getter]
-    #[pyo3(name = "color")]
     fn get_color<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).color as *const _) })
+        Ok(rt::field_c_string!(py, self, color))
     }
     #[setter]
-    #[pyo3(name = "color")]
     fn set_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).color).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsVehicleObjectExt.color",
-            )
-        }
+        rt::field_set_c_string!(
+            self, color, owned __BINDERY_ALLOC_GLIB, value, "NvDsVehicleObjectExt.color"
+        )
     }
     /// Licence region.
     ///
     /// `gchar* region` at sdk/include/nvdsmeta_schema.h:146.
     #[getter]
-    #[pyo3(name = "region")]
     fn get_region<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).region as *const _) })
+        Ok(rt::field_c_string!(py, self, region))
     }
     #[setter]
-    #[pyo3(name = "region")]
     fn set_region(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).region).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsVehicleObjectExt.region",
-            )
-        }
+        rt::field_set_c_string!(
+            self, region, owned __BINDERY_ALLOC_GLIB, value,
+            "NvDsVehicleObjectExt.region"
+        )
     }
     /// Licence plate.
     ///
     /// `gchar* license` at sdk/include/nvdsmeta_schema.h:147.
     #[getter]
-    #[pyo3(name = "license")]
     fn get_license<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).license as *const _) })
+        Ok(rt::field_c_string!(py, self, license))
     }
     #[setter]
-    #[pyo3(name = "license")]
     fn set_license(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).license).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsVehicleObjectExt.license",
-            )
-        }
+        rt::field_set_c_string!(
+            self, license, owned __BINDERY_ALLOC_GLIB, value,
+            "NvDsVehicleObjectExt.license"
+        )
     }
     /// Polygons outlining the vehicle.
     ///
     /// `GList* mask` at sdk/include/nvdsmeta_schema.h:148.
     #[getter]
-    #[pyo3(name = "mask")]
     fn get_mask(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).mask };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, mask);
+        let head = rt::field_get!(this, mask).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
@@ -14963,63 +9569,24 @@ impl NvDsVehicleObjectExt {
 pub struct NvDsPersonObjectExt {
     pub(crate) view: View<ffi::NvDsPersonObjectExt>,
 }
-impl NvDsPersonObjectExt {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsPersonObjectExt";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsPersonObjectExt>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsPersonObjectExt> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsPersonObjectExt, gender),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsPersonObjectExt, hair),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsPersonObjectExt, cap),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsPersonObjectExt, apparel),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsPersonObjectExt) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsPersonObjectExt, ffi::NvDsPersonObjectExt, "NvDsPersonObjectExt",
+    __BINDERY_ALLOCATOR, strings = [rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsPersonObjectExt, gender), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsPersonObjectExt, hair), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsPersonObjectExt, cap), allocator : __BINDERY_ALLOC_GLIB
+    }, rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::NvDsPersonObjectExt,
+    apparel), allocator : __BINDERY_ALLOC_GLIB },]
+);
 #[pymethods]
 impl NvDsPersonObjectExt {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -15041,15 +9608,7 @@ impl NvDsPersonObjectExt {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -15057,129 +9616,88 @@ impl NvDsPersonObjectExt {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Gender.
     ///
     /// `gchar* gender` at sdk/include/nvdsmeta_schema.h:153.
     #[getter]
-    #[pyo3(name = "gender")]
     fn get_gender<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).gender as *const _) })
+        Ok(rt::field_c_string!(py, self, gender))
     }
     #[setter]
-    #[pyo3(name = "gender")]
     fn set_gender(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).gender).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsPersonObjectExt.gender",
-            )
-        }
+        rt::field_set_c_string!(
+            self, gender, owned __BINDERY_ALLOC_GLIB, value, "NvDsPersonObjectExt.gender"
+        )
     }
     /// Hair colour.
     ///
     /// `gchar* hair` at sdk/include/nvdsmeta_schema.h:154.
     #[getter]
-    #[pyo3(name = "hair")]
     fn get_hair<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).hair as *const _) })
+        Ok(rt::field_c_string!(py, self, hair))
     }
     #[setter]
-    #[pyo3(name = "hair")]
     fn set_hair(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).hair).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsPersonObjectExt.hair",
-            )
-        }
+        rt::field_set_c_string!(
+            self, hair, owned __BINDERY_ALLOC_GLIB, value, "NvDsPersonObjectExt.hair"
+        )
     }
     /// Cap worn, if any.
     ///
     /// `gchar* cap` at sdk/include/nvdsmeta_schema.h:155.
     #[getter]
-    #[pyo3(name = "cap")]
     fn get_cap<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).cap as *const _) })
+        Ok(rt::field_c_string!(py, self, cap))
     }
     #[setter]
-    #[pyo3(name = "cap")]
     fn set_cap(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).cap).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsPersonObjectExt.cap",
-            )
-        }
+        rt::field_set_c_string!(
+            self, cap, owned __BINDERY_ALLOC_GLIB, value, "NvDsPersonObjectExt.cap"
+        )
     }
     /// Clothing description.
     ///
     /// `gchar* apparel` at sdk/include/nvdsmeta_schema.h:156.
     #[getter]
-    #[pyo3(name = "apparel")]
     fn get_apparel<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).apparel as *const _) })
+        Ok(rt::field_c_string!(py, self, apparel))
     }
     #[setter]
-    #[pyo3(name = "apparel")]
     fn set_apparel(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).apparel).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsPersonObjectExt.apparel",
-            )
-        }
+        rt::field_set_c_string!(
+            self, apparel, owned __BINDERY_ALLOC_GLIB, value,
+            "NvDsPersonObjectExt.apparel"
+        )
     }
     /// Age in years.
     ///
     /// `guint age` at sdk/include/nvdsmeta_schema.h:157.
     #[getter]
-    #[pyo3(name = "age")]
     fn get_age(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).age })
+        Ok(rt::field_get!(self, age))
     }
     #[setter]
-    #[pyo3(name = "age")]
     fn set_age(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsPersonObjectExt.age")?;
-        let p = self.ptr()?;
-        unsafe { (*p).age = v as _ };
+        rt::field_set!(self, age = v as _);
         Ok(())
     }
     /// Polygons outlining the person.
     ///
     /// `GList* mask` at sdk/include/nvdsmeta_schema.h:158.
     #[getter]
-    #[pyo3(name = "mask")]
     fn get_mask(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).mask };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, mask);
+        let head = rt::field_get!(this, mask).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
@@ -15191,75 +9709,29 @@ impl NvDsPersonObjectExt {
 pub struct NvDsFaceObjectWithExt {
     pub(crate) view: View<ffi::NvDsFaceObjectExt>,
 }
-impl NvDsFaceObjectWithExt {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsFaceObjectWithExt";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsFaceObjectExt>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsFaceObjectExt> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsFaceObjectExt, gender),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsFaceObjectExt, hair),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsFaceObjectExt, cap),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsFaceObjectExt, glasses),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsFaceObjectExt, facialhair),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsFaceObjectExt, name),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsFaceObjectExt, eyecolor),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsFaceObjectExt) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsFaceObjectWithExt, ffi::NvDsFaceObjectExt, "NvDsFaceObjectWithExt",
+    __BINDERY_ALLOCATOR, strings = [rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsFaceObjectExt, gender), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsFaceObjectExt, hair), allocator : __BINDERY_ALLOC_GLIB
+    }, rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::NvDsFaceObjectExt,
+    cap), allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsFaceObjectExt, glasses), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsFaceObjectExt, facialhair), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsFaceObjectExt, name), allocator : __BINDERY_ALLOC_GLIB
+    }, rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::NvDsFaceObjectExt,
+    eyecolor), allocator : __BINDERY_ALLOC_GLIB },]
+);
 #[pymethods]
 impl NvDsFaceObjectWithExt {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -15290,15 +9762,7 @@ impl NvDsFaceObjectWithExt {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -15306,201 +9770,136 @@ impl NvDsFaceObjectWithExt {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Gender.
     ///
     /// `gchar* gender` at sdk/include/nvdsmeta_schema.h:163.
     #[getter]
-    #[pyo3(name = "gender")]
     fn get_gender<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).gender as *const _) })
+        Ok(rt::field_c_string!(py, self, gender))
     }
     #[setter]
-    #[pyo3(name = "gender")]
     fn set_gender(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).gender).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsFaceObjectWithExt.gender",
-            )
-        }
+        rt::field_set_c_string!(
+            self, gender, owned __BINDERY_ALLOC_GLIB, value,
+            "NvDsFaceObjectWithExt.gender"
+        )
     }
     /// Hair colour.
     ///
     /// `gchar* hair` at sdk/include/nvdsmeta_schema.h:164.
     #[getter]
-    #[pyo3(name = "hair")]
     fn get_hair<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).hair as *const _) })
+        Ok(rt::field_c_string!(py, self, hair))
     }
     #[setter]
-    #[pyo3(name = "hair")]
     fn set_hair(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).hair).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsFaceObjectWithExt.hair",
-            )
-        }
+        rt::field_set_c_string!(
+            self, hair, owned __BINDERY_ALLOC_GLIB, value, "NvDsFaceObjectWithExt.hair"
+        )
     }
     /// Cap worn, if any.
     ///
     /// `gchar* cap` at sdk/include/nvdsmeta_schema.h:165.
     #[getter]
-    #[pyo3(name = "cap")]
     fn get_cap<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).cap as *const _) })
+        Ok(rt::field_c_string!(py, self, cap))
     }
     #[setter]
-    #[pyo3(name = "cap")]
     fn set_cap(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).cap).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsFaceObjectWithExt.cap",
-            )
-        }
+        rt::field_set_c_string!(
+            self, cap, owned __BINDERY_ALLOC_GLIB, value, "NvDsFaceObjectWithExt.cap"
+        )
     }
     /// Glasses worn, if any.
     ///
     /// `gchar* glasses` at sdk/include/nvdsmeta_schema.h:166.
     #[getter]
-    #[pyo3(name = "glasses")]
     fn get_glasses<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).glasses as *const _) })
+        Ok(rt::field_c_string!(py, self, glasses))
     }
     #[setter]
-    #[pyo3(name = "glasses")]
     fn set_glasses(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).glasses).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsFaceObjectWithExt.glasses",
-            )
-        }
+        rt::field_set_c_string!(
+            self, glasses, owned __BINDERY_ALLOC_GLIB, value,
+            "NvDsFaceObjectWithExt.glasses"
+        )
     }
     /// Facial hair.
     ///
     /// `gchar* facialhair` at sdk/include/nvdsmeta_schema.h:167.
     #[getter]
-    #[pyo3(name = "facialhair")]
     fn get_facialhair<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).facialhair as *const _) })
+        Ok(rt::field_c_string!(py, self, facialhair))
     }
     #[setter]
-    #[pyo3(name = "facialhair")]
     fn set_facialhair(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).facialhair).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsFaceObjectWithExt.facialhair",
-            )
-        }
+        rt::field_set_c_string!(
+            self, facialhair, owned __BINDERY_ALLOC_GLIB, value,
+            "NvDsFaceObjectWithExt.facialhair"
+        )
     }
     /// Name.
     ///
     /// `gchar* name` at sdk/include/nvdsmeta_schema.h:168.
     #[getter]
-    #[pyo3(name = "name")]
     fn get_name<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).name as *const _) })
+        Ok(rt::field_c_string!(py, self, name))
     }
     #[setter]
-    #[pyo3(name = "name")]
     fn set_name(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).name).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsFaceObjectWithExt.name",
-            )
-        }
+        rt::field_set_c_string!(
+            self, name, owned __BINDERY_ALLOC_GLIB, value, "NvDsFaceObjectWithExt.name"
+        )
     }
     /// Eye colour.
     ///
     /// `gchar* eyecolor` at sdk/include/nvdsmeta_schema.h:169.
     #[getter]
-    #[pyo3(name = "eyecolor")]
     fn get_eyecolor<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).eyecolor as *const _) })
+        Ok(rt::field_c_string!(py, self, eyecolor))
     }
     #[setter]
-    #[pyo3(name = "eyecolor")]
     fn set_eyecolor(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).eyecolor).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsFaceObjectWithExt.eyecolor",
-            )
-        }
+        rt::field_set_c_string!(
+            self, eyecolor, owned __BINDERY_ALLOC_GLIB, value,
+            "NvDsFaceObjectWithExt.eyecolor"
+        )
     }
     /// Age in years.
     ///
     /// `guint age` at sdk/include/nvdsmeta_schema.h:170.
     #[getter]
-    #[pyo3(name = "age")]
     fn get_age(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).age })
+        Ok(rt::field_get!(self, age))
     }
     #[setter]
-    #[pyo3(name = "age")]
     fn set_age(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsFaceObjectWithExt.age")?;
-        let p = self.ptr()?;
-        unsafe { (*p).age = v as _ };
+        rt::field_set!(self, age = v as _);
         Ok(())
     }
     /// Polygons outlining the face.
     ///
     /// `GList* mask` at sdk/include/nvdsmeta_schema.h:171.
     #[getter]
-    #[pyo3(name = "mask")]
     fn get_mask(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).mask };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, mask);
+        let head = rt::field_get!(this, mask).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
@@ -15512,46 +9911,14 @@ impl NvDsFaceObjectWithExt {
 pub struct NvDsJoint {
     pub(crate) view: View<ffi::NvDsJoint>,
 }
-impl NvDsJoint {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsJoint";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsJoint>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsJoint> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsJoint) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsJoint, ffi::NvDsJoint, "NvDsJoint", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsJoint {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -15568,15 +9935,7 @@ impl NvDsJoint {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -15584,74 +9943,58 @@ impl NvDsJoint {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// X, in pixels.
     ///
     /// `float x` at sdk/include/nvdsmeta_schema.h:176.
     #[getter]
-    #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x } as f64)
+        Ok(rt::field_get!(self, x) as f64)
     }
     #[setter]
-    #[pyo3(name = "x")]
     fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsJoint.x")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x = v as _ };
+        rt::field_set!(self, x = v as _);
         Ok(())
     }
     /// Y, in pixels.
     ///
     /// `float y` at sdk/include/nvdsmeta_schema.h:177.
     #[getter]
-    #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).y } as f64)
+        Ok(rt::field_get!(self, y) as f64)
     }
     #[setter]
-    #[pyo3(name = "y")]
     fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsJoint.y")?;
-        let p = self.ptr()?;
-        unsafe { (*p).y = v as _ };
+        rt::field_set!(self, y = v as _);
         Ok(())
     }
     /// Z, in pixels.
     ///
     /// `float z` at sdk/include/nvdsmeta_schema.h:178.
     #[getter]
-    #[pyo3(name = "z")]
     fn get_z(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).z } as f64)
+        Ok(rt::field_get!(self, z) as f64)
     }
     #[setter]
-    #[pyo3(name = "z")]
     fn set_z(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsJoint.z")?;
-        let p = self.ptr()?;
-        unsafe { (*p).z = v as _ };
+        rt::field_set!(self, z = v as _);
         Ok(())
     }
     /// Confidence of the joint.
     ///
     /// `float confidence` at sdk/include/nvdsmeta_schema.h:179.
     #[getter]
-    #[pyo3(name = "confidence")]
     fn get_confidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).confidence } as f64)
+        Ok(rt::field_get!(self, confidence) as f64)
     }
     #[setter]
-    #[pyo3(name = "confidence")]
     fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsJoint.confidence")?;
-        let p = self.ptr()?;
-        unsafe { (*p).confidence = v as _ };
+        rt::field_set!(self, confidence = v as _);
         Ok(())
     }
 }
@@ -15662,46 +10005,14 @@ impl NvDsJoint {
 pub struct NvDsJoints {
     pub(crate) view: View<ffi::NvDsJoints>,
 }
-impl NvDsJoints {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsJoints";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsJoints>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsJoints> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsJoints) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsJoints, ffi::NvDsJoints, "NvDsJoints", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsJoints {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -15723,15 +10034,7 @@ impl NvDsJoints {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -15739,25 +10042,22 @@ impl NvDsJoints {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// @a num_joints joints.
     ///
     /// `NvDsJoint* joints` at sdk/include/nvdsmeta_schema.h:184.
     #[getter]
-    #[pyo3(name = "joints")]
     fn get_joints(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsJoint>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).joints } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, joints) as *mut _)
                 .map(NvDsJoint::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "joints")]
     fn set_joints(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -15773,47 +10073,35 @@ impl NvDsJoints {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).joints }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsJoint::TYPE)?),
-            None => None,
-        };
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "NvDsJoints.joints") }
+        rt::field_set_pointer!(
+            slf, joints, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvDsJoint::TYPE) ?), None => None, }, "NvDsJoints.joints"
+        )
     }
     /// Number of joints.
     ///
     /// `int num_joints` at sdk/include/nvdsmeta_schema.h:185.
     #[getter]
-    #[pyo3(name = "num_joints")]
     fn get_num_joints(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_joints })
+        Ok(rt::field_get!(self, num_joints))
     }
     #[setter]
-    #[pyo3(name = "num_joints")]
     fn set_num_joints(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsJoints.num_joints")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_joints = v as _ };
+        rt::field_set!(self, num_joints = v as _);
         Ok(())
     }
     /// 0 for 2D, 1 for 3D.
     ///
     /// `int pose_type` at sdk/include/nvdsmeta_schema.h:186.
     #[getter]
-    #[pyo3(name = "pose_type")]
     fn get_pose_type(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).pose_type })
+        Ok(rt::field_get!(self, pose_type))
     }
     #[setter]
-    #[pyo3(name = "pose_type")]
     fn set_pose_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsJoints.pose_type")?;
-        let p = self.ptr()?;
-        unsafe { (*p).pose_type = v as _ };
+        rt::field_set!(self, pose_type = v as _);
         Ok(())
     }
 }
@@ -15824,46 +10112,14 @@ impl NvDsJoints {
 pub struct NvDsEmbedding {
     pub(crate) view: View<ffi::NvDsEmbedding>,
 }
-impl NvDsEmbedding {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsEmbedding";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsEmbedding>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsEmbedding> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsEmbedding) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsEmbedding, ffi::NvDsEmbedding, "NvDsEmbedding", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsEmbedding {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -15885,15 +10141,7 @@ impl NvDsEmbedding {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -15901,23 +10149,20 @@ impl NvDsEmbedding {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// @a embedding_length values.
     ///
     /// `float* embedding_vector` at sdk/include/nvdsmeta_schema.h:191.
     #[getter]
-    #[pyo3(name = "embedding_vector")]
     fn get_embedding_vector<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).embedding_vector }.cast::<c_void>(),
+            rt::field_get!(self, embedding_vector).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "embedding_vector")]
     fn set_embedding_vector(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -15929,34 +10174,21 @@ impl NvDsEmbedding {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).embedding_vector }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsEmbedding.embedding_vector",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, embedding_vector, target, "NvDsEmbedding.embedding_vector"
+        )
     }
     /// Number of values.
     ///
     /// `guint embedding_length` at sdk/include/nvdsmeta_schema.h:192.
     #[getter]
-    #[pyo3(name = "embedding_length")]
     fn get_embedding_length(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).embedding_length })
+        Ok(rt::field_get!(self, embedding_length))
     }
     #[setter]
-    #[pyo3(name = "embedding_length")]
     fn set_embedding_length(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsEmbedding.embedding_length")?;
-        let p = self.ptr()?;
-        unsafe { (*p).embedding_length = v as _ };
+        rt::field_set!(self, embedding_length = v as _);
         Ok(())
     }
 }
@@ -15967,46 +10199,16 @@ impl NvDsEmbedding {
 pub struct NvDsProductObject {
     pub(crate) view: View<ffi::NvDsProductObject>,
 }
-impl NvDsProductObject {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsProductObject";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsProductObject>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsProductObject> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsProductObject) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsProductObject, ffi::NvDsProductObject, "NvDsProductObject", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsProductObject {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -16023,15 +10225,7 @@ impl NvDsProductObject {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -16039,16 +10233,14 @@ impl NvDsProductObject {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Brand.
     ///
     /// `gchar* brand` at sdk/include/nvdsmeta_schema.h:197.
     #[getter]
-    #[pyo3(name = "brand")]
     fn get_brand<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).brand as *const _) })
+        Ok(rt::field_c_string!(py, self, brand))
     }
     /// Product type.
     ///
@@ -16056,17 +10248,14 @@ impl NvDsProductObject {
     #[getter]
     #[pyo3(name = "type")]
     fn get_type_<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).type_ as *const _) })
+        Ok(rt::field_c_string!(py, self, type_))
     }
     /// Shape.
     ///
     /// `gchar* shape` at sdk/include/nvdsmeta_schema.h:199.
     #[getter]
-    #[pyo3(name = "shape")]
     fn get_shape<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).shape as *const _) })
+        Ok(rt::field_c_string!(py, self, shape))
     }
 }
 /// 2D convex hull.
@@ -16076,46 +10265,14 @@ impl NvDsProductObject {
 pub struct NvDsConvexHull {
     pub(crate) view: View<ffi::NvDsConvexHull>,
 }
-impl NvDsConvexHull {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsConvexHull";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsConvexHull>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsConvexHull> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsConvexHull) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsConvexHull, ffi::NvDsConvexHull, "NvDsConvexHull", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsConvexHull {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -16132,15 +10289,7 @@ impl NvDsConvexHull {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -16148,23 +10297,20 @@ impl NvDsConvexHull {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Coordinates as x, y pairs.
     ///
     /// `gint* points` at sdk/include/nvdsmeta_schema.h:204.
     #[getter]
-    #[pyo3(name = "points")]
     fn get_points<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).points }.cast::<c_void>(),
+            rt::field_get!(self, points).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "points")]
     fn set_points(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -16173,28 +10319,19 @@ impl NvDsConvexHull {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).points }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsConvexHull.points")
-        }
+        rt::field_set_pointer!(slf, points, target, "NvDsConvexHull.points")
     }
     /// Number of points.
     ///
     /// `guint numFilled` at sdk/include/nvdsmeta_schema.h:205.
     #[getter]
-    #[pyo3(name = "numFilled")]
     fn get_numFilled(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).numFilled })
+        Ok(rt::field_get!(self, numFilled))
     }
     #[setter]
-    #[pyo3(name = "numFilled")]
     fn set_numFilled(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsConvexHull.numFilled")?;
-        let p = self.ptr()?;
-        unsafe { (*p).numFilled = v as _ };
+        rt::field_set!(self, numFilled = v as _);
         Ok(())
     }
 }
@@ -16205,46 +10342,16 @@ impl NvDsConvexHull {
 pub struct NvDsBbox3dObject {
     pub(crate) view: View<ffi::NvDsBbox3dObject>,
 }
-impl NvDsBbox3dObject {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsBbox3dObject";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsBbox3dObject>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsBbox3dObject> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsBbox3dObject) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsBbox3dObject, ffi::NvDsBbox3dObject, "NvDsBbox3dObject", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsBbox3dObject {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -16266,15 +10373,7 @@ impl NvDsBbox3dObject {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -16282,144 +10381,97 @@ impl NvDsBbox3dObject {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Box parameters.
     ///
     /// `float[12] boxes_3d` at sdk/include/nvdsmeta_schema.h:210.
     #[getter]
-    #[pyo3(name = "boxes_3d")]
     fn get_boxes_3d<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                f32,
-            >(
-                slf.py(),
-                (&raw mut (*p).boxes_3d).cast(),
-                &[12],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, boxes_3d, f32, 12, true)
     }
     #[setter]
-    #[pyo3(name = "boxes_3d")]
     fn set_boxes_3d(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<f32> = value.extract()?;
-        if values.len() != 12 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDsBbox3dObject.boxes_3d",
-                        12, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).boxes_3d).cast(),
-                12,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<f32>>()?,
+            "NvDsBbox3dObject.boxes_3d",
+        )?;
+        rt::field_set_array!(self, boxes_3d = values);
         Ok(())
     }
     /// Box score.
     ///
     /// `float scores_3d` at sdk/include/nvdsmeta_schema.h:211.
     #[getter]
-    #[pyo3(name = "scores_3d")]
     fn get_scores_3d(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).scores_3d } as f64)
+        Ok(rt::field_get!(self, scores_3d) as f64)
     }
     #[setter]
-    #[pyo3(name = "scores_3d")]
     fn set_scores_3d(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsBbox3dObject.scores_3d")?;
-        let p = self.ptr()?;
-        unsafe { (*p).scores_3d = v as _ };
+        rt::field_set!(self, scores_3d = v as _);
         Ok(())
     }
     /// Class label.
     ///
     /// `gchar* labels_3d` at sdk/include/nvdsmeta_schema.h:212.
     #[getter]
-    #[pyo3(name = "labels_3d")]
     fn get_labels_3d<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).labels_3d as *const _) })
+        Ok(rt::field_c_string!(py, self, labels_3d))
     }
     /// Embedding filter name.
     ///
     /// `gchar* embedding_filter` at sdk/include/nvdsmeta_schema.h:213.
     #[getter]
-    #[pyo3(name = "embedding_filter")]
     fn get_embedding_filter<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).embedding_filter as *const _) })
+        Ok(rt::field_c_string!(py, self, embedding_filter))
     }
     /// Class confidence.
     ///
     /// `float cls_scores` at sdk/include/nvdsmeta_schema.h:214.
     #[getter]
-    #[pyo3(name = "cls_scores")]
     fn get_cls_scores(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).cls_scores } as f64)
+        Ok(rt::field_get!(self, cls_scores) as f64)
     }
     #[setter]
-    #[pyo3(name = "cls_scores")]
     fn set_cls_scores(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsBbox3dObject.cls_scores")?;
-        let p = self.ptr()?;
-        unsafe { (*p).cls_scores = v as _ };
+        rt::field_set!(self, cls_scores = v as _);
         Ok(())
     }
     /// Instance id.
     ///
     /// `guint instance_ids` at sdk/include/nvdsmeta_schema.h:215.
     #[getter]
-    #[pyo3(name = "instance_ids")]
     fn get_instance_ids(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).instance_ids })
+        Ok(rt::field_get!(self, instance_ids))
     }
     #[setter]
-    #[pyo3(name = "instance_ids")]
     fn set_instance_ids(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsBbox3dObject.instance_ids")?;
-        let p = self.ptr()?;
-        unsafe { (*p).instance_ids = v as _ };
+        rt::field_set!(self, instance_ids = v as _);
         Ok(())
     }
     /// Instance features, or NULL.
     ///
     /// `NvDsEmbedding* instance_feats` at sdk/include/nvdsmeta_schema.h:216.
     #[getter]
-    #[pyo3(name = "instance_feats")]
     fn get_instance_feats(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsEmbedding>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).instance_feats } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, instance_feats) as *mut _)
                 .map(NvDsEmbedding::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "instance_feats")]
     fn set_instance_feats(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -16438,34 +10490,21 @@ impl NvDsBbox3dObject {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).instance_feats }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsEmbedding::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsBbox3dObject.instance_feats",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, instance_feats, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvDsEmbedding::TYPE) ?), None => None, },
+            "NvDsBbox3dObject.instance_feats"
+        )
     }
     /// OCR text, or NULL.
     ///
     /// `gchar* ocr_label` at sdk/include/nvdsmeta_schema.h:217.
     #[getter]
-    #[pyo3(name = "ocr_label")]
     fn get_ocr_label<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).ocr_label as *const _) })
+        Ok(rt::field_c_string!(py, self, ocr_label))
     }
 }
 /// All 3D boxes of one frame.
@@ -16475,46 +10514,17 @@ impl NvDsBbox3dObject {
 pub struct NvDsBbox3dObjectList {
     pub(crate) view: View<ffi::NvDsBbox3dObjectList>,
 }
-impl NvDsBbox3dObjectList {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsBbox3dObjectList";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsBbox3dObjectList>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsBbox3dObjectList> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsBbox3dObjectList) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsBbox3dObjectList, ffi::NvDsBbox3dObjectList, "NvDsBbox3dObjectList",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsBbox3dObjectList {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -16536,15 +10546,7 @@ impl NvDsBbox3dObjectList {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -16552,21 +10554,19 @@ impl NvDsBbox3dObjectList {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// The boxes.
     ///
     /// `NvDsBbox3dObject[600] objects` at sdk/include/nvdsmeta_schema.h:236.
     #[getter]
-    #[pyo3(name = "objects")]
     fn get_objects(slf: &Bound<'_, Self>) -> PyResult<Vec<NvDsBbox3dObject>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let first = unsafe { &raw mut (*p).objects }.cast::<ffi::NvDsBbox3dObject>();
+        let first = rt::field_ptr!(this, objects).cast::<ffi::NvDsBbox3dObject>();
         (0..600)
             .map(|i| Ok(
                 NvDsBbox3dObject::wrap(
-                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -16575,97 +10575,75 @@ impl NvDsBbox3dObjectList {
     ///
     /// `guint num_objects` at sdk/include/nvdsmeta_schema.h:237.
     #[getter]
-    #[pyo3(name = "num_objects")]
     fn get_num_objects(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objects })
+        Ok(rt::field_get!(self, num_objects))
     }
     #[setter]
-    #[pyo3(name = "num_objects")]
     fn set_num_objects(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsBbox3dObjectList.num_objects")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_objects = v as _ };
+        rt::field_set!(self, num_objects = v as _);
         Ok(())
     }
     /// Frame timestamp.
     ///
     /// `guint64 timestamp` at sdk/include/nvdsmeta_schema.h:238.
     #[getter]
-    #[pyo3(name = "timestamp")]
     fn get_timestamp(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).timestamp })
+        Ok(rt::field_get!(self, timestamp))
     }
     #[setter]
-    #[pyo3(name = "timestamp")]
     fn set_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "NvDsBbox3dObjectList.timestamp")?;
-        let p = self.ptr()?;
-        unsafe { (*p).timestamp = v as _ };
+        rt::field_set!(self, timestamp = v as _);
         Ok(())
     }
     /// Frame number.
     ///
     /// `gint frame_num` at sdk/include/nvdsmeta_schema.h:239.
     #[getter]
-    #[pyo3(name = "frame_num")]
     fn get_frame_num(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).frame_num })
+        Ok(rt::field_get!(self, frame_num))
     }
     #[setter]
-    #[pyo3(name = "frame_num")]
     fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsBbox3dObjectList.frame_num")?;
-        let p = self.ptr()?;
-        unsafe { (*p).frame_num = v as _ };
+        rt::field_set!(self, frame_num = v as _);
         Ok(())
     }
     /// Camera id.
     ///
     /// `guint camera_id` at sdk/include/nvdsmeta_schema.h:240.
     #[getter]
-    #[pyo3(name = "camera_id")]
     fn get_camera_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).camera_id })
+        Ok(rt::field_get!(self, camera_id))
     }
     #[setter]
-    #[pyo3(name = "camera_id")]
     fn set_camera_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsBbox3dObjectList.camera_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).camera_id = v as _ };
+        rt::field_set!(self, camera_id = v as _);
         Ok(())
     }
     /// Sensor name.
     ///
     /// `gchar* sensorStr` at sdk/include/nvdsmeta_schema.h:241.
     #[getter]
-    #[pyo3(name = "sensorStr")]
     fn get_sensorStr<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).sensorStr as *const _) })
+        Ok(rt::field_c_string!(py, self, sensorStr))
     }
     /// Entries used in @a entries.
     ///
     /// `int count` at sdk/include/nvdsmeta_schema.h:243.
     #[getter]
-    #[pyo3(name = "count")]
     fn get_count(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).count })
+        Ok(rt::field_get!(self, count))
     }
     #[setter]
-    #[pyo3(name = "count")]
     fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsBbox3dObjectList.count")?;
-        let p = self.ptr()?;
-        unsafe { (*p).count = v as _ };
+        rt::field_set!(self, count = v as _);
         Ok(())
     }
 }
@@ -16676,46 +10654,14 @@ impl NvDsBbox3dObjectList {
 pub struct NvDs3DTracking {
     pub(crate) view: View<ffi::NvDs3DTracking>,
 }
-impl NvDs3DTracking {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDs3DTracking";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDs3DTracking>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDs3DTracking> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDs3DTracking) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDs3DTracking, ffi::NvDs3DTracking, "NvDs3DTracking", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDs3DTracking {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -16737,15 +10683,7 @@ impl NvDs3DTracking {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -16753,114 +10691,53 @@ impl NvDs3DTracking {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Foot position on the world ground plane.
     ///
     /// `gfloat[2] ptWorldFeet` at sdk/include/nvdsmeta_schema.h:248.
     #[getter]
-    #[pyo3(name = "ptWorldFeet")]
     fn get_ptWorldFeet<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                f32,
-            >(
-                slf.py(),
-                (&raw mut (*p).ptWorldFeet).cast(),
-                &[2],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, ptWorldFeet, f32, 2, true)
     }
     #[setter]
-    #[pyo3(name = "ptWorldFeet")]
     fn set_ptWorldFeet(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<f32> = value.extract()?;
-        if values.len() != 2 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDs3DTracking.ptWorldFeet",
-                        2, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).ptWorldFeet).cast(),
-                2,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<f32>>()?,
+            "NvDs3DTracking.ptWorldFeet",
+        )?;
+        rt::field_set_array!(self, ptWorldFeet = values);
         Ok(())
     }
     /// Foot position in the frame.
     ///
     /// `gfloat[2] ptImgFeet` at sdk/include/nvdsmeta_schema.h:249.
     #[getter]
-    #[pyo3(name = "ptImgFeet")]
     fn get_ptImgFeet<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                f32,
-            >(
-                slf.py(),
-                (&raw mut (*p).ptImgFeet).cast(),
-                &[2],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, ptImgFeet, f32, 2, true)
     }
     #[setter]
-    #[pyo3(name = "ptImgFeet")]
     fn set_ptImgFeet(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<f32> = value.extract()?;
-        if values.len() != 2 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "NvDs3DTracking.ptImgFeet", 2,
-                        values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).ptImgFeet).cast(),
-                2,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<f32>>()?,
+            "NvDs3DTracking.ptImgFeet",
+        )?;
+        rt::field_set_array!(self, ptImgFeet = values);
         Ok(())
     }
     /// Outline in the frame.
     ///
     /// `NvDsConvexHull convexHull` at sdk/include/nvdsmeta_schema.h:250.
     #[getter]
-    #[pyo3(name = "convexHull")]
     fn get_convexHull(slf: &Bound<'_, Self>) -> PyResult<NvDsConvexHull> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsConvexHull::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).convexHull }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, convexHull))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "convexHull")]
     fn set_convexHull(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsConvexHull>()
@@ -16869,33 +10746,21 @@ impl NvDs3DTracking {
                 NvDsConvexHull::TYPE,
                 "NvDs3DTracking.convexHull",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).convexHull,
-                src.cast_const().cast(),
-                NvDsConvexHull::OWNED_STRINGS,
-                NvDsConvexHull::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, convexHull, source.get(), NvDsConvexHull)
     }
     /// 3D box.
     ///
     /// `NvDsBbox3dObject bbox3d` at sdk/include/nvdsmeta_schema.h:251.
     #[getter]
-    #[pyo3(name = "bbox3d")]
     fn get_bbox3d(slf: &Bound<'_, Self>) -> PyResult<NvDsBbox3dObject> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsBbox3dObject::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).bbox3d }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, bbox3d))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "bbox3d")]
     fn set_bbox3d(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsBbox3dObject>()
@@ -16904,16 +10769,7 @@ impl NvDs3DTracking {
                 NvDsBbox3dObject::TYPE,
                 "NvDs3DTracking.bbox3d",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).bbox3d,
-                src.cast_const().cast(),
-                NvDsBbox3dObject::OWNED_STRINGS,
-                NvDsBbox3dObject::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, bbox3d, source.get(), NvDsBbox3dObject)
     }
 }
 /// One question/answer exchange with a language model.
@@ -16923,46 +10779,17 @@ impl NvDs3DTracking {
 pub struct NvDsConversationObject {
     pub(crate) view: View<ffi::NvDsConversationObject>,
 }
-impl NvDsConversationObject {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsConversationObject";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsConversationObject>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsConversationObject> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsConversationObject) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsConversationObject, ffi::NvDsConversationObject, "NvDsConversationObject",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsConversationObject {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -16979,15 +10806,7 @@ impl NvDsConversationObject {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -16995,37 +10814,31 @@ impl NvDsConversationObject {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Exchange id.
     ///
     /// `gchar* id` at sdk/include/nvdsmeta_schema.h:256.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).id as *const _) })
+        Ok(rt::field_c_string!(py, self, id))
     }
     /// Question.
     ///
     /// `gchar* query` at sdk/include/nvdsmeta_schema.h:257.
     #[getter]
-    #[pyo3(name = "query")]
     fn get_query<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).query as *const _) })
+        Ok(rt::field_c_string!(py, self, query))
     }
     /// Answer.
     ///
     /// `gchar* response` at sdk/include/nvdsmeta_schema.h:258.
     #[getter]
-    #[pyo3(name = "response")]
     fn get_response<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).response as *const _) })
+        Ok(rt::field_c_string!(py, self, response))
     }
 }
 /// Language-model results attached to an event.
@@ -17035,46 +10848,14 @@ impl NvDsConversationObject {
 pub struct NvDsLLMObject {
     pub(crate) view: View<ffi::NvDsLLMObject>,
 }
-impl NvDsLLMObject {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsLLMObject";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsLLMObject>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsLLMObject> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsLLMObject) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsLLMObject, ffi::NvDsLLMObject, "NvDsLLMObject", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsLLMObject {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -17102,15 +10883,7 @@ impl NvDsLLMObject {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -17118,23 +10891,20 @@ impl NvDsLLMObject {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Free-form string attributes.
     ///
     /// `GHashTable* info` at sdk/include/nvdsmeta_schema.h:263.
     #[getter]
-    #[pyo3(name = "info")]
     fn get_info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).info }.cast::<c_void>(),
+            rt::field_get!(self, info).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "info")]
     fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -17143,32 +10913,24 @@ impl NvDsLLMObject {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).info }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.info")
-        }
+        rt::field_set_pointer!(slf, info, target, "NvDsLLMObject.info")
     }
     /// @a num_conversations exchanges.
     ///
     /// `NvDsConversationObject* conversations` at sdk/include/nvdsmeta_schema.h:264.
     #[getter]
-    #[pyo3(name = "conversations")]
     fn get_conversations(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvDsConversationObject>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).conversations } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, conversations) as *mut _)
                 .map(NvDsConversationObject::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "conversations")]
     fn set_conversations(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -17187,54 +10949,39 @@ impl NvDsLLMObject {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).conversations }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsConversationObject::TYPE)?)
-            }
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.conversations")
-        }
+        rt::field_set_pointer!(
+            slf, conversations, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvDsConversationObject::TYPE) ?), None => None, },
+            "NvDsLLMObject.conversations"
+        )
     }
     /// Number of exchanges.
     ///
     /// `guint num_conversations` at sdk/include/nvdsmeta_schema.h:265.
     #[getter]
-    #[pyo3(name = "num_conversations")]
     fn get_num_conversations(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_conversations })
+        Ok(rt::field_get!(self, num_conversations))
     }
     #[setter]
-    #[pyo3(name = "num_conversations")]
     fn set_num_conversations(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsLLMObject.num_conversations")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_conversations = v as _ };
+        rt::field_set!(self, num_conversations = v as _);
         Ok(())
     }
     /// @a num_embeddings embeddings.
     ///
     /// `NvDsEmbedding* embeddings` at sdk/include/nvdsmeta_schema.h:266.
     #[getter]
-    #[pyo3(name = "embeddings")]
     fn get_embeddings(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsEmbedding>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).embeddings } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, embeddings) as *mut _)
                 .map(NvDsEmbedding::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "embeddings")]
     fn set_embeddings(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -17250,32 +10997,23 @@ impl NvDsLLMObject {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).embeddings }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsEmbedding::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsLLMObject.embeddings")
-        }
+        rt::field_set_pointer!(
+            slf, embeddings, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvDsEmbedding::TYPE) ?), None => None, },
+            "NvDsLLMObject.embeddings"
+        )
     }
     /// Number of embeddings.
     ///
     /// `guint num_embeddings` at sdk/include/nvdsmeta_schema.h:267.
     #[getter]
-    #[pyo3(name = "num_embeddings")]
     fn get_num_embeddings(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_embeddings })
+        Ok(rt::field_get!(self, num_embeddings))
     }
     #[setter]
-    #[pyo3(name = "num_embeddings")]
     fn set_num_embeddings(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsLLMObject.num_embeddings")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_embeddings = v as _ };
+        rt::field_set!(self, num_embeddings = v as _);
         Ok(())
     }
 }
@@ -17286,46 +11024,17 @@ impl NvDsLLMObject {
 pub struct NvDsInteractionObject {
     pub(crate) view: View<ffi::NvDsInteractionObject>,
 }
-impl NvDsInteractionObject {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsInteractionObject";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsInteractionObject>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsInteractionObject> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsInteractionObject) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsInteractionObject, ffi::NvDsInteractionObject, "NvDsInteractionObject",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsInteractionObject {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -17354,15 +11063,7 @@ impl NvDsInteractionObject {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -17370,32 +11071,27 @@ impl NvDsInteractionObject {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Interaction id.
     ///
     /// `gchar* id` at sdk/include/nvdsmeta_schema.h:272.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).id as *const _) })
+        Ok(rt::field_c_string!(py, self, id))
     }
     /// Ids of the objects involved.
     ///
     /// `gchar** objectIds` at sdk/include/nvdsmeta_schema.h:273.
     #[getter]
-    #[pyo3(name = "objectIds")]
     fn get_objectIds<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).objectIds }.cast::<c_void>(),
+            rt::field_get!(self, objectIds).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "objectIds")]
     fn set_objectIds(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -17404,53 +11100,35 @@ impl NvDsInteractionObject {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).objectIds }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsInteractionObject.objectIds",
-                )
-        }
+        rt::field_set_pointer!(slf, objectIds, target, "NvDsInteractionObject.objectIds")
     }
     /// Number of ids.
     ///
     /// `guint num_objectIds` at sdk/include/nvdsmeta_schema.h:274.
     #[getter]
-    #[pyo3(name = "num_objectIds")]
     fn get_num_objectIds(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objectIds })
+        Ok(rt::field_get!(self, num_objectIds))
     }
     #[setter]
-    #[pyo3(name = "num_objectIds")]
     fn set_num_objectIds(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsInteractionObject.num_objectIds")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_objectIds = v as _ };
+        rt::field_set!(self, num_objectIds = v as _);
         Ok(())
     }
     /// Where it happened.
     ///
     /// `NvDsCoordinate* coordinates` at sdk/include/nvdsmeta_schema.h:275.
     #[getter]
-    #[pyo3(name = "coordinates")]
     fn get_coordinates(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsCoordinate>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).coordinates } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, coordinates) as *mut _)
                 .map(NvDsCoordinate::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "coordinates")]
     fn set_coordinates(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -17466,69 +11144,49 @@ impl NvDsInteractionObject {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).coordinates }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsCoordinate::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsInteractionObject.coordinates",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, coordinates, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvDsCoordinate::TYPE) ?), None => None, },
+            "NvDsInteractionObject.coordinates"
+        )
     }
     /// Number of coordinates.
     ///
     /// `guint num_coordinates` at sdk/include/nvdsmeta_schema.h:276.
     #[getter]
-    #[pyo3(name = "num_coordinates")]
     fn get_num_coordinates(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_coordinates })
+        Ok(rt::field_get!(self, num_coordinates))
     }
     #[setter]
-    #[pyo3(name = "num_coordinates")]
     fn set_num_coordinates(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u32,
         >(value, "NvDsInteractionObject.num_coordinates")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_coordinates = v as _ };
+        rt::field_set!(self, num_coordinates = v as _);
         Ok(())
     }
     /// Description.
     ///
     /// `gchar* description` at sdk/include/nvdsmeta_schema.h:277.
     #[getter]
-    #[pyo3(name = "description")]
     fn get_description<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).description as *const _) })
+        Ok(rt::field_c_string!(py, self, description))
     }
     /// Free-form string attributes.
     ///
     /// `GHashTable* info` at sdk/include/nvdsmeta_schema.h:278.
     #[getter]
-    #[pyo3(name = "info")]
     fn get_info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).info }.cast::<c_void>(),
+            rt::field_get!(self, info).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "info")]
     fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -17537,29 +11195,19 @@ impl NvDsInteractionObject {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).info }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsInteractionObject.info")
-        }
+        rt::field_set_pointer!(slf, info, target, "NvDsInteractionObject.info")
     }
     /// Timestamp.
     ///
     /// `gint64 timestamp` at sdk/include/nvdsmeta_schema.h:279.
     #[getter]
-    #[pyo3(name = "timestamp")]
     fn get_timestamp(&self) -> PyResult<i64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).timestamp })
+        Ok(rt::field_get!(self, timestamp))
     }
     #[setter]
-    #[pyo3(name = "timestamp")]
     fn set_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i64>(value, "NvDsInteractionObject.timestamp")?;
-        let p = self.ptr()?;
-        unsafe { (*p).timestamp = v as _ };
+        rt::field_set!(self, timestamp = v as _);
         Ok(())
     }
 }
@@ -17570,46 +11218,17 @@ impl NvDsInteractionObject {
 pub struct NvDsCongestionObject {
     pub(crate) view: View<ffi::NvDsCongestionObject>,
 }
-impl NvDsCongestionObject {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsCongestionObject";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsCongestionObject>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsCongestionObject> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsCongestionObject) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsCongestionObject, ffi::NvDsCongestionObject, "NvDsCongestionObject",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsCongestionObject {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -17631,15 +11250,7 @@ impl NvDsCongestionObject {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -17647,32 +11258,27 @@ impl NvDsCongestionObject {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Observation id.
     ///
     /// `gchar* id` at sdk/include/nvdsmeta_schema.h:284.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).id as *const _) })
+        Ok(rt::field_c_string!(py, self, id))
     }
     /// Ids of the objects involved.
     ///
     /// `gchar** objectIds` at sdk/include/nvdsmeta_schema.h:285.
     #[getter]
-    #[pyo3(name = "objectIds")]
     fn get_objectIds<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).objectIds }.cast::<c_void>(),
+            rt::field_get!(self, objectIds).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "objectIds")]
     fn set_objectIds(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -17681,68 +11287,46 @@ impl NvDsCongestionObject {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).objectIds }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsCongestionObject.objectIds",
-                )
-        }
+        rt::field_set_pointer!(slf, objectIds, target, "NvDsCongestionObject.objectIds")
     }
     /// Number of ids.
     ///
     /// `guint num_objectIds` at sdk/include/nvdsmeta_schema.h:286.
     #[getter]
-    #[pyo3(name = "num_objectIds")]
     fn get_num_objectIds(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objectIds })
+        Ok(rt::field_get!(self, num_objectIds))
     }
     #[setter]
-    #[pyo3(name = "num_objectIds")]
     fn set_num_objectIds(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsCongestionObject.num_objectIds")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_objectIds = v as _ };
+        rt::field_set!(self, num_objectIds = v as _);
         Ok(())
     }
     /// Amount of congestion.
     ///
     /// `float amount` at sdk/include/nvdsmeta_schema.h:287.
     #[getter]
-    #[pyo3(name = "amount")]
     fn get_amount(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).amount } as f64)
+        Ok(rt::field_get!(self, amount) as f64)
     }
     #[setter]
-    #[pyo3(name = "amount")]
     fn set_amount(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsCongestionObject.amount")?;
-        let p = self.ptr()?;
-        unsafe { (*p).amount = v as _ };
+        rt::field_set!(self, amount = v as _);
         Ok(())
     }
     /// Free-form string attributes.
     ///
     /// `GHashTable* info` at sdk/include/nvdsmeta_schema.h:288.
     #[getter]
-    #[pyo3(name = "info")]
     fn get_info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).info }.cast::<c_void>(),
+            rt::field_get!(self, info).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "info")]
     fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -17751,29 +11335,19 @@ impl NvDsCongestionObject {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).info }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsCongestionObject.info")
-        }
+        rt::field_set_pointer!(slf, info, target, "NvDsCongestionObject.info")
     }
     /// Timestamp.
     ///
     /// `gint64 timestamp` at sdk/include/nvdsmeta_schema.h:289.
     #[getter]
-    #[pyo3(name = "timestamp")]
     fn get_timestamp(&self) -> PyResult<i64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).timestamp })
+        Ok(rt::field_get!(self, timestamp))
     }
     #[setter]
-    #[pyo3(name = "timestamp")]
     fn set_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i64>(value, "NvDsCongestionObject.timestamp")?;
-        let p = self.ptr()?;
-        unsafe { (*p).timestamp = v as _ };
+        rt::field_set!(self, timestamp = v as _);
         Ok(())
     }
 }
@@ -17784,46 +11358,17 @@ impl NvDsCongestionObject {
 pub struct NvDsTypeMetricsObject {
     pub(crate) view: View<ffi::NvDsTypeMetricsObject>,
 }
-impl NvDsTypeMetricsObject {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsTypeMetricsObject";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsTypeMetricsObject>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsTypeMetricsObject> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsTypeMetricsObject) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsTypeMetricsObject, ffi::NvDsTypeMetricsObject, "NvDsTypeMetricsObject",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsTypeMetricsObject {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -17852,15 +11397,7 @@ impl NvDsTypeMetricsObject {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -17868,16 +11405,14 @@ impl NvDsTypeMetricsObject {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Metric id.
     ///
     /// `gchar* id` at sdk/include/nvdsmeta_schema.h:294.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).id as *const _) })
+        Ok(rt::field_c_string!(py, self, id))
     }
     /// Object type counted.
     ///
@@ -17885,43 +11420,35 @@ impl NvDsTypeMetricsObject {
     #[getter]
     #[pyo3(name = "type")]
     fn get_type_<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).type_ as *const _) })
+        Ok(rt::field_c_string!(py, self, type_))
     }
     /// Count.
     ///
     /// `gint32 count` at sdk/include/nvdsmeta_schema.h:296.
     #[getter]
-    #[pyo3(name = "count")]
     fn get_count(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).count })
+        Ok(rt::field_get!(self, count))
     }
     #[setter]
-    #[pyo3(name = "count")]
     fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsTypeMetricsObject.count")?;
-        let p = self.ptr()?;
-        unsafe { (*p).count = v as _ };
+        rt::field_set!(self, count = v as _);
         Ok(())
     }
     /// Region outline.
     ///
     /// `NvDsCoordinate* coordinates` at sdk/include/nvdsmeta_schema.h:297.
     #[getter]
-    #[pyo3(name = "coordinates")]
     fn get_coordinates(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsCoordinate>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).coordinates } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, coordinates) as *mut _)
                 .map(NvDsCoordinate::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "coordinates")]
     fn set_coordinates(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -17937,57 +11464,39 @@ impl NvDsTypeMetricsObject {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).coordinates }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsCoordinate::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsTypeMetricsObject.coordinates",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, coordinates, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvDsCoordinate::TYPE) ?), None => None, },
+            "NvDsTypeMetricsObject.coordinates"
+        )
     }
     /// Number of coordinates.
     ///
     /// `guint num_coordinates` at sdk/include/nvdsmeta_schema.h:298.
     #[getter]
-    #[pyo3(name = "num_coordinates")]
     fn get_num_coordinates(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_coordinates })
+        Ok(rt::field_get!(self, num_coordinates))
     }
     #[setter]
-    #[pyo3(name = "num_coordinates")]
     fn set_num_coordinates(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u32,
         >(value, "NvDsTypeMetricsObject.num_coordinates")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_coordinates = v as _ };
+        rt::field_set!(self, num_coordinates = v as _);
         Ok(())
     }
     /// Ids of the counted objects.
     ///
     /// `gchar** objectIds` at sdk/include/nvdsmeta_schema.h:299.
     #[getter]
-    #[pyo3(name = "objectIds")]
     fn get_objectIds<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).objectIds }.cast::<c_void>(),
+            rt::field_get!(self, objectIds).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "objectIds")]
     fn set_objectIds(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -17996,51 +11505,33 @@ impl NvDsTypeMetricsObject {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).objectIds }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsTypeMetricsObject.objectIds",
-                )
-        }
+        rt::field_set_pointer!(slf, objectIds, target, "NvDsTypeMetricsObject.objectIds")
     }
     /// Number of ids.
     ///
     /// `guint num_objectIds` at sdk/include/nvdsmeta_schema.h:300.
     #[getter]
-    #[pyo3(name = "num_objectIds")]
     fn get_num_objectIds(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_objectIds })
+        Ok(rt::field_get!(self, num_objectIds))
     }
     #[setter]
-    #[pyo3(name = "num_objectIds")]
     fn set_num_objectIds(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsTypeMetricsObject.num_objectIds")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_objectIds = v as _ };
+        rt::field_set!(self, num_objectIds = v as _);
         Ok(())
     }
     /// Free-form string attributes.
     ///
     /// `GHashTable* info` at sdk/include/nvdsmeta_schema.h:301.
     #[getter]
-    #[pyo3(name = "info")]
     fn get_info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).info }.cast::<c_void>(),
+            rt::field_get!(self, info).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "info")]
     fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -18049,13 +11540,7 @@ impl NvDsTypeMetricsObject {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).info }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsTypeMetricsObject.info")
-        }
+        rt::field_set_pointer!(slf, info, target, "NvDsTypeMetricsObject.info")
     }
 }
 /// A segmentation mask attached to an event.
@@ -18065,46 +11550,17 @@ impl NvDsTypeMetricsObject {
 pub struct NvDsSegmentationObject {
     pub(crate) view: View<ffi::NvDsSegmentationObject>,
 }
-impl NvDsSegmentationObject {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsSegmentationObject";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsSegmentationObject>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsSegmentationObject> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsSegmentationObject) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsSegmentationObject, ffi::NvDsSegmentationObject, "NvDsSegmentationObject",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsSegmentationObject {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -18121,15 +11577,7 @@ impl NvDsSegmentationObject {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -18137,23 +11585,20 @@ impl NvDsSegmentationObject {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Mask values.
     ///
     /// `gint32* mask` at sdk/include/nvdsmeta_schema.h:306.
     #[getter]
-    #[pyo3(name = "mask")]
     fn get_mask<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).mask }.cast::<c_void>(),
+            rt::field_get!(self, mask).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "mask")]
     fn set_mask(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -18162,46 +11607,33 @@ impl NvDsSegmentationObject {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).mask }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsSegmentationObject.mask")
-        }
+        rt::field_set_pointer!(slf, mask, target, "NvDsSegmentationObject.mask")
     }
     /// Number of values.
     ///
     /// `guint mask_size` at sdk/include/nvdsmeta_schema.h:307.
     #[getter]
-    #[pyo3(name = "mask_size")]
     fn get_mask_size(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).mask_size })
+        Ok(rt::field_get!(self, mask_size))
     }
     #[setter]
-    #[pyo3(name = "mask_size")]
     fn set_mask_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsSegmentationObject.mask_size")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mask_size = v as _ };
+        rt::field_set!(self, mask_size = v as _);
         Ok(())
     }
     /// Free-form string attributes.
     ///
     /// `GHashTable* info` at sdk/include/nvdsmeta_schema.h:308.
     #[getter]
-    #[pyo3(name = "info")]
     fn get_info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).info }.cast::<c_void>(),
+            rt::field_get!(self, info).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "info")]
     fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -18210,13 +11642,7 @@ impl NvDsSegmentationObject {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).info }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsSegmentationObject.info")
-        }
+        rt::field_set_pointer!(slf, info, target, "NvDsSegmentationObject.info")
     }
 }
 /// An event to be sent by a message broker. Attach an object description
@@ -18227,63 +11653,25 @@ impl NvDsSegmentationObject {
 pub struct NvDsEventMsgMeta {
     pub(crate) view: View<ffi::NvDsEventMsgMeta>,
 }
-impl NvDsEventMsgMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsEventMsgMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsEventMsgMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsEventMsgMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsEventMsgMeta, objectId),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsEventMsgMeta, sensorStr),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsEventMsgMeta, otherAttrs),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::NvDsEventMsgMeta, videoPath),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsEventMsgMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsEventMsgMeta, ffi::NvDsEventMsgMeta, "NvDsEventMsgMeta", __BINDERY_ALLOCATOR,
+    strings = [rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsEventMsgMeta, objectId), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsEventMsgMeta, sensorStr), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsEventMsgMeta, otherAttrs), allocator :
+    __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::NvDsEventMsgMeta, videoPath), allocator :
+    __BINDERY_ALLOC_GLIB },]
+);
 #[pymethods]
 impl NvDsEventMsgMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -18342,15 +11730,7 @@ impl NvDsEventMsgMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -18358,7 +11738,7 @@ impl NvDsEventMsgMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// What happened.
     ///
@@ -18366,52 +11746,39 @@ impl NvDsEventMsgMeta {
     #[getter]
     #[pyo3(name = "type")]
     fn get_type_<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVDSEVENTTYPE.member(py, unsafe { (*p).type_ } as i64)
+        __BINDERY_ENUM_NVDSEVENTTYPE.member(py, rt::field_get!(self, type_) as i64)
     }
     #[setter]
     #[pyo3(name = "type")]
     fn set_type_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVDSEVENTTYPE.value(value, "NvDsEventMsgMeta.type")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvDsEventMsgMeta.type")?;
-        let p = self.ptr()?;
-        unsafe { (*p).type_ = v as _ };
+        rt::field_set!(self, type_ = v as _);
         Ok(())
     }
     /// Kind of object in @a extMsg.
     ///
     /// `NvDsObjectType objType` at sdk/include/nvdsmeta_schema.h:317.
     #[getter]
-    #[pyo3(name = "objType")]
     fn get_objType<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVDSOBJECTTYPE.member(py, unsafe { (*p).objType } as i64)
+        __BINDERY_ENUM_NVDSOBJECTTYPE.member(py, rt::field_get!(self, objType) as i64)
     }
     #[setter]
-    #[pyo3(name = "objType")]
     fn set_objType(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVDSOBJECTTYPE.value(value, "NvDsEventMsgMeta.objType")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvDsEventMsgMeta.objType")?;
-        let p = self.ptr()?;
-        unsafe { (*p).objType = v as _ };
+        rt::field_set!(self, objType = v as _);
         Ok(())
     }
     /// Object box.
     ///
     /// `NvDsRect bbox` at sdk/include/nvdsmeta_schema.h:318.
     #[getter]
-    #[pyo3(name = "bbox")]
     fn get_bbox(slf: &Bound<'_, Self>) -> PyResult<NvDsRect> {
         let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvDsRect::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).bbox }.cast())?,
-            ),
-        )
+        Ok(NvDsRect::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, bbox))?))
     }
     #[setter]
-    #[pyo3(name = "bbox")]
     fn set_bbox(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsRect>()
@@ -18420,33 +11787,21 @@ impl NvDsEventMsgMeta {
                 NvDsRect::TYPE,
                 "NvDsEventMsgMeta.bbox",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).bbox,
-                src.cast_const().cast(),
-                NvDsRect::OWNED_STRINGS,
-                NvDsRect::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, bbox, source.get(), NvDsRect)
     }
     /// Object geolocation.
     ///
     /// `NvDsGeoLocation location` at sdk/include/nvdsmeta_schema.h:319.
     #[getter]
-    #[pyo3(name = "location")]
     fn get_location(slf: &Bound<'_, Self>) -> PyResult<NvDsGeoLocation> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsGeoLocation::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).location }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, location))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "location")]
     fn set_location(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsGeoLocation>()
@@ -18455,35 +11810,21 @@ impl NvDsEventMsgMeta {
                 NvDsGeoLocation::TYPE,
                 "NvDsEventMsgMeta.location",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).location,
-                src.cast_const().cast(),
-                NvDsGeoLocation::OWNED_STRINGS,
-                NvDsGeoLocation::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, location, source.get(), NvDsGeoLocation)
     }
     /// Object coordinates.
     ///
     /// `NvDsCoordinate coordinate` at sdk/include/nvdsmeta_schema.h:320.
     #[getter]
-    #[pyo3(name = "coordinate")]
     fn get_coordinate(slf: &Bound<'_, Self>) -> PyResult<NvDsCoordinate> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsCoordinate::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).coordinate }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, coordinate))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "coordinate")]
     fn set_coordinate(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsCoordinate>()
@@ -18492,35 +11833,21 @@ impl NvDsEventMsgMeta {
                 NvDsCoordinate::TYPE,
                 "NvDsEventMsgMeta.coordinate",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).coordinate,
-                src.cast_const().cast(),
-                NvDsCoordinate::OWNED_STRINGS,
-                NvDsCoordinate::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, coordinate, source.get(), NvDsCoordinate)
     }
     /// Object signature.
     ///
     /// `NvDsObjectSignature objSignature` at sdk/include/nvdsmeta_schema.h:321.
     #[getter]
-    #[pyo3(name = "objSignature")]
     fn get_objSignature(slf: &Bound<'_, Self>) -> PyResult<NvDsObjectSignature> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsObjectSignature::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), unsafe { &raw mut (*p).objSignature }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, objSignature))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "objSignature")]
     fn set_objSignature(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsObjectSignature>()
@@ -18529,168 +11856,124 @@ impl NvDsEventMsgMeta {
                 NvDsObjectSignature::TYPE,
                 "NvDsEventMsgMeta.objSignature",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).objSignature,
-                src.cast_const().cast(),
-                NvDsObjectSignature::OWNED_STRINGS,
-                NvDsObjectSignature::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, objSignature, source.get(), NvDsObjectSignature)
     }
     /// Object class id.
     ///
     /// `gint objClassId` at sdk/include/nvdsmeta_schema.h:322.
     #[getter]
-    #[pyo3(name = "objClassId")]
     fn get_objClassId(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).objClassId })
+        Ok(rt::field_get!(self, objClassId))
     }
     #[setter]
-    #[pyo3(name = "objClassId")]
     fn set_objClassId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.objClassId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).objClassId = v as _ };
+        rt::field_set!(self, objClassId = v as _);
         Ok(())
     }
     /// Sensor id.
     ///
     /// `gint sensorId` at sdk/include/nvdsmeta_schema.h:323.
     #[getter]
-    #[pyo3(name = "sensorId")]
     fn get_sensorId(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).sensorId })
+        Ok(rt::field_get!(self, sensorId))
     }
     #[setter]
-    #[pyo3(name = "sensorId")]
     fn set_sensorId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.sensorId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).sensorId = v as _ };
+        rt::field_set!(self, sensorId = v as _);
         Ok(())
     }
     /// Analytics module id.
     ///
     /// `gint moduleId` at sdk/include/nvdsmeta_schema.h:324.
     #[getter]
-    #[pyo3(name = "moduleId")]
     fn get_moduleId(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).moduleId })
+        Ok(rt::field_get!(self, moduleId))
     }
     #[setter]
-    #[pyo3(name = "moduleId")]
     fn set_moduleId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.moduleId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).moduleId = v as _ };
+        rt::field_set!(self, moduleId = v as _);
         Ok(())
     }
     /// Place id.
     ///
     /// `gint placeId` at sdk/include/nvdsmeta_schema.h:325.
     #[getter]
-    #[pyo3(name = "placeId")]
     fn get_placeId(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).placeId })
+        Ok(rt::field_get!(self, placeId))
     }
     #[setter]
-    #[pyo3(name = "placeId")]
     fn set_placeId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.placeId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).placeId = v as _ };
+        rt::field_set!(self, placeId = v as _);
         Ok(())
     }
     /// Id of the component that made the event.
     ///
     /// `gint componentId` at sdk/include/nvdsmeta_schema.h:326.
     #[getter]
-    #[pyo3(name = "componentId")]
     fn get_componentId(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).componentId })
+        Ok(rt::field_get!(self, componentId))
     }
     #[setter]
-    #[pyo3(name = "componentId")]
     fn set_componentId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.componentId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).componentId = v as _ };
+        rt::field_set!(self, componentId = v as _);
         Ok(())
     }
     /// Frame number.
     ///
     /// `gint frameId` at sdk/include/nvdsmeta_schema.h:327.
     #[getter]
-    #[pyo3(name = "frameId")]
     fn get_frameId(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).frameId })
+        Ok(rt::field_get!(self, frameId))
     }
     #[setter]
-    #[pyo3(name = "frameId")]
     fn set_frameId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.frameId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).frameId = v as _ };
+        rt::field_set!(self, frameId = v as _);
         Ok(())
     }
     /// Inference confidence.
     ///
     /// `gdouble confidence` at sdk/include/nvdsmeta_schema.h:328.
     #[getter]
-    #[pyo3(name = "confidence")]
     fn get_confidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).confidence })
+        Ok(rt::field_get!(self, confidence))
     }
     #[setter]
-    #[pyo3(name = "confidence")]
     fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "NvDsEventMsgMeta.confidence")?;
-        let p = self.ptr()?;
-        unsafe { (*p).confidence = v as _ };
+        rt::field_set!(self, confidence = v as _);
         Ok(())
     }
     /// Tracking id.
     ///
     /// `guint64 trackingId` at sdk/include/nvdsmeta_schema.h:329.
     #[getter]
-    #[pyo3(name = "trackingId")]
     fn get_trackingId(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).trackingId })
+        Ok(rt::field_get!(self, trackingId))
     }
     #[setter]
-    #[pyo3(name = "trackingId")]
     fn set_trackingId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "NvDsEventMsgMeta.trackingId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).trackingId = v as _ };
+        rt::field_set!(self, trackingId = v as _);
         Ok(())
     }
     /// Timestamp string (RFC 3339).
     ///
     /// `gchar* ts` at sdk/include/nvdsmeta_schema.h:330.
     #[getter]
-    #[pyo3(name = "ts")]
     fn get_ts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).ts }.cast::<c_void>(),
+            rt::field_get!(self, ts).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "ts")]
     fn set_ts(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -18699,97 +11982,69 @@ impl NvDsEventMsgMeta {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).ts }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.ts")
-        }
+        rt::field_set_pointer!(slf, ts, target, "NvDsEventMsgMeta.ts")
     }
     /// Object id.
     ///
     /// `gchar* objectId` at sdk/include/nvdsmeta_schema.h:331.
     #[getter]
-    #[pyo3(name = "objectId")]
     fn get_objectId<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).objectId as *const _) })
+        Ok(rt::field_c_string!(py, self, objectId))
     }
     #[setter]
-    #[pyo3(name = "objectId")]
     fn set_objectId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).objectId).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsEventMsgMeta.objectId",
-            )
-        }
+        rt::field_set_c_string!(
+            self, objectId, owned __BINDERY_ALLOC_GLIB, value,
+            "NvDsEventMsgMeta.objectId"
+        )
     }
     /// Sensor identity.
     ///
     /// `gchar* sensorStr` at sdk/include/nvdsmeta_schema.h:332.
     #[getter]
-    #[pyo3(name = "sensorStr")]
     fn get_sensorStr<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).sensorStr as *const _) })
+        Ok(rt::field_c_string!(py, self, sensorStr))
     }
     #[setter]
-    #[pyo3(name = "sensorStr")]
     fn set_sensorStr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).sensorStr).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsEventMsgMeta.sensorStr",
-            )
-        }
+        rt::field_set_c_string!(
+            self, sensorStr, owned __BINDERY_ALLOC_GLIB, value,
+            "NvDsEventMsgMeta.sensorStr"
+        )
     }
     /// Entries used in @a entries.
     ///
     /// `int count` at sdk/include/nvdsmeta_schema.h:334.
     #[getter]
-    #[pyo3(name = "count")]
     fn get_count(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).count })
+        Ok(rt::field_get!(self, count))
     }
     #[setter]
-    #[pyo3(name = "count")]
     fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.count")?;
-        let p = self.ptr()?;
-        unsafe { (*p).count = v as _ };
+        rt::field_set!(self, count = v as _);
         Ok(())
     }
     /// 3D box, or NULL.
     ///
     /// `NvDsBbox3dObject* bbox3d` at sdk/include/nvdsmeta_schema.h:335.
     #[getter]
-    #[pyo3(name = "bbox3d")]
     fn get_bbox3d(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsBbox3dObject>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).bbox3d } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, bbox3d) as *mut _)
                 .map(NvDsBbox3dObject::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "bbox3d")]
     fn set_bbox3d(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -18805,34 +12060,25 @@ impl NvDsEventMsgMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).bbox3d }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsBbox3dObject::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.bbox3d")
-        }
+        rt::field_set_pointer!(
+            slf, bbox3d, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvDsBbox3dObject::TYPE) ?), None => None, }, "NvDsEventMsgMeta.bbox3d"
+        )
     }
     /// Language-model results, or NULL.
     ///
     /// `NvDsLLMObject* llm` at sdk/include/nvdsmeta_schema.h:336.
     #[getter]
-    #[pyo3(name = "llm")]
     fn get_llm(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsLLMObject>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).llm } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, llm) as *mut _)
                 .map(NvDsLLMObject::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "llm")]
     fn set_llm(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -18848,53 +12094,40 @@ impl NvDsEventMsgMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).llm }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsLLMObject::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.llm")
-        }
+        rt::field_set_pointer!(
+            slf, llm, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvDsLLMObject::TYPE) ?), None => None, }, "NvDsEventMsgMeta.llm"
+        )
     }
     /// Entries in @a interactions.
     ///
     /// `gint num_interactions` at sdk/include/nvdsmeta_schema.h:337.
     #[getter]
-    #[pyo3(name = "num_interactions")]
     fn get_num_interactions(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_interactions })
+        Ok(rt::field_get!(self, num_interactions))
     }
     #[setter]
-    #[pyo3(name = "num_interactions")]
     fn set_num_interactions(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.num_interactions")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_interactions = v as _ };
+        rt::field_set!(self, num_interactions = v as _);
         Ok(())
     }
     /// Interactions, or NULL.
     ///
     /// `NvDsInteractionObject* interactions` at sdk/include/nvdsmeta_schema.h:338.
     #[getter]
-    #[pyo3(name = "interactions")]
     fn get_interactions(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvDsInteractionObject>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).interactions } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, interactions) as *mut _)
                 .map(NvDsInteractionObject::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "interactions")]
     fn set_interactions(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -18913,54 +12146,39 @@ impl NvDsEventMsgMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).interactions }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsInteractionObject::TYPE)?)
-            }
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.interactions")
-        }
+        rt::field_set_pointer!(
+            slf, interactions, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvDsInteractionObject::TYPE) ?), None => None, },
+            "NvDsEventMsgMeta.interactions"
+        )
     }
     /// Entries in @a congestions.
     ///
     /// `gint num_congestions` at sdk/include/nvdsmeta_schema.h:339.
     #[getter]
-    #[pyo3(name = "num_congestions")]
     fn get_num_congestions(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_congestions })
+        Ok(rt::field_get!(self, num_congestions))
     }
     #[setter]
-    #[pyo3(name = "num_congestions")]
     fn set_num_congestions(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.num_congestions")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_congestions = v as _ };
+        rt::field_set!(self, num_congestions = v as _);
         Ok(())
     }
     /// Congestion observations, or NULL.
     ///
     /// `NvDsCongestionObject* congestions` at sdk/include/nvdsmeta_schema.h:340.
     #[getter]
-    #[pyo3(name = "congestions")]
     fn get_congestions(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsCongestionObject>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).congestions } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, congestions) as *mut _)
                 .map(NvDsCongestionObject::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "congestions")]
     fn set_congestions(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -18976,52 +12194,39 @@ impl NvDsEventMsgMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).congestions }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsCongestionObject::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.congestions")
-        }
+        rt::field_set_pointer!(
+            slf, congestions, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvDsCongestionObject::TYPE) ?), None => None, },
+            "NvDsEventMsgMeta.congestions"
+        )
     }
     /// Entries in @a fov.
     ///
     /// `gint num_fov` at sdk/include/nvdsmeta_schema.h:341.
     #[getter]
-    #[pyo3(name = "num_fov")]
     fn get_num_fov(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_fov })
+        Ok(rt::field_get!(self, num_fov))
     }
     #[setter]
-    #[pyo3(name = "num_fov")]
     fn set_num_fov(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.num_fov")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_fov = v as _ };
+        rt::field_set!(self, num_fov = v as _);
         Ok(())
     }
     /// Field-of-view metrics, or NULL.
     ///
     /// `NvDsTypeMetricsObject* fov` at sdk/include/nvdsmeta_schema.h:342.
     #[getter]
-    #[pyo3(name = "fov")]
     fn get_fov(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsTypeMetricsObject>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).fov } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, fov) as *mut _)
                 .map(NvDsTypeMetricsObject::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "fov")]
     fn set_fov(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -19037,38 +12242,27 @@ impl NvDsEventMsgMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).fov }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsTypeMetricsObject::TYPE)?)
-            }
-            None => None,
-        };
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.fov")
-        }
+        rt::field_set_pointer!(
+            slf, fov, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvDsTypeMetricsObject::TYPE) ?), None => None, }, "NvDsEventMsgMeta.fov"
+        )
     }
     /// Segmentation, or NULL.
     ///
     /// `NvDsSegmentationObject* segmentation` at sdk/include/nvdsmeta_schema.h:343.
     #[getter]
-    #[pyo3(name = "segmentation")]
     fn get_segmentation(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvDsSegmentationObject>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).segmentation } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, segmentation) as *mut _)
                 .map(NvDsSegmentationObject::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "segmentation")]
     fn set_segmentation(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -19087,85 +12281,58 @@ impl NvDsEventMsgMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).segmentation }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsSegmentationObject::TYPE)?)
-            }
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.segmentation")
-        }
+        rt::field_set_pointer!(
+            slf, segmentation, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvDsSegmentationObject::TYPE) ?), None => None, },
+            "NvDsEventMsgMeta.segmentation"
+        )
     }
     /// Other attributes of the object.
     ///
     /// `gchar* otherAttrs` at sdk/include/nvdsmeta_schema.h:344.
     #[getter]
-    #[pyo3(name = "otherAttrs")]
     fn get_otherAttrs<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).otherAttrs as *const _) })
+        Ok(rt::field_c_string!(py, self, otherAttrs))
     }
     #[setter]
-    #[pyo3(name = "otherAttrs")]
     fn set_otherAttrs(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).otherAttrs).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsEventMsgMeta.otherAttrs",
-            )
-        }
+        rt::field_set_c_string!(
+            self, otherAttrs, owned __BINDERY_ALLOC_GLIB, value,
+            "NvDsEventMsgMeta.otherAttrs"
+        )
     }
     /// Name of the video file.
     ///
     /// `gchar* videoPath` at sdk/include/nvdsmeta_schema.h:345.
     #[getter]
-    #[pyo3(name = "videoPath")]
     fn get_videoPath<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).videoPath as *const _) })
+        Ok(rt::field_c_string!(py, self, videoPath))
     }
     #[setter]
-    #[pyo3(name = "videoPath")]
     fn set_videoPath(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).videoPath).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "NvDsEventMsgMeta.videoPath",
-            )
-        }
+        rt::field_set_c_string!(
+            self, videoPath, owned __BINDERY_ALLOC_GLIB, value,
+            "NvDsEventMsgMeta.videoPath"
+        )
     }
     /// Object description (see @a objType), or NULL.
     ///
     /// `void* extMsg` at sdk/include/nvdsmeta_schema.h:346.
     #[getter]
-    #[pyo3(name = "extMsg")]
     fn get_extMsg<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).extMsg }.cast::<c_void>(),
+            rt::field_get!(self, extMsg).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "extMsg")]
     fn set_extMsg(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -19179,46 +12346,30 @@ impl NvDsEventMsgMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).extMsg }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsEventMsgMeta.extMsg")
-        }
+        rt::field_set_pointer!(slf, extMsg, target, "NvDsEventMsgMeta.extMsg")
     }
     /// Size of the object at @a extMsg, in bytes.
     ///
     /// `guint extMsgSize` at sdk/include/nvdsmeta_schema.h:347.
     #[getter]
-    #[pyo3(name = "extMsgSize")]
     fn get_extMsgSize(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).extMsgSize })
+        Ok(rt::field_get!(self, extMsgSize))
     }
     #[setter]
-    #[pyo3(name = "extMsgSize")]
     fn set_extMsgSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsEventMsgMeta.extMsgSize")?;
-        let p = self.ptr()?;
-        unsafe { (*p).extMsgSize = v as _ };
+        rt::field_set!(self, extMsgSize = v as _);
         Ok(())
     }
     /// Body pose.
     ///
     /// `NvDsJoints pose` at sdk/include/nvdsmeta_schema.h:348.
     #[getter]
-    #[pyo3(name = "pose")]
     fn get_pose(slf: &Bound<'_, Self>) -> PyResult<NvDsJoints> {
         let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NvDsJoints::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).pose }.cast())?,
-            ),
-        )
+        Ok(NvDsJoints::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, pose))?))
     }
     #[setter]
-    #[pyo3(name = "pose")]
     fn set_pose(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsJoints>()
@@ -19227,33 +12378,21 @@ impl NvDsEventMsgMeta {
                 NvDsJoints::TYPE,
                 "NvDsEventMsgMeta.pose",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).pose,
-                src.cast_const().cast(),
-                NvDsJoints::OWNED_STRINGS,
-                NvDsJoints::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, pose, source.get(), NvDsJoints)
     }
     /// Embedding.
     ///
     /// `NvDsEmbedding embedding` at sdk/include/nvdsmeta_schema.h:349.
     #[getter]
-    #[pyo3(name = "embedding")]
     fn get_embedding(slf: &Bound<'_, Self>) -> PyResult<NvDsEmbedding> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDsEmbedding::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).embedding }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, embedding))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "embedding")]
     fn set_embedding(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDsEmbedding>()
@@ -19262,55 +12401,36 @@ impl NvDsEventMsgMeta {
                 NvDsEmbedding::TYPE,
                 "NvDsEventMsgMeta.embedding",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).embedding,
-                src.cast_const().cast(),
-                NvDsEmbedding::OWNED_STRINGS,
-                NvDsEmbedding::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, embedding, source.get(), NvDsEmbedding)
     }
     /// @a singleView3DTracking is valid.
     ///
     /// `bool has3DTracking` at sdk/include/nvdsmeta_schema.h:350.
     #[getter]
-    #[pyo3(name = "has3DTracking")]
     fn get_has3DTracking(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).has3DTracking } as i64 != 0)
+        Ok(rt::field_get!(self, has3DTracking) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "has3DTracking")]
     fn set_has3DTracking(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "NvDsEventMsgMeta.has3DTracking")?;
-        let p = self.ptr()?;
-        unsafe { (*p).has3DTracking = v != 0 };
+        rt::field_set!(self, has3DTracking = v != 0);
         Ok(())
     }
     /// Single-view 3D tracking result.
     ///
     /// `NvDs3DTracking singleView3DTracking` at sdk/include/nvdsmeta_schema.h:351.
     #[getter]
-    #[pyo3(name = "singleView3DTracking")]
     fn get_singleView3DTracking(slf: &Bound<'_, Self>) -> PyResult<NvDs3DTracking> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvDs3DTracking::wrap(
                 this
                     .view
-                    .field(
-                        slf.as_any(),
-                        unsafe { &raw mut (*p).singleView3DTracking }.cast(),
-                    )?,
+                    .field(slf.as_any(), rt::field_ptr!(this, singleView3DTracking))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "singleView3DTracking")]
     fn set_singleView3DTracking(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvDs3DTracking>()
@@ -19319,32 +12439,19 @@ impl NvDsEventMsgMeta {
                 NvDs3DTracking::TYPE,
                 "NvDsEventMsgMeta.singleView3DTracking",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).singleView3DTracking,
-                src.cast_const().cast(),
-                NvDs3DTracking::OWNED_STRINGS,
-                NvDs3DTracking::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, singleView3DTracking, source.get(), NvDs3DTracking)
     }
     /// Visibility of the object.
     ///
     /// `gfloat visibility` at sdk/include/nvdsmeta_schema.h:352.
     #[getter]
-    #[pyo3(name = "visibility")]
     fn get_visibility(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).visibility } as f64)
+        Ok(rt::field_get!(self, visibility) as f64)
     }
     #[setter]
-    #[pyo3(name = "visibility")]
     fn set_visibility(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsEventMsgMeta.visibility")?;
-        let p = self.ptr()?;
-        unsafe { (*p).visibility = v as _ };
+        rt::field_set!(self, visibility = v as _);
         Ok(())
     }
 }
@@ -19355,46 +12462,14 @@ impl NvDsEventMsgMeta {
 pub struct NvDsEvent {
     pub(crate) view: View<ffi::NvDsEvent>,
 }
-impl NvDsEvent {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsEvent";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsEvent>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsEvent> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsEvent) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsEvent, ffi::NvDsEvent, "NvDsEvent", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsEvent {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -19411,15 +12486,7 @@ impl NvDsEvent {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -19427,43 +12494,36 @@ impl NvDsEvent {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// What happened.
     ///
     /// `NvDsEventType eventType` at sdk/include/nvdsmeta_schema.h:357.
     #[getter]
-    #[pyo3(name = "eventType")]
     fn get_eventType<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVDSEVENTTYPE.member(py, unsafe { (*p).eventType } as i64)
+        __BINDERY_ENUM_NVDSEVENTTYPE.member(py, rt::field_get!(self, eventType) as i64)
     }
     #[setter]
-    #[pyo3(name = "eventType")]
     fn set_eventType(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVDSEVENTTYPE.value(value, "NvDsEvent.eventType")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvDsEvent.eventType")?;
-        let p = self.ptr()?;
-        unsafe { (*p).eventType = v as _ };
+        rt::field_set!(self, eventType = v as _);
         Ok(())
     }
     /// Event metadata.
     ///
     /// `NvDsEventMsgMeta* metadata` at sdk/include/nvdsmeta_schema.h:358.
     #[getter]
-    #[pyo3(name = "metadata")]
     fn get_metadata(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsEventMsgMeta>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).metadata } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, metadata) as *mut _)
                 .map(NvDsEventMsgMeta::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "metadata")]
     fn set_metadata(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -19479,16 +12539,10 @@ impl NvDsEvent {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).metadata }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvDsEventMsgMeta::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsEvent.metadata")
-        }
+        rt::field_set_pointer!(
+            slf, metadata, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvDsEventMsgMeta::TYPE) ?), None => None, }, "NvDsEvent.metadata"
+        )
     }
 }
 /// A custom message to be added to a payload (NVDS_CUSTOM_MSG_BLOB).
@@ -19498,46 +12552,16 @@ impl NvDsEvent {
 pub struct NvDsCustomMsgInfo {
     pub(crate) view: View<ffi::NvDsCustomMsgInfo>,
 }
-impl NvDsCustomMsgInfo {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsCustomMsgInfo";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsCustomMsgInfo>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsCustomMsgInfo> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsCustomMsgInfo) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsCustomMsgInfo, ffi::NvDsCustomMsgInfo, "NvDsCustomMsgInfo", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsCustomMsgInfo {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -19554,15 +12578,7 @@ impl NvDsCustomMsgInfo {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -19570,23 +12586,20 @@ impl NvDsCustomMsgInfo {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Message bytes.
     ///
     /// `void* message` at sdk/include/nvdsmeta_schema.h:363.
     #[getter]
-    #[pyo3(name = "message")]
     fn get_message<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).message }.cast::<c_void>(),
+            rt::field_get!(self, message).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "message")]
     fn set_message(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -19600,29 +12613,19 @@ impl NvDsCustomMsgInfo {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).message }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsCustomMsgInfo.message")
-        }
+        rt::field_set_pointer!(slf, message, target, "NvDsCustomMsgInfo.message")
     }
     /// Number of bytes.
     ///
     /// `guint size` at sdk/include/nvdsmeta_schema.h:364.
     #[getter]
-    #[pyo3(name = "size")]
     fn get_size(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).size })
+        Ok(rt::field_get!(self, size))
     }
     #[setter]
-    #[pyo3(name = "size")]
     fn set_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsCustomMsgInfo.size")?;
-        let p = self.ptr()?;
-        unsafe { (*p).size = v as _ };
+        rt::field_set!(self, size = v as _);
         Ok(())
     }
 }
@@ -19633,46 +12636,14 @@ impl NvDsCustomMsgInfo {
 pub struct NvDsPayload {
     pub(crate) view: View<ffi::NvDsPayload>,
 }
-impl NvDsPayload {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsPayload";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsPayload>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsPayload> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsPayload) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsPayload, ffi::NvDsPayload, "NvDsPayload", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsPayload {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -19694,15 +12665,7 @@ impl NvDsPayload {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -19710,23 +12673,20 @@ impl NvDsPayload {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Payload bytes.
     ///
     /// `void* payload` at sdk/include/nvdsmeta_schema.h:369.
     #[getter]
-    #[pyo3(name = "payload")]
     fn get_payload<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).payload }.cast::<c_void>(),
+            rt::field_get!(self, payload).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "payload")]
     fn set_payload(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -19740,45 +12700,32 @@ impl NvDsPayload {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).payload }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsPayload.payload")
-        }
+        rt::field_set_pointer!(slf, payload, target, "NvDsPayload.payload")
     }
     /// Number of bytes.
     ///
     /// `guint payloadSize` at sdk/include/nvdsmeta_schema.h:370.
     #[getter]
-    #[pyo3(name = "payloadSize")]
     fn get_payloadSize(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).payloadSize })
+        Ok(rt::field_get!(self, payloadSize))
     }
     #[setter]
-    #[pyo3(name = "payloadSize")]
     fn set_payloadSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsPayload.payloadSize")?;
-        let p = self.ptr()?;
-        unsafe { (*p).payloadSize = v as _ };
+        rt::field_set!(self, payloadSize = v as _);
         Ok(())
     }
     /// Id of the component that attached the payload.
     ///
     /// `guint componentId` at sdk/include/nvdsmeta_schema.h:371.
     #[getter]
-    #[pyo3(name = "componentId")]
     fn get_componentId(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).componentId })
+        Ok(rt::field_get!(self, componentId))
     }
     #[setter]
-    #[pyo3(name = "componentId")]
     fn set_componentId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsPayload.componentId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).componentId = v as _ };
+        rt::field_set!(self, componentId = v as _);
         Ok(())
     }
 }
@@ -19789,46 +12736,17 @@ impl NvDsPayload {
 pub struct NvDsTargetMiscDataFrame {
     pub(crate) view: View<ffi::NvDsTargetMiscDataFrame>,
 }
-impl NvDsTargetMiscDataFrame {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsTargetMiscDataFrame";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsTargetMiscDataFrame>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsTargetMiscDataFrame> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsTargetMiscDataFrame) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsTargetMiscDataFrame, ffi::NvDsTargetMiscDataFrame, "NvDsTargetMiscDataFrame",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsTargetMiscDataFrame {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -19858,15 +12776,7 @@ impl NvDsTargetMiscDataFrame {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -19874,41 +12784,34 @@ impl NvDsTargetMiscDataFrame {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Frame number.
     ///
     /// `uint32_t frameNum` at sdk/include/nvds_tracker_meta.h:40.
     #[getter]
-    #[pyo3(name = "frameNum")]
     fn get_frameNum(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).frameNum })
+        Ok(rt::field_get!(self, frameNum))
     }
     #[setter]
-    #[pyo3(name = "frameNum")]
     fn set_frameNum(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsTargetMiscDataFrame.frameNum")?;
-        let p = self.ptr()?;
-        unsafe { (*p).frameNum = v as _ };
+        rt::field_set!(self, frameNum = v as _);
         Ok(())
     }
     /// Box in that frame.
     ///
     /// `NvOSD_RectParams tBbox` at sdk/include/nvds_tracker_meta.h:41.
     #[getter]
-    #[pyo3(name = "tBbox")]
     fn get_tBbox(slf: &Bound<'_, Self>) -> PyResult<NvOSD_RectParams> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NvOSD_RectParams::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).tBbox }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, tBbox))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "tBbox")]
     fn set_tBbox(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NvOSD_RectParams>()
@@ -19917,129 +12820,76 @@ impl NvDsTargetMiscDataFrame {
                 NvOSD_RectParams::TYPE,
                 "NvDsTargetMiscDataFrame.tBbox",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).tBbox,
-                src.cast_const().cast(),
-                NvOSD_RectParams::OWNED_STRINGS,
-                NvOSD_RectParams::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, tBbox, source.get(), NvOSD_RectParams)
     }
     /// Tracking confidence.
     ///
     /// `float confidence` at sdk/include/nvds_tracker_meta.h:42.
     #[getter]
-    #[pyo3(name = "confidence")]
     fn get_confidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).confidence } as f64)
+        Ok(rt::field_get!(self, confidence) as f64)
     }
     #[setter]
-    #[pyo3(name = "confidence")]
     fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsTargetMiscDataFrame.confidence")?;
-        let p = self.ptr()?;
-        unsafe { (*p).confidence = v as _ };
+        rt::field_set!(self, confidence = v as _);
         Ok(())
     }
     /// Track age, in frames.
     ///
     /// `uint32_t age` at sdk/include/nvds_tracker_meta.h:43.
     #[getter]
-    #[pyo3(name = "age")]
     fn get_age(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).age })
+        Ok(rt::field_get!(self, age))
     }
     #[setter]
-    #[pyo3(name = "age")]
     fn set_age(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsTargetMiscDataFrame.age")?;
-        let p = self.ptr()?;
-        unsafe { (*p).age = v as _ };
+        rt::field_set!(self, age = v as _);
         Ok(())
     }
     /// Track state in that frame.
     ///
     /// `TRACKER_STATE trackerState` at sdk/include/nvds_tracker_meta.h:44.
     #[getter]
-    #[pyo3(name = "trackerState")]
     fn get_trackerState(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).trackerState })
+        Ok(rt::field_get!(self, trackerState))
     }
     #[setter]
-    #[pyo3(name = "trackerState")]
     fn set_trackerState(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u32,
         >(value, "NvDsTargetMiscDataFrame.trackerState")?;
-        let p = self.ptr()?;
-        unsafe { (*p).trackerState = v as _ };
+        rt::field_set!(self, trackerState = v as _);
         Ok(())
     }
     /// Fraction of the box inside the image.
     ///
     /// `float visibility` at sdk/include/nvds_tracker_meta.h:45.
     #[getter]
-    #[pyo3(name = "visibility")]
     fn get_visibility(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).visibility } as f64)
+        Ok(rt::field_get!(self, visibility) as f64)
     }
     #[setter]
-    #[pyo3(name = "visibility")]
     fn set_visibility(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsTargetMiscDataFrame.visibility")?;
-        let p = self.ptr()?;
-        unsafe { (*p).visibility = v as _ };
+        rt::field_set!(self, visibility = v as _);
         Ok(())
     }
     /// Foot position on the world ground plane.
     ///
     /// `float[2] ptWorldFeet` at sdk/include/nvds_tracker_meta.h:46.
     #[getter]
-    #[pyo3(name = "ptWorldFeet")]
     fn get_ptWorldFeet<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                f32,
-            >(
-                slf.py(),
-                (&raw mut (*p).ptWorldFeet).cast(),
-                &[2],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, ptWorldFeet, f32, 2, true)
     }
     #[setter]
-    #[pyo3(name = "ptWorldFeet")]
     fn set_ptWorldFeet(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<f32> = value.extract()?;
-        if values.len() != 2 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}",
-                        "NvDsTargetMiscDataFrame.ptWorldFeet", 2, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).ptWorldFeet).cast(),
-                2,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<f32>>()?,
+            "NvDsTargetMiscDataFrame.ptWorldFeet",
+        )?;
+        rt::field_set_array!(self, ptWorldFeet = values);
         Ok(())
     }
 }
@@ -20050,46 +12900,17 @@ impl NvDsTargetMiscDataFrame {
 pub struct NvDsTargetMiscDataObject {
     pub(crate) view: View<ffi::NvDsTargetMiscDataObject>,
 }
-impl NvDsTargetMiscDataObject {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsTargetMiscDataObject";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsTargetMiscDataObject>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsTargetMiscDataObject> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsTargetMiscDataObject) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsTargetMiscDataObject, ffi::NvDsTargetMiscDataObject, "NvDsTargetMiscDataObject",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsTargetMiscDataObject {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -20111,15 +12932,7 @@ impl NvDsTargetMiscDataObject {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -20127,75 +12940,59 @@ impl NvDsTargetMiscDataObject {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Frames in @a list.
     ///
     /// `uint32_t numObj` at sdk/include/nvds_tracker_meta.h:52.
     #[getter]
-    #[pyo3(name = "numObj")]
     fn get_numObj(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).numObj })
+        Ok(rt::field_get!(self, numObj))
     }
     /// Capacity of @a list.
     ///
     /// `uint32_t numAllocated` at sdk/include/nvds_tracker_meta.h:53.
     #[getter]
-    #[pyo3(name = "numAllocated")]
     fn get_numAllocated(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).numAllocated })
+        Ok(rt::field_get!(self, numAllocated))
     }
     /// Tracking id.
     ///
     /// `uint64_t uniqueId` at sdk/include/nvds_tracker_meta.h:54.
     #[getter]
-    #[pyo3(name = "uniqueId")]
     fn get_uniqueId(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).uniqueId })
+        Ok(rt::field_get!(self, uniqueId))
     }
     #[setter]
-    #[pyo3(name = "uniqueId")]
     fn set_uniqueId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "NvDsTargetMiscDataObject.uniqueId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).uniqueId = v as _ };
+        rt::field_set!(self, uniqueId = v as _);
         Ok(())
     }
     /// Class id.
     ///
     /// `uint16_t classId` at sdk/include/nvds_tracker_meta.h:55.
     #[getter]
-    #[pyo3(name = "classId")]
     fn get_classId(&self) -> PyResult<u16> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).classId })
+        Ok(rt::field_get!(self, classId))
     }
     #[setter]
-    #[pyo3(name = "classId")]
     fn set_classId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u16>(value, "NvDsTargetMiscDataObject.classId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).classId = v as _ };
+        rt::field_set!(self, classId = v as _);
         Ok(())
     }
     /// Class name, NUL-terminated.
     ///
     /// `char[128] objLabel` at sdk/include/nvds_tracker_meta.h:56.
     #[getter]
-    #[pyo3(name = "objLabel")]
     fn get_objLabel<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let p = self.ptr()?;
-        Ok(rt::strings::read_char_array(py, unsafe { &(*p).objLabel }))
+        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, objLabel)))
     }
     #[setter]
-    #[pyo3(name = "objLabel")]
     fn set_objLabel(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
         rt::strings::write_char_array(
-            unsafe { &mut (*p).objLabel },
+            rt::field_mut!(self, objLabel),
             value,
             "NvDsTargetMiscDataObject.objLabel",
         )
@@ -20203,20 +13000,18 @@ impl NvDsTargetMiscDataObject {
     /// The elements of `list` (as many as the count says), as views sharing this object's liveness.
     fn list(slf: &Bound<'_, Self>) -> PyResult<Vec<NvDsTargetMiscDataFrame>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let (first, len) = unsafe {
-            (
-                (*p).list.cast::<ffi::NvDsTargetMiscDataFrame>(),
-                rt::counted::len((*p).numObj as u64, Some((*p).numAllocated as u64)),
-            )
-        };
+        let first = rt::field_get!(this, list).cast::<ffi::NvDsTargetMiscDataFrame>();
+        let len = rt::counted::len(
+            rt::field_get!(this, numObj) as u64,
+            Some(rt::field_get!(this, numAllocated) as u64),
+        );
         if first.is_null() {
             return Ok(vec![]);
         }
         (0..len)
             .map(|i| Ok(
                 NvDsTargetMiscDataFrame::wrap(
-                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -20229,46 +13024,17 @@ impl NvDsTargetMiscDataObject {
 pub struct NvDsTargetMiscDataStream {
     pub(crate) view: View<ffi::NvDsTargetMiscDataStream>,
 }
-impl NvDsTargetMiscDataStream {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsTargetMiscDataStream";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsTargetMiscDataStream>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsTargetMiscDataStream> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsTargetMiscDataStream) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsTargetMiscDataStream, ffi::NvDsTargetMiscDataStream, "NvDsTargetMiscDataStream",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsTargetMiscDataStream {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -20290,15 +13056,7 @@ impl NvDsTargetMiscDataStream {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -20306,79 +13064,65 @@ impl NvDsTargetMiscDataStream {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Stream id (NvDsFrameMeta::pad_index).
     ///
     /// `uint32_t streamID` at sdk/include/nvds_tracker_meta.h:62.
     #[getter]
-    #[pyo3(name = "streamID")]
     fn get_streamID(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).streamID })
+        Ok(rt::field_get!(self, streamID))
     }
     #[setter]
-    #[pyo3(name = "streamID")]
     fn set_streamID(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsTargetMiscDataStream.streamID")?;
-        let p = self.ptr()?;
-        unsafe { (*p).streamID = v as _ };
+        rt::field_set!(self, streamID = v as _);
         Ok(())
     }
     /// Stream id used inside the tracker.
     ///
     /// `uint64_t surfaceStreamID` at sdk/include/nvds_tracker_meta.h:63.
     #[getter]
-    #[pyo3(name = "surfaceStreamID")]
     fn get_surfaceStreamID(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).surfaceStreamID })
+        Ok(rt::field_get!(self, surfaceStreamID))
     }
     #[setter]
-    #[pyo3(name = "surfaceStreamID")]
     fn set_surfaceStreamID(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u64,
         >(value, "NvDsTargetMiscDataStream.surfaceStreamID")?;
-        let p = self.ptr()?;
-        unsafe { (*p).surfaceStreamID = v as _ };
+        rt::field_set!(self, surfaceStreamID = v as _);
         Ok(())
     }
     /// Capacity of @a list.
     ///
     /// `uint32_t numAllocated` at sdk/include/nvds_tracker_meta.h:64.
     #[getter]
-    #[pyo3(name = "numAllocated")]
     fn get_numAllocated(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).numAllocated })
+        Ok(rt::field_get!(self, numAllocated))
     }
     /// Targets in @a list.
     ///
     /// `uint32_t numFilled` at sdk/include/nvds_tracker_meta.h:65.
     #[getter]
-    #[pyo3(name = "numFilled")]
     fn get_numFilled(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).numFilled })
+        Ok(rt::field_get!(self, numFilled))
     }
     /// The elements of `list` (as many as the count says), as views sharing this object's liveness.
     fn list(slf: &Bound<'_, Self>) -> PyResult<Vec<NvDsTargetMiscDataObject>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let (first, len) = unsafe {
-            (
-                (*p).list.cast::<ffi::NvDsTargetMiscDataObject>(),
-                rt::counted::len((*p).numFilled as u64, Some((*p).numAllocated as u64)),
-            )
-        };
+        let first = rt::field_get!(this, list).cast::<ffi::NvDsTargetMiscDataObject>();
+        let len = rt::counted::len(
+            rt::field_get!(this, numFilled) as u64,
+            Some(rt::field_get!(this, numAllocated) as u64),
+        );
         if first.is_null() {
             return Ok(vec![]);
         }
         (0..len)
             .map(|i| Ok(
                 NvDsTargetMiscDataObject::wrap(
-                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -20391,46 +13135,17 @@ impl NvDsTargetMiscDataStream {
 pub struct NvDsTargetMiscDataBatch {
     pub(crate) view: View<ffi::NvDsTargetMiscDataBatch>,
 }
-impl NvDsTargetMiscDataBatch {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsTargetMiscDataBatch";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsTargetMiscDataBatch>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsTargetMiscDataBatch> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsTargetMiscDataBatch) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsTargetMiscDataBatch, ffi::NvDsTargetMiscDataBatch, "NvDsTargetMiscDataBatch",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsTargetMiscDataBatch {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -20447,15 +13162,7 @@ impl NvDsTargetMiscDataBatch {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -20463,41 +13170,34 @@ impl NvDsTargetMiscDataBatch {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Capacity of @a list.
     ///
     /// `uint32_t numAllocated` at sdk/include/nvds_tracker_meta.h:71.
     #[getter]
-    #[pyo3(name = "numAllocated")]
     fn get_numAllocated(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).numAllocated })
+        Ok(rt::field_get!(self, numAllocated))
     }
     /// Streams in @a list.
     ///
     /// `uint32_t numFilled` at sdk/include/nvds_tracker_meta.h:72.
     #[getter]
-    #[pyo3(name = "numFilled")]
     fn get_numFilled(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).numFilled })
+        Ok(rt::field_get!(self, numFilled))
     }
     /// Producer-private data (buffer pool).
     ///
     /// `void* priv_data` at sdk/include/nvds_tracker_meta.h:73.
     #[getter]
-    #[pyo3(name = "priv_data")]
     fn get_priv_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).priv_data }.cast::<c_void>(),
+            rt::field_get!(self, priv_data).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "priv_data")]
     fn set_priv_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -20511,36 +13211,25 @@ impl NvDsTargetMiscDataBatch {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).priv_data }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsTargetMiscDataBatch.priv_data",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, priv_data, target, "NvDsTargetMiscDataBatch.priv_data"
+        )
     }
     /// The elements of `list` (as many as the count says), as views sharing this object's liveness.
     fn list(slf: &Bound<'_, Self>) -> PyResult<Vec<NvDsTargetMiscDataStream>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let (first, len) = unsafe {
-            (
-                (*p).list.cast::<ffi::NvDsTargetMiscDataStream>(),
-                rt::counted::len((*p).numFilled as u64, Some((*p).numAllocated as u64)),
-            )
-        };
+        let first = rt::field_get!(this, list).cast::<ffi::NvDsTargetMiscDataStream>();
+        let len = rt::counted::len(
+            rt::field_get!(this, numFilled) as u64,
+            Some(rt::field_get!(this, numAllocated) as u64),
+        );
         if first.is_null() {
             return Ok(vec![]);
         }
         (0..len)
             .map(|i| Ok(
                 NvDsTargetMiscDataStream::wrap(
-                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -20553,46 +13242,17 @@ impl NvDsTargetMiscDataBatch {
 pub struct NvDsReidTensorBatch {
     pub(crate) view: View<ffi::NvDsReidTensorBatch>,
 }
-impl NvDsReidTensorBatch {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsReidTensorBatch";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsReidTensorBatch>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsReidTensorBatch> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsReidTensorBatch) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsReidTensorBatch, ffi::NvDsReidTensorBatch, "NvDsReidTensorBatch",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsReidTensorBatch {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -20614,15 +13274,7 @@ impl NvDsReidTensorBatch {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -20630,57 +13282,46 @@ impl NvDsReidTensorBatch {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Length of one feature vector.
     ///
     /// `uint32_t featureSize` at sdk/include/nvds_tracker_meta.h:78.
     #[getter]
-    #[pyo3(name = "featureSize")]
     fn get_featureSize(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).featureSize })
+        Ok(rt::field_get!(self, featureSize))
     }
     #[setter]
-    #[pyo3(name = "featureSize")]
     fn set_featureSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsReidTensorBatch.featureSize")?;
-        let p = self.ptr()?;
-        unsafe { (*p).featureSize = v as _ };
+        rt::field_set!(self, featureSize = v as _);
         Ok(())
     }
     /// Number of vectors.
     ///
     /// `uint32_t numFilled` at sdk/include/nvds_tracker_meta.h:79.
     #[getter]
-    #[pyo3(name = "numFilled")]
     fn get_numFilled(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).numFilled })
+        Ok(rt::field_get!(self, numFilled))
     }
     #[setter]
-    #[pyo3(name = "numFilled")]
     fn set_numFilled(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsReidTensorBatch.numFilled")?;
-        let p = self.ptr()?;
-        unsafe { (*p).numFilled = v as _ };
+        rt::field_set!(self, numFilled = v as _);
         Ok(())
     }
     /// Vectors in host memory.
     ///
     /// `float* ptr_host` at sdk/include/nvds_tracker_meta.h:80.
     #[getter]
-    #[pyo3(name = "ptr_host")]
     fn get_ptr_host<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).ptr_host }.cast::<c_void>(),
+            rt::field_get!(self, ptr_host).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "ptr_host")]
     fn set_ptr_host(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -20689,29 +13330,20 @@ impl NvDsReidTensorBatch {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).ptr_host }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.ptr_host")
-        }
+        rt::field_set_pointer!(slf, ptr_host, target, "NvDsReidTensorBatch.ptr_host")
     }
     /// Vectors in device memory.
     ///
     /// `float* ptr_dev` at sdk/include/nvds_tracker_meta.h:81.
     #[getter]
-    #[pyo3(name = "ptr_dev")]
     fn get_ptr_dev<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).ptr_dev }.cast::<c_void>(),
+            rt::field_get!(self, ptr_dev).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "ptr_dev")]
     fn set_ptr_dev(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -20720,29 +13352,20 @@ impl NvDsReidTensorBatch {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).ptr_dev }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.ptr_dev")
-        }
+        rt::field_set_pointer!(slf, ptr_dev, target, "NvDsReidTensorBatch.ptr_dev")
     }
     /// Producer-private data (buffer pool).
     ///
     /// `void* priv_data` at sdk/include/nvds_tracker_meta.h:82.
     #[getter]
-    #[pyo3(name = "priv_data")]
     fn get_priv_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).priv_data }.cast::<c_void>(),
+            rt::field_get!(self, priv_data).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "priv_data")]
     fn set_priv_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -20756,13 +13379,7 @@ impl NvDsReidTensorBatch {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).priv_data }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsReidTensorBatch.priv_data")
-        }
+        rt::field_set_pointer!(slf, priv_data, target, "NvDsReidTensorBatch.priv_data")
     }
 }
 /// Convex hull of an object.
@@ -20772,46 +13389,16 @@ impl NvDsReidTensorBatch {
 pub struct NvDsObjConvexHull {
     pub(crate) view: View<ffi::NvDsObjConvexHull>,
 }
-impl NvDsObjConvexHull {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsObjConvexHull";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsObjConvexHull>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjConvexHull> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsObjConvexHull) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsObjConvexHull, ffi::NvDsObjConvexHull, "NvDsObjConvexHull", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsObjConvexHull {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -20833,15 +13420,7 @@ impl NvDsObjConvexHull {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -20849,23 +13428,20 @@ impl NvDsObjConvexHull {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Coordinates as x, y pairs.
     ///
     /// `int* list` at sdk/include/nvds_tracker_meta.h:90.
     #[getter]
-    #[pyo3(name = "list")]
     fn get_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).list }.cast::<c_void>(),
+            rt::field_get!(self, list).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "list")]
     fn set_list(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -20874,47 +13450,34 @@ impl NvDsObjConvexHull {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).list }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjConvexHull.list")
-        }
+        rt::field_set_pointer!(slf, list, target, "NvDsObjConvexHull.list")
     }
     /// Capacity of @a list, in points.
     ///
     /// `uint32_t numPointsAllocated` at sdk/include/nvds_tracker_meta.h:91.
     #[getter]
-    #[pyo3(name = "numPointsAllocated")]
     fn get_numPointsAllocated(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).numPointsAllocated })
+        Ok(rt::field_get!(self, numPointsAllocated))
     }
     #[setter]
-    #[pyo3(name = "numPointsAllocated")]
     fn set_numPointsAllocated(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u32,
         >(value, "NvDsObjConvexHull.numPointsAllocated")?;
-        let p = self.ptr()?;
-        unsafe { (*p).numPointsAllocated = v as _ };
+        rt::field_set!(self, numPointsAllocated = v as _);
         Ok(())
     }
     /// Points in @a list.
     ///
     /// `uint32_t numPoints` at sdk/include/nvds_tracker_meta.h:92.
     #[getter]
-    #[pyo3(name = "numPoints")]
     fn get_numPoints(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).numPoints })
+        Ok(rt::field_get!(self, numPoints))
     }
     #[setter]
-    #[pyo3(name = "numPoints")]
     fn set_numPoints(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsObjConvexHull.numPoints")?;
-        let p = self.ptr()?;
-        unsafe { (*p).numPoints = v as _ };
+        rt::field_set!(self, numPoints = v as _);
         Ok(())
     }
 }
@@ -20925,46 +13488,14 @@ impl NvDsObjConvexHull {
 pub struct NvDsObjReid {
     pub(crate) view: View<ffi::NvDsObjReid>,
 }
-impl NvDsObjReid {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsObjReid";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsObjReid>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjReid> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsObjReid) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsObjReid, ffi::NvDsObjReid, "NvDsObjReid", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsObjReid {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -20981,15 +13512,7 @@ impl NvDsObjReid {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -20997,32 +13520,27 @@ impl NvDsObjReid {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Length of the vector.
     ///
     /// `uint32_t featureSize` at sdk/include/nvds_tracker_meta.h:97.
     #[getter]
-    #[pyo3(name = "featureSize")]
     fn get_featureSize(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).featureSize })
+        Ok(rt::field_get!(self, featureSize))
     }
     /// Vector in host memory.
     ///
     /// `float* ptr_host` at sdk/include/nvds_tracker_meta.h:98.
     #[getter]
-    #[pyo3(name = "ptr_host")]
     fn get_ptr_host<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).ptr_host }.cast::<c_void>(),
+            rt::field_get!(self, ptr_host).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "ptr_host")]
     fn set_ptr_host(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -21031,28 +13549,20 @@ impl NvDsObjReid {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).ptr_host }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjReid.ptr_host")
-        }
+        rt::field_set_pointer!(slf, ptr_host, target, "NvDsObjReid.ptr_host")
     }
     /// Vector in device memory.
     ///
     /// `float* ptr_dev` at sdk/include/nvds_tracker_meta.h:99.
     #[getter]
-    #[pyo3(name = "ptr_dev")]
     fn get_ptr_dev<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).ptr_dev }.cast::<c_void>(),
+            rt::field_get!(self, ptr_dev).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "ptr_dev")]
     fn set_ptr_dev(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -21061,12 +13571,7 @@ impl NvDsObjReid {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).ptr_dev }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsObjReid.ptr_dev")
-        }
+        rt::field_set_pointer!(slf, ptr_dev, target, "NvDsObjReid.ptr_dev")
     }
     /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
     fn get_host_reid_vector<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
@@ -21093,46 +13598,14 @@ impl NvDsObjReid {
 pub struct NvDsObj3DBbox {
     pub(crate) view: View<ffi::NvDsObj3DBbox>,
 }
-impl NvDsObj3DBbox {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsObj3DBbox";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsObj3DBbox>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObj3DBbox> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsObj3DBbox) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvDsObj3DBbox, ffi::NvDsObj3DBbox, "NvDsObj3DBbox", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvDsObj3DBbox {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -21167,15 +13640,7 @@ impl NvDsObj3DBbox {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -21183,210 +13648,162 @@ impl NvDsObj3DBbox {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Centre X.
     ///
     /// `float xCentre` at sdk/include/nvds_tracker_meta.h:104.
     #[getter]
-    #[pyo3(name = "xCentre")]
     fn get_xCentre(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).xCentre } as f64)
+        Ok(rt::field_get!(self, xCentre) as f64)
     }
     #[setter]
-    #[pyo3(name = "xCentre")]
     fn set_xCentre(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.xCentre")?;
-        let p = self.ptr()?;
-        unsafe { (*p).xCentre = v as _ };
+        rt::field_set!(self, xCentre = v as _);
         Ok(())
     }
     /// Centre Y.
     ///
     /// `float yCentre` at sdk/include/nvds_tracker_meta.h:105.
     #[getter]
-    #[pyo3(name = "yCentre")]
     fn get_yCentre(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).yCentre } as f64)
+        Ok(rt::field_get!(self, yCentre) as f64)
     }
     #[setter]
-    #[pyo3(name = "yCentre")]
     fn set_yCentre(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.yCentre")?;
-        let p = self.ptr()?;
-        unsafe { (*p).yCentre = v as _ };
+        rt::field_set!(self, yCentre = v as _);
         Ok(())
     }
     /// Centre Z.
     ///
     /// `float zCentre` at sdk/include/nvds_tracker_meta.h:106.
     #[getter]
-    #[pyo3(name = "zCentre")]
     fn get_zCentre(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).zCentre } as f64)
+        Ok(rt::field_get!(self, zCentre) as f64)
     }
     #[setter]
-    #[pyo3(name = "zCentre")]
     fn set_zCentre(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.zCentre")?;
-        let p = self.ptr()?;
-        unsafe { (*p).zCentre = v as _ };
+        rt::field_set!(self, zCentre = v as _);
         Ok(())
     }
     /// Extent along X.
     ///
     /// `float xLen` at sdk/include/nvds_tracker_meta.h:107.
     #[getter]
-    #[pyo3(name = "xLen")]
     fn get_xLen(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).xLen } as f64)
+        Ok(rt::field_get!(self, xLen) as f64)
     }
     #[setter]
-    #[pyo3(name = "xLen")]
     fn set_xLen(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.xLen")?;
-        let p = self.ptr()?;
-        unsafe { (*p).xLen = v as _ };
+        rt::field_set!(self, xLen = v as _);
         Ok(())
     }
     /// Extent along Y.
     ///
     /// `float yLen` at sdk/include/nvds_tracker_meta.h:108.
     #[getter]
-    #[pyo3(name = "yLen")]
     fn get_yLen(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).yLen } as f64)
+        Ok(rt::field_get!(self, yLen) as f64)
     }
     #[setter]
-    #[pyo3(name = "yLen")]
     fn set_yLen(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.yLen")?;
-        let p = self.ptr()?;
-        unsafe { (*p).yLen = v as _ };
+        rt::field_set!(self, yLen = v as _);
         Ok(())
     }
     /// Extent along Z.
     ///
     /// `float zLen` at sdk/include/nvds_tracker_meta.h:109.
     #[getter]
-    #[pyo3(name = "zLen")]
     fn get_zLen(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).zLen } as f64)
+        Ok(rt::field_get!(self, zLen) as f64)
     }
     #[setter]
-    #[pyo3(name = "zLen")]
     fn set_zLen(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.zLen")?;
-        let p = self.ptr()?;
-        unsafe { (*p).zLen = v as _ };
+        rt::field_set!(self, zLen = v as _);
         Ok(())
     }
     /// Rotation about X.
     ///
     /// `float xRot` at sdk/include/nvds_tracker_meta.h:110.
     #[getter]
-    #[pyo3(name = "xRot")]
     fn get_xRot(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).xRot } as f64)
+        Ok(rt::field_get!(self, xRot) as f64)
     }
     #[setter]
-    #[pyo3(name = "xRot")]
     fn set_xRot(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.xRot")?;
-        let p = self.ptr()?;
-        unsafe { (*p).xRot = v as _ };
+        rt::field_set!(self, xRot = v as _);
         Ok(())
     }
     /// Rotation about Y.
     ///
     /// `float yRot` at sdk/include/nvds_tracker_meta.h:111.
     #[getter]
-    #[pyo3(name = "yRot")]
     fn get_yRot(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).yRot } as f64)
+        Ok(rt::field_get!(self, yRot) as f64)
     }
     #[setter]
-    #[pyo3(name = "yRot")]
     fn set_yRot(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.yRot")?;
-        let p = self.ptr()?;
-        unsafe { (*p).yRot = v as _ };
+        rt::field_set!(self, yRot = v as _);
         Ok(())
     }
     /// Rotation about Z.
     ///
     /// `float zRot` at sdk/include/nvds_tracker_meta.h:112.
     #[getter]
-    #[pyo3(name = "zRot")]
     fn get_zRot(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).zRot } as f64)
+        Ok(rt::field_get!(self, zRot) as f64)
     }
     #[setter]
-    #[pyo3(name = "zRot")]
     fn set_zRot(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.zRot")?;
-        let p = self.ptr()?;
-        unsafe { (*p).zRot = v as _ };
+        rt::field_set!(self, zRot = v as _);
         Ok(())
     }
     /// Velocity along X.
     ///
     /// `float xVel` at sdk/include/nvds_tracker_meta.h:113.
     #[getter]
-    #[pyo3(name = "xVel")]
     fn get_xVel(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).xVel } as f64)
+        Ok(rt::field_get!(self, xVel) as f64)
     }
     #[setter]
-    #[pyo3(name = "xVel")]
     fn set_xVel(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.xVel")?;
-        let p = self.ptr()?;
-        unsafe { (*p).xVel = v as _ };
+        rt::field_set!(self, xVel = v as _);
         Ok(())
     }
     /// Velocity along Y.
     ///
     /// `float yVel` at sdk/include/nvds_tracker_meta.h:114.
     #[getter]
-    #[pyo3(name = "yVel")]
     fn get_yVel(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).yVel } as f64)
+        Ok(rt::field_get!(self, yVel) as f64)
     }
     #[setter]
-    #[pyo3(name = "yVel")]
     fn set_yVel(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.yVel")?;
-        let p = self.ptr()?;
-        unsafe { (*p).yVel = v as _ };
+        rt::field_set!(self, yVel = v as _);
         Ok(())
     }
     /// Velocity along Z.
     ///
     /// `float zVel` at sdk/include/nvds_tracker_meta.h:115.
     #[getter]
-    #[pyo3(name = "zVel")]
     fn get_zVel(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).zVel } as f64)
+        Ok(rt::field_get!(self, zVel) as f64)
     }
     #[setter]
-    #[pyo3(name = "zVel")]
     fn set_zVel(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.zVel")?;
-        let p = self.ptr()?;
-        unsafe { (*p).zVel = v as _ };
+        rt::field_set!(self, zVel = v as _);
         Ok(())
     }
 }
@@ -21397,46 +13814,14 @@ impl NvDsObj3DBbox {
 pub struct NvOFFlowVector {
     pub(crate) view: View<ffi::NvOFFlowVector>,
 }
-impl NvOFFlowVector {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOFFlowVector";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOFFlowVector>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOFFlowVector> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOFFlowVector) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NvOFFlowVector, ffi::NvOFFlowVector, "NvOFFlowVector", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NvOFFlowVector {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -21453,15 +13838,7 @@ impl NvOFFlowVector {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -21469,40 +13846,32 @@ impl NvOFFlowVector {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Horizontal motion.
     ///
     /// `short flowx` at sdk/include/nvds_opticalflow_meta.h:21.
     #[getter]
-    #[pyo3(name = "flowx")]
     fn get_flowx(&self) -> PyResult<i16> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).flowx })
+        Ok(rt::field_get!(self, flowx))
     }
     #[setter]
-    #[pyo3(name = "flowx")]
     fn set_flowx(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i16>(value, "NvOFFlowVector.flowx")?;
-        let p = self.ptr()?;
-        unsafe { (*p).flowx = v as _ };
+        rt::field_set!(self, flowx = v as _);
         Ok(())
     }
     /// Vertical motion.
     ///
     /// `short flowy` at sdk/include/nvds_opticalflow_meta.h:22.
     #[getter]
-    #[pyo3(name = "flowy")]
     fn get_flowy(&self) -> PyResult<i16> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).flowy })
+        Ok(rt::field_get!(self, flowy))
     }
     #[setter]
-    #[pyo3(name = "flowy")]
     fn set_flowy(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i16>(value, "NvOFFlowVector.flowy")?;
-        let p = self.ptr()?;
-        unsafe { (*p).flowy = v as _ };
+        rt::field_set!(self, flowy = v as _);
         Ok(())
     }
 }
@@ -21513,46 +13882,17 @@ impl NvOFFlowVector {
 pub struct NvDsOpticalFlowMeta {
     pub(crate) view: View<ffi::NvDsOpticalFlowMeta>,
 }
-impl NvDsOpticalFlowMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsOpticalFlowMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsOpticalFlowMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsOpticalFlowMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsOpticalFlowMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsOpticalFlowMeta, ffi::NvDsOpticalFlowMeta, "NvDsOpticalFlowMeta",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsOpticalFlowMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -21574,15 +13914,7 @@ impl NvDsOpticalFlowMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -21590,92 +13922,73 @@ impl NvDsOpticalFlowMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Grid rows (frame height / block size).
     ///
     /// `unsigned int rows` at sdk/include/nvds_opticalflow_meta.h:27.
     #[getter]
-    #[pyo3(name = "rows")]
     fn get_rows(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).rows })
+        Ok(rt::field_get!(self, rows))
     }
     /// Grid columns (frame width / block size).
     ///
     /// `unsigned int cols` at sdk/include/nvds_opticalflow_meta.h:28.
     #[getter]
-    #[pyo3(name = "cols")]
     fn get_cols(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).cols })
+        Ok(rt::field_get!(self, cols))
     }
     /// Size of @a data in bytes.
     ///
     /// `unsigned int mv_size` at sdk/include/nvds_opticalflow_meta.h:29.
     #[getter]
-    #[pyo3(name = "mv_size")]
     fn get_mv_size(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).mv_size })
+        Ok(rt::field_get!(self, mv_size))
     }
     #[setter]
-    #[pyo3(name = "mv_size")]
     fn set_mv_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsOpticalFlowMeta.mv_size")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mv_size = v as _ };
+        rt::field_set!(self, mv_size = v as _);
         Ok(())
     }
     /// Size of @a cost in bytes.
     ///
     /// `unsigned int cost_size` at sdk/include/nvds_opticalflow_meta.h:30.
     #[getter]
-    #[pyo3(name = "cost_size")]
     fn get_cost_size(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).cost_size })
+        Ok(rt::field_get!(self, cost_size))
     }
     #[setter]
-    #[pyo3(name = "cost_size")]
     fn set_cost_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsOpticalFlowMeta.cost_size")?;
-        let p = self.ptr()?;
-        unsafe { (*p).cost_size = v as _ };
+        rt::field_set!(self, cost_size = v as _);
         Ok(())
     }
     /// Frame number of the source.
     ///
     /// `unsigned long frame_num` at sdk/include/nvds_opticalflow_meta.h:31.
     #[getter]
-    #[pyo3(name = "frame_num")]
     fn get_frame_num(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).frame_num })
+        Ok(rt::field_get!(self, frame_num))
     }
     #[setter]
-    #[pyo3(name = "frame_num")]
     fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "NvDsOpticalFlowMeta.frame_num")?;
-        let p = self.ptr()?;
-        unsafe { (*p).frame_num = v as _ };
+        rt::field_set!(self, frame_num = v as _);
         Ok(())
     }
     /// rows x cols NvOFFlowVector values, row-major.
     ///
     /// `void* data` at sdk/include/nvds_opticalflow_meta.h:32.
     #[getter]
-    #[pyo3(name = "data")]
     fn get_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).data }.cast::<c_void>(),
+            rt::field_get!(self, data).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "data")]
     fn set_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -21689,28 +14002,20 @@ impl NvDsOpticalFlowMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).data }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.data")
-        }
+        rt::field_set_pointer!(slf, data, target, "NvDsOpticalFlowMeta.data")
     }
     /// Confidence cost of each vector, or NULL.
     ///
     /// `void* cost` at sdk/include/nvds_opticalflow_meta.h:33.
     #[getter]
-    #[pyo3(name = "cost")]
     fn get_cost<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).cost }.cast::<c_void>(),
+            rt::field_get!(self, cost).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "cost")]
     fn set_cost(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -21724,12 +14029,7 @@ impl NvDsOpticalFlowMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).cost }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.cost")
-        }
+        rt::field_set_pointer!(slf, cost, target, "NvDsOpticalFlowMeta.cost")
     }
     /// Internal.
     ///
@@ -21737,10 +14037,9 @@ impl NvDsOpticalFlowMeta {
     #[getter]
     #[pyo3(name = "priv")]
     fn get_priv_<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).priv_ }.cast::<c_void>(),
+            rt::field_get!(self, priv_).cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -21759,28 +14058,20 @@ impl NvDsOpticalFlowMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).priv_ }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.priv")
-        }
+        rt::field_set_pointer!(slf, priv_, target, "NvDsOpticalFlowMeta.priv")
     }
     /// Internal.
     ///
     /// `void* reserved` at sdk/include/nvds_opticalflow_meta.h:35.
     #[getter]
-    #[pyo3(name = "reserved")]
     fn get_reserved<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).reserved }.cast::<c_void>(),
+            rt::field_get!(self, reserved).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "reserved")]
     fn set_reserved(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -21794,13 +14085,7 @@ impl NvDsOpticalFlowMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).reserved }.cast();
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvDsOpticalFlowMeta.reserved")
-        }
+        rt::field_set_pointer!(slf, reserved, target, "NvDsOpticalFlowMeta.reserved")
     }
 }
 /// An encoded image (payload of NVDS_CROP_IMAGE_META).
@@ -21810,46 +14095,17 @@ impl NvDsOpticalFlowMeta {
 pub struct NvDsObjEncOutParams {
     pub(crate) view: View<ffi::NvDsObjEncOutParams>,
 }
-impl NvDsObjEncOutParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsObjEncOutParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsObjEncOutParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjEncOutParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsObjEncOutParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsObjEncOutParams, ffi::NvDsObjEncOutParams, "NvDsObjEncOutParams",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsObjEncOutParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -21866,15 +14122,7 @@ impl NvDsObjEncOutParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -21882,16 +14130,14 @@ impl NvDsObjEncOutParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Number of bytes at @a outBuffer.
     ///
     /// `uint64_t outLen` at sdk/include/nvds_obj_encode.h:38.
     #[getter]
-    #[pyo3(name = "outLen")]
     fn get_outLen(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).outLen })
+        Ok(rt::field_get!(self, outLen))
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn outBuffer<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
@@ -21918,46 +14164,16 @@ impl NvDsObjEncOutParams {
 pub struct NvDsObjEncUsrArgs {
     pub(crate) view: View<ffi::NvDsObjEncUsrArgs>,
 }
-impl NvDsObjEncUsrArgs {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsObjEncUsrArgs";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsObjEncUsrArgs>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsObjEncUsrArgs> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsObjEncUsrArgs) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsObjEncUsrArgs, ffi::NvDsObjEncUsrArgs, "NvDsObjEncUsrArgs", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsObjEncUsrArgs {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -21990,15 +14206,7 @@ impl NvDsObjEncUsrArgs {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -22006,108 +14214,84 @@ impl NvDsObjEncUsrArgs {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Write the JPEG to a file.
     ///
     /// `bool saveImg` at sdk/include/nvds_obj_encode.h:43.
     #[getter]
-    #[pyo3(name = "saveImg")]
     fn get_saveImg(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).saveImg } as i64 != 0)
+        Ok(rt::field_get!(self, saveImg) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "saveImg")]
     fn set_saveImg(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "NvDsObjEncUsrArgs.saveImg")?;
-        let p = self.ptr()?;
-        unsafe { (*p).saveImg = v != 0 };
+        rt::field_set!(self, saveImg = v != 0);
         Ok(())
     }
     /// Attach the JPEG as NVDS_CROP_IMAGE_META user metadata.
     ///
     /// `bool attachUsrMeta` at sdk/include/nvds_obj_encode.h:44.
     #[getter]
-    #[pyo3(name = "attachUsrMeta")]
     fn get_attachUsrMeta(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).attachUsrMeta } as i64 != 0)
+        Ok(rt::field_get!(self, attachUsrMeta) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "attachUsrMeta")]
     fn set_attachUsrMeta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "NvDsObjEncUsrArgs.attachUsrMeta")?;
-        let p = self.ptr()?;
-        unsafe { (*p).attachUsrMeta = v != 0 };
+        rt::field_set!(self, attachUsrMeta = v != 0);
         Ok(())
     }
     /// Scale to @a scaledWidth x @a scaledHeight first.
     ///
     /// `bool scaleImg` at sdk/include/nvds_obj_encode.h:45.
     #[getter]
-    #[pyo3(name = "scaleImg")]
     fn get_scaleImg(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).scaleImg } as i64 != 0)
+        Ok(rt::field_get!(self, scaleImg) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "scaleImg")]
     fn set_scaleImg(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "NvDsObjEncUsrArgs.scaleImg")?;
-        let p = self.ptr()?;
-        unsafe { (*p).scaleImg = v != 0 };
+        rt::field_set!(self, scaleImg = v != 0);
         Ok(())
     }
     /// Target width (at most the frame width).
     ///
     /// `int scaledWidth` at sdk/include/nvds_obj_encode.h:46.
     #[getter]
-    #[pyo3(name = "scaledWidth")]
     fn get_scaledWidth(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).scaledWidth })
+        Ok(rt::field_get!(self, scaledWidth))
     }
     #[setter]
-    #[pyo3(name = "scaledWidth")]
     fn set_scaledWidth(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsObjEncUsrArgs.scaledWidth")?;
-        let p = self.ptr()?;
-        unsafe { (*p).scaledWidth = v as _ };
+        rt::field_set!(self, scaledWidth = v as _);
         Ok(())
     }
     /// Target height (at most the frame height).
     ///
     /// `int scaledHeight` at sdk/include/nvds_obj_encode.h:47.
     #[getter]
-    #[pyo3(name = "scaledHeight")]
     fn get_scaledHeight(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).scaledHeight })
+        Ok(rt::field_get!(self, scaledHeight))
     }
     #[setter]
-    #[pyo3(name = "scaledHeight")]
     fn set_scaledHeight(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsObjEncUsrArgs.scaledHeight")?;
-        let p = self.ptr()?;
-        unsafe { (*p).scaledHeight = v as _ };
+        rt::field_set!(self, scaledHeight = v as _);
         Ok(())
     }
     /// File name; when empty a name is derived from frame, stream, object and size.
     ///
     /// `char[1024] fileNameImg` at sdk/include/nvds_obj_encode.h:48.
     #[getter]
-    #[pyo3(name = "fileNameImg")]
     fn get_fileNameImg<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let p = self.ptr()?;
-        Ok(rt::strings::read_char_array(py, unsafe { &(*p).fileNameImg }))
+        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, fileNameImg)))
     }
     #[setter]
-    #[pyo3(name = "fileNameImg")]
     fn set_fileNameImg(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
         rt::strings::write_char_array(
-            unsafe { &mut (*p).fileNameImg },
+            rt::field_mut!(self, fileNameImg),
             value,
             "NvDsObjEncUsrArgs.fileNameImg",
         )
@@ -22116,68 +14300,52 @@ impl NvDsObjEncUsrArgs {
     ///
     /// `int objNum` at sdk/include/nvds_obj_encode.h:49.
     #[getter]
-    #[pyo3(name = "objNum")]
     fn get_objNum(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).objNum })
+        Ok(rt::field_get!(self, objNum))
     }
     #[setter]
-    #[pyo3(name = "objNum")]
     fn set_objNum(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsObjEncUsrArgs.objNum")?;
-        let p = self.ptr()?;
-        unsafe { (*p).objNum = v as _ };
+        rt::field_set!(self, objNum = v as _);
         Ok(())
     }
     /// JPEG quality, 1 to 100.
     ///
     /// `int quality` at sdk/include/nvds_obj_encode.h:50.
     #[getter]
-    #[pyo3(name = "quality")]
     fn get_quality(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).quality })
+        Ok(rt::field_get!(self, quality))
     }
     #[setter]
-    #[pyo3(name = "quality")]
     fn set_quality(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvDsObjEncUsrArgs.quality")?;
-        let p = self.ptr()?;
-        unsafe { (*p).quality = v as _ };
+        rt::field_set!(self, quality = v as _);
         Ok(())
     }
     /// Encode the whole frame instead of the object.
     ///
     /// `bool isFrame` at sdk/include/nvds_obj_encode.h:51.
     #[getter]
-    #[pyo3(name = "isFrame")]
     fn get_isFrame(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).isFrame } as i64 != 0)
+        Ok(rt::field_get!(self, isFrame) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "isFrame")]
     fn set_isFrame(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "NvDsObjEncUsrArgs.isFrame")?;
-        let p = self.ptr()?;
-        unsafe { (*p).isFrame = v != 0 };
+        rt::field_set!(self, isFrame = v != 0);
         Ok(())
     }
     /// Measure the encoding time.
     ///
     /// `bool calcEncodeTime` at sdk/include/nvds_obj_encode.h:52.
     #[getter]
-    #[pyo3(name = "calcEncodeTime")]
     fn get_calcEncodeTime(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).calcEncodeTime } as i64 != 0)
+        Ok(rt::field_get!(self, calcEncodeTime) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "calcEncodeTime")]
     fn set_calcEncodeTime(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "NvDsObjEncUsrArgs.calcEncodeTime")?;
-        let p = self.ptr()?;
-        unsafe { (*p).calcEncodeTime = v != 0 };
+        rt::field_set!(self, calcEncodeTime = v != 0);
         Ok(())
     }
 }
@@ -22188,32 +14356,10 @@ impl NvDsObjEncUsrArgs {
 pub struct NvDsAnalyticsObjInfo {
     pub(crate) view: View<ffi::NvDsAnalyticsObjInfo>,
 }
-impl NvDsAnalyticsObjInfo {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsAnalyticsObjInfo";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsAnalyticsObjInfo>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsObjInfo> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsObjInfo) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsAnalyticsObjInfo, ffi::NvDsAnalyticsObjInfo, "NvDsAnalyticsObjInfo",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsAnalyticsObjInfo {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
@@ -22223,15 +14369,7 @@ impl NvDsAnalyticsObjInfo {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -22239,103 +14377,64 @@ impl NvDsAnalyticsObjInfo {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Labels of the ROIs the object is in.
     ///
     /// `std::vector<std::string> roiStatus` at sdk/include/nvds_analytics_meta.h:42.
     #[getter]
-    #[pyo3(name = "roiStatus")]
     fn get_roiStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(
-                p.cast_const().cast(),
-                __bindery_cxx_NvDsAnalyticsObjInfo_roiStatus,
-            )
-        };
+        let items = rt::field_std!(this, __bindery_cxx_NvDsAnalyticsObjInfo_roiStatus);
         Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
     }
     /// Labels of the overcrowding ROIs the object is in.
     ///
     /// `std::vector<std::string> ocStatus` at sdk/include/nvds_analytics_meta.h:44.
     #[getter]
-    #[pyo3(name = "ocStatus")]
     fn get_ocStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(
-                p.cast_const().cast(),
-                __bindery_cxx_NvDsAnalyticsObjInfo_ocStatus,
-            )
-        };
+        let items = rt::field_std!(this, __bindery_cxx_NvDsAnalyticsObjInfo_ocStatus);
         Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
     }
     /// Labels of the lines the object crossed in this frame.
     ///
     /// `std::vector<std::string> lcStatus` at sdk/include/nvds_analytics_meta.h:46.
     #[getter]
-    #[pyo3(name = "lcStatus")]
     fn get_lcStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(
-                p.cast_const().cast(),
-                __bindery_cxx_NvDsAnalyticsObjInfo_lcStatus,
-            )
-        };
+        let items = rt::field_std!(this, __bindery_cxx_NvDsAnalyticsObjInfo_lcStatus);
         Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
     }
     /// Direction of the tracked object (empty when unknown).
     ///
     /// `std::string dirStatus` at sdk/include/nvds_analytics_meta.h:48.
     #[getter]
-    #[pyo3(name = "dirStatus")]
     fn get_dirStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(
-                p.cast_const().cast(),
-                __bindery_cxx_NvDsAnalyticsObjInfo_dirStatus,
-            )
-        };
+        let items = rt::field_std!(this, __bindery_cxx_NvDsAnalyticsObjInfo_dirStatus);
         rt::cxx::to_str(slf.py(), items)
     }
     /// Id of the analytics instance.
     ///
     /// `guint unique_id` at sdk/include/nvds_analytics_meta.h:50.
     #[getter]
-    #[pyo3(name = "unique_id")]
     fn get_unique_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).unique_id })
+        Ok(rt::field_get!(self, unique_id))
     }
     #[setter]
-    #[pyo3(name = "unique_id")]
     fn set_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsObjInfo.unique_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).unique_id = v as _ };
+        rt::field_set!(self, unique_id = v as _);
         Ok(())
     }
     /// Status of the tracked object (empty when unknown).
     ///
     /// `std::string objStatus` at sdk/include/nvds_analytics_meta.h:52.
     #[getter]
-    #[pyo3(name = "objStatus")]
     fn get_objStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(
-                p.cast_const().cast(),
-                __bindery_cxx_NvDsAnalyticsObjInfo_objStatus,
-            )
-        };
+        let items = rt::field_std!(this, __bindery_cxx_NvDsAnalyticsObjInfo_objStatus);
         rt::cxx::to_str(slf.py(), items)
     }
 }
@@ -22346,32 +14445,10 @@ impl NvDsAnalyticsObjInfo {
 pub struct NvDsAnalyticsFrameMeta {
     pub(crate) view: View<ffi::NvDsAnalyticsFrameMeta>,
 }
-impl NvDsAnalyticsFrameMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsAnalyticsFrameMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsAnalyticsFrameMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsAnalyticsFrameMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsAnalyticsFrameMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsAnalyticsFrameMeta, ffi::NvDsAnalyticsFrameMeta, "NvDsAnalyticsFrameMeta",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsAnalyticsFrameMeta {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
@@ -22381,15 +14458,7 @@ impl NvDsAnalyticsFrameMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -22397,103 +14466,70 @@ impl NvDsAnalyticsFrameMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Overcrowding flag per ROI label.
     ///
     /// `std::unordered_map<std::string, bool> ocStatus` at sdk/include/nvds_analytics_meta.h:58.
     #[getter]
-    #[pyo3(name = "ocStatus")]
     fn get_ocStatus<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(
-                p.cast_const().cast(),
-                __bindery_cxx_NvDsAnalyticsFrameMeta_ocStatus,
-            )
-        };
+        let items = rt::field_std!(this, __bindery_cxx_NvDsAnalyticsFrameMeta_ocStatus);
         Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
     /// Objects inside each ROI, per ROI label.
     ///
     /// `std::unordered_map<std::string, uint32_t> objInROIcnt` at sdk/include/nvds_analytics_meta.h:60.
     #[getter]
-    #[pyo3(name = "objInROIcnt")]
     fn get_objInROIcnt<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(
-                p.cast_const().cast(),
-                __bindery_cxx_NvDsAnalyticsFrameMeta_objInROIcnt,
-            )
-        };
+        let items = rt::field_std!(
+            this, __bindery_cxx_NvDsAnalyticsFrameMeta_objInROIcnt
+        );
         Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
     /// Line crossings in this frame, per line label.
     ///
     /// `std::unordered_map<std::string, uint64_t> objLCCurrCnt` at sdk/include/nvds_analytics_meta.h:62.
     #[getter]
-    #[pyo3(name = "objLCCurrCnt")]
     fn get_objLCCurrCnt<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(
-                p.cast_const().cast(),
-                __bindery_cxx_NvDsAnalyticsFrameMeta_objLCCurrCnt,
-            )
-        };
+        let items = rt::field_std!(
+            this, __bindery_cxx_NvDsAnalyticsFrameMeta_objLCCurrCnt
+        );
         Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
     /// Cumulative line crossings, per line label.
     ///
     /// `std::unordered_map<std::string, uint64_t> objLCCumCnt` at sdk/include/nvds_analytics_meta.h:64.
     #[getter]
-    #[pyo3(name = "objLCCumCnt")]
     fn get_objLCCumCnt<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(
-                p.cast_const().cast(),
-                __bindery_cxx_NvDsAnalyticsFrameMeta_objLCCumCnt,
-            )
-        };
+        let items = rt::field_std!(
+            this, __bindery_cxx_NvDsAnalyticsFrameMeta_objLCCumCnt
+        );
         Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
     /// Id of the analytics instance.
     ///
     /// `guint unique_id` at sdk/include/nvds_analytics_meta.h:66.
     #[getter]
-    #[pyo3(name = "unique_id")]
     fn get_unique_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).unique_id })
+        Ok(rt::field_get!(self, unique_id))
     }
     #[setter]
-    #[pyo3(name = "unique_id")]
     fn set_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsFrameMeta.unique_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).unique_id = v as _ };
+        rt::field_set!(self, unique_id = v as _);
         Ok(())
     }
     /// Objects per class id.
     ///
     /// `std::unordered_map<int, uint32_t> objCnt` at sdk/include/nvds_analytics_meta.h:68.
     #[getter]
-    #[pyo3(name = "objCnt")]
     fn get_objCnt<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(
-                p.cast_const().cast(),
-                __bindery_cxx_NvDsAnalyticsFrameMeta_objCnt,
-            )
-        };
+        let items = rt::field_std!(this, __bindery_cxx_NvDsAnalyticsFrameMeta_objCnt);
         Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
 }
@@ -22504,46 +14540,17 @@ impl NvDsAnalyticsFrameMeta {
 pub struct NvOSD_FrameTextParams {
     pub(crate) view: View<ffi::NvOSD_FrameTextParams>,
 }
-impl NvOSD_FrameTextParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_FrameTextParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_FrameTextParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_FrameTextParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_FrameTextParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_FrameTextParams, ffi::NvOSD_FrameTextParams, "NvOSD_FrameTextParams",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvOSD_FrameTextParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -22565,15 +14572,7 @@ impl NvOSD_FrameTextParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -22581,25 +14580,22 @@ impl NvOSD_FrameTextParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Frame surface (deprecated; use @a surf).
     ///
     /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:38.
     #[getter]
-    #[pyo3(name = "buf_ptr")]
     fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).buf_ptr } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
                 .map(NvBufSurfaceParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "buf_ptr")]
     fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -22615,72 +14611,55 @@ impl NvOSD_FrameTextParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameTextParams.buf_ptr")
-        }
+        rt::field_set_pointer!(
+            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvBufSurfaceParams::TYPE) ?), None => None, },
+            "NvOSD_FrameTextParams.buf_ptr"
+        )
     }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:39.
     #[getter]
-    #[pyo3(name = "mode")]
     fn get_mode<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVOSD_MODE.member(py, unsafe { (*p).mode } as i64)
+        __BINDERY_ENUM_NVOSD_MODE.member(py, rt::field_get!(self, mode) as i64)
     }
     #[setter]
-    #[pyo3(name = "mode")]
     fn set_mode(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVOSD_MODE.value(value, "NvOSD_FrameTextParams.mode")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_FrameTextParams.mode")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mode = v as _ };
+        rt::field_set!(self, mode = v as _);
         Ok(())
     }
     /// Entries in @a text_params_list.
     ///
     /// `int num_strings` at sdk/include/nvll_osd_api.h:40.
     #[getter]
-    #[pyo3(name = "num_strings")]
     fn get_num_strings(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_strings })
+        Ok(rt::field_get!(self, num_strings))
     }
     #[setter]
-    #[pyo3(name = "num_strings")]
     fn set_num_strings(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvOSD_FrameTextParams.num_strings")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_strings = v as _ };
+        rt::field_set!(self, num_strings = v as _);
         Ok(())
     }
     /// The labels.
     ///
     /// `NvOSD_TextParams* text_params_list` at sdk/include/nvll_osd_api.h:41.
     #[getter]
-    #[pyo3(name = "text_params_list")]
     fn get_text_params_list(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvOSD_TextParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).text_params_list } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, text_params_list) as *mut _)
                 .map(NvOSD_TextParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "text_params_list")]
     fn set_text_params_list(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -22699,40 +14678,26 @@ impl NvOSD_FrameTextParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).text_params_list }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_TextParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvOSD_FrameTextParams.text_params_list",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, text_params_list, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvOSD_TextParams::TYPE) ?), None => None, },
+            "NvOSD_FrameTextParams.text_params_list"
+        )
     }
     /// Batch holding the frame.
     ///
     /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:42.
     #[getter]
-    #[pyo3(name = "surf")]
     fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).surf } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
                 .map(NvBufSurface::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "surf")]
     fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -22748,17 +14713,10 @@ impl NvOSD_FrameTextParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).surf }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameTextParams.surf")
-        }
+        rt::field_set_pointer!(
+            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameTextParams.surf"
+        )
     }
 }
 /// Rectangles to draw on one frame.
@@ -22768,46 +14726,17 @@ impl NvOSD_FrameTextParams {
 pub struct NvOSD_FrameRectParams {
     pub(crate) view: View<ffi::NvOSD_FrameRectParams>,
 }
-impl NvOSD_FrameRectParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_FrameRectParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_FrameRectParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_FrameRectParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_FrameRectParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_FrameRectParams, ffi::NvOSD_FrameRectParams, "NvOSD_FrameRectParams",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvOSD_FrameRectParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -22836,15 +14765,7 @@ impl NvOSD_FrameRectParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -22852,25 +14773,22 @@ impl NvOSD_FrameRectParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Frame surface (deprecated; use @a surf).
     ///
     /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:47.
     #[getter]
-    #[pyo3(name = "buf_ptr")]
     fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).buf_ptr } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
                 .map(NvBufSurfaceParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "buf_ptr")]
     fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -22886,72 +14804,55 @@ impl NvOSD_FrameRectParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameRectParams.buf_ptr")
-        }
+        rt::field_set_pointer!(
+            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvBufSurfaceParams::TYPE) ?), None => None, },
+            "NvOSD_FrameRectParams.buf_ptr"
+        )
     }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:48.
     #[getter]
-    #[pyo3(name = "mode")]
     fn get_mode<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVOSD_MODE.member(py, unsafe { (*p).mode } as i64)
+        __BINDERY_ENUM_NVOSD_MODE.member(py, rt::field_get!(self, mode) as i64)
     }
     #[setter]
-    #[pyo3(name = "mode")]
     fn set_mode(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVOSD_MODE.value(value, "NvOSD_FrameRectParams.mode")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_FrameRectParams.mode")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mode = v as _ };
+        rt::field_set!(self, mode = v as _);
         Ok(())
     }
     /// Entries in @a rect_params_list.
     ///
     /// `int num_rects` at sdk/include/nvll_osd_api.h:49.
     #[getter]
-    #[pyo3(name = "num_rects")]
     fn get_num_rects(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_rects })
+        Ok(rt::field_get!(self, num_rects))
     }
     #[setter]
-    #[pyo3(name = "num_rects")]
     fn set_num_rects(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvOSD_FrameRectParams.num_rects")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_rects = v as _ };
+        rt::field_set!(self, num_rects = v as _);
         Ok(())
     }
     /// The rectangles.
     ///
     /// `NvOSD_RectParams* rect_params_list` at sdk/include/nvll_osd_api.h:50.
     #[getter]
-    #[pyo3(name = "rect_params_list")]
     fn get_rect_params_list(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvOSD_RectParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).rect_params_list } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, rect_params_list) as *mut _)
                 .map(NvOSD_RectParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "rect_params_list")]
     fn set_rect_params_list(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -22970,42 +14871,28 @@ impl NvOSD_FrameRectParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).rect_params_list }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_RectParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvOSD_FrameRectParams.rect_params_list",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, rect_params_list, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvOSD_RectParams::TYPE) ?), None => None, },
+            "NvOSD_FrameRectParams.rect_params_list"
+        )
     }
     /// Masks of the rectangles, or NULL.
     ///
     /// `NvOSD_MaskParams* mask_params_list` at sdk/include/nvll_osd_api.h:51.
     #[getter]
-    #[pyo3(name = "mask_params_list")]
     fn get_mask_params_list(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvOSD_MaskParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).mask_params_list } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, mask_params_list) as *mut _)
                 .map(NvOSD_MaskParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "mask_params_list")]
     fn set_mask_params_list(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -23024,40 +14911,26 @@ impl NvOSD_FrameRectParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).mask_params_list }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_MaskParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvOSD_FrameRectParams.mask_params_list",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, mask_params_list, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvOSD_MaskParams::TYPE) ?), None => None, },
+            "NvOSD_FrameRectParams.mask_params_list"
+        )
     }
     /// Batch holding the frame.
     ///
     /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:52.
     #[getter]
-    #[pyo3(name = "surf")]
     fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).surf } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
                 .map(NvBufSurface::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "surf")]
     fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -23073,17 +14946,10 @@ impl NvOSD_FrameRectParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).surf }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameRectParams.surf")
-        }
+        rt::field_set_pointer!(
+            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameRectParams.surf"
+        )
     }
 }
 /// Segmentation masks to draw on one frame.
@@ -23093,46 +14959,17 @@ impl NvOSD_FrameRectParams {
 pub struct NvOSD_FrameSegmentMaskParams {
     pub(crate) view: View<ffi::NvOSD_FrameSegmentMaskParams>,
 }
-impl NvOSD_FrameSegmentMaskParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_FrameSegmentMaskParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_FrameSegmentMaskParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_FrameSegmentMaskParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_FrameSegmentMaskParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_FrameSegmentMaskParams, ffi::NvOSD_FrameSegmentMaskParams,
+    "NvOSD_FrameSegmentMaskParams", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvOSD_FrameSegmentMaskParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -23161,15 +14998,7 @@ impl NvOSD_FrameSegmentMaskParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -23177,25 +15006,22 @@ impl NvOSD_FrameSegmentMaskParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Frame surface (deprecated; use @a surf).
     ///
     /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:57.
     #[getter]
-    #[pyo3(name = "buf_ptr")]
     fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).buf_ptr } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
                 .map(NvBufSurfaceParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "buf_ptr")]
     fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -23211,79 +15037,57 @@ impl NvOSD_FrameSegmentMaskParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvOSD_FrameSegmentMaskParams.buf_ptr",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvBufSurfaceParams::TYPE) ?), None => None, },
+            "NvOSD_FrameSegmentMaskParams.buf_ptr"
+        )
     }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:58.
     #[getter]
-    #[pyo3(name = "mode")]
     fn get_mode<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVOSD_MODE.member(py, unsafe { (*p).mode } as i64)
+        __BINDERY_ENUM_NVOSD_MODE.member(py, rt::field_get!(self, mode) as i64)
     }
     #[setter]
-    #[pyo3(name = "mode")]
     fn set_mode(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVOSD_MODE.value(value, "NvOSD_FrameSegmentMaskParams.mode")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_FrameSegmentMaskParams.mode")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mode = v as _ };
+        rt::field_set!(self, mode = v as _);
         Ok(())
     }
     /// Entries in the two lists.
     ///
     /// `int num_segments` at sdk/include/nvll_osd_api.h:59.
     #[getter]
-    #[pyo3(name = "num_segments")]
     fn get_num_segments(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_segments })
+        Ok(rt::field_get!(self, num_segments))
     }
     #[setter]
-    #[pyo3(name = "num_segments")]
     fn set_num_segments(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             i32,
         >(value, "NvOSD_FrameSegmentMaskParams.num_segments")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_segments = v as _ };
+        rt::field_set!(self, num_segments = v as _);
         Ok(())
     }
     /// Box of each mask.
     ///
     /// `NvOSD_RectParams* rect_params_list` at sdk/include/nvll_osd_api.h:60.
     #[getter]
-    #[pyo3(name = "rect_params_list")]
     fn get_rect_params_list(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvOSD_RectParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).rect_params_list } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, rect_params_list) as *mut _)
                 .map(NvOSD_RectParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "rect_params_list")]
     fn set_rect_params_list(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -23302,42 +15106,28 @@ impl NvOSD_FrameSegmentMaskParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).rect_params_list }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_RectParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvOSD_FrameSegmentMaskParams.rect_params_list",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, rect_params_list, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvOSD_RectParams::TYPE) ?), None => None, },
+            "NvOSD_FrameSegmentMaskParams.rect_params_list"
+        )
     }
     /// The masks.
     ///
     /// `NvOSD_MaskParams* mask_params_list` at sdk/include/nvll_osd_api.h:61.
     #[getter]
-    #[pyo3(name = "mask_params_list")]
     fn get_mask_params_list(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvOSD_MaskParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).mask_params_list } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, mask_params_list) as *mut _)
                 .map(NvOSD_MaskParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "mask_params_list")]
     fn set_mask_params_list(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -23356,40 +15146,26 @@ impl NvOSD_FrameSegmentMaskParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).mask_params_list }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_MaskParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvOSD_FrameSegmentMaskParams.mask_params_list",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, mask_params_list, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvOSD_MaskParams::TYPE) ?), None => None, },
+            "NvOSD_FrameSegmentMaskParams.mask_params_list"
+        )
     }
     /// Batch holding the frame.
     ///
     /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:62.
     #[getter]
-    #[pyo3(name = "surf")]
     fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).surf } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
                 .map(NvBufSurface::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "surf")]
     fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -23405,22 +15181,10 @@ impl NvOSD_FrameSegmentMaskParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).surf }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvOSD_FrameSegmentMaskParams.surf",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameSegmentMaskParams.surf"
+        )
     }
 }
 /// Lines to draw on one frame.
@@ -23430,46 +15194,17 @@ impl NvOSD_FrameSegmentMaskParams {
 pub struct NvOSD_FrameLineParams {
     pub(crate) view: View<ffi::NvOSD_FrameLineParams>,
 }
-impl NvOSD_FrameLineParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_FrameLineParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_FrameLineParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_FrameLineParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_FrameLineParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_FrameLineParams, ffi::NvOSD_FrameLineParams, "NvOSD_FrameLineParams",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvOSD_FrameLineParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -23491,15 +15226,7 @@ impl NvOSD_FrameLineParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -23507,25 +15234,22 @@ impl NvOSD_FrameLineParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Frame surface (deprecated; use @a surf).
     ///
     /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:67.
     #[getter]
-    #[pyo3(name = "buf_ptr")]
     fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).buf_ptr } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
                 .map(NvBufSurfaceParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "buf_ptr")]
     fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -23541,72 +15265,55 @@ impl NvOSD_FrameLineParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameLineParams.buf_ptr")
-        }
+        rt::field_set_pointer!(
+            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvBufSurfaceParams::TYPE) ?), None => None, },
+            "NvOSD_FrameLineParams.buf_ptr"
+        )
     }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:68.
     #[getter]
-    #[pyo3(name = "mode")]
     fn get_mode<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVOSD_MODE.member(py, unsafe { (*p).mode } as i64)
+        __BINDERY_ENUM_NVOSD_MODE.member(py, rt::field_get!(self, mode) as i64)
     }
     #[setter]
-    #[pyo3(name = "mode")]
     fn set_mode(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVOSD_MODE.value(value, "NvOSD_FrameLineParams.mode")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_FrameLineParams.mode")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mode = v as _ };
+        rt::field_set!(self, mode = v as _);
         Ok(())
     }
     /// Entries in @a line_params_list.
     ///
     /// `int num_lines` at sdk/include/nvll_osd_api.h:69.
     #[getter]
-    #[pyo3(name = "num_lines")]
     fn get_num_lines(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_lines })
+        Ok(rt::field_get!(self, num_lines))
     }
     #[setter]
-    #[pyo3(name = "num_lines")]
     fn set_num_lines(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvOSD_FrameLineParams.num_lines")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_lines = v as _ };
+        rt::field_set!(self, num_lines = v as _);
         Ok(())
     }
     /// The lines.
     ///
     /// `NvOSD_LineParams* line_params_list` at sdk/include/nvll_osd_api.h:70.
     #[getter]
-    #[pyo3(name = "line_params_list")]
     fn get_line_params_list(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvOSD_LineParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).line_params_list } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, line_params_list) as *mut _)
                 .map(NvOSD_LineParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "line_params_list")]
     fn set_line_params_list(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -23625,40 +15332,26 @@ impl NvOSD_FrameLineParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).line_params_list }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_LineParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvOSD_FrameLineParams.line_params_list",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, line_params_list, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvOSD_LineParams::TYPE) ?), None => None, },
+            "NvOSD_FrameLineParams.line_params_list"
+        )
     }
     /// Batch holding the frame.
     ///
     /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:71.
     #[getter]
-    #[pyo3(name = "surf")]
     fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).surf } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
                 .map(NvBufSurface::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "surf")]
     fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -23674,17 +15367,10 @@ impl NvOSD_FrameLineParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).surf }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameLineParams.surf")
-        }
+        rt::field_set_pointer!(
+            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameLineParams.surf"
+        )
     }
 }
 /// Arrows to draw on one frame.
@@ -23694,46 +15380,17 @@ impl NvOSD_FrameLineParams {
 pub struct NvOSD_FrameArrowParams {
     pub(crate) view: View<ffi::NvOSD_FrameArrowParams>,
 }
-impl NvOSD_FrameArrowParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_FrameArrowParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_FrameArrowParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_FrameArrowParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_FrameArrowParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_FrameArrowParams, ffi::NvOSD_FrameArrowParams, "NvOSD_FrameArrowParams",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvOSD_FrameArrowParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -23755,15 +15412,7 @@ impl NvOSD_FrameArrowParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -23771,25 +15420,22 @@ impl NvOSD_FrameArrowParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Frame surface (deprecated; use @a surf).
     ///
     /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:76.
     #[getter]
-    #[pyo3(name = "buf_ptr")]
     fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).buf_ptr } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
                 .map(NvBufSurfaceParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "buf_ptr")]
     fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -23805,77 +15451,55 @@ impl NvOSD_FrameArrowParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvOSD_FrameArrowParams.buf_ptr",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvBufSurfaceParams::TYPE) ?), None => None, },
+            "NvOSD_FrameArrowParams.buf_ptr"
+        )
     }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:77.
     #[getter]
-    #[pyo3(name = "mode")]
     fn get_mode<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVOSD_MODE.member(py, unsafe { (*p).mode } as i64)
+        __BINDERY_ENUM_NVOSD_MODE.member(py, rt::field_get!(self, mode) as i64)
     }
     #[setter]
-    #[pyo3(name = "mode")]
     fn set_mode(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVOSD_MODE.value(value, "NvOSD_FrameArrowParams.mode")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_FrameArrowParams.mode")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mode = v as _ };
+        rt::field_set!(self, mode = v as _);
         Ok(())
     }
     /// Entries in @a arrow_params_list.
     ///
     /// `int num_arrows` at sdk/include/nvll_osd_api.h:78.
     #[getter]
-    #[pyo3(name = "num_arrows")]
     fn get_num_arrows(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_arrows })
+        Ok(rt::field_get!(self, num_arrows))
     }
     #[setter]
-    #[pyo3(name = "num_arrows")]
     fn set_num_arrows(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvOSD_FrameArrowParams.num_arrows")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_arrows = v as _ };
+        rt::field_set!(self, num_arrows = v as _);
         Ok(())
     }
     /// The arrows.
     ///
     /// `NvOSD_ArrowParams* arrow_params_list` at sdk/include/nvll_osd_api.h:79.
     #[getter]
-    #[pyo3(name = "arrow_params_list")]
     fn get_arrow_params_list(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvOSD_ArrowParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).arrow_params_list } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, arrow_params_list) as *mut _)
                 .map(NvOSD_ArrowParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "arrow_params_list")]
     fn set_arrow_params_list(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -23894,40 +15518,26 @@ impl NvOSD_FrameArrowParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).arrow_params_list }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_ArrowParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvOSD_FrameArrowParams.arrow_params_list",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, arrow_params_list, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvOSD_ArrowParams::TYPE) ?), None => None, },
+            "NvOSD_FrameArrowParams.arrow_params_list"
+        )
     }
     /// Batch holding the frame.
     ///
     /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:80.
     #[getter]
-    #[pyo3(name = "surf")]
     fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).surf } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
                 .map(NvBufSurface::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "surf")]
     fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -23943,17 +15553,10 @@ impl NvOSD_FrameArrowParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).surf }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameArrowParams.surf")
-        }
+        rt::field_set_pointer!(
+            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameArrowParams.surf"
+        )
     }
 }
 /// Circles to draw on one frame.
@@ -23963,46 +15566,17 @@ impl NvOSD_FrameArrowParams {
 pub struct NvOSD_FrameCircleParams {
     pub(crate) view: View<ffi::NvOSD_FrameCircleParams>,
 }
-impl NvOSD_FrameCircleParams {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvOSD_FrameCircleParams";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvOSD_FrameCircleParams>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvOSD_FrameCircleParams> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvOSD_FrameCircleParams) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvOSD_FrameCircleParams, ffi::NvOSD_FrameCircleParams, "NvOSD_FrameCircleParams",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvOSD_FrameCircleParams {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -24024,15 +15598,7 @@ impl NvOSD_FrameCircleParams {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -24040,25 +15606,22 @@ impl NvOSD_FrameCircleParams {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Frame surface (deprecated; use @a surf).
     ///
     /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:85.
     #[getter]
-    #[pyo3(name = "buf_ptr")]
     fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).buf_ptr } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
                 .map(NvBufSurfaceParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "buf_ptr")]
     fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -24074,77 +15637,55 @@ impl NvOSD_FrameCircleParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).buf_ptr }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurfaceParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvOSD_FrameCircleParams.buf_ptr",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvBufSurfaceParams::TYPE) ?), None => None, },
+            "NvOSD_FrameCircleParams.buf_ptr"
+        )
     }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:86.
     #[getter]
-    #[pyo3(name = "mode")]
     fn get_mode<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVOSD_MODE.member(py, unsafe { (*p).mode } as i64)
+        __BINDERY_ENUM_NVOSD_MODE.member(py, rt::field_get!(self, mode) as i64)
     }
     #[setter]
-    #[pyo3(name = "mode")]
     fn set_mode(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVOSD_MODE.value(value, "NvOSD_FrameCircleParams.mode")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvOSD_FrameCircleParams.mode")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mode = v as _ };
+        rt::field_set!(self, mode = v as _);
         Ok(())
     }
     /// Entries in @a circle_params_list.
     ///
     /// `int num_circles` at sdk/include/nvll_osd_api.h:87.
     #[getter]
-    #[pyo3(name = "num_circles")]
     fn get_num_circles(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_circles })
+        Ok(rt::field_get!(self, num_circles))
     }
     #[setter]
-    #[pyo3(name = "num_circles")]
     fn set_num_circles(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NvOSD_FrameCircleParams.num_circles")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_circles = v as _ };
+        rt::field_set!(self, num_circles = v as _);
         Ok(())
     }
     /// The circles.
     ///
     /// `NvOSD_CircleParams* circle_params_list` at sdk/include/nvll_osd_api.h:88.
     #[getter]
-    #[pyo3(name = "circle_params_list")]
     fn get_circle_params_list(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvOSD_CircleParams>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).circle_params_list } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, circle_params_list) as *mut _)
                 .map(NvOSD_CircleParams::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "circle_params_list")]
     fn set_circle_params_list(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -24163,40 +15704,26 @@ impl NvOSD_FrameCircleParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).circle_params_list }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvOSD_CircleParams::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvOSD_FrameCircleParams.circle_params_list",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, circle_params_list, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvOSD_CircleParams::TYPE) ?), None => None, },
+            "NvOSD_FrameCircleParams.circle_params_list"
+        )
     }
     /// Batch holding the frame.
     ///
     /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:89.
     #[getter]
-    #[pyo3(name = "surf")]
     fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).surf } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
                 .map(NvBufSurface::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "surf")]
     fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -24212,17 +15739,10 @@ impl NvOSD_FrameCircleParams {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).surf }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NvBufSurface::TYPE)?),
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(slf.as_any(), slot, target, "NvOSD_FrameCircleParams.surf")
-        }
+        rt::field_set_pointer!(
+            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameCircleParams.surf"
+        )
     }
 }
 /// The tensor nvdspreprocess prepared for one batch.
@@ -24232,32 +15752,10 @@ impl NvOSD_FrameCircleParams {
 pub struct NvDsPreProcessTensorMeta {
     pub(crate) view: View<ffi::NvDsPreProcessTensorMeta>,
 }
-impl NvDsPreProcessTensorMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NvDsPreProcessTensorMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NvDsPreProcessTensorMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NvDsPreProcessTensorMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NvDsPreProcessTensorMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NvDsPreProcessTensorMeta, ffi::NvDsPreProcessTensorMeta, "NvDsPreProcessTensorMeta",
+    __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl NvDsPreProcessTensorMeta {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
@@ -24267,15 +15765,7 @@ impl NvDsPreProcessTensorMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -24283,26 +15773,23 @@ impl NvDsPreProcessTensorMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// The tensor data.
     ///
     /// `void* raw_tensor_buffer` at sdk/include/nvdspreprocess_meta.h:31.
     #[getter]
-    #[pyo3(name = "raw_tensor_buffer")]
     fn get_raw_tensor_buffer<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).raw_tensor_buffer }.cast::<c_void>(),
+            rt::field_get!(self, raw_tensor_buffer).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "raw_tensor_buffer")]
     fn set_raw_tensor_buffer(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -24319,120 +15806,86 @@ impl NvDsPreProcessTensorMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).raw_tensor_buffer }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsPreProcessTensorMeta.raw_tensor_buffer",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, raw_tensor_buffer, target, "NvDsPreProcessTensorMeta.raw_tensor_buffer"
+        )
     }
     /// Size of @a raw_tensor_buffer in bytes.
     ///
     /// `guint64 buffer_size` at sdk/include/nvdspreprocess_meta.h:33.
     #[getter]
-    #[pyo3(name = "buffer_size")]
     fn get_buffer_size(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).buffer_size })
+        Ok(rt::field_get!(self, buffer_size))
     }
     #[setter]
-    #[pyo3(name = "buffer_size")]
     fn set_buffer_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u64,
         >(value, "NvDsPreProcessTensorMeta.buffer_size")?;
-        let p = self.ptr()?;
-        unsafe { (*p).buffer_size = v as _ };
+        rt::field_set!(self, buffer_size = v as _);
         Ok(())
     }
     /// Shape of the tensor (e.g. N, C, H, W).
     ///
     /// `std::vector<int> tensor_shape` at sdk/include/nvdspreprocess_meta.h:35.
     #[getter]
-    #[pyo3(name = "tensor_shape")]
     fn get_tensor_shape<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(
-                p.cast_const().cast(),
-                __bindery_cxx_NvDsPreProcessTensorMeta_tensor_shape,
-            )
-        };
+        let items = rt::field_std!(
+            this, __bindery_cxx_NvDsPreProcessTensorMeta_tensor_shape
+        );
         Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
     }
     /// Element type of the tensor.
     ///
     /// `NvDsDataType data_type` at sdk/include/nvdspreprocess_meta.h:37.
     #[getter]
-    #[pyo3(name = "data_type")]
     fn get_data_type<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_NVDSDATATYPE.member(py, unsafe { (*p).data_type } as i64)
+        __BINDERY_ENUM_NVDSDATATYPE.member(py, rt::field_get!(self, data_type) as i64)
     }
     #[setter]
-    #[pyo3(name = "data_type")]
     fn set_data_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_NVDSDATATYPE.value(value, "NvDsPreProcessTensorMeta.data_type")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvDsPreProcessTensorMeta.data_type")?;
-        let p = self.ptr()?;
-        unsafe { (*p).data_type = v as _ };
+        rt::field_set!(self, data_type = v as _);
         Ok(())
     }
     /// Name of the model input layer the tensor is for.
     ///
     /// `std::string tensor_name` at sdk/include/nvdspreprocess_meta.h:39.
     #[getter]
-    #[pyo3(name = "tensor_name")]
     fn get_tensor_name<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(
-                p.cast_const().cast(),
-                __bindery_cxx_NvDsPreProcessTensorMeta_tensor_name,
-            )
-        };
+        let items = rt::field_std!(
+            this, __bindery_cxx_NvDsPreProcessTensorMeta_tensor_name
+        );
         rt::cxx::to_str(slf.py(), items)
     }
     /// GPU the tensor is on.
     ///
     /// `guint gpu_id` at sdk/include/nvdspreprocess_meta.h:41.
     #[getter]
-    #[pyo3(name = "gpu_id")]
     fn get_gpu_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).gpu_id })
+        Ok(rt::field_get!(self, gpu_id))
     }
     #[setter]
-    #[pyo3(name = "gpu_id")]
     fn set_gpu_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsPreProcessTensorMeta.gpu_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).gpu_id = v as _ };
+        rt::field_set!(self, gpu_id = v as _);
         Ok(())
     }
     /// The tensor pool's buffer holding the tensor.
     ///
     /// `void* private_data` at sdk/include/nvdspreprocess_meta.h:43.
     #[getter]
-    #[pyo3(name = "private_data")]
     fn get_private_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).private_data }.cast::<c_void>(),
+            rt::field_get!(self, private_data).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "private_data")]
     fn set_private_data(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -24449,53 +15902,36 @@ impl NvDsPreProcessTensorMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).private_data }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "NvDsPreProcessTensorMeta.private_data",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, private_data, target, "NvDsPreProcessTensorMeta.private_data"
+        )
     }
     /// Tells apart several tensor metas of one buffer (more ROIs than the batch size).
     ///
     /// `guint meta_id` at sdk/include/nvdspreprocess_meta.h:45.
     #[getter]
-    #[pyo3(name = "meta_id")]
     fn get_meta_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).meta_id })
+        Ok(rt::field_get!(self, meta_id))
     }
     #[setter]
-    #[pyo3(name = "meta_id")]
     fn set_meta_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NvDsPreProcessTensorMeta.meta_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).meta_id = v as _ };
+        rt::field_set!(self, meta_id = v as _);
         Ok(())
     }
     /// Whether the aspect ratio was kept when scaling.
     ///
     /// `gboolean maintain_aspect_ratio` at sdk/include/nvdspreprocess_meta.h:47.
     #[getter]
-    #[pyo3(name = "maintain_aspect_ratio")]
     fn get_maintain_aspect_ratio(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).maintain_aspect_ratio } as i64 != 0)
+        Ok(rt::field_get!(self, maintain_aspect_ratio) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "maintain_aspect_ratio")]
     fn set_maintain_aspect_ratio(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<
             u8,
         >(value, "NvDsPreProcessTensorMeta.maintain_aspect_ratio")?;
-        let p = self.ptr()?;
-        unsafe { (*p).maintain_aspect_ratio = v as _ };
+        rt::field_set!(self, maintain_aspect_ratio = v as _);
         Ok(())
     }
 }
@@ -24506,32 +15942,10 @@ impl NvDsPreProcessTensorMeta {
 pub struct GstNvDsPreProcessBatchMeta {
     pub(crate) view: View<ffi::GstNvDsPreProcessBatchMeta>,
 }
-impl GstNvDsPreProcessBatchMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "GstNvDsPreProcessBatchMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::GstNvDsPreProcessBatchMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::GstNvDsPreProcessBatchMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::GstNvDsPreProcessBatchMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    GstNvDsPreProcessBatchMeta, ffi::GstNvDsPreProcessBatchMeta,
+    "GstNvDsPreProcessBatchMeta", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl GstNvDsPreProcessBatchMeta {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
@@ -24541,15 +15955,7 @@ impl GstNvDsPreProcessBatchMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -24557,45 +15963,37 @@ impl GstNvDsPreProcessBatchMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Unique ids of the inference elements the tensor is for.
     ///
     /// `std::vector<guint64> target_unique_ids` at sdk/include/nvdspreprocess_meta.h:54.
     #[getter]
-    #[pyo3(name = "target_unique_ids")]
     fn get_target_unique_ids<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(
-                p.cast_const().cast(),
-                __bindery_cxx_GstNvDsPreProcessBatchMeta_target_unique_ids,
-            )
-        };
+        let items = rt::field_std!(
+            this, __bindery_cxx_GstNvDsPreProcessBatchMeta_target_unique_ids
+        );
         Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
     }
     /// The prepared tensor.
     ///
     /// `NvDsPreProcessTensorMeta* tensor_meta` at sdk/include/nvdspreprocess_meta.h:56.
     #[getter]
-    #[pyo3(name = "tensor_meta")]
     fn get_tensor_meta(
         slf: &Bound<'_, Self>,
     ) -> PyResult<Option<NvDsPreProcessTensorMeta>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).tensor_meta } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, tensor_meta) as *mut _)
                 .map(NvDsPreProcessTensorMeta::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "tensor_meta")]
     fn set_tensor_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -24611,39 +16009,21 @@ impl GstNvDsPreProcessBatchMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).tensor_meta }.cast();
-        let target = match target {
-            Some(t) => {
-                Some(t.get().view.target(t.as_any(), NvDsPreProcessTensorMeta::TYPE)?)
-            }
-            None => None,
-        };
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "GstNvDsPreProcessBatchMeta.tensor_meta",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, tensor_meta, match target { Some(t) => Some(t.get().view.target(t
+            .as_any(), NvDsPreProcessTensorMeta::TYPE) ?), None => None, },
+            "GstNvDsPreProcessBatchMeta.tensor_meta"
+        )
     }
     /// The ROIs of the batch, in tensor order.
     ///
     /// `std::vector<NvDsRoiMeta> roi_vector` at sdk/include/nvdspreprocess_meta.h:58.
     #[getter]
-    #[pyo3(name = "roi_vector")]
     fn get_roi_vector<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(
-                p.cast_const().cast(),
-                __bindery_cxx_GstNvDsPreProcessBatchMeta_roi_vector,
-            )
-        };
+        let items = rt::field_std!(
+            this, __bindery_cxx_GstNvDsPreProcessBatchMeta_roi_vector
+        );
         let view = |e: *mut c_void| Ok(
             NvDsRoiMeta::wrap(this.view.field(slf.as_any(), e.cast())?)
                 .into_pyobject(slf.py())?
@@ -24655,17 +16035,14 @@ impl GstNvDsPreProcessBatchMeta {
     ///
     /// `void* private_data` at sdk/include/nvdspreprocess_meta.h:60.
     #[getter]
-    #[pyo3(name = "private_data")]
     fn get_private_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).private_data }.cast::<c_void>(),
+            rt::field_get!(self, private_data).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "private_data")]
     fn set_private_data(
         slf: &Bound<'_, Self>,
         value: &Bound<'_, PyAny>,
@@ -24682,18 +16059,9 @@ impl GstNvDsPreProcessBatchMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).private_data }.cast();
-        unsafe {
-            this.view
-                .set_pointer(
-                    slf.as_any(),
-                    slot,
-                    target,
-                    "GstNvDsPreProcessBatchMeta.private_data",
-                )
-        }
+        rt::field_set_pointer!(
+            slf, private_data, target, "GstNvDsPreProcessBatchMeta.private_data"
+        )
     }
 }
 /// Example user payload: an id, an owned message and a sample value.
@@ -24703,51 +16071,19 @@ impl GstNvDsPreProcessBatchMeta {
 pub struct CustomDataStruct {
     pub(crate) view: View<ffi::CustomDataStruct>,
 }
-impl CustomDataStruct {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "CustomDataStruct";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::CustomDataStruct>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CustomDataStruct> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::CustomDataStruct, message),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::CustomDataStruct) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    CustomDataStruct, ffi::CustomDataStruct, "CustomDataStruct", __BINDERY_ALLOCATOR,
+    strings = [rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::CustomDataStruct, message), allocator :
+    __BINDERY_ALLOC_GLIB },]
+);
 #[pymethods]
 impl CustomDataStruct {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -24769,15 +16105,7 @@ impl CustomDataStruct {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -24785,65 +16113,48 @@ impl CustomDataStruct {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Caller-chosen id.
     ///
     /// `int structId` at helpers/custom_data.h:11.
     #[getter]
-    #[pyo3(name = "structId")]
     fn get_structId(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).structId })
+        Ok(rt::field_get!(self, structId))
     }
     #[setter]
-    #[pyo3(name = "structId")]
     fn set_structId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "CustomDataStruct.structId")?;
-        let p = self.ptr()?;
-        unsafe { (*p).structId = v as _ };
+        rt::field_set!(self, structId = v as _);
         Ok(())
     }
     /// Owned message (g_malloc'd; freed with the payload).
     ///
     /// `char* message` at helpers/custom_data.h:12.
     #[getter]
-    #[pyo3(name = "message")]
     fn get_message<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).message as *const _) })
+        Ok(rt::field_c_string!(py, self, message))
     }
     #[setter]
-    #[pyo3(name = "message")]
     fn set_message(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).message).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "CustomDataStruct.message",
-            )
-        }
+        rt::field_set_c_string!(
+            self, message, owned __BINDERY_ALLOC_GLIB, value, "CustomDataStruct.message"
+        )
     }
     /// Caller-chosen value.
     ///
     /// `int sampleInt` at helpers/custom_data.h:13.
     #[getter]
-    #[pyo3(name = "sampleInt")]
     fn get_sampleInt(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).sampleInt })
+        Ok(rt::field_get!(self, sampleInt))
     }
     #[setter]
-    #[pyo3(name = "sampleInt")]
     fn set_sampleInt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "CustomDataStruct.sampleInt")?;
-        let p = self.ptr()?;
-        unsafe { (*p).sampleInt = v as _ };
+        rt::field_set!(self, sampleInt = v as _);
         Ok(())
     }
 }
@@ -24854,46 +16165,14 @@ impl CustomDataStruct {
 pub struct RectDim {
     pub(crate) view: View<ffi::RectDim>,
 }
-impl RectDim {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "RectDim";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::RectDim>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::RectDim> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::RectDim) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(RectDim, ffi::RectDim, "RectDim", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl RectDim {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -24925,15 +16204,7 @@ impl RectDim {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -24941,159 +16212,124 @@ impl RectDim {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// X of the left edge, in pixels.
     ///
     /// `float left` at helpers/nvds_360d_meta.h:29.
     #[getter]
-    #[pyo3(name = "left")]
     fn get_left(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).left } as f64)
+        Ok(rt::field_get!(self, left) as f64)
     }
     #[setter]
-    #[pyo3(name = "left")]
     fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "RectDim.left")?;
-        let p = self.ptr()?;
-        unsafe { (*p).left = v as _ };
+        rt::field_set!(self, left = v as _);
         Ok(())
     }
     /// Y of the top edge, in pixels.
     ///
     /// `float top` at helpers/nvds_360d_meta.h:30.
     #[getter]
-    #[pyo3(name = "top")]
     fn get_top(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).top } as f64)
+        Ok(rt::field_get!(self, top) as f64)
     }
     #[setter]
-    #[pyo3(name = "top")]
     fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "RectDim.top")?;
-        let p = self.ptr()?;
-        unsafe { (*p).top = v as _ };
+        rt::field_set!(self, top = v as _);
         Ok(())
     }
     /// Width, in pixels.
     ///
     /// `float width` at helpers/nvds_360d_meta.h:31.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width } as f64)
+        Ok(rt::field_get!(self, width) as f64)
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "RectDim.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// Height, in pixels.
     ///
     /// `float height` at helpers/nvds_360d_meta.h:32.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height } as f64)
+        Ok(rt::field_get!(self, height) as f64)
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "RectDim.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
     /// Class id.
     ///
     /// `int class_id` at helpers/nvds_360d_meta.h:33.
     #[getter]
-    #[pyo3(name = "class_id")]
     fn get_class_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).class_id })
+        Ok(rt::field_get!(self, class_id))
     }
     #[setter]
-    #[pyo3(name = "class_id")]
     fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "RectDim.class_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).class_id = v as _ };
+        rt::field_set!(self, class_id = v as _);
         Ok(())
     }
     /// Tracking id.
     ///
     /// `int tracking_id` at helpers/nvds_360d_meta.h:34.
     #[getter]
-    #[pyo3(name = "tracking_id")]
     fn get_tracking_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).tracking_id })
+        Ok(rt::field_get!(self, tracking_id))
     }
     #[setter]
-    #[pyo3(name = "tracking_id")]
     fn set_tracking_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "RectDim.tracking_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).tracking_id = v as _ };
+        rt::field_set!(self, tracking_id = v as _);
         Ok(())
     }
     /// Id of the inference element that found the box.
     ///
     /// `int gie_unique_id` at helpers/nvds_360d_meta.h:35.
     #[getter]
-    #[pyo3(name = "gie_unique_id")]
     fn get_gie_unique_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).gie_unique_id })
+        Ok(rt::field_get!(self, gie_unique_id))
     }
     #[setter]
-    #[pyo3(name = "gie_unique_id")]
     fn set_gie_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "RectDim.gie_unique_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).gie_unique_id = v as _ };
+        rt::field_set!(self, gie_unique_id = v as _);
         Ok(())
     }
     /// ROI_STATUS_360D flags.
     ///
     /// `int roi_status` at helpers/nvds_360d_meta.h:36.
     #[getter]
-    #[pyo3(name = "roi_status")]
     fn get_roi_status(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).roi_status })
+        Ok(rt::field_get!(self, roi_status))
     }
     #[setter]
-    #[pyo3(name = "roi_status")]
     fn set_roi_status(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "RectDim.roi_status")?;
-        let p = self.ptr()?;
-        unsafe { (*p).roi_status = v as _ };
+        rt::field_set!(self, roi_status = v as _);
         Ok(())
     }
     /// Label text or other user data; not owned.
     ///
     /// `void* text` at helpers/nvds_360d_meta.h:37.
     #[getter]
-    #[pyo3(name = "text")]
     fn get_text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).text }.cast::<c_void>(),
+            rt::field_get!(self, text).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "text")]
     fn set_text(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -25107,10 +16343,7 @@ impl RectDim {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).text }.cast();
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "RectDim.text") }
+        rt::field_set_pointer!(slf, text, target, "RectDim.text")
     }
 }
 unsafe extern "C" {

@@ -21,7 +21,7 @@ pub(crate) use pyo3::IntoPyObjectExt;
 pub(crate) use pyo3::exceptions::PyValueError;
 pub(crate) use pyo3::prelude::*;
 pub(crate) use pyo3::types::{PyDict, PyString};
-pub(crate) use rt::View;
+pub(crate) use rt::{Record, View};
 pub(crate) use callbacks::*;
 pub(crate) use enums::*;
 pub(crate) use functions::*;

@@ -10,32 +10,7 @@ use crate::*;
 pub struct GstStructure {
     pub(crate) view: View<ffi::GstStructure>,
 }
-impl GstStructure {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "GstStructure";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::GstStructure>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::GstStructure> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::GstStructure) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(GstStructure, ffi::GstStructure, "GstStructure", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl GstStructure {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
@@ -45,15 +20,7 @@ impl GstStructure {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -61,36 +28,30 @@ impl GstStructure {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// `GType type` at /usr/include/gstreamer-1.0/gst/gststructure.h:111.
     #[getter]
     #[pyo3(name = "type")]
     fn get_type_(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).type_ })
+        Ok(rt::field_get!(self, type_))
     }
     #[setter]
     #[pyo3(name = "type")]
     fn set_type_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "GstStructure.type")?;
-        let p = self.ptr()?;
-        unsafe { (*p).type_ = v as _ };
+        rt::field_set!(self, type_ = v as _);
         Ok(())
     }
     /// `GQuark name` at /usr/include/gstreamer-1.0/gst/gststructure.h:114.
     #[getter]
-    #[pyo3(name = "name")]
     fn get_name(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).name })
+        Ok(rt::field_get!(self, name))
     }
     #[setter]
-    #[pyo3(name = "name")]
     fn set_name(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstStructure.name")?;
-        let p = self.ptr()?;
-        unsafe { (*p).name = v as _ };
+        rt::field_set!(self, name = v as _);
         Ok(())
     }
 }
@@ -125,46 +86,14 @@ impl GstStructure {
 pub struct GstVideoInfo {
     pub(crate) view: View<ffi::GstVideoInfo>,
 }
-impl GstVideoInfo {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "GstVideoInfo";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::GstVideoInfo>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::GstVideoInfo> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::GstVideoInfo) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(GstVideoInfo, ffi::GstVideoInfo, "GstVideoInfo", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl GstVideoInfo {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -201,15 +130,7 @@ impl GstVideoInfo {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -217,21 +138,18 @@ impl GstVideoInfo {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// `const GstVideoFormatInfo* finfo` at /usr/include/gstreamer-1.0/gst/video/video-info.h:314.
     #[getter]
-    #[pyo3(name = "finfo")]
     fn get_finfo<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).finfo }.cast_mut().cast::<c_void>(),
+            rt::field_get!(self, finfo).cast_mut().cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "finfo")]
     fn set_finfo(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -240,260 +158,155 @@ impl GstVideoInfo {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).finfo }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "GstVideoInfo.finfo")
-        }
+        rt::field_set_pointer!(slf, finfo, target, "GstVideoInfo.finfo")
     }
     /// `GstVideoInterlaceMode interlace_mode` at /usr/include/gstreamer-1.0/gst/video/video-info.h:316.
     #[getter]
-    #[pyo3(name = "interlace_mode")]
     fn get_interlace_mode(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).interlace_mode })
+        Ok(rt::field_get!(self, interlace_mode))
     }
     #[setter]
-    #[pyo3(name = "interlace_mode")]
     fn set_interlace_mode(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoInfo.interlace_mode")?;
-        let p = self.ptr()?;
-        unsafe { (*p).interlace_mode = v as _ };
+        rt::field_set!(self, interlace_mode = v as _);
         Ok(())
     }
     /// `GstVideoFlags flags` at /usr/include/gstreamer-1.0/gst/video/video-info.h:317.
     #[getter]
-    #[pyo3(name = "flags")]
     fn get_flags(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).flags })
+        Ok(rt::field_get!(self, flags))
     }
     #[setter]
-    #[pyo3(name = "flags")]
     fn set_flags(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoInfo.flags")?;
-        let p = self.ptr()?;
-        unsafe { (*p).flags = v as _ };
+        rt::field_set!(self, flags = v as _);
         Ok(())
     }
     /// `gint width` at /usr/include/gstreamer-1.0/gst/video/video-info.h:318.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width })
+        Ok(rt::field_get!(self, width))
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "GstVideoInfo.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// `gint height` at /usr/include/gstreamer-1.0/gst/video/video-info.h:319.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height })
+        Ok(rt::field_get!(self, height))
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "GstVideoInfo.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
     /// `gsize size` at /usr/include/gstreamer-1.0/gst/video/video-info.h:320.
     #[getter]
-    #[pyo3(name = "size")]
     fn get_size(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).size })
+        Ok(rt::field_get!(self, size))
     }
     #[setter]
-    #[pyo3(name = "size")]
     fn set_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "GstVideoInfo.size")?;
-        let p = self.ptr()?;
-        unsafe { (*p).size = v as _ };
+        rt::field_set!(self, size = v as _);
         Ok(())
     }
     /// `gint views` at /usr/include/gstreamer-1.0/gst/video/video-info.h:321.
     #[getter]
-    #[pyo3(name = "views")]
     fn get_views(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).views })
+        Ok(rt::field_get!(self, views))
     }
     #[setter]
-    #[pyo3(name = "views")]
     fn set_views(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "GstVideoInfo.views")?;
-        let p = self.ptr()?;
-        unsafe { (*p).views = v as _ };
+        rt::field_set!(self, views = v as _);
         Ok(())
     }
     /// `GstVideoChromaSite chroma_site` at /usr/include/gstreamer-1.0/gst/video/video-info.h:323.
     #[getter]
-    #[pyo3(name = "chroma_site")]
     fn get_chroma_site(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).chroma_site })
+        Ok(rt::field_get!(self, chroma_site))
     }
     #[setter]
-    #[pyo3(name = "chroma_site")]
     fn set_chroma_site(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoInfo.chroma_site")?;
-        let p = self.ptr()?;
-        unsafe { (*p).chroma_site = v as _ };
+        rt::field_set!(self, chroma_site = v as _);
         Ok(())
     }
     /// `gint par_n` at /usr/include/gstreamer-1.0/gst/video/video-info.h:326.
     #[getter]
-    #[pyo3(name = "par_n")]
     fn get_par_n(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).par_n })
+        Ok(rt::field_get!(self, par_n))
     }
     #[setter]
-    #[pyo3(name = "par_n")]
     fn set_par_n(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "GstVideoInfo.par_n")?;
-        let p = self.ptr()?;
-        unsafe { (*p).par_n = v as _ };
+        rt::field_set!(self, par_n = v as _);
         Ok(())
     }
     /// `gint par_d` at /usr/include/gstreamer-1.0/gst/video/video-info.h:327.
     #[getter]
-    #[pyo3(name = "par_d")]
     fn get_par_d(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).par_d })
+        Ok(rt::field_get!(self, par_d))
     }
     #[setter]
-    #[pyo3(name = "par_d")]
     fn set_par_d(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "GstVideoInfo.par_d")?;
-        let p = self.ptr()?;
-        unsafe { (*p).par_d = v as _ };
+        rt::field_set!(self, par_d = v as _);
         Ok(())
     }
     /// `gint fps_n` at /usr/include/gstreamer-1.0/gst/video/video-info.h:328.
     #[getter]
-    #[pyo3(name = "fps_n")]
     fn get_fps_n(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).fps_n })
+        Ok(rt::field_get!(self, fps_n))
     }
     #[setter]
-    #[pyo3(name = "fps_n")]
     fn set_fps_n(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "GstVideoInfo.fps_n")?;
-        let p = self.ptr()?;
-        unsafe { (*p).fps_n = v as _ };
+        rt::field_set!(self, fps_n = v as _);
         Ok(())
     }
     /// `gint fps_d` at /usr/include/gstreamer-1.0/gst/video/video-info.h:329.
     #[getter]
-    #[pyo3(name = "fps_d")]
     fn get_fps_d(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).fps_d })
+        Ok(rt::field_get!(self, fps_d))
     }
     #[setter]
-    #[pyo3(name = "fps_d")]
     fn set_fps_d(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "GstVideoInfo.fps_d")?;
-        let p = self.ptr()?;
-        unsafe { (*p).fps_d = v as _ };
+        rt::field_set!(self, fps_d = v as _);
         Ok(())
     }
     /// `gsize[4] offset` at /usr/include/gstreamer-1.0/gst/video/video-info.h:331.
     #[getter]
-    #[pyo3(name = "offset")]
     fn get_offset<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p).offset).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, offset, u64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "offset")]
     fn set_offset(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "GstVideoInfo.offset", 4,
-                        values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).offset).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "GstVideoInfo.offset",
+        )?;
+        rt::field_set_array!(self, offset = values);
         Ok(())
     }
     /// `gint[4] stride` at /usr/include/gstreamer-1.0/gst/video/video-info.h:332.
     #[getter]
-    #[pyo3(name = "stride")]
     fn get_stride<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i32,
-            >(
-                slf.py(),
-                (&raw mut (*p).stride).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, stride, i32, 4, true)
     }
     #[setter]
-    #[pyo3(name = "stride")]
     fn set_stride(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i32> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "GstVideoInfo.stride", 4,
-                        values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).stride).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<i32>>()?,
+            "GstVideoInfo.stride",
+        )?;
+        rt::field_set_array!(self, stride = values);
         Ok(())
     }
 }
@@ -539,32 +352,7 @@ impl GstVideoInfo {
 pub struct GstVideoMeta {
     pub(crate) view: View<ffi::GstVideoMeta>,
 }
-impl GstVideoMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "GstVideoMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::GstVideoMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::GstVideoMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::GstVideoMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(GstVideoMeta, ffi::GstVideoMeta, "GstVideoMeta", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl GstVideoMeta {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
@@ -574,15 +362,7 @@ impl GstVideoMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -590,7 +370,7 @@ impl GstVideoMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// The first `GstVideoMeta` on a GstBuffer (a `Gst.Buffer`, a capsule or
     /// its address), or None. It raises `ReferenceError` once the buffer
@@ -621,17 +401,14 @@ impl GstVideoMeta {
     }
     /// `GstBuffer* buffer` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:81.
     #[getter]
-    #[pyo3(name = "buffer")]
     fn get_buffer<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).buffer }.cast::<c_void>(),
+            rt::field_get!(self, buffer).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "buffer")]
     fn set_buffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -640,185 +417,100 @@ impl GstVideoMeta {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).buffer }.cast();
-        unsafe {
-            this.view.set_pointer(slf.as_any(), slot, target, "GstVideoMeta.buffer")
-        }
+        rt::field_set_pointer!(slf, buffer, target, "GstVideoMeta.buffer")
     }
     /// `GstVideoFrameFlags flags` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:83.
     #[getter]
-    #[pyo3(name = "flags")]
     fn get_flags(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).flags })
+        Ok(rt::field_get!(self, flags))
     }
     #[setter]
-    #[pyo3(name = "flags")]
     fn set_flags(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoMeta.flags")?;
-        let p = self.ptr()?;
-        unsafe { (*p).flags = v as _ };
+        rt::field_set!(self, flags = v as _);
         Ok(())
     }
     /// `GstVideoFormat format` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:84.
     #[getter]
-    #[pyo3(name = "format")]
     fn get_format(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).format })
+        Ok(rt::field_get!(self, format))
     }
     #[setter]
-    #[pyo3(name = "format")]
     fn set_format(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoMeta.format")?;
-        let p = self.ptr()?;
-        unsafe { (*p).format = v as _ };
+        rt::field_set!(self, format = v as _);
         Ok(())
     }
     /// `gint id` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:85.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).id })
+        Ok(rt::field_get!(self, id))
     }
     #[setter]
-    #[pyo3(name = "id")]
     fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "GstVideoMeta.id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).id = v as _ };
+        rt::field_set!(self, id = v as _);
         Ok(())
     }
     /// `guint width` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:86.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width })
+        Ok(rt::field_get!(self, width))
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoMeta.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// `guint height` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:87.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height })
+        Ok(rt::field_get!(self, height))
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoMeta.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
     /// `guint n_planes` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:89.
     #[getter]
-    #[pyo3(name = "n_planes")]
     fn get_n_planes(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).n_planes })
+        Ok(rt::field_get!(self, n_planes))
     }
     #[setter]
-    #[pyo3(name = "n_planes")]
     fn set_n_planes(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoMeta.n_planes")?;
-        let p = self.ptr()?;
-        unsafe { (*p).n_planes = v as _ };
+        rt::field_set!(self, n_planes = v as _);
         Ok(())
     }
     /// `gsize[4] offset` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:90.
     #[getter]
-    #[pyo3(name = "offset")]
     fn get_offset<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u64,
-            >(
-                slf.py(),
-                (&raw mut (*p).offset).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, offset, u64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "offset")]
     fn set_offset(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "GstVideoMeta.offset", 4,
-                        values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).offset).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<u64>>()?,
+            "GstVideoMeta.offset",
+        )?;
+        rt::field_set_array!(self, offset = values);
         Ok(())
     }
     /// `gint[4] stride` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:91.
     #[getter]
-    #[pyo3(name = "stride")]
     fn get_stride<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i32,
-            >(
-                slf.py(),
-                (&raw mut (*p).stride).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, stride, i32, 4, true)
     }
     #[setter]
-    #[pyo3(name = "stride")]
     fn set_stride(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i32> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "GstVideoMeta.stride", 4,
-                        values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).stride).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<i32>>()?,
+            "GstVideoMeta.stride",
+        )?;
+        rt::field_set_array!(self, stride = values);
         Ok(())
     }
 }
@@ -836,32 +528,9 @@ impl GstVideoMeta {
 pub struct GstVideoCropMeta {
     pub(crate) view: View<ffi::GstVideoCropMeta>,
 }
-impl GstVideoCropMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "GstVideoCropMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::GstVideoCropMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::GstVideoCropMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::GstVideoCropMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    GstVideoCropMeta, ffi::GstVideoCropMeta, "GstVideoCropMeta", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl GstVideoCropMeta {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
@@ -871,15 +540,7 @@ impl GstVideoCropMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -887,7 +548,7 @@ impl GstVideoCropMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// The first `GstVideoCropMeta` on a GstBuffer (a `Gst.Buffer`, a capsule or
     /// its address), or None. It raises `ReferenceError` once the buffer
@@ -918,62 +579,46 @@ impl GstVideoCropMeta {
     }
     /// `guint x` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:151.
     #[getter]
-    #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x })
+        Ok(rt::field_get!(self, x))
     }
     #[setter]
-    #[pyo3(name = "x")]
     fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoCropMeta.x")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x = v as _ };
+        rt::field_set!(self, x = v as _);
         Ok(())
     }
     /// `guint y` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:152.
     #[getter]
-    #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).y })
+        Ok(rt::field_get!(self, y))
     }
     #[setter]
-    #[pyo3(name = "y")]
     fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoCropMeta.y")?;
-        let p = self.ptr()?;
-        unsafe { (*p).y = v as _ };
+        rt::field_set!(self, y = v as _);
         Ok(())
     }
     /// `guint width` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:153.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width })
+        Ok(rt::field_get!(self, width))
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoCropMeta.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// `guint height` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:154.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height })
+        Ok(rt::field_get!(self, height))
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoCropMeta.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
 }
@@ -996,32 +641,10 @@ impl GstVideoCropMeta {
 pub struct GstVideoRegionOfInterestMeta {
     pub(crate) view: View<ffi::GstVideoRegionOfInterestMeta>,
 }
-impl GstVideoRegionOfInterestMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "GstVideoRegionOfInterestMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::GstVideoRegionOfInterestMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::GstVideoRegionOfInterestMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::GstVideoRegionOfInterestMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    GstVideoRegionOfInterestMeta, ffi::GstVideoRegionOfInterestMeta,
+    "GstVideoRegionOfInterestMeta", __BINDERY_ALLOCATOR
+);
 #[pymethods]
 impl GstVideoRegionOfInterestMeta {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
@@ -1031,15 +654,7 @@ impl GstVideoRegionOfInterestMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -1047,7 +662,7 @@ impl GstVideoRegionOfInterestMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// The first `GstVideoRegionOfInterestMeta` on a GstBuffer (a `Gst.Buffer`, a capsule or
     /// its address), or None. It raises `ReferenceError` once the buffer
@@ -1078,121 +693,91 @@ impl GstVideoRegionOfInterestMeta {
     }
     /// `GQuark roi_type` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:322.
     #[getter]
-    #[pyo3(name = "roi_type")]
     fn get_roi_type(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).roi_type })
+        Ok(rt::field_get!(self, roi_type))
     }
     #[setter]
-    #[pyo3(name = "roi_type")]
     fn set_roi_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             u32,
         >(value, "GstVideoRegionOfInterestMeta.roi_type")?;
-        let p = self.ptr()?;
-        unsafe { (*p).roi_type = v as _ };
+        rt::field_set!(self, roi_type = v as _);
         Ok(())
     }
     /// `gint id` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:323.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).id })
+        Ok(rt::field_get!(self, id))
     }
     #[setter]
-    #[pyo3(name = "id")]
     fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "GstVideoRegionOfInterestMeta.id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).id = v as _ };
+        rt::field_set!(self, id = v as _);
         Ok(())
     }
     /// `gint parent_id` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:324.
     #[getter]
-    #[pyo3(name = "parent_id")]
     fn get_parent_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).parent_id })
+        Ok(rt::field_get!(self, parent_id))
     }
     #[setter]
-    #[pyo3(name = "parent_id")]
     fn set_parent_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<
             i32,
         >(value, "GstVideoRegionOfInterestMeta.parent_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).parent_id = v as _ };
+        rt::field_set!(self, parent_id = v as _);
         Ok(())
     }
     /// `guint x` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:326.
     #[getter]
-    #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x })
+        Ok(rt::field_get!(self, x))
     }
     #[setter]
-    #[pyo3(name = "x")]
     fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoRegionOfInterestMeta.x")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x = v as _ };
+        rt::field_set!(self, x = v as _);
         Ok(())
     }
     /// `guint y` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:327.
     #[getter]
-    #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).y })
+        Ok(rt::field_get!(self, y))
     }
     #[setter]
-    #[pyo3(name = "y")]
     fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoRegionOfInterestMeta.y")?;
-        let p = self.ptr()?;
-        unsafe { (*p).y = v as _ };
+        rt::field_set!(self, y = v as _);
         Ok(())
     }
     /// `guint w` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:328.
     #[getter]
-    #[pyo3(name = "w")]
     fn get_w(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).w })
+        Ok(rt::field_get!(self, w))
     }
     #[setter]
-    #[pyo3(name = "w")]
     fn set_w(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoRegionOfInterestMeta.w")?;
-        let p = self.ptr()?;
-        unsafe { (*p).w = v as _ };
+        rt::field_set!(self, w = v as _);
         Ok(())
     }
     /// `guint h` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:329.
     #[getter]
-    #[pyo3(name = "h")]
     fn get_h(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).h })
+        Ok(rt::field_get!(self, h))
     }
     #[setter]
-    #[pyo3(name = "h")]
     fn set_h(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstVideoRegionOfInterestMeta.h")?;
-        let p = self.ptr()?;
-        unsafe { (*p).h = v as _ };
+        rt::field_set!(self, h = v as _);
         Ok(())
     }
     /// `GList* params` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:331.
     #[getter]
-    #[pyo3(name = "params")]
     fn get_params(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).params };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, params);
+        let head = rt::field_get!(this, params).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(
             GList::over(

@@ -20,10 +20,10 @@ use crate::status::{Result, Status};
 /// `value` if `min ≤ value ≤ max`, else the reference's OverflowError.
 pub fn check_int_range(value: i64, min: i64, max: i64) -> Result<i64> {
     if value > max {
-        return Err(Status::overflow_error(format!("{value} execeeds the maximum value ({max}) the data type can have.")));
+        return Err(Status::overflow(format!("{value} execeeds the maximum value ({max}) the data type can have.")));
     }
     if value < min {
-        return Err(Status::overflow_error(format!("{value} goes below the minimum value ({min}) the data type can have.")));
+        return Err(Status::overflow(format!("{value} goes below the minimum value ({min}) the data type can have.")));
     }
     Ok(value)
 }
@@ -114,7 +114,7 @@ fn int32_elements(values: &[i64], function: &str) -> Result<Vec<i32>> {
         .enumerate()
         .map(|(i, &v)| {
             i32::try_from(v).map_err(|_| {
-                Status::type_error(format!("{function}(): incompatible function arguments: element {i} ({v}) does not fit in a C++ int"))
+                Status::wrong_type(format!("{function}(): incompatible function arguments: element {i} ({v}) does not fit in a C++ int"))
             })
         })
         .collect()

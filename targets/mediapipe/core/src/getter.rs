@@ -15,7 +15,7 @@ use crate::matrix::Matrix;
 use crate::packet::Packet;
 use crate::payload::Payload;
 use crate::proto::ProtoVector;
-use crate::status::{ExceptionKind, Result, Status};
+use crate::status::{ErrorKind, Result, Status};
 
 /// Decodes UTF-8 like Python's `bytes.decode()`, failing with a
 /// UnicodeDecodeError-kind status and Python's message text.
@@ -31,7 +31,7 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<String> {
                 Some(_) => "invalid continuation byte",
             };
             Err(Status::invalid_argument(format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}"))
-                .with_exception(ExceptionKind::UnicodeDecodeError))
+                .with_kind(ErrorKind::InvalidUtf8))
         }
     }
 }

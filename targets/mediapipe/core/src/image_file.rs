@@ -15,7 +15,7 @@ use bindery_annotations as bindery;
 use crate::image::Image;
 use crate::image_format::ImageFormat;
 use crate::image_frame::ImageFrame;
-use crate::status::{ExceptionKind, Result, Status};
+use crate::status::{ErrorKind, Result, Status};
 
 const PNG_MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
 const JPEG_MAGIC: &[u8] = b"\xff\xd8\xff";
@@ -29,7 +29,7 @@ struct Decoded {
 }
 
 fn decode_error(reason: &str, path: &str) -> Status {
-    Status::unknown(format!("Image decoding failed ({reason}): {path}")).with_exception(ExceptionKind::RuntimeError)
+    Status::unknown(format!("Image decoding failed ({reason}): {path}")).with_kind(ErrorKind::Failed)
 }
 
 fn decode_png(bytes: &[u8]) -> std::result::Result<Decoded, String> {

@@ -36,5 +36,5 @@ pub use image_frame::ImageFrame;
 pub use matrix::Matrix;
 pub use packet::Packet;
 pub use payload::{PacketType, Payload};
-pub use status::{ExceptionKind, Result, Status, StatusCode};
+pub use status::{ErrorKind, Result, Status, StatusCode};
 pub use timestamp::Timestamp;

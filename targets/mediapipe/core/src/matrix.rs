@@ -55,7 +55,7 @@ impl Matrix {
             [n] => (n, 1),
             [r, c] => (r, c),
             _ => {
-                return Err(Status::type_error(format!("a matrix needs a 1-D or 2-D array, got {} dimensions", shape.len())));
+                return Err(Status::wrong_type(format!("a matrix needs a 1-D or 2-D array, got {} dimensions", shape.len())));
             }
         };
         if transpose {
@@ -120,7 +120,7 @@ mod tests {
         assert_eq!(t.get(2, 1), Some(6.));
         assert_eq!(t.get(0, 1), Some(4.));
         let err = Matrix::from_array(&[1, 2, 3], &[0.; 6], false).unwrap_err();
-        assert_eq!(err.exception_kind(), crate::ExceptionKind::TypeError);
+        assert_eq!(err.kind(), crate::ErrorKind::WrongType);
         assert!(Matrix::from_array(&[2, 2], &[0.; 3], false).is_err());
         assert!(Matrix::from_array(&[usize::MAX, 2], &[], false).is_err());
     }

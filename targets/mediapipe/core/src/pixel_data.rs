@@ -16,7 +16,7 @@ use crate::image::Image;
 use crate::image_format::{ElementType, ImageFormat};
 use crate::image_frame::{GL_DEFAULT_ALIGNMENT_BOUNDARY, ImageFrame};
 use crate::packet::Packet;
-use crate::status::{ExceptionKind, Result, Status};
+use crate::status::{ErrorKind, Result, Status};
 
 /// Where an array's bytes come from.
 #[derive(Clone)]
@@ -87,7 +87,7 @@ fn check_constructor_format(format: ImageFormat, element: ElementType, target: T
 }
 
 fn runtime_error(message: impl Into<String>) -> Status {
-    Status::invalid_argument(message).with_exception(ExceptionKind::RuntimeError)
+    Status::invalid_argument(message).with_kind(ErrorKind::Failed)
 }
 
 /// The shared constructor rule of `ImageFrame(image_format, data)` and
@@ -97,7 +97,7 @@ fn runtime_error(message: impl Into<String>) -> Status {
 fn frame_from_constructor(format_value: i64, data: &ArrayData<'_>, target: Target) -> Result<ImageFrame> {
     let format = ImageFormat::from_value(format_value).map_err(|e| runtime_error(e.message()))?;
     let element = element_of(data.dtype).ok_or_else(|| {
-        Status::type_error(format!(
+        Status::wrong_type(format!(
             "__init__(): incompatible constructor arguments: image data of dtype {} is not uint8, uint16 or float32",
             data.dtype
         ))
@@ -169,7 +169,7 @@ fn convert_elements(bytes: &[u8], from: ElementType, to: ElementType) -> Vec<u8>
 pub fn frame_from_pixel_data(format_value: i64, data: &ArrayData<'_>) -> Result<ImageFrame> {
     let (format, required) = required_element(format_value)?;
     let cast_error = || {
-        Status::type_error(format!(
+        Status::wrong_type(format!(
             "Cannot cast array data from dtype('{}') to dtype('{}') according to the rule 'safe'",
             data.dtype,
             required.numpy_name()

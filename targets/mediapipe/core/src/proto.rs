@@ -138,7 +138,7 @@ mod tests {
         assert!(!is_registered_message_type("mediapipe.CalculatorGraphConfig"));
         let err = ProtoMessage::new("mediapipe.Rect", vec![]).unwrap_err();
         assert_eq!(err.message(), "Unregistered proto message type: mediapipe.Rect");
-        assert_eq!(err.exception_kind(), crate::ExceptionKind::RuntimeError);
+        assert_eq!(err.kind(), crate::ErrorKind::Failed);
     }
 
     #[test]
@@ -157,6 +157,6 @@ mod tests {
         assert_eq!(cpp_type_name("mediapipe.Detection"), "::mediapipe::Detection");
         let err = create_proto_vector_unsupported().unwrap_err();
         assert_eq!(err.message(), "create_proto_vector is not implemented.");
-        assert_eq!(err.exception_kind(), crate::ExceptionKind::NotImplementedError);
+        assert_eq!(err.kind(), crate::ErrorKind::Unimplemented);
     }
 }

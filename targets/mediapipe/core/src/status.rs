@@ -2,13 +2,12 @@
 //! [`StatusCode`] and a message, plus the crate-wide [`Result`] alias.
 //!
 //! This module owns the error vocabulary only. It does not decide which
-//! operation fails with which code: callers do. The Python layer turns a
-//! `Status` into an exception with [`Status::exception_kind`]; the default
-//! mapping is the reference's (INVALID_ARGUMENT → `ValueError`,
-//! ALREADY_EXISTS → `FileExistsError`, UNIMPLEMENTED → `NotImplementedError`,
-//! anything else → `RuntimeError`). Errors that the reference raises from
-//! pybind11 itself rather than from an absl status (`TypeError`,
-//! `OverflowError`, `IndexError`, ...) carry an explicit override.
+//! operation fails with which code: callers do. Each status also has an
+//! [`ErrorKind`] ([`Status::kind`]): INVALID_ARGUMENT, ALREADY_EXISTS and
+//! UNIMPLEMENTED have kinds of their own, every other code is
+//! [`ErrorKind::Failed`], and a caller may set another kind (a wrong type,
+//! an overflow, an index out of bounds, ...). The engine knows no Python:
+//! the bindings' spec maps kinds to exceptions (`[rust.errors]`).
 
 use std::fmt;
 
@@ -73,13 +72,13 @@ impl StatusCode {
         }
     }
 
-    /// The Python exception the reference raises for a status with this code.
-    pub fn default_exception(self) -> ExceptionKind {
+    /// The kind of a status with this code, unless the status sets its own.
+    pub fn default_kind(self) -> ErrorKind {
         match self {
-            Self::InvalidArgument => ExceptionKind::ValueError,
-            Self::AlreadyExists => ExceptionKind::FileExistsError,
-            Self::Unimplemented => ExceptionKind::NotImplementedError,
-            _ => ExceptionKind::RuntimeError,
+            Self::InvalidArgument => ErrorKind::InvalidArgument,
+            Self::AlreadyExists => ErrorKind::AlreadyExists,
+            Self::Unimplemented => ErrorKind::Unimplemented,
+            _ => ErrorKind::Failed,
         }
     }
 }
@@ -90,35 +89,37 @@ impl fmt::Display for StatusCode {
     }
 }
 
-/// The Python exception class a [`Status`] becomes in the Python layer.
+/// Why an operation failed, as callers of the framework tell failures
+/// apart. A binding maps each kind to its own error type (the Python
+/// exceptions are the spec's `[rust.errors]` table).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ExceptionKind {
-    /// `ValueError`.
-    ValueError,
-    /// `FileExistsError`.
-    FileExistsError,
-    /// `FileNotFoundError`.
-    FileNotFoundError,
-    /// `NotImplementedError`.
-    NotImplementedError,
-    /// `RuntimeError`.
-    RuntimeError,
-    /// `TypeError` (pybind11 overload-resolution failures in the reference).
-    TypeError,
-    /// `OverflowError` (integer range checks of the packet creators).
-    OverflowError,
-    /// `IndexError` (pixel indexing).
-    IndexError,
-    /// `UnicodeDecodeError` (string getters on bytes that are not UTF-8).
-    UnicodeDecodeError,
+pub enum ErrorKind {
+    /// The caller passed an invalid value.
+    InvalidArgument,
+    /// The entity to create already exists.
+    AlreadyExists,
+    /// A file does not exist.
+    FileNotFound,
+    /// The operation is not implemented.
+    Unimplemented,
+    /// Any other failure.
+    Failed,
+    /// A value of the wrong type (the reference's overload-resolution failures).
+    WrongType,
+    /// An integer does not fit the payload type (range checks of the packet creators).
+    Overflow,
+    /// An index outside the data (pixel indexing).
+    IndexOutOfBounds,
+    /// Bytes that are not UTF-8 where text is expected.
+    InvalidUtf8,
 }
 
-/// A failed operation: a code, a message and an optional exception override.
+/// A failed operation: a code, a message and an optional kind override.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Status {
     code: StatusCode,
     message: String,
-    exception: Option<ExceptionKind>,
+    kind: Option<ErrorKind>,
 }
 
 /// The crate's result type.
@@ -127,12 +128,12 @@ pub type Result<T> = std::result::Result<T, Status>;
 impl Status {
     /// A status with `code` and `message`.
     pub fn new(code: StatusCode, message: impl Into<String>) -> Self {
-        Status { code, message: message.into(), exception: None }
+        Status { code, message: message.into(), kind: None }
     }
 
-    /// Overrides the Python exception this status maps to.
-    pub fn with_exception(mut self, kind: ExceptionKind) -> Self {
-        self.exception = Some(kind);
+    /// Overrides the kind of this status (default: its code's).
+    pub fn with_kind(mut self, kind: ErrorKind) -> Self {
+        self.kind = Some(kind);
         self
     }
 
@@ -181,19 +182,19 @@ impl Status {
         Self::new(StatusCode::Unknown, message)
     }
 
-    /// An INVALID_ARGUMENT status that Python raises as `TypeError`.
-    pub fn type_error(message: impl Into<String>) -> Self {
-        Self::invalid_argument(message).with_exception(ExceptionKind::TypeError)
+    /// An INVALID_ARGUMENT status of kind [`ErrorKind::WrongType`].
+    pub fn wrong_type(message: impl Into<String>) -> Self {
+        Self::invalid_argument(message).with_kind(ErrorKind::WrongType)
     }
 
-    /// An OUT_OF_RANGE status that Python raises as `OverflowError`.
-    pub fn overflow_error(message: impl Into<String>) -> Self {
-        Self::out_of_range(message).with_exception(ExceptionKind::OverflowError)
+    /// An OUT_OF_RANGE status of kind [`ErrorKind::Overflow`].
+    pub fn overflow(message: impl Into<String>) -> Self {
+        Self::out_of_range(message).with_kind(ErrorKind::Overflow)
     }
 
-    /// An OUT_OF_RANGE status that Python raises as `IndexError`.
-    pub fn index_error(message: impl Into<String>) -> Self {
-        Self::out_of_range(message).with_exception(ExceptionKind::IndexError)
+    /// An OUT_OF_RANGE status of kind [`ErrorKind::IndexOutOfBounds`].
+    pub fn index_out_of_bounds(message: impl Into<String>) -> Self {
+        Self::out_of_range(message).with_kind(ErrorKind::IndexOutOfBounds)
     }
 
     /// The status code.
@@ -201,14 +202,14 @@ impl Status {
         self.code
     }
 
-    /// The message alone (what the Python exception shows).
+    /// The message alone, without the code.
     pub fn message(&self) -> &str {
         &self.message
     }
 
-    /// The Python exception class: the override if set, else the code's default.
-    pub fn exception_kind(&self) -> ExceptionKind {
-        self.exception.unwrap_or_else(|| self.code.default_exception())
+    /// Why it failed: the override if set, else the code's default.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind.unwrap_or_else(|| self.code.default_kind())
     }
 
     /// A copy with `prefix` put in front of the message (context for callers).
@@ -240,16 +241,16 @@ mod tests {
     }
 
     #[test]
-    fn exception_mapping_follows_reference() {
-        assert_eq!(Status::invalid_argument("").exception_kind(), ExceptionKind::ValueError);
-        assert_eq!(Status::already_exists("").exception_kind(), ExceptionKind::FileExistsError);
-        assert_eq!(Status::unimplemented("").exception_kind(), ExceptionKind::NotImplementedError);
+    fn kinds_default_from_codes_unless_overridden() {
+        assert_eq!(Status::invalid_argument("").kind(), ErrorKind::InvalidArgument);
+        assert_eq!(Status::already_exists("").kind(), ErrorKind::AlreadyExists);
+        assert_eq!(Status::unimplemented("").kind(), ErrorKind::Unimplemented);
         for code in [StatusCode::Internal, StatusCode::NotFound, StatusCode::Unknown] {
-            assert_eq!(Status::new(code, "").exception_kind(), ExceptionKind::RuntimeError);
+            assert_eq!(Status::new(code, "").kind(), ErrorKind::Failed);
         }
-        assert_eq!(Status::type_error("t").exception_kind(), ExceptionKind::TypeError);
-        assert_eq!(Status::type_error("t").code(), StatusCode::InvalidArgument);
-        assert_eq!(Status::index_error("i").exception_kind(), ExceptionKind::IndexError);
+        assert_eq!(Status::wrong_type("t").kind(), ErrorKind::WrongType);
+        assert_eq!(Status::wrong_type("t").code(), StatusCode::InvalidArgument);
+        assert_eq!(Status::index_out_of_bounds("i").kind(), ErrorKind::IndexOutOfBounds);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use graph_support::{Seen, observe, text, timestamps, within};
 use mediapipe_core::graph::CalculatorGraph;
-use mediapipe_core::{ExceptionKind, Packet, StatusCode, Timestamp};
+use mediapipe_core::{ErrorKind, Packet, StatusCode, Timestamp};
 
 fn ts(v: i64) -> Timestamp {
     Timestamp::new(v).unwrap()
@@ -30,7 +30,7 @@ fn string_to_uint64_produces_an_output_side_packet() {
         let g = CalculatorGraph::from_text(STRING_TO_UINT64).unwrap();
         let before = g.get_output_side_packet("number").unwrap_err();
         assert_eq!(before.message(), "; The output side packet \"number\" is unavailable.");
-        assert_eq!(before.exception_kind(), ExceptionKind::RuntimeError);
+        assert_eq!(before.kind(), ErrorKind::Failed);
         let unknown = g.get_output_side_packet("x").unwrap_err();
         assert_eq!(unknown.message(), "; Unable to get the output side packet \"x\" because it doesn't exist.");
         g.start_run(side("string", text(" 42"))).unwrap();
@@ -51,7 +51,7 @@ fn string_to_uint64_rejects_bad_side_packets() {
             missing.message(),
             "ValidateRequiredSidePackets failed to validate: \n; Side packet \"string\" is required but was not provided."
         );
-        assert_eq!(missing.exception_kind(), ExceptionKind::ValueError);
+        assert_eq!(missing.kind(), ErrorKind::InvalidArgument);
         let wrong = g.start_run(side("string", Packet::new(42i32))).unwrap_err();
         assert!(wrong.message().contains("The Packet stores \"int\", but \"string\" was requested."), "{}", wrong.message());
         let bad = g.start_run(side("string", text("-1"))).unwrap_err();

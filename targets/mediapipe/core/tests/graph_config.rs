@@ -4,7 +4,7 @@ mod graph_support;
 
 use graph_support::PASS_THROUGH;
 use mediapipe_core::graph::{CalculatorGraph, GraphConfig, ValidatedGraphConfig, proto};
-use mediapipe_core::{ExceptionKind, StatusCode};
+use mediapipe_core::{ErrorKind, StatusCode};
 
 #[test]
 fn text_config_parses_into_typed_fields() {
@@ -47,18 +47,18 @@ fn binary_file_loading_and_errors() {
     std::fs::write(&path, b"\xff\xff\xff garbage").unwrap();
     let err = CalculatorGraph::from_binary_file(path.to_str().unwrap()).err().unwrap();
     assert_eq!(err.message(), format!("Failed to parse the binary graph: {}", path.display()));
-    assert_eq!(err.exception_kind(), ExceptionKind::RuntimeError);
+    assert_eq!(err.kind(), ErrorKind::Failed);
     std::fs::remove_file(&path).unwrap();
     let missing = CalculatorGraph::new(Some("/nonexistent/abc.binarypb"), Some("x"), None).err().unwrap();
     assert_eq!(missing.message(), "The path does not exist: /nonexistent/abc.binarypb");
-    assert_eq!(missing.exception_kind(), ExceptionKind::FileNotFoundError);
+    assert_eq!(missing.kind(), ErrorKind::FileNotFound);
 }
 
 #[test]
 fn bad_text_and_source_count_errors() {
     let err = CalculatorGraph::from_text("node { bogus_field: 1 }").err().unwrap();
     assert_eq!(err.message(), "Failed to parse: node { bogus_field: 1 }");
-    assert_eq!(err.exception_kind(), ExceptionKind::RuntimeError);
+    assert_eq!(err.kind(), ErrorKind::Failed);
     let none = CalculatorGraph::new(None, None, None).err().unwrap();
     assert_eq!(none.code(), StatusCode::InvalidArgument);
     assert!(none.message().starts_with("Please provide one of the following"));
@@ -116,7 +116,7 @@ fn validated_graph_config_reports_registered_types() {
     p.initialize(None, Some(PASS_THROUGH)).unwrap();
     let any = p.registered_stream_type_name("in").unwrap_err();
     assert!(any.message().starts_with("; Unable to find the type for stream \"in\"."), "{}", any.message());
-    assert_eq!(any.exception_kind(), ExceptionKind::RuntimeError);
+    assert_eq!(any.kind(), ErrorKind::Failed);
     let neither = ValidatedGraphConfig::new().initialize(None, None).unwrap_err();
     assert_eq!(neither.code(), StatusCode::InvalidArgument);
 }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use graph_support::{PASS_THROUGH, observe, text, timestamps, within};
 use mediapipe_core::graph::{CalculatorGraph, ObserverFn};
-use mediapipe_core::{ExceptionKind, Packet, Status, StatusCode, Timestamp};
+use mediapipe_core::{ErrorKind, Packet, Status, StatusCode, Timestamp};
 
 fn graph() -> CalculatorGraph {
     CalculatorGraph::from_text(PASS_THROUGH).unwrap()
@@ -105,7 +105,7 @@ fn non_monotonic_timestamp_fails_at_the_next_wait() {
         g.wait_until_idle().unwrap();
         g.add_packet_to_input_stream("in", &p.at(ts(0)), Timestamp::UNSET).unwrap();
         let e = g.wait_until_idle().unwrap_err();
-        assert_eq!(e.exception_kind(), ExceptionKind::ValueError);
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument);
         assert!(e.message().contains("Current minimum expected timestamp is 1 but received 0."), "{}", e.message());
         assert!(g.has_error());
         let combined = g.get_combined_error_message();
@@ -126,7 +126,7 @@ fn timestamps_not_allowed_in_a_stream_are_value_errors() {
         let p = text("x");
         let unset = g.add_packet_to_input_stream("in", &p, Timestamp::UNSET).unwrap_err();
         assert_eq!(unset.message(), "Timestamp::Unset() can't be the timestamp of a Packet in a stream.");
-        assert_eq!(unset.exception_kind(), ExceptionKind::ValueError);
+        assert_eq!(unset.kind(), ErrorKind::InvalidArgument);
         let done = g.add_packet_to_input_stream("in", &p, Timestamp::DONE).unwrap_err();
         assert_eq!(done.message(), "Timestamp::Done() can't be the timestamp of a Packet in a stream.");
         g.add_packet_to_input_stream("in", &p, Timestamp::PRESTREAM).unwrap();
@@ -139,7 +139,7 @@ fn calls_before_start_run_fail_like_the_reference() {
     let g = graph();
     let add = g.add_packet_to_input_stream("in", &text("x"), ts(0)).unwrap_err();
     assert_eq!(add.message(), "; CalculatorGraph::AddPacketToInputStream() is called before StartRun()");
-    assert_eq!(add.exception_kind(), ExceptionKind::RuntimeError);
+    assert_eq!(add.kind(), ErrorKind::Failed);
     assert!(g.wait_until_idle().unwrap_err().message().contains("RET_CHECK failure"));
     assert!(g.wait_until_done().unwrap_err().message().contains("(state_)!=(STATE_NOT_STARTED)"));
     assert_eq!(g.close().unwrap_err().message(), "bad_function_call");
@@ -232,7 +232,7 @@ fn callback_error_surfaces_in_has_error_and_close() {
         assert!(g.has_error());
         assert_eq!(g.get_combined_error_message(), "INVALID_ARGUMENT: CalculatorGraph::Run() failed: \nobserver refused the packet");
         let closed = g.close().unwrap_err();
-        assert_eq!(closed.exception_kind(), ExceptionKind::ValueError);
+        assert_eq!(closed.kind(), ErrorKind::InvalidArgument);
         assert!(!g.has_error());
         assert_eq!(g.get_combined_error_message(), "");
     });

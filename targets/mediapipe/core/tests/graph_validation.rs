@@ -3,7 +3,7 @@
 mod graph_support;
 
 use mediapipe_core::graph::CalculatorGraph;
-use mediapipe_core::{ExceptionKind, Status, StatusCode};
+use mediapipe_core::{ErrorKind, Status, StatusCode};
 
 fn error(text: &str) -> Status {
     CalculatorGraph::from_text(text).err().expect("config should be rejected")
@@ -14,7 +14,7 @@ fn unknown_calculator_is_a_runtime_error() {
     let e = error("node { calculator: 'SomeUnknownCalculator' input_stream: 'in' output_stream: 'out' }");
     assert!(e.message().contains("Unable to find Calculator \"SomeUnknownCalculator\""), "{}", e.message());
     assert!(e.message().starts_with("ValidatedGraphConfig Initialization failed.\n"));
-    assert_eq!(e.exception_kind(), ExceptionKind::RuntimeError);
+    assert_eq!(e.kind(), ErrorKind::Failed);
 }
 
 #[test]
@@ -25,7 +25,7 @@ fn pass_through_with_mismatched_ports_is_a_value_error() {
         "{}",
         e.message()
     );
-    assert_eq!(e.exception_kind(), ExceptionKind::ValueError);
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument);
 }
 
 #[test]
@@ -49,7 +49,7 @@ fn unconnected_input_names_the_node() {
         "; Input Stream \"nowhere\" for node with sorted index 0 name PassThroughCalculator \
          does not have a corresponding output stream."
     );
-    assert_eq!(e.exception_kind(), ExceptionKind::RuntimeError);
+    assert_eq!(e.kind(), ErrorKind::Failed);
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn executors_and_input_stream_handlers_are_checked() {
            input_stream_handler { input_stream_handler: 'SyncSetInputStreamHandler' } }",
     );
     assert_eq!(handler.code(), StatusCode::Unimplemented);
-    assert_eq!(handler.exception_kind(), ExceptionKind::NotImplementedError);
+    assert_eq!(handler.kind(), ErrorKind::Unimplemented);
     CalculatorGraph::from_text(
         "input_stream: 'in' input_stream_handler { input_stream_handler: 'ImmediateInputStreamHandler' }
          node { calculator: 'PassThroughCalculator' input_stream: 'in' output_stream: 'out' }",

@@ -3,17 +3,15 @@
 //! memory whose `base` is the owning Python object, so the memory outlives
 //! every view.
 
-use std::ffi::c_void;
-
+use bindery_runtime::numpy_export::array_over;
 use mediapipe_core::image_format::ElementType;
 use mediapipe_core::pixel_data::{ArrayBytes, ArrayData};
 use mediapipe_core::{ImageFrame, Matrix};
-use numpy::npyffi::{NPY_ARRAY_ALIGNED, NpyTypes, PY_ARRAY_API, npy_intp};
 use numpy::{PyArrayDescrMethods, PyArrayMethods, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::args::incompatible;
+use bindery_runtime::glue::args::incompatible;
 
 /// How an array argument is taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,7 +104,8 @@ fn descr<'py>(py: Python<'py>, et: ElementType) -> Bound<'py, numpy::PyArrayDesc
     }
 }
 
-/// A read-only ndarray over `data` with `base = owner` (one reference added).
+/// A read-only ndarray over `data` (elements `et`) with `base = owner`,
+/// made by the runtime's [`array_over`].
 ///
 /// # Safety
 /// `data` must stay valid, unmoved and unchanged while `owner` lives, and
@@ -118,34 +117,17 @@ unsafe fn readonly_view<'py>(
     shape: &[usize],
     strides: &[usize],
 ) -> PyResult<Bound<'py, PyAny>> {
-    let py = owner.py();
-    let mut dims: Vec<npy_intp> = shape.iter().map(|&d| d as npy_intp).collect();
-    let mut st: Vec<npy_intp> = strides.iter().map(|&s| s as npy_intp).collect();
-    let size = et.size();
-    let aligned = data as usize % size == 0 && strides.iter().all(|s| s % size == 0);
-    let flags = if aligned { NPY_ARRAY_ALIGNED } else { 0 };
-    // SAFETY: the descr reference is stolen by NewFromDescr, the owner
-    // reference by SetBaseObject; the caller guarantees the memory.
+    let (py, base) = (owner.py(), owner.clone());
+    let shape: Vec<i64> = shape.iter().map(|&d| d as i64).collect();
+    let strides: Vec<i64> = strides.iter().map(|&s| s as i64).collect();
+    let strides = Some(strides.as_slice());
+    // SAFETY: forwarded from this function's contract; the views are read-only.
     unsafe {
-        let subtype = numpy::npyffi::get_type_object(py, NpyTypes::PyArray_Type);
-        let d = descr(py, et).into_dtype_ptr();
-        let nd = dims.len() as i32;
-        let raw = PY_ARRAY_API.PyArray_NewFromDescr(
-            py,
-            subtype,
-            d,
-            nd,
-            dims.as_mut_ptr(),
-            st.as_mut_ptr(),
-            data as *mut c_void,
-            flags,
-            std::ptr::null_mut(),
-        );
-        let arr = Bound::from_owned_ptr_or_err(py, raw)?;
-        if PY_ARRAY_API.PyArray_SetBaseObject(py, raw.cast(), owner.clone().into_ptr()) != 0 {
-            return Err(PyErr::fetch(py));
+        match et {
+            ElementType::U8 => array_over::<u8>(py, data.cast_mut(), &shape, strides, false, base),
+            ElementType::U16 => array_over::<u16>(py, data.cast_mut().cast(), &shape, strides, false, base),
+            ElementType::F32 => array_over::<f32>(py, data.cast_mut().cast(), &shape, strides, false, base),
         }
-        Ok(arr)
     }
 }
 

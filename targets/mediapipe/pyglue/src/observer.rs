@@ -1,14 +1,17 @@
 //! Graph output observers backed by Python callables. The core calls the
-//! observer on a worker thread; the trampoline takes the GIL, wraps the
-//! packet with the generated class (a closure from generated code), calls
-//! `callback_fn(stream_name, packet)`, and turns a raised exception into a
-//! graph error (the reference terminates the process instead). A batch of
-//! packets for one observer is delivered under one GIL acquisition (see
-//! [`with_gil`]).
+//! observer on a worker thread; `bindery_runtime::glue::callback` takes the
+//! GIL and calls `callback_fn(stream_name, packet)` with the packet wrapped
+//! by the generated class (a function from generated code); an exception
+//! becomes a graph error (the reference terminates the process instead). A
+//! batch of packets for one observer is delivered under one GIL acquisition
+//! (see [`with_gil`]).
 
+use bindery_runtime::glue::callback::call_with_gil;
 use mediapipe_core::graph::ObserverFn;
 use mediapipe_core::{Packet, Status};
+use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
 /// Wraps a core packet as its Python object.
 pub type WrapPacket = fn(Python<'_>, Packet) -> PyResult<Py<PyAny>>;
@@ -17,10 +20,8 @@ pub type WrapPacket = fn(Python<'_>, Packet) -> PyResult<Py<PyAny>>;
 pub fn observer(callback: Py<PyAny>, wrap: WrapPacket) -> ObserverFn {
     mediapipe_core::graph::set_observer_batch_scope(with_gil);
     Box::new(move |stream: &str, packet: &Packet| {
-        Python::attach(|py| {
-            let call = wrap(py, packet.clone()).and_then(|p| callback.call1(py, (stream, p)));
-            call.map(|_| ()).map_err(|err| callback_error(py, err))
-        })
+        let args = |py: Python<'_>| Ok(PyTuple::new(py, [stream.into_py_any(py)?, wrap(py, packet.clone())?])?.unbind());
+        call_with_gil(&callback, args).map_err(|raised| Status::unknown(format!("Python observer callback raised {raised}")))
     })
 }
 
@@ -29,11 +30,4 @@ pub fn observer(callback: Py<PyAny>, wrap: WrapPacket) -> ObserverFn {
 /// (each callback's own `attach` is then a nested, cheap one).
 fn with_gil(batch: &mut dyn FnMut()) {
     Python::attach(|_py| batch());
-}
-
-/// The graph error for a callback that raised: the exception's text.
-fn callback_error(py: Python<'_>, err: PyErr) -> Status {
-    let text = err.value(py).str().map(|s| s.to_string()).unwrap_or_default();
-    let kind = err.get_type(py).name().map(|n| n.to_string()).unwrap_or_else(|_| "Exception".into());
-    Status::unknown(format!("Python observer callback raised {kind}: {text}"))
 }

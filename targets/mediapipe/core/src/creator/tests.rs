@@ -1,7 +1,7 @@
 //! Unit tests of the packet creators: type names, range rules and messages.
 
 use super::*;
-use crate::ExceptionKind;
+use crate::ErrorKind;
 use crate::timestamp::Timestamp;
 
 fn type_of(p: &Packet) -> String {
@@ -46,7 +46,7 @@ fn creators_report_reference_type_names() {
 fn int_range_errors_use_upstream_messages() {
     let err = create_int(2_147_483_648).unwrap_err();
     assert_eq!(err.message(), "2147483648 execeeds the maximum value (2147483647) the data type can have.");
-    assert_eq!(err.exception_kind(), ExceptionKind::OverflowError);
+    assert_eq!(err.kind(), ErrorKind::Overflow);
     let err = create_int8(-129).unwrap_err();
     assert_eq!(err.message(), "-129 goes below the minimum value (-128) the data type can have.");
     let err = create_uint8(-1).unwrap_err();
@@ -61,7 +61,7 @@ fn int_range_errors_use_upstream_messages() {
 #[test]
 fn vector_elements_outside_int32_are_type_errors() {
     let err = create_int_vector(&[1, 1 << 31]).unwrap_err();
-    assert_eq!(err.exception_kind(), ExceptionKind::TypeError);
+    assert_eq!(err.kind(), ErrorKind::WrongType);
     assert!(err.message().contains("element 1 (2147483648)"));
     assert!(create_int_array(&[i64::MIN]).is_err());
 }
@@ -106,5 +106,5 @@ fn image_copies_are_aligned_to_four_bytes() {
 fn unregistered_proto_is_a_runtime_error() {
     let err = create_proto("mediapipe.NormalizedRect", b"").unwrap_err();
     assert_eq!(err.message(), "Unregistered proto message type: mediapipe.NormalizedRect");
-    assert_eq!(err.exception_kind(), ExceptionKind::RuntimeError);
+    assert_eq!(err.kind(), ErrorKind::Failed);
 }

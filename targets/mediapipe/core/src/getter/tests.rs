@@ -49,7 +49,7 @@ fn generic_getters_use_mismatch_and_empty_messages() {
     assert_eq!(err.message(), "The Packet stores \"int\", but \"string\" was requested.");
     let err = get_str(&Packet::empty()).unwrap_err();
     assert_eq!(err.message(), "Expected a Packet of type: string, but received an empty Packet.");
-    assert_eq!(err.exception_kind(), ExceptionKind::RuntimeError);
+    assert_eq!(err.kind(), ErrorKind::Failed);
     let err = get_image_frame(&create_bool(true)).unwrap_err();
     assert_eq!(err.message(), "The Packet stores \"bool\", but \"::mediapipe::ImageFrame\" was requested.");
     assert!(get_bool(&create_string(b"x")).is_err());
@@ -62,7 +62,7 @@ fn strings_decode_as_utf8_with_python_errors() {
     assert_eq!(get_bytes(&create_string(b"\xff\0")).unwrap(), b"\xff\0");
     let err = get_str(&create_string(b"a\xff")).unwrap_err();
     assert_eq!(err.message(), "'utf-8' codec can't decode byte 0xff in position 1: invalid start byte");
-    assert_eq!(err.exception_kind(), ExceptionKind::UnicodeDecodeError);
+    assert_eq!(err.kind(), ErrorKind::InvalidUtf8);
     assert!(decode_utf8(b"\xc3").unwrap_err().message().ends_with("unexpected end of data"));
     assert!(decode_utf8(b"\xc3(").unwrap_err().message().ends_with("invalid continuation byte"));
     let list = create_string_vector(vec![b"a".to_vec(), "ü".as_bytes().to_vec()]);
@@ -108,6 +108,6 @@ fn proto_getters_and_their_errors() {
     let err = get_proto_vector_size(&create_int(1).unwrap()).unwrap_err();
     assert_eq!(err.message(), "The Packet stores \"int\"which is not convertible to vector<proto_ns::MessageLite*>.");
     let err = get_serialized_proto_list(&Packet::empty()).unwrap_err();
-    assert_eq!((err.message(), err.exception_kind()), ("Packet is empty.", ExceptionKind::RuntimeError));
+    assert_eq!((err.message(), err.kind()), ("Packet is empty.", ErrorKind::Failed));
     assert!(Packet::new(ProtoMessage::new("mediapipe.Joint", vec![]).unwrap()).holds::<ProtoMessage>());
 }

@@ -13,7 +13,7 @@ use super::calculator::PortType;
 use super::config::GraphConfig;
 use super::proto;
 use super::validate::{self, Plan, Producer};
-use crate::status::{ExceptionKind, Result, Status, StatusCode};
+use crate::status::{ErrorKind, Result, Status, StatusCode};
 
 /// Reads and parses a binary `CalculatorGraphConfig` file.
 /// Missing file: NOT_FOUND raised as `FileNotFoundError`
@@ -21,7 +21,7 @@ use crate::status::{ExceptionKind, Result, Status, StatusCode};
 /// (`Failed to parse the binary graph: {path}`).
 pub fn load_binary_file(path: &str) -> Result<GraphConfig> {
     let bytes = std::fs::read(path)
-        .map_err(|_| Status::not_found(format!("The path does not exist: {path}")).with_exception(ExceptionKind::FileNotFoundError))?;
+        .map_err(|_| Status::not_found(format!("The path does not exist: {path}")).with_kind(ErrorKind::FileNotFound))?;
     GraphConfig::from_binary(&bytes).map_err(|_| Status::new(StatusCode::Unknown, format!("Failed to parse the binary graph: {path}")))
 }
 
@@ -42,7 +42,7 @@ pub struct ValidatedGraphConfig {
     plan: Option<Arc<Plan>>,
 }
 
-fn type_error(kind: &str, name: &str) -> Status {
+fn wrong_type(kind: &str, name: &str) -> Status {
     Status::new(
         StatusCode::Unknown,
         format!(
@@ -122,7 +122,7 @@ impl ValidatedGraphConfig {
             let e = &plan.nodes[n].inputs.entries()[port];
             candidates.push(plan.nodes[n].port_type("input", &e.tag, e.index));
         }
-        first_named(&candidates).ok_or_else(|| type_error("stream", name))
+        first_named(&candidates).ok_or_else(|| wrong_type("stream", name))
     }
 
     /// The registered packet type of side packet `name` (e.g. `"string"`,
@@ -146,7 +146,7 @@ impl ValidatedGraphConfig {
         if !defined {
             return Err(Status::invalid_argument(format!("; Side packet \"{name}\" is not defined in the config.")));
         }
-        first_named(&candidates).ok_or_else(|| type_error("side packet", name))
+        first_named(&candidates).ok_or_else(|| wrong_type("side packet", name))
     }
 
     /// The validated plan, if initialized.

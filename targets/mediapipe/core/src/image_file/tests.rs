@@ -41,7 +41,7 @@ fn png_channels_map_to_formats() {
 fn two_channel_png_is_a_runtime_error() {
     let path = write_png("ga", 1, 1, png::ColorType::GrayscaleAlpha, &[1, 2]);
     let err = Image::create_from_file(path.to_str().unwrap()).unwrap_err();
-    assert_eq!(err.exception_kind(), ExceptionKind::RuntimeError);
+    assert_eq!(err.kind(), ErrorKind::Failed);
     assert!(err.message().starts_with("Image decoding failed (unsupported channel count 2)"));
 }
 
@@ -74,7 +74,7 @@ fn missing_unknown_and_corrupt_files_are_errors() {
     std::fs::write(&cut, &jpeg).unwrap();
     let err = Image::create_from_file(cut.to_str().unwrap()).unwrap_err();
     assert!(err.message().starts_with("Image decoding failed ("), "{}", err.message());
-    assert_eq!(err.exception_kind(), ExceptionKind::RuntimeError);
+    assert_eq!(err.kind(), ErrorKind::Failed);
     let mut png_bytes = PNG_MAGIC.to_vec();
     png_bytes.extend_from_slice(&[0; 20]);
     let bad = std::env::temp_dir().join(format!("mpcore-{}-bad.png", std::process::id()));

@@ -49,9 +49,9 @@ impl ImageFrame {
         match (indices.len(), one_channel) {
             (2, true) | (3, false) => {}
             (3, true) => {
-                return Err(Status::index_error("index dimension mismatch: 3 (ndim = 2)"));
+                return Err(Status::index_out_of_bounds("index dimension mismatch: 3 (ndim = 2)"));
             }
-            (n, _) => return Err(Status::index_error(format!("Invalid index dimension: {n}"))),
+            (n, _) => return Err(Status::index_out_of_bounds(format!("Invalid index dimension: {n}"))),
         }
         let sizes = [self.height, self.width, self.channels()];
         let mut out = [0usize; 3];
@@ -66,6 +66,6 @@ impl ImageFrame {
 fn check_axis(index: i64, axis: usize, size: usize) -> Result<usize> {
     match usize::try_from(index) {
         Ok(i) if i < size => Ok(i),
-        _ => Err(Status::index_error(format!("index {index} is out of bounds for axis {axis} with size {size}"))),
+        _ => Err(Status::index_out_of_bounds(format!("index {index} is out of bounds for axis {axis} with size {size}"))),
     }
 }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::{ExceptionKind, StatusCode};
+use crate::{ErrorKind, StatusCode};
 
 fn ramp(n: usize) -> Vec<u8> {
     (0..n).map(|i| (i % 251) as u8).collect()
@@ -121,7 +121,7 @@ fn pixel_index_errors_match_reference() {
     let rgb = ImageFrame::new_zeroed(ImageFormat::Srgb, 4, 4, 4).unwrap();
     let err = rgb.get_pixel(&[0, 0]).unwrap_err();
     assert_eq!(err.message(), "Invalid index dimension: 2");
-    assert_eq!(err.exception_kind(), ExceptionKind::IndexError);
+    assert_eq!(err.kind(), ErrorKind::IndexOutOfBounds);
     let gray = ImageFrame::new_zeroed(ImageFormat::Gray8, 4, 4, 4).unwrap();
     assert_eq!(gray.get_pixel(&[0, 0, 0]).unwrap_err().message(), "index dimension mismatch: 3 (ndim = 2)");
     assert_eq!(gray.get_pixel(&[4, 0]).unwrap_err().message(), "index 4 is out of bounds for axis 0 with size 4");

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::payload::IntArray;
-use crate::{ExceptionKind, StatusCode};
+use crate::{ErrorKind, StatusCode};
 
 #[test]
 fn empty_packet_repr_and_errors() {
@@ -12,7 +12,7 @@ fn empty_packet_repr_and_errors() {
     assert_eq!(p.repr(), "<mediapipe.Packet with timestamp: UNSET and no data>");
     let err = p.get::<Vec<u8>>().unwrap_err();
     assert_eq!(err.message(), "Expected a Packet of type: string, but received an empty Packet.");
-    assert_eq!(err.exception_kind(), ExceptionKind::RuntimeError);
+    assert_eq!(err.kind(), ErrorKind::Failed);
 }
 
 #[test]

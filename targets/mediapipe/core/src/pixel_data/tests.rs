@@ -14,7 +14,7 @@ fn constructor_checks_format_against_dtype() {
     let bytes = [0u8; 64];
     let err = ImageFrame::from_array(9, &array("uint8", 2, 2, &bytes)).unwrap_err();
     assert_eq!(err.message(), "uint8 image data should be one of the GRAY8, SRGB, and SRGBA MediaPipe image formats.");
-    assert_eq!(err.exception_kind(), ExceptionKind::RuntimeError);
+    assert_eq!(err.kind(), ErrorKind::Failed);
     let err = ImageFrame::from_array(11, &array("uint8", 2, 2, &bytes)).unwrap_err();
     assert!(err.message().starts_with("uint8 image data"));
     let err = ImageFrame::from_array(1, &array("uint16", 2, 2, &bytes)).unwrap_err();
@@ -23,7 +23,7 @@ fn constructor_checks_format_against_dtype() {
     assert_eq!(err.message(), "float image data should be either VEC32F1 or VEC32F2 MediaPipe image formats.");
     assert!(Image::from_array(13, &array("float32", 2, 2, &bytes)).is_ok());
     let err = ImageFrame::from_array(1, &array("float64", 2, 2, &bytes)).unwrap_err();
-    assert_eq!(err.exception_kind(), ExceptionKind::TypeError);
+    assert_eq!(err.kind(), ErrorKind::WrongType);
 }
 
 #[test]
@@ -51,11 +51,11 @@ fn pixel_data_rejects_unsupported_formats_and_unsafe_casts() {
     let bytes = [0u8; 64];
     let err = frame_from_pixel_data(11, &array("uint8", 2, 2, &bytes)).unwrap_err();
     assert_eq!(err.message(), "Unsupported ImageFormat: 11");
-    assert_eq!(err.exception_kind(), ExceptionKind::RuntimeError);
+    assert_eq!(err.kind(), ErrorKind::Failed);
     assert_eq!(frame_from_pixel_data(0, &array("uint8", 2, 2, &bytes)).unwrap_err().message(), "Unsupported ImageFormat: 0");
     let err = frame_from_pixel_data(1, &array("float32", 2, 2, &bytes)).unwrap_err();
     assert_eq!(err.message(), "Cannot cast array data from dtype('float32') to dtype('uint8') according to the rule 'safe'");
-    assert_eq!(err.exception_kind(), ExceptionKind::TypeError);
+    assert_eq!(err.kind(), ErrorKind::WrongType);
     assert!(frame_from_pixel_data(9, &array("float64", 2, 2, &bytes)).is_err());
 }
 

@@ -7,46 +7,14 @@ use crate::*;
 pub struct ArPair {
     pub(crate) view: View<ffi::ArPair>,
 }
-impl ArPair {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "ArPair";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::ArPair>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::ArPair> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::ArPair) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(ArPair, ffi::ArPair, "ArPair", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl ArPair {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl ArPair {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,40 +39,32 @@ impl ArPair {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// First.
     ///
     /// `int a` at arrays.h:6.
     #[getter]
-    #[pyo3(name = "a")]
     fn get_a(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).a })
+        Ok(rt::field_get!(self, a))
     }
     #[setter]
-    #[pyo3(name = "a")]
     fn set_a(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "ArPair.a")?;
-        let p = self.ptr()?;
-        unsafe { (*p).a = v as _ };
+        rt::field_set!(self, a = v as _);
         Ok(())
     }
     /// Second.
     ///
     /// `int b` at arrays.h:7.
     #[getter]
-    #[pyo3(name = "b")]
     fn get_b(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).b })
+        Ok(rt::field_get!(self, b))
     }
     #[setter]
-    #[pyo3(name = "b")]
     fn set_b(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "ArPair.b")?;
-        let p = self.ptr()?;
-        unsafe { (*p).b = v as _ };
+        rt::field_set!(self, b = v as _);
         Ok(())
     }
 }
@@ -123,46 +75,14 @@ impl ArPair {
 pub struct ArData {
     pub(crate) view: View<ffi::ArData>,
 }
-impl ArData {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "ArData";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::ArData>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::ArData> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::ArData) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(ArData, ffi::ArData, "ArData", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl ArData {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -184,15 +104,7 @@ impl ArData {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -200,215 +112,83 @@ impl ArData {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Four 64-bit values.
     ///
     /// `int64_t[4] misc` at arrays.h:12.
     #[getter]
-    #[pyo3(name = "misc")]
     fn get_misc<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i64,
-            >(
-                slf.py(),
-                (&raw mut (*p).misc).cast(),
-                &[4],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, misc, i64, 4, true)
     }
     #[setter]
-    #[pyo3(name = "misc")]
     fn set_misc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<i64> = value.extract()?;
-        if values.len() != 4 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "ArData.misc", 4, values.len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).misc).cast(),
-                4,
-            )
-        };
+        let values = rt::record::exactly(value.extract::<Vec<i64>>()?, "ArData.misc")?;
+        rt::field_set_array!(self, misc = values);
         Ok(())
     }
     /// Feature vector.
     ///
     /// `float[8] embedding` at arrays.h:13.
     #[getter]
-    #[pyo3(name = "embedding")]
     fn get_embedding<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                f32,
-            >(
-                slf.py(),
-                (&raw mut (*p).embedding).cast(),
-                &[8],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, embedding, f32, 8, true)
     }
     #[setter]
-    #[pyo3(name = "embedding")]
     fn set_embedding(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<f32> = value.extract()?;
-        if values.len() != 8 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "ArData.embedding", 8, values
-                        .len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).embedding).cast(),
-                8,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<f32>>()?,
+            "ArData.embedding",
+        )?;
+        rt::field_set_array!(self, embedding = values);
         Ok(())
     }
     /// Weights.
     ///
     /// `double[3] weights` at arrays.h:14.
     #[getter]
-    #[pyo3(name = "weights")]
     fn get_weights<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                f64,
-            >(
-                slf.py(),
-                (&raw mut (*p).weights).cast(),
-                &[3],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, weights, f64, 3, true)
     }
     #[setter]
-    #[pyo3(name = "weights")]
     fn set_weights(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<f64> = value.extract()?;
-        if values.len() != 3 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "ArData.weights", 3, values
-                        .len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).weights).cast(),
-                3,
-            )
-        };
+        let values = rt::record::exactly(
+            value.extract::<Vec<f64>>()?,
+            "ArData.weights",
+        )?;
+        rt::field_set_array!(self, weights = values);
         Ok(())
     }
     /// Raw bytes.
     ///
     /// `uint8_t[16] bytes` at arrays.h:15.
     #[getter]
-    #[pyo3(name = "bytes")]
     fn get_bytes<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u8,
-            >(
-                slf.py(),
-                (&raw mut (*p).bytes).cast(),
-                &[16],
-                None,
-                true,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, bytes, u8, 16, true)
     }
     #[setter]
-    #[pyo3(name = "bytes")]
     fn set_bytes(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values: Vec<u8> = value.extract()?;
-        if values.len() != 16 {
-            return Err(
-                PyValueError::new_err(
-                    format!(
-                        "{}: expected {} values, got {}", "ArData.bytes", 16, values
-                        .len()
-                    ),
-                ),
-            );
-        }
-        let p = self.ptr()?;
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                values.as_ptr(),
-                (&raw mut (*p).bytes).cast(),
-                16,
-            )
-        };
+        let values = rt::record::exactly(value.extract::<Vec<u8>>()?, "ArData.bytes")?;
+        rt::field_set_array!(self, bytes = values);
         Ok(())
     }
     /// Read-only samples.
     ///
     /// `int16_t[2] samples` at arrays.h:16.
     #[getter]
-    #[pyo3(name = "samples")]
     fn get_samples<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i16,
-            >(
-                slf.py(),
-                (&raw mut (*p).samples).cast(),
-                &[2],
-                None,
-                false,
-                slf.clone().into_any(),
-            )
-        }
+        rt::field_array!(slf, samples, i16, 2, false)
     }
     /// Array of structs: a list of views into the array.
     ///
     /// `ArPair[2] pairs` at arrays.h:17.
     #[getter]
-    #[pyo3(name = "pairs")]
     fn get_pairs(slf: &Bound<'_, Self>) -> PyResult<Vec<ArPair>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let first = unsafe { &raw mut (*p).pairs }.cast::<ffi::ArPair>();
+        let first = rt::field_ptr!(this, pairs).cast::<ffi::ArPair>();
         (0..2)
             .map(|i| Ok(
-                ArPair::wrap(this.view.field(slf.as_any(), unsafe { first.add(i) })?),
+                ArPair::wrap(this.view.field(slf.as_any(), first.wrapping_add(i))?),
             ))
             .collect()
     }
@@ -416,16 +196,12 @@ impl ArData {
     ///
     /// `char[8] tag` at arrays.h:18.
     #[getter]
-    #[pyo3(name = "tag")]
     fn get_tag<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let p = self.ptr()?;
-        Ok(rt::strings::read_char_array(py, unsafe { &(*p).tag }))
+        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, tag)))
     }
     #[setter]
-    #[pyo3(name = "tag")]
     fn set_tag(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        rt::strings::write_char_array(unsafe { &mut (*p).tag }, value, "ArData.tag")
+        rt::strings::write_char_array(rt::field_mut!(self, tag), value, "ArData.tag")
     }
 }
 /// A view of any class of this module as a pointer value (None when `value`

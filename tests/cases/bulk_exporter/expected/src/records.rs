@@ -7,46 +7,14 @@ use crate::*;
 pub struct BkBox {
     pub(crate) view: View<ffi::BkBox>,
 }
-impl BkBox {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "BkBox";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::BkBox>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::BkBox> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::BkBox) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(BkBox, ffi::BkBox, "BkBox", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl BkBox {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl BkBox {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,40 +39,32 @@ impl BkBox {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Left edge.
     ///
     /// `float left` at bulk_exporter.h:12.
     #[getter]
-    #[pyo3(name = "left")]
     fn get_left(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).left } as f64)
+        Ok(rt::field_get!(self, left) as f64)
     }
     #[setter]
-    #[pyo3(name = "left")]
     fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "BkBox.left")?;
-        let p = self.ptr()?;
-        unsafe { (*p).left = v as _ };
+        rt::field_set!(self, left = v as _);
         Ok(())
     }
     /// Top edge.
     ///
     /// `float top` at bulk_exporter.h:13.
     #[getter]
-    #[pyo3(name = "top")]
     fn get_top(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).top } as f64)
+        Ok(rt::field_get!(self, top) as f64)
     }
     #[setter]
-    #[pyo3(name = "top")]
     fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "BkBox.top")?;
-        let p = self.ptr()?;
-        unsafe { (*p).top = v as _ };
+        rt::field_set!(self, top = v as _);
         Ok(())
     }
 }
@@ -123,46 +75,14 @@ impl BkBox {
 pub struct BkDetection {
     pub(crate) view: View<ffi::BkDetection>,
 }
-impl BkDetection {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "BkDetection";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::BkDetection>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::BkDetection> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::BkDetection) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(BkDetection, ffi::BkDetection, "BkDetection", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl BkDetection {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -184,15 +104,7 @@ impl BkDetection {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -200,58 +112,46 @@ impl BkDetection {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Tracker id.
     ///
     /// `guint64 id` at bulk_exporter.h:18.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).id })
+        Ok(rt::field_get!(self, id))
     }
     #[setter]
-    #[pyo3(name = "id")]
     fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "BkDetection.id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).id = v as _ };
+        rt::field_set!(self, id = v as _);
         Ok(())
     }
     /// Detector confidence.
     ///
     /// `float confidence` at bulk_exporter.h:19.
     #[getter]
-    #[pyo3(name = "confidence")]
     fn get_confidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).confidence } as f64)
+        Ok(rt::field_get!(self, confidence) as f64)
     }
     #[setter]
-    #[pyo3(name = "confidence")]
     fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "BkDetection.confidence")?;
-        let p = self.ptr()?;
-        unsafe { (*p).confidence = v as _ };
+        rt::field_set!(self, confidence = v as _);
         Ok(())
     }
     /// What it is (exported as int32).
     ///
     /// `BkClass kind` at bulk_exporter.h:20.
     #[getter]
-    #[pyo3(name = "kind")]
     fn get_kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_BKCLASS.member(py, unsafe { (*p).kind } as i64)
+        __BINDERY_ENUM_BKCLASS.member(py, rt::field_get!(self, kind) as i64)
     }
     #[setter]
-    #[pyo3(name = "kind")]
     fn set_kind(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_BKCLASS.value(value, "BkDetection.kind")?;
         let v = rt::ints::to_c_int::<u32>(value, "BkDetection.kind")?;
-        let p = self.ptr()?;
-        unsafe { (*p).kind = v as _ };
+        rt::field_set!(self, kind = v as _);
         Ok(())
     }
     /// Where it is (nested: columns use dotted paths).
@@ -261,12 +161,7 @@ impl BkDetection {
     #[pyo3(name = "box")]
     fn get_box_(slf: &Bound<'_, Self>) -> PyResult<BkBox> {
         let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            BkBox::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).box_ }.cast())?,
-            ),
-        )
+        Ok(BkBox::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, box_))?))
     }
     #[setter]
     #[pyo3(name = "box")]
@@ -274,16 +169,7 @@ impl BkDetection {
         let source = value
             .cast::<BkBox>()
             .map_err(|_| rt::errors::wrong_type(value, BkBox::TYPE, "BkDetection.box"))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).box_,
-                src.cast_const().cast(),
-                BkBox::OWNED_STRINGS,
-                BkBox::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, box_, source.get(), BkBox)
     }
 }
 /// A frame holding detections.
@@ -293,46 +179,14 @@ impl BkDetection {
 pub struct BkFrame {
     pub(crate) view: View<ffi::BkFrame>,
 }
-impl BkFrame {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "BkFrame";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::BkFrame>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::BkFrame> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::BkFrame) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(BkFrame, ffi::BkFrame, "BkFrame", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl BkFrame {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -349,15 +203,7 @@ impl BkFrame {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -365,18 +211,16 @@ impl BkFrame {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// BkDetection* entries.
     ///
     /// `GList* detections` at bulk_exporter.h:26.
     #[getter]
-    #[pyo3(name = "detections")]
     fn get_detections(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).detections };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, detections);
+        let head = rt::field_get!(this, detections).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(
             GList::over(
@@ -391,8 +235,7 @@ impl BkFrame {
     /// Exports the list's elements as a dict of numpy columns (one walk, no Python objects per element).
     fn export_detections<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
         let py = slf.py();
-        let p = slf.get().ptr()?;
-        let mut nodes = unsafe { rt::glist::Nodes::new((*p).detections.cast()) };
+        let mut nodes = rt::list_nodes!(slf.get(), detections);
         let mut c0 = rt::numpy_export::Column::<f32>::with_capacity(64);
         let mut c1 = rt::numpy_export::Column::<u64>::with_capacity(64);
         let mut c2 = rt::numpy_export::Column::<i32>::with_capacity(64);
@@ -403,13 +246,11 @@ impl BkFrame {
             if e.is_null() {
                 continue;
             }
-            unsafe {
-                c0.push((*e).confidence);
-                c1.push((*e).id);
-                c2.push((*e).kind as i32);
-                c3.push((*e).box_.left);
-                c4.push((*e).box_.top);
-            }
+            c0.push(rt::element_get!(e, confidence));
+            c1.push(rt::element_get!(e, id));
+            c2.push(rt::element_get!(e, kind) as i32);
+            c3.push(rt::element_get!(e, box_.left));
+            c4.push(rt::element_get!(e, box_.top));
         }
         let out = PyDict::new(py);
         out.set_item("confidence", c0.into_array(py))?;

@@ -7,46 +7,14 @@ use crate::*;
 pub struct CoBase {
     pub(crate) view: View<ffi::CoBase>,
 }
-impl CoBase {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "CoBase";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::CoBase>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CoBase> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::CoBase) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(CoBase, ffi::CoBase, "CoBase", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl CoBase {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl CoBase {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,23 +39,19 @@ impl CoBase {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Payload type.
     ///
     /// `int meta_type` at c_owned.h:11.
     #[getter]
-    #[pyo3(name = "meta_type")]
     fn get_meta_type(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).meta_type })
+        Ok(rt::field_get!(self, meta_type))
     }
     #[setter]
-    #[pyo3(name = "meta_type")]
     fn set_meta_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "CoBase.meta_type")?;
-        let p = self.ptr()?;
-        unsafe { (*p).meta_type = v as _ };
+        rt::field_set!(self, meta_type = v as _);
         Ok(())
     }
 }
@@ -106,46 +62,14 @@ impl CoBase {
 pub struct CoOwner {
     pub(crate) view: View<ffi::CoOwner>,
 }
-impl CoOwner {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "CoOwner";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::CoOwner>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CoOwner> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::CoOwner) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(CoOwner, ffi::CoOwner, "CoOwner", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl CoOwner {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -162,15 +86,7 @@ impl CoOwner {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -178,54 +94,35 @@ impl CoOwner {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Callbacks.
     ///
     /// `CoBase base` at c_owned.h:18.
     #[getter]
-    #[pyo3(name = "base")]
     fn get_base(slf: &Bound<'_, Self>) -> PyResult<CoBase> {
         let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            CoBase::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).base }.cast())?,
-            ),
-        )
+        Ok(CoBase::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, base))?))
     }
     #[setter]
-    #[pyo3(name = "base")]
     fn set_base(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<CoBase>()
             .map_err(|_| rt::errors::wrong_type(value, CoBase::TYPE, "CoOwner.base"))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).base,
-                src.cast_const().cast(),
-                CoBase::OWNED_STRINGS,
-                CoBase::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, base, source.get(), CoBase)
     }
     /// The payload.
     ///
     /// `void* payload` at c_owned.h:19.
     #[getter]
-    #[pyo3(name = "payload")]
     fn get_payload<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).payload }.cast::<c_void>(),
+            rt::field_get!(self, payload).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "payload")]
     fn set_payload(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -239,10 +136,7 @@ impl CoOwner {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).payload }.cast();
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "CoOwner.payload") }
+        rt::field_set_pointer!(slf, payload, target, "CoOwner.payload")
     }
 }
 /// A car extension.
@@ -252,51 +146,18 @@ impl CoOwner {
 pub struct CoCar {
     pub(crate) view: View<ffi::CoCar>,
 }
-impl CoCar {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "CoCar";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::CoCar>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CoCar> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::CoCar, plate),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::CoCar) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    CoCar, ffi::CoCar, "CoCar", __BINDERY_ALLOCATOR, strings = [rt::owned::OwnedString {
+    offset : std::mem::offset_of!(ffi::CoCar, plate), allocator : __BINDERY_ALLOC_GLIB
+    },]
+);
 #[pymethods]
 impl CoCar {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -313,15 +174,7 @@ impl CoCar {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -329,46 +182,33 @@ impl CoCar {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Wheels.
     ///
     /// `int wheels` at c_owned.h:27.
     #[getter]
-    #[pyo3(name = "wheels")]
     fn get_wheels(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).wheels })
+        Ok(rt::field_get!(self, wheels))
     }
     #[setter]
-    #[pyo3(name = "wheels")]
     fn set_wheels(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "CoCar.wheels")?;
-        let p = self.ptr()?;
-        unsafe { (*p).wheels = v as _ };
+        rt::field_set!(self, wheels = v as _);
         Ok(())
     }
     /// Owned plate.
     ///
     /// `char* plate` at c_owned.h:28.
     #[getter]
-    #[pyo3(name = "plate")]
     fn get_plate<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).plate as *const _) })
+        Ok(rt::field_c_string!(py, self, plate))
     }
     #[setter]
-    #[pyo3(name = "plate")]
     fn set_plate(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).plate).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "CoCar.plate",
-            )
-        }
+        rt::field_set_c_string!(
+            self, plate, owned __BINDERY_ALLOC_GLIB, value, "CoCar.plate"
+        )
     }
 }
 /// A bike extension.
@@ -378,51 +218,18 @@ impl CoCar {
 pub struct CoBike {
     pub(crate) view: View<ffi::CoBike>,
 }
-impl CoBike {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "CoBike";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::CoBike>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CoBike> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::CoBike, brand),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::CoBike) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    CoBike, ffi::CoBike, "CoBike", __BINDERY_ALLOCATOR, strings = [rt::owned::OwnedString
+    { offset : std::mem::offset_of!(ffi::CoBike, brand), allocator : __BINDERY_ALLOC_GLIB
+    },]
+);
 #[pymethods]
 impl CoBike {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -439,15 +246,7 @@ impl CoBike {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -455,29 +254,20 @@ impl CoBike {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Owned brand.
     ///
     /// `char* brand` at c_owned.h:33.
     #[getter]
-    #[pyo3(name = "brand")]
     fn get_brand<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).brand as *const _) })
+        Ok(rt::field_c_string!(py, self, brand))
     }
     #[setter]
-    #[pyo3(name = "brand")]
     fn set_brand(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).brand).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "CoBike.brand",
-            )
-        }
+        rt::field_set_c_string!(
+            self, brand, owned __BINDERY_ALLOC_GLIB, value, "CoBike.brand"
+        )
     }
 }
 /// An event: owned strings, a raw buffer and an extension.
@@ -487,51 +277,18 @@ impl CoBike {
 pub struct CoEvent {
     pub(crate) view: View<ffi::CoEvent>,
 }
-impl CoEvent {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "CoEvent";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::CoEvent>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CoEvent> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::CoEvent, name),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::CoEvent) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    CoEvent, ffi::CoEvent, "CoEvent", __BINDERY_ALLOCATOR, strings =
+    [rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::CoEvent, name),
+    allocator : __BINDERY_ALLOC_GLIB },]
+);
 #[pymethods]
 impl CoEvent {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -553,15 +310,7 @@ impl CoEvent {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -569,104 +318,78 @@ impl CoEvent {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Id.
     ///
     /// `unsigned int id` at c_owned.h:38.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).id })
+        Ok(rt::field_get!(self, id))
     }
     #[setter]
-    #[pyo3(name = "id")]
     fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "CoEvent.id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).id = v as _ };
+        rt::field_set!(self, id = v as _);
         Ok(())
     }
     /// Owned name.
     ///
     /// `char* name` at c_owned.h:39.
     #[getter]
-    #[pyo3(name = "name")]
     fn get_name<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).name as *const _) })
+        Ok(rt::field_c_string!(py, self, name))
     }
     #[setter]
-    #[pyo3(name = "name")]
     fn set_name(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).name).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "CoEvent.name",
-            )
-        }
+        rt::field_set_c_string!(
+            self, name, owned __BINDERY_ALLOC_GLIB, value, "CoEvent.name"
+        )
     }
     /// Raw buffer (alloc_buffer).
     ///
     /// `char* stamp` at c_owned.h:40.
     #[getter]
-    #[pyo3(name = "stamp")]
     fn get_stamp<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).stamp }.cast::<c_void>(),
+            rt::field_get!(self, stamp).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "stamp")]
     fn set_stamp(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(value, "CoEvent.stamp", __BINDERY_INT_ADDRESSES)?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).stamp }.cast();
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "CoEvent.stamp") }
+        rt::field_set_pointer!(slf, stamp, target, "CoEvent.stamp")
     }
     /// What `ext` points to.
     ///
     /// `CoExtKind ext_kind` at c_owned.h:41.
     #[getter]
-    #[pyo3(name = "ext_kind")]
     fn get_ext_kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_COEXTKIND.member(py, unsafe { (*p).ext_kind } as i64)
+        __BINDERY_ENUM_COEXTKIND.member(py, rt::field_get!(self, ext_kind) as i64)
     }
     #[setter]
-    #[pyo3(name = "ext_kind")]
     fn set_ext_kind(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_COEXTKIND.value(value, "CoEvent.ext_kind")?;
         let v = rt::ints::to_c_int::<u32>(value, "CoEvent.ext_kind")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ext_kind = v as _ };
+        rt::field_set!(self, ext_kind = v as _);
         Ok(())
     }
     /// Extension.
     ///
     /// `void* ext` at c_owned.h:42.
     #[getter]
-    #[pyo3(name = "ext")]
     fn get_ext<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).ext }.cast::<c_void>(),
+            rt::field_get!(self, ext).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "ext")]
     fn set_ext(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -680,26 +403,19 @@ impl CoEvent {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).ext }.cast();
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "CoEvent.ext") }
+        rt::field_set_pointer!(slf, ext, target, "CoEvent.ext")
     }
     /// Size the writer claims.
     ///
     /// `unsigned int ext_size` at c_owned.h:43.
     #[getter]
-    #[pyo3(name = "ext_size")]
     fn get_ext_size(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).ext_size })
+        Ok(rt::field_get!(self, ext_size))
     }
     #[setter]
-    #[pyo3(name = "ext_size")]
     fn set_ext_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "CoEvent.ext_size")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ext_size = v as _ };
+        rt::field_set!(self, ext_size = v as _);
         Ok(())
     }
 }

@@ -7,46 +7,14 @@ use crate::*;
 pub struct CbMeta {
     pub(crate) view: View<ffi::CbMeta>,
 }
-impl CbMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "CbMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::CbMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CbMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::CbMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(CbMeta, ffi::CbMeta, "CbMeta", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl CbMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -68,15 +36,7 @@ impl CbMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -84,40 +44,33 @@ impl CbMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Registry key: callbacks are per type.
     ///
     /// `int meta_type` at callbacks.h:14.
     #[getter]
-    #[pyo3(name = "meta_type")]
     fn get_meta_type(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).meta_type })
+        Ok(rt::field_get!(self, meta_type))
     }
     #[setter]
-    #[pyo3(name = "meta_type")]
     fn set_meta_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "CbMeta.meta_type")?;
-        let p = self.ptr()?;
-        unsafe { (*p).meta_type = v as _ };
+        rt::field_set!(self, meta_type = v as _);
         Ok(())
     }
     /// Payload.
     ///
     /// `void* user_data` at callbacks.h:15.
     #[getter]
-    #[pyo3(name = "user_data")]
     fn get_user_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).user_data }.cast::<c_void>(),
+            rt::field_get!(self, user_data).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "user_data")]
     fn set_user_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -131,32 +84,27 @@ impl CbMeta {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).user_data }.cast();
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "CbMeta.user_data") }
+        rt::field_set_pointer!(slf, user_data, target, "CbMeta.user_data")
     }
     /// Copies the payload (meta is argument 0).
     ///
     /// `CbCopyFunc copy_func` at callbacks.h:16.
     #[getter]
-    #[pyo3(name = "copy_func")]
     fn get_copy_func(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        let p = self.ptr()?;
-        let key = unsafe { (*p).meta_type } as i64;
+        let key = rt::field_get!(self, meta_type) as i64;
         Ok(__BINDERY_CALLBACKS.get(py, "CbMeta.copy_func", key))
     }
     #[setter]
-    #[pyo3(name = "copy_func")]
     fn set_copy_func(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        let key = unsafe { (*p).meta_type } as i64;
+        let key = rt::field_get!(self, meta_type) as i64;
         if value.is_none() {
             __BINDERY_CALLBACKS.clear("CbMeta.copy_func", key);
-            unsafe { (*p).copy_func = None };
+            rt::field_set!(self, copy_func = None);
         } else if value.is_callable() {
             __BINDERY_CALLBACKS.set("CbMeta.copy_func", key, value.clone().unbind());
-            unsafe { (*p).copy_func = Some(__bindery_callback_CbMeta_copy_func) };
+            rt::field_set!(
+                self, copy_func = Some(__bindery_callback_CbMeta_copy_func as _)
+            );
         } else {
             return Err(
                 rt::errors::wrong_type(value, "a callable or None", "CbMeta.copy_func"),
@@ -168,23 +116,21 @@ impl CbMeta {
     ///
     /// `CbReleaseFunc release_func` at callbacks.h:17.
     #[getter]
-    #[pyo3(name = "release_func")]
     fn get_release_func(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        let p = self.ptr()?;
-        let key = unsafe { (*p).meta_type } as i64;
+        let key = rt::field_get!(self, meta_type) as i64;
         Ok(__BINDERY_CALLBACKS.get(py, "CbMeta.release_func", key))
     }
     #[setter]
-    #[pyo3(name = "release_func")]
     fn set_release_func(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        let key = unsafe { (*p).meta_type } as i64;
+        let key = rt::field_get!(self, meta_type) as i64;
         if value.is_none() {
             __BINDERY_CALLBACKS.clear("CbMeta.release_func", key);
-            unsafe { (*p).release_func = None };
+            rt::field_set!(self, release_func = None);
         } else if value.is_callable() {
             __BINDERY_CALLBACKS.set("CbMeta.release_func", key, value.clone().unbind());
-            unsafe { (*p).release_func = Some(__bindery_callback_CbMeta_release_func) };
+            rt::field_set!(
+                self, release_func = Some(__bindery_callback_CbMeta_release_func as _)
+            );
         } else {
             return Err(
                 rt::errors::wrong_type(

@@ -7,46 +7,14 @@ use crate::*;
 pub struct CmPoint {
     pub(crate) view: View<ffi::CmPoint>,
 }
-impl CmPoint {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "CmPoint";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::CmPoint>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CmPoint> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::CmPoint) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(CmPoint, ffi::CmPoint, "CmPoint", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl CmPoint {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl CmPoint {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,57 +39,46 @@ impl CmPoint {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// X.
     ///
     /// `int32_t x` at cast.h:6.
     #[getter]
-    #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x })
+        Ok(rt::field_get!(self, x))
     }
     #[setter]
-    #[pyo3(name = "x")]
     fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "CmPoint.x")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x = v as _ };
+        rt::field_set!(self, x = v as _);
         Ok(())
     }
     /// Y.
     ///
     /// `int32_t y` at cast.h:7.
     #[getter]
-    #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).y })
+        Ok(rt::field_get!(self, y))
     }
     #[setter]
-    #[pyo3(name = "y")]
     fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "CmPoint.y")?;
-        let p = self.ptr()?;
-        unsafe { (*p).y = v as _ };
+        rt::field_set!(self, y = v as _);
         Ok(())
     }
     /// void*: accepts ints too in this module.
     ///
     /// `void* user_data` at cast.h:8.
     #[getter]
-    #[pyo3(name = "user_data")]
     fn get_user_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).user_data }.cast::<c_void>(),
+            rt::field_get!(self, user_data).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "user_data")]
     fn set_user_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -143,10 +92,7 @@ impl CmPoint {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).user_data }.cast();
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "CmPoint.user_data") }
+        rt::field_set_pointer!(slf, user_data, target, "CmPoint.user_data")
     }
 }
 /// A view of any class of this module as a pointer value (None when `value`

@@ -7,46 +7,14 @@ use crate::*;
 pub struct CaDetection {
     pub(crate) view: View<ffi::CaDetection>,
 }
-impl CaDetection {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "CaDetection";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::CaDetection>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CaDetection> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::CaDetection) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(CaDetection, ffi::CaDetection, "CaDetection", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl CaDetection {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl CaDetection {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,40 +39,32 @@ impl CaDetection {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Class.
     ///
     /// `int class_id` at counted.h:8.
     #[getter]
-    #[pyo3(name = "class_id")]
     fn get_class_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).class_id })
+        Ok(rt::field_get!(self, class_id))
     }
     #[setter]
-    #[pyo3(name = "class_id")]
     fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "CaDetection.class_id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).class_id = v as _ };
+        rt::field_set!(self, class_id = v as _);
         Ok(())
     }
     /// Confidence.
     ///
     /// `float confidence` at counted.h:9.
     #[getter]
-    #[pyo3(name = "confidence")]
     fn get_confidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).confidence } as f64)
+        Ok(rt::field_get!(self, confidence) as f64)
     }
     #[setter]
-    #[pyo3(name = "confidence")]
     fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "CaDetection.confidence")?;
-        let p = self.ptr()?;
-        unsafe { (*p).confidence = v as _ };
+        rt::field_set!(self, confidence = v as _);
         Ok(())
     }
 }
@@ -123,46 +75,14 @@ impl CaDetection {
 pub struct CaFrame {
     pub(crate) view: View<ffi::CaFrame>,
 }
-impl CaFrame {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "CaFrame";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::CaFrame>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CaFrame> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::CaFrame) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(CaFrame, ffi::CaFrame, "CaFrame", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl CaFrame {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -184,15 +104,7 @@ impl CaFrame {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -200,60 +112,48 @@ impl CaFrame {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Detections in @a items.
     ///
     /// `unsigned int num_filled` at counted.h:15.
     #[getter]
-    #[pyo3(name = "num_filled")]
     fn get_num_filled(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_filled })
+        Ok(rt::field_get!(self, num_filled))
     }
     #[setter]
-    #[pyo3(name = "num_filled")]
     fn set_num_filled(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "CaFrame.num_filled")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_filled = v as _ };
+        rt::field_set!(self, num_filled = v as _);
         Ok(())
     }
     /// Capacity of @a items.
     ///
     /// `unsigned int num_allocated` at counted.h:16.
     #[getter]
-    #[pyo3(name = "num_allocated")]
     fn get_num_allocated(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_allocated })
+        Ok(rt::field_get!(self, num_allocated))
     }
     #[setter]
-    #[pyo3(name = "num_allocated")]
     fn set_num_allocated(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "CaFrame.num_allocated")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_allocated = v as _ };
+        rt::field_set!(self, num_allocated = v as _);
         Ok(())
     }
     /// The elements of `items` (as many as the count says), as views sharing this object's liveness.
     fn items(slf: &Bound<'_, Self>) -> PyResult<Vec<CaDetection>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let (first, len) = unsafe {
-            (
-                (*p).items.cast::<ffi::CaDetection>(),
-                rt::counted::len((*p).num_filled as u64, Some((*p).num_allocated as u64)),
-            )
-        };
+        let first = rt::field_get!(this, items).cast::<ffi::CaDetection>();
+        let len = rt::counted::len(
+            rt::field_get!(this, num_filled) as u64,
+            Some(rt::field_get!(this, num_allocated) as u64),
+        );
         if first.is_null() {
             return Ok(vec![]);
         }
         (0..len)
             .map(|i| Ok(
-                CaDetection::wrap(
-                    this.view.field(slf.as_any(), unsafe { first.add(i) })?,
-                ),
+                CaDetection::wrap(this.view.field(slf.as_any(), first.wrapping_add(i))?),
             ))
             .collect()
     }
@@ -265,46 +165,14 @@ impl CaFrame {
 pub struct CaTensor {
     pub(crate) view: View<ffi::CaTensor>,
 }
-impl CaTensor {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "CaTensor";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::CaTensor>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CaTensor> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::CaTensor) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(CaTensor, ffi::CaTensor, "CaTensor", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl CaTensor {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -321,15 +189,7 @@ impl CaTensor {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -337,42 +197,35 @@ impl CaTensor {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Entries in @a layers.
     ///
     /// `unsigned int num_layers` at counted.h:21.
     #[getter]
-    #[pyo3(name = "num_layers")]
     fn get_num_layers(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).num_layers })
+        Ok(rt::field_get!(self, num_layers))
     }
     #[setter]
-    #[pyo3(name = "num_layers")]
     fn set_num_layers(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "CaTensor.num_layers")?;
-        let p = self.ptr()?;
-        unsafe { (*p).num_layers = v as _ };
+        rt::field_set!(self, num_layers = v as _);
         Ok(())
     }
     /// @a num_layers entries.
     ///
     /// `CaDetection* layers` at counted.h:22.
     #[getter]
-    #[pyo3(name = "layers")]
     fn get_layers(slf: &Bound<'_, Self>) -> PyResult<Option<CaDetection>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).layers } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, layers) as *mut _)
                 .map(CaDetection::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "layers")]
     fn set_layers(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -388,28 +241,19 @@ impl CaTensor {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).layers }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), CaDetection::TYPE)?),
-            None => None,
-        };
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "CaTensor.layers") }
+        rt::field_set_pointer!(
+            slf, layers, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            CaDetection::TYPE) ?), None => None, }, "CaTensor.layers"
+        )
     }
     /// Element `index` of `layers` (`IndexError` outside the count), a view sharing this object's liveness.
     #[pyo3(signature = (index))]
     fn layer(slf: &Bound<'_, Self>, index: i64) -> PyResult<CaDetection> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let (first, len) = unsafe {
-            (
-                (*p).layers.cast::<ffi::CaDetection>(),
-                rt::counted::len((*p).num_layers as u64, None),
-            )
-        };
+        let first = rt::field_get!(this, layers).cast::<ffi::CaDetection>();
+        let len = rt::counted::len(rt::field_get!(this, num_layers) as u64, None);
         let i = rt::counted::index(index, len, first.is_null(), "CaTensor.layer")?;
-        Ok(CaDetection::wrap(this.view.field(slf.as_any(), unsafe { first.add(i) })?))
+        Ok(CaDetection::wrap(this.view.field(slf.as_any(), first.wrapping_add(i))?))
     }
 }
 /// A view of any class of this module as a pointer value (None when `value`

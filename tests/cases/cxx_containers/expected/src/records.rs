@@ -7,46 +7,14 @@ use crate::*;
 pub struct CxPoint {
     pub(crate) view: View<ffi::CxPoint>,
 }
-impl CxPoint {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "CxPoint";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::CxPoint>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CxPoint> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::CxPoint) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(CxPoint, ffi::CxPoint, "CxPoint", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl CxPoint {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl CxPoint {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,40 +39,32 @@ impl CxPoint {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Horizontal position.
     ///
     /// `int x` at cxx_containers.h:18.
     #[getter]
-    #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x })
+        Ok(rt::field_get!(self, x))
     }
     #[setter]
-    #[pyo3(name = "x")]
     fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "CxPoint.x")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x = v as _ };
+        rt::field_set!(self, x = v as _);
         Ok(())
     }
     /// Vertical position.
     ///
     /// `int y` at cxx_containers.h:19.
     #[getter]
-    #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).y })
+        Ok(rt::field_get!(self, y))
     }
     #[setter]
-    #[pyo3(name = "y")]
     fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "CxPoint.y")?;
-        let p = self.ptr()?;
-        unsafe { (*p).y = v as _ };
+        rt::field_set!(self, y = v as _);
         Ok(())
     }
 }
@@ -123,32 +75,7 @@ impl CxPoint {
 pub struct CxRecord {
     pub(crate) view: View<ffi::CxRecord>,
 }
-impl CxRecord {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "CxRecord";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::CxRecord>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CxRecord> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::CxRecord) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(CxRecord, ffi::CxRecord, "CxRecord", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl CxRecord {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
@@ -158,15 +85,7 @@ impl CxRecord {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -174,71 +93,51 @@ impl CxRecord {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// A string.
     ///
     /// `std::string name` at cxx_containers.h:27.
     #[getter]
-    #[pyo3(name = "name")]
     fn get_name<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(p.cast_const().cast(), __bindery_cxx_CxRecord_name)
-        };
+        let items = rt::field_std!(this, __bindery_cxx_CxRecord_name);
         rt::cxx::to_str(slf.py(), items)
     }
     /// Numbers.
     ///
     /// `std::vector<int> sizes` at cxx_containers.h:28.
     #[getter]
-    #[pyo3(name = "sizes")]
     fn get_sizes<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(p.cast_const().cast(), __bindery_cxx_CxRecord_sizes)
-        };
+        let items = rt::field_std!(this, __bindery_cxx_CxRecord_sizes);
         Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
     }
     /// Floats.
     ///
     /// `std::vector<double> weights` at cxx_containers.h:29.
     #[getter]
-    #[pyo3(name = "weights")]
     fn get_weights<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(p.cast_const().cast(), __bindery_cxx_CxRecord_weights)
-        };
+        let items = rt::field_std!(this, __bindery_cxx_CxRecord_weights);
         Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
     }
     /// Strings.
     ///
     /// `std::vector<std::string> labels` at cxx_containers.h:30.
     #[getter]
-    #[pyo3(name = "labels")]
     fn get_labels<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(p.cast_const().cast(), __bindery_cxx_CxRecord_labels)
-        };
+        let items = rt::field_std!(this, __bindery_cxx_CxRecord_labels);
         Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
     }
     /// Structs: views into the vector.
     ///
     /// `std::vector<CxPoint> points` at cxx_containers.h:31.
     #[getter]
-    #[pyo3(name = "points")]
     fn get_points<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(p.cast_const().cast(), __bindery_cxx_CxRecord_points)
-        };
+        let items = rt::field_std!(this, __bindery_cxx_CxRecord_points);
         let view = |e: *mut c_void| Ok(
             CxPoint::wrap(this.view.field(slf.as_any(), e.cast())?)
                 .into_pyobject(slf.py())?
@@ -250,69 +149,49 @@ impl CxRecord {
     ///
     /// `std::vector<CxSampleKind> kinds` at cxx_containers.h:32.
     #[getter]
-    #[pyo3(name = "kinds")]
     fn get_kinds<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(p.cast_const().cast(), __bindery_cxx_CxRecord_kinds)
-        };
+        let items = rt::field_std!(this, __bindery_cxx_CxRecord_kinds);
         Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
     }
     /// String keys, bool values.
     ///
     /// `std::unordered_map<std::string, bool> flags` at cxx_containers.h:33.
     #[getter]
-    #[pyo3(name = "flags")]
     fn get_flags<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(p.cast_const().cast(), __bindery_cxx_CxRecord_flags)
-        };
+        let items = rt::field_std!(this, __bindery_cxx_CxRecord_flags);
         Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
     /// Integer keys.
     ///
     /// `std::unordered_map<int, uint32_t> counts` at cxx_containers.h:34.
     #[getter]
-    #[pyo3(name = "counts")]
     fn get_counts<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(p.cast_const().cast(), __bindery_cxx_CxRecord_counts)
-        };
+        let items = rt::field_std!(this, __bindery_cxx_CxRecord_counts);
         Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
     /// An ordered map.
     ///
     /// `std::map<std::string, uint64_t> totals` at cxx_containers.h:35.
     #[getter]
-    #[pyo3(name = "totals")]
     fn get_totals<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let items = unsafe {
-            rt::cxx::collect(p.cast_const().cast(), __bindery_cxx_CxRecord_totals)
-        };
+        let items = rt::field_std!(this, __bindery_cxx_CxRecord_totals);
         Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
     /// A plain member beside them.
     ///
     /// `unsigned int id` at cxx_containers.h:38.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).id })
+        Ok(rt::field_get!(self, id))
     }
     #[setter]
-    #[pyo3(name = "id")]
     fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "CxRecord.id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).id = v as _ };
+        rt::field_set!(self, id = v as _);
         Ok(())
     }
 }
@@ -323,32 +202,7 @@ impl CxRecord {
 pub struct CxHolder {
     pub(crate) view: View<ffi::CxHolder>,
 }
-impl CxHolder {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "CxHolder";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::CxHolder>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::CxHolder> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::CxHolder) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(CxHolder, ffi::CxHolder, "CxHolder", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl CxHolder {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
@@ -358,15 +212,7 @@ impl CxHolder {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -374,37 +220,27 @@ impl CxHolder {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// The embedded record.
     ///
     /// `CxRecord record` at cxx_containers.h:43.
     #[getter]
-    #[pyo3(name = "record")]
     fn get_record(slf: &Bound<'_, Self>) -> PyResult<CxRecord> {
         let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            CxRecord::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).record }.cast())?,
-            ),
-        )
+        Ok(CxRecord::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, record))?))
     }
     /// A plain member.
     ///
     /// `int flags` at cxx_containers.h:44.
     #[getter]
-    #[pyo3(name = "flags")]
     fn get_flags(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).flags })
+        Ok(rt::field_get!(self, flags))
     }
     #[setter]
-    #[pyo3(name = "flags")]
     fn set_flags(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "CxHolder.flags")?;
-        let p = self.ptr()?;
-        unsafe { (*p).flags = v as _ };
+        rt::field_set!(self, flags = v as _);
         Ok(())
     }
 }

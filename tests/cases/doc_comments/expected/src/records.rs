@@ -9,46 +9,14 @@ use crate::*;
 pub struct DcRecord {
     pub(crate) view: View<ffi::DcRecord>,
 }
-impl DcRecord {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "DcRecord";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::DcRecord>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::DcRecord> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::DcRecord) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(DcRecord, ffi::DcRecord, "DcRecord", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl DcRecord {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -70,15 +38,7 @@ impl DcRecord {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -86,72 +46,56 @@ impl DcRecord {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Leading block comment on a field.
     ///
     /// `int leading` at doc_comments.h:10.
     #[getter]
-    #[pyo3(name = "leading")]
     fn get_leading(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).leading })
+        Ok(rt::field_get!(self, leading))
     }
     #[setter]
-    #[pyo3(name = "leading")]
     fn set_leading(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "DcRecord.leading")?;
-        let p = self.ptr()?;
-        unsafe { (*p).leading = v as _ };
+        rt::field_set!(self, leading = v as _);
         Ok(())
     }
     /// Trailing comment on a field.
     ///
     /// `int trailing` at doc_comments.h:11.
     #[getter]
-    #[pyo3(name = "trailing")]
     fn get_trailing(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).trailing })
+        Ok(rt::field_get!(self, trailing))
     }
     #[setter]
-    #[pyo3(name = "trailing")]
     fn set_trailing(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "DcRecord.trailing")?;
-        let p = self.ptr()?;
-        unsafe { (*p).trailing = v as _ };
+        rt::field_set!(self, trailing = v as _);
         Ok(())
     }
     /// Triple-slash comment on a field.
     ///
     /// `int slashes` at doc_comments.h:13.
     #[getter]
-    #[pyo3(name = "slashes")]
     fn get_slashes(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).slashes })
+        Ok(rt::field_get!(self, slashes))
     }
     #[setter]
-    #[pyo3(name = "slashes")]
     fn set_slashes(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "DcRecord.slashes")?;
-        let p = self.ptr()?;
-        unsafe { (*p).slashes = v as _ };
+        rt::field_set!(self, slashes = v as _);
         Ok(())
     }
     /// `int undocumented` at doc_comments.h:14.
     #[getter]
-    #[pyo3(name = "undocumented")]
     fn get_undocumented(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).undocumented })
+        Ok(rt::field_get!(self, undocumented))
     }
     #[setter]
-    #[pyo3(name = "undocumented")]
     fn set_undocumented(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "DcRecord.undocumented")?;
-        let p = self.ptr()?;
-        unsafe { (*p).undocumented = v as _ };
+        rt::field_set!(self, undocumented = v as _);
         Ok(())
     }
 }
@@ -163,46 +107,14 @@ impl DcRecord {
 pub struct DcSlashes {
     pub(crate) view: View<ffi::DcSlashes>,
 }
-impl DcSlashes {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "DcSlashes";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::DcSlashes>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::DcSlashes> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::DcSlashes) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(DcSlashes, ffi::DcSlashes, "DcSlashes", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl DcSlashes {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -219,15 +131,7 @@ impl DcSlashes {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -235,23 +139,19 @@ impl DcSlashes {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Trailing triple-slash comment.
     ///
     /// `int x` at doc_comments.h:20.
     #[getter]
-    #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x })
+        Ok(rt::field_get!(self, x))
     }
     #[setter]
-    #[pyo3(name = "x")]
     fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "DcSlashes.x")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x = v as _ };
+        rt::field_set!(self, x = v as _);
         Ok(())
     }
 }

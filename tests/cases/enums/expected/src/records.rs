@@ -7,46 +7,14 @@ use crate::*;
 pub struct EnSignal {
     pub(crate) view: View<ffi::EnSignal>,
 }
-impl EnSignal {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "EnSignal";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::EnSignal>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::EnSignal> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::EnSignal) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(EnSignal, ffi::EnSignal, "EnSignal", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl EnSignal {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl EnSignal {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,60 +39,48 @@ impl EnSignal {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Current colour.
     ///
     /// `EnLight light` at enums.h:32.
     #[getter]
-    #[pyo3(name = "light")]
     fn get_light<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_ENLIGHT.member(py, unsafe { (*p).light } as i64)
+        __BINDERY_ENUM_ENLIGHT.member(py, rt::field_get!(self, light) as i64)
     }
     #[setter]
-    #[pyo3(name = "light")]
     fn set_light(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_ENLIGHT.value(value, "EnSignal.light")?;
         let v = rt::ints::to_c_int::<u32>(value, "EnSignal.light")?;
-        let p = self.ptr()?;
-        unsafe { (*p).light = v as _ };
+        rt::field_set!(self, light = v as _);
         Ok(())
     }
     /// Last status.
     ///
     /// `EnStatus status` at enums.h:33.
     #[getter]
-    #[pyo3(name = "status")]
     fn get_status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_ENSTATUS.member(py, unsafe { (*p).status } as i64)
+        __BINDERY_ENUM_ENSTATUS.member(py, rt::field_get!(self, status) as i64)
     }
     #[setter]
-    #[pyo3(name = "status")]
     fn set_status(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_ENSTATUS.value(value, "EnSignal.status")?;
         let v = rt::ints::to_c_int::<i32>(value, "EnSignal.status")?;
-        let p = self.ptr()?;
-        unsafe { (*p).status = v as _ };
+        rt::field_set!(self, status = v as _);
         Ok(())
     }
     /// Flags.
     ///
     /// `EnFlags flags` at enums.h:34.
     #[getter]
-    #[pyo3(name = "flags")]
     fn get_flags<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
-        __BINDERY_ENUM_ENFLAGS.member(py, unsafe { (*p).flags } as i64)
+        __BINDERY_ENUM_ENFLAGS.member(py, rt::field_get!(self, flags) as i64)
     }
     #[setter]
-    #[pyo3(name = "flags")]
     fn set_flags(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         __BINDERY_ENUM_ENFLAGS.value(value, "EnSignal.flags")?;
         let v = rt::ints::to_c_int::<u32>(value, "EnSignal.flags")?;
-        let p = self.ptr()?;
-        unsafe { (*p).flags = v as _ };
+        rt::field_set!(self, flags = v as _);
         Ok(())
     }
 }

@@ -7,46 +7,14 @@ use crate::*;
 pub struct FnItem {
     pub(crate) view: View<ffi::FnItem>,
 }
-impl FnItem {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "FnItem";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::FnItem>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::FnItem> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::FnItem) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(FnItem, ffi::FnItem, "FnItem", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl FnItem {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl FnItem {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,23 +39,19 @@ impl FnItem {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Payload.
     ///
     /// `int64_t value` at functions.h:14.
     #[getter]
-    #[pyo3(name = "value")]
     fn get_value(&self) -> PyResult<i64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).value })
+        Ok(rt::field_get!(self, value))
     }
     #[setter]
-    #[pyo3(name = "value")]
     fn set_value(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i64>(value, "FnItem.value")?;
-        let p = self.ptr()?;
-        unsafe { (*p).value = v as _ };
+        rt::field_set!(self, value = v as _);
         Ok(())
     }
 }
@@ -104,51 +60,17 @@ impl FnItem {
 pub struct FnBox {
     pub(crate) view: View<ffi::FnBox>,
 }
-impl FnBox {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "FnBox";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::FnBox>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::FnBox> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[
-        rt::owned::OwnedPointer {
-            offset: std::mem::offset_of!(ffi::FnBox, label),
-            name: "FnBox.label",
-        },
-    ];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::FnBox) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    FnBox, ffi::FnBox, "FnBox", __BINDERY_ALLOCATOR, pointers = [rt::owned::OwnedPointer
+    { offset : std::mem::offset_of!(ffi::FnBox, label), name : "FnBox.label" },]
+);
 #[pymethods]
 impl FnBox {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -165,15 +87,7 @@ impl FnBox {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -181,42 +95,35 @@ impl FnBox {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Items held.
     ///
     /// `int count` at functions.h:8.
     #[getter]
-    #[pyo3(name = "count")]
     fn get_count(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).count })
+        Ok(rt::field_get!(self, count))
     }
     #[setter]
-    #[pyo3(name = "count")]
     fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "FnBox.count")?;
-        let p = self.ptr()?;
-        unsafe { (*p).count = v as _ };
+        rt::field_set!(self, count = v as _);
         Ok(())
     }
     /// The box's label item, or NULL: freed with the box.
     ///
     /// `FnItem* label` at functions.h:9.
     #[getter]
-    #[pyo3(name = "label")]
     fn get_label(slf: &Bound<'_, Self>) -> PyResult<Option<FnItem>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).label } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, label) as *mut _)
                 .map(FnItem::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "label")]
     fn set_label(_slf: &Bound<'_, Self>, _value: &Bound<'_, PyAny>) -> PyResult<()> {
         Err(rt::errors::owned_pointer("FnBox.label"))
     }

@@ -7,46 +7,14 @@ use crate::*;
 pub struct GstMeta {
     pub(crate) view: View<ffi::GstMeta>,
 }
-impl GstMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "GstMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::GstMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::GstMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::GstMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(GstMeta, ffi::GstMeta, "GstMeta", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl GstMeta {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl GstMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,44 +39,34 @@ impl GstMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// `unsigned int flags` at gobject.h:16.
     #[getter]
-    #[pyo3(name = "flags")]
     fn get_flags(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).flags })
+        Ok(rt::field_get!(self, flags))
     }
     #[setter]
-    #[pyo3(name = "flags")]
     fn set_flags(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GstMeta.flags")?;
-        let p = self.ptr()?;
-        unsafe { (*p).flags = v as _ };
+        rt::field_set!(self, flags = v as _);
         Ok(())
     }
     /// `const GstMetaInfo* info` at gobject.h:17.
     #[getter]
-    #[pyo3(name = "info")]
     fn get_info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).info }.cast_mut().cast::<c_void>(),
+            rt::field_get!(self, info).cast_mut().cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "info")]
     fn set_info(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(value, "GstMeta.info", __BINDERY_INT_ADDRESSES)?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).info }.cast();
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "GstMeta.info") }
+        rt::field_set_pointer!(slf, info, target, "GstMeta.info")
     }
 }
 /// A box on a frame, attached to a buffer as a meta.
@@ -126,32 +76,7 @@ impl GstMeta {
 pub struct GoBoxMeta {
     pub(crate) view: View<ffi::GoBoxMeta>,
 }
-impl GoBoxMeta {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "GoBoxMeta";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::GoBoxMeta>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::GoBoxMeta> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::GoBoxMeta) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(GoBoxMeta, ffi::GoBoxMeta, "GoBoxMeta", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl GoBoxMeta {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
@@ -161,15 +86,7 @@ impl GoBoxMeta {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -177,7 +94,7 @@ impl GoBoxMeta {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// The first `GoBoxMeta` on a GstBuffer (a `Gst.Buffer`, a capsule or
     /// its address), or None. It raises `ReferenceError` once the buffer
@@ -208,18 +125,11 @@ impl GoBoxMeta {
     }
     /// `GstMeta meta` at gobject.h:22.
     #[getter]
-    #[pyo3(name = "meta")]
     fn get_meta(slf: &Bound<'_, Self>) -> PyResult<GstMeta> {
         let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            GstMeta::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).meta }.cast())?,
-            ),
-        )
+        Ok(GstMeta::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, meta))?))
     }
     #[setter]
-    #[pyo3(name = "meta")]
     fn set_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<GstMeta>()
@@ -228,49 +138,32 @@ impl GoBoxMeta {
                 GstMeta::TYPE,
                 "GoBoxMeta.meta",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).meta,
-                src.cast_const().cast(),
-                GstMeta::OWNED_STRINGS,
-                GstMeta::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, meta, source.get(), GstMeta)
     }
     /// Left edge in pixels.
     ///
     /// `unsigned int x` at gobject.h:24.
     #[getter]
-    #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x })
+        Ok(rt::field_get!(self, x))
     }
     #[setter]
-    #[pyo3(name = "x")]
     fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GoBoxMeta.x")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x = v as _ };
+        rt::field_set!(self, x = v as _);
         Ok(())
     }
     /// Width in pixels.
     ///
     /// `unsigned int w` at gobject.h:26.
     #[getter]
-    #[pyo3(name = "w")]
     fn get_w(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).w })
+        Ok(rt::field_get!(self, w))
     }
     #[setter]
-    #[pyo3(name = "w")]
     fn set_w(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "GoBoxMeta.w")?;
-        let p = self.ptr()?;
-        unsafe { (*p).w = v as _ };
+        rt::field_set!(self, w = v as _);
         Ok(())
     }
 }

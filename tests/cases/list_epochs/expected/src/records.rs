@@ -7,46 +7,14 @@ use crate::*;
 pub struct LeItem {
     pub(crate) view: View<ffi::LeItem>,
 }
-impl LeItem {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "LeItem";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::LeItem>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::LeItem> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::LeItem) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(LeItem, ffi::LeItem, "LeItem", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl LeItem {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl LeItem {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,23 +39,19 @@ impl LeItem {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Element id.
     ///
     /// `gint id` at epochs.h:6.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).id })
+        Ok(rt::field_get!(self, id))
     }
     #[setter]
-    #[pyo3(name = "id")]
     fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "LeItem.id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).id = v as _ };
+        rt::field_set!(self, id = v as _);
         Ok(())
     }
 }
@@ -106,46 +62,14 @@ impl LeItem {
 pub struct LeNote {
     pub(crate) view: View<ffi::LeNote>,
 }
-impl LeNote {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "LeNote";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::LeNote>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::LeNote> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::LeNote) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(LeNote, ffi::LeNote, "LeNote", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl LeNote {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -162,15 +86,7 @@ impl LeNote {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -178,23 +94,19 @@ impl LeNote {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Tag.
     ///
     /// `gint tag` at epochs.h:11.
     #[getter]
-    #[pyo3(name = "tag")]
     fn get_tag(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).tag })
+        Ok(rt::field_get!(self, tag))
     }
     #[setter]
-    #[pyo3(name = "tag")]
     fn set_tag(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "LeNote.tag")?;
-        let p = self.ptr()?;
-        unsafe { (*p).tag = v as _ };
+        rt::field_set!(self, tag = v as _);
         Ok(())
     }
 }
@@ -205,46 +117,14 @@ impl LeNote {
 pub struct LeBag {
     pub(crate) view: View<ffi::LeBag>,
 }
-impl LeBag {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "LeBag";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::LeBag>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::LeBag> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::LeBag) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(LeBag, ffi::LeBag, "LeBag", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl LeBag {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -261,15 +141,7 @@ impl LeBag {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -277,18 +149,16 @@ impl LeBag {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// LeItem* entries.
     ///
     /// `GList* items` at epochs.h:16.
     #[getter]
-    #[pyo3(name = "items")]
     fn get_items(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).items };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, items);
+        let head = rt::field_get!(this, items).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(
             GList::over(
@@ -304,12 +174,10 @@ impl LeBag {
     ///
     /// `GList* notes` at epochs.h:17.
     #[getter]
-    #[pyo3(name = "notes")]
     fn get_notes(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).notes };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, notes);
+        let head = rt::field_get!(this, notes).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(
             GList::over(

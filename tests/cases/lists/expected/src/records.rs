@@ -7,46 +7,14 @@ use crate::*;
 pub struct LsItem {
     pub(crate) view: View<ffi::LsItem>,
 }
-impl LsItem {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "LsItem";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::LsItem>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::LsItem> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::LsItem) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(LsItem, ffi::LsItem, "LsItem", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl LsItem {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl LsItem {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,40 +39,32 @@ impl LsItem {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Element id.
     ///
     /// `gint id` at lists.h:6.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).id })
+        Ok(rt::field_get!(self, id))
     }
     #[setter]
-    #[pyo3(name = "id")]
     fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "LsItem.id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).id = v as _ };
+        rt::field_set!(self, id = v as _);
         Ok(())
     }
     /// Element score.
     ///
     /// `gdouble score` at lists.h:7.
     #[getter]
-    #[pyo3(name = "score")]
     fn get_score(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).score })
+        Ok(rt::field_get!(self, score))
     }
     #[setter]
-    #[pyo3(name = "score")]
     fn set_score(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "LsItem.score")?;
-        let p = self.ptr()?;
-        unsafe { (*p).score = v as _ };
+        rt::field_set!(self, score = v as _);
         Ok(())
     }
 }
@@ -123,46 +75,14 @@ impl LsItem {
 pub struct LsBag {
     pub(crate) view: View<ffi::LsBag>,
 }
-impl LsBag {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "LsBag";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::LsBag>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::LsBag> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::LsBag) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(LsBag, ffi::LsBag, "LsBag", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl LsBag {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -179,15 +99,7 @@ impl LsBag {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -195,18 +107,16 @@ impl LsBag {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// LsItem* entries: typed iteration.
     ///
     /// `GList* items` at lists.h:12.
     #[getter]
-    #[pyo3(name = "items")]
     fn get_items(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).items };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, items);
+        let head = rt::field_get!(this, items).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(
             GList::over(
@@ -222,12 +132,10 @@ impl LsBag {
     ///
     /// `GList* misc` at lists.h:13.
     #[getter]
-    #[pyo3(name = "misc")]
     fn get_misc(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).misc };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, misc);
+        let head = rt::field_get!(this, misc).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
@@ -235,17 +143,13 @@ impl LsBag {
     ///
     /// `guint n_items` at lists.h:14.
     #[getter]
-    #[pyo3(name = "n_items")]
     fn get_n_items(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).n_items })
+        Ok(rt::field_get!(self, n_items))
     }
     #[setter]
-    #[pyo3(name = "n_items")]
     fn set_n_items(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "LsBag.n_items")?;
-        let p = self.ptr()?;
-        unsafe { (*p).n_items = v as _ };
+        rt::field_set!(self, n_items = v as _);
         Ok(())
     }
 }

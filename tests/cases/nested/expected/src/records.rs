@@ -7,46 +7,14 @@ use crate::*;
 pub struct NsPoint {
     pub(crate) view: View<ffi::NsPoint>,
 }
-impl NsPoint {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NsPoint";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NsPoint>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NsPoint> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NsPoint) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NsPoint, ffi::NsPoint, "NsPoint", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NsPoint {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl NsPoint {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,40 +39,32 @@ impl NsPoint {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Horizontal coordinate.
     ///
     /// `float x` at nested.h:5.
     #[getter]
-    #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x } as f64)
+        Ok(rt::field_get!(self, x) as f64)
     }
     #[setter]
-    #[pyo3(name = "x")]
     fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NsPoint.x")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x = v as _ };
+        rt::field_set!(self, x = v as _);
         Ok(())
     }
     /// Vertical coordinate.
     ///
     /// `float y` at nested.h:6.
     #[getter]
-    #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).y } as f64)
+        Ok(rt::field_get!(self, y) as f64)
     }
     #[setter]
-    #[pyo3(name = "y")]
     fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "NsPoint.y")?;
-        let p = self.ptr()?;
-        unsafe { (*p).y = v as _ };
+        rt::field_set!(self, y = v as _);
         Ok(())
     }
 }
@@ -123,46 +75,14 @@ impl NsPoint {
 pub struct NsSegment {
     pub(crate) view: View<ffi::NsSegment>,
 }
-impl NsSegment {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NsSegment";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NsSegment>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NsSegment> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NsSegment) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NsSegment, ffi::NsSegment, "NsSegment", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NsSegment {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -179,15 +99,7 @@ impl NsSegment {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -195,7 +107,7 @@ impl NsSegment {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Start point; `from` is a Python keyword, so the attribute is `from_`.
     ///
@@ -204,12 +116,7 @@ impl NsSegment {
     #[pyo3(name = "from_")]
     fn get_from(slf: &Bound<'_, Self>) -> PyResult<NsPoint> {
         let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NsPoint::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).from }.cast())?,
-            ),
-        )
+        Ok(NsPoint::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, from))?))
     }
     #[setter]
     #[pyo3(name = "from_")]
@@ -221,47 +128,22 @@ impl NsSegment {
                 NsPoint::TYPE,
                 "NsSegment.from_",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).from,
-                src.cast_const().cast(),
-                NsPoint::OWNED_STRINGS,
-                NsPoint::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, from, source.get(), NsPoint)
     }
     /// End point.
     ///
     /// `NsPoint to` at nested.h:12.
     #[getter]
-    #[pyo3(name = "to")]
     fn get_to(slf: &Bound<'_, Self>) -> PyResult<NsPoint> {
         let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            NsPoint::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).to }.cast())?,
-            ),
-        )
+        Ok(NsPoint::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, to))?))
     }
     #[setter]
-    #[pyo3(name = "to")]
     fn set_to(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NsPoint>()
             .map_err(|_| rt::errors::wrong_type(value, NsPoint::TYPE, "NsSegment.to"))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).to,
-                src.cast_const().cast(),
-                NsPoint::OWNED_STRINGS,
-                NsPoint::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, to, source.get(), NsPoint)
     }
 }
 /// A node of a singly linked chain, with a pointer to an optional next node.
@@ -271,46 +153,14 @@ impl NsSegment {
 pub struct Node {
     pub(crate) view: View<ffi::NsNode>,
 }
-impl Node {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "Node";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NsNode>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NsNode> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NsNode) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(Node, ffi::NsNode, "Node", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl Node {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -332,15 +182,7 @@ impl Node {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -348,7 +190,7 @@ impl Node {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Payload.
     ///
@@ -356,33 +198,28 @@ impl Node {
     #[getter]
     #[pyo3(name = "payload")]
     fn get_value(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).value })
+        Ok(rt::field_get!(self, value))
     }
     #[setter]
     #[pyo3(name = "payload")]
     fn set_value(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "Node.payload")?;
-        let p = self.ptr()?;
-        unsafe { (*p).value = v as _ };
+        rt::field_set!(self, value = v as _);
         Ok(())
     }
     /// Two levels of nesting.
     ///
     /// `NsSegment segment` at nested.h:20.
     #[getter]
-    #[pyo3(name = "segment")]
     fn get_segment(slf: &Bound<'_, Self>) -> PyResult<NsSegment> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             NsSegment::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).segment }.cast())?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, segment))?,
             ),
         )
     }
     #[setter]
-    #[pyo3(name = "segment")]
     fn set_segment(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<NsSegment>()
@@ -391,34 +228,22 @@ impl Node {
                 NsSegment::TYPE,
                 "Node.segment",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).segment,
-                src.cast_const().cast(),
-                NsSegment::OWNED_STRINGS,
-                NsSegment::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, segment, source.get(), NsSegment)
     }
     /// Next node, or NULL (reads as None).
     ///
     /// `NsNode* next` at nested.h:21.
     #[getter]
-    #[pyo3(name = "next")]
     fn get_next(slf: &Bound<'_, Self>) -> PyResult<Option<Node>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).next } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, next) as *mut _)
                 .map(Node::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "next")]
     fn set_next(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -434,27 +259,21 @@ impl Node {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).next }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), Node::TYPE)?),
-            None => None,
-        };
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "Node.next") }
+        rt::field_set_pointer!(
+            slf, next, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            Node::TYPE) ?), None => None, }, "Node.next"
+        )
     }
     /// Pointer to a const point, read-only by the spec, or NULL.
     ///
     /// `const NsPoint* anchor` at nested.h:22.
     #[getter]
-    #[pyo3(name = "anchor")]
     fn get_anchor(slf: &Bound<'_, Self>) -> PyResult<Option<NsPoint>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).anchor } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, anchor) as *mut _)
                 .map(NsPoint::wrap),
         )
     }
@@ -462,19 +281,16 @@ impl Node {
     ///
     /// `const NsPoint* hint` at nested.h:23.
     #[getter]
-    #[pyo3(name = "hint")]
     fn get_hint(slf: &Bound<'_, Self>) -> PyResult<Option<NsPoint>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).hint } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, hint) as *mut _)
                 .map(NsPoint::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "hint")]
     fn set_hint(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -490,14 +306,10 @@ impl Node {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).hint }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), NsPoint::TYPE)?),
-            None => None,
-        };
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "Node.hint") }
+        rt::field_set_pointer!(
+            slf, hint, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            NsPoint::TYPE) ?), None => None, }, "Node.hint"
+        )
     }
 }
 /// A struct the spec hides from Python construction.
@@ -507,32 +319,7 @@ impl Node {
 pub struct NsHandle {
     pub(crate) view: View<ffi::NsHandle>,
 }
-impl NsHandle {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NsHandle";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NsHandle>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NsHandle> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NsHandle) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NsHandle, ffi::NsHandle, "NsHandle", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NsHandle {
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
@@ -542,15 +329,7 @@ impl NsHandle {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -558,23 +337,19 @@ impl NsHandle {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Identifier assigned by C.
     ///
     /// `unsigned int id` at nested.h:28.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).id })
+        Ok(rt::field_get!(self, id))
     }
     #[setter]
-    #[pyo3(name = "id")]
     fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NsHandle.id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).id = v as _ };
+        rt::field_set!(self, id = v as _);
         Ok(())
     }
 }

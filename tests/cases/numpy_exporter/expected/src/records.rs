@@ -7,46 +7,14 @@ use crate::*;
 pub struct NpImage {
     pub(crate) view: View<ffi::NpImage>,
 }
-impl NpImage {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NpImage";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NpImage>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NpImage> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NpImage) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(NpImage, ffi::NpImage, "NpImage", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl NpImage {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -68,15 +36,7 @@ impl NpImage {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -84,81 +44,64 @@ impl NpImage {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Columns.
     ///
     /// `int32_t width` at numpy_exporter.h:6.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width })
+        Ok(rt::field_get!(self, width))
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NpImage.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// Rows.
     ///
     /// `int32_t height` at numpy_exporter.h:7.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height })
+        Ok(rt::field_get!(self, height))
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "NpImage.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
     /// height * width * 3 bytes.
     ///
     /// `uint8_t* pixels` at numpy_exporter.h:8.
     #[getter]
-    #[pyo3(name = "pixels")]
     fn get_pixels<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).pixels }.cast::<c_void>(),
+            rt::field_get!(self, pixels).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "pixels")]
     fn set_pixels(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(value, "NpImage.pixels", __BINDERY_INT_ADDRESSES)?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).pixels }.cast();
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "NpImage.pixels") }
+        rt::field_set_pointer!(slf, pixels, target, "NpImage.pixels")
     }
     /// 256 bins.
     ///
     /// `float* histogram` at numpy_exporter.h:9.
     #[getter]
-    #[pyo3(name = "histogram")]
     fn get_histogram<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).histogram }.cast::<c_void>(),
+            rt::field_get!(self, histogram).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "histogram")]
     fn set_histogram(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -167,10 +110,7 @@ impl NpImage {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).histogram }.cast();
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "NpImage.histogram") }
+        rt::field_set_pointer!(slf, histogram, target, "NpImage.histogram")
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     pub(crate) fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
@@ -233,51 +173,18 @@ impl NpImage {
 pub struct NpMask {
     pub(crate) view: View<ffi::NpMask>,
 }
-impl NpMask {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "NpMask";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::NpMask>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::NpMask> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[
-        rt::owned::OwnedPointer {
-            offset: std::mem::offset_of!(ffi::NpMask, data),
-            name: "NpMask.data",
-        },
-    ];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::NpMask) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    NpMask, ffi::NpMask, "NpMask", __BINDERY_ALLOCATOR, pointers =
+    [rt::owned::OwnedPointer { offset : std::mem::offset_of!(ffi::NpMask, data), name :
+    "NpMask.data" },]
+);
 #[pymethods]
 impl NpMask {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -294,15 +201,7 @@ impl NpMask {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -310,18 +209,16 @@ impl NpMask {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// `size` bytes of width * height floats (or NULL).
     ///
     /// `float* data` at numpy_exporter.h:14.
     #[getter]
-    #[pyo3(name = "data")]
     fn get_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).data }.cast::<c_void>(),
+            rt::field_get!(self, data).cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -329,43 +226,33 @@ impl NpMask {
     ///
     /// `uint32_t size` at numpy_exporter.h:15.
     #[getter]
-    #[pyo3(name = "size")]
     fn get_size(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).size })
+        Ok(rt::field_get!(self, size))
     }
     /// Columns.
     ///
     /// `uint32_t width` at numpy_exporter.h:16.
     #[getter]
-    #[pyo3(name = "width")]
     fn get_width(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).width })
+        Ok(rt::field_get!(self, width))
     }
     #[setter]
-    #[pyo3(name = "width")]
     fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NpMask.width")?;
-        let p = self.ptr()?;
-        unsafe { (*p).width = v as _ };
+        rt::field_set!(self, width = v as _);
         Ok(())
     }
     /// Rows.
     ///
     /// `uint32_t height` at numpy_exporter.h:17.
     #[getter]
-    #[pyo3(name = "height")]
     fn get_height(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).height })
+        Ok(rt::field_get!(self, height))
     }
     #[setter]
-    #[pyo3(name = "height")]
     fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "NpMask.height")?;
-        let p = self.ptr()?;
-        unsafe { (*p).height = v as _ };
+        rt::field_set!(self, height = v as _);
         Ok(())
     }
     /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.

@@ -7,60 +7,21 @@ use crate::*;
 pub struct OwLabel {
     pub(crate) view: View<ffi::OwLabel>,
 }
-impl OwLabel {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "OwLabel";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::OwLabel>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::OwLabel> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwLabel, text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwLabel, font),
-            allocator: __BINDERY_ALLOC_LIBC,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[
-        rt::owned::OwnedPointer {
-            offset: std::mem::offset_of!(ffi::OwLabel, glyphs),
-            name: "OwLabel.glyphs",
-        },
-    ];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::OwLabel) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    OwLabel, ffi::OwLabel, "OwLabel", __BINDERY_ALLOCATOR, strings =
+    [rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::OwLabel, text),
+    allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::OwLabel, font), allocator : __BINDERY_ALLOC_LIBC },],
+    pointers = [rt::owned::OwnedPointer { offset : std::mem::offset_of!(ffi::OwLabel,
+    glyphs), name : "OwLabel.glyphs" },]
+);
 #[pymethods]
 impl OwLabel {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -77,15 +38,7 @@ impl OwLabel {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -93,79 +46,55 @@ impl OwLabel {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Owned (g_malloc).
     ///
     /// `char* text` at owned.h:6.
     #[getter]
-    #[pyo3(name = "text")]
     fn get_text<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).text as *const _) })
+        Ok(rt::field_c_string!(py, self, text))
     }
     #[setter]
-    #[pyo3(name = "text")]
     fn set_text(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).text).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "OwLabel.text",
-            )
-        }
+        rt::field_set_c_string!(
+            self, text, owned __BINDERY_ALLOC_GLIB, value, "OwLabel.text"
+        )
     }
     /// Owned with libc malloc.
     ///
     /// `char* font` at owned.h:7.
     #[getter]
-    #[pyo3(name = "font")]
     fn get_font<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).font as *const _) })
+        Ok(rt::field_c_string!(py, self, font))
     }
     #[setter]
-    #[pyo3(name = "font")]
     fn set_font(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).font).cast(),
-                value,
-                __BINDERY_ALLOC_LIBC,
-                "OwLabel.font",
-            )
-        }
+        rt::field_set_c_string!(
+            self, font, owned __BINDERY_ALLOC_LIBC, value, "OwLabel.font"
+        )
     }
     /// Point size.
     ///
     /// `gint size` at owned.h:8.
     #[getter]
-    #[pyo3(name = "size")]
     fn get_size(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).size })
+        Ok(rt::field_get!(self, size))
     }
     #[setter]
-    #[pyo3(name = "size")]
     fn set_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "OwLabel.size")?;
-        let p = self.ptr()?;
-        unsafe { (*p).size = v as _ };
+        rt::field_set!(self, size = v as _);
         Ok(())
     }
     /// Owned buffer (pointer = "owned"): read-only, never copied.
     ///
     /// `float* glyphs` at owned.h:9.
     #[getter]
-    #[pyo3(name = "glyphs")]
     fn get_glyphs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).glyphs }.cast::<c_void>(),
+            rt::field_get!(self, glyphs).cast::<c_void>(),
             self.view.token(),
         )
     }
@@ -177,100 +106,37 @@ impl OwLabel {
 pub struct OwCard {
     pub(crate) view: View<ffi::OwCard>,
 }
-impl OwCard {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "OwCard";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::OwCard>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::OwCard> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwCard, title)
-                + std::mem::offset_of!(ffi::OwLabel, text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwCard, title)
-                + std::mem::offset_of!(ffi::OwLabel, font),
-            allocator: __BINDERY_ALLOC_LIBC,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwCard, lines)
-                + std::mem::offset_of!(ffi::OwLabel, text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwCard, lines)
-                + std::mem::offset_of!(ffi::OwLabel, font),
-            allocator: __BINDERY_ALLOC_LIBC,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwCard, lines)
-                + std::mem::size_of::<ffi::OwLabel>()
-                + std::mem::offset_of!(ffi::OwLabel, text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwCard, lines)
-                + std::mem::size_of::<ffi::OwLabel>()
-                + std::mem::offset_of!(ffi::OwLabel, font),
-            allocator: __BINDERY_ALLOC_LIBC,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwCard, note),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[
-        rt::owned::OwnedPointer {
-            offset: std::mem::offset_of!(ffi::OwCard, title)
-                + std::mem::offset_of!(ffi::OwLabel, glyphs),
-            name: "OwLabel.glyphs",
-        },
-        rt::owned::OwnedPointer {
-            offset: std::mem::offset_of!(ffi::OwCard, lines)
-                + std::mem::offset_of!(ffi::OwLabel, glyphs),
-            name: "OwLabel.glyphs",
-        },
-        rt::owned::OwnedPointer {
-            offset: std::mem::offset_of!(ffi::OwCard, lines)
-                + std::mem::size_of::<ffi::OwLabel>()
-                + std::mem::offset_of!(ffi::OwLabel, glyphs),
-            name: "OwLabel.glyphs",
-        },
-    ];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::OwCard) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    OwCard, ffi::OwCard, "OwCard", __BINDERY_ALLOCATOR, strings = [rt::owned::OwnedString
+    { offset : std::mem::offset_of!(ffi::OwCard, title) +
+    std::mem::offset_of!(ffi::OwLabel, text), allocator : __BINDERY_ALLOC_GLIB },
+    rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::OwCard, title) +
+    std::mem::offset_of!(ffi::OwLabel, font), allocator : __BINDERY_ALLOC_LIBC },
+    rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::OwCard, lines) +
+    std::mem::offset_of!(ffi::OwLabel, text), allocator : __BINDERY_ALLOC_GLIB },
+    rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::OwCard, lines) +
+    std::mem::offset_of!(ffi::OwLabel, font), allocator : __BINDERY_ALLOC_LIBC },
+    rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::OwCard, lines) +
+    std::mem::size_of::< ffi::OwLabel > () + std::mem::offset_of!(ffi::OwLabel, text),
+    allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::OwCard, lines) + std::mem::size_of::< ffi::OwLabel > () +
+    std::mem::offset_of!(ffi::OwLabel, font), allocator : __BINDERY_ALLOC_LIBC },
+    rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::OwCard, note), allocator
+    : __BINDERY_ALLOC_GLIB },], pointers = [rt::owned::OwnedPointer { offset :
+    std::mem::offset_of!(ffi::OwCard, title) + std::mem::offset_of!(ffi::OwLabel,
+    glyphs), name : "OwLabel.glyphs" }, rt::owned::OwnedPointer { offset :
+    std::mem::offset_of!(ffi::OwCard, lines) + std::mem::offset_of!(ffi::OwLabel,
+    glyphs), name : "OwLabel.glyphs" }, rt::owned::OwnedPointer { offset :
+    std::mem::offset_of!(ffi::OwCard, lines) + std::mem::size_of::< ffi::OwLabel > () +
+    std::mem::offset_of!(ffi::OwLabel, glyphs), name : "OwLabel.glyphs" },]
+);
 #[pymethods]
 impl OwCard {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -287,15 +153,7 @@ impl OwCard {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -303,51 +161,33 @@ impl OwCard {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Nested: its strings are this struct's too.
     ///
     /// `OwLabel title` at owned.h:14.
     #[getter]
-    #[pyo3(name = "title")]
     fn get_title(slf: &Bound<'_, Self>) -> PyResult<OwLabel> {
         let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            OwLabel::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).title }.cast())?,
-            ),
-        )
+        Ok(OwLabel::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, title))?))
     }
     #[setter]
-    #[pyo3(name = "title")]
     fn set_title(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<OwLabel>()
             .map_err(|_| rt::errors::wrong_type(value, OwLabel::TYPE, "OwCard.title"))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).title,
-                src.cast_const().cast(),
-                OwLabel::OWNED_STRINGS,
-                OwLabel::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, title, source.get(), OwLabel)
     }
     /// Struct array: each element's strings.
     ///
     /// `OwLabel[2] lines` at owned.h:15.
     #[getter]
-    #[pyo3(name = "lines")]
     fn get_lines(slf: &Bound<'_, Self>) -> PyResult<Vec<OwLabel>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let first = unsafe { &raw mut (*p).lines }.cast::<ffi::OwLabel>();
+        let first = rt::field_ptr!(this, lines).cast::<ffi::OwLabel>();
         (0..2)
             .map(|i| Ok(
-                OwLabel::wrap(this.view.field(slf.as_any(), unsafe { first.add(i) })?),
+                OwLabel::wrap(this.view.field(slf.as_any(), first.wrapping_add(i))?),
             ))
             .collect()
     }
@@ -355,35 +195,24 @@ impl OwCard {
     ///
     /// `char* note` at owned.h:16.
     #[getter]
-    #[pyo3(name = "note")]
     fn get_note<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).note as *const _) })
+        Ok(rt::field_c_string!(py, self, note))
     }
     #[setter]
-    #[pyo3(name = "note")]
     fn set_note(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).note).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "OwCard.note",
-            )
-        }
+        rt::field_set_c_string!(
+            self, note, owned __BINDERY_ALLOC_GLIB, value, "OwCard.note"
+        )
     }
     /// Not owned (no policy): not copied, not freed.
     ///
     /// `char* borrowed` at owned.h:17.
     #[getter]
-    #[pyo3(name = "borrowed")]
     fn get_borrowed<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).borrowed as *const _) })
+        Ok(rt::field_c_string!(py, self, borrowed))
     }
 }
 /// Holds a pointer to a card (anchors Python-owned targets).
@@ -393,110 +222,42 @@ impl OwCard {
 pub struct OwHolder {
     pub(crate) view: View<ffi::OwHolder>,
 }
-impl OwHolder {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "OwHolder";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::OwHolder>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::OwHolder> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwHolder, copy)
-                + std::mem::offset_of!(ffi::OwCard, title)
-                + std::mem::offset_of!(ffi::OwLabel, text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwHolder, copy)
-                + std::mem::offset_of!(ffi::OwCard, title)
-                + std::mem::offset_of!(ffi::OwLabel, font),
-            allocator: __BINDERY_ALLOC_LIBC,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwHolder, copy)
-                + std::mem::offset_of!(ffi::OwCard, lines)
-                + std::mem::offset_of!(ffi::OwLabel, text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwHolder, copy)
-                + std::mem::offset_of!(ffi::OwCard, lines)
-                + std::mem::offset_of!(ffi::OwLabel, font),
-            allocator: __BINDERY_ALLOC_LIBC,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwHolder, copy)
-                + std::mem::offset_of!(ffi::OwCard, lines)
-                + std::mem::size_of::<ffi::OwLabel>()
-                + std::mem::offset_of!(ffi::OwLabel, text),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwHolder, copy)
-                + std::mem::offset_of!(ffi::OwCard, lines)
-                + std::mem::size_of::<ffi::OwLabel>()
-                + std::mem::offset_of!(ffi::OwLabel, font),
-            allocator: __BINDERY_ALLOC_LIBC,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::OwHolder, copy)
-                + std::mem::offset_of!(ffi::OwCard, note),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[
-        rt::owned::OwnedPointer {
-            offset: std::mem::offset_of!(ffi::OwHolder, copy)
-                + std::mem::offset_of!(ffi::OwCard, title)
-                + std::mem::offset_of!(ffi::OwLabel, glyphs),
-            name: "OwLabel.glyphs",
-        },
-        rt::owned::OwnedPointer {
-            offset: std::mem::offset_of!(ffi::OwHolder, copy)
-                + std::mem::offset_of!(ffi::OwCard, lines)
-                + std::mem::offset_of!(ffi::OwLabel, glyphs),
-            name: "OwLabel.glyphs",
-        },
-        rt::owned::OwnedPointer {
-            offset: std::mem::offset_of!(ffi::OwHolder, copy)
-                + std::mem::offset_of!(ffi::OwCard, lines)
-                + std::mem::size_of::<ffi::OwLabel>()
-                + std::mem::offset_of!(ffi::OwLabel, glyphs),
-            name: "OwLabel.glyphs",
-        },
-    ];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::OwHolder) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    OwHolder, ffi::OwHolder, "OwHolder", __BINDERY_ALLOCATOR, strings =
+    [rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::OwHolder, copy) +
+    std::mem::offset_of!(ffi::OwCard, title) + std::mem::offset_of!(ffi::OwLabel, text),
+    allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::OwHolder, copy) + std::mem::offset_of!(ffi::OwCard, title)
+    + std::mem::offset_of!(ffi::OwLabel, font), allocator : __BINDERY_ALLOC_LIBC },
+    rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::OwHolder, copy) +
+    std::mem::offset_of!(ffi::OwCard, lines) + std::mem::offset_of!(ffi::OwLabel, text),
+    allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::OwHolder, copy) + std::mem::offset_of!(ffi::OwCard, lines)
+    + std::mem::offset_of!(ffi::OwLabel, font), allocator : __BINDERY_ALLOC_LIBC },
+    rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::OwHolder, copy) +
+    std::mem::offset_of!(ffi::OwCard, lines) + std::mem::size_of::< ffi::OwLabel > () +
+    std::mem::offset_of!(ffi::OwLabel, text), allocator : __BINDERY_ALLOC_GLIB },
+    rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::OwHolder, copy) +
+    std::mem::offset_of!(ffi::OwCard, lines) + std::mem::size_of::< ffi::OwLabel > () +
+    std::mem::offset_of!(ffi::OwLabel, font), allocator : __BINDERY_ALLOC_LIBC },
+    rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::OwHolder, copy) +
+    std::mem::offset_of!(ffi::OwCard, note), allocator : __BINDERY_ALLOC_GLIB },],
+    pointers = [rt::owned::OwnedPointer { offset : std::mem::offset_of!(ffi::OwHolder,
+    copy) + std::mem::offset_of!(ffi::OwCard, title) + std::mem::offset_of!(ffi::OwLabel,
+    glyphs), name : "OwLabel.glyphs" }, rt::owned::OwnedPointer { offset :
+    std::mem::offset_of!(ffi::OwHolder, copy) + std::mem::offset_of!(ffi::OwCard, lines)
+    + std::mem::offset_of!(ffi::OwLabel, glyphs), name : "OwLabel.glyphs" },
+    rt::owned::OwnedPointer { offset : std::mem::offset_of!(ffi::OwHolder, copy) +
+    std::mem::offset_of!(ffi::OwCard, lines) + std::mem::size_of::< ffi::OwLabel > () +
+    std::mem::offset_of!(ffi::OwLabel, glyphs), name : "OwLabel.glyphs" },]
+);
 #[pymethods]
 impl OwHolder {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -513,15 +274,7 @@ impl OwHolder {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -529,25 +282,22 @@ impl OwHolder {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Pointer field.
     ///
     /// `OwCard* card` at owned.h:22.
     #[getter]
-    #[pyo3(name = "card")]
     fn get_card(slf: &Bound<'_, Self>) -> PyResult<Option<OwCard>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).card } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, card) as *mut _)
                 .map(OwCard::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "card")]
     fn set_card(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -563,45 +313,25 @@ impl OwHolder {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).card }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), OwCard::TYPE)?),
-            None => None,
-        };
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "OwHolder.card") }
+        rt::field_set_pointer!(
+            slf, card, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            OwCard::TYPE) ?), None => None, }, "OwHolder.card"
+        )
     }
     /// Nested card: deep-copied on assignment.
     ///
     /// `OwCard copy` at owned.h:23.
     #[getter]
-    #[pyo3(name = "copy")]
     fn get_copy(slf: &Bound<'_, Self>) -> PyResult<OwCard> {
         let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            OwCard::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).copy }.cast())?,
-            ),
-        )
+        Ok(OwCard::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, copy))?))
     }
     #[setter]
-    #[pyo3(name = "copy")]
     fn set_copy(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<OwCard>()
             .map_err(|_| rt::errors::wrong_type(value, OwCard::TYPE, "OwHolder.copy"))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).copy,
-                src.cast_const().cast(),
-                OwCard::OWNED_STRINGS,
-                OwCard::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, copy, source.get(), OwCard)
     }
 }
 /// A union with an owned-looking member: never walked.
@@ -611,46 +341,14 @@ impl OwHolder {
 pub struct OwChoice {
     pub(crate) view: View<ffi::OwChoice>,
 }
-impl OwChoice {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "OwChoice";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::OwChoice>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::OwChoice> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::OwChoice) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(OwChoice, ffi::OwChoice, "OwChoice", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl OwChoice {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -667,15 +365,7 @@ impl OwChoice {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -683,45 +373,32 @@ impl OwChoice {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Owned policy, but inside a union.
     ///
     /// `char* text` at owned.h:28.
     #[getter]
-    #[pyo3(name = "text")]
     fn get_text<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).text as *const _) })
+        Ok(rt::field_c_string!(py, self, text))
     }
     #[setter]
-    #[pyo3(name = "text")]
     fn set_text(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).text).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "OwChoice.text",
-            )
-        }
+        rt::field_set_c_string!(
+            self, text, owned __BINDERY_ALLOC_GLIB, value, "OwChoice.text"
+        )
     }
     /// Alternative.
     ///
     /// `gint64 id` at owned.h:29.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).id })
+        Ok(rt::field_get!(self, id))
     }
     #[setter]
-    #[pyo3(name = "id")]
     fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i64>(value, "OwChoice.id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).id = v as _ };
+        rt::field_set!(self, id = v as _);
         Ok(())
     }
 }

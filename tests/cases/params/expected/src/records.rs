@@ -7,46 +7,14 @@ use crate::*;
 pub struct PkPoint {
     pub(crate) view: View<ffi::PkPoint>,
 }
-impl PkPoint {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "PkPoint";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::PkPoint>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::PkPoint> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::PkPoint) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(PkPoint, ffi::PkPoint, "PkPoint", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl PkPoint {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl PkPoint {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,40 +39,32 @@ impl PkPoint {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Horizontal.
     ///
     /// `double x` at params.h:17.
     #[getter]
-    #[pyo3(name = "x")]
     fn get_x(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).x })
+        Ok(rt::field_get!(self, x))
     }
     #[setter]
-    #[pyo3(name = "x")]
     fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "PkPoint.x")?;
-        let p = self.ptr()?;
-        unsafe { (*p).x = v as _ };
+        rt::field_set!(self, x = v as _);
         Ok(())
     }
     /// Vertical.
     ///
     /// `double y` at params.h:18.
     #[getter]
-    #[pyo3(name = "y")]
     fn get_y(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).y })
+        Ok(rt::field_get!(self, y))
     }
     #[setter]
-    #[pyo3(name = "y")]
     fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "PkPoint.y")?;
-        let p = self.ptr()?;
-        unsafe { (*p).y = v as _ };
+        rt::field_set!(self, y = v as _);
         Ok(())
     }
 }
@@ -123,46 +75,14 @@ impl PkPoint {
 pub struct PkShape {
     pub(crate) view: View<ffi::PkShape>,
 }
-impl PkShape {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "PkShape";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::PkShape>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::PkShape> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::PkShape) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(PkShape, ffi::PkShape, "PkShape", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl PkShape {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -179,15 +99,7 @@ impl PkShape {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -195,18 +107,16 @@ impl PkShape {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// PkPoint elements.
     ///
     /// `GList* points` at params.h:23.
     #[getter]
-    #[pyo3(name = "points")]
     fn get_points(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
         let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).points };
-        let head = unsafe { *slot }.cast::<rt::glist::GListNode>();
+        let slot = rt::field_ptr!(this, points);
+        let head = rt::field_get!(this, points).cast::<rt::glist::GListNode>();
         let keep = this.view.python_owner(slf.as_any());
         Ok(
             GList::over(
@@ -222,17 +132,13 @@ impl PkShape {
     ///
     /// `int id` at params.h:24.
     #[getter]
-    #[pyo3(name = "id")]
     fn get_id(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).id })
+        Ok(rt::field_get!(self, id))
     }
     #[setter]
-    #[pyo3(name = "id")]
     fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "PkShape.id")?;
-        let p = self.ptr()?;
-        unsafe { (*p).id = v as _ };
+        rt::field_set!(self, id = v as _);
         Ok(())
     }
 }
@@ -243,46 +149,14 @@ impl PkShape {
 pub struct PkLocals {
     pub(crate) view: View<ffi::PkLocals>,
 }
-impl PkLocals {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "PkLocals";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::PkLocals>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::PkLocals> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::PkLocals) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(PkLocals, ffi::PkLocals, "PkLocals", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl PkLocals {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -304,15 +178,7 @@ impl PkLocals {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -320,125 +186,97 @@ impl PkLocals {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Named like the GIL token.
     ///
     /// `int py` at params.h:107.
     #[getter]
-    #[pyo3(name = "py")]
     fn get_py(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).py })
+        Ok(rt::field_get!(self, py))
     }
     #[setter]
-    #[pyo3(name = "py")]
     fn set_py(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "PkLocals.py")?;
-        let p = self.ptr()?;
-        unsafe { (*p).py = v as _ };
+        rt::field_set!(self, py = v as _);
         Ok(())
     }
     /// Named like a setter's argument.
     ///
     /// `int value` at params.h:108.
     #[getter]
-    #[pyo3(name = "value")]
     fn get_value(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).value })
+        Ok(rt::field_get!(self, value))
     }
     #[setter]
-    #[pyo3(name = "value")]
     fn set_value(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "PkLocals.value")?;
-        let p = self.ptr()?;
-        unsafe { (*p).value = v as _ };
+        rt::field_set!(self, value = v as _);
         Ok(())
     }
     /// Named like the struct pointer.
     ///
     /// `int p` at params.h:109.
     #[getter]
-    #[pyo3(name = "p")]
     fn get_p(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).p })
+        Ok(rt::field_get!(self, p))
     }
     #[setter]
-    #[pyo3(name = "p")]
     fn set_p(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "PkLocals.p")?;
-        let p = self.ptr()?;
-        unsafe { (*p).p = v as _ };
+        rt::field_set!(self, p = v as _);
         Ok(())
     }
     /// Named like the bound receiver.
     ///
     /// `int slf` at params.h:110.
     #[getter]
-    #[pyo3(name = "slf")]
     fn get_slf(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).slf })
+        Ok(rt::field_get!(self, slf))
     }
     #[setter]
-    #[pyo3(name = "slf")]
     fn set_slf(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "PkLocals.slf")?;
-        let p = self.ptr()?;
-        unsafe { (*p).slf = v as _ };
+        rt::field_set!(self, slf = v as _);
         Ok(())
     }
     /// Named like the borrowed receiver.
     ///
     /// `int this` at params.h:111.
     #[getter]
-    #[pyo3(name = "this")]
     fn get_this(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).this })
+        Ok(rt::field_get!(self, this))
     }
     #[setter]
-    #[pyo3(name = "this")]
     fn set_this(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "PkLocals.this")?;
-        let p = self.ptr()?;
-        unsafe { (*p).this = v as _ };
+        rt::field_set!(self, this = v as _);
         Ok(())
     }
     /// Named like an assigned struct.
     ///
     /// `int source` at params.h:112.
     #[getter]
-    #[pyo3(name = "source")]
     fn get_source(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).source })
+        Ok(rt::field_get!(self, source))
     }
     #[setter]
-    #[pyo3(name = "source")]
     fn set_source(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "PkLocals.source")?;
-        let p = self.ptr()?;
-        unsafe { (*p).source = v as _ };
+        rt::field_set!(self, source = v as _);
         Ok(())
     }
     /// Named like its pointer.
     ///
     /// `int src` at params.h:113.
     #[getter]
-    #[pyo3(name = "src")]
     fn get_src(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).src })
+        Ok(rt::field_get!(self, src))
     }
     #[setter]
-    #[pyo3(name = "src")]
     fn set_src(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "PkLocals.src")?;
-        let p = self.ptr()?;
-        unsafe { (*p).src = v as _ };
+        rt::field_set!(self, src = v as _);
         Ok(())
     }
 }

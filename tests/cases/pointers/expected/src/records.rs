@@ -7,46 +7,14 @@ use crate::*;
 pub struct PtBox {
     pub(crate) view: View<ffi::PtBox>,
 }
-impl PtBox {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "PtBox";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::PtBox>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::PtBox> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::PtBox) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(PtBox, ffi::PtBox, "PtBox", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl PtBox {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -68,15 +36,7 @@ impl PtBox {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -84,23 +44,20 @@ impl PtBox {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Untyped pointer: a capsule in Python.
     ///
     /// `void* user_data` at pointers.h:7.
     #[getter]
-    #[pyo3(name = "user_data")]
     fn get_user_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).user_data }.cast::<c_void>(),
+            rt::field_get!(self, user_data).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "user_data")]
     fn set_user_data(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -114,26 +71,20 @@ impl PtBox {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).user_data }.cast();
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "PtBox.user_data") }
+        rt::field_set_pointer!(slf, user_data, target, "PtBox.user_data")
     }
     /// Const untyped pointer.
     ///
     /// `const void* cookie` at pointers.h:8.
     #[getter]
-    #[pyo3(name = "cookie")]
     fn get_cookie<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).cookie }.cast_mut().cast::<c_void>(),
+            rt::field_get!(self, cookie).cast_mut().cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "cookie")]
     fn set_cookie(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match __bindery_view_target(value)? {
             Some(view) => Some(view),
@@ -147,58 +98,43 @@ impl PtBox {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).cookie }.cast();
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "PtBox.cookie") }
+        rt::field_set_pointer!(slf, cookie, target, "PtBox.cookie")
     }
     /// Pointer to an opaque type: also a capsule.
     ///
     /// `PtOpaque* handle` at pointers.h:9.
     #[getter]
-    #[pyo3(name = "handle")]
     fn get_handle<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).handle }.cast::<c_void>(),
+            rt::field_get!(self, handle).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "handle")]
     fn set_handle(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(value, "PtBox.handle", __BINDERY_INT_ADDRESSES)?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).handle }.cast();
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "PtBox.handle") }
+        rt::field_set_pointer!(slf, handle, target, "PtBox.handle")
     }
     /// Pointer to a number: a capsule (use numpy exporters for arrays).
     ///
     /// `int* counter` at pointers.h:10.
     #[getter]
-    #[pyo3(name = "counter")]
     fn get_counter<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).counter }.cast::<c_void>(),
+            rt::field_get!(self, counter).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "counter")]
     fn set_counter(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(value, "PtBox.counter", __BINDERY_INT_ADDRESSES)?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).counter }.cast();
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "PtBox.counter") }
+        rt::field_set_pointer!(slf, counter, target, "PtBox.counter")
     }
 }
 /// A view of any class of this module as a pointer value (None when `value`

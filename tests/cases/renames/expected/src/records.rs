@@ -7,46 +7,14 @@ use crate::*;
 pub struct RnTrackPoint {
     pub(crate) view: View<ffi::RnTrackPoint>,
 }
-impl RnTrackPoint {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "RnTrackPoint";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::RnTrackPoint>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::RnTrackPoint> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::RnTrackPoint) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(RnTrackPoint, ffi::RnTrackPoint, "RnTrackPoint", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl RnTrackPoint {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl RnTrackPoint {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,40 +39,32 @@ impl RnTrackPoint {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Frame number.
     ///
     /// `int frame_num` at renames.h:8.
     #[getter]
-    #[pyo3(name = "frame_num")]
     fn get_frame_num(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).frame_num })
+        Ok(rt::field_get!(self, frame_num))
     }
     #[setter]
-    #[pyo3(name = "frame_num")]
     fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "RnTrackPoint.frame_num")?;
-        let p = self.ptr()?;
-        unsafe { (*p).frame_num = v as _ };
+        rt::field_set!(self, frame_num = v as _);
         Ok(())
     }
     /// Confidence then.
     ///
     /// `float confidence` at renames.h:9.
     #[getter]
-    #[pyo3(name = "confidence")]
     fn get_confidence(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).confidence } as f64)
+        Ok(rt::field_get!(self, confidence) as f64)
     }
     #[setter]
-    #[pyo3(name = "confidence")]
     fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "RnTrackPoint.confidence")?;
-        let p = self.ptr()?;
-        unsafe { (*p).confidence = v as _ };
+        rt::field_set!(self, confidence = v as _);
         Ok(())
     }
 }
@@ -123,46 +75,14 @@ impl RnTrackPoint {
 pub struct RnTrack {
     pub(crate) view: View<ffi::RnTrack>,
 }
-impl RnTrack {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "RnTrack";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::RnTrack>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::RnTrack> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::RnTrack) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(RnTrack, ffi::RnTrack, "RnTrack", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl RnTrack {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -179,15 +99,7 @@ impl RnTrack {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -195,25 +107,22 @@ impl RnTrack {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// @a count points.
     ///
     /// `RnTrackPoint* points` at renames.h:14.
     #[getter]
-    #[pyo3(name = "points")]
     fn get_points(slf: &Bound<'_, Self>) -> PyResult<Option<RnTrackPoint>> {
         let this = slf.get();
-        let p = this.ptr()?;
         Ok(
             this
                 .view
-                .derive(slf.as_any(), unsafe { (*p).points } as *mut _)
+                .derive(slf.as_any(), rt::field_get!(this, points) as *mut _)
                 .map(RnTrackPoint::wrap),
         )
     }
     #[setter]
-    #[pyo3(name = "points")]
     fn set_points(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = match value.is_none() {
             true => None,
@@ -229,30 +138,22 @@ impl RnTrack {
                 )
             }
         };
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).points }.cast();
-        let target = match target {
-            Some(t) => Some(t.get().view.target(t.as_any(), RnTrackPoint::TYPE)?),
-            None => None,
-        };
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "RnTrack.points") }
+        rt::field_set_pointer!(
+            slf, points, match target { Some(t) => Some(t.get().view.target(t.as_any(),
+            RnTrackPoint::TYPE) ?), None => None, }, "RnTrack.points"
+        )
     }
     /// Points in @a points.
     ///
     /// `unsigned int count` at renames.h:15.
     #[getter]
-    #[pyo3(name = "count")]
     fn get_count(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).count })
+        Ok(rt::field_get!(self, count))
     }
     #[setter]
-    #[pyo3(name = "count")]
     fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "RnTrack.count")?;
-        let p = self.ptr()?;
-        unsafe { (*p).count = v as _ };
+        rt::field_set!(self, count = v as _);
         Ok(())
     }
 }

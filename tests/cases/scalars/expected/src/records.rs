@@ -7,46 +7,14 @@ use crate::*;
 pub struct ScAll {
     pub(crate) view: View<ffi::ScAll>,
 }
-impl ScAll {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "ScAll";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::ScAll>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::ScAll> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::ScAll) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(ScAll, ffi::ScAll, "ScAll", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl ScAll {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -94,15 +62,7 @@ impl ScAll {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -110,7 +70,7 @@ impl ScAll {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Signed 8-bit.
     ///
@@ -118,15 +78,13 @@ impl ScAll {
     #[getter]
     #[pyo3(name = "i8")]
     fn get_i8_(&self) -> PyResult<i8> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).i8_ })
+        Ok(rt::field_get!(self, i8_))
     }
     #[setter]
     #[pyo3(name = "i8")]
     fn set_i8_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i8>(value, "ScAll.i8")?;
-        let p = self.ptr()?;
-        unsafe { (*p).i8_ = v as _ };
+        rt::field_set!(self, i8_ = v as _);
         Ok(())
     }
     /// Unsigned 8-bit.
@@ -135,15 +93,13 @@ impl ScAll {
     #[getter]
     #[pyo3(name = "u8")]
     fn get_u8_(&self) -> PyResult<u8> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).u8_ })
+        Ok(rt::field_get!(self, u8_))
     }
     #[setter]
     #[pyo3(name = "u8")]
     fn set_u8_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u8>(value, "ScAll.u8")?;
-        let p = self.ptr()?;
-        unsafe { (*p).u8_ = v as _ };
+        rt::field_set!(self, u8_ = v as _);
         Ok(())
     }
     /// Signed 16-bit.
@@ -152,15 +108,13 @@ impl ScAll {
     #[getter]
     #[pyo3(name = "i16")]
     fn get_i16_(&self) -> PyResult<i16> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).i16_ })
+        Ok(rt::field_get!(self, i16_))
     }
     #[setter]
     #[pyo3(name = "i16")]
     fn set_i16_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i16>(value, "ScAll.i16")?;
-        let p = self.ptr()?;
-        unsafe { (*p).i16_ = v as _ };
+        rt::field_set!(self, i16_ = v as _);
         Ok(())
     }
     /// Unsigned 16-bit.
@@ -169,15 +123,13 @@ impl ScAll {
     #[getter]
     #[pyo3(name = "u16")]
     fn get_u16_(&self) -> PyResult<u16> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).u16_ })
+        Ok(rt::field_get!(self, u16_))
     }
     #[setter]
     #[pyo3(name = "u16")]
     fn set_u16_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u16>(value, "ScAll.u16")?;
-        let p = self.ptr()?;
-        unsafe { (*p).u16_ = v as _ };
+        rt::field_set!(self, u16_ = v as _);
         Ok(())
     }
     /// Signed 32-bit.
@@ -186,15 +138,13 @@ impl ScAll {
     #[getter]
     #[pyo3(name = "i32")]
     fn get_i32_(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).i32_ })
+        Ok(rt::field_get!(self, i32_))
     }
     #[setter]
     #[pyo3(name = "i32")]
     fn set_i32_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "ScAll.i32")?;
-        let p = self.ptr()?;
-        unsafe { (*p).i32_ = v as _ };
+        rt::field_set!(self, i32_ = v as _);
         Ok(())
     }
     /// Unsigned 32-bit.
@@ -203,15 +153,13 @@ impl ScAll {
     #[getter]
     #[pyo3(name = "u32")]
     fn get_u32_(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).u32_ })
+        Ok(rt::field_get!(self, u32_))
     }
     #[setter]
     #[pyo3(name = "u32")]
     fn set_u32_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "ScAll.u32")?;
-        let p = self.ptr()?;
-        unsafe { (*p).u32_ = v as _ };
+        rt::field_set!(self, u32_ = v as _);
         Ok(())
     }
     /// Signed 64-bit.
@@ -220,15 +168,13 @@ impl ScAll {
     #[getter]
     #[pyo3(name = "i64")]
     fn get_i64_(&self) -> PyResult<i64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).i64_ })
+        Ok(rt::field_get!(self, i64_))
     }
     #[setter]
     #[pyo3(name = "i64")]
     fn set_i64_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i64>(value, "ScAll.i64")?;
-        let p = self.ptr()?;
-        unsafe { (*p).i64_ = v as _ };
+        rt::field_set!(self, i64_ = v as _);
         Ok(())
     }
     /// Unsigned 64-bit.
@@ -237,314 +183,242 @@ impl ScAll {
     #[getter]
     #[pyo3(name = "u64")]
     fn get_u64_(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).u64_ })
+        Ok(rt::field_get!(self, u64_))
     }
     #[setter]
     #[pyo3(name = "u64")]
     fn set_u64_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "ScAll.u64")?;
-        let p = self.ptr()?;
-        unsafe { (*p).u64_ = v as _ };
+        rt::field_set!(self, u64_ = v as _);
         Ok(())
     }
     /// Plain char (converted as a signed 8-bit integer).
     ///
     /// `char c` at scalars.h:16.
     #[getter]
-    #[pyo3(name = "c")]
     fn get_c(&self) -> PyResult<i8> {
-        let p = self.ptr()?;
-        let v: std::ffi::c_char = unsafe { (*p).c };
+        let v: std::ffi::c_char = rt::field_get!(self, c);
         Ok(v as i8)
     }
     #[setter]
-    #[pyo3(name = "c")]
     fn set_c(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i8>(value, "ScAll.c")?;
-        let p = self.ptr()?;
-        unsafe { (*p).c = v as _ };
+        rt::field_set!(self, c = v as _);
         Ok(())
     }
     /// signed char.
     ///
     /// `signed char sc` at scalars.h:17.
     #[getter]
-    #[pyo3(name = "sc")]
     fn get_sc(&self) -> PyResult<i8> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).sc })
+        Ok(rt::field_get!(self, sc))
     }
     #[setter]
-    #[pyo3(name = "sc")]
     fn set_sc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i8>(value, "ScAll.sc")?;
-        let p = self.ptr()?;
-        unsafe { (*p).sc = v as _ };
+        rt::field_set!(self, sc = v as _);
         Ok(())
     }
     /// unsigned char.
     ///
     /// `unsigned char uc` at scalars.h:18.
     #[getter]
-    #[pyo3(name = "uc")]
     fn get_uc(&self) -> PyResult<u8> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).uc })
+        Ok(rt::field_get!(self, uc))
     }
     #[setter]
-    #[pyo3(name = "uc")]
     fn set_uc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u8>(value, "ScAll.uc")?;
-        let p = self.ptr()?;
-        unsafe { (*p).uc = v as _ };
+        rt::field_set!(self, uc = v as _);
         Ok(())
     }
     /// short.
     ///
     /// `short s` at scalars.h:19.
     #[getter]
-    #[pyo3(name = "s")]
     fn get_s(&self) -> PyResult<i16> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).s })
+        Ok(rt::field_get!(self, s))
     }
     #[setter]
-    #[pyo3(name = "s")]
     fn set_s(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i16>(value, "ScAll.s")?;
-        let p = self.ptr()?;
-        unsafe { (*p).s = v as _ };
+        rt::field_set!(self, s = v as _);
         Ok(())
     }
     /// unsigned short.
     ///
     /// `unsigned short us` at scalars.h:20.
     #[getter]
-    #[pyo3(name = "us")]
     fn get_us(&self) -> PyResult<u16> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).us })
+        Ok(rt::field_get!(self, us))
     }
     #[setter]
-    #[pyo3(name = "us")]
     fn set_us(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u16>(value, "ScAll.us")?;
-        let p = self.ptr()?;
-        unsafe { (*p).us = v as _ };
+        rt::field_set!(self, us = v as _);
         Ok(())
     }
     /// int.
     ///
     /// `int i` at scalars.h:21.
     #[getter]
-    #[pyo3(name = "i")]
     fn get_i(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).i })
+        Ok(rt::field_get!(self, i))
     }
     #[setter]
-    #[pyo3(name = "i")]
     fn set_i(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "ScAll.i")?;
-        let p = self.ptr()?;
-        unsafe { (*p).i = v as _ };
+        rt::field_set!(self, i = v as _);
         Ok(())
     }
     /// unsigned int.
     ///
     /// `unsigned int ui` at scalars.h:22.
     #[getter]
-    #[pyo3(name = "ui")]
     fn get_ui(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).ui })
+        Ok(rt::field_get!(self, ui))
     }
     #[setter]
-    #[pyo3(name = "ui")]
     fn set_ui(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "ScAll.ui")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ui = v as _ };
+        rt::field_set!(self, ui = v as _);
         Ok(())
     }
     /// long (64-bit on LP64).
     ///
     /// `long l` at scalars.h:23.
     #[getter]
-    #[pyo3(name = "l")]
     fn get_l(&self) -> PyResult<i64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).l })
+        Ok(rt::field_get!(self, l))
     }
     #[setter]
-    #[pyo3(name = "l")]
     fn set_l(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i64>(value, "ScAll.l")?;
-        let p = self.ptr()?;
-        unsafe { (*p).l = v as _ };
+        rt::field_set!(self, l = v as _);
         Ok(())
     }
     /// unsigned long.
     ///
     /// `unsigned long ul` at scalars.h:24.
     #[getter]
-    #[pyo3(name = "ul")]
     fn get_ul(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).ul })
+        Ok(rt::field_get!(self, ul))
     }
     #[setter]
-    #[pyo3(name = "ul")]
     fn set_ul(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "ScAll.ul")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ul = v as _ };
+        rt::field_set!(self, ul = v as _);
         Ok(())
     }
     /// long long.
     ///
     /// `long long ll` at scalars.h:25.
     #[getter]
-    #[pyo3(name = "ll")]
     fn get_ll(&self) -> PyResult<i64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).ll })
+        Ok(rt::field_get!(self, ll))
     }
     #[setter]
-    #[pyo3(name = "ll")]
     fn set_ll(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i64>(value, "ScAll.ll")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ll = v as _ };
+        rt::field_set!(self, ll = v as _);
         Ok(())
     }
     /// unsigned long long.
     ///
     /// `unsigned long long ull` at scalars.h:26.
     #[getter]
-    #[pyo3(name = "ull")]
     fn get_ull(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).ull })
+        Ok(rt::field_get!(self, ull))
     }
     /// GLib gint.
     ///
     /// `gint gi` at scalars.h:27.
     #[getter]
-    #[pyo3(name = "gi")]
     fn get_gi(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).gi })
+        Ok(rt::field_get!(self, gi))
     }
     #[setter]
-    #[pyo3(name = "gi")]
     fn set_gi(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "ScAll.gi")?;
-        let p = self.ptr()?;
-        unsafe { (*p).gi = v as _ };
+        rt::field_set!(self, gi = v as _);
         Ok(())
     }
     /// GLib guint64.
     ///
     /// `guint64 gu64` at scalars.h:28.
     #[getter]
-    #[pyo3(name = "gu64")]
     fn get_gu64(&self) -> PyResult<u64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).gu64 })
+        Ok(rt::field_get!(self, gu64))
     }
     #[setter]
-    #[pyo3(name = "gu64")]
     fn set_gu64(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u64>(value, "ScAll.gu64")?;
-        let p = self.ptr()?;
-        unsafe { (*p).gu64 = v as _ };
+        rt::field_set!(self, gu64 = v as _);
         Ok(())
     }
     /// float.
     ///
     /// `float f` at scalars.h:29.
     #[getter]
-    #[pyo3(name = "f")]
     fn get_f(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).f } as f64)
+        Ok(rt::field_get!(self, f) as f64)
     }
     #[setter]
-    #[pyo3(name = "f")]
     fn set_f(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "ScAll.f")?;
-        let p = self.ptr()?;
-        unsafe { (*p).f = v as _ };
+        rt::field_set!(self, f = v as _);
         Ok(())
     }
     /// double.
     ///
     /// `double d` at scalars.h:30.
     #[getter]
-    #[pyo3(name = "d")]
     fn get_d(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).d })
+        Ok(rt::field_get!(self, d))
     }
     #[setter]
-    #[pyo3(name = "d")]
     fn set_d(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "ScAll.d")?;
-        let p = self.ptr()?;
-        unsafe { (*p).d = v as _ };
+        rt::field_set!(self, d = v as _);
         Ok(())
     }
     /// C99 bool.
     ///
     /// `_Bool b` at scalars.h:31.
     #[getter]
-    #[pyo3(name = "b")]
     fn get_b(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).b } as i64 != 0)
+        Ok(rt::field_get!(self, b) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "b")]
     fn set_b(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "ScAll.b")?;
-        let p = self.ptr()?;
-        unsafe { (*p).b = v != 0 };
+        rt::field_set!(self, b = v != 0);
         Ok(())
     }
     /// _Bool spelled out.
     ///
     /// `_Bool b2` at scalars.h:32.
     #[getter]
-    #[pyo3(name = "b2")]
     fn get_b2(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).b2 } as i64 != 0)
+        Ok(rt::field_get!(self, b2) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "b2")]
     fn set_b2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "ScAll.b2")?;
-        let p = self.ptr()?;
-        unsafe { (*p).b2 = v != 0 };
+        rt::field_set!(self, b2 = v != 0);
         Ok(())
     }
     /// GLib boolean (an int).
     ///
     /// `gboolean gb` at scalars.h:33.
     #[getter]
-    #[pyo3(name = "gb")]
     fn get_gb(&self) -> PyResult<bool> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).gb } as i64 != 0)
+        Ok(rt::field_get!(self, gb) as i64 != 0)
     }
     #[setter]
-    #[pyo3(name = "gb")]
     fn set_gb(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_bool::<u8>(value, "ScAll.gb")?;
-        let p = self.ptr()?;
-        unsafe { (*p).gb = v as _ };
+        rt::field_set!(self, gb = v as _);
         Ok(())
     }
     /// Sets `i32`, `f`, `b` at once through the attributes' setters: if one value is refused, none changes.

@@ -7,55 +7,19 @@ use crate::*;
 pub struct StRecord {
     pub(crate) view: View<ffi::StRecord>,
 }
-impl StRecord {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "StRecord";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::StRecord>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::StRecord> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::StRecord, label),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::StRecord, path),
-            allocator: __BINDERY_ALLOC_LIBC,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::StRecord) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    StRecord, ffi::StRecord, "StRecord", __BINDERY_ALLOCATOR, strings =
+    [rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::StRecord, label),
+    allocator : __BINDERY_ALLOC_GLIB }, rt::owned::OwnedString { offset :
+    std::mem::offset_of!(ffi::StRecord, path), allocator : __BINDERY_ALLOC_LIBC },]
+);
 #[pymethods]
 impl StRecord {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -72,15 +36,7 @@ impl StRecord {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -88,90 +44,64 @@ impl StRecord {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Fixed-size name; longer values are rejected.
     ///
     /// `char[16] name` at strings.h:8.
     #[getter]
-    #[pyo3(name = "name")]
     fn get_name<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let p = self.ptr()?;
-        Ok(rt::strings::read_char_array(py, unsafe { &(*p).name }))
+        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, name)))
     }
     #[setter]
-    #[pyo3(name = "name")]
     fn set_name(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        rt::strings::write_char_array(unsafe { &mut (*p).name }, value, "StRecord.name")
+        rt::strings::write_char_array(rt::field_mut!(self, name), value, "StRecord.name")
     }
     /// Owned by the struct, allocated with GLib.
     ///
     /// `char* label` at strings.h:9.
     #[getter]
-    #[pyo3(name = "label")]
     fn get_label<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).label as *const _) })
+        Ok(rt::field_c_string!(py, self, label))
     }
     #[setter]
-    #[pyo3(name = "label")]
     fn set_label(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).label).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "StRecord.label",
-            )
-        }
+        rt::field_set_c_string!(
+            self, label, owned __BINDERY_ALLOC_GLIB, value, "StRecord.label"
+        )
     }
     /// Owned by the struct, allocated with the C library.
     ///
     /// `char* path` at strings.h:10.
     #[getter]
-    #[pyo3(name = "path")]
     fn get_path<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).path as *const _) })
+        Ok(rt::field_c_string!(py, self, path))
     }
     #[setter]
-    #[pyo3(name = "path")]
     fn set_path(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).path).cast(),
-                value,
-                __BINDERY_ALLOC_LIBC,
-                "StRecord.path",
-            )
-        }
+        rt::field_set_c_string!(
+            self, path, owned __BINDERY_ALLOC_LIBC, value, "StRecord.path"
+        )
     }
     /// Borrowed: C owns it, Python only reads it.
     ///
     /// `const char* origin` at strings.h:11.
     #[getter]
-    #[pyo3(name = "origin")]
     fn get_origin<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).origin as *const _) })
+        Ok(rt::field_c_string!(py, self, origin))
     }
     /// No policy in the spec: read-only like a borrowed string.
     ///
     /// `char* comment` at strings.h:12.
     #[getter]
-    #[pyo3(name = "comment")]
     fn get_comment<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).comment as *const _) })
+        Ok(rt::field_c_string!(py, self, comment))
     }
 }
 /// Strings owned by default (`[struct.StTags] strings = "owned"`).
@@ -181,55 +111,19 @@ impl StRecord {
 pub struct StTags {
     pub(crate) view: View<ffi::StTags>,
 }
-impl StTags {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "StTags";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::StTags>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::StTags> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::StTags, first),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-        rt::owned::OwnedString {
-            offset: std::mem::offset_of!(ffi::StTags, second),
-            allocator: __BINDERY_ALLOC_GLIB,
-        },
-    ];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::StTags) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(
+    StTags, ffi::StTags, "StTags", __BINDERY_ALLOCATOR, strings = [rt::owned::OwnedString
+    { offset : std::mem::offset_of!(ffi::StTags, first), allocator : __BINDERY_ALLOC_GLIB
+    }, rt::owned::OwnedString { offset : std::mem::offset_of!(ffi::StTags, second),
+    allocator : __BINDERY_ALLOC_GLIB },]
+);
 #[pymethods]
 impl StTags {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -246,15 +140,7 @@ impl StTags {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -262,66 +148,46 @@ impl StTags {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Owned: the struct's default policy.
     ///
     /// `char* first` at strings.h:17.
     #[getter]
-    #[pyo3(name = "first")]
     fn get_first<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).first as *const _) })
+        Ok(rt::field_c_string!(py, self, first))
     }
     #[setter]
-    #[pyo3(name = "first")]
     fn set_first(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).first).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "StTags.first",
-            )
-        }
+        rt::field_set_c_string!(
+            self, first, owned __BINDERY_ALLOC_GLIB, value, "StTags.first"
+        )
     }
     /// Owned: the struct's default policy.
     ///
     /// `char* second` at strings.h:18.
     #[getter]
-    #[pyo3(name = "second")]
     fn get_second<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).second as *const _) })
+        Ok(rt::field_c_string!(py, self, second))
     }
     #[setter]
-    #[pyo3(name = "second")]
     fn set_second(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let p = self.ptr()?;
-        unsafe {
-            rt::strings::replace_owned_c_string(
-                (&raw mut (*p).second).cast(),
-                value,
-                __BINDERY_ALLOC_GLIB,
-                "StTags.second",
-            )
-        }
+        rt::field_set_c_string!(
+            self, second, owned __BINDERY_ALLOC_GLIB, value, "StTags.second"
+        )
     }
     /// Borrowed: its own `string` wins over the default.
     ///
     /// `const char* source` at strings.h:19.
     #[getter]
-    #[pyo3(name = "source")]
     fn get_source<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let p = self.ptr()?;
-        Ok(unsafe { rt::strings::read_c_string(py, (*p).source as *const _) })
+        Ok(rt::field_c_string!(py, self, source))
     }
 }
 /// A view of any class of this module as a pointer value (None when `value`

@@ -7,46 +7,14 @@ use crate::*;
 pub struct UnValue {
     pub(crate) view: View<ffi::UnValue>,
 }
-impl UnValue {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "UnValue";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::UnValue>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::UnValue> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::UnValue) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(UnValue, ffi::UnValue, "UnValue", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl UnValue {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -63,15 +31,7 @@ impl UnValue {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -79,40 +39,32 @@ impl UnValue {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// As an integer.
     ///
     /// `int32_t i` at unions.h:6.
     #[getter]
-    #[pyo3(name = "i")]
     fn get_i(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).i })
+        Ok(rt::field_get!(self, i))
     }
     #[setter]
-    #[pyo3(name = "i")]
     fn set_i(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "UnValue.i")?;
-        let p = self.ptr()?;
-        unsafe { (*p).i = v as _ };
+        rt::field_set!(self, i = v as _);
         Ok(())
     }
     /// As a float.
     ///
     /// `float f` at unions.h:7.
     #[getter]
-    #[pyo3(name = "f")]
     fn get_f(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).f } as f64)
+        Ok(rt::field_get!(self, f) as f64)
     }
     #[setter]
-    #[pyo3(name = "f")]
     fn set_f(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_float(value, "UnValue.f")?;
-        let p = self.ptr()?;
-        unsafe { (*p).f = v as _ };
+        rt::field_set!(self, f = v as _);
         Ok(())
     }
 }
@@ -123,46 +75,14 @@ impl UnValue {
 pub struct UnTagged {
     pub(crate) view: View<ffi::UnTagged>,
 }
-impl UnTagged {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "UnTagged";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::UnTagged>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::UnTagged> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::UnTagged) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(UnTagged, ffi::UnTagged, "UnTagged", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl UnTagged {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -184,15 +104,7 @@ impl UnTagged {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -200,41 +112,30 @@ impl UnTagged {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Which member is valid.
     ///
     /// `int tag` at unions.h:12.
     #[getter]
-    #[pyo3(name = "tag")]
     fn get_tag(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).tag })
+        Ok(rt::field_get!(self, tag))
     }
     #[setter]
-    #[pyo3(name = "tag")]
     fn set_tag(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "UnTagged.tag")?;
-        let p = self.ptr()?;
-        unsafe { (*p).tag = v as _ };
+        rt::field_set!(self, tag = v as _);
         Ok(())
     }
     /// Named union member.
     ///
     /// `UnValue value` at unions.h:13.
     #[getter]
-    #[pyo3(name = "value")]
     fn get_value(slf: &Bound<'_, Self>) -> PyResult<UnValue> {
         let this = slf.get();
-        let p = this.ptr()?;
-        Ok(
-            UnValue::wrap(
-                this.view.field(slf.as_any(), unsafe { &raw mut (*p).value }.cast())?,
-            ),
-        )
+        Ok(UnValue::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, value))?))
     }
     #[setter]
-    #[pyo3(name = "value")]
     fn set_value(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let source = value
             .cast::<UnValue>()
@@ -243,49 +144,32 @@ impl UnTagged {
                 UnValue::TYPE,
                 "UnTagged.value",
             ))?;
-        let src = source.get().ptr()?;
-        let p = self.ptr()?;
-        unsafe {
-            rt::owned::assign(
-                &raw mut (*p).value,
-                src.cast_const().cast(),
-                UnValue::OWNED_STRINGS,
-                UnValue::OWNED_POINTERS,
-            )
-        }
+        rt::field_assign!(self, value, source.get(), UnValue)
     }
     /// Anonymous union member.
     ///
     /// `int64_t big` at unions.h:15.
     #[getter]
-    #[pyo3(name = "big")]
     fn get_big(&self) -> PyResult<i64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).__bindgen_anon_1.big })
+        Ok(rt::field_get!(self, __bindgen_anon_1.big))
     }
     #[setter]
-    #[pyo3(name = "big")]
     fn set_big(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i64>(value, "UnTagged.big")?;
-        let p = self.ptr()?;
-        unsafe { (*p).__bindgen_anon_1.big = v as _ };
+        rt::field_set!(self, __bindgen_anon_1.big = v as _);
         Ok(())
     }
     /// Anonymous union member.
     ///
     /// `double real` at unions.h:16.
     #[getter]
-    #[pyo3(name = "real")]
     fn get_real(&self) -> PyResult<f64> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).__bindgen_anon_1.real })
+        Ok(rt::field_get!(self, __bindgen_anon_1.real))
     }
     #[setter]
-    #[pyo3(name = "real")]
     fn set_real(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_double(value, "UnTagged.real")?;
-        let p = self.ptr()?;
-        unsafe { (*p).__bindgen_anon_1.real = v as _ };
+        rt::field_set!(self, __bindgen_anon_1.real = v as _);
         Ok(())
     }
 }

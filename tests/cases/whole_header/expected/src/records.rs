@@ -8,46 +8,14 @@ use crate::*;
 pub struct WhPacket {
     pub(crate) view: View<ffi::WhPacket>,
 }
-impl WhPacket {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "WhPacket";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::WhPacket>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::WhPacket> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::WhPacket) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(WhPacket, ffi::WhPacket, "WhPacket", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl WhPacket {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -64,15 +32,7 @@ impl WhPacket {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -80,57 +40,46 @@ impl WhPacket {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Bytes in `data`.
     ///
     /// `uint32_t len` at whole_parts.h:12.
     #[getter]
-    #[pyo3(name = "len")]
     fn get_len(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).len })
+        Ok(rt::field_get!(self, len))
     }
     #[setter]
-    #[pyo3(name = "len")]
     fn set_len(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "WhPacket.len")?;
-        let p = self.ptr()?;
-        unsafe { (*p).len = v as _ };
+        rt::field_set!(self, len = v as _);
         Ok(())
     }
     /// Enum declared outside the bound headers.
     ///
     /// `ExtMode mode` at whole_parts.h:15.
     #[getter]
-    #[pyo3(name = "mode")]
     fn get_mode(&self) -> PyResult<u32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).mode })
+        Ok(rt::field_get!(self, mode))
     }
     #[setter]
-    #[pyo3(name = "mode")]
     fn set_mode(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<u32>(value, "WhPacket.mode")?;
-        let p = self.ptr()?;
-        unsafe { (*p).mode = v as _ };
+        rt::field_set!(self, mode = v as _);
         Ok(())
     }
     /// Pointer to such a struct.
     ///
     /// `ExtPoint* target` at whole_parts.h:17.
     #[getter]
-    #[pyo3(name = "target")]
     fn get_target<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { (*p).target }.cast::<c_void>(),
+            rt::field_get!(self, target).cast::<c_void>(),
             self.view.token(),
         )
     }
     #[setter]
-    #[pyo3(name = "target")]
     fn set_target(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let target = rt::view::Target::address(
             rt::pointer::field_address(
@@ -139,10 +88,7 @@ impl WhPacket {
                 __BINDERY_INT_ADDRESSES,
             )?,
         );
-        let this = slf.get();
-        let p = this.ptr()?;
-        let slot = unsafe { &raw mut (*p).target }.cast();
-        unsafe { this.view.set_pointer(slf.as_any(), slot, target, "WhPacket.target") }
+        rt::field_set_pointer!(slf, target, target, "WhPacket.target")
     }
 }
 /// Number types without a Python conversion beside one with.
@@ -152,46 +98,14 @@ impl WhPacket {
 pub struct WhWide {
     pub(crate) view: View<ffi::WhWide>,
 }
-impl WhWide {
-    /// Python class name, for messages.
-    pub(crate) const TYPE: &'static str = "WhWide";
-    /// Wraps a view of the C struct.
-    pub(crate) fn wrap(view: View<ffi::WhWide>) -> Self {
-        Self { view }
-    }
-    /// The struct pointer, or `ReferenceError` once its memory is gone.
-    #[inline]
-    pub(crate) fn ptr(&self) -> PyResult<*mut ffi::WhWide> {
-        self.view.ptr(Self::TYPE)
-    }
-    /// Owned `char*` strings inside the struct (through nested structs and
-    /// struct arrays): copied with it on assignment, freed with it when Python owns it.
-    pub(crate) const OWNED_STRINGS: &'static [rt::owned::OwnedString] = &[];
-    /// Pointer fields the struct owns (through nested structs and struct
-    /// arrays): assigning the struct refuses while one is set.
-    pub(crate) const OWNED_POINTERS: &'static [rt::owned::OwnedPointer] = &[];
-    /// Frees a struct allocated by the constructor, with the strings it owns.
-    unsafe fn free_owned(p: *mut ffi::WhWide) {
-        unsafe {
-            rt::owned::free_strings(p, Self::OWNED_STRINGS);
-            (__BINDERY_ALLOCATOR.free)(p.cast())
-        }
-    }
-}
+rt::record!(WhWide, ffi::WhWide, "WhWide", __BINDERY_ALLOCATOR);
 #[pymethods]
 impl WhWide {
     /// Allocates a zeroed struct owned by this object.
     #[new]
     #[pyo3(signature = (**_fields))]
     fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Ok(
-            Self::wrap(
-                View::owned(
-                    rt::view::alloc_zeroed(__BINDERY_ALLOCATOR)?,
-                    Self::free_owned,
-                ),
-            ),
-        )
+        rt::record::new_owned()
     }
     /// Sets fields from keyword arguments.
     #[pyo3(signature = (**fields))]
@@ -208,15 +122,7 @@ impl WhWide {
     /// other `int`s only where the module opts in (`[module] int_addresses`).
     #[staticmethod]
     fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if let Ok(same) = address.cast::<Self>() {
-            let view = &same.get().view;
-            return Ok(Self::wrap(view.field(address, view.ptr(Self::TYPE)?)?));
-        }
-        Ok(
-            Self::wrap(
-                rt::pointer::cast_view(address, Self::TYPE, __BINDERY_INT_ADDRESSES)?,
-            ),
-        )
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
     }
     /// The C address of the struct (`cast` of this int finds this view's liveness again).
     #[getter]
@@ -224,23 +130,19 @@ impl WhWide {
         self.view.published_address(Self::TYPE)
     }
     fn __repr__(&self) -> String {
-        format!("<{} at {:#x}>", Self::TYPE, self.view.address())
+        rt::record::repr(self)
     }
     /// Bound.
     ///
     /// `int ok` at whole_parts.h:26.
     #[getter]
-    #[pyo3(name = "ok")]
     fn get_ok(&self) -> PyResult<i32> {
-        let p = self.ptr()?;
-        Ok(unsafe { (*p).ok })
+        Ok(rt::field_get!(self, ok))
     }
     #[setter]
-    #[pyo3(name = "ok")]
     fn set_ok(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let v = rt::ints::to_c_int::<i32>(value, "WhWide.ok")?;
-        let p = self.ptr()?;
-        unsafe { (*p).ok = v as _ };
+        rt::field_set!(self, ok = v as _);
         Ok(())
     }
 }

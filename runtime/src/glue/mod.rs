@@ -1,0 +1,21 @@
+//! Target-agnostic glue of crates generated from annotated Rust (the Rust
+//! path): the Python-side behaviour those crates share, so generated code
+//! calls it instead of emitting logic. [`args`] converts scalar arguments
+//! with pybind11's strictness (noconvert ints, strict bools, str/bytes),
+//! [`seq`] sequences and dicts with its list/map caster rules,
+//! [`descriptor`] provides static read-only properties, [`errors`] builds
+//! a builtin exception by name (the spec's error table picks the name),
+//! [`callback`] calls a Python callable from any thread with the GIL,
+//! [`detach`] drops values that join GIL-taking threads with the GIL
+//! released, and [`lists`] builds float lists on the hot path. Nothing
+//! here knows a wrapped library: its types arrive as closures or generics.
+
+pub mod args;
+pub mod callback;
+pub mod descriptor;
+pub mod detach;
+pub mod errors;
+pub mod lists;
+pub mod seq;
+
+pub use detach::DetachOnDrop;

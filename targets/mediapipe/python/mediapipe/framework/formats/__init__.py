@@ -1,1 +1,0 @@
-"""Generated protobuf modules of MediaPipe's data formats (``detection_pb2``, ...)."""
