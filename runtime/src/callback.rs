@@ -77,6 +77,12 @@ pub fn guard<R>(site: &'static str, fallback: R, body: impl FnOnce(Python<'_>) -
     }
 }
 
+/// Checks that `func` is callable (`TypeError` naming `what` otherwise): the
+/// whole of a `[callbacks] accept_only` function.
+pub fn accept_callable(func: &Bound<'_, PyAny>, what: &str) -> PyResult<()> {
+    if func.is_callable() { Ok(()) } else { Err(crate::errors::wrong_type(func, "a callable", what)) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -86,6 +86,26 @@ pub fn set_fields(obj: &Bound<'_, PyAny>, values: &[(&str, &Bound<'_, PyAny>)]) 
     Ok(())
 }
 
+/// Sets the attribute at `path` (`["base_meta", "copy_func"]`) of `obj`
+/// seen as `class`: `obj` itself when it is an instance, else
+/// `class.cast(obj)` (a capsule or address; its errors are raised). The
+/// field's own setter does the checking: a `[field_setter.NAME]` function.
+pub fn assign_path(
+    class: &Bound<'_, pyo3::types::PyType>,
+    obj: &Bound<'_, PyAny>,
+    path: &[&str],
+    value: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    let mut target = if obj.is_instance(class)? { obj.clone() } else { class.call_method1("cast", (obj,))? };
+    let Some((last, through)) = path.split_last() else {
+        return Err(pyo3::exceptions::PyValueError::new_err("assign_path: empty attribute path"));
+    };
+    for name in through {
+        target = target.getattr(*name)?;
+    }
+    target.setattr(*last, value)
+}
+
 /// Moves a value across `Python::detach` (GIL released) when it holds raw
 /// pointers: the generated call site guarantees the pointed-to memory stays
 /// valid for the call, which is all the C function needs.

@@ -15,6 +15,8 @@ use numpy::{Element, PY_ARRAY_API, PyArray1, PyArrayDescrMethods};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+use crate::view::Allocator;
+
 /// Makes a numpy array of `T` over `data` with C-order `shape` (or explicit
 /// byte `strides`, one per dimension), writable or not, whose base is `base`.
 ///
@@ -137,6 +139,75 @@ pub fn check_sized(data: *const c_void, sizes: &[(&str, u64)], what: &str) -> Py
     }
 }
 
+/// For a view nothing tracks (`untracked`: cast from an `int` address or a
+/// foreign capsule, so only the struct itself was probed), checks that the
+/// whole array at `data` (`shape` elements of `element` bytes) is readable
+/// before an exporter reads it: `ValueError` otherwise, or when the size
+/// overflows. Tracked views are not probed: their memory is alive; nor is a
+/// NULL `data`, which the exporters never read (an error or an empty copy).
+pub fn require_readable_if_untracked(untracked: bool, data: *const c_void, shape: &[i64], element: usize, what: &str) -> PyResult<()> {
+    if !untracked || data.is_null() {
+        return Ok(());
+    }
+    let bytes = shape.iter().try_fold(element, |n, &d| usize::try_from(d).ok().and_then(|d| n.checked_mul(d)));
+    crate::probe::require_readable(data, bytes.unwrap_or(usize::MAX), what)
+}
+
+/// `data` itself when it is a `T`, else `T.cast(data)` (a capsule or an
+/// address; `cast`'s errors are raised): the argument of a module function
+/// standing for a method of `T`.
+pub fn as_class<'py, T: pyo3::PyTypeInfo + pyo3::PyClass>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, T>> {
+    if let Ok(view) = data.cast::<T>() {
+        return Ok(view.clone());
+    }
+    let obj = data.py().get_type::<T>().call_method1("cast", (data,))?;
+    Ok(obj.cast_into::<T>()?)
+}
+
+/// The element count that integer fields describing the same memory give
+/// (`width x height`), saturating instead of overflowing: for [`check_sized`].
+pub fn extent(dims: &[u64]) -> u64 {
+    dims.iter().fold(1u64, |n, &d| n.saturating_mul(d))
+}
+
+/// Replaces the memory at `*data` with zeroed memory for `extent(dims)`
+/// elements of `element` bytes from `allocator`, frees the old memory with
+/// it, and stores the new size in bytes in `*bytes`. A size that is zero,
+/// overflows, or does not fit `B` raises `ValueError` before anything
+/// changes; a failed allocation raises `MemoryError`.
+///
+/// # Safety
+/// `data` and `bytes` must be valid for writes, and `*data` NULL or memory
+/// from `allocator` that nothing else holds.
+pub unsafe fn reallocate_zeroed<B: TryFrom<u64>>(
+    allocator: Allocator,
+    data: *mut *mut c_void,
+    bytes: *mut B,
+    dims: &[u64],
+    element: usize,
+    what: &str,
+) -> PyResult<()> {
+    let size = dims.iter().try_fold(element as u64, |n, &d| n.checked_mul(d)).filter(|&n| n > 0);
+    let fitted = size.and_then(|n| Some((usize::try_from(n).ok()?, B::try_from(n).ok()?)));
+    let Some((size, stored)) = fitted else {
+        let shown: Vec<String> = dims.iter().map(u64::to_string).collect();
+        return Err(PyValueError::new_err(format!("{what}: bad size {}", shown.join("x"))));
+    };
+    // SAFETY: the allocator returns zeroed memory of `size` bytes or NULL.
+    let fresh = unsafe { (allocator.alloc_zeroed)(size) };
+    if fresh.is_null() {
+        return Err(pyo3::exceptions::PyMemoryError::new_err("out of memory"));
+    }
+    // SAFETY: the caller vouches that `*data` came from `allocator` and
+    // nothing else holds it, and that both slots are writable.
+    unsafe {
+        (allocator.free)(*data);
+        *data = fresh;
+        *bytes = stored;
+    }
+    Ok(())
+}
+
 /// Most dimensions an exported array may have (numpy 1.x's NPY_MAXDIMS).
 const MAX_DIMS: usize = 32;
 
@@ -217,6 +288,32 @@ mod tests {
         assert!(checked_dims::<2>(&[1, 2, 3]).is_err());
         let (dims, total) = checked_dims::<1>(&[]).unwrap();
         assert_eq!((dims, total), ([0], 1));
+    }
+
+    #[test]
+    fn extent_saturates() {
+        assert_eq!(extent(&[4, 5]), 20);
+        assert_eq!(extent(&[u64::MAX, 2]), u64::MAX);
+        assert_eq!(extent(&[]), 1);
+    }
+
+    #[test]
+    fn reallocation_checks_the_size_before_touching_anything() {
+        pyo3::Python::initialize();
+        let mut data: *mut c_void = std::ptr::null_mut();
+        let mut bytes: u8 = 7;
+        for dims in [&[0u64, 4][..], &[8, 8], &[u64::MAX, 2]] {
+            // SAFETY: both slots are locals; `data` is NULL.
+            assert!(unsafe { reallocate_zeroed(Allocator::LIBC, &raw mut data, &raw mut bytes, dims, 4, "T.m") }.is_err());
+            assert!(data.is_null() && bytes == 7, "nothing changes on {dims:?}");
+        }
+        // SAFETY: as above; the memory is freed below with the same allocator.
+        unsafe { reallocate_zeroed(Allocator::LIBC, &raw mut data, &raw mut bytes, &[3, 5], 4, "T.m") }.unwrap();
+        assert_eq!(bytes, 60);
+        // SAFETY: 60 bytes were allocated zeroed at `data`.
+        assert!(unsafe { std::slice::from_raw_parts(data.cast::<u8>(), 60) }.iter().all(|&b| b == 0));
+        // SAFETY: `data` came from the same allocator and nothing else holds it.
+        unsafe { (Allocator::LIBC.free)(data) };
     }
 
     #[test]

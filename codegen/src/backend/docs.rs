@@ -51,9 +51,25 @@ pub fn render(module: &Module) -> String {
                 n.method,
                 if n.copy { "a copy, as" } else { "zero-copy" },
                 n.dtype,
-                n.shape.join(", "),
+                n.bytes_field.as_ref().map_or_else(|| n.shape.join(", "), |b| format!("`{b}` bytes")),
                 n.data_field
             );
+            if let Some(f) = &n.function {
+                let _ = writeln!(
+                    out,
+                    "\n`{f}(data)` → `{}()` of `data` as a `{}` (or `{}.cast(data)`).",
+                    n.method, r.python_name, r.python_name
+                );
+            }
+            if let Some(a) = &n.allocate {
+                let _ = writeln!(
+                    out,
+                    "\n`{a}()` → allocates `{}` zeroed elements for `{}` and returns `{}()`.",
+                    n.extent.join(" * "),
+                    n.data_field,
+                    n.method
+                );
+            }
         }
         for a in &r.arrays {
             let bound = a.capacity_field.as_ref().map(|c| format!(", at most `{c}`")).unwrap_or_default();
@@ -92,6 +108,7 @@ pub fn render(module: &Module) -> String {
         }
     }
     allocators(&mut out, module);
+    field_setters(&mut out, module);
     if !module.aliases.is_empty() {
         out += "\n## Aliases\n\nFurther names of the objects above (`[module] aliases`).\n\n";
         for a in &module.aliases {
@@ -129,6 +146,31 @@ fn allocators(out: &mut String, module: &Module) {
             ),
             None => writeln!(out, "- `{}()` → `{}`.", a.name, class(&a.record)),
         };
+    }
+}
+
+fn field_setters(out: &mut String, module: &Module) {
+    let callbacks = &module.callback_functions;
+    if module.field_setters.is_empty() && callbacks.is_empty() {
+        return;
+    }
+    out.push_str("\n## Field setters and callback functions\n\n`[field_setter.NAME]` and `[callbacks]` functions.\n\n");
+    for f in &module.field_setters {
+        let [obj, value] = &f.params;
+        let _ = writeln!(
+            out,
+            "- `{}({obj}, {value})`: `{obj}.{} = {value}` on `{obj}` as a `{}` (or `{}.cast({obj})`).",
+            f.name,
+            f.path.join("."),
+            f.class,
+            f.class
+        );
+    }
+    for name in &callbacks.accept_only {
+        let _ = writeln!(out, "- `{name}(func)`: checks `func` is callable and does nothing else.");
+    }
+    if let Some(name) = &callbacks.clear_all {
+        let _ = writeln!(out, "- `{name}()`: forgets every registered Python callback; returns how many.");
     }
 }
 

@@ -52,6 +52,7 @@ pub fn render(module: &Module) -> String {
     for a in &module.allocators {
         allocator_stub(&mut out, module, a);
     }
+    module_function_stubs(&mut out, module);
     for line in &helpers.top {
         let _ = writeln!(out, "{line}");
     }
@@ -84,6 +85,9 @@ pub fn exported_names(module: &Module) -> Vec<String> {
     names.extend(module.functions.iter().map(|f| f.python_name.clone()));
     names.extend(module.aliases.iter().map(|a| a.name.clone()));
     names.extend(module.allocators.iter().map(|a| a.name.clone()));
+    names.extend(module.field_setters.iter().map(|f| f.name.clone()));
+    names.extend(module.callback_functions.names().cloned());
+    names.extend(module.records.iter().flat_map(|r| &r.numpy).filter_map(|n| n.function.clone()));
     names.extend(module.constants.iter().map(|c| c.name.clone()));
     names.push("__version__".into()); // `m.add` lists it in `__all__` too
     names
@@ -124,7 +128,9 @@ fn record_stub(out: &mut String, module: &Module, r: &Record) {
         field_stub(out, module, f);
     }
     for n in &r.numpy {
-        let _ = writeln!(out, "    def {}(self) -> npt.NDArray[numpy.{}]: ...", n.method, n.dtype);
+        for method in std::iter::once(&n.method).chain(&n.allocate) {
+            let _ = writeln!(out, "    def {method}(self) -> npt.NDArray[numpy.{}]: ...", n.dtype);
+        }
     }
     for b in &r.bulk {
         let _ = writeln!(out, "    def {}(self) -> dict[str, npt.NDArray[Any]]: ...", b.method);
@@ -217,6 +223,40 @@ fn allocator_stub(out: &mut String, module: &Module, a: &crate::ir::CAllocator) 
     let class = |name: &str| module.record(name).map(|r| r.python_name.clone()).unwrap_or_default();
     let param = a.owner.as_ref().map(|o| format!("{}: {}, /", o.param, class(&o.record))).unwrap_or_default();
     let _ = writeln!(out, "\ndef {}({param}) -> {}: ...", a.name, class(&a.record));
+}
+
+/// Stubs of `[field_setter.NAME]` and `[callbacks]` functions.
+fn module_function_stubs(out: &mut String, module: &Module) {
+    for f in &module.field_setters {
+        let slash = if f.positional { ", /" } else { "" };
+        let [obj, value] = &f.params;
+        let ty =
+            setter_leaf(module, &f.record, &f.path).and_then(|leaf| field_types(module, leaf)).map_or_else(|| "Any".into(), |(_, set)| set);
+        let _ = writeln!(out, "\ndef {}({obj}: Any, {value}: {ty}{slash}) -> None: ...", f.name);
+    }
+    for n in module.records.iter().flat_map(|r| &r.numpy) {
+        if let Some(function) = &n.function {
+            let _ = writeln!(out, "\ndef {function}(data: Any) -> npt.NDArray[numpy.{}]: ...", n.dtype);
+        }
+    }
+    for name in &module.callback_functions.accept_only {
+        let _ = writeln!(out, "\ndef {name}(func: Callable[..., Any], /) -> None: ...");
+    }
+    if let Some(name) = &module.callback_functions.clear_all {
+        let _ = writeln!(out, "\ndef {name}() -> int: ...");
+    }
+}
+
+/// The field a field setter assigns: `path` (Python names) through embedded structs of `record`.
+fn setter_leaf<'m>(module: &'m Module, record: &str, path: &[String]) -> Option<&'m Field> {
+    let (last, through) = path.split_last()?;
+    let mut current = module.record(record)?;
+    for step in through {
+        let f = current.fields.iter().find(|f| &f.python_name == step)?;
+        let FieldKind::Nested { record } = &f.kind else { return None };
+        current = module.record(record)?;
+    }
+    current.fields.iter().find(|f| &f.python_name == last)
 }
 
 /// A module alias has the signature of what it names.

@@ -33,6 +33,18 @@ pub struct NumpyExporter {
     /// The method returns a copy (an array Python owns) instead of a view.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub copy: bool,
+    /// Byte-count field giving the 1-D length (`bytes / sizeof(element)`) instead of `shape`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes_field: Option<String>,
+    /// Integer fields whose product the data also holds (checked against a NULL pointer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extent: Vec<String>,
+    /// Method that allocates `extent` zeroed elements, sets `bytes_field` and returns the view.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allocate: Option<String>,
+    /// Module function `NAME(data)` returning the same array for `data` cast to the struct.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function: Option<String>,
 }
 
 /// One column of a bulk exporter: a (possibly nested) field path.
@@ -82,6 +94,49 @@ pub struct Alias {
     pub path: Vec<String>,
 }
 
+/// A module function `name(obj, value)` setting `obj.path = value` on `obj`
+/// seen as `class` (`[field_setter.NAME]`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldSetter {
+    /// Python function name.
+    pub name: String,
+    /// Python class of the first argument.
+    pub class: String,
+    /// Python attribute path from the class to the field.
+    pub path: Vec<String>,
+    /// Python names of the object and value parameters.
+    pub params: [String; 2],
+    /// Positional-only parameters.
+    pub positional: bool,
+    /// Docstring.
+    pub doc: String,
+    /// C name of the struct.
+    pub record: String,
+}
+
+/// Module functions over the registered Python callbacks (`[callbacks]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallbackFunctions {
+    /// Function forgetting every registered callback.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clear_all: Option<String>,
+    /// Functions that only check their argument is callable.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accept_only: Vec<String>,
+}
+
+impl CallbackFunctions {
+    /// No function is declared.
+    pub fn is_empty(&self) -> bool {
+        self.clear_all.is_none() && self.accept_only.is_empty()
+    }
+
+    /// Every declared function name.
+    pub fn names(&self) -> impl Iterator<Item = &String> {
+        self.clear_all.iter().chain(&self.accept_only)
+    }
+}
+
 /// One Python module.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Module {
@@ -107,6 +162,12 @@ pub struct Module {
     /// Functions allocating structs for C to free (`[allocator.NAME]`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allocators: Vec<super::CAllocator>,
+    /// Functions assigning a field of their first argument (`[field_setter.NAME]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub field_setters: Vec<FieldSetter>,
+    /// Functions over the registered Python callbacks (`[callbacks]`).
+    #[serde(default, skip_serializing_if = "CallbackFunctions::is_empty")]
+    pub callback_functions: CallbackFunctions,
     /// Header items that are not bound, with the reason (see [`Skipped`]).
     pub skipped: Vec<Skipped>,
     /// Where the spec lives (for messages).

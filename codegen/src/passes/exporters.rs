@@ -7,6 +7,7 @@ use super::records::unknown;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::ir::{BulkExporter, Column, FieldKind, Module, NumpyExporter, Record, TypeRef};
 use crate::spec::{BulkSpec, LoadedSpec, NumpySpec};
+use toml::Spanned;
 
 /// Runs the pass.
 pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
@@ -52,11 +53,16 @@ fn numpy(spec: &LoadedSpec, record: &Record, method: &str, n: &NumpySpec) -> Res
     }
     for dim in &n.shape {
         let is_literal = dim.get_ref().parse::<u64>().is_ok();
-        let is_int_field = record.field(dim.get_ref()).is_some_and(|f| matches!(f.ty, TypeRef::Prim { .. }));
-        if !is_literal && !is_int_field {
+        if !is_literal && !is_int_field(record, dim) {
             return Err(unknown(spec, dim, &format!("integer field of {} (numpy shape)", record.name), names()));
         }
     }
+    for f in n.bytes.iter().chain(&n.extent) {
+        if !is_int_field(record, f) {
+            return Err(unknown(spec, f, &format!("integer field of {} (numpy size)", record.name), names()));
+        }
+    }
+    sizing(spec, record, method, n, field.owns_target)?;
     Ok(NumpyExporter {
         method: method.to_string(),
         data_field: field.name.clone(),
@@ -65,7 +71,46 @@ fn numpy(spec: &LoadedSpec, record: &Record, method: &str, n: &NumpySpec) -> Res
         rust,
         writable: n.writable,
         copy: n.copy,
+        bytes_field: n.bytes.as_ref().map(|b| b.get_ref().clone()),
+        extent: n.extent.iter().map(|d| d.get_ref().clone()).collect(),
+        allocate: n.allocate.as_ref().map(|a| a.get_ref().clone()),
+        function: n.function.as_ref().map(|f| f.get_ref().clone()),
     })
+}
+
+fn is_int_field(record: &Record, name: &Spanned<String>) -> bool {
+    record.field(name.get_ref()).is_some_and(|f| matches!(f.ty, TypeRef::Prim { .. }))
+}
+
+/// Checks `shape` against `bytes`, and what `allocate` needs: a byte count
+/// to set, an `extent` to size the memory, and a pointer the struct owns
+/// (the old memory is freed, so nothing else may hold it).
+fn sizing(spec: &LoadedSpec, record: &Record, method: &str, n: &NumpySpec, owned: bool) -> Result<(), Diagnostic> {
+    let what = format!("{}.{method}", record.name);
+    let bad = |span, message: String, hint: &str| spec.error(Kind::SpecInvalid, span, message).hint(hint);
+    match (&n.bytes, n.shape.is_empty()) {
+        (Some(b), false) => {
+            return Err(bad(b.span(), format!("{what}: both `shape` and `bytes`"), "`bytes` gives a 1-D length; drop one of them"));
+        }
+        (None, true) => {
+            return Err(bad(n.data.span(), format!("{what}: no `shape` and no `bytes`"), "say how long the array is"));
+        }
+        _ => {}
+    }
+    let Some(alloc) = &n.allocate else { return Ok(()) };
+    let problem = if n.bytes.is_none() || n.extent.is_empty() {
+        Some("`allocate` needs `bytes` (set to the new size) and `extent` (the element count)")
+    } else if n.copy || !n.writable {
+        Some("`allocate` returns a writable view: drop `copy` / `writable = false`")
+    } else if !owned {
+        Some("the old memory is freed, so the struct must own it: give the data field `pointer = \"owned\"`")
+    } else {
+        None
+    };
+    match problem {
+        Some(hint) => Err(bad(alloc.span(), format!("{what}: cannot add `{}` here", alloc.get_ref()), hint)),
+        None => Ok(()),
+    }
 }
 
 fn bulk(spec: &LoadedSpec, module: &Module, record: &Record, method: &str, b: &BulkSpec) -> Result<BulkExporter, Vec<Diagnostic>> {

@@ -9,6 +9,7 @@
 //! free list nodes), [`param_names`] (Python keyword names of parameters),
 //! [`aliases`] (further names of generated callables and fields),
 //! [`allocators`] (structs allocated for C to free, with copy/release functions),
+//! [`field_setters`] (functions assigning a field of their argument; `[callbacks]` functions),
 //! [`spec_checks`] (spec options the decided IR cannot honour) and
 //! [`names`] (duplicate Python names). Items left out are recorded with a
 //! reason ([`skipped`]).
@@ -26,6 +27,7 @@ pub mod enums;
 pub mod exporters;
 pub mod expose;
 pub mod field_kind;
+pub mod field_setters;
 pub mod functions;
 pub mod list_edits;
 pub mod names;
@@ -59,6 +61,7 @@ pub const PASSES: &[&str] = &[
     "param_names",
     "aliases",
     "allocators",
+    "field_setters",
     "spec_checks",
     "names",
 ];
@@ -85,6 +88,7 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
             "param_names" => param_names::run(spec, &mut module),
             "aliases" => aliases::run(spec, &mut module),
             "allocators" => allocators::run(spec, &mut module),
+            "field_setters" => field_setters::run(spec, &mut module),
             "spec_checks" => spec_checks::run(spec, &module),
             _ => names::run(spec, &module),
         };

@@ -39,11 +39,23 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
     for a in &module.allocators {
         claim(&a.name, format!("allocator of {}", a.record), &mut errors);
     }
+    for (r, n) in module.records.iter().flat_map(|r| r.numpy.iter().map(move |n| (r, n))) {
+        if let Some(function) = &n.function {
+            claim(function, format!("numpy function of {}.{}", r.name, n.method), &mut errors);
+        }
+    }
+    for f in &module.field_setters {
+        claim(&f.name, format!("field setter of {}", f.class), &mut errors);
+    }
+    for name in module.callback_functions.names() {
+        claim(name, "[callbacks] function".to_string(), &mut errors);
+    }
     for r in &module.records {
         let mut attrs: HashMap<&str, &str> = HashMap::new();
         let bound = r.fields.iter().filter(|f| !matches!(f.kind, FieldKind::Skipped { .. }));
         let names = bound.flat_map(|f| std::iter::once(&f.python_name).chain(&f.python_aliases).map(move |n| (n, f)));
-        let methods = r.setters.iter().map(|s| &s.method).chain(r.arrays.iter().map(|a| &a.method));
+        let allocators = r.numpy.iter().filter_map(|n| n.allocate.as_ref());
+        let methods = r.setters.iter().map(|s| &s.method).chain(r.arrays.iter().map(|a| &a.method)).chain(allocators);
         for method in methods {
             if let Some(first) = attrs.insert(method.as_str(), "(a spec method)") {
                 errors.push(

@@ -4,6 +4,7 @@
 //! Loading keeps spans so diagnostics point at the spec line.
 
 mod allocators;
+mod field_setters;
 mod load;
 mod names;
 mod runtime_features;
@@ -13,6 +14,7 @@ mod types;
 mod validate;
 
 pub use allocators::{AllocatorSpec, ExtensionSpec, OwnerSpec};
+pub use field_setters::{CallbacksSpec, FieldSetterSpec};
 pub use load::{LoadedSpec, load};
 pub use names::PYTHON_KEYWORDS;
 pub use runtime_features::{GstSpec, MetaPayloadSpec, RuntimeSpec};

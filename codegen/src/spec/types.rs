@@ -31,6 +31,12 @@ pub struct Spec {
     /// `[allocator.NAME]`: module functions allocating a struct for C to free.
     #[serde(default, rename = "allocator")]
     pub allocators: SpannedMap<super::AllocatorSpec>,
+    /// `[field_setter.NAME]`: module functions assigning a field of their first argument.
+    #[serde(default, rename = "field_setter")]
+    pub field_setters: SpannedMap<super::FieldSetterSpec>,
+    /// `[callbacks]`: module functions over the registered Python callbacks.
+    #[serde(default)]
+    pub callbacks: super::CallbacksSpec,
     /// `[helpers]`: hand-written Rust compiled into the generated crate.
     #[serde(default)]
     pub helpers: HelpersSpec,
@@ -281,7 +287,9 @@ pub struct CallbackSpec {
 pub struct NumpySpec {
     /// Pointer field holding the data.
     pub data: Spanned<String>,
-    /// Shape: field names of the struct or integer literals, outermost first.
+    /// Shape: field names of the struct or integer literals, outermost first
+    /// (empty with `bytes`).
+    #[serde(default)]
     pub shape: Vec<Spanned<String>>,
     /// Writable array (default true).
     #[serde(default = "yes")]
@@ -290,6 +298,23 @@ pub struct NumpySpec {
     /// owns, so later C writes or frees do not reach it.
     #[serde(default)]
     pub copy: bool,
+    /// Integer field holding the data's size in bytes: the array is 1-D
+    /// with `bytes / sizeof(element)` elements (replaces `shape`).
+    #[serde(default)]
+    pub bytes: Option<Spanned<String>>,
+    /// Integer fields whose product is the element count they describe
+    /// too: a NULL pointer while it (or `bytes`) is non-zero raises `ValueError`.
+    #[serde(default)]
+    pub extent: Vec<Spanned<String>>,
+    /// Name of a second method that replaces the data with zeroed memory of
+    /// `extent` elements (freeing the old with the target's allocator), sets
+    /// `bytes` and returns the view.
+    #[serde(default)]
+    pub allocate: Option<Spanned<String>>,
+    /// Name of a module function `NAME(data)` returning the same array for
+    /// `data` seen as the struct (a view of it, or what its `cast` accepts).
+    #[serde(default)]
+    pub function: Option<Spanned<String>>,
 }
 
 fn yes() -> bool {

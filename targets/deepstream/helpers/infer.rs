@@ -1,5 +1,6 @@
-//! Inference output helpers: `get_nvds_LayerInfo`, `get_segmentation_masks`,
-//! `get_optical_flow_vectors` and `NvDsInferTensorMeta.output_layers_info(i)`.
+//! Inference output helpers: `get_nvds_LayerInfo`, `get_optical_flow_vectors`
+//! and `NvDsInferTensorMeta.output_layers_info(i)` (`get_segmentation_masks`
+//! is the spec's numpy exporter `class_map_array` with `function`).
 //!
 //! Why hand-written: pyds defines them as binding-level functions with
 //! index arguments; the header only has a pointer and a count. Here every
@@ -9,15 +10,6 @@
 use numpy::PyArray1;
 
 use crate::*;
-
-/// `data` itself when it is a `T`, else `T.cast(data)` (capsules, ints).
-fn cast<'py, T: pyo3::PyTypeInfo + pyo3::PyClass>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, T>> {
-    if let Ok(view) = data.cast::<T>() {
-        return Ok(view.clone());
-    }
-    let obj = data.py().get_type::<T>().call_method1("cast", (data,))?;
-    Ok(obj.cast_into::<T>()?)
-}
 
 /// Layer `j` of a tensor meta, as a view sharing the meta's token. A meta
 /// nothing tracks (cast from an `int` or a foreign capsule) may be any
@@ -80,37 +72,14 @@ fn register_layer_buffer(element: *mut ffi::NvDsInferLayerInfo, token: &rt::Toke
 #[pyfunction]
 #[pyo3(name = "get_nvds_LayerInfo", signature = (data, j, /))]
 fn get_nvds_layer_info(data: &Bound<'_, PyAny>, j: i64) -> PyResult<NvDsInferLayerInfo> {
-    layer(&cast::<NvDsInferTensorMeta>(data)?, j)
-}
-
-/// The segmentation class map as a zero-copy int32 array (height, width)
-/// whose base keeps the meta's view alive (pyds returns a copy).
-#[pyfunction]
-#[pyo3(signature = (data))]
-fn get_segmentation_masks<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let meta = cast::<NvDsInferSegmentationMeta>(data)?;
-    let p = meta.get().ptr()?;
-    // SAFETY: `p` is a live meta, or untracked: an int address `cast` probed readable, or a
-    // foreign capsule trusted as pyds and ctypes trust it (docs/memory-model.md, untracked views).
-    let (map, shape) = unsafe { ((*p).class_map, [i64::from((*p).height), i64::from((*p).width)]) };
-    if meta.get().view.token().is_immortal() {
-        untracked_map(map, &shape)?;
-    }
-    unsafe { rt::numpy_export::array_over::<i32>(data.py(), map, &shape, None, true, meta.into_any()) }
-}
-
-/// An untracked meta's class map must be readable for its whole size
-/// (`ValueError` otherwise); its zero-copy array still cannot check liveness.
-fn untracked_map(map: *const i32, shape: &[i64; 2]) -> PyResult<()> {
-    let bytes = shape.iter().try_fold(4usize, |n, d| usize::try_from(*d).ok().and_then(|d| n.checked_mul(d)));
-    rt::probe::require_readable(map.cast(), bytes.unwrap_or(usize::MAX), "NvDsInferSegmentationMeta.class_map")
+    layer(&rt::numpy_export::as_class::<NvDsInferTensorMeta>(data)?, j)
 }
 
 /// Optical flow vectors as a new float32 array of rows*cols*2 values (x, y pairs), as pyds.
 #[pyfunction]
 #[pyo3(signature = (data))]
 fn get_optical_flow_vectors<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let meta = cast::<NvDsOpticalFlowMeta>(data)?;
+    let meta = rt::numpy_export::as_class::<NvDsOpticalFlowMeta>(data)?;
     let this = meta.get();
     let p = this.ptr()?;
     // SAFETY: `p` is a live meta, or untracked: an int address `cast` probed readable, or a
@@ -152,6 +121,5 @@ impl NvDsInferTensorMeta {
 /// Registers this helper's functions.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(get_nvds_layer_info, m)?)?;
-    m.add_function(wrap_pyfunction!(get_segmentation_masks, m)?)?;
     m.add_function(wrap_pyfunction!(get_optical_flow_vectors, m)?)
 }

@@ -225,3 +225,25 @@ def test_float32_overflow(batch):
     assert obj.confidence == float("inf")
     obj.rect_params.border_color.red = 1e300  # double: fine
     assert obj.rect_params.border_color.red == 1e300
+
+
+def test_untracked_numpy_exports_probe_their_memory():
+    # A meta cast from an int address is only probed for itself; the numpy
+    # exporters (`class_map_array()`, its module form get_segmentation_masks)
+    # probe the whole map before making an array over it.
+    import ctypes
+
+    class Seg(ctypes.Structure):
+        _fields_ = [("classes", ctypes.c_uint), ("width", ctypes.c_uint), ("height", ctypes.c_uint),
+                    ("class_map", ctypes.c_void_p), ("class_probabilities_map", ctypes.c_void_p),
+                    ("priv_data", ctypes.c_void_p), ("unique_id", ctypes.c_int)]
+
+    values = (ctypes.c_int32 * 6)(*range(6))
+    raw = Seg(1, 3, 2, ctypes.addressof(values), None, None, 0)
+    seg = pyds.NvDsInferSegmentationMeta.cast(ctypes.addressof(raw))
+    assert pyds.get_segmentation_masks(seg).tolist() == [[0, 1, 2], [3, 4, 5]]
+    assert pyds.get_segmentation_masks(ctypes.addressof(raw)).shape == (2, 3)
+    raw.class_map = 0x10  # unreadable
+    for export in (seg.class_map_array, lambda: pyds.get_segmentation_masks(seg)):
+        with pytest.raises(ValueError, match="not readable"):
+            export()

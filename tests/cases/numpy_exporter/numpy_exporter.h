@@ -8,3 +8,11 @@ typedef struct {
   uint8_t *pixels;  /**< height * width * 3 bytes. */
   float *histogram; /**< 256 bins. */
 } NpImage;
+
+/** A mask whose length is a byte count; the struct owns `data`. */
+typedef struct {
+  float *data;     /**< `size` bytes of width * height floats (or NULL). */
+  uint32_t size;   /**< Bytes at `data`. */
+  uint32_t width;  /**< Columns. */
+  uint32_t height; /**< Rows. */
+} NpMask;

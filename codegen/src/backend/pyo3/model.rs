@@ -48,6 +48,49 @@ pub struct ModuleVm {
     pub aliases: Vec<(String, Vec<String>)>,
     /// `[allocator.NAME]` functions.
     pub allocators: Vec<super::allocators::AllocatorVm>,
+    /// `[field_setter.NAME]` functions.
+    pub field_setters: Vec<FieldSetterVm>,
+    /// `[callbacks]` functions.
+    pub callback_functions: CallbackFunctionsVm,
+    /// Numpy exporters' module functions: (function, class, method, dtype).
+    pub numpy_functions: Vec<(String, String, String)>,
+}
+
+/// The `[callbacks]` functions.
+#[derive(Debug, Serialize)]
+pub struct CallbackFunctionsVm {
+    /// The function forgetting every callback (empty: none).
+    pub clear_all: String,
+    /// Functions only checking their argument is callable.
+    pub accept_only: Vec<String>,
+}
+
+/// A `[field_setter.NAME]` function.
+#[derive(Debug, Serialize)]
+pub struct FieldSetterVm {
+    /// Python name.
+    pub name: String,
+    /// Rust class of the first argument.
+    pub class: String,
+    /// Python attribute path.
+    pub path: Vec<String>,
+    /// Rust identifiers of the two parameters.
+    pub params: [String; 2],
+    /// Positional-only.
+    pub positional: bool,
+    /// Docstring.
+    pub doc: String,
+}
+
+fn field_setter_vm(f: &crate::ir::FieldSetter) -> FieldSetterVm {
+    FieldSetterVm {
+        name: f.name.clone(),
+        class: f.class.clone(),
+        path: f.path.clone(),
+        params: [param_ident(&f.params[0]), param_ident(&f.params[1])],
+        positional: f.positional,
+        doc: f.doc.clone(),
+    }
 }
 
 /// One class.
@@ -155,6 +198,31 @@ pub struct NumpyVm {
     pub writable: &'static str,
     /// Returns a copy instead of a view.
     pub copy: bool,
+    /// `(label, u64 expression)` sizes checked against a NULL pointer (`bytes`, `extent`).
+    pub sizes: Vec<(String, String)>,
+    /// Docstring of a byte-count exporter (`bytes`), else empty.
+    pub bytes_doc: String,
+    /// The `allocate` method, if any.
+    pub allocate: Option<NumpyAllocVm>,
+    /// `Record.method` for errors.
+    pub what: String,
+    /// Module function standing for the method (empty: none).
+    pub function: String,
+}
+
+/// The `allocate` method of a numpy exporter.
+#[derive(Debug, Serialize)]
+pub struct NumpyAllocVm {
+    /// Method name.
+    pub method: String,
+    /// Byte-count field set to the new size.
+    pub bytes: String,
+    /// `u64` expressions of the extent fields.
+    pub dims: Vec<String>,
+    /// Docstring.
+    pub doc: String,
+    /// `Record.method` for errors.
+    pub what: String,
 }
 
 /// A counted-pointer array method.
@@ -281,6 +349,16 @@ pub fn module_vm(module: &Module) -> ModuleVm {
         cxx_readers: super::cxx_shim::readers(module),
         aliases: module.aliases.iter().map(|a| (a.name.clone(), a.path.clone())).collect(),
         allocators: super::allocators::allocators(module),
+        field_setters: module.field_setters.iter().map(field_setter_vm).collect(),
+        numpy_functions: module
+            .records
+            .iter()
+            .flat_map(|r| r.numpy.iter().filter_map(move |n| Some((n.function.clone()?, r.python_name.clone(), n.method.clone()))))
+            .collect(),
+        callback_functions: CallbackFunctionsVm {
+            clear_all: module.callback_functions.clear_all.clone().unwrap_or_default(),
+            accept_only: module.callback_functions.accept_only.clone(),
+        },
         callbacks,
         records,
     }
@@ -479,8 +557,33 @@ fn callback_arg(i: usize, arg: usize, ty: &TypeRef) -> String {
 }
 
 fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
-    let shape = n.shape.iter().map(|d| if d.parse::<u64>().is_ok() { d.clone() } else { rust_ident(d) }).collect();
-    let _ = r;
+    let field = |d: &str| format!("(*p).{} as u64", rust_ident(d));
+    let mut shape: Vec<String> = n
+        .shape
+        .iter()
+        .map(|d| if d.parse::<u64>().is_ok() { format!("{d}i64") } else { format!("(*p).{} as i64", rust_ident(d)) })
+        .collect();
+    let mut sizes = vec![];
+    let extent: Vec<String> = n.extent.iter().map(|d| field(d)).collect();
+    if let Some(b) = &n.bytes_field {
+        shape.push(format!("({} / std::mem::size_of::<{}>() as u64) as i64", field(b), n.rust));
+        sizes.push((b.clone(), field(b)));
+    }
+    if !extent.is_empty() {
+        sizes.push((n.extent.join(" x "), format!("rt::numpy_export::extent(&[{}])", extent.join(", "))));
+    }
+    let per = |b: &str| format!("`{b} / {}`", n.dtype.trim_start_matches(char::is_alphabetic).parse::<u32>().map_or(1, |bits| bits / 8));
+    let allocate = n.allocate.as_ref().zip(n.bytes_field.as_ref()).map(|(method, bytes)| NumpyAllocVm {
+        method: method.clone(),
+        bytes: rust_ident(bytes),
+        dims: extent.clone(),
+        doc: format!(
+            "Replaces the data with zeroed memory for `{}` {} values (freeing the old), sets `{bytes}`, and returns it as a zero-copy array.",
+            n.extent.join(" * "),
+            n.dtype
+        ),
+        what: format!("{}.{method}", r.name),
+    });
     NumpyVm {
         method: n.method.clone(),
         data: rust_ident(&n.data_field),
@@ -488,6 +591,13 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
         ty: n.rust.clone(),
         writable: if n.writable { "true" } else { "false" },
         copy: n.copy,
+        sizes,
+        bytes_doc: n.bytes_field.as_deref().map_or_else(String::new, |b| {
+            format!("The data as a zero-copy {} array of {} values; the array keeps this object alive.", n.dtype, per(b))
+        }),
+        allocate,
+        what: format!("{}.{}", r.name, n.method),
+        function: n.function.clone().unwrap_or_default(),
     }
 }
 

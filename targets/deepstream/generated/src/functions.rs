@@ -4426,3 +4426,77 @@ pub(crate) fn __bindery_alloc_alloc_nvds_vehicle_object() -> PyResult<
     let block = rt::c_owned::alloc::<ffi::NvDsVehicleObject>(__BINDERY_ALLOCATOR)?;
     Ok(NvDsVehicleObject::wrap(block))
 }
+/// Deprecated positional form of `user_copyfunc`.
+#[pyfunction]
+#[pyo3(name = "set_user_copyfunc", signature = (meta, func, /))]
+pub(crate) fn __bindery_field_setter_set_user_copyfunc(
+    meta: &Bound<'_, PyAny>,
+    func: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    let class = meta.py().get_type::<NvDsUserMeta>();
+    rt::assign_path(&class, meta, &["base_meta", "copy_func"], func)
+}
+/// Deprecated positional form of `user_releasefunc`.
+#[pyfunction]
+#[pyo3(name = "set_user_releasefunc", signature = (meta, func, /))]
+pub(crate) fn __bindery_field_setter_set_user_releasefunc(
+    meta: &Bound<'_, PyAny>,
+    func: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    let class = meta.py().get_type::<NvDsUserMeta>();
+    rt::assign_path(&class, meta, &["base_meta", "release_func"], func)
+}
+/// Sets the copy function of a user meta's type: `func(user_meta, user_data)`
+/// returns the new payload (capsule or int address).
+#[pyfunction]
+#[pyo3(name = "user_copyfunc", signature = (meta, func))]
+pub(crate) fn __bindery_field_setter_user_copyfunc(
+    meta: &Bound<'_, PyAny>,
+    func: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    let class = meta.py().get_type::<NvDsUserMeta>();
+    rt::assign_path(&class, meta, &["base_meta", "copy_func"], func)
+}
+/// Sets the release function of a user meta's type: `func(user_meta, user_data)` frees the payload.
+#[pyfunction]
+#[pyo3(name = "user_releasefunc", signature = (meta, func))]
+pub(crate) fn __bindery_field_setter_user_releasefunc(
+    meta: &Bound<'_, PyAny>,
+    func: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    let class = meta.py().get_type::<NvDsUserMeta>();
+    rt::assign_path(&class, meta, &["base_meta", "release_func"], func)
+}
+/// Forgets every registered Python callback; returns how many were removed.
+/// Fields still pointing at a trampoline then call nothing (a copy gives NULL).
+#[pyfunction]
+#[pyo3(name = "unset_callback_funcs")]
+pub(crate) fn __bindery_callbacks_clear_all() -> usize {
+    __BINDERY_CALLBACKS.clear_all()
+}
+/// No-op kept for old scripts (pyds: backward compatibility); checks `func` is callable.
+#[pyfunction]
+#[pyo3(name = "register_user_copyfunc", signature = (func, /))]
+pub(crate) fn __bindery_callbacks_accept_register_user_copyfunc(
+    func: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    rt::callback::accept_callable(func, "register_user_copyfunc")
+}
+/// No-op kept for old scripts (pyds: backward compatibility); checks `func` is callable.
+#[pyfunction]
+#[pyo3(name = "register_user_releasefunc", signature = (func, /))]
+pub(crate) fn __bindery_callbacks_accept_register_user_releasefunc(
+    func: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    rt::callback::accept_callable(func, "register_user_releasefunc")
+}
+/// `NvDsInferSegmentationMeta.class_map_array()` as a module function: `data` is a `NvDsInferSegmentationMeta` or what `NvDsInferSegmentationMeta.cast` accepts.
+#[pyfunction]
+#[pyo3(name = "get_segmentation_masks", signature = (data))]
+pub(crate) fn __bindery_numpy_function_get_segmentation_masks<'py>(
+    data: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    NvDsInferSegmentationMeta::class_map_array(
+        &rt::numpy_export::as_class::<NvDsInferSegmentationMeta>(data)?,
+    )
+}

@@ -20,12 +20,6 @@ mod runtime_features;
 #[path = "../../helpers/infer.rs"]
 mod __helper_infer;
 /// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/osd.rs"]
-mod __helper_osd;
-/// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/user_meta.rs"]
-mod __helper_user_meta;
-/// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/surface.rs"]
 mod __helper_surface;
 /// Hand-written helper declared in the spec's `[helpers]`.
@@ -317,6 +311,20 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_payload, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_person_object, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_vehicle_object, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_field_setter_set_user_copyfunc, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_field_setter_set_user_releasefunc, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_field_setter_user_copyfunc, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_field_setter_user_releasefunc, m)?)?;
+    m.add_function(
+        wrap_pyfunction!(__bindery_numpy_function_get_segmentation_masks, m)?,
+    )?;
+    m.add_function(wrap_pyfunction!(__bindery_callbacks_clear_all, m)?)?;
+    m.add_function(
+        wrap_pyfunction!(__bindery_callbacks_accept_register_user_copyfunc, m)?,
+    )?;
+    m.add_function(
+        wrap_pyfunction!(__bindery_callbacks_accept_register_user_releasefunc, m)?,
+    )?;
     m.add(
         "glist_get_nvds_Surface_Params",
         m.getattr("NvBufSurfaceParams")?.getattr("cast")?,
@@ -354,8 +362,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     runtime_features::register(m)?;
     __helper_infer::register(m)?;
-    __helper_osd::register(m)?;
-    __helper_user_meta::register(m)?;
     __helper_surface::register(m)?;
     __helper_gstmeta::register(m)?;
     __helper_latency::register(m)?;

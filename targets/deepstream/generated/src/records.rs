@@ -901,6 +901,55 @@ impl NvOSD_MaskParams {
         rt::field_set!(self, height = v as _);
         Ok(())
     }
+    /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
+    fn get_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        let (data, shape) = unsafe {
+            ((*p).data, [((*p).size as u64 / std::mem::size_of::<f32>() as u64) as i64])
+        };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<f32>(),
+            "NvOSD_MaskParams.get_mask_array",
+        )?;
+        let sizes = unsafe {
+            [
+                ("size", (*p).size as u64),
+                (
+                    "width x height",
+                    rt::numpy_export::extent(&[(*p).width as u64, (*p).height as u64]),
+                ),
+            ]
+        };
+        rt::numpy_export::check_sized(
+            data.cast(),
+            &sizes,
+            "NvOSD_MaskParams.get_mask_array",
+        )?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                f32,
+            >(slf.py(), data.cast(), &shape, None, true, slf.clone().into_any())
+        }
+    }
+    /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
+    fn alloc_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        unsafe {
+            let dims = [(*p).width as u64, (*p).height as u64];
+            rt::numpy_export::reallocate_zeroed(
+                __BINDERY_ALLOCATOR,
+                (&raw mut (*p).data).cast(),
+                &raw mut (*p).size,
+                &dims,
+                std::mem::size_of::<f32>(),
+                "NvOSD_MaskParams.alloc_mask_array",
+            )?;
+        }
+        Self::get_mask_array(slf)
+    }
 }
 /// A straight line segment to draw.
 ///
@@ -8451,16 +8500,49 @@ impl NvDsInferSegmentationMeta {
         Ok(())
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
-    fn class_map_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        rt::numpy_over!(slf, i32, class_map, [height, width], true)
+    pub(crate) fn class_map_array<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        let (data, shape) = unsafe {
+            ((*p).class_map, [(*p).height as i64, (*p).width as i64])
+        };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<i32>(),
+            "NvDsInferSegmentationMeta.class_map_array",
+        )?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                i32,
+            >(slf.py(), data.cast(), &shape, None, true, slf.clone().into_any())
+        }
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn class_probabilities_array<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        rt::numpy_over!(
-            slf, f32, class_probabilities_map, [classes, height, width], true
-        )
+        let p = slf.get().ptr()?;
+        let (data, shape) = unsafe {
+            (
+                (*p).class_probabilities_map,
+                [(*p).classes as i64, (*p).height as i64, (*p).width as i64],
+            )
+        };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<f32>(),
+            "NvDsInferSegmentationMeta.class_probabilities_array",
+        )?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                f32,
+            >(slf.py(), data.cast(), &shape, None, true, slf.clone().into_any())
+        }
     }
 }
 /// Rectangle in pixels (note: top comes first).
@@ -13517,7 +13599,20 @@ impl NvDsObjReid {
     }
     /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
     fn get_host_reid_vector<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        rt::numpy_over!(slf, f32, ptr_host, [featureSize], copy)
+        let p = slf.get().ptr()?;
+        let (data, shape) = unsafe { ((*p).ptr_host, [(*p).featureSize as i64]) };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<f32>(),
+            "NvDsObjReid.get_host_reid_vector",
+        )?;
+        unsafe {
+            rt::numpy_export::array_copy::<
+                f32,
+            >(slf.py(), data.cast(), &shape, slf.clone().into_any())
+        }
     }
 }
 /// 3D box of an object: centre, extent, rotation and velocity.
@@ -14070,7 +14165,20 @@ impl NvDsObjEncOutParams {
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn outBuffer<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        rt::numpy_over!(slf, u8, outBuffer, [outLen], false)
+        let p = slf.get().ptr()?;
+        let (data, shape) = unsafe { ((*p).outBuffer, [(*p).outLen as i64]) };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<u8>(),
+            "NvDsObjEncOutParams.outBuffer",
+        )?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                u8,
+            >(slf.py(), data.cast(), &shape, None, false, slf.clone().into_any())
+        }
     }
 }
 /// What nvds_obj_enc_process() should do with one object or frame.

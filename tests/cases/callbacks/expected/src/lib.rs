@@ -49,6 +49,10 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CbMeta>()?;
     enums::register(m)?;
+    m.add_function(wrap_pyfunction!(__bindery_field_setter_set_copy_func, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_field_setter_set_meta_type, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_callbacks_clear_all, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_callbacks_accept_register_copy_func, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

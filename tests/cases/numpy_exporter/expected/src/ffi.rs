@@ -35,3 +35,27 @@ const _: () = {
         "Offset of field: NpImage::histogram",
     ][::std::mem::offset_of!(NpImage, histogram) - 16usize];
 };
+/// A mask whose length is a byte count; the struct owns `data`.
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct NpMask {
+    ///< `size` bytes of width * height floats (or NULL).
+    pub data: *mut f32,
+    ///< Bytes at `data`.
+    pub size: u32,
+    ///< Columns.
+    pub width: u32,
+    ///< Rows.
+    pub height: u32,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of NpMask"][::std::mem::size_of::<NpMask>() - 24usize];
+    ["Alignment of NpMask"][::std::mem::align_of::<NpMask>() - 8usize];
+    ["Offset of field: NpMask::data"][::std::mem::offset_of!(NpMask, data) - 0usize];
+    ["Offset of field: NpMask::size"][::std::mem::offset_of!(NpMask, size) - 8usize];
+    ["Offset of field: NpMask::width"][::std::mem::offset_of!(NpMask, width) - 12usize];
+    [
+        "Offset of field: NpMask::height",
+    ][::std::mem::offset_of!(NpMask, height) - 16usize];
+};

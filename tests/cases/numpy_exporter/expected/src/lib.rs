@@ -48,7 +48,9 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_numpy_exporter")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NpImage>()?;
+    m.add_class::<NpMask>()?;
     enums::register(m)?;
+    m.add_function(wrap_pyfunction!(__bindery_numpy_function_image_pixels, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -113,16 +113,192 @@ impl NpImage {
         rt::field_set_pointer!(slf, histogram, target, "NpImage.histogram")
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
-    fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        rt::numpy_over!(slf, u8, pixels, [height, width, 3], true)
+    pub(crate) fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        let (data, shape) = unsafe {
+            ((*p).pixels, [(*p).height as i64, (*p).width as i64, 3i64])
+        };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<u8>(),
+            "NpImage.as_array",
+        )?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                u8,
+            >(slf.py(), data.cast(), &shape, None, true, slf.clone().into_any())
+        }
     }
     /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
     fn histogram_copy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        rt::numpy_over!(slf, f32, histogram, [256], copy)
+        let p = slf.get().ptr()?;
+        let (data, shape) = unsafe { ((*p).histogram, [256i64]) };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<f32>(),
+            "NpImage.histogram_copy",
+        )?;
+        unsafe {
+            rt::numpy_export::array_copy::<
+                f32,
+            >(slf.py(), data.cast(), &shape, slf.clone().into_any())
+        }
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn histogram_view<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        rt::numpy_over!(slf, f32, histogram, [256], false)
+        let p = slf.get().ptr()?;
+        let (data, shape) = unsafe { ((*p).histogram, [256i64]) };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<f32>(),
+            "NpImage.histogram_view",
+        )?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                f32,
+            >(slf.py(), data.cast(), &shape, None, false, slf.clone().into_any())
+        }
+    }
+}
+/// A mask whose length is a byte count; the struct owns `data`.
+///
+/// C struct `NpMask`, declared at numpy_exporter.h:13.
+#[pyclass(name = "NpMask", module = "golden_numpy_exporter", frozen)]
+pub struct NpMask {
+    pub(crate) view: View<ffi::NpMask>,
+}
+rt::record!(
+    NpMask, ffi::NpMask, "NpMask", __BINDERY_ALLOCATOR, pointers =
+    [rt::owned::OwnedPointer { offset : std::mem::offset_of!(ffi::NpMask, data), name :
+    "NpMask.data" },]
+);
+#[pymethods]
+impl NpMask {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        rt::record::new_owned()
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(slf.as_any(), fields, &["width", "height"], Self::TYPE)
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
+    }
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.published_address(Self::TYPE)
+    }
+    fn __repr__(&self) -> String {
+        rt::record::repr(self)
+    }
+    /// `size` bytes of width * height floats (or NULL).
+    ///
+    /// `float* data` at numpy_exporter.h:14.
+    #[getter]
+    fn get_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        rt::pointer::to_tracked_capsule(
+            py,
+            rt::field_get!(self, data).cast::<c_void>(),
+            self.view.token(),
+        )
+    }
+    /// Bytes at `data`.
+    ///
+    /// `uint32_t size` at numpy_exporter.h:15.
+    #[getter]
+    fn get_size(&self) -> PyResult<u32> {
+        Ok(rt::field_get!(self, size))
+    }
+    /// Columns.
+    ///
+    /// `uint32_t width` at numpy_exporter.h:16.
+    #[getter]
+    fn get_width(&self) -> PyResult<u32> {
+        Ok(rt::field_get!(self, width))
+    }
+    #[setter]
+    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NpMask.width")?;
+        rt::field_set!(self, width = v as _);
+        Ok(())
+    }
+    /// Rows.
+    ///
+    /// `uint32_t height` at numpy_exporter.h:17.
+    #[getter]
+    fn get_height(&self) -> PyResult<u32> {
+        Ok(rt::field_get!(self, height))
+    }
+    #[setter]
+    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NpMask.height")?;
+        rt::field_set!(self, height = v as _);
+        Ok(())
+    }
+    /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
+    fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        let (data, shape) = unsafe {
+            ((*p).data, [((*p).size as u64 / std::mem::size_of::<f32>() as u64) as i64])
+        };
+        rt::numpy_export::require_readable_if_untracked(
+            slf.get().view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<f32>(),
+            "NpMask.as_array",
+        )?;
+        let sizes = unsafe {
+            [
+                ("size", (*p).size as u64),
+                (
+                    "width x height",
+                    rt::numpy_export::extent(&[(*p).width as u64, (*p).height as u64]),
+                ),
+            ]
+        };
+        rt::numpy_export::check_sized(data.cast(), &sizes, "NpMask.as_array")?;
+        unsafe {
+            rt::numpy_export::array_over::<
+                f32,
+            >(slf.py(), data.cast(), &shape, None, true, slf.clone().into_any())
+        }
+    }
+    /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
+    fn alloc_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let p = slf.get().ptr()?;
+        unsafe {
+            let dims = [(*p).width as u64, (*p).height as u64];
+            rt::numpy_export::reallocate_zeroed(
+                __BINDERY_ALLOCATOR,
+                (&raw mut (*p).data).cast(),
+                &raw mut (*p).size,
+                &dims,
+                std::mem::size_of::<f32>(),
+                "NpMask.alloc_array",
+            )?;
+        }
+        Self::as_array(slf)
     }
 }
 /// A view of any class of this module as a pointer value (None when `value`
@@ -132,6 +308,9 @@ pub(crate) fn __bindery_view_target(
 ) -> PyResult<Option<rt::view::Target<c_void>>> {
     if let Ok(v) = value.cast::<NpImage>() {
         return Ok(Some(v.get().view.target(value, NpImage::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NpMask>() {
+        return Ok(Some(v.get().view.target(value, NpMask::TYPE)?.erase()));
     }
     Ok(None)
 }

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["CbMeta", "__version__"]
+__all__ = ["CbMeta", "set_copy_func", "set_meta_type", "forget_callbacks", "register_copy_func", "__version__"]
 
 __version__: str
 
@@ -35,3 +35,11 @@ class CbMeta:
     def release_func(self) -> Callable[..., Any] | None: ...
     @release_func.setter
     def release_func(self, value: Callable[..., Any] | None) -> None: ...
+
+def set_copy_func(meta: Any, func: Callable[..., Any] | None, /) -> None: ...
+
+def set_meta_type(obj: Any, value: int) -> None: ...
+
+def register_copy_func(func: Callable[..., Any], /) -> None: ...
+
+def forget_callbacks() -> int: ...
