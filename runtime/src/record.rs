@@ -306,45 +306,53 @@ macro_rules! field_array {
     }};
 }
 
-/// A zero-copy numpy array over the buffer a pointer field points to, of the
-/// shape a `[struct.NAME.numpy]` exporter declares:
-/// `numpy_over!(slf, T, data_field, [dims], writable)`, each dimension a
-/// field name (read from the struct) or an integer literal;
-/// `numpy_over!(slf, T, data_field, [dims], copy)` returns a copy Python owns
-/// (`copy = true`; an empty array for a NULL pointer).
+/// The numpy array of a `[struct.NAME.numpy]` exporter, once the exporter
+/// has read `data` and `shape` from the live struct and checked them
+/// (readable when untracked, non-NULL when a size is non-zero):
+/// `numpy_array!(slf, T, data, shape, writable)` is a zero-copy array whose
+/// base is `slf`; `numpy_array!(slf, T, data, shape, copy)` returns a copy
+/// Python owns (`copy = true`; an empty array for a NULL pointer).
 #[macro_export]
-macro_rules! numpy_over {
-    ($slf:expr, $ty:ty, $data:ident, [$($dim:tt),* $(,)?], copy) => {{
-        let data = $crate::field_get!($slf.get(), $data);
-        let shape = [$($crate::numpy_dim!($slf, $dim)),*];
+macro_rules! numpy_array {
+    ($slf:expr, $ty:ty, $data:expr, $shape:expr, copy) => {{
         // SAFETY: the spec's exporter declares that `data` is NULL or points
         // to `shape` elements of `T` (the C library's contract for this
         // struct); the elements are copied while the struct is alive.
-        unsafe { $crate::numpy_export::array_copy::<$ty>($slf.py(), data.cast(), &shape, $slf.clone().into_any()) }
+        unsafe { $crate::numpy_export::array_copy::<$ty>($slf.py(), $data.cast(), &$shape, $slf.clone().into_any()) }
     }};
-    ($slf:expr, $ty:ty, $data:ident, [$($dim:tt),* $(,)?], $writable:literal) => {{
-        let data = $crate::field_get!($slf.get(), $data);
-        let shape = [$($crate::numpy_dim!($slf, $dim)),*];
+    ($slf:expr, $ty:ty, $data:expr, $shape:expr, $writable:literal) => {{
         // SAFETY: the spec's exporter declares that `data` points to `shape`
         // elements of `T` (the C library's contract for this struct); the
         // array's base keeps this object alive, and an array outliving
         // C-owned memory is the documented limit of zero-copy arrays
         // (docs/memory-model.md, "Numpy arrays").
-        unsafe { $crate::numpy_export::array_over::<$ty>($slf.py(), data.cast(), &shape, None, $writable, $slf.clone().into_any()) }
+        unsafe { $crate::numpy_export::array_over::<$ty>($slf.py(), $data.cast(), &$shape, None, $writable, $slf.clone().into_any()) }
     }};
 }
 
-/// One dimension of [`numpy_over!`](crate::numpy_over!): a field of the
-/// struct or a literal, as `i64`.
-#[doc(hidden)]
+/// An exporter's `allocate` method body: replaces the buffer `data` points
+/// to with zeroed memory for `dims` elements of `T` from `allocator`
+/// (freeing the old one) and stores its byte count in `bytes`:
+/// `numpy_reallocate!(record, T, data, bytes, dims, ALLOCATOR, what)`.
 #[macro_export]
-macro_rules! numpy_dim {
-    ($slf:expr, $field:ident) => {
-        $crate::field_get!($slf.get(), $field) as i64
-    };
-    ($slf:expr, $n:literal) => {
-        $n as i64
-    };
+macro_rules! numpy_reallocate {
+    ($record:expr, $ty:ty, $data:ident, $bytes:ident, $dims:expr, $allocator:expr, $what:expr) => {{
+        let p = $crate::record::Record::ptr($record)?;
+        // SAFETY: the struct is alive (`ptr`); the spec says it owns what
+        // `data` points to (`pointer = "owned"`, allocated with the target's
+        // allocator), so nothing else holds the buffer being freed, and
+        // `bytes` is the field that counts it.
+        unsafe {
+            $crate::numpy_export::reallocate_zeroed(
+                $allocator,
+                (&raw mut (*p).$data).cast(),
+                &raw mut (*p).$bytes,
+                &$dims,
+                ::std::mem::size_of::<$ty>(),
+                $what,
+            )?
+        }
+    }};
 }
 
 /// The nodes of a `GList*` field: `list_nodes!(record, a.b)`.

@@ -557,11 +557,11 @@ fn callback_arg(i: usize, arg: usize, ty: &TypeRef) -> String {
 }
 
 fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
-    let field = |d: &str| format!("(*p).{} as u64", rust_ident(d));
+    let field = |d: &str| format!("rt::field_get!(this, {}) as u64", rust_ident(d));
     let mut shape: Vec<String> = n
         .shape
         .iter()
-        .map(|d| if d.parse::<u64>().is_ok() { format!("{d}i64") } else { format!("(*p).{} as i64", rust_ident(d)) })
+        .map(|d| if d.parse::<u64>().is_ok() { format!("{d}i64") } else { format!("rt::field_get!(this, {}) as i64", rust_ident(d)) })
         .collect();
     let mut sizes = vec![];
     let extent: Vec<String> = n.extent.iter().map(|d| field(d)).collect();

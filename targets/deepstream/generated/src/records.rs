@@ -903,51 +903,48 @@ impl NvOSD_MaskParams {
     }
     /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
     fn get_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        let (data, shape) = unsafe {
-            ((*p).data, [((*p).size as u64 / std::mem::size_of::<f32>() as u64) as i64])
-        };
+        let this = slf.get();
+        let data = rt::field_get!(this, data);
+        let shape = [
+            (rt::field_get!(this, size) as u64 / std::mem::size_of::<f32>() as u64)
+                as i64,
+        ];
         rt::numpy_export::require_readable_if_untracked(
-            slf.get().view.token().is_immortal(),
+            this.view.token().is_immortal(),
             data.cast(),
             &shape,
             std::mem::size_of::<f32>(),
             "NvOSD_MaskParams.get_mask_array",
         )?;
-        let sizes = unsafe {
-            [
-                ("size", (*p).size as u64),
-                (
-                    "width x height",
-                    rt::numpy_export::extent(&[(*p).width as u64, (*p).height as u64]),
-                ),
-            ]
-        };
         rt::numpy_export::check_sized(
             data.cast(),
-            &sizes,
+            &[
+                ("size", rt::field_get!(this, size) as u64),
+                (
+                    "width x height",
+                    rt::numpy_export::extent(
+                        &[
+                            rt::field_get!(this, width) as u64,
+                            rt::field_get!(this, height) as u64,
+                        ],
+                    ),
+                ),
+            ],
             "NvOSD_MaskParams.get_mask_array",
         )?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                f32,
-            >(slf.py(), data.cast(), &shape, None, true, slf.clone().into_any())
-        }
+        rt::numpy_array!(slf, f32, data, shape, true)
     }
     /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
     fn alloc_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            let dims = [(*p).width as u64, (*p).height as u64];
-            rt::numpy_export::reallocate_zeroed(
-                __BINDERY_ALLOCATOR,
-                (&raw mut (*p).data).cast(),
-                &raw mut (*p).size,
-                &dims,
-                std::mem::size_of::<f32>(),
-                "NvOSD_MaskParams.alloc_mask_array",
-            )?;
-        }
+        let this = slf.get();
+        let dims = [
+            rt::field_get!(this, width) as u64,
+            rt::field_get!(this, height) as u64,
+        ];
+        rt::numpy_reallocate!(
+            this, f32, data, size, dims, __BINDERY_ALLOCATOR,
+            "NvOSD_MaskParams.alloc_mask_array"
+        );
         Self::get_mask_array(slf)
     }
 }
@@ -3507,10 +3504,9 @@ impl NvDsBatchMeta {
     /// `GRecMutex meta_mutex` at sdk/include/nvdsmeta.h:184.
     #[getter]
     fn get_meta_mutex<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { &raw mut (*p).meta_mutex }.cast(),
+            rt::field_ptr!(self, meta_mutex).cast(),
             self.view.token(),
         )
     }
@@ -4673,10 +4669,9 @@ impl NvDsMeta {
     /// `_GstMeta meta` at sdk/include/gstnvdsmeta.h:54.
     #[getter]
     fn get_meta<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { &raw mut (*p).meta }.cast(),
+            rt::field_ptr!(self, meta).cast(),
             self.view.token(),
         )
     }
@@ -8503,46 +8498,40 @@ impl NvDsInferSegmentationMeta {
     pub(crate) fn class_map_array<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        let (data, shape) = unsafe {
-            ((*p).class_map, [(*p).height as i64, (*p).width as i64])
-        };
+        let this = slf.get();
+        let data = rt::field_get!(this, class_map);
+        let shape = [
+            rt::field_get!(this, height) as i64,
+            rt::field_get!(this, width) as i64,
+        ];
         rt::numpy_export::require_readable_if_untracked(
-            slf.get().view.token().is_immortal(),
+            this.view.token().is_immortal(),
             data.cast(),
             &shape,
             std::mem::size_of::<i32>(),
             "NvDsInferSegmentationMeta.class_map_array",
         )?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                i32,
-            >(slf.py(), data.cast(), &shape, None, true, slf.clone().into_any())
-        }
+        rt::numpy_array!(slf, i32, data, shape, true)
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn class_probabilities_array<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        let (data, shape) = unsafe {
-            (
-                (*p).class_probabilities_map,
-                [(*p).classes as i64, (*p).height as i64, (*p).width as i64],
-            )
-        };
+        let this = slf.get();
+        let data = rt::field_get!(this, class_probabilities_map);
+        let shape = [
+            rt::field_get!(this, classes) as i64,
+            rt::field_get!(this, height) as i64,
+            rt::field_get!(this, width) as i64,
+        ];
         rt::numpy_export::require_readable_if_untracked(
-            slf.get().view.token().is_immortal(),
+            this.view.token().is_immortal(),
             data.cast(),
             &shape,
             std::mem::size_of::<f32>(),
             "NvDsInferSegmentationMeta.class_probabilities_array",
         )?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                f32,
-            >(slf.py(), data.cast(), &shape, None, true, slf.clone().into_any())
-        }
+        rt::numpy_array!(slf, f32, data, shape, true)
     }
 }
 /// Rectangle in pixels (note: top comes first).
@@ -13599,20 +13588,17 @@ impl NvDsObjReid {
     }
     /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
     fn get_host_reid_vector<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        let (data, shape) = unsafe { ((*p).ptr_host, [(*p).featureSize as i64]) };
+        let this = slf.get();
+        let data = rt::field_get!(this, ptr_host);
+        let shape = [rt::field_get!(this, featureSize) as i64];
         rt::numpy_export::require_readable_if_untracked(
-            slf.get().view.token().is_immortal(),
+            this.view.token().is_immortal(),
             data.cast(),
             &shape,
             std::mem::size_of::<f32>(),
             "NvDsObjReid.get_host_reid_vector",
         )?;
-        unsafe {
-            rt::numpy_export::array_copy::<
-                f32,
-            >(slf.py(), data.cast(), &shape, slf.clone().into_any())
-        }
+        rt::numpy_array!(slf, f32, data, shape, copy)
     }
 }
 /// 3D box of an object: centre, extent, rotation and velocity.
@@ -14165,20 +14151,17 @@ impl NvDsObjEncOutParams {
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn outBuffer<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        let (data, shape) = unsafe { ((*p).outBuffer, [(*p).outLen as i64]) };
+        let this = slf.get();
+        let data = rt::field_get!(this, outBuffer);
+        let shape = [rt::field_get!(this, outLen) as i64];
         rt::numpy_export::require_readable_if_untracked(
-            slf.get().view.token().is_immortal(),
+            this.view.token().is_immortal(),
             data.cast(),
             &shape,
             std::mem::size_of::<u8>(),
             "NvDsObjEncOutParams.outBuffer",
         )?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u8,
-            >(slf.py(), data.cast(), &shape, None, false, slf.clone().into_any())
-        }
+        rt::numpy_array!(slf, u8, data, shape, false)
     }
 }
 /// What nvds_obj_enc_process() should do with one object or frame.

@@ -213,10 +213,9 @@ impl GoBoxList {
     /// `GoRecMutex lock` at gobject.h:36.
     #[getter]
     fn get_lock<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.ptr()?;
         rt::pointer::to_tracked_capsule(
             py,
-            unsafe { &raw mut (*p).lock }.cast(),
+            rt::field_ptr!(self, lock).cast(),
             self.view.token(),
         )
     }

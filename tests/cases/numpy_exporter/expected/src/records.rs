@@ -114,56 +114,49 @@ impl NpImage {
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     pub(crate) fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        let (data, shape) = unsafe {
-            ((*p).pixels, [(*p).height as i64, (*p).width as i64, 3i64])
-        };
+        let this = slf.get();
+        let data = rt::field_get!(this, pixels);
+        let shape = [
+            rt::field_get!(this, height) as i64,
+            rt::field_get!(this, width) as i64,
+            3i64,
+        ];
         rt::numpy_export::require_readable_if_untracked(
-            slf.get().view.token().is_immortal(),
+            this.view.token().is_immortal(),
             data.cast(),
             &shape,
             std::mem::size_of::<u8>(),
             "NpImage.as_array",
         )?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                u8,
-            >(slf.py(), data.cast(), &shape, None, true, slf.clone().into_any())
-        }
+        rt::numpy_array!(slf, u8, data, shape, true)
     }
     /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
     fn histogram_copy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        let (data, shape) = unsafe { ((*p).histogram, [256i64]) };
+        let this = slf.get();
+        let data = rt::field_get!(this, histogram);
+        let shape = [256i64];
         rt::numpy_export::require_readable_if_untracked(
-            slf.get().view.token().is_immortal(),
+            this.view.token().is_immortal(),
             data.cast(),
             &shape,
             std::mem::size_of::<f32>(),
             "NpImage.histogram_copy",
         )?;
-        unsafe {
-            rt::numpy_export::array_copy::<
-                f32,
-            >(slf.py(), data.cast(), &shape, slf.clone().into_any())
-        }
+        rt::numpy_array!(slf, f32, data, shape, copy)
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn histogram_view<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        let (data, shape) = unsafe { ((*p).histogram, [256i64]) };
+        let this = slf.get();
+        let data = rt::field_get!(this, histogram);
+        let shape = [256i64];
         rt::numpy_export::require_readable_if_untracked(
-            slf.get().view.token().is_immortal(),
+            this.view.token().is_immortal(),
             data.cast(),
             &shape,
             std::mem::size_of::<f32>(),
             "NpImage.histogram_view",
         )?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                f32,
-            >(slf.py(), data.cast(), &shape, None, false, slf.clone().into_any())
-        }
+        rt::numpy_array!(slf, f32, data, shape, false)
     }
 }
 /// A mask whose length is a byte count; the struct owns `data`.
@@ -257,47 +250,47 @@ impl NpMask {
     }
     /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
     fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        let (data, shape) = unsafe {
-            ((*p).data, [((*p).size as u64 / std::mem::size_of::<f32>() as u64) as i64])
-        };
+        let this = slf.get();
+        let data = rt::field_get!(this, data);
+        let shape = [
+            (rt::field_get!(this, size) as u64 / std::mem::size_of::<f32>() as u64)
+                as i64,
+        ];
         rt::numpy_export::require_readable_if_untracked(
-            slf.get().view.token().is_immortal(),
+            this.view.token().is_immortal(),
             data.cast(),
             &shape,
             std::mem::size_of::<f32>(),
             "NpMask.as_array",
         )?;
-        let sizes = unsafe {
-            [
-                ("size", (*p).size as u64),
+        rt::numpy_export::check_sized(
+            data.cast(),
+            &[
+                ("size", rt::field_get!(this, size) as u64),
                 (
                     "width x height",
-                    rt::numpy_export::extent(&[(*p).width as u64, (*p).height as u64]),
+                    rt::numpy_export::extent(
+                        &[
+                            rt::field_get!(this, width) as u64,
+                            rt::field_get!(this, height) as u64,
+                        ],
+                    ),
                 ),
-            ]
-        };
-        rt::numpy_export::check_sized(data.cast(), &sizes, "NpMask.as_array")?;
-        unsafe {
-            rt::numpy_export::array_over::<
-                f32,
-            >(slf.py(), data.cast(), &shape, None, true, slf.clone().into_any())
-        }
+            ],
+            "NpMask.as_array",
+        )?;
+        rt::numpy_array!(slf, f32, data, shape, true)
     }
     /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
     fn alloc_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let p = slf.get().ptr()?;
-        unsafe {
-            let dims = [(*p).width as u64, (*p).height as u64];
-            rt::numpy_export::reallocate_zeroed(
-                __BINDERY_ALLOCATOR,
-                (&raw mut (*p).data).cast(),
-                &raw mut (*p).size,
-                &dims,
-                std::mem::size_of::<f32>(),
-                "NpMask.alloc_array",
-            )?;
-        }
+        let this = slf.get();
+        let dims = [
+            rt::field_get!(this, width) as u64,
+            rt::field_get!(this, height) as u64,
+        ];
+        rt::numpy_reallocate!(
+            this, f32, data, size, dims, __BINDERY_ALLOCATOR, "NpMask.alloc_array"
+        );
         Self::as_array(slf)
     }
 }
