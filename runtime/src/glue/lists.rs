@@ -7,7 +7,7 @@ use pyo3::{Bound, Py, PyAny, PyErr, PyResult, Python, ffi};
 pub fn float_list<T: Copy + Into<f64>>(py: Python<'_>, values: &[T]) -> PyResult<Py<PyAny>> {
     let len = ffi::Py_ssize_t::try_from(values.len()).map_err(|_| PyOverflowError::new_err("list too long"))?;
     // SAFETY: a new list of `len` slots is filled exactly once per slot with a
-    // new reference (SET_ITEM steals it); a NULL item fails the whole call.
+    // new reference (PyList_SetItem steals it; the limited API's call, so abi3 builds compile); a NULL item fails the whole call.
     unsafe {
         let list = ffi::PyList_New(len);
         let list = Bound::from_owned_ptr_or_err(py, list)?.unbind();
@@ -16,7 +16,9 @@ pub fn float_list<T: Copy + Into<f64>>(py: Python<'_>, values: &[T]) -> PyResult
             if item.is_null() {
                 return Err(PyErr::fetch(py));
             }
-            ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, item);
+            if ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, item) != 0 {
+                return Err(PyErr::fetch(py));
+            }
         }
         Ok(list)
     }

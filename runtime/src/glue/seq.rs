@@ -57,11 +57,12 @@ pub fn dict<'py, K, V>(
 /// subclasses (np.float64) only, anything else is TypeError.
 pub fn float_list(func: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
     let items = if let Ok(l) = obj.cast::<PyList>() {
-        // SAFETY: `l` is a list; `ob_item` holds `len` valid pointers.
-        unsafe { read_floats(l.as_ptr(), pyo3::ffi::PyList_GET_SIZE(l.as_ptr()), |o, i| pyo3::ffi::PyList_GET_ITEM(o, i)) }
+        // SAFETY: `l` is a list of `len` items (the limited API's calls, so
+        // abi3 builds compile too; the item getter is bounds-checked).
+        unsafe { read_floats(l.as_ptr(), pyo3::ffi::PyList_Size(l.as_ptr()), |o, i| pyo3::ffi::PyList_GetItem(o, i)) }
     } else if let Ok(t) = obj.cast::<PyTuple>() {
-        // SAFETY: `t` is a tuple; it holds `len` valid pointers.
-        unsafe { read_floats(t.as_ptr(), pyo3::ffi::PyTuple_GET_SIZE(t.as_ptr()), |o, i| pyo3::ffi::PyTuple_GET_ITEM(o, i)) }
+        // SAFETY: `t` is a tuple of `len` items (limited-API calls, as above).
+        unsafe { read_floats(t.as_ptr(), pyo3::ffi::PyTuple_Size(t.as_ptr()), |o, i| pyo3::ffi::PyTuple_GetItem(o, i)) }
     } else {
         return list(func, obj, |e| strict_double(func, e));
     };
@@ -85,12 +86,13 @@ unsafe fn read_floats(
         let e = item(seq, i);
         // SAFETY: `e` is a valid borrowed reference (see the contract);
         // PyFloat_Check is true for floats and their subclasses, whose
-        // value PyFloat_AS_DOUBLE reads without running Python code.
+        // value PyFloat_AsDouble reads without running Python code (and
+        // without failing: `e` is a float).
         unsafe {
-            if pyo3::ffi::PyFloat_Check(e) == 0 {
+            if e.is_null() || pyo3::ffi::PyFloat_Check(e) == 0 {
                 return None;
             }
-            out.push(pyo3::ffi::PyFloat_AS_DOUBLE(e));
+            out.push(pyo3::ffi::PyFloat_AsDouble(e));
         }
     }
     Some(out)

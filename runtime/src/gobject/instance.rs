@@ -40,22 +40,34 @@ pub fn instance(value: &Bound<'_, PyAny>, rules: GTypeRules, what: &str) -> PyRe
         };
     }
     let wrong = || wrong_type(value, rules, what);
-    let Some(api) = symbols::gobject() else { return Err(wrong()) };
-    let Some(expected) = symbols::type_named(&api, rules.type_name) else { return Err(wrong()) };
-    if let Some(w) = wrapper::wrapped(value) {
-        return from_wrapper(&api, w, expected).ok_or_else(wrong);
+    let address = raw_address(value, rules, what)?;
+    if address.is_some_and(|ptr| ptr.is_null()) && rules.nullable {
+        // `0` stands for NULL where None does, whether or not GObject is loaded.
+        return Ok(std::ptr::null_mut());
     }
-    let ptr = if value.is_instance_of::<PyCapsule>() {
-        crate::args::capsule_pointer(value, what)?
-    } else if rules.ints && value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>() {
-        int_address(value, what)?
-    } else {
-        return Err(wrong());
+    let not_loaded = || match address {
+        // No GObject or no such type in this process: no address can be one.
+        Some(_) => PyTypeError::new_err(format!("{what}: the address is not a {} (none is loaded in this process)", rules.type_name)),
+        None => wrong(),
     };
-    if ptr.is_null() && rules.nullable {
-        return Ok(ptr); // `0` stands for NULL where None does
+    let Some(api) = symbols::gobject() else { return Err(not_loaded()) };
+    let Some(expected) = symbols::type_named(&api, rules.type_name) else { return Err(not_loaded()) };
+    match address {
+        Some(ptr) => checked(&api, ptr, expected, rules, what),
+        None => wrapper::wrapped(value).and_then(|w| from_wrapper(&api, w, expected)).ok_or_else(wrong),
     }
-    checked(&api, ptr, expected, rules, what)
+}
+
+/// The address a capsule or (where the rules allow) an `int` holds; None for
+/// any other object (a PyGObject wrapper, or a wrong type).
+fn raw_address(value: &Bound<'_, PyAny>, rules: GTypeRules, what: &str) -> PyResult<Option<*mut c_void>> {
+    if value.is_instance_of::<PyCapsule>() {
+        return crate::args::capsule_pointer(value, what).map(Some);
+    }
+    if rules.ints && value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>() {
+        return int_address(value, what).map(Some);
+    }
+    Ok(None)
 }
 
 /// A wrapper's pointer when it holds an instance of `expected`.

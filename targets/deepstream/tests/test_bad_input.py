@@ -3,6 +3,9 @@ raises a Python exception (never a crash, never silent truncation)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -150,3 +153,15 @@ def test_helper_bounds():
     with pytest.raises(AttributeError):
         seg.width = 4
     assert pyds.get_segmentation_masks(seg).shape == (0, 0)  # NULL map, empty shape
+
+
+def test_null_buffer_address_before_gstreamer_is_loaded():
+    # `0` is NULL even in a process that has not loaded GObject yet (the
+    # type check that needs it never runs for NULL): None, not TypeError.
+    code = (
+        "import sys, pyds\n"
+        "assert 'gi' not in sys.modules\n"
+        "assert pyds.gst_buffer_get_nvds_batch_meta(0) is None\n"
+        "assert pyds.gst_buffer_get_nvds_batch_meta(None) is None\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
