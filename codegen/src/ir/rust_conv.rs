@@ -39,6 +39,8 @@ pub enum Conv {
     StrOf { owned: bool },
     /// sequence of noconvert ints (`int_list`).
     IntList,
+    /// sequence of noconvert ints that fit int32, passed as `i32` (`int32_list`): C++ `std::vector<int>`.
+    Int32List,
     /// sequence of Python floats only (`float_list`).
     FloatList,
     /// sequence of strict bools (`bool_list`).

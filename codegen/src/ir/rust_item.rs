@@ -18,6 +18,21 @@ pub struct RustCrate {
     pub enums: Vec<RustEnum>,
     /// `#[bindery::function]` items.
     pub functions: Vec<RustFunction>,
+    /// Every struct and enum of the crate, annotated or not (spec checks
+    /// only; not part of the dumped IR).
+    #[serde(skip)]
+    pub decls: Vec<RustDecl>,
+}
+
+/// A struct or enum declared anywhere in the crate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RustDecl {
+    /// Rust identifier.
+    pub ident: String,
+    /// Variant names, in order (`None` for a struct).
+    pub variants: Option<Vec<String>>,
+    /// Declaration site.
+    pub loc: SourceLoc,
 }
 
 /// A Rust struct exposed as a Python class.

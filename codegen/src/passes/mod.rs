@@ -36,6 +36,7 @@ pub mod param_names;
 pub mod records;
 pub mod runtime_features;
 pub mod rust_conv;
+pub mod rust_errors;
 pub mod rust_plan;
 pub mod setters;
 pub mod skipped;

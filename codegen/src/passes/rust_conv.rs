@@ -90,6 +90,7 @@ pub fn parse_conv(text: &str, ty: Option<&RustType>) -> Option<Conv> {
         ("str", None) => Conv::Str { owned },
         ("str_of", None) => Conv::StrOf { owned },
         ("int_list", None) => Conv::IntList,
+        ("int32_list", None) => Conv::Int32List,
         ("float_list", None) => Conv::FloatList,
         ("bool_list", None) => Conv::BoolList,
         ("bytes_list", None) => Conv::BytesList,

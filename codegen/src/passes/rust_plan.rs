@@ -50,56 +50,18 @@ pub fn spec_names(spec: &LoadedRustSpec, module: &RustModule) -> Vec<Diagnostic>
     cx.check_spec_names();
     cx.errors.extend(tables_without_result(spec));
     cx.errors.extend(unknown_conversions(spec));
-    cx.errors.extend(error_table(spec));
+    cx.errors.extend(super::rust_errors::check(spec, &module.krate));
     cx.errors
 }
 
-/// The builtin exceptions `[rust.errors]` may name: the ones
-/// `bindery_runtime::glue::errors::exception` builds.
-const BUILTIN_EXCEPTIONS: &[&str] = &[
-    "FileExistsError",
-    "FileNotFoundError",
-    "IndexError",
-    "KeyError",
-    "MemoryError",
-    "NotImplementedError",
-    "OSError",
-    "OverflowError",
-    "PermissionError",
-    "RuntimeError",
-    "TimeoutError",
-    "TypeError",
-    "UnicodeDecodeError",
-    "ValueError",
-];
-
-/// `[rust.errors]`: exception names the runtime does not know, and type,
-/// method or variant names that are not Rust paths or identifiers.
-fn error_table(spec: &LoadedRustSpec) -> Vec<Diagnostic> {
-    let Some(errors) = &spec.spec.rust.errors else { return vec![] };
-    let mut out = vec![];
-    let exceptions = std::iter::once(&errors.default).chain(errors.exceptions.values());
-    for exc in exceptions.filter(|e| !BUILTIN_EXCEPTIONS.contains(&e.get_ref().as_str())) {
-        let msg = format!("`{}` is not a builtin exception [rust.errors] can raise", exc.get_ref());
-        out.push(spec.error(Kind::SpecInvalid, exc.span(), msg).hint(format!("use one of: {}", BUILTIN_EXCEPTIONS.join(", "))));
-    }
-    let paths = [&errors.error_type, &errors.kind_type].into_iter().filter(|p| !is_rust_path(p.get_ref()));
-    let idents = [&errors.kind, &errors.message].into_iter().chain(errors.exceptions.keys()).filter(|i| !is_rust_ident(i.get_ref()));
-    for bad in paths.chain(idents) {
-        let msg = format!("`{}` is not a Rust name", bad.get_ref());
-        out.push(spec.error(Kind::SpecInvalid, bad.span(), msg).hint("[rust.errors] takes type paths, method names and enum variants"));
-    }
-    out
-}
-
 /// `name` is a Rust identifier.
-fn is_rust_ident(name: &str) -> bool {
+pub(super) fn is_rust_ident(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c == '_' || c.is_ascii_alphabetic()) && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
 }
 
 /// `path` is `ident(::ident)*`.
-fn is_rust_path(path: &str) -> bool {
+pub(super) fn is_rust_path(path: &str) -> bool {
     path.split("::").all(is_rust_ident)
 }
 
@@ -564,7 +526,7 @@ fn py_type_of(conv: &Conv) -> String {
         Conv::Bytes { .. } => "str | bytes".into(),
         Conv::Str { .. } => "str".into(),
         Conv::StrOf { .. } => "object".into(),
-        Conv::IntList => "Sequence[int]".into(),
+        Conv::IntList | Conv::Int32List => "Sequence[int]".into(),
         Conv::FloatList => "Sequence[float]".into(),
         Conv::BoolList => "Sequence[bool]".into(),
         Conv::BytesList => "Sequence[str | bytes]".into(),

@@ -33,6 +33,12 @@ pub fn int64(func: &str, obj: &Bound<'_, PyAny>) -> PyResult<i64> {
     obj.extract::<i64>().map_err(|e| overflow_as_type_error(e, func, obj))
 }
 
+/// noconvert int32 (a C++ `int`): as [`int64`], and a value beyond int32 is
+/// TypeError too (pybind11's caster rejects it).
+pub fn int32(func: &str, obj: &Bound<'_, PyAny>) -> PyResult<i32> {
+    i32::try_from(int64(func, obj)?).map_err(|_| incompatible(func, obj))
+}
+
 /// convert-mode uint64: like [`int64`] but via `int(obj)` for objects without
 /// `__index__` (np.float32(3.7) → 3); a Python float, a negative value or
 /// one beyond uint64 is TypeError.

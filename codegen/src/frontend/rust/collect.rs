@@ -81,9 +81,27 @@ pub struct ModInfo {
     pub reexports: Vec<(Vec<String>, String)>,
 }
 
+/// Any struct or enum of the crate, annotated or not: what a spec table
+/// naming the crate's types (`[rust.errors]`) is checked against.
+#[derive(Clone)]
+pub struct RawDecl {
+    /// Rust identifier.
+    pub ident: String,
+    /// Variant names (empty for a struct).
+    pub variants: Vec<String>,
+    /// Whether it is an enum.
+    pub is_enum: bool,
+    /// File and 1-based line.
+    pub file: PathBuf,
+    /// 1-based line of the identifier.
+    pub line: u32,
+}
+
 /// Everything pass 1 found.
 #[derive(Default)]
 pub struct Collected {
+    /// Every struct and enum, annotated or not.
+    pub decls: Vec<RawDecl>,
     /// Annotated structs and enums.
     pub types: Vec<RawType>,
     /// `methods` impl blocks.
@@ -198,6 +216,7 @@ fn flatten_use(tree: &UseTree, prefix: &mut Vec<String>, out: &mut Vec<(Vec<Stri
 
 /// Records one item if it carries bindery words.
 fn visit_item(item: &Item, module_path: &[String], file: &Path, out: &mut Collected) -> Result<(), (u32, String)> {
+    record_decl(item, file, out);
     match item {
         Item::Struct(s) => visit_type(&s.attrs, s.ident.to_string(), None, module_path, file, out),
         Item::Enum(e) => visit_type(&e.attrs, e.ident.to_string(), Some(e.clone()), module_path, file, out),
@@ -205,6 +224,17 @@ fn visit_item(item: &Item, module_path: &[String], file: &Path, out: &mut Collec
         Item::Fn(f) => visit_fn(f, module_path, file, out),
         _ => Ok(()),
     }
+}
+
+/// Records a struct or enum in [`Collected::decls`].
+fn record_decl(item: &Item, file: &Path, out: &mut Collected) {
+    let (ident, variants, is_enum) = match item {
+        Item::Struct(s) => (&s.ident, vec![], false),
+        Item::Enum(e) => (&e.ident, e.variants.iter().map(|v| v.ident.to_string()).collect(), true),
+        _ => return,
+    };
+    let line = ident.span().start().line as u32;
+    out.decls.push(RawDecl { ident: ident.to_string(), variants, is_enum, file: file.to_path_buf(), line });
 }
 
 fn visit_type(

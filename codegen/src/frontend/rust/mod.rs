@@ -15,7 +15,7 @@ use std::path::Path;
 pub use resolve::screaming_snake;
 
 use crate::diagnostic::Diagnostic;
-use crate::ir::RustCrate;
+use crate::ir::{RustCrate, RustDecl};
 
 /// Parses the crate at `crate_dir` (its `src/`); `crate_name` is its Rust name.
 pub fn parse(crate_dir: &Path, crate_name: &str) -> Result<RustCrate, Vec<Diagnostic>> {
@@ -39,8 +39,15 @@ pub fn parse(crate_dir: &Path, crate_name: &str) -> Result<RustCrate, Vec<Diagno
                 .hint("annotate the type with #[bindery::class(module = \"...\", name = \"...\")]"),
         );
     }
+    out.decls = collected.decls.iter().map(|d| decl(d, crate_dir)).collect();
     for f in &collected.functions {
         out.functions.push(resolve::function(&collected, f, crate_dir, &known));
     }
     if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+/// The IR form of a collected struct or enum.
+fn decl(d: &collect::RawDecl, crate_dir: &Path) -> RustDecl {
+    let variants = d.is_enum.then(|| d.variants.clone());
+    RustDecl { ident: d.ident.clone(), variants, loc: resolve::loc(crate_dir, &d.file, d.line) }
 }
