@@ -25,7 +25,9 @@ pub use function::{Capacity, Disjoint, Function, ListEdit, OutValue, OutputMode,
 pub use module::{Alias, BulkExporter, CallbackFunctions, Column, Constant, FieldSetter, Handle, Module, NumpyExporter};
 pub use ownership::{Ownership, Transfer};
 pub use record::{CountedArray, OwnedPointer, OwnedString, PathStep, Record, Setter};
-pub use rust_item::{MethodKind, Receiver, RustClass, RustCrate, RustDecl, RustEnum, RustFunction, RustMethod, RustParam, RustType, RustVariant};
+pub use rust_item::{
+    DeclVariant, MethodKind, Receiver, RustClass, RustCrate, RustDecl, RustEnum, RustFunction, RustMethod, RustParam, RustType, RustVariant,
+};
 pub use rust_plan::RustModule;
 pub use skipped::{ItemKind, SkipReason, Skipped};
 pub use type_ref::{Prim, StdType, TypeRef};

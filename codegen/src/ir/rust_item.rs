@@ -29,10 +29,21 @@ pub struct RustCrate {
 pub struct RustDecl {
     /// Rust identifier.
     pub ident: String,
-    /// Variant names, in order (`None` for a struct).
-    pub variants: Option<Vec<String>>,
+    /// Public path inside the crate (`image_frame::PixelValue`).
+    pub path: String,
+    /// Variants, in order (`None` for a struct).
+    pub variants: Option<Vec<DeclVariant>>,
     /// Declaration site.
     pub loc: SourceLoc,
+}
+
+/// A variant of a [`RustDecl`] enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeclVariant {
+    /// Variant name.
+    pub name: String,
+    /// The type of its one unnamed field, when it has exactly that (`Int(i64)`).
+    pub value: Option<RustType>,
 }
 
 /// A Rust struct exposed as a Python class.

@@ -43,7 +43,10 @@ pub fn check(spec: &LoadedRustSpec, krate: &RustCrate) -> Vec<Diagnostic> {
         out.push(not_declared(spec, krate, &errors.error_type, "a struct or enum"));
     }
     match decl(krate, &errors.kind_type).and_then(|d| d.variants.as_ref().map(|v| (d, v))) {
-        Some((kind_enum, variants)) => out.extend(unknown_variants(spec, errors, kind_enum, variants)),
+        Some((kind_enum, variants)) => {
+            let names: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
+            out.extend(unknown_variants(spec, errors, kind_enum, &names));
+        }
         None => out.push(not_declared(spec, krate, &errors.kind_type, "an enum")),
     }
     out
@@ -94,5 +97,6 @@ fn unknown_variants(spec: &LoadedRustSpec, errors: &ErrorsSpec, kind_enum: &Rust
 /// `path` names no `what` of the crate.
 fn not_declared(spec: &LoadedRustSpec, krate: &RustCrate, path: &Spanned<String>, what: &str) -> Diagnostic {
     let msg = format!("`{}` is not {what} of crate `{}`", path.get_ref(), krate.crate_name);
-    spec.error(Kind::SpecUnknownItem, path.span(), msg).hint("[rust.errors] names the crate's error type (`type`) and its kind enum (`kind_type`)")
+    spec.error(Kind::SpecUnknownItem, path.span(), msg)
+        .hint("[rust.errors] names the crate's error type (`type`) and its kind enum (`kind_type`)")
 }

@@ -50,6 +50,7 @@ pub fn spec_names(spec: &LoadedRustSpec, module: &RustModule) -> Vec<Diagnostic>
     cx.check_spec_names();
     cx.errors.extend(tables_without_result(spec));
     cx.errors.extend(unknown_conversions(spec));
+    cx.errors.extend(bad_value_enums(spec, &module.krate));
     cx.errors.extend(super::rust_errors::check(spec, &module.krate));
     cx.errors
 }
@@ -65,6 +66,36 @@ pub(super) fn is_rust_path(path: &str) -> bool {
     path.split("::").all(is_rust_ident)
 }
 
+/// The `value_enum` result of the crate's enum `rust_type` (as written):
+/// `None` unless every variant holds one scalar or string value.
+fn value_enum(krate: &RustCrate, rust_type: &str) -> Option<rust_conv::ValueEnum> {
+    let ident = rust_type.trim_start_matches('&').rsplit("::").next().unwrap_or_default();
+    let decl = krate.decls.iter().find(|d| d.ident == ident)?;
+    let variants = decl.variants.as_ref().filter(|v| !v.is_empty())?;
+    let py_types = variants.iter().map(|v| v.value.as_ref().map(py_plain).filter(|t| t != "Any"));
+    let mut py_types = py_types.collect::<Option<Vec<String>>>()?;
+    py_types.dedup();
+    Some(rust_conv::ValueEnum {
+        rust_type: rust_type.to_string(),
+        path: format!("{}::{}", krate.crate_name, decl.path),
+        variants: variants.iter().map(|v| v.name.clone()).collect(),
+        py_type: py_types.join(" | "),
+    })
+}
+
+/// `[rust.conversions]` entries `value_enum` whose type is no enum of the
+/// crate with one scalar or string value per variant.
+fn bad_value_enums(spec: &LoadedRustSpec, krate: &RustCrate) -> Vec<Diagnostic> {
+    let entries = spec.spec.rust.conversions.iter().filter(|(_, v)| v.get_ref() == "value_enum");
+    let bad = entries.filter(|(ty, _)| value_enum(krate, ty.get_ref()).is_none());
+    bad.map(|(ty, v)| {
+        let msg = format!("`{}` is not an enum of the crate whose variants each hold one value", ty.get_ref());
+        spec.error(Kind::SpecInvalid, v.span(), msg)
+            .hint("`value_enum` is for enums like `enum Sample { Int(i64), Float(f64) }`, returned as the variant's value")
+    })
+    .collect()
+}
+
 /// `[rust.conversions]` values that name neither a parameter nor a result conversion.
 fn unknown_conversions(spec: &LoadedRustSpec) -> Vec<Diagnostic> {
     let conversions = &spec.spec.rust.conversions;
@@ -74,7 +105,7 @@ fn unknown_conversions(spec: &LoadedRustSpec) -> Vec<Diagnostic> {
             let msg = format!("unknown conversion kind `{}` for Rust type `{}`", v.get_ref(), ty.get_ref());
             spec.error(Kind::SpecInvalid, v.span(), msg).hint(
                 "use a parameter conversion as in argument lists (`array`, `array_copy`, `bytes`, `int`, …) \
-                 or a result conversion (`pixel`, `matrix_view`, `plain`, `class(Name)`); see docs/spec.md",
+                 or a result conversion (`value_enum`, `matrix_view`, `plain`, `class(Name)`); see docs/spec.md",
             )
         })
         .collect()
@@ -182,6 +213,13 @@ impl Cx<'_> {
         }
     }
 
+    /// Fills in a `value_enum` result from the crate's declaration of the
+    /// enum (`spec_names` reports a conversion naming no such enum).
+    fn find_value_enum(&mut self, e: &mut rust_conv::ValueEnum) -> Option<()> {
+        *e = value_enum(self.krate, &e.rust_type)?;
+        Some(())
+    }
+
     fn full_path(&self, rel: &str) -> String {
         format!("{}::{rel}", self.krate.crate_name)
     }
@@ -249,10 +287,13 @@ impl Cx<'_> {
             Some(s) => self.spec_args(&s.args, params)?,
             None => self.default_args(params, loc, py_name)?,
         };
-        let Some(ret_conv) = rust_conv::ret_of(ret, &self.spec.spec.rust.conversions) else {
+        let Some(mut ret_conv) = rust_conv::ret_of(ret, &self.spec.spec.rust.conversions) else {
             self.rust_err(loc, format!("`{rust}` returns {ret:?}, which bindery cannot convert to Python"));
             return None;
         };
+        if let Ret::ValueEnum(e) = &mut ret_conv {
+            self.find_value_enum(e)?;
+        }
         let py_types = (args.iter().map(|a| py_type_of(&a.conv)).collect(), py_ret_type(&ret_conv, Some(ret)));
         Some(Call {
             py_name: py_name.to_string(),
@@ -546,7 +587,7 @@ fn py_ret_type(ret: &Ret, ty: Option<&RustType>) -> String {
         Ret::Class(c) | Ret::Enum(c) => c.clone(),
         Ret::ClassList(c) => format!("list[{c}]"),
         Ret::StrClassDict(c) => format!("dict[str, {c}]"),
-        Ret::Pixel => "int | float".into(),
+        Ret::ValueEnum(e) => e.py_type.clone(),
         Ret::FloatList => "list[float]".into(),
         Ret::MatrixView => "npt.NDArray[np.float32]".into(),
     }

@@ -73,7 +73,8 @@ pub fn with_contiguous<R>(func: &str, obj: &Bound<'_, PyAny>, take: Take, f: imp
         // contiguous bytes (C-contiguous, checked above).
         unsafe { (*numpy::npyffi::objects::_PyArray_GET_ITEM_DATA(arr.as_array_ptr())).data as *const u8 }
     };
-    let shared = (take == Take::Share).then(|| Arc::new(ArrayHolder { _array: arr.clone().into_any().unbind(), ptr: ptr as usize, len }) as SharedArray);
+    let shared = (take == Take::Share)
+        .then(|| Arc::new(ArrayHolder { _array: arr.clone().into_any().unbind(), ptr: ptr as usize, len }) as SharedArray);
     // SAFETY: as above; `arr` lives (GIL held) for the duration of `f`.
     let bytes = unsafe { std::slice::from_raw_parts(ptr, len) };
     Ok(f(ContiguousArray { dtype: &dtype, shape: arr.shape(), bytes, shared }))

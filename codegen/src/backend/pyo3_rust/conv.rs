@@ -117,7 +117,10 @@ pub fn ret(r: &Ret, owner: &str, paths: &Paths) -> String {
             "{{ let d = PyDict::new(py); for (k, v) in __ret {{ d.set_item(k, {}::wrap_any(py, v)?)?; }} d.into_py_any(py) }}",
             path(paths, c)
         ),
-        Ret::Pixel => "glue::pixel(py, __ret)".into(),
+        Ret::ValueEnum(e) => {
+            let arms: Vec<String> = e.variants.iter().map(|v| format!("{}::{v}(v) => v.into_py_any(py),", e.path)).collect();
+            format!("match __ret {{ {} }}", arms.join(" "))
+        }
         Ret::FloatList => "rt::lists::float_list(py, &__ret)".into(),
         Ret::MatrixView => format!("glue::numpy::matrix_view({owner}, &__ret).map(|a| a.unbind())"),
     }

@@ -87,8 +87,11 @@ pub struct ModInfo {
 pub struct RawDecl {
     /// Rust identifier.
     pub ident: String,
-    /// Variant names (empty for a struct).
-    pub variants: Vec<String>,
+    /// Defining module path.
+    pub module_path: Vec<String>,
+    /// Variants (empty for a struct), each with the type of its one
+    /// unnamed field when it has exactly that (`Int(i64)`).
+    pub variants: Vec<(String, Option<syn::Type>)>,
     /// Whether it is an enum.
     pub is_enum: bool,
     /// File and 1-based line.
@@ -216,7 +219,7 @@ fn flatten_use(tree: &UseTree, prefix: &mut Vec<String>, out: &mut Vec<(Vec<Stri
 
 /// Records one item if it carries bindery words.
 fn visit_item(item: &Item, module_path: &[String], file: &Path, out: &mut Collected) -> Result<(), (u32, String)> {
-    record_decl(item, file, out);
+    record_decl(item, module_path, file, out);
     match item {
         Item::Struct(s) => visit_type(&s.attrs, s.ident.to_string(), None, module_path, file, out),
         Item::Enum(e) => visit_type(&e.attrs, e.ident.to_string(), Some(e.clone()), module_path, file, out),
@@ -227,14 +230,23 @@ fn visit_item(item: &Item, module_path: &[String], file: &Path, out: &mut Collec
 }
 
 /// Records a struct or enum in [`Collected::decls`].
-fn record_decl(item: &Item, file: &Path, out: &mut Collected) {
+fn record_decl(item: &Item, module_path: &[String], file: &Path, out: &mut Collected) {
     let (ident, variants, is_enum) = match item {
         Item::Struct(s) => (&s.ident, vec![], false),
-        Item::Enum(e) => (&e.ident, e.variants.iter().map(|v| v.ident.to_string()).collect(), true),
+        Item::Enum(e) => (&e.ident, e.variants.iter().map(|v| (v.ident.to_string(), single_value(&v.fields))).collect(), true),
         _ => return,
     };
     let line = ident.span().start().line as u32;
-    out.decls.push(RawDecl { ident: ident.to_string(), variants, is_enum, file: file.to_path_buf(), line });
+    let module_path = module_path.to_vec();
+    out.decls.push(RawDecl { ident: ident.to_string(), module_path, variants, is_enum, file: file.to_path_buf(), line });
+}
+
+/// The type of a variant's fields when they are exactly one unnamed field.
+fn single_value(fields: &syn::Fields) -> Option<syn::Type> {
+    match fields {
+        syn::Fields::Unnamed(f) if f.unnamed.len() == 1 => f.unnamed.first().map(|f| f.ty.clone()),
+        _ => None,
+    }
 }
 
 fn visit_type(

@@ -14,5 +14,7 @@ use pyo3::prelude::*;
 pub fn observer(callback: Py<PyAny>, wrap: Wrap<Packet>) -> ObserverFn {
     mediapipe_core::graph::set_observer_batch_scope(with_gil);
     let mut call = name_value_callback(callback, wrap);
-    Box::new(move |stream: &str, packet: &Packet| call(stream, packet).map_err(|raised| Status::unknown(format!("Python observer callback raised {raised}"))))
+    Box::new(move |stream: &str, packet: &Packet| {
+        call(stream, packet).map_err(|raised| Status::unknown(format!("Python observer callback raised {raised}")))
+    })
 }
