@@ -109,9 +109,9 @@ pub enum Ret {
 /// Python type of its values.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ValueEnum {
-    /// The type as written (`PixelValue`).
+    /// The type as written (`Sample`).
     pub rust_type: String,
-    /// Full Rust path (`mediapipe_core::image_frame::PixelValue`).
+    /// Full Rust path (`samples_core::readings::Sample`).
     pub path: String,
     /// Variant names.
     pub variants: Vec<String>,

@@ -29,7 +29,7 @@ pub struct RustCrate {
 pub struct RustDecl {
     /// Rust identifier.
     pub ident: String,
-    /// Public path inside the crate (`image_frame::PixelValue`).
+    /// Public path inside the crate (`readings::Sample`).
     pub path: String,
     /// Variants, in order (`None` for a struct).
     pub variants: Option<Vec<DeclVariant>>,
