@@ -130,3 +130,24 @@ pub fn callable(func: &str, obj: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
 pub fn missing(func: &str, name: &str) -> PyErr {
     PyTypeError::new_err(format!("{func}() missing required argument '{name}'"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pyo3::types::PyFloat;
+
+    #[test]
+    fn int32_takes_the_int32_range_only() {
+        Python::initialize();
+        Python::attach(|py| {
+            let int = |v: i64| v.into_pyobject(py).unwrap().into_any();
+            assert_eq!(int32("f", &int(i64::from(i32::MIN))).unwrap(), i32::MIN);
+            assert_eq!(int32("f", &int(i64::from(i32::MAX))).unwrap(), i32::MAX);
+            for bad in [int(1 << 31), int(-(1 << 31) - 1), PyFloat::new(py, 1.0).into_any()] {
+                let err = int32("f", &bad).unwrap_err();
+                assert!(err.is_instance_of::<PyTypeError>(py));
+                assert!(err.value(py).to_string().starts_with("f(): incompatible function arguments."));
+            }
+        });
+    }
+}

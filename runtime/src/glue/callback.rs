@@ -43,3 +43,31 @@ fn describe(py: Python<'_>, err: &PyErr) -> String {
     let kind = err.get_type(py).name().map(|n| n.to_string()).unwrap_or_else(|_| "Exception".into());
     format!("{kind}: {text}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::CString;
+
+    fn wrap_int(py: Python<'_>, v: i64) -> PyResult<Py<PyAny>> {
+        v.into_py_any(py)
+    }
+
+    #[test]
+    fn name_value_callback_passes_the_wrapped_value_and_reports_a_raise() {
+        Python::initialize();
+        let (record, fail) = Python::attach(|py| {
+            let code = CString::new("seen = []\ndef record(n, v): seen.append((n, v))\ndef fail(n, v): raise KeyError(n)\n").unwrap();
+            let m = PyModule::from_code(py, &code, c"cb.py", c"cb").unwrap();
+            (m.getattr("record").unwrap().unbind(), m.getattr("fail").unwrap().unbind())
+        });
+        let mut call = name_value_callback::<i64>(Python::attach(|py| record.clone_ref(py)), wrap_int);
+        assert_eq!(call("out", &7), Ok(()));
+        let mut call = name_value_callback::<i64>(fail, wrap_int);
+        assert_eq!(call("out", &7), Err("KeyError: 'out'".to_string()));
+        Python::attach(|py| {
+            let seen = record.bind(py).getattr("__globals__").unwrap().get_item("seen").unwrap();
+            assert_eq!(seen.str().unwrap().to_string(), "[('out', 7)]");
+        });
+    }
+}
