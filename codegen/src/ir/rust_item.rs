@@ -33,6 +33,8 @@ pub struct RustDecl {
     pub path: String,
     /// Variants, in order (`None` for a struct).
     pub variants: Option<Vec<DeclVariant>>,
+    /// Names of its inherent methods (from every `impl` block of the crate).
+    pub methods: Vec<String>,
     /// Declaration site.
     pub loc: SourceLoc,
 }

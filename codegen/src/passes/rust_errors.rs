@@ -1,5 +1,6 @@
 //! Checks of the spec's `[rust.errors]` table against the parsed crate: the
-//! error type and the kind enum must be declared in the crate, every key of
+//! error type and the kind enum must be declared in the crate, `kind` and
+//! `message` must be methods of the error type, every key of
 //! `[rust.errors.exceptions]` must be a variant of that enum, every value a
 //! builtin exception the runtime builds, and the method names Rust
 //! identifiers. Each problem is a diagnostic at the spec line, naming the
@@ -39,8 +40,9 @@ pub fn check(spec: &LoadedRustSpec, krate: &RustCrate) -> Vec<Diagnostic> {
     if !out.is_empty() {
         return out;
     }
-    if decl(krate, &errors.error_type).is_none() {
-        out.push(not_declared(spec, krate, &errors.error_type, "a struct or enum"));
+    match decl(krate, &errors.error_type) {
+        Some(error_type) => out.extend(unknown_methods(spec, errors, error_type)),
+        None => out.push(not_declared(spec, krate, &errors.error_type, "a struct or enum")),
     }
     match decl(krate, &errors.kind_type).and_then(|d| d.variants.as_ref().map(|v| (d, v))) {
         Some((kind_enum, variants)) => {
@@ -90,6 +92,18 @@ fn unknown_variants(spec: &LoadedRustSpec, errors: &ErrorsSpec, kind_enum: &Rust
         .map(|key| {
             let msg = format!("`{}` is not a variant of `{}` (declared at {} of the crate)", key.get_ref(), kind_enum.ident, kind_enum.loc);
             spec.error(Kind::SpecUnknownItem, key.span(), msg).hint(format!("its variants: {}", variants.join(", ")))
+        })
+        .collect()
+}
+
+/// `kind` / `message` names that are no method of the error type.
+fn unknown_methods(spec: &LoadedRustSpec, errors: &ErrorsSpec, error_type: &RustDecl) -> Vec<Diagnostic> {
+    let unknown = [&errors.kind, &errors.message].into_iter().filter(|m| !error_type.methods.contains(m.get_ref()));
+    unknown
+        .map(|m| {
+            let msg = format!("`{}` has no method `{}` (declared at {} of the crate)", error_type.ident, m.get_ref(), error_type.loc);
+            let span = if m.span().is_empty() { errors.error_type.span() } else { m.span() };
+            spec.error(Kind::SpecUnknownItem, span, msg).hint(format!("its methods: {}", error_type.methods.join(", ")))
         })
         .collect()
 }

@@ -105,6 +105,8 @@ pub struct RawDecl {
 pub struct Collected {
     /// Every struct and enum, annotated or not.
     pub decls: Vec<RawDecl>,
+    /// Inherent methods of every type (annotated or not), by the type's identifier.
+    pub inherent_methods: BTreeMap<String, Vec<String>>,
     /// Annotated structs and enums.
     pub types: Vec<RawType>,
     /// `methods` impl blocks.
@@ -232,6 +234,7 @@ fn visit_item(item: &Item, module_path: &[String], file: &Path, out: &mut Collec
 /// Records a struct or enum in [`Collected::decls`].
 fn record_decl(item: &Item, module_path: &[String], file: &Path, out: &mut Collected) {
     let (ident, variants, is_enum) = match item {
+        Item::Impl(i) => return record_inherent_methods(i, out),
         Item::Struct(s) => (&s.ident, vec![], false),
         Item::Enum(e) => (&e.ident, e.variants.iter().map(|v| (v.ident.to_string(), single_value(&v.fields))).collect(), true),
         _ => return,
@@ -239,6 +242,17 @@ fn record_decl(item: &Item, module_path: &[String], file: &Path, out: &mut Colle
     let line = ident.span().start().line as u32;
     let module_path = module_path.to_vec();
     out.decls.push(RawDecl { ident: ident.to_string(), module_path, variants, is_enum, file: file.to_path_buf(), line });
+}
+
+/// Records the method names of an inherent `impl` block in [`Collected::inherent_methods`].
+fn record_inherent_methods(i: &syn::ItemImpl, out: &mut Collected) {
+    let syn::Type::Path(p) = &*i.self_ty else { return };
+    let Some(ident) = p.path.segments.last().map(|s| s.ident.to_string()).filter(|_| i.trait_.is_none()) else { return };
+    let names = i.items.iter().filter_map(|it| match it {
+        ImplItem::Fn(f) => Some(f.sig.ident.to_string()),
+        _ => None,
+    });
+    out.inherent_methods.entry(ident).or_default().extend(names);
 }
 
 /// The type of a variant's fields when they are exactly one unnamed field.

@@ -54,5 +54,6 @@ fn decl(c: &collect::Collected, d: &collect::RawDecl, crate_dir: &Path, known: &
     };
     let variants = d.is_enum.then(|| d.variants.iter().map(variant).collect());
     let path = resolve::public_path(c, &d.module_path, &d.ident);
-    RustDecl { ident: d.ident.clone(), path, variants, loc: resolve::loc(crate_dir, &d.file, d.line) }
+    let methods = c.inherent_methods.get(&d.ident).cloned().unwrap_or_default();
+    RustDecl { ident: d.ident.clone(), path, variants, methods, loc: resolve::loc(crate_dir, &d.file, d.line) }
 }
