@@ -372,3 +372,83 @@ macro_rules! handle_class {
         }
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use pyo3::exceptions::{PyReferenceError, PyTypeError};
+
+    use super::*;
+
+    /// A handle class, as generated code declares one.
+    #[pyclass(module = "bindery_runtime_tests", frozen)]
+    struct Probe {
+        view: View<c_void>,
+    }
+
+    crate::handle_class!(Probe, "Probe");
+    crate::any_view!(probes; Probe);
+
+    fn probe<'py>(py: Python<'py>, target: &mut u64, token: Token) -> Bound<'py, PyAny> {
+        let ptr = NonNull::from(target).cast::<c_void>();
+        Bound::new(py, Probe { view: View::external(ptr, token) }).unwrap().into_any()
+    }
+
+    #[test]
+    fn view_arguments_check_the_class_and_the_liveness() {
+        Python::initialize();
+        Python::attach(|py| {
+            let mut target = 7u64;
+            let token = Token::new();
+            let obj = probe(py, &mut target, token.clone());
+            let (_, ptr) = view::<Probe>(&obj, Pass::Borrowed, "f(x)").unwrap();
+            assert_eq!(ptr as usize, &raw const target as usize);
+            let int = 5i64.into_pyobject(py).unwrap().into_any();
+            let err = view::<Probe>(&int, Pass::Borrowed, "f(x)").unwrap_err();
+            assert!(err.is_instance_of::<PyTypeError>(py));
+            assert!(err.to_string().contains("f(x): expected Probe"), "{err}");
+            token.kill();
+            assert!(view::<Probe>(&obj, Pass::Borrowed, "f(x)").unwrap_err().is_instance_of::<PyReferenceError>(py));
+        });
+    }
+
+    #[test]
+    fn none_passes_null_only_to_nullable_view_arguments() {
+        Python::initialize();
+        Python::attach(|py| {
+            let none = py.None().into_bound(py);
+            let (obj, ptr) = view_or_none::<Probe>(&none, Pass::Borrowed, "f(x)").unwrap();
+            assert!(obj.is_none() && ptr.is_null());
+            assert!(view::<Probe>(&none, Pass::Borrowed, "f(x)").unwrap_err().is_instance_of::<PyTypeError>(py));
+        });
+    }
+
+    #[test]
+    fn the_any_view_dispatcher_knows_only_the_listed_classes() {
+        Python::initialize();
+        Python::attach(|py| {
+            let mut target = 7u64;
+            let token = Token::new();
+            let obj = probe(py, &mut target, token.clone());
+            let address = crate::args::address(&obj, crate::args::AddressRules::default(), probes, "f(p)").unwrap();
+            assert_eq!(address as usize, &raw const target as usize);
+            assert!(probes(&5i64.into_pyobject(py).unwrap().into_any()).is_none());
+            mark_held(&obj, probes);
+            assert_eq!(obj.cast::<Probe>().unwrap().get().view.origin(), crate::view::Origin::Within);
+            consumed(obj.cast::<Probe>().unwrap());
+            assert!(!token.is_alive(), "a consumed argument's token dies");
+        });
+    }
+
+    #[test]
+    fn results_are_none_for_null_and_views_otherwise() {
+        Python::initialize();
+        Python::attach(|py| {
+            assert!(external::<Probe>(py, std::ptr::null_mut()).unwrap().is_none(py));
+            let mut target = 7u64;
+            let result = external::<Probe>(py, (&raw mut target).cast()).unwrap();
+            assert_eq!(result.bind(py).cast::<Probe>().unwrap().get().view.address(), &raw const target as usize);
+            assert!(flag(py, 2).unwrap().bind(py).is_truthy().unwrap());
+            assert!(!flag(py, 0).unwrap().bind(py).is_truthy().unwrap());
+        });
+    }
+}
