@@ -529,9 +529,7 @@ unsafe extern "C" fn __bindery_call_pk_visit_visit(
         "pk_visit(visit)",
         fallback,
         |py| {
-            let callable = unsafe {
-                rt::callable::from_user_data(py, a2.cast::<c_void>())
-            };
+            let callable = rt::user_data_callable!(py, a2.cast::< c_void > ());
             let scope = rt::callable::CallScope::new();
             let result = callable
                 .call1((
