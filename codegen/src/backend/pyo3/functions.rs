@@ -26,8 +26,8 @@ pub struct FunctionVm {
     pub ret: RetVm,
     /// Release the GIL around the call.
     pub release_gil: bool,
-    /// List slots whose node views die after the call: (struct pointer variable, offset expression).
-    pub list_edits: Vec<(String, String)>,
+    /// List slots whose node views die after the call.
+    pub list_edits: Vec<super::memory::ListEditVm>,
     /// Parameter pairs that must not overlap.
     pub disjoint: Vec<DisjointVm>,
     /// Whether parameters add values to the result (out-parameters, buffers).

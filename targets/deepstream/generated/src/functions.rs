@@ -65,7 +65,7 @@ rt::any_view!(
     NvDsObjEncUsrArgs, NvDsAnalyticsObjInfo, NvDsAnalyticsFrameMeta,
     NvOSD_FrameTextParams, NvOSD_FrameRectParams, NvOSD_FrameSegmentMaskParams,
     NvOSD_FrameLineParams, NvOSD_FrameArrowParams, NvOSD_FrameCircleParams,
-    NvDsPreProcessTensorMeta, GstNvDsPreProcessBatchMeta, CustomDataStruct, RectDim,
+    NvDsPreProcessTensorMeta, GstNvDsPreProcessBatchMeta, CustomDataStruct, RectDim
 );
 /// Takes the batch's recursive metadata lock. @param batch_meta Batch to lock.
 ///
@@ -206,13 +206,9 @@ pub(crate) fn __bindery_fn_nvds_remove_frame_meta_from_batch<'py>(
         ffi::nvds_remove_frame_meta_from_batch(__bindery_batch_meta_c as _,
         __bindery_frame_meta_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    rt::lists_edited!(
+        __bindery_batch_meta_c, ffi::NvDsBatchMeta, [frame_meta_list,
+        batch_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -294,17 +290,9 @@ pub(crate) fn __bindery_fn_nvds_remove_obj_meta_from_frame<'py>(
         ffi::nvds_remove_obj_meta_from_frame(__bindery_frame_meta_c as _,
         __bindery_obj_meta_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    rt::lists_edited!(
+        __bindery_frame_meta_c, ffi::NvDsFrameMeta, [obj_meta_list, display_meta_list,
+        frame_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -383,13 +371,9 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_roi<'py>(
         ffi::nvds_remove_classifier_meta_from_roi(__bindery_roi_meta_c as _,
         __bindery_classifier_meta_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_roi_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsRoiMeta, classifier_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_roi_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsRoiMeta, roi_user_meta_list),
+    rt::lists_edited!(
+        __bindery_roi_meta_c, ffi::NvDsRoiMeta, [classifier_meta_list,
+        roi_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -448,13 +432,9 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_obj<'py>(
         ffi::nvds_remove_classifier_meta_from_obj(__bindery_obj_meta_c as _,
         __bindery_classifier_meta_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_obj_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_obj_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    rt::lists_edited!(
+        __bindery_obj_meta_c, ffi::NvDsObjectMeta, [classifier_meta_list,
+        obj_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -535,9 +515,8 @@ pub(crate) fn __bindery_fn_nvds_remove_label_info_meta_from_classifier<'py>(
         ffi::nvds_remove_label_info_meta_from_classifier(__bindery_classifier_meta_c as
         _, __bindery_label_info_meta_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_classifier_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsClassifierMeta, label_info_list),
+    rt::lists_edited!(
+        __bindery_classifier_meta_c, ffi::NvDsClassifierMeta, [label_info_list]
     );
     Ok(__bindery_py.None())
 }
@@ -612,17 +591,9 @@ pub(crate) fn __bindery_fn_nvds_remove_display_meta_from_frame<'py>(
         ffi::nvds_remove_display_meta_from_frame(__bindery_frame_meta_c as _,
         __bindery_display_meta_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    rt::lists_edited!(
+        __bindery_frame_meta_c, ffi::NvDsFrameMeta, [obj_meta_list, display_meta_list,
+        frame_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -768,13 +739,9 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_batch<'py>(
         ffi::nvds_remove_user_meta_from_batch(__bindery_batch_meta_c as _,
         __bindery_user_meta_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    rt::lists_edited!(
+        __bindery_batch_meta_c, ffi::NvDsBatchMeta, [frame_meta_list,
+        batch_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -800,17 +767,9 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_frame<'py>(
         ffi::nvds_remove_user_meta_from_frame(__bindery_frame_meta_c as _,
         __bindery_user_meta_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    rt::lists_edited!(
+        __bindery_frame_meta_c, ffi::NvDsFrameMeta, [obj_meta_list, display_meta_list,
+        frame_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -836,13 +795,9 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_roi<'py>(
         ffi::nvds_remove_user_meta_from_roi(__bindery_roi_meta_c as _,
         __bindery_user_meta_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_roi_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsRoiMeta, classifier_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_roi_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsRoiMeta, roi_user_meta_list),
+    rt::lists_edited!(
+        __bindery_roi_meta_c, ffi::NvDsRoiMeta, [classifier_meta_list,
+        roi_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -868,13 +823,9 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_object<'py>(
         ffi::nvds_remove_user_meta_from_object(__bindery_obj_meta_c as _,
         __bindery_user_meta_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_obj_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_obj_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    rt::lists_edited!(
+        __bindery_obj_meta_c, ffi::NvDsObjectMeta, [classifier_meta_list,
+        obj_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1053,13 +1004,9 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_meta_list<'py>(
         ffi::nvds_clear_frame_meta_list(__bindery_batch_meta_c as _,
         __bindery_meta_list_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    rt::lists_edited!(
+        __bindery_batch_meta_c, ffi::NvDsBatchMeta, [frame_meta_list,
+        batch_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1091,17 +1038,9 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_meta_list<'py>(
         ffi::nvds_clear_obj_meta_list(__bindery_frame_meta_c as _, __bindery_meta_list_c
         as _)
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    rt::lists_edited!(
+        __bindery_frame_meta_c, ffi::NvDsFrameMeta, [obj_meta_list, display_meta_list,
+        frame_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1133,13 +1072,9 @@ pub(crate) fn __bindery_fn_nvds_clear_classifier_meta_list<'py>(
         ffi::nvds_clear_classifier_meta_list(__bindery_obj_meta_c as _,
         __bindery_meta_list_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_obj_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_obj_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    rt::lists_edited!(
+        __bindery_obj_meta_c, ffi::NvDsObjectMeta, [classifier_meta_list,
+        obj_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1174,9 +1109,8 @@ pub(crate) fn __bindery_fn_nvds_clear_label_info_meta_list<'py>(
         ffi::nvds_clear_label_info_meta_list(__bindery_classifier_meta_c as _,
         __bindery_meta_list_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_classifier_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsClassifierMeta, label_info_list),
+    rt::lists_edited!(
+        __bindery_classifier_meta_c, ffi::NvDsClassifierMeta, [label_info_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1208,17 +1142,9 @@ pub(crate) fn __bindery_fn_nvds_clear_display_meta_list<'py>(
         ffi::nvds_clear_display_meta_list(__bindery_frame_meta_c as _,
         __bindery_meta_list_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    rt::lists_edited!(
+        __bindery_frame_meta_c, ffi::NvDsFrameMeta, [obj_meta_list, display_meta_list,
+        frame_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1250,13 +1176,9 @@ pub(crate) fn __bindery_fn_nvds_clear_batch_user_meta_list<'py>(
         ffi::nvds_clear_batch_user_meta_list(__bindery_batch_meta_c as _,
         __bindery_meta_list_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    rt::lists_edited!(
+        __bindery_batch_meta_c, ffi::NvDsBatchMeta, [frame_meta_list,
+        batch_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1288,17 +1210,9 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_user_meta_list<'py>(
         ffi::nvds_clear_frame_user_meta_list(__bindery_frame_meta_c as _,
         __bindery_meta_list_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    rt::lists_edited!(
+        __bindery_frame_meta_c, ffi::NvDsFrameMeta, [obj_meta_list, display_meta_list,
+        frame_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1330,13 +1244,9 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_user_meta_list<'py>(
         ffi::nvds_clear_obj_user_meta_list(__bindery_object_meta_c as _,
         __bindery_meta_list_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_object_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_object_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    rt::lists_edited!(
+        __bindery_object_meta_c, ffi::NvDsObjectMeta, [classifier_meta_list,
+        obj_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1377,13 +1287,9 @@ pub(crate) fn __bindery_fn_nvds_clear_meta_list<'py>(
         ffi::nvds_clear_meta_list(__bindery_batch_meta_c as _, __bindery_meta_list_c as
         _, __bindery_meta_pool_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    rt::lists_edited!(
+        __bindery_batch_meta_c, ffi::NvDsBatchMeta, [frame_meta_list,
+        batch_user_meta_list]
     );
     rt::pointer::to_capsule(__bindery_py, __bindery_ret.cast::<c_void>())
         .map(Bound::unbind)

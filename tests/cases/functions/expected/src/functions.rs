@@ -2,7 +2,7 @@
 use crate::*;
 rt::c_free!(__bindery_free_fn_box_free, ffi::FnBox, ffi::fn_box_free);
 rt::c_free!(__bindery_free_fn_item_free, ffi::FnItem, ffi::fn_item_free);
-rt::any_view!(__bindery_any_view; FnItem, FnBox,);
+rt::any_view!(__bindery_any_view; FnItem, FnBox);
 /// Adds two numbers (keyword arguments `a` and `b`).
 ///
 /// C function `fn_add`, declared at functions.h:24.

@@ -20,10 +20,7 @@ pub(crate) fn __bindery_fn_le_bag_remove_item<'py>(
     );
     rt::c_call!(ffi::le_bag_remove_item(__bindery_bag_c as _, __bindery_item_c as _));
     rt::call::consumed(__bindery_item_obj);
-    rt::epoch::bump_in(
-        __bindery_bag_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::LeBag, items),
-    );
+    rt::lists_edited!(__bindery_bag_c, ffi::LeBag, [items]);
     Ok(__bindery_py.None())
 }
 /// Empties every list of @a bag (explicit `edits_lists`).
@@ -39,14 +36,7 @@ pub(crate) fn __bindery_fn_le_bag_clear<'py>(
         __bindery_bag_obj, __bindery_bag_c = bag as LeBag, Borrowed, "le_bag_clear(bag)"
     );
     rt::c_call!(ffi::le_bag_clear(__bindery_bag_c as _));
-    rt::epoch::bump_in(
-        __bindery_bag_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::LeBag, items),
-    );
-    rt::epoch::bump_in(
-        __bindery_bag_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::LeBag, notes),
-    );
+    rt::lists_edited!(__bindery_bag_c, ffi::LeBag, [items, notes]);
     Ok(__bindery_py.None())
 }
 /// Appends @a item: adding never invalidates node views.

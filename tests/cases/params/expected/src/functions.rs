@@ -20,7 +20,7 @@ impl PkContext {
     }
 }
 rt::allocator_free!(__bindery_free_zeroed, __BINDERY_ALLOCATOR);
-rt::any_view!(__bindery_any_view; PkPoint, PkShape, PkLocals,);
+rt::any_view!(__bindery_any_view; PkPoint, PkShape, PkLocals);
 /// Splits a value: quotient and remainder through out-parameters.
 ///
 /// C function `pk_divmod`, declared at params.h:31.

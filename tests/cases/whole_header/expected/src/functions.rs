@@ -18,7 +18,7 @@ impl WhHandle {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
     }
 }
-rt::any_view!(__bindery_any_view; WhPacket, WhWide,);
+rt::any_view!(__bindery_any_view; WhPacket, WhWide);
 /// Opens a handle.
 ///
 /// C function `wh_open`, declared at whole.h:18.
