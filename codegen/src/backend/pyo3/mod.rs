@@ -43,11 +43,12 @@ pub fn ffi_layer(spec: &LoadedSpec, set: &HeaderSet, no_shim: &[String]) -> Resu
 /// (a vendored runtime also makes the crate carry copies of its helpers).
 pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer, runtime: &RuntimeSource) -> Result<Vec<Output>> {
     let env = templates::environment();
-    let vm = model::module_vm(module);
+    let mut vm = model::module_vm(module);
     let spec_shown = paths::shown_spec(spec);
     let allocator = format!("__BINDERY_ALLOC_{}", spec.spec.c.allocator.get_ref().to_uppercase());
     let runtime_dep = runtime.dependency(out_dir);
     let features = runtime_features::features(spec, |c| module.record(c).map(|r| r.python_name.clone()));
+    vm.any_view = vm.view_address || vm.view_held || features.raw_memory.is_some();
     let ctx = Value::from(minijinja::value::Serde(Context {
         module: &module.name,
         spec: &spec_shown,

@@ -9,14 +9,10 @@ pub(crate) fn __bindery_fn_cx_record_id<'py>(
     __bindery_py: Python<'py>,
     record: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_record_obj = record
-        .cast::<CxRecord>()
-        .map_err(|_| rt::errors::wrong_type(
-            record,
-            CxRecord::TYPE,
-            "cx_record_id(record)",
-        ))?;
-    let __bindery_record_c = __bindery_record_obj.get().ptr()?;
-    let __bindery_ret = unsafe { ffi::cx_record_id(__bindery_record_c as _) };
+    rt::view_arg!(
+        __bindery_record_obj, __bindery_record_c = record as CxRecord, Borrowed,
+        "cx_record_id(record)"
+    );
+    let __bindery_ret = rt::c_call!(ffi::cx_record_id(__bindery_record_c as _));
     __bindery_ret.into_py_any(__bindery_py)
 }
