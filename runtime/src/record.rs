@@ -19,6 +19,7 @@
 //! struct at the same moment on another thread is not synchronised with.
 
 use pyo3::PyClass;
+use pyo3::pyclass_init::PyClassInitializer;
 use pyo3::prelude::*;
 use pyo3::pyclass::boolean_struct::True;
 
@@ -28,7 +29,7 @@ use crate::view::{Allocator, View};
 
 /// A generated class over C struct [`Record::C`]: its name and memory
 /// tables, and the [`View`] it holds. Implemented by [`record!`](crate::record!).
-pub trait Record: PyClass<Frozen = True> + Sync + Sized {
+pub trait Record: PyClass<Frozen = True> + Sync + Sized + Into<PyClassInitializer<Self>> {
     /// The C struct (the bindgen type in the generated `ffi`).
     type C;
     /// Python class name, for messages.
