@@ -62,7 +62,13 @@ impl ListNode {
     /// The head node of the list whose head pointer is at `slot` inside a
     /// struct whose views hold `container` (None for an empty list).
     #[inline]
-    pub fn over(keep: Option<Py<PyAny>>, container: &Token, slot: *const c_void, head: *mut GListNode, element: Option<&'static ElementType>) -> Option<ListNode> {
+    pub fn over(
+        keep: Option<Py<PyAny>>,
+        container: &Token,
+        slot: *const c_void,
+        head: *mut GListNode,
+        element: Option<&'static ElementType>,
+    ) -> Option<ListNode> {
         let head = NonNull::new(head)?;
         let epoch = crate::epoch::current(slot, container);
         Some(ListNode { view: View::borrowed(head, epoch, keep), elements: container.clone(), element })

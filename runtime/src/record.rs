@@ -19,9 +19,9 @@
 //! struct at the same moment on another thread is not synchronised with.
 
 use pyo3::PyClass;
-use pyo3::pyclass_init::PyClassInitializer;
 use pyo3::prelude::*;
 use pyo3::pyclass::boolean_struct::True;
+use pyo3::pyclass_init::PyClassInitializer;
 
 use crate::owned::{OwnedPointer, OwnedString};
 use crate::pointer::IntAddresses;
