@@ -8,11 +8,13 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime");
-    println!("cargo:rerun-if-changed={}", runtime.display());
     let mut files = vec![];
     collect(&runtime.join("src"), &mut files);
     files.sort();
     files.insert(0, runtime.join("Cargo.toml"));
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.display());
+    }
     let mut table = String::from("&[\n");
     for file in &files {
         let relative = file.strip_prefix(&runtime).expect("collected under runtime/");
@@ -23,8 +25,12 @@ fn main() {
     std::fs::write(out.join("runtime_files.rs"), table).expect("OUT_DIR is writable");
 }
 
-/// Every file under `dir`, recursively.
+/// Every file under `dir`, recursively. Each directory walked is also a
+/// `rerun-if-changed` path: adding or removing a file changes its
+/// directory's modification time, so a new file under `runtime/src/glue`
+/// reruns this script (watching the files alone would not notice it).
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    println!("cargo:rerun-if-changed={}", dir.display());
     let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
     for entry in entries.flatten() {
         let path = entry.path();

@@ -320,5 +320,70 @@ pub unsafe fn payload_slot(owner: *mut c_void, offset: usize) -> Option<*mut *mu
     NonNull::new(owner).map(|o| unsafe { slot::<c_void>(o.as_ptr(), offset) })
 }
 
+/// A block kind whose owner (a user meta) holds it in a payload pointer
+/// field and calls copy and release functions on it: implemented once per
+/// `[allocator.NAME]` with an owner (by [`c_owned_payload!`](crate::c_owned_payload!)),
+/// it gives [`copy_payload`] and [`release_payload`] their layout.
+pub trait OwnedPayload {
+    /// What the block owns besides its bytes.
+    const LAYOUT: Layout;
+    /// The allocator of the block and of its copies.
+    const ALLOCATOR: Allocator;
+    /// Byte offset of the payload pointer inside the owner struct.
+    const PAYLOAD_OFFSET: usize;
+}
+
+/// The owner's copy function for payload kind `P`: a deep copy of the block
+/// its payload field points to (NULL for a NULL owner or payload).
+///
+/// # Safety
+/// C calls it with NULL or the owner whose copy function this is, alive for
+/// the call; its payload field is NULL or a block of `P`'s layout.
+pub unsafe extern "C" fn copy_payload<P: OwnedPayload>(owner: *mut c_void, _user_data: *mut c_void) -> *mut c_void {
+    // SAFETY: `owner` is NULL or a struct with the payload pointer at
+    // `P::PAYLOAD_OFFSET`, which is NULL or a block of `P::LAYOUT` (the contract).
+    unsafe {
+        match payload_slot(owner, P::PAYLOAD_OFFSET) {
+            Some(slot) => deep_copy(*slot, &P::LAYOUT, P::ALLOCATOR),
+            None => std::ptr::null_mut(),
+        }
+    }
+}
+
+/// The owner's release function for payload kind `P`: frees the block its
+/// payload field points to, with what the block owns, and clears the field.
+///
+/// # Safety
+/// C calls it with NULL or the owner whose release function this is, once;
+/// the owner owns its payload, NULL or a block of `P`'s layout.
+pub unsafe extern "C" fn release_payload<P: OwnedPayload>(owner: *mut c_void, _user_data: *mut c_void) {
+    // SAFETY: as for `copy_payload`; the owner gives up the block here, so
+    // it is freed once, and the field no longer points to it afterwards.
+    unsafe {
+        if let Some(slot) = payload_slot(owner, P::PAYLOAD_OFFSET) {
+            deep_free(*slot, &P::LAYOUT, P::ALLOCATOR);
+            *slot = std::ptr::null_mut();
+        }
+    }
+}
+
+/// Declares the [`OwnedPayload`] kind of an `[allocator.NAME]` with an owner:
+/// `c_owned_payload!(Kind, LAYOUT, ALLOCATOR, ffi::Owner, payload.field)`.
+/// Its copy and release functions are `copy_payload::<Kind>` and
+/// `release_payload::<Kind>`.
+#[macro_export]
+macro_rules! c_owned_payload {
+    ($(#[$doc:meta])* $kind:ident, $layout:expr, $allocator:expr, $owner:ty, $($field:ident).+) => {
+        $(#[$doc])*
+        pub(crate) struct $kind;
+
+        impl $crate::c_owned::OwnedPayload for $kind {
+            const LAYOUT: $crate::c_owned::Layout = $layout;
+            const ALLOCATOR: $crate::view::Allocator = $allocator;
+            const PAYLOAD_OFFSET: usize = ::std::mem::offset_of!($owner, $($field).+);
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests;

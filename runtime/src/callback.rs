@@ -6,11 +6,19 @@
 //! read from the C arguments, such as a meta type), never from one global
 //! slot. [`guard`] takes the GIL, runs the body, reports any Python exception
 //! through `sys.unraisablehook` and catches panics, so nothing unwinds into C.
+//! [`callback_trampoline!`](crate::callback_trampoline!) declares a generated
+//! trampoline in one item, its body [`dispatch`], so the `unsafe` reads of
+//! C's arguments and their `SAFETY` reasons live here.
 
 use std::collections::HashMap;
+use std::ptr::NonNull;
 use std::sync::Mutex;
 
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+use crate::record::Record;
+use crate::view::View;
 
 /// Callables registered for one process: (site, key) → callable.
 #[derive(Default)]
@@ -75,6 +83,84 @@ pub fn guard<R>(site: &'static str, fallback: R, body: impl FnOnce(Python<'_>) -
         Ok(Some(value)) => value,
         _ => fallback,
     }
+}
+
+/// The body of a generated trampoline for a callback registered on a field
+/// of struct `R`, run in [`guard`]: reads the key from the struct `arg`
+/// points to (`key`), finds the callable for `(site, key)` and calls it
+/// with the Python arguments `args` builds from a view of the struct, then
+/// converts the result for C (`convert`). A NULL struct, no callable, an
+/// exception or a panic return `fallback`.
+///
+/// # Safety
+/// `arg` must be NULL or point to a live `R::C` for the duration of the call
+/// (what C passes a callback of that struct's field).
+pub unsafe fn dispatch<R: Record, T: Copy>(
+    registry: &Registry,
+    site: &'static str,
+    fallback: T,
+    arg: *mut R::C,
+    key: impl FnOnce(&R::C) -> i64,
+    args: impl FnOnce(Python<'_>, Py<R>) -> PyResult<Vec<Py<PyAny>>>,
+    convert: impl FnOnce(&Bound<'_, PyAny>) -> PyResult<T>,
+) -> T {
+    guard(site, fallback, |py| {
+        let Some(view) = NonNull::new(arg) else { return Ok(fallback) };
+        // SAFETY: `arg` is a live `R::C` (the function's contract); the key
+        // is read through a shared reference that ends with the closure.
+        let key = key(unsafe { view.as_ref() });
+        let Some(callable) = registry.get(py, site, key) else { return Ok(fallback) };
+        let argument = Py::new(py, R::wrap(View::untracked(view)))?;
+        let args = PyTuple::new(py, args(py, argument)?)?;
+        convert(callable.bind(py).call1(args)?.as_any())
+    })
+}
+
+/// A C callback trampoline (an `unsafe extern "C" fn` C can store in a
+/// function-pointer field) whose body is [`dispatch`]:
+///
+/// ```ignore
+/// rt::callback_trampoline!(
+///     __bindery_callback_Meta_copy_func, "Meta.copy_func", __BINDERY_CALLBACKS,
+///     fn(a0: *mut c_void, a1: *mut c_void) -> *mut c_void,
+///     a0 as UserMeta, key base_meta.meta_type, address,
+///     |py, argument| Ok(vec![argument.into_any(), rt::pointer::to_capsule(py, a1)?.unbind()])
+/// );
+/// ```
+///
+/// `a0 as UserMeta`: the parameter that points to the struct, and its class;
+/// `key` the struct's field holding the registry key; then how the callable's
+/// result converts for C: `unit` (ignored), `address` (a pointer; NULL on
+/// failure) or `int` (checked for range; 0 on failure); last, the Python
+/// arguments from the GIL token and the struct's view.
+#[macro_export]
+macro_rules! callback_trampoline {
+    (
+        $name:ident, $site:literal, $registry:expr,
+        fn($($a:ident: $t:ty),* $(,)?) $(-> $ret:ty)?,
+        $arg:ident as $class:ty, key $($key:ident).+, $result:ident,
+        |$py:pat_param, $argument:pat_param| $args:expr $(,)?
+    ) => {
+        #[doc = concat!(" Trampoline for `", $site, "`.")]
+        pub(crate) unsafe extern "C" fn $name($($a: $t),*) $(-> $ret)? {
+            let (fallback, convert) = $crate::callback_trampoline!(@result $result, $site);
+            // SAFETY: C calls a trampoline stored in a field of a `$class`
+            // struct with the arguments of that field's function-pointer
+            // type: `$arg` is NULL or that struct, alive for the call.
+            unsafe {
+                $crate::callback::dispatch::<$class, _>(&$registry, $site, fallback, $arg.cast(), |c| c.$($key).+ as i64, |$py, $argument| $args, convert)
+            }
+        }
+    };
+    (@result unit, $site:literal) => {
+        ((), |_: &$crate::pyo3::Bound<'_, $crate::pyo3::PyAny>| Ok(()))
+    };
+    (@result address, $site:literal) => {
+        (::std::ptr::null_mut(), |r: &$crate::pyo3::Bound<'_, $crate::pyo3::PyAny>| Ok($crate::pointer::address_of(r, $site)? as _))
+    };
+    (@result int, $site:literal) => {
+        (0, |r: &$crate::pyo3::Bound<'_, $crate::pyo3::PyAny>| Ok($crate::ints::to_c_int::<i64>(r, $site)? as _))
+    };
 }
 
 /// Checks that `func` is callable (`TypeError` naming `what` otherwise): the

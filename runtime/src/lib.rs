@@ -7,8 +7,8 @@
 //! range checks ([`ints`]), char-array and C-string conversion ([`strings`]),
 //! deep copy and free of structs owning strings ([`owned`]), raw pointer and
 //! capsule handling ([`pointer`]) with a cannot-fault readability probe for
-//! raw addresses ([`probe`]), GLib list walking ([`glist`]) and list epochs
-//! ([`epoch`]), zero-copy numpy export ([`numpy_export`]), callback
+//! raw addresses ([`probe`]), GLib list walking ([`glist`]), the generated
+//! `GList` class ([`list_class`]) and list epochs ([`epoch`]), zero-copy numpy export ([`numpy_export`]), callback
 //! trampolines ([`callback`]), GObject/GStreamer interop ([`gobject`]:
 //! PyGObject arguments with GType checks, tokens of a buffer's metas), and the parameter conversions of module
 //! functions: view arguments, the any-view dispatcher, result conversions
@@ -41,6 +41,7 @@ pub mod glist;
 pub mod glue;
 pub mod gobject;
 pub mod ints;
+pub mod list_class;
 pub mod numpy_export;
 pub mod out;
 pub mod owned;

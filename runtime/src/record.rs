@@ -21,6 +21,7 @@
 use pyo3::PyClass;
 use pyo3::prelude::*;
 use pyo3::pyclass::boolean_struct::True;
+use pyo3::pyclass_init::PyClassInitializer;
 
 use crate::owned::{OwnedPointer, OwnedString};
 use crate::pointer::IntAddresses;
@@ -28,7 +29,7 @@ use crate::view::{Allocator, View};
 
 /// A generated class over C struct [`Record::C`]: its name and memory
 /// tables, and the [`View`] it holds. Implemented by [`record!`](crate::record!).
-pub trait Record: PyClass<Frozen = True> + Sync + Sized {
+pub trait Record: PyClass<Frozen = True> + Sync + Sized + Into<PyClassInitializer<Self>> {
     /// The C struct (the bindgen type in the generated `ffi`).
     type C;
     /// Python class name, for messages.

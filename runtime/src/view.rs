@@ -43,9 +43,21 @@ unsafe extern "C" {
     fn free(ptr: *mut c_void);
 }
 
+// GLib's allocator, linked by the generated crates that use it (their
+// `[c]` settings link GLib); this crate itself does not link GLib, and a
+// crate that never names `Allocator::GLIB` never references these symbols.
+// `gsize` is `unsigned long`, the same width as `usize` on the LP64 targets
+// we build for.
+unsafe extern "C" {
+    fn g_malloc0(size: usize) -> *mut c_void;
+    fn g_free(ptr: *mut c_void);
+}
+
 impl Allocator {
     /// The C library's `calloc`/`free`.
     pub const LIBC: Allocator = Allocator { alloc_zeroed: libc_alloc_zeroed, free };
+    /// GLib's `g_malloc0`/`g_free` (the crate using it must link GLib).
+    pub const GLIB: Allocator = Allocator { alloc_zeroed: g_malloc0, free: g_free };
 }
 
 /// The value stored in a pointer field: an address and, when Python owns the

@@ -120,3 +120,36 @@ fn blocks_not_made_here_are_not_freed() {
     assert!(view.ptr("Event").is_err());
     assert_eq!(foreign.id, 1);
 }
+
+/// A user meta holding an `Event` payload, as C declares one.
+#[repr(C)]
+struct Owner {
+    tag: u64,
+    payload: *mut c_void,
+}
+
+struct EventPayload;
+
+impl OwnedPayload for EventPayload {
+    const LAYOUT: Layout = LAYOUT;
+    const ALLOCATOR: Allocator = Allocator::LIBC;
+    const PAYLOAD_OFFSET: usize = offset_of!(Owner, payload);
+}
+
+#[test]
+fn payload_functions_copy_and_release_the_owners_block() {
+    let e = event(2);
+    let mut owner = Owner { tag: 7, payload: e.cast() };
+    let owner_ptr = (&raw mut owner).cast::<c_void>();
+    let copy = unsafe { copy_payload::<EventPayload>(owner_ptr, std::ptr::null_mut()) }.cast::<Event>();
+    assert!(!copy.is_null() && copy != e);
+    assert_eq!(read(unsafe { (*copy).text }), "hello");
+    unsafe { release_payload::<EventPayload>(owner_ptr, std::ptr::null_mut()) };
+    assert!(owner.payload.is_null());
+    assert!(!is_tracked(e.cast()));
+    assert!(is_tracked(copy.cast()));
+    unsafe { deep_free(copy.cast(), &LAYOUT, Allocator::LIBC) };
+    let null_owner = std::ptr::null_mut();
+    assert!(unsafe { copy_payload::<EventPayload>(null_owner, null_owner) }.is_null());
+    unsafe { release_payload::<EventPayload>(null_owner, null_owner) };
+}

@@ -1,12 +1,16 @@
-//! View-models of `[allocator.NAME]` functions: the `rt::c_owned::Layout`
-//! of the allocated struct as Rust expressions, and the owner's fields the
-//! generated copy/release functions use.
+//! View-models of `[allocator.NAME]` functions (`src/allocators.rs`, when
+//! the spec declares any): the `rt::c_owned::Layout` of the allocated struct
+//! as Rust expressions, and the owner's fields the runtime's copy/release
+//! functions (`rt::c_owned::copy_payload` / `release_payload`) use.
 
 use serde::Serialize;
 
 use super::memory::owned_string;
 use super::rust_types::rust_ident;
 use crate::ir::{AllocatorExtension, CAllocator, IntField, Module};
+
+/// The generated file holding the allocator functions.
+pub const FILE: &str = "src/allocators.rs";
 
 /// One allocator function.
 #[derive(Serialize)]

@@ -74,6 +74,10 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer,
     if let Some(shim) = ffi.shim {
         out.push(Output::new(ffi::SHIM_FILE, shim));
     }
+    if !vm.allocators.is_empty() {
+        let text = templates::render(&env, "allocators.rs.j2", &ctx)?;
+        out.push(Output::new(allocators::FILE, format::rust(allocators::FILE, &text)?));
+    }
     if features.any {
         let text = templates::render(&env, "runtime_features.rs.j2", &ctx)?;
         out.push(Output::new(runtime_features::FILE, format::rust(runtime_features::FILE, &text)?));

@@ -304,7 +304,7 @@ pub struct CallbackVm {
     pub site: String,
     /// Parameters: (name, Rust type).
     pub params: Vec<(String, String)>,
-    /// Expressions of the Python call's arguments (`argument` is the struct view).
+    /// Expressions of the Python call's arguments, each a `Py<PyAny>` (`argument` is the struct view, `py` the GIL token).
     pub call_args: Vec<String>,
     /// Return type ("" for void).
     pub ret: String,
@@ -312,10 +312,8 @@ pub struct CallbackVm {
     pub arg: String,
     /// Class of the struct parameter.
     pub class: String,
-    /// C type of the struct parameter.
-    pub c: String,
-    /// Key expression over `p`.
-    pub key_expr: String,
+    /// The struct's field holding the registry key (`a.b`).
+    pub key_path: String,
     /// How the Python result converts: "unit", "address", "int".
     pub ret_conv: &'static str,
 }
@@ -530,7 +528,7 @@ fn callback_vm(module: &Module, r: &Record, f: &Field) -> Option<CallbackVm> {
         .collect();
     let call_args = match all_args {
         true => c_params.iter().enumerate().map(|(i, p)| callback_arg(i, *arg, p)).collect(),
-        false => vec!["argument".to_string()],
+        false => vec!["argument.into_any()".to_string()],
     };
     let record = if arg_record.is_empty() { r.name.clone() } else { arg_record.clone() };
     let (ret_ty, conv) = match &**ret {
@@ -543,8 +541,7 @@ fn callback_vm(module: &Module, r: &Record, f: &Field) -> Option<CallbackVm> {
         site: format!("{}.{}", r.python_name, f.python_name),
         arg: format!("a{arg}"),
         class: class_of(module, &record),
-        c: record.clone(),
-        key_expr: format!("(*p).{}", key_path.iter().map(|k| rust_ident(k)).collect::<Vec<_>>().join(".")),
+        key_path: key_path.iter().map(|k| rust_ident(k)).collect::<Vec<_>>().join("."),
         params,
         call_args,
         ret: ret_ty,

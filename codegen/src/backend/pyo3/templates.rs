@@ -35,6 +35,7 @@ const SOURCES: &[(&str, &str)] = embedded!(
     "functions.rs.j2",
     "lists.rs.j2",
     "callbacks.rs.j2",
+    "allocators.rs.j2",
     "cxx_shim.cpp.j2",
     "runtime_features.rs.j2",
 );

@@ -5,9 +5,9 @@
     non_camel_case_types,
     non_upper_case_globals,
     dead_code,
-    unused_imports,
-    unused_unsafe
+    unused_imports
 )]
+mod allocators;
 mod callbacks;
 mod enums;
 mod ffi;
@@ -36,21 +36,14 @@ pub(crate) use pyo3::exceptions::PyValueError;
 pub(crate) use pyo3::prelude::*;
 pub(crate) use pyo3::types::{PyDict, PyString};
 pub(crate) use rt::{Record, View};
+pub(crate) use allocators::*;
 pub(crate) use callbacks::*;
 pub(crate) use enums::*;
 pub(crate) use functions::*;
 pub(crate) use lists::*;
 pub(crate) use records::*;
-#[allow(clashing_extern_declarations)]
-unsafe extern "C" {
-    fn g_malloc0(size: usize) -> *mut c_void;
-    fn g_free(ptr: *mut c_void);
-}
 /// GLib's allocator (g_malloc0 / g_free).
-pub(crate) const __BINDERY_ALLOC_GLIB: rt::Allocator = rt::Allocator {
-    alloc_zeroed: g_malloc0,
-    free: g_free,
-};
+pub(crate) const __BINDERY_ALLOC_GLIB: rt::Allocator = rt::Allocator::GLIB;
 /// The C library's allocator.
 pub(crate) const __BINDERY_ALLOC_LIBC: rt::Allocator = rt::Allocator::LIBC;
 /// Allocator for structs constructed from Python (`[c].allocator`).

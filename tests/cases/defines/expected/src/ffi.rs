@@ -5,7 +5,10 @@
     non_upper_case_globals,
     dead_code,
     unnecessary_transmutes,
-    clippy::all
+    clippy::useless_transmute,
+    clippy::manual_div_ceil,
+    clippy::ptr_offset_with_cast,
+    clippy::doc_lazy_continuation
 )]
 pub const DF_DECIMAL: u32 = 42;
 pub const DF_NEGATIVE: i32 = -1;

@@ -5,7 +5,10 @@
     non_upper_case_globals,
     dead_code,
     unnecessary_transmutes,
-    clippy::all
+    clippy::useless_transmute,
+    clippy::manual_div_ceil,
+    clippy::ptr_offset_with_cast,
+    clippy::doc_lazy_continuation
 )]
 ///< Stop.
 pub const EnLight_EN_RED: EnLight = 0;

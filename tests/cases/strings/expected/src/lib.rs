@@ -5,8 +5,7 @@
     non_camel_case_types,
     non_upper_case_globals,
     dead_code,
-    unused_imports,
-    unused_unsafe
+    unused_imports
 )]
 mod callbacks;
 mod enums;
@@ -27,16 +26,8 @@ pub(crate) use enums::*;
 pub(crate) use functions::*;
 pub(crate) use lists::*;
 pub(crate) use records::*;
-#[allow(clashing_extern_declarations)]
-unsafe extern "C" {
-    fn g_malloc0(size: usize) -> *mut c_void;
-    fn g_free(ptr: *mut c_void);
-}
 /// GLib's allocator (g_malloc0 / g_free).
-pub(crate) const __BINDERY_ALLOC_GLIB: rt::Allocator = rt::Allocator {
-    alloc_zeroed: g_malloc0,
-    free: g_free,
-};
+pub(crate) const __BINDERY_ALLOC_GLIB: rt::Allocator = rt::Allocator::GLIB;
 /// The C library's allocator.
 pub(crate) const __BINDERY_ALLOC_LIBC: rt::Allocator = rt::Allocator::LIBC;
 /// Allocator for structs constructed from Python (`[c].allocator`).
