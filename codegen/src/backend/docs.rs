@@ -79,6 +79,13 @@ pub fn render(module: &Module) -> String {
                 format!("{}()` → list of the elements", a.method)
             };
             let _ = writeln!(out, "\n`{call} of `{}` (`{}` of them{bound}; views).", a.data_field, a.count_field);
+            if let Some(f) = &a.fill {
+                let _ = writeln!(out, "\nAn element's `{}`, when NULL, is first set to entry `index` of `{}`.", f.field, f.from);
+            }
+            if let Some(f) = &a.function {
+                let index = if a.index { ", index" } else { "" };
+                let _ = writeln!(out, "\n`{f}(data{index})` → `{}({})` of `data` as a `{}` (or `{}.cast(data)`).", a.method, index.trim_start_matches(", "), r.python_name, r.python_name);
+            }
         }
         for s in &r.setters {
             let _ = writeln!(

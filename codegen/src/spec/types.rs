@@ -247,6 +247,9 @@ pub struct FieldSpec {
     /// An embedded struct the module does not bind: how Python reads it
     /// (`"address"`: a read-only capsule of its address).
     pub embedded: Option<Spanned<EmbeddedForm>>,
+    /// The size of the memory a `void*` field points to, from other fields:
+    /// reading it records that span for the `[runtime] raw_memory` helpers.
+    pub span: Option<Spanned<PointerSpanSpec>>,
     /// Hide the field.
     #[serde(default)]
     pub skip: bool,
@@ -259,6 +262,19 @@ pub struct FieldSpec {
 pub enum EmbeddedForm {
     /// A read-only capsule of the member's address, dying with the struct.
     Address,
+}
+
+/// `[struct.NAME.fields.FIELD] span`: a `void*` field points to `count`
+/// elements whose size in bytes an enum field selects.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointerSpanSpec {
+    /// Dotted path to the integer field holding the element count.
+    pub count: Spanned<String>,
+    /// Enum (or integer) field whose value selects the element size.
+    pub size_by: Spanned<String>,
+    /// Value name (enum member) → element size in bytes; other values count as 1 byte.
+    pub sizes: SpannedMap<u32>,
 }
 
 /// Callback registration for a function-pointer field.
@@ -356,6 +372,23 @@ pub struct CountedArraySpec {
     /// instead of `METHOD()` returning the list of all elements.
     #[serde(default)]
     pub index: bool,
+    /// Also a module function of this name taking the struct (or what its
+    /// `cast` accepts) first: `NAME(data, index, /)` or `NAME(data, /)`.
+    pub function: Option<Spanned<String>>,
+    /// Before an element is returned, its NULL pointer field `field` is
+    /// set from the struct's pointer array `from` at the element's index.
+    pub fill: Option<Spanned<ArrayFillSpec>>,
+}
+
+/// `[struct.NAME.arrays.METHOD] fill`: an element's pointer field whose
+/// value the producer keeps in a parallel array of the struct.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArrayFillSpec {
+    /// Pointer field of the element struct (C name).
+    pub field: Spanned<String>,
+    /// Pointer-to-pointer field of the struct (`void**`), one entry per element.
+    pub from: Spanned<String>,
 }
 
 /// `[enum.NAME]`.

@@ -54,6 +54,8 @@ pub struct ModuleVm {
     pub callback_functions: CallbackFunctionsVm,
     /// Numpy exporters' module functions: (function, class, method, dtype).
     pub numpy_functions: Vec<(String, String, String)>,
+    /// Counted arrays' module functions (`[struct.NAME.arrays.METHOD] function`).
+    pub array_functions: Vec<ArrayFunctionVm>,
 }
 
 /// The `[callbacks]` functions.
@@ -152,6 +154,9 @@ pub struct FieldVm {
     pub c_char: bool,
     /// Calls turning a `void*`-like field into `*mut c_void`.
     pub erase: &'static str,
+    /// `(count, selector, sizes)` expressions of a sized `void*` field
+    /// (`span`): reading it records that memory for the raw-memory helpers.
+    pub span: Option<(String, String, String)>,
     /// Runtime conversion of a float value (`to_c_float` / `to_c_double`).
     pub convert: &'static str,
     /// Rust class of the target (nested, pointer, list element).
@@ -225,6 +230,21 @@ pub struct NumpyAllocVm {
     pub what: String,
 }
 
+/// A counted array's module function: `name(data[, index])` is `class.method`.
+#[derive(Serialize)]
+pub struct ArrayFunctionVm {
+    /// Python function name.
+    pub name: String,
+    /// Class of the struct (Rust/Python name).
+    pub class: String,
+    /// The method it calls.
+    pub method: String,
+    /// The method takes an index.
+    pub index: bool,
+    /// Element class (Rust/Python name).
+    pub element: String,
+}
+
 /// A counted-pointer array method.
 #[derive(Serialize)]
 pub struct CountedArrayVm {
@@ -242,6 +262,10 @@ pub struct CountedArrayVm {
     pub capacity: String,
     /// The method takes an index.
     pub index: bool,
+    /// `fill`: (element field access, struct `from` field access).
+    pub fill: Option<(String, String)>,
+    /// Also a module function (the method is then callable from it).
+    pub function: bool,
     /// `Class.method` for messages.
     pub what: String,
 }
@@ -350,6 +374,21 @@ pub fn module_vm(module: &Module) -> ModuleVm {
         aliases: module.aliases.iter().map(|a| (a.name.clone(), a.path.clone())).collect(),
         allocators: super::allocators::allocators(module),
         field_setters: module.field_setters.iter().map(field_setter_vm).collect(),
+        array_functions: module
+            .records
+            .iter()
+            .flat_map(|r| {
+                r.arrays.iter().filter_map(move |a| {
+                    Some(ArrayFunctionVm {
+                        name: a.function.clone()?,
+                        class: r.python_name.clone(),
+                        method: a.method.clone(),
+                        index: a.index,
+                        element: class_of(module, &a.element),
+                    })
+                })
+            })
+            .collect(),
         numpy_functions: module
             .records
             .iter()
@@ -456,6 +495,7 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
         FieldKind::VoidPtr => {
             vm.any_view = matches!(&f.ty, TypeRef::Pointer { pointee, .. } if **pointee == TypeRef::Void);
             vm.erase = erase_pointer(&f.ty);
+            vm.span = f.span.as_ref().map(span_vm);
             "void_ptr"
         }
         FieldKind::EmbeddedAddress => {
@@ -611,8 +651,26 @@ fn counted_array_vm(module: &Module, r: &Record, a: &CountedArray) -> CountedArr
         count: field(&a.count_field),
         capacity: a.capacity_field.as_deref().map_or_else(|| "None".to_string(), |c| format!("Some({})", field(c))),
         index: a.index,
+        fill: a.fill.as_ref().map(|f| (access_path(&f.field_via, &f.field), access_path(&f.from_via, &f.from))),
+        function: a.function.is_some(),
         what: format!("{}.{}", r.python_name, a.method),
     }
+}
+
+/// `a.b.c` Rust access through anonymous members to a field.
+fn access_path(via: &[String], name: &str) -> String {
+    via.iter().cloned().chain([rust_ident(name)]).collect::<Vec<_>>().join(".")
+}
+
+/// The count, selector and size-table expressions of a sized `void*` field.
+fn span_vm(s: &crate::ir::PointerSpan) -> (String, String, String) {
+    let path = |p: &[String]| p.iter().map(|x| rust_ident(x)).collect::<Vec<_>>().join(".");
+    let sizes: Vec<String> = s.sizes.iter().map(|(value, size)| format!("({value}, {size})")).collect();
+    (
+        format!("rt::field_get!(self, {}) as u64", path(&s.count)),
+        format!("rt::field_get!(self, {}) as i64", path(&s.size_by)),
+        format!("&[{}]", sizes.join(", ")),
+    )
 }
 
 fn setter_vm(s: &Setter) -> SetterVm {

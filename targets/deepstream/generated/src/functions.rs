@@ -4490,6 +4490,18 @@ pub(crate) fn __bindery_callbacks_accept_register_user_releasefunc(
 ) -> PyResult<()> {
     rt::callback::accept_callable(func, "register_user_releasefunc")
 }
+/// `NvDsInferTensorMeta.output_layers_info(index)` as a module function: `data` is a `NvDsInferTensorMeta` or what `NvDsInferTensorMeta.cast` accepts.
+#[pyfunction]
+#[pyo3(name = "get_nvds_LayerInfo", signature = (data, index, /))]
+pub(crate) fn __bindery_array_function_get_nvds_LayerInfo(
+    data: &Bound<'_, PyAny>,
+    index: i64,
+) -> PyResult<NvDsInferLayerInfo> {
+    NvDsInferTensorMeta::output_layers_info(
+        &rt::numpy_export::as_class::<NvDsInferTensorMeta>(data)?,
+        index,
+    )
+}
 /// `NvDsInferSegmentationMeta.class_map_array()` as a module function: `data` is a `NvDsInferSegmentationMeta` or what `NvDsInferSegmentationMeta.cast` accepts.
 #[pyfunction]
 #[pyo3(name = "get_segmentation_masks", signature = (data))]

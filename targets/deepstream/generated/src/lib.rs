@@ -315,6 +315,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_field_setter_set_user_releasefunc, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_field_setter_user_copyfunc, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_field_setter_user_releasefunc, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_array_function_get_nvds_LayerInfo, m)?)?;
     m.add_function(
         wrap_pyfunction!(__bindery_numpy_function_get_segmentation_masks, m)?,
     )?;
