@@ -264,6 +264,17 @@ def test_get_detections_is_bounds_checked():
     pyds.free_buffer(buf)
 
 
+
+def test_python_made_layer_buffer_is_not_a_known_span():
+    # A struct constructed in Python may point anywhere: reading its sized
+    # `buffer` records nothing, so get_detections refuses the address.
+    data = (ctypes.c_float * 4)(1.0, 2.0, 3.0, 4.0)
+    layer = pyds.NvDsInferLayerInfo()
+    layer.buffer = ctypes.addressof(data)
+    layer.inferDims.numElements = 1 << 20
+    with pytest.raises(ValueError):
+        pyds.get_detections(layer.buffer, 0)
+
 def test_event_message_views_die_when_c_releases_them():
     # Before: the views of blocks the release function freed stayed readable.
     batch, frame = batch_with_frame()
