@@ -21,7 +21,14 @@ use crate::token::Token;
 /// it lists none), valid while `token` lives. Nothing is recorded for a NULL
 /// pointer, an untracked view (its memory may be anything) or a struct
 /// constructed in Python (no C producer set its fields).
-pub fn record_field_span(ptr: *mut std::ffi::c_void, count: u64, selector: i64, sizes: &[(i64, u32)], token: &Token, origin: crate::view::Origin) {
+pub fn record_field_span(
+    ptr: *mut std::ffi::c_void,
+    count: u64,
+    selector: i64,
+    sizes: &[(i64, u32)],
+    token: &Token,
+    origin: crate::view::Origin,
+) {
     if ptr.is_null() || token.is_immortal() || origin == crate::view::Origin::Python {
         return;
     }

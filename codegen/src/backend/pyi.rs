@@ -130,7 +130,7 @@ fn record_stub(out: &mut String, module: &Module, r: &Record) {
     }
     for n in &r.numpy {
         for method in std::iter::once(&n.method).chain(&n.allocate) {
-            let _ = writeln!(out, "    def {method}(self) -> npt.NDArray[numpy.{}]: ...", n.dtype);
+            let _ = writeln!(out, "    def {method}(self) -> npt.NDArray[numpy.{}]: ...", n.array_dtype());
         }
     }
     for b in &r.bulk {
@@ -237,7 +237,7 @@ fn module_function_stubs(out: &mut String, module: &Module) {
     }
     for n in module.records.iter().flat_map(|r| &r.numpy) {
         if let Some(function) = &n.function {
-            let _ = writeln!(out, "\ndef {function}(data: Any) -> npt.NDArray[numpy.{}]: ...", n.dtype);
+            let _ = writeln!(out, "\ndef {function}(data: Any) -> npt.NDArray[numpy.{}]: ...", n.array_dtype());
         }
     }
     for a in module.records.iter().flat_map(|r| &r.arrays) {

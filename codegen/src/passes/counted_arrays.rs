@@ -62,7 +62,9 @@ fn decide_fill(spec: &LoadedSpec, module: &Module, record: &Record, element: &st
     let from = record.field(fill.from.get_ref()).ok_or_else(|| unknown(spec, &fill.from, &format!("field of {}", record.name), names()))?;
     if !matches!(from.ty.pointee(), Some(TypeRef::Pointer { .. })) {
         let msg = format!("{}.{} is `{}`, not an array of pointers (`void**`)", record.name, from.name, from.ty.spelling());
-        return Err(spec.error(Kind::SpecInvalid, fill.from.span(), msg).hint("`fill.from` names a `T**` field holding one pointer per element"));
+        return Err(spec
+            .error(Kind::SpecInvalid, fill.from.span(), msg)
+            .hint("`fill.from` names a `T**` field holding one pointer per element"));
     }
     Ok(ArrayFill { field: field.name.clone(), field_via: field.via.clone(), from: from.name.clone(), from_via: from.via.clone() })
 }

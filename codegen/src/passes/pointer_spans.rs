@@ -33,11 +33,18 @@ pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
     errors
 }
 
-fn decide(spec: &LoadedSpec, module: &Module, record: &Record, field: &str, span: &Spanned<PointerSpanSpec>) -> Result<PointerSpan, Diagnostic> {
+fn decide(
+    spec: &LoadedSpec,
+    module: &Module,
+    record: &Record,
+    field: &str,
+    span: &Spanned<PointerSpanSpec>,
+) -> Result<PointerSpan, Diagnostic> {
     let not_void = |ty: String| format!("{}.{field} is `{ty}`, not a raw pointer field (read as a capsule)", record.name);
     let Some(target) = record.field(field) else { return Err(misuse(spec, span, not_void("?".into()))) };
     if !matches!(target.kind, FieldKind::VoidPtr) {
-        return Err(misuse(spec, span, not_void(target.ty.spelling())).hint("`span` sizes the memory behind a `void*` (or other capsule) pointer field"));
+        return Err(misuse(spec, span, not_void(target.ty.spelling()))
+            .hint("`span` sizes the memory behind a `void*` (or other capsule) pointer field"));
     }
     if !spec.spec.runtime.raw_memory {
         return Err(misuse(spec, span, "`span` records memory for the raw-memory helpers, which are off".to_string())
@@ -52,20 +59,27 @@ fn decide(spec: &LoadedSpec, module: &Module, record: &Record, field: &str, span
     let (size_by, selector_ty) = path_of(spec, module, record, &s.size_by)?;
     let TypeRef::Enum { name, .. } = selector_ty else {
         let msg = format!("`{}` is `{}`, not an enum field", s.size_by.get_ref(), selector_ty.spelling());
-        return Err(spec.error(Kind::SpecInvalid, s.size_by.span(), msg).hint("`size_by` names the enum field whose value selects the element size"));
+        return Err(spec
+            .error(Kind::SpecInvalid, s.size_by.span(), msg)
+            .hint("`size_by` names the enum field whose value selects the element size"));
     };
     let members = module.enums.iter().find(|e| &e.name == name).map(|e| e.values.clone()).unwrap_or_default();
     let mut sizes = vec![];
     for (member, size) in &s.sizes {
         let found = members.iter().find(|v| &v.name == member.get_ref());
         let value = found.ok_or_else(|| unknown(spec, member, &format!("member of {name}"), members.iter().map(|v| v.name.as_str())))?;
-        sizes.push((value.value, *size));
+        sizes.push((value.value, size.get()));
     }
     Ok(PointerSpan { count, size_by, sizes })
 }
 
 /// The access path (C names, anonymous members included) and C type of a dotted field path.
-fn path_of<'m>(spec: &LoadedSpec, module: &'m Module, record: &'m Record, path: &Spanned<String>) -> Result<(Vec<String>, &'m TypeRef), Diagnostic> {
+fn path_of<'m>(
+    spec: &LoadedSpec,
+    module: &'m Module,
+    record: &'m Record,
+    path: &Spanned<String>,
+) -> Result<(Vec<String>, &'m TypeRef), Diagnostic> {
     let mut current = record;
     let mut access = vec![];
     let parts: Vec<&str> = path.get_ref().split('.').collect();
@@ -84,7 +98,9 @@ fn path_of<'m>(spec: &LoadedSpec, module: &'m Module, record: &'m Record, path: 
             TypeRef::Record { name } => module.record(name),
             _ => None,
         };
-        current = next.ok_or_else(|| spec.error(Kind::SpecInvalid, path.span(), format!("`{part}` in `{}` is not a nested struct", path.get_ref())))?;
+        current = next.ok_or_else(|| {
+            spec.error(Kind::SpecInvalid, path.span(), format!("`{part}` in `{}` is not a nested struct", path.get_ref()))
+        })?;
     }
     Err(spec.error(Kind::SpecInvalid, path.span(), "an empty field path".to_string()))
 }

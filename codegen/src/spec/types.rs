@@ -273,8 +273,9 @@ pub struct PointerSpanSpec {
     pub count: Spanned<String>,
     /// Enum (or integer) field whose value selects the element size.
     pub size_by: Spanned<String>,
-    /// Value name (enum member) → element size in bytes; other values count as 1 byte.
-    pub sizes: SpannedMap<u32>,
+    /// Value name (enum member) → element size in bytes (not zero); other
+    /// values count as 1 byte.
+    pub sizes: SpannedMap<std::num::NonZeroU32>,
 }
 
 /// Callback registration for a function-pointer field.
@@ -331,6 +332,17 @@ pub struct NumpySpec {
     /// `data` seen as the struct (a view of it, or what its `cast` accepts).
     #[serde(default)]
     pub function: Option<Spanned<String>>,
+    /// numpy dtype name of the elements in memory when `data` is `void*`
+    /// (or points to a struct of numbers): `int16` for pairs of shorts.
+    #[serde(default)]
+    pub element: Option<Spanned<String>>,
+    /// numpy dtype of the returned copy: every element converted exactly
+    /// (a widening conversion only: `int16` → `float32`). Requires `copy`.
+    #[serde(default)]
+    pub dtype: Option<Spanned<String>>,
+    /// Return a 1-D array of the shape's product elements (default false).
+    #[serde(default)]
+    pub flat: bool,
 }
 
 fn yes() -> bool {

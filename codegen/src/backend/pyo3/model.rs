@@ -203,6 +203,8 @@ pub struct NumpyVm {
     pub writable: &'static str,
     /// Returns a copy instead of a view.
     pub copy: bool,
+    /// Rust type a copy converts each element to (empty: none).
+    pub convert: String,
     /// `(label, u64 expression)` sizes checked against a NULL pointer (`bytes`, `extent`).
     pub sizes: Vec<(String, String)>,
     /// Docstring of a byte-count exporter (`bytes`), else empty.
@@ -603,6 +605,9 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
         .iter()
         .map(|d| if d.parse::<u64>().is_ok() { format!("{d}i64") } else { format!("rt::field_get!(this, {}) as i64", rust_ident(d)) })
         .collect();
+    if n.flat {
+        shape = vec![format!("rt::numpy_export::flat_len(&[{}], {:?})?", shape.join(", "), format!("{}.{}", r.name, n.method))];
+    }
     let mut sizes = vec![];
     let extent: Vec<String> = n.extent.iter().map(|d| field(d)).collect();
     if let Some(b) = &n.bytes_field {
@@ -631,6 +636,7 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
         ty: n.rust.clone(),
         writable: if n.writable { "true" } else { "false" },
         copy: n.copy,
+        convert: n.convert.as_ref().map_or_else(String::new, |(_, rust)| rust.clone()),
         sizes,
         bytes_doc: n.bytes_field.as_deref().map_or_else(String::new, |b| {
             format!("The data as a zero-copy {} array of {} values; the array keeps this object alive.", n.dtype, per(b))

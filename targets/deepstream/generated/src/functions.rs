@@ -4512,3 +4512,13 @@ pub(crate) fn __bindery_numpy_function_get_segmentation_masks<'py>(
         &rt::numpy_export::as_class::<NvDsInferSegmentationMeta>(data)?,
     )
 }
+/// `NvDsOpticalFlowMeta.flow_vectors()` as a module function: `data` is a `NvDsOpticalFlowMeta` or what `NvDsOpticalFlowMeta.cast` accepts.
+#[pyfunction]
+#[pyo3(name = "get_optical_flow_vectors", signature = (data))]
+pub(crate) fn __bindery_numpy_function_get_optical_flow_vectors<'py>(
+    data: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    NvDsOpticalFlowMeta::flow_vectors(
+        &rt::numpy_export::as_class::<NvDsOpticalFlowMeta>(data)?,
+    )
+}

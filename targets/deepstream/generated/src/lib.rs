@@ -17,9 +17,6 @@ mod records;
 /// Runtime features switched on by the spec (`[runtime]`, `[gst]`).
 mod runtime_features;
 /// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/infer.rs"]
-mod __helper_infer;
-/// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/surface.rs"]
 mod __helper_surface;
 /// Hand-written helper declared in the spec's `[helpers]`.
@@ -319,6 +316,9 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(
         wrap_pyfunction!(__bindery_numpy_function_get_segmentation_masks, m)?,
     )?;
+    m.add_function(
+        wrap_pyfunction!(__bindery_numpy_function_get_optical_flow_vectors, m)?,
+    )?;
     m.add_function(wrap_pyfunction!(__bindery_callbacks_clear_all, m)?)?;
     m.add_function(
         wrap_pyfunction!(__bindery_callbacks_accept_register_user_copyfunc, m)?,
@@ -362,7 +362,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NVDSINFER_MAX_DIMS", 8u64)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     runtime_features::register(m)?;
-    __helper_infer::register(m)?;
     __helper_surface::register(m)?;
     __helper_gstmeta::register(m)?;
     __helper_latency::register(m)?;

@@ -14163,6 +14163,46 @@ impl NvDsOpticalFlowMeta {
         };
         rt::field_set_pointer!(slf, reserved, target, "NvDsOpticalFlowMeta.reserved")
     }
+    /// A copy of the data behind the pointer as a new numpy array, each value converted exactly to `f32` (empty for a NULL pointer).
+    pub(crate) fn flow_vectors<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let data = rt::field_get!(this, data);
+        let shape = [
+            rt::numpy_export::flat_len(
+                &[
+                    rt::field_get!(this, rows) as i64,
+                    rt::field_get!(this, cols) as i64,
+                    2i64,
+                ],
+                "NvDsOpticalFlowMeta.flow_vectors",
+            )?,
+        ];
+        rt::numpy_export::require_readable_if_untracked(
+            this.view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<i16>(),
+            "NvDsOpticalFlowMeta.flow_vectors",
+        )?;
+        rt::numpy_export::check_sized(
+            data.cast(),
+            &[
+                (
+                    "rows x cols",
+                    rt::numpy_export::extent(
+                        &[
+                            rt::field_get!(this, rows) as u64,
+                            rt::field_get!(this, cols) as u64,
+                        ],
+                    ),
+                ),
+            ],
+            "NvDsOpticalFlowMeta.flow_vectors",
+        )?;
+        rt::numpy_array!(slf, i16, data, shape, convert f32)
+    }
 }
 /// An encoded image (payload of NVDS_CROP_IMAGE_META).
 ///

@@ -6,6 +6,6 @@ use crate::*;
 pub(crate) fn __bindery_array_function_get_layer(
     data: &Bound<'_, PyAny>,
     index: i64,
-) -> PyResult<CaTensor> {
+) -> PyResult<CaLayer> {
     CaTensor::layer(&rt::numpy_export::as_class::<CaTensor>(data)?, index)
 }
