@@ -34,7 +34,7 @@ pub fn require_readable_if_untracked(untracked: bool, first: *const std::ffi::c_
     if !untracked || first.is_null() {
         return Ok(());
     }
-    crate::probe::require_readable(first, len.checked_mul(size).unwrap_or(usize::MAX), what)
+    crate::probe::require_readable(first, len.saturating_mul(size), what)
 }
 
 /// `fill` of a counted array (`counted_fill!(element, buffer, host_ptrs, i)`):
