@@ -4185,6 +4185,95 @@ pub(crate) fn __bindery_fn_configure_source_for_ntp_sync<'py>(
     unsafe { ffi::configure_source_for_ntp_sync(__bindery_src_elem_c as _) };
     Ok(__bindery_py.None())
 }
+/// Sends a stream-reset event for @a source_id to @a gst_element. @return Whether the element handled it (FALSE when the event could not be built).
+///
+/// C function `gst_element_send_nvevent_new_stream_reset`, declared at helpers/nvevent_send.h:11.
+#[pyfunction]
+#[pyo3(
+    name = "gst_element_send_nvevent_new_stream_reset",
+    signature = (gst_element, source_id)
+)]
+pub(crate) fn __bindery_fn_gst_element_send_nvevent_new_stream_reset<'py>(
+    __bindery_py: Python<'py>,
+    gst_element: &Bound<'py, PyAny>,
+    source_id: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_gst_element_c = rt::gobject::instance(
+        gst_element,
+        rt::gobject::GTypeRules {
+            type_name: "GstElement",
+            nullable: false,
+            ints: true,
+        },
+        "gst_element_send_nvevent_new_stream_reset(gst_element)",
+    )?;
+    let __bindery_source_id_c = rt::ints::to_c_int::<
+        u32,
+    >(source_id, "gst_element_send_nvevent_new_stream_reset(source_id)")?;
+    let __bindery_ret = unsafe {
+        ffi::gst_element_send_nvevent_new_stream_reset(
+            __bindery_gst_element_c as _,
+            __bindery_source_id_c as _,
+        )
+    };
+    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
+}
+/// Sends an inference-interval update for @a stream_id to @a gst_element. @return Whether the element handled it (FALSE when the event could not be built).
+///
+/// C function `gst_element_send_nvevent_interval_update`, declared at helpers/nvevent_send.h:17.
+#[pyfunction]
+#[pyo3(
+    name = "gst_element_send_nvevent_interval_update",
+    signature = (gst_element, stream_id, interval)
+)]
+pub(crate) fn __bindery_fn_gst_element_send_nvevent_interval_update<'py>(
+    __bindery_py: Python<'py>,
+    gst_element: &Bound<'py, PyAny>,
+    stream_id: &Bound<'py, PyAny>,
+    interval: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_gst_element_c = rt::gobject::instance(
+        gst_element,
+        rt::gobject::GTypeRules {
+            type_name: "GstElement",
+            nullable: false,
+            ints: true,
+        },
+        "gst_element_send_nvevent_interval_update(gst_element)",
+    )?;
+    let __bindery_stream_id_s = rt::strings::to_cstring(
+        rt::args::not_none(
+            stream_id,
+            "gst_element_send_nvevent_interval_update(stream_id)",
+        )?,
+        "gst_element_send_nvevent_interval_update(stream_id)",
+    )?;
+    let __bindery_stream_id_c = __bindery_stream_id_s
+        .as_ref()
+        .map_or(std::ptr::null(), |s| s.as_ptr());
+    let __bindery_interval_c = rt::ints::to_c_int::<
+        u32,
+    >(interval, "gst_element_send_nvevent_interval_update(interval)")?;
+    let __bindery_args = rt::AssertSend((
+        __bindery_gst_element_c,
+        __bindery_stream_id_c,
+        __bindery_interval_c,
+    ));
+    let __bindery_ret = __bindery_py
+        .detach(move || {
+            let (__bindery_gst_element_c, __bindery_stream_id_c, __bindery_interval_c) = __bindery_args
+                .into_inner();
+            rt::AssertSend(unsafe {
+                ffi::gst_element_send_nvevent_interval_update(
+                    __bindery_gst_element_c as _,
+                    __bindery_stream_id_c as _,
+                    __bindery_interval_c as _,
+                )
+            })
+        })
+        .into_inner();
+    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
+}
 /// What a `CustomDataStruct` block owns (`[allocator.alloc_custom_struct]`): deep-copied and freed with it.
 const __BINDERY_LAYOUT_alloc_custom_struct: rt::c_owned::Layout = rt::c_owned::Layout {
     size: std::mem::size_of::<ffi::CustomDataStruct>(),

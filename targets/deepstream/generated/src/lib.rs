@@ -20,9 +20,6 @@ mod runtime_features;
 #[path = "../../helpers/surface.rs"]
 mod __helper_surface;
 /// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/gstmeta.rs"]
-mod __helper_gstmeta;
-/// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/latency.rs"]
 mod __helper_latency;
 pub(crate) use std::ffi::c_void;
@@ -301,6 +298,12 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_finish, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_destroy_context, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_configure_source_for_ntp_sync, m)?)?;
+    m.add_function(
+        wrap_pyfunction!(__bindery_fn_gst_element_send_nvevent_new_stream_reset, m)?,
+    )?;
+    m.add_function(
+        wrap_pyfunction!(__bindery_fn_gst_element_send_nvevent_interval_update, m)?,
+    )?;
     m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_custom_struct, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_event, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_event_msg_meta, m)?)?;
@@ -363,7 +366,6 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     runtime_features::register(m)?;
     __helper_surface::register(m)?;
-    __helper_gstmeta::register(m)?;
     __helper_latency::register(m)?;
     Ok(())
 }
