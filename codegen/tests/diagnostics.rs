@@ -103,6 +103,7 @@ bad_specs!(
     gobject_not_pointer,
     header_not_found,
     header_syntax_error,
+    in_buffer_without_gstbuffer,
     invalid_toml,
     library_name_with_flag,
     list_element_not_struct,

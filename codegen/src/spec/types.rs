@@ -519,6 +519,11 @@ pub struct ParamSpec {
     /// How Python passes a C function-pointer parameter other than as a
     /// callable (`"address"`: an int or capsule address, as pyds).
     pub function_pointer: Option<Spanned<FunctionPointerForm>>,
+    /// With `gobject = "GstBuffer"` on a pointer to a bound struct: Python
+    /// passes the buffer, C receives the struct its memory holds (an NVMM
+    /// buffer's `NvBufSurface`).
+    #[serde(default)]
+    pub in_buffer: bool,
 }
 
 /// `[function.NAME.param.PARAM] function_pointer`: the Python form of a C

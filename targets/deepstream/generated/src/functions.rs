@@ -4113,6 +4113,83 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_create_context<'py>(
         None => Ok(__bindery_py.None()),
     }
 }
+/// Queues one object crop (or frame) for encoding; does not wait.
+/// @param ctx        Encoder context.
+/// @param args       What to do.
+/// @param surf       Batch holding the frame.
+/// @param obj_meta   Object to crop (ignored when @a args->isFrame).
+/// @param frame_meta Frame the object belongs to.
+/// @return true if the work was queued.
+///
+/// C function `nvds_obj_enc_process`, declared at sdk/include/nvds_obj_encode.h:71.
+#[pyfunction]
+#[pyo3(
+    name = "nvds_obj_enc_process",
+    signature = (ctx, args, gst_buffer, obj_meta, frame_meta)
+)]
+pub(crate) fn __bindery_fn_nvds_obj_enc_process<'py>(
+    __bindery_py: Python<'py>,
+    ctx: &Bound<'py, PyAny>,
+    args: &Bound<'py, PyAny>,
+    gst_buffer: &Bound<'py, PyAny>,
+    obj_meta: &Bound<'py, PyAny>,
+    frame_meta: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_ctx_obj = ctx
+        .cast::<NvDsObjEncCtx>()
+        .map_err(|_| rt::errors::wrong_type(
+            ctx,
+            NvDsObjEncCtx::TYPE,
+            "nvds_obj_enc_process(ctx)",
+        ))?;
+    let __bindery_ctx_c = __bindery_ctx_obj.get().ptr()?;
+    let __bindery_args_obj = args
+        .cast::<NvDsObjEncUsrArgs>()
+        .map_err(|_| rt::errors::wrong_type(
+            args,
+            NvDsObjEncUsrArgs::TYPE,
+            "nvds_obj_enc_process(args)",
+        ))?;
+    let __bindery_args_c = __bindery_args_obj.get().ptr()?;
+    let __bindery_gst_buffer_c = rt::gobject::memory_pin::struct_of_buffer::<
+        ffi::NvBufSurface,
+    >(gst_buffer, false, true, "nvds_obj_enc_process(gst_buffer)")?;
+    let __bindery_obj_meta_obj = if obj_meta.is_none() {
+        None
+    } else {
+        Some(
+            obj_meta
+                .cast::<NvDsObjectMeta>()
+                .map_err(|_| rt::errors::wrong_type(
+                    obj_meta,
+                    NvDsObjectMeta::TYPE,
+                    "nvds_obj_enc_process(obj_meta)",
+                ))?,
+        )
+    };
+    let __bindery_obj_meta_c = match &__bindery_obj_meta_obj {
+        Some(obj) => obj.get().ptr()?,
+        None => std::ptr::null_mut(),
+    };
+    let __bindery_frame_meta_obj = frame_meta
+        .cast::<NvDsFrameMeta>()
+        .map_err(|_| rt::errors::wrong_type(
+            frame_meta,
+            NvDsFrameMeta::TYPE,
+            "nvds_obj_enc_process(frame_meta)",
+        ))?;
+    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    let __bindery_ret = unsafe {
+        ffi::nvds_obj_enc_process(
+            __bindery_ctx_c as _,
+            __bindery_args_c as _,
+            __bindery_gst_buffer_c as _,
+            __bindery_obj_meta_c as _,
+            __bindery_frame_meta_c as _,
+        )
+    };
+    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
+}
 /// Waits until every queued crop is encoded. @param ctx Encoder context.
 ///
 /// C function `nvds_obj_enc_finish`, declared at sdk/include/nvds_obj_encode.h:75.

@@ -295,6 +295,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add_function(wrap_pyfunction!(__bindery_fn_NvDsInferStatus2Str, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_create_context, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_process, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_finish, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_destroy_context, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_configure_source_for_ntp_sync, m)?)?;

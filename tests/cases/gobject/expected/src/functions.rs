@@ -13,6 +13,9 @@ pub(crate) fn __bindery_view_address(
     if let Ok(v) = value.cast::<GoBoxList>() {
         return Some(v.get().ptr().map(|p| p.cast()));
     }
+    if let Ok(v) = value.cast::<GoSurface>() {
+        return Some(v.get().ptr().map(|p| p.cast()));
+    }
     None
 }
 /// Marks the view behind an object of this module's classes as held by a
@@ -23,6 +26,8 @@ fn __bindery_mark_held(value: &Bound<'_, PyAny>) {
     } else if let Ok(v) = value.cast::<GoBoxMeta>() {
         v.get().view.mark_held();
     } else if let Ok(v) = value.cast::<GoBoxList>() {
+        v.get().view.mark_held();
+    } else if let Ok(v) = value.cast::<GoSurface>() {
         v.get().view.mark_held();
     }
 }
@@ -167,5 +172,20 @@ pub(crate) fn __bindery_fn_go_element_is_playing<'py>(
         "go_element_is_playing(element)",
     )?;
     let __bindery_ret = unsafe { ffi::go_element_is_playing(__bindery_element_c as _) };
+    __bindery_ret.into_py_any(__bindery_py)
+}
+/// Pixels of a frame descriptor.
+///
+/// C function `go_surface_area`, declared at gobject.h:67.
+#[pyfunction]
+#[pyo3(name = "go_surface_area", signature = (surface))]
+pub(crate) fn __bindery_fn_go_surface_area<'py>(
+    __bindery_py: Python<'py>,
+    surface: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_surface_c = rt::gobject::memory_pin::struct_of_buffer::<
+        ffi::GoSurface,
+    >(surface, false, true, "go_surface_area(surface)")?;
+    let __bindery_ret = unsafe { ffi::go_surface_area(__bindery_surface_c as _) };
     __bindery_ret.into_py_any(__bindery_py)
 }
