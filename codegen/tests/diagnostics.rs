@@ -163,6 +163,10 @@ bad_specs!(
     rust_conversion_unknown,
     rust_table_without_result,
     rust_errors_unknown_exception,
+    rust_errors_unknown_variant,
+    rust_errors_unknown_kind_type,
+    rust_errors_unknown_method,
+    rust_value_enum_not_enum,
     rust_python_module_unknown_name,
     rust_default_raw_expression,
 );

@@ -7,7 +7,7 @@
 //! only where the spec opts in (pyds's `hash(gst_buffer)` compatibility).
 //! Everything else raises `TypeError`, so a stray number never reaches C as
 //! a pointer. This module knows no generated class: the generated module
-//! passes a [`ViewAddress`] that recognises its own.
+//! passes its [`AnyViews`] dispatcher (`rt::any_view!`), which recognises its own.
 
 use std::ffi::c_void;
 
@@ -18,9 +18,7 @@ use pyo3::types::{PyBool, PyCapsule, PyInt};
 use crate::errors;
 use crate::pointer::token_of;
 
-/// Recognises the generated module's view objects: `None` for anything
-/// else, else the view's pointer (or `ReferenceError` when it is gone).
-pub type ViewAddress = fn(&Bound<'_, PyAny>) -> Option<PyResult<*mut c_void>>;
+pub use crate::call::AnyViews;
 
 /// Which extra forms a raw-pointer parameter accepts.
 #[derive(Clone, Copy, Debug, Default)]
@@ -32,7 +30,7 @@ pub struct AddressRules {
 }
 
 /// The address a Python value stands for, under `rules`.
-pub fn address(value: &Bound<'_, PyAny>, rules: AddressRules, views: ViewAddress, what: &str) -> PyResult<*mut c_void> {
+pub fn address(value: &Bound<'_, PyAny>, rules: AddressRules, views: AnyViews, what: &str) -> PyResult<*mut c_void> {
     if value.is_none() {
         return match rules.nullable {
             true => Ok(std::ptr::null_mut()),
@@ -42,8 +40,8 @@ pub fn address(value: &Bound<'_, PyAny>, rules: AddressRules, views: ViewAddress
     if value.is_instance_of::<PyCapsule>() {
         return capsule_pointer(value, what);
     }
-    if let Some(ptr) = views(value) {
-        return ptr;
+    if let Some(view) = views(value) {
+        return view.address();
     }
     if value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>() {
         return int_address(value, rules.ints, what);
@@ -138,7 +136,7 @@ unsafe fn list_holds_node(head: usize, node: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn no_views(_: &Bound<'_, PyAny>) -> Option<PyResult<*mut c_void>> {
+    fn no_views<'a>(_: &'a Bound<'_, PyAny>) -> Option<&'a dyn crate::call::AnyView> {
         None
     }
 

@@ -43,6 +43,18 @@ pub unsafe fn from_user_data<'py>(py: Python<'py>, user_data: *mut c_void) -> Bo
     unsafe { &*user_data.cast::<Py<PyAny>>() }.bind(py).clone()
 }
 
+/// The callable a generated trampoline gets back as `user_data`:
+/// `user_data_callable!(py, user_data)`.
+#[macro_export]
+macro_rules! user_data_callable {
+    ($py:expr, $user_data:expr) => {
+        // SAFETY: C hands the trampoline back the `user_data` the wrapper
+        // passed, from a `CallableArg` the wrapper holds until the C call
+        // returns (a function-pointer parameter is called back only during it).
+        unsafe { $crate::callable::from_user_data($py, $user_data) }
+    };
+}
+
 /// The liveness of the C arguments of one callback invocation.
 #[derive(Debug)]
 pub struct CallScope(Token);

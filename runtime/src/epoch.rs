@@ -62,6 +62,17 @@ pub fn bump_in(base: *const c_void, offset: usize) {
     }
 }
 
+/// After a call that removed or freed nodes of the listed `GList*` fields
+/// of the struct at `$base` (a struct pointer argument): [`bump_in`] for
+/// each, so their node views and iterators die.
+/// `lists_edited!(ptr, ffi::T, [field, anonymous.field])`.
+#[macro_export]
+macro_rules! lists_edited {
+    ($base:expr, $ty:ty, [$($($field:ident).+),* $(,)?]) => {
+        $($crate::epoch::bump_in($base.cast_const().cast(), std::mem::offset_of!($ty, $($field).+));)*
+    };
+}
+
 /// Number of registered epochs (for tests).
 pub fn registered() -> usize {
     registry().epochs.len()

@@ -11,7 +11,8 @@
 //! ([`epoch`]), zero-copy numpy export ([`numpy_export`]), callback
 //! trampolines ([`callback`]), GObject/GStreamer interop ([`gobject`]:
 //! PyGObject arguments with GType checks, tokens of a buffer's metas), and the parameter conversions of module
-//! functions: raw-pointer arguments ([`args`]), Python callables for
+//! functions: view arguments, the any-view dispatcher, result conversions
+//! and the `unsafe` of C calls ([`call`]), raw-pointer arguments ([`args`]), Python callables for
 //! function-pointer arguments ([`callable`]), byte buffers ([`buffers`]) and
 //! out-parameter results ([`out`]), C++ std:: members copied through a
 //! generated shim ([`cxx`]), plus a registry of memory spans whose size
@@ -28,6 +29,7 @@ pub mod allocations;
 pub mod args;
 pub mod buffers;
 pub mod c_owned;
+pub mod call;
 pub mod callable;
 pub mod callback;
 pub mod counted;

@@ -19,7 +19,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 use crate::allocations::Registry;
-use crate::args::{AddressRules, ViewAddress, address};
+use crate::args::{AddressRules, AnyViews, address};
 use crate::view::Allocator;
 
 /// Largest allocation these helpers accept (1 GiB): a guard against typos.
@@ -159,7 +159,7 @@ impl RawMemory<'_> {
 
 /// `get_ptr(ptr)`: the address an int, capsule or view stands for, as an
 /// int; None gives 0. Nothing is read.
-pub fn get_ptr(ptr: &Bound<'_, PyAny>, views: ViewAddress, what: &str) -> PyResult<usize> {
+pub fn get_ptr(ptr: &Bound<'_, PyAny>, views: AnyViews, what: &str) -> PyResult<usize> {
     Ok(address(ptr, AddressRules { nullable: true, ints: true }, views, what)? as usize)
 }
 

@@ -194,6 +194,39 @@ pub enum ReturnKind {
     Enum { name: String },
 }
 
+/// How a function's result reaches Python, lowered from [`ReturnKind`] and
+/// the parameter kinds by `passes::results`: the template prints one runtime
+/// call per variant (`rt::call`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ResultConversion {
+    /// Not lowered yet.
+    #[default]
+    Undecided,
+    /// `None`: `void`, or a status code already checked.
+    Nothing,
+    /// A number converted from the C type.
+    Number { scalar: ScalarKind },
+    /// A C truth value as `bool`.
+    Flag,
+    /// `char*` copied into a `str` (`None` for NULL).
+    Str,
+    /// Raw pointer as a capsule (`None` for NULL).
+    Capsule,
+    /// An enum member.
+    Enum { name: String },
+    /// C memory nobody tracks: a view of `class` (a record or handle name) with a fresh token.
+    External { class: String },
+    /// Memory Python now owns, freed with C function `free`.
+    Owned { record: String, free: String },
+    /// Memory owned by parameter `from` (a struct or handle view, or a
+    /// `GList`'s elements when `list`): the view dies with it. A nullable
+    /// `from` that was `None` gives an untracked view.
+    Derived { record: String, from: String, list: bool, nullable: bool },
+    /// A meta of GstBuffer parameter `buffer`: lives as long as the buffer holds it.
+    BufferMeta { record: String, buffer: String },
+}
+
 /// List fields of a struct parameter whose nodes a function removes or frees:
 /// their node views die after the call (their list epoch is bumped).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -222,6 +255,9 @@ pub struct Function {
     pub ret: TypeRef,
     /// Decided return conversion.
     pub ret_kind: ReturnKind,
+    /// The result conversion lowered from `ret_kind` (`passes::results`).
+    #[serde(default)]
+    pub result: ResultConversion,
     /// Release the GIL around the call.
     pub release_gil: bool,
     /// List fields whose nodes the call may free (decided by `passes::list_edits`).

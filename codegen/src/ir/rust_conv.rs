@@ -39,6 +39,8 @@ pub enum Conv {
     StrOf { owned: bool },
     /// sequence of noconvert ints (`int_list`).
     IntList,
+    /// sequence of noconvert ints that fit int32, passed as `i32` (`int32_list`): C++ `std::vector<int>`.
+    Int32List,
     /// sequence of Python floats only (`float_list`).
     FloatList,
     /// sequence of strict bools (`bool_list`).
@@ -93,10 +95,26 @@ pub enum Ret {
     ClassList(String),
     /// `(String, Class)` pairs as a dict.
     StrClassDict(String),
-    /// A pixel value (int or float).
-    Pixel,
+    /// A value enum: an enum whose variants each hold one value, returned
+    /// as that value (`value_enum`; `Int(i64)` → int, `Float(f64)` → float).
+    ValueEnum(ValueEnum),
     /// A matrix as a read-only numpy view whose base is the first argument.
     MatrixView,
     /// `Vec<f32>`/`Vec<f64>` as a list of floats, built without per-item dispatch.
     FloatList,
+}
+
+/// A `value_enum` result: the enum as written in the signature, and (once
+/// the plan has found it in the crate) its full path, variants and the
+/// Python type of its values.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ValueEnum {
+    /// The type as written (`Sample`).
+    pub rust_type: String,
+    /// Full Rust path (`samples_core::readings::Sample`).
+    pub path: String,
+    /// Variant names.
+    pub variants: Vec<String>,
+    /// Python type of the values (`int | float`).
+    pub py_type: String,
 }

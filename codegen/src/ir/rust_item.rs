@@ -18,6 +18,34 @@ pub struct RustCrate {
     pub enums: Vec<RustEnum>,
     /// `#[bindery::function]` items.
     pub functions: Vec<RustFunction>,
+    /// Every struct and enum of the crate, annotated or not (spec checks
+    /// only; not part of the dumped IR).
+    #[serde(skip)]
+    pub decls: Vec<RustDecl>,
+}
+
+/// A struct or enum declared anywhere in the crate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RustDecl {
+    /// Rust identifier.
+    pub ident: String,
+    /// Public path inside the crate (`readings::Sample`).
+    pub path: String,
+    /// Variants, in order (`None` for a struct).
+    pub variants: Option<Vec<DeclVariant>>,
+    /// Names of its inherent methods (from every `impl` block of the crate).
+    pub methods: Vec<String>,
+    /// Declaration site.
+    pub loc: SourceLoc,
+}
+
+/// A variant of a [`RustDecl`] enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeclVariant {
+    /// Variant name.
+    pub name: String,
+    /// The type of its one unnamed field, when it has exactly that (`Int(i64)`).
+    pub value: Option<RustType>,
 }
 
 /// A Rust struct exposed as a Python class.

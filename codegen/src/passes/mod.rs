@@ -6,7 +6,7 @@
 //! (struct pointers with a count field), [`setters`] (multi-field set methods), [`buffer_metas`] (GstMeta
 //! look-up methods), [`functions`]
 //! (conversions, ownership, status codes), [`list_edits`] (functions that
-//! free list nodes), [`param_names`] (Python keyword names of parameters),
+//! free list nodes), [`results`] (each function's result conversion), [`param_names`] (Python keyword names of parameters),
 //! [`aliases`] (further names of generated callables and fields),
 //! [`allocators`] (structs allocated for C to free, with copy/release functions),
 //! [`field_setters`] (functions assigning a field of their argument; `[callbacks]` functions),
@@ -35,8 +35,10 @@ pub mod owned_strings;
 pub mod param_names;
 pub mod pointer_spans;
 pub mod records;
+pub mod results;
 pub mod runtime_features;
 pub mod rust_conv;
+pub mod rust_errors;
 pub mod rust_plan;
 pub mod setters;
 pub mod skipped;
@@ -60,6 +62,7 @@ pub const PASSES: &[&str] = &[
     "buffer_metas",
     "functions",
     "list_edits",
+    "results",
     "param_names",
     "aliases",
     "allocators",
@@ -88,6 +91,10 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
             "buffer_metas" => buffer_metas::run(spec, &mut module),
             "functions" => functions::run(spec, &mut module),
             "list_edits" => list_edits::run(spec, &mut module),
+            "results" => {
+                results::run(&mut module);
+                vec![]
+            }
             "param_names" => param_names::run(spec, &mut module),
             "aliases" => aliases::run(spec, &mut module),
             "allocators" => allocators::run(spec, &mut module),

@@ -9,17 +9,16 @@
 use toml::Spanned;
 
 use crate::ir::RustType;
-pub use crate::ir::rust_conv::{Conv, Ret, Take};
+pub use crate::ir::rust_conv::{Conv, Ret, Take, ValueEnum};
 use crate::spec::SpannedMap;
 
 /// The spec's `[rust.conversions]`: conversion names by Rust type as written.
 pub type NamedConversions = SpannedMap<Spanned<String>>;
 
-/// Parses a spec result conversion (`matrix_view`, `pixel`, `plain`, `class(Name)`).
+/// Parses a spec result conversion (`matrix_view`, `plain`, `class(Name)`).
 pub fn parse_ret(text: &str) -> Option<Ret> {
     match text {
         "matrix_view" => Some(Ret::MatrixView),
-        "pixel" => Some(Ret::Pixel),
         "plain" => Some(Ret::Plain),
         _ => text.strip_prefix("class(").and_then(|r| r.strip_suffix(')')).map(|c| Ret::Class(c.to_string())),
     }
@@ -27,7 +26,7 @@ pub fn parse_ret(text: &str) -> Option<Ret> {
 
 /// Whether `text` names a parameter or a result conversion (a valid `[rust.conversions]` value).
 pub fn is_conversion(text: &str) -> bool {
-    parse_conv(text, None).is_some() || parse_ret(text).is_some()
+    parse_conv(text, None).is_some() || parse_ret(text).is_some() || text == "value_enum"
 }
 
 /// The conversion name `[rust.conversions]` gives a named Rust type.
@@ -90,6 +89,7 @@ pub fn parse_conv(text: &str, ty: Option<&RustType>) -> Option<Conv> {
         ("str", None) => Conv::Str { owned },
         ("str_of", None) => Conv::StrOf { owned },
         ("int_list", None) => Conv::IntList,
+        ("int32_list", None) => Conv::Int32List,
         ("float_list", None) => Conv::FloatList,
         ("bool_list", None) => Conv::BoolList,
         ("bytes_list", None) => Conv::BytesList,
@@ -135,7 +135,10 @@ pub fn ret_of(ty: &RustType, conversions: &NamedConversions) -> Option<Ret> {
         },
         T::Class { name, .. } => Ret::Class(name.clone()),
         T::Enum(name) => Ret::Enum(name.clone()),
-        T::Named(n) => parse_ret(named(conversions, n)?)?,
+        T::Named(n) => match named(conversions, n)? {
+            "value_enum" => Ret::ValueEnum(ValueEnum { rust_type: n.clone(), ..ValueEnum::default() }),
+            other => parse_ret(other)?,
+        },
         _ => return None,
     })
 }

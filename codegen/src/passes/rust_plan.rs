@@ -50,57 +50,50 @@ pub fn spec_names(spec: &LoadedRustSpec, module: &RustModule) -> Vec<Diagnostic>
     cx.check_spec_names();
     cx.errors.extend(tables_without_result(spec));
     cx.errors.extend(unknown_conversions(spec));
-    cx.errors.extend(error_table(spec));
+    cx.errors.extend(bad_value_enums(spec, &module.krate));
+    cx.errors.extend(super::rust_errors::check(spec, &module.krate));
     cx.errors
 }
 
-/// The builtin exceptions `[rust.errors]` may name: the ones
-/// `bindery_runtime::glue::errors::exception` builds.
-const BUILTIN_EXCEPTIONS: &[&str] = &[
-    "FileExistsError",
-    "FileNotFoundError",
-    "IndexError",
-    "KeyError",
-    "MemoryError",
-    "NotImplementedError",
-    "OSError",
-    "OverflowError",
-    "PermissionError",
-    "RuntimeError",
-    "TimeoutError",
-    "TypeError",
-    "UnicodeDecodeError",
-    "ValueError",
-];
-
-/// `[rust.errors]`: exception names the runtime does not know, and type,
-/// method or variant names that are not Rust paths or identifiers.
-fn error_table(spec: &LoadedRustSpec) -> Vec<Diagnostic> {
-    let Some(errors) = &spec.spec.rust.errors else { return vec![] };
-    let mut out = vec![];
-    let exceptions = std::iter::once(&errors.default).chain(errors.exceptions.values());
-    for exc in exceptions.filter(|e| !BUILTIN_EXCEPTIONS.contains(&e.get_ref().as_str())) {
-        let msg = format!("`{}` is not a builtin exception [rust.errors] can raise", exc.get_ref());
-        out.push(spec.error(Kind::SpecInvalid, exc.span(), msg).hint(format!("use one of: {}", BUILTIN_EXCEPTIONS.join(", "))));
-    }
-    let paths = [&errors.error_type, &errors.kind_type].into_iter().filter(|p| !is_rust_path(p.get_ref()));
-    let idents = [&errors.kind, &errors.message].into_iter().chain(errors.exceptions.keys()).filter(|i| !is_rust_ident(i.get_ref()));
-    for bad in paths.chain(idents) {
-        let msg = format!("`{}` is not a Rust name", bad.get_ref());
-        out.push(spec.error(Kind::SpecInvalid, bad.span(), msg).hint("[rust.errors] takes type paths, method names and enum variants"));
-    }
-    out
-}
-
 /// `name` is a Rust identifier.
-fn is_rust_ident(name: &str) -> bool {
+pub(super) fn is_rust_ident(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c == '_' || c.is_ascii_alphabetic()) && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
 }
 
 /// `path` is `ident(::ident)*`.
-fn is_rust_path(path: &str) -> bool {
+pub(super) fn is_rust_path(path: &str) -> bool {
     path.split("::").all(is_rust_ident)
+}
+
+/// The `value_enum` result of the crate's enum `rust_type` (as written):
+/// `None` unless every variant holds one scalar or string value.
+fn value_enum(krate: &RustCrate, rust_type: &str) -> Option<rust_conv::ValueEnum> {
+    let ident = rust_type.trim_start_matches('&').rsplit("::").next().unwrap_or_default();
+    let decl = krate.decls.iter().find(|d| d.ident == ident)?;
+    let variants = decl.variants.as_ref().filter(|v| !v.is_empty())?;
+    let py_types = variants.iter().map(|v| v.value.as_ref().map(py_plain).filter(|t| t != "Any"));
+    let mut py_types = py_types.collect::<Option<Vec<String>>>()?;
+    py_types.dedup();
+    Some(rust_conv::ValueEnum {
+        rust_type: rust_type.to_string(),
+        path: format!("{}::{}", krate.crate_name, decl.path),
+        variants: variants.iter().map(|v| v.name.clone()).collect(),
+        py_type: py_types.join(" | "),
+    })
+}
+
+/// `[rust.conversions]` entries `value_enum` whose type is no enum of the
+/// crate with one scalar or string value per variant.
+fn bad_value_enums(spec: &LoadedRustSpec, krate: &RustCrate) -> Vec<Diagnostic> {
+    let entries = spec.spec.rust.conversions.iter().filter(|(_, v)| v.get_ref() == "value_enum");
+    let bad = entries.filter(|(ty, _)| value_enum(krate, ty.get_ref()).is_none());
+    bad.map(|(ty, v)| {
+        let msg = format!("`{}` is not an enum of the crate whose variants each hold one value", ty.get_ref());
+        spec.error(Kind::SpecInvalid, v.span(), msg)
+            .hint("`value_enum` is for enums like `enum Sample { Int(i64), Float(f64) }`, returned as the variant's value")
+    })
+    .collect()
 }
 
 /// `[rust.conversions]` values that name neither a parameter nor a result conversion.
@@ -112,7 +105,7 @@ fn unknown_conversions(spec: &LoadedRustSpec) -> Vec<Diagnostic> {
             let msg = format!("unknown conversion kind `{}` for Rust type `{}`", v.get_ref(), ty.get_ref());
             spec.error(Kind::SpecInvalid, v.span(), msg).hint(
                 "use a parameter conversion as in argument lists (`array`, `array_copy`, `bytes`, `int`, …) \
-                 or a result conversion (`pixel`, `matrix_view`, `plain`, `class(Name)`); see docs/spec.md",
+                 or a result conversion (`value_enum`, `matrix_view`, `plain`, `class(Name)`); see docs/spec.md",
             )
         })
         .collect()
@@ -220,6 +213,13 @@ impl Cx<'_> {
         }
     }
 
+    /// Fills in a `value_enum` result from the crate's declaration of the
+    /// enum (`spec_names` reports a conversion naming no such enum).
+    fn find_value_enum(&mut self, e: &mut rust_conv::ValueEnum) -> Option<()> {
+        *e = value_enum(self.krate, &e.rust_type)?;
+        Some(())
+    }
+
     fn full_path(&self, rel: &str) -> String {
         format!("{}::{rel}", self.krate.crate_name)
     }
@@ -287,10 +287,13 @@ impl Cx<'_> {
             Some(s) => self.spec_args(&s.args, params)?,
             None => self.default_args(params, loc, py_name)?,
         };
-        let Some(ret_conv) = rust_conv::ret_of(ret, &self.spec.spec.rust.conversions) else {
+        let Some(mut ret_conv) = rust_conv::ret_of(ret, &self.spec.spec.rust.conversions) else {
             self.rust_err(loc, format!("`{rust}` returns {ret:?}, which bindery cannot convert to Python"));
             return None;
         };
+        if let Ret::ValueEnum(e) = &mut ret_conv {
+            self.find_value_enum(e)?;
+        }
         let py_types = (args.iter().map(|a| py_type_of(&a.conv)).collect(), py_ret_type(&ret_conv, Some(ret)));
         Some(Call {
             py_name: py_name.to_string(),
@@ -564,7 +567,7 @@ fn py_type_of(conv: &Conv) -> String {
         Conv::Bytes { .. } => "str | bytes".into(),
         Conv::Str { .. } => "str".into(),
         Conv::StrOf { .. } => "object".into(),
-        Conv::IntList => "Sequence[int]".into(),
+        Conv::IntList | Conv::Int32List => "Sequence[int]".into(),
         Conv::FloatList => "Sequence[float]".into(),
         Conv::BoolList => "Sequence[bool]".into(),
         Conv::BytesList => "Sequence[str | bytes]".into(),
@@ -584,7 +587,7 @@ fn py_ret_type(ret: &Ret, ty: Option<&RustType>) -> String {
         Ret::Class(c) | Ret::Enum(c) => c.clone(),
         Ret::ClassList(c) => format!("list[{c}]"),
         Ret::StrClassDict(c) => format!("dict[str, {c}]"),
-        Ret::Pixel => "int | float".into(),
+        Ret::ValueEnum(e) => e.py_type.clone(),
         Ret::FloatList => "list[float]".into(),
         Ret::MatrixView => "npt.NDArray[np.float32]".into(),
     }

@@ -101,9 +101,9 @@ pub struct RustSourceSpec {
     #[serde(default)]
     pub dependencies: Vec<String>,
     /// `[rust.conversions]`: default conversion of a named Rust type, keyed
-    /// by the type as written (`"&Buffer" = "array"`, `"Sample" = "pixel"`):
+    /// by the type as written (`"&Buffer" = "array"`, `"Sample" = "value_enum"`):
     /// a parameter conversion (as in argument lists) or a result conversion
-    /// (`pixel`, `matrix_view`, `plain`, `class(Name)`); see docs/spec.md.
+    /// (`value_enum`, `matrix_view`, `plain`, `class(Name)`); see docs/spec.md.
     #[serde(default)]
     pub conversions: SpannedMap<Spanned<String>>,
     /// `[rust.errors]`: which Python exception each kind of the crate's

@@ -33,6 +33,12 @@ pub fn int64(func: &str, obj: &Bound<'_, PyAny>) -> PyResult<i64> {
     obj.extract::<i64>().map_err(|e| overflow_as_type_error(e, func, obj))
 }
 
+/// noconvert int32 (a C++ `int`): as [`int64`], and a value beyond int32 is
+/// TypeError too (pybind11's caster rejects it).
+pub fn int32(func: &str, obj: &Bound<'_, PyAny>) -> PyResult<i32> {
+    i32::try_from(int64(func, obj)?).map_err(|_| incompatible(func, obj))
+}
+
 /// convert-mode uint64: like [`int64`] but via `int(obj)` for objects without
 /// `__index__` (np.float32(3.7) → 3); a Python float, a negative value or
 /// one beyond uint64 is TypeError.
@@ -123,4 +129,25 @@ pub fn callable(func: &str, obj: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
 /// The TypeError for a required argument that was not given.
 pub fn missing(func: &str, name: &str) -> PyErr {
     PyTypeError::new_err(format!("{func}() missing required argument '{name}'"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pyo3::types::PyFloat;
+
+    #[test]
+    fn int32_takes_the_int32_range_only() {
+        Python::initialize();
+        Python::attach(|py| {
+            let int = |v: i64| v.into_pyobject(py).unwrap().into_any();
+            assert_eq!(int32("f", &int(i64::from(i32::MIN))).unwrap(), i32::MIN);
+            assert_eq!(int32("f", &int(i64::from(i32::MAX))).unwrap(), i32::MAX);
+            for bad in [int(1 << 31), int(-(1 << 31) - 1), PyFloat::new(py, 1.0).into_any()] {
+                let err = int32("f", &bad).unwrap_err();
+                assert!(err.is_instance_of::<PyTypeError>(py));
+                assert!(err.value(py).to_string().starts_with("f(): incompatible function arguments."));
+            }
+        });
+    }
 }

@@ -7,7 +7,9 @@
 //! a builtin exception by name (the spec's error table picks the name),
 //! [`callback`] calls a Python callable from any thread with the GIL,
 //! [`detach`] drops values that join GIL-taking threads with the GIL
-//! released, and [`lists`] builds float lists on the hot path. Nothing
+//! released, [`lists`] builds float lists on the hot path, and [`ndarray`]
+//! reads numpy array arguments as contiguous bytes and makes read-only
+//! views and cached copies for results. Nothing
 //! here knows a wrapped library: its types arrive as closures or generics.
 
 pub mod args;
@@ -16,6 +18,7 @@ pub mod descriptor;
 pub mod detach;
 pub mod errors;
 pub mod lists;
+pub mod ndarray;
 pub mod seq;
 
 pub use detach::DetachOnDrop;

@@ -159,6 +159,51 @@ pub unsafe fn payload_token<C: Carrier, G: TryInto<GType>>(
     })
 }
 
+/// Implements [`Carrier`] for the generated `ffi` struct `$carrier`, with
+/// its table of hooked payloads in a new static `$hooks`:
+/// `meta_carrier!(ffi::Carrier, HOOKS, payload = field, release = field)`.
+#[macro_export]
+macro_rules! meta_carrier {
+    ($carrier:ty, $hooks:ident, payload = $payload:ident, release = $release:ident) => {
+        /// Hooked payloads of this carrier type.
+        static $hooks: $crate::gobject::meta_hook::Hooks = $crate::gobject::meta_hook::Hooks::new();
+
+        impl $crate::gobject::meta_hook::Carrier for $carrier {
+            fn hooks() -> &'static $crate::gobject::meta_hook::Hooks {
+                &$hooks
+            }
+
+            unsafe fn payload(meta: *mut Self) -> *mut std::ffi::c_void {
+                // SAFETY: a live carrier (the trait's contract); the field is named by the spec.
+                unsafe { (*meta).$payload }.cast()
+            }
+
+            unsafe fn release_slot(meta: *mut Self) -> *mut Option<$crate::gobject::meta_hook::Release> {
+                // SAFETY: a live carrier (the trait's contract); the field is named by the spec.
+                unsafe { &raw mut (*meta).$release }
+            }
+        }
+    };
+}
+
+/// The payload a getter finds on GstBuffer `$buffer` (a `NonNull`), as a
+/// view that dies with its carrier meta; `None` when there is none:
+/// `meta_payload!(buffer, ffi::getter, ffi::Carrier, ffi::api_get_type)`.
+#[macro_export]
+macro_rules! meta_payload {
+    ($buffer:expr, $($get:ident)::+, $carrier:ty, $($api:ident)::+) => {{
+        let buffer: std::ptr::NonNull<std::ffi::c_void> = $buffer;
+        // SAFETY: `buffer` is a type-checked, live GstBuffer the caller holds
+        // (`rt::gobject::instance`); the getter only looks its metas up.
+        let payload = unsafe { $($get)::+(buffer.as_ptr().cast()) };
+        std::ptr::NonNull::new(payload).map(|ptr| {
+            // SAFETY: the same buffer; metas of this API type are `$carrier`s (the spec says so).
+            let token = unsafe { $crate::gobject::meta_hook::payload_token::<$carrier, _>(buffer, $($api)::+, ptr.cast()) };
+            $crate::view::View::held(ptr, token)
+        })
+    }};
+}
+
 #[cfg(test)]
 mod tests {
     use pyo3::Python;

@@ -18,14 +18,25 @@ def _pixel_mode(data: Any, copy: Optional[bool]) -> bool:
                 "'data' is still writeable. Taking a reference of the data to create a "
                 "packet is dangerous.",
                 RuntimeWarning,
-                3,
+                4,
             )
     return copy
 
 
-def _check_same_format(data: Any, image_format: Optional[ImageFormat]) -> None:
-    if image_format is not None and data.image_format != image_format:
-        raise ValueError("The provided image_format doesn't match the one from the data arg.")
+def _create_image_packet(cls: Any, from_object: Any, from_pixel_data: Any, data: Any,
+                         image_format: Optional[ImageFormat], copy: Optional[bool]) -> Packet:
+    """The rules shared by create_image_frame and create_image (``cls``: ImageFrame or Image)."""
+    if isinstance(data, cls):
+        if image_format is not None and data.image_format != image_format:
+            raise ValueError("The provided image_format doesn't match the one from the data arg.")
+        if copy is not None and not copy:
+            raise ValueError(
+                f"Creating {cls.__name__} packet by taking a reference of another {cls.__name__} "
+                "object is not supported yet.")
+        return from_object(data)
+    if image_format is None:
+        raise ValueError("Please provide 'image_format' with 'data'.")
+    return from_pixel_data(image_format, data, _pixel_mode(data, copy))
 
 
 def create_image_frame(data: Any, *, image_format: Optional[ImageFormat] = None,
@@ -35,33 +46,15 @@ def create_image_frame(data: Any, *, image_format: Optional[ImageFormat] = None,
     For an array, ``image_format`` is required; ``copy=None`` copies a writable
     array and references a read-only one (the packet then shares its memory).
     """
-    if isinstance(data, ImageFrame):
-        _check_same_format(data, image_format)
-        if copy is not None and not copy:
-            raise ValueError(
-                "Creating ImageFrame packet by taking a reference of another ImageFrame "
-                "object is not supported yet.")
-        return _packet_creator._create_image_frame_from_image_frame(data)
-    if image_format is None:
-        raise ValueError("Please provide 'image_format' with 'data'.")
-    mode = _pixel_mode(data, copy)
-    return _packet_creator._create_image_frame_from_pixel_data(image_format, data, mode)
+    return _create_image_packet(ImageFrame, _packet_creator._create_image_frame_from_image_frame,
+                                _packet_creator._create_image_frame_from_pixel_data, data, image_format, copy)
 
 
 def create_image(data: Any, *, image_format: Optional[ImageFormat] = None,
                  copy: Optional[bool] = None) -> Packet:
     """An Image packet from an Image (copied) or a numpy array; see create_image_frame."""
-    if isinstance(data, Image):
-        _check_same_format(data, image_format)
-        if copy is not None and not copy:
-            raise ValueError(
-                "Creating Image packet by taking a reference of another Image object is "
-                "not supported yet.")
-        return _packet_creator._create_image_from_image(data)
-    if image_format is None:
-        raise ValueError("Please provide 'image_format' with 'data'.")
-    mode = _pixel_mode(data, copy)
-    return _packet_creator._create_image_from_pixel_data(image_format, data, mode)
+    return _create_image_packet(Image, _packet_creator._create_image_from_image,
+                                _packet_creator._create_image_from_pixel_data, data, image_format, copy)
 
 
 def create_proto(proto_message: Any) -> Packet:

@@ -105,6 +105,12 @@ def test_int_vector(pc, pg):
     for bad in ((x for x in [1]), {1}, "12", [2**31]):
         with pytest.raises(TypeError):
             pc.create_int_vector(bad)
+    for create in (pc.create_int_vector, pc.create_int_array):
+        with pytest.raises(TypeError, match=r"incompatible function arguments(.|\n)*Invoked with: \[1, 2147483648\]"):
+            create([1, 2**31])
+        with pytest.raises(TypeError, match="incompatible function arguments"):
+            create([-(2**31) - 1])
+    assert pg.get_int_list(pc.create_int_vector([2**31 - 1, -(2**31)])) == [2**31 - 1, -(2**31)]
 
 
 def test_bool_and_float_vectors(pc, pg):

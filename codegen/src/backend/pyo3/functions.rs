@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::function_params::{ParamVm, local_of, params_vm};
 use super::model::{enum_static, with_origin};
 use super::rust_types::{converted, erase_pointer, scalar_type};
-use crate::ir::{Function, Module, Ownership, ParamKind, ReturnKind, ScalarKind, TypeRef};
+use crate::ir::{Function, Module, Ownership, ParamKind, ResultConversion, ReturnKind, TypeRef};
 
 /// One function.
 #[derive(Serialize)]
@@ -26,8 +26,8 @@ pub struct FunctionVm {
     pub ret: RetVm,
     /// Release the GIL around the call.
     pub release_gil: bool,
-    /// List slots whose node views die after the call: (struct pointer variable, offset expression).
-    pub list_edits: Vec<(String, String)>,
+    /// List slots whose node views die after the call.
+    pub list_edits: Vec<super::memory::ListEditVm>,
     /// Parameter pairs that must not overlap.
     pub disjoint: Vec<DisjointVm>,
     /// Whether parameters add values to the result (out-parameters, buffers).
@@ -49,17 +49,21 @@ pub struct DisjointVm {
     pub b_lists: Vec<String>,
 }
 
-/// The result conversion.
+/// The result conversion: `kind` is the [`ResultConversion`] variant the
+/// template prints one runtime call for; the other fields are its operands.
 #[derive(Serialize, Default)]
 pub struct RetVm {
-    /// Conversion selector.
+    /// The lowered conversion's variant (`nothing`, `number`, `flag`, `str`,
+    /// `capsule`, `enum`, `external`, `owned`, `derived`, `buffer_meta`).
     pub kind: &'static str,
+    /// C returns a value the wrapper keeps (`let __bindery_ret = …`).
+    pub has_value: bool,
+    /// The value is a status code checked against `success`.
+    pub status: bool,
     /// The C result is a pointer (NULL reports failure to `transfers` of a `void*`).
     pub pointer: bool,
-    /// Rust scalar type.
-    pub ty: String,
-    /// The scalar result converted to `ty` (`__bindery_ret`, cast where
-    /// bindgen's type is not already `ty`).
+    /// A number result converted to its Rust type (`__bindery_ret`, cast
+    /// where bindgen's type is not already that type).
     pub value: String,
     /// Calls turning a returned address into `*mut c_void`.
     pub erase: &'static str,
@@ -67,9 +71,9 @@ pub struct RetVm {
     pub class: String,
     /// Free helper for owned views.
     pub free: String,
-    /// Local stem of the parameter a borrowed view derives from.
+    /// Local stem of the parameter a derived view lives in.
     pub from: String,
-    /// How to reach that parameter's view: `view` (struct) or `elements(py)` (GList: the elements' token).
+    /// How to reach that parameter's view: `view` (struct) or `elements(__bindery_py)` (GList: the elements' token).
     pub from_view: String,
     /// That parameter may be None (the result is then untracked).
     pub from_nullable: bool,
@@ -123,73 +127,59 @@ pub fn has_struct_outs(module: &Module) -> bool {
     module.functions.iter().flat_map(|f| &f.params).any(|p| is_struct_out(&p.kind))
 }
 
-/// Whether a `void*` parameter is kept by a container (`__bindery_mark_held` is generated).
+/// Whether a `void*` parameter is kept by a container (it is marked held after the call).
 pub fn needs_view_held(module: &Module) -> bool {
     module.functions.iter().flat_map(|f| &f.params).any(|p| matches!(p.kind, ParamKind::Address { .. }) && p.transfer.is_some())
 }
 
-/// Whether any function takes a raw pointer (and so needs `__bindery_view_address`).
+/// Whether any function takes a raw pointer (and so needs the any-view dispatcher).
 pub fn needs_view_address(module: &Module) -> bool {
     module.functions.iter().flat_map(|f| &f.params).any(|p| matches!(p.kind, ParamKind::Address { .. }))
 }
 
-fn scalar_kind(s: ScalarKind, ty: &mut String) -> &'static str {
-    *ty = scalar_type(s);
-    match s {
-        ScalarKind::Int { .. } => "int",
-        ScalarKind::Float { .. } => "float",
-        ScalarKind::Bool { .. } => "bool",
-    }
-}
-
 fn ret_vm(module: &Module, f: &Function) -> RetVm {
-    let mut vm = RetVm { pointer: matches!(f.ret, TypeRef::Pointer { .. }), ..RetVm::default() };
-    vm.kind = match &f.ret_kind {
-        ReturnKind::Unit | ReturnKind::Undecided => "unit",
-        ReturnKind::Scalar { scalar } => {
-            let kind = scalar_kind(*scalar, &mut vm.ty);
-            vm.value = converted("__bindery_ret", &f.ret, &vm.ty);
-            kind
+    let mut vm = RetVm {
+        pointer: matches!(f.ret, TypeRef::Pointer { .. }),
+        has_value: !matches!(f.ret_kind, ReturnKind::Unit | ReturnKind::Undecided),
+        ..RetVm::default()
+    };
+    if let ReturnKind::Status { success, messages } = &f.ret_kind {
+        (vm.status, vm.success, vm.messages) = (true, *success, messages.clone());
+    }
+    let class = |name: &str| module.record(name).map(|r| r.python_name.clone());
+    vm.kind = match &f.result {
+        ResultConversion::Undecided => "undecided",
+        ResultConversion::Nothing => "nothing",
+        ResultConversion::Number { scalar } => {
+            vm.value = converted("__bindery_ret", &f.ret, &scalar_type(*scalar));
+            "number"
         }
-        ReturnKind::Status { success, messages } => {
-            vm.success = *success;
-            vm.messages = messages.clone();
-            "status"
-        }
-        ReturnKind::View { record, ownership } => {
-            vm.class = module.record(record).map(|r| r.python_name.clone()).unwrap_or_default();
-            match ownership {
-                Ownership::External => "view_external",
-                Ownership::Owned { free } => {
-                    vm.free = free_helper_name(free);
-                    "view_owned"
-                }
-                Ownership::BorrowedFrom { param } => {
-                    vm.from = local_of(f, param);
-                    let from = f.params.iter().find(|p| &p.name == param).map(|p| &p.kind);
-                    if from.is_some_and(ParamKind::holds_metas) {
-                        return RetVm { kind: "view_buffer", ..vm };
-                    }
-                    vm.from_view =
-                        if matches!(from, Some(ParamKind::List { .. })) { "elements(__bindery_py)".into() } else { "view".into() };
-                    vm.from_nullable =
-                        from.is_some_and(|k| matches!(k, ParamKind::View { nullable: true, .. } | ParamKind::List { nullable: true, .. }));
-                    "view_borrowed"
-                }
-            }
-        }
-        ReturnKind::Handle { name } => {
-            vm.class = module.handle(name).map(|h| h.python_name.clone()).unwrap_or_default();
-            "view_external"
-        }
-        ReturnKind::Str => "str",
-        ReturnKind::Address => {
+        ResultConversion::Flag => "flag",
+        ResultConversion::Str => "str",
+        ResultConversion::Capsule => {
             vm.erase = erase_pointer(&f.ret);
-            "address"
+            "capsule"
         }
-        ReturnKind::Enum { name } => {
+        ResultConversion::Enum { name } => {
             vm.enum_static = enum_static(name);
             "enum"
+        }
+        ResultConversion::External { class: name } => {
+            vm.class = class(name).or_else(|| module.handle(name).map(|h| h.python_name.clone())).unwrap_or_default();
+            "external"
+        }
+        ResultConversion::Owned { record, free } => {
+            (vm.class, vm.free) = (class(record).unwrap_or_default(), free_helper_name(free));
+            "owned"
+        }
+        ResultConversion::Derived { record, from, list, nullable } => {
+            (vm.class, vm.from, vm.from_nullable) = (class(record).unwrap_or_default(), local_of(f, from), *nullable);
+            vm.from_view = if *list { "elements(__bindery_py)".into() } else { "view".into() };
+            "derived"
+        }
+        ResultConversion::BufferMeta { record, buffer } => {
+            (vm.class, vm.from) = (class(record).unwrap_or_default(), local_of(f, buffer));
+            "buffer_meta"
         }
     };
     vm

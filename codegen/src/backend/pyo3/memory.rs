@@ -49,16 +49,26 @@ pub fn int_addresses(module: &Module) -> &'static str {
     if module.int_addresses { "rt::pointer::IntAddresses::Accepted" } else { "rt::pointer::IntAddresses::Refused" }
 }
 
-/// List slots whose epoch a call bumps: (parameter pointer variable, offset expression).
-pub fn list_edits(module: &Module, f: &Function) -> Vec<(String, String)> {
-    f.list_edits.iter().flat_map(|e| edit_slots(module, f, e)).collect()
+/// The lists one struct parameter's call edits (`rt::lists_edited!`).
+#[derive(serde::Serialize)]
+pub struct ListEditVm {
+    /// The parameter's struct pointer variable.
+    pub ptr: String,
+    /// Its C struct (in `ffi`).
+    pub record: String,
+    /// The edited `GList*` fields, as `offset_of!` paths (through anonymous members).
+    pub fields: Vec<String>,
 }
 
-fn edit_slots(module: &Module, f: &Function, e: &ListEdit) -> Vec<(String, String)> {
-    let Some(record) = module.record(&e.record) else { return vec![] };
-    e.fields
-        .iter()
-        .filter_map(|name| record.field(name))
-        .map(|field| (format!("{}_c", super::function_params::local_of(f, &e.param)), offset_of(&record.name, &field.via, &field.name)))
-        .collect()
+/// The list slots whose epoch a call bumps, one entry per struct parameter.
+pub fn list_edits(module: &Module, f: &Function) -> Vec<ListEditVm> {
+    f.list_edits.iter().filter_map(|e| edit(module, f, e)).collect()
+}
+
+fn edit(module: &Module, f: &Function, e: &ListEdit) -> Option<ListEditVm> {
+    let record = module.record(&e.record)?;
+    let path = |field: &crate::ir::Field| field.via.iter().cloned().chain([rust_ident(&field.name)]).collect::<Vec<_>>().join(".");
+    let fields: Vec<String> = e.fields.iter().filter_map(|name| record.field(name)).map(path).collect();
+    let ptr = format!("{}_c", super::function_params::local_of(f, &e.param));
+    (!fields.is_empty()).then(|| ListEditVm { ptr, record: record.name.clone(), fields })
 }

@@ -50,6 +50,7 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer,
     let allocator = format!("__BINDERY_ALLOC_{}", spec.spec.c.allocator.get_ref().to_uppercase());
     let runtime_dep = runtime.dependency(out_dir);
     let features = runtime_features::features(spec, |c| module.record(c).map(|r| r.python_name.clone()));
+    vm.any_view = vm.view_address || vm.view_held || features.raw_memory.is_some();
     let ctx = Value::from(minijinja::value::Serde(Context {
         module: &module.name,
         spec: &spec_shown,

@@ -30,10 +30,14 @@ pub struct ModuleVm {
     pub has_lists: bool,
     /// Element classes of typed lists: (class, C type).
     pub list_elements: Vec<(String, String)>,
-    /// Whether functions take raw pointers (`__bindery_view_address` is generated).
+    /// Whether functions take raw pointers (they need the any-view dispatcher).
     pub view_address: bool,
-    /// Whether a `void*` argument can be held by a container (`__bindery_mark_held` is generated).
+    /// Whether a `void*` argument can be held by a container (`rt::call::mark_held` is called).
     pub view_held: bool,
+    /// Whether the any-view dispatcher (`rt::any_view!`) is generated: set by
+    /// the backend when a consumer needs it (raw-pointer arguments, their
+    /// `transfers`, or the raw-memory feature's `get_ptr`).
+    pub any_view: bool,
     /// Handle classes: (Python/Rust class name, C struct name).
     pub handles: Vec<(String, String)>,
     /// Whether functions have struct out-parameters (`__bindery_free_zeroed` is generated).
@@ -367,6 +371,7 @@ pub fn module_vm(module: &Module) -> ModuleVm {
         list_elements,
         view_address: super::functions::needs_view_address(module),
         view_held: super::functions::needs_view_held(module),
+        any_view: false,
         struct_outs: super::functions::has_struct_outs(module),
         handles: module.handles.iter().map(|h| (h.python_name.clone(), h.name.clone())).collect(),
         enums: module.enums.iter().map(enum_vm).collect(),

@@ -45,6 +45,7 @@ pub fn environment() -> Environment<'static> {
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.add_filter("rs", |s: String| format!("{s:?}"));
     env.add_filter("doc", doc_attributes);
+    env.add_function("raise", raise);
     for (name, source) in SOURCES {
         if let Err(e) = env.add_template(name, source) {
             // Templates are embedded at build time; a broken one is a bug the tests catch.
@@ -52,6 +53,12 @@ pub fn environment() -> Environment<'static> {
         }
     }
     env
+}
+
+/// `raise("…")`: the last branch of every template dispatch, so a variant
+/// the template does not know fails the render instead of printing nothing.
+fn raise(message: String) -> std::result::Result<String, minijinja::Error> {
+    Err(minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, message))
 }
 
 /// One `#[doc = " line"]` attribute per line (prettyplease prints them as `///` lines).

@@ -28,6 +28,7 @@ pub fn value(conv: &Conv, o: &str, func: &str, paths: &Paths) -> String {
         Conv::Str { .. } => format!("rt::args::string({f}, {o})?"),
         Conv::StrOf { .. } => format!("rt::args::stringified({f}, {o})?"),
         Conv::IntList => format!("rt::seq::list({f}, {o}, |e| rt::args::int64({f}, e))?"),
+        Conv::Int32List => format!("rt::seq::list({f}, {o}, |e| rt::args::int32({f}, e))?"),
         Conv::FloatList => format!("rt::seq::float_list({f}, {o})?"),
         Conv::BoolList => format!("rt::seq::list({f}, {o}, |e| rt::args::bool_({f}, e))?"),
         Conv::BytesList => format!("rt::seq::list({f}, {o}, |e| rt::args::bytes({f}, e))?"),
@@ -75,7 +76,7 @@ pub fn call_args(a: &Arg) -> Vec<String> {
             _ if a.pass_ref => vec![format!("a_{name}.as_ref()")],
             _ => vec![format!("a_{name}")],
         },
-        Conv::Bytes { .. } | Conv::Str { .. } | Conv::StrOf { .. } | Conv::IntList | Conv::FloatList if a.pass_ref => {
+        Conv::Bytes { .. } | Conv::Str { .. } | Conv::StrOf { .. } | Conv::IntList | Conv::Int32List | Conv::FloatList if a.pass_ref => {
             vec![format!("&a_{name}")]
         }
         _ => vec![format!("{amp}a_{name}")],
@@ -116,7 +117,10 @@ pub fn ret(r: &Ret, owner: &str, paths: &Paths) -> String {
             "{{ let d = PyDict::new(py); for (k, v) in __ret {{ d.set_item(k, {}::wrap_any(py, v)?)?; }} d.into_py_any(py) }}",
             path(paths, c)
         ),
-        Ret::Pixel => "glue::pixel(py, __ret)".into(),
+        Ret::ValueEnum(e) => {
+            let arms: Vec<String> = e.variants.iter().map(|v| format!("{}::{v}(v) => v.into_py_any(py),", e.path)).collect();
+            format!("match __ret {{ {} }}", arms.join(" "))
+        }
         Ret::FloatList => "rt::lists::float_list(py, &__ret)".into(),
         Ret::MatrixView => format!("glue::numpy::matrix_view({owner}, &__ret).map(|a| a.unbind())"),
     }

@@ -245,6 +245,7 @@ impl<'tu> Walker<'tu> {
             params: self.params(e),
             ret: e.get_result_type().map(|t| self.names.type_ref(&t)).unwrap_or(TypeRef::Void),
             ret_kind: ReturnKind::Undecided,
+            result: Default::default(),
             release_gil: false,
             list_edits: vec![],
             disjoint: vec![],

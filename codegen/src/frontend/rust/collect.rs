@@ -81,9 +81,32 @@ pub struct ModInfo {
     pub reexports: Vec<(Vec<String>, String)>,
 }
 
+/// Any struct or enum of the crate, annotated or not: what a spec table
+/// naming the crate's types (`[rust.errors]`) is checked against.
+#[derive(Clone)]
+pub struct RawDecl {
+    /// Rust identifier.
+    pub ident: String,
+    /// Defining module path.
+    pub module_path: Vec<String>,
+    /// Variants (empty for a struct), each with the type of its one
+    /// unnamed field when it has exactly that (`Int(i64)`).
+    pub variants: Vec<(String, Option<syn::Type>)>,
+    /// Whether it is an enum.
+    pub is_enum: bool,
+    /// File and 1-based line.
+    pub file: PathBuf,
+    /// 1-based line of the identifier.
+    pub line: u32,
+}
+
 /// Everything pass 1 found.
 #[derive(Default)]
 pub struct Collected {
+    /// Every struct and enum, annotated or not.
+    pub decls: Vec<RawDecl>,
+    /// Inherent methods of every type (annotated or not), by the type's identifier.
+    pub inherent_methods: BTreeMap<String, Vec<String>>,
     /// Annotated structs and enums.
     pub types: Vec<RawType>,
     /// `methods` impl blocks.
@@ -198,12 +221,45 @@ fn flatten_use(tree: &UseTree, prefix: &mut Vec<String>, out: &mut Vec<(Vec<Stri
 
 /// Records one item if it carries bindery words.
 fn visit_item(item: &Item, module_path: &[String], file: &Path, out: &mut Collected) -> Result<(), (u32, String)> {
+    record_decl(item, module_path, file, out);
     match item {
         Item::Struct(s) => visit_type(&s.attrs, s.ident.to_string(), None, module_path, file, out),
         Item::Enum(e) => visit_type(&e.attrs, e.ident.to_string(), Some(e.clone()), module_path, file, out),
         Item::Impl(i) => visit_impl(i, file, out),
         Item::Fn(f) => visit_fn(f, module_path, file, out),
         _ => Ok(()),
+    }
+}
+
+/// Records a struct or enum in [`Collected::decls`].
+fn record_decl(item: &Item, module_path: &[String], file: &Path, out: &mut Collected) {
+    let (ident, variants, is_enum) = match item {
+        Item::Impl(i) => return record_inherent_methods(i, out),
+        Item::Struct(s) => (&s.ident, vec![], false),
+        Item::Enum(e) => (&e.ident, e.variants.iter().map(|v| (v.ident.to_string(), single_value(&v.fields))).collect(), true),
+        _ => return,
+    };
+    let line = ident.span().start().line as u32;
+    let module_path = module_path.to_vec();
+    out.decls.push(RawDecl { ident: ident.to_string(), module_path, variants, is_enum, file: file.to_path_buf(), line });
+}
+
+/// Records the method names of an inherent `impl` block in [`Collected::inherent_methods`].
+fn record_inherent_methods(i: &syn::ItemImpl, out: &mut Collected) {
+    let syn::Type::Path(p) = &*i.self_ty else { return };
+    let Some(ident) = p.path.segments.last().map(|s| s.ident.to_string()).filter(|_| i.trait_.is_none()) else { return };
+    let names = i.items.iter().filter_map(|it| match it {
+        ImplItem::Fn(f) => Some(f.sig.ident.to_string()),
+        _ => None,
+    });
+    out.inherent_methods.entry(ident).or_default().extend(names);
+}
+
+/// The type of a variant's fields when they are exactly one unnamed field.
+fn single_value(fields: &syn::Fields) -> Option<syn::Type> {
+    match fields {
+        syn::Fields::Unnamed(f) if f.unnamed.len() == 1 => f.unnamed.first().map(|f| f.ty.clone()),
+        _ => None,
     }
 }
 

@@ -15,7 +15,7 @@ use std::path::Path;
 pub use resolve::screaming_snake;
 
 use crate::diagnostic::Diagnostic;
-use crate::ir::RustCrate;
+use crate::ir::{DeclVariant, RustCrate, RustDecl};
 
 /// Parses the crate at `crate_dir` (its `src/`); `crate_name` is its Rust name.
 pub fn parse(crate_dir: &Path, crate_name: &str) -> Result<RustCrate, Vec<Diagnostic>> {
@@ -39,8 +39,21 @@ pub fn parse(crate_dir: &Path, crate_name: &str) -> Result<RustCrate, Vec<Diagno
                 .hint("annotate the type with #[bindery::class(module = \"...\", name = \"...\")]"),
         );
     }
+    out.decls = collected.decls.iter().map(|d| decl(&collected, d, crate_dir, &known)).collect();
     for f in &collected.functions {
         out.functions.push(resolve::function(&collected, f, crate_dir, &known));
     }
     if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+/// The IR form of a collected struct or enum.
+fn decl(c: &collect::Collected, d: &collect::RawDecl, crate_dir: &Path, known: &types::Known) -> RustDecl {
+    let variant = |(name, ty): &(String, Option<syn::Type>)| DeclVariant {
+        name: name.clone(),
+        value: ty.as_ref().map(|t| types::resolve(t, known, None)),
+    };
+    let variants = d.is_enum.then(|| d.variants.iter().map(variant).collect());
+    let path = resolve::public_path(c, &d.module_path, &d.ident);
+    let methods = c.inherent_methods.get(&d.ident).cloned().unwrap_or_default();
+    RustDecl { ident: d.ident.clone(), path, variants, methods, loc: resolve::loc(crate_dir, &d.file, d.line) }
 }

@@ -6,18 +6,7 @@ use crate::*;
 pub struct GstMetaInfo {
     pub(crate) view: View<c_void>,
 }
-impl GstMetaInfo {
-    /// Class name for messages.
-    pub(crate) const TYPE: &'static str = "GstMetaInfo";
-    /// Wraps a pointer C returned.
-    pub(crate) fn wrap(view: View<c_void>) -> Self {
-        Self { view }
-    }
-    /// The pointer, or `ReferenceError` once it was freed.
-    pub(crate) fn ptr(&self) -> PyResult<*mut c_void> {
-        self.view.ptr(Self::TYPE)
-    }
-}
+rt::handle_class!(GstMetaInfo, "GstMetaInfo");
 #[pymethods]
 impl GstMetaInfo {
     /// The C address.
@@ -35,18 +24,7 @@ impl GstMetaInfo {
 pub struct NvDsObjEncCtx {
     pub(crate) view: View<c_void>,
 }
-impl NvDsObjEncCtx {
-    /// Class name for messages.
-    pub(crate) const TYPE: &'static str = "NvDsObjEncCtx";
-    /// Wraps a pointer C returned.
-    pub(crate) fn wrap(view: View<c_void>) -> Self {
-        Self { view }
-    }
-    /// The pointer, or `ReferenceError` once it was freed.
-    pub(crate) fn ptr(&self) -> PyResult<*mut c_void> {
-        self.view.ptr(Self::TYPE)
-    }
-}
+rt::handle_class!(NvDsObjEncCtx, "NvDsObjEncCtx");
 #[pymethods]
 impl NvDsObjEncCtx {
     /// The C address.
@@ -58,542 +36,37 @@ impl NvDsObjEncCtx {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
     }
 }
-/// The pointer of any object of this module's classes (for `void*` arguments).
-pub(crate) fn __bindery_view_address(
-    value: &Bound<'_, PyAny>,
-) -> Option<PyResult<*mut c_void>> {
-    if let Ok(v) = value.cast::<NvBbox_Coords>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_ColorParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_FontParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_TextParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_Color_info>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_RectParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_MaskParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_LineParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_ArrowParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_CircleParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsRoiMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsFrameMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsObjectMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsComp_BboxInfo>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsSensorInfo_meta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsMetaPool>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsBaseMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsBatchMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsClassifierMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsLabelInfo>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsDisplayMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsUserMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsMetaSubCompLatency>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsMetaCompLatency>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsFrameLatencyInfo>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfacePlaneParamsEx>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfacePlaneParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceChromaSubsamplingParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceCreateParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceAllocateParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceMappedAddr>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceParamsEx>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceCudaBuffer>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurface>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceMapPlaneParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceCudaIpcMemHandle>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceExtendedMapParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceMapParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceNvmmBuffer>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceDeviceInfo>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvBufSurfaceGPUL2SyncParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsInferDims>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsInferDimsCHW>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsInferLayerInfo>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsInferNetworkInfo>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsInferObjectDetectionInfo>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsInferInstanceMaskInfo>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsInferAttribute>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsInferTensorMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsInferSegmentationMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsRect>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsGeoLocation>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsCoordinate>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsObjectSignature>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsProductObjectExt>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsVehicleObject>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsPersonObject>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsFaceObject>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsVehicleObjectExt>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsPersonObjectExt>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsFaceObjectWithExt>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsJoint>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsJoints>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsEmbedding>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsProductObject>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsConvexHull>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsBbox3dObject>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsBbox3dObjectList>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDs3DTracking>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsConversationObject>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsLLMObject>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsInteractionObject>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsCongestionObject>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsTypeMetricsObject>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsSegmentationObject>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsEventMsgMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsEvent>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsCustomMsgInfo>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsPayload>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsTargetMiscDataFrame>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsTargetMiscDataObject>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsTargetMiscDataStream>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsTargetMiscDataBatch>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsReidTensorBatch>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsObjConvexHull>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsObjReid>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsObj3DBbox>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOFFlowVector>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsOpticalFlowMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsObjEncOutParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsObjEncUsrArgs>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsAnalyticsObjInfo>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsAnalyticsFrameMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_FrameTextParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_FrameRectParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_FrameSegmentMaskParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_FrameLineParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_FrameArrowParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvOSD_FrameCircleParams>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<NvDsPreProcessTensorMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<GstNvDsPreProcessBatchMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<CustomDataStruct>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<RectDim>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    None
-}
-/// Marks the view behind an object of this module's classes as held by a
-/// container (a `void*` argument C keeps: `transfers`); anything else is left.
-fn __bindery_mark_held(value: &Bound<'_, PyAny>) {
-    if let Ok(v) = value.cast::<NvBbox_Coords>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_ColorParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_FontParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_TextParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_Color_info>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_RectParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_MaskParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_LineParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_ArrowParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_CircleParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsRoiMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfaceParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsFrameMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsObjectMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsComp_BboxInfo>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsSensorInfo_meta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsMetaPool>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsBaseMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsBatchMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsClassifierMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsLabelInfo>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsDisplayMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsUserMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsMetaSubCompLatency>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsMetaCompLatency>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsFrameLatencyInfo>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfacePlaneParamsEx>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfacePlaneParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfaceChromaSubsamplingParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfaceCreateParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfaceAllocateParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfaceMappedAddr>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfaceParamsEx>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfaceCudaBuffer>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurface>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfaceMapPlaneParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfaceCudaIpcMemHandle>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfaceExtendedMapParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfaceMapParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfaceNvmmBuffer>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfaceDeviceInfo>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvBufSurfaceGPUL2SyncParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsInferDims>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsInferDimsCHW>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsInferLayerInfo>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsInferNetworkInfo>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsInferObjectDetectionInfo>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsInferInstanceMaskInfo>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsInferAttribute>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsInferTensorMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsInferSegmentationMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsRect>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsGeoLocation>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsCoordinate>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsObjectSignature>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsProductObjectExt>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsVehicleObject>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsPersonObject>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsFaceObject>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsVehicleObjectExt>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsPersonObjectExt>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsFaceObjectWithExt>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsJoint>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsJoints>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsEmbedding>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsProductObject>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsConvexHull>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsBbox3dObject>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsBbox3dObjectList>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDs3DTracking>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsConversationObject>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsLLMObject>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsInteractionObject>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsCongestionObject>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsTypeMetricsObject>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsSegmentationObject>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsEventMsgMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsEvent>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsCustomMsgInfo>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsPayload>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsTargetMiscDataFrame>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsTargetMiscDataObject>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsTargetMiscDataStream>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsTargetMiscDataBatch>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsReidTensorBatch>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsObjConvexHull>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsObjReid>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsObj3DBbox>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOFFlowVector>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsOpticalFlowMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsObjEncOutParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsObjEncUsrArgs>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsAnalyticsObjInfo>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsAnalyticsFrameMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_FrameTextParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_FrameRectParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_FrameSegmentMaskParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_FrameLineParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_FrameArrowParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvOSD_FrameCircleParams>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<NvDsPreProcessTensorMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<GstNvDsPreProcessBatchMeta>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<CustomDataStruct>() {
-        v.get().view.mark_held();
-    } else if let Ok(v) = value.cast::<RectDim>() {
-        v.get().view.mark_held();
-    }
-}
+rt::any_view!(
+    __bindery_any_view; NvBbox_Coords, NvOSD_ColorParams, NvOSD_FontParams,
+    NvOSD_TextParams, NvOSD_Color_info, NvOSD_RectParams, NvOSD_MaskParams,
+    NvOSD_LineParams, NvOSD_ArrowParams, NvOSD_CircleParams, NvDsRoiMeta,
+    NvBufSurfaceParams, NvDsFrameMeta, NvDsObjectMeta, NvDsComp_BboxInfo,
+    NvDsSensorInfo_meta, NvDsMetaPool, NvDsBaseMeta, NvDsBatchMeta, NvDsClassifierMeta,
+    NvDsLabelInfo, NvDsDisplayMeta, NvDsUserMeta, NvDsMetaSubCompLatency,
+    NvDsMetaCompLatency, NvDsFrameLatencyInfo, NvDsMeta, NvBufSurfacePlaneParamsEx,
+    NvBufSurfacePlaneParams, NvBufSurfaceChromaSubsamplingParams,
+    NvBufSurfaceCreateParams, NvBufSurfaceAllocateParams, NvBufSurfaceMappedAddr,
+    NvBufSurfaceParamsEx, NvBufSurfaceCudaBuffer, NvBufSurface,
+    NvBufSurfaceMapPlaneParams, NvBufSurfaceCudaIpcMemHandle,
+    NvBufSurfaceExtendedMapParams, NvBufSurfaceMapParams, NvBufSurfaceNvmmBuffer,
+    NvBufSurfaceDeviceInfo, NvBufSurfaceGPUL2SyncParams, NvDsInferDims, NvDsInferDimsCHW,
+    NvDsInferLayerInfo, NvDsInferNetworkInfo, NvDsInferObjectDetectionInfo,
+    NvDsInferInstanceMaskInfo, NvDsInferAttribute, NvDsInferTensorMeta,
+    NvDsInferSegmentationMeta, NvDsRect, NvDsGeoLocation, NvDsCoordinate,
+    NvDsObjectSignature, NvDsProductObjectExt, NvDsVehicleObject, NvDsPersonObject,
+    NvDsFaceObject, NvDsVehicleObjectExt, NvDsPersonObjectExt, NvDsFaceObjectWithExt,
+    NvDsJoint, NvDsJoints, NvDsEmbedding, NvDsProductObject, NvDsConvexHull,
+    NvDsBbox3dObject, NvDsBbox3dObjectList, NvDs3DTracking, NvDsConversationObject,
+    NvDsLLMObject, NvDsInteractionObject, NvDsCongestionObject, NvDsTypeMetricsObject,
+    NvDsSegmentationObject, NvDsEventMsgMeta, NvDsEvent, NvDsCustomMsgInfo, NvDsPayload,
+    NvDsTargetMiscDataFrame, NvDsTargetMiscDataObject, NvDsTargetMiscDataStream,
+    NvDsTargetMiscDataBatch, NvDsReidTensorBatch, NvDsObjConvexHull, NvDsObjReid,
+    NvDsObj3DBbox, NvOFFlowVector, NvDsOpticalFlowMeta, NvDsObjEncOutParams,
+    NvDsObjEncUsrArgs, NvDsAnalyticsObjInfo, NvDsAnalyticsFrameMeta,
+    NvOSD_FrameTextParams, NvOSD_FrameRectParams, NvOSD_FrameSegmentMaskParams,
+    NvOSD_FrameLineParams, NvOSD_FrameArrowParams, NvOSD_FrameCircleParams,
+    NvDsPreProcessTensorMeta, GstNvDsPreProcessBatchMeta, CustomDataStruct, RectDim
+);
 /// Takes the batch's recursive metadata lock. @param batch_meta Batch to lock.
 ///
 /// C function `nvds_acquire_meta_lock`, declared at sdk/include/nvdsmeta.h:282.
@@ -603,15 +76,11 @@ pub(crate) fn __bindery_fn_nvds_acquire_meta_lock<'py>(
     __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_acquire_meta_lock(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    unsafe { ffi::nvds_acquire_meta_lock(__bindery_batch_meta_c as _) };
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_acquire_meta_lock(batch_meta)"
+    );
+    rt::c_call!(ffi::nvds_acquire_meta_lock(__bindery_batch_meta_c as _));
     Ok(__bindery_py.None())
 }
 /// Releases the lock taken by nvds_acquire_meta_lock(). @param batch_meta Batch to unlock.
@@ -623,15 +92,11 @@ pub(crate) fn __bindery_fn_nvds_release_meta_lock<'py>(
     __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_release_meta_lock(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    unsafe { ffi::nvds_release_meta_lock(__bindery_batch_meta_c as _) };
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_release_meta_lock(batch_meta)"
+    );
+    rt::c_call!(ffi::nvds_release_meta_lock(__bindery_batch_meta_c as _));
     Ok(__bindery_py.None())
 }
 /// Creates a batch with all its pools.
@@ -648,16 +113,10 @@ pub(crate) fn __bindery_fn_nvds_create_batch_meta<'py>(
     let __bindery_max_batch_size_c = rt::ints::to_c_int::<
         u32,
     >(max_batch_size, "nvds_create_batch_meta(max_batch_size)")?;
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::nvds_create_batch_meta(__bindery_max_batch_size_c as _)
-    };
-    match NonNull::new(__bindery_ret as *mut _) {
-        Some(p) => {
-            NvDsBatchMeta::wrap(View::external(p, rt::Token::new()))
-                .into_py_any(__bindery_py)
-        }
-        None => Ok(__bindery_py.None()),
-    }
+    );
+    rt::call::external::<NvDsBatchMeta>(__bindery_py, __bindery_ret as *mut _)
 }
 /// Destroys a batch, its pools and every element taken from them.
 /// @param batch_meta Batch to destroy.
@@ -670,26 +129,15 @@ pub(crate) fn __bindery_fn_nvds_destroy_batch_meta<'py>(
     __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_destroy_batch_meta(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj
-        .get()
-        .view
-        .for_transfer(
-            "nvds_destroy_batch_meta(batch_meta)",
-            rt::Handover::Consume,
-            false,
-        )?;
-    let __bindery_ret = unsafe {
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Transfer(Consume, false), "nvds_destroy_batch_meta(batch_meta)"
+    );
+    let __bindery_ret = rt::c_call!(
         ffi::nvds_destroy_batch_meta(__bindery_batch_meta_c as _)
-    };
-    rt::token::kill_unless_immortal(__bindery_batch_meta_obj.get().view.token());
-    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
+    );
+    rt::call::consumed(__bindery_batch_meta_obj);
+    rt::call::flag(__bindery_py, __bindery_ret as i64)
 }
 /// Takes a cleared frame meta from the batch's pool. @param batch_meta Owning batch. @return The frame meta, or NULL.
 ///
@@ -700,25 +148,16 @@ pub(crate) fn __bindery_fn_nvds_acquire_frame_meta_from_pool<'py>(
     __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_acquire_frame_meta_from_pool(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_acquire_frame_meta_from_pool(batch_meta)"
+    );
+    let __bindery_ret = rt::c_call!(
         ffi::nvds_acquire_frame_meta_from_pool(__bindery_batch_meta_c as _)
-    };
-    match __bindery_batch_meta_obj
-        .get()
-        .view
-        .derive(__bindery_batch_meta_obj.as_any(), __bindery_ret as *mut _)
-    {
-        Some(v) => NvDsFrameMeta::wrap(v).into_py_any(__bindery_py),
-        None => Ok(__bindery_py.None()),
-    }
+    );
+    rt::call::derived::<
+        NvDsFrameMeta,
+    >(__bindery_py, __bindery_batch_meta_obj, __bindery_ret as *mut _)
 }
 /// Appends a frame meta to the batch. @param batch_meta Batch. @param frame_meta Frame to add.
 ///
@@ -730,42 +169,19 @@ pub(crate) fn __bindery_fn_nvds_add_frame_meta_to_batch<'py>(
     batch_meta: &Bound<'py, PyAny>,
     frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_add_frame_meta_to_batch(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_frame_meta_obj = frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_add_frame_meta_to_batch(frame_meta)",
-        ))?;
-    let __bindery_frame_meta_c = __bindery_frame_meta_obj
-        .get()
-        .view
-        .for_transfer(
-            "nvds_add_frame_meta_to_batch(frame_meta)",
-            rt::Handover::Store,
-            false,
-        )?;
-    unsafe {
-        ffi::nvds_add_frame_meta_to_batch(
-            __bindery_batch_meta_c as _,
-            __bindery_frame_meta_c as _,
-        )
-    };
-    __bindery_frame_meta_obj
-        .get()
-        .view
-        .adopt_into(
-            &__bindery_batch_meta_obj.get().view,
-            __bindery_batch_meta_obj.as_any(),
-        );
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_add_frame_meta_to_batch(batch_meta)"
+    );
+    rt::view_arg!(
+        __bindery_frame_meta_obj, __bindery_frame_meta_c = frame_meta as NvDsFrameMeta,
+        Transfer(Store, false), "nvds_add_frame_meta_to_batch(frame_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_add_frame_meta_to_batch(__bindery_batch_meta_c as _,
+        __bindery_frame_meta_c as _)
+    );
+    rt::call::adopted(__bindery_frame_meta_obj, __bindery_batch_meta_obj);
     Ok(__bindery_py.None())
 }
 /// Detaches a frame meta from the batch and returns it to its pool. @param batch_meta Batch. @param frame_meta Frame to remove.
@@ -778,38 +194,21 @@ pub(crate) fn __bindery_fn_nvds_remove_frame_meta_from_batch<'py>(
     batch_meta: &Bound<'py, PyAny>,
     frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_remove_frame_meta_from_batch(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_frame_meta_obj = frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_remove_frame_meta_from_batch(frame_meta)",
-        ))?;
-    let __bindery_frame_meta_c = __bindery_frame_meta_obj
-        .get()
-        .view
-        .c_made_ptr("nvds_remove_frame_meta_from_batch(frame_meta)")?;
-    unsafe {
-        ffi::nvds_remove_frame_meta_from_batch(
-            __bindery_batch_meta_c as _,
-            __bindery_frame_meta_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_remove_frame_meta_from_batch(batch_meta)"
     );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    rt::view_arg!(
+        __bindery_frame_meta_obj, __bindery_frame_meta_c = frame_meta as NvDsFrameMeta,
+        CMade, "nvds_remove_frame_meta_from_batch(frame_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_remove_frame_meta_from_batch(__bindery_batch_meta_c as _,
+        __bindery_frame_meta_c as _)
+    );
+    rt::lists_edited!(
+        __bindery_batch_meta_c, ffi::NvDsBatchMeta, [frame_meta_list,
+        batch_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -822,25 +221,16 @@ pub(crate) fn __bindery_fn_nvds_acquire_obj_meta_from_pool<'py>(
     __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_acquire_obj_meta_from_pool(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_acquire_obj_meta_from_pool(batch_meta)"
+    );
+    let __bindery_ret = rt::c_call!(
         ffi::nvds_acquire_obj_meta_from_pool(__bindery_batch_meta_c as _)
-    };
-    match __bindery_batch_meta_obj
-        .get()
-        .view
-        .derive(__bindery_batch_meta_obj.as_any(), __bindery_ret as *mut _)
-    {
-        Some(v) => NvDsObjectMeta::wrap(v).into_py_any(__bindery_py),
-        None => Ok(__bindery_py.None()),
-    }
+    );
+    rt::call::derived::<
+        NvDsObjectMeta,
+    >(__bindery_py, __bindery_batch_meta_obj, __bindery_ret as *mut _)
 }
 /// Appends an object meta to a frame.
 /// @param frame_meta Frame to add to.
@@ -859,60 +249,23 @@ pub(crate) fn __bindery_fn_nvds_add_obj_meta_to_frame<'py>(
     obj_meta: &Bound<'py, PyAny>,
     obj_parent: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_frame_meta_obj = frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_add_obj_meta_to_frame(frame_meta)",
-        ))?;
-    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
-    let __bindery_obj_meta_obj = obj_meta
-        .cast::<NvDsObjectMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            obj_meta,
-            NvDsObjectMeta::TYPE,
-            "nvds_add_obj_meta_to_frame(obj_meta)",
-        ))?;
-    let __bindery_obj_meta_c = __bindery_obj_meta_obj
-        .get()
-        .view
-        .for_transfer(
-            "nvds_add_obj_meta_to_frame(obj_meta)",
-            rt::Handover::Store,
-            false,
-        )?;
-    let __bindery_obj_parent_obj = if obj_parent.is_none() {
-        None
-    } else {
-        Some(
-            obj_parent
-                .cast::<NvDsObjectMeta>()
-                .map_err(|_| rt::errors::wrong_type(
-                    obj_parent,
-                    NvDsObjectMeta::TYPE,
-                    "nvds_add_obj_meta_to_frame(obj_parent)",
-                ))?,
-        )
-    };
-    let __bindery_obj_parent_c = match &__bindery_obj_parent_obj {
-        Some(obj) => obj.get().ptr()?,
-        None => std::ptr::null_mut(),
-    };
-    unsafe {
-        ffi::nvds_add_obj_meta_to_frame(
-            __bindery_frame_meta_c as _,
-            __bindery_obj_meta_c as _,
-            __bindery_obj_parent_c as _,
-        )
-    };
-    __bindery_obj_meta_obj
-        .get()
-        .view
-        .adopt_into(
-            &__bindery_frame_meta_obj.get().view,
-            __bindery_frame_meta_obj.as_any(),
-        );
+    rt::view_arg!(
+        __bindery_frame_meta_obj, __bindery_frame_meta_c = frame_meta as NvDsFrameMeta,
+        Borrowed, "nvds_add_obj_meta_to_frame(frame_meta)"
+    );
+    rt::view_arg!(
+        __bindery_obj_meta_obj, __bindery_obj_meta_c = obj_meta as NvDsObjectMeta,
+        Transfer(Store, false), "nvds_add_obj_meta_to_frame(obj_meta)"
+    );
+    rt::view_arg!(
+        __bindery_obj_parent_obj, __bindery_obj_parent_c = obj_parent as nullable
+        NvDsObjectMeta, Borrowed, "nvds_add_obj_meta_to_frame(obj_parent)"
+    );
+    rt::c_call!(
+        ffi::nvds_add_obj_meta_to_frame(__bindery_frame_meta_c as _, __bindery_obj_meta_c
+        as _, __bindery_obj_parent_c as _)
+    );
+    rt::call::adopted(__bindery_obj_meta_obj, __bindery_frame_meta_obj);
     Ok(__bindery_py.None())
 }
 /// Detaches an object meta from a frame and returns it to its pool. @param frame_meta Frame. @param obj_meta Object to remove.
@@ -925,42 +278,21 @@ pub(crate) fn __bindery_fn_nvds_remove_obj_meta_from_frame<'py>(
     frame_meta: &Bound<'py, PyAny>,
     obj_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_frame_meta_obj = frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_remove_obj_meta_from_frame(frame_meta)",
-        ))?;
-    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
-    let __bindery_obj_meta_obj = obj_meta
-        .cast::<NvDsObjectMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            obj_meta,
-            NvDsObjectMeta::TYPE,
-            "nvds_remove_obj_meta_from_frame(obj_meta)",
-        ))?;
-    let __bindery_obj_meta_c = __bindery_obj_meta_obj
-        .get()
-        .view
-        .c_made_ptr("nvds_remove_obj_meta_from_frame(obj_meta)")?;
-    unsafe {
-        ffi::nvds_remove_obj_meta_from_frame(
-            __bindery_frame_meta_c as _,
-            __bindery_obj_meta_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    rt::view_arg!(
+        __bindery_frame_meta_obj, __bindery_frame_meta_c = frame_meta as NvDsFrameMeta,
+        Borrowed, "nvds_remove_obj_meta_from_frame(frame_meta)"
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    rt::view_arg!(
+        __bindery_obj_meta_obj, __bindery_obj_meta_c = obj_meta as NvDsObjectMeta, CMade,
+        "nvds_remove_obj_meta_from_frame(obj_meta)"
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    rt::c_call!(
+        ffi::nvds_remove_obj_meta_from_frame(__bindery_frame_meta_c as _,
+        __bindery_obj_meta_c as _)
+    );
+    rt::lists_edited!(
+        __bindery_frame_meta_c, ffi::NvDsFrameMeta, [obj_meta_list, display_meta_list,
+        frame_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -973,25 +305,16 @@ pub(crate) fn __bindery_fn_nvds_acquire_classifier_meta_from_pool<'py>(
     __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_acquire_classifier_meta_from_pool(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_acquire_classifier_meta_from_pool(batch_meta)"
+    );
+    let __bindery_ret = rt::c_call!(
         ffi::nvds_acquire_classifier_meta_from_pool(__bindery_batch_meta_c as _)
-    };
-    match __bindery_batch_meta_obj
-        .get()
-        .view
-        .derive(__bindery_batch_meta_obj.as_any(), __bindery_ret as *mut _)
-    {
-        Some(v) => NvDsClassifierMeta::wrap(v).into_py_any(__bindery_py),
-        None => Ok(__bindery_py.None()),
-    }
+    );
+    rt::call::derived::<
+        NvDsClassifierMeta,
+    >(__bindery_py, __bindery_batch_meta_obj, __bindery_ret as *mut _)
 }
 /// Appends a classifier meta to an ROI. @param roi_meta ROI. @param classifier_meta Classifier result to add.
 ///
@@ -1006,39 +329,20 @@ pub(crate) fn __bindery_fn_nvds_add_classifier_meta_to_roi<'py>(
     roi_meta: &Bound<'py, PyAny>,
     classifier_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_roi_meta_obj = roi_meta
-        .cast::<NvDsRoiMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            roi_meta,
-            NvDsRoiMeta::TYPE,
-            "nvds_add_classifier_meta_to_roi(roi_meta)",
-        ))?;
-    let __bindery_roi_meta_c = __bindery_roi_meta_obj.get().ptr()?;
-    let __bindery_classifier_meta_obj = classifier_meta
-        .cast::<NvDsClassifierMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            classifier_meta,
-            NvDsClassifierMeta::TYPE,
-            "nvds_add_classifier_meta_to_roi(classifier_meta)",
-        ))?;
-    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj
-        .get()
-        .view
-        .for_transfer(
-            "nvds_add_classifier_meta_to_roi(classifier_meta)",
-            rt::Handover::Store,
-            false,
-        )?;
-    unsafe {
-        ffi::nvds_add_classifier_meta_to_roi(
-            __bindery_roi_meta_c as _,
-            __bindery_classifier_meta_c as _,
-        )
-    };
-    __bindery_classifier_meta_obj
-        .get()
-        .view
-        .adopt_into(&__bindery_roi_meta_obj.get().view, __bindery_roi_meta_obj.as_any());
+    rt::view_arg!(
+        __bindery_roi_meta_obj, __bindery_roi_meta_c = roi_meta as NvDsRoiMeta, Borrowed,
+        "nvds_add_classifier_meta_to_roi(roi_meta)"
+    );
+    rt::view_arg!(
+        __bindery_classifier_meta_obj, __bindery_classifier_meta_c = classifier_meta as
+        NvDsClassifierMeta, Transfer(Store, false),
+        "nvds_add_classifier_meta_to_roi(classifier_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_add_classifier_meta_to_roi(__bindery_roi_meta_c as _,
+        __bindery_classifier_meta_c as _)
+    );
+    rt::call::adopted(__bindery_classifier_meta_obj, __bindery_roi_meta_obj);
     Ok(__bindery_py.None())
 }
 /// Detaches a classifier meta from an ROI. @param roi_meta ROI. @param classifier_meta Classifier result to remove.
@@ -1054,38 +358,22 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_roi<'py>(
     roi_meta: &Bound<'py, PyAny>,
     classifier_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_roi_meta_obj = roi_meta
-        .cast::<NvDsRoiMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            roi_meta,
-            NvDsRoiMeta::TYPE,
-            "nvds_remove_classifier_meta_from_roi(roi_meta)",
-        ))?;
-    let __bindery_roi_meta_c = __bindery_roi_meta_obj.get().ptr()?;
-    let __bindery_classifier_meta_obj = classifier_meta
-        .cast::<NvDsClassifierMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            classifier_meta,
-            NvDsClassifierMeta::TYPE,
-            "nvds_remove_classifier_meta_from_roi(classifier_meta)",
-        ))?;
-    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj
-        .get()
-        .view
-        .c_made_ptr("nvds_remove_classifier_meta_from_roi(classifier_meta)")?;
-    unsafe {
-        ffi::nvds_remove_classifier_meta_from_roi(
-            __bindery_roi_meta_c as _,
-            __bindery_classifier_meta_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_roi_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsRoiMeta, classifier_meta_list),
+    rt::view_arg!(
+        __bindery_roi_meta_obj, __bindery_roi_meta_c = roi_meta as NvDsRoiMeta, Borrowed,
+        "nvds_remove_classifier_meta_from_roi(roi_meta)"
     );
-    rt::epoch::bump_in(
-        __bindery_roi_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsRoiMeta, roi_user_meta_list),
+    rt::view_arg!(
+        __bindery_classifier_meta_obj, __bindery_classifier_meta_c = classifier_meta as
+        NvDsClassifierMeta, CMade,
+        "nvds_remove_classifier_meta_from_roi(classifier_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_remove_classifier_meta_from_roi(__bindery_roi_meta_c as _,
+        __bindery_classifier_meta_c as _)
+    );
+    rt::lists_edited!(
+        __bindery_roi_meta_c, ffi::NvDsRoiMeta, [classifier_meta_list,
+        roi_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1102,39 +390,20 @@ pub(crate) fn __bindery_fn_nvds_add_classifier_meta_to_object<'py>(
     obj_meta: &Bound<'py, PyAny>,
     classifier_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_obj_meta_obj = obj_meta
-        .cast::<NvDsObjectMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            obj_meta,
-            NvDsObjectMeta::TYPE,
-            "nvds_add_classifier_meta_to_object(obj_meta)",
-        ))?;
-    let __bindery_obj_meta_c = __bindery_obj_meta_obj.get().ptr()?;
-    let __bindery_classifier_meta_obj = classifier_meta
-        .cast::<NvDsClassifierMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            classifier_meta,
-            NvDsClassifierMeta::TYPE,
-            "nvds_add_classifier_meta_to_object(classifier_meta)",
-        ))?;
-    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj
-        .get()
-        .view
-        .for_transfer(
-            "nvds_add_classifier_meta_to_object(classifier_meta)",
-            rt::Handover::Store,
-            false,
-        )?;
-    unsafe {
-        ffi::nvds_add_classifier_meta_to_object(
-            __bindery_obj_meta_c as _,
-            __bindery_classifier_meta_c as _,
-        )
-    };
-    __bindery_classifier_meta_obj
-        .get()
-        .view
-        .adopt_into(&__bindery_obj_meta_obj.get().view, __bindery_obj_meta_obj.as_any());
+    rt::view_arg!(
+        __bindery_obj_meta_obj, __bindery_obj_meta_c = obj_meta as NvDsObjectMeta,
+        Borrowed, "nvds_add_classifier_meta_to_object(obj_meta)"
+    );
+    rt::view_arg!(
+        __bindery_classifier_meta_obj, __bindery_classifier_meta_c = classifier_meta as
+        NvDsClassifierMeta, Transfer(Store, false),
+        "nvds_add_classifier_meta_to_object(classifier_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_add_classifier_meta_to_object(__bindery_obj_meta_c as _,
+        __bindery_classifier_meta_c as _)
+    );
+    rt::call::adopted(__bindery_classifier_meta_obj, __bindery_obj_meta_obj);
     Ok(__bindery_py.None())
 }
 /// Detaches a classifier meta from an object and returns it to its pool. @param obj_meta Object. @param classifier_meta Classifier result to remove.
@@ -1150,38 +419,22 @@ pub(crate) fn __bindery_fn_nvds_remove_classifier_meta_from_obj<'py>(
     obj_meta: &Bound<'py, PyAny>,
     classifier_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_obj_meta_obj = obj_meta
-        .cast::<NvDsObjectMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            obj_meta,
-            NvDsObjectMeta::TYPE,
-            "nvds_remove_classifier_meta_from_obj(obj_meta)",
-        ))?;
-    let __bindery_obj_meta_c = __bindery_obj_meta_obj.get().ptr()?;
-    let __bindery_classifier_meta_obj = classifier_meta
-        .cast::<NvDsClassifierMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            classifier_meta,
-            NvDsClassifierMeta::TYPE,
-            "nvds_remove_classifier_meta_from_obj(classifier_meta)",
-        ))?;
-    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj
-        .get()
-        .view
-        .c_made_ptr("nvds_remove_classifier_meta_from_obj(classifier_meta)")?;
-    unsafe {
-        ffi::nvds_remove_classifier_meta_from_obj(
-            __bindery_obj_meta_c as _,
-            __bindery_classifier_meta_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_obj_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    rt::view_arg!(
+        __bindery_obj_meta_obj, __bindery_obj_meta_c = obj_meta as NvDsObjectMeta,
+        Borrowed, "nvds_remove_classifier_meta_from_obj(obj_meta)"
     );
-    rt::epoch::bump_in(
-        __bindery_obj_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    rt::view_arg!(
+        __bindery_classifier_meta_obj, __bindery_classifier_meta_c = classifier_meta as
+        NvDsClassifierMeta, CMade,
+        "nvds_remove_classifier_meta_from_obj(classifier_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_remove_classifier_meta_from_obj(__bindery_obj_meta_c as _,
+        __bindery_classifier_meta_c as _)
+    );
+    rt::lists_edited!(
+        __bindery_obj_meta_c, ffi::NvDsObjectMeta, [classifier_meta_list,
+        obj_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1194,25 +447,16 @@ pub(crate) fn __bindery_fn_nvds_acquire_label_info_meta_from_pool<'py>(
     __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_acquire_label_info_meta_from_pool(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_acquire_label_info_meta_from_pool(batch_meta)"
+    );
+    let __bindery_ret = rt::c_call!(
         ffi::nvds_acquire_label_info_meta_from_pool(__bindery_batch_meta_c as _)
-    };
-    match __bindery_batch_meta_obj
-        .get()
-        .view
-        .derive(__bindery_batch_meta_obj.as_any(), __bindery_ret as *mut _)
-    {
-        Some(v) => NvDsLabelInfo::wrap(v).into_py_any(__bindery_py),
-        None => Ok(__bindery_py.None()),
-    }
+    );
+    rt::call::derived::<
+        NvDsLabelInfo,
+    >(__bindery_py, __bindery_batch_meta_obj, __bindery_ret as *mut _)
 }
 /// Appends a label to a classifier result. @param classifier_meta Classifier result. @param label_info_meta Label to add.
 ///
@@ -1227,42 +471,21 @@ pub(crate) fn __bindery_fn_nvds_add_label_info_meta_to_classifier<'py>(
     classifier_meta: &Bound<'py, PyAny>,
     label_info_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_classifier_meta_obj = classifier_meta
-        .cast::<NvDsClassifierMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            classifier_meta,
-            NvDsClassifierMeta::TYPE,
-            "nvds_add_label_info_meta_to_classifier(classifier_meta)",
-        ))?;
-    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj.get().ptr()?;
-    let __bindery_label_info_meta_obj = label_info_meta
-        .cast::<NvDsLabelInfo>()
-        .map_err(|_| rt::errors::wrong_type(
-            label_info_meta,
-            NvDsLabelInfo::TYPE,
-            "nvds_add_label_info_meta_to_classifier(label_info_meta)",
-        ))?;
-    let __bindery_label_info_meta_c = __bindery_label_info_meta_obj
-        .get()
-        .view
-        .for_transfer(
-            "nvds_add_label_info_meta_to_classifier(label_info_meta)",
-            rt::Handover::Store,
-            false,
-        )?;
-    unsafe {
-        ffi::nvds_add_label_info_meta_to_classifier(
-            __bindery_classifier_meta_c as _,
-            __bindery_label_info_meta_c as _,
-        )
-    };
-    __bindery_label_info_meta_obj
-        .get()
-        .view
-        .adopt_into(
-            &__bindery_classifier_meta_obj.get().view,
-            __bindery_classifier_meta_obj.as_any(),
-        );
+    rt::view_arg!(
+        __bindery_classifier_meta_obj, __bindery_classifier_meta_c = classifier_meta as
+        NvDsClassifierMeta, Borrowed,
+        "nvds_add_label_info_meta_to_classifier(classifier_meta)"
+    );
+    rt::view_arg!(
+        __bindery_label_info_meta_obj, __bindery_label_info_meta_c = label_info_meta as
+        NvDsLabelInfo, Transfer(Store, false),
+        "nvds_add_label_info_meta_to_classifier(label_info_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_add_label_info_meta_to_classifier(__bindery_classifier_meta_c as _,
+        __bindery_label_info_meta_c as _)
+    );
+    rt::call::adopted(__bindery_label_info_meta_obj, __bindery_classifier_meta_obj);
     Ok(__bindery_py.None())
 }
 /// Detaches a label from a classifier result and returns it to its pool. @param classifier_meta Classifier result. @param label_info_meta Label to remove.
@@ -1278,34 +501,22 @@ pub(crate) fn __bindery_fn_nvds_remove_label_info_meta_from_classifier<'py>(
     classifier_meta: &Bound<'py, PyAny>,
     label_info_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_classifier_meta_obj = classifier_meta
-        .cast::<NvDsClassifierMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            classifier_meta,
-            NvDsClassifierMeta::TYPE,
-            "nvds_remove_label_info_meta_from_classifier(classifier_meta)",
-        ))?;
-    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj.get().ptr()?;
-    let __bindery_label_info_meta_obj = label_info_meta
-        .cast::<NvDsLabelInfo>()
-        .map_err(|_| rt::errors::wrong_type(
-            label_info_meta,
-            NvDsLabelInfo::TYPE,
-            "nvds_remove_label_info_meta_from_classifier(label_info_meta)",
-        ))?;
-    let __bindery_label_info_meta_c = __bindery_label_info_meta_obj
-        .get()
-        .view
-        .c_made_ptr("nvds_remove_label_info_meta_from_classifier(label_info_meta)")?;
-    unsafe {
-        ffi::nvds_remove_label_info_meta_from_classifier(
-            __bindery_classifier_meta_c as _,
-            __bindery_label_info_meta_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_classifier_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsClassifierMeta, label_info_list),
+    rt::view_arg!(
+        __bindery_classifier_meta_obj, __bindery_classifier_meta_c = classifier_meta as
+        NvDsClassifierMeta, Borrowed,
+        "nvds_remove_label_info_meta_from_classifier(classifier_meta)"
+    );
+    rt::view_arg!(
+        __bindery_label_info_meta_obj, __bindery_label_info_meta_c = label_info_meta as
+        NvDsLabelInfo, CMade,
+        "nvds_remove_label_info_meta_from_classifier(label_info_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_remove_label_info_meta_from_classifier(__bindery_classifier_meta_c as
+        _, __bindery_label_info_meta_c as _)
+    );
+    rt::lists_edited!(
+        __bindery_classifier_meta_c, ffi::NvDsClassifierMeta, [label_info_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1318,25 +529,16 @@ pub(crate) fn __bindery_fn_nvds_acquire_display_meta_from_pool<'py>(
     __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_acquire_display_meta_from_pool(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_acquire_display_meta_from_pool(batch_meta)"
+    );
+    let __bindery_ret = rt::c_call!(
         ffi::nvds_acquire_display_meta_from_pool(__bindery_batch_meta_c as _)
-    };
-    match __bindery_batch_meta_obj
-        .get()
-        .view
-        .derive(__bindery_batch_meta_obj.as_any(), __bindery_ret as *mut _)
-    {
-        Some(v) => NvDsDisplayMeta::wrap(v).into_py_any(__bindery_py),
-        None => Ok(__bindery_py.None()),
-    }
+    );
+    rt::call::derived::<
+        NvDsDisplayMeta,
+    >(__bindery_py, __bindery_batch_meta_obj, __bindery_ret as *mut _)
 }
 /// Appends a display meta to a frame. @param frame_meta Frame. @param display_meta Drawing request to add.
 ///
@@ -1348,42 +550,20 @@ pub(crate) fn __bindery_fn_nvds_add_display_meta_to_frame<'py>(
     frame_meta: &Bound<'py, PyAny>,
     display_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_frame_meta_obj = frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_add_display_meta_to_frame(frame_meta)",
-        ))?;
-    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
-    let __bindery_display_meta_obj = display_meta
-        .cast::<NvDsDisplayMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            display_meta,
-            NvDsDisplayMeta::TYPE,
-            "nvds_add_display_meta_to_frame(display_meta)",
-        ))?;
-    let __bindery_display_meta_c = __bindery_display_meta_obj
-        .get()
-        .view
-        .for_transfer(
-            "nvds_add_display_meta_to_frame(display_meta)",
-            rt::Handover::Store,
-            false,
-        )?;
-    unsafe {
-        ffi::nvds_add_display_meta_to_frame(
-            __bindery_frame_meta_c as _,
-            __bindery_display_meta_c as _,
-        )
-    };
-    __bindery_display_meta_obj
-        .get()
-        .view
-        .adopt_into(
-            &__bindery_frame_meta_obj.get().view,
-            __bindery_frame_meta_obj.as_any(),
-        );
+    rt::view_arg!(
+        __bindery_frame_meta_obj, __bindery_frame_meta_c = frame_meta as NvDsFrameMeta,
+        Borrowed, "nvds_add_display_meta_to_frame(frame_meta)"
+    );
+    rt::view_arg!(
+        __bindery_display_meta_obj, __bindery_display_meta_c = display_meta as
+        NvDsDisplayMeta, Transfer(Store, false),
+        "nvds_add_display_meta_to_frame(display_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_add_display_meta_to_frame(__bindery_frame_meta_c as _,
+        __bindery_display_meta_c as _)
+    );
+    rt::call::adopted(__bindery_display_meta_obj, __bindery_frame_meta_obj);
     Ok(__bindery_py.None())
 }
 /// Detaches a display meta from a frame and returns it to its pool. @param frame_meta Frame. @param display_meta Drawing request to remove.
@@ -1399,42 +579,21 @@ pub(crate) fn __bindery_fn_nvds_remove_display_meta_from_frame<'py>(
     frame_meta: &Bound<'py, PyAny>,
     display_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_frame_meta_obj = frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_remove_display_meta_from_frame(frame_meta)",
-        ))?;
-    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
-    let __bindery_display_meta_obj = display_meta
-        .cast::<NvDsDisplayMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            display_meta,
-            NvDsDisplayMeta::TYPE,
-            "nvds_remove_display_meta_from_frame(display_meta)",
-        ))?;
-    let __bindery_display_meta_c = __bindery_display_meta_obj
-        .get()
-        .view
-        .c_made_ptr("nvds_remove_display_meta_from_frame(display_meta)")?;
-    unsafe {
-        ffi::nvds_remove_display_meta_from_frame(
-            __bindery_frame_meta_c as _,
-            __bindery_display_meta_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    rt::view_arg!(
+        __bindery_frame_meta_obj, __bindery_frame_meta_c = frame_meta as NvDsFrameMeta,
+        Borrowed, "nvds_remove_display_meta_from_frame(frame_meta)"
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    rt::view_arg!(
+        __bindery_display_meta_obj, __bindery_display_meta_c = display_meta as
+        NvDsDisplayMeta, CMade, "nvds_remove_display_meta_from_frame(display_meta)"
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    rt::c_call!(
+        ffi::nvds_remove_display_meta_from_frame(__bindery_frame_meta_c as _,
+        __bindery_display_meta_c as _)
+    );
+    rt::lists_edited!(
+        __bindery_frame_meta_c, ffi::NvDsFrameMeta, [obj_meta_list, display_meta_list,
+        frame_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1447,25 +606,16 @@ pub(crate) fn __bindery_fn_nvds_acquire_user_meta_from_pool<'py>(
     __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_acquire_user_meta_from_pool(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_acquire_user_meta_from_pool(batch_meta)"
+    );
+    let __bindery_ret = rt::c_call!(
         ffi::nvds_acquire_user_meta_from_pool(__bindery_batch_meta_c as _)
-    };
-    match __bindery_batch_meta_obj
-        .get()
-        .view
-        .derive(__bindery_batch_meta_obj.as_any(), __bindery_ret as *mut _)
-    {
-        Some(v) => NvDsUserMeta::wrap(v).into_py_any(__bindery_py),
-        None => Ok(__bindery_py.None()),
-    }
+    );
+    rt::call::derived::<
+        NvDsUserMeta,
+    >(__bindery_py, __bindery_batch_meta_obj, __bindery_ret as *mut _)
 }
 /// Attaches a user meta to a batch. @param batch_meta Batch. @param user_meta User meta to add.
 ///
@@ -1477,42 +627,19 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_batch<'py>(
     batch_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_add_user_meta_to_batch(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_user_meta_obj = user_meta
-        .cast::<NvDsUserMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            user_meta,
-            NvDsUserMeta::TYPE,
-            "nvds_add_user_meta_to_batch(user_meta)",
-        ))?;
-    let __bindery_user_meta_c = __bindery_user_meta_obj
-        .get()
-        .view
-        .for_transfer(
-            "nvds_add_user_meta_to_batch(user_meta)",
-            rt::Handover::Store,
-            false,
-        )?;
-    unsafe {
-        ffi::nvds_add_user_meta_to_batch(
-            __bindery_batch_meta_c as _,
-            __bindery_user_meta_c as _,
-        )
-    };
-    __bindery_user_meta_obj
-        .get()
-        .view
-        .adopt_into(
-            &__bindery_batch_meta_obj.get().view,
-            __bindery_batch_meta_obj.as_any(),
-        );
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_add_user_meta_to_batch(batch_meta)"
+    );
+    rt::view_arg!(
+        __bindery_user_meta_obj, __bindery_user_meta_c = user_meta as NvDsUserMeta,
+        Transfer(Store, false), "nvds_add_user_meta_to_batch(user_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_add_user_meta_to_batch(__bindery_batch_meta_c as _,
+        __bindery_user_meta_c as _)
+    );
+    rt::call::adopted(__bindery_user_meta_obj, __bindery_batch_meta_obj);
     Ok(__bindery_py.None())
 }
 /// Attaches a user meta to a frame. @param frame_meta Frame. @param user_meta User meta to add.
@@ -1525,42 +652,19 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_frame<'py>(
     frame_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_frame_meta_obj = frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_add_user_meta_to_frame(frame_meta)",
-        ))?;
-    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
-    let __bindery_user_meta_obj = user_meta
-        .cast::<NvDsUserMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            user_meta,
-            NvDsUserMeta::TYPE,
-            "nvds_add_user_meta_to_frame(user_meta)",
-        ))?;
-    let __bindery_user_meta_c = __bindery_user_meta_obj
-        .get()
-        .view
-        .for_transfer(
-            "nvds_add_user_meta_to_frame(user_meta)",
-            rt::Handover::Store,
-            false,
-        )?;
-    unsafe {
-        ffi::nvds_add_user_meta_to_frame(
-            __bindery_frame_meta_c as _,
-            __bindery_user_meta_c as _,
-        )
-    };
-    __bindery_user_meta_obj
-        .get()
-        .view
-        .adopt_into(
-            &__bindery_frame_meta_obj.get().view,
-            __bindery_frame_meta_obj.as_any(),
-        );
+    rt::view_arg!(
+        __bindery_frame_meta_obj, __bindery_frame_meta_c = frame_meta as NvDsFrameMeta,
+        Borrowed, "nvds_add_user_meta_to_frame(frame_meta)"
+    );
+    rt::view_arg!(
+        __bindery_user_meta_obj, __bindery_user_meta_c = user_meta as NvDsUserMeta,
+        Transfer(Store, false), "nvds_add_user_meta_to_frame(user_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_add_user_meta_to_frame(__bindery_frame_meta_c as _,
+        __bindery_user_meta_c as _)
+    );
+    rt::call::adopted(__bindery_user_meta_obj, __bindery_frame_meta_obj);
     Ok(__bindery_py.None())
 }
 /// Attaches a user meta to an ROI. @param roi_meta ROI. @param user_meta User meta to add.
@@ -1573,39 +677,19 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_roi<'py>(
     roi_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_roi_meta_obj = roi_meta
-        .cast::<NvDsRoiMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            roi_meta,
-            NvDsRoiMeta::TYPE,
-            "nvds_add_user_meta_to_roi(roi_meta)",
-        ))?;
-    let __bindery_roi_meta_c = __bindery_roi_meta_obj.get().ptr()?;
-    let __bindery_user_meta_obj = user_meta
-        .cast::<NvDsUserMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            user_meta,
-            NvDsUserMeta::TYPE,
-            "nvds_add_user_meta_to_roi(user_meta)",
-        ))?;
-    let __bindery_user_meta_c = __bindery_user_meta_obj
-        .get()
-        .view
-        .for_transfer(
-            "nvds_add_user_meta_to_roi(user_meta)",
-            rt::Handover::Store,
-            false,
-        )?;
-    unsafe {
-        ffi::nvds_add_user_meta_to_roi(
-            __bindery_roi_meta_c as _,
-            __bindery_user_meta_c as _,
-        )
-    };
-    __bindery_user_meta_obj
-        .get()
-        .view
-        .adopt_into(&__bindery_roi_meta_obj.get().view, __bindery_roi_meta_obj.as_any());
+    rt::view_arg!(
+        __bindery_roi_meta_obj, __bindery_roi_meta_c = roi_meta as NvDsRoiMeta, Borrowed,
+        "nvds_add_user_meta_to_roi(roi_meta)"
+    );
+    rt::view_arg!(
+        __bindery_user_meta_obj, __bindery_user_meta_c = user_meta as NvDsUserMeta,
+        Transfer(Store, false), "nvds_add_user_meta_to_roi(user_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_add_user_meta_to_roi(__bindery_roi_meta_c as _, __bindery_user_meta_c
+        as _)
+    );
+    rt::call::adopted(__bindery_user_meta_obj, __bindery_roi_meta_obj);
     Ok(__bindery_py.None())
 }
 /// Attaches a user meta to an object. @param obj_meta Object. @param user_meta User meta to add.
@@ -1618,39 +702,19 @@ pub(crate) fn __bindery_fn_nvds_add_user_meta_to_obj<'py>(
     obj_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_obj_meta_obj = obj_meta
-        .cast::<NvDsObjectMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            obj_meta,
-            NvDsObjectMeta::TYPE,
-            "nvds_add_user_meta_to_obj(obj_meta)",
-        ))?;
-    let __bindery_obj_meta_c = __bindery_obj_meta_obj.get().ptr()?;
-    let __bindery_user_meta_obj = user_meta
-        .cast::<NvDsUserMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            user_meta,
-            NvDsUserMeta::TYPE,
-            "nvds_add_user_meta_to_obj(user_meta)",
-        ))?;
-    let __bindery_user_meta_c = __bindery_user_meta_obj
-        .get()
-        .view
-        .for_transfer(
-            "nvds_add_user_meta_to_obj(user_meta)",
-            rt::Handover::Store,
-            false,
-        )?;
-    unsafe {
-        ffi::nvds_add_user_meta_to_obj(
-            __bindery_obj_meta_c as _,
-            __bindery_user_meta_c as _,
-        )
-    };
-    __bindery_user_meta_obj
-        .get()
-        .view
-        .adopt_into(&__bindery_obj_meta_obj.get().view, __bindery_obj_meta_obj.as_any());
+    rt::view_arg!(
+        __bindery_obj_meta_obj, __bindery_obj_meta_c = obj_meta as NvDsObjectMeta,
+        Borrowed, "nvds_add_user_meta_to_obj(obj_meta)"
+    );
+    rt::view_arg!(
+        __bindery_user_meta_obj, __bindery_user_meta_c = user_meta as NvDsUserMeta,
+        Transfer(Store, false), "nvds_add_user_meta_to_obj(user_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_add_user_meta_to_obj(__bindery_obj_meta_c as _, __bindery_user_meta_c
+        as _)
+    );
+    rt::call::adopted(__bindery_user_meta_obj, __bindery_obj_meta_obj);
     Ok(__bindery_py.None())
 }
 /// Detaches a user meta from a batch, releases its payload and returns it to its pool. @param batch_meta Batch. @param user_meta User meta to remove.
@@ -1663,38 +727,21 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_batch<'py>(
     batch_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_remove_user_meta_from_batch(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_user_meta_obj = user_meta
-        .cast::<NvDsUserMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            user_meta,
-            NvDsUserMeta::TYPE,
-            "nvds_remove_user_meta_from_batch(user_meta)",
-        ))?;
-    let __bindery_user_meta_c = __bindery_user_meta_obj
-        .get()
-        .view
-        .c_made_ptr("nvds_remove_user_meta_from_batch(user_meta)")?;
-    unsafe {
-        ffi::nvds_remove_user_meta_from_batch(
-            __bindery_batch_meta_c as _,
-            __bindery_user_meta_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_remove_user_meta_from_batch(batch_meta)"
     );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    rt::view_arg!(
+        __bindery_user_meta_obj, __bindery_user_meta_c = user_meta as NvDsUserMeta,
+        CMade, "nvds_remove_user_meta_from_batch(user_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_remove_user_meta_from_batch(__bindery_batch_meta_c as _,
+        __bindery_user_meta_c as _)
+    );
+    rt::lists_edited!(
+        __bindery_batch_meta_c, ffi::NvDsBatchMeta, [frame_meta_list,
+        batch_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1708,42 +755,21 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_frame<'py>(
     frame_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_frame_meta_obj = frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_remove_user_meta_from_frame(frame_meta)",
-        ))?;
-    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
-    let __bindery_user_meta_obj = user_meta
-        .cast::<NvDsUserMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            user_meta,
-            NvDsUserMeta::TYPE,
-            "nvds_remove_user_meta_from_frame(user_meta)",
-        ))?;
-    let __bindery_user_meta_c = __bindery_user_meta_obj
-        .get()
-        .view
-        .c_made_ptr("nvds_remove_user_meta_from_frame(user_meta)")?;
-    unsafe {
-        ffi::nvds_remove_user_meta_from_frame(
-            __bindery_frame_meta_c as _,
-            __bindery_user_meta_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    rt::view_arg!(
+        __bindery_frame_meta_obj, __bindery_frame_meta_c = frame_meta as NvDsFrameMeta,
+        Borrowed, "nvds_remove_user_meta_from_frame(frame_meta)"
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
+    rt::view_arg!(
+        __bindery_user_meta_obj, __bindery_user_meta_c = user_meta as NvDsUserMeta,
+        CMade, "nvds_remove_user_meta_from_frame(user_meta)"
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    rt::c_call!(
+        ffi::nvds_remove_user_meta_from_frame(__bindery_frame_meta_c as _,
+        __bindery_user_meta_c as _)
+    );
+    rt::lists_edited!(
+        __bindery_frame_meta_c, ffi::NvDsFrameMeta, [obj_meta_list, display_meta_list,
+        frame_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1757,38 +783,21 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_roi<'py>(
     roi_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_roi_meta_obj = roi_meta
-        .cast::<NvDsRoiMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            roi_meta,
-            NvDsRoiMeta::TYPE,
-            "nvds_remove_user_meta_from_roi(roi_meta)",
-        ))?;
-    let __bindery_roi_meta_c = __bindery_roi_meta_obj.get().ptr()?;
-    let __bindery_user_meta_obj = user_meta
-        .cast::<NvDsUserMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            user_meta,
-            NvDsUserMeta::TYPE,
-            "nvds_remove_user_meta_from_roi(user_meta)",
-        ))?;
-    let __bindery_user_meta_c = __bindery_user_meta_obj
-        .get()
-        .view
-        .c_made_ptr("nvds_remove_user_meta_from_roi(user_meta)")?;
-    unsafe {
-        ffi::nvds_remove_user_meta_from_roi(
-            __bindery_roi_meta_c as _,
-            __bindery_user_meta_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_roi_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsRoiMeta, classifier_meta_list),
+    rt::view_arg!(
+        __bindery_roi_meta_obj, __bindery_roi_meta_c = roi_meta as NvDsRoiMeta, Borrowed,
+        "nvds_remove_user_meta_from_roi(roi_meta)"
     );
-    rt::epoch::bump_in(
-        __bindery_roi_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsRoiMeta, roi_user_meta_list),
+    rt::view_arg!(
+        __bindery_user_meta_obj, __bindery_user_meta_c = user_meta as NvDsUserMeta,
+        CMade, "nvds_remove_user_meta_from_roi(user_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_remove_user_meta_from_roi(__bindery_roi_meta_c as _,
+        __bindery_user_meta_c as _)
+    );
+    rt::lists_edited!(
+        __bindery_roi_meta_c, ffi::NvDsRoiMeta, [classifier_meta_list,
+        roi_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1802,38 +811,21 @@ pub(crate) fn __bindery_fn_nvds_remove_user_meta_from_object<'py>(
     obj_meta: &Bound<'py, PyAny>,
     user_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_obj_meta_obj = obj_meta
-        .cast::<NvDsObjectMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            obj_meta,
-            NvDsObjectMeta::TYPE,
-            "nvds_remove_user_meta_from_object(obj_meta)",
-        ))?;
-    let __bindery_obj_meta_c = __bindery_obj_meta_obj.get().ptr()?;
-    let __bindery_user_meta_obj = user_meta
-        .cast::<NvDsUserMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            user_meta,
-            NvDsUserMeta::TYPE,
-            "nvds_remove_user_meta_from_object(user_meta)",
-        ))?;
-    let __bindery_user_meta_c = __bindery_user_meta_obj
-        .get()
-        .view
-        .c_made_ptr("nvds_remove_user_meta_from_object(user_meta)")?;
-    unsafe {
-        ffi::nvds_remove_user_meta_from_object(
-            __bindery_obj_meta_c as _,
-            __bindery_user_meta_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_obj_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    rt::view_arg!(
+        __bindery_obj_meta_obj, __bindery_obj_meta_c = obj_meta as NvDsObjectMeta,
+        Borrowed, "nvds_remove_user_meta_from_object(obj_meta)"
     );
-    rt::epoch::bump_in(
-        __bindery_obj_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    rt::view_arg!(
+        __bindery_user_meta_obj, __bindery_user_meta_c = user_meta as NvDsUserMeta,
+        CMade, "nvds_remove_user_meta_from_object(user_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_remove_user_meta_from_object(__bindery_obj_meta_c as _,
+        __bindery_user_meta_c as _)
+    );
+    rt::lists_edited!(
+        __bindery_obj_meta_c, ffi::NvDsObjectMeta, [classifier_meta_list,
+        obj_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -1857,9 +849,9 @@ pub(crate) fn __bindery_fn_nvds_get_user_meta_type<'py>(
     let __bindery_meta_descriptor_c = __bindery_meta_descriptor_s
         .as_ref()
         .map_or(std::ptr::null(), |s| s.as_ptr());
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::nvds_get_user_meta_type(__bindery_meta_descriptor_c as _)
-    };
+    );
     __BINDERY_ENUM_NVDSMETATYPE
         .member(__bindery_py, __bindery_ret as i64)
         .map(Bound::unbind)
@@ -1873,18 +865,14 @@ pub(crate) fn __bindery_fn_nvds_get_current_metadata_info<'py>(
     __bindery_py: Python<'py>,
     batch_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_get_current_metadata_info(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_get_current_metadata_info(batch_meta)"
+    );
+    let __bindery_ret = rt::c_call!(
         ffi::nvds_get_current_metadata_info(__bindery_batch_meta_c as _)
-    };
-    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
+    );
+    rt::call::flag(__bindery_py, __bindery_ret as i64)
 }
 /// Deep-copies a whole batch (an NvDsMetaCopyFunc for NvDsMeta).
 /// @param data      The NvDsBatchMeta to copy.
@@ -1899,33 +887,23 @@ pub(crate) fn __bindery_fn_nvds_batch_meta_copy_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_data_obj = data
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            data,
-            NvDsBatchMeta::TYPE,
-            "nvds_batch_meta_copy_func(data)",
-        ))?;
-    let __bindery_data_c = __bindery_data_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_data_obj, __bindery_data_c = data as NvDsBatchMeta, Borrowed,
+        "nvds_batch_meta_copy_func(data)"
+    );
     let __bindery_user_data_c = rt::args::address(
         user_data,
         rt::args::AddressRules {
             nullable: true,
             ints: false,
         },
-        __bindery_view_address,
+        __bindery_any_view,
         "nvds_batch_meta_copy_func(user_data)",
     )?;
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::nvds_batch_meta_copy_func(__bindery_data_c as _, __bindery_user_data_c as _)
-    };
-    match NonNull::new(__bindery_ret as *mut _) {
-        Some(p) => {
-            NvDsBatchMeta::wrap(View::external(p, rt::Token::new()))
-                .into_py_any(__bindery_py)
-        }
-        None => Ok(__bindery_py.None()),
-    }
+    );
+    rt::call::external::<NvDsBatchMeta>(__bindery_py, __bindery_ret as *mut _)
 }
 /// Destroys a batch (an NvDsMetaReleaseFunc for NvDsMeta).
 /// @param data      The NvDsBatchMeta to destroy.
@@ -1939,37 +917,24 @@ pub(crate) fn __bindery_fn_nvds_batch_meta_release_func<'py>(
     data: &Bound<'py, PyAny>,
     user_data: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_data_obj = data
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            data,
-            NvDsBatchMeta::TYPE,
-            "nvds_batch_meta_release_func(data)",
-        ))?;
-    let __bindery_data_c = __bindery_data_obj
-        .get()
-        .view
-        .for_transfer(
-            "nvds_batch_meta_release_func(data)",
-            rt::Handover::Consume,
-            false,
-        )?;
+    rt::view_arg!(
+        __bindery_data_obj, __bindery_data_c = data as NvDsBatchMeta, Transfer(Consume,
+        false), "nvds_batch_meta_release_func(data)"
+    );
     let __bindery_user_data_c = rt::args::address(
         user_data,
         rt::args::AddressRules {
             nullable: true,
             ints: false,
         },
-        __bindery_view_address,
+        __bindery_any_view,
         "nvds_batch_meta_release_func(user_data)",
     )?;
-    unsafe {
-        ffi::nvds_batch_meta_release_func(
-            __bindery_data_c as _,
-            __bindery_user_data_c as _,
-        )
-    };
-    rt::token::kill_unless_immortal(__bindery_data_obj.get().view.token());
+    rt::c_call!(
+        ffi::nvds_batch_meta_release_func(__bindery_data_c as _, __bindery_user_data_c as
+        _)
+    );
+    rt::call::consumed(__bindery_data_obj);
     Ok(__bindery_py.None())
 }
 /// Returns the frame meta at a position of a frame list.
@@ -1998,20 +963,18 @@ pub(crate) fn __bindery_fn_nvds_get_nth_frame_meta<'py>(
     let __bindery_index_c = rt::ints::to_c_int::<
         u32,
     >(index, "nvds_get_nth_frame_meta(index)")?;
-    let __bindery_ret = unsafe {
-        ffi::nvds_get_nth_frame_meta(
-            __bindery_frame_meta_list_c as _,
-            __bindery_index_c as _,
-        )
-    };
-    match __bindery_frame_meta_list_obj
-        .get()
-        .elements(__bindery_py)
-        .derive(__bindery_frame_meta_list_obj.as_any(), __bindery_ret as *mut _)
-    {
-        Some(v) => NvDsFrameMeta::wrap(v).into_py_any(__bindery_py),
-        None => Ok(__bindery_py.None()),
-    }
+    let __bindery_ret = rt::c_call!(
+        ffi::nvds_get_nth_frame_meta(__bindery_frame_meta_list_c as _, __bindery_index_c
+        as _)
+    );
+    rt::call::derived_from_view::<
+        NvDsFrameMeta,
+    >(
+        __bindery_py,
+        &__bindery_frame_meta_list_obj.get().elements(__bindery_py),
+        __bindery_frame_meta_list_obj.as_any(),
+        __bindery_ret as *mut _,
+    )
 }
 /// Removes every frame of @a meta_list from the batch. @param batch_meta Batch. @param meta_list Its frame list.
 ///
@@ -2023,14 +986,10 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_meta_list<'py>(
     batch_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_clear_frame_meta_list(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_clear_frame_meta_list(batch_meta)"
+    );
     let __bindery_meta_list_obj = meta_list
         .cast::<GList>()
         .map_err(|_| rt::errors::wrong_type(
@@ -2041,19 +1000,13 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_frame_meta_list(meta_list)")?;
-    unsafe {
-        ffi::nvds_clear_frame_meta_list(
-            __bindery_batch_meta_c as _,
-            __bindery_meta_list_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    rt::c_call!(
+        ffi::nvds_clear_frame_meta_list(__bindery_batch_meta_c as _,
+        __bindery_meta_list_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    rt::lists_edited!(
+        __bindery_batch_meta_c, ffi::NvDsBatchMeta, [frame_meta_list,
+        batch_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -2067,14 +1020,10 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_meta_list<'py>(
     frame_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_frame_meta_obj = frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_clear_obj_meta_list(frame_meta)",
-        ))?;
-    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_frame_meta_obj, __bindery_frame_meta_c = frame_meta as NvDsFrameMeta,
+        Borrowed, "nvds_clear_obj_meta_list(frame_meta)"
+    );
     let __bindery_meta_list_obj = meta_list
         .cast::<GList>()
         .map_err(|_| rt::errors::wrong_type(
@@ -2085,23 +1034,13 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_obj_meta_list(meta_list)")?;
-    unsafe {
-        ffi::nvds_clear_obj_meta_list(
-            __bindery_frame_meta_c as _,
-            __bindery_meta_list_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    rt::c_call!(
+        ffi::nvds_clear_obj_meta_list(__bindery_frame_meta_c as _, __bindery_meta_list_c
+        as _)
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    rt::lists_edited!(
+        __bindery_frame_meta_c, ffi::NvDsFrameMeta, [obj_meta_list, display_meta_list,
+        frame_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -2115,14 +1054,10 @@ pub(crate) fn __bindery_fn_nvds_clear_classifier_meta_list<'py>(
     obj_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_obj_meta_obj = obj_meta
-        .cast::<NvDsObjectMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            obj_meta,
-            NvDsObjectMeta::TYPE,
-            "nvds_clear_classifier_meta_list(obj_meta)",
-        ))?;
-    let __bindery_obj_meta_c = __bindery_obj_meta_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_obj_meta_obj, __bindery_obj_meta_c = obj_meta as NvDsObjectMeta,
+        Borrowed, "nvds_clear_classifier_meta_list(obj_meta)"
+    );
     let __bindery_meta_list_obj = meta_list
         .cast::<GList>()
         .map_err(|_| rt::errors::wrong_type(
@@ -2133,19 +1068,13 @@ pub(crate) fn __bindery_fn_nvds_clear_classifier_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_classifier_meta_list(meta_list)")?;
-    unsafe {
-        ffi::nvds_clear_classifier_meta_list(
-            __bindery_obj_meta_c as _,
-            __bindery_meta_list_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_obj_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    rt::c_call!(
+        ffi::nvds_clear_classifier_meta_list(__bindery_obj_meta_c as _,
+        __bindery_meta_list_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_obj_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    rt::lists_edited!(
+        __bindery_obj_meta_c, ffi::NvDsObjectMeta, [classifier_meta_list,
+        obj_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -2162,14 +1091,10 @@ pub(crate) fn __bindery_fn_nvds_clear_label_info_meta_list<'py>(
     classifier_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_classifier_meta_obj = classifier_meta
-        .cast::<NvDsClassifierMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            classifier_meta,
-            NvDsClassifierMeta::TYPE,
-            "nvds_clear_label_info_meta_list(classifier_meta)",
-        ))?;
-    let __bindery_classifier_meta_c = __bindery_classifier_meta_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_classifier_meta_obj, __bindery_classifier_meta_c = classifier_meta as
+        NvDsClassifierMeta, Borrowed, "nvds_clear_label_info_meta_list(classifier_meta)"
+    );
     let __bindery_meta_list_obj = meta_list
         .cast::<GList>()
         .map_err(|_| rt::errors::wrong_type(
@@ -2180,15 +1105,12 @@ pub(crate) fn __bindery_fn_nvds_clear_label_info_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_label_info_meta_list(meta_list)")?;
-    unsafe {
-        ffi::nvds_clear_label_info_meta_list(
-            __bindery_classifier_meta_c as _,
-            __bindery_meta_list_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_classifier_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsClassifierMeta, label_info_list),
+    rt::c_call!(
+        ffi::nvds_clear_label_info_meta_list(__bindery_classifier_meta_c as _,
+        __bindery_meta_list_c as _)
+    );
+    rt::lists_edited!(
+        __bindery_classifier_meta_c, ffi::NvDsClassifierMeta, [label_info_list]
     );
     Ok(__bindery_py.None())
 }
@@ -2202,14 +1124,10 @@ pub(crate) fn __bindery_fn_nvds_clear_display_meta_list<'py>(
     frame_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_frame_meta_obj = frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_clear_display_meta_list(frame_meta)",
-        ))?;
-    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_frame_meta_obj, __bindery_frame_meta_c = frame_meta as NvDsFrameMeta,
+        Borrowed, "nvds_clear_display_meta_list(frame_meta)"
+    );
     let __bindery_meta_list_obj = meta_list
         .cast::<GList>()
         .map_err(|_| rt::errors::wrong_type(
@@ -2220,23 +1138,13 @@ pub(crate) fn __bindery_fn_nvds_clear_display_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_display_meta_list(meta_list)")?;
-    unsafe {
-        ffi::nvds_clear_display_meta_list(
-            __bindery_frame_meta_c as _,
-            __bindery_meta_list_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    rt::c_call!(
+        ffi::nvds_clear_display_meta_list(__bindery_frame_meta_c as _,
+        __bindery_meta_list_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    rt::lists_edited!(
+        __bindery_frame_meta_c, ffi::NvDsFrameMeta, [obj_meta_list, display_meta_list,
+        frame_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -2250,14 +1158,10 @@ pub(crate) fn __bindery_fn_nvds_clear_batch_user_meta_list<'py>(
     batch_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_clear_batch_user_meta_list(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_clear_batch_user_meta_list(batch_meta)"
+    );
     let __bindery_meta_list_obj = meta_list
         .cast::<GList>()
         .map_err(|_| rt::errors::wrong_type(
@@ -2268,19 +1172,13 @@ pub(crate) fn __bindery_fn_nvds_clear_batch_user_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_batch_user_meta_list(meta_list)")?;
-    unsafe {
-        ffi::nvds_clear_batch_user_meta_list(
-            __bindery_batch_meta_c as _,
-            __bindery_meta_list_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    rt::c_call!(
+        ffi::nvds_clear_batch_user_meta_list(__bindery_batch_meta_c as _,
+        __bindery_meta_list_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    rt::lists_edited!(
+        __bindery_batch_meta_c, ffi::NvDsBatchMeta, [frame_meta_list,
+        batch_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -2294,14 +1192,10 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_user_meta_list<'py>(
     frame_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_frame_meta_obj = frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_clear_frame_user_meta_list(frame_meta)",
-        ))?;
-    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_frame_meta_obj, __bindery_frame_meta_c = frame_meta as NvDsFrameMeta,
+        Borrowed, "nvds_clear_frame_user_meta_list(frame_meta)"
+    );
     let __bindery_meta_list_obj = meta_list
         .cast::<GList>()
         .map_err(|_| rt::errors::wrong_type(
@@ -2312,23 +1206,13 @@ pub(crate) fn __bindery_fn_nvds_clear_frame_user_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_frame_user_meta_list(meta_list)")?;
-    unsafe {
-        ffi::nvds_clear_frame_user_meta_list(
-            __bindery_frame_meta_c as _,
-            __bindery_meta_list_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, obj_meta_list),
+    rt::c_call!(
+        ffi::nvds_clear_frame_user_meta_list(__bindery_frame_meta_c as _,
+        __bindery_meta_list_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, display_meta_list),
-    );
-    rt::epoch::bump_in(
-        __bindery_frame_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsFrameMeta, frame_user_meta_list),
+    rt::lists_edited!(
+        __bindery_frame_meta_c, ffi::NvDsFrameMeta, [obj_meta_list, display_meta_list,
+        frame_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -2342,14 +1226,10 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_user_meta_list<'py>(
     object_meta: &Bound<'py, PyAny>,
     meta_list: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_object_meta_obj = object_meta
-        .cast::<NvDsObjectMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            object_meta,
-            NvDsObjectMeta::TYPE,
-            "nvds_clear_obj_user_meta_list(object_meta)",
-        ))?;
-    let __bindery_object_meta_c = __bindery_object_meta_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_object_meta_obj, __bindery_object_meta_c = object_meta as
+        NvDsObjectMeta, Borrowed, "nvds_clear_obj_user_meta_list(object_meta)"
+    );
     let __bindery_meta_list_obj = meta_list
         .cast::<GList>()
         .map_err(|_| rt::errors::wrong_type(
@@ -2360,19 +1240,13 @@ pub(crate) fn __bindery_fn_nvds_clear_obj_user_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_obj_user_meta_list(meta_list)")?;
-    unsafe {
-        ffi::nvds_clear_obj_user_meta_list(
-            __bindery_object_meta_c as _,
-            __bindery_meta_list_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_object_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, classifier_meta_list),
+    rt::c_call!(
+        ffi::nvds_clear_obj_user_meta_list(__bindery_object_meta_c as _,
+        __bindery_meta_list_c as _)
     );
-    rt::epoch::bump_in(
-        __bindery_object_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsObjectMeta, obj_user_meta_list),
+    rt::lists_edited!(
+        __bindery_object_meta_c, ffi::NvDsObjectMeta, [classifier_meta_list,
+        obj_user_meta_list]
     );
     Ok(__bindery_py.None())
 }
@@ -2391,14 +1265,10 @@ pub(crate) fn __bindery_fn_nvds_clear_meta_list<'py>(
     meta_list: &Bound<'py, PyAny>,
     meta_pool: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_clear_meta_list(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_clear_meta_list(batch_meta)"
+    );
     let __bindery_meta_list_obj = meta_list
         .cast::<GList>()
         .map_err(|_| rt::errors::wrong_type(
@@ -2409,28 +1279,17 @@ pub(crate) fn __bindery_fn_nvds_clear_meta_list<'py>(
     let __bindery_meta_list_c = __bindery_meta_list_obj
         .get()
         .for_call(None, "nvds_clear_meta_list(meta_list)")?;
-    let __bindery_meta_pool_obj = meta_pool
-        .cast::<NvDsMetaPool>()
-        .map_err(|_| rt::errors::wrong_type(
-            meta_pool,
-            NvDsMetaPool::TYPE,
-            "nvds_clear_meta_list(meta_pool)",
-        ))?;
-    let __bindery_meta_pool_c = __bindery_meta_pool_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
-        ffi::nvds_clear_meta_list(
-            __bindery_batch_meta_c as _,
-            __bindery_meta_list_c as _,
-            __bindery_meta_pool_c as _,
-        )
-    };
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, frame_meta_list),
+    rt::view_arg!(
+        __bindery_meta_pool_obj, __bindery_meta_pool_c = meta_pool as NvDsMetaPool,
+        Borrowed, "nvds_clear_meta_list(meta_pool)"
     );
-    rt::epoch::bump_in(
-        __bindery_batch_meta_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::NvDsBatchMeta, batch_user_meta_list),
+    let __bindery_ret = rt::c_call!(
+        ffi::nvds_clear_meta_list(__bindery_batch_meta_c as _, __bindery_meta_list_c as
+        _, __bindery_meta_pool_c as _)
+    );
+    rt::lists_edited!(
+        __bindery_batch_meta_c, ffi::NvDsBatchMeta, [frame_meta_list,
+        batch_user_meta_list]
     );
     rt::pointer::to_capsule(__bindery_py, __bindery_ret.cast::<c_void>())
         .map(Bound::unbind)
@@ -2445,28 +1304,18 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_meta<'py>(
     src_frame_meta: &Bound<'py, PyAny>,
     dst_frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_frame_meta_obj = src_frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            src_frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_copy_frame_meta(src_frame_meta)",
-        ))?;
-    let __bindery_src_frame_meta_c = __bindery_src_frame_meta_obj.get().ptr()?;
-    let __bindery_dst_frame_meta_obj = dst_frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            dst_frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_copy_frame_meta(dst_frame_meta)",
-        ))?;
-    let __bindery_dst_frame_meta_c = __bindery_dst_frame_meta_obj.get().ptr()?;
-    unsafe {
-        ffi::nvds_copy_frame_meta(
-            __bindery_src_frame_meta_c as _,
-            __bindery_dst_frame_meta_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_src_frame_meta_obj, __bindery_src_frame_meta_c = src_frame_meta as
+        NvDsFrameMeta, Borrowed, "nvds_copy_frame_meta(src_frame_meta)"
+    );
+    rt::view_arg!(
+        __bindery_dst_frame_meta_obj, __bindery_dst_frame_meta_c = dst_frame_meta as
+        NvDsFrameMeta, Borrowed, "nvds_copy_frame_meta(dst_frame_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_copy_frame_meta(__bindery_src_frame_meta_c as _,
+        __bindery_dst_frame_meta_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// Copies the fields of one object meta into another. @param src_object_meta Source. @param dst_object_meta Destination.
@@ -2479,28 +1328,18 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_meta<'py>(
     src_object_meta: &Bound<'py, PyAny>,
     dst_object_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_object_meta_obj = src_object_meta
-        .cast::<NvDsObjectMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            src_object_meta,
-            NvDsObjectMeta::TYPE,
-            "nvds_copy_obj_meta(src_object_meta)",
-        ))?;
-    let __bindery_src_object_meta_c = __bindery_src_object_meta_obj.get().ptr()?;
-    let __bindery_dst_object_meta_obj = dst_object_meta
-        .cast::<NvDsObjectMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            dst_object_meta,
-            NvDsObjectMeta::TYPE,
-            "nvds_copy_obj_meta(dst_object_meta)",
-        ))?;
-    let __bindery_dst_object_meta_c = __bindery_dst_object_meta_obj.get().ptr()?;
-    unsafe {
-        ffi::nvds_copy_obj_meta(
-            __bindery_src_object_meta_c as _,
-            __bindery_dst_object_meta_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_src_object_meta_obj, __bindery_src_object_meta_c = src_object_meta as
+        NvDsObjectMeta, Borrowed, "nvds_copy_obj_meta(src_object_meta)"
+    );
+    rt::view_arg!(
+        __bindery_dst_object_meta_obj, __bindery_dst_object_meta_c = dst_object_meta as
+        NvDsObjectMeta, Borrowed, "nvds_copy_obj_meta(dst_object_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_copy_obj_meta(__bindery_src_object_meta_c as _,
+        __bindery_dst_object_meta_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// Copies the fields of one classifier meta into another. @param src_classifier_meta Source. @param dst_classifier_meta Destination.
@@ -2516,28 +1355,20 @@ pub(crate) fn __bindery_fn_nvds_copy_classifier_meta<'py>(
     src_classifier_meta: &Bound<'py, PyAny>,
     dst_classifier_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_classifier_meta_obj = src_classifier_meta
-        .cast::<NvDsClassifierMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            src_classifier_meta,
-            NvDsClassifierMeta::TYPE,
-            "nvds_copy_classifier_meta(src_classifier_meta)",
-        ))?;
-    let __bindery_src_classifier_meta_c = __bindery_src_classifier_meta_obj.get().ptr()?;
-    let __bindery_dst_classifier_meta_obj = dst_classifier_meta
-        .cast::<NvDsClassifierMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            dst_classifier_meta,
-            NvDsClassifierMeta::TYPE,
-            "nvds_copy_classifier_meta(dst_classifier_meta)",
-        ))?;
-    let __bindery_dst_classifier_meta_c = __bindery_dst_classifier_meta_obj.get().ptr()?;
-    unsafe {
-        ffi::nvds_copy_classifier_meta(
-            __bindery_src_classifier_meta_c as _,
-            __bindery_dst_classifier_meta_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_src_classifier_meta_obj, __bindery_src_classifier_meta_c =
+        src_classifier_meta as NvDsClassifierMeta, Borrowed,
+        "nvds_copy_classifier_meta(src_classifier_meta)"
+    );
+    rt::view_arg!(
+        __bindery_dst_classifier_meta_obj, __bindery_dst_classifier_meta_c =
+        dst_classifier_meta as NvDsClassifierMeta, Borrowed,
+        "nvds_copy_classifier_meta(dst_classifier_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_copy_classifier_meta(__bindery_src_classifier_meta_c as _,
+        __bindery_dst_classifier_meta_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// Copies the fields of one label info into another. @param src_label_info Source. @param dst_label_info Destination.
@@ -2550,28 +1381,18 @@ pub(crate) fn __bindery_fn_nvds_copy_label_info_meta<'py>(
     src_label_info: &Bound<'py, PyAny>,
     dst_label_info: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_label_info_obj = src_label_info
-        .cast::<NvDsLabelInfo>()
-        .map_err(|_| rt::errors::wrong_type(
-            src_label_info,
-            NvDsLabelInfo::TYPE,
-            "nvds_copy_label_info_meta(src_label_info)",
-        ))?;
-    let __bindery_src_label_info_c = __bindery_src_label_info_obj.get().ptr()?;
-    let __bindery_dst_label_info_obj = dst_label_info
-        .cast::<NvDsLabelInfo>()
-        .map_err(|_| rt::errors::wrong_type(
-            dst_label_info,
-            NvDsLabelInfo::TYPE,
-            "nvds_copy_label_info_meta(dst_label_info)",
-        ))?;
-    let __bindery_dst_label_info_c = __bindery_dst_label_info_obj.get().ptr()?;
-    unsafe {
-        ffi::nvds_copy_label_info_meta(
-            __bindery_src_label_info_c as _,
-            __bindery_dst_label_info_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_src_label_info_obj, __bindery_src_label_info_c = src_label_info as
+        NvDsLabelInfo, Borrowed, "nvds_copy_label_info_meta(src_label_info)"
+    );
+    rt::view_arg!(
+        __bindery_dst_label_info_obj, __bindery_dst_label_info_c = dst_label_info as
+        NvDsLabelInfo, Borrowed, "nvds_copy_label_info_meta(dst_label_info)"
+    );
+    rt::c_call!(
+        ffi::nvds_copy_label_info_meta(__bindery_src_label_info_c as _,
+        __bindery_dst_label_info_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// Copies the fields of one display meta into another. @param src_display_meta Source. @param dst_display_meta Destination.
@@ -2587,28 +1408,18 @@ pub(crate) fn __bindery_fn_nvds_copy_display_meta<'py>(
     src_display_meta: &Bound<'py, PyAny>,
     dst_display_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_src_display_meta_obj = src_display_meta
-        .cast::<NvDsDisplayMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            src_display_meta,
-            NvDsDisplayMeta::TYPE,
-            "nvds_copy_display_meta(src_display_meta)",
-        ))?;
-    let __bindery_src_display_meta_c = __bindery_src_display_meta_obj.get().ptr()?;
-    let __bindery_dst_display_meta_obj = dst_display_meta
-        .cast::<NvDsDisplayMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            dst_display_meta,
-            NvDsDisplayMeta::TYPE,
-            "nvds_copy_display_meta(dst_display_meta)",
-        ))?;
-    let __bindery_dst_display_meta_c = __bindery_dst_display_meta_obj.get().ptr()?;
-    unsafe {
-        ffi::nvds_copy_display_meta(
-            __bindery_src_display_meta_c as _,
-            __bindery_dst_display_meta_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_src_display_meta_obj, __bindery_src_display_meta_c = src_display_meta
+        as NvDsDisplayMeta, Borrowed, "nvds_copy_display_meta(src_display_meta)"
+    );
+    rt::view_arg!(
+        __bindery_dst_display_meta_obj, __bindery_dst_display_meta_c = dst_display_meta
+        as NvDsDisplayMeta, Borrowed, "nvds_copy_display_meta(dst_display_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_copy_display_meta(__bindery_src_display_meta_c as _,
+        __bindery_dst_display_meta_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// Deep-copies a user meta list into a batch. @param src_user_meta_list Source list. @param dst_batch_meta Destination batch.
@@ -2634,31 +1445,18 @@ pub(crate) fn __bindery_fn_nvds_copy_batch_user_meta_list<'py>(
     let __bindery_src_user_meta_list_c = __bindery_src_user_meta_list_obj
         .get()
         .for_call(None, "nvds_copy_batch_user_meta_list(src_user_meta_list)")?;
-    let __bindery_dst_batch_meta_obj = dst_batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            dst_batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_copy_batch_user_meta_list(dst_batch_meta)",
-        ))?;
-    let __bindery_dst_batch_meta_c = __bindery_dst_batch_meta_obj.get().ptr()?;
-    unsafe {
-        rt::args::disjoint(
-            __bindery_src_user_meta_list_c as usize,
-            __bindery_dst_batch_meta_c as usize,
-            &[
-                (*__bindery_dst_batch_meta_c).frame_meta_list as usize,
-                (*__bindery_dst_batch_meta_c).batch_user_meta_list as usize,
-            ],
-            "nvds_copy_batch_user_meta_list",
-        )
-    }?;
-    unsafe {
-        ffi::nvds_copy_batch_user_meta_list(
-            __bindery_src_user_meta_list_c as _,
-            __bindery_dst_batch_meta_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_dst_batch_meta_obj, __bindery_dst_batch_meta_c = dst_batch_meta as
+        NvDsBatchMeta, Borrowed, "nvds_copy_batch_user_meta_list(dst_batch_meta)"
+    );
+    rt::disjoint!(
+        __bindery_src_user_meta_list_c, __bindery_dst_batch_meta_c, [frame_meta_list,
+        batch_user_meta_list,], "nvds_copy_batch_user_meta_list"
+    )?;
+    rt::c_call!(
+        ffi::nvds_copy_batch_user_meta_list(__bindery_src_user_meta_list_c as _,
+        __bindery_dst_batch_meta_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// Deep-copies a user meta list into a frame. @param src_user_meta_list Source list. @param dst_frame_meta Destination frame.
@@ -2684,32 +1482,18 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_user_meta_list<'py>(
     let __bindery_src_user_meta_list_c = __bindery_src_user_meta_list_obj
         .get()
         .for_call(None, "nvds_copy_frame_user_meta_list(src_user_meta_list)")?;
-    let __bindery_dst_frame_meta_obj = dst_frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            dst_frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_copy_frame_user_meta_list(dst_frame_meta)",
-        ))?;
-    let __bindery_dst_frame_meta_c = __bindery_dst_frame_meta_obj.get().ptr()?;
-    unsafe {
-        rt::args::disjoint(
-            __bindery_src_user_meta_list_c as usize,
-            __bindery_dst_frame_meta_c as usize,
-            &[
-                (*__bindery_dst_frame_meta_c).obj_meta_list as usize,
-                (*__bindery_dst_frame_meta_c).display_meta_list as usize,
-                (*__bindery_dst_frame_meta_c).frame_user_meta_list as usize,
-            ],
-            "nvds_copy_frame_user_meta_list",
-        )
-    }?;
-    unsafe {
-        ffi::nvds_copy_frame_user_meta_list(
-            __bindery_src_user_meta_list_c as _,
-            __bindery_dst_frame_meta_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_dst_frame_meta_obj, __bindery_dst_frame_meta_c = dst_frame_meta as
+        NvDsFrameMeta, Borrowed, "nvds_copy_frame_user_meta_list(dst_frame_meta)"
+    );
+    rt::disjoint!(
+        __bindery_src_user_meta_list_c, __bindery_dst_frame_meta_c, [obj_meta_list,
+        display_meta_list, frame_user_meta_list,], "nvds_copy_frame_user_meta_list"
+    )?;
+    rt::c_call!(
+        ffi::nvds_copy_frame_user_meta_list(__bindery_src_user_meta_list_c as _,
+        __bindery_dst_frame_meta_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// Deep-copies a user meta list into an object. @param src_user_meta_list Source list. @param dst_object_meta Destination object.
@@ -2735,31 +1519,18 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_user_meta_list<'py>(
     let __bindery_src_user_meta_list_c = __bindery_src_user_meta_list_obj
         .get()
         .for_call(None, "nvds_copy_obj_user_meta_list(src_user_meta_list)")?;
-    let __bindery_dst_object_meta_obj = dst_object_meta
-        .cast::<NvDsObjectMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            dst_object_meta,
-            NvDsObjectMeta::TYPE,
-            "nvds_copy_obj_user_meta_list(dst_object_meta)",
-        ))?;
-    let __bindery_dst_object_meta_c = __bindery_dst_object_meta_obj.get().ptr()?;
-    unsafe {
-        rt::args::disjoint(
-            __bindery_src_user_meta_list_c as usize,
-            __bindery_dst_object_meta_c as usize,
-            &[
-                (*__bindery_dst_object_meta_c).classifier_meta_list as usize,
-                (*__bindery_dst_object_meta_c).obj_user_meta_list as usize,
-            ],
-            "nvds_copy_obj_user_meta_list",
-        )
-    }?;
-    unsafe {
-        ffi::nvds_copy_obj_user_meta_list(
-            __bindery_src_user_meta_list_c as _,
-            __bindery_dst_object_meta_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_dst_object_meta_obj, __bindery_dst_object_meta_c = dst_object_meta as
+        NvDsObjectMeta, Borrowed, "nvds_copy_obj_user_meta_list(dst_object_meta)"
+    );
+    rt::disjoint!(
+        __bindery_src_user_meta_list_c, __bindery_dst_object_meta_c,
+        [classifier_meta_list, obj_user_meta_list,], "nvds_copy_obj_user_meta_list"
+    )?;
+    rt::c_call!(
+        ffi::nvds_copy_obj_user_meta_list(__bindery_src_user_meta_list_c as _,
+        __bindery_dst_object_meta_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// Deep-copies a display meta list into a frame. @param src_display_meta_list Source list. @param dst_frame_meta Destination frame.
@@ -2788,32 +1559,18 @@ pub(crate) fn __bindery_fn_nvds_copy_display_meta_list<'py>(
             Some("NvDsDisplayMeta"),
             "nvds_copy_display_meta_list(src_display_meta_list)",
         )?;
-    let __bindery_dst_frame_meta_obj = dst_frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            dst_frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_copy_display_meta_list(dst_frame_meta)",
-        ))?;
-    let __bindery_dst_frame_meta_c = __bindery_dst_frame_meta_obj.get().ptr()?;
-    unsafe {
-        rt::args::disjoint(
-            __bindery_src_display_meta_list_c as usize,
-            __bindery_dst_frame_meta_c as usize,
-            &[
-                (*__bindery_dst_frame_meta_c).obj_meta_list as usize,
-                (*__bindery_dst_frame_meta_c).display_meta_list as usize,
-                (*__bindery_dst_frame_meta_c).frame_user_meta_list as usize,
-            ],
-            "nvds_copy_display_meta_list",
-        )
-    }?;
-    unsafe {
-        ffi::nvds_copy_display_meta_list(
-            __bindery_src_display_meta_list_c as _,
-            __bindery_dst_frame_meta_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_dst_frame_meta_obj, __bindery_dst_frame_meta_c = dst_frame_meta as
+        NvDsFrameMeta, Borrowed, "nvds_copy_display_meta_list(dst_frame_meta)"
+    );
+    rt::disjoint!(
+        __bindery_src_display_meta_list_c, __bindery_dst_frame_meta_c, [obj_meta_list,
+        display_meta_list, frame_user_meta_list,], "nvds_copy_display_meta_list"
+    )?;
+    rt::c_call!(
+        ffi::nvds_copy_display_meta_list(__bindery_src_display_meta_list_c as _,
+        __bindery_dst_frame_meta_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// Deep-copies a frame list (with objects and user meta) into a batch. @param src_frame_meta_list Source list. @param dst_batch_meta Destination batch.
@@ -2842,31 +1599,18 @@ pub(crate) fn __bindery_fn_nvds_copy_frame_meta_list<'py>(
             Some("NvDsFrameMeta"),
             "nvds_copy_frame_meta_list(src_frame_meta_list)",
         )?;
-    let __bindery_dst_batch_meta_obj = dst_batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            dst_batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_copy_frame_meta_list(dst_batch_meta)",
-        ))?;
-    let __bindery_dst_batch_meta_c = __bindery_dst_batch_meta_obj.get().ptr()?;
-    unsafe {
-        rt::args::disjoint(
-            __bindery_src_frame_meta_list_c as usize,
-            __bindery_dst_batch_meta_c as usize,
-            &[
-                (*__bindery_dst_batch_meta_c).frame_meta_list as usize,
-                (*__bindery_dst_batch_meta_c).batch_user_meta_list as usize,
-            ],
-            "nvds_copy_frame_meta_list",
-        )
-    }?;
-    unsafe {
-        ffi::nvds_copy_frame_meta_list(
-            __bindery_src_frame_meta_list_c as _,
-            __bindery_dst_batch_meta_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_dst_batch_meta_obj, __bindery_dst_batch_meta_c = dst_batch_meta as
+        NvDsBatchMeta, Borrowed, "nvds_copy_frame_meta_list(dst_batch_meta)"
+    );
+    rt::disjoint!(
+        __bindery_src_frame_meta_list_c, __bindery_dst_batch_meta_c, [frame_meta_list,
+        batch_user_meta_list,], "nvds_copy_frame_meta_list"
+    )?;
+    rt::c_call!(
+        ffi::nvds_copy_frame_meta_list(__bindery_src_frame_meta_list_c as _,
+        __bindery_dst_batch_meta_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// Deep-copies an object list into a frame. @param src_obj_meta_list Source list. @param dst_frame_meta Destination frame.
@@ -2892,32 +1636,18 @@ pub(crate) fn __bindery_fn_nvds_copy_obj_meta_list<'py>(
     let __bindery_src_obj_meta_list_c = __bindery_src_obj_meta_list_obj
         .get()
         .for_call(Some("NvDsObjectMeta"), "nvds_copy_obj_meta_list(src_obj_meta_list)")?;
-    let __bindery_dst_frame_meta_obj = dst_frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            dst_frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_copy_obj_meta_list(dst_frame_meta)",
-        ))?;
-    let __bindery_dst_frame_meta_c = __bindery_dst_frame_meta_obj.get().ptr()?;
-    unsafe {
-        rt::args::disjoint(
-            __bindery_src_obj_meta_list_c as usize,
-            __bindery_dst_frame_meta_c as usize,
-            &[
-                (*__bindery_dst_frame_meta_c).obj_meta_list as usize,
-                (*__bindery_dst_frame_meta_c).display_meta_list as usize,
-                (*__bindery_dst_frame_meta_c).frame_user_meta_list as usize,
-            ],
-            "nvds_copy_obj_meta_list",
-        )
-    }?;
-    unsafe {
-        ffi::nvds_copy_obj_meta_list(
-            __bindery_src_obj_meta_list_c as _,
-            __bindery_dst_frame_meta_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_dst_frame_meta_obj, __bindery_dst_frame_meta_c = dst_frame_meta as
+        NvDsFrameMeta, Borrowed, "nvds_copy_obj_meta_list(dst_frame_meta)"
+    );
+    rt::disjoint!(
+        __bindery_src_obj_meta_list_c, __bindery_dst_frame_meta_c, [obj_meta_list,
+        display_meta_list, frame_user_meta_list,], "nvds_copy_obj_meta_list"
+    )?;
+    rt::c_call!(
+        ffi::nvds_copy_obj_meta_list(__bindery_src_obj_meta_list_c as _,
+        __bindery_dst_frame_meta_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// Deep-copies a classifier list into an object. @param src_classifier_meta_list Source list. @param dst_object_meta Destination object.
@@ -2946,31 +1676,18 @@ pub(crate) fn __bindery_fn_nvds_copy_classification_list<'py>(
             Some("NvDsClassifierMeta"),
             "nvds_copy_classification_list(src_classifier_meta_list)",
         )?;
-    let __bindery_dst_object_meta_obj = dst_object_meta
-        .cast::<NvDsObjectMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            dst_object_meta,
-            NvDsObjectMeta::TYPE,
-            "nvds_copy_classification_list(dst_object_meta)",
-        ))?;
-    let __bindery_dst_object_meta_c = __bindery_dst_object_meta_obj.get().ptr()?;
-    unsafe {
-        rt::args::disjoint(
-            __bindery_src_classifier_meta_list_c as usize,
-            __bindery_dst_object_meta_c as usize,
-            &[
-                (*__bindery_dst_object_meta_c).classifier_meta_list as usize,
-                (*__bindery_dst_object_meta_c).obj_user_meta_list as usize,
-            ],
-            "nvds_copy_classification_list",
-        )
-    }?;
-    unsafe {
-        ffi::nvds_copy_classification_list(
-            __bindery_src_classifier_meta_list_c as _,
-            __bindery_dst_object_meta_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_dst_object_meta_obj, __bindery_dst_object_meta_c = dst_object_meta as
+        NvDsObjectMeta, Borrowed, "nvds_copy_classification_list(dst_object_meta)"
+    );
+    rt::disjoint!(
+        __bindery_src_classifier_meta_list_c, __bindery_dst_object_meta_c,
+        [classifier_meta_list, obj_user_meta_list,], "nvds_copy_classification_list"
+    )?;
+    rt::c_call!(
+        ffi::nvds_copy_classification_list(__bindery_src_classifier_meta_list_c as _,
+        __bindery_dst_object_meta_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// Deep-copies a label list into a classifier result. @param src_label_info_list Source list. @param dst_classifier_meta Destination classifier result.
@@ -2999,28 +1716,19 @@ pub(crate) fn __bindery_fn_nvds_copy_label_info_list<'py>(
             Some("NvDsLabelInfo"),
             "nvds_copy_label_info_list(src_label_info_list)",
         )?;
-    let __bindery_dst_classifier_meta_obj = dst_classifier_meta
-        .cast::<NvDsClassifierMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            dst_classifier_meta,
-            NvDsClassifierMeta::TYPE,
-            "nvds_copy_label_info_list(dst_classifier_meta)",
-        ))?;
-    let __bindery_dst_classifier_meta_c = __bindery_dst_classifier_meta_obj.get().ptr()?;
-    unsafe {
-        rt::args::disjoint(
-            __bindery_src_label_info_list_c as usize,
-            __bindery_dst_classifier_meta_c as usize,
-            &[(*__bindery_dst_classifier_meta_c).label_info_list as usize],
-            "nvds_copy_label_info_list",
-        )
-    }?;
-    unsafe {
-        ffi::nvds_copy_label_info_list(
-            __bindery_src_label_info_list_c as _,
-            __bindery_dst_classifier_meta_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_dst_classifier_meta_obj, __bindery_dst_classifier_meta_c =
+        dst_classifier_meta as NvDsClassifierMeta, Borrowed,
+        "nvds_copy_label_info_list(dst_classifier_meta)"
+    );
+    rt::disjoint!(
+        __bindery_src_label_info_list_c, __bindery_dst_classifier_meta_c,
+        [label_info_list,], "nvds_copy_label_info_list"
+    )?;
+    rt::c_call!(
+        ffi::nvds_copy_label_info_list(__bindery_src_label_info_list_c as _,
+        __bindery_dst_classifier_meta_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// Records the arrival time of a buffer at a component.
@@ -3055,19 +1763,11 @@ pub(crate) fn __bindery_fn_nvds_set_input_system_timestamp<'py>(
     let __bindery_element_name_c = __bindery_element_name_s
         .as_ref()
         .map_or(std::ptr::null(), |s| s.as_ptr());
-    let __bindery_ret = unsafe {
-        ffi::nvds_set_input_system_timestamp(
-            __bindery_buffer_c as _,
-            __bindery_element_name_c as _,
-        )
-    };
-    match NonNull::new(__bindery_ret as *mut _) {
-        Some(p) => {
-            NvDsUserMeta::wrap(View::external(p, rt::Token::new()))
-                .into_py_any(__bindery_py)
-        }
-        None => Ok(__bindery_py.None()),
-    }
+    let __bindery_ret = rt::c_call!(
+        ffi::nvds_set_input_system_timestamp(__bindery_buffer_c as _,
+        __bindery_element_name_c as _)
+    );
+    rt::call::external::<NvDsUserMeta>(__bindery_py, __bindery_ret as *mut _)
 }
 /// Records the departure time of a buffer from a component.
 /// @param buffer       The departing buffer.
@@ -3101,13 +1801,11 @@ pub(crate) fn __bindery_fn_nvds_set_output_system_timestamp<'py>(
     let __bindery_element_name_c = __bindery_element_name_s
         .as_ref()
         .map_or(std::ptr::null(), |s| s.as_ptr());
-    let __bindery_ret = unsafe {
-        ffi::nvds_set_output_system_timestamp(
-            __bindery_buffer_c as _,
-            __bindery_element_name_c as _,
-        )
-    };
-    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
+    let __bindery_ret = rt::c_call!(
+        ffi::nvds_set_output_system_timestamp(__bindery_buffer_c as _,
+        __bindery_element_name_c as _)
+    );
+    rt::call::flag(__bindery_py, __bindery_ret as i64)
 }
 /// @return TRUE when the NVDS_ENABLE_LATENCY_MEASUREMENT environment variable is set.
 ///
@@ -3117,8 +1815,8 @@ pub(crate) fn __bindery_fn_nvds_set_output_system_timestamp<'py>(
 pub(crate) fn __bindery_fn_nvds_get_enable_latency_measurement<'py>(
     __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_ret = unsafe { ffi::nvds_get_enable_latency_measurement() };
-    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
+    let __bindery_ret = rt::c_call!(ffi::nvds_get_enable_latency_measurement());
+    rt::call::flag(__bindery_py, __bindery_ret as i64)
 }
 /// Attaches a reference timestamp to a buffer; decoders use this to mark
 /// the start of the latency measurement.
@@ -3160,13 +1858,10 @@ pub(crate) fn __bindery_fn_nvds_add_reference_timestamp_meta<'py>(
     let __bindery_frame_id_c = rt::ints::to_c_int::<
         u32,
     >(frame_id, "nvds_add_reference_timestamp_meta(frame_id)")?;
-    unsafe {
-        ffi::nvds_add_reference_timestamp_meta(
-            __bindery_buffer_c as _,
-            __bindery_element_name_c as _,
-            __bindery_frame_id_c as _,
-        )
-    };
+    rt::c_call!(
+        ffi::nvds_add_reference_timestamp_meta(__bindery_buffer_c as _,
+        __bindery_element_name_c as _, __bindery_frame_id_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// @return TRUE when the NVDS_LATENCY_MEASUREMENT_SILENT environment variable is set.
@@ -3177,8 +1872,8 @@ pub(crate) fn __bindery_fn_nvds_add_reference_timestamp_meta<'py>(
 pub(crate) fn __bindery_fn_nvds_get_latency_measurement_silent<'py>(
     __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_ret = unsafe { ffi::nvds_get_latency_measurement_silent() };
-    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
+    let __bindery_ret = rt::c_call!(ffi::nvds_get_latency_measurement_silent());
+    rt::call::flag(__bindery_py, __bindery_ret as i64)
 }
 /// Registers (once) and returns the GType of the NvDsMeta API.
 ///
@@ -3188,7 +1883,7 @@ pub(crate) fn __bindery_fn_nvds_get_latency_measurement_silent<'py>(
 pub(crate) fn __bindery_fn_nvds_meta_api_get_type<'py>(
     __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_ret = unsafe { ffi::nvds_meta_api_get_type() };
+    let __bindery_ret = rt::c_call!(ffi::nvds_meta_api_get_type());
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Registers (once) and returns the GstMetaInfo of NvDsMeta.
@@ -3199,14 +1894,8 @@ pub(crate) fn __bindery_fn_nvds_meta_api_get_type<'py>(
 pub(crate) fn __bindery_fn_nvds_meta_get_info<'py>(
     __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_ret = unsafe { ffi::nvds_meta_get_info() };
-    match NonNull::new(__bindery_ret as *mut _) {
-        Some(p) => {
-            GstMetaInfo::wrap(View::external(p, rt::Token::new()))
-                .into_py_any(__bindery_py)
-        }
-        None => Ok(__bindery_py.None()),
-    }
+    let __bindery_ret = rt::c_call!(ffi::nvds_meta_get_info());
+    rt::call::external::<GstMetaInfo>(__bindery_py, __bindery_ret as *mut _)
 }
 /// Attaches an NvDsMeta to a buffer.
 /// @param buffer       Writable buffer.
@@ -3245,7 +1934,7 @@ pub(crate) fn __bindery_fn_gst_buffer_add_nvds_meta<'py>(
             nullable: true,
             ints: true,
         },
-        __bindery_view_address,
+        __bindery_any_view,
         "gst_buffer_add_nvds_meta(meta_data)",
     )?;
     let __bindery_user_data_c = rt::args::address(
@@ -3254,7 +1943,7 @@ pub(crate) fn __bindery_fn_gst_buffer_add_nvds_meta<'py>(
             nullable: true,
             ints: true,
         },
-        __bindery_view_address,
+        __bindery_any_view,
         "gst_buffer_add_nvds_meta(user_data)",
     )?;
     let __bindery_copy_func_a = rt::args::function_address(
@@ -3262,48 +1951,28 @@ pub(crate) fn __bindery_fn_gst_buffer_add_nvds_meta<'py>(
         true,
         "gst_buffer_add_nvds_meta(copy_func)",
     )?;
-    let __bindery_copy_func_c = unsafe {
-        std::mem::transmute::<
-            *mut c_void,
-            ::std::option::Option<
-                unsafe extern "C" fn(
-                    *mut ::std::ffi::c_void,
-                    *mut ::std::ffi::c_void,
-                ) -> *mut ::std::ffi::c_void,
-            >,
-        >(__bindery_copy_func_a)
-    };
+    let __bindery_copy_func_c = rt::fn_pointer!(
+        ::std::option::Option < unsafe extern "C" fn (* mut ::std::ffi::c_void, * mut
+        ::std::ffi::c_void) -> * mut ::std::ffi::c_void >, __bindery_copy_func_a
+    );
     let __bindery_release_func_a = rt::args::function_address(
         release_func,
         true,
         "gst_buffer_add_nvds_meta(release_func)",
     )?;
-    let __bindery_release_func_c = unsafe {
-        std::mem::transmute::<
-            *mut c_void,
-            ::std::option::Option<
-                unsafe extern "C" fn(*mut ::std::ffi::c_void, *mut ::std::ffi::c_void),
-            >,
-        >(__bindery_release_func_a)
-    };
-    let __bindery_ret = unsafe {
-        ffi::gst_buffer_add_nvds_meta(
-            __bindery_buffer_c as _,
-            __bindery_meta_data_c as _,
-            __bindery_user_data_c as _,
-            __bindery_copy_func_c as _,
-            __bindery_release_func_c as _,
-        )
-    };
+    let __bindery_release_func_c = rt::fn_pointer!(
+        ::std::option::Option < unsafe extern "C" fn (* mut ::std::ffi::c_void, * mut
+        ::std::ffi::c_void) >, __bindery_release_func_a
+    );
+    let __bindery_ret = rt::c_call!(
+        ffi::gst_buffer_add_nvds_meta(__bindery_buffer_c as _, __bindery_meta_data_c as
+        _, __bindery_user_data_c as _, __bindery_copy_func_c as _,
+        __bindery_release_func_c as _)
+    );
     if !__bindery_ret.is_null() {
-        __bindery_mark_held(meta_data);
+        rt::call::mark_held(meta_data, __bindery_any_view);
     }
-    match NonNull::new(__bindery_ret as *mut _) {
-        Some(p) => {
-            NvDsMeta::wrap(View::external(p, rt::Token::new())).into_py_any(__bindery_py)
-        }
-        None => Ok(__bindery_py.None()),
-    }
+    rt::call::external::<NvDsMeta>(__bindery_py, __bindery_ret as *mut _)
 }
 /// @param buffer A buffer. @return The NvDsMeta added last, or NULL.
 ///
@@ -3323,15 +1992,10 @@ pub(crate) fn __bindery_fn_gst_buffer_get_nvds_meta<'py>(
         },
         "gst_buffer_get_nvds_meta(buffer)",
     )?;
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::gst_buffer_get_nvds_meta(__bindery_buffer_c as _)
-    };
-    match NonNull::new(__bindery_ret as *mut _) {
-        Some(p) => {
-            NvDsMeta::wrap(View::external(p, rt::Token::new())).into_py_any(__bindery_py)
-        }
-        None => Ok(__bindery_py.None()),
-    }
+    );
+    rt::call::external::<NvDsMeta>(__bindery_py, __bindery_ret as *mut _)
 }
 /// Copies the GstMetas of an input buffer into a frame's user metadata.
 /// @param src_gst_buffer Input buffer whose metas are copied.
@@ -3359,29 +2023,18 @@ pub(crate) fn __bindery_fn_nvds_copy_gst_meta_to_frame_meta<'py>(
         },
         "nvds_copy_gst_meta_to_frame_meta(src_gst_buffer)",
     )?;
-    let __bindery_batch_meta_obj = batch_meta
-        .cast::<NvDsBatchMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            batch_meta,
-            NvDsBatchMeta::TYPE,
-            "nvds_copy_gst_meta_to_frame_meta(batch_meta)",
-        ))?;
-    let __bindery_batch_meta_c = __bindery_batch_meta_obj.get().ptr()?;
-    let __bindery_frame_meta_obj = frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_copy_gst_meta_to_frame_meta(frame_meta)",
-        ))?;
-    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
-    unsafe {
-        ffi::nvds_copy_gst_meta_to_frame_meta(
-            __bindery_src_gst_buffer_c as _,
-            __bindery_batch_meta_c as _,
-            __bindery_frame_meta_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_batch_meta_obj, __bindery_batch_meta_c = batch_meta as NvDsBatchMeta,
+        Borrowed, "nvds_copy_gst_meta_to_frame_meta(batch_meta)"
+    );
+    rt::view_arg!(
+        __bindery_frame_meta_obj, __bindery_frame_meta_c = frame_meta as NvDsFrameMeta,
+        Borrowed, "nvds_copy_gst_meta_to_frame_meta(frame_meta)"
+    );
+    rt::c_call!(
+        ffi::nvds_copy_gst_meta_to_frame_meta(__bindery_src_gst_buffer_c as _,
+        __bindery_batch_meta_c as _, __bindery_frame_meta_c as _)
+    );
     Ok(__bindery_py.None())
 }
 /// Allocates a batch of @a batchSize surfaces described by @a params.
@@ -3404,27 +2057,20 @@ pub(crate) fn __bindery_fn_NvBufSurfaceCreate<'py>(
             nullable: false,
             ints: false,
         },
-        __bindery_view_address,
+        __bindery_any_view,
         "NvBufSurfaceCreate(surf)",
     )?;
     let __bindery_batchSize_c = rt::ints::to_c_int::<
         u32,
     >(batchSize, "NvBufSurfaceCreate(batchSize)")?;
-    let __bindery_params_obj = params
-        .cast::<NvBufSurfaceCreateParams>()
-        .map_err(|_| rt::errors::wrong_type(
-            params,
-            NvBufSurfaceCreateParams::TYPE,
-            "NvBufSurfaceCreate(params)",
-        ))?;
-    let __bindery_params_c = __bindery_params_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
-        ffi::NvBufSurfaceCreate(
-            __bindery_surf_c as _,
-            __bindery_batchSize_c as _,
-            __bindery_params_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_params_obj, __bindery_params_c = params as NvBufSurfaceCreateParams,
+        Borrowed, "NvBufSurfaceCreate(params)"
+    );
+    let __bindery_ret = rt::c_call!(
+        ffi::NvBufSurfaceCreate(__bindery_surf_c as _, __bindery_batchSize_c as _,
+        __bindery_params_c as _)
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Like NvBufSurfaceCreate() with extended parameters. @param surf Receives the batch. @param batchSize Number of surfaces. @param paramsext Parameters.
@@ -3444,27 +2090,20 @@ pub(crate) fn __bindery_fn_NvBufSurfaceAllocate<'py>(
             nullable: false,
             ints: false,
         },
-        __bindery_view_address,
+        __bindery_any_view,
         "NvBufSurfaceAllocate(surf)",
     )?;
     let __bindery_batchSize_c = rt::ints::to_c_int::<
         u32,
     >(batchSize, "NvBufSurfaceAllocate(batchSize)")?;
-    let __bindery_paramsext_obj = paramsext
-        .cast::<NvBufSurfaceAllocateParams>()
-        .map_err(|_| rt::errors::wrong_type(
-            paramsext,
-            NvBufSurfaceAllocateParams::TYPE,
-            "NvBufSurfaceAllocate(paramsext)",
-        ))?;
-    let __bindery_paramsext_c = __bindery_paramsext_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
-        ffi::NvBufSurfaceAllocate(
-            __bindery_surf_c as _,
-            __bindery_batchSize_c as _,
-            __bindery_paramsext_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_paramsext_obj, __bindery_paramsext_c = paramsext as
+        NvBufSurfaceAllocateParams, Borrowed, "NvBufSurfaceAllocate(paramsext)"
+    );
+    let __bindery_ret = rt::c_call!(
+        ffi::NvBufSurfaceAllocate(__bindery_surf_c as _, __bindery_batchSize_c as _,
+        __bindery_paramsext_c as _)
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Frees a batch made by NvBufSurfaceCreate() or NvBufSurfaceAllocate(). @param surf The batch.
@@ -3476,15 +2115,11 @@ pub(crate) fn __bindery_fn_NvBufSurfaceDestroy<'py>(
     __bindery_py: Python<'py>,
     surf: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_obj = surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            surf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceDestroy(surf)",
-        ))?;
-    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
-    let __bindery_ret = unsafe { ffi::NvBufSurfaceDestroy(__bindery_surf_c as _) };
+    rt::view_arg!(
+        __bindery_surf_obj, __bindery_surf_c = surf as NvBufSurface, Borrowed,
+        "NvBufSurfaceDestroy(surf)"
+    );
+    let __bindery_ret = rt::c_call!(ffi::NvBufSurfaceDestroy(__bindery_surf_c as _));
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Maps surfaces for CPU access; fills surfaceList[i].mappedAddr.addr[].
@@ -3503,26 +2138,18 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMap<'py>(
     plane: &Bound<'py, PyAny>,
     r#type: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_obj = surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            surf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceMap(surf)",
-        ))?;
-    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_surf_obj, __bindery_surf_c = surf as NvBufSurface, Borrowed,
+        "NvBufSurfaceMap(surf)"
+    );
     let __bindery_index_c = rt::ints::to_c_int::<i32>(index, "NvBufSurfaceMap(index)")?;
     let __bindery_plane_c = rt::ints::to_c_int::<i32>(plane, "NvBufSurfaceMap(plane)")?;
     let __bindery_type_c = __BINDERY_ENUM_NVBUFSURFACEMEMMAPFLAGS
         .value(r#type, "NvBufSurfaceMap(type)")?;
-    let __bindery_ret = unsafe {
-        ffi::NvBufSurfaceMap(
-            __bindery_surf_c as _,
-            __bindery_index_c as _,
-            __bindery_plane_c as _,
-            __bindery_type_c as _,
-        )
-    };
+    let __bindery_ret = rt::c_call!(
+        ffi::NvBufSurfaceMap(__bindery_surf_c as _, __bindery_index_c as _,
+        __bindery_plane_c as _, __bindery_type_c as _)
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Undoes NvBufSurfaceMap(). @param surf The batch. @param index Buffer or -1. @param plane Plane or -1.
@@ -3536,27 +2163,20 @@ pub(crate) fn __bindery_fn_NvBufSurfaceUnMap<'py>(
     index: &Bound<'py, PyAny>,
     plane: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_obj = surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            surf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceUnMap(surf)",
-        ))?;
-    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_surf_obj, __bindery_surf_c = surf as NvBufSurface, Borrowed,
+        "NvBufSurfaceUnMap(surf)"
+    );
     let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceUnMap(index)")?;
     let __bindery_plane_c = rt::ints::to_c_int::<
         i32,
     >(plane, "NvBufSurfaceUnMap(plane)")?;
-    let __bindery_ret = unsafe {
-        ffi::NvBufSurfaceUnMap(
-            __bindery_surf_c as _,
-            __bindery_index_c as _,
-            __bindery_plane_c as _,
-        )
-    };
+    let __bindery_ret = rt::c_call!(
+        ffi::NvBufSurfaceUnMap(__bindery_surf_c as _, __bindery_index_c as _,
+        __bindery_plane_c as _)
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Copies every surface of @a srcSurf into @a dstSurf (same batch size and geometry). @param srcSurf Source. @param dstSurf Destination.
@@ -3569,25 +2189,17 @@ pub(crate) fn __bindery_fn_NvBufSurfaceCopy<'py>(
     srcSurf: &Bound<'py, PyAny>,
     dstSurf: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_srcSurf_obj = srcSurf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            srcSurf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceCopy(srcSurf)",
-        ))?;
-    let __bindery_srcSurf_c = __bindery_srcSurf_obj.get().ptr()?;
-    let __bindery_dstSurf_obj = dstSurf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            dstSurf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceCopy(dstSurf)",
-        ))?;
-    let __bindery_dstSurf_c = __bindery_dstSurf_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
+    rt::view_arg!(
+        __bindery_srcSurf_obj, __bindery_srcSurf_c = srcSurf as NvBufSurface, Borrowed,
+        "NvBufSurfaceCopy(srcSurf)"
+    );
+    rt::view_arg!(
+        __bindery_dstSurf_obj, __bindery_dstSurf_c = dstSurf as NvBufSurface, Borrowed,
+        "NvBufSurfaceCopy(dstSurf)"
+    );
+    let __bindery_ret = rt::c_call!(
         ffi::NvBufSurfaceCopy(__bindery_srcSurf_c as _, __bindery_dstSurf_c as _)
-    };
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Copies one plane of one surface into a raw buffer.
@@ -3610,14 +2222,10 @@ pub(crate) fn __bindery_fn_NvBufSurface2Raw<'py>(
     out_height: &Bound<'py, PyAny>,
     ptr: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_Surf_obj = Surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            Surf,
-            NvBufSurface::TYPE,
-            "NvBufSurface2Raw(Surf)",
-        ))?;
-    let __bindery_Surf_c = __bindery_Surf_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_Surf_obj, __bindery_Surf_c = Surf as NvBufSurface, Borrowed,
+        "NvBufSurface2Raw(Surf)"
+    );
     let __bindery_index_c = rt::ints::to_c_int::<u32>(index, "NvBufSurface2Raw(index)")?;
     let __bindery_plane_c = rt::ints::to_c_int::<u32>(plane, "NvBufSurface2Raw(plane)")?;
     let __bindery_out_width_c = rt::ints::to_c_int::<
@@ -3632,19 +2240,14 @@ pub(crate) fn __bindery_fn_NvBufSurface2Raw<'py>(
             nullable: false,
             ints: false,
         },
-        __bindery_view_address,
+        __bindery_any_view,
         "NvBufSurface2Raw(ptr)",
     )?;
-    let __bindery_ret = unsafe {
-        ffi::NvBufSurface2Raw(
-            __bindery_Surf_c as _,
-            __bindery_index_c as _,
-            __bindery_plane_c as _,
-            __bindery_out_width_c as _,
-            __bindery_out_height_c as _,
-            __bindery_ptr_c as _,
-        )
-    };
+    let __bindery_ret = rt::c_call!(
+        ffi::NvBufSurface2Raw(__bindery_Surf_c as _, __bindery_index_c as _,
+        __bindery_plane_c as _, __bindery_out_width_c as _, __bindery_out_height_c as _,
+        __bindery_ptr_c as _)
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Makes device writes visible to the CPU. @param surf The batch. @param index Buffer or -1. @param plane Plane or -1.
@@ -3658,27 +2261,20 @@ pub(crate) fn __bindery_fn_NvBufSurfaceSyncForCpu<'py>(
     index: &Bound<'py, PyAny>,
     plane: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_obj = surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            surf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceSyncForCpu(surf)",
-        ))?;
-    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_surf_obj, __bindery_surf_c = surf as NvBufSurface, Borrowed,
+        "NvBufSurfaceSyncForCpu(surf)"
+    );
     let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceSyncForCpu(index)")?;
     let __bindery_plane_c = rt::ints::to_c_int::<
         i32,
     >(plane, "NvBufSurfaceSyncForCpu(plane)")?;
-    let __bindery_ret = unsafe {
-        ffi::NvBufSurfaceSyncForCpu(
-            __bindery_surf_c as _,
-            __bindery_index_c as _,
-            __bindery_plane_c as _,
-        )
-    };
+    let __bindery_ret = rt::c_call!(
+        ffi::NvBufSurfaceSyncForCpu(__bindery_surf_c as _, __bindery_index_c as _,
+        __bindery_plane_c as _)
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Makes CPU writes visible to the device. @param surf The batch. @param index Buffer or -1. @param plane Plane or -1.
@@ -3692,27 +2288,20 @@ pub(crate) fn __bindery_fn_NvBufSurfaceSyncForDevice<'py>(
     index: &Bound<'py, PyAny>,
     plane: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_obj = surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            surf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceSyncForDevice(surf)",
-        ))?;
-    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_surf_obj, __bindery_surf_c = surf as NvBufSurface, Borrowed,
+        "NvBufSurfaceSyncForDevice(surf)"
+    );
     let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceSyncForDevice(index)")?;
     let __bindery_plane_c = rt::ints::to_c_int::<
         i32,
     >(plane, "NvBufSurfaceSyncForDevice(plane)")?;
-    let __bindery_ret = unsafe {
-        ffi::NvBufSurfaceSyncForDevice(
-            __bindery_surf_c as _,
-            __bindery_index_c as _,
-            __bindery_plane_c as _,
-        )
-    };
+    let __bindery_ret = rt::c_call!(
+        ffi::NvBufSurfaceSyncForDevice(__bindery_surf_c as _, __bindery_index_c as _,
+        __bindery_plane_c as _)
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Finds the batch behind a DMABUF file descriptor. @param dmabuf_fd Descriptor. @param buffer Receives the NvBufSurface pointer.
@@ -3734,12 +2323,12 @@ pub(crate) fn __bindery_fn_NvBufSurfaceFromFd<'py>(
             nullable: false,
             ints: false,
         },
-        __bindery_view_address,
+        __bindery_any_view,
         "NvBufSurfaceFromFd(buffer)",
     )?;
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::NvBufSurfaceFromFd(__bindery_dmabuf_fd_c as _, __bindery_buffer_c as _)
-    };
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Fills planes with a byte value. @param surf The batch. @param index Buffer or -1. @param plane Plane or -1. @param value Fill byte.
@@ -3754,14 +2343,10 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMemSet<'py>(
     plane: &Bound<'py, PyAny>,
     value: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_obj = surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            surf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceMemSet(surf)",
-        ))?;
-    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_surf_obj, __bindery_surf_c = surf as NvBufSurface, Borrowed,
+        "NvBufSurfaceMemSet(surf)"
+    );
     let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceMemSet(index)")?;
@@ -3771,14 +2356,10 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMemSet<'py>(
     let __bindery_value_c = rt::ints::to_c_int::<
         u8,
     >(value, "NvBufSurfaceMemSet(value)")?;
-    let __bindery_ret = unsafe {
-        ffi::NvBufSurfaceMemSet(
-            __bindery_surf_c as _,
-            __bindery_index_c as _,
-            __bindery_plane_c as _,
-            __bindery_value_c as _,
-        )
-    };
+    let __bindery_ret = rt::c_call!(
+        ffi::NvBufSurfaceMemSet(__bindery_surf_c as _, __bindery_index_c as _,
+        __bindery_plane_c as _, __bindery_value_c as _)
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Creates EGL images for surfaces (surface-array memory only). @param surf The batch. @param index Buffer or -1.
@@ -3791,20 +2372,16 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMapEglImage<'py>(
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_obj = surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            surf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceMapEglImage(surf)",
-        ))?;
-    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_surf_obj, __bindery_surf_c = surf as NvBufSurface, Borrowed,
+        "NvBufSurfaceMapEglImage(surf)"
+    );
     let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceMapEglImage(index)")?;
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::NvBufSurfaceMapEglImage(__bindery_surf_c as _, __bindery_index_c as _)
-    };
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Destroys EGL images made by NvBufSurfaceMapEglImage(). @param surf The batch. @param index Buffer or -1.
@@ -3817,20 +2394,16 @@ pub(crate) fn __bindery_fn_NvBufSurfaceUnMapEglImage<'py>(
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_obj = surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            surf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceUnMapEglImage(surf)",
-        ))?;
-    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_surf_obj, __bindery_surf_c = surf as NvBufSurface, Borrowed,
+        "NvBufSurfaceUnMapEglImage(surf)"
+    );
     let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceUnMapEglImage(index)")?;
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::NvBufSurfaceUnMapEglImage(__bindery_surf_c as _, __bindery_index_c as _)
-    };
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Imports a buffer described by another process. @param out_nvbuf_surf Receives the batch. @param in_params Description.
@@ -3849,23 +2422,17 @@ pub(crate) fn __bindery_fn_NvBufSurfaceImport<'py>(
             nullable: false,
             ints: false,
         },
-        __bindery_view_address,
+        __bindery_any_view,
         "NvBufSurfaceImport(out_nvbuf_surf)",
     )?;
-    let __bindery_in_params_obj = in_params
-        .cast::<NvBufSurfaceMapParams>()
-        .map_err(|_| rt::errors::wrong_type(
-            in_params,
-            NvBufSurfaceMapParams::TYPE,
-            "NvBufSurfaceImport(in_params)",
-        ))?;
-    let __bindery_in_params_c = __bindery_in_params_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
-        ffi::NvBufSurfaceImport(
-            __bindery_out_nvbuf_surf_c as _,
-            __bindery_in_params_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_in_params_obj, __bindery_in_params_c = in_params as
+        NvBufSurfaceMapParams, Borrowed, "NvBufSurfaceImport(in_params)"
+    );
+    let __bindery_ret = rt::c_call!(
+        ffi::NvBufSurfaceImport(__bindery_out_nvbuf_surf_c as _, __bindery_in_params_c as
+        _)
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Describes one buffer for import elsewhere. @param surf The batch. @param index Buffer. @param params Receives the description.
@@ -3879,32 +2446,21 @@ pub(crate) fn __bindery_fn_NvBufSurfaceGetMapParams<'py>(
     index: &Bound<'py, PyAny>,
     params: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_obj = surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            surf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceGetMapParams(surf)",
-        ))?;
-    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_surf_obj, __bindery_surf_c = surf as NvBufSurface, Borrowed,
+        "NvBufSurfaceGetMapParams(surf)"
+    );
     let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceGetMapParams(index)")?;
-    let __bindery_params_obj = params
-        .cast::<NvBufSurfaceMapParams>()
-        .map_err(|_| rt::errors::wrong_type(
-            params,
-            NvBufSurfaceMapParams::TYPE,
-            "NvBufSurfaceGetMapParams(params)",
-        ))?;
-    let __bindery_params_c = __bindery_params_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
-        ffi::NvBufSurfaceGetMapParams(
-            __bindery_surf_c as _,
-            __bindery_index_c as _,
-            __bindery_params_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_params_obj, __bindery_params_c = params as NvBufSurfaceMapParams,
+        Borrowed, "NvBufSurfaceGetMapParams(params)"
+    );
+    let __bindery_ret = rt::c_call!(
+        ffi::NvBufSurfaceGetMapParams(__bindery_surf_c as _, __bindery_index_c as _,
+        __bindery_params_c as _)
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Creates CUDA views of surfaces. @param surf The batch. @param index Buffer or -1.
@@ -3917,20 +2473,16 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMapCudaBuffer<'py>(
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_obj = surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            surf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceMapCudaBuffer(surf)",
-        ))?;
-    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_surf_obj, __bindery_surf_c = surf as NvBufSurface, Borrowed,
+        "NvBufSurfaceMapCudaBuffer(surf)"
+    );
     let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceMapCudaBuffer(index)")?;
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::NvBufSurfaceMapCudaBuffer(__bindery_surf_c as _, __bindery_index_c as _)
-    };
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Destroys CUDA views made by NvBufSurfaceMapCudaBuffer(). @param surf The batch. @param index Buffer or -1.
@@ -3943,20 +2495,16 @@ pub(crate) fn __bindery_fn_NvBufSurfaceUnMapCudaBuffer<'py>(
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_obj = surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            surf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceUnMapCudaBuffer(surf)",
-        ))?;
-    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_surf_obj, __bindery_surf_c = surf as NvBufSurface, Borrowed,
+        "NvBufSurfaceUnMapCudaBuffer(surf)"
+    );
     let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceUnMapCudaBuffer(index)")?;
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::NvBufSurfaceUnMapCudaBuffer(__bindery_surf_c as _, __bindery_index_c as _)
-    };
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Creates NVMM views of surfaces. @param surf The batch. @param index Buffer or -1.
@@ -3969,20 +2517,16 @@ pub(crate) fn __bindery_fn_NvBufSurfaceMapNvmmBuffer<'py>(
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_obj = surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            surf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceMapNvmmBuffer(surf)",
-        ))?;
-    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_surf_obj, __bindery_surf_c = surf as NvBufSurface, Borrowed,
+        "NvBufSurfaceMapNvmmBuffer(surf)"
+    );
     let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceMapNvmmBuffer(index)")?;
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::NvBufSurfaceMapNvmmBuffer(__bindery_surf_c as _, __bindery_index_c as _)
-    };
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Destroys NVMM views made by NvBufSurfaceMapNvmmBuffer(). @param surf The batch. @param index Buffer or -1.
@@ -3995,20 +2539,16 @@ pub(crate) fn __bindery_fn_NvBufSurfaceUnMapNvmmBuffer<'py>(
     surf: &Bound<'py, PyAny>,
     index: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_obj = surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            surf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceUnMapNvmmBuffer(surf)",
-        ))?;
-    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_surf_obj, __bindery_surf_c = surf as NvBufSurface, Borrowed,
+        "NvBufSurfaceUnMapNvmmBuffer(surf)"
+    );
     let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceUnMapNvmmBuffer(index)")?;
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::NvBufSurfaceUnMapNvmmBuffer(__bindery_surf_c as _, __bindery_index_c as _)
-    };
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Reports facts about the device. @param info Receives the facts.
@@ -4020,15 +2560,13 @@ pub(crate) fn __bindery_fn_NvBufSurfaceGetDeviceInfo<'py>(
     __bindery_py: Python<'py>,
     info: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_info_obj = info
-        .cast::<NvBufSurfaceDeviceInfo>()
-        .map_err(|_| rt::errors::wrong_type(
-            info,
-            NvBufSurfaceDeviceInfo::TYPE,
-            "NvBufSurfaceGetDeviceInfo(info)",
-        ))?;
-    let __bindery_info_c = __bindery_info_obj.get().ptr()?;
-    let __bindery_ret = unsafe { ffi::NvBufSurfaceGetDeviceInfo(__bindery_info_c as _) };
+    rt::view_arg!(
+        __bindery_info_obj, __bindery_info_c = info as NvBufSurfaceDeviceInfo, Borrowed,
+        "NvBufSurfaceGetDeviceInfo(info)"
+    );
+    let __bindery_ret = rt::c_call!(
+        ffi::NvBufSurfaceGetDeviceInfo(__bindery_info_c as _)
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Performs GPU L2 cache maintenance. @param surf The batch. @param index Buffer or -1. @param params Operation.
@@ -4042,32 +2580,21 @@ pub(crate) fn __bindery_fn_NvBufSurfaceSyncGpuL2CacheForDevice<'py>(
     index: &Bound<'py, PyAny>,
     params: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_surf_obj = surf
-        .cast::<NvBufSurface>()
-        .map_err(|_| rt::errors::wrong_type(
-            surf,
-            NvBufSurface::TYPE,
-            "NvBufSurfaceSyncGpuL2CacheForDevice(surf)",
-        ))?;
-    let __bindery_surf_c = __bindery_surf_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_surf_obj, __bindery_surf_c = surf as NvBufSurface, Borrowed,
+        "NvBufSurfaceSyncGpuL2CacheForDevice(surf)"
+    );
     let __bindery_index_c = rt::ints::to_c_int::<
         i32,
     >(index, "NvBufSurfaceSyncGpuL2CacheForDevice(index)")?;
-    let __bindery_params_obj = params
-        .cast::<NvBufSurfaceGPUL2SyncParams>()
-        .map_err(|_| rt::errors::wrong_type(
-            params,
-            NvBufSurfaceGPUL2SyncParams::TYPE,
-            "NvBufSurfaceSyncGpuL2CacheForDevice(params)",
-        ))?;
-    let __bindery_params_c = __bindery_params_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
-        ffi::NvBufSurfaceSyncGpuL2CacheForDevice(
-            __bindery_surf_c as _,
-            __bindery_index_c as _,
-            __bindery_params_c as _,
-        )
-    };
+    rt::view_arg!(
+        __bindery_params_obj, __bindery_params_c = params as NvBufSurfaceGPUL2SyncParams,
+        Borrowed, "NvBufSurfaceSyncGpuL2CacheForDevice(params)"
+    );
+    let __bindery_ret = rt::c_call!(
+        ffi::NvBufSurfaceSyncGpuL2CacheForDevice(__bindery_surf_c as _, __bindery_index_c
+        as _, __bindery_params_c as _)
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Names a status code.
@@ -4084,9 +2611,8 @@ pub(crate) fn __bindery_fn_NvDsInferStatus2Str<'py>(
 ) -> PyResult<Py<PyAny>> {
     let __bindery_status_c = __BINDERY_ENUM_NVDSINFERSTATUS
         .value(status, "NvDsInferStatus2Str(status)")?;
-    let __bindery_ret = unsafe { ffi::NvDsInferStatus2Str(__bindery_status_c as _) };
-    unsafe { rt::strings::read_c_string(__bindery_py, __bindery_ret as *const _) }
-        .into_py_any(__bindery_py)
+    let __bindery_ret = rt::c_call!(ffi::NvDsInferStatus2Str(__bindery_status_c as _));
+    rt::c_string!(__bindery_py, __bindery_ret)
 }
 /// Creates an encoder context.
 /// @param gpu_id GPU to use.
@@ -4102,16 +2628,10 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_create_context<'py>(
     let __bindery_gpu_id_c = rt::ints::to_c_int::<
         i32,
     >(gpu_id, "nvds_obj_enc_create_context(gpu_id)")?;
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::nvds_obj_enc_create_context(__bindery_gpu_id_c as _)
-    };
-    match NonNull::new(__bindery_ret as *mut _) {
-        Some(p) => {
-            NvDsObjEncCtx::wrap(View::external(p, rt::Token::new()))
-                .into_py_any(__bindery_py)
-        }
-        None => Ok(__bindery_py.None()),
-    }
+    );
+    rt::call::external::<NvDsObjEncCtx>(__bindery_py, __bindery_ret as *mut _)
 }
 /// Queues one object crop (or frame) for encoding; does not wait.
 /// @param ctx        Encoder context.
@@ -4135,60 +2655,31 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_process<'py>(
     obj_meta: &Bound<'py, PyAny>,
     frame_meta: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_ctx_obj = ctx
-        .cast::<NvDsObjEncCtx>()
-        .map_err(|_| rt::errors::wrong_type(
-            ctx,
-            NvDsObjEncCtx::TYPE,
-            "nvds_obj_enc_process(ctx)",
-        ))?;
-    let __bindery_ctx_c = __bindery_ctx_obj.get().ptr()?;
-    let __bindery_args_obj = args
-        .cast::<NvDsObjEncUsrArgs>()
-        .map_err(|_| rt::errors::wrong_type(
-            args,
-            NvDsObjEncUsrArgs::TYPE,
-            "nvds_obj_enc_process(args)",
-        ))?;
-    let __bindery_args_c = __bindery_args_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_ctx_obj, __bindery_ctx_c = ctx as NvDsObjEncCtx, Borrowed,
+        "nvds_obj_enc_process(ctx)"
+    );
+    rt::view_arg!(
+        __bindery_args_obj, __bindery_args_c = args as NvDsObjEncUsrArgs, Borrowed,
+        "nvds_obj_enc_process(args)"
+    );
     let __bindery_gst_buffer_c = rt::gobject::memory_pin::struct_of_buffer::<
         ffi::NvBufSurface,
     >(gst_buffer, false, true, "nvds_obj_enc_process(gst_buffer)")?;
-    let __bindery_obj_meta_obj = if obj_meta.is_none() {
-        None
-    } else {
-        Some(
-            obj_meta
-                .cast::<NvDsObjectMeta>()
-                .map_err(|_| rt::errors::wrong_type(
-                    obj_meta,
-                    NvDsObjectMeta::TYPE,
-                    "nvds_obj_enc_process(obj_meta)",
-                ))?,
-        )
-    };
-    let __bindery_obj_meta_c = match &__bindery_obj_meta_obj {
-        Some(obj) => obj.get().ptr()?,
-        None => std::ptr::null_mut(),
-    };
-    let __bindery_frame_meta_obj = frame_meta
-        .cast::<NvDsFrameMeta>()
-        .map_err(|_| rt::errors::wrong_type(
-            frame_meta,
-            NvDsFrameMeta::TYPE,
-            "nvds_obj_enc_process(frame_meta)",
-        ))?;
-    let __bindery_frame_meta_c = __bindery_frame_meta_obj.get().ptr()?;
-    let __bindery_ret = unsafe {
-        ffi::nvds_obj_enc_process(
-            __bindery_ctx_c as _,
-            __bindery_args_c as _,
-            __bindery_gst_buffer_c as _,
-            __bindery_obj_meta_c as _,
-            __bindery_frame_meta_c as _,
-        )
-    };
-    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
+    rt::view_arg!(
+        __bindery_obj_meta_obj, __bindery_obj_meta_c = obj_meta as nullable
+        NvDsObjectMeta, Borrowed, "nvds_obj_enc_process(obj_meta)"
+    );
+    rt::view_arg!(
+        __bindery_frame_meta_obj, __bindery_frame_meta_c = frame_meta as NvDsFrameMeta,
+        Borrowed, "nvds_obj_enc_process(frame_meta)"
+    );
+    let __bindery_ret = rt::c_call!(
+        ffi::nvds_obj_enc_process(__bindery_ctx_c as _, __bindery_args_c as _,
+        __bindery_gst_buffer_c as _, __bindery_obj_meta_c as _, __bindery_frame_meta_c as
+        _)
+    );
+    rt::call::flag(__bindery_py, __bindery_ret as i64)
 }
 /// Waits until every queued crop is encoded. @param ctx Encoder context.
 ///
@@ -4199,15 +2690,11 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_finish<'py>(
     __bindery_py: Python<'py>,
     ctx: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_ctx_obj = ctx
-        .cast::<NvDsObjEncCtx>()
-        .map_err(|_| rt::errors::wrong_type(
-            ctx,
-            NvDsObjEncCtx::TYPE,
-            "nvds_obj_enc_finish(ctx)",
-        ))?;
-    let __bindery_ctx_c = __bindery_ctx_obj.get().ptr()?;
-    unsafe { ffi::nvds_obj_enc_finish(__bindery_ctx_c as _) };
+    rt::view_arg!(
+        __bindery_ctx_obj, __bindery_ctx_c = ctx as NvDsObjEncCtx, Borrowed,
+        "nvds_obj_enc_finish(ctx)"
+    );
+    rt::c_call!(ffi::nvds_obj_enc_finish(__bindery_ctx_c as _));
     Ok(__bindery_py.None())
 }
 /// Destroys an encoder context. @param ctx Encoder context.
@@ -4219,23 +2706,12 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_destroy_context<'py>(
     __bindery_py: Python<'py>,
     ctx: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_ctx_obj = ctx
-        .cast::<NvDsObjEncCtx>()
-        .map_err(|_| rt::errors::wrong_type(
-            ctx,
-            NvDsObjEncCtx::TYPE,
-            "nvds_obj_enc_destroy_context(ctx)",
-        ))?;
-    let __bindery_ctx_c = __bindery_ctx_obj
-        .get()
-        .view
-        .for_transfer(
-            "nvds_obj_enc_destroy_context(ctx)",
-            rt::Handover::Consume,
-            false,
-        )?;
-    unsafe { ffi::nvds_obj_enc_destroy_context(__bindery_ctx_c as _) };
-    rt::token::kill_unless_immortal(__bindery_ctx_obj.get().view.token());
+    rt::view_arg!(
+        __bindery_ctx_obj, __bindery_ctx_c = ctx as NvDsObjEncCtx, Transfer(Consume,
+        false), "nvds_obj_enc_destroy_context(ctx)"
+    );
+    rt::c_call!(ffi::nvds_obj_enc_destroy_context(__bindery_ctx_c as _));
+    rt::call::consumed(__bindery_ctx_obj);
     Ok(__bindery_py.None())
 }
 /// Configures an RTSP source ("rtspsrc", or "uridecodebin" with an rtsp://
@@ -4259,7 +2735,7 @@ pub(crate) fn __bindery_fn_configure_source_for_ntp_sync<'py>(
         },
         "configure_source_for_ntp_sync(src_elem)",
     )?;
-    unsafe { ffi::configure_source_for_ntp_sync(__bindery_src_elem_c as _) };
+    rt::c_call!(ffi::configure_source_for_ntp_sync(__bindery_src_elem_c as _));
     Ok(__bindery_py.None())
 }
 /// Sends a stream-reset event for @a source_id to @a gst_element. @return Whether the element handled it (FALSE when the event could not be built).
@@ -4287,13 +2763,11 @@ pub(crate) fn __bindery_fn_gst_element_send_nvevent_new_stream_reset<'py>(
     let __bindery_source_id_c = rt::ints::to_c_int::<
         u32,
     >(source_id, "gst_element_send_nvevent_new_stream_reset(source_id)")?;
-    let __bindery_ret = unsafe {
-        ffi::gst_element_send_nvevent_new_stream_reset(
-            __bindery_gst_element_c as _,
-            __bindery_source_id_c as _,
-        )
-    };
-    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
+    let __bindery_ret = rt::c_call!(
+        ffi::gst_element_send_nvevent_new_stream_reset(__bindery_gst_element_c as _,
+        __bindery_source_id_c as _)
+    );
+    rt::call::flag(__bindery_py, __bindery_ret as i64)
 }
 /// Sends an inference-interval update for @a stream_id to @a gst_element. @return Whether the element handled it (FALSE when the event could not be built).
 ///
@@ -4340,16 +2814,15 @@ pub(crate) fn __bindery_fn_gst_element_send_nvevent_interval_update<'py>(
         .detach(move || {
             let (__bindery_gst_element_c, __bindery_stream_id_c, __bindery_interval_c) = __bindery_args
                 .into_inner();
-            rt::AssertSend(unsafe {
-                ffi::gst_element_send_nvevent_interval_update(
-                    __bindery_gst_element_c as _,
-                    __bindery_stream_id_c as _,
-                    __bindery_interval_c as _,
-                )
-            })
+            rt::AssertSend(
+                rt::c_call!(
+                    ffi::gst_element_send_nvevent_interval_update(__bindery_gst_element_c
+                    as _, __bindery_stream_id_c as _, __bindery_interval_c as _)
+                ),
+            )
         })
         .into_inner();
-    (__bindery_ret as i64 != 0).into_py_any(__bindery_py)
+    rt::call::flag(__bindery_py, __bindery_ret as i64)
 }
 /// What a `CustomDataStruct` block owns (`[allocator.alloc_custom_struct]`): deep-copied and freed with it.
 const __BINDERY_LAYOUT_alloc_custom_struct: rt::c_owned::Layout = rt::c_owned::Layout {

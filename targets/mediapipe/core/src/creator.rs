@@ -106,24 +106,10 @@ pub fn create_double(value: f64) -> Packet {
     Packet::new(value)
 }
 
-/// Narrows int64 elements to int32; an element outside int32 is a TypeError
-/// (the reference's element caster rejects it).
-fn int32_elements(values: &[i64], function: &str) -> Result<Vec<i32>> {
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, &v)| {
-            i32::try_from(v).map_err(|_| {
-                Status::wrong_type(format!("{function}(): incompatible function arguments: element {i} ({v}) does not fit in a C++ int"))
-            })
-        })
-        .collect()
-}
-
-/// `create_int_array`: an `int []`.
+/// `create_int_array`: an `int []` (int32 elements; a binding rejects wider ints).
 #[bindery::function(module = "_packet_creator", name = "create_int_array")]
-pub fn create_int_array(values: &[i64]) -> Result<Packet> {
-    Ok(Packet::new(IntArray(int32_elements(values, "create_int_array")?)))
+pub fn create_int_array(values: &[i32]) -> Packet {
+    Packet::new(IntArray(values.to_vec()))
 }
 
 /// `create_float_array`: a `float []` (elements narrowed to float32).
@@ -132,10 +118,10 @@ pub fn create_float_array(values: &[f64]) -> Packet {
     Packet::new(FloatArray(values.iter().map(|&v| v as f32).collect()))
 }
 
-/// `create_int_vector`: a `std::vector<int>`.
+/// `create_int_vector`: a `std::vector<int>` (int32 elements, as `create_int_array`).
 #[bindery::function(module = "_packet_creator", name = "create_int_vector")]
-pub fn create_int_vector(values: &[i64]) -> Result<Packet> {
-    Ok(Packet::new(int32_elements(values, "create_int_vector")?))
+pub fn create_int_vector(values: &[i32]) -> Packet {
+    Packet::new(values.to_vec())
 }
 
 /// `create_bool_vector`.

@@ -32,7 +32,7 @@ fn timestamp_and_creator_sweeps_do_not_panic() {
             let _ = creator::create_int8(v);
             let _ = creator::create_uint16(v);
             let _ = creator::create_uint32(v);
-            let _ = creator::create_int_vector(&[v, 0]);
+            let _ = creator::create_int_vector(&[v as i32, 0]);
             let _ = Packet::empty().at_micros(v);
         }
         for s in [f64::NAN, f64::INFINITY, -0.0, 9.2e12, -9.2e12, 1e-300] {

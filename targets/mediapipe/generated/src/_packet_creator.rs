@@ -96,11 +96,11 @@ pub(crate) fn __fn_create_double<'py>(
     let __ret = mediapipe_core::creator::create_double(a_data);
     crate::packet::Packet::wrap_any(py, __ret)
 }
-/**`create_int_array`: an `int []`.
+/**`create_int_array`: an `int []` (int32 elements; a binding rejects wider ints).
 
 Packet payload: `int []`.*/
 ///
-///Generated from src/creator.rs:124
+///Generated from src/creator.rs:110
 #[pyfunction]
 #[pyo3(name = "create_int_array", signature = (data, /))]
 pub(crate) fn __fn_create_int_array<'py>(
@@ -110,16 +110,16 @@ pub(crate) fn __fn_create_int_array<'py>(
     let a_data = rt::seq::list(
         "create_int_array",
         data,
-        |e| rt::args::int64("create_int_array", e),
+        |e| rt::args::int32("create_int_array", e),
     )?;
-    let __ret = mediapipe_core::creator::create_int_array(&a_data).or_raise()?;
+    let __ret = mediapipe_core::creator::create_int_array(&a_data);
     crate::packet::Packet::wrap_any(py, __ret)
 }
 /**`create_float_array`: a `float []` (elements narrowed to float32).
 
 Packet payload: `float []`.*/
 ///
-///Generated from src/creator.rs:130
+///Generated from src/creator.rs:116
 #[pyfunction]
 #[pyo3(name = "create_float_array", signature = (data, /))]
 pub(crate) fn __fn_create_float_array<'py>(
@@ -130,11 +130,11 @@ pub(crate) fn __fn_create_float_array<'py>(
     let __ret = mediapipe_core::creator::create_float_array(&a_data);
     crate::packet::Packet::wrap_any(py, __ret)
 }
-/**`create_int_vector`: a `std::vector<int>`.
+/**`create_int_vector`: a `std::vector<int>` (int32 elements, as `create_int_array`).
 
 Packet payload: `::std::vector<int>`.*/
 ///
-///Generated from src/creator.rs:136
+///Generated from src/creator.rs:122
 #[pyfunction]
 #[pyo3(name = "create_int_vector", signature = (data, /))]
 pub(crate) fn __fn_create_int_vector<'py>(
@@ -144,16 +144,16 @@ pub(crate) fn __fn_create_int_vector<'py>(
     let a_data = rt::seq::list(
         "create_int_vector",
         data,
-        |e| rt::args::int64("create_int_vector", e),
+        |e| rt::args::int32("create_int_vector", e),
     )?;
-    let __ret = mediapipe_core::creator::create_int_vector(&a_data).or_raise()?;
+    let __ret = mediapipe_core::creator::create_int_vector(&a_data);
     crate::packet::Packet::wrap_any(py, __ret)
 }
 /**`create_bool_vector`.
 
 Packet payload: `::std::vector<bool>`.*/
 ///
-///Generated from src/creator.rs:142
+///Generated from src/creator.rs:128
 #[pyfunction]
 #[pyo3(name = "create_bool_vector", signature = (data, /))]
 pub(crate) fn __fn_create_bool_vector<'py>(
@@ -172,7 +172,7 @@ pub(crate) fn __fn_create_bool_vector<'py>(
 
 Packet payload: `::std::vector<float>`.*/
 ///
-///Generated from src/creator.rs:148
+///Generated from src/creator.rs:134
 #[pyfunction]
 #[pyo3(name = "create_float_vector", signature = (data, /))]
 pub(crate) fn __fn_create_float_vector<'py>(
@@ -187,7 +187,7 @@ pub(crate) fn __fn_create_float_vector<'py>(
 
 Packet payload: `::std::vector<std::string>`.*/
 ///
-///Generated from src/creator.rs:154
+///Generated from src/creator.rs:140
 #[pyfunction]
 #[pyo3(name = "create_string_vector", signature = (data, /))]
 pub(crate) fn __fn_create_string_vector<'py>(
@@ -206,7 +206,7 @@ pub(crate) fn __fn_create_string_vector<'py>(
 
 Packet payload: `::std::vector<::mediapipe::Image>`.*/
 ///
-///Generated from src/creator.rs:160
+///Generated from src/creator.rs:146
 #[pyfunction]
 #[pyo3(name = "create_image_vector", signature = (data, /))]
 pub(crate) fn __fn_create_image_vector<'py>(
@@ -225,7 +225,7 @@ pub(crate) fn __fn_create_image_vector<'py>(
 
 Packet payload: `::std::vector<::mediapipe::Packet>`.*/
 ///
-///Generated from src/creator.rs:166
+///Generated from src/creator.rs:152
 #[pyfunction]
 #[pyo3(name = "create_packet_vector", signature = (data, /))]
 pub(crate) fn __fn_create_packet_vector<'py>(
@@ -246,7 +246,7 @@ pub(crate) fn __fn_create_packet_vector<'py>(
 
 Packet payload: `::std::map<std::string,::mediapipe::Packet>`.*/
 ///
-///Generated from src/creator.rs:174
+///Generated from src/creator.rs:160
 #[pyfunction]
 #[pyo3(name = "create_string_to_packet_map", signature = (data, /))]
 pub(crate) fn __fn_create_string_to_packet_map<'py>(
@@ -267,7 +267,7 @@ pub(crate) fn __fn_create_string_to_packet_map<'py>(
 
 Packet payload: `Eigen::Matrix<float, -1, -1, 0, -1, -1>`.*/
 ///
-///Generated from src/creator.rs:185
+///Generated from src/creator.rs:171
 #[pyfunction]
 #[pyo3(name = "create_matrix", signature = (matrix, transpose = None))]
 pub(crate) fn __fn_create_matrix<'py>(
@@ -290,7 +290,7 @@ pub(crate) fn __fn_create_matrix<'py>(
 }
 ///`_create_image_frame_from_image_frame`: a copy aligned to 4 bytes.
 ///
-///Generated from src/creator.rs:191
+///Generated from src/creator.rs:177
 #[pyfunction]
 #[pyo3(name = "_create_image_frame_from_image_frame", signature = (frame, /))]
 pub(crate) fn __fn__create_image_frame_from_image_frame<'py>(
@@ -304,7 +304,7 @@ pub(crate) fn __fn__create_image_frame_from_image_frame<'py>(
 }
 ///`_create_image_from_image`: a copy aligned to 4 bytes.
 ///
-///Generated from src/creator.rs:197
+///Generated from src/creator.rs:183
 #[pyfunction]
 #[pyo3(name = "_create_image_from_image", signature = (image, /))]
 pub(crate) fn __fn__create_image_from_image<'py>(
@@ -318,7 +318,7 @@ pub(crate) fn __fn__create_image_from_image<'py>(
 /**`_create_proto(type_name, bytes)`: RuntimeError
 `Unregistered proto message type: {type_name}` for unknown types.*/
 ///
-///Generated from src/creator.rs:205
+///Generated from src/creator.rs:191
 #[pyfunction]
 #[pyo3(name = "_create_proto", signature = (type_name, bytes, /))]
 pub(crate) fn __fn__create_proto<'py>(

@@ -104,7 +104,10 @@ impl Image {
             |e| rt::args::int64("__getitem__", e),
         )?;
         let __ret = __inner.get_pixel(&a_indices).or_raise()?;
-        glue::pixel(py, __ret)
+        match __ret {
+            mediapipe_core::image_frame::PixelValue::Int(v) => v.into_py_any(py),
+            mediapipe_core::image_frame::PixelValue::Float(v) => v.into_py_any(py),
+        }
     }
     /**`Image.create_from_file(file_name)`: decodes a PNG or JPEG file into
 a contiguous GRAY8 / SRGB / SRGBA image. Unreadable files, unknown

@@ -77,7 +77,10 @@ indices are IndexError-kind errors; an empty frame is an error too.*/
             |e| rt::args::int64("__getitem__", e),
         )?;
         let __ret = __inner.get_pixel(&a_indices).or_raise()?;
-        glue::pixel(py, __ret)
+        match __ret {
+            mediapipe_core::image_frame::PixelValue::Int(v) => v.into_py_any(py),
+            mediapipe_core::image_frame::PixelValue::Float(v) => v.into_py_any(py),
+        }
     }
     ///Whether the frame has no pixel data.
     #[pyo3(name = "is_empty", signature = ())]

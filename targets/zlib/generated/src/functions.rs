@@ -6,9 +6,8 @@ use crate::*;
 pub(crate) fn __bindery_fn_zlibVersion<'py>(
     __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_ret = unsafe { ffi::zlibVersion() };
-    unsafe { rt::strings::read_c_string(__bindery_py, __bindery_ret as *const _) }
-        .into_py_any(__bindery_py)
+    let __bindery_ret = rt::c_call!(ffi::zlibVersion());
+    rt::c_string!(__bindery_py, __bindery_ret)
 }
 /// C function `compress`, declared at /usr/include/zlib.h:1229.
 #[pyfunction]
@@ -27,7 +26,7 @@ pub(crate) fn __bindery_fn_compress<'py>(
     let __bindery_sourceLen_c = __bindery_sourceLen_v;
     let mut __bindery_destLen_v: u64 = rt::buffers::to_length(
         rt::buffers::capacity(
-            unsafe { ffi::compressBound(__bindery_sourceLen_v as _) } as i128,
+            rt::c_call!(ffi::compressBound(__bindery_sourceLen_v as _)) as i128,
             "compress(destLen)",
         )?,
         "compress(destLen)",
@@ -37,14 +36,10 @@ pub(crate) fn __bindery_fn_compress<'py>(
     )?;
     let __bindery_dest_c = __bindery_dest_buf.ptr();
     let __bindery_destLen_c = &raw mut __bindery_destLen_v;
-    let __bindery_ret = unsafe {
-        ffi::compress(
-            __bindery_dest_c as _,
-            __bindery_destLen_c as _,
-            __bindery_source_c as _,
-            __bindery_sourceLen_c as _,
-        )
-    };
+    let __bindery_ret = rt::c_call!(
+        ffi::compress(__bindery_dest_c as _, __bindery_destLen_c as _, __bindery_source_c
+        as _, __bindery_sourceLen_c as _)
+    );
     if __bindery_ret as i64 != 0 {
         let __bindery_meaning = match __bindery_ret as i64 {
             -4 => "out of memory",
@@ -90,15 +85,10 @@ pub(crate) fn __bindery_fn_compress2<'py>(
     let __bindery_sourceLen_v = __bindery_source_buf
         .length::<u64>("compress2(sourceLen)")?;
     let __bindery_sourceLen_c = __bindery_sourceLen_v;
-    let __bindery_ret = unsafe {
-        ffi::compress2(
-            __bindery_dest_c as _,
-            __bindery_destLen_c as _,
-            __bindery_source_c as _,
-            __bindery_sourceLen_c as _,
-            __bindery_level_c as _,
-        )
-    };
+    let __bindery_ret = rt::c_call!(
+        ffi::compress2(__bindery_dest_c as _, __bindery_destLen_c as _,
+        __bindery_source_c as _, __bindery_sourceLen_c as _, __bindery_level_c as _)
+    );
     if __bindery_ret as i64 != 0 {
         let __bindery_meaning = match __bindery_ret as i64 {
             -2 => "invalid compression level",
@@ -125,7 +115,7 @@ pub(crate) fn __bindery_fn_compressBound<'py>(
     let __bindery_sourceLen_c = rt::ints::to_c_int::<
         u64,
     >(sourceLen, "compressBound(sourceLen)")?;
-    let __bindery_ret = unsafe { ffi::compressBound(__bindery_sourceLen_c as _) };
+    let __bindery_ret = rt::c_call!(ffi::compressBound(__bindery_sourceLen_c as _));
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// C function `uncompress`, declared at /usr/include/zlib.h:1267.
@@ -153,14 +143,10 @@ pub(crate) fn __bindery_fn_uncompress<'py>(
     )?;
     let __bindery_dest_c = __bindery_dest_buf.ptr();
     let __bindery_destLen_c = &raw mut __bindery_destLen_v;
-    let __bindery_ret = unsafe {
-        ffi::uncompress(
-            __bindery_dest_c as _,
-            __bindery_destLen_c as _,
-            __bindery_source_c as _,
-            __bindery_sourceLen_c as _,
-        )
-    };
+    let __bindery_ret = rt::c_call!(
+        ffi::uncompress(__bindery_dest_c as _, __bindery_destLen_c as _,
+        __bindery_source_c as _, __bindery_sourceLen_c as _)
+    );
     if __bindery_ret as i64 != 0 {
         let __bindery_meaning = match __bindery_ret as i64 {
             -3 => "input data corrupted or incomplete",
@@ -201,9 +187,9 @@ pub(crate) fn __bindery_fn_adler32<'py>(
     let __bindery_buf_c = __bindery_buf_buf.ptr();
     let __bindery_len_v = __bindery_buf_buf.length::<u32>("adler32(len)")?;
     let __bindery_len_c = __bindery_len_v;
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::adler32(__bindery_adler_c as _, __bindery_buf_c as _, __bindery_len_c as _)
-    };
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// C function `crc32`, declared at /usr/include/zlib.h:1727.
@@ -219,8 +205,8 @@ pub(crate) fn __bindery_fn_crc32<'py>(
     let __bindery_buf_c = __bindery_buf_buf.ptr();
     let __bindery_len_v = __bindery_buf_buf.length::<u32>("crc32(len)")?;
     let __bindery_len_c = __bindery_len_v;
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::crc32(__bindery_crc_c as _, __bindery_buf_c as _, __bindery_len_c as _)
-    };
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }

@@ -24,9 +24,9 @@ fn creators_report_reference_type_names() {
         (create_uint64(1), "uint64_t"),
         (create_float(1.0), "float"),
         (create_double(1.0), "double"),
-        (create_int_array(&[1]).unwrap(), "int []"),
+        (create_int_array(&[1]), "int []"),
         (create_float_array(&[1.0]), "float []"),
-        (create_int_vector(&[1]).unwrap(), "::std::vector<int>"),
+        (create_int_vector(&[1]), "::std::vector<int>"),
         (create_bool_vector(vec![true]), "::std::vector<bool>"),
         (create_float_vector(&[1.0]), "::std::vector<float>"),
         (create_string_vector(vec![b"a".to_vec()]), "::std::vector<std::string>"),
@@ -56,14 +56,6 @@ fn int_range_errors_use_upstream_messages() {
     assert!(create_int16(32768).is_err() && create_uint16(65536).is_err());
     assert_eq!(*create_int16(-32768).unwrap().get::<i16>().unwrap(), -32768);
     assert_eq!(*create_uint32(4_294_967_295).unwrap().get::<u32>().unwrap(), u32::MAX);
-}
-
-#[test]
-fn vector_elements_outside_int32_are_type_errors() {
-    let err = create_int_vector(&[1, 1 << 31]).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::WrongType);
-    assert!(err.message().contains("element 1 (2147483648)"));
-    assert!(create_int_array(&[i64::MIN]).is_err());
 }
 
 #[test]

@@ -31,7 +31,7 @@ fn get_uint_and_get_float_dispatch() {
 
 #[test]
 fn list_getters_dispatch_and_reject_arrays() {
-    assert_eq!(get_int_list(&create_int_vector(&[1, -2]).unwrap()).unwrap(), [1, -2]);
+    assert_eq!(get_int_list(&create_int_vector(&[1, -2])).unwrap(), [1, -2]);
     assert_eq!(get_int_list(&Packet::new(vec![5i64])).unwrap(), [5]);
     assert_eq!(get_int_list(&Packet::new(vec![-1i8])).unwrap(), [-1]);
     let err = get_int_list(&Packet::new(IntArray(vec![1]))).unwrap_err();

@@ -49,28 +49,7 @@ fn get_string<'py>(ptr: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
 #[pyfunction]
 #[pyo3(signature = (ptr))]
 fn get_ptr(ptr: &Bound<'_, PyAny>) -> PyResult<usize> {
-    rt::raw_memory::get_ptr(ptr, __bindery_raw_view_address, "get_ptr")
-}
-/// The pointer of any object of this module's classes (`get_ptr` of a view).
-fn __bindery_raw_view_address(
-    value: &Bound<'_, PyAny>,
-) -> Option<PyResult<*mut c_void>> {
-    if let Ok(v) = value.cast::<CaDetection>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<CaFrame>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<CaDims>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<CaLayer>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<CaTensor>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    None
+    rt::raw_memory::get_ptr(ptr, __bindery_any_view, "get_ptr")
 }
 /// A registered copy of the C string at a registered address; returns the new address.
 #[pyfunction]

@@ -9,15 +9,11 @@ pub(crate) fn __bindery_fn_cx_record_id<'py>(
     __bindery_py: Python<'py>,
     record: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_record_obj = record
-        .cast::<CxRecord>()
-        .map_err(|_| rt::errors::wrong_type(
-            record,
-            CxRecord::TYPE,
-            "cx_record_id(record)",
-        ))?;
-    let __bindery_record_c = __bindery_record_obj.get().ptr()?;
-    let __bindery_ret = unsafe { ffi::cx_record_id(__bindery_record_c as _) };
+    rt::view_arg!(
+        __bindery_record_obj, __bindery_record_c = record as CxRecord, Borrowed,
+        "cx_record_id(record)"
+    );
+    let __bindery_ret = rt::c_call!(ffi::cx_record_id(__bindery_record_c as _));
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// A header-defined (`static inline`) helper: parsed as C++, it is wrapped in the C++ shim. @return The id plus @a offset.
@@ -30,19 +26,15 @@ pub(crate) fn __bindery_fn_cx_record_id_plus<'py>(
     record: &Bound<'py, PyAny>,
     offset: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_record_obj = record
-        .cast::<CxRecord>()
-        .map_err(|_| rt::errors::wrong_type(
-            record,
-            CxRecord::TYPE,
-            "cx_record_id_plus(record)",
-        ))?;
-    let __bindery_record_c = __bindery_record_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_record_obj, __bindery_record_c = record as CxRecord, Borrowed,
+        "cx_record_id_plus(record)"
+    );
     let __bindery_offset_c = rt::ints::to_c_int::<
         u32,
     >(offset, "cx_record_id_plus(offset)")?;
-    let __bindery_ret = unsafe {
+    let __bindery_ret = rt::c_call!(
         ffi::cx_record_id_plus(__bindery_record_c as _, __bindery_offset_c as _)
-    };
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }

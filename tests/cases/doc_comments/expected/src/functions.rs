@@ -13,6 +13,6 @@ pub(crate) fn __bindery_fn_dc_compute<'py>(
     a: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
     let __bindery_a_c = rt::ints::to_c_int::<i32>(a, "dc_compute(a)")?;
-    let __bindery_ret = unsafe { ffi::dc_compute(__bindery_a_c as _) };
+    let __bindery_ret = rt::c_call!(ffi::dc_compute(__bindery_a_c as _));
     __bindery_ret.into_py_any(__bindery_py)
 }

@@ -12,6 +12,6 @@ pub(crate) fn __bindery_fn_lp_add<'py>(
 ) -> PyResult<Py<PyAny>> {
     let __bindery_a_c = rt::ints::to_c_int::<i32>(a, "lp_add(a)")?;
     let __bindery_b_c = rt::ints::to_c_int::<i32>(b, "lp_add(b)")?;
-    let __bindery_ret = unsafe { ffi::lp_add(__bindery_a_c as _, __bindery_b_c as _) };
+    let __bindery_ret = rt::c_call!(ffi::lp_add(__bindery_a_c as _, __bindery_b_c as _));
     __bindery_ret.into_py_any(__bindery_py)
 }

@@ -10,31 +10,17 @@ pub(crate) fn __bindery_fn_le_bag_remove_item<'py>(
     bag: &Bound<'py, PyAny>,
     item: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_bag_obj = bag
-        .cast::<LeBag>()
-        .map_err(|_| rt::errors::wrong_type(
-            bag,
-            LeBag::TYPE,
-            "le_bag_remove_item(bag)",
-        ))?;
-    let __bindery_bag_c = __bindery_bag_obj.get().ptr()?;
-    let __bindery_item_obj = item
-        .cast::<LeItem>()
-        .map_err(|_| rt::errors::wrong_type(
-            item,
-            LeItem::TYPE,
-            "le_bag_remove_item(item)",
-        ))?;
-    let __bindery_item_c = __bindery_item_obj
-        .get()
-        .view
-        .for_transfer("le_bag_remove_item(item)", rt::Handover::Invalidate, false)?;
-    unsafe { ffi::le_bag_remove_item(__bindery_bag_c as _, __bindery_item_c as _) };
-    rt::token::kill_unless_immortal(__bindery_item_obj.get().view.token());
-    rt::epoch::bump_in(
-        __bindery_bag_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::LeBag, items),
+    rt::view_arg!(
+        __bindery_bag_obj, __bindery_bag_c = bag as LeBag, Borrowed,
+        "le_bag_remove_item(bag)"
     );
+    rt::view_arg!(
+        __bindery_item_obj, __bindery_item_c = item as LeItem, Transfer(Invalidate,
+        false), "le_bag_remove_item(item)"
+    );
+    rt::c_call!(ffi::le_bag_remove_item(__bindery_bag_c as _, __bindery_item_c as _));
+    rt::call::consumed(__bindery_item_obj);
+    rt::lists_edited!(__bindery_bag_c, ffi::LeBag, [items]);
     Ok(__bindery_py.None())
 }
 /// Empties every list of @a bag (explicit `edits_lists`).
@@ -46,19 +32,11 @@ pub(crate) fn __bindery_fn_le_bag_clear<'py>(
     __bindery_py: Python<'py>,
     bag: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_bag_obj = bag
-        .cast::<LeBag>()
-        .map_err(|_| rt::errors::wrong_type(bag, LeBag::TYPE, "le_bag_clear(bag)"))?;
-    let __bindery_bag_c = __bindery_bag_obj.get().ptr()?;
-    unsafe { ffi::le_bag_clear(__bindery_bag_c as _) };
-    rt::epoch::bump_in(
-        __bindery_bag_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::LeBag, items),
+    rt::view_arg!(
+        __bindery_bag_obj, __bindery_bag_c = bag as LeBag, Borrowed, "le_bag_clear(bag)"
     );
-    rt::epoch::bump_in(
-        __bindery_bag_c.cast_const().cast(),
-        std::mem::offset_of!(ffi::LeBag, notes),
-    );
+    rt::c_call!(ffi::le_bag_clear(__bindery_bag_c as _));
+    rt::lists_edited!(__bindery_bag_c, ffi::LeBag, [items, notes]);
     Ok(__bindery_py.None())
 }
 /// Appends @a item: adding never invalidates node views.
@@ -71,18 +49,14 @@ pub(crate) fn __bindery_fn_le_bag_add_item<'py>(
     bag: &Bound<'py, PyAny>,
     item: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_bag_obj = bag
-        .cast::<LeBag>()
-        .map_err(|_| rt::errors::wrong_type(bag, LeBag::TYPE, "le_bag_add_item(bag)"))?;
-    let __bindery_bag_c = __bindery_bag_obj.get().ptr()?;
-    let __bindery_item_obj = item
-        .cast::<LeItem>()
-        .map_err(|_| rt::errors::wrong_type(
-            item,
-            LeItem::TYPE,
-            "le_bag_add_item(item)",
-        ))?;
-    let __bindery_item_c = __bindery_item_obj.get().ptr()?;
-    unsafe { ffi::le_bag_add_item(__bindery_bag_c as _, __bindery_item_c as _) };
+    rt::view_arg!(
+        __bindery_bag_obj, __bindery_bag_c = bag as LeBag, Borrowed,
+        "le_bag_add_item(bag)"
+    );
+    rt::view_arg!(
+        __bindery_item_obj, __bindery_item_c = item as LeItem, Borrowed,
+        "le_bag_add_item(item)"
+    );
+    rt::c_call!(ffi::le_bag_add_item(__bindery_bag_c as _, __bindery_item_c as _));
     Ok(__bindery_py.None())
 }

@@ -10,7 +10,7 @@ pub(crate) fn __bindery_fn_rn_open<'py>(
     gpu_id: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
     let __bindery_gpu_id_c = rt::ints::to_c_int::<i32>(gpu_id, "rn_open(gpu_id)")?;
-    let __bindery_ret = unsafe { ffi::rn_open(__bindery_gpu_id_c as _) };
+    let __bindery_ret = rt::c_call!(ffi::rn_open(__bindery_gpu_id_c as _));
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Attaches a point; the header names the first parameter after another function's.
@@ -23,28 +23,15 @@ pub(crate) fn __bindery_fn_rn_attach<'py>(
     track: &Bound<'py, PyAny>,
     point: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_track_obj = track
-        .cast::<RnTrack>()
-        .map_err(|_| rt::errors::wrong_type(track, RnTrack::TYPE, "rn_attach(track)"))?;
-    let __bindery_track_c = __bindery_track_obj.get().ptr()?;
-    let __bindery_point_obj = if point.is_none() {
-        None
-    } else {
-        Some(
-            point
-                .cast::<RnTrackPoint>()
-                .map_err(|_| rt::errors::wrong_type(
-                    point,
-                    RnTrackPoint::TYPE,
-                    "rn_attach(point)",
-                ))?,
-        )
-    };
-    let __bindery_point_c = match &__bindery_point_obj {
-        Some(obj) => obj.get().ptr()?,
-        None => std::ptr::null_mut(),
-    };
-    unsafe { ffi::rn_attach(__bindery_track_c as _, __bindery_point_c as _) };
+    rt::view_arg!(
+        __bindery_track_obj, __bindery_track_c = track as RnTrack, Borrowed,
+        "rn_attach(track)"
+    );
+    rt::view_arg!(
+        __bindery_point_obj, __bindery_point_c = point as nullable RnTrackPoint,
+        Borrowed, "rn_attach(point)"
+    );
+    rt::c_call!(ffi::rn_attach(__bindery_track_c as _, __bindery_point_c as _));
     Ok(__bindery_py.None())
 }
 /// Scales a track; no parameter is named.
@@ -58,18 +45,15 @@ pub(crate) fn __bindery_fn_rn_scale<'py>(
     times: &Bound<'py, PyAny>,
     factor: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_track_obj = track
-        .cast::<RnTrack>()
-        .map_err(|_| rt::errors::wrong_type(track, RnTrack::TYPE, "rn_scale(track)"))?;
-    let __bindery_track_c = __bindery_track_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_track_obj, __bindery_track_c = track as RnTrack, Borrowed,
+        "rn_scale(track)"
+    );
     let __bindery_times_c = rt::ints::to_c_int::<i32>(times, "rn_scale(times)")?;
     let __bindery_factor_c = rt::ints::to_c_double(factor, "rn_scale(factor)")?;
-    let __bindery_ret = unsafe {
-        ffi::rn_scale(
-            __bindery_track_c as _,
-            __bindery_times_c as _,
-            __bindery_factor_c as _,
-        )
-    };
+    let __bindery_ret = rt::c_call!(
+        ffi::rn_scale(__bindery_track_c as _, __bindery_times_c as _, __bindery_factor_c
+        as _)
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }

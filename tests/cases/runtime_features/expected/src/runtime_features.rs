@@ -49,22 +49,7 @@ fn get_string<'py>(ptr: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
 #[pyfunction]
 #[pyo3(signature = (ptr))]
 fn get_ptr(ptr: &Bound<'_, PyAny>) -> PyResult<usize> {
-    rt::raw_memory::get_ptr(ptr, __bindery_raw_view_address, "get_ptr")
-}
-/// The pointer of any object of this module's classes (`get_ptr` of a view).
-fn __bindery_raw_view_address(
-    value: &Bound<'_, PyAny>,
-) -> Option<PyResult<*mut c_void>> {
-    if let Ok(v) = value.cast::<GstMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<RfScene>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<RfMeta>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    None
+    rt::raw_memory::get_ptr(ptr, __bindery_any_view, "get_ptr")
 }
 /// A registered copy of the C string at a registered address; returns the new address.
 #[pyfunction]
@@ -99,21 +84,9 @@ fn generate_ts_rfc3339(buffer: &Bound<'_, PyAny>, size: i64) -> PyResult<()> {
 fn get_detections(data: &Bound<'_, PyAny>, i: i64) -> PyResult<f64> {
     __bindery_raw().get_detections(data, i, "get_detections")
 }
-/// Hooked payloads of `RfMeta` metas (`[gst.meta_payload.rf_buffer_get_scene]`).
-static __BINDERY_HOOKS_rf_buffer_get_scene: rt::gobject::meta_hook::Hooks = rt::gobject::meta_hook::Hooks::new();
-impl rt::gobject::meta_hook::Carrier for ffi::RfMeta {
-    fn hooks() -> &'static rt::gobject::meta_hook::Hooks {
-        &__BINDERY_HOOKS_rf_buffer_get_scene
-    }
-    unsafe fn payload(meta: *mut Self) -> *mut c_void {
-        unsafe { (*meta).data }.cast()
-    }
-    unsafe fn release_slot(
-        meta: *mut Self,
-    ) -> *mut Option<rt::gobject::meta_hook::Release> {
-        unsafe { &raw mut (*meta).release }
-    }
-}
+rt::meta_carrier!(
+    ffi::RfMeta, __BINDERY_HOOKS_rf_buffer_get_scene, payload = data, release = release
+);
 /// Returns the RfScene attached to a GstBuffer (a Gst.Buffer, a capsule or its address), or None.
 ///
 /// The returned views raise `ReferenceError` once GStreamer frees the meta holding it.
@@ -126,15 +99,12 @@ fn rf_buffer_get_scene(buffer: &Bound<'_, PyAny>) -> PyResult<Option<RfScene>> {
     };
     let buffer = rt::gobject::instance(buffer, rules, "rf_buffer_get_scene")?;
     let Some(buffer) = NonNull::new(buffer) else { return Ok(None) };
-    let payload = unsafe { ffi::rf_buffer_get_scene(buffer.as_ptr().cast()) };
-    let Some(ptr) = NonNull::new(payload) else { return Ok(None) };
-    let token = unsafe {
-        rt::gobject::meta_hook::payload_token::<
-            ffi::RfMeta,
-            _,
-        >(buffer, ffi::rf_meta_api_get_type, ptr.cast())
-    };
-    Ok(Some(RfScene::wrap(View::held(ptr, token))))
+    Ok(
+        rt::meta_payload!(
+            buffer, ffi::rf_buffer_get_scene, ffi::RfMeta, ffi::rf_meta_api_get_type
+        )
+            .map(RfScene::wrap),
+    )
 }
 /// Registers the features' functions.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

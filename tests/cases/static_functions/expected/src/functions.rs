@@ -12,7 +12,7 @@ pub(crate) fn __bindery_fn_sf_add<'py>(
 ) -> PyResult<Py<PyAny>> {
     let __bindery_a_c = rt::ints::to_c_int::<i32>(a, "sf_add(a)")?;
     let __bindery_b_c = rt::ints::to_c_int::<i32>(b, "sf_add(b)")?;
-    let __bindery_ret = unsafe { ffi::sf_add(__bindery_a_c as _, __bindery_b_c as _) };
+    let __bindery_ret = rt::c_call!(ffi::sf_add(__bindery_a_c as _, __bindery_b_c as _));
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Increments the counter and returns the new value (`static`, not inline).
@@ -24,15 +24,11 @@ pub(crate) fn __bindery_fn_sf_bump<'py>(
     __bindery_py: Python<'py>,
     counter: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_counter_obj = counter
-        .cast::<SfCounter>()
-        .map_err(|_| rt::errors::wrong_type(
-            counter,
-            SfCounter::TYPE,
-            "sf_bump(counter)",
-        ))?;
-    let __bindery_counter_c = __bindery_counter_obj.get().ptr()?;
-    let __bindery_ret = unsafe { ffi::sf_bump(__bindery_counter_c as _) };
+    rt::view_arg!(
+        __bindery_counter_obj, __bindery_counter_c = counter as SfCounter, Borrowed,
+        "sf_bump(counter)"
+    );
+    let __bindery_ret = rt::c_call!(ffi::sf_bump(__bindery_counter_c as _));
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Returns its argument as a `const` pointer.
@@ -44,23 +40,14 @@ pub(crate) fn __bindery_fn_sf_peek<'py>(
     __bindery_py: Python<'py>,
     counter: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_counter_obj = counter
-        .cast::<SfCounter>()
-        .map_err(|_| rt::errors::wrong_type(
-            counter,
-            SfCounter::TYPE,
-            "sf_peek(counter)",
-        ))?;
-    let __bindery_counter_c = __bindery_counter_obj.get().ptr()?;
-    let __bindery_ret = unsafe { ffi::sf_peek(__bindery_counter_c as _) };
-    match __bindery_counter_obj
-        .get()
-        .view
-        .derive(__bindery_counter_obj.as_any(), __bindery_ret as *mut _)
-    {
-        Some(v) => SfCounter::wrap(v).into_py_any(__bindery_py),
-        None => Ok(__bindery_py.None()),
-    }
+    rt::view_arg!(
+        __bindery_counter_obj, __bindery_counter_c = counter as SfCounter, Borrowed,
+        "sf_peek(counter)"
+    );
+    let __bindery_ret = rt::c_call!(ffi::sf_peek(__bindery_counter_c as _));
+    rt::call::derived::<
+        SfCounter,
+    >(__bindery_py, __bindery_counter_obj, __bindery_ret as *mut _)
 }
 /// Doubles a number; a same-named function-like macro shadows it, as GLib's
 /// `g_steal_pointer` does, and must not expand in the shim.
@@ -73,7 +60,7 @@ pub(crate) fn __bindery_fn_sf_twice<'py>(
     x: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
     let __bindery_x_c = rt::ints::to_c_int::<i32>(x, "sf_twice(x)")?;
-    let __bindery_ret = unsafe { ffi::sf_twice(__bindery_x_c as _) };
+    let __bindery_ret = rt::c_call!(ffi::sf_twice(__bindery_x_c as _));
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// An exported function beside them (a library symbol, no shim).
@@ -85,14 +72,10 @@ pub(crate) fn __bindery_fn_sf_exported<'py>(
     __bindery_py: Python<'py>,
     counter: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_counter_obj = counter
-        .cast::<SfCounter>()
-        .map_err(|_| rt::errors::wrong_type(
-            counter,
-            SfCounter::TYPE,
-            "sf_exported(counter)",
-        ))?;
-    let __bindery_counter_c = __bindery_counter_obj.get().ptr()?;
-    let __bindery_ret = unsafe { ffi::sf_exported(__bindery_counter_c as _) };
+    rt::view_arg!(
+        __bindery_counter_obj, __bindery_counter_c = counter as SfCounter, Borrowed,
+        "sf_exported(counter)"
+    );
+    let __bindery_ret = rt::c_call!(ffi::sf_exported(__bindery_counter_c as _));
     __bindery_ret.into_py_any(__bindery_py)
 }

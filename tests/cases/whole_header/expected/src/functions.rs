@@ -6,18 +6,7 @@ use crate::*;
 pub struct WhHandle {
     pub(crate) view: View<c_void>,
 }
-impl WhHandle {
-    /// Class name for messages.
-    pub(crate) const TYPE: &'static str = "WhHandle";
-    /// Wraps a pointer C returned.
-    pub(crate) fn wrap(view: View<c_void>) -> Self {
-        Self { view }
-    }
-    /// The pointer, or `ReferenceError` once it was freed.
-    pub(crate) fn ptr(&self) -> PyResult<*mut c_void> {
-        self.view.ptr(Self::TYPE)
-    }
-}
+rt::handle_class!(WhHandle, "WhHandle");
 #[pymethods]
 impl WhHandle {
     /// The C address.
@@ -29,18 +18,7 @@ impl WhHandle {
         format!("<{} at {:#x}>", Self::TYPE, self.view.address())
     }
 }
-/// The pointer of any object of this module's classes (for `void*` arguments).
-pub(crate) fn __bindery_view_address(
-    value: &Bound<'_, PyAny>,
-) -> Option<PyResult<*mut c_void>> {
-    if let Ok(v) = value.cast::<WhPacket>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    if let Ok(v) = value.cast::<WhWide>() {
-        return Some(v.get().ptr().map(|p| p.cast()));
-    }
-    None
-}
+rt::any_view!(__bindery_any_view; WhPacket, WhWide);
 /// Opens a handle.
 ///
 /// C function `wh_open`, declared at whole.h:18.
@@ -57,13 +35,8 @@ pub(crate) fn __bindery_fn_wh_open<'py>(
     let __bindery_path_c = __bindery_path_s
         .as_ref()
         .map_or(std::ptr::null(), |s| s.as_ptr());
-    let __bindery_ret = unsafe { ffi::wh_open(__bindery_path_c as _) };
-    match NonNull::new(__bindery_ret as *mut _) {
-        Some(p) => {
-            WhHandle::wrap(View::external(p, rt::Token::new())).into_py_any(__bindery_py)
-        }
-        None => Ok(__bindery_py.None()),
-    }
+    let __bindery_ret = rt::c_call!(ffi::wh_open(__bindery_path_c as _));
+    rt::call::external::<WhHandle>(__bindery_py, __bindery_ret as *mut _)
 }
 /// Closes a handle.
 ///
@@ -74,15 +47,11 @@ pub(crate) fn __bindery_fn_wh_close<'py>(
     __bindery_py: Python<'py>,
     handle: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_handle_obj = handle
-        .cast::<WhHandle>()
-        .map_err(|_| rt::errors::wrong_type(
-            handle,
-            WhHandle::TYPE,
-            "wh_close(handle)",
-        ))?;
-    let __bindery_handle_c = __bindery_handle_obj.get().ptr()?;
-    unsafe { ffi::wh_close(__bindery_handle_c as _) };
+    rt::view_arg!(
+        __bindery_handle_obj, __bindery_handle_c = handle as WhHandle, Borrowed,
+        "wh_close(handle)"
+    );
+    rt::c_call!(ffi::wh_close(__bindery_handle_c as _));
     Ok(__bindery_py.None())
 }
 /// The packet's mode (an enum of an unbound header: an int).
@@ -94,11 +63,11 @@ pub(crate) fn __bindery_fn_wh_mode<'py>(
     __bindery_py: Python<'py>,
     packet: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_packet_obj = packet
-        .cast::<WhPacket>()
-        .map_err(|_| rt::errors::wrong_type(packet, WhPacket::TYPE, "wh_mode(packet)"))?;
-    let __bindery_packet_c = __bindery_packet_obj.get().ptr()?;
-    let __bindery_ret = unsafe { ffi::wh_mode(__bindery_packet_c as _) };
+    rt::view_arg!(
+        __bindery_packet_obj, __bindery_packet_c = packet as WhPacket, Borrowed,
+        "wh_mode(packet)"
+    );
+    let __bindery_ret = rt::c_call!(ffi::wh_mode(__bindery_packet_c as _));
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// Sets the packet's mode.
@@ -111,16 +80,12 @@ pub(crate) fn __bindery_fn_wh_set_mode<'py>(
     packet: &Bound<'py, PyAny>,
     mode: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_packet_obj = packet
-        .cast::<WhPacket>()
-        .map_err(|_| rt::errors::wrong_type(
-            packet,
-            WhPacket::TYPE,
-            "wh_set_mode(packet)",
-        ))?;
-    let __bindery_packet_c = __bindery_packet_obj.get().ptr()?;
+    rt::view_arg!(
+        __bindery_packet_obj, __bindery_packet_c = packet as WhPacket, Borrowed,
+        "wh_set_mode(packet)"
+    );
     let __bindery_mode_c = rt::ints::to_c_int::<u32>(mode, "wh_set_mode(mode)")?;
-    unsafe { ffi::wh_set_mode(__bindery_packet_c as _, __bindery_mode_c as _) };
+    rt::c_call!(ffi::wh_set_mode(__bindery_packet_c as _, __bindery_mode_c as _));
     Ok(__bindery_py.None())
 }
 /// A 64-bit enum result.
@@ -131,7 +96,7 @@ pub(crate) fn __bindery_fn_wh_set_mode<'py>(
 pub(crate) fn __bindery_fn_wh_wide<'py>(
     __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_ret = unsafe { ffi::wh_wide() };
+    let __bindery_ret = rt::c_call!(ffi::wh_wide());
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// The first packet, read-only for C (a `const` result).
@@ -143,21 +108,12 @@ pub(crate) fn __bindery_fn_wh_first<'py>(
     __bindery_py: Python<'py>,
     handle: &Bound<'py, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_handle_obj = handle
-        .cast::<WhHandle>()
-        .map_err(|_| rt::errors::wrong_type(
-            handle,
-            WhHandle::TYPE,
-            "wh_first(handle)",
-        ))?;
-    let __bindery_handle_c = __bindery_handle_obj.get().ptr()?;
-    let __bindery_ret = unsafe { ffi::wh_first(__bindery_handle_c as _) };
-    match NonNull::new(__bindery_ret as *mut _) {
-        Some(p) => {
-            WhPacket::wrap(View::external(p, rt::Token::new())).into_py_any(__bindery_py)
-        }
-        None => Ok(__bindery_py.None()),
-    }
+    rt::view_arg!(
+        __bindery_handle_obj, __bindery_handle_c = handle as WhHandle, Borrowed,
+        "wh_first(handle)"
+    );
+    let __bindery_ret = rt::c_call!(ffi::wh_first(__bindery_handle_c as _));
+    rt::call::external::<WhPacket>(__bindery_py, __bindery_ret as *mut _)
 }
 /// A static name.
 ///
@@ -167,9 +123,8 @@ pub(crate) fn __bindery_fn_wh_first<'py>(
 pub(crate) fn __bindery_fn_wh_name<'py>(
     __bindery_py: Python<'py>,
 ) -> PyResult<Py<PyAny>> {
-    let __bindery_ret = unsafe { ffi::wh_name() };
-    unsafe { rt::strings::read_c_string(__bindery_py, __bindery_ret as *const _) }
-        .into_py_any(__bindery_py)
+    let __bindery_ret = rt::c_call!(ffi::wh_name());
+    rt::c_string!(__bindery_py, __bindery_ret)
 }
 /// Parameters named like Python and Rust keywords, wrapper locals and each other.
 ///
@@ -199,18 +154,11 @@ pub(crate) fn __bindery_fn_wh_names<'py>(
     let __bindery_value_c = rt::ints::to_c_int::<i32>(value, "wh_names(value)")?;
     let __bindery_arg1_c = rt::ints::to_c_int::<i32>(arg1, "wh_names(arg1)")?;
     let __bindery_arg7_c = rt::ints::to_c_int::<i32>(arg7, "wh_names(arg7)")?;
-    let __bindery_ret = unsafe {
-        ffi::wh_names(
-            __bindery_from__c as _,
-            __bindery_lambda__c as _,
-            __bindery_self__c as _,
-            __bindery_py_c as _,
-            __bindery_type_c as _,
-            __bindery_value_c as _,
-            __bindery_arg1_c as _,
-            __bindery_arg7_c as _,
-        )
-    };
+    let __bindery_ret = rt::c_call!(
+        ffi::wh_names(__bindery_from__c as _, __bindery_lambda__c as _, __bindery_self__c
+        as _, __bindery_py_c as _, __bindery_type_c as _, __bindery_value_c as _,
+        __bindery_arg1_c as _, __bindery_arg7_c as _)
+    );
     __bindery_ret.into_py_any(__bindery_py)
 }
 /// An array parameter (passed as a pointer).
@@ -229,7 +177,7 @@ pub(crate) fn __bindery_fn_wh_fill<'py>(
             nullable: false,
             ints: false,
         },
-        __bindery_view_address,
+        __bindery_any_view,
         "wh_fill(values)",
     )?;
     let __bindery_names_c = rt::args::address(
@@ -238,9 +186,9 @@ pub(crate) fn __bindery_fn_wh_fill<'py>(
             nullable: false,
             ints: false,
         },
-        __bindery_view_address,
+        __bindery_any_view,
         "wh_fill(names)",
     )?;
-    unsafe { ffi::wh_fill(__bindery_values_c as _, __bindery_names_c as _) };
+    rt::c_call!(ffi::wh_fill(__bindery_values_c as _, __bindery_names_c as _));
     Ok(__bindery_py.None())
 }
