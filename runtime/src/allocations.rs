@@ -16,6 +16,28 @@ use pyo3::exceptions::PyValueError;
 
 use crate::token::Token;
 
+/// Records the memory behind a sized `void*` field (`span` in the spec):
+/// `count` elements of the size `sizes` lists for `selector` (1 byte when
+/// it lists none), valid while `token` lives. Nothing is recorded for a NULL
+/// pointer, an untracked view (its memory may be anything) or a struct
+/// constructed in Python (no C producer set its fields).
+pub fn record_field_span(
+    ptr: *mut std::ffi::c_void,
+    count: u64,
+    selector: i64,
+    sizes: &[(i64, u32)],
+    token: &Token,
+    origin: crate::view::Origin,
+) {
+    if ptr.is_null() || token.is_immortal() || origin == crate::view::Origin::Python {
+        return;
+    }
+    let element = sizes.iter().find(|(value, _)| *value == selector).map_or(1, |(_, size)| *size);
+    if let Some(bytes) = usize::try_from(count).ok().and_then(|n| n.checked_mul(element as usize)) {
+        SPANS.insert_borrowed(ptr as usize, bytes, token.clone());
+    }
+}
+
 /// One known span.
 #[derive(Debug)]
 struct Span {

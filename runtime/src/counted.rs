@@ -26,6 +26,39 @@ pub fn index(index: i64, len: usize, is_null: bool, what: &str) -> PyResult<usiz
     Ok(i)
 }
 
+/// For a view nothing tracks (an `int` address given to `cast`, a foreign
+/// capsule), checks that the `len` elements of `size` bytes at `first` are
+/// readable before any is read (`ValueError` otherwise); tracked views are
+/// live by construction.
+pub fn require_readable_if_untracked(untracked: bool, first: *const std::ffi::c_void, len: usize, size: usize, what: &str) -> PyResult<()> {
+    if !untracked || first.is_null() {
+        return Ok(());
+    }
+    crate::probe::require_readable(first, len.saturating_mul(size), what)
+}
+
+/// `fill` of a counted array (`counted_fill!(element, buffer, host_ptrs, i)`):
+/// when element `i`'s pointer field is NULL, sets it to entry `i` of the
+/// struct's parallel pointer array (pyds's `out_buf_ptrs_host[i]` into
+/// `output_layers_info[i].buffer`). A NULL array changes nothing. Only for
+/// tracked views: an untracked one's memory is never written.
+#[macro_export]
+macro_rules! counted_fill {
+    ($element:expr, $($field:ident).+, $from:expr, $index:expr) => {{
+        let (element, from, index) = ($element, $from, $index);
+        if !from.is_null() {
+            // SAFETY: `element` is element `index` of a live struct's array
+            // (`counted::index` checked it against the count), and `from` is
+            // that struct's parallel array of one pointer per element.
+            unsafe {
+                if (*element).$($field).+.is_null() {
+                    (*element).$($field).+ = (*from.add(index)).cast();
+                }
+            }
+        }
+    }};
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@
 use std::ffi::c_void;
 
 use numpy::npyffi::{self, NPY_ARRAY_WRITEABLE, npy_intp};
-use numpy::{Element, PY_ARRAY_API, PyArray1, PyArrayDescrMethods};
+use numpy::{Element, PY_ARRAY_API, PyArray1, PyArrayDescrMethods, PyArrayMethods};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
@@ -117,6 +117,41 @@ pub unsafe fn array_copy<'py, T: Element>(
     // once `copy` has read it.
     let view = unsafe { array_over(py, data, shape, None, false, base) }?;
     view.call_method0("copy")
+}
+
+/// A new array of `U` holding the `shape` elements of `T` at `data` (C
+/// order), each converted exactly (`U: From<T>`: int16 x/y pairs to
+/// float32); a NULL `data` gives an empty one-dimensional array.
+///
+/// # Safety
+/// `data` must be NULL or point to `shape`'s product of readable `T`s.
+pub unsafe fn array_converted<'py, T: Copy, U: Element + From<T>>(
+    py: Python<'py>,
+    data: *const T,
+    shape: &[i64],
+) -> PyResult<Bound<'py, PyAny>> {
+    if data.is_null() {
+        return Ok(PyArray1::<U>::zeros(py, 0, false).into_any());
+    }
+    let dims: Vec<usize> = shape.iter().map(|d| usize::try_from(*d)).collect::<Result<_, _>>().map_err(|_| bad_shape(shape))?;
+    let count = dims.iter().try_fold(1usize, |n, d| n.checked_mul(*d)).ok_or_else(|| bad_shape(shape))?;
+    // SAFETY: forwarded from this function's contract.
+    let values = unsafe { std::slice::from_raw_parts(data, count) };
+    let converted: Vec<U> = values.iter().map(|v| U::from(*v)).collect();
+    PyArray1::from_vec(py, converted).reshape(dims).map(Bound::into_any)
+}
+
+/// The element count of a `flat` exporter: the product of its dimensions
+/// (`ValueError` when one is negative or the product overflows).
+pub fn flat_len(dims: &[i64], what: &str) -> PyResult<i64> {
+    dims.iter()
+        .try_fold(1i64, |n, d| if *d < 0 { None } else { n.checked_mul(*d) })
+        .ok_or_else(|| PyValueError::new_err(format!("{what}: the dimensions {dims:?} give no array length")))
+}
+
+#[cold]
+fn bad_shape(shape: &[i64]) -> PyErr {
+    PyValueError::new_err(format!("cannot make an array of shape {shape:?}"))
 }
 
 #[cold]

@@ -315,6 +315,12 @@ macro_rules! field_array {
 /// Python owns (`copy = true`; an empty array for a NULL pointer).
 #[macro_export]
 macro_rules! numpy_array {
+    ($slf:expr, $ty:ty, $data:expr, $shape:expr, convert $to:ty) => {{
+        // SAFETY: the spec's exporter declares that `data` is NULL or points
+        // to `shape` elements of `T` (the C library's contract for this
+        // struct); they are read and converted while the struct is alive.
+        unsafe { $crate::numpy_export::array_converted::<$ty, $to>($slf.py(), $data.cast(), &$shape) }
+    }};
     ($slf:expr, $ty:ty, $data:expr, $shape:expr, copy) => {{
         // SAFETY: the spec's exporter declares that `data` is NULL or points
         // to `shape` elements of `T` (the C library's contract for this

@@ -50,8 +50,8 @@ pub fn render(module: &Module) -> String {
                 "\n`{}()` → {} `numpy.ndarray[{}]` of shape ({}) over `{}`.",
                 n.method,
                 if n.copy { "a copy, as" } else { "zero-copy" },
-                n.dtype,
-                n.bytes_field.as_ref().map_or_else(|| n.shape.join(", "), |b| format!("`{b}` bytes")),
+                n.array_dtype(),
+                n.bytes_field.as_ref().map_or_else(|| n.shape.join(if n.flat { " * " } else { ", " }), |b| format!("`{b}` bytes")),
                 n.data_field
             );
             if let Some(f) = &n.function {
@@ -79,6 +79,20 @@ pub fn render(module: &Module) -> String {
                 format!("{}()` → list of the elements", a.method)
             };
             let _ = writeln!(out, "\n`{call} of `{}` (`{}` of them{bound}; views).", a.data_field, a.count_field);
+            if let Some(f) = &a.fill {
+                let _ = writeln!(out, "\nAn element's `{}`, when NULL, is first set to entry `index` of `{}`.", f.field, f.from);
+            }
+            if let Some(f) = &a.function {
+                let index = if a.index { ", index" } else { "" };
+                let _ = writeln!(
+                    out,
+                    "\n`{f}(data{index})` → `{}({})` of `data` as a `{}` (or `{}.cast(data)`).",
+                    a.method,
+                    index.trim_start_matches(", "),
+                    r.python_name,
+                    r.python_name
+                );
+            }
         }
         for s in &r.setters {
             let _ = writeln!(

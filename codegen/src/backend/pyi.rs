@@ -88,6 +88,7 @@ pub fn exported_names(module: &Module) -> Vec<String> {
     names.extend(module.field_setters.iter().map(|f| f.name.clone()));
     names.extend(module.callback_functions.names().cloned());
     names.extend(module.records.iter().flat_map(|r| &r.numpy).filter_map(|n| n.function.clone()));
+    names.extend(module.records.iter().flat_map(|r| &r.arrays).filter_map(|a| a.function.clone()));
     names.extend(module.constants.iter().map(|c| c.name.clone()));
     names.push("__version__".into()); // `m.add` lists it in `__all__` too
     names
@@ -129,7 +130,7 @@ fn record_stub(out: &mut String, module: &Module, r: &Record) {
     }
     for n in &r.numpy {
         for method in std::iter::once(&n.method).chain(&n.allocate) {
-            let _ = writeln!(out, "    def {method}(self) -> npt.NDArray[numpy.{}]: ...", n.dtype);
+            let _ = writeln!(out, "    def {method}(self) -> npt.NDArray[numpy.{}]: ...", n.array_dtype());
         }
     }
     for b in &r.bulk {
@@ -236,7 +237,15 @@ fn module_function_stubs(out: &mut String, module: &Module) {
     }
     for n in module.records.iter().flat_map(|r| &r.numpy) {
         if let Some(function) = &n.function {
-            let _ = writeln!(out, "\ndef {function}(data: Any) -> npt.NDArray[numpy.{}]: ...", n.dtype);
+            let _ = writeln!(out, "\ndef {function}(data: Any) -> npt.NDArray[numpy.{}]: ...", n.array_dtype());
+        }
+    }
+    for a in module.records.iter().flat_map(|r| &r.arrays) {
+        let Some(function) = &a.function else { continue };
+        let class = module.record(&a.element).map_or("Any", |e| e.python_name.as_str());
+        match a.index {
+            true => _ = writeln!(out, "\ndef {function}(data: Any, index: int, /) -> {class}: ..."),
+            false => _ = writeln!(out, "\ndef {function}(data: Any, /) -> list[{class}]: ..."),
         }
     }
     for name in &module.callback_functions.accept_only {

@@ -171,8 +171,12 @@ fn param_kind(kind: &ParamKind) -> String {
             or_none(format!("address (capsule or view{})", if *ints { ", or int" } else { "" }), *nullable)
         }
         ParamKind::Enum { name } => format!("member of enum `{name}`"),
-        ParamKind::GObject { type_name, nullable, ints } => {
-            or_none(format!("`{type_name}` (PyGObject object or capsule{}, type-checked)", if *ints { ", or int" } else { "" }), *nullable)
+        ParamKind::GObject { type_name, nullable, ints, holds } => {
+            let held = holds.as_ref().map(|h| format!("; C receives the `{h}` its memory holds")).unwrap_or_default();
+            or_none(
+                format!("`{type_name}` (PyGObject object or capsule{}, type-checked{held})", if *ints { ", or int" } else { "" }),
+                *nullable,
+            )
         }
         ParamKind::Out { .. } => "out-parameter: filled by C, returned".into(),
         ParamKind::InBuffer { length } => format!("bytes-like input, its size passed as `{length}`"),

@@ -131,6 +131,21 @@ pub struct Field {
     /// refuses to copy it (it would have two owners).
     #[serde(default)]
     pub owns_target: bool,
+    /// Size of the memory this `void*` field points to (`span`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<PointerSpan>,
+}
+
+/// The memory behind a `void*` field: `count` elements of a size chosen by
+/// the value of `size_by` (values not listed: 1 byte).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PointerSpan {
+    /// Access path of the count (C names, anonymous members included).
+    pub count: Vec<String>,
+    /// Access path of the selector field.
+    pub size_by: Vec<String>,
+    /// Selector value → element size in bytes.
+    pub sizes: Vec<(i64, u32)>,
 }
 
 #[cfg(test)]

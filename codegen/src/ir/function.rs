@@ -30,7 +30,9 @@ pub enum ParamKind {
     /// Pointer to a GObject or boxed instance (`gobject = "GstBuffer"`): a
     /// PyGObject object of that GType or a capsule (an `int` when `ints`),
     /// type-checked at run time; `None` only when `nullable`.
-    GObject { type_name: String, nullable: bool, ints: bool },
+    /// With `holds` (`in_buffer`), the GstBuffer's memory holds that struct,
+    /// which C receives instead of the buffer.
+    GObject { type_name: String, nullable: bool, ints: bool, holds: Option<String> },
     /// `T*` that C writes: hidden from Python, the value is returned.
     Out { value: OutValue },
     /// Read-only bytes from any buffer-protocol object (no copy); its size
@@ -116,7 +118,7 @@ impl ParamKind {
     /// A GstBuffer: structs a function finds on it are its metas, which
     /// live as long as the buffer holds them (`rt::gobject::buffer`).
     pub fn holds_metas(&self) -> bool {
-        matches!(self, ParamKind::GObject { type_name, .. } if type_name == GST_BUFFER)
+        matches!(self, ParamKind::GObject { type_name, holds: None, .. } if type_name == GST_BUFFER)
     }
 
     /// Whether Python passes this parameter (others are filled in by the wrapper).

@@ -20,11 +20,11 @@ mod type_ref;
 pub use allocator::{AllocatorExtension, AllocatorOwner, CAllocator, IntField};
 pub use doc::{Doc, SourceLoc};
 pub use enum_::{EnumDef, EnumValue};
-pub use field::{Field, FieldKind, ScalarKind, StdElement, StdShape};
+pub use field::{Field, FieldKind, PointerSpan, ScalarKind, StdElement, StdShape};
 pub use function::{Capacity, Disjoint, Function, ListEdit, OutValue, OutputMode, Param, ParamKind, ResultConversion, ReturnKind};
 pub use module::{Alias, BulkExporter, CallbackFunctions, Column, Constant, FieldSetter, Handle, Module, NumpyExporter};
 pub use ownership::{Ownership, Transfer};
-pub use record::{CountedArray, OwnedPointer, OwnedString, PathStep, Record, Setter};
+pub use record::{ArrayFill, CountedArray, OwnedPointer, OwnedString, PathStep, Record, Setter};
 pub use rust_item::{
     DeclVariant, MethodKind, Receiver, RustClass, RustCrate, RustDecl, RustEnum, RustFunction, RustMethod, RustParam, RustType, RustVariant,
 };

@@ -45,6 +45,19 @@ pub struct NumpyExporter {
     /// Module function `NAME(data)` returning the same array for `data` cast to the struct.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub function: Option<String>,
+    /// dtype name and Rust type the copy converts each element to (`dtype`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub convert: Option<(String, String)>,
+    /// The array is 1-D, of the shape's product elements (`flat`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub flat: bool,
+}
+
+impl NumpyExporter {
+    /// dtype of the returned array: the converted one with `dtype`, else the data's.
+    pub fn array_dtype(&self) -> &str {
+        self.convert.as_ref().map_or(&self.dtype, |(name, _)| name)
+    }
 }
 
 /// One column of a bulk exporter: a (possibly nested) field path.

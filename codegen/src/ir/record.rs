@@ -19,6 +19,26 @@ pub struct CountedArray {
     pub capacity_field: Option<String>,
     /// The method takes an index and returns one element.
     pub index: bool,
+    /// Module function of the same method taking the struct first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function: Option<String>,
+    /// Element pointer field filled from the struct's parallel pointer array.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fill: Option<ArrayFill>,
+}
+
+/// `fill` of a counted array: element field `field` (when NULL) takes
+/// `from[index]`, a pointer array of the struct.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArrayFill {
+    /// Pointer field of the element (C name).
+    pub field: String,
+    /// Anonymous members the element field sits in.
+    pub field_via: Vec<String>,
+    /// `void**` field of the struct (C name).
+    pub from: String,
+    /// Anonymous members the `from` field sits in.
+    pub from_via: Vec<String>,
 }
 
 /// A method setting several fields at once (`[struct.NAME.setters.METHOD]`).

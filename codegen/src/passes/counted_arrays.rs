@@ -8,8 +8,8 @@ use toml::Spanned;
 
 use super::records::unknown;
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::ir::{CountedArray, Module, Record, TypeRef};
-use crate::spec::{CountedArraySpec, LoadedSpec};
+use crate::ir::{ArrayFill, CountedArray, FieldKind, Module, Record, TypeRef};
+use crate::spec::{ArrayFillSpec, CountedArraySpec, LoadedSpec};
 
 /// Runs the pass.
 pub fn run(spec: &LoadedSpec, module: &mut Module) -> Vec<Diagnostic> {
@@ -33,6 +33,10 @@ fn decide(spec: &LoadedSpec, module: &Module, record: &Record, method: &str, a: 
     if let Some(capacity) = &a.capacity {
         integer_field(spec, record, capacity)?;
     }
+    let fill = match &a.fill {
+        Some(fill) => Some(decide_fill(spec, module, record, &element, fill.get_ref())?),
+        None => None,
+    };
     Ok(CountedArray {
         method: method.to_string(),
         data_field: a.data.get_ref().clone(),
@@ -40,7 +44,29 @@ fn decide(spec: &LoadedSpec, module: &Module, record: &Record, method: &str, a: 
         count_field: a.count.get_ref().clone(),
         capacity_field: a.capacity.as_ref().map(|c| c.get_ref().clone()),
         index: a.index,
+        function: a.function.as_ref().map(|f| f.get_ref().clone()),
+        fill,
     })
+}
+
+/// `fill`: a raw pointer field of the element, and a pointer-to-pointer field of the struct.
+fn decide_fill(spec: &LoadedSpec, module: &Module, record: &Record, element: &str, fill: &ArrayFillSpec) -> Result<ArrayFill, Diagnostic> {
+    let elem = module.record(element).expect("element_record found it");
+    let names = || elem.fields.iter().map(|f| f.name.as_str());
+    let field = elem.field(fill.field.get_ref()).ok_or_else(|| unknown(spec, &fill.field, &format!("field of {element}"), names()))?;
+    if !matches!(field.kind, FieldKind::VoidPtr) {
+        let msg = format!("{element}.{} is `{}`, not a raw pointer (`void*`) field", field.name, field.ty.spelling());
+        return Err(spec.error(Kind::SpecInvalid, fill.field.span(), msg).hint("`fill.field` names the element's pointer the array fills"));
+    }
+    let names = || record.fields.iter().map(|f| f.name.as_str());
+    let from = record.field(fill.from.get_ref()).ok_or_else(|| unknown(spec, &fill.from, &format!("field of {}", record.name), names()))?;
+    if !matches!(from.ty.pointee(), Some(TypeRef::Pointer { .. })) {
+        let msg = format!("{}.{} is `{}`, not an array of pointers (`void**`)", record.name, from.name, from.ty.spelling());
+        return Err(spec
+            .error(Kind::SpecInvalid, fill.from.span(), msg)
+            .hint("`fill.from` names a `T**` field holding one pointer per element"));
+    }
+    Ok(ArrayFill { field: field.name.clone(), field_via: field.via.clone(), from: from.name.clone(), from_via: from.via.clone() })
 }
 
 /// The bound struct `data` points to.

@@ -42,10 +42,27 @@ fn numpy(spec: &LoadedSpec, record: &Record, method: &str, n: &NumpySpec) -> Res
         )
         .hint("numpy exporters view memory behind a pointer field; fixed arrays are exported automatically")
     })?;
-    let (dtype, rust) = dtype(element).ok_or_else(|| {
-        spec.error(Kind::SpecInvalid, n.data.span(), format!("{}.{} does not point to numbers", record.name, field.name))
-            .hint("the pointee must be an integer or floating-point type")
-    })?;
+    let (dtype, rust) = match (&n.element, dtype(element)) {
+        (None, Some(found)) => found,
+        (None, None) => {
+            return Err(spec
+                .error(Kind::SpecInvalid, n.data.span(), format!("{}.{} does not point to numbers", record.name, field.name))
+                .hint("the pointee must be an integer or floating-point type, or give its numbers' type with `element`"));
+        }
+        (Some(e), None) if matches!(element, TypeRef::Void) => numpy_type(spec, e)?,
+        (Some(e), None) => {
+            let msg = format!("{}.{} is `{}`, not `void*`", record.name, field.name, field.ty.spelling());
+            return Err(spec.error(Kind::SpecInvalid, e.span(), msg).hint("`element` gives the numbers behind a `void*` field"));
+        }
+        (Some(e), Some((found, _))) => {
+            let msg = format!("{}.{} points to `{found}` numbers already", record.name, field.name);
+            return Err(spec.error(Kind::SpecInvalid, e.span(), msg).hint("`element` is for `void*` data; drop it"));
+        }
+    };
+    let convert = match &n.dtype {
+        Some(to) => Some(conversion(spec, record, method, n, &dtype, to)?),
+        None => None,
+    };
     if n.copy && !n.writable {
         return Err(spec
             .error(Kind::SpecInvalid, n.data.span(), format!("{}.{method}: `copy = true` with `writable = false`", record.name))
@@ -75,7 +92,71 @@ fn numpy(spec: &LoadedSpec, record: &Record, method: &str, n: &NumpySpec) -> Res
         extent: n.extent.iter().map(|d| d.get_ref().clone()).collect(),
         allocate: n.allocate.as_ref().map(|a| a.get_ref().clone()),
         function: n.function.as_ref().map(|f| f.get_ref().clone()),
+        convert,
+        flat: n.flat,
     })
+}
+
+/// numpy dtype names and their Rust element types.
+const NUMPY_TYPES: [(&str, &str); 10] = [
+    ("int8", "i8"),
+    ("uint8", "u8"),
+    ("int16", "i16"),
+    ("uint16", "u16"),
+    ("int32", "i32"),
+    ("uint32", "u32"),
+    ("int64", "i64"),
+    ("uint64", "u64"),
+    ("float32", "f32"),
+    ("float64", "f64"),
+];
+
+/// A numpy dtype name the spec gives (`element`, `dtype`) and its Rust type.
+fn numpy_type(spec: &LoadedSpec, name: &Spanned<String>) -> Result<(String, String), Diagnostic> {
+    match NUMPY_TYPES.iter().find(|(n, _)| n == name.get_ref()) {
+        Some((n, r)) => Ok(((*n).to_string(), (*r).to_string())),
+        None => Err(unknown(spec, name, "numpy number type", NUMPY_TYPES.iter().map(|(n, _)| *n))),
+    }
+}
+
+/// Whether every `from` value converts exactly to `to` (Rust's `From`).
+fn widens(from: &str, to: &str) -> bool {
+    let ok: &[&str] = match from {
+        "i8" => &["i16", "i32", "i64", "f32", "f64"],
+        "u8" => &["u16", "u32", "u64", "i16", "i32", "i64", "f32", "f64"],
+        "i16" => &["i32", "i64", "f32", "f64"],
+        "u16" => &["u32", "u64", "i32", "i64", "f32", "f64"],
+        "i32" => &["i64", "f64"],
+        "u32" => &["u64", "i64", "f64"],
+        "f32" => &["f64"],
+        _ => &[],
+    };
+    from == to || ok.contains(&to)
+}
+
+/// `dtype`: the copy's element type, an exact conversion of the data's.
+fn conversion(
+    spec: &LoadedSpec,
+    record: &Record,
+    method: &str,
+    n: &NumpySpec,
+    from: &str,
+    to: &Spanned<String>,
+) -> Result<(String, String), Diagnostic> {
+    let (name, rust) = numpy_type(spec, to)?;
+    let what = format!("{}.{method}", record.name);
+    if !n.copy {
+        let hint = "a conversion makes a new array: add `copy = true`";
+        return Err(spec.error(Kind::SpecInvalid, to.span(), format!("{what}: `dtype` without `copy`")).hint(hint));
+    }
+    let from_rust = NUMPY_TYPES.iter().find(|(n, _)| *n == from).map_or(from, |(_, r)| r);
+    if !widens(from_rust, &rust) {
+        let msg = format!("{what}: `{from}` values do not all convert exactly to `{name}`");
+        return Err(spec
+            .error(Kind::SpecInvalid, to.span(), msg)
+            .hint("only widening conversions are allowed (`int16` → `float32`, `float32` → `float64`…)"));
+    }
+    Ok((name, rust))
 }
 
 fn is_int_field(record: &Record, name: &Spanned<String>) -> bool {

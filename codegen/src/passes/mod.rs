@@ -33,6 +33,7 @@ pub mod list_edits;
 pub mod names;
 pub mod owned_strings;
 pub mod param_names;
+pub mod pointer_spans;
 pub mod records;
 pub mod results;
 pub mod runtime_features;
@@ -56,6 +57,7 @@ pub const PASSES: &[&str] = &[
     "owned_strings",
     "exporters",
     "counted_arrays",
+    "pointer_spans",
     "setters",
     "buffer_metas",
     "functions",
@@ -84,6 +86,7 @@ pub fn run(spec: &LoadedSpec, mut module: Module, until: Option<&str>) -> Result
             }
             "exporters" => exporters::run(spec, &mut module),
             "counted_arrays" => counted_arrays::run(spec, &mut module),
+            "pointer_spans" => pointer_spans::run(spec, &mut module),
             "setters" => setters::run(spec, &mut module),
             "buffer_metas" => buffer_metas::run(spec, &mut module),
             "functions" => functions::run(spec, &mut module),

@@ -44,6 +44,11 @@ pub fn run(spec: &LoadedSpec, module: &Module) -> Vec<Diagnostic> {
             claim(function, format!("numpy function of {}.{}", r.name, n.method), &mut errors);
         }
     }
+    for (r, a) in module.records.iter().flat_map(|r| r.arrays.iter().map(move |a| (r, a))) {
+        if let Some(function) = &a.function {
+            claim(function, format!("array function of {}.{}", r.name, a.method), &mut errors);
+        }
+    }
     for f in &module.field_setters {
         claim(&f.name, format!("field setter of {}", f.class), &mut errors);
     }

@@ -124,7 +124,7 @@ mod tests {
 
     #[test]
     fn results_found_on_a_gst_buffer_are_its_metas() {
-        let buffer = param("buf", ParamKind::GObject { type_name: "GstBuffer".into(), nullable: false, ints: true });
+        let buffer = param("buf", ParamKind::GObject { type_name: "GstBuffer".into(), nullable: false, ints: true, holds: None });
         let want = ResultConversion::BufferMeta { record: "Frame".into(), buffer: "buf".into() };
         assert_eq!(lower(&function(borrowed("buf"), vec![buffer])), want);
     }

@@ -247,6 +247,9 @@ pub struct FieldSpec {
     /// An embedded struct the module does not bind: how Python reads it
     /// (`"address"`: a read-only capsule of its address).
     pub embedded: Option<Spanned<EmbeddedForm>>,
+    /// The size of the memory a `void*` field points to, from other fields:
+    /// reading it records that span for the `[runtime] raw_memory` helpers.
+    pub span: Option<Spanned<PointerSpanSpec>>,
     /// Hide the field.
     #[serde(default)]
     pub skip: bool,
@@ -259,6 +262,20 @@ pub struct FieldSpec {
 pub enum EmbeddedForm {
     /// A read-only capsule of the member's address, dying with the struct.
     Address,
+}
+
+/// `[struct.NAME.fields.FIELD] span`: a `void*` field points to `count`
+/// elements whose size in bytes an enum field selects.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointerSpanSpec {
+    /// Dotted path to the integer field holding the element count.
+    pub count: Spanned<String>,
+    /// Enum (or integer) field whose value selects the element size.
+    pub size_by: Spanned<String>,
+    /// Value name (enum member) → element size in bytes (not zero); other
+    /// values count as 1 byte.
+    pub sizes: SpannedMap<std::num::NonZeroU32>,
 }
 
 /// Callback registration for a function-pointer field.
@@ -315,6 +332,17 @@ pub struct NumpySpec {
     /// `data` seen as the struct (a view of it, or what its `cast` accepts).
     #[serde(default)]
     pub function: Option<Spanned<String>>,
+    /// numpy dtype name of the elements in memory when `data` is `void*`
+    /// (or points to a struct of numbers): `int16` for pairs of shorts.
+    #[serde(default)]
+    pub element: Option<Spanned<String>>,
+    /// numpy dtype of the returned copy: every element converted exactly
+    /// (a widening conversion only: `int16` → `float32`). Requires `copy`.
+    #[serde(default)]
+    pub dtype: Option<Spanned<String>>,
+    /// Return a 1-D array of the shape's product elements (default false).
+    #[serde(default)]
+    pub flat: bool,
 }
 
 fn yes() -> bool {
@@ -356,6 +384,23 @@ pub struct CountedArraySpec {
     /// instead of `METHOD()` returning the list of all elements.
     #[serde(default)]
     pub index: bool,
+    /// Also a module function of this name taking the struct (or what its
+    /// `cast` accepts) first: `NAME(data, index, /)` or `NAME(data, /)`.
+    pub function: Option<Spanned<String>>,
+    /// Before an element is returned, its NULL pointer field `field` is
+    /// set from the struct's pointer array `from` at the element's index.
+    pub fill: Option<Spanned<ArrayFillSpec>>,
+}
+
+/// `[struct.NAME.arrays.METHOD] fill`: an element's pointer field whose
+/// value the producer keeps in a parallel array of the struct.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArrayFillSpec {
+    /// Pointer field of the element struct (C name).
+    pub field: Spanned<String>,
+    /// Pointer-to-pointer field of the struct (`void**`), one entry per element.
+    pub from: Spanned<String>,
 }
 
 /// `[enum.NAME]`.
@@ -474,6 +519,11 @@ pub struct ParamSpec {
     /// How Python passes a C function-pointer parameter other than as a
     /// callable (`"address"`: an int or capsule address, as pyds).
     pub function_pointer: Option<Spanned<FunctionPointerForm>>,
+    /// With `gobject = "GstBuffer"` on a pointer to a bound struct: Python
+    /// passes the buffer, C receives the struct its memory holds (an NVMM
+    /// buffer's `NvBufSurface`).
+    #[serde(default)]
+    pub in_buffer: bool,
 }
 
 /// `[function.NAME.param.PARAM] function_pointer`: the Python form of a C

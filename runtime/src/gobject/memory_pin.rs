@@ -103,6 +103,20 @@ pub unsafe fn struct_in_buffer<T>(
     Ok(candidate)
 }
 
+/// A parameter with `gobject = "GstBuffer"` and `in_buffer` in the spec:
+/// the `T` the memory of the GstBuffer `value` holds (a `Gst.Buffer`, a
+/// capsule, or an `int` with `ints`; type-checked), for a C function that
+/// takes the struct (an NVMM buffer's `NvBufSurface`). `None` (with
+/// `nullable`) gives NULL; a buffer whose memory is not exactly one `T`
+/// raises `ValueError`.
+pub fn struct_of_buffer<T>(value: &Bound<'_, PyAny>, nullable: bool, ints: bool, what: &str) -> PyResult<*mut T> {
+    let rules = super::GTypeRules { nullable, ints, ..super::buffer::BUFFER };
+    let Some(buffer) = NonNull::new(super::instance(value, rules, what)?) else { return Ok(std::ptr::null_mut()) };
+    let not_t = format!("the buffer's memory does not hold one {}", std::any::type_name::<T>().rsplit("::").next().unwrap_or("struct"));
+    // SAFETY: `instance` type-checked `buffer` as a live GstBuffer.
+    unsafe { struct_in_buffer(buffer, |_: &T| true, &not_t, what) }
+}
+
 /// Releases frame `index` of the descriptor at an address (a CPU unmap).
 pub type ReleaseMapping = unsafe fn(usize, i32);
 

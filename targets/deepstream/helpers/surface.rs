@@ -1,7 +1,7 @@
 //! Frame pixels of an NVMM GstBuffer: `get_nvds_buf_surface`,
-//! `get_nvds_buf_surface_gpu`, `unmap_nvds_buf_surface`, and
-//! `nvds_obj_enc_process`, which pyds calls with the GstBuffer's address
-//! where C takes the `NvBufSurface*` inside it.
+//! `get_nvds_buf_surface_gpu` and `unmap_nvds_buf_surface`
+//! (`nvds_obj_enc_process`, which takes the buffer where C takes the
+//! `NvBufSurface*` inside it, is spec: `in_buffer`).
 //!
 //! Why hand-written: what stays here is NvBufSurface's own layout and API
 //! (which batch entry, which colour formats are packed RGB(A), which memory
@@ -124,29 +124,6 @@ fn unmap_nvds_buf_surface(gst_buffer: &Bound<'_, PyAny>, batchID: i64) -> PyResu
     Ok(())
 }
 
-/// Queues a JPEG crop of `obj_meta` (or the whole frame with `args.isFrame`)
-/// from the NVMM buffer at `gst_buffer`; returns whether it was accepted.
-#[pyfunction]
-#[pyo3(signature = (ctx, args, gst_buffer, obj_meta, frame_meta))]
-fn nvds_obj_enc_process(
-    ctx: &Bound<'_, NvDsObjEncCtx>,
-    args: &Bound<'_, NvDsObjEncUsrArgs>,
-    gst_buffer: &Bound<'_, PyAny>,
-    obj_meta: &Bound<'_, PyAny>,
-    frame_meta: &Bound<'_, NvDsFrameMeta>,
-) -> PyResult<bool> {
-    let what = "nvds_obj_enc_process";
-    let ctx = ctx.get().ptr()?;
-    let surface = surface_of(buffer_at(gst_buffer, what)?, what)?;
-    let obj = if obj_meta.is_none() {
-        std::ptr::null_mut()
-    } else {
-        obj_meta.cast::<NvDsObjectMeta>().map_err(|_| rt::errors::wrong_type(obj_meta, "NvDsObjectMeta or None", what))?.get().ptr()?
-    };
-    let (args, frame) = (args.get().ptr()?, frame_meta.get().ptr()?);
-    Ok(unsafe { ffi::nvds_obj_enc_process(ctx.cast(), args, surface, obj, frame) })
-}
-
 /// Memory the CPU can use as it is.
 fn cpu_visible(mem: ffi::NvBufSurfaceMemType) -> bool {
     matches!(mem, ffi::NvBufSurfaceMemType_NVBUF_MEM_SYSTEM | ffi::NvBufSurfaceMemType_NVBUF_MEM_CUDA_PINNED | ffi::NvBufSurfaceMemType_NVBUF_MEM_CUDA_UNIFIED)
@@ -188,6 +165,5 @@ unsafe fn unmap(surface: usize, batch: i32) {
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(get_nvds_buf_surface, m)?)?;
     m.add_function(wrap_pyfunction!(get_nvds_buf_surface_gpu, m)?)?;
-    m.add_function(wrap_pyfunction!(unmap_nvds_buf_surface, m)?)?;
-    m.add_function(wrap_pyfunction!(nvds_obj_enc_process, m)?)
+    m.add_function(wrap_pyfunction!(unmap_nvds_buf_surface, m)?)
 }

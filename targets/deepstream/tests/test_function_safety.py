@@ -264,6 +264,17 @@ def test_get_detections_is_bounds_checked():
     pyds.free_buffer(buf)
 
 
+
+def test_python_made_layer_buffer_is_not_a_known_span():
+    # A struct constructed in Python may point anywhere: reading its sized
+    # `buffer` records nothing, so get_detections refuses the address.
+    data = (ctypes.c_float * 4)(1.0, 2.0, 3.0, 4.0)
+    layer = pyds.NvDsInferLayerInfo()
+    layer.buffer = ctypes.addressof(data)
+    layer.inferDims.numElements = 1 << 20
+    with pytest.raises(ValueError):
+        pyds.get_detections(layer.buffer, 0)
+
 def test_event_message_views_die_when_c_releases_them():
     # Before: the views of blocks the release function freed stayed readable.
     batch, frame = batch_with_frame()
@@ -344,3 +355,23 @@ def test_python_owned_extension_is_not_freed_by_the_release_function():
     assert vehicle.make == "own"
     del vehicle
     gc.collect()
+
+
+def test_layers_of_an_untracked_tensor_meta_are_probed_and_never_written():
+    # A tensor meta at a raw int address (cast of an int: untracked): its
+    # layer array is probed readable, and `buffer` is not filled in place.
+    meta = (ctypes.c_uint64 * 32)()
+    layers = (ctypes.c_uint64 * 64)()
+    host = (ctypes.c_void_p * 1)(ctypes.addressof(meta))
+    ctypes.c_uint32.from_address(ctypes.addressof(meta) + 4).value = 1  # num_output_layers
+    ctypes.c_void_p.from_address(ctypes.addressof(meta) + 8).value = 8  # output_layers_info: unreadable
+    ctypes.c_void_p.from_address(ctypes.addressof(meta) + 16).value = ctypes.addressof(host)
+    tensor = pyds.NvDsInferTensorMeta.cast(ctypes.addressof(meta))
+    with pytest.raises(ValueError):
+        pyds.get_nvds_LayerInfo(tensor, 0)
+    ctypes.c_void_p.from_address(ctypes.addressof(meta) + 8).value = ctypes.addressof(layers)
+    layer = pyds.get_nvds_LayerInfo(ctypes.addressof(meta), 0)
+    assert pyds.get_ptr(layer.buffer) == 0
+    assert not any(layers)
+    with pytest.raises(IndexError):
+        tensor.output_layers_info(1)

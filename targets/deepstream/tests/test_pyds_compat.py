@@ -10,7 +10,7 @@ import inspect
 import pytest
 
 import pyds
-from ds_pipeline import chain, run_pipeline, sim
+from ds_pipeline import Gst, chain, run_pipeline, sim
 
 OLD_NAMES = {
     "NvDsPastFrameObjBatch": ("NvDsTargetMiscDataBatch", ["numAllocated", "numFilled", "list", "cast"]),
@@ -103,3 +103,46 @@ def test_roi_functions_take_roi_meta_objects():
             pyds.nvds_add_user_meta_to_roi(batch, pyds.nvds_acquire_user_meta_from_pool(batch))
     finally:
         pyds.nvds_destroy_batch_meta(batch)
+
+
+def _events_into(element):
+    """The SDK events (`nv-*` structures) `element`'s sink pad receives."""
+    seen = []
+
+    def on_event(pad, info):
+        structure = info.get_event().get_structure()
+        if structure is not None and structure.get_name().startswith("nv-"):
+            seen.append(structure.to_string())
+        return Gst.PadProbeReturn.OK
+
+    element.get_static_pad("sink").add_probe(Gst.PadProbeType.EVENT_DOWNSTREAM, on_event)
+    return seen
+
+
+def test_event_senders_send_the_sdk_events_to_the_element_at_an_address():
+    pipeline = Gst.parse_launch("appsrc ! identity name=i ! fakesink async=false")
+    element = pipeline.get_by_name("i")
+    seen = _events_into(element)
+    pipeline.set_state(Gst.State.PAUSED)
+    try:
+        assert pyds.gst_element_send_nvevent_new_stream_reset(hash(element), 3) in (True, False)
+        assert pyds.gst_element_send_nvevent_interval_update(hash(element), "cam-1", 5) in (True, False)
+        assert pyds.gst_element_send_nvevent_interval_update(element, "cam-2", 7) in (True, False)
+    finally:
+        pipeline.set_state(Gst.State.NULL)
+    assert len(seen) == 3, seen
+    assert seen[0].startswith("nv-stream-reset") and "3" in seen[0]
+    assert seen[1].startswith("nv-infer-interval-update") and "cam-1" in seen[1] and "5" in seen[1]
+    assert "cam-2" in seen[2]
+
+
+def test_event_senders_check_the_element():
+    with pytest.raises(TypeError):
+        pyds.gst_element_send_nvevent_new_stream_reset(hash(Gst.Buffer.new()), 0)  # not a GstElement
+    with pytest.raises(TypeError):
+        pyds.gst_element_send_nvevent_interval_update("element", "cam", 1)
+    element = Gst.ElementFactory.make("identity")
+    with pytest.raises(TypeError):
+        pyds.gst_element_send_nvevent_interval_update(hash(element), None, 1)
+    with pytest.raises(OverflowError):
+        pyds.gst_element_send_nvevent_new_stream_reset(hash(element), -1)

@@ -6,9 +6,11 @@ synthetic scene."""
 
 from __future__ import annotations
 
+import ctypes
 import math
 
 import numpy as np
+import pytest
 
 import pyds
 from ds_pipeline import chain, run_pipeline
@@ -85,3 +87,19 @@ def test_vectors_are_the_motion_of_the_objects():
     infer = f"nvinfersim name=infer {SCENE} output-tensor-meta=false segmentation-meta=false"
     assert run_pipeline(chain(f"nvofsim {SCENE}", infer, buffers=10), probe) == 10
     assert len(checked) > 500 and any(checked)
+
+
+def test_flow_vectors_are_a_new_flat_float32_array_of_the_int16_pairs():
+    pairs = (ctypes.c_int16 * 8)(1, -2, 3, -4, 32767, -32768, 0, 5)
+    meta = pyds.NvDsOpticalFlowMeta()
+    meta.data = ctypes.addressof(pairs)
+    ctypes.c_uint.from_address(meta.address + 0).value = 2  # rows (read-only from Python)
+    ctypes.c_uint.from_address(meta.address + 4).value = 2  # cols
+    vectors = pyds.get_optical_flow_vectors(meta)
+    assert vectors.dtype == np.float32 and vectors.shape == (8,)
+    assert vectors.tolist() == [1.0, -2.0, 3.0, -4.0, 32767.0, -32768.0, 0.0, 5.0]
+    pairs[0] = 9
+    assert vectors[0] == 1.0  # a copy, not a view
+    meta.data = None
+    with pytest.raises(ValueError):
+        pyds.get_optical_flow_vectors(meta)  # NULL data for a 2 x 2 grid

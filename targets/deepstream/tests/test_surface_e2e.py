@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import pyds
-from ds_pipeline import run_pipeline
+from ds_pipeline import Gst, run_pipeline
 
 NVMM = (
     "videotestsrc num-buffers=2 pattern=solid-color foreground-color=0xff204060 ! "
@@ -73,6 +73,9 @@ def test_object_encoder_with_buffer_address():
         not_a_buffer = pyds.NvDsObjEncUsrArgs()
         with pytest.raises(TypeError, match="not a GstBuffer"):
             pyds.nvds_obj_enc_process(ctx, args, not_a_buffer.address, obj, frame)
+        system_memory = Gst.Buffer.new_wrapped(b"not a surface")
+        with pytest.raises(ValueError, match="does not hold one NvBufSurface"):
+            pyds.nvds_obj_enc_process(ctx, args, system_memory, obj, frame)
 
     run_pipeline(NVMM, probe)
     pyds.nvds_obj_enc_destroy_context(ctx)

@@ -97,6 +97,10 @@ def test_tensor_output_layers():
                 assert get_capsule_pointer(layer.buffer, None) == pyds.get_ptr(layer.buffer)
                 values = [ptr[j] for j in range(n * k)]
                 assert values[0] == pyds.get_detections(layer.buffer, 0)
+                # the span `layer.buffer` recorded: numElements floats, no more
+                assert values[-1] == pyds.get_detections(layer.buffer, n * k - 1)
+                with pytest.raises(IndexError):
+                    pyds.get_detections(layer.buffer, n * k)
                 if layer.layerName == "output_bbox":
                     assert all(0.0 <= v <= 1.0 for v in values)
             assert tensor.output_layers_info(1).layerName == names[1]

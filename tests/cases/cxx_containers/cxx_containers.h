@@ -47,6 +47,9 @@ typedef struct {
 /** A C function declared in the C++ header. @return The record's id. */
 unsigned int cx_record_id(const CxRecord *record);
 
+/** A header-defined (`static inline`) helper: parsed as C++, it is wrapped in the C++ shim. @return The id plus @a offset. */
+static inline unsigned int cx_record_id_plus(const CxRecord *record, unsigned int offset) { return record->id + offset; }
+
 #ifdef __cplusplus
 }
 #endif

@@ -57,4 +57,13 @@ GoBoxMeta *go_buffer_attach(GstBuffer *buffer, void *data, GoDataFree free_func)
 /** Whether an element is playing; NULL gives 0. */
 int go_element_is_playing(GstElement *element);
 
+/** A frame descriptor a buffer's memory holds (as NVMM buffers hold theirs). */
+typedef struct {
+  unsigned int width;  /**< Columns. */
+  unsigned int height; /**< Rows. */
+} GoSurface;
+
+/** Pixels of a frame descriptor. */
+unsigned int go_surface_area(const GoSurface *surface);
+
 #endif

@@ -16,3 +16,10 @@ typedef struct {
   uint32_t width;  /**< Columns. */
   uint32_t height; /**< Rows. */
 } NpMask;
+
+/** A grid of motion vectors stored as int16 (x, y) pairs behind a `void*`. */
+typedef struct {
+  uint32_t rows; /**< Grid rows. */
+  uint32_t cols; /**< Grid columns. */
+  void *vectors; /**< rows * cols pairs of int16 (or NULL). */
+} NpFlow;

@@ -40,6 +40,8 @@ pub struct ParamVm {
     pub ints: bool,
     /// GType name of a `gobject` parameter.
     pub gtype: String,
+    /// `in_buffer`: the struct (C name) the GstBuffer's memory holds; empty otherwise.
+    pub holds: String,
     /// "none", "consumed", "invalidated", "into" or "held" (a view passed
     /// as a `void*` that a GObject container now holds).
     pub transfer: &'static str,
@@ -155,8 +157,9 @@ fn kind(module: &Module, f: &Function, p: &Param, vm: &mut ParamVm) -> &'static 
             vm.enum_static = enum_static(name);
             "enum"
         }
-        ParamKind::GObject { type_name, nullable, ints } => {
+        ParamKind::GObject { type_name, nullable, ints, holds } => {
             (vm.gtype, vm.nullable, vm.ints) = (type_name.clone(), *nullable, *ints);
+            vm.holds = holds.clone().unwrap_or_default();
             "gobject"
         }
         ParamKind::Out { value } => out(module, p, value, vm),

@@ -44,6 +44,8 @@ pub fn ffi_layer(spec: &LoadedSpec, set: &HeaderSet, no_shim: &[String]) -> Resu
 pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer, runtime: &RuntimeSource) -> Result<Vec<Output>> {
     let env = templates::environment();
     let mut vm = model::module_vm(module);
+    vm.cxx_wrappers = cxx_shim::static_wrappers(module, !spec.spec.c.cxx_headers.is_empty());
+    let cxx_shim_needed = !vm.cxx_readers.is_empty() || !vm.cxx_wrappers.is_empty();
     let spec_shown = paths::shown_spec(spec);
     let allocator = format!("__BINDERY_ALLOC_{}", spec.spec.c.allocator.get_ref().to_uppercase());
     let runtime_dep = runtime.dependency(out_dir);
@@ -60,7 +62,7 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer,
         runtime: &runtime_dep,
         link: paths::link_settings(spec, out_dir),
         shim: ffi.shim.as_ref().map(|_| paths::shim_settings(spec, out_dir, ffi::SHIM_FILE)),
-        cxx_shim: (!vm.cxx_readers.is_empty()).then(|| paths::shim_settings(spec, out_dir, cxx_shim::FILE)),
+        cxx_shim: cxx_shim_needed.then(|| paths::shim_settings(spec, out_dir, cxx_shim::FILE)),
         headers: spec.spec.c.headers.iter().map(|h| h.get_ref().clone()).collect(),
         features: &features,
     }));
@@ -70,7 +72,7 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer,
         let text = if path.ends_with(".rs") { format::rust(path, &text)? } else { text };
         out.push(Output::new(*path, text));
     }
-    out.push(Output::new("src/ffi.rs", ffi.rust));
+    out.push(Output::new("src/ffi.rs", cxx_shim::link_wrappers(&ffi.rust, &vm.cxx_wrappers)));
     if let Some(shim) = ffi.shim {
         out.push(Output::new(ffi::SHIM_FILE, shim));
     }
@@ -82,7 +84,7 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer,
         let text = templates::render(&env, "runtime_features.rs.j2", &ctx)?;
         out.push(Output::new(runtime_features::FILE, format::rust(runtime_features::FILE, &text)?));
     }
-    if !vm.cxx_readers.is_empty() {
+    if cxx_shim_needed {
         out.push(Output::new(cxx_shim::FILE, templates::render(&env, "cxx_shim.cpp.j2", &ctx)?));
     }
     if runtime_dep.standalone {

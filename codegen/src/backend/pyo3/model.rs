@@ -48,6 +48,8 @@ pub struct ModuleVm {
     pub int_addresses: &'static str,
     /// Readers of C++ std:: members in the C++ shim.
     pub cxx_readers: Vec<super::cxx_shim::ReaderVm>,
+    /// Wrappers of `static` functions in the C++ shim (headers parsed as C++; set by `render`).
+    pub cxx_wrappers: Vec<super::cxx_shim::StaticWrapperVm>,
     /// Module aliases: (name, attribute path from the module).
     pub aliases: Vec<(String, Vec<String>)>,
     /// `[allocator.NAME]` functions.
@@ -58,6 +60,8 @@ pub struct ModuleVm {
     pub callback_functions: CallbackFunctionsVm,
     /// Numpy exporters' module functions: (function, class, method, dtype).
     pub numpy_functions: Vec<(String, String, String)>,
+    /// Counted arrays' module functions (`[struct.NAME.arrays.METHOD] function`).
+    pub array_functions: Vec<ArrayFunctionVm>,
 }
 
 /// The `[callbacks]` functions.
@@ -156,6 +160,9 @@ pub struct FieldVm {
     pub c_char: bool,
     /// Calls turning a `void*`-like field into `*mut c_void`.
     pub erase: &'static str,
+    /// `(count, selector, sizes)` expressions of a sized `void*` field
+    /// (`span`): reading it records that memory for the raw-memory helpers.
+    pub span: Option<(String, String, String)>,
     /// Runtime conversion of a float value (`to_c_float` / `to_c_double`).
     pub convert: &'static str,
     /// Rust class of the target (nested, pointer, list element).
@@ -202,6 +209,8 @@ pub struct NumpyVm {
     pub writable: &'static str,
     /// Returns a copy instead of a view.
     pub copy: bool,
+    /// Rust type a copy converts each element to (empty: none).
+    pub convert: String,
     /// `(label, u64 expression)` sizes checked against a NULL pointer (`bytes`, `extent`).
     pub sizes: Vec<(String, String)>,
     /// Docstring of a byte-count exporter (`bytes`), else empty.
@@ -229,6 +238,21 @@ pub struct NumpyAllocVm {
     pub what: String,
 }
 
+/// A counted array's module function: `name(data[, index])` is `class.method`.
+#[derive(Serialize)]
+pub struct ArrayFunctionVm {
+    /// Python function name.
+    pub name: String,
+    /// Class of the struct (Rust/Python name).
+    pub class: String,
+    /// The method it calls.
+    pub method: String,
+    /// The method takes an index.
+    pub index: bool,
+    /// Element class (Rust/Python name).
+    pub element: String,
+}
+
 /// A counted-pointer array method.
 #[derive(Serialize)]
 pub struct CountedArrayVm {
@@ -246,6 +270,10 @@ pub struct CountedArrayVm {
     pub capacity: String,
     /// The method takes an index.
     pub index: bool,
+    /// `fill`: (element field access, struct `from` field access).
+    pub fill: Option<(String, String)>,
+    /// Also a module function (the method is then callable from it).
+    pub function: bool,
     /// `Class.method` for messages.
     pub what: String,
 }
@@ -350,9 +378,25 @@ pub fn module_vm(module: &Module) -> ModuleVm {
         frees: super::functions::free_helpers(module),
         int_addresses: super::memory::int_addresses(module),
         cxx_readers: super::cxx_shim::readers(module),
+        cxx_wrappers: vec![],
         aliases: module.aliases.iter().map(|a| (a.name.clone(), a.path.clone())).collect(),
         allocators: super::allocators::allocators(module),
         field_setters: module.field_setters.iter().map(field_setter_vm).collect(),
+        array_functions: module
+            .records
+            .iter()
+            .flat_map(|r| {
+                r.arrays.iter().filter_map(move |a| {
+                    Some(ArrayFunctionVm {
+                        name: a.function.clone()?,
+                        class: r.python_name.clone(),
+                        method: a.method.clone(),
+                        index: a.index,
+                        element: class_of(module, &a.element),
+                    })
+                })
+            })
+            .collect(),
         numpy_functions: module
             .records
             .iter()
@@ -459,6 +503,7 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
         FieldKind::VoidPtr => {
             vm.any_view = matches!(&f.ty, TypeRef::Pointer { pointee, .. } if **pointee == TypeRef::Void);
             vm.erase = erase_pointer(&f.ty);
+            vm.span = f.span.as_ref().map(span_vm);
             "void_ptr"
         }
         FieldKind::EmbeddedAddress => {
@@ -565,6 +610,9 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
         .iter()
         .map(|d| if d.parse::<u64>().is_ok() { format!("{d}i64") } else { format!("rt::field_get!(this, {}) as i64", rust_ident(d)) })
         .collect();
+    if n.flat {
+        shape = vec![format!("rt::numpy_export::flat_len(&[{}], {:?})?", shape.join(", "), format!("{}.{}", r.name, n.method))];
+    }
     let mut sizes = vec![];
     let extent: Vec<String> = n.extent.iter().map(|d| field(d)).collect();
     if let Some(b) = &n.bytes_field {
@@ -593,6 +641,7 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
         ty: n.rust.clone(),
         writable: if n.writable { "true" } else { "false" },
         copy: n.copy,
+        convert: n.convert.as_ref().map_or_else(String::new, |(_, rust)| rust.clone()),
         sizes,
         bytes_doc: n.bytes_field.as_deref().map_or_else(String::new, |b| {
             format!("The data as a zero-copy {} array of {} values; the array keeps this object alive.", n.dtype, per(b))
@@ -613,8 +662,26 @@ fn counted_array_vm(module: &Module, r: &Record, a: &CountedArray) -> CountedArr
         count: field(&a.count_field),
         capacity: a.capacity_field.as_deref().map_or_else(|| "None".to_string(), |c| format!("Some({})", field(c))),
         index: a.index,
+        fill: a.fill.as_ref().map(|f| (access_path(&f.field_via, &f.field), access_path(&f.from_via, &f.from))),
+        function: a.function.is_some(),
         what: format!("{}.{}", r.python_name, a.method),
     }
+}
+
+/// `a.b.c` Rust access through anonymous members to a field.
+fn access_path(via: &[String], name: &str) -> String {
+    via.iter().cloned().chain([rust_ident(name)]).collect::<Vec<_>>().join(".")
+}
+
+/// The count, selector and size-table expressions of a sized `void*` field.
+fn span_vm(s: &crate::ir::PointerSpan) -> (String, String, String) {
+    let path = |p: &[String]| p.iter().map(|x| rust_ident(x)).collect::<Vec<_>>().join(".");
+    let sizes: Vec<String> = s.sizes.iter().map(|(value, size)| format!("({value}, {size})")).collect();
+    (
+        format!("rt::field_get!(self, {}) as u64", path(&s.count)),
+        format!("rt::field_get!(self, {}) as i64", path(&s.size_by)),
+        format!("&[{}]", sizes.join(", ")),
+    )
 }
 
 fn setter_vm(s: &Setter) -> SetterVm {

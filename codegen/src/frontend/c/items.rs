@@ -169,6 +169,7 @@ impl<'tu> Walker<'tu> {
             kind,
             ownership: Ownership::External,
             owns_target: false,
+            span: None,
         }
     }
 

@@ -54,6 +54,9 @@ fn one(spec: &LoadedSpec, module: &Module, f: &mut Function, name: &toml::Spanne
     if let Some(ty) = &ps.gobject {
         gobject(spec, f, name, ty)?;
     }
+    if ps.in_buffer {
+        in_buffer(spec, f, name)?;
+    }
     pointer_options(spec, module, f, name, ps)
 }
 
@@ -114,8 +117,33 @@ fn gobject(spec: &LoadedSpec, f: &mut Function, name: &toml::Spanned<String>, ty
             .error(Kind::SpecInvalid, ty.span(), format!("`{}` is not a GType name", ty.get_ref()))
             .hint("name the registered type as GLib spells it, e.g. \"GstBuffer\" or \"GstElement\""));
     }
-    p.kind = ParamKind::GObject { type_name: ty.get_ref().clone(), nullable: p.header_nullable, ints: false };
+    p.kind = ParamKind::GObject { type_name: ty.get_ref().clone(), nullable: p.header_nullable, ints: false, holds: None };
     Ok(())
+}
+
+/// `in_buffer`: a pointer to a bound struct taken as the GstBuffer whose memory holds it.
+fn in_buffer(spec: &LoadedSpec, f: &mut Function, name: &toml::Spanned<String>) -> Found {
+    let fname = f.name.clone();
+    let p = param_named(spec, f, name)?;
+    let record = match (p.ty.pointee(), &mut p.kind) {
+        (Some(TypeRef::Record { name }), ParamKind::GObject { type_name, holds, .. }) if type_name == "GstBuffer" => {
+            *holds = Some(name.clone());
+            return Ok(());
+        }
+        (Some(TypeRef::Record { name }), _) => Some(name.clone()),
+        _ => None,
+    };
+    let (what, hint) = match record {
+        Some(_) => (
+            "`in_buffer` without `gobject = \"GstBuffer\"`",
+            "add `gobject = \"GstBuffer\"`: Python passes the buffer whose memory holds the struct",
+        ),
+        None => (
+            "`in_buffer` on a parameter that is not a pointer to a bound struct",
+            "`in_buffer` gives C the struct a GstBuffer's memory holds",
+        ),
+    };
+    Err(spec.error(Kind::SpecInvalid, name.span(), format!("{fname}({}): {what}", name.get_ref())).hint(hint))
 }
 
 /// GType names: a letter or `_`, then letters, digits, `_`, `-` or `+` (GLib's rule), at least 3 characters.

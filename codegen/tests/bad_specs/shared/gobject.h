@@ -35,4 +35,13 @@ int go_buffer_count_boxes(GstBuffer *buffer);
 /** Whether an element is playing; NULL gives 0. */
 int go_element_is_playing(GstElement *element);
 
+/** A frame descriptor a buffer's memory holds. */
+typedef struct {
+  unsigned int width;  /**< Columns. */
+  unsigned int height; /**< Rows. */
+} GoSurface;
+
+/** Pixels of a frame descriptor. */
+unsigned int go_surface_area(const GoSurface *surface);
+
 #endif

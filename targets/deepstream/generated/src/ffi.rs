@@ -7694,4 +7694,17 @@ unsafe extern "C" {
  Other elements are left unchanged.
  @param src_elem The source element.*/
     pub fn configure_source_for_ntp_sync(src_elem: *mut GstElement);
+    /// Sends a stream-reset event for @a source_id to @a gst_element. @return Whether the element handled it (FALSE when the event could not be built).
+    #[link_name = "gst_element_send_nvevent_new_stream_reset__bindery_shim"]
+    pub fn gst_element_send_nvevent_new_stream_reset(
+        gst_element: *mut GstElement,
+        source_id: guint,
+    ) -> gboolean;
+    /// Sends an inference-interval update for @a stream_id to @a gst_element. @return Whether the element handled it (FALSE when the event could not be built).
+    #[link_name = "gst_element_send_nvevent_interval_update__bindery_shim"]
+    pub fn gst_element_send_nvevent_interval_update(
+        gst_element: *mut GstElement,
+        stream_id: *const gchar,
+        interval: guint,
+    ) -> gboolean;
 }

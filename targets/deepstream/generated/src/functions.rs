@@ -2633,6 +2633,54 @@ pub(crate) fn __bindery_fn_nvds_obj_enc_create_context<'py>(
     );
     rt::call::external::<NvDsObjEncCtx>(__bindery_py, __bindery_ret as *mut _)
 }
+/// Queues one object crop (or frame) for encoding; does not wait.
+/// @param ctx        Encoder context.
+/// @param args       What to do.
+/// @param surf       Batch holding the frame.
+/// @param obj_meta   Object to crop (ignored when @a args->isFrame).
+/// @param frame_meta Frame the object belongs to.
+/// @return true if the work was queued.
+///
+/// C function `nvds_obj_enc_process`, declared at sdk/include/nvds_obj_encode.h:71.
+#[pyfunction]
+#[pyo3(
+    name = "nvds_obj_enc_process",
+    signature = (ctx, args, gst_buffer, obj_meta, frame_meta)
+)]
+pub(crate) fn __bindery_fn_nvds_obj_enc_process<'py>(
+    __bindery_py: Python<'py>,
+    ctx: &Bound<'py, PyAny>,
+    args: &Bound<'py, PyAny>,
+    gst_buffer: &Bound<'py, PyAny>,
+    obj_meta: &Bound<'py, PyAny>,
+    frame_meta: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    rt::view_arg!(
+        __bindery_ctx_obj, __bindery_ctx_c = ctx as NvDsObjEncCtx, Borrowed,
+        "nvds_obj_enc_process(ctx)"
+    );
+    rt::view_arg!(
+        __bindery_args_obj, __bindery_args_c = args as NvDsObjEncUsrArgs, Borrowed,
+        "nvds_obj_enc_process(args)"
+    );
+    let __bindery_gst_buffer_c = rt::gobject::memory_pin::struct_of_buffer::<
+        ffi::NvBufSurface,
+    >(gst_buffer, false, true, "nvds_obj_enc_process(gst_buffer)")?;
+    rt::view_arg!(
+        __bindery_obj_meta_obj, __bindery_obj_meta_c = obj_meta as nullable
+        NvDsObjectMeta, Borrowed, "nvds_obj_enc_process(obj_meta)"
+    );
+    rt::view_arg!(
+        __bindery_frame_meta_obj, __bindery_frame_meta_c = frame_meta as NvDsFrameMeta,
+        Borrowed, "nvds_obj_enc_process(frame_meta)"
+    );
+    let __bindery_ret = rt::c_call!(
+        ffi::nvds_obj_enc_process(__bindery_ctx_c as _, __bindery_args_c as _,
+        __bindery_gst_buffer_c as _, __bindery_obj_meta_c as _, __bindery_frame_meta_c as
+        _)
+    );
+    rt::call::flag(__bindery_py, __bindery_ret as i64)
+}
 /// Waits until every queued crop is encoded. @param ctx Encoder context.
 ///
 /// C function `nvds_obj_enc_finish`, declared at sdk/include/nvds_obj_encode.h:75.
@@ -2689,6 +2737,92 @@ pub(crate) fn __bindery_fn_configure_source_for_ntp_sync<'py>(
     )?;
     rt::c_call!(ffi::configure_source_for_ntp_sync(__bindery_src_elem_c as _));
     Ok(__bindery_py.None())
+}
+/// Sends a stream-reset event for @a source_id to @a gst_element. @return Whether the element handled it (FALSE when the event could not be built).
+///
+/// C function `gst_element_send_nvevent_new_stream_reset`, declared at helpers/nvevent_send.h:11.
+#[pyfunction]
+#[pyo3(
+    name = "gst_element_send_nvevent_new_stream_reset",
+    signature = (gst_element, source_id)
+)]
+pub(crate) fn __bindery_fn_gst_element_send_nvevent_new_stream_reset<'py>(
+    __bindery_py: Python<'py>,
+    gst_element: &Bound<'py, PyAny>,
+    source_id: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_gst_element_c = rt::gobject::instance(
+        gst_element,
+        rt::gobject::GTypeRules {
+            type_name: "GstElement",
+            nullable: false,
+            ints: true,
+        },
+        "gst_element_send_nvevent_new_stream_reset(gst_element)",
+    )?;
+    let __bindery_source_id_c = rt::ints::to_c_int::<
+        u32,
+    >(source_id, "gst_element_send_nvevent_new_stream_reset(source_id)")?;
+    let __bindery_ret = rt::c_call!(
+        ffi::gst_element_send_nvevent_new_stream_reset(__bindery_gst_element_c as _,
+        __bindery_source_id_c as _)
+    );
+    rt::call::flag(__bindery_py, __bindery_ret as i64)
+}
+/// Sends an inference-interval update for @a stream_id to @a gst_element. @return Whether the element handled it (FALSE when the event could not be built).
+///
+/// C function `gst_element_send_nvevent_interval_update`, declared at helpers/nvevent_send.h:17.
+#[pyfunction]
+#[pyo3(
+    name = "gst_element_send_nvevent_interval_update",
+    signature = (gst_element, stream_id, interval)
+)]
+pub(crate) fn __bindery_fn_gst_element_send_nvevent_interval_update<'py>(
+    __bindery_py: Python<'py>,
+    gst_element: &Bound<'py, PyAny>,
+    stream_id: &Bound<'py, PyAny>,
+    interval: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let __bindery_gst_element_c = rt::gobject::instance(
+        gst_element,
+        rt::gobject::GTypeRules {
+            type_name: "GstElement",
+            nullable: false,
+            ints: true,
+        },
+        "gst_element_send_nvevent_interval_update(gst_element)",
+    )?;
+    let __bindery_stream_id_s = rt::strings::to_cstring(
+        rt::args::not_none(
+            stream_id,
+            "gst_element_send_nvevent_interval_update(stream_id)",
+        )?,
+        "gst_element_send_nvevent_interval_update(stream_id)",
+    )?;
+    let __bindery_stream_id_c = __bindery_stream_id_s
+        .as_ref()
+        .map_or(std::ptr::null(), |s| s.as_ptr());
+    let __bindery_interval_c = rt::ints::to_c_int::<
+        u32,
+    >(interval, "gst_element_send_nvevent_interval_update(interval)")?;
+    let __bindery_args = rt::AssertSend((
+        __bindery_gst_element_c,
+        __bindery_stream_id_c,
+        __bindery_interval_c,
+    ));
+    let __bindery_ret = __bindery_py
+        .detach(move || {
+            let (__bindery_gst_element_c, __bindery_stream_id_c, __bindery_interval_c) = __bindery_args
+                .into_inner();
+            rt::AssertSend(
+                rt::c_call!(
+                    ffi::gst_element_send_nvevent_interval_update(__bindery_gst_element_c
+                    as _, __bindery_stream_id_c as _, __bindery_interval_c as _)
+                ),
+            )
+        })
+        .into_inner();
+    rt::call::flag(__bindery_py, __bindery_ret as i64)
 }
 /// Deprecated positional form of `user_copyfunc`.
 #[pyfunction]
@@ -2754,6 +2888,18 @@ pub(crate) fn __bindery_callbacks_accept_register_user_releasefunc(
 ) -> PyResult<()> {
     rt::callback::accept_callable(func, "register_user_releasefunc")
 }
+/// `NvDsInferTensorMeta.output_layers_info(index)` as a module function: `data` is a `NvDsInferTensorMeta` or what `NvDsInferTensorMeta.cast` accepts.
+#[pyfunction]
+#[pyo3(name = "get_nvds_LayerInfo", signature = (data, index, /))]
+pub(crate) fn __bindery_array_function_get_nvds_LayerInfo(
+    data: &Bound<'_, PyAny>,
+    index: i64,
+) -> PyResult<NvDsInferLayerInfo> {
+    NvDsInferTensorMeta::output_layers_info(
+        &rt::numpy_export::as_class::<NvDsInferTensorMeta>(data)?,
+        index,
+    )
+}
 /// `NvDsInferSegmentationMeta.class_map_array()` as a module function: `data` is a `NvDsInferSegmentationMeta` or what `NvDsInferSegmentationMeta.cast` accepts.
 #[pyfunction]
 #[pyo3(name = "get_segmentation_masks", signature = (data))]
@@ -2762,5 +2908,15 @@ pub(crate) fn __bindery_numpy_function_get_segmentation_masks<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     NvDsInferSegmentationMeta::class_map_array(
         &rt::numpy_export::as_class::<NvDsInferSegmentationMeta>(data)?,
+    )
+}
+/// `NvDsOpticalFlowMeta.flow_vectors()` as a module function: `data` is a `NvDsOpticalFlowMeta` or what `NvDsOpticalFlowMeta.cast` accepts.
+#[pyfunction]
+#[pyo3(name = "get_optical_flow_vectors", signature = (data))]
+pub(crate) fn __bindery_numpy_function_get_optical_flow_vectors<'py>(
+    data: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    NvDsOpticalFlowMeta::flow_vectors(
+        &rt::numpy_export::as_class::<NvDsOpticalFlowMeta>(data)?,
     )
 }

@@ -17,14 +17,8 @@ mod records;
 /// Runtime features switched on by the spec (`[runtime]`, `[gst]`).
 mod runtime_features;
 /// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/infer.rs"]
-mod __helper_infer;
-/// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/surface.rs"]
 mod __helper_surface;
-/// Hand-written helper declared in the spec's `[helpers]`.
-#[path = "../../helpers/gstmeta.rs"]
-mod __helper_gstmeta;
 /// Hand-written helper declared in the spec's `[helpers]`.
 #[path = "../../helpers/latency.rs"]
 mod __helper_latency;
@@ -294,9 +288,16 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add_function(wrap_pyfunction!(__bindery_fn_NvDsInferStatus2Str, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_create_context, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_process, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_finish, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_nvds_obj_enc_destroy_context, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_configure_source_for_ntp_sync, m)?)?;
+    m.add_function(
+        wrap_pyfunction!(__bindery_fn_gst_element_send_nvevent_new_stream_reset, m)?,
+    )?;
+    m.add_function(
+        wrap_pyfunction!(__bindery_fn_gst_element_send_nvevent_interval_update, m)?,
+    )?;
     m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_custom_struct, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_event, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_nvds_event_msg_meta, m)?)?;
@@ -308,8 +309,12 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(__bindery_field_setter_set_user_releasefunc, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_field_setter_user_copyfunc, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_field_setter_user_releasefunc, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_array_function_get_nvds_LayerInfo, m)?)?;
     m.add_function(
         wrap_pyfunction!(__bindery_numpy_function_get_segmentation_masks, m)?,
+    )?;
+    m.add_function(
+        wrap_pyfunction!(__bindery_numpy_function_get_optical_flow_vectors, m)?,
     )?;
     m.add_function(wrap_pyfunction!(__bindery_callbacks_clear_all, m)?)?;
     m.add_function(
@@ -354,9 +359,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NVDSINFER_MAX_DIMS", 8u64)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     runtime_features::register(m)?;
-    __helper_infer::register(m)?;
     __helper_surface::register(m)?;
-    __helper_gstmeta::register(m)?;
     __helper_latency::register(m)?;
     Ok(())
 }

@@ -7510,11 +7510,16 @@ impl NvDsInferLayerInfo {
     /// `void* buffer` at sdk/include/nvdsinfer.h:61.
     #[getter]
     fn get_buffer<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        rt::pointer::to_tracked_capsule(
-            py,
-            rt::field_get!(self, buffer).cast::<c_void>(),
+        let target = rt::field_get!(self, buffer).cast::<c_void>();
+        rt::allocations::record_field_span(
+            target,
+            rt::field_get!(self, __bindgen_anon_1.inferDims.numElements) as u64,
+            rt::field_get!(self, dataType) as i64,
+            &[(0, 4), (1, 2), (3, 4), (4, 8), (2, 1), (5, 1)],
             self.view.token(),
-        )
+            self.view.origin(),
+        );
+        rt::pointer::to_tracked_capsule(py, target, self.view.token())
     }
     #[setter]
     fn set_buffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -8325,6 +8330,37 @@ impl NvDsInferTensorMeta {
         >(value, "NvDsInferTensorMeta.symmetric_padding")?;
         rt::field_set!(self, symmetric_padding = v as _);
         Ok(())
+    }
+    /// Element `index` of `output_layers_info` (`IndexError` outside the count), a view sharing this object's liveness.
+    #[pyo3(signature = (index))]
+    pub(crate) fn output_layers_info(
+        slf: &Bound<'_, Self>,
+        index: i64,
+    ) -> PyResult<NvDsInferLayerInfo> {
+        let this = slf.get();
+        let first = rt::field_get!(this, output_layers_info)
+            .cast::<ffi::NvDsInferLayerInfo>();
+        let len = rt::counted::len(rt::field_get!(this, num_output_layers) as u64, None);
+        let i = rt::counted::index(
+            index,
+            len,
+            first.is_null(),
+            "NvDsInferTensorMeta.output_layers_info",
+        )?;
+        let element = first.wrapping_add(i);
+        rt::counted::require_readable_if_untracked(
+            this.view.token().is_immortal(),
+            element.cast(),
+            1,
+            std::mem::size_of::<ffi::NvDsInferLayerInfo>(),
+            "NvDsInferTensorMeta.output_layers_info",
+        )?;
+        if !this.view.token().is_immortal() {
+            rt::counted_fill!(
+                element, buffer, rt::field_get!(this, out_buf_ptrs_host), i
+            );
+        }
+        Ok(NvDsInferLayerInfo::wrap(this.view.field(slf.as_any(), element)?))
     }
 }
 /// Segmentation output of one inference run for one frame or object.
@@ -13021,12 +13057,22 @@ impl NvDsTargetMiscDataObject {
         if first.is_null() {
             return Ok(vec![]);
         }
+        rt::counted::require_readable_if_untracked(
+            this.view.token().is_immortal(),
+            first.cast(),
+            len,
+            std::mem::size_of::<ffi::NvDsTargetMiscDataFrame>(),
+            "NvDsTargetMiscDataObject.list",
+        )?;
         (0..len)
-            .map(|i| Ok(
-                NvDsTargetMiscDataFrame::wrap(
-                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
-                ),
-            ))
+            .map(|i| {
+                let element = first.wrapping_add(i);
+                Ok(
+                    NvDsTargetMiscDataFrame::wrap(
+                        this.view.field(slf.as_any(), element)?,
+                    ),
+                )
+            })
             .collect()
     }
 }
@@ -13132,12 +13178,22 @@ impl NvDsTargetMiscDataStream {
         if first.is_null() {
             return Ok(vec![]);
         }
+        rt::counted::require_readable_if_untracked(
+            this.view.token().is_immortal(),
+            first.cast(),
+            len,
+            std::mem::size_of::<ffi::NvDsTargetMiscDataObject>(),
+            "NvDsTargetMiscDataStream.list",
+        )?;
         (0..len)
-            .map(|i| Ok(
-                NvDsTargetMiscDataObject::wrap(
-                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
-                ),
-            ))
+            .map(|i| {
+                let element = first.wrapping_add(i);
+                Ok(
+                    NvDsTargetMiscDataObject::wrap(
+                        this.view.field(slf.as_any(), element)?,
+                    ),
+                )
+            })
             .collect()
     }
 }
@@ -13239,12 +13295,22 @@ impl NvDsTargetMiscDataBatch {
         if first.is_null() {
             return Ok(vec![]);
         }
+        rt::counted::require_readable_if_untracked(
+            this.view.token().is_immortal(),
+            first.cast(),
+            len,
+            std::mem::size_of::<ffi::NvDsTargetMiscDataStream>(),
+            "NvDsTargetMiscDataBatch.list",
+        )?;
         (0..len)
-            .map(|i| Ok(
-                NvDsTargetMiscDataStream::wrap(
-                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
-                ),
-            ))
+            .map(|i| {
+                let element = first.wrapping_add(i);
+                Ok(
+                    NvDsTargetMiscDataStream::wrap(
+                        this.view.field(slf.as_any(), element)?,
+                    ),
+                )
+            })
             .collect()
     }
 }
@@ -14096,6 +14162,46 @@ impl NvDsOpticalFlowMeta {
             }
         };
         rt::field_set_pointer!(slf, reserved, target, "NvDsOpticalFlowMeta.reserved")
+    }
+    /// A copy of the data behind the pointer as a new numpy array, each value converted exactly to `f32` (empty for a NULL pointer).
+    pub(crate) fn flow_vectors<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let data = rt::field_get!(this, data);
+        let shape = [
+            rt::numpy_export::flat_len(
+                &[
+                    rt::field_get!(this, rows) as i64,
+                    rt::field_get!(this, cols) as i64,
+                    2i64,
+                ],
+                "NvDsOpticalFlowMeta.flow_vectors",
+            )?,
+        ];
+        rt::numpy_export::require_readable_if_untracked(
+            this.view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<i16>(),
+            "NvDsOpticalFlowMeta.flow_vectors",
+        )?;
+        rt::numpy_export::check_sized(
+            data.cast(),
+            &[
+                (
+                    "rows x cols",
+                    rt::numpy_export::extent(
+                        &[
+                            rt::field_get!(this, rows) as u64,
+                            rt::field_get!(this, cols) as u64,
+                        ],
+                    ),
+                ),
+            ],
+            "NvDsOpticalFlowMeta.flow_vectors",
+        )?;
+        rt::numpy_array!(slf, i16, data, shape, convert f32)
     }
 }
 /// An encoded image (payload of NVDS_CROP_IMAGE_META).

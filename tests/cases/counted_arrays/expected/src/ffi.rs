@@ -53,6 +53,49 @@ const _: () = {
         "Offset of field: CaFrame::num_allocated",
     ][::std::mem::offset_of!(CaFrame, num_allocated) - 12usize];
 };
+pub const CaDataType_CA_FLOAT: CaDataType = 0;
+pub const CaDataType_CA_HALF: CaDataType = 1;
+pub const CaDataType_CA_INT8: CaDataType = 2;
+/// Element types of a layer's values.
+pub type CaDataType = ::std::os::raw::c_uint;
+/// Dimensions of a layer.
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct CaDims {
+    ///< Values in the layer.
+    pub num_elements: ::std::os::raw::c_uint,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of CaDims"][::std::mem::size_of::<CaDims>() - 4usize];
+    ["Alignment of CaDims"][::std::mem::align_of::<CaDims>() - 4usize];
+    [
+        "Offset of field: CaDims::num_elements",
+    ][::std::mem::offset_of!(CaDims, num_elements) - 0usize];
+};
+/// One output layer: its values live in a buffer the tensor also lists.
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct CaLayer {
+    ///< Type of each value.
+    pub data_type: CaDataType,
+    ///< Shape.
+    pub dims: CaDims,
+    ///< @a dims.num_elements values, or NULL until filled.
+    pub buffer: *mut ::std::os::raw::c_void,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of CaLayer"][::std::mem::size_of::<CaLayer>() - 16usize];
+    ["Alignment of CaLayer"][::std::mem::align_of::<CaLayer>() - 8usize];
+    [
+        "Offset of field: CaLayer::data_type",
+    ][::std::mem::offset_of!(CaLayer, data_type) - 0usize];
+    ["Offset of field: CaLayer::dims"][::std::mem::offset_of!(CaLayer, dims) - 4usize];
+    [
+        "Offset of field: CaLayer::buffer",
+    ][::std::mem::offset_of!(CaLayer, buffer) - 8usize];
+};
 /// Output layers: an array and its count, read one by one.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -60,11 +103,13 @@ pub struct CaTensor {
     ///< Entries in @a layers.
     pub num_layers: ::std::os::raw::c_uint,
     ///< @a num_layers entries.
-    pub layers: *mut CaDetection,
+    pub layers: *mut CaLayer,
+    ///< One buffer per layer (the layers' `buffer` may be NULL).
+    pub host_buffers: *mut *mut ::std::os::raw::c_void,
 }
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]
 const _: () = {
-    ["Size of CaTensor"][::std::mem::size_of::<CaTensor>() - 16usize];
+    ["Size of CaTensor"][::std::mem::size_of::<CaTensor>() - 24usize];
     ["Alignment of CaTensor"][::std::mem::align_of::<CaTensor>() - 8usize];
     [
         "Offset of field: CaTensor::num_layers",
@@ -72,4 +117,7 @@ const _: () = {
     [
         "Offset of field: CaTensor::layers",
     ][::std::mem::offset_of!(CaTensor, layers) - 8usize];
+    [
+        "Offset of field: CaTensor::host_buffers",
+    ][::std::mem::offset_of!(CaTensor, host_buffers) - 16usize];
 };

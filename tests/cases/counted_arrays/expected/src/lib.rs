@@ -13,6 +13,8 @@ mod ffi;
 mod functions;
 mod lists;
 mod records;
+/// Runtime features switched on by the spec (`[runtime]`, `[gst]`).
+mod runtime_features;
 pub(crate) use std::ffi::c_void;
 pub(crate) use std::ptr::NonNull;
 pub(crate) use bindery_runtime as rt;
@@ -40,8 +42,12 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CaDetection>()?;
     m.add_class::<CaFrame>()?;
+    m.add_class::<CaDims>()?;
+    m.add_class::<CaLayer>()?;
     m.add_class::<CaTensor>()?;
     enums::register(m)?;
+    m.add_function(wrap_pyfunction!(__bindery_array_function_get_layer, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    runtime_features::register(m)?;
     Ok(())
 }

@@ -151,16 +151,187 @@ impl CaFrame {
         if first.is_null() {
             return Ok(vec![]);
         }
+        rt::counted::require_readable_if_untracked(
+            this.view.token().is_immortal(),
+            first.cast(),
+            len,
+            std::mem::size_of::<ffi::CaDetection>(),
+            "CaFrame.items",
+        )?;
         (0..len)
-            .map(|i| Ok(
-                CaDetection::wrap(this.view.field(slf.as_any(), first.wrapping_add(i))?),
-            ))
+            .map(|i| {
+                let element = first.wrapping_add(i);
+                Ok(CaDetection::wrap(this.view.field(slf.as_any(), element)?))
+            })
             .collect()
+    }
+}
+/// Dimensions of a layer.
+///
+/// C struct `CaDims`, declared at counted.h:23.
+#[pyclass(name = "CaDims", module = "golden_counted_arrays", frozen)]
+pub struct CaDims {
+    pub(crate) view: View<ffi::CaDims>,
+}
+rt::record!(CaDims, ffi::CaDims, "CaDims", __BINDERY_ALLOCATOR);
+#[pymethods]
+impl CaDims {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        rt::record::new_owned()
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(slf.as_any(), fields, &["num_elements"], Self::TYPE)
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
+    }
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.published_address(Self::TYPE)
+    }
+    fn __repr__(&self) -> String {
+        rt::record::repr(self)
+    }
+    /// Values in the layer.
+    ///
+    /// `unsigned int num_elements` at counted.h:24.
+    #[getter]
+    fn get_num_elements(&self) -> PyResult<u32> {
+        Ok(rt::field_get!(self, num_elements))
+    }
+    #[setter]
+    fn set_num_elements(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "CaDims.num_elements")?;
+        rt::field_set!(self, num_elements = v as _);
+        Ok(())
+    }
+}
+/// One output layer: its values live in a buffer the tensor also lists.
+///
+/// C struct `CaLayer`, declared at counted.h:28.
+#[pyclass(name = "CaLayer", module = "golden_counted_arrays", frozen)]
+pub struct CaLayer {
+    pub(crate) view: View<ffi::CaLayer>,
+}
+rt::record!(CaLayer, ffi::CaLayer, "CaLayer", __BINDERY_ALLOCATOR);
+#[pymethods]
+impl CaLayer {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        rt::record::new_owned()
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(
+            slf.as_any(),
+            fields,
+            &["data_type", "dims", "buffer"],
+            Self::TYPE,
+        )
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
+    }
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.published_address(Self::TYPE)
+    }
+    fn __repr__(&self) -> String {
+        rt::record::repr(self)
+    }
+    /// Type of each value.
+    ///
+    /// `CaDataType data_type` at counted.h:29.
+    #[getter]
+    fn get_data_type<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        __BINDERY_ENUM_CADATATYPE.member(py, rt::field_get!(self, data_type) as i64)
+    }
+    #[setter]
+    fn set_data_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        __BINDERY_ENUM_CADATATYPE.value(value, "CaLayer.data_type")?;
+        let v = rt::ints::to_c_int::<u32>(value, "CaLayer.data_type")?;
+        rt::field_set!(self, data_type = v as _);
+        Ok(())
+    }
+    /// Shape.
+    ///
+    /// `CaDims dims` at counted.h:30.
+    #[getter]
+    fn get_dims(slf: &Bound<'_, Self>) -> PyResult<CaDims> {
+        let this = slf.get();
+        Ok(CaDims::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, dims))?))
+    }
+    #[setter]
+    fn set_dims(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let source = value
+            .cast::<CaDims>()
+            .map_err(|_| rt::errors::wrong_type(value, CaDims::TYPE, "CaLayer.dims"))?;
+        rt::field_assign!(self, dims, source.get(), CaDims)
+    }
+    /// @a dims.num_elements values, or NULL until filled.
+    ///
+    /// `void* buffer` at counted.h:31.
+    #[getter]
+    fn get_buffer<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let target = rt::field_get!(self, buffer).cast::<c_void>();
+        rt::allocations::record_field_span(
+            target,
+            rt::field_get!(self, dims.num_elements) as u64,
+            rt::field_get!(self, data_type) as i64,
+            &[(0, 4), (1, 2)],
+            self.view.token(),
+            self.view.origin(),
+        );
+        rt::pointer::to_tracked_capsule(py, target, self.view.token())
+    }
+    #[setter]
+    fn set_buffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "CaLayer.buffer",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        rt::field_set_pointer!(slf, buffer, target, "CaLayer.buffer")
     }
 }
 /// Output layers: an array and its count, read one by one.
 ///
-/// C struct `CaTensor`, declared at counted.h:20.
+/// C struct `CaTensor`, declared at counted.h:35.
 #[pyclass(name = "CaTensor", module = "golden_counted_arrays", frozen)]
 pub struct CaTensor {
     pub(crate) view: View<ffi::CaTensor>,
@@ -180,7 +351,12 @@ impl CaTensor {
         slf: &Bound<'_, Self>,
         fields: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<()> {
-        rt::init_fields(slf.as_any(), fields, &["num_layers", "layers"], Self::TYPE)
+        rt::init_fields(
+            slf.as_any(),
+            fields,
+            &["num_layers", "layers", "host_buffers"],
+            Self::TYPE,
+        )
     }
     /// Views the struct behind a capsule (e.g. a list node's `.data`), or
     /// another view of this class, without owning it; a capsule read from a
@@ -201,7 +377,7 @@ impl CaTensor {
     }
     /// Entries in @a layers.
     ///
-    /// `unsigned int num_layers` at counted.h:21.
+    /// `unsigned int num_layers` at counted.h:36.
     #[getter]
     fn get_num_layers(&self) -> PyResult<u32> {
         Ok(rt::field_get!(self, num_layers))
@@ -214,15 +390,15 @@ impl CaTensor {
     }
     /// @a num_layers entries.
     ///
-    /// `CaDetection* layers` at counted.h:22.
+    /// `CaLayer* layers` at counted.h:37.
     #[getter]
-    fn get_layers(slf: &Bound<'_, Self>) -> PyResult<Option<CaDetection>> {
+    fn get_layers(slf: &Bound<'_, Self>) -> PyResult<Option<CaLayer>> {
         let this = slf.get();
         Ok(
             this
                 .view
                 .derive(slf.as_any(), rt::field_get!(this, layers) as *mut _)
-                .map(CaDetection::wrap),
+                .map(CaLayer::wrap),
         )
     }
     #[setter]
@@ -232,10 +408,10 @@ impl CaTensor {
             false => {
                 Some(
                     value
-                        .cast::<CaDetection>()
+                        .cast::<CaLayer>()
                         .map_err(|_| rt::errors::wrong_type(
                             value,
-                            CaDetection::TYPE,
+                            CaLayer::TYPE,
                             "CaTensor.layers",
                         ))?,
                 )
@@ -243,17 +419,53 @@ impl CaTensor {
         };
         rt::field_set_pointer!(
             slf, layers, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            CaDetection::TYPE) ?), None => None, }, "CaTensor.layers"
+            CaLayer::TYPE) ?), None => None, }, "CaTensor.layers"
         )
+    }
+    /// One buffer per layer (the layers' `buffer` may be NULL).
+    ///
+    /// `void** host_buffers` at counted.h:38.
+    #[getter]
+    fn get_host_buffers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        rt::pointer::to_tracked_capsule(
+            py,
+            rt::field_get!(self, host_buffers).cast::<c_void>(),
+            self.view.token(),
+        )
+    }
+    #[setter]
+    fn set_host_buffers(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let target = rt::view::Target::address(
+            rt::pointer::field_address(
+                value,
+                "CaTensor.host_buffers",
+                __BINDERY_INT_ADDRESSES,
+            )?,
+        );
+        rt::field_set_pointer!(slf, host_buffers, target, "CaTensor.host_buffers")
     }
     /// Element `index` of `layers` (`IndexError` outside the count), a view sharing this object's liveness.
     #[pyo3(signature = (index))]
-    fn layer(slf: &Bound<'_, Self>, index: i64) -> PyResult<CaDetection> {
+    pub(crate) fn layer(slf: &Bound<'_, Self>, index: i64) -> PyResult<CaLayer> {
         let this = slf.get();
-        let first = rt::field_get!(this, layers).cast::<ffi::CaDetection>();
+        let first = rt::field_get!(this, layers).cast::<ffi::CaLayer>();
         let len = rt::counted::len(rt::field_get!(this, num_layers) as u64, None);
         let i = rt::counted::index(index, len, first.is_null(), "CaTensor.layer")?;
-        Ok(CaDetection::wrap(this.view.field(slf.as_any(), first.wrapping_add(i))?))
+        let element = first.wrapping_add(i);
+        rt::counted::require_readable_if_untracked(
+            this.view.token().is_immortal(),
+            element.cast(),
+            1,
+            std::mem::size_of::<ffi::CaLayer>(),
+            "CaTensor.layer",
+        )?;
+        if !this.view.token().is_immortal() {
+            rt::counted_fill!(element, buffer, rt::field_get!(this, host_buffers), i);
+        }
+        Ok(CaLayer::wrap(this.view.field(slf.as_any(), element)?))
     }
 }
 /// A view of any class of this module as a pointer value (None when `value`
@@ -266,6 +478,12 @@ pub(crate) fn __bindery_view_target(
     }
     if let Ok(v) = value.cast::<CaFrame>() {
         return Ok(Some(v.get().view.target(value, CaFrame::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<CaDims>() {
+        return Ok(Some(v.get().view.target(value, CaDims::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<CaLayer>() {
+        return Ok(Some(v.get().view.target(value, CaLayer::TYPE)?.erase()));
     }
     if let Ok(v) = value.cast::<CaTensor>() {
         return Ok(Some(v.get().view.target(value, CaTensor::TYPE)?.erase()));

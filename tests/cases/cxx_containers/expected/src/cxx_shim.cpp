@@ -99,3 +99,8 @@ extern "C" void __bindery_cxx_CxRecord_counts(const void *p, const Sink *sink) n
 extern "C" void __bindery_cxx_CxRecord_totals(const void *p, const Sink *sink) noexcept {
   put(sink, static_cast<const CxRecord *>(p)->totals);
 }
+
+// Wrappers of the headers' `static` functions (internal linkage in C++):
+// exported under the names `src/ffi.rs` links them by.
+
+extern "C" unsigned int cx_record_id_plus__bindery_shim(const CxRecord* a0, unsigned int a1) { return (cx_record_id_plus)(a0, a1); }

@@ -323,4 +323,10 @@ const _: () = {
 unsafe extern "C" {
     /// A C function declared in the C++ header. @return The record's id.
     pub fn cx_record_id(record: *const CxRecord) -> ::std::os::raw::c_uint;
+    /// A header-defined (`static inline`) helper: parsed as C++, it is wrapped in the C++ shim. @return The id plus @a offset.
+    #[link_name = "cx_record_id_plus__bindery_shim"]
+    pub fn cx_record_id_plus(
+        record: *const CxRecord,
+        offset: ::std::os::raw::c_uint,
+    ) -> ::std::os::raw::c_uint;
 }

@@ -16,3 +16,25 @@ pub(crate) fn __bindery_fn_cx_record_id<'py>(
     let __bindery_ret = rt::c_call!(ffi::cx_record_id(__bindery_record_c as _));
     __bindery_ret.into_py_any(__bindery_py)
 }
+/// A header-defined (`static inline`) helper: parsed as C++, it is wrapped in the C++ shim. @return The id plus @a offset.
+///
+/// C function `cx_record_id_plus`, declared at cxx_containers.h:51.
+#[pyfunction]
+#[pyo3(name = "cx_record_id_plus", signature = (record, offset))]
+pub(crate) fn __bindery_fn_cx_record_id_plus<'py>(
+    __bindery_py: Python<'py>,
+    record: &Bound<'py, PyAny>,
+    offset: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    rt::view_arg!(
+        __bindery_record_obj, __bindery_record_c = record as CxRecord, Borrowed,
+        "cx_record_id_plus(record)"
+    );
+    let __bindery_offset_c = rt::ints::to_c_int::<
+        u32,
+    >(offset, "cx_record_id_plus(offset)")?;
+    let __bindery_ret = rt::c_call!(
+        ffi::cx_record_id_plus(__bindery_record_c as _, __bindery_offset_c as _)
+    );
+    __bindery_ret.into_py_any(__bindery_py)
+}

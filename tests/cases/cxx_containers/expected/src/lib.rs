@@ -43,6 +43,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CxHolder>()?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_cx_record_id, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_fn_cx_record_id_plus, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -104,6 +104,26 @@ const _: () = {
 pub type GoDataFree = ::std::option::Option<
     unsafe extern "C" fn(data: *mut ::std::os::raw::c_void),
 >;
+/// A frame descriptor a buffer's memory holds (as NVMM buffers hold theirs).
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct GoSurface {
+    ///< Columns.
+    pub width: ::std::os::raw::c_uint,
+    ///< Rows.
+    pub height: ::std::os::raw::c_uint,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of GoSurface"][::std::mem::size_of::<GoSurface>() - 8usize];
+    ["Alignment of GoSurface"][::std::mem::align_of::<GoSurface>() - 4usize];
+    [
+        "Offset of field: GoSurface::width",
+    ][::std::mem::offset_of!(GoSurface, width) - 0usize];
+    [
+        "Offset of field: GoSurface::height",
+    ][::std::mem::offset_of!(GoSurface, height) - 4usize];
+};
 unsafe extern "C" {
     /// The API type of GoBoxMeta.
     pub fn go_box_meta_api_get_type() -> GType;
@@ -124,4 +144,6 @@ unsafe extern "C" {
     ) -> *mut GoBoxMeta;
     /// Whether an element is playing; NULL gives 0.
     pub fn go_element_is_playing(element: *mut GstElement) -> ::std::os::raw::c_int;
+    /// Pixels of a frame descriptor.
+    pub fn go_surface_area(surface: *const GoSurface) -> ::std::os::raw::c_uint;
 }

@@ -41,12 +41,14 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<GstMeta>()?;
     m.add_class::<GoBoxMeta>()?;
     m.add_class::<GoBoxList>()?;
+    m.add_class::<GoSurface>()?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_go_box_meta_api_get_type, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_go_buffer_add_box, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_go_buffer_count_boxes, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_go_buffer_attach, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_go_element_is_playing, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_fn_go_surface_area, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -233,6 +233,74 @@ impl GoBoxList {
         Ok(())
     }
 }
+/// A frame descriptor a buffer's memory holds (as NVMM buffers hold theirs).
+///
+/// C struct `GoSurface`, declared at gobject.h:61.
+#[pyclass(name = "GoSurface", module = "golden_gobject", frozen)]
+pub struct GoSurface {
+    pub(crate) view: View<ffi::GoSurface>,
+}
+rt::record!(GoSurface, ffi::GoSurface, "GoSurface", __BINDERY_ALLOCATOR);
+#[pymethods]
+impl GoSurface {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        rt::record::new_owned()
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(slf.as_any(), fields, &["width", "height"], Self::TYPE)
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
+    }
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.published_address(Self::TYPE)
+    }
+    fn __repr__(&self) -> String {
+        rt::record::repr(self)
+    }
+    /// Columns.
+    ///
+    /// `unsigned int width` at gobject.h:62.
+    #[getter]
+    fn get_width(&self) -> PyResult<u32> {
+        Ok(rt::field_get!(self, width))
+    }
+    #[setter]
+    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "GoSurface.width")?;
+        rt::field_set!(self, width = v as _);
+        Ok(())
+    }
+    /// Rows.
+    ///
+    /// `unsigned int height` at gobject.h:63.
+    #[getter]
+    fn get_height(&self) -> PyResult<u32> {
+        Ok(rt::field_get!(self, height))
+    }
+    #[setter]
+    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "GoSurface.height")?;
+        rt::field_set!(self, height = v as _);
+        Ok(())
+    }
+}
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.
 pub(crate) fn __bindery_view_target(
@@ -246,6 +314,9 @@ pub(crate) fn __bindery_view_target(
     }
     if let Ok(v) = value.cast::<GoBoxList>() {
         return Ok(Some(v.get().view.target(value, GoBoxList::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<GoSurface>() {
+        return Ok(Some(v.get().view.target(value, GoSurface::TYPE)?.erase()));
     }
     Ok(None)
 }

@@ -62,3 +62,24 @@ const _: () = {
         "Offset of field: NpMask::height",
     ][::std::mem::offset_of!(NpMask, height) - 16usize];
 };
+/// A grid of motion vectors stored as int16 (x, y) pairs behind a `void*`.
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct NpFlow {
+    ///< Grid rows.
+    pub rows: u32,
+    ///< Grid columns.
+    pub cols: u32,
+    ///< rows * cols pairs of int16 (or NULL).
+    pub vectors: *mut ::std::os::raw::c_void,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of NpFlow"][::std::mem::size_of::<NpFlow>() - 16usize];
+    ["Alignment of NpFlow"][::std::mem::align_of::<NpFlow>() - 8usize];
+    ["Offset of field: NpFlow::rows"][::std::mem::offset_of!(NpFlow, rows) - 0usize];
+    ["Offset of field: NpFlow::cols"][::std::mem::offset_of!(NpFlow, cols) - 4usize];
+    [
+        "Offset of field: NpFlow::vectors",
+    ][::std::mem::offset_of!(NpFlow, vectors) - 8usize];
+};

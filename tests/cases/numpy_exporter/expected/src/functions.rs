@@ -8,3 +8,11 @@ pub(crate) fn __bindery_numpy_function_image_pixels<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     NpImage::as_array(&rt::numpy_export::as_class::<NpImage>(data)?)
 }
+/// `NpFlow.vectors_array()` as a module function: `data` is a `NpFlow` or what `NpFlow.cast` accepts.
+#[pyfunction]
+#[pyo3(name = "flow_vectors", signature = (data))]
+pub(crate) fn __bindery_numpy_function_flow_vectors<'py>(
+    data: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    NpFlow::vectors_array(&rt::numpy_export::as_class::<NpFlow>(data)?)
+}

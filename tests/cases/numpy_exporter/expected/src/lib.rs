@@ -40,8 +40,10 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NpImage>()?;
     m.add_class::<NpMask>()?;
+    m.add_class::<NpFlow>()?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_numpy_function_image_pixels, m)?)?;
+    m.add_function(wrap_pyfunction!(__bindery_numpy_function_flow_vectors, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

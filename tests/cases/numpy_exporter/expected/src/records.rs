@@ -294,6 +294,141 @@ impl NpMask {
         Self::as_array(slf)
     }
 }
+/// A grid of motion vectors stored as int16 (x, y) pairs behind a `void*`.
+///
+/// C struct `NpFlow`, declared at numpy_exporter.h:21.
+#[pyclass(name = "NpFlow", module = "golden_numpy_exporter", frozen)]
+pub struct NpFlow {
+    pub(crate) view: View<ffi::NpFlow>,
+}
+rt::record!(NpFlow, ffi::NpFlow, "NpFlow", __BINDERY_ALLOCATOR);
+#[pymethods]
+impl NpFlow {
+    /// Allocates a zeroed struct owned by this object.
+    #[new]
+    #[pyo3(signature = (**_fields))]
+    fn __new__(_fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        rt::record::new_owned()
+    }
+    /// Sets fields from keyword arguments.
+    #[pyo3(signature = (**fields))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        fields: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        rt::init_fields(slf.as_any(), fields, &["rows", "cols", "vectors"], Self::TYPE)
+    }
+    /// Views the struct behind a capsule (e.g. a list node's `.data`), or
+    /// another view of this class, without owning it; a capsule read from a
+    /// tracked view keeps that view's liveness check. An `int` that is the
+    /// `.address` of a live view of this class shares that view's liveness;
+    /// other `int`s only where the module opts in (`[module] int_addresses`).
+    #[staticmethod]
+    fn cast(address: &Bound<'_, PyAny>) -> PyResult<Self> {
+        rt::record::cast(address, __BINDERY_INT_ADDRESSES)
+    }
+    /// The C address of the struct (`cast` of this int finds this view's liveness again).
+    #[getter]
+    fn address(&self) -> usize {
+        self.view.published_address(Self::TYPE)
+    }
+    fn __repr__(&self) -> String {
+        rt::record::repr(self)
+    }
+    /// Grid rows.
+    ///
+    /// `uint32_t rows` at numpy_exporter.h:22.
+    #[getter]
+    fn get_rows(&self) -> PyResult<u32> {
+        Ok(rt::field_get!(self, rows))
+    }
+    #[setter]
+    fn set_rows(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NpFlow.rows")?;
+        rt::field_set!(self, rows = v as _);
+        Ok(())
+    }
+    /// Grid columns.
+    ///
+    /// `uint32_t cols` at numpy_exporter.h:23.
+    #[getter]
+    fn get_cols(&self) -> PyResult<u32> {
+        Ok(rt::field_get!(self, cols))
+    }
+    #[setter]
+    fn set_cols(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let v = rt::ints::to_c_int::<u32>(value, "NpFlow.cols")?;
+        rt::field_set!(self, cols = v as _);
+        Ok(())
+    }
+    /// rows * cols pairs of int16 (or NULL).
+    ///
+    /// `void* vectors` at numpy_exporter.h:24.
+    #[getter]
+    fn get_vectors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        rt::pointer::to_tracked_capsule(
+            py,
+            rt::field_get!(self, vectors).cast::<c_void>(),
+            self.view.token(),
+        )
+    }
+    #[setter]
+    fn set_vectors(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let target = match __bindery_view_target(value)? {
+            Some(view) => Some(view),
+            None => {
+                rt::view::Target::address(
+                    rt::pointer::field_address(
+                        value,
+                        "NpFlow.vectors",
+                        __BINDERY_INT_ADDRESSES,
+                    )?,
+                )
+            }
+        };
+        rt::field_set_pointer!(slf, vectors, target, "NpFlow.vectors")
+    }
+    /// A copy of the data behind the pointer as a new numpy array, each value converted exactly to `f32` (empty for a NULL pointer).
+    pub(crate) fn vectors_array<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let data = rt::field_get!(this, vectors);
+        let shape = [
+            rt::numpy_export::flat_len(
+                &[
+                    rt::field_get!(this, rows) as i64,
+                    rt::field_get!(this, cols) as i64,
+                    2i64,
+                ],
+                "NpFlow.vectors_array",
+            )?,
+        ];
+        rt::numpy_export::require_readable_if_untracked(
+            this.view.token().is_immortal(),
+            data.cast(),
+            &shape,
+            std::mem::size_of::<i16>(),
+            "NpFlow.vectors_array",
+        )?;
+        rt::numpy_export::check_sized(
+            data.cast(),
+            &[
+                (
+                    "rows x cols",
+                    rt::numpy_export::extent(
+                        &[
+                            rt::field_get!(this, rows) as u64,
+                            rt::field_get!(this, cols) as u64,
+                        ],
+                    ),
+                ),
+            ],
+            "NpFlow.vectors_array",
+        )?;
+        rt::numpy_array!(slf, i16, data, shape, convert f32)
+    }
+}
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.
 pub(crate) fn __bindery_view_target(
@@ -304,6 +439,9 @@ pub(crate) fn __bindery_view_target(
     }
     if let Ok(v) = value.cast::<NpMask>() {
         return Ok(Some(v.get().view.target(value, NpMask::TYPE)?.erase()));
+    }
+    if let Ok(v) = value.cast::<NpFlow>() {
+        return Ok(Some(v.get().view.target(value, NpFlow::TYPE)?.erase()));
     }
     Ok(None)
 }

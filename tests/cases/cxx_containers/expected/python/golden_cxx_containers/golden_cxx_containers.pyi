@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["CxPoint", "CxRecord", "CxHolder", "CxSampleKind", "CX_SAMPLE_A", "CX_SAMPLE_B", "cx_record_id", "__version__"]
+__all__ = ["CxPoint", "CxRecord", "CxHolder", "CxSampleKind", "CX_SAMPLE_A", "CX_SAMPLE_B", "cx_record_id", "cx_record_id_plus", "__version__"]
 
 __version__: str
 
@@ -80,3 +80,6 @@ class CxHolder:
 
 def cx_record_id(record: CxRecord) -> int:
     """A C function declared in the C++ header."""
+
+def cx_record_id_plus(record: CxRecord, offset: int) -> int:
+    """A header-defined (`static inline`) helper: parsed as C++, it is wrapped in the C++ shim."""

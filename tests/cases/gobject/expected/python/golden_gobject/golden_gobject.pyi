@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, final
 import numpy
 import numpy.typing as npt
 
-__all__ = ["GstMeta", "GoBoxMeta", "GoBoxList", "go_box_meta_api_get_type", "go_buffer_add_box", "go_buffer_count_boxes", "go_buffer_attach", "go_element_is_playing", "__version__"]
+__all__ = ["GstMeta", "GoBoxMeta", "GoBoxList", "GoSurface", "go_box_meta_api_get_type", "go_buffer_add_box", "go_buffer_count_boxes", "go_buffer_attach", "go_element_is_playing", "go_surface_area", "__version__"]
 
 __version__: str
 
@@ -67,6 +67,23 @@ class GoBoxList:
     @count.setter
     def count(self, value: int) -> None: ...
 
+@final
+class GoSurface:
+    """A frame descriptor a buffer's memory holds (as NVMM buffers hold theirs)."""
+    def __init__(self, **fields: Any) -> None: ...
+    @staticmethod
+    def cast(address: Any) -> GoSurface: ...
+    @property
+    def address(self) -> int: ...
+    @property
+    def width(self) -> int: ...
+    @width.setter
+    def width(self, value: int) -> None: ...
+    @property
+    def height(self) -> int: ...
+    @height.setter
+    def height(self, value: int) -> None: ...
+
 def go_box_meta_api_get_type() -> int:
     """The API type of GoBoxMeta."""
 
@@ -81,3 +98,6 @@ def go_buffer_attach(buffer: Any, data: Any | None, free_func: Any) -> GoBoxMeta
 
 def go_element_is_playing(element: Any) -> int:
     """Whether an element is playing; NULL gives 0."""
+
+def go_surface_area(surface: Any) -> int:
+    """Pixels of a frame descriptor."""
