@@ -7,7 +7,8 @@
 //! a builtin exception by name (the spec's error table picks the name),
 //! [`callback`] calls a Python callable from any thread with the GIL,
 //! [`detach`] drops values that join GIL-taking threads with the GIL
-//! released, and [`lists`] builds float lists on the hot path. Nothing
+//! released, [`lists`] builds float lists on the hot path and [`items`]
+//! reads lists, tuples and floats there (inline macros unless abi3). Nothing
 //! here knows a wrapped library: its types arrive as closures or generics.
 
 pub mod args;
@@ -15,6 +16,7 @@ pub mod callback;
 pub mod descriptor;
 pub mod detach;
 pub mod errors;
+pub mod items;
 pub mod lists;
 pub mod seq;
 
