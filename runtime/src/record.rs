@@ -86,18 +86,6 @@ pub fn cast<R: Record>(address: &Bound<'_, PyAny>, ints: IntAddresses) -> PyResu
     Ok(R::wrap(crate::pointer::cast_view(address, R::TYPE, ints)?))
 }
 
-/// The view of a struct inside `this`'s struct (a nested field, an element
-/// of a struct array), at `ptr` (from `field_ptr!`; NULL is `ValueError`):
-/// it shares `this`'s liveness and keeps `this` alive, without a token
-/// handle of its own (see [`View::in_parent`]).
-#[inline]
-pub fn field_view<R: Record, U>(this: &Bound<'_, R>, ptr: *mut U) -> PyResult<View<U>> {
-    let ptr = std::ptr::NonNull::new(ptr).ok_or_else(|| crate::errors::null_address("field"))?;
-    // SAFETY: `R` is frozen (`Record: PyClass<Frozen = True>`), so the view
-    // `Record::view` returns is stored in `this`'s object and never replaced.
-    Ok(unsafe { View::in_parent(this.get().view(), this.as_any(), ptr) })
-}
-
 /// `__repr__` of a class: its name and address.
 pub fn repr<R: Record>(record: &R) -> String {
     format!("<{} at {:#x}>", R::TYPE, record.view().address())

@@ -105,35 +105,10 @@ pub enum Handover {
 #[derive(Debug)]
 pub struct View<T> {
     ptr: NonNull<T>,
-    token: TokenSlot,
+    token: Token,
     keep: Option<Py<PyAny>>,
     free: Option<unsafe fn(*mut T)>,
     origin: OriginCell,
-}
-
-/// Where a view's liveness token is: a handle of its own, or the handle a
-/// parent view holds inside its Python object, which this view keeps alive
-/// (a field view made by [`View::in_parent`]: no atomic reference count
-/// change per field access, only the parent object's reference count).
-#[derive(Debug)]
-enum TokenSlot {
-    /// The view holds its own handle.
-    Own(Token),
-    /// The token of the view stored inside `_parent`, a frozen class object
-    /// that never replaces its view: `token` is valid while `_parent` lives.
-    InParent { token: NonNull<Token>, _parent: Py<PyAny> },
-}
-
-impl TokenSlot {
-    #[inline(always)]
-    fn get(&self) -> &Token {
-        match self {
-            TokenSlot::Own(token) => token,
-            // SAFETY: `_parent` is held, so the object and the view inside it
-            // (which owns the token handle) live at least as long as `self`.
-            TokenSlot::InParent { token, .. } => unsafe { token.as_ref() },
-        }
-    }
 }
 
 /// An [`Origin`] that can change once C takes the memory over (`mark_held`).
@@ -165,30 +140,30 @@ impl<T> View<T> {
     /// `free` runs exactly once, when this view is dropped or when ownership
     /// is taken with [`View::take_ownership`]. Its origin is [`Origin::Python`].
     pub fn owned(ptr: NonNull<T>, free: unsafe fn(*mut T)) -> Self {
-        View { ptr, token: TokenSlot::Own(Token::new_owned()), keep: None, free: Some(free), origin: OriginCell::new(Origin::Python) }
+        View { ptr, token: Token::new_owned(), keep: None, free: Some(free), origin: OriginCell::new(Origin::Python) }
     }
 
     /// A view of memory a C function made and handed to Python to own
     /// (`returns = "owned"`): freed with `free` like [`View::owned`], but C-made.
     pub fn c_owned(ptr: NonNull<T>, free: unsafe fn(*mut T)) -> Self {
-        View { ptr, token: TokenSlot::Own(Token::new_owned()), keep: None, free: Some(free), origin: OriginCell::new(Origin::C) }
+        View { ptr, token: Token::new_owned(), keep: None, free: Some(free), origin: OriginCell::new(Origin::C) }
     }
 
     /// A view of memory owned by C, valid while `token` lives (origin [`Origin::C`]).
     pub fn external(ptr: NonNull<T>, token: Token) -> Self {
-        View { ptr, token: TokenSlot::Own(token), keep: None, free: None, origin: OriginCell::new(Origin::C) }
+        View { ptr, token, keep: None, free: None, origin: OriginCell::new(Origin::C) }
     }
 
     /// A view of C memory that another owner holds (e.g. a GstBuffer's batch
     /// metadata), valid while `token` lives (origin [`Origin::Within`]).
     pub fn held(ptr: NonNull<T>, token: Token) -> Self {
-        View { ptr, token: TokenSlot::Own(token), keep: None, free: None, origin: OriginCell::new(Origin::Within) }
+        View { ptr, token, keep: None, free: None, origin: OriginCell::new(Origin::Within) }
     }
 
     /// A view of memory another view already tracks, found again by its
     /// address (`cast`): shares that memory's `token` and `origin`, owns nothing.
     pub fn known(ptr: NonNull<T>, token: Token, origin: Origin) -> Self {
-        View { ptr, token: TokenSlot::Own(token), keep: None, free: None, origin: OriginCell::new(origin) }
+        View { ptr, token, keep: None, free: None, origin: OriginCell::new(origin) }
     }
 
     /// A view of an untracked address (e.g. from `cast`): never invalidated.
@@ -200,7 +175,7 @@ impl<T> View<T> {
     /// parent's token and keeps `owner` (the parent's owning Python object) alive.
     #[inline]
     pub fn borrowed(ptr: NonNull<T>, token: Token, owner: Option<Py<PyAny>>) -> Self {
-        View { ptr, token: TokenSlot::Own(token), keep: owner, free: None, origin: OriginCell::new(Origin::Within) }
+        View { ptr, token, keep: owner, free: None, origin: OriginCell::new(Origin::Within) }
     }
 
     /// A view of memory reachable from this one (a field, a list element, a
@@ -209,7 +184,7 @@ impl<T> View<T> {
     #[inline]
     pub fn derive<U>(&self, this: &Bound<'_, PyAny>, ptr: *mut U) -> Option<View<U>> {
         let ptr = NonNull::new(ptr)?;
-        Some(View::borrowed(ptr, self.token().clone(), self.python_owner(this)))
+        Some(View::borrowed(ptr, self.token.clone(), self.python_owner(this)))
     }
 
     /// The Python object that owns this view's memory: `this` (this view's
@@ -246,13 +221,13 @@ impl<T> View<T> {
         };
         let own = self.python_owner(this);
         let anchor = anchor.filter(|a| own.as_ref().is_none_or(|o| !o.is(a)));
-        if anchor.is_some() && self.token().is_immortal() {
+        if anchor.is_some() && self.token.is_immortal() {
             return Err(pyo3::exceptions::PyValueError::new_err(format!(
                 "{what}: cannot point untracked memory at a Python-owned object (it would dangle once that object dies); \
                  use memory made by the C library, or a tracked view of this struct"
             )));
         }
-        self.token().anchor(slot as usize, anchor);
+        self.token.anchor(slot as usize, anchor);
         // SAFETY: the caller passes the address of a pointer field inside this
         // view's live memory.
         unsafe { *slot = ptr };
@@ -265,32 +240,18 @@ impl<T> View<T> {
         self.derive(this, ptr).ok_or_else(|| errors::null_address("field"))
     }
 
-    /// A view of memory inside the struct of `parent_view` (a field, an
-    /// array element), sharing its token without a handle of its own: it
-    /// holds `parent`, the object `parent_view` is stored in, and points at
-    /// the token handle inside it; like [`View::borrowed`] otherwise.
-    ///
-    /// # Safety
-    /// `parent_view` is the view stored inside `parent`'s object and stays
-    /// there unchanged while the object lives (a frozen class's view).
-    #[inline]
-    pub unsafe fn in_parent<P>(parent_view: &View<P>, parent: &Bound<'_, PyAny>, ptr: NonNull<T>) -> View<T> {
-        let token = TokenSlot::InParent { token: NonNull::from(parent_view.token()), _parent: parent.clone().unbind() };
-        View { ptr, token, keep: parent_view.python_owner(parent), free: None, origin: OriginCell::new(Origin::Within) }
-    }
-
     /// Moves ownership into a C container: this memory now lives and dies with
     /// `container` (whose Python owner is kept alive). No-op when Python did not own it.
     pub fn adopt_into<C>(&self, container: &View<C>, container_obj: &Bound<'_, PyAny>) {
-        if self.free.is_some() && self.token().take_ownership() {
-            self.token().follow(container.token(), container.python_owner(container_obj));
+        if self.free.is_some() && self.token.take_ownership() {
+            self.token.follow(&container.token, container.python_owner(container_obj));
         }
     }
 
     /// The pointer, or `ReferenceError` when the memory is gone.
     #[inline]
     pub fn ptr(&self, type_name: &str) -> PyResult<*mut T> {
-        if self.token().is_alive() { Ok(self.ptr.as_ptr()) } else { Err(errors::dead_view(type_name)) }
+        if self.token.is_alive() { Ok(self.ptr.as_ptr()) } else { Err(errors::dead_view(type_name)) }
     }
 
     /// A borrowed view of the same address under another token and keep-alive
@@ -304,7 +265,7 @@ impl<T> View<T> {
     /// liveness again.
     pub fn published_address(&self, class: &'static str) -> usize {
         let addr = self.address();
-        crate::address_book::record(addr, class, self.token(), self.origin());
+        crate::address_book::record(addr, class, &self.token, self.origin());
         addr
     }
 
@@ -314,9 +275,8 @@ impl<T> View<T> {
     }
 
     /// The liveness token shared with derived views.
-    #[inline(always)]
     pub fn token(&self) -> &Token {
-        self.token.get()
+        &self.token
     }
 
     /// The Python object that owns the memory (None for external memory).
@@ -327,7 +287,7 @@ impl<T> View<T> {
     /// Whether this view owns its memory and still must free it.
     #[inline]
     pub fn is_owner(&self) -> bool {
-        self.free.is_some() && self.token().is_owned()
+        self.free.is_some() && self.token.is_owned()
     }
 
     /// Where the memory was made.
@@ -352,7 +312,7 @@ impl<T> View<T> {
     pub fn for_transfer(&self, what: &str, handover: Handover, python_made: bool) -> PyResult<*mut T> {
         let ptr = self.ptr(what)?;
         let origin = self.origin();
-        let handed_over = self.free.is_some() && !self.token().is_owned();
+        let handed_over = self.free.is_some() && !self.token.is_owned();
         let held = origin == Origin::Within || handed_over;
         match (origin, handover) {
             (Origin::Python, _) if !python_made => return Err(errors::python_made(what)),
@@ -362,7 +322,7 @@ impl<T> View<T> {
             _ => {}
         }
         let moves_now = matches!(handover, Handover::Consume | Handover::Invalidate);
-        if moves_now && self.free.is_some() && !self.token().take_ownership() {
+        if moves_now && self.free.is_some() && !self.token.take_ownership() {
             return Err(errors::held_elsewhere(what));
         }
         Ok(ptr)
@@ -384,7 +344,7 @@ impl<T> View<T> {
     /// is gone, `ValueError` when Python does not own it.
     pub fn take_ownership(&self, type_name: &str) -> PyResult<*mut T> {
         let ptr = self.ptr(type_name)?;
-        if self.free.is_none() || !self.token().take_ownership() {
+        if self.free.is_none() || !self.token.take_ownership() {
             return Err(pyo3::exceptions::PyValueError::new_err(format!(
                 "{type_name}: this object is not owned by Python, so it cannot be freed or handed over"
             )));
@@ -396,8 +356,8 @@ impl<T> View<T> {
 impl<T> Drop for View<T> {
     fn drop(&mut self) {
         if let Some(free) = self.free {
-            if self.token().take_ownership() {
-                self.token().kill();
+            if self.token.take_ownership() {
+                self.token.kill();
                 // SAFETY: Python owned the memory and this is the single release.
                 unsafe { free(self.ptr.as_ptr()) };
             }

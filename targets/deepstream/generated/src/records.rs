@@ -299,7 +299,7 @@ impl NvOSD_FontParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, font_color))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, font_color))?,
             ),
         )
     }
@@ -424,7 +424,7 @@ impl NvOSD_TextParams {
         let this = slf.get();
         Ok(
             NvOSD_FontParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, font_params))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, font_params))?,
             ),
         )
     }
@@ -460,7 +460,7 @@ impl NvOSD_TextParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, text_bg_clr))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, text_bg_clr))?,
             ),
         )
     }
@@ -540,7 +540,7 @@ impl NvOSD_Color_info {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, color))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, color))?,
             ),
         )
     }
@@ -690,7 +690,7 @@ impl NvOSD_RectParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, border_color))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, border_color))?,
             ),
         )
     }
@@ -739,7 +739,7 @@ impl NvOSD_RectParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, bg_color))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, bg_color))?,
             ),
         )
     }
@@ -1069,7 +1069,7 @@ impl NvOSD_LineParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, line_color))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, line_color))?,
             ),
         )
     }
@@ -1231,7 +1231,7 @@ impl NvOSD_ArrowParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, arrow_color))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, arrow_color))?,
             ),
         )
     }
@@ -1365,7 +1365,7 @@ impl NvOSD_CircleParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, circle_color))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, circle_color))?,
             ),
         )
     }
@@ -1401,7 +1401,7 @@ impl NvOSD_CircleParams {
         let this = slf.get();
         Ok(
             NvOSD_ColorParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, bg_color))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, bg_color))?,
             ),
         )
     }
@@ -1506,7 +1506,7 @@ impl NvDsRoiMeta {
         let this = slf.get();
         Ok(
             NvOSD_RectParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, roi))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, roi))?,
             ),
         )
     }
@@ -1900,7 +1900,7 @@ impl NvBufSurfaceParams {
         let this = slf.get();
         Ok(
             NvBufSurfacePlaneParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, planeParams))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, planeParams))?,
             ),
         )
     }
@@ -1923,7 +1923,7 @@ impl NvBufSurfaceParams {
         let this = slf.get();
         Ok(
             NvBufSurfaceMappedAddr::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, mappedAddr))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, mappedAddr))?,
             ),
         )
     }
@@ -2100,7 +2100,7 @@ impl NvDsFrameMeta {
         let this = slf.get();
         Ok(
             NvDsBaseMeta::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, base_meta))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
@@ -2395,7 +2395,7 @@ impl NvDsFrameMeta {
         let this = slf.get();
         Ok(
             NvDsSensorInfo_meta::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, sensorInfo_meta))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, sensorInfo_meta))?,
             ),
         )
     }
@@ -2538,7 +2538,7 @@ impl NvDsObjectMeta {
         let this = slf.get();
         Ok(
             NvDsBaseMeta::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, base_meta))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
@@ -2634,7 +2634,7 @@ impl NvDsObjectMeta {
         let this = slf.get();
         Ok(
             NvDsComp_BboxInfo::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, detector_bbox_info))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, detector_bbox_info))?,
             ),
         )
     }
@@ -2657,7 +2657,7 @@ impl NvDsObjectMeta {
         let this = slf.get();
         Ok(
             NvDsComp_BboxInfo::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, tracker_bbox_info))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, tracker_bbox_info))?,
             ),
         )
     }
@@ -2706,7 +2706,7 @@ impl NvDsObjectMeta {
         let this = slf.get();
         Ok(
             NvOSD_RectParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, rect_params))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, rect_params))?,
             ),
         )
     }
@@ -2729,7 +2729,7 @@ impl NvDsObjectMeta {
         let this = slf.get();
         Ok(
             NvOSD_MaskParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, mask_params))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, mask_params))?,
             ),
         )
     }
@@ -2752,7 +2752,7 @@ impl NvDsObjectMeta {
         let this = slf.get();
         Ok(
             NvOSD_TextParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, text_params))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, text_params))?,
             ),
         )
     }
@@ -2906,7 +2906,7 @@ impl NvDsComp_BboxInfo {
         let this = slf.get();
         Ok(
             NvBbox_Coords::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, org_bbox_coords))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, org_bbox_coords))?,
             ),
         )
     }
@@ -3331,7 +3331,7 @@ impl NvDsBatchMeta {
         let this = slf.get();
         Ok(
             NvDsBaseMeta::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, base_meta))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
@@ -3600,7 +3600,7 @@ impl NvDsClassifierMeta {
         let this = slf.get();
         Ok(
             NvDsBaseMeta::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, base_meta))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
@@ -3739,7 +3739,7 @@ impl NvDsLabelInfo {
         let this = slf.get();
         Ok(
             NvDsBaseMeta::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, base_meta))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
@@ -3953,7 +3953,7 @@ impl NvDsDisplayMeta {
         let this = slf.get();
         Ok(
             NvDsBaseMeta::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, base_meta))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
@@ -4043,7 +4043,7 @@ impl NvDsDisplayMeta {
         (0..16)
             .map(|i| Ok(
                 NvOSD_RectParams::wrap(
-                    rt::record::field_view(slf, first.wrapping_add(i))?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -4058,7 +4058,7 @@ impl NvDsDisplayMeta {
         (0..16)
             .map(|i| Ok(
                 NvOSD_TextParams::wrap(
-                    rt::record::field_view(slf, first.wrapping_add(i))?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -4073,7 +4073,7 @@ impl NvDsDisplayMeta {
         (0..16)
             .map(|i| Ok(
                 NvOSD_LineParams::wrap(
-                    rt::record::field_view(slf, first.wrapping_add(i))?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -4088,7 +4088,7 @@ impl NvDsDisplayMeta {
         (0..16)
             .map(|i| Ok(
                 NvOSD_ArrowParams::wrap(
-                    rt::record::field_view(slf, first.wrapping_add(i))?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -4104,7 +4104,7 @@ impl NvDsDisplayMeta {
         (0..16)
             .map(|i| Ok(
                 NvOSD_CircleParams::wrap(
-                    rt::record::field_view(slf, first.wrapping_add(i))?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -4196,7 +4196,7 @@ impl NvDsUserMeta {
         let this = slf.get();
         Ok(
             NvDsBaseMeta::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, base_meta))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
             ),
         )
     }
@@ -4497,7 +4497,7 @@ impl NvDsMetaCompLatency {
         (0..16)
             .map(|i| Ok(
                 NvDsMetaSubCompLatency::wrap(
-                    rt::record::field_view(slf, first.wrapping_add(i))?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -5435,7 +5435,7 @@ impl NvBufSurfaceAllocateParams {
         let this = slf.get();
         Ok(
             NvBufSurfaceCreateParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, params))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, params))?,
             ),
         )
     }
@@ -5481,7 +5481,7 @@ impl NvBufSurfaceAllocateParams {
         let this = slf.get();
         Ok(
             NvBufSurfaceChromaSubsamplingParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, chromaSubsampling))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling))?,
             ),
         )
     }
@@ -5819,7 +5819,7 @@ impl NvBufSurfaceParamsEx {
         let this = slf.get();
         Ok(
             NvBufSurfaceChromaSubsamplingParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, chromaSubsampling))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling))?,
             ),
         )
     }
@@ -5857,7 +5857,7 @@ impl NvBufSurfaceParamsEx {
         let this = slf.get();
         Ok(
             NvBufSurfacePlaneParamsEx::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, planeParamsex))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, planeParamsex))?,
             ),
         )
     }
@@ -6546,7 +6546,7 @@ impl NvBufSurfaceExtendedMapParams {
         let this = slf.get();
         Ok(
             NvBufSurfaceCudaIpcMemHandle::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, memHandle))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, memHandle))?,
             ),
         )
     }
@@ -6763,7 +6763,7 @@ impl NvBufSurfaceMapParams {
         let this = slf.get();
         Ok(
             NvBufSurfaceChromaSubsamplingParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, chromaSubsampling))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling))?,
             ),
         )
     }
@@ -6791,7 +6791,7 @@ impl NvBufSurfaceMapParams {
         (0..4)
             .map(|i| Ok(
                 NvBufSurfaceMapPlaneParams::wrap(
-                    rt::record::field_view(slf, first.wrapping_add(i))?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -7437,10 +7437,12 @@ impl NvDsInferLayerInfo {
         let this = slf.get();
         Ok(
             NvDsInferDims::wrap(
-                rt::record::field_view(
-                    slf,
-                    rt::field_ptr!(this, __bindgen_anon_1.inferDims),
-                )?,
+                this
+                    .view
+                    .field(
+                        slf.as_any(),
+                        rt::field_ptr!(this, __bindgen_anon_1.inferDims),
+                    )?,
             ),
         )
     }
@@ -7463,7 +7465,9 @@ impl NvDsInferLayerInfo {
         let this = slf.get();
         Ok(
             NvDsInferDims::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, __bindgen_anon_1.dims))?,
+                this
+                    .view
+                    .field(slf.as_any(), rt::field_ptr!(this, __bindgen_anon_1.dims))?,
             ),
         )
     }
@@ -8277,7 +8281,7 @@ impl NvDsInferTensorMeta {
         let this = slf.get();
         Ok(
             NvDsInferNetworkInfo::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, network_info))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, network_info))?,
             ),
         )
     }
@@ -10575,7 +10579,7 @@ impl NvDsBbox3dObjectList {
         (0..600)
             .map(|i| Ok(
                 NvDsBbox3dObject::wrap(
-                    rt::record::field_view(slf, first.wrapping_add(i))?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -10742,7 +10746,7 @@ impl NvDs3DTracking {
         let this = slf.get();
         Ok(
             NvDsConvexHull::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, convexHull))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, convexHull))?,
             ),
         )
     }
@@ -10765,7 +10769,7 @@ impl NvDs3DTracking {
         let this = slf.get();
         Ok(
             NvDsBbox3dObject::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, bbox3d))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, bbox3d))?,
             ),
         )
     }
@@ -11785,7 +11789,7 @@ impl NvDsEventMsgMeta {
     #[getter]
     fn get_bbox(slf: &Bound<'_, Self>) -> PyResult<NvDsRect> {
         let this = slf.get();
-        Ok(NvDsRect::wrap(rt::record::field_view(slf, rt::field_ptr!(this, bbox))?))
+        Ok(NvDsRect::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, bbox))?))
     }
     #[setter]
     fn set_bbox(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -11806,7 +11810,7 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         Ok(
             NvDsGeoLocation::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, location))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, location))?,
             ),
         )
     }
@@ -11829,7 +11833,7 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         Ok(
             NvDsCoordinate::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, coordinate))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, coordinate))?,
             ),
         )
     }
@@ -11852,7 +11856,7 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         Ok(
             NvDsObjectSignature::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, objSignature))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, objSignature))?,
             ),
         )
     }
@@ -12376,7 +12380,7 @@ impl NvDsEventMsgMeta {
     #[getter]
     fn get_pose(slf: &Bound<'_, Self>) -> PyResult<NvDsJoints> {
         let this = slf.get();
-        Ok(NvDsJoints::wrap(rt::record::field_view(slf, rt::field_ptr!(this, pose))?))
+        Ok(NvDsJoints::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, pose))?))
     }
     #[setter]
     fn set_pose(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -12397,7 +12401,7 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         Ok(
             NvDsEmbedding::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, embedding))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, embedding))?,
             ),
         )
     }
@@ -12433,7 +12437,9 @@ impl NvDsEventMsgMeta {
         let this = slf.get();
         Ok(
             NvDs3DTracking::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, singleView3DTracking))?,
+                this
+                    .view
+                    .field(slf.as_any(), rt::field_ptr!(this, singleView3DTracking))?,
             ),
         )
     }
@@ -12814,7 +12820,7 @@ impl NvDsTargetMiscDataFrame {
         let this = slf.get();
         Ok(
             NvOSD_RectParams::wrap(
-                rt::record::field_view(slf, rt::field_ptr!(this, tBbox))?,
+                this.view.field(slf.as_any(), rt::field_ptr!(this, tBbox))?,
             ),
         )
     }
@@ -13018,7 +13024,7 @@ impl NvDsTargetMiscDataObject {
         (0..len)
             .map(|i| Ok(
                 NvDsTargetMiscDataFrame::wrap(
-                    rt::record::field_view(slf, first.wrapping_add(i))?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -13129,7 +13135,7 @@ impl NvDsTargetMiscDataStream {
         (0..len)
             .map(|i| Ok(
                 NvDsTargetMiscDataObject::wrap(
-                    rt::record::field_view(slf, first.wrapping_add(i))?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -13236,7 +13242,7 @@ impl NvDsTargetMiscDataBatch {
         (0..len)
             .map(|i| Ok(
                 NvDsTargetMiscDataStream::wrap(
-                    rt::record::field_view(slf, first.wrapping_add(i))?,
+                    this.view.field(slf.as_any(), first.wrapping_add(i))?,
                 ),
             ))
             .collect()
@@ -16026,7 +16032,7 @@ impl GstNvDsPreProcessBatchMeta {
             this, __bindery_cxx_GstNvDsPreProcessBatchMeta_roi_vector
         );
         let view = |e: *mut c_void| Ok(
-            NvDsRoiMeta::wrap(rt::record::field_view(slf, e.cast())?)
+            NvDsRoiMeta::wrap(this.view.field(slf.as_any(), e.cast())?)
                 .into_pyobject(slf.py())?
                 .into_any(),
         );

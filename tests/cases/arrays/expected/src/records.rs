@@ -188,7 +188,7 @@ impl ArData {
         let first = rt::field_ptr!(this, pairs).cast::<ffi::ArPair>();
         (0..2)
             .map(|i| Ok(
-                ArPair::wrap(rt::record::field_view(slf, first.wrapping_add(i))?),
+                ArPair::wrap(this.view.field(slf.as_any(), first.wrapping_add(i))?),
             ))
             .collect()
     }

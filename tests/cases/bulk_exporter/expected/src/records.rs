@@ -161,7 +161,7 @@ impl BkDetection {
     #[pyo3(name = "box")]
     fn get_box_(slf: &Bound<'_, Self>) -> PyResult<BkBox> {
         let this = slf.get();
-        Ok(BkBox::wrap(rt::record::field_view(slf, rt::field_ptr!(this, box_))?))
+        Ok(BkBox::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, box_))?))
     }
     #[setter]
     #[pyo3(name = "box")]

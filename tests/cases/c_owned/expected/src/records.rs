@@ -102,7 +102,7 @@ impl CoOwner {
     #[getter]
     fn get_base(slf: &Bound<'_, Self>) -> PyResult<CoBase> {
         let this = slf.get();
-        Ok(CoBase::wrap(rt::record::field_view(slf, rt::field_ptr!(this, base))?))
+        Ok(CoBase::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, base))?))
     }
     #[setter]
     fn set_base(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {

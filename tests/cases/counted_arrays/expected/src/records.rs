@@ -153,7 +153,7 @@ impl CaFrame {
         }
         (0..len)
             .map(|i| Ok(
-                CaDetection::wrap(rt::record::field_view(slf, first.wrapping_add(i))?),
+                CaDetection::wrap(this.view.field(slf.as_any(), first.wrapping_add(i))?),
             ))
             .collect()
     }
@@ -253,7 +253,7 @@ impl CaTensor {
         let first = rt::field_get!(this, layers).cast::<ffi::CaDetection>();
         let len = rt::counted::len(rt::field_get!(this, num_layers) as u64, None);
         let i = rt::counted::index(index, len, first.is_null(), "CaTensor.layer")?;
-        Ok(CaDetection::wrap(rt::record::field_view(slf, first.wrapping_add(i))?))
+        Ok(CaDetection::wrap(this.view.field(slf.as_any(), first.wrapping_add(i))?))
     }
 }
 /// A view of any class of this module as a pointer value (None when `value`

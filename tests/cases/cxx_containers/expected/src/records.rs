@@ -139,7 +139,7 @@ impl CxRecord {
         let this = slf.get();
         let items = rt::field_std!(this, __bindery_cxx_CxRecord_points);
         let view = |e: *mut c_void| Ok(
-            CxPoint::wrap(rt::record::field_view(slf, e.cast())?)
+            CxPoint::wrap(this.view.field(slf.as_any(), e.cast())?)
                 .into_pyobject(slf.py())?
                 .into_any(),
         );
@@ -228,7 +228,7 @@ impl CxHolder {
     #[getter]
     fn get_record(slf: &Bound<'_, Self>) -> PyResult<CxRecord> {
         let this = slf.get();
-        Ok(CxRecord::wrap(rt::record::field_view(slf, rt::field_ptr!(this, record))?))
+        Ok(CxRecord::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, record))?))
     }
     /// A plain member.
     ///

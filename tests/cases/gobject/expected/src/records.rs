@@ -127,7 +127,7 @@ impl GoBoxMeta {
     #[getter]
     fn get_meta(slf: &Bound<'_, Self>) -> PyResult<GstMeta> {
         let this = slf.get();
-        Ok(GstMeta::wrap(rt::record::field_view(slf, rt::field_ptr!(this, meta))?))
+        Ok(GstMeta::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, meta))?))
     }
     #[setter]
     fn set_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {

@@ -116,7 +116,7 @@ impl NsSegment {
     #[pyo3(name = "from_")]
     fn get_from(slf: &Bound<'_, Self>) -> PyResult<NsPoint> {
         let this = slf.get();
-        Ok(NsPoint::wrap(rt::record::field_view(slf, rt::field_ptr!(this, from))?))
+        Ok(NsPoint::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, from))?))
     }
     #[setter]
     #[pyo3(name = "from_")]
@@ -136,7 +136,7 @@ impl NsSegment {
     #[getter]
     fn get_to(slf: &Bound<'_, Self>) -> PyResult<NsPoint> {
         let this = slf.get();
-        Ok(NsPoint::wrap(rt::record::field_view(slf, rt::field_ptr!(this, to))?))
+        Ok(NsPoint::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, to))?))
     }
     #[setter]
     fn set_to(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -213,7 +213,11 @@ impl Node {
     #[getter]
     fn get_segment(slf: &Bound<'_, Self>) -> PyResult<NsSegment> {
         let this = slf.get();
-        Ok(NsSegment::wrap(rt::record::field_view(slf, rt::field_ptr!(this, segment))?))
+        Ok(
+            NsSegment::wrap(
+                this.view.field(slf.as_any(), rt::field_ptr!(this, segment))?,
+            ),
+        )
     }
     #[setter]
     fn set_segment(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {

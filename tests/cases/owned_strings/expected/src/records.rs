@@ -169,7 +169,7 @@ impl OwCard {
     #[getter]
     fn get_title(slf: &Bound<'_, Self>) -> PyResult<OwLabel> {
         let this = slf.get();
-        Ok(OwLabel::wrap(rt::record::field_view(slf, rt::field_ptr!(this, title))?))
+        Ok(OwLabel::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, title))?))
     }
     #[setter]
     fn set_title(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -187,7 +187,7 @@ impl OwCard {
         let first = rt::field_ptr!(this, lines).cast::<ffi::OwLabel>();
         (0..2)
             .map(|i| Ok(
-                OwLabel::wrap(rt::record::field_view(slf, first.wrapping_add(i))?),
+                OwLabel::wrap(this.view.field(slf.as_any(), first.wrapping_add(i))?),
             ))
             .collect()
     }
@@ -324,7 +324,7 @@ impl OwHolder {
     #[getter]
     fn get_copy(slf: &Bound<'_, Self>) -> PyResult<OwCard> {
         let this = slf.get();
-        Ok(OwCard::wrap(rt::record::field_view(slf, rt::field_ptr!(this, copy))?))
+        Ok(OwCard::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, copy))?))
     }
     #[setter]
     fn set_copy(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {

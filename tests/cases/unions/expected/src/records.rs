@@ -133,7 +133,7 @@ impl UnTagged {
     #[getter]
     fn get_value(slf: &Bound<'_, Self>) -> PyResult<UnValue> {
         let this = slf.get();
-        Ok(UnValue::wrap(rt::record::field_view(slf, rt::field_ptr!(this, value))?))
+        Ok(UnValue::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, value))?))
     }
     #[setter]
     fn set_value(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
