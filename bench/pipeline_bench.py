@@ -7,7 +7,9 @@ Peers: the generated `pyds` (pyds idiom and typed iteration), the pyds-style
 pybind11 module (`bench/peers/pybind11_pyds.cpp`), ctypes mirrors
 (`bench/peers/ctypes_pyds.py`), and the generated `pyds` bulk export
 (`frame.export_objects()`, numpy columns). A probe that only fetches the
-batch gives the pipeline's own cost. Reported per peer: probe cost per frame
+batch gives the pipeline's own cost, and the pure-Python floor (the same
+walk over plain `__slots__` objects holding the same values, copied from
+each frame before timing) gives what the interpreter alone costs. Reported per peer: probe cost per frame
 (median over repeats, measured inside the probe), frames/s of the whole run,
 and ratios to pybind11. Goal (printed, never asserted): generated ≤ 0.25×
 pybind11 per frame. A data check compares every peer's per-frame sums first.
@@ -128,6 +130,97 @@ def probe_ctypes(buffer):
     return out
 
 
+class Slots:
+    """Plain `__slots__` mirrors of the walked structs: the interpreter floor."""
+
+    class Node:
+        __slots__ = ("data", "next")
+
+    class Frame:
+        __slots__ = ("obj_meta_list",)
+
+    class Object:
+        __slots__ = ("class_id", "confidence", "rect_params", "obj_label")
+
+    class Rect:
+        __slots__ = ("left", "top", "width", "height")
+
+
+def linked(items):
+    """`items` as a chain of `Slots.Node` (data/next, like a GList), or None."""
+    head = None
+    for item in reversed(items):
+        node = Slots.Node()
+        node.data, node.next = item, head
+        head = node
+    return head
+
+
+def mirror_batch(buffer):
+    """The batch as `__slots__` objects: (frame_meta_list chain, frames as lists)."""
+    batch = pyds.gst_buffer_get_nvds_batch_meta(hash(buffer))
+    frames = []
+    for f in batch.frame_meta_list:
+        objects = []
+        for o in f.obj_meta_list:
+            obj, rect, r = Slots.Object(), Slots.Rect(), o.rect_params
+            rect.left, rect.top, rect.width, rect.height = r.left, r.top, r.width, r.height
+            obj.class_id, obj.confidence, obj.rect_params, obj.obj_label = o.class_id, o.confidence, rect, o.obj_label
+            objects.append(obj)
+        frame = Slots.Frame()
+        frame.obj_meta_list = linked(objects)
+        frames.append((frame, objects))
+    return linked([f for f, _ in frames]), [objs for _, objs in frames]
+
+
+class PureFloor:
+    """Pure-Python floor: the same walk over `__slots__` mirrors of the
+    batches one pipeline run produces (copied in a first, untimed run; the
+    pipeline is deterministic, `seed=11`). Each call takes the next batch in
+    order; `reset()` starts a new run. `typed` walks Python lists (the typed
+    iteration's shape), otherwise the pyds idiom's `data`/`next` chains."""
+
+    batches: list = []
+
+    def __init__(self, typed: bool):
+        self.typed, self.index = typed, 0
+
+    @classmethod
+    def record(cls) -> None:
+        cls.batches = run(mirror_batch)[2]
+
+    def reset(self) -> None:
+        self.index = 0
+
+    def __call__(self, buffer):
+        chain, frames = self.batches[self.index]
+        self.index += 1
+        return self.walk_typed(frames) if self.typed else self.walk_chain(chain)
+
+    @staticmethod
+    def walk_chain(l_frame):
+        out = 0.0
+        while l_frame is not None:
+            frame = l_frame.data
+            l_obj = frame.obj_meta_list
+            while l_obj is not None:
+                obj = l_obj.data
+                r = obj.rect_params
+                out += obj.class_id + obj.confidence + r.left + r.top + r.width + r.height + len(obj.obj_label)
+                l_obj = l_obj.next
+            l_frame = l_frame.next
+        return out
+
+    @staticmethod
+    def walk_typed(frames):
+        out = 0.0
+        for objects in frames:
+            for obj in objects:
+                r = obj.rect_params
+                out += obj.class_id + obj.confidence + r.left + r.top + r.width + r.height + len(obj.obj_label)
+        return out
+
+
 def probe_none(buffer):
     pyds.gst_buffer_get_nvds_batch_meta(hash(buffer))
     return 0.0
@@ -140,6 +233,8 @@ PEERS = {
     "pybind11 (pyds-style)": probe_pybind11,
     "ctypes": probe_ctypes,
     "batch fetch only (pipeline floor)": probe_none,
+    "pure Python __slots__, pyds idiom (interpreter floor)": PureFloor(typed=False),
+    "pure Python __slots__, typed iteration (interpreter floor)": PureFloor(typed=True),
 }
 
 
@@ -157,6 +252,8 @@ def run(probe) -> tuple[float, float, list[float]]:
         spent[0] += time.perf_counter_ns() - start
         return Gst.PadProbeReturn.OK
 
+    if hasattr(probe, "reset"):
+        probe.reset()
     pipeline.get_by_name("infer").get_static_pad("src").add_probe(Gst.PadProbeType.BUFFER, on_buffer)
     started = time.perf_counter()
     pipeline.set_state(Gst.State.PLAYING)
@@ -188,6 +285,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5, help="pipeline runs per peer (median reported)")
     args = parser.parse_args()
     Gst.init(None)
+    PureFloor.record()
     data_check()
     results = {name: [] for name in PEERS}
     for _ in range(args.repeats):  # interleaved, so drift hits every peer alike
@@ -198,12 +296,14 @@ def main() -> None:
 
 def report(table: dict[str, tuple[float, float]]) -> None:
     base = table["pybind11 (pyds-style)"][0]
+    floor = table["pure Python __slots__, pyds idiom (interpreter floor)"][0]
     print(f"{PIPELINE}\n{FRAMES} frames x {OBJECTS} objects; probe reads 6 fields + label per object\n")
-    print(f"| probe | µs per frame | frames/s | × pybind11 |\n|---|---|---|---|")
+    print("| probe | µs per frame | frames/s | × pybind11 | × pure-Python floor (pyds idiom) |\n|---|---|---|---|---|")
     for name, (ns, fps) in table.items():
-        print(f"| {name} | {ns / 1000:.1f} | {fps:.0f} | {ns / base:.2f} |")
+        print(f"| {name} | {ns / 1000:.1f} | {fps:.0f} | {ns / base:.2f} | {ns / floor:.2f} |")
     ratio = table["bindery (pyds idiom)"][0] / base
     print(f"\ngoal: generated ≤ 0.25× pybind11 per frame: {ratio:.2f} ({'PASS' if ratio <= 0.25 else 'MISS'})")
+    print(f"interpreter floor (pure Python, pyds idiom): {floor / base:.2f}× pybind11")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-//! Embeds the runtime crate (`../runtime`: its `Cargo.toml` and every file
-//! under `src/`) into the generator as a `&[(relative path, contents)]`
+//! Embeds the runtime crate (`../runtime`: its `Cargo.toml`, `build.rs` and
+//! every file under `src/`) into the generator as a `&[(relative path, contents)]`
 //! table, so `codegen generate --runtime vendored` can copy it into a
 //! generated crate from any installed `codegen` binary.
 
@@ -12,6 +12,7 @@ fn main() {
     collect(&runtime.join("src"), &mut files);
     files.sort();
     files.insert(0, runtime.join("Cargo.toml"));
+    files.insert(1, runtime.join("build.rs"));
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
     }

@@ -12,7 +12,7 @@
 //! this memory); they are released when the token is killed or dropped.
 //! This module owns no C memory and frees nothing.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 use pyo3::{Py, PyAny};
@@ -21,9 +21,16 @@ use pyo3::{Py, PyAny};
 #[derive(Clone, Debug)]
 pub struct Token(Arc<TokenState>);
 
+/// [`TokenState::state`] bit: the token was not killed.
+const ALIVE: u8 = 1;
+/// [`TokenState::state`] bit: `follows` is set (the memory also dies with another token).
+const FOLLOWS: u8 = 2;
+
 #[derive(Debug)]
 struct TokenState {
-    alive: AtomicBool,
+    /// [`ALIVE`] and [`FOLLOWS`]: one load decides the common case (alive,
+    /// following nothing) of [`Token::is_alive`].
+    state: AtomicU8,
     owned: AtomicBool,
     follows: OnceLock<Follow>,
     anchors: Mutex<Vec<(usize, Py<PyAny>)>>,
@@ -51,7 +58,7 @@ impl Token {
 
     fn with_ownership(owned: bool) -> Self {
         Token(Arc::new(TokenState {
-            alive: AtomicBool::new(true),
+            state: AtomicU8::new(ALIVE),
             owned: AtomicBool::new(owned),
             follows: OnceLock::new(),
             anchors: Mutex::new(Vec::new()),
@@ -65,11 +72,25 @@ impl Token {
     }
 
     /// Whether the memory is still valid: this token and every token it follows are alive.
-    #[inline]
+    ///
+    /// One load and one compare when the token follows nothing (every view
+    /// getter runs this); a token that follows a container walks the chain.
+    #[inline(always)]
     pub fn is_alive(&self) -> bool {
+        match self.0.state.load(Ordering::Acquire) {
+            ALIVE => true,
+            state if state & ALIVE == 0 => false,
+            _ => self.followed_alive(),
+        }
+    }
+
+    /// [`Token::is_alive`] of a live token that follows another: every token
+    /// down the chain must be alive.
+    #[inline(never)]
+    fn followed_alive(&self) -> bool {
         let mut state = &*self.0;
         loop {
-            if !state.alive.load(Ordering::Acquire) {
+            if state.state.load(Ordering::Acquire) & ALIVE == 0 {
                 return false;
             }
             match state.follows.get() {
@@ -81,7 +102,7 @@ impl Token {
 
     /// Marks the memory as gone; every view holding this token raises `ReferenceError` from now on.
     pub fn kill(&self) {
-        self.0.alive.store(false, Ordering::Release);
+        self.0.state.fetch_and(!ALIVE, Ordering::AcqRel);
         let released = std::mem::take(&mut *self.anchors());
         drop(released); // outside the lock: dropping may run Python code
     }
@@ -109,7 +130,7 @@ impl Token {
         let old = {
             let mut anchors = root.anchors();
             let old = anchors.iter().position(|(s, _)| *s == slot).map(|i| anchors.swap_remove(i));
-            if let Some(value) = value.filter(|_| root.0.alive.load(Ordering::Acquire)) {
+            if let Some(value) = value.filter(|_| root.0.state.load(Ordering::Acquire) & ALIVE != 0) {
                 anchors.push((slot, value));
             }
             old
@@ -141,6 +162,8 @@ impl Token {
         if self.0.follows.set(Follow { token: container.clone(), _keep: keep }).is_err() {
             return false;
         }
+        // Published after `follows` is set: a reader that sees FOLLOWS finds it.
+        self.0.state.fetch_or(FOLLOWS, Ordering::AcqRel);
         let moved = std::mem::take(&mut *self.anchors());
         for (slot, value) in moved {
             container.anchor(slot, Some(value));
@@ -255,6 +278,20 @@ mod tests {
         assert!(object.is_alive());
         frame.kill();
         assert!(!object.is_alive());
+    }
+
+    #[test]
+    fn every_token_down_a_follow_chain_decides_liveness() {
+        let (frame, list, node) = (Token::new(), Token::new(), Token::new());
+        assert!(node.follow(&list, None) && list.follow(&frame, None));
+        assert!(node.is_alive() && list.is_alive());
+        node.kill();
+        assert!(!node.is_alive(), "a killed follower is dead while its container lives");
+        assert!(list.is_alive());
+        let other = Token::new();
+        assert!(other.follow(&list, None));
+        frame.kill();
+        assert!(!other.is_alive() && !list.is_alive(), "the end of the chain kills every follower");
     }
 
     #[test]

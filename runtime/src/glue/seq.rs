@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use super::args::{incompatible, strict_double};
+use super::items;
 
 /// Whether `obj` is a sequence pybind11's list caster accepts.
 pub fn is_sequence(obj: &Bound<'_, PyAny>) -> bool {
@@ -56,17 +57,16 @@ pub fn dict<'py, K, V>(
 /// acceptance as `list(func, obj, strict_double)`: floats and float
 /// subclasses (np.float64) only, anything else is TypeError.
 pub fn float_list(func: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
-    let items = if let Ok(l) = obj.cast::<PyList>() {
-        // SAFETY: `l` is a list of `len` items (the limited API's calls, so
-        // abi3 builds compile too; the item getter is bounds-checked).
-        unsafe { read_floats(l.as_ptr(), pyo3::ffi::PyList_Size(l.as_ptr()), |o, i| pyo3::ffi::PyList_GetItem(o, i)) }
+    let floats = if let Ok(l) = obj.cast::<PyList>() {
+        // SAFETY: `l` is a live list; `read_floats` reads items below its length.
+        unsafe { read_floats(l.as_ptr(), items::list_len(l.as_ptr()), |o, i| items::list_item(o, i)) }
     } else if let Ok(t) = obj.cast::<PyTuple>() {
-        // SAFETY: `t` is a tuple of `len` items (limited-API calls, as above).
-        unsafe { read_floats(t.as_ptr(), pyo3::ffi::PyTuple_Size(t.as_ptr()), |o, i| pyo3::ffi::PyTuple_GetItem(o, i)) }
+        // SAFETY: `t` is a live tuple; items below its length, as above.
+        unsafe { read_floats(t.as_ptr(), items::tuple_len(t.as_ptr()), |o, i| items::tuple_item(o, i)) }
     } else {
         return list(func, obj, |e| strict_double(func, e));
     };
-    items.ok_or_else(|| incompatible(func, obj))
+    floats.ok_or_else(|| incompatible(func, obj))
 }
 
 /// Reads `len` items of a list or tuple as floats (`None` at the first
@@ -75,7 +75,7 @@ pub fn float_list(func: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
 ///
 /// # Safety
 /// `seq` is a live list or tuple of at least `len` items and `item` reads
-/// its borrowed item pointers; the GIL is held.
+/// its borrowed item pointers (for `i < len`); the GIL is held.
 unsafe fn read_floats(
     seq: *mut pyo3::ffi::PyObject,
     len: pyo3::ffi::Py_ssize_t,
@@ -86,13 +86,13 @@ unsafe fn read_floats(
         let e = item(seq, i);
         // SAFETY: `e` is a valid borrowed reference (see the contract);
         // PyFloat_Check is true for floats and their subclasses, whose
-        // value PyFloat_AsDouble reads without running Python code (and
+        // value `float_value` reads without running Python code (and
         // without failing: `e` is a float).
         unsafe {
             if e.is_null() || pyo3::ffi::PyFloat_Check(e) == 0 {
                 return None;
             }
-            out.push(pyo3::ffi::PyFloat_AsDouble(e));
+            out.push(items::float_value(e));
         }
     }
     Some(out)
