@@ -104,3 +104,86 @@ mod tests {
         });
     }
 }
+
+/// What a callable trampoline hands back to C: the Python result converted
+/// to the C return type, or [`CallbackReturn::fallback`] when the callable
+/// raised (see [`crate::callback::guard`]). The generated trampoline names
+/// neither: its C return type picks the implementation.
+pub trait CallbackReturn: Sized {
+    /// The value C gets when the callable raised or panicked.
+    fn fallback() -> Self;
+    /// The callable's result as the C return type; `what` names the site in messages.
+    fn from_result(result: &Bound<'_, PyAny>, what: &str) -> PyResult<Self>;
+}
+
+impl CallbackReturn for () {
+    fn fallback() -> Self {}
+    fn from_result(_: &Bound<'_, PyAny>, _: &str) -> PyResult<Self> {
+        Ok(())
+    }
+}
+
+impl CallbackReturn for f64 {
+    fn fallback() -> Self {
+        0.0
+    }
+    fn from_result(result: &Bound<'_, PyAny>, what: &str) -> PyResult<Self> {
+        crate::ints::to_c_double(result, what)
+    }
+}
+
+impl CallbackReturn for f32 {
+    fn fallback() -> Self {
+        0.0
+    }
+    fn from_result(result: &Bound<'_, PyAny>, what: &str) -> PyResult<Self> {
+        crate::ints::to_c_float(result, what)
+    }
+}
+
+impl CallbackReturn for bool {
+    fn fallback() -> Self {
+        false
+    }
+    fn from_result(result: &Bound<'_, PyAny>, _: &str) -> PyResult<Self> {
+        result.is_truthy()
+    }
+}
+
+impl<T> CallbackReturn for *mut T {
+    fn fallback() -> Self {
+        std::ptr::null_mut()
+    }
+    /// `None` or a capsule: the same rules as a nullable `void*` argument
+    /// that takes no plain int.
+    fn from_result(result: &Bound<'_, PyAny>, what: &str) -> PyResult<Self> {
+        let rules = crate::args::AddressRules { nullable: true, ints: false };
+        crate::args::address(result, rules, |_| None, what).map(|p| p.cast())
+    }
+}
+
+impl<T> CallbackReturn for *const T {
+    fn fallback() -> Self {
+        std::ptr::null()
+    }
+    fn from_result(result: &Bound<'_, PyAny>, what: &str) -> PyResult<Self> {
+        <*mut T>::from_result(result, what).map(|p| p.cast_const())
+    }
+}
+
+/// Integers are range-checked: a result that does not fit the C type is an
+/// `OverflowError` reported like any other, never a truncated value.
+macro_rules! int_callback_return {
+    ($($t:ty),*) => {$(
+        impl CallbackReturn for $t {
+            fn fallback() -> Self {
+                0
+            }
+            fn from_result(result: &Bound<'_, PyAny>, what: &str) -> PyResult<Self> {
+                crate::ints::to_c_int::<$t>(result, what)
+            }
+        }
+    )*};
+}
+
+int_callback_return!(i8, i16, i32, i64, u8, u16, u32, u64);

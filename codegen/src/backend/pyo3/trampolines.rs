@@ -17,10 +17,8 @@ pub struct TrampolineVm {
     pub site: String,
     /// C parameters: (name, Rust type).
     pub params: Vec<(String, String)>,
-    /// Return type ("" for void).
+    /// Return type ("" for void); its `rt::callable::CallbackReturn` converts the result.
     pub ret: String,
-    /// "unit", "address", "float" or "int".
-    pub ret_conv: &'static str,
     /// The parameter holding the callable (`user_data`), as `*mut c_void`.
     pub user_data: String,
     /// Python values of the other C arguments, in order.
@@ -39,18 +37,14 @@ pub fn trampoline_name(f: &Function, param: &str) -> String {
 
 fn trampoline(module: &Module, f: &Function, p: &Param) -> Option<TrampolineVm> {
     let ParamKind::Callable { args, ret, user_data_arg, .. } = &p.kind else { return None };
-    let (ret_ty, ret_conv) = match ret {
-        TypeRef::Void => (String::new(), "unit"),
-        TypeRef::Pointer { .. } => (rust_type(ret), "address"),
-        TypeRef::Prim { prim: Prim::F32 | Prim::F64, .. } => (rust_type(ret), "float"),
-        other => (rust_type(other), "int"),
-    };
+    // The C return type alone picks the conversion and the fallback
+    // (`rt::callable::CallbackReturn`), so nothing is decided here.
+    let ret_ty = if matches!(ret, TypeRef::Void) { String::new() } else { rust_type(ret) };
     Some(TrampolineVm {
         name: trampoline_name(f, &p.name),
         site: format!("{}({})", f.python_name, p.name),
         params: args.iter().enumerate().map(|(i, t)| (format!("a{i}"), rust_type(t))).collect(),
         ret: ret_ty,
-        ret_conv,
         user_data: format!("a{user_data_arg}{}", args.get(*user_data_arg).map_or(" as *mut c_void", erase_pointer)),
         call_args: args.iter().enumerate().filter(|(i, _)| i != user_data_arg).map(|(i, t)| python_value(module, i, t)).collect(),
     })

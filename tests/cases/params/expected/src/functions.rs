@@ -524,10 +524,9 @@ unsafe extern "C" fn __bindery_call_pk_visit_visit(
     a1: *const ::std::ffi::c_char,
     a2: *mut ::std::ffi::c_void,
 ) -> i32 {
-    let fallback = 0;
     rt::callback::guard(
         "pk_visit(visit)",
-        fallback,
+        rt::callable::CallbackReturn::fallback(),
         |py| {
             let callable = rt::user_data_callable!(py, a2.cast::< c_void > ());
             let scope = rt::callable::CallScope::new();
@@ -539,7 +538,7 @@ unsafe extern "C" fn __bindery_call_pk_visit_visit(
                     unsafe { rt::strings::read_c_string(py, a1 as *const _) }
                         .into_py_any(py)?,
                 ))?;
-            Ok(rt::ints::to_c_int::<i64>(&result, "pk_visit(visit)")? as _)
+            rt::callable::CallbackReturn::from_result(&result, "pk_visit(visit)")
         },
     )
 }
