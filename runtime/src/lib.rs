@@ -41,6 +41,7 @@ pub mod glist;
 pub mod glue;
 pub mod gobject;
 pub mod ints;
+pub mod layout;
 pub mod list_class;
 pub mod numpy_export;
 pub mod out;

@@ -100,12 +100,13 @@ fn run_bindgen(set: &HeaderSet, spec: &LoadedSpec, module_name: &str, no_shim: &
         vec![Diagnostic::new(Kind::Header, format!("bindgen failed: {e}")).hint("check the headers and [c] clang arguments")]
     })?;
     let text = bindings.to_string();
-    let file = syn::parse_file(&text)
+    let mut file = syn::parse_file(&text)
         .map_err(|e| vec![Diagnostic::new(Kind::Io, format!("internal error: bindgen output does not parse: {e}"))])?;
+    super::layout_asserts::compact(&mut file);
     let shim = read_shim(&scratch.0.join("static_fns.c"), spec)?;
     let mut files = std::mem::take(&mut *read.lock().unwrap_or_else(|p| p.into_inner()));
     files.extend(set.headers.iter().cloned());
-    Ok((FfiLayer { rust: strip_paths(&prettyplease::unparse(&file)), shim }, files))
+    Ok((FfiLayer { rust: strip_paths(&super::layout_asserts::reflow(&prettyplease::unparse(&file))), shim }, files))
 }
 
 /// Every path clang may report for a spec header: its canonical path and the

@@ -7,6 +7,7 @@ pub mod allocators;
 mod cxx_shim;
 mod ffi;
 mod format;
+mod layout_asserts;
 pub mod function_params;
 pub mod functions;
 pub mod memory;

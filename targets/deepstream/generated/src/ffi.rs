@@ -74,23 +74,7 @@ pub struct _NvBbox_Coords {
     ///< Box height, in pixels.
     pub height: f32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvBbox_Coords"][::std::mem::size_of::<_NvBbox_Coords>() - 16usize];
-    ["Alignment of _NvBbox_Coords"][::std::mem::align_of::<_NvBbox_Coords>() - 4usize];
-    [
-        "Offset of field: _NvBbox_Coords::left",
-    ][::std::mem::offset_of!(_NvBbox_Coords, left) - 0usize];
-    [
-        "Offset of field: _NvBbox_Coords::top",
-    ][::std::mem::offset_of!(_NvBbox_Coords, top) - 4usize];
-    [
-        "Offset of field: _NvBbox_Coords::width",
-    ][::std::mem::offset_of!(_NvBbox_Coords, width) - 8usize];
-    [
-        "Offset of field: _NvBbox_Coords::height",
-    ][::std::mem::offset_of!(_NvBbox_Coords, height) - 12usize];
-};
+crate::rt::layout!(_NvBbox_Coords, size = 16, align = 4; left @ 0, top @ 4, width @ 8, height @ 12);
 /// Axis-aligned box in pixels, before any clipping to the frame.
 pub type NvBbox_Coords = _NvBbox_Coords;
 /// RGBA colour; every channel is a double between 0.0 and 1.0.
@@ -106,27 +90,10 @@ pub struct _NvOSD_ColorParams {
     ///< Opacity, 0.0 (transparent) to 1.0 (opaque).
     pub alpha: f64,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvOSD_ColorParams",
-    ][::std::mem::size_of::<_NvOSD_ColorParams>() - 32usize];
-    [
-        "Alignment of _NvOSD_ColorParams",
-    ][::std::mem::align_of::<_NvOSD_ColorParams>() - 8usize];
-    [
-        "Offset of field: _NvOSD_ColorParams::red",
-    ][::std::mem::offset_of!(_NvOSD_ColorParams, red) - 0usize];
-    [
-        "Offset of field: _NvOSD_ColorParams::green",
-    ][::std::mem::offset_of!(_NvOSD_ColorParams, green) - 8usize];
-    [
-        "Offset of field: _NvOSD_ColorParams::blue",
-    ][::std::mem::offset_of!(_NvOSD_ColorParams, blue) - 16usize];
-    [
-        "Offset of field: _NvOSD_ColorParams::alpha",
-    ][::std::mem::offset_of!(_NvOSD_ColorParams, alpha) - 24usize];
-};
+crate::rt::layout!(
+    _NvOSD_ColorParams, size = 32, align = 8;
+    red @ 0, green @ 8, blue @ 16, alpha @ 24
+);
 /// RGBA colour; every channel is a double between 0.0 and 1.0.
 pub type NvOSD_ColorParams = _NvOSD_ColorParams;
 /// Font used to render a text label.
@@ -140,22 +107,10 @@ pub struct _NvOSD_FontParams {
     ///< Text colour.
     pub font_color: NvOSD_ColorParams,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvOSD_FontParams"][::std::mem::size_of::<_NvOSD_FontParams>() - 48usize];
-    [
-        "Alignment of _NvOSD_FontParams",
-    ][::std::mem::align_of::<_NvOSD_FontParams>() - 8usize];
-    [
-        "Offset of field: _NvOSD_FontParams::font_name",
-    ][::std::mem::offset_of!(_NvOSD_FontParams, font_name) - 0usize];
-    [
-        "Offset of field: _NvOSD_FontParams::font_size",
-    ][::std::mem::offset_of!(_NvOSD_FontParams, font_size) - 8usize];
-    [
-        "Offset of field: _NvOSD_FontParams::font_color",
-    ][::std::mem::offset_of!(_NvOSD_FontParams, font_color) - 16usize];
-};
+crate::rt::layout!(
+    _NvOSD_FontParams, size = 48, align = 8;
+    font_name @ 0, font_size @ 8, font_color @ 16
+);
 /// Font used to render a text label.
 pub type NvOSD_FontParams = _NvOSD_FontParams;
 /// One text label to draw on a frame.
@@ -175,31 +130,11 @@ pub struct _NvOSD_TextParams {
     ///< Fill colour behind the text, used when @a set_bg_clr is set.
     pub text_bg_clr: NvOSD_ColorParams,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvOSD_TextParams"][::std::mem::size_of::<_NvOSD_TextParams>() - 104usize];
-    [
-        "Alignment of _NvOSD_TextParams",
-    ][::std::mem::align_of::<_NvOSD_TextParams>() - 8usize];
-    [
-        "Offset of field: _NvOSD_TextParams::display_text",
-    ][::std::mem::offset_of!(_NvOSD_TextParams, display_text) - 0usize];
-    [
-        "Offset of field: _NvOSD_TextParams::x_offset",
-    ][::std::mem::offset_of!(_NvOSD_TextParams, x_offset) - 8usize];
-    [
-        "Offset of field: _NvOSD_TextParams::y_offset",
-    ][::std::mem::offset_of!(_NvOSD_TextParams, y_offset) - 12usize];
-    [
-        "Offset of field: _NvOSD_TextParams::font_params",
-    ][::std::mem::offset_of!(_NvOSD_TextParams, font_params) - 16usize];
-    [
-        "Offset of field: _NvOSD_TextParams::set_bg_clr",
-    ][::std::mem::offset_of!(_NvOSD_TextParams, set_bg_clr) - 64usize];
-    [
-        "Offset of field: _NvOSD_TextParams::text_bg_clr",
-    ][::std::mem::offset_of!(_NvOSD_TextParams, text_bg_clr) - 72usize];
-};
+crate::rt::layout!(
+    _NvOSD_TextParams, size = 104, align = 8;
+    display_text @ 0, x_offset @ 8, y_offset @ 12, font_params @ 16, set_bg_clr @ 64,
+    text_bg_clr @ 72
+);
 /// One text label to draw on a frame.
 pub type NvOSD_TextParams = _NvOSD_TextParams;
 /// A colour entry in a colour table, referenced by id.
@@ -211,19 +146,7 @@ pub struct _NvOSD_Color_info {
     ///< The colour itself.
     pub color: NvOSD_ColorParams,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvOSD_Color_info"][::std::mem::size_of::<_NvOSD_Color_info>() - 40usize];
-    [
-        "Alignment of _NvOSD_Color_info",
-    ][::std::mem::align_of::<_NvOSD_Color_info>() - 8usize];
-    [
-        "Offset of field: _NvOSD_Color_info::id",
-    ][::std::mem::offset_of!(_NvOSD_Color_info, id) - 0usize];
-    [
-        "Offset of field: _NvOSD_Color_info::color",
-    ][::std::mem::offset_of!(_NvOSD_Color_info, color) - 8usize];
-};
+crate::rt::layout!(_NvOSD_Color_info, size = 40, align = 8; id @ 0, color @ 8);
 /// A colour entry in a colour table, referenced by id.
 pub type NvOSD_Color_info = _NvOSD_Color_info;
 /// A rectangle to draw (border and optional fill).
@@ -255,49 +178,12 @@ pub struct _NvOSD_RectParams {
     ///< Rotation in degrees for oriented boxes; 0 for axis-aligned.
     pub rotation_angle: f32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvOSD_RectParams"][::std::mem::size_of::<_NvOSD_RectParams>() - 112usize];
-    [
-        "Alignment of _NvOSD_RectParams",
-    ][::std::mem::align_of::<_NvOSD_RectParams>() - 8usize];
-    [
-        "Offset of field: _NvOSD_RectParams::left",
-    ][::std::mem::offset_of!(_NvOSD_RectParams, left) - 0usize];
-    [
-        "Offset of field: _NvOSD_RectParams::top",
-    ][::std::mem::offset_of!(_NvOSD_RectParams, top) - 4usize];
-    [
-        "Offset of field: _NvOSD_RectParams::width",
-    ][::std::mem::offset_of!(_NvOSD_RectParams, width) - 8usize];
-    [
-        "Offset of field: _NvOSD_RectParams::height",
-    ][::std::mem::offset_of!(_NvOSD_RectParams, height) - 12usize];
-    [
-        "Offset of field: _NvOSD_RectParams::border_width",
-    ][::std::mem::offset_of!(_NvOSD_RectParams, border_width) - 16usize];
-    [
-        "Offset of field: _NvOSD_RectParams::border_color",
-    ][::std::mem::offset_of!(_NvOSD_RectParams, border_color) - 24usize];
-    [
-        "Offset of field: _NvOSD_RectParams::has_bg_color",
-    ][::std::mem::offset_of!(_NvOSD_RectParams, has_bg_color) - 56usize];
-    [
-        "Offset of field: _NvOSD_RectParams::reserved",
-    ][::std::mem::offset_of!(_NvOSD_RectParams, reserved) - 60usize];
-    [
-        "Offset of field: _NvOSD_RectParams::bg_color",
-    ][::std::mem::offset_of!(_NvOSD_RectParams, bg_color) - 64usize];
-    [
-        "Offset of field: _NvOSD_RectParams::has_color_info",
-    ][::std::mem::offset_of!(_NvOSD_RectParams, has_color_info) - 96usize];
-    [
-        "Offset of field: _NvOSD_RectParams::color_id",
-    ][::std::mem::offset_of!(_NvOSD_RectParams, color_id) - 100usize];
-    [
-        "Offset of field: _NvOSD_RectParams::rotation_angle",
-    ][::std::mem::offset_of!(_NvOSD_RectParams, rotation_angle) - 104usize];
-};
+crate::rt::layout!(
+    _NvOSD_RectParams, size = 112, align = 8;
+    left @ 0, top @ 4, width @ 8, height @ 12, border_width @ 16, border_color @ 24,
+    has_bg_color @ 56, reserved @ 60, bg_color @ 64, has_color_info @ 96, color_id @ 100,
+    rotation_angle @ 104
+);
 /// A rectangle to draw (border and optional fill).
 pub type NvOSD_RectParams = _NvOSD_RectParams;
 /// A per-pixel mask (e.g. instance segmentation) to overlay on an object.
@@ -315,28 +201,10 @@ pub struct _NvOSD_MaskParams {
     ///< Mask height in elements.
     pub height: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvOSD_MaskParams"][::std::mem::size_of::<_NvOSD_MaskParams>() - 24usize];
-    [
-        "Alignment of _NvOSD_MaskParams",
-    ][::std::mem::align_of::<_NvOSD_MaskParams>() - 8usize];
-    [
-        "Offset of field: _NvOSD_MaskParams::data",
-    ][::std::mem::offset_of!(_NvOSD_MaskParams, data) - 0usize];
-    [
-        "Offset of field: _NvOSD_MaskParams::size",
-    ][::std::mem::offset_of!(_NvOSD_MaskParams, size) - 8usize];
-    [
-        "Offset of field: _NvOSD_MaskParams::threshold",
-    ][::std::mem::offset_of!(_NvOSD_MaskParams, threshold) - 12usize];
-    [
-        "Offset of field: _NvOSD_MaskParams::width",
-    ][::std::mem::offset_of!(_NvOSD_MaskParams, width) - 16usize];
-    [
-        "Offset of field: _NvOSD_MaskParams::height",
-    ][::std::mem::offset_of!(_NvOSD_MaskParams, height) - 20usize];
-};
+crate::rt::layout!(
+    _NvOSD_MaskParams, size = 24, align = 8;
+    data @ 0, size @ 8, threshold @ 12, width @ 16, height @ 20
+);
 /// A per-pixel mask (e.g. instance segmentation) to overlay on an object.
 pub type NvOSD_MaskParams = _NvOSD_MaskParams;
 /// A straight line segment to draw.
@@ -356,31 +224,10 @@ pub struct _NvOSD_LineParams {
     ///< Line colour.
     pub line_color: NvOSD_ColorParams,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvOSD_LineParams"][::std::mem::size_of::<_NvOSD_LineParams>() - 56usize];
-    [
-        "Alignment of _NvOSD_LineParams",
-    ][::std::mem::align_of::<_NvOSD_LineParams>() - 8usize];
-    [
-        "Offset of field: _NvOSD_LineParams::x1",
-    ][::std::mem::offset_of!(_NvOSD_LineParams, x1) - 0usize];
-    [
-        "Offset of field: _NvOSD_LineParams::y1",
-    ][::std::mem::offset_of!(_NvOSD_LineParams, y1) - 4usize];
-    [
-        "Offset of field: _NvOSD_LineParams::x2",
-    ][::std::mem::offset_of!(_NvOSD_LineParams, x2) - 8usize];
-    [
-        "Offset of field: _NvOSD_LineParams::y2",
-    ][::std::mem::offset_of!(_NvOSD_LineParams, y2) - 12usize];
-    [
-        "Offset of field: _NvOSD_LineParams::line_width",
-    ][::std::mem::offset_of!(_NvOSD_LineParams, line_width) - 16usize];
-    [
-        "Offset of field: _NvOSD_LineParams::line_color",
-    ][::std::mem::offset_of!(_NvOSD_LineParams, line_color) - 24usize];
-};
+crate::rt::layout!(
+    _NvOSD_LineParams, size = 56, align = 8;
+    x1 @ 0, y1 @ 4, x2 @ 8, y2 @ 12, line_width @ 16, line_color @ 24
+);
 /// A straight line segment to draw.
 pub type NvOSD_LineParams = _NvOSD_LineParams;
 /// An arrow to draw.
@@ -404,39 +251,11 @@ pub struct _NvOSD_ArrowParams {
     ///< Reserved; keep zero.
     pub reserved: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvOSD_ArrowParams",
-    ][::std::mem::size_of::<_NvOSD_ArrowParams>() - 64usize];
-    [
-        "Alignment of _NvOSD_ArrowParams",
-    ][::std::mem::align_of::<_NvOSD_ArrowParams>() - 8usize];
-    [
-        "Offset of field: _NvOSD_ArrowParams::x1",
-    ][::std::mem::offset_of!(_NvOSD_ArrowParams, x1) - 0usize];
-    [
-        "Offset of field: _NvOSD_ArrowParams::y1",
-    ][::std::mem::offset_of!(_NvOSD_ArrowParams, y1) - 4usize];
-    [
-        "Offset of field: _NvOSD_ArrowParams::x2",
-    ][::std::mem::offset_of!(_NvOSD_ArrowParams, x2) - 8usize];
-    [
-        "Offset of field: _NvOSD_ArrowParams::y2",
-    ][::std::mem::offset_of!(_NvOSD_ArrowParams, y2) - 12usize];
-    [
-        "Offset of field: _NvOSD_ArrowParams::arrow_width",
-    ][::std::mem::offset_of!(_NvOSD_ArrowParams, arrow_width) - 16usize];
-    [
-        "Offset of field: _NvOSD_ArrowParams::arrow_head",
-    ][::std::mem::offset_of!(_NvOSD_ArrowParams, arrow_head) - 20usize];
-    [
-        "Offset of field: _NvOSD_ArrowParams::arrow_color",
-    ][::std::mem::offset_of!(_NvOSD_ArrowParams, arrow_color) - 24usize];
-    [
-        "Offset of field: _NvOSD_ArrowParams::reserved",
-    ][::std::mem::offset_of!(_NvOSD_ArrowParams, reserved) - 56usize];
-};
+crate::rt::layout!(
+    _NvOSD_ArrowParams, size = 64, align = 8;
+    x1 @ 0, y1 @ 4, x2 @ 8, y2 @ 12, arrow_width @ 16, arrow_head @ 20, arrow_color @ 24,
+    reserved @ 56
+);
 /// An arrow to draw.
 pub type NvOSD_ArrowParams = _NvOSD_ArrowParams;
 /// A circle to draw.
@@ -460,39 +279,11 @@ pub struct _NvOSD_CircleParams {
     ///< Reserved; keep zero.
     pub reserved: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvOSD_CircleParams",
-    ][::std::mem::size_of::<_NvOSD_CircleParams>() - 96usize];
-    [
-        "Alignment of _NvOSD_CircleParams",
-    ][::std::mem::align_of::<_NvOSD_CircleParams>() - 8usize];
-    [
-        "Offset of field: _NvOSD_CircleParams::xc",
-    ][::std::mem::offset_of!(_NvOSD_CircleParams, xc) - 0usize];
-    [
-        "Offset of field: _NvOSD_CircleParams::yc",
-    ][::std::mem::offset_of!(_NvOSD_CircleParams, yc) - 4usize];
-    [
-        "Offset of field: _NvOSD_CircleParams::radius",
-    ][::std::mem::offset_of!(_NvOSD_CircleParams, radius) - 8usize];
-    [
-        "Offset of field: _NvOSD_CircleParams::circle_color",
-    ][::std::mem::offset_of!(_NvOSD_CircleParams, circle_color) - 16usize];
-    [
-        "Offset of field: _NvOSD_CircleParams::has_bg_color",
-    ][::std::mem::offset_of!(_NvOSD_CircleParams, has_bg_color) - 48usize];
-    [
-        "Offset of field: _NvOSD_CircleParams::bg_color",
-    ][::std::mem::offset_of!(_NvOSD_CircleParams, bg_color) - 56usize];
-    [
-        "Offset of field: _NvOSD_CircleParams::circle_width",
-    ][::std::mem::offset_of!(_NvOSD_CircleParams, circle_width) - 88usize];
-    [
-        "Offset of field: _NvOSD_CircleParams::reserved",
-    ][::std::mem::offset_of!(_NvOSD_CircleParams, reserved) - 92usize];
-};
+crate::rt::layout!(
+    _NvOSD_CircleParams, size = 96, align = 8;
+    xc @ 0, yc @ 4, radius @ 8, circle_color @ 16, has_bg_color @ 48, bg_color @ 56,
+    circle_width @ 88, reserved @ 92
+);
 /// A circle to draw.
 pub type NvOSD_CircleParams = _NvOSD_CircleParams;
 pub type guint16 = ::std::os::raw::c_ushort;
@@ -665,39 +456,21 @@ pub union _GMutex {
     pub p: gpointer,
     pub i: [guint; 2usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GMutex"][::std::mem::size_of::<_GMutex>() - 8usize];
-    ["Alignment of _GMutex"][::std::mem::align_of::<_GMutex>() - 8usize];
-    ["Offset of field: _GMutex::p"][::std::mem::offset_of!(_GMutex, p) - 0usize];
-    ["Offset of field: _GMutex::i"][::std::mem::offset_of!(_GMutex, i) - 0usize];
-};
+crate::rt::layout!(_GMutex, size = 8, align = 8; p @ 0, i @ 0);
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct _GCond {
     pub p: gpointer,
     pub i: [guint; 2usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GCond"][::std::mem::size_of::<_GCond>() - 16usize];
-    ["Alignment of _GCond"][::std::mem::align_of::<_GCond>() - 8usize];
-    ["Offset of field: _GCond::p"][::std::mem::offset_of!(_GCond, p) - 0usize];
-    ["Offset of field: _GCond::i"][::std::mem::offset_of!(_GCond, i) - 8usize];
-};
+crate::rt::layout!(_GCond, size = 16, align = 8; p @ 0, i @ 8);
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct _GRecMutex {
     pub p: gpointer,
     pub i: [guint; 2usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GRecMutex"][::std::mem::size_of::<_GRecMutex>() - 16usize];
-    ["Alignment of _GRecMutex"][::std::mem::align_of::<_GRecMutex>() - 8usize];
-    ["Offset of field: _GRecMutex::p"][::std::mem::offset_of!(_GRecMutex, p) - 0usize];
-    ["Offset of field: _GRecMutex::i"][::std::mem::offset_of!(_GRecMutex, i) - 8usize];
-};
+crate::rt::layout!(_GRecMutex, size = 16, align = 8; p @ 0, i @ 8);
 #[repr(C)]
 #[derive(Debug)]
 pub struct _GData {
@@ -712,14 +485,7 @@ pub struct _GList {
     pub next: *mut GList,
     pub prev: *mut GList,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GList"][::std::mem::size_of::<_GList>() - 24usize];
-    ["Alignment of _GList"][::std::mem::align_of::<_GList>() - 8usize];
-    ["Offset of field: _GList::data"][::std::mem::offset_of!(_GList, data) - 0usize];
-    ["Offset of field: _GList::next"][::std::mem::offset_of!(_GList, next) - 8usize];
-    ["Offset of field: _GList::prev"][::std::mem::offset_of!(_GList, prev) - 16usize];
-};
+crate::rt::layout!(_GList, size = 24, align = 8; data @ 0, next @ 8, prev @ 16);
 #[repr(C)]
 #[derive(Debug)]
 pub struct _GHashTable {
@@ -787,44 +553,12 @@ pub struct NvDsRoiMeta {
     ///< Object this region was cut from, in object mode; else NULL.
     pub object_meta: *mut NvDsObjectMeta,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsRoiMeta"][::std::mem::size_of::<NvDsRoiMeta>() - 248usize];
-    ["Alignment of NvDsRoiMeta"][::std::mem::align_of::<NvDsRoiMeta>() - 8usize];
-    [
-        "Offset of field: NvDsRoiMeta::roi",
-    ][::std::mem::offset_of!(NvDsRoiMeta, roi) - 0usize];
-    [
-        "Offset of field: NvDsRoiMeta::roi_polygon",
-    ][::std::mem::offset_of!(NvDsRoiMeta, roi_polygon) - 112usize];
-    [
-        "Offset of field: NvDsRoiMeta::converted_buffer",
-    ][::std::mem::offset_of!(NvDsRoiMeta, converted_buffer) - 176usize];
-    [
-        "Offset of field: NvDsRoiMeta::frame_meta",
-    ][::std::mem::offset_of!(NvDsRoiMeta, frame_meta) - 184usize];
-    [
-        "Offset of field: NvDsRoiMeta::scale_ratio_x",
-    ][::std::mem::offset_of!(NvDsRoiMeta, scale_ratio_x) - 192usize];
-    [
-        "Offset of field: NvDsRoiMeta::scale_ratio_y",
-    ][::std::mem::offset_of!(NvDsRoiMeta, scale_ratio_y) - 200usize];
-    [
-        "Offset of field: NvDsRoiMeta::offset_left",
-    ][::std::mem::offset_of!(NvDsRoiMeta, offset_left) - 208usize];
-    [
-        "Offset of field: NvDsRoiMeta::offset_top",
-    ][::std::mem::offset_of!(NvDsRoiMeta, offset_top) - 216usize];
-    [
-        "Offset of field: NvDsRoiMeta::classifier_meta_list",
-    ][::std::mem::offset_of!(NvDsRoiMeta, classifier_meta_list) - 224usize];
-    [
-        "Offset of field: NvDsRoiMeta::roi_user_meta_list",
-    ][::std::mem::offset_of!(NvDsRoiMeta, roi_user_meta_list) - 232usize];
-    [
-        "Offset of field: NvDsRoiMeta::object_meta",
-    ][::std::mem::offset_of!(NvDsRoiMeta, object_meta) - 240usize];
-};
+crate::rt::layout!(
+    NvDsRoiMeta, size = 248, align = 8;
+    roi @ 0, roi_polygon @ 112, converted_buffer @ 176, frame_meta @ 184, scale_ratio_x @ 192,
+    scale_ratio_y @ 200, offset_left @ 208, offset_top @ 216, classifier_meta_list @ 224,
+    roi_user_meta_list @ 232, object_meta @ 240
+);
 /// A GList whose elements are NvDsFrameMeta pointers.
 pub type NvDsFrameMetaList = GList;
 /// A GList whose elements are NvDsObjectMeta pointers.
@@ -937,18 +671,7 @@ pub struct _NvDsComp_BboxInfo {
     ///< The box, in frame pixels, before clipping.
     pub org_bbox_coords: NvBbox_Coords,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsComp_BboxInfo",
-    ][::std::mem::size_of::<_NvDsComp_BboxInfo>() - 16usize];
-    [
-        "Alignment of _NvDsComp_BboxInfo",
-    ][::std::mem::align_of::<_NvDsComp_BboxInfo>() - 4usize];
-    [
-        "Offset of field: _NvDsComp_BboxInfo::org_bbox_coords",
-    ][::std::mem::offset_of!(_NvDsComp_BboxInfo, org_bbox_coords) - 0usize];
-};
+crate::rt::layout!(_NvDsComp_BboxInfo, size = 16, align = 4; org_bbox_coords @ 0);
 /// Unclipped box of an object as one component saw it.
 pub type NvDsComp_BboxInfo = _NvDsComp_BboxInfo;
 /// Description of the sensor (camera) a frame came from.
@@ -964,27 +687,10 @@ pub struct _NvDsSensorInfo_meta {
     ///< Human-readable sensor name; not owned.
     pub sensor_name: *const gchar,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsSensorInfo_meta",
-    ][::std::mem::size_of::<_NvDsSensorInfo_meta>() - 32usize];
-    [
-        "Alignment of _NvDsSensorInfo_meta",
-    ][::std::mem::align_of::<_NvDsSensorInfo_meta>() - 8usize];
-    [
-        "Offset of field: _NvDsSensorInfo_meta::source_id",
-    ][::std::mem::offset_of!(_NvDsSensorInfo_meta, source_id) - 0usize];
-    [
-        "Offset of field: _NvDsSensorInfo_meta::uri",
-    ][::std::mem::offset_of!(_NvDsSensorInfo_meta, uri) - 8usize];
-    [
-        "Offset of field: _NvDsSensorInfo_meta::sensor_id",
-    ][::std::mem::offset_of!(_NvDsSensorInfo_meta, sensor_id) - 16usize];
-    [
-        "Offset of field: _NvDsSensorInfo_meta::sensor_name",
-    ][::std::mem::offset_of!(_NvDsSensorInfo_meta, sensor_name) - 24usize];
-};
+crate::rt::layout!(
+    _NvDsSensorInfo_meta, size = 32, align = 8;
+    source_id @ 0, uri @ 8, sensor_id @ 16, sensor_name @ 24
+);
 /// Description of the sensor (camera) a frame came from.
 pub type NvDsSensorInfo_meta = _NvDsSensorInfo_meta;
 /// A pool of preallocated metadata elements of one kind.
@@ -1010,38 +716,11 @@ pub struct _NvDsMetaPool {
     ///< Resets one element when it returns to the pool.
     pub release_func: NvDsMetaReleaseFunc,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvDsMetaPool"][::std::mem::size_of::<_NvDsMetaPool>() - 56usize];
-    ["Alignment of _NvDsMetaPool"][::std::mem::align_of::<_NvDsMetaPool>() - 8usize];
-    [
-        "Offset of field: _NvDsMetaPool::meta_type",
-    ][::std::mem::offset_of!(_NvDsMetaPool, meta_type) - 0usize];
-    [
-        "Offset of field: _NvDsMetaPool::max_elements_in_pool",
-    ][::std::mem::offset_of!(_NvDsMetaPool, max_elements_in_pool) - 4usize];
-    [
-        "Offset of field: _NvDsMetaPool::element_size",
-    ][::std::mem::offset_of!(_NvDsMetaPool, element_size) - 8usize];
-    [
-        "Offset of field: _NvDsMetaPool::num_empty_elements",
-    ][::std::mem::offset_of!(_NvDsMetaPool, num_empty_elements) - 12usize];
-    [
-        "Offset of field: _NvDsMetaPool::num_full_elements",
-    ][::std::mem::offset_of!(_NvDsMetaPool, num_full_elements) - 16usize];
-    [
-        "Offset of field: _NvDsMetaPool::empty_list",
-    ][::std::mem::offset_of!(_NvDsMetaPool, empty_list) - 24usize];
-    [
-        "Offset of field: _NvDsMetaPool::full_list",
-    ][::std::mem::offset_of!(_NvDsMetaPool, full_list) - 32usize];
-    [
-        "Offset of field: _NvDsMetaPool::copy_func",
-    ][::std::mem::offset_of!(_NvDsMetaPool, copy_func) - 40usize];
-    [
-        "Offset of field: _NvDsMetaPool::release_func",
-    ][::std::mem::offset_of!(_NvDsMetaPool, release_func) - 48usize];
-};
+crate::rt::layout!(
+    _NvDsMetaPool, size = 56, align = 8;
+    meta_type @ 0, max_elements_in_pool @ 4, element_size @ 8, num_empty_elements @ 12,
+    num_full_elements @ 16, empty_list @ 24, full_list @ 32, copy_func @ 40, release_func @ 48
+);
 /// A pool of preallocated metadata elements of one kind.
 pub type NvDsMetaPool = _NvDsMetaPool;
 /// Header shared by every metadata element.
@@ -1059,26 +738,10 @@ pub struct _NvDsBaseMeta {
     ///< Frees the payload when the element is released.
     pub release_func: NvDsMetaReleaseFunc,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvDsBaseMeta"][::std::mem::size_of::<_NvDsBaseMeta>() - 40usize];
-    ["Alignment of _NvDsBaseMeta"][::std::mem::align_of::<_NvDsBaseMeta>() - 8usize];
-    [
-        "Offset of field: _NvDsBaseMeta::batch_meta",
-    ][::std::mem::offset_of!(_NvDsBaseMeta, batch_meta) - 0usize];
-    [
-        "Offset of field: _NvDsBaseMeta::meta_type",
-    ][::std::mem::offset_of!(_NvDsBaseMeta, meta_type) - 8usize];
-    [
-        "Offset of field: _NvDsBaseMeta::uContext",
-    ][::std::mem::offset_of!(_NvDsBaseMeta, uContext) - 16usize];
-    [
-        "Offset of field: _NvDsBaseMeta::copy_func",
-    ][::std::mem::offset_of!(_NvDsBaseMeta, copy_func) - 24usize];
-    [
-        "Offset of field: _NvDsBaseMeta::release_func",
-    ][::std::mem::offset_of!(_NvDsBaseMeta, release_func) - 32usize];
-};
+crate::rt::layout!(
+    _NvDsBaseMeta, size = 40, align = 8;
+    batch_meta @ 0, meta_type @ 8, uContext @ 16, copy_func @ 24, release_func @ 32
+);
 /// Header shared by every metadata element.
 pub type NvDsBaseMeta = _NvDsBaseMeta;
 /** Metadata of a batch of frames (video) or of audio frames; the root of
@@ -1115,53 +778,13 @@ pub struct _NvDsBatchMeta {
     ///< Reserved.
     pub reserved: [gint64; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvDsBatchMeta"][::std::mem::size_of::<_NvDsBatchMeta>() - 192usize];
-    ["Alignment of _NvDsBatchMeta"][::std::mem::align_of::<_NvDsBatchMeta>() - 8usize];
-    [
-        "Offset of field: _NvDsBatchMeta::base_meta",
-    ][::std::mem::offset_of!(_NvDsBatchMeta, base_meta) - 0usize];
-    [
-        "Offset of field: _NvDsBatchMeta::max_frames_in_batch",
-    ][::std::mem::offset_of!(_NvDsBatchMeta, max_frames_in_batch) - 40usize];
-    [
-        "Offset of field: _NvDsBatchMeta::num_frames_in_batch",
-    ][::std::mem::offset_of!(_NvDsBatchMeta, num_frames_in_batch) - 44usize];
-    [
-        "Offset of field: _NvDsBatchMeta::frame_meta_pool",
-    ][::std::mem::offset_of!(_NvDsBatchMeta, frame_meta_pool) - 48usize];
-    [
-        "Offset of field: _NvDsBatchMeta::obj_meta_pool",
-    ][::std::mem::offset_of!(_NvDsBatchMeta, obj_meta_pool) - 56usize];
-    [
-        "Offset of field: _NvDsBatchMeta::classifier_meta_pool",
-    ][::std::mem::offset_of!(_NvDsBatchMeta, classifier_meta_pool) - 64usize];
-    [
-        "Offset of field: _NvDsBatchMeta::display_meta_pool",
-    ][::std::mem::offset_of!(_NvDsBatchMeta, display_meta_pool) - 72usize];
-    [
-        "Offset of field: _NvDsBatchMeta::user_meta_pool",
-    ][::std::mem::offset_of!(_NvDsBatchMeta, user_meta_pool) - 80usize];
-    [
-        "Offset of field: _NvDsBatchMeta::label_info_meta_pool",
-    ][::std::mem::offset_of!(_NvDsBatchMeta, label_info_meta_pool) - 88usize];
-    [
-        "Offset of field: _NvDsBatchMeta::frame_meta_list",
-    ][::std::mem::offset_of!(_NvDsBatchMeta, frame_meta_list) - 96usize];
-    [
-        "Offset of field: _NvDsBatchMeta::batch_user_meta_list",
-    ][::std::mem::offset_of!(_NvDsBatchMeta, batch_user_meta_list) - 104usize];
-    [
-        "Offset of field: _NvDsBatchMeta::meta_mutex",
-    ][::std::mem::offset_of!(_NvDsBatchMeta, meta_mutex) - 112usize];
-    [
-        "Offset of field: _NvDsBatchMeta::misc_batch_info",
-    ][::std::mem::offset_of!(_NvDsBatchMeta, misc_batch_info) - 128usize];
-    [
-        "Offset of field: _NvDsBatchMeta::reserved",
-    ][::std::mem::offset_of!(_NvDsBatchMeta, reserved) - 160usize];
-};
+crate::rt::layout!(
+    _NvDsBatchMeta, size = 192, align = 8;
+    base_meta @ 0, max_frames_in_batch @ 40, num_frames_in_batch @ 44, frame_meta_pool @ 48,
+    obj_meta_pool @ 56, classifier_meta_pool @ 64, display_meta_pool @ 72, user_meta_pool @ 80,
+    label_info_meta_pool @ 88, frame_meta_list @ 96, batch_user_meta_list @ 104, meta_mutex @ 112,
+    misc_batch_info @ 128, reserved @ 160
+);
 /** Metadata of a batch of frames (video) or of audio frames; the root of
  the tree, attached to a GstBuffer through NvDsMeta (gstnvdsmeta.h).*/
 pub type NvDsBatchMeta = _NvDsBatchMeta;
@@ -1214,77 +837,14 @@ pub struct _NvDsFrameMeta {
     ///< Reserved.
     pub reserved: [gint64; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvDsFrameMeta"][::std::mem::size_of::<_NvDsFrameMeta>() - 232usize];
-    ["Alignment of _NvDsFrameMeta"][::std::mem::align_of::<_NvDsFrameMeta>() - 8usize];
-    [
-        "Offset of field: _NvDsFrameMeta::base_meta",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, base_meta) - 0usize];
-    [
-        "Offset of field: _NvDsFrameMeta::pad_index",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, pad_index) - 40usize];
-    [
-        "Offset of field: _NvDsFrameMeta::batch_id",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, batch_id) - 44usize];
-    [
-        "Offset of field: _NvDsFrameMeta::frame_num",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, frame_num) - 48usize];
-    [
-        "Offset of field: _NvDsFrameMeta::buf_pts",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, buf_pts) - 56usize];
-    [
-        "Offset of field: _NvDsFrameMeta::ntp_timestamp",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, ntp_timestamp) - 64usize];
-    [
-        "Offset of field: _NvDsFrameMeta::source_id",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, source_id) - 72usize];
-    [
-        "Offset of field: _NvDsFrameMeta::num_surfaces_per_frame",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, num_surfaces_per_frame) - 76usize];
-    [
-        "Offset of field: _NvDsFrameMeta::source_frame_width",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, source_frame_width) - 80usize];
-    [
-        "Offset of field: _NvDsFrameMeta::source_frame_height",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, source_frame_height) - 84usize];
-    [
-        "Offset of field: _NvDsFrameMeta::surface_type",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, surface_type) - 88usize];
-    [
-        "Offset of field: _NvDsFrameMeta::surface_index",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, surface_index) - 92usize];
-    [
-        "Offset of field: _NvDsFrameMeta::num_obj_meta",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, num_obj_meta) - 96usize];
-    [
-        "Offset of field: _NvDsFrameMeta::bInferDone",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, bInferDone) - 100usize];
-    [
-        "Offset of field: _NvDsFrameMeta::obj_meta_list",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, obj_meta_list) - 104usize];
-    [
-        "Offset of field: _NvDsFrameMeta::display_meta_list",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, display_meta_list) - 112usize];
-    [
-        "Offset of field: _NvDsFrameMeta::frame_user_meta_list",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, frame_user_meta_list) - 120usize];
-    [
-        "Offset of field: _NvDsFrameMeta::misc_frame_info",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, misc_frame_info) - 128usize];
-    [
-        "Offset of field: _NvDsFrameMeta::pipeline_width",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, pipeline_width) - 160usize];
-    [
-        "Offset of field: _NvDsFrameMeta::pipeline_height",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, pipeline_height) - 164usize];
-    [
-        "Offset of field: _NvDsFrameMeta::sensorInfo_meta",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, sensorInfo_meta) - 168usize];
-    [
-        "Offset of field: _NvDsFrameMeta::reserved",
-    ][::std::mem::offset_of!(_NvDsFrameMeta, reserved) - 200usize];
-};
+crate::rt::layout!(
+    _NvDsFrameMeta, size = 232, align = 8;
+    base_meta @ 0, pad_index @ 40, batch_id @ 44, frame_num @ 48, buf_pts @ 56, ntp_timestamp @ 64,
+    source_id @ 72, num_surfaces_per_frame @ 76, source_frame_width @ 80, source_frame_height @ 84,
+    surface_type @ 88, surface_index @ 92, num_obj_meta @ 96, bInferDone @ 100, obj_meta_list @ 104,
+    display_meta_list @ 112, frame_user_meta_list @ 120, misc_frame_info @ 128,
+    pipeline_width @ 160, pipeline_height @ 164, sensorInfo_meta @ 168, reserved @ 200
+);
 /// Metadata of one detected or tracked object.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -1324,62 +884,13 @@ pub struct _NvDsObjectMeta {
     ///< Reserved.
     pub reserved: [gint64; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvDsObjectMeta"][::std::mem::size_of::<_NvDsObjectMeta>() - 552usize];
-    ["Alignment of _NvDsObjectMeta"][::std::mem::align_of::<_NvDsObjectMeta>() - 8usize];
-    [
-        "Offset of field: _NvDsObjectMeta::base_meta",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, base_meta) - 0usize];
-    [
-        "Offset of field: _NvDsObjectMeta::parent",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, parent) - 40usize];
-    [
-        "Offset of field: _NvDsObjectMeta::unique_component_id",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, unique_component_id) - 48usize];
-    [
-        "Offset of field: _NvDsObjectMeta::class_id",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, class_id) - 52usize];
-    [
-        "Offset of field: _NvDsObjectMeta::object_id",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, object_id) - 56usize];
-    [
-        "Offset of field: _NvDsObjectMeta::detector_bbox_info",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, detector_bbox_info) - 64usize];
-    [
-        "Offset of field: _NvDsObjectMeta::tracker_bbox_info",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, tracker_bbox_info) - 80usize];
-    [
-        "Offset of field: _NvDsObjectMeta::confidence",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, confidence) - 96usize];
-    [
-        "Offset of field: _NvDsObjectMeta::tracker_confidence",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, tracker_confidence) - 100usize];
-    [
-        "Offset of field: _NvDsObjectMeta::rect_params",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, rect_params) - 104usize];
-    [
-        "Offset of field: _NvDsObjectMeta::mask_params",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, mask_params) - 216usize];
-    [
-        "Offset of field: _NvDsObjectMeta::text_params",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, text_params) - 240usize];
-    [
-        "Offset of field: _NvDsObjectMeta::obj_label",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, obj_label) - 344usize];
-    [
-        "Offset of field: _NvDsObjectMeta::classifier_meta_list",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, classifier_meta_list) - 472usize];
-    [
-        "Offset of field: _NvDsObjectMeta::obj_user_meta_list",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, obj_user_meta_list) - 480usize];
-    [
-        "Offset of field: _NvDsObjectMeta::misc_obj_info",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, misc_obj_info) - 488usize];
-    [
-        "Offset of field: _NvDsObjectMeta::reserved",
-    ][::std::mem::offset_of!(_NvDsObjectMeta, reserved) - 520usize];
-};
+crate::rt::layout!(
+    _NvDsObjectMeta, size = 552, align = 8;
+    base_meta @ 0, parent @ 40, unique_component_id @ 48, class_id @ 52, object_id @ 56,
+    detector_bbox_info @ 64, tracker_bbox_info @ 80, confidence @ 96, tracker_confidence @ 100,
+    rect_params @ 104, mask_params @ 216, text_params @ 240, obj_label @ 344,
+    classifier_meta_list @ 472, obj_user_meta_list @ 480, misc_obj_info @ 488, reserved @ 520
+);
 /// Result of one classifier on one object.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -1395,30 +906,11 @@ pub struct _NvDsClassifierMeta {
     ///< Kind of classifier; not owned.
     pub classifier_type: *const gchar,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsClassifierMeta",
-    ][::std::mem::size_of::<_NvDsClassifierMeta>() - 64usize];
-    [
-        "Alignment of _NvDsClassifierMeta",
-    ][::std::mem::align_of::<_NvDsClassifierMeta>() - 8usize];
-    [
-        "Offset of field: _NvDsClassifierMeta::base_meta",
-    ][::std::mem::offset_of!(_NvDsClassifierMeta, base_meta) - 0usize];
-    [
-        "Offset of field: _NvDsClassifierMeta::num_labels",
-    ][::std::mem::offset_of!(_NvDsClassifierMeta, num_labels) - 40usize];
-    [
-        "Offset of field: _NvDsClassifierMeta::unique_component_id",
-    ][::std::mem::offset_of!(_NvDsClassifierMeta, unique_component_id) - 44usize];
-    [
-        "Offset of field: _NvDsClassifierMeta::label_info_list",
-    ][::std::mem::offset_of!(_NvDsClassifierMeta, label_info_list) - 48usize];
-    [
-        "Offset of field: _NvDsClassifierMeta::classifier_type",
-    ][::std::mem::offset_of!(_NvDsClassifierMeta, classifier_type) - 56usize];
-};
+crate::rt::layout!(
+    _NvDsClassifierMeta, size = 64, align = 8;
+    base_meta @ 0, num_labels @ 40, unique_component_id @ 44, label_info_list @ 48,
+    classifier_type @ 56
+);
 /// Result of one classifier on one object.
 pub type NvDsClassifierMeta = _NvDsClassifierMeta;
 /// One label produced by a classifier.
@@ -1440,32 +932,11 @@ pub struct _NvDsLabelInfo {
     ///< Probability of the best result.
     pub result_prob: gfloat,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvDsLabelInfo"][::std::mem::size_of::<_NvDsLabelInfo>() - 200usize];
-    ["Alignment of _NvDsLabelInfo"][::std::mem::align_of::<_NvDsLabelInfo>() - 8usize];
-    [
-        "Offset of field: _NvDsLabelInfo::base_meta",
-    ][::std::mem::offset_of!(_NvDsLabelInfo, base_meta) - 0usize];
-    [
-        "Offset of field: _NvDsLabelInfo::num_classes",
-    ][::std::mem::offset_of!(_NvDsLabelInfo, num_classes) - 40usize];
-    [
-        "Offset of field: _NvDsLabelInfo::result_label",
-    ][::std::mem::offset_of!(_NvDsLabelInfo, result_label) - 44usize];
-    [
-        "Offset of field: _NvDsLabelInfo::pResult_label",
-    ][::std::mem::offset_of!(_NvDsLabelInfo, pResult_label) - 176usize];
-    [
-        "Offset of field: _NvDsLabelInfo::result_class_id",
-    ][::std::mem::offset_of!(_NvDsLabelInfo, result_class_id) - 184usize];
-    [
-        "Offset of field: _NvDsLabelInfo::label_id",
-    ][::std::mem::offset_of!(_NvDsLabelInfo, label_id) - 188usize];
-    [
-        "Offset of field: _NvDsLabelInfo::result_prob",
-    ][::std::mem::offset_of!(_NvDsLabelInfo, result_prob) - 192usize];
-};
+crate::rt::layout!(
+    _NvDsLabelInfo, size = 200, align = 8;
+    base_meta @ 0, num_classes @ 40, result_label @ 44, pResult_label @ 176, result_class_id @ 184,
+    label_id @ 188, result_prob @ 192
+);
 /// One label produced by a classifier.
 pub type NvDsLabelInfo = _NvDsLabelInfo;
 /// Shapes and text an application asks the OSD to draw on a frame.
@@ -1499,50 +970,12 @@ pub struct NvDsDisplayMeta {
     ///< Reserved.
     pub reserved: [gint64; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsDisplayMeta"][::std::mem::size_of::<NvDsDisplayMeta>() - 7040usize];
-    ["Alignment of NvDsDisplayMeta"][::std::mem::align_of::<NvDsDisplayMeta>() - 8usize];
-    [
-        "Offset of field: NvDsDisplayMeta::base_meta",
-    ][::std::mem::offset_of!(NvDsDisplayMeta, base_meta) - 0usize];
-    [
-        "Offset of field: NvDsDisplayMeta::num_rects",
-    ][::std::mem::offset_of!(NvDsDisplayMeta, num_rects) - 40usize];
-    [
-        "Offset of field: NvDsDisplayMeta::num_labels",
-    ][::std::mem::offset_of!(NvDsDisplayMeta, num_labels) - 44usize];
-    [
-        "Offset of field: NvDsDisplayMeta::num_lines",
-    ][::std::mem::offset_of!(NvDsDisplayMeta, num_lines) - 48usize];
-    [
-        "Offset of field: NvDsDisplayMeta::num_arrows",
-    ][::std::mem::offset_of!(NvDsDisplayMeta, num_arrows) - 52usize];
-    [
-        "Offset of field: NvDsDisplayMeta::num_circles",
-    ][::std::mem::offset_of!(NvDsDisplayMeta, num_circles) - 56usize];
-    [
-        "Offset of field: NvDsDisplayMeta::rect_params",
-    ][::std::mem::offset_of!(NvDsDisplayMeta, rect_params) - 64usize];
-    [
-        "Offset of field: NvDsDisplayMeta::text_params",
-    ][::std::mem::offset_of!(NvDsDisplayMeta, text_params) - 1856usize];
-    [
-        "Offset of field: NvDsDisplayMeta::line_params",
-    ][::std::mem::offset_of!(NvDsDisplayMeta, line_params) - 3520usize];
-    [
-        "Offset of field: NvDsDisplayMeta::arrow_params",
-    ][::std::mem::offset_of!(NvDsDisplayMeta, arrow_params) - 4416usize];
-    [
-        "Offset of field: NvDsDisplayMeta::circle_params",
-    ][::std::mem::offset_of!(NvDsDisplayMeta, circle_params) - 5440usize];
-    [
-        "Offset of field: NvDsDisplayMeta::misc_osd_data",
-    ][::std::mem::offset_of!(NvDsDisplayMeta, misc_osd_data) - 6976usize];
-    [
-        "Offset of field: NvDsDisplayMeta::reserved",
-    ][::std::mem::offset_of!(NvDsDisplayMeta, reserved) - 7008usize];
-};
+crate::rt::layout!(
+    NvDsDisplayMeta, size = 7040, align = 8;
+    base_meta @ 0, num_rects @ 40, num_labels @ 44, num_lines @ 48, num_arrows @ 52,
+    num_circles @ 56, rect_params @ 64, text_params @ 1856, line_params @ 3520, arrow_params @ 4416,
+    circle_params @ 5440, misc_osd_data @ 6976, reserved @ 7008
+);
 /// Application-defined metadata attached to a batch, frame or object.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -1552,17 +985,7 @@ pub struct _NvDsUserMeta {
     ///< The payload.
     pub user_meta_data: *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvDsUserMeta"][::std::mem::size_of::<_NvDsUserMeta>() - 48usize];
-    ["Alignment of _NvDsUserMeta"][::std::mem::align_of::<_NvDsUserMeta>() - 8usize];
-    [
-        "Offset of field: _NvDsUserMeta::base_meta",
-    ][::std::mem::offset_of!(_NvDsUserMeta, base_meta) - 0usize];
-    [
-        "Offset of field: _NvDsUserMeta::user_meta_data",
-    ][::std::mem::offset_of!(_NvDsUserMeta, user_meta_data) - 40usize];
-};
+crate::rt::layout!(_NvDsUserMeta, size = 48, align = 8; base_meta @ 0, user_meta_data @ 40);
 /// Application-defined metadata attached to a batch, frame or object.
 pub type NvDsUserMeta = _NvDsUserMeta;
 pub type GType = gulong;
@@ -1582,14 +1005,7 @@ pub type GTypeInstance = _GTypeInstance;
 pub struct _GTypeClass {
     pub g_type: GType,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GTypeClass"][::std::mem::size_of::<_GTypeClass>() - 8usize];
-    ["Alignment of _GTypeClass"][::std::mem::align_of::<_GTypeClass>() - 8usize];
-    [
-        "Offset of field: _GTypeClass::g_type",
-    ][::std::mem::offset_of!(_GTypeClass, g_type) - 0usize];
-};
+crate::rt::layout!(_GTypeClass, size = 8, align = 8; g_type @ 0);
 /** GTypeInstance:
 
  An opaque structure used as the base of all type instances.*/
@@ -1598,14 +1014,7 @@ const _: () = {
 pub struct _GTypeInstance {
     pub g_class: *mut GTypeClass,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GTypeInstance"][::std::mem::size_of::<_GTypeInstance>() - 8usize];
-    ["Alignment of _GTypeInstance"][::std::mem::align_of::<_GTypeInstance>() - 8usize];
-    [
-        "Offset of field: _GTypeInstance::g_class",
-    ][::std::mem::offset_of!(_GTypeInstance, g_class) - 0usize];
-};
+crate::rt::layout!(_GTypeInstance, size = 8, align = 8; g_class @ 0);
 /** GObject:
 
  The base object type.
@@ -1642,20 +1051,7 @@ pub struct _GObject {
     pub ref_count: guint,
     pub qdata: *mut GData,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GObject"][::std::mem::size_of::<_GObject>() - 24usize];
-    ["Alignment of _GObject"][::std::mem::align_of::<_GObject>() - 8usize];
-    [
-        "Offset of field: _GObject::g_type_instance",
-    ][::std::mem::offset_of!(_GObject, g_type_instance) - 0usize];
-    [
-        "Offset of field: _GObject::ref_count",
-    ][::std::mem::offset_of!(_GObject, ref_count) - 8usize];
-    [
-        "Offset of field: _GObject::qdata",
-    ][::std::mem::offset_of!(_GObject, qdata) - 16usize];
-};
+crate::rt::layout!(_GObject, size = 24, align = 8; g_type_instance @ 0, ref_count @ 8, qdata @ 16);
 /** GstElement:
  @state_lock: Used to serialize execution of gst_element_set_state()
  @state_cond: Used to signal completion of a state change
@@ -1748,38 +1144,11 @@ pub struct _GstObject {
     pub last_sync: guint64,
     pub _gst_reserved: gpointer,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstObject"][::std::mem::size_of::<_GstObject>() - 88usize];
-    ["Alignment of _GstObject"][::std::mem::align_of::<_GstObject>() - 8usize];
-    [
-        "Offset of field: _GstObject::object",
-    ][::std::mem::offset_of!(_GstObject, object) - 0usize];
-    [
-        "Offset of field: _GstObject::lock",
-    ][::std::mem::offset_of!(_GstObject, lock) - 24usize];
-    [
-        "Offset of field: _GstObject::name",
-    ][::std::mem::offset_of!(_GstObject, name) - 32usize];
-    [
-        "Offset of field: _GstObject::parent",
-    ][::std::mem::offset_of!(_GstObject, parent) - 40usize];
-    [
-        "Offset of field: _GstObject::flags",
-    ][::std::mem::offset_of!(_GstObject, flags) - 48usize];
-    [
-        "Offset of field: _GstObject::control_bindings",
-    ][::std::mem::offset_of!(_GstObject, control_bindings) - 56usize];
-    [
-        "Offset of field: _GstObject::control_rate",
-    ][::std::mem::offset_of!(_GstObject, control_rate) - 64usize];
-    [
-        "Offset of field: _GstObject::last_sync",
-    ][::std::mem::offset_of!(_GstObject, last_sync) - 72usize];
-    [
-        "Offset of field: _GstObject::_gst_reserved",
-    ][::std::mem::offset_of!(_GstObject, _gst_reserved) - 80usize];
-};
+crate::rt::layout!(
+    _GstObject, size = 88, align = 8;
+    object @ 0, lock @ 24, name @ 32, parent @ 40, flags @ 48, control_bindings @ 56,
+    control_rate @ 64, last_sync @ 72, _gst_reserved @ 80
+);
 /** GstClockTime:
 
  A datatype to hold a time, measured in nanoseconds.*/
@@ -1810,20 +1179,7 @@ pub struct _GstClock {
     pub priv_: *mut GstClockPrivate,
     pub _gst_reserved: [gpointer; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstClock"][::std::mem::size_of::<_GstClock>() - 128usize];
-    ["Alignment of _GstClock"][::std::mem::align_of::<_GstClock>() - 8usize];
-    [
-        "Offset of field: _GstClock::object",
-    ][::std::mem::offset_of!(_GstClock, object) - 0usize];
-    [
-        "Offset of field: _GstClock::priv_",
-    ][::std::mem::offset_of!(_GstClock, priv_) - 88usize];
-    [
-        "Offset of field: _GstClock::_gst_reserved",
-    ][::std::mem::offset_of!(_GstClock, _gst_reserved) - 96usize];
-};
+crate::rt::layout!(_GstClock, size = 128, align = 8; object @ 0, priv_ @ 88, _gst_reserved @ 96);
 /** GstMiniObject: (ref-func gst_mini_object_ref) (unref-func gst_mini_object_unref) (set-value-func g_value_set_boxed) (get-value-func g_value_get_boxed)
  @type: the GType of the object
  @refcount: atomic refcount
@@ -1888,38 +1244,11 @@ pub struct _GstMiniObject {
     pub priv_uint: guint,
     pub priv_pointer: gpointer,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstMiniObject"][::std::mem::size_of::<_GstMiniObject>() - 64usize];
-    ["Alignment of _GstMiniObject"][::std::mem::align_of::<_GstMiniObject>() - 8usize];
-    [
-        "Offset of field: _GstMiniObject::type_",
-    ][::std::mem::offset_of!(_GstMiniObject, type_) - 0usize];
-    [
-        "Offset of field: _GstMiniObject::refcount",
-    ][::std::mem::offset_of!(_GstMiniObject, refcount) - 8usize];
-    [
-        "Offset of field: _GstMiniObject::lockstate",
-    ][::std::mem::offset_of!(_GstMiniObject, lockstate) - 12usize];
-    [
-        "Offset of field: _GstMiniObject::flags",
-    ][::std::mem::offset_of!(_GstMiniObject, flags) - 16usize];
-    [
-        "Offset of field: _GstMiniObject::copy",
-    ][::std::mem::offset_of!(_GstMiniObject, copy) - 24usize];
-    [
-        "Offset of field: _GstMiniObject::dispose",
-    ][::std::mem::offset_of!(_GstMiniObject, dispose) - 32usize];
-    [
-        "Offset of field: _GstMiniObject::free",
-    ][::std::mem::offset_of!(_GstMiniObject, free) - 40usize];
-    [
-        "Offset of field: _GstMiniObject::priv_uint",
-    ][::std::mem::offset_of!(_GstMiniObject, priv_uint) - 48usize];
-    [
-        "Offset of field: _GstMiniObject::priv_pointer",
-    ][::std::mem::offset_of!(_GstMiniObject, priv_pointer) - 56usize];
-};
+crate::rt::layout!(
+    _GstMiniObject, size = 64, align = 8;
+    type_ @ 0, refcount @ 8, lockstate @ 12, flags @ 16, copy @ 24, dispose @ 32, free @ 40,
+    priv_uint @ 48, priv_pointer @ 56
+);
 /** GstStructure:
  @type: the GType of a structure
 
@@ -1935,17 +1264,7 @@ pub struct _GstStructure {
     pub type_: GType,
     pub name: GQuark,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstStructure"][::std::mem::size_of::<_GstStructure>() - 16usize];
-    ["Alignment of _GstStructure"][::std::mem::align_of::<_GstStructure>() - 8usize];
-    [
-        "Offset of field: _GstStructure::type_",
-    ][::std::mem::offset_of!(_GstStructure, type_) - 0usize];
-    [
-        "Offset of field: _GstStructure::name",
-    ][::std::mem::offset_of!(_GstStructure, name) - 8usize];
-};
+crate::rt::layout!(_GstStructure, size = 16, align = 8; type_ @ 0, name @ 8);
 /** GstBuffer:
  @mini_object: the parent structure
  @pool: pointer to the pool owner of the buffer
@@ -2019,15 +1338,7 @@ pub struct _GstMeta {
     pub flags: GstMetaFlags,
     pub info: *const GstMetaInfo,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstMeta"][::std::mem::size_of::<_GstMeta>() - 16usize];
-    ["Alignment of _GstMeta"][::std::mem::align_of::<_GstMeta>() - 8usize];
-    [
-        "Offset of field: _GstMeta::flags",
-    ][::std::mem::offset_of!(_GstMeta, flags) - 0usize];
-    ["Offset of field: _GstMeta::info"][::std::mem::offset_of!(_GstMeta, info) - 8usize];
-};
+crate::rt::layout!(_GstMeta, size = 16, align = 8; flags @ 0, info @ 8);
 /** GstMetaInitFunction:
  @meta: a #GstMeta
  @params: parameters passed to the init function
@@ -2094,29 +1405,10 @@ pub struct _GstMetaInfo {
     pub free_func: GstMetaFreeFunction,
     pub transform_func: GstMetaTransformFunction,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstMetaInfo"][::std::mem::size_of::<_GstMetaInfo>() - 48usize];
-    ["Alignment of _GstMetaInfo"][::std::mem::align_of::<_GstMetaInfo>() - 8usize];
-    [
-        "Offset of field: _GstMetaInfo::api",
-    ][::std::mem::offset_of!(_GstMetaInfo, api) - 0usize];
-    [
-        "Offset of field: _GstMetaInfo::type_",
-    ][::std::mem::offset_of!(_GstMetaInfo, type_) - 8usize];
-    [
-        "Offset of field: _GstMetaInfo::size",
-    ][::std::mem::offset_of!(_GstMetaInfo, size) - 16usize];
-    [
-        "Offset of field: _GstMetaInfo::init_func",
-    ][::std::mem::offset_of!(_GstMetaInfo, init_func) - 24usize];
-    [
-        "Offset of field: _GstMetaInfo::free_func",
-    ][::std::mem::offset_of!(_GstMetaInfo, free_func) - 32usize];
-    [
-        "Offset of field: _GstMetaInfo::transform_func",
-    ][::std::mem::offset_of!(_GstMetaInfo, transform_func) - 40usize];
-};
+crate::rt::layout!(
+    _GstMetaInfo, size = 48, align = 8;
+    api @ 0, type_ @ 8, size @ 16, init_func @ 24, free_func @ 32, transform_func @ 40
+);
 /** GstBuffer:
  @mini_object: the parent structure
  @pool: pointer to the pool owner of the buffer
@@ -2149,32 +1441,10 @@ pub struct _GstBuffer {
     pub offset: guint64,
     pub offset_end: guint64,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstBuffer"][::std::mem::size_of::<_GstBuffer>() - 112usize];
-    ["Alignment of _GstBuffer"][::std::mem::align_of::<_GstBuffer>() - 8usize];
-    [
-        "Offset of field: _GstBuffer::mini_object",
-    ][::std::mem::offset_of!(_GstBuffer, mini_object) - 0usize];
-    [
-        "Offset of field: _GstBuffer::pool",
-    ][::std::mem::offset_of!(_GstBuffer, pool) - 64usize];
-    [
-        "Offset of field: _GstBuffer::pts",
-    ][::std::mem::offset_of!(_GstBuffer, pts) - 72usize];
-    [
-        "Offset of field: _GstBuffer::dts",
-    ][::std::mem::offset_of!(_GstBuffer, dts) - 80usize];
-    [
-        "Offset of field: _GstBuffer::duration",
-    ][::std::mem::offset_of!(_GstBuffer, duration) - 88usize];
-    [
-        "Offset of field: _GstBuffer::offset",
-    ][::std::mem::offset_of!(_GstBuffer, offset) - 96usize];
-    [
-        "Offset of field: _GstBuffer::offset_end",
-    ][::std::mem::offset_of!(_GstBuffer, offset_end) - 104usize];
-};
+crate::rt::layout!(
+    _GstBuffer, size = 112, align = 8;
+    mini_object @ 0, pool @ 64, pts @ 72, dts @ 80, duration @ 88, offset @ 96, offset_end @ 104
+);
 /** GstEvent:
  @mini_object: the parent structure
  @type: the #GstEventType of the event
@@ -2471,47 +1741,11 @@ pub struct _GstSegment {
     pub duration: guint64,
     pub _gst_reserved: [gpointer; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstSegment"][::std::mem::size_of::<_GstSegment>() - 120usize];
-    ["Alignment of _GstSegment"][::std::mem::align_of::<_GstSegment>() - 8usize];
-    [
-        "Offset of field: _GstSegment::flags",
-    ][::std::mem::offset_of!(_GstSegment, flags) - 0usize];
-    [
-        "Offset of field: _GstSegment::rate",
-    ][::std::mem::offset_of!(_GstSegment, rate) - 8usize];
-    [
-        "Offset of field: _GstSegment::applied_rate",
-    ][::std::mem::offset_of!(_GstSegment, applied_rate) - 16usize];
-    [
-        "Offset of field: _GstSegment::format",
-    ][::std::mem::offset_of!(_GstSegment, format) - 24usize];
-    [
-        "Offset of field: _GstSegment::base",
-    ][::std::mem::offset_of!(_GstSegment, base) - 32usize];
-    [
-        "Offset of field: _GstSegment::offset",
-    ][::std::mem::offset_of!(_GstSegment, offset) - 40usize];
-    [
-        "Offset of field: _GstSegment::start",
-    ][::std::mem::offset_of!(_GstSegment, start) - 48usize];
-    [
-        "Offset of field: _GstSegment::stop",
-    ][::std::mem::offset_of!(_GstSegment, stop) - 56usize];
-    [
-        "Offset of field: _GstSegment::time",
-    ][::std::mem::offset_of!(_GstSegment, time) - 64usize];
-    [
-        "Offset of field: _GstSegment::position",
-    ][::std::mem::offset_of!(_GstSegment, position) - 72usize];
-    [
-        "Offset of field: _GstSegment::duration",
-    ][::std::mem::offset_of!(_GstSegment, duration) - 80usize];
-    [
-        "Offset of field: _GstSegment::_gst_reserved",
-    ][::std::mem::offset_of!(_GstSegment, _gst_reserved) - 88usize];
-};
+crate::rt::layout!(
+    _GstSegment, size = 120, align = 8;
+    flags @ 0, rate @ 8, applied_rate @ 16, format @ 24, base @ 32, offset @ 40, start @ 48,
+    stop @ 56, time @ 64, position @ 72, duration @ 80, _gst_reserved @ 88
+);
 /** GstEvent:
  @mini_object: the parent structure
  @type: the #GstEventType of the event
@@ -2527,23 +1761,10 @@ pub struct _GstEvent {
     pub timestamp: guint64,
     pub seqnum: guint32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstEvent"][::std::mem::size_of::<_GstEvent>() - 88usize];
-    ["Alignment of _GstEvent"][::std::mem::align_of::<_GstEvent>() - 8usize];
-    [
-        "Offset of field: _GstEvent::mini_object",
-    ][::std::mem::offset_of!(_GstEvent, mini_object) - 0usize];
-    [
-        "Offset of field: _GstEvent::type_",
-    ][::std::mem::offset_of!(_GstEvent, type_) - 64usize];
-    [
-        "Offset of field: _GstEvent::timestamp",
-    ][::std::mem::offset_of!(_GstEvent, timestamp) - 72usize];
-    [
-        "Offset of field: _GstEvent::seqnum",
-    ][::std::mem::offset_of!(_GstEvent, seqnum) - 80usize];
-};
+crate::rt::layout!(
+    _GstEvent, size = 88, align = 8;
+    mini_object @ 0, type_ @ 64, timestamp @ 72, seqnum @ 80
+);
 /** GstBus:
  @object: the parent structure
 
@@ -2566,20 +1787,7 @@ pub struct _GstBus {
     pub priv_: *mut GstBusPrivate,
     pub _gst_reserved: [gpointer; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstBus"][::std::mem::size_of::<_GstBus>() - 128usize];
-    ["Alignment of _GstBus"][::std::mem::align_of::<_GstBus>() - 8usize];
-    [
-        "Offset of field: _GstBus::object",
-    ][::std::mem::offset_of!(_GstBus, object) - 0usize];
-    [
-        "Offset of field: _GstBus::priv_",
-    ][::std::mem::offset_of!(_GstBus, priv_) - 88usize];
-    [
-        "Offset of field: _GstBus::_gst_reserved",
-    ][::std::mem::offset_of!(_GstBus, _gst_reserved) - 96usize];
-};
+crate::rt::layout!(_GstBus, size = 128, align = 8; object @ 0, priv_ @ 88, _gst_reserved @ 96);
 /** GstElement:
  @state_lock: Used to serialize execution of gst_element_set_state()
  @state_cond: Used to signal completion of a state change
@@ -2636,77 +1844,14 @@ pub struct _GstElement {
     pub contexts: *mut GList,
     pub _gst_reserved: [gpointer; 3usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstElement"][::std::mem::size_of::<_GstElement>() - 264usize];
-    ["Alignment of _GstElement"][::std::mem::align_of::<_GstElement>() - 8usize];
-    [
-        "Offset of field: _GstElement::object",
-    ][::std::mem::offset_of!(_GstElement, object) - 0usize];
-    [
-        "Offset of field: _GstElement::state_lock",
-    ][::std::mem::offset_of!(_GstElement, state_lock) - 88usize];
-    [
-        "Offset of field: _GstElement::state_cond",
-    ][::std::mem::offset_of!(_GstElement, state_cond) - 104usize];
-    [
-        "Offset of field: _GstElement::state_cookie",
-    ][::std::mem::offset_of!(_GstElement, state_cookie) - 120usize];
-    [
-        "Offset of field: _GstElement::target_state",
-    ][::std::mem::offset_of!(_GstElement, target_state) - 124usize];
-    [
-        "Offset of field: _GstElement::current_state",
-    ][::std::mem::offset_of!(_GstElement, current_state) - 128usize];
-    [
-        "Offset of field: _GstElement::next_state",
-    ][::std::mem::offset_of!(_GstElement, next_state) - 132usize];
-    [
-        "Offset of field: _GstElement::pending_state",
-    ][::std::mem::offset_of!(_GstElement, pending_state) - 136usize];
-    [
-        "Offset of field: _GstElement::last_return",
-    ][::std::mem::offset_of!(_GstElement, last_return) - 140usize];
-    [
-        "Offset of field: _GstElement::bus",
-    ][::std::mem::offset_of!(_GstElement, bus) - 144usize];
-    [
-        "Offset of field: _GstElement::clock",
-    ][::std::mem::offset_of!(_GstElement, clock) - 152usize];
-    [
-        "Offset of field: _GstElement::base_time",
-    ][::std::mem::offset_of!(_GstElement, base_time) - 160usize];
-    [
-        "Offset of field: _GstElement::start_time",
-    ][::std::mem::offset_of!(_GstElement, start_time) - 168usize];
-    [
-        "Offset of field: _GstElement::numpads",
-    ][::std::mem::offset_of!(_GstElement, numpads) - 176usize];
-    [
-        "Offset of field: _GstElement::pads",
-    ][::std::mem::offset_of!(_GstElement, pads) - 184usize];
-    [
-        "Offset of field: _GstElement::numsrcpads",
-    ][::std::mem::offset_of!(_GstElement, numsrcpads) - 192usize];
-    [
-        "Offset of field: _GstElement::srcpads",
-    ][::std::mem::offset_of!(_GstElement, srcpads) - 200usize];
-    [
-        "Offset of field: _GstElement::numsinkpads",
-    ][::std::mem::offset_of!(_GstElement, numsinkpads) - 208usize];
-    [
-        "Offset of field: _GstElement::sinkpads",
-    ][::std::mem::offset_of!(_GstElement, sinkpads) - 216usize];
-    [
-        "Offset of field: _GstElement::pads_cookie",
-    ][::std::mem::offset_of!(_GstElement, pads_cookie) - 224usize];
-    [
-        "Offset of field: _GstElement::contexts",
-    ][::std::mem::offset_of!(_GstElement, contexts) - 232usize];
-    [
-        "Offset of field: _GstElement::_gst_reserved",
-    ][::std::mem::offset_of!(_GstElement, _gst_reserved) - 240usize];
-};
+crate::rt::layout!(
+    _GstElement, size = 264, align = 8;
+    object @ 0, state_lock @ 88, state_cond @ 104, state_cookie @ 120, target_state @ 124,
+    current_state @ 128, next_state @ 132, pending_state @ 136, last_return @ 140, bus @ 144,
+    clock @ 152, base_time @ 160, start_time @ 168, numpads @ 176, pads @ 184, numsrcpads @ 192,
+    srcpads @ 200, numsinkpads @ 208, sinkpads @ 216, pads_cookie @ 224, contexts @ 232,
+    _gst_reserved @ 240
+);
 #[repr(C)]
 #[derive(Debug)]
 pub struct _GstBufferPoolPrivate {
@@ -2727,23 +1872,10 @@ pub struct _GstBufferPool {
     pub priv_: *mut GstBufferPoolPrivate,
     pub _gst_reserved: [gpointer; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstBufferPool"][::std::mem::size_of::<_GstBufferPool>() - 136usize];
-    ["Alignment of _GstBufferPool"][::std::mem::align_of::<_GstBufferPool>() - 8usize];
-    [
-        "Offset of field: _GstBufferPool::object",
-    ][::std::mem::offset_of!(_GstBufferPool, object) - 0usize];
-    [
-        "Offset of field: _GstBufferPool::flushing",
-    ][::std::mem::offset_of!(_GstBufferPool, flushing) - 88usize];
-    [
-        "Offset of field: _GstBufferPool::priv_",
-    ][::std::mem::offset_of!(_GstBufferPool, priv_) - 96usize];
-    [
-        "Offset of field: _GstBufferPool::_gst_reserved",
-    ][::std::mem::offset_of!(_GstBufferPool, _gst_reserved) - 104usize];
-};
+crate::rt::layout!(
+    _GstBufferPool, size = 136, align = 8;
+    object @ 0, flushing @ 88, priv_ @ 96, _gst_reserved @ 104
+);
 ///< Invalid.
 pub const NvBufAudioFormat_NVBUF_AUDIO_INVALID_FORMAT: NvBufAudioFormat = 0;
 ///< Signed 8-bit.
@@ -2861,75 +1993,13 @@ pub struct _NvDsAudioFrameMeta {
     ///< Reserved.
     pub reserved: [gint64; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsAudioFrameMeta",
-    ][::std::mem::size_of::<_NvDsAudioFrameMeta>() - 320usize];
-    [
-        "Alignment of _NvDsAudioFrameMeta",
-    ][::std::mem::align_of::<_NvDsAudioFrameMeta>() - 8usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::base_meta",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, base_meta) - 0usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::pad_index",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, pad_index) - 40usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::batch_id",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, batch_id) - 44usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::frame_num",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, frame_num) - 48usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::buf_pts",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, buf_pts) - 56usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::ntp_timestamp",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, ntp_timestamp) - 64usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::source_id",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, source_id) - 72usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::num_samples_per_frame",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, num_samples_per_frame) - 76usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::sample_rate",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, sample_rate) - 80usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::num_channels",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, num_channels) - 84usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::format",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, format) - 88usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::layout",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, layout) - 92usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::bInferDone",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, bInferDone) - 96usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::class_id",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, class_id) - 100usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::confidence",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, confidence) - 104usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::class_label",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, class_label) - 108usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::classifier_meta_list",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, classifier_meta_list) - 240usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::frame_user_meta_list",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, frame_user_meta_list) - 248usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::misc_frame_info",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, misc_frame_info) - 256usize];
-    [
-        "Offset of field: _NvDsAudioFrameMeta::reserved",
-    ][::std::mem::offset_of!(_NvDsAudioFrameMeta, reserved) - 288usize];
-};
+crate::rt::layout!(
+    _NvDsAudioFrameMeta, size = 320, align = 8;
+    base_meta @ 0, pad_index @ 40, batch_id @ 44, frame_num @ 48, buf_pts @ 56, ntp_timestamp @ 64,
+    source_id @ 72, num_samples_per_frame @ 76, sample_rate @ 80, num_channels @ 84, format @ 88,
+    layout @ 92, bInferDone @ 96, class_id @ 100, confidence @ 104, class_label @ 108,
+    classifier_meta_list @ 240, frame_user_meta_list @ 248, misc_frame_info @ 256, reserved @ 288
+);
 /// Metadata of one audio frame of a batch.
 pub type NvDsAudioFrameMeta = _NvDsAudioFrameMeta;
 /// Timestamps of one sub-component of a component.
@@ -2943,24 +2013,10 @@ pub struct _NvDsMetaSubCompLatency {
     ///< Departure time, in milliseconds of system time.
     pub out_system_timestamp: gdouble,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsMetaSubCompLatency",
-    ][::std::mem::size_of::<_NvDsMetaSubCompLatency>() - 80usize];
-    [
-        "Alignment of _NvDsMetaSubCompLatency",
-    ][::std::mem::align_of::<_NvDsMetaSubCompLatency>() - 8usize];
-    [
-        "Offset of field: _NvDsMetaSubCompLatency::sub_comp_name",
-    ][::std::mem::offset_of!(_NvDsMetaSubCompLatency, sub_comp_name) - 0usize];
-    [
-        "Offset of field: _NvDsMetaSubCompLatency::in_system_timestamp",
-    ][::std::mem::offset_of!(_NvDsMetaSubCompLatency, in_system_timestamp) - 64usize];
-    [
-        "Offset of field: _NvDsMetaSubCompLatency::out_system_timestamp",
-    ][::std::mem::offset_of!(_NvDsMetaSubCompLatency, out_system_timestamp) - 72usize];
-};
+crate::rt::layout!(
+    _NvDsMetaSubCompLatency, size = 80, align = 8;
+    sub_comp_name @ 0, in_system_timestamp @ 64, out_system_timestamp @ 72
+);
 /// Timestamps of one sub-component of a component.
 pub type NvDsMetaSubCompLatency = _NvDsMetaSubCompLatency;
 /// Timestamps of a buffer passing through one component.
@@ -2984,39 +2040,11 @@ pub struct _NvDsMetaCompLatency {
     ///< Entries used in @a sub_comp_latencies.
     pub num_sub_comps: guint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsMetaCompLatency",
-    ][::std::mem::size_of::<_NvDsMetaCompLatency>() - 1384usize];
-    [
-        "Alignment of _NvDsMetaCompLatency",
-    ][::std::mem::align_of::<_NvDsMetaCompLatency>() - 8usize];
-    [
-        "Offset of field: _NvDsMetaCompLatency::component_name",
-    ][::std::mem::offset_of!(_NvDsMetaCompLatency, component_name) - 0usize];
-    [
-        "Offset of field: _NvDsMetaCompLatency::in_system_timestamp",
-    ][::std::mem::offset_of!(_NvDsMetaCompLatency, in_system_timestamp) - 64usize];
-    [
-        "Offset of field: _NvDsMetaCompLatency::out_system_timestamp",
-    ][::std::mem::offset_of!(_NvDsMetaCompLatency, out_system_timestamp) - 72usize];
-    [
-        "Offset of field: _NvDsMetaCompLatency::source_id",
-    ][::std::mem::offset_of!(_NvDsMetaCompLatency, source_id) - 80usize];
-    [
-        "Offset of field: _NvDsMetaCompLatency::frame_num",
-    ][::std::mem::offset_of!(_NvDsMetaCompLatency, frame_num) - 84usize];
-    [
-        "Offset of field: _NvDsMetaCompLatency::pad_index",
-    ][::std::mem::offset_of!(_NvDsMetaCompLatency, pad_index) - 88usize];
-    [
-        "Offset of field: _NvDsMetaCompLatency::sub_comp_latencies",
-    ][::std::mem::offset_of!(_NvDsMetaCompLatency, sub_comp_latencies) - 96usize];
-    [
-        "Offset of field: _NvDsMetaCompLatency::num_sub_comps",
-    ][::std::mem::offset_of!(_NvDsMetaCompLatency, num_sub_comps) - 1376usize];
-};
+crate::rt::layout!(
+    _NvDsMetaCompLatency, size = 1384, align = 8;
+    component_name @ 0, in_system_timestamp @ 64, out_system_timestamp @ 72, source_id @ 80,
+    frame_num @ 84, pad_index @ 88, sub_comp_latencies @ 96, num_sub_comps @ 1376
+);
 /// Timestamps of a buffer passing through one component.
 pub type NvDsMetaCompLatency = _NvDsMetaCompLatency;
 /// Latency of one frame, filled by nvds_measure_buffer_latency().
@@ -3032,27 +2060,10 @@ pub struct NvDsFrameLatencyInfo {
     ///< Latency up to the measuring point, in milliseconds.
     pub latency: gdouble,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsFrameLatencyInfo",
-    ][::std::mem::size_of::<NvDsFrameLatencyInfo>() - 24usize];
-    [
-        "Alignment of NvDsFrameLatencyInfo",
-    ][::std::mem::align_of::<NvDsFrameLatencyInfo>() - 8usize];
-    [
-        "Offset of field: NvDsFrameLatencyInfo::source_id",
-    ][::std::mem::offset_of!(NvDsFrameLatencyInfo, source_id) - 0usize];
-    [
-        "Offset of field: NvDsFrameLatencyInfo::frame_num",
-    ][::std::mem::offset_of!(NvDsFrameLatencyInfo, frame_num) - 4usize];
-    [
-        "Offset of field: NvDsFrameLatencyInfo::comp_in_timestamp",
-    ][::std::mem::offset_of!(NvDsFrameLatencyInfo, comp_in_timestamp) - 8usize];
-    [
-        "Offset of field: NvDsFrameLatencyInfo::latency",
-    ][::std::mem::offset_of!(NvDsFrameLatencyInfo, latency) - 16usize];
-};
+crate::rt::layout!(
+    NvDsFrameLatencyInfo, size = 24, align = 8;
+    source_id @ 0, frame_num @ 4, comp_in_timestamp @ 8, latency @ 16
+);
 ///< Not a valid kind.
 pub const GstNvDsMetaType_NVDS_GST_INVALID_META: GstNvDsMetaType = -1;
 ///< An NvDsBatchMeta.
@@ -3090,35 +2101,11 @@ pub struct _NvDsMeta {
     ///< Frees what @a gst_to_nvds_meta_transform_func made.
     pub gst_to_nvds_meta_release_func: NvDsMetaReleaseFunc,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvDsMeta"][::std::mem::size_of::<_NvDsMeta>() - 72usize];
-    ["Alignment of _NvDsMeta"][::std::mem::align_of::<_NvDsMeta>() - 8usize];
-    [
-        "Offset of field: _NvDsMeta::meta",
-    ][::std::mem::offset_of!(_NvDsMeta, meta) - 0usize];
-    [
-        "Offset of field: _NvDsMeta::meta_data",
-    ][::std::mem::offset_of!(_NvDsMeta, meta_data) - 16usize];
-    [
-        "Offset of field: _NvDsMeta::user_data",
-    ][::std::mem::offset_of!(_NvDsMeta, user_data) - 24usize];
-    [
-        "Offset of field: _NvDsMeta::meta_type",
-    ][::std::mem::offset_of!(_NvDsMeta, meta_type) - 32usize];
-    [
-        "Offset of field: _NvDsMeta::copyfunc",
-    ][::std::mem::offset_of!(_NvDsMeta, copyfunc) - 40usize];
-    [
-        "Offset of field: _NvDsMeta::freefunc",
-    ][::std::mem::offset_of!(_NvDsMeta, freefunc) - 48usize];
-    [
-        "Offset of field: _NvDsMeta::gst_to_nvds_meta_transform_func",
-    ][::std::mem::offset_of!(_NvDsMeta, gst_to_nvds_meta_transform_func) - 56usize];
-    [
-        "Offset of field: _NvDsMeta::gst_to_nvds_meta_release_func",
-    ][::std::mem::offset_of!(_NvDsMeta, gst_to_nvds_meta_release_func) - 64usize];
-};
+crate::rt::layout!(
+    _NvDsMeta, size = 72, align = 8;
+    meta @ 0, meta_data @ 16, user_data @ 24, meta_type @ 32, copyfunc @ 40, freefunc @ 48,
+    gst_to_nvds_meta_transform_func @ 56, gst_to_nvds_meta_release_func @ 64
+);
 /// The GstMeta that carries DeepStream metadata on a GstBuffer.
 pub type NvDsMeta = _NvDsMeta;
 ///< Read-only access.
@@ -3424,36 +2411,11 @@ pub struct NvBufSurfacePlaneParamsEx {
     ///< Reserved.
     pub _reserved: [*mut ::std::os::raw::c_void; 16usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfacePlaneParamsEx",
-    ][::std::mem::size_of::<NvBufSurfacePlaneParamsEx>() - 256usize];
-    [
-        "Alignment of NvBufSurfacePlaneParamsEx",
-    ][::std::mem::align_of::<NvBufSurfacePlaneParamsEx>() - 8usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParamsEx::scanformat",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParamsEx, scanformat) - 0usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParamsEx::secondfieldoffset",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParamsEx, secondfieldoffset) - 16usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParamsEx::blockheightlog2",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParamsEx, blockheightlog2) - 32usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParamsEx::physicaladdress",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParamsEx, physicaladdress) - 48usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParamsEx::flags",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParamsEx, flags) - 64usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParamsEx::drmModifier",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParamsEx, drmModifier) - 96usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParamsEx::_reserved",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParamsEx, _reserved) - 128usize];
-};
+crate::rt::layout!(
+    NvBufSurfacePlaneParamsEx, size = 256, align = 8;
+    scanformat @ 0, secondfieldoffset @ 16, blockheightlog2 @ 32, physicaladdress @ 48, flags @ 64,
+    drmModifier @ 96, _reserved @ 128
+);
 /// Geometry of the planes of one surface.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -3475,39 +2437,11 @@ pub struct NvBufSurfacePlaneParams {
     ///< Reserved.
     pub _reserved: [*mut ::std::os::raw::c_void; 16usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfacePlaneParams",
-    ][::std::mem::size_of::<NvBufSurfacePlaneParams>() - 232usize];
-    [
-        "Alignment of NvBufSurfacePlaneParams",
-    ][::std::mem::align_of::<NvBufSurfacePlaneParams>() - 8usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParams::num_planes",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParams, num_planes) - 0usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParams::width",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParams, width) - 4usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParams::height",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParams, height) - 20usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParams::pitch",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParams, pitch) - 36usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParams::offset",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParams, offset) - 52usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParams::psize",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParams, psize) - 68usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParams::bytesPerPix",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParams, bytesPerPix) - 84usize];
-    [
-        "Offset of field: NvBufSurfacePlaneParams::_reserved",
-    ][::std::mem::offset_of!(NvBufSurfacePlaneParams, _reserved) - 104usize];
-};
+crate::rt::layout!(
+    NvBufSurfacePlaneParams, size = 232, align = 8;
+    num_planes @ 0, width @ 4, height @ 20, pitch @ 36, offset @ 52, psize @ 68, bytesPerPix @ 84,
+    _reserved @ 104
+);
 /// Chroma siting: 0 = left/top, 1 = centre, 2 = right/bottom.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -3519,26 +2453,10 @@ pub struct NvBufSurfaceChromaSubsamplingParams {
     ///< Reserved; pads to 8 bytes.
     pub _reserved: [u8; 6usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfaceChromaSubsamplingParams",
-    ][::std::mem::size_of::<NvBufSurfaceChromaSubsamplingParams>() - 8usize];
-    [
-        "Alignment of NvBufSurfaceChromaSubsamplingParams",
-    ][::std::mem::align_of::<NvBufSurfaceChromaSubsamplingParams>() - 1usize];
-    [
-        "Offset of field: NvBufSurfaceChromaSubsamplingParams::chromaLocHoriz",
-    ][::std::mem::offset_of!(NvBufSurfaceChromaSubsamplingParams, chromaLocHoriz)
-        - 0usize];
-    [
-        "Offset of field: NvBufSurfaceChromaSubsamplingParams::chromaLocVert",
-    ][::std::mem::offset_of!(NvBufSurfaceChromaSubsamplingParams, chromaLocVert)
-        - 1usize];
-    [
-        "Offset of field: NvBufSurfaceChromaSubsamplingParams::_reserved",
-    ][::std::mem::offset_of!(NvBufSurfaceChromaSubsamplingParams, _reserved) - 2usize];
-};
+crate::rt::layout!(
+    NvBufSurfaceChromaSubsamplingParams, size = 8, align = 1;
+    chromaLocHoriz @ 0, chromaLocVert @ 1, _reserved @ 2
+);
 /// What to allocate for each buffer of a new batch (NvBufSurfaceCreate()).
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -3562,42 +2480,11 @@ pub struct NvBufSurfaceCreateParams {
     ///< Reserved.
     pub _reserved: [*mut ::std::os::raw::c_void; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfaceCreateParams",
-    ][::std::mem::size_of::<NvBufSurfaceCreateParams>() - 64usize];
-    [
-        "Alignment of NvBufSurfaceCreateParams",
-    ][::std::mem::align_of::<NvBufSurfaceCreateParams>() - 8usize];
-    [
-        "Offset of field: NvBufSurfaceCreateParams::gpuId",
-    ][::std::mem::offset_of!(NvBufSurfaceCreateParams, gpuId) - 0usize];
-    [
-        "Offset of field: NvBufSurfaceCreateParams::width",
-    ][::std::mem::offset_of!(NvBufSurfaceCreateParams, width) - 4usize];
-    [
-        "Offset of field: NvBufSurfaceCreateParams::height",
-    ][::std::mem::offset_of!(NvBufSurfaceCreateParams, height) - 8usize];
-    [
-        "Offset of field: NvBufSurfaceCreateParams::size",
-    ][::std::mem::offset_of!(NvBufSurfaceCreateParams, size) - 12usize];
-    [
-        "Offset of field: NvBufSurfaceCreateParams::isContiguous",
-    ][::std::mem::offset_of!(NvBufSurfaceCreateParams, isContiguous) - 16usize];
-    [
-        "Offset of field: NvBufSurfaceCreateParams::colorFormat",
-    ][::std::mem::offset_of!(NvBufSurfaceCreateParams, colorFormat) - 20usize];
-    [
-        "Offset of field: NvBufSurfaceCreateParams::layout",
-    ][::std::mem::offset_of!(NvBufSurfaceCreateParams, layout) - 24usize];
-    [
-        "Offset of field: NvBufSurfaceCreateParams::memType",
-    ][::std::mem::offset_of!(NvBufSurfaceCreateParams, memType) - 28usize];
-    [
-        "Offset of field: NvBufSurfaceCreateParams::_reserved",
-    ][::std::mem::offset_of!(NvBufSurfaceCreateParams, _reserved) - 32usize];
-};
+crate::rt::layout!(
+    NvBufSurfaceCreateParams, size = 64, align = 8;
+    gpuId @ 0, width @ 4, height @ 8, size @ 12, isContiguous @ 16, colorFormat @ 20, layout @ 24,
+    memType @ 28, _reserved @ 32
+);
 /// Extended allocation parameters (NvBufSurfaceAllocate()).
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -3617,36 +2504,11 @@ pub struct NvBufSurfaceAllocateParams {
     ///< Reserved.
     pub _reserved: [*mut ::std::os::raw::c_void; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfaceAllocateParams",
-    ][::std::mem::size_of::<NvBufSurfaceAllocateParams>() - 120usize];
-    [
-        "Alignment of NvBufSurfaceAllocateParams",
-    ][::std::mem::align_of::<NvBufSurfaceAllocateParams>() - 8usize];
-    [
-        "Offset of field: NvBufSurfaceAllocateParams::params",
-    ][::std::mem::offset_of!(NvBufSurfaceAllocateParams, params) - 0usize];
-    [
-        "Offset of field: NvBufSurfaceAllocateParams::displayscanformat",
-    ][::std::mem::offset_of!(NvBufSurfaceAllocateParams, displayscanformat) - 64usize];
-    [
-        "Offset of field: NvBufSurfaceAllocateParams::chromaSubsampling",
-    ][::std::mem::offset_of!(NvBufSurfaceAllocateParams, chromaSubsampling) - 68usize];
-    [
-        "Offset of field: NvBufSurfaceAllocateParams::memtag",
-    ][::std::mem::offset_of!(NvBufSurfaceAllocateParams, memtag) - 76usize];
-    [
-        "Offset of field: NvBufSurfaceAllocateParams::disablePitchPadding",
-    ][::std::mem::offset_of!(NvBufSurfaceAllocateParams, disablePitchPadding) - 80usize];
-    [
-        "Offset of field: NvBufSurfaceAllocateParams::_reservedParam",
-    ][::std::mem::offset_of!(NvBufSurfaceAllocateParams, _reservedParam) - 84usize];
-    [
-        "Offset of field: NvBufSurfaceAllocateParams::_reserved",
-    ][::std::mem::offset_of!(NvBufSurfaceAllocateParams, _reserved) - 88usize];
-};
+crate::rt::layout!(
+    NvBufSurfaceAllocateParams, size = 120, align = 8;
+    params @ 0, displayscanformat @ 64, chromaSubsampling @ 68, memtag @ 76,
+    disablePitchPadding @ 80, _reservedParam @ 84, _reserved @ 88
+);
 /// CPU (and other) mappings of one surface.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -3662,30 +2524,10 @@ pub struct NvBufSurfaceMappedAddr {
     ///< Reserved.
     pub _reserved: [*mut ::std::os::raw::c_void; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfaceMappedAddr",
-    ][::std::mem::size_of::<NvBufSurfaceMappedAddr>() - 88usize];
-    [
-        "Alignment of NvBufSurfaceMappedAddr",
-    ][::std::mem::align_of::<NvBufSurfaceMappedAddr>() - 8usize];
-    [
-        "Offset of field: NvBufSurfaceMappedAddr::addr",
-    ][::std::mem::offset_of!(NvBufSurfaceMappedAddr, addr) - 0usize];
-    [
-        "Offset of field: NvBufSurfaceMappedAddr::eglImage",
-    ][::std::mem::offset_of!(NvBufSurfaceMappedAddr, eglImage) - 32usize];
-    [
-        "Offset of field: NvBufSurfaceMappedAddr::nvmmPtr",
-    ][::std::mem::offset_of!(NvBufSurfaceMappedAddr, nvmmPtr) - 40usize];
-    [
-        "Offset of field: NvBufSurfaceMappedAddr::cudaPtr",
-    ][::std::mem::offset_of!(NvBufSurfaceMappedAddr, cudaPtr) - 48usize];
-    [
-        "Offset of field: NvBufSurfaceMappedAddr::_reserved",
-    ][::std::mem::offset_of!(NvBufSurfaceMappedAddr, _reserved) - 56usize];
-};
+crate::rt::layout!(
+    NvBufSurfaceMappedAddr, size = 88, align = 8;
+    addr @ 0, eglImage @ 32, nvmmPtr @ 40, cudaPtr @ 48, _reserved @ 56
+);
 /// Extra parameters of one surface.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -3703,33 +2545,11 @@ pub struct NvBufSurfaceParamsEx {
     ///< Reserved.
     pub _reserved: [*mut ::std::os::raw::c_void; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfaceParamsEx",
-    ][::std::mem::size_of::<NvBufSurfaceParamsEx>() - 312usize];
-    [
-        "Alignment of NvBufSurfaceParamsEx",
-    ][::std::mem::align_of::<NvBufSurfaceParamsEx>() - 8usize];
-    [
-        "Offset of field: NvBufSurfaceParamsEx::startofvaliddata",
-    ][::std::mem::offset_of!(NvBufSurfaceParamsEx, startofvaliddata) - 0usize];
-    [
-        "Offset of field: NvBufSurfaceParamsEx::sizeofvaliddatainbytes",
-    ][::std::mem::offset_of!(NvBufSurfaceParamsEx, sizeofvaliddatainbytes) - 4usize];
-    [
-        "Offset of field: NvBufSurfaceParamsEx::chromaSubsampling",
-    ][::std::mem::offset_of!(NvBufSurfaceParamsEx, chromaSubsampling) - 8usize];
-    [
-        "Offset of field: NvBufSurfaceParamsEx::is_protected",
-    ][::std::mem::offset_of!(NvBufSurfaceParamsEx, is_protected) - 16usize];
-    [
-        "Offset of field: NvBufSurfaceParamsEx::planeParamsex",
-    ][::std::mem::offset_of!(NvBufSurfaceParamsEx, planeParamsex) - 24usize];
-    [
-        "Offset of field: NvBufSurfaceParamsEx::_reserved",
-    ][::std::mem::offset_of!(NvBufSurfaceParamsEx, _reserved) - 280usize];
-};
+crate::rt::layout!(
+    NvBufSurfaceParamsEx, size = 312, align = 8;
+    startofvaliddata @ 0, sizeofvaliddatainbytes @ 4, chromaSubsampling @ 8, is_protected @ 16,
+    planeParamsex @ 24, _reserved @ 280
+);
 /// CUDA view of a surface (embedded platforms).
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -3745,30 +2565,10 @@ pub struct NvBufSurfaceCudaBuffer {
     ///< Reserved.
     pub reserved: [u8; 64usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfaceCudaBuffer",
-    ][::std::mem::size_of::<NvBufSurfaceCudaBuffer>() - 96usize];
-    [
-        "Alignment of NvBufSurfaceCudaBuffer",
-    ][::std::mem::align_of::<NvBufSurfaceCudaBuffer>() - 8usize];
-    [
-        "Offset of field: NvBufSurfaceCudaBuffer::basePtr",
-    ][::std::mem::offset_of!(NvBufSurfaceCudaBuffer, basePtr) - 0usize];
-    [
-        "Offset of field: NvBufSurfaceCudaBuffer::dataPtr",
-    ][::std::mem::offset_of!(NvBufSurfaceCudaBuffer, dataPtr) - 8usize];
-    [
-        "Offset of field: NvBufSurfaceCudaBuffer::extMem",
-    ][::std::mem::offset_of!(NvBufSurfaceCudaBuffer, extMem) - 16usize];
-    [
-        "Offset of field: NvBufSurfaceCudaBuffer::mipmap",
-    ][::std::mem::offset_of!(NvBufSurfaceCudaBuffer, mipmap) - 24usize];
-    [
-        "Offset of field: NvBufSurfaceCudaBuffer::reserved",
-    ][::std::mem::offset_of!(NvBufSurfaceCudaBuffer, reserved) - 32usize];
-};
+crate::rt::layout!(
+    NvBufSurfaceCudaBuffer, size = 96, align = 8;
+    basePtr @ 0, dataPtr @ 8, extMem @ 16, mipmap @ 24, reserved @ 32
+);
 /// One buffer (surface) of a batch.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -3800,54 +2600,12 @@ pub struct NvBufSurfaceParams {
     ///< Reserved.
     pub _reserved: [*mut ::std::os::raw::c_void; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfaceParams",
-    ][::std::mem::size_of::<NvBufSurfaceParams>() - 416usize];
-    [
-        "Alignment of NvBufSurfaceParams",
-    ][::std::mem::align_of::<NvBufSurfaceParams>() - 8usize];
-    [
-        "Offset of field: NvBufSurfaceParams::width",
-    ][::std::mem::offset_of!(NvBufSurfaceParams, width) - 0usize];
-    [
-        "Offset of field: NvBufSurfaceParams::height",
-    ][::std::mem::offset_of!(NvBufSurfaceParams, height) - 4usize];
-    [
-        "Offset of field: NvBufSurfaceParams::pitch",
-    ][::std::mem::offset_of!(NvBufSurfaceParams, pitch) - 8usize];
-    [
-        "Offset of field: NvBufSurfaceParams::colorFormat",
-    ][::std::mem::offset_of!(NvBufSurfaceParams, colorFormat) - 12usize];
-    [
-        "Offset of field: NvBufSurfaceParams::layout",
-    ][::std::mem::offset_of!(NvBufSurfaceParams, layout) - 16usize];
-    [
-        "Offset of field: NvBufSurfaceParams::bufferDesc",
-    ][::std::mem::offset_of!(NvBufSurfaceParams, bufferDesc) - 24usize];
-    [
-        "Offset of field: NvBufSurfaceParams::dataSize",
-    ][::std::mem::offset_of!(NvBufSurfaceParams, dataSize) - 32usize];
-    [
-        "Offset of field: NvBufSurfaceParams::dataPtr",
-    ][::std::mem::offset_of!(NvBufSurfaceParams, dataPtr) - 40usize];
-    [
-        "Offset of field: NvBufSurfaceParams::planeParams",
-    ][::std::mem::offset_of!(NvBufSurfaceParams, planeParams) - 48usize];
-    [
-        "Offset of field: NvBufSurfaceParams::mappedAddr",
-    ][::std::mem::offset_of!(NvBufSurfaceParams, mappedAddr) - 280usize];
-    [
-        "Offset of field: NvBufSurfaceParams::paramex",
-    ][::std::mem::offset_of!(NvBufSurfaceParams, paramex) - 368usize];
-    [
-        "Offset of field: NvBufSurfaceParams::cudaBuffer",
-    ][::std::mem::offset_of!(NvBufSurfaceParams, cudaBuffer) - 376usize];
-    [
-        "Offset of field: NvBufSurfaceParams::_reserved",
-    ][::std::mem::offset_of!(NvBufSurfaceParams, _reserved) - 384usize];
-};
+crate::rt::layout!(
+    NvBufSurfaceParams, size = 416, align = 8;
+    width @ 0, height @ 4, pitch @ 8, colorFormat @ 12, layout @ 16, bufferDesc @ 24, dataSize @ 32,
+    dataPtr @ 40, planeParams @ 48, mappedAddr @ 280, paramex @ 368, cudaBuffer @ 376,
+    _reserved @ 384
+);
 /// A batch of surfaces.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -3869,35 +2627,11 @@ pub struct NvBufSurface {
     ///< Reserved.
     pub _reserved: [*mut ::std::os::raw::c_void; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvBufSurface"][::std::mem::size_of::<NvBufSurface>() - 72usize];
-    ["Alignment of NvBufSurface"][::std::mem::align_of::<NvBufSurface>() - 8usize];
-    [
-        "Offset of field: NvBufSurface::gpuId",
-    ][::std::mem::offset_of!(NvBufSurface, gpuId) - 0usize];
-    [
-        "Offset of field: NvBufSurface::batchSize",
-    ][::std::mem::offset_of!(NvBufSurface, batchSize) - 4usize];
-    [
-        "Offset of field: NvBufSurface::numFilled",
-    ][::std::mem::offset_of!(NvBufSurface, numFilled) - 8usize];
-    [
-        "Offset of field: NvBufSurface::isContiguous",
-    ][::std::mem::offset_of!(NvBufSurface, isContiguous) - 12usize];
-    [
-        "Offset of field: NvBufSurface::memType",
-    ][::std::mem::offset_of!(NvBufSurface, memType) - 16usize];
-    [
-        "Offset of field: NvBufSurface::surfaceList",
-    ][::std::mem::offset_of!(NvBufSurface, surfaceList) - 24usize];
-    [
-        "Offset of field: NvBufSurface::isImportedBuf",
-    ][::std::mem::offset_of!(NvBufSurface, isImportedBuf) - 32usize];
-    [
-        "Offset of field: NvBufSurface::_reserved",
-    ][::std::mem::offset_of!(NvBufSurface, _reserved) - 40usize];
-};
+crate::rt::layout!(
+    NvBufSurface, size = 72, align = 8;
+    gpuId @ 0, batchSize @ 4, numFilled @ 8, isContiguous @ 12, memType @ 16, surfaceList @ 24,
+    isImportedBuf @ 32, _reserved @ 40
+);
 /// Plane description used to import a buffer from another process.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -3921,42 +2655,11 @@ pub struct NvBufSurfaceMapPlaneParams {
     ///< Reserved.
     pub reserved: [u8; 64usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfaceMapPlaneParams",
-    ][::std::mem::size_of::<NvBufSurfaceMapPlaneParams>() - 104usize];
-    [
-        "Alignment of NvBufSurfaceMapPlaneParams",
-    ][::std::mem::align_of::<NvBufSurfaceMapPlaneParams>() - 8usize];
-    [
-        "Offset of field: NvBufSurfaceMapPlaneParams::width",
-    ][::std::mem::offset_of!(NvBufSurfaceMapPlaneParams, width) - 0usize];
-    [
-        "Offset of field: NvBufSurfaceMapPlaneParams::height",
-    ][::std::mem::offset_of!(NvBufSurfaceMapPlaneParams, height) - 4usize];
-    [
-        "Offset of field: NvBufSurfaceMapPlaneParams::pitch",
-    ][::std::mem::offset_of!(NvBufSurfaceMapPlaneParams, pitch) - 8usize];
-    [
-        "Offset of field: NvBufSurfaceMapPlaneParams::offset",
-    ][::std::mem::offset_of!(NvBufSurfaceMapPlaneParams, offset) - 12usize];
-    [
-        "Offset of field: NvBufSurfaceMapPlaneParams::psize",
-    ][::std::mem::offset_of!(NvBufSurfaceMapPlaneParams, psize) - 16usize];
-    [
-        "Offset of field: NvBufSurfaceMapPlaneParams::secondfieldoffset",
-    ][::std::mem::offset_of!(NvBufSurfaceMapPlaneParams, secondfieldoffset) - 20usize];
-    [
-        "Offset of field: NvBufSurfaceMapPlaneParams::blockheightlog2",
-    ][::std::mem::offset_of!(NvBufSurfaceMapPlaneParams, blockheightlog2) - 24usize];
-    [
-        "Offset of field: NvBufSurfaceMapPlaneParams::flags",
-    ][::std::mem::offset_of!(NvBufSurfaceMapPlaneParams, flags) - 32usize];
-    [
-        "Offset of field: NvBufSurfaceMapPlaneParams::reserved",
-    ][::std::mem::offset_of!(NvBufSurfaceMapPlaneParams, reserved) - 40usize];
-};
+crate::rt::layout!(
+    NvBufSurfaceMapPlaneParams, size = 104, align = 8;
+    width @ 0, height @ 4, pitch @ 8, offset @ 12, psize @ 16, secondfieldoffset @ 20,
+    blockheightlog2 @ 24, flags @ 32, reserved @ 40
+);
 /// CUDA IPC memory handle (opaque 64 bytes).
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -3964,18 +2667,7 @@ pub struct NvBufSurfaceCudaIpcMemHandle_t {
     ///< Opaque handle bytes.
     pub reserved: [::std::os::raw::c_char; 64usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfaceCudaIpcMemHandle_t",
-    ][::std::mem::size_of::<NvBufSurfaceCudaIpcMemHandle_t>() - 64usize];
-    [
-        "Alignment of NvBufSurfaceCudaIpcMemHandle_t",
-    ][::std::mem::align_of::<NvBufSurfaceCudaIpcMemHandle_t>() - 1usize];
-    [
-        "Offset of field: NvBufSurfaceCudaIpcMemHandle_t::reserved",
-    ][::std::mem::offset_of!(NvBufSurfaceCudaIpcMemHandle_t, reserved) - 0usize];
-};
+crate::rt::layout!(NvBufSurfaceCudaIpcMemHandle_t, size = 64, align = 1; reserved @ 0);
 /// CUDA IPC memory handle (opaque 64 bytes).
 pub type NvBufSurfaceCudaIpcMemHandle = NvBufSurfaceCudaIpcMemHandle_t;
 /// Extra parameters used to import a buffer.
@@ -3987,21 +2679,10 @@ pub struct NvBufSurfaceExtendedMapParams_t {
     ///< Reserved.
     pub reserved: [*mut ::std::os::raw::c_void; 64usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfaceExtendedMapParams_t",
-    ][::std::mem::size_of::<NvBufSurfaceExtendedMapParams_t>() - 576usize];
-    [
-        "Alignment of NvBufSurfaceExtendedMapParams_t",
-    ][::std::mem::align_of::<NvBufSurfaceExtendedMapParams_t>() - 8usize];
-    [
-        "Offset of field: NvBufSurfaceExtendedMapParams_t::memHandle",
-    ][::std::mem::offset_of!(NvBufSurfaceExtendedMapParams_t, memHandle) - 0usize];
-    [
-        "Offset of field: NvBufSurfaceExtendedMapParams_t::reserved",
-    ][::std::mem::offset_of!(NvBufSurfaceExtendedMapParams_t, reserved) - 64usize];
-};
+crate::rt::layout!(
+    NvBufSurfaceExtendedMapParams_t, size = 576, align = 8;
+    memHandle @ 0, reserved @ 64
+);
 /// Extra parameters used to import a buffer.
 pub type NvBufSurfaceExtendedMapParams = NvBufSurfaceExtendedMapParams_t;
 /// Everything needed to import a buffer from another process.
@@ -4033,51 +2714,11 @@ pub struct NvBufSurfaceMapParams {
     ///< Reserved.
     pub _reserved: [*mut ::std::os::raw::c_void; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfaceMapParams",
-    ][::std::mem::size_of::<NvBufSurfaceMapParams>() - 504usize];
-    [
-        "Alignment of NvBufSurfaceMapParams",
-    ][::std::mem::align_of::<NvBufSurfaceMapParams>() - 8usize];
-    [
-        "Offset of field: NvBufSurfaceMapParams::num_planes",
-    ][::std::mem::offset_of!(NvBufSurfaceMapParams, num_planes) - 0usize];
-    [
-        "Offset of field: NvBufSurfaceMapParams::gpuId",
-    ][::std::mem::offset_of!(NvBufSurfaceMapParams, gpuId) - 4usize];
-    [
-        "Offset of field: NvBufSurfaceMapParams::fd",
-    ][::std::mem::offset_of!(NvBufSurfaceMapParams, fd) - 8usize];
-    [
-        "Offset of field: NvBufSurfaceMapParams::totalSize",
-    ][::std::mem::offset_of!(NvBufSurfaceMapParams, totalSize) - 16usize];
-    [
-        "Offset of field: NvBufSurfaceMapParams::memType",
-    ][::std::mem::offset_of!(NvBufSurfaceMapParams, memType) - 20usize];
-    [
-        "Offset of field: NvBufSurfaceMapParams::layout",
-    ][::std::mem::offset_of!(NvBufSurfaceMapParams, layout) - 24usize];
-    [
-        "Offset of field: NvBufSurfaceMapParams::scanformat",
-    ][::std::mem::offset_of!(NvBufSurfaceMapParams, scanformat) - 28usize];
-    [
-        "Offset of field: NvBufSurfaceMapParams::colorFormat",
-    ][::std::mem::offset_of!(NvBufSurfaceMapParams, colorFormat) - 32usize];
-    [
-        "Offset of field: NvBufSurfaceMapParams::chromaSubsampling",
-    ][::std::mem::offset_of!(NvBufSurfaceMapParams, chromaSubsampling) - 36usize];
-    [
-        "Offset of field: NvBufSurfaceMapParams::planes",
-    ][::std::mem::offset_of!(NvBufSurfaceMapParams, planes) - 48usize];
-    [
-        "Offset of field: NvBufSurfaceMapParams::extendedMapParams",
-    ][::std::mem::offset_of!(NvBufSurfaceMapParams, extendedMapParams) - 464usize];
-    [
-        "Offset of field: NvBufSurfaceMapParams::_reserved",
-    ][::std::mem::offset_of!(NvBufSurfaceMapParams, _reserved) - 472usize];
-};
+crate::rt::layout!(
+    NvBufSurfaceMapParams, size = 504, align = 8;
+    num_planes @ 0, gpuId @ 4, fd @ 8, totalSize @ 16, memType @ 20, layout @ 24, scanformat @ 28,
+    colorFormat @ 32, chromaSubsampling @ 36, planes @ 48, extendedMapParams @ 464, _reserved @ 472
+);
 /// A mapped NVMM buffer.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4089,24 +2730,10 @@ pub struct NvBufSurfaceNvmmBuffer {
     ///< Reserved.
     pub reserved: [u8; 64usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfaceNvmmBuffer",
-    ][::std::mem::size_of::<NvBufSurfaceNvmmBuffer>() - 80usize];
-    [
-        "Alignment of NvBufSurfaceNvmmBuffer",
-    ][::std::mem::align_of::<NvBufSurfaceNvmmBuffer>() - 8usize];
-    [
-        "Offset of field: NvBufSurfaceNvmmBuffer::dataPtr",
-    ][::std::mem::offset_of!(NvBufSurfaceNvmmBuffer, dataPtr) - 0usize];
-    [
-        "Offset of field: NvBufSurfaceNvmmBuffer::bufferDesc",
-    ][::std::mem::offset_of!(NvBufSurfaceNvmmBuffer, bufferDesc) - 8usize];
-    [
-        "Offset of field: NvBufSurfaceNvmmBuffer::reserved",
-    ][::std::mem::offset_of!(NvBufSurfaceNvmmBuffer, reserved) - 16usize];
-};
+crate::rt::layout!(
+    NvBufSurfaceNvmmBuffer, size = 80, align = 8;
+    dataPtr @ 0, bufferDesc @ 8, reserved @ 16
+);
 ///< Not detected.
 pub const NvBufSurfaceDriverType_NVBUF_DRIVER_TYPE_UNKNOWN: NvBufSurfaceDriverType = 0;
 ///< nvgpu driver.
@@ -4150,36 +2777,11 @@ pub struct NvBufSurfaceDeviceInfo {
     ///< Reserved.
     pub reserved: [u8; 60usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfaceDeviceInfo",
-    ][::std::mem::size_of::<NvBufSurfaceDeviceInfo>() - 72usize];
-    [
-        "Alignment of NvBufSurfaceDeviceInfo",
-    ][::std::mem::align_of::<NvBufSurfaceDeviceInfo>() - 4usize];
-    [
-        "Offset of field: NvBufSurfaceDeviceInfo::driverType",
-    ][::std::mem::offset_of!(NvBufSurfaceDeviceInfo, driverType) - 0usize];
-    [
-        "Offset of field: NvBufSurfaceDeviceInfo::isVicPresent",
-    ][::std::mem::offset_of!(NvBufSurfaceDeviceInfo, isVicPresent) - 4usize];
-    [
-        "Offset of field: NvBufSurfaceDeviceInfo::isIntegratedGpu",
-    ][::std::mem::offset_of!(NvBufSurfaceDeviceInfo, isIntegratedGpu) - 5usize];
-    [
-        "Offset of field: NvBufSurfaceDeviceInfo::reserved1",
-    ][::std::mem::offset_of!(NvBufSurfaceDeviceInfo, reserved1) - 6usize];
-    [
-        "Offset of field: NvBufSurfaceDeviceInfo::reserved2",
-    ][::std::mem::offset_of!(NvBufSurfaceDeviceInfo, reserved2) - 7usize];
-    [
-        "Offset of field: NvBufSurfaceDeviceInfo::platformType",
-    ][::std::mem::offset_of!(NvBufSurfaceDeviceInfo, platformType) - 8usize];
-    [
-        "Offset of field: NvBufSurfaceDeviceInfo::reserved",
-    ][::std::mem::offset_of!(NvBufSurfaceDeviceInfo, reserved) - 12usize];
-};
+crate::rt::layout!(
+    NvBufSurfaceDeviceInfo, size = 72, align = 4;
+    driverType @ 0, isVicPresent @ 4, isIntegratedGpu @ 5, reserved1 @ 6, reserved2 @ 7,
+    platformType @ 8, reserved @ 12
+);
 ///< Invalidate.
 pub const NvBufSurfaceGPUL2SyncCacheOps_NVBUF_GPU_L2_CACHE_INVALIDATE: NvBufSurfaceGPUL2SyncCacheOps = 1;
 ///< Flush.
@@ -4196,21 +2798,7 @@ pub struct NvBufSurfaceGPUL2SyncParams {
     ///< Reserved.
     pub reserved: [*mut ::std::os::raw::c_void; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvBufSurfaceGPUL2SyncParams",
-    ][::std::mem::size_of::<NvBufSurfaceGPUL2SyncParams>() - 40usize];
-    [
-        "Alignment of NvBufSurfaceGPUL2SyncParams",
-    ][::std::mem::align_of::<NvBufSurfaceGPUL2SyncParams>() - 8usize];
-    [
-        "Offset of field: NvBufSurfaceGPUL2SyncParams::type_",
-    ][::std::mem::offset_of!(NvBufSurfaceGPUL2SyncParams, type_) - 0usize];
-    [
-        "Offset of field: NvBufSurfaceGPUL2SyncParams::reserved",
-    ][::std::mem::offset_of!(NvBufSurfaceGPUL2SyncParams, reserved) - 8usize];
-};
+crate::rt::layout!(NvBufSurfaceGPUL2SyncParams, size = 40, align = 8; type_ @ 0, reserved @ 8);
 /// Shape of a tensor.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4222,20 +2810,7 @@ pub struct NvDsInferDims {
     ///< Product of the used extents.
     pub numElements: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsInferDims"][::std::mem::size_of::<NvDsInferDims>() - 40usize];
-    ["Alignment of NvDsInferDims"][::std::mem::align_of::<NvDsInferDims>() - 4usize];
-    [
-        "Offset of field: NvDsInferDims::numDims",
-    ][::std::mem::offset_of!(NvDsInferDims, numDims) - 0usize];
-    [
-        "Offset of field: NvDsInferDims::d",
-    ][::std::mem::offset_of!(NvDsInferDims, d) - 4usize];
-    [
-        "Offset of field: NvDsInferDims::numElements",
-    ][::std::mem::offset_of!(NvDsInferDims, numElements) - 36usize];
-};
+crate::rt::layout!(NvDsInferDims, size = 40, align = 4; numDims @ 0, d @ 4, numElements @ 36);
 /// Shape of a three-dimensional (channels, height, width) tensor.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4247,22 +2822,7 @@ pub struct NvDsInferDimsCHW {
     ///< Width.
     pub w: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsInferDimsCHW"][::std::mem::size_of::<NvDsInferDimsCHW>() - 12usize];
-    [
-        "Alignment of NvDsInferDimsCHW",
-    ][::std::mem::align_of::<NvDsInferDimsCHW>() - 4usize];
-    [
-        "Offset of field: NvDsInferDimsCHW::c",
-    ][::std::mem::offset_of!(NvDsInferDimsCHW, c) - 0usize];
-    [
-        "Offset of field: NvDsInferDimsCHW::h",
-    ][::std::mem::offset_of!(NvDsInferDimsCHW, h) - 4usize];
-    [
-        "Offset of field: NvDsInferDimsCHW::w",
-    ][::std::mem::offset_of!(NvDsInferDimsCHW, w) - 8usize];
-};
+crate::rt::layout!(NvDsInferDimsCHW, size = 12, align = 4; c @ 0, h @ 4, w @ 8);
 ///< 32-bit float.
 pub const NvDsInferDataType_FLOAT: NvDsInferDataType = 0;
 ///< 16-bit float.
@@ -4301,45 +2861,11 @@ pub union NvDsInferLayerInfo__bindgen_ty_1 {
     ///< Old name of @a inferDims.
     pub dims: NvDsInferDims,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsInferLayerInfo__bindgen_ty_1",
-    ][::std::mem::size_of::<NvDsInferLayerInfo__bindgen_ty_1>() - 40usize];
-    [
-        "Alignment of NvDsInferLayerInfo__bindgen_ty_1",
-    ][::std::mem::align_of::<NvDsInferLayerInfo__bindgen_ty_1>() - 4usize];
-    [
-        "Offset of field: NvDsInferLayerInfo__bindgen_ty_1::inferDims",
-    ][::std::mem::offset_of!(NvDsInferLayerInfo__bindgen_ty_1, inferDims) - 0usize];
-    [
-        "Offset of field: NvDsInferLayerInfo__bindgen_ty_1::dims",
-    ][::std::mem::offset_of!(NvDsInferLayerInfo__bindgen_ty_1, dims) - 0usize];
-};
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsInferLayerInfo",
-    ][::std::mem::size_of::<NvDsInferLayerInfo>() - 72usize];
-    [
-        "Alignment of NvDsInferLayerInfo",
-    ][::std::mem::align_of::<NvDsInferLayerInfo>() - 8usize];
-    [
-        "Offset of field: NvDsInferLayerInfo::dataType",
-    ][::std::mem::offset_of!(NvDsInferLayerInfo, dataType) - 0usize];
-    [
-        "Offset of field: NvDsInferLayerInfo::bindingIndex",
-    ][::std::mem::offset_of!(NvDsInferLayerInfo, bindingIndex) - 44usize];
-    [
-        "Offset of field: NvDsInferLayerInfo::layerName",
-    ][::std::mem::offset_of!(NvDsInferLayerInfo, layerName) - 48usize];
-    [
-        "Offset of field: NvDsInferLayerInfo::buffer",
-    ][::std::mem::offset_of!(NvDsInferLayerInfo, buffer) - 56usize];
-    [
-        "Offset of field: NvDsInferLayerInfo::isInput",
-    ][::std::mem::offset_of!(NvDsInferLayerInfo, isInput) - 64usize];
-};
+crate::rt::layout!(NvDsInferLayerInfo__bindgen_ty_1, size = 40, align = 4; inferDims @ 0, dims @ 0);
+crate::rt::layout!(
+    NvDsInferLayerInfo, size = 72, align = 8;
+    dataType @ 0, bindingIndex @ 44, layerName @ 48, buffer @ 56, isInput @ 64
+);
 /// Input resolution of a model.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4351,24 +2877,7 @@ pub struct NvDsInferNetworkInfo {
     ///< Input channels.
     pub channels: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsInferNetworkInfo",
-    ][::std::mem::size_of::<NvDsInferNetworkInfo>() - 12usize];
-    [
-        "Alignment of NvDsInferNetworkInfo",
-    ][::std::mem::align_of::<NvDsInferNetworkInfo>() - 4usize];
-    [
-        "Offset of field: NvDsInferNetworkInfo::width",
-    ][::std::mem::offset_of!(NvDsInferNetworkInfo, width) - 0usize];
-    [
-        "Offset of field: NvDsInferNetworkInfo::height",
-    ][::std::mem::offset_of!(NvDsInferNetworkInfo, height) - 4usize];
-    [
-        "Offset of field: NvDsInferNetworkInfo::channels",
-    ][::std::mem::offset_of!(NvDsInferNetworkInfo, channels) - 8usize];
-};
+crate::rt::layout!(NvDsInferNetworkInfo, size = 12, align = 4; width @ 0, height @ 4, channels @ 8);
 /// One object parsed from a detector's output.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4388,37 +2897,11 @@ pub struct NvDsInferObjectDetectionInfo {
     ///< Rotation in radians for oriented boxes; 0 for axis-aligned.
     pub rotation_angle: f32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsInferObjectDetectionInfo",
-    ][::std::mem::size_of::<NvDsInferObjectDetectionInfo>() - 28usize];
-    [
-        "Alignment of NvDsInferObjectDetectionInfo",
-    ][::std::mem::align_of::<NvDsInferObjectDetectionInfo>() - 4usize];
-    [
-        "Offset of field: NvDsInferObjectDetectionInfo::classId",
-    ][::std::mem::offset_of!(NvDsInferObjectDetectionInfo, classId) - 0usize];
-    [
-        "Offset of field: NvDsInferObjectDetectionInfo::left",
-    ][::std::mem::offset_of!(NvDsInferObjectDetectionInfo, left) - 4usize];
-    [
-        "Offset of field: NvDsInferObjectDetectionInfo::top",
-    ][::std::mem::offset_of!(NvDsInferObjectDetectionInfo, top) - 8usize];
-    [
-        "Offset of field: NvDsInferObjectDetectionInfo::width",
-    ][::std::mem::offset_of!(NvDsInferObjectDetectionInfo, width) - 12usize];
-    [
-        "Offset of field: NvDsInferObjectDetectionInfo::height",
-    ][::std::mem::offset_of!(NvDsInferObjectDetectionInfo, height) - 16usize];
-    [
-        "Offset of field: NvDsInferObjectDetectionInfo::detectionConfidence",
-    ][::std::mem::offset_of!(NvDsInferObjectDetectionInfo, detectionConfidence)
-        - 20usize];
-    [
-        "Offset of field: NvDsInferObjectDetectionInfo::rotation_angle",
-    ][::std::mem::offset_of!(NvDsInferObjectDetectionInfo, rotation_angle) - 24usize];
-};
+crate::rt::layout!(
+    NvDsInferObjectDetectionInfo, size = 28, align = 4;
+    classId @ 0, left @ 4, top @ 8, width @ 12, height @ 16, detectionConfidence @ 20,
+    rotation_angle @ 24
+);
 /// Older name of NvDsInferObjectDetectionInfo.
 pub type NvDsInferParseObjectInfo = NvDsInferObjectDetectionInfo;
 /// One object with an instance mask parsed from a detector's output.
@@ -4446,45 +2929,11 @@ pub struct NvDsInferInstanceMaskInfo {
     ///< Size of @a mask in bytes.
     pub mask_size: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsInferInstanceMaskInfo",
-    ][::std::mem::size_of::<NvDsInferInstanceMaskInfo>() - 48usize];
-    [
-        "Alignment of NvDsInferInstanceMaskInfo",
-    ][::std::mem::align_of::<NvDsInferInstanceMaskInfo>() - 8usize];
-    [
-        "Offset of field: NvDsInferInstanceMaskInfo::classId",
-    ][::std::mem::offset_of!(NvDsInferInstanceMaskInfo, classId) - 0usize];
-    [
-        "Offset of field: NvDsInferInstanceMaskInfo::left",
-    ][::std::mem::offset_of!(NvDsInferInstanceMaskInfo, left) - 4usize];
-    [
-        "Offset of field: NvDsInferInstanceMaskInfo::top",
-    ][::std::mem::offset_of!(NvDsInferInstanceMaskInfo, top) - 8usize];
-    [
-        "Offset of field: NvDsInferInstanceMaskInfo::width",
-    ][::std::mem::offset_of!(NvDsInferInstanceMaskInfo, width) - 12usize];
-    [
-        "Offset of field: NvDsInferInstanceMaskInfo::height",
-    ][::std::mem::offset_of!(NvDsInferInstanceMaskInfo, height) - 16usize];
-    [
-        "Offset of field: NvDsInferInstanceMaskInfo::detectionConfidence",
-    ][::std::mem::offset_of!(NvDsInferInstanceMaskInfo, detectionConfidence) - 20usize];
-    [
-        "Offset of field: NvDsInferInstanceMaskInfo::mask",
-    ][::std::mem::offset_of!(NvDsInferInstanceMaskInfo, mask) - 24usize];
-    [
-        "Offset of field: NvDsInferInstanceMaskInfo::mask_width",
-    ][::std::mem::offset_of!(NvDsInferInstanceMaskInfo, mask_width) - 32usize];
-    [
-        "Offset of field: NvDsInferInstanceMaskInfo::mask_height",
-    ][::std::mem::offset_of!(NvDsInferInstanceMaskInfo, mask_height) - 36usize];
-    [
-        "Offset of field: NvDsInferInstanceMaskInfo::mask_size",
-    ][::std::mem::offset_of!(NvDsInferInstanceMaskInfo, mask_size) - 40usize];
-};
+crate::rt::layout!(
+    NvDsInferInstanceMaskInfo, size = 48, align = 8;
+    classId @ 0, left @ 4, top @ 8, width @ 12, height @ 16, detectionConfidence @ 20, mask @ 24,
+    mask_width @ 32, mask_height @ 36, mask_size @ 40
+);
 /// One attribute produced by a classifier.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4498,27 +2947,10 @@ pub struct NvDsInferAttribute {
     ///< Label text (heap string), or NULL.
     pub attributeLabel: *mut ::std::os::raw::c_char,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsInferAttribute",
-    ][::std::mem::size_of::<NvDsInferAttribute>() - 24usize];
-    [
-        "Alignment of NvDsInferAttribute",
-    ][::std::mem::align_of::<NvDsInferAttribute>() - 8usize];
-    [
-        "Offset of field: NvDsInferAttribute::attributeIndex",
-    ][::std::mem::offset_of!(NvDsInferAttribute, attributeIndex) - 0usize];
-    [
-        "Offset of field: NvDsInferAttribute::attributeValue",
-    ][::std::mem::offset_of!(NvDsInferAttribute, attributeValue) - 4usize];
-    [
-        "Offset of field: NvDsInferAttribute::attributeConfidence",
-    ][::std::mem::offset_of!(NvDsInferAttribute, attributeConfidence) - 8usize];
-    [
-        "Offset of field: NvDsInferAttribute::attributeLabel",
-    ][::std::mem::offset_of!(NvDsInferAttribute, attributeLabel) - 16usize];
-};
+crate::rt::layout!(
+    NvDsInferAttribute, size = 24, align = 8;
+    attributeIndex @ 0, attributeValue @ 4, attributeConfidence @ 8, attributeLabel @ 16
+);
 ///< Success.
 pub const NvDsInferStatus_NVDSINFER_SUCCESS: NvDsInferStatus = 0;
 ///< Bad configuration.
@@ -4597,45 +3029,12 @@ pub struct NvDsInferTensorMeta {
     ///< TRUE if padding was split evenly (with @a maintain_aspect_ratio).
     pub symmetric_padding: gboolean,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsInferTensorMeta",
-    ][::std::mem::size_of::<NvDsInferTensorMeta>() - 72usize];
-    [
-        "Alignment of NvDsInferTensorMeta",
-    ][::std::mem::align_of::<NvDsInferTensorMeta>() - 8usize];
-    [
-        "Offset of field: NvDsInferTensorMeta::unique_id",
-    ][::std::mem::offset_of!(NvDsInferTensorMeta, unique_id) - 0usize];
-    [
-        "Offset of field: NvDsInferTensorMeta::num_output_layers",
-    ][::std::mem::offset_of!(NvDsInferTensorMeta, num_output_layers) - 4usize];
-    [
-        "Offset of field: NvDsInferTensorMeta::output_layers_info",
-    ][::std::mem::offset_of!(NvDsInferTensorMeta, output_layers_info) - 8usize];
-    [
-        "Offset of field: NvDsInferTensorMeta::out_buf_ptrs_host",
-    ][::std::mem::offset_of!(NvDsInferTensorMeta, out_buf_ptrs_host) - 16usize];
-    [
-        "Offset of field: NvDsInferTensorMeta::out_buf_ptrs_dev",
-    ][::std::mem::offset_of!(NvDsInferTensorMeta, out_buf_ptrs_dev) - 24usize];
-    [
-        "Offset of field: NvDsInferTensorMeta::gpu_id",
-    ][::std::mem::offset_of!(NvDsInferTensorMeta, gpu_id) - 32usize];
-    [
-        "Offset of field: NvDsInferTensorMeta::priv_data",
-    ][::std::mem::offset_of!(NvDsInferTensorMeta, priv_data) - 40usize];
-    [
-        "Offset of field: NvDsInferTensorMeta::network_info",
-    ][::std::mem::offset_of!(NvDsInferTensorMeta, network_info) - 48usize];
-    [
-        "Offset of field: NvDsInferTensorMeta::maintain_aspect_ratio",
-    ][::std::mem::offset_of!(NvDsInferTensorMeta, maintain_aspect_ratio) - 60usize];
-    [
-        "Offset of field: NvDsInferTensorMeta::symmetric_padding",
-    ][::std::mem::offset_of!(NvDsInferTensorMeta, symmetric_padding) - 64usize];
-};
+crate::rt::layout!(
+    NvDsInferTensorMeta, size = 72, align = 8;
+    unique_id @ 0, num_output_layers @ 4, output_layers_info @ 8, out_buf_ptrs_host @ 16,
+    out_buf_ptrs_dev @ 24, gpu_id @ 32, priv_data @ 40, network_info @ 48,
+    maintain_aspect_ratio @ 60, symmetric_padding @ 64
+);
 /// Segmentation output of one inference run for one frame or object.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4655,37 +3054,11 @@ pub struct NvDsInferSegmentationMeta {
     ///< Id of the inference element that produced the map.
     pub unique_id: gint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsInferSegmentationMeta",
-    ][::std::mem::size_of::<NvDsInferSegmentationMeta>() - 48usize];
-    [
-        "Alignment of NvDsInferSegmentationMeta",
-    ][::std::mem::align_of::<NvDsInferSegmentationMeta>() - 8usize];
-    [
-        "Offset of field: NvDsInferSegmentationMeta::classes",
-    ][::std::mem::offset_of!(NvDsInferSegmentationMeta, classes) - 0usize];
-    [
-        "Offset of field: NvDsInferSegmentationMeta::width",
-    ][::std::mem::offset_of!(NvDsInferSegmentationMeta, width) - 4usize];
-    [
-        "Offset of field: NvDsInferSegmentationMeta::height",
-    ][::std::mem::offset_of!(NvDsInferSegmentationMeta, height) - 8usize];
-    [
-        "Offset of field: NvDsInferSegmentationMeta::class_map",
-    ][::std::mem::offset_of!(NvDsInferSegmentationMeta, class_map) - 16usize];
-    [
-        "Offset of field: NvDsInferSegmentationMeta::class_probabilities_map",
-    ][::std::mem::offset_of!(NvDsInferSegmentationMeta, class_probabilities_map)
-        - 24usize];
-    [
-        "Offset of field: NvDsInferSegmentationMeta::priv_data",
-    ][::std::mem::offset_of!(NvDsInferSegmentationMeta, priv_data) - 32usize];
-    [
-        "Offset of field: NvDsInferSegmentationMeta::unique_id",
-    ][::std::mem::offset_of!(NvDsInferSegmentationMeta, unique_id) - 40usize];
-};
+crate::rt::layout!(
+    NvDsInferSegmentationMeta, size = 48, align = 8;
+    classes @ 0, width @ 4, height @ 8, class_map @ 16, class_probabilities_map @ 24,
+    priv_data @ 32, unique_id @ 40
+);
 ///< The object entered a region.
 pub const NvDsEventType_NVDS_EVENT_ENTRY: NvDsEventType = 0;
 ///< The object left a region.
@@ -4771,19 +3144,7 @@ pub struct NvDsRect {
     ///< Height.
     pub height: f32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsRect"][::std::mem::size_of::<NvDsRect>() - 16usize];
-    ["Alignment of NvDsRect"][::std::mem::align_of::<NvDsRect>() - 4usize];
-    ["Offset of field: NvDsRect::top"][::std::mem::offset_of!(NvDsRect, top) - 0usize];
-    ["Offset of field: NvDsRect::left"][::std::mem::offset_of!(NvDsRect, left) - 4usize];
-    [
-        "Offset of field: NvDsRect::width",
-    ][::std::mem::offset_of!(NvDsRect, width) - 8usize];
-    [
-        "Offset of field: NvDsRect::height",
-    ][::std::mem::offset_of!(NvDsRect, height) - 12usize];
-};
+crate::rt::layout!(NvDsRect, size = 16, align = 4; top @ 0, left @ 4, width @ 8, height @ 12);
 /// Geographic position.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4795,20 +3156,7 @@ pub struct NvDsGeoLocation {
     ///< Altitude.
     pub alt: gdouble,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsGeoLocation"][::std::mem::size_of::<NvDsGeoLocation>() - 24usize];
-    ["Alignment of NvDsGeoLocation"][::std::mem::align_of::<NvDsGeoLocation>() - 8usize];
-    [
-        "Offset of field: NvDsGeoLocation::lat",
-    ][::std::mem::offset_of!(NvDsGeoLocation, lat) - 0usize];
-    [
-        "Offset of field: NvDsGeoLocation::lon",
-    ][::std::mem::offset_of!(NvDsGeoLocation, lon) - 8usize];
-    [
-        "Offset of field: NvDsGeoLocation::alt",
-    ][::std::mem::offset_of!(NvDsGeoLocation, alt) - 16usize];
-};
+crate::rt::layout!(NvDsGeoLocation, size = 24, align = 8; lat @ 0, lon @ 8, alt @ 16);
 /// Point in a 3D coordinate system.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4820,20 +3168,7 @@ pub struct NvDsCoordinate {
     ///< Z.
     pub z: gdouble,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsCoordinate"][::std::mem::size_of::<NvDsCoordinate>() - 24usize];
-    ["Alignment of NvDsCoordinate"][::std::mem::align_of::<NvDsCoordinate>() - 8usize];
-    [
-        "Offset of field: NvDsCoordinate::x",
-    ][::std::mem::offset_of!(NvDsCoordinate, x) - 0usize];
-    [
-        "Offset of field: NvDsCoordinate::y",
-    ][::std::mem::offset_of!(NvDsCoordinate, y) - 8usize];
-    [
-        "Offset of field: NvDsCoordinate::z",
-    ][::std::mem::offset_of!(NvDsCoordinate, z) - 16usize];
-};
+crate::rt::layout!(NvDsCoordinate, size = 24, align = 8; x @ 0, y @ 8, z @ 16);
 /// Feature vector identifying an object.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4843,21 +3178,7 @@ pub struct NvDsObjectSignature {
     ///< Number of values in @a signature.
     pub size: guint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsObjectSignature",
-    ][::std::mem::size_of::<NvDsObjectSignature>() - 16usize];
-    [
-        "Alignment of NvDsObjectSignature",
-    ][::std::mem::align_of::<NvDsObjectSignature>() - 8usize];
-    [
-        "Offset of field: NvDsObjectSignature::signature",
-    ][::std::mem::offset_of!(NvDsObjectSignature, signature) - 0usize];
-    [
-        "Offset of field: NvDsObjectSignature::size",
-    ][::std::mem::offset_of!(NvDsObjectSignature, size) - 8usize];
-};
+crate::rt::layout!(NvDsObjectSignature, size = 16, align = 8; signature @ 0, size @ 8);
 /// Product attributes, with a mask.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4871,27 +3192,10 @@ pub struct NvDsProductObjectExt {
     ///< Polygons outlining the product.
     pub mask: *mut GList,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsProductObjectExt",
-    ][::std::mem::size_of::<NvDsProductObjectExt>() - 32usize];
-    [
-        "Alignment of NvDsProductObjectExt",
-    ][::std::mem::align_of::<NvDsProductObjectExt>() - 8usize];
-    [
-        "Offset of field: NvDsProductObjectExt::brand",
-    ][::std::mem::offset_of!(NvDsProductObjectExt, brand) - 0usize];
-    [
-        "Offset of field: NvDsProductObjectExt::type_",
-    ][::std::mem::offset_of!(NvDsProductObjectExt, type_) - 8usize];
-    [
-        "Offset of field: NvDsProductObjectExt::shape",
-    ][::std::mem::offset_of!(NvDsProductObjectExt, shape) - 16usize];
-    [
-        "Offset of field: NvDsProductObjectExt::mask",
-    ][::std::mem::offset_of!(NvDsProductObjectExt, mask) - 24usize];
-};
+crate::rt::layout!(
+    NvDsProductObjectExt, size = 32, align = 8;
+    brand @ 0, type_ @ 8, shape @ 16, mask @ 24
+);
 /// Vehicle attributes.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4909,31 +3213,10 @@ pub struct NvDsVehicleObject {
     ///< Licence plate.
     pub license: *mut gchar,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsVehicleObject"][::std::mem::size_of::<NvDsVehicleObject>() - 48usize];
-    [
-        "Alignment of NvDsVehicleObject",
-    ][::std::mem::align_of::<NvDsVehicleObject>() - 8usize];
-    [
-        "Offset of field: NvDsVehicleObject::type_",
-    ][::std::mem::offset_of!(NvDsVehicleObject, type_) - 0usize];
-    [
-        "Offset of field: NvDsVehicleObject::make",
-    ][::std::mem::offset_of!(NvDsVehicleObject, make) - 8usize];
-    [
-        "Offset of field: NvDsVehicleObject::model",
-    ][::std::mem::offset_of!(NvDsVehicleObject, model) - 16usize];
-    [
-        "Offset of field: NvDsVehicleObject::color",
-    ][::std::mem::offset_of!(NvDsVehicleObject, color) - 24usize];
-    [
-        "Offset of field: NvDsVehicleObject::region",
-    ][::std::mem::offset_of!(NvDsVehicleObject, region) - 32usize];
-    [
-        "Offset of field: NvDsVehicleObject::license",
-    ][::std::mem::offset_of!(NvDsVehicleObject, license) - 40usize];
-};
+crate::rt::layout!(
+    NvDsVehicleObject, size = 48, align = 8;
+    type_ @ 0, make @ 8, model @ 16, color @ 24, region @ 32, license @ 40
+);
 /// Person attributes.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4949,28 +3232,10 @@ pub struct NvDsPersonObject {
     ///< Age in years.
     pub age: guint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsPersonObject"][::std::mem::size_of::<NvDsPersonObject>() - 40usize];
-    [
-        "Alignment of NvDsPersonObject",
-    ][::std::mem::align_of::<NvDsPersonObject>() - 8usize];
-    [
-        "Offset of field: NvDsPersonObject::gender",
-    ][::std::mem::offset_of!(NvDsPersonObject, gender) - 0usize];
-    [
-        "Offset of field: NvDsPersonObject::hair",
-    ][::std::mem::offset_of!(NvDsPersonObject, hair) - 8usize];
-    [
-        "Offset of field: NvDsPersonObject::cap",
-    ][::std::mem::offset_of!(NvDsPersonObject, cap) - 16usize];
-    [
-        "Offset of field: NvDsPersonObject::apparel",
-    ][::std::mem::offset_of!(NvDsPersonObject, apparel) - 24usize];
-    [
-        "Offset of field: NvDsPersonObject::age",
-    ][::std::mem::offset_of!(NvDsPersonObject, age) - 32usize];
-};
+crate::rt::layout!(
+    NvDsPersonObject, size = 40, align = 8;
+    gender @ 0, hair @ 8, cap @ 16, apparel @ 24, age @ 32
+);
 /// Face attributes.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4992,35 +3257,11 @@ pub struct NvDsFaceObject {
     ///< Age in years.
     pub age: guint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsFaceObject"][::std::mem::size_of::<NvDsFaceObject>() - 64usize];
-    ["Alignment of NvDsFaceObject"][::std::mem::align_of::<NvDsFaceObject>() - 8usize];
-    [
-        "Offset of field: NvDsFaceObject::gender",
-    ][::std::mem::offset_of!(NvDsFaceObject, gender) - 0usize];
-    [
-        "Offset of field: NvDsFaceObject::hair",
-    ][::std::mem::offset_of!(NvDsFaceObject, hair) - 8usize];
-    [
-        "Offset of field: NvDsFaceObject::cap",
-    ][::std::mem::offset_of!(NvDsFaceObject, cap) - 16usize];
-    [
-        "Offset of field: NvDsFaceObject::glasses",
-    ][::std::mem::offset_of!(NvDsFaceObject, glasses) - 24usize];
-    [
-        "Offset of field: NvDsFaceObject::facialhair",
-    ][::std::mem::offset_of!(NvDsFaceObject, facialhair) - 32usize];
-    [
-        "Offset of field: NvDsFaceObject::name",
-    ][::std::mem::offset_of!(NvDsFaceObject, name) - 40usize];
-    [
-        "Offset of field: NvDsFaceObject::eyecolor",
-    ][::std::mem::offset_of!(NvDsFaceObject, eyecolor) - 48usize];
-    [
-        "Offset of field: NvDsFaceObject::age",
-    ][::std::mem::offset_of!(NvDsFaceObject, age) - 56usize];
-};
+crate::rt::layout!(
+    NvDsFaceObject, size = 64, align = 8;
+    gender @ 0, hair @ 8, cap @ 16, glasses @ 24, facialhair @ 32, name @ 40, eyecolor @ 48,
+    age @ 56
+);
 /// Vehicle attributes, with a mask.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5040,36 +3281,10 @@ pub struct NvDsVehicleObjectExt {
     ///< Polygons outlining the vehicle.
     pub mask: *mut GList,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsVehicleObjectExt",
-    ][::std::mem::size_of::<NvDsVehicleObjectExt>() - 56usize];
-    [
-        "Alignment of NvDsVehicleObjectExt",
-    ][::std::mem::align_of::<NvDsVehicleObjectExt>() - 8usize];
-    [
-        "Offset of field: NvDsVehicleObjectExt::type_",
-    ][::std::mem::offset_of!(NvDsVehicleObjectExt, type_) - 0usize];
-    [
-        "Offset of field: NvDsVehicleObjectExt::make",
-    ][::std::mem::offset_of!(NvDsVehicleObjectExt, make) - 8usize];
-    [
-        "Offset of field: NvDsVehicleObjectExt::model",
-    ][::std::mem::offset_of!(NvDsVehicleObjectExt, model) - 16usize];
-    [
-        "Offset of field: NvDsVehicleObjectExt::color",
-    ][::std::mem::offset_of!(NvDsVehicleObjectExt, color) - 24usize];
-    [
-        "Offset of field: NvDsVehicleObjectExt::region",
-    ][::std::mem::offset_of!(NvDsVehicleObjectExt, region) - 32usize];
-    [
-        "Offset of field: NvDsVehicleObjectExt::license",
-    ][::std::mem::offset_of!(NvDsVehicleObjectExt, license) - 40usize];
-    [
-        "Offset of field: NvDsVehicleObjectExt::mask",
-    ][::std::mem::offset_of!(NvDsVehicleObjectExt, mask) - 48usize];
-};
+crate::rt::layout!(
+    NvDsVehicleObjectExt, size = 56, align = 8;
+    type_ @ 0, make @ 8, model @ 16, color @ 24, region @ 32, license @ 40, mask @ 48
+);
 /// Person attributes, with a mask.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5087,33 +3302,10 @@ pub struct NvDsPersonObjectExt {
     ///< Polygons outlining the person.
     pub mask: *mut GList,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsPersonObjectExt",
-    ][::std::mem::size_of::<NvDsPersonObjectExt>() - 48usize];
-    [
-        "Alignment of NvDsPersonObjectExt",
-    ][::std::mem::align_of::<NvDsPersonObjectExt>() - 8usize];
-    [
-        "Offset of field: NvDsPersonObjectExt::gender",
-    ][::std::mem::offset_of!(NvDsPersonObjectExt, gender) - 0usize];
-    [
-        "Offset of field: NvDsPersonObjectExt::hair",
-    ][::std::mem::offset_of!(NvDsPersonObjectExt, hair) - 8usize];
-    [
-        "Offset of field: NvDsPersonObjectExt::cap",
-    ][::std::mem::offset_of!(NvDsPersonObjectExt, cap) - 16usize];
-    [
-        "Offset of field: NvDsPersonObjectExt::apparel",
-    ][::std::mem::offset_of!(NvDsPersonObjectExt, apparel) - 24usize];
-    [
-        "Offset of field: NvDsPersonObjectExt::age",
-    ][::std::mem::offset_of!(NvDsPersonObjectExt, age) - 32usize];
-    [
-        "Offset of field: NvDsPersonObjectExt::mask",
-    ][::std::mem::offset_of!(NvDsPersonObjectExt, mask) - 40usize];
-};
+crate::rt::layout!(
+    NvDsPersonObjectExt, size = 48, align = 8;
+    gender @ 0, hair @ 8, cap @ 16, apparel @ 24, age @ 32, mask @ 40
+);
 /// Face attributes, with a mask (struct tag NvDsFaceObjectWithExt).
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5137,42 +3329,11 @@ pub struct NvDsFaceObjectWithExt {
     ///< Polygons outlining the face.
     pub mask: *mut GList,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsFaceObjectWithExt",
-    ][::std::mem::size_of::<NvDsFaceObjectWithExt>() - 72usize];
-    [
-        "Alignment of NvDsFaceObjectWithExt",
-    ][::std::mem::align_of::<NvDsFaceObjectWithExt>() - 8usize];
-    [
-        "Offset of field: NvDsFaceObjectWithExt::gender",
-    ][::std::mem::offset_of!(NvDsFaceObjectWithExt, gender) - 0usize];
-    [
-        "Offset of field: NvDsFaceObjectWithExt::hair",
-    ][::std::mem::offset_of!(NvDsFaceObjectWithExt, hair) - 8usize];
-    [
-        "Offset of field: NvDsFaceObjectWithExt::cap",
-    ][::std::mem::offset_of!(NvDsFaceObjectWithExt, cap) - 16usize];
-    [
-        "Offset of field: NvDsFaceObjectWithExt::glasses",
-    ][::std::mem::offset_of!(NvDsFaceObjectWithExt, glasses) - 24usize];
-    [
-        "Offset of field: NvDsFaceObjectWithExt::facialhair",
-    ][::std::mem::offset_of!(NvDsFaceObjectWithExt, facialhair) - 32usize];
-    [
-        "Offset of field: NvDsFaceObjectWithExt::name",
-    ][::std::mem::offset_of!(NvDsFaceObjectWithExt, name) - 40usize];
-    [
-        "Offset of field: NvDsFaceObjectWithExt::eyecolor",
-    ][::std::mem::offset_of!(NvDsFaceObjectWithExt, eyecolor) - 48usize];
-    [
-        "Offset of field: NvDsFaceObjectWithExt::age",
-    ][::std::mem::offset_of!(NvDsFaceObjectWithExt, age) - 56usize];
-    [
-        "Offset of field: NvDsFaceObjectWithExt::mask",
-    ][::std::mem::offset_of!(NvDsFaceObjectWithExt, mask) - 64usize];
-};
+crate::rt::layout!(
+    NvDsFaceObjectWithExt, size = 72, align = 8;
+    gender @ 0, hair @ 8, cap @ 16, glasses @ 24, facialhair @ 32, name @ 40, eyecolor @ 48,
+    age @ 56, mask @ 64
+);
 /// Face attributes, with a mask (struct tag NvDsFaceObjectWithExt).
 pub type NvDsFaceObjectExt = NvDsFaceObjectWithExt;
 /// One body joint.
@@ -5188,17 +3349,7 @@ pub struct NvDsJoint {
     ///< Confidence of the joint.
     pub confidence: f32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsJoint"][::std::mem::size_of::<NvDsJoint>() - 16usize];
-    ["Alignment of NvDsJoint"][::std::mem::align_of::<NvDsJoint>() - 4usize];
-    ["Offset of field: NvDsJoint::x"][::std::mem::offset_of!(NvDsJoint, x) - 0usize];
-    ["Offset of field: NvDsJoint::y"][::std::mem::offset_of!(NvDsJoint, y) - 4usize];
-    ["Offset of field: NvDsJoint::z"][::std::mem::offset_of!(NvDsJoint, z) - 8usize];
-    [
-        "Offset of field: NvDsJoint::confidence",
-    ][::std::mem::offset_of!(NvDsJoint, confidence) - 12usize];
-};
+crate::rt::layout!(NvDsJoint, size = 16, align = 4; x @ 0, y @ 4, z @ 8, confidence @ 12);
 /// A body pose.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5210,20 +3361,7 @@ pub struct NvDsJoints {
     ///< 0 for 2D, 1 for 3D.
     pub pose_type: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsJoints"][::std::mem::size_of::<NvDsJoints>() - 16usize];
-    ["Alignment of NvDsJoints"][::std::mem::align_of::<NvDsJoints>() - 8usize];
-    [
-        "Offset of field: NvDsJoints::joints",
-    ][::std::mem::offset_of!(NvDsJoints, joints) - 0usize];
-    [
-        "Offset of field: NvDsJoints::num_joints",
-    ][::std::mem::offset_of!(NvDsJoints, num_joints) - 8usize];
-    [
-        "Offset of field: NvDsJoints::pose_type",
-    ][::std::mem::offset_of!(NvDsJoints, pose_type) - 12usize];
-};
+crate::rt::layout!(NvDsJoints, size = 16, align = 8; joints @ 0, num_joints @ 8, pose_type @ 12);
 /// An embedding vector.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5233,17 +3371,7 @@ pub struct NvDsEmbedding {
     ///< Number of values.
     pub embedding_length: guint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsEmbedding"][::std::mem::size_of::<NvDsEmbedding>() - 16usize];
-    ["Alignment of NvDsEmbedding"][::std::mem::align_of::<NvDsEmbedding>() - 8usize];
-    [
-        "Offset of field: NvDsEmbedding::embedding_vector",
-    ][::std::mem::offset_of!(NvDsEmbedding, embedding_vector) - 0usize];
-    [
-        "Offset of field: NvDsEmbedding::embedding_length",
-    ][::std::mem::offset_of!(NvDsEmbedding, embedding_length) - 8usize];
-};
+crate::rt::layout!(NvDsEmbedding, size = 16, align = 8; embedding_vector @ 0, embedding_length @ 8);
 /// Product attributes.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5255,22 +3383,7 @@ pub struct NvDsProductObject {
     ///< Shape.
     pub shape: *mut gchar,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsProductObject"][::std::mem::size_of::<NvDsProductObject>() - 24usize];
-    [
-        "Alignment of NvDsProductObject",
-    ][::std::mem::align_of::<NvDsProductObject>() - 8usize];
-    [
-        "Offset of field: NvDsProductObject::brand",
-    ][::std::mem::offset_of!(NvDsProductObject, brand) - 0usize];
-    [
-        "Offset of field: NvDsProductObject::type_",
-    ][::std::mem::offset_of!(NvDsProductObject, type_) - 8usize];
-    [
-        "Offset of field: NvDsProductObject::shape",
-    ][::std::mem::offset_of!(NvDsProductObject, shape) - 16usize];
-};
+crate::rt::layout!(NvDsProductObject, size = 24, align = 8; brand @ 0, type_ @ 8, shape @ 16);
 /// 2D convex hull.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5280,17 +3393,7 @@ pub struct NvDsConvexHull {
     ///< Number of points.
     pub numFilled: guint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsConvexHull"][::std::mem::size_of::<NvDsConvexHull>() - 16usize];
-    ["Alignment of NvDsConvexHull"][::std::mem::align_of::<NvDsConvexHull>() - 8usize];
-    [
-        "Offset of field: NvDsConvexHull::points",
-    ][::std::mem::offset_of!(NvDsConvexHull, points) - 0usize];
-    [
-        "Offset of field: NvDsConvexHull::numFilled",
-    ][::std::mem::offset_of!(NvDsConvexHull, numFilled) - 8usize];
-};
+crate::rt::layout!(NvDsConvexHull, size = 16, align = 8; points @ 0, numFilled @ 8);
 /// A 3D box from a 3D detector.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5312,37 +3415,11 @@ pub struct _NvDsBbox3dObject {
     ///< OCR text, or NULL.
     pub ocr_label: *mut gchar,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvDsBbox3dObject"][::std::mem::size_of::<_NvDsBbox3dObject>() - 96usize];
-    [
-        "Alignment of _NvDsBbox3dObject",
-    ][::std::mem::align_of::<_NvDsBbox3dObject>() - 8usize];
-    [
-        "Offset of field: _NvDsBbox3dObject::boxes_3d",
-    ][::std::mem::offset_of!(_NvDsBbox3dObject, boxes_3d) - 0usize];
-    [
-        "Offset of field: _NvDsBbox3dObject::scores_3d",
-    ][::std::mem::offset_of!(_NvDsBbox3dObject, scores_3d) - 48usize];
-    [
-        "Offset of field: _NvDsBbox3dObject::labels_3d",
-    ][::std::mem::offset_of!(_NvDsBbox3dObject, labels_3d) - 56usize];
-    [
-        "Offset of field: _NvDsBbox3dObject::embedding_filter",
-    ][::std::mem::offset_of!(_NvDsBbox3dObject, embedding_filter) - 64usize];
-    [
-        "Offset of field: _NvDsBbox3dObject::cls_scores",
-    ][::std::mem::offset_of!(_NvDsBbox3dObject, cls_scores) - 72usize];
-    [
-        "Offset of field: _NvDsBbox3dObject::instance_ids",
-    ][::std::mem::offset_of!(_NvDsBbox3dObject, instance_ids) - 76usize];
-    [
-        "Offset of field: _NvDsBbox3dObject::instance_feats",
-    ][::std::mem::offset_of!(_NvDsBbox3dObject, instance_feats) - 80usize];
-    [
-        "Offset of field: _NvDsBbox3dObject::ocr_label",
-    ][::std::mem::offset_of!(_NvDsBbox3dObject, ocr_label) - 88usize];
-};
+crate::rt::layout!(
+    _NvDsBbox3dObject, size = 96, align = 8;
+    boxes_3d @ 0, scores_3d @ 48, labels_3d @ 56, embedding_filter @ 64, cls_scores @ 72,
+    instance_ids @ 76, instance_feats @ 80, ocr_label @ 88
+);
 /// A 3D box from a 3D detector.
 pub type NvDsBbox3dObject = _NvDsBbox3dObject;
 /// A source name and a timestamp.
@@ -5354,17 +3431,7 @@ pub struct SourceTimePair {
     ///< Timestamp.
     pub timestamp: guint64,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of SourceTimePair"][::std::mem::size_of::<SourceTimePair>() - 136usize];
-    ["Alignment of SourceTimePair"][::std::mem::align_of::<SourceTimePair>() - 8usize];
-    [
-        "Offset of field: SourceTimePair::source_id",
-    ][::std::mem::offset_of!(SourceTimePair, source_id) - 0usize];
-    [
-        "Offset of field: SourceTimePair::timestamp",
-    ][::std::mem::offset_of!(SourceTimePair, timestamp) - 128usize];
-};
+crate::rt::layout!(SourceTimePair, size = 136, align = 8; source_id @ 0, timestamp @ 128);
 /// All 3D boxes of one frame.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5386,39 +3453,11 @@ pub struct _NvDsBbox3dObjectList {
     ///< Entries used in @a entries.
     pub count: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsBbox3dObjectList",
-    ][::std::mem::size_of::<_NvDsBbox3dObjectList>() - 71240usize];
-    [
-        "Alignment of _NvDsBbox3dObjectList",
-    ][::std::mem::align_of::<_NvDsBbox3dObjectList>() - 8usize];
-    [
-        "Offset of field: _NvDsBbox3dObjectList::objects",
-    ][::std::mem::offset_of!(_NvDsBbox3dObjectList, objects) - 0usize];
-    [
-        "Offset of field: _NvDsBbox3dObjectList::num_objects",
-    ][::std::mem::offset_of!(_NvDsBbox3dObjectList, num_objects) - 57600usize];
-    [
-        "Offset of field: _NvDsBbox3dObjectList::timestamp",
-    ][::std::mem::offset_of!(_NvDsBbox3dObjectList, timestamp) - 57608usize];
-    [
-        "Offset of field: _NvDsBbox3dObjectList::frame_num",
-    ][::std::mem::offset_of!(_NvDsBbox3dObjectList, frame_num) - 57616usize];
-    [
-        "Offset of field: _NvDsBbox3dObjectList::camera_id",
-    ][::std::mem::offset_of!(_NvDsBbox3dObjectList, camera_id) - 57620usize];
-    [
-        "Offset of field: _NvDsBbox3dObjectList::sensorStr",
-    ][::std::mem::offset_of!(_NvDsBbox3dObjectList, sensorStr) - 57624usize];
-    [
-        "Offset of field: _NvDsBbox3dObjectList::entries",
-    ][::std::mem::offset_of!(_NvDsBbox3dObjectList, entries) - 57632usize];
-    [
-        "Offset of field: _NvDsBbox3dObjectList::count",
-    ][::std::mem::offset_of!(_NvDsBbox3dObjectList, count) - 71232usize];
-};
+crate::rt::layout!(
+    _NvDsBbox3dObjectList, size = 71240, align = 8;
+    objects @ 0, num_objects @ 57600, timestamp @ 57608, frame_num @ 57616, camera_id @ 57620,
+    sensorStr @ 57624, entries @ 57632, count @ 71232
+);
 /// All 3D boxes of one frame.
 pub type NvDsBbox3dObjectList = _NvDsBbox3dObjectList;
 /// Single-view 3D tracking result of an object.
@@ -5434,23 +3473,10 @@ pub struct NvDs3DTracking {
     ///< 3D box.
     pub bbox3d: NvDsBbox3dObject,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDs3DTracking"][::std::mem::size_of::<NvDs3DTracking>() - 128usize];
-    ["Alignment of NvDs3DTracking"][::std::mem::align_of::<NvDs3DTracking>() - 8usize];
-    [
-        "Offset of field: NvDs3DTracking::ptWorldFeet",
-    ][::std::mem::offset_of!(NvDs3DTracking, ptWorldFeet) - 0usize];
-    [
-        "Offset of field: NvDs3DTracking::ptImgFeet",
-    ][::std::mem::offset_of!(NvDs3DTracking, ptImgFeet) - 8usize];
-    [
-        "Offset of field: NvDs3DTracking::convexHull",
-    ][::std::mem::offset_of!(NvDs3DTracking, convexHull) - 16usize];
-    [
-        "Offset of field: NvDs3DTracking::bbox3d",
-    ][::std::mem::offset_of!(NvDs3DTracking, bbox3d) - 32usize];
-};
+crate::rt::layout!(
+    NvDs3DTracking, size = 128, align = 8;
+    ptWorldFeet @ 0, ptImgFeet @ 8, convexHull @ 16, bbox3d @ 32
+);
 /// One question/answer exchange with a language model.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5462,24 +3488,7 @@ pub struct NvDsConversationObject {
     ///< Answer.
     pub response: *mut gchar,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsConversationObject",
-    ][::std::mem::size_of::<NvDsConversationObject>() - 24usize];
-    [
-        "Alignment of NvDsConversationObject",
-    ][::std::mem::align_of::<NvDsConversationObject>() - 8usize];
-    [
-        "Offset of field: NvDsConversationObject::id",
-    ][::std::mem::offset_of!(NvDsConversationObject, id) - 0usize];
-    [
-        "Offset of field: NvDsConversationObject::query",
-    ][::std::mem::offset_of!(NvDsConversationObject, query) - 8usize];
-    [
-        "Offset of field: NvDsConversationObject::response",
-    ][::std::mem::offset_of!(NvDsConversationObject, response) - 16usize];
-};
+crate::rt::layout!(NvDsConversationObject, size = 24, align = 8; id @ 0, query @ 8, response @ 16);
 /// Language-model results attached to an event.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5495,26 +3504,10 @@ pub struct NvDsLLMObject {
     ///< Number of embeddings.
     pub num_embeddings: guint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsLLMObject"][::std::mem::size_of::<NvDsLLMObject>() - 40usize];
-    ["Alignment of NvDsLLMObject"][::std::mem::align_of::<NvDsLLMObject>() - 8usize];
-    [
-        "Offset of field: NvDsLLMObject::info",
-    ][::std::mem::offset_of!(NvDsLLMObject, info) - 0usize];
-    [
-        "Offset of field: NvDsLLMObject::conversations",
-    ][::std::mem::offset_of!(NvDsLLMObject, conversations) - 8usize];
-    [
-        "Offset of field: NvDsLLMObject::num_conversations",
-    ][::std::mem::offset_of!(NvDsLLMObject, num_conversations) - 16usize];
-    [
-        "Offset of field: NvDsLLMObject::embeddings",
-    ][::std::mem::offset_of!(NvDsLLMObject, embeddings) - 24usize];
-    [
-        "Offset of field: NvDsLLMObject::num_embeddings",
-    ][::std::mem::offset_of!(NvDsLLMObject, num_embeddings) - 32usize];
-};
+crate::rt::layout!(
+    NvDsLLMObject, size = 40, align = 8;
+    info @ 0, conversations @ 8, num_conversations @ 16, embeddings @ 24, num_embeddings @ 32
+);
 /// An interaction between objects.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5536,39 +3529,11 @@ pub struct NvDsInteractionObject {
     ///< Timestamp.
     pub timestamp: gint64,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsInteractionObject",
-    ][::std::mem::size_of::<NvDsInteractionObject>() - 64usize];
-    [
-        "Alignment of NvDsInteractionObject",
-    ][::std::mem::align_of::<NvDsInteractionObject>() - 8usize];
-    [
-        "Offset of field: NvDsInteractionObject::id",
-    ][::std::mem::offset_of!(NvDsInteractionObject, id) - 0usize];
-    [
-        "Offset of field: NvDsInteractionObject::objectIds",
-    ][::std::mem::offset_of!(NvDsInteractionObject, objectIds) - 8usize];
-    [
-        "Offset of field: NvDsInteractionObject::num_objectIds",
-    ][::std::mem::offset_of!(NvDsInteractionObject, num_objectIds) - 16usize];
-    [
-        "Offset of field: NvDsInteractionObject::coordinates",
-    ][::std::mem::offset_of!(NvDsInteractionObject, coordinates) - 24usize];
-    [
-        "Offset of field: NvDsInteractionObject::num_coordinates",
-    ][::std::mem::offset_of!(NvDsInteractionObject, num_coordinates) - 32usize];
-    [
-        "Offset of field: NvDsInteractionObject::description",
-    ][::std::mem::offset_of!(NvDsInteractionObject, description) - 40usize];
-    [
-        "Offset of field: NvDsInteractionObject::info",
-    ][::std::mem::offset_of!(NvDsInteractionObject, info) - 48usize];
-    [
-        "Offset of field: NvDsInteractionObject::timestamp",
-    ][::std::mem::offset_of!(NvDsInteractionObject, timestamp) - 56usize];
-};
+crate::rt::layout!(
+    NvDsInteractionObject, size = 64, align = 8;
+    id @ 0, objectIds @ 8, num_objectIds @ 16, coordinates @ 24, num_coordinates @ 32,
+    description @ 40, info @ 48, timestamp @ 56
+);
 /// A congestion observation.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5586,33 +3551,10 @@ pub struct NvDsCongestionObject {
     ///< Timestamp.
     pub timestamp: gint64,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsCongestionObject",
-    ][::std::mem::size_of::<NvDsCongestionObject>() - 40usize];
-    [
-        "Alignment of NvDsCongestionObject",
-    ][::std::mem::align_of::<NvDsCongestionObject>() - 8usize];
-    [
-        "Offset of field: NvDsCongestionObject::id",
-    ][::std::mem::offset_of!(NvDsCongestionObject, id) - 0usize];
-    [
-        "Offset of field: NvDsCongestionObject::objectIds",
-    ][::std::mem::offset_of!(NvDsCongestionObject, objectIds) - 8usize];
-    [
-        "Offset of field: NvDsCongestionObject::num_objectIds",
-    ][::std::mem::offset_of!(NvDsCongestionObject, num_objectIds) - 16usize];
-    [
-        "Offset of field: NvDsCongestionObject::amount",
-    ][::std::mem::offset_of!(NvDsCongestionObject, amount) - 20usize];
-    [
-        "Offset of field: NvDsCongestionObject::info",
-    ][::std::mem::offset_of!(NvDsCongestionObject, info) - 24usize];
-    [
-        "Offset of field: NvDsCongestionObject::timestamp",
-    ][::std::mem::offset_of!(NvDsCongestionObject, timestamp) - 32usize];
-};
+crate::rt::layout!(
+    NvDsCongestionObject, size = 40, align = 8;
+    id @ 0, objectIds @ 8, num_objectIds @ 16, amount @ 20, info @ 24, timestamp @ 32
+);
 /// Counts of one object type inside a field of view.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5634,39 +3576,11 @@ pub struct NvDsTypeMetricsObject {
     ///< Free-form string attributes.
     pub info: *mut GHashTable,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsTypeMetricsObject",
-    ][::std::mem::size_of::<NvDsTypeMetricsObject>() - 64usize];
-    [
-        "Alignment of NvDsTypeMetricsObject",
-    ][::std::mem::align_of::<NvDsTypeMetricsObject>() - 8usize];
-    [
-        "Offset of field: NvDsTypeMetricsObject::id",
-    ][::std::mem::offset_of!(NvDsTypeMetricsObject, id) - 0usize];
-    [
-        "Offset of field: NvDsTypeMetricsObject::type_",
-    ][::std::mem::offset_of!(NvDsTypeMetricsObject, type_) - 8usize];
-    [
-        "Offset of field: NvDsTypeMetricsObject::count",
-    ][::std::mem::offset_of!(NvDsTypeMetricsObject, count) - 16usize];
-    [
-        "Offset of field: NvDsTypeMetricsObject::coordinates",
-    ][::std::mem::offset_of!(NvDsTypeMetricsObject, coordinates) - 24usize];
-    [
-        "Offset of field: NvDsTypeMetricsObject::num_coordinates",
-    ][::std::mem::offset_of!(NvDsTypeMetricsObject, num_coordinates) - 32usize];
-    [
-        "Offset of field: NvDsTypeMetricsObject::objectIds",
-    ][::std::mem::offset_of!(NvDsTypeMetricsObject, objectIds) - 40usize];
-    [
-        "Offset of field: NvDsTypeMetricsObject::num_objectIds",
-    ][::std::mem::offset_of!(NvDsTypeMetricsObject, num_objectIds) - 48usize];
-    [
-        "Offset of field: NvDsTypeMetricsObject::info",
-    ][::std::mem::offset_of!(NvDsTypeMetricsObject, info) - 56usize];
-};
+crate::rt::layout!(
+    NvDsTypeMetricsObject, size = 64, align = 8;
+    id @ 0, type_ @ 8, count @ 16, coordinates @ 24, num_coordinates @ 32, objectIds @ 40,
+    num_objectIds @ 48, info @ 56
+);
 /// A segmentation mask attached to an event.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5678,24 +3592,10 @@ pub struct NvDsSegmentationObject {
     ///< Free-form string attributes.
     pub info: *mut GHashTable,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsSegmentationObject",
-    ][::std::mem::size_of::<NvDsSegmentationObject>() - 24usize];
-    [
-        "Alignment of NvDsSegmentationObject",
-    ][::std::mem::align_of::<NvDsSegmentationObject>() - 8usize];
-    [
-        "Offset of field: NvDsSegmentationObject::mask",
-    ][::std::mem::offset_of!(NvDsSegmentationObject, mask) - 0usize];
-    [
-        "Offset of field: NvDsSegmentationObject::mask_size",
-    ][::std::mem::offset_of!(NvDsSegmentationObject, mask_size) - 8usize];
-    [
-        "Offset of field: NvDsSegmentationObject::info",
-    ][::std::mem::offset_of!(NvDsSegmentationObject, info) - 16usize];
-};
+crate::rt::layout!(
+    NvDsSegmentationObject, size = 24, align = 8;
+    mask @ 0, mask_size @ 8, info @ 16
+);
 /** An event to be sent by a message broker. Attach an object description
  (vehicle, person, face, product or custom) through @a extMsg.*/
 #[repr(C)]
@@ -5776,124 +3676,17 @@ pub struct NvDsEventMsgMeta {
     ///< Visibility of the object.
     pub visibility: gfloat,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsEventMsgMeta"][::std::mem::size_of::<NvDsEventMsgMeta>() - 14040usize];
-    [
-        "Alignment of NvDsEventMsgMeta",
-    ][::std::mem::align_of::<NvDsEventMsgMeta>() - 8usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::type_",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, type_) - 0usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::objType",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, objType) - 4usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::bbox",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, bbox) - 8usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::location",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, location) - 24usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::coordinate",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, coordinate) - 48usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::objSignature",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, objSignature) - 72usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::objClassId",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, objClassId) - 88usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::sensorId",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, sensorId) - 92usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::moduleId",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, moduleId) - 96usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::placeId",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, placeId) - 100usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::componentId",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, componentId) - 104usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::frameId",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, frameId) - 108usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::confidence",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, confidence) - 112usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::trackingId",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, trackingId) - 120usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::ts",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, ts) - 128usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::objectId",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, objectId) - 136usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::sensorStr",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, sensorStr) - 144usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::entries",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, entries) - 152usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::count",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, count) - 13752usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::bbox3d",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, bbox3d) - 13760usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::llm",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, llm) - 13768usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::num_interactions",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, num_interactions) - 13776usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::interactions",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, interactions) - 13784usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::num_congestions",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, num_congestions) - 13792usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::congestions",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, congestions) - 13800usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::num_fov",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, num_fov) - 13808usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::fov",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, fov) - 13816usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::segmentation",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, segmentation) - 13824usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::otherAttrs",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, otherAttrs) - 13832usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::videoPath",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, videoPath) - 13840usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::extMsg",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, extMsg) - 13848usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::extMsgSize",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, extMsgSize) - 13856usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::pose",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, pose) - 13864usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::embedding",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, embedding) - 13880usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::has3DTracking",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, has3DTracking) - 13896usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::singleView3DTracking",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, singleView3DTracking) - 13904usize];
-    [
-        "Offset of field: NvDsEventMsgMeta::visibility",
-    ][::std::mem::offset_of!(NvDsEventMsgMeta, visibility) - 14032usize];
-};
+crate::rt::layout!(
+    NvDsEventMsgMeta, size = 14040, align = 8;
+    type_ @ 0, objType @ 4, bbox @ 8, location @ 24, coordinate @ 48, objSignature @ 72,
+    objClassId @ 88, sensorId @ 92, moduleId @ 96, placeId @ 100, componentId @ 104, frameId @ 108,
+    confidence @ 112, trackingId @ 120, ts @ 128, objectId @ 136, sensorStr @ 144, entries @ 152,
+    count @ 13752, bbox3d @ 13760, llm @ 13768, num_interactions @ 13776, interactions @ 13784,
+    num_congestions @ 13792, congestions @ 13800, num_fov @ 13808, fov @ 13816,
+    segmentation @ 13824, otherAttrs @ 13832, videoPath @ 13840, extMsg @ 13848, extMsgSize @ 13856,
+    pose @ 13864, embedding @ 13880, has3DTracking @ 13896, singleView3DTracking @ 13904,
+    visibility @ 14032
+);
 /// An event and its metadata.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -5903,17 +3696,7 @@ pub struct _NvDsEvent {
     ///< Event metadata.
     pub metadata: *mut NvDsEventMsgMeta,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvDsEvent"][::std::mem::size_of::<_NvDsEvent>() - 16usize];
-    ["Alignment of _NvDsEvent"][::std::mem::align_of::<_NvDsEvent>() - 8usize];
-    [
-        "Offset of field: _NvDsEvent::eventType",
-    ][::std::mem::offset_of!(_NvDsEvent, eventType) - 0usize];
-    [
-        "Offset of field: _NvDsEvent::metadata",
-    ][::std::mem::offset_of!(_NvDsEvent, metadata) - 8usize];
-};
+crate::rt::layout!(_NvDsEvent, size = 16, align = 8; eventType @ 0, metadata @ 8);
 /// An event and its metadata.
 pub type NvDsEvent = _NvDsEvent;
 /// A custom message to be added to a payload (NVDS_CUSTOM_MSG_BLOB).
@@ -5925,21 +3708,7 @@ pub struct _NvDsCustomMsgInfo {
     ///< Number of bytes.
     pub size: guint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsCustomMsgInfo",
-    ][::std::mem::size_of::<_NvDsCustomMsgInfo>() - 16usize];
-    [
-        "Alignment of _NvDsCustomMsgInfo",
-    ][::std::mem::align_of::<_NvDsCustomMsgInfo>() - 8usize];
-    [
-        "Offset of field: _NvDsCustomMsgInfo::message",
-    ][::std::mem::offset_of!(_NvDsCustomMsgInfo, message) - 0usize];
-    [
-        "Offset of field: _NvDsCustomMsgInfo::size",
-    ][::std::mem::offset_of!(_NvDsCustomMsgInfo, size) - 8usize];
-};
+crate::rt::layout!(_NvDsCustomMsgInfo, size = 16, align = 8; message @ 0, size @ 8);
 /// A custom message to be added to a payload (NVDS_CUSTOM_MSG_BLOB).
 pub type NvDsCustomMsgInfo = _NvDsCustomMsgInfo;
 /// A payload made by a message converter.
@@ -5953,20 +3722,10 @@ pub struct NvDsPayload {
     ///< Id of the component that attached the payload.
     pub componentId: guint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NvDsPayload"][::std::mem::size_of::<NvDsPayload>() - 16usize];
-    ["Alignment of NvDsPayload"][::std::mem::align_of::<NvDsPayload>() - 8usize];
-    [
-        "Offset of field: NvDsPayload::payload",
-    ][::std::mem::offset_of!(NvDsPayload, payload) - 0usize];
-    [
-        "Offset of field: NvDsPayload::payloadSize",
-    ][::std::mem::offset_of!(NvDsPayload, payloadSize) - 8usize];
-    [
-        "Offset of field: NvDsPayload::componentId",
-    ][::std::mem::offset_of!(NvDsPayload, componentId) - 12usize];
-};
+crate::rt::layout!(
+    NvDsPayload, size = 16, align = 8;
+    payload @ 0, payloadSize @ 8, componentId @ 12
+);
 ///< The track slot is unused.
 pub const TRACKER_STATE_EMPTY: TRACKER_STATE = 0;
 ///< Confirmed by detections and reported.
@@ -6000,36 +3759,11 @@ pub struct _NvDsTargetMiscDataFrame {
     ///< Foot position on the world ground plane.
     pub ptWorldFeet: [f32; 2usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsTargetMiscDataFrame",
-    ][::std::mem::size_of::<_NvDsTargetMiscDataFrame>() - 144usize];
-    [
-        "Alignment of _NvDsTargetMiscDataFrame",
-    ][::std::mem::align_of::<_NvDsTargetMiscDataFrame>() - 8usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataFrame::frameNum",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataFrame, frameNum) - 0usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataFrame::tBbox",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataFrame, tBbox) - 8usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataFrame::confidence",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataFrame, confidence) - 120usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataFrame::age",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataFrame, age) - 124usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataFrame::trackerState",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataFrame, trackerState) - 128usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataFrame::visibility",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataFrame, visibility) - 132usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataFrame::ptWorldFeet",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataFrame, ptWorldFeet) - 136usize];
-};
+crate::rt::layout!(
+    _NvDsTargetMiscDataFrame, size = 144, align = 8;
+    frameNum @ 0, tBbox @ 8, confidence @ 120, age @ 124, trackerState @ 128, visibility @ 132,
+    ptWorldFeet @ 136
+);
 /// One past frame of one target.
 pub type NvDsTargetMiscDataFrame = _NvDsTargetMiscDataFrame;
 /// All past frames of one target.
@@ -6049,33 +3783,10 @@ pub struct _NvDsTargetMiscDataObject {
     ///< Class name, NUL-terminated.
     pub objLabel: [::std::os::raw::c_char; 128usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsTargetMiscDataObject",
-    ][::std::mem::size_of::<_NvDsTargetMiscDataObject>() - 160usize];
-    [
-        "Alignment of _NvDsTargetMiscDataObject",
-    ][::std::mem::align_of::<_NvDsTargetMiscDataObject>() - 8usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataObject::list",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataObject, list) - 0usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataObject::numObj",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataObject, numObj) - 8usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataObject::numAllocated",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataObject, numAllocated) - 12usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataObject::uniqueId",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataObject, uniqueId) - 16usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataObject::classId",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataObject, classId) - 24usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataObject::objLabel",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataObject, objLabel) - 26usize];
-};
+crate::rt::layout!(
+    _NvDsTargetMiscDataObject, size = 160, align = 8;
+    list @ 0, numObj @ 8, numAllocated @ 12, uniqueId @ 16, classId @ 24, objLabel @ 26
+);
 /// All past frames of one target.
 pub type NvDsTargetMiscDataObject = _NvDsTargetMiscDataObject;
 /// All targets of one stream.
@@ -6093,30 +3804,10 @@ pub struct _NvDsTargetMiscDataStream {
     ///< Targets in @a list.
     pub numFilled: u32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsTargetMiscDataStream",
-    ][::std::mem::size_of::<_NvDsTargetMiscDataStream>() - 32usize];
-    [
-        "Alignment of _NvDsTargetMiscDataStream",
-    ][::std::mem::align_of::<_NvDsTargetMiscDataStream>() - 8usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataStream::list",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataStream, list) - 0usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataStream::streamID",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataStream, streamID) - 8usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataStream::surfaceStreamID",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataStream, surfaceStreamID) - 16usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataStream::numAllocated",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataStream, numAllocated) - 24usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataStream::numFilled",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataStream, numFilled) - 28usize];
-};
+crate::rt::layout!(
+    _NvDsTargetMiscDataStream, size = 32, align = 8;
+    list @ 0, streamID @ 8, surfaceStreamID @ 16, numAllocated @ 24, numFilled @ 28
+);
 /// All targets of one stream.
 pub type NvDsTargetMiscDataStream = _NvDsTargetMiscDataStream;
 /// Past-frame data of all streams of a batch.
@@ -6132,27 +3823,10 @@ pub struct _NvDsTargetMiscDataBatch {
     ///< Producer-private data (buffer pool).
     pub priv_data: *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsTargetMiscDataBatch",
-    ][::std::mem::size_of::<_NvDsTargetMiscDataBatch>() - 24usize];
-    [
-        "Alignment of _NvDsTargetMiscDataBatch",
-    ][::std::mem::align_of::<_NvDsTargetMiscDataBatch>() - 8usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataBatch::list",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataBatch, list) - 0usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataBatch::numAllocated",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataBatch, numAllocated) - 8usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataBatch::numFilled",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataBatch, numFilled) - 12usize];
-    [
-        "Offset of field: _NvDsTargetMiscDataBatch::priv_data",
-    ][::std::mem::offset_of!(_NvDsTargetMiscDataBatch, priv_data) - 16usize];
-};
+crate::rt::layout!(
+    _NvDsTargetMiscDataBatch, size = 24, align = 8;
+    list @ 0, numAllocated @ 8, numFilled @ 12, priv_data @ 16
+);
 /// Past-frame data of all streams of a batch.
 pub type NvDsTargetMiscDataBatch = _NvDsTargetMiscDataBatch;
 /// Re-identification features of a whole batch.
@@ -6170,30 +3844,10 @@ pub struct _NvDsReidTensorBatch {
     ///< Producer-private data (buffer pool).
     pub priv_data: *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsReidTensorBatch",
-    ][::std::mem::size_of::<_NvDsReidTensorBatch>() - 32usize];
-    [
-        "Alignment of _NvDsReidTensorBatch",
-    ][::std::mem::align_of::<_NvDsReidTensorBatch>() - 8usize];
-    [
-        "Offset of field: _NvDsReidTensorBatch::featureSize",
-    ][::std::mem::offset_of!(_NvDsReidTensorBatch, featureSize) - 0usize];
-    [
-        "Offset of field: _NvDsReidTensorBatch::numFilled",
-    ][::std::mem::offset_of!(_NvDsReidTensorBatch, numFilled) - 4usize];
-    [
-        "Offset of field: _NvDsReidTensorBatch::ptr_host",
-    ][::std::mem::offset_of!(_NvDsReidTensorBatch, ptr_host) - 8usize];
-    [
-        "Offset of field: _NvDsReidTensorBatch::ptr_dev",
-    ][::std::mem::offset_of!(_NvDsReidTensorBatch, ptr_dev) - 16usize];
-    [
-        "Offset of field: _NvDsReidTensorBatch::priv_data",
-    ][::std::mem::offset_of!(_NvDsReidTensorBatch, priv_data) - 24usize];
-};
+crate::rt::layout!(
+    _NvDsReidTensorBatch, size = 32, align = 8;
+    featureSize @ 0, numFilled @ 4, ptr_host @ 8, ptr_dev @ 16, priv_data @ 24
+);
 /// Re-identification features of a whole batch.
 pub type NvDsReidTensorBatch = _NvDsReidTensorBatch;
 /// Trajectory data of all streams; same layout as NvDsTargetMiscDataBatch.
@@ -6209,24 +3863,10 @@ pub struct _NvDsObjConvexHull {
     ///< Points in @a list.
     pub numPoints: u32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsObjConvexHull",
-    ][::std::mem::size_of::<_NvDsObjConvexHull>() - 16usize];
-    [
-        "Alignment of _NvDsObjConvexHull",
-    ][::std::mem::align_of::<_NvDsObjConvexHull>() - 8usize];
-    [
-        "Offset of field: _NvDsObjConvexHull::list",
-    ][::std::mem::offset_of!(_NvDsObjConvexHull, list) - 0usize];
-    [
-        "Offset of field: _NvDsObjConvexHull::numPointsAllocated",
-    ][::std::mem::offset_of!(_NvDsObjConvexHull, numPointsAllocated) - 8usize];
-    [
-        "Offset of field: _NvDsObjConvexHull::numPoints",
-    ][::std::mem::offset_of!(_NvDsObjConvexHull, numPoints) - 12usize];
-};
+crate::rt::layout!(
+    _NvDsObjConvexHull, size = 16, align = 8;
+    list @ 0, numPointsAllocated @ 8, numPoints @ 12
+);
 /// Convex hull of an object.
 pub type NvDsObjConvexHull = _NvDsObjConvexHull;
 /// Re-identification feature of one object.
@@ -6240,20 +3880,7 @@ pub struct _NvDsObjReid {
     ///< Vector in device memory.
     pub ptr_dev: *mut f32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvDsObjReid"][::std::mem::size_of::<_NvDsObjReid>() - 24usize];
-    ["Alignment of _NvDsObjReid"][::std::mem::align_of::<_NvDsObjReid>() - 8usize];
-    [
-        "Offset of field: _NvDsObjReid::featureSize",
-    ][::std::mem::offset_of!(_NvDsObjReid, featureSize) - 0usize];
-    [
-        "Offset of field: _NvDsObjReid::ptr_host",
-    ][::std::mem::offset_of!(_NvDsObjReid, ptr_host) - 8usize];
-    [
-        "Offset of field: _NvDsObjReid::ptr_dev",
-    ][::std::mem::offset_of!(_NvDsObjReid, ptr_dev) - 16usize];
-};
+crate::rt::layout!(_NvDsObjReid, size = 24, align = 8; featureSize @ 0, ptr_host @ 8, ptr_dev @ 16);
 /// Re-identification feature of one object.
 pub type NvDsObjReid = _NvDsObjReid;
 /// 3D box of an object: centre, extent, rotation and velocity.
@@ -6285,47 +3912,11 @@ pub struct _NvDsObj3DBbox {
     ///< Velocity along Z.
     pub zVel: f32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvDsObj3DBbox"][::std::mem::size_of::<_NvDsObj3DBbox>() - 48usize];
-    ["Alignment of _NvDsObj3DBbox"][::std::mem::align_of::<_NvDsObj3DBbox>() - 4usize];
-    [
-        "Offset of field: _NvDsObj3DBbox::xCentre",
-    ][::std::mem::offset_of!(_NvDsObj3DBbox, xCentre) - 0usize];
-    [
-        "Offset of field: _NvDsObj3DBbox::yCentre",
-    ][::std::mem::offset_of!(_NvDsObj3DBbox, yCentre) - 4usize];
-    [
-        "Offset of field: _NvDsObj3DBbox::zCentre",
-    ][::std::mem::offset_of!(_NvDsObj3DBbox, zCentre) - 8usize];
-    [
-        "Offset of field: _NvDsObj3DBbox::xLen",
-    ][::std::mem::offset_of!(_NvDsObj3DBbox, xLen) - 12usize];
-    [
-        "Offset of field: _NvDsObj3DBbox::yLen",
-    ][::std::mem::offset_of!(_NvDsObj3DBbox, yLen) - 16usize];
-    [
-        "Offset of field: _NvDsObj3DBbox::zLen",
-    ][::std::mem::offset_of!(_NvDsObj3DBbox, zLen) - 20usize];
-    [
-        "Offset of field: _NvDsObj3DBbox::xRot",
-    ][::std::mem::offset_of!(_NvDsObj3DBbox, xRot) - 24usize];
-    [
-        "Offset of field: _NvDsObj3DBbox::yRot",
-    ][::std::mem::offset_of!(_NvDsObj3DBbox, yRot) - 28usize];
-    [
-        "Offset of field: _NvDsObj3DBbox::zRot",
-    ][::std::mem::offset_of!(_NvDsObj3DBbox, zRot) - 32usize];
-    [
-        "Offset of field: _NvDsObj3DBbox::xVel",
-    ][::std::mem::offset_of!(_NvDsObj3DBbox, xVel) - 36usize];
-    [
-        "Offset of field: _NvDsObj3DBbox::yVel",
-    ][::std::mem::offset_of!(_NvDsObj3DBbox, yVel) - 40usize];
-    [
-        "Offset of field: _NvDsObj3DBbox::zVel",
-    ][::std::mem::offset_of!(_NvDsObj3DBbox, zVel) - 44usize];
-};
+crate::rt::layout!(
+    _NvDsObj3DBbox, size = 48, align = 4;
+    xCentre @ 0, yCentre @ 4, zCentre @ 8, xLen @ 12, yLen @ 16, zLen @ 20, xRot @ 24, yRot @ 28,
+    zRot @ 32, xVel @ 36, yVel @ 40, zVel @ 44
+);
 /// 3D box of an object: centre, extent, rotation and velocity.
 pub type NvDsObj3DBbox = _NvDsObj3DBbox;
 /// Motion of one grid block, in the optical-flow engine's fixed-point units.
@@ -6337,17 +3928,7 @@ pub struct _NvOFFlowVector {
     ///< Vertical motion.
     pub flowy: ::std::os::raw::c_short,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _NvOFFlowVector"][::std::mem::size_of::<_NvOFFlowVector>() - 4usize];
-    ["Alignment of _NvOFFlowVector"][::std::mem::align_of::<_NvOFFlowVector>() - 2usize];
-    [
-        "Offset of field: _NvOFFlowVector::flowx",
-    ][::std::mem::offset_of!(_NvOFFlowVector, flowx) - 0usize];
-    [
-        "Offset of field: _NvOFFlowVector::flowy",
-    ][::std::mem::offset_of!(_NvOFFlowVector, flowy) - 2usize];
-};
+crate::rt::layout!(_NvOFFlowVector, size = 4, align = 2; flowx @ 0, flowy @ 2);
 /// Motion of one grid block, in the optical-flow engine's fixed-point units.
 pub type NvOFFlowVector = _NvOFFlowVector;
 /// Motion vectors of one frame.
@@ -6373,42 +3954,11 @@ pub struct NvDsOpticalFlowMeta {
     ///< Internal.
     pub reserved: *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsOpticalFlowMeta",
-    ][::std::mem::size_of::<NvDsOpticalFlowMeta>() - 56usize];
-    [
-        "Alignment of NvDsOpticalFlowMeta",
-    ][::std::mem::align_of::<NvDsOpticalFlowMeta>() - 8usize];
-    [
-        "Offset of field: NvDsOpticalFlowMeta::rows",
-    ][::std::mem::offset_of!(NvDsOpticalFlowMeta, rows) - 0usize];
-    [
-        "Offset of field: NvDsOpticalFlowMeta::cols",
-    ][::std::mem::offset_of!(NvDsOpticalFlowMeta, cols) - 4usize];
-    [
-        "Offset of field: NvDsOpticalFlowMeta::mv_size",
-    ][::std::mem::offset_of!(NvDsOpticalFlowMeta, mv_size) - 8usize];
-    [
-        "Offset of field: NvDsOpticalFlowMeta::cost_size",
-    ][::std::mem::offset_of!(NvDsOpticalFlowMeta, cost_size) - 12usize];
-    [
-        "Offset of field: NvDsOpticalFlowMeta::frame_num",
-    ][::std::mem::offset_of!(NvDsOpticalFlowMeta, frame_num) - 16usize];
-    [
-        "Offset of field: NvDsOpticalFlowMeta::data",
-    ][::std::mem::offset_of!(NvDsOpticalFlowMeta, data) - 24usize];
-    [
-        "Offset of field: NvDsOpticalFlowMeta::cost",
-    ][::std::mem::offset_of!(NvDsOpticalFlowMeta, cost) - 32usize];
-    [
-        "Offset of field: NvDsOpticalFlowMeta::priv_",
-    ][::std::mem::offset_of!(NvDsOpticalFlowMeta, priv_) - 40usize];
-    [
-        "Offset of field: NvDsOpticalFlowMeta::reserved",
-    ][::std::mem::offset_of!(NvDsOpticalFlowMeta, reserved) - 48usize];
-};
+crate::rt::layout!(
+    NvDsOpticalFlowMeta, size = 56, align = 8;
+    rows @ 0, cols @ 4, mv_size @ 8, cost_size @ 12, frame_num @ 16, data @ 24, cost @ 32,
+    priv_ @ 40, reserved @ 48
+);
 #[repr(C)]
 #[derive(Debug)]
 pub struct _NvDsObjEncCtx {
@@ -6425,21 +3975,7 @@ pub struct _NvDsObjEncOutParams {
     ///< Number of bytes at @a outBuffer.
     pub outLen: u64,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsObjEncOutParams",
-    ][::std::mem::size_of::<_NvDsObjEncOutParams>() - 16usize];
-    [
-        "Alignment of _NvDsObjEncOutParams",
-    ][::std::mem::align_of::<_NvDsObjEncOutParams>() - 8usize];
-    [
-        "Offset of field: _NvDsObjEncOutParams::outBuffer",
-    ][::std::mem::offset_of!(_NvDsObjEncOutParams, outBuffer) - 0usize];
-    [
-        "Offset of field: _NvDsObjEncOutParams::outLen",
-    ][::std::mem::offset_of!(_NvDsObjEncOutParams, outLen) - 8usize];
-};
+crate::rt::layout!(_NvDsObjEncOutParams, size = 16, align = 8; outBuffer @ 0, outLen @ 8);
 /// An encoded image (payload of NVDS_CROP_IMAGE_META).
 pub type NvDsObjEncOutParams = _NvDsObjEncOutParams;
 /// What nvds_obj_enc_process() should do with one object or frame.
@@ -6467,45 +4003,11 @@ pub struct _NvDsObjEncUsrArgs {
     ///< Measure the encoding time.
     pub calcEncodeTime: bool,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvDsObjEncUsrArgs",
-    ][::std::mem::size_of::<_NvDsObjEncUsrArgs>() - 1048usize];
-    [
-        "Alignment of _NvDsObjEncUsrArgs",
-    ][::std::mem::align_of::<_NvDsObjEncUsrArgs>() - 4usize];
-    [
-        "Offset of field: _NvDsObjEncUsrArgs::saveImg",
-    ][::std::mem::offset_of!(_NvDsObjEncUsrArgs, saveImg) - 0usize];
-    [
-        "Offset of field: _NvDsObjEncUsrArgs::attachUsrMeta",
-    ][::std::mem::offset_of!(_NvDsObjEncUsrArgs, attachUsrMeta) - 1usize];
-    [
-        "Offset of field: _NvDsObjEncUsrArgs::scaleImg",
-    ][::std::mem::offset_of!(_NvDsObjEncUsrArgs, scaleImg) - 2usize];
-    [
-        "Offset of field: _NvDsObjEncUsrArgs::scaledWidth",
-    ][::std::mem::offset_of!(_NvDsObjEncUsrArgs, scaledWidth) - 4usize];
-    [
-        "Offset of field: _NvDsObjEncUsrArgs::scaledHeight",
-    ][::std::mem::offset_of!(_NvDsObjEncUsrArgs, scaledHeight) - 8usize];
-    [
-        "Offset of field: _NvDsObjEncUsrArgs::fileNameImg",
-    ][::std::mem::offset_of!(_NvDsObjEncUsrArgs, fileNameImg) - 12usize];
-    [
-        "Offset of field: _NvDsObjEncUsrArgs::objNum",
-    ][::std::mem::offset_of!(_NvDsObjEncUsrArgs, objNum) - 1036usize];
-    [
-        "Offset of field: _NvDsObjEncUsrArgs::quality",
-    ][::std::mem::offset_of!(_NvDsObjEncUsrArgs, quality) - 1040usize];
-    [
-        "Offset of field: _NvDsObjEncUsrArgs::isFrame",
-    ][::std::mem::offset_of!(_NvDsObjEncUsrArgs, isFrame) - 1044usize];
-    [
-        "Offset of field: _NvDsObjEncUsrArgs::calcEncodeTime",
-    ][::std::mem::offset_of!(_NvDsObjEncUsrArgs, calcEncodeTime) - 1045usize];
-};
+crate::rt::layout!(
+    _NvDsObjEncUsrArgs, size = 1048, align = 4;
+    saveImg @ 0, attachUsrMeta @ 1, scaleImg @ 2, scaledWidth @ 4, scaledHeight @ 8,
+    fileNameImg @ 12, objNum @ 1036, quality @ 1040, isFrame @ 1044, calcEncodeTime @ 1045
+);
 /// What nvds_obj_enc_process() should do with one object or frame.
 pub type NvDsObjEncUsrArgs = _NvDsObjEncUsrArgs;
 /// Analytics results of one object.
@@ -6524,33 +4026,10 @@ pub struct NvDsAnalyticsObjInfo {
     /// Status of the tracked object (empty when unknown).
     pub objStatus: std_string,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsAnalyticsObjInfo",
-    ][::std::mem::size_of::<NvDsAnalyticsObjInfo>() - 144usize];
-    [
-        "Alignment of NvDsAnalyticsObjInfo",
-    ][::std::mem::align_of::<NvDsAnalyticsObjInfo>() - 8usize];
-    [
-        "Offset of field: NvDsAnalyticsObjInfo::roiStatus",
-    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, roiStatus) - 0usize];
-    [
-        "Offset of field: NvDsAnalyticsObjInfo::ocStatus",
-    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, ocStatus) - 24usize];
-    [
-        "Offset of field: NvDsAnalyticsObjInfo::lcStatus",
-    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, lcStatus) - 48usize];
-    [
-        "Offset of field: NvDsAnalyticsObjInfo::dirStatus",
-    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, dirStatus) - 72usize];
-    [
-        "Offset of field: NvDsAnalyticsObjInfo::unique_id",
-    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, unique_id) - 104usize];
-    [
-        "Offset of field: NvDsAnalyticsObjInfo::objStatus",
-    ][::std::mem::offset_of!(NvDsAnalyticsObjInfo, objStatus) - 112usize];
-};
+crate::rt::layout!(
+    NvDsAnalyticsObjInfo, size = 144, align = 8;
+    roiStatus @ 0, ocStatus @ 24, lcStatus @ 48, dirStatus @ 72, unique_id @ 104, objStatus @ 112
+);
 /// Analytics results of one frame.
 #[repr(C)]
 pub struct NvDsAnalyticsFrameMeta {
@@ -6567,33 +4046,11 @@ pub struct NvDsAnalyticsFrameMeta {
     /// Objects per class id.
     pub objCnt: __BindgenOpaqueArray8<[u8; 56usize]>,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsAnalyticsFrameMeta",
-    ][::std::mem::size_of::<NvDsAnalyticsFrameMeta>() - 288usize];
-    [
-        "Alignment of NvDsAnalyticsFrameMeta",
-    ][::std::mem::align_of::<NvDsAnalyticsFrameMeta>() - 8usize];
-    [
-        "Offset of field: NvDsAnalyticsFrameMeta::ocStatus",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, ocStatus) - 0usize];
-    [
-        "Offset of field: NvDsAnalyticsFrameMeta::objInROIcnt",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, objInROIcnt) - 56usize];
-    [
-        "Offset of field: NvDsAnalyticsFrameMeta::objLCCurrCnt",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, objLCCurrCnt) - 112usize];
-    [
-        "Offset of field: NvDsAnalyticsFrameMeta::objLCCumCnt",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, objLCCumCnt) - 168usize];
-    [
-        "Offset of field: NvDsAnalyticsFrameMeta::unique_id",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, unique_id) - 224usize];
-    [
-        "Offset of field: NvDsAnalyticsFrameMeta::objCnt",
-    ][::std::mem::offset_of!(NvDsAnalyticsFrameMeta, objCnt) - 232usize];
-};
+crate::rt::layout!(
+    NvDsAnalyticsFrameMeta, size = 288, align = 8;
+    ocStatus @ 0, objInROIcnt @ 56, objLCCurrCnt @ 112, objLCCumCnt @ 168, unique_id @ 224,
+    objCnt @ 232
+);
 /// Opaque handle of an OSD context.
 pub type NvOSDCtxHandle = *mut ::std::os::raw::c_void;
 /// Text labels to draw on one frame.
@@ -6611,30 +4068,10 @@ pub struct _NvOSD_FrameTextParams {
     ///< Batch holding the frame.
     pub surf: *mut NvBufSurface,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvOSD_FrameTextParams",
-    ][::std::mem::size_of::<_NvOSD_FrameTextParams>() - 32usize];
-    [
-        "Alignment of _NvOSD_FrameTextParams",
-    ][::std::mem::align_of::<_NvOSD_FrameTextParams>() - 8usize];
-    [
-        "Offset of field: _NvOSD_FrameTextParams::buf_ptr",
-    ][::std::mem::offset_of!(_NvOSD_FrameTextParams, buf_ptr) - 0usize];
-    [
-        "Offset of field: _NvOSD_FrameTextParams::mode",
-    ][::std::mem::offset_of!(_NvOSD_FrameTextParams, mode) - 8usize];
-    [
-        "Offset of field: _NvOSD_FrameTextParams::num_strings",
-    ][::std::mem::offset_of!(_NvOSD_FrameTextParams, num_strings) - 12usize];
-    [
-        "Offset of field: _NvOSD_FrameTextParams::text_params_list",
-    ][::std::mem::offset_of!(_NvOSD_FrameTextParams, text_params_list) - 16usize];
-    [
-        "Offset of field: _NvOSD_FrameTextParams::surf",
-    ][::std::mem::offset_of!(_NvOSD_FrameTextParams, surf) - 24usize];
-};
+crate::rt::layout!(
+    _NvOSD_FrameTextParams, size = 32, align = 8;
+    buf_ptr @ 0, mode @ 8, num_strings @ 12, text_params_list @ 16, surf @ 24
+);
 /// Text labels to draw on one frame.
 pub type NvOSD_FrameTextParams = _NvOSD_FrameTextParams;
 /// Rectangles to draw on one frame.
@@ -6654,33 +4091,10 @@ pub struct _NvOSD_FrameRectParams {
     ///< Batch holding the frame.
     pub surf: *mut NvBufSurface,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvOSD_FrameRectParams",
-    ][::std::mem::size_of::<_NvOSD_FrameRectParams>() - 40usize];
-    [
-        "Alignment of _NvOSD_FrameRectParams",
-    ][::std::mem::align_of::<_NvOSD_FrameRectParams>() - 8usize];
-    [
-        "Offset of field: _NvOSD_FrameRectParams::buf_ptr",
-    ][::std::mem::offset_of!(_NvOSD_FrameRectParams, buf_ptr) - 0usize];
-    [
-        "Offset of field: _NvOSD_FrameRectParams::mode",
-    ][::std::mem::offset_of!(_NvOSD_FrameRectParams, mode) - 8usize];
-    [
-        "Offset of field: _NvOSD_FrameRectParams::num_rects",
-    ][::std::mem::offset_of!(_NvOSD_FrameRectParams, num_rects) - 12usize];
-    [
-        "Offset of field: _NvOSD_FrameRectParams::rect_params_list",
-    ][::std::mem::offset_of!(_NvOSD_FrameRectParams, rect_params_list) - 16usize];
-    [
-        "Offset of field: _NvOSD_FrameRectParams::mask_params_list",
-    ][::std::mem::offset_of!(_NvOSD_FrameRectParams, mask_params_list) - 24usize];
-    [
-        "Offset of field: _NvOSD_FrameRectParams::surf",
-    ][::std::mem::offset_of!(_NvOSD_FrameRectParams, surf) - 32usize];
-};
+crate::rt::layout!(
+    _NvOSD_FrameRectParams, size = 40, align = 8;
+    buf_ptr @ 0, mode @ 8, num_rects @ 12, rect_params_list @ 16, mask_params_list @ 24, surf @ 32
+);
 /// Rectangles to draw on one frame.
 pub type NvOSD_FrameRectParams = _NvOSD_FrameRectParams;
 /// Segmentation masks to draw on one frame.
@@ -6700,33 +4114,11 @@ pub struct _NvOSD_FrameSegmentMaskParams {
     ///< Batch holding the frame.
     pub surf: *mut NvBufSurface,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvOSD_FrameSegmentMaskParams",
-    ][::std::mem::size_of::<_NvOSD_FrameSegmentMaskParams>() - 40usize];
-    [
-        "Alignment of _NvOSD_FrameSegmentMaskParams",
-    ][::std::mem::align_of::<_NvOSD_FrameSegmentMaskParams>() - 8usize];
-    [
-        "Offset of field: _NvOSD_FrameSegmentMaskParams::buf_ptr",
-    ][::std::mem::offset_of!(_NvOSD_FrameSegmentMaskParams, buf_ptr) - 0usize];
-    [
-        "Offset of field: _NvOSD_FrameSegmentMaskParams::mode",
-    ][::std::mem::offset_of!(_NvOSD_FrameSegmentMaskParams, mode) - 8usize];
-    [
-        "Offset of field: _NvOSD_FrameSegmentMaskParams::num_segments",
-    ][::std::mem::offset_of!(_NvOSD_FrameSegmentMaskParams, num_segments) - 12usize];
-    [
-        "Offset of field: _NvOSD_FrameSegmentMaskParams::rect_params_list",
-    ][::std::mem::offset_of!(_NvOSD_FrameSegmentMaskParams, rect_params_list) - 16usize];
-    [
-        "Offset of field: _NvOSD_FrameSegmentMaskParams::mask_params_list",
-    ][::std::mem::offset_of!(_NvOSD_FrameSegmentMaskParams, mask_params_list) - 24usize];
-    [
-        "Offset of field: _NvOSD_FrameSegmentMaskParams::surf",
-    ][::std::mem::offset_of!(_NvOSD_FrameSegmentMaskParams, surf) - 32usize];
-};
+crate::rt::layout!(
+    _NvOSD_FrameSegmentMaskParams, size = 40, align = 8;
+    buf_ptr @ 0, mode @ 8, num_segments @ 12, rect_params_list @ 16, mask_params_list @ 24,
+    surf @ 32
+);
 /// Segmentation masks to draw on one frame.
 pub type NvOSD_FrameSegmentMaskParams = _NvOSD_FrameSegmentMaskParams;
 /// Lines to draw on one frame.
@@ -6744,30 +4136,10 @@ pub struct _NvOSD_FrameLineParams {
     ///< Batch holding the frame.
     pub surf: *mut NvBufSurface,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvOSD_FrameLineParams",
-    ][::std::mem::size_of::<_NvOSD_FrameLineParams>() - 32usize];
-    [
-        "Alignment of _NvOSD_FrameLineParams",
-    ][::std::mem::align_of::<_NvOSD_FrameLineParams>() - 8usize];
-    [
-        "Offset of field: _NvOSD_FrameLineParams::buf_ptr",
-    ][::std::mem::offset_of!(_NvOSD_FrameLineParams, buf_ptr) - 0usize];
-    [
-        "Offset of field: _NvOSD_FrameLineParams::mode",
-    ][::std::mem::offset_of!(_NvOSD_FrameLineParams, mode) - 8usize];
-    [
-        "Offset of field: _NvOSD_FrameLineParams::num_lines",
-    ][::std::mem::offset_of!(_NvOSD_FrameLineParams, num_lines) - 12usize];
-    [
-        "Offset of field: _NvOSD_FrameLineParams::line_params_list",
-    ][::std::mem::offset_of!(_NvOSD_FrameLineParams, line_params_list) - 16usize];
-    [
-        "Offset of field: _NvOSD_FrameLineParams::surf",
-    ][::std::mem::offset_of!(_NvOSD_FrameLineParams, surf) - 24usize];
-};
+crate::rt::layout!(
+    _NvOSD_FrameLineParams, size = 32, align = 8;
+    buf_ptr @ 0, mode @ 8, num_lines @ 12, line_params_list @ 16, surf @ 24
+);
 /// Lines to draw on one frame.
 pub type NvOSD_FrameLineParams = _NvOSD_FrameLineParams;
 /// Arrows to draw on one frame.
@@ -6785,30 +4157,10 @@ pub struct _NvOSD_FrameArrowParams {
     ///< Batch holding the frame.
     pub surf: *mut NvBufSurface,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvOSD_FrameArrowParams",
-    ][::std::mem::size_of::<_NvOSD_FrameArrowParams>() - 32usize];
-    [
-        "Alignment of _NvOSD_FrameArrowParams",
-    ][::std::mem::align_of::<_NvOSD_FrameArrowParams>() - 8usize];
-    [
-        "Offset of field: _NvOSD_FrameArrowParams::buf_ptr",
-    ][::std::mem::offset_of!(_NvOSD_FrameArrowParams, buf_ptr) - 0usize];
-    [
-        "Offset of field: _NvOSD_FrameArrowParams::mode",
-    ][::std::mem::offset_of!(_NvOSD_FrameArrowParams, mode) - 8usize];
-    [
-        "Offset of field: _NvOSD_FrameArrowParams::num_arrows",
-    ][::std::mem::offset_of!(_NvOSD_FrameArrowParams, num_arrows) - 12usize];
-    [
-        "Offset of field: _NvOSD_FrameArrowParams::arrow_params_list",
-    ][::std::mem::offset_of!(_NvOSD_FrameArrowParams, arrow_params_list) - 16usize];
-    [
-        "Offset of field: _NvOSD_FrameArrowParams::surf",
-    ][::std::mem::offset_of!(_NvOSD_FrameArrowParams, surf) - 24usize];
-};
+crate::rt::layout!(
+    _NvOSD_FrameArrowParams, size = 32, align = 8;
+    buf_ptr @ 0, mode @ 8, num_arrows @ 12, arrow_params_list @ 16, surf @ 24
+);
 /// Arrows to draw on one frame.
 pub type NvOSD_FrameArrowParams = _NvOSD_FrameArrowParams;
 /// Circles to draw on one frame.
@@ -6826,30 +4178,10 @@ pub struct _NvOSD_FrameCircleParams {
     ///< Batch holding the frame.
     pub surf: *mut NvBufSurface,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _NvOSD_FrameCircleParams",
-    ][::std::mem::size_of::<_NvOSD_FrameCircleParams>() - 32usize];
-    [
-        "Alignment of _NvOSD_FrameCircleParams",
-    ][::std::mem::align_of::<_NvOSD_FrameCircleParams>() - 8usize];
-    [
-        "Offset of field: _NvOSD_FrameCircleParams::buf_ptr",
-    ][::std::mem::offset_of!(_NvOSD_FrameCircleParams, buf_ptr) - 0usize];
-    [
-        "Offset of field: _NvOSD_FrameCircleParams::mode",
-    ][::std::mem::offset_of!(_NvOSD_FrameCircleParams, mode) - 8usize];
-    [
-        "Offset of field: _NvOSD_FrameCircleParams::num_circles",
-    ][::std::mem::offset_of!(_NvOSD_FrameCircleParams, num_circles) - 12usize];
-    [
-        "Offset of field: _NvOSD_FrameCircleParams::circle_params_list",
-    ][::std::mem::offset_of!(_NvOSD_FrameCircleParams, circle_params_list) - 16usize];
-    [
-        "Offset of field: _NvOSD_FrameCircleParams::surf",
-    ][::std::mem::offset_of!(_NvOSD_FrameCircleParams, surf) - 24usize];
-};
+crate::rt::layout!(
+    _NvOSD_FrameCircleParams, size = 32, align = 8;
+    buf_ptr @ 0, mode @ 8, num_circles @ 12, circle_params_list @ 16, surf @ 24
+);
 /// Circles to draw on one frame.
 pub type NvOSD_FrameCircleParams = _NvOSD_FrameCircleParams;
 ///< A source pad was added.
@@ -6890,43 +4222,11 @@ pub struct NvDsPreProcessTensorMeta {
     /// Whether the aspect ratio was kept when scaling.
     pub maintain_aspect_ratio: gboolean,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of NvDsPreProcessTensorMeta",
-    ][::std::mem::size_of::<NvDsPreProcessTensorMeta>() - 104usize];
-    [
-        "Alignment of NvDsPreProcessTensorMeta",
-    ][::std::mem::align_of::<NvDsPreProcessTensorMeta>() - 8usize];
-    [
-        "Offset of field: NvDsPreProcessTensorMeta::raw_tensor_buffer",
-    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, raw_tensor_buffer) - 0usize];
-    [
-        "Offset of field: NvDsPreProcessTensorMeta::buffer_size",
-    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, buffer_size) - 8usize];
-    [
-        "Offset of field: NvDsPreProcessTensorMeta::tensor_shape",
-    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, tensor_shape) - 16usize];
-    [
-        "Offset of field: NvDsPreProcessTensorMeta::data_type",
-    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, data_type) - 40usize];
-    [
-        "Offset of field: NvDsPreProcessTensorMeta::tensor_name",
-    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, tensor_name) - 48usize];
-    [
-        "Offset of field: NvDsPreProcessTensorMeta::gpu_id",
-    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, gpu_id) - 80usize];
-    [
-        "Offset of field: NvDsPreProcessTensorMeta::private_data",
-    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, private_data) - 88usize];
-    [
-        "Offset of field: NvDsPreProcessTensorMeta::meta_id",
-    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, meta_id) - 96usize];
-    [
-        "Offset of field: NvDsPreProcessTensorMeta::maintain_aspect_ratio",
-    ][::std::mem::offset_of!(NvDsPreProcessTensorMeta, maintain_aspect_ratio)
-        - 100usize];
-};
+crate::rt::layout!(
+    NvDsPreProcessTensorMeta, size = 104, align = 8;
+    raw_tensor_buffer @ 0, buffer_size @ 8, tensor_shape @ 16, data_type @ 40, tensor_name @ 48,
+    gpu_id @ 80, private_data @ 88, meta_id @ 96, maintain_aspect_ratio @ 100
+);
 /// What nvdspreprocess attaches to a batch.
 #[repr(C)]
 pub struct GstNvDsPreProcessBatchMeta {
@@ -6939,27 +4239,10 @@ pub struct GstNvDsPreProcessBatchMeta {
     /// The scaling pool's buffer.
     pub private_data: *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of GstNvDsPreProcessBatchMeta",
-    ][::std::mem::size_of::<GstNvDsPreProcessBatchMeta>() - 64usize];
-    [
-        "Alignment of GstNvDsPreProcessBatchMeta",
-    ][::std::mem::align_of::<GstNvDsPreProcessBatchMeta>() - 8usize];
-    [
-        "Offset of field: GstNvDsPreProcessBatchMeta::target_unique_ids",
-    ][::std::mem::offset_of!(GstNvDsPreProcessBatchMeta, target_unique_ids) - 0usize];
-    [
-        "Offset of field: GstNvDsPreProcessBatchMeta::tensor_meta",
-    ][::std::mem::offset_of!(GstNvDsPreProcessBatchMeta, tensor_meta) - 24usize];
-    [
-        "Offset of field: GstNvDsPreProcessBatchMeta::roi_vector",
-    ][::std::mem::offset_of!(GstNvDsPreProcessBatchMeta, roi_vector) - 32usize];
-    [
-        "Offset of field: GstNvDsPreProcessBatchMeta::private_data",
-    ][::std::mem::offset_of!(GstNvDsPreProcessBatchMeta, private_data) - 56usize];
-};
+crate::rt::layout!(
+    GstNvDsPreProcessBatchMeta, size = 64, align = 8;
+    target_unique_ids @ 0, tensor_meta @ 24, roi_vector @ 32, private_data @ 56
+);
 /// Example user payload: an id, an owned message and a sample value.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -6971,22 +4254,10 @@ pub struct CustomDataStruct {
     ///< Caller-chosen value.
     pub sampleInt: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CustomDataStruct"][::std::mem::size_of::<CustomDataStruct>() - 24usize];
-    [
-        "Alignment of CustomDataStruct",
-    ][::std::mem::align_of::<CustomDataStruct>() - 8usize];
-    [
-        "Offset of field: CustomDataStruct::structId",
-    ][::std::mem::offset_of!(CustomDataStruct, structId) - 0usize];
-    [
-        "Offset of field: CustomDataStruct::message",
-    ][::std::mem::offset_of!(CustomDataStruct, message) - 8usize];
-    [
-        "Offset of field: CustomDataStruct::sampleInt",
-    ][::std::mem::offset_of!(CustomDataStruct, sampleInt) - 16usize];
-};
+crate::rt::layout!(
+    CustomDataStruct, size = 24, align = 8;
+    structId @ 0, message @ 8, sampleInt @ 16
+);
 ///< The object entered the ROI.
 pub const ROI_STATUS_360D_ROI_ENTRY_360D: ROI_STATUS_360D = 1;
 ///< The object left the ROI.
@@ -7018,34 +4289,11 @@ pub struct _RectDim {
     ///< Label text or other user data; not owned.
     pub text: *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _RectDim"][::std::mem::size_of::<_RectDim>() - 40usize];
-    ["Alignment of _RectDim"][::std::mem::align_of::<_RectDim>() - 8usize];
-    ["Offset of field: _RectDim::left"][::std::mem::offset_of!(_RectDim, left) - 0usize];
-    ["Offset of field: _RectDim::top"][::std::mem::offset_of!(_RectDim, top) - 4usize];
-    [
-        "Offset of field: _RectDim::width",
-    ][::std::mem::offset_of!(_RectDim, width) - 8usize];
-    [
-        "Offset of field: _RectDim::height",
-    ][::std::mem::offset_of!(_RectDim, height) - 12usize];
-    [
-        "Offset of field: _RectDim::class_id",
-    ][::std::mem::offset_of!(_RectDim, class_id) - 16usize];
-    [
-        "Offset of field: _RectDim::tracking_id",
-    ][::std::mem::offset_of!(_RectDim, tracking_id) - 20usize];
-    [
-        "Offset of field: _RectDim::gie_unique_id",
-    ][::std::mem::offset_of!(_RectDim, gie_unique_id) - 24usize];
-    [
-        "Offset of field: _RectDim::roi_status",
-    ][::std::mem::offset_of!(_RectDim, roi_status) - 28usize];
-    [
-        "Offset of field: _RectDim::text",
-    ][::std::mem::offset_of!(_RectDim, text) - 32usize];
-};
+crate::rt::layout!(
+    _RectDim, size = 40, align = 8;
+    left @ 0, top @ 4, width @ 8, height @ 12, class_id @ 16, tracking_id @ 20, gie_unique_id @ 24,
+    roi_status @ 28, text @ 32
+);
 /// A detected box with tracking and ROI information.
 pub type RectDim = _RectDim;
 unsafe extern "C" {

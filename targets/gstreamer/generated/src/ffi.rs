@@ -548,13 +548,7 @@ pub union _GMutex {
     pub p: gpointer,
     pub i: [guint; 2usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GMutex"][::std::mem::size_of::<_GMutex>() - 8usize];
-    ["Alignment of _GMutex"][::std::mem::align_of::<_GMutex>() - 8usize];
-    ["Offset of field: _GMutex::p"][::std::mem::offset_of!(_GMutex, p) - 0usize];
-    ["Offset of field: _GMutex::i"][::std::mem::offset_of!(_GMutex, i) - 0usize];
-};
+crate::rt::layout!(_GMutex, size = 8, align = 8; p @ 0, i @ 0);
 #[repr(C)]
 #[derive(Debug)]
 pub struct _GDateTime {
@@ -579,11 +573,7 @@ pub struct _GDate {
     pub _bindgen_align: [u32; 0],
     pub _bitfield_1: __BindgenBitfieldUnit<[u8; 8usize]>,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GDate"][::std::mem::size_of::<_GDate>() - 8usize];
-    ["Alignment of _GDate"][::std::mem::align_of::<_GDate>() - 4usize];
-};
+crate::rt::layout!(_GDate, size = 8, align = 4;);
 impl _GDate {
     #[inline]
     #[allow(unnecessary_transmutes)]
@@ -907,14 +897,7 @@ pub struct _GList {
     pub next: *mut GList,
     pub prev: *mut GList,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GList"][::std::mem::size_of::<_GList>() - 24usize];
-    ["Alignment of _GList"][::std::mem::align_of::<_GList>() - 8usize];
-    ["Offset of field: _GList::data"][::std::mem::offset_of!(_GList, data) - 0usize];
-    ["Offset of field: _GList::next"][::std::mem::offset_of!(_GList, next) - 8usize];
-    ["Offset of field: _GList::prev"][::std::mem::offset_of!(_GList, prev) - 16usize];
-};
+crate::rt::layout!(_GList, size = 24, align = 8; data @ 0, next @ 8, prev @ 16);
 pub type GSList = _GSList;
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -922,13 +905,7 @@ pub struct _GSList {
     pub data: gpointer,
     pub next: *mut GSList,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GSList"][::std::mem::size_of::<_GSList>() - 16usize];
-    ["Alignment of _GSList"][::std::mem::align_of::<_GSList>() - 8usize];
-    ["Offset of field: _GSList::data"][::std::mem::offset_of!(_GSList, data) - 0usize];
-    ["Offset of field: _GSList::next"][::std::mem::offset_of!(_GSList, next) - 8usize];
-};
+crate::rt::layout!(_GSList, size = 16, align = 8; data @ 0, next @ 8);
 /** GQueue:
  @head: a pointer to the first element of the queue
  @tail: a pointer to the last element of the queue
@@ -951,16 +928,7 @@ pub struct _GQueue {
     pub tail: *mut GList,
     pub length: guint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GQueue"][::std::mem::size_of::<_GQueue>() - 24usize];
-    ["Alignment of _GQueue"][::std::mem::align_of::<_GQueue>() - 8usize];
-    ["Offset of field: _GQueue::head"][::std::mem::offset_of!(_GQueue, head) - 0usize];
-    ["Offset of field: _GQueue::tail"][::std::mem::offset_of!(_GQueue, tail) - 8usize];
-    [
-        "Offset of field: _GQueue::length",
-    ][::std::mem::offset_of!(_GQueue, length) - 16usize];
-};
+crate::rt::layout!(_GQueue, size = 24, align = 8; head @ 0, tail @ 8, length @ 16);
 pub type GType = gsize;
 /** GValue:
 
@@ -991,14 +959,7 @@ pub type GTypeInstance = _GTypeInstance;
 pub struct _GTypeClass {
     pub g_type: GType,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GTypeClass"][::std::mem::size_of::<_GTypeClass>() - 8usize];
-    ["Alignment of _GTypeClass"][::std::mem::align_of::<_GTypeClass>() - 8usize];
-    [
-        "Offset of field: _GTypeClass::g_type",
-    ][::std::mem::offset_of!(_GTypeClass, g_type) - 0usize];
-};
+crate::rt::layout!(_GTypeClass, size = 8, align = 8; g_type @ 0);
 /** GTypeInstance:
 
  An opaque structure used as the base of all type instances.*/
@@ -1007,14 +968,7 @@ const _: () = {
 pub struct _GTypeInstance {
     pub g_class: *mut GTypeClass,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GTypeInstance"][::std::mem::size_of::<_GTypeInstance>() - 8usize];
-    ["Alignment of _GTypeInstance"][::std::mem::align_of::<_GTypeInstance>() - 8usize];
-    [
-        "Offset of field: _GTypeInstance::g_class",
-    ][::std::mem::offset_of!(_GTypeInstance, g_class) - 0usize];
-};
+crate::rt::layout!(_GTypeInstance, size = 8, align = 8; g_class @ 0);
 /** GValue:
 
  An opaque structure used to hold different types of values.
@@ -1046,51 +1000,12 @@ pub union _GValue__bindgen_ty_1 {
     pub v_double: gdouble,
     pub v_pointer: gpointer,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _GValue__bindgen_ty_1",
-    ][::std::mem::size_of::<_GValue__bindgen_ty_1>() - 8usize];
-    [
-        "Alignment of _GValue__bindgen_ty_1",
-    ][::std::mem::align_of::<_GValue__bindgen_ty_1>() - 8usize];
-    [
-        "Offset of field: _GValue__bindgen_ty_1::v_int",
-    ][::std::mem::offset_of!(_GValue__bindgen_ty_1, v_int) - 0usize];
-    [
-        "Offset of field: _GValue__bindgen_ty_1::v_uint",
-    ][::std::mem::offset_of!(_GValue__bindgen_ty_1, v_uint) - 0usize];
-    [
-        "Offset of field: _GValue__bindgen_ty_1::v_long",
-    ][::std::mem::offset_of!(_GValue__bindgen_ty_1, v_long) - 0usize];
-    [
-        "Offset of field: _GValue__bindgen_ty_1::v_ulong",
-    ][::std::mem::offset_of!(_GValue__bindgen_ty_1, v_ulong) - 0usize];
-    [
-        "Offset of field: _GValue__bindgen_ty_1::v_int64",
-    ][::std::mem::offset_of!(_GValue__bindgen_ty_1, v_int64) - 0usize];
-    [
-        "Offset of field: _GValue__bindgen_ty_1::v_uint64",
-    ][::std::mem::offset_of!(_GValue__bindgen_ty_1, v_uint64) - 0usize];
-    [
-        "Offset of field: _GValue__bindgen_ty_1::v_float",
-    ][::std::mem::offset_of!(_GValue__bindgen_ty_1, v_float) - 0usize];
-    [
-        "Offset of field: _GValue__bindgen_ty_1::v_double",
-    ][::std::mem::offset_of!(_GValue__bindgen_ty_1, v_double) - 0usize];
-    [
-        "Offset of field: _GValue__bindgen_ty_1::v_pointer",
-    ][::std::mem::offset_of!(_GValue__bindgen_ty_1, v_pointer) - 0usize];
-};
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GValue"][::std::mem::size_of::<_GValue>() - 24usize];
-    ["Alignment of _GValue"][::std::mem::align_of::<_GValue>() - 8usize];
-    [
-        "Offset of field: _GValue::g_type",
-    ][::std::mem::offset_of!(_GValue, g_type) - 0usize];
-    ["Offset of field: _GValue::data"][::std::mem::offset_of!(_GValue, data) - 8usize];
-};
+crate::rt::layout!(
+    _GValue__bindgen_ty_1, size = 8, align = 8;
+    v_int @ 0, v_uint @ 0, v_long @ 0, v_ulong @ 0, v_int64 @ 0, v_uint64 @ 0, v_float @ 0,
+    v_double @ 0, v_pointer @ 0
+);
+crate::rt::layout!(_GValue, size = 24, align = 8; g_type @ 0, data @ 8);
 /** GBoxedCopyFunc:
  @boxed: (not nullable): The boxed structure to be copied.
 
@@ -1143,20 +1058,7 @@ pub struct _GObject {
     pub ref_count: guint,
     pub qdata: *mut GData,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GObject"][::std::mem::size_of::<_GObject>() - 24usize];
-    ["Alignment of _GObject"][::std::mem::align_of::<_GObject>() - 8usize];
-    [
-        "Offset of field: _GObject::g_type_instance",
-    ][::std::mem::offset_of!(_GObject, g_type_instance) - 0usize];
-    [
-        "Offset of field: _GObject::ref_count",
-    ][::std::mem::offset_of!(_GObject, ref_count) - 8usize];
-    [
-        "Offset of field: _GObject::qdata",
-    ][::std::mem::offset_of!(_GObject, qdata) - 16usize];
-};
+crate::rt::layout!(_GObject, size = 24, align = 8; g_type_instance @ 0, ref_count @ 8, qdata @ 16);
 /** GValueArray:
  @n_values: number of values contained in the array
  @values: array of values
@@ -1175,20 +1077,7 @@ pub struct _GValueArray {
     pub values: *mut GValue,
     pub n_prealloced: guint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GValueArray"][::std::mem::size_of::<_GValueArray>() - 24usize];
-    ["Alignment of _GValueArray"][::std::mem::align_of::<_GValueArray>() - 8usize];
-    [
-        "Offset of field: _GValueArray::n_values",
-    ][::std::mem::offset_of!(_GValueArray, n_values) - 0usize];
-    [
-        "Offset of field: _GValueArray::values",
-    ][::std::mem::offset_of!(_GValueArray, values) - 8usize];
-    [
-        "Offset of field: _GValueArray::n_prealloced",
-    ][::std::mem::offset_of!(_GValueArray, n_prealloced) - 16usize];
-};
+crate::rt::layout!(_GValueArray, size = 24, align = 8; n_values @ 0, values @ 8, n_prealloced @ 16);
 /** GstObject:
  @lock: object LOCK
  @name: The name of the object
@@ -1217,38 +1106,11 @@ pub struct _GstObject {
     pub last_sync: guint64,
     pub _gst_reserved: gpointer,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstObject"][::std::mem::size_of::<_GstObject>() - 88usize];
-    ["Alignment of _GstObject"][::std::mem::align_of::<_GstObject>() - 8usize];
-    [
-        "Offset of field: _GstObject::object",
-    ][::std::mem::offset_of!(_GstObject, object) - 0usize];
-    [
-        "Offset of field: _GstObject::lock",
-    ][::std::mem::offset_of!(_GstObject, lock) - 24usize];
-    [
-        "Offset of field: _GstObject::name",
-    ][::std::mem::offset_of!(_GstObject, name) - 32usize];
-    [
-        "Offset of field: _GstObject::parent",
-    ][::std::mem::offset_of!(_GstObject, parent) - 40usize];
-    [
-        "Offset of field: _GstObject::flags",
-    ][::std::mem::offset_of!(_GstObject, flags) - 48usize];
-    [
-        "Offset of field: _GstObject::control_bindings",
-    ][::std::mem::offset_of!(_GstObject, control_bindings) - 56usize];
-    [
-        "Offset of field: _GstObject::control_rate",
-    ][::std::mem::offset_of!(_GstObject, control_rate) - 64usize];
-    [
-        "Offset of field: _GstObject::last_sync",
-    ][::std::mem::offset_of!(_GstObject, last_sync) - 72usize];
-    [
-        "Offset of field: _GstObject::_gst_reserved",
-    ][::std::mem::offset_of!(_GstObject, _gst_reserved) - 80usize];
-};
+crate::rt::layout!(
+    _GstObject, size = 88, align = 8;
+    object @ 0, lock @ 24, name @ 32, parent @ 40, flags @ 48, control_bindings @ 56,
+    control_rate @ 64, last_sync @ 72, _gst_reserved @ 80
+);
 /** GstClockTime:
 
  A datatype to hold a time, measured in nanoseconds.*/
@@ -1355,38 +1217,11 @@ pub struct _GstMiniObject {
     pub priv_uint: guint,
     pub priv_pointer: gpointer,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstMiniObject"][::std::mem::size_of::<_GstMiniObject>() - 64usize];
-    ["Alignment of _GstMiniObject"][::std::mem::align_of::<_GstMiniObject>() - 8usize];
-    [
-        "Offset of field: _GstMiniObject::type_",
-    ][::std::mem::offset_of!(_GstMiniObject, type_) - 0usize];
-    [
-        "Offset of field: _GstMiniObject::refcount",
-    ][::std::mem::offset_of!(_GstMiniObject, refcount) - 8usize];
-    [
-        "Offset of field: _GstMiniObject::lockstate",
-    ][::std::mem::offset_of!(_GstMiniObject, lockstate) - 12usize];
-    [
-        "Offset of field: _GstMiniObject::flags",
-    ][::std::mem::offset_of!(_GstMiniObject, flags) - 16usize];
-    [
-        "Offset of field: _GstMiniObject::copy",
-    ][::std::mem::offset_of!(_GstMiniObject, copy) - 24usize];
-    [
-        "Offset of field: _GstMiniObject::dispose",
-    ][::std::mem::offset_of!(_GstMiniObject, dispose) - 32usize];
-    [
-        "Offset of field: _GstMiniObject::free",
-    ][::std::mem::offset_of!(_GstMiniObject, free) - 40usize];
-    [
-        "Offset of field: _GstMiniObject::priv_uint",
-    ][::std::mem::offset_of!(_GstMiniObject, priv_uint) - 48usize];
-    [
-        "Offset of field: _GstMiniObject::priv_pointer",
-    ][::std::mem::offset_of!(_GstMiniObject, priv_pointer) - 56usize];
-};
+crate::rt::layout!(
+    _GstMiniObject, size = 64, align = 8;
+    type_ @ 0, refcount @ 8, lockstate @ 12, flags @ 16, copy @ 24, dispose @ 32, free @ 40,
+    priv_uint @ 48, priv_pointer @ 56
+);
 /** GstMemory:
  @mini_object: parent structure
  @allocator: pointer to the #GstAllocator
@@ -1434,32 +1269,10 @@ pub struct _GstMemory {
     pub offset: gsize,
     pub size: gsize,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstMemory"][::std::mem::size_of::<_GstMemory>() - 112usize];
-    ["Alignment of _GstMemory"][::std::mem::align_of::<_GstMemory>() - 8usize];
-    [
-        "Offset of field: _GstMemory::mini_object",
-    ][::std::mem::offset_of!(_GstMemory, mini_object) - 0usize];
-    [
-        "Offset of field: _GstMemory::allocator",
-    ][::std::mem::offset_of!(_GstMemory, allocator) - 64usize];
-    [
-        "Offset of field: _GstMemory::parent",
-    ][::std::mem::offset_of!(_GstMemory, parent) - 72usize];
-    [
-        "Offset of field: _GstMemory::maxsize",
-    ][::std::mem::offset_of!(_GstMemory, maxsize) - 80usize];
-    [
-        "Offset of field: _GstMemory::align",
-    ][::std::mem::offset_of!(_GstMemory, align) - 88usize];
-    [
-        "Offset of field: _GstMemory::offset",
-    ][::std::mem::offset_of!(_GstMemory, offset) - 96usize];
-    [
-        "Offset of field: _GstMemory::size",
-    ][::std::mem::offset_of!(_GstMemory, size) - 104usize];
-};
+crate::rt::layout!(
+    _GstMemory, size = 112, align = 8;
+    mini_object @ 0, allocator @ 64, parent @ 72, maxsize @ 80, align @ 88, offset @ 96, size @ 104
+);
 pub const GstMapFlags_GST_MAP_READ: GstMapFlags = 1;
 pub const GstMapFlags_GST_MAP_WRITE: GstMapFlags = 2;
 pub const GstMapFlags_GST_MAP_FLAG_LAST: GstMapFlags = 65536;
@@ -1496,32 +1309,10 @@ pub struct GstMapInfo {
     pub user_data: [gpointer; 4usize],
     pub _gst_reserved: [gpointer; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of GstMapInfo"][::std::mem::size_of::<GstMapInfo>() - 104usize];
-    ["Alignment of GstMapInfo"][::std::mem::align_of::<GstMapInfo>() - 8usize];
-    [
-        "Offset of field: GstMapInfo::memory",
-    ][::std::mem::offset_of!(GstMapInfo, memory) - 0usize];
-    [
-        "Offset of field: GstMapInfo::flags",
-    ][::std::mem::offset_of!(GstMapInfo, flags) - 8usize];
-    [
-        "Offset of field: GstMapInfo::data",
-    ][::std::mem::offset_of!(GstMapInfo, data) - 16usize];
-    [
-        "Offset of field: GstMapInfo::size",
-    ][::std::mem::offset_of!(GstMapInfo, size) - 24usize];
-    [
-        "Offset of field: GstMapInfo::maxsize",
-    ][::std::mem::offset_of!(GstMapInfo, maxsize) - 32usize];
-    [
-        "Offset of field: GstMapInfo::user_data",
-    ][::std::mem::offset_of!(GstMapInfo, user_data) - 40usize];
-    [
-        "Offset of field: GstMapInfo::_gst_reserved",
-    ][::std::mem::offset_of!(GstMapInfo, _gst_reserved) - 72usize];
-};
+crate::rt::layout!(
+    GstMapInfo, size = 104, align = 8;
+    memory @ 0, flags @ 8, data @ 16, size @ 24, maxsize @ 32, user_data @ 40, _gst_reserved @ 72
+);
 /** GstMemoryMapFunction:
  @mem: a #GstMemory
  @maxsize: size to map
@@ -1657,44 +1448,11 @@ pub struct _GstAllocator {
     pub _gst_reserved: [gpointer; 2usize],
     pub priv_: *mut GstAllocatorPrivate,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstAllocator"][::std::mem::size_of::<_GstAllocator>() - 176usize];
-    ["Alignment of _GstAllocator"][::std::mem::align_of::<_GstAllocator>() - 8usize];
-    [
-        "Offset of field: _GstAllocator::object",
-    ][::std::mem::offset_of!(_GstAllocator, object) - 0usize];
-    [
-        "Offset of field: _GstAllocator::mem_type",
-    ][::std::mem::offset_of!(_GstAllocator, mem_type) - 88usize];
-    [
-        "Offset of field: _GstAllocator::mem_map",
-    ][::std::mem::offset_of!(_GstAllocator, mem_map) - 96usize];
-    [
-        "Offset of field: _GstAllocator::mem_unmap",
-    ][::std::mem::offset_of!(_GstAllocator, mem_unmap) - 104usize];
-    [
-        "Offset of field: _GstAllocator::mem_copy",
-    ][::std::mem::offset_of!(_GstAllocator, mem_copy) - 112usize];
-    [
-        "Offset of field: _GstAllocator::mem_share",
-    ][::std::mem::offset_of!(_GstAllocator, mem_share) - 120usize];
-    [
-        "Offset of field: _GstAllocator::mem_is_span",
-    ][::std::mem::offset_of!(_GstAllocator, mem_is_span) - 128usize];
-    [
-        "Offset of field: _GstAllocator::mem_map_full",
-    ][::std::mem::offset_of!(_GstAllocator, mem_map_full) - 136usize];
-    [
-        "Offset of field: _GstAllocator::mem_unmap_full",
-    ][::std::mem::offset_of!(_GstAllocator, mem_unmap_full) - 144usize];
-    [
-        "Offset of field: _GstAllocator::_gst_reserved",
-    ][::std::mem::offset_of!(_GstAllocator, _gst_reserved) - 152usize];
-    [
-        "Offset of field: _GstAllocator::priv_",
-    ][::std::mem::offset_of!(_GstAllocator, priv_) - 168usize];
-};
+crate::rt::layout!(
+    _GstAllocator, size = 176, align = 8;
+    object @ 0, mem_type @ 88, mem_map @ 96, mem_unmap @ 104, mem_copy @ 112, mem_share @ 120,
+    mem_is_span @ 128, mem_map_full @ 136, mem_unmap_full @ 144, _gst_reserved @ 152, priv_ @ 168
+);
 #[repr(C)]
 #[derive(Debug)]
 pub struct _GstDateTime {
@@ -1784,17 +1542,7 @@ pub struct _GstStructure {
     pub type_: GType,
     pub name: GQuark,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstStructure"][::std::mem::size_of::<_GstStructure>() - 16usize];
-    ["Alignment of _GstStructure"][::std::mem::align_of::<_GstStructure>() - 8usize];
-    [
-        "Offset of field: _GstStructure::type_",
-    ][::std::mem::offset_of!(_GstStructure, type_) - 0usize];
-    [
-        "Offset of field: _GstStructure::name",
-    ][::std::mem::offset_of!(_GstStructure, name) - 8usize];
-};
+crate::rt::layout!(_GstStructure, size = 16, align = 8; type_ @ 0, name @ 8);
 pub type GstStructure_autoptr = *mut GstStructure;
 pub type GstStructure_listautoptr = *mut GList;
 pub type GstStructure_slistautoptr = *mut GSList;
@@ -1813,14 +1561,7 @@ pub type GstCaps = _GstCaps;
 pub struct _GstCaps {
     pub mini_object: GstMiniObject,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstCaps"][::std::mem::size_of::<_GstCaps>() - 64usize];
-    ["Alignment of _GstCaps"][::std::mem::align_of::<_GstCaps>() - 8usize];
-    [
-        "Offset of field: _GstCaps::mini_object",
-    ][::std::mem::offset_of!(_GstCaps, mini_object) - 0usize];
-};
+crate::rt::layout!(_GstCaps, size = 64, align = 8; mini_object @ 0);
 /** GstBuffer:
  @mini_object: the parent structure
  @pool: pointer to the pool owner of the buffer
@@ -1894,15 +1635,7 @@ pub struct _GstMeta {
     pub flags: GstMetaFlags,
     pub info: *const GstMetaInfo,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstMeta"][::std::mem::size_of::<_GstMeta>() - 16usize];
-    ["Alignment of _GstMeta"][::std::mem::align_of::<_GstMeta>() - 8usize];
-    [
-        "Offset of field: _GstMeta::flags",
-    ][::std::mem::offset_of!(_GstMeta, flags) - 0usize];
-    ["Offset of field: _GstMeta::info"][::std::mem::offset_of!(_GstMeta, info) - 8usize];
-};
+crate::rt::layout!(_GstMeta, size = 16, align = 8; flags @ 0, info @ 8);
 /** GstMetaInitFunction:
  @meta: a #GstMeta
  @params: parameters passed to the init function
@@ -1969,29 +1702,10 @@ pub struct _GstMetaInfo {
     pub free_func: GstMetaFreeFunction,
     pub transform_func: GstMetaTransformFunction,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstMetaInfo"][::std::mem::size_of::<_GstMetaInfo>() - 48usize];
-    ["Alignment of _GstMetaInfo"][::std::mem::align_of::<_GstMetaInfo>() - 8usize];
-    [
-        "Offset of field: _GstMetaInfo::api",
-    ][::std::mem::offset_of!(_GstMetaInfo, api) - 0usize];
-    [
-        "Offset of field: _GstMetaInfo::type_",
-    ][::std::mem::offset_of!(_GstMetaInfo, type_) - 8usize];
-    [
-        "Offset of field: _GstMetaInfo::size",
-    ][::std::mem::offset_of!(_GstMetaInfo, size) - 16usize];
-    [
-        "Offset of field: _GstMetaInfo::init_func",
-    ][::std::mem::offset_of!(_GstMetaInfo, init_func) - 24usize];
-    [
-        "Offset of field: _GstMetaInfo::free_func",
-    ][::std::mem::offset_of!(_GstMetaInfo, free_func) - 32usize];
-    [
-        "Offset of field: _GstMetaInfo::transform_func",
-    ][::std::mem::offset_of!(_GstMetaInfo, transform_func) - 40usize];
-};
+crate::rt::layout!(
+    _GstMetaInfo, size = 48, align = 8;
+    api @ 0, type_ @ 8, size @ 16, init_func @ 24, free_func @ 32, transform_func @ 40
+);
 /** GstBuffer:
  @mini_object: the parent structure
  @pool: pointer to the pool owner of the buffer
@@ -2024,32 +1738,10 @@ pub struct _GstBuffer {
     pub offset: guint64,
     pub offset_end: guint64,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstBuffer"][::std::mem::size_of::<_GstBuffer>() - 112usize];
-    ["Alignment of _GstBuffer"][::std::mem::align_of::<_GstBuffer>() - 8usize];
-    [
-        "Offset of field: _GstBuffer::mini_object",
-    ][::std::mem::offset_of!(_GstBuffer, mini_object) - 0usize];
-    [
-        "Offset of field: _GstBuffer::pool",
-    ][::std::mem::offset_of!(_GstBuffer, pool) - 64usize];
-    [
-        "Offset of field: _GstBuffer::pts",
-    ][::std::mem::offset_of!(_GstBuffer, pts) - 72usize];
-    [
-        "Offset of field: _GstBuffer::dts",
-    ][::std::mem::offset_of!(_GstBuffer, dts) - 80usize];
-    [
-        "Offset of field: _GstBuffer::duration",
-    ][::std::mem::offset_of!(_GstBuffer, duration) - 88usize];
-    [
-        "Offset of field: _GstBuffer::offset",
-    ][::std::mem::offset_of!(_GstBuffer, offset) - 96usize];
-    [
-        "Offset of field: _GstBuffer::offset_end",
-    ][::std::mem::offset_of!(_GstBuffer, offset_end) - 104usize];
-};
+crate::rt::layout!(
+    _GstBuffer, size = 112, align = 8;
+    mini_object @ 0, pool @ 64, pts @ 72, dts @ 80, duration @ 88, offset @ 96, offset_end @ 104
+);
 pub const GstFormat_GST_FORMAT_UNDEFINED: GstFormat = 0;
 pub const GstFormat_GST_FORMAT_DEFAULT: GstFormat = 1;
 pub const GstFormat_GST_FORMAT_BYTES: GstFormat = 2;
@@ -2091,23 +1783,10 @@ pub struct _GstBufferPool {
     pub priv_: *mut GstBufferPoolPrivate,
     pub _gst_reserved: [gpointer; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstBufferPool"][::std::mem::size_of::<_GstBufferPool>() - 136usize];
-    ["Alignment of _GstBufferPool"][::std::mem::align_of::<_GstBufferPool>() - 8usize];
-    [
-        "Offset of field: _GstBufferPool::object",
-    ][::std::mem::offset_of!(_GstBufferPool, object) - 0usize];
-    [
-        "Offset of field: _GstBufferPool::flushing",
-    ][::std::mem::offset_of!(_GstBufferPool, flushing) - 88usize];
-    [
-        "Offset of field: _GstBufferPool::priv_",
-    ][::std::mem::offset_of!(_GstBufferPool, priv_) - 96usize];
-    [
-        "Offset of field: _GstBufferPool::_gst_reserved",
-    ][::std::mem::offset_of!(_GstBufferPool, _gst_reserved) - 104usize];
-};
+crate::rt::layout!(
+    _GstBufferPool, size = 136, align = 8;
+    object @ 0, flushing @ 88, priv_ @ 96, _gst_reserved @ 104
+);
 /** GstVideoAlignment:
  @padding_left: extra pixels on the left side
  @padding_right: extra pixels on the right side
@@ -2187,28 +1866,10 @@ pub struct _GstVideoTileInfo {
     pub size: guint,
     pub padding: [guint32; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstVideoTileInfo"][::std::mem::size_of::<_GstVideoTileInfo>() - 32usize];
-    [
-        "Alignment of _GstVideoTileInfo",
-    ][::std::mem::align_of::<_GstVideoTileInfo>() - 4usize];
-    [
-        "Offset of field: _GstVideoTileInfo::width",
-    ][::std::mem::offset_of!(_GstVideoTileInfo, width) - 0usize];
-    [
-        "Offset of field: _GstVideoTileInfo::height",
-    ][::std::mem::offset_of!(_GstVideoTileInfo, height) - 4usize];
-    [
-        "Offset of field: _GstVideoTileInfo::stride",
-    ][::std::mem::offset_of!(_GstVideoTileInfo, stride) - 8usize];
-    [
-        "Offset of field: _GstVideoTileInfo::size",
-    ][::std::mem::offset_of!(_GstVideoTileInfo, size) - 12usize];
-    [
-        "Offset of field: _GstVideoTileInfo::padding",
-    ][::std::mem::offset_of!(_GstVideoTileInfo, padding) - 16usize];
-};
+crate::rt::layout!(
+    _GstVideoTileInfo, size = 32, align = 4;
+    width @ 0, height @ 4, stride @ 8, size @ 12, padding @ 16
+);
 pub const GstVideoFormat_GST_VIDEO_FORMAT_UNKNOWN: GstVideoFormat = 0;
 pub const GstVideoFormat_GST_VIDEO_FORMAT_ENCODED: GstVideoFormat = 1;
 pub const GstVideoFormat_GST_VIDEO_FORMAT_I420: GstVideoFormat = 2;
@@ -2796,81 +2457,13 @@ pub struct _GstVideoFormatInfo {
  Since: 1.22*/
     pub tile_info: [GstVideoTileInfo; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _GstVideoFormatInfo",
-    ][::std::mem::size_of::<_GstVideoFormatInfo>() - 328usize];
-    [
-        "Alignment of _GstVideoFormatInfo",
-    ][::std::mem::align_of::<_GstVideoFormatInfo>() - 8usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::format",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, format) - 0usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::name",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, name) - 8usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::description",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, description) - 16usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::flags",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, flags) - 24usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::bits",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, bits) - 28usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::n_components",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, n_components) - 32usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::shift",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, shift) - 36usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::depth",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, depth) - 52usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::pixel_stride",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, pixel_stride) - 68usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::n_planes",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, n_planes) - 84usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::plane",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, plane) - 88usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::poffset",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, poffset) - 104usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::w_sub",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, w_sub) - 120usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::h_sub",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, h_sub) - 136usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::unpack_format",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, unpack_format) - 152usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::unpack_func",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, unpack_func) - 160usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::pack_lines",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, pack_lines) - 168usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::pack_func",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, pack_func) - 176usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::tile_mode",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, tile_mode) - 184usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::tile_ws",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, tile_ws) - 188usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::tile_hs",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, tile_hs) - 192usize];
-    [
-        "Offset of field: _GstVideoFormatInfo::tile_info",
-    ][::std::mem::offset_of!(_GstVideoFormatInfo, tile_info) - 196usize];
-};
+crate::rt::layout!(
+    _GstVideoFormatInfo, size = 328, align = 8;
+    format @ 0, name @ 8, description @ 16, flags @ 24, bits @ 28, n_components @ 32, shift @ 36,
+    depth @ 52, pixel_stride @ 68, n_planes @ 84, plane @ 88, poffset @ 104, w_sub @ 120,
+    h_sub @ 136, unpack_format @ 152, unpack_func @ 160, pack_lines @ 168, pack_func @ 176,
+    tile_mode @ 184, tile_ws @ 188, tile_hs @ 192, tile_info @ 196
+);
 pub const GstVideoColorRange_GST_VIDEO_COLOR_RANGE_UNKNOWN: GstVideoColorRange = 0;
 pub const GstVideoColorRange_GST_VIDEO_COLOR_RANGE_0_255: GstVideoColorRange = 1;
 pub const GstVideoColorRange_GST_VIDEO_COLOR_RANGE_16_235: GstVideoColorRange = 2;
@@ -3023,27 +2616,10 @@ pub struct GstVideoColorimetry {
     pub transfer: GstVideoTransferFunction,
     pub primaries: GstVideoColorPrimaries,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of GstVideoColorimetry",
-    ][::std::mem::size_of::<GstVideoColorimetry>() - 16usize];
-    [
-        "Alignment of GstVideoColorimetry",
-    ][::std::mem::align_of::<GstVideoColorimetry>() - 4usize];
-    [
-        "Offset of field: GstVideoColorimetry::range",
-    ][::std::mem::offset_of!(GstVideoColorimetry, range) - 0usize];
-    [
-        "Offset of field: GstVideoColorimetry::matrix",
-    ][::std::mem::offset_of!(GstVideoColorimetry, matrix) - 4usize];
-    [
-        "Offset of field: GstVideoColorimetry::transfer",
-    ][::std::mem::offset_of!(GstVideoColorimetry, transfer) - 8usize];
-    [
-        "Offset of field: GstVideoColorimetry::primaries",
-    ][::std::mem::offset_of!(GstVideoColorimetry, primaries) - 12usize];
-};
+crate::rt::layout!(
+    GstVideoColorimetry, size = 16, align = 4;
+    range @ 0, matrix @ 4, transfer @ 8, primaries @ 12
+);
 /** GstVideoInfo:
  @finfo: the format info of the video
  @interlace_mode: the interlace mode
@@ -3316,95 +2892,17 @@ pub struct _GstVideoInfo__bindgen_ty_1__bindgen_ty_1 {
     pub multiview_flags: GstVideoMultiviewFlags,
     pub field_order: GstVideoFieldOrder,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _GstVideoInfo__bindgen_ty_1__bindgen_ty_1",
-    ][::std::mem::size_of::<_GstVideoInfo__bindgen_ty_1__bindgen_ty_1>() - 12usize];
-    [
-        "Alignment of _GstVideoInfo__bindgen_ty_1__bindgen_ty_1",
-    ][::std::mem::align_of::<_GstVideoInfo__bindgen_ty_1__bindgen_ty_1>() - 4usize];
-    [
-        "Offset of field: _GstVideoInfo__bindgen_ty_1__bindgen_ty_1::multiview_mode",
-    ][::std::mem::offset_of!(_GstVideoInfo__bindgen_ty_1__bindgen_ty_1, multiview_mode)
-        - 0usize];
-    [
-        "Offset of field: _GstVideoInfo__bindgen_ty_1__bindgen_ty_1::multiview_flags",
-    ][::std::mem::offset_of!(_GstVideoInfo__bindgen_ty_1__bindgen_ty_1, multiview_flags)
-        - 4usize];
-    [
-        "Offset of field: _GstVideoInfo__bindgen_ty_1__bindgen_ty_1::field_order",
-    ][::std::mem::offset_of!(_GstVideoInfo__bindgen_ty_1__bindgen_ty_1, field_order)
-        - 8usize];
-};
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _GstVideoInfo__bindgen_ty_1",
-    ][::std::mem::size_of::<_GstVideoInfo__bindgen_ty_1>() - 32usize];
-    [
-        "Alignment of _GstVideoInfo__bindgen_ty_1",
-    ][::std::mem::align_of::<_GstVideoInfo__bindgen_ty_1>() - 8usize];
-    [
-        "Offset of field: _GstVideoInfo__bindgen_ty_1::abi",
-    ][::std::mem::offset_of!(_GstVideoInfo__bindgen_ty_1, abi) - 0usize];
-    [
-        "Offset of field: _GstVideoInfo__bindgen_ty_1::_gst_reserved",
-    ][::std::mem::offset_of!(_GstVideoInfo__bindgen_ty_1, _gst_reserved) - 0usize];
-};
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstVideoInfo"][::std::mem::size_of::<_GstVideoInfo>() - 152usize];
-    ["Alignment of _GstVideoInfo"][::std::mem::align_of::<_GstVideoInfo>() - 8usize];
-    [
-        "Offset of field: _GstVideoInfo::finfo",
-    ][::std::mem::offset_of!(_GstVideoInfo, finfo) - 0usize];
-    [
-        "Offset of field: _GstVideoInfo::interlace_mode",
-    ][::std::mem::offset_of!(_GstVideoInfo, interlace_mode) - 8usize];
-    [
-        "Offset of field: _GstVideoInfo::flags",
-    ][::std::mem::offset_of!(_GstVideoInfo, flags) - 12usize];
-    [
-        "Offset of field: _GstVideoInfo::width",
-    ][::std::mem::offset_of!(_GstVideoInfo, width) - 16usize];
-    [
-        "Offset of field: _GstVideoInfo::height",
-    ][::std::mem::offset_of!(_GstVideoInfo, height) - 20usize];
-    [
-        "Offset of field: _GstVideoInfo::size",
-    ][::std::mem::offset_of!(_GstVideoInfo, size) - 24usize];
-    [
-        "Offset of field: _GstVideoInfo::views",
-    ][::std::mem::offset_of!(_GstVideoInfo, views) - 32usize];
-    [
-        "Offset of field: _GstVideoInfo::chroma_site",
-    ][::std::mem::offset_of!(_GstVideoInfo, chroma_site) - 36usize];
-    [
-        "Offset of field: _GstVideoInfo::colorimetry",
-    ][::std::mem::offset_of!(_GstVideoInfo, colorimetry) - 40usize];
-    [
-        "Offset of field: _GstVideoInfo::par_n",
-    ][::std::mem::offset_of!(_GstVideoInfo, par_n) - 56usize];
-    [
-        "Offset of field: _GstVideoInfo::par_d",
-    ][::std::mem::offset_of!(_GstVideoInfo, par_d) - 60usize];
-    [
-        "Offset of field: _GstVideoInfo::fps_n",
-    ][::std::mem::offset_of!(_GstVideoInfo, fps_n) - 64usize];
-    [
-        "Offset of field: _GstVideoInfo::fps_d",
-    ][::std::mem::offset_of!(_GstVideoInfo, fps_d) - 68usize];
-    [
-        "Offset of field: _GstVideoInfo::offset",
-    ][::std::mem::offset_of!(_GstVideoInfo, offset) - 72usize];
-    [
-        "Offset of field: _GstVideoInfo::stride",
-    ][::std::mem::offset_of!(_GstVideoInfo, stride) - 104usize];
-    [
-        "Offset of field: _GstVideoInfo::ABI",
-    ][::std::mem::offset_of!(_GstVideoInfo, ABI) - 120usize];
-};
+crate::rt::layout!(
+    _GstVideoInfo__bindgen_ty_1__bindgen_ty_1, size = 12, align = 4;
+    multiview_mode @ 0, multiview_flags @ 4, field_order @ 8
+);
+crate::rt::layout!(_GstVideoInfo__bindgen_ty_1, size = 32, align = 8; abi @ 0, _gst_reserved @ 0);
+crate::rt::layout!(
+    _GstVideoInfo, size = 152, align = 8;
+    finfo @ 0, interlace_mode @ 8, flags @ 12, width @ 16, height @ 20, size @ 24, views @ 32,
+    chroma_site @ 36, colorimetry @ 40, par_n @ 56, par_d @ 60, fps_n @ 64, fps_d @ 68, offset @ 72,
+    stride @ 104, ABI @ 120
+);
 pub type GstVideoInfo_autoptr = *mut GstVideoInfo;
 pub type GstVideoInfo_listautoptr = *mut GList;
 pub type GstVideoInfo_slistautoptr = *mut GSList;
@@ -3458,30 +2956,10 @@ pub struct _GstVideoAlignment {
     pub padding_right: guint,
     pub stride_align: [guint; 4usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _GstVideoAlignment",
-    ][::std::mem::size_of::<_GstVideoAlignment>() - 32usize];
-    [
-        "Alignment of _GstVideoAlignment",
-    ][::std::mem::align_of::<_GstVideoAlignment>() - 4usize];
-    [
-        "Offset of field: _GstVideoAlignment::padding_top",
-    ][::std::mem::offset_of!(_GstVideoAlignment, padding_top) - 0usize];
-    [
-        "Offset of field: _GstVideoAlignment::padding_bottom",
-    ][::std::mem::offset_of!(_GstVideoAlignment, padding_bottom) - 4usize];
-    [
-        "Offset of field: _GstVideoAlignment::padding_left",
-    ][::std::mem::offset_of!(_GstVideoAlignment, padding_left) - 8usize];
-    [
-        "Offset of field: _GstVideoAlignment::padding_right",
-    ][::std::mem::offset_of!(_GstVideoAlignment, padding_right) - 12usize];
-    [
-        "Offset of field: _GstVideoAlignment::stride_align",
-    ][::std::mem::offset_of!(_GstVideoAlignment, stride_align) - 16usize];
-};
+crate::rt::layout!(
+    _GstVideoAlignment, size = 32, align = 4;
+    padding_top @ 0, padding_bottom @ 4, padding_left @ 8, padding_right @ 12, stride_align @ 16
+);
 /** GstVideoTimeCodeConfig:
  @fps_n: Numerator of the frame rate
  @fps_d: Denominator of the frame rate
@@ -3547,27 +3025,10 @@ pub struct _GstVideoTimeCodeConfig {
     pub flags: GstVideoTimeCodeFlags,
     pub latest_daily_jam: *mut GDateTime,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _GstVideoTimeCodeConfig",
-    ][::std::mem::size_of::<_GstVideoTimeCodeConfig>() - 24usize];
-    [
-        "Alignment of _GstVideoTimeCodeConfig",
-    ][::std::mem::align_of::<_GstVideoTimeCodeConfig>() - 8usize];
-    [
-        "Offset of field: _GstVideoTimeCodeConfig::fps_n",
-    ][::std::mem::offset_of!(_GstVideoTimeCodeConfig, fps_n) - 0usize];
-    [
-        "Offset of field: _GstVideoTimeCodeConfig::fps_d",
-    ][::std::mem::offset_of!(_GstVideoTimeCodeConfig, fps_d) - 4usize];
-    [
-        "Offset of field: _GstVideoTimeCodeConfig::flags",
-    ][::std::mem::offset_of!(_GstVideoTimeCodeConfig, flags) - 8usize];
-    [
-        "Offset of field: _GstVideoTimeCodeConfig::latest_daily_jam",
-    ][::std::mem::offset_of!(_GstVideoTimeCodeConfig, latest_daily_jam) - 16usize];
-};
+crate::rt::layout!(
+    _GstVideoTimeCodeConfig, size = 24, align = 8;
+    fps_n @ 0, fps_d @ 4, flags @ 8, latest_daily_jam @ 16
+);
 /** GstVideoTimeCode:
  @hours: the hours field of #GstVideoTimeCode
  @minutes: the minutes field of #GstVideoTimeCode
@@ -3596,31 +3057,10 @@ pub struct _GstVideoTimeCode {
     pub frames: guint,
     pub field_count: guint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstVideoTimeCode"][::std::mem::size_of::<_GstVideoTimeCode>() - 48usize];
-    [
-        "Alignment of _GstVideoTimeCode",
-    ][::std::mem::align_of::<_GstVideoTimeCode>() - 8usize];
-    [
-        "Offset of field: _GstVideoTimeCode::config",
-    ][::std::mem::offset_of!(_GstVideoTimeCode, config) - 0usize];
-    [
-        "Offset of field: _GstVideoTimeCode::hours",
-    ][::std::mem::offset_of!(_GstVideoTimeCode, hours) - 24usize];
-    [
-        "Offset of field: _GstVideoTimeCode::minutes",
-    ][::std::mem::offset_of!(_GstVideoTimeCode, minutes) - 28usize];
-    [
-        "Offset of field: _GstVideoTimeCode::seconds",
-    ][::std::mem::offset_of!(_GstVideoTimeCode, seconds) - 32usize];
-    [
-        "Offset of field: _GstVideoTimeCode::frames",
-    ][::std::mem::offset_of!(_GstVideoTimeCode, frames) - 36usize];
-    [
-        "Offset of field: _GstVideoTimeCode::field_count",
-    ][::std::mem::offset_of!(_GstVideoTimeCode, field_count) - 40usize];
-};
+crate::rt::layout!(
+    _GstVideoTimeCode, size = 48, align = 8;
+    config @ 0, hours @ 24, minutes @ 28, seconds @ 32, frames @ 36, field_count @ 40
+);
 /** GstVideoMeta:
  @meta: parent #GstMeta
  @buffer: the buffer this metadata belongs to
@@ -3735,50 +3175,11 @@ pub struct _GstVideoMeta {
     >,
     pub alignment: GstVideoAlignment,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstVideoMeta"][::std::mem::size_of::<_GstVideoMeta>() - 144usize];
-    ["Alignment of _GstVideoMeta"][::std::mem::align_of::<_GstVideoMeta>() - 8usize];
-    [
-        "Offset of field: _GstVideoMeta::meta",
-    ][::std::mem::offset_of!(_GstVideoMeta, meta) - 0usize];
-    [
-        "Offset of field: _GstVideoMeta::buffer",
-    ][::std::mem::offset_of!(_GstVideoMeta, buffer) - 16usize];
-    [
-        "Offset of field: _GstVideoMeta::flags",
-    ][::std::mem::offset_of!(_GstVideoMeta, flags) - 24usize];
-    [
-        "Offset of field: _GstVideoMeta::format",
-    ][::std::mem::offset_of!(_GstVideoMeta, format) - 28usize];
-    [
-        "Offset of field: _GstVideoMeta::id",
-    ][::std::mem::offset_of!(_GstVideoMeta, id) - 32usize];
-    [
-        "Offset of field: _GstVideoMeta::width",
-    ][::std::mem::offset_of!(_GstVideoMeta, width) - 36usize];
-    [
-        "Offset of field: _GstVideoMeta::height",
-    ][::std::mem::offset_of!(_GstVideoMeta, height) - 40usize];
-    [
-        "Offset of field: _GstVideoMeta::n_planes",
-    ][::std::mem::offset_of!(_GstVideoMeta, n_planes) - 44usize];
-    [
-        "Offset of field: _GstVideoMeta::offset",
-    ][::std::mem::offset_of!(_GstVideoMeta, offset) - 48usize];
-    [
-        "Offset of field: _GstVideoMeta::stride",
-    ][::std::mem::offset_of!(_GstVideoMeta, stride) - 80usize];
-    [
-        "Offset of field: _GstVideoMeta::map",
-    ][::std::mem::offset_of!(_GstVideoMeta, map) - 96usize];
-    [
-        "Offset of field: _GstVideoMeta::unmap",
-    ][::std::mem::offset_of!(_GstVideoMeta, unmap) - 104usize];
-    [
-        "Offset of field: _GstVideoMeta::alignment",
-    ][::std::mem::offset_of!(_GstVideoMeta, alignment) - 112usize];
-};
+crate::rt::layout!(
+    _GstVideoMeta, size = 144, align = 8;
+    meta @ 0, buffer @ 16, flags @ 24, format @ 28, id @ 32, width @ 36, height @ 40, n_planes @ 44,
+    offset @ 48, stride @ 80, map @ 96, unmap @ 104, alignment @ 112
+);
 /** GstVideoCropMeta:
  @meta: parent #GstMeta
  @x: the horizontal offset
@@ -3796,28 +3197,10 @@ pub struct _GstVideoCropMeta {
     pub width: guint,
     pub height: guint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstVideoCropMeta"][::std::mem::size_of::<_GstVideoCropMeta>() - 32usize];
-    [
-        "Alignment of _GstVideoCropMeta",
-    ][::std::mem::align_of::<_GstVideoCropMeta>() - 8usize];
-    [
-        "Offset of field: _GstVideoCropMeta::meta",
-    ][::std::mem::offset_of!(_GstVideoCropMeta, meta) - 0usize];
-    [
-        "Offset of field: _GstVideoCropMeta::x",
-    ][::std::mem::offset_of!(_GstVideoCropMeta, x) - 16usize];
-    [
-        "Offset of field: _GstVideoCropMeta::y",
-    ][::std::mem::offset_of!(_GstVideoCropMeta, y) - 20usize];
-    [
-        "Offset of field: _GstVideoCropMeta::width",
-    ][::std::mem::offset_of!(_GstVideoCropMeta, width) - 24usize];
-    [
-        "Offset of field: _GstVideoCropMeta::height",
-    ][::std::mem::offset_of!(_GstVideoCropMeta, height) - 28usize];
-};
+crate::rt::layout!(
+    _GstVideoCropMeta, size = 32, align = 8;
+    meta @ 0, x @ 16, y @ 20, width @ 24, height @ 28
+);
 /** GstVideoMetaTransform:
  @in_info: the input #GstVideoInfo
  @out_info: the output #GstVideoInfo
@@ -3830,21 +3213,7 @@ pub struct GstVideoMetaTransform {
     pub in_info: *mut GstVideoInfo,
     pub out_info: *mut GstVideoInfo,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of GstVideoMetaTransform",
-    ][::std::mem::size_of::<GstVideoMetaTransform>() - 16usize];
-    [
-        "Alignment of GstVideoMetaTransform",
-    ][::std::mem::align_of::<GstVideoMetaTransform>() - 8usize];
-    [
-        "Offset of field: GstVideoMetaTransform::in_info",
-    ][::std::mem::offset_of!(GstVideoMetaTransform, in_info) - 0usize];
-    [
-        "Offset of field: GstVideoMetaTransform::out_info",
-    ][::std::mem::offset_of!(GstVideoMetaTransform, out_info) - 8usize];
-};
+crate::rt::layout!(GstVideoMetaTransform, size = 16, align = 8; in_info @ 0, out_info @ 8);
 pub const GstVideoGLTextureType_GST_VIDEO_GL_TEXTURE_TYPE_LUMINANCE: GstVideoGLTextureType = 0;
 pub const GstVideoGLTextureType_GST_VIDEO_GL_TEXTURE_TYPE_LUMINANCE_ALPHA: GstVideoGLTextureType = 1;
 pub const GstVideoGLTextureType_GST_VIDEO_GL_TEXTURE_TYPE_RGB16: GstVideoGLTextureType = 2;
@@ -3915,43 +3284,11 @@ pub struct _GstVideoGLTextureUploadMeta {
     pub user_data_copy: GBoxedCopyFunc,
     pub user_data_free: GBoxedFreeFunc,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of _GstVideoGLTextureUploadMeta",
-    ][::std::mem::size_of::<_GstVideoGLTextureUploadMeta>() - 80usize];
-    [
-        "Alignment of _GstVideoGLTextureUploadMeta",
-    ][::std::mem::align_of::<_GstVideoGLTextureUploadMeta>() - 8usize];
-    [
-        "Offset of field: _GstVideoGLTextureUploadMeta::meta",
-    ][::std::mem::offset_of!(_GstVideoGLTextureUploadMeta, meta) - 0usize];
-    [
-        "Offset of field: _GstVideoGLTextureUploadMeta::texture_orientation",
-    ][::std::mem::offset_of!(_GstVideoGLTextureUploadMeta, texture_orientation)
-        - 16usize];
-    [
-        "Offset of field: _GstVideoGLTextureUploadMeta::n_textures",
-    ][::std::mem::offset_of!(_GstVideoGLTextureUploadMeta, n_textures) - 20usize];
-    [
-        "Offset of field: _GstVideoGLTextureUploadMeta::texture_type",
-    ][::std::mem::offset_of!(_GstVideoGLTextureUploadMeta, texture_type) - 24usize];
-    [
-        "Offset of field: _GstVideoGLTextureUploadMeta::buffer",
-    ][::std::mem::offset_of!(_GstVideoGLTextureUploadMeta, buffer) - 40usize];
-    [
-        "Offset of field: _GstVideoGLTextureUploadMeta::upload",
-    ][::std::mem::offset_of!(_GstVideoGLTextureUploadMeta, upload) - 48usize];
-    [
-        "Offset of field: _GstVideoGLTextureUploadMeta::user_data",
-    ][::std::mem::offset_of!(_GstVideoGLTextureUploadMeta, user_data) - 56usize];
-    [
-        "Offset of field: _GstVideoGLTextureUploadMeta::user_data_copy",
-    ][::std::mem::offset_of!(_GstVideoGLTextureUploadMeta, user_data_copy) - 64usize];
-    [
-        "Offset of field: _GstVideoGLTextureUploadMeta::user_data_free",
-    ][::std::mem::offset_of!(_GstVideoGLTextureUploadMeta, user_data_free) - 72usize];
-};
+crate::rt::layout!(
+    _GstVideoGLTextureUploadMeta, size = 80, align = 8;
+    meta @ 0, texture_orientation @ 16, n_textures @ 20, texture_type @ 24, buffer @ 40,
+    upload @ 48, user_data @ 56, user_data_copy @ 64, user_data_free @ 72
+);
 /** GstVideoRegionOfInterestMeta:
  @meta: parent #GstMeta
  @roi_type: GQuark describing the semantic of the Roi (f.i. a face, a pedestrian)
@@ -3978,42 +3315,10 @@ pub struct GstVideoRegionOfInterestMeta {
     pub h: guint,
     pub params: *mut GList,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of GstVideoRegionOfInterestMeta",
-    ][::std::mem::size_of::<GstVideoRegionOfInterestMeta>() - 56usize];
-    [
-        "Alignment of GstVideoRegionOfInterestMeta",
-    ][::std::mem::align_of::<GstVideoRegionOfInterestMeta>() - 8usize];
-    [
-        "Offset of field: GstVideoRegionOfInterestMeta::meta",
-    ][::std::mem::offset_of!(GstVideoRegionOfInterestMeta, meta) - 0usize];
-    [
-        "Offset of field: GstVideoRegionOfInterestMeta::roi_type",
-    ][::std::mem::offset_of!(GstVideoRegionOfInterestMeta, roi_type) - 16usize];
-    [
-        "Offset of field: GstVideoRegionOfInterestMeta::id",
-    ][::std::mem::offset_of!(GstVideoRegionOfInterestMeta, id) - 20usize];
-    [
-        "Offset of field: GstVideoRegionOfInterestMeta::parent_id",
-    ][::std::mem::offset_of!(GstVideoRegionOfInterestMeta, parent_id) - 24usize];
-    [
-        "Offset of field: GstVideoRegionOfInterestMeta::x",
-    ][::std::mem::offset_of!(GstVideoRegionOfInterestMeta, x) - 28usize];
-    [
-        "Offset of field: GstVideoRegionOfInterestMeta::y",
-    ][::std::mem::offset_of!(GstVideoRegionOfInterestMeta, y) - 32usize];
-    [
-        "Offset of field: GstVideoRegionOfInterestMeta::w",
-    ][::std::mem::offset_of!(GstVideoRegionOfInterestMeta, w) - 36usize];
-    [
-        "Offset of field: GstVideoRegionOfInterestMeta::h",
-    ][::std::mem::offset_of!(GstVideoRegionOfInterestMeta, h) - 40usize];
-    [
-        "Offset of field: GstVideoRegionOfInterestMeta::params",
-    ][::std::mem::offset_of!(GstVideoRegionOfInterestMeta, params) - 48usize];
-};
+crate::rt::layout!(
+    GstVideoRegionOfInterestMeta, size = 56, align = 8;
+    meta @ 0, roi_type @ 16, id @ 20, parent_id @ 24, x @ 28, y @ 32, w @ 36, h @ 40, params @ 48
+);
 /** GstVideoTimeCodeMeta:
  @meta: parent #GstMeta
  @tc: the GstVideoTimeCode to attach
@@ -4030,21 +3335,7 @@ pub struct GstVideoTimeCodeMeta {
     pub meta: GstMeta,
     pub tc: GstVideoTimeCode,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of GstVideoTimeCodeMeta",
-    ][::std::mem::size_of::<GstVideoTimeCodeMeta>() - 64usize];
-    [
-        "Alignment of GstVideoTimeCodeMeta",
-    ][::std::mem::align_of::<GstVideoTimeCodeMeta>() - 8usize];
-    [
-        "Offset of field: GstVideoTimeCodeMeta::meta",
-    ][::std::mem::offset_of!(GstVideoTimeCodeMeta, meta) - 0usize];
-    [
-        "Offset of field: GstVideoTimeCodeMeta::tc",
-    ][::std::mem::offset_of!(GstVideoTimeCodeMeta, tc) - 16usize];
-};
+crate::rt::layout!(GstVideoTimeCodeMeta, size = 64, align = 8; meta @ 0, tc @ 16);
 pub type __builtin_va_list = [__va_list_tag; 1usize];
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4054,23 +3345,10 @@ pub struct __va_list_tag {
     pub overflow_arg_area: *mut ::std::os::raw::c_void,
     pub reg_save_area: *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of __va_list_tag"][::std::mem::size_of::<__va_list_tag>() - 24usize];
-    ["Alignment of __va_list_tag"][::std::mem::align_of::<__va_list_tag>() - 8usize];
-    [
-        "Offset of field: __va_list_tag::gp_offset",
-    ][::std::mem::offset_of!(__va_list_tag, gp_offset) - 0usize];
-    [
-        "Offset of field: __va_list_tag::fp_offset",
-    ][::std::mem::offset_of!(__va_list_tag, fp_offset) - 4usize];
-    [
-        "Offset of field: __va_list_tag::overflow_arg_area",
-    ][::std::mem::offset_of!(__va_list_tag, overflow_arg_area) - 8usize];
-    [
-        "Offset of field: __va_list_tag::reg_save_area",
-    ][::std::mem::offset_of!(__va_list_tag, reg_save_area) - 16usize];
-};
+crate::rt::layout!(
+    __va_list_tag, size = 24, align = 8;
+    gp_offset @ 0, fp_offset @ 4, overflow_arg_area @ 8, reg_save_area @ 16
+);
 unsafe extern "C" {
     pub static mut _gst_mini_object_type: GType;
     pub fn gst_mini_object_get_type() -> GType;

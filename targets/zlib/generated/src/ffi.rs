@@ -89,53 +89,12 @@ pub struct z_stream_s {
     pub adler: uLong,
     pub reserved: uLong,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of z_stream_s"][::std::mem::size_of::<z_stream_s>() - 112usize];
-    ["Alignment of z_stream_s"][::std::mem::align_of::<z_stream_s>() - 8usize];
-    [
-        "Offset of field: z_stream_s::next_in",
-    ][::std::mem::offset_of!(z_stream_s, next_in) - 0usize];
-    [
-        "Offset of field: z_stream_s::avail_in",
-    ][::std::mem::offset_of!(z_stream_s, avail_in) - 8usize];
-    [
-        "Offset of field: z_stream_s::total_in",
-    ][::std::mem::offset_of!(z_stream_s, total_in) - 16usize];
-    [
-        "Offset of field: z_stream_s::next_out",
-    ][::std::mem::offset_of!(z_stream_s, next_out) - 24usize];
-    [
-        "Offset of field: z_stream_s::avail_out",
-    ][::std::mem::offset_of!(z_stream_s, avail_out) - 32usize];
-    [
-        "Offset of field: z_stream_s::total_out",
-    ][::std::mem::offset_of!(z_stream_s, total_out) - 40usize];
-    [
-        "Offset of field: z_stream_s::msg",
-    ][::std::mem::offset_of!(z_stream_s, msg) - 48usize];
-    [
-        "Offset of field: z_stream_s::state",
-    ][::std::mem::offset_of!(z_stream_s, state) - 56usize];
-    [
-        "Offset of field: z_stream_s::zalloc",
-    ][::std::mem::offset_of!(z_stream_s, zalloc) - 64usize];
-    [
-        "Offset of field: z_stream_s::zfree",
-    ][::std::mem::offset_of!(z_stream_s, zfree) - 72usize];
-    [
-        "Offset of field: z_stream_s::opaque",
-    ][::std::mem::offset_of!(z_stream_s, opaque) - 80usize];
-    [
-        "Offset of field: z_stream_s::data_type",
-    ][::std::mem::offset_of!(z_stream_s, data_type) - 88usize];
-    [
-        "Offset of field: z_stream_s::adler",
-    ][::std::mem::offset_of!(z_stream_s, adler) - 96usize];
-    [
-        "Offset of field: z_stream_s::reserved",
-    ][::std::mem::offset_of!(z_stream_s, reserved) - 104usize];
-};
+crate::rt::layout!(
+    z_stream_s, size = 112, align = 8;
+    next_in @ 0, avail_in @ 8, total_in @ 16, next_out @ 24, avail_out @ 32, total_out @ 40,
+    msg @ 48, state @ 56, zalloc @ 64, zfree @ 72, opaque @ 80, data_type @ 88, adler @ 96,
+    reserved @ 104
+);
 pub type z_stream = z_stream_s;
 pub type z_streamp = *mut z_stream;
 #[repr(C)]
@@ -155,50 +114,11 @@ pub struct gz_header_s {
     pub hcrc: ::std::os::raw::c_int,
     pub done: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of gz_header_s"][::std::mem::size_of::<gz_header_s>() - 80usize];
-    ["Alignment of gz_header_s"][::std::mem::align_of::<gz_header_s>() - 8usize];
-    [
-        "Offset of field: gz_header_s::text",
-    ][::std::mem::offset_of!(gz_header_s, text) - 0usize];
-    [
-        "Offset of field: gz_header_s::time",
-    ][::std::mem::offset_of!(gz_header_s, time) - 8usize];
-    [
-        "Offset of field: gz_header_s::xflags",
-    ][::std::mem::offset_of!(gz_header_s, xflags) - 16usize];
-    [
-        "Offset of field: gz_header_s::os",
-    ][::std::mem::offset_of!(gz_header_s, os) - 20usize];
-    [
-        "Offset of field: gz_header_s::extra",
-    ][::std::mem::offset_of!(gz_header_s, extra) - 24usize];
-    [
-        "Offset of field: gz_header_s::extra_len",
-    ][::std::mem::offset_of!(gz_header_s, extra_len) - 32usize];
-    [
-        "Offset of field: gz_header_s::extra_max",
-    ][::std::mem::offset_of!(gz_header_s, extra_max) - 36usize];
-    [
-        "Offset of field: gz_header_s::name",
-    ][::std::mem::offset_of!(gz_header_s, name) - 40usize];
-    [
-        "Offset of field: gz_header_s::name_max",
-    ][::std::mem::offset_of!(gz_header_s, name_max) - 48usize];
-    [
-        "Offset of field: gz_header_s::comment",
-    ][::std::mem::offset_of!(gz_header_s, comment) - 56usize];
-    [
-        "Offset of field: gz_header_s::comm_max",
-    ][::std::mem::offset_of!(gz_header_s, comm_max) - 64usize];
-    [
-        "Offset of field: gz_header_s::hcrc",
-    ][::std::mem::offset_of!(gz_header_s, hcrc) - 68usize];
-    [
-        "Offset of field: gz_header_s::done",
-    ][::std::mem::offset_of!(gz_header_s, done) - 72usize];
-};
+crate::rt::layout!(
+    gz_header_s, size = 80, align = 8;
+    text @ 0, time @ 8, xflags @ 16, os @ 20, extra @ 24, extra_len @ 32, extra_max @ 36, name @ 40,
+    name_max @ 48, comment @ 56, comm_max @ 64, hcrc @ 68, done @ 72
+);
 pub type gz_header = gz_header_s;
 pub type gz_headerp = *mut gz_header;
 pub type in_func = ::std::option::Option<
@@ -222,14 +142,7 @@ pub struct gzFile_s {
     pub next: *mut ::std::os::raw::c_uchar,
     pub pos: off_t,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of gzFile_s"][::std::mem::size_of::<gzFile_s>() - 24usize];
-    ["Alignment of gzFile_s"][::std::mem::align_of::<gzFile_s>() - 8usize];
-    ["Offset of field: gzFile_s::have"][::std::mem::offset_of!(gzFile_s, have) - 0usize];
-    ["Offset of field: gzFile_s::next"][::std::mem::offset_of!(gzFile_s, next) - 8usize];
-    ["Offset of field: gzFile_s::pos"][::std::mem::offset_of!(gzFile_s, pos) - 16usize];
-};
+crate::rt::layout!(gzFile_s, size = 24, align = 8; have @ 0, next @ 8, pos @ 16);
 pub type __builtin_va_list = [__va_list_tag; 1usize];
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -239,23 +152,10 @@ pub struct __va_list_tag {
     pub overflow_arg_area: *mut ::std::os::raw::c_void,
     pub reg_save_area: *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of __va_list_tag"][::std::mem::size_of::<__va_list_tag>() - 24usize];
-    ["Alignment of __va_list_tag"][::std::mem::align_of::<__va_list_tag>() - 8usize];
-    [
-        "Offset of field: __va_list_tag::gp_offset",
-    ][::std::mem::offset_of!(__va_list_tag, gp_offset) - 0usize];
-    [
-        "Offset of field: __va_list_tag::fp_offset",
-    ][::std::mem::offset_of!(__va_list_tag, fp_offset) - 4usize];
-    [
-        "Offset of field: __va_list_tag::overflow_arg_area",
-    ][::std::mem::offset_of!(__va_list_tag, overflow_arg_area) - 8usize];
-    [
-        "Offset of field: __va_list_tag::reg_save_area",
-    ][::std::mem::offset_of!(__va_list_tag, reg_save_area) - 16usize];
-};
+crate::rt::layout!(
+    __va_list_tag, size = 24, align = 8;
+    gp_offset @ 0, fp_offset @ 4, overflow_arg_area @ 8, reg_save_area @ 16
+);
 unsafe extern "C" {
     pub fn zlibVersion() -> *const ::std::os::raw::c_char;
     pub fn deflate(

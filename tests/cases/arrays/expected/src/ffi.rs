@@ -19,13 +19,7 @@ pub struct ArPair {
     ///< Second.
     pub b: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of ArPair"][::std::mem::size_of::<ArPair>() - 8usize];
-    ["Alignment of ArPair"][::std::mem::align_of::<ArPair>() - 4usize];
-    ["Offset of field: ArPair::a"][::std::mem::offset_of!(ArPair, a) - 0usize];
-    ["Offset of field: ArPair::b"][::std::mem::offset_of!(ArPair, b) - 4usize];
-};
+crate::rt::layout!(ArPair, size = 8, align = 4; a @ 0, b @ 4);
 /// Arrays of every numeric element type.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -45,21 +39,7 @@ pub struct ArData {
     ///< A char array is a string, not numbers.
     pub tag: [::std::os::raw::c_char; 8usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of ArData"][::std::mem::size_of::<ArData>() - 136usize];
-    ["Alignment of ArData"][::std::mem::align_of::<ArData>() - 8usize];
-    ["Offset of field: ArData::misc"][::std::mem::offset_of!(ArData, misc) - 0usize];
-    [
-        "Offset of field: ArData::embedding",
-    ][::std::mem::offset_of!(ArData, embedding) - 32usize];
-    [
-        "Offset of field: ArData::weights",
-    ][::std::mem::offset_of!(ArData, weights) - 64usize];
-    ["Offset of field: ArData::bytes"][::std::mem::offset_of!(ArData, bytes) - 88usize];
-    [
-        "Offset of field: ArData::samples",
-    ][::std::mem::offset_of!(ArData, samples) - 104usize];
-    ["Offset of field: ArData::pairs"][::std::mem::offset_of!(ArData, pairs) - 108usize];
-    ["Offset of field: ArData::tag"][::std::mem::offset_of!(ArData, tag) - 124usize];
-};
+crate::rt::layout!(
+    ArData, size = 136, align = 8;
+    misc @ 0, embedding @ 32, weights @ 64, bytes @ 88, samples @ 104, pairs @ 108, tag @ 124
+);

@@ -20,14 +20,7 @@ pub struct _GList {
     pub next: *mut GList,
     pub prev: *mut GList,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GList"][::std::mem::size_of::<_GList>() - 24usize];
-    ["Alignment of _GList"][::std::mem::align_of::<_GList>() - 8usize];
-    ["Offset of field: _GList::data"][::std::mem::offset_of!(_GList, data) - 0usize];
-    ["Offset of field: _GList::next"][::std::mem::offset_of!(_GList, next) - 8usize];
-    ["Offset of field: _GList::prev"][::std::mem::offset_of!(_GList, prev) - 16usize];
-};
+crate::rt::layout!(_GList, size = 24, align = 8; data @ 0, next @ 8, prev @ 16);
 ///< A car.
 pub const BkClass_BK_CAR: BkClass = 0;
 ///< A person.
@@ -43,13 +36,7 @@ pub struct BkBox {
     ///< Top edge.
     pub top: f32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of BkBox"][::std::mem::size_of::<BkBox>() - 8usize];
-    ["Alignment of BkBox"][::std::mem::align_of::<BkBox>() - 4usize];
-    ["Offset of field: BkBox::left"][::std::mem::offset_of!(BkBox, left) - 0usize];
-    ["Offset of field: BkBox::top"][::std::mem::offset_of!(BkBox, top) - 4usize];
-};
+crate::rt::layout!(BkBox, size = 8, align = 4; left @ 0, top @ 4);
 /// One detection.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -63,23 +50,7 @@ pub struct BkDetection {
     ///< Where it is (nested: columns use dotted paths).
     pub box_: BkBox,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of BkDetection"][::std::mem::size_of::<BkDetection>() - 24usize];
-    ["Alignment of BkDetection"][::std::mem::align_of::<BkDetection>() - 8usize];
-    [
-        "Offset of field: BkDetection::id",
-    ][::std::mem::offset_of!(BkDetection, id) - 0usize];
-    [
-        "Offset of field: BkDetection::confidence",
-    ][::std::mem::offset_of!(BkDetection, confidence) - 8usize];
-    [
-        "Offset of field: BkDetection::kind",
-    ][::std::mem::offset_of!(BkDetection, kind) - 12usize];
-    [
-        "Offset of field: BkDetection::box_",
-    ][::std::mem::offset_of!(BkDetection, box_) - 16usize];
-};
+crate::rt::layout!(BkDetection, size = 24, align = 8; id @ 0, confidence @ 8, kind @ 12, box_ @ 16);
 /// A frame holding detections.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -87,11 +58,4 @@ pub struct BkFrame {
     ///< BkDetection* entries.
     pub detections: *mut GList,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of BkFrame"][::std::mem::size_of::<BkFrame>() - 8usize];
-    ["Alignment of BkFrame"][::std::mem::align_of::<BkFrame>() - 8usize];
-    [
-        "Offset of field: BkFrame::detections",
-    ][::std::mem::offset_of!(BkFrame, detections) - 0usize];
-};
+crate::rt::layout!(BkFrame, size = 8, align = 8; detections @ 0);

@@ -33,20 +33,7 @@ pub struct CoBase {
     ///< Frees the payload.
     pub release_func: CoReleaseFunc,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CoBase"][::std::mem::size_of::<CoBase>() - 24usize];
-    ["Alignment of CoBase"][::std::mem::align_of::<CoBase>() - 8usize];
-    [
-        "Offset of field: CoBase::meta_type",
-    ][::std::mem::offset_of!(CoBase, meta_type) - 0usize];
-    [
-        "Offset of field: CoBase::copy_func",
-    ][::std::mem::offset_of!(CoBase, copy_func) - 8usize];
-    [
-        "Offset of field: CoBase::release_func",
-    ][::std::mem::offset_of!(CoBase, release_func) - 16usize];
-};
+crate::rt::layout!(CoBase, size = 24, align = 8; meta_type @ 0, copy_func @ 8, release_func @ 16);
 /// Holds a payload C copies and frees.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -56,15 +43,7 @@ pub struct CoOwner {
     ///< The payload.
     pub payload: *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CoOwner"][::std::mem::size_of::<CoOwner>() - 32usize];
-    ["Alignment of CoOwner"][::std::mem::align_of::<CoOwner>() - 8usize];
-    ["Offset of field: CoOwner::base"][::std::mem::offset_of!(CoOwner, base) - 0usize];
-    [
-        "Offset of field: CoOwner::payload",
-    ][::std::mem::offset_of!(CoOwner, payload) - 24usize];
-};
+crate::rt::layout!(CoOwner, size = 32, align = 8; base @ 0, payload @ 24);
 pub const CoExtKind_CO_EXT_CAR: CoExtKind = 0;
 pub const CoExtKind_CO_EXT_BIKE: CoExtKind = 1;
 pub const CoExtKind_CO_EXT_OTHER: CoExtKind = 2;
@@ -79,13 +58,7 @@ pub struct CoCar {
     ///< Owned plate.
     pub plate: *mut ::std::os::raw::c_char,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CoCar"][::std::mem::size_of::<CoCar>() - 16usize];
-    ["Alignment of CoCar"][::std::mem::align_of::<CoCar>() - 8usize];
-    ["Offset of field: CoCar::wheels"][::std::mem::offset_of!(CoCar, wheels) - 0usize];
-    ["Offset of field: CoCar::plate"][::std::mem::offset_of!(CoCar, plate) - 8usize];
-};
+crate::rt::layout!(CoCar, size = 16, align = 8; wheels @ 0, plate @ 8);
 /// A bike extension.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -93,12 +66,7 @@ pub struct CoBike {
     ///< Owned brand.
     pub brand: *mut ::std::os::raw::c_char,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CoBike"][::std::mem::size_of::<CoBike>() - 8usize];
-    ["Alignment of CoBike"][::std::mem::align_of::<CoBike>() - 8usize];
-    ["Offset of field: CoBike::brand"][::std::mem::offset_of!(CoBike, brand) - 0usize];
-};
+crate::rt::layout!(CoBike, size = 8, align = 8; brand @ 0);
 /// An event: owned strings, a raw buffer and an extension.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -116,20 +84,7 @@ pub struct CoEvent {
     ///< Size the writer claims.
     pub ext_size: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CoEvent"][::std::mem::size_of::<CoEvent>() - 48usize];
-    ["Alignment of CoEvent"][::std::mem::align_of::<CoEvent>() - 8usize];
-    ["Offset of field: CoEvent::id"][::std::mem::offset_of!(CoEvent, id) - 0usize];
-    ["Offset of field: CoEvent::name"][::std::mem::offset_of!(CoEvent, name) - 8usize];
-    [
-        "Offset of field: CoEvent::stamp",
-    ][::std::mem::offset_of!(CoEvent, stamp) - 16usize];
-    [
-        "Offset of field: CoEvent::ext_kind",
-    ][::std::mem::offset_of!(CoEvent, ext_kind) - 24usize];
-    ["Offset of field: CoEvent::ext"][::std::mem::offset_of!(CoEvent, ext) - 32usize];
-    [
-        "Offset of field: CoEvent::ext_size",
-    ][::std::mem::offset_of!(CoEvent, ext_size) - 40usize];
-};
+crate::rt::layout!(
+    CoEvent, size = 48, align = 8;
+    id @ 0, name @ 8, stamp @ 16, ext_kind @ 24, ext @ 32, ext_size @ 40
+);

@@ -40,25 +40,9 @@ pub struct _CbMeta {
     ///< Skipped: no `callback` in the spec.
     pub progress: CbProgressFunc,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _CbMeta"][::std::mem::size_of::<_CbMeta>() - 40usize];
-    ["Alignment of _CbMeta"][::std::mem::align_of::<_CbMeta>() - 8usize];
-    [
-        "Offset of field: _CbMeta::meta_type",
-    ][::std::mem::offset_of!(_CbMeta, meta_type) - 0usize];
-    [
-        "Offset of field: _CbMeta::user_data",
-    ][::std::mem::offset_of!(_CbMeta, user_data) - 8usize];
-    [
-        "Offset of field: _CbMeta::copy_func",
-    ][::std::mem::offset_of!(_CbMeta, copy_func) - 16usize];
-    [
-        "Offset of field: _CbMeta::release_func",
-    ][::std::mem::offset_of!(_CbMeta, release_func) - 24usize];
-    [
-        "Offset of field: _CbMeta::progress",
-    ][::std::mem::offset_of!(_CbMeta, progress) - 32usize];
-};
+crate::rt::layout!(
+    _CbMeta, size = 40, align = 8;
+    meta_type @ 0, user_data @ 8, copy_func @ 16, release_func @ 24, progress @ 32
+);
 /// Caller-defined metadata with per-type callbacks.
 pub type CbMeta = _CbMeta;

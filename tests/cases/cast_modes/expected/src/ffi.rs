@@ -21,13 +21,4 @@ pub struct CmPoint {
     ///< void*: accepts ints too in this module.
     pub user_data: *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CmPoint"][::std::mem::size_of::<CmPoint>() - 16usize];
-    ["Alignment of CmPoint"][::std::mem::align_of::<CmPoint>() - 8usize];
-    ["Offset of field: CmPoint::x"][::std::mem::offset_of!(CmPoint, x) - 0usize];
-    ["Offset of field: CmPoint::y"][::std::mem::offset_of!(CmPoint, y) - 4usize];
-    [
-        "Offset of field: CmPoint::user_data",
-    ][::std::mem::offset_of!(CmPoint, user_data) - 8usize];
-};
+crate::rt::layout!(CmPoint, size = 16, align = 8; x @ 0, y @ 4, user_data @ 8);

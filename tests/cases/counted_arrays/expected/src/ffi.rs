@@ -19,17 +19,7 @@ pub struct CaDetection {
     ///< Confidence.
     pub confidence: f32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CaDetection"][::std::mem::size_of::<CaDetection>() - 8usize];
-    ["Alignment of CaDetection"][::std::mem::align_of::<CaDetection>() - 4usize];
-    [
-        "Offset of field: CaDetection::class_id",
-    ][::std::mem::offset_of!(CaDetection, class_id) - 0usize];
-    [
-        "Offset of field: CaDetection::confidence",
-    ][::std::mem::offset_of!(CaDetection, confidence) - 4usize];
-};
+crate::rt::layout!(CaDetection, size = 8, align = 4; class_id @ 0, confidence @ 4);
 /// Detections of one frame.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -41,18 +31,7 @@ pub struct CaFrame {
     ///< Capacity of @a items.
     pub num_allocated: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CaFrame"][::std::mem::size_of::<CaFrame>() - 16usize];
-    ["Alignment of CaFrame"][::std::mem::align_of::<CaFrame>() - 8usize];
-    ["Offset of field: CaFrame::items"][::std::mem::offset_of!(CaFrame, items) - 0usize];
-    [
-        "Offset of field: CaFrame::num_filled",
-    ][::std::mem::offset_of!(CaFrame, num_filled) - 8usize];
-    [
-        "Offset of field: CaFrame::num_allocated",
-    ][::std::mem::offset_of!(CaFrame, num_allocated) - 12usize];
-};
+crate::rt::layout!(CaFrame, size = 16, align = 8; items @ 0, num_filled @ 8, num_allocated @ 12);
 pub const CaDataType_CA_FLOAT: CaDataType = 0;
 pub const CaDataType_CA_HALF: CaDataType = 1;
 pub const CaDataType_CA_INT8: CaDataType = 2;
@@ -65,14 +44,7 @@ pub struct CaDims {
     ///< Values in the layer.
     pub num_elements: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CaDims"][::std::mem::size_of::<CaDims>() - 4usize];
-    ["Alignment of CaDims"][::std::mem::align_of::<CaDims>() - 4usize];
-    [
-        "Offset of field: CaDims::num_elements",
-    ][::std::mem::offset_of!(CaDims, num_elements) - 0usize];
-};
+crate::rt::layout!(CaDims, size = 4, align = 4; num_elements @ 0);
 /// One output layer: its values live in a buffer the tensor also lists.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -84,18 +56,7 @@ pub struct CaLayer {
     ///< @a dims.num_elements values, or NULL until filled.
     pub buffer: *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CaLayer"][::std::mem::size_of::<CaLayer>() - 16usize];
-    ["Alignment of CaLayer"][::std::mem::align_of::<CaLayer>() - 8usize];
-    [
-        "Offset of field: CaLayer::data_type",
-    ][::std::mem::offset_of!(CaLayer, data_type) - 0usize];
-    ["Offset of field: CaLayer::dims"][::std::mem::offset_of!(CaLayer, dims) - 4usize];
-    [
-        "Offset of field: CaLayer::buffer",
-    ][::std::mem::offset_of!(CaLayer, buffer) - 8usize];
-};
+crate::rt::layout!(CaLayer, size = 16, align = 8; data_type @ 0, dims @ 4, buffer @ 8);
 /// Output layers: an array and its count, read one by one.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -107,17 +68,4 @@ pub struct CaTensor {
     ///< One buffer per layer (the layers' `buffer` may be NULL).
     pub host_buffers: *mut *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CaTensor"][::std::mem::size_of::<CaTensor>() - 24usize];
-    ["Alignment of CaTensor"][::std::mem::align_of::<CaTensor>() - 8usize];
-    [
-        "Offset of field: CaTensor::num_layers",
-    ][::std::mem::offset_of!(CaTensor, num_layers) - 0usize];
-    [
-        "Offset of field: CaTensor::layers",
-    ][::std::mem::offset_of!(CaTensor, layers) - 8usize];
-    [
-        "Offset of field: CaTensor::host_buffers",
-    ][::std::mem::offset_of!(CaTensor, host_buffers) - 16usize];
-};
+crate::rt::layout!(CaTensor, size = 24, align = 8; num_layers @ 0, layers @ 8, host_buffers @ 16);

@@ -225,13 +225,7 @@ pub struct CxPoint {
     ///< Vertical position.
     pub y: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CxPoint"][::std::mem::size_of::<CxPoint>() - 8usize];
-    ["Alignment of CxPoint"][::std::mem::align_of::<CxPoint>() - 4usize];
-    ["Offset of field: CxPoint::x"][::std::mem::offset_of!(CxPoint, x) - 0usize];
-    ["Offset of field: CxPoint::y"][::std::mem::offset_of!(CxPoint, y) - 4usize];
-};
+crate::rt::layout!(CxPoint, size = 8, align = 4; x @ 0, y @ 4);
 pub const CxSampleKind_CX_SAMPLE_A: CxSampleKind = 0;
 pub const CxSampleKind_CX_SAMPLE_B: CxSampleKind = 1;
 /// Kinds of samples.
@@ -264,43 +258,11 @@ pub struct CxRecord {
     ///< A plain member beside them.
     pub id: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CxRecord"][::std::mem::size_of::<CxRecord>() - 360usize];
-    ["Alignment of CxRecord"][::std::mem::align_of::<CxRecord>() - 8usize];
-    ["Offset of field: CxRecord::name"][::std::mem::offset_of!(CxRecord, name) - 0usize];
-    [
-        "Offset of field: CxRecord::sizes",
-    ][::std::mem::offset_of!(CxRecord, sizes) - 32usize];
-    [
-        "Offset of field: CxRecord::weights",
-    ][::std::mem::offset_of!(CxRecord, weights) - 56usize];
-    [
-        "Offset of field: CxRecord::labels",
-    ][::std::mem::offset_of!(CxRecord, labels) - 80usize];
-    [
-        "Offset of field: CxRecord::points",
-    ][::std::mem::offset_of!(CxRecord, points) - 104usize];
-    [
-        "Offset of field: CxRecord::kinds",
-    ][::std::mem::offset_of!(CxRecord, kinds) - 128usize];
-    [
-        "Offset of field: CxRecord::flags",
-    ][::std::mem::offset_of!(CxRecord, flags) - 152usize];
-    [
-        "Offset of field: CxRecord::counts",
-    ][::std::mem::offset_of!(CxRecord, counts) - 208usize];
-    [
-        "Offset of field: CxRecord::totals",
-    ][::std::mem::offset_of!(CxRecord, totals) - 264usize];
-    [
-        "Offset of field: CxRecord::grid",
-    ][::std::mem::offset_of!(CxRecord, grid) - 312usize];
-    [
-        "Offset of field: CxRecord::shared",
-    ][::std::mem::offset_of!(CxRecord, shared) - 336usize];
-    ["Offset of field: CxRecord::id"][::std::mem::offset_of!(CxRecord, id) - 352usize];
-};
+crate::rt::layout!(
+    CxRecord, size = 360, align = 8;
+    name @ 0, sizes @ 32, weights @ 56, labels @ 80, points @ 104, kinds @ 128, flags @ 152,
+    counts @ 208, totals @ 264, grid @ 312, shared @ 336, id @ 352
+);
 /// Embeds a record: read-only, as copying it byte by byte would share its containers.
 #[repr(C)]
 pub struct CxHolder {
@@ -309,17 +271,7 @@ pub struct CxHolder {
     ///< A plain member.
     pub flags: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of CxHolder"][::std::mem::size_of::<CxHolder>() - 368usize];
-    ["Alignment of CxHolder"][::std::mem::align_of::<CxHolder>() - 8usize];
-    [
-        "Offset of field: CxHolder::record",
-    ][::std::mem::offset_of!(CxHolder, record) - 0usize];
-    [
-        "Offset of field: CxHolder::flags",
-    ][::std::mem::offset_of!(CxHolder, flags) - 360usize];
-};
+crate::rt::layout!(CxHolder, size = 368, align = 8; record @ 0, flags @ 360);
 unsafe extern "C" {
     /// A C function declared in the C++ header. @return The record's id.
     pub fn cx_record_id(record: *const CxRecord) -> ::std::os::raw::c_uint;

@@ -27,11 +27,4 @@ pub struct DfHolder {
     ///< Value.
     pub value: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of DfHolder"][::std::mem::size_of::<DfHolder>() - 4usize];
-    ["Alignment of DfHolder"][::std::mem::align_of::<DfHolder>() - 4usize];
-    [
-        "Offset of field: DfHolder::value",
-    ][::std::mem::offset_of!(DfHolder, value) - 0usize];
-};
+crate::rt::layout!(DfHolder, size = 4, align = 4; value @ 0);

@@ -24,23 +24,10 @@ pub struct DcRecord {
     pub slashes: ::std::os::raw::c_int,
     pub undocumented: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of DcRecord"][::std::mem::size_of::<DcRecord>() - 16usize];
-    ["Alignment of DcRecord"][::std::mem::align_of::<DcRecord>() - 4usize];
-    [
-        "Offset of field: DcRecord::leading",
-    ][::std::mem::offset_of!(DcRecord, leading) - 0usize];
-    [
-        "Offset of field: DcRecord::trailing",
-    ][::std::mem::offset_of!(DcRecord, trailing) - 4usize];
-    [
-        "Offset of field: DcRecord::slashes",
-    ][::std::mem::offset_of!(DcRecord, slashes) - 8usize];
-    [
-        "Offset of field: DcRecord::undocumented",
-    ][::std::mem::offset_of!(DcRecord, undocumented) - 12usize];
-};
+crate::rt::layout!(
+    DcRecord, size = 16, align = 4;
+    leading @ 0, trailing @ 4, slashes @ 8, undocumented @ 12
+);
 /** A struct documented with triple slashes.
  Over two lines.*/
 #[repr(C)]
@@ -49,12 +36,7 @@ pub struct DcSlashes {
     ///< Trailing triple-slash comment.
     pub x: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of DcSlashes"][::std::mem::size_of::<DcSlashes>() - 4usize];
-    ["Alignment of DcSlashes"][::std::mem::align_of::<DcSlashes>() - 4usize];
-    ["Offset of field: DcSlashes::x"][::std::mem::offset_of!(DcSlashes, x) - 0usize];
-};
+crate::rt::layout!(DcSlashes, size = 4, align = 4; x @ 0);
 unsafe extern "C" {
     /** Computes something.
 

@@ -47,17 +47,4 @@ pub struct EnSignal {
     ///< Flags.
     pub flags: EnFlags,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of EnSignal"][::std::mem::size_of::<EnSignal>() - 12usize];
-    ["Alignment of EnSignal"][::std::mem::align_of::<EnSignal>() - 4usize];
-    [
-        "Offset of field: EnSignal::light",
-    ][::std::mem::offset_of!(EnSignal, light) - 0usize];
-    [
-        "Offset of field: EnSignal::status",
-    ][::std::mem::offset_of!(EnSignal, status) - 4usize];
-    [
-        "Offset of field: EnSignal::flags",
-    ][::std::mem::offset_of!(EnSignal, flags) - 8usize];
-};
+crate::rt::layout!(EnSignal, size = 12, align = 4; light @ 0, status @ 4, flags @ 8);

@@ -18,13 +18,7 @@ pub struct FnBox {
     ///< The box's label item, or NULL: freed with the box.
     pub label: *mut FnItem,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of FnBox"][::std::mem::size_of::<FnBox>() - 16usize];
-    ["Alignment of FnBox"][::std::mem::align_of::<FnBox>() - 8usize];
-    ["Offset of field: FnBox::count"][::std::mem::offset_of!(FnBox, count) - 0usize];
-    ["Offset of field: FnBox::label"][::std::mem::offset_of!(FnBox, label) - 8usize];
-};
+crate::rt::layout!(FnBox, size = 16, align = 8; count @ 0, label @ 8);
 /// An item.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -32,12 +26,7 @@ pub struct FnItem {
     ///< Payload.
     pub value: i64,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of FnItem"][::std::mem::size_of::<FnItem>() - 8usize];
-    ["Alignment of FnItem"][::std::mem::align_of::<FnItem>() - 8usize];
-    ["Offset of field: FnItem::value"][::std::mem::offset_of!(FnItem, value) - 0usize];
-};
+crate::rt::layout!(FnItem, size = 8, align = 8; value @ 0);
 ///< First to last.
 pub const FnDirection_FN_FORWARD: FnDirection = 0;
 ///< Last to first.

@@ -16,13 +16,7 @@ pub struct GoRecMutex {
     pub p: *mut ::std::os::raw::c_void,
     pub i: [::std::os::raw::c_uint; 2usize],
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of GoRecMutex"][::std::mem::size_of::<GoRecMutex>() - 16usize];
-    ["Alignment of GoRecMutex"][::std::mem::align_of::<GoRecMutex>() - 8usize];
-    ["Offset of field: GoRecMutex::p"][::std::mem::offset_of!(GoRecMutex, p) - 0usize];
-    ["Offset of field: GoRecMutex::i"][::std::mem::offset_of!(GoRecMutex, i) - 8usize];
-};
+crate::rt::layout!(GoRecMutex, size = 16, align = 8; p @ 0, i @ 8);
 pub type GType = ::std::os::raw::c_ulong;
 #[repr(C)]
 #[derive(Debug)]
@@ -49,15 +43,7 @@ pub struct _GstMeta {
     pub flags: ::std::os::raw::c_uint,
     pub info: *const GstMetaInfo,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstMeta"][::std::mem::size_of::<_GstMeta>() - 16usize];
-    ["Alignment of _GstMeta"][::std::mem::align_of::<_GstMeta>() - 8usize];
-    [
-        "Offset of field: _GstMeta::flags",
-    ][::std::mem::offset_of!(_GstMeta, flags) - 0usize];
-    ["Offset of field: _GstMeta::info"][::std::mem::offset_of!(_GstMeta, info) - 8usize];
-};
+crate::rt::layout!(_GstMeta, size = 16, align = 8; flags @ 0, info @ 8);
 /// The header of every buffer meta.
 pub type GstMeta = _GstMeta;
 /// A box on a frame, attached to a buffer as a meta.
@@ -70,16 +56,7 @@ pub struct GoBoxMeta {
     /// Width in pixels.
     pub w: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of GoBoxMeta"][::std::mem::size_of::<GoBoxMeta>() - 24usize];
-    ["Alignment of GoBoxMeta"][::std::mem::align_of::<GoBoxMeta>() - 8usize];
-    [
-        "Offset of field: GoBoxMeta::meta",
-    ][::std::mem::offset_of!(GoBoxMeta, meta) - 0usize];
-    ["Offset of field: GoBoxMeta::x"][::std::mem::offset_of!(GoBoxMeta, x) - 16usize];
-    ["Offset of field: GoBoxMeta::w"][::std::mem::offset_of!(GoBoxMeta, w) - 20usize];
-};
+crate::rt::layout!(GoBoxMeta, size = 24, align = 8; meta @ 0, x @ 16, w @ 20);
 /// Boxes shared between elements, guarded by a lock.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -89,17 +66,7 @@ pub struct GoBoxList {
     /// Number of boxes.
     pub count: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of GoBoxList"][::std::mem::size_of::<GoBoxList>() - 24usize];
-    ["Alignment of GoBoxList"][::std::mem::align_of::<GoBoxList>() - 8usize];
-    [
-        "Offset of field: GoBoxList::lock",
-    ][::std::mem::offset_of!(GoBoxList, lock) - 0usize];
-    [
-        "Offset of field: GoBoxList::count",
-    ][::std::mem::offset_of!(GoBoxList, count) - 16usize];
-};
+crate::rt::layout!(GoBoxList, size = 24, align = 8; lock @ 0, count @ 16);
 /// Frees the data go_buffer_attach() attached.
 pub type GoDataFree = ::std::option::Option<
     unsafe extern "C" fn(data: *mut ::std::os::raw::c_void),
@@ -113,17 +80,7 @@ pub struct GoSurface {
     ///< Rows.
     pub height: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of GoSurface"][::std::mem::size_of::<GoSurface>() - 8usize];
-    ["Alignment of GoSurface"][::std::mem::align_of::<GoSurface>() - 4usize];
-    [
-        "Offset of field: GoSurface::width",
-    ][::std::mem::offset_of!(GoSurface, width) - 0usize];
-    [
-        "Offset of field: GoSurface::height",
-    ][::std::mem::offset_of!(GoSurface, height) - 4usize];
-};
+crate::rt::layout!(GoSurface, size = 8, align = 4; width @ 0, height @ 4);
 unsafe extern "C" {
     /// The API type of GoBoxMeta.
     pub fn go_box_meta_api_get_type() -> GType;

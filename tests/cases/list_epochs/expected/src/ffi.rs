@@ -20,14 +20,7 @@ pub struct _GList {
     pub next: *mut GList,
     pub prev: *mut GList,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GList"][::std::mem::size_of::<_GList>() - 24usize];
-    ["Alignment of _GList"][::std::mem::align_of::<_GList>() - 8usize];
-    ["Offset of field: _GList::data"][::std::mem::offset_of!(_GList, data) - 0usize];
-    ["Offset of field: _GList::next"][::std::mem::offset_of!(_GList, next) - 8usize];
-    ["Offset of field: _GList::prev"][::std::mem::offset_of!(_GList, prev) - 16usize];
-};
+crate::rt::layout!(_GList, size = 24, align = 8; data @ 0, next @ 8, prev @ 16);
 /// A list element.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -35,12 +28,7 @@ pub struct LeItem {
     ///< Element id.
     pub id: gint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of LeItem"][::std::mem::size_of::<LeItem>() - 4usize];
-    ["Alignment of LeItem"][::std::mem::align_of::<LeItem>() - 4usize];
-    ["Offset of field: LeItem::id"][::std::mem::offset_of!(LeItem, id) - 0usize];
-};
+crate::rt::layout!(LeItem, size = 4, align = 4; id @ 0);
 /// Another element type.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -48,12 +36,7 @@ pub struct LeNote {
     ///< Tag.
     pub tag: gint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of LeNote"][::std::mem::size_of::<LeNote>() - 4usize];
-    ["Alignment of LeNote"][::std::mem::align_of::<LeNote>() - 4usize];
-    ["Offset of field: LeNote::tag"][::std::mem::offset_of!(LeNote, tag) - 0usize];
-};
+crate::rt::layout!(LeNote, size = 4, align = 4; tag @ 0);
 /// Holds two typed lists.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -63,13 +46,7 @@ pub struct LeBag {
     ///< LeNote* entries.
     pub notes: *mut GList,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of LeBag"][::std::mem::size_of::<LeBag>() - 16usize];
-    ["Alignment of LeBag"][::std::mem::align_of::<LeBag>() - 8usize];
-    ["Offset of field: LeBag::items"][::std::mem::offset_of!(LeBag, items) - 0usize];
-    ["Offset of field: LeBag::notes"][::std::mem::offset_of!(LeBag, notes) - 8usize];
-};
+crate::rt::layout!(LeBag, size = 16, align = 8; items @ 0, notes @ 8);
 unsafe extern "C" {
     /// Removes @a item from @a bag (inferred: invalidates an LeItem, bag lists LeItem).
     pub fn le_bag_remove_item(bag: *mut LeBag, item: *mut LeItem);

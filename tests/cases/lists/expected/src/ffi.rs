@@ -22,14 +22,7 @@ pub struct _GList {
     pub next: *mut GList,
     pub prev: *mut GList,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GList"][::std::mem::size_of::<_GList>() - 24usize];
-    ["Alignment of _GList"][::std::mem::align_of::<_GList>() - 8usize];
-    ["Offset of field: _GList::data"][::std::mem::offset_of!(_GList, data) - 0usize];
-    ["Offset of field: _GList::next"][::std::mem::offset_of!(_GList, next) - 8usize];
-    ["Offset of field: _GList::prev"][::std::mem::offset_of!(_GList, prev) - 16usize];
-};
+crate::rt::layout!(_GList, size = 24, align = 8; data @ 0, next @ 8, prev @ 16);
 /// A list element.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -39,13 +32,7 @@ pub struct LsItem {
     ///< Element score.
     pub score: gdouble,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of LsItem"][::std::mem::size_of::<LsItem>() - 16usize];
-    ["Alignment of LsItem"][::std::mem::align_of::<LsItem>() - 8usize];
-    ["Offset of field: LsItem::id"][::std::mem::offset_of!(LsItem, id) - 0usize];
-    ["Offset of field: LsItem::score"][::std::mem::offset_of!(LsItem, score) - 8usize];
-};
+crate::rt::layout!(LsItem, size = 16, align = 8; id @ 0, score @ 8);
 /// Holds lists.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -57,13 +44,4 @@ pub struct LsBag {
     ///< Number of items.
     pub n_items: guint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of LsBag"][::std::mem::size_of::<LsBag>() - 24usize];
-    ["Alignment of LsBag"][::std::mem::align_of::<LsBag>() - 8usize];
-    ["Offset of field: LsBag::items"][::std::mem::offset_of!(LsBag, items) - 0usize];
-    ["Offset of field: LsBag::misc"][::std::mem::offset_of!(LsBag, misc) - 8usize];
-    [
-        "Offset of field: LsBag::n_items",
-    ][::std::mem::offset_of!(LsBag, n_items) - 16usize];
-};
+crate::rt::layout!(LsBag, size = 24, align = 8; items @ 0, misc @ 8, n_items @ 16);

@@ -19,13 +19,7 @@ pub struct NsPoint {
     ///< Vertical coordinate.
     pub y: f32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NsPoint"][::std::mem::size_of::<NsPoint>() - 8usize];
-    ["Alignment of NsPoint"][::std::mem::align_of::<NsPoint>() - 4usize];
-    ["Offset of field: NsPoint::x"][::std::mem::offset_of!(NsPoint, x) - 0usize];
-    ["Offset of field: NsPoint::y"][::std::mem::offset_of!(NsPoint, y) - 4usize];
-};
+crate::rt::layout!(NsPoint, size = 8, align = 4; x @ 0, y @ 4);
 /// A segment between two points (embedded by value).
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -35,15 +29,7 @@ pub struct NsSegment {
     ///< End point.
     pub to: NsPoint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NsSegment"][::std::mem::size_of::<NsSegment>() - 16usize];
-    ["Alignment of NsSegment"][::std::mem::align_of::<NsSegment>() - 4usize];
-    [
-        "Offset of field: NsSegment::from",
-    ][::std::mem::offset_of!(NsSegment, from) - 0usize];
-    ["Offset of field: NsSegment::to"][::std::mem::offset_of!(NsSegment, to) - 8usize];
-};
+crate::rt::layout!(NsSegment, size = 16, align = 4; from @ 0, to @ 8);
 /// A node of a singly linked chain, with a pointer to an optional next node.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -59,20 +45,10 @@ pub struct NsNode {
     ///< Pointer to a const point that Python may re-point.
     pub hint: *const NsPoint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NsNode"][::std::mem::size_of::<NsNode>() - 48usize];
-    ["Alignment of NsNode"][::std::mem::align_of::<NsNode>() - 8usize];
-    ["Offset of field: NsNode::value"][::std::mem::offset_of!(NsNode, value) - 0usize];
-    [
-        "Offset of field: NsNode::segment",
-    ][::std::mem::offset_of!(NsNode, segment) - 4usize];
-    ["Offset of field: NsNode::next"][::std::mem::offset_of!(NsNode, next) - 24usize];
-    [
-        "Offset of field: NsNode::anchor",
-    ][::std::mem::offset_of!(NsNode, anchor) - 32usize];
-    ["Offset of field: NsNode::hint"][::std::mem::offset_of!(NsNode, hint) - 40usize];
-};
+crate::rt::layout!(
+    NsNode, size = 48, align = 8;
+    value @ 0, segment @ 4, next @ 24, anchor @ 32, hint @ 40
+);
 /// A struct the spec hides from Python construction.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -80,9 +56,4 @@ pub struct NsHandle {
     ///< Identifier assigned by C.
     pub id: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NsHandle"][::std::mem::size_of::<NsHandle>() - 4usize];
-    ["Alignment of NsHandle"][::std::mem::align_of::<NsHandle>() - 4usize];
-    ["Offset of field: NsHandle::id"][::std::mem::offset_of!(NsHandle, id) - 0usize];
-};
+crate::rt::layout!(NsHandle, size = 4, align = 4; id @ 0);

@@ -23,21 +23,10 @@ pub struct NpImage {
     ///< 256 bins.
     pub histogram: *mut f32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NpImage"][::std::mem::size_of::<NpImage>() - 24usize];
-    ["Alignment of NpImage"][::std::mem::align_of::<NpImage>() - 8usize];
-    ["Offset of field: NpImage::width"][::std::mem::offset_of!(NpImage, width) - 0usize];
-    [
-        "Offset of field: NpImage::height",
-    ][::std::mem::offset_of!(NpImage, height) - 4usize];
-    [
-        "Offset of field: NpImage::pixels",
-    ][::std::mem::offset_of!(NpImage, pixels) - 8usize];
-    [
-        "Offset of field: NpImage::histogram",
-    ][::std::mem::offset_of!(NpImage, histogram) - 16usize];
-};
+crate::rt::layout!(
+    NpImage, size = 24, align = 8;
+    width @ 0, height @ 4, pixels @ 8, histogram @ 16
+);
 /// A mask whose length is a byte count; the struct owns `data`.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -51,17 +40,7 @@ pub struct NpMask {
     ///< Rows.
     pub height: u32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NpMask"][::std::mem::size_of::<NpMask>() - 24usize];
-    ["Alignment of NpMask"][::std::mem::align_of::<NpMask>() - 8usize];
-    ["Offset of field: NpMask::data"][::std::mem::offset_of!(NpMask, data) - 0usize];
-    ["Offset of field: NpMask::size"][::std::mem::offset_of!(NpMask, size) - 8usize];
-    ["Offset of field: NpMask::width"][::std::mem::offset_of!(NpMask, width) - 12usize];
-    [
-        "Offset of field: NpMask::height",
-    ][::std::mem::offset_of!(NpMask, height) - 16usize];
-};
+crate::rt::layout!(NpMask, size = 24, align = 8; data @ 0, size @ 8, width @ 12, height @ 16);
 /// A grid of motion vectors stored as int16 (x, y) pairs behind a `void*`.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -73,13 +52,4 @@ pub struct NpFlow {
     ///< rows * cols pairs of int16 (or NULL).
     pub vectors: *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of NpFlow"][::std::mem::size_of::<NpFlow>() - 16usize];
-    ["Alignment of NpFlow"][::std::mem::align_of::<NpFlow>() - 8usize];
-    ["Offset of field: NpFlow::rows"][::std::mem::offset_of!(NpFlow, rows) - 0usize];
-    ["Offset of field: NpFlow::cols"][::std::mem::offset_of!(NpFlow, cols) - 4usize];
-    [
-        "Offset of field: NpFlow::vectors",
-    ][::std::mem::offset_of!(NpFlow, vectors) - 8usize];
-};
+crate::rt::layout!(NpFlow, size = 16, align = 8; rows @ 0, cols @ 4, vectors @ 8);

@@ -25,17 +25,7 @@ pub struct OwLabel {
     ///< Owned buffer (pointer = "owned"): read-only, never copied.
     pub glyphs: *mut f32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of OwLabel"][::std::mem::size_of::<OwLabel>() - 32usize];
-    ["Alignment of OwLabel"][::std::mem::align_of::<OwLabel>() - 8usize];
-    ["Offset of field: OwLabel::text"][::std::mem::offset_of!(OwLabel, text) - 0usize];
-    ["Offset of field: OwLabel::font"][::std::mem::offset_of!(OwLabel, font) - 8usize];
-    ["Offset of field: OwLabel::size"][::std::mem::offset_of!(OwLabel, size) - 16usize];
-    [
-        "Offset of field: OwLabel::glyphs",
-    ][::std::mem::offset_of!(OwLabel, glyphs) - 24usize];
-};
+crate::rt::layout!(OwLabel, size = 32, align = 8; text @ 0, font @ 8, size @ 16, glyphs @ 24);
 /// Nests labels by value and in an array.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -49,17 +39,7 @@ pub struct OwCard {
     ///< Not owned (no policy): not copied, not freed.
     pub borrowed: *mut ::std::os::raw::c_char,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of OwCard"][::std::mem::size_of::<OwCard>() - 112usize];
-    ["Alignment of OwCard"][::std::mem::align_of::<OwCard>() - 8usize];
-    ["Offset of field: OwCard::title"][::std::mem::offset_of!(OwCard, title) - 0usize];
-    ["Offset of field: OwCard::lines"][::std::mem::offset_of!(OwCard, lines) - 32usize];
-    ["Offset of field: OwCard::note"][::std::mem::offset_of!(OwCard, note) - 96usize];
-    [
-        "Offset of field: OwCard::borrowed",
-    ][::std::mem::offset_of!(OwCard, borrowed) - 104usize];
-};
+crate::rt::layout!(OwCard, size = 112, align = 8; title @ 0, lines @ 32, note @ 96, borrowed @ 104);
 /// Holds a pointer to a card (anchors Python-owned targets).
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -69,13 +49,7 @@ pub struct OwHolder {
     ///< Nested card: deep-copied on assignment.
     pub copy: OwCard,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of OwHolder"][::std::mem::size_of::<OwHolder>() - 120usize];
-    ["Alignment of OwHolder"][::std::mem::align_of::<OwHolder>() - 8usize];
-    ["Offset of field: OwHolder::card"][::std::mem::offset_of!(OwHolder, card) - 0usize];
-    ["Offset of field: OwHolder::copy"][::std::mem::offset_of!(OwHolder, copy) - 8usize];
-};
+crate::rt::layout!(OwHolder, size = 120, align = 8; card @ 0, copy @ 8);
 /// A union with an owned-looking member: never walked.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -85,10 +59,4 @@ pub union OwChoice {
     ///< Alternative.
     pub id: gint64,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of OwChoice"][::std::mem::size_of::<OwChoice>() - 8usize];
-    ["Alignment of OwChoice"][::std::mem::align_of::<OwChoice>() - 8usize];
-    ["Offset of field: OwChoice::text"][::std::mem::offset_of!(OwChoice, text) - 0usize];
-    ["Offset of field: OwChoice::id"][::std::mem::offset_of!(OwChoice, id) - 0usize];
-};
+crate::rt::layout!(OwChoice, size = 8, align = 8; text @ 0, id @ 0);

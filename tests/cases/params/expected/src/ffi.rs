@@ -19,14 +19,7 @@ pub struct _GList {
     pub next: *mut GList,
     pub prev: *mut GList,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GList"][::std::mem::size_of::<_GList>() - 24usize];
-    ["Alignment of _GList"][::std::mem::align_of::<_GList>() - 8usize];
-    ["Offset of field: _GList::data"][::std::mem::offset_of!(_GList, data) - 0usize];
-    ["Offset of field: _GList::next"][::std::mem::offset_of!(_GList, next) - 8usize];
-    ["Offset of field: _GList::prev"][::std::mem::offset_of!(_GList, prev) - 16usize];
-};
+crate::rt::layout!(_GList, size = 24, align = 8; data @ 0, next @ 8, prev @ 16);
 /// A 2-D point.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -36,13 +29,7 @@ pub struct PkPoint {
     ///< Vertical.
     pub y: f64,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of PkPoint"][::std::mem::size_of::<PkPoint>() - 16usize];
-    ["Alignment of PkPoint"][::std::mem::align_of::<PkPoint>() - 8usize];
-    ["Offset of field: PkPoint::x"][::std::mem::offset_of!(PkPoint, x) - 0usize];
-    ["Offset of field: PkPoint::y"][::std::mem::offset_of!(PkPoint, y) - 8usize];
-};
+crate::rt::layout!(PkPoint, size = 16, align = 8; x @ 0, y @ 8);
 /// A shape holding a list of points.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -52,15 +39,7 @@ pub struct PkShape {
     ///< Identifier.
     pub id: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of PkShape"][::std::mem::size_of::<PkShape>() - 16usize];
-    ["Alignment of PkShape"][::std::mem::align_of::<PkShape>() - 8usize];
-    [
-        "Offset of field: PkShape::points",
-    ][::std::mem::offset_of!(PkShape, points) - 0usize];
-    ["Offset of field: PkShape::id"][::std::mem::offset_of!(PkShape, id) - 8usize];
-};
+crate::rt::layout!(PkShape, size = 16, align = 8; points @ 0, id @ 8);
 pub const PkLevel_PK_INFO: PkLevel = 0;
 pub const PkLevel_PK_WARN: PkLevel = 1;
 /// Severity of a message.
@@ -99,24 +78,10 @@ pub struct PkLocals {
     ///< Named like its pointer.
     pub src: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of PkLocals"][::std::mem::size_of::<PkLocals>() - 28usize];
-    ["Alignment of PkLocals"][::std::mem::align_of::<PkLocals>() - 4usize];
-    ["Offset of field: PkLocals::py"][::std::mem::offset_of!(PkLocals, py) - 0usize];
-    [
-        "Offset of field: PkLocals::value",
-    ][::std::mem::offset_of!(PkLocals, value) - 4usize];
-    ["Offset of field: PkLocals::p"][::std::mem::offset_of!(PkLocals, p) - 8usize];
-    ["Offset of field: PkLocals::slf"][::std::mem::offset_of!(PkLocals, slf) - 12usize];
-    [
-        "Offset of field: PkLocals::this",
-    ][::std::mem::offset_of!(PkLocals, this) - 16usize];
-    [
-        "Offset of field: PkLocals::source",
-    ][::std::mem::offset_of!(PkLocals, source) - 20usize];
-    ["Offset of field: PkLocals::src"][::std::mem::offset_of!(PkLocals, src) - 24usize];
-};
+crate::rt::layout!(
+    PkLocals, size = 28, align = 4;
+    py @ 0, value @ 4, p @ 8, slf @ 12, this @ 16, source @ 20, src @ 24
+);
 unsafe extern "C" {
     /// Splits a value: quotient and remainder through out-parameters.
     pub fn pk_divmod(

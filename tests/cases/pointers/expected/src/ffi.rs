@@ -29,16 +29,7 @@ pub struct PtBox {
     ///< Pointer to a number: a capsule (use numpy exporters for arrays).
     pub counter: *mut ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of PtBox"][::std::mem::size_of::<PtBox>() - 32usize];
-    ["Alignment of PtBox"][::std::mem::align_of::<PtBox>() - 8usize];
-    [
-        "Offset of field: PtBox::user_data",
-    ][::std::mem::offset_of!(PtBox, user_data) - 0usize];
-    ["Offset of field: PtBox::cookie"][::std::mem::offset_of!(PtBox, cookie) - 8usize];
-    ["Offset of field: PtBox::handle"][::std::mem::offset_of!(PtBox, handle) - 16usize];
-    [
-        "Offset of field: PtBox::counter",
-    ][::std::mem::offset_of!(PtBox, counter) - 24usize];
-};
+crate::rt::layout!(
+    PtBox, size = 32, align = 8;
+    user_data @ 0, cookie @ 8, handle @ 16, counter @ 24
+);

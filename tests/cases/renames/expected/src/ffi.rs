@@ -19,17 +19,7 @@ pub struct RnTrackPoint {
     ///< Confidence then.
     pub confidence: f32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of RnTrackPoint"][::std::mem::size_of::<RnTrackPoint>() - 8usize];
-    ["Alignment of RnTrackPoint"][::std::mem::align_of::<RnTrackPoint>() - 4usize];
-    [
-        "Offset of field: RnTrackPoint::frame_num",
-    ][::std::mem::offset_of!(RnTrackPoint, frame_num) - 0usize];
-    [
-        "Offset of field: RnTrackPoint::confidence",
-    ][::std::mem::offset_of!(RnTrackPoint, confidence) - 4usize];
-};
+crate::rt::layout!(RnTrackPoint, size = 8, align = 4; frame_num @ 0, confidence @ 4);
 /// A track and its past positions.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -39,15 +29,7 @@ pub struct RnTrack {
     ///< Points in @a points.
     pub count: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of RnTrack"][::std::mem::size_of::<RnTrack>() - 16usize];
-    ["Alignment of RnTrack"][::std::mem::align_of::<RnTrack>() - 8usize];
-    [
-        "Offset of field: RnTrack::points",
-    ][::std::mem::offset_of!(RnTrack, points) - 0usize];
-    ["Offset of field: RnTrack::count"][::std::mem::offset_of!(RnTrack, count) - 8usize];
-};
+crate::rt::layout!(RnTrack, size = 16, align = 8; points @ 0, count @ 8);
 unsafe extern "C" {
     /// Opens a context; the header leaves the parameter unnamed.
     pub fn rn_open(arg1: ::std::os::raw::c_int) -> ::std::os::raw::c_int;

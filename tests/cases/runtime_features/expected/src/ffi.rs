@@ -30,15 +30,7 @@ pub struct _GstMeta {
     pub flags: ::std::os::raw::c_uint,
     pub info: *const GstMetaInfo,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of _GstMeta"][::std::mem::size_of::<_GstMeta>() - 16usize];
-    ["Alignment of _GstMeta"][::std::mem::align_of::<_GstMeta>() - 8usize];
-    [
-        "Offset of field: _GstMeta::flags",
-    ][::std::mem::offset_of!(_GstMeta, flags) - 0usize];
-    ["Offset of field: _GstMeta::info"][::std::mem::offset_of!(_GstMeta, info) - 8usize];
-};
+crate::rt::layout!(_GstMeta, size = 16, align = 8; flags @ 0, info @ 8);
 /// The header of every buffer meta.
 pub type GstMeta = _GstMeta;
 /// Releases a payload.
@@ -55,14 +47,7 @@ pub struct RfScene {
     /// Frames in the scene.
     pub num_frames: ::std::os::raw::c_uint,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of RfScene"][::std::mem::size_of::<RfScene>() - 4usize];
-    ["Alignment of RfScene"][::std::mem::align_of::<RfScene>() - 4usize];
-    [
-        "Offset of field: RfScene::num_frames",
-    ][::std::mem::offset_of!(RfScene, num_frames) - 0usize];
-};
+crate::rt::layout!(RfScene, size = 4, align = 4; num_frames @ 0);
 /// The meta that carries a payload on a buffer.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -73,16 +58,7 @@ pub struct RfMeta {
     /// Called with the payload when the meta is freed.
     pub release: RfReleaseFunc,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of RfMeta"][::std::mem::size_of::<RfMeta>() - 32usize];
-    ["Alignment of RfMeta"][::std::mem::align_of::<RfMeta>() - 8usize];
-    ["Offset of field: RfMeta::meta"][::std::mem::offset_of!(RfMeta, meta) - 0usize];
-    ["Offset of field: RfMeta::data"][::std::mem::offset_of!(RfMeta, data) - 16usize];
-    [
-        "Offset of field: RfMeta::release",
-    ][::std::mem::offset_of!(RfMeta, release) - 24usize];
-};
+crate::rt::layout!(RfMeta, size = 32, align = 8; meta @ 0, data @ 16, release @ 24);
 unsafe extern "C" {
     /// The API type of RfMeta.
     pub fn rf_meta_api_get_type() -> GType;

@@ -70,34 +70,9 @@ pub struct ScAll {
     ///< GLib boolean (an int).
     pub gb: gboolean,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of ScAll"][::std::mem::size_of::<ScAll>() - 120usize];
-    ["Alignment of ScAll"][::std::mem::align_of::<ScAll>() - 8usize];
-    ["Offset of field: ScAll::i8_"][::std::mem::offset_of!(ScAll, i8_) - 0usize];
-    ["Offset of field: ScAll::u8_"][::std::mem::offset_of!(ScAll, u8_) - 1usize];
-    ["Offset of field: ScAll::i16_"][::std::mem::offset_of!(ScAll, i16_) - 2usize];
-    ["Offset of field: ScAll::u16_"][::std::mem::offset_of!(ScAll, u16_) - 4usize];
-    ["Offset of field: ScAll::i32_"][::std::mem::offset_of!(ScAll, i32_) - 8usize];
-    ["Offset of field: ScAll::u32_"][::std::mem::offset_of!(ScAll, u32_) - 12usize];
-    ["Offset of field: ScAll::i64_"][::std::mem::offset_of!(ScAll, i64_) - 16usize];
-    ["Offset of field: ScAll::u64_"][::std::mem::offset_of!(ScAll, u64_) - 24usize];
-    ["Offset of field: ScAll::c"][::std::mem::offset_of!(ScAll, c) - 32usize];
-    ["Offset of field: ScAll::sc"][::std::mem::offset_of!(ScAll, sc) - 33usize];
-    ["Offset of field: ScAll::uc"][::std::mem::offset_of!(ScAll, uc) - 34usize];
-    ["Offset of field: ScAll::s"][::std::mem::offset_of!(ScAll, s) - 36usize];
-    ["Offset of field: ScAll::us"][::std::mem::offset_of!(ScAll, us) - 38usize];
-    ["Offset of field: ScAll::i"][::std::mem::offset_of!(ScAll, i) - 40usize];
-    ["Offset of field: ScAll::ui"][::std::mem::offset_of!(ScAll, ui) - 44usize];
-    ["Offset of field: ScAll::l"][::std::mem::offset_of!(ScAll, l) - 48usize];
-    ["Offset of field: ScAll::ul"][::std::mem::offset_of!(ScAll, ul) - 56usize];
-    ["Offset of field: ScAll::ll"][::std::mem::offset_of!(ScAll, ll) - 64usize];
-    ["Offset of field: ScAll::ull"][::std::mem::offset_of!(ScAll, ull) - 72usize];
-    ["Offset of field: ScAll::gi"][::std::mem::offset_of!(ScAll, gi) - 80usize];
-    ["Offset of field: ScAll::gu64"][::std::mem::offset_of!(ScAll, gu64) - 88usize];
-    ["Offset of field: ScAll::f"][::std::mem::offset_of!(ScAll, f) - 96usize];
-    ["Offset of field: ScAll::d"][::std::mem::offset_of!(ScAll, d) - 104usize];
-    ["Offset of field: ScAll::b"][::std::mem::offset_of!(ScAll, b) - 112usize];
-    ["Offset of field: ScAll::b2"][::std::mem::offset_of!(ScAll, b2) - 113usize];
-    ["Offset of field: ScAll::gb"][::std::mem::offset_of!(ScAll, gb) - 116usize];
-};
+crate::rt::layout!(
+    ScAll, size = 120, align = 8;
+    i8_ @ 0, u8_ @ 1, i16_ @ 2, u16_ @ 4, i32_ @ 8, u32_ @ 12, i64_ @ 16, u64_ @ 24, c @ 32,
+    sc @ 33, uc @ 34, s @ 36, us @ 38, i @ 40, ui @ 44, l @ 48, ul @ 56, ll @ 64, ull @ 72, gi @ 80,
+    gu64 @ 88, f @ 96, d @ 104, b @ 112, b2 @ 113, gb @ 116
+);

@@ -18,14 +18,7 @@ pub struct SfCounter {
     ///< Current value.
     pub value: i32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of SfCounter"][::std::mem::size_of::<SfCounter>() - 4usize];
-    ["Alignment of SfCounter"][::std::mem::align_of::<SfCounter>() - 4usize];
-    [
-        "Offset of field: SfCounter::value",
-    ][::std::mem::offset_of!(SfCounter, value) - 0usize];
-};
+crate::rt::layout!(SfCounter, size = 4, align = 4; value @ 0);
 pub type __builtin_va_list = [__va_list_tag; 1usize];
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -35,23 +28,10 @@ pub struct __va_list_tag {
     pub overflow_arg_area: *mut ::std::os::raw::c_void,
     pub reg_save_area: *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of __va_list_tag"][::std::mem::size_of::<__va_list_tag>() - 24usize];
-    ["Alignment of __va_list_tag"][::std::mem::align_of::<__va_list_tag>() - 8usize];
-    [
-        "Offset of field: __va_list_tag::gp_offset",
-    ][::std::mem::offset_of!(__va_list_tag, gp_offset) - 0usize];
-    [
-        "Offset of field: __va_list_tag::fp_offset",
-    ][::std::mem::offset_of!(__va_list_tag, fp_offset) - 4usize];
-    [
-        "Offset of field: __va_list_tag::overflow_arg_area",
-    ][::std::mem::offset_of!(__va_list_tag, overflow_arg_area) - 8usize];
-    [
-        "Offset of field: __va_list_tag::reg_save_area",
-    ][::std::mem::offset_of!(__va_list_tag, reg_save_area) - 16usize];
-};
+crate::rt::layout!(
+    __va_list_tag, size = 24, align = 8;
+    gp_offset @ 0, fp_offset @ 4, overflow_arg_area @ 8, reg_save_area @ 16
+);
 unsafe extern "C" {
     /// Adds two numbers (`static inline`: the shim exports a wrapper).
     #[link_name = "sf_add__bindery_shim"]

@@ -26,24 +26,10 @@ pub struct StRecord {
     ///< No policy in the spec: read-only like a borrowed string.
     pub comment: *mut ::std::os::raw::c_char,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of StRecord"][::std::mem::size_of::<StRecord>() - 48usize];
-    ["Alignment of StRecord"][::std::mem::align_of::<StRecord>() - 8usize];
-    ["Offset of field: StRecord::name"][::std::mem::offset_of!(StRecord, name) - 0usize];
-    [
-        "Offset of field: StRecord::label",
-    ][::std::mem::offset_of!(StRecord, label) - 16usize];
-    [
-        "Offset of field: StRecord::path",
-    ][::std::mem::offset_of!(StRecord, path) - 24usize];
-    [
-        "Offset of field: StRecord::origin",
-    ][::std::mem::offset_of!(StRecord, origin) - 32usize];
-    [
-        "Offset of field: StRecord::comment",
-    ][::std::mem::offset_of!(StRecord, comment) - 40usize];
-};
+crate::rt::layout!(
+    StRecord, size = 48, align = 8;
+    name @ 0, label @ 16, path @ 24, origin @ 32, comment @ 40
+);
 /// Strings owned by default (`[struct.StTags] strings = "owned"`).
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -55,13 +41,4 @@ pub struct StTags {
     ///< Borrowed: its own `string` wins over the default.
     pub source: *const ::std::os::raw::c_char,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of StTags"][::std::mem::size_of::<StTags>() - 24usize];
-    ["Alignment of StTags"][::std::mem::align_of::<StTags>() - 8usize];
-    ["Offset of field: StTags::first"][::std::mem::offset_of!(StTags, first) - 0usize];
-    ["Offset of field: StTags::second"][::std::mem::offset_of!(StTags, second) - 8usize];
-    [
-        "Offset of field: StTags::source",
-    ][::std::mem::offset_of!(StTags, source) - 16usize];
-};
+crate::rt::layout!(StTags, size = 24, align = 8; first @ 0, second @ 8, source @ 16);

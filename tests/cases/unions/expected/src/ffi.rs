@@ -528,13 +528,7 @@ pub union UnValue {
     ///< As a float.
     pub f: f32,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of UnValue"][::std::mem::size_of::<UnValue>() - 4usize];
-    ["Alignment of UnValue"][::std::mem::align_of::<UnValue>() - 4usize];
-    ["Offset of field: UnValue::i"][::std::mem::offset_of!(UnValue, i) - 0usize];
-    ["Offset of field: UnValue::f"][::std::mem::offset_of!(UnValue, f) - 0usize];
-};
+crate::rt::layout!(UnValue, size = 4, align = 4; i @ 0, f @ 0);
 /// A tagged value with anonymous members and bit-fields.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -557,21 +551,7 @@ pub union UnTagged__bindgen_ty_1 {
     ///< Anonymous union member.
     pub real: f64,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of UnTagged__bindgen_ty_1",
-    ][::std::mem::size_of::<UnTagged__bindgen_ty_1>() - 8usize];
-    [
-        "Alignment of UnTagged__bindgen_ty_1",
-    ][::std::mem::align_of::<UnTagged__bindgen_ty_1>() - 8usize];
-    [
-        "Offset of field: UnTagged__bindgen_ty_1::big",
-    ][::std::mem::offset_of!(UnTagged__bindgen_ty_1, big) - 0usize];
-    [
-        "Offset of field: UnTagged__bindgen_ty_1::real",
-    ][::std::mem::offset_of!(UnTagged__bindgen_ty_1, real) - 0usize];
-};
+crate::rt::layout!(UnTagged__bindgen_ty_1, size = 8, align = 8; big @ 0, real @ 0);
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct UnTagged__bindgen_ty_2 {
@@ -580,33 +560,8 @@ pub struct UnTagged__bindgen_ty_2 {
     ///< Anonymous struct member.
     pub y: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    [
-        "Size of UnTagged__bindgen_ty_2",
-    ][::std::mem::size_of::<UnTagged__bindgen_ty_2>() - 8usize];
-    [
-        "Alignment of UnTagged__bindgen_ty_2",
-    ][::std::mem::align_of::<UnTagged__bindgen_ty_2>() - 4usize];
-    [
-        "Offset of field: UnTagged__bindgen_ty_2::x",
-    ][::std::mem::offset_of!(UnTagged__bindgen_ty_2, x) - 0usize];
-    [
-        "Offset of field: UnTagged__bindgen_ty_2::y",
-    ][::std::mem::offset_of!(UnTagged__bindgen_ty_2, y) - 4usize];
-};
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of UnTagged"][::std::mem::size_of::<UnTagged>() - 32usize];
-    ["Alignment of UnTagged"][::std::mem::align_of::<UnTagged>() - 8usize];
-    ["Offset of field: UnTagged::tag"][::std::mem::offset_of!(UnTagged, tag) - 0usize];
-    [
-        "Offset of field: UnTagged::value",
-    ][::std::mem::offset_of!(UnTagged, value) - 4usize];
-    [
-        "Offset of field: UnTagged::point",
-    ][::std::mem::offset_of!(UnTagged, point) - 16usize];
-};
+crate::rt::layout!(UnTagged__bindgen_ty_2, size = 8, align = 4; x @ 0, y @ 4);
+crate::rt::layout!(UnTagged, size = 32, align = 8; tag @ 0, value @ 4, point @ 16);
 impl UnTagged {
     #[inline]
     #[allow(unnecessary_transmutes)]

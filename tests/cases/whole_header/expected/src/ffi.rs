@@ -567,13 +567,7 @@ pub struct ExtPoint {
     pub x: ::std::os::raw::c_int,
     pub y: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of ExtPoint"][::std::mem::size_of::<ExtPoint>() - 8usize];
-    ["Alignment of ExtPoint"][::std::mem::align_of::<ExtPoint>() - 4usize];
-    ["Offset of field: ExtPoint::x"][::std::mem::offset_of!(ExtPoint, x) - 0usize];
-    ["Offset of field: ExtPoint::y"][::std::mem::offset_of!(ExtPoint, y) - 4usize];
-};
+crate::rt::layout!(ExtPoint, size = 8, align = 4; x @ 0, y @ 4);
 /// A callback with user data.
 pub type ExtCallback = ::std::option::Option<
     unsafe extern "C" fn(user_data: *mut ::std::os::raw::c_void),
@@ -596,25 +590,10 @@ pub struct WhPacket {
     ///< Flexible array member.
     pub data: __IncompleteArrayField<u8>,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of WhPacket"][::std::mem::size_of::<WhPacket>() - 80usize];
-    ["Alignment of WhPacket"][::std::mem::align_of::<WhPacket>() - 8usize];
-    ["Offset of field: WhPacket::len"][::std::mem::offset_of!(WhPacket, len) - 0usize];
-    ["Offset of field: WhPacket::mode"][::std::mem::offset_of!(WhPacket, mode) - 8usize];
-    [
-        "Offset of field: WhPacket::origin",
-    ][::std::mem::offset_of!(WhPacket, origin) - 12usize];
-    [
-        "Offset of field: WhPacket::target",
-    ][::std::mem::offset_of!(WhPacket, target) - 24usize];
-    [
-        "Offset of field: WhPacket::grid",
-    ][::std::mem::offset_of!(WhPacket, grid) - 32usize];
-    [
-        "Offset of field: WhPacket::data",
-    ][::std::mem::offset_of!(WhPacket, data) - 80usize];
-};
+crate::rt::layout!(
+    WhPacket, size = 80, align = 8;
+    len @ 0, mode @ 8, origin @ 12, target @ 24, grid @ 32, data @ 80
+);
 impl WhPacket {
     #[inline]
     #[allow(unnecessary_transmutes)]
@@ -735,16 +714,7 @@ pub struct WhWide {
     ///< Bound.
     pub ok: ::std::os::raw::c_int,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of WhWide"][::std::mem::size_of::<WhWide>() - 48usize];
-    ["Alignment of WhWide"][::std::mem::align_of::<WhWide>() - 16usize];
-    [
-        "Offset of field: WhWide::precise",
-    ][::std::mem::offset_of!(WhWide, precise) - 0usize];
-    ["Offset of field: WhWide::big"][::std::mem::offset_of!(WhWide, big) - 16usize];
-    ["Offset of field: WhWide::ok"][::std::mem::offset_of!(WhWide, ok) - 32usize];
-};
+crate::rt::layout!(WhWide, size = 48, align = 16; precise @ 0, big @ 16, ok @ 32);
 #[repr(C)]
 #[derive(Debug)]
 pub struct _WhHandle {
@@ -764,23 +734,10 @@ pub struct __va_list_tag {
     pub overflow_arg_area: *mut ::std::os::raw::c_void,
     pub reg_save_area: *mut ::std::os::raw::c_void,
 }
-#[allow(clippy::unnecessary_operation, clippy::identity_op)]
-const _: () = {
-    ["Size of __va_list_tag"][::std::mem::size_of::<__va_list_tag>() - 24usize];
-    ["Alignment of __va_list_tag"][::std::mem::align_of::<__va_list_tag>() - 8usize];
-    [
-        "Offset of field: __va_list_tag::gp_offset",
-    ][::std::mem::offset_of!(__va_list_tag, gp_offset) - 0usize];
-    [
-        "Offset of field: __va_list_tag::fp_offset",
-    ][::std::mem::offset_of!(__va_list_tag, fp_offset) - 4usize];
-    [
-        "Offset of field: __va_list_tag::overflow_arg_area",
-    ][::std::mem::offset_of!(__va_list_tag, overflow_arg_area) - 8usize];
-    [
-        "Offset of field: __va_list_tag::reg_save_area",
-    ][::std::mem::offset_of!(__va_list_tag, reg_save_area) - 16usize];
-};
+crate::rt::layout!(
+    __va_list_tag, size = 24, align = 8;
+    gp_offset @ 0, fp_offset @ 4, overflow_arg_area @ 8, reg_save_area @ 16
+);
 unsafe extern "C" {
     /// Opens a handle.
     pub fn wh_open(path: *const ::std::os::raw::c_char) -> *mut WhHandle;
