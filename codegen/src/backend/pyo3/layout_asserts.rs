@@ -57,10 +57,8 @@ fn render(checks: &[Check]) -> Option<String> {
     let ty = size.label.strip_prefix("Size of ").filter(|t| is_ident(t))?;
     (align.label == format!("Alignment of {ty}")).then_some(())?;
     let prefix = format!("Offset of field: {ty}::");
-    let offsets: Option<Vec<String>> = fields
-        .iter()
-        .map(|f| f.label.strip_prefix(&prefix).filter(|n| is_ident(n)).map(|n| format!("{n} @ {}", f.value)))
-        .collect();
+    let offsets: Option<Vec<String>> =
+        fields.iter().map(|f| f.label.strip_prefix(&prefix).filter(|n| is_ident(n)).map(|n| format!("{n} @ {}", f.value))).collect();
     Some(format!("crate::rt::layout!({ty}, size = {}, align = {}; {});", size.value, align.value, offsets?.join(", ")))
 }
 
@@ -138,7 +136,10 @@ mod tests {
         assert!(out.lines().all(|l| l.len() <= 100), "{out}");
         assert!(out.lines().all(|l| !l.trim_end().ends_with('@')), "{out}");
         assert!(out.ends_with("field_19 @ 152\n);\nfn after() {}"), "{out}");
-        assert_eq!(reflow("crate::rt::layout!(\n    P, size = 8, align = 4; x @\n    0\n);"), "crate::rt::layout!(P, size = 8, align = 4; x @ 0);");
+        assert_eq!(
+            reflow("crate::rt::layout!(\n    P, size = 8, align = 4; x @\n    0\n);"),
+            "crate::rt::layout!(P, size = 8, align = 4; x @ 0);"
+        );
     }
 
     #[test]
