@@ -12,10 +12,8 @@ use syn::{BinOp, Expr, Item, Lit, Stmt};
 /// `crate::rt::layout!` line.
 pub fn compact(file: &mut syn::File) {
     for item in &mut file.items {
-        if let Some(line) = layout_line(item) {
-            if let Ok(rewritten) = syn::parse_str::<Item>(&line) {
-                *item = rewritten;
-            }
+        if let Some(rewritten) = layout_line(item).and_then(|line| syn::parse_str::<Item>(&line).ok()) {
+            *item = rewritten;
         }
     }
 }
