@@ -69,6 +69,8 @@ pub trait AnyView {
     fn address(&self) -> PyResult<*mut c_void>;
     /// Marks the memory as held by a C container (see [`View::mark_held`]).
     fn mark_held(&self);
+    /// Whether this object frees the memory when it dies (Python made or owns it).
+    fn owns_memory(&self) -> bool;
 }
 
 impl<V: ViewClass> AnyView for V {
@@ -78,6 +80,10 @@ impl<V: ViewClass> AnyView for V {
 
     fn mark_held(&self) {
         self.view().mark_held();
+    }
+
+    fn owns_memory(&self) -> bool {
+        self.view().is_owner()
     }
 }
 
@@ -99,6 +105,18 @@ macro_rules! any_view {
             None
         }
     };
+}
+
+/// Checks, before the call, that a `void*` argument C will keep
+/// (`transfers` to a container) is not memory this Python object frees when
+/// it dies: C would keep it (and free it with its own release function)
+/// after Python freed it. `ValueError` for such an object; memory the C
+/// library allocated, addresses and capsules pass.
+pub fn holdable(value: &Bound<'_, PyAny>, views: AnyViews, what: &str) -> PyResult<()> {
+    match views(value) {
+        Some(view) if view.owns_memory() => Err(crate::errors::owned_by_python(what)),
+        _ => Ok(()),
+    }
 }
 
 /// After a call that made a C container hold a `void*` argument: marks it

@@ -34,6 +34,13 @@ pub fn python_made(what: &str) -> PyErr {
     ))
 }
 
+/// The error for handing C, to keep, memory a Python object frees when it dies.
+pub fn owned_by_python(what: &str) -> PyErr {
+    PyValueError::new_err(format!(
+        "{what}: this object owns its memory (Python frees it when the object dies), but C keeps what it is given here; pass memory the C library allocated"
+    ))
+}
+
 /// The error for storing an object that was already handed to a container.
 pub fn already_stored(what: &str) -> PyErr {
     PyValueError::new_err(format!("{what}: this object was already handed to a container; it cannot be stored twice"))

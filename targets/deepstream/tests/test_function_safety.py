@@ -106,6 +106,22 @@ def test_batch_attached_to_a_buffer_cannot_be_destroyed_through_its_creator_view
         pyds.nvds_destroy_batch_meta(batch)
 
 
+def test_a_struct_python_owns_cannot_be_kept_by_a_buffer():
+    # The buffer would free it with its release function after (or while)
+    # Python frees it when the object dies: a double free that corrupted the
+    # heap before holdable() refused it. Nothing is attached on refusal.
+    buffer = Gst.Buffer.new_allocate(None, 16, None)
+    g_free = ctypes.cast(ctypes.CDLL("libglib-2.0.so.0").g_free, ctypes.c_void_p).value
+    owned = pyds.NvDsUserMeta()
+    with pytest.raises(ValueError, match=r"gst_buffer_add_nvds_meta\(meta_data\): this object owns its memory"):
+        pyds.gst_buffer_add_nvds_meta(hash(buffer), owned, None, None, g_free)
+    assert pyds.gst_buffer_get_nvds_meta(hash(buffer)) is None
+    del buffer
+    gc.collect()
+    owned.base_meta.meta_type = 3  # still Python's, still alive
+    assert owned.base_meta.meta_type == 3
+
+
 def test_function_addresses_are_ints_capsules_or_none():
     # gst_buffer_add_nvds_meta is generated (`function_pointer = "address"`):
     # a bool or a Python callable is not a C function's address.

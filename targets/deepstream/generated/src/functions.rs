@@ -1937,6 +1937,11 @@ pub(crate) fn __bindery_fn_gst_buffer_add_nvds_meta<'py>(
         __bindery_any_view,
         "gst_buffer_add_nvds_meta(meta_data)",
     )?;
+    rt::call::holdable(
+        meta_data,
+        __bindery_any_view,
+        "gst_buffer_add_nvds_meta(meta_data)",
+    )?;
     let __bindery_user_data_c = rt::args::address(
         user_data,
         rt::args::AddressRules {

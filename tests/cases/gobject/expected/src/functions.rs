@@ -93,6 +93,7 @@ pub(crate) fn __bindery_fn_go_buffer_attach<'py>(
         __bindery_any_view,
         "go_buffer_attach(data)",
     )?;
+    rt::call::holdable(data, __bindery_any_view, "go_buffer_attach(data)")?;
     let __bindery_free_func_a = rt::args::function_address(
         free_func,
         false,
