@@ -2768,10 +2768,22 @@ pub(crate) fn __bindery_fn_gst_element_send_nvevent_new_stream_reset<'py>(
     let __bindery_source_id_c = rt::ints::to_c_int::<
         u32,
     >(source_id, "gst_element_send_nvevent_new_stream_reset(source_id)")?;
-    let __bindery_ret = rt::c_call!(
-        ffi::gst_element_send_nvevent_new_stream_reset(__bindery_gst_element_c as _,
-        __bindery_source_id_c as _)
-    );
+    let __bindery_args = rt::AssertSend((
+        __bindery_gst_element_c,
+        __bindery_source_id_c,
+    ));
+    let __bindery_ret = __bindery_py
+        .detach(move || {
+            let (__bindery_gst_element_c, __bindery_source_id_c) = __bindery_args
+                .into_inner();
+            rt::AssertSend(
+                rt::c_call!(
+                    ffi::gst_element_send_nvevent_new_stream_reset(__bindery_gst_element_c
+                    as _, __bindery_source_id_c as _)
+                ),
+            )
+        })
+        .into_inner();
     rt::call::flag(__bindery_py, __bindery_ret as i64)
 }
 /// Sends an inference-interval update for @a stream_id to @a gst_element. @return Whether the element handled it (FALSE when the event could not be built).
