@@ -137,8 +137,9 @@ def test_event_senders_send_the_sdk_events_to_the_element_at_an_address():
 
 
 def test_event_senders_check_the_element():
+    buffer = Gst.Buffer.new()  # kept alive: the address of a freed buffer is a ValueError (unreadable)
     with pytest.raises(TypeError):
-        pyds.gst_element_send_nvevent_new_stream_reset(hash(Gst.Buffer.new()), 0)  # not a GstElement
+        pyds.gst_element_send_nvevent_new_stream_reset(hash(buffer), 0)  # not a GstElement
     with pytest.raises(TypeError):
         pyds.gst_element_send_nvevent_interval_update("element", "cam", 1)
     element = Gst.ElementFactory.make("identity")
