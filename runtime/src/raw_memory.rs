@@ -192,10 +192,7 @@ macro_rules! raw_memory_functions {
             __bindery_raw().alloc_buffer(size, "alloc_buffer")
         }
 
-        #[doc = concat!(
-            "Frees memory from `alloc_buffer`/`strdup`/`memdup` (int address or\n",
-            "capsule) with ", $free, "; any other address, or a second free, raises `ValueError`."
-        )]
+        #[doc = concat!("Frees memory from `alloc_buffer`/`strdup`/`memdup` (int address or\ncapsule) with ", $free, "; any other address, or a second free, raises `ValueError`.")]
         #[::pyo3::pyfunction]
         #[pyo3(signature = (buffer))]
         fn free_buffer(buffer: &::pyo3::Bound<'_, ::pyo3::PyAny>) -> ::pyo3::PyResult<()> {
