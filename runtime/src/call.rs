@@ -470,10 +470,31 @@ mod tests {
             let address = crate::args::address(&obj, crate::args::AddressRules::default(), probes, "f(p)").unwrap();
             assert_eq!(address as usize, &raw const target as usize);
             assert!(probes(&5i64.into_pyobject(py).unwrap().into_any()).is_none());
-            mark_held(&obj, probes);
+            kept_by_buffer(&obj, probes, std::ptr::null_mut());
             assert_eq!(obj.cast::<Probe>().unwrap().get().view.origin(), crate::view::Origin::Within);
             consumed(obj.cast::<Probe>().unwrap());
             assert!(!token.is_alive(), "a consumed argument's token dies");
+        });
+    }
+
+    #[test]
+    fn only_c_made_memory_with_its_own_token_follows_its_keeper() {
+        Python::initialize();
+        Python::attach(|py| {
+            let (mut made, mut inside, mut untracked) = (1u64, 2u64, 3u64);
+            let keeper = Token::new();
+            let made_token = Token::new();
+            let c_made = probe(py, &mut made, made_token.clone());
+            assert!(probes(&c_made).unwrap().follow_keeper(&keeper));
+            let inside = probe(py, &mut inside, Token::new());
+            inside.cast::<Probe>().unwrap().get().view.mark_held();
+            assert!(!probes(&inside).unwrap().follow_keeper(&keeper), "memory within lives by its owner");
+            let untracked = probe(py, &mut untracked, Token::immortal());
+            assert!(!probes(&untracked).unwrap().follow_keeper(&keeper), "the immortal token is shared");
+            keeper.kill();
+            assert!(!made_token.is_alive(), "the C-made view dies with its keeper");
+            assert!(Token::immortal().is_alive());
+            assert!(view::<Probe>(&c_made, Pass::Borrowed, "f(x)").unwrap_err().is_instance_of::<PyReferenceError>(py));
         });
     }
 
