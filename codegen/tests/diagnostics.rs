@@ -148,6 +148,7 @@ bad_specs!(
     success_non_integer,
     transfers_container_not_struct,
     transfers_unknown_container,
+    transfers_void_keeper_not_buffer,
     rpath_not_one_dir,
     unknown_allocator,
     unknown_consumes_param,

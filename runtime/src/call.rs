@@ -32,7 +32,7 @@ use pyo3::pyclass_init::PyClassInitializer;
 use crate::errors;
 use crate::record::Record;
 use crate::token::{Token, kill_unless_immortal};
-use crate::view::{Handover, View};
+use crate::view::{Handover, Origin, View};
 
 /// A generated class holding a [`View`]: every record class (through
 /// [`Record`]) and every handle class (with [`handle_class!`](crate::handle_class!)).
@@ -71,6 +71,10 @@ pub trait AnyView {
     fn mark_held(&self);
     /// Whether this object frees the memory when it dies (Python made or owns it).
     fn owns_memory(&self) -> bool;
+    /// Makes memory C made, now kept by something whose liveness is
+    /// `keeper`, die with it (see [`kept_by_buffer`]); false when the view
+    /// is not such memory or already follows another token.
+    fn follow_keeper(&self, keeper: &Token) -> bool;
 }
 
 impl<V: ViewClass> AnyView for V {
@@ -84,6 +88,14 @@ impl<V: ViewClass> AnyView for V {
 
     fn owns_memory(&self) -> bool {
         self.view().is_owner()
+    }
+
+    fn follow_keeper(&self, keeper: &Token) -> bool {
+        let view = self.view();
+        // Memory inside something else lives by that owner's token, and the
+        // immortal token is shared by every untracked address: neither may follow.
+        let own_c_memory = view.origin() == Origin::C && !view.is_owner() && !view.token().is_immortal();
+        own_c_memory && view.token().follow(keeper, None)
     }
 }
 
@@ -119,12 +131,20 @@ pub fn holdable(value: &Bound<'_, PyAny>, views: AnyViews, what: &str) -> PyResu
     }
 }
 
-/// After a call that made a C container hold a `void*` argument: marks it
-/// held when it is one of the module's views; anything else is left.
-pub fn mark_held(value: &Bound<'_, PyAny>, views: AnyViews) {
-    if let Some(view) = views(value) {
-        view.mark_held();
+/// After a call that made GstBuffer `buffer` keep a `void*` argument
+/// (`transfers` into a `gobject = "GstBuffer"` parameter): when the argument
+/// is one of the module's views, it is marked held (nothing may consume it
+/// now) and, when it is memory C made, its token follows the buffer's
+/// ([`buffer_token`](crate::gobject::buffer::buffer_token)): the buffer's
+/// release function frees that memory, so every view of it raises
+/// `ReferenceError` once the buffer is freed or recycled, instead of reading
+/// freed memory. Addresses, capsules and untracked views are left as they are.
+pub fn kept_by_buffer(value: &Bound<'_, PyAny>, views: AnyViews, buffer: *mut c_void) {
+    let Some(view) = views(value) else { return };
+    if let Some(buffer) = NonNull::new(buffer) {
+        view.follow_keeper(&crate::gobject::buffer::buffer_token(buffer));
     }
+    view.mark_held();
 }
 
 /// How a view argument's pointer is taken.
@@ -450,10 +470,31 @@ mod tests {
             let address = crate::args::address(&obj, crate::args::AddressRules::default(), probes, "f(p)").unwrap();
             assert_eq!(address as usize, &raw const target as usize);
             assert!(probes(&5i64.into_pyobject(py).unwrap().into_any()).is_none());
-            mark_held(&obj, probes);
+            kept_by_buffer(&obj, probes, std::ptr::null_mut());
             assert_eq!(obj.cast::<Probe>().unwrap().get().view.origin(), crate::view::Origin::Within);
             consumed(obj.cast::<Probe>().unwrap());
             assert!(!token.is_alive(), "a consumed argument's token dies");
+        });
+    }
+
+    #[test]
+    fn only_c_made_memory_with_its_own_token_follows_its_keeper() {
+        Python::initialize();
+        Python::attach(|py| {
+            let (mut made, mut inside, mut untracked) = (1u64, 2u64, 3u64);
+            let keeper = Token::new();
+            let made_token = Token::new();
+            let c_made = probe(py, &mut made, made_token.clone());
+            assert!(probes(&c_made).unwrap().follow_keeper(&keeper));
+            let inside = probe(py, &mut inside, Token::new());
+            inside.cast::<Probe>().unwrap().get().view.mark_held();
+            assert!(!probes(&inside).unwrap().follow_keeper(&keeper), "memory within lives by its owner");
+            let untracked = probe(py, &mut untracked, Token::immortal());
+            assert!(!probes(&untracked).unwrap().follow_keeper(&keeper), "the immortal token is shared");
+            keeper.kill();
+            assert!(!made_token.is_alive(), "the C-made view dies with its keeper");
+            assert!(Token::immortal().is_alive());
+            assert!(view::<Probe>(&c_made, Pass::Borrowed, "f(x)").unwrap_err().is_instance_of::<PyReferenceError>(py));
         });
     }
 

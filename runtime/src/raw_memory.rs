@@ -163,6 +163,124 @@ pub fn get_ptr(ptr: &Bound<'_, PyAny>, views: AnyViews, what: &str) -> PyResult<
     Ok(address(ptr, AddressRules { nullable: true, ints: true }, views, what)? as usize)
 }
 
+/// The raw-memory module functions (pyds's names and signatures) over a
+/// generated module's [`SPANS`](crate::allocations::SPANS) and allocator, and
+/// `fn add_raw_memory_functions(module)` that registers them:
+/// `raw_memory_functions!(allocator = A, alloc = "g_malloc0", free = "g_free",
+/// views = any_view_fn)`. `alloc`/`free` name the allocator's C functions in
+/// the docstrings; `views` recognises the module's view classes (`get_ptr`).
+/// The same for every spec that sets `[runtime] raw_memory` (ADR 0012).
+#[macro_export]
+macro_rules! raw_memory_functions {
+    (allocator = $allocator:expr, alloc = $alloc:literal, free = $free:literal, views = $views:path $(,)?) => {
+        /// The raw-memory helpers over this module's spans and allocator.
+        fn __bindery_raw() -> $crate::raw_memory::RawMemory<'static> {
+            $crate::raw_memory::RawMemory { spans: &$crate::allocations::SPANS, allocator: $allocator }
+        }
+
+        #[doc = concat!("Allocates `size` zeroed bytes with ", $alloc, "; returns the address as an int.")]
+        #[::pyo3::pyfunction]
+        #[pyo3(signature = (size))]
+        fn alloc_buffer(size: i64) -> ::pyo3::PyResult<usize> {
+            __bindery_raw().alloc_buffer(size, "alloc_buffer")
+        }
+
+        /// Same as `alloc_buffer` (pyds keeps both names).
+        #[::pyo3::pyfunction]
+        #[pyo3(signature = (size, /))]
+        fn alloc_char_buffer(size: i64) -> ::pyo3::PyResult<usize> {
+            __bindery_raw().alloc_buffer(size, "alloc_buffer")
+        }
+
+        #[doc = concat!("Frees memory from `alloc_buffer`/`strdup`/`memdup` (int address or\ncapsule) with ", $free, "; any other address, or a second free, raises `ValueError`.")]
+        #[::pyo3::pyfunction]
+        #[pyo3(signature = (buffer))]
+        fn free_buffer(buffer: &::pyo3::Bound<'_, ::pyo3::PyAny>) -> ::pyo3::PyResult<()> {
+            __bindery_raw().free_buffer(buffer, "free_buffer")
+        }
+
+        /// Frees GLib-allocated memory given as a capsule (or int address).
+        #[::pyo3::pyfunction]
+        #[pyo3(signature = (buffer))]
+        fn free_gbuffer(buffer: &::pyo3::Bound<'_, ::pyo3::PyAny>) -> ::pyo3::PyResult<()> {
+            __bindery_raw().free_buffer(buffer, "free_buffer")
+        }
+
+        /// The `str` at a registered C string address (int or capsule); a `str` is returned as is.
+        #[::pyo3::pyfunction]
+        #[pyo3(signature = (ptr))]
+        fn get_string<'py>(ptr: &::pyo3::Bound<'py, ::pyo3::PyAny>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
+            __bindery_raw().get_string(ptr, "get_string")
+        }
+
+        /// The address held by a capsule (or int) as an int; None gives 0.
+        #[::pyo3::pyfunction]
+        #[pyo3(signature = (ptr))]
+        fn get_ptr(ptr: &::pyo3::Bound<'_, ::pyo3::PyAny>) -> ::pyo3::PyResult<usize> {
+            $crate::raw_memory::get_ptr(ptr, $views, "get_ptr")
+        }
+
+        /// A registered copy of the C string at a registered address; returns the new address.
+        #[::pyo3::pyfunction]
+        #[pyo3(signature = (ptr, /))]
+        fn strdup(ptr: &::pyo3::Bound<'_, ::pyo3::PyAny>) -> ::pyo3::PyResult<usize> {
+            __bindery_raw().strdup(ptr, "strdup")
+        }
+
+        /// The C string at an address as a `str` (copy).
+        #[::pyo3::pyfunction]
+        #[pyo3(signature = (ptr, /))]
+        fn strdup2str<'py>(ptr: &::pyo3::Bound<'py, ::pyo3::PyAny>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
+            __bindery_raw().get_string(ptr, "get_string")
+        }
+
+        /// A registered copy of `size` bytes at a registered address; returns the new address.
+        #[::pyo3::pyfunction]
+        #[pyo3(signature = (ptr, size))]
+        fn memdup(ptr: &::pyo3::Bound<'_, ::pyo3::PyAny>, size: i64) -> ::pyo3::PyResult<usize> {
+            __bindery_raw().memdup(ptr, size, "memdup")
+        }
+
+        /// Writes the current UTC time as RFC 3339 (`2024-01-02T03:04:05.678Z`) into
+        /// the buffer at `buffer`, at most `size` bytes including the NUL.
+        #[::pyo3::pyfunction]
+        #[pyo3(signature = (buffer, size))]
+        fn generate_ts_rfc3339(buffer: &::pyo3::Bound<'_, ::pyo3::PyAny>, size: i64) -> ::pyo3::PyResult<()> {
+            __bindery_raw().generate_ts_rfc3339(buffer, size, "generate_ts_rfc3339")
+        }
+
+        /// The float at index `i` of a float buffer (int address or capsule) of
+        /// known size (C memory of known size this module handed out, or
+        /// `alloc_buffer` memory): `IndexError` past its end.
+        #[::pyo3::pyfunction]
+        #[pyo3(signature = (data, i, /))]
+        fn get_detections(data: &::pyo3::Bound<'_, ::pyo3::PyAny>, i: i64) -> ::pyo3::PyResult<f64> {
+            __bindery_raw().get_detections(data, i, "get_detections")
+        }
+
+        /// Registers the raw-memory functions on `m`.
+        fn add_raw_memory_functions(m: &::pyo3::Bound<'_, ::pyo3::types::PyModule>) -> ::pyo3::PyResult<()> {
+            use ::pyo3::types::PyModuleMethods as _;
+            for f in [
+                ::pyo3::wrap_pyfunction!(alloc_buffer, m)?,
+                ::pyo3::wrap_pyfunction!(alloc_char_buffer, m)?,
+                ::pyo3::wrap_pyfunction!(free_buffer, m)?,
+                ::pyo3::wrap_pyfunction!(free_gbuffer, m)?,
+                ::pyo3::wrap_pyfunction!(get_string, m)?,
+                ::pyo3::wrap_pyfunction!(get_ptr, m)?,
+                ::pyo3::wrap_pyfunction!(strdup, m)?,
+                ::pyo3::wrap_pyfunction!(strdup2str, m)?,
+                ::pyo3::wrap_pyfunction!(memdup, m)?,
+                ::pyo3::wrap_pyfunction!(generate_ts_rfc3339, m)?,
+                ::pyo3::wrap_pyfunction!(get_detections, m)?,
+            ] {
+                m.add_function(f)?;
+            }
+            Ok(())
+        }
+    };
+}
+
 /// Current UTC time in RFC 3339 with milliseconds (`2024-01-02T03:04:05.678Z`).
 pub fn rfc3339_now() -> String {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();

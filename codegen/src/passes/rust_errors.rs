@@ -14,23 +14,9 @@ use crate::ir::{RustCrate, RustDecl};
 use crate::spec::{ErrorsSpec, LoadedRustSpec};
 
 /// The builtin exceptions `[rust.errors]` may name: the ones
-/// `bindery_runtime::glue::errors::exception` builds.
-const BUILTIN_EXCEPTIONS: &[&str] = &[
-    "FileExistsError",
-    "FileNotFoundError",
-    "IndexError",
-    "KeyError",
-    "MemoryError",
-    "NotImplementedError",
-    "OSError",
-    "OverflowError",
-    "PermissionError",
-    "RuntimeError",
-    "TimeoutError",
-    "TypeError",
-    "UnicodeDecodeError",
-    "ValueError",
-];
+/// `bindery_runtime::glue::errors::exception` builds. The runtime's own
+/// list, included from its source (codegen does not link the runtime).
+const BUILTIN_EXCEPTIONS: &[&str] = include!("../../../runtime/src/glue/builtin_exceptions.rs");
 
 /// Every problem of the spec's `[rust.errors]` table (none without one).
 pub fn check(spec: &LoadedRustSpec, krate: &RustCrate) -> Vec<Diagnostic> {

@@ -156,14 +156,14 @@ fn function(spec: &LoadedSpec, module: &Module, table: &Spanned<String>, f: &Fun
         let item_is_address = f.params.iter().any(|p| &p.name == param.get_ref() && matches!(p.kind, ParamKind::Address { .. }));
         match kind {
             Some(ParamKind::View { .. } | ParamKind::Handle { .. }) if !item_is_address => {}
-            Some(ParamKind::GObject { .. }) if item_is_address => {}
+            Some(k) if item_is_address && k.holds_metas() => {}
             Some(_) if item_is_address => errors.push(
                 spec.error(
                     Kind::SpecInvalid,
                     param.span(),
-                    format!("`transfers` container {}({container}) of a `void*` is not a `gobject` parameter", f.name),
+                    format!("`transfers` container {}({container}) of a `void*` is not a `gobject = \"GstBuffer\"` parameter", f.name),
                 )
-                .hint("a `void*` item is held by a GObject container (`gobject = \"GstBuffer\"`); a struct item goes into a struct"),
+                .hint("a `void*` item is kept by a GstBuffer, whose liveness its views then follow; a struct item goes into a struct"),
             ),
             Some(_) => errors.push(
                 spec.error(

@@ -1,7 +1,8 @@
 //! Builtin Python exceptions by name: the generated error mapping (the
 //! spec's `[rust.errors]` table) names the exception of each error kind of
 //! the wrapped library, and this module builds it. The names accepted are
-//! [`BUILTIN_EXCEPTIONS`]; codegen checks the spec against the same list.
+//! [`BUILTIN_EXCEPTIONS`]; codegen checks the spec against the same list
+//! (`builtin_exceptions.rs`, `include!`d by both crates).
 
 use pyo3::PyErr;
 use pyo3::exceptions::{
@@ -9,23 +10,9 @@ use pyo3::exceptions::{
     PyPermissionError, PyRuntimeError, PyTimeoutError, PyTypeError, PyUnicodeDecodeError, PyValueError,
 };
 
-/// Every exception name [`exception`] knows.
-pub const BUILTIN_EXCEPTIONS: &[&str] = &[
-    "FileExistsError",
-    "FileNotFoundError",
-    "IndexError",
-    "KeyError",
-    "MemoryError",
-    "NotImplementedError",
-    "OSError",
-    "OverflowError",
-    "PermissionError",
-    "RuntimeError",
-    "TimeoutError",
-    "TypeError",
-    "UnicodeDecodeError",
-    "ValueError",
-];
+/// Every exception name [`exception`] knows (`builtin_exceptions.rs`, the
+/// one list codegen also checks specs against).
+pub const BUILTIN_EXCEPTIONS: &[&str] = include!("builtin_exceptions.rs");
 
 /// The builtin exception `name` with `message` (a `UnicodeDecodeError` as
 /// from decoding UTF-8 with `message` as its reason); an unknown name gives

@@ -98,3 +98,46 @@ def test_embedded_gstreamer_structs_are_read_only_capsules_of_their_address():
     gc.collect()
     with pytest.raises(ReferenceError):
         batch.meta_mutex
+
+
+G_FREE = ctypes.cast(ctypes.CDLL("libglib-2.0.so.0").g_free, ctypes.c_void_p).value
+
+
+def test_c_made_memory_a_buffer_keeps_dies_with_the_buffer():
+    # Lifetime abused on purpose: the buffer's release function (g_free)
+    # frees the struct with the buffer; its view (and the NvDsMeta returned)
+    # then raise ReferenceError instead of reading freed memory, as pyds does.
+    buffer = Gst.Buffer.new_allocate(None, 16, None)
+    event = pyds.alloc_nvds_event()  # C-made: C frees it, not Python
+    event.eventType = pyds.NvDsEventType.NVDS_EVENT_EXIT
+    meta = pyds.gst_buffer_add_nvds_meta(hash(buffer), event, None, None, G_FREE)
+    assert meta is not None
+    assert event.eventType == pyds.NvDsEventType.NVDS_EVENT_EXIT  # alive while the buffer is
+    found = pyds.gst_buffer_get_nvds_meta(buffer)
+    assert found.address == meta.address
+    del buffer
+    gc.collect()
+    with pytest.raises(ReferenceError):
+        event.eventType
+    with pytest.raises(ReferenceError):
+        event.eventType = pyds.NvDsEventType.NVDS_EVENT_EMPTY
+    with pytest.raises(ReferenceError):
+        meta.meta_type
+    with pytest.raises(ReferenceError):
+        found.meta_type
+
+
+def test_a_batch_a_buffer_keeps_dies_with_the_buffer():
+    # The batch passed to gst_buffer_add_nvds_meta (not only the views
+    # gst_buffer_get_nvds_batch_meta returns) dies with the buffer.
+    buffer = Gst.Buffer.new_allocate(None, 16, None)
+    batch = pyds.nvds_create_batch_meta(1)
+    release = ctypes.cast(LIB.nvds_batch_meta_release_func, ctypes.c_void_p).value
+    pyds.gst_buffer_add_nvds_meta(buffer, batch, None, None, release)
+    assert batch.max_frames_in_batch == 1
+    del buffer
+    gc.collect()
+    with pytest.raises(ReferenceError):
+        batch.max_frames_in_batch
+    with pytest.raises(ReferenceError):
+        pyds.nvds_acquire_frame_meta_from_pool(batch)

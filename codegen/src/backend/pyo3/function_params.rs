@@ -42,8 +42,8 @@ pub struct ParamVm {
     pub gtype: String,
     /// `in_buffer`: the struct (C name) the GstBuffer's memory holds; empty otherwise.
     pub holds: String,
-    /// "none", "consumed", "invalidated", "into" or "held" (a view passed
-    /// as a `void*` that a GObject container now holds).
+    /// "none", "consumed", "invalidated", "into" or "held" (a `void*` a
+    /// GstBuffer now keeps: a view passed there dies with the buffer).
     pub transfer: &'static str,
     /// `rt::Handover` variant for a transfer.
     pub handover: &'static str,
@@ -51,7 +51,7 @@ pub struct ParamVm {
     pub python_made: bool,
     /// Only C-made memory is accepted.
     pub c_made: bool,
-    /// Local stem of the container parameter for "into".
+    /// Local stem of the container parameter for "into", or of the GstBuffer keeping a "held" `void*`.
     pub container: String,
     /// Enum static for enum parameters and outs.
     pub enum_static: String,
@@ -114,7 +114,7 @@ fn param_vm(module: &Module, f: &Function, p: &Param) -> ParamVm {
         None => ("none", "", String::new()),
         Some(Transfer::Consumed) => ("consumed", "Consume", String::new()),
         Some(Transfer::Invalidated) => ("invalidated", "Invalidate", String::new()),
-        Some(Transfer::Into { .. }) if matches!(p.kind, ParamKind::Address { .. }) => ("held", "", String::new()),
+        Some(Transfer::Into { container, .. }) if matches!(p.kind, ParamKind::Address { .. }) => ("held", "", local_of(f, container)),
         Some(Transfer::Into { container, owned: false }) => ("into", "Store", local_of(f, container)),
         Some(Transfer::Into { container, owned: true }) => ("into", "Give", local_of(f, container)),
     };

@@ -35,6 +35,9 @@ int go_buffer_count_boxes(GstBuffer *buffer);
 /** Whether an element is playing; NULL gives 0. */
 int go_element_is_playing(GstElement *element);
 
+/** Stores @a data on an element (which is not a buffer). */
+int go_element_keep(GstElement *element, void *data);
+
 /** A frame descriptor a buffer's memory holds. */
 typedef struct {
   unsigned int width;  /**< Columns. */

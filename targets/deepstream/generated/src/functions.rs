@@ -1975,9 +1975,11 @@ pub(crate) fn __bindery_fn_gst_buffer_add_nvds_meta<'py>(
         __bindery_release_func_c as _)
     );
     if !__bindery_ret.is_null() {
-        rt::call::mark_held(meta_data, __bindery_any_view);
+        rt::call::kept_by_buffer(meta_data, __bindery_any_view, __bindery_buffer_c);
     }
-    rt::call::external::<NvDsMeta>(__bindery_py, __bindery_ret as *mut _)
+    rt::call::buffer_meta::<
+        NvDsMeta,
+    >(__bindery_py, __bindery_ret as *mut _, __bindery_buffer_c)
 }
 /// @param buffer A buffer. @return The NvDsMeta added last, or NULL.
 ///
@@ -2000,7 +2002,9 @@ pub(crate) fn __bindery_fn_gst_buffer_get_nvds_meta<'py>(
     let __bindery_ret = rt::c_call!(
         ffi::gst_buffer_get_nvds_meta(__bindery_buffer_c as _)
     );
-    rt::call::external::<NvDsMeta>(__bindery_py, __bindery_ret as *mut _)
+    rt::call::buffer_meta::<
+        NvDsMeta,
+    >(__bindery_py, __bindery_ret as *mut _, __bindery_buffer_c)
 }
 /// Copies the GstMetas of an input buffer into a frame's user metadata.
 /// @param src_gst_buffer Input buffer whose metas are copied.

@@ -108,7 +108,7 @@ pub(crate) fn __bindery_fn_go_buffer_attach<'py>(
         __bindery_free_func_c as _)
     );
     if !__bindery_ret.is_null() {
-        rt::call::mark_held(data, __bindery_any_view);
+        rt::call::kept_by_buffer(data, __bindery_any_view, __bindery_buffer_c);
     }
     rt::call::buffer_meta::<
         GoBoxMeta,
