@@ -75,6 +75,9 @@ pub trait AnyView {
     /// `keeper`, die with it (see [`kept_by_buffer`]); false when the view
     /// is not such memory or already follows another token.
     fn follow_keeper(&self, keeper: &Token) -> bool;
+    /// Whether a keeper (a buffer) already keeps this memory: a second one
+    /// would free it again (see [`holdable`]).
+    fn kept_already(&self) -> bool;
 }
 
 impl<V: ViewClass> AnyView for V {
@@ -96,6 +99,11 @@ impl<V: ViewClass> AnyView for V {
         // immortal token is shared by every untracked address: neither may follow.
         let own_c_memory = view.origin() == Origin::C && !view.is_owner() && !view.token().is_immortal();
         own_c_memory && view.token().follow(keeper, None)
+    }
+
+    fn kept_already(&self) -> bool {
+        let view = self.view();
+        view.origin() == Origin::Within && !view.token().is_immortal() && view.token().follows_any()
     }
 }
 
@@ -122,11 +130,14 @@ macro_rules! any_view {
 /// Checks, before the call, that a `void*` argument C will keep
 /// (`transfers` to a container) is not memory this Python object frees when
 /// it dies: C would keep it (and free it with its own release function)
-/// after Python freed it. `ValueError` for such an object; memory the C
-/// library allocated, addresses and capsules pass.
+/// after Python freed it. The same for memory a keeper already keeps
+/// ([`kept_by_buffer`]): both keepers' release functions would free it.
+/// `ValueError` for such an object; memory the C library allocated,
+/// addresses and capsules pass.
 pub fn holdable(value: &Bound<'_, PyAny>, views: AnyViews, what: &str) -> PyResult<()> {
     match views(value) {
         Some(view) if view.owns_memory() => Err(crate::errors::owned_by_python(what)),
+        Some(view) if view.kept_already() => Err(crate::errors::already_stored(what)),
         _ => Ok(()),
     }
 }
@@ -413,7 +424,7 @@ macro_rules! handle_class {
 
 #[cfg(test)]
 mod tests {
-    use pyo3::exceptions::{PyReferenceError, PyTypeError};
+    use pyo3::exceptions::{PyReferenceError, PyTypeError, PyValueError};
 
     use super::*;
 
@@ -474,6 +485,22 @@ mod tests {
             assert_eq!(obj.cast::<Probe>().unwrap().get().view.origin(), crate::view::Origin::Within);
             consumed(obj.cast::<Probe>().unwrap());
             assert!(!token.is_alive(), "a consumed argument's token dies");
+        });
+    }
+
+    #[test]
+    fn memory_a_keeper_already_keeps_cannot_be_kept_again() {
+        Python::initialize();
+        Python::attach(|py| {
+            let mut made = 1u64;
+            let c_made = probe(py, &mut made, Token::new());
+            assert!(holdable(&c_made, probes, "keep(x)").is_ok());
+            let view = probes(&c_made).unwrap();
+            assert!(view.follow_keeper(&Token::new()));
+            view.mark_held();
+            let err = holdable(&c_made, probes, "keep(x)").unwrap_err();
+            assert!(err.is_instance_of::<PyValueError>(py));
+            assert!(err.to_string().contains("already handed to a container"), "{err}");
         });
     }
 

@@ -209,6 +209,11 @@ impl Token {
         self.0.follows.get().is_some_and(|f| f.token.same_as(container))
     }
 
+    /// Whether this token follows another one (see [`Token::follow`]).
+    pub fn follows_any(&self) -> bool {
+        self.0.follows.get().is_some()
+    }
+
     /// Whether this is the shared immortal token of untracked memory.
     pub fn is_immortal(&self) -> bool {
         self.same_as(&Token::immortal())

@@ -127,6 +127,22 @@ def test_c_made_memory_a_buffer_keeps_dies_with_the_buffer():
         found.meta_type
 
 
+def test_memory_one_buffer_keeps_cannot_be_given_to_another():
+    # Abuse on purpose: both buffers' release functions would free the same
+    # struct (a double free and a crash before); the second add is refused.
+    first = Gst.Buffer.new_allocate(None, 16, None)
+    second = Gst.Buffer.new_allocate(None, 16, None)
+    event = pyds.alloc_nvds_event()
+    pyds.gst_buffer_add_nvds_meta(hash(first), event, None, None, G_FREE)
+    with pytest.raises(ValueError, match="already handed to a container"):
+        pyds.gst_buffer_add_nvds_meta(hash(second), event, None, None, G_FREE)
+    assert pyds.gst_buffer_get_nvds_meta(second) is None
+    del first, second
+    gc.collect()
+    with pytest.raises(ReferenceError):
+        event.eventType
+
+
 def test_a_batch_a_buffer_keeps_dies_with_the_buffer():
     # The batch passed to gst_buffer_add_nvds_meta (not only the views
     # gst_buffer_get_nvds_batch_meta returns) dies with the buffer.
