@@ -40,9 +40,11 @@ pub fn ffi_layer(spec: &LoadedSpec, set: &HeaderSet, no_shim: &[String]) -> Resu
     ffi::generate(spec, set, spec.spec.module.name.get_ref(), no_shim)
 }
 
-/// Renders every file of the crate; `runtime` says where it gets `bindery-runtime`
+/// Renders every file of the crate but the FFI layer ([`ffi_outputs`]);
+/// `shim` says whether the layer has a C shim of `static` functions (the
+/// build compiles it). `runtime` says where the crate gets `bindery-runtime`
 /// (a vendored runtime also makes the crate carry copies of its helpers).
-pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer, runtime: &RuntimeSource) -> Result<Vec<Output>> {
+pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, shim: bool, runtime: &RuntimeSource) -> Result<Vec<Output>> {
     let env = templates::environment();
     let mut vm = model::module_vm(module);
     vm.cxx_wrappers = cxx_shim::static_wrappers(module, !spec.spec.c.cxx_headers.is_empty());
@@ -62,7 +64,7 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer,
         helpers: paths::helper_modules(spec, out_dir, runtime_dep.standalone),
         runtime: &runtime_dep,
         link: paths::link_settings(spec, out_dir),
-        shim: ffi.shim.as_ref().map(|_| paths::shim_settings(spec, out_dir, ffi::SHIM_FILE)),
+        shim: shim.then(|| paths::shim_settings(spec, out_dir, ffi::SHIM_FILE)),
         cxx_shim: cxx_shim_needed.then(|| paths::shim_settings(spec, out_dir, cxx_shim::FILE)),
         headers: spec.spec.c.headers.iter().map(|h| h.get_ref().clone()).collect(),
         features: &features,
@@ -72,10 +74,6 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer,
         let text = templates::render(&env, template, &ctx)?;
         let text = if path.ends_with(".rs") { format::rust(path, &text)? } else { text };
         out.push(Output::new(*path, text));
-    }
-    out.push(Output::new("src/ffi.rs", cxx_shim::link_wrappers(&ffi.rust, &vm.cxx_wrappers)));
-    if let Some(shim) = ffi.shim {
-        out.push(Output::new(ffi::SHIM_FILE, shim));
     }
     if !vm.allocators.is_empty() {
         let text = templates::render(&env, "allocators.rs.j2", &ctx)?;
@@ -93,6 +91,15 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer,
         out.extend(paths::helper_copies(spec)?);
     }
     Ok(out)
+}
+
+/// The FFI layer's files: `src/ffi.rs` (with the C++ shim's wrappers
+/// linked in) and the C shim of `static` functions, if any.
+pub fn ffi_outputs(spec: &LoadedSpec, module: &Module, ffi: FfiLayer) -> Vec<Output> {
+    let wrappers = cxx_shim::static_wrappers(module, !spec.spec.c.cxx_headers.is_empty());
+    let mut out = vec![Output::new("src/ffi.rs", cxx_shim::link_wrappers(&ffi.rust, &wrappers))];
+    out.extend(ffi.shim.map(|shim| Output::new(ffi::SHIM_FILE, shim)));
+    out
 }
 
 /// Everything the templates see: the module view-model flattened with build settings.
