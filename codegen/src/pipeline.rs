@@ -103,14 +103,6 @@ fn helper_stubs(loaded: &LoadedSpec) -> Result<String> {
     Ok(text)
 }
 
-/// Whether bindgen will write a C shim: the bound functions include a
-/// `static` one. A guess made before bindgen finishes, so the rest renders
-/// beside it; the shim's functions are those of every allowlisted header, so
-/// a wrong guess only means rendering again with the right answer.
-fn expects_shim(module: &Module) -> bool {
-    module.functions.iter().any(|f| f.shim)
-}
-
 /// A rendered spec: its files, and the IR they came from (C specs only),
 /// for the skip summary.
 pub struct Rendered {
@@ -137,24 +129,26 @@ pub fn render_with(spec_path: &Path, out_dir: &Path, runtime: &RuntimeSource) ->
     let loaded = load_checked(spec_path)?;
     let set = c::header_set(&loaded)?;
     // bindgen parses the headers a second time: run it beside our own parse,
-    // the passes and the rendering of everything but its FFI layer.
-    let (rendered, ffi) = std::thread::scope(|scope| {
-        let ffi = scope.spawn(|| backend::pyo3::ffi_layer(&loaded, &set, &[]));
-        let rendered = ir_from(&loaded, set.clone(), None).and_then(|module| {
-            let shim = expects_shim(&module);
-            Ok((backend::render_all(&loaded, &module, out_dir, shim, runtime)?, shim, module))
-        });
-        let ffi = ffi.join().unwrap_or_else(|_| Err(vec![Diagnostic::new(Kind::Header, "internal error: bindgen panicked")]));
-        (rendered, ffi)
-    });
-    let (mut outputs, shim, module) = rendered?;
-    // Rare: `static` functions whose types the shim cannot declare make
-    // bindgen fail; run it again without them.
-    let no_shim: Vec<String> = module.skipped.iter().filter(|s| s.reason == SkipReason::NoShim).map(|s| s.name.clone()).collect();
-    let ffi = if no_shim.is_empty() { ffi? } else { backend::pyo3::ffi_layer(&loaded, &set, &no_shim)? };
-    if ffi.shim.is_some() != shim {
-        outputs = backend::render_all(&loaded, &module, out_dir, ffi.shim.is_some(), runtime)?;
-    }
-    outputs.extend(backend::pyo3::ffi_outputs(&loaded, &module, ffi));
+    // the passes and the rendering, which asks for its layer last.
+    let (module, outputs) = std::thread::scope(|scope| {
+        let bindgen = scope.spawn(|| backend::pyo3::ffi_layer(&loaded, &set, &[]));
+        let joined = || bindgen.join().unwrap_or_else(|_| Err(vec![Diagnostic::new(Kind::Header, "internal error: bindgen panicked")]));
+        let module = match ir_from(&loaded, set.clone(), None) {
+            Ok(module) => module,
+            Err(e) => {
+                let _ = joined();
+                return Err(e);
+            }
+        };
+        let ffi = || {
+            // Rare: `static` functions whose types the shim cannot declare
+            // make bindgen fail; run it again without them.
+            let no_shim: Vec<String> = module.skipped.iter().filter(|s| s.reason == SkipReason::NoShim).map(|s| s.name.clone()).collect();
+            let ffi = joined();
+            if no_shim.is_empty() { ffi } else { backend::pyo3::ffi_layer(&loaded, &set, &no_shim) }
+        };
+        let outputs = backend::render_all(&loaded, &module, out_dir, ffi, runtime)?;
+        Ok((module, outputs))
+    })?;
     Ok(Rendered { outputs, module: Some(module) })
 }
