@@ -54,14 +54,17 @@ pub fn run(target: Option<String>) -> Result<ExitCode, Vec<Diagnostic>> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// One target's files, or why it could not be rendered.
+type RenderResult = Result<Vec<Output>, Vec<Diagnostic>>;
+
 /// Every target rendered, in order, by as many threads as there are cores
 /// (a render runs bindgen beside the frontend, but spec loading, pkg-config,
 /// the passes and the templates are one thread's work, and most golden
 /// cases are little else). A target's warnings may print among another's.
-fn render_each(chosen: &[Target]) -> Vec<Result<Vec<Output>, Vec<Diagnostic>>> {
+fn render_each(chosen: &[Target]) -> Vec<RenderResult> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, chosen.len().max(1));
     let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Result<Vec<Output>, Vec<Diagnostic>>>>> = chosen.iter().map(|_| Mutex::new(None)).collect();
+    let slots: Vec<Mutex<Option<RenderResult>>> = chosen.iter().map(|_| Mutex::new(None)).collect();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
