@@ -7,6 +7,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod frontend;
 pub mod ir;
+pub mod libclang;
 pub mod libraries;
 pub mod parse_cache;
 pub mod passes;

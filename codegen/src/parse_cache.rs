@@ -156,11 +156,10 @@ fn generator_identity() -> Option<(u64, u128)> {
     Some((meta.len(), meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos()))
 }
 
-/// libclang's version (loaded once, on a short-lived thread: clang-sys keeps
-/// the loaded library per thread).
+/// libclang's version (the process's one instance, [`crate::libclang`]).
 fn libclang_version() -> &'static str {
     static VERSION: OnceLock<String> = OnceLock::new();
-    VERSION.get_or_init(|| std::thread::spawn(|| bindgen::clang_version().full).join().unwrap_or_default())
+    VERSION.get_or_init(crate::libclang::version)
 }
 
 #[cfg(test)]

@@ -128,18 +128,27 @@ pub fn render_with(spec_path: &Path, out_dir: &Path, runtime: &RuntimeSource) ->
     }
     let loaded = load_checked(spec_path)?;
     let set = c::header_set(&loaded)?;
-    // bindgen parses the headers a second time: run it beside our own parse.
-    let (module, ffi) = std::thread::scope(|scope| {
-        let ffi = scope.spawn(|| backend::pyo3::ffi_layer(&loaded, &set, &[]));
-        let module = ir_from(&loaded, set.clone(), None);
-        let ffi = ffi.join().unwrap_or_else(|_| Err(vec![Diagnostic::new(Kind::Header, "internal error: bindgen panicked")]));
-        (module, ffi)
-    });
-    let module = module?;
-    // Rare: `static` functions whose types the shim cannot declare make
-    // bindgen fail; run it again without them.
-    let no_shim: Vec<String> = module.skipped.iter().filter(|s| s.reason == SkipReason::NoShim).map(|s| s.name.clone()).collect();
-    let ffi = if no_shim.is_empty() { ffi? } else { backend::pyo3::ffi_layer(&loaded, &set, &no_shim)? };
-    let outputs = backend::render_all(&loaded, &module, out_dir, ffi, runtime)?;
+    // bindgen parses the headers a second time: run it beside our own parse,
+    // the passes and the rendering, which asks for its layer last.
+    let (module, outputs) = std::thread::scope(|scope| {
+        let bindgen = scope.spawn(|| backend::pyo3::ffi_layer(&loaded, &set, &[]));
+        let joined = || bindgen.join().unwrap_or_else(|_| Err(vec![Diagnostic::new(Kind::Header, "internal error: bindgen panicked")]));
+        let module = match ir_from(&loaded, set.clone(), None) {
+            Ok(module) => module,
+            Err(e) => {
+                let _ = joined();
+                return Err(e);
+            }
+        };
+        let ffi = || {
+            // Rare: `static` functions whose types the shim cannot declare
+            // make bindgen fail; run it again without them.
+            let no_shim: Vec<String> = module.skipped.iter().filter(|s| s.reason == SkipReason::NoShim).map(|s| s.name.clone()).collect();
+            let ffi = joined();
+            if no_shim.is_empty() { ffi } else { backend::pyo3::ffi_layer(&loaded, &set, &no_shim) }
+        };
+        let outputs = backend::render_all(&loaded, &module, out_dir, ffi, runtime)?;
+        Ok((module, outputs))
+    })?;
     Ok(Rendered { outputs, module: Some(module) })
 }

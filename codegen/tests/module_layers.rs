@@ -11,7 +11,7 @@ use proc_macro2::{Delimiter, TokenStream, TokenTree};
 /// Top-level modules of the crate, lowest layer first: a module may use
 /// itself and the modules before it, never one after it.
 const LAYERS: &[&str] =
-    &["diagnostic", "paths", "libraries", "parse_cache", "spec", "ir", "frontend", "passes", "backend", "pipeline", "cli"];
+    &["diagnostic", "paths", "libclang", "libraries", "parse_cache", "spec", "ir", "frontend", "passes", "backend", "pipeline", "cli"];
 
 /// One use of a top-level module by another.
 #[derive(Debug)]

@@ -36,13 +36,21 @@ impl Output {
     }
 }
 
-/// Renders the crate, the stubs and the API reference into `out_dir`'s layout.
-/// `ffi` is the raw layer from [`pyo3::ffi_layer`] (made beside the frontend's
-/// parse); `runtime` is where the crate gets `bindery-runtime`.
-pub fn render_all(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: pyo3::FfiLayer, runtime: &RuntimeSource) -> Result<Vec<Output>> {
-    let mut outputs = pyo3::render(spec, module, out_dir, ffi, runtime)?;
-    outputs.extend(package::render(module));
+/// Renders the crate, the stubs and the API reference into `out_dir`'s
+/// layout. `ffi` yields the raw FFI layer from [`pyo3::ffi_layer`]: bindgen
+/// runs beside the frontend, so it is asked for last, when every other file
+/// is rendered. `runtime` is where the crate gets `bindery-runtime`.
+pub fn render_all(
+    spec: &LoadedSpec,
+    module: &Module,
+    out_dir: &Path,
+    ffi: impl FnOnce() -> Result<pyo3::FfiLayer>,
+    runtime: &RuntimeSource,
+) -> Result<Vec<Output>> {
+    let partial = pyo3::render(spec, module, out_dir, runtime)?;
+    let mut outputs = package::render(module);
     outputs.extend(package::python_helpers(spec, module)?);
     outputs.push(Output::new("API.md", docs::render(module)));
+    outputs.extend(pyo3::finish(partial, spec, out_dir, ffi()?)?);
     Ok(outputs)
 }

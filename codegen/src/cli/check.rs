@@ -5,10 +5,13 @@
 //! (bundled targets are still only compared: regenerate them with `generate`).
 
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use similar::TextDiff;
 
 use super::targets::{self, Target};
+use crate::backend::Output;
 use crate::diagnostic::Diagnostic;
 use crate::pipeline;
 
@@ -21,8 +24,8 @@ pub fn run(target: Option<String>) -> Result<ExitCode, Vec<Diagnostic>> {
     let bless = std::env::var("BLESS").is_ok_and(|v| v == "1");
     let golden: Vec<_> = targets::golden_cases().into_iter().map(|g| g.spec).collect();
     let mut stale = 0;
-    for t in &chosen {
-        let outputs = pipeline::render(&t.spec, &t.out_dir)?;
+    for (t, outputs) in chosen.iter().zip(render_each(&chosen)) {
+        let outputs = outputs?;
         // BLESS rewrites golden cases only; targets are regenerated with `codegen generate`.
         if bless && golden.contains(&t.spec) {
             super::write_outputs(&t.out_dir, &outputs)?;
@@ -49,6 +52,32 @@ pub fn run(target: Option<String>) -> Result<ExitCode, Vec<Diagnostic>> {
     }
     eprintln!("codegen check: {} target(s) and golden case(s) up to date", chosen.len());
     Ok(ExitCode::SUCCESS)
+}
+
+/// One target's files, or why it could not be rendered.
+type RenderResult = Result<Vec<Output>, Vec<Diagnostic>>;
+
+/// Every target rendered, in order, by as many threads as there are cores
+/// (a render runs bindgen beside the frontend, but spec loading, pkg-config,
+/// the passes and the templates are one thread's work, and most golden
+/// cases are little else). A target's warnings may print among another's.
+fn render_each(chosen: &[Target]) -> Vec<RenderResult> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, chosen.len().max(1));
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<RenderResult>>> = chosen.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(t) = chosen.get(i) else { break };
+                    *slots[i].lock().unwrap_or_else(|p| p.into_inner()) = Some(pipeline::render(&t.spec, &t.out_dir));
+                }
+            });
+        }
+    });
+    let unrendered = || Err(vec![Diagnostic::new(crate::diagnostic::Kind::Io, "internal error: a target was not rendered")]);
+    slots.into_iter().map(|s| s.into_inner().unwrap_or_else(|p| p.into_inner()).unwrap_or_else(unrendered)).collect()
 }
 
 /// Prints each committed file generation no longer produces; returns how many.

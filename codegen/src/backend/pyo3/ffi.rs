@@ -69,6 +69,10 @@ fn run_bindgen(set: &HeaderSet, spec: &LoadedSpec, module_name: &str, no_shim: &
         // C++ std:: members are opaque bytes of the right size and alignment:
         // only the C++ shim reads them.
         .opaque_type("std::.*")
+        // libclang finds its own system include directories, as for our
+        // frontend's parse; bindgen's probe ran the `clang` on PATH three
+        // times (~0.2 s) and could name another clang's directories.
+        .detect_include_paths(false)
         .formatter(bindgen::Formatter::None)
         .layout_tests(true)
         .derive_debug(false)
@@ -96,6 +100,9 @@ fn run_bindgen(set: &HeaderSet, spec: &LoadedSpec, module_name: &str, no_shim: &
     for f in no_shim {
         builder = builder.blocklist_function(regex_escape(f));
     }
+    // The process's one libclang (src/libclang.rs); if it cannot load,
+    // bindgen's own attempt reports why.
+    let _ = crate::libclang::for_this_thread();
     let bindings = builder.generate().map_err(|e| {
         vec![Diagnostic::new(Kind::Header, format!("bindgen failed: {e}")).hint("check the headers and [c] clang arguments")]
     })?;

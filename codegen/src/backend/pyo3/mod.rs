@@ -40,9 +40,22 @@ pub fn ffi_layer(spec: &LoadedSpec, set: &HeaderSet, no_shim: &[String]) -> Resu
     ffi::generate(spec, set, spec.spec.module.name.get_ref(), no_shim)
 }
 
-/// Renders every file of the crate; `runtime` says where it gets `bindery-runtime`
+/// The crate's files that do not depend on bindgen's FFI layer, and what
+/// [`finish`] needs to render the rest once the layer is there (bindgen runs
+/// beside all of this).
+pub struct Partial {
+    /// The files rendered so far.
+    pub outputs: Vec<Output>,
+    env: minijinja::Environment<'static>,
+    ctx: Value,
+    cxx_wrappers: Vec<cxx_shim::StaticWrapperVm>,
+}
+
+/// Renders every file of the crate but those that depend on the FFI layer
+/// (`src/ffi.rs`, the C shim, and the `Cargo.toml` and `build.rs` that build
+/// it: [`finish`]); `runtime` says where the crate gets `bindery-runtime`
 /// (a vendored runtime also makes the crate carry copies of its helpers).
-pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer, runtime: &RuntimeSource) -> Result<Vec<Output>> {
+pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, runtime: &RuntimeSource) -> Result<Partial> {
     let env = templates::environment();
     let mut vm = model::module_vm(module);
     vm.cxx_wrappers = cxx_shim::static_wrappers(module, !spec.spec.c.cxx_headers.is_empty());
@@ -62,37 +75,51 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, ffi: FfiLayer,
         helpers: paths::helper_modules(spec, out_dir, runtime_dep.standalone),
         runtime: &runtime_dep,
         link: paths::link_settings(spec, out_dir),
-        shim: ffi.shim.as_ref().map(|_| paths::shim_settings(spec, out_dir, ffi::SHIM_FILE)),
+        shim: None,
         cxx_shim: cxx_shim_needed.then(|| paths::shim_settings(spec, out_dir, cxx_shim::FILE)),
         headers: spec.spec.c.headers.iter().map(|h| h.get_ref().clone()).collect(),
         features: &features,
     }));
     let mut out = vec![];
-    for (template, path) in templates::FILES {
-        let text = templates::render(&env, template, &ctx)?;
-        let text = if path.ends_with(".rs") { format::rust(path, &text)? } else { text };
-        out.push(Output::new(*path, text));
-    }
-    out.push(Output::new("src/ffi.rs", cxx_shim::link_wrappers(&ffi.rust, &vm.cxx_wrappers)));
-    if let Some(shim) = ffi.shim {
-        out.push(Output::new(ffi::SHIM_FILE, shim));
+    for (template, path) in templates::FILES.iter().filter(|(t, _)| !templates::BUILD_FILES.contains(t)) {
+        out.push(render_file(&env, template, path, &ctx)?);
     }
     if !vm.allocators.is_empty() {
-        let text = templates::render(&env, "allocators.rs.j2", &ctx)?;
-        out.push(Output::new(allocators::FILE, format::rust(allocators::FILE, &text)?));
+        out.push(render_file(&env, "allocators.rs.j2", allocators::FILE, &ctx)?);
     }
     if features.any {
-        let text = templates::render(&env, "runtime_features.rs.j2", &ctx)?;
-        out.push(Output::new(runtime_features::FILE, format::rust(runtime_features::FILE, &text)?));
+        out.push(render_file(&env, "runtime_features.rs.j2", runtime_features::FILE, &ctx)?);
     }
     if cxx_shim_needed {
-        out.push(Output::new(cxx_shim::FILE, templates::render(&env, "cxx_shim.cpp.j2", &ctx)?));
+        out.push(render_file(&env, "cxx_shim.cpp.j2", cxx_shim::FILE, &ctx)?);
     }
     if runtime_dep.standalone {
         out.extend(runtime.vendored_files());
         out.extend(paths::helper_copies(spec)?);
     }
-    Ok(out)
+    Ok(Partial { outputs: out, env, ctx, cxx_wrappers: vm.cxx_wrappers })
+}
+
+/// The rest of the crate once bindgen's layer is there: `src/ffi.rs` (with
+/// the C++ shim's wrappers linked in), the C shim of `static` functions if
+/// bindgen wrote one, and the `Cargo.toml` and `build.rs` that compile it.
+pub fn finish(partial: Partial, spec: &LoadedSpec, out_dir: &Path, ffi: FfiLayer) -> Result<Vec<Output>> {
+    let Partial { mut outputs, env, ctx, cxx_wrappers } = partial;
+    let shim = ffi.shim.as_ref().map(|_| paths::shim_settings(spec, out_dir, ffi::SHIM_FILE));
+    let ctx = minijinja::context! { shim => Value::from(minijinja::value::Serde(&shim)), ..ctx };
+    for (template, path) in templates::FILES.iter().filter(|(t, _)| templates::BUILD_FILES.contains(t)) {
+        outputs.push(render_file(&env, template, path, &ctx)?);
+    }
+    outputs.push(Output::new("src/ffi.rs", cxx_shim::link_wrappers(&ffi.rust, &cxx_wrappers)));
+    outputs.extend(ffi.shim.map(|shim| Output::new(ffi::SHIM_FILE, shim)));
+    Ok(outputs)
+}
+
+/// One template rendered to `path` (a Rust file formatted by prettyplease).
+fn render_file(env: &minijinja::Environment<'static>, template: &str, path: &str, ctx: &Value) -> Result<Output> {
+    let text = templates::render(env, template, ctx)?;
+    let text = if path.ends_with(".rs") { format::rust(path, &text)? } else { text };
+    Ok(Output::new(path, text))
 }
 
 /// Everything the templates see: the module view-model flattened with build settings.

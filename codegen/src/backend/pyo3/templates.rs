@@ -18,6 +18,10 @@ pub const FILES: &[(&str, &str)] = &[
     ("callbacks.rs.j2", "src/callbacks.rs"),
 ];
 
+/// The templates of [`FILES`] that build the C shim of `static` functions
+/// when bindgen writes one: rendered last, once bindgen is done.
+pub const BUILD_FILES: &[&str] = &["Cargo.toml.j2", "build.rs.j2"];
+
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
         &[$(($name, include_str!(concat!("../../../../templates/pyo3/", $name)))),*]

@@ -13,9 +13,8 @@ mod std_types;
 mod types;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 
-use clang::{Clang, Entity, EntityKind, Index, Unsaved};
+use clang::{Entity, EntityKind, Index, Unsaved};
 
 use crate::diagnostic::{Diagnostic, Kind, Result};
 use crate::ir::Module;
@@ -56,9 +55,6 @@ impl HeaderSet {
     }
 }
 
-/// libclang allows one `Clang` per process at a time.
-static CLANG_LOCK: Mutex<()> = Mutex::new(());
-
 /// Parses the header set into an IR module (name and docs left empty).
 pub fn parse(set: &HeaderSet) -> Result<Module> {
     parse_with_includes(set).map(|(module, _)| module)
@@ -66,14 +62,13 @@ pub fn parse(set: &HeaderSet) -> Result<Module> {
 
 /// [`parse`], with every file the parse read (the parse cache's dependencies).
 pub fn parse_with_includes(set: &HeaderSet) -> Result<(Module, Vec<PathBuf>)> {
-    let _guard = CLANG_LOCK.lock().unwrap_or_else(|p| p.into_inner());
-    let clang = Clang::new().map_err(|e| {
+    let clang = crate::libclang::for_this_thread().map_err(|e| {
         vec![
             Diagnostic::new(Kind::Header, format!("cannot load libclang: {e}"))
                 .hint("install libclang (Debian: apt-get install libclang-dev)"),
         ]
     })?;
-    let index = Index::new(&clang, false, false);
+    let index = Index::new(clang, false, false);
     let umbrella = umbrella_source(&set.headers);
     let umbrella_path = set.base_dir.join("__bindery_umbrella.c");
     let mut args = set.language_args();
