@@ -23,7 +23,7 @@
 //! The `PyGetSetDef`s are leaked on purpose: CPython requires them to live
 //! as long as the type, which lives as long as the process.
 
-use std::ffi::{CStr, c_int, c_long, c_void};
+use std::ffi::{CStr, c_char, c_int, c_long, c_void};
 
 use pyo3::exceptions::{PyAttributeError, PyTypeError};
 use pyo3::ffi;
@@ -136,7 +136,7 @@ fn no_delete() -> c_int {
 /// `value` is a live object and the GIL is held.
 #[cold]
 #[inline(never)]
-unsafe fn convert_slow<T>(value: *mut ffi::PyObject, what: &'static str, convert: fn(&Bound<'_, PyAny>, &str) -> PyResult<T>) -> Option<T> {
+unsafe fn convert_slow<T>(value: *mut ffi::PyObject, what: &'static str, convert: impl FnOnce(&Bound<'_, PyAny>, &str) -> PyResult<T>) -> Option<T> {
     Python::attach(|py| {
         // SAFETY: `value` is a live object for this call (contract).
         let value = unsafe { Bound::ref_from_ptr(py, &value) };
@@ -401,6 +401,174 @@ pub unsafe extern "C" fn set_bool<R: Record, T: CTruth>(slf: *mut ffi::PyObject,
     unsafe { store::<R, T>(slf, closure, T::from_c(v)) }
 }
 
+/// A `char[N]` field (`[c_char; N]`).
+pub trait CharArray: Copy {
+    /// The array as bytes.
+    fn bytes(&self) -> &[u8];
+    /// The array as C chars, to write into.
+    fn chars_mut(&mut self) -> &mut [c_char];
+}
+
+impl<const N: usize> CharArray for [c_char; N] {
+    #[inline(always)]
+    fn bytes(&self) -> &[u8] {
+        // SAFETY: c_char and u8 have the same size and alignment.
+        unsafe { std::slice::from_raw_parts(self.as_ptr().cast::<u8>(), N) }
+    }
+    #[inline(always)]
+    fn chars_mut(&mut self) -> &mut [c_char] {
+        self
+    }
+}
+
+/// Getter of a `char[N]` field: a `str` up to the first NUL, invalid UTF-8
+/// replaced (as [`crate::strings::read_char_array`]).
+///
+/// # Safety
+/// Called by CPython as the `get` of a descriptor made by [`install`] for `R`.
+pub unsafe extern "C" fn get_chars<R: Record, A: CharArray>(slf: *mut ffi::PyObject, closure: *mut c_void) -> *mut ffi::PyObject {
+    // SAFETY: the descriptor's contract (see `field_ptr`).
+    let Some(p) = (unsafe { field_ptr::<R, A>(slf, closure) }) else {
+        dead::<R>();
+        return std::ptr::null_mut();
+    };
+    // SAFETY: `p` is the array in the live struct (arrays of c_char have alignment 1).
+    let bytes = unsafe { &*p }.bytes();
+    let end = bytes.iter().position(|b| *b == 0).unwrap_or(bytes.len());
+    // SAFETY: `end` bytes are readable; with "replace" only MemoryError can fail (NULL, set).
+    unsafe { ffi::PyUnicode_DecodeUTF8(bytes.as_ptr().cast(), end as ffi::Py_ssize_t, c"replace".as_ptr()) }
+}
+
+/// Setter of a `char[N]` field: a `str` of at most N-1 UTF-8 bytes without
+/// NUL, stored NUL-padded straight from the `str`'s UTF-8 buffer; anything
+/// else raises as [`crate::strings::write_char_array`] does (which the cold
+/// path calls). The memory is checked first, as that setter did.
+///
+/// # Safety
+/// Called by CPython as the `set` of a descriptor made by [`install`] for `R`.
+pub unsafe extern "C" fn set_chars<R: Record, A: CharArray>(slf: *mut ffi::PyObject, value: *mut ffi::PyObject, closure: *mut c_void) -> c_int {
+    if value.is_null() {
+        return no_delete();
+    }
+    // SAFETY: the descriptor's contract (see `field_ptr`).
+    let Some(p) = (unsafe { field_ptr::<R, A>(slf, closure) }) else {
+        dead::<R>();
+        return -1;
+    };
+    // SAFETY: `p` is the array in the live struct, written only here under the GIL.
+    let array = unsafe { &mut *p }.chars_mut();
+    // SAFETY: `value` is live (contract).
+    if let Some(bytes) = unsafe { exact_str_bytes(value) } {
+        if bytes.len() < array.len() && !bytes.contains(&0) {
+            let (text, rest) = array.split_at_mut(bytes.len());
+            // SAFETY: same size; `text` is `bytes.len()` long and does not overlap the str.
+            unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), text.as_mut_ptr().cast::<u8>(), bytes.len()) };
+            rest.fill(0);
+            return 0;
+        }
+    }
+    // SAFETY: the closure is this descriptor's `ScalarField`.
+    let what = unsafe { &*closure.cast::<ScalarField>() }.what;
+    // SAFETY: `value` is live and the GIL is held (contract).
+    unsafe { write_chars_slow(array, value, what) }
+}
+
+/// The UTF-8 bytes of an exact `str` (CPython's cached buffer), or None
+/// (not an exact `str`, or not encodable: the cold path raises).
+///
+/// # Safety
+/// `value` is live and the GIL is held; the bytes live as long as `value`.
+#[inline(always)]
+unsafe fn exact_str_bytes<'a>(value: *mut ffi::PyObject) -> Option<&'a [u8]> {
+    // SAFETY: `value` is live (contract).
+    if unsafe { ffi::PyUnicode_CheckExact(value) } == 0 {
+        return None;
+    }
+    let mut len: ffi::Py_ssize_t = 0;
+    // SAFETY: `value` is a str; the buffer lives as long as the str.
+    let data = unsafe { ffi::PyUnicode_AsUTF8AndSize(value, &mut len) };
+    if data.is_null() {
+        // SAFETY: GIL held; the cold path encodes again and raises its own error.
+        unsafe { ffi::PyErr_Clear() };
+        return None;
+    }
+    // SAFETY: CPython returned `len` readable bytes.
+    Some(unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len as usize) })
+}
+
+/// [`crate::strings::write_char_array`] on the cold path (its error raised).
+///
+/// # Safety
+/// `value` is live and the GIL is held.
+#[cold]
+#[inline(never)]
+unsafe fn write_chars_slow(array: &mut [c_char], value: *mut ffi::PyObject, what: &'static str) -> c_int {
+    // SAFETY: forwarded contract.
+    let written = unsafe { convert_slow(value, what, |v, what| crate::strings::write_char_array(array, v, what)) };
+    if written.is_some() { 0 } else { -1 }
+}
+
+/// Getter of a nested struct field: a view of the field (class `N`) that
+/// shares this view's liveness and keeps its Python owner alive, as
+/// [`crate::view::View::field`] makes it.
+///
+/// # Safety
+/// Called by CPython as the `get` of a descriptor made by [`install`] for
+/// `R`, whose field at the offset is an `N::C`.
+pub unsafe extern "C" fn get_nested<R: Record, N: Record>(slf: *mut ffi::PyObject, closure: *mut c_void) -> *mut ffi::PyObject {
+    // SAFETY: the descriptor's contract (see `field_ptr`).
+    let Some(p) = (unsafe { field_ptr::<R, N::C>(slf, closure) }) else {
+        dead::<R>();
+        return std::ptr::null_mut();
+    };
+    // SAFETY: CPython calls descriptors with the GIL held.
+    let py = unsafe { Python::assume_attached() };
+    // SAFETY: `slf` is a live instance of `R` (contract).
+    let this = unsafe { Bound::ref_from_ptr(py, &slf) };
+    // SAFETY: as above.
+    let view = unsafe { this.cast_unchecked::<R>() }.get().view();
+    // SAFETY: `p` is inside the live struct at a non-NULL address.
+    let field = crate::view::View::borrowed(unsafe { std::ptr::NonNull::new_unchecked(p) }, view.token().clone(), view.python_owner(this));
+    match Bound::new(py, N::wrap(field)) {
+        Ok(object) => object.into_ptr(),
+        Err(err) => {
+            raise(|| err);
+            std::ptr::null_mut()
+        }
+    }
+}
+
+/// Setter of a nested struct field: copies the struct of a `N` (duplicating
+/// the strings it owns, refusing owned pointers: [`crate::owned::assign`]),
+/// else `TypeError`. Runs attached, like the PyO3 setter it replaces.
+///
+/// # Safety
+/// Called by CPython as the `set` of a descriptor made by [`install`] for
+/// `R`, whose field at the offset is an `N::C`.
+pub unsafe extern "C" fn set_nested<R: Record, N: Record>(slf: *mut ffi::PyObject, value: *mut ffi::PyObject, closure: *mut c_void) -> c_int {
+    if value.is_null() {
+        return no_delete();
+    }
+    // SAFETY: the closure is this descriptor's `ScalarField`.
+    let field = unsafe { &*closure.cast::<ScalarField>() };
+    Python::attach(|py| {
+        // SAFETY: `slf` (an `R`, checked by CPython) and `value` are live for this call.
+        let (this, value) = unsafe { (Bound::ref_from_ptr(py, &slf).cast_unchecked::<R>(), Bound::ref_from_ptr(py, &value)) };
+        let assigned = (|| {
+            let source = value.cast::<N>().map_err(|_| crate::errors::wrong_type(value, N::TYPE, field.what))?;
+            let src = source.get().ptr()?;
+            let dst = this.get().ptr()?;
+            // SAFETY: both structs are alive (`ptr`); the field at the offset is an `N::C`
+            // (the descriptor's contract), and the tables are `N`'s.
+            unsafe { crate::owned::assign(dst.cast::<u8>().add(field.offset).cast::<N::C>(), src.cast_const(), N::OWNED_STRINGS, N::OWNED_POINTERS) }
+        })();
+        assigned.map_or_else(|e| {
+            e.restore(py);
+            -1
+        }, |()| 0)
+    })
+}
+
 /// One entry of a class's [`ScalarFields::SCALAR_FIELDS`]:
 ///
 /// ```text
@@ -412,9 +580,11 @@ pub unsafe extern "C" fn set_bool<R: Record, T: CTruth>(slf: *mut ffi::PyObject,
 /// }
 /// ```
 ///
-/// `int` / `float` / `bool` pick the conversions; the path is the field's
-/// Rust access path in the class's C struct and the type its exact Rust type
-/// (the compiler checks both: a mismatch is a compile error, not a misread).
+/// `int` / `float` / `bool` / `chars` pick the conversions and the type is
+/// the field's exact Rust type (`[c_char; N]` for `chars`); `nested` takes
+/// the class of a nested struct field. The path is the field's Rust access
+/// path in the class's C struct (the compiler checks path and type: a
+/// mismatch is a compile error, not a misread).
 #[macro_export]
 macro_rules! scalar_field {
     ($class:ty, $kind:ident $($field:ident).+ : $t:ty, $py:literal, $what:literal, $access:ident, $doc:literal $(,)?) => {
@@ -424,7 +594,8 @@ macro_rules! scalar_field {
             offset: {
                 // The field's type is `$t` (the place's type is checked).
                 // SAFETY: only the address of a place is taken, nothing is read.
-                const _: fn(*const <$class as $crate::record::Record>::C) -> *const $t = |c| unsafe { &raw const (*c).$($field).+ };
+                const _: fn(*const <$class as $crate::record::Record>::C) -> *const $crate::scalar_field!(@type $kind, $t) =
+                    |c| unsafe { &raw const (*c).$($field).+ };
                 ::core::mem::offset_of!(<$class as $crate::record::Record>::C, $($field).+)
             },
             what: $what,
@@ -435,8 +606,14 @@ macro_rules! scalar_field {
     (@get int, $class:ty, $t:ty) => { $crate::getset::get_int::<$class, $t> };
     (@get float, $class:ty, $t:ty) => { $crate::getset::get_float::<$class, $t> };
     (@get bool, $class:ty, $t:ty) => { $crate::getset::get_bool::<$class, $t> };
+    (@get chars, $class:ty, $t:ty) => { $crate::getset::get_chars::<$class, $t> };
+    (@get nested, $class:ty, $t:ty) => { $crate::getset::get_nested::<$class, $t> };
+    (@type nested, $t:ty) => { <$t as $crate::record::Record>::C };
+    (@type $kind:ident, $t:ty) => { $t };
     (@set readonly $kind:ident, $class:ty, $t:ty) => { None };
     (@set writable int, $class:ty, $t:ty) => { Some($crate::getset::set_int::<$class, $t>) };
     (@set writable float, $class:ty, $t:ty) => { Some($crate::getset::set_float::<$class, $t>) };
     (@set writable bool, $class:ty, $t:ty) => { Some($crate::getset::set_bool::<$class, $t>) };
+    (@set writable chars, $class:ty, $t:ty) => { Some($crate::getset::set_chars::<$class, $t>) };
+    (@set writable nested, $class:ty, $t:ty) => { Some($crate::getset::set_nested::<$class, $t>) };
 }

@@ -192,8 +192,9 @@ pub struct FieldVm {
     pub std_shape: &'static str,
     /// Doc comment including origin.
     pub doc: String,
-    /// Served by a raw getset descriptor of the runtime (`rt::scalar_fields!`
-    /// kind `int` / `float` / `bool`) instead of PyO3 accessors; empty: PyO3.
+    /// Served by a raw getset descriptor of the runtime (`rt::scalar_field!`
+    /// kind `int` / `float` / `bool` / `chars` / `nested`) instead of PyO3
+    /// accessors; empty: PyO3.
     pub raw: &'static str,
     /// The field's exact Rust type in `ffi`, for a raw descriptor.
     pub raw_ty: String,
@@ -473,10 +474,11 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
     Some(vm)
 }
 
-/// Which raw descriptor serves a scalar field, and its exact Rust type: a
-/// C integer, floating or boolean field whose `ffi` type is the type the
-/// conversion is written for (no `as` cast, no platform-signed `char`);
-/// every other field keeps its PyO3 accessors.
+/// Which raw descriptor serves a field, and its exact Rust type (the class
+/// for a nested struct): a C integer, floating or boolean field whose `ffi`
+/// type is the type the conversion is written for (no `as` cast, no
+/// platform-signed `char`), a `char[N]` string or a nested struct; every
+/// other field keeps its PyO3 accessors.
 fn raw_descriptor(vm: &FieldVm, f: &Field) -> (&'static str, String) {
     let exact = cast_suffix(&f.ty, &vm.ty).is_empty();
     match vm.kind {
@@ -484,6 +486,8 @@ fn raw_descriptor(vm: &FieldVm, f: &Field) -> (&'static str, String) {
         "float" if exact => ("float", vm.ty.clone()),
         "bool" if exact => ("bool", vm.ty.clone()),
         "c_bool" => ("bool", "bool".to_string()),
+        "char_array" => ("chars", format!("[std::ffi::c_char; {}]", vm.len)),
+        "nested" => ("nested", vm.class.clone()),
         _ => ("", String::new()),
     }
 }
