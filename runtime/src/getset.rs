@@ -136,7 +136,11 @@ fn no_delete() -> c_int {
 /// `value` is a live object and the GIL is held.
 #[cold]
 #[inline(never)]
-unsafe fn convert_slow<T>(value: *mut ffi::PyObject, what: &'static str, convert: impl FnOnce(&Bound<'_, PyAny>, &str) -> PyResult<T>) -> Option<T> {
+unsafe fn convert_slow<T>(
+    value: *mut ffi::PyObject,
+    what: &'static str,
+    convert: impl FnOnce(&Bound<'_, PyAny>, &str) -> PyResult<T>,
+) -> Option<T> {
     Python::attach(|py| {
         // SAFETY: `value` is a live object for this call (contract).
         let value = unsafe { Bound::ref_from_ptr(py, &value) };
@@ -446,7 +450,11 @@ pub unsafe extern "C" fn get_chars<R: Record, A: CharArray>(slf: *mut ffi::PyObj
 ///
 /// # Safety
 /// Called by CPython as the `set` of a descriptor made by [`install`] for `R`.
-pub unsafe extern "C" fn set_chars<R: Record, A: CharArray>(slf: *mut ffi::PyObject, value: *mut ffi::PyObject, closure: *mut c_void) -> c_int {
+pub unsafe extern "C" fn set_chars<R: Record, A: CharArray>(
+    slf: *mut ffi::PyObject,
+    value: *mut ffi::PyObject,
+    closure: *mut c_void,
+) -> c_int {
     if value.is_null() {
         return no_delete();
     }
@@ -517,25 +525,123 @@ unsafe fn write_chars_slow(array: &mut [c_char], value: *mut ffi::PyObject, what
 /// `R`, whose field at the offset is an `N::C`.
 pub unsafe extern "C" fn get_nested<R: Record, N: Record>(slf: *mut ffi::PyObject, closure: *mut c_void) -> *mut ffi::PyObject {
     // SAFETY: the descriptor's contract (see `field_ptr`).
-    let Some(p) = (unsafe { field_ptr::<R, N::C>(slf, closure) }) else {
+    match unsafe { field_ptr::<R, N::C>(slf, closure) } {
+        // SAFETY: `p` is inside the live struct, at a non-NULL address; `slf` is an `R`.
+        Some(p) => unsafe { derived_view::<R, N>(slf, std::ptr::NonNull::new_unchecked(p)) },
+        None => {
+            dead::<R>();
+            std::ptr::null_mut()
+        }
+    }
+}
+
+/// Getter of a pointer field to a struct of class `N`: None for NULL, else
+/// a view of the target sharing this view's liveness and Python owner (as
+/// [`crate::view::View::derive`] makes it).
+///
+/// # Safety
+/// Called by CPython as the `get` of a descriptor made by [`install`] for
+/// `R`, whose field at the offset is a `*mut N::C`.
+pub unsafe extern "C" fn get_pointer<R: Record, N: Record>(slf: *mut ffi::PyObject, closure: *mut c_void) -> *mut ffi::PyObject {
+    // SAFETY: the descriptor's contract (see `field_ptr`).
+    let Some(p) = (unsafe { field_ptr::<R, *mut N::C>(slf, closure) }) else {
         dead::<R>();
         return std::ptr::null_mut();
     };
+    // SAFETY: `p` is the pointer field in the live struct; unaligned for packed structs.
+    match std::ptr::NonNull::new(unsafe { p.read_unaligned() }) {
+        // SAFETY: `slf` is an `R` (contract); the target is what C stored in the field.
+        Some(target) => unsafe { derived_view::<R, N>(slf, target) },
+        // SAFETY: the GIL is held; a new reference to None.
+        None => unsafe { ffi::Py_NewRef(ffi::Py_None()) },
+    }
+}
+
+/// A new object of class `N` viewing `ptr`, memory reachable from the view
+/// of `slf`: it shares that view's token and keeps its Python owner alive.
+///
+/// # Safety
+/// `slf` is a live instance of `R`, `ptr` memory reachable from its view,
+/// and the GIL is held.
+#[inline(always)]
+unsafe fn derived_view<R: Record, N: Record>(slf: *mut ffi::PyObject, ptr: std::ptr::NonNull<N::C>) -> *mut ffi::PyObject {
     // SAFETY: CPython calls descriptors with the GIL held.
     let py = unsafe { Python::assume_attached() };
     // SAFETY: `slf` is a live instance of `R` (contract).
     let this = unsafe { Bound::ref_from_ptr(py, &slf) };
     // SAFETY: as above.
     let view = unsafe { this.cast_unchecked::<R>() }.get().view();
-    // SAFETY: `p` is inside the live struct at a non-NULL address.
-    let field = crate::view::View::borrowed(unsafe { std::ptr::NonNull::new_unchecked(p) }, view.token().clone(), view.python_owner(this));
-    match Bound::new(py, N::wrap(field)) {
+    let derived = crate::view::View::borrowed(ptr, view.token().clone(), view.python_owner(this));
+    match Bound::new(py, N::wrap(derived)) {
         Ok(object) => object.into_ptr(),
         Err(err) => {
             raise(|| err);
             std::ptr::null_mut()
         }
     }
+}
+
+/// Setter of a pointer field to a struct of class `N`: a view of class `N`
+/// (its memory anchored when Python owns it) or None for NULL, else
+/// `TypeError`; [`crate::view::View::set_pointer`] decides what may be
+/// stored. Runs attached, like the PyO3 setter it replaces, in the same
+/// order: the value's type, this memory, the target's memory.
+///
+/// # Safety
+/// Called by CPython as the `set` of a descriptor made by [`install`] for
+/// `R`, whose field at the offset is a `*mut N::C`.
+pub unsafe extern "C" fn set_pointer<R: Record, N: Record>(
+    slf: *mut ffi::PyObject,
+    value: *mut ffi::PyObject,
+    closure: *mut c_void,
+) -> c_int {
+    if value.is_null() {
+        return no_delete();
+    }
+    // SAFETY: the closure is this descriptor's `ScalarField`.
+    let field = unsafe { &*closure.cast::<ScalarField>() };
+    Python::attach(|py| {
+        // SAFETY: `slf` (an `R`, checked by CPython) and `value` are live for this call.
+        let (this, value) = unsafe { (Bound::ref_from_ptr(py, &slf).cast_unchecked::<R>(), Bound::ref_from_ptr(py, &value)) };
+        let stored = (|| {
+            let target = match value.is_none() {
+                true => None,
+                false => Some(value.cast::<N>().map_err(|_| crate::errors::wrong_type(value, N::TYPE, field.what))?),
+            };
+            let record = this.get();
+            let p = record.ptr()?;
+            // SAFETY: `p` is the live struct; the field at the offset is a `*mut N::C` (contract).
+            let slot = unsafe { p.cast::<u8>().add(field.offset) }.cast::<*mut N::C>();
+            let target = match target {
+                Some(t) => Some(t.get().view().target(t.as_any(), N::TYPE)?),
+                None => None,
+            };
+            // SAFETY: `slot` is this pointer field's address inside the view's live memory.
+            unsafe { record.view().set_pointer(this.as_any(), slot, target, field.what) }
+        })();
+        stored.map_or_else(
+            |e| {
+                e.restore(py);
+                -1
+            },
+            |()| 0,
+        )
+    })
+}
+
+/// Setter of a pointer field the struct owns: always refused
+/// ([`crate::errors::owned_pointer`]), as the PyO3 setter did.
+///
+/// # Safety
+/// Called by CPython as the `set` of a descriptor made by [`install`].
+pub unsafe extern "C" fn set_owned_pointer(_slf: *mut ffi::PyObject, value: *mut ffi::PyObject, closure: *mut c_void) -> c_int {
+    if value.is_null() {
+        return no_delete();
+    }
+    // SAFETY: the closure is this descriptor's `ScalarField`.
+    let what = unsafe { &*closure.cast::<ScalarField>() }.what;
+    raise(|| crate::errors::owned_pointer(what));
+    -1
 }
 
 /// Setter of a nested struct field: copies the struct of a `N` (duplicating
@@ -545,7 +651,11 @@ pub unsafe extern "C" fn get_nested<R: Record, N: Record>(slf: *mut ffi::PyObjec
 /// # Safety
 /// Called by CPython as the `set` of a descriptor made by [`install`] for
 /// `R`, whose field at the offset is an `N::C`.
-pub unsafe extern "C" fn set_nested<R: Record, N: Record>(slf: *mut ffi::PyObject, value: *mut ffi::PyObject, closure: *mut c_void) -> c_int {
+pub unsafe extern "C" fn set_nested<R: Record, N: Record>(
+    slf: *mut ffi::PyObject,
+    value: *mut ffi::PyObject,
+    closure: *mut c_void,
+) -> c_int {
     if value.is_null() {
         return no_delete();
     }
@@ -560,12 +670,22 @@ pub unsafe extern "C" fn set_nested<R: Record, N: Record>(slf: *mut ffi::PyObjec
             let dst = this.get().ptr()?;
             // SAFETY: both structs are alive (`ptr`); the field at the offset is an `N::C`
             // (the descriptor's contract), and the tables are `N`'s.
-            unsafe { crate::owned::assign(dst.cast::<u8>().add(field.offset).cast::<N::C>(), src.cast_const(), N::OWNED_STRINGS, N::OWNED_POINTERS) }
+            unsafe {
+                crate::owned::assign(
+                    dst.cast::<u8>().add(field.offset).cast::<N::C>(),
+                    src.cast_const(),
+                    N::OWNED_STRINGS,
+                    N::OWNED_POINTERS,
+                )
+            }
         })();
-        assigned.map_or_else(|e| {
-            e.restore(py);
-            -1
-        }, |()| 0)
+        assigned.map_or_else(
+            |e| {
+                e.restore(py);
+                -1
+            },
+            |()| 0,
+        )
     })
 }
 
@@ -581,8 +701,10 @@ pub unsafe extern "C" fn set_nested<R: Record, N: Record>(slf: *mut ffi::PyObjec
 /// ```
 ///
 /// `int` / `float` / `bool` / `chars` pick the conversions and the type is
-/// the field's exact Rust type (`[c_char; N]` for `chars`); `nested` takes
-/// the class of a nested struct field. The path is the field's Rust access
+/// the field's exact Rust type (`[c_char; N]` for `chars`); `nested` and
+/// `pointer` take the class of a nested struct field or of a pointer
+/// field's target (`owned` instead of `writable`: a pointer the struct
+/// owns, whose setter refuses). The path is the field's Rust access
 /// path in the class's C struct (the compiler checks path and type: a
 /// mismatch is a compile error, not a misread).
 #[macro_export]
@@ -608,7 +730,9 @@ macro_rules! scalar_field {
     (@get bool, $class:ty, $t:ty) => { $crate::getset::get_bool::<$class, $t> };
     (@get chars, $class:ty, $t:ty) => { $crate::getset::get_chars::<$class, $t> };
     (@get nested, $class:ty, $t:ty) => { $crate::getset::get_nested::<$class, $t> };
+    (@get pointer, $class:ty, $t:ty) => { $crate::getset::get_pointer::<$class, $t> };
     (@type nested, $t:ty) => { <$t as $crate::record::Record>::C };
+    (@type pointer, $t:ty) => { *mut <$t as $crate::record::Record>::C };
     (@type $kind:ident, $t:ty) => { $t };
     (@set readonly $kind:ident, $class:ty, $t:ty) => { None };
     (@set writable int, $class:ty, $t:ty) => { Some($crate::getset::set_int::<$class, $t>) };
@@ -616,4 +740,6 @@ macro_rules! scalar_field {
     (@set writable bool, $class:ty, $t:ty) => { Some($crate::getset::set_bool::<$class, $t>) };
     (@set writable chars, $class:ty, $t:ty) => { Some($crate::getset::set_chars::<$class, $t>) };
     (@set writable nested, $class:ty, $t:ty) => { Some($crate::getset::set_nested::<$class, $t>) };
+    (@set writable pointer, $class:ty, $t:ty) => { Some($crate::getset::set_pointer::<$class, $t>) };
+    (@set owned pointer, $class:ty, $t:ty) => { Some($crate::getset::set_owned_pointer) };
 }

@@ -193,11 +193,15 @@ pub struct FieldVm {
     /// Doc comment including origin.
     pub doc: String,
     /// Served by a raw getset descriptor of the runtime (`rt::scalar_field!`
-    /// kind `int` / `float` / `bool` / `chars` / `nested`) instead of PyO3
+    /// kind `int` / `float` / `bool` / `chars` / `nested` / `pointer`) instead of PyO3
     /// accessors; empty: PyO3.
     pub raw: &'static str,
-    /// The field's exact Rust type in `ffi`, for a raw descriptor.
+    /// The field's exact Rust type in `ffi`, for a raw descriptor (the
+    /// class for a nested struct or a pointer's target).
     pub raw_ty: String,
+    /// A raw descriptor's setter: `writable`, `readonly`, or `owned` (a
+    /// pointer the struct owns: its setter refuses).
+    pub raw_access: &'static str,
 }
 
 /// A numpy exporter method.
@@ -471,14 +475,20 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
     };
     vm.kind = field_kind(module, r, f, &mut vm)?;
     (vm.raw, vm.raw_ty) = raw_descriptor(&vm, f);
+    vm.raw_access = match (vm.readonly, vm.owned && vm.raw == "pointer") {
+        (true, _) => "readonly",
+        (false, true) => "owned",
+        (false, false) => "writable",
+    };
     Some(vm)
 }
 
 /// Which raw descriptor serves a field, and its exact Rust type (the class
 /// for a nested struct): a C integer, floating or boolean field whose `ffi`
 /// type is the type the conversion is written for (no `as` cast, no
-/// platform-signed `char`), a `char[N]` string or a nested struct; every
-/// other field keeps its PyO3 accessors.
+/// platform-signed `char`), a `char[N]` string, a nested struct or a
+/// (non-`const`) pointer to a bound struct; every other field keeps its
+/// PyO3 accessors.
 fn raw_descriptor(vm: &FieldVm, f: &Field) -> (&'static str, String) {
     let exact = cast_suffix(&f.ty, &vm.ty).is_empty();
     match vm.kind {
@@ -488,6 +498,7 @@ fn raw_descriptor(vm: &FieldVm, f: &Field) -> (&'static str, String) {
         "c_bool" => ("bool", "bool".to_string()),
         "char_array" => ("chars", format!("[std::ffi::c_char; {}]", vm.len)),
         "nested" => ("nested", vm.class.clone()),
+        "ptr_view" if matches!(f.ty, TypeRef::Pointer { is_const: false, .. }) => ("pointer", vm.class.clone()),
         _ => ("", String::new()),
     }
 }

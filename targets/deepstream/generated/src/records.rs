@@ -995,80 +995,6 @@ impl NvDsRoiMeta {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// The scaled and colour-converted crop.
-    ///
-    /// `NvBufSurfaceParams* converted_buffer` at sdk/include/nvds_roi_meta.h:62.
-    #[getter]
-    fn get_converted_buffer(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, converted_buffer) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_converted_buffer(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvDsRoiMeta.converted_buffer",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, converted_buffer, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvDsRoiMeta.converted_buffer"
-        )
-    }
-    /// Frame this region belongs to.
-    ///
-    /// `NvDsFrameMeta* frame_meta` at sdk/include/nvds_roi_meta.h:63.
-    #[getter]
-    fn get_frame_meta(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsFrameMeta>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, frame_meta) as *mut _)
-                .map(NvDsFrameMeta::wrap),
-        )
-    }
-    #[setter]
-    fn set_frame_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsFrameMeta>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsFrameMeta::TYPE,
-                            "NvDsRoiMeta.frame_meta",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, frame_meta, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsFrameMeta::TYPE) ?), None => None, }, "NvDsRoiMeta.frame_meta"
-        )
-    }
     /// Classifier results for this region.
     ///
     /// `GList* classifier_meta_list` at sdk/include/nvds_roi_meta.h:68.
@@ -1093,41 +1019,6 @@ impl NvDsRoiMeta {
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
-    /// Object this region was cut from, in object mode; else NULL.
-    ///
-    /// `NvDsObjectMeta* object_meta` at sdk/include/nvds_roi_meta.h:70.
-    #[getter]
-    fn get_object_meta(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsObjectMeta>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, object_meta) as *mut _)
-                .map(NvDsObjectMeta::wrap),
-        )
-    }
-    #[setter]
-    fn set_object_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsObjectMeta>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsObjectMeta::TYPE,
-                            "NvDsRoiMeta.object_meta",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, object_meta, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsObjectMeta::TYPE) ?), None => None, },
-            "NvDsRoiMeta.object_meta"
-        )
-    }
 }
 impl rt::getset::ScalarFields for NvDsRoiMeta {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
@@ -1135,6 +1026,16 @@ impl rt::getset::ScalarFields for NvDsRoiMeta {
             NvDsRoiMeta, nested roi : NvOSD_RectParams, "roi", "NvDsRoiMeta.roi",
             writable,
             "The region, in frame pixels.\n\n`NvOSD_RectParams roi` at sdk/include/nvds_roi_meta.h:60."
+        ),
+        rt::scalar_field!(
+            NvDsRoiMeta, pointer converted_buffer : NvBufSurfaceParams,
+            "converted_buffer", "NvDsRoiMeta.converted_buffer", writable,
+            "The scaled and colour-converted crop.\n\n`NvBufSurfaceParams* converted_buffer` at sdk/include/nvds_roi_meta.h:62."
+        ),
+        rt::scalar_field!(
+            NvDsRoiMeta, pointer frame_meta : NvDsFrameMeta, "frame_meta",
+            "NvDsRoiMeta.frame_meta", writable,
+            "Frame this region belongs to.\n\n`NvDsFrameMeta* frame_meta` at sdk/include/nvds_roi_meta.h:63."
         ),
         rt::scalar_field!(
             NvDsRoiMeta, float scale_ratio_x : f64, "scale_ratio_x",
@@ -1155,6 +1056,11 @@ impl rt::getset::ScalarFields for NvDsRoiMeta {
             NvDsRoiMeta, float offset_top : f64, "offset_top", "NvDsRoiMeta.offset_top",
             writable,
             "Vertical padding added while scaling, in crop pixels.\n\n`gdouble offset_top` at sdk/include/nvds_roi_meta.h:67."
+        ),
+        rt::scalar_field!(
+            NvDsRoiMeta, pointer object_meta : NvDsObjectMeta, "object_meta",
+            "NvDsRoiMeta.object_meta", writable,
+            "Object this region was cut from, in object mode; else NULL.\n\n`NvDsObjectMeta* object_meta` at sdk/include/nvds_roi_meta.h:70."
         ),
     ];
 }
@@ -1278,77 +1184,6 @@ impl NvBufSurfaceParams {
         };
         rt::field_set_pointer!(slf, dataPtr, target, "NvBufSurfaceParams.dataPtr")
     }
-    /// Extra parameters, or NULL.
-    ///
-    /// `NvBufSurfaceParamsEx* paramex` at sdk/include/nvbufsurface.h:292.
-    #[getter]
-    fn get_paramex(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParamsEx>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, paramex) as *mut _)
-                .map(NvBufSurfaceParamsEx::wrap),
-        )
-    }
-    #[setter]
-    fn set_paramex(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParamsEx>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParamsEx::TYPE,
-                            "NvBufSurfaceParams.paramex",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, paramex, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurfaceParamsEx::TYPE) ?), None => None, }, "NvBufSurfaceParams.paramex"
-        )
-    }
-    /// CUDA view, or NULL.
-    ///
-    /// `NvBufSurfaceCudaBuffer* cudaBuffer` at sdk/include/nvbufsurface.h:293.
-    #[getter]
-    fn get_cudaBuffer(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvBufSurfaceCudaBuffer>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, cudaBuffer) as *mut _)
-                .map(NvBufSurfaceCudaBuffer::wrap),
-        )
-    }
-    #[setter]
-    fn set_cudaBuffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceCudaBuffer>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceCudaBuffer::TYPE,
-                            "NvBufSurfaceParams.cudaBuffer",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, cudaBuffer, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvBufSurfaceCudaBuffer::TYPE) ?), None => None, },
-            "NvBufSurfaceParams.cudaBuffer"
-        )
-    }
     /// Reserved.
     ///
     /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:294.
@@ -1402,6 +1237,16 @@ impl rt::getset::ScalarFields for NvBufSurfaceParams {
             NvBufSurfaceParams, nested mappedAddr : NvBufSurfaceMappedAddr, "mappedAddr",
             "NvBufSurfaceParams.mappedAddr", writable,
             "Current mappings.\n\n`NvBufSurfaceMappedAddr mappedAddr` at sdk/include/nvbufsurface.h:291."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceParams, pointer paramex : NvBufSurfaceParamsEx, "paramex",
+            "NvBufSurfaceParams.paramex", writable,
+            "Extra parameters, or NULL.\n\n`NvBufSurfaceParamsEx* paramex` at sdk/include/nvbufsurface.h:292."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceParams, pointer cudaBuffer : NvBufSurfaceCudaBuffer,
+            "cudaBuffer", "NvBufSurfaceParams.cudaBuffer", writable,
+            "CUDA view, or NULL.\n\n`NvBufSurfaceCudaBuffer* cudaBuffer` at sdk/include/nvbufsurface.h:293."
         ),
     ];
 }
@@ -1755,40 +1600,6 @@ impl NvDsObjectMeta {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Parent object, or NULL.
-    ///
-    /// `NvDsObjectMeta* parent` at sdk/include/nvdsmeta.h:218.
-    #[getter]
-    fn get_parent(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsObjectMeta>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, parent) as *mut _)
-                .map(NvDsObjectMeta::wrap),
-        )
-    }
-    #[setter]
-    fn set_parent(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsObjectMeta>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsObjectMeta::TYPE,
-                            "NvDsObjectMeta.parent",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, parent, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvDsObjectMeta::TYPE) ?), None => None, }, "NvDsObjectMeta.parent"
-        )
-    }
     /// Classifier results for the object.
     ///
     /// `GList* classifier_meta_list` at sdk/include/nvdsmeta.h:230.
@@ -1868,6 +1679,11 @@ impl rt::getset::ScalarFields for NvDsObjectMeta {
             NvDsObjectMeta, nested base_meta : NvDsBaseMeta, "base_meta",
             "NvDsObjectMeta.base_meta", writable,
             "Common header.\n\n`NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:217."
+        ),
+        rt::scalar_field!(
+            NvDsObjectMeta, pointer parent : NvDsObjectMeta, "parent",
+            "NvDsObjectMeta.parent", writable,
+            "Parent object, or NULL.\n\n`NvDsObjectMeta* parent` at sdk/include/nvdsmeta.h:218."
         ),
         rt::scalar_field!(
             NvDsObjectMeta, int unique_component_id : i32, "unique_component_id",
@@ -2201,19 +2017,6 @@ impl NvDsBaseMeta {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Batch that owns this element.
-    ///
-    /// `NvDsBatchMeta* batch_meta` at sdk/include/nvdsmeta.h:161.
-    #[getter]
-    fn get_batch_meta(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsBatchMeta>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, batch_meta) as *mut _)
-                .map(NvDsBatchMeta::wrap),
-        )
-    }
     /// Kind of this element.
     ///
     /// `NvDsMetaType meta_type` at sdk/include/nvdsmeta.h:162.
@@ -2320,7 +2123,13 @@ impl NvDsBaseMeta {
     }
 }
 impl rt::getset::ScalarFields for NvDsBaseMeta {
-    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsBaseMeta, pointer batch_meta : NvDsBatchMeta, "batch_meta",
+            "NvDsBaseMeta.batch_meta", readonly,
+            "Batch that owns this element.\n\n`NvDsBatchMeta* batch_meta` at sdk/include/nvdsmeta.h:161."
+        ),
+    ];
 }
 /// Metadata of a batch of frames (video) or of audio frames; the root of
 /// the tree, attached to a GstBuffer through NvDsMeta (gstnvdsmeta.h).
@@ -2374,94 +2183,6 @@ impl NvDsBatchMeta {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Pool of NvDsFrameMeta.
-    ///
-    /// `NvDsMetaPool* frame_meta_pool` at sdk/include/nvdsmeta.h:176.
-    #[getter]
-    fn get_frame_meta_pool(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsMetaPool>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, frame_meta_pool) as *mut _)
-                .map(NvDsMetaPool::wrap),
-        )
-    }
-    /// Pool of NvDsObjectMeta.
-    ///
-    /// `NvDsMetaPool* obj_meta_pool` at sdk/include/nvdsmeta.h:177.
-    #[getter]
-    fn get_obj_meta_pool(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsMetaPool>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, obj_meta_pool) as *mut _)
-                .map(NvDsMetaPool::wrap),
-        )
-    }
-    /// Pool of NvDsClassifierMeta.
-    ///
-    /// `NvDsMetaPool* classifier_meta_pool` at sdk/include/nvdsmeta.h:178.
-    #[getter]
-    fn get_classifier_meta_pool(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsMetaPool>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(
-                    slf.as_any(),
-                    rt::field_get!(this, classifier_meta_pool) as *mut _,
-                )
-                .map(NvDsMetaPool::wrap),
-        )
-    }
-    /// Pool of NvDsDisplayMeta.
-    ///
-    /// `NvDsMetaPool* display_meta_pool` at sdk/include/nvdsmeta.h:179.
-    #[getter]
-    fn get_display_meta_pool(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsMetaPool>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, display_meta_pool) as *mut _)
-                .map(NvDsMetaPool::wrap),
-        )
-    }
-    /// Pool of NvDsUserMeta.
-    ///
-    /// `NvDsMetaPool* user_meta_pool` at sdk/include/nvdsmeta.h:180.
-    #[getter]
-    fn get_user_meta_pool(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsMetaPool>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, user_meta_pool) as *mut _)
-                .map(NvDsMetaPool::wrap),
-        )
-    }
-    /// Pool of NvDsLabelInfo.
-    ///
-    /// `NvDsMetaPool* label_info_meta_pool` at sdk/include/nvdsmeta.h:181.
-    #[getter]
-    fn get_label_info_meta_pool(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsMetaPool>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(
-                    slf.as_any(),
-                    rt::field_get!(this, label_info_meta_pool) as *mut _,
-                )
-                .map(NvDsMetaPool::wrap),
-        )
     }
     /// Frames of the batch (NvDsFrameMeta or NvDsAudioFrameMeta).
     ///
@@ -2562,6 +2283,36 @@ impl rt::getset::ScalarFields for NvDsBatchMeta {
             NvDsBatchMeta, int num_frames_in_batch : u32, "num_frames_in_batch",
             "NvDsBatchMeta.num_frames_in_batch", writable,
             "Frames present now.\n\n`guint num_frames_in_batch` at sdk/include/nvdsmeta.h:175."
+        ),
+        rt::scalar_field!(
+            NvDsBatchMeta, pointer frame_meta_pool : NvDsMetaPool, "frame_meta_pool",
+            "NvDsBatchMeta.frame_meta_pool", readonly,
+            "Pool of NvDsFrameMeta.\n\n`NvDsMetaPool* frame_meta_pool` at sdk/include/nvdsmeta.h:176."
+        ),
+        rt::scalar_field!(
+            NvDsBatchMeta, pointer obj_meta_pool : NvDsMetaPool, "obj_meta_pool",
+            "NvDsBatchMeta.obj_meta_pool", readonly,
+            "Pool of NvDsObjectMeta.\n\n`NvDsMetaPool* obj_meta_pool` at sdk/include/nvdsmeta.h:177."
+        ),
+        rt::scalar_field!(
+            NvDsBatchMeta, pointer classifier_meta_pool : NvDsMetaPool,
+            "classifier_meta_pool", "NvDsBatchMeta.classifier_meta_pool", readonly,
+            "Pool of NvDsClassifierMeta.\n\n`NvDsMetaPool* classifier_meta_pool` at sdk/include/nvdsmeta.h:178."
+        ),
+        rt::scalar_field!(
+            NvDsBatchMeta, pointer display_meta_pool : NvDsMetaPool, "display_meta_pool",
+            "NvDsBatchMeta.display_meta_pool", readonly,
+            "Pool of NvDsDisplayMeta.\n\n`NvDsMetaPool* display_meta_pool` at sdk/include/nvdsmeta.h:179."
+        ),
+        rt::scalar_field!(
+            NvDsBatchMeta, pointer user_meta_pool : NvDsMetaPool, "user_meta_pool",
+            "NvDsBatchMeta.user_meta_pool", readonly,
+            "Pool of NvDsUserMeta.\n\n`NvDsMetaPool* user_meta_pool` at sdk/include/nvdsmeta.h:180."
+        ),
+        rt::scalar_field!(
+            NvDsBatchMeta, pointer label_info_meta_pool : NvDsMetaPool,
+            "label_info_meta_pool", "NvDsBatchMeta.label_info_meta_pool", readonly,
+            "Pool of NvDsLabelInfo.\n\n`NvDsMetaPool* label_info_meta_pool` at sdk/include/nvdsmeta.h:181."
         ),
     ];
 }
@@ -4716,41 +4467,6 @@ impl NvBufSurface {
         rt::field_set!(self, memType = v as _);
         Ok(())
     }
-    /// Array of @a batchSize surfaces.
-    ///
-    /// `NvBufSurfaceParams* surfaceList` at sdk/include/nvbufsurface.h:304.
-    #[getter]
-    fn get_surfaceList(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, surfaceList) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_surfaceList(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvBufSurface.surfaceList",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, surfaceList, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvBufSurface.surfaceList"
-        )
-    }
     /// Reserved.
     ///
     /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:306.
@@ -4788,6 +4504,11 @@ impl rt::getset::ScalarFields for NvBufSurface {
             NvBufSurface, bool isContiguous : bool, "isContiguous",
             "NvBufSurface.isContiguous", writable,
             "The batch is one memory block.\n\n`bool isContiguous` at sdk/include/nvbufsurface.h:302."
+        ),
+        rt::scalar_field!(
+            NvBufSurface, pointer surfaceList : NvBufSurfaceParams, "surfaceList",
+            "NvBufSurface.surfaceList", writable,
+            "Array of @a batchSize surfaces.\n\n`NvBufSurfaceParams* surfaceList` at sdk/include/nvbufsurface.h:304."
         ),
         rt::scalar_field!(
             NvBufSurface, bool isImportedBuf : bool, "isImportedBuf",
@@ -8030,43 +7751,14 @@ impl NvDsJoints {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// @a num_joints joints.
-    ///
-    /// `NvDsJoint* joints` at sdk/include/nvdsmeta_schema.h:184.
-    #[getter]
-    fn get_joints(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsJoint>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, joints) as *mut _)
-                .map(NvDsJoint::wrap),
-        )
-    }
-    #[setter]
-    fn set_joints(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsJoint>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsJoint::TYPE,
-                            "NvDsJoints.joints",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, joints, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvDsJoint::TYPE) ?), None => None, }, "NvDsJoints.joints"
-        )
-    }
 }
 impl rt::getset::ScalarFields for NvDsJoints {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsJoints, pointer joints : NvDsJoint, "joints", "NvDsJoints.joints",
+            writable,
+            "@a num_joints joints.\n\n`NvDsJoint* joints` at sdk/include/nvdsmeta_schema.h:184."
+        ),
         rt::scalar_field!(
             NvDsJoints, int num_joints : i32, "num_joints", "NvDsJoints.num_joints",
             writable,
@@ -8388,44 +8080,6 @@ impl NvDsBbox3dObject {
     ) -> PyResult<Option<Bound<'py, PyString>>> {
         Ok(rt::field_c_string!(py, self, embedding_filter))
     }
-    /// Instance features, or NULL.
-    ///
-    /// `NvDsEmbedding* instance_feats` at sdk/include/nvdsmeta_schema.h:216.
-    #[getter]
-    fn get_instance_feats(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsEmbedding>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, instance_feats) as *mut _)
-                .map(NvDsEmbedding::wrap),
-        )
-    }
-    #[setter]
-    fn set_instance_feats(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsEmbedding>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsEmbedding::TYPE,
-                            "NvDsBbox3dObject.instance_feats",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, instance_feats, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsEmbedding::TYPE) ?), None => None, },
-            "NvDsBbox3dObject.instance_feats"
-        )
-    }
     /// OCR text, or NULL.
     ///
     /// `gchar* ocr_label` at sdk/include/nvdsmeta_schema.h:217.
@@ -8453,6 +8107,11 @@ impl rt::getset::ScalarFields for NvDsBbox3dObject {
             NvDsBbox3dObject, int instance_ids : u32, "instance_ids",
             "NvDsBbox3dObject.instance_ids", writable,
             "Instance id.\n\n`guint instance_ids` at sdk/include/nvdsmeta_schema.h:215."
+        ),
+        rt::scalar_field!(
+            NvDsBbox3dObject, pointer instance_feats : NvDsEmbedding, "instance_feats",
+            "NvDsBbox3dObject.instance_feats", writable,
+            "Instance features, or NULL.\n\n`NvDsEmbedding* instance_feats` at sdk/include/nvdsmeta_schema.h:216."
         ),
     ];
 }
@@ -8799,88 +8458,23 @@ impl NvDsLLMObject {
         );
         rt::field_set_pointer!(slf, info, target, "NvDsLLMObject.info")
     }
-    /// @a num_conversations exchanges.
-    ///
-    /// `NvDsConversationObject* conversations` at sdk/include/nvdsmeta_schema.h:264.
-    #[getter]
-    fn get_conversations(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsConversationObject>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, conversations) as *mut _)
-                .map(NvDsConversationObject::wrap),
-        )
-    }
-    #[setter]
-    fn set_conversations(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsConversationObject>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsConversationObject::TYPE,
-                            "NvDsLLMObject.conversations",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, conversations, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsConversationObject::TYPE) ?), None => None, },
-            "NvDsLLMObject.conversations"
-        )
-    }
-    /// @a num_embeddings embeddings.
-    ///
-    /// `NvDsEmbedding* embeddings` at sdk/include/nvdsmeta_schema.h:266.
-    #[getter]
-    fn get_embeddings(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsEmbedding>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, embeddings) as *mut _)
-                .map(NvDsEmbedding::wrap),
-        )
-    }
-    #[setter]
-    fn set_embeddings(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsEmbedding>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsEmbedding::TYPE,
-                            "NvDsLLMObject.embeddings",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, embeddings, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsEmbedding::TYPE) ?), None => None, },
-            "NvDsLLMObject.embeddings"
-        )
-    }
 }
 impl rt::getset::ScalarFields for NvDsLLMObject {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
         rt::scalar_field!(
+            NvDsLLMObject, pointer conversations : NvDsConversationObject,
+            "conversations", "NvDsLLMObject.conversations", writable,
+            "@a num_conversations exchanges.\n\n`NvDsConversationObject* conversations` at sdk/include/nvdsmeta_schema.h:264."
+        ),
+        rt::scalar_field!(
             NvDsLLMObject, int num_conversations : u32, "num_conversations",
             "NvDsLLMObject.num_conversations", writable,
             "Number of exchanges.\n\n`guint num_conversations` at sdk/include/nvdsmeta_schema.h:265."
+        ),
+        rt::scalar_field!(
+            NvDsLLMObject, pointer embeddings : NvDsEmbedding, "embeddings",
+            "NvDsLLMObject.embeddings", writable,
+            "@a num_embeddings embeddings.\n\n`NvDsEmbedding* embeddings` at sdk/include/nvdsmeta_schema.h:266."
         ),
         rt::scalar_field!(
             NvDsLLMObject, int num_embeddings : u32, "num_embeddings",
@@ -8974,41 +8568,6 @@ impl NvDsInteractionObject {
         );
         rt::field_set_pointer!(slf, objectIds, target, "NvDsInteractionObject.objectIds")
     }
-    /// Where it happened.
-    ///
-    /// `NvDsCoordinate* coordinates` at sdk/include/nvdsmeta_schema.h:275.
-    #[getter]
-    fn get_coordinates(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsCoordinate>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, coordinates) as *mut _)
-                .map(NvDsCoordinate::wrap),
-        )
-    }
-    #[setter]
-    fn set_coordinates(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsCoordinate>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsCoordinate::TYPE,
-                            "NvDsInteractionObject.coordinates",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, coordinates, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsCoordinate::TYPE) ?), None => None, },
-            "NvDsInteractionObject.coordinates"
-        )
-    }
     /// Description.
     ///
     /// `gchar* description` at sdk/include/nvdsmeta_schema.h:277.
@@ -9048,6 +8607,11 @@ impl rt::getset::ScalarFields for NvDsInteractionObject {
             NvDsInteractionObject, int num_objectIds : u32, "num_objectIds",
             "NvDsInteractionObject.num_objectIds", writable,
             "Number of ids.\n\n`guint num_objectIds` at sdk/include/nvdsmeta_schema.h:274."
+        ),
+        rt::scalar_field!(
+            NvDsInteractionObject, pointer coordinates : NvDsCoordinate, "coordinates",
+            "NvDsInteractionObject.coordinates", writable,
+            "Where it happened.\n\n`NvDsCoordinate* coordinates` at sdk/include/nvdsmeta_schema.h:275."
         ),
         rt::scalar_field!(
             NvDsInteractionObject, int num_coordinates : u32, "num_coordinates",
@@ -9252,41 +8816,6 @@ impl NvDsTypeMetricsObject {
     fn get_type_<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
         Ok(rt::field_c_string!(py, self, type_))
     }
-    /// Region outline.
-    ///
-    /// `NvDsCoordinate* coordinates` at sdk/include/nvdsmeta_schema.h:297.
-    #[getter]
-    fn get_coordinates(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsCoordinate>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, coordinates) as *mut _)
-                .map(NvDsCoordinate::wrap),
-        )
-    }
-    #[setter]
-    fn set_coordinates(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsCoordinate>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsCoordinate::TYPE,
-                            "NvDsTypeMetricsObject.coordinates",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, coordinates, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsCoordinate::TYPE) ?), None => None, },
-            "NvDsTypeMetricsObject.coordinates"
-        )
-    }
     /// Ids of the counted objects.
     ///
     /// `gchar** objectIds` at sdk/include/nvdsmeta_schema.h:299.
@@ -9338,6 +8867,11 @@ impl rt::getset::ScalarFields for NvDsTypeMetricsObject {
             NvDsTypeMetricsObject, int count : i32, "count",
             "NvDsTypeMetricsObject.count", writable,
             "Count.\n\n`gint32 count` at sdk/include/nvdsmeta_schema.h:296."
+        ),
+        rt::scalar_field!(
+            NvDsTypeMetricsObject, pointer coordinates : NvDsCoordinate, "coordinates",
+            "NvDsTypeMetricsObject.coordinates", writable,
+            "Region outline.\n\n`NvDsCoordinate* coordinates` at sdk/include/nvdsmeta_schema.h:297."
         ),
         rt::scalar_field!(
             NvDsTypeMetricsObject, int num_coordinates : u32, "num_coordinates",
@@ -9630,223 +9164,6 @@ impl NvDsEventMsgMeta {
             "NvDsEventMsgMeta.sensorStr"
         )
     }
-    /// 3D box, or NULL.
-    ///
-    /// `NvDsBbox3dObject* bbox3d` at sdk/include/nvdsmeta_schema.h:335.
-    #[getter]
-    fn get_bbox3d(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsBbox3dObject>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, bbox3d) as *mut _)
-                .map(NvDsBbox3dObject::wrap),
-        )
-    }
-    #[setter]
-    fn set_bbox3d(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsBbox3dObject>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsBbox3dObject::TYPE,
-                            "NvDsEventMsgMeta.bbox3d",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, bbox3d, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvDsBbox3dObject::TYPE) ?), None => None, }, "NvDsEventMsgMeta.bbox3d"
-        )
-    }
-    /// Language-model results, or NULL.
-    ///
-    /// `NvDsLLMObject* llm` at sdk/include/nvdsmeta_schema.h:336.
-    #[getter]
-    fn get_llm(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsLLMObject>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, llm) as *mut _)
-                .map(NvDsLLMObject::wrap),
-        )
-    }
-    #[setter]
-    fn set_llm(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsLLMObject>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsLLMObject::TYPE,
-                            "NvDsEventMsgMeta.llm",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, llm, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvDsLLMObject::TYPE) ?), None => None, }, "NvDsEventMsgMeta.llm"
-        )
-    }
-    /// Interactions, or NULL.
-    ///
-    /// `NvDsInteractionObject* interactions` at sdk/include/nvdsmeta_schema.h:338.
-    #[getter]
-    fn get_interactions(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsInteractionObject>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, interactions) as *mut _)
-                .map(NvDsInteractionObject::wrap),
-        )
-    }
-    #[setter]
-    fn set_interactions(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsInteractionObject>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsInteractionObject::TYPE,
-                            "NvDsEventMsgMeta.interactions",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, interactions, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsInteractionObject::TYPE) ?), None => None, },
-            "NvDsEventMsgMeta.interactions"
-        )
-    }
-    /// Congestion observations, or NULL.
-    ///
-    /// `NvDsCongestionObject* congestions` at sdk/include/nvdsmeta_schema.h:340.
-    #[getter]
-    fn get_congestions(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsCongestionObject>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, congestions) as *mut _)
-                .map(NvDsCongestionObject::wrap),
-        )
-    }
-    #[setter]
-    fn set_congestions(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsCongestionObject>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsCongestionObject::TYPE,
-                            "NvDsEventMsgMeta.congestions",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, congestions, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsCongestionObject::TYPE) ?), None => None, },
-            "NvDsEventMsgMeta.congestions"
-        )
-    }
-    /// Field-of-view metrics, or NULL.
-    ///
-    /// `NvDsTypeMetricsObject* fov` at sdk/include/nvdsmeta_schema.h:342.
-    #[getter]
-    fn get_fov(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsTypeMetricsObject>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, fov) as *mut _)
-                .map(NvDsTypeMetricsObject::wrap),
-        )
-    }
-    #[setter]
-    fn set_fov(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsTypeMetricsObject>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsTypeMetricsObject::TYPE,
-                            "NvDsEventMsgMeta.fov",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, fov, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvDsTypeMetricsObject::TYPE) ?), None => None, }, "NvDsEventMsgMeta.fov"
-        )
-    }
-    /// Segmentation, or NULL.
-    ///
-    /// `NvDsSegmentationObject* segmentation` at sdk/include/nvdsmeta_schema.h:343.
-    #[getter]
-    fn get_segmentation(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsSegmentationObject>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, segmentation) as *mut _)
-                .map(NvDsSegmentationObject::wrap),
-        )
-    }
-    #[setter]
-    fn set_segmentation(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsSegmentationObject>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsSegmentationObject::TYPE,
-                            "NvDsEventMsgMeta.segmentation",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, segmentation, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsSegmentationObject::TYPE) ?), None => None, },
-            "NvDsEventMsgMeta.segmentation"
-        )
-    }
     /// Other attributes of the object.
     ///
     /// `gchar* otherAttrs` at sdk/include/nvdsmeta_schema.h:344.
@@ -9976,9 +9293,24 @@ impl rt::getset::ScalarFields for NvDsEventMsgMeta {
             "Entries used in @a entries.\n\n`int count` at sdk/include/nvdsmeta_schema.h:334."
         ),
         rt::scalar_field!(
+            NvDsEventMsgMeta, pointer bbox3d : NvDsBbox3dObject, "bbox3d",
+            "NvDsEventMsgMeta.bbox3d", writable,
+            "3D box, or NULL.\n\n`NvDsBbox3dObject* bbox3d` at sdk/include/nvdsmeta_schema.h:335."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, pointer llm : NvDsLLMObject, "llm", "NvDsEventMsgMeta.llm",
+            writable,
+            "Language-model results, or NULL.\n\n`NvDsLLMObject* llm` at sdk/include/nvdsmeta_schema.h:336."
+        ),
+        rt::scalar_field!(
             NvDsEventMsgMeta, int num_interactions : i32, "num_interactions",
             "NvDsEventMsgMeta.num_interactions", writable,
             "Entries in @a interactions.\n\n`gint num_interactions` at sdk/include/nvdsmeta_schema.h:337."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, pointer interactions : NvDsInteractionObject,
+            "interactions", "NvDsEventMsgMeta.interactions", writable,
+            "Interactions, or NULL.\n\n`NvDsInteractionObject* interactions` at sdk/include/nvdsmeta_schema.h:338."
         ),
         rt::scalar_field!(
             NvDsEventMsgMeta, int num_congestions : i32, "num_congestions",
@@ -9986,9 +9318,24 @@ impl rt::getset::ScalarFields for NvDsEventMsgMeta {
             "Entries in @a congestions.\n\n`gint num_congestions` at sdk/include/nvdsmeta_schema.h:339."
         ),
         rt::scalar_field!(
+            NvDsEventMsgMeta, pointer congestions : NvDsCongestionObject, "congestions",
+            "NvDsEventMsgMeta.congestions", writable,
+            "Congestion observations, or NULL.\n\n`NvDsCongestionObject* congestions` at sdk/include/nvdsmeta_schema.h:340."
+        ),
+        rt::scalar_field!(
             NvDsEventMsgMeta, int num_fov : i32, "num_fov", "NvDsEventMsgMeta.num_fov",
             writable,
             "Entries in @a fov.\n\n`gint num_fov` at sdk/include/nvdsmeta_schema.h:341."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, pointer fov : NvDsTypeMetricsObject, "fov",
+            "NvDsEventMsgMeta.fov", writable,
+            "Field-of-view metrics, or NULL.\n\n`NvDsTypeMetricsObject* fov` at sdk/include/nvdsmeta_schema.h:342."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, pointer segmentation : NvDsSegmentationObject,
+            "segmentation", "NvDsEventMsgMeta.segmentation", writable,
+            "Segmentation, or NULL.\n\n`NvDsSegmentationObject* segmentation` at sdk/include/nvdsmeta_schema.h:343."
         ),
         rt::scalar_field!(
             NvDsEventMsgMeta, int extMsgSize : u32, "extMsgSize",
@@ -10077,43 +9424,15 @@ impl NvDsEvent {
         rt::field_set!(self, eventType = v as _);
         Ok(())
     }
-    /// Event metadata.
-    ///
-    /// `NvDsEventMsgMeta* metadata` at sdk/include/nvdsmeta_schema.h:358.
-    #[getter]
-    fn get_metadata(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsEventMsgMeta>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, metadata) as *mut _)
-                .map(NvDsEventMsgMeta::wrap),
-        )
-    }
-    #[setter]
-    fn set_metadata(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsEventMsgMeta>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsEventMsgMeta::TYPE,
-                            "NvDsEvent.metadata",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, metadata, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvDsEventMsgMeta::TYPE) ?), None => None, }, "NvDsEvent.metadata"
-        )
-    }
 }
 impl rt::getset::ScalarFields for NvDsEvent {
-    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsEvent, pointer metadata : NvDsEventMsgMeta, "metadata",
+            "NvDsEvent.metadata", writable,
+            "Event metadata.\n\n`NvDsEventMsgMeta* metadata` at sdk/include/nvdsmeta_schema.h:358."
+        ),
+    ];
 }
 /// A custom message to be added to a payload (NVDS_CUSTOM_MSG_BLOB).
 ///
@@ -11853,41 +11172,6 @@ impl NvOSD_FrameTextParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frame surface (deprecated; use @a surf).
-    ///
-    /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:38.
-    #[getter]
-    fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvOSD_FrameTextParams.buf_ptr",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvOSD_FrameTextParams.buf_ptr"
-        )
-    }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:39.
@@ -11902,87 +11186,28 @@ impl NvOSD_FrameTextParams {
         rt::field_set!(self, mode = v as _);
         Ok(())
     }
-    /// The labels.
-    ///
-    /// `NvOSD_TextParams* text_params_list` at sdk/include/nvll_osd_api.h:41.
-    #[getter]
-    fn get_text_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_TextParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, text_params_list) as *mut _)
-                .map(NvOSD_TextParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_text_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_TextParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_TextParams::TYPE,
-                            "NvOSD_FrameTextParams.text_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, text_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_TextParams::TYPE) ?), None => None, },
-            "NvOSD_FrameTextParams.text_params_list"
-        )
-    }
-    /// Batch holding the frame.
-    ///
-    /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:42.
-    #[getter]
-    fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
-                .map(NvBufSurface::wrap),
-        )
-    }
-    #[setter]
-    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurface>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurface::TYPE,
-                            "NvOSD_FrameTextParams.surf",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameTextParams.surf"
-        )
-    }
 }
 impl rt::getset::ScalarFields for NvOSD_FrameTextParams {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
         rt::scalar_field!(
+            NvOSD_FrameTextParams, pointer buf_ptr : NvBufSurfaceParams, "buf_ptr",
+            "NvOSD_FrameTextParams.buf_ptr", writable,
+            "Frame surface (deprecated; use @a surf).\n\n`NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:38."
+        ),
+        rt::scalar_field!(
             NvOSD_FrameTextParams, int num_strings : i32, "num_strings",
             "NvOSD_FrameTextParams.num_strings", writable,
             "Entries in @a text_params_list.\n\n`int num_strings` at sdk/include/nvll_osd_api.h:40."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameTextParams, pointer text_params_list : NvOSD_TextParams,
+            "text_params_list", "NvOSD_FrameTextParams.text_params_list", writable,
+            "The labels.\n\n`NvOSD_TextParams* text_params_list` at sdk/include/nvll_osd_api.h:41."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameTextParams, pointer surf : NvBufSurface, "surf",
+            "NvOSD_FrameTextParams.surf", writable,
+            "Batch holding the frame.\n\n`NvBufSurface* surf` at sdk/include/nvll_osd_api.h:42."
         ),
     ];
 }
@@ -12042,41 +11267,6 @@ impl NvOSD_FrameRectParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frame surface (deprecated; use @a surf).
-    ///
-    /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:47.
-    #[getter]
-    fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvOSD_FrameRectParams.buf_ptr",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvOSD_FrameRectParams.buf_ptr"
-        )
-    }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:48.
@@ -12091,127 +11281,33 @@ impl NvOSD_FrameRectParams {
         rt::field_set!(self, mode = v as _);
         Ok(())
     }
-    /// The rectangles.
-    ///
-    /// `NvOSD_RectParams* rect_params_list` at sdk/include/nvll_osd_api.h:50.
-    #[getter]
-    fn get_rect_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_RectParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, rect_params_list) as *mut _)
-                .map(NvOSD_RectParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_rect_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_RectParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_RectParams::TYPE,
-                            "NvOSD_FrameRectParams.rect_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, rect_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_RectParams::TYPE) ?), None => None, },
-            "NvOSD_FrameRectParams.rect_params_list"
-        )
-    }
-    /// Masks of the rectangles, or NULL.
-    ///
-    /// `NvOSD_MaskParams* mask_params_list` at sdk/include/nvll_osd_api.h:51.
-    #[getter]
-    fn get_mask_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_MaskParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, mask_params_list) as *mut _)
-                .map(NvOSD_MaskParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_mask_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_MaskParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_MaskParams::TYPE,
-                            "NvOSD_FrameRectParams.mask_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, mask_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_MaskParams::TYPE) ?), None => None, },
-            "NvOSD_FrameRectParams.mask_params_list"
-        )
-    }
-    /// Batch holding the frame.
-    ///
-    /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:52.
-    #[getter]
-    fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
-                .map(NvBufSurface::wrap),
-        )
-    }
-    #[setter]
-    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurface>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurface::TYPE,
-                            "NvOSD_FrameRectParams.surf",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameRectParams.surf"
-        )
-    }
 }
 impl rt::getset::ScalarFields for NvOSD_FrameRectParams {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
         rt::scalar_field!(
+            NvOSD_FrameRectParams, pointer buf_ptr : NvBufSurfaceParams, "buf_ptr",
+            "NvOSD_FrameRectParams.buf_ptr", writable,
+            "Frame surface (deprecated; use @a surf).\n\n`NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:47."
+        ),
+        rt::scalar_field!(
             NvOSD_FrameRectParams, int num_rects : i32, "num_rects",
             "NvOSD_FrameRectParams.num_rects", writable,
             "Entries in @a rect_params_list.\n\n`int num_rects` at sdk/include/nvll_osd_api.h:49."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameRectParams, pointer rect_params_list : NvOSD_RectParams,
+            "rect_params_list", "NvOSD_FrameRectParams.rect_params_list", writable,
+            "The rectangles.\n\n`NvOSD_RectParams* rect_params_list` at sdk/include/nvll_osd_api.h:50."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameRectParams, pointer mask_params_list : NvOSD_MaskParams,
+            "mask_params_list", "NvOSD_FrameRectParams.mask_params_list", writable,
+            "Masks of the rectangles, or NULL.\n\n`NvOSD_MaskParams* mask_params_list` at sdk/include/nvll_osd_api.h:51."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameRectParams, pointer surf : NvBufSurface, "surf",
+            "NvOSD_FrameRectParams.surf", writable,
+            "Batch holding the frame.\n\n`NvBufSurface* surf` at sdk/include/nvll_osd_api.h:52."
         ),
     ];
 }
@@ -12271,41 +11367,6 @@ impl NvOSD_FrameSegmentMaskParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frame surface (deprecated; use @a surf).
-    ///
-    /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:57.
-    #[getter]
-    fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvOSD_FrameSegmentMaskParams.buf_ptr",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvOSD_FrameSegmentMaskParams.buf_ptr"
-        )
-    }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:58.
@@ -12320,127 +11381,35 @@ impl NvOSD_FrameSegmentMaskParams {
         rt::field_set!(self, mode = v as _);
         Ok(())
     }
-    /// Box of each mask.
-    ///
-    /// `NvOSD_RectParams* rect_params_list` at sdk/include/nvll_osd_api.h:60.
-    #[getter]
-    fn get_rect_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_RectParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, rect_params_list) as *mut _)
-                .map(NvOSD_RectParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_rect_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_RectParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_RectParams::TYPE,
-                            "NvOSD_FrameSegmentMaskParams.rect_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, rect_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_RectParams::TYPE) ?), None => None, },
-            "NvOSD_FrameSegmentMaskParams.rect_params_list"
-        )
-    }
-    /// The masks.
-    ///
-    /// `NvOSD_MaskParams* mask_params_list` at sdk/include/nvll_osd_api.h:61.
-    #[getter]
-    fn get_mask_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_MaskParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, mask_params_list) as *mut _)
-                .map(NvOSD_MaskParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_mask_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_MaskParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_MaskParams::TYPE,
-                            "NvOSD_FrameSegmentMaskParams.mask_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, mask_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_MaskParams::TYPE) ?), None => None, },
-            "NvOSD_FrameSegmentMaskParams.mask_params_list"
-        )
-    }
-    /// Batch holding the frame.
-    ///
-    /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:62.
-    #[getter]
-    fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
-                .map(NvBufSurface::wrap),
-        )
-    }
-    #[setter]
-    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurface>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurface::TYPE,
-                            "NvOSD_FrameSegmentMaskParams.surf",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameSegmentMaskParams.surf"
-        )
-    }
 }
 impl rt::getset::ScalarFields for NvOSD_FrameSegmentMaskParams {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
         rt::scalar_field!(
+            NvOSD_FrameSegmentMaskParams, pointer buf_ptr : NvBufSurfaceParams,
+            "buf_ptr", "NvOSD_FrameSegmentMaskParams.buf_ptr", writable,
+            "Frame surface (deprecated; use @a surf).\n\n`NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:57."
+        ),
+        rt::scalar_field!(
             NvOSD_FrameSegmentMaskParams, int num_segments : i32, "num_segments",
             "NvOSD_FrameSegmentMaskParams.num_segments", writable,
             "Entries in the two lists.\n\n`int num_segments` at sdk/include/nvll_osd_api.h:59."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameSegmentMaskParams, pointer rect_params_list : NvOSD_RectParams,
+            "rect_params_list", "NvOSD_FrameSegmentMaskParams.rect_params_list",
+            writable,
+            "Box of each mask.\n\n`NvOSD_RectParams* rect_params_list` at sdk/include/nvll_osd_api.h:60."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameSegmentMaskParams, pointer mask_params_list : NvOSD_MaskParams,
+            "mask_params_list", "NvOSD_FrameSegmentMaskParams.mask_params_list",
+            writable,
+            "The masks.\n\n`NvOSD_MaskParams* mask_params_list` at sdk/include/nvll_osd_api.h:61."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameSegmentMaskParams, pointer surf : NvBufSurface, "surf",
+            "NvOSD_FrameSegmentMaskParams.surf", writable,
+            "Batch holding the frame.\n\n`NvBufSurface* surf` at sdk/include/nvll_osd_api.h:62."
         ),
     ];
 }
@@ -12493,41 +11462,6 @@ impl NvOSD_FrameLineParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frame surface (deprecated; use @a surf).
-    ///
-    /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:67.
-    #[getter]
-    fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvOSD_FrameLineParams.buf_ptr",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvOSD_FrameLineParams.buf_ptr"
-        )
-    }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:68.
@@ -12542,87 +11476,28 @@ impl NvOSD_FrameLineParams {
         rt::field_set!(self, mode = v as _);
         Ok(())
     }
-    /// The lines.
-    ///
-    /// `NvOSD_LineParams* line_params_list` at sdk/include/nvll_osd_api.h:70.
-    #[getter]
-    fn get_line_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_LineParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, line_params_list) as *mut _)
-                .map(NvOSD_LineParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_line_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_LineParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_LineParams::TYPE,
-                            "NvOSD_FrameLineParams.line_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, line_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_LineParams::TYPE) ?), None => None, },
-            "NvOSD_FrameLineParams.line_params_list"
-        )
-    }
-    /// Batch holding the frame.
-    ///
-    /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:71.
-    #[getter]
-    fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
-                .map(NvBufSurface::wrap),
-        )
-    }
-    #[setter]
-    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurface>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurface::TYPE,
-                            "NvOSD_FrameLineParams.surf",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameLineParams.surf"
-        )
-    }
 }
 impl rt::getset::ScalarFields for NvOSD_FrameLineParams {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
         rt::scalar_field!(
+            NvOSD_FrameLineParams, pointer buf_ptr : NvBufSurfaceParams, "buf_ptr",
+            "NvOSD_FrameLineParams.buf_ptr", writable,
+            "Frame surface (deprecated; use @a surf).\n\n`NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:67."
+        ),
+        rt::scalar_field!(
             NvOSD_FrameLineParams, int num_lines : i32, "num_lines",
             "NvOSD_FrameLineParams.num_lines", writable,
             "Entries in @a line_params_list.\n\n`int num_lines` at sdk/include/nvll_osd_api.h:69."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameLineParams, pointer line_params_list : NvOSD_LineParams,
+            "line_params_list", "NvOSD_FrameLineParams.line_params_list", writable,
+            "The lines.\n\n`NvOSD_LineParams* line_params_list` at sdk/include/nvll_osd_api.h:70."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameLineParams, pointer surf : NvBufSurface, "surf",
+            "NvOSD_FrameLineParams.surf", writable,
+            "Batch holding the frame.\n\n`NvBufSurface* surf` at sdk/include/nvll_osd_api.h:71."
         ),
     ];
 }
@@ -12675,41 +11550,6 @@ impl NvOSD_FrameArrowParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frame surface (deprecated; use @a surf).
-    ///
-    /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:76.
-    #[getter]
-    fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvOSD_FrameArrowParams.buf_ptr",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvOSD_FrameArrowParams.buf_ptr"
-        )
-    }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:77.
@@ -12724,87 +11564,28 @@ impl NvOSD_FrameArrowParams {
         rt::field_set!(self, mode = v as _);
         Ok(())
     }
-    /// The arrows.
-    ///
-    /// `NvOSD_ArrowParams* arrow_params_list` at sdk/include/nvll_osd_api.h:79.
-    #[getter]
-    fn get_arrow_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_ArrowParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, arrow_params_list) as *mut _)
-                .map(NvOSD_ArrowParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_arrow_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_ArrowParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_ArrowParams::TYPE,
-                            "NvOSD_FrameArrowParams.arrow_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, arrow_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_ArrowParams::TYPE) ?), None => None, },
-            "NvOSD_FrameArrowParams.arrow_params_list"
-        )
-    }
-    /// Batch holding the frame.
-    ///
-    /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:80.
-    #[getter]
-    fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
-                .map(NvBufSurface::wrap),
-        )
-    }
-    #[setter]
-    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurface>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurface::TYPE,
-                            "NvOSD_FrameArrowParams.surf",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameArrowParams.surf"
-        )
-    }
 }
 impl rt::getset::ScalarFields for NvOSD_FrameArrowParams {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
         rt::scalar_field!(
+            NvOSD_FrameArrowParams, pointer buf_ptr : NvBufSurfaceParams, "buf_ptr",
+            "NvOSD_FrameArrowParams.buf_ptr", writable,
+            "Frame surface (deprecated; use @a surf).\n\n`NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:76."
+        ),
+        rt::scalar_field!(
             NvOSD_FrameArrowParams, int num_arrows : i32, "num_arrows",
             "NvOSD_FrameArrowParams.num_arrows", writable,
             "Entries in @a arrow_params_list.\n\n`int num_arrows` at sdk/include/nvll_osd_api.h:78."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameArrowParams, pointer arrow_params_list : NvOSD_ArrowParams,
+            "arrow_params_list", "NvOSD_FrameArrowParams.arrow_params_list", writable,
+            "The arrows.\n\n`NvOSD_ArrowParams* arrow_params_list` at sdk/include/nvll_osd_api.h:79."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameArrowParams, pointer surf : NvBufSurface, "surf",
+            "NvOSD_FrameArrowParams.surf", writable,
+            "Batch holding the frame.\n\n`NvBufSurface* surf` at sdk/include/nvll_osd_api.h:80."
         ),
     ];
 }
@@ -12857,41 +11638,6 @@ impl NvOSD_FrameCircleParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frame surface (deprecated; use @a surf).
-    ///
-    /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:85.
-    #[getter]
-    fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvOSD_FrameCircleParams.buf_ptr",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvOSD_FrameCircleParams.buf_ptr"
-        )
-    }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:86.
@@ -12906,87 +11652,28 @@ impl NvOSD_FrameCircleParams {
         rt::field_set!(self, mode = v as _);
         Ok(())
     }
-    /// The circles.
-    ///
-    /// `NvOSD_CircleParams* circle_params_list` at sdk/include/nvll_osd_api.h:88.
-    #[getter]
-    fn get_circle_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_CircleParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, circle_params_list) as *mut _)
-                .map(NvOSD_CircleParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_circle_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_CircleParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_CircleParams::TYPE,
-                            "NvOSD_FrameCircleParams.circle_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, circle_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_CircleParams::TYPE) ?), None => None, },
-            "NvOSD_FrameCircleParams.circle_params_list"
-        )
-    }
-    /// Batch holding the frame.
-    ///
-    /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:89.
-    #[getter]
-    fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
-                .map(NvBufSurface::wrap),
-        )
-    }
-    #[setter]
-    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurface>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurface::TYPE,
-                            "NvOSD_FrameCircleParams.surf",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameCircleParams.surf"
-        )
-    }
 }
 impl rt::getset::ScalarFields for NvOSD_FrameCircleParams {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
         rt::scalar_field!(
+            NvOSD_FrameCircleParams, pointer buf_ptr : NvBufSurfaceParams, "buf_ptr",
+            "NvOSD_FrameCircleParams.buf_ptr", writable,
+            "Frame surface (deprecated; use @a surf).\n\n`NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:85."
+        ),
+        rt::scalar_field!(
             NvOSD_FrameCircleParams, int num_circles : i32, "num_circles",
             "NvOSD_FrameCircleParams.num_circles", writable,
             "Entries in @a circle_params_list.\n\n`int num_circles` at sdk/include/nvll_osd_api.h:87."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameCircleParams, pointer circle_params_list : NvOSD_CircleParams,
+            "circle_params_list", "NvOSD_FrameCircleParams.circle_params_list", writable,
+            "The circles.\n\n`NvOSD_CircleParams* circle_params_list` at sdk/include/nvll_osd_api.h:88."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameCircleParams, pointer surf : NvBufSurface, "surf",
+            "NvOSD_FrameCircleParams.surf", writable,
+            "Batch holding the frame.\n\n`NvBufSurface* surf` at sdk/include/nvll_osd_api.h:89."
         ),
     ];
 }
@@ -13192,43 +11879,6 @@ impl GstNvDsPreProcessBatchMeta {
         );
         Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
     }
-    /// The prepared tensor.
-    ///
-    /// `NvDsPreProcessTensorMeta* tensor_meta` at sdk/include/nvdspreprocess_meta.h:56.
-    #[getter]
-    fn get_tensor_meta(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsPreProcessTensorMeta>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, tensor_meta) as *mut _)
-                .map(NvDsPreProcessTensorMeta::wrap),
-        )
-    }
-    #[setter]
-    fn set_tensor_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsPreProcessTensorMeta>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsPreProcessTensorMeta::TYPE,
-                            "GstNvDsPreProcessBatchMeta.tensor_meta",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, tensor_meta, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsPreProcessTensorMeta::TYPE) ?), None => None, },
-            "GstNvDsPreProcessBatchMeta.tensor_meta"
-        )
-    }
     /// The ROIs of the batch, in tensor order.
     ///
     /// `std::vector<NvDsRoiMeta> roi_vector` at sdk/include/nvdspreprocess_meta.h:58.
@@ -13279,7 +11929,13 @@ impl GstNvDsPreProcessBatchMeta {
     }
 }
 impl rt::getset::ScalarFields for GstNvDsPreProcessBatchMeta {
-    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            GstNvDsPreProcessBatchMeta, pointer tensor_meta : NvDsPreProcessTensorMeta,
+            "tensor_meta", "GstNvDsPreProcessBatchMeta.tensor_meta", writable,
+            "The prepared tensor.\n\n`NvDsPreProcessTensorMeta* tensor_meta` at sdk/include/nvdspreprocess_meta.h:56."
+        ),
+    ];
 }
 /// Example user payload: an id, an owned message and a sample value.
 ///

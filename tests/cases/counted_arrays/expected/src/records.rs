@@ -337,40 +337,6 @@ impl CaTensor {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// @a num_layers entries.
-    ///
-    /// `CaLayer* layers` at counted.h:37.
-    #[getter]
-    fn get_layers(slf: &Bound<'_, Self>) -> PyResult<Option<CaLayer>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, layers) as *mut _)
-                .map(CaLayer::wrap),
-        )
-    }
-    #[setter]
-    fn set_layers(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<CaLayer>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            CaLayer::TYPE,
-                            "CaTensor.layers",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, layers, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            CaLayer::TYPE) ?), None => None, }, "CaTensor.layers"
-        )
-    }
     /// One buffer per layer (the layers' `buffer` may be NULL).
     ///
     /// `void** host_buffers` at counted.h:38.
@@ -423,6 +389,10 @@ impl rt::getset::ScalarFields for CaTensor {
             CaTensor, int num_layers : u32, "num_layers", "CaTensor.num_layers",
             writable,
             "Entries in @a layers.\n\n`unsigned int num_layers` at counted.h:36."
+        ),
+        rt::scalar_field!(
+            CaTensor, pointer layers : CaLayer, "layers", "CaTensor.layers", writable,
+            "@a num_layers entries.\n\n`CaLayer* layers` at counted.h:37."
         ),
     ];
 }

@@ -92,29 +92,16 @@ impl FnBox {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// The box's label item, or NULL: freed with the box.
-    ///
-    /// `FnItem* label` at functions.h:9.
-    #[getter]
-    fn get_label(slf: &Bound<'_, Self>) -> PyResult<Option<FnItem>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, label) as *mut _)
-                .map(FnItem::wrap),
-        )
-    }
-    #[setter]
-    fn set_label(_slf: &Bound<'_, Self>, _value: &Bound<'_, PyAny>) -> PyResult<()> {
-        Err(rt::errors::owned_pointer("FnBox.label"))
-    }
 }
 impl rt::getset::ScalarFields for FnBox {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
         rt::scalar_field!(
             FnBox, int count : i32, "count", "FnBox.count", writable,
             "Items held.\n\n`int count` at functions.h:8."
+        ),
+        rt::scalar_field!(
+            FnBox, pointer label : FnItem, "label", "FnBox.label", owned,
+            "The box's label item, or NULL: freed with the box.\n\n`FnItem* label` at functions.h:9."
         ),
     ];
 }

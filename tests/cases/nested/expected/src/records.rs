@@ -154,40 +154,6 @@ impl Node {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Next node, or NULL (reads as None).
-    ///
-    /// `NsNode* next` at nested.h:21.
-    #[getter]
-    fn get_next(slf: &Bound<'_, Self>) -> PyResult<Option<Node>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, next) as *mut _)
-                .map(Node::wrap),
-        )
-    }
-    #[setter]
-    fn set_next(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<Node>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            Node::TYPE,
-                            "Node.next",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, next, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            Node::TYPE) ?), None => None, }, "Node.next"
-        )
-    }
     /// Pointer to a const point, read-only by the spec, or NULL.
     ///
     /// `const NsPoint* anchor` at nested.h:22.
@@ -245,6 +211,10 @@ impl rt::getset::ScalarFields for Node {
         rt::scalar_field!(
             Node, nested segment : NsSegment, "segment", "Node.segment", writable,
             "Two levels of nesting.\n\n`NsSegment segment` at nested.h:20."
+        ),
+        rt::scalar_field!(
+            Node, pointer next : Node, "next", "Node.next", writable,
+            "Next node, or NULL (reads as None).\n\n`NsNode* next` at nested.h:21."
         ),
     ];
 }

@@ -272,43 +272,13 @@ impl OwHolder {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Pointer field.
-    ///
-    /// `OwCard* card` at owned.h:22.
-    #[getter]
-    fn get_card(slf: &Bound<'_, Self>) -> PyResult<Option<OwCard>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, card) as *mut _)
-                .map(OwCard::wrap),
-        )
-    }
-    #[setter]
-    fn set_card(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<OwCard>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            OwCard::TYPE,
-                            "OwHolder.card",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, card, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            OwCard::TYPE) ?), None => None, }, "OwHolder.card"
-        )
-    }
 }
 impl rt::getset::ScalarFields for OwHolder {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            OwHolder, pointer card : OwCard, "card", "OwHolder.card", writable,
+            "Pointer field.\n\n`OwCard* card` at owned.h:22."
+        ),
         rt::scalar_field!(
             OwHolder, nested copy : OwCard, "copy", "OwHolder.copy", writable,
             "Nested card: deep-copied on assignment.\n\n`OwCard copy` at owned.h:23."

@@ -96,43 +96,13 @@ impl RnTrack {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// @a count points.
-    ///
-    /// `RnTrackPoint* points` at renames.h:14.
-    #[getter]
-    fn get_points(slf: &Bound<'_, Self>) -> PyResult<Option<RnTrackPoint>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, points) as *mut _)
-                .map(RnTrackPoint::wrap),
-        )
-    }
-    #[setter]
-    fn set_points(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<RnTrackPoint>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            RnTrackPoint::TYPE,
-                            "RnTrack.points",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, points, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            RnTrackPoint::TYPE) ?), None => None, }, "RnTrack.points"
-        )
-    }
 }
 impl rt::getset::ScalarFields for RnTrack {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            RnTrack, pointer points : RnTrackPoint, "points", "RnTrack.points", writable,
+            "@a count points.\n\n`RnTrackPoint* points` at renames.h:14."
+        ),
         rt::scalar_field!(
             RnTrack, int count : u32, "count", "RnTrack.count", writable,
             "Points in @a points.\n\n`unsigned int count` at renames.h:15."
