@@ -3,7 +3,8 @@
 //!
 //! Generated code stays small and declarative because the safety-critical
 //! logic lives here: liveness tokens and views ([`token`], [`view`]), the
-//! generated classes' shared half and field-access macros ([`record`]), integer
+//! generated classes' shared half and field-access macros ([`record`]), raw
+//! getset descriptors serving their scalar fields ([`getset`]), integer
 //! range checks ([`ints`]), char-array and C-string conversion ([`strings`]),
 //! deep copy and free of structs owning strings ([`owned`]), raw pointer and
 //! capsule handling ([`pointer`]) with a cannot-fault readability probe for
@@ -37,6 +38,7 @@ pub mod cxx;
 pub mod enums;
 pub mod epoch;
 pub mod errors;
+pub mod getset;
 pub mod glist;
 pub mod glue;
 pub mod gobject;

@@ -215,8 +215,13 @@ impl Token {
     }
 
     /// Whether this is the shared immortal token of untracked memory.
+    ///
+    /// Compares with the shared immortal token without taking a handle to
+    /// it (no reference-count traffic: exporters ask this on every call);
+    /// before anything made the immortal token, no token is it.
+    #[inline]
     pub fn is_immortal(&self) -> bool {
-        self.same_as(&Token::immortal())
+        IMMORTAL.get().is_some_and(|immortal| self.same_as(immortal))
     }
 
     /// A handle that does not keep the token alive (for registries).
@@ -373,5 +378,8 @@ mod tests {
     fn immortal_token_is_shared_and_alive() {
         assert!(Token::immortal().same_as(&Token::immortal()));
         assert!(Token::immortal().is_alive());
+        assert!(Token::immortal().is_immortal());
+        assert!(!Token::new().is_immortal(), "only the shared token is immortal");
+        assert!(!Token::new_owned().is_immortal());
     }
 }

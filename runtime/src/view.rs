@@ -266,6 +266,14 @@ impl<T> View<T> {
         if self.token.is_alive() { Ok(self.ptr.as_ptr()) } else { Err(errors::dead_view(type_name)) }
     }
 
+    /// The pointer while the memory is alive, None once it is gone: for
+    /// callers that raise their own error from a cold path (the raw field
+    /// descriptors of [`crate::getset`]).
+    #[inline(always)]
+    pub fn live_ptr(&self) -> Option<*mut T> {
+        self.token.is_alive().then_some(self.ptr.as_ptr())
+    }
+
     /// A borrowed view of the same address under another token and keep-alive
     /// (e.g. a list node standing for its elements, which live by the struct's token).
     pub fn with_token(&self, token: Token, keep: Option<Py<PyAny>>) -> View<T> {

@@ -192,6 +192,16 @@ pub struct FieldVm {
     pub std_shape: &'static str,
     /// Doc comment including origin.
     pub doc: String,
+    /// Served by a raw getset descriptor of the runtime (`rt::scalar_field!`
+    /// kind `int` / `float` / `bool` / `chars` / `nested` / `pointer`) instead of PyO3
+    /// accessors; empty: PyO3.
+    pub raw: &'static str,
+    /// The field's exact Rust type in `ffi`, for a raw descriptor (the
+    /// class for a nested struct or a pointer's target).
+    pub raw_ty: String,
+    /// A raw descriptor's setter: `writable`, `readonly`, or `owned` (a
+    /// pointer the struct owns: its setter refuses).
+    pub raw_access: &'static str,
 }
 
 /// A numpy exporter method.
@@ -463,7 +473,40 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
         doc: with_origin(f.doc.text(), &format!("`{} {}` at {}.", f.ty.spelling(), f.name, f.loc)),
         ..FieldVm::default()
     };
-    vm.kind = match &f.kind {
+    vm.kind = field_kind(module, r, f, &mut vm)?;
+    (vm.raw, vm.raw_ty) = raw_descriptor(&vm, f);
+    vm.raw_access = match (vm.readonly, vm.owned && vm.raw == "pointer") {
+        (true, _) => "readonly",
+        (false, true) => "owned",
+        (false, false) => "writable",
+    };
+    Some(vm)
+}
+
+/// Which raw descriptor serves a field, and its exact Rust type (the class
+/// for a nested struct): a C integer, floating or boolean field whose `ffi`
+/// type is the type the conversion is written for (no `as` cast, no
+/// platform-signed `char`), a `char[N]` string, a nested struct or a
+/// (non-`const`) pointer to a bound struct; every other field keeps its
+/// PyO3 accessors.
+fn raw_descriptor(vm: &FieldVm, f: &Field) -> (&'static str, String) {
+    let exact = cast_suffix(&f.ty, &vm.ty).is_empty();
+    match vm.kind {
+        "int" if exact && !vm.c_char => ("int", vm.ty.clone()),
+        "float" if exact => ("float", vm.ty.clone()),
+        "bool" if exact => ("bool", vm.ty.clone()),
+        "c_bool" => ("bool", "bool".to_string()),
+        "char_array" => ("chars", format!("[std::ffi::c_char; {}]", vm.len)),
+        "nested" => ("nested", vm.class.clone()),
+        "ptr_view" if matches!(f.ty, TypeRef::Pointer { is_const: false, .. }) => ("pointer", vm.class.clone()),
+        _ => ("", String::new()),
+    }
+}
+
+/// The template macro selector of a field, filling the kind's view-model
+/// entries (None: the field is not bound).
+fn field_kind(module: &Module, r: &Record, f: &Field, vm: &mut FieldVm) -> Option<&'static str> {
+    Some(match &f.kind {
         FieldKind::Scalar { scalar } => {
             vm.ty = scalar_type(*scalar);
             match scalar {
@@ -550,8 +593,7 @@ fn field_vm(module: &Module, r: &Record, f: &Field) -> Option<FieldVm> {
             "std"
         }
         FieldKind::Skipped { .. } | FieldKind::Undecided => return None,
-    };
-    Some(vm)
+    })
 }
 
 /// Name of the static holding an enum's class.

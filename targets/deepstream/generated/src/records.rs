@@ -46,58 +46,27 @@ impl NvBbox_Coords {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// X of the left edge, in pixels.
-    ///
-    /// `float left` at sdk/include/nvll_osd_struct.h:40.
-    #[getter]
-    fn get_left(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, left) as f64)
-    }
-    #[setter]
-    fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvBbox_Coords.left")?;
-        rt::field_set!(self, left = v as _);
-        Ok(())
-    }
-    /// Y of the top edge, in pixels.
-    ///
-    /// `float top` at sdk/include/nvll_osd_struct.h:41.
-    #[getter]
-    fn get_top(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, top) as f64)
-    }
-    #[setter]
-    fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvBbox_Coords.top")?;
-        rt::field_set!(self, top = v as _);
-        Ok(())
-    }
-    /// Box width, in pixels.
-    ///
-    /// `float width` at sdk/include/nvll_osd_struct.h:42.
-    #[getter]
-    fn get_width(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, width) as f64)
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvBbox_Coords.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// Box height, in pixels.
-    ///
-    /// `float height` at sdk/include/nvll_osd_struct.h:43.
-    #[getter]
-    fn get_height(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, height) as f64)
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvBbox_Coords.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvBbox_Coords {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvBbox_Coords, float left : f32, "left", "NvBbox_Coords.left", writable,
+            "X of the left edge, in pixels.\n\n`float left` at sdk/include/nvll_osd_struct.h:40."
+        ),
+        rt::scalar_field!(
+            NvBbox_Coords, float top : f32, "top", "NvBbox_Coords.top", writable,
+            "Y of the top edge, in pixels.\n\n`float top` at sdk/include/nvll_osd_struct.h:41."
+        ),
+        rt::scalar_field!(
+            NvBbox_Coords, float width : f32, "width", "NvBbox_Coords.width", writable,
+            "Box width, in pixels.\n\n`float width` at sdk/include/nvll_osd_struct.h:42."
+        ),
+        rt::scalar_field!(
+            NvBbox_Coords, float height : f32, "height", "NvBbox_Coords.height",
+            writable,
+            "Box height, in pixels.\n\n`float height` at sdk/include/nvll_osd_struct.h:43."
+        ),
+    ];
 }
 /// RGBA colour; every channel is a double between 0.0 and 1.0.
 ///
@@ -147,58 +116,6 @@ impl NvOSD_ColorParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Red channel, 0.0 to 1.0.
-    ///
-    /// `double red` at sdk/include/nvll_osd_struct.h:48.
-    #[getter]
-    fn get_red(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, red))
-    }
-    #[setter]
-    fn set_red(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvOSD_ColorParams.red")?;
-        rt::field_set!(self, red = v as _);
-        Ok(())
-    }
-    /// Green channel, 0.0 to 1.0.
-    ///
-    /// `double green` at sdk/include/nvll_osd_struct.h:49.
-    #[getter]
-    fn get_green(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, green))
-    }
-    #[setter]
-    fn set_green(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvOSD_ColorParams.green")?;
-        rt::field_set!(self, green = v as _);
-        Ok(())
-    }
-    /// Blue channel, 0.0 to 1.0.
-    ///
-    /// `double blue` at sdk/include/nvll_osd_struct.h:50.
-    #[getter]
-    fn get_blue(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, blue))
-    }
-    #[setter]
-    fn set_blue(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvOSD_ColorParams.blue")?;
-        rt::field_set!(self, blue = v as _);
-        Ok(())
-    }
-    /// Opacity, 0.0 (transparent) to 1.0 (opaque).
-    ///
-    /// `double alpha` at sdk/include/nvll_osd_struct.h:51.
-    #[getter]
-    fn get_alpha(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, alpha))
-    }
-    #[setter]
-    fn set_alpha(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvOSD_ColorParams.alpha")?;
-        rt::field_set!(self, alpha = v as _);
-        Ok(())
-    }
     /// Sets `red`, `green`, `blue`, `alpha` at once through the attributes' setters: if one value is refused, none changes.
     #[pyo3(name = "set", signature = (red, green, blue, alpha))]
     fn __bindery_set_set(
@@ -213,6 +130,29 @@ impl NvOSD_ColorParams {
             &[("red", red), ("green", green), ("blue", blue), ("alpha", alpha)],
         )
     }
+}
+impl rt::getset::ScalarFields for NvOSD_ColorParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_ColorParams, float red : f64, "red", "NvOSD_ColorParams.red", writable,
+            "Red channel, 0.0 to 1.0.\n\n`double red` at sdk/include/nvll_osd_struct.h:48."
+        ),
+        rt::scalar_field!(
+            NvOSD_ColorParams, float green : f64, "green", "NvOSD_ColorParams.green",
+            writable,
+            "Green channel, 0.0 to 1.0.\n\n`double green` at sdk/include/nvll_osd_struct.h:49."
+        ),
+        rt::scalar_field!(
+            NvOSD_ColorParams, float blue : f64, "blue", "NvOSD_ColorParams.blue",
+            writable,
+            "Blue channel, 0.0 to 1.0.\n\n`double blue` at sdk/include/nvll_osd_struct.h:50."
+        ),
+        rt::scalar_field!(
+            NvOSD_ColorParams, float alpha : f64, "alpha", "NvOSD_ColorParams.alpha",
+            writable,
+            "Opacity, 0.0 (transparent) to 1.0 (opaque).\n\n`double alpha` at sdk/include/nvll_osd_struct.h:51."
+        ),
+    ];
 }
 /// Font used to render a text label.
 ///
@@ -278,42 +218,20 @@ impl NvOSD_FontParams {
             self, font_name, interned, value, "NvOSD_FontParams.font_name"
         )
     }
-    /// Font size in points.
-    ///
-    /// `unsigned int font_size` at sdk/include/nvll_osd_struct.h:57.
-    #[getter]
-    fn get_font_size(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, font_size))
-    }
-    #[setter]
-    fn set_font_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_FontParams.font_size")?;
-        rt::field_set!(self, font_size = v as _);
-        Ok(())
-    }
-    /// Text colour.
-    ///
-    /// `NvOSD_ColorParams font_color` at sdk/include/nvll_osd_struct.h:58.
-    #[getter]
-    fn get_font_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, font_color))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_font_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_ColorParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_ColorParams::TYPE,
-                "NvOSD_FontParams.font_color",
-            ))?;
-        rt::field_assign!(self, font_color, source.get(), NvOSD_ColorParams)
-    }
+}
+impl rt::getset::ScalarFields for NvOSD_FontParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_FontParams, int font_size : u32, "font_size",
+            "NvOSD_FontParams.font_size", writable,
+            "Font size in points.\n\n`unsigned int font_size` at sdk/include/nvll_osd_struct.h:57."
+        ),
+        rt::scalar_field!(
+            NvOSD_FontParams, nested font_color : NvOSD_ColorParams, "font_color",
+            "NvOSD_FontParams.font_color", writable,
+            "Text colour.\n\n`NvOSD_ColorParams font_color` at sdk/include/nvll_osd_struct.h:58."
+        ),
+    ];
 }
 /// One text label to draw on a frame.
 ///
@@ -390,91 +308,35 @@ impl NvOSD_TextParams {
             "NvOSD_TextParams.display_text"
         )
     }
-    /// X of the text origin, from the frame's left edge, in pixels.
-    ///
-    /// `unsigned int x_offset` at sdk/include/nvll_osd_struct.h:64.
-    #[getter]
-    fn get_x_offset(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, x_offset))
-    }
-    #[setter]
-    fn set_x_offset(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_TextParams.x_offset")?;
-        rt::field_set!(self, x_offset = v as _);
-        Ok(())
-    }
-    /// Y of the text origin, from the frame's top edge, in pixels.
-    ///
-    /// `unsigned int y_offset` at sdk/include/nvll_osd_struct.h:65.
-    #[getter]
-    fn get_y_offset(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, y_offset))
-    }
-    #[setter]
-    fn set_y_offset(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_TextParams.y_offset")?;
-        rt::field_set!(self, y_offset = v as _);
-        Ok(())
-    }
-    /// Font, size and colour of the text.
-    ///
-    /// `NvOSD_FontParams font_params` at sdk/include/nvll_osd_struct.h:66.
-    #[getter]
-    fn get_font_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_FontParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_FontParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, font_params))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_font_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_FontParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_FontParams::TYPE,
-                "NvOSD_TextParams.font_params",
-            ))?;
-        rt::field_assign!(self, font_params, source.get(), NvOSD_FontParams)
-    }
-    /// Non-zero when the text box is filled with @a text_bg_clr.
-    ///
-    /// `int set_bg_clr` at sdk/include/nvll_osd_struct.h:67.
-    #[getter]
-    fn get_set_bg_clr(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, set_bg_clr))
-    }
-    #[setter]
-    fn set_set_bg_clr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvOSD_TextParams.set_bg_clr")?;
-        rt::field_set!(self, set_bg_clr = v as _);
-        Ok(())
-    }
-    /// Fill colour behind the text, used when @a set_bg_clr is set.
-    ///
-    /// `NvOSD_ColorParams text_bg_clr` at sdk/include/nvll_osd_struct.h:68.
-    #[getter]
-    fn get_text_bg_clr(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, text_bg_clr))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_text_bg_clr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_ColorParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_ColorParams::TYPE,
-                "NvOSD_TextParams.text_bg_clr",
-            ))?;
-        rt::field_assign!(self, text_bg_clr, source.get(), NvOSD_ColorParams)
-    }
+}
+impl rt::getset::ScalarFields for NvOSD_TextParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_TextParams, int x_offset : u32, "x_offset",
+            "NvOSD_TextParams.x_offset", writable,
+            "X of the text origin, from the frame's left edge, in pixels.\n\n`unsigned int x_offset` at sdk/include/nvll_osd_struct.h:64."
+        ),
+        rt::scalar_field!(
+            NvOSD_TextParams, int y_offset : u32, "y_offset",
+            "NvOSD_TextParams.y_offset", writable,
+            "Y of the text origin, from the frame's top edge, in pixels.\n\n`unsigned int y_offset` at sdk/include/nvll_osd_struct.h:65."
+        ),
+        rt::scalar_field!(
+            NvOSD_TextParams, nested font_params : NvOSD_FontParams, "font_params",
+            "NvOSD_TextParams.font_params", writable,
+            "Font, size and colour of the text.\n\n`NvOSD_FontParams font_params` at sdk/include/nvll_osd_struct.h:66."
+        ),
+        rt::scalar_field!(
+            NvOSD_TextParams, int set_bg_clr : i32, "set_bg_clr",
+            "NvOSD_TextParams.set_bg_clr", writable,
+            "Non-zero when the text box is filled with @a text_bg_clr.\n\n`int set_bg_clr` at sdk/include/nvll_osd_struct.h:67."
+        ),
+        rt::scalar_field!(
+            NvOSD_TextParams, nested text_bg_clr : NvOSD_ColorParams, "text_bg_clr",
+            "NvOSD_TextParams.text_bg_clr", writable,
+            "Fill colour behind the text, used when @a set_bg_clr is set.\n\n`NvOSD_ColorParams text_bg_clr` at sdk/include/nvll_osd_struct.h:68."
+        ),
+    ];
 }
 /// A colour entry in a colour table, referenced by id.
 ///
@@ -519,42 +381,19 @@ impl NvOSD_Color_info {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Identifier of this colour entry.
-    ///
-    /// `int id` at sdk/include/nvll_osd_struct.h:73.
-    #[getter]
-    fn get_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, id))
-    }
-    #[setter]
-    fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvOSD_Color_info.id")?;
-        rt::field_set!(self, id = v as _);
-        Ok(())
-    }
-    /// The colour itself.
-    ///
-    /// `NvOSD_ColorParams color` at sdk/include/nvll_osd_struct.h:74.
-    #[getter]
-    fn get_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, color))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_ColorParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_ColorParams::TYPE,
-                "NvOSD_Color_info.color",
-            ))?;
-        rt::field_assign!(self, color, source.get(), NvOSD_ColorParams)
-    }
+}
+impl rt::getset::ScalarFields for NvOSD_Color_info {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_Color_info, int id : i32, "id", "NvOSD_Color_info.id", writable,
+            "Identifier of this colour entry.\n\n`int id` at sdk/include/nvll_osd_struct.h:73."
+        ),
+        rt::scalar_field!(
+            NvOSD_Color_info, nested color : NvOSD_ColorParams, "color",
+            "NvOSD_Color_info.color", writable,
+            "The colour itself.\n\n`NvOSD_ColorParams color` at sdk/include/nvll_osd_struct.h:74."
+        ),
+    ];
 }
 /// A rectangle to draw (border and optional fill).
 ///
@@ -617,182 +456,69 @@ impl NvOSD_RectParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// X of the left edge, in pixels.
-    ///
-    /// `float left` at sdk/include/nvll_osd_struct.h:79.
-    #[getter]
-    fn get_left(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, left) as f64)
-    }
-    #[setter]
-    fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvOSD_RectParams.left")?;
-        rt::field_set!(self, left = v as _);
-        Ok(())
-    }
-    /// Y of the top edge, in pixels.
-    ///
-    /// `float top` at sdk/include/nvll_osd_struct.h:80.
-    #[getter]
-    fn get_top(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, top) as f64)
-    }
-    #[setter]
-    fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvOSD_RectParams.top")?;
-        rt::field_set!(self, top = v as _);
-        Ok(())
-    }
-    /// Width, in pixels.
-    ///
-    /// `float width` at sdk/include/nvll_osd_struct.h:81.
-    #[getter]
-    fn get_width(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, width) as f64)
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvOSD_RectParams.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// Height, in pixels.
-    ///
-    /// `float height` at sdk/include/nvll_osd_struct.h:82.
-    #[getter]
-    fn get_height(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, height) as f64)
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvOSD_RectParams.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
-    /// Border thickness in pixels; 0 draws no border.
-    ///
-    /// `unsigned int border_width` at sdk/include/nvll_osd_struct.h:83.
-    #[getter]
-    fn get_border_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, border_width))
-    }
-    #[setter]
-    fn set_border_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_RectParams.border_width")?;
-        rt::field_set!(self, border_width = v as _);
-        Ok(())
-    }
-    /// Border colour.
-    ///
-    /// `NvOSD_ColorParams border_color` at sdk/include/nvll_osd_struct.h:84.
-    #[getter]
-    fn get_border_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, border_color))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_border_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_ColorParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_ColorParams::TYPE,
-                "NvOSD_RectParams.border_color",
-            ))?;
-        rt::field_assign!(self, border_color, source.get(), NvOSD_ColorParams)
-    }
-    /// Non-zero when the rectangle is filled with @a bg_color.
-    ///
-    /// `unsigned int has_bg_color` at sdk/include/nvll_osd_struct.h:85.
-    #[getter]
-    fn get_has_bg_color(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, has_bg_color))
-    }
-    #[setter]
-    fn set_has_bg_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_RectParams.has_bg_color")?;
-        rt::field_set!(self, has_bg_color = v as _);
-        Ok(())
-    }
-    /// Reserved; keep zero.
-    ///
-    /// `unsigned int reserved` at sdk/include/nvll_osd_struct.h:86.
-    #[getter]
-    fn get_reserved(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, reserved))
-    }
-    #[setter]
-    fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_RectParams.reserved")?;
-        rt::field_set!(self, reserved = v as _);
-        Ok(())
-    }
-    /// Fill colour, used when @a has_bg_color is set.
-    ///
-    /// `NvOSD_ColorParams bg_color` at sdk/include/nvll_osd_struct.h:87.
-    #[getter]
-    fn get_bg_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, bg_color))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_bg_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_ColorParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_ColorParams::TYPE,
-                "NvOSD_RectParams.bg_color",
-            ))?;
-        rt::field_assign!(self, bg_color, source.get(), NvOSD_ColorParams)
-    }
-    /// Non-zero when @a color_id selects a colour-table entry.
-    ///
-    /// `int has_color_info` at sdk/include/nvll_osd_struct.h:88.
-    #[getter]
-    fn get_has_color_info(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, has_color_info))
-    }
-    #[setter]
-    fn set_has_color_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvOSD_RectParams.has_color_info")?;
-        rt::field_set!(self, has_color_info = v as _);
-        Ok(())
-    }
-    /// Colour-table entry id, used when @a has_color_info is set.
-    ///
-    /// `int color_id` at sdk/include/nvll_osd_struct.h:89.
-    #[getter]
-    fn get_color_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, color_id))
-    }
-    #[setter]
-    fn set_color_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvOSD_RectParams.color_id")?;
-        rt::field_set!(self, color_id = v as _);
-        Ok(())
-    }
-    /// Rotation in degrees for oriented boxes; 0 for axis-aligned.
-    ///
-    /// `float rotation_angle` at sdk/include/nvll_osd_struct.h:90.
-    #[getter]
-    fn get_rotation_angle(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, rotation_angle) as f64)
-    }
-    #[setter]
-    fn set_rotation_angle(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvOSD_RectParams.rotation_angle")?;
-        rt::field_set!(self, rotation_angle = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvOSD_RectParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_RectParams, float left : f32, "left", "NvOSD_RectParams.left",
+            writable,
+            "X of the left edge, in pixels.\n\n`float left` at sdk/include/nvll_osd_struct.h:79."
+        ),
+        rt::scalar_field!(
+            NvOSD_RectParams, float top : f32, "top", "NvOSD_RectParams.top", writable,
+            "Y of the top edge, in pixels.\n\n`float top` at sdk/include/nvll_osd_struct.h:80."
+        ),
+        rt::scalar_field!(
+            NvOSD_RectParams, float width : f32, "width", "NvOSD_RectParams.width",
+            writable,
+            "Width, in pixels.\n\n`float width` at sdk/include/nvll_osd_struct.h:81."
+        ),
+        rt::scalar_field!(
+            NvOSD_RectParams, float height : f32, "height", "NvOSD_RectParams.height",
+            writable,
+            "Height, in pixels.\n\n`float height` at sdk/include/nvll_osd_struct.h:82."
+        ),
+        rt::scalar_field!(
+            NvOSD_RectParams, int border_width : u32, "border_width",
+            "NvOSD_RectParams.border_width", writable,
+            "Border thickness in pixels; 0 draws no border.\n\n`unsigned int border_width` at sdk/include/nvll_osd_struct.h:83."
+        ),
+        rt::scalar_field!(
+            NvOSD_RectParams, nested border_color : NvOSD_ColorParams, "border_color",
+            "NvOSD_RectParams.border_color", writable,
+            "Border colour.\n\n`NvOSD_ColorParams border_color` at sdk/include/nvll_osd_struct.h:84."
+        ),
+        rt::scalar_field!(
+            NvOSD_RectParams, int has_bg_color : u32, "has_bg_color",
+            "NvOSD_RectParams.has_bg_color", writable,
+            "Non-zero when the rectangle is filled with @a bg_color.\n\n`unsigned int has_bg_color` at sdk/include/nvll_osd_struct.h:85."
+        ),
+        rt::scalar_field!(
+            NvOSD_RectParams, int reserved : u32, "reserved",
+            "NvOSD_RectParams.reserved", writable,
+            "Reserved; keep zero.\n\n`unsigned int reserved` at sdk/include/nvll_osd_struct.h:86."
+        ),
+        rt::scalar_field!(
+            NvOSD_RectParams, nested bg_color : NvOSD_ColorParams, "bg_color",
+            "NvOSD_RectParams.bg_color", writable,
+            "Fill colour, used when @a has_bg_color is set.\n\n`NvOSD_ColorParams bg_color` at sdk/include/nvll_osd_struct.h:87."
+        ),
+        rt::scalar_field!(
+            NvOSD_RectParams, int has_color_info : i32, "has_color_info",
+            "NvOSD_RectParams.has_color_info", writable,
+            "Non-zero when @a color_id selects a colour-table entry.\n\n`int has_color_info` at sdk/include/nvll_osd_struct.h:88."
+        ),
+        rt::scalar_field!(
+            NvOSD_RectParams, int color_id : i32, "color_id",
+            "NvOSD_RectParams.color_id", writable,
+            "Colour-table entry id, used when @a has_color_info is set.\n\n`int color_id` at sdk/include/nvll_osd_struct.h:89."
+        ),
+        rt::scalar_field!(
+            NvOSD_RectParams, float rotation_angle : f32, "rotation_angle",
+            "NvOSD_RectParams.rotation_angle", writable,
+            "Rotation in degrees for oriented boxes; 0 for axis-aligned.\n\n`float rotation_angle` at sdk/include/nvll_osd_struct.h:90."
+        ),
+    ];
 }
 /// A per-pixel mask (e.g. instance segmentation) to overlay on an object.
 ///
@@ -855,52 +581,6 @@ impl NvOSD_MaskParams {
             self.view.token(),
         )
     }
-    /// Size of @a data in bytes.
-    ///
-    /// `unsigned int size` at sdk/include/nvll_osd_struct.h:96.
-    #[getter]
-    fn get_size(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, size))
-    }
-    /// Values above this are treated as inside the mask.
-    ///
-    /// `float threshold` at sdk/include/nvll_osd_struct.h:97.
-    #[getter]
-    fn get_threshold(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, threshold) as f64)
-    }
-    #[setter]
-    fn set_threshold(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvOSD_MaskParams.threshold")?;
-        rt::field_set!(self, threshold = v as _);
-        Ok(())
-    }
-    /// Mask width in elements.
-    ///
-    /// `unsigned int width` at sdk/include/nvll_osd_struct.h:98.
-    #[getter]
-    fn get_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, width))
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_MaskParams.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// Mask height in elements.
-    ///
-    /// `unsigned int height` at sdk/include/nvll_osd_struct.h:99.
-    #[getter]
-    fn get_height(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, height))
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_MaskParams.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
     /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
     fn get_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
@@ -947,6 +627,29 @@ impl NvOSD_MaskParams {
         );
         Self::get_mask_array(slf)
     }
+}
+impl rt::getset::ScalarFields for NvOSD_MaskParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_MaskParams, int size : u32, "size", "NvOSD_MaskParams.size", readonly,
+            "Size of @a data in bytes.\n\n`unsigned int size` at sdk/include/nvll_osd_struct.h:96."
+        ),
+        rt::scalar_field!(
+            NvOSD_MaskParams, float threshold : f32, "threshold",
+            "NvOSD_MaskParams.threshold", writable,
+            "Values above this are treated as inside the mask.\n\n`float threshold` at sdk/include/nvll_osd_struct.h:97."
+        ),
+        rt::scalar_field!(
+            NvOSD_MaskParams, int width : u32, "width", "NvOSD_MaskParams.width",
+            writable,
+            "Mask width in elements.\n\n`unsigned int width` at sdk/include/nvll_osd_struct.h:98."
+        ),
+        rt::scalar_field!(
+            NvOSD_MaskParams, int height : u32, "height", "NvOSD_MaskParams.height",
+            writable,
+            "Mask height in elements.\n\n`unsigned int height` at sdk/include/nvll_osd_struct.h:99."
+        ),
+    ];
 }
 /// A straight line segment to draw.
 ///
@@ -996,94 +699,36 @@ impl NvOSD_LineParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// X of the start point, in pixels.
-    ///
-    /// `unsigned int x1` at sdk/include/nvll_osd_struct.h:104.
-    #[getter]
-    fn get_x1(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, x1))
-    }
-    #[setter]
-    fn set_x1(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_LineParams.x1")?;
-        rt::field_set!(self, x1 = v as _);
-        Ok(())
-    }
-    /// Y of the start point, in pixels.
-    ///
-    /// `unsigned int y1` at sdk/include/nvll_osd_struct.h:105.
-    #[getter]
-    fn get_y1(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, y1))
-    }
-    #[setter]
-    fn set_y1(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_LineParams.y1")?;
-        rt::field_set!(self, y1 = v as _);
-        Ok(())
-    }
-    /// X of the end point, in pixels.
-    ///
-    /// `unsigned int x2` at sdk/include/nvll_osd_struct.h:106.
-    #[getter]
-    fn get_x2(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, x2))
-    }
-    #[setter]
-    fn set_x2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_LineParams.x2")?;
-        rt::field_set!(self, x2 = v as _);
-        Ok(())
-    }
-    /// Y of the end point, in pixels.
-    ///
-    /// `unsigned int y2` at sdk/include/nvll_osd_struct.h:107.
-    #[getter]
-    fn get_y2(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, y2))
-    }
-    #[setter]
-    fn set_y2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_LineParams.y2")?;
-        rt::field_set!(self, y2 = v as _);
-        Ok(())
-    }
-    /// Line thickness, in pixels.
-    ///
-    /// `unsigned int line_width` at sdk/include/nvll_osd_struct.h:108.
-    #[getter]
-    fn get_line_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, line_width))
-    }
-    #[setter]
-    fn set_line_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_LineParams.line_width")?;
-        rt::field_set!(self, line_width = v as _);
-        Ok(())
-    }
-    /// Line colour.
-    ///
-    /// `NvOSD_ColorParams line_color` at sdk/include/nvll_osd_struct.h:109.
-    #[getter]
-    fn get_line_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, line_color))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_line_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_ColorParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_ColorParams::TYPE,
-                "NvOSD_LineParams.line_color",
-            ))?;
-        rt::field_assign!(self, line_color, source.get(), NvOSD_ColorParams)
-    }
+}
+impl rt::getset::ScalarFields for NvOSD_LineParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_LineParams, int x1 : u32, "x1", "NvOSD_LineParams.x1", writable,
+            "X of the start point, in pixels.\n\n`unsigned int x1` at sdk/include/nvll_osd_struct.h:104."
+        ),
+        rt::scalar_field!(
+            NvOSD_LineParams, int y1 : u32, "y1", "NvOSD_LineParams.y1", writable,
+            "Y of the start point, in pixels.\n\n`unsigned int y1` at sdk/include/nvll_osd_struct.h:105."
+        ),
+        rt::scalar_field!(
+            NvOSD_LineParams, int x2 : u32, "x2", "NvOSD_LineParams.x2", writable,
+            "X of the end point, in pixels.\n\n`unsigned int x2` at sdk/include/nvll_osd_struct.h:106."
+        ),
+        rt::scalar_field!(
+            NvOSD_LineParams, int y2 : u32, "y2", "NvOSD_LineParams.y2", writable,
+            "Y of the end point, in pixels.\n\n`unsigned int y2` at sdk/include/nvll_osd_struct.h:107."
+        ),
+        rt::scalar_field!(
+            NvOSD_LineParams, int line_width : u32, "line_width",
+            "NvOSD_LineParams.line_width", writable,
+            "Line thickness, in pixels.\n\n`unsigned int line_width` at sdk/include/nvll_osd_struct.h:108."
+        ),
+        rt::scalar_field!(
+            NvOSD_LineParams, nested line_color : NvOSD_ColorParams, "line_color",
+            "NvOSD_LineParams.line_color", writable,
+            "Line colour.\n\n`NvOSD_ColorParams line_color` at sdk/include/nvll_osd_struct.h:109."
+        ),
+    ];
 }
 /// An arrow to draw.
 ///
@@ -1142,71 +787,6 @@ impl NvOSD_ArrowParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// X of the start point, in pixels.
-    ///
-    /// `unsigned int x1` at sdk/include/nvll_osd_struct.h:114.
-    #[getter]
-    fn get_x1(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, x1))
-    }
-    #[setter]
-    fn set_x1(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_ArrowParams.x1")?;
-        rt::field_set!(self, x1 = v as _);
-        Ok(())
-    }
-    /// Y of the start point, in pixels.
-    ///
-    /// `unsigned int y1` at sdk/include/nvll_osd_struct.h:115.
-    #[getter]
-    fn get_y1(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, y1))
-    }
-    #[setter]
-    fn set_y1(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_ArrowParams.y1")?;
-        rt::field_set!(self, y1 = v as _);
-        Ok(())
-    }
-    /// X of the end point, in pixels.
-    ///
-    /// `unsigned int x2` at sdk/include/nvll_osd_struct.h:116.
-    #[getter]
-    fn get_x2(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, x2))
-    }
-    #[setter]
-    fn set_x2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_ArrowParams.x2")?;
-        rt::field_set!(self, x2 = v as _);
-        Ok(())
-    }
-    /// Y of the end point, in pixels.
-    ///
-    /// `unsigned int y2` at sdk/include/nvll_osd_struct.h:117.
-    #[getter]
-    fn get_y2(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, y2))
-    }
-    #[setter]
-    fn set_y2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_ArrowParams.y2")?;
-        rt::field_set!(self, y2 = v as _);
-        Ok(())
-    }
-    /// Shaft thickness, in pixels.
-    ///
-    /// `unsigned int arrow_width` at sdk/include/nvll_osd_struct.h:118.
-    #[getter]
-    fn get_arrow_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, arrow_width))
-    }
-    #[setter]
-    fn set_arrow_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_ArrowParams.arrow_width")?;
-        rt::field_set!(self, arrow_width = v as _);
-        Ok(())
-    }
     /// Which ends carry a head.
     ///
     /// `NvOSD_Arrow_Head_Direction arrow_head` at sdk/include/nvll_osd_struct.h:119.
@@ -1223,42 +803,41 @@ impl NvOSD_ArrowParams {
         rt::field_set!(self, arrow_head = v as _);
         Ok(())
     }
-    /// Arrow colour.
-    ///
-    /// `NvOSD_ColorParams arrow_color` at sdk/include/nvll_osd_struct.h:120.
-    #[getter]
-    fn get_arrow_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, arrow_color))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_arrow_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_ColorParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_ColorParams::TYPE,
-                "NvOSD_ArrowParams.arrow_color",
-            ))?;
-        rt::field_assign!(self, arrow_color, source.get(), NvOSD_ColorParams)
-    }
-    /// Reserved; keep zero.
-    ///
-    /// `unsigned int reserved` at sdk/include/nvll_osd_struct.h:121.
-    #[getter]
-    fn get_reserved(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, reserved))
-    }
-    #[setter]
-    fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_ArrowParams.reserved")?;
-        rt::field_set!(self, reserved = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvOSD_ArrowParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_ArrowParams, int x1 : u32, "x1", "NvOSD_ArrowParams.x1", writable,
+            "X of the start point, in pixels.\n\n`unsigned int x1` at sdk/include/nvll_osd_struct.h:114."
+        ),
+        rt::scalar_field!(
+            NvOSD_ArrowParams, int y1 : u32, "y1", "NvOSD_ArrowParams.y1", writable,
+            "Y of the start point, in pixels.\n\n`unsigned int y1` at sdk/include/nvll_osd_struct.h:115."
+        ),
+        rt::scalar_field!(
+            NvOSD_ArrowParams, int x2 : u32, "x2", "NvOSD_ArrowParams.x2", writable,
+            "X of the end point, in pixels.\n\n`unsigned int x2` at sdk/include/nvll_osd_struct.h:116."
+        ),
+        rt::scalar_field!(
+            NvOSD_ArrowParams, int y2 : u32, "y2", "NvOSD_ArrowParams.y2", writable,
+            "Y of the end point, in pixels.\n\n`unsigned int y2` at sdk/include/nvll_osd_struct.h:117."
+        ),
+        rt::scalar_field!(
+            NvOSD_ArrowParams, int arrow_width : u32, "arrow_width",
+            "NvOSD_ArrowParams.arrow_width", writable,
+            "Shaft thickness, in pixels.\n\n`unsigned int arrow_width` at sdk/include/nvll_osd_struct.h:118."
+        ),
+        rt::scalar_field!(
+            NvOSD_ArrowParams, nested arrow_color : NvOSD_ColorParams, "arrow_color",
+            "NvOSD_ArrowParams.arrow_color", writable,
+            "Arrow colour.\n\n`NvOSD_ColorParams arrow_color` at sdk/include/nvll_osd_struct.h:120."
+        ),
+        rt::scalar_field!(
+            NvOSD_ArrowParams, int reserved : u32, "reserved",
+            "NvOSD_ArrowParams.reserved", writable,
+            "Reserved; keep zero.\n\n`unsigned int reserved` at sdk/include/nvll_osd_struct.h:121."
+        ),
+    ];
 }
 /// A circle to draw.
 ///
@@ -1318,130 +897,48 @@ impl NvOSD_CircleParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// X of the centre, in pixels.
-    ///
-    /// `unsigned int xc` at sdk/include/nvll_osd_struct.h:126.
-    #[getter]
-    fn get_xc(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, xc))
-    }
-    #[setter]
-    fn set_xc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_CircleParams.xc")?;
-        rt::field_set!(self, xc = v as _);
-        Ok(())
-    }
-    /// Y of the centre, in pixels.
-    ///
-    /// `unsigned int yc` at sdk/include/nvll_osd_struct.h:127.
-    #[getter]
-    fn get_yc(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, yc))
-    }
-    #[setter]
-    fn set_yc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_CircleParams.yc")?;
-        rt::field_set!(self, yc = v as _);
-        Ok(())
-    }
-    /// Radius, in pixels.
-    ///
-    /// `unsigned int radius` at sdk/include/nvll_osd_struct.h:128.
-    #[getter]
-    fn get_radius(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, radius))
-    }
-    #[setter]
-    fn set_radius(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_CircleParams.radius")?;
-        rt::field_set!(self, radius = v as _);
-        Ok(())
-    }
-    /// Outline colour.
-    ///
-    /// `NvOSD_ColorParams circle_color` at sdk/include/nvll_osd_struct.h:129.
-    #[getter]
-    fn get_circle_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, circle_color))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_circle_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_ColorParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_ColorParams::TYPE,
-                "NvOSD_CircleParams.circle_color",
-            ))?;
-        rt::field_assign!(self, circle_color, source.get(), NvOSD_ColorParams)
-    }
-    /// Non-zero when the circle is filled with @a bg_color.
-    ///
-    /// `unsigned int has_bg_color` at sdk/include/nvll_osd_struct.h:130.
-    #[getter]
-    fn get_has_bg_color(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, has_bg_color))
-    }
-    #[setter]
-    fn set_has_bg_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_CircleParams.has_bg_color")?;
-        rt::field_set!(self, has_bg_color = v as _);
-        Ok(())
-    }
-    /// Fill colour, used when @a has_bg_color is set.
-    ///
-    /// `NvOSD_ColorParams bg_color` at sdk/include/nvll_osd_struct.h:131.
-    #[getter]
-    fn get_bg_color(slf: &Bound<'_, Self>) -> PyResult<NvOSD_ColorParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_ColorParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, bg_color))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_bg_color(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_ColorParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_ColorParams::TYPE,
-                "NvOSD_CircleParams.bg_color",
-            ))?;
-        rt::field_assign!(self, bg_color, source.get(), NvOSD_ColorParams)
-    }
-    /// Outline thickness, in pixels.
-    ///
-    /// `unsigned int circle_width` at sdk/include/nvll_osd_struct.h:132.
-    #[getter]
-    fn get_circle_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, circle_width))
-    }
-    #[setter]
-    fn set_circle_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_CircleParams.circle_width")?;
-        rt::field_set!(self, circle_width = v as _);
-        Ok(())
-    }
-    /// Reserved; keep zero.
-    ///
-    /// `unsigned int reserved` at sdk/include/nvll_osd_struct.h:133.
-    #[getter]
-    fn get_reserved(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, reserved))
-    }
-    #[setter]
-    fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvOSD_CircleParams.reserved")?;
-        rt::field_set!(self, reserved = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvOSD_CircleParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_CircleParams, int xc : u32, "xc", "NvOSD_CircleParams.xc", writable,
+            "X of the centre, in pixels.\n\n`unsigned int xc` at sdk/include/nvll_osd_struct.h:126."
+        ),
+        rt::scalar_field!(
+            NvOSD_CircleParams, int yc : u32, "yc", "NvOSD_CircleParams.yc", writable,
+            "Y of the centre, in pixels.\n\n`unsigned int yc` at sdk/include/nvll_osd_struct.h:127."
+        ),
+        rt::scalar_field!(
+            NvOSD_CircleParams, int radius : u32, "radius", "NvOSD_CircleParams.radius",
+            writable,
+            "Radius, in pixels.\n\n`unsigned int radius` at sdk/include/nvll_osd_struct.h:128."
+        ),
+        rt::scalar_field!(
+            NvOSD_CircleParams, nested circle_color : NvOSD_ColorParams, "circle_color",
+            "NvOSD_CircleParams.circle_color", writable,
+            "Outline colour.\n\n`NvOSD_ColorParams circle_color` at sdk/include/nvll_osd_struct.h:129."
+        ),
+        rt::scalar_field!(
+            NvOSD_CircleParams, int has_bg_color : u32, "has_bg_color",
+            "NvOSD_CircleParams.has_bg_color", writable,
+            "Non-zero when the circle is filled with @a bg_color.\n\n`unsigned int has_bg_color` at sdk/include/nvll_osd_struct.h:130."
+        ),
+        rt::scalar_field!(
+            NvOSD_CircleParams, nested bg_color : NvOSD_ColorParams, "bg_color",
+            "NvOSD_CircleParams.bg_color", writable,
+            "Fill colour, used when @a has_bg_color is set.\n\n`NvOSD_ColorParams bg_color` at sdk/include/nvll_osd_struct.h:131."
+        ),
+        rt::scalar_field!(
+            NvOSD_CircleParams, int circle_width : u32, "circle_width",
+            "NvOSD_CircleParams.circle_width", writable,
+            "Outline thickness, in pixels.\n\n`unsigned int circle_width` at sdk/include/nvll_osd_struct.h:132."
+        ),
+        rt::scalar_field!(
+            NvOSD_CircleParams, int reserved : u32, "reserved",
+            "NvOSD_CircleParams.reserved", writable,
+            "Reserved; keep zero.\n\n`unsigned int reserved` at sdk/include/nvll_osd_struct.h:133."
+        ),
+    ];
 }
 /// One region of interest and how it was scaled for inference.
 ///
@@ -1498,155 +995,6 @@ impl NvDsRoiMeta {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// The region, in frame pixels.
-    ///
-    /// `NvOSD_RectParams roi` at sdk/include/nvds_roi_meta.h:60.
-    #[getter]
-    fn get_roi(slf: &Bound<'_, Self>) -> PyResult<NvOSD_RectParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_RectParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, roi))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_roi(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_RectParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_RectParams::TYPE,
-                "NvDsRoiMeta.roi",
-            ))?;
-        rt::field_assign!(self, roi, source.get(), NvOSD_RectParams)
-    }
-    /// The scaled and colour-converted crop.
-    ///
-    /// `NvBufSurfaceParams* converted_buffer` at sdk/include/nvds_roi_meta.h:62.
-    #[getter]
-    fn get_converted_buffer(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, converted_buffer) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_converted_buffer(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvDsRoiMeta.converted_buffer",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, converted_buffer, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvDsRoiMeta.converted_buffer"
-        )
-    }
-    /// Frame this region belongs to.
-    ///
-    /// `NvDsFrameMeta* frame_meta` at sdk/include/nvds_roi_meta.h:63.
-    #[getter]
-    fn get_frame_meta(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsFrameMeta>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, frame_meta) as *mut _)
-                .map(NvDsFrameMeta::wrap),
-        )
-    }
-    #[setter]
-    fn set_frame_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsFrameMeta>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsFrameMeta::TYPE,
-                            "NvDsRoiMeta.frame_meta",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, frame_meta, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsFrameMeta::TYPE) ?), None => None, }, "NvDsRoiMeta.frame_meta"
-        )
-    }
-    /// Horizontal scale from frame to crop.
-    ///
-    /// `gdouble scale_ratio_x` at sdk/include/nvds_roi_meta.h:64.
-    #[getter]
-    fn get_scale_ratio_x(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, scale_ratio_x))
-    }
-    #[setter]
-    fn set_scale_ratio_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsRoiMeta.scale_ratio_x")?;
-        rt::field_set!(self, scale_ratio_x = v as _);
-        Ok(())
-    }
-    /// Vertical scale from frame to crop.
-    ///
-    /// `gdouble scale_ratio_y` at sdk/include/nvds_roi_meta.h:65.
-    #[getter]
-    fn get_scale_ratio_y(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, scale_ratio_y))
-    }
-    #[setter]
-    fn set_scale_ratio_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsRoiMeta.scale_ratio_y")?;
-        rt::field_set!(self, scale_ratio_y = v as _);
-        Ok(())
-    }
-    /// Horizontal padding added while scaling, in crop pixels.
-    ///
-    /// `gdouble offset_left` at sdk/include/nvds_roi_meta.h:66.
-    #[getter]
-    fn get_offset_left(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, offset_left))
-    }
-    #[setter]
-    fn set_offset_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsRoiMeta.offset_left")?;
-        rt::field_set!(self, offset_left = v as _);
-        Ok(())
-    }
-    /// Vertical padding added while scaling, in crop pixels.
-    ///
-    /// `gdouble offset_top` at sdk/include/nvds_roi_meta.h:67.
-    #[getter]
-    fn get_offset_top(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, offset_top))
-    }
-    #[setter]
-    fn set_offset_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsRoiMeta.offset_top")?;
-        rt::field_set!(self, offset_top = v as _);
-        Ok(())
-    }
     /// Classifier results for this region.
     ///
     /// `GList* classifier_meta_list` at sdk/include/nvds_roi_meta.h:68.
@@ -1671,41 +1019,50 @@ impl NvDsRoiMeta {
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
-    /// Object this region was cut from, in object mode; else NULL.
-    ///
-    /// `NvDsObjectMeta* object_meta` at sdk/include/nvds_roi_meta.h:70.
-    #[getter]
-    fn get_object_meta(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsObjectMeta>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, object_meta) as *mut _)
-                .map(NvDsObjectMeta::wrap),
-        )
-    }
-    #[setter]
-    fn set_object_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsObjectMeta>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsObjectMeta::TYPE,
-                            "NvDsRoiMeta.object_meta",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, object_meta, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsObjectMeta::TYPE) ?), None => None, },
-            "NvDsRoiMeta.object_meta"
-        )
-    }
+}
+impl rt::getset::ScalarFields for NvDsRoiMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsRoiMeta, nested roi : NvOSD_RectParams, "roi", "NvDsRoiMeta.roi",
+            writable,
+            "The region, in frame pixels.\n\n`NvOSD_RectParams roi` at sdk/include/nvds_roi_meta.h:60."
+        ),
+        rt::scalar_field!(
+            NvDsRoiMeta, pointer converted_buffer : NvBufSurfaceParams,
+            "converted_buffer", "NvDsRoiMeta.converted_buffer", writable,
+            "The scaled and colour-converted crop.\n\n`NvBufSurfaceParams* converted_buffer` at sdk/include/nvds_roi_meta.h:62."
+        ),
+        rt::scalar_field!(
+            NvDsRoiMeta, pointer frame_meta : NvDsFrameMeta, "frame_meta",
+            "NvDsRoiMeta.frame_meta", writable,
+            "Frame this region belongs to.\n\n`NvDsFrameMeta* frame_meta` at sdk/include/nvds_roi_meta.h:63."
+        ),
+        rt::scalar_field!(
+            NvDsRoiMeta, float scale_ratio_x : f64, "scale_ratio_x",
+            "NvDsRoiMeta.scale_ratio_x", writable,
+            "Horizontal scale from frame to crop.\n\n`gdouble scale_ratio_x` at sdk/include/nvds_roi_meta.h:64."
+        ),
+        rt::scalar_field!(
+            NvDsRoiMeta, float scale_ratio_y : f64, "scale_ratio_y",
+            "NvDsRoiMeta.scale_ratio_y", writable,
+            "Vertical scale from frame to crop.\n\n`gdouble scale_ratio_y` at sdk/include/nvds_roi_meta.h:65."
+        ),
+        rt::scalar_field!(
+            NvDsRoiMeta, float offset_left : f64, "offset_left",
+            "NvDsRoiMeta.offset_left", writable,
+            "Horizontal padding added while scaling, in crop pixels.\n\n`gdouble offset_left` at sdk/include/nvds_roi_meta.h:66."
+        ),
+        rt::scalar_field!(
+            NvDsRoiMeta, float offset_top : f64, "offset_top", "NvDsRoiMeta.offset_top",
+            writable,
+            "Vertical padding added while scaling, in crop pixels.\n\n`gdouble offset_top` at sdk/include/nvds_roi_meta.h:67."
+        ),
+        rt::scalar_field!(
+            NvDsRoiMeta, pointer object_meta : NvDsObjectMeta, "object_meta",
+            "NvDsRoiMeta.object_meta", writable,
+            "Object this region was cut from, in object mode; else NULL.\n\n`NvDsObjectMeta* object_meta` at sdk/include/nvds_roi_meta.h:70."
+        ),
+    ];
 }
 /// One buffer (surface) of a batch.
 ///
@@ -1770,45 +1127,6 @@ impl NvBufSurfaceParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Width in pixels.
-    ///
-    /// `uint32_t width` at sdk/include/nvbufsurface.h:282.
-    #[getter]
-    fn get_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, width))
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// Height in pixels.
-    ///
-    /// `uint32_t height` at sdk/include/nvbufsurface.h:283.
-    #[getter]
-    fn get_height(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, height))
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
-    /// Bytes per row of the first plane.
-    ///
-    /// `uint32_t pitch` at sdk/include/nvbufsurface.h:284.
-    #[getter]
-    fn get_pitch(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, pitch))
-    }
-    #[setter]
-    fn set_pitch(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.pitch")?;
-        rt::field_set!(self, pitch = v as _);
-        Ok(())
-    }
     /// Pixel format.
     ///
     /// `NvBufSurfaceColorFormat colorFormat` at sdk/include/nvbufsurface.h:285.
@@ -1839,32 +1157,6 @@ impl NvBufSurfaceParams {
         rt::field_set!(self, layout = v as _);
         Ok(())
     }
-    /// DMABUF file descriptor, for handle-based memory.
-    ///
-    /// `uint64_t bufferDesc` at sdk/include/nvbufsurface.h:287.
-    #[getter]
-    fn get_bufferDesc(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, bufferDesc))
-    }
-    #[setter]
-    fn set_bufferDesc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvBufSurfaceParams.bufferDesc")?;
-        rt::field_set!(self, bufferDesc = v as _);
-        Ok(())
-    }
-    /// Bytes allocated for the buffer.
-    ///
-    /// `uint32_t dataSize` at sdk/include/nvbufsurface.h:288.
-    #[getter]
-    fn get_dataSize(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, dataSize))
-    }
-    #[setter]
-    fn set_dataSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceParams.dataSize")?;
-        rt::field_set!(self, dataSize = v as _);
-        Ok(())
-    }
     /// Start of the buffer memory (not for surface-array memory).
     ///
     /// `void* dataPtr` at sdk/include/nvbufsurface.h:289.
@@ -1892,123 +1184,6 @@ impl NvBufSurfaceParams {
         };
         rt::field_set_pointer!(slf, dataPtr, target, "NvBufSurfaceParams.dataPtr")
     }
-    /// Plane geometry.
-    ///
-    /// `NvBufSurfacePlaneParams planeParams` at sdk/include/nvbufsurface.h:290.
-    #[getter]
-    fn get_planeParams(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfacePlaneParams> {
-        let this = slf.get();
-        Ok(
-            NvBufSurfacePlaneParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, planeParams))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_planeParams(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvBufSurfacePlaneParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvBufSurfacePlaneParams::TYPE,
-                "NvBufSurfaceParams.planeParams",
-            ))?;
-        rt::field_assign!(self, planeParams, source.get(), NvBufSurfacePlaneParams)
-    }
-    /// Current mappings.
-    ///
-    /// `NvBufSurfaceMappedAddr mappedAddr` at sdk/include/nvbufsurface.h:291.
-    #[getter]
-    fn get_mappedAddr(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfaceMappedAddr> {
-        let this = slf.get();
-        Ok(
-            NvBufSurfaceMappedAddr::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, mappedAddr))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_mappedAddr(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvBufSurfaceMappedAddr>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvBufSurfaceMappedAddr::TYPE,
-                "NvBufSurfaceParams.mappedAddr",
-            ))?;
-        rt::field_assign!(self, mappedAddr, source.get(), NvBufSurfaceMappedAddr)
-    }
-    /// Extra parameters, or NULL.
-    ///
-    /// `NvBufSurfaceParamsEx* paramex` at sdk/include/nvbufsurface.h:292.
-    #[getter]
-    fn get_paramex(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParamsEx>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, paramex) as *mut _)
-                .map(NvBufSurfaceParamsEx::wrap),
-        )
-    }
-    #[setter]
-    fn set_paramex(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParamsEx>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParamsEx::TYPE,
-                            "NvBufSurfaceParams.paramex",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, paramex, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurfaceParamsEx::TYPE) ?), None => None, }, "NvBufSurfaceParams.paramex"
-        )
-    }
-    /// CUDA view, or NULL.
-    ///
-    /// `NvBufSurfaceCudaBuffer* cudaBuffer` at sdk/include/nvbufsurface.h:293.
-    #[getter]
-    fn get_cudaBuffer(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvBufSurfaceCudaBuffer>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, cudaBuffer) as *mut _)
-                .map(NvBufSurfaceCudaBuffer::wrap),
-        )
-    }
-    #[setter]
-    fn set_cudaBuffer(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceCudaBuffer>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceCudaBuffer::TYPE,
-                            "NvBufSurfaceParams.cudaBuffer",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, cudaBuffer, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvBufSurfaceCudaBuffer::TYPE) ?), None => None, },
-            "NvBufSurfaceParams.cudaBuffer"
-        )
-    }
     /// Reserved.
     ///
     /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:294.
@@ -2025,6 +1200,55 @@ impl NvBufSurfaceParams {
         rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
+}
+impl rt::getset::ScalarFields for NvBufSurfaceParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvBufSurfaceParams, int width : u32, "width", "NvBufSurfaceParams.width",
+            writable,
+            "Width in pixels.\n\n`uint32_t width` at sdk/include/nvbufsurface.h:282."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceParams, int height : u32, "height", "NvBufSurfaceParams.height",
+            writable,
+            "Height in pixels.\n\n`uint32_t height` at sdk/include/nvbufsurface.h:283."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceParams, int pitch : u32, "pitch", "NvBufSurfaceParams.pitch",
+            writable,
+            "Bytes per row of the first plane.\n\n`uint32_t pitch` at sdk/include/nvbufsurface.h:284."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceParams, int bufferDesc : u64, "bufferDesc",
+            "NvBufSurfaceParams.bufferDesc", writable,
+            "DMABUF file descriptor, for handle-based memory.\n\n`uint64_t bufferDesc` at sdk/include/nvbufsurface.h:287."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceParams, int dataSize : u32, "dataSize",
+            "NvBufSurfaceParams.dataSize", writable,
+            "Bytes allocated for the buffer.\n\n`uint32_t dataSize` at sdk/include/nvbufsurface.h:288."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceParams, nested planeParams : NvBufSurfacePlaneParams,
+            "planeParams", "NvBufSurfaceParams.planeParams", writable,
+            "Plane geometry.\n\n`NvBufSurfacePlaneParams planeParams` at sdk/include/nvbufsurface.h:290."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceParams, nested mappedAddr : NvBufSurfaceMappedAddr, "mappedAddr",
+            "NvBufSurfaceParams.mappedAddr", writable,
+            "Current mappings.\n\n`NvBufSurfaceMappedAddr mappedAddr` at sdk/include/nvbufsurface.h:291."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceParams, pointer paramex : NvBufSurfaceParamsEx, "paramex",
+            "NvBufSurfaceParams.paramex", writable,
+            "Extra parameters, or NULL.\n\n`NvBufSurfaceParamsEx* paramex` at sdk/include/nvbufsurface.h:292."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceParams, pointer cudaBuffer : NvBufSurfaceCudaBuffer,
+            "cudaBuffer", "NvBufSurfaceParams.cudaBuffer", writable,
+            "CUDA view, or NULL.\n\n`NvBufSurfaceCudaBuffer* cudaBuffer` at sdk/include/nvbufsurface.h:293."
+        ),
+    ];
 }
 /// Metadata of one frame of a batch.
 ///
@@ -2091,200 +1315,6 @@ impl NvDsFrameMeta {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Common header.
-    ///
-    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:191.
-    #[getter]
-    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
-        let this = slf.get();
-        Ok(
-            NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsBaseMeta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsBaseMeta::TYPE,
-                "NvDsFrameMeta.base_meta",
-            ))?;
-        rt::field_assign!(self, base_meta, source.get(), NvDsBaseMeta)
-    }
-    /// Muxer sink pad the frame arrived on.
-    ///
-    /// `guint pad_index` at sdk/include/nvdsmeta.h:192.
-    #[getter]
-    fn get_pad_index(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, pad_index))
-    }
-    #[setter]
-    fn set_pad_index(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pad_index")?;
-        rt::field_set!(self, pad_index = v as _);
-        Ok(())
-    }
-    /// Index of the frame's surface in NvBufSurface::surfaceList.
-    ///
-    /// `guint batch_id` at sdk/include/nvdsmeta.h:193.
-    #[getter]
-    fn get_batch_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, batch_id))
-    }
-    #[setter]
-    fn set_batch_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.batch_id")?;
-        rt::field_set!(self, batch_id = v as _);
-        Ok(())
-    }
-    /// Frame counter of the source.
-    ///
-    /// `gint frame_num` at sdk/include/nvdsmeta.h:194.
-    #[getter]
-    fn get_frame_num(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, frame_num))
-    }
-    #[setter]
-    fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsFrameMeta.frame_num")?;
-        rt::field_set!(self, frame_num = v as _);
-        Ok(())
-    }
-    /// Presentation timestamp, in nanoseconds.
-    ///
-    /// `guint64 buf_pts` at sdk/include/nvdsmeta.h:195.
-    #[getter]
-    fn get_buf_pts(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, buf_pts))
-    }
-    #[setter]
-    fn set_buf_pts(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsFrameMeta.buf_pts")?;
-        rt::field_set!(self, buf_pts = v as _);
-        Ok(())
-    }
-    /// NTP timestamp, in nanoseconds since the epoch.
-    ///
-    /// `guint64 ntp_timestamp` at sdk/include/nvdsmeta.h:196.
-    #[getter]
-    fn get_ntp_timestamp(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, ntp_timestamp))
-    }
-    #[setter]
-    fn set_ntp_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsFrameMeta.ntp_timestamp")?;
-        rt::field_set!(self, ntp_timestamp = v as _);
-        Ok(())
-    }
-    /// Identifier of the source (e.g. camera).
-    ///
-    /// `guint source_id` at sdk/include/nvdsmeta.h:197.
-    #[getter]
-    fn get_source_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, source_id))
-    }
-    #[setter]
-    fn set_source_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_id")?;
-        rt::field_set!(self, source_id = v as _);
-        Ok(())
-    }
-    /// Number of surfaces making up the frame.
-    ///
-    /// `gint num_surfaces_per_frame` at sdk/include/nvdsmeta.h:198.
-    #[getter]
-    fn get_num_surfaces_per_frame(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, num_surfaces_per_frame))
-    }
-    #[setter]
-    fn set_num_surfaces_per_frame(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            i32,
-        >(value, "NvDsFrameMeta.num_surfaces_per_frame")?;
-        rt::field_set!(self, num_surfaces_per_frame = v as _);
-        Ok(())
-    }
-    /// Width of the frame as it entered the muxer.
-    ///
-    /// `guint source_frame_width` at sdk/include/nvdsmeta.h:199.
-    #[getter]
-    fn get_source_frame_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, source_frame_width))
-    }
-    #[setter]
-    fn set_source_frame_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_frame_width")?;
-        rt::field_set!(self, source_frame_width = v as _);
-        Ok(())
-    }
-    /// Height of the frame as it entered the muxer.
-    ///
-    /// `guint source_frame_height` at sdk/include/nvdsmeta.h:200.
-    #[getter]
-    fn get_source_frame_height(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, source_frame_height))
-    }
-    #[setter]
-    fn set_source_frame_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.source_frame_height")?;
-        rt::field_set!(self, source_frame_height = v as _);
-        Ok(())
-    }
-    /// Type of the sub-surface, for multi-surface frames.
-    ///
-    /// `guint surface_type` at sdk/include/nvdsmeta.h:201.
-    #[getter]
-    fn get_surface_type(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, surface_type))
-    }
-    #[setter]
-    fn set_surface_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.surface_type")?;
-        rt::field_set!(self, surface_type = v as _);
-        Ok(())
-    }
-    /// Index of the sub-surface, for multi-surface frames.
-    ///
-    /// `guint surface_index` at sdk/include/nvdsmeta.h:202.
-    #[getter]
-    fn get_surface_index(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, surface_index))
-    }
-    #[setter]
-    fn set_surface_index(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.surface_index")?;
-        rt::field_set!(self, surface_index = v as _);
-        Ok(())
-    }
-    /// Number of objects in @a obj_meta_list.
-    ///
-    /// `guint num_obj_meta` at sdk/include/nvdsmeta.h:203.
-    #[getter]
-    fn get_num_obj_meta(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_obj_meta))
-    }
-    #[setter]
-    fn set_num_obj_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.num_obj_meta")?;
-        rt::field_set!(self, num_obj_meta = v as _);
-        Ok(())
-    }
-    /// TRUE once inference has run on the frame.
-    ///
-    /// `gboolean bInferDone` at sdk/include/nvdsmeta.h:204.
-    #[getter]
-    fn get_bInferDone(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, bInferDone) as i64 != 0)
-    }
-    #[setter]
-    fn set_bInferDone(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvDsFrameMeta.bInferDone")?;
-        rt::field_set!(self, bInferDone = v as _);
-        Ok(())
     }
     /// Objects of the frame.
     ///
@@ -2361,55 +1391,6 @@ impl NvDsFrameMeta {
         rt::field_set_array!(self, misc_frame_info = values);
         Ok(())
     }
-    /// Width of the frame as it left the muxer.
-    ///
-    /// `guint pipeline_width` at sdk/include/nvdsmeta.h:209.
-    #[getter]
-    fn get_pipeline_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, pipeline_width))
-    }
-    #[setter]
-    fn set_pipeline_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pipeline_width")?;
-        rt::field_set!(self, pipeline_width = v as _);
-        Ok(())
-    }
-    /// Height of the frame as it left the muxer.
-    ///
-    /// `guint pipeline_height` at sdk/include/nvdsmeta.h:210.
-    #[getter]
-    fn get_pipeline_height(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, pipeline_height))
-    }
-    #[setter]
-    fn set_pipeline_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameMeta.pipeline_height")?;
-        rt::field_set!(self, pipeline_height = v as _);
-        Ok(())
-    }
-    /// Sensor that produced the frame.
-    ///
-    /// `NvDsSensorInfo_meta sensorInfo_meta` at sdk/include/nvdsmeta.h:211.
-    #[getter]
-    fn get_sensorInfo_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsSensorInfo_meta> {
-        let this = slf.get();
-        Ok(
-            NvDsSensorInfo_meta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, sensorInfo_meta))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_sensorInfo_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsSensorInfo_meta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsSensorInfo_meta::TYPE,
-                "NvDsFrameMeta.sensorInfo_meta",
-            ))?;
-        rt::field_assign!(self, sensorInfo_meta, source.get(), NvDsSensorInfo_meta)
-    }
     /// Reserved.
     ///
     /// `gint64[4] reserved` at sdk/include/nvdsmeta.h:212.
@@ -2460,6 +1441,95 @@ impl NvDsFrameMeta {
         out.set_item("width", c6.into_array(py))?;
         Ok(out)
     }
+}
+impl rt::getset::ScalarFields for NvDsFrameMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsFrameMeta, nested base_meta : NvDsBaseMeta, "base_meta",
+            "NvDsFrameMeta.base_meta", writable,
+            "Common header.\n\n`NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:191."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, int pad_index : u32, "pad_index", "NvDsFrameMeta.pad_index",
+            writable,
+            "Muxer sink pad the frame arrived on.\n\n`guint pad_index` at sdk/include/nvdsmeta.h:192."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, int batch_id : u32, "batch_id", "NvDsFrameMeta.batch_id",
+            writable,
+            "Index of the frame's surface in NvBufSurface::surfaceList.\n\n`guint batch_id` at sdk/include/nvdsmeta.h:193."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, int frame_num : i32, "frame_num", "NvDsFrameMeta.frame_num",
+            writable,
+            "Frame counter of the source.\n\n`gint frame_num` at sdk/include/nvdsmeta.h:194."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, int buf_pts : u64, "buf_pts", "NvDsFrameMeta.buf_pts",
+            writable,
+            "Presentation timestamp, in nanoseconds.\n\n`guint64 buf_pts` at sdk/include/nvdsmeta.h:195."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, int ntp_timestamp : u64, "ntp_timestamp",
+            "NvDsFrameMeta.ntp_timestamp", writable,
+            "NTP timestamp, in nanoseconds since the epoch.\n\n`guint64 ntp_timestamp` at sdk/include/nvdsmeta.h:196."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, int source_id : u32, "source_id", "NvDsFrameMeta.source_id",
+            writable,
+            "Identifier of the source (e.g. camera).\n\n`guint source_id` at sdk/include/nvdsmeta.h:197."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, int num_surfaces_per_frame : i32, "num_surfaces_per_frame",
+            "NvDsFrameMeta.num_surfaces_per_frame", writable,
+            "Number of surfaces making up the frame.\n\n`gint num_surfaces_per_frame` at sdk/include/nvdsmeta.h:198."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, int source_frame_width : u32, "source_frame_width",
+            "NvDsFrameMeta.source_frame_width", writable,
+            "Width of the frame as it entered the muxer.\n\n`guint source_frame_width` at sdk/include/nvdsmeta.h:199."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, int source_frame_height : u32, "source_frame_height",
+            "NvDsFrameMeta.source_frame_height", writable,
+            "Height of the frame as it entered the muxer.\n\n`guint source_frame_height` at sdk/include/nvdsmeta.h:200."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, int surface_type : u32, "surface_type",
+            "NvDsFrameMeta.surface_type", writable,
+            "Type of the sub-surface, for multi-surface frames.\n\n`guint surface_type` at sdk/include/nvdsmeta.h:201."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, int surface_index : u32, "surface_index",
+            "NvDsFrameMeta.surface_index", writable,
+            "Index of the sub-surface, for multi-surface frames.\n\n`guint surface_index` at sdk/include/nvdsmeta.h:202."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, int num_obj_meta : u32, "num_obj_meta",
+            "NvDsFrameMeta.num_obj_meta", writable,
+            "Number of objects in @a obj_meta_list.\n\n`guint num_obj_meta` at sdk/include/nvdsmeta.h:203."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, bool bInferDone : i32, "bInferDone",
+            "NvDsFrameMeta.bInferDone", writable,
+            "TRUE once inference has run on the frame.\n\n`gboolean bInferDone` at sdk/include/nvdsmeta.h:204."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, int pipeline_width : u32, "pipeline_width",
+            "NvDsFrameMeta.pipeline_width", writable,
+            "Width of the frame as it left the muxer.\n\n`guint pipeline_width` at sdk/include/nvdsmeta.h:209."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, int pipeline_height : u32, "pipeline_height",
+            "NvDsFrameMeta.pipeline_height", writable,
+            "Height of the frame as it left the muxer.\n\n`guint pipeline_height` at sdk/include/nvdsmeta.h:210."
+        ),
+        rt::scalar_field!(
+            NvDsFrameMeta, nested sensorInfo_meta : NvDsSensorInfo_meta,
+            "sensorInfo_meta", "NvDsFrameMeta.sensorInfo_meta", writable,
+            "Sensor that produced the frame.\n\n`NvDsSensorInfo_meta sensorInfo_meta` at sdk/include/nvdsmeta.h:211."
+        ),
+    ];
 }
 /// Metadata of one detected or tracked object.
 ///
@@ -2529,258 +1599,6 @@ impl NvDsObjectMeta {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Common header.
-    ///
-    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:217.
-    #[getter]
-    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
-        let this = slf.get();
-        Ok(
-            NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsBaseMeta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsBaseMeta::TYPE,
-                "NvDsObjectMeta.base_meta",
-            ))?;
-        rt::field_assign!(self, base_meta, source.get(), NvDsBaseMeta)
-    }
-    /// Parent object, or NULL.
-    ///
-    /// `NvDsObjectMeta* parent` at sdk/include/nvdsmeta.h:218.
-    #[getter]
-    fn get_parent(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsObjectMeta>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, parent) as *mut _)
-                .map(NvDsObjectMeta::wrap),
-        )
-    }
-    #[setter]
-    fn set_parent(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsObjectMeta>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsObjectMeta::TYPE,
-                            "NvDsObjectMeta.parent",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, parent, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvDsObjectMeta::TYPE) ?), None => None, }, "NvDsObjectMeta.parent"
-        )
-    }
-    /// Id of the component that made the object.
-    ///
-    /// `gint unique_component_id` at sdk/include/nvdsmeta.h:219.
-    #[getter]
-    fn get_unique_component_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, unique_component_id))
-    }
-    #[setter]
-    fn set_unique_component_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsObjectMeta.unique_component_id")?;
-        rt::field_set!(self, unique_component_id = v as _);
-        Ok(())
-    }
-    /// Class index from the detector.
-    ///
-    /// `gint class_id` at sdk/include/nvdsmeta.h:220.
-    #[getter]
-    fn get_class_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, class_id))
-    }
-    #[setter]
-    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsObjectMeta.class_id")?;
-        rt::field_set!(self, class_id = v as _);
-        Ok(())
-    }
-    /// Tracking id, or UNTRACKED_OBJECT_ID.
-    ///
-    /// `guint64 object_id` at sdk/include/nvdsmeta.h:221.
-    #[getter]
-    fn get_object_id(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, object_id))
-    }
-    #[setter]
-    fn set_object_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsObjectMeta.object_id")?;
-        rt::field_set!(self, object_id = v as _);
-        Ok(())
-    }
-    /// Box as output by the detector.
-    ///
-    /// `NvDsComp_BboxInfo detector_bbox_info` at sdk/include/nvdsmeta.h:222.
-    #[getter]
-    fn get_detector_bbox_info(slf: &Bound<'_, Self>) -> PyResult<NvDsComp_BboxInfo> {
-        let this = slf.get();
-        Ok(
-            NvDsComp_BboxInfo::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, detector_bbox_info))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_detector_bbox_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsComp_BboxInfo>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsComp_BboxInfo::TYPE,
-                "NvDsObjectMeta.detector_bbox_info",
-            ))?;
-        rt::field_assign!(self, detector_bbox_info, source.get(), NvDsComp_BboxInfo)
-    }
-    /// Box as output by the tracker.
-    ///
-    /// `NvDsComp_BboxInfo tracker_bbox_info` at sdk/include/nvdsmeta.h:223.
-    #[getter]
-    fn get_tracker_bbox_info(slf: &Bound<'_, Self>) -> PyResult<NvDsComp_BboxInfo> {
-        let this = slf.get();
-        Ok(
-            NvDsComp_BboxInfo::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, tracker_bbox_info))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_tracker_bbox_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsComp_BboxInfo>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsComp_BboxInfo::TYPE,
-                "NvDsObjectMeta.tracker_bbox_info",
-            ))?;
-        rt::field_assign!(self, tracker_bbox_info, source.get(), NvDsComp_BboxInfo)
-    }
-    /// Detector confidence (-0.1 when unknown).
-    ///
-    /// `gfloat confidence` at sdk/include/nvdsmeta.h:224.
-    #[getter]
-    fn get_confidence(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, confidence) as f64)
-    }
-    #[setter]
-    fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObjectMeta.confidence")?;
-        rt::field_set!(self, confidence = v as _);
-        Ok(())
-    }
-    /// Tracker confidence (-0.1 when unknown).
-    ///
-    /// `gfloat tracker_confidence` at sdk/include/nvdsmeta.h:225.
-    #[getter]
-    fn get_tracker_confidence(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, tracker_confidence) as f64)
-    }
-    #[setter]
-    fn set_tracker_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObjectMeta.tracker_confidence")?;
-        rt::field_set!(self, tracker_confidence = v as _);
-        Ok(())
-    }
-    /// Clipped box from the last component that updated it; also drawn by the OSD.
-    ///
-    /// `NvOSD_RectParams rect_params` at sdk/include/nvdsmeta.h:226.
-    #[getter]
-    fn get_rect_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_RectParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_RectParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, rect_params))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_rect_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_RectParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_RectParams::TYPE,
-                "NvDsObjectMeta.rect_params",
-            ))?;
-        rt::field_assign!(self, rect_params, source.get(), NvOSD_RectParams)
-    }
-    /// Instance mask of the object.
-    ///
-    /// `NvOSD_MaskParams mask_params` at sdk/include/nvdsmeta.h:227.
-    #[getter]
-    fn get_mask_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_MaskParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_MaskParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, mask_params))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_mask_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_MaskParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_MaskParams::TYPE,
-                "NvDsObjectMeta.mask_params",
-            ))?;
-        rt::field_assign!(self, mask_params, source.get(), NvOSD_MaskParams)
-    }
-    /// Label drawn next to the object.
-    ///
-    /// `NvOSD_TextParams text_params` at sdk/include/nvdsmeta.h:228.
-    #[getter]
-    fn get_text_params(slf: &Bound<'_, Self>) -> PyResult<NvOSD_TextParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_TextParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, text_params))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_text_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_TextParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_TextParams::TYPE,
-                "NvDsObjectMeta.text_params",
-            ))?;
-        rt::field_assign!(self, text_params, source.get(), NvOSD_TextParams)
-    }
-    /// Class name, NUL-terminated.
-    ///
-    /// `gchar[128] obj_label` at sdk/include/nvdsmeta.h:229.
-    #[getter]
-    fn get_obj_label<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, obj_label)))
-    }
-    #[setter]
-    fn set_obj_label(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        rt::strings::write_char_array(
-            rt::field_mut!(self, obj_label),
-            value,
-            "NvDsObjectMeta.obj_label",
-        )
     }
     /// Classifier results for the object.
     ///
@@ -2855,6 +1673,75 @@ impl NvDsObjectMeta {
         Ok(())
     }
 }
+impl rt::getset::ScalarFields for NvDsObjectMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsObjectMeta, nested base_meta : NvDsBaseMeta, "base_meta",
+            "NvDsObjectMeta.base_meta", writable,
+            "Common header.\n\n`NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:217."
+        ),
+        rt::scalar_field!(
+            NvDsObjectMeta, pointer parent : NvDsObjectMeta, "parent",
+            "NvDsObjectMeta.parent", writable,
+            "Parent object, or NULL.\n\n`NvDsObjectMeta* parent` at sdk/include/nvdsmeta.h:218."
+        ),
+        rt::scalar_field!(
+            NvDsObjectMeta, int unique_component_id : i32, "unique_component_id",
+            "NvDsObjectMeta.unique_component_id", writable,
+            "Id of the component that made the object.\n\n`gint unique_component_id` at sdk/include/nvdsmeta.h:219."
+        ),
+        rt::scalar_field!(
+            NvDsObjectMeta, int class_id : i32, "class_id", "NvDsObjectMeta.class_id",
+            writable,
+            "Class index from the detector.\n\n`gint class_id` at sdk/include/nvdsmeta.h:220."
+        ),
+        rt::scalar_field!(
+            NvDsObjectMeta, int object_id : u64, "object_id", "NvDsObjectMeta.object_id",
+            writable,
+            "Tracking id, or UNTRACKED_OBJECT_ID.\n\n`guint64 object_id` at sdk/include/nvdsmeta.h:221."
+        ),
+        rt::scalar_field!(
+            NvDsObjectMeta, nested detector_bbox_info : NvDsComp_BboxInfo,
+            "detector_bbox_info", "NvDsObjectMeta.detector_bbox_info", writable,
+            "Box as output by the detector.\n\n`NvDsComp_BboxInfo detector_bbox_info` at sdk/include/nvdsmeta.h:222."
+        ),
+        rt::scalar_field!(
+            NvDsObjectMeta, nested tracker_bbox_info : NvDsComp_BboxInfo,
+            "tracker_bbox_info", "NvDsObjectMeta.tracker_bbox_info", writable,
+            "Box as output by the tracker.\n\n`NvDsComp_BboxInfo tracker_bbox_info` at sdk/include/nvdsmeta.h:223."
+        ),
+        rt::scalar_field!(
+            NvDsObjectMeta, float confidence : f32, "confidence",
+            "NvDsObjectMeta.confidence", writable,
+            "Detector confidence (-0.1 when unknown).\n\n`gfloat confidence` at sdk/include/nvdsmeta.h:224."
+        ),
+        rt::scalar_field!(
+            NvDsObjectMeta, float tracker_confidence : f32, "tracker_confidence",
+            "NvDsObjectMeta.tracker_confidence", writable,
+            "Tracker confidence (-0.1 when unknown).\n\n`gfloat tracker_confidence` at sdk/include/nvdsmeta.h:225."
+        ),
+        rt::scalar_field!(
+            NvDsObjectMeta, nested rect_params : NvOSD_RectParams, "rect_params",
+            "NvDsObjectMeta.rect_params", writable,
+            "Clipped box from the last component that updated it; also drawn by the OSD.\n\n`NvOSD_RectParams rect_params` at sdk/include/nvdsmeta.h:226."
+        ),
+        rt::scalar_field!(
+            NvDsObjectMeta, nested mask_params : NvOSD_MaskParams, "mask_params",
+            "NvDsObjectMeta.mask_params", writable,
+            "Instance mask of the object.\n\n`NvOSD_MaskParams mask_params` at sdk/include/nvdsmeta.h:227."
+        ),
+        rt::scalar_field!(
+            NvDsObjectMeta, nested text_params : NvOSD_TextParams, "text_params",
+            "NvDsObjectMeta.text_params", writable,
+            "Label drawn next to the object.\n\n`NvOSD_TextParams text_params` at sdk/include/nvdsmeta.h:228."
+        ),
+        rt::scalar_field!(
+            NvDsObjectMeta, chars obj_label : [std::ffi::c_char; 128], "obj_label",
+            "NvDsObjectMeta.obj_label", writable,
+            "Class name, NUL-terminated.\n\n`gchar[128] obj_label` at sdk/include/nvdsmeta.h:229."
+        ),
+    ];
+}
 /// Unclipped box of an object as one component saw it.
 ///
 /// C struct `NvDsComp_BboxInfo`, declared at sdk/include/nvdsmeta.h:134.
@@ -2898,29 +1785,15 @@ impl NvDsComp_BboxInfo {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// The box, in frame pixels, before clipping.
-    ///
-    /// `NvBbox_Coords org_bbox_coords` at sdk/include/nvdsmeta.h:135.
-    #[getter]
-    fn get_org_bbox_coords(slf: &Bound<'_, Self>) -> PyResult<NvBbox_Coords> {
-        let this = slf.get();
-        Ok(
-            NvBbox_Coords::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, org_bbox_coords))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_org_bbox_coords(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvBbox_Coords>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvBbox_Coords::TYPE,
-                "NvDsComp_BboxInfo.org_bbox_coords",
-            ))?;
-        rt::field_assign!(self, org_bbox_coords, source.get(), NvBbox_Coords)
-    }
+}
+impl rt::getset::ScalarFields for NvDsComp_BboxInfo {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsComp_BboxInfo, nested org_bbox_coords : NvBbox_Coords, "org_bbox_coords",
+            "NvDsComp_BboxInfo.org_bbox_coords", writable,
+            "The box, in frame pixels, before clipping.\n\n`NvBbox_Coords org_bbox_coords` at sdk/include/nvdsmeta.h:135."
+        ),
+    ];
 }
 /// Description of the sensor (camera) a frame came from.
 ///
@@ -2966,19 +1839,6 @@ impl NvDsSensorInfo_meta {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Source index the sensor is attached to.
-    ///
-    /// `guint source_id` at sdk/include/nvdsmeta.h:140.
-    #[getter]
-    fn get_source_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, source_id))
-    }
-    #[setter]
-    fn set_source_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsSensorInfo_meta.source_id")?;
-        rt::field_set!(self, source_id = v as _);
-        Ok(())
-    }
     /// URI of the source; not owned.
     ///
     /// `const gchar* uri` at sdk/include/nvdsmeta.h:141.
@@ -3006,6 +1866,15 @@ impl NvDsSensorInfo_meta {
     ) -> PyResult<Option<Bound<'py, PyString>>> {
         Ok(rt::field_c_string!(py, self, sensor_name))
     }
+}
+impl rt::getset::ScalarFields for NvDsSensorInfo_meta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsSensorInfo_meta, int source_id : u32, "source_id",
+            "NvDsSensorInfo_meta.source_id", writable,
+            "Source index the sensor is attached to.\n\n`guint source_id` at sdk/include/nvdsmeta.h:140."
+        ),
+    ];
 }
 /// A pool of preallocated metadata elements of one kind.
 ///
@@ -3055,34 +1924,6 @@ impl NvDsMetaPool {
     fn get_meta_type<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         __BINDERY_ENUM_NVDSMETATYPE.member(py, rt::field_get!(self, meta_type) as i64)
     }
-    /// Capacity the pool was created with.
-    ///
-    /// `guint max_elements_in_pool` at sdk/include/nvdsmeta.h:149.
-    #[getter]
-    fn get_max_elements_in_pool(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, max_elements_in_pool))
-    }
-    /// Size in bytes of one element.
-    ///
-    /// `guint element_size` at sdk/include/nvdsmeta.h:150.
-    #[getter]
-    fn get_element_size(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, element_size))
-    }
-    /// Elements currently free.
-    ///
-    /// `guint num_empty_elements` at sdk/include/nvdsmeta.h:151.
-    #[getter]
-    fn get_num_empty_elements(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_empty_elements))
-    }
-    /// Elements currently handed out.
-    ///
-    /// `guint num_full_elements` at sdk/include/nvdsmeta.h:152.
-    #[getter]
-    fn get_num_full_elements(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_full_elements))
-    }
     /// Free elements.
     ///
     /// `GList* empty_list` at sdk/include/nvdsmeta.h:153.
@@ -3105,6 +1946,30 @@ impl NvDsMetaPool {
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
+}
+impl rt::getset::ScalarFields for NvDsMetaPool {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsMetaPool, int max_elements_in_pool : u32, "max_elements_in_pool",
+            "NvDsMetaPool.max_elements_in_pool", readonly,
+            "Capacity the pool was created with.\n\n`guint max_elements_in_pool` at sdk/include/nvdsmeta.h:149."
+        ),
+        rt::scalar_field!(
+            NvDsMetaPool, int element_size : u32, "element_size",
+            "NvDsMetaPool.element_size", readonly,
+            "Size in bytes of one element.\n\n`guint element_size` at sdk/include/nvdsmeta.h:150."
+        ),
+        rt::scalar_field!(
+            NvDsMetaPool, int num_empty_elements : u32, "num_empty_elements",
+            "NvDsMetaPool.num_empty_elements", readonly,
+            "Elements currently free.\n\n`guint num_empty_elements` at sdk/include/nvdsmeta.h:151."
+        ),
+        rt::scalar_field!(
+            NvDsMetaPool, int num_full_elements : u32, "num_full_elements",
+            "NvDsMetaPool.num_full_elements", readonly,
+            "Elements currently handed out.\n\n`guint num_full_elements` at sdk/include/nvdsmeta.h:152."
+        ),
+    ];
 }
 /// Header shared by every metadata element.
 ///
@@ -3151,19 +2016,6 @@ impl NvDsBaseMeta {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Batch that owns this element.
-    ///
-    /// `NvDsBatchMeta* batch_meta` at sdk/include/nvdsmeta.h:161.
-    #[getter]
-    fn get_batch_meta(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsBatchMeta>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, batch_meta) as *mut _)
-                .map(NvDsBatchMeta::wrap),
-        )
     }
     /// Kind of this element.
     ///
@@ -3270,6 +2122,15 @@ impl NvDsBaseMeta {
         Ok(())
     }
 }
+impl rt::getset::ScalarFields for NvDsBaseMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsBaseMeta, pointer batch_meta : NvDsBatchMeta, "batch_meta",
+            "NvDsBaseMeta.batch_meta", readonly,
+            "Batch that owns this element.\n\n`NvDsBatchMeta* batch_meta` at sdk/include/nvdsmeta.h:161."
+        ),
+    ];
+}
 /// Metadata of a batch of frames (video) or of audio frames; the root of
 /// the tree, attached to a GstBuffer through NvDsMeta (gstnvdsmeta.h).
 ///
@@ -3322,143 +2183,6 @@ impl NvDsBatchMeta {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Common header.
-    ///
-    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:173.
-    #[getter]
-    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
-        let this = slf.get();
-        Ok(
-            NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsBaseMeta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsBaseMeta::TYPE,
-                "NvDsBatchMeta.base_meta",
-            ))?;
-        rt::field_assign!(self, base_meta, source.get(), NvDsBaseMeta)
-    }
-    /// Capacity of the batch.
-    ///
-    /// `guint max_frames_in_batch` at sdk/include/nvdsmeta.h:174.
-    #[getter]
-    fn get_max_frames_in_batch(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, max_frames_in_batch))
-    }
-    #[setter]
-    fn set_max_frames_in_batch(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsBatchMeta.max_frames_in_batch")?;
-        rt::field_set!(self, max_frames_in_batch = v as _);
-        Ok(())
-    }
-    /// Frames present now.
-    ///
-    /// `guint num_frames_in_batch` at sdk/include/nvdsmeta.h:175.
-    #[getter]
-    fn get_num_frames_in_batch(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_frames_in_batch))
-    }
-    #[setter]
-    fn set_num_frames_in_batch(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsBatchMeta.num_frames_in_batch")?;
-        rt::field_set!(self, num_frames_in_batch = v as _);
-        Ok(())
-    }
-    /// Pool of NvDsFrameMeta.
-    ///
-    /// `NvDsMetaPool* frame_meta_pool` at sdk/include/nvdsmeta.h:176.
-    #[getter]
-    fn get_frame_meta_pool(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsMetaPool>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, frame_meta_pool) as *mut _)
-                .map(NvDsMetaPool::wrap),
-        )
-    }
-    /// Pool of NvDsObjectMeta.
-    ///
-    /// `NvDsMetaPool* obj_meta_pool` at sdk/include/nvdsmeta.h:177.
-    #[getter]
-    fn get_obj_meta_pool(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsMetaPool>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, obj_meta_pool) as *mut _)
-                .map(NvDsMetaPool::wrap),
-        )
-    }
-    /// Pool of NvDsClassifierMeta.
-    ///
-    /// `NvDsMetaPool* classifier_meta_pool` at sdk/include/nvdsmeta.h:178.
-    #[getter]
-    fn get_classifier_meta_pool(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsMetaPool>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(
-                    slf.as_any(),
-                    rt::field_get!(this, classifier_meta_pool) as *mut _,
-                )
-                .map(NvDsMetaPool::wrap),
-        )
-    }
-    /// Pool of NvDsDisplayMeta.
-    ///
-    /// `NvDsMetaPool* display_meta_pool` at sdk/include/nvdsmeta.h:179.
-    #[getter]
-    fn get_display_meta_pool(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsMetaPool>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, display_meta_pool) as *mut _)
-                .map(NvDsMetaPool::wrap),
-        )
-    }
-    /// Pool of NvDsUserMeta.
-    ///
-    /// `NvDsMetaPool* user_meta_pool` at sdk/include/nvdsmeta.h:180.
-    #[getter]
-    fn get_user_meta_pool(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsMetaPool>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, user_meta_pool) as *mut _)
-                .map(NvDsMetaPool::wrap),
-        )
-    }
-    /// Pool of NvDsLabelInfo.
-    ///
-    /// `NvDsMetaPool* label_info_meta_pool` at sdk/include/nvdsmeta.h:181.
-    #[getter]
-    fn get_label_info_meta_pool(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsMetaPool>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(
-                    slf.as_any(),
-                    rt::field_get!(this, label_info_meta_pool) as *mut _,
-                )
-                .map(NvDsMetaPool::wrap),
-        )
     }
     /// Frames of the batch (NvDsFrameMeta or NvDsAudioFrameMeta).
     ///
@@ -3543,6 +2267,55 @@ impl NvDsBatchMeta {
         Ok(())
     }
 }
+impl rt::getset::ScalarFields for NvDsBatchMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsBatchMeta, nested base_meta : NvDsBaseMeta, "base_meta",
+            "NvDsBatchMeta.base_meta", writable,
+            "Common header.\n\n`NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:173."
+        ),
+        rt::scalar_field!(
+            NvDsBatchMeta, int max_frames_in_batch : u32, "max_frames_in_batch",
+            "NvDsBatchMeta.max_frames_in_batch", writable,
+            "Capacity of the batch.\n\n`guint max_frames_in_batch` at sdk/include/nvdsmeta.h:174."
+        ),
+        rt::scalar_field!(
+            NvDsBatchMeta, int num_frames_in_batch : u32, "num_frames_in_batch",
+            "NvDsBatchMeta.num_frames_in_batch", writable,
+            "Frames present now.\n\n`guint num_frames_in_batch` at sdk/include/nvdsmeta.h:175."
+        ),
+        rt::scalar_field!(
+            NvDsBatchMeta, pointer frame_meta_pool : NvDsMetaPool, "frame_meta_pool",
+            "NvDsBatchMeta.frame_meta_pool", readonly,
+            "Pool of NvDsFrameMeta.\n\n`NvDsMetaPool* frame_meta_pool` at sdk/include/nvdsmeta.h:176."
+        ),
+        rt::scalar_field!(
+            NvDsBatchMeta, pointer obj_meta_pool : NvDsMetaPool, "obj_meta_pool",
+            "NvDsBatchMeta.obj_meta_pool", readonly,
+            "Pool of NvDsObjectMeta.\n\n`NvDsMetaPool* obj_meta_pool` at sdk/include/nvdsmeta.h:177."
+        ),
+        rt::scalar_field!(
+            NvDsBatchMeta, pointer classifier_meta_pool : NvDsMetaPool,
+            "classifier_meta_pool", "NvDsBatchMeta.classifier_meta_pool", readonly,
+            "Pool of NvDsClassifierMeta.\n\n`NvDsMetaPool* classifier_meta_pool` at sdk/include/nvdsmeta.h:178."
+        ),
+        rt::scalar_field!(
+            NvDsBatchMeta, pointer display_meta_pool : NvDsMetaPool, "display_meta_pool",
+            "NvDsBatchMeta.display_meta_pool", readonly,
+            "Pool of NvDsDisplayMeta.\n\n`NvDsMetaPool* display_meta_pool` at sdk/include/nvdsmeta.h:179."
+        ),
+        rt::scalar_field!(
+            NvDsBatchMeta, pointer user_meta_pool : NvDsMetaPool, "user_meta_pool",
+            "NvDsBatchMeta.user_meta_pool", readonly,
+            "Pool of NvDsUserMeta.\n\n`NvDsMetaPool* user_meta_pool` at sdk/include/nvdsmeta.h:180."
+        ),
+        rt::scalar_field!(
+            NvDsBatchMeta, pointer label_info_meta_pool : NvDsMetaPool,
+            "label_info_meta_pool", "NvDsBatchMeta.label_info_meta_pool", readonly,
+            "Pool of NvDsLabelInfo.\n\n`NvDsMetaPool* label_info_meta_pool` at sdk/include/nvdsmeta.h:181."
+        ),
+    ];
+}
 /// Result of one classifier on one object.
 ///
 /// C struct `NvDsClassifierMeta`, declared at sdk/include/nvdsmeta.h:237.
@@ -3592,57 +2365,6 @@ impl NvDsClassifierMeta {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Common header.
-    ///
-    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:238.
-    #[getter]
-    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
-        let this = slf.get();
-        Ok(
-            NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsBaseMeta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsBaseMeta::TYPE,
-                "NvDsClassifierMeta.base_meta",
-            ))?;
-        rt::field_assign!(self, base_meta, source.get(), NvDsBaseMeta)
-    }
-    /// Number of labels in @a label_info_list.
-    ///
-    /// `guint num_labels` at sdk/include/nvdsmeta.h:239.
-    #[getter]
-    fn get_num_labels(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_labels))
-    }
-    #[setter]
-    fn set_num_labels(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsClassifierMeta.num_labels")?;
-        rt::field_set!(self, num_labels = v as _);
-        Ok(())
-    }
-    /// Id of the classifier component.
-    ///
-    /// `gint unique_component_id` at sdk/include/nvdsmeta.h:240.
-    #[getter]
-    fn get_unique_component_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, unique_component_id))
-    }
-    #[setter]
-    fn set_unique_component_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            i32,
-        >(value, "NvDsClassifierMeta.unique_component_id")?;
-        rt::field_set!(self, unique_component_id = v as _);
-        Ok(())
-    }
     /// The labels (NvDsLabelInfo).
     ///
     /// `GList* label_info_list` at sdk/include/nvdsmeta.h:241.
@@ -3672,6 +2394,25 @@ impl NvDsClassifierMeta {
     ) -> PyResult<Option<Bound<'py, PyString>>> {
         Ok(rt::field_c_string!(py, self, classifier_type))
     }
+}
+impl rt::getset::ScalarFields for NvDsClassifierMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsClassifierMeta, nested base_meta : NvDsBaseMeta, "base_meta",
+            "NvDsClassifierMeta.base_meta", writable,
+            "Common header.\n\n`NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:238."
+        ),
+        rt::scalar_field!(
+            NvDsClassifierMeta, int num_labels : u32, "num_labels",
+            "NvDsClassifierMeta.num_labels", writable,
+            "Number of labels in @a label_info_list.\n\n`guint num_labels` at sdk/include/nvdsmeta.h:239."
+        ),
+        rt::scalar_field!(
+            NvDsClassifierMeta, int unique_component_id : i32, "unique_component_id",
+            "NvDsClassifierMeta.unique_component_id", writable,
+            "Id of the classifier component.\n\n`gint unique_component_id` at sdk/include/nvdsmeta.h:240."
+        ),
+    ];
 }
 /// One label produced by a classifier.
 ///
@@ -3731,57 +2472,6 @@ impl NvDsLabelInfo {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Common header.
-    ///
-    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:247.
-    #[getter]
-    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
-        let this = slf.get();
-        Ok(
-            NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsBaseMeta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsBaseMeta::TYPE,
-                "NvDsLabelInfo.base_meta",
-            ))?;
-        rt::field_assign!(self, base_meta, source.get(), NvDsBaseMeta)
-    }
-    /// Number of classes of the label.
-    ///
-    /// `guint num_classes` at sdk/include/nvdsmeta.h:248.
-    #[getter]
-    fn get_num_classes(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_classes))
-    }
-    #[setter]
-    fn set_num_classes(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsLabelInfo.num_classes")?;
-        rt::field_set!(self, num_classes = v as _);
-        Ok(())
-    }
-    /// Label text, NUL-terminated.
-    ///
-    /// `gchar[128] result_label` at sdk/include/nvdsmeta.h:249.
-    #[getter]
-    fn get_result_label<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, result_label)))
-    }
-    #[setter]
-    fn set_result_label(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        rt::strings::write_char_array(
-            rt::field_mut!(self, result_label),
-            value,
-            "NvDsLabelInfo.result_label",
-        )
-    }
     /// Label text when longer than MAX_LABEL_SIZE - 1, else NULL.
     ///
     /// `gchar* pResult_label` at sdk/include/nvdsmeta.h:250.
@@ -3799,45 +2489,40 @@ impl NvDsLabelInfo {
             "NvDsLabelInfo.pResult_label"
         )
     }
-    /// Class index of the best result.
-    ///
-    /// `guint result_class_id` at sdk/include/nvdsmeta.h:251.
-    #[getter]
-    fn get_result_class_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, result_class_id))
-    }
-    #[setter]
-    fn set_result_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsLabelInfo.result_class_id")?;
-        rt::field_set!(self, result_class_id = v as _);
-        Ok(())
-    }
-    /// Which label, for multi-label classifiers.
-    ///
-    /// `guint label_id` at sdk/include/nvdsmeta.h:252.
-    #[getter]
-    fn get_label_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, label_id))
-    }
-    #[setter]
-    fn set_label_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsLabelInfo.label_id")?;
-        rt::field_set!(self, label_id = v as _);
-        Ok(())
-    }
-    /// Probability of the best result.
-    ///
-    /// `gfloat result_prob` at sdk/include/nvdsmeta.h:253.
-    #[getter]
-    fn get_result_prob(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, result_prob) as f64)
-    }
-    #[setter]
-    fn set_result_prob(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsLabelInfo.result_prob")?;
-        rt::field_set!(self, result_prob = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsLabelInfo {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsLabelInfo, nested base_meta : NvDsBaseMeta, "base_meta",
+            "NvDsLabelInfo.base_meta", writable,
+            "Common header.\n\n`NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:247."
+        ),
+        rt::scalar_field!(
+            NvDsLabelInfo, int num_classes : u32, "num_classes",
+            "NvDsLabelInfo.num_classes", writable,
+            "Number of classes of the label.\n\n`guint num_classes` at sdk/include/nvdsmeta.h:248."
+        ),
+        rt::scalar_field!(
+            NvDsLabelInfo, chars result_label : [std::ffi::c_char; 128], "result_label",
+            "NvDsLabelInfo.result_label", writable,
+            "Label text, NUL-terminated.\n\n`gchar[128] result_label` at sdk/include/nvdsmeta.h:249."
+        ),
+        rt::scalar_field!(
+            NvDsLabelInfo, int result_class_id : u32, "result_class_id",
+            "NvDsLabelInfo.result_class_id", writable,
+            "Class index of the best result.\n\n`guint result_class_id` at sdk/include/nvdsmeta.h:251."
+        ),
+        rt::scalar_field!(
+            NvDsLabelInfo, int label_id : u32, "label_id", "NvDsLabelInfo.label_id",
+            writable,
+            "Which label, for multi-label classifiers.\n\n`guint label_id` at sdk/include/nvdsmeta.h:252."
+        ),
+        rt::scalar_field!(
+            NvDsLabelInfo, float result_prob : f32, "result_prob",
+            "NvDsLabelInfo.result_prob", writable,
+            "Probability of the best result.\n\n`gfloat result_prob` at sdk/include/nvdsmeta.h:253."
+        ),
+    ];
 }
 /// Shapes and text an application asks the OSD to draw on a frame.
 ///
@@ -3944,94 +2629,6 @@ impl NvDsDisplayMeta {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Common header.
-    ///
-    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:258.
-    #[getter]
-    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
-        let this = slf.get();
-        Ok(
-            NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsBaseMeta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsBaseMeta::TYPE,
-                "NvDsDisplayMeta.base_meta",
-            ))?;
-        rt::field_assign!(self, base_meta, source.get(), NvDsBaseMeta)
-    }
-    /// Rectangles used in @a rect_params.
-    ///
-    /// `guint num_rects` at sdk/include/nvdsmeta.h:259.
-    #[getter]
-    fn get_num_rects(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_rects))
-    }
-    #[setter]
-    fn set_num_rects(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsDisplayMeta.num_rects")?;
-        rt::field_set!(self, num_rects = v as _);
-        Ok(())
-    }
-    /// Labels used in @a text_params.
-    ///
-    /// `guint num_labels` at sdk/include/nvdsmeta.h:260.
-    #[getter]
-    fn get_num_labels(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_labels))
-    }
-    #[setter]
-    fn set_num_labels(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsDisplayMeta.num_labels")?;
-        rt::field_set!(self, num_labels = v as _);
-        Ok(())
-    }
-    /// Lines used in @a line_params.
-    ///
-    /// `guint num_lines` at sdk/include/nvdsmeta.h:261.
-    #[getter]
-    fn get_num_lines(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_lines))
-    }
-    #[setter]
-    fn set_num_lines(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsDisplayMeta.num_lines")?;
-        rt::field_set!(self, num_lines = v as _);
-        Ok(())
-    }
-    /// Arrows used in @a arrow_params.
-    ///
-    /// `guint num_arrows` at sdk/include/nvdsmeta.h:262.
-    #[getter]
-    fn get_num_arrows(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_arrows))
-    }
-    #[setter]
-    fn set_num_arrows(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsDisplayMeta.num_arrows")?;
-        rt::field_set!(self, num_arrows = v as _);
-        Ok(())
-    }
-    /// Circles used in @a circle_params.
-    ///
-    /// `guint num_circles` at sdk/include/nvdsmeta.h:263.
-    #[getter]
-    fn get_num_circles(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_circles))
-    }
-    #[setter]
-    fn set_num_circles(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsDisplayMeta.num_circles")?;
-        rt::field_set!(self, num_circles = v as _);
-        Ok(())
     }
     /// Rectangles.
     ///
@@ -4142,6 +2739,40 @@ impl NvDsDisplayMeta {
         Ok(())
     }
 }
+impl rt::getset::ScalarFields for NvDsDisplayMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsDisplayMeta, nested base_meta : NvDsBaseMeta, "base_meta",
+            "NvDsDisplayMeta.base_meta", writable,
+            "Common header.\n\n`NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:258."
+        ),
+        rt::scalar_field!(
+            NvDsDisplayMeta, int num_rects : u32, "num_rects",
+            "NvDsDisplayMeta.num_rects", writable,
+            "Rectangles used in @a rect_params.\n\n`guint num_rects` at sdk/include/nvdsmeta.h:259."
+        ),
+        rt::scalar_field!(
+            NvDsDisplayMeta, int num_labels : u32, "num_labels",
+            "NvDsDisplayMeta.num_labels", writable,
+            "Labels used in @a text_params.\n\n`guint num_labels` at sdk/include/nvdsmeta.h:260."
+        ),
+        rt::scalar_field!(
+            NvDsDisplayMeta, int num_lines : u32, "num_lines",
+            "NvDsDisplayMeta.num_lines", writable,
+            "Lines used in @a line_params.\n\n`guint num_lines` at sdk/include/nvdsmeta.h:261."
+        ),
+        rt::scalar_field!(
+            NvDsDisplayMeta, int num_arrows : u32, "num_arrows",
+            "NvDsDisplayMeta.num_arrows", writable,
+            "Arrows used in @a arrow_params.\n\n`guint num_arrows` at sdk/include/nvdsmeta.h:262."
+        ),
+        rt::scalar_field!(
+            NvDsDisplayMeta, int num_circles : u32, "num_circles",
+            "NvDsDisplayMeta.num_circles", writable,
+            "Circles used in @a circle_params.\n\n`guint num_circles` at sdk/include/nvdsmeta.h:263."
+        ),
+    ];
+}
 /// Application-defined metadata attached to a batch, frame or object.
 ///
 /// C struct `NvDsUserMeta`, declared at sdk/include/nvdsmeta.h:274.
@@ -4188,29 +2819,6 @@ impl NvDsUserMeta {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Common header; meta_type, copy_func and release_func describe the payload.
-    ///
-    /// `NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:275.
-    #[getter]
-    fn get_base_meta(slf: &Bound<'_, Self>) -> PyResult<NvDsBaseMeta> {
-        let this = slf.get();
-        Ok(
-            NvDsBaseMeta::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, base_meta))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_base_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsBaseMeta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsBaseMeta::TYPE,
-                "NvDsUserMeta.base_meta",
-            ))?;
-        rt::field_assign!(self, base_meta, source.get(), NvDsBaseMeta)
-    }
     /// The payload.
     ///
     /// `void* user_meta_data` at sdk/include/nvdsmeta.h:276.
@@ -4243,6 +2851,15 @@ impl NvDsUserMeta {
             slf, user_meta_data, target, "NvDsUserMeta.user_meta_data"
         )
     }
+}
+impl rt::getset::ScalarFields for NvDsUserMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsUserMeta, nested base_meta : NvDsBaseMeta, "base_meta",
+            "NvDsUserMeta.base_meta", writable,
+            "Common header; meta_type, copy_func and release_func describe the payload.\n\n`NvDsBaseMeta base_meta` at sdk/include/nvdsmeta.h:275."
+        ),
+    ];
 }
 /// Timestamps of one sub-component of a component.
 ///
@@ -4293,53 +2910,27 @@ impl NvDsMetaSubCompLatency {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Sub-component name.
-    ///
-    /// `gchar[64] sub_comp_name` at sdk/include/nvds_latency_meta.h:30.
-    #[getter]
-    fn get_sub_comp_name<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, sub_comp_name)))
-    }
-    #[setter]
-    fn set_sub_comp_name(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        rt::strings::write_char_array(
-            rt::field_mut!(self, sub_comp_name),
-            value,
-            "NvDsMetaSubCompLatency.sub_comp_name",
-        )
-    }
-    /// Arrival time, in milliseconds of system time.
-    ///
-    /// `gdouble in_system_timestamp` at sdk/include/nvds_latency_meta.h:31.
-    #[getter]
-    fn get_in_system_timestamp(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, in_system_timestamp))
-    }
-    #[setter]
-    fn set_in_system_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(
-            value,
-            "NvDsMetaSubCompLatency.in_system_timestamp",
-        )?;
-        rt::field_set!(self, in_system_timestamp = v as _);
-        Ok(())
-    }
-    /// Departure time, in milliseconds of system time.
-    ///
-    /// `gdouble out_system_timestamp` at sdk/include/nvds_latency_meta.h:32.
-    #[getter]
-    fn get_out_system_timestamp(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, out_system_timestamp))
-    }
-    #[setter]
-    fn set_out_system_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(
-            value,
-            "NvDsMetaSubCompLatency.out_system_timestamp",
-        )?;
-        rt::field_set!(self, out_system_timestamp = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsMetaSubCompLatency {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsMetaSubCompLatency, chars sub_comp_name : [std::ffi::c_char; 64],
+            "sub_comp_name", "NvDsMetaSubCompLatency.sub_comp_name", writable,
+            "Sub-component name.\n\n`gchar[64] sub_comp_name` at sdk/include/nvds_latency_meta.h:30."
+        ),
+        rt::scalar_field!(
+            NvDsMetaSubCompLatency, float in_system_timestamp : f64,
+            "in_system_timestamp", "NvDsMetaSubCompLatency.in_system_timestamp",
+            writable,
+            "Arrival time, in milliseconds of system time.\n\n`gdouble in_system_timestamp` at sdk/include/nvds_latency_meta.h:31."
+        ),
+        rt::scalar_field!(
+            NvDsMetaSubCompLatency, float out_system_timestamp : f64,
+            "out_system_timestamp", "NvDsMetaSubCompLatency.out_system_timestamp",
+            writable,
+            "Departure time, in milliseconds of system time.\n\n`gdouble out_system_timestamp` at sdk/include/nvds_latency_meta.h:32."
+        ),
+    ];
 }
 /// Timestamps of a buffer passing through one component.
 ///
@@ -4398,92 +2989,6 @@ impl NvDsMetaCompLatency {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Component name.
-    ///
-    /// `gchar[64] component_name` at sdk/include/nvds_latency_meta.h:37.
-    #[getter]
-    fn get_component_name<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<Bound<'py, PyString>> {
-        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, component_name)))
-    }
-    #[setter]
-    fn set_component_name(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        rt::strings::write_char_array(
-            rt::field_mut!(self, component_name),
-            value,
-            "NvDsMetaCompLatency.component_name",
-        )
-    }
-    /// Arrival time, in milliseconds of system time.
-    ///
-    /// `gdouble in_system_timestamp` at sdk/include/nvds_latency_meta.h:38.
-    #[getter]
-    fn get_in_system_timestamp(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, in_system_timestamp))
-    }
-    #[setter]
-    fn set_in_system_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsMetaCompLatency.in_system_timestamp")?;
-        rt::field_set!(self, in_system_timestamp = v as _);
-        Ok(())
-    }
-    /// Departure time, in milliseconds of system time.
-    ///
-    /// `gdouble out_system_timestamp` at sdk/include/nvds_latency_meta.h:39.
-    #[getter]
-    fn get_out_system_timestamp(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, out_system_timestamp))
-    }
-    #[setter]
-    fn set_out_system_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(
-            value,
-            "NvDsMetaCompLatency.out_system_timestamp",
-        )?;
-        rt::field_set!(self, out_system_timestamp = v as _);
-        Ok(())
-    }
-    /// Source identifier.
-    ///
-    /// `guint source_id` at sdk/include/nvds_latency_meta.h:40.
-    #[getter]
-    fn get_source_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, source_id))
-    }
-    #[setter]
-    fn set_source_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsMetaCompLatency.source_id")?;
-        rt::field_set!(self, source_id = v as _);
-        Ok(())
-    }
-    /// Frame number.
-    ///
-    /// `guint frame_num` at sdk/include/nvds_latency_meta.h:41.
-    #[getter]
-    fn get_frame_num(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, frame_num))
-    }
-    #[setter]
-    fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsMetaCompLatency.frame_num")?;
-        rt::field_set!(self, frame_num = v as _);
-        Ok(())
-    }
-    /// Muxer sink pad of the frame.
-    ///
-    /// `guint pad_index` at sdk/include/nvds_latency_meta.h:42.
-    #[getter]
-    fn get_pad_index(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, pad_index))
-    }
-    #[setter]
-    fn set_pad_index(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsMetaCompLatency.pad_index")?;
-        rt::field_set!(self, pad_index = v as _);
-        Ok(())
-    }
     /// Sub-component timestamps.
     ///
     /// `NvDsMetaSubCompLatency[16] sub_comp_latencies` at sdk/include/nvds_latency_meta.h:43.
@@ -4502,19 +3007,45 @@ impl NvDsMetaCompLatency {
             ))
             .collect()
     }
-    /// Entries used in @a sub_comp_latencies.
-    ///
-    /// `guint num_sub_comps` at sdk/include/nvds_latency_meta.h:44.
-    #[getter]
-    fn get_num_sub_comps(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_sub_comps))
-    }
-    #[setter]
-    fn set_num_sub_comps(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsMetaCompLatency.num_sub_comps")?;
-        rt::field_set!(self, num_sub_comps = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsMetaCompLatency {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsMetaCompLatency, chars component_name : [std::ffi::c_char; 64],
+            "component_name", "NvDsMetaCompLatency.component_name", writable,
+            "Component name.\n\n`gchar[64] component_name` at sdk/include/nvds_latency_meta.h:37."
+        ),
+        rt::scalar_field!(
+            NvDsMetaCompLatency, float in_system_timestamp : f64, "in_system_timestamp",
+            "NvDsMetaCompLatency.in_system_timestamp", writable,
+            "Arrival time, in milliseconds of system time.\n\n`gdouble in_system_timestamp` at sdk/include/nvds_latency_meta.h:38."
+        ),
+        rt::scalar_field!(
+            NvDsMetaCompLatency, float out_system_timestamp : f64,
+            "out_system_timestamp", "NvDsMetaCompLatency.out_system_timestamp", writable,
+            "Departure time, in milliseconds of system time.\n\n`gdouble out_system_timestamp` at sdk/include/nvds_latency_meta.h:39."
+        ),
+        rt::scalar_field!(
+            NvDsMetaCompLatency, int source_id : u32, "source_id",
+            "NvDsMetaCompLatency.source_id", writable,
+            "Source identifier.\n\n`guint source_id` at sdk/include/nvds_latency_meta.h:40."
+        ),
+        rt::scalar_field!(
+            NvDsMetaCompLatency, int frame_num : u32, "frame_num",
+            "NvDsMetaCompLatency.frame_num", writable,
+            "Frame number.\n\n`guint frame_num` at sdk/include/nvds_latency_meta.h:41."
+        ),
+        rt::scalar_field!(
+            NvDsMetaCompLatency, int pad_index : u32, "pad_index",
+            "NvDsMetaCompLatency.pad_index", writable,
+            "Muxer sink pad of the frame.\n\n`guint pad_index` at sdk/include/nvds_latency_meta.h:42."
+        ),
+        rt::scalar_field!(
+            NvDsMetaCompLatency, int num_sub_comps : u32, "num_sub_comps",
+            "NvDsMetaCompLatency.num_sub_comps", writable,
+            "Entries used in @a sub_comp_latencies.\n\n`guint num_sub_comps` at sdk/include/nvds_latency_meta.h:44."
+        ),
+    ];
 }
 /// Latency of one frame, filled by nvds_measure_buffer_latency().
 ///
@@ -4565,58 +3096,30 @@ impl NvDsFrameLatencyInfo {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Source identifier.
-    ///
-    /// `guint source_id` at sdk/include/nvds_latency_meta.h:49.
-    #[getter]
-    fn get_source_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, source_id))
-    }
-    #[setter]
-    fn set_source_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameLatencyInfo.source_id")?;
-        rt::field_set!(self, source_id = v as _);
-        Ok(())
-    }
-    /// Frame number.
-    ///
-    /// `guint frame_num` at sdk/include/nvds_latency_meta.h:50.
-    #[getter]
-    fn get_frame_num(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, frame_num))
-    }
-    #[setter]
-    fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFrameLatencyInfo.frame_num")?;
-        rt::field_set!(self, frame_num = v as _);
-        Ok(())
-    }
-    /// Time the frame entered the first component (by default the decoder).
-    ///
-    /// `gdouble comp_in_timestamp` at sdk/include/nvds_latency_meta.h:51.
-    #[getter]
-    fn get_comp_in_timestamp(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, comp_in_timestamp))
-    }
-    #[setter]
-    fn set_comp_in_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsFrameLatencyInfo.comp_in_timestamp")?;
-        rt::field_set!(self, comp_in_timestamp = v as _);
-        Ok(())
-    }
-    /// Latency up to the measuring point, in milliseconds.
-    ///
-    /// `gdouble latency` at sdk/include/nvds_latency_meta.h:52.
-    #[getter]
-    fn get_latency(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, latency))
-    }
-    #[setter]
-    fn set_latency(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsFrameLatencyInfo.latency")?;
-        rt::field_set!(self, latency = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsFrameLatencyInfo {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsFrameLatencyInfo, int source_id : u32, "source_id",
+            "NvDsFrameLatencyInfo.source_id", writable,
+            "Source identifier.\n\n`guint source_id` at sdk/include/nvds_latency_meta.h:49."
+        ),
+        rt::scalar_field!(
+            NvDsFrameLatencyInfo, int frame_num : u32, "frame_num",
+            "NvDsFrameLatencyInfo.frame_num", writable,
+            "Frame number.\n\n`guint frame_num` at sdk/include/nvds_latency_meta.h:50."
+        ),
+        rt::scalar_field!(
+            NvDsFrameLatencyInfo, float comp_in_timestamp : f64, "comp_in_timestamp",
+            "NvDsFrameLatencyInfo.comp_in_timestamp", writable,
+            "Time the frame entered the first component (by default the decoder).\n\n`gdouble comp_in_timestamp` at sdk/include/nvds_latency_meta.h:51."
+        ),
+        rt::scalar_field!(
+            NvDsFrameLatencyInfo, float latency : f64, "latency",
+            "NvDsFrameLatencyInfo.latency", writable,
+            "Latency up to the measuring point, in milliseconds.\n\n`gdouble latency` at sdk/include/nvds_latency_meta.h:52."
+        ),
+    ];
 }
 /// The GstMeta that carries DeepStream metadata on a GstBuffer.
 ///
@@ -4729,19 +3232,14 @@ impl NvDsMeta {
         };
         rt::field_set_pointer!(slf, user_data, target, "NvDsMeta.user_data")
     }
-    /// A GstNvDsMetaType (or user) value.
-    ///
-    /// `gint meta_type` at sdk/include/gstnvdsmeta.h:57.
-    #[getter]
-    fn get_meta_type(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, meta_type))
-    }
-    #[setter]
-    fn set_meta_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsMeta.meta_type")?;
-        rt::field_set!(self, meta_type = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsMeta, int meta_type : i32, "meta_type", "NvDsMeta.meta_type", writable,
+            "A GstNvDsMetaType (or user) value.\n\n`gint meta_type` at sdk/include/gstnvdsmeta.h:57."
+        ),
+    ];
 }
 /// Extra per-plane parameters of a surface.
 ///
@@ -4898,6 +3396,9 @@ impl NvBufSurfacePlaneParamsEx {
         Ok(())
     }
 }
+impl rt::getset::ScalarFields for NvBufSurfacePlaneParamsEx {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
+}
 /// Geometry of the planes of one surface.
 ///
 /// C struct `NvBufSurfacePlaneParams`, declared at sdk/include/nvbufsurface.h:210.
@@ -4955,19 +3456,6 @@ impl NvBufSurfacePlaneParams {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Number of planes in use.
-    ///
-    /// `uint32_t num_planes` at sdk/include/nvbufsurface.h:211.
-    #[getter]
-    fn get_num_planes(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_planes))
-    }
-    #[setter]
-    fn set_num_planes(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfacePlaneParams.num_planes")?;
-        rt::field_set!(self, num_planes = v as _);
-        Ok(())
     }
     /// Width of each plane, in pixels.
     ///
@@ -5082,6 +3570,15 @@ impl NvBufSurfacePlaneParams {
         Ok(())
     }
 }
+impl rt::getset::ScalarFields for NvBufSurfacePlaneParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvBufSurfacePlaneParams, int num_planes : u32, "num_planes",
+            "NvBufSurfacePlaneParams.num_planes", writable,
+            "Number of planes in use.\n\n`uint32_t num_planes` at sdk/include/nvbufsurface.h:211."
+        ),
+    ];
+}
 /// Chroma siting: 0 = left/top, 1 = centre, 2 = right/bottom.
 ///
 /// C struct `NvBufSurfaceChromaSubsamplingParams`, declared at sdk/include/nvbufsurface.h:222.
@@ -5131,36 +3628,6 @@ impl NvBufSurfaceChromaSubsamplingParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Horizontal siting.
-    ///
-    /// `uint8_t chromaLocHoriz` at sdk/include/nvbufsurface.h:223.
-    #[getter]
-    fn get_chromaLocHoriz(&self) -> PyResult<u8> {
-        Ok(rt::field_get!(self, chromaLocHoriz))
-    }
-    #[setter]
-    fn set_chromaLocHoriz(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u8,
-        >(value, "NvBufSurfaceChromaSubsamplingParams.chromaLocHoriz")?;
-        rt::field_set!(self, chromaLocHoriz = v as _);
-        Ok(())
-    }
-    /// Vertical siting.
-    ///
-    /// `uint8_t chromaLocVert` at sdk/include/nvbufsurface.h:224.
-    #[getter]
-    fn get_chromaLocVert(&self) -> PyResult<u8> {
-        Ok(rt::field_get!(self, chromaLocVert))
-    }
-    #[setter]
-    fn set_chromaLocVert(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u8,
-        >(value, "NvBufSurfaceChromaSubsamplingParams.chromaLocVert")?;
-        rt::field_set!(self, chromaLocVert = v as _);
-        Ok(())
-    }
     /// Reserved; pads to 8 bytes.
     ///
     /// `uint8_t[6] _reserved` at sdk/include/nvbufsurface.h:225.
@@ -5177,6 +3644,21 @@ impl NvBufSurfaceChromaSubsamplingParams {
         rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
+}
+impl rt::getset::ScalarFields for NvBufSurfaceChromaSubsamplingParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvBufSurfaceChromaSubsamplingParams, int chromaLocHoriz : u8,
+            "chromaLocHoriz", "NvBufSurfaceChromaSubsamplingParams.chromaLocHoriz",
+            writable,
+            "Horizontal siting.\n\n`uint8_t chromaLocHoriz` at sdk/include/nvbufsurface.h:223."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceChromaSubsamplingParams, int chromaLocVert : u8, "chromaLocVert",
+            "NvBufSurfaceChromaSubsamplingParams.chromaLocVert", writable,
+            "Vertical siting.\n\n`uint8_t chromaLocVert` at sdk/include/nvbufsurface.h:224."
+        ),
+    ];
 }
 /// What to allocate for each buffer of a new batch (NvBufSurfaceCreate()).
 ///
@@ -5236,73 +3718,6 @@ impl NvBufSurfaceCreateParams {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// GPU to allocate on.
-    ///
-    /// `uint32_t gpuId` at sdk/include/nvbufsurface.h:230.
-    #[getter]
-    fn get_gpuId(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, gpuId))
-    }
-    #[setter]
-    fn set_gpuId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceCreateParams.gpuId")?;
-        rt::field_set!(self, gpuId = v as _);
-        Ok(())
-    }
-    /// Width in pixels.
-    ///
-    /// `uint32_t width` at sdk/include/nvbufsurface.h:231.
-    #[getter]
-    fn get_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, width))
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceCreateParams.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// Height in pixels.
-    ///
-    /// `uint32_t height` at sdk/include/nvbufsurface.h:232.
-    #[getter]
-    fn get_height(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, height))
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceCreateParams.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
-    /// If non-zero, allocate this many bytes and ignore the geometry.
-    ///
-    /// `uint32_t size` at sdk/include/nvbufsurface.h:233.
-    #[getter]
-    fn get_size(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, size))
-    }
-    #[setter]
-    fn set_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceCreateParams.size")?;
-        rt::field_set!(self, size = v as _);
-        Ok(())
-    }
-    /// Allocate the whole batch as one block.
-    ///
-    /// `bool isContiguous` at sdk/include/nvbufsurface.h:234.
-    #[getter]
-    fn get_isContiguous(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, isContiguous) as i64 != 0)
-    }
-    #[setter]
-    fn set_isContiguous(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<
-            u8,
-        >(value, "NvBufSurfaceCreateParams.isContiguous")?;
-        rt::field_set!(self, isContiguous = v != 0);
-        Ok(())
     }
     /// Pixel format.
     ///
@@ -5370,6 +3785,35 @@ impl NvBufSurfaceCreateParams {
         Ok(())
     }
 }
+impl rt::getset::ScalarFields for NvBufSurfaceCreateParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvBufSurfaceCreateParams, int gpuId : u32, "gpuId",
+            "NvBufSurfaceCreateParams.gpuId", writable,
+            "GPU to allocate on.\n\n`uint32_t gpuId` at sdk/include/nvbufsurface.h:230."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceCreateParams, int width : u32, "width",
+            "NvBufSurfaceCreateParams.width", writable,
+            "Width in pixels.\n\n`uint32_t width` at sdk/include/nvbufsurface.h:231."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceCreateParams, int height : u32, "height",
+            "NvBufSurfaceCreateParams.height", writable,
+            "Height in pixels.\n\n`uint32_t height` at sdk/include/nvbufsurface.h:232."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceCreateParams, int size : u32, "size",
+            "NvBufSurfaceCreateParams.size", writable,
+            "If non-zero, allocate this many bytes and ignore the geometry.\n\n`uint32_t size` at sdk/include/nvbufsurface.h:233."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceCreateParams, bool isContiguous : bool, "isContiguous",
+            "NvBufSurfaceCreateParams.isContiguous", writable,
+            "Allocate the whole batch as one block.\n\n`bool isContiguous` at sdk/include/nvbufsurface.h:234."
+        ),
+    ];
+}
 /// Extended allocation parameters (NvBufSurfaceAllocate()).
 ///
 /// C struct `NvBufSurfaceAllocateParams`, declared at sdk/include/nvbufsurface.h:242.
@@ -5427,29 +3871,6 @@ impl NvBufSurfaceAllocateParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Basic parameters.
-    ///
-    /// `NvBufSurfaceCreateParams params` at sdk/include/nvbufsurface.h:243.
-    #[getter]
-    fn get_params(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfaceCreateParams> {
-        let this = slf.get();
-        Ok(
-            NvBufSurfaceCreateParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, params))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_params(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvBufSurfaceCreateParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvBufSurfaceCreateParams::TYPE,
-                "NvBufSurfaceAllocateParams.params",
-            ))?;
-        rt::field_assign!(self, params, source.get(), NvBufSurfaceCreateParams)
-    }
     /// Scan format.
     ///
     /// `NvBufSurfaceDisplayScanFormat displayscanformat` at sdk/include/nvbufsurface.h:244.
@@ -5471,33 +3892,6 @@ impl NvBufSurfaceAllocateParams {
         rt::field_set!(self, displayscanformat = v as _);
         Ok(())
     }
-    /// Chroma siting.
-    ///
-    /// `NvBufSurfaceChromaSubsamplingParams chromaSubsampling` at sdk/include/nvbufsurface.h:245.
-    #[getter]
-    fn get_chromaSubsampling(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<NvBufSurfaceChromaSubsamplingParams> {
-        let this = slf.get();
-        Ok(
-            NvBufSurfaceChromaSubsamplingParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_chromaSubsampling(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvBufSurfaceChromaSubsamplingParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvBufSurfaceChromaSubsamplingParams::TYPE,
-                "NvBufSurfaceAllocateParams.chromaSubsampling",
-            ))?;
-        rt::field_assign!(
-            self, chromaSubsampling, source.get(), NvBufSurfaceChromaSubsamplingParams
-        )
-    }
     /// Allocation tag.
     ///
     /// `NvBufSurfaceTag memtag` at sdk/include/nvbufsurface.h:246.
@@ -5511,36 +3905,6 @@ impl NvBufSurfaceAllocateParams {
             .value(value, "NvBufSurfaceAllocateParams.memtag")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceAllocateParams.memtag")?;
         rt::field_set!(self, memtag = v as _);
-        Ok(())
-    }
-    /// Use pitch = width x bytes per pixel (rounded to even) instead of padded rows.
-    ///
-    /// `bool disablePitchPadding` at sdk/include/nvbufsurface.h:247.
-    #[getter]
-    fn get_disablePitchPadding(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, disablePitchPadding) as i64 != 0)
-    }
-    #[setter]
-    fn set_disablePitchPadding(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<
-            u8,
-        >(value, "NvBufSurfaceAllocateParams.disablePitchPadding")?;
-        rt::field_set!(self, disablePitchPadding = v != 0);
-        Ok(())
-    }
-    /// Reserved.
-    ///
-    /// `uint32_t _reservedParam` at sdk/include/nvbufsurface.h:248.
-    #[getter]
-    fn get__reservedParam(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, _reservedParam))
-    }
-    #[setter]
-    fn set__reservedParam(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvBufSurfaceAllocateParams._reservedParam")?;
-        rt::field_set!(self, _reservedParam = v as _);
         Ok(())
     }
     /// Reserved.
@@ -5559,6 +3923,32 @@ impl NvBufSurfaceAllocateParams {
         rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
+}
+impl rt::getset::ScalarFields for NvBufSurfaceAllocateParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvBufSurfaceAllocateParams, nested params : NvBufSurfaceCreateParams,
+            "params", "NvBufSurfaceAllocateParams.params", writable,
+            "Basic parameters.\n\n`NvBufSurfaceCreateParams params` at sdk/include/nvbufsurface.h:243."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceAllocateParams, nested chromaSubsampling :
+            NvBufSurfaceChromaSubsamplingParams, "chromaSubsampling",
+            "NvBufSurfaceAllocateParams.chromaSubsampling", writable,
+            "Chroma siting.\n\n`NvBufSurfaceChromaSubsamplingParams chromaSubsampling` at sdk/include/nvbufsurface.h:245."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceAllocateParams, bool disablePitchPadding : bool,
+            "disablePitchPadding", "NvBufSurfaceAllocateParams.disablePitchPadding",
+            writable,
+            "Use pitch = width x bytes per pixel (rounded to even) instead of padded rows.\n\n`bool disablePitchPadding` at sdk/include/nvbufsurface.h:247."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceAllocateParams, int _reservedParam : u32, "_reservedParam",
+            "NvBufSurfaceAllocateParams._reservedParam", writable,
+            "Reserved.\n\n`uint32_t _reservedParam` at sdk/include/nvbufsurface.h:248."
+        ),
+    ];
 }
 /// CPU (and other) mappings of one surface.
 ///
@@ -5723,6 +4113,9 @@ impl NvBufSurfaceMappedAddr {
         Ok(())
     }
 }
+impl rt::getset::ScalarFields for NvBufSurfaceMappedAddr {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
+}
 /// Extra parameters of one surface.
 ///
 /// C struct `NvBufSurfaceParamsEx`, declared at sdk/include/nvbufsurface.h:262.
@@ -5779,99 +4172,6 @@ impl NvBufSurfaceParamsEx {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Offset of the first valid byte.
-    ///
-    /// `int32_t startofvaliddata` at sdk/include/nvbufsurface.h:263.
-    #[getter]
-    fn get_startofvaliddata(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, startofvaliddata))
-    }
-    #[setter]
-    fn set_startofvaliddata(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            i32,
-        >(value, "NvBufSurfaceParamsEx.startofvaliddata")?;
-        rt::field_set!(self, startofvaliddata = v as _);
-        Ok(())
-    }
-    /// Number of valid bytes.
-    ///
-    /// `int32_t sizeofvaliddatainbytes` at sdk/include/nvbufsurface.h:264.
-    #[getter]
-    fn get_sizeofvaliddatainbytes(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, sizeofvaliddatainbytes))
-    }
-    #[setter]
-    fn set_sizeofvaliddatainbytes(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            i32,
-        >(value, "NvBufSurfaceParamsEx.sizeofvaliddatainbytes")?;
-        rt::field_set!(self, sizeofvaliddatainbytes = v as _);
-        Ok(())
-    }
-    /// Chroma siting.
-    ///
-    /// `NvBufSurfaceChromaSubsamplingParams chromaSubsampling` at sdk/include/nvbufsurface.h:265.
-    #[getter]
-    fn get_chromaSubsampling(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<NvBufSurfaceChromaSubsamplingParams> {
-        let this = slf.get();
-        Ok(
-            NvBufSurfaceChromaSubsamplingParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_chromaSubsampling(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvBufSurfaceChromaSubsamplingParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvBufSurfaceChromaSubsamplingParams::TYPE,
-                "NvBufSurfaceParamsEx.chromaSubsampling",
-            ))?;
-        rt::field_assign!(
-            self, chromaSubsampling, source.get(), NvBufSurfaceChromaSubsamplingParams
-        )
-    }
-    /// Buffer is in protected memory.
-    ///
-    /// `bool is_protected` at sdk/include/nvbufsurface.h:266.
-    #[getter]
-    fn get_is_protected(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, is_protected) as i64 != 0)
-    }
-    #[setter]
-    fn set_is_protected(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvBufSurfaceParamsEx.is_protected")?;
-        rt::field_set!(self, is_protected = v != 0);
-        Ok(())
-    }
-    /// Extra per-plane parameters.
-    ///
-    /// `NvBufSurfacePlaneParamsEx planeParamsex` at sdk/include/nvbufsurface.h:267.
-    #[getter]
-    fn get_planeParamsex(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfacePlaneParamsEx> {
-        let this = slf.get();
-        Ok(
-            NvBufSurfacePlaneParamsEx::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, planeParamsex))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_planeParamsex(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvBufSurfacePlaneParamsEx>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvBufSurfacePlaneParamsEx::TYPE,
-                "NvBufSurfaceParamsEx.planeParamsex",
-            ))?;
-        rt::field_assign!(self, planeParamsex, source.get(), NvBufSurfacePlaneParamsEx)
-    }
     /// Reserved.
     ///
     /// `void*[4] _reserved` at sdk/include/nvbufsurface.h:268.
@@ -5888,6 +4188,37 @@ impl NvBufSurfaceParamsEx {
         rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
+}
+impl rt::getset::ScalarFields for NvBufSurfaceParamsEx {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvBufSurfaceParamsEx, int startofvaliddata : i32, "startofvaliddata",
+            "NvBufSurfaceParamsEx.startofvaliddata", writable,
+            "Offset of the first valid byte.\n\n`int32_t startofvaliddata` at sdk/include/nvbufsurface.h:263."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceParamsEx, int sizeofvaliddatainbytes : i32,
+            "sizeofvaliddatainbytes", "NvBufSurfaceParamsEx.sizeofvaliddatainbytes",
+            writable,
+            "Number of valid bytes.\n\n`int32_t sizeofvaliddatainbytes` at sdk/include/nvbufsurface.h:264."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceParamsEx, nested chromaSubsampling :
+            NvBufSurfaceChromaSubsamplingParams, "chromaSubsampling",
+            "NvBufSurfaceParamsEx.chromaSubsampling", writable,
+            "Chroma siting.\n\n`NvBufSurfaceChromaSubsamplingParams chromaSubsampling` at sdk/include/nvbufsurface.h:265."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceParamsEx, bool is_protected : bool, "is_protected",
+            "NvBufSurfaceParamsEx.is_protected", writable,
+            "Buffer is in protected memory.\n\n`bool is_protected` at sdk/include/nvbufsurface.h:266."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceParamsEx, nested planeParamsex : NvBufSurfacePlaneParamsEx,
+            "planeParamsex", "NvBufSurfaceParamsEx.planeParamsex", writable,
+            "Extra per-plane parameters.\n\n`NvBufSurfacePlaneParamsEx planeParamsex` at sdk/include/nvbufsurface.h:267."
+        ),
+    ];
 }
 /// CUDA view of a surface (embedded platforms).
 ///
@@ -6063,6 +4394,9 @@ impl NvBufSurfaceCudaBuffer {
         Ok(())
     }
 }
+impl rt::getset::ScalarFields for NvBufSurfaceCudaBuffer {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
+}
 /// A batch of surfaces.
 ///
 /// C struct `NvBufSurface`, declared at sdk/include/nvbufsurface.h:298.
@@ -6118,58 +4452,6 @@ impl NvBufSurface {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// GPU holding the batch.
-    ///
-    /// `uint32_t gpuId` at sdk/include/nvbufsurface.h:299.
-    #[getter]
-    fn get_gpuId(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, gpuId))
-    }
-    #[setter]
-    fn set_gpuId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurface.gpuId")?;
-        rt::field_set!(self, gpuId = v as _);
-        Ok(())
-    }
-    /// Number of entries in @a surfaceList.
-    ///
-    /// `uint32_t batchSize` at sdk/include/nvbufsurface.h:300.
-    #[getter]
-    fn get_batchSize(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, batchSize))
-    }
-    #[setter]
-    fn set_batchSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurface.batchSize")?;
-        rt::field_set!(self, batchSize = v as _);
-        Ok(())
-    }
-    /// Entries holding valid frames.
-    ///
-    /// `uint32_t numFilled` at sdk/include/nvbufsurface.h:301.
-    #[getter]
-    fn get_numFilled(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, numFilled))
-    }
-    #[setter]
-    fn set_numFilled(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurface.numFilled")?;
-        rt::field_set!(self, numFilled = v as _);
-        Ok(())
-    }
-    /// The batch is one memory block.
-    ///
-    /// `bool isContiguous` at sdk/include/nvbufsurface.h:302.
-    #[getter]
-    fn get_isContiguous(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, isContiguous) as i64 != 0)
-    }
-    #[setter]
-    fn set_isContiguous(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvBufSurface.isContiguous")?;
-        rt::field_set!(self, isContiguous = v != 0);
-        Ok(())
-    }
     /// Memory kind of every surface.
     ///
     /// `NvBufSurfaceMemType memType` at sdk/include/nvbufsurface.h:303.
@@ -6183,54 +4465,6 @@ impl NvBufSurface {
         __BINDERY_ENUM_NVBUFSURFACEMEMTYPE.value(value, "NvBufSurface.memType")?;
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurface.memType")?;
         rt::field_set!(self, memType = v as _);
-        Ok(())
-    }
-    /// Array of @a batchSize surfaces.
-    ///
-    /// `NvBufSurfaceParams* surfaceList` at sdk/include/nvbufsurface.h:304.
-    #[getter]
-    fn get_surfaceList(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, surfaceList) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_surfaceList(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvBufSurface.surfaceList",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, surfaceList, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvBufSurface.surfaceList"
-        )
-    }
-    /// The batch was imported from another process.
-    ///
-    /// `bool isImportedBuf` at sdk/include/nvbufsurface.h:305.
-    #[getter]
-    fn get_isImportedBuf(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, isImportedBuf) as i64 != 0)
-    }
-    #[setter]
-    fn set_isImportedBuf(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvBufSurface.isImportedBuf")?;
-        rt::field_set!(self, isImportedBuf = v != 0);
         Ok(())
     }
     /// Reserved.
@@ -6249,6 +4483,39 @@ impl NvBufSurface {
         rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
+}
+impl rt::getset::ScalarFields for NvBufSurface {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvBufSurface, int gpuId : u32, "gpuId", "NvBufSurface.gpuId", writable,
+            "GPU holding the batch.\n\n`uint32_t gpuId` at sdk/include/nvbufsurface.h:299."
+        ),
+        rt::scalar_field!(
+            NvBufSurface, int batchSize : u32, "batchSize", "NvBufSurface.batchSize",
+            writable,
+            "Number of entries in @a surfaceList.\n\n`uint32_t batchSize` at sdk/include/nvbufsurface.h:300."
+        ),
+        rt::scalar_field!(
+            NvBufSurface, int numFilled : u32, "numFilled", "NvBufSurface.numFilled",
+            writable,
+            "Entries holding valid frames.\n\n`uint32_t numFilled` at sdk/include/nvbufsurface.h:301."
+        ),
+        rt::scalar_field!(
+            NvBufSurface, bool isContiguous : bool, "isContiguous",
+            "NvBufSurface.isContiguous", writable,
+            "The batch is one memory block.\n\n`bool isContiguous` at sdk/include/nvbufsurface.h:302."
+        ),
+        rt::scalar_field!(
+            NvBufSurface, pointer surfaceList : NvBufSurfaceParams, "surfaceList",
+            "NvBufSurface.surfaceList", writable,
+            "Array of @a batchSize surfaces.\n\n`NvBufSurfaceParams* surfaceList` at sdk/include/nvbufsurface.h:304."
+        ),
+        rt::scalar_field!(
+            NvBufSurface, bool isImportedBuf : bool, "isImportedBuf",
+            "NvBufSurface.isImportedBuf", writable,
+            "The batch was imported from another process.\n\n`bool isImportedBuf` at sdk/include/nvbufsurface.h:305."
+        ),
+    ];
 }
 /// Plane description used to import a buffer from another process.
 ///
@@ -6309,114 +4576,6 @@ impl NvBufSurfaceMapPlaneParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Plane width in pixels.
-    ///
-    /// `uint32_t width` at sdk/include/nvbufsurface.h:311.
-    #[getter]
-    fn get_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, width))
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapPlaneParams.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// Plane height in rows.
-    ///
-    /// `uint32_t height` at sdk/include/nvbufsurface.h:312.
-    #[getter]
-    fn get_height(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, height))
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapPlaneParams.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
-    /// Bytes per row.
-    ///
-    /// `uint32_t pitch` at sdk/include/nvbufsurface.h:313.
-    #[getter]
-    fn get_pitch(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, pitch))
-    }
-    #[setter]
-    fn set_pitch(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapPlaneParams.pitch")?;
-        rt::field_set!(self, pitch = v as _);
-        Ok(())
-    }
-    /// Byte offset of the plane.
-    ///
-    /// `uint32_t offset` at sdk/include/nvbufsurface.h:314.
-    #[getter]
-    fn get_offset(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, offset))
-    }
-    #[setter]
-    fn set_offset(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapPlaneParams.offset")?;
-        rt::field_set!(self, offset = v as _);
-        Ok(())
-    }
-    /// Plane size in bytes.
-    ///
-    /// `uint32_t psize` at sdk/include/nvbufsurface.h:315.
-    #[getter]
-    fn get_psize(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, psize))
-    }
-    #[setter]
-    fn set_psize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapPlaneParams.psize")?;
-        rt::field_set!(self, psize = v as _);
-        Ok(())
-    }
-    /// Offset of the second field, interlaced only.
-    ///
-    /// `uint32_t secondfieldoffset` at sdk/include/nvbufsurface.h:316.
-    #[getter]
-    fn get_secondfieldoffset(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, secondfieldoffset))
-    }
-    #[setter]
-    fn set_secondfieldoffset(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvBufSurfaceMapPlaneParams.secondfieldoffset")?;
-        rt::field_set!(self, secondfieldoffset = v as _);
-        Ok(())
-    }
-    /// log2 block height, block-linear only.
-    ///
-    /// `uint32_t blockheightlog2` at sdk/include/nvbufsurface.h:317.
-    #[getter]
-    fn get_blockheightlog2(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, blockheightlog2))
-    }
-    #[setter]
-    fn set_blockheightlog2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvBufSurfaceMapPlaneParams.blockheightlog2")?;
-        rt::field_set!(self, blockheightlog2 = v as _);
-        Ok(())
-    }
-    /// Plane flags.
-    ///
-    /// `uint64_t flags` at sdk/include/nvbufsurface.h:318.
-    #[getter]
-    fn get_flags(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, flags))
-    }
-    #[setter]
-    fn set_flags(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvBufSurfaceMapPlaneParams.flags")?;
-        rt::field_set!(self, flags = v as _);
-        Ok(())
-    }
     /// Reserved.
     ///
     /// `uint8_t[64] reserved` at sdk/include/nvbufsurface.h:319.
@@ -6433,6 +4592,50 @@ impl NvBufSurfaceMapPlaneParams {
         rt::field_set_array!(self, reserved = values);
         Ok(())
     }
+}
+impl rt::getset::ScalarFields for NvBufSurfaceMapPlaneParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvBufSurfaceMapPlaneParams, int width : u32, "width",
+            "NvBufSurfaceMapPlaneParams.width", writable,
+            "Plane width in pixels.\n\n`uint32_t width` at sdk/include/nvbufsurface.h:311."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceMapPlaneParams, int height : u32, "height",
+            "NvBufSurfaceMapPlaneParams.height", writable,
+            "Plane height in rows.\n\n`uint32_t height` at sdk/include/nvbufsurface.h:312."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceMapPlaneParams, int pitch : u32, "pitch",
+            "NvBufSurfaceMapPlaneParams.pitch", writable,
+            "Bytes per row.\n\n`uint32_t pitch` at sdk/include/nvbufsurface.h:313."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceMapPlaneParams, int offset : u32, "offset",
+            "NvBufSurfaceMapPlaneParams.offset", writable,
+            "Byte offset of the plane.\n\n`uint32_t offset` at sdk/include/nvbufsurface.h:314."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceMapPlaneParams, int psize : u32, "psize",
+            "NvBufSurfaceMapPlaneParams.psize", writable,
+            "Plane size in bytes.\n\n`uint32_t psize` at sdk/include/nvbufsurface.h:315."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceMapPlaneParams, int secondfieldoffset : u32, "secondfieldoffset",
+            "NvBufSurfaceMapPlaneParams.secondfieldoffset", writable,
+            "Offset of the second field, interlaced only.\n\n`uint32_t secondfieldoffset` at sdk/include/nvbufsurface.h:316."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceMapPlaneParams, int blockheightlog2 : u32, "blockheightlog2",
+            "NvBufSurfaceMapPlaneParams.blockheightlog2", writable,
+            "log2 block height, block-linear only.\n\n`uint32_t blockheightlog2` at sdk/include/nvbufsurface.h:317."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceMapPlaneParams, int flags : u64, "flags",
+            "NvBufSurfaceMapPlaneParams.flags", writable,
+            "Plane flags.\n\n`uint64_t flags` at sdk/include/nvbufsurface.h:318."
+        ),
+    ];
 }
 /// CUDA IPC memory handle (opaque 64 bytes).
 ///
@@ -6478,21 +4681,15 @@ impl NvBufSurfaceCudaIpcMemHandle {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Opaque handle bytes.
-    ///
-    /// `char[64] reserved` at sdk/include/nvbufsurface.h:324.
-    #[getter]
-    fn get_reserved<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, reserved)))
-    }
-    #[setter]
-    fn set_reserved(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        rt::strings::write_char_array(
-            rt::field_mut!(self, reserved),
-            value,
-            "NvBufSurfaceCudaIpcMemHandle.reserved",
-        )
-    }
+}
+impl rt::getset::ScalarFields for NvBufSurfaceCudaIpcMemHandle {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvBufSurfaceCudaIpcMemHandle, chars reserved : [std::ffi::c_char; 64],
+            "reserved", "NvBufSurfaceCudaIpcMemHandle.reserved", writable,
+            "Opaque handle bytes.\n\n`char[64] reserved` at sdk/include/nvbufsurface.h:324."
+        ),
+    ];
 }
 /// Extra parameters used to import a buffer.
 ///
@@ -6538,29 +4735,6 @@ impl NvBufSurfaceExtendedMapParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// CUDA IPC handle.
-    ///
-    /// `NvBufSurfaceCudaIpcMemHandle memHandle` at sdk/include/nvbufsurface.h:329.
-    #[getter]
-    fn get_memHandle(slf: &Bound<'_, Self>) -> PyResult<NvBufSurfaceCudaIpcMemHandle> {
-        let this = slf.get();
-        Ok(
-            NvBufSurfaceCudaIpcMemHandle::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, memHandle))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_memHandle(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvBufSurfaceCudaIpcMemHandle>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvBufSurfaceCudaIpcMemHandle::TYPE,
-                "NvBufSurfaceExtendedMapParams.memHandle",
-            ))?;
-        rt::field_assign!(self, memHandle, source.get(), NvBufSurfaceCudaIpcMemHandle)
-    }
     /// Reserved.
     ///
     /// `void*[64] reserved` at sdk/include/nvbufsurface.h:330.
@@ -6577,6 +4751,16 @@ impl NvBufSurfaceExtendedMapParams {
         rt::field_set_array!(self, reserved = values);
         Ok(())
     }
+}
+impl rt::getset::ScalarFields for NvBufSurfaceExtendedMapParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvBufSurfaceExtendedMapParams, nested memHandle :
+            NvBufSurfaceCudaIpcMemHandle, "memHandle",
+            "NvBufSurfaceExtendedMapParams.memHandle", writable,
+            "CUDA IPC handle.\n\n`NvBufSurfaceCudaIpcMemHandle memHandle` at sdk/include/nvbufsurface.h:329."
+        ),
+    ];
 }
 /// Everything needed to import a buffer from another process.
 ///
@@ -6639,58 +4823,6 @@ impl NvBufSurfaceMapParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Number of planes.
-    ///
-    /// `uint32_t num_planes` at sdk/include/nvbufsurface.h:335.
-    #[getter]
-    fn get_num_planes(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_planes))
-    }
-    #[setter]
-    fn set_num_planes(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapParams.num_planes")?;
-        rt::field_set!(self, num_planes = v as _);
-        Ok(())
-    }
-    /// GPU id.
-    ///
-    /// `uint32_t gpuId` at sdk/include/nvbufsurface.h:336.
-    #[getter]
-    fn get_gpuId(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, gpuId))
-    }
-    #[setter]
-    fn set_gpuId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapParams.gpuId")?;
-        rt::field_set!(self, gpuId = v as _);
-        Ok(())
-    }
-    /// DMABUF file descriptor.
-    ///
-    /// `uint64_t fd` at sdk/include/nvbufsurface.h:337.
-    #[getter]
-    fn get_fd(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, fd))
-    }
-    #[setter]
-    fn set_fd(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvBufSurfaceMapParams.fd")?;
-        rt::field_set!(self, fd = v as _);
-        Ok(())
-    }
-    /// Total bytes.
-    ///
-    /// `uint32_t totalSize` at sdk/include/nvbufsurface.h:338.
-    #[getter]
-    fn get_totalSize(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, totalSize))
-    }
-    #[setter]
-    fn set_totalSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapParams.totalSize")?;
-        rt::field_set!(self, totalSize = v as _);
-        Ok(())
-    }
     /// Memory kind.
     ///
     /// `NvBufSurfaceMemType memType` at sdk/include/nvbufsurface.h:339.
@@ -6752,33 +4884,6 @@ impl NvBufSurfaceMapParams {
         let v = rt::ints::to_c_int::<u32>(value, "NvBufSurfaceMapParams.colorFormat")?;
         rt::field_set!(self, colorFormat = v as _);
         Ok(())
-    }
-    /// Chroma siting.
-    ///
-    /// `NvBufSurfaceChromaSubsamplingParams chromaSubsampling` at sdk/include/nvbufsurface.h:343.
-    #[getter]
-    fn get_chromaSubsampling(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<NvBufSurfaceChromaSubsamplingParams> {
-        let this = slf.get();
-        Ok(
-            NvBufSurfaceChromaSubsamplingParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, chromaSubsampling))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_chromaSubsampling(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvBufSurfaceChromaSubsamplingParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvBufSurfaceChromaSubsamplingParams::TYPE,
-                "NvBufSurfaceMapParams.chromaSubsampling",
-            ))?;
-        rt::field_assign!(
-            self, chromaSubsampling, source.get(), NvBufSurfaceChromaSubsamplingParams
-        )
     }
     /// Plane descriptions.
     ///
@@ -6847,6 +4952,36 @@ impl NvBufSurfaceMapParams {
         rt::field_set_array!(self, _reserved = values);
         Ok(())
     }
+}
+impl rt::getset::ScalarFields for NvBufSurfaceMapParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvBufSurfaceMapParams, int num_planes : u32, "num_planes",
+            "NvBufSurfaceMapParams.num_planes", writable,
+            "Number of planes.\n\n`uint32_t num_planes` at sdk/include/nvbufsurface.h:335."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceMapParams, int gpuId : u32, "gpuId",
+            "NvBufSurfaceMapParams.gpuId", writable,
+            "GPU id.\n\n`uint32_t gpuId` at sdk/include/nvbufsurface.h:336."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceMapParams, int fd : u64, "fd", "NvBufSurfaceMapParams.fd",
+            writable,
+            "DMABUF file descriptor.\n\n`uint64_t fd` at sdk/include/nvbufsurface.h:337."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceMapParams, int totalSize : u32, "totalSize",
+            "NvBufSurfaceMapParams.totalSize", writable,
+            "Total bytes.\n\n`uint32_t totalSize` at sdk/include/nvbufsurface.h:338."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceMapParams, nested chromaSubsampling :
+            NvBufSurfaceChromaSubsamplingParams, "chromaSubsampling",
+            "NvBufSurfaceMapParams.chromaSubsampling", writable,
+            "Chroma siting.\n\n`NvBufSurfaceChromaSubsamplingParams chromaSubsampling` at sdk/include/nvbufsurface.h:343."
+        ),
+    ];
 }
 /// A mapped NVMM buffer.
 ///
@@ -6924,19 +5059,6 @@ impl NvBufSurfaceNvmmBuffer {
         };
         rt::field_set_pointer!(slf, dataPtr, target, "NvBufSurfaceNvmmBuffer.dataPtr")
     }
-    /// DMABUF file descriptor.
-    ///
-    /// `uint64_t bufferDesc` at sdk/include/nvbufsurface.h:352.
-    #[getter]
-    fn get_bufferDesc(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, bufferDesc))
-    }
-    #[setter]
-    fn set_bufferDesc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvBufSurfaceNvmmBuffer.bufferDesc")?;
-        rt::field_set!(self, bufferDesc = v as _);
-        Ok(())
-    }
     /// Reserved.
     ///
     /// `uint8_t[64] reserved` at sdk/include/nvbufsurface.h:353.
@@ -6953,6 +5075,15 @@ impl NvBufSurfaceNvmmBuffer {
         rt::field_set_array!(self, reserved = values);
         Ok(())
     }
+}
+impl rt::getset::ScalarFields for NvBufSurfaceNvmmBuffer {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvBufSurfaceNvmmBuffer, int bufferDesc : u64, "bufferDesc",
+            "NvBufSurfaceNvmmBuffer.bufferDesc", writable,
+            "DMABUF file descriptor.\n\n`uint64_t bufferDesc` at sdk/include/nvbufsurface.h:352."
+        ),
+    ];
 }
 /// Facts about the device, filled by NvBufSurfaceGetDeviceInfo().
 ///
@@ -7027,60 +5158,6 @@ impl NvBufSurfaceDeviceInfo {
         rt::field_set!(self, driverType = v as _);
         Ok(())
     }
-    /// A VIC engine is present.
-    ///
-    /// `bool isVicPresent` at sdk/include/nvbufsurface.h:377.
-    #[getter]
-    fn get_isVicPresent(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, isVicPresent) as i64 != 0)
-    }
-    #[setter]
-    fn set_isVicPresent(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvBufSurfaceDeviceInfo.isVicPresent")?;
-        rt::field_set!(self, isVicPresent = v != 0);
-        Ok(())
-    }
-    /// The GPU is integrated.
-    ///
-    /// `bool isIntegratedGpu` at sdk/include/nvbufsurface.h:378.
-    #[getter]
-    fn get_isIntegratedGpu(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, isIntegratedGpu) as i64 != 0)
-    }
-    #[setter]
-    fn set_isIntegratedGpu(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<
-            u8,
-        >(value, "NvBufSurfaceDeviceInfo.isIntegratedGpu")?;
-        rt::field_set!(self, isIntegratedGpu = v != 0);
-        Ok(())
-    }
-    /// Reserved.
-    ///
-    /// `bool reserved1` at sdk/include/nvbufsurface.h:379.
-    #[getter]
-    fn get_reserved1(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, reserved1) as i64 != 0)
-    }
-    #[setter]
-    fn set_reserved1(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvBufSurfaceDeviceInfo.reserved1")?;
-        rt::field_set!(self, reserved1 = v != 0);
-        Ok(())
-    }
-    /// Reserved.
-    ///
-    /// `bool reserved2` at sdk/include/nvbufsurface.h:380.
-    #[getter]
-    fn get_reserved2(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, reserved2) as i64 != 0)
-    }
-    #[setter]
-    fn set_reserved2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvBufSurfaceDeviceInfo.reserved2")?;
-        rt::field_set!(self, reserved2 = v != 0);
-        Ok(())
-    }
     /// Platform generation.
     ///
     /// `NvBufSurfacePlatformType platformType` at sdk/include/nvbufsurface.h:381.
@@ -7113,6 +5190,30 @@ impl NvBufSurfaceDeviceInfo {
         rt::field_set_array!(self, reserved = values);
         Ok(())
     }
+}
+impl rt::getset::ScalarFields for NvBufSurfaceDeviceInfo {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvBufSurfaceDeviceInfo, bool isVicPresent : bool, "isVicPresent",
+            "NvBufSurfaceDeviceInfo.isVicPresent", writable,
+            "A VIC engine is present.\n\n`bool isVicPresent` at sdk/include/nvbufsurface.h:377."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceDeviceInfo, bool isIntegratedGpu : bool, "isIntegratedGpu",
+            "NvBufSurfaceDeviceInfo.isIntegratedGpu", writable,
+            "The GPU is integrated.\n\n`bool isIntegratedGpu` at sdk/include/nvbufsurface.h:378."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceDeviceInfo, bool reserved1 : bool, "reserved1",
+            "NvBufSurfaceDeviceInfo.reserved1", writable,
+            "Reserved.\n\n`bool reserved1` at sdk/include/nvbufsurface.h:379."
+        ),
+        rt::scalar_field!(
+            NvBufSurfaceDeviceInfo, bool reserved2 : bool, "reserved2",
+            "NvBufSurfaceDeviceInfo.reserved2", writable,
+            "Reserved.\n\n`bool reserved2` at sdk/include/nvbufsurface.h:380."
+        ),
+    ];
 }
 /// Parameters of NvBufSurfaceSyncGpuL2CacheForDevice().
 ///
@@ -7193,6 +5294,9 @@ impl NvBufSurfaceGPUL2SyncParams {
         Ok(())
     }
 }
+impl rt::getset::ScalarFields for NvBufSurfaceGPUL2SyncParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
+}
 /// Shape of a tensor.
 ///
 /// C struct `NvDsInferDims`, declared at sdk/include/nvdsinfer.h:29.
@@ -7239,19 +5343,6 @@ impl NvDsInferDims {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Number of dimensions used in @a d.
-    ///
-    /// `unsigned int numDims` at sdk/include/nvdsinfer.h:30.
-    #[getter]
-    fn get_numDims(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, numDims))
-    }
-    #[setter]
-    fn set_numDims(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferDims.numDims")?;
-        rt::field_set!(self, numDims = v as _);
-        Ok(())
-    }
     /// Extent of each dimension.
     ///
     /// `unsigned int[8] d` at sdk/include/nvdsinfer.h:31.
@@ -7268,19 +5359,20 @@ impl NvDsInferDims {
         rt::field_set_array!(self, d = values);
         Ok(())
     }
-    /// Product of the used extents.
-    ///
-    /// `unsigned int numElements` at sdk/include/nvdsinfer.h:32.
-    #[getter]
-    fn get_numElements(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, numElements))
-    }
-    #[setter]
-    fn set_numElements(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferDims.numElements")?;
-        rt::field_set!(self, numElements = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsInferDims {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsInferDims, int numDims : u32, "numDims", "NvDsInferDims.numDims",
+            writable,
+            "Number of dimensions used in @a d.\n\n`unsigned int numDims` at sdk/include/nvdsinfer.h:30."
+        ),
+        rt::scalar_field!(
+            NvDsInferDims, int numElements : u32, "numElements",
+            "NvDsInferDims.numElements", writable,
+            "Product of the used extents.\n\n`unsigned int numElements` at sdk/include/nvdsinfer.h:32."
+        ),
+    ];
 }
 /// Shape of a three-dimensional (channels, height, width) tensor.
 ///
@@ -7325,45 +5417,22 @@ impl NvDsInferDimsCHW {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Channels.
-    ///
-    /// `unsigned int c` at sdk/include/nvdsinfer.h:37.
-    #[getter]
-    fn get_c(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, c))
-    }
-    #[setter]
-    fn set_c(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferDimsCHW.c")?;
-        rt::field_set!(self, c = v as _);
-        Ok(())
-    }
-    /// Height.
-    ///
-    /// `unsigned int h` at sdk/include/nvdsinfer.h:38.
-    #[getter]
-    fn get_h(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, h))
-    }
-    #[setter]
-    fn set_h(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferDimsCHW.h")?;
-        rt::field_set!(self, h = v as _);
-        Ok(())
-    }
-    /// Width.
-    ///
-    /// `unsigned int w` at sdk/include/nvdsinfer.h:39.
-    #[getter]
-    fn get_w(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, w))
-    }
-    #[setter]
-    fn set_w(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferDimsCHW.w")?;
-        rt::field_set!(self, w = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsInferDimsCHW {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsInferDimsCHW, int c : u32, "c", "NvDsInferDimsCHW.c", writable,
+            "Channels.\n\n`unsigned int c` at sdk/include/nvdsinfer.h:37."
+        ),
+        rt::scalar_field!(
+            NvDsInferDimsCHW, int h : u32, "h", "NvDsInferDimsCHW.h", writable,
+            "Height.\n\n`unsigned int h` at sdk/include/nvdsinfer.h:38."
+        ),
+        rt::scalar_field!(
+            NvDsInferDimsCHW, int w : u32, "w", "NvDsInferDimsCHW.w", writable,
+            "Width.\n\n`unsigned int w` at sdk/include/nvdsinfer.h:39."
+        ),
+    ];
 }
 /// Description of one input or output layer of a model.
 ///
@@ -7429,72 +5498,6 @@ impl NvDsInferLayerInfo {
         rt::field_set!(self, dataType = v as _);
         Ok(())
     }
-    /// Shape of the layer.
-    ///
-    /// `NvDsInferDims inferDims` at sdk/include/nvdsinfer.h:56.
-    #[getter]
-    fn get_inferDims(slf: &Bound<'_, Self>) -> PyResult<NvDsInferDims> {
-        let this = slf.get();
-        Ok(
-            NvDsInferDims::wrap(
-                this
-                    .view
-                    .field(
-                        slf.as_any(),
-                        rt::field_ptr!(this, __bindgen_anon_1.inferDims),
-                    )?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_inferDims(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsInferDims>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsInferDims::TYPE,
-                "NvDsInferLayerInfo.inferDims",
-            ))?;
-        rt::field_assign!(self, __bindgen_anon_1.inferDims, source.get(), NvDsInferDims)
-    }
-    /// Old name of @a inferDims.
-    ///
-    /// `NvDsInferDims dims` at sdk/include/nvdsinfer.h:57.
-    #[getter]
-    fn get_dims(slf: &Bound<'_, Self>) -> PyResult<NvDsInferDims> {
-        let this = slf.get();
-        Ok(
-            NvDsInferDims::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), rt::field_ptr!(this, __bindgen_anon_1.dims))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_dims(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsInferDims>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsInferDims::TYPE,
-                "NvDsInferLayerInfo.dims",
-            ))?;
-        rt::field_assign!(self, __bindgen_anon_1.dims, source.get(), NvDsInferDims)
-    }
-    /// Engine binding index of the layer.
-    ///
-    /// `int bindingIndex` at sdk/include/nvdsinfer.h:59.
-    #[getter]
-    fn get_bindingIndex(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, bindingIndex))
-    }
-    #[setter]
-    fn set_bindingIndex(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsInferLayerInfo.bindingIndex")?;
-        rt::field_set!(self, bindingIndex = v as _);
-        Ok(())
-    }
     /// Layer name; not owned.
     ///
     /// `const char* layerName` at sdk/include/nvdsinfer.h:60.
@@ -7537,19 +5540,30 @@ impl NvDsInferLayerInfo {
         };
         rt::field_set_pointer!(slf, buffer, target, "NvDsInferLayerInfo.buffer")
     }
-    /// Non-zero for an input layer, zero for an output layer.
-    ///
-    /// `int isInput` at sdk/include/nvdsinfer.h:62.
-    #[getter]
-    fn get_isInput(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, isInput))
-    }
-    #[setter]
-    fn set_isInput(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsInferLayerInfo.isInput")?;
-        rt::field_set!(self, isInput = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsInferLayerInfo {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsInferLayerInfo, nested __bindgen_anon_1.inferDims : NvDsInferDims,
+            "inferDims", "NvDsInferLayerInfo.inferDims", writable,
+            "Shape of the layer.\n\n`NvDsInferDims inferDims` at sdk/include/nvdsinfer.h:56."
+        ),
+        rt::scalar_field!(
+            NvDsInferLayerInfo, nested __bindgen_anon_1.dims : NvDsInferDims, "dims",
+            "NvDsInferLayerInfo.dims", writable,
+            "Old name of @a inferDims.\n\n`NvDsInferDims dims` at sdk/include/nvdsinfer.h:57."
+        ),
+        rt::scalar_field!(
+            NvDsInferLayerInfo, int bindingIndex : i32, "bindingIndex",
+            "NvDsInferLayerInfo.bindingIndex", writable,
+            "Engine binding index of the layer.\n\n`int bindingIndex` at sdk/include/nvdsinfer.h:59."
+        ),
+        rt::scalar_field!(
+            NvDsInferLayerInfo, int isInput : i32, "isInput",
+            "NvDsInferLayerInfo.isInput", writable,
+            "Non-zero for an input layer, zero for an output layer.\n\n`int isInput` at sdk/include/nvdsinfer.h:62."
+        ),
+    ];
 }
 /// Input resolution of a model.
 ///
@@ -7600,45 +5614,25 @@ impl NvDsInferNetworkInfo {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Input width in pixels.
-    ///
-    /// `unsigned int width` at sdk/include/nvdsinfer.h:67.
-    #[getter]
-    fn get_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, width))
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferNetworkInfo.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// Input height in pixels.
-    ///
-    /// `unsigned int height` at sdk/include/nvdsinfer.h:68.
-    #[getter]
-    fn get_height(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, height))
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferNetworkInfo.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
-    /// Input channels.
-    ///
-    /// `unsigned int channels` at sdk/include/nvdsinfer.h:69.
-    #[getter]
-    fn get_channels(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, channels))
-    }
-    #[setter]
-    fn set_channels(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferNetworkInfo.channels")?;
-        rt::field_set!(self, channels = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsInferNetworkInfo {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsInferNetworkInfo, int width : u32, "width", "NvDsInferNetworkInfo.width",
+            writable,
+            "Input width in pixels.\n\n`unsigned int width` at sdk/include/nvdsinfer.h:67."
+        ),
+        rt::scalar_field!(
+            NvDsInferNetworkInfo, int height : u32, "height",
+            "NvDsInferNetworkInfo.height", writable,
+            "Input height in pixels.\n\n`unsigned int height` at sdk/include/nvdsinfer.h:68."
+        ),
+        rt::scalar_field!(
+            NvDsInferNetworkInfo, int channels : u32, "channels",
+            "NvDsInferNetworkInfo.channels", writable,
+            "Input channels.\n\n`unsigned int channels` at sdk/include/nvdsinfer.h:69."
+        ),
+    ];
 }
 /// One object parsed from a detector's output.
 ///
@@ -7697,105 +5691,46 @@ impl NvDsInferObjectDetectionInfo {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Class index.
-    ///
-    /// `unsigned int classId` at sdk/include/nvdsinfer.h:82.
-    #[getter]
-    fn get_classId(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, classId))
-    }
-    #[setter]
-    fn set_classId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsInferObjectDetectionInfo.classId")?;
-        rt::field_set!(self, classId = v as _);
-        Ok(())
-    }
-    /// X of the box's left edge, in network pixels.
-    ///
-    /// `float left` at sdk/include/nvdsinfer.h:83.
-    #[getter]
-    fn get_left(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, left) as f64)
-    }
-    #[setter]
-    fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsInferObjectDetectionInfo.left")?;
-        rt::field_set!(self, left = v as _);
-        Ok(())
-    }
-    /// Y of the box's top edge, in network pixels.
-    ///
-    /// `float top` at sdk/include/nvdsinfer.h:84.
-    #[getter]
-    fn get_top(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, top) as f64)
-    }
-    #[setter]
-    fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsInferObjectDetectionInfo.top")?;
-        rt::field_set!(self, top = v as _);
-        Ok(())
-    }
-    /// Box width.
-    ///
-    /// `float width` at sdk/include/nvdsinfer.h:85.
-    #[getter]
-    fn get_width(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, width) as f64)
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsInferObjectDetectionInfo.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// Box height.
-    ///
-    /// `float height` at sdk/include/nvdsinfer.h:86.
-    #[getter]
-    fn get_height(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, height) as f64)
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsInferObjectDetectionInfo.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
-    /// Confidence, 0.0 to 1.0.
-    ///
-    /// `float detectionConfidence` at sdk/include/nvdsinfer.h:87.
-    #[getter]
-    fn get_detectionConfidence(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, detectionConfidence) as f64)
-    }
-    #[setter]
-    fn set_detectionConfidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(
-            value,
-            "NvDsInferObjectDetectionInfo.detectionConfidence",
-        )?;
-        rt::field_set!(self, detectionConfidence = v as _);
-        Ok(())
-    }
-    /// Rotation in radians for oriented boxes; 0 for axis-aligned.
-    ///
-    /// `float rotation_angle` at sdk/include/nvdsinfer.h:88.
-    #[getter]
-    fn get_rotation_angle(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, rotation_angle) as f64)
-    }
-    #[setter]
-    fn set_rotation_angle(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(
-            value,
-            "NvDsInferObjectDetectionInfo.rotation_angle",
-        )?;
-        rt::field_set!(self, rotation_angle = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsInferObjectDetectionInfo {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsInferObjectDetectionInfo, int classId : u32, "classId",
+            "NvDsInferObjectDetectionInfo.classId", writable,
+            "Class index.\n\n`unsigned int classId` at sdk/include/nvdsinfer.h:82."
+        ),
+        rt::scalar_field!(
+            NvDsInferObjectDetectionInfo, float left : f32, "left",
+            "NvDsInferObjectDetectionInfo.left", writable,
+            "X of the box's left edge, in network pixels.\n\n`float left` at sdk/include/nvdsinfer.h:83."
+        ),
+        rt::scalar_field!(
+            NvDsInferObjectDetectionInfo, float top : f32, "top",
+            "NvDsInferObjectDetectionInfo.top", writable,
+            "Y of the box's top edge, in network pixels.\n\n`float top` at sdk/include/nvdsinfer.h:84."
+        ),
+        rt::scalar_field!(
+            NvDsInferObjectDetectionInfo, float width : f32, "width",
+            "NvDsInferObjectDetectionInfo.width", writable,
+            "Box width.\n\n`float width` at sdk/include/nvdsinfer.h:85."
+        ),
+        rt::scalar_field!(
+            NvDsInferObjectDetectionInfo, float height : f32, "height",
+            "NvDsInferObjectDetectionInfo.height", writable,
+            "Box height.\n\n`float height` at sdk/include/nvdsinfer.h:86."
+        ),
+        rt::scalar_field!(
+            NvDsInferObjectDetectionInfo, float detectionConfidence : f32,
+            "detectionConfidence", "NvDsInferObjectDetectionInfo.detectionConfidence",
+            writable,
+            "Confidence, 0.0 to 1.0.\n\n`float detectionConfidence` at sdk/include/nvdsinfer.h:87."
+        ),
+        rt::scalar_field!(
+            NvDsInferObjectDetectionInfo, float rotation_angle : f32, "rotation_angle",
+            "NvDsInferObjectDetectionInfo.rotation_angle", writable,
+            "Rotation in radians for oriented boxes; 0 for axis-aligned.\n\n`float rotation_angle` at sdk/include/nvdsinfer.h:88."
+        ),
+    ];
 }
 /// One object with an instance mask parsed from a detector's output.
 ///
@@ -7857,87 +5792,6 @@ impl NvDsInferInstanceMaskInfo {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Class index.
-    ///
-    /// `unsigned int classId` at sdk/include/nvdsinfer.h:96.
-    #[getter]
-    fn get_classId(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, classId))
-    }
-    #[setter]
-    fn set_classId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferInstanceMaskInfo.classId")?;
-        rt::field_set!(self, classId = v as _);
-        Ok(())
-    }
-    /// X of the box's left edge.
-    ///
-    /// `float left` at sdk/include/nvdsinfer.h:97.
-    #[getter]
-    fn get_left(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, left) as f64)
-    }
-    #[setter]
-    fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsInferInstanceMaskInfo.left")?;
-        rt::field_set!(self, left = v as _);
-        Ok(())
-    }
-    /// Y of the box's top edge.
-    ///
-    /// `float top` at sdk/include/nvdsinfer.h:98.
-    #[getter]
-    fn get_top(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, top) as f64)
-    }
-    #[setter]
-    fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsInferInstanceMaskInfo.top")?;
-        rt::field_set!(self, top = v as _);
-        Ok(())
-    }
-    /// Box width.
-    ///
-    /// `float width` at sdk/include/nvdsinfer.h:99.
-    #[getter]
-    fn get_width(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, width) as f64)
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsInferInstanceMaskInfo.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// Box height.
-    ///
-    /// `float height` at sdk/include/nvdsinfer.h:100.
-    #[getter]
-    fn get_height(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, height) as f64)
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsInferInstanceMaskInfo.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
-    /// Confidence, 0.0 to 1.0.
-    ///
-    /// `float detectionConfidence` at sdk/include/nvdsinfer.h:101.
-    #[getter]
-    fn get_detectionConfidence(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, detectionConfidence) as f64)
-    }
-    #[setter]
-    fn set_detectionConfidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(
-            value,
-            "NvDsInferInstanceMaskInfo.detectionConfidence",
-        )?;
-        rt::field_set!(self, detectionConfidence = v as _);
-        Ok(())
-    }
     /// Mask values, @a mask_width x @a mask_height.
     ///
     /// `float* mask` at sdk/include/nvdsinfer.h:102.
@@ -7960,49 +5814,56 @@ impl NvDsInferInstanceMaskInfo {
         );
         rt::field_set_pointer!(slf, mask, target, "NvDsInferInstanceMaskInfo.mask")
     }
-    /// Mask width.
-    ///
-    /// `unsigned int mask_width` at sdk/include/nvdsinfer.h:103.
-    #[getter]
-    fn get_mask_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, mask_width))
-    }
-    #[setter]
-    fn set_mask_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsInferInstanceMaskInfo.mask_width")?;
-        rt::field_set!(self, mask_width = v as _);
-        Ok(())
-    }
-    /// Mask height.
-    ///
-    /// `unsigned int mask_height` at sdk/include/nvdsinfer.h:104.
-    #[getter]
-    fn get_mask_height(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, mask_height))
-    }
-    #[setter]
-    fn set_mask_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsInferInstanceMaskInfo.mask_height")?;
-        rt::field_set!(self, mask_height = v as _);
-        Ok(())
-    }
-    /// Size of @a mask in bytes.
-    ///
-    /// `unsigned int mask_size` at sdk/include/nvdsinfer.h:105.
-    #[getter]
-    fn get_mask_size(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, mask_size))
-    }
-    #[setter]
-    fn set_mask_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferInstanceMaskInfo.mask_size")?;
-        rt::field_set!(self, mask_size = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsInferInstanceMaskInfo {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsInferInstanceMaskInfo, int classId : u32, "classId",
+            "NvDsInferInstanceMaskInfo.classId", writable,
+            "Class index.\n\n`unsigned int classId` at sdk/include/nvdsinfer.h:96."
+        ),
+        rt::scalar_field!(
+            NvDsInferInstanceMaskInfo, float left : f32, "left",
+            "NvDsInferInstanceMaskInfo.left", writable,
+            "X of the box's left edge.\n\n`float left` at sdk/include/nvdsinfer.h:97."
+        ),
+        rt::scalar_field!(
+            NvDsInferInstanceMaskInfo, float top : f32, "top",
+            "NvDsInferInstanceMaskInfo.top", writable,
+            "Y of the box's top edge.\n\n`float top` at sdk/include/nvdsinfer.h:98."
+        ),
+        rt::scalar_field!(
+            NvDsInferInstanceMaskInfo, float width : f32, "width",
+            "NvDsInferInstanceMaskInfo.width", writable,
+            "Box width.\n\n`float width` at sdk/include/nvdsinfer.h:99."
+        ),
+        rt::scalar_field!(
+            NvDsInferInstanceMaskInfo, float height : f32, "height",
+            "NvDsInferInstanceMaskInfo.height", writable,
+            "Box height.\n\n`float height` at sdk/include/nvdsinfer.h:100."
+        ),
+        rt::scalar_field!(
+            NvDsInferInstanceMaskInfo, float detectionConfidence : f32,
+            "detectionConfidence", "NvDsInferInstanceMaskInfo.detectionConfidence",
+            writable,
+            "Confidence, 0.0 to 1.0.\n\n`float detectionConfidence` at sdk/include/nvdsinfer.h:101."
+        ),
+        rt::scalar_field!(
+            NvDsInferInstanceMaskInfo, int mask_width : u32, "mask_width",
+            "NvDsInferInstanceMaskInfo.mask_width", writable,
+            "Mask width.\n\n`unsigned int mask_width` at sdk/include/nvdsinfer.h:103."
+        ),
+        rt::scalar_field!(
+            NvDsInferInstanceMaskInfo, int mask_height : u32, "mask_height",
+            "NvDsInferInstanceMaskInfo.mask_height", writable,
+            "Mask height.\n\n`unsigned int mask_height` at sdk/include/nvdsinfer.h:104."
+        ),
+        rt::scalar_field!(
+            NvDsInferInstanceMaskInfo, int mask_size : u32, "mask_size",
+            "NvDsInferInstanceMaskInfo.mask_size", writable,
+            "Size of @a mask in bytes.\n\n`unsigned int mask_size` at sdk/include/nvdsinfer.h:105."
+        ),
+    ];
 }
 /// One attribute produced by a classifier.
 ///
@@ -8053,45 +5914,6 @@ impl NvDsInferAttribute {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Index of the output layer that produced the attribute.
-    ///
-    /// `unsigned int attributeIndex` at sdk/include/nvdsinfer.h:110.
-    #[getter]
-    fn get_attributeIndex(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, attributeIndex))
-    }
-    #[setter]
-    fn set_attributeIndex(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferAttribute.attributeIndex")?;
-        rt::field_set!(self, attributeIndex = v as _);
-        Ok(())
-    }
-    /// Value (class index) of the attribute.
-    ///
-    /// `unsigned int attributeValue` at sdk/include/nvdsinfer.h:111.
-    #[getter]
-    fn get_attributeValue(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, attributeValue))
-    }
-    #[setter]
-    fn set_attributeValue(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferAttribute.attributeValue")?;
-        rt::field_set!(self, attributeValue = v as _);
-        Ok(())
-    }
-    /// Confidence of the value.
-    ///
-    /// `float attributeConfidence` at sdk/include/nvdsinfer.h:112.
-    #[getter]
-    fn get_attributeConfidence(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, attributeConfidence) as f64)
-    }
-    #[setter]
-    fn set_attributeConfidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsInferAttribute.attributeConfidence")?;
-        rt::field_set!(self, attributeConfidence = v as _);
-        Ok(())
-    }
     /// Label text (heap string), or NULL.
     ///
     /// `char* attributeLabel` at sdk/include/nvdsinfer.h:113.
@@ -8102,6 +5924,25 @@ impl NvDsInferAttribute {
     ) -> PyResult<Option<Bound<'py, PyString>>> {
         Ok(rt::field_c_string!(py, self, attributeLabel))
     }
+}
+impl rt::getset::ScalarFields for NvDsInferAttribute {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsInferAttribute, int attributeIndex : u32, "attributeIndex",
+            "NvDsInferAttribute.attributeIndex", writable,
+            "Index of the output layer that produced the attribute.\n\n`unsigned int attributeIndex` at sdk/include/nvdsinfer.h:110."
+        ),
+        rt::scalar_field!(
+            NvDsInferAttribute, int attributeValue : u32, "attributeValue",
+            "NvDsInferAttribute.attributeValue", writable,
+            "Value (class index) of the attribute.\n\n`unsigned int attributeValue` at sdk/include/nvdsinfer.h:111."
+        ),
+        rt::scalar_field!(
+            NvDsInferAttribute, float attributeConfidence : f32, "attributeConfidence",
+            "NvDsInferAttribute.attributeConfidence", writable,
+            "Confidence of the value.\n\n`float attributeConfidence` at sdk/include/nvdsinfer.h:112."
+        ),
+    ];
 }
 /// Raw output tensors of one inference run for one frame or object.
 ///
@@ -8161,26 +6002,6 @@ impl NvDsInferTensorMeta {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Id of the inference element that produced the tensors.
-    ///
-    /// `guint unique_id` at sdk/include/gstnvdsinfer.h:37.
-    #[getter]
-    fn get_unique_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, unique_id))
-    }
-    #[setter]
-    fn set_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInferTensorMeta.unique_id")?;
-        rt::field_set!(self, unique_id = v as _);
-        Ok(())
-    }
-    /// Number of entries in @a output_layers_info.
-    ///
-    /// `guint num_output_layers` at sdk/include/gstnvdsinfer.h:38.
-    #[getter]
-    fn get_num_output_layers(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_output_layers))
-    }
     /// Host address of each output layer's data.
     ///
     /// `void** out_buf_ptrs_host` at sdk/include/gstnvdsinfer.h:40.
@@ -8238,19 +6059,6 @@ impl NvDsInferTensorMeta {
             slf, out_buf_ptrs_dev, target, "NvDsInferTensorMeta.out_buf_ptrs_dev"
         )
     }
-    /// GPU holding the device buffers.
-    ///
-    /// `gint gpu_id` at sdk/include/gstnvdsinfer.h:42.
-    #[getter]
-    fn get_gpu_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, gpu_id))
-    }
-    #[setter]
-    fn set_gpu_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsInferTensorMeta.gpu_id")?;
-        rt::field_set!(self, gpu_id = v as _);
-        Ok(())
-    }
     /// Producer-private data.
     ///
     /// `void* priv_data` at sdk/include/gstnvdsinfer.h:43.
@@ -8277,59 +6085,6 @@ impl NvDsInferTensorMeta {
             }
         };
         rt::field_set_pointer!(slf, priv_data, target, "NvDsInferTensorMeta.priv_data")
-    }
-    /// Input resolution of the model.
-    ///
-    /// `NvDsInferNetworkInfo network_info` at sdk/include/gstnvdsinfer.h:44.
-    #[getter]
-    fn get_network_info(slf: &Bound<'_, Self>) -> PyResult<NvDsInferNetworkInfo> {
-        let this = slf.get();
-        Ok(
-            NvDsInferNetworkInfo::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, network_info))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_network_info(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsInferNetworkInfo>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsInferNetworkInfo::TYPE,
-                "NvDsInferTensorMeta.network_info",
-            ))?;
-        rt::field_assign!(self, network_info, source.get(), NvDsInferNetworkInfo)
-    }
-    /// TRUE if scaling kept the aspect ratio.
-    ///
-    /// `gboolean maintain_aspect_ratio` at sdk/include/gstnvdsinfer.h:45.
-    #[getter]
-    fn get_maintain_aspect_ratio(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, maintain_aspect_ratio) as i64 != 0)
-    }
-    #[setter]
-    fn set_maintain_aspect_ratio(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<
-            u8,
-        >(value, "NvDsInferTensorMeta.maintain_aspect_ratio")?;
-        rt::field_set!(self, maintain_aspect_ratio = v as _);
-        Ok(())
-    }
-    /// TRUE if padding was split evenly (with @a maintain_aspect_ratio).
-    ///
-    /// `gboolean symmetric_padding` at sdk/include/gstnvdsinfer.h:46.
-    #[getter]
-    fn get_symmetric_padding(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, symmetric_padding) as i64 != 0)
-    }
-    #[setter]
-    fn set_symmetric_padding(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<
-            u8,
-        >(value, "NvDsInferTensorMeta.symmetric_padding")?;
-        rt::field_set!(self, symmetric_padding = v as _);
-        Ok(())
     }
     /// Element `index` of `output_layers_info` (`IndexError` outside the count), a view sharing this object's liveness.
     #[pyo3(signature = (index))]
@@ -8362,6 +6117,41 @@ impl NvDsInferTensorMeta {
         }
         Ok(NvDsInferLayerInfo::wrap(this.view.field(slf.as_any(), element)?))
     }
+}
+impl rt::getset::ScalarFields for NvDsInferTensorMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsInferTensorMeta, int unique_id : u32, "unique_id",
+            "NvDsInferTensorMeta.unique_id", writable,
+            "Id of the inference element that produced the tensors.\n\n`guint unique_id` at sdk/include/gstnvdsinfer.h:37."
+        ),
+        rt::scalar_field!(
+            NvDsInferTensorMeta, int num_output_layers : u32, "num_output_layers",
+            "NvDsInferTensorMeta.num_output_layers", readonly,
+            "Number of entries in @a output_layers_info.\n\n`guint num_output_layers` at sdk/include/gstnvdsinfer.h:38."
+        ),
+        rt::scalar_field!(
+            NvDsInferTensorMeta, int gpu_id : i32, "gpu_id",
+            "NvDsInferTensorMeta.gpu_id", writable,
+            "GPU holding the device buffers.\n\n`gint gpu_id` at sdk/include/gstnvdsinfer.h:42."
+        ),
+        rt::scalar_field!(
+            NvDsInferTensorMeta, nested network_info : NvDsInferNetworkInfo,
+            "network_info", "NvDsInferTensorMeta.network_info", writable,
+            "Input resolution of the model.\n\n`NvDsInferNetworkInfo network_info` at sdk/include/gstnvdsinfer.h:44."
+        ),
+        rt::scalar_field!(
+            NvDsInferTensorMeta, bool maintain_aspect_ratio : i32,
+            "maintain_aspect_ratio", "NvDsInferTensorMeta.maintain_aspect_ratio",
+            writable,
+            "TRUE if scaling kept the aspect ratio.\n\n`gboolean maintain_aspect_ratio` at sdk/include/gstnvdsinfer.h:45."
+        ),
+        rt::scalar_field!(
+            NvDsInferTensorMeta, bool symmetric_padding : i32, "symmetric_padding",
+            "NvDsInferTensorMeta.symmetric_padding", writable,
+            "TRUE if padding was split evenly (with @a maintain_aspect_ratio).\n\n`gboolean symmetric_padding` at sdk/include/gstnvdsinfer.h:46."
+        ),
+    ];
 }
 /// Segmentation output of one inference run for one frame or object.
 ///
@@ -8411,27 +6201,6 @@ impl NvDsInferSegmentationMeta {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Number of classes.
-    ///
-    /// `guint classes` at sdk/include/gstnvdsinfer.h:51.
-    #[getter]
-    fn get_classes(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, classes))
-    }
-    /// Width of the class map.
-    ///
-    /// `guint width` at sdk/include/gstnvdsinfer.h:52.
-    #[getter]
-    fn get_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, width))
-    }
-    /// Height of the class map.
-    ///
-    /// `guint height` at sdk/include/gstnvdsinfer.h:53.
-    #[getter]
-    fn get_height(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, height))
     }
     /// Class of each pixel; pixel (x, y) is at y * width + x.
     ///
@@ -8517,19 +6286,6 @@ impl NvDsInferSegmentationMeta {
             slf, priv_data, target, "NvDsInferSegmentationMeta.priv_data"
         )
     }
-    /// Id of the inference element that produced the map.
-    ///
-    /// `gint unique_id` at sdk/include/gstnvdsinfer.h:57.
-    #[getter]
-    fn get_unique_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, unique_id))
-    }
-    #[setter]
-    fn set_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsInferSegmentationMeta.unique_id")?;
-        rt::field_set!(self, unique_id = v as _);
-        Ok(())
-    }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     pub(crate) fn class_map_array<'py>(
         slf: &Bound<'py, Self>,
@@ -8569,6 +6325,30 @@ impl NvDsInferSegmentationMeta {
         )?;
         rt::numpy_array!(slf, f32, data, shape, true)
     }
+}
+impl rt::getset::ScalarFields for NvDsInferSegmentationMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsInferSegmentationMeta, int classes : u32, "classes",
+            "NvDsInferSegmentationMeta.classes", readonly,
+            "Number of classes.\n\n`guint classes` at sdk/include/gstnvdsinfer.h:51."
+        ),
+        rt::scalar_field!(
+            NvDsInferSegmentationMeta, int width : u32, "width",
+            "NvDsInferSegmentationMeta.width", readonly,
+            "Width of the class map.\n\n`guint width` at sdk/include/gstnvdsinfer.h:52."
+        ),
+        rt::scalar_field!(
+            NvDsInferSegmentationMeta, int height : u32, "height",
+            "NvDsInferSegmentationMeta.height", readonly,
+            "Height of the class map.\n\n`guint height` at sdk/include/gstnvdsinfer.h:53."
+        ),
+        rt::scalar_field!(
+            NvDsInferSegmentationMeta, int unique_id : i32, "unique_id",
+            "NvDsInferSegmentationMeta.unique_id", writable,
+            "Id of the inference element that produced the map.\n\n`gint unique_id` at sdk/include/gstnvdsinfer.h:57."
+        ),
+    ];
 }
 /// Rectangle in pixels (note: top comes first).
 ///
@@ -8616,58 +6396,26 @@ impl NvDsRect {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Y of the top edge.
-    ///
-    /// `float top` at sdk/include/nvdsmeta_schema.h:75.
-    #[getter]
-    fn get_top(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, top) as f64)
-    }
-    #[setter]
-    fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsRect.top")?;
-        rt::field_set!(self, top = v as _);
-        Ok(())
-    }
-    /// X of the left edge.
-    ///
-    /// `float left` at sdk/include/nvdsmeta_schema.h:76.
-    #[getter]
-    fn get_left(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, left) as f64)
-    }
-    #[setter]
-    fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsRect.left")?;
-        rt::field_set!(self, left = v as _);
-        Ok(())
-    }
-    /// Width.
-    ///
-    /// `float width` at sdk/include/nvdsmeta_schema.h:77.
-    #[getter]
-    fn get_width(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, width) as f64)
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsRect.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// Height.
-    ///
-    /// `float height` at sdk/include/nvdsmeta_schema.h:78.
-    #[getter]
-    fn get_height(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, height) as f64)
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsRect.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsRect {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsRect, float top : f32, "top", "NvDsRect.top", writable,
+            "Y of the top edge.\n\n`float top` at sdk/include/nvdsmeta_schema.h:75."
+        ),
+        rt::scalar_field!(
+            NvDsRect, float left : f32, "left", "NvDsRect.left", writable,
+            "X of the left edge.\n\n`float left` at sdk/include/nvdsmeta_schema.h:76."
+        ),
+        rt::scalar_field!(
+            NvDsRect, float width : f32, "width", "NvDsRect.width", writable,
+            "Width.\n\n`float width` at sdk/include/nvdsmeta_schema.h:77."
+        ),
+        rt::scalar_field!(
+            NvDsRect, float height : f32, "height", "NvDsRect.height", writable,
+            "Height.\n\n`float height` at sdk/include/nvdsmeta_schema.h:78."
+        ),
+    ];
 }
 /// Geographic position.
 ///
@@ -8712,45 +6460,22 @@ impl NvDsGeoLocation {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Latitude, degrees.
-    ///
-    /// `gdouble lat` at sdk/include/nvdsmeta_schema.h:83.
-    #[getter]
-    fn get_lat(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, lat))
-    }
-    #[setter]
-    fn set_lat(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsGeoLocation.lat")?;
-        rt::field_set!(self, lat = v as _);
-        Ok(())
-    }
-    /// Longitude, degrees.
-    ///
-    /// `gdouble lon` at sdk/include/nvdsmeta_schema.h:84.
-    #[getter]
-    fn get_lon(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, lon))
-    }
-    #[setter]
-    fn set_lon(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsGeoLocation.lon")?;
-        rt::field_set!(self, lon = v as _);
-        Ok(())
-    }
-    /// Altitude.
-    ///
-    /// `gdouble alt` at sdk/include/nvdsmeta_schema.h:85.
-    #[getter]
-    fn get_alt(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, alt))
-    }
-    #[setter]
-    fn set_alt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsGeoLocation.alt")?;
-        rt::field_set!(self, alt = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsGeoLocation {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsGeoLocation, float lat : f64, "lat", "NvDsGeoLocation.lat", writable,
+            "Latitude, degrees.\n\n`gdouble lat` at sdk/include/nvdsmeta_schema.h:83."
+        ),
+        rt::scalar_field!(
+            NvDsGeoLocation, float lon : f64, "lon", "NvDsGeoLocation.lon", writable,
+            "Longitude, degrees.\n\n`gdouble lon` at sdk/include/nvdsmeta_schema.h:84."
+        ),
+        rt::scalar_field!(
+            NvDsGeoLocation, float alt : f64, "alt", "NvDsGeoLocation.alt", writable,
+            "Altitude.\n\n`gdouble alt` at sdk/include/nvdsmeta_schema.h:85."
+        ),
+    ];
 }
 /// Point in a 3D coordinate system.
 ///
@@ -8793,45 +6518,22 @@ impl NvDsCoordinate {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// X.
-    ///
-    /// `gdouble x` at sdk/include/nvdsmeta_schema.h:90.
-    #[getter]
-    fn get_x(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, x))
-    }
-    #[setter]
-    fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsCoordinate.x")?;
-        rt::field_set!(self, x = v as _);
-        Ok(())
-    }
-    /// Y.
-    ///
-    /// `gdouble y` at sdk/include/nvdsmeta_schema.h:91.
-    #[getter]
-    fn get_y(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, y))
-    }
-    #[setter]
-    fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsCoordinate.y")?;
-        rt::field_set!(self, y = v as _);
-        Ok(())
-    }
-    /// Z.
-    ///
-    /// `gdouble z` at sdk/include/nvdsmeta_schema.h:92.
-    #[getter]
-    fn get_z(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, z))
-    }
-    #[setter]
-    fn set_z(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsCoordinate.z")?;
-        rt::field_set!(self, z = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsCoordinate {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsCoordinate, float x : f64, "x", "NvDsCoordinate.x", writable,
+            "X.\n\n`gdouble x` at sdk/include/nvdsmeta_schema.h:90."
+        ),
+        rt::scalar_field!(
+            NvDsCoordinate, float y : f64, "y", "NvDsCoordinate.y", writable,
+            "Y.\n\n`gdouble y` at sdk/include/nvdsmeta_schema.h:91."
+        ),
+        rt::scalar_field!(
+            NvDsCoordinate, float z : f64, "z", "NvDsCoordinate.z", writable,
+            "Z.\n\n`gdouble z` at sdk/include/nvdsmeta_schema.h:92."
+        ),
+    ];
 }
 /// Feature vector identifying an object.
 ///
@@ -8899,19 +6601,15 @@ impl NvDsObjectSignature {
         );
         rt::field_set_pointer!(slf, signature, target, "NvDsObjectSignature.signature")
     }
-    /// Number of values in @a signature.
-    ///
-    /// `guint size` at sdk/include/nvdsmeta_schema.h:98.
-    #[getter]
-    fn get_size(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, size))
-    }
-    #[setter]
-    fn set_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsObjectSignature.size")?;
-        rt::field_set!(self, size = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsObjectSignature {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsObjectSignature, int size : u32, "size", "NvDsObjectSignature.size",
+            writable,
+            "Number of values in @a signature.\n\n`guint size` at sdk/include/nvdsmeta_schema.h:98."
+        ),
+    ];
 }
 /// Product attributes, with a mask.
 ///
@@ -8990,6 +6688,9 @@ impl NvDsProductObjectExt {
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
+}
+impl rt::getset::ScalarFields for NvDsProductObjectExt {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
 }
 /// Vehicle attributes.
 ///
@@ -9137,6 +6838,9 @@ impl NvDsVehicleObject {
         )
     }
 }
+impl rt::getset::ScalarFields for NvDsVehicleObject {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
+}
 /// Person attributes.
 ///
 /// C struct `NvDsPersonObject`, declared at sdk/include/nvdsmeta_schema.h:120.
@@ -9250,19 +6954,14 @@ impl NvDsPersonObject {
             self, apparel, owned __BINDERY_ALLOC_GLIB, value, "NvDsPersonObject.apparel"
         )
     }
-    /// Age in years.
-    ///
-    /// `guint age` at sdk/include/nvdsmeta_schema.h:125.
-    #[getter]
-    fn get_age(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, age))
-    }
-    #[setter]
-    fn set_age(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsPersonObject.age")?;
-        rt::field_set!(self, age = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsPersonObject {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsPersonObject, int age : u32, "age", "NvDsPersonObject.age", writable,
+            "Age in years.\n\n`guint age` at sdk/include/nvdsmeta_schema.h:125."
+        ),
+    ];
 }
 /// Face attributes.
 ///
@@ -9436,19 +7135,14 @@ impl NvDsFaceObject {
             self, eyecolor, owned __BINDERY_ALLOC_GLIB, value, "NvDsFaceObject.eyecolor"
         )
     }
-    /// Age in years.
-    ///
-    /// `guint age` at sdk/include/nvdsmeta_schema.h:137.
-    #[getter]
-    fn get_age(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, age))
-    }
-    #[setter]
-    fn set_age(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFaceObject.age")?;
-        rt::field_set!(self, age = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsFaceObject {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsFaceObject, int age : u32, "age", "NvDsFaceObject.age", writable,
+            "Age in years.\n\n`guint age` at sdk/include/nvdsmeta_schema.h:137."
+        ),
+    ];
 }
 /// Vehicle attributes, with a mask.
 ///
@@ -9611,6 +7305,9 @@ impl NvDsVehicleObjectExt {
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
 }
+impl rt::getset::ScalarFields for NvDsVehicleObjectExt {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
+}
 /// Person attributes, with a mask.
 ///
 /// C struct `NvDsPersonObjectExt`, declared at sdk/include/nvdsmeta_schema.h:152.
@@ -9726,19 +7423,6 @@ impl NvDsPersonObjectExt {
             "NvDsPersonObjectExt.apparel"
         )
     }
-    /// Age in years.
-    ///
-    /// `guint age` at sdk/include/nvdsmeta_schema.h:157.
-    #[getter]
-    fn get_age(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, age))
-    }
-    #[setter]
-    fn set_age(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsPersonObjectExt.age")?;
-        rt::field_set!(self, age = v as _);
-        Ok(())
-    }
     /// Polygons outlining the person.
     ///
     /// `GList* mask` at sdk/include/nvdsmeta_schema.h:158.
@@ -9750,6 +7434,15 @@ impl NvDsPersonObjectExt {
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
+}
+impl rt::getset::ScalarFields for NvDsPersonObjectExt {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsPersonObjectExt, int age : u32, "age", "NvDsPersonObjectExt.age",
+            writable,
+            "Age in years.\n\n`guint age` at sdk/include/nvdsmeta_schema.h:157."
+        ),
+    ];
 }
 /// Face attributes, with a mask (struct tag NvDsFaceObjectWithExt).
 ///
@@ -9928,19 +7621,6 @@ impl NvDsFaceObjectWithExt {
             "NvDsFaceObjectWithExt.eyecolor"
         )
     }
-    /// Age in years.
-    ///
-    /// `guint age` at sdk/include/nvdsmeta_schema.h:170.
-    #[getter]
-    fn get_age(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, age))
-    }
-    #[setter]
-    fn set_age(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsFaceObjectWithExt.age")?;
-        rt::field_set!(self, age = v as _);
-        Ok(())
-    }
     /// Polygons outlining the face.
     ///
     /// `GList* mask` at sdk/include/nvdsmeta_schema.h:171.
@@ -9952,6 +7632,15 @@ impl NvDsFaceObjectWithExt {
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
+}
+impl rt::getset::ScalarFields for NvDsFaceObjectWithExt {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsFaceObjectWithExt, int age : u32, "age", "NvDsFaceObjectWithExt.age",
+            writable,
+            "Age in years.\n\n`guint age` at sdk/include/nvdsmeta_schema.h:170."
+        ),
+    ];
 }
 /// One body joint.
 ///
@@ -9994,58 +7683,27 @@ impl NvDsJoint {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// X, in pixels.
-    ///
-    /// `float x` at sdk/include/nvdsmeta_schema.h:176.
-    #[getter]
-    fn get_x(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, x) as f64)
-    }
-    #[setter]
-    fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsJoint.x")?;
-        rt::field_set!(self, x = v as _);
-        Ok(())
-    }
-    /// Y, in pixels.
-    ///
-    /// `float y` at sdk/include/nvdsmeta_schema.h:177.
-    #[getter]
-    fn get_y(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, y) as f64)
-    }
-    #[setter]
-    fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsJoint.y")?;
-        rt::field_set!(self, y = v as _);
-        Ok(())
-    }
-    /// Z, in pixels.
-    ///
-    /// `float z` at sdk/include/nvdsmeta_schema.h:178.
-    #[getter]
-    fn get_z(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, z) as f64)
-    }
-    #[setter]
-    fn set_z(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsJoint.z")?;
-        rt::field_set!(self, z = v as _);
-        Ok(())
-    }
-    /// Confidence of the joint.
-    ///
-    /// `float confidence` at sdk/include/nvdsmeta_schema.h:179.
-    #[getter]
-    fn get_confidence(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, confidence) as f64)
-    }
-    #[setter]
-    fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsJoint.confidence")?;
-        rt::field_set!(self, confidence = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsJoint {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsJoint, float x : f32, "x", "NvDsJoint.x", writable,
+            "X, in pixels.\n\n`float x` at sdk/include/nvdsmeta_schema.h:176."
+        ),
+        rt::scalar_field!(
+            NvDsJoint, float y : f32, "y", "NvDsJoint.y", writable,
+            "Y, in pixels.\n\n`float y` at sdk/include/nvdsmeta_schema.h:177."
+        ),
+        rt::scalar_field!(
+            NvDsJoint, float z : f32, "z", "NvDsJoint.z", writable,
+            "Z, in pixels.\n\n`float z` at sdk/include/nvdsmeta_schema.h:178."
+        ),
+        rt::scalar_field!(
+            NvDsJoint, float confidence : f32, "confidence", "NvDsJoint.confidence",
+            writable,
+            "Confidence of the joint.\n\n`float confidence` at sdk/include/nvdsmeta_schema.h:179."
+        ),
+    ];
 }
 /// A body pose.
 ///
@@ -10093,66 +7751,25 @@ impl NvDsJoints {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// @a num_joints joints.
-    ///
-    /// `NvDsJoint* joints` at sdk/include/nvdsmeta_schema.h:184.
-    #[getter]
-    fn get_joints(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsJoint>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, joints) as *mut _)
-                .map(NvDsJoint::wrap),
-        )
-    }
-    #[setter]
-    fn set_joints(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsJoint>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsJoint::TYPE,
-                            "NvDsJoints.joints",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, joints, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvDsJoint::TYPE) ?), None => None, }, "NvDsJoints.joints"
-        )
-    }
-    /// Number of joints.
-    ///
-    /// `int num_joints` at sdk/include/nvdsmeta_schema.h:185.
-    #[getter]
-    fn get_num_joints(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, num_joints))
-    }
-    #[setter]
-    fn set_num_joints(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsJoints.num_joints")?;
-        rt::field_set!(self, num_joints = v as _);
-        Ok(())
-    }
-    /// 0 for 2D, 1 for 3D.
-    ///
-    /// `int pose_type` at sdk/include/nvdsmeta_schema.h:186.
-    #[getter]
-    fn get_pose_type(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, pose_type))
-    }
-    #[setter]
-    fn set_pose_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsJoints.pose_type")?;
-        rt::field_set!(self, pose_type = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsJoints {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsJoints, pointer joints : NvDsJoint, "joints", "NvDsJoints.joints",
+            writable,
+            "@a num_joints joints.\n\n`NvDsJoint* joints` at sdk/include/nvdsmeta_schema.h:184."
+        ),
+        rt::scalar_field!(
+            NvDsJoints, int num_joints : i32, "num_joints", "NvDsJoints.num_joints",
+            writable,
+            "Number of joints.\n\n`int num_joints` at sdk/include/nvdsmeta_schema.h:185."
+        ),
+        rt::scalar_field!(
+            NvDsJoints, int pose_type : i32, "pose_type", "NvDsJoints.pose_type",
+            writable,
+            "0 for 2D, 1 for 3D.\n\n`int pose_type` at sdk/include/nvdsmeta_schema.h:186."
+        ),
+    ];
 }
 /// An embedding vector.
 ///
@@ -10227,19 +7844,15 @@ impl NvDsEmbedding {
             slf, embedding_vector, target, "NvDsEmbedding.embedding_vector"
         )
     }
-    /// Number of values.
-    ///
-    /// `guint embedding_length` at sdk/include/nvdsmeta_schema.h:192.
-    #[getter]
-    fn get_embedding_length(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, embedding_length))
-    }
-    #[setter]
-    fn set_embedding_length(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsEmbedding.embedding_length")?;
-        rt::field_set!(self, embedding_length = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsEmbedding {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsEmbedding, int embedding_length : u32, "embedding_length",
+            "NvDsEmbedding.embedding_length", writable,
+            "Number of values.\n\n`guint embedding_length` at sdk/include/nvdsmeta_schema.h:192."
+        ),
+    ];
 }
 /// Product attributes.
 ///
@@ -10307,6 +7920,9 @@ impl NvDsProductObject {
         Ok(rt::field_c_string!(py, self, shape))
     }
 }
+impl rt::getset::ScalarFields for NvDsProductObject {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
+}
 /// 2D convex hull.
 ///
 /// C struct `NvDsConvexHull`, declared at sdk/include/nvdsmeta_schema.h:203.
@@ -10370,19 +7986,15 @@ impl NvDsConvexHull {
         );
         rt::field_set_pointer!(slf, points, target, "NvDsConvexHull.points")
     }
-    /// Number of points.
-    ///
-    /// `guint numFilled` at sdk/include/nvdsmeta_schema.h:205.
-    #[getter]
-    fn get_numFilled(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, numFilled))
-    }
-    #[setter]
-    fn set_numFilled(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsConvexHull.numFilled")?;
-        rt::field_set!(self, numFilled = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsConvexHull {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsConvexHull, int numFilled : u32, "numFilled", "NvDsConvexHull.numFilled",
+            writable,
+            "Number of points.\n\n`guint numFilled` at sdk/include/nvdsmeta_schema.h:205."
+        ),
+    ];
 }
 /// A 3D box from a 3D detector.
 ///
@@ -10448,19 +8060,6 @@ impl NvDsBbox3dObject {
         rt::field_set_array!(self, boxes_3d = values);
         Ok(())
     }
-    /// Box score.
-    ///
-    /// `float scores_3d` at sdk/include/nvdsmeta_schema.h:211.
-    #[getter]
-    fn get_scores_3d(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, scores_3d) as f64)
-    }
-    #[setter]
-    fn set_scores_3d(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsBbox3dObject.scores_3d")?;
-        rt::field_set!(self, scores_3d = v as _);
-        Ok(())
-    }
     /// Class label.
     ///
     /// `gchar* labels_3d` at sdk/include/nvdsmeta_schema.h:212.
@@ -10481,70 +8080,6 @@ impl NvDsBbox3dObject {
     ) -> PyResult<Option<Bound<'py, PyString>>> {
         Ok(rt::field_c_string!(py, self, embedding_filter))
     }
-    /// Class confidence.
-    ///
-    /// `float cls_scores` at sdk/include/nvdsmeta_schema.h:214.
-    #[getter]
-    fn get_cls_scores(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, cls_scores) as f64)
-    }
-    #[setter]
-    fn set_cls_scores(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsBbox3dObject.cls_scores")?;
-        rt::field_set!(self, cls_scores = v as _);
-        Ok(())
-    }
-    /// Instance id.
-    ///
-    /// `guint instance_ids` at sdk/include/nvdsmeta_schema.h:215.
-    #[getter]
-    fn get_instance_ids(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, instance_ids))
-    }
-    #[setter]
-    fn set_instance_ids(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsBbox3dObject.instance_ids")?;
-        rt::field_set!(self, instance_ids = v as _);
-        Ok(())
-    }
-    /// Instance features, or NULL.
-    ///
-    /// `NvDsEmbedding* instance_feats` at sdk/include/nvdsmeta_schema.h:216.
-    #[getter]
-    fn get_instance_feats(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsEmbedding>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, instance_feats) as *mut _)
-                .map(NvDsEmbedding::wrap),
-        )
-    }
-    #[setter]
-    fn set_instance_feats(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsEmbedding>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsEmbedding::TYPE,
-                            "NvDsBbox3dObject.instance_feats",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, instance_feats, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsEmbedding::TYPE) ?), None => None, },
-            "NvDsBbox3dObject.instance_feats"
-        )
-    }
     /// OCR text, or NULL.
     ///
     /// `gchar* ocr_label` at sdk/include/nvdsmeta_schema.h:217.
@@ -10555,6 +8090,30 @@ impl NvDsBbox3dObject {
     ) -> PyResult<Option<Bound<'py, PyString>>> {
         Ok(rt::field_c_string!(py, self, ocr_label))
     }
+}
+impl rt::getset::ScalarFields for NvDsBbox3dObject {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsBbox3dObject, float scores_3d : f32, "scores_3d",
+            "NvDsBbox3dObject.scores_3d", writable,
+            "Box score.\n\n`float scores_3d` at sdk/include/nvdsmeta_schema.h:211."
+        ),
+        rt::scalar_field!(
+            NvDsBbox3dObject, float cls_scores : f32, "cls_scores",
+            "NvDsBbox3dObject.cls_scores", writable,
+            "Class confidence.\n\n`float cls_scores` at sdk/include/nvdsmeta_schema.h:214."
+        ),
+        rt::scalar_field!(
+            NvDsBbox3dObject, int instance_ids : u32, "instance_ids",
+            "NvDsBbox3dObject.instance_ids", writable,
+            "Instance id.\n\n`guint instance_ids` at sdk/include/nvdsmeta_schema.h:215."
+        ),
+        rt::scalar_field!(
+            NvDsBbox3dObject, pointer instance_feats : NvDsEmbedding, "instance_feats",
+            "NvDsBbox3dObject.instance_feats", writable,
+            "Instance features, or NULL.\n\n`NvDsEmbedding* instance_feats` at sdk/include/nvdsmeta_schema.h:216."
+        ),
+    ];
 }
 /// All 3D boxes of one frame.
 ///
@@ -10620,58 +8179,6 @@ impl NvDsBbox3dObjectList {
             ))
             .collect()
     }
-    /// Boxes used in @a objects.
-    ///
-    /// `guint num_objects` at sdk/include/nvdsmeta_schema.h:237.
-    #[getter]
-    fn get_num_objects(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_objects))
-    }
-    #[setter]
-    fn set_num_objects(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsBbox3dObjectList.num_objects")?;
-        rt::field_set!(self, num_objects = v as _);
-        Ok(())
-    }
-    /// Frame timestamp.
-    ///
-    /// `guint64 timestamp` at sdk/include/nvdsmeta_schema.h:238.
-    #[getter]
-    fn get_timestamp(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, timestamp))
-    }
-    #[setter]
-    fn set_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsBbox3dObjectList.timestamp")?;
-        rt::field_set!(self, timestamp = v as _);
-        Ok(())
-    }
-    /// Frame number.
-    ///
-    /// `gint frame_num` at sdk/include/nvdsmeta_schema.h:239.
-    #[getter]
-    fn get_frame_num(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, frame_num))
-    }
-    #[setter]
-    fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsBbox3dObjectList.frame_num")?;
-        rt::field_set!(self, frame_num = v as _);
-        Ok(())
-    }
-    /// Camera id.
-    ///
-    /// `guint camera_id` at sdk/include/nvdsmeta_schema.h:240.
-    #[getter]
-    fn get_camera_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, camera_id))
-    }
-    #[setter]
-    fn set_camera_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsBbox3dObjectList.camera_id")?;
-        rt::field_set!(self, camera_id = v as _);
-        Ok(())
-    }
     /// Sensor name.
     ///
     /// `gchar* sensorStr` at sdk/include/nvdsmeta_schema.h:241.
@@ -10682,19 +8189,35 @@ impl NvDsBbox3dObjectList {
     ) -> PyResult<Option<Bound<'py, PyString>>> {
         Ok(rt::field_c_string!(py, self, sensorStr))
     }
-    /// Entries used in @a entries.
-    ///
-    /// `int count` at sdk/include/nvdsmeta_schema.h:243.
-    #[getter]
-    fn get_count(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, count))
-    }
-    #[setter]
-    fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsBbox3dObjectList.count")?;
-        rt::field_set!(self, count = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsBbox3dObjectList {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsBbox3dObjectList, int num_objects : u32, "num_objects",
+            "NvDsBbox3dObjectList.num_objects", writable,
+            "Boxes used in @a objects.\n\n`guint num_objects` at sdk/include/nvdsmeta_schema.h:237."
+        ),
+        rt::scalar_field!(
+            NvDsBbox3dObjectList, int timestamp : u64, "timestamp",
+            "NvDsBbox3dObjectList.timestamp", writable,
+            "Frame timestamp.\n\n`guint64 timestamp` at sdk/include/nvdsmeta_schema.h:238."
+        ),
+        rt::scalar_field!(
+            NvDsBbox3dObjectList, int frame_num : i32, "frame_num",
+            "NvDsBbox3dObjectList.frame_num", writable,
+            "Frame number.\n\n`gint frame_num` at sdk/include/nvdsmeta_schema.h:239."
+        ),
+        rt::scalar_field!(
+            NvDsBbox3dObjectList, int camera_id : u32, "camera_id",
+            "NvDsBbox3dObjectList.camera_id", writable,
+            "Camera id.\n\n`guint camera_id` at sdk/include/nvdsmeta_schema.h:240."
+        ),
+        rt::scalar_field!(
+            NvDsBbox3dObjectList, int count : i32, "count", "NvDsBbox3dObjectList.count",
+            writable,
+            "Entries used in @a entries.\n\n`int count` at sdk/include/nvdsmeta_schema.h:243."
+        ),
+    ];
 }
 /// Single-view 3D tracking result of an object.
 ///
@@ -10774,52 +8297,20 @@ impl NvDs3DTracking {
         rt::field_set_array!(self, ptImgFeet = values);
         Ok(())
     }
-    /// Outline in the frame.
-    ///
-    /// `NvDsConvexHull convexHull` at sdk/include/nvdsmeta_schema.h:250.
-    #[getter]
-    fn get_convexHull(slf: &Bound<'_, Self>) -> PyResult<NvDsConvexHull> {
-        let this = slf.get();
-        Ok(
-            NvDsConvexHull::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, convexHull))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_convexHull(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsConvexHull>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsConvexHull::TYPE,
-                "NvDs3DTracking.convexHull",
-            ))?;
-        rt::field_assign!(self, convexHull, source.get(), NvDsConvexHull)
-    }
-    /// 3D box.
-    ///
-    /// `NvDsBbox3dObject bbox3d` at sdk/include/nvdsmeta_schema.h:251.
-    #[getter]
-    fn get_bbox3d(slf: &Bound<'_, Self>) -> PyResult<NvDsBbox3dObject> {
-        let this = slf.get();
-        Ok(
-            NvDsBbox3dObject::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, bbox3d))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_bbox3d(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsBbox3dObject>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsBbox3dObject::TYPE,
-                "NvDs3DTracking.bbox3d",
-            ))?;
-        rt::field_assign!(self, bbox3d, source.get(), NvDsBbox3dObject)
-    }
+}
+impl rt::getset::ScalarFields for NvDs3DTracking {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDs3DTracking, nested convexHull : NvDsConvexHull, "convexHull",
+            "NvDs3DTracking.convexHull", writable,
+            "Outline in the frame.\n\n`NvDsConvexHull convexHull` at sdk/include/nvdsmeta_schema.h:250."
+        ),
+        rt::scalar_field!(
+            NvDs3DTracking, nested bbox3d : NvDsBbox3dObject, "bbox3d",
+            "NvDs3DTracking.bbox3d", writable,
+            "3D box.\n\n`NvDsBbox3dObject bbox3d` at sdk/include/nvdsmeta_schema.h:251."
+        ),
+    ];
 }
 /// One question/answer exchange with a language model.
 ///
@@ -10889,6 +8380,9 @@ impl NvDsConversationObject {
     ) -> PyResult<Option<Bound<'py, PyString>>> {
         Ok(rt::field_c_string!(py, self, response))
     }
+}
+impl rt::getset::ScalarFields for NvDsConversationObject {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
 }
 /// Language-model results attached to an event.
 ///
@@ -10964,107 +8458,30 @@ impl NvDsLLMObject {
         );
         rt::field_set_pointer!(slf, info, target, "NvDsLLMObject.info")
     }
-    /// @a num_conversations exchanges.
-    ///
-    /// `NvDsConversationObject* conversations` at sdk/include/nvdsmeta_schema.h:264.
-    #[getter]
-    fn get_conversations(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsConversationObject>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, conversations) as *mut _)
-                .map(NvDsConversationObject::wrap),
-        )
-    }
-    #[setter]
-    fn set_conversations(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsConversationObject>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsConversationObject::TYPE,
-                            "NvDsLLMObject.conversations",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, conversations, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsConversationObject::TYPE) ?), None => None, },
-            "NvDsLLMObject.conversations"
-        )
-    }
-    /// Number of exchanges.
-    ///
-    /// `guint num_conversations` at sdk/include/nvdsmeta_schema.h:265.
-    #[getter]
-    fn get_num_conversations(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_conversations))
-    }
-    #[setter]
-    fn set_num_conversations(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsLLMObject.num_conversations")?;
-        rt::field_set!(self, num_conversations = v as _);
-        Ok(())
-    }
-    /// @a num_embeddings embeddings.
-    ///
-    /// `NvDsEmbedding* embeddings` at sdk/include/nvdsmeta_schema.h:266.
-    #[getter]
-    fn get_embeddings(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsEmbedding>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, embeddings) as *mut _)
-                .map(NvDsEmbedding::wrap),
-        )
-    }
-    #[setter]
-    fn set_embeddings(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsEmbedding>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsEmbedding::TYPE,
-                            "NvDsLLMObject.embeddings",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, embeddings, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsEmbedding::TYPE) ?), None => None, },
-            "NvDsLLMObject.embeddings"
-        )
-    }
-    /// Number of embeddings.
-    ///
-    /// `guint num_embeddings` at sdk/include/nvdsmeta_schema.h:267.
-    #[getter]
-    fn get_num_embeddings(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_embeddings))
-    }
-    #[setter]
-    fn set_num_embeddings(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsLLMObject.num_embeddings")?;
-        rt::field_set!(self, num_embeddings = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsLLMObject {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsLLMObject, pointer conversations : NvDsConversationObject,
+            "conversations", "NvDsLLMObject.conversations", writable,
+            "@a num_conversations exchanges.\n\n`NvDsConversationObject* conversations` at sdk/include/nvdsmeta_schema.h:264."
+        ),
+        rt::scalar_field!(
+            NvDsLLMObject, int num_conversations : u32, "num_conversations",
+            "NvDsLLMObject.num_conversations", writable,
+            "Number of exchanges.\n\n`guint num_conversations` at sdk/include/nvdsmeta_schema.h:265."
+        ),
+        rt::scalar_field!(
+            NvDsLLMObject, pointer embeddings : NvDsEmbedding, "embeddings",
+            "NvDsLLMObject.embeddings", writable,
+            "@a num_embeddings embeddings.\n\n`NvDsEmbedding* embeddings` at sdk/include/nvdsmeta_schema.h:266."
+        ),
+        rt::scalar_field!(
+            NvDsLLMObject, int num_embeddings : u32, "num_embeddings",
+            "NvDsLLMObject.num_embeddings", writable,
+            "Number of embeddings.\n\n`guint num_embeddings` at sdk/include/nvdsmeta_schema.h:267."
+        ),
+    ];
 }
 /// An interaction between objects.
 ///
@@ -11151,69 +8568,6 @@ impl NvDsInteractionObject {
         );
         rt::field_set_pointer!(slf, objectIds, target, "NvDsInteractionObject.objectIds")
     }
-    /// Number of ids.
-    ///
-    /// `guint num_objectIds` at sdk/include/nvdsmeta_schema.h:274.
-    #[getter]
-    fn get_num_objectIds(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_objectIds))
-    }
-    #[setter]
-    fn set_num_objectIds(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsInteractionObject.num_objectIds")?;
-        rt::field_set!(self, num_objectIds = v as _);
-        Ok(())
-    }
-    /// Where it happened.
-    ///
-    /// `NvDsCoordinate* coordinates` at sdk/include/nvdsmeta_schema.h:275.
-    #[getter]
-    fn get_coordinates(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsCoordinate>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, coordinates) as *mut _)
-                .map(NvDsCoordinate::wrap),
-        )
-    }
-    #[setter]
-    fn set_coordinates(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsCoordinate>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsCoordinate::TYPE,
-                            "NvDsInteractionObject.coordinates",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, coordinates, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsCoordinate::TYPE) ?), None => None, },
-            "NvDsInteractionObject.coordinates"
-        )
-    }
-    /// Number of coordinates.
-    ///
-    /// `guint num_coordinates` at sdk/include/nvdsmeta_schema.h:276.
-    #[getter]
-    fn get_num_coordinates(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_coordinates))
-    }
-    #[setter]
-    fn set_num_coordinates(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsInteractionObject.num_coordinates")?;
-        rt::field_set!(self, num_coordinates = v as _);
-        Ok(())
-    }
     /// Description.
     ///
     /// `gchar* description` at sdk/include/nvdsmeta_schema.h:277.
@@ -11246,19 +8600,30 @@ impl NvDsInteractionObject {
         );
         rt::field_set_pointer!(slf, info, target, "NvDsInteractionObject.info")
     }
-    /// Timestamp.
-    ///
-    /// `gint64 timestamp` at sdk/include/nvdsmeta_schema.h:279.
-    #[getter]
-    fn get_timestamp(&self) -> PyResult<i64> {
-        Ok(rt::field_get!(self, timestamp))
-    }
-    #[setter]
-    fn set_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i64>(value, "NvDsInteractionObject.timestamp")?;
-        rt::field_set!(self, timestamp = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsInteractionObject {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsInteractionObject, int num_objectIds : u32, "num_objectIds",
+            "NvDsInteractionObject.num_objectIds", writable,
+            "Number of ids.\n\n`guint num_objectIds` at sdk/include/nvdsmeta_schema.h:274."
+        ),
+        rt::scalar_field!(
+            NvDsInteractionObject, pointer coordinates : NvDsCoordinate, "coordinates",
+            "NvDsInteractionObject.coordinates", writable,
+            "Where it happened.\n\n`NvDsCoordinate* coordinates` at sdk/include/nvdsmeta_schema.h:275."
+        ),
+        rt::scalar_field!(
+            NvDsInteractionObject, int num_coordinates : u32, "num_coordinates",
+            "NvDsInteractionObject.num_coordinates", writable,
+            "Number of coordinates.\n\n`guint num_coordinates` at sdk/include/nvdsmeta_schema.h:276."
+        ),
+        rt::scalar_field!(
+            NvDsInteractionObject, int timestamp : i64, "timestamp",
+            "NvDsInteractionObject.timestamp", writable,
+            "Timestamp.\n\n`gint64 timestamp` at sdk/include/nvdsmeta_schema.h:279."
+        ),
+    ];
 }
 /// A congestion observation.
 ///
@@ -11338,32 +8703,6 @@ impl NvDsCongestionObject {
         );
         rt::field_set_pointer!(slf, objectIds, target, "NvDsCongestionObject.objectIds")
     }
-    /// Number of ids.
-    ///
-    /// `guint num_objectIds` at sdk/include/nvdsmeta_schema.h:286.
-    #[getter]
-    fn get_num_objectIds(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_objectIds))
-    }
-    #[setter]
-    fn set_num_objectIds(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsCongestionObject.num_objectIds")?;
-        rt::field_set!(self, num_objectIds = v as _);
-        Ok(())
-    }
-    /// Amount of congestion.
-    ///
-    /// `float amount` at sdk/include/nvdsmeta_schema.h:287.
-    #[getter]
-    fn get_amount(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, amount) as f64)
-    }
-    #[setter]
-    fn set_amount(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsCongestionObject.amount")?;
-        rt::field_set!(self, amount = v as _);
-        Ok(())
-    }
     /// Free-form string attributes.
     ///
     /// `GHashTable* info` at sdk/include/nvdsmeta_schema.h:288.
@@ -11386,19 +8725,25 @@ impl NvDsCongestionObject {
         );
         rt::field_set_pointer!(slf, info, target, "NvDsCongestionObject.info")
     }
-    /// Timestamp.
-    ///
-    /// `gint64 timestamp` at sdk/include/nvdsmeta_schema.h:289.
-    #[getter]
-    fn get_timestamp(&self) -> PyResult<i64> {
-        Ok(rt::field_get!(self, timestamp))
-    }
-    #[setter]
-    fn set_timestamp(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i64>(value, "NvDsCongestionObject.timestamp")?;
-        rt::field_set!(self, timestamp = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsCongestionObject {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsCongestionObject, int num_objectIds : u32, "num_objectIds",
+            "NvDsCongestionObject.num_objectIds", writable,
+            "Number of ids.\n\n`guint num_objectIds` at sdk/include/nvdsmeta_schema.h:286."
+        ),
+        rt::scalar_field!(
+            NvDsCongestionObject, float amount : f32, "amount",
+            "NvDsCongestionObject.amount", writable,
+            "Amount of congestion.\n\n`float amount` at sdk/include/nvdsmeta_schema.h:287."
+        ),
+        rt::scalar_field!(
+            NvDsCongestionObject, int timestamp : i64, "timestamp",
+            "NvDsCongestionObject.timestamp", writable,
+            "Timestamp.\n\n`gint64 timestamp` at sdk/include/nvdsmeta_schema.h:289."
+        ),
+    ];
 }
 /// Counts of one object type inside a field of view.
 ///
@@ -11471,69 +8816,6 @@ impl NvDsTypeMetricsObject {
     fn get_type_<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
         Ok(rt::field_c_string!(py, self, type_))
     }
-    /// Count.
-    ///
-    /// `gint32 count` at sdk/include/nvdsmeta_schema.h:296.
-    #[getter]
-    fn get_count(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, count))
-    }
-    #[setter]
-    fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsTypeMetricsObject.count")?;
-        rt::field_set!(self, count = v as _);
-        Ok(())
-    }
-    /// Region outline.
-    ///
-    /// `NvDsCoordinate* coordinates` at sdk/include/nvdsmeta_schema.h:297.
-    #[getter]
-    fn get_coordinates(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsCoordinate>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, coordinates) as *mut _)
-                .map(NvDsCoordinate::wrap),
-        )
-    }
-    #[setter]
-    fn set_coordinates(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsCoordinate>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsCoordinate::TYPE,
-                            "NvDsTypeMetricsObject.coordinates",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, coordinates, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsCoordinate::TYPE) ?), None => None, },
-            "NvDsTypeMetricsObject.coordinates"
-        )
-    }
-    /// Number of coordinates.
-    ///
-    /// `guint num_coordinates` at sdk/include/nvdsmeta_schema.h:298.
-    #[getter]
-    fn get_num_coordinates(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_coordinates))
-    }
-    #[setter]
-    fn set_num_coordinates(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsTypeMetricsObject.num_coordinates")?;
-        rt::field_set!(self, num_coordinates = v as _);
-        Ok(())
-    }
     /// Ids of the counted objects.
     ///
     /// `gchar** objectIds` at sdk/include/nvdsmeta_schema.h:299.
@@ -11555,19 +8837,6 @@ impl NvDsTypeMetricsObject {
             )?,
         );
         rt::field_set_pointer!(slf, objectIds, target, "NvDsTypeMetricsObject.objectIds")
-    }
-    /// Number of ids.
-    ///
-    /// `guint num_objectIds` at sdk/include/nvdsmeta_schema.h:300.
-    #[getter]
-    fn get_num_objectIds(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_objectIds))
-    }
-    #[setter]
-    fn set_num_objectIds(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsTypeMetricsObject.num_objectIds")?;
-        rt::field_set!(self, num_objectIds = v as _);
-        Ok(())
     }
     /// Free-form string attributes.
     ///
@@ -11591,6 +8860,30 @@ impl NvDsTypeMetricsObject {
         );
         rt::field_set_pointer!(slf, info, target, "NvDsTypeMetricsObject.info")
     }
+}
+impl rt::getset::ScalarFields for NvDsTypeMetricsObject {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsTypeMetricsObject, int count : i32, "count",
+            "NvDsTypeMetricsObject.count", writable,
+            "Count.\n\n`gint32 count` at sdk/include/nvdsmeta_schema.h:296."
+        ),
+        rt::scalar_field!(
+            NvDsTypeMetricsObject, pointer coordinates : NvDsCoordinate, "coordinates",
+            "NvDsTypeMetricsObject.coordinates", writable,
+            "Region outline.\n\n`NvDsCoordinate* coordinates` at sdk/include/nvdsmeta_schema.h:297."
+        ),
+        rt::scalar_field!(
+            NvDsTypeMetricsObject, int num_coordinates : u32, "num_coordinates",
+            "NvDsTypeMetricsObject.num_coordinates", writable,
+            "Number of coordinates.\n\n`guint num_coordinates` at sdk/include/nvdsmeta_schema.h:298."
+        ),
+        rt::scalar_field!(
+            NvDsTypeMetricsObject, int num_objectIds : u32, "num_objectIds",
+            "NvDsTypeMetricsObject.num_objectIds", writable,
+            "Number of ids.\n\n`guint num_objectIds` at sdk/include/nvdsmeta_schema.h:300."
+        ),
+    ];
 }
 /// A segmentation mask attached to an event.
 ///
@@ -11658,19 +8951,6 @@ impl NvDsSegmentationObject {
         );
         rt::field_set_pointer!(slf, mask, target, "NvDsSegmentationObject.mask")
     }
-    /// Number of values.
-    ///
-    /// `guint mask_size` at sdk/include/nvdsmeta_schema.h:307.
-    #[getter]
-    fn get_mask_size(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, mask_size))
-    }
-    #[setter]
-    fn set_mask_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsSegmentationObject.mask_size")?;
-        rt::field_set!(self, mask_size = v as _);
-        Ok(())
-    }
     /// Free-form string attributes.
     ///
     /// `GHashTable* info` at sdk/include/nvdsmeta_schema.h:308.
@@ -11693,6 +8973,15 @@ impl NvDsSegmentationObject {
         );
         rt::field_set_pointer!(slf, info, target, "NvDsSegmentationObject.info")
     }
+}
+impl rt::getset::ScalarFields for NvDsSegmentationObject {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsSegmentationObject, int mask_size : u32, "mask_size",
+            "NvDsSegmentationObject.mask_size", writable,
+            "Number of values.\n\n`guint mask_size` at sdk/include/nvdsmeta_schema.h:307."
+        ),
+    ];
 }
 /// An event to be sent by a message broker. Attach an object description
 /// (vehicle, person, face, product or custom) through @a extMsg.
@@ -11819,198 +9108,6 @@ impl NvDsEventMsgMeta {
         rt::field_set!(self, objType = v as _);
         Ok(())
     }
-    /// Object box.
-    ///
-    /// `NvDsRect bbox` at sdk/include/nvdsmeta_schema.h:318.
-    #[getter]
-    fn get_bbox(slf: &Bound<'_, Self>) -> PyResult<NvDsRect> {
-        let this = slf.get();
-        Ok(NvDsRect::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, bbox))?))
-    }
-    #[setter]
-    fn set_bbox(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsRect>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsRect::TYPE,
-                "NvDsEventMsgMeta.bbox",
-            ))?;
-        rt::field_assign!(self, bbox, source.get(), NvDsRect)
-    }
-    /// Object geolocation.
-    ///
-    /// `NvDsGeoLocation location` at sdk/include/nvdsmeta_schema.h:319.
-    #[getter]
-    fn get_location(slf: &Bound<'_, Self>) -> PyResult<NvDsGeoLocation> {
-        let this = slf.get();
-        Ok(
-            NvDsGeoLocation::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, location))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_location(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsGeoLocation>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsGeoLocation::TYPE,
-                "NvDsEventMsgMeta.location",
-            ))?;
-        rt::field_assign!(self, location, source.get(), NvDsGeoLocation)
-    }
-    /// Object coordinates.
-    ///
-    /// `NvDsCoordinate coordinate` at sdk/include/nvdsmeta_schema.h:320.
-    #[getter]
-    fn get_coordinate(slf: &Bound<'_, Self>) -> PyResult<NvDsCoordinate> {
-        let this = slf.get();
-        Ok(
-            NvDsCoordinate::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, coordinate))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_coordinate(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsCoordinate>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsCoordinate::TYPE,
-                "NvDsEventMsgMeta.coordinate",
-            ))?;
-        rt::field_assign!(self, coordinate, source.get(), NvDsCoordinate)
-    }
-    /// Object signature.
-    ///
-    /// `NvDsObjectSignature objSignature` at sdk/include/nvdsmeta_schema.h:321.
-    #[getter]
-    fn get_objSignature(slf: &Bound<'_, Self>) -> PyResult<NvDsObjectSignature> {
-        let this = slf.get();
-        Ok(
-            NvDsObjectSignature::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, objSignature))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_objSignature(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsObjectSignature>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsObjectSignature::TYPE,
-                "NvDsEventMsgMeta.objSignature",
-            ))?;
-        rt::field_assign!(self, objSignature, source.get(), NvDsObjectSignature)
-    }
-    /// Object class id.
-    ///
-    /// `gint objClassId` at sdk/include/nvdsmeta_schema.h:322.
-    #[getter]
-    fn get_objClassId(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, objClassId))
-    }
-    #[setter]
-    fn set_objClassId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.objClassId")?;
-        rt::field_set!(self, objClassId = v as _);
-        Ok(())
-    }
-    /// Sensor id.
-    ///
-    /// `gint sensorId` at sdk/include/nvdsmeta_schema.h:323.
-    #[getter]
-    fn get_sensorId(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, sensorId))
-    }
-    #[setter]
-    fn set_sensorId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.sensorId")?;
-        rt::field_set!(self, sensorId = v as _);
-        Ok(())
-    }
-    /// Analytics module id.
-    ///
-    /// `gint moduleId` at sdk/include/nvdsmeta_schema.h:324.
-    #[getter]
-    fn get_moduleId(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, moduleId))
-    }
-    #[setter]
-    fn set_moduleId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.moduleId")?;
-        rt::field_set!(self, moduleId = v as _);
-        Ok(())
-    }
-    /// Place id.
-    ///
-    /// `gint placeId` at sdk/include/nvdsmeta_schema.h:325.
-    #[getter]
-    fn get_placeId(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, placeId))
-    }
-    #[setter]
-    fn set_placeId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.placeId")?;
-        rt::field_set!(self, placeId = v as _);
-        Ok(())
-    }
-    /// Id of the component that made the event.
-    ///
-    /// `gint componentId` at sdk/include/nvdsmeta_schema.h:326.
-    #[getter]
-    fn get_componentId(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, componentId))
-    }
-    #[setter]
-    fn set_componentId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.componentId")?;
-        rt::field_set!(self, componentId = v as _);
-        Ok(())
-    }
-    /// Frame number.
-    ///
-    /// `gint frameId` at sdk/include/nvdsmeta_schema.h:327.
-    #[getter]
-    fn get_frameId(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, frameId))
-    }
-    #[setter]
-    fn set_frameId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.frameId")?;
-        rt::field_set!(self, frameId = v as _);
-        Ok(())
-    }
-    /// Inference confidence.
-    ///
-    /// `gdouble confidence` at sdk/include/nvdsmeta_schema.h:328.
-    #[getter]
-    fn get_confidence(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, confidence))
-    }
-    #[setter]
-    fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "NvDsEventMsgMeta.confidence")?;
-        rt::field_set!(self, confidence = v as _);
-        Ok(())
-    }
-    /// Tracking id.
-    ///
-    /// `guint64 trackingId` at sdk/include/nvdsmeta_schema.h:329.
-    #[getter]
-    fn get_trackingId(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, trackingId))
-    }
-    #[setter]
-    fn set_trackingId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsEventMsgMeta.trackingId")?;
-        rt::field_set!(self, trackingId = v as _);
-        Ok(())
-    }
     /// Timestamp string (RFC 3339).
     ///
     /// `gchar* ts` at sdk/include/nvdsmeta_schema.h:330.
@@ -12065,275 +9162,6 @@ impl NvDsEventMsgMeta {
         rt::field_set_c_string!(
             self, sensorStr, owned __BINDERY_ALLOC_GLIB, value,
             "NvDsEventMsgMeta.sensorStr"
-        )
-    }
-    /// Entries used in @a entries.
-    ///
-    /// `int count` at sdk/include/nvdsmeta_schema.h:334.
-    #[getter]
-    fn get_count(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, count))
-    }
-    #[setter]
-    fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.count")?;
-        rt::field_set!(self, count = v as _);
-        Ok(())
-    }
-    /// 3D box, or NULL.
-    ///
-    /// `NvDsBbox3dObject* bbox3d` at sdk/include/nvdsmeta_schema.h:335.
-    #[getter]
-    fn get_bbox3d(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsBbox3dObject>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, bbox3d) as *mut _)
-                .map(NvDsBbox3dObject::wrap),
-        )
-    }
-    #[setter]
-    fn set_bbox3d(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsBbox3dObject>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsBbox3dObject::TYPE,
-                            "NvDsEventMsgMeta.bbox3d",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, bbox3d, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvDsBbox3dObject::TYPE) ?), None => None, }, "NvDsEventMsgMeta.bbox3d"
-        )
-    }
-    /// Language-model results, or NULL.
-    ///
-    /// `NvDsLLMObject* llm` at sdk/include/nvdsmeta_schema.h:336.
-    #[getter]
-    fn get_llm(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsLLMObject>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, llm) as *mut _)
-                .map(NvDsLLMObject::wrap),
-        )
-    }
-    #[setter]
-    fn set_llm(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsLLMObject>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsLLMObject::TYPE,
-                            "NvDsEventMsgMeta.llm",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, llm, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvDsLLMObject::TYPE) ?), None => None, }, "NvDsEventMsgMeta.llm"
-        )
-    }
-    /// Entries in @a interactions.
-    ///
-    /// `gint num_interactions` at sdk/include/nvdsmeta_schema.h:337.
-    #[getter]
-    fn get_num_interactions(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, num_interactions))
-    }
-    #[setter]
-    fn set_num_interactions(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.num_interactions")?;
-        rt::field_set!(self, num_interactions = v as _);
-        Ok(())
-    }
-    /// Interactions, or NULL.
-    ///
-    /// `NvDsInteractionObject* interactions` at sdk/include/nvdsmeta_schema.h:338.
-    #[getter]
-    fn get_interactions(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsInteractionObject>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, interactions) as *mut _)
-                .map(NvDsInteractionObject::wrap),
-        )
-    }
-    #[setter]
-    fn set_interactions(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsInteractionObject>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsInteractionObject::TYPE,
-                            "NvDsEventMsgMeta.interactions",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, interactions, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsInteractionObject::TYPE) ?), None => None, },
-            "NvDsEventMsgMeta.interactions"
-        )
-    }
-    /// Entries in @a congestions.
-    ///
-    /// `gint num_congestions` at sdk/include/nvdsmeta_schema.h:339.
-    #[getter]
-    fn get_num_congestions(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, num_congestions))
-    }
-    #[setter]
-    fn set_num_congestions(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.num_congestions")?;
-        rt::field_set!(self, num_congestions = v as _);
-        Ok(())
-    }
-    /// Congestion observations, or NULL.
-    ///
-    /// `NvDsCongestionObject* congestions` at sdk/include/nvdsmeta_schema.h:340.
-    #[getter]
-    fn get_congestions(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsCongestionObject>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, congestions) as *mut _)
-                .map(NvDsCongestionObject::wrap),
-        )
-    }
-    #[setter]
-    fn set_congestions(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsCongestionObject>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsCongestionObject::TYPE,
-                            "NvDsEventMsgMeta.congestions",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, congestions, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsCongestionObject::TYPE) ?), None => None, },
-            "NvDsEventMsgMeta.congestions"
-        )
-    }
-    /// Entries in @a fov.
-    ///
-    /// `gint num_fov` at sdk/include/nvdsmeta_schema.h:341.
-    #[getter]
-    fn get_num_fov(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, num_fov))
-    }
-    #[setter]
-    fn set_num_fov(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsEventMsgMeta.num_fov")?;
-        rt::field_set!(self, num_fov = v as _);
-        Ok(())
-    }
-    /// Field-of-view metrics, or NULL.
-    ///
-    /// `NvDsTypeMetricsObject* fov` at sdk/include/nvdsmeta_schema.h:342.
-    #[getter]
-    fn get_fov(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsTypeMetricsObject>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, fov) as *mut _)
-                .map(NvDsTypeMetricsObject::wrap),
-        )
-    }
-    #[setter]
-    fn set_fov(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsTypeMetricsObject>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsTypeMetricsObject::TYPE,
-                            "NvDsEventMsgMeta.fov",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, fov, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvDsTypeMetricsObject::TYPE) ?), None => None, }, "NvDsEventMsgMeta.fov"
-        )
-    }
-    /// Segmentation, or NULL.
-    ///
-    /// `NvDsSegmentationObject* segmentation` at sdk/include/nvdsmeta_schema.h:343.
-    #[getter]
-    fn get_segmentation(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsSegmentationObject>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, segmentation) as *mut _)
-                .map(NvDsSegmentationObject::wrap),
-        )
-    }
-    #[setter]
-    fn set_segmentation(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsSegmentationObject>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsSegmentationObject::TYPE,
-                            "NvDsEventMsgMeta.segmentation",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, segmentation, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsSegmentationObject::TYPE) ?), None => None, },
-            "NvDsEventMsgMeta.segmentation"
         )
     }
     /// Other attributes of the object.
@@ -12397,112 +9225,149 @@ impl NvDsEventMsgMeta {
         };
         rt::field_set_pointer!(slf, extMsg, target, "NvDsEventMsgMeta.extMsg")
     }
-    /// Size of the object at @a extMsg, in bytes.
-    ///
-    /// `guint extMsgSize` at sdk/include/nvdsmeta_schema.h:347.
-    #[getter]
-    fn get_extMsgSize(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, extMsgSize))
-    }
-    #[setter]
-    fn set_extMsgSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsEventMsgMeta.extMsgSize")?;
-        rt::field_set!(self, extMsgSize = v as _);
-        Ok(())
-    }
-    /// Body pose.
-    ///
-    /// `NvDsJoints pose` at sdk/include/nvdsmeta_schema.h:348.
-    #[getter]
-    fn get_pose(slf: &Bound<'_, Self>) -> PyResult<NvDsJoints> {
-        let this = slf.get();
-        Ok(NvDsJoints::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, pose))?))
-    }
-    #[setter]
-    fn set_pose(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsJoints>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsJoints::TYPE,
-                "NvDsEventMsgMeta.pose",
-            ))?;
-        rt::field_assign!(self, pose, source.get(), NvDsJoints)
-    }
-    /// Embedding.
-    ///
-    /// `NvDsEmbedding embedding` at sdk/include/nvdsmeta_schema.h:349.
-    #[getter]
-    fn get_embedding(slf: &Bound<'_, Self>) -> PyResult<NvDsEmbedding> {
-        let this = slf.get();
-        Ok(
-            NvDsEmbedding::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, embedding))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_embedding(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDsEmbedding>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDsEmbedding::TYPE,
-                "NvDsEventMsgMeta.embedding",
-            ))?;
-        rt::field_assign!(self, embedding, source.get(), NvDsEmbedding)
-    }
-    /// @a singleView3DTracking is valid.
-    ///
-    /// `bool has3DTracking` at sdk/include/nvdsmeta_schema.h:350.
-    #[getter]
-    fn get_has3DTracking(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, has3DTracking) as i64 != 0)
-    }
-    #[setter]
-    fn set_has3DTracking(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvDsEventMsgMeta.has3DTracking")?;
-        rt::field_set!(self, has3DTracking = v != 0);
-        Ok(())
-    }
-    /// Single-view 3D tracking result.
-    ///
-    /// `NvDs3DTracking singleView3DTracking` at sdk/include/nvdsmeta_schema.h:351.
-    #[getter]
-    fn get_singleView3DTracking(slf: &Bound<'_, Self>) -> PyResult<NvDs3DTracking> {
-        let this = slf.get();
-        Ok(
-            NvDs3DTracking::wrap(
-                this
-                    .view
-                    .field(slf.as_any(), rt::field_ptr!(this, singleView3DTracking))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_singleView3DTracking(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvDs3DTracking>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvDs3DTracking::TYPE,
-                "NvDsEventMsgMeta.singleView3DTracking",
-            ))?;
-        rt::field_assign!(self, singleView3DTracking, source.get(), NvDs3DTracking)
-    }
-    /// Visibility of the object.
-    ///
-    /// `gfloat visibility` at sdk/include/nvdsmeta_schema.h:352.
-    #[getter]
-    fn get_visibility(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, visibility) as f64)
-    }
-    #[setter]
-    fn set_visibility(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsEventMsgMeta.visibility")?;
-        rt::field_set!(self, visibility = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsEventMsgMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsEventMsgMeta, nested bbox : NvDsRect, "bbox", "NvDsEventMsgMeta.bbox",
+            writable,
+            "Object box.\n\n`NvDsRect bbox` at sdk/include/nvdsmeta_schema.h:318."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, nested location : NvDsGeoLocation, "location",
+            "NvDsEventMsgMeta.location", writable,
+            "Object geolocation.\n\n`NvDsGeoLocation location` at sdk/include/nvdsmeta_schema.h:319."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, nested coordinate : NvDsCoordinate, "coordinate",
+            "NvDsEventMsgMeta.coordinate", writable,
+            "Object coordinates.\n\n`NvDsCoordinate coordinate` at sdk/include/nvdsmeta_schema.h:320."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, nested objSignature : NvDsObjectSignature, "objSignature",
+            "NvDsEventMsgMeta.objSignature", writable,
+            "Object signature.\n\n`NvDsObjectSignature objSignature` at sdk/include/nvdsmeta_schema.h:321."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, int objClassId : i32, "objClassId",
+            "NvDsEventMsgMeta.objClassId", writable,
+            "Object class id.\n\n`gint objClassId` at sdk/include/nvdsmeta_schema.h:322."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, int sensorId : i32, "sensorId",
+            "NvDsEventMsgMeta.sensorId", writable,
+            "Sensor id.\n\n`gint sensorId` at sdk/include/nvdsmeta_schema.h:323."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, int moduleId : i32, "moduleId",
+            "NvDsEventMsgMeta.moduleId", writable,
+            "Analytics module id.\n\n`gint moduleId` at sdk/include/nvdsmeta_schema.h:324."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, int placeId : i32, "placeId", "NvDsEventMsgMeta.placeId",
+            writable, "Place id.\n\n`gint placeId` at sdk/include/nvdsmeta_schema.h:325."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, int componentId : i32, "componentId",
+            "NvDsEventMsgMeta.componentId", writable,
+            "Id of the component that made the event.\n\n`gint componentId` at sdk/include/nvdsmeta_schema.h:326."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, int frameId : i32, "frameId", "NvDsEventMsgMeta.frameId",
+            writable,
+            "Frame number.\n\n`gint frameId` at sdk/include/nvdsmeta_schema.h:327."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, float confidence : f64, "confidence",
+            "NvDsEventMsgMeta.confidence", writable,
+            "Inference confidence.\n\n`gdouble confidence` at sdk/include/nvdsmeta_schema.h:328."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, int trackingId : u64, "trackingId",
+            "NvDsEventMsgMeta.trackingId", writable,
+            "Tracking id.\n\n`guint64 trackingId` at sdk/include/nvdsmeta_schema.h:329."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, int count : i32, "count", "NvDsEventMsgMeta.count",
+            writable,
+            "Entries used in @a entries.\n\n`int count` at sdk/include/nvdsmeta_schema.h:334."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, pointer bbox3d : NvDsBbox3dObject, "bbox3d",
+            "NvDsEventMsgMeta.bbox3d", writable,
+            "3D box, or NULL.\n\n`NvDsBbox3dObject* bbox3d` at sdk/include/nvdsmeta_schema.h:335."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, pointer llm : NvDsLLMObject, "llm", "NvDsEventMsgMeta.llm",
+            writable,
+            "Language-model results, or NULL.\n\n`NvDsLLMObject* llm` at sdk/include/nvdsmeta_schema.h:336."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, int num_interactions : i32, "num_interactions",
+            "NvDsEventMsgMeta.num_interactions", writable,
+            "Entries in @a interactions.\n\n`gint num_interactions` at sdk/include/nvdsmeta_schema.h:337."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, pointer interactions : NvDsInteractionObject,
+            "interactions", "NvDsEventMsgMeta.interactions", writable,
+            "Interactions, or NULL.\n\n`NvDsInteractionObject* interactions` at sdk/include/nvdsmeta_schema.h:338."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, int num_congestions : i32, "num_congestions",
+            "NvDsEventMsgMeta.num_congestions", writable,
+            "Entries in @a congestions.\n\n`gint num_congestions` at sdk/include/nvdsmeta_schema.h:339."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, pointer congestions : NvDsCongestionObject, "congestions",
+            "NvDsEventMsgMeta.congestions", writable,
+            "Congestion observations, or NULL.\n\n`NvDsCongestionObject* congestions` at sdk/include/nvdsmeta_schema.h:340."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, int num_fov : i32, "num_fov", "NvDsEventMsgMeta.num_fov",
+            writable,
+            "Entries in @a fov.\n\n`gint num_fov` at sdk/include/nvdsmeta_schema.h:341."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, pointer fov : NvDsTypeMetricsObject, "fov",
+            "NvDsEventMsgMeta.fov", writable,
+            "Field-of-view metrics, or NULL.\n\n`NvDsTypeMetricsObject* fov` at sdk/include/nvdsmeta_schema.h:342."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, pointer segmentation : NvDsSegmentationObject,
+            "segmentation", "NvDsEventMsgMeta.segmentation", writable,
+            "Segmentation, or NULL.\n\n`NvDsSegmentationObject* segmentation` at sdk/include/nvdsmeta_schema.h:343."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, int extMsgSize : u32, "extMsgSize",
+            "NvDsEventMsgMeta.extMsgSize", writable,
+            "Size of the object at @a extMsg, in bytes.\n\n`guint extMsgSize` at sdk/include/nvdsmeta_schema.h:347."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, nested pose : NvDsJoints, "pose", "NvDsEventMsgMeta.pose",
+            writable,
+            "Body pose.\n\n`NvDsJoints pose` at sdk/include/nvdsmeta_schema.h:348."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, nested embedding : NvDsEmbedding, "embedding",
+            "NvDsEventMsgMeta.embedding", writable,
+            "Embedding.\n\n`NvDsEmbedding embedding` at sdk/include/nvdsmeta_schema.h:349."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, bool has3DTracking : bool, "has3DTracking",
+            "NvDsEventMsgMeta.has3DTracking", writable,
+            "@a singleView3DTracking is valid.\n\n`bool has3DTracking` at sdk/include/nvdsmeta_schema.h:350."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, nested singleView3DTracking : NvDs3DTracking,
+            "singleView3DTracking", "NvDsEventMsgMeta.singleView3DTracking", writable,
+            "Single-view 3D tracking result.\n\n`NvDs3DTracking singleView3DTracking` at sdk/include/nvdsmeta_schema.h:351."
+        ),
+        rt::scalar_field!(
+            NvDsEventMsgMeta, float visibility : f32, "visibility",
+            "NvDsEventMsgMeta.visibility", writable,
+            "Visibility of the object.\n\n`gfloat visibility` at sdk/include/nvdsmeta_schema.h:352."
+        ),
+    ];
 }
 /// An event and its metadata.
 ///
@@ -12559,40 +9424,15 @@ impl NvDsEvent {
         rt::field_set!(self, eventType = v as _);
         Ok(())
     }
-    /// Event metadata.
-    ///
-    /// `NvDsEventMsgMeta* metadata` at sdk/include/nvdsmeta_schema.h:358.
-    #[getter]
-    fn get_metadata(slf: &Bound<'_, Self>) -> PyResult<Option<NvDsEventMsgMeta>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, metadata) as *mut _)
-                .map(NvDsEventMsgMeta::wrap),
-        )
-    }
-    #[setter]
-    fn set_metadata(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsEventMsgMeta>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsEventMsgMeta::TYPE,
-                            "NvDsEvent.metadata",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, metadata, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvDsEventMsgMeta::TYPE) ?), None => None, }, "NvDsEvent.metadata"
-        )
-    }
+}
+impl rt::getset::ScalarFields for NvDsEvent {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsEvent, pointer metadata : NvDsEventMsgMeta, "metadata",
+            "NvDsEvent.metadata", writable,
+            "Event metadata.\n\n`NvDsEventMsgMeta* metadata` at sdk/include/nvdsmeta_schema.h:358."
+        ),
+    ];
 }
 /// A custom message to be added to a payload (NVDS_CUSTOM_MSG_BLOB).
 ///
@@ -12664,19 +9504,15 @@ impl NvDsCustomMsgInfo {
         };
         rt::field_set_pointer!(slf, message, target, "NvDsCustomMsgInfo.message")
     }
-    /// Number of bytes.
-    ///
-    /// `guint size` at sdk/include/nvdsmeta_schema.h:364.
-    #[getter]
-    fn get_size(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, size))
-    }
-    #[setter]
-    fn set_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsCustomMsgInfo.size")?;
-        rt::field_set!(self, size = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsCustomMsgInfo {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsCustomMsgInfo, int size : u32, "size", "NvDsCustomMsgInfo.size",
+            writable,
+            "Number of bytes.\n\n`guint size` at sdk/include/nvdsmeta_schema.h:364."
+        ),
+    ];
 }
 /// A payload made by a message converter.
 ///
@@ -12751,32 +9587,20 @@ impl NvDsPayload {
         };
         rt::field_set_pointer!(slf, payload, target, "NvDsPayload.payload")
     }
-    /// Number of bytes.
-    ///
-    /// `guint payloadSize` at sdk/include/nvdsmeta_schema.h:370.
-    #[getter]
-    fn get_payloadSize(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, payloadSize))
-    }
-    #[setter]
-    fn set_payloadSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsPayload.payloadSize")?;
-        rt::field_set!(self, payloadSize = v as _);
-        Ok(())
-    }
-    /// Id of the component that attached the payload.
-    ///
-    /// `guint componentId` at sdk/include/nvdsmeta_schema.h:371.
-    #[getter]
-    fn get_componentId(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, componentId))
-    }
-    #[setter]
-    fn set_componentId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsPayload.componentId")?;
-        rt::field_set!(self, componentId = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsPayload {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsPayload, int payloadSize : u32, "payloadSize", "NvDsPayload.payloadSize",
+            writable,
+            "Number of bytes.\n\n`guint payloadSize` at sdk/include/nvdsmeta_schema.h:370."
+        ),
+        rt::scalar_field!(
+            NvDsPayload, int componentId : u32, "componentId", "NvDsPayload.componentId",
+            writable,
+            "Id of the component that attached the payload.\n\n`guint componentId` at sdk/include/nvdsmeta_schema.h:371."
+        ),
+    ];
 }
 /// One past frame of one target.
 ///
@@ -12835,96 +9659,6 @@ impl NvDsTargetMiscDataFrame {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frame number.
-    ///
-    /// `uint32_t frameNum` at sdk/include/nvds_tracker_meta.h:40.
-    #[getter]
-    fn get_frameNum(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, frameNum))
-    }
-    #[setter]
-    fn set_frameNum(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsTargetMiscDataFrame.frameNum")?;
-        rt::field_set!(self, frameNum = v as _);
-        Ok(())
-    }
-    /// Box in that frame.
-    ///
-    /// `NvOSD_RectParams tBbox` at sdk/include/nvds_tracker_meta.h:41.
-    #[getter]
-    fn get_tBbox(slf: &Bound<'_, Self>) -> PyResult<NvOSD_RectParams> {
-        let this = slf.get();
-        Ok(
-            NvOSD_RectParams::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, tBbox))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_tBbox(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NvOSD_RectParams>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NvOSD_RectParams::TYPE,
-                "NvDsTargetMiscDataFrame.tBbox",
-            ))?;
-        rt::field_assign!(self, tBbox, source.get(), NvOSD_RectParams)
-    }
-    /// Tracking confidence.
-    ///
-    /// `float confidence` at sdk/include/nvds_tracker_meta.h:42.
-    #[getter]
-    fn get_confidence(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, confidence) as f64)
-    }
-    #[setter]
-    fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsTargetMiscDataFrame.confidence")?;
-        rt::field_set!(self, confidence = v as _);
-        Ok(())
-    }
-    /// Track age, in frames.
-    ///
-    /// `uint32_t age` at sdk/include/nvds_tracker_meta.h:43.
-    #[getter]
-    fn get_age(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, age))
-    }
-    #[setter]
-    fn set_age(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsTargetMiscDataFrame.age")?;
-        rt::field_set!(self, age = v as _);
-        Ok(())
-    }
-    /// Track state in that frame.
-    ///
-    /// `TRACKER_STATE trackerState` at sdk/include/nvds_tracker_meta.h:44.
-    #[getter]
-    fn get_trackerState(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, trackerState))
-    }
-    #[setter]
-    fn set_trackerState(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsTargetMiscDataFrame.trackerState")?;
-        rt::field_set!(self, trackerState = v as _);
-        Ok(())
-    }
-    /// Fraction of the box inside the image.
-    ///
-    /// `float visibility` at sdk/include/nvds_tracker_meta.h:45.
-    #[getter]
-    fn get_visibility(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, visibility) as f64)
-    }
-    #[setter]
-    fn set_visibility(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsTargetMiscDataFrame.visibility")?;
-        rt::field_set!(self, visibility = v as _);
-        Ok(())
-    }
     /// Foot position on the world ground plane.
     ///
     /// `float[2] ptWorldFeet` at sdk/include/nvds_tracker_meta.h:46.
@@ -12941,6 +9675,40 @@ impl NvDsTargetMiscDataFrame {
         rt::field_set_array!(self, ptWorldFeet = values);
         Ok(())
     }
+}
+impl rt::getset::ScalarFields for NvDsTargetMiscDataFrame {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsTargetMiscDataFrame, int frameNum : u32, "frameNum",
+            "NvDsTargetMiscDataFrame.frameNum", writable,
+            "Frame number.\n\n`uint32_t frameNum` at sdk/include/nvds_tracker_meta.h:40."
+        ),
+        rt::scalar_field!(
+            NvDsTargetMiscDataFrame, nested tBbox : NvOSD_RectParams, "tBbox",
+            "NvDsTargetMiscDataFrame.tBbox", writable,
+            "Box in that frame.\n\n`NvOSD_RectParams tBbox` at sdk/include/nvds_tracker_meta.h:41."
+        ),
+        rt::scalar_field!(
+            NvDsTargetMiscDataFrame, float confidence : f32, "confidence",
+            "NvDsTargetMiscDataFrame.confidence", writable,
+            "Tracking confidence.\n\n`float confidence` at sdk/include/nvds_tracker_meta.h:42."
+        ),
+        rt::scalar_field!(
+            NvDsTargetMiscDataFrame, int age : u32, "age", "NvDsTargetMiscDataFrame.age",
+            writable,
+            "Track age, in frames.\n\n`uint32_t age` at sdk/include/nvds_tracker_meta.h:43."
+        ),
+        rt::scalar_field!(
+            NvDsTargetMiscDataFrame, int trackerState : u32, "trackerState",
+            "NvDsTargetMiscDataFrame.trackerState", writable,
+            "Track state in that frame.\n\n`TRACKER_STATE trackerState` at sdk/include/nvds_tracker_meta.h:44."
+        ),
+        rt::scalar_field!(
+            NvDsTargetMiscDataFrame, float visibility : f32, "visibility",
+            "NvDsTargetMiscDataFrame.visibility", writable,
+            "Fraction of the box inside the image.\n\n`float visibility` at sdk/include/nvds_tracker_meta.h:45."
+        ),
+    ];
 }
 /// All past frames of one target.
 ///
@@ -12991,61 +9759,6 @@ impl NvDsTargetMiscDataObject {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frames in @a list.
-    ///
-    /// `uint32_t numObj` at sdk/include/nvds_tracker_meta.h:52.
-    #[getter]
-    fn get_numObj(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, numObj))
-    }
-    /// Capacity of @a list.
-    ///
-    /// `uint32_t numAllocated` at sdk/include/nvds_tracker_meta.h:53.
-    #[getter]
-    fn get_numAllocated(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, numAllocated))
-    }
-    /// Tracking id.
-    ///
-    /// `uint64_t uniqueId` at sdk/include/nvds_tracker_meta.h:54.
-    #[getter]
-    fn get_uniqueId(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, uniqueId))
-    }
-    #[setter]
-    fn set_uniqueId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsTargetMiscDataObject.uniqueId")?;
-        rt::field_set!(self, uniqueId = v as _);
-        Ok(())
-    }
-    /// Class id.
-    ///
-    /// `uint16_t classId` at sdk/include/nvds_tracker_meta.h:55.
-    #[getter]
-    fn get_classId(&self) -> PyResult<u16> {
-        Ok(rt::field_get!(self, classId))
-    }
-    #[setter]
-    fn set_classId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u16>(value, "NvDsTargetMiscDataObject.classId")?;
-        rt::field_set!(self, classId = v as _);
-        Ok(())
-    }
-    /// Class name, NUL-terminated.
-    ///
-    /// `char[128] objLabel` at sdk/include/nvds_tracker_meta.h:56.
-    #[getter]
-    fn get_objLabel<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, objLabel)))
-    }
-    #[setter]
-    fn set_objLabel(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        rt::strings::write_char_array(
-            rt::field_mut!(self, objLabel),
-            value,
-            "NvDsTargetMiscDataObject.objLabel",
-        )
-    }
     /// The elements of `list` (as many as the count says), as views sharing this object's liveness.
     fn list(slf: &Bound<'_, Self>) -> PyResult<Vec<NvDsTargetMiscDataFrame>> {
         let this = slf.get();
@@ -13075,6 +9788,35 @@ impl NvDsTargetMiscDataObject {
             })
             .collect()
     }
+}
+impl rt::getset::ScalarFields for NvDsTargetMiscDataObject {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsTargetMiscDataObject, int numObj : u32, "numObj",
+            "NvDsTargetMiscDataObject.numObj", readonly,
+            "Frames in @a list.\n\n`uint32_t numObj` at sdk/include/nvds_tracker_meta.h:52."
+        ),
+        rt::scalar_field!(
+            NvDsTargetMiscDataObject, int numAllocated : u32, "numAllocated",
+            "NvDsTargetMiscDataObject.numAllocated", readonly,
+            "Capacity of @a list.\n\n`uint32_t numAllocated` at sdk/include/nvds_tracker_meta.h:53."
+        ),
+        rt::scalar_field!(
+            NvDsTargetMiscDataObject, int uniqueId : u64, "uniqueId",
+            "NvDsTargetMiscDataObject.uniqueId", writable,
+            "Tracking id.\n\n`uint64_t uniqueId` at sdk/include/nvds_tracker_meta.h:54."
+        ),
+        rt::scalar_field!(
+            NvDsTargetMiscDataObject, int classId : u16, "classId",
+            "NvDsTargetMiscDataObject.classId", writable,
+            "Class id.\n\n`uint16_t classId` at sdk/include/nvds_tracker_meta.h:55."
+        ),
+        rt::scalar_field!(
+            NvDsTargetMiscDataObject, chars objLabel : [std::ffi::c_char; 128],
+            "objLabel", "NvDsTargetMiscDataObject.objLabel", writable,
+            "Class name, NUL-terminated.\n\n`char[128] objLabel` at sdk/include/nvds_tracker_meta.h:56."
+        ),
+    ];
 }
 /// All targets of one stream.
 ///
@@ -13125,48 +9867,6 @@ impl NvDsTargetMiscDataStream {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Stream id (NvDsFrameMeta::pad_index).
-    ///
-    /// `uint32_t streamID` at sdk/include/nvds_tracker_meta.h:62.
-    #[getter]
-    fn get_streamID(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, streamID))
-    }
-    #[setter]
-    fn set_streamID(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsTargetMiscDataStream.streamID")?;
-        rt::field_set!(self, streamID = v as _);
-        Ok(())
-    }
-    /// Stream id used inside the tracker.
-    ///
-    /// `uint64_t surfaceStreamID` at sdk/include/nvds_tracker_meta.h:63.
-    #[getter]
-    fn get_surfaceStreamID(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, surfaceStreamID))
-    }
-    #[setter]
-    fn set_surfaceStreamID(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u64,
-        >(value, "NvDsTargetMiscDataStream.surfaceStreamID")?;
-        rt::field_set!(self, surfaceStreamID = v as _);
-        Ok(())
-    }
-    /// Capacity of @a list.
-    ///
-    /// `uint32_t numAllocated` at sdk/include/nvds_tracker_meta.h:64.
-    #[getter]
-    fn get_numAllocated(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, numAllocated))
-    }
-    /// Targets in @a list.
-    ///
-    /// `uint32_t numFilled` at sdk/include/nvds_tracker_meta.h:65.
-    #[getter]
-    fn get_numFilled(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, numFilled))
-    }
     /// The elements of `list` (as many as the count says), as views sharing this object's liveness.
     fn list(slf: &Bound<'_, Self>) -> PyResult<Vec<NvDsTargetMiscDataObject>> {
         let this = slf.get();
@@ -13196,6 +9896,30 @@ impl NvDsTargetMiscDataStream {
             })
             .collect()
     }
+}
+impl rt::getset::ScalarFields for NvDsTargetMiscDataStream {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsTargetMiscDataStream, int streamID : u32, "streamID",
+            "NvDsTargetMiscDataStream.streamID", writable,
+            "Stream id (NvDsFrameMeta::pad_index).\n\n`uint32_t streamID` at sdk/include/nvds_tracker_meta.h:62."
+        ),
+        rt::scalar_field!(
+            NvDsTargetMiscDataStream, int surfaceStreamID : u64, "surfaceStreamID",
+            "NvDsTargetMiscDataStream.surfaceStreamID", writable,
+            "Stream id used inside the tracker.\n\n`uint64_t surfaceStreamID` at sdk/include/nvds_tracker_meta.h:63."
+        ),
+        rt::scalar_field!(
+            NvDsTargetMiscDataStream, int numAllocated : u32, "numAllocated",
+            "NvDsTargetMiscDataStream.numAllocated", readonly,
+            "Capacity of @a list.\n\n`uint32_t numAllocated` at sdk/include/nvds_tracker_meta.h:64."
+        ),
+        rt::scalar_field!(
+            NvDsTargetMiscDataStream, int numFilled : u32, "numFilled",
+            "NvDsTargetMiscDataStream.numFilled", readonly,
+            "Targets in @a list.\n\n`uint32_t numFilled` at sdk/include/nvds_tracker_meta.h:65."
+        ),
+    ];
 }
 /// Past-frame data of all streams of a batch.
 ///
@@ -13240,20 +9964,6 @@ impl NvDsTargetMiscDataBatch {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Capacity of @a list.
-    ///
-    /// `uint32_t numAllocated` at sdk/include/nvds_tracker_meta.h:71.
-    #[getter]
-    fn get_numAllocated(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, numAllocated))
-    }
-    /// Streams in @a list.
-    ///
-    /// `uint32_t numFilled` at sdk/include/nvds_tracker_meta.h:72.
-    #[getter]
-    fn get_numFilled(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, numFilled))
     }
     /// Producer-private data (buffer pool).
     ///
@@ -13314,6 +10024,20 @@ impl NvDsTargetMiscDataBatch {
             .collect()
     }
 }
+impl rt::getset::ScalarFields for NvDsTargetMiscDataBatch {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsTargetMiscDataBatch, int numAllocated : u32, "numAllocated",
+            "NvDsTargetMiscDataBatch.numAllocated", readonly,
+            "Capacity of @a list.\n\n`uint32_t numAllocated` at sdk/include/nvds_tracker_meta.h:71."
+        ),
+        rt::scalar_field!(
+            NvDsTargetMiscDataBatch, int numFilled : u32, "numFilled",
+            "NvDsTargetMiscDataBatch.numFilled", readonly,
+            "Streams in @a list.\n\n`uint32_t numFilled` at sdk/include/nvds_tracker_meta.h:72."
+        ),
+    ];
+}
 /// Re-identification features of a whole batch.
 ///
 /// C struct `NvDsReidTensorBatch`, declared at sdk/include/nvds_tracker_meta.h:77.
@@ -13362,32 +10086,6 @@ impl NvDsReidTensorBatch {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Length of one feature vector.
-    ///
-    /// `uint32_t featureSize` at sdk/include/nvds_tracker_meta.h:78.
-    #[getter]
-    fn get_featureSize(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, featureSize))
-    }
-    #[setter]
-    fn set_featureSize(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsReidTensorBatch.featureSize")?;
-        rt::field_set!(self, featureSize = v as _);
-        Ok(())
-    }
-    /// Number of vectors.
-    ///
-    /// `uint32_t numFilled` at sdk/include/nvds_tracker_meta.h:79.
-    #[getter]
-    fn get_numFilled(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, numFilled))
-    }
-    #[setter]
-    fn set_numFilled(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsReidTensorBatch.numFilled")?;
-        rt::field_set!(self, numFilled = v as _);
-        Ok(())
     }
     /// Vectors in host memory.
     ///
@@ -13461,6 +10159,20 @@ impl NvDsReidTensorBatch {
         rt::field_set_pointer!(slf, priv_data, target, "NvDsReidTensorBatch.priv_data")
     }
 }
+impl rt::getset::ScalarFields for NvDsReidTensorBatch {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsReidTensorBatch, int featureSize : u32, "featureSize",
+            "NvDsReidTensorBatch.featureSize", writable,
+            "Length of one feature vector.\n\n`uint32_t featureSize` at sdk/include/nvds_tracker_meta.h:78."
+        ),
+        rt::scalar_field!(
+            NvDsReidTensorBatch, int numFilled : u32, "numFilled",
+            "NvDsReidTensorBatch.numFilled", writable,
+            "Number of vectors.\n\n`uint32_t numFilled` at sdk/include/nvds_tracker_meta.h:79."
+        ),
+    ];
+}
 /// Convex hull of an object.
 ///
 /// C struct `NvDsObjConvexHull`, declared at sdk/include/nvds_tracker_meta.h:89.
@@ -13531,34 +10243,20 @@ impl NvDsObjConvexHull {
         );
         rt::field_set_pointer!(slf, list, target, "NvDsObjConvexHull.list")
     }
-    /// Capacity of @a list, in points.
-    ///
-    /// `uint32_t numPointsAllocated` at sdk/include/nvds_tracker_meta.h:91.
-    #[getter]
-    fn get_numPointsAllocated(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, numPointsAllocated))
-    }
-    #[setter]
-    fn set_numPointsAllocated(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "NvDsObjConvexHull.numPointsAllocated")?;
-        rt::field_set!(self, numPointsAllocated = v as _);
-        Ok(())
-    }
-    /// Points in @a list.
-    ///
-    /// `uint32_t numPoints` at sdk/include/nvds_tracker_meta.h:92.
-    #[getter]
-    fn get_numPoints(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, numPoints))
-    }
-    #[setter]
-    fn set_numPoints(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsObjConvexHull.numPoints")?;
-        rt::field_set!(self, numPoints = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsObjConvexHull {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsObjConvexHull, int numPointsAllocated : u32, "numPointsAllocated",
+            "NvDsObjConvexHull.numPointsAllocated", writable,
+            "Capacity of @a list, in points.\n\n`uint32_t numPointsAllocated` at sdk/include/nvds_tracker_meta.h:91."
+        ),
+        rt::scalar_field!(
+            NvDsObjConvexHull, int numPoints : u32, "numPoints",
+            "NvDsObjConvexHull.numPoints", writable,
+            "Points in @a list.\n\n`uint32_t numPoints` at sdk/include/nvds_tracker_meta.h:92."
+        ),
+    ];
 }
 /// Re-identification feature of one object.
 ///
@@ -13600,13 +10298,6 @@ impl NvDsObjReid {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Length of the vector.
-    ///
-    /// `uint32_t featureSize` at sdk/include/nvds_tracker_meta.h:97.
-    #[getter]
-    fn get_featureSize(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, featureSize))
     }
     /// Vector in host memory.
     ///
@@ -13667,6 +10358,15 @@ impl NvDsObjReid {
         rt::numpy_array!(slf, f32, data, shape, copy)
     }
 }
+impl rt::getset::ScalarFields for NvDsObjReid {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsObjReid, int featureSize : u32, "featureSize", "NvDsObjReid.featureSize",
+            readonly,
+            "Length of the vector.\n\n`uint32_t featureSize` at sdk/include/nvds_tracker_meta.h:97."
+        ),
+    ];
+}
 /// 3D box of an object: centre, extent, rotation and velocity.
 ///
 /// C struct `NvDsObj3DBbox`, declared at sdk/include/nvds_tracker_meta.h:103.
@@ -13726,162 +10426,61 @@ impl NvDsObj3DBbox {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Centre X.
-    ///
-    /// `float xCentre` at sdk/include/nvds_tracker_meta.h:104.
-    #[getter]
-    fn get_xCentre(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, xCentre) as f64)
-    }
-    #[setter]
-    fn set_xCentre(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.xCentre")?;
-        rt::field_set!(self, xCentre = v as _);
-        Ok(())
-    }
-    /// Centre Y.
-    ///
-    /// `float yCentre` at sdk/include/nvds_tracker_meta.h:105.
-    #[getter]
-    fn get_yCentre(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, yCentre) as f64)
-    }
-    #[setter]
-    fn set_yCentre(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.yCentre")?;
-        rt::field_set!(self, yCentre = v as _);
-        Ok(())
-    }
-    /// Centre Z.
-    ///
-    /// `float zCentre` at sdk/include/nvds_tracker_meta.h:106.
-    #[getter]
-    fn get_zCentre(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, zCentre) as f64)
-    }
-    #[setter]
-    fn set_zCentre(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.zCentre")?;
-        rt::field_set!(self, zCentre = v as _);
-        Ok(())
-    }
-    /// Extent along X.
-    ///
-    /// `float xLen` at sdk/include/nvds_tracker_meta.h:107.
-    #[getter]
-    fn get_xLen(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, xLen) as f64)
-    }
-    #[setter]
-    fn set_xLen(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.xLen")?;
-        rt::field_set!(self, xLen = v as _);
-        Ok(())
-    }
-    /// Extent along Y.
-    ///
-    /// `float yLen` at sdk/include/nvds_tracker_meta.h:108.
-    #[getter]
-    fn get_yLen(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, yLen) as f64)
-    }
-    #[setter]
-    fn set_yLen(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.yLen")?;
-        rt::field_set!(self, yLen = v as _);
-        Ok(())
-    }
-    /// Extent along Z.
-    ///
-    /// `float zLen` at sdk/include/nvds_tracker_meta.h:109.
-    #[getter]
-    fn get_zLen(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, zLen) as f64)
-    }
-    #[setter]
-    fn set_zLen(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.zLen")?;
-        rt::field_set!(self, zLen = v as _);
-        Ok(())
-    }
-    /// Rotation about X.
-    ///
-    /// `float xRot` at sdk/include/nvds_tracker_meta.h:110.
-    #[getter]
-    fn get_xRot(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, xRot) as f64)
-    }
-    #[setter]
-    fn set_xRot(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.xRot")?;
-        rt::field_set!(self, xRot = v as _);
-        Ok(())
-    }
-    /// Rotation about Y.
-    ///
-    /// `float yRot` at sdk/include/nvds_tracker_meta.h:111.
-    #[getter]
-    fn get_yRot(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, yRot) as f64)
-    }
-    #[setter]
-    fn set_yRot(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.yRot")?;
-        rt::field_set!(self, yRot = v as _);
-        Ok(())
-    }
-    /// Rotation about Z.
-    ///
-    /// `float zRot` at sdk/include/nvds_tracker_meta.h:112.
-    #[getter]
-    fn get_zRot(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, zRot) as f64)
-    }
-    #[setter]
-    fn set_zRot(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.zRot")?;
-        rt::field_set!(self, zRot = v as _);
-        Ok(())
-    }
-    /// Velocity along X.
-    ///
-    /// `float xVel` at sdk/include/nvds_tracker_meta.h:113.
-    #[getter]
-    fn get_xVel(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, xVel) as f64)
-    }
-    #[setter]
-    fn set_xVel(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.xVel")?;
-        rt::field_set!(self, xVel = v as _);
-        Ok(())
-    }
-    /// Velocity along Y.
-    ///
-    /// `float yVel` at sdk/include/nvds_tracker_meta.h:114.
-    #[getter]
-    fn get_yVel(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, yVel) as f64)
-    }
-    #[setter]
-    fn set_yVel(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.yVel")?;
-        rt::field_set!(self, yVel = v as _);
-        Ok(())
-    }
-    /// Velocity along Z.
-    ///
-    /// `float zVel` at sdk/include/nvds_tracker_meta.h:115.
-    #[getter]
-    fn get_zVel(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, zVel) as f64)
-    }
-    #[setter]
-    fn set_zVel(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NvDsObj3DBbox.zVel")?;
-        rt::field_set!(self, zVel = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsObj3DBbox {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsObj3DBbox, float xCentre : f32, "xCentre", "NvDsObj3DBbox.xCentre",
+            writable,
+            "Centre X.\n\n`float xCentre` at sdk/include/nvds_tracker_meta.h:104."
+        ),
+        rt::scalar_field!(
+            NvDsObj3DBbox, float yCentre : f32, "yCentre", "NvDsObj3DBbox.yCentre",
+            writable,
+            "Centre Y.\n\n`float yCentre` at sdk/include/nvds_tracker_meta.h:105."
+        ),
+        rt::scalar_field!(
+            NvDsObj3DBbox, float zCentre : f32, "zCentre", "NvDsObj3DBbox.zCentre",
+            writable,
+            "Centre Z.\n\n`float zCentre` at sdk/include/nvds_tracker_meta.h:106."
+        ),
+        rt::scalar_field!(
+            NvDsObj3DBbox, float xLen : f32, "xLen", "NvDsObj3DBbox.xLen", writable,
+            "Extent along X.\n\n`float xLen` at sdk/include/nvds_tracker_meta.h:107."
+        ),
+        rt::scalar_field!(
+            NvDsObj3DBbox, float yLen : f32, "yLen", "NvDsObj3DBbox.yLen", writable,
+            "Extent along Y.\n\n`float yLen` at sdk/include/nvds_tracker_meta.h:108."
+        ),
+        rt::scalar_field!(
+            NvDsObj3DBbox, float zLen : f32, "zLen", "NvDsObj3DBbox.zLen", writable,
+            "Extent along Z.\n\n`float zLen` at sdk/include/nvds_tracker_meta.h:109."
+        ),
+        rt::scalar_field!(
+            NvDsObj3DBbox, float xRot : f32, "xRot", "NvDsObj3DBbox.xRot", writable,
+            "Rotation about X.\n\n`float xRot` at sdk/include/nvds_tracker_meta.h:110."
+        ),
+        rt::scalar_field!(
+            NvDsObj3DBbox, float yRot : f32, "yRot", "NvDsObj3DBbox.yRot", writable,
+            "Rotation about Y.\n\n`float yRot` at sdk/include/nvds_tracker_meta.h:111."
+        ),
+        rt::scalar_field!(
+            NvDsObj3DBbox, float zRot : f32, "zRot", "NvDsObj3DBbox.zRot", writable,
+            "Rotation about Z.\n\n`float zRot` at sdk/include/nvds_tracker_meta.h:112."
+        ),
+        rt::scalar_field!(
+            NvDsObj3DBbox, float xVel : f32, "xVel", "NvDsObj3DBbox.xVel", writable,
+            "Velocity along X.\n\n`float xVel` at sdk/include/nvds_tracker_meta.h:113."
+        ),
+        rt::scalar_field!(
+            NvDsObj3DBbox, float yVel : f32, "yVel", "NvDsObj3DBbox.yVel", writable,
+            "Velocity along Y.\n\n`float yVel` at sdk/include/nvds_tracker_meta.h:114."
+        ),
+        rt::scalar_field!(
+            NvDsObj3DBbox, float zVel : f32, "zVel", "NvDsObj3DBbox.zVel", writable,
+            "Velocity along Z.\n\n`float zVel` at sdk/include/nvds_tracker_meta.h:115."
+        ),
+    ];
 }
 /// Motion of one grid block, in the optical-flow engine's fixed-point units.
 ///
@@ -13924,32 +10523,18 @@ impl NvOFFlowVector {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Horizontal motion.
-    ///
-    /// `short flowx` at sdk/include/nvds_opticalflow_meta.h:21.
-    #[getter]
-    fn get_flowx(&self) -> PyResult<i16> {
-        Ok(rt::field_get!(self, flowx))
-    }
-    #[setter]
-    fn set_flowx(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i16>(value, "NvOFFlowVector.flowx")?;
-        rt::field_set!(self, flowx = v as _);
-        Ok(())
-    }
-    /// Vertical motion.
-    ///
-    /// `short flowy` at sdk/include/nvds_opticalflow_meta.h:22.
-    #[getter]
-    fn get_flowy(&self) -> PyResult<i16> {
-        Ok(rt::field_get!(self, flowy))
-    }
-    #[setter]
-    fn set_flowy(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i16>(value, "NvOFFlowVector.flowy")?;
-        rt::field_set!(self, flowy = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvOFFlowVector {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOFFlowVector, int flowx : i16, "flowx", "NvOFFlowVector.flowx", writable,
+            "Horizontal motion.\n\n`short flowx` at sdk/include/nvds_opticalflow_meta.h:21."
+        ),
+        rt::scalar_field!(
+            NvOFFlowVector, int flowy : i16, "flowy", "NvOFFlowVector.flowy", writable,
+            "Vertical motion.\n\n`short flowy` at sdk/include/nvds_opticalflow_meta.h:22."
+        ),
+    ];
 }
 /// Motion vectors of one frame.
 ///
@@ -13999,59 +10584,6 @@ impl NvDsOpticalFlowMeta {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Grid rows (frame height / block size).
-    ///
-    /// `unsigned int rows` at sdk/include/nvds_opticalflow_meta.h:27.
-    #[getter]
-    fn get_rows(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, rows))
-    }
-    /// Grid columns (frame width / block size).
-    ///
-    /// `unsigned int cols` at sdk/include/nvds_opticalflow_meta.h:28.
-    #[getter]
-    fn get_cols(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, cols))
-    }
-    /// Size of @a data in bytes.
-    ///
-    /// `unsigned int mv_size` at sdk/include/nvds_opticalflow_meta.h:29.
-    #[getter]
-    fn get_mv_size(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, mv_size))
-    }
-    #[setter]
-    fn set_mv_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsOpticalFlowMeta.mv_size")?;
-        rt::field_set!(self, mv_size = v as _);
-        Ok(())
-    }
-    /// Size of @a cost in bytes.
-    ///
-    /// `unsigned int cost_size` at sdk/include/nvds_opticalflow_meta.h:30.
-    #[getter]
-    fn get_cost_size(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, cost_size))
-    }
-    #[setter]
-    fn set_cost_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsOpticalFlowMeta.cost_size")?;
-        rt::field_set!(self, cost_size = v as _);
-        Ok(())
-    }
-    /// Frame number of the source.
-    ///
-    /// `unsigned long frame_num` at sdk/include/nvds_opticalflow_meta.h:31.
-    #[getter]
-    fn get_frame_num(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, frame_num))
-    }
-    #[setter]
-    fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "NvDsOpticalFlowMeta.frame_num")?;
-        rt::field_set!(self, frame_num = v as _);
-        Ok(())
     }
     /// rows x cols NvOFFlowVector values, row-major.
     ///
@@ -14204,6 +10736,35 @@ impl NvDsOpticalFlowMeta {
         rt::numpy_array!(slf, i16, data, shape, convert f32)
     }
 }
+impl rt::getset::ScalarFields for NvDsOpticalFlowMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsOpticalFlowMeta, int rows : u32, "rows", "NvDsOpticalFlowMeta.rows",
+            readonly,
+            "Grid rows (frame height / block size).\n\n`unsigned int rows` at sdk/include/nvds_opticalflow_meta.h:27."
+        ),
+        rt::scalar_field!(
+            NvDsOpticalFlowMeta, int cols : u32, "cols", "NvDsOpticalFlowMeta.cols",
+            readonly,
+            "Grid columns (frame width / block size).\n\n`unsigned int cols` at sdk/include/nvds_opticalflow_meta.h:28."
+        ),
+        rt::scalar_field!(
+            NvDsOpticalFlowMeta, int mv_size : u32, "mv_size",
+            "NvDsOpticalFlowMeta.mv_size", writable,
+            "Size of @a data in bytes.\n\n`unsigned int mv_size` at sdk/include/nvds_opticalflow_meta.h:29."
+        ),
+        rt::scalar_field!(
+            NvDsOpticalFlowMeta, int cost_size : u32, "cost_size",
+            "NvDsOpticalFlowMeta.cost_size", writable,
+            "Size of @a cost in bytes.\n\n`unsigned int cost_size` at sdk/include/nvds_opticalflow_meta.h:30."
+        ),
+        rt::scalar_field!(
+            NvDsOpticalFlowMeta, int frame_num : u64, "frame_num",
+            "NvDsOpticalFlowMeta.frame_num", writable,
+            "Frame number of the source.\n\n`unsigned long frame_num` at sdk/include/nvds_opticalflow_meta.h:31."
+        ),
+    ];
+}
 /// An encoded image (payload of NVDS_CROP_IMAGE_META).
 ///
 /// C struct `NvDsObjEncOutParams`, declared at sdk/include/nvds_obj_encode.h:36.
@@ -14248,13 +10809,6 @@ impl NvDsObjEncOutParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Number of bytes at @a outBuffer.
-    ///
-    /// `uint64_t outLen` at sdk/include/nvds_obj_encode.h:38.
-    #[getter]
-    fn get_outLen(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, outLen))
-    }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn outBuffer<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
@@ -14269,6 +10823,15 @@ impl NvDsObjEncOutParams {
         )?;
         rt::numpy_array!(slf, u8, data, shape, false)
     }
+}
+impl rt::getset::ScalarFields for NvDsObjEncOutParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsObjEncOutParams, int outLen : u64, "outLen",
+            "NvDsObjEncOutParams.outLen", readonly,
+            "Number of bytes at @a outBuffer.\n\n`uint64_t outLen` at sdk/include/nvds_obj_encode.h:38."
+        ),
+    ];
 }
 /// What nvds_obj_enc_process() should do with one object or frame.
 ///
@@ -14329,138 +10892,60 @@ impl NvDsObjEncUsrArgs {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Write the JPEG to a file.
-    ///
-    /// `bool saveImg` at sdk/include/nvds_obj_encode.h:43.
-    #[getter]
-    fn get_saveImg(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, saveImg) as i64 != 0)
-    }
-    #[setter]
-    fn set_saveImg(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvDsObjEncUsrArgs.saveImg")?;
-        rt::field_set!(self, saveImg = v != 0);
-        Ok(())
-    }
-    /// Attach the JPEG as NVDS_CROP_IMAGE_META user metadata.
-    ///
-    /// `bool attachUsrMeta` at sdk/include/nvds_obj_encode.h:44.
-    #[getter]
-    fn get_attachUsrMeta(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, attachUsrMeta) as i64 != 0)
-    }
-    #[setter]
-    fn set_attachUsrMeta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvDsObjEncUsrArgs.attachUsrMeta")?;
-        rt::field_set!(self, attachUsrMeta = v != 0);
-        Ok(())
-    }
-    /// Scale to @a scaledWidth x @a scaledHeight first.
-    ///
-    /// `bool scaleImg` at sdk/include/nvds_obj_encode.h:45.
-    #[getter]
-    fn get_scaleImg(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, scaleImg) as i64 != 0)
-    }
-    #[setter]
-    fn set_scaleImg(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvDsObjEncUsrArgs.scaleImg")?;
-        rt::field_set!(self, scaleImg = v != 0);
-        Ok(())
-    }
-    /// Target width (at most the frame width).
-    ///
-    /// `int scaledWidth` at sdk/include/nvds_obj_encode.h:46.
-    #[getter]
-    fn get_scaledWidth(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, scaledWidth))
-    }
-    #[setter]
-    fn set_scaledWidth(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsObjEncUsrArgs.scaledWidth")?;
-        rt::field_set!(self, scaledWidth = v as _);
-        Ok(())
-    }
-    /// Target height (at most the frame height).
-    ///
-    /// `int scaledHeight` at sdk/include/nvds_obj_encode.h:47.
-    #[getter]
-    fn get_scaledHeight(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, scaledHeight))
-    }
-    #[setter]
-    fn set_scaledHeight(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsObjEncUsrArgs.scaledHeight")?;
-        rt::field_set!(self, scaledHeight = v as _);
-        Ok(())
-    }
-    /// File name; when empty a name is derived from frame, stream, object and size.
-    ///
-    /// `char[1024] fileNameImg` at sdk/include/nvds_obj_encode.h:48.
-    #[getter]
-    fn get_fileNameImg<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, fileNameImg)))
-    }
-    #[setter]
-    fn set_fileNameImg(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        rt::strings::write_char_array(
-            rt::field_mut!(self, fileNameImg),
-            value,
-            "NvDsObjEncUsrArgs.fileNameImg",
-        )
-    }
-    /// Object number in the frame (used in derived file names).
-    ///
-    /// `int objNum` at sdk/include/nvds_obj_encode.h:49.
-    #[getter]
-    fn get_objNum(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, objNum))
-    }
-    #[setter]
-    fn set_objNum(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsObjEncUsrArgs.objNum")?;
-        rt::field_set!(self, objNum = v as _);
-        Ok(())
-    }
-    /// JPEG quality, 1 to 100.
-    ///
-    /// `int quality` at sdk/include/nvds_obj_encode.h:50.
-    #[getter]
-    fn get_quality(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, quality))
-    }
-    #[setter]
-    fn set_quality(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvDsObjEncUsrArgs.quality")?;
-        rt::field_set!(self, quality = v as _);
-        Ok(())
-    }
-    /// Encode the whole frame instead of the object.
-    ///
-    /// `bool isFrame` at sdk/include/nvds_obj_encode.h:51.
-    #[getter]
-    fn get_isFrame(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, isFrame) as i64 != 0)
-    }
-    #[setter]
-    fn set_isFrame(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvDsObjEncUsrArgs.isFrame")?;
-        rt::field_set!(self, isFrame = v != 0);
-        Ok(())
-    }
-    /// Measure the encoding time.
-    ///
-    /// `bool calcEncodeTime` at sdk/include/nvds_obj_encode.h:52.
-    #[getter]
-    fn get_calcEncodeTime(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, calcEncodeTime) as i64 != 0)
-    }
-    #[setter]
-    fn set_calcEncodeTime(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "NvDsObjEncUsrArgs.calcEncodeTime")?;
-        rt::field_set!(self, calcEncodeTime = v != 0);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsObjEncUsrArgs {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsObjEncUsrArgs, bool saveImg : bool, "saveImg",
+            "NvDsObjEncUsrArgs.saveImg", writable,
+            "Write the JPEG to a file.\n\n`bool saveImg` at sdk/include/nvds_obj_encode.h:43."
+        ),
+        rt::scalar_field!(
+            NvDsObjEncUsrArgs, bool attachUsrMeta : bool, "attachUsrMeta",
+            "NvDsObjEncUsrArgs.attachUsrMeta", writable,
+            "Attach the JPEG as NVDS_CROP_IMAGE_META user metadata.\n\n`bool attachUsrMeta` at sdk/include/nvds_obj_encode.h:44."
+        ),
+        rt::scalar_field!(
+            NvDsObjEncUsrArgs, bool scaleImg : bool, "scaleImg",
+            "NvDsObjEncUsrArgs.scaleImg", writable,
+            "Scale to @a scaledWidth x @a scaledHeight first.\n\n`bool scaleImg` at sdk/include/nvds_obj_encode.h:45."
+        ),
+        rt::scalar_field!(
+            NvDsObjEncUsrArgs, int scaledWidth : i32, "scaledWidth",
+            "NvDsObjEncUsrArgs.scaledWidth", writable,
+            "Target width (at most the frame width).\n\n`int scaledWidth` at sdk/include/nvds_obj_encode.h:46."
+        ),
+        rt::scalar_field!(
+            NvDsObjEncUsrArgs, int scaledHeight : i32, "scaledHeight",
+            "NvDsObjEncUsrArgs.scaledHeight", writable,
+            "Target height (at most the frame height).\n\n`int scaledHeight` at sdk/include/nvds_obj_encode.h:47."
+        ),
+        rt::scalar_field!(
+            NvDsObjEncUsrArgs, chars fileNameImg : [std::ffi::c_char; 1024],
+            "fileNameImg", "NvDsObjEncUsrArgs.fileNameImg", writable,
+            "File name; when empty a name is derived from frame, stream, object and size.\n\n`char[1024] fileNameImg` at sdk/include/nvds_obj_encode.h:48."
+        ),
+        rt::scalar_field!(
+            NvDsObjEncUsrArgs, int objNum : i32, "objNum", "NvDsObjEncUsrArgs.objNum",
+            writable,
+            "Object number in the frame (used in derived file names).\n\n`int objNum` at sdk/include/nvds_obj_encode.h:49."
+        ),
+        rt::scalar_field!(
+            NvDsObjEncUsrArgs, int quality : i32, "quality", "NvDsObjEncUsrArgs.quality",
+            writable,
+            "JPEG quality, 1 to 100.\n\n`int quality` at sdk/include/nvds_obj_encode.h:50."
+        ),
+        rt::scalar_field!(
+            NvDsObjEncUsrArgs, bool isFrame : bool, "isFrame",
+            "NvDsObjEncUsrArgs.isFrame", writable,
+            "Encode the whole frame instead of the object.\n\n`bool isFrame` at sdk/include/nvds_obj_encode.h:51."
+        ),
+        rt::scalar_field!(
+            NvDsObjEncUsrArgs, bool calcEncodeTime : bool, "calcEncodeTime",
+            "NvDsObjEncUsrArgs.calcEncodeTime", writable,
+            "Measure the encoding time.\n\n`bool calcEncodeTime` at sdk/include/nvds_obj_encode.h:52."
+        ),
+    ];
 }
 /// Analytics results of one object.
 ///
@@ -14528,19 +11013,6 @@ impl NvDsAnalyticsObjInfo {
         let items = rt::field_std!(this, __bindery_cxx_NvDsAnalyticsObjInfo_dirStatus);
         rt::cxx::to_str(slf.py(), items)
     }
-    /// Id of the analytics instance.
-    ///
-    /// `guint unique_id` at sdk/include/nvds_analytics_meta.h:50.
-    #[getter]
-    fn get_unique_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, unique_id))
-    }
-    #[setter]
-    fn set_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsObjInfo.unique_id")?;
-        rt::field_set!(self, unique_id = v as _);
-        Ok(())
-    }
     /// Status of the tracked object (empty when unknown).
     ///
     /// `std::string objStatus` at sdk/include/nvds_analytics_meta.h:52.
@@ -14550,6 +11022,15 @@ impl NvDsAnalyticsObjInfo {
         let items = rt::field_std!(this, __bindery_cxx_NvDsAnalyticsObjInfo_objStatus);
         rt::cxx::to_str(slf.py(), items)
     }
+}
+impl rt::getset::ScalarFields for NvDsAnalyticsObjInfo {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsAnalyticsObjInfo, int unique_id : u32, "unique_id",
+            "NvDsAnalyticsObjInfo.unique_id", writable,
+            "Id of the analytics instance.\n\n`guint unique_id` at sdk/include/nvds_analytics_meta.h:50."
+        ),
+    ];
 }
 /// Analytics results of one frame.
 ///
@@ -14623,19 +11104,6 @@ impl NvDsAnalyticsFrameMeta {
         );
         Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
-    /// Id of the analytics instance.
-    ///
-    /// `guint unique_id` at sdk/include/nvds_analytics_meta.h:66.
-    #[getter]
-    fn get_unique_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, unique_id))
-    }
-    #[setter]
-    fn set_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsAnalyticsFrameMeta.unique_id")?;
-        rt::field_set!(self, unique_id = v as _);
-        Ok(())
-    }
     /// Objects per class id.
     ///
     /// `std::unordered_map<int, uint32_t> objCnt` at sdk/include/nvds_analytics_meta.h:68.
@@ -14645,6 +11113,15 @@ impl NvDsAnalyticsFrameMeta {
         let items = rt::field_std!(this, __bindery_cxx_NvDsAnalyticsFrameMeta_objCnt);
         Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
+}
+impl rt::getset::ScalarFields for NvDsAnalyticsFrameMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsAnalyticsFrameMeta, int unique_id : u32, "unique_id",
+            "NvDsAnalyticsFrameMeta.unique_id", writable,
+            "Id of the analytics instance.\n\n`guint unique_id` at sdk/include/nvds_analytics_meta.h:66."
+        ),
+    ];
 }
 /// Text labels to draw on one frame.
 ///
@@ -14695,41 +11172,6 @@ impl NvOSD_FrameTextParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frame surface (deprecated; use @a surf).
-    ///
-    /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:38.
-    #[getter]
-    fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvOSD_FrameTextParams.buf_ptr",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvOSD_FrameTextParams.buf_ptr"
-        )
-    }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:39.
@@ -14744,93 +11186,30 @@ impl NvOSD_FrameTextParams {
         rt::field_set!(self, mode = v as _);
         Ok(())
     }
-    /// Entries in @a text_params_list.
-    ///
-    /// `int num_strings` at sdk/include/nvll_osd_api.h:40.
-    #[getter]
-    fn get_num_strings(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, num_strings))
-    }
-    #[setter]
-    fn set_num_strings(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvOSD_FrameTextParams.num_strings")?;
-        rt::field_set!(self, num_strings = v as _);
-        Ok(())
-    }
-    /// The labels.
-    ///
-    /// `NvOSD_TextParams* text_params_list` at sdk/include/nvll_osd_api.h:41.
-    #[getter]
-    fn get_text_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_TextParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, text_params_list) as *mut _)
-                .map(NvOSD_TextParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_text_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_TextParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_TextParams::TYPE,
-                            "NvOSD_FrameTextParams.text_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, text_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_TextParams::TYPE) ?), None => None, },
-            "NvOSD_FrameTextParams.text_params_list"
-        )
-    }
-    /// Batch holding the frame.
-    ///
-    /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:42.
-    #[getter]
-    fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
-                .map(NvBufSurface::wrap),
-        )
-    }
-    #[setter]
-    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurface>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurface::TYPE,
-                            "NvOSD_FrameTextParams.surf",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameTextParams.surf"
-        )
-    }
+}
+impl rt::getset::ScalarFields for NvOSD_FrameTextParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_FrameTextParams, pointer buf_ptr : NvBufSurfaceParams, "buf_ptr",
+            "NvOSD_FrameTextParams.buf_ptr", writable,
+            "Frame surface (deprecated; use @a surf).\n\n`NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:38."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameTextParams, int num_strings : i32, "num_strings",
+            "NvOSD_FrameTextParams.num_strings", writable,
+            "Entries in @a text_params_list.\n\n`int num_strings` at sdk/include/nvll_osd_api.h:40."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameTextParams, pointer text_params_list : NvOSD_TextParams,
+            "text_params_list", "NvOSD_FrameTextParams.text_params_list", writable,
+            "The labels.\n\n`NvOSD_TextParams* text_params_list` at sdk/include/nvll_osd_api.h:41."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameTextParams, pointer surf : NvBufSurface, "surf",
+            "NvOSD_FrameTextParams.surf", writable,
+            "Batch holding the frame.\n\n`NvBufSurface* surf` at sdk/include/nvll_osd_api.h:42."
+        ),
+    ];
 }
 /// Rectangles to draw on one frame.
 ///
@@ -14888,41 +11267,6 @@ impl NvOSD_FrameRectParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frame surface (deprecated; use @a surf).
-    ///
-    /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:47.
-    #[getter]
-    fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvOSD_FrameRectParams.buf_ptr",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvOSD_FrameRectParams.buf_ptr"
-        )
-    }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:48.
@@ -14937,133 +11281,35 @@ impl NvOSD_FrameRectParams {
         rt::field_set!(self, mode = v as _);
         Ok(())
     }
-    /// Entries in @a rect_params_list.
-    ///
-    /// `int num_rects` at sdk/include/nvll_osd_api.h:49.
-    #[getter]
-    fn get_num_rects(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, num_rects))
-    }
-    #[setter]
-    fn set_num_rects(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvOSD_FrameRectParams.num_rects")?;
-        rt::field_set!(self, num_rects = v as _);
-        Ok(())
-    }
-    /// The rectangles.
-    ///
-    /// `NvOSD_RectParams* rect_params_list` at sdk/include/nvll_osd_api.h:50.
-    #[getter]
-    fn get_rect_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_RectParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, rect_params_list) as *mut _)
-                .map(NvOSD_RectParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_rect_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_RectParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_RectParams::TYPE,
-                            "NvOSD_FrameRectParams.rect_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, rect_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_RectParams::TYPE) ?), None => None, },
-            "NvOSD_FrameRectParams.rect_params_list"
-        )
-    }
-    /// Masks of the rectangles, or NULL.
-    ///
-    /// `NvOSD_MaskParams* mask_params_list` at sdk/include/nvll_osd_api.h:51.
-    #[getter]
-    fn get_mask_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_MaskParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, mask_params_list) as *mut _)
-                .map(NvOSD_MaskParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_mask_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_MaskParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_MaskParams::TYPE,
-                            "NvOSD_FrameRectParams.mask_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, mask_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_MaskParams::TYPE) ?), None => None, },
-            "NvOSD_FrameRectParams.mask_params_list"
-        )
-    }
-    /// Batch holding the frame.
-    ///
-    /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:52.
-    #[getter]
-    fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
-                .map(NvBufSurface::wrap),
-        )
-    }
-    #[setter]
-    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurface>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurface::TYPE,
-                            "NvOSD_FrameRectParams.surf",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameRectParams.surf"
-        )
-    }
+}
+impl rt::getset::ScalarFields for NvOSD_FrameRectParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_FrameRectParams, pointer buf_ptr : NvBufSurfaceParams, "buf_ptr",
+            "NvOSD_FrameRectParams.buf_ptr", writable,
+            "Frame surface (deprecated; use @a surf).\n\n`NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:47."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameRectParams, int num_rects : i32, "num_rects",
+            "NvOSD_FrameRectParams.num_rects", writable,
+            "Entries in @a rect_params_list.\n\n`int num_rects` at sdk/include/nvll_osd_api.h:49."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameRectParams, pointer rect_params_list : NvOSD_RectParams,
+            "rect_params_list", "NvOSD_FrameRectParams.rect_params_list", writable,
+            "The rectangles.\n\n`NvOSD_RectParams* rect_params_list` at sdk/include/nvll_osd_api.h:50."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameRectParams, pointer mask_params_list : NvOSD_MaskParams,
+            "mask_params_list", "NvOSD_FrameRectParams.mask_params_list", writable,
+            "Masks of the rectangles, or NULL.\n\n`NvOSD_MaskParams* mask_params_list` at sdk/include/nvll_osd_api.h:51."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameRectParams, pointer surf : NvBufSurface, "surf",
+            "NvOSD_FrameRectParams.surf", writable,
+            "Batch holding the frame.\n\n`NvBufSurface* surf` at sdk/include/nvll_osd_api.h:52."
+        ),
+    ];
 }
 /// Segmentation masks to draw on one frame.
 ///
@@ -15121,41 +11367,6 @@ impl NvOSD_FrameSegmentMaskParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frame surface (deprecated; use @a surf).
-    ///
-    /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:57.
-    #[getter]
-    fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvOSD_FrameSegmentMaskParams.buf_ptr",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvOSD_FrameSegmentMaskParams.buf_ptr"
-        )
-    }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:58.
@@ -15170,135 +11381,37 @@ impl NvOSD_FrameSegmentMaskParams {
         rt::field_set!(self, mode = v as _);
         Ok(())
     }
-    /// Entries in the two lists.
-    ///
-    /// `int num_segments` at sdk/include/nvll_osd_api.h:59.
-    #[getter]
-    fn get_num_segments(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, num_segments))
-    }
-    #[setter]
-    fn set_num_segments(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            i32,
-        >(value, "NvOSD_FrameSegmentMaskParams.num_segments")?;
-        rt::field_set!(self, num_segments = v as _);
-        Ok(())
-    }
-    /// Box of each mask.
-    ///
-    /// `NvOSD_RectParams* rect_params_list` at sdk/include/nvll_osd_api.h:60.
-    #[getter]
-    fn get_rect_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_RectParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, rect_params_list) as *mut _)
-                .map(NvOSD_RectParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_rect_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_RectParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_RectParams::TYPE,
-                            "NvOSD_FrameSegmentMaskParams.rect_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, rect_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_RectParams::TYPE) ?), None => None, },
-            "NvOSD_FrameSegmentMaskParams.rect_params_list"
-        )
-    }
-    /// The masks.
-    ///
-    /// `NvOSD_MaskParams* mask_params_list` at sdk/include/nvll_osd_api.h:61.
-    #[getter]
-    fn get_mask_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_MaskParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, mask_params_list) as *mut _)
-                .map(NvOSD_MaskParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_mask_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_MaskParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_MaskParams::TYPE,
-                            "NvOSD_FrameSegmentMaskParams.mask_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, mask_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_MaskParams::TYPE) ?), None => None, },
-            "NvOSD_FrameSegmentMaskParams.mask_params_list"
-        )
-    }
-    /// Batch holding the frame.
-    ///
-    /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:62.
-    #[getter]
-    fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
-                .map(NvBufSurface::wrap),
-        )
-    }
-    #[setter]
-    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurface>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurface::TYPE,
-                            "NvOSD_FrameSegmentMaskParams.surf",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameSegmentMaskParams.surf"
-        )
-    }
+}
+impl rt::getset::ScalarFields for NvOSD_FrameSegmentMaskParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_FrameSegmentMaskParams, pointer buf_ptr : NvBufSurfaceParams,
+            "buf_ptr", "NvOSD_FrameSegmentMaskParams.buf_ptr", writable,
+            "Frame surface (deprecated; use @a surf).\n\n`NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:57."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameSegmentMaskParams, int num_segments : i32, "num_segments",
+            "NvOSD_FrameSegmentMaskParams.num_segments", writable,
+            "Entries in the two lists.\n\n`int num_segments` at sdk/include/nvll_osd_api.h:59."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameSegmentMaskParams, pointer rect_params_list : NvOSD_RectParams,
+            "rect_params_list", "NvOSD_FrameSegmentMaskParams.rect_params_list",
+            writable,
+            "Box of each mask.\n\n`NvOSD_RectParams* rect_params_list` at sdk/include/nvll_osd_api.h:60."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameSegmentMaskParams, pointer mask_params_list : NvOSD_MaskParams,
+            "mask_params_list", "NvOSD_FrameSegmentMaskParams.mask_params_list",
+            writable,
+            "The masks.\n\n`NvOSD_MaskParams* mask_params_list` at sdk/include/nvll_osd_api.h:61."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameSegmentMaskParams, pointer surf : NvBufSurface, "surf",
+            "NvOSD_FrameSegmentMaskParams.surf", writable,
+            "Batch holding the frame.\n\n`NvBufSurface* surf` at sdk/include/nvll_osd_api.h:62."
+        ),
+    ];
 }
 /// Lines to draw on one frame.
 ///
@@ -15349,41 +11462,6 @@ impl NvOSD_FrameLineParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frame surface (deprecated; use @a surf).
-    ///
-    /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:67.
-    #[getter]
-    fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvOSD_FrameLineParams.buf_ptr",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvOSD_FrameLineParams.buf_ptr"
-        )
-    }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:68.
@@ -15398,93 +11476,30 @@ impl NvOSD_FrameLineParams {
         rt::field_set!(self, mode = v as _);
         Ok(())
     }
-    /// Entries in @a line_params_list.
-    ///
-    /// `int num_lines` at sdk/include/nvll_osd_api.h:69.
-    #[getter]
-    fn get_num_lines(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, num_lines))
-    }
-    #[setter]
-    fn set_num_lines(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvOSD_FrameLineParams.num_lines")?;
-        rt::field_set!(self, num_lines = v as _);
-        Ok(())
-    }
-    /// The lines.
-    ///
-    /// `NvOSD_LineParams* line_params_list` at sdk/include/nvll_osd_api.h:70.
-    #[getter]
-    fn get_line_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_LineParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, line_params_list) as *mut _)
-                .map(NvOSD_LineParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_line_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_LineParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_LineParams::TYPE,
-                            "NvOSD_FrameLineParams.line_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, line_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_LineParams::TYPE) ?), None => None, },
-            "NvOSD_FrameLineParams.line_params_list"
-        )
-    }
-    /// Batch holding the frame.
-    ///
-    /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:71.
-    #[getter]
-    fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
-                .map(NvBufSurface::wrap),
-        )
-    }
-    #[setter]
-    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurface>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurface::TYPE,
-                            "NvOSD_FrameLineParams.surf",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameLineParams.surf"
-        )
-    }
+}
+impl rt::getset::ScalarFields for NvOSD_FrameLineParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_FrameLineParams, pointer buf_ptr : NvBufSurfaceParams, "buf_ptr",
+            "NvOSD_FrameLineParams.buf_ptr", writable,
+            "Frame surface (deprecated; use @a surf).\n\n`NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:67."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameLineParams, int num_lines : i32, "num_lines",
+            "NvOSD_FrameLineParams.num_lines", writable,
+            "Entries in @a line_params_list.\n\n`int num_lines` at sdk/include/nvll_osd_api.h:69."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameLineParams, pointer line_params_list : NvOSD_LineParams,
+            "line_params_list", "NvOSD_FrameLineParams.line_params_list", writable,
+            "The lines.\n\n`NvOSD_LineParams* line_params_list` at sdk/include/nvll_osd_api.h:70."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameLineParams, pointer surf : NvBufSurface, "surf",
+            "NvOSD_FrameLineParams.surf", writable,
+            "Batch holding the frame.\n\n`NvBufSurface* surf` at sdk/include/nvll_osd_api.h:71."
+        ),
+    ];
 }
 /// Arrows to draw on one frame.
 ///
@@ -15535,41 +11550,6 @@ impl NvOSD_FrameArrowParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frame surface (deprecated; use @a surf).
-    ///
-    /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:76.
-    #[getter]
-    fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvOSD_FrameArrowParams.buf_ptr",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvOSD_FrameArrowParams.buf_ptr"
-        )
-    }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:77.
@@ -15584,93 +11564,30 @@ impl NvOSD_FrameArrowParams {
         rt::field_set!(self, mode = v as _);
         Ok(())
     }
-    /// Entries in @a arrow_params_list.
-    ///
-    /// `int num_arrows` at sdk/include/nvll_osd_api.h:78.
-    #[getter]
-    fn get_num_arrows(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, num_arrows))
-    }
-    #[setter]
-    fn set_num_arrows(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvOSD_FrameArrowParams.num_arrows")?;
-        rt::field_set!(self, num_arrows = v as _);
-        Ok(())
-    }
-    /// The arrows.
-    ///
-    /// `NvOSD_ArrowParams* arrow_params_list` at sdk/include/nvll_osd_api.h:79.
-    #[getter]
-    fn get_arrow_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_ArrowParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, arrow_params_list) as *mut _)
-                .map(NvOSD_ArrowParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_arrow_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_ArrowParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_ArrowParams::TYPE,
-                            "NvOSD_FrameArrowParams.arrow_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, arrow_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_ArrowParams::TYPE) ?), None => None, },
-            "NvOSD_FrameArrowParams.arrow_params_list"
-        )
-    }
-    /// Batch holding the frame.
-    ///
-    /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:80.
-    #[getter]
-    fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
-                .map(NvBufSurface::wrap),
-        )
-    }
-    #[setter]
-    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurface>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurface::TYPE,
-                            "NvOSD_FrameArrowParams.surf",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameArrowParams.surf"
-        )
-    }
+}
+impl rt::getset::ScalarFields for NvOSD_FrameArrowParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_FrameArrowParams, pointer buf_ptr : NvBufSurfaceParams, "buf_ptr",
+            "NvOSD_FrameArrowParams.buf_ptr", writable,
+            "Frame surface (deprecated; use @a surf).\n\n`NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:76."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameArrowParams, int num_arrows : i32, "num_arrows",
+            "NvOSD_FrameArrowParams.num_arrows", writable,
+            "Entries in @a arrow_params_list.\n\n`int num_arrows` at sdk/include/nvll_osd_api.h:78."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameArrowParams, pointer arrow_params_list : NvOSD_ArrowParams,
+            "arrow_params_list", "NvOSD_FrameArrowParams.arrow_params_list", writable,
+            "The arrows.\n\n`NvOSD_ArrowParams* arrow_params_list` at sdk/include/nvll_osd_api.h:79."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameArrowParams, pointer surf : NvBufSurface, "surf",
+            "NvOSD_FrameArrowParams.surf", writable,
+            "Batch holding the frame.\n\n`NvBufSurface* surf` at sdk/include/nvll_osd_api.h:80."
+        ),
+    ];
 }
 /// Circles to draw on one frame.
 ///
@@ -15721,41 +11638,6 @@ impl NvOSD_FrameCircleParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frame surface (deprecated; use @a surf).
-    ///
-    /// `NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:85.
-    #[getter]
-    fn get_buf_ptr(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurfaceParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, buf_ptr) as *mut _)
-                .map(NvBufSurfaceParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_buf_ptr(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurfaceParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurfaceParams::TYPE,
-                            "NvOSD_FrameCircleParams.buf_ptr",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, buf_ptr, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurfaceParams::TYPE) ?), None => None, },
-            "NvOSD_FrameCircleParams.buf_ptr"
-        )
-    }
     /// Drawing mode.
     ///
     /// `NvOSD_Mode mode` at sdk/include/nvll_osd_api.h:86.
@@ -15770,93 +11652,30 @@ impl NvOSD_FrameCircleParams {
         rt::field_set!(self, mode = v as _);
         Ok(())
     }
-    /// Entries in @a circle_params_list.
-    ///
-    /// `int num_circles` at sdk/include/nvll_osd_api.h:87.
-    #[getter]
-    fn get_num_circles(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, num_circles))
-    }
-    #[setter]
-    fn set_num_circles(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NvOSD_FrameCircleParams.num_circles")?;
-        rt::field_set!(self, num_circles = v as _);
-        Ok(())
-    }
-    /// The circles.
-    ///
-    /// `NvOSD_CircleParams* circle_params_list` at sdk/include/nvll_osd_api.h:88.
-    #[getter]
-    fn get_circle_params_list(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvOSD_CircleParams>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, circle_params_list) as *mut _)
-                .map(NvOSD_CircleParams::wrap),
-        )
-    }
-    #[setter]
-    fn set_circle_params_list(
-        slf: &Bound<'_, Self>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvOSD_CircleParams>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvOSD_CircleParams::TYPE,
-                            "NvOSD_FrameCircleParams.circle_params_list",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, circle_params_list, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvOSD_CircleParams::TYPE) ?), None => None, },
-            "NvOSD_FrameCircleParams.circle_params_list"
-        )
-    }
-    /// Batch holding the frame.
-    ///
-    /// `NvBufSurface* surf` at sdk/include/nvll_osd_api.h:89.
-    #[getter]
-    fn get_surf(slf: &Bound<'_, Self>) -> PyResult<Option<NvBufSurface>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, surf) as *mut _)
-                .map(NvBufSurface::wrap),
-        )
-    }
-    #[setter]
-    fn set_surf(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvBufSurface>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvBufSurface::TYPE,
-                            "NvOSD_FrameCircleParams.surf",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, surf, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            NvBufSurface::TYPE) ?), None => None, }, "NvOSD_FrameCircleParams.surf"
-        )
-    }
+}
+impl rt::getset::ScalarFields for NvOSD_FrameCircleParams {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvOSD_FrameCircleParams, pointer buf_ptr : NvBufSurfaceParams, "buf_ptr",
+            "NvOSD_FrameCircleParams.buf_ptr", writable,
+            "Frame surface (deprecated; use @a surf).\n\n`NvBufSurfaceParams* buf_ptr` at sdk/include/nvll_osd_api.h:85."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameCircleParams, int num_circles : i32, "num_circles",
+            "NvOSD_FrameCircleParams.num_circles", writable,
+            "Entries in @a circle_params_list.\n\n`int num_circles` at sdk/include/nvll_osd_api.h:87."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameCircleParams, pointer circle_params_list : NvOSD_CircleParams,
+            "circle_params_list", "NvOSD_FrameCircleParams.circle_params_list", writable,
+            "The circles.\n\n`NvOSD_CircleParams* circle_params_list` at sdk/include/nvll_osd_api.h:88."
+        ),
+        rt::scalar_field!(
+            NvOSD_FrameCircleParams, pointer surf : NvBufSurface, "surf",
+            "NvOSD_FrameCircleParams.surf", writable,
+            "Batch holding the frame.\n\n`NvBufSurface* surf` at sdk/include/nvll_osd_api.h:89."
+        ),
+    ];
 }
 /// The tensor nvdspreprocess prepared for one batch.
 ///
@@ -15923,21 +11742,6 @@ impl NvDsPreProcessTensorMeta {
             slf, raw_tensor_buffer, target, "NvDsPreProcessTensorMeta.raw_tensor_buffer"
         )
     }
-    /// Size of @a raw_tensor_buffer in bytes.
-    ///
-    /// `guint64 buffer_size` at sdk/include/nvdspreprocess_meta.h:33.
-    #[getter]
-    fn get_buffer_size(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, buffer_size))
-    }
-    #[setter]
-    fn set_buffer_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u64,
-        >(value, "NvDsPreProcessTensorMeta.buffer_size")?;
-        rt::field_set!(self, buffer_size = v as _);
-        Ok(())
-    }
     /// Shape of the tensor (e.g. N, C, H, W).
     ///
     /// `std::vector<int> tensor_shape` at sdk/include/nvdspreprocess_meta.h:35.
@@ -15974,19 +11778,6 @@ impl NvDsPreProcessTensorMeta {
         );
         rt::cxx::to_str(slf.py(), items)
     }
-    /// GPU the tensor is on.
-    ///
-    /// `guint gpu_id` at sdk/include/nvdspreprocess_meta.h:41.
-    #[getter]
-    fn get_gpu_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, gpu_id))
-    }
-    #[setter]
-    fn set_gpu_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsPreProcessTensorMeta.gpu_id")?;
-        rt::field_set!(self, gpu_id = v as _);
-        Ok(())
-    }
     /// The tensor pool's buffer holding the tensor.
     ///
     /// `void* private_data` at sdk/include/nvdspreprocess_meta.h:43.
@@ -16019,34 +11810,31 @@ impl NvDsPreProcessTensorMeta {
             slf, private_data, target, "NvDsPreProcessTensorMeta.private_data"
         )
     }
-    /// Tells apart several tensor metas of one buffer (more ROIs than the batch size).
-    ///
-    /// `guint meta_id` at sdk/include/nvdspreprocess_meta.h:45.
-    #[getter]
-    fn get_meta_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, meta_id))
-    }
-    #[setter]
-    fn set_meta_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NvDsPreProcessTensorMeta.meta_id")?;
-        rt::field_set!(self, meta_id = v as _);
-        Ok(())
-    }
-    /// Whether the aspect ratio was kept when scaling.
-    ///
-    /// `gboolean maintain_aspect_ratio` at sdk/include/nvdspreprocess_meta.h:47.
-    #[getter]
-    fn get_maintain_aspect_ratio(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, maintain_aspect_ratio) as i64 != 0)
-    }
-    #[setter]
-    fn set_maintain_aspect_ratio(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<
-            u8,
-        >(value, "NvDsPreProcessTensorMeta.maintain_aspect_ratio")?;
-        rt::field_set!(self, maintain_aspect_ratio = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NvDsPreProcessTensorMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NvDsPreProcessTensorMeta, int buffer_size : u64, "buffer_size",
+            "NvDsPreProcessTensorMeta.buffer_size", writable,
+            "Size of @a raw_tensor_buffer in bytes.\n\n`guint64 buffer_size` at sdk/include/nvdspreprocess_meta.h:33."
+        ),
+        rt::scalar_field!(
+            NvDsPreProcessTensorMeta, int gpu_id : u32, "gpu_id",
+            "NvDsPreProcessTensorMeta.gpu_id", writable,
+            "GPU the tensor is on.\n\n`guint gpu_id` at sdk/include/nvdspreprocess_meta.h:41."
+        ),
+        rt::scalar_field!(
+            NvDsPreProcessTensorMeta, int meta_id : u32, "meta_id",
+            "NvDsPreProcessTensorMeta.meta_id", writable,
+            "Tells apart several tensor metas of one buffer (more ROIs than the batch size).\n\n`guint meta_id` at sdk/include/nvdspreprocess_meta.h:45."
+        ),
+        rt::scalar_field!(
+            NvDsPreProcessTensorMeta, bool maintain_aspect_ratio : i32,
+            "maintain_aspect_ratio", "NvDsPreProcessTensorMeta.maintain_aspect_ratio",
+            writable,
+            "Whether the aspect ratio was kept when scaling.\n\n`gboolean maintain_aspect_ratio` at sdk/include/nvdspreprocess_meta.h:47."
+        ),
+    ];
 }
 /// What nvdspreprocess attaches to a batch.
 ///
@@ -16090,43 +11878,6 @@ impl GstNvDsPreProcessBatchMeta {
             this, __bindery_cxx_GstNvDsPreProcessBatchMeta_target_unique_ids
         );
         Ok(rt::cxx::to_values(slf.py(), items)?.into_any())
-    }
-    /// The prepared tensor.
-    ///
-    /// `NvDsPreProcessTensorMeta* tensor_meta` at sdk/include/nvdspreprocess_meta.h:56.
-    #[getter]
-    fn get_tensor_meta(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<Option<NvDsPreProcessTensorMeta>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, tensor_meta) as *mut _)
-                .map(NvDsPreProcessTensorMeta::wrap),
-        )
-    }
-    #[setter]
-    fn set_tensor_meta(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<NvDsPreProcessTensorMeta>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            NvDsPreProcessTensorMeta::TYPE,
-                            "GstNvDsPreProcessBatchMeta.tensor_meta",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, tensor_meta, match target { Some(t) => Some(t.get().view.target(t
-            .as_any(), NvDsPreProcessTensorMeta::TYPE) ?), None => None, },
-            "GstNvDsPreProcessBatchMeta.tensor_meta"
-        )
     }
     /// The ROIs of the batch, in tensor order.
     ///
@@ -16176,6 +11927,15 @@ impl GstNvDsPreProcessBatchMeta {
             slf, private_data, target, "GstNvDsPreProcessBatchMeta.private_data"
         )
     }
+}
+impl rt::getset::ScalarFields for GstNvDsPreProcessBatchMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            GstNvDsPreProcessBatchMeta, pointer tensor_meta : NvDsPreProcessTensorMeta,
+            "tensor_meta", "GstNvDsPreProcessBatchMeta.tensor_meta", writable,
+            "The prepared tensor.\n\n`NvDsPreProcessTensorMeta* tensor_meta` at sdk/include/nvdspreprocess_meta.h:56."
+        ),
+    ];
 }
 /// Example user payload: an id, an owned message and a sample value.
 ///
@@ -16228,19 +11988,6 @@ impl CustomDataStruct {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Caller-chosen id.
-    ///
-    /// `int structId` at helpers/custom_data.h:11.
-    #[getter]
-    fn get_structId(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, structId))
-    }
-    #[setter]
-    fn set_structId(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "CustomDataStruct.structId")?;
-        rt::field_set!(self, structId = v as _);
-        Ok(())
-    }
     /// Owned message (g_malloc'd; freed with the payload).
     ///
     /// `char* message` at helpers/custom_data.h:12.
@@ -16257,19 +12004,20 @@ impl CustomDataStruct {
             self, message, owned __BINDERY_ALLOC_GLIB, value, "CustomDataStruct.message"
         )
     }
-    /// Caller-chosen value.
-    ///
-    /// `int sampleInt` at helpers/custom_data.h:13.
-    #[getter]
-    fn get_sampleInt(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, sampleInt))
-    }
-    #[setter]
-    fn set_sampleInt(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "CustomDataStruct.sampleInt")?;
-        rt::field_set!(self, sampleInt = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for CustomDataStruct {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CustomDataStruct, int structId : i32, "structId",
+            "CustomDataStruct.structId", writable,
+            "Caller-chosen id.\n\n`int structId` at helpers/custom_data.h:11."
+        ),
+        rt::scalar_field!(
+            CustomDataStruct, int sampleInt : i32, "sampleInt",
+            "CustomDataStruct.sampleInt", writable,
+            "Caller-chosen value.\n\n`int sampleInt` at helpers/custom_data.h:13."
+        ),
+    ];
 }
 /// A detected box with tracking and ROI information.
 ///
@@ -16327,110 +12075,6 @@ impl RectDim {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// X of the left edge, in pixels.
-    ///
-    /// `float left` at helpers/nvds_360d_meta.h:29.
-    #[getter]
-    fn get_left(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, left) as f64)
-    }
-    #[setter]
-    fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.left")?;
-        rt::field_set!(self, left = v as _);
-        Ok(())
-    }
-    /// Y of the top edge, in pixels.
-    ///
-    /// `float top` at helpers/nvds_360d_meta.h:30.
-    #[getter]
-    fn get_top(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, top) as f64)
-    }
-    #[setter]
-    fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.top")?;
-        rt::field_set!(self, top = v as _);
-        Ok(())
-    }
-    /// Width, in pixels.
-    ///
-    /// `float width` at helpers/nvds_360d_meta.h:31.
-    #[getter]
-    fn get_width(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, width) as f64)
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// Height, in pixels.
-    ///
-    /// `float height` at helpers/nvds_360d_meta.h:32.
-    #[getter]
-    fn get_height(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, height) as f64)
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RectDim.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
-    /// Class id.
-    ///
-    /// `int class_id` at helpers/nvds_360d_meta.h:33.
-    #[getter]
-    fn get_class_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, class_id))
-    }
-    #[setter]
-    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.class_id")?;
-        rt::field_set!(self, class_id = v as _);
-        Ok(())
-    }
-    /// Tracking id.
-    ///
-    /// `int tracking_id` at helpers/nvds_360d_meta.h:34.
-    #[getter]
-    fn get_tracking_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, tracking_id))
-    }
-    #[setter]
-    fn set_tracking_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.tracking_id")?;
-        rt::field_set!(self, tracking_id = v as _);
-        Ok(())
-    }
-    /// Id of the inference element that found the box.
-    ///
-    /// `int gie_unique_id` at helpers/nvds_360d_meta.h:35.
-    #[getter]
-    fn get_gie_unique_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, gie_unique_id))
-    }
-    #[setter]
-    fn set_gie_unique_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.gie_unique_id")?;
-        rt::field_set!(self, gie_unique_id = v as _);
-        Ok(())
-    }
-    /// ROI_STATUS_360D flags.
-    ///
-    /// `int roi_status` at helpers/nvds_360d_meta.h:36.
-    #[getter]
-    fn get_roi_status(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, roi_status))
-    }
-    #[setter]
-    fn set_roi_status(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RectDim.roi_status")?;
-        rt::field_set!(self, roi_status = v as _);
-        Ok(())
-    }
     /// Label text or other user data; not owned.
     ///
     /// `void* text` at helpers/nvds_360d_meta.h:37.
@@ -16458,6 +12102,43 @@ impl RectDim {
         };
         rt::field_set_pointer!(slf, text, target, "RectDim.text")
     }
+}
+impl rt::getset::ScalarFields for RectDim {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            RectDim, float left : f32, "left", "RectDim.left", writable,
+            "X of the left edge, in pixels.\n\n`float left` at helpers/nvds_360d_meta.h:29."
+        ),
+        rt::scalar_field!(
+            RectDim, float top : f32, "top", "RectDim.top", writable,
+            "Y of the top edge, in pixels.\n\n`float top` at helpers/nvds_360d_meta.h:30."
+        ),
+        rt::scalar_field!(
+            RectDim, float width : f32, "width", "RectDim.width", writable,
+            "Width, in pixels.\n\n`float width` at helpers/nvds_360d_meta.h:31."
+        ),
+        rt::scalar_field!(
+            RectDim, float height : f32, "height", "RectDim.height", writable,
+            "Height, in pixels.\n\n`float height` at helpers/nvds_360d_meta.h:32."
+        ),
+        rt::scalar_field!(
+            RectDim, int class_id : i32, "class_id", "RectDim.class_id", writable,
+            "Class id.\n\n`int class_id` at helpers/nvds_360d_meta.h:33."
+        ),
+        rt::scalar_field!(
+            RectDim, int tracking_id : i32, "tracking_id", "RectDim.tracking_id",
+            writable, "Tracking id.\n\n`int tracking_id` at helpers/nvds_360d_meta.h:34."
+        ),
+        rt::scalar_field!(
+            RectDim, int gie_unique_id : i32, "gie_unique_id", "RectDim.gie_unique_id",
+            writable,
+            "Id of the inference element that found the box.\n\n`int gie_unique_id` at helpers/nvds_360d_meta.h:35."
+        ),
+        rt::scalar_field!(
+            RectDim, int roi_status : i32, "roi_status", "RectDim.roi_status", writable,
+            "ROI_STATUS_360D flags.\n\n`int roi_status` at helpers/nvds_360d_meta.h:36."
+        ),
+    ];
 }
 unsafe extern "C" {
     fn __bindery_cxx_NvDsAnalyticsObjInfo_roiStatus(

@@ -39,10 +39,15 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "bindery_gst")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<GstStructure>()?;
+    rt::getset::install::<GstStructure>(m.py())?;
     m.add_class::<GstVideoInfo>()?;
+    rt::getset::install::<GstVideoInfo>(m.py())?;
     m.add_class::<GstVideoMeta>()?;
+    rt::getset::install::<GstVideoMeta>(m.py())?;
     m.add_class::<GstVideoCropMeta>()?;
+    rt::getset::install::<GstVideoCropMeta>(m.py())?;
     m.add_class::<GstVideoRegionOfInterestMeta>()?;
+    rt::getset::install::<GstVideoRegionOfInterestMeta>(m.py())?;
     m.add_class::<GList>()?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_gst_mini_object_is_writable, m)?)?;

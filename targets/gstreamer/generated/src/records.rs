@@ -30,30 +30,18 @@ impl GstStructure {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// `GType type` at /usr/include/gstreamer-1.0/gst/gststructure.h:111.
-    #[getter]
-    #[pyo3(name = "type")]
-    fn get_type_(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, type_))
-    }
-    #[setter]
-    #[pyo3(name = "type")]
-    fn set_type_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "GstStructure.type")?;
-        rt::field_set!(self, type_ = v as _);
-        Ok(())
-    }
-    /// `GQuark name` at /usr/include/gstreamer-1.0/gst/gststructure.h:114.
-    #[getter]
-    fn get_name(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, name))
-    }
-    #[setter]
-    fn set_name(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstStructure.name")?;
-        rt::field_set!(self, name = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for GstStructure {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            GstStructure, int type_ : u64, "type", "GstStructure.type", writable,
+            "`GType type` at /usr/include/gstreamer-1.0/gst/gststructure.h:111."
+        ),
+        rt::scalar_field!(
+            GstStructure, int name : u32, "name", "GstStructure.name", writable,
+            "`GQuark name` at /usr/include/gstreamer-1.0/gst/gststructure.h:114."
+        ),
+    ];
 }
 /// GstVideoInfo:
 /// @finfo: the format info of the video
@@ -160,127 +148,6 @@ impl GstVideoInfo {
         );
         rt::field_set_pointer!(slf, finfo, target, "GstVideoInfo.finfo")
     }
-    /// `GstVideoInterlaceMode interlace_mode` at /usr/include/gstreamer-1.0/gst/video/video-info.h:316.
-    #[getter]
-    fn get_interlace_mode(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, interlace_mode))
-    }
-    #[setter]
-    fn set_interlace_mode(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoInfo.interlace_mode")?;
-        rt::field_set!(self, interlace_mode = v as _);
-        Ok(())
-    }
-    /// `GstVideoFlags flags` at /usr/include/gstreamer-1.0/gst/video/video-info.h:317.
-    #[getter]
-    fn get_flags(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, flags))
-    }
-    #[setter]
-    fn set_flags(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoInfo.flags")?;
-        rt::field_set!(self, flags = v as _);
-        Ok(())
-    }
-    /// `gint width` at /usr/include/gstreamer-1.0/gst/video/video-info.h:318.
-    #[getter]
-    fn get_width(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, width))
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "GstVideoInfo.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// `gint height` at /usr/include/gstreamer-1.0/gst/video/video-info.h:319.
-    #[getter]
-    fn get_height(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, height))
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "GstVideoInfo.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
-    /// `gsize size` at /usr/include/gstreamer-1.0/gst/video/video-info.h:320.
-    #[getter]
-    fn get_size(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, size))
-    }
-    #[setter]
-    fn set_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "GstVideoInfo.size")?;
-        rt::field_set!(self, size = v as _);
-        Ok(())
-    }
-    /// `gint views` at /usr/include/gstreamer-1.0/gst/video/video-info.h:321.
-    #[getter]
-    fn get_views(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, views))
-    }
-    #[setter]
-    fn set_views(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "GstVideoInfo.views")?;
-        rt::field_set!(self, views = v as _);
-        Ok(())
-    }
-    /// `GstVideoChromaSite chroma_site` at /usr/include/gstreamer-1.0/gst/video/video-info.h:323.
-    #[getter]
-    fn get_chroma_site(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, chroma_site))
-    }
-    #[setter]
-    fn set_chroma_site(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoInfo.chroma_site")?;
-        rt::field_set!(self, chroma_site = v as _);
-        Ok(())
-    }
-    /// `gint par_n` at /usr/include/gstreamer-1.0/gst/video/video-info.h:326.
-    #[getter]
-    fn get_par_n(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, par_n))
-    }
-    #[setter]
-    fn set_par_n(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "GstVideoInfo.par_n")?;
-        rt::field_set!(self, par_n = v as _);
-        Ok(())
-    }
-    /// `gint par_d` at /usr/include/gstreamer-1.0/gst/video/video-info.h:327.
-    #[getter]
-    fn get_par_d(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, par_d))
-    }
-    #[setter]
-    fn set_par_d(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "GstVideoInfo.par_d")?;
-        rt::field_set!(self, par_d = v as _);
-        Ok(())
-    }
-    /// `gint fps_n` at /usr/include/gstreamer-1.0/gst/video/video-info.h:328.
-    #[getter]
-    fn get_fps_n(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, fps_n))
-    }
-    #[setter]
-    fn set_fps_n(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "GstVideoInfo.fps_n")?;
-        rt::field_set!(self, fps_n = v as _);
-        Ok(())
-    }
-    /// `gint fps_d` at /usr/include/gstreamer-1.0/gst/video/video-info.h:329.
-    #[getter]
-    fn get_fps_d(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, fps_d))
-    }
-    #[setter]
-    fn set_fps_d(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "GstVideoInfo.fps_d")?;
-        rt::field_set!(self, fps_d = v as _);
-        Ok(())
-    }
     /// `gsize[4] offset` at /usr/include/gstreamer-1.0/gst/video/video-info.h:331.
     #[getter]
     fn get_offset<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
@@ -309,6 +176,56 @@ impl GstVideoInfo {
         rt::field_set_array!(self, stride = values);
         Ok(())
     }
+}
+impl rt::getset::ScalarFields for GstVideoInfo {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            GstVideoInfo, int interlace_mode : u32, "interlace_mode",
+            "GstVideoInfo.interlace_mode", writable,
+            "`GstVideoInterlaceMode interlace_mode` at /usr/include/gstreamer-1.0/gst/video/video-info.h:316."
+        ),
+        rt::scalar_field!(
+            GstVideoInfo, int flags : u32, "flags", "GstVideoInfo.flags", writable,
+            "`GstVideoFlags flags` at /usr/include/gstreamer-1.0/gst/video/video-info.h:317."
+        ),
+        rt::scalar_field!(
+            GstVideoInfo, int width : i32, "width", "GstVideoInfo.width", writable,
+            "`gint width` at /usr/include/gstreamer-1.0/gst/video/video-info.h:318."
+        ),
+        rt::scalar_field!(
+            GstVideoInfo, int height : i32, "height", "GstVideoInfo.height", writable,
+            "`gint height` at /usr/include/gstreamer-1.0/gst/video/video-info.h:319."
+        ),
+        rt::scalar_field!(
+            GstVideoInfo, int size : u64, "size", "GstVideoInfo.size", writable,
+            "`gsize size` at /usr/include/gstreamer-1.0/gst/video/video-info.h:320."
+        ),
+        rt::scalar_field!(
+            GstVideoInfo, int views : i32, "views", "GstVideoInfo.views", writable,
+            "`gint views` at /usr/include/gstreamer-1.0/gst/video/video-info.h:321."
+        ),
+        rt::scalar_field!(
+            GstVideoInfo, int chroma_site : u32, "chroma_site",
+            "GstVideoInfo.chroma_site", writable,
+            "`GstVideoChromaSite chroma_site` at /usr/include/gstreamer-1.0/gst/video/video-info.h:323."
+        ),
+        rt::scalar_field!(
+            GstVideoInfo, int par_n : i32, "par_n", "GstVideoInfo.par_n", writable,
+            "`gint par_n` at /usr/include/gstreamer-1.0/gst/video/video-info.h:326."
+        ),
+        rt::scalar_field!(
+            GstVideoInfo, int par_d : i32, "par_d", "GstVideoInfo.par_d", writable,
+            "`gint par_d` at /usr/include/gstreamer-1.0/gst/video/video-info.h:327."
+        ),
+        rt::scalar_field!(
+            GstVideoInfo, int fps_n : i32, "fps_n", "GstVideoInfo.fps_n", writable,
+            "`gint fps_n` at /usr/include/gstreamer-1.0/gst/video/video-info.h:328."
+        ),
+        rt::scalar_field!(
+            GstVideoInfo, int fps_d : i32, "fps_d", "GstVideoInfo.fps_d", writable,
+            "`gint fps_d` at /usr/include/gstreamer-1.0/gst/video/video-info.h:329."
+        ),
+    ];
 }
 /// GstVideoMeta:
 /// @meta: parent #GstMeta
@@ -419,72 +336,6 @@ impl GstVideoMeta {
         );
         rt::field_set_pointer!(slf, buffer, target, "GstVideoMeta.buffer")
     }
-    /// `GstVideoFrameFlags flags` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:83.
-    #[getter]
-    fn get_flags(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, flags))
-    }
-    #[setter]
-    fn set_flags(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoMeta.flags")?;
-        rt::field_set!(self, flags = v as _);
-        Ok(())
-    }
-    /// `GstVideoFormat format` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:84.
-    #[getter]
-    fn get_format(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, format))
-    }
-    #[setter]
-    fn set_format(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoMeta.format")?;
-        rt::field_set!(self, format = v as _);
-        Ok(())
-    }
-    /// `gint id` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:85.
-    #[getter]
-    fn get_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, id))
-    }
-    #[setter]
-    fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "GstVideoMeta.id")?;
-        rt::field_set!(self, id = v as _);
-        Ok(())
-    }
-    /// `guint width` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:86.
-    #[getter]
-    fn get_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, width))
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoMeta.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// `guint height` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:87.
-    #[getter]
-    fn get_height(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, height))
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoMeta.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
-    /// `guint n_planes` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:89.
-    #[getter]
-    fn get_n_planes(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, n_planes))
-    }
-    #[setter]
-    fn set_n_planes(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoMeta.n_planes")?;
-        rt::field_set!(self, n_planes = v as _);
-        Ok(())
-    }
     /// `gsize[4] offset` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:90.
     #[getter]
     fn get_offset<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
@@ -513,6 +364,35 @@ impl GstVideoMeta {
         rt::field_set_array!(self, stride = values);
         Ok(())
     }
+}
+impl rt::getset::ScalarFields for GstVideoMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            GstVideoMeta, int flags : u32, "flags", "GstVideoMeta.flags", writable,
+            "`GstVideoFrameFlags flags` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:83."
+        ),
+        rt::scalar_field!(
+            GstVideoMeta, int format : u32, "format", "GstVideoMeta.format", writable,
+            "`GstVideoFormat format` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:84."
+        ),
+        rt::scalar_field!(
+            GstVideoMeta, int id : i32, "id", "GstVideoMeta.id", writable,
+            "`gint id` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:85."
+        ),
+        rt::scalar_field!(
+            GstVideoMeta, int width : u32, "width", "GstVideoMeta.width", writable,
+            "`guint width` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:86."
+        ),
+        rt::scalar_field!(
+            GstVideoMeta, int height : u32, "height", "GstVideoMeta.height", writable,
+            "`guint height` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:87."
+        ),
+        rt::scalar_field!(
+            GstVideoMeta, int n_planes : u32, "n_planes", "GstVideoMeta.n_planes",
+            writable,
+            "`guint n_planes` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:89."
+        ),
+    ];
 }
 /// GstVideoCropMeta:
 /// @meta: parent #GstMeta
@@ -577,50 +457,28 @@ impl GstVideoCropMeta {
                 .collect(),
         )
     }
-    /// `guint x` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:151.
-    #[getter]
-    fn get_x(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, x))
-    }
-    #[setter]
-    fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoCropMeta.x")?;
-        rt::field_set!(self, x = v as _);
-        Ok(())
-    }
-    /// `guint y` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:152.
-    #[getter]
-    fn get_y(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, y))
-    }
-    #[setter]
-    fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoCropMeta.y")?;
-        rt::field_set!(self, y = v as _);
-        Ok(())
-    }
-    /// `guint width` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:153.
-    #[getter]
-    fn get_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, width))
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoCropMeta.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// `guint height` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:154.
-    #[getter]
-    fn get_height(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, height))
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoCropMeta.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for GstVideoCropMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            GstVideoCropMeta, int x : u32, "x", "GstVideoCropMeta.x", writable,
+            "`guint x` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:151."
+        ),
+        rt::scalar_field!(
+            GstVideoCropMeta, int y : u32, "y", "GstVideoCropMeta.y", writable,
+            "`guint y` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:152."
+        ),
+        rt::scalar_field!(
+            GstVideoCropMeta, int width : u32, "width", "GstVideoCropMeta.width",
+            writable,
+            "`guint width` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:153."
+        ),
+        rt::scalar_field!(
+            GstVideoCropMeta, int height : u32, "height", "GstVideoCropMeta.height",
+            writable,
+            "`guint height` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:154."
+        ),
+    ];
 }
 /// GstVideoRegionOfInterestMeta:
 /// @meta: parent #GstMeta
@@ -691,87 +549,6 @@ impl GstVideoRegionOfInterestMeta {
                 .collect(),
         )
     }
-    /// `GQuark roi_type` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:322.
-    #[getter]
-    fn get_roi_type(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, roi_type))
-    }
-    #[setter]
-    fn set_roi_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            u32,
-        >(value, "GstVideoRegionOfInterestMeta.roi_type")?;
-        rt::field_set!(self, roi_type = v as _);
-        Ok(())
-    }
-    /// `gint id` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:323.
-    #[getter]
-    fn get_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, id))
-    }
-    #[setter]
-    fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "GstVideoRegionOfInterestMeta.id")?;
-        rt::field_set!(self, id = v as _);
-        Ok(())
-    }
-    /// `gint parent_id` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:324.
-    #[getter]
-    fn get_parent_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, parent_id))
-    }
-    #[setter]
-    fn set_parent_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<
-            i32,
-        >(value, "GstVideoRegionOfInterestMeta.parent_id")?;
-        rt::field_set!(self, parent_id = v as _);
-        Ok(())
-    }
-    /// `guint x` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:326.
-    #[getter]
-    fn get_x(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, x))
-    }
-    #[setter]
-    fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoRegionOfInterestMeta.x")?;
-        rt::field_set!(self, x = v as _);
-        Ok(())
-    }
-    /// `guint y` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:327.
-    #[getter]
-    fn get_y(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, y))
-    }
-    #[setter]
-    fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoRegionOfInterestMeta.y")?;
-        rt::field_set!(self, y = v as _);
-        Ok(())
-    }
-    /// `guint w` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:328.
-    #[getter]
-    fn get_w(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, w))
-    }
-    #[setter]
-    fn set_w(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoRegionOfInterestMeta.w")?;
-        rt::field_set!(self, w = v as _);
-        Ok(())
-    }
-    /// `guint h` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:329.
-    #[getter]
-    fn get_h(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, h))
-    }
-    #[setter]
-    fn set_h(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstVideoRegionOfInterestMeta.h")?;
-        rt::field_set!(self, h = v as _);
-        Ok(())
-    }
     /// `GList* params` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:331.
     #[getter]
     fn get_params(slf: &Bound<'_, Self>) -> PyResult<Option<GList>> {
@@ -789,6 +566,45 @@ impl GstVideoRegionOfInterestMeta {
             ),
         )
     }
+}
+impl rt::getset::ScalarFields for GstVideoRegionOfInterestMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            GstVideoRegionOfInterestMeta, int roi_type : u32, "roi_type",
+            "GstVideoRegionOfInterestMeta.roi_type", writable,
+            "`GQuark roi_type` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:322."
+        ),
+        rt::scalar_field!(
+            GstVideoRegionOfInterestMeta, int id : i32, "id",
+            "GstVideoRegionOfInterestMeta.id", writable,
+            "`gint id` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:323."
+        ),
+        rt::scalar_field!(
+            GstVideoRegionOfInterestMeta, int parent_id : i32, "parent_id",
+            "GstVideoRegionOfInterestMeta.parent_id", writable,
+            "`gint parent_id` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:324."
+        ),
+        rt::scalar_field!(
+            GstVideoRegionOfInterestMeta, int x : u32, "x",
+            "GstVideoRegionOfInterestMeta.x", writable,
+            "`guint x` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:326."
+        ),
+        rt::scalar_field!(
+            GstVideoRegionOfInterestMeta, int y : u32, "y",
+            "GstVideoRegionOfInterestMeta.y", writable,
+            "`guint y` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:327."
+        ),
+        rt::scalar_field!(
+            GstVideoRegionOfInterestMeta, int w : u32, "w",
+            "GstVideoRegionOfInterestMeta.w", writable,
+            "`guint w` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:328."
+        ),
+        rt::scalar_field!(
+            GstVideoRegionOfInterestMeta, int h : u32, "h",
+            "GstVideoRegionOfInterestMeta.h", writable,
+            "`guint h` at /usr/include/gstreamer-1.0/gst/video/gstvideometa.h:329."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

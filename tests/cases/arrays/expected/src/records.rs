@@ -41,32 +41,18 @@ impl ArPair {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// First.
-    ///
-    /// `int a` at arrays.h:6.
-    #[getter]
-    fn get_a(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, a))
-    }
-    #[setter]
-    fn set_a(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "ArPair.a")?;
-        rt::field_set!(self, a = v as _);
-        Ok(())
-    }
-    /// Second.
-    ///
-    /// `int b` at arrays.h:7.
-    #[getter]
-    fn get_b(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, b))
-    }
-    #[setter]
-    fn set_b(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "ArPair.b")?;
-        rt::field_set!(self, b = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for ArPair {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            ArPair, int a : i32, "a", "ArPair.a", writable,
+            "First.\n\n`int a` at arrays.h:6."
+        ),
+        rt::scalar_field!(
+            ArPair, int b : i32, "b", "ArPair.b", writable,
+            "Second.\n\n`int b` at arrays.h:7."
+        ),
+    ];
 }
 /// Arrays of every numeric element type.
 ///
@@ -192,17 +178,14 @@ impl ArData {
             ))
             .collect()
     }
-    /// A char array is a string, not numbers.
-    ///
-    /// `char[8] tag` at arrays.h:18.
-    #[getter]
-    fn get_tag<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, tag)))
-    }
-    #[setter]
-    fn set_tag(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        rt::strings::write_char_array(rt::field_mut!(self, tag), value, "ArData.tag")
-    }
+}
+impl rt::getset::ScalarFields for ArData {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            ArData, chars tag : [std::ffi::c_char; 8], "tag", "ArData.tag", writable,
+            "A char array is a string, not numbers.\n\n`char[8] tag` at arrays.h:18."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

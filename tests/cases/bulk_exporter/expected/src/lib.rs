@@ -39,8 +39,11 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_bulk_exporter")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<BkBox>()?;
+    rt::getset::install::<BkBox>(m.py())?;
     m.add_class::<BkDetection>()?;
+    rt::getset::install::<BkDetection>(m.py())?;
     m.add_class::<BkFrame>()?;
+    rt::getset::install::<BkFrame>(m.py())?;
     m.add_class::<GList>()?;
     enums::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -41,32 +41,18 @@ impl BkBox {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Left edge.
-    ///
-    /// `float left` at bulk_exporter.h:12.
-    #[getter]
-    fn get_left(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, left) as f64)
-    }
-    #[setter]
-    fn set_left(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "BkBox.left")?;
-        rt::field_set!(self, left = v as _);
-        Ok(())
-    }
-    /// Top edge.
-    ///
-    /// `float top` at bulk_exporter.h:13.
-    #[getter]
-    fn get_top(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, top) as f64)
-    }
-    #[setter]
-    fn set_top(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "BkBox.top")?;
-        rt::field_set!(self, top = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for BkBox {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            BkBox, float left : f32, "left", "BkBox.left", writable,
+            "Left edge.\n\n`float left` at bulk_exporter.h:12."
+        ),
+        rt::scalar_field!(
+            BkBox, float top : f32, "top", "BkBox.top", writable,
+            "Top edge.\n\n`float top` at bulk_exporter.h:13."
+        ),
+    ];
 }
 /// One detection.
 ///
@@ -114,32 +100,6 @@ impl BkDetection {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Tracker id.
-    ///
-    /// `guint64 id` at bulk_exporter.h:18.
-    #[getter]
-    fn get_id(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, id))
-    }
-    #[setter]
-    fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "BkDetection.id")?;
-        rt::field_set!(self, id = v as _);
-        Ok(())
-    }
-    /// Detector confidence.
-    ///
-    /// `float confidence` at bulk_exporter.h:19.
-    #[getter]
-    fn get_confidence(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, confidence) as f64)
-    }
-    #[setter]
-    fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "BkDetection.confidence")?;
-        rt::field_set!(self, confidence = v as _);
-        Ok(())
-    }
     /// What it is (exported as int32).
     ///
     /// `BkClass kind` at bulk_exporter.h:20.
@@ -154,23 +114,22 @@ impl BkDetection {
         rt::field_set!(self, kind = v as _);
         Ok(())
     }
-    /// Where it is (nested: columns use dotted paths).
-    ///
-    /// `BkBox box` at bulk_exporter.h:21.
-    #[getter]
-    #[pyo3(name = "box")]
-    fn get_box_(slf: &Bound<'_, Self>) -> PyResult<BkBox> {
-        let this = slf.get();
-        Ok(BkBox::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, box_))?))
-    }
-    #[setter]
-    #[pyo3(name = "box")]
-    fn set_box_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<BkBox>()
-            .map_err(|_| rt::errors::wrong_type(value, BkBox::TYPE, "BkDetection.box"))?;
-        rt::field_assign!(self, box_, source.get(), BkBox)
-    }
+}
+impl rt::getset::ScalarFields for BkDetection {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            BkDetection, int id : u64, "id", "BkDetection.id", writable,
+            "Tracker id.\n\n`guint64 id` at bulk_exporter.h:18."
+        ),
+        rt::scalar_field!(
+            BkDetection, float confidence : f32, "confidence", "BkDetection.confidence",
+            writable, "Detector confidence.\n\n`float confidence` at bulk_exporter.h:19."
+        ),
+        rt::scalar_field!(
+            BkDetection, nested box_ : BkBox, "box", "BkDetection.box", writable,
+            "Where it is (nested: columns use dotted paths).\n\n`BkBox box` at bulk_exporter.h:21."
+        ),
+    ];
 }
 /// A frame holding detections.
 ///
@@ -260,6 +219,9 @@ impl BkFrame {
         out.set_item("top", c4.into_array(py))?;
         Ok(out)
     }
+}
+impl rt::getset::ScalarFields for BkFrame {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

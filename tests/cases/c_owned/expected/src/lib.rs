@@ -41,10 +41,15 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_c_owned")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CoBase>()?;
+    rt::getset::install::<CoBase>(m.py())?;
     m.add_class::<CoOwner>()?;
+    rt::getset::install::<CoOwner>(m.py())?;
     m.add_class::<CoCar>()?;
+    rt::getset::install::<CoCar>(m.py())?;
     m.add_class::<CoBike>()?;
+    rt::getset::install::<CoBike>(m.py())?;
     m.add_class::<CoEvent>()?;
+    rt::getset::install::<CoEvent>(m.py())?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_car, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_alloc_alloc_event, m)?)?;

@@ -41,19 +41,14 @@ impl CoBase {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Payload type.
-    ///
-    /// `int meta_type` at c_owned.h:11.
-    #[getter]
-    fn get_meta_type(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, meta_type))
-    }
-    #[setter]
-    fn set_meta_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "CoBase.meta_type")?;
-        rt::field_set!(self, meta_type = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for CoBase {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CoBase, int meta_type : i32, "meta_type", "CoBase.meta_type", writable,
+            "Payload type.\n\n`int meta_type` at c_owned.h:11."
+        ),
+    ];
 }
 /// Holds a payload C copies and frees.
 ///
@@ -96,21 +91,6 @@ impl CoOwner {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Callbacks.
-    ///
-    /// `CoBase base` at c_owned.h:18.
-    #[getter]
-    fn get_base(slf: &Bound<'_, Self>) -> PyResult<CoBase> {
-        let this = slf.get();
-        Ok(CoBase::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, base))?))
-    }
-    #[setter]
-    fn set_base(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<CoBase>()
-            .map_err(|_| rt::errors::wrong_type(value, CoBase::TYPE, "CoOwner.base"))?;
-        rt::field_assign!(self, base, source.get(), CoBase)
-    }
     /// The payload.
     ///
     /// `void* payload` at c_owned.h:19.
@@ -138,6 +118,14 @@ impl CoOwner {
         };
         rt::field_set_pointer!(slf, payload, target, "CoOwner.payload")
     }
+}
+impl rt::getset::ScalarFields for CoOwner {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CoOwner, nested base : CoBase, "base", "CoOwner.base", writable,
+            "Callbacks.\n\n`CoBase base` at c_owned.h:18."
+        ),
+    ];
 }
 /// A car extension.
 ///
@@ -184,19 +172,6 @@ impl CoCar {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Wheels.
-    ///
-    /// `int wheels` at c_owned.h:27.
-    #[getter]
-    fn get_wheels(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, wheels))
-    }
-    #[setter]
-    fn set_wheels(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "CoCar.wheels")?;
-        rt::field_set!(self, wheels = v as _);
-        Ok(())
-    }
     /// Owned plate.
     ///
     /// `char* plate` at c_owned.h:28.
@@ -210,6 +185,14 @@ impl CoCar {
             self, plate, owned __BINDERY_ALLOC_GLIB, value, "CoCar.plate"
         )
     }
+}
+impl rt::getset::ScalarFields for CoCar {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CoCar, int wheels : i32, "wheels", "CoCar.wheels", writable,
+            "Wheels.\n\n`int wheels` at c_owned.h:27."
+        ),
+    ];
 }
 /// A bike extension.
 ///
@@ -270,6 +253,9 @@ impl CoBike {
         )
     }
 }
+impl rt::getset::ScalarFields for CoBike {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
+}
 /// An event: owned strings, a raw buffer and an extension.
 ///
 /// C struct `CoEvent`, declared at c_owned.h:37.
@@ -319,19 +305,6 @@ impl CoEvent {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Id.
-    ///
-    /// `unsigned int id` at c_owned.h:38.
-    #[getter]
-    fn get_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, id))
-    }
-    #[setter]
-    fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "CoEvent.id")?;
-        rt::field_set!(self, id = v as _);
-        Ok(())
     }
     /// Owned name.
     ///
@@ -405,19 +378,18 @@ impl CoEvent {
         };
         rt::field_set_pointer!(slf, ext, target, "CoEvent.ext")
     }
-    /// Size the writer claims.
-    ///
-    /// `unsigned int ext_size` at c_owned.h:43.
-    #[getter]
-    fn get_ext_size(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, ext_size))
-    }
-    #[setter]
-    fn set_ext_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "CoEvent.ext_size")?;
-        rt::field_set!(self, ext_size = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for CoEvent {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CoEvent, int id : u32, "id", "CoEvent.id", writable,
+            "Id.\n\n`unsigned int id` at c_owned.h:38."
+        ),
+        rt::scalar_field!(
+            CoEvent, int ext_size : u32, "ext_size", "CoEvent.ext_size", writable,
+            "Size the writer claims.\n\n`unsigned int ext_size` at c_owned.h:43."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

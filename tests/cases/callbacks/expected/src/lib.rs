@@ -39,6 +39,7 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_callbacks")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CbMeta>()?;
+    rt::getset::install::<CbMeta>(m.py())?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_field_setter_set_copy_func, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_field_setter_set_meta_type, m)?)?;

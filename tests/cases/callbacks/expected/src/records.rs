@@ -46,19 +46,6 @@ impl CbMeta {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Registry key: callbacks are per type.
-    ///
-    /// `int meta_type` at callbacks.h:14.
-    #[getter]
-    fn get_meta_type(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, meta_type))
-    }
-    #[setter]
-    fn set_meta_type(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "CbMeta.meta_type")?;
-        rt::field_set!(self, meta_type = v as _);
-        Ok(())
-    }
     /// Payload.
     ///
     /// `void* user_data` at callbacks.h:15.
@@ -142,6 +129,14 @@ impl CbMeta {
         }
         Ok(())
     }
+}
+impl rt::getset::ScalarFields for CbMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CbMeta, int meta_type : i32, "meta_type", "CbMeta.meta_type", writable,
+            "Registry key: callbacks are per type.\n\n`int meta_type` at callbacks.h:14."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

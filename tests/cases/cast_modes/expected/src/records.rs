@@ -41,32 +41,6 @@ impl CmPoint {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// X.
-    ///
-    /// `int32_t x` at cast.h:6.
-    #[getter]
-    fn get_x(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, x))
-    }
-    #[setter]
-    fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "CmPoint.x")?;
-        rt::field_set!(self, x = v as _);
-        Ok(())
-    }
-    /// Y.
-    ///
-    /// `int32_t y` at cast.h:7.
-    #[getter]
-    fn get_y(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, y))
-    }
-    #[setter]
-    fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "CmPoint.y")?;
-        rt::field_set!(self, y = v as _);
-        Ok(())
-    }
     /// void*: accepts ints too in this module.
     ///
     /// `void* user_data` at cast.h:8.
@@ -94,6 +68,18 @@ impl CmPoint {
         };
         rt::field_set_pointer!(slf, user_data, target, "CmPoint.user_data")
     }
+}
+impl rt::getset::ScalarFields for CmPoint {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CmPoint, int x : i32, "x", "CmPoint.x", writable,
+            "X.\n\n`int32_t x` at cast.h:6."
+        ),
+        rt::scalar_field!(
+            CmPoint, int y : i32, "y", "CmPoint.y", writable,
+            "Y.\n\n`int32_t y` at cast.h:7."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

@@ -41,10 +41,15 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_counted_arrays")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CaDetection>()?;
+    rt::getset::install::<CaDetection>(m.py())?;
     m.add_class::<CaFrame>()?;
+    rt::getset::install::<CaFrame>(m.py())?;
     m.add_class::<CaDims>()?;
+    rt::getset::install::<CaDims>(m.py())?;
     m.add_class::<CaLayer>()?;
+    rt::getset::install::<CaLayer>(m.py())?;
     m.add_class::<CaTensor>()?;
+    rt::getset::install::<CaTensor>(m.py())?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_array_function_get_layer, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

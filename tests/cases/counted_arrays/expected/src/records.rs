@@ -41,32 +41,18 @@ impl CaDetection {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Class.
-    ///
-    /// `int class_id` at counted.h:8.
-    #[getter]
-    fn get_class_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, class_id))
-    }
-    #[setter]
-    fn set_class_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "CaDetection.class_id")?;
-        rt::field_set!(self, class_id = v as _);
-        Ok(())
-    }
-    /// Confidence.
-    ///
-    /// `float confidence` at counted.h:9.
-    #[getter]
-    fn get_confidence(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, confidence) as f64)
-    }
-    #[setter]
-    fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "CaDetection.confidence")?;
-        rt::field_set!(self, confidence = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for CaDetection {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CaDetection, int class_id : i32, "class_id", "CaDetection.class_id",
+            writable, "Class.\n\n`int class_id` at counted.h:8."
+        ),
+        rt::scalar_field!(
+            CaDetection, float confidence : f32, "confidence", "CaDetection.confidence",
+            writable, "Confidence.\n\n`float confidence` at counted.h:9."
+        ),
+    ];
 }
 /// Detections of one frame.
 ///
@@ -114,32 +100,6 @@ impl CaFrame {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Detections in @a items.
-    ///
-    /// `unsigned int num_filled` at counted.h:15.
-    #[getter]
-    fn get_num_filled(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_filled))
-    }
-    #[setter]
-    fn set_num_filled(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "CaFrame.num_filled")?;
-        rt::field_set!(self, num_filled = v as _);
-        Ok(())
-    }
-    /// Capacity of @a items.
-    ///
-    /// `unsigned int num_allocated` at counted.h:16.
-    #[getter]
-    fn get_num_allocated(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_allocated))
-    }
-    #[setter]
-    fn set_num_allocated(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "CaFrame.num_allocated")?;
-        rt::field_set!(self, num_allocated = v as _);
-        Ok(())
-    }
     /// The elements of `items` (as many as the count says), as views sharing this object's liveness.
     fn items(slf: &Bound<'_, Self>) -> PyResult<Vec<CaDetection>> {
         let this = slf.get();
@@ -165,6 +125,19 @@ impl CaFrame {
             })
             .collect()
     }
+}
+impl rt::getset::ScalarFields for CaFrame {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CaFrame, int num_filled : u32, "num_filled", "CaFrame.num_filled", writable,
+            "Detections in @a items.\n\n`unsigned int num_filled` at counted.h:15."
+        ),
+        rt::scalar_field!(
+            CaFrame, int num_allocated : u32, "num_allocated", "CaFrame.num_allocated",
+            writable,
+            "Capacity of @a items.\n\n`unsigned int num_allocated` at counted.h:16."
+        ),
+    ];
 }
 /// Dimensions of a layer.
 ///
@@ -207,19 +180,15 @@ impl CaDims {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Values in the layer.
-    ///
-    /// `unsigned int num_elements` at counted.h:24.
-    #[getter]
-    fn get_num_elements(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_elements))
-    }
-    #[setter]
-    fn set_num_elements(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "CaDims.num_elements")?;
-        rt::field_set!(self, num_elements = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for CaDims {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CaDims, int num_elements : u32, "num_elements", "CaDims.num_elements",
+            writable,
+            "Values in the layer.\n\n`unsigned int num_elements` at counted.h:24."
+        ),
+    ];
 }
 /// One output layer: its values live in a buffer the tensor also lists.
 ///
@@ -281,21 +250,6 @@ impl CaLayer {
         rt::field_set!(self, data_type = v as _);
         Ok(())
     }
-    /// Shape.
-    ///
-    /// `CaDims dims` at counted.h:30.
-    #[getter]
-    fn get_dims(slf: &Bound<'_, Self>) -> PyResult<CaDims> {
-        let this = slf.get();
-        Ok(CaDims::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, dims))?))
-    }
-    #[setter]
-    fn set_dims(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<CaDims>()
-            .map_err(|_| rt::errors::wrong_type(value, CaDims::TYPE, "CaLayer.dims"))?;
-        rt::field_assign!(self, dims, source.get(), CaDims)
-    }
     /// @a dims.num_elements values, or NULL until filled.
     ///
     /// `void* buffer` at counted.h:31.
@@ -328,6 +282,14 @@ impl CaLayer {
         };
         rt::field_set_pointer!(slf, buffer, target, "CaLayer.buffer")
     }
+}
+impl rt::getset::ScalarFields for CaLayer {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CaLayer, nested dims : CaDims, "dims", "CaLayer.dims", writable,
+            "Shape.\n\n`CaDims dims` at counted.h:30."
+        ),
+    ];
 }
 /// Output layers: an array and its count, read one by one.
 ///
@@ -375,53 +337,6 @@ impl CaTensor {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Entries in @a layers.
-    ///
-    /// `unsigned int num_layers` at counted.h:36.
-    #[getter]
-    fn get_num_layers(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_layers))
-    }
-    #[setter]
-    fn set_num_layers(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "CaTensor.num_layers")?;
-        rt::field_set!(self, num_layers = v as _);
-        Ok(())
-    }
-    /// @a num_layers entries.
-    ///
-    /// `CaLayer* layers` at counted.h:37.
-    #[getter]
-    fn get_layers(slf: &Bound<'_, Self>) -> PyResult<Option<CaLayer>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, layers) as *mut _)
-                .map(CaLayer::wrap),
-        )
-    }
-    #[setter]
-    fn set_layers(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<CaLayer>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            CaLayer::TYPE,
-                            "CaTensor.layers",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, layers, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            CaLayer::TYPE) ?), None => None, }, "CaTensor.layers"
-        )
-    }
     /// One buffer per layer (the layers' `buffer` may be NULL).
     ///
     /// `void** host_buffers` at counted.h:38.
@@ -467,6 +382,19 @@ impl CaTensor {
         }
         Ok(CaLayer::wrap(this.view.field(slf.as_any(), element)?))
     }
+}
+impl rt::getset::ScalarFields for CaTensor {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CaTensor, int num_layers : u32, "num_layers", "CaTensor.num_layers",
+            writable,
+            "Entries in @a layers.\n\n`unsigned int num_layers` at counted.h:36."
+        ),
+        rt::scalar_field!(
+            CaTensor, pointer layers : CaLayer, "layers", "CaTensor.layers", writable,
+            "@a num_layers entries.\n\n`CaLayer* layers` at counted.h:37."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

@@ -39,8 +39,11 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_cxx_containers")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CxPoint>()?;
+    rt::getset::install::<CxPoint>(m.py())?;
     m.add_class::<CxRecord>()?;
+    rt::getset::install::<CxRecord>(m.py())?;
     m.add_class::<CxHolder>()?;
+    rt::getset::install::<CxHolder>(m.py())?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_cx_record_id, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_cx_record_id_plus, m)?)?;

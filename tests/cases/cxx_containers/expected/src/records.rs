@@ -41,32 +41,18 @@ impl CxPoint {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Horizontal position.
-    ///
-    /// `int x` at cxx_containers.h:18.
-    #[getter]
-    fn get_x(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, x))
-    }
-    #[setter]
-    fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "CxPoint.x")?;
-        rt::field_set!(self, x = v as _);
-        Ok(())
-    }
-    /// Vertical position.
-    ///
-    /// `int y` at cxx_containers.h:19.
-    #[getter]
-    fn get_y(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, y))
-    }
-    #[setter]
-    fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "CxPoint.y")?;
-        rt::field_set!(self, y = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for CxPoint {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CxPoint, int x : i32, "x", "CxPoint.x", writable,
+            "Horizontal position.\n\n`int x` at cxx_containers.h:18."
+        ),
+        rt::scalar_field!(
+            CxPoint, int y : i32, "y", "CxPoint.y", writable,
+            "Vertical position.\n\n`int y` at cxx_containers.h:19."
+        ),
+    ];
 }
 /// One record of every container kind.
 ///
@@ -181,19 +167,14 @@ impl CxRecord {
         let items = rt::field_std!(this, __bindery_cxx_CxRecord_totals);
         Ok(rt::cxx::to_dict(slf.py(), items)?.into_any())
     }
-    /// A plain member beside them.
-    ///
-    /// `unsigned int id` at cxx_containers.h:38.
-    #[getter]
-    fn get_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, id))
-    }
-    #[setter]
-    fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "CxRecord.id")?;
-        rt::field_set!(self, id = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for CxRecord {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CxRecord, int id : u32, "id", "CxRecord.id", writable,
+            "A plain member beside them.\n\n`unsigned int id` at cxx_containers.h:38."
+        ),
+    ];
 }
 /// Embeds a record: read-only, as copying it byte by byte would share its containers.
 ///
@@ -222,27 +203,18 @@ impl CxHolder {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// The embedded record.
-    ///
-    /// `CxRecord record` at cxx_containers.h:43.
-    #[getter]
-    fn get_record(slf: &Bound<'_, Self>) -> PyResult<CxRecord> {
-        let this = slf.get();
-        Ok(CxRecord::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, record))?))
-    }
-    /// A plain member.
-    ///
-    /// `int flags` at cxx_containers.h:44.
-    #[getter]
-    fn get_flags(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, flags))
-    }
-    #[setter]
-    fn set_flags(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "CxHolder.flags")?;
-        rt::field_set!(self, flags = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for CxHolder {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            CxHolder, nested record : CxRecord, "record", "CxHolder.record", readonly,
+            "The embedded record.\n\n`CxRecord record` at cxx_containers.h:43."
+        ),
+        rt::scalar_field!(
+            CxHolder, int flags : i32, "flags", "CxHolder.flags", writable,
+            "A plain member.\n\n`int flags` at cxx_containers.h:44."
+        ),
+    ];
 }
 unsafe extern "C" {
     fn __bindery_cxx_CxRecord_name(p: *const c_void, sink: *const rt::cxx::Sink);

@@ -39,6 +39,7 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_defines")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<DfHolder>()?;
+    rt::getset::install::<DfHolder>(m.py())?;
     enums::register(m)?;
     m.add("DF_DECIMAL", 42u64)?;
     m.add("DF_NEGATIVE", -1i64)?;

@@ -41,19 +41,14 @@ impl DfHolder {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Value.
-    ///
-    /// `int value` at defines.h:28.
-    #[getter]
-    fn get_value(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, value))
-    }
-    #[setter]
-    fn set_value(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "DfHolder.value")?;
-        rt::field_set!(self, value = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for DfHolder {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            DfHolder, int value : i32, "value", "DfHolder.value", writable,
+            "Value.\n\n`int value` at defines.h:28."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

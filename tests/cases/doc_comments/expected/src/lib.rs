@@ -39,7 +39,9 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_doc_comments")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<DcRecord>()?;
+    rt::getset::install::<DcRecord>(m.py())?;
     m.add_class::<DcSlashes>()?;
+    rt::getset::install::<DcSlashes>(m.py())?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_dc_compute, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -48,56 +48,26 @@ impl DcRecord {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Leading block comment on a field.
-    ///
-    /// `int leading` at doc_comments.h:10.
-    #[getter]
-    fn get_leading(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, leading))
-    }
-    #[setter]
-    fn set_leading(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "DcRecord.leading")?;
-        rt::field_set!(self, leading = v as _);
-        Ok(())
-    }
-    /// Trailing comment on a field.
-    ///
-    /// `int trailing` at doc_comments.h:11.
-    #[getter]
-    fn get_trailing(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, trailing))
-    }
-    #[setter]
-    fn set_trailing(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "DcRecord.trailing")?;
-        rt::field_set!(self, trailing = v as _);
-        Ok(())
-    }
-    /// Triple-slash comment on a field.
-    ///
-    /// `int slashes` at doc_comments.h:13.
-    #[getter]
-    fn get_slashes(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, slashes))
-    }
-    #[setter]
-    fn set_slashes(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "DcRecord.slashes")?;
-        rt::field_set!(self, slashes = v as _);
-        Ok(())
-    }
-    /// `int undocumented` at doc_comments.h:14.
-    #[getter]
-    fn get_undocumented(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, undocumented))
-    }
-    #[setter]
-    fn set_undocumented(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "DcRecord.undocumented")?;
-        rt::field_set!(self, undocumented = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for DcRecord {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            DcRecord, int leading : i32, "leading", "DcRecord.leading", writable,
+            "Leading block comment on a field.\n\n`int leading` at doc_comments.h:10."
+        ),
+        rt::scalar_field!(
+            DcRecord, int trailing : i32, "trailing", "DcRecord.trailing", writable,
+            "Trailing comment on a field.\n\n`int trailing` at doc_comments.h:11."
+        ),
+        rt::scalar_field!(
+            DcRecord, int slashes : i32, "slashes", "DcRecord.slashes", writable,
+            "Triple-slash comment on a field.\n\n`int slashes` at doc_comments.h:13."
+        ),
+        rt::scalar_field!(
+            DcRecord, int undocumented : i32, "undocumented", "DcRecord.undocumented",
+            writable, "`int undocumented` at doc_comments.h:14."
+        ),
+    ];
 }
 /// A struct documented with triple slashes.
 /// Over two lines.
@@ -141,19 +111,14 @@ impl DcSlashes {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Trailing triple-slash comment.
-    ///
-    /// `int x` at doc_comments.h:20.
-    #[getter]
-    fn get_x(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, x))
-    }
-    #[setter]
-    fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "DcSlashes.x")?;
-        rt::field_set!(self, x = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for DcSlashes {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            DcSlashes, int x : i32, "x", "DcSlashes.x", writable,
+            "Trailing triple-slash comment.\n\n`int x` at doc_comments.h:20."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

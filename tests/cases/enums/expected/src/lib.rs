@@ -39,6 +39,7 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_enums")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<EnSignal>()?;
+    rt::getset::install::<EnSignal>(m.py())?;
     enums::register(m)?;
     m.add("EN_MAX_LIGHTS", 8u64)?;
     m.add("EN_MAX_LANES", 4u64)?;

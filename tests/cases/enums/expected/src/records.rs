@@ -84,6 +84,9 @@ impl EnSignal {
         Ok(())
     }
 }
+impl rt::getset::ScalarFields for EnSignal {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
+}
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.
 pub(crate) fn __bindery_view_target(

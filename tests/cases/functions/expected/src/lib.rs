@@ -39,7 +39,9 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_functions")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<FnItem>()?;
+    rt::getset::install::<FnItem>(m.py())?;
     m.add_class::<FnBox>()?;
+    rt::getset::install::<FnBox>(m.py())?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_fn_add, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_fn_scale, m)?)?;

@@ -41,19 +41,14 @@ impl FnItem {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Payload.
-    ///
-    /// `int64_t value` at functions.h:14.
-    #[getter]
-    fn get_value(&self) -> PyResult<i64> {
-        Ok(rt::field_get!(self, value))
-    }
-    #[setter]
-    fn set_value(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i64>(value, "FnItem.value")?;
-        rt::field_set!(self, value = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for FnItem {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            FnItem, int value : i64, "value", "FnItem.value", writable,
+            "Payload.\n\n`int64_t value` at functions.h:14."
+        ),
+    ];
 }
 /// C struct `FnBox`, declared at functions.h:7.
 #[pyclass(name = "FnBox", module = "golden_functions", frozen)]
@@ -97,36 +92,18 @@ impl FnBox {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Items held.
-    ///
-    /// `int count` at functions.h:8.
-    #[getter]
-    fn get_count(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, count))
-    }
-    #[setter]
-    fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "FnBox.count")?;
-        rt::field_set!(self, count = v as _);
-        Ok(())
-    }
-    /// The box's label item, or NULL: freed with the box.
-    ///
-    /// `FnItem* label` at functions.h:9.
-    #[getter]
-    fn get_label(slf: &Bound<'_, Self>) -> PyResult<Option<FnItem>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, label) as *mut _)
-                .map(FnItem::wrap),
-        )
-    }
-    #[setter]
-    fn set_label(_slf: &Bound<'_, Self>, _value: &Bound<'_, PyAny>) -> PyResult<()> {
-        Err(rt::errors::owned_pointer("FnBox.label"))
-    }
+}
+impl rt::getset::ScalarFields for FnBox {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            FnBox, int count : i32, "count", "FnBox.count", writable,
+            "Items held.\n\n`int count` at functions.h:8."
+        ),
+        rt::scalar_field!(
+            FnBox, pointer label : FnItem, "label", "FnBox.label", owned,
+            "The box's label item, or NULL: freed with the box.\n\n`FnItem* label` at functions.h:9."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

@@ -39,9 +39,13 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_gobject")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<GstMeta>()?;
+    rt::getset::install::<GstMeta>(m.py())?;
     m.add_class::<GoBoxMeta>()?;
+    rt::getset::install::<GoBoxMeta>(m.py())?;
     m.add_class::<GoBoxList>()?;
+    rt::getset::install::<GoBoxList>(m.py())?;
     m.add_class::<GoSurface>()?;
+    rt::getset::install::<GoSurface>(m.py())?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_go_box_meta_api_get_type, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_go_buffer_add_box, m)?)?;

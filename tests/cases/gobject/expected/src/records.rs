@@ -41,17 +41,6 @@ impl GstMeta {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// `unsigned int flags` at gobject.h:20.
-    #[getter]
-    fn get_flags(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, flags))
-    }
-    #[setter]
-    fn set_flags(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstMeta.flags")?;
-        rt::field_set!(self, flags = v as _);
-        Ok(())
-    }
     /// `const GstMetaInfo* info` at gobject.h:21.
     #[getter]
     fn get_info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -68,6 +57,14 @@ impl GstMeta {
         );
         rt::field_set_pointer!(slf, info, target, "GstMeta.info")
     }
+}
+impl rt::getset::ScalarFields for GstMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            GstMeta, int flags : u32, "flags", "GstMeta.flags", writable,
+            "`unsigned int flags` at gobject.h:20."
+        ),
+    ];
 }
 /// A box on a frame, attached to a buffer as a meta.
 ///
@@ -123,49 +120,22 @@ impl GoBoxMeta {
                 .collect(),
         )
     }
-    /// `GstMeta meta` at gobject.h:26.
-    #[getter]
-    fn get_meta(slf: &Bound<'_, Self>) -> PyResult<GstMeta> {
-        let this = slf.get();
-        Ok(GstMeta::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, meta))?))
-    }
-    #[setter]
-    fn set_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<GstMeta>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                GstMeta::TYPE,
-                "GoBoxMeta.meta",
-            ))?;
-        rt::field_assign!(self, meta, source.get(), GstMeta)
-    }
-    /// Left edge in pixels.
-    ///
-    /// `unsigned int x` at gobject.h:28.
-    #[getter]
-    fn get_x(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, x))
-    }
-    #[setter]
-    fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GoBoxMeta.x")?;
-        rt::field_set!(self, x = v as _);
-        Ok(())
-    }
-    /// Width in pixels.
-    ///
-    /// `unsigned int w` at gobject.h:30.
-    #[getter]
-    fn get_w(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, w))
-    }
-    #[setter]
-    fn set_w(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GoBoxMeta.w")?;
-        rt::field_set!(self, w = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for GoBoxMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            GoBoxMeta, nested meta : GstMeta, "meta", "GoBoxMeta.meta", writable,
+            "`GstMeta meta` at gobject.h:26."
+        ),
+        rt::scalar_field!(
+            GoBoxMeta, int x : u32, "x", "GoBoxMeta.x", writable,
+            "Left edge in pixels.\n\n`unsigned int x` at gobject.h:28."
+        ),
+        rt::scalar_field!(
+            GoBoxMeta, int w : u32, "w", "GoBoxMeta.w", writable,
+            "Width in pixels.\n\n`unsigned int w` at gobject.h:30."
+        ),
+    ];
 }
 /// Boxes shared between elements, guarded by a lock.
 ///
@@ -219,19 +189,14 @@ impl GoBoxList {
             self.view.token(),
         )
     }
-    /// Number of boxes.
-    ///
-    /// `unsigned int count` at gobject.h:38.
-    #[getter]
-    fn get_count(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, count))
-    }
-    #[setter]
-    fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GoBoxList.count")?;
-        rt::field_set!(self, count = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for GoBoxList {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            GoBoxList, int count : u32, "count", "GoBoxList.count", writable,
+            "Number of boxes.\n\n`unsigned int count` at gobject.h:38."
+        ),
+    ];
 }
 /// A frame descriptor a buffer's memory holds (as NVMM buffers hold theirs).
 ///
@@ -274,32 +239,18 @@ impl GoSurface {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Columns.
-    ///
-    /// `unsigned int width` at gobject.h:62.
-    #[getter]
-    fn get_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, width))
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GoSurface.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// Rows.
-    ///
-    /// `unsigned int height` at gobject.h:63.
-    #[getter]
-    fn get_height(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, height))
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GoSurface.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for GoSurface {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            GoSurface, int width : u32, "width", "GoSurface.width", writable,
+            "Columns.\n\n`unsigned int width` at gobject.h:62."
+        ),
+        rt::scalar_field!(
+            GoSurface, int height : u32, "height", "GoSurface.height", writable,
+            "Rows.\n\n`unsigned int height` at gobject.h:63."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

@@ -39,8 +39,11 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_list_epochs")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<LeItem>()?;
+    rt::getset::install::<LeItem>(m.py())?;
     m.add_class::<LeNote>()?;
+    rt::getset::install::<LeNote>(m.py())?;
     m.add_class::<LeBag>()?;
+    rt::getset::install::<LeBag>(m.py())?;
     m.add_class::<GList>()?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_le_bag_remove_item, m)?)?;

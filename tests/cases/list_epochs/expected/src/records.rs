@@ -41,19 +41,14 @@ impl LeItem {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Element id.
-    ///
-    /// `gint id` at epochs.h:6.
-    #[getter]
-    fn get_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, id))
-    }
-    #[setter]
-    fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "LeItem.id")?;
-        rt::field_set!(self, id = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for LeItem {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            LeItem, int id : i32, "id", "LeItem.id", writable,
+            "Element id.\n\n`gint id` at epochs.h:6."
+        ),
+    ];
 }
 /// Another element type.
 ///
@@ -96,19 +91,14 @@ impl LeNote {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Tag.
-    ///
-    /// `gint tag` at epochs.h:11.
-    #[getter]
-    fn get_tag(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, tag))
-    }
-    #[setter]
-    fn set_tag(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "LeNote.tag")?;
-        rt::field_set!(self, tag = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for LeNote {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            LeNote, int tag : i32, "tag", "LeNote.tag", writable,
+            "Tag.\n\n`gint tag` at epochs.h:11."
+        ),
+    ];
 }
 /// Holds two typed lists.
 ///
@@ -189,6 +179,9 @@ impl LeBag {
             ),
         )
     }
+}
+impl rt::getset::ScalarFields for LeBag {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

@@ -39,7 +39,9 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_lists")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<LsItem>()?;
+    rt::getset::install::<LsItem>(m.py())?;
     m.add_class::<LsBag>()?;
+    rt::getset::install::<LsBag>(m.py())?;
     m.add_class::<GList>()?;
     enums::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -41,32 +41,18 @@ impl LsItem {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Element id.
-    ///
-    /// `gint id` at lists.h:6.
-    #[getter]
-    fn get_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, id))
-    }
-    #[setter]
-    fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "LsItem.id")?;
-        rt::field_set!(self, id = v as _);
-        Ok(())
-    }
-    /// Element score.
-    ///
-    /// `gdouble score` at lists.h:7.
-    #[getter]
-    fn get_score(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, score))
-    }
-    #[setter]
-    fn set_score(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "LsItem.score")?;
-        rt::field_set!(self, score = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for LsItem {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            LsItem, int id : i32, "id", "LsItem.id", writable,
+            "Element id.\n\n`gint id` at lists.h:6."
+        ),
+        rt::scalar_field!(
+            LsItem, float score : f64, "score", "LsItem.score", writable,
+            "Element score.\n\n`gdouble score` at lists.h:7."
+        ),
+    ];
 }
 /// Holds lists.
 ///
@@ -139,19 +125,14 @@ impl LsBag {
         let keep = this.view.python_owner(slf.as_any());
         Ok(GList::over(keep, this.view.token(), slot.cast_const().cast(), head, None))
     }
-    /// Number of items.
-    ///
-    /// `guint n_items` at lists.h:14.
-    #[getter]
-    fn get_n_items(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, n_items))
-    }
-    #[setter]
-    fn set_n_items(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "LsBag.n_items")?;
-        rt::field_set!(self, n_items = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for LsBag {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            LsBag, int n_items : u32, "n_items", "LsBag.n_items", writable,
+            "Number of items.\n\n`guint n_items` at lists.h:14."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

@@ -39,9 +39,13 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_nested")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NsPoint>()?;
+    rt::getset::install::<NsPoint>(m.py())?;
     m.add_class::<NsSegment>()?;
+    rt::getset::install::<NsSegment>(m.py())?;
     m.add_class::<Node>()?;
+    rt::getset::install::<Node>(m.py())?;
     m.add_class::<NsHandle>()?;
+    rt::getset::install::<NsHandle>(m.py())?;
     enums::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

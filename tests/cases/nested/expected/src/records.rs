@@ -41,32 +41,18 @@ impl NsPoint {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Horizontal coordinate.
-    ///
-    /// `float x` at nested.h:5.
-    #[getter]
-    fn get_x(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, x) as f64)
-    }
-    #[setter]
-    fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NsPoint.x")?;
-        rt::field_set!(self, x = v as _);
-        Ok(())
-    }
-    /// Vertical coordinate.
-    ///
-    /// `float y` at nested.h:6.
-    #[getter]
-    fn get_y(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, y) as f64)
-    }
-    #[setter]
-    fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "NsPoint.y")?;
-        rt::field_set!(self, y = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NsPoint {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NsPoint, float x : f32, "x", "NsPoint.x", writable,
+            "Horizontal coordinate.\n\n`float x` at nested.h:5."
+        ),
+        rt::scalar_field!(
+            NsPoint, float y : f32, "y", "NsPoint.y", writable,
+            "Vertical coordinate.\n\n`float y` at nested.h:6."
+        ),
+    ];
 }
 /// A segment between two points (embedded by value).
 ///
@@ -109,42 +95,18 @@ impl NsSegment {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Start point; `from` is a Python keyword, so the attribute is `from_`.
-    ///
-    /// `NsPoint from` at nested.h:11.
-    #[getter]
-    #[pyo3(name = "from_")]
-    fn get_from(slf: &Bound<'_, Self>) -> PyResult<NsPoint> {
-        let this = slf.get();
-        Ok(NsPoint::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, from))?))
-    }
-    #[setter]
-    #[pyo3(name = "from_")]
-    fn set_from(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NsPoint>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NsPoint::TYPE,
-                "NsSegment.from_",
-            ))?;
-        rt::field_assign!(self, from, source.get(), NsPoint)
-    }
-    /// End point.
-    ///
-    /// `NsPoint to` at nested.h:12.
-    #[getter]
-    fn get_to(slf: &Bound<'_, Self>) -> PyResult<NsPoint> {
-        let this = slf.get();
-        Ok(NsPoint::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, to))?))
-    }
-    #[setter]
-    fn set_to(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NsPoint>()
-            .map_err(|_| rt::errors::wrong_type(value, NsPoint::TYPE, "NsSegment.to"))?;
-        rt::field_assign!(self, to, source.get(), NsPoint)
-    }
+}
+impl rt::getset::ScalarFields for NsSegment {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NsSegment, nested from : NsPoint, "from_", "NsSegment.from_", writable,
+            "Start point; `from` is a Python keyword, so the attribute is `from_`.\n\n`NsPoint from` at nested.h:11."
+        ),
+        rt::scalar_field!(
+            NsSegment, nested to : NsPoint, "to", "NsSegment.to", writable,
+            "End point.\n\n`NsPoint to` at nested.h:12."
+        ),
+    ];
 }
 /// A node of a singly linked chain, with a pointer to an optional next node.
 ///
@@ -191,78 +153,6 @@ impl Node {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Payload.
-    ///
-    /// `int value` at nested.h:19.
-    #[getter]
-    #[pyo3(name = "payload")]
-    fn get_value(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, value))
-    }
-    #[setter]
-    #[pyo3(name = "payload")]
-    fn set_value(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "Node.payload")?;
-        rt::field_set!(self, value = v as _);
-        Ok(())
-    }
-    /// Two levels of nesting.
-    ///
-    /// `NsSegment segment` at nested.h:20.
-    #[getter]
-    fn get_segment(slf: &Bound<'_, Self>) -> PyResult<NsSegment> {
-        let this = slf.get();
-        Ok(
-            NsSegment::wrap(
-                this.view.field(slf.as_any(), rt::field_ptr!(this, segment))?,
-            ),
-        )
-    }
-    #[setter]
-    fn set_segment(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<NsSegment>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                NsSegment::TYPE,
-                "Node.segment",
-            ))?;
-        rt::field_assign!(self, segment, source.get(), NsSegment)
-    }
-    /// Next node, or NULL (reads as None).
-    ///
-    /// `NsNode* next` at nested.h:21.
-    #[getter]
-    fn get_next(slf: &Bound<'_, Self>) -> PyResult<Option<Node>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, next) as *mut _)
-                .map(Node::wrap),
-        )
-    }
-    #[setter]
-    fn set_next(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<Node>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            Node::TYPE,
-                            "Node.next",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, next, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            Node::TYPE) ?), None => None, }, "Node.next"
-        )
     }
     /// Pointer to a const point, read-only by the spec, or NULL.
     ///
@@ -312,6 +202,22 @@ impl Node {
         )
     }
 }
+impl rt::getset::ScalarFields for Node {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            Node, int value : i32, "payload", "Node.payload", writable,
+            "Payload.\n\n`int value` at nested.h:19."
+        ),
+        rt::scalar_field!(
+            Node, nested segment : NsSegment, "segment", "Node.segment", writable,
+            "Two levels of nesting.\n\n`NsSegment segment` at nested.h:20."
+        ),
+        rt::scalar_field!(
+            Node, pointer next : Node, "next", "Node.next", writable,
+            "Next node, or NULL (reads as None).\n\n`NsNode* next` at nested.h:21."
+        ),
+    ];
+}
 /// A struct the spec hides from Python construction.
 ///
 /// C struct `NsHandle`, declared at nested.h:27.
@@ -339,19 +245,14 @@ impl NsHandle {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Identifier assigned by C.
-    ///
-    /// `unsigned int id` at nested.h:28.
-    #[getter]
-    fn get_id(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, id))
-    }
-    #[setter]
-    fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NsHandle.id")?;
-        rt::field_set!(self, id = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for NsHandle {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NsHandle, int id : u32, "id", "NsHandle.id", writable,
+            "Identifier assigned by C.\n\n`unsigned int id` at nested.h:28."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

@@ -39,8 +39,11 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_numpy_exporter")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NpImage>()?;
+    rt::getset::install::<NpImage>(m.py())?;
     m.add_class::<NpMask>()?;
+    rt::getset::install::<NpMask>(m.py())?;
     m.add_class::<NpFlow>()?;
+    rt::getset::install::<NpFlow>(m.py())?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_numpy_function_image_pixels, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_numpy_function_flow_vectors, m)?)?;

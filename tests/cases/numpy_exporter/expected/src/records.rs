@@ -46,32 +46,6 @@ impl NpImage {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Columns.
-    ///
-    /// `int32_t width` at numpy_exporter.h:6.
-    #[getter]
-    fn get_width(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, width))
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NpImage.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// Rows.
-    ///
-    /// `int32_t height` at numpy_exporter.h:7.
-    #[getter]
-    fn get_height(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, height))
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "NpImage.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
     /// height * width * 3 bytes.
     ///
     /// `uint8_t* pixels` at numpy_exporter.h:8.
@@ -159,6 +133,18 @@ impl NpImage {
         rt::numpy_array!(slf, f32, data, shape, false)
     }
 }
+impl rt::getset::ScalarFields for NpImage {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NpImage, int width : i32, "width", "NpImage.width", writable,
+            "Columns.\n\n`int32_t width` at numpy_exporter.h:6."
+        ),
+        rt::scalar_field!(
+            NpImage, int height : i32, "height", "NpImage.height", writable,
+            "Rows.\n\n`int32_t height` at numpy_exporter.h:7."
+        ),
+    ];
+}
 /// A mask whose length is a byte count; the struct owns `data`.
 ///
 /// C struct `NpMask`, declared at numpy_exporter.h:13.
@@ -215,39 +201,6 @@ impl NpMask {
             self.view.token(),
         )
     }
-    /// Bytes at `data`.
-    ///
-    /// `uint32_t size` at numpy_exporter.h:15.
-    #[getter]
-    fn get_size(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, size))
-    }
-    /// Columns.
-    ///
-    /// `uint32_t width` at numpy_exporter.h:16.
-    #[getter]
-    fn get_width(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, width))
-    }
-    #[setter]
-    fn set_width(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NpMask.width")?;
-        rt::field_set!(self, width = v as _);
-        Ok(())
-    }
-    /// Rows.
-    ///
-    /// `uint32_t height` at numpy_exporter.h:17.
-    #[getter]
-    fn get_height(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, height))
-    }
-    #[setter]
-    fn set_height(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NpMask.height")?;
-        rt::field_set!(self, height = v as _);
-        Ok(())
-    }
     /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
     fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
@@ -294,6 +247,22 @@ impl NpMask {
         Self::as_array(slf)
     }
 }
+impl rt::getset::ScalarFields for NpMask {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NpMask, int size : u32, "size", "NpMask.size", readonly,
+            "Bytes at `data`.\n\n`uint32_t size` at numpy_exporter.h:15."
+        ),
+        rt::scalar_field!(
+            NpMask, int width : u32, "width", "NpMask.width", writable,
+            "Columns.\n\n`uint32_t width` at numpy_exporter.h:16."
+        ),
+        rt::scalar_field!(
+            NpMask, int height : u32, "height", "NpMask.height", writable,
+            "Rows.\n\n`uint32_t height` at numpy_exporter.h:17."
+        ),
+    ];
+}
 /// A grid of motion vectors stored as int16 (x, y) pairs behind a `void*`.
 ///
 /// C struct `NpFlow`, declared at numpy_exporter.h:21.
@@ -334,32 +303,6 @@ impl NpFlow {
     }
     fn __repr__(&self) -> String {
         rt::record::repr(self)
-    }
-    /// Grid rows.
-    ///
-    /// `uint32_t rows` at numpy_exporter.h:22.
-    #[getter]
-    fn get_rows(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, rows))
-    }
-    #[setter]
-    fn set_rows(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NpFlow.rows")?;
-        rt::field_set!(self, rows = v as _);
-        Ok(())
-    }
-    /// Grid columns.
-    ///
-    /// `uint32_t cols` at numpy_exporter.h:23.
-    #[getter]
-    fn get_cols(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, cols))
-    }
-    #[setter]
-    fn set_cols(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "NpFlow.cols")?;
-        rt::field_set!(self, cols = v as _);
-        Ok(())
     }
     /// rows * cols pairs of int16 (or NULL).
     ///
@@ -428,6 +371,18 @@ impl NpFlow {
         )?;
         rt::numpy_array!(slf, i16, data, shape, convert f32)
     }
+}
+impl rt::getset::ScalarFields for NpFlow {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            NpFlow, int rows : u32, "rows", "NpFlow.rows", writable,
+            "Grid rows.\n\n`uint32_t rows` at numpy_exporter.h:22."
+        ),
+        rt::scalar_field!(
+            NpFlow, int cols : u32, "cols", "NpFlow.cols", writable,
+            "Grid columns.\n\n`uint32_t cols` at numpy_exporter.h:23."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

@@ -39,9 +39,13 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_owned_strings")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<OwLabel>()?;
+    rt::getset::install::<OwLabel>(m.py())?;
     m.add_class::<OwCard>()?;
+    rt::getset::install::<OwCard>(m.py())?;
     m.add_class::<OwHolder>()?;
+    rt::getset::install::<OwHolder>(m.py())?;
     m.add_class::<OwChoice>()?;
+    rt::getset::install::<OwChoice>(m.py())?;
     enums::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -74,19 +74,6 @@ impl OwLabel {
             self, font, owned __BINDERY_ALLOC_LIBC, value, "OwLabel.font"
         )
     }
-    /// Point size.
-    ///
-    /// `gint size` at owned.h:8.
-    #[getter]
-    fn get_size(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, size))
-    }
-    #[setter]
-    fn set_size(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "OwLabel.size")?;
-        rt::field_set!(self, size = v as _);
-        Ok(())
-    }
     /// Owned buffer (pointer = "owned"): read-only, never copied.
     ///
     /// `float* glyphs` at owned.h:9.
@@ -98,6 +85,14 @@ impl OwLabel {
             self.view.token(),
         )
     }
+}
+impl rt::getset::ScalarFields for OwLabel {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            OwLabel, int size : i32, "size", "OwLabel.size", writable,
+            "Point size.\n\n`gint size` at owned.h:8."
+        ),
+    ];
 }
 /// Nests labels by value and in an array.
 ///
@@ -163,21 +158,6 @@ impl OwCard {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Nested: its strings are this struct's too.
-    ///
-    /// `OwLabel title` at owned.h:14.
-    #[getter]
-    fn get_title(slf: &Bound<'_, Self>) -> PyResult<OwLabel> {
-        let this = slf.get();
-        Ok(OwLabel::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, title))?))
-    }
-    #[setter]
-    fn set_title(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<OwLabel>()
-            .map_err(|_| rt::errors::wrong_type(value, OwLabel::TYPE, "OwCard.title"))?;
-        rt::field_assign!(self, title, source.get(), OwLabel)
-    }
     /// Struct array: each element's strings.
     ///
     /// `OwLabel[2] lines` at owned.h:15.
@@ -214,6 +194,14 @@ impl OwCard {
     ) -> PyResult<Option<Bound<'py, PyString>>> {
         Ok(rt::field_c_string!(py, self, borrowed))
     }
+}
+impl rt::getset::ScalarFields for OwCard {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            OwCard, nested title : OwLabel, "title", "OwCard.title", writable,
+            "Nested: its strings are this struct's too.\n\n`OwLabel title` at owned.h:14."
+        ),
+    ];
 }
 /// Holds a pointer to a card (anchors Python-owned targets).
 ///
@@ -284,55 +272,18 @@ impl OwHolder {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Pointer field.
-    ///
-    /// `OwCard* card` at owned.h:22.
-    #[getter]
-    fn get_card(slf: &Bound<'_, Self>) -> PyResult<Option<OwCard>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, card) as *mut _)
-                .map(OwCard::wrap),
-        )
-    }
-    #[setter]
-    fn set_card(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<OwCard>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            OwCard::TYPE,
-                            "OwHolder.card",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, card, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            OwCard::TYPE) ?), None => None, }, "OwHolder.card"
-        )
-    }
-    /// Nested card: deep-copied on assignment.
-    ///
-    /// `OwCard copy` at owned.h:23.
-    #[getter]
-    fn get_copy(slf: &Bound<'_, Self>) -> PyResult<OwCard> {
-        let this = slf.get();
-        Ok(OwCard::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, copy))?))
-    }
-    #[setter]
-    fn set_copy(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<OwCard>()
-            .map_err(|_| rt::errors::wrong_type(value, OwCard::TYPE, "OwHolder.copy"))?;
-        rt::field_assign!(self, copy, source.get(), OwCard)
-    }
+}
+impl rt::getset::ScalarFields for OwHolder {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            OwHolder, pointer card : OwCard, "card", "OwHolder.card", writable,
+            "Pointer field.\n\n`OwCard* card` at owned.h:22."
+        ),
+        rt::scalar_field!(
+            OwHolder, nested copy : OwCard, "copy", "OwHolder.copy", writable,
+            "Nested card: deep-copied on assignment.\n\n`OwCard copy` at owned.h:23."
+        ),
+    ];
 }
 /// A union with an owned-looking member: never walked.
 ///
@@ -388,19 +339,14 @@ impl OwChoice {
             self, text, owned __BINDERY_ALLOC_GLIB, value, "OwChoice.text"
         )
     }
-    /// Alternative.
-    ///
-    /// `gint64 id` at owned.h:29.
-    #[getter]
-    fn get_id(&self) -> PyResult<i64> {
-        Ok(rt::field_get!(self, id))
-    }
-    #[setter]
-    fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i64>(value, "OwChoice.id")?;
-        rt::field_set!(self, id = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for OwChoice {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            OwChoice, int id : i64, "id", "OwChoice.id", writable,
+            "Alternative.\n\n`gint64 id` at owned.h:29."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

@@ -39,8 +39,11 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_params")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PkPoint>()?;
+    rt::getset::install::<PkPoint>(m.py())?;
     m.add_class::<PkShape>()?;
+    rt::getset::install::<PkShape>(m.py())?;
     m.add_class::<PkLocals>()?;
+    rt::getset::install::<PkLocals>(m.py())?;
     m.add_class::<GList>()?;
     m.add_class::<PkContext>()?;
     enums::register(m)?;

@@ -41,32 +41,18 @@ impl PkPoint {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Horizontal.
-    ///
-    /// `double x` at params.h:17.
-    #[getter]
-    fn get_x(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, x))
-    }
-    #[setter]
-    fn set_x(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "PkPoint.x")?;
-        rt::field_set!(self, x = v as _);
-        Ok(())
-    }
-    /// Vertical.
-    ///
-    /// `double y` at params.h:18.
-    #[getter]
-    fn get_y(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, y))
-    }
-    #[setter]
-    fn set_y(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "PkPoint.y")?;
-        rt::field_set!(self, y = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for PkPoint {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            PkPoint, float x : f64, "x", "PkPoint.x", writable,
+            "Horizontal.\n\n`double x` at params.h:17."
+        ),
+        rt::scalar_field!(
+            PkPoint, float y : f64, "y", "PkPoint.y", writable,
+            "Vertical.\n\n`double y` at params.h:18."
+        ),
+    ];
 }
 /// A shape holding a list of points.
 ///
@@ -128,19 +114,14 @@ impl PkShape {
             ),
         )
     }
-    /// Identifier.
-    ///
-    /// `int id` at params.h:24.
-    #[getter]
-    fn get_id(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, id))
-    }
-    #[setter]
-    fn set_id(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "PkShape.id")?;
-        rt::field_set!(self, id = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for PkShape {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            PkShape, int id : i32, "id", "PkShape.id", writable,
+            "Identifier.\n\n`int id` at params.h:24."
+        ),
+    ];
 }
 /// Field names that are also names of locals in generated accessors.
 ///
@@ -188,97 +169,38 @@ impl PkLocals {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Named like the GIL token.
-    ///
-    /// `int py` at params.h:107.
-    #[getter]
-    fn get_py(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, py))
-    }
-    #[setter]
-    fn set_py(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "PkLocals.py")?;
-        rt::field_set!(self, py = v as _);
-        Ok(())
-    }
-    /// Named like a setter's argument.
-    ///
-    /// `int value` at params.h:108.
-    #[getter]
-    fn get_value(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, value))
-    }
-    #[setter]
-    fn set_value(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "PkLocals.value")?;
-        rt::field_set!(self, value = v as _);
-        Ok(())
-    }
-    /// Named like the struct pointer.
-    ///
-    /// `int p` at params.h:109.
-    #[getter]
-    fn get_p(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, p))
-    }
-    #[setter]
-    fn set_p(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "PkLocals.p")?;
-        rt::field_set!(self, p = v as _);
-        Ok(())
-    }
-    /// Named like the bound receiver.
-    ///
-    /// `int slf` at params.h:110.
-    #[getter]
-    fn get_slf(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, slf))
-    }
-    #[setter]
-    fn set_slf(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "PkLocals.slf")?;
-        rt::field_set!(self, slf = v as _);
-        Ok(())
-    }
-    /// Named like the borrowed receiver.
-    ///
-    /// `int this` at params.h:111.
-    #[getter]
-    fn get_this(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, this))
-    }
-    #[setter]
-    fn set_this(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "PkLocals.this")?;
-        rt::field_set!(self, this = v as _);
-        Ok(())
-    }
-    /// Named like an assigned struct.
-    ///
-    /// `int source` at params.h:112.
-    #[getter]
-    fn get_source(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, source))
-    }
-    #[setter]
-    fn set_source(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "PkLocals.source")?;
-        rt::field_set!(self, source = v as _);
-        Ok(())
-    }
-    /// Named like its pointer.
-    ///
-    /// `int src` at params.h:113.
-    #[getter]
-    fn get_src(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, src))
-    }
-    #[setter]
-    fn set_src(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "PkLocals.src")?;
-        rt::field_set!(self, src = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for PkLocals {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            PkLocals, int py : i32, "py", "PkLocals.py", writable,
+            "Named like the GIL token.\n\n`int py` at params.h:107."
+        ),
+        rt::scalar_field!(
+            PkLocals, int value : i32, "value", "PkLocals.value", writable,
+            "Named like a setter's argument.\n\n`int value` at params.h:108."
+        ),
+        rt::scalar_field!(
+            PkLocals, int p : i32, "p", "PkLocals.p", writable,
+            "Named like the struct pointer.\n\n`int p` at params.h:109."
+        ),
+        rt::scalar_field!(
+            PkLocals, int slf : i32, "slf", "PkLocals.slf", writable,
+            "Named like the bound receiver.\n\n`int slf` at params.h:110."
+        ),
+        rt::scalar_field!(
+            PkLocals, int this : i32, "this", "PkLocals.this", writable,
+            "Named like the borrowed receiver.\n\n`int this` at params.h:111."
+        ),
+        rt::scalar_field!(
+            PkLocals, int source : i32, "source", "PkLocals.source", writable,
+            "Named like an assigned struct.\n\n`int source` at params.h:112."
+        ),
+        rt::scalar_field!(
+            PkLocals, int src : i32, "src", "PkLocals.src", writable,
+            "Named like its pointer.\n\n`int src` at params.h:113."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

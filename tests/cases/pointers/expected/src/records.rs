@@ -137,6 +137,9 @@ impl PtBox {
         rt::field_set_pointer!(slf, counter, target, "PtBox.counter")
     }
 }
+impl rt::getset::ScalarFields for PtBox {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
+}
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.
 pub(crate) fn __bindery_view_target(

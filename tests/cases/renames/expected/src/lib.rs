@@ -39,11 +39,13 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_renames")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RnTrackPoint>()?;
+    rt::getset::install::<RnTrackPoint>(m.py())?;
     m.add("RnPastPoint", m.getattr("RnTrackPoint")?)?;
     m.add("RnPoint", m.getattr("RnTrackPoint")?)?;
     m.getattr("RnTrackPoint")?
         .setattr("confidance", m.getattr("RnTrackPoint")?.getattr("confidence")?)?;
     m.add_class::<RnTrack>()?;
+    rt::getset::install::<RnTrack>(m.py())?;
     m.add("RnPastTrack", m.getattr("RnTrack")?)?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_rn_open, m)?)?;

@@ -41,32 +41,19 @@ impl RnTrackPoint {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frame number.
-    ///
-    /// `int frame_num` at renames.h:8.
-    #[getter]
-    fn get_frame_num(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, frame_num))
-    }
-    #[setter]
-    fn set_frame_num(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "RnTrackPoint.frame_num")?;
-        rt::field_set!(self, frame_num = v as _);
-        Ok(())
-    }
-    /// Confidence then.
-    ///
-    /// `float confidence` at renames.h:9.
-    #[getter]
-    fn get_confidence(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, confidence) as f64)
-    }
-    #[setter]
-    fn set_confidence(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "RnTrackPoint.confidence")?;
-        rt::field_set!(self, confidence = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for RnTrackPoint {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            RnTrackPoint, int frame_num : i32, "frame_num", "RnTrackPoint.frame_num",
+            writable, "Frame number.\n\n`int frame_num` at renames.h:8."
+        ),
+        rt::scalar_field!(
+            RnTrackPoint, float confidence : f32, "confidence",
+            "RnTrackPoint.confidence", writable,
+            "Confidence then.\n\n`float confidence` at renames.h:9."
+        ),
+    ];
 }
 /// A track and its past positions.
 ///
@@ -109,53 +96,18 @@ impl RnTrack {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// @a count points.
-    ///
-    /// `RnTrackPoint* points` at renames.h:14.
-    #[getter]
-    fn get_points(slf: &Bound<'_, Self>) -> PyResult<Option<RnTrackPoint>> {
-        let this = slf.get();
-        Ok(
-            this
-                .view
-                .derive(slf.as_any(), rt::field_get!(this, points) as *mut _)
-                .map(RnTrackPoint::wrap),
-        )
-    }
-    #[setter]
-    fn set_points(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let target = match value.is_none() {
-            true => None,
-            false => {
-                Some(
-                    value
-                        .cast::<RnTrackPoint>()
-                        .map_err(|_| rt::errors::wrong_type(
-                            value,
-                            RnTrackPoint::TYPE,
-                            "RnTrack.points",
-                        ))?,
-                )
-            }
-        };
-        rt::field_set_pointer!(
-            slf, points, match target { Some(t) => Some(t.get().view.target(t.as_any(),
-            RnTrackPoint::TYPE) ?), None => None, }, "RnTrack.points"
-        )
-    }
-    /// Points in @a points.
-    ///
-    /// `unsigned int count` at renames.h:15.
-    #[getter]
-    fn get_count(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, count))
-    }
-    #[setter]
-    fn set_count(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "RnTrack.count")?;
-        rt::field_set!(self, count = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for RnTrack {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            RnTrack, pointer points : RnTrackPoint, "points", "RnTrack.points", writable,
+            "@a count points.\n\n`RnTrackPoint* points` at renames.h:14."
+        ),
+        rt::scalar_field!(
+            RnTrack, int count : u32, "count", "RnTrack.count", writable,
+            "Points in @a points.\n\n`unsigned int count` at renames.h:15."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

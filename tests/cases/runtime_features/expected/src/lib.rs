@@ -41,8 +41,11 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_runtime_features")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<GstMeta>()?;
+    rt::getset::install::<GstMeta>(m.py())?;
     m.add_class::<RfScene>()?;
+    rt::getset::install::<RfScene>(m.py())?;
     m.add_class::<RfMeta>()?;
+    rt::getset::install::<RfMeta>(m.py())?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_rf_meta_api_get_type, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -41,17 +41,6 @@ impl GstMeta {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// `unsigned int flags` at meta.h:16.
-    #[getter]
-    fn get_flags(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, flags))
-    }
-    #[setter]
-    fn set_flags(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "GstMeta.flags")?;
-        rt::field_set!(self, flags = v as _);
-        Ok(())
-    }
     /// `const GstMetaInfo* info` at meta.h:17.
     #[getter]
     fn get_info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -68,6 +57,14 @@ impl GstMeta {
         );
         rt::field_set_pointer!(slf, info, target, "GstMeta.info")
     }
+}
+impl rt::getset::ScalarFields for GstMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            GstMeta, int flags : u32, "flags", "GstMeta.flags", writable,
+            "`unsigned int flags` at meta.h:16."
+        ),
+    ];
 }
 /// A scene attached to a buffer (the payload).
 ///
@@ -110,19 +107,14 @@ impl RfScene {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Frames in the scene.
-    ///
-    /// `unsigned int num_frames` at meta.h:26.
-    #[getter]
-    fn get_num_frames(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, num_frames))
-    }
-    #[setter]
-    fn set_num_frames(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "RfScene.num_frames")?;
-        rt::field_set!(self, num_frames = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for RfScene {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            RfScene, int num_frames : u32, "num_frames", "RfScene.num_frames", writable,
+            "Frames in the scene.\n\n`unsigned int num_frames` at meta.h:26."
+        ),
+    ];
 }
 /// The meta that carries a payload on a buffer.
 ///
@@ -165,19 +157,6 @@ impl RfMeta {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// `GstMeta meta` at meta.h:31.
-    #[getter]
-    fn get_meta(slf: &Bound<'_, Self>) -> PyResult<GstMeta> {
-        let this = slf.get();
-        Ok(GstMeta::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, meta))?))
-    }
-    #[setter]
-    fn set_meta(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<GstMeta>()
-            .map_err(|_| rt::errors::wrong_type(value, GstMeta::TYPE, "RfMeta.meta"))?;
-        rt::field_assign!(self, meta, source.get(), GstMeta)
-    }
     /// The payload.
     ///
     /// `void* data` at meta.h:33.
@@ -205,6 +184,14 @@ impl RfMeta {
         };
         rt::field_set_pointer!(slf, data, target, "RfMeta.data")
     }
+}
+impl rt::getset::ScalarFields for RfMeta {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            RfMeta, nested meta : GstMeta, "meta", "RfMeta.meta", writable,
+            "`GstMeta meta` at meta.h:31."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

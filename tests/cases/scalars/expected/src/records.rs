@@ -72,126 +72,6 @@ impl ScAll {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Signed 8-bit.
-    ///
-    /// `int8_t i8` at scalars.h:8.
-    #[getter]
-    #[pyo3(name = "i8")]
-    fn get_i8_(&self) -> PyResult<i8> {
-        Ok(rt::field_get!(self, i8_))
-    }
-    #[setter]
-    #[pyo3(name = "i8")]
-    fn set_i8_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i8>(value, "ScAll.i8")?;
-        rt::field_set!(self, i8_ = v as _);
-        Ok(())
-    }
-    /// Unsigned 8-bit.
-    ///
-    /// `uint8_t u8` at scalars.h:9.
-    #[getter]
-    #[pyo3(name = "u8")]
-    fn get_u8_(&self) -> PyResult<u8> {
-        Ok(rt::field_get!(self, u8_))
-    }
-    #[setter]
-    #[pyo3(name = "u8")]
-    fn set_u8_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u8>(value, "ScAll.u8")?;
-        rt::field_set!(self, u8_ = v as _);
-        Ok(())
-    }
-    /// Signed 16-bit.
-    ///
-    /// `int16_t i16` at scalars.h:10.
-    #[getter]
-    #[pyo3(name = "i16")]
-    fn get_i16_(&self) -> PyResult<i16> {
-        Ok(rt::field_get!(self, i16_))
-    }
-    #[setter]
-    #[pyo3(name = "i16")]
-    fn set_i16_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i16>(value, "ScAll.i16")?;
-        rt::field_set!(self, i16_ = v as _);
-        Ok(())
-    }
-    /// Unsigned 16-bit.
-    ///
-    /// `uint16_t u16` at scalars.h:11.
-    #[getter]
-    #[pyo3(name = "u16")]
-    fn get_u16_(&self) -> PyResult<u16> {
-        Ok(rt::field_get!(self, u16_))
-    }
-    #[setter]
-    #[pyo3(name = "u16")]
-    fn set_u16_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u16>(value, "ScAll.u16")?;
-        rt::field_set!(self, u16_ = v as _);
-        Ok(())
-    }
-    /// Signed 32-bit.
-    ///
-    /// `int32_t i32` at scalars.h:12.
-    #[getter]
-    #[pyo3(name = "i32")]
-    fn get_i32_(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, i32_))
-    }
-    #[setter]
-    #[pyo3(name = "i32")]
-    fn set_i32_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "ScAll.i32")?;
-        rt::field_set!(self, i32_ = v as _);
-        Ok(())
-    }
-    /// Unsigned 32-bit.
-    ///
-    /// `uint32_t u32` at scalars.h:13.
-    #[getter]
-    #[pyo3(name = "u32")]
-    fn get_u32_(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, u32_))
-    }
-    #[setter]
-    #[pyo3(name = "u32")]
-    fn set_u32_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "ScAll.u32")?;
-        rt::field_set!(self, u32_ = v as _);
-        Ok(())
-    }
-    /// Signed 64-bit.
-    ///
-    /// `int64_t i64` at scalars.h:14.
-    #[getter]
-    #[pyo3(name = "i64")]
-    fn get_i64_(&self) -> PyResult<i64> {
-        Ok(rt::field_get!(self, i64_))
-    }
-    #[setter]
-    #[pyo3(name = "i64")]
-    fn set_i64_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i64>(value, "ScAll.i64")?;
-        rt::field_set!(self, i64_ = v as _);
-        Ok(())
-    }
-    /// Unsigned 64-bit.
-    ///
-    /// `uint64_t u64` at scalars.h:15.
-    #[getter]
-    #[pyo3(name = "u64")]
-    fn get_u64_(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, u64_))
-    }
-    #[setter]
-    #[pyo3(name = "u64")]
-    fn set_u64_(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "ScAll.u64")?;
-        rt::field_set!(self, u64_ = v as _);
-        Ok(())
-    }
     /// Plain char (converted as a signed 8-bit integer).
     ///
     /// `char c` at scalars.h:16.
@@ -206,221 +86,6 @@ impl ScAll {
         rt::field_set!(self, c = v as _);
         Ok(())
     }
-    /// signed char.
-    ///
-    /// `signed char sc` at scalars.h:17.
-    #[getter]
-    fn get_sc(&self) -> PyResult<i8> {
-        Ok(rt::field_get!(self, sc))
-    }
-    #[setter]
-    fn set_sc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i8>(value, "ScAll.sc")?;
-        rt::field_set!(self, sc = v as _);
-        Ok(())
-    }
-    /// unsigned char.
-    ///
-    /// `unsigned char uc` at scalars.h:18.
-    #[getter]
-    fn get_uc(&self) -> PyResult<u8> {
-        Ok(rt::field_get!(self, uc))
-    }
-    #[setter]
-    fn set_uc(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u8>(value, "ScAll.uc")?;
-        rt::field_set!(self, uc = v as _);
-        Ok(())
-    }
-    /// short.
-    ///
-    /// `short s` at scalars.h:19.
-    #[getter]
-    fn get_s(&self) -> PyResult<i16> {
-        Ok(rt::field_get!(self, s))
-    }
-    #[setter]
-    fn set_s(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i16>(value, "ScAll.s")?;
-        rt::field_set!(self, s = v as _);
-        Ok(())
-    }
-    /// unsigned short.
-    ///
-    /// `unsigned short us` at scalars.h:20.
-    #[getter]
-    fn get_us(&self) -> PyResult<u16> {
-        Ok(rt::field_get!(self, us))
-    }
-    #[setter]
-    fn set_us(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u16>(value, "ScAll.us")?;
-        rt::field_set!(self, us = v as _);
-        Ok(())
-    }
-    /// int.
-    ///
-    /// `int i` at scalars.h:21.
-    #[getter]
-    fn get_i(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, i))
-    }
-    #[setter]
-    fn set_i(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "ScAll.i")?;
-        rt::field_set!(self, i = v as _);
-        Ok(())
-    }
-    /// unsigned int.
-    ///
-    /// `unsigned int ui` at scalars.h:22.
-    #[getter]
-    fn get_ui(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, ui))
-    }
-    #[setter]
-    fn set_ui(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "ScAll.ui")?;
-        rt::field_set!(self, ui = v as _);
-        Ok(())
-    }
-    /// long (64-bit on LP64).
-    ///
-    /// `long l` at scalars.h:23.
-    #[getter]
-    fn get_l(&self) -> PyResult<i64> {
-        Ok(rt::field_get!(self, l))
-    }
-    #[setter]
-    fn set_l(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i64>(value, "ScAll.l")?;
-        rt::field_set!(self, l = v as _);
-        Ok(())
-    }
-    /// unsigned long.
-    ///
-    /// `unsigned long ul` at scalars.h:24.
-    #[getter]
-    fn get_ul(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, ul))
-    }
-    #[setter]
-    fn set_ul(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "ScAll.ul")?;
-        rt::field_set!(self, ul = v as _);
-        Ok(())
-    }
-    /// long long.
-    ///
-    /// `long long ll` at scalars.h:25.
-    #[getter]
-    fn get_ll(&self) -> PyResult<i64> {
-        Ok(rt::field_get!(self, ll))
-    }
-    #[setter]
-    fn set_ll(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i64>(value, "ScAll.ll")?;
-        rt::field_set!(self, ll = v as _);
-        Ok(())
-    }
-    /// unsigned long long.
-    ///
-    /// `unsigned long long ull` at scalars.h:26.
-    #[getter]
-    fn get_ull(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, ull))
-    }
-    /// GLib gint.
-    ///
-    /// `gint gi` at scalars.h:27.
-    #[getter]
-    fn get_gi(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, gi))
-    }
-    #[setter]
-    fn set_gi(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "ScAll.gi")?;
-        rt::field_set!(self, gi = v as _);
-        Ok(())
-    }
-    /// GLib guint64.
-    ///
-    /// `guint64 gu64` at scalars.h:28.
-    #[getter]
-    fn get_gu64(&self) -> PyResult<u64> {
-        Ok(rt::field_get!(self, gu64))
-    }
-    #[setter]
-    fn set_gu64(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u64>(value, "ScAll.gu64")?;
-        rt::field_set!(self, gu64 = v as _);
-        Ok(())
-    }
-    /// float.
-    ///
-    /// `float f` at scalars.h:29.
-    #[getter]
-    fn get_f(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, f) as f64)
-    }
-    #[setter]
-    fn set_f(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "ScAll.f")?;
-        rt::field_set!(self, f = v as _);
-        Ok(())
-    }
-    /// double.
-    ///
-    /// `double d` at scalars.h:30.
-    #[getter]
-    fn get_d(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, d))
-    }
-    #[setter]
-    fn set_d(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "ScAll.d")?;
-        rt::field_set!(self, d = v as _);
-        Ok(())
-    }
-    /// C99 bool.
-    ///
-    /// `_Bool b` at scalars.h:31.
-    #[getter]
-    fn get_b(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, b) as i64 != 0)
-    }
-    #[setter]
-    fn set_b(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "ScAll.b")?;
-        rt::field_set!(self, b = v != 0);
-        Ok(())
-    }
-    /// _Bool spelled out.
-    ///
-    /// `_Bool b2` at scalars.h:32.
-    #[getter]
-    fn get_b2(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, b2) as i64 != 0)
-    }
-    #[setter]
-    fn set_b2(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "ScAll.b2")?;
-        rt::field_set!(self, b2 = v != 0);
-        Ok(())
-    }
-    /// GLib boolean (an int).
-    ///
-    /// `gboolean gb` at scalars.h:33.
-    #[getter]
-    fn get_gb(&self) -> PyResult<bool> {
-        Ok(rt::field_get!(self, gb) as i64 != 0)
-    }
-    #[setter]
-    fn set_gb(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_bool::<u8>(value, "ScAll.gb")?;
-        rt::field_set!(self, gb = v as _);
-        Ok(())
-    }
     /// Sets `i32`, `f`, `b` at once through the attributes' setters: if one value is refused, none changes.
     #[pyo3(name = "set_some", signature = (i32, f, b))]
     fn __bindery_set_set_some(
@@ -431,6 +96,110 @@ impl ScAll {
     ) -> PyResult<()> {
         rt::set_fields(slf.as_any(), &[("i32", i32), ("f", f), ("b", b)])
     }
+}
+impl rt::getset::ScalarFields for ScAll {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            ScAll, int i8_ : i8, "i8", "ScAll.i8", writable,
+            "Signed 8-bit.\n\n`int8_t i8` at scalars.h:8."
+        ),
+        rt::scalar_field!(
+            ScAll, int u8_ : u8, "u8", "ScAll.u8", writable,
+            "Unsigned 8-bit.\n\n`uint8_t u8` at scalars.h:9."
+        ),
+        rt::scalar_field!(
+            ScAll, int i16_ : i16, "i16", "ScAll.i16", writable,
+            "Signed 16-bit.\n\n`int16_t i16` at scalars.h:10."
+        ),
+        rt::scalar_field!(
+            ScAll, int u16_ : u16, "u16", "ScAll.u16", writable,
+            "Unsigned 16-bit.\n\n`uint16_t u16` at scalars.h:11."
+        ),
+        rt::scalar_field!(
+            ScAll, int i32_ : i32, "i32", "ScAll.i32", writable,
+            "Signed 32-bit.\n\n`int32_t i32` at scalars.h:12."
+        ),
+        rt::scalar_field!(
+            ScAll, int u32_ : u32, "u32", "ScAll.u32", writable,
+            "Unsigned 32-bit.\n\n`uint32_t u32` at scalars.h:13."
+        ),
+        rt::scalar_field!(
+            ScAll, int i64_ : i64, "i64", "ScAll.i64", writable,
+            "Signed 64-bit.\n\n`int64_t i64` at scalars.h:14."
+        ),
+        rt::scalar_field!(
+            ScAll, int u64_ : u64, "u64", "ScAll.u64", writable,
+            "Unsigned 64-bit.\n\n`uint64_t u64` at scalars.h:15."
+        ),
+        rt::scalar_field!(
+            ScAll, int sc : i8, "sc", "ScAll.sc", writable,
+            "signed char.\n\n`signed char sc` at scalars.h:17."
+        ),
+        rt::scalar_field!(
+            ScAll, int uc : u8, "uc", "ScAll.uc", writable,
+            "unsigned char.\n\n`unsigned char uc` at scalars.h:18."
+        ),
+        rt::scalar_field!(
+            ScAll, int s : i16, "s", "ScAll.s", writable,
+            "short.\n\n`short s` at scalars.h:19."
+        ),
+        rt::scalar_field!(
+            ScAll, int us : u16, "us", "ScAll.us", writable,
+            "unsigned short.\n\n`unsigned short us` at scalars.h:20."
+        ),
+        rt::scalar_field!(
+            ScAll, int i : i32, "i", "ScAll.i", writable,
+            "int.\n\n`int i` at scalars.h:21."
+        ),
+        rt::scalar_field!(
+            ScAll, int ui : u32, "ui", "ScAll.ui", writable,
+            "unsigned int.\n\n`unsigned int ui` at scalars.h:22."
+        ),
+        rt::scalar_field!(
+            ScAll, int l : i64, "l", "ScAll.l", writable,
+            "long (64-bit on LP64).\n\n`long l` at scalars.h:23."
+        ),
+        rt::scalar_field!(
+            ScAll, int ul : u64, "ul", "ScAll.ul", writable,
+            "unsigned long.\n\n`unsigned long ul` at scalars.h:24."
+        ),
+        rt::scalar_field!(
+            ScAll, int ll : i64, "ll", "ScAll.ll", writable,
+            "long long.\n\n`long long ll` at scalars.h:25."
+        ),
+        rt::scalar_field!(
+            ScAll, int ull : u64, "ull", "ScAll.ull", readonly,
+            "unsigned long long.\n\n`unsigned long long ull` at scalars.h:26."
+        ),
+        rt::scalar_field!(
+            ScAll, int gi : i32, "gi", "ScAll.gi", writable,
+            "GLib gint.\n\n`gint gi` at scalars.h:27."
+        ),
+        rt::scalar_field!(
+            ScAll, int gu64 : u64, "gu64", "ScAll.gu64", writable,
+            "GLib guint64.\n\n`guint64 gu64` at scalars.h:28."
+        ),
+        rt::scalar_field!(
+            ScAll, float f : f32, "f", "ScAll.f", writable,
+            "float.\n\n`float f` at scalars.h:29."
+        ),
+        rt::scalar_field!(
+            ScAll, float d : f64, "d", "ScAll.d", writable,
+            "double.\n\n`double d` at scalars.h:30."
+        ),
+        rt::scalar_field!(
+            ScAll, bool b : bool, "b", "ScAll.b", writable,
+            "C99 bool.\n\n`_Bool b` at scalars.h:31."
+        ),
+        rt::scalar_field!(
+            ScAll, bool b2 : bool, "b2", "ScAll.b2", writable,
+            "_Bool spelled out.\n\n`_Bool b2` at scalars.h:32."
+        ),
+        rt::scalar_field!(
+            ScAll, bool gb : i32, "gb", "ScAll.gb", writable,
+            "GLib boolean (an int).\n\n`gboolean gb` at scalars.h:33."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

@@ -39,6 +39,7 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_static_functions")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<SfCounter>()?;
+    rt::getset::install::<SfCounter>(m.py())?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_sf_add, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_sf_bump, m)?)?;

@@ -41,19 +41,14 @@ impl SfCounter {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Current value.
-    ///
-    /// `int32_t value` at static_functions.h:11.
-    #[getter]
-    fn get_value(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, value))
-    }
-    #[setter]
-    fn set_value(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "SfCounter.value")?;
-        rt::field_set!(self, value = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for SfCounter {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            SfCounter, int value : i32, "value", "SfCounter.value", writable,
+            "Current value.\n\n`int32_t value` at static_functions.h:11."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

@@ -39,7 +39,9 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_strings")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<StRecord>()?;
+    rt::getset::install::<StRecord>(m.py())?;
     m.add_class::<StTags>()?;
+    rt::getset::install::<StTags>(m.py())?;
     enums::register(m)?;
     m.add("ST_NAME_LEN", 16u64)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -46,17 +46,6 @@ impl StRecord {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Fixed-size name; longer values are rejected.
-    ///
-    /// `char[16] name` at strings.h:8.
-    #[getter]
-    fn get_name<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        Ok(rt::strings::read_char_array(py, rt::field_ref!(self, name)))
-    }
-    #[setter]
-    fn set_name(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        rt::strings::write_char_array(rt::field_mut!(self, name), value, "StRecord.name")
-    }
     /// Owned by the struct, allocated with GLib.
     ///
     /// `char* label` at strings.h:9.
@@ -103,6 +92,15 @@ impl StRecord {
     ) -> PyResult<Option<Bound<'py, PyString>>> {
         Ok(rt::field_c_string!(py, self, comment))
     }
+}
+impl rt::getset::ScalarFields for StRecord {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            StRecord, chars name : [std::ffi::c_char; 16], "name", "StRecord.name",
+            writable,
+            "Fixed-size name; longer values are rejected.\n\n`char[16] name` at strings.h:8."
+        ),
+    ];
 }
 /// Strings owned by default (`[struct.StTags] strings = "owned"`).
 ///
@@ -189,6 +187,9 @@ impl StTags {
     ) -> PyResult<Option<Bound<'py, PyString>>> {
         Ok(rt::field_c_string!(py, self, source))
     }
+}
+impl rt::getset::ScalarFields for StTags {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

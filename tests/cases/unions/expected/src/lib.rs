@@ -39,7 +39,9 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_unions")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<UnValue>()?;
+    rt::getset::install::<UnValue>(m.py())?;
     m.add_class::<UnTagged>()?;
+    rt::getset::install::<UnTagged>(m.py())?;
     enums::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

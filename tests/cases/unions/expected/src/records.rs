@@ -41,32 +41,18 @@ impl UnValue {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// As an integer.
-    ///
-    /// `int32_t i` at unions.h:6.
-    #[getter]
-    fn get_i(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, i))
-    }
-    #[setter]
-    fn set_i(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "UnValue.i")?;
-        rt::field_set!(self, i = v as _);
-        Ok(())
-    }
-    /// As a float.
-    ///
-    /// `float f` at unions.h:7.
-    #[getter]
-    fn get_f(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, f) as f64)
-    }
-    #[setter]
-    fn set_f(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_float(value, "UnValue.f")?;
-        rt::field_set!(self, f = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for UnValue {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            UnValue, int i : i32, "i", "UnValue.i", writable,
+            "As an integer.\n\n`int32_t i` at unions.h:6."
+        ),
+        rt::scalar_field!(
+            UnValue, float f : f32, "f", "UnValue.f", writable,
+            "As a float.\n\n`float f` at unions.h:7."
+        ),
+    ];
 }
 /// A tagged value with anonymous members and bit-fields.
 ///
@@ -114,64 +100,26 @@ impl UnTagged {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Which member is valid.
-    ///
-    /// `int tag` at unions.h:12.
-    #[getter]
-    fn get_tag(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, tag))
-    }
-    #[setter]
-    fn set_tag(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "UnTagged.tag")?;
-        rt::field_set!(self, tag = v as _);
-        Ok(())
-    }
-    /// Named union member.
-    ///
-    /// `UnValue value` at unions.h:13.
-    #[getter]
-    fn get_value(slf: &Bound<'_, Self>) -> PyResult<UnValue> {
-        let this = slf.get();
-        Ok(UnValue::wrap(this.view.field(slf.as_any(), rt::field_ptr!(this, value))?))
-    }
-    #[setter]
-    fn set_value(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let source = value
-            .cast::<UnValue>()
-            .map_err(|_| rt::errors::wrong_type(
-                value,
-                UnValue::TYPE,
-                "UnTagged.value",
-            ))?;
-        rt::field_assign!(self, value, source.get(), UnValue)
-    }
-    /// Anonymous union member.
-    ///
-    /// `int64_t big` at unions.h:15.
-    #[getter]
-    fn get_big(&self) -> PyResult<i64> {
-        Ok(rt::field_get!(self, __bindgen_anon_1.big))
-    }
-    #[setter]
-    fn set_big(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i64>(value, "UnTagged.big")?;
-        rt::field_set!(self, __bindgen_anon_1.big = v as _);
-        Ok(())
-    }
-    /// Anonymous union member.
-    ///
-    /// `double real` at unions.h:16.
-    #[getter]
-    fn get_real(&self) -> PyResult<f64> {
-        Ok(rt::field_get!(self, __bindgen_anon_1.real))
-    }
-    #[setter]
-    fn set_real(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_double(value, "UnTagged.real")?;
-        rt::field_set!(self, __bindgen_anon_1.real = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for UnTagged {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            UnTagged, int tag : i32, "tag", "UnTagged.tag", writable,
+            "Which member is valid.\n\n`int tag` at unions.h:12."
+        ),
+        rt::scalar_field!(
+            UnTagged, nested value : UnValue, "value", "UnTagged.value", writable,
+            "Named union member.\n\n`UnValue value` at unions.h:13."
+        ),
+        rt::scalar_field!(
+            UnTagged, int __bindgen_anon_1.big : i64, "big", "UnTagged.big", writable,
+            "Anonymous union member.\n\n`int64_t big` at unions.h:15."
+        ),
+        rt::scalar_field!(
+            UnTagged, float __bindgen_anon_1.real : f64, "real", "UnTagged.real",
+            writable, "Anonymous union member.\n\n`double real` at unions.h:16."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.

@@ -39,7 +39,9 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 #[pyo3(name = "golden_whole_header")]
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<WhPacket>()?;
+    rt::getset::install::<WhPacket>(m.py())?;
     m.add_class::<WhWide>()?;
+    rt::getset::install::<WhWide>(m.py())?;
     m.add_class::<WhHandle>()?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_wh_open, m)?)?;

@@ -42,32 +42,6 @@ impl WhPacket {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Bytes in `data`.
-    ///
-    /// `uint32_t len` at whole_parts.h:12.
-    #[getter]
-    fn get_len(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, len))
-    }
-    #[setter]
-    fn set_len(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "WhPacket.len")?;
-        rt::field_set!(self, len = v as _);
-        Ok(())
-    }
-    /// Enum declared outside the bound headers.
-    ///
-    /// `ExtMode mode` at whole_parts.h:15.
-    #[getter]
-    fn get_mode(&self) -> PyResult<u32> {
-        Ok(rt::field_get!(self, mode))
-    }
-    #[setter]
-    fn set_mode(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<u32>(value, "WhPacket.mode")?;
-        rt::field_set!(self, mode = v as _);
-        Ok(())
-    }
     /// Pointer to such a struct.
     ///
     /// `ExtPoint* target` at whole_parts.h:17.
@@ -90,6 +64,18 @@ impl WhPacket {
         );
         rt::field_set_pointer!(slf, target, target, "WhPacket.target")
     }
+}
+impl rt::getset::ScalarFields for WhPacket {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            WhPacket, int len : u32, "len", "WhPacket.len", writable,
+            "Bytes in `data`.\n\n`uint32_t len` at whole_parts.h:12."
+        ),
+        rt::scalar_field!(
+            WhPacket, int mode : u32, "mode", "WhPacket.mode", writable,
+            "Enum declared outside the bound headers.\n\n`ExtMode mode` at whole_parts.h:15."
+        ),
+    ];
 }
 /// Number types without a Python conversion beside one with.
 ///
@@ -132,19 +118,14 @@ impl WhWide {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
-    /// Bound.
-    ///
-    /// `int ok` at whole_parts.h:26.
-    #[getter]
-    fn get_ok(&self) -> PyResult<i32> {
-        Ok(rt::field_get!(self, ok))
-    }
-    #[setter]
-    fn set_ok(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let v = rt::ints::to_c_int::<i32>(value, "WhWide.ok")?;
-        rt::field_set!(self, ok = v as _);
-        Ok(())
-    }
+}
+impl rt::getset::ScalarFields for WhWide {
+    const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
+        rt::scalar_field!(
+            WhWide, int ok : i32, "ok", "WhWide.ok", writable,
+            "Bound.\n\n`int ok` at whole_parts.h:26."
+        ),
+    ];
 }
 /// A view of any class of this module as a pointer value (None when `value`
 /// is not one): `void*` fields and pointer parameters take views as pyds does.
