@@ -103,7 +103,7 @@ fn typed_capsule_casts_only_to_its_class() {
         let mut x = 1u64;
         let p = (&mut x as *mut u64).cast::<c_void>();
         let token = Token::new();
-        let cap = to_typed_capsule(py, p, &token, "Frame").unwrap();
+        let cap = to_typed_capsule(py, p, &Typed::new(token.clone(), "Frame")).unwrap();
         assert_eq!(class_of(&cap), Some("Frame"));
         assert!(unsafe { ffi::PyCapsule_GetName(cap.as_ptr()) }.is_null());
         let (_, got, _) = cast_target(&cap, "Frame", 8, IntAddresses::Refused).unwrap();
