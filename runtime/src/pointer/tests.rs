@@ -114,3 +114,23 @@ fn typed_capsule_casts_only_to_its_class() {
         assert_eq!(address_of(&cap, "t").unwrap(), p, "functions still take it as an address");
     });
 }
+
+#[test]
+fn typed_capsules_share_one_context_and_release_it() {
+    Python::initialize();
+    Python::attach(|py| {
+        let mut x = 1u64;
+        let p = (&mut x as *mut u64).cast::<c_void>();
+        let token = Token::new();
+        let typed = Typed::new(token.clone(), "Object");
+        let (a, b) = (to_typed_capsule(py, p, &typed).unwrap(), to_typed_capsule(py, p, &typed).unwrap());
+        assert_eq!(Arc::strong_count(&typed), 3, "one handle per capsule, no copy of the context");
+        assert_eq!((class_of(&a), class_of(&b)), (Some("Object"), Some("Object")));
+        assert!(to_typed_capsule(py, std::ptr::null_mut(), &typed).unwrap().is_none());
+        drop((a, b));
+        assert_eq!(Arc::strong_count(&typed), 1, "the capsules released their handles");
+        token.kill();
+        let dead = to_typed_capsule(py, p, &typed).unwrap();
+        assert!(!token_of(&dead).is_alive(), "the capsule carries the element's token");
+    });
+}
