@@ -69,16 +69,6 @@ impl Typed {
     pub fn new(token: Token, class: &'static str) -> Arc<Typed> {
         Arc::new(Typed { token, class })
     }
-
-    /// The token the elements live by.
-    pub fn token(&self) -> &Token {
-        &self.token
-    }
-
-    /// The elements' class name.
-    pub fn class(&self) -> &'static str {
-        self.class
-    }
 }
 
 unsafe extern "C" fn drop_tracked(capsule: *mut ffi::PyObject) {
