@@ -12,11 +12,13 @@
 
 use std::ffi::c_void;
 use std::ptr::NonNull;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pyo3::prelude::*;
 
 use crate::glist::GListNode;
+use crate::pointer::Typed;
 use crate::record::Record;
 use crate::token::Token;
 use crate::view::View;
@@ -48,15 +50,34 @@ fn view_element<R: Record>(py: Python<'_>, token: &Token, keep: Option<Py<PyAny>
     }
 }
 
-/// One node of a GLib list seen from Python: the node's view (holding the
-/// list's epoch), the token of the struct its elements live by, and the
-/// element type when the spec names one.
+/// What every node view of one list shares, behind one `Arc` (so stepping
+/// to `next` takes one reference count, not one per token): the list's epoch
+/// token (node views die with it), the Python object owning the struct (kept
+/// alive), the struct's token (element views live by it), the element type,
+/// and for a typed list the context of its `.data` capsules.
 #[derive(Debug)]
-pub struct ListNode {
-    view: View<GListNode>,
+struct Shared {
+    epoch: Token,
+    keep: Option<Py<PyAny>>,
     elements: Token,
     element: Option<&'static ElementType>,
+    typed: Option<Arc<Typed>>,
 }
+
+/// One node of a GLib list seen from Python: the node's address and what
+/// the nodes of its list share (its epoch, the struct's token, the element
+/// type when the spec names one).
+#[derive(Debug)]
+pub struct ListNode {
+    node: NonNull<GListNode>,
+    list: Arc<Shared>,
+}
+
+// SAFETY: the node pointer is plain data, dereferenced only with the GIL held
+// (every access goes through a `&self` of the pyclass) after `node()` checked
+// the list's epoch; the shared tokens' checks are atomic.
+unsafe impl Send for ListNode {}
+unsafe impl Sync for ListNode {}
 
 impl ListNode {
     /// The head node of the list whose head pointer is at `slot` inside a
@@ -69,28 +90,34 @@ impl ListNode {
         head: *mut GListNode,
         element: Option<&'static ElementType>,
     ) -> Option<ListNode> {
-        let head = NonNull::new(head)?;
+        let node = NonNull::new(head)?;
         let epoch = crate::epoch::current(slot, container);
-        Some(ListNode { view: View::borrowed(head, epoch, keep), elements: container.clone(), element })
+        let typed = element.map(|e| Typed::new(container.clone(), e.class));
+        Some(ListNode { node, list: Arc::new(Shared { epoch, keep, elements: container.clone(), element, typed }) })
     }
 
     /// Python class name of the elements (None for an untyped list).
     #[inline]
     pub fn element_type(&self) -> Option<&'static str> {
-        self.element.map(|e| e.class)
+        self.list.element.map(|e| e.class)
     }
 
     /// The node pointer, or `ReferenceError` once the list or its struct is gone.
     #[inline]
     pub fn node(&self) -> PyResult<*mut GListNode> {
-        self.view.ptr("GList")
+        if self.list.epoch.is_alive() { Ok(self.node.as_ptr()) } else { Err(crate::errors::dead_view("GList")) }
+    }
+
+    /// The Python owner of the list's struct, for a view made from this node.
+    fn keep(&self, py: Python<'_>) -> Option<Py<PyAny>> {
+        self.list.keep.as_ref().map(|k| k.clone_ref(py))
     }
 
     /// A view standing for the list's elements (for results derived from a
     /// list argument): it holds the struct's token, not the list epoch, so
     /// such a result lives as long as the element does, like a list element.
     pub fn elements(&self, py: Python<'_>) -> View<GListNode> {
-        self.view.with_token(self.elements.clone(), self.view.keep().map(|k| k.clone_ref(py)))
+        View::borrowed(self.node, self.list.elements.clone(), self.keep(py))
     }
 
     /// The node for a C function's `GList*` argument: liveness checked, and
@@ -106,14 +133,14 @@ impl ListNode {
     }
 
     /// The node `pick` reads from this one (`next` or `prev`), sharing this
-    /// node's tokens; `this` is this node's Python object. None at an end.
+    /// node's list (one reference count). None at an end.
     #[inline]
-    pub fn neighbour(&self, this: &Bound<'_, PyAny>, pick: fn(&GListNode) -> *mut GListNode) -> PyResult<Option<ListNode>> {
+    pub fn neighbour(&self, pick: fn(&GListNode) -> *mut GListNode) -> PyResult<Option<ListNode>> {
         let node = self.node()?;
         // SAFETY: `node()` returned the node only because its list epoch and
         // struct are alive, so the node is a live GList node.
         let next = pick(unsafe { &*node });
-        Ok(self.view.derive(this, next).map(|view| ListNode { view, elements: self.elements.clone(), element: self.element }))
+        Ok(NonNull::new(next).map(|node| ListNode { node, list: Arc::clone(&self.list) }))
     }
 
     /// `data`: the element pointer as a capsule (typed for a typed list).
@@ -122,16 +149,16 @@ impl ListNode {
         let node = self.node()?;
         // SAFETY: `node()` checked that the node is alive.
         let data = unsafe { (*node).data };
-        match self.element {
-            Some(e) => crate::pointer::to_typed_capsule(py, data, &self.elements, e.class),
-            None => crate::pointer::to_tracked_capsule(py, data, &self.elements),
+        match &self.list.typed {
+            Some(typed) => crate::pointer::to_typed_capsule(py, data, typed),
+            None => crate::pointer::to_tracked_capsule(py, data, &self.list.elements),
         }
     }
 
     /// The C address of this node.
     #[inline]
     pub fn address(&self) -> usize {
-        self.view.address()
+        self.node.as_ptr() as usize
     }
 
     /// Number of nodes from this one to the end.
@@ -143,7 +170,7 @@ impl ListNode {
 
     /// `__repr__`: the node's address.
     pub fn repr(&self) -> String {
-        format!("<GList node at {:#x}>", self.view.address())
+        format!("<GList node at {:#x}>", self.address())
     }
 
     /// A cursor for iterating from this node (its liveness checked).
@@ -170,10 +197,9 @@ impl ListNode {
 
     /// The Python value of an element pointer: a typed view, or a tracked capsule.
     fn element_value(&self, py: Python<'_>, data: *mut c_void) -> PyResult<Py<PyAny>> {
-        let keep = self.view.keep().map(|k| k.clone_ref(py));
-        match self.element {
-            Some(e) => (e.make)(py, &self.elements, keep, data),
-            None => crate::pointer::to_tracked_capsule(py, data, &self.elements).map(Bound::unbind),
+        match self.list.element {
+            Some(e) => (e.make)(py, &self.list.elements, self.keep(py), data),
+            None => crate::pointer::to_tracked_capsule(py, data, &self.list.elements).map(Bound::unbind),
         }
     }
 }
@@ -240,14 +266,14 @@ macro_rules! glist_class {
 
             /// The next node, or None at the end.
             #[getter]
-            fn next(slf: &::pyo3::Bound<'_, Self>) -> ::pyo3::PyResult<::std::option::Option<GList>> {
-                Ok(slf.get().0.neighbour(slf.as_any(), |n| n.next)?.map(GList))
+            fn next(&self) -> ::pyo3::PyResult<::std::option::Option<GList>> {
+                Ok(self.0.neighbour(|n| n.next)?.map(GList))
             }
 
             /// The previous node, or None at the start.
             #[getter]
-            fn prev(slf: &::pyo3::Bound<'_, Self>) -> ::pyo3::PyResult<::std::option::Option<GList>> {
-                Ok(slf.get().0.neighbour(slf.as_any(), |n| n.prev)?.map(GList))
+            fn prev(&self) -> ::pyo3::PyResult<::std::option::Option<GList>> {
+                Ok(self.0.neighbour(|n| n.prev)?.map(GList))
             }
 
             fn __len__(&self) -> ::pyo3::PyResult<usize> {

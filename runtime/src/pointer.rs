@@ -21,6 +21,7 @@
 
 use std::ffi::c_void;
 use std::ptr::NonNull;
+use std::sync::Arc;
 
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::ffi;
@@ -53,10 +54,21 @@ pub fn to_capsule<'py>(py: Python<'py>, ptr: *mut c_void) -> PyResult<Bound<'py,
     }
 }
 
-/// Context of a typed capsule: the token and the element's class name.
-struct Typed {
+/// What a typed capsule carries: the token its element lives by and the
+/// element's class name. One is shared (an `Arc`) by every capsule made
+/// from the nodes of one list, so a `.data` read allocates nothing but
+/// the capsule.
+#[derive(Debug)]
+pub struct Typed {
     token: Token,
     class: &'static str,
+}
+
+impl Typed {
+    /// The context of the capsules of elements of `class` that live by `token`.
+    pub fn new(token: Token, class: &'static str) -> Arc<Typed> {
+        Arc::new(Typed { token, class })
+    }
 }
 
 unsafe extern "C" fn drop_tracked(capsule: *mut ffi::PyObject) {
@@ -70,11 +82,12 @@ unsafe extern "C" fn drop_tracked(capsule: *mut ffi::PyObject) {
 }
 
 unsafe extern "C" fn drop_typed(capsule: *mut ffi::PyObject) {
-    // SAFETY: only called for our typed capsules, whose context is a boxed `Typed`.
+    // SAFETY: only called for our typed capsules, whose context is one
+    // `Arc<Typed>` handle made by `Arc::into_raw`.
     unsafe {
         let ctx = ffi::PyCapsule_GetContext(capsule);
         if !ctx.is_null() {
-            drop(Box::from_raw(ctx.cast::<Typed>()));
+            drop(Arc::from_raw(ctx.cast::<Typed>()));
         }
     }
 }
@@ -118,15 +131,16 @@ pub fn to_tracked_capsule<'py>(py: Python<'py>, ptr: *mut c_void, token: &Token)
     capsule_with_context(py, ptr, drop_tracked, ctx, |c| unsafe { Token::release_raw(c) })
 }
 
-/// Wraps an element pointer of a typed list in a capsule carrying `token`
-/// and the element's class name; NULL becomes `None`.
-pub fn to_typed_capsule<'py>(py: Python<'py>, ptr: *mut c_void, token: &Token, class: &'static str) -> PyResult<Bound<'py, PyAny>> {
+/// Wraps an element pointer of a typed list in a capsule carrying `typed`
+/// (the element's token and class name; one handle, no allocation); NULL
+/// becomes `None`.
+pub fn to_typed_capsule<'py>(py: Python<'py>, ptr: *mut c_void, typed: &Arc<Typed>) -> PyResult<Bound<'py, PyAny>> {
     if ptr.is_null() {
         return to_capsule(py, ptr);
     }
-    let ctx = Box::into_raw(Box::new(Typed { token: token.clone(), class })).cast::<c_void>();
-    // SAFETY (release): `ctx` came from `Box::into_raw` just above and is released once.
-    capsule_with_context(py, ptr, drop_typed, ctx, |c| drop(unsafe { Box::from_raw(c.cast::<Typed>()) }))
+    let ctx = Arc::into_raw(Arc::clone(typed)).cast_mut().cast::<c_void>();
+    // SAFETY (release): `ctx` came from `Arc::into_raw` just above and is released once.
+    capsule_with_context(py, ptr, drop_typed, ctx, |c| drop(unsafe { Arc::from_raw(c.cast::<Typed>()) }))
 }
 
 /// The token and (for typed capsules) class name a capsule of ours carries.
@@ -136,7 +150,7 @@ fn capsule_context(value: &Bound<'_, PyAny>) -> Option<(Token, Option<&'static s
     }
     type Destructor = unsafe extern "C" fn(*mut ffi::PyObject);
     // SAFETY: value is a capsule; ours have a non-NULL context of the kind
-    // their destructor says (a raw Token handle, or a boxed `Typed`).
+    // their destructor says (a raw Token handle, or an `Arc<Typed>` handle).
     unsafe {
         let destructor = ffi::PyCapsule_GetDestructor(value.as_ptr())?;
         let ctx = ffi::PyCapsule_GetContext(value.as_ptr());
@@ -176,14 +190,11 @@ pub fn cast_target(
     size: usize,
     ints: IntAddresses,
 ) -> PyResult<(NonNull<c_void>, Token, Origin)> {
-    refuse_bool(value, &format!("{class}.cast"))?;
-    if value.is_instance_of::<PyCapsule>() {
-        let (token, typed) = capsule_context(value).unwrap_or_else(|| (Token::immortal(), None));
-        if let Some(element) = typed.filter(|e| *e != class) {
-            return Err(PyTypeError::new_err(format!("{class}.cast: this capsule points to a {element}, not a {class}")));
-        }
-        let ptr = NonNull::new(capsule_pointer(value)?).ok_or_else(|| crate::errors::null_address(class))?;
-        return Ok((ptr, token, Origin::C));
+    if value.is_exact_instance_of::<PyCapsule>() {
+        return capsule_target(value, class);
+    }
+    if value.is_instance_of::<PyBool>() {
+        return Err(bool_error(&format!("{class}.cast")));
     }
     if value.is_instance_of::<PyInt>() {
         if let Some(known) = known_int(value, class) {
@@ -194,6 +205,19 @@ pub fn cast_target(
         }
     }
     Err(not_an_address(value, &format!("{class}.cast"), "a capsule", ints))
+}
+
+/// [`cast_target`] of a capsule (the `.data` of a list node, the common
+/// case: no allocation, no formatting unless it fails). A typed capsule of
+/// another class raises `TypeError`.
+#[inline]
+fn capsule_target(value: &Bound<'_, PyAny>, class: &'static str) -> PyResult<(NonNull<c_void>, Token, Origin)> {
+    let (token, typed) = capsule_context(value).unwrap_or_else(|| (Token::immortal(), None));
+    if let Some(element) = typed.filter(|e| *e != class) {
+        return Err(PyTypeError::new_err(format!("{class}.cast: this capsule points to a {element}, not a {class}")));
+    }
+    let ptr = NonNull::new(capsule_pointer(value)?).ok_or_else(|| crate::errors::null_address(class))?;
+    Ok((ptr, token, Origin::C))
 }
 
 /// A view for `Class.cast(value)` (see [`cast_target`]).
@@ -270,9 +294,14 @@ fn readable_int(value: &Bound<'_, PyAny>, what: &str) -> PyResult<*mut c_void> {
 /// `TypeError` for `True`/`False`, which are `int`s to Python but never addresses.
 fn refuse_bool(value: &Bound<'_, PyAny>, what: &str) -> PyResult<()> {
     if value.is_instance_of::<PyBool>() {
-        return Err(PyTypeError::new_err(format!("{what}: a bool is not an address")));
+        return Err(bool_error(what));
     }
     Ok(())
+}
+
+#[cold]
+fn bool_error(what: &str) -> PyErr {
+    PyTypeError::new_err(format!("{what}: a bool is not an address"))
 }
 
 fn capsule_pointer(value: &Bound<'_, PyAny>) -> PyResult<*mut c_void> {

@@ -80,6 +80,10 @@ unsafe fn free_owned<R: Record>(p: *mut R::C) {
 /// the struct behind a capsule or an `int` address (see
 /// [`crate::pointer::cast_view`]).
 pub fn cast<R: Record>(address: &Bound<'_, PyAny>, ints: IntAddresses) -> PyResult<R> {
+    if address.is_exact_instance_of::<pyo3::types::PyCapsule>() {
+        // The common case first (a list node's `.data`): no class check needed.
+        return Ok(R::wrap(crate::pointer::cast_view(address, R::TYPE, ints)?));
+    }
     if let Ok(same) = address.cast::<R>() {
         let view = same.get().view();
         return Ok(R::wrap(view.field(address, view.ptr(R::TYPE)?)?));

@@ -103,7 +103,7 @@ fn typed_capsule_casts_only_to_its_class() {
         let mut x = 1u64;
         let p = (&mut x as *mut u64).cast::<c_void>();
         let token = Token::new();
-        let cap = to_typed_capsule(py, p, &token, "Frame").unwrap();
+        let cap = to_typed_capsule(py, p, &Typed::new(token.clone(), "Frame")).unwrap();
         assert_eq!(class_of(&cap), Some("Frame"));
         assert!(unsafe { ffi::PyCapsule_GetName(cap.as_ptr()) }.is_null());
         let (_, got, _) = cast_target(&cap, "Frame", 8, IntAddresses::Refused).unwrap();
@@ -112,5 +112,25 @@ fn typed_capsule_casts_only_to_its_class() {
         assert!(err.is_instance_of::<PyTypeError>(py));
         assert!(err.to_string().contains("points to a Frame"), "{err}");
         assert_eq!(address_of(&cap, "t").unwrap(), p, "functions still take it as an address");
+    });
+}
+
+#[test]
+fn typed_capsules_share_one_context_and_release_it() {
+    Python::initialize();
+    Python::attach(|py| {
+        let mut x = 1u64;
+        let p = (&mut x as *mut u64).cast::<c_void>();
+        let token = Token::new();
+        let typed = Typed::new(token.clone(), "Object");
+        let (a, b) = (to_typed_capsule(py, p, &typed).unwrap(), to_typed_capsule(py, p, &typed).unwrap());
+        assert_eq!(Arc::strong_count(&typed), 3, "one handle per capsule, no copy of the context");
+        assert_eq!((class_of(&a), class_of(&b)), (Some("Object"), Some("Object")));
+        assert!(to_typed_capsule(py, std::ptr::null_mut(), &typed).unwrap().is_none());
+        drop((a, b));
+        assert_eq!(Arc::strong_count(&typed), 1, "the capsules released their handles");
+        token.kill();
+        let dead = to_typed_capsule(py, p, &typed).unwrap();
+        assert!(!token_of(&dead).is_alive(), "the capsule carries the element's token");
     });
 }
