@@ -125,6 +125,14 @@ fn track(p: *mut c_void) -> Token {
     token
 }
 
+/// Forgets a block made here that something else frees from now on (a
+/// GstBuffer's release function, see [`crate::call::kept_by_buffer`]): once
+/// freed, its address may belong to other memory, which [`deep_free`] must
+/// not free, and the table does not keep growing.
+pub fn untrack(p: *mut c_void) {
+    with_tokens(|t| t.remove(&(p as usize)));
+}
+
 /// Whether `p` is a block made here and not freed yet.
 fn is_tracked(p: *mut c_void) -> bool {
     with_tokens(|t| t.contains_key(&(p as usize)))

@@ -149,11 +149,17 @@ pub fn holdable(value: &Bound<'_, PyAny>, views: AnyViews, what: &str) -> PyResu
 /// ([`buffer_token`](crate::gobject::buffer::buffer_token)): the buffer's
 /// release function frees that memory, so every view of it raises
 /// `ReferenceError` once the buffer is freed or recycled, instead of reading
-/// freed memory. Addresses, capsules and untracked views are left as they are.
+/// freed memory; the block is no longer one the runtime frees
+/// ([`untrack`](crate::c_owned::untrack)). Addresses, capsules and untracked
+/// views are left as they are.
 pub fn kept_by_buffer(value: &Bound<'_, PyAny>, views: AnyViews, buffer: *mut c_void) {
     let Some(view) = views(value) else { return };
-    if let Some(buffer) = NonNull::new(buffer) {
-        view.follow_keeper(&crate::gobject::buffer::buffer_token(buffer));
+    let Some(buffer) = NonNull::new(buffer) else { return view.mark_held() };
+    if view.follow_keeper(&crate::gobject::buffer::buffer_token(buffer)) {
+        // The buffer's release function frees it now, not `deep_free`.
+        if let Ok(address) = view.address() {
+            crate::c_owned::untrack(address);
+        }
     }
     view.mark_held();
 }

@@ -153,3 +153,16 @@ fn payload_functions_copy_and_release_the_owners_block() {
     assert!(unsafe { copy_payload::<EventPayload>(null_owner, null_owner) }.is_null());
     unsafe { release_payload::<EventPayload>(null_owner, null_owner) };
 }
+
+#[test]
+fn an_untracked_block_is_not_freed_by_deep_free() {
+    pyo3::Python::initialize();
+    let view = alloc::<Event>(Allocator::LIBC).unwrap();
+    let p = view.address() as *mut c_void;
+    untrack(p);
+    assert!(!is_tracked(p));
+    // Something else (a buffer's release function) frees it, not deep_free.
+    unsafe { deep_free(p, &LAYOUT, Allocator::LIBC) };
+    assert!(view.token().is_alive(), "deep_free left the block alone");
+    unsafe { (Allocator::LIBC.free)(p) };
+}
