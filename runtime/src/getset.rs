@@ -324,7 +324,7 @@ pub unsafe extern "C" fn set_float<R: Record, T: CFloat>(
         return no_delete();
     }
     // SAFETY: `value` is live (contract); an exact float's value is read directly.
-    let exact = (unsafe { ffi::PyFloat_CheckExact(value) } != 0).then(|| unsafe { ffi::PyFloat_AS_DOUBLE(value) });
+    let exact = (unsafe { ffi::PyFloat_CheckExact(value) } != 0).then(|| unsafe { crate::glue::items::float_value(value) });
     // SAFETY: the descriptor's contract: `value` is live, the closure is a `ScalarField`.
     let v = match exact.and_then(T::narrow) {
         Some(v) => v,
@@ -553,7 +553,21 @@ pub unsafe extern "C" fn get_pointer<R: Record, N: Record>(slf: *mut ffi::PyObje
         // SAFETY: `slf` is an `R` (contract); the target is what C stored in the field.
         Some(target) => unsafe { derived_view::<R, N>(slf, target) },
         // SAFETY: the GIL is held; a new reference to None.
-        None => unsafe { ffi::Py_NewRef(ffi::Py_None()) },
+        None => unsafe { new_none() },
+    }
+}
+
+/// A new reference to `None` (`Py_NewRef` is not in CPython 3.9).
+///
+/// # Safety
+/// The GIL is held.
+#[inline(always)]
+unsafe fn new_none() -> *mut ffi::PyObject {
+    // SAFETY: the GIL is held (contract); None is immortal or counted as usual.
+    unsafe {
+        let none = ffi::Py_None();
+        ffi::Py_IncRef(none);
+        none
     }
 }
 
