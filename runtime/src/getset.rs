@@ -609,6 +609,38 @@ pub unsafe extern "C" fn set_pointer<R: Record, N: Record>(
     value: *mut ffi::PyObject,
     closure: *mut c_void,
 ) -> c_int {
+    let set = |this: &Bound<'_, R>, value: &Bound<'_, PyAny>, field: &ScalarField| -> PyResult<()> {
+        let target = match value.is_none() {
+            true => None,
+            false => Some(value.cast::<N>().map_err(|_| crate::errors::wrong_type(value, N::TYPE, field.what))?),
+        };
+        let record = this.get();
+        let p = record.ptr()?;
+        // SAFETY: `p` is the live struct; the field at the offset is a `*mut N::C` (contract).
+        let slot = unsafe { p.cast::<u8>().add(field.offset) }.cast::<*mut N::C>();
+        let target = match target {
+            Some(t) => Some(t.get().view().target(t.as_any(), N::TYPE)?),
+            None => None,
+        };
+        // SAFETY: `slot` is this pointer field's address inside the view's live memory.
+        unsafe { record.view().set_pointer(this.as_any(), slot, target, field.what) }
+    };
+    // SAFETY: the descriptor's contract, forwarded.
+    unsafe { set_attached::<R>(slf, value, closure, set) }
+}
+
+/// Runs a setter that needs PyO3 objects (attached, like the PyO3 setter it
+/// replaces): refuses `del`, then calls `set` with the class object, the
+/// value and this descriptor's field; its error is raised (-1).
+///
+/// # Safety
+/// Called from a descriptor `set` made by [`install`] for `R`, with its arguments.
+unsafe fn set_attached<R: Record>(
+    slf: *mut ffi::PyObject,
+    value: *mut ffi::PyObject,
+    closure: *mut c_void,
+    set: impl FnOnce(&Bound<'_, R>, &Bound<'_, PyAny>, &ScalarField) -> PyResult<()>,
+) -> c_int {
     if value.is_null() {
         return no_delete();
     }
@@ -617,23 +649,7 @@ pub unsafe extern "C" fn set_pointer<R: Record, N: Record>(
     Python::attach(|py| {
         // SAFETY: `slf` (an `R`, checked by CPython) and `value` are live for this call.
         let (this, value) = unsafe { (Bound::ref_from_ptr(py, &slf).cast_unchecked::<R>(), Bound::ref_from_ptr(py, &value)) };
-        let stored = (|| {
-            let target = match value.is_none() {
-                true => None,
-                false => Some(value.cast::<N>().map_err(|_| crate::errors::wrong_type(value, N::TYPE, field.what))?),
-            };
-            let record = this.get();
-            let p = record.ptr()?;
-            // SAFETY: `p` is the live struct; the field at the offset is a `*mut N::C` (contract).
-            let slot = unsafe { p.cast::<u8>().add(field.offset) }.cast::<*mut N::C>();
-            let target = match target {
-                Some(t) => Some(t.get().view().target(t.as_any(), N::TYPE)?),
-                None => None,
-            };
-            // SAFETY: `slot` is this pointer field's address inside the view's live memory.
-            unsafe { record.view().set_pointer(this.as_any(), slot, target, field.what) }
-        })();
-        stored.map_or_else(
+        set(this, value, field).map_or_else(
             |e| {
                 e.restore(py);
                 -1
@@ -670,37 +686,18 @@ pub unsafe extern "C" fn set_nested<R: Record, N: Record>(
     value: *mut ffi::PyObject,
     closure: *mut c_void,
 ) -> c_int {
-    if value.is_null() {
-        return no_delete();
-    }
-    // SAFETY: the closure is this descriptor's `ScalarField`.
-    let field = unsafe { &*closure.cast::<ScalarField>() };
-    Python::attach(|py| {
-        // SAFETY: `slf` (an `R`, checked by CPython) and `value` are live for this call.
-        let (this, value) = unsafe { (Bound::ref_from_ptr(py, &slf).cast_unchecked::<R>(), Bound::ref_from_ptr(py, &value)) };
-        let assigned = (|| {
-            let source = value.cast::<N>().map_err(|_| crate::errors::wrong_type(value, N::TYPE, field.what))?;
-            let src = source.get().ptr()?;
-            let dst = this.get().ptr()?;
-            // SAFETY: both structs are alive (`ptr`); the field at the offset is an `N::C`
-            // (the descriptor's contract), and the tables are `N`'s.
-            unsafe {
-                crate::owned::assign(
-                    dst.cast::<u8>().add(field.offset).cast::<N::C>(),
-                    src.cast_const(),
-                    N::OWNED_STRINGS,
-                    N::OWNED_POINTERS,
-                )
-            }
-        })();
-        assigned.map_or_else(
-            |e| {
-                e.restore(py);
-                -1
-            },
-            |()| 0,
-        )
-    })
+    let set = |this: &Bound<'_, R>, value: &Bound<'_, PyAny>, field: &ScalarField| -> PyResult<()> {
+        let source = value.cast::<N>().map_err(|_| crate::errors::wrong_type(value, N::TYPE, field.what))?;
+        let src = source.get().ptr()?;
+        let dst = this.get().ptr()?;
+        // SAFETY: both structs are alive (`ptr`); the field at the offset is an `N::C`
+        // (the descriptor's contract), and the tables are `N`'s.
+        unsafe {
+            crate::owned::assign(dst.cast::<u8>().add(field.offset).cast::<N::C>(), src.cast_const(), N::OWNED_STRINGS, N::OWNED_POINTERS)
+        }
+    };
+    // SAFETY: the descriptor's contract, forwarded.
+    unsafe { set_attached::<R>(slf, value, closure, set) }
 }
 
 /// One entry of a class's [`ScalarFields::SCALAR_FIELDS`]:
