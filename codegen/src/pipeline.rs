@@ -145,7 +145,8 @@ pub fn render_with(spec_path: &Path, out_dir: &Path, runtime: &RuntimeSource) ->
             // make bindgen fail; run it again without them.
             let no_shim: Vec<String> = module.skipped.iter().filter(|s| s.reason == SkipReason::NoShim).map(|s| s.name.clone()).collect();
             let ffi = joined();
-            if no_shim.is_empty() { ffi } else { backend::pyo3::ffi_layer(&loaded, &set, &no_shim) }
+            let ffi = if no_shim.is_empty() { ffi } else { backend::pyo3::ffi_layer(&loaded, &set, &no_shim) };
+            backend::pyo3::complete_ffi_layer(&loaded, &set, &module, ffi?, &no_shim)
         };
         let outputs = backend::render_all(&loaded, &module, out_dir, ffi, runtime)?;
         Ok((module, outputs))

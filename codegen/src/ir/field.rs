@@ -114,6 +114,9 @@ pub struct Field {
     pub ty: TypeRef,
     /// Offset in bits from the start of the record.
     pub offset_bits: u64,
+    /// `sizeof` of its type in bytes (0 when unknown).
+    #[serde(default)]
+    pub size: usize,
     /// Doc comment.
     pub doc: Doc,
     /// Declaration site.

@@ -64,6 +64,9 @@ pub struct Record {
     pub is_union: bool,
     /// `sizeof` in bytes.
     pub size: usize,
+    /// `alignof` in bytes (0 when unknown).
+    #[serde(default)]
+    pub align: usize,
     /// Doc comment.
     pub doc: Doc,
     /// Declaration site.

@@ -30,12 +30,36 @@ pub struct FfiLayer {
     pub rust: String,
     /// `src/static_fns.c`, if any function needs a wrapper.
     pub shim: Option<String>,
+    /// Whether bindgen parsed the headers as C++ (then the C++ shim wraps
+    /// the `static` functions instead of `shim`).
+    #[serde(default)]
+    pub cxx: bool,
 }
 
 /// Generates `src/ffi.rs` (and the shim), or takes it from the parse cache
 /// when nothing it depends on changed. `no_shim` names `static` functions
 /// the shim cannot declare (the frontend found types C cannot spell back).
+/// A set with C++ headers is parsed without them, as C, when that parse
+/// succeeds (ADR 0016: the caller completes the layer from the IR, see
+/// [`super::cxx_items`]); else, and for every other set, as the set says.
 pub fn generate(spec: &LoadedSpec, set: &HeaderSet, module_name: &str, no_shim: &[String]) -> Result<FfiLayer> {
+    if let Some(layer) = c_only(spec, set).and_then(|c| generate_for(spec, &c, module_name, no_shim).ok()) {
+        return Ok(layer);
+    }
+    generate_for(spec, set, module_name, no_shim)
+}
+
+/// The set's C headers alone, parsed as C, when the set has C++ headers
+/// (`[c].cxx_headers`) and at least one C header.
+pub fn c_only(spec: &LoadedSpec, set: &HeaderSet) -> Option<HeaderSet> {
+    let c = &spec.spec.c;
+    let is_cxx = |h: &str| c.cxx_headers.iter().any(|x| x.get_ref() == h);
+    let headers: Vec<PathBuf> = c.headers.iter().zip(&set.headers).filter(|(h, _)| !is_cxx(h.get_ref())).map(|(_, p)| p.clone()).collect();
+    (set.cxx && !headers.is_empty()).then(|| HeaderSet { headers, cxx: false, ..set.clone() })
+}
+
+/// [`generate`] for exactly `set`, in the language it says.
+pub fn generate_for(spec: &LoadedSpec, set: &HeaderSet, module_name: &str, no_shim: &[String]) -> Result<FfiLayer> {
     let c = &spec.spec.c;
     let spec_headers: Vec<(&String, bool)> =
         c.headers.iter().map(|h| (h.get_ref(), c.cxx_headers.iter().any(|x| x.get_ref() == h.get_ref()))).collect();
@@ -113,7 +137,8 @@ fn run_bindgen(set: &HeaderSet, spec: &LoadedSpec, module_name: &str, no_shim: &
     let shim = read_shim(&scratch.0.join("static_fns.c"), spec)?;
     let mut files = std::mem::take(&mut *read.lock().unwrap_or_else(|p| p.into_inner()));
     files.extend(set.headers.iter().cloned());
-    Ok((FfiLayer { rust: strip_paths(&super::layout_asserts::reflow(&prettyplease::unparse(&file))), shim }, files))
+    let rust = strip_paths(&super::layout_asserts::reflow(&prettyplease::unparse(&file)));
+    Ok((FfiLayer { rust, shim, cxx: set.cxx }, files))
 }
 
 /// Every path clang may report for a spec header: its canonical path and the

@@ -4,6 +4,7 @@
 //! (`src/ffi.rs`) comes from bindgen, with its layout tests.
 
 pub mod allocators;
+mod cxx_items;
 mod cxx_shim;
 mod ffi;
 mod format;
@@ -40,6 +41,23 @@ pub fn ffi_layer(spec: &LoadedSpec, set: &HeaderSet, no_shim: &[String]) -> Resu
     ffi::generate(spec, set, spec.spec.module.name.get_ref(), no_shim)
 }
 
+/// The layer [`ffi_layer`] returned, completed for `module`: when bindgen
+/// parsed only the C headers of a set with C++ ones, the items only C++ sees
+/// are written from the IR ([`cxx_items`]); when the IR holds something that
+/// writer does not handle, bindgen parses the whole set as C++ after all.
+pub fn complete_ffi_layer(spec: &LoadedSpec, set: &HeaderSet, module: &Module, layer: FfiLayer, no_shim: &[String]) -> Result<FfiLayer> {
+    if layer.cxx || !set.cxx {
+        return Ok(layer);
+    }
+    match cxx_items::complete(&layer.rust, module) {
+        Ok(rust) => Ok(FfiLayer { rust, ..layer }),
+        Err(cxx_items::Unhandled(why)) => {
+            eprintln!("codegen: note: bindgen parses the headers as C++ ({why}: only bindgen's C++ parse declares it)");
+            ffi::generate_for(spec, set, spec.spec.module.name.get_ref(), no_shim)
+        }
+    }
+}
+
 /// The crate's files that do not depend on bindgen's FFI layer, and what
 /// [`finish`] needs to render the rest once the layer is there (bindgen runs
 /// beside all of this).
@@ -48,7 +66,10 @@ pub struct Partial {
     pub outputs: Vec<Output>,
     env: minijinja::Environment<'static>,
     ctx: Value,
+    /// Wrappers of the `static` functions, used when bindgen parsed as C++.
     cxx_wrappers: Vec<cxx_shim::StaticWrapperVm>,
+    /// Whether some struct has std:: members (their readers are in the C++ shim).
+    cxx_readers: bool,
 }
 
 /// Renders every file of the crate but those that depend on the FFI layer
@@ -58,8 +79,9 @@ pub struct Partial {
 pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, runtime: &RuntimeSource) -> Result<Partial> {
     let env = templates::environment();
     let mut vm = model::module_vm(module);
-    vm.cxx_wrappers = cxx_shim::static_wrappers(module, !spec.spec.c.cxx_headers.is_empty());
-    let cxx_shim_needed = !vm.cxx_readers.is_empty() || !vm.cxx_wrappers.is_empty();
+    // Which `static` functions the C++ shim wraps depends on bindgen's parse:
+    // `finish` renders the shim (and the build files naming it).
+    let cxx_wrappers = cxx_shim::static_wrappers(module, !spec.spec.c.cxx_headers.is_empty());
     let spec_shown = paths::shown_spec(spec);
     let allocator = format!("__BINDERY_ALLOC_{}", spec.spec.c.allocator.get_ref().to_uppercase());
     let runtime_dep = runtime.dependency(out_dir);
@@ -76,7 +98,7 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, runtime: &Runt
         runtime: &runtime_dep,
         link: paths::link_settings(spec, out_dir),
         shim: None,
-        cxx_shim: cxx_shim_needed.then(|| paths::shim_settings(spec, out_dir, cxx_shim::FILE)),
+        cxx_shim: None,
         headers: spec.spec.c.headers.iter().map(|h| h.get_ref().clone()).collect(),
         features: &features,
     }));
@@ -90,23 +112,31 @@ pub fn render(spec: &LoadedSpec, module: &Module, out_dir: &Path, runtime: &Runt
     if features.any {
         out.push(render_file(&env, "runtime_features.rs.j2", runtime_features::FILE, &ctx)?);
     }
-    if cxx_shim_needed {
-        out.push(render_file(&env, "cxx_shim.cpp.j2", cxx_shim::FILE, &ctx)?);
-    }
     if runtime_dep.standalone {
         out.extend(runtime.vendored_files());
         out.extend(paths::helper_copies(spec)?);
     }
-    Ok(Partial { outputs: out, env, ctx, cxx_wrappers: vm.cxx_wrappers })
+    Ok(Partial { outputs: out, env, ctx, cxx_wrappers, cxx_readers: !vm.cxx_readers.is_empty() })
 }
 
 /// The rest of the crate once bindgen's layer is there: `src/ffi.rs` (with
 /// the C++ shim's wrappers linked in), the C shim of `static` functions if
 /// bindgen wrote one, and the `Cargo.toml` and `build.rs` that compile it.
 pub fn finish(partial: Partial, spec: &LoadedSpec, out_dir: &Path, ffi: FfiLayer) -> Result<Vec<Output>> {
-    let Partial { mut outputs, env, ctx, cxx_wrappers } = partial;
+    let Partial { mut outputs, env, ctx, cxx_wrappers, cxx_readers } = partial;
+    // A C parse wraps the `static` functions in bindgen's C shim; a C++ parse in ours.
+    let cxx_wrappers = if ffi.cxx { cxx_wrappers } else { vec![] };
+    let cxx_shim = (cxx_readers || !cxx_wrappers.is_empty()).then(|| paths::shim_settings(spec, out_dir, cxx_shim::FILE));
     let shim = ffi.shim.as_ref().map(|_| paths::shim_settings(spec, out_dir, ffi::SHIM_FILE));
-    let ctx = minijinja::context! { shim => Value::from(minijinja::value::Serde(&shim)), ..ctx };
+    let ctx = minijinja::context! {
+        shim => Value::from(minijinja::value::Serde(&shim)),
+        cxx_shim => Value::from(minijinja::value::Serde(&cxx_shim)),
+        cxx_wrappers => Value::from(minijinja::value::Serde(&cxx_wrappers)),
+        ..ctx
+    };
+    if cxx_shim.is_some() {
+        outputs.push(render_file(&env, "cxx_shim.cpp.j2", cxx_shim::FILE, &ctx)?);
+    }
     for (template, path) in templates::FILES.iter().filter(|(t, _)| templates::BUILD_FILES.contains(t)) {
         outputs.push(render_file(&env, template, path, &ctx)?);
     }

@@ -48,8 +48,6 @@ pub struct ModuleVm {
     pub int_addresses: &'static str,
     /// Readers of C++ std:: members in the C++ shim.
     pub cxx_readers: Vec<super::cxx_shim::ReaderVm>,
-    /// Wrappers of `static` functions in the C++ shim (headers parsed as C++; set by `render`).
-    pub cxx_wrappers: Vec<super::cxx_shim::StaticWrapperVm>,
     /// Module aliases: (name, attribute path from the module).
     pub aliases: Vec<(String, Vec<String>)>,
     /// `[allocator.NAME]` functions.
@@ -388,7 +386,6 @@ pub fn module_vm(module: &Module) -> ModuleVm {
         frees: super::functions::free_helpers(module),
         int_addresses: super::memory::int_addresses(module),
         cxx_readers: super::cxx_shim::readers(module),
-        cxx_wrappers: vec![],
         aliases: module.aliases.iter().map(|a| (a.name.clone(), a.path.clone())).collect(),
         allocators: super::allocators::allocators(module),
         field_setters: module.field_setters.iter().map(field_setter_vm).collect(),

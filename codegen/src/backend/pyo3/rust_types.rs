@@ -30,7 +30,7 @@ pub fn rust_type(ty: &TypeRef) -> String {
     }
 }
 
-fn prim_type(prim: Prim) -> &'static str {
+pub(super) fn prim_type(prim: Prim) -> &'static str {
     match prim {
         Prim::Int(8) => "i8",
         Prim::Char => "::std::ffi::c_char",

@@ -80,6 +80,7 @@ impl<'tu> Walker<'tu> {
             return;
         }
         let size = def.get_type().and_then(|t| t.get_sizeof().ok()).unwrap_or(0);
+        let align = def.get_type().and_then(|t| t.get_alignof().ok()).unwrap_or(0);
         let mut fields = vec![];
         self.fields_of(&def, &[], 0, &mut fields);
         module.records.push(Record {
@@ -88,6 +89,7 @@ impl<'tu> Walker<'tu> {
             name,
             is_union: def.get_kind() == EntityKind::UnionDecl,
             size,
+            align,
             doc: doc_of(&def),
             loc: location(&def, &self.set),
             fields,
@@ -160,6 +162,7 @@ impl<'tu> Walker<'tu> {
             python_name: name.clone(),
             python_aliases: vec![],
             offset_bits: f.get_offset_of_field().unwrap_or(0) as u64,
+            size: f.get_type().and_then(|t| t.get_sizeof().ok()).unwrap_or(0),
             via: vec![],
             name,
             ty,
