@@ -45,6 +45,7 @@ fn main() {
     for dir in dirs("PYDS_RPATH", RPATH) {
         println!("cargo:rustc-link-arg-cdylib=-Wl,-rpath,{}", dir.display());
     }
+    shim_build("src/static_fns.c", &package_includes).compile("pyds_static_fns");
     shim_build("src/cxx_shim.cpp", &package_includes)
         .cpp(true)
         .std("c++17")

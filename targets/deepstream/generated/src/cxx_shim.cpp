@@ -138,10 +138,3 @@ extern "C" void __bindery_cxx_GstNvDsPreProcessBatchMeta_target_unique_ids(const
 extern "C" void __bindery_cxx_GstNvDsPreProcessBatchMeta_roi_vector(const void *p, const Sink *sink) noexcept {
   put(sink, static_cast<const GstNvDsPreProcessBatchMeta *>(p)->roi_vector);
 }
-
-// Wrappers of the headers' `static` functions (internal linkage in C++):
-// exported under the names `src/ffi.rs` links them by.
-
-extern "C" gboolean gst_element_send_nvevent_new_stream_reset__bindery_shim(GstElement* a0, guint a1) { return (gst_element_send_nvevent_new_stream_reset)(a0, a1); }
-
-extern "C" gboolean gst_element_send_nvevent_interval_update__bindery_shim(GstElement* a0, const gchar* a1, guint a2) { return (gst_element_send_nvevent_interval_update)(a0, a1, a2); }

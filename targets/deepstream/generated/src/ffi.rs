@@ -10,22 +10,6 @@
     clippy::ptr_offset_with_cast,
     clippy::doc_lazy_continuation
 )]
-#[derive(PartialEq, Eq, Copy, Clone, Debug, Hash)]
-#[repr(C)]
-pub struct __BindgenOpaqueArray<T>(pub T);
-impl<T: Copy + Default, const N: usize> Default for __BindgenOpaqueArray<[T; N]> {
-    fn default() -> Self {
-        Self([<T as Default>::default(); N])
-    }
-}
-#[derive(PartialEq, Eq, Copy, Clone, Debug, Hash)]
-#[repr(C, align(8))]
-pub struct __BindgenOpaqueArray8<T>(pub T);
-impl<T: Copy + Default, const N: usize> Default for __BindgenOpaqueArray8<[T; N]> {
-    fn default() -> Self {
-        Self([<T as Default>::default(); N])
-    }
-}
 pub const DS_MAX_POLYGON_POINTS: u32 = 8;
 pub const MAX_USER_FIELDS: u32 = 4;
 pub const MAX_RESERVED_FIELDS: u32 = 4;
@@ -295,157 +279,10 @@ pub type gsize = ::std::os::raw::c_ulong;
 pub type gchar = ::std::os::raw::c_char;
 pub type gint = ::std::os::raw::c_int;
 pub type gboolean = gint;
-pub type gulong = ::std::os::raw::c_ulong;
 pub type guint = ::std::os::raw::c_uint;
 pub type gfloat = f32;
 pub type gdouble = f64;
 pub type gpointer = *mut ::std::os::raw::c_void;
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct std_basic_string {
-    pub _address: u8,
-}
-pub type std_basic_string__Char_alloc_type = __BindgenOpaqueArray<[u8; 0usize]>;
-pub type std_basic_string__Alloc_traits = u8;
-pub type std_basic_string_traits_type = u8;
-pub type std_basic_string_value_type = __BindgenOpaqueArray<[u8; 0usize]>;
-pub type std_basic_string_allocator_type = __BindgenOpaqueArray<[u8; 0usize]>;
-pub type std_basic_string_size_type = __BindgenOpaqueArray<[u8; 0usize]>;
-pub type std_basic_string_difference_type = __BindgenOpaqueArray<[u8; 0usize]>;
-pub type std_basic_string_reference = __BindgenOpaqueArray<[u8; 0usize]>;
-pub type std_basic_string_const_reference = __BindgenOpaqueArray<[u8; 0usize]>;
-pub type std_basic_string_pointer = __BindgenOpaqueArray<[u8; 0usize]>;
-pub type std_basic_string_const_pointer = __BindgenOpaqueArray<[u8; 0usize]>;
-pub type std_basic_string_iterator = u8;
-pub type std_basic_string_const_iterator = u8;
-pub type std_basic_string_const_reverse_iterator = u8;
-pub type std_basic_string_reverse_iterator = u8;
-pub type std_basic_string___const_iterator = u8;
-pub type std_basic_string___sv_type = u8;
-pub type std_basic_string__If_sv = u8;
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct std_basic_string___sv_wrapper {
-    pub _address: u8,
-}
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct std_basic_string__Alloc_hider {
-    pub _address: u8,
-}
-pub const std_basic_string__S_local_capacity: std_basic_string__bindgen_ty_2 = 0;
-pub type std_basic_string__bindgen_ty_2 = i32;
-#[repr(C)]
-#[repr(align(8))]
-#[derive(Copy, Clone)]
-pub union std_basic_string__bindgen_ty_1 {
-    pub _bindgen_opaque_blob: __BindgenOpaqueArray8<[u8; 8usize]>,
-}
-pub type std_string = __BindgenOpaqueArray8<[u8; 32usize]>;
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct std_char_traits {
-    pub _address: u8,
-}
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct std_allocator {
-    pub _address: u8,
-}
-pub type std_allocator_value_type = u8;
-pub type std_allocator_size_type = __BindgenOpaqueArray8<[u8; 8usize]>;
-pub type std_allocator_difference_type = __BindgenOpaqueArray8<[u8; 8usize]>;
-pub type std_allocator_pointer = __BindgenOpaqueArray8<[u8; 8usize]>;
-pub type std_allocator_const_pointer = __BindgenOpaqueArray8<[u8; 8usize]>;
-pub type std_allocator_reference = __BindgenOpaqueArray8<[u8; 8usize]>;
-pub type std_allocator_const_reference = __BindgenOpaqueArray8<[u8; 8usize]>;
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct std_allocator_rebind {
-    pub _address: u8,
-}
-pub type std_allocator_rebind_other = u8;
-pub type std_allocator_propagate_on_container_move_assignment = u8;
-pub type std_allocator_is_always_equal = u8;
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct std_equal_to {
-    pub _address: u8,
-}
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct std_pair {
-    pub _address: u8,
-}
-pub type std_pair_first_type = u8;
-pub type std_pair_second_type = u8;
-pub type std_pair__PCCP = u8;
-pub type std_pair__PCCFP = u8;
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct std_pair___zero_as_null_pointer_constant {
-    pub _address: u8,
-}
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct std_hash {
-    pub _address: u8,
-}
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct std_unordered_map {
-    pub _address: u8,
-}
-pub type std_unordered_map__Hashtable = u8;
-pub type std_unordered_map_key_type = u8;
-pub type std_unordered_map_value_type = u8;
-pub type std_unordered_map_mapped_type = u8;
-pub type std_unordered_map_hasher = u8;
-pub type std_unordered_map_key_equal = u8;
-pub type std_unordered_map_allocator_type = u8;
-pub type std_unordered_map_pointer = u8;
-pub type std_unordered_map_const_pointer = u8;
-pub type std_unordered_map_reference = u8;
-pub type std_unordered_map_const_reference = u8;
-pub type std_unordered_map_iterator = u8;
-pub type std_unordered_map_const_iterator = u8;
-pub type std_unordered_map_local_iterator = u8;
-pub type std_unordered_map_const_local_iterator = u8;
-pub type std_unordered_map_size_type = u8;
-pub type std_unordered_map_difference_type = u8;
-pub type std_unordered_map_node_type = u8;
-pub type std_unordered_map_insert_return_type = u8;
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct std_vector {
-    pub _address: u8,
-}
-pub type std_vector__Base = u8;
-pub type std_vector__Tp_alloc_type = u8;
-pub type std_vector__Alloc_traits = u8;
-pub type std_vector_value_type = u8;
-pub type std_vector_pointer = u8;
-pub type std_vector_const_pointer = u8;
-pub type std_vector_reference = u8;
-pub type std_vector_const_reference = u8;
-pub type std_vector_iterator = u8;
-pub type std_vector_const_iterator = u8;
-pub type std_vector_const_reverse_iterator = u8;
-pub type std_vector_reverse_iterator = u8;
-pub type std_vector_size_type = __BindgenOpaqueArray8<[u8; 8usize]>;
-pub type std_vector_difference_type = __BindgenOpaqueArray8<[u8; 8usize]>;
-pub type std_vector_allocator_type = u8;
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct std_vector__Temporary_value {
-    pub _address: u8,
-}
-#[repr(C)]
-#[repr(align(1))]
-#[derive(Copy, Clone)]
-pub union std_vector__Temporary_value__Storage {
-    pub _bindgen_opaque_blob: u8,
-}
 pub type GQuark = guint32;
 pub type GMutex = _GMutex;
 pub type GRecMutex = _GRecMutex;
@@ -988,7 +825,7 @@ pub struct _NvDsUserMeta {
 crate::rt::layout!(_NvDsUserMeta, size = 48, align = 8; base_meta @ 0, user_meta_data @ 40);
 /// Application-defined metadata attached to a batch, frame or object.
 pub type NvDsUserMeta = _NvDsUserMeta;
-pub type GType = gulong;
+pub type GType = gsize;
 /** GTypeClass:
 
  An opaque structure used as the base of all classes.*/
@@ -4010,47 +3847,6 @@ crate::rt::layout!(
 );
 /// What nvds_obj_enc_process() should do with one object or frame.
 pub type NvDsObjEncUsrArgs = _NvDsObjEncUsrArgs;
-/// Analytics results of one object.
-#[repr(C)]
-pub struct NvDsAnalyticsObjInfo {
-    /// Labels of the ROIs the object is in.
-    pub roiStatus: __BindgenOpaqueArray8<[u8; 24usize]>,
-    /// Labels of the overcrowding ROIs the object is in.
-    pub ocStatus: __BindgenOpaqueArray8<[u8; 24usize]>,
-    /// Labels of the lines the object crossed in this frame.
-    pub lcStatus: __BindgenOpaqueArray8<[u8; 24usize]>,
-    /// Direction of the tracked object (empty when unknown).
-    pub dirStatus: std_string,
-    /// Id of the analytics instance.
-    pub unique_id: guint,
-    /// Status of the tracked object (empty when unknown).
-    pub objStatus: std_string,
-}
-crate::rt::layout!(
-    NvDsAnalyticsObjInfo, size = 144, align = 8;
-    roiStatus @ 0, ocStatus @ 24, lcStatus @ 48, dirStatus @ 72, unique_id @ 104, objStatus @ 112
-);
-/// Analytics results of one frame.
-#[repr(C)]
-pub struct NvDsAnalyticsFrameMeta {
-    /// Overcrowding flag per ROI label.
-    pub ocStatus: __BindgenOpaqueArray8<[u8; 56usize]>,
-    /// Objects inside each ROI, per ROI label.
-    pub objInROIcnt: __BindgenOpaqueArray8<[u8; 56usize]>,
-    /// Line crossings in this frame, per line label.
-    pub objLCCurrCnt: __BindgenOpaqueArray8<[u8; 56usize]>,
-    /// Cumulative line crossings, per line label.
-    pub objLCCumCnt: __BindgenOpaqueArray8<[u8; 56usize]>,
-    /// Id of the analytics instance.
-    pub unique_id: guint,
-    /// Objects per class id.
-    pub objCnt: __BindgenOpaqueArray8<[u8; 56usize]>,
-}
-crate::rt::layout!(
-    NvDsAnalyticsFrameMeta, size = 288, align = 8;
-    ocStatus @ 0, objInROIcnt @ 56, objLCCurrCnt @ 112, objLCCumCnt @ 168, unique_id @ 224,
-    objCnt @ 232
-);
 /// Opaque handle of an OSD context.
 pub type NvOSDCtxHandle = *mut ::std::os::raw::c_void;
 /// Text labels to draw on one frame.
@@ -4200,49 +3996,6 @@ pub const GstNvEventType_GST_NVEVENT_STREAM_START: GstNvEventType = 103710;
 pub const GstNvEventType_GST_NVEVENT_UPDATE_CAPS: GstNvEventType = 103966;
 /// Custom event types of the per-source events.
 pub type GstNvEventType = ::std::os::raw::c_uint;
-/// The tensor nvdspreprocess prepared for one batch.
-#[repr(C)]
-pub struct NvDsPreProcessTensorMeta {
-    /// The tensor data.
-    pub raw_tensor_buffer: *mut ::std::os::raw::c_void,
-    /// Size of @a raw_tensor_buffer in bytes.
-    pub buffer_size: guint64,
-    /// Shape of the tensor (e.g. N, C, H, W).
-    pub tensor_shape: __BindgenOpaqueArray8<[u8; 24usize]>,
-    /// Element type of the tensor.
-    pub data_type: NvDsDataType,
-    /// Name of the model input layer the tensor is for.
-    pub tensor_name: std_string,
-    /// GPU the tensor is on.
-    pub gpu_id: guint,
-    /// The tensor pool's buffer holding the tensor.
-    pub private_data: *mut ::std::os::raw::c_void,
-    /// Tells apart several tensor metas of one buffer (more ROIs than the batch size).
-    pub meta_id: guint,
-    /// Whether the aspect ratio was kept when scaling.
-    pub maintain_aspect_ratio: gboolean,
-}
-crate::rt::layout!(
-    NvDsPreProcessTensorMeta, size = 104, align = 8;
-    raw_tensor_buffer @ 0, buffer_size @ 8, tensor_shape @ 16, data_type @ 40, tensor_name @ 48,
-    gpu_id @ 80, private_data @ 88, meta_id @ 96, maintain_aspect_ratio @ 100
-);
-/// What nvdspreprocess attaches to a batch.
-#[repr(C)]
-pub struct GstNvDsPreProcessBatchMeta {
-    /// Unique ids of the inference elements the tensor is for.
-    pub target_unique_ids: __BindgenOpaqueArray8<[u8; 24usize]>,
-    /// The prepared tensor.
-    pub tensor_meta: *mut NvDsPreProcessTensorMeta,
-    /// The ROIs of the batch, in tensor order.
-    pub roi_vector: __BindgenOpaqueArray8<[u8; 24usize]>,
-    /// The scaling pool's buffer.
-    pub private_data: *mut ::std::os::raw::c_void,
-}
-crate::rt::layout!(
-    GstNvDsPreProcessBatchMeta, size = 64, align = 8;
-    target_unique_ids @ 0, tensor_meta @ 24, roi_vector @ 32, private_data @ 56
-);
 /// Example user payload: an id, an owned message and a sample value.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -4956,3 +4709,92 @@ unsafe extern "C" {
         interval: guint,
     ) -> gboolean;
 }
+// Declared only for C++ (`[c].cxx_headers`): written from bindery's C++ parse.
+/// Analytics results of one object.
+#[repr(C, align(8))]
+pub struct NvDsAnalyticsObjInfo {
+    /// Labels of the ROIs the object is in.
+    pub roiStatus: [u8; 24usize],
+    /// Labels of the overcrowding ROIs the object is in.
+    pub ocStatus: [u8; 24usize],
+    /// Labels of the lines the object crossed in this frame.
+    pub lcStatus: [u8; 24usize],
+    /// Direction of the tracked object (empty when unknown).
+    pub dirStatus: [u8; 32usize],
+    /// Id of the analytics instance.
+    pub unique_id: guint,
+    pub __bindery_opaque_1: [u8; 4usize],
+    /// Status of the tracked object (empty when unknown).
+    pub objStatus: [u8; 32usize],
+}
+crate::rt::layout!(
+    NvDsAnalyticsObjInfo, size = 144, align = 8;
+    roiStatus @ 0, ocStatus @ 24, lcStatus @ 48, dirStatus @ 72, unique_id @ 104, objStatus @ 112
+);
+/// Analytics results of one frame.
+#[repr(C, align(8))]
+pub struct NvDsAnalyticsFrameMeta {
+    /// Overcrowding flag per ROI label.
+    pub ocStatus: [u8; 56usize],
+    /// Objects inside each ROI, per ROI label.
+    pub objInROIcnt: [u8; 56usize],
+    /// Line crossings in this frame, per line label.
+    pub objLCCurrCnt: [u8; 56usize],
+    /// Cumulative line crossings, per line label.
+    pub objLCCumCnt: [u8; 56usize],
+    /// Id of the analytics instance.
+    pub unique_id: guint,
+    pub __bindery_opaque_1: [u8; 4usize],
+    /// Objects per class id.
+    pub objCnt: [u8; 56usize],
+}
+crate::rt::layout!(
+    NvDsAnalyticsFrameMeta, size = 288, align = 8;
+    ocStatus @ 0, objInROIcnt @ 56, objLCCurrCnt @ 112, objLCCumCnt @ 168, unique_id @ 224,
+    objCnt @ 232
+);
+/// The tensor nvdspreprocess prepared for one batch.
+#[repr(C, align(8))]
+pub struct NvDsPreProcessTensorMeta {
+    /// The tensor data.
+    pub raw_tensor_buffer: *mut ::std::os::raw::c_void,
+    /// Size of @a raw_tensor_buffer in bytes.
+    pub buffer_size: guint64,
+    /// Shape of the tensor (e.g. N, C, H, W).
+    pub tensor_shape: [u8; 24usize],
+    /// Element type of the tensor.
+    pub data_type: NvDsDataType,
+    pub __bindery_opaque_1: [u8; 4usize],
+    /// Name of the model input layer the tensor is for.
+    pub tensor_name: [u8; 32usize],
+    /// GPU the tensor is on.
+    pub gpu_id: guint,
+    pub __bindery_opaque_2: [u8; 4usize],
+    /// The tensor pool's buffer holding the tensor.
+    pub private_data: *mut ::std::os::raw::c_void,
+    /// Tells apart several tensor metas of one buffer (more ROIs than the batch size).
+    pub meta_id: guint,
+    /// Whether the aspect ratio was kept when scaling.
+    pub maintain_aspect_ratio: gboolean,
+}
+crate::rt::layout!(
+    NvDsPreProcessTensorMeta, size = 104, align = 8;
+    raw_tensor_buffer @ 0, buffer_size @ 8, tensor_shape @ 16, data_type @ 40, tensor_name @ 48,
+    gpu_id @ 80, private_data @ 88, meta_id @ 96, maintain_aspect_ratio @ 100
+);
+/// What nvdspreprocess attaches to a batch.
+#[repr(C, align(8))]
+pub struct GstNvDsPreProcessBatchMeta {
+    /// Unique ids of the inference elements the tensor is for.
+    pub target_unique_ids: [u8; 24usize],
+    /// The prepared tensor.
+    pub tensor_meta: *mut NvDsPreProcessTensorMeta,
+    /// The ROIs of the batch, in tensor order.
+    pub roi_vector: [u8; 24usize],
+    /// The scaling pool's buffer.
+    pub private_data: *mut ::std::os::raw::c_void,
+}
+crate::rt::layout!(
+    GstNvDsPreProcessBatchMeta, size = 64, align = 8;
+    target_unique_ids @ 0, tensor_meta @ 24, roi_vector @ 32, private_data @ 56
+);
