@@ -126,6 +126,7 @@ golden!(
     scalars,
     static_functions,
     cxx_containers,
+    cxx_mixed,
     strings,
     unions,
     whole_header,
