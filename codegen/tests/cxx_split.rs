@@ -7,11 +7,11 @@ use std::path::Path;
 
 use bindery_codegen::pipeline;
 
-const C_HEADER: &str = "#include <stdint.h>\n\
+const C_HEADER: &str = "#pragma once\n#include <stdint.h>\n\
     typedef struct { int32_t x; } SpPoint;\n\
     static inline int32_t sp_x(const SpPoint *p) { return p->x; }\n";
 
-const CXX_HEADER: &str = "#include <string>\n#include \"sp_c.h\"\n\
+const CXX_HEADER: &str = "#pragma once\n#include <string>\n#include \"sp_c.h\"\n\
     extern \"C\" {\n\
     typedef struct { std::string name; SpPoint at; } SpNamed;\n\
     EXTRA\n\
@@ -36,8 +36,7 @@ fn c_headers_go_through_a_c_parse_and_cxx_structs_through_the_ir() {
     let out = render(dir.path(), "");
     let ffi = file(&out, "src/ffi.rs").unwrap();
     assert!(!ffi.contains("std_basic_string"), "libstdc++ stayed out of bindgen's parse:\n{ffi}");
-    assert!(ffi.contains("pub struct SpNamed {\n    /// "), "SpNamed written from the IR:\n{ffi}");
-    assert!(ffi.contains("pub name: [u8; 32usize],"), "{ffi}");
+    assert!(ffi.contains("#[repr(C, align(8))]\npub struct SpNamed {\n    pub name: [u8; 32usize],\n    pub at: SpPoint,\n}"), "{ffi}");
     assert!(ffi.contains("crate::rt::layout!(SpNamed, size = 40, align = 8; name @ 0, at @ 32);"), "{ffi}");
     assert!(ffi.contains("#[link_name = \"sp_x__bindery_shim\"]"), "{ffi}");
     assert!(file(&out, "src/static_fns.c").is_some_and(|c| c.contains("sp_x__bindery_shim")), "C shim of the C header");

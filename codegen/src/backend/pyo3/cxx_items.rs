@@ -180,8 +180,8 @@ fn record(r: &Record, names: &Declared) -> Result<String, Unhandled> {
 const RUST_KEYWORDS: &[&str] = &[
     "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn", "for", "if",
     "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
-    "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "do", "final", "macro", "override", "priv",
-    "try", "typeof", "unsized", "virtual", "yield", "gen",
+    "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "do", "final", "macro", "override", "priv", "try",
+    "typeof", "unsized", "virtual", "yield", "gen",
 ];
 
 fn byte_offset(f: &Field) -> usize {
