@@ -11,10 +11,12 @@
 //! `crate::rt::layout!` line per struct checks size, alignment and every
 //! offset against libclang's numbers when the crate compiles. Anything this
 //! writer does not handle (unions, bit-fields, anonymous members, functions,
-//! a type neither side declares) is an [`Unhandled`] reason, and the caller
-//! falls back to bindgen's C++ parse of the whole set.
+//! a type neither side declares), and a struct whose size or alignment in
+//! bindgen's C parse differs from ours in C++ (declared differently for
+//! each), is an [`Unhandled`] reason, and the caller falls back to bindgen's
+//! C++ parse of the whole set.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::ir::{EnumDef, Field, Module, Prim, Record, TypeRef};
@@ -27,6 +29,7 @@ pub struct Unhandled(pub String);
 /// when one of them (or an IR function it lacks) is beyond this writer.
 pub fn complete(bindgen: &str, module: &Module) -> Result<String, Unhandled> {
     let mut names = Declared::scan(bindgen);
+    same_layouts(module, &names)?;
     if let Some(f) = module.functions.iter().find(|f| !names.all.contains(&f.name)) {
         return Err(Unhandled(format!("function `{}` is declared only for C++", f.name)));
     }
@@ -51,11 +54,16 @@ pub fn complete(bindgen: &str, module: &Module) -> Result<String, Unhandled> {
     Ok(out)
 }
 
-/// The names bindgen's layer declares, and which of them are `Copy` structs.
+/// The names bindgen's layer declares, which of them are `Copy` structs,
+/// and the size and alignment of each struct with a layout line.
 #[derive(Default)]
 struct Declared {
     all: HashSet<String>,
     copy: HashSet<String>,
+    /// `pub type A = B;` → (A, B).
+    aliases: HashMap<String, String>,
+    /// Struct name → (size, alignment), from its `crate::rt::layout!` line.
+    layouts: HashMap<String, (usize, usize)>,
 }
 
 impl Declared {
@@ -64,7 +72,13 @@ impl Declared {
     fn scan(text: &str) -> Self {
         let mut out = Declared::default();
         let mut derives_copy = false;
+        let mut layout_next = false;
         for line in text.lines().map(str::trim_start) {
+            if let Some(rest) = line.strip_prefix("crate::rt::layout!(").or(Some(line).filter(|_| layout_next)) {
+                layout_next = rest.is_empty();
+                out.layout(rest);
+                continue;
+            }
             if line.starts_with("#[derive(") {
                 derives_copy |= line.contains("Copy");
                 continue;
@@ -86,12 +100,52 @@ impl Declared {
                 if copy {
                     out.copy.insert(name.to_string());
                 }
+                if let Some(target) = aliased.filter(|_| keyword == "pub type ") {
+                    out.aliases.insert(name.to_string(), target.to_string());
+                }
                 out.all.insert(name.to_string());
             }
             derives_copy = false;
         }
         out
     }
+
+    /// Records `T, size = S, align = A; …` (the head of a layout line).
+    fn layout(&mut self, head: &str) {
+        let mut parts = head.split(';').next().unwrap_or("").split(',').map(str::trim);
+        let (Some(name), Some(size), Some(align)) = (parts.next(), parts.next(), parts.next()) else { return };
+        let number = |part: &str, key: &str| part.strip_prefix(key).and_then(|n| n.trim().parse::<usize>().ok());
+        if let (Some(size), Some(align)) = (number(size, "size ="), number(align, "align =")) {
+            self.layouts.insert(name.to_string(), (size, align));
+        }
+    }
+
+    /// The (size, alignment) bindgen's C parse gave `name` (through typedefs).
+    fn layout_of(&self, name: &str) -> Option<(usize, usize)> {
+        let mut name = name;
+        for _ in 0..8 {
+            if let Some(layout) = self.layouts.get(name) {
+                return Some(*layout);
+            }
+            name = self.aliases.get(name)?;
+        }
+        None
+    }
+}
+
+/// `Err` when a struct both parses declare has another size or alignment
+/// in C than in C++ (a header that declares it differently for each): the
+/// generated code follows the C++ parse, so bindgen must too.
+fn same_layouts(module: &Module, names: &Declared) -> Result<(), Unhandled> {
+    for r in module.records.iter().filter(|r| r.align > 0) {
+        if let Some((size, align)) = names.layout_of(&r.name).filter(|l| *l != (r.size, r.align)) {
+            return Err(Unhandled(format!(
+                "struct `{}` is {size} bytes aligned to {align} in C but {} aligned to {} in C++",
+                r.name, r.size, r.align
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The identifier at the start of `text`.
@@ -122,58 +176,81 @@ fn enumeration(e: &EnumDef) -> Result<String, Unhandled> {
 /// One record: `#[repr(C)]` fields of their Rust types, opaque bytes for
 /// std:: members and spans without a field, and its layout line.
 fn record(r: &Record, names: &Declared) -> Result<String, Unhandled> {
-    let unhandled = |why: &str| Unhandled(format!("struct `{}`: {why}", r.name));
-    if r.is_union {
-        return Err(unhandled("a union"));
-    }
-    if r.align == 0 || r.size == 0 {
-        return Err(unhandled("no size or alignment"));
-    }
-    if let Some(f) = r.fields.iter().find(|f| !f.via.is_empty() || f.offset_bits % 8 != 0 || f.size == 0 || is_bit_field(f)) {
-        return Err(unhandled(&format!("field `{}` is a bit-field, inside an anonymous member or of unknown size", f.name)));
-    }
-    if let Some(f) = r.fields.iter().find(|f| RUST_KEYWORDS.contains(&f.name.as_str())) {
-        return Err(unhandled(&format!("field `{}` is a Rust keyword (bindgen renames it)", f.name)));
-    }
-    let mut body = String::new();
-    let mut checks = vec![];
-    let mut pads = 0;
-    let mut pad = |body: &mut String, bytes: usize| {
-        pads += 1;
-        let _ = writeln!(body, "    pub __bindery_opaque_{pads}: [u8; {bytes}usize],");
-    };
-    let mut end = 0;
-    for f in &r.fields {
-        let at = byte_offset(f);
-        match at.checked_sub(end) {
-            Some(0) => {}
-            Some(gap) => pad(&mut body, gap),
-            None => return Err(unhandled(&format!("field `{}` overlaps the one before", f.name))),
-        }
-        let ty = match &f.ty {
-            TypeRef::Std { .. } if f.size > 0 => format!("[u8; {}usize]", f.size),
-            ty => rust_type(ty, names).map_err(|t| unhandled(&format!("field `{}` has type `{t}`", f.name)))?,
-        };
-        body += &doc_lines(&f.doc.full, "    ");
-        let _ = writeln!(body, "    pub {}: {ty},", f.name);
-        checks.push(format!("{} @ {at}", f.name));
-        end = at + f.size;
-    }
-    if end.next_multiple_of(r.align) != r.size {
-        pad(&mut body, r.size.checked_sub(end).ok_or_else(|| unhandled("fields past its size"))?);
-    }
+    writable(r)?;
+    let fields = Fields::of(r, names)?;
     // Opaque bytes have alignment 1: the struct's comes from libclang.
-    let opaque = pads > 0 || has_std(r);
+    let opaque = fields.pads > 0 || has_std(r);
     let mut out = doc_lines(&r.doc.full, "");
     out += &if opaque { format!("#[repr(C, align({}))]\n", r.align) } else { "#[repr(C)]\n".to_string() };
     if !has_std(r) && copyable(r, names) {
         out += "#[derive(Copy, Clone)]\n";
     }
-    let _ = writeln!(out, "pub struct {} {{\n{body}}}", r.name);
-    let layout = format!("crate::rt::layout!({}, size = {}, align = {}; {});", r.name, r.size, r.align, checks.join(", "));
+    let _ = writeln!(out, "pub struct {} {{\n{}}}", r.name, fields.body);
+    let layout = format!("crate::rt::layout!({}, size = {}, align = {}; {});", r.name, r.size, r.align, fields.checks.join(", "));
     out += &super::layout_asserts::reflow(&layout);
     out.push('\n');
     Ok(out)
+}
+
+/// `Err` for a record this writer leaves to bindgen's C++ parse.
+fn writable(r: &Record) -> Result<(), Unhandled> {
+    let unhandled = |why: String| Err(Unhandled(format!("struct `{}`: {why}", r.name)));
+    if r.is_union {
+        return unhandled("a union".into());
+    }
+    if r.align == 0 || r.size == 0 {
+        return unhandled("no size or alignment".into());
+    }
+    if let Some(f) = r.fields.iter().find(|f| !f.via.is_empty() || f.offset_bits % 8 != 0 || f.size == 0 || is_bit_field(f)) {
+        return unhandled(format!("field `{}` is a bit-field, inside an anonymous member or of unknown size", f.name));
+    }
+    if let Some(f) = r.fields.iter().find(|f| RUST_KEYWORDS.contains(&f.name.as_str())) {
+        return unhandled(format!("field `{}` is a Rust keyword (bindgen renames it)", f.name));
+    }
+    Ok(())
+}
+
+/// The member lines of a record and its `field @ offset` checks.
+struct Fields {
+    body: String,
+    checks: Vec<String>,
+    /// How many `__bindery_opaque_N` spans were added.
+    pads: usize,
+}
+
+impl Fields {
+    /// Each field at its offset: a span no field covers (padding before
+    /// opaque bytes, a base class, the tail) becomes `[u8; N]`.
+    fn of(r: &Record, names: &Declared) -> Result<Fields, Unhandled> {
+        let unhandled = |why: String| Unhandled(format!("struct `{}`: {why}", r.name));
+        let mut out = Fields { body: String::new(), checks: vec![], pads: 0 };
+        let mut end = 0;
+        for f in &r.fields {
+            let at = byte_offset(f);
+            let gap = at.checked_sub(end).ok_or_else(|| unhandled(format!("field `{}` overlaps the one before", f.name)))?;
+            out.pad(gap);
+            let ty = match &f.ty {
+                TypeRef::Std { .. } => format!("[u8; {}usize]", f.size),
+                ty => rust_type(ty, names).map_err(|t| unhandled(format!("field `{}` has type `{t}`", f.name)))?,
+            };
+            out.body += &doc_lines(&f.doc.full, "    ");
+            let _ = writeln!(out.body, "    pub {}: {ty},", f.name);
+            out.checks.push(format!("{} @ {at}", f.name));
+            end = at + f.size;
+        }
+        if end.next_multiple_of(r.align) != r.size {
+            out.pad(r.size.checked_sub(end).ok_or_else(|| unhandled("fields past its size".into()))?);
+        }
+        Ok(out)
+    }
+
+    /// `bytes` opaque bytes (none when 0).
+    fn pad(&mut self, bytes: usize) {
+        if bytes > 0 {
+            self.pads += 1;
+            let _ = writeln!(self.body, "    pub __bindery_opaque_{}: [u8; {bytes}usize],", self.pads);
+        }
+    }
 }
 
 /// Names bindgen renames when a C field uses them (`type` → `type_`).
@@ -258,5 +335,14 @@ mod tests {
             assert!(d.all.contains(name), "{name}");
         }
         assert!(d.copy.contains("_A") && d.copy.contains("A") && !d.copy.contains("B"));
+    }
+
+    #[test]
+    fn the_scan_reads_layout_lines_on_one_line_or_two_and_follows_typedefs() {
+        let text = "crate::rt::layout!(_A, size = 4, align = 4; x @ 0);\npub type A = _A;\ncrate::rt::layout!(\n    B, size = 48, align = 8;\n    a @ 0, b @ 8\n);\n";
+        let d = Declared::scan(text);
+        assert_eq!(d.layout_of("A"), Some((4, 4)));
+        assert_eq!(d.layout_of("B"), Some((48, 8)));
+        assert_eq!(d.layout_of("C"), None);
     }
 }
