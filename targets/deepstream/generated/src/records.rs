@@ -584,11 +584,10 @@ impl NvOSD_MaskParams {
     /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
     fn get_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, data);
-        let shape = [
-            (rt::field_get!(this, size) as u64 / std::mem::size_of::<f32>() as u64)
-                as i64,
-        ];
+        let (data, f_size, f_width, f_height) = rt::fields_get!(
+            this, data, size, width, height
+        );
+        let shape = [(f_size as u64 / std::mem::size_of::<f32>() as u64) as i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
             data.cast(),
@@ -599,15 +598,10 @@ impl NvOSD_MaskParams {
         rt::numpy_export::check_sized(
             data.cast(),
             &[
-                ("size", rt::field_get!(this, size) as u64),
+                ("size", f_size as u64),
                 (
                     "width x height",
-                    rt::numpy_export::extent(
-                        &[
-                            rt::field_get!(this, width) as u64,
-                            rt::field_get!(this, height) as u64,
-                        ],
-                    ),
+                    rt::numpy_export::extent(&[f_width as u64, f_height as u64]),
                 ),
             ],
             "NvOSD_MaskParams.get_mask_array",
@@ -617,10 +611,8 @@ impl NvOSD_MaskParams {
     /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
     fn alloc_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let dims = [
-            rt::field_get!(this, width) as u64,
-            rt::field_get!(this, height) as u64,
-        ];
+        let (f_width, f_height) = rt::fields_get!(this, width, height);
+        let dims = [f_width as u64, f_height as u64];
         rt::numpy_reallocate!(
             this, f32, data, size, dims, __BINDERY_ALLOCATOR,
             "NvOSD_MaskParams.alloc_mask_array"
@@ -6291,11 +6283,8 @@ impl NvDsInferSegmentationMeta {
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, class_map);
-        let shape = [
-            rt::field_get!(this, height) as i64,
-            rt::field_get!(this, width) as i64,
-        ];
+        let (data, f_height, f_width) = rt::fields_get!(this, class_map, height, width);
+        let shape = [f_height as i64, f_width as i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
             data.cast(),
@@ -6310,12 +6299,10 @@ impl NvDsInferSegmentationMeta {
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, class_probabilities_map);
-        let shape = [
-            rt::field_get!(this, classes) as i64,
-            rt::field_get!(this, height) as i64,
-            rt::field_get!(this, width) as i64,
-        ];
+        let (data, f_classes, f_height, f_width) = rt::fields_get!(
+            this, class_probabilities_map, classes, height, width
+        );
+        let shape = [f_classes as i64, f_height as i64, f_width as i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
             data.cast(),
@@ -10346,8 +10333,8 @@ impl NvDsObjReid {
     /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
     fn get_host_reid_vector<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, ptr_host);
-        let shape = [rt::field_get!(this, featureSize) as i64];
+        let (data, f_featureSize) = rt::fields_get!(this, ptr_host, featureSize);
+        let shape = [f_featureSize as i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
             data.cast(),
@@ -10700,14 +10687,10 @@ impl NvDsOpticalFlowMeta {
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, data);
+        let (data, f_rows, f_cols) = rt::fields_get!(this, data, rows, cols);
         let shape = [
             rt::numpy_export::flat_len(
-                &[
-                    rt::field_get!(this, rows) as i64,
-                    rt::field_get!(this, cols) as i64,
-                    2i64,
-                ],
+                &[f_rows as i64, f_cols as i64, 2i64],
                 "NvDsOpticalFlowMeta.flow_vectors",
             )?,
         ];
@@ -10723,12 +10706,7 @@ impl NvDsOpticalFlowMeta {
             &[
                 (
                     "rows x cols",
-                    rt::numpy_export::extent(
-                        &[
-                            rt::field_get!(this, rows) as u64,
-                            rt::field_get!(this, cols) as u64,
-                        ],
-                    ),
+                    rt::numpy_export::extent(&[f_rows as u64, f_cols as u64]),
                 ),
             ],
             "NvDsOpticalFlowMeta.flow_vectors",
@@ -10812,8 +10790,8 @@ impl NvDsObjEncOutParams {
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn outBuffer<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, outBuffer);
-        let shape = [rt::field_get!(this, outLen) as i64];
+        let (data, f_outLen) = rt::fields_get!(this, outBuffer, outLen);
+        let shape = [f_outLen as i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
             data.cast(),

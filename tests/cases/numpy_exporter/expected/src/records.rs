@@ -89,12 +89,8 @@ impl NpImage {
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     pub(crate) fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, pixels);
-        let shape = [
-            rt::field_get!(this, height) as i64,
-            rt::field_get!(this, width) as i64,
-            3i64,
-        ];
+        let (data, f_height, f_width) = rt::fields_get!(this, pixels, height, width);
+        let shape = [f_height as i64, f_width as i64, 3i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
             data.cast(),
@@ -107,7 +103,7 @@ impl NpImage {
     /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
     fn histogram_copy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, histogram);
+        let (data,) = rt::fields_get!(this, histogram);
         let shape = [256i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
@@ -121,7 +117,7 @@ impl NpImage {
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     fn histogram_view<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, histogram);
+        let (data,) = rt::fields_get!(this, histogram);
         let shape = [256i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
@@ -204,11 +200,10 @@ impl NpMask {
     /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
     fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, data);
-        let shape = [
-            (rt::field_get!(this, size) as u64 / std::mem::size_of::<f32>() as u64)
-                as i64,
-        ];
+        let (data, f_size, f_width, f_height) = rt::fields_get!(
+            this, data, size, width, height
+        );
+        let shape = [(f_size as u64 / std::mem::size_of::<f32>() as u64) as i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
             data.cast(),
@@ -219,15 +214,10 @@ impl NpMask {
         rt::numpy_export::check_sized(
             data.cast(),
             &[
-                ("size", rt::field_get!(this, size) as u64),
+                ("size", f_size as u64),
                 (
                     "width x height",
-                    rt::numpy_export::extent(
-                        &[
-                            rt::field_get!(this, width) as u64,
-                            rt::field_get!(this, height) as u64,
-                        ],
-                    ),
+                    rt::numpy_export::extent(&[f_width as u64, f_height as u64]),
                 ),
             ],
             "NpMask.as_array",
@@ -237,10 +227,8 @@ impl NpMask {
     /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
     fn alloc_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let dims = [
-            rt::field_get!(this, width) as u64,
-            rt::field_get!(this, height) as u64,
-        ];
+        let (f_width, f_height) = rt::fields_get!(this, width, height);
+        let dims = [f_width as u64, f_height as u64];
         rt::numpy_reallocate!(
             this, f32, data, size, dims, __BINDERY_ALLOCATOR, "NpMask.alloc_array"
         );
@@ -336,14 +324,10 @@ impl NpFlow {
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, vectors);
+        let (data, f_rows, f_cols) = rt::fields_get!(this, vectors, rows, cols);
         let shape = [
             rt::numpy_export::flat_len(
-                &[
-                    rt::field_get!(this, rows) as i64,
-                    rt::field_get!(this, cols) as i64,
-                    2i64,
-                ],
+                &[f_rows as i64, f_cols as i64, 2i64],
                 "NpFlow.vectors_array",
             )?,
         ];
@@ -359,12 +343,7 @@ impl NpFlow {
             &[
                 (
                     "rows x cols",
-                    rt::numpy_export::extent(
-                        &[
-                            rt::field_get!(this, rows) as u64,
-                            rt::field_get!(this, cols) as u64,
-                        ],
-                    ),
+                    rt::numpy_export::extent(&[f_rows as u64, f_cols as u64]),
                 ),
             ],
             "NpFlow.vectors_array",
