@@ -51,6 +51,7 @@ pub mod owned;
 pub mod pointer;
 pub mod probe;
 pub mod raw_memory;
+pub mod raw_methods;
 pub mod record;
 pub mod strings;
 pub mod token;

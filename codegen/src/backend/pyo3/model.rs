@@ -226,8 +226,8 @@ pub struct NumpyVm {
     pub convert: String,
     /// `(label, u64 expression)` sizes checked against a NULL pointer (`bytes`, `extent`).
     pub sizes: Vec<(String, String)>,
-    /// Docstring of a byte-count exporter (`bytes`), else empty.
-    pub bytes_doc: String,
+    /// Docstring (the Rust function's and the raw method's).
+    pub doc: String,
     /// The `allocate` method, if any.
     pub allocate: Option<NumpyAllocVm>,
     /// `Record.method` for errors.
@@ -692,12 +692,26 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
         copy: n.copy,
         convert: n.convert.as_ref().map_or_else(String::new, |(_, rust)| rust.clone()),
         sizes,
-        bytes_doc: n.bytes_field.as_deref().map_or_else(String::new, |b| {
-            format!("The data as a zero-copy {} array of {} values; the array keeps this object alive.", n.dtype, per(b))
-        }),
+        doc: numpy_doc(n, per),
         allocate,
         what: format!("{}.{}", r.name, n.method),
         function: n.function.clone().unwrap_or_default(),
+    }
+}
+
+/// The docstring of a numpy exporter: a copy, a converted copy, a
+/// zero-copy array sized by a byte count (`per` gives the length), or a
+/// zero-copy array.
+fn numpy_doc(n: &NumpyExporter, per: impl Fn(&str) -> String) -> String {
+    match (&n.convert, n.copy, &n.bytes_field) {
+        (Some((_, rust)), _, _) => format!(
+            "A copy of the data behind the pointer as a new numpy array, each value converted exactly to `{rust}` (empty for a NULL pointer)."
+        ),
+        (None, true, _) => "A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).".to_string(),
+        (None, false, Some(b)) => {
+            format!("The data as a zero-copy {} array of {} values; the array keeps this object alive.", n.dtype, per(b))
+        }
+        (None, false, None) => "Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.".to_string(),
     }
 }
 

@@ -581,8 +581,23 @@ impl NvOSD_MaskParams {
             self.view.token(),
         )
     }
+    /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
+    fn alloc_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let (f_width, f_height) = rt::fields_get!(this, width, height);
+        let dims = [f_width as u64, f_height as u64];
+        rt::numpy_reallocate!(
+            this, f32, data, size, dims, __BINDERY_ALLOCATOR,
+            "NvOSD_MaskParams.alloc_mask_array"
+        );
+        Self::get_mask_array(slf)
+    }
+}
+impl NvOSD_MaskParams {
     /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
-    fn get_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn get_mask_array<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let (data, f_size, f_width, f_height) = rt::fields_get!(
             this, data, size, width, height
@@ -608,17 +623,14 @@ impl NvOSD_MaskParams {
         )?;
         rt::numpy_array!(slf, f32, data, shape, true)
     }
-    /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
-    fn alloc_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let this = slf.get();
-        let (f_width, f_height) = rt::fields_get!(this, width, height);
-        let dims = [f_width as u64, f_height as u64];
-        rt::numpy_reallocate!(
-            this, f32, data, size, dims, __BINDERY_ALLOCATOR,
-            "NvOSD_MaskParams.alloc_mask_array"
-        );
-        Self::get_mask_array(slf)
-    }
+}
+impl rt::raw_methods::RawMethods for NvOSD_MaskParams {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NvOSD_MaskParams, get_mask_array, "get_mask_array",
+            "The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NvOSD_MaskParams {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
@@ -6278,6 +6290,8 @@ impl NvDsInferSegmentationMeta {
             slf, priv_data, target, "NvDsInferSegmentationMeta.priv_data"
         )
     }
+}
+impl NvDsInferSegmentationMeta {
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     pub(crate) fn class_map_array<'py>(
         slf: &Bound<'py, Self>,
@@ -6295,7 +6309,7 @@ impl NvDsInferSegmentationMeta {
         rt::numpy_array!(slf, i32, data, shape, true)
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
-    fn class_probabilities_array<'py>(
+    pub(crate) fn class_probabilities_array<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
@@ -6312,6 +6326,19 @@ impl NvDsInferSegmentationMeta {
         )?;
         rt::numpy_array!(slf, f32, data, shape, true)
     }
+}
+impl rt::raw_methods::RawMethods for NvDsInferSegmentationMeta {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NvDsInferSegmentationMeta, class_map_array, "class_map_array",
+            "Zero-copy numpy view of the data behind the pointer; the array keeps this object alive."
+        ),
+        rt::raw_method!(
+            NvDsInferSegmentationMeta, class_probabilities_array,
+            "class_probabilities_array",
+            "Zero-copy numpy view of the data behind the pointer; the array keeps this object alive."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NvDsInferSegmentationMeta {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
@@ -10330,8 +10357,12 @@ impl NvDsObjReid {
         );
         rt::field_set_pointer!(slf, ptr_dev, target, "NvDsObjReid.ptr_dev")
     }
+}
+impl NvDsObjReid {
     /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
-    fn get_host_reid_vector<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn get_host_reid_vector<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let (data, f_featureSize) = rt::fields_get!(this, ptr_host, featureSize);
         let shape = [f_featureSize as i64];
@@ -10344,6 +10375,14 @@ impl NvDsObjReid {
         )?;
         rt::numpy_array!(slf, f32, data, shape, copy)
     }
+}
+impl rt::raw_methods::RawMethods for NvDsObjReid {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NvDsObjReid, get_host_reid_vector, "get_host_reid_vector",
+            "A copy of the data behind the pointer as a numpy array (empty for a NULL pointer)."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NvDsObjReid {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
@@ -10682,6 +10721,8 @@ impl NvDsOpticalFlowMeta {
         };
         rt::field_set_pointer!(slf, reserved, target, "NvDsOpticalFlowMeta.reserved")
     }
+}
+impl NvDsOpticalFlowMeta {
     /// A copy of the data behind the pointer as a new numpy array, each value converted exactly to `f32` (empty for a NULL pointer).
     pub(crate) fn flow_vectors<'py>(
         slf: &Bound<'py, Self>,
@@ -10713,6 +10754,14 @@ impl NvDsOpticalFlowMeta {
         )?;
         rt::numpy_array!(slf, i16, data, shape, convert f32)
     }
+}
+impl rt::raw_methods::RawMethods for NvDsOpticalFlowMeta {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NvDsOpticalFlowMeta, flow_vectors, "flow_vectors",
+            "A copy of the data behind the pointer as a new numpy array, each value converted exactly to `f32` (empty for a NULL pointer)."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NvDsOpticalFlowMeta {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
@@ -10787,8 +10836,10 @@ impl NvDsObjEncOutParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
+}
+impl NvDsObjEncOutParams {
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
-    fn outBuffer<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn outBuffer<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let (data, f_outLen) = rt::fields_get!(this, outBuffer, outLen);
         let shape = [f_outLen as i64];
@@ -10801,6 +10852,14 @@ impl NvDsObjEncOutParams {
         )?;
         rt::numpy_array!(slf, u8, data, shape, false)
     }
+}
+impl rt::raw_methods::RawMethods for NvDsObjEncOutParams {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NvDsObjEncOutParams, outBuffer, "outBuffer",
+            "Zero-copy numpy view of the data behind the pointer; the array keeps this object alive."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NvDsObjEncOutParams {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[

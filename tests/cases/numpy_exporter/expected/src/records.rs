@@ -86,6 +86,8 @@ impl NpImage {
         );
         rt::field_set_pointer!(slf, histogram, target, "NpImage.histogram")
     }
+}
+impl NpImage {
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     pub(crate) fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
@@ -101,7 +103,9 @@ impl NpImage {
         rt::numpy_array!(slf, u8, data, shape, true)
     }
     /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
-    fn histogram_copy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn histogram_copy<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let (data,) = rt::fields_get!(this, histogram);
         let shape = [256i64];
@@ -115,7 +119,9 @@ impl NpImage {
         rt::numpy_array!(slf, f32, data, shape, copy)
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
-    fn histogram_view<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn histogram_view<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let (data,) = rt::fields_get!(this, histogram);
         let shape = [256i64];
@@ -128,6 +134,22 @@ impl NpImage {
         )?;
         rt::numpy_array!(slf, f32, data, shape, false)
     }
+}
+impl rt::raw_methods::RawMethods for NpImage {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NpImage, as_array, "as_array",
+            "Zero-copy numpy view of the data behind the pointer; the array keeps this object alive."
+        ),
+        rt::raw_method!(
+            NpImage, histogram_copy, "histogram_copy",
+            "A copy of the data behind the pointer as a numpy array (empty for a NULL pointer)."
+        ),
+        rt::raw_method!(
+            NpImage, histogram_view, "histogram_view",
+            "Zero-copy numpy view of the data behind the pointer; the array keeps this object alive."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NpImage {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
@@ -197,8 +219,20 @@ impl NpMask {
             self.view.token(),
         )
     }
+    /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
+    fn alloc_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let (f_width, f_height) = rt::fields_get!(this, width, height);
+        let dims = [f_width as u64, f_height as u64];
+        rt::numpy_reallocate!(
+            this, f32, data, size, dims, __BINDERY_ALLOCATOR, "NpMask.alloc_array"
+        );
+        Self::as_array(slf)
+    }
+}
+impl NpMask {
     /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
-    fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
         let (data, f_size, f_width, f_height) = rt::fields_get!(
             this, data, size, width, height
@@ -224,16 +258,14 @@ impl NpMask {
         )?;
         rt::numpy_array!(slf, f32, data, shape, true)
     }
-    /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
-    fn alloc_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let this = slf.get();
-        let (f_width, f_height) = rt::fields_get!(this, width, height);
-        let dims = [f_width as u64, f_height as u64];
-        rt::numpy_reallocate!(
-            this, f32, data, size, dims, __BINDERY_ALLOCATOR, "NpMask.alloc_array"
-        );
-        Self::as_array(slf)
-    }
+}
+impl rt::raw_methods::RawMethods for NpMask {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NpMask, as_array, "as_array",
+            "The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NpMask {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
@@ -319,6 +351,8 @@ impl NpFlow {
         };
         rt::field_set_pointer!(slf, vectors, target, "NpFlow.vectors")
     }
+}
+impl NpFlow {
     /// A copy of the data behind the pointer as a new numpy array, each value converted exactly to `f32` (empty for a NULL pointer).
     pub(crate) fn vectors_array<'py>(
         slf: &Bound<'py, Self>,
@@ -350,6 +384,14 @@ impl NpFlow {
         )?;
         rt::numpy_array!(slf, i16, data, shape, convert f32)
     }
+}
+impl rt::raw_methods::RawMethods for NpFlow {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NpFlow, vectors_array, "vectors_array",
+            "A copy of the data behind the pointer as a new numpy array, each value converted exactly to `f32` (empty for a NULL pointer)."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NpFlow {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
