@@ -57,7 +57,8 @@ fn array_type(py: Python<'_>) -> *mut pyo3::ffi::PyTypeObject {
 }
 
 /// The pointer in `slot`, `make`'s the first time (kept for good). Two
-/// threads racing to fill it store the same object.
+/// threads racing to fill it store the same object (numpy's built-in
+/// descriptors and types are singletons); a reference may then stay unused.
 #[inline(always)]
 fn cached<T>(py: Python<'_>, slot: &AtomicPtr<T>, make: impl FnOnce(Python<'_>) -> *mut T) -> *mut T {
     let object = slot.load(Ordering::Acquire);
@@ -236,6 +237,7 @@ pub fn check_sized(data: *const c_void, sizes: &[(&str, u64)], what: &str) -> Py
 /// before an exporter reads it: `ValueError` otherwise, or when the size
 /// overflows. Tracked views are not probed: their memory is alive; nor is a
 /// NULL `data`, which the exporters never read (an error or an empty copy).
+#[inline]
 pub fn require_readable_if_untracked(untracked: bool, data: *const c_void, shape: &[i64], element: usize, what: &str) -> PyResult<()> {
     if !untracked || data.is_null() {
         return Ok(());
