@@ -9,7 +9,8 @@
 //! deep copy and free of structs owning strings ([`owned`]), raw pointer and
 //! capsule handling ([`pointer`]) with a cannot-fault readability probe for
 //! raw addresses ([`probe`]), GLib list walking ([`glist`]), the generated
-//! `GList` class ([`list_class`]) and list epochs ([`epoch`]), zero-copy numpy export ([`numpy_export`]), callback
+//! `GList` class ([`list_class`]) and list epochs ([`epoch`]), zero-copy numpy export ([`numpy_export`]) served by
+//! raw method descriptors ([`raw_methods`]), callback
 //! trampolines ([`callback`]), GObject/GStreamer interop ([`gobject`]:
 //! PyGObject arguments with GType checks, tokens of a buffer's metas), and the parameter conversions of module
 //! functions: view arguments, the any-view dispatcher, result conversions
@@ -51,6 +52,7 @@ pub mod owned;
 pub mod pointer;
 pub mod probe;
 pub mod raw_memory;
+pub mod raw_methods;
 pub mod record;
 pub mod strings;
 pub mod token;

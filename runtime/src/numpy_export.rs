@@ -9,13 +9,70 @@
 //! (one numpy array per field, filled in Rust) also lives here.
 
 use std::ffi::c_void;
+use std::sync::atomic::{AtomicPtr, Ordering};
 
-use numpy::npyffi::{self, NPY_ARRAY_WRITEABLE, npy_intp};
+use numpy::npyffi::{self, NPY_ARRAY_WRITEABLE, PyArray_Descr, npy_intp};
 use numpy::{Element, PY_ARRAY_API, PyArray1, PyArrayDescrMethods, PyArrayMethods};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::view::Allocator;
+
+/// An element type of the zero-copy exports: numpy's descriptor for it is
+/// looked up once per process and cached (numpy's built-in descriptors are
+/// never freed; the cache holds a reference of its own), so an export takes
+/// one reference to it instead of calling `PyArray_DescrFromType`.
+pub trait NumpyElement: Element {
+    /// numpy's descriptor of `Self`, as a new reference.
+    fn descr(py: Python<'_>) -> *mut PyArray_Descr;
+}
+
+macro_rules! numpy_element {
+    ($($t:ty),* $(,)?) => {$(
+        impl NumpyElement for $t {
+            #[inline]
+            fn descr(py: Python<'_>) -> *mut PyArray_Descr {
+                static DESCR: AtomicPtr<PyArray_Descr> = AtomicPtr::new(std::ptr::null_mut());
+                // The slot keeps the first lookup's reference for good.
+                let descr = cached(py, &DESCR, |py| <$t as Element>::get_dtype(py).into_dtype_ptr());
+                // SAFETY: the descriptor is alive (the slot's reference is never
+                // released) and the GIL is held (`py`); this is the caller's reference.
+                unsafe { pyo3::ffi::Py_INCREF(descr.cast()) };
+                descr
+            }
+        }
+    )*};
+}
+
+numpy_element!(i8, u8, i16, u16, i32, u32, i64, u64, f32, f64, bool);
+
+/// numpy's `ndarray` type object (borrowed: numpy's types are static in its
+/// extension module, which is never unloaded), looked up once.
+#[inline]
+fn array_type(py: Python<'_>) -> *mut pyo3::ffi::PyTypeObject {
+    static ARRAY_TYPE: AtomicPtr<pyo3::ffi::PyTypeObject> = AtomicPtr::new(std::ptr::null_mut());
+    // SAFETY: `get_type_object` imports numpy's C API (or fails the way every
+    // numpy call of this module would) and returns its static type object.
+    cached(py, &ARRAY_TYPE, |py| unsafe { npyffi::get_type_object(py, npyffi::NpyTypes::PyArray_Type) })
+}
+
+/// The pointer in `slot`, `make`'s the first time (kept for good). Two
+/// threads racing to fill it store the same object (numpy's built-in
+/// descriptors and types are singletons); a reference may then stay unused.
+#[inline(always)]
+fn cached<T>(py: Python<'_>, slot: &AtomicPtr<T>, make: impl FnOnce(Python<'_>) -> *mut T) -> *mut T {
+    let object = slot.load(Ordering::Acquire);
+    if object.is_null() { fill(py, slot, make) } else { object }
+}
+
+/// [`cached`]'s first call: makes the pointer and keeps it in `slot`.
+#[cold]
+#[inline(never)]
+fn fill<T>(py: Python<'_>, slot: &AtomicPtr<T>, make: impl FnOnce(Python<'_>) -> *mut T) -> *mut T {
+    let object = make(py);
+    slot.store(object, Ordering::Release);
+    object
+}
 
 /// Makes a numpy array of `T` over `data` with C-order `shape` (or explicit
 /// byte `strides`, one per dimension), writable or not, whose base is `base`.
@@ -27,7 +84,7 @@ use crate::view::Allocator;
 /// `data` must point to memory that holds the whole array and stays valid as
 /// long as `base` lives.
 #[inline]
-pub unsafe fn array_over<'py, T: Element>(
+pub unsafe fn array_over<'py, T: NumpyElement>(
     py: Python<'py>,
     data: *mut T,
     shape: &[i64],
@@ -59,7 +116,7 @@ struct Request<'a> {
 /// # Safety
 /// As [`array_over`].
 #[inline]
-unsafe fn array_of_rank<'py, T: Element, const N: usize>(
+unsafe fn array_of_rank<'py, T: NumpyElement, const N: usize>(
     py: Python<'py>,
     request: Request<'_>,
     base: Bound<'py, PyAny>,
@@ -80,8 +137,8 @@ unsafe fn array_of_rank<'py, T: Element, const N: usize>(
     unsafe {
         let raw = PY_ARRAY_API.PyArray_NewFromDescr(
             py,
-            npyffi::get_type_object(py, npyffi::NpyTypes::PyArray_Type),
-            T::get_dtype(py).into_dtype_ptr(),
+            array_type(py),
+            T::descr(py),
             request.shape.len() as std::ffi::c_int,
             dims.as_mut_ptr(),
             strides_ptr,
@@ -104,7 +161,7 @@ unsafe fn array_of_rank<'py, T: Element, const N: usize>(
 /// # Safety
 /// `data` must be NULL or point to memory that holds the whole array while
 /// `base` lives.
-pub unsafe fn array_copy<'py, T: Element>(
+pub unsafe fn array_copy<'py, T: NumpyElement>(
     py: Python<'py>,
     data: *mut T,
     shape: &[i64],
@@ -180,6 +237,7 @@ pub fn check_sized(data: *const c_void, sizes: &[(&str, u64)], what: &str) -> Py
 /// before an exporter reads it: `ValueError` otherwise, or when the size
 /// overflows. Tracked views are not probed: their memory is alive; nor is a
 /// NULL `data`, which the exporters never read (an error or an empty copy).
+#[inline]
 pub fn require_readable_if_untracked(untracked: bool, data: *const c_void, shape: &[i64], element: usize, what: &str) -> PyResult<()> {
     if !untracked || data.is_null() {
         return Ok(());

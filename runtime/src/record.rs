@@ -159,6 +159,22 @@ macro_rules! field_get {
     }};
 }
 
+/// The values of several fields through one liveness check
+/// (`fields_get!(record, data, height, width)` is the tuple `(data, height,
+/// width)`): what a numpy exporter reads (its data pointer and the fields
+/// giving its shape) in one snapshot, `ReferenceError` once the memory is
+/// gone. One field gives a one-element tuple.
+#[macro_export]
+macro_rules! fields_get {
+    ($record:expr, $($($field:ident).+),+ $(,)?) => {{
+        let p = $crate::record::Record::ptr($record)?;
+        // SAFETY: `ptr` returned `p` only because the struct is alive; every
+        // field is a place of that struct, copied out by value, one after the
+        // other with nothing run in between.
+        unsafe { ($((*p).$($field).+,)+) }
+    }};
+}
+
 /// Stores a value in a field (`field_set!(record, a.b = value)`): `value`
 /// is evaluated (and its conversion errors raised) before the struct pointer
 /// is checked.

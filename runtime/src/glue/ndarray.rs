@@ -119,7 +119,7 @@ pub fn float32_values(func: &str, obj: &Bound<'_, PyAny>) -> PyResult<(Vec<usize
 /// # Safety
 /// `data` must stay valid, unmoved and unchanged while `owner` lives, and
 /// `shape`/`strides` must stay inside it.
-pub unsafe fn readonly_view<'py, T: Element>(
+pub unsafe fn readonly_view<'py, T: crate::numpy_export::NumpyElement>(
     owner: &Bound<'py, PyAny>,
     data: *const T,
     shape: &[usize],

@@ -209,7 +209,10 @@ pub struct NumpyVm {
     pub method: String,
     /// Data field.
     pub data: String,
-    /// Dimensions: field names of the struct or integer literals.
+    /// `(local, field)`: the data pointer (local `data`) and every integer
+    /// field the shape and size checks use, copied out by one `rt::fields_get!`.
+    pub reads: Vec<(String, String)>,
+    /// Dimensions: expressions of the locals in `reads`, or integer literals.
     pub shape: Vec<String>,
     /// Element type.
     pub ty: String,
@@ -221,8 +224,8 @@ pub struct NumpyVm {
     pub convert: String,
     /// `(label, u64 expression)` sizes checked against a NULL pointer (`bytes`, `extent`).
     pub sizes: Vec<(String, String)>,
-    /// Docstring of a byte-count exporter (`bytes`), else empty.
-    pub bytes_doc: String,
+    /// Docstring (the Rust function's and the raw method's).
+    pub doc: String,
     /// The `allocate` method, if any.
     pub allocate: Option<NumpyAllocVm>,
     /// `Record.method` for errors.
@@ -238,7 +241,9 @@ pub struct NumpyAllocVm {
     pub method: String,
     /// Byte-count field set to the new size.
     pub bytes: String,
-    /// `u64` expressions of the extent fields.
+    /// `(local, field)`: the extent fields, copied out by one `rt::fields_get!`.
+    pub reads: Vec<(String, String)>,
+    /// `u64` expressions of the extent fields' locals.
     pub dims: Vec<String>,
     /// Docstring.
     pub doc: String,
@@ -643,12 +648,9 @@ fn callback_arg(i: usize, arg: usize, ty: &TypeRef) -> String {
 }
 
 fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
-    let field = |d: &str| format!("rt::field_get!(this, {}) as u64", rust_ident(d));
-    let mut shape: Vec<String> = n
-        .shape
-        .iter()
-        .map(|d| if d.parse::<u64>().is_ok() { format!("{d}i64") } else { format!("rt::field_get!(this, {}) as i64", rust_ident(d)) })
-        .collect();
+    let field = |d: &str| format!("{} as u64", numpy_local(d));
+    let mut shape: Vec<String> =
+        n.shape.iter().map(|d| if d.parse::<u64>().is_ok() { format!("{d}i64") } else { format!("{} as i64", numpy_local(d)) }).collect();
     if n.flat {
         shape = vec![format!("rt::numpy_export::flat_len(&[{}], {:?})?", shape.join(", "), format!("{}.{}", r.name, n.method))];
     }
@@ -665,6 +667,7 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
     let allocate = n.allocate.as_ref().zip(n.bytes_field.as_ref()).map(|(method, bytes)| NumpyAllocVm {
         method: method.clone(),
         bytes: rust_ident(bytes),
+        reads: numpy_reads(n.extent.iter().map(String::as_str)),
         dims: extent.clone(),
         doc: format!(
             "Replaces the data with zeroed memory for `{}` {} values (freeing the old), sets `{bytes}`, and returns it as a zero-copy array.",
@@ -673,22 +676,58 @@ fn numpy_vm(r: &Record, n: &NumpyExporter) -> NumpyVm {
         ),
         what: format!("{}.{method}", r.name),
     });
+    let sized_by = n.shape.iter().filter(|d| d.parse::<u64>().is_err()).chain(&n.bytes_field).chain(&n.extent);
+    let mut reads = numpy_reads(sized_by.map(String::as_str));
+    reads.insert(0, ("data".to_string(), rust_ident(&n.data_field)));
     NumpyVm {
         method: n.method.clone(),
         data: rust_ident(&n.data_field),
+        reads,
         shape,
         ty: n.rust.clone(),
         writable: if n.writable { "true" } else { "false" },
         copy: n.copy,
         convert: n.convert.as_ref().map_or_else(String::new, |(_, rust)| rust.clone()),
         sizes,
-        bytes_doc: n.bytes_field.as_deref().map_or_else(String::new, |b| {
-            format!("The data as a zero-copy {} array of {} values; the array keeps this object alive.", n.dtype, per(b))
-        }),
+        doc: numpy_doc(n, per),
         allocate,
         what: format!("{}.{}", r.name, n.method),
         function: n.function.clone().unwrap_or_default(),
     }
+}
+
+/// The docstring of a numpy exporter: a copy, a converted copy, a
+/// zero-copy array sized by a byte count (`per` gives the length), or a
+/// zero-copy array.
+fn numpy_doc(n: &NumpyExporter, per: impl Fn(&str) -> String) -> String {
+    match (&n.convert, n.copy, &n.bytes_field) {
+        (Some((_, rust)), _, _) => format!(
+            "A copy of the data behind the pointer as a new numpy array, each value converted exactly to `{rust}` (empty for a NULL pointer)."
+        ),
+        (None, true, _) => "A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).".to_string(),
+        (None, false, Some(b)) => {
+            format!("The data as a zero-copy {} array of {} values; the array keeps this object alive.", n.dtype, per(b))
+        }
+        (None, false, None) => "Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.".to_string(),
+    }
+}
+
+/// The Rust local holding a numpy exporter's copy of integer field `name`
+/// (`f_` + the C name: never a keyword, never one of the method's own locals).
+fn numpy_local(name: &str) -> String {
+    format!("f_{name}")
+}
+
+/// `(local, field)` pairs for the integer fields an exporter reads, each once,
+/// in first-use order: what one `rt::fields_get!` copies out.
+fn numpy_reads<'a>(fields: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+    let mut reads: Vec<(String, String)> = vec![];
+    for f in fields {
+        if !reads.iter().any(|(local, _)| *local == numpy_local(f)) {
+            reads.push((numpy_local(f), rust_ident(f)));
+        }
+    }
+    reads
 }
 
 fn counted_array_vm(module: &Module, r: &Record, a: &CountedArray) -> CountedArrayVm {

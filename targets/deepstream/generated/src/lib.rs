@@ -62,6 +62,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     rt::getset::install::<NvOSD_RectParams>(m.py())?;
     m.add_class::<NvOSD_MaskParams>()?;
     rt::getset::install::<NvOSD_MaskParams>(m.py())?;
+    rt::raw_methods::install::<NvOSD_MaskParams>(m.py())?;
     m.add_class::<NvOSD_LineParams>()?;
     rt::getset::install::<NvOSD_LineParams>(m.py())?;
     m.add_class::<NvOSD_ArrowParams>()?;
@@ -157,6 +158,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     rt::getset::install::<NvDsInferTensorMeta>(m.py())?;
     m.add_class::<NvDsInferSegmentationMeta>()?;
     rt::getset::install::<NvDsInferSegmentationMeta>(m.py())?;
+    rt::raw_methods::install::<NvDsInferSegmentationMeta>(m.py())?;
     m.add_class::<NvDsRect>()?;
     rt::getset::install::<NvDsRect>(m.py())?;
     m.add_class::<NvDsGeoLocation>()?;
@@ -233,14 +235,17 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     rt::getset::install::<NvDsObjConvexHull>(m.py())?;
     m.add_class::<NvDsObjReid>()?;
     rt::getset::install::<NvDsObjReid>(m.py())?;
+    rt::raw_methods::install::<NvDsObjReid>(m.py())?;
     m.add_class::<NvDsObj3DBbox>()?;
     rt::getset::install::<NvDsObj3DBbox>(m.py())?;
     m.add_class::<NvOFFlowVector>()?;
     rt::getset::install::<NvOFFlowVector>(m.py())?;
     m.add_class::<NvDsOpticalFlowMeta>()?;
     rt::getset::install::<NvDsOpticalFlowMeta>(m.py())?;
+    rt::raw_methods::install::<NvDsOpticalFlowMeta>(m.py())?;
     m.add_class::<NvDsObjEncOutParams>()?;
     rt::getset::install::<NvDsObjEncOutParams>(m.py())?;
+    rt::raw_methods::install::<NvDsObjEncOutParams>(m.py())?;
     m.add_class::<NvDsObjEncUsrArgs>()?;
     rt::getset::install::<NvDsObjEncUsrArgs>(m.py())?;
     m.add_class::<NvDsAnalyticsObjInfo>()?;

@@ -581,14 +581,28 @@ impl NvOSD_MaskParams {
             self.view.token(),
         )
     }
-    /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
-    fn get_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
+    fn alloc_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, data);
-        let shape = [
-            (rt::field_get!(this, size) as u64 / std::mem::size_of::<f32>() as u64)
-                as i64,
-        ];
+        let (f_width, f_height) = rt::fields_get!(this, width, height);
+        let dims = [f_width as u64, f_height as u64];
+        rt::numpy_reallocate!(
+            this, f32, data, size, dims, __BINDERY_ALLOCATOR,
+            "NvOSD_MaskParams.alloc_mask_array"
+        );
+        Self::get_mask_array(slf)
+    }
+}
+impl NvOSD_MaskParams {
+    /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
+    pub(crate) fn get_mask_array<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let (data, f_size, f_width, f_height) = rt::fields_get!(
+            this, data, size, width, height
+        );
+        let shape = [(f_size as u64 / std::mem::size_of::<f32>() as u64) as i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
             data.cast(),
@@ -599,34 +613,24 @@ impl NvOSD_MaskParams {
         rt::numpy_export::check_sized(
             data.cast(),
             &[
-                ("size", rt::field_get!(this, size) as u64),
+                ("size", f_size as u64),
                 (
                     "width x height",
-                    rt::numpy_export::extent(
-                        &[
-                            rt::field_get!(this, width) as u64,
-                            rt::field_get!(this, height) as u64,
-                        ],
-                    ),
+                    rt::numpy_export::extent(&[f_width as u64, f_height as u64]),
                 ),
             ],
             "NvOSD_MaskParams.get_mask_array",
         )?;
         rt::numpy_array!(slf, f32, data, shape, true)
     }
-    /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
-    fn alloc_mask_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let this = slf.get();
-        let dims = [
-            rt::field_get!(this, width) as u64,
-            rt::field_get!(this, height) as u64,
-        ];
-        rt::numpy_reallocate!(
-            this, f32, data, size, dims, __BINDERY_ALLOCATOR,
-            "NvOSD_MaskParams.alloc_mask_array"
-        );
-        Self::get_mask_array(slf)
-    }
+}
+impl rt::raw_methods::RawMethods for NvOSD_MaskParams {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NvOSD_MaskParams, get_mask_array, "get_mask_array",
+            "The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NvOSD_MaskParams {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
@@ -6286,16 +6290,15 @@ impl NvDsInferSegmentationMeta {
             slf, priv_data, target, "NvDsInferSegmentationMeta.priv_data"
         )
     }
+}
+impl NvDsInferSegmentationMeta {
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     pub(crate) fn class_map_array<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, class_map);
-        let shape = [
-            rt::field_get!(this, height) as i64,
-            rt::field_get!(this, width) as i64,
-        ];
+        let (data, f_height, f_width) = rt::fields_get!(this, class_map, height, width);
+        let shape = [f_height as i64, f_width as i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
             data.cast(),
@@ -6306,16 +6309,14 @@ impl NvDsInferSegmentationMeta {
         rt::numpy_array!(slf, i32, data, shape, true)
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
-    fn class_probabilities_array<'py>(
+    pub(crate) fn class_probabilities_array<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, class_probabilities_map);
-        let shape = [
-            rt::field_get!(this, classes) as i64,
-            rt::field_get!(this, height) as i64,
-            rt::field_get!(this, width) as i64,
-        ];
+        let (data, f_classes, f_height, f_width) = rt::fields_get!(
+            this, class_probabilities_map, classes, height, width
+        );
+        let shape = [f_classes as i64, f_height as i64, f_width as i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
             data.cast(),
@@ -6325,6 +6326,19 @@ impl NvDsInferSegmentationMeta {
         )?;
         rt::numpy_array!(slf, f32, data, shape, true)
     }
+}
+impl rt::raw_methods::RawMethods for NvDsInferSegmentationMeta {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NvDsInferSegmentationMeta, class_map_array, "class_map_array",
+            "Zero-copy numpy view of the data behind the pointer; the array keeps this object alive."
+        ),
+        rt::raw_method!(
+            NvDsInferSegmentationMeta, class_probabilities_array,
+            "class_probabilities_array",
+            "Zero-copy numpy view of the data behind the pointer; the array keeps this object alive."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NvDsInferSegmentationMeta {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
@@ -10343,11 +10357,15 @@ impl NvDsObjReid {
         );
         rt::field_set_pointer!(slf, ptr_dev, target, "NvDsObjReid.ptr_dev")
     }
+}
+impl NvDsObjReid {
     /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
-    fn get_host_reid_vector<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn get_host_reid_vector<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, ptr_host);
-        let shape = [rt::field_get!(this, featureSize) as i64];
+        let (data, f_featureSize) = rt::fields_get!(this, ptr_host, featureSize);
+        let shape = [f_featureSize as i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
             data.cast(),
@@ -10357,6 +10375,14 @@ impl NvDsObjReid {
         )?;
         rt::numpy_array!(slf, f32, data, shape, copy)
     }
+}
+impl rt::raw_methods::RawMethods for NvDsObjReid {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NvDsObjReid, get_host_reid_vector, "get_host_reid_vector",
+            "A copy of the data behind the pointer as a numpy array (empty for a NULL pointer)."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NvDsObjReid {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
@@ -10695,19 +10721,17 @@ impl NvDsOpticalFlowMeta {
         };
         rt::field_set_pointer!(slf, reserved, target, "NvDsOpticalFlowMeta.reserved")
     }
+}
+impl NvDsOpticalFlowMeta {
     /// A copy of the data behind the pointer as a new numpy array, each value converted exactly to `f32` (empty for a NULL pointer).
     pub(crate) fn flow_vectors<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, data);
+        let (data, f_rows, f_cols) = rt::fields_get!(this, data, rows, cols);
         let shape = [
             rt::numpy_export::flat_len(
-                &[
-                    rt::field_get!(this, rows) as i64,
-                    rt::field_get!(this, cols) as i64,
-                    2i64,
-                ],
+                &[f_rows as i64, f_cols as i64, 2i64],
                 "NvDsOpticalFlowMeta.flow_vectors",
             )?,
         ];
@@ -10723,18 +10747,21 @@ impl NvDsOpticalFlowMeta {
             &[
                 (
                     "rows x cols",
-                    rt::numpy_export::extent(
-                        &[
-                            rt::field_get!(this, rows) as u64,
-                            rt::field_get!(this, cols) as u64,
-                        ],
-                    ),
+                    rt::numpy_export::extent(&[f_rows as u64, f_cols as u64]),
                 ),
             ],
             "NvDsOpticalFlowMeta.flow_vectors",
         )?;
         rt::numpy_array!(slf, i16, data, shape, convert f32)
     }
+}
+impl rt::raw_methods::RawMethods for NvDsOpticalFlowMeta {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NvDsOpticalFlowMeta, flow_vectors, "flow_vectors",
+            "A copy of the data behind the pointer as a new numpy array, each value converted exactly to `f32` (empty for a NULL pointer)."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NvDsOpticalFlowMeta {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
@@ -10809,11 +10836,13 @@ impl NvDsObjEncOutParams {
     fn __repr__(&self) -> String {
         rt::record::repr(self)
     }
+}
+impl NvDsObjEncOutParams {
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
-    fn outBuffer<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn outBuffer<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, outBuffer);
-        let shape = [rt::field_get!(this, outLen) as i64];
+        let (data, f_outLen) = rt::fields_get!(this, outBuffer, outLen);
+        let shape = [f_outLen as i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
             data.cast(),
@@ -10823,6 +10852,14 @@ impl NvDsObjEncOutParams {
         )?;
         rt::numpy_array!(slf, u8, data, shape, false)
     }
+}
+impl rt::raw_methods::RawMethods for NvDsObjEncOutParams {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NvDsObjEncOutParams, outBuffer, "outBuffer",
+            "Zero-copy numpy view of the data behind the pointer; the array keeps this object alive."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NvDsObjEncOutParams {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[

@@ -40,10 +40,13 @@ pub(crate) const __BINDERY_INT_ADDRESSES: rt::pointer::IntAddresses = rt::pointe
 fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NpImage>()?;
     rt::getset::install::<NpImage>(m.py())?;
+    rt::raw_methods::install::<NpImage>(m.py())?;
     m.add_class::<NpMask>()?;
     rt::getset::install::<NpMask>(m.py())?;
+    rt::raw_methods::install::<NpMask>(m.py())?;
     m.add_class::<NpFlow>()?;
     rt::getset::install::<NpFlow>(m.py())?;
+    rt::raw_methods::install::<NpFlow>(m.py())?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_numpy_function_image_pixels, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_numpy_function_flow_vectors, m)?)?;

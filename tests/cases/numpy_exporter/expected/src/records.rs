@@ -86,15 +86,13 @@ impl NpImage {
         );
         rt::field_set_pointer!(slf, histogram, target, "NpImage.histogram")
     }
+}
+impl NpImage {
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
     pub(crate) fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, pixels);
-        let shape = [
-            rt::field_get!(this, height) as i64,
-            rt::field_get!(this, width) as i64,
-            3i64,
-        ];
+        let (data, f_height, f_width) = rt::fields_get!(this, pixels, height, width);
+        let shape = [f_height as i64, f_width as i64, 3i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
             data.cast(),
@@ -105,9 +103,11 @@ impl NpImage {
         rt::numpy_array!(slf, u8, data, shape, true)
     }
     /// A copy of the data behind the pointer as a numpy array (empty for a NULL pointer).
-    fn histogram_copy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn histogram_copy<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, histogram);
+        let (data,) = rt::fields_get!(this, histogram);
         let shape = [256i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
@@ -119,9 +119,11 @@ impl NpImage {
         rt::numpy_array!(slf, f32, data, shape, copy)
     }
     /// Zero-copy numpy view of the data behind the pointer; the array keeps this object alive.
-    fn histogram_view<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn histogram_view<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, histogram);
+        let (data,) = rt::fields_get!(this, histogram);
         let shape = [256i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
@@ -132,6 +134,22 @@ impl NpImage {
         )?;
         rt::numpy_array!(slf, f32, data, shape, false)
     }
+}
+impl rt::raw_methods::RawMethods for NpImage {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NpImage, as_array, "as_array",
+            "Zero-copy numpy view of the data behind the pointer; the array keeps this object alive."
+        ),
+        rt::raw_method!(
+            NpImage, histogram_copy, "histogram_copy",
+            "A copy of the data behind the pointer as a numpy array (empty for a NULL pointer)."
+        ),
+        rt::raw_method!(
+            NpImage, histogram_view, "histogram_view",
+            "Zero-copy numpy view of the data behind the pointer; the array keeps this object alive."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NpImage {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
@@ -201,14 +219,25 @@ impl NpMask {
             self.view.token(),
         )
     }
-    /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
-    fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
+    fn alloc_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, data);
-        let shape = [
-            (rt::field_get!(this, size) as u64 / std::mem::size_of::<f32>() as u64)
-                as i64,
-        ];
+        let (f_width, f_height) = rt::fields_get!(this, width, height);
+        let dims = [f_width as u64, f_height as u64];
+        rt::numpy_reallocate!(
+            this, f32, data, size, dims, __BINDERY_ALLOCATOR, "NpMask.alloc_array"
+        );
+        Self::as_array(slf)
+    }
+}
+impl NpMask {
+    /// The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive.
+    pub(crate) fn as_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let (data, f_size, f_width, f_height) = rt::fields_get!(
+            this, data, size, width, height
+        );
+        let shape = [(f_size as u64 / std::mem::size_of::<f32>() as u64) as i64];
         rt::numpy_export::require_readable_if_untracked(
             this.view.token().is_immortal(),
             data.cast(),
@@ -219,33 +248,24 @@ impl NpMask {
         rt::numpy_export::check_sized(
             data.cast(),
             &[
-                ("size", rt::field_get!(this, size) as u64),
+                ("size", f_size as u64),
                 (
                     "width x height",
-                    rt::numpy_export::extent(
-                        &[
-                            rt::field_get!(this, width) as u64,
-                            rt::field_get!(this, height) as u64,
-                        ],
-                    ),
+                    rt::numpy_export::extent(&[f_width as u64, f_height as u64]),
                 ),
             ],
             "NpMask.as_array",
         )?;
         rt::numpy_array!(slf, f32, data, shape, true)
     }
-    /// Replaces the data with zeroed memory for `width * height` float32 values (freeing the old), sets `size`, and returns it as a zero-copy array.
-    fn alloc_array<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let this = slf.get();
-        let dims = [
-            rt::field_get!(this, width) as u64,
-            rt::field_get!(this, height) as u64,
-        ];
-        rt::numpy_reallocate!(
-            this, f32, data, size, dims, __BINDERY_ALLOCATOR, "NpMask.alloc_array"
-        );
-        Self::as_array(slf)
-    }
+}
+impl rt::raw_methods::RawMethods for NpMask {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NpMask, as_array, "as_array",
+            "The data as a zero-copy float32 array of `size / 4` values; the array keeps this object alive."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NpMask {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
@@ -331,19 +351,17 @@ impl NpFlow {
         };
         rt::field_set_pointer!(slf, vectors, target, "NpFlow.vectors")
     }
+}
+impl NpFlow {
     /// A copy of the data behind the pointer as a new numpy array, each value converted exactly to `f32` (empty for a NULL pointer).
     pub(crate) fn vectors_array<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let data = rt::field_get!(this, vectors);
+        let (data, f_rows, f_cols) = rt::fields_get!(this, vectors, rows, cols);
         let shape = [
             rt::numpy_export::flat_len(
-                &[
-                    rt::field_get!(this, rows) as i64,
-                    rt::field_get!(this, cols) as i64,
-                    2i64,
-                ],
+                &[f_rows as i64, f_cols as i64, 2i64],
                 "NpFlow.vectors_array",
             )?,
         ];
@@ -359,18 +377,21 @@ impl NpFlow {
             &[
                 (
                     "rows x cols",
-                    rt::numpy_export::extent(
-                        &[
-                            rt::field_get!(this, rows) as u64,
-                            rt::field_get!(this, cols) as u64,
-                        ],
-                    ),
+                    rt::numpy_export::extent(&[f_rows as u64, f_cols as u64]),
                 ),
             ],
             "NpFlow.vectors_array",
         )?;
         rt::numpy_array!(slf, i16, data, shape, convert f32)
     }
+}
+impl rt::raw_methods::RawMethods for NpFlow {
+    const RAW_METHODS: &'static [rt::raw_methods::RawMethod] = &[
+        rt::raw_method!(
+            NpFlow, vectors_array, "vectors_array",
+            "A copy of the data behind the pointer as a new numpy array, each value converted exactly to `f32` (empty for a NULL pointer)."
+        ),
+    ];
 }
 impl rt::getset::ScalarFields for NpFlow {
     const SCALAR_FIELDS: &'static [rt::getset::ScalarField] = &[
