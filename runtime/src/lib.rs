@@ -4,7 +4,8 @@
 //! Generated code stays small and declarative because the safety-critical
 //! logic lives here: liveness tokens and views ([`token`], [`view`]), the
 //! generated classes' shared half and field-access macros ([`record`]), raw
-//! getset descriptors serving their scalar fields ([`getset`]), integer
+//! getset descriptors serving their scalar fields ([`getset`]) and a raw
+//! `cast` method for their capsule case ([`raw_cast`]), integer
 //! range checks ([`ints`]), char-array and C-string conversion ([`strings`]),
 //! deep copy and free of structs owning strings ([`owned`]), raw pointer and
 //! capsule handling ([`pointer`]) with a cannot-fault readability probe for
@@ -50,6 +51,7 @@ pub mod out;
 pub mod owned;
 pub mod pointer;
 pub mod probe;
+pub mod raw_cast;
 pub mod raw_memory;
 pub mod record;
 pub mod strings;
