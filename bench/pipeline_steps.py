@@ -10,25 +10,32 @@ objects (built through pyds, as the pipeline's `nvinfersim` fills it) walked
     label  + len(o.obj_label)                (the whole idiom)
     typed  `for o in frame.obj_meta_list` with the fields and label
 
-Run one step per process under `perf stat -e instructions:u` (and once with
-`--walks 0` for the start-up), then per object = (count - start-up) /
+Count instructions one step per process (this machine's VM exposes no
+hardware counters to `perf stat`, so callgrind counts them), minus a run
+with `--walks 0` (start-up and the batch); per object = difference /
 (walks × 100):
 
-    for s in next data cast rect fields label typed; do
-      perf stat -x, -e instructions:u .venv/bin/python bench/pipeline_steps.py $s
-    done
+    count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+                .venv/bin/python bench/pipeline_steps.py "$@" 2>&1 | grep -o 'Collected : [0-9]*'; }
+    count next --walks 0
+    for s in next data cast rect fields label typed; do count $s --walks 200; done
 
-`--time` prints ns per object from `time.perf_counter` instead (no perf).
+`--time` prints ns per object from `time.perf_counter` instead (no perf);
+`--peer pybind11` walks the same C frame through the pyds-style pybind11
+peer (`bash bench/peers/build_pybind11_pyds.sh`; no `typed` step).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
 
 import pyds
 
 OBJECTS = 100
+MODULE = pyds  # the module walked: pyds, or the pybind11 peer (`--peer pybind11`)
 
 
 def frame_of_objects():
@@ -61,7 +68,7 @@ def walk_data(frame):
 
 
 def walk_cast(frame):
-    cast = pyds.NvDsObjectMeta.cast
+    cast = MODULE.NvDsObjectMeta.cast
     l_obj = frame.obj_meta_list
     while l_obj is not None:
         o = cast(l_obj.data)  # noqa: F841
@@ -69,7 +76,7 @@ def walk_cast(frame):
 
 
 def walk_rect(frame):
-    cast = pyds.NvDsObjectMeta.cast
+    cast = MODULE.NvDsObjectMeta.cast
     l_obj = frame.obj_meta_list
     while l_obj is not None:
         o = cast(l_obj.data)
@@ -78,7 +85,7 @@ def walk_rect(frame):
 
 
 def walk_fields(frame):
-    cast = pyds.NvDsObjectMeta.cast
+    cast = MODULE.NvDsObjectMeta.cast
     out = 0.0
     l_obj = frame.obj_meta_list
     while l_obj is not None:
@@ -93,7 +100,7 @@ def walk_label(frame):
     out = 0.0
     l_obj = frame.obj_meta_list
     while l_obj is not None:
-        o = pyds.NvDsObjectMeta.cast(l_obj.data)
+        o = MODULE.NvDsObjectMeta.cast(l_obj.data)
         r = o.rect_params
         out += o.class_id + o.confidence + r.left + r.top + r.width + r.height + len(o.obj_label)
         l_obj = l_obj.next
@@ -124,8 +131,15 @@ def main() -> None:
     parser.add_argument("step", choices=sorted(STEPS))
     parser.add_argument("--walks", type=int, default=20000)
     parser.add_argument("--time", action="store_true", help="print ns per object (best of 5)")
+    parser.add_argument("--peer", choices=["pyds", "pybind11"], default="pyds")
     args = parser.parse_args()
     batch, frame = frame_of_objects()
+    if args.peer == "pybind11":
+        global MODULE
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "build" / "bench"))
+        import pybind11_pyds
+
+        MODULE, frame = pybind11_pyds, pybind11_pyds.NvDsFrameMeta.cast(frame.address)
     walk = STEPS[args.step]
     walk(frame)  # warm up (and create what is created once per list)
     if args.time:

@@ -434,7 +434,8 @@ impl<const N: usize> CharArray for [c_char; N] {
 }
 
 /// Getter of a `char[N]` field: a `str` up to the first NUL, invalid UTF-8
-/// replaced (as [`crate::strings::read_char_array`]).
+/// replaced (as [`crate::strings::read_char_array`]); a short value read
+/// again gets the same `str` ([`crate::str_cache`]).
 ///
 /// # Safety
 /// Called by CPython as the `get` of a descriptor made by [`install`] for `R`.
@@ -447,8 +448,8 @@ pub unsafe extern "C" fn get_chars<R: Record, A: CharArray>(slf: *mut ffi::PyObj
     // SAFETY: `p` is the array in the live struct (arrays of c_char have alignment 1).
     let bytes = unsafe { &*p }.bytes();
     let end = bytes.iter().position(|b| *b == 0).unwrap_or(bytes.len());
-    // SAFETY: `end` bytes are readable; with "replace" only MemoryError can fail (NULL, set).
-    unsafe { ffi::PyUnicode_DecodeUTF8(bytes.as_ptr().cast(), end as ffi::Py_ssize_t, c"replace".as_ptr()) }
+    // SAFETY: CPython calls descriptors with the GIL held; nothing else uses the table now.
+    unsafe { crate::str_cache::decode(&bytes[..end]) }
 }
 
 /// Setter of a `char[N]` field: a `str` of at most N-1 UTF-8 bytes without

@@ -6,7 +6,8 @@
 //! generated classes' shared half and field-access macros ([`record`]), raw
 //! getset descriptors serving their scalar fields ([`getset`]) and a raw
 //! `cast` method for their capsule case ([`raw_cast`]), integer
-//! range checks ([`ints`]), char-array and C-string conversion ([`strings`]),
+//! range checks ([`ints`]), char-array and C-string conversion ([`strings`],
+//! with the reused `str`s of short `char[N]` reads in [`str_cache`]),
 //! deep copy and free of structs owning strings ([`owned`]), raw pointer and
 //! capsule handling ([`pointer`]) with a cannot-fault readability probe for
 //! raw addresses ([`probe`]), GLib list walking ([`glist`]), the generated
@@ -54,6 +55,7 @@ pub mod probe;
 pub mod raw_cast;
 pub mod raw_memory;
 pub mod record;
+pub mod str_cache;
 pub mod strings;
 pub mod token;
 pub mod view;
