@@ -57,10 +57,18 @@ pub trait ScalarFields: Record {
 }
 
 /// Adds a raw descriptor for every field of `R::SCALAR_FIELDS` to `R`'s
-/// type (call right after `add_class`, before anything copies the attributes).
+/// type, and serves its `cast` through [`crate::raw_cast`] (call right
+/// after `add_class`, before anything copies the attributes).
 pub fn install<R: ScalarFields>(py: Python<'_>) -> PyResult<()> {
     let ty = R::type_object(py);
-    for field in R::SCALAR_FIELDS {
+    install_on(&ty, R::SCALAR_FIELDS)?;
+    crate::raw_cast::install::<R>(&ty)
+}
+
+/// Adds a raw descriptor for every entry of `fields` to `ty` (replacing an
+/// attribute of the same name).
+pub fn install_on(ty: &Bound<'_, pyo3::types::PyType>, fields: &'static [ScalarField]) -> PyResult<()> {
+    for field in fields {
         let def: &'static mut ffi::PyGetSetDef = Box::leak(Box::new(ffi::PyGetSetDef {
             name: field.name.as_ptr(),
             get: Some(field.get),
@@ -70,7 +78,7 @@ pub fn install<R: ScalarFields>(py: Python<'_>) -> PyResult<()> {
         }));
         // SAFETY: `ty` is a live type object and `def` lives for the rest of
         // the process (leaked), as CPython requires of a getset definition.
-        let descr = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyDescr_NewGetSet(ty.as_type_ptr(), def))? };
+        let descr = unsafe { Bound::from_owned_ptr_or_err(ty.py(), ffi::PyDescr_NewGetSet(ty.as_type_ptr(), def))? };
         ty.setattr(&*field.name.to_string_lossy(), descr)?;
     }
     Ok(())
@@ -109,7 +117,7 @@ unsafe fn field_ptr<R: Record, T>(slf: *mut ffi::PyObject, closure: *mut c_void)
 /// Raises `err` from a descriptor function (attached the way PyO3 attaches).
 #[cold]
 #[inline(never)]
-fn raise(err: impl FnOnce() -> PyErr) {
+pub(crate) fn raise(err: impl FnOnce() -> PyErr) {
     Python::attach(|py| err().restore(py));
 }
 
@@ -426,7 +434,8 @@ impl<const N: usize> CharArray for [c_char; N] {
 }
 
 /// Getter of a `char[N]` field: a `str` up to the first NUL, invalid UTF-8
-/// replaced (as [`crate::strings::read_char_array`]).
+/// replaced (as [`crate::strings::read_char_array`]); a short value read
+/// again gets the same `str` ([`crate::str_cache`]).
 ///
 /// # Safety
 /// Called by CPython as the `get` of a descriptor made by [`install`] for `R`.
@@ -439,8 +448,8 @@ pub unsafe extern "C" fn get_chars<R: Record, A: CharArray>(slf: *mut ffi::PyObj
     // SAFETY: `p` is the array in the live struct (arrays of c_char have alignment 1).
     let bytes = unsafe { &*p }.bytes();
     let end = bytes.iter().position(|b| *b == 0).unwrap_or(bytes.len());
-    // SAFETY: `end` bytes are readable; with "replace" only MemoryError can fail (NULL, set).
-    unsafe { ffi::PyUnicode_DecodeUTF8(bytes.as_ptr().cast(), end as ffi::Py_ssize_t, c"replace".as_ptr()) }
+    // SAFETY: CPython calls descriptors with the GIL held; nothing else uses the table now.
+    unsafe { crate::str_cache::decode(&bytes[..end]) }
 }
 
 /// Setter of a `char[N]` field: a `str` of at most N-1 UTF-8 bytes without

@@ -4,8 +4,10 @@
 //! Generated code stays small and declarative because the safety-critical
 //! logic lives here: liveness tokens and views ([`token`], [`view`]), the
 //! generated classes' shared half and field-access macros ([`record`]), raw
-//! getset descriptors serving their scalar fields ([`getset`]), integer
-//! range checks ([`ints`]), char-array and C-string conversion ([`strings`]),
+//! getset descriptors serving their scalar fields ([`getset`]) and a raw
+//! `cast` method for their capsule case ([`raw_cast`]), integer
+//! range checks ([`ints`]), char-array and C-string conversion ([`strings`],
+//! with the reused `str`s of short `char[N]` reads in [`str_cache`]),
 //! deep copy and free of structs owning strings ([`owned`]), raw pointer and
 //! capsule handling ([`pointer`]) with a cannot-fault readability probe for
 //! raw addresses ([`probe`]), GLib list walking ([`glist`]), the generated
@@ -51,9 +53,11 @@ pub mod out;
 pub mod owned;
 pub mod pointer;
 pub mod probe;
+pub mod raw_cast;
 pub mod raw_memory;
 pub mod raw_methods;
 pub mod record;
+pub mod str_cache;
 pub mod strings;
 pub mod token;
 pub mod view;

@@ -2,7 +2,9 @@
 //! (`data`, `next`, `prev`, `address`), its length, and iteration over typed
 //! elements. [`ListNode`] holds the whole behaviour; [`glist_class!`](crate::glist_class!)
 //! wraps it in the `#[pyclass]` pair `GList` / `GListIter` under the
-//! module's own name, one line in the generated crate.
+//! module's own name, one line in the generated crate. `data`, `next` and
+//! `prev`, read once per element in the pyds idiom, are raw getset
+//! descriptors ([`install`], called after `add_class`), not PyO3 getters.
 //!
 //! Node views and iterators hold their list's epoch token (they die when a
 //! function removes nodes from the list, or with the list's struct); element
@@ -15,8 +17,13 @@ use std::ptr::NonNull;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use pyo3::PyClass;
+use pyo3::ffi;
 use pyo3::prelude::*;
+use pyo3::pyclass::boolean_struct::True;
+use pyo3::pyclass_init::PyClassInitializer;
 
+use crate::getset::ScalarField;
 use crate::glist::GListNode;
 use crate::pointer::Typed;
 use crate::record::Record;
@@ -209,6 +216,105 @@ impl ListNode {
 #[derive(Debug)]
 pub struct Cursor(AtomicUsize);
 
+/// A module's `GList` class (made by [`glist_class!`](crate::glist_class!)):
+/// a frozen class over one [`ListNode`].
+pub trait ListClass: PyClass<Frozen = True> + Sync + Into<PyClassInitializer<Self>> {
+    /// The class object of a node.
+    fn wrap(node: ListNode) -> Self;
+    /// The node this object views.
+    fn node(&self) -> &ListNode;
+}
+
+/// Serves `data`, `next` and `prev` of `L` with raw getset descriptors
+/// (call right after `add_class`): like the fields of
+/// [`crate::getset`], they run without PyO3's getter trampoline; every
+/// error is raised from a cold path, with the messages the PyO3 getters gave.
+pub fn install<L: ListClass>(py: Python<'_>) -> PyResult<()> {
+    let node = |name, doc, get| ScalarField { name, doc, offset: 0, what: "GList", get, set: None };
+    let fields = vec![
+        node(c"data", c"The element pointer as a capsule (pass it to the element class's `cast`).", get_data::<L> as ffi::getter),
+        node(c"next", c"The next node, or None at the end.", get_next::<L>),
+        node(c"prev", c"The previous node, or None at the start.", get_prev::<L>),
+    ];
+    crate::getset::install_on(&L::type_object(py), Box::leak(fields.into_boxed_slice()))
+}
+
+/// The node viewed by the `L` object `slf`.
+///
+/// # Safety
+/// `slf` is a live instance of `L` (CPython's descriptor checked its type)
+/// and the GIL is held; the reference does not outlive the call.
+#[inline(always)]
+unsafe fn node_of<'a, L: ListClass>(slf: *mut ffi::PyObject) -> &'a ListNode {
+    // SAFETY: the GIL is held (contract).
+    let py = unsafe { Python::assume_attached() };
+    // SAFETY: `slf` is a live `L` (contract); `ref_from_ptr` only reinterprets it.
+    let object: &L = unsafe { Bound::ref_from_ptr(py, &slf).cast_unchecked::<L>() }.get();
+    // SAFETY: the object outlives this descriptor call, which `'a` stays within (contract).
+    unsafe { &*std::ptr::from_ref(object.node()) }
+}
+
+/// A new reference to the result of a descriptor read, or NULL with `err` raised.
+#[inline(always)]
+fn into_raw_result(result: PyResult<*mut ffi::PyObject>) -> *mut ffi::PyObject {
+    result.unwrap_or_else(|err| {
+        crate::getset::raise(|| err);
+        std::ptr::null_mut()
+    })
+}
+
+/// A new `L` object for `node`, or None (the end of the list).
+#[inline(always)]
+fn node_object<L: ListClass>(py: Python<'_>, node: Option<ListNode>) -> PyResult<*mut ffi::PyObject> {
+    match node {
+        Some(node) => Ok(Bound::new(py, L::wrap(node))?.into_ptr()),
+        None => Ok(py.None().into_ptr()),
+    }
+}
+
+/// The node `pick` reads from the `L` object `slf`, as a new object.
+///
+/// # Safety
+/// As [`node_of`].
+#[inline(always)]
+unsafe fn neighbour_object<L: ListClass>(slf: *mut ffi::PyObject, pick: fn(&GListNode) -> *mut GListNode) -> *mut ffi::PyObject {
+    // SAFETY: the GIL is held (contract).
+    let py = unsafe { Python::assume_attached() };
+    // SAFETY: forwarded contract.
+    let node = unsafe { node_of::<L>(slf) };
+    into_raw_result(node.neighbour(pick).and_then(|n| node_object::<L>(py, n)))
+}
+
+/// `node.next` of a `GList`: the next node, or None at the end.
+///
+/// # Safety
+/// Called by CPython as the `get` of a descriptor made by [`install`] for `L`.
+unsafe extern "C" fn get_next<L: ListClass>(slf: *mut ffi::PyObject, _closure: *mut c_void) -> *mut ffi::PyObject {
+    // SAFETY: the descriptor's contract (see `node_of`).
+    unsafe { neighbour_object::<L>(slf, |n| n.next) }
+}
+
+/// `node.prev` of a `GList`: the previous node, or None at the start.
+///
+/// # Safety
+/// Called by CPython as the `get` of a descriptor made by [`install`] for `L`.
+unsafe extern "C" fn get_prev<L: ListClass>(slf: *mut ffi::PyObject, _closure: *mut c_void) -> *mut ffi::PyObject {
+    // SAFETY: the descriptor's contract (see `node_of`).
+    unsafe { neighbour_object::<L>(slf, |n| n.prev) }
+}
+
+/// `node.data` of a `GList`: the element pointer as a capsule ([`ListNode::data`]).
+///
+/// # Safety
+/// Called by CPython as the `get` of a descriptor made by [`install`] for `L`.
+unsafe extern "C" fn get_data<L: ListClass>(slf: *mut ffi::PyObject, _closure: *mut c_void) -> *mut ffi::PyObject {
+    // SAFETY: the descriptor's contract: the GIL is held, `slf` is a live `L`.
+    let py = unsafe { Python::assume_attached() };
+    // SAFETY: as above.
+    let node = unsafe { node_of::<L>(slf) };
+    into_raw_result(node.data(py).map(Bound::into_ptr))
+}
+
 /// The `GList` class and its iterator in a generated module:
 /// `glist_class!("module")`. `GList` dereferences to [`ListNode`], so
 /// generated functions call `for_call` and `elements` on it directly.
@@ -219,6 +325,18 @@ macro_rules! glist_class {
         /// iterable over its typed elements when the spec names them.
         #[::pyo3::pyclass(name = "GList", module = $module, frozen)]
         pub struct GList($crate::list_class::ListNode);
+
+        impl $crate::list_class::ListClass for GList {
+            #[inline(always)]
+            fn wrap(node: $crate::list_class::ListNode) -> Self {
+                GList(node)
+            }
+
+            #[inline(always)]
+            fn node(&self) -> &$crate::list_class::ListNode {
+                &self.0
+            }
+        }
 
         impl ::std::ops::Deref for GList {
             type Target = $crate::list_class::ListNode;
@@ -246,12 +364,6 @@ macro_rules! glist_class {
 
         #[::pyo3::pymethods]
         impl GList {
-            /// The element pointer as a capsule (pass it to the element class's `cast`).
-            #[getter]
-            fn data<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
-                self.0.data(py)
-            }
-
             /// Python class name of the elements, or None for an untyped list.
             #[getter(element_type)]
             fn get_element_type(&self) -> ::std::option::Option<&'static str> {
@@ -262,18 +374,6 @@ macro_rules! glist_class {
             #[getter]
             fn address(&self) -> usize {
                 self.0.address()
-            }
-
-            /// The next node, or None at the end.
-            #[getter]
-            fn next(&self) -> ::pyo3::PyResult<::std::option::Option<GList>> {
-                Ok(self.0.neighbour(|n| n.next)?.map(GList))
-            }
-
-            /// The previous node, or None at the start.
-            #[getter]
-            fn prev(&self) -> ::pyo3::PyResult<::std::option::Option<GList>> {
-                Ok(self.0.neighbour(|n| n.prev)?.map(GList))
             }
 
             fn __len__(&self) -> ::pyo3::PyResult<usize> {

@@ -220,6 +220,32 @@ fn capsule_target(value: &Bound<'_, PyAny>, class: &'static str) -> PyResult<(No
     Ok((ptr, token, Origin::C))
 }
 
+/// [`capsule_target`] when it succeeds, None otherwise (not a capsule, a
+/// typed capsule of another class): the raw `cast` of [`crate::raw_cast`]
+/// takes this path and leaves every other case, and its error, to
+/// [`cast_target`]. Creates no error.
+#[inline]
+pub fn capsule_cast(value: &Bound<'_, PyAny>, class: &'static str) -> Option<(NonNull<c_void>, Token, Origin)> {
+    if !value.is_exact_instance_of::<PyCapsule>() {
+        return None;
+    }
+    let (token, typed) = capsule_context(value).unwrap_or_else(|| (Token::immortal(), None));
+    if typed.is_some_and(|element| element != class) {
+        return None;
+    }
+    // SAFETY: `value` is a capsule; its pointer is read with its own name
+    // (which cannot fail for a live capsule: CPython refuses NULL pointers).
+    let ptr = unsafe { ffi::PyCapsule_GetPointer(value.as_ptr(), ffi::PyCapsule_GetName(value.as_ptr())) };
+    match NonNull::new(ptr) {
+        Some(ptr) => Some((ptr, token, Origin::C)),
+        None => {
+            // SAFETY: the GIL is held (`value`); the fallback reads the capsule again and raises.
+            unsafe { ffi::PyErr_Clear() };
+            None
+        }
+    }
+}
+
 /// A view for `Class.cast(value)` (see [`cast_target`]).
 pub fn cast_view<T>(value: &Bound<'_, PyAny>, class: &'static str, ints: IntAddresses) -> PyResult<View<T>> {
     let (ptr, token, origin) = cast_target(value, class, std::mem::size_of::<T>(), ints)?;

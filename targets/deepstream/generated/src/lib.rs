@@ -273,6 +273,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RectDim>()?;
     rt::getset::install::<RectDim>(m.py())?;
     m.add_class::<GList>()?;
+    rt::list_class::install::<GList>(m.py())?;
     m.add_class::<GstMetaInfo>()?;
     m.add_class::<NvDsObjEncCtx>()?;
     enums::register(m)?;

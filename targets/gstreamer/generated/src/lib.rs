@@ -49,6 +49,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<GstVideoRegionOfInterestMeta>()?;
     rt::getset::install::<GstVideoRegionOfInterestMeta>(m.py())?;
     m.add_class::<GList>()?;
+    rt::list_class::install::<GList>(m.py())?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_gst_mini_object_is_writable, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_gst_structure_new_from_string, m)?)?;

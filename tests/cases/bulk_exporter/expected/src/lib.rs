@@ -45,6 +45,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<BkFrame>()?;
     rt::getset::install::<BkFrame>(m.py())?;
     m.add_class::<GList>()?;
+    rt::list_class::install::<GList>(m.py())?;
     enums::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -45,6 +45,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<LeBag>()?;
     rt::getset::install::<LeBag>(m.py())?;
     m.add_class::<GList>()?;
+    rt::list_class::install::<GList>(m.py())?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_le_bag_remove_item, m)?)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_le_bag_clear, m)?)?;

@@ -43,6 +43,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<LsBag>()?;
     rt::getset::install::<LsBag>(m.py())?;
     m.add_class::<GList>()?;
+    rt::list_class::install::<GList>(m.py())?;
     enums::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -45,6 +45,7 @@ fn __bindery_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PkLocals>()?;
     rt::getset::install::<PkLocals>(m.py())?;
     m.add_class::<GList>()?;
+    rt::list_class::install::<GList>(m.py())?;
     m.add_class::<PkContext>()?;
     enums::register(m)?;
     m.add_function(wrap_pyfunction!(__bindery_fn_pk_divmod, m)?)?;
