@@ -4,10 +4,10 @@
 
 use bindery_runtime::glue::ndarray::{ContiguousArray, cached_copy, readonly_view, with_contiguous};
 pub use bindery_runtime::glue::ndarray::{Take, float32_values};
+use bindery_runtime::numpy_export::NumpyElement;
 use mediapipe_core::image_format::ElementType;
 use mediapipe_core::pixel_data::{ArrayBytes, ArrayData};
 use mediapipe_core::{ImageFrame, Matrix};
-use numpy::Element;
 use pyo3::prelude::*;
 
 /// Calls `f` with `obj` seen as [`ArrayData`] (rows and cols: the first two dimensions).
@@ -30,7 +30,7 @@ pub fn frame_view<'py>(owner: &Bound<'py, PyAny>, frame: &ImageFrame) -> PyResul
     }
 }
 
-fn frame_view_of<'py, T: Element>(owner: &Bound<'py, PyAny>, frame: &ImageFrame) -> PyResult<Bound<'py, PyAny>> {
+fn frame_view_of<'py, T: NumpyElement>(owner: &Bound<'py, PyAny>, frame: &ImageFrame) -> PyResult<Bound<'py, PyAny>> {
     if frame.is_contiguous() || frame.is_empty() {
         // SAFETY: the frame's pixels (elements `T`) are immutable and live as
         // long as the Python object that owns the frame (`owner`), which the view keeps.
